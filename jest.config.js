@@ -1,0 +1,14 @@
+/** Jest runs the TypeScript sources directly (swc strips the types; `pnpm typecheck` checks them). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages'],
+  testMatch: ['**/test/**/*.test.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  moduleNameMapper: {
+    '^@chokepoint/([a-z-]+)$': '<rootDir>/packages/$1/src',
+  },
+  testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+};

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './fields';
+export * from './contract';
+export * from './issues';

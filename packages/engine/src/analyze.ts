@@ -1,0 +1,200 @@
+import type { Bundle } from '@chokepoint/model';
+import { betweennessCSR } from './betweenness';
+import { detectClusters, CLUSTER_DEFAULTS } from './clusters';
+import { toUndirectedCSR } from './csr';
+import { cutPointsCSR } from './cut-points';
+import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
+import { buildGraph } from './graph';
+import { KEY_NODE_DEFAULTS, rankKeyNodes, type KeyNode } from './key-nodes';
+import { undirectedProjection } from './projection';
+
+export interface AnalyzeOptions {
+  /** Seed for every random choice (Louvain). */
+  seed?: number;
+  /** A cluster is near a border when at least half of its located members lie within this many km of a crossing. */
+  radiusKm?: number;
+  /** How many key nodes to rank. */
+  topKeyNodes?: number;
+  /** Called as each stage starts, so a caller can show progress. The engine itself prints nothing. */
+  onProgress?: (stage: string) => void;
+}
+
+export const ANALYZE_DEFAULTS = { seed: CLUSTER_DEFAULTS.seed, radiusKm: 50, topKeyNodes: KEY_NODE_DEFAULTS.top } as const;
+
+export interface EntityResult {
+  id: string;
+  cluster: number;
+  /** Normalized betweenness on the undirected projection, in [0, 1]. */
+  betweenness: number;
+  articulation: boolean;
+  cutOff: number;
+  /** Distinct entities this one has a tie or a shipment with. */
+  degree: number;
+  /** Nearest border crossing, when the entity has coordinates and the bundle has crossings. */
+  nearestCrossing: NearestSite | null;
+}
+
+export interface ClusterResult {
+  id: number;
+  members: string[];
+  size: number;
+  /** Share of member pairs that are directly tied, in [0, 1]; null for a cluster of one. */
+  density: number | null;
+  /** Pairs of members directly tied. */
+  internalTies: number;
+  /** Ties from members to entities outside the cluster. */
+  externalTies: number;
+  /** Member countries (ISO codes), most frequent first. */
+  countries: string[];
+  located: number;
+  withinRadius: number;
+  nearestPlace: { id: string; name: string; distanceKm: number; minDistanceKm: number } | null;
+  borderProximate: boolean;
+  /** The member with the highest betweenness (ties: first in the input): a handle for people. */
+  hub: string;
+}
+
+export interface BridgeResult {
+  source: string;
+  target: string;
+  sides: [number, number];
+}
+
+export interface Analysis {
+  parameters: { seed: number; radiusKm: number; topKeyNodes: number };
+  network: {
+    entities: number;
+    /** Connected pairs in the undirected projection. */
+    ties: number;
+    components: number;
+    largestComponent: number;
+    modularity: number;
+  };
+  entities: EntityResult[];
+  clusters: ClusterResult[];
+  keyNodes: KeyNode[];
+  bridges: BridgeResult[];
+}
+
+/**
+ * The first end-to-end analysis: clusters (Louvain on the weighted undirected projection) with their
+ * distance to border crossings, and key nodes (articulation points, cut-off counts, bridges,
+ * betweenness). Pure: bundle and options in, plain data out.
+ */
+export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis {
+  const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
+  const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
+  const topKeyNodes = options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes;
+  const progress = options.onProgress ?? (() => undefined);
+
+  progress('building the graph');
+  const graph = buildGraph(bundle);
+  const projection = undirectedProjection(graph);
+
+  progress('finding clusters (Louvain)');
+  const clustering = detectClusters(projection, { seed });
+
+  progress('finding articulation points and bridges');
+  const csr = toUndirectedCSR(projection);
+  const cuts = cutPointsCSR(csr);
+
+  progress('computing betweenness');
+  const rawBc = betweennessCSR(csr);
+  const n = csr.n;
+  const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+  const bc = rawBc.map((x) => x * scale);
+
+  progress('measuring distances to border crossings');
+  const crossings: Site[] = bundle.places.filter((p) => p.kind === 'border_crossing');
+  const entityById = new Map(bundle.entities.map((e) => [e.id, e]));
+  const indexOf = new Map(csr.keys.map((k, i) => [k, i]));
+  const clusterOf = csr.keys.map((k) => clustering.cluster[k]);
+
+  const entities: EntityResult[] = bundle.entities.map((e) => {
+    const i = indexOf.get(e.id)!;
+    const located = e.lat !== undefined && e.lon !== undefined;
+    return {
+      id: e.id,
+      cluster: clusterOf[i],
+      betweenness: bc[i],
+      articulation: cuts.articulation[i] === 1,
+      cutOff: cuts.cutOff[i],
+      degree: csr.offsets[i + 1] - csr.offsets[i],
+      nearestCrossing: located ? nearestSite({ lat: e.lat!, lon: e.lon! }, crossings) ?? null : null,
+    };
+  });
+
+  const clusters: ClusterResult[] = clustering.members.map((members, c) => {
+    const id = c + 1;
+    let internal = 0;
+    let external = 0;
+    let hub = members[0];
+    const countryCount = new Map<string, number>();
+    for (const m of members) {
+      const i = indexOf.get(m)!;
+      for (let j = csr.offsets[i]; j < csr.offsets[i + 1]; j++) {
+        if (clusterOf[csr.targets[j]] === id) internal++;
+        else external++;
+      }
+      if (bc[i] > bc[indexOf.get(hub)!]) hub = m;
+      const country = entityById.get(m)!.country;
+      if (country !== undefined) countryCount.set(country, (countryCount.get(country) ?? 0) + 1);
+    }
+    internal /= 2;
+    const size = members.length;
+    const points = members
+      .map((m) => entityById.get(m)!)
+      .filter((e) => e.lat !== undefined && e.lon !== undefined)
+      .map((e) => ({ lat: e.lat!, lon: e.lon! }));
+    const geo = groupGeography(points, crossings, radiusKm);
+    return {
+      id,
+      members,
+      size,
+      density: size < 2 ? null : internal / ((size * (size - 1)) / 2),
+      internalTies: internal,
+      externalTies: external,
+      countries: [...countryCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
+      located: geo.located,
+      withinRadius: geo.withinRadius,
+      nearestPlace: geo.nearest,
+      borderProximate: geo.proximate,
+      hub,
+    };
+  });
+
+  progress('ranking key nodes');
+  const componentSize = csr.keys.map((_k, i) => cuts.componentSizes[cuts.component[i]]);
+  const keyNodes = rankKeyNodes(
+    {
+      keys: csr.keys,
+      names: csr.keys.map((k) => entityById.get(k)!.name),
+      cluster: clusterOf,
+      betweenness: bc,
+      articulation: cuts.articulation,
+      cutOff: cuts.cutOff,
+      componentSize,
+      bridges: cuts.bridges,
+      neighbours: function* (i: number) {
+        for (let j = csr.offsets[i]; j < csr.offsets[i + 1]; j++) yield csr.targets[j];
+      },
+    },
+    { top: topKeyNodes },
+  );
+
+  return {
+    parameters: { seed, radiusKm, topKeyNodes },
+    network: {
+      entities: n,
+      ties: csr.targets.length / 2,
+      components: cuts.componentSizes.length,
+      largestComponent: cuts.componentSizes.reduce((a, b) => Math.max(a, b), 0),
+      modularity: clustering.modularity,
+    },
+    entities,
+    clusters,
+    keyNodes,
+    bridges: cuts.bridges.map((b) => ({ source: csr.keys[b.u], target: csr.keys[b.v], sides: [b.sizeU, b.sizeV] })),
+  };
+}
+

@@ -1,0 +1,93 @@
+import type { AbstractGraph, Attributes } from 'graphology-types';
+
+/**
+ * An undirected simple graph in compressed sparse row form: the neighbours of node i are
+ * `targets[offsets[i] .. offsets[i+1])`, with the matching `weights`. Node i is `keys[i]`.
+ */
+export interface UndirectedCSR {
+  n: number;
+  keys: string[];
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+}
+
+export interface CSROptions {
+  /** Edge attribute holding a positive length (distance); edges without it have length 1. */
+  weightAttribute?: string;
+}
+
+/**
+ * Converts any graphology graph into an undirected simple CSR, once, for the typed-array algorithms.
+ * Direction is ignored, self-loops are dropped, and parallel edges collapse into one whose length is
+ * the shortest of them. Node order is the graph's node order.
+ */
+export function toUndirectedCSR<N extends Attributes, E extends Attributes>(
+  graph: AbstractGraph<N, E>,
+  options: CSROptions = {},
+): UndirectedCSR {
+  const keys = graph.nodes();
+  const n = keys.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(keys[i], i);
+  const attr = options.weightAttribute;
+
+  const m = graph.size;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const len = new Float64Array(m);
+  const degree = new Int32Array(n + 1);
+  let k = 0;
+  graph.forEachEdge((_e, attributes, source, target) => {
+    const s = index.get(source)!;
+    const t = index.get(target)!;
+    if (s === t) return;
+    src[k] = s;
+    dst[k] = t;
+    const w = attr === undefined ? 1 : Number(attributes[attr] ?? 1);
+    len[k] = w;
+    degree[s]++;
+    degree[t]++;
+    k++;
+  });
+
+  // Raw adjacency (with possible duplicates), then compacted.
+  const rawOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) rawOffsets[i + 1] = rawOffsets[i] + degree[i];
+  const fill = rawOffsets.slice(0, n);
+  const rawTargets = new Int32Array(rawOffsets[n]);
+  const rawWeights = new Float64Array(rawOffsets[n]);
+  for (let e = 0; e < k; e++) {
+    const s = src[e];
+    const t = dst[e];
+    rawTargets[fill[s]] = t;
+    rawWeights[fill[s]++] = len[e];
+    rawTargets[fill[t]] = s;
+    rawWeights[fill[t]++] = len[e];
+  }
+
+  const offsets = new Int32Array(n + 1);
+  const targets = new Int32Array(rawOffsets[n]);
+  const weights = new Float64Array(rawOffsets[n]);
+  const seenAt = new Int32Array(n).fill(-1); // position in `targets` of neighbour v for the current node
+  const owner = new Int32Array(n).fill(-1);
+  let p = 0;
+  for (let u = 0; u < n; u++) {
+    offsets[u] = p;
+    for (let j = rawOffsets[u]; j < rawOffsets[u + 1]; j++) {
+      const v = rawTargets[j];
+      if (owner[v] === u) {
+        const at = seenAt[v];
+        if (rawWeights[j] < weights[at]) weights[at] = rawWeights[j];
+      } else {
+        owner[v] = u;
+        seenAt[v] = p;
+        targets[p] = v;
+        weights[p] = rawWeights[j];
+        p++;
+      }
+    }
+  }
+  offsets[n] = p;
+  return { n, keys, offsets, targets: targets.slice(0, p), weights: weights.slice(0, p) };
+}

@@ -1,0 +1,17 @@
+export { buildGraph, type SupplyGraph, type EntityNodeAttributes, type TieEdgeAttributes } from './graph';
+export {
+  undirectedProjection,
+  flowProjection,
+  tradeWeight,
+  TIE_WEIGHTS,
+  type ProjectionEdgeAttributes,
+  type FlowEdgeAttributes,
+} from './projection';
+export { toUndirectedCSR, type UndirectedCSR, type CSROptions } from './csr';
+export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
+export { betweenness, betweennessCSR, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
+export { detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
+export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, type LatLon, type Site, type NearestSite, type GroupGeography } from './geo';
+export { rankKeyNodes, KEY_NODE_DEFAULTS, type KeyNode, type KeyNodeInputs, type KeyNodeOptions } from './key-nodes';
+export { analyze, ANALYZE_DEFAULTS, type Analysis, type AnalyzeOptions, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
+export { seededRandom } from './random';

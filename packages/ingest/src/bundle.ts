@@ -118,7 +118,8 @@ async function readFile(
           }
         }
       }
-      for (const p of crossFieldProblems(file, values)) add(p.column, p.reason);
+      // Checks across columns only make sense once each column parsed on its own.
+      if (problems.length === 0) for (const p of crossFieldProblems(file, values)) add(p.column, p.reason);
       if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
         const id = values[spec.idColumn] as string;
         const first = firstLineOfId.get(id);

@@ -36,13 +36,16 @@ function explain(err: CsvError): string {
  */
 export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
   const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, info: true }),
+    parse({ bom: true, relax_column_count: true, info: true, raw: true }),
   );
+  // csv-parse's own line count treats CRLF inside a quoted field as two lines; count from the raw text.
+  let nextLine = 1;
   let lastEnd = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const start = lastEnd + 1;
-      lastEnd = item.info.lines;
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const start = nextLine;
+      nextLine += (item.raw.match(/\r\n|\r|\n/g) ?? []).length;
+      lastEnd = nextLine - 1;
       const fields = item.record;
       if (fields.length === 1 && fields[0].trim() === '') continue;
       yield { line: start, fields };

@@ -1,0 +1,172 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BundleNotFoundError, InvalidBundleError, readBundle } from '@chokepoint/ingest';
+import { formatIssue, type DataIssue } from '@chokepoint/model';
+import { ENTITIES, makeBundle, RELATIONS, SHIPMENTS } from './helpers';
+
+async function problems(dir: string): Promise<DataIssue[]> {
+  try {
+    await readBundle(dir);
+  } catch (err) {
+    if (err instanceof InvalidBundleError) return err.issues;
+    throw err;
+  }
+  throw new Error('expected the bundle to be rejected');
+}
+
+describe('readBundle on a valid bundle', () => {
+  it('reads every file, types the values and keeps extra columns as attributes', async () => {
+    const bundle = await readBundle(makeBundle({}));
+    expect(bundle.entities).toHaveLength(4);
+    expect(bundle.relations).toHaveLength(3);
+    expect(bundle.shipments).toHaveLength(2);
+    expect(bundle.places).toHaveLength(1);
+    expect(bundle.rejected).toEqual([]);
+    const a = bundle.entities[0];
+    expect(a).toMatchObject({ id: 'a', kind: 'company', name: 'Alpha Kimya, Ltd', country: 'TR', lat: 36.7, lon: 38.95, employees: 40, founded: '2001-05-02' });
+    expect(a.attributes).toEqual({ phone: '+90 414 000' });
+    expect(a.origin).toEqual({ file: 'entities.csv', line: 2 });
+    const [s1, s2] = bundle.shipments;
+    expect(s1).toMatchObject({ hsCode: '321290', quantity: 6, unit: 't', quantityKg: 6000, value: 12000, currency: 'EUR' });
+    expect(s2).toMatchObject({ quantityKg: 6000, payer: 'd' });
+    expect(bundle.places[0]).toMatchObject({ name: 'Akçakale', kind: 'border_crossing', countries: ['TR', 'SY'] });
+    expect(bundle.relations[0]).toMatchObject({ source: 'c', target: 'a', kind: 'owner', share: 60 });
+  });
+
+  it('needs only entities.csv', async () => {
+    const bundle = await readBundle(makeBundle({ relations: undefined, shipments: undefined, places: undefined }));
+    expect(bundle.entities).toHaveLength(4);
+    expect(bundle.relations).toEqual([]);
+  });
+
+  it('reads RFC 4180 quoting, a byte-order mark, CRLF line ends and blank lines, and counts lines from the record start', async () => {
+    const entities = '\uFEFFid,kind,name\r\na,company,"Multi\r\nline ""quoted"" name"\r\n\r\nb,company,Beta\r\nc,person,"Carol"\r\nd,company,Delta\r\n';
+    const dir = makeBundle({ entities, relations: 'source,target,kind\r\nzz,a,owner\r\n', shipments: undefined });
+    const issues = await problems(dir);
+    expect(issues).toEqual([{ file: 'relations.csv', line: 2, column: 'source', reason: 'unknown entity id "zz" (not in entities.csv)' }]);
+    const ok = await readBundle(makeBundle({ entities, shipments: undefined }));
+    expect(ok.entities[0].name).toBe('Multi\r\nline "quoted" name');
+    expect(ok.entities[1].origin.line).toBe(5);
+  });
+});
+
+describe('readBundle names the file, line, column and reason of every problem', () => {
+  it('a missing folder or entities.csv', async () => {
+    await expect(readBundle('/nonexistent/bundle')).rejects.toThrow(BundleNotFoundError);
+    const empty = mkdtempSync(join(tmpdir(), 'chokepoint-empty-'));
+    await expect(readBundle(empty)).rejects.toThrow(/has no entities\.csv/);
+  });
+
+  it('a missing required column', async () => {
+    const issues = await problems(makeBundle({ relations: 'source,target,share\na,b,10' }));
+    expect(issues).toEqual([
+      { file: 'relations.csv', line: 1, column: 'kind', reason: 'missing required column "kind" (the header has: source, target, share)' },
+    ]);
+  });
+
+  it('a bad id reference', async () => {
+    const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,nobody,acetone,,,,,,,,` }));
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'buyer', reason: 'unknown entity id "nobody" (not in entities.csv)' }]);
+  });
+
+  it('a duplicate id', async () => {
+    const issues = await problems(makeBundle({ entities: `${ENTITIES}\nb,company,Beta again,,,,,,,` }));
+    expect(issues).toEqual([{ file: 'entities.csv', line: 6, column: 'id', reason: 'duplicate id "b" (first used on line 3)' }]);
+  });
+
+  it('an unparseable number', async () => {
+    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,"1,200",,` }));
+    expect(issues).toEqual([
+      { file: 'entities.csv', line: 6, column: 'employees', reason: '"1,200" is not a number (write digits with a dot for decimals, no thousands separators)' },
+    ]);
+  });
+
+  it('an unparseable date', async () => {
+    const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,02/03/2016,,` }));
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'shipped', reason: '"02/03/2016" is not a date in ISO form YYYY-MM-DD' }]);
+    const feb30 = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,2016-02-30,,` }));
+    expect(feb30[0].reason).toMatch(/not a date/);
+  });
+
+  it('coordinates out of range, or only one of the pair', async () => {
+    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,95.1,10,,,,\nf,company,Foxtrot,,10,,,,,` }));
+    expect(issues).toEqual([
+      { file: 'entities.csv', line: 6, column: 'lat', reason: 'latitude 95.1 is out of range (-90 to 90)' },
+      { file: 'entities.csv', line: 7, column: 'lon', reason: 'latitude and longitude must be given together' },
+    ]);
+  });
+
+  it('an unknown kind', async () => {
+    const issues = await problems(makeBundle({ relations: `${RELATIONS}\na,b,cousin,` }));
+    expect(issues).toEqual([
+      {
+        file: 'relations.csv',
+        line: 5,
+        column: 'kind',
+        reason: 'unknown value "cousin" (expected one of: owner, director, family, employee, shared_address, associate, agent)',
+      },
+    ]);
+  });
+
+  it('a missing required value, a wrong field count and a bad country code', async () => {
+    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,,Echo,,,,,,,\nf,company,Foxtrot\ng,company,Golf,XX,,,,,,` }));
+    expect(issues.map(formatIssue)).toEqual([
+      'entities.csv line 6, column "kind": required value is missing',
+      'entities.csv line 7: the row has 3 fields but the header has 10',
+      'entities.csv line 8, column "country": "XX" is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK)',
+    ]);
+  });
+
+  it('broken CSV quoting, pointing at the record where the quote opened', async () => {
+    const issues = await problems(makeBundle({ relations: `${RELATIONS}\n"a,b,family,\nc,a,family,` }));
+    expect(issues).toEqual([
+      { file: 'relations.csv', line: 5, reason: 'a quoted field is never closed (a " opens a field that runs to the end of the file)' },
+    ]);
+  });
+
+  it('lists all problems across files, not only the first', async () => {
+    const issues = await problems(
+      makeBundle({
+        entities: `${ENTITIES}\ne,company,Echo,,,200,,,,`,
+        relations: `${RELATIONS}\na,zz,owner,\na,b,owner,150`,
+        shipments: `${SHIPMENTS}\ns1,d,a,dup,,,,,,,,\ns4,a,a,self,,,,,,,,`,
+      }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      'entities.csv line 6, column "lon": longitude 200 is out of range (-180 to 180)',
+      'relations.csv line 5, column "target": unknown entity id "zz" (not in entities.csv)',
+      'relations.csv line 6, column "share": percentage 150 is out of range (0 to 100)',
+      'shipments.csv line 4, column "id": duplicate id "s1" (first used on line 2)',
+      'shipments.csv line 5, column "buyer": supplier and buyer are the same entity ("a")',
+    ]);
+  });
+
+  it('text that is not UTF-8', async () => {
+    const dir = makeBundle({});
+    writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xd6, 0x72]), Buffer.from('nek\n')]));
+    const issues = await problems(dir);
+    expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'name', reason: 'the text is not valid UTF-8 (save the file as UTF-8)' });
+  });
+});
+
+describe('lenient mode', () => {
+  it('skips bad rows, lists every skipped row, and skips the ties of skipped entities with the reason', async () => {
+    const dir = makeBundle({
+      entities: `${ENTITIES}\ne,company,Echo,,95,10,,,,`,
+      relations: `${RELATIONS}\ne,a,owner,\na,b,cousin,`,
+    });
+    const bundle = await readBundle(dir, { lenient: true });
+    expect(bundle.entities.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(bundle.relations).toHaveLength(3);
+    expect(bundle.rejected).toEqual([
+      { file: 'entities.csv', line: 6, column: 'lat', reason: 'latitude 95 is out of range (-90 to 90)' },
+      { file: 'relations.csv', line: 5, column: 'source', reason: 'refers to entity "e", which was skipped (entities.csv line 6)' },
+      expect.objectContaining({ file: 'relations.csv', line: 6, column: 'kind' }),
+    ]);
+  });
+
+  it('still refuses structural problems (a missing column)', async () => {
+    await expect(readBundle(makeBundle({ entities: 'id,name\na,Alpha' }), { lenient: true })).rejects.toThrow(/missing required column "kind"/);
+  });
+});

@@ -1,0 +1,48 @@
+import { groupGeography, haversineKm, median, nearestSite } from '@chokepoint/engine';
+
+describe('great-circle distances', () => {
+  it('matches known distances', () => {
+    // London (51.5074, -0.1278) to Paris (48.8566, 2.3522): 343.5 km by haversine on a 6371 km sphere.
+    expect(haversineKm({ lat: 51.5074, lon: -0.1278 }, { lat: 48.8566, lon: 2.3522 })).toBeCloseTo(343.56, 0);
+    // A quarter of the equator.
+    expect(haversineKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 })).toBeCloseTo((Math.PI / 2) * 6371.0088, 6);
+    // Antipodes do not produce NaN.
+    expect(haversineKm({ lat: 10, lon: 20 }, { lat: -10, lon: -160 })).toBeCloseTo(Math.PI * 6371.0088, 6);
+    // Siverek town to Akçakale town: about 120 km.
+    const d = haversineKm({ lat: 37.755, lon: 39.317 }, { lat: 36.711, lon: 38.948 });
+    expect(d).toBeGreaterThan(110);
+    expect(d).toBeLessThan(130);
+  });
+
+  it('median of odd and even lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('groups and sites', () => {
+  const sites = [
+    { id: 'x', name: 'X', lat: 0, lon: 0 },
+    { id: 'y', name: 'Y', lat: 0, lon: 1 },
+  ];
+  it('finds the nearest site', () => {
+    expect(nearestSite({ lat: 0, lon: 0.9 }, sites)).toMatchObject({ id: 'y' });
+    expect(nearestSite({ lat: 0, lon: 0.9 }, [])).toBeUndefined();
+  });
+
+  it('is proximate when at least half of the located members are within the radius', () => {
+    const near = { lat: 0, lon: 0.1 }; // 11 km from X
+    const far = { lat: 5, lon: 0 }; // 556 km
+    expect(groupGeography([near, far], sites, 50)).toMatchObject({ located: 2, withinRadius: 1, proximate: true });
+    expect(groupGeography([near, far, far], sites, 50)).toMatchObject({ withinRadius: 1, proximate: false });
+    const g = groupGeography([near, near, far], sites, 50);
+    expect(g.nearest!.id).toBe('x');
+    expect(g.nearest!.distanceKm).toBeCloseTo(haversineKm(near, sites[0]), 9);
+    expect(g.nearest!.minDistanceKm).toBeCloseTo(haversineKm(near, sites[0]), 9);
+  });
+
+  it('is never proximate without located members or without sites', () => {
+    expect(groupGeography([], sites, 50)).toEqual({ located: 0, withinRadius: 0, nearest: null, proximate: false });
+    expect(groupGeography([{ lat: 0, lon: 0 }], [], 50).proximate).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
+import type { Analysis } from '@chokepoint/engine';
+import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportEntity, type ReportShipment } from './types';
+
+/** Distances are reported to the metre. */
+const km = (x: number): number => Math.round(x * 1000) / 1000;
+
+export interface ReportMeta {
+  toolVersion: string;
+  lenient: boolean;
+}
+
+/**
+ * Assembles the versioned report from the validated bundle and the analysis of it. The report
+ * carries the whole network (entities, relations, shipments, places) so a viewer needs nothing else.
+ * Nothing here depends on time or machine: the same inputs give byte-identical JSON.
+ */
+export function buildReport(bundle: Bundle, analysis: Analysis, meta: ReportMeta): Report {
+  const results = new Map(analysis.entities.map((e) => [e.id, e]));
+  const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
+  const rejectedRows = new Set(bundle.rejected.map((r) => `${r.file}:${r.line}`)).size;
+
+  const entities: ReportEntity[] = bundle.entities.map((e) => {
+    const r = results.get(e.id)!;
+    return {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      country: e.country,
+      city: e.city,
+      address: e.address,
+      lat: e.lat ?? null,
+      lon: e.lon ?? null,
+      sector: e.sector,
+      isic: e.isic,
+      employees: e.employees,
+      founded: e.founded,
+      attributes: e.attributes,
+      cluster: r.cluster,
+      betweenness: r.betweenness,
+      articulation: r.articulation,
+      cutOff: r.cutOff,
+      degree: r.degree,
+      nearestCrossing: r.nearestCrossing && { ...r.nearestCrossing, distanceKm: km(r.nearestCrossing.distanceKm) },
+    };
+  });
+
+  const shipments: ReportShipment[] = bundle.shipments.map(({ origin: _origin, ...s }) => s);
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'chokepoint', version: meta.toolVersion },
+    disclaimer: DISCLAIMER,
+    parameters: { ...analysis.parameters, lenient: meta.lenient },
+    input: {
+      bundle: bundle.name,
+      dataFormatVersion: DATA_FORMAT_VERSION,
+      counts: {
+        entities: bundle.entities.length,
+        relations: bundle.relations.length,
+        shipments: bundle.shipments.length,
+        places: bundle.places.length,
+        rejectedRows,
+      },
+      rejected: bundle.rejected,
+    },
+    network: analysis.network,
+    entities,
+    relations: bundle.relations.map(({ origin: _origin, ...r }) => r),
+    shipments,
+    places: bundle.places.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, countries: p.countries })),
+    clusters: analysis.clusters.map((c) => ({
+      id: c.id,
+      members: c.members,
+      size: c.size,
+      density: c.density,
+      internalTies: c.internalTies,
+      externalTies: c.externalTies,
+      countries: c.countries,
+      hub: c.hub,
+      located: c.located,
+      withinRadius: c.withinRadius,
+      nearestPlace: c.nearestPlace && {
+        ...c.nearestPlace,
+        distanceKm: km(c.nearestPlace.distanceKm),
+        minDistanceKm: km(c.nearestPlace.minDistanceKm),
+      },
+      borderProximate: c.borderProximate,
+    })),
+    keyNodes: analysis.keyNodes.map((k) => ({ ...k, name: names.get(k.id)! })).map(
+      ({ id, name, rank, score, articulation, cutOff, betweenness, betweennessRank, cluster, bridges, reasons }) => ({
+        id, name, rank, score, articulation, cutOff, betweenness, betweennessRank, cluster, bridges, reasons,
+      }),
+    ),
+    bridges: analysis.bridges,
+  };
+}
+
+/** The report as written to disk: two-space indented JSON with a final newline. */
+export function serializeReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,85 @@
+import type { Report, ReportCluster } from './types';
+
+export interface SummaryOptions {
+  /** How many key nodes to describe. */
+  keyNodes?: number;
+  /** How many clusters away from borders to mention by name. */
+  otherClusters?: number;
+}
+
+const int = (n: number): string => n.toLocaleString('en-US');
+const km = (x: number): string => (x >= 100 || Number.isInteger(x) ? int(Math.round(x)) : x.toFixed(1));
+/** Names come from untrusted data: never let them send control sequences to a terminal. */
+// eslint-disable-next-line no-control-regex
+const plain = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+const plural = (n: number, one: string, many: string): string => `${int(n)} ${n === 1 ? one : many}`;
+
+function clusterLine(report: Report, c: ReportCluster, names: Map<string, string>): string[] {
+  const countries = c.countries.length === 0 ? '' : ` (${c.countries.slice(0, 4).join(', ')}${c.countries.length > 4 ? ', …' : ''})`;
+  const lines = [`Cluster ${c.id}: ${plural(c.size, 'entity', 'entities')}${countries}, around ${plain(names.get(c.hub)!)} (${plain(c.hub)})`];
+  if (c.nearestPlace) {
+    lines.push(
+      `  ${int(c.withinRadius)} of ${plural(c.located, 'located member', 'located members')} within ${km(report.parameters.radiusKm)} km of a crossing; ` +
+        `median ${km(c.nearestPlace.distanceKm)} km from ${plain(c.nearestPlace.name)} (closest member ${km(c.nearestPlace.minDistanceKm)} km)`,
+    );
+  } else {
+    lines.push(c.located === 0 ? '  no member has coordinates' : '  the bundle lists no border crossings');
+  }
+  return lines;
+}
+
+/**
+ * The summary a person reads after `chokepoint analyze`: the clusters near border crossings and the
+ * top key nodes, with the reasons in words. Plain text, one finding per paragraph.
+ */
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
+  const maxKey = options.keyNodes ?? 10;
+  const maxOther = options.otherClusters ?? 3;
+  const names = new Map(report.entities.map((e) => [e.id, e.name]));
+  const kinds = new Map(report.entities.map((e) => [e.id, e]));
+  const c = report.input.counts;
+  const out: string[] = [];
+
+  out.push(`Chokepoint report on "${plain(report.input.bundle)}" (seed ${report.parameters.seed}, border radius ${km(report.parameters.radiusKm)} km)`);
+  out.push(
+    `Read ${plural(c.entities, 'entity', 'entities')}, ${plural(c.relations, 'relation', 'relations')}, ` +
+      `${plural(c.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
+      (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
+  );
+  const net = report.network;
+  out.push(
+    `Network: ${plural(net.ties, 'tie', 'ties')} between ${plural(net.entities, 'entity', 'entities')} in ` +
+      `${plural(net.components, 'connected part', 'connected parts')} (largest: ${int(net.largestComponent)}); ` +
+      `${plural(report.clusters.length, 'cluster', 'clusters')}, modularity ${net.modularity.toFixed(3)}.`,
+  );
+  out.push('');
+
+  const near = report.clusters.filter((x) => x.borderProximate);
+  out.push(`Clusters near border crossings: ${near.length === 0 ? 'none' : int(near.length)}`);
+  if (near.length === 0) {
+    out.push(`  No cluster has at least half of its located members within ${km(report.parameters.radiusKm)} km of a crossing.`);
+  }
+  for (const x of near) out.push(...clusterLine(report, x, names).map((l) => `  ${l}`));
+  const others = report.clusters
+    .filter((x) => !x.borderProximate && x.size > 1 && x.nearestPlace !== null)
+    .sort((a, b) => a.nearestPlace!.distanceKm - b.nearestPlace!.distanceKm || a.id - b.id)
+    .slice(0, maxOther);
+  if (others.length > 0) {
+    out.push('');
+    out.push('Nearest of the other clusters:');
+    for (const x of others) out.push(...clusterLine(report, x, names).map((l) => `  ${l}`));
+  }
+  out.push('');
+
+  const keys = report.keyNodes.slice(0, maxKey);
+  out.push(`Top key nodes: ${keys.length === 0 ? 'none (no entity lies between others)' : `${int(keys.length)} of ${int(report.keyNodes.length)} ranked`}`);
+  for (const k of keys) {
+    const e = kinds.get(k.id)!;
+    const where = [e.kind, e.country].filter((x) => x !== undefined).join(', ');
+    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), score ${k.score.toFixed(2)}`);
+    for (const r of k.reasons) out.push(`     - ${plain(r)}`);
+  }
+  out.push('');
+  out.push(report.disclaimer);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,119 @@
+import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
+
+/** Version of the report contract. Bump it, the JSON Schema in docs/, the viewer and the tests together. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const DISCLAIMER =
+  'Findings are indicators for human review, not accusations: a key node or a cluster near a border ' +
+  'says where to look, not that anyone did anything wrong. Check every finding against its sources.';
+
+export interface ReportEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  country?: string;
+  city?: string;
+  address?: string;
+  lat: number | null;
+  lon: number | null;
+  sector?: string;
+  isic?: string;
+  employees?: number;
+  founded?: string;
+  attributes: Record<string, string>;
+  cluster: number;
+  betweenness: number;
+  articulation: boolean;
+  cutOff: number;
+  degree: number;
+  nearestCrossing: { id: string; name: string; distanceKm: number } | null;
+}
+
+export interface ReportRelation {
+  source: string;
+  target: string;
+  kind: RelationKind;
+  share?: number;
+  start?: string;
+  end?: string;
+  attributes: Record<string, string>;
+}
+
+export interface ReportShipment {
+  id: string;
+  supplier: string;
+  buyer: string;
+  commodity: string;
+  hsCode?: string;
+  quantity?: number;
+  unit?: Unit;
+  quantityKg?: number;
+  value?: number;
+  currency?: string;
+  shipped?: string;
+  received?: string;
+  originCountry?: string;
+  destinationCountry?: string;
+  consignee?: string;
+  payer?: string;
+  attributes: Record<string, string>;
+}
+
+export interface ReportPlace {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  lat: number;
+  lon: number;
+  countries: string[];
+}
+
+export interface ReportCluster {
+  id: number;
+  members: string[];
+  size: number;
+  density: number | null;
+  internalTies: number;
+  externalTies: number;
+  countries: string[];
+  hub: string;
+  located: number;
+  withinRadius: number;
+  nearestPlace: { id: string; name: string; distanceKm: number; minDistanceKm: number } | null;
+  borderProximate: boolean;
+}
+
+export interface ReportKeyNode {
+  id: string;
+  name: string;
+  rank: number;
+  score: number;
+  articulation: boolean;
+  cutOff: number;
+  betweenness: number;
+  betweennessRank: number;
+  cluster: number;
+  bridges: number;
+  reasons: string[];
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'chokepoint'; version: string };
+  disclaimer: string;
+  parameters: { seed: number; radiusKm: number; topKeyNodes: number; lenient: boolean };
+  input: {
+    bundle: string;
+    dataFormatVersion: number;
+    counts: { entities: number; relations: number; shipments: number; places: number; rejectedRows: number };
+    rejected: DataIssue[];
+  };
+  network: { entities: number; ties: number; components: number; largestComponent: number; modularity: number };
+  entities: ReportEntity[];
+  relations: ReportRelation[];
+  shipments: ReportShipment[];
+  places: ReportPlace[];
+  clusters: ReportCluster[];
+  keyNodes: ReportKeyNode[];
+  bridges: { source: string; target: string; sides: [number, number] }[];
+}

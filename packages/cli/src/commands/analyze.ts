@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { analyze, ANALYZE_DEFAULTS } from '@chokepoint/engine';
+import { readBundle } from '@chokepoint/ingest';
+import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
+import { UsageError } from '../errors';
+import { progressReporter, type CliIO } from '../io';
+import { parseCount, parsePositiveNumber, parseSeed } from '../options';
+import { VERSION } from '../version';
+
+interface AnalyzeFlags {
+  out?: string;
+  seed: number;
+  radiusKm: number;
+  top: number;
+  lenient?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export function analyzeCommand(io: CliIO): Command {
+  return new Command('analyze')
+    .description(
+      'Analyze a bundle folder of CSV files: find tightly linked clusters near border crossings and the key nodes ' +
+        'of the network. Writes a JSON report and prints a summary. Findings are indicators for review, not accusations.',
+    )
+    .argument('<bundle-dir>', 'folder with entities.csv and optionally relations.csv, shipments.csv, places.csv (see docs/data-format.md)')
+    .option('-o, --out <file>', 'where to write the JSON report (default: report.json; with --json, only when given)')
+    .option('--seed <n>', 'seed for the random choices of clustering: the same input and seed give the same report', parseSeed, ANALYZE_DEFAULTS.seed)
+    .option('--radius-km <km>', 'a cluster is near a border when at least half of its located members lie within this distance of a crossing', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
+    .option('--top <n>', 'how many key nodes to rank', parseCount, ANALYZE_DEFAULTS.topKeyNodes)
+    .option('--lenient', 'skip bad rows instead of stopping; every skipped row is listed in the report (input.rejected)')
+    .option('-q, --quiet', 'print no progress on stderr')
+    .option('--json', 'print the report as JSON on stdout instead of the summary')
+    .action(async (bundleDir: string, flags: AnalyzeFlags) => {
+      const progress = progressReporter(io, flags.quiet ?? false);
+      const out = flags.out ?? (flags.json ? undefined : 'report.json');
+      progress(`reading ${bundleDir}`);
+      const bundle = await readBundle(bundleDir, { lenient: flags.lenient });
+      progress(
+        `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
+      );
+      if (bundle.rejected.length > 0) {
+        progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
+      }
+      const analysis = analyze(bundle, {
+        seed: flags.seed,
+        radiusKm: flags.radiusKm,
+        topKeyNodes: flags.top,
+        onProgress: progress,
+      });
+      const report = assertReport(buildReport(bundle, analysis, { toolVersion: VERSION, lenient: flags.lenient ?? false }));
+      const text = serializeReport(report);
+      if (out !== undefined) {
+        try {
+          writeFileSync(out, text);
+        } catch (err) {
+          throw new UsageError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        progress(`wrote ${resolve(out)}`);
+      }
+      io.stdout(flags.json ? text : renderSummary(report));
+    });
+}

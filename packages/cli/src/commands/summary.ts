@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { readReport, renderSummary } from '@chokepoint/report';
+import type { CliIO } from '../io';
+import { parseCount } from '../options';
+
+export function summaryCommand(io: CliIO): Command {
+  return new Command('summary')
+    .description('Print the summary of a report written by `chokepoint analyze` (checks it against the report schema).')
+    .argument('<report.json>', 'a report file')
+    .option('--top <n>', 'how many key nodes to describe', parseCount, 10)
+    .action((path: string, flags: { top: number }) => {
+      io.stdout(renderSummary(readReport(path), { keyNodes: flags.top }));
+    });
+}

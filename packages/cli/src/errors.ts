@@ -1,0 +1,57 @@
+import { CommanderError } from 'commander';
+import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
+import { ReportError } from '@chokepoint/report';
+
+/** Exit codes of the `chokepoint` command. The only place errors become numbers. */
+export const EXIT = {
+  ok: 0,
+  /** A bug or an unexpected failure: the message says to report it. */
+  internal: 1,
+  /** The command line is wrong: unknown option, bad option value, missing argument, unwritable output. */
+  usage: 2,
+  /** The input data is wrong: a bundle with problems, a file that is not a report. */
+  invalidInput: 3,
+  /** A service the command needs (such as Neo4j) cannot be reached. */
+  serviceUnavailable: 4,
+} as const;
+
+/** Base class of errors raised by the CLI itself. */
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+/** The command line is wrong in a way the parser cannot see (values that depend on each other, output paths). */
+export class UsageError extends CliError {
+  override name = 'UsageError';
+}
+
+/** A service the command needs is unreachable (reserved for the database commands). */
+export class ServiceUnavailableError extends CliError {
+  override name = 'ServiceUnavailableError';
+}
+
+export interface ErrorOutcome {
+  code: number;
+  /** What to print on stderr (empty when the parser already printed it). */
+  message: string;
+}
+
+/** Maps any error thrown by a command to an exit code and a message for people. */
+export function describeError(err: unknown): ErrorOutcome {
+  if (err instanceof CommanderError) {
+    // Help and version are "errors" to commander; they have already been printed.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      return { code: EXIT.ok, message: '' };
+    }
+    return { code: EXIT.usage, message: '' };
+  }
+  if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
+  if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof IngestError || err instanceof ReportError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof ServiceUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return {
+    code: EXIT.internal,
+    message: `error: something unexpected went wrong. This is a bug in chokepoint; please report it with the text below.\n${detail}`,
+  };
+}

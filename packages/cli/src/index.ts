@@ -1,0 +1,3 @@
+export { main } from './main';
+export { EXIT, CliError, UsageError, ServiceUnavailableError, describeError } from './errors';
+export { processIO, type CliIO } from './io';

@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { analyzeCommand } from './commands/analyze';
+import { summaryCommand } from './commands/summary';
+import { validateCommand } from './commands/validate';
+import { describeError, EXIT } from './errors';
+import type { CliIO } from './io';
+import { VERSION } from './version';
+
+function program(io: CliIO): Command {
+  const root = new Command('chokepoint')
+    .description(
+      'Find the weak points of supply networks: tightly linked clusters near border crossings and the single key ' +
+        'nodes everything passes through. Findings are indicators for human review, not accusations.',
+    )
+    .version(VERSION, '-V, --version')
+    .addCommand(analyzeCommand(io))
+    .addCommand(validateCommand(io))
+    .addCommand(summaryCommand(io));
+  const configure = (cmd: Command) => {
+    cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    cmd.commands.forEach(configure);
+  };
+  configure(root);
+  return root;
+}
+
+/** Runs the command line `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const root = program(io);
+  if (argv.length === 0) {
+    io.stderr(root.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await root.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    const { code, message } = describeError(err);
+    if (message !== '') io.stderr(`${message}\n`);
+    return code;
+  }
+}

@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportProblems } from '@chokepoint/report';
+import { REPO, removeTempDirs, run, tempDir, TINY } from './run';
+
+afterAll(removeTempDirs);
+
+describe('chokepoint command line', () => {
+  it('prints help with exit 0, for the tool and for each command', async () => {
+    const root = await run('--help');
+    expect(root.code).toBe(0);
+    expect(root.stdout).toMatch(/analyze \[options\] <bundle-dir>/);
+    const analyze = await run('analyze', '--help');
+    expect(analyze.code).toBe(0);
+    for (const flag of ['--out', '--seed', '--radius-km', '--lenient', '--quiet', '--json', '--top']) expect(analyze.stdout).toContain(flag);
+    expect((await run('summary', '--help')).code).toBe(0);
+    expect((await run('validate', '--help')).code).toBe(0);
+  });
+
+  it('exits 2 on usage errors, with a hint', async () => {
+    expect((await run()).code).toBe(2);
+    const unknown = await run('analyse', TINY);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'analyse'/);
+    const badOption = await run('analyze', TINY, '--bogus');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/unknown option '--bogus'[\s\S]*--help/);
+    expect((await run('analyze', TINY, '--radius-km', '-5')).code).toBe(2);
+    expect((await run('analyze', TINY, '--seed', '1.5')).code).toBe(2);
+    expect((await run('analyze')).code).toBe(2);
+    const out = join(tempDir(), 'missing-folder', 'report.json');
+    const unwritable = await run('analyze', TINY, '--out', out, '--quiet');
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/cannot write the report to .*missing-folder.*ENOENT/);
+  });
+
+  it('writes a schema-valid report and prints the summary, with progress on stderr', async () => {
+    const out = join(tempDir(), 'report.json');
+    const r = await run('analyze', TINY, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/chokepoint: computing betweenness/);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.schemaVersion).toBe(1);
+    expect(r.stdout).toMatch(/Clusters near border crossings: 1/);
+    expect(r.stdout).toMatch(/1\. Ornekli Kimya Dagitim A\.S\. \(kimya/);
+    expect(r.stdout).toMatch(/indicators for human review, not accusations/);
+  });
+
+  it('--quiet silences progress; --json prints the report itself', async () => {
+    const r = await run('analyze', TINY, '--json', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.keyNodes[0].id).toBe('kimya');
+  });
+
+  it('gives a byte-identical report for the same input and seed', async () => {
+    const dir = tempDir();
+    await run('analyze', TINY, '--out', join(dir, 'a.json'), '--seed', '42', '-q');
+    await run('analyze', TINY, '--out', join(dir, 'b.json'), '--seed', '42', '-q');
+    expect(readFileSync(join(dir, 'a.json'))).toEqual(readFileSync(join(dir, 'b.json')));
+  });
+
+  it('exits 3 on invalid input, listing every problem with file and line, and no stack trace', async () => {
+    const dir = tempDir();
+    cpSync(TINY, dir, { recursive: true });
+    const rel = readFileSync(join(dir, 'relations.csv'), 'utf8');
+    writeFileSync(join(dir, 'relations.csv'), `${rel}aile,ghost,family,,,\nhat,ova,cousin,,,\n`);
+    const r = await run('analyze', dir, '--out', join(dir, 'report.json'), '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the bundle has 2 problems');
+    expect(r.stderr).toContain('relations.csv line 6, column "target": unknown entity id "ghost" (not in entities.csv)');
+    expect(r.stderr).toContain('relations.csv line 7, column "kind": unknown value "cousin"');
+    expect(r.stderr).toContain('--lenient');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'report.json'))).toBe(false);
+
+    const lenient = await run('analyze', dir, '--out', join(dir, 'report.json'), '--lenient', '--quiet');
+    expect(lenient.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.input.counts.rejectedRows).toBe(2);
+    expect(report.input.rejected.map((x: { line: number }) => x.line)).toEqual([6, 7]);
+    expect(report.parameters.lenient).toBe(true);
+    expect(lenient.stdout).toMatch(/skipped 2 bad rows/);
+
+    const missing = await run('analyze', join(dir, 'nope'), '--quiet');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/bundle folder not found/);
+  });
+
+  it('validate checks a bundle without analyzing it', async () => {
+    const ok = await run('validate', TINY, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, entities: 10, shipments: 6 });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entities.csv'), 'id,kind,name,lat,lon\na,company,A,91,0\n');
+    const bad = await run('validate', dir);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('entities.csv line 2, column "lat": latitude 91 is out of range (-90 to 90)');
+  });
+
+  it('summary re-reads a report, and refuses a file that is not one', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.json');
+    await run('analyze', TINY, '--out', out, '-q');
+    const s = await run('summary', out, '--top', '2');
+    expect(s.code).toBe(0);
+    expect(s.stdout).toMatch(/Top key nodes: 2 of 4 ranked/);
+    writeFileSync(join(dir, 'bad.json'), '{"schemaVersion": 1, "entities": []}');
+    const bad = await run('summary', join(dir, 'bad.json'));
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/is not a valid Chokepoint report/);
+    writeFileSync(join(dir, 'v2.json'), '{"schemaVersion": 2}');
+    expect((await run('summary', join(dir, 'v2.json'))).stderr).toMatch(/schema version 2; this version of chokepoint reads version 1/);
+    writeFileSync(join(dir, 'nojson.json'), 'not json');
+    expect((await run('summary', join(dir, 'nojson.json'))).code).toBe(3);
+  });
+});
+
+describe('the built binary', () => {
+  const bin = join(REPO, 'packages', 'cli', 'dist', 'bin.js');
+  beforeAll(() => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first (pnpm test does)`);
+  });
+
+  it('runs as a real process with the same exit codes', () => {
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const out = join(tempDir(), 'r.json');
+    const ok = spawnSync(process.execPath, [bin, 'analyze', TINY, '--out', out, '--quiet'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/Top key nodes/);
+    const bad = spawnSync(process.execPath, [bin, 'analyze', '/nonexistent'], { encoding: 'utf8' });
+    expect(bad.status).toBe(3);
+    const usage = spawnSync(process.execPath, [bin, 'analyze', TINY, '--radius-km', 'far'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});

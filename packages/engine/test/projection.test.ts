@@ -23,7 +23,8 @@ describe('the network and its projections', () => {
     const g = buildGraph(bundle);
     expect(g.order).toBe(4);
     expect(g.size).toBe(7);
-    expect(g.getEdgeAttribute('shipment:s2', 'shipment').quantityKg).toBe(1000);
+    const s2 = g.getEdgeAttributes('shipment:s2');
+    expect(s2.type === 'shipment' && s2.shipment.quantityKg).toBe(1000);
     expect(g.source('relation:3')).toBe('b');
   });
 

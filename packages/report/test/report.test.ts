@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { analyze } from '@chokepoint/engine';
+import { readBundle } from '@chokepoint/ingest';
+import { assertReport, buildReport, InvalidReportError, renderSummary, reportProblems, serializeReport, type Report } from '@chokepoint/report';
+
+const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
+
+async function tinyReport(seed = 1): Promise<Report> {
+  const bundle = await readBundle(TINY);
+  return buildReport(bundle, analyze(bundle, { seed }), { toolVersion: '0.0.0-test', lenient: false });
+}
+
+describe('the report contract', () => {
+  it('a built report follows the JSON Schema', async () => {
+    const report = await tinyReport();
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.entities).toHaveLength(10);
+    expect(report.shipments.find((s) => s.id === 't3')).toMatchObject({ hsCode: '321290', quantityKg: 6000, unit: 't' });
+    expect(report.entities.find((e) => e.id === 'aile')).toMatchObject({ lat: null, lon: null, nearestCrossing: null });
+    expect(report.entities.find((e) => e.id === 'hat')!.attributes).toEqual({ phone: '+90 414 555 0101' });
+    // Record origins stay inside the tool: the report does not leak local file lines of entities.
+    expect(JSON.stringify(report)).not.toContain('"origin"');
+  });
+
+  it('the schema rejects reports that break the contract', async () => {
+    const report = await tinyReport();
+    const broken = (mutate: (r: Record<string, any>) => void): string[] => {
+      const copy = JSON.parse(JSON.stringify(report));
+      mutate(copy);
+      return reportProblems(copy);
+    };
+    expect(broken((r) => delete r.keyNodes)).toEqual(["the report: must have required property 'keyNodes'"]);
+    expect(broken((r) => (r.entities[0].cluster = 'one'))).toEqual(['/entities/0/cluster: must be integer']);
+    expect(broken((r) => (r.clusters[0].borderProximate = 'yes'))).toEqual(['/clusters/0/borderProximate: must be boolean']);
+    expect(broken((r) => (r.entities[0].surprise = 1))).toEqual(['/entities/0: must NOT have additional properties (surprise)']);
+    expect(broken((r) => (r.schemaVersion = 2))[0]).toMatch(/schemaVersion/);
+    expect(() => assertReport({ schemaVersion: 1 })).toThrow(InvalidReportError);
+  });
+
+  it('serializes byte-identically for the same input and seed', async () => {
+    expect(serializeReport(await tinyReport(5))).toBe(serializeReport(await tinyReport(5)));
+  });
+});
+
+describe('the summary', () => {
+  it('names the clusters near crossings and the key nodes, and says findings are indicators', async () => {
+    const text = renderSummary(await tinyReport());
+    expect(text).toMatch(/Clusters near border crossings: 1\n  Cluster 1: 4 entities/);
+    expect(text).toMatch(/median 2\.\d km from Akçakale/);
+    expect(text).toMatch(/1\. Ornekli Kimya Dagitim A\.S\. \(kimya; company, TR; cluster \d\), score 1\.00/);
+    expect(text).toMatch(/articulation point: without it, 4 entities are cut off/);
+    expect(text).toContain('not accusations');
+  });
+
+  it('never passes control characters from names to the terminal', async () => {
+    const report = await tinyReport();
+    const evil = '\u001b[2J\u001b]0;pwned\u0007Evil';
+    report.keyNodes[0].name = evil;
+    report.entities.find((e) => e.id === report.keyNodes[0].id)!.name = evil;
+    const text = renderSummary(report);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text).toContain('Evil');
+  });
+});

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BundleNotFoundError, InvalidBundleError, readBundle } from '@chokepoint/ingest';
 import { formatIssue, type DataIssue } from '@chokepoint/model';
-import { ENTITIES, makeBundle, RELATIONS, SHIPMENTS } from './helpers';
+import { ENTITIES, makeBundle, RELATIONS, removeBundles, SHIPMENTS, tempDir } from './helpers';
+
+afterAll(removeBundles);
 
 async function problems(dir: string): Promise<DataIssue[]> {
   try {
@@ -54,7 +55,7 @@ describe('readBundle on a valid bundle', () => {
 describe('readBundle names the file, line, column and reason of every problem', () => {
   it('a missing folder or entities.csv', async () => {
     await expect(readBundle('/nonexistent/bundle')).rejects.toThrow(BundleNotFoundError);
-    const empty = mkdtempSync(join(tmpdir(), 'chokepoint-empty-'));
+    const empty = tempDir();
     await expect(readBundle(empty)).rejects.toThrow(/has no entities\.csv/);
   });
 

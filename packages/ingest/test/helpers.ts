@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,9 +17,23 @@ export const SHIPMENTS = [
 ].join('\n');
 export const PLACES = ['id,name,kind,lat,lon,countries', 'akc,Akçakale,border_crossing,36.69,38.95,TR|SY'].join('\n');
 
+const made: string[] = [];
+
+/** Removes every folder made by makeBundle or tempDir (call from afterAll). */
+export function removeBundles(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh temporary folder, removed by removeBundles. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-test-'));
+  made.push(dir);
+  return dir;
+}
+
 /** Writes a bundle into a fresh temporary folder; files given as undefined are left out. */
 export function makeBundle(files: Partial<Record<'entities' | 'relations' | 'shipments' | 'places', string | undefined>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bundle-'));
+  const dir = tempDir();
   const all = { entities: ENTITIES, relations: RELATIONS, shipments: SHIPMENTS, places: PLACES, ...files };
   for (const [name, text] of Object.entries(all)) {
     if (text !== undefined) writeFileSync(join(dir, `${name}.csv`), `${text}\n`);

@@ -16,20 +16,20 @@ export type SupplyGraph = MultiDirectedGraph<EntityNodeAttributes, TieEdgeAttrib
 
 /**
  * Builds the network from a validated bundle. Node order follows entities.csv; edges keep every
- * relation (key `relation:<line>`) and every shipment (key `shipment:<id>`) with its record.
+ * relation (key `relation:<index>`, its position in the bundle) and every shipment (key `shipment:<id>`) with its record.
  */
 export function buildGraph(bundle: Bundle): SupplyGraph {
   const graph: SupplyGraph = new MultiDirectedGraph<EntityNodeAttributes, TieEdgeAttributes>({ allowSelfLoops: false });
   for (const entity of bundle.entities) {
     graph.addNode(entity.id, { kind: entity.kind, name: entity.name, entity });
   }
-  for (const relation of bundle.relations) {
-    graph.addDirectedEdgeWithKey(`relation:${relation.origin.line}`, relation.source, relation.target, {
+  bundle.relations.forEach((relation, i) => {
+    graph.addDirectedEdgeWithKey(`relation:${i}`, relation.source, relation.target, {
       type: 'relation',
       kind: relation.kind,
       relation,
     });
-  }
+  });
   for (const shipment of bundle.shipments) {
     graph.addDirectedEdgeWithKey(`shipment:${shipment.id}`, shipment.supplier, shipment.buyer, {
       type: 'shipment',

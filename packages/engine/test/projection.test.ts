@@ -25,7 +25,7 @@ describe('the network and its projections', () => {
     expect(g.size).toBe(7);
     const s2 = g.getEdgeAttributes('shipment:s2');
     expect(s2.type === 'shipment' && s2.shipment.quantityKg).toBe(1000);
-    expect(g.source('relation:3')).toBe('b');
+    expect(g.source('relation:1')).toBe('b');
   });
 
   it('weighs structural ties above any trade tie, whatever the tonnage', () => {

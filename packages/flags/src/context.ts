@@ -1,0 +1,180 @@
+import type { Bundle, Entity, Shipment } from '@chokepoint/model';
+import type { Analysis } from '@chokepoint/engine';
+import type { ReferenceData, WatchItem } from './reference';
+import { fold, showHs } from './text';
+import type { FlagContext, LineOfBusiness } from './types';
+
+/** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
+export const GROUP_TIES = ['owner', 'director', 'family', 'shared_address'] as const;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const startsWithAny = (code: string, prefixes: string[]): boolean => prefixes.some((p) => p === '*' || code.startsWith(p));
+
+/** Digits of a phone number, when there are enough of them to identify a line. */
+function phoneKey(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const digits = raw.replace(/\D/g, '');
+  return digits.length >= 7 ? digits : undefined;
+}
+
+/** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
+export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number): FlagContext {
+  const entities = new Map(bundle.entities.map((e) => [e.id, e]));
+  const bought = new Map<string, Shipment[]>();
+  const received = new Map<string, Shipment[]>();
+  const sold = new Map<string, Shipment[]>();
+  for (const s of bundle.shipments) {
+    push(bought, s.buyer, s);
+    push(received, s.consignee ?? s.buyer, s);
+    push(sold, s.supplier, s);
+  }
+
+  // Lines of business: the ISIC column, else the longest keyword found in the sector text.
+  const keywords = [...reference.sectorKeywords].sort((a, b) => b.keyword.length - a.keyword.length || (a.keyword < b.keyword ? -1 : 1));
+  const lob = new Map<string, LineOfBusiness>();
+  const lineOfBusiness = (id: string): LineOfBusiness => {
+    let r = lob.get(id);
+    if (r) return r;
+    const e = entities.get(id)!;
+    if (e.isic !== undefined) r = { isic: e.isic, from: 'isic', sector: e.sector };
+    else if (e.sector !== undefined) {
+      const text = ` ${fold(e.sector)} `;
+      const k = keywords.find((k) => text.includes(` ${k.keyword} `) || text.includes(k.keyword));
+      r = k ? { isic: k.isic, from: 'sector', keyword: k.keyword, sector: e.sector } : { sector: e.sector };
+    } else r = {};
+    lob.set(id, r);
+    return r;
+  };
+
+  const fitRows = reference.sectorFit;
+  const fits = (id: string, hsCode: string): boolean | undefined => {
+    const isic = lineOfBusiness(id).isic;
+    if (isic === undefined) return undefined;
+    const own = fitRows.filter((r) => r.isicPrefix !== '*' && isic.startsWith(r.isicPrefix));
+    if (own.length === 0) return undefined;
+    return [...own, ...fitRows.filter((r) => r.isicPrefix === '*')].some((r) => startsWithAny(hsCode, r.hsPrefixes));
+  };
+
+  const watch = (s: Shipment): WatchItem | undefined => {
+    const text = ` ${fold(s.commodity)} `;
+    const hasKeyword = (item: WatchItem) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k));
+    for (const item of reference.watchlist) {
+      const matches =
+        s.hsCode !== undefined
+          ? startsWithAny(s.hsCode, item.hsPrefixes) && (!item.requireKeyword || hasKeyword(item))
+          : hasKeyword(item);
+      if (!matches) continue;
+      if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
+      return item;
+    }
+    return undefined;
+  };
+
+  const isUser = (id: string, item: WatchItem): boolean | undefined => {
+    const isic = lineOfBusiness(id).isic;
+    return isic === undefined ? undefined : item.users.some((u) => isic.startsWith(u));
+  };
+
+  // Company groups: union-find over group ties, shared phone numbers and shared addresses.
+  const ids = bundle.entities.map((e) => e.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const parent = ids.map((_id, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const links = new Map<string, { other: string; how: string }[]>();
+  const link = (a: string, b: string, how: string, back: string) => {
+    union(index.get(a)!, index.get(b)!);
+    push(links, a, { other: b, how });
+    push(links, b, { other: a, how: back });
+  };
+  const tieWords: Record<string, [string, string]> = {
+    owner: ['owns', 'is owned by'],
+    director: ['is a director of', 'has as director'],
+    family: ['is family of', 'is family of'],
+    shared_address: ['shares an address with', 'shares an address with'],
+  };
+  for (const r of bundle.relations) {
+    if ((GROUP_TIES as readonly string[]).includes(r.kind)) link(r.source, r.target, tieWords[r.kind][0], tieWords[r.kind][1]);
+  }
+  const byPhone = new Map<string, string>();
+  const byAddress = new Map<string, string>();
+  for (const e of bundle.entities) {
+    const phone = phoneKey(e.attributes.phone);
+    if (phone !== undefined) {
+      const first = byPhone.get(phone);
+      if (first === undefined) byPhone.set(phone, e.id);
+      else link(first, e.id, 'shares a phone number with', 'shares a phone number with');
+    }
+    const address = e.address === undefined ? '' : fold(e.address);
+    if (address.length >= 10) {
+      const first = byAddress.get(address);
+      if (first === undefined) byAddress.set(address, e.id);
+      else link(first, e.id, 'shares an address with', 'shares an address with');
+    }
+  }
+  const groupMembers = new Map<number, string[]>();
+  for (const id of ids) push(groupMembers, find(index.get(id)!), id);
+  const group = (id: string) => {
+    const root = find(index.get(id)!);
+    return { id: root, members: groupMembers.get(root)! };
+  };
+  const groupPath = (a: string, b: string): string[] | undefined => {
+    if (a === b) return [];
+    if (group(a).id !== group(b).id) return undefined;
+    const prev = new Map<string, { from: string; how: string }>([[a, { from: a, how: '' }]]);
+    const queue = [a];
+    for (let i = 0; i < queue.length && !prev.has(b); i++) {
+      for (const l of links.get(queue[i]) ?? []) {
+        if (prev.has(l.other)) continue;
+        prev.set(l.other, { from: queue[i], how: l.how });
+        queue.push(l.other);
+      }
+    }
+    const steps: string[] = [];
+    for (let x = b; x !== a; x = prev.get(x)!.from) {
+      const p = prev.get(x)!;
+      steps.unshift(`${label(p.from)} ${p.how} ${label(x)}`);
+    }
+    return steps;
+  };
+
+  const label = (id: string): string => {
+    const e: Entity | undefined = entities.get(id);
+    return e === undefined ? id : `${e.name} (${id})`;
+  };
+  const describeHs = (code: string): string | undefined =>
+    reference.hsDescriptions.get(code) ?? reference.hsDescriptions.get(code.slice(0, 4)) ?? undefined;
+
+  return {
+    bundle,
+    analysis,
+    reference,
+    entity: (id) => entities.get(id)!,
+    bought: (id) => bought.get(id) ?? [],
+    received: (id) => received.get(id) ?? [],
+    sold: (id) => sold.get(id) ?? [],
+    lineOfBusiness,
+    fits,
+    watch,
+    isUser,
+    group,
+    groupPath,
+    describeHs,
+    label,
+    radiusKm,
+  };
+}
+
+export { showHs };

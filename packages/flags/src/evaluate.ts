@@ -1,0 +1,63 @@
+import type { Bundle } from '@chokepoint/model';
+import type { Analysis } from '@chokepoint/engine';
+import { EMPTY_CONFIG, effectiveRules, extendReference, type RulesConfig } from './config';
+import { buildContext } from './context';
+import type { ReferenceData } from './reference';
+import { RULES } from './rules';
+import { SEVERITIES, type EffectiveRule, type Flag, type Severity } from './types';
+
+export const FLAG_DISCLAIMER =
+  'Each flag is an indicator for human review, not a verdict: it says which facts match a published red flag, not that anyone did anything wrong.';
+
+export interface FlagsResult {
+  rules: EffectiveRule[];
+  flags: Flag[];
+}
+
+const rank = (s: Severity) => SEVERITIES.indexOf(s);
+
+/**
+ * Runs every enabled red-flag rule over the bundle and its analysis. Pure: data in, flags out.
+ * Flags are sorted by severity (high first), then rule order, entity and shipment; ids are stable
+ * (`<rule>/<shipment or entity>`).
+ */
+export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: ReferenceData, config: RulesConfig = EMPTY_CONFIG): FlagsResult {
+  const rules = effectiveRules(config);
+  const ctx = buildContext(bundle, analysis, extendReference(reference, config), analysis.parameters.radiusKm);
+  const flags: Flag[] = [];
+  RULES.forEach((rule, order) => {
+    const settings = rules[order];
+    if (!settings.enabled) return;
+    for (const hit of rule.evaluate(ctx, settings.parameters)) {
+      flags.push({
+        id: `${rule.id}/${hit.shipment ?? hit.entities[0]}`,
+        rule: rule.id,
+        title: rule.title,
+        severity: hit.severity ?? settings.severity,
+        entity: hit.entities[0],
+        entities: hit.entities,
+        ...(hit.shipment === undefined ? {} : { shipment: hit.shipment }),
+        shipments: hit.shipments,
+        counterparties: hit.counterparties.filter((c) => !hit.entities.includes(c)),
+        evidence: hit.evidence,
+        summary: hit.summary,
+        source: settings.source,
+      });
+    }
+  });
+  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  flags.sort(
+    (a, b) =>
+      rank(b.severity) - rank(a.severity) ||
+      order.get(a.rule)! - order.get(b.rule)! ||
+      (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0) ||
+      ((a.shipment ?? '') < (b.shipment ?? '') ? -1 : (a.shipment ?? '') > (b.shipment ?? '') ? 1 : 0),
+  );
+  const seen = new Map<string, number>();
+  for (const f of flags) {
+    const n = (seen.get(f.id) ?? 0) + 1;
+    seen.set(f.id, n);
+    if (n > 1) f.id = `${f.id}#${n}`;
+  }
+  return { rules, flags };
+}

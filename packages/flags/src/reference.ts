@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ReferenceDataError } from './errors';
+import { fold } from './text';
+
+/** A watch-listed commodity (explosive precursor or IED component) and who legitimately uses it. */
+export interface WatchItem {
+  id: string;
+  name: string;
+  category: 'explosive-precursor' | 'ied-component';
+  hsPrefixes: string[];
+  /** Folded keywords: match shipments without an HS code; confirm an HS match when `requireKeyword`. */
+  keywords: string[];
+  requireKeyword: boolean;
+  /** Shipments counted in pieces below this are not "in bulk" and do not count. */
+  minPcs?: number;
+  /** ISIC prefixes of documented professional users. */
+  users: string[];
+  source: string;
+}
+
+/** A line of business (ISIC prefix, or '*' for any business) and the goods (HS prefixes, or '*') that fit it. */
+export interface SectorFit {
+  isicPrefix: string;
+  hsPrefixes: string[];
+  rationale: string;
+}
+
+/** A phrase in free-text sector descriptions and the ISIC class it stands for. */
+export interface SectorKeyword {
+  keyword: string;
+  isic: string;
+  rationale: string;
+}
+
+export interface ReferenceData {
+  watchlist: WatchItem[];
+  sectorFit: SectorFit[];
+  sectorKeywords: SectorKeyword[];
+  /** HS code → description, from the Harmonized System list. */
+  hsDescriptions: Map<string, string>;
+}
+
+type Row = Record<string, string>;
+
+function rows(text: string, file: string, required: string[]): { line: number; row: Row }[] {
+  let records: { record: Row; info: { lines: number } }[];
+  try {
+    records = parse(text, { columns: true, bom: true, trim: true, skip_empty_lines: true, info: true }) as typeof records;
+  } catch (err) {
+    throw new ReferenceDataError(`${file}: not valid CSV (${(err as Error).message})`);
+  }
+  const header = records.length > 0 ? Object.keys(records[0].record) : [];
+  for (const column of required) {
+    if (records.length > 0 && !header.includes(column)) throw new ReferenceDataError(`${file} line 1: missing column "${column}"`);
+  }
+  return records.map((r) => ({ line: r.info.lines, row: r.record }));
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+function digits(values: string[], file: string, line: number, column: string, allowStar: boolean): string[] {
+  for (const v of values) {
+    if (!(/^\d+$/.test(v) || (allowStar && v === '*'))) {
+      throw new ReferenceDataError(`${file} line ${line}, column "${column}": ${JSON.stringify(v)} is not a code of digits${allowStar ? " or '*'" : ''}`);
+    }
+  }
+  return values;
+}
+
+/** Parses the reference tables from their CSV text. Pure; `loadReference` reads them from disk. */
+export function parseReference(texts: { watchlist: string; sectorFit: string; sectorKeywords: string; hs?: string }): ReferenceData {
+  const watchlist: WatchItem[] = rows(texts.watchlist, 'watchlist.csv', ['id', 'name', 'category', 'hs_prefixes', 'keywords', 'require_keyword', 'min_pcs', 'users', 'source']).map(
+    ({ line, row }) => {
+      const category = row.category;
+      if (category !== 'explosive-precursor' && category !== 'ied-component') {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "category": unknown category ${JSON.stringify(category)}`);
+      }
+      const minPcs = row.min_pcs === '' || row.min_pcs === undefined ? undefined : Number(row.min_pcs);
+      if (minPcs !== undefined && !Number.isInteger(minPcs)) {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "min_pcs": not a whole number`);
+      }
+      return {
+        id: row.id,
+        name: row.name,
+        category,
+        hsPrefixes: digits(list(row.hs_prefixes), 'watchlist.csv', line, 'hs_prefixes', false),
+        keywords: list(row.keywords).map(fold),
+        requireKeyword: /^(yes|true|1)$/i.test(row.require_keyword ?? ''),
+        minPcs,
+        users: digits(list(row.users), 'watchlist.csv', line, 'users', false),
+        source: row.source,
+      };
+    },
+  );
+  const sectorFit: SectorFit[] = rows(texts.sectorFit, 'sector-fit.csv', ['isic_prefix', 'hs_prefixes', 'rationale']).map(({ line, row }) => ({
+    isicPrefix: digits([row.isic_prefix], 'sector-fit.csv', line, 'isic_prefix', true)[0],
+    hsPrefixes: digits(list(row.hs_prefixes), 'sector-fit.csv', line, 'hs_prefixes', true),
+    rationale: row.rationale,
+  }));
+  const sectorKeywords: SectorKeyword[] = rows(texts.sectorKeywords, 'sector-keywords.csv', ['keyword', 'isic']).map(({ line, row }) => ({
+    keyword: fold(row.keyword),
+    isic: digits([row.isic], 'sector-keywords.csv', line, 'isic', false)[0],
+    rationale: row.rationale ?? '',
+  }));
+  const hsDescriptions = new Map<string, string>();
+  if (texts.hs !== undefined) {
+    for (const { row } of rows(texts.hs, 'hs/harmonized-system.csv', ['hscode', 'description'])) hsDescriptions.set(row.hscode, row.description);
+  }
+  return { watchlist, sectorFit, sectorKeywords, hsDescriptions };
+}
+
+/** The reference folder shipped with Chokepoint: data/reference at the repository root. */
+export const DEFAULT_REFERENCE_DIR = join(__dirname, '..', '..', '..', 'data', 'reference');
+
+/** Reads watchlist.csv, sector-fit.csv, sector-keywords.csv and hs/harmonized-system.csv from a folder. */
+export function loadReference(dir: string = DEFAULT_REFERENCE_DIR): ReferenceData {
+  const read = (name: string): string => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch {
+      throw new ReferenceDataError(`cannot read the reference file ${join(dir, name)}`);
+    }
+  };
+  return parseReference({
+    watchlist: read('watchlist.csv'),
+    sectorFit: read('sector-fit.csv'),
+    sectorKeywords: read('sector-keywords.csv'),
+    hs: read(join('hs', 'harmonized-system.csv')),
+  });
+}

@@ -1,0 +1,127 @@
+import type { Shipment } from '@chokepoint/model';
+import { daysBetween, fold } from '../text';
+import type { FlagContext, Rule, RuleHit, Severity } from '../types';
+import { goodsWords } from './words';
+
+/** The date goods arrived: received, or shipped when no arrival date is known. */
+const arrival = (s: Shipment): string | undefined => s.received ?? s.shipped;
+
+/** Same goods: the same HS heading when both codes are known, else the same commodity words. */
+function sameGoods(a: Shipment, b: Shipment): boolean {
+  if (a.hsCode !== undefined && b.hsCode !== undefined) return a.hsCode.slice(0, 4) === b.hsCode.slice(0, 4);
+  return fold(a.commodity) === fold(b.commodity);
+}
+
+/** Onward shipments of the goods of `inbound` by the entity that received them, within the dwell limit. */
+function onward(ctx: FlagContext, inbound: Shipment, maxDwell: number): { out: Shipment; days: number }[] {
+  const holder = inbound.consignee ?? inbound.buyer;
+  const arrived = arrival(inbound);
+  if (arrived === undefined) return [];
+  return ctx
+    .sold(holder)
+    .filter((o) => o.id !== inbound.id && o.shipped !== undefined && sameGoods(inbound, o))
+    .map((o) => ({ out: o, days: daysBetween(arrived, o.shipped!) }))
+    .filter((x) => x.days >= 0 && x.days <= maxDwell)
+    .sort((a, b) => a.days - b.days || (a.out.id < b.out.id ? -1 : 1));
+}
+
+/** The shipment that brought these goods to `s`'s supplier just before, if the supplier re-shipped quickly. */
+function previous(ctx: FlagContext, s: Shipment, maxDwell: number): Shipment | undefined {
+  if (s.shipped === undefined) return undefined;
+  return ctx
+    .received(s.supplier)
+    .filter((i) => i.id !== s.id && sameGoods(i, s) && arrival(i) !== undefined)
+    .map((i) => ({ i, days: daysBetween(arrival(i)!, s.shipped!) }))
+    .filter((x) => x.days >= 0 && x.days <= maxDwell)
+    .sort((a, b) => a.days - b.days || (a.i.id < b.i.id ? -1 : 1))[0]?.i;
+}
+
+export const rapidTransit: Rule = {
+  id: 'rapid-transit',
+  title: 'Goods moved on remarkably rapidly',
+  description:
+    'An entity that received goods (as consignee, or as buyer when no consignee is named) and shipped the same goods (same HS heading, or the same commodity words) onward within maxDwellDays. The chain of such hops is followed back and forward; when the whole chain, from the first shipment leaving to the last hop arriving, took at most maxChainDays and has at least two hops, the severity is raised. Measured times are in the evidence.',
+  severity: 'medium',
+  parameters: [
+    { name: 'maxDwellDays', type: 'integer', default: 14, min: 0, max: 365, description: 'Longest time between receiving goods and shipping them on that counts as rapid.' },
+    { name: 'maxChainDays', type: 'integer', default: 30, min: 0, max: 3650, description: 'A chain of re-shipments faster than this raises the severity.' },
+    { name: 'chainSeverity', type: 'severity', default: 'high', description: 'Severity for a fast chain of at least two re-shipments.' },
+    { name: 'watchlistOnly', type: 'boolean', default: false, description: 'Only follow watch-listed goods.' },
+    {
+      name: 'exemptWholesale',
+      type: 'boolean',
+      default: true,
+      description: 'Selling on what they buy is the business of wholesalers (ISIC division 46): do not flag their quick re-shipments of goods that fit their line of business (they still appear inside chains).',
+    },
+  ],
+  sources: [
+    {
+      publisher: 'Conflict Armament Research',
+      indicator: 'Goods moved remarkably rapidly from European manufacturers through Turkish companies to IS forces.',
+      reference: 'CAR (2020), Islamic State procurement networks in Turkey and beyond',
+    },
+    {
+      publisher: 'FATF and Egmont Group',
+      indicator: 'Transshipment through one or more jurisdictions for no apparent economic reason.',
+      reference: 'FATF–Egmont Group (2020), Trade-Based Money Laundering: Trends and Developments',
+    },
+  ],
+  falsePositives: 'Traders outside ISIC division 46 whose business is to sell on what they buy, cross-docking, and just-in-time supply.',
+  evaluate(ctx, params) {
+    const maxDwell = params.maxDwellDays as number;
+    const maxChain = params.maxChainDays as number;
+    const chainSeverity = params.chainSeverity as Severity;
+    const watchOnly = params.watchlistOnly as boolean;
+    const exemptWholesale = params.exemptWholesale as boolean;
+    const hits: RuleHit[] = [];
+    for (const inbound of ctx.bundle.shipments) {
+      if (watchOnly && ctx.watch(inbound) === undefined) continue;
+      const next = onward(ctx, inbound, maxDwell);
+      if (next.length === 0) continue;
+      const holder = inbound.consignee ?? inbound.buyer;
+      if (exemptWholesale && inbound.hsCode !== undefined && ctx.lineOfBusiness(holder).isic?.startsWith('46') && ctx.fits(holder, inbound.hsCode) === true) continue;
+      // The chain: back through quick re-shipments, then forward along the quickest onward hops.
+      const chain: Shipment[] = [inbound];
+      const seen = new Set([inbound.id]);
+      for (let p = previous(ctx, inbound, maxDwell); p && !seen.has(p.id); p = previous(ctx, p, maxDwell)) {
+        chain.unshift(p);
+        seen.add(p.id);
+      }
+      for (let n = next[0]?.out; n && !seen.has(n.id); n = onward(ctx, n, maxDwell)[0]?.out) {
+        chain.push(n);
+        seen.add(n.id);
+      }
+      const start = chain[0].shipped ?? arrival(chain[0])!;
+      const end = arrival(chain[chain.length - 1])!;
+      const chainDays = daysBetween(start, end);
+      const hops = chain.length - 1;
+      const fast = hops >= 2 && chainDays <= maxChain;
+      const path = [chain[0].supplier, ...chain.map((s) => s.consignee ?? s.buyer)];
+      const first = next[0];
+      hits.push({
+        entities: [holder],
+        shipment: inbound.id,
+        counterparties: [...new Set([inbound.supplier, ...next.map((x) => x.out.consignee ?? x.out.buyer)])],
+        shipments: [...new Set([inbound.id, ...next.map((x) => x.out.id), ...chain.map((s) => s.id)])],
+        severity: fast ? chainSeverity : undefined,
+        evidence: {
+          inbound: inbound.id,
+          arrived: arrival(inbound),
+          onward: next.map((x) => ({ shipment: x.out.id, to: x.out.consignee ?? x.out.buyer, shipped: x.out.shipped, dwellDays: x.days })),
+          dwellDays: first.days,
+          chain: chain.map((s) => s.id),
+          chainPath: path,
+          chainDays,
+          reshipments: hops,
+          maxDwellDays: maxDwell,
+          maxChainDays: maxChain,
+        },
+        summary:
+          `${ctx.label(holder)} received ${goodsWords(inbound)} on ${arrival(inbound)} and shipped it on to ${ctx.label(first.out.consignee ?? first.out.buyer)} ` +
+          `${first.days === 0 ? 'the same day' : `${first.days} day${first.days === 1 ? '' : 's'} later`}` +
+          (hops >= 2 ? `; from ${ctx.label(path[0])} to ${ctx.label(path[path.length - 1])} the goods took ${chainDays} days over ${hops + 1} shipments.` : '.'),
+      });
+    }
+    return hits;
+  },
+};

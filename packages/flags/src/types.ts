@@ -1,0 +1,125 @@
+import type { Bundle, Entity, Shipment } from '@chokepoint/model';
+import type { Analysis } from '@chokepoint/engine';
+import type { ReferenceData, WatchItem } from './reference';
+
+export const SEVERITIES = ['low', 'medium', 'high'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type ParamValue = number | string | boolean | string[];
+
+/** A rule parameter: its type, default, allowed range and meaning. */
+export type ParamSpec =
+  | { name: string; type: 'number' | 'integer'; default: number | null; min?: number; max?: number; description: string }
+  | { name: string; type: 'boolean'; default: boolean; description: string }
+  | { name: string; type: 'severity'; default: Severity; description: string }
+  | { name: string; type: 'codes'; default: string[]; description: string };
+
+/** Evidence: plain facts, JSON-ready. */
+export type Evidence = Record<string, unknown>;
+
+/** A hit returned by a rule before ids, titles and sources are attached. */
+export interface RuleHit {
+  /** The entities the flag is about, the main one first. */
+  entities: string[];
+  /** The shipment the flag is about, when it is about one. */
+  shipment?: string;
+  /** Other entities named in the evidence (supplier, payer, consignee …). */
+  counterparties: string[];
+  /** All shipments the evidence cites. */
+  shipments: string[];
+  /** Overrides the rule's severity for this hit (for example when indicators combine). */
+  severity?: Severity;
+  evidence: Evidence;
+  /** The finding in one plain sentence. */
+  summary: string;
+}
+
+export interface RuleSource {
+  /** Who published the indicator. */
+  publisher: string;
+  /** The indicator as published, quoted or paraphrased. */
+  indicator: string;
+  reference: string;
+}
+
+/** A red-flag rule: a declarative entry of the registry. */
+export interface Rule {
+  id: string;
+  title: string;
+  /** What the rule looks at, in words. */
+  description: string;
+  severity: Severity;
+  parameters: ParamSpec[];
+  sources: RuleSource[];
+  /** Known ways the rule fires on innocent activity, for the docs and for reviewers. */
+  falsePositives: string;
+  evaluate(ctx: FlagContext, params: Record<string, ParamValue | null>): RuleHit[];
+}
+
+/** A flag as it appears in the report: an indicator for human review, never a verdict. */
+export interface Flag {
+  id: string;
+  rule: string;
+  title: string;
+  severity: Severity;
+  entity: string;
+  entities: string[];
+  shipment?: string;
+  shipments: string[];
+  counterparties: string[];
+  evidence: Evidence;
+  summary: string;
+  source: string;
+}
+
+/** The effective settings of a rule in one run (defaults merged with a rules file). */
+export interface EffectiveRule {
+  id: string;
+  title: string;
+  enabled: boolean;
+  severity: Severity;
+  parameters: Record<string, ParamValue | null>;
+  source: string;
+}
+
+export interface LineOfBusiness {
+  isic?: string;
+  /** Where the ISIC code came from: the `isic` column, or a keyword of the free-text `sector`. */
+  from?: 'isic' | 'sector';
+  /** The keyword that mapped the sector text, when `from` is 'sector'. */
+  keyword?: string;
+  sector?: string;
+}
+
+/** What every rule can look at, computed once per run. */
+export interface FlagContext {
+  bundle: Bundle;
+  analysis: Analysis;
+  reference: ReferenceData;
+  entity(id: string): Entity;
+  /** Shipments bought by the entity. */
+  bought(id: string): Shipment[];
+  /** Shipments the entity physically received: as consignee, or as buyer when no consignee is named. */
+  received(id: string): Shipment[];
+  /** Shipments the entity sold (as supplier). */
+  sold(id: string): Shipment[];
+  lineOfBusiness(id: string): LineOfBusiness;
+  /**
+   * Whether goods of this HS code fit the entity's line of business: true, false, or undefined when
+   * the line of business is unknown or the mapping has no row for it.
+   */
+  fits(id: string, hsCode: string): boolean | undefined;
+  /** The watch-list entry a shipment falls under, if any. */
+  watch(shipment: Shipment): WatchItem | undefined;
+  /** Whether the entity is a documented professional user of the item (undefined: line of business unknown). */
+  isUser(id: string, item: WatchItem): boolean | undefined;
+  /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
+  group(id: string): { id: number; members: string[] };
+  /** How two entities of one group are linked (the ties on a shortest path), or undefined. */
+  groupPath(a: string, b: string): string[] | undefined;
+  /** Words for an HS code: the shipment's commodity and the HS description. */
+  describeHs(code: string): string | undefined;
+  /** Name of an entity with its id, for sentences. */
+  label(id: string): string;
+  radiusKm: number;
+}

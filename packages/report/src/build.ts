@@ -1,5 +1,6 @@
 import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
+import type { FlagsResult } from '@chokepoint/flags';
 import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportEntity, type ReportShipment } from './types';
 
 /** Distances are reported to the metre. */
@@ -8,6 +9,8 @@ const km = (x: number): number => Math.round(x * 1000) / 1000;
 export interface ReportMeta {
   toolVersion: string;
   lenient: boolean;
+  /** Name of the rules file used, if any. */
+  rulesFile?: string;
 }
 
 /**
@@ -15,8 +18,10 @@ export interface ReportMeta {
  * carries the whole network (entities, relations, shipments, places) so a viewer needs nothing else.
  * Nothing here depends on time or machine: the same inputs give byte-identical JSON.
  */
-export function buildReport(bundle: Bundle, analysis: Analysis, meta: ReportMeta): Report {
+export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsResult, meta: ReportMeta): Report {
   const results = new Map(analysis.entities.map((e) => [e.id, e]));
+  const flagsOf = new Map<string, string[]>();
+  for (const f of flagged.flags) for (const e of f.entities) flagsOf.set(e, [...(flagsOf.get(e) ?? []), f.id]);
   const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
   const rejectedRows = new Set(bundle.rejected.map((r) => `${r.file}:${r.line}`)).size;
 
@@ -42,6 +47,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, meta: ReportMeta
       cutOff: r.cutOff,
       degree: r.degree,
       nearestCrossing: r.nearestCrossing && { ...r.nearestCrossing, distanceKm: km(r.nearestCrossing.distanceKm) },
+      flags: flagsOf.get(e.id) ?? [],
     };
   });
 
@@ -51,7 +57,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, meta: ReportMeta
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'chokepoint', version: meta.toolVersion },
     disclaimer: DISCLAIMER,
-    parameters: { ...analysis.parameters, lenient: meta.lenient },
+    parameters: { ...analysis.parameters, lenient: meta.lenient, rulesFile: meta.rulesFile ?? null },
     input: {
       bundle: bundle.name,
       dataFormatVersion: DATA_FORMAT_VERSION,
@@ -86,13 +92,25 @@ export function buildReport(bundle: Bundle, analysis: Analysis, meta: ReportMeta
         minDistanceKm: km(c.nearestPlace.minDistanceKm),
       },
       borderProximate: c.borderProximate,
+      flaggedMembers: c.members.filter((m) => flagsOf.has(m)).length,
     })),
-    keyNodes: analysis.keyNodes.map((k) => ({ ...k, name: names.get(k.id)! })).map(
-      ({ id, name, rank, score, articulation, cutOff, betweenness, betweennessRank, cluster, bridges, reasons }) => ({
-        id, name, rank, score, articulation, cutOff, betweenness, betweennessRank, cluster, bridges, reasons,
-      }),
-    ),
+    keyNodes: analysis.keyNodes.map(({ id, rank, score, articulation, cutOff, betweenness, betweennessRank, cluster, bridges, reasons }) => ({
+      id,
+      name: names.get(id)!,
+      rank,
+      score,
+      articulation,
+      cutOff,
+      betweenness,
+      betweennessRank,
+      cluster,
+      bridges,
+      flags: (flagsOf.get(id) ?? []).length,
+      reasons,
+    })),
     bridges: analysis.bridges,
+    flagRules: flagged.rules,
+    flags: flagged.flags,
   };
 }
 

@@ -3,6 +3,8 @@ import type { Report, ReportCluster } from './types';
 export interface SummaryOptions {
   /** How many key nodes to describe. */
   keyNodes?: number;
+  /** How many red flags to describe. */
+  flags?: number;
   /** How many clusters away from borders to mention by name. */
   otherClusters?: number;
 }
@@ -16,7 +18,8 @@ const plural = (n: number, one: string, many: string): string => `${int(n)} ${n 
 
 function clusterLine(report: Report, c: ReportCluster, names: Map<string, string>): string[] {
   const countries = c.countries.length === 0 ? '' : ` (${c.countries.slice(0, 4).join(', ')}${c.countries.length > 4 ? ', …' : ''})`;
-  const lines = [`Cluster ${c.id}: ${plural(c.size, 'entity', 'entities')}${countries}, around ${plain(names.get(c.hub)!)} (${plain(c.hub)})`];
+  const flagged = c.flaggedMembers > 0 ? `; ${plural(c.flaggedMembers, 'flagged member', 'flagged members')}` : '';
+  const lines = [`Cluster ${c.id}: ${plural(c.size, 'entity', 'entities')}${countries}, around ${plain(names.get(c.hub)!)} (${plain(c.hub)})${flagged}`];
   if (c.nearestPlace) {
     lines.push(
       `  ${int(c.withinRadius)} of ${plural(c.located, 'located member', 'located members')} within ${km(report.parameters.radiusKm)} km of a crossing; ` +
@@ -29,12 +32,30 @@ function clusterLine(report: Report, c: ReportCluster, names: Map<string, string
 }
 
 /**
+ * The strongest flags, for people: the most severe first, taking each rule's flags in turn so that
+ * one busy rule does not crowd out the others. `flags` must be in report order.
+ */
+export function strongestFlags(flags: Report['flags'], max: number): Report['flags'] {
+  const picked: Report['flags'] = [];
+  for (const severity of ['high', 'medium', 'low'] as const) {
+    const byRule = new Map<string, Report['flags']>();
+    for (const f of flags) if (f.severity === severity) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const queues = [...byRule.values()];
+    while (picked.length < max && queues.some((q) => q.length > 0)) {
+      for (const q of queues) if (q.length > 0 && picked.length < max) picked.push(q.shift()!);
+    }
+  }
+  return picked;
+}
+
+/**
  * The summary a person reads after `chokepoint analyze`: the clusters near border crossings and the
  * top key nodes, with the reasons in words. Plain text, one finding per paragraph.
  */
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const maxKey = options.keyNodes ?? 10;
   const maxOther = options.otherClusters ?? 3;
+  const maxFlags = options.flags ?? 10;
   const names = new Map(report.entities.map((e) => [e.id, e.name]));
   const kinds = new Map(report.entities.map((e) => [e.id, e]));
   const c = report.input.counts;
@@ -76,8 +97,27 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   for (const k of keys) {
     const e = kinds.get(k.id)!;
     const where = [e.kind, e.country].filter((x) => x !== undefined).join(', ');
-    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), score ${k.score.toFixed(2)}`);
+    const flags = k.flags > 0 ? `, ${plural(k.flags, 'red flag', 'red flags')}` : '';
+    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), score ${k.score.toFixed(2)}${flags}`);
     for (const r of k.reasons) out.push(`     - ${plain(r)}`);
+  }
+  out.push('');
+
+  const flags = report.flags;
+  const subjects = new Set(flags.flatMap((f) => f.entities)).size;
+  const bySeverity = (['high', 'medium', 'low'] as const).map((sev) => [sev, flags.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
+  const enabled = report.flagRules.filter((r) => r.enabled).length;
+  out.push(
+    `Red flags: ${flags.length === 0 ? 'none' : `${plural(flags.length, 'flag', 'flags')} on ${plural(subjects, 'entity', 'entities')} (${bySeverity.map(([sev, n]) => `${int(n)} ${sev}`).join(', ')})`}` +
+      ` from ${int(enabled)} of ${plural(report.flagRules.length, 'rule', 'rules')}`,
+  );
+  if (flags.length > 0) {
+    const rules = new Map<string, number>();
+    for (const f of flags) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+    out.push(`  by rule: ${[...rules].map(([r, n]) => `${r} ${int(n)}`).join(', ')}`);
+    const strongest = strongestFlags(flags, maxFlags);
+    out.push(`Strongest ${int(strongest.length)} (the most severe first, one rule after another):`);
+    for (const f of strongest) out.push(`  [${f.severity}] ${f.rule}: ${plain(f.summary)}`);
   }
   out.push('');
   out.push(report.disclaimer);

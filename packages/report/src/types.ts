@@ -1,10 +1,11 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
+import type { EffectiveRule, Flag } from '@chokepoint/flags';
 
 /** Version of the report contract. Bump it, the JSON Schema in docs/, the viewer and the tests together. */
 export const REPORT_SCHEMA_VERSION = 1;
 
 export const DISCLAIMER =
-  'Findings are indicators for human review, not accusations: a key node or a cluster near a border ' +
+  'Findings are indicators for human review, not accusations: a key node, a cluster near a border or a red flag ' +
   'says where to look, not that anyone did anything wrong. Check every finding against its sources.';
 
 export interface ReportEntity {
@@ -27,6 +28,8 @@ export interface ReportEntity {
   cutOff: number;
   degree: number;
   nearestCrossing: { id: string; name: string; distanceKm: number } | null;
+  /** Ids of the red flags this entity is a subject of. */
+  flags: string[];
 }
 
 export interface ReportRelation {
@@ -81,6 +84,8 @@ export interface ReportCluster {
   withinRadius: number;
   nearestPlace: { id: string; name: string; distanceKm: number; minDistanceKm: number } | null;
   borderProximate: boolean;
+  /** Members that are the subject of at least one red flag. */
+  flaggedMembers: number;
 }
 
 export interface ReportKeyNode {
@@ -94,6 +99,8 @@ export interface ReportKeyNode {
   betweennessRank: number;
   cluster: number;
   bridges: number;
+  /** Red flags on this entity. */
+  flags: number;
   reasons: string[];
 }
 
@@ -101,7 +108,7 @@ export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'chokepoint'; version: string };
   disclaimer: string;
-  parameters: { seed: number; radiusKm: number; topKeyNodes: number; lenient: boolean };
+  parameters: { seed: number; radiusKm: number; topKeyNodes: number; lenient: boolean; rulesFile: string | null };
   input: {
     bundle: string;
     dataFormatVersion: number;
@@ -116,4 +123,8 @@ export interface Report {
   clusters: ReportCluster[];
   keyNodes: ReportKeyNode[];
   bridges: { source: string; target: string; sides: [number, number] }[];
+  /** The red-flag rules as they ran: enabled or not, severity, parameters, published source. */
+  flagRules: EffectiveRule[];
+  /** Red flags: indicators for human review, never verdicts. */
+  flags: Flag[];
 }

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { analyze } from '@chokepoint/engine';
+import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
-import { assertReport, buildReport, InvalidReportError, renderSummary, reportProblems, serializeReport, type Report } from '@chokepoint/report';
+import { assertReport, buildReport, InvalidReportError, renderSummary, reportProblems, serializeReport, strongestFlags, type Report } from '@chokepoint/report';
 
 const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
 
 async function tinyReport(seed = 1): Promise<Report> {
   const bundle = await readBundle(TINY);
-  return buildReport(bundle, analyze(bundle, { seed }), { toolVersion: '0.0.0-test', lenient: false });
+  const analysis = analyze(bundle, { seed });
+  return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: false });
 }
 
 describe('the report contract', () => {
@@ -50,6 +52,26 @@ describe('the summary', () => {
     expect(text).toMatch(/1\. Ornekli Kimya Dagitim A\.S\. \(kimya; company, TR; cluster \d\), score 1\.00/);
     expect(text).toMatch(/articulation point: without it, 4 entities are cut off/);
     expect(text).toContain('not accusations');
+  });
+
+  it('lists the strongest red flags in plain words, and counts flagged members', async () => {
+    const report = await tinyReport();
+    const text = renderSummary(report);
+    expect(text).toMatch(/Red flags: \d+ flags on \d+ entities \(\d+ high/);
+    expect(text).toContain(
+      '[high] precursor-watchlist: Hatli Telefon (hat) (retail sale of mobile phones, ISIC 4742) bought 6,000 kg of aluminium paste (HS 3212.90)',
+    );
+    const hat = report.entities.find((e) => e.id === 'hat')!;
+    expect(hat.flags).toContain('off-profile-purchase/t3');
+    const cluster = report.clusters.find((c) => c.members.includes('hat'))!;
+    expect(cluster.flaggedMembers).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/flagged member/);
+  });
+
+  it('takes the strongest flags rule by rule, most severe first', () => {
+    const flag = (rule: string, severity: 'low' | 'medium' | 'high', id: string) => ({ id, rule, severity }) as Report['flags'][number];
+    const flags = [flag('a', 'high', 'a1'), flag('a', 'high', 'a2'), flag('a', 'high', 'a3'), flag('b', 'high', 'b1'), flag('c', 'medium', 'c1'), flag('a', 'low', 'a4')];
+    expect(strongestFlags(flags, 5).map((f) => f.id)).toEqual(['a1', 'b1', 'a2', 'a3', 'c1']);
   });
 
   it('never passes control characters from names to the terminal', async () => {

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
+import { FlagsError } from '@chokepoint/flags';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
 export const EXIT = {
@@ -9,7 +10,7 @@ export const EXIT = {
   internal: 1,
   /** The command line is wrong: unknown option, bad option value, missing argument, unwritable output. */
   usage: 2,
-  /** The input data is wrong: a bundle with problems, a file that is not a report. */
+  /** The input data is wrong: a bundle with problems, a rules file with mistakes, a file that is not a report. */
   invalidInput: 3,
   /** A service the command needs (such as Neo4j) cannot be reached. */
   serviceUnavailable: 4,
@@ -47,7 +48,7 @@ export function describeError(err: unknown): ErrorOutcome {
   }
   if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
-  if (err instanceof IngestError || err instanceof ReportError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof ServiceUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   return {

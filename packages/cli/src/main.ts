@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 import { describeError, EXIT } from './errors';
@@ -15,7 +16,8 @@ function program(io: CliIO): Command {
     .version(VERSION, '-V, --version')
     .addCommand(analyzeCommand(io))
     .addCommand(validateCommand(io))
-    .addCommand(summaryCommand(io));
+    .addCommand(summaryCommand(io))
+    .addCommand(rulesCommand(io));
   const configure = (cmd: Command) => {
     cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     cmd.commands.forEach(configure);

@@ -91,3 +91,83 @@ describe('the demo scenario through the CLI', () => {
     }
   });
 });
+
+/**
+ * The red flags planted in the demo scenario (data/scenarios/border-procurement/README.md, "Planted red flags"):
+ * each must be found, by rule and shipment (or entity), and no ordinary business may be flagged.
+ */
+const PLANTED: [rule: string, subject: string][] = [
+  ['off-profile-purchase', 's-0286'], // phone shop buys 6 t aluminium paste
+  ['off-profile-purchase', 's-0354'], // bakery buys potassium nitrate
+  ['off-profile-purchase', 's-0542'],
+  ['off-profile-purchase', 's-0518'], // sheep farm buys potassium nitrate
+  ['precursor-watchlist', 's-0286'],
+  ['precursor-watchlist', 's-0366'], // 78 t sorbitol to a cereal farm
+  ['precursor-watchlist', 's-0324'], // sodium chlorate to a general trader
+  ['precursor-watchlist', 's-0440'], // motion-control units
+  ['precursor-watchlist', 's-0418'], // detonating cord to a builder
+  ['precursor-watchlist', 's-0408'], // aluminium powder to a new company
+  ['precursor-watchlist', 's-0461'], // acetone to a cleaning-products wholesaler
+  ['precursor-watchlist', 's-0371'], // nitric acid to a hardware store
+  ['precursor-watchlist', 's-0672'], // magnesium powder
+  ['volume-anomaly', 'tr-akc-07'], // 2-person fertiliser shop, 330 t of HS 3102
+  ['third-party-payer', 's-0440'], // car-hire firm pays for motion-control units
+  ['third-party-payer', 's-0513'],
+  ['third-party-payer', 's-0633'],
+  ['third-party-payer', 's-0366'], // unrelated grain trader pays for the sorbitol
+  ['consignee-mismatch', 's-0440'], // motion-control units delivered to the phone shop
+  ['consignee-mismatch', 's-0513'],
+  ['consignee-mismatch', 's-0633'],
+  ['consignee-mismatch', 's-0554'],
+  ['consignee-mismatch', 's-0324'], // delivered to the border warehouse
+  ['consignee-mismatch', 's-0672'],
+  ['rapid-transit', 's-0286'], // aluminium paste: 11 days to the border
+  ['rapid-transit', 's-0440'], // motion-control units: 14 days
+  ['rapid-transit', 's-0354'], // potassium nitrate
+  ['rapid-transit', 's-0366'], // sorbitol
+  ['rapid-transit', 's-0408'], // aluminium powder
+  ['rapid-transit', 's-0461'], // acetone
+  ['rapid-transit', 's-0591'], // ammonium nitrate
+  ['rapid-transit', 's-0606'], // nitric acid
+  ['border-junction', 'tr-akc-03'],
+  ['new-company', 's-0408'],
+];
+
+describe('red flags on the demo scenario', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = (await analyzeDemo()).report;
+  });
+
+  it.each(PLANTED)('finds the planted %s flag on %s', (rule, subject) => {
+    expect(report.flags.filter((f) => f.rule === rule && (f.shipment === subject || f.entity === subject)).map((f) => f.id)).not.toEqual([]);
+  });
+
+  it('finds both linked family groups, each with several watch-listed commodities', () => {
+    const groups = report.flags.filter((f) => f.rule === 'linked-family-group');
+    const a = groups.find((f) => f.entities.includes('tr-akc-03'))!;
+    const b = groups.find((f) => f.entities.includes('tr-svr-01'))!;
+    for (const id of AKCAKALE_GROUP) expect(a.entities).toContain(id);
+    expect(a.evidence.distinctCommodities as number).toBeGreaterThanOrEqual(10);
+    expect(b.evidence.distinctCommodities as number).toBeGreaterThanOrEqual(3);
+  });
+
+  it('flags no ordinary business', () => {
+    const flagged = new Set(report.flags.flatMap((f) => f.entities));
+    const outside = [...flagged].filter((id) => !id.startsWith('tr-akc-') && !id.startsWith('tr-svr-'));
+    expect(outside).toEqual([]);
+    const ordinary = report.entities.filter((e) => !e.id.startsWith('tr-akc-') && !e.id.startsWith('tr-svr-'));
+    expect(ordinary.every((e) => e.flags.length === 0)).toBe(true);
+  });
+
+  it('puts the measured times and the published source in the evidence, and the strongest flags in the summary', async () => {
+    const chain = report.flags.find((f) => f.id === 'rapid-transit/s-0286')!;
+    expect(chain.evidence).toMatchObject({ dwellDays: 3, chainDays: 11, chainPath: ['tr-dst-01', 'tr-akc-01', 'tr-akc-03', 'tr-akc-04'] });
+    expect(report.flags.every((f) => f.source.length > 0 && f.summary.length > 0)).toBe(true);
+    const { stdout } = await analyzeDemo();
+    expect(stdout).toMatch(/\[high\] precursor-watchlist: Harbeli GSM İletişim \(tr-akc-01\) \(retail sale of mobile phones and accessories, ISIC 4741\) bought 6,000 kg of aluminium paste \(HS 3212\.90\)/);
+    expect(stdout).toMatch(/\[high\] third-party-payer: Güneyyıldız Oto Kiralama \(tr-car-01\)/);
+    const clusterA = report.clusters.find((c) => c.members.includes('tr-akc-01'))!;
+    expect(clusterA.flaggedMembers).toBeGreaterThanOrEqual(9);
+  });
+});

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '@chokepoint/engine';
+import { evaluateFlags, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
 import { UsageError } from '../errors';
@@ -15,6 +16,8 @@ interface AnalyzeFlags {
   radiusKm: number;
   top: number;
   lenient?: boolean;
+  rules?: string;
+  reference: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -31,11 +34,16 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--radius-km <km>', 'a cluster is near a border when at least half of its located members lie within this distance of a crossing', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
     .option('--top <n>', 'how many key nodes to rank', parseCount, ANALYZE_DEFAULTS.topKeyNodes)
     .option('--lenient', 'skip bad rows instead of stopping; every skipped row is listed in the report (input.rejected)')
+    .option('--rules <file>', 'a rules file (YAML or JSON) that turns red-flag rules off, changes their parameters and severities, and extends the watch list and sector mapping (see docs/red-flags.md)')
+    .option('--reference <dir>', 'folder with the reference data (watchlist.csv, sector-fit.csv, sector-keywords.csv, hs/)', DEFAULT_REFERENCE_DIR)
     .option('-q, --quiet', 'print no progress on stderr')
     .option('--json', 'print the report as JSON on stdout instead of the summary')
     .action(async (bundleDir: string, flags: AnalyzeFlags) => {
       const progress = progressReporter(io, flags.quiet ?? false);
       const out = flags.out ?? (flags.json ? undefined : 'report.json');
+      // Settings first: a mistake in them should not wait for a long analysis.
+      const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
+      const reference = loadReference(flags.reference);
       progress(`reading ${bundleDir}`);
       const bundle = await readBundle(bundleDir, { lenient: flags.lenient });
       progress(
@@ -50,7 +58,15 @@ export function analyzeCommand(io: CliIO): Command {
         topKeyNodes: flags.top,
         onProgress: progress,
       });
-      const report = assertReport(buildReport(bundle, analysis, { toolVersion: VERSION, lenient: flags.lenient ?? false }));
+      progress('evaluating red-flag rules');
+      const flagged = evaluateFlags(bundle, analysis, reference, rules);
+      const report = assertReport(
+        buildReport(bundle, analysis, flagged, {
+          toolVersion: VERSION,
+          lenient: flags.lenient ?? false,
+          rulesFile: flags.rules === undefined ? undefined : basename(flags.rules),
+        }),
+      );
       const text = serializeReport(report);
       if (out !== undefined) {
         try {

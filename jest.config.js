@@ -8,6 +8,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@chokepoint/([a-z-]+)$': '<rootDir>/packages/$1/src',
+    '^@chokepoint/([a-z-]+)/([a-z-]+)$': '<rootDir>/packages/$1/src/$2',
   },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

@@ -1,18 +1,6 @@
-const SPECIAL: Record<string, string> = { ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd' };
+import { fold } from '@chokepoint/model';
 
-/**
- * Folds text for matching: lower case, diacritics removed (Akçakale → akcakale, Örnek → ornek),
- * punctuation turned into single spaces.
- */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[ıøæœßđłþð]/g, (c) => SPECIAL[c])
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { fold };
 
 /** 3212.90-style display of an HS code (chapter+heading, then the rest). */
 export function showHs(code: string): string {

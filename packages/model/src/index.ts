@@ -2,3 +2,4 @@ export * from './types';
 export * from './fields';
 export * from './contract';
 export * from './issues';
+export { fold } from './text';

@@ -1,0 +1,23 @@
+// Bundles the browser app (src/web) into dist/web: app.js, styles.css, index.html.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'web');
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: [join(root, 'src', 'web', 'main.ts')],
+  outfile: join(out, 'app.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  sourcemap: false,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'src', 'web', file), join(out, file));
+console.log(`viewer built in ${out}`);

@@ -1,0 +1,23 @@
+import { readAssets, type WebAssets } from './assets';
+
+/** JSON that can sit inside a <script> element: no "<" can close the element or open a comment. */
+export function scriptSafeJson(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * One self-contained HTML file: the viewer's script and styles inlined, the report embedded as
+ * JSON data (never as markup). It opens offline, from disk, in any current browser.
+ */
+export function exportHtml(reportJson: string, assets: WebAssets = readAssets()): string {
+  const js = assets.js.replace(/<\/script/gi, '<\\/script');
+  const css = assets.css.replace(/<\/style/gi, '<\\/style');
+  const title = 'Chokepoint report';
+  return assets.html
+    .replace('<title>Chokepoint viewer</title>', `<title>${title}</title>`)
+    .replace('<link rel="stylesheet" href="styles.css">', () => `<style>\n${css}\n</style>`)
+    .replace(
+      '<script src="app.js"></script>',
+      () => `<script type="application/json" id="chokepoint-report">${scriptSafeJson(reportJson)}</script>\n<script>\n${js}\n</script>`,
+    );
+}

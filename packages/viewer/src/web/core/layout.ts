@@ -1,0 +1,91 @@
+import type { ViewModel } from './model';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Starting positions that already group clusters, so ForceAtlas2 settles fast: clusters sit on a
+ * sunflower spiral (largest in the middle), members on a small sunflower around their centre.
+ * Deterministic: the same report gives the same positions.
+ */
+export function clusterSeedLayout(model: ViewModel): Point[] {
+  const byCluster = new Map<number, number[]>();
+  for (const n of model.nodes) byCluster.set(n.cluster, [...(byCluster.get(n.cluster) ?? []), n.index]);
+  const clusters = [...byCluster.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+  const out: Point[] = new Array(model.nodes.length);
+  let spiral = 0;
+  for (const [, members] of clusters) {
+    const radius = Math.sqrt(members.length) * 2;
+    const r = spiral === 0 ? 0 : Math.sqrt(spiral) * 14 + radius;
+    const cx = r * Math.cos(spiral * GOLDEN);
+    const cy = r * Math.sin(spiral * GOLDEN);
+    spiral += Math.max(1, members.length / 4);
+    members.forEach((index, i) => {
+      const rr = Math.sqrt(i + 0.5) * 2;
+      out[index] = { x: cx + rr * Math.cos(i * GOLDEN), y: cy + rr * Math.sin(i * GOLDEN) };
+    });
+  }
+  return out;
+}
+
+/** Web Mercator, in degrees-like units: x = longitude, y grows northwards. */
+export function mercator(lat: number, lon: number): Point {
+  const clamped = Math.max(-85, Math.min(85, lat));
+  const y = (Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI;
+  return { x: lon, y };
+}
+
+/**
+ * Geographic positions: located entities at their coordinates; unlocated ones on a small ring
+ * beside the located members of their cluster (or, for clusters with no located member, in a
+ * row below the map). Returns the positions and which entities were placed by their coordinates.
+ */
+export function geoLayout(model: ViewModel): { positions: Point[]; located: boolean[] } {
+  const positions: Point[] = new Array(model.nodes.length);
+  const located = model.nodes.map((n) => n.lat !== null && n.lon !== null);
+  const centre = new Map<number, { x: number; y: number; n: number }>();
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  for (const n of model.nodes) {
+    if (!located[n.index]) continue;
+    const p = mercator(n.lat!, n.lon!);
+    positions[n.index] = p;
+    const c = centre.get(n.cluster) ?? { x: 0, y: 0, n: 0 };
+    c.x += p.x;
+    c.y += p.y;
+    c.n++;
+    centre.set(n.cluster, c);
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+  }
+  if (!Number.isFinite(minX)) {
+    minX = 0;
+    maxX = 1;
+    minY = 0;
+  }
+  const span = Math.max(1, maxX - minX);
+  const ring = span / 150;
+  const count = new Map<number, number>();
+  let row = 0;
+  for (const n of model.nodes) {
+    if (located[n.index]) continue;
+    const c = centre.get(n.cluster);
+    const i = count.get(n.cluster) ?? 0;
+    count.set(n.cluster, i + 1);
+    if (c) {
+      const angle = i * GOLDEN;
+      const r = ring * (1 + Math.sqrt(i));
+      positions[n.index] = { x: c.x / c.n + r * Math.cos(angle), y: c.y / c.n + r * Math.sin(angle) };
+    } else {
+      positions[n.index] = { x: minX + (row % 60) * (span / 60), y: minY - span / 20 - Math.floor(row / 60) * (span / 60) };
+      row++;
+    }
+  }
+  return { positions, located };
+}

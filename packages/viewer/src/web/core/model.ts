@@ -1,0 +1,119 @@
+import type { Report, ReportCluster, ReportShipment } from '@chokepoint/report';
+
+export const RELATION_KINDS = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent'] as const;
+export const EDGE_KINDS = [...RELATION_KINDS, 'shipment'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+export const ENTITY_KINDS = ['company', 'person', 'organization'] as const;
+
+/** An entity as the viewer shows it. */
+export interface ViewNode {
+  index: number;
+  id: string;
+  name: string;
+  kind: string;
+  cluster: number;
+  country?: string;
+  lat: number | null;
+  lon: number | null;
+  /** Key-node score (0 when not a key node) and rank (null when not ranked). */
+  score: number;
+  keyRank: number | null;
+  flags: string[];
+  articulation: boolean;
+  betweenness: number;
+}
+
+/** A drawn edge: one relation, or all shipments from one supplier to one buyer. */
+export interface ViewEdge {
+  index: number;
+  key: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  /** Indices into report.shipments (shipment edges only). */
+  shipments: number[];
+}
+
+export interface ViewModel {
+  report: Report;
+  nodes: ViewNode[];
+  byId: Map<string, ViewNode>;
+  edges: ViewEdge[];
+  clusters: Map<number, ReportCluster>;
+  /** Commodities by number of shipments, most shipped first. */
+  commodities: { commodity: string; shipments: number }[];
+  /** First and last shipment dates (shipped, else received), or null without dates. */
+  dateRange: [string, string] | null;
+  /** Shipments per month, for the timeline: month (YYYY-MM) → count. */
+  months: { month: string; shipments: number }[];
+}
+
+export function shipmentDate(s: ReportShipment): string | undefined {
+  return s.shipped ?? s.received;
+}
+
+/** Turns a report into what the viewer draws. Pure; the report is not changed. */
+export function buildModel(report: Report): ViewModel {
+  const keyRank = new Map(report.keyNodes.map((k) => [k.id, k]));
+  const nodes: ViewNode[] = report.entities.map((e, index) => ({
+    index,
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    cluster: e.cluster,
+    country: e.country,
+    lat: e.lat,
+    lon: e.lon,
+    score: keyRank.get(e.id)?.score ?? 0,
+    keyRank: keyRank.get(e.id)?.rank ?? null,
+    flags: e.flags,
+    articulation: e.articulation,
+    betweenness: e.betweenness,
+  }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges: ViewEdge[] = report.relations.map((r, i) => ({ index: i, key: `r${i}`, source: r.source, target: r.target, kind: r.kind, shipments: [] }));
+  const pairs = new Map<string, ViewEdge>();
+  const commodityCount = new Map<string, number>();
+  const monthCount = new Map<string, number>();
+  let first: string | undefined;
+  let last: string | undefined;
+  report.shipments.forEach((s, i) => {
+    const pair = `${s.supplier}\u0000${s.buyer}`;
+    let edge = pairs.get(pair);
+    if (!edge) {
+      edge = { index: edges.length, key: `s${pairs.size}`, source: s.supplier, target: s.buyer, kind: 'shipment', shipments: [] };
+      pairs.set(pair, edge);
+      edges.push(edge);
+    }
+    edge.shipments.push(i);
+    commodityCount.set(s.commodity, (commodityCount.get(s.commodity) ?? 0) + 1);
+    const d = shipmentDate(s);
+    if (d !== undefined) {
+      if (first === undefined || d < first) first = d;
+      if (last === undefined || d > last) last = d;
+      monthCount.set(d.slice(0, 7), (monthCount.get(d.slice(0, 7)) ?? 0) + 1);
+    }
+  });
+  const months: ViewModel['months'] = [];
+  if (first !== undefined && last !== undefined) {
+    let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+    const end = last.slice(0, 7);
+    for (;;) {
+      const month = `${y}-${String(m).padStart(2, '0')}`;
+      months.push({ month, shipments: monthCount.get(month) ?? 0 });
+      if (month >= end) break;
+      m = m === 12 ? 1 : m + 1;
+      if (m === 1) y++;
+    }
+  }
+  return {
+    report,
+    nodes,
+    byId,
+    edges,
+    clusters: new Map(report.clusters.map((c) => [c.id, c])),
+    commodities: [...commodityCount].map(([commodity, shipments]) => ({ commodity, shipments })).sort((a, b) => b.shipments - a.shipments || (a.commodity < b.commodity ? -1 : 1)),
+    dateRange: first !== undefined && last !== undefined ? [first, last] : null,
+    months,
+  };
+}

@@ -1,0 +1,33 @@
+/** Viewer settings in one place, with their checks (the sigma.js way). */
+export interface ViewerSettings {
+  /** Graphs with more nodes than this draw labels only for the largest nodes. */
+  largeGraph: number;
+  /** Rendered size (px) from which a node gets a label in a large graph. */
+  largeGraphLabelSize: number;
+  /** How long ForceAtlas2 runs on its own after opening, in ms (0: do not start it). */
+  autoLayoutMs: number;
+  /** Search results shown at once. */
+  searchResults: number;
+  /** Camera zoom ratio when focusing on an entity. */
+  focusRatio: number;
+}
+
+export const DEFAULT_SETTINGS: ViewerSettings = {
+  largeGraph: 2000,
+  largeGraphLabelSize: 12,
+  autoLayoutMs: 4000,
+  searchResults: 15,
+  focusRatio: 0.25,
+};
+
+/** Merges overrides into the defaults, refusing values that would break the viewer. */
+export function resolveSettings(overrides: Partial<ViewerSettings> = {}): ViewerSettings {
+  const s = { ...DEFAULT_SETTINGS, ...overrides };
+  for (const [key, value] of Object.entries(s)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new Error(`viewer setting ${key} must be a number of 0 or more, got ${String(value)}`);
+    }
+  }
+  if (s.focusRatio <= 0) throw new Error('viewer setting focusRatio must be greater than 0');
+  return s;
+}

@@ -1,0 +1,159 @@
+import type { Report } from '@chokepoint/report';
+import { visibility, type Filters, type Visibility } from '../core/filters';
+import { buildModel, type ViewModel } from '../core/model';
+import { buildSearchIndex } from '../core/search';
+import { resolveSettings, type ViewerSettings } from '../core/settings';
+import { hashToState, stateToHash, type Layout, type ViewState } from '../core/url';
+import { renderCounts, renderFilters, renderLists, renderSearch, type ControlActions } from './controls';
+import { append, el } from './dom';
+import { GraphView } from './graph-view';
+import { renderPanel } from './panel';
+
+/** The running viewer: state in one place, views that only render it. Exposed for tests as window.__chokepoint. */
+export interface ViewerApp {
+  model: ViewModel;
+  view: GraphView;
+  state(): ViewState;
+  visible(): Visibility;
+  select(id: string | null): void;
+  setFilters(change: Partial<Filters>): void;
+  setLayout(layout: Layout): void;
+}
+
+export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}): ViewerApp {
+  const settings = resolveSettings(overrides);
+  const model = buildModel(report);
+  const index = buildSearchIndex(model);
+  let state: ViewState = hashToState(location.hash);
+  if (state.selected !== null && !model.byId.has(state.selected)) state = { ...state, selected: null };
+  let visible = visibility(model, state.filters);
+  let neighbours = new Set<string>();
+
+  const header = el('header', { className: 'top' });
+  const left = el('aside', { className: 'left', 'aria-label': 'Filters and lists' });
+  const graphBox = el('main', { className: 'graph', id: 'graph', 'aria-label': 'Network' });
+  const panel = el('aside', { className: 'panel', id: 'panel', 'aria-live': 'polite', 'aria-label': 'Selected entity' });
+  const counts = el('div', { className: 'counts', id: 'counts', 'aria-live': 'polite' });
+  const filters = el('div', { className: 'filters', id: 'filters' });
+  const lists = el('div', { className: 'lists' });
+  append(root, header, left, graphBox, panel);
+
+  const view = new GraphView(graphBox, model, settings, () => ({ visible, selected: state.selected, neighbours }));
+
+  const writeUrl = () => {
+    const hash = stateToHash({ ...state, camera: view.camera() });
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash === '' ? '' : `#${hash}`}`);
+  };
+  let urlTimer: ReturnType<typeof setTimeout> | null = null;
+  view.renderer.getCamera().on('updated', () => {
+    if (urlTimer !== null) clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeUrl, 250);
+  });
+
+  const actions: ControlActions = {
+    setFilters(change) {
+      state = { ...state, filters: { ...state.filters, ...change } };
+      visible = visibility(model, state.filters);
+      renderFilters(filters, model, state.filters, actions);
+      renderCounts(counts, model, visible);
+      view.refresh();
+      writeUrl();
+    },
+    select(id) {
+      state = { ...state, selected: id };
+      neighbours = new Set(id === null ? [] : view.graph.neighbors(id));
+      renderPanel(panel, model, id, actions);
+      view.refresh();
+      if (id !== null) view.focus(id);
+      writeUrl();
+    },
+    focusCluster(id) {
+      const cluster = model.clusters.get(id);
+      if (cluster) view.focusMany(cluster.members.filter((m) => visible.nodes[model.byId.get(m)!.index]));
+    },
+  };
+
+  // Header: title, search, layout and tools.
+  const layoutButtons = (['force', 'geo'] as const).map((l) =>
+    el('button', { type: 'button', id: `layout-${l}`, 'aria-pressed': String(state.layout === l), text: l === 'force' ? 'Force layout' : 'Geographic layout', onclick: () => app.setLayout(l) }),
+  );
+  const runButton = el('button', { type: 'button', id: 'layout-run', text: 'Start layout' });
+  runButton.addEventListener('click', () => (view.isLayoutRunning() ? view.stopLayout() : view.startLayout()));
+  view.onLayoutRunning = (running) => {
+    runButton.textContent = running ? 'Stop layout' : 'Start layout';
+    runButton.setAttribute('aria-pressed', String(running));
+  };
+  const pngButton = el('button', {
+    type: 'button',
+    id: 'export-png',
+    text: 'Export PNG',
+    onclick: async () => {
+      const blob = await view.toPng();
+      const a = el('a', { href: URL.createObjectURL(blob), download: `${report.input.bundle}-chokepoint.png` });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    },
+  });
+  const linkButton = el('button', {
+    type: 'button',
+    id: 'copy-link',
+    text: 'Copy link',
+    onclick: async () => {
+      writeUrl();
+      try {
+        await navigator.clipboard.writeText(location.href);
+        linkButton.textContent = 'Link copied';
+      } catch {
+        window.prompt('Copy this link:', location.href);
+      }
+      setTimeout(() => (linkButton.textContent = 'Copy link'), 1500);
+    },
+  });
+  append(
+    header,
+    el('h1', {}, 'Chokepoint ', el('span', { className: 'bundle', text: report.input.bundle })),
+    el('div', { className: 'search-box' }),
+    el('div', { className: 'tools' }, ...layoutButtons, runButton, pngButton, linkButton),
+    counts,
+  );
+  renderSearch(header.querySelector('.search-box') as HTMLElement, index, settings.searchResults, actions);
+  append(left, filters, lists);
+  renderFilters(filters, model, state.filters, actions);
+  renderLists(lists, model, actions);
+  renderCounts(counts, model, visible);
+  renderPanel(panel, model, state.selected, actions);
+
+  const app: ViewerApp = {
+    model,
+    view,
+    state: () => state,
+    visible: () => visible,
+    select: actions.select,
+    setFilters: actions.setFilters,
+    setLayout(layout) {
+      view.setLayout(layout);
+      state = { ...state, layout };
+      layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', String((['force', 'geo'] as const)[i] === layout)));
+      runButton.disabled = layout === 'geo';
+      writeUrl();
+    },
+  };
+
+  view.renderer.on('clickNode', ({ node }) => actions.select(node));
+  view.renderer.on('clickStage', () => actions.select(null));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.selected !== null && document.activeElement?.tagName !== 'INPUT') actions.select(null);
+  });
+
+  const initialCamera = state.camera;
+  if (state.layout === 'geo') app.setLayout('geo');
+  else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null) view.startLayout(settings.autoLayoutMs);
+  if (state.selected !== null) {
+    neighbours = new Set(view.graph.neighbors(state.selected));
+    view.refresh();
+  }
+  if (initialCamera !== null) view.setCamera(initialCamera);
+  else if (state.selected !== null) view.focus(state.selected);
+  return app;
+}

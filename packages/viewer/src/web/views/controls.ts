@@ -1,0 +1,217 @@
+import type { Filters, Visibility } from '../core/filters';
+import { EDGE_KINDS, ENTITY_KINDS, type ViewModel } from '../core/model';
+import { search, type SearchIndex } from '../core/search';
+import { clusterColor, EDGE_STYLE } from '../core/style';
+import { append, clear, el, int } from './dom';
+
+export interface ControlActions {
+  setFilters(change: Partial<Filters>): void;
+  select(id: string | null): void;
+  focusCluster(id: number): void;
+}
+
+/** Search box with instant results; arrow keys move through the results, Enter picks one. */
+export function renderSearch(root: HTMLElement, index: SearchIndex, limit: number, actions: ControlActions): void {
+  const input = el('input', { id: 'search', type: 'search', placeholder: 'Search by name or id', autocomplete: 'off', 'aria-label': 'Search entities by name or id' });
+  const results = el('ul', { id: 'search-results', role: 'listbox', 'aria-label': 'Search results' });
+  const update = () => {
+    clear(results);
+    const found = search(index, input.value, limit);
+    results.hidden = input.value.trim() === '';
+    if (found.length === 0 && !results.hidden) append(results, el('li', { className: 'empty', text: 'No entity matches.' }));
+    for (const node of found) {
+      const pick = () => {
+        actions.select(node.id);
+        results.hidden = true;
+      };
+      append(
+        results,
+        el('li', {}, el('button', { type: 'button', className: 'result', 'data-id': node.id, onclick: pick }, el('span', { className: 'name', text: node.name }), el('span', { className: 'meta', text: ` ${node.id} · ${node.kind}` }))),
+      );
+    }
+  };
+  input.addEventListener('input', update);
+  input.addEventListener('keydown', (e) => {
+    const first = results.querySelector('button');
+    if (e.key === 'ArrowDown' && first) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.key === 'Enter' && first) first.click();
+    else if (e.key === 'Escape') {
+      input.value = '';
+      update();
+    }
+  });
+  results.addEventListener('keydown', (e) => {
+    const buttons = [...results.querySelectorAll('button')];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'ArrowDown' && i < buttons.length - 1) buttons[i + 1].focus();
+    else if (e.key === 'ArrowUp') (i > 0 ? buttons[i - 1] : input).focus();
+    else return;
+    e.preventDefault();
+  });
+  append(root, el('div', { className: 'search' }, input, results));
+  results.hidden = true;
+}
+
+function checkbox(label: string, checked: boolean, onchange: (checked: boolean) => void, id: string, swatch?: string): HTMLElement {
+  const input = el('input', { type: 'checkbox', id, checked });
+  input.addEventListener('change', () => onchange(input.checked));
+  return el('label', { className: 'check', for: id }, input, swatch ? el('span', { className: 'swatch', style: `background:${swatch}` }) : null, ` ${label}`);
+}
+
+/** The filter controls; rebuilt whenever the filters change so they always show the state. */
+export function renderFilters(root: HTMLElement, model: ViewModel, f: Filters, actions: ControlActions): void {
+  clear(root);
+  const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((x) => x !== value));
+  append(root, el('h3', { text: 'Filters' }));
+  append(
+    root,
+    el(
+      'fieldset',
+      {},
+      el('legend', { text: 'Entities' }),
+      ...ENTITY_KINDS.map((k) => checkbox(k, f.entityKinds.includes(k), (on) => actions.setFilters({ entityKinds: toggle(f.entityKinds, k, on) }), `kind-${k}`)),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', { text: 'Ties' }),
+      ...EDGE_KINDS.map((k) => checkbox(EDGE_STYLE[k].label, f.edgeKinds.includes(k), (on) => actions.setFilters({ edgeKinds: toggle(f.edgeKinds, k, on) }), `edge-${k}`, EDGE_STYLE[k].color)),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', { text: 'Only' }),
+      checkbox('key nodes', f.onlyKeyNodes, (on) => actions.setFilters({ onlyKeyNodes: on }), 'only-key'),
+      checkbox('flagged entities', f.onlyFlagged, (on) => actions.setFilters({ onlyFlagged: on }), 'only-flagged'),
+      checkbox('clusters near a border', f.onlyBorderClusters, (on) => actions.setFilters({ onlyBorderClusters: on }), 'only-border'),
+    ),
+  );
+
+  const clusterSelect = el('select', { id: 'cluster-filter', 'aria-label': 'Cluster' });
+  append(clusterSelect, el('option', { value: '', text: 'All clusters' }));
+  for (const c of model.report.clusters) {
+    if (c.size < 2 && model.report.clusters.length > 50) continue;
+    append(clusterSelect, el('option', { value: String(c.id), text: `Cluster ${c.id} (${c.size})`, selected: f.clusters?.length === 1 && f.clusters[0] === c.id }));
+  }
+  clusterSelect.addEventListener('change', () => actions.setFilters({ clusters: clusterSelect.value === '' ? null : [Number(clusterSelect.value)] }));
+
+  const commoditySelect = el('select', { id: 'commodity-filter', 'aria-label': 'Commodity' });
+  append(commoditySelect, el('option', { value: '', text: 'All commodities' }));
+  for (const c of model.commodities) append(commoditySelect, el('option', { value: c.commodity, text: `${c.commodity} (${c.shipments})`, selected: f.commodity === c.commodity }));
+  commoditySelect.addEventListener('change', () => actions.setFilters({ commodity: commoditySelect.value === '' ? null : commoditySelect.value }));
+  append(root, el('label', { className: 'select' }, 'Cluster ', clusterSelect), el('label', { className: 'select' }, 'Commodity ', commoditySelect));
+  renderTimeline(root, model, f, actions);
+  append(root, el('button', { type: 'button', id: 'reset-filters', text: 'Reset filters', onclick: () => actions.setFilters({ entityKinds: [...ENTITY_KINDS], edgeKinds: [...EDGE_KINDS], clusters: null, onlyKeyNodes: false, onlyFlagged: false, onlyBorderClusters: false, commodity: null, dateFrom: null, dateTo: null }) }));
+}
+
+/** Shipments per month as bars, with two handles that brush a date range. */
+function renderTimeline(root: HTMLElement, model: ViewModel, f: Filters, actions: ControlActions): void {
+  const months = model.months;
+  if (months.length === 0) return;
+  const max = Math.max(1, ...months.map((m) => m.shipments));
+  const fromIndex = f.dateFrom === null ? 0 : Math.max(0, months.findIndex((m) => m.month >= f.dateFrom!.slice(0, 7)));
+  const toFound = f.dateTo === null ? -1 : months.findIndex((m) => m.month > f.dateTo!.slice(0, 7));
+  const toIndex = f.dateTo === null ? months.length - 1 : toFound === -1 ? months.length - 1 : Math.max(0, toFound - 1);
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${months.length} 40`);
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('class', 'histogram');
+  svg.setAttribute('aria-hidden', 'true');
+  months.forEach((m, i) => {
+    const h = (m.shipments / max) * 38;
+    const rect = document.createElementNS(svgNs, 'rect');
+    rect.setAttribute('x', String(i + 0.1));
+    rect.setAttribute('y', String(40 - h));
+    rect.setAttribute('width', '0.8');
+    rect.setAttribute('height', String(h));
+    rect.setAttribute('class', i >= fromIndex && i <= toIndex ? 'in' : 'out');
+    svg.appendChild(rect);
+  });
+  const from = el('input', { type: 'range', id: 'date-from', min: 0, max: months.length - 1, value: fromIndex, 'aria-label': 'First month shown' });
+  const to = el('input', { type: 'range', id: 'date-to', min: 0, max: months.length - 1, value: toIndex, 'aria-label': 'Last month shown' });
+  const lastDay = (month: string) => {
+    const [y, m] = month.split('-').map(Number);
+    return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  };
+  const commit = () => {
+    let a = Number(from.value);
+    let b = Number(to.value);
+    if (a > b) [a, b] = [b, a];
+    actions.setFilters({ dateFrom: a === 0 ? null : `${months[a].month}-01`, dateTo: b === months.length - 1 ? null : lastDay(months[b].month) });
+  };
+  from.addEventListener('change', commit);
+  to.addEventListener('change', commit);
+  append(
+    root,
+    el(
+      'fieldset',
+      { className: 'timeline' },
+      el('legend', { text: 'Shipment dates' }),
+      svg,
+      from,
+      to,
+      el('p', { id: 'date-range', className: 'hint', text: `${f.dateFrom ?? model.dateRange![0]} to ${f.dateTo ?? model.dateRange![1]}` }),
+    ),
+  );
+}
+
+export function renderCounts(root: HTMLElement, model: ViewModel, v: Visibility): void {
+  clear(root);
+  const c = v.counts;
+  append(
+    root,
+    el('span', { id: 'count-entities', text: `${int(c.entities)} of ${int(model.nodes.length)} entities` }),
+    ' · ',
+    el('span', { id: 'count-ties', text: `${int(c.ties)} ties` }),
+    ' · ',
+    el('span', { id: 'count-shipments', text: `${int(c.shipments)} shipments` }),
+    ' · ',
+    el('span', { id: 'count-flagged', text: `${int(c.flagged)} flagged` }),
+  );
+}
+
+/** Clusters (near a border first, then by flagged members) and key nodes (ranked), each clickable. */
+export function renderLists(root: HTMLElement, model: ViewModel, actions: ControlActions): void {
+  clear(root);
+  const clusters = [...model.report.clusters]
+    .filter((c) => c.size > 1)
+    .sort((a, b) => Number(b.borderProximate) - Number(a.borderProximate) || b.flaggedMembers - a.flaggedMembers || b.size - a.size || a.id - b.id)
+    .slice(0, 100);
+  append(root, el('h3', { text: 'Clusters' }));
+  const cl = el('ol', { id: 'cluster-list', className: 'list' });
+  for (const c of clusters) {
+    const hub = model.byId.get(c.hub);
+    const where = c.nearestPlace ? `${c.nearestPlace.distanceKm.toFixed(0)} km from ${c.nearestPlace.name}` : 'not located';
+    append(
+      cl,
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          { type: 'button', 'data-cluster': c.id, onclick: () => actions.focusCluster(c.id) },
+          el('span', { className: 'swatch', style: `background:${clusterColor(c.id)}` }),
+          el('strong', { text: ` Cluster ${c.id}` }),
+          ` · ${int(c.size)} · ${hub ? hub.name : c.hub}`,
+          el('span', { className: 'meta', text: ` ${c.borderProximate ? 'near border, ' : ''}${where}${c.flaggedMembers ? `, ${c.flaggedMembers} flagged` : ''}` }),
+        ),
+      ),
+    );
+  }
+  append(root, cl, el('h3', { text: 'Key nodes' }));
+  const kl = el('ol', { id: 'key-list', className: 'list' });
+  for (const k of model.report.keyNodes) {
+    append(
+      kl,
+      el(
+        'li',
+        {},
+        el('button', { type: 'button', 'data-id': k.id, onclick: () => actions.select(k.id) }, el('strong', { text: `${k.rank}. ${k.name}` }), el('span', { className: 'meta', text: ` score ${k.score.toFixed(2)}${k.articulation ? ', articulation point' : ''}${k.flags ? `, ${k.flags} flags` : ''}` })),
+      ),
+    );
+  }
+  append(root, kl);
+}

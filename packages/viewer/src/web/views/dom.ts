@@ -1,0 +1,36 @@
+type Child = Node | string | number | null | undefined | false;
+
+/**
+ * Creates an element. Text is always set as text (textContent / text nodes), never parsed as HTML:
+ * names and attributes from the data can contain anything.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | number | boolean | ((e: Event) => void) | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') node.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
+    else if (key === 'text') node.textContent = String(value);
+    else if (key === 'className') node.className = String(value);
+    else if (value === true) node.setAttribute(key, '');
+    else node.setAttribute(key, String(value));
+  }
+  append(node, ...children);
+  return node;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+}
+
+export function clear(node: Node): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+export const int = (n: number): string => n.toLocaleString('en-US');

@@ -1,0 +1,343 @@
+import { MultiDirectedGraph } from 'graphology';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import { toBlob } from '@sigma/export-image';
+import { mesh } from 'topojson-client';
+import type { MultiLineString } from 'geojson';
+import world from 'world-atlas/countries-50m.json';
+import type { Visibility } from '../core/filters';
+import { clusterSeedLayout, geoLayout, mercator, type Point } from '../core/layout';
+import type { ViewModel } from '../core/model';
+import type { ViewerSettings } from '../core/settings';
+import { clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, nodeSize } from '../core/style';
+import type { Camera, Layout } from '../core/url';
+
+interface NodeAttrs {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  type: string;
+  borderColor: string;
+  index: number;
+  [key: string]: unknown;
+}
+interface EdgeAttrs {
+  size: number;
+  color: string;
+  type: string;
+  index: number;
+  [key: string]: unknown;
+}
+
+/** What the graph view needs to know on every render; kept by the app, read by the reducers. */
+export interface RenderState {
+  visible: Visibility;
+  selected: string | null;
+  neighbours: Set<string>;
+}
+
+/** [minX, maxX, minY, maxY] of a list of points (no spread: lists can be long). */
+function bounds(points: { x: number; y: number }[]): [number, number, number, number] {
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of points) {
+    if (p.x < minX) minX = p.x;
+    if (p.x > maxX) maxX = p.x;
+    if (p.y < minY) minY = p.y;
+    if (p.y > maxY) maxY = p.y;
+  }
+  return [minX, maxX, minY, maxY];
+}
+
+type Topology = Parameters<typeof mesh>[0];
+const topology = world as unknown as Topology;
+const BORDERS: MultiLineString = mesh(topology, topology.objects.countries as Parameters<typeof mesh>[1]) as MultiLineString;
+
+/** The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. */
+export class GraphView {
+  readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+  readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
+  layout: Layout = 'force';
+  firstFrameMs: number | null = null;
+  private fa2: FA2Layout | null = null;
+  private fa2Fallback: number | null = null;
+  private forcePositions: Point[];
+  private background: HTMLCanvasElement;
+  private overlay: HTMLCanvasElement;
+  private autoStop: ReturnType<typeof setTimeout> | null = null;
+  onLayoutRunning: (running: boolean) => void = () => undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly model: ViewModel,
+    private readonly settings: ViewerSettings,
+    private readonly state: () => RenderState,
+  ) {
+    this.forcePositions = clusterSeedLayout(model);
+    const n = model.nodes.length;
+    for (const node of model.nodes) {
+      const p = this.forcePositions[node.index];
+      this.graph.addNode(node.id, {
+        x: p.x,
+        y: p.y,
+        size: nodeSize(node.score, n),
+        color: clusterColor(node.cluster),
+        label: node.name,
+        type: node.flags.length > 0 ? 'flagged' : 'circle',
+        borderColor: FLAG_COLOR,
+        index: node.index,
+      });
+    }
+    for (const e of model.edges) {
+      const style = EDGE_STYLE[e.kind];
+      this.graph.addDirectedEdgeWithKey(e.key, e.source, e.target, {
+        size: e.kind === 'shipment' ? Math.min(4, 0.6 + Math.log10(1 + e.shipments.length)) : style.size,
+        color: style.color,
+        type: e.kind === 'shipment' || e.kind === 'owner' || e.kind === 'director' ? 'arrow' : 'line',
+        index: e.index,
+      });
+    }
+
+    this.background = document.createElement('canvas');
+    this.background.className = 'layer-background';
+    this.overlay = document.createElement('canvas');
+    this.overlay.className = 'layer-overlay';
+    const large = n > settings.largeGraph;
+    this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
+      nodeProgramClasses: {
+        flagged: createNodeBorderProgram({
+          borders: [
+            { size: { value: 0.3 }, color: { attribute: 'borderColor' } },
+            { size: { fill: true }, color: { attribute: 'color' } },
+          ],
+        }),
+      },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram },
+      hideEdgesOnMove: true,
+      hideLabelsOnMove: large,
+      labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 6,
+      labelDensity: large ? 0.3 : 1,
+      labelFont: 'system-ui, sans-serif',
+      zIndex: true,
+      minCameraRatio: 0.01,
+      maxCameraRatio: 20,
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    container.insertBefore(this.background, container.firstChild);
+    container.appendChild(this.overlay);
+    this.renderer.on('afterRender', () => {
+      if (this.firstFrameMs === null) this.firstFrameMs = performance.now();
+      this.drawLayers();
+    });
+    this.renderer.on('resize', () => this.drawLayers());
+  }
+
+  private reduceNode(node: string, data: NodeAttrs): Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
+    const { visible, selected, neighbours } = this.state();
+    if (!visible.nodes[data.index]) return { ...data, hidden: true };
+    if (selected === null) return data;
+    if (node === selected) return { ...data, highlighted: true, zIndex: 2 };
+    if (neighbours.has(node)) return { ...data, zIndex: 1 };
+    return { ...data, color: FADED_COLOR, borderColor: FADED_COLOR, label: '', zIndex: 0 };
+  }
+
+  private reduceEdge(edge: string, data: EdgeAttrs): Partial<EdgeAttrs> & { hidden?: boolean } {
+    const { visible, selected } = this.state();
+    if (!visible.edges[data.index]) return { ...data, hidden: true };
+    if (selected === null) return data;
+    const [s, t] = this.graph.extremities(edge);
+    if (s === selected || t === selected) return { ...data, size: data.size + 1 };
+    return { ...data, color: FADED_COLOR };
+  }
+
+  refresh(): void {
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** Switches between the force layout and the geographic one, keeping the force positions. */
+  setLayout(layout: Layout): void {
+    if (layout === this.layout) return;
+    this.stopLayout();
+    if (layout === 'geo') {
+      this.saveForcePositions();
+      const { positions } = geoLayout(this.model);
+      this.graph.forEachNode((node, attrs) => {
+        const p = positions[attrs.index];
+        this.graph.mergeNodeAttributes(node, { x: p.x, y: p.y });
+      });
+    } else {
+      this.graph.forEachNode((node, attrs) => {
+        const p = this.forcePositions[attrs.index];
+        this.graph.mergeNodeAttributes(node, { x: p.x, y: p.y });
+      });
+    }
+    this.layout = layout;
+    this.renderer.refresh();
+    this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  private saveForcePositions(): void {
+    this.graph.forEachNode((_node, attrs) => (this.forcePositions[attrs.index] = { x: attrs.x, y: attrs.y }));
+  }
+
+  isLayoutRunning(): boolean {
+    return (this.fa2?.isRunning() ?? false) || this.fa2Fallback !== null;
+  }
+
+  /** Starts ForceAtlas2 in a web worker (or, where workers are refused, in small steps on the page). */
+  startLayout(autoStopMs = 0): void {
+    if (this.layout !== 'force' || this.isLayoutRunning()) return;
+    const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 2000 };
+    try {
+      if (!this.fa2) this.fa2 = new FA2Layout(this.graph, { settings });
+      this.fa2.start();
+    } catch {
+      // Some browsers refuse workers for pages opened from disk: iterate on the main thread instead.
+      const step = () => {
+        forceAtlas2.assign(this.graph, { iterations: 2, settings });
+        this.fa2Fallback = requestAnimationFrame(step);
+      };
+      this.fa2Fallback = requestAnimationFrame(step);
+    }
+    this.onLayoutRunning(true);
+    if (autoStopMs > 0) this.autoStop = setTimeout(() => this.stopLayout(), autoStopMs);
+  }
+
+  stopLayout(): void {
+    if (this.autoStop !== null) clearTimeout(this.autoStop);
+    this.autoStop = null;
+    if (this.fa2?.isRunning()) this.fa2.stop();
+    if (this.fa2Fallback !== null) cancelAnimationFrame(this.fa2Fallback);
+    this.fa2Fallback = null;
+    if (this.layout === 'force') this.saveForcePositions();
+    this.onLayoutRunning(false);
+  }
+
+  /** Moves the camera to an entity. */
+  focus(id: string, ratio = this.settings.focusRatio): void {
+    const display = this.renderer.getNodeDisplayData(id);
+    if (!display) return;
+    this.renderer.getCamera().animate({ x: display.x, y: display.y, ratio }, { duration: 400 });
+  }
+
+  /** Moves the camera to show a set of entities. */
+  focusMany(ids: string[]): void {
+    const points = ids.map((id) => this.renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+    if (points.length === 0) return;
+    const [minX, maxX, minY, maxY] = bounds(points.map((p) => ({ x: p!.x, y: p!.y })));
+    const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.4));
+    this.renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+  }
+
+  camera(): Camera {
+    const c = this.renderer.getCamera().getState();
+    return { x: c.x, y: c.y, ratio: c.ratio, angle: c.angle };
+  }
+
+  setCamera(c: Camera): void {
+    this.renderer.getCamera().setState(c);
+  }
+
+  /** Where an entity is drawn, in pixels of the graph container (for tests and tooltips). */
+  viewportPosition(id: string): { x: number; y: number } | null {
+    const attrs = this.graph.getNodeAttributes(id);
+    return this.renderer.graphToViewport({ x: attrs.x, y: attrs.y });
+  }
+
+  /** Country borders under the graph and border crossings over it, in geographic layout. */
+  private drawLayers(): void {
+    const { width, height } = this.renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    for (const canvas of [this.background, this.overlay]) {
+      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        canvas.style.width = `${width}px`;
+        canvas.style.height = `${height}px`;
+      }
+    }
+    const bg = this.background.getContext('2d')!;
+    const top = this.overlay.getContext('2d')!;
+    bg.setTransform(ratio, 0, 0, ratio, 0, 0);
+    top.setTransform(ratio, 0, 0, ratio, 0, 0);
+    bg.clearRect(0, 0, width, height);
+    top.clearRect(0, 0, width, height);
+    if (this.layout === 'geo') {
+      bg.strokeStyle = '#8a8a8a';
+      bg.lineWidth = 0.8;
+      bg.beginPath();
+      for (const line of BORDERS.coordinates) {
+        let pen = false;
+        for (const [lon, lat] of line) {
+          const v = this.renderer.graphToViewport(mercator(lat, lon));
+          const inside = v.x > -50 && v.y > -50 && v.x < width + 50 && v.y < height + 50;
+          if (inside && pen) bg.lineTo(v.x, v.y);
+          else if (inside) bg.moveTo(v.x, v.y);
+          pen = inside;
+        }
+      }
+      bg.stroke();
+      top.font = '12px system-ui, sans-serif';
+      for (const place of this.model.report.places) {
+        const v = this.renderer.graphToViewport(mercator(place.lat, place.lon));
+        if (v.x < 0 || v.y < 0 || v.x > width || v.y > height) continue;
+        top.fillStyle = place.kind === 'border_crossing' ? '#c00000' : '#555555';
+        top.beginPath();
+        top.moveTo(v.x, v.y - 6);
+        top.lineTo(v.x + 5, v.y + 4);
+        top.lineTo(v.x - 5, v.y + 4);
+        top.closePath();
+        top.fill();
+        if (place.kind === 'border_crossing') top.fillText(place.name, v.x + 7, v.y + 4);
+      }
+    }
+    // Clusters near a border crossing: a dashed outline around their visible members, and a label.
+    const { visible } = this.state();
+    top.font = 'bold 12px system-ui, sans-serif';
+    for (const cluster of this.model.report.clusters) {
+      if (!cluster.borderProximate) continue;
+      const pts = cluster.members
+        .filter((m) => visible.nodes[this.model.byId.get(m)!.index])
+        .map((m) => this.renderer.graphToViewport(this.graph.getNodeAttributes(m)));
+      if (pts.length === 0) continue;
+      const [minX, maxX, minY, maxY] = bounds(pts);
+      const [x0, x1, y0, y1] = [minX - 14, maxX + 14, minY - 14, maxY + 14];
+      top.strokeStyle = '#c00000';
+      top.setLineDash([5, 4]);
+      top.lineWidth = 1.5;
+      top.strokeRect(x0, y0, x1 - x0, y1 - y0);
+      top.setLineDash([]);
+      top.fillStyle = '#c00000';
+      const near = cluster.nearestPlace ? ` · ${cluster.nearestPlace.distanceKm.toFixed(1)} km from ${cluster.nearestPlace.name}` : '';
+      top.fillText(`Cluster ${cluster.id}, near a border${near}`, x0, y0 - 4);
+    }
+  }
+
+  /** A PNG of the current view: the graph with the map and labels drawn around it. */
+  async toPng(): Promise<Blob> {
+    const { width, height } = this.renderer.getDimensions();
+    const graphImage = await toBlob(this.renderer as unknown as Sigma, { format: 'png', backgroundColor: 'transparent' });
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.drawImage(this.background, 0, 0, width, height);
+    const img = await createImageBitmap(graphImage);
+    ctx.drawImage(img, 0, 0, width, height);
+    ctx.drawImage(this.overlay, 0, 0, width, height);
+    return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no image'))), 'image/png'));
+  }
+
+  kill(): void {
+    this.stopLayout();
+    this.fa2?.kill();
+    this.renderer.kill();
+  }
+}

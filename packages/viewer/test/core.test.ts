@@ -1,0 +1,161 @@
+import type { Report } from '@chokepoint/report';
+import { DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
+import { clusterSeedLayout, geoLayout, mercator } from '../src/web/core/layout';
+import { buildModel } from '../src/web/core/model';
+import { buildSearchIndex, search } from '../src/web/core/search';
+import { resolveSettings } from '../src/web/core/settings';
+import { DEFAULT_STATE, hashToState, stateToHash, type ViewState } from '../src/web/core/url';
+
+/** A small report made by hand: enough structure for every filter. */
+function report(): Report {
+  const entity = (id: string, name: string, kind: string, cluster: number, extra: object = {}) => ({
+    id, name, kind, lat: null, lon: null, attributes: {}, cluster, betweenness: 0, articulation: false, cutOff: 0, degree: 1, nearestCrossing: null, flags: [] as string[], ...extra,
+  });
+  const ship = (id: string, supplier: string, buyer: string, commodity: string, shipped?: string) => ({ id, supplier, buyer, commodity, shipped, attributes: {} });
+  return {
+    schemaVersion: 1,
+    entities: [
+      entity('a', 'Örnek Kimya', 'company', 1, { lat: 36.7, lon: 38.9, flags: ['f1'] }),
+      entity('b', 'Beta Telefon', 'company', 1),
+      entity('p', 'Ayşe Yılmaz', 'person', 1),
+      entity('c', 'Cresthaven Motion, Ltd', 'company', 2, { lat: 53.8, lon: -1.5 }),
+      entity('d', 'Delta', 'organization', 2),
+    ],
+    relations: [{ source: 'p', target: 'a', kind: 'owner', attributes: {} }, { source: 'a', target: 'b', kind: 'shared_address', attributes: {} }],
+    shipments: [
+      ship('s1', 'c', 'a', 'aluminium paste', '2015-03-09'),
+      ship('s2', 'c', 'a', 'acetone', '2016-01-01'),
+      ship('s3', 'a', 'b', 'aluminium paste', '2015-03-14'),
+      ship('s4', 'd', 'c', 'steel'),
+    ],
+    places: [],
+    clusters: [
+      { id: 1, members: ['a', 'b', 'p'], size: 3, borderProximate: true, flaggedMembers: 1, hub: 'a' },
+      { id: 2, members: ['c', 'd'], size: 2, borderProximate: false, flaggedMembers: 0, hub: 'c' },
+    ],
+    keyNodes: [{ id: 'a', name: 'Örnek Kimya', rank: 1, score: 1, reasons: ['x'] }],
+    flags: [],
+  } as unknown as Report;
+}
+
+describe('the viewer model', () => {
+  it('draws one edge per relation and per supplier → buyer pair, with dates and commodities', () => {
+    const m = buildModel(report());
+    expect(m.edges.map((e) => [e.kind, e.source, e.target, e.shipments])).toEqual([
+      ['owner', 'p', 'a', []],
+      ['shared_address', 'a', 'b', []],
+      ['shipment', 'c', 'a', [0, 1]],
+      ['shipment', 'a', 'b', [2]],
+      ['shipment', 'd', 'c', [3]],
+    ]);
+    expect(m.dateRange).toEqual(['2015-03-09', '2016-01-01']);
+    expect(m.months).toHaveLength(11);
+    expect(m.commodities[0]).toEqual({ commodity: 'aluminium paste', shipments: 2 });
+    expect(m.byId.get('a')).toMatchObject({ keyRank: 1, score: 1, flags: ['f1'] });
+  });
+});
+
+describe('filters', () => {
+  const m = buildModel(report());
+  const ids = (v: Uint8Array) => m.nodes.filter((n) => v[n.index]).map((n) => n.id);
+
+  it('show everything by default, with counts', () => {
+    const v = visibility(m, DEFAULT_FILTERS);
+    expect(v.counts).toEqual({ entities: 5, ties: 5, shipments: 4, flagged: 1 });
+  });
+
+  it('by entity kind and edge kind; an edge needs both ends', () => {
+    const v = visibility(m, { ...DEFAULT_FILTERS, entityKinds: ['company'], edgeKinds: ['shipment'] });
+    expect(ids(v.nodes)).toEqual(['a', 'b', 'c']);
+    expect(v.counts).toMatchObject({ entities: 3, ties: 2, shipments: 3 });
+  });
+
+  it('by cluster, key nodes, flagged, border clusters', () => {
+    expect(ids(visibility(m, { ...DEFAULT_FILTERS, clusters: [2] }).nodes)).toEqual(['c', 'd']);
+    expect(ids(visibility(m, { ...DEFAULT_FILTERS, onlyKeyNodes: true }).nodes)).toEqual(['a']);
+    expect(ids(visibility(m, { ...DEFAULT_FILTERS, onlyFlagged: true }).nodes)).toEqual(['a']);
+    expect(ids(visibility(m, { ...DEFAULT_FILTERS, onlyBorderClusters: true }).nodes)).toEqual(['a', 'b', 'p']);
+  });
+
+  it('by commodity and date range, on shipments only, combined', () => {
+    const paste = visibility(m, { ...DEFAULT_FILTERS, commodity: 'aluminium paste' });
+    expect(paste.counts).toMatchObject({ entities: 5, shipments: 2, ties: 4 });
+    const dated = visibility(m, { ...DEFAULT_FILTERS, dateFrom: '2015-03-10', dateTo: '2015-12-31' });
+    expect([...dated.shipments]).toEqual([0, 0, 1, 0]);
+    const both = visibility(m, { ...DEFAULT_FILTERS, commodity: 'acetone', dateFrom: '2015-01-01', onlyFlagged: true });
+    expect(both.counts).toEqual({ entities: 1, ties: 0, shipments: 0, flagged: 1 });
+  });
+});
+
+describe('search', () => {
+  const index = buildSearchIndex(buildModel(report()));
+  it('finds by name without case or accents, by id, prefixes first', () => {
+    expect(search(index, 'ornek').map((n) => n.id)).toEqual(['a']);
+    expect(search(index, 'AYSE').map((n) => n.id)).toEqual(['p']);
+    expect(search(index, 'c').map((n) => n.id)[0]).toBe('c');
+    expect(search(index, 'tel').map((n) => n.id)).toEqual(['b']);
+    expect(search(index, 'motion, ltd').map((n) => n.id)).toEqual(['c']);
+    expect(search(index, '   ')).toEqual([]);
+    expect(search(index, 'zzz')).toEqual([]);
+  });
+});
+
+describe('URL state', () => {
+  it('round-trips every part of the state', () => {
+    const state: ViewState = {
+      layout: 'geo',
+      selected: 'tr-akc-01',
+      filters: {
+        entityKinds: ['company'],
+        edgeKinds: ['owner', 'shipment'],
+        clusters: [6, 9],
+        onlyKeyNodes: true,
+        onlyFlagged: true,
+        onlyBorderClusters: true,
+        commodity: 'aluminium paste & co',
+        dateFrom: '2015-01-01',
+        dateTo: '2016-06-30',
+      },
+      camera: { x: 0.25, y: 0.75, ratio: 0.5, angle: 0 },
+    };
+    expect(hashToState(`#${stateToHash(state)}`)).toEqual(state);
+    expect(stateToHash(DEFAULT_STATE)).toBe('');
+    expect(hashToState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('ignores malformed parts instead of failing', () => {
+    const s = hashToState('#layout=moon&kinds=company,alien&from=yesterday&cam=1,2&cl=x,3');
+    expect(s.layout).toBe('force');
+    expect(s.filters.entityKinds).toEqual(['company']);
+    expect(s.filters.dateFrom).toBeNull();
+    expect(s.camera).toBeNull();
+    expect(s.filters.clusters).toEqual([3]);
+  });
+});
+
+describe('layouts and settings', () => {
+  const m = buildModel(report());
+  it('seeds positions by cluster, deterministically', () => {
+    const a = clusterSeedLayout(m);
+    expect(clusterSeedLayout(m)).toEqual(a);
+    const d = (i: number, j: number) => Math.hypot(a[i].x - a[j].x, a[i].y - a[j].y);
+    expect(d(0, 1)).toBeLessThan(d(0, 3));
+  });
+
+  it('places located entities by Mercator and the others beside their cluster', () => {
+    const { positions, located } = geoLayout(m);
+    expect(located).toEqual([true, false, false, true, false]);
+    expect(positions[0]).toEqual(mercator(36.7, 38.9));
+    expect(Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y)).toBeLessThan(5);
+    expect(mercator(0, 10).x).toBe(10);
+    expect(mercator(0, 10).y).toBeCloseTo(0, 12);
+    expect(mercator(60, 0).y).toBeGreaterThan(60);
+  });
+
+  it('checks settings', () => {
+    expect(resolveSettings({ autoLayoutMs: 0 }).autoLayoutMs).toBe(0);
+    expect(() => resolveSettings({ searchResults: -1 })).toThrow(/searchResults/);
+    expect(() => resolveSettings({ focusRatio: 0 })).toThrow(/focusRatio/);
+  });
+});
+

@@ -7,6 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   moduleNameMapper: {
+    '^@chokepoint/viewer$': '<rootDir>/packages/viewer/src/node',
     '^@chokepoint/([a-z-]+)$': '<rootDir>/packages/$1/src',
     '^@chokepoint/([a-z-]+)/([a-z-]+)$': '<rootDir>/packages/$1/src/$2',
   },

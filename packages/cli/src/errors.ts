@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
 import { FlagsError } from '@chokepoint/flags';
+import { PortInUseError } from '@chokepoint/viewer';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
 export const EXIT = {
@@ -46,6 +47,7 @@ export function describeError(err: unknown): ErrorOutcome {
     }
     return { code: EXIT.usage, message: '' };
   }
+  if (err instanceof PortInUseError) return { code: EXIT.usage, message: `error: ${err.message}` };
   if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { exportCommand } from './commands/export';
 import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
+import { viewCommand } from './commands/view';
 import { describeError, EXIT } from './errors';
 import type { CliIO } from './io';
 import { VERSION } from './version';
@@ -17,7 +19,9 @@ function program(io: CliIO): Command {
     .addCommand(analyzeCommand(io))
     .addCommand(validateCommand(io))
     .addCommand(summaryCommand(io))
-    .addCommand(rulesCommand(io));
+    .addCommand(rulesCommand(io))
+    .addCommand(viewCommand(io))
+    .addCommand(exportCommand(io));
   const configure = (cmd: Command) => {
     cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     cmd.commands.forEach(configure);

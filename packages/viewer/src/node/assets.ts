@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ViewerNotBuiltError } from './errors';
 
 /** Where the bundled web app lives: dist/web, built by `pnpm build` (scripts/build-web.mjs). */
-export const WEB_DIR = join(__dirname, '..', 'web');
+export const WEB_DIR = join(__dirname, '..', '..', 'dist', 'web');
 
 export interface WebAssets {
   html: string;

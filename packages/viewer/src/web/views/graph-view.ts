@@ -283,6 +283,8 @@ export class GraphView {
       }
       bg.stroke();
       top.font = '12px system-ui, sans-serif';
+      // Crossing names where they fit: a name that would overlap one already drawn is left out until zoomed in.
+      const taken: [number, number, number, number][] = [];
       for (const place of this.model.report.places) {
         const v = this.renderer.graphToViewport(mercator(place.lat, place.lon));
         if (v.x < 0 || v.y < 0 || v.x > width || v.y > height) continue;
@@ -293,7 +295,12 @@ export class GraphView {
         top.lineTo(v.x - 5, v.y + 4);
         top.closePath();
         top.fill();
-        if (place.kind === 'border_crossing') top.fillText(place.name, v.x + 7, v.y + 4);
+        if (place.kind !== 'border_crossing') continue;
+        const w = top.measureText(place.name).width;
+        const box: [number, number, number, number] = [v.x + 7, v.y - 8, v.x + 9 + w, v.y + 6];
+        if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+        taken.push(box);
+        top.fillText(place.name, v.x + 7, v.y + 4);
       }
     }
     // Clusters near a border crossing: a dashed outline around their visible members, and a label.

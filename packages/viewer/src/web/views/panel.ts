@@ -100,7 +100,7 @@ export function renderPanel(panel: HTMLElement, model: ViewModel, id: string | n
   append(panel, el('h3', { text: `Shipments in and out (${shipments.length})` }));
   if (shipments.length > 0) {
     const table = el('table', { className: 'shipments' });
-    append(table, el('thead', {}, el('tr', {}, ...['Date', 'Direction', 'Other party', 'Commodity', 'Quantity'].map((h) => el('th', { text: h })))));
+    append(table, el('thead', {}, el('tr', {}, ...['Date', 'Way', 'Other party', 'Commodity', 'Quantity'].map((h) => el('th', { text: h })))));
     const body = el('tbody');
     for (const s of shipments.slice(0, 200)) {
       const outgoing = s.supplier === id;

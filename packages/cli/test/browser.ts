@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { REPO } from './run';
+
+/** Debian's Chromium, driven by playwright-core (a test tool's own browser download does not work here). */
+export const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Browser tests run wherever Chromium is installed; in CI it must be (.ci/run installs it). */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run)`);
+  // eslint-disable-next-line no-console
+  console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+  return false;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/** Screenshots go to .ci-artifacts/screenshots, which .ci/run lists in its log. */
+export const SCREENSHOTS = join(REPO, '.ci-artifacts', 'screenshots');
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
+
+export const BIN = join(REPO, 'packages', 'cli', 'dist', 'bin.js');
+
+export interface Served {
+  url: string;
+  process: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `chokepoint view <report> --port 0` as a real process and waits for its address. */
+export function serve(report: string, ...flags: string[]): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'view', report, '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address from chokepoint view: ${out}${err}`)), 20000);
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Chokepoint viewer: (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], process: child, stdout: () => out, stderr: () => err, exited });
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`chokepoint view exited with ${code}: ${out}${err}`));
+    });
+  });
+}

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, serve, type Served } from './browser';
+import { removeTempDirs, run, tempDir, TINY } from './run';
+
+/** A raw HTTP GET that sends the path exactly as written (no client-side normalisation of ../). */
+function get(url: string, path: string, method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('chokepoint view: the server', () => {
+  let dir: string;
+  let reportPath: string;
+  let served: Served;
+  beforeAll(async () => {
+    dir = tempDir();
+    reportPath = join(dir, 'report.json');
+    expect((await run('analyze', TINY, '--out', reportPath, '--quiet')).code).toBe(0);
+    served = await serve(reportPath);
+  });
+  afterAll(() => {
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('binds 127.0.0.1 by default and serves the viewer and the one report', async () => {
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const index = await get(served.url, '/');
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<div id="app">');
+    expect(index.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect((await get(served.url, '/app.js')).status).toBe(200);
+    const report = await get(served.url, '/report.json');
+    expect(report.status).toBe(200);
+    expect(report.body).toBe(readFileSync(reportPath, 'utf8'));
+    expect((await get(served.url, '/report.json?download=1')).status).toBe(200);
+  });
+
+  it('serves nothing else: no listing, no path outside its folder, encoded or not', async () => {
+    for (const path of [
+      '/../package.json',
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/package.json',
+      '/%2E%2E%2Fpackage.json',
+      '/..%2f..%2fetc%2fpasswd',
+      '/..%5c..%5cpackage.json',
+      '/%252e%252e/package.json',
+      '//etc/passwd',
+      '/dist/',
+      '/web/',
+      '/node_modules/',
+      '/report.json/..',
+      '/REPORT.JSON',
+      '/.git/config',
+    ]) {
+      const r = await get(served.url, path);
+      expect([path, r.status]).toEqual([path, 404]);
+      expect(r.body).toBe('not found\n');
+    }
+    expect((await get(served.url, '/', 'POST')).status).toBe(405);
+    expect((await get(served.url, '/', 'DELETE')).status).toBe(405);
+  });
+
+  it('refuses a missing or invalid report with a clear message', async () => {
+    const missing = await run('view', join(dir, 'nope.json'), '--port', '0');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/cannot read the report .*nope\.json/);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 1, entities: 'no' }));
+    const bad = await run('view', join(dir, 'bad.json'), '--port', '0');
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/is not a valid Chokepoint report/);
+    expect((await run('view', reportPath, '--port', 'x')).code).toBe(2);
+  });
+
+  it('says when the port is taken', async () => {
+    const port = new URL(served.url).port;
+    const r = await run('view', reportPath, '--port', port);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is already in use: choose another with --port`);
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT), with exit code 0', async () => {
+    const child = await serve(reportPath);
+    child.process.kill('SIGINT');
+    expect(await child.exited).toBe(0);
+    expect(child.stdout()).toContain('Viewer stopped.');
+  });
+
+  it('warns when asked to listen beyond this computer', async () => {
+    const child = spawn(process.execPath, [BIN, 'view', reportPath, '--port', '0', '--host', '0.0.0.0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('Chokepoint viewer') && resolve()));
+    expect(err).toContain('anyone who can reach this address can see the report');
+    child.kill('SIGINT');
+  });
+});
+
+describe('chokepoint export --format html', () => {
+  afterAll(removeTempDirs);
+  it('writes one self-contained file with the report as data, and refuses unknown formats', async () => {
+    const dir = tempDir();
+    const reportPath = join(dir, 'r.json');
+    await run('analyze', TINY, '--out', reportPath, '--quiet');
+    const out = join(dir, 'r.html');
+    const r = await run('export', reportPath, '--format', 'html', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wrote .*r\.html/);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/<script src=|<link rel="stylesheet"/);
+    expect(html).toContain('<script type="application/json" id="chokepoint-report">');
+    const json = html.slice(html.indexOf('id="chokepoint-report">') + 23, html.indexOf('</script>'));
+    expect(JSON.parse(json).schemaVersion).toBe(1);
+    expect(json).not.toContain('<');
+    const bad = await run('export', reportPath, '--format', 'pdf', '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/argument 'pdf' is invalid. Allowed choices are html/);
+    expect((await run('export', reportPath, '--out', out)).code).toBe(2);
+  });
+});

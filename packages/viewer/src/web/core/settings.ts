@@ -10,6 +10,8 @@ export interface ViewerSettings {
   searchResults: number;
   /** Camera zoom ratio when focusing on an entity. */
   focusRatio: number;
+  /** Networks with more drawn edges than this draw them without arrow heads (half the GPU work). */
+  maxArrowEdges: number;
 }
 
 export const DEFAULT_SETTINGS: ViewerSettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: ViewerSettings = {
   autoLayoutMs: 4000,
   searchResults: 15,
   focusRatio: 0.25,
+  maxArrowEdges: 100000,
 };
 
 /** Merges overrides into the defaults, refusing values that would break the viewer. */

@@ -92,12 +92,14 @@ export class GraphView {
         index: node.index,
       });
     }
+    // Arrow heads double the geometry sent to the GPU: very large networks draw plain lines.
+    const arrows = model.edges.length <= settings.maxArrowEdges;
     for (const e of model.edges) {
       const style = EDGE_STYLE[e.kind];
       this.graph.addDirectedEdgeWithKey(e.key, e.source, e.target, {
         size: e.kind === 'shipment' ? Math.min(4, 0.6 + Math.log10(1 + e.shipments.length)) : style.size,
         color: style.color,
-        type: e.kind === 'shipment' || e.kind === 'owner' || e.kind === 'director' ? 'arrow' : 'line',
+        type: arrows && (e.kind === 'shipment' || e.kind === 'owner' || e.kind === 'director') ? 'arrow' : 'line',
         index: e.index,
       });
     }
@@ -321,7 +323,9 @@ export class GraphView {
       top.setLineDash([]);
       top.fillStyle = '#c00000';
       const near = cluster.nearestPlace ? ` · ${cluster.nearestPlace.distanceKm.toFixed(1)} km from ${cluster.nearestPlace.name}` : '';
-      top.fillText(`Cluster ${cluster.id}, near a border${near}`, x0, y0 - 4);
+      const label = `Cluster ${cluster.id}, near a border${near}`;
+      const lx = Math.max(2, Math.min(x0, width - top.measureText(label).width - 4));
+      top.fillText(label, lx, Math.max(14, y0 - 4));
     }
   }
 

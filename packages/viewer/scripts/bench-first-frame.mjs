@@ -1,0 +1,129 @@
+// Benchmark: time to first frame of the viewer in headless Chromium for generated networks.
+// Not a test: run `pnpm bench:viewer` (after `pnpm build`). Writes the table into docs/performance.md.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..', '..');
+const { exportHtml } = require(join(here, '..', 'dist', 'node', 'index.js'));
+const { chromium } = require(require.resolve('playwright-core', { paths: [repo] }));
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,20000,50000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const EDGES_PER_NODE = Number(process.env.BENCH_EDGES_PER_NODE ?? 5);
+const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A report-shaped network: clusters of ~50, most edges inside clusters, coordinates for 80 %. */
+function makeReport(n) {
+  const r = rng(n);
+  const clusters = Math.max(1, Math.round(n / 50));
+  const entities = [];
+  for (let i = 0; i < n; i++) {
+    const cluster = 1 + (i % clusters);
+    const located = r() < 0.8;
+    entities.push({
+      id: `e${i}`, name: `Entity ${i}`, kind: r() < 0.8 ? 'company' : 'person', lat: located ? 30 + r() * 20 : null, lon: located ? 20 + r() * 30 : null,
+      attributes: {}, cluster, betweenness: r() * 0.01, articulation: false, cutOff: 0, degree: 0, nearestCrossing: null, flags: r() < 0.01 ? [`f${i}`] : [],
+    });
+  }
+  const relations = [];
+  const shipments = [];
+  for (let k = 0; k < n * EDGES_PER_NODE; k++) {
+    const a = Math.floor(r() * n);
+    const b = r() < 0.8 ? ((Math.floor(r() * 50) * clusters + (a % clusters)) % n) : Math.floor(r() * n);
+    if (a === b) continue;
+    if (k % 3 === 0) relations.push({ source: `e${a}`, target: `e${b}`, kind: 'associate', attributes: {} });
+    else shipments.push({ id: `s${k}`, supplier: `e${a}`, buyer: `e${b}`, commodity: `goods ${k % 40}`, shipped: `2016-${String(1 + (k % 12)).padStart(2, '0')}-01`, attributes: {} });
+  }
+  const members = new Map();
+  for (const e of entities) members.set(e.cluster, [...(members.get(e.cluster) ?? []), e.id]);
+  return {
+    schemaVersion: 1, tool: { name: 'chokepoint', version: 'bench' }, disclaimer: 'benchmark data', parameters: { seed: 1, radiusKm: 50, topKeyNodes: 20, lenient: false, rulesFile: null },
+    input: { bundle: `generated-${n}`, dataFormatVersion: 1, counts: { entities: n, relations: relations.length, shipments: shipments.length, places: 0, rejectedRows: 0 }, rejected: [] },
+    network: { entities: n, ties: relations.length + shipments.length, components: 1, largestComponent: n, modularity: 0 },
+    entities, relations, shipments, places: [],
+    clusters: [...members].map(([id, m]) => ({ id, members: m, size: m.length, density: 0, internalTies: 0, externalTies: 0, countries: [], hub: m[0], located: 0, withinRadius: 0, nearestPlace: null, borderProximate: id === 1, flaggedMembers: 0 })),
+    keyNodes: entities.slice(0, 20).map((e, i) => ({ id: e.id, name: e.name, rank: i + 1, score: 1 - i / 20, articulation: false, cutOff: 0, betweenness: 0, betweennessRank: i + 1, cluster: e.cluster, bridges: 0, flags: 0, reasons: ['benchmark'] })),
+    bridges: [], flagRules: [], flags: [],
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
+const rows = [];
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+try {
+  for (const n of SIZES) {
+    const report = makeReport(n);
+    const file = join(dir, `report-${n}.html`);
+    writeFileSync(file, exportHtml(JSON.stringify(report)));
+    if (process.env.BENCH_KEEP) console.log(`kept ${file}`);
+    const firsts = [];
+    const memories = [];
+    const drawn = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.goto(`file://${file}`);
+      await page.waitForFunction(() => window.__chokepoint?.firstFrameMs() != null, null, { timeout: Number(process.env.BENCH_TIMEOUT ?? 120000), polling: 50 });
+      firsts.push(await page.evaluate(() => window.__chokepoint.firstFrameMs()));
+      // Stays usable: time one full redraw after the camera moves.
+      drawn.push(
+        await page.evaluate(async () => {
+          const r = window.__chokepoint.view.renderer;
+          window.__chokepoint.view.stopLayout();
+          const t = performance.now();
+          r.getCamera().setState({ x: 0.4, y: 0.4, ratio: 0.5, angle: 0 });
+          r.refresh();
+          await new Promise((res) => requestAnimationFrame(() => res()));
+          return performance.now() - t;
+        }),
+      );
+      const cdp = await page.context().newCDPSession(page);
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      memories.push(usedSize / 1048576);
+      await page.close();
+    }
+    const edges = report.relations.length + report.shipments.length;
+    rows.push({ n, edges, first: median(firsts), redraw: median(drawn), heap: Math.max(...memories), runs: firsts });
+    console.log(`${n} nodes, ${edges} edges: first frame ${median(firsts).toFixed(0)} ms (runs ${firsts.map((x) => x.toFixed(0)).join(', ')}), redraw ${median(drawn).toFixed(0)} ms, JS heap ${Math.max(...memories).toFixed(0)} MB`);
+  }
+} finally {
+  await browser.close();
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+}
+
+const chromiumVersion = execFileSync(CHROMIUM, ['--version']).toString().trim();
+const machine = `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${chromiumVersion} headless with SwiftShader (software WebGL, no GPU)`;
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; median of ${RUNS} runs, each in a fresh tab.`,
+  '',
+  '| entities | edges | time to first frame (median) | runs (ms) | redraw after a camera move | peak JS heap |',
+  '|---:|---:|---:|---|---:|---:|',
+  ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.edges.toLocaleString('en-US')} | ${(r.first / 1000).toFixed(2)} s | ${r.runs.map((x) => x.toFixed(0)).join(', ')} | ${r.redraw.toFixed(0)} ms | ${r.heap.toFixed(0)} MB |`),
+].join('\n');
+
+const perf = join(repo, 'docs', 'performance.md');
+const start = '<!-- viewer-bench:start (generated by packages/viewer/scripts/bench-first-frame.mjs) -->';
+const end = '<!-- viewer-bench:end -->';
+const doc = readFileSync(perf, 'utf8');
+const a = doc.indexOf(start);
+const b = doc.indexOf(end);
+if (a < 0 || b < 0) throw new Error(`docs/performance.md lacks the ${start} markers`);
+writeFileSync(perf, `${doc.slice(0, a + start.length)}\n${table}\n${doc.slice(b)}`);
+console.log(`updated ${perf}`);

@@ -15,3 +15,5 @@ export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, type
 export { rankKeyNodes, KEY_NODE_DEFAULTS, type KeyNode, type KeyNodeInputs, type KeyNodeOptions } from './key-nodes';
 export { analyze, ANALYZE_DEFAULTS, type Analysis, type AnalyzeOptions, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
 export { seededRandom } from './random';
+export { maxFlow, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
+export { supplyChokepoints, shipmentMass, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult } from './chokepoints';

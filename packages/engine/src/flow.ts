@@ -1,0 +1,430 @@
+/**
+ * Supply chokepoints on the directed shipment graph: max-flow / min-cut (Dinic), minimum vertex
+ * cuts by node splitting, dominators (Cooper–Harvey–Kennedy), and a disruption simulation.
+ * All on typed arrays; pure: arrays in, plain data out.
+ */
+
+/** A directed graph with capacities, built once from edge lists. Node ids are 0..n-1. */
+export interface DirectedFlowGraph {
+  n: number;
+  source: Int32Array;
+  target: Int32Array;
+  /** One capacity per edge (for example kilograms, or invoice value). */
+  capacity: Float64Array;
+}
+
+/** Dinic's max-flow on a residual network stored in flat arrays (no recursion). */
+class Dinic {
+  private head: Int32Array;
+  private nxt: Int32Array;
+  private to: Int32Array;
+  readonly cap: Float64Array;
+  private level: Int32Array;
+  private iter: Int32Array;
+  private m = 0;
+
+  constructor(
+    readonly n: number,
+    maxEdges: number,
+  ) {
+    this.head = new Int32Array(n).fill(-1);
+    this.nxt = new Int32Array(2 * maxEdges);
+    this.to = new Int32Array(2 * maxEdges);
+    this.cap = new Float64Array(2 * maxEdges);
+    this.level = new Int32Array(n);
+    this.iter = new Int32Array(n);
+  }
+
+  /** Adds u → v with capacity c; returns the index of the forward arc (its reverse is index ^ 1). */
+  add(u: number, v: number, c: number): number {
+    const e = this.m;
+    this.to[e] = v;
+    this.cap[e] = c;
+    this.nxt[e] = this.head[u];
+    this.head[u] = e;
+    this.to[e + 1] = u;
+    this.cap[e + 1] = 0;
+    this.nxt[e + 1] = this.head[v];
+    this.head[v] = e + 1;
+    this.m += 2;
+    return e;
+  }
+
+  private bfs(s: number, t: number): boolean {
+    const { level, head, nxt, to, cap } = this;
+    level.fill(-1);
+    const queue = new Int32Array(this.n);
+    let qh = 0;
+    let qt = 0;
+    queue[qt++] = s;
+    level[s] = 0;
+    while (qh < qt) {
+      const u = queue[qh++];
+      for (let e = head[u]; e !== -1; e = nxt[e]) {
+        if (cap[e] > 1e-12 && level[to[e]] < 0) {
+          level[to[e]] = level[u] + 1;
+          queue[qt++] = to[e];
+        }
+      }
+    }
+    return level[t] >= 0;
+  }
+
+  /** One blocking flow, by an explicit-stack depth-first search along the level graph. */
+  private blocking(s: number, t: number): number {
+    const { level, iter, head, nxt, to, cap } = this;
+    for (let i = 0; i < this.n; i++) iter[i] = head[i];
+    let total = 0;
+    const path = new Int32Array(this.n); // arcs on the current path
+    for (;;) {
+      let depth = 0;
+      let u = s;
+      let found = false;
+      while (true) {
+        if (u === t) {
+          found = true;
+          break;
+        }
+        let e = iter[u];
+        while (e !== -1 && !(cap[e] > 1e-12 && level[to[e]] === level[u] + 1)) e = nxt[e];
+        iter[u] = e;
+        if (e === -1) {
+          if (depth === 0) break;
+          level[u] = -1; // dead end: never come back
+          depth--;
+          u = to[path[depth] ^ 1];
+          iter[u] = nxt[iter[u]];
+          continue;
+        }
+        path[depth++] = e;
+        u = to[e];
+      }
+      if (!found) break;
+      let push = Infinity;
+      for (let i = 0; i < depth; i++) if (cap[path[i]] < push) push = cap[path[i]];
+      for (let i = 0; i < depth; i++) {
+        cap[path[i]] -= push;
+        cap[path[i] ^ 1] += push;
+      }
+      total += push;
+    }
+    return total;
+  }
+
+  maxFlow(s: number, t: number): number {
+    let flow = 0;
+    while (this.bfs(s, t)) flow += this.blocking(s, t);
+    return flow;
+  }
+
+  /** Nodes reachable from s in the residual network (the source side of a minimum cut). */
+  reachable(s: number): Uint8Array {
+    const seen = new Uint8Array(this.n);
+    const stack = [s];
+    seen[s] = 1;
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      for (let e = this.head[u]; e !== -1; e = this.nxt[e]) {
+        if (this.cap[e] > 1e-12 && !seen[this.to[e]]) {
+          seen[this.to[e]] = 1;
+          stack.push(this.to[e]);
+        }
+      }
+    }
+    return seen;
+  }
+}
+
+export interface FlowResult {
+  /** Total flow from the sources to the targets. */
+  value: number;
+  /** Flow on each input edge. */
+  edgeFlow: Float64Array;
+  /** Flow passing through each node (into it; for sources, out of it). */
+  nodeFlow: Float64Array;
+  /** Input edges crossing a minimum cut (saturated, from the source side to the other). */
+  cutEdges: number[];
+}
+
+/**
+ * Maximum flow from a set of sources to a set of targets (through a super source and super sink),
+ * with a minimum edge cut. `removed` nodes carry nothing.
+ */
+export function maxFlow(g: DirectedFlowGraph, sources: ArrayLike<number>, targets: ArrayLike<number>, removed?: Uint8Array): FlowResult {
+  const { n, source, target, capacity } = g;
+  const S = n;
+  const T = n + 1;
+  const d = new Dinic(n + 2, source.length + sources.length + targets.length);
+  const arcs = new Int32Array(source.length).fill(-1);
+  for (let e = 0; e < source.length; e++) {
+    if (removed && (removed[source[e]] || removed[target[e]])) continue;
+    if (capacity[e] > 0 && source[e] !== target[e]) arcs[e] = d.add(source[e], target[e], capacity[e]);
+  }
+  const isTarget = new Uint8Array(n);
+  for (let i = 0; i < targets.length; i++) isTarget[targets[i]] = 1;
+  for (let i = 0; i < sources.length; i++) if (!(removed && removed[sources[i]]) && !isTarget[sources[i]]) d.add(S, sources[i], Infinity);
+  for (let i = 0; i < targets.length; i++) if (!(removed && removed[targets[i]])) d.add(targets[i], T, Infinity);
+  const value = d.maxFlow(S, T);
+  const edgeFlow = new Float64Array(source.length);
+  const inflow = new Float64Array(n);
+  const outflow = new Float64Array(n);
+  const side = d.reachable(S);
+  const cutEdges: number[] = [];
+  for (let e = 0; e < source.length; e++) {
+    if (arcs[e] < 0) continue;
+    const f = d.cap[arcs[e] ^ 1];
+    edgeFlow[e] = f;
+    inflow[target[e]] += f;
+    outflow[source[e]] += f;
+    if (side[source[e]] && !side[target[e]]) cutEdges.push(e);
+  }
+  // Through a node: what enters it, or for a source what leaves it.
+  const nodeFlow = new Float64Array(n);
+  for (let v = 0; v < n; v++) nodeFlow[v] = Math.max(inflow[v], outflow[v]);
+  return { value, edgeFlow, nodeFlow, cutEdges };
+}
+
+/**
+ * A minimum set of nodes whose removal disconnects every source from every target (each node
+ * counts 1; sources and targets may be cut too). Node splitting: v_in → v_out of capacity 1.
+ */
+export function minVertexCut(g: DirectedFlowGraph, sources: ArrayLike<number>, targets: ArrayLike<number>): number[] {
+  const { n, source, target, capacity } = g;
+  const S = 2 * n;
+  const T = 2 * n + 1;
+  const d = new Dinic(2 * n + 2, n + source.length + sources.length + targets.length);
+  const split = new Int32Array(n);
+  for (let v = 0; v < n; v++) split[v] = d.add(2 * v, 2 * v + 1, 1);
+  for (let e = 0; e < source.length; e++) if (capacity[e] > 0 && source[e] !== target[e]) d.add(2 * source[e] + 1, 2 * target[e], Infinity);
+  const isTarget = new Uint8Array(n);
+  for (let i = 0; i < targets.length; i++) isTarget[targets[i]] = 1;
+  for (let i = 0; i < sources.length; i++) if (!isTarget[sources[i]]) d.add(S, 2 * sources[i], Infinity);
+  for (let i = 0; i < targets.length; i++) d.add(2 * targets[i] + 1, T, Infinity);
+  d.maxFlow(S, T);
+  const side = d.reachable(S);
+  const cut: number[] = [];
+  for (let v = 0; v < n; v++) if (side[2 * v] && !side[2 * v + 1] && d.cap[split[v]] <= 1e-12) cut.push(v);
+  return cut;
+}
+
+/**
+ * Immediate dominators from `root` on a directed graph given by out-adjacency (Cooper, Harvey &
+ * Kennedy, "A Simple, Fast Dominance Algorithm"), with an iterative depth-first search.
+ * Returns idom[v] (root's is root; -1 for nodes unreachable from root).
+ */
+export function immediateDominators(n: number, offsets: Int32Array, targets: Int32Array, root: number): Int32Array {
+  // Reverse postorder by iterative DFS.
+  const order = new Int32Array(n);
+  const post = new Int32Array(n).fill(-1);
+  const visited = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const next = new Int32Array(n);
+  let sp = 0;
+  let count = 0;
+  stack[sp++] = root;
+  visited[root] = 1;
+  next[root] = offsets[root];
+  while (sp > 0) {
+    const u = stack[sp - 1];
+    if (next[u] < offsets[u + 1]) {
+      const v = targets[next[u]++];
+      if (!visited[v]) {
+        visited[v] = 1;
+        next[v] = offsets[v];
+        stack[sp++] = v;
+      }
+    } else {
+      sp--;
+      post[u] = count;
+      order[count++] = u;
+    }
+  }
+  // Predecessors of reachable nodes.
+  const predCount = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) if (visited[u]) for (let j = offsets[u]; j < offsets[u + 1]; j++) predCount[targets[j] + 1]++;
+  for (let i = 0; i < n; i++) predCount[i + 1] += predCount[i];
+  const preds = new Int32Array(predCount[n]);
+  const fill = predCount.slice(0, n);
+  for (let u = 0; u < n; u++) if (visited[u]) for (let j = offsets[u]; j < offsets[u + 1]; j++) preds[fill[targets[j]]++] = u;
+
+  const idom = new Int32Array(n).fill(-1);
+  idom[root] = root;
+  const intersect = (a: number, b: number): number => {
+    while (a !== b) {
+      while (post[a] < post[b]) a = idom[a];
+      while (post[b] < post[a]) b = idom[b];
+    }
+    return a;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = count - 1; i >= 0; i--) {
+      const v = order[i];
+      if (v === root) continue;
+      let candidate = -1;
+      for (let j = predCount[v]; j < predCount[v + 1]; j++) {
+        const p = preds[j];
+        if (idom[p] === -1) continue;
+        candidate = candidate === -1 ? p : intersect(p, candidate);
+      }
+      if (candidate !== -1 && idom[v] !== candidate) {
+        idom[v] = candidate;
+        changed = true;
+      }
+    }
+  }
+  return idom;
+}
+
+/** Out-adjacency (CSR) of a flow graph, optionally with extra nodes and edges appended. */
+export function outAdjacency(n: number, source: ArrayLike<number>, target: ArrayLike<number>): { offsets: Int32Array; targets: Int32Array } {
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < source.length; e++) offsets[source[e] + 1]++;
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const targets = new Int32Array(source.length);
+  const fill = offsets.slice(0, n);
+  for (let e = 0; e < source.length; e++) targets[fill[source[e]]++] = target[e];
+  return { offsets, targets };
+}
+
+export interface DominatorResult {
+  /** Nodes on every path from any source to any reachable target. */
+  all: number[];
+  /** For each node, how many reachable targets it dominates (every path from the sources to that target passes it). */
+  targetsDominated: Int32Array;
+  reachableTargets: number;
+}
+
+/**
+ * Dominators between node sets: a super source feeds every source, so node v dominates target t
+ * when every path from any source to t passes through v. Sources dominate their own flows; the
+ * targets themselves are not counted as dominating other targets' paths unless they lie on them.
+ */
+export function setDominators(g: DirectedFlowGraph, sources: ArrayLike<number>, targets: ArrayLike<number>): DominatorResult {
+  const { n } = g;
+  const S = n;
+  const T = n + 1;
+  const src: number[] = [];
+  const dst: number[] = [];
+  for (let e = 0; e < g.source.length; e++) {
+    if (g.capacity[e] > 0 && g.source[e] !== g.target[e]) {
+      src.push(g.source[e]);
+      dst.push(g.target[e]);
+    }
+  }
+  const isTarget = new Uint8Array(n);
+  for (let i = 0; i < targets.length; i++) isTarget[targets[i]] = 1;
+  for (let i = 0; i < sources.length; i++) if (!isTarget[sources[i]]) (src.push(S), dst.push(sources[i]));
+  for (let i = 0; i < targets.length; i++) (src.push(targets[i]), dst.push(T));
+  const { offsets, targets: adj } = outAdjacency(n + 2, src, dst);
+  const idom = immediateDominators(n + 2, offsets, adj, S);
+  const targetsDominated = new Int32Array(n);
+  let reachable = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    if (idom[t] === -1) continue;
+    reachable++;
+    for (let v = idom[t]; v !== S; v = idom[v]) targetsDominated[v]++;
+  }
+  const all: number[] = [];
+  if (idom[T] !== -1) for (let v = idom[T]; v !== S; v = idom[v]) all.push(v);
+  return { all: all.reverse(), targetsDominated, reachableTargets: reachable };
+}
+
+/** Size of the largest connected component of an undirected edge list with some nodes removed. */
+export function largestComponent(n: number, a: ArrayLike<number>, b: ArrayLike<number>, removed: Uint8Array): number {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (let e = 0; e < a.length; e++) {
+    if (removed[a[e]] || removed[b[e]]) continue;
+    const ra = find(a[e]);
+    const rb = find(b[e]);
+    if (ra !== rb) parent[ra] = rb;
+  }
+  const size = new Int32Array(n);
+  let best = 0;
+  for (let i = 0; i < n; i++) {
+    if (removed[i]) continue;
+    const r = find(i);
+    if (++size[r] > best) best = size[r];
+  }
+  return best;
+}
+
+export interface DisruptionStep {
+  node: number;
+  /** Share of the original flow still deliverable after this removal (per capacity measure). */
+  remaining: number[];
+  largestComponent: number;
+}
+
+export interface DisruptionOptions {
+  /** Remove these nodes in this order instead of choosing greedily. */
+  order?: number[];
+  /** How many greedy removals. */
+  steps?: number;
+  /** Greedy candidates per step: the nodes carrying the most flow (all when 0). */
+  candidates?: number;
+}
+
+/**
+ * The fragility curve: removes nodes one at a time, each time the one whose removal cuts the
+ * deliverable flow (first capacity measure) the most (ties: the one that shrinks the largest
+ * connected component most, then the lowest index), or in the given order, and reports after each
+ * removal the share of each flow measure still deliverable and the largest connected component of
+ * the undirected network (`undirected` edge lists).
+ */
+export function disrupt(
+  graphs: DirectedFlowGraph[],
+  sources: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  undirected: { a: ArrayLike<number>; b: ArrayLike<number> },
+  options: DisruptionOptions = {},
+): DisruptionStep[] {
+  const n = graphs[0].n;
+  const removed = new Uint8Array(n);
+  const base = graphs.map((g) => maxFlow(g, sources, targets).value);
+  const share = (i: number, value: number) => (base[i] > 0 ? value / base[i] : 0);
+  const steps: DisruptionStep[] = [];
+  const limit = options.order ? options.order.length : (options.steps ?? 10);
+  for (let k = 0; k < limit; k++) {
+    let pick: number;
+    if (options.order) pick = options.order[k];
+    else {
+      const current = maxFlow(graphs[0], sources, targets, removed);
+      if (current.value <= 0) break;
+      let candidates: number[] = [];
+      for (let v = 0; v < n; v++) if (!removed[v] && current.nodeFlow[v] > 1e-12) candidates.push(v);
+      candidates.sort((x, y) => current.nodeFlow[y] - current.nodeFlow[x] || x - y);
+      if (options.candidates) candidates = candidates.slice(0, options.candidates);
+      let best = -1;
+      let bestFlow = Infinity;
+      let bestLcc = Infinity;
+      for (const v of candidates) {
+        removed[v] = 1;
+        const f = maxFlow(graphs[0], sources, targets, removed).value;
+        const lcc = f < bestFlow + 1e-9 ? largestComponent(n, undirected.a, undirected.b, removed) : Infinity;
+        removed[v] = 0;
+        if (f < bestFlow - 1e-9 || (Math.abs(f - bestFlow) <= 1e-9 && lcc < bestLcc)) {
+          best = v;
+          bestFlow = f;
+          bestLcc = lcc;
+        }
+      }
+      if (best === -1) break;
+      pick = best;
+    }
+    removed[pick] = 1;
+    steps.push({
+      node: pick,
+      remaining: graphs.map((g, i) => share(i, maxFlow(g, sources, targets, removed).value)),
+      largestComponent: largestComponent(n, undirected.a, undirected.b, removed),
+    });
+  }
+  return steps;
+}

@@ -1,0 +1,134 @@
+import { disrupt, immediateDominators, maxFlow, minVertexCut, outAdjacency, seededRandom, setDominators, type DirectedFlowGraph } from '@chokepoint/engine';
+
+function graph(n: number, edges: [number, number, number][]): DirectedFlowGraph {
+  return { n, source: Int32Array.from(edges.map((e) => e[0])), target: Int32Array.from(edges.map((e) => e[1])), capacity: Float64Array.from(edges.map((e) => e[2])) };
+}
+
+/** Nodes reachable from the sources without passing removed nodes (positive-capacity edges). */
+function reach(g: DirectedFlowGraph, sources: number[], removed: Set<number>): Set<number> {
+  const seen = new Set(sources.filter((s) => !removed.has(s)));
+  const stack = [...seen];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    for (let e = 0; e < g.source.length; e++) {
+      if (g.source[e] === u && g.capacity[e] > 0 && !removed.has(g.target[e]) && !seen.has(g.target[e])) {
+        seen.add(g.target[e]);
+        stack.push(g.target[e]);
+      }
+    }
+  }
+  return seen;
+}
+
+function randomGraph(rng: () => number, n: number): DirectedFlowGraph {
+  const edges: [number, number, number][] = [];
+  for (let u = 0; u < n; u++) for (let v = 0; v < n; v++) if (u !== v && rng() < 0.3) edges.push([u, v, 1 + Math.floor(rng() * 9)]);
+  return graph(n, edges);
+}
+
+describe('max-flow and minimum cuts', () => {
+  it('solves the textbook example (CLRS figure 26.1: 23)', () => {
+    // s=0, v1..v4 = 1..4, t=5
+    const g = graph(6, [[0, 1, 16], [0, 2, 13], [2, 1, 4], [1, 3, 12], [3, 2, 9], [2, 4, 14], [4, 3, 7], [3, 5, 20], [4, 5, 4]]);
+    const r = maxFlow(g, [0], [5]);
+    expect(r.value).toBe(23);
+    const cut = r.cutEdges.reduce((sum, e) => sum + g.capacity[e], 0);
+    expect(cut).toBe(23);
+    // Flow conservation at inner nodes.
+    for (const v of [1, 2, 3, 4]) {
+      let inflow = 0;
+      let outflow = 0;
+      for (let e = 0; e < g.source.length; e++) {
+        if (g.target[e] === v) inflow += r.edgeFlow[e];
+        if (g.source[e] === v) outflow += r.edgeFlow[e];
+      }
+      expect(inflow).toBeCloseTo(outflow, 9);
+    }
+  });
+
+  it('equals the minimum cut found by brute force on 200 random graphs, sets of sources and targets', () => {
+    const rng = seededRandom(7);
+    for (let k = 0; k < 200; k++) {
+      const n = 3 + Math.floor(rng() * 5);
+      const g = randomGraph(rng, n);
+      const sources = [0];
+      const targets = [n - 1];
+      if (n > 4 && rng() < 0.5) sources.push(1);
+      if (n > 5 && rng() < 0.5) targets.push(n - 2);
+      let best = Infinity;
+      const inner = [...Array(n).keys()].filter((v) => !sources.includes(v) && !targets.includes(v));
+      for (let mask = 0; mask < 1 << inner.length; mask++) {
+        const side = new Set([...sources, ...inner.filter((_v, i) => mask & (1 << i))]);
+        let cut = 0;
+        for (let e = 0; e < g.source.length; e++) if (side.has(g.source[e]) && !side.has(g.target[e])) cut += g.capacity[e];
+        best = Math.min(best, cut);
+      }
+      const r = maxFlow(g, sources, targets);
+      expect([k, r.value]).toEqual([k, best]);
+      expect(r.cutEdges.reduce((s, e) => s + g.capacity[e], 0)).toBe(best);
+    }
+  });
+
+  it('finds a smallest vertex cut, checked by brute force', () => {
+    const rng = seededRandom(11);
+    for (let k = 0; k < 150; k++) {
+      const n = 3 + Math.floor(rng() * 5);
+      const g = randomGraph(rng, n);
+      const sources = [0];
+      const targets = [n - 1];
+      const cut = minVertexCut(g, sources, targets);
+      const disconnected = (removed: Set<number>) => !targets.some((t) => reach(g, sources, removed).has(t));
+      expect(disconnected(new Set(cut))).toBe(true);
+      let smallest = n;
+      for (let mask = 0; mask < 1 << n; mask++) {
+        const set = new Set([...Array(n).keys()].filter((v) => mask & (1 << v)));
+        if (set.size < smallest && disconnected(set)) smallest = set.size;
+      }
+      expect([k, cut.length]).toEqual([k, smallest]);
+    }
+  });
+});
+
+describe('dominators', () => {
+  it('finds immediate dominators of a classic example', () => {
+    // Cooper–Harvey–Kennedy paper, figure 2 shape: 5 → 4, 3; 4 → 1; 3 → 2; 1 → 2; 2 → 1
+    const edges: [number, number][] = [[5, 4], [5, 3], [4, 1], [3, 2], [1, 2], [2, 1]];
+    const { offsets, targets } = outAdjacency(6, edges.map((e) => e[0]), edges.map((e) => e[1]));
+    const idom = immediateDominators(6, offsets, targets, 5);
+    expect(Array.from(idom)).toEqual([-1, 5, 5, 5, 5, 5]);
+  });
+
+  it('match brute force between node sets on 300 random graphs', () => {
+    const rng = seededRandom(3);
+    for (let k = 0; k < 300; k++) {
+      const n = 3 + Math.floor(rng() * 6);
+      const g = randomGraph(rng, n);
+      const sources = rng() < 0.5 ? [0] : [0, 1];
+      const targets = [n - 1];
+      const result = setDominators(g, sources, targets);
+      const reachable = targets.filter((t) => reach(g, sources, new Set()).has(t));
+      const brute: number[] = [];
+      for (let v = 0; v < n; v++) {
+        if (reachable.length === 0) break;
+        if (targets.includes(v)) continue;
+        const cut = reachable.every((t) => !reach(g, sources, new Set([v])).has(t));
+        if (cut) brute.push(v);
+      }
+      const found = result.all.filter((v) => !targets.includes(v)).sort((a, b) => a - b);
+      expect([k, found]).toEqual([k, brute]);
+    }
+  });
+});
+
+describe('disruption', () => {
+  it('removes the node that cuts most flow first and reports what remains', () => {
+    // Two routes from 0 to 5: a big one through 2 (10) and a small one through 3 (2).
+    const g = graph(6, [[0, 1, 12], [1, 2, 10], [1, 3, 2], [2, 5, 10], [3, 5, 2], [4, 5, 1]]);
+    const steps = disrupt([g], [0], [5], { a: [0, 1, 1, 2, 3, 4], b: [1, 2, 3, 5, 5, 5] }, { steps: 3 });
+    expect(steps.map((s) => s.node)).toEqual([1]); // nothing flows any more: the curve stops
+    expect(steps[0].remaining[0]).toBe(0);
+    expect(steps[0].largestComponent).toBe(4);
+    const given = disrupt([g], [0], [5], { a: [0], b: [1] }, { order: [2, 3] });
+    expect(given.map((s) => s.remaining[0])).toEqual([2 / 12, 0]);
+  });
+});

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { disruptCommand } from './commands/disrupt';
 import { exportCommand } from './commands/export';
 import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
@@ -20,6 +21,7 @@ function program(io: CliIO): Command {
     .addCommand(validateCommand(io))
     .addCommand(summaryCommand(io))
     .addCommand(rulesCommand(io))
+    .addCommand(disruptCommand(io))
     .addCommand(viewCommand(io))
     .addCommand(exportCommand(io));
   const configure = (cmd: Command) => {

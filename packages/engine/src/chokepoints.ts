@@ -100,7 +100,7 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     targets,
     shipments: used,
     maxFlow: { kg: kg.value, value: value.value },
-    dominators: dom.all.map((v) => ids[v]),
+    dominators: dom.all.map((v) => ids[v]).filter((id) => !targetSet.has(id)),
     partialDominators: partial,
     reachableTargets: dom.reachableTargets,
     edgeCut: kg.cutEdges.map((e) => ({ source: ids[source[e]], target: ids[target[e]], kg: kgGraph.capacity[e] })).sort((a, b) => b.kg - a.kg || (a.source < b.source ? -1 : 1)),

@@ -374,7 +374,7 @@ export interface DisruptionOptions {
 
 /**
  * The fragility curve: removes nodes one at a time, each time the one whose removal cuts the
- * deliverable flow (first capacity measure) the most (ties: the one that shrinks the largest
+ * deliverable flow the most (by the first capacity measure that still flows) (ties: the one that shrinks the largest
  * connected component most, then the lowest index), or in the given order, and reports after each
  * removal the share of each flow measure still deliverable and the largest connected component of
  * the undirected network (`undirected` edge lists).
@@ -396,8 +396,10 @@ export function disrupt(
     let pick: number;
     if (options.order) pick = options.order[k];
     else {
-      const current = maxFlow(graphs[0], sources, targets, removed);
-      if (current.value <= 0) break;
+      // Greedy on the first measure that still flows (kg first; then value, for goods counted in pieces).
+      const measure = graphs.findIndex((g) => maxFlow(g, sources, targets, removed).value > 1e-12);
+      if (measure === -1) break;
+      const current = maxFlow(graphs[measure], sources, targets, removed);
       let candidates: number[] = [];
       for (let v = 0; v < n; v++) if (!removed[v] && current.nodeFlow[v] > 1e-12) candidates.push(v);
       candidates.sort((x, y) => current.nodeFlow[y] - current.nodeFlow[x] || x - y);
@@ -407,7 +409,7 @@ export function disrupt(
       let bestLcc = Infinity;
       for (const v of candidates) {
         removed[v] = 1;
-        const f = maxFlow(graphs[0], sources, targets, removed).value;
+        const f = maxFlow(graphs[measure], sources, targets, removed).value;
         const lcc = f < bestFlow + 1e-9 ? largestComponent(n, undirected.a, undirected.b, removed) : Infinity;
         removed[v] = 0;
         if (f < bestFlow - 1e-9 || (Math.abs(f - bestFlow) <= 1e-9 && lcc < bestLcc)) {

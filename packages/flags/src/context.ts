@@ -1,7 +1,7 @@
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
 import type { ReferenceData, WatchItem } from './reference';
-import { fold, showHs } from './text';
+import { fold } from './text';
 import type { FlagContext, LineOfBusiness } from './types';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
@@ -20,6 +20,27 @@ function phoneKey(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const digits = raw.replace(/\D/g, '');
   return digits.length >= 7 ? digits : undefined;
+}
+
+/**
+ * The watch-list entry a shipment falls under, if any: by HS prefix (confirmed by a keyword where the
+ * entry asks for one), or by keyword when the shipment has no HS code; pieces below `minPcs` are not bulk.
+ */
+export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: Shipment) => WatchItem | undefined {
+  return (s) => {
+    const text = ` ${fold(s.commodity)} `;
+    const hasKeyword = (item: WatchItem) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k));
+    for (const item of reference.watchlist) {
+      const matches =
+        s.hsCode !== undefined
+          ? startsWithAny(s.hsCode, item.hsPrefixes) && (!item.requireKeyword || hasKeyword(item))
+          : hasKeyword(item);
+      if (!matches) continue;
+      if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
+      return item;
+    }
+    return undefined;
+  };
 }
 
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
@@ -60,20 +81,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return [...own, ...fitRows.filter((r) => r.isicPrefix === '*')].some((r) => startsWithAny(hsCode, r.hsPrefixes));
   };
 
-  const watch = (s: Shipment): WatchItem | undefined => {
-    const text = ` ${fold(s.commodity)} `;
-    const hasKeyword = (item: WatchItem) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k));
-    for (const item of reference.watchlist) {
-      const matches =
-        s.hsCode !== undefined
-          ? startsWithAny(s.hsCode, item.hsPrefixes) && (!item.requireKeyword || hasKeyword(item))
-          : hasKeyword(item);
-      if (!matches) continue;
-      if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
-      return item;
-    }
-    return undefined;
-  };
+  const watch = watchMatcher(reference);
 
   const isUser = (id: string, item: WatchItem): boolean | undefined => {
     const isic = lineOfBusiness(id).isic;
@@ -177,4 +185,3 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   };
 }
 
-export { showHs };

@@ -1,7 +1,7 @@
 export * from './types';
 export { RULES, robustZ } from './rules';
 export { evaluateFlags, FLAG_DISCLAIMER, type FlagsResult } from './evaluate';
-export { buildContext, GROUP_TIES } from './context';
+export { buildContext, watchMatcher, GROUP_TIES } from './context';
 export { loadRules, parseRules, validateRules, effectiveRules, extendReference, checkParam, EMPTY_CONFIG, type RulesConfig, type RuleOverride } from './config';
 export { loadReference, parseReference, DEFAULT_REFERENCE_DIR, type ReferenceData, type WatchItem, type SectorFit, type SectorKeyword } from './reference';
 export { FlagsError, RulesFileError, ReferenceDataError, type RulesProblem } from './errors';

@@ -1,7 +1,7 @@
 import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
 import type { FlagsResult } from '@chokepoint/flags';
-import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportEntity, type ReportShipment } from './types';
+import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportChokepoints, type ReportEntity, type ReportShipment } from './types';
 
 /** Distances are reported to the metre. */
 const km = (x: number): number => Math.round(x * 1000) / 1000;
@@ -18,7 +18,7 @@ export interface ReportMeta {
  * carries the whole network (entities, relations, shipments, places) so a viewer needs nothing else.
  * Nothing here depends on time or machine: the same inputs give byte-identical JSON.
  */
-export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsResult, meta: ReportMeta): Report {
+export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsResult, meta: ReportMeta, chokepoints: ReportChokepoints | null = null): Report {
   const results = new Map(analysis.entities.map((e) => [e.id, e]));
   const flagsOf = new Map<string, string[]>();
   for (const f of flagged.flags) for (const e of f.entities) flagsOf.set(e, [...(flagsOf.get(e) ?? []), f.id]);
@@ -111,10 +111,39 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     bridges: analysis.bridges,
     flagRules: flagged.rules,
     flags: flagged.flags,
+    chokepoints,
   };
 }
 
 /** The report as written to disk: two-space indented JSON with a final newline. */
 export function serializeReport(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The network a report carries, as a bundle again (for commands that re-analyze a report). */
+export function bundleFromReport(report: Report): Bundle {
+  const origin = { file: 'report.json', line: 1 };
+  return {
+    name: report.input.bundle,
+    entities: report.entities.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      country: e.country,
+      city: e.city,
+      address: e.address,
+      lat: e.lat ?? undefined,
+      lon: e.lon ?? undefined,
+      sector: e.sector,
+      isic: e.isic,
+      employees: e.employees,
+      founded: e.founded,
+      attributes: e.attributes,
+      origin,
+    })),
+    relations: report.relations.map((r) => ({ ...r, origin })),
+    shipments: report.shipments.map((s) => ({ ...s, origin })),
+    places: report.places.map((p) => ({ ...p, attributes: {}, origin })),
+    rejected: [],
+  };
 }

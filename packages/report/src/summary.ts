@@ -103,6 +103,23 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   out.push('');
 
+  const cp = report.chokepoints;
+  if (cp !== null) {
+    const name = (id: string) => `${plain(names.get(id) ?? id)} (${plain(id)})`;
+    out.push(`Supply chokepoints for ${plain(cp.goods)}, from ${plain(cp.sourcesSelection)} (${int(cp.sources.length)}) to ${plain(cp.targetsSelection)} (${int(cp.targets.length)}):`);
+    out.push(`  at most ${int(Math.round(cp.maxFlow.kg))} kg (value ${int(Math.round(cp.maxFlow.value))}) can flow along ${plural(cp.shipments.length, 'shipment', 'shipments')}`);
+    if (cp.dominators.length > 0) out.push(`  every path passes through: ${cp.dominators.map(name).join(', ')}`);
+    for (const d of cp.partialDominators.slice(0, 3)) {
+      if (!cp.dominators.includes(d.id)) out.push(`  every path to ${int(d.targets)} of ${int(cp.reachableTargets)} reachable targets passes through ${name(d.id)}`);
+    }
+    if (cp.vertexCut.length > 0) out.push(`  removing ${plural(cp.vertexCut.length, 'entity', 'entities')} stops all of it: ${cp.vertexCut.slice(0, 8).map((v) => name(v.id)).join(', ')}${cp.vertexCut.length > 8 ? ', …' : ''}`);
+    if (cp.disruption.length > 0) {
+      out.push('  fragility curve (greedy removals; share of kg still deliverable, largest connected part):');
+      cp.disruption.slice(0, 5).forEach((s, i) => out.push(`    ${i + 1}. without ${name(s.id)}: ${(s.remainingFlowShare * 100).toFixed(0)}% of kg, ${(s.remainingValueShare * 100).toFixed(0)}% of value; ${int(s.largestComponent)} entities still connected`));
+    }
+    out.push('');
+  }
+
   const flags = report.flags;
   const subjects = new Set(flags.flatMap((f) => f.entities)).size;
   const bySeverity = (['high', 'medium', 'low'] as const).map((sev) => [sev, flags.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);

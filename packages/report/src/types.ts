@@ -104,6 +104,36 @@ export interface ReportKeyNode {
   reasons: string[];
 }
 
+export interface DisruptionStep {
+  id: string;
+  name: string;
+  /** Share of the kg flow from the sources to the targets still deliverable after this removal. */
+  remainingFlowShare: number;
+  /** The same for invoice value. */
+  remainingValueShare: number;
+  /** Entities in the largest connected part of the whole network after this removal. */
+  largestComponent: number;
+}
+
+/** Supply chokepoints between two sets of entities on the directed shipment graph. */
+export interface ReportChokepoints {
+  /** What was selected, in words: the goods, the sources, the targets. */
+  goods: string;
+  sourcesSelection: string;
+  targetsSelection: string;
+  sources: string[];
+  targets: string[];
+  /** Ids of the shipments that carry the flow. */
+  shipments: string[];
+  maxFlow: { kg: number; value: number };
+  dominators: string[];
+  partialDominators: { id: string; targets: number; share: number }[];
+  reachableTargets: number;
+  edgeCut: { source: string; target: string; kg: number }[];
+  vertexCut: { id: string; kg: number; value: number }[];
+  disruption: DisruptionStep[];
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'chokepoint'; version: string };
@@ -127,4 +157,6 @@ export interface Report {
   flagRules: EffectiveRule[];
   /** Red flags: indicators for human review, never verdicts. */
   flags: Flag[];
+  /** Supply chokepoints and the fragility curve; null when no sources or targets could be chosen. */
+  chokepoints: ReportChokepoints | null;
 }

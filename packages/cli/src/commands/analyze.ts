@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '@chokepoint/engine';
-import { evaluateFlags, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
+import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
+import { chokepointsFor } from '../chokepoints';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
 import { parseCount, parsePositiveNumber, parseSeed } from '../options';
@@ -18,6 +19,10 @@ interface AnalyzeFlags {
   lenient?: boolean;
   rules?: string;
   reference: string;
+  sources?: string;
+  targets?: string;
+  goods: string;
+  disruptSteps: number;
   quiet?: boolean;
   json?: boolean;
 }
@@ -36,6 +41,10 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--lenient', 'skip bad rows instead of stopping; every skipped row is listed in the report (input.rejected)')
     .option('--rules <file>', 'a rules file (YAML or JSON) that turns red-flag rules off, changes their parameters and severities, and extends the watch list and sector mapping (see docs/red-flags.md)')
     .option('--reference <dir>', 'folder with the reference data (watchlist.csv, sector-fit.csv, sector-keywords.csv, hs/)', DEFAULT_REFERENCE_DIR)
+    .option('--goods <selection>', 'goods whose flow is analyzed for supply chokepoints: watchlist, all, hs:PREFIX or commodity:WORDS', 'watchlist')
+    .option('--sources <selection>', 'where the goods come from (default: their suppliers): ids:a,b, hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
+    .option('--targets <selection>', 'where the goods go (default: members of clusters near a border crossing); same forms as --sources')
+    .option('--disrupt-steps <n>', 'removals in the disruption simulation (fragility curve)', parseCount, 10)
     .option('-q, --quiet', 'print no progress on stderr')
     .option('--json', 'print the report as JSON on stdout instead of the summary')
     .action(async (bundleDir: string, flags: AnalyzeFlags) => {
@@ -60,12 +69,14 @@ export function analyzeCommand(io: CliIO): Command {
       });
       progress('evaluating red-flag rules');
       const flagged = evaluateFlags(bundle, analysis, reference, rules);
+      progress('finding supply chokepoints and simulating disruption');
+      const chokepoints = chokepointsFor(bundle, analysis, extendReference(reference, rules), flags);
       const report = assertReport(
         buildReport(bundle, analysis, flagged, {
           toolVersion: VERSION,
           lenient: flags.lenient ?? false,
           rulesFile: flags.rules === undefined ? undefined : basename(flags.rules),
-        }),
+        }, chokepoints),
       );
       const text = serializeReport(report);
       if (out !== undefined) {

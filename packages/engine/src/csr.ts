@@ -51,6 +51,12 @@ export function toUndirectedCSR<N extends Attributes, E extends Attributes>(
     k++;
   });
 
+  return compact(n, keys, src.subarray(0, k), dst.subarray(0, k), len.subarray(0, k), degree);
+}
+
+/** Builds the CSR from raw edge arrays (both directions added), dropping repeats and keeping the shortest length. */
+function compact(n: number, keys: string[], src: Int32Array, dst: Int32Array, len: Float64Array, degree: Int32Array): UndirectedCSR {
+  const k = src.length;
   // Raw adjacency (with possible duplicates), then compacted.
   const rawOffsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) rawOffsets[i + 1] = rawOffsets[i] + degree[i];
@@ -90,4 +96,33 @@ export function toUndirectedCSR<N extends Attributes, E extends Attributes>(
   }
   offsets[n] = p;
   return { n, keys, offsets, targets: targets.slice(0, p), weights: weights.slice(0, p) };
+}
+
+/**
+ * Builds an undirected CSR straight from edge arrays, without a graphology graph: the fast path for
+ * large networks. Nodes are 0..n-1 (keys are their numbers as text); self-loops are dropped and
+ * parallel edges collapse (shortest length kept).
+ */
+export function csrFromEdgeList(n: number, source: Int32Array, target: Int32Array, weight?: Float64Array): UndirectedCSR {
+  const m = source.length;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const len = new Float64Array(m);
+  const degree = new Int32Array(n + 1);
+  let k = 0;
+  for (let e = 0; e < m; e++) {
+    const s = source[e];
+    const t = target[e];
+    if (s === t) continue;
+    if (s < 0 || t < 0 || s >= n || t >= n) throw new RangeError(`edge ${e} (${s}, ${t}) names a node outside 0..${n - 1}`);
+    src[k] = s;
+    dst[k] = t;
+    len[k] = weight ? weight[e] : 1;
+    degree[s]++;
+    degree[t]++;
+    k++;
+  }
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) keys[i] = String(i);
+  return compact(n, keys, src.subarray(0, k), dst.subarray(0, k), len.subarray(0, k), degree);
 }

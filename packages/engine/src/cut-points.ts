@@ -12,11 +12,14 @@ export interface CutPointArrays {
   componentSizes: number[];
   /** Bridges as pairs of node indices [u, v] with the sizes of the two sides once the edge is removed. */
   bridges: { u: number; v: number; sizeU: number; sizeV: number }[];
+  /** Biconnected components (blocks with at least one edge): the number of nodes in each. */
+  blockSizes: number[];
 }
 
 /**
- * Articulation points, bridges, cut-off counts and connected components in one iterative
- * depth-first search (Hopcroft–Tarjan), linear in nodes + edges, with no recursion.
+ * Articulation points, bridges, biconnected components, cut-off counts and connected components in
+ * one iterative depth-first search (Hopcroft–Tarjan with an edge stack), linear in nodes + edges,
+ * with no recursion.
  */
 export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
   const { n, offsets, targets } = csr;
@@ -36,6 +39,12 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
   const componentSizes: number[] = [];
   const pendingBridges: { u: number; v: number; below: number }[] = [];
   const bridges: CutPointArrays['bridges'] = [];
+  // Edge stack for the blocks: edges are pushed as they are first seen, popped when a block closes.
+  const edgeU = new Int32Array(targets.length);
+  const edgeV = new Int32Array(targets.length);
+  let esp = 0;
+  const stamp = new Int32Array(n).fill(-1);
+  const blockSizes: number[] = [];
   let time = 0;
 
   for (let root = 0; root < n; root++) {
@@ -54,6 +63,8 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
       if (next[u] < offsets[u + 1]) {
         const v = targets[next[u]++];
         if (disc[v] === -1) {
+          edgeU[esp] = u;
+          edgeV[esp++] = v;
           parent[v] = u;
           disc[v] = low[v] = time;
           order[time++] = v;
@@ -61,8 +72,10 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
           subtree[v] = 1;
           children[u]++;
           stack[sp++] = v;
-        } else if (v !== parent[u] && disc[v] < low[u]) {
-          low[u] = disc[v];
+        } else if (v !== parent[u] && disc[v] < disc[u]) {
+          edgeU[esp] = u;
+          edgeV[esp++] = v;
+          if (disc[v] < low[u]) low[u] = disc[v];
         }
       } else {
         sp--;
@@ -71,6 +84,17 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
         subtree[p] += subtree[u];
         if (low[u] < low[p]) low[p] = low[u];
         if (low[u] >= disc[p]) {
+          // A block closes: its edges are on the stack down to the tree edge p → u.
+          const id = blockSizes.length;
+          let size = 0;
+          for (;;) {
+            const a = edgeU[--esp];
+            const b = edgeV[esp];
+            if (stamp[a] !== id) (stamp[a] = id), size++;
+            if (stamp[b] !== id) (stamp[b] = id), size++;
+            if (a === p && b === u) break;
+          }
+          blockSizes.push(size);
           separated[p] += subtree[u];
           if (subtree[u] > biggestPiece[p]) biggestPiece[p] = subtree[u];
           if (p !== root) isCut[p] = 1;
@@ -94,7 +118,7 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
       bridges.push({ u: b.u, v: b.v, sizeU: size - b.below, sizeV: b.below });
     }
   }
-  return { articulation: isCut, cutOff, component, componentSizes, bridges };
+  return { articulation: isCut, cutOff, component, componentSizes, bridges, blockSizes };
 }
 
 export interface ArticulationPoint {
@@ -115,6 +139,8 @@ export interface Bridge {
 export interface CutPoints {
   articulationPoints: ArticulationPoint[];
   bridges: Bridge[];
+  /** Biconnected components (blocks with at least one edge). */
+  biconnectedComponents: number;
   components: number;
   largestComponent: number;
 }
@@ -136,6 +162,7 @@ export function cutPoints<N extends Attributes, E extends Attributes>(graph: Abs
   return {
     articulationPoints,
     bridges,
+    biconnectedComponents: r.blockSizes.length,
     components: r.componentSizes.length,
     largestComponent: r.componentSizes.reduce((a, b) => Math.max(a, b), 0),
   };

@@ -7,7 +7,7 @@ export {
   type ProjectionEdgeAttributes,
   type FlowEdgeAttributes,
 } from './projection';
-export { toUndirectedCSR, type UndirectedCSR, type CSROptions } from './csr';
+export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions } from './csr';
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
 export { betweenness, betweennessCSR, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
 export { detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';

@@ -1,5 +1,5 @@
 import { UndirectedGraph } from 'graphology';
-import { betweenness, cutPoints, seededRandom } from '@chokepoint/engine';
+import { betweenness, csrFromEdgeList, cutPoints, seededRandom, toUndirectedCSR } from '@chokepoint/engine';
 
 /** A random simple graph with n nodes and about n·density edges, several components likely. */
 function randomGraph(rng: () => number, n: number, p: number): UndirectedGraph {
@@ -169,5 +169,50 @@ describe('no recursion', () => {
     expect(r.bridges).toHaveLength(n - 1);
     const middle = r.articulationPoints.find((a) => a.node === String(n / 2))!;
     expect(middle.cutOff).toBe(n / 2 - 1);
+  });
+});
+
+describe('biconnected components and the edge-list CSR', () => {
+  it('counts blocks like the definition: maximal sets of edges where any two lie on a cycle', () => {
+    const rng = seededRandom(99);
+    for (let k = 0; k < 200; k++) {
+      const g = randomGraph(rng, 2 + Math.floor(rng() * 10), 0.1 + rng() * 0.4);
+      // Brute force: edges e and f share a block iff they are connected and no vertex w separates them,
+      // i.e. an endpoint of e other than w and an endpoint of f other than w stay connected in G − w.
+      const edges = g.edges().map((e) => g.extremities(e));
+      const parent = edges.map((_e, i) => i);
+      const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+      const reachableWithout = (start: string, w: string | null): Set<string> => {
+        const seen = new Set([start]);
+        const stack = [start];
+        while (stack.length > 0) for (const v of g.neighbors(stack.pop()!)) if (v !== w && !seen.has(v)) seen.add(v), stack.push(v);
+        return seen;
+      };
+      for (let i = 0; i < edges.length; i++) {
+        for (let j = i + 1; j < edges.length; j++) {
+          if (!reachableWithout(edges[i][0], null).has(edges[j][0])) continue;
+          const separated = g.nodes().some((w) => {
+            const ri = edges[i].find((x) => x !== w)!;
+            const rj = edges[j].find((x) => x !== w)!;
+            return !reachableWithout(ri, w).has(rj);
+          });
+          if (!separated) parent[find(i)] = find(j);
+        }
+      }
+      const blocks = new Set(edges.map((_e, i) => find(i))).size;
+      expect([k, cutPoints(g).biconnectedComponents]).toEqual([k, blocks]);
+    }
+  });
+
+  it('builds the same CSR from edge arrays as from a graph', () => {
+    const g = new UndirectedGraph();
+    for (let i = 0; i < 5; i++) g.addNode(String(i));
+    const pairs: [number, number][] = [[0, 1], [1, 2], [2, 0], [3, 4]];
+    for (const [a, b] of pairs) g.addEdge(String(a), String(b));
+    const fromGraph = toUndirectedCSR(g);
+    const fromEdges = csrFromEdgeList(5, Int32Array.from([0, 1, 2, 3, 4, 4]), Int32Array.from([1, 2, 0, 4, 3, 4]));
+    expect(Array.from(fromEdges.offsets)).toEqual(Array.from(fromGraph.offsets));
+    expect(Array.from(fromEdges.targets)).toEqual(Array.from(fromGraph.targets));
+    expect(() => csrFromEdgeList(2, Int32Array.from([0]), Int32Array.from([5]))).toThrow(RangeError);
   });
 });

@@ -26,6 +26,7 @@ export interface Reference {
   articulationPoints: string[];
   bridges: [string, string][];
   connectedComponents: number;
+  biconnectedComponents: number;
   betweenness: Record<string, number>;
   betweennessWeighted?: Record<string, number>;
   cutOff: Record<string, number>;

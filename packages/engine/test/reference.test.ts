@@ -18,6 +18,7 @@ describe.each(NETWORKS)('%s against networkx reference values', (name) => {
     const cutOff = Object.fromEntries(result.articulationPoints.map((a) => [a.node, a.cutOff]));
     expect(cutOff).toEqual(ref.cutOff);
     expect(result.components).toBe(ref.connectedComponents);
+    expect(result.biconnectedComponents).toBe(ref.biconnectedComponents);
   });
 
   it('finds exactly the bridges', () => {

@@ -17,3 +17,14 @@ export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');
   return Number(value);
 }
+
+export function parsePositiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  return Number(value);
+}
+
+export function parseEpsilon(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n >= 1) throw new InvalidArgumentError('expected a number between 0 and 1, such as 0.05.');
+  return n;
+}

@@ -141,3 +141,20 @@ describe('the built binary', () => {
     expect(usage.status).toBe(2);
   });
 });
+
+describe('betweenness options', () => {
+  afterAll(removeTempDirs);
+  it('--epsilon samples sources and the report states the bound; --threads splits the work; --exact and --epsilon clash', async () => {
+    const out = join(tempDir(), 'r.json');
+    const r = await run('analyze', join(REPO, 'data', 'scenarios', 'border-procurement'), '--out', out, '--quiet', '--epsilon', '0.5', '--threads', '2');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.network.betweenness).toMatchObject({ exact: false, sources: 17, delta: 0.1, threads: 2 });
+    expect(report.network.betweenness.epsilon).toBeLessThan(0.51);
+    expect(r.stdout).toMatch(/Betweenness is estimated from 17 sampled sources: each value is within ±0\.\d+ of the exact one with probability 90%/);
+    const exact = await run('analyze', TINY, '--json', '--quiet', '--threads', '2');
+    expect(JSON.parse(exact.stdout).network.betweenness).toEqual({ exact: true, sources: 10, epsilon: null, delta: null, threads: 2 });
+    expect((await run('analyze', TINY, '--quiet', '--exact', '--epsilon', '0.1')).code).toBe(2);
+    expect((await run('analyze', TINY, '--quiet', '--epsilon', '2')).code).toBe(2);
+  });
+});

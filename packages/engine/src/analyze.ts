@@ -1,5 +1,6 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR } from './betweenness';
+import { betweennessRunCSR } from './parallel';
 import { detectClusters, CLUSTER_DEFAULTS } from './clusters';
 import { toUndirectedCSR } from './csr';
 import { cutPointsCSR } from './cut-points';
@@ -9,6 +10,13 @@ import { KEY_NODE_DEFAULTS, rankKeyNodes, type KeyNode } from './key-nodes';
 import { undirectedProjection } from './projection';
 
 export interface AnalyzeOptions {
+  /** Worker threads for betweenness (analyzeAsync only). */
+  threads?: number;
+  /**
+   * Betweenness sampling: a bound epsilon (estimates within ±epsilon with probability 1 − delta),
+   * 'exact', or 'auto' (exact up to AUTO_EXACT_LIMIT entities, epsilon 0.1 above). analyzeAsync only.
+   */
+  betweenness?: 'auto' | 'exact' | { epsilon: number; delta?: number };
   /** Seed for every random choice (Louvain). */
   seed?: number;
   /** A cluster is near a border when at least half of its located members lie within this many km of a crossing. */
@@ -20,6 +28,19 @@ export interface AnalyzeOptions {
 }
 
 export const ANALYZE_DEFAULTS = { seed: CLUSTER_DEFAULTS.seed, radiusKm: 50, topKeyNodes: KEY_NODE_DEFAULTS.top } as const;
+
+/** Networks up to this many entities get exact betweenness in 'auto' mode; larger ones are sampled. */
+export const AUTO_EXACT_LIMIT = 20000;
+export const AUTO_EPSILON = 0.1;
+
+/** How betweenness was computed: exactly, or from sampled sources with the bound achieved. */
+export interface BetweennessInfo {
+  exact: boolean;
+  sources: number;
+  epsilon: number | null;
+  delta: number | null;
+  threads: number;
+}
 
 export interface EntityResult {
   id: string;
@@ -63,6 +84,7 @@ export interface BridgeResult {
 export interface Analysis {
   parameters: { seed: number; radiusKm: number; topKeyNodes: number };
   network: {
+    betweenness: BetweennessInfo;
     entities: number;
     /** Connected pairs in the undirected projection. */
     ties: number;
@@ -82,11 +104,39 @@ export interface Analysis {
  * betweenness). Pure: bundle and options in, plain data out.
  */
 export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis {
-  const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
-  const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
-  const topKeyNodes = options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes;
+  const prepared = prepare(bundle, options);
   const progress = options.onProgress ?? (() => undefined);
+  progress('computing betweenness');
+  const raw = betweennessCSR(prepared.csr);
+  const n = prepared.csr.n;
+  const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+  return finish(bundle, options, prepared, raw.map((x) => x * scale), { exact: true, sources: n, epsilon: null, delta: null, threads: 1 });
+}
 
+/**
+ * The same analysis with betweenness split across worker threads and, for large networks or when
+ * asked, sampled with a stated error bound (see AnalyzeOptions.betweenness).
+ */
+export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const prepared = prepare(bundle, options);
+  const progress = options.onProgress ?? (() => undefined);
+  const mode = options.betweenness ?? 'auto';
+  const n = prepared.csr.n;
+  const sampling = mode === 'exact' ? null : mode === 'auto' ? (n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
+  progress(sampling === null ? 'computing betweenness' : `estimating betweenness (±${sampling.epsilon})`);
+  const run = await betweennessRunCSR(prepared.csr, { threads: options.threads, epsilon: sampling?.epsilon ?? null, delta: sampling?.delta, seed: options.seed ?? ANALYZE_DEFAULTS.seed });
+  return finish(bundle, options, prepared, run.values, { exact: run.exact, sources: run.sources, epsilon: run.epsilon, delta: run.delta, threads: run.threads });
+}
+
+interface Prepared {
+  clustering: ReturnType<typeof detectClusters>;
+  csr: ReturnType<typeof toUndirectedCSR>;
+  cuts: ReturnType<typeof cutPointsCSR>;
+}
+
+function prepare(bundle: Bundle, options: AnalyzeOptions): Prepared {
+  const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
+  const progress = options.onProgress ?? (() => undefined);
   progress('building the graph');
   const graph = buildGraph(bundle);
   const projection = undirectedProjection(graph);
@@ -98,11 +148,16 @@ export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis 
   const csr = toUndirectedCSR(projection);
   const cuts = cutPointsCSR(csr);
 
-  progress('computing betweenness');
-  const rawBc = betweennessCSR(csr);
+  return { clustering, csr, cuts };
+}
+
+function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc: Float64Array, info: BetweennessInfo): Analysis {
+  const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
+  const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
+  const topKeyNodes = options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes;
+  const progress = options.onProgress ?? (() => undefined);
+  const { clustering, csr, cuts } = prepared;
   const n = csr.n;
-  const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
-  const bc = rawBc.map((x) => x * scale);
 
   progress('measuring distances to border crossings');
   const crossings: Site[] = bundle.places.filter((p) => p.kind === 'border_crossing');
@@ -185,6 +240,7 @@ export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis 
   return {
     parameters: { seed, radiusKm, topKeyNodes },
     network: {
+      betweenness: info,
       entities: n,
       ties: csr.targets.length / 2,
       components: cuts.componentSizes.length,

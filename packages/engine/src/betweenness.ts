@@ -63,13 +63,28 @@ class MinHeap {
   }
 }
 
+/** Out- and in-adjacency on typed arrays; for an undirected graph both are the same arrays. */
+export interface Adjacency {
+  n: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  inOffsets: Int32Array;
+  inTargets: Int32Array;
+  inWeights: Float64Array;
+}
+
+export function undirectedAdjacency(csr: UndirectedCSR): Adjacency {
+  return { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, inOffsets: csr.offsets, inTargets: csr.targets, inWeights: csr.weights };
+}
+
 /**
- * Exact betweenness centrality (Brandes 2001) of an undirected CSR graph, on typed arrays.
- * Unweighted by breadth-first search, or weighted by Dijkstra when `weighted` is true.
- * Returns raw pair counts (each unordered pair of endpoints counted once).
+ * Brandes (2001) dependency accumulation from the given sources (all nodes when null), on typed
+ * arrays: breadth-first search, or Dijkstra when `weighted`. Returns the sum over sources s of
+ * δ_s(v) — ordered pairs, so an undirected graph counts each pair twice.
  */
-export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Array {
-  const { n, offsets, targets, weights } = csr;
+export function brandesRaw(g: Adjacency, sources: Int32Array | null, weighted: boolean): Float64Array {
+  const { n, offsets, targets, weights, inOffsets, inTargets, inWeights } = g;
   const bc = new Float64Array(n);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
@@ -78,9 +93,11 @@ export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Arr
   const queue = new Int32Array(n);
   const heap = weighted ? new MinHeap(Math.max(16, n)) : undefined;
   const done = new Uint8Array(n);
+  const count = sources === null ? n : sources.length;
 
-  for (let s = 0; s < n; s++) {
-    let count = 0;
+  for (let k = 0; k < count; k++) {
+    const s = sources === null ? k : sources[k];
+    let reached = 0;
     sigma[s] = 1;
     dist[s] = 0;
     if (!heap) {
@@ -89,7 +106,7 @@ export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Arr
       queue[tail++] = s;
       while (head < tail) {
         const v = queue[head++];
-        order[count++] = v;
+        order[reached++] = v;
         const dv = dist[v] + 1;
         for (let j = offsets[v]; j < offsets[v + 1]; j++) {
           const w = targets[j];
@@ -107,7 +124,7 @@ export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Arr
         const v = heap.topNode;
         if (done[v] || heap.topKey > dist[v]) continue;
         done[v] = 1;
-        order[count++] = v;
+        order[reached++] = v;
         for (let j = offsets[v]; j < offsets[v + 1]; j++) {
           const w = targets[j];
           if (done[w]) continue;
@@ -123,17 +140,18 @@ export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Arr
       }
     }
     // Accumulate dependencies from the farthest nodes back; predecessors are found again by distance.
-    for (let i = count - 1; i >= 0; i--) {
+    for (let i = reached - 1; i >= 0; i--) {
       const w = order[i];
       const coeff = (1 + delta[w]) / sigma[w];
-      for (let j = offsets[w]; j < offsets[w + 1]; j++) {
-        const v = targets[j];
-        const isPred = heap ? done[v] === 1 && dist[v] + weights[j] === dist[w] : dist[v] === dist[w] - 1;
+      for (let j = inOffsets[w]; j < inOffsets[w + 1]; j++) {
+        const v = inTargets[j];
+        if (dist[v] < 0) continue;
+        const isPred = heap ? done[v] === 1 && dist[v] + inWeights[j] === dist[w] : dist[v] === dist[w] - 1;
         if (isPred) delta[v] += sigma[v] * coeff;
       }
       if (w !== s) bc[w] += delta[w];
     }
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < reached; i++) {
       const v = order[i];
       sigma[v] = 0;
       delta[v] = 0;
@@ -141,7 +159,16 @@ export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Arr
       done[v] = 0;
     }
   }
-  for (let i = 0; i < n; i++) bc[i] /= 2; // each unordered pair was counted from both ends
+  return bc;
+}
+
+/**
+ * Exact betweenness centrality of an undirected CSR graph. Returns raw pair counts (each unordered
+ * pair of endpoints counted once).
+ */
+export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Array {
+  const bc = brandesRaw(undirectedAdjacency(csr), null, weighted);
+  for (let i = 0; i < bc.length; i++) bc[i] /= 2; // each unordered pair was counted from both ends
   return bc;
 }
 

@@ -13,8 +13,10 @@ export { betweenness, betweennessCSR, BETWEENNESS_DEFAULTS, type BetweennessOpti
 export { detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
 export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, type LatLon, type Site, type NearestSite, type GroupGeography } from './geo';
 export { rankKeyNodes, KEY_NODE_DEFAULTS, type KeyNode, type KeyNodeInputs, type KeyNodeOptions } from './key-nodes';
-export { analyze, ANALYZE_DEFAULTS, type Analysis, type AnalyzeOptions, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
+export { analyze, analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
 export { seededRandom } from './random';
 export { maxFlow, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, shipmentMass, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult } from './chokepoints';
 export { parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
+export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
+export { betweennessRun, betweennessRunCSR, directedAdjacency, sampleSize, achievedEpsilon, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';

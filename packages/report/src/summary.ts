@@ -73,6 +73,12 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `${plural(net.components, 'connected part', 'connected parts')} (largest: ${int(net.largestComponent)}); ` +
       `${plural(report.clusters.length, 'cluster', 'clusters')}, modularity ${net.modularity.toFixed(3)}.`,
   );
+  if (!net.betweenness.exact) {
+    out.push(
+      `Betweenness is estimated from ${int(net.betweenness.sources)} sampled sources: each value is within ±${net.betweenness.epsilon!.toFixed(3)} ` +
+        `of the exact one with probability ${((1 - net.betweenness.delta!) * 100).toFixed(0)}% (--exact computes it exactly).`,
+    );
+  }
   out.push('');
 
   const near = report.clusters.filter((x) => x.borderProximate);

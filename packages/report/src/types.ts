@@ -145,7 +145,14 @@ export interface Report {
     counts: { entities: number; relations: number; shipments: number; places: number; rejectedRows: number };
     rejected: DataIssue[];
   };
-  network: { entities: number; ties: number; components: number; largestComponent: number; modularity: number };
+  network: {
+    betweenness: { exact: boolean; sources: number; epsilon: number | null; delta: number | null; threads: number };
+    entities: number;
+    ties: number;
+    components: number;
+    largestComponent: number;
+    modularity: number;
+  };
   entities: ReportEntity[];
   relations: ReportRelation[];
   shipments: ReportShipment[];

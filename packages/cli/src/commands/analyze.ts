@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
-import { analyze, ANALYZE_DEFAULTS } from '@chokepoint/engine';
+import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
 import { chokepointsFor } from '../chokepoints';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
-import { parseCount, parsePositiveNumber, parseSeed } from '../options';
+import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
 import { VERSION } from '../version';
 
 interface AnalyzeFlags {
@@ -23,6 +23,9 @@ interface AnalyzeFlags {
   targets?: string;
   goods: string;
   disruptSteps: number;
+  threads?: number;
+  epsilon?: number;
+  exact?: boolean;
   quiet?: boolean;
   json?: boolean;
 }
@@ -45,6 +48,9 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--sources <selection>', 'where the goods come from (default: their suppliers): ids:a,b, hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
     .option('--targets <selection>', 'where the goods go (default: members of clusters near a border crossing); same forms as --sources')
     .option('--disrupt-steps <n>', 'removals in the disruption simulation (fragility curve)', parseCount, 10)
+    .option('--threads <n>', 'worker threads for betweenness (default: all cores)', parsePositiveInteger)
+    .option('--epsilon <e>', `estimate betweenness from sampled sources, each value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
+    .option('--exact', 'compute betweenness exactly whatever the size of the network')
     .option('-q, --quiet', 'print no progress on stderr')
     .option('--json', 'print the report as JSON on stdout instead of the summary')
     .action(async (bundleDir: string, flags: AnalyzeFlags) => {
@@ -61,7 +67,10 @@ export function analyzeCommand(io: CliIO): Command {
       if (bundle.rejected.length > 0) {
         progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
       }
-      const analysis = analyze(bundle, {
+      if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
+      const analysis = await analyzeAsync(bundle, {
+        threads: flags.threads,
+        betweenness: flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto',
         seed: flags.seed,
         radiusKm: flags.radiusKm,
         topKeyNodes: flags.top,

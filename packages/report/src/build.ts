@@ -115,9 +115,13 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
   };
 }
 
-/** The report as written to disk: two-space indented JSON with a final newline. */
+/** Reports with more records than this are written without indentation (a third smaller, and far below V8's string limit). */
+export const COMPACT_ABOVE = 100_000;
+
+/** The report as written to disk: two-space indented JSON (compact for large networks) with a final newline. */
 export function serializeReport(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const records = report.entities.length + report.relations.length + report.shipments.length;
+  return `${records > COMPACT_ABOVE ? JSON.stringify(report) : JSON.stringify(report, null, 2)}\n`;
 }
 
 /** The network a report carries, as a bundle again (for commands that re-analyze a report). */

@@ -1,0 +1,287 @@
+#!/usr/bin/env bash
+# Real Neo4j 5.26 LTS community server for tests/CI, from Maven Central jars only.
+# No Docker, no download from neo4j.com. See README.md in this folder.
+#
+#   neo4j.sh fetch
+#   neo4j.sh start  [--port 7687] [--auth USER:PASSWORD | --no-auth] [--heap 1g]
+#                   [--pagecache 64m] [--conf key=value]... [--timeout 120]
+#   neo4j.sh stop   [--port P] [--keep] [--timeout 60]   (no --port: stop every instance)
+#   neo4j.sh status [--port P]                           (exit 0 iff all listed are running)
+#
+# Each instance lives in run/<port>/ (home, conf, data, logs, neo4j.pid).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+LIB="$HERE/target/lib"
+RUN_ROOT="$HERE/run"
+NEO4J_VERSION_EXPECTED="$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$HERE/pom.xml")"
+
+die() { echo "neo4j.sh: error: $*" >&2; exit 1; }
+log() { echo "neo4j.sh: $*" >&2; }
+
+# --- java ------------------------------------------------------------------
+# Neo4j 5.26 runs on Java 17 or 21 only. Honour NEO4J_JAVA / JAVA_HOME, else
+# `java` on PATH, else the usual Debian/Temurin locations.
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n1; }
+find_java() {
+  local c cands=()
+  [[ -n "${NEO4J_JAVA:-}" ]] && cands+=("$NEO4J_JAVA")
+  [[ -n "${JAVA_HOME:-}" ]] && cands+=("$JAVA_HOME/bin/java")
+  command -v java >/dev/null 2>&1 && cands+=("$(command -v java)")
+  cands+=(/usr/lib/jvm/java-17-openjdk-*/bin/java /usr/lib/jvm/java-21-openjdk-*/bin/java
+          /usr/lib/jvm/temurin-17*/bin/java /usr/lib/jvm/temurin-21*/bin/java)
+  for c in "${cands[@]}"; do
+    [[ -x "$c" ]] || continue
+    case "$(java_major "$c")" in 17|21) echo "$c"; return 0 ;; esac
+  done
+  die "no Java 17 or 21 found (Neo4j 5.26 needs one; set NEO4J_JAVA=/path/to/bin/java)"
+}
+
+# --- fetch -----------------------------------------------------------------
+have_jars() { compgen -G "$LIB/neo4j-$NEO4J_VERSION_EXPECTED.jar" >/dev/null && compgen -G "$LIB/neo4j-server-$NEO4J_VERSION_EXPECTED.jar" >/dev/null; }
+cmd_fetch() {
+  command -v mvn >/dev/null 2>&1 || die "mvn not found (apt-get install maven)"
+  if have_jars && [[ "$LIB" -nt "$HERE/pom.xml" ]]; then
+    log "jars already in $LIB ($(ls "$LIB" | wc -l) files)"; return 0
+  fi
+  log "resolving Neo4j $NEO4J_VERSION_EXPECTED runtime classpath from Maven Central into $LIB"
+  rm -rf "$LIB"
+  (cd "$HERE" && mvn -q -B dependency:copy-dependencies) || die "mvn dependency:copy-dependencies failed"
+  have_jars || die "neo4j jars missing from $LIB after mvn"
+  touch "$LIB"
+  log "ok: $(ls "$LIB" | wc -l) jars, $(du -sh "$LIB" | cut -f1)"
+}
+
+# --- helpers ---------------------------------------------------------------
+# Bolt handshake: magic 0x6060B017 + 4 proposals (5.0-5.8, 4.4, none, none).
+# Prints the 4-byte version the server picked (e.g. "00000805"), empty on failure.
+bolt_handshake() {
+  local port="$1"
+  timeout 5 bash -c '
+    exec 3<>"/dev/tcp/127.0.0.1/$0" || exit 1
+    printf "\x60\x60\xb0\x17\x00\x08\x08\x05\x00\x00\x04\x04\x00\x00\x00\x00\x00\x00\x00\x00" >&3
+    head -c 4 <&3 | od -An -tx1 | tr -d " \n"
+  ' "$port" 2>/dev/null || true
+}
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pid_alive() { [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; }
+read_pid() { [[ -f "$1/neo4j.pid" ]] && cat "$1/neo4j.pid" || true; }
+tail_log() {
+  local d="$1" f
+  for f in "$d/logs/console.log" "$d/logs/debug.log"; do
+    [[ -s "$f" ]] || continue
+    echo "----- last 40 lines of $f -----" >&2
+    tail -n 40 "$f" >&2
+  done
+}
+
+# --- start -----------------------------------------------------------------
+cmd_start() {
+  local port=7687 auth="" heap="${NEO4J_HEAP:-1g}" pagecache="${NEO4J_PAGECACHE:-64m}" timeout_s=120
+  local extra=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --port) port="$2"; shift 2 ;;
+      --port=*) port="${1#*=}"; shift ;;
+      --auth) auth="$2"; shift 2 ;;
+      --auth=*) auth="${1#*=}"; shift ;;
+      --no-auth) auth=""; shift ;;
+      --heap) heap="$2"; shift 2 ;;
+      --pagecache) pagecache="$2"; shift 2 ;;
+      --conf) extra+=("$2"); shift 2 ;;
+      --timeout) timeout_s="$2"; shift 2 ;;
+      *) die "start: unknown option '$1'" ;;
+    esac
+  done
+  [[ "$port" =~ ^[0-9]+$ ]] || die "bad --port '$port'"
+  local user="" pass=""
+  if [[ -n "$auth" ]]; then
+    [[ "$auth" == *:* ]] || die "--auth wants USER:PASSWORD"
+    user="${auth%%:*}"; pass="${auth#*:}"
+    [[ "$user" == "neo4j" ]] || die "--auth: only the built-in user 'neo4j' can be given an initial password (got '$user')"
+    [[ ${#pass} -ge 8 ]] || die "--auth: Neo4j requires a password of at least 8 characters (dbms.security.auth_minimum_password_length)"
+  fi
+
+  have_jars || cmd_fetch
+  local java; java="$(find_java)"
+  local dir="$RUN_ROOT/$port"
+  local oldpid; oldpid="$(read_pid "$dir")"
+  if pid_alive "$oldpid"; then die "an instance is already running on port $port (pid $oldpid); run: $0 stop --port $port"; fi
+  port_open "$port" && die "port 127.0.0.1:$port is already in use by another process"
+  if [[ -n "${NEO4J_HTTP_PORT:-}" ]]; then port_open "$NEO4J_HTTP_PORT" && die "http port $NEO4J_HTTP_PORT already in use"; fi
+
+  rm -rf "$dir"
+  mkdir -p "$dir/conf" "$dir/data" "$dir/logs" "$dir/plugins" "$dir/import" "$dir/run"
+
+  local auth_enabled=false; [[ -n "$auth" ]] && auth_enabled=true
+  {
+    echo "# generated by tools/neo4j-test-server/neo4j.sh start (throw-away test instance)"
+    echo "server.default_listen_address=127.0.0.1"
+    echo "server.default_advertised_address=127.0.0.1"
+    echo "server.bolt.enabled=true"
+    echo "server.bolt.listen_address=127.0.0.1:$port"
+    echo "server.bolt.advertised_address=127.0.0.1:$port"
+    echo "server.bolt.tls_level=DISABLED"
+    if [[ -n "${NEO4J_HTTP_PORT:-}" ]]; then
+      echo "server.http.enabled=true"
+      echo "server.http.listen_address=127.0.0.1:$NEO4J_HTTP_PORT"
+      echo "server.http.advertised_address=127.0.0.1:$NEO4J_HTTP_PORT"
+    else
+      echo "server.http.enabled=false"
+    fi
+    echo "server.https.enabled=false"
+    # no server-side routing listener (would bind 7688 and clash between instances)
+    echo "dbms.routing.enabled=false"
+    echo "dbms.security.auth_enabled=$auth_enabled"
+    # tests deliberately send wrong passwords; don't lock the user out after 3 of them
+    echo "dbms.security.auth_max_failed_attempts=0"
+    # no telemetry / usage reporting / phoning home
+    echo "dbms.usage_report.enabled=false"
+    echo "client.allow_telemetry=false"
+    # small footprint (heap itself is the -Xmx below; the bootloader is not used)
+    echo "server.memory.pagecache.size=$pagecache"
+    echo "db.tx_log.rotation.retention_policy=1 files"
+    echo "db.filewatcher.enabled=false"
+    # netty waits a 5 s quiet period per Bolt connector on shutdown; not useful here
+    echo "internal.dbms.bolt.netty_server_shutdown_quiet_period=0"
+    # on SIGTERM, running transactions get 2 s (default 10 s) before being terminated
+    echo "db.shutdown_transaction_end_timeout=2s"
+    local kv; for kv in "${extra[@]}"; do echo "$kv"; done
+  } > "$dir/conf/neo4j.conf"
+
+  if [[ -n "$auth" ]]; then
+    # Equivalent of `neo4j-admin dbms set-initial-password`: writes data/dbms/auth.ini,
+    # which the server reads when it creates the system database on first start.
+    NEO4J_HOME="$dir" NEO4J_CONF="$dir/conf" "$java" -cp "$LIB/*" -Dfile.encoding=UTF-8 \
+      org.neo4j.cli.AdminTool dbms set-initial-password "$pass" > "$dir/logs/admin.log" 2>&1 \
+      || { cat "$dir/logs/admin.log" >&2; die "set-initial-password failed"; }
+  fi
+
+  local jvm=(
+    "-Xms${NEO4J_HEAP_INITIAL:-256m}" "-Xmx$heap"
+    -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC
+    -XX:+UnlockExperimentalVMOptions -XX:+TrustFinalNonStaticFields
+    -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true
+    --add-opens=java.base/java.nio=ALL-UNNAMED
+    --add-opens=java.base/java.io=ALL-UNNAMED
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+    --enable-native-access=ALL-UNNAMED
+    -Dlog4j2.disable.jmx=true -Dfile.encoding=UTF-8
+    -XX:+ExitOnOutOfMemoryError
+  )
+  # shellcheck disable=SC2206
+  [[ -n "${NEO4J_JAVA_OPTS:-}" ]] && jvm+=($NEO4J_JAVA_OPTS)
+
+  local t0; t0="$(date +%s%N)"
+  # setsid: own session/process group, so a Ctrl-C or a test runner's group kill does
+  # not hit the server; the inner bash writes its own pid and then execs java.
+  setsid bash -c 'echo $$ > "$0/neo4j.pid"; exec "$@"' "$dir" \
+    "$java" "${jvm[@]}" -cp "$LIB/*" org.neo4j.server.CommunityEntryPoint \
+    --home-dir="$dir" --config-dir="$dir/conf" --console-mode \
+    < /dev/null > "$dir/logs/console.log" 2>&1 &
+  local i pid=""
+  for i in $(seq 1 50); do pid="$(read_pid "$dir")"; [[ -n "$pid" ]] && break; sleep 0.1; done
+  [[ -n "$pid" ]] || die "server process did not start"
+
+  local deadline=$(( $(date +%s) + timeout_s )) v=""
+  while :; do
+    if ! pid_alive "$pid"; then
+      tail_log "$dir"; die "Neo4j exited during startup (port $port); logs in $dir/logs"
+    fi
+    if port_open "$port"; then
+      v="$(bolt_handshake "$port")"
+      if [[ -n "$v" && "$v" != "00000000" ]]; then break; fi
+    fi
+    if (( $(date +%s) >= deadline )); then
+      tail_log "$dir"
+      stop_one "$dir" 1 30   # TERM, then KILL after 30 s; keeps logs in $dir
+      die "Neo4j did not answer a Bolt handshake on 127.0.0.1:$port within ${timeout_s}s"
+    fi
+    sleep 0.25
+  done
+  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  log "Neo4j $NEO4J_VERSION_EXPECTED up on 127.0.0.1:$port in ${ms} ms (pid $pid, bolt $((16#${v:6:2})).$((16#${v:4:2})), auth $([[ -n "$auth" ]] && echo "$user:***" || echo disabled), dir $dir)"
+  echo "NEO4J_URI=bolt://127.0.0.1:$port"
+  if [[ -n "$auth" ]]; then printf 'NEO4J_USER=%q\nNEO4J_PASSWORD=%q\n' "$user" "$pass"; fi
+}
+
+# --- stop ------------------------------------------------------------------
+stop_one() {
+  local dir="$1" keep="$2" timeout_s="$3" pid
+  pid="$(read_pid "$dir")"
+  if pid_alive "$pid"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$(( $(date +%s) + timeout_s ))
+    while pid_alive "$pid" && (( $(date +%s) < deadline )); do sleep 0.2; done
+    if pid_alive "$pid"; then
+      log "pid $pid still alive after ${timeout_s}s; SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      while pid_alive "$pid"; do sleep 0.1; done
+    fi
+    log "stopped instance on port $(basename "$dir") (pid $pid)"
+  else
+    log "no running instance on port $(basename "$dir")"
+  fi
+  if [[ "$keep" == 1 ]]; then rm -f "$dir/neo4j.pid"; log "kept $dir"; else rm -rf "$dir"; fi
+}
+cmd_stop() {
+  local port="" keep=0 timeout_s=60
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --port) port="$2"; shift 2 ;;
+      --port=*) port="${1#*=}"; shift ;;
+      --keep) keep=1; shift ;;
+      --timeout) timeout_s="$2"; shift 2 ;;
+      *) die "stop: unknown option '$1'" ;;
+    esac
+  done
+  if [[ -n "$port" ]]; then
+    [[ -d "$RUN_ROOT/$port" ]] || { log "no instance dir for port $port"; return 0; }
+    stop_one "$RUN_ROOT/$port" "$keep" "$timeout_s"; return 0
+  fi
+  local d found=0
+  for d in "$RUN_ROOT"/*/; do
+    [[ -d "$d" ]] || continue
+    found=1; stop_one "${d%/}" "$keep" "$timeout_s"
+  done
+  [[ $found == 1 ]] || log "nothing to stop"
+}
+
+# --- status ----------------------------------------------------------------
+cmd_status() {
+  local port="" d dirs=() rc=0
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --port) port="$2"; shift 2 ;;
+      --port=*) port="${1#*=}"; shift ;;
+      *) die "status: unknown option '$1'" ;;
+    esac
+  done
+  if [[ -n "$port" ]]; then dirs=("$RUN_ROOT/$port"); else
+    for d in "$RUN_ROOT"/*/; do [[ -d "$d" ]] && dirs+=("${d%/}"); done
+  fi
+  if [[ ${#dirs[@]} -eq 0 ]]; then echo "no instances"; return 1; fi
+  for d in "${dirs[@]}"; do
+    local p pid; p="$(basename "$d")"; pid="$(read_pid "$d")"
+    if pid_alive "$pid"; then
+      local v; v="$(bolt_handshake "$p")"
+      local auth; auth="$(sed -n 's/^dbms.security.auth_enabled=//p' "$d/conf/neo4j.conf" 2>/dev/null)"
+      if [[ -n "$v" && "$v" != "00000000" ]]; then
+        echo "port $p: running (pid $pid, bolt answering, auth_enabled=$auth) NEO4J_URI=bolt://127.0.0.1:$p"
+      else
+        echo "port $p: process alive (pid $pid) but Bolt not answering"; rc=1
+      fi
+    else
+      echo "port $p: not running"; rc=1
+    fi
+  done
+  return $rc
+}
+
+case "${1:-}" in
+  fetch) shift; cmd_fetch "$@" ;;
+  start) shift; cmd_start "$@" ;;
+  stop) shift; cmd_stop "$@" ;;
+  status) shift; cmd_status "$@" ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

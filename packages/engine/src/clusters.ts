@@ -1,6 +1,6 @@
-import louvain from 'graphology-communities-louvain';
 import type { UndirectedGraph } from 'graphology';
-import { seededRandom } from './random';
+import { toUndirectedCSR } from './csr';
+import { louvainCSR } from './louvain';
 
 export interface ClusterOptions {
   /** Seed of the random choices Louvain makes; the same graph and seed give the same clusters. */
@@ -22,8 +22,8 @@ export interface Clustering {
 }
 
 /**
- * Louvain community detection (graphology-communities-louvain) with a seeded random generator,
- * renumbered so cluster ids do not depend on the library's internal numbering.
+ * Community detection: Louvain with a Leiden-style refinement on typed arrays (louvain.ts), seeded,
+ * renumbered so cluster ids do not depend on the algorithm's internal numbering.
  */
 export function detectClusters(graph: UndirectedGraph, options: ClusterOptions = {}): Clustering {
   const seed = options.seed ?? CLUSTER_DEFAULTS.seed;
@@ -36,8 +36,10 @@ export function detectClusters(graph: UndirectedGraph, options: ClusterOptions =
     raw = {};
     nodes.forEach((node, i) => (raw[node] = i));
   } else {
-    const result = louvain.detailed(graph, { getEdgeWeight: weightAttribute, resolution, rng: seededRandom(seed) });
-    raw = result.communities;
+    const csr = toUndirectedCSR(graph, { weightAttribute });
+    const result = louvainCSR(csr, { seed, resolution });
+    raw = {};
+    csr.keys.forEach((key, i) => (raw[key] = result.community[i]));
     modularity = result.modularity;
   }
   const groups = new Map<number, string[]>();

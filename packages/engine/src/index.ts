@@ -20,3 +20,4 @@ export { supplyChokepoints, shipmentMass, CHOKEPOINT_DEFAULTS, type ChokepointOp
 export { parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, sampleSize, achievedEpsilon, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';
+export { louvainCSR, modularityCSR, LOUVAIN_DEFAULTS, type LouvainOptions, type LouvainResult } from './louvain';

@@ -129,3 +129,20 @@ describe('chokepoint export --format html', () => {
     expect((await run('export', reportPath, '--out', out)).code).toBe(2);
   });
 });
+
+describe('chokepoint export for Gephi and spreadsheets', () => {
+  afterAll(removeTempDirs);
+  it('writes gexf, graphml and a csv folder', async () => {
+    const dir = tempDir();
+    const reportPath = join(dir, 'r.json');
+    await run('analyze', TINY, '--out', reportPath, '--quiet');
+    expect((await run('export', reportPath, '--format', 'gexf', '--out', join(dir, 'r.gexf'), '--quiet')).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.gexf'), 'utf8')).toContain('<gexf');
+    expect((await run('export', reportPath, '--format', 'graphml', '--out', join(dir, 'r.graphml'), '--quiet')).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.graphml'), 'utf8')).toContain('<graphml');
+    const csv = await run('export', reportPath, '--format', 'csv', '--out', join(dir, 'tables'));
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/nodes\.csv[\s\S]*edges\.csv/);
+    expect(readFileSync(join(dir, 'tables', 'nodes.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,label,kind/);
+  });
+});

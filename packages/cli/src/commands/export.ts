@@ -1,28 +1,57 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toCsv, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
 import { readReport } from '@chokepoint/report';
 import { exportHtml } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
 
-export const EXPORT_FORMATS = ['html'] as const;
+export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv'] as const;
 
 export function exportCommand(io: CliIO): Command {
   return new Command('export')
-    .description('Export a report to another format. html: one self-contained file with the viewer, which opens offline from disk.')
+    .description(
+      'Export a report to another format. html: one self-contained file with the viewer, which opens offline from disk; ' +
+        'gexf and graphml: the network with clusters, scores, flags and map positions as attributes, for Gephi; csv: nodes.csv and edges.csv in the folder given by --out.',
+    )
     .argument('<report.json>', 'a report written by `chokepoint analyze`')
     .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('-o, --out <file>', 'where to write it')
     .option('-q, --quiet', 'print no progress on stderr')
     .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
-      readReport(path);
-      const html = exportHtml(readFileSync(path, 'utf8'));
-      try {
-        writeFileSync(flags.out, html);
-      } catch (err) {
-        throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      const report = readReport(path);
+      const write = (file: string, text: string) => {
+        try {
+          writeFileSync(file, text);
+        } catch (err) {
+          throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        progress(`wrote ${file} (${Math.round(Buffer.byteLength(text) / 1024)} KB)`);
+      };
+      switch (flags.format) {
+        case 'html':
+          write(flags.out, exportHtml(readFileSync(path, 'utf8')));
+          progress('open it in a browser: no server needed');
+          break;
+        case 'gexf':
+          write(flags.out, toGexf(report));
+          break;
+        case 'graphml':
+          write(flags.out, toGraphml(report));
+          break;
+        case 'csv': {
+          try {
+            mkdirSync(flags.out, { recursive: true });
+          } catch (err) {
+            throw new UsageError(`cannot create the folder ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          }
+          const { nodes, edges } = toCsv(report);
+          write(join(flags.out, 'nodes.csv'), nodes);
+          write(join(flags.out, 'edges.csv'), edges);
+          break;
+        }
       }
-      progress(`wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB); open it in a browser, no server needed`);
     });
 }

@@ -1,0 +1,4 @@
+export { exportTables, exportGraph, mercatorY, type ExportNode, type ExportEdge, type Scalar } from './network';
+export { toGexf } from './gexf';
+export { toGraphml } from './graphml';
+export { toCsv, csvCell } from './csv';

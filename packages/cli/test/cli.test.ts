@@ -10,7 +10,7 @@ describe('chokepoint command line', () => {
   it('prints help with exit 0, for the tool and for each command', async () => {
     const root = await run('--help');
     expect(root.code).toBe(0);
-    expect(root.stdout).toMatch(/analyze \[options\] <bundle-dir>/);
+    expect(root.stdout).toMatch(/analyze \[options\] <bundle>/);
     const analyze = await run('analyze', '--help');
     expect(analyze.code).toBe(0);
     for (const flag of ['--out', '--seed', '--radius-km', '--lenient', '--quiet', '--json', '--top']) expect(analyze.stdout).toContain(flag);
@@ -156,5 +156,17 @@ describe('betweenness options', () => {
     expect(JSON.parse(exact.stdout).network.betweenness).toEqual({ exact: true, sources: 10, epsilon: null, delta: null, threads: 2 });
     expect((await run('analyze', TINY, '--quiet', '--exact', '--epsilon', '0.1')).code).toBe(2);
     expect((await run('analyze', TINY, '--quiet', '--epsilon', '2')).code).toBe(2);
+  });
+});
+
+describe('FollowTheMoney input through the CLI', () => {
+  afterAll(removeTempDirs);
+  it('analyzes a .ijson file of real FtM entities', async () => {
+    const r = await run('analyze', join(REPO, 'packages', 'ingest', 'test', 'fixtures', 'ftm', 'donations.ijson'), '--json', '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.input).toMatchObject({ bundle: 'donations', counts: { entities: 95, shipments: 290 } });
+    expect(report.keyNodes.length).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { readBundle } from '@chokepoint/ingest';
+import { readBundle, readFtm } from '@chokepoint/ingest';
 import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
 import { chokepointsFor } from '../chokepoints';
 import { UsageError } from '../errors';
@@ -36,7 +36,7 @@ export function analyzeCommand(io: CliIO): Command {
       'Analyze a bundle folder of CSV files: find tightly linked clusters near border crossings and the key nodes ' +
         'of the network. Writes a JSON report and prints a summary. Findings are indicators for review, not accusations.',
     )
-    .argument('<bundle-dir>', 'folder with entities.csv and optionally relations.csv, shipments.csv, places.csv (see docs/data-format.md)')
+    .argument('<bundle>', 'a folder with entities.csv and optionally relations.csv, shipments.csv, places.csv, or a FollowTheMoney .jsonl file (see docs/data-format.md)')
     .option('-o, --out <file>', 'where to write the JSON report (default: report.json; with --json, only when given)')
     .option('--seed <n>', 'seed for the random choices of clustering: the same input and seed give the same report', parseSeed, ANALYZE_DEFAULTS.seed)
     .option('--radius-km <km>', 'a cluster is near a border when at least half of its located members lie within this distance of a crossing', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
@@ -60,7 +60,14 @@ export function analyzeCommand(io: CliIO): Command {
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
       progress(`reading ${bundleDir}`);
-      const bundle = await readBundle(bundleDir, { lenient: flags.lenient });
+      const isFile = (() => {
+        try {
+          return statSync(bundleDir).isFile();
+        } catch {
+          return false;
+        }
+      })();
+      const bundle = isFile ? await readFtm(bundleDir, { lenient: flags.lenient }) : await readBundle(bundleDir, { lenient: flags.lenient });
       progress(
         `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
       );

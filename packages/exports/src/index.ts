@@ -2,3 +2,4 @@ export { exportTables, exportGraph, mercatorY, type ExportNode, type ExportEdge,
 export { toGexf } from './gexf';
 export { toGraphml } from './graphml';
 export { toCsv, csvCell } from './csv';
+export { toFtm } from './ftm';

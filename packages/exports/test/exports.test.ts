@@ -7,7 +7,7 @@ import { analyze } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { buildReport, type Report } from '@chokepoint/report';
-import { csvCell, exportGraph, toCsv, toGexf, toGraphml } from '@chokepoint/exports';
+import { csvCell, exportGraph, toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 
 const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
 let report: Report;
@@ -61,5 +61,28 @@ describe('exports, read back with the same libraries', () => {
     for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(v).replace(/^"/, '')[0]).toBe("'");
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
+  });
+});
+
+describe('FollowTheMoney export', () => {
+  it('writes entities, ties, shipments and findings as FtM, and reads back into the same network', async () => {
+    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { readFtm } = await import('@chokepoint/ingest');
+    const text = toFtm(report);
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.schema === 'Note').length).toBeGreaterThanOrEqual(report.flags.length);
+    expect(lines.find((l) => l.schema === 'Ownership')).toMatchObject({ properties: { owner: ['aile'], asset: ['hat'], percentage: ['100'] } });
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-ftm-'));
+    try {
+      writeFileSync(join(dir, 'r.ftm.jsonl'), text);
+      const back = await readFtm(join(dir, 'r.ftm.jsonl'));
+      expect(back.entities.map((e) => [e.id, e.kind, e.name])).toEqual(report.entities.map((e) => [e.id, e.kind, e.name]));
+      expect(back.relations.map((r) => [r.source, r.target])).toEqual(report.relations.map((r) => [r.source, r.target]));
+      expect(back.shipments.map((s) => [s.id, s.supplier, s.buyer, s.quantityKg, s.hsCode])).toEqual(report.shipments.map((s) => [s.id, s.supplier, s.buyer, s.quantityKg, s.hsCode]));
+      expect(back.rejected.every((r) => r.reason.includes('schema Note is not read'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

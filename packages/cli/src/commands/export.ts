@@ -1,19 +1,19 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv, toGexf, toGraphml } from '@chokepoint/exports';
+import { toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
 import { readReport } from '@chokepoint/report';
 import { exportHtml } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
 
-export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv'] as const;
+export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv', 'ftm'] as const;
 
 export function exportCommand(io: CliIO): Command {
   return new Command('export')
     .description(
       'Export a report to another format. html: one self-contained file with the viewer, which opens offline from disk; ' +
-        'gexf and graphml: the network with clusters, scores, flags and map positions as attributes, for Gephi; csv: nodes.csv and edges.csv in the folder given by --out.',
+        'gexf and graphml: the network with clusters, scores, flags and map positions as attributes, for Gephi; csv: nodes.csv and edges.csv in the folder given by --out; ftm: FollowTheMoney JSON lines with findings as Note entities, for Aleph.',
     )
     .argument('<report.json>', 'a report written by `chokepoint analyze`')
     .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
@@ -40,6 +40,9 @@ export function exportCommand(io: CliIO): Command {
           break;
         case 'graphml':
           write(flags.out, toGraphml(report));
+          break;
+        case 'ftm':
+          write(flags.out, toFtm(report));
           break;
         case 'csv': {
           try {

@@ -1,0 +1,87 @@
+import type { Report } from '@chokepoint/report';
+
+/** Relation kinds as FollowTheMoney interval schemata, with the properties that hold their two ends. */
+const TIE_SCHEMA: Record<string, { schema: string; source: string; target: string; role?: string }> = {
+  owner: { schema: 'Ownership', source: 'owner', target: 'asset' },
+  director: { schema: 'Directorship', source: 'director', target: 'organization' },
+  family: { schema: 'Family', source: 'person', target: 'relative' },
+  employee: { schema: 'Employment', source: 'employee', target: 'employer' },
+  associate: { schema: 'Associate', source: 'person', target: 'associate' },
+  agent: { schema: 'Representation', source: 'agent', target: 'client' },
+  shared_address: { schema: 'UnknownLink', source: 'subject', target: 'object', role: 'shared address' },
+};
+/** FtM's Family and Associate link persons; between companies the generic link is used. */
+const PERSON_ONLY = new Set(['Family', 'Associate']);
+
+type FtmLine = { id: string; schema: string; properties: Record<string, string[]> };
+
+function put(props: Record<string, string[]>, key: string, value: string | number | undefined | null): void {
+  if (value !== undefined && value !== null && value !== '') props[key] = [String(value)];
+}
+
+/**
+ * The report as FollowTheMoney JSON lines, for Aleph: entities (Person, Company, Organization) with
+ * their results as notes-free properties, ties as FtM interval schemata, shipments in Chokepoint's
+ * Shipment convention (payments read from FtM go back as Payment), and every finding — red flags,
+ * key nodes, clusters near a border — as a `Note` on the entity it concerns.
+ */
+export function toFtm(report: Report): string {
+  const out: FtmLine[] = [];
+  const kinds = new Map(report.entities.map((e) => [e.id, e.kind]));
+  for (const e of report.entities) {
+    const schema = e.kind === 'person' ? 'Person' : e.kind === 'company' ? 'Company' : 'Organization';
+    const p: Record<string, string[]> = { name: [e.name] };
+    put(p, 'country', e.country?.toLowerCase());
+    put(p, 'address', e.address);
+    put(p, 'sector', e.sector);
+    if (schema !== 'Person') put(p, 'incorporationDate', e.founded);
+    if (e.attributes.phone) put(p, 'phone', e.attributes.phone);
+    out.push({ id: e.id, schema, properties: p });
+  }
+  report.relations.forEach((r, i) => {
+    let t = TIE_SCHEMA[r.kind];
+    if (PERSON_ONLY.has(t.schema) && (kinds.get(r.source) !== 'person' || kinds.get(r.target) !== 'person')) {
+      t = { schema: 'UnknownLink', source: 'subject', target: 'object', role: r.kind };
+    }
+    const p: Record<string, string[]> = { [t.source]: [r.source], [t.target]: [r.target] };
+    put(p, 'role', t.role);
+    if (r.kind === 'owner') put(p, 'percentage', r.share);
+    put(p, 'startDate', r.start);
+    put(p, 'endDate', r.end);
+    out.push({ id: `chokepoint-relation-${i}`, schema: t.schema, properties: p });
+  });
+  for (const s of report.shipments) {
+    if (s.commodity === 'payment' && s.attributes.ftmSchema === 'Payment') {
+      const p: Record<string, string[]> = { payer: [s.supplier], beneficiary: [s.buyer] };
+      put(p, s.currency === 'EUR' ? 'amountEur' : 'amount', s.value);
+      if (s.currency !== 'EUR') put(p, 'currency', s.currency);
+      put(p, 'date', s.shipped);
+      out.push({ id: s.id, schema: 'Payment', properties: p });
+      continue;
+    }
+    const p: Record<string, string[]> = { supplier: [s.supplier], buyer: [s.buyer], commodity: [s.commodity] };
+    put(p, 'hsCode', s.hsCode);
+    put(p, 'quantity', s.quantity);
+    put(p, 'unit', s.unit);
+    put(p, 'value', s.value);
+    put(p, 'currency', s.currency);
+    put(p, 'shipped', s.shipped);
+    put(p, 'received', s.received);
+    put(p, 'originCountry', s.originCountry);
+    put(p, 'destinationCountry', s.destinationCountry);
+    put(p, 'consignee', s.consignee);
+    put(p, 'payer', s.payer);
+    out.push({ id: s.id, schema: 'Shipment', properties: p });
+  }
+  const note = (id: string, entity: string, name: string, description: string) =>
+    out.push({ id, schema: 'Note', properties: { entity: [entity], name: [name], description: [description], publisher: ['Chokepoint'] } });
+  for (const f of report.flags) {
+    for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${f.summary} Indicator for review, not a verdict. Source: ${f.source}`);
+  }
+  for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (score ${k.score.toFixed(2)})`, k.reasons.join('; '));
+  for (const c of report.clusters) {
+    if (!c.borderProximate || c.nearestPlace === null) continue;
+    for (const m of c.members) note(`chokepoint-cluster-${c.id}-${m}`, m, `In cluster ${c.id}, near a border crossing`, `${c.size} linked entities with a median distance of ${c.nearestPlace.distanceKm.toFixed(1)} km to ${c.nearestPlace.name}.`);
+  }
+  return out.map((l) => JSON.stringify(l)).join('\n') + '\n';
+}

@@ -13,3 +13,27 @@ export const processIO: CliIO = {
 export function progressReporter(io: CliIO, quiet: boolean): (message: string) => void {
   return quiet ? () => undefined : (message) => io.stderr(`chokepoint: ${message}\n`);
 }
+
+/**
+ * A progress bar for reading files, drawn on stderr only when it is a terminal (never in pipes or
+ * logs) and never with --quiet. Returns the callback the readers take, and a function that ends the bar.
+ */
+export function fileProgressBar(quiet: boolean, stream: NodeJS.WriteStream = process.stderr): { onProgress?: (file: string, bytes: number, total: number) => void; done: () => void } {
+  if (quiet || !stream.isTTY) return { done: () => undefined };
+  let last = '';
+  let shown = false;
+  return {
+    onProgress: (file, bytes, total) => {
+      const share = total > 0 ? Math.min(1, bytes / total) : 1;
+      const width = 30;
+      const line = `reading ${file} [${'#'.repeat(Math.round(share * width)).padEnd(width)}] ${(share * 100).toFixed(0)}%`;
+      if (line === last) return;
+      last = line;
+      shown = true;
+      stream.write(`\r${line}`);
+    },
+    done: () => {
+      if (shown) stream.write('\n');
+    },
+  };
+}

@@ -170,3 +170,19 @@ describe('FollowTheMoney input through the CLI', () => {
     expect(report.keyNodes.length).toBeGreaterThan(0);
   });
 });
+
+describe('file progress bar', () => {
+  it('draws only on a terminal, and never with --quiet', () => {
+    const { fileProgressBar } = require('../src/io') as typeof import('../src/io');
+    let out = '';
+    const tty = { isTTY: true, write: (t: string) => ((out += t), true) } as unknown as NodeJS.WriteStream;
+    const bar = fileProgressBar(false, tty);
+    bar.onProgress!('shipments.csv', 50, 100);
+    bar.onProgress!('shipments.csv', 100, 100);
+    bar.done();
+    expect(out).toBe(`\rreading shipments.csv [${'#'.repeat(15).padEnd(30)}] 50%\rreading shipments.csv [${'#'.repeat(30)}] 100%\n`);
+    expect(fileProgressBar(true, tty).onProgress).toBeUndefined();
+    const pipe = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
+    expect(fileProgressBar(false, pipe).onProgress).toBeUndefined();
+  });
+});

@@ -22,6 +22,8 @@ import { BundleNotFoundError, InvalidBundleError } from './errors';
 export interface ReadBundleOptions {
   /** Skip bad rows (each one listed in `bundle.rejected`) instead of refusing the whole bundle. */
   lenient?: boolean;
+  /** Called as a file is read, with the bytes read so far and the file's size (for progress bars). */
+  onProgress?: (file: string, bytes: number, total: number) => void;
 }
 
 /** Known entity ids, and the ids of entity rows that were rejected (with their line), for reference checks. */
@@ -61,6 +63,7 @@ async function readFile(
   entities: EntityIndex,
   lenient: boolean,
   report: (issue: DataIssue) => void,
+  onBytes?: (bytes: number) => void,
 ): Promise<ParsedRow[]> {
   const file = spec.file;
   const rows: ParsedRow[] = [];
@@ -69,7 +72,7 @@ async function readFile(
 
   let csvRows: AsyncGenerator<{ line: number; fields: string[] }>;
   try {
-    csvRows = readCsv(path);
+    csvRows = readCsv(path, onBytes);
     for await (const { line, fields } of csvRows) {
       if (header === undefined) {
         header = readHeader(file, spec, fields);
@@ -222,7 +225,9 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
     const path = join(root, spec.file);
     if (!spec.required && !(await exists(path))) continue;
     try {
-      parsed.set(spec.file, await readFile(path, spec, entityIndex, lenient, (i) => issues.push(i)));
+      const total = options.onProgress ? (await stat(path)).size : 0;
+      const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(spec.file, bytes, total) : undefined;
+      parsed.set(spec.file, await readFile(path, spec, entityIndex, lenient, (i) => issues.push(i), onBytes));
     } catch (err) {
       if (!(err instanceof FatalFileProblem)) throw err;
       fatal.push(err.issue);

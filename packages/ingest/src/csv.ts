@@ -34,8 +34,13 @@ function explain(err: CsvError): string {
  * Streams the records of a CSV file (UTF-8, optional BOM, RFC 4180 quoting), skipping blank lines.
  * Memory stays flat however large the file is.
  */
-export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
-  const parser = createReadStream(path).pipe(
+export async function* readCsv(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<CsvRow> {
+  const input = createReadStream(path);
+  if (onBytes) {
+    let bytes = 0;
+    input.on('data', (chunk) => onBytes((bytes += chunk.length)));
+  }
+  const parser = input.pipe(
     parse({ bom: true, relax_column_count: true, info: true, raw: true }),
   );
   // csv-parse's own line count treats CRLF inside a quoted field as two lines; count from the raw text.

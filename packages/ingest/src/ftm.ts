@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { compareIssues, parseField, type Bundle, type DataIssue, type Entity, type EntityKind, type Relation, type RelationKind, type Shipment } from '@chokepoint/model';
@@ -73,12 +73,18 @@ const first = (e: FtmEntity, ...names: string[]): string | undefined => {
  * commodity is "payment"); Address entities give addresses; Chokepoint's `Shipment` convention gives
  * shipments. Other schemata are listed in `rejected` as not read. Streams: memory stays flat.
  */
-export async function readFtm(path: string, options: { lenient?: boolean } = {}): Promise<Bundle> {
+export async function readFtm(path: string, options: { lenient?: boolean; onProgress?: (file: string, bytes: number, total: number) => void } = {}): Promise<Bundle> {
   const file = basename(path);
   const issues: DataIssue[] = [];
   const skipped: DataIssue[] = [];
   const records: FtmEntity[] = [];
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = createReadStream(path, { encoding: 'utf8' });
+  if (options.onProgress) {
+    const total = statSync(path).size;
+    let bytes = 0;
+    input.on('data', (chunk) => options.onProgress!(file, (bytes += Buffer.byteLength(chunk)), total));
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   for await (const text of lines) {
     n++;

@@ -171,3 +171,13 @@ describe('lenient mode', () => {
     await expect(readBundle(makeBundle({ entities: 'id,name\na,Alpha' }), { lenient: true })).rejects.toThrow(/missing required column "kind"/);
   });
 });
+
+describe('progress', () => {
+  it('reports bytes read per file up to the file size', async () => {
+    const seen: [string, number, number][] = [];
+    await readBundle(makeBundle({}), { onProgress: (file, bytes, total) => seen.push([file, bytes, total]) });
+    const last = new Map(seen.map(([f, b, t]) => [f, [b, t]]));
+    expect([...last.keys()].sort()).toEqual(['entities.csv', 'places.csv', 'relations.csv', 'shipments.csv']);
+    for (const [b, t] of last.values()) expect(b).toBe(t);
+  });
+});

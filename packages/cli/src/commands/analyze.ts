@@ -7,7 +7,7 @@ import { readBundle, readFtm } from '@chokepoint/ingest';
 import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
 import { chokepointsFor } from '../chokepoints';
 import { UsageError } from '../errors';
-import { progressReporter, type CliIO } from '../io';
+import { fileProgressBar, progressReporter, type CliIO } from '../io';
 import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
 import { VERSION } from '../version';
 
@@ -67,7 +67,10 @@ export function analyzeCommand(io: CliIO): Command {
           return false;
         }
       })();
-      const bundle = isFile ? await readFtm(bundleDir, { lenient: flags.lenient }) : await readBundle(bundleDir, { lenient: flags.lenient });
+      const bar = fileProgressBar(flags.quiet ?? false);
+      const read = { lenient: flags.lenient, onProgress: bar.onProgress };
+      const bundle = isFile ? await readFtm(bundleDir, read) : await readBundle(bundleDir, read);
+      bar.done();
       progress(
         `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
       );

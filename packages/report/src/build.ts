@@ -1,7 +1,7 @@
 import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
 import type { FlagsResult } from '@chokepoint/flags';
-import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportChokepoints, type ReportEntity, type ReportShipment } from './types';
+import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportChokepoints, type ReportEntity, type ReportGeocoding, type ReportResolution, type ReportShipment } from './types';
 
 /** Distances are reported to the metre. */
 const km = (x: number): number => Math.round(x * 1000) / 1000;
@@ -18,7 +18,17 @@ export interface ReportMeta {
  * carries the whole network (entities, relations, shipments, places) so a viewer needs nothing else.
  * Nothing here depends on time or machine: the same inputs give byte-identical JSON.
  */
-export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsResult, meta: ReportMeta, chokepoints: ReportChokepoints | null = null): Report {
+/** Results of the steps that run before and after the analysis proper. */
+export interface ReportExtras {
+  chokepoints?: ReportChokepoints | null;
+  resolution?: ReportResolution;
+  geocoding?: ReportGeocoding;
+}
+
+export const NO_RESOLUTION: ReportResolution = { enabled: false, merges: [], possible: [], aliases: {}, dropped: { relations: 0, shipments: 0 } };
+export const NO_GEOCODING: ReportGeocoding = { enabled: false, geocoded: [], ambiguous: [], unknown: [] };
+
+export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsResult, meta: ReportMeta, extras: ReportExtras = {}): Report {
   const results = new Map(analysis.entities.map((e) => [e.id, e]));
   const flagsOf = new Map<string, string[]>();
   for (const f of flagged.flags) for (const e of f.entities) flagsOf.set(e, [...(flagsOf.get(e) ?? []), f.id]);
@@ -111,7 +121,9 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     bridges: analysis.bridges,
     flagRules: flagged.rules,
     flags: flagged.flags,
-    chokepoints,
+    chokepoints: extras.chokepoints ?? null,
+    resolution: extras.resolution ?? NO_RESOLUTION,
+    geocoding: extras.geocoding ?? NO_GEOCODING,
   };
 }
 

@@ -67,6 +67,17 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `${plural(c.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
       (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
   );
+  const res = report.resolution;
+  const geo = report.geocoding;
+  if (res.merges.length > 0 || res.possible.length > 0) {
+    out.push(
+      `Name variants: merged ${plural(res.merges.reduce((n, m) => n + m.merged.length, 0), 'record', 'records')} into ${plural(res.merges.length, 'entity', 'entities')}; ` +
+        `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
+    );
+  }
+  if (geo.geocoded.length + geo.ambiguous.length + geo.unknown.length > 0) {
+    out.push(`Geocoded ${plural(geo.geocoded.length, 'entity', 'entities')} from city and country; ${int(geo.ambiguous.length)} ambiguous and ${int(geo.unknown.length)} unknown places left without coordinates.`);
+  }
   const net = report.network;
   out.push(
     `Network: ${plural(net.ties, 'tie', 'ties')} between ${plural(net.entities, 'entity', 'entities')} in ` +

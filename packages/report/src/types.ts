@@ -134,6 +134,24 @@ export interface ReportChokepoints {
   disruption: DisruptionStep[];
 }
 
+/** Entity resolution: name variants merged into one entity, and pairs left for a person to review. */
+export interface ReportResolution {
+  enabled: boolean;
+  merges: { kept: string; merged: string[]; score: number; evidence: string[] }[];
+  possible: { a: string; b: string; score: number; evidence: string[] }[];
+  /** Every merged id → the id it was merged into (the original ids stay searchable). */
+  aliases: Record<string, string>;
+  dropped: { relations: number; shipments: number };
+}
+
+/** Offline geocoding of entities that had a city and a country but no coordinates. */
+export interface ReportGeocoding {
+  enabled: boolean;
+  geocoded: { id: string; city: string; country: string; lat: number; lon: number; geonameId: number }[];
+  ambiguous: { id: string; city: string; country: string; candidates: number }[];
+  unknown: { id: string; city: string; country: string }[];
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'chokepoint'; version: string };
@@ -166,4 +184,6 @@ export interface Report {
   flags: Flag[];
   /** Supply chokepoints and the fragility curve; null when no sources or targets could be chosen. */
   chokepoints: ReportChokepoints | null;
+  resolution: ReportResolution;
+  geocoding: ReportGeocoding;
 }

@@ -19,7 +19,7 @@ function report(): Report {
       entity('b', 'Beta Telefon', 'company', 1),
       entity('p', 'Ayşe Yılmaz', 'person', 1),
       entity('c', 'Cresthaven Motion, Ltd', 'company', 2, { lat: 53.8, lon: -1.5 }),
-      entity('d', 'Delta', 'organization', 2),
+      entity('d', 'Delta', 'organization', 2, { attributes: { aliases: 'd-old; d-2019' } }),
     ],
     relations: [{ source: 'p', target: 'a', kind: 'owner', attributes: {} }, { source: 'a', target: 'b', kind: 'shared_address', attributes: {} }],
     shipments: [
@@ -97,6 +97,7 @@ describe('search', () => {
     expect(search(index, 'motion, ltd').map((n) => n.id)).toEqual(['c']);
     expect(search(index, '   ')).toEqual([]);
     expect(search(index, 'zzz')).toEqual([]);
+    expect(search(index, 'd-2019').map((n) => n.id)).toEqual(['d']);
   });
 });
 

@@ -4,7 +4,8 @@ import { Command } from 'commander';
 import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle, readFtm } from '@chokepoint/ingest';
-import { assertReport, buildReport, renderSummary, serializeReport } from '@chokepoint/report';
+import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, serializeReport } from '@chokepoint/report';
+import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor } from '../chokepoints';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
@@ -23,6 +24,8 @@ interface AnalyzeFlags {
   targets?: string;
   goods: string;
   disruptSteps: number;
+  resolve: boolean;
+  geocode: boolean;
   threads?: number;
   epsilon?: number;
   exact?: boolean;
@@ -48,6 +51,8 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--sources <selection>', 'where the goods come from (default: their suppliers): ids:a,b, hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
     .option('--targets <selection>', 'where the goods go (default: members of clusters near a border crossing); same forms as --sources')
     .option('--disrupt-steps <n>', 'removals in the disruption simulation (fragility curve)', parseCount, 10)
+    .option('--no-resolve', 'keep name variants of the same company apart (by default they are merged; see docs/resolution.md)')
+    .option('--no-geocode', 'do not give coordinates to entities that have only a city and a country')
     .option('--threads <n>', 'worker threads for betweenness (default: all cores)', parsePositiveInteger)
     .option('--epsilon <e>', `estimate betweenness from sampled sources, each value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
     .option('--exact', 'compute betweenness exactly whatever the size of the network')
@@ -69,8 +74,23 @@ export function analyzeCommand(io: CliIO): Command {
       })();
       const bar = fileProgressBar(flags.quiet ?? false);
       const read = { lenient: flags.lenient, onProgress: bar.onProgress };
-      const bundle = isFile ? await readFtm(bundleDir, read) : await readBundle(bundleDir, read);
+      let bundle = isFile ? await readFtm(bundleDir, read) : await readBundle(bundleDir, read);
       bar.done();
+      let resolution = NO_RESOLUTION;
+      if (flags.resolve) {
+        progress('resolving name variants');
+        const r = resolveEntities(bundle);
+        bundle = r.bundle;
+        resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped };
+        if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities (--no-resolve keeps them apart)`);
+      }
+      let geocoding = NO_GEOCODING;
+      if (flags.geocode) {
+        progress('geocoding cities without coordinates');
+        const g = geocode(bundle);
+        bundle = g.bundle;
+        geocoding = { enabled: true, geocoded: g.geocoded, ambiguous: g.ambiguous, unknown: g.unknown };
+      }
       progress(
         `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
       );
@@ -95,7 +115,7 @@ export function analyzeCommand(io: CliIO): Command {
           toolVersion: VERSION,
           lenient: flags.lenient ?? false,
           rulesFile: flags.rules === undefined ? undefined : basename(flags.rules),
-        }, chokepoints),
+        }, { chokepoints, resolution, geocoding }),
       );
       const text = serializeReport(report);
       if (out !== undefined) {

@@ -21,6 +21,8 @@ export interface ViewNode {
   flags: string[];
   articulation: boolean;
   betweenness: number;
+  /** Ids of records merged into this entity by name resolution (still searchable). */
+  aliases: string[];
 }
 
 /** A drawn edge: one relation, or all shipments from one supplier to one buyer. */
@@ -69,6 +71,7 @@ export function buildModel(report: Report): ViewModel {
     flags: e.flags,
     articulation: e.articulation,
     betweenness: e.betweenness,
+    aliases: (e.attributes.aliases ?? '').split(';').map((a) => a.trim()).filter((a) => a !== ''),
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: ViewEdge[] = report.relations.map((r, i) => ({ index: i, key: `r${i}`, source: r.source, target: r.target, kind: r.kind, shipments: [] }));

@@ -1,0 +1,23 @@
+export { fold, skeleton } from './fold';
+export { LEGAL_FORMS, type LegalFormRow } from './legal-forms';
+export { normalizeName, nameTokens, STOPWORDS, WEAK_TOKENS, type NormalizeOptions } from './normalize';
+export { nameSimilarity, tokenOverlap, tokenSimilarity, compactSimilarity } from './similarity';
+export { scorePair, scorePrepared, prepare, phoneKey, registrationKey, EVIDENCE, type PairScore, type Prepared } from './score';
+export {
+  resolveEntities,
+  blockingKeys,
+  candidatePairs,
+  type ResolveOptions,
+  type ResolveResult,
+  type Merge,
+  type PossibleMatch,
+} from './resolve';
+export {
+  geocode,
+  lookupCity,
+  placeKeys,
+  type GeocodeOptions,
+  type GeocodeResult,
+  type Geocoded,
+  type CityRecord,
+} from './geocode';

@@ -1,0 +1,318 @@
+import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
+import { skeleton } from './fold';
+import { prepare, scorePrepared, type Prepared } from './score';
+
+export interface ResolveOptions {
+  /** Pairs scoring at least this are merged. Default 0.92. */
+  threshold?: number;
+  /** Pairs scoring at least this (and below `threshold`) are listed for review. Default 0.8. */
+  reviewThreshold?: number;
+  /** Blocks larger than this are not compared (a too-common key says little). Default 500. */
+  maxBlockSize?: number;
+}
+
+export interface Merge {
+  /** The id that stays: the first of the group in bundle order. */
+  kept: string;
+  /** The ids merged into it, in bundle order. */
+  merged: string[];
+  /** The lowest score among the pairs that joined the group. */
+  score: number;
+  /** The evidence of each pair that joined the group. */
+  evidence: string[];
+}
+
+export interface PossibleMatch {
+  a: string;
+  b: string;
+  score: number;
+  evidence: string[];
+}
+
+export interface ResolveResult {
+  bundle: Bundle;
+  merges: Merge[];
+  possible: PossibleMatch[];
+  /** Original id → kept id, for every merged id. */
+  aliases: Record<string, string>;
+  /** Ties and shipments dropped because a merge made them link an entity to itself, or duplicated another. */
+  dropped: { relations: number; shipments: number };
+}
+
+/** The blocking keys of an entity: only entities that share a key are compared. */
+export function blockingKeys(p: Prepared): string[] {
+  const kind = p.entity.kind;
+  const keys = new Set<string>();
+  const country = p.country ?? '*';
+  if (p.tokens.length > 0) {
+    keys.add(`first:${kind}:${country}:${skeleton(p.tokens[0])}`);
+    keys.add(`sorted:${kind}:${[...p.tokens].sort().join(' ')}`);
+    keys.add(`compact:${kind}:${p.tokens.map(skeleton).join('')}`);
+  }
+  if (p.phone) keys.add(`phone:${kind}:${p.phone}`);
+  if (p.registration) keys.add(`reg:${kind}:${p.registration}`);
+  return [...keys];
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  /** Joins two groups; the root is the smaller index (the first in bundle order). */
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}
+
+/** Candidate pairs from the blocks, each once, as `i < j`, in a deterministic order. */
+export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [number, number][] {
+  const blocks = new Map<string, number[]>();
+  for (const p of prepared) {
+    for (const k of blockingKeys(p)) {
+      let list = blocks.get(k);
+      if (!list) blocks.set(k, (list = []));
+      list.push(p.index);
+    }
+  }
+  // An entity without a country meets entities of every country that share its name keys.
+  const byWildcard = new Map<string, number[]>();
+  for (const p of prepared) {
+    for (const k of blockingKeys(p)) {
+      const parts = k.split(':');
+      if (parts[0] === 'first') {
+        const w = `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`;
+        let list = byWildcard.get(w);
+        if (!list) byWildcard.set(w, (list = []));
+        list.push(p.index);
+      }
+    }
+  }
+  const seen = new Set<string>();
+  const pairs: [number, number][] = [];
+  const addBlock = (members: number[], onlyWithUnknown: boolean): void => {
+    if (members.length < 2 || members.length > maxBlockSize) return;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = Math.min(members[x], members[y]);
+        const j = Math.max(members[x], members[y]);
+        if (i === j) continue;
+        if (onlyWithUnknown && prepared[i].country !== undefined && prepared[j].country !== undefined) continue;
+        const key = `${i},${j}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([i, j]);
+      }
+    }
+  };
+  for (const members of blocks.values()) addBlock(members, false);
+  for (const members of byWildcard.values()) {
+    if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true);
+  }
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return pairs;
+}
+
+const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;
+
+/** The kept entity, completed with what the merged ones know and it does not; `aliases` attribute added. */
+function mergeEntity(kept: Entity, others: Entity[]): Entity {
+  const out: Entity = { ...kept, attributes: { ...kept.attributes } };
+  for (const o of others) {
+    for (const f of FIELDS) {
+      if (out[f] === undefined && o[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = o[f];
+    }
+    if ((out.lat === undefined || out.lon === undefined) && o.lat !== undefined && o.lon !== undefined) {
+      out.lat = o.lat;
+      out.lon = o.lon;
+    }
+    for (const [k, v] of Object.entries(o.attributes ?? {})) {
+      if (out.attributes[k] === undefined || out.attributes[k] === '') out.attributes[k] = v;
+    }
+  }
+  const aliases = (kept.attributes?.aliases ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const o of others) if (!aliases.includes(o.id)) aliases.push(o.id);
+  out.attributes.aliases = aliases.join('; ');
+  const names = [...new Set(others.map((o) => o.name).filter((n) => n !== kept.name))];
+  if (names.length > 0) {
+    const prior = (kept.attributes?.alias_names ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    out.attributes.alias_names = [...new Set([...prior, ...names])].join('; ');
+  }
+  return out;
+}
+
+function relationKey(r: Relation): string {
+  const symmetric = r.kind === 'family' || r.kind === 'shared_address' || r.kind === 'associate';
+  const [s, t] = symmetric && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
+  return JSON.stringify([s, t, r.kind, r.share ?? null, r.start ?? null, r.end ?? null]);
+}
+
+/**
+ * Finds entities that are the same company, person or organization written differently, merges
+ * them, and lists the pairs that may be the same for a person to review. Pure and deterministic.
+ */
+export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): ResolveResult {
+  const threshold = options.threshold ?? 0.92;
+  const reviewThreshold = options.reviewThreshold ?? 0.8;
+  const prepared = bundle.entities.map((e, i) => prepare(e, i));
+  const pairs = candidatePairs(prepared, options.maxBlockSize ?? 500);
+
+  const uf = new UnionFind(prepared.length);
+  const scored: { i: number; j: number; score: number; evidence: string[] }[] = [];
+  for (const [i, j] of pairs) {
+    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
+    if (score >= reviewThreshold) scored.push({ i, j, score, evidence });
+  }
+  // Strongest pairs first, so a chain is built from its best links; a link that would put two
+  // known countries or two registration numbers in one group is not made (it goes to review).
+  scored.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  const countries = prepared.map((p) => new Set(p.country ? [p.country] : []));
+  const registrations = prepared.map((p) => new Set(p.registration ? [p.registration] : []));
+  const conflict = (a: Set<string>, b: Set<string>): boolean =>
+    a.size > 0 && b.size > 0 && ([...a].some((x) => !b.has(x)) || [...b].some((x) => !a.has(x)));
+  const strong: typeof scored = [];
+  const review: typeof scored = [];
+  for (const s of scored) {
+    if (s.score < threshold) {
+      review.push(s);
+      continue;
+    }
+    const ri = uf.find(s.i);
+    const rj = uf.find(s.j);
+    if (ri === rj) {
+      strong.push(s);
+      continue;
+    }
+    if (conflict(countries[ri], countries[rj]) || conflict(registrations[ri], registrations[rj])) {
+      review.push({ ...s, evidence: [...s.evidence, 'not merged: it would join records of different countries or registration numbers'] });
+      continue;
+    }
+    uf.union(s.i, s.j);
+    const r = uf.find(s.i);
+    countries[r] = new Set([...countries[ri], ...countries[rj]]);
+    registrations[r] = new Set([...registrations[ri], ...registrations[rj]]);
+    strong.push(s);
+  }
+  strong.sort((p, q) => p.i - q.i || p.j - q.j);
+
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < prepared.length; i++) {
+    const r = uf.find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(i);
+  }
+
+  const entities = bundle.entities;
+  const aliases: Record<string, string> = {};
+  const merges: Merge[] = [];
+  const replaced = new Map<number, Entity>();
+  const removed = new Set<number>();
+  const edgesByRoot = new Map<number, typeof strong>();
+  for (const s of strong) {
+    const r = uf.find(s.i);
+    let list = edgesByRoot.get(r);
+    if (!list) edgesByRoot.set(r, (list = []));
+    list.push(s);
+  }
+  for (const [root, members] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+    if (members.length < 2) continue;
+    const kept = entities[root];
+    const others = members.filter((m) => m !== root);
+    for (const m of others) {
+      aliases[entities[m].id] = kept.id;
+      removed.add(m);
+    }
+    const edges = edgesByRoot.get(root) ?? [];
+    merges.push({
+      kept: kept.id,
+      merged: others.map((m) => entities[m].id),
+      score: Math.min(...edges.map((e) => e.score)),
+      evidence: edges.map((e) => `${entities[e.i].id} ~ ${entities[e.j].id} (${e.score}): ${e.evidence.join('; ')}`),
+    });
+    replaced.set(root, mergeEntity(kept, others.map((m) => entities[m])));
+  }
+
+  const possible: PossibleMatch[] = review
+    .filter((r) => uf.find(r.i) !== uf.find(r.j))
+    .sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
+    .map((r) => ({ a: entities[r.i].id, b: entities[r.j].id, score: r.score, evidence: r.evidence }));
+
+  if (merges.length === 0) {
+    return { bundle, merges, possible, aliases, dropped: { relations: 0, shipments: 0 } };
+  }
+
+  const to = (id: string): string => aliases[id] ?? id;
+  const relations: Relation[] = [];
+  const relationSeen = new Set<string>();
+  let droppedRelations = 0;
+  for (const r of bundle.relations) {
+    const source = to(r.source);
+    const target = to(r.target);
+    if (source === target) {
+      droppedRelations++;
+      continue;
+    }
+    const next = source === r.source && target === r.target ? r : { ...r, source, target };
+    const key = relationKey(next);
+    if (relationSeen.has(key)) {
+      droppedRelations++;
+      continue;
+    }
+    relationSeen.add(key);
+    relations.push(next);
+  }
+  const shipments: Shipment[] = [];
+  let droppedShipments = 0;
+  for (const s of bundle.shipments) {
+    const supplier = to(s.supplier);
+    const buyer = to(s.buyer);
+    if (supplier === buyer) {
+      droppedShipments++;
+      continue;
+    }
+    const next: Shipment = { ...s, supplier, buyer };
+    if (s.consignee !== undefined) {
+      const c = to(s.consignee);
+      if (c === buyer) delete next.consignee;
+      else next.consignee = c;
+    }
+    if (s.payer !== undefined) {
+      const p = to(s.payer);
+      if (p === buyer) delete next.payer;
+      else next.payer = p;
+    }
+    shipments.push(next);
+  }
+
+  const merged: Bundle = {
+    ...bundle,
+    entities: entities.flatMap((e, i) => (removed.has(i) ? [] : [replaced.get(i) ?? e])),
+    relations,
+    shipments,
+  };
+  return {
+    bundle: merged,
+    merges,
+    possible,
+    aliases,
+    dropped: { relations: droppedRelations, shipments: droppedShipments },
+  };
+}

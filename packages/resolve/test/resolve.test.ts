@@ -1,0 +1,129 @@
+import { candidatePairs, prepare, resolveEntities, scorePair } from '@chokepoint/resolve';
+import { bundle, entity, relation, shipment } from './helpers';
+
+describe('resolveEntities', () => {
+  const entities = () => [
+    entity('k1', 'Örnek Kimya Ltd. Şti.', { country: 'TR', city: 'Gaziantep' }),
+    entity('hat', 'Hatlı Telefon', { country: 'TR', city: 'Akçakale' }),
+    entity('k2', 'ORNEK KIMYA LTD STI', { country: 'TR', address: 'Sanayi Cd. 4' }),
+    entity('k3', 'Ornek Kimya Limited Şirketi', { country: 'TR', sector: 'wholesale of chemical products' }),
+    entity('tex', 'Örnek Tekstil Ltd. Şti.', { country: 'TR' }),
+    entity('ornek-person', 'Ornek Kimya', { country: 'TR' }, 'person'),
+  ];
+
+  test('merges variants transitively into the first in bundle order, rewrites ends, drops self-ties', () => {
+    const b = bundle(
+      entities(),
+      [relation('k2', 'hat', 'owner'), relation('k1', 'k3', 'shared_address'), relation('k1', 'hat', 'owner'), relation('tex', 'k3', 'associate')],
+      [shipment('s1', 'k3', 'hat', { payer: 'k2', consignee: 'hat' }), shipment('s2', 'k1', 'k2'), shipment('s3', 'hat', 'k2', { payer: 'hat' })],
+    );
+    const r = resolveEntities(b);
+    expect(r.merges).toHaveLength(1);
+    expect(r.merges[0].kept).toBe('k1');
+    expect(r.merges[0].merged).toEqual(['k2', 'k3']);
+    expect(r.merges[0].score).toBeGreaterThanOrEqual(0.92);
+    expect(r.merges[0].evidence.join(' ')).toContain('same normalized name "ornek kimya"');
+    expect(r.aliases).toEqual({ k2: 'k1', k3: 'k1' });
+
+    const ids = r.bundle.entities.map((e) => e.id);
+    expect(ids).toEqual(['k1', 'hat', 'tex', 'ornek-person']);
+    const kept = r.bundle.entities[0];
+    expect(kept.attributes.aliases).toBe('k2; k3');
+    expect(kept.attributes.alias_names).toBe('ORNEK KIMYA LTD STI; Ornek Kimya Limited Şirketi');
+    expect(kept.city).toBe('Gaziantep');
+    expect(kept.address).toBe('Sanayi Cd. 4'); // completed from a merged record
+    expect(kept.sector).toBe('wholesale of chemical products');
+
+    // k2→hat owner and k1→hat owner become one tie; k1–k3 shared_address is a self-tie.
+    expect(r.bundle.relations.map((x) => `${x.source}>${x.target}:${x.kind}`)).toEqual(['k1>hat:owner', 'tex>k1:associate']);
+    expect(r.bundle.shipments.map((s) => `${s.id}:${s.supplier}>${s.buyer}`)).toEqual(['s1:k1>hat', 's3:hat>k1']);
+    expect(r.bundle.shipments[0].payer).toBe('k1');
+    expect(r.bundle.shipments[0].consignee).toBeUndefined();
+    expect(r.dropped).toEqual({ relations: 2, shipments: 1 });
+    // The input is not changed.
+    expect(b.entities).toHaveLength(6);
+    expect(b.relations[0].source).toBe('k2');
+  });
+
+  test('different kinds never merge; same first word, different firm does not merge', () => {
+    const r = resolveEntities(bundle(entities()));
+    expect(Object.keys(r.aliases)).not.toContain('ornek-person');
+    expect(Object.keys(r.aliases)).not.toContain('tex');
+    expect(scorePair(entities()[0], entities()[5]).score).toBe(0);
+  });
+
+  test('persons need more than a name', () => {
+    const p = (id: string, extra = {}) => entity(id, 'Mehmet Aileoğlu', { country: 'TR', city: 'Akçakale', ...extra }, 'person');
+    const nameOnly = resolveEntities(bundle([p('p1'), p('p2')]));
+    expect(nameOnly.merges).toHaveLength(0);
+    expect(nameOnly.possible).toEqual([expect.objectContaining({ a: 'p1', b: 'p2' })]);
+    const withPhone = resolveEntities(
+      bundle([p('p1', { attributes: { phone: '+90 414 555 0101' } }), p('p2', { attributes: { phone: '0414 555 01 01' } })]),
+    );
+    expect(withPhone.merges.map((m) => m.kept)).toEqual(['p1']);
+    expect(withPhone.merges[0].evidence.join(' ')).toContain('same phone');
+    // The same name as a company merges on the name.
+    const companies = resolveEntities(bundle([entity('c1', 'Aileoğlu Ltd', { country: 'TR' }), entity('c2', 'Aileoglu Ltd. Şti.', { country: 'TR' })]));
+    expect(companies.merges).toHaveLength(1);
+  });
+
+  test('registration numbers: equal ones join spelling variants, different ones keep namesakes apart', () => {
+    const a = entity('a', 'Al Noor Trading', { country: 'AE', attributes: { registration_number: 'CN-1234567' } });
+    const b = entity('b', 'Al Nour Gen. Trdg. LLC', { country: 'AE', attributes: { registration_number: 'cn 1234567' } });
+    const c = entity('c', 'Al-Noor Trading', { country: 'AE', attributes: { registration_number: 'CN-7654321' } });
+    const r = resolveEntities(bundle([a, b, c]));
+    expect(r.aliases).toEqual({ b: 'a' });
+    expect(r.merges[0].evidence.join(' ')).toContain('same registration number');
+    expect(scorePair(a, c).evidence).toContain('different registration numbers');
+  });
+
+  test('pairs between the thresholds are listed for review, not merged', () => {
+    const r = resolveEntities(
+      bundle([entity('a', 'Anadolu Plastik A.Ş.', { country: 'TR' }), entity('b', 'Anadolu Plastik Ambalaj A.Ş.', { country: 'TR' })]),
+    );
+    expect(r.merges).toEqual([]);
+    expect(r.possible).toHaveLength(1);
+    expect(r.possible[0].score).toBeGreaterThanOrEqual(0.8);
+    expect(r.possible[0].score).toBeLessThan(0.92);
+    expect(r.bundle.entities).toHaveLength(2);
+  });
+
+  test('different countries lower the score; an unknown country still meets every country', () => {
+    const gb = entity('gb', 'Cresthaven Motion Ltd', { country: 'GB' });
+    const ie = entity('ie', 'Cresthaven Motion Limited', { country: 'IE' });
+    const none = entity('none', 'CRESTHAVEN MOTION LTD');
+    const r = resolveEntities(bundle([gb, ie, none]));
+    expect(r.aliases).toEqual({ none: 'gb' });
+    // `none` also matches `ie`, but one group never holds two known countries: that link goes to review.
+    expect(r.possible.map((p) => [p.a, p.b])).toEqual([['ie', 'none'], ['gb', 'ie']]);
+    expect(r.possible[0].evidence.join(' ')).toContain('not merged');
+  });
+
+  test('thresholds are options', () => {
+    const b = bundle([entity('a', 'Anadolu Plastik A.Ş.', { country: 'TR' }), entity('b', 'Anadolu Plastik Ambalaj A.Ş.', { country: 'TR' })]);
+    expect(resolveEntities(b, { threshold: 0.8 }).merges).toHaveLength(1);
+    expect(resolveEntities(b, { reviewThreshold: 0.9 }).possible).toHaveLength(0);
+  });
+
+  test('deterministic, and unchanged bundles come back as they were', () => {
+    const b = bundle(entities(), [relation('k2', 'hat')]);
+    expect(JSON.stringify(resolveEntities(b))).toBe(JSON.stringify(resolveEntities(b)));
+    const plain = bundle([entity('a', 'Hatlı Telefon', { country: 'TR' })]);
+    expect(resolveEntities(plain).bundle).toBe(plain);
+  });
+
+  test('blocking compares far fewer pairs than all of them', () => {
+    const words = ['Kimya', 'Tekstil', 'Gıda', 'Makine', 'Plastik', 'Metal', 'Boya', 'Kargo', 'Tarım', 'Enerji'];
+    const firsts = Array.from({ length: 300 }, (_, i) => `Firma${i}`);
+    const list = [];
+    for (const f of firsts) for (const w of words.slice(0, 5)) list.push(entity(`${f}-${w}`, `${f} ${w} Ltd. Şti.`, { country: 'TR' }));
+    const prepared = list.map((e, i) => prepare(e, i));
+    const pairs = candidatePairs(prepared);
+    const all = (list.length * (list.length - 1)) / 2;
+    expect(pairs.length).toBeLessThan(all / 20);
+    const t = Date.now();
+    const r = resolveEntities(bundle(list));
+    expect(Date.now() - t).toBeLessThan(10000);
+    expect(r.merges).toEqual([]);
+  });
+});

@@ -73,15 +73,27 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   };
 
   const fitRows = reference.sectorFit;
+  const universal = fitRows.filter((r) => r.isicPrefix === '*');
+  const fitCache = new Map<string, boolean | undefined>();
   const fits = (id: string, hsCode: string): boolean | undefined => {
     const isic = lineOfBusiness(id).isic;
     if (isic === undefined) return undefined;
+    const key = `${isic}\u0000${hsCode}`;
+    if (fitCache.has(key)) return fitCache.get(key);
     const own = fitRows.filter((r) => r.isicPrefix !== '*' && isic.startsWith(r.isicPrefix));
-    if (own.length === 0) return undefined;
-    return [...own, ...fitRows.filter((r) => r.isicPrefix === '*')].some((r) => startsWithAny(hsCode, r.hsPrefixes));
+    const result = own.length === 0 ? undefined : [...own, ...universal].some((r) => startsWithAny(hsCode, r.hsPrefixes));
+    fitCache.set(key, result);
+    return result;
   };
 
-  const watch = watchMatcher(reference);
+  // Every rule asks about the same shipments: match each one against the watch list once.
+  const match = watchMatcher(reference);
+  const watched = new WeakMap<Shipment, WatchItem | null>();
+  const watch = (s: Shipment): WatchItem | undefined => {
+    let item = watched.get(s);
+    if (item === undefined) watched.set(s, (item = match(s) ?? null));
+    return item ?? undefined;
+  };
 
   const isUser = (id: string, item: WatchItem): boolean | undefined => {
     const isic = lineOfBusiness(id).isic;
@@ -138,18 +150,26 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const root = find(index.get(id)!);
     return { id: root, members: groupMembers.get(root)! };
   };
+  /** Ties linking two members of a group, by breadth-first search up to MAX_PATH ties (undefined beyond). */
+  const MAX_PATH = 6;
+  const depth = new Map<string, number>();
   const groupPath = (a: string, b: string): string[] | undefined => {
     if (a === b) return [];
     if (group(a).id !== group(b).id) return undefined;
     const prev = new Map<string, { from: string; how: string }>([[a, { from: a, how: '' }]]);
+    depth.clear();
+    depth.set(a, 0);
     const queue = [a];
     for (let i = 0; i < queue.length && !prev.has(b); i++) {
+      if (depth.get(queue[i])! >= MAX_PATH) break;
       for (const l of links.get(queue[i]) ?? []) {
         if (prev.has(l.other)) continue;
         prev.set(l.other, { from: queue[i], how: l.how });
+        depth.set(l.other, depth.get(queue[i])! + 1);
         queue.push(l.other);
       }
     }
+    if (!prev.has(b)) return undefined;
     const steps: string[] = [];
     for (let x = b; x !== a; x = prev.get(x)!.from) {
       const p = prev.get(x)!;

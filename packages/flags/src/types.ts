@@ -115,7 +115,7 @@ export interface FlagContext {
   isUser(id: string, item: WatchItem): boolean | undefined;
   /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
   group(id: string): { id: number; members: string[] };
-  /** How two entities of one group are linked (the ties on a shortest path), or undefined. */
+  /** How two entities of one group are linked (the ties on a shortest path, up to 6), or undefined. */
   groupPath(a: string, b: string): string[] | undefined;
   /** Words for an HS code: the shipment's commodity and the HS description. */
   describeHs(code: string): string | undefined;

@@ -130,10 +130,37 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
 /** Reports with more records than this are written without indentation (a third smaller, and far below V8's string limit). */
 export const COMPACT_ABOVE = 100_000;
 
-/** The report as written to disk: two-space indented JSON (compact for large networks) with a final newline. */
-export function serializeReport(report: Report): string {
+/**
+ * The report as written to disk, in pieces: two-space indented JSON with a final newline, or, for
+ * large networks, compact JSON streamed array item by array item (the same bytes JSON.stringify would
+ * give, without ever holding the whole text, which can exceed what one string may hold).
+ */
+export function* reportChunks(report: Report): Generator<string> {
   const records = report.entities.length + report.relations.length + report.shipments.length;
-  return `${records > COMPACT_ABOVE ? JSON.stringify(report) : JSON.stringify(report, null, 2)}\n`;
+  if (records <= COMPACT_ABOVE) {
+    yield `${JSON.stringify(report, null, 2)}\n`;
+    return;
+  }
+  let first = true;
+  yield '{';
+  for (const [key, value] of Object.entries(report)) {
+    if (value === undefined) continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (Array.isArray(value) && value.length > 1000) {
+      yield '[';
+      for (let i = 0; i < value.length; i += 5000) {
+        yield `${i === 0 ? '' : ','}${value.slice(i, i + 5000).map((v) => JSON.stringify(v) ?? 'null').join(',')}`;
+      }
+      yield ']';
+    } else yield JSON.stringify(value);
+  }
+  yield '}\n';
+}
+
+/** The whole report as one string (small and medium reports; large ones go through reportChunks). */
+export function serializeReport(report: Report): string {
+  return [...reportChunks(report)].join('');
 }
 
 /** The network a report carries, as a bundle again (for commands that re-analyze a report). */

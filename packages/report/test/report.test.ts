@@ -84,3 +84,15 @@ describe('the summary', () => {
     expect(text).toContain('Evil');
   });
 });
+
+describe('large reports', () => {
+  it('stream as compact JSON, byte for byte what JSON.stringify gives', async () => {
+    const report = await tinyReport();
+    const big = { ...report, shipments: Array.from({ length: 120_000 }, (_v, i) => ({ ...report.shipments[i % report.shipments.length], id: `s${i}` })) };
+    const { reportChunks } = await import('@chokepoint/report');
+    const chunks = [...reportChunks(big)];
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(chunks.join('')).toBe(`${JSON.stringify(big)}\n`);
+    expect(serializeReport(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+});

@@ -1,10 +1,10 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle, readFtm } from '@chokepoint/ingest';
-import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, serializeReport } from '@chokepoint/report';
+import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, reportChunks } from '@chokepoint/report';
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor } from '../chokepoints';
 import { UsageError } from '../errors';
@@ -117,15 +117,21 @@ export function analyzeCommand(io: CliIO): Command {
           rulesFile: flags.rules === undefined ? undefined : basename(flags.rules),
         }, { chokepoints, resolution, geocoding }),
       );
-      const text = serializeReport(report);
       if (out !== undefined) {
+        progress('writing the report');
         try {
-          writeFileSync(out, text);
+          const fd = openSync(out, 'w');
+          try {
+            for (const chunk of reportChunks(report)) writeSync(fd, chunk);
+          } finally {
+            closeSync(fd);
+          }
         } catch (err) {
           throw new UsageError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
         progress(`wrote ${resolve(out)}`);
       }
-      io.stdout(flags.json ? text : renderSummary(report));
+      if (flags.json) for (const chunk of reportChunks(report)) io.stdout(chunk);
+      else io.stdout(renderSummary(report));
     });
 }

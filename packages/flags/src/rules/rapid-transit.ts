@@ -3,6 +3,8 @@ import { daysBetween, fold } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
 import { goodsWords } from './words';
 
+const MAX_HOPS = 25;
+
 /** The date goods arrived: received, or shipped when no arrival date is known. */
 const arrival = (s: Shipment): string | undefined => s.received ?? s.shipped;
 
@@ -83,11 +85,12 @@ export const rapidTransit: Rule = {
       // The chain: back through quick re-shipments, then forward along the quickest onward hops.
       const chain: Shipment[] = [inbound];
       const seen = new Set([inbound.id]);
-      for (let p = previous(ctx, inbound, maxDwell); p && !seen.has(p.id); p = previous(ctx, p, maxDwell)) {
+      // Chains are followed up to MAX_HOPS shipments each way.
+      for (let p = previous(ctx, inbound, maxDwell); p && !seen.has(p.id) && chain.length < MAX_HOPS; p = previous(ctx, p, maxDwell)) {
         chain.unshift(p);
         seen.add(p.id);
       }
-      for (let n = next[0]?.out; n && !seen.has(n.id); n = onward(ctx, n, maxDwell)[0]?.out) {
+      for (let n = next[0]?.out; n && !seen.has(n.id) && chain.length < 2 * MAX_HOPS; n = onward(ctx, n, maxDwell)[0]?.out) {
         chain.push(n);
         seen.add(n.id);
       }

@@ -22,10 +22,22 @@ export const thirdPartyPayer: Rule = {
   ],
   falsePositives: 'Groups whose ties are missing from the data (a parent company not in the bundle), factoring and trade-finance arrangements, and payment agents.',
   evaluate(ctx) {
+    // Shipments between each pair, either way, counted once for the evidence.
+    let pairCounts: Map<string, number> | undefined;
+    const tradesBetween = (a: string, b: string): number => {
+      if (!pairCounts) {
+        pairCounts = new Map();
+        for (const o of ctx.bundle.shipments) {
+          const k = o.buyer < o.supplier ? `${o.buyer}\u0000${o.supplier}` : `${o.supplier}\u0000${o.buyer}`;
+          pairCounts.set(k, (pairCounts.get(k) ?? 0) + 1);
+        }
+      }
+      return pairCounts.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) ?? 0;
+    };
     return ctx.bundle.shipments.flatMap((s) => {
       if (s.payer === undefined || s.payer === s.buyer) return [];
       if (ctx.group(s.payer).id === ctx.group(s.buyer).id) return [];
-      const trades = ctx.bundle.shipments.filter((o) => (o.buyer === s.buyer && o.supplier === s.payer) || (o.buyer === s.payer && o.supplier === s.buyer)).length;
+      const trades = tradesBetween(s.buyer, s.payer);
       return [
         {
           entities: [s.buyer],

@@ -71,20 +71,30 @@ export const volumeAnomaly: Rule = {
       t.shipments.push(s);
       totals.set(key, t);
     }
-    const byHeading = new Map<string, Totals[]>();
-    for (const t of totals.values()) byHeading.set(t.heading, [...(byHeading.get(t.heading) ?? []), t]);
+    // Peer groups: buyers of a heading by ISIC class and by ISIC division.
+    const groups = new Map<string, Totals[]>();
+    const add = (key: string, t: Totals) => {
+      const list = groups.get(key);
+      if (list) list.push(t);
+      else groups.set(key, [t]);
+    };
+    for (const t of totals.values()) {
+      const isic = ctx.lineOfBusiness(t.buyer).isic;
+      if (isic === undefined) continue;
+      add(`${t.heading}\u0000class\u0000${isic}`, t);
+      add(`${t.heading}\u0000division\u0000${isic.slice(0, 2)}`, t);
+    }
 
     const hits = [];
     for (const t of totals.values()) {
       if (t.kg < minKg) continue;
       const isic = ctx.lineOfBusiness(t.buyer).isic;
       if (isic === undefined) continue;
-      const others = (byHeading.get(t.heading) ?? []).filter((o) => o.buyer !== t.buyer);
       let level: 'class' | 'division' = 'class';
-      let peers = others.filter((o) => ctx.lineOfBusiness(o.buyer).isic === isic);
+      let peers = (groups.get(`${t.heading}\u0000class\u0000${isic}`) ?? []).filter((o) => o !== t);
       if (peers.length < minPeers && division) {
         level = 'division';
-        peers = others.filter((o) => ctx.lineOfBusiness(o.buyer).isic?.slice(0, 2) === isic.slice(0, 2));
+        peers = (groups.get(`${t.heading}\u0000division\u0000${isic.slice(0, 2)}`) ?? []).filter((o) => o !== t);
       }
       if (peers.length < minPeers) continue;
       const total = robustZ(t.kg, peers.map((p) => p.kg));

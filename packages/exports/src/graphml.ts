@@ -24,7 +24,11 @@ export function toGraphml(report: Report): string {
   const { nodes, edges } = exportTables(report);
   const keys = (items: { attributes: Record<string, Scalar> }[], domain: 'node' | 'edge', prefix: string) => {
     const byName = new Map<string, Scalar[]>();
-    for (const it of items) for (const [k, v] of Object.entries(it.attributes)) byName.set(k, [...(byName.get(k) ?? []), v]);
+    for (const it of items) for (const [k, v] of Object.entries(it.attributes)) {
+      const list = byName.get(k);
+      if (list) list.push(v);
+      else byName.set(k, [v]);
+    }
     return [...byName].map(([name, values], i) => ({ id: `${prefix}${i}`, name, type: typeOf(values), domain }));
   };
   const nodeKeys = keys(nodes, 'node', 'n');

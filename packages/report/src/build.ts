@@ -31,7 +31,13 @@ export const NO_GEOCODING: ReportGeocoding = { enabled: false, geocoded: [], amb
 export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsResult, meta: ReportMeta, extras: ReportExtras = {}): Report {
   const results = new Map(analysis.entities.map((e) => [e.id, e]));
   const flagsOf = new Map<string, string[]>();
-  for (const f of flagged.flags) for (const e of f.entities) flagsOf.set(e, [...(flagsOf.get(e) ?? []), f.id]);
+  for (const f of flagged.flags) {
+    for (const e of f.entities) {
+      const list = flagsOf.get(e);
+      if (list) list.push(f.id);
+      else flagsOf.set(e, [f.id]);
+    }
+  }
   const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
   const rejectedRows = new Set(bundle.rejected.map((r) => `${r.file}:${r.line}`)).size;
 

@@ -39,10 +39,15 @@ export function strongestFlags(flags: Report['flags'], max: number): Report['fla
   const picked: Report['flags'] = [];
   for (const severity of ['high', 'medium', 'low'] as const) {
     const byRule = new Map<string, Report['flags']>();
-    for (const f of flags) if (f.severity === severity) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-    const queues = [...byRule.values()];
-    while (picked.length < max && queues.some((q) => q.length > 0)) {
-      for (const q of queues) if (q.length > 0 && picked.length < max) picked.push(q.shift()!);
+    for (const f of flags) {
+      if (f.severity !== severity) continue;
+      const list = byRule.get(f.rule);
+      if (list) list.push(f);
+      else byRule.set(f.rule, [f]);
+    }
+    const queues = [...byRule.values()].map((list) => ({ list, next: 0 }));
+    while (picked.length < max && queues.some((q) => q.next < q.list.length)) {
+      for (const q of queues) if (q.next < q.list.length && picked.length < max) picked.push(q.list[q.next++]);
     }
   }
   return picked;

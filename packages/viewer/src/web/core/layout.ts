@@ -14,7 +14,11 @@ const GOLDEN = Math.PI * (3 - Math.sqrt(5));
  */
 export function clusterSeedLayout(model: ViewModel): Point[] {
   const byCluster = new Map<number, number[]>();
-  for (const n of model.nodes) byCluster.set(n.cluster, [...(byCluster.get(n.cluster) ?? []), n.index]);
+  for (const n of model.nodes) {
+    const list = byCluster.get(n.cluster);
+    if (list) list.push(n.index);
+    else byCluster.set(n.cluster, [n.index]);
+  }
   const clusters = [...byCluster.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
   const out: Point[] = new Array(model.nodes.length);
   let spiral = 0;

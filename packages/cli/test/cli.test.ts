@@ -1,3 +1,4 @@
+import { fileProgressBar } from '../src/io';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -173,7 +174,6 @@ describe('FollowTheMoney input through the CLI', () => {
 
 describe('file progress bar', () => {
   it('draws only on a terminal, and never with --quiet', () => {
-    const { fileProgressBar } = require('../src/io') as typeof import('../src/io');
     let out = '';
     const tty = { isTTY: true, write: (t: string) => ((out += t), true) } as unknown as NodeJS.WriteStream;
     const bar = fileProgressBar(false, tty);

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -5,7 +7,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { analyze } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
-import { readBundle } from '@chokepoint/ingest';
+import { readBundle, readFtm } from '@chokepoint/ingest';
 import { buildReport, type Report } from '@chokepoint/report';
 import { csvCell, exportGraph, toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 
@@ -66,9 +68,6 @@ describe('exports, read back with the same libraries', () => {
 
 describe('FollowTheMoney export', () => {
   it('writes entities, ties, shipments and findings as FtM, and reads back into the same network', async () => {
-    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { readFtm } = await import('@chokepoint/ingest');
     const text = toFtm(report);
     const lines = text.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.schema === 'Note').length).toBeGreaterThanOrEqual(report.flags.length);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ftmIsA, InvalidBundleError, readFtm } from '@chokepoint/ingest';
 import { removeBundles, tempDir } from './helpers';
@@ -32,7 +32,6 @@ describe('FollowTheMoney JSON lines', () => {
     expect(dachner).toMatchObject({ kind: 'person', country: 'DE', city: '76135 Karlsruhe', address: 'Schillerstraße 19, 76135 Karlsruhe' });
     // Amounts summed per payer → beneficiary pair equal the sums in the raw file.
     const raw = new Map<string, number>();
-    const { readFileSync } = await import('node:fs');
     for (const line of readFileSync(DONATIONS, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const e = JSON.parse(line);

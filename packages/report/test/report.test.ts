@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { analyze } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
-import { assertReport, buildReport, InvalidReportError, renderSummary, reportProblems, serializeReport, strongestFlags, type Report } from '@chokepoint/report';
+import { assertReport, buildReport, InvalidReportError, renderSummary, reportChunks, reportProblems, serializeReport, strongestFlags, type Report } from '@chokepoint/report';
 
 const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
 
@@ -89,7 +89,6 @@ describe('large reports', () => {
   it('stream as compact JSON, byte for byte what JSON.stringify gives', async () => {
     const report = await tinyReport();
     const big = { ...report, shipments: Array.from({ length: 120_000 }, (_v, i) => ({ ...report.shipments[i % report.shipments.length], id: `s${i}` })) };
-    const { reportChunks } = await import('@chokepoint/report');
     const chunks = [...reportChunks(big)];
     expect(chunks.length).toBeGreaterThan(20);
     expect(chunks.join('')).toBe(`${JSON.stringify(big)}\n`);

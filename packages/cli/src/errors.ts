@@ -3,6 +3,7 @@ import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
 import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
+import { Neo4jDataError, Neo4jError, Neo4jUnavailableError } from '@chokepoint/neo4j';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
 export const EXIT = {
@@ -51,6 +52,11 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  // Neo4j: unreachable / gone → 4; what the database holds is unusable → 3; wrong password, unknown database,
+  // missing GDS, a bad --query, another bundle without --replace, a bad URI → 2.
+  if (err instanceof Neo4jUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
+  if (err instanceof Neo4jDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof Neo4jError) return { code: EXIT.usage, message: `error: ${err.message}` };
   if (err instanceof ServiceUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   return {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze';
 import { disruptCommand } from './commands/disrupt';
 import { exportCommand } from './commands/export';
+import { neo4jCommand } from './commands/neo4j';
 import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
@@ -23,7 +24,8 @@ function program(io: CliIO): Command {
     .addCommand(rulesCommand(io))
     .addCommand(disruptCommand(io))
     .addCommand(viewCommand(io))
-    .addCommand(exportCommand(io));
+    .addCommand(exportCommand(io))
+    .addCommand(neo4jCommand(io));
   const configure = (cmd: Command) => {
     cmd.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     cmd.commands.forEach(configure);

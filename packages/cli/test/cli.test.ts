@@ -11,7 +11,7 @@ describe('chokepoint command line', () => {
   it('prints help with exit 0, for the tool and for each command', async () => {
     const root = await run('--help');
     expect(root.code).toBe(0);
-    expect(root.stdout).toMatch(/analyze \[options\] <bundle>/);
+    expect(root.stdout).toMatch(/analyze \[options\] \[bundle\]/);
     const analyze = await run('analyze', '--help');
     expect(analyze.code).toBe(0);
     for (const flag of ['--out', '--seed', '--radius-km', '--lenient', '--quiet', '--json', '--top']) expect(analyze.stdout).toContain(flag);

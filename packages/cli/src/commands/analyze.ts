@@ -7,6 +7,7 @@ import { readBundle, readFtm } from '@chokepoint/ingest';
 import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, reportChunks } from '@chokepoint/report';
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor } from '../chokepoints';
+import { addNeo4jSourceOptions, neo4jSource, readBundleFromNeo4j } from './neo4j';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
 import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
@@ -31,15 +32,21 @@ interface AnalyzeFlags {
   exact?: boolean;
   quiet?: boolean;
   json?: boolean;
+  neo4j?: string;
+  neo4jUser?: string;
+  neo4jPassword?: string;
+  neo4jDatabase?: string;
+  query?: string;
+  gds?: boolean;
 }
 
 export function analyzeCommand(io: CliIO): Command {
-  return new Command('analyze')
+  return addNeo4jSourceOptions(new Command('analyze')
     .description(
       'Analyze a bundle folder of CSV files: find tightly linked clusters near border crossings and the key nodes ' +
         'of the network. Writes a JSON report and prints a summary. Findings are indicators for review, not accusations.',
     )
-    .argument('<bundle>', 'a folder with entities.csv and optionally relations.csv, shipments.csv, places.csv, or a FollowTheMoney .jsonl file (see docs/data-format.md)')
+    .argument('[bundle]', 'a folder with entities.csv and optionally relations.csv, shipments.csv, places.csv, or a FollowTheMoney .jsonl file (see docs/data-format.md); or none with --neo4j')
     .option('-o, --out <file>', 'where to write the JSON report (default: report.json; with --json, only when given)')
     .option('--seed <n>', 'seed for the random choices of clustering: the same input and seed give the same report', parseSeed, ANALYZE_DEFAULTS.seed)
     .option('--radius-km <km>', 'a cluster is near a border when at least half of its located members lie within this distance of a crossing', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
@@ -57,14 +64,16 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--epsilon <e>', `estimate betweenness from sampled sources, each value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
     .option('--exact', 'compute betweenness exactly whatever the size of the network')
     .option('-q, --quiet', 'print no progress on stderr')
-    .option('--json', 'print the report as JSON on stdout instead of the summary')
-    .action(async (bundleDir: string, flags: AnalyzeFlags) => {
+    .option('--json', 'print the report as JSON on stdout instead of the summary'))
+    .action(async (bundleArg: string | undefined, flags: AnalyzeFlags) => {
+      const source = neo4jSource(bundleArg, flags);
+      const bundleDir = bundleArg ?? '';
       const progress = progressReporter(io, flags.quiet ?? false);
       const out = flags.out ?? (flags.json ? undefined : 'report.json');
       // Settings first: a mistake in them should not wait for a long analysis.
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
-      progress(`reading ${bundleDir}`);
+      if (source === undefined) progress(`reading ${bundleDir}`);
       const isFile = (() => {
         try {
           return statSync(bundleDir).isFile();
@@ -74,7 +83,7 @@ export function analyzeCommand(io: CliIO): Command {
       })();
       const bar = fileProgressBar(flags.quiet ?? false);
       const read = { lenient: flags.lenient, onProgress: bar.onProgress };
-      let bundle = isFile ? await readFtm(bundleDir, read) : await readBundle(bundleDir, read);
+      let bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : isFile ? await readFtm(bundleDir, read) : await readBundle(bundleDir, read);
       bar.done();
       let resolution = NO_RESOLUTION;
       if (flags.resolve) {

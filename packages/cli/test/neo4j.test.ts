@@ -1,0 +1,521 @@
+/**
+ * Neo4j import, read-back, write-back and errors against a real Neo4j 5.26 server (tools/neo4j-test-server),
+ * never a mock. The server is started here (about 8 s) unless NEO4J_TEST_URI names one (CI starts one for the
+ * run; its database is wiped). A second server, with a password, is started for the authentication test and then
+ * stopped in the middle of an import. Without Java 17/21 or Maven the tests are skipped outside CI and fail in CI.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeAsync, buildGraph, undirectedProjection } from '@chokepoint/engine';
+import { evaluateFlags, extendReference, loadReference, EMPTY_CONFIG } from '@chokepoint/flags';
+import { readBundle as readFiles, readFtm } from '@chokepoint/ingest';
+import type { Bundle } from '@chokepoint/model';
+import {
+  gdsAvailable,
+  importBundle,
+  openDriver,
+  projectionWeights,
+  readBundle,
+  requireGds,
+  writeBack,
+  GdsMissingError,
+  Neo4jAuthError,
+  Neo4jBundleConflictError,
+  Neo4jDatabaseNotFoundError,
+  Neo4jDataError,
+  Neo4jError,
+  Neo4jQueryError,
+  Neo4jUnavailableError,
+  RELATION_TYPES,
+  type Driver,
+} from '@chokepoint/neo4j';
+import { buildReport, serializeReport, type Report } from '@chokepoint/report';
+import { describeError } from '../src/errors';
+import { chokepointsFor } from '../src/chokepoints';
+import { generatedBundle } from '../../neo4j/test/bundles';
+import { counts, cypher, isDate, isInteger, isPoint, nodeProperties, num, snapshot, wipe } from '../../neo4j/test/helpers';
+import { freePort, NEO4J_SH, serverPrerequisites, sharedServer, startServer, stopServer, type TestServer } from '../../neo4j/test/server';
+import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
+
+jest.setTimeout(120_000);
+
+const PASSWORD = 'chokepoint-test-pw';
+const shared = sharedServer();
+const prerequisites = serverPrerequisites();
+const canStart = prerequisites.ok;
+const reason = prerequisites.ok ? '' : prerequisites.reason;
+
+if (!canStart && !process.env.CI) {
+  // eslint-disable-next-line no-console
+  console.warn(`Neo4j tests ${shared ? 'that start their own server are' : 'are'} skipped: ${reason}`);
+}
+const describeIf = (condition: boolean) => (condition ? describe : describe.skip);
+
+/** In CI a machine that cannot start the test server is a failure, not a skip. */
+if (!canStart && process.env.CI) {
+  it('can start the Neo4j test server (Java 17/21 and Maven)', () => {
+    throw new Error(`cannot start tools/neo4j-test-server: ${reason}`);
+  });
+}
+
+afterAll(removeTempDirs);
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+function connectionArgs(server: TestServer): string[] {
+  return ['--uri', server.uri, ...(server.password === undefined ? [] : ['--user', server.user ?? 'neo4j', '--password', server.password])];
+}
+
+function driverFor(server: TestServer): Driver {
+  return openDriver({ uri: server.uri, user: server.user, password: server.password });
+}
+
+/** The report `chokepoint analyze` writes with default options, built from the packages directly. */
+async function reportOf(bundle: Bundle): Promise<Report> {
+  const reference = loadReference();
+  const analysis = await analyzeAsync(bundle, { seed: 1, threads: 1 });
+  const flagged = evaluateFlags(bundle, analysis, reference, EMPTY_CONFIG);
+  const chokepoints = chokepointsFor(bundle, analysis, extendReference(reference, EMPTY_CONFIG), { goods: 'watchlist', disruptSteps: 10 });
+  return buildReport(bundle, analysis, flagged, { toolVersion: 'test', lenient: false }, { chokepoints });
+}
+
+/** CSV with RFC 4180 quoting. */
+function csv(rows: string[][]): string {
+  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+const INJECTIONS = [
+  "x'}) DETACH DELETE n //",
+  'x"}) DETACH DELETE n //',
+  'x`}) MATCH (m) DETACH DELETE m //',
+  "'; MATCH (n) DETACH DELETE n; //",
+  "x\\'}) DETACH DELETE n //",
+  '$rows',
+  "{id: 'x'}) DETACH DELETE n //",
+  ':Company:Admin',
+  "Robert'); DROP TABLE entities;--",
+  "}]->() WITH 1 AS x MATCH (n) DETACH DELETE n //",
+];
+
+// ---- the tests ------------------------------------------------------------------------------------------------
+
+describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write back (real server)', () => {
+  let server: TestServer;
+  let driver: Driver;
+  let demo: Bundle;
+
+  beforeAll(async () => {
+    server = shared ?? (await startServer());
+    driver = driverFor(server);
+    await wipe(driver);
+    demo = await readFiles(DEMO);
+  }, 180_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    await stopServer(server);
+  }, 60_000);
+
+  it('imports the demo scenario: one node per entity, shipment and place, one relationship per tie', async () => {
+    const result = await importBundle(driver, demo);
+    expect(result).toEqual({ bundle: 'border-procurement', rows: 198 + 98 + 1022 + 15, resumedFrom: 0, replaced: false });
+    const c = await counts(driver);
+    const kinds = (k: string) => demo.entities.filter((e) => e.kind === k).length;
+    const consigned = demo.shipments.filter((s) => s.consignee !== undefined).length;
+    const paid = demo.shipments.filter((s) => s.payer !== undefined).length;
+    expect(c.nodes).toBe(demo.entities.length + demo.shipments.length + demo.places.length + 1);
+    expect(c.labels).toEqual({
+      Bundle: 1,
+      Entity: demo.entities.length,
+      Company: kinds('company'),
+      Person: kinds('person'),
+      ...(kinds('organization') > 0 ? { Organization: kinds('organization') } : {}),
+      Shipment: demo.shipments.length,
+      Place: demo.places.length,
+      ...Object.fromEntries(
+        (
+          [
+            ['BorderCrossing', 'border_crossing'],
+            ['Port', 'port'],
+            ['Airport', 'airport'],
+          ] as const
+        )
+          .map(([label, kind]) => [label, demo.places.filter((p) => p.kind === kind).length] as const)
+          .filter(([, n]) => n > 0),
+      ),
+    });
+    const relationTypes: Record<string, number> = {};
+    for (const r of demo.relations) relationTypes[RELATION_TYPES[r.kind]] = (relationTypes[RELATION_TYPES[r.kind]] ?? 0) + 1;
+    expect(c.types).toEqual({
+      ...relationTypes,
+      SUPPLIED: demo.shipments.length,
+      BOUGHT_BY: demo.shipments.length,
+      ...(consigned > 0 ? { CONSIGNED_TO: consigned } : {}),
+      ...(paid > 0 ? { PAID_BY: paid } : {}),
+    });
+    expect(c.relationships).toBe(demo.relations.length + 2 * demo.shipments.length + consigned + paid);
+    // Types as documented: integers, dates and points, so Cypher compares them naturally.
+    const [row] = await cypher(driver, "MATCH (e:Company {id: 'tr-akc-01'}) RETURN e.employees AS n, e.founded AS f, e.location AS loc, e.seq AS seq");
+    expect(isInteger(row.get('n'))).toBe(true);
+    expect(isDate(row.get('f'))).toBe(true);
+    expect(isPoint(row.get('loc'))).toBe(true);
+    expect(num(row.get('seq'))).toBe(0);
+  });
+
+  it('importing the same bundle again leaves exactly the same database', async () => {
+    const before = await counts(driver);
+    const snapBefore = await snapshot(driver);
+    await importBundle(driver, demo);
+    expect(await counts(driver)).toEqual(before);
+    expect(await snapshot(driver)).toEqual(snapBefore);
+  });
+
+  it('reads back a bundle identical to the files, and the same report', async () => {
+    const back = await readBundle(driver);
+    expect(back).toStrictEqual(demo);
+    // Same key order too, so that reports are byte-identical.
+    expect(JSON.stringify(back)).toBe(JSON.stringify(demo));
+    expect(serializeReport(await reportOf(back))).toBe(serializeReport(await reportOf(demo)));
+  });
+
+  it('analyze --neo4j gives the report analyze gives from the files, byte for byte', async () => {
+    const fromFiles = await run('analyze', DEMO, '--json', '--quiet');
+    const fromNeo4j = await run('analyze', '--neo4j', server.uri, ...(server.password ? ['--neo4j-user', 'neo4j', '--neo4j-password', server.password] : []), '--json', '--quiet');
+    expect(fromNeo4j.stderr).toBe('');
+    expect(fromNeo4j.code).toBe(0);
+    expect(fromFiles.code).toBe(0);
+    expect(fromNeo4j.stdout).toBe(fromFiles.stdout);
+  });
+
+  it('--query analyzes the subgraph of the entities a Cypher query returns as n', async () => {
+    const query = "MATCH (n:Company) WHERE n.country = 'TR' RETURN n";
+    const sub = await readBundle(driver, { query });
+    const expected = demo.entities.filter((e) => e.kind === 'company' && e.country === 'TR').map((e) => e.id);
+    expect(sub.entities.map((e) => e.id)).toEqual(expected);
+    const ids = new Set(expected);
+    expect(sub.relations).toEqual(demo.relations.filter((r) => ids.has(r.source) && ids.has(r.target)));
+    expect(sub.shipments.map((s) => s.id)).toEqual(demo.shipments.filter((s) => ids.has(s.supplier) && ids.has(s.buyer)).map((s) => s.id));
+    for (const s of sub.shipments) {
+      if (s.payer !== undefined) expect(ids.has(s.payer)).toBe(true);
+      if (s.consignee !== undefined) expect(ids.has(s.consignee)).toBe(true);
+    }
+    expect(sub.places).toEqual(demo.places);
+    // Parameters, and a list of nodes in n.
+    const listed = await readBundle(driver, { query: 'MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(n) AS n', parameters: { ids: ['tr-akc-01', 'tr-akc-02'] } });
+    expect(listed.entities.map((e) => e.id)).toEqual(['tr-akc-01', 'tr-akc-02']);
+
+    const r = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--query', query, '--json', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).entities.map((e) => e.id)).toEqual(expected);
+  });
+
+  it('a --query that writes, returns no n or is not Cypher is refused with a clear message (exit 2), and writes nothing', async () => {
+    const writes = 'MATCH (n:Entity) SET n.hacked = true RETURN n';
+    await expect(readBundle(driver, { query: writes })).rejects.toThrow(new Neo4jQueryError('the --query must only read: it tried to write, and Chokepoint runs it in a read transaction'));
+    expect(num((await cypher(driver, 'MATCH (n) WHERE n.hacked IS NOT NULL RETURN count(n) AS c'))[0].get('c'))).toBe(0);
+    await expect(readBundle(driver, { query: 'MATCH (x:Entity) RETURN x' })).rejects.toThrow(/must return entity nodes in a column named n \(it returned: x\)/);
+    await expect(readBundle(driver, { query: 'MATCH (n:Shipment) RETURN n' })).rejects.toThrow(/nodes labelled :Entity\); it returned a node labelled :Shipment/);
+    await expect(readBundle(driver, { query: 'MATCH (n' })).rejects.toThrow(/^the --query failed: .*\(Statement\.SyntaxError\)$/);
+    const cli = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--query', writes, '--quiet');
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toBe('error: the --query must only read: it tried to write, and Chokepoint runs it in a read transaction\n');
+  });
+
+  it('write-back stores the results on the entity nodes and the red flags as :Flag nodes, idempotently', async () => {
+    const fromFiles = await run('analyze', DEMO, '--json', '--quiet');
+    const report = JSON.parse(fromFiles.stdout) as Report;
+    const path = join(tempDir(), 'report.json');
+    writeFileSync(path, fromFiles.stdout);
+    const r = await run('neo4j', 'write-back', path, ...connectionArgs(server), '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Wrote the results for ${report.entities.length} entities and ${report.flags.length} red flags`);
+
+    const articulation = await cypher(driver, 'MATCH (c:Company) WHERE c.chokepointArticulation RETURN c.id AS id ORDER BY id');
+    const expected = report.entities.filter((e) => e.kind === 'company' && e.articulation).map((e) => e.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(articulation.map((x) => x.get('id'))).toEqual(expected);
+
+    const top = report.keyNodes[0];
+    const [key] = await cypher(driver, 'MATCH (e:Entity {id: $id}) RETURN e.chokepointKeyRank AS rank, e.chokepointKeyScore AS score, e.chokepointCutOff AS cut, e.chokepointCluster AS cluster', { id: top.id });
+    expect(num(key.get('rank'))).toBe(1);
+    expect(key.get('score')).toBe(top.score);
+    expect(num(key.get('cut'))).toBe(top.cutOff);
+    expect(num(key.get('cluster'))).toBe(top.cluster);
+    const keyCount = await cypher(driver, 'MATCH (e:Entity) WHERE e.chokepointKeyRank IS NOT NULL RETURN count(e) AS c');
+    expect(num(keyCount[0].get('c'))).toBe(report.keyNodes.length);
+
+    const flagged = report.entities.find((e) => e.flags.length > 0)!;
+    const [f] = await cypher(driver, 'MATCH (e:Entity {id: $id}) RETURN e.chokepointFlags AS flags, e.chokepointFlagCount AS n', { id: flagged.id });
+    expect(f.get('flags')).toEqual(flagged.flags);
+    expect(num(f.get('n'))).toBe(flagged.flags.length);
+    const [flags] = await cypher(driver, 'MATCH (f:Flag) RETURN count(f) AS c');
+    expect(num(flags.get('c'))).toBe(report.flags.length);
+    const [links] = await cypher(driver, 'MATCH (:Flag)-[r:FLAGS]->(:Entity) RETURN count(r) AS c');
+    expect(num(links.get('c'))).toBe(report.flags.reduce((s, x) => s + new Set(x.entities).size, 0));
+    const first = report.flags[0];
+    const [stored] = await cypher(driver, 'MATCH (f:Flag {id: $id}) RETURN f', { id: first.id });
+    const props = nodeProperties(stored.get('f'));
+    expect(props).toMatchObject({ id: first.id, rule: first.rule, severity: first.severity, summary: first.summary, source: first.source });
+    expect(JSON.parse(props.evidenceJson as string)).toEqual(first.evidence);
+
+    const before = await snapshot(driver);
+    expect((await run('neo4j', 'write-back', path, ...connectionArgs(server), '--quiet')).code).toBe(0);
+    expect(await snapshot(driver)).toEqual(before);
+    await expect(writeBack(driver, { ...report, input: { ...report.input, bundle: 'other' } })).rejects.toThrow(
+      new Neo4jDataError(`the report is of bundle "other" but Neo4j at ${server.uri} holds "border-procurement": write back a report of that bundle`),
+    );
+    // Read-back ignores the results: the bundle is unchanged.
+    expect(await readBundle(driver)).toStrictEqual(demo);
+  });
+
+  it('refuses to import another bundle over the one stored unless --replace', async () => {
+    const other = generatedBundle({ entities: 20, relations: 30, shipments: 10 });
+    await expect(importBundle(driver, other)).rejects.toThrow(Neo4jBundleConflictError);
+    await expect(importBundle(driver, other)).rejects.toThrow(/holds bundle "border-procurement": add --replace/);
+    expect((await readBundle(driver)).name).toBe('border-procurement');
+    const r = await run('neo4j', 'import', DEMO, ...connectionArgs(server), '--quiet');
+    expect(r.code).toBe(0); // the same bundle: no conflict
+    expect(r.stdout).toContain('Imported bundle border-procurement');
+    const replaced = await importBundle(driver, other, { replace: true });
+    expect(replaced.replaced).toBe(true);
+    expect(await readBundle(driver)).toStrictEqual(other);
+    expect(num((await cypher(driver, 'MATCH (f:Flag) RETURN count(f) AS c'))[0].get('c'))).toBe(0);
+  });
+
+  it('stores every text exactly, whatever it contains: injection attempts import as data and delete nothing', async () => {
+    await wipe(driver);
+    await cypher(driver, "CREATE (:Canary {name: 'still here'})");
+    const dir = tempDir();
+    const header = ['id', 'kind', 'name', 'country', 'city', 'address', 'sector', INJECTIONS[0]];
+    const entityRows = INJECTIONS.map((text, i) => [`${text}#${i}`, i % 2 === 0 ? 'company' : 'person', text, 'TR', text, text, text, text]);
+    entityRows.push(['plain', 'company', 'Plain Ltd', 'TR', '', '', '', '']);
+    writeFileSync(join(dir, 'entities.csv'), csv([header, ...entityRows]));
+    writeFileSync(
+      join(dir, 'relations.csv'),
+      csv([['source', 'target', 'kind', 'note'], ...INJECTIONS.map((text, i) => [`${text}#${i}`, 'plain', 'owner', text])]),
+    );
+    writeFileSync(
+      join(dir, 'shipments.csv'),
+      csv([['id', 'supplier', 'buyer', 'commodity', 'payer', 'note'], ...INJECTIONS.map((text, i) => [text, 'plain', `${text}#${i}`, text, `${INJECTIONS[(i + 1) % INJECTIONS.length]}#${(i + 1) % INJECTIONS.length}`, text])]),
+    );
+    writeFileSync(
+      join(dir, 'places.csv'),
+      csv([['id', 'name', 'kind', 'lat', 'lon', 'countries'], ...INJECTIONS.map((text, i) => [text, text, 'port', String(36 + i / 10), '38', 'TR'])]),
+    );
+    const files = await readFiles(dir);
+    expect(files.entities).toHaveLength(INJECTIONS.length + 1);
+
+    const r = await run('neo4j', 'import', dir, ...connectionArgs(server), '--quiet', '--batch-size', '3');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [canary] = await cypher(driver, 'MATCH (c:Canary) RETURN count(c) AS c');
+    expect(num(canary.get('c'))).toBe(1);
+    const c = await counts(driver);
+    expect(c.labels.Entity).toBe(INJECTIONS.length + 1);
+    expect(c.labels.Shipment).toBe(INJECTIONS.length);
+    expect(c.labels.Place).toBe(INJECTIONS.length);
+    expect(c.labels.Admin).toBeUndefined();
+    const named = await cypher(driver, 'MATCH (c:Company {name: $name}) RETURN c.id AS id', { name: "x'}) DETACH DELETE n //" });
+    expect(named.map((x) => x.get('id'))).toEqual(["x'}) DETACH DELETE n //#0"]);
+    expect(await readBundle(driver)).toStrictEqual(files);
+
+    // A label or type that is not in the whitelist never reaches Cypher.
+    const forged = structuredClone(files);
+    (forged.entities[0] as { kind: string }).kind = 'company:Admin {x: 1}) DETACH DELETE n //';
+    forged.name = 'forged';
+    await expect(importBundle(driver, forged, { replace: true })).rejects.toThrow(/unknown entity kind/);
+    expect(num((await cypher(driver, 'MATCH (c:Canary) RETURN count(c) AS c'))[0].get('c'))).toBe(1);
+    await cypher(driver, 'MATCH (c:Canary) DELETE c');
+  });
+
+  it('keeps the rows a lenient import skipped, and imports FollowTheMoney files', async () => {
+    const dir = tempDir();
+    cpSync(TINY, dir, { recursive: true });
+    writeFileSync(join(dir, 'relations.csv'), `${readFileSync(join(dir, 'relations.csv'), 'utf8')}aile,ghost,family,,,\nhat,ova,cousin,,,\n`);
+    const strict = await run('neo4j', 'import', dir, ...connectionArgs(server), '--replace', '--quiet');
+    expect(strict.code).toBe(3);
+    const lenient = await run('neo4j', 'import', dir, ...connectionArgs(server), '--replace', '--lenient', '--quiet', '--json');
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ replaced: true, resumedFrom: 0 });
+    const files = await readFiles(dir, { lenient: true });
+    expect(files.rejected.length).toBe(2);
+    expect(await readBundle(driver)).toStrictEqual(files);
+
+    const ftm = join(REPO, 'packages', 'ingest', 'test', 'fixtures', 'ftm', 'donations.ijson');
+    const r = await run('neo4j', 'import', ftm, ...connectionArgs(server), '--replace', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const bundle = await readFtm(ftm);
+    expect(bundle.entities.length).toBeGreaterThan(0);
+    expect(await readBundle(driver)).toStrictEqual(bundle);
+  });
+
+  it('an import killed part-way resumes when run again: nothing lost, no duplicates', async () => {
+    await wipe(driver);
+    const empty = await readBundle(driver).catch((err: unknown) => err);
+    expect(empty).toEqual(new Neo4jDataError(`Neo4j at ${server.uri} holds no Chokepoint bundle: import one first with chokepoint neo4j import <bundle-dir>`));
+    expect(describeError(empty).code).toBe(3);
+    const bundle = generatedBundle({ entities: 3000, relations: 5000, shipments: 2000, places: 6 }, 11, 'killed');
+    const doomed = driverFor(server);
+    let killedAt = 0;
+    const killed = importBundle(doomed, bundle, {
+      batchSize: 500,
+      onProgress: (p) => {
+        if (p.done >= 2500 && killedAt === 0) {
+          killedAt = p.done;
+          void doomed.close(); // the process dies: the connection goes, the next batch never commits
+        }
+      },
+    });
+    await expect(killed).rejects.toThrow(Neo4jUnavailableError);
+    expect(killedAt).toBe(2500);
+    expect((await counts(driver)).labels.Entity).toBe(2500);
+    await expect(readBundle(driver)).rejects.toThrow(new Neo4jDataError(`the import of bundle "killed" into Neo4j at ${server.uri} did not finish: run chokepoint neo4j import again (it resumes where it stopped)`));
+
+    const seen: number[] = [];
+    const resumed = await importBundle(driver, bundle, { batchSize: 700, onProgress: (p) => seen.push(p.done) });
+    expect(resumed.resumedFrom).toBe(2500);
+    expect(seen[0]).toBe(2500);
+    expect(await readBundle(driver)).toStrictEqual(bundle);
+    const afterResume = await snapshot(driver);
+    const countsAfterResume = await counts(driver);
+
+    await wipe(driver);
+    await importBundle(driver, bundle);
+    expect(await counts(driver)).toEqual(countsAfterResume);
+    expect(await snapshot(driver)).toEqual(afterResume);
+  });
+
+  it('an unknown database is a clear error (exit 2)', async () => {
+    await expect(importBundle(driver, demo, { database: 'nope' })).rejects.toThrow(
+      new Neo4jDatabaseNotFoundError(`Neo4j at ${server.uri} has no database "nope": check --database (Neo4j Community has only "neo4j"; SHOW DATABASES lists them)`),
+    );
+    const r = await run('neo4j', 'import', DEMO, ...connectionArgs(server), '--database', 'nope', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: Neo4j at bolt:\/\/127\.0\.0\.1:\d+ has no database "nope": check --database[^\n]*\n$/);
+  });
+
+  it('--gds without the Graph Data Science library says so (exit 2)', async () => {
+    expect(await gdsAvailable(driver)).toBe(false);
+    await expect(requireGds(driver)).rejects.toThrow(GdsMissingError);
+    await importBundle(driver, demo, { replace: true });
+    // What --gds would project is computed by the database: the same weighted pairs as the engine's projection.
+    const projection = undirectedProjection(buildGraph(demo));
+    const pairs = await projectionWeights(driver);
+    expect(pairs).toHaveLength(projection.size);
+    for (const { a, b, weight } of pairs) expect(weight).toBeCloseTo(projection.getEdgeAttribute(projection.edge(a, b)!, 'weight'), 12);
+    const r = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: the Graph Data Science library is not installed on Neo4j at ${server.uri} (CALL gds.version() failed): install the GDS plugin on the server, or run without --gds\n`,
+    );
+  });
+});
+
+function credentials(server: TestServer): string[] {
+  return server.password === undefined ? [] : ['--neo4j-user', server.user ?? 'neo4j', '--neo4j-password', server.password];
+}
+
+describe('Neo4j: no server listening', () => {
+  it('connection refused is Neo4jUnavailableError with a one-line message, and exit 4', async () => {
+    const port = await freePort();
+    const uri = `bolt://127.0.0.1:${port}`;
+    const driver = openDriver({ uri });
+    const message = `cannot reach Neo4j at ${uri}: is the server running? (connection refused)`;
+    try {
+      await expect(importBundle(driver, generatedBundle({ entities: 5, relations: 3, shipments: 2 }))).rejects.toThrow(new Neo4jUnavailableError(message));
+      await expect(readBundle(driver)).rejects.toThrow(new Neo4jUnavailableError(message));
+    } finally {
+      await driver.close();
+    }
+    const imported = await run('neo4j', 'import', DEMO, '--uri', uri, '--quiet');
+    expect(imported.code).toBe(4);
+    expect(imported.stderr).toBe(`error: ${message}\n`);
+    const analyzed = await run('analyze', '--neo4j', uri, '--quiet');
+    expect(analyzed.code).toBe(4);
+    expect(analyzed.stderr).toBe(`error: ${message}\n`);
+  });
+
+  it('a URI the driver does not understand is a usage error', async () => {
+    const r = await run('neo4j', 'import', DEMO, '--uri', 'http://127.0.0.1:7474', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot use the Neo4j URI "http:\/\/127\.0\.0\.1:7474": give one like bolt:\/\/127\.0\.0\.1:7687/);
+  });
+
+  it('analyze takes a bundle or --neo4j, not both, not neither; Neo4j options need --neo4j', async () => {
+    expect((await run('analyze', '--quiet')).stderr).toMatch(/give a bundle \(a folder of CSV files or a \.jsonl file\) or --neo4j <uri>/);
+    const both = await run('analyze', DEMO, '--neo4j', 'bolt://127.0.0.1:1', '--quiet');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give either a bundle .* or --neo4j, not both/);
+    const stray = await run('analyze', DEMO, '--query', 'MATCH (n) RETURN n', '--quiet');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--query only works with --neo4j <uri>/);
+  });
+});
+
+describeIf(canStart)('Neo4j: a server with a password, then stopped mid-import', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ password: PASSWORD });
+  }, 180_000);
+  afterAll(() => stopServer(server), 60_000);
+
+  it('a wrong or missing password is Neo4jAuthError (exit 2); the right one works', async () => {
+    const bundle = generatedBundle({ entities: 5, relations: 3, shipments: 2 });
+    const wrong = openDriver({ uri: server.uri, user: 'neo4j', password: 'not-the-password' });
+    const none = openDriver({ uri: server.uri });
+    const right = openDriver({ uri: server.uri, user: 'neo4j', password: PASSWORD });
+    try {
+      await expect(importBundle(wrong, bundle)).rejects.toThrow(
+        new Neo4jAuthError(`Neo4j at ${server.uri} refused to log in (wrong user name or password): check --user and --password, or NEO4J_USER and NEO4J_PASSWORD`),
+      );
+      await expect(importBundle(none, bundle)).rejects.toThrow(/refused to log in \(it needs a user name and password\)/);
+      await expect(importBundle(right, bundle)).resolves.toMatchObject({ rows: 13 });
+    } finally {
+      await Promise.all([wrong.close(), none.close(), right.close()]);
+    }
+    const r = await run('neo4j', 'import', DEMO, '--uri', server.uri, '--user', 'neo4j', '--password', 'not-the-password', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: Neo4j at bolt:\/\/127\.0\.0\.1:\d+ refused to log in \(wrong user name or password\)[^\n]*\n$/);
+  });
+
+  it('the server stopping in the middle of an import is Neo4jUnavailableError (exit 4)', async () => {
+    const driver = openDriver({ uri: server.uri, user: 'neo4j', password: PASSWORD });
+    const big = generatedBundle({ entities: 200_000, relations: 0, shipments: 0, places: 0 }, 3, 'big');
+    let stopping: Promise<void> | undefined;
+    let done = 0;
+    try {
+      const error = await importBundle(driver, big, {
+        batchSize: 100,
+        replace: true,
+        onProgress: (p) => {
+          done = p.done;
+          if (stopping === undefined && p.done >= 500) {
+            stopping = new Promise((resolve) => spawn(NEO4J_SH, ['stop', '--port', String(server.port)], { stdio: 'ignore' }).on('close', () => resolve()));
+          }
+        },
+      }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(error).toBeInstanceOf(Neo4jUnavailableError);
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^(lost the connection to Neo4j at ${server.uri}: the server stopped or restarted;|Neo4j at ${server.uri} stopped serving the default database \\(it is shutting down or restarting\\):) run the command again when it is back, and the import resumes where it stopped`,
+        ),
+      );
+      expect((error as Error).message).not.toContain('\n');
+      expect(describeError(error)).toEqual({ code: 4, message: `error: ${(error as Error).message}` });
+      expect(done).toBeLessThan(big.entities.length);
+      expect(error).toBeInstanceOf(Neo4jError);
+    } finally {
+      await stopping;
+      await driver.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Errors of the Neo4j package. Each message is one line that says what went wrong and what to do.
+ * The CLI maps the classes to exit codes (errors.ts of @chokepoint/cli): unavailable → 4,
+ * data problems in the database → 3, everything else here (the command line is wrong) → 2.
+ */
+
+/** Base class of every error this package throws on purpose. */
+export class Neo4jError extends Error {
+  override name = 'Neo4jError';
+  /** The driver's or server's code behind it (`ServiceUnavailable`, `Neo.ClientError.…`), when there is one. */
+  readonly code?: string;
+  constructor(message: string, code?: string) {
+    super(message);
+    if (code !== undefined) this.code = code;
+  }
+}
+
+/** The server cannot be reached, went away during the work, or cannot serve the database right now. */
+export class Neo4jUnavailableError extends Neo4jError {
+  override name = 'Neo4jUnavailableError';
+}
+
+/** The server refused the user name or password. */
+export class Neo4jAuthError extends Neo4jError {
+  override name = 'Neo4jAuthError';
+}
+
+/** The server has no database of that name. */
+export class Neo4jDatabaseNotFoundError extends Neo4jError {
+  override name = 'Neo4jDatabaseNotFoundError';
+}
+
+/** The Graph Data Science library is not installed on the server (`--gds`). */
+export class GdsMissingError extends Neo4jError {
+  override name = 'GdsMissingError';
+}
+
+/** The connection settings are wrong before anything is sent (a URI the driver does not understand). */
+export class Neo4jConfigError extends Neo4jError {
+  override name = 'Neo4jConfigError';
+}
+
+/** The user's Cypher query (`--query`) failed, wrote, or does not return entity nodes as `n`. */
+export class Neo4jQueryError extends Neo4jError {
+  override name = 'Neo4jQueryError';
+}
+
+/** The database already holds a different bundle (or other data under Chokepoint's labels). */
+export class Neo4jBundleConflictError extends Neo4jError {
+  override name = 'Neo4jBundleConflictError';
+}
+
+/** What is in the database cannot be used: no bundle, an unfinished import, records that break the data contract, a report of another bundle. */
+export class Neo4jDataError extends Neo4jError {
+  override name = 'Neo4jDataError';
+}

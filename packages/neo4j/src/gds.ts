@@ -1,0 +1,152 @@
+import { type Driver } from 'neo4j-driver';
+import { TIE_WEIGHTS } from '@chokepoint/engine';
+import { checkConnection, classifyError, closeQuietly, describeServer, openSession, type DatabaseOptions } from './connect';
+import { toNumber } from './convert';
+import { GdsMissingError } from './errors';
+import { ENTITY_LABEL, RELATION_TYPES, SHIPMENT_LABEL, SHIPMENT_TYPES } from './schema';
+
+/** Properties the GDS run writes on the entity nodes. */
+export const GDS_PROPERTIES = { community: 'gdsCommunity', betweenness: 'gdsBetweenness' } as const;
+
+const NOT_INSTALLED = /Neo\.ClientError\.Procedure\.ProcedureNotFound|Neo\.ClientError\.Statement\.SyntaxError/;
+
+/** The version of the Graph Data Science library on the server, or undefined when it is not installed. */
+export async function gdsVersion(driver: Driver, options: DatabaseOptions = {}): Promise<string | undefined> {
+  await checkConnection(driver, options);
+  const session = openSession(driver, options, 'READ');
+  try {
+    const result = await session.run('CALL gds.version() YIELD gdsVersion RETURN gdsVersion');
+    return String(result.records[0]?.get('gdsVersion'));
+  } catch (err) {
+    const code = (err as { code?: unknown })?.code;
+    // ProcedureNotFound: no such procedure. (A SyntaxError is what older servers answer for unknown procedures.)
+    if (typeof code === 'string' && NOT_INSTALLED.test(code) && /gds/i.test(String((err as Error).message))) return undefined;
+    throw classifyError(err, driver, options);
+  } finally {
+    await closeQuietly(session);
+  }
+}
+
+/** Whether `CALL gds.version()` works on the server. */
+export async function gdsAvailable(driver: Driver, options: DatabaseOptions = {}): Promise<boolean> {
+  return (await gdsVersion(driver, options)) !== undefined;
+}
+
+/** Throws GdsMissingError unless the Graph Data Science library is installed. */
+export async function requireGds(driver: Driver, options: DatabaseOptions = {}): Promise<string> {
+  const version = await gdsVersion(driver, options);
+  if (version === undefined) {
+    throw new GdsMissingError(
+      `the Graph Data Science library is not installed on ${describeServer(driver)} (CALL gds.version() failed): install the GDS plugin on the server, or run without --gds`,
+      'Neo.ClientError.Procedure.ProcedureNotFound',
+    );
+  }
+  return version;
+}
+
+export interface GdsResult {
+  gdsVersion: string;
+  /** Nodes and (undirected) relationships of the projected graph. */
+  nodes: number;
+  relationships: number;
+  communities: number;
+  modularity: number;
+  /** Largest betweenness written (GDS's raw, unnormalized score). */
+  maxBetweenness: number;
+}
+
+export interface GdsOptions extends DatabaseOptions {
+  /** Name of the in-memory graph (dropped afterwards). */
+  graphName?: string;
+}
+
+/**
+ * The weighted, undirected projection of docs/report.md, built in the database: for each pair of entities the sum
+ * of its tie weights (TIE_WEIGHTS by relationship type) plus the trade weight of all shipments between them,
+ * 0.5 + 0.5 · min(1, log10(1 + kg) / 6), or 0.5 when no mass is known. Weights are parameters.
+ */
+const PAIRS = `CALL {
+  MATCH (a:${ENTITY_LABEL})-[r:${Object.values(RELATION_TYPES).join('|')}]->(b:${ENTITY_LABEL})
+  RETURN a, b, $weights[type(r)] AS w, null AS kg, false AS trade
+  UNION ALL
+  MATCH (a:${ENTITY_LABEL})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL})-[:${SHIPMENT_TYPES.buyer}]->(b:${ENTITY_LABEL})
+  RETURN a, b, 0.0 AS w, sh.quantityKg AS kg, true AS trade
+}
+WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
+     CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y, w, kg, trade
+WHERE x <> y
+WITH x, y, sum(w) AS ties, sum(coalesce(kg, 0.0)) AS totalKg, count(kg) AS withKg, any(t IN collect(trade) WHERE t) AS trades
+WITH x, y, ties + CASE
+    WHEN NOT trades THEN 0.0
+    WHEN withKg = 0 OR totalKg <= 0 THEN 0.5
+    ELSE 0.5 + 0.5 * CASE WHEN log10(1 + totalKg) / 6 > 1 THEN 1.0 ELSE log10(1 + totalKg) / 6 END
+  END AS weight`;
+
+/** The projection plus every entity (isolated ones too), handed to GDS's Cypher projection. */
+const PROJECT = `${PAIRS}
+WITH collect({x: x, y: y, weight: weight}) AS pairs
+CALL {
+  MATCH (n:${ENTITY_LABEL}) RETURN collect(n) AS nodes
+}
+WITH pairs + [n IN nodes | {x: n, y: null, weight: null}] AS rows
+UNWIND rows AS row
+WITH gds.graph.project($graph, row.x, row.y,
+  CASE WHEN row.y IS NULL THEN {} ELSE {relationshipProperties: {weight: row.weight}} END,
+  {undirectedRelationshipTypes: ['*']}) AS g
+RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships`;
+
+const tieWeights = () =>
+  Object.fromEntries(Object.entries(RELATION_TYPES).map(([kind, type]) => [type, TIE_WEIGHTS[kind as keyof typeof TIE_WEIGHTS]]));
+
+/** The weighted pairs `runGds` projects (computed by the database, without GDS): for checking them against the engine. */
+export async function projectionWeights(driver: Driver, options: DatabaseOptions = {}): Promise<{ a: string; b: string; weight: number }[]> {
+  await checkConnection(driver, options);
+  const session = openSession(driver, options, 'READ');
+  try {
+    const result = await session.executeRead((tx) => tx.run(`${PAIRS}\nRETURN x.id AS a, y.id AS b, weight`, { weights: tieWeights() }));
+    return result.records.map((r) => ({ a: String(r.get('a')), b: String(r.get('b')), weight: toNumber(r.get('weight')) ?? 0 }));
+  } catch (err) {
+    throw classifyError(err, driver, { ...options, started: true });
+  } finally {
+    await closeQuietly(session);
+  }
+}
+
+/**
+ * Runs Louvain (weighted) and betweenness in the database with the Graph Data Science library and writes them to
+ * `gdsCommunity` and `gdsBetweenness` on the entity nodes. Throws GdsMissingError when GDS is not installed.
+ * The report keeps Chokepoint's own, seeded and tested, computations; these are for use inside Neo4j.
+ */
+export async function runGds(driver: Driver, options: GdsOptions = {}): Promise<GdsResult> {
+  const version = await requireGds(driver, options);
+  const graph = options.graphName ?? 'chokepoint';
+  await checkConnection(driver, options);
+  const session = openSession(driver, options, 'WRITE');
+  try {
+    await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
+    const projected = await session.run(PROJECT, { graph, weights: tieWeights() });
+    const louvain = await session.run(
+      `CALL gds.louvain.write($graph, {relationshipWeightProperty: 'weight', writeProperty: $property})
+       YIELD communityCount, modularity RETURN communityCount, modularity`,
+      { graph, property: GDS_PROPERTIES.community },
+    );
+    const betweenness = await session.run(
+      `CALL gds.betweenness.write($graph, {writeProperty: $property})
+       YIELD centralityDistribution RETURN centralityDistribution.max AS max`,
+      { graph, property: GDS_PROPERTIES.betweenness },
+    );
+    await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
+    return {
+      gdsVersion: version,
+      nodes: toNumber(projected.records[0].get('nodes')) ?? 0,
+      relationships: toNumber(projected.records[0].get('relationships')) ?? 0,
+      communities: toNumber(louvain.records[0].get('communityCount')) ?? 0,
+      modularity: toNumber(louvain.records[0].get('modularity')) ?? 0,
+      maxBetweenness: toNumber(betweenness.records[0].get('max')) ?? 0,
+    };
+  } catch (err) {
+    throw classifyError(err, driver, { ...options, started: true });
+  } finally {
+    await closeQuietly(session);
+  }
+}

@@ -1,0 +1,26 @@
+export { openDriver, checkConnection, classifyError, describeServer, type ConnectOptions, type DatabaseOptions } from './connect';
+export {
+  Neo4jError,
+  Neo4jUnavailableError,
+  Neo4jAuthError,
+  Neo4jDatabaseNotFoundError,
+  GdsMissingError,
+  Neo4jConfigError,
+  Neo4jQueryError,
+  Neo4jBundleConflictError,
+  Neo4jDataError,
+} from './errors';
+export { importBundle, contentHash, DEFAULT_BATCH_SIZE, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './import';
+export { readBundle, type ReadOptions } from './read';
+export { writeBack, type WriteBackOptions, type WriteBackResult } from './write-back';
+export { gdsAvailable, gdsVersion, requireGds, runGds, projectionWeights, GDS_PROPERTIES, type GdsOptions, type GdsResult } from './gds';
+export {
+  ENTITY_KIND_LABELS,
+  RELATION_TYPES,
+  PLACE_KIND_LABELS,
+  SHIPMENT_TYPES,
+  FLAG_TYPES,
+  CONSTRAINTS,
+  WRITE_BACK_PROPERTIES,
+} from './schema';
+export type { Driver } from 'neo4j-driver';

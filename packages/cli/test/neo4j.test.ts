@@ -390,6 +390,43 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(await snapshot(driver)).toEqual(afterResume);
   });
 
+  it('a chokepoint process killed (SIGKILL) in the middle of an import: the re-run completes, nothing lost, no duplicates', async () => {
+    await wipe(driver);
+    const dir = tempDir();
+    const n = 12_000;
+    writeFileSync(join(dir, 'entities.csv'), csv([['id', 'kind', 'name', 'country'], ...Array.from({ length: n }, (_, i) => [`k${i}`, i % 9 === 0 ? 'person' : 'company', `Kill Test ${i}`, 'TR'])]));
+    writeFileSync(
+      join(dir, 'relations.csv'),
+      csv([['source', 'target', 'kind'], ...Array.from({ length: n }, (_, i) => [`k${i}`, `k${(i * 7 + 1) % n}`, i % 2 === 0 ? 'owner' : 'director'])]),
+    );
+    const files = await readFiles(dir);
+    const bin = join(REPO, 'packages', 'cli', 'dist', 'bin.js');
+    const child = spawn(process.execPath, [bin, 'neo4j', 'import', dir, ...connectionArgs(server), '--batch-size', '500', '--quiet'], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Kill it once some batches are committed, without warning: no handler of ours runs.
+    let stored = 0;
+    for (let i = 0; i < 600 && stored < 2000; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      stored = num((await cypher(driver, 'MATCH (e:Entity) RETURN count(e) AS c'))[0].get('c'));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const partial = (await counts(driver)).labels.Entity ?? 0;
+    expect(partial).toBeGreaterThanOrEqual(2000);
+    expect(partial).toBeLessThan(n);
+    await expect(readBundle(driver)).rejects.toThrow(/did not finish: run chokepoint neo4j import again/);
+
+    const again = await run('neo4j', 'import', dir, ...connectionArgs(server), '--quiet', '--json');
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { resumedFrom: number }).resumedFrom).toBeGreaterThanOrEqual(partial);
+    expect(await readBundle(driver)).toStrictEqual(files);
+    const resumed = { counts: await counts(driver), snapshot: await snapshot(driver) };
+    await wipe(driver);
+    expect((await run('neo4j', 'import', dir, ...connectionArgs(server), '--quiet')).code).toBe(0);
+    expect({ counts: await counts(driver), snapshot: await snapshot(driver) }).toEqual(resumed);
+  });
+
   it('an unknown database is a clear error (exit 2)', async () => {
     await expect(importBundle(driver, demo, { database: 'nope' })).rejects.toThrow(
       new Neo4jDatabaseNotFoundError(`Neo4j at ${server.uri} has no database "nope": check --database (Neo4j Community has only "neo4j"; SHOW DATABASES lists them)`),

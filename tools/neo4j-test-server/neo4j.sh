@@ -3,8 +3,9 @@
 # No Docker, no download from neo4j.com. See README.md in this folder.
 #
 #   neo4j.sh fetch
+#   neo4j.sh fetch-gds                                   (Graph Data Science jars, see gds/pom.xml)
 #   neo4j.sh start  [--port 7687] [--auth USER:PASSWORD | --no-auth] [--heap 1g]
-#                   [--pagecache 64m] [--conf key=value]... [--timeout 120]
+#                   [--pagecache 64m] [--conf key=value]... [--timeout 120] [--gds]
 #   neo4j.sh stop   [--port P] [--keep] [--timeout 60]   (no --port: stop every instance)
 #   neo4j.sh status [--port P]                           (exit 0 iff all listed are running)
 #
@@ -15,6 +16,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LIB="$HERE/target/lib"
 RUN_ROOT="$HERE/run"
 NEO4J_VERSION_EXPECTED="$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$HERE/pom.xml")"
+GDS_POM="$HERE/gds/pom.xml"
+GDS_DIR="$HERE/target/gds"
+GDS_VERSION_EXPECTED="$(sed -n 's:.*<gds.version>\(.*\)</gds.version>.*:\1:p' "$GDS_POM" 2>/dev/null || true)"
 
 die() { echo "neo4j.sh: error: $*" >&2; exit 1; }
 log() { echo "neo4j.sh: $*" >&2; }
@@ -52,6 +56,70 @@ cmd_fetch() {
   log "ok: $(ls "$LIB" | wc -l) jars, $(du -sh "$LIB" | cut -f1)"
 }
 
+# --- fetch-gds -------------------------------------------------------------
+# Graph Data Science jars into target/gds/, minus every artifact the server already
+# has in target/lib (two versions of one library on the classpath break things).
+# target/gds/plugins.list names the jars that declare procedures. target/gds/gds.list
+# (groupId:artifactId:version of the kept jars) is written last and marks a complete
+# fetch.
+have_gds() { [[ -f "$GDS_DIR/gds.list" && -f "$GDS_DIR/plugins.list" ]] && compgen -G "$GDS_DIR/proc-$GDS_VERSION_EXPECTED.jar" >/dev/null; }
+# `mvn dependency:list` output -> "groupId artifactId version jarfile" per line
+list_to_rows() {
+  awk '{ sub(/^[ \t]+/, ""); split($1, f, ":"); n = length(f); if (n < 5) next
+         g = f[1]; a = f[2]; t = f[3]; v = f[n-1]; c = (n >= 6 ? "-" f[4] : "")
+         if (t != "jar") next
+         print g, a, v, a "-" v c ".jar" }' "$1"
+}
+cmd_fetch_gds() {
+  command -v mvn >/dev/null 2>&1 || die "mvn not found (apt-get install maven)"
+  [[ -f "$GDS_POM" ]] || die "missing $GDS_POM"
+  have_jars || cmd_fetch
+  if have_gds && [[ "$GDS_DIR/gds.list" -nt "$GDS_POM" && "$GDS_DIR/gds.list" -nt "$HERE/pom.xml" ]]; then
+    log "GDS jars already in $GDS_DIR ($(ls "$GDS_DIR"/*.jar | wc -l) jars)"; return 0
+  fi
+  local build="$HERE/target/gds-build"
+  log "resolving GDS $GDS_VERSION_EXPECTED (org.neo4j.gds:proc) from Maven Central into $GDS_DIR"
+  rm -rf "$GDS_DIR" "$build"; mkdir -p "$build"
+  # mvn output goes to stderr: `start --gds` may call this, and its stdout is meant for eval
+  (cd "$HERE" && mvn -q -B dependency:list -DincludeScope=runtime \
+      -DoutputFile="$build/server.list") >&2 || die "mvn dependency:list (server) failed"
+  (cd "$HERE/gds" && mvn -q -B dependency:list -DincludeScope=runtime \
+      -DoutputFile="$build/gds.list" dependency:copy-dependencies) >&2 \
+    || die "mvn dependency:copy-dependencies (gds) failed"
+  list_to_rows "$build/server.list" > "$build/server.rows"
+  list_to_rows "$build/gds.list" > "$build/gds.rows"
+  [[ -s "$build/server.rows" && -s "$build/gds.rows" ]] || die "could not parse mvn dependency:list output in $build"
+  # drop what the server already provides: same groupId:artifactId (any version), any
+  # other org.neo4j module that is not GDS, and any jar file name that is in target/lib
+  local g a v f dup=0 kept=()
+  while read -r g a v f; do
+    if grep -q "^$g $a " "$build/server.rows" \
+       || [[ ( "$g" == org.neo4j || "$g" == org.neo4j.* ) && "$g" != org.neo4j.gds ]] \
+       || [[ -e "$LIB/$f" ]]; then
+      log "skipping $g:$a:$v: already on the server classpath (target/lib)"
+      rm -f "$GDS_DIR/$f"; dup=$((dup + 1))
+    else
+      [[ -f "$GDS_DIR/$f" ]] || die "expected $GDS_DIR/$f after mvn"
+      kept+=("$g:$a:$v")
+    fi
+  done < "$build/gds.rows"
+  have_jars || die "server jars missing"
+  compgen -G "$GDS_DIR/proc-$GDS_VERSION_EXPECTED.jar" >/dev/null || die "proc-$GDS_VERSION_EXPECTED.jar missing from $GDS_DIR after mvn"
+  (( dup == 0 )) || log "warning: removed $dup jar(s) that gds/pom.xml should exclude"
+  # jars with procedures/functions/aggregations (META-INF/services/org.neo4j.procedure.*):
+  # these go into an instance's plugins/ dir; without unzip or jar, all jars go there
+  local lister=""
+  if command -v unzip >/dev/null 2>&1; then lister="unzip -Z1"; elif command -v jar >/dev/null 2>&1; then lister="jar tf"; fi
+  for f in "$GDS_DIR"/*.jar; do
+    # (no grep -q: with pipefail, the lister's SIGPIPE would make a match look like a miss)
+    if [[ -z "$lister" ]] || $lister "$f" | grep '^META-INF/services/org\.neo4j\.procedure\.' >/dev/null; then basename "$f"; fi
+  done > "$GDS_DIR/plugins.list"
+  [[ -n "$lister" ]] || log "warning: neither unzip nor jar found; every GDS jar will go into plugins/ (slower start)"
+  grep -qx "proc-community-$GDS_VERSION_EXPECTED.jar" "$GDS_DIR/plugins.list" || die "no procedure jars found in $GDS_DIR"
+  printf '%s\n' "${kept[@]}" | sort > "$GDS_DIR/gds.list"
+  log "ok: ${#kept[@]} GDS jars, $(du -sh "$GDS_DIR" | cut -f1) in $GDS_DIR"
+}
+
 # --- helpers ---------------------------------------------------------------
 # Bolt handshake: magic 0x6060B017 + 4 proposals (5.0-5.8, 4.4, none, none).
 # Prints the 4-byte version the server picked (e.g. "00000805"), empty on failure.
@@ -78,7 +146,7 @@ tail_log() {
 # --- start -----------------------------------------------------------------
 cmd_start() {
   local port=7687 auth="" heap="${NEO4J_HEAP:-1g}" pagecache="${NEO4J_PAGECACHE:-64m}" timeout_s=120
-  local extra=()
+  local extra=() gds=0
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --port) port="$2"; shift 2 ;;
@@ -90,6 +158,7 @@ cmd_start() {
       --pagecache) pagecache="$2"; shift 2 ;;
       --conf) extra+=("$2"); shift 2 ;;
       --timeout) timeout_s="$2"; shift 2 ;;
+      --gds) gds=1; shift ;;
       *) die "start: unknown option '$1'" ;;
     esac
   done
@@ -103,6 +172,7 @@ cmd_start() {
   fi
 
   have_jars || cmd_fetch
+  if [[ $gds == 1 ]]; then have_gds || cmd_fetch_gds; fi
   local java; java="$(find_java)"
   local dir="$RUN_ROOT/$port"
   local oldpid; oldpid="$(read_pid "$dir")"
@@ -112,6 +182,18 @@ cmd_start() {
 
   rm -rf "$dir"
   mkdir -p "$dir/conf" "$dir/data" "$dir/logs" "$dir/plugins" "$dir/import" "$dir/run"
+  # --gds: all GDS jars go on the classpath, like plugins/* in the tarball's launcher,
+  # so that ServiceLoader finds GDS's kernel extensions and settings at startup. The
+  # jars that declare procedures or functions are also symlinked into plugins/
+  # (server.directories.plugins). Neo4j loads every class of every jar in plugins/
+  # to look for procedures. Linking all 130 jars gives the same 411 procedures and
+  # 24 functions, but the start takes about 2 s longer and logs "Failed to load"
+  # warnings for optional dependencies.
+  local cp="$LIB/*"
+  if [[ $gds == 1 ]]; then
+    local j; while read -r j; do ln -s "$GDS_DIR/$j" "$dir/plugins/$j"; done < "$GDS_DIR/plugins.list"
+    cp="$LIB/*:$GDS_DIR/*"
+  fi
 
   local auth_enabled=false; [[ -n "$auth" ]] && auth_enabled=true
   {
@@ -146,7 +228,15 @@ cmd_start() {
     echo "internal.dbms.bolt.netty_server_shutdown_quiet_period=0"
     # on SIGTERM, running transactions get 2 s (default 10 s) before being terminated
     echo "db.shutdown_transaction_end_timeout=2s"
-    local kv; for kv in "${extra[@]}"; do echo "$kv"; done
+    local kv unrestricted=0
+    for kv in "${extra[@]}"; do [[ "$kv" == dbms.security.procedures.unrestricted=* ]] && unrestricted=1; done
+    if [[ $gds == 1 && $unrestricted == 0 ]]; then
+      # Without this, gds.list, gds.util.asNode and gds.util.asNodes are not loaded:
+      # "... is unavailable because it is sandboxed and has dependencies outside of the sandbox".
+      # The algorithms and the projection work either way.
+      echo "dbms.security.procedures.unrestricted=gds.*"
+    fi
+    for kv in "${extra[@]}"; do echo "$kv"; done
   } > "$dir/conf/neo4j.conf"
 
   if [[ -n "$auth" ]]; then
@@ -176,7 +266,7 @@ cmd_start() {
   # setsid: own session/process group, so a Ctrl-C or a test runner's group kill does
   # not hit the server; the inner bash writes its own pid and then execs java.
   setsid bash -c 'echo $$ > "$0/neo4j.pid"; exec "$@"' "$dir" \
-    "$java" "${jvm[@]}" -cp "$LIB/*" org.neo4j.server.CommunityEntryPoint \
+    "$java" "${jvm[@]}" -cp "$cp" org.neo4j.server.CommunityEntryPoint \
     --home-dir="$dir" --config-dir="$dir/conf" --console-mode \
     < /dev/null > "$dir/logs/console.log" 2>&1 &
   local i pid=""
@@ -200,7 +290,7 @@ cmd_start() {
     sleep 0.25
   done
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  log "Neo4j $NEO4J_VERSION_EXPECTED up on 127.0.0.1:$port in ${ms} ms (pid $pid, bolt $((16#${v:6:2})).$((16#${v:4:2})), auth $([[ -n "$auth" ]] && echo "$user:***" || echo disabled), dir $dir)"
+  log "Neo4j $NEO4J_VERSION_EXPECTED up on 127.0.0.1:$port in ${ms} ms (pid $pid, bolt $((16#${v:6:2})).$((16#${v:4:2})), auth $([[ -n "$auth" ]] && echo "$user:***" || echo disabled)$([[ $gds == 1 ]] && echo ", GDS $GDS_VERSION_EXPECTED"), dir $dir)"
   echo "NEO4J_URI=bolt://127.0.0.1:$port"
   if [[ -n "$auth" ]]; then printf 'NEO4J_USER=%q\nNEO4J_PASSWORD=%q\n' "$user" "$pass"; fi
 }
@@ -280,8 +370,9 @@ cmd_status() {
 
 case "${1:-}" in
   fetch) shift; cmd_fetch "$@" ;;
+  fetch-gds) shift; cmd_fetch_gds "$@" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) shift; cmd_status "$@" ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeAsync, buildGraph, undirectedProjection } from '@chokepoint/engine';
+import { analyzeAsync, buildGraph, clustersFromAssignment, undirectedProjection } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle as readFiles, readFtm } from '@chokepoint/ingest';
 import type { Bundle } from '@chokepoint/model';
@@ -18,6 +18,7 @@ import {
   projectionWeights,
   readBundle,
   requireGds,
+  runGds,
   writeBack,
   GdsMissingError,
   Neo4jAuthError,
@@ -35,7 +36,7 @@ import { describeError } from '../src/errors';
 import { chokepointsFor } from '../src/chokepoints';
 import { generatedBundle } from '../../neo4j/test/bundles';
 import { counts, cypher, isDate, isInteger, isPoint, nodeProperties, num, snapshot, wipe } from '../../neo4j/test/helpers';
-import { freePort, NEO4J_SH, serverPrerequisites, sharedServer, startServer, stopServer, type TestServer } from '../../neo4j/test/server';
+import { freePort, gdsPrerequisites, NEO4J_SH, serverPrerequisites, sharedServer, startServer, stopServer, type TestServer } from '../../neo4j/test/server';
 import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
 jest.setTimeout(120_000);
@@ -51,6 +52,12 @@ if (!canStart && !process.env.CI) {
   console.warn(`Neo4j tests ${shared ? 'that start their own server are' : 'are'} skipped: ${reason}`);
 }
 const describeIf = (condition: boolean) => (condition ? describe : describe.skip);
+/** Servers these tests start load the Graph Data Science library when its jars can be fetched (in CI they must). */
+const gds = shared === undefined && canStart ? gdsPrerequisites() : ({ ok: true } as const);
+if (!gds.ok && !process.env.CI) {
+  // eslint-disable-next-line no-console
+  console.warn(`Neo4j --gds tests are skipped: ${gds.reason}`);
+}
 
 /** In CI a machine that cannot start the test server is a failure, not a skip. */
 if (!canStart && process.env.CI) {
@@ -107,7 +114,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
   let demo: Bundle;
 
   beforeAll(async () => {
-    server = shared ?? (await startServer());
+    server = shared ?? (await startServer({ gds: gds.ok }));
     driver = driverFor(server);
     await wipe(driver);
     demo = await readFiles(DEMO);
@@ -436,20 +443,60 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(r.stderr).toMatch(/^error: Neo4j at bolt:\/\/127\.0\.0\.1:\d+ has no database "nope": check --database[^\n]*\n$/);
   });
 
-  it('--gds without the Graph Data Science library says so (exit 2)', async () => {
-    expect(await gdsAvailable(driver)).toBe(false);
-    await expect(requireGds(driver)).rejects.toThrow(GdsMissingError);
+  it('--gds projects in the database the same weighted network as the engine', async () => {
     await importBundle(driver, demo, { replace: true });
-    // What --gds would project is computed by the database: the same weighted pairs as the engine's projection.
     const projection = undirectedProjection(buildGraph(demo));
     const pairs = await projectionWeights(driver);
     expect(pairs).toHaveLength(projection.size);
     for (const { a, b, weight } of pairs) expect(weight).toBeCloseTo(projection.getEdgeAttribute(projection.edge(a, b)!, 'weight'), 12);
-    const r = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--quiet');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      `error: the Graph Data Science library is not installed on Neo4j at ${server.uri} (CALL gds.version() failed): install the GDS plugin on the server, or run without --gds\n`,
-    );
+  });
+
+  it('--gds runs Louvain and betweenness in Neo4j (GDS) instead: the same betweenness as the engine, good clusters, a reproducible report', async () => {
+    const installed = await gdsAvailable(driver);
+    if (!installed && !process.env.CI && !gds.ok) return; // announced above: no GDS jars on this machine
+    expect(installed).toBe(true);
+    await importBundle(driver, demo, { replace: true });
+    const engine = await analyzeAsync(demo, { seed: 1, threads: 1 });
+    const result = await runGds(driver);
+    expect(result.gdsVersion).toMatch(/^2\.13\./);
+    expect(result.nodes).toBe(demo.entities.length);
+    // GDS's betweenness, normalized as ours, is the engine's: an independent implementation agrees.
+    const n = result.nodes;
+    const scale = 2 / ((n - 1) * (n - 2));
+    for (const e of engine.entities) expect(result.betweenness[e.id] * scale).toBeCloseTo(e.betweenness, 9);
+    // GDS's Louvain finds about as good a partition as ours, and keeps the Akçakale group together.
+    const projection = undirectedProjection(buildGraph(demo));
+    const theirs = clustersFromAssignment(projection, result.communities);
+    expect(theirs.modularity).toBeGreaterThan(engine.network.modularity - 0.05);
+    const akcakale = demo.entities.filter((e) => e.id.startsWith('tr-akc-')).map((e) => theirs.cluster[e.id]);
+    expect(new Set(akcakale).size).toBe(1);
+
+    const args = ['analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--json', '--quiet'];
+    const first = await run(...args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as Report;
+    expect(report.network.computedBy).toMatch(/^Neo4j Graph Data Science 2\.13\.\d+ \(gds\.louvain, weighted, 1 thread; gds\.betweenness, exact, 1 thread\)$/);
+    expect(report.network.modularity).toBeCloseTo(theirs.modularity, 12);
+    expect(report.clusters.map((c) => c.members)).toEqual(theirs.members);
+    for (const e of report.entities) expect(e.betweenness).toBeCloseTo(engine.entities.find((x) => x.id === e.id)!.betweenness, 9);
+    expect(report.keyNodes[0].id).toBe(engine.keyNodes[0].id);
+    expect((await run(...args)).stdout).toBe(first.stdout); // the same database gives the same report
+    // Nothing was written to the database.
+    expect(num((await cypher(driver, 'MATCH (e:Entity) WHERE size(keys(e)) <> size([k IN keys(e) WHERE NOT k STARTS WITH "gds"]) RETURN count(e) AS c'))[0].get('c'))).toBe(0);
+
+    // With --query, GDS sees only the selection, as the engine would.
+    const query = "MATCH (n:Company) WHERE n.country = 'TR' RETURN n";
+    const sub = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--query', query, '--json', '--quiet');
+    expect(sub.code).toBe(0);
+    const subReport = JSON.parse(sub.stdout) as Report;
+    const subEngine = await analyzeAsync(await readBundle(driver, { query }), { seed: 1, threads: 1 });
+    expect(subReport.entities.map((e) => e.id)).toEqual(subEngine.entities.map((e) => e.id));
+    subReport.entities.forEach((e, i) => expect(e.betweenness).toBeCloseTo(subEngine.entities[i].betweenness, 9));
+
+    const epsilon = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--epsilon', '0.05', '--quiet');
+    expect(epsilon.code).toBe(2);
+    expect(epsilon.stderr).toMatch(/--epsilon does not apply with --gds/);
   });
 });
 
@@ -519,6 +566,21 @@ describeIf(canStart)('Neo4j: a server with a password, then stopped mid-import',
     const r = await run('neo4j', 'import', DEMO, '--uri', server.uri, '--user', 'neo4j', '--password', 'not-the-password', '--quiet');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: Neo4j at bolt:\/\/127\.0\.0\.1:\d+ refused to log in \(wrong user name or password\)[^\n]*\n$/);
+  });
+
+  it('--gds without the Graph Data Science library says so (exit 2)', async () => {
+    const driver = openDriver({ uri: server.uri, user: 'neo4j', password: PASSWORD });
+    try {
+      expect(await gdsAvailable(driver)).toBe(false);
+      await expect(requireGds(driver)).rejects.toThrow(GdsMissingError);
+    } finally {
+      await driver.close();
+    }
+    const r = await run('analyze', '--neo4j', server.uri, '--neo4j-user', 'neo4j', '--neo4j-password', PASSWORD, '--gds', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: the Graph Data Science library is not installed on Neo4j at ${server.uri} (CALL gds.version() failed): install the GDS plugin on the server, or run without --gds\n`,
+    );
   });
 
   it('the server stopping in the middle of an import is Neo4jUnavailableError (exit 4)', async () => {

@@ -1,7 +1,7 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR } from './betweenness';
 import { betweennessRunCSR } from './parallel';
-import { detectClusters, CLUSTER_DEFAULTS } from './clusters';
+import { clustersFromAssignment, detectClusters, CLUSTER_DEFAULTS, type Clustering } from './clusters';
 import { toUndirectedCSR } from './csr';
 import { cutPointsCSR } from './cut-points';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
@@ -25,6 +25,23 @@ export interface AnalyzeOptions {
   topKeyNodes?: number;
   /** Called as each stage starts, so a caller can show progress. The engine itself prints nothing. */
   onProgress?: (stage: string) => void;
+  /**
+   * Communities and betweenness computed elsewhere (Neo4j's Graph Data Science library), used instead of the
+   * engine's Louvain and Brandes. Everything else (articulation points, bridges, geography, key-node ranking) is
+   * computed as usual on the same projection.
+   */
+  external?: ExternalResults;
+}
+
+export interface ExternalResults {
+  /** Entity id → community (any numbering). Every entity needs one. */
+  communities: Readonly<Record<string, number>>;
+  /** Entity id → betweenness, normalized as the engine's (shares of pairs, in [0, 1]). Every entity needs one. */
+  betweenness: Readonly<Record<string, number>>;
+  /** How betweenness was computed (exact, or sampled with its bound). */
+  betweennessInfo: BetweennessInfo;
+  /** Who computed them, in words, e.g. "Neo4j Graph Data Science 2.13.9 (gds.louvain, gds.betweenness)". */
+  computedBy: string;
 }
 
 export const ANALYZE_DEFAULTS = { seed: CLUSTER_DEFAULTS.seed, radiusKm: 50, topKeyNodes: KEY_NODE_DEFAULTS.top } as const;
@@ -91,6 +108,8 @@ export interface Analysis {
     components: number;
     largestComponent: number;
     modularity: number;
+    /** Present when clusters and betweenness were computed outside the engine (AnalyzeOptions.external). */
+    computedBy?: string;
   };
   entities: EntityResult[];
   clusters: ClusterResult[];
@@ -105,6 +124,7 @@ export interface Analysis {
  */
 export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis {
   const prepared = prepare(bundle, options);
+  if (options.external !== undefined) return finishExternal(bundle, options, prepared, options.external);
   const progress = options.onProgress ?? (() => undefined);
   progress('computing betweenness');
   const raw = betweennessCSR(prepared.csr);
@@ -119,6 +139,7 @@ export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis 
  */
 export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {}): Promise<Analysis> {
   const prepared = prepare(bundle, options);
+  if (options.external !== undefined) return finishExternal(bundle, options, prepared, options.external);
   const progress = options.onProgress ?? (() => undefined);
   const mode = options.betweenness ?? 'auto';
   const n = prepared.csr.n;
@@ -129,7 +150,7 @@ export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {})
 }
 
 interface Prepared {
-  clustering: ReturnType<typeof detectClusters>;
+  clustering: Clustering;
   csr: ReturnType<typeof toUndirectedCSR>;
   cuts: ReturnType<typeof cutPointsCSR>;
 }
@@ -141,14 +162,37 @@ function prepare(bundle: Bundle, options: AnalyzeOptions): Prepared {
   const graph = buildGraph(bundle);
   const projection = undirectedProjection(graph);
 
-  progress('finding clusters (Louvain)');
-  const clustering = detectClusters(projection, { seed });
+  let clustering: Clustering;
+  if (options.external === undefined) {
+    progress('finding clusters (Louvain)');
+    clustering = detectClusters(projection, { seed });
+  } else {
+    try {
+      clustering = clustersFromAssignment(projection, options.external.communities);
+    } catch (err) {
+      throw new RangeError(`external clusters (${options.external.computedBy}): ${(err as Error).message}`);
+    }
+  }
 
   progress('finding articulation points and bridges');
   const csr = toUndirectedCSR(projection);
   const cuts = cutPointsCSR(csr);
 
   return { clustering, csr, cuts };
+}
+
+function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, external: ExternalResults): Analysis {
+  const keys = prepared.csr.keys;
+  const bc = new Float64Array(keys.length);
+  const missing: string[] = [];
+  keys.forEach((k, i) => {
+    const v = external.betweenness[k];
+    if (typeof v === 'number' && Number.isFinite(v)) bc[i] = v;
+    else missing.push(k);
+  });
+  if (missing.length > 0) throw new RangeError(`external betweenness (${external.computedBy}): no value for ${missing.length} entities, e.g. ${JSON.stringify(missing[0])}`);
+  const analysis = finish(bundle, options, prepared, bc, external.betweennessInfo);
+  return { ...analysis, network: { ...analysis.network, computedBy: external.computedBy } };
 }
 
 function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc: Float64Array, info: BetweennessInfo): Analysis {

@@ -42,6 +42,24 @@ export function detectClusters(graph: UndirectedGraph, options: ClusterOptions =
     csr.keys.forEach((key, i) => (raw[key] = result.community[i]));
     modularity = result.modularity;
   }
+  return numberClusters(nodes, raw, modularity);
+}
+
+/**
+ * Clusters given from elsewhere (for example Louvain run by Neo4j GDS), numbered as detectClusters numbers its
+ * own: 1, 2, … from the largest down, ties by first member. `assignment` maps every node to a community id of
+ * any numbering. The modularity is computed here, on this graph and its weights, so that it means the same
+ * whichever algorithm found the clusters. Throws RangeError when a node has no community.
+ */
+export function clustersFromAssignment(graph: UndirectedGraph, assignment: Readonly<Record<string, number>>, weightAttribute: string = CLUSTER_DEFAULTS.weightAttribute): Clustering {
+  const nodes = graph.nodes();
+  const missing = nodes.filter((node) => typeof assignment[node] !== 'number');
+  if (missing.length > 0) throw new RangeError(`no community for ${missing.length} node(s), e.g. ${JSON.stringify(missing[0])}`);
+  const numbered = numberClusters(nodes, assignment, 0);
+  return { ...numbered, modularity: modularity(graph, numbered.cluster, weightAttribute) };
+}
+
+function numberClusters(nodes: string[], raw: Readonly<Record<string, number>>, modularity: number): Clustering {
   const groups = new Map<number, string[]>();
   for (const node of nodes) {
     const c = raw[node];

@@ -10,10 +10,10 @@ export {
 export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions } from './csr';
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
 export { betweenness, betweennessCSR, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
-export { detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
+export { clustersFromAssignment, detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
 export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, type LatLon, type Site, type NearestSite, type GroupGeography } from './geo';
 export { rankKeyNodes, KEY_NODE_DEFAULTS, type KeyNode, type KeyNodeInputs, type KeyNodeOptions } from './key-nodes';
-export { analyze, analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
+export { analyze, analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type ExternalResults, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
 export { seededRandom } from './random';
 export { maxFlow, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, shipmentMass, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult } from './chokepoints';

@@ -5,9 +5,6 @@ import { toNumber } from './convert';
 import { GdsMissingError } from './errors';
 import { ENTITY_LABEL, RELATION_TYPES, SHIPMENT_LABEL, SHIPMENT_TYPES } from './schema';
 
-/** Properties the GDS run writes on the entity nodes. */
-export const GDS_PROPERTIES = { community: 'gdsCommunity', betweenness: 'gdsBetweenness' } as const;
-
 const NOT_INSTALLED = /Neo\.ClientError\.Procedure\.ProcedureNotFound|Neo\.ClientError\.Statement\.SyntaxError/;
 
 /** The version of the Graph Data Science library on the server, or undefined when it is not installed. */
@@ -46,18 +43,29 @@ export async function requireGds(driver: Driver, options: DatabaseOptions = {}):
 
 export interface GdsResult {
   gdsVersion: string;
-  /** Nodes and (undirected) relationships of the projected graph. */
+  /** Nodes of the projected graph (every selected entity, isolated ones too). */
   nodes: number;
+  /** Undirected relationships of the projected graph, as GDS counts them (each pair twice). */
   relationships: number;
-  communities: number;
-  modularity: number;
-  /** Largest betweenness written (GDS's raw, unnormalized score). */
-  maxBetweenness: number;
+  /** Entity id → Louvain community id (GDS's numbering). */
+  communities: Record<string, number>;
+  /** Entity id → betweenness as GDS gives it: the raw score of the undirected graph (pairs counted once). */
+  betweenness: Record<string, number>;
+  /** Threads GDS was allowed (the Community edition caps it at 4). */
+  concurrency: number;
 }
 
 export interface GdsOptions extends DatabaseOptions {
   /** Name of the in-memory graph (dropped afterwards). */
   graphName?: string;
+  /** Only these entities (the --query selection) and the ties among them; all entities when absent. */
+  ids?: readonly string[];
+  /**
+   * Threads for betweenness (at most 4 on the Community edition). Default 1: with more, GDS adds the
+   * contributions in a varying order and the last digits can change from run to run. Louvain always runs on one
+   * thread, so that the same database gives the same communities.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -67,9 +75,11 @@ export interface GdsOptions extends DatabaseOptions {
  */
 const PAIRS = `CALL {
   MATCH (a:${ENTITY_LABEL})-[r:${Object.values(RELATION_TYPES).join('|')}]->(b:${ENTITY_LABEL})
+  WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
   RETURN a, b, $weights[type(r)] AS w, null AS kg, false AS trade
   UNION ALL
   MATCH (a:${ENTITY_LABEL})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL})-[:${SHIPMENT_TYPES.buyer}]->(b:${ENTITY_LABEL})
+  WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
   RETURN a, b, 0.0 AS w, sh.quantityKg AS kg, true AS trade
 }
 WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
@@ -86,7 +96,7 @@ WITH x, y, ties + CASE
 const PROJECT = `${PAIRS}
 WITH collect({x: x, y: y, weight: weight}) AS pairs
 CALL {
-  MATCH (n:${ENTITY_LABEL}) RETURN collect(n) AS nodes
+  MATCH (n:${ENTITY_LABEL}) WHERE $ids IS NULL OR n.id IN $ids RETURN collect(n) AS nodes
 }
 WITH pairs + [n IN nodes | {x: n, y: null, weight: null}] AS rows
 UNWIND rows AS row
@@ -99,11 +109,11 @@ const tieWeights = () =>
   Object.fromEntries(Object.entries(RELATION_TYPES).map(([kind, type]) => [type, TIE_WEIGHTS[kind as keyof typeof TIE_WEIGHTS]]));
 
 /** The weighted pairs `runGds` projects (computed by the database, without GDS): for checking them against the engine. */
-export async function projectionWeights(driver: Driver, options: DatabaseOptions = {}): Promise<{ a: string; b: string; weight: number }[]> {
+export async function projectionWeights(driver: Driver, options: DatabaseOptions & { ids?: readonly string[] } = {}): Promise<{ a: string; b: string; weight: number }[]> {
   await checkConnection(driver, options);
   const session = openSession(driver, options, 'READ');
   try {
-    const result = await session.executeRead((tx) => tx.run(`${PAIRS}\nRETURN x.id AS a, y.id AS b, weight`, { weights: tieWeights() }));
+    const result = await session.executeRead((tx) => tx.run(`${PAIRS}\nRETURN x.id AS a, y.id AS b, weight`, { weights: tieWeights(), ids: options.ids ?? null }));
     return result.records.map((r) => ({ a: String(r.get('a')), b: String(r.get('b')), weight: toNumber(r.get('weight')) ?? 0 }));
   } catch (err) {
     throw classifyError(err, driver, { ...options, started: true });
@@ -113,37 +123,46 @@ export async function projectionWeights(driver: Driver, options: DatabaseOptions
 }
 
 /**
- * Runs Louvain (weighted) and betweenness in the database with the Graph Data Science library and writes them to
- * `gdsCommunity` and `gdsBetweenness` on the entity nodes. Throws GdsMissingError when GDS is not installed.
- * The report keeps Chokepoint's own, seeded and tested, computations; these are for use inside Neo4j.
+ * Runs Louvain (weighted, on one thread so that the same database gives the same communities) and betweenness
+ * in the database with the Graph Data Science library, on the same weighted undirected projection as the
+ * engine's, and streams the results back: nothing is written to the database. Throws GdsMissingError when GDS is
+ * not installed.
  */
 export async function runGds(driver: Driver, options: GdsOptions = {}): Promise<GdsResult> {
   const version = await requireGds(driver, options);
-  const graph = options.graphName ?? 'chokepoint';
+  const graph = options.graphName ?? `chokepoint-${process.pid}-${Date.now()}`;
+  const concurrency = options.concurrency ?? 1;
   await checkConnection(driver, options);
   const session = openSession(driver, options, 'WRITE');
   try {
     await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
-    const projected = await session.run(PROJECT, { graph, weights: tieWeights() });
-    const louvain = await session.run(
-      `CALL gds.louvain.write($graph, {relationshipWeightProperty: 'weight', writeProperty: $property})
-       YIELD communityCount, modularity RETURN communityCount, modularity`,
-      { graph, property: GDS_PROPERTIES.community },
-    );
-    const betweenness = await session.run(
-      `CALL gds.betweenness.write($graph, {writeProperty: $property})
-       YIELD centralityDistribution RETURN centralityDistribution.max AS max`,
-      { graph, property: GDS_PROPERTIES.betweenness },
-    );
-    await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
-    return {
-      gdsVersion: version,
-      nodes: toNumber(projected.records[0].get('nodes')) ?? 0,
-      relationships: toNumber(projected.records[0].get('relationships')) ?? 0,
-      communities: toNumber(louvain.records[0].get('communityCount')) ?? 0,
-      modularity: toNumber(louvain.records[0].get('modularity')) ?? 0,
-      maxBetweenness: toNumber(betweenness.records[0].get('max')) ?? 0,
-    };
+    const projected = await session.run(PROJECT, { graph, weights: tieWeights(), ids: options.ids ?? null });
+    try {
+      const communities: Record<string, number> = {};
+      const louvain = await session.run(
+        `CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight', concurrency: 1})
+         YIELD nodeId, communityId RETURN gds.util.asNode(nodeId).id AS id, communityId`,
+        { graph },
+      );
+      for (const r of louvain.records) communities[String(r.get('id'))] = toNumber(r.get('communityId')) ?? 0;
+      const nodes = toNumber(projected.records[0].get('nodes')) ?? 0;
+      const betweenness: Record<string, number> = {};
+      const bc = await session.run(
+        `CALL gds.betweenness.stream($graph, {concurrency: toInteger($concurrency)}) YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score`,
+        { graph, concurrency },
+      );
+      for (const r of bc.records) betweenness[String(r.get('id'))] = toNumber(r.get('score')) ?? 0;
+      return {
+        gdsVersion: version,
+        nodes,
+        relationships: toNumber(projected.records[0].get('relationships')) ?? 0,
+        communities,
+        betweenness,
+        concurrency,
+      };
+    } finally {
+      await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
+    }
   } catch (err) {
     throw classifyError(err, driver, { ...options, started: true });
   } finally {

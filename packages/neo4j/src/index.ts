@@ -13,7 +13,7 @@ export {
 export { importBundle, contentHash, DEFAULT_BATCH_SIZE, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './import';
 export { readBundle, type ReadOptions } from './read';
 export { writeBack, type WriteBackOptions, type WriteBackResult } from './write-back';
-export { gdsAvailable, gdsVersion, requireGds, runGds, projectionWeights, GDS_PROPERTIES, type GdsOptions, type GdsResult } from './gds';
+export { gdsAvailable, gdsVersion, requireGds, runGds, projectionWeights, type GdsOptions, type GdsResult } from './gds';
 export {
   ENTITY_KIND_LABELS,
   RELATION_TYPES,

@@ -64,6 +64,16 @@ export function serverPrerequisites(): { ok: true } | { ok: false; reason: strin
   return { ok: true };
 }
 
+/** Whether the Graph Data Science jars can be fetched (`neo4j.sh fetch-gds`), so that `startServer({ gds: true })` works. */
+export function gdsPrerequisites(): { ok: true } | { ok: false; reason: string } {
+  const fetch = spawnSync(NEO4J_SH, ['fetch-gds'], { encoding: 'utf8', timeout: 300_000 });
+  if (fetch.status !== 0) {
+    const why = `${fetch.stderr ?? ''}`.trim().split('\n').pop() ?? 'failed';
+    return { ok: false, reason: `tools/neo4j-test-server/neo4j.sh fetch-gds failed: ${why}` };
+  }
+  return { ok: true };
+}
+
 /** A TCP port nothing listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,11 +99,14 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-/** Starts a fresh server on a free port (about 8 s), without authentication or with neo4j/`password`. */
-export async function startServer(options: { password?: string } = {}): Promise<TestServer> {
+/**
+ * Starts a fresh server on a free port (about 8 s), without authentication or with neo4j/`password`, and with the
+ * Graph Data Science library when `gds`.
+ */
+export async function startServer(options: { password?: string; gds?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
   const auth = options.password === undefined ? ['--no-auth'] : ['--auth', `neo4j:${options.password}`];
-  const r = await run(['start', '--port', String(port), ...auth, '--timeout', '90']);
+  const r = await run(['start', '--port', String(port), ...auth, ...(options.gds ? ['--gds'] : []), '--timeout', '90']);
   if (r.code !== 0) throw new Error(`neo4j.sh start --port ${port} failed:\n${r.stderr.slice(-3000)}`);
   const uri = /^NEO4J_URI=(.*)$/m.exec(r.stdout)?.[1]?.trim() ?? `bolt://127.0.0.1:${port}`;
   return { uri, port, owned: true, ...(options.password === undefined ? {} : { user: 'neo4j', password: options.password }) };

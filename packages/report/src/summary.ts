@@ -89,6 +89,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `${plural(net.components, 'connected part', 'connected parts')} (largest: ${int(net.largestComponent)}); ` +
       `${plural(report.clusters.length, 'cluster', 'clusters')}, modularity ${net.modularity.toFixed(3)}.`,
   );
+  if (net.computedBy !== undefined) out.push(`Clusters and betweenness computed by ${net.computedBy}.`);
   if (!net.betweenness.exact) {
     out.push(
       `Betweenness is estimated from ${int(net.betweenness.sources)} sampled sources: each value is within ±${net.betweenness.epsilon!.toFixed(3)} ` +

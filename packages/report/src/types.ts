@@ -170,6 +170,8 @@ export interface Report {
     components: number;
     largestComponent: number;
     modularity: number;
+    /** Present when clusters and betweenness were computed outside Chokepoint (analyze --neo4j --gds). */
+    computedBy?: string;
   };
   entities: ReportEntity[];
   relations: ReportRelation[];

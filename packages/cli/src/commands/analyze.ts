@@ -1,13 +1,13 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
-import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
+import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type ExternalResults } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { readBundle, readFtm } from '@chokepoint/ingest';
 import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, reportChunks } from '@chokepoint/report';
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor } from '../chokepoints';
-import { addNeo4jSourceOptions, neo4jSource, readBundleFromNeo4j } from './neo4j';
+import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j } from './neo4j';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
 import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
@@ -73,6 +73,8 @@ export function analyzeCommand(io: CliIO): Command {
       // Settings first: a mistake in them should not wait for a long analysis.
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
+      if (source?.gds && flags.epsilon !== undefined) throw new UsageError('--epsilon does not apply with --gds: the Graph Data Science library computes betweenness exactly');
+      if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
       if (source === undefined) progress(`reading ${bundleDir}`);
       const isFile = (() => {
         try {
@@ -106,8 +108,18 @@ export function analyzeCommand(io: CliIO): Command {
       if (bundle.rejected.length > 0) {
         progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
       }
-      if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
+      let external: ExternalResults | undefined;
+      if (source?.gds) {
+        if (resolution.merges.length > 0) {
+          throw new UsageError(
+            `--gds analyzes the network as stored in Neo4j, but resolution merged ${resolution.merges.length} groups of name variants: add --no-resolve, or import a bundle without variants`,
+          );
+        }
+        progress('running Louvain and betweenness in Neo4j (Graph Data Science)');
+        external = await gdsResultsFromNeo4j(source, bundle, flags.threads);
+      }
       const analysis = await analyzeAsync(bundle, {
+        external,
         threads: flags.threads,
         betweenness: flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto',
         seed: flags.seed,

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
+import type { ExternalResults } from '@chokepoint/engine';
 import { readBundle, readFtm } from '@chokepoint/ingest';
 import { readReport } from '@chokepoint/report';
 import {
@@ -11,7 +12,6 @@ import {
   requireGds,
   runGds,
   writeBack,
-  GDS_PROPERTIES,
   type ImportProgress,
 } from '@chokepoint/neo4j';
 import { UsageError } from '../errors';
@@ -42,7 +42,7 @@ export function resolveConnection(flags: { uri?: string; user?: string; password
 export interface Neo4jSourceOptions extends Neo4jConnection {
   /** Read-only Cypher returning entity nodes as `n`: analyze that subgraph only. */
   query?: string;
-  /** Also run Louvain and betweenness in the database with the Graph Data Science library. */
+  /** Run Louvain and betweenness in the database with the Graph Data Science library instead of the engine. */
   gds?: boolean;
   /** Progress lines (the CLI's `progressReporter`). */
   onProgress?: (message: string) => void;
@@ -50,8 +50,8 @@ export interface Neo4jSourceOptions extends Neo4jConnection {
 
 /**
  * For `chokepoint analyze --neo4j <uri>`: reads the bundle stored by `chokepoint neo4j import` (or the subgraph
- * of `query`) back from Neo4j. With `gds`, checks first that GDS is installed (GdsMissingError otherwise), and
- * after reading runs Louvain and betweenness in the database, written to gdsCommunity / gdsBetweenness.
+ * of `query`) back from Neo4j. With `gds`, checks first that GDS is installed (GdsMissingError otherwise), so that
+ * a missing library is reported before the long read.
  */
 export async function readBundleFromNeo4j(options: Neo4jSourceOptions): Promise<Bundle> {
   const progress = options.onProgress ?? (() => undefined);
@@ -61,16 +61,34 @@ export async function readBundleFromNeo4j(options: Neo4jSourceOptions): Promise<
     const database = connection.database;
     if (options.gds) progress(`Graph Data Science ${await requireGds(driver, { database })} is installed`);
     progress(`reading the bundle from Neo4j at ${connection.uri}${options.query === undefined ? '' : ' (the entities of --query)'}`);
-    const bundle = await readBundleFromGraph(driver, { database, query: options.query });
-    if (options.gds) {
-      progress('running Louvain and betweenness in Neo4j (GDS)');
-      const gds = await runGds(driver, { database });
-      progress(
-        `GDS: ${gds.communities} communities (modularity ${gds.modularity.toFixed(3)}) and betweenness written to ` +
-          `${GDS_PROPERTIES.community} and ${GDS_PROPERTIES.betweenness}; the report uses Chokepoint's own computations`,
-      );
-    }
-    return bundle;
+    return await readBundleFromGraph(driver, { database, query: options.query });
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * For `chokepoint analyze --neo4j <uri> --gds`: Louvain and betweenness run in Neo4j by the Graph Data Science
+ * library on the entities of `bundle` (the --query selection, or every stored entity), on the same weighted
+ * projection as the engine's, as results the engine uses instead of its own. Betweenness is exact, normalized as
+ * the engine's; `threads` goes to GDS (default 1, which keeps the report byte-identical from run to run).
+ */
+export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bundle, threads?: number): Promise<ExternalResults> {
+  const connection = resolveConnection(source);
+  const driver = openDriver(connection);
+  try {
+    const ids = source.query === undefined ? undefined : bundle.entities.map((e) => e.id);
+    const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads });
+    const n = gds.nodes;
+    const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+    const betweenness: Record<string, number> = {};
+    for (const [id, score] of Object.entries(gds.betweenness)) betweenness[id] = score * scale;
+    return {
+      communities: gds.communities,
+      betweenness,
+      betweennessInfo: { exact: true, sources: n, epsilon: null, delta: null, threads: gds.concurrency },
+      computedBy: `Neo4j Graph Data Science ${gds.gdsVersion} (gds.louvain, weighted, 1 thread; gds.betweenness, exact, ${gds.concurrency} thread${gds.concurrency === 1 ? '' : 's'})`,
+    };
   } finally {
     await driver.close();
   }
@@ -93,7 +111,7 @@ export function addNeo4jSourceOptions(command: Command): Command {
     .option('--neo4j-password <password>', 'Neo4j password (better: NEO4J_PASSWORD, which does not show in the process list)')
     .option('--neo4j-database <name>', 'Neo4j database (default: NEO4J_DATABASE or the server default)')
     .option('--query <cypher>', "with --neo4j: analyze only the entities a read-only Cypher query returns as n, e.g. \"MATCH (n:Company {country: 'TR'}) RETURN n\"")
-    .option('--gds', 'with --neo4j: also run Louvain and betweenness in Neo4j with the Graph Data Science library (written to gdsCommunity, gdsBetweenness)');
+    .option('--gds', 'with --neo4j: run Louvain and betweenness in Neo4j with the Graph Data Science library instead of in Chokepoint (exact betweenness; --threads goes to GDS)');
 }
 
 /**

@@ -8,8 +8,9 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@chokepoint/viewer$': '<rootDir>/packages/viewer/src/node',
-    '^@chokepoint/([a-z-]+)$': '<rootDir>/packages/$1/src',
-    '^@chokepoint/([a-z-]+)/([a-z-]+)$': '<rootDir>/packages/$1/src/$2',
+    '^@chokepoint/([a-z0-9-]+)$': '<rootDir>/packages/$1/src',
+    '^@chokepoint/([a-z0-9-]+)/testing$': '<rootDir>/packages/$1/src/testing/index.ts',
+    '^@chokepoint/([a-z0-9-]+)/([a-z0-9-]+)$': '<rootDir>/packages/$1/src/$2',
   },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

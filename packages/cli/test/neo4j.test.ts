@@ -34,9 +34,26 @@ import {
 import { buildReport, serializeReport, type Report } from '@chokepoint/report';
 import { describeError } from '../src/errors';
 import { chokepointsFor } from '../src/chokepoints';
-import { generatedBundle } from '../../neo4j/test/bundles';
-import { counts, cypher, isDate, isInteger, isPoint, nodeProperties, num, snapshot, wipe } from '../../neo4j/test/helpers';
-import { freePort, gdsPrerequisites, NEO4J_SH, serverPrerequisites, sharedServer, startServer, stopServer, type TestServer } from '../../neo4j/test/server';
+import {
+  counts,
+  cypher,
+  freePort,
+  gdsPrerequisites,
+  generatedBundle,
+  isDate,
+  isInteger,
+  isPoint,
+  NEO4J_SH,
+  nodeProperties,
+  num,
+  serverPrerequisites,
+  sharedServer,
+  snapshot,
+  startServer,
+  stopServer,
+  wipe,
+  type TestServer,
+} from '@chokepoint/neo4j/testing';
 import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
 jest.setTimeout(120_000);

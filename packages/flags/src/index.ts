@@ -1,5 +1,5 @@
 export * from './types';
-export { RULES, robustZ } from './rules';
+export { RULES, robustZ, LeaveOneOut } from './rules';
 export { evaluateFlags, FLAG_DISCLAIMER, type FlagsResult } from './evaluate';
 export { buildContext, watchMatcher, GROUP_TIES } from './context';
 export { loadRules, parseRules, validateRules, effectiveRules, extendReference, checkParam, EMPTY_CONFIG, type RulesConfig, type RuleOverride } from './config';

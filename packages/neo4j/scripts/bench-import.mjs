@@ -34,11 +34,16 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 if (args.includes('--help')) {
-  console.log('node packages/neo4j/scripts/bench-import.mjs [--sizes demo,10k,100k] [--batch-size 2000] [--keep]');
+  console.log('node packages/neo4j/scripts/bench-import.mjs [--sizes demo,10k,100k] [--batch-size 2000] [--runs 3] [--keep]');
   process.exit(0);
 }
 const sizes = option('--sizes', 'demo,10k,100k').split(',');
 const batchSize = Number(option('--batch-size', '2000'));
+const runs = Number(option('--runs', '3'));
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
 
 function load(pkg) {
   const dist = join(repo, 'packages', pkg, 'dist', 'index.js');
@@ -226,29 +231,44 @@ try {
   for (const size of sizes) {
     const dir = size === 'demo' ? join(repo, 'data', 'scenarios', 'border-procurement') : generate(size, GENERATED[size]);
     if (!dir) throw new Error(`unknown size ${size}`);
-    console.error(`bench-import: ${size}: reading ${dir}`);
-    const files = await time(() => ingest.readBundle(dir));
-    const bundle = files.value;
-    const n = bundle.entities.length + bundle.relations.length + bundle.shipments.length + bundle.places.length;
-    await wipe(driver);
-    console.error(`bench-import: ${size}: importing ${n.toLocaleString('en-US')} rows`);
-    const imported = await time(() => neo.importBundle(driver, bundle, { batchSize }));
-    console.error(`bench-import: ${size}: importing again`);
-    const again = await time(() => neo.importBundle(driver, bundle, { batchSize }));
-    console.error(`bench-import: ${size}: reading back`);
-    const back = await time(() => neo.readBundle(driver));
-    // The bundle read back must be the bundle from the files, record by record (then so is the report).
-    const same = (a, b) => a.length === b.length && a.every((x, i) => JSON.stringify(x) === JSON.stringify(b[i]));
-    const identical =
-      back.value.name === bundle.name &&
-      same(back.value.entities, bundle.entities) &&
-      same(back.value.relations, bundle.relations) &&
-      same(back.value.shipments, bundle.shipments) &&
-      same(back.value.places, bundle.places) &&
-      same(back.value.rejected, bundle.rejected);
-    console.error(
-      `bench-import: ${size}: import ${seconds(imported.ms)} s (${Math.round(n / (imported.ms / 1000))} rows/s), again ${seconds(again.ms)} s, read back ${seconds(back.ms)} s, identical: ${identical}`,
-    );
+    const timings = { files: [], imported: [], again: [], back: [] };
+    let bundle;
+    let back;
+    let identical = true;
+    let n = 0;
+    for (let run = 1; run <= runs; run++) {
+      console.error(`bench-import: ${size}: run ${run} of ${runs}: reading ${dir}`);
+      const files = await time(() => ingest.readBundle(dir));
+      bundle = files.value;
+      n = bundle.entities.length + bundle.relations.length + bundle.shipments.length + bundle.places.length;
+      await wipe(driver);
+      console.error(`bench-import: ${size}: importing ${n.toLocaleString('en-US')} rows`);
+      const imported = await time(() => neo.importBundle(driver, bundle, { batchSize }));
+      console.error(`bench-import: ${size}: importing again`);
+      const again = await time(() => neo.importBundle(driver, bundle, { batchSize }));
+      console.error(`bench-import: ${size}: reading back`);
+      back = await time(() => neo.readBundle(driver));
+      // The bundle read back must be the bundle from the files, record by record (then so is the report).
+      const same = (a, b) => a.length === b.length && a.every((x, i) => JSON.stringify(x) === JSON.stringify(b[i]));
+      identical &&=
+        back.value.name === bundle.name &&
+        same(back.value.entities, bundle.entities) &&
+        same(back.value.relations, bundle.relations) &&
+        same(back.value.shipments, bundle.shipments) &&
+        same(back.value.places, bundle.places) &&
+        same(back.value.rejected, bundle.rejected);
+      timings.files.push(files.ms);
+      timings.imported.push(imported.ms);
+      timings.again.push(again.ms);
+      timings.back.push(back.ms);
+      console.error(
+        `bench-import: ${size}: import ${seconds(imported.ms)} s (${Math.round(n / (imported.ms / 1000))} rows/s), again ${seconds(again.ms)} s, read back ${seconds(back.ms)} s, identical: ${identical}`,
+      );
+    }
+    const files = { ms: median(timings.files) };
+    const imported = { ms: median(timings.imported) };
+    const again = { ms: median(timings.again) };
+    back = { value: back.value, ms: median(timings.back) };
     // Analysis is the same work whichever way the bundle came: measured once, on the bundle read back.
     console.error(`bench-import: ${size}: analyzing`);
     const analyzed = await time(() => analyzeToReport(back.value));
@@ -267,6 +287,7 @@ try {
       readBackRowsPerS: n / (back.ms / 1000),
       analyzeS: analyzed.ms / 1000,
       identical,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
     };
     rows.push(row);
     console.error(JSON.stringify(row));
@@ -277,7 +298,7 @@ try {
 }
 
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
-console.log(`\nNeo4j import benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 community (tools/neo4j-test-server${started ? ', heap 2g, page cache 1g' : ''}), neo4j-driver 5.28.3, batch size ${batchSize}; one run each.\n`);
+console.log(`\nNeo4j import benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 community (tools/neo4j-test-server${started ? ', heap 2g, page cache 1g' : ''}), neo4j-driver 5.28.3, batch size ${batchSize}; median of ${runs} runs (analysis once: it is the same work either way); peak RSS of the Node process ${fmt(Math.max(...rows.map((r) => r.peakRssMiB)))} MiB.\n`);
 console.log('| bundle | entities | relations | shipments | rows | read CSV files | import | import rows/s | import again | read back from Neo4j | read-back rows/s | analyze | files → report | Neo4j → report | bundle read back identical |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {

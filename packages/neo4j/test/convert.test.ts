@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { keyOrderOf, ordered, readFields, toProperties } from '../src/convert';
 import { CONSTRAINTS, ENTITY_FIELDS, ENTITY_KIND_LABELS, PLACE_FIELDS, PLACE_KIND_LABELS, RELATION_FIELDS, RELATION_TYPES, SHIPMENT_FIELDS, SHIPMENT_TYPES, FLAG_TYPES } from '../src/schema';
 import { contentHash } from '../src/import';
-import { generatedBundle } from './bundles';
+import { generatedBundle } from '@chokepoint/neo4j/testing';
 
 const DEMO = join(__dirname, '..', '..', '..', 'data', 'scenarios', 'border-procurement');
 

@@ -22,4 +22,4 @@ export const RULES: readonly Rule[] = [
   newCompany,
 ];
 
-export { robustZ } from './volume-anomaly';
+export { robustZ, LeaveOneOut } from './volume-anomaly';

@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const REPO = join(__dirname, '..', '..', '..');
+export const REPO = join(__dirname, '..', '..', '..', '..');
 export const NEO4J_SH = join(REPO, 'tools', 'neo4j-test-server', 'neo4j.sh');
 
 export interface TestServer {

@@ -1,0 +1,36 @@
+import { LeaveOneOut, robustZ } from '@chokepoint/flags';
+
+/** A small seeded generator, so that the random groups are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('leave-one-out robust z-scores (volume-anomaly peers)', () => {
+  it('equal robustZ of each member against the others, on 500 random groups with ties, odd and even sizes', () => {
+    const rnd = random(42);
+    for (let g = 0; g < 500; g++) {
+      const size = 2 + Math.floor(rnd() * 30);
+      // Few distinct values in some groups, so that ties and a zero MAD (the mean-deviation fallback) occur.
+      const distinct = rnd() < 0.3 ? 1 + Math.floor(rnd() * 3) : 1000;
+      const values = Array.from({ length: size }, () => (distinct === 1000 ? 10 ** (rnd() * 6) : 1 + Math.floor(rnd() * distinct) * 250));
+      const loo = new LeaveOneOut(values);
+      values.forEach((x, i) => {
+        const expected = robustZ(x, values.filter((_v, j) => j !== i));
+        const got = loo.without(x);
+        expect(got.median).toBe(expected.median);
+        expect(got.spread).toBeCloseTo(expected.spread, 12);
+        expect(got.z).toBeCloseTo(expected.z, 9);
+      });
+    }
+  });
+
+  it('refuses a value that is not in the group', () => {
+    expect(() => new LeaveOneOut([1, 2, 3]).without(4)).toThrow(/4 is not in the group/);
+  });
+});

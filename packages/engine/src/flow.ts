@@ -397,9 +397,13 @@ export function disrupt(
     if (options.order) pick = options.order[k];
     else {
       // Greedy on the first measure that still flows (kg first; then value, for goods counted in pieces).
-      const measure = graphs.findIndex((g) => maxFlow(g, sources, targets, removed).value > 1e-12);
-      if (measure === -1) break;
-      const current = maxFlow(graphs[measure], sources, targets, removed);
+      let measure = -1;
+      let current: FlowResult | undefined;
+      for (let i = 0; i < graphs.length && measure === -1; i++) {
+        const flow = maxFlow(graphs[i], sources, targets, removed);
+        if (flow.value > 1e-12) (measure = i), (current = flow);
+      }
+      if (measure === -1 || current === undefined) break;
       let candidates: number[] = [];
       for (let v = 0; v < n; v++) if (!removed[v] && current.nodeFlow[v] > 1e-12) candidates.push(v);
       candidates.sort((x, y) => current.nodeFlow[y] - current.nodeFlow[x] || x - y);
@@ -407,7 +411,12 @@ export function disrupt(
       let best = -1;
       let bestFlow = Infinity;
       let bestLcc = Infinity;
+      // Removing v leaves at least current.value − nodeFlow[v] deliverable (the rest of the flow does not pass
+      // through v). Candidates come by decreasing nodeFlow, so once that bound is above the best found, no later
+      // candidate can beat or tie it: the search stops there, with the same answer as trying them all.
+      const slack = 1e-9 * Math.max(1, current.value);
       for (const v of candidates) {
+        if (current.value - current.nodeFlow[v] > bestFlow + 1e-9 + slack) break;
         removed[v] = 1;
         const f = maxFlow(graphs[measure], sources, targets, removed).value;
         const lcc = f < bestFlow + 1e-9 ? largestComponent(n, undirected.a, undirected.b, removed) : Infinity;

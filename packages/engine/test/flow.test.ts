@@ -1,4 +1,4 @@
-import { disrupt, immediateDominators, maxFlow, minVertexCut, outAdjacency, seededRandom, setDominators, type DirectedFlowGraph } from '@chokepoint/engine';
+import { disrupt, immediateDominators, largestComponent, maxFlow, minVertexCut, outAdjacency, seededRandom, setDominators, type DirectedFlowGraph } from '@chokepoint/engine';
 
 function graph(n: number, edges: [number, number, number][]): DirectedFlowGraph {
   return { n, source: Int32Array.from(edges.map((e) => e[0])), target: Int32Array.from(edges.map((e) => e[1])), capacity: Float64Array.from(edges.map((e) => e[2])) };
@@ -130,5 +130,38 @@ describe('disruption', () => {
     expect(steps[0].largestComponent).toBe(4);
     const given = disrupt([g], [0], [5], { a: [0], b: [1] }, { order: [2, 3] });
     expect(given.map((s) => s.remaining[0])).toEqual([2 / 12, 0]);
+  });
+
+  it('greedy choices equal trying every flow-carrying node (brute force) on 200 random graphs', () => {
+    const rng = seededRandom(5);
+    for (let round = 0; round < 200; round++) {
+      const n = 6 + Math.floor(rng() * 9);
+      const g = randomGraph(rng, n);
+      const sources = [0, 1];
+      const targets = [n - 1, n - 2];
+      const undirected = { a: g.source, b: g.target };
+      const fast = disrupt([g], sources, targets, undirected, { steps: 4 });
+      // Brute force: every node that carries flow, in the order of the documented tie-breaks.
+      const removed = new Uint8Array(n);
+      const slow: number[] = [];
+      for (let k = 0; k < 4; k++) {
+        const current = maxFlow(g, sources, targets, removed);
+        if (current.value <= 1e-12) break;
+        const candidates = Array.from({ length: n }, (_, v) => v)
+          .filter((v) => !removed[v] && current.nodeFlow[v] > 1e-12)
+          .sort((x, y) => current.nodeFlow[y] - current.nodeFlow[x] || x - y);
+        let best = -1;
+        let bestKey = [Infinity, Infinity];
+        for (const v of candidates) {
+          removed[v] = 1;
+          const key = [maxFlow(g, sources, targets, removed).value, largestComponent(n, g.source, g.target, removed)];
+          removed[v] = 0;
+          if (key[0] < bestKey[0] - 1e-9 || (Math.abs(key[0] - bestKey[0]) <= 1e-9 && key[1] < bestKey[1])) (best = v), (bestKey = key);
+        }
+        removed[best] = 1;
+        slow.push(best);
+      }
+      expect(fast.map((s) => s.node)).toEqual(slow);
+    }
   });
 });

@@ -2,7 +2,8 @@
 // Neo4j import and read-back benchmark (not a test): how fast a bundle goes into Neo4j, and how long reading it back
 // and analyzing it takes compared with reading the same bundle from its CSV files.
 //
-//   pnpm build && node packages/neo4j/scripts/bench-import.mjs [--sizes demo,10k,100k] [--batch-size 2000] [--keep]
+//   pnpm build && node packages/neo4j/scripts/bench-import.mjs [--sizes demo,10k,100k] [--batch-size 2000] [--runs 3] [--keep]
+//   (or: pnpm bench:neo4j)
 //
 // Sizes: `demo` (data/scenarios/border-procurement), and generated bundles written as CSV to
 // $TMPDIR/chokepoint-bench-neo4j/<size>/: `10k` = 10,000 entities and 100,000 ties, `100k` = 100,000 entities and
@@ -11,13 +12,13 @@
 // NEO4J_PASSWORD) when set, and its database is wiped; otherwise a fresh tools/neo4j-test-server instance is
 // started on a free port (--heap 2g, --pagecache 1g) and stopped at the end.
 //
-// After an untimed warm-up import, for each bundle: read the CSV files (ingest), import into an empty database
-// (rows/s; the constraints stay), import again (the idempotent re-run), read back from Neo4j, and analyze
-// (engine + red flags + supply chokepoints + report, as `chokepoint analyze`, once: the work is the same whichever
-// way the bundle came). The bundle read back is checked to equal the one from the files, record by record and key by
-// key, so the report is the same (the tests check the report itself on the demo scenario).
+// After an untimed warm-up import, for each bundle and each of --runs runs: read the CSV files (ingest), import into
+// an empty database (rows/s; the constraints stay), import again (the idempotent re-run), read back from Neo4j
+// (checked to equal the bundle from the files, record by record and key by key); then `chokepoint analyze <files>`
+// and `chokepoint analyze --neo4j <uri>`, each in its own process with default options, their reports compared
+// byte for byte. Medians of the runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,12 +56,6 @@ function load(pkg) {
 }
 const neo = load('neo4j');
 const ingest = load('ingest');
-const engine = load('engine');
-const flags = load('flags');
-const report = load('report');
-// The CLI's choice of supply-chokepoint sources and targets, so that the analysis is the one `chokepoint analyze` runs.
-const cliChokepoints = join(repo, 'packages', 'cli', 'dist', 'chokepoints.js');
-const { chokepointsFor } = existsSync(cliChokepoints) ? require(cliChokepoints) : {};
 
 const GENERATED = {
   '10k': { entities: 10_000, ties: 100_000 },
@@ -210,13 +205,27 @@ const time = async (f) => {
   return { value, ms: performance.now() - t };
 };
 
-async function analyzeToReport(bundle) {
-  const reference = flags.loadReference();
-  const analysis = await engine.analyzeAsync(bundle, {});
-  const flagged = flags.evaluateFlags(bundle, analysis, reference, flags.EMPTY_CONFIG);
-  const chokepoints = chokepointsFor?.(bundle, analysis, flags.extendReference(reference, flags.EMPTY_CONFIG), { goods: 'watchlist', disruptSteps: 10 }) ?? null;
-  return report.serializeReport(report.buildReport(bundle, analysis, flagged, { toolVersion: 'bench', lenient: false }, { chokepoints }));
+const tmp = join(tmpdir(), 'chokepoint-bench-neo4j', 'reports');
+mkdirSync(tmp, { recursive: true });
+const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** Runs the chokepoint command in its own process: wall time, and peak RSS when GNU time is there. */
+function cli(argv, connection) {
+  const env = { ...process.env };
+  if (connection?.user) (env.NEO4J_USER = connection.user), (env.NEO4J_PASSWORD = connection.password ?? '');
+  const rssFile = join(tmp, 'rss.txt');
+  const command = gnuTime ? [gnuTime, ['-f', '%M', '-o', rssFile, process.execPath, bin, ...argv]] : [process.execPath, [bin, ...argv]];
+  const t = performance.now();
+  const r = spawnSync(command[0], command[1], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) {
+    console.error(`bench-import: chokepoint ${argv.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+    process.exit(1);
+  }
+  const rssMiB = gnuTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+  return { ms, rssMiB };
 }
+
 
 const connection = await server();
 const driver = neo.openDriver(connection);
@@ -269,9 +278,21 @@ try {
     const imported = { ms: median(timings.imported) };
     const again = { ms: median(timings.again) };
     back = { value: back.value, ms: median(timings.back) };
-    // Analysis is the same work whichever way the bundle came: measured once, on the bundle read back.
-    console.error(`bench-import: ${size}: analyzing`);
-    const analyzed = await time(() => analyzeToReport(back.value));
+    // `chokepoint analyze` end to end, as a user runs it: from the files, and from Neo4j (--neo4j), each in its own
+    // process; the two reports must be byte-identical.
+    const cliRuns = { files: [], neo4j: [], filesRss: [], neo4jRss: [] };
+    let sameReport = true;
+    for (let run = 1; run <= runs; run++) {
+      console.error(`bench-import: ${size}: run ${run} of ${runs}: chokepoint analyze from the files, then --neo4j`);
+      const a = cli(['analyze', dir, '--out', join(tmp, 'files.json'), '--quiet']);
+      const b = cli(['analyze', '--neo4j', connection.uri, '--out', join(tmp, 'neo4j.json'), '--quiet'], connection);
+      cliRuns.files.push(a.ms);
+      cliRuns.neo4j.push(b.ms);
+      if (a.rssMiB !== undefined) cliRuns.filesRss.push(a.rssMiB);
+      if (b.rssMiB !== undefined) cliRuns.neo4jRss.push(b.rssMiB);
+      sameReport &&= readFileSync(join(tmp, 'files.json')).equals(readFileSync(join(tmp, 'neo4j.json')));
+      console.error(`bench-import: ${size}: analyze from files ${seconds(a.ms)} s, from Neo4j ${seconds(b.ms)} s, same report: ${sameReport}`);
+    }
     const row = {
       size,
       entities: bundle.entities.length,
@@ -285,7 +306,11 @@ try {
       reimportS: again.ms / 1000,
       readBackS: back.ms / 1000,
       readBackRowsPerS: n / (back.ms / 1000),
-      analyzeS: analyzed.ms / 1000,
+      analyzeFilesS: median(cliRuns.files) / 1000,
+      analyzeNeo4jS: median(cliRuns.neo4j) / 1000,
+      analyzeFilesRssMiB: cliRuns.filesRss.length ? Math.max(...cliRuns.filesRss) : null,
+      analyzeNeo4jRssMiB: cliRuns.neo4jRss.length ? Math.max(...cliRuns.neo4jRss) : null,
+      sameReport,
       identical,
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
     };
@@ -298,11 +323,12 @@ try {
 }
 
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
-console.log(`\nNeo4j import benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 community (tools/neo4j-test-server${started ? ', heap 2g, page cache 1g' : ''}), neo4j-driver 5.28.3, batch size ${batchSize}; median of ${runs} runs (analysis once: it is the same work either way); peak RSS of the Node process ${fmt(Math.max(...rows.map((r) => r.peakRssMiB)))} MiB.\n`);
-console.log('| bundle | entities | relations | shipments | rows | read CSV files | import | import rows/s | import again | read back from Neo4j | read-back rows/s | analyze | files → report | Neo4j → report | bundle read back identical |');
+console.log(`\nNeo4j import benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 community (tools/neo4j-test-server${started ? ', heap 2g, page cache 1g' : ''}), neo4j-driver 5.28.3, batch size ${batchSize}; median of ${runs} runs; chokepoint analyze runs as a user runs it, each time in its own process with default options, and its two reports are compared byte for byte; peak RSS of the importing Node process ${fmt(Math.max(...rows.map((r) => r.peakRssMiB)))} MiB.\n`);
+console.log('| bundle | entities | relations | shipments | rows | import | import rows/s | import again | read CSV files | read back from Neo4j | read-back rows/s | `analyze <files>` | `analyze --neo4j` | peak RSS (files / Neo4j) | same report |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {
+  const rss = r.analyzeFilesRssMiB === null ? 'n/a' : `${fmt(r.analyzeFilesRssMiB)} / ${fmt(r.analyzeNeo4jRssMiB)} MiB`;
   console.log(
-    `| ${r.size} | ${fmt(r.entities)} | ${fmt(r.relations)} | ${fmt(r.shipments)} | ${fmt(r.rows)} | ${seconds(r.readFilesS * 1000)} s | ${seconds(r.importS * 1000)} s | ${fmt(r.importRowsPerS)} | ${seconds(r.reimportS * 1000)} s | ${seconds(r.readBackS * 1000)} s | ${fmt(r.readBackRowsPerS)} | ${seconds(r.analyzeS * 1000)} s | ${seconds((r.readFilesS + r.analyzeS) * 1000)} s | ${seconds((r.readBackS + r.analyzeS) * 1000)} s | ${r.identical ? 'yes' : 'NO'} |`,
+    `| ${r.size} | ${fmt(r.entities)} | ${fmt(r.relations)} | ${fmt(r.shipments)} | ${fmt(r.rows)} | ${seconds(r.importS * 1000)} s | ${fmt(r.importRowsPerS)} | ${seconds(r.reimportS * 1000)} s | ${seconds(r.readFilesS * 1000)} s | ${seconds(r.readBackS * 1000)} s | ${fmt(r.readBackRowsPerS)} | ${seconds(r.analyzeFilesS * 1000)} s | ${seconds(r.analyzeNeo4jS * 1000)} s | ${rss} | ${r.sameReport && r.identical ? 'yes' : 'NO'} |`,
   );
 }

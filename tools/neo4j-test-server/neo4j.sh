@@ -50,7 +50,7 @@ cmd_fetch() {
   fi
   log "resolving Neo4j $NEO4J_VERSION_EXPECTED runtime classpath from Maven Central into $LIB"
   rm -rf "$LIB"
-  (cd "$HERE" && mvn -q -B dependency:copy-dependencies) || die "mvn dependency:copy-dependencies failed"
+  (cd "$HERE" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies) >&2 || die "mvn dependency:copy-dependencies failed"
   have_jars || die "neo4j jars missing from $LIB after mvn"
   touch "$LIB"
   log "ok: $(ls "$LIB" | wc -l) jars, $(du -sh "$LIB" | cut -f1)"
@@ -81,9 +81,9 @@ cmd_fetch_gds() {
   log "resolving GDS $GDS_VERSION_EXPECTED (org.neo4j.gds:proc) from Maven Central into $GDS_DIR"
   rm -rf "$GDS_DIR" "$build"; mkdir -p "$build"
   # mvn output goes to stderr: `start --gds` may call this, and its stdout is meant for eval
-  (cd "$HERE" && mvn -q -B dependency:list -DincludeScope=runtime \
+  (cd "$HERE" && mvn -q -B -Dstyle.color=never dependency:list -DincludeScope=runtime \
       -DoutputFile="$build/server.list") >&2 || die "mvn dependency:list (server) failed"
-  (cd "$HERE/gds" && mvn -q -B dependency:list -DincludeScope=runtime \
+  (cd "$HERE/gds" && mvn -q -B -Dstyle.color=never dependency:list -DincludeScope=runtime \
       -DoutputFile="$build/gds.list" dependency:copy-dependencies) >&2 \
     || die "mvn dependency:copy-dependencies (gds) failed"
   list_to_rows "$build/server.list" > "$build/server.rows"

@@ -1,19 +1,10 @@
+import { seededRandom } from '@chokepoint/engine';
 import { LeaveOneOut, robustZ } from '@chokepoint/flags';
 
-/** A small seeded generator, so that the random groups are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('leave-one-out robust z-scores (volume-anomaly peers)', () => {
   it('equal robustZ of each member against the others, on 500 random groups with ties, odd and even sizes', () => {
-    const rnd = random(42);
+    const rnd = seededRandom(42);
     for (let g = 0; g < 500; g++) {
       const size = 2 + Math.floor(rnd() * 30);
       // Few distinct values in some groups, so that ties and a zero MAD (the mean-deviation fallback) occur.

@@ -7,13 +7,13 @@ import { readBundle, readFtm } from '@chokepoint/ingest';
 import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, reportChunks } from '@chokepoint/report';
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor } from '../chokepoints';
-import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j } from './neo4j';
+import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
 import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
 import { VERSION } from '../version';
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends Neo4jAnalyzeFlags {
   out?: string;
   seed: number;
   radiusKm: number;
@@ -32,12 +32,6 @@ interface AnalyzeFlags {
   exact?: boolean;
   quiet?: boolean;
   json?: boolean;
-  neo4j?: string;
-  neo4jUser?: string;
-  neo4jPassword?: string;
-  neo4jDatabase?: string;
-  query?: string;
-  gds?: boolean;
 }
 
 export function analyzeCommand(io: CliIO): Command {

@@ -94,7 +94,8 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
   }
 }
 
-interface Neo4jAnalyzeFlags {
+/** The Neo4j options of `chokepoint analyze` (addNeo4jSourceOptions). */
+export interface Neo4jAnalyzeFlags {
   neo4j?: string;
   neo4jUser?: string;
   neo4jPassword?: string;

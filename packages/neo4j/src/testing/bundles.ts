@@ -1,22 +1,13 @@
+import { seededRandom } from '@chokepoint/engine';
 import { RELATION_KINDS, type Bundle, type Entity, type Place, type Relation, type Shipment } from '@chokepoint/model';
 
-/** A small seeded generator, so that generated bundles are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A valid bundle of the given size, built in memory as ingest would build it (keys in header order, absent values
  * left out, origin lines counted from 2), with every kind of entity, relation, unit and place.
  */
 export function generatedBundle(size: { entities: number; relations: number; shipments: number; places?: number }, seed = 7, name = 'generated'): Bundle {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
   const entities: Entity[] = [];
   for (let i = 0; i < size.entities; i++) {

@@ -150,33 +150,40 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const root = find(index.get(id)!);
     return { id: root, members: groupMembers.get(root)! };
   };
-  /** Ties linking two members of a group, by breadth-first search up to MAX_PATH ties (undefined beyond). */
+  /**
+   * Ties linking `a` to each of `targets` (members of its group), by one breadth-first search from `a` up to
+   * MAX_PATH ties (undefined beyond, or outside the group). The search stops once every target is reached; the
+   * path to a target is the same as a search for that target alone would give.
+   */
   const MAX_PATH = 6;
-  const depth = new Map<string, number>();
-  const groupPath = (a: string, b: string): string[] | undefined => {
-    if (a === b) return [];
-    if (group(a).id !== group(b).id) return undefined;
+  const groupPaths = (a: string, targets: readonly string[]): (string[] | undefined)[] => {
+    const wanted = new Set(targets.filter((b) => b !== a && group(b).id === group(a).id));
     const prev = new Map<string, { from: string; how: string }>([[a, { from: a, how: '' }]]);
-    depth.clear();
-    depth.set(a, 0);
+    const depth = new Map<string, number>([[a, 0]]);
+    let left = wanted.size;
     const queue = [a];
-    for (let i = 0; i < queue.length && !prev.has(b); i++) {
+    for (let i = 0; i < queue.length && left > 0; i++) {
       if (depth.get(queue[i])! >= MAX_PATH) break;
       for (const l of links.get(queue[i]) ?? []) {
         if (prev.has(l.other)) continue;
         prev.set(l.other, { from: queue[i], how: l.how });
         depth.set(l.other, depth.get(queue[i])! + 1);
         queue.push(l.other);
+        if (wanted.has(l.other)) left--;
       }
     }
-    if (!prev.has(b)) return undefined;
-    const steps: string[] = [];
-    for (let x = b; x !== a; x = prev.get(x)!.from) {
-      const p = prev.get(x)!;
-      steps.unshift(`${label(p.from)} ${p.how} ${label(x)}`);
-    }
-    return steps;
+    return targets.map((b) => {
+      if (b === a) return [];
+      if (!wanted.has(b) || !prev.has(b)) return undefined;
+      const steps: string[] = [];
+      for (let x = b; x !== a; x = prev.get(x)!.from) {
+        const p = prev.get(x)!;
+        steps.unshift(`${label(p.from)} ${p.how} ${label(x)}`);
+      }
+      return steps;
+    });
   };
+  const groupPath = (a: string, b: string): string[] | undefined => groupPaths(a, [b])[0];
 
   const label = (id: string): string => {
     const e: Entity | undefined = entities.get(id);
@@ -199,6 +206,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     isUser,
     group,
     groupPath,
+    groupPaths,
     describeHs,
     label,
     radiusKm,

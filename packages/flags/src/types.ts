@@ -117,6 +117,8 @@ export interface FlagContext {
   group(id: string): { id: number; members: string[] };
   /** How two entities of one group are linked (the ties on a shortest path, up to 6), or undefined. */
   groupPath(a: string, b: string): string[] | undefined;
+  /** groupPath from `a` to each of `targets`, with one search. */
+  groupPaths(a: string, targets: readonly string[]): (string[] | undefined)[];
   /** Words for an HS code: the shipment's commodity and the HS description. */
   describeHs(code: string): string | undefined;
   /** Name of an entity with its id, for sentences. */

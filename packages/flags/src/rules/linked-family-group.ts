@@ -53,7 +53,7 @@ export const linkedFamilyGroup: Rule = {
       const members = [...involved, ...companies.filter((m) => !count.has(m))];
       const people = group.members.filter((m) => ctx.entity(m).kind !== 'company');
       // How the members most involved are linked (a sample: groups can be large).
-      const ties = members.slice(1, 20).map((m) => ctx.groupPath(members[0], m) ?? ['linked through more than 6 ties']);
+      const ties = ctx.groupPaths(members[0], members.slice(1, 20)).map((path) => path ?? ['linked through more than 6 ties']);
       const commodities = [...items.values()].sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
       hits.push({
         entities: members,

@@ -49,25 +49,47 @@ export function undirectedProjection(
 ): UndirectedGraph<Record<string, never>, ProjectionEdgeAttributes> {
   const weights = options.weights ?? TIE_WEIGHTS;
   const projection = new UndirectedGraph<Record<string, never>, ProjectionEdgeAttributes>({ allowSelfLoops: false });
-  graph.forEachNode((node) => projection.addNode(node));
-  const tradeKg = new Map<string, { kg: number; known: boolean }>();
+  const index = new Map<string, number>();
+  graph.forEachNode((node) => {
+    index.set(node, index.size);
+    projection.addNode(node);
+  });
+  // Pairs are gathered in a Map keyed by their two node indexes (no graph lookups per tie), then added in the
+  // order they were first met, so that the projection is the same as adding them one tie at a time.
+  const n = index.size;
+  interface Pair {
+    source: string;
+    target: string;
+    weight: number;
+    kinds: string[];
+    kg: number;
+    trade: boolean;
+    known: boolean;
+  }
+  const pairs = new Map<number, Pair>();
   graph.forEachEdge((_edge, attrs, source, target) => {
-    const key = projection.hasEdge(source, target) ? projection.edge(source, target)! : projection.addEdge(source, target, { weight: 0, kinds: [] });
-    const e = projection.getEdgeAttributes(key);
-    if (!e.kinds.includes(attrs.kind)) e.kinds.push(attrs.kind);
+    const u = index.get(source)!;
+    const v = index.get(target)!;
+    const key = u < v ? u * n + v : v * n + u;
+    let pair = pairs.get(key);
+    if (pair === undefined) {
+      pair = { source, target, weight: 0, kinds: [], kg: 0, trade: false, known: false };
+      pairs.set(key, pair);
+    }
+    if (!pair.kinds.includes(attrs.kind)) pair.kinds.push(attrs.kind);
     if (attrs.type === 'relation') {
-      e.weight += weights[attrs.kind];
+      pair.weight += weights[attrs.kind];
     } else {
-      const acc = tradeKg.get(key) ?? { kg: 0, known: false };
+      pair.trade = true;
       if (attrs.shipment.quantityKg !== undefined) {
-        acc.kg += attrs.shipment.quantityKg;
-        acc.known = true;
+        pair.kg += attrs.shipment.quantityKg;
+        pair.known = true;
       }
-      tradeKg.set(key, acc);
     }
   });
-  for (const [key, acc] of tradeKg) {
-    projection.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + tradeWeight(acc.known ? acc.kg : undefined));
+  for (const pair of pairs.values()) {
+    const weight = pair.trade ? pair.weight + tradeWeight(pair.known ? pair.kg : undefined) : pair.weight;
+    projection.addEdge(pair.source, pair.target, { weight, kinds: pair.kinds });
   }
   return projection;
 }

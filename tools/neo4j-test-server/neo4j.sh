@@ -42,6 +42,8 @@ find_java() {
 }
 
 # --- fetch -----------------------------------------------------------------
+# Maven, quiet, its output on stderr without the colour codes Debian's Maven 3.8 prints even in batch mode.
+mvn_quiet() { mvn -q -B -Dstyle.color=never "$@" 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2; }
 have_jars() { compgen -G "$LIB/neo4j-$NEO4J_VERSION_EXPECTED.jar" >/dev/null && compgen -G "$LIB/neo4j-server-$NEO4J_VERSION_EXPECTED.jar" >/dev/null; }
 cmd_fetch() {
   command -v mvn >/dev/null 2>&1 || die "mvn not found (apt-get install maven)"
@@ -50,7 +52,7 @@ cmd_fetch() {
   fi
   log "resolving Neo4j $NEO4J_VERSION_EXPECTED runtime classpath from Maven Central into $LIB"
   rm -rf "$LIB"
-  (cd "$HERE" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies) >&2 || die "mvn dependency:copy-dependencies failed"
+  (cd "$HERE" && mvn_quiet dependency:copy-dependencies) >&2 || die "mvn dependency:copy-dependencies failed"
   have_jars || die "neo4j jars missing from $LIB after mvn"
   touch "$LIB"
   log "ok: $(ls "$LIB" | wc -l) jars, $(du -sh "$LIB" | cut -f1)"
@@ -81,9 +83,9 @@ cmd_fetch_gds() {
   log "resolving GDS $GDS_VERSION_EXPECTED (org.neo4j.gds:proc) from Maven Central into $GDS_DIR"
   rm -rf "$GDS_DIR" "$build"; mkdir -p "$build"
   # mvn output goes to stderr: `start --gds` may call this, and its stdout is meant for eval
-  (cd "$HERE" && mvn -q -B -Dstyle.color=never dependency:list -DincludeScope=runtime \
+  (cd "$HERE" && mvn_quiet dependency:list -DincludeScope=runtime \
       -DoutputFile="$build/server.list") >&2 || die "mvn dependency:list (server) failed"
-  (cd "$HERE/gds" && mvn -q -B -Dstyle.color=never dependency:list -DincludeScope=runtime \
+  (cd "$HERE/gds" && mvn_quiet dependency:list -DincludeScope=runtime \
       -DoutputFile="$build/gds.list" dependency:copy-dependencies) >&2 \
     || die "mvn dependency:copy-dependencies (gds) failed"
   list_to_rows "$build/server.list" > "$build/server.rows"

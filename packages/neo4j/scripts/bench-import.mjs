@@ -56,28 +56,21 @@ function load(pkg) {
 }
 const neo = load('neo4j');
 const ingest = load('ingest');
+// The engine's seeded generator (mulberry32), so that a size always gives the same bundle.
+const { seededRandom } = load('engine');
 
 const GENERATED = {
   '10k': { entities: 10_000, ties: 100_000 },
   '100k': { entities: 100_000, ties: 1_000_000 },
 };
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes a generated bundle as CSV (once; reused when the files are there). */
 function generate(name, { entities: n, ties }) {
   const dir = join(tmpdir(), 'chokepoint-bench-neo4j', name);
   if (existsSync(join(dir, 'places.csv'))) return dir;
   mkdirSync(dir, { recursive: true });
-  const rnd = mulberry32(n);
+  const rnd = seededRandom(n);
   const cluster = 50;
   const kinds = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent'];
   // Mostly everyday goods that fit any business (packaging, fuel); one shipment in ten is watch-listed.

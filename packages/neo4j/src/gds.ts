@@ -132,7 +132,6 @@ export async function runGds(driver: Driver, options: GdsOptions = {}): Promise<
   const version = await requireGds(driver, options);
   const graph = options.graphName ?? `chokepoint-${process.pid}-${Date.now()}`;
   const concurrency = options.concurrency ?? 1;
-  await checkConnection(driver, options);
   const session = openSession(driver, options, 'WRITE');
   try {
     await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });

@@ -1,4 +1,5 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
+import type { Analysis } from '@chokepoint/engine';
 import type { EffectiveRule, Flag } from '@chokepoint/flags';
 
 /** Version of the report contract. Bump it, the JSON Schema in docs/, the viewer and the tests together. */
@@ -163,16 +164,8 @@ export interface Report {
     counts: { entities: number; relations: number; shipments: number; places: number; rejectedRows: number };
     rejected: DataIssue[];
   };
-  network: {
-    betweenness: { exact: boolean; sources: number; epsilon: number | null; delta: number | null; threads: number };
-    entities: number;
-    ties: number;
-    components: number;
-    largestComponent: number;
-    modularity: number;
-    /** Present when clusters and betweenness were computed outside Chokepoint (analyze --neo4j --gds). */
-    computedBy?: string;
-  };
+  /** The analysis's summary of the network, as the engine gives it (clusters' modularity, how betweenness was computed). */
+  network: Analysis['network'];
   entities: ReportEntity[];
   relations: ReportRelation[];
   shipments: ReportShipment[];

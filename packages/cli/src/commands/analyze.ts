@@ -1,12 +1,12 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type ExternalResults } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { readBundle, readFtm } from '@chokepoint/ingest';
 import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, reportChunks } from '@chokepoint/report';
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor } from '../chokepoints';
+import { readInput } from '../input';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
@@ -70,16 +70,9 @@ export function analyzeCommand(io: CliIO): Command {
       if (source?.gds && flags.epsilon !== undefined) throw new UsageError('--epsilon does not apply with --gds: the Graph Data Science library computes betweenness exactly');
       if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
       if (source === undefined) progress(`reading ${bundleDir}`);
-      const isFile = (() => {
-        try {
-          return statSync(bundleDir).isFile();
-        } catch {
-          return false;
-        }
-      })();
       const bar = fileProgressBar(flags.quiet ?? false);
       const read = { lenient: flags.lenient, onProgress: bar.onProgress };
-      let bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : isFile ? await readFtm(bundleDir, read) : await readBundle(bundleDir, read);
+      let bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
       bar.done();
       let resolution = NO_RESOLUTION;
       if (flags.resolve) {

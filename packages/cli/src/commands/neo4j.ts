@@ -1,8 +1,6 @@
-import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
 import type { ExternalResults } from '@chokepoint/engine';
-import { readBundle, readFtm } from '@chokepoint/ingest';
 import { readReport } from '@chokepoint/report';
 import {
   DEFAULT_BATCH_SIZE,
@@ -15,6 +13,7 @@ import {
   type ImportProgress,
 } from '@chokepoint/neo4j';
 import { UsageError } from '../errors';
+import { readInput } from '../input';
 import { processIO, progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 
@@ -202,13 +201,6 @@ function withConnectionOptions(command: Command): Command {
     .option('--json', 'print the result as JSON on stdout');
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function importCommand(io: CliIO): Command {
   return withConnectionOptions(
@@ -226,7 +218,7 @@ function importCommand(io: CliIO): Command {
     const progress = progressReporter(io, flags.quiet ?? false);
     const connection = resolveConnection(flags);
     progress(`reading ${path}`);
-    const bundle = isFile(path) ? await readFtm(path, { lenient: flags.lenient }) : await readBundle(path, { lenient: flags.lenient });
+    const bundle = await readInput(path, { lenient: flags.lenient });
     progress(
       `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
     );

@@ -1,5 +1,5 @@
 import type { Bundle } from '@chokepoint/model';
-import { betweennessCSR } from './betweenness';
+import { betweennessCSR, betweennessScale } from './betweenness';
 import { betweennessRunCSR } from './parallel';
 import { clustersFromAssignment, detectClusters, CLUSTER_DEFAULTS, type Clustering } from './clusters';
 import { toUndirectedCSR } from './csr';
@@ -129,7 +129,7 @@ export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis 
   progress('computing betweenness');
   const raw = betweennessCSR(prepared.csr);
   const n = prepared.csr.n;
-  const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+  const scale = betweennessScale(n);
   return finish(bundle, options, prepared, raw.map((x) => x * scale), { exact: true, sources: n, epsilon: null, delta: null, threads: 1 });
 }
 

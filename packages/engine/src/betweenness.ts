@@ -163,6 +163,15 @@ export function brandesRaw(g: Adjacency, sources: Int32Array | null, weighted: b
 }
 
 /**
+ * The factor that turns raw undirected betweenness (each unordered pair counted once) into the share of pairs of
+ * other nodes, in [0, 1]: 2 / ((n − 1)(n − 2)), or 1 for two nodes or fewer. Used for the engine's own values and
+ * for values computed elsewhere (Neo4j GDS), so that both mean the same.
+ */
+export function betweennessScale(n: number): number {
+  return n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+}
+
+/**
  * Exact betweenness centrality of an undirected CSR graph. Returns raw pair counts (each unordered
  * pair of endpoints counted once).
  */
@@ -184,7 +193,7 @@ export function betweenness<N extends Attributes, E extends Attributes>(
   const csr = toUndirectedCSR(graph, { weightAttribute: options.weightAttribute });
   const bc = betweennessCSR(csr, options.weightAttribute !== undefined);
   const n = csr.n;
-  const scale = normalized && n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+  const scale = normalized ? betweennessScale(n) : 1;
   const out: Record<string, number> = {};
   for (let i = 0; i < n; i++) out[csr.keys[i]] = bc[i] * scale;
   return out;

@@ -9,7 +9,7 @@ export {
 } from './projection';
 export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions } from './csr';
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
-export { betweenness, betweennessCSR, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
+export { betweenness, betweennessCSR, betweennessScale, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
 export { clustersFromAssignment, detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
 export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, type LatLon, type Site, type NearestSite, type GroupGeography } from './geo';
 export { rankKeyNodes, KEY_NODE_DEFAULTS, type KeyNode, type KeyNodeInputs, type KeyNodeOptions } from './key-nodes';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
-import type { ExternalResults } from '@chokepoint/engine';
+import { betweennessScale, type ExternalResults } from '@chokepoint/engine';
 import { readReport } from '@chokepoint/report';
 import {
   DEFAULT_BATCH_SIZE,
@@ -78,14 +78,13 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
   try {
     const ids = source.query === undefined ? undefined : bundle.entities.map((e) => e.id);
     const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads });
-    const n = gds.nodes;
-    const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;
+    const scale = betweennessScale(gds.nodes);
     const betweenness: Record<string, number> = {};
     for (const [id, score] of Object.entries(gds.betweenness)) betweenness[id] = score * scale;
     return {
       communities: gds.communities,
       betweenness,
-      betweennessInfo: { exact: true, sources: n, epsilon: null, delta: null, threads: gds.concurrency },
+      betweennessInfo: { exact: true, sources: gds.nodes, epsilon: null, delta: null, threads: gds.concurrency },
       computedBy: `Neo4j Graph Data Science ${gds.gdsVersion} (gds.louvain, weighted, 1 thread; gds.betweenness, exact, ${gds.concurrency} thread${gds.concurrency === 1 ? '' : 's'})`,
     };
   } finally {

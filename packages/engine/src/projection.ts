@@ -22,6 +22,8 @@ export const TIE_WEIGHTS: Readonly<Record<RelationKind, number>> = {
   employee: 1,
   associate: 1,
   agent: 1,
+  paid_for: 1,
+  consigned_to: 1,
 };
 
 export function tradeWeight(totalKg: number | undefined): number {

@@ -14,6 +14,7 @@ const bundle: Bundle = {
   shipments: [],
   places: [],
   rejected: [],
+  warnings: [],
 };
 
 describe('clusters computed elsewhere', () => {

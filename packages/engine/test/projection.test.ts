@@ -16,6 +16,7 @@ const bundle: Bundle = {
   shipments: [shipment('s1', 'a', 'c', 5e9), shipment('s2', 'a', 'c', 1000), shipment('s3', 'c', 'a'), shipment('s4', 'b', 'd')],
   places: [],
   rejected: [],
+  warnings: [],
 };
 
 describe('the network and its projections', () => {

@@ -13,6 +13,7 @@ const bundle: Bundle = {
   ],
   places: [],
   rejected: [],
+  warnings: [],
 };
 
 describe('selections', () => {

@@ -48,7 +48,7 @@ export function crossing(id: string, lat: number, lon: number): Place {
 }
 
 export function bundleOf(parts: Partial<Bundle>): Bundle {
-  return { name: 'test', entities: [], relations: [], shipments: [], places: [], rejected: [], ...parts };
+  return { name: 'test', entities: [], relations: [], shipments: [], places: [], rejected: [], warnings: [], ...parts };
 }
 
 /** Analyzes the bundle and evaluates the rules; returns the flags of one rule (or all). */

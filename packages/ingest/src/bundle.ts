@@ -245,5 +245,6 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
     shipments: (parsed.get('shipments.csv') ?? []).map(toShipment),
     places: (parsed.get('places.csv') ?? []).map(toPlace),
     rejected: issues,
+    warnings: [],
   };
 }

@@ -232,5 +232,5 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
   }
   issues.sort(compareIssues);
   if (issues.length > 0 && !options.lenient) throw new InvalidBundleError(issues, false);
-  return { name: file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/, ''), entities, relations, shipments, places: [], rejected: [...issues, ...skipped].sort(compareIssues) };
+  return { name: file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/, ''), entities, relations, shipments, places: [], rejected: [...issues, ...skipped].sort(compareIssues), warnings: [] };
 }

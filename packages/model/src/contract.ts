@@ -105,8 +105,11 @@ export const PLACES_SPEC: FileSpec = {
 /** The four files of a bundle, in the order they are read (entities first: the others refer to them). */
 export const BUNDLE_FILES: readonly FileSpec[] = [ENTITIES_SPEC, PLACES_SPEC, RELATIONS_SPEC, SHIPMENTS_SPEC];
 
-/** Kilograms per unit, for the units that are masses. */
-export const KG_PER_UNIT: Readonly<Record<string, number>> = { kg: 1, t: 1000 };
+/** Kilograms per unit, for the units that are masses (a carat is 0.2 g). */
+export const KG_PER_UNIT: Readonly<Record<string, number>> = { kg: 1, g: 0.001, t: 1000, carats: 0.0002 };
+
+/** Litres per unit, for the units that are volumes: these weigh only with the density of the goods. */
+export const LITRES_PER_UNIT: Readonly<Record<string, number>> = { l: 1, m3: 1000 };
 
 /**
  * Checks that involve several columns of one row, run after each column parsed on its own.

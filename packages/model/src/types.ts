@@ -13,10 +13,22 @@ export const RELATION_KINDS = [
   'shared_address',
   'associate',
   'agent',
+  'paid_for',
+  'consigned_to',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
-export const UNITS = ['kg', 't', 'l', 'pcs'] as const;
+/**
+ * Ties that shipments imply: the payer of a shipment `paid_for` the buyer's goods (payer → buyer); the goods the
+ * buyer bought were `consigned_to` the consignee (buyer → consignee). They may also be written in relations.csv.
+ */
+export const SHIPMENT_TIE_KINDS = ['paid_for', 'consigned_to'] as const satisfies readonly RelationKind[];
+
+/**
+ * Units of quantity, after the World Customs Organization's standard units of quantity (WCO, Harmonized System
+ * Nomenclature, "Standard units of quantity"): masses, volumes, lengths, areas and counts.
+ */
+export const UNITS = ['kg', 'g', 't', 'carats', 'l', 'm3', 'm', 'm2', 'pcs', 'pairs', 'dozen', '1000u'] as const;
 export type Unit = (typeof UNITS)[number];
 
 export const PLACE_KINDS = ['border_crossing', 'port', 'airport'] as const;
@@ -55,6 +67,8 @@ export interface Relation {
   share?: number;
   start?: string;
   end?: string;
+  /** For ties implied by shipments (paid_for, consigned_to): the shipments behind the tie. */
+  viaShipments?: string[];
   attributes: ExtraAttributes;
   origin: Origin;
 }
@@ -67,8 +81,15 @@ export interface Shipment {
   hsCode?: string;
   quantity?: number;
   unit?: Unit;
-  /** Quantity in kilograms when the unit is a mass (kg or t); absent otherwise. */
+  /**
+   * Quantity in kilograms: set when the unit is a mass (kg, g, t, carats), or a volume (l, m3) whose commodity has
+   * a known density (then `kgBasis` says so); absent otherwise (lengths, areas, counts, unknown densities).
+   */
   quantityKg?: number;
+  /** How quantityKg was found from a volume: the density used (kg per litre) and where it comes from. */
+  kgBasis?: { density: number; source: string };
+  /** Concentration of the goods in percent by weight (w/w), when stated (a column, or "35%" in the commodity). */
+  concentration?: number;
   value?: number;
   currency?: string;
   shipped?: string;
@@ -100,7 +121,11 @@ export interface DataIssue {
   reason: string;
 }
 
-/** A validated bundle. `rejected` lists the rows that were skipped (only in lenient mode). */
+/**
+ * A validated bundle. `rejected` lists the rows that were skipped (only in lenient mode); `warnings` lists what
+ * was read but repaired or doubtful (an ISIC code that lost its leading zero, a sector that disagrees with its
+ * ISIC code, names that differ only by case), each with file, line, column and reason.
+ */
 export interface Bundle {
   name: string;
   entities: Entity[];
@@ -108,4 +133,5 @@ export interface Bundle {
   shipments: Shipment[];
   places: Place[];
   rejected: DataIssue[];
+  warnings: DataIssue[];
 }

@@ -79,7 +79,7 @@ function checkKinds(bundle: Bundle): void {
 /** Fingerprint of everything an import stores, to tell "the same bundle again" from "another bundle". */
 export function contentHash(bundle: Bundle): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: DATA_FORMAT_VERSION, name: bundle.name, rejected: bundle.rejected }));
+  hash.update(JSON.stringify({ format: DATA_FORMAT_VERSION, name: bundle.name, rejected: bundle.rejected, warnings: bundle.warnings }));
   for (const list of [bundle.entities, bundle.relations, bundle.shipments, bundle.places]) {
     hash.update('\u0001');
     for (const r of list) hash.update(JSON.stringify(r));
@@ -286,6 +286,7 @@ export async function importBundle(driver: Driver, bundle: Bundle, options: Impo
           totalRows: neo4j.int(total),
           importedRows: neo4j.int(resumedFrom),
           rejectedJson: JSON.stringify(bundle.rejected),
+          warningsJson: JSON.stringify(bundle.warnings),
           keyOrderJson: JSON.stringify({
             entities: keyOrderOf(bundle.entities),
             relations: keyOrderOf(bundle.relations),

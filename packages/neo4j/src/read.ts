@@ -47,6 +47,7 @@ interface KeyOrder {
 interface BundleNode {
   name: string;
   rejected: DataIssue[];
+  warnings: DataIssue[];
   keyOrder: KeyOrder;
 }
 
@@ -54,7 +55,7 @@ interface BundleNode {
 async function readBundleNode(session: Session, driver: Driver, options: DatabaseOptions): Promise<BundleNode> {
   const result = await session.executeRead((tx) =>
     tx.run(
-      `MATCH (b:${BUNDLE_LABEL}) RETURN b.name AS name, b.status AS status, b.rejectedJson AS rejected, b.keyOrderJson AS keyOrder ORDER BY name`,
+      `MATCH (b:${BUNDLE_LABEL}) RETURN b.name AS name, b.status AS status, b.rejectedJson AS rejected, b.warningsJson AS warnings, b.keyOrderJson AS keyOrder ORDER BY name`,
     ),
   );
   const where = `${describeServer(driver)}${options.database === undefined ? '' : ` (database ${JSON.stringify(options.database)})`}`;
@@ -80,7 +81,7 @@ async function readBundleNode(session: Session, driver: Driver, options: Databas
       return fallback;
     }
   };
-  return { name, rejected: parse<DataIssue[]>(r.get('rejected'), []), keyOrder: parse<KeyOrder>(r.get('keyOrder'), {}) };
+  return { name, rejected: parse<DataIssue[]>(r.get('rejected'), []), warnings: parse<DataIssue[]>(r.get('warnings'), []), keyOrder: parse<KeyOrder>(r.get('keyOrder'), {}) };
 }
 
 const CLIENT_ERROR = /^Neo\.ClientError\.(Statement|Procedure|Schema|Request)\./;
@@ -266,7 +267,7 @@ export async function readBundle(driver: Driver, options: ReadOptions = {}): Pro
     const shipments = await session.executeRead((tx) => readShipments(tx, subset, meta.keyOrder, problems));
     const places = await session.executeRead((tx) => readPlaces(tx, meta.keyOrder, problems));
     problems.throwIfAny(describeServer(driver));
-    return { name: meta.name, entities, relations, shipments, places, rejected: meta.rejected };
+    return { name: meta.name, entities, relations, shipments, places, rejected: meta.rejected, warnings: meta.warnings };
   } catch (err) {
     throw classifyError(err, driver, { ...options, started: true });
   } finally {

@@ -27,6 +27,8 @@ export const RELATION_TYPES: Readonly<Record<RelationKind, string>> = {
   shared_address: 'SHARES_ADDRESS',
   associate: 'ASSOCIATE_OF',
   agent: 'AGENT_OF',
+  paid_for: 'PAID_FOR',
+  consigned_to: 'CONSIGNED_TO',
 };
 
 /** Second label of a place, by kind. */

@@ -85,6 +85,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
         rejectedRows,
       },
       rejected: bundle.rejected,
+      warnings: bundle.warnings,
     },
     network: analysis.network,
     entities,
@@ -194,5 +195,6 @@ export function bundleFromReport(report: Report): Bundle {
     shipments: report.shipments.map((s) => ({ ...s, origin })),
     places: report.places.map((p) => ({ ...p, attributes: {}, origin })),
     rejected: [],
+    warnings: report.input.warnings,
   };
 }

@@ -163,6 +163,8 @@ export interface Report {
     dataFormatVersion: number;
     counts: { entities: number; relations: number; shipments: number; places: number; rejectedRows: number };
     rejected: DataIssue[];
+    /** What was read but repaired or doubtful, with file, line, column and reason. */
+    warnings: DataIssue[];
   };
   /** The analysis's summary of the network, as the engine gives it (clusters' modularity, how betweenness was computed). */
   network: Analysis['network'];

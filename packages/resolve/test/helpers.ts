@@ -50,5 +50,5 @@ export function shipment(id: string, supplier: string, buyer: string, extra: Par
 }
 
 export function bundle(entities: Entity[], relations: Relation[] = [], shipments: Shipment[] = []): Bundle {
-  return { name: 'test', entities, relations, shipments, places: [], rejected: [] };
+  return { name: 'test', entities, relations, shipments, places: [], rejected: [], warnings: [] };
 }

@@ -66,5 +66,5 @@ export function generatedBundle(size: { entities: number; relations: number; shi
       origin: { file: 'places.csv', line: i + 2 },
     });
   }
-  return { name, entities, relations, shipments, places, rejected: [] };
+  return { name, entities, relations, shipments, places, rejected: [], warnings: [] };
 }

@@ -1,6 +1,6 @@
 import type { Report, ReportCluster, ReportShipment } from '@chokepoint/report';
 
-export const RELATION_KINDS = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent'] as const;
+export const RELATION_KINDS = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent', 'paid_for', 'consigned_to'] as const;
 export const EDGE_KINDS = [...RELATION_KINDS, 'shipment'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 export const ENTITY_KINDS = ['company', 'person', 'organization'] as const;

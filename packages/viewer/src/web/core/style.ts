@@ -22,6 +22,8 @@ export const EDGE_STYLE: Record<EdgeKind, { color: string; size: number; label: 
   employee: { color: '#a6dba0', size: 1, label: 'employee' },
   associate: { color: '#92c5de', size: 1, label: 'associate' },
   agent: { color: '#5aae61', size: 1, label: 'agent' },
+  paid_for: { color: '#e08214', size: 1.5, label: 'paid for' },
+  consigned_to: { color: '#8073ac', size: 1.5, label: 'consigned to' },
   shipment: { color: '#9e9e9e', size: 1, label: 'shipment' },
 };
 

@@ -4,6 +4,7 @@ import { ReportError } from '@chokepoint/report';
 import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
 import { Neo4jDataError, Neo4jError, Neo4jUnavailableError } from '@chokepoint/neo4j';
+import { MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
 export const EXIT = {
@@ -50,6 +51,8 @@ export function describeError(err: unknown): ErrorOutcome {
   }
   if (err instanceof PortInUseError) return { code: EXIT.usage, message: `error: ${err.message}` };
   if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
+  if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
+  if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   // Neo4j: unreachable / gone → 4; what the database holds is unusable → 3; wrong password, unknown database,

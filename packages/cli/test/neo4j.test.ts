@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeAsync, buildGraph, clustersFromAssignment, undirectedProjection } from '@chokepoint/engine';
-import { evaluateFlags, extendReference, loadReference, EMPTY_CONFIG } from '@chokepoint/flags';
+import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
+import { loadMeasuresData, prepareBundle, runAnalysis } from '@chokepoint/pipeline';
 import { readBundle as readFiles, readFtm } from '@chokepoint/ingest';
 import type { Bundle } from '@chokepoint/model';
 import {
@@ -31,9 +32,8 @@ import {
   RELATION_TYPES,
   type Driver,
 } from '@chokepoint/neo4j';
-import { buildReport, serializeReport, type Report } from '@chokepoint/report';
+import { serializeReport, type Report } from '@chokepoint/report';
 import { describeError } from '../src/errors';
-import { chokepointsFor } from '../src/chokepoints';
 import {
   counts,
   cypher,
@@ -95,13 +95,16 @@ function driverFor(server: TestServer): Driver {
   return openDriver({ uri: server.uri, user: server.user, password: server.password });
 }
 
-/** The report `chokepoint analyze` writes with default options, built from the packages directly. */
+/** The network as `analyze --gds` sees it (names not merged): the ties shipments imply, volumes weighed; and those weighed kg. */
+function preparedForGds(bundle: Bundle): { bundle: Bundle; weighedKg: Map<string, number> } {
+  const prepared = prepareBundle(bundle, { resolve: false, geocode: true, measures: loadMeasuresData(DEFAULT_REFERENCE_DIR) }).bundle;
+  return { bundle: prepared, weighedKg: new Map(prepared.shipments.filter((s) => s.kgBasis !== undefined).map((s) => [s.id, s.quantityKg!])) };
+}
+
+/** The report `chokepoint analyze` writes with default options, through the one pipeline every caller uses. */
 async function reportOf(bundle: Bundle): Promise<Report> {
-  const reference = loadReference();
-  const analysis = await analyzeAsync(bundle, { seed: 1, threads: 1 });
-  const flagged = evaluateFlags(bundle, analysis, reference, EMPTY_CONFIG);
-  const chokepoints = chokepointsFor(bundle, analysis, extendReference(reference, EMPTY_CONFIG), { goods: 'watchlist', disruptSteps: 10 });
-  return buildReport(bundle, analysis, flagged, { toolVersion: 'test', lenient: false }, { chokepoints });
+  const options = { reference: loadReference(), measures: loadMeasuresData(DEFAULT_REFERENCE_DIR), seed: 1, threads: 1, toolVersion: 'test' };
+  return (await runAnalysis(bundle, options)).report;
 }
 
 /** CSV with RFC 4180 quoting. */
@@ -233,7 +236,8 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     const r = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--query', query, '--json', '--quiet');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as Report).entities.map((e) => e.id)).toEqual(expected);
+    // The report lists entities in canonical order (by id), whatever order they were read in.
+    expect((JSON.parse(r.stdout) as Report).entities.map((e) => e.id)).toEqual([...expected].sort());
   });
 
   it('a --query that writes, returns no n or is not Cypher is refused with a clear message (exit 2), and writes nothing', async () => {
@@ -462,8 +466,9 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
 
   it('--gds projects in the database the same weighted network as the engine', async () => {
     await importBundle(driver, demo, { replace: true });
-    const projection = undirectedProjection(buildGraph(demo));
-    const pairs = await projectionWeights(driver);
+    const prepared = preparedForGds(demo);
+    const projection = undirectedProjection(buildGraph(prepared.bundle));
+    const pairs = await projectionWeights(driver, { weighedKg: prepared.weighedKg });
     expect(pairs).toHaveLength(projection.size);
     for (const { a, b, weight } of pairs) expect(weight).toBeCloseTo(projection.getEdgeAttribute(projection.edge(a, b)!, 'weight'), 12);
   });
@@ -473,8 +478,9 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     if (!installed && !process.env.CI && !gds.ok) return; // announced above: no GDS jars on this machine
     expect(installed).toBe(true);
     await importBundle(driver, demo, { replace: true });
-    const engine = await analyzeAsync(demo, { seed: 1, threads: 1 });
-    const result = await runGds(driver);
+    const prepared = preparedForGds(demo);
+    const engine = await analyzeAsync(prepared.bundle, { seed: 1, threads: 1 });
+    const result = await runGds(driver, { weighedKg: prepared.weighedKg });
     expect(result.gdsVersion).toMatch(/^2\.13\./);
     expect(result.nodes).toBe(demo.entities.length);
     // GDS's betweenness, normalized as ours, is the engine's: an independent implementation agrees.
@@ -482,7 +488,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     const scale = 2 / ((n - 1) * (n - 2));
     for (const e of engine.entities) expect(result.betweenness[e.id] * scale).toBeCloseTo(e.betweenness, 9);
     // GDS's Louvain finds about as good a partition as ours, and keeps the Akçakale group together.
-    const projection = undirectedProjection(buildGraph(demo));
+    const projection = undirectedProjection(buildGraph(prepared.bundle));
     const theirs = clustersFromAssignment(projection, result.communities);
     expect(theirs.modularity).toBeGreaterThan(engine.network.modularity - 0.05);
     const akcakale = demo.entities.filter((e) => e.id.startsWith('tr-akc-')).map((e) => theirs.cluster[e.id]);
@@ -497,7 +503,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(report.network.modularity).toBeCloseTo(theirs.modularity, 12);
     expect(report.clusters.map((c) => c.members)).toEqual(theirs.members);
     for (const e of report.entities) expect(e.betweenness).toBeCloseTo(engine.entities.find((x) => x.id === e.id)!.betweenness, 9);
-    expect(report.keyNodes[0].id).toBe(engine.keyNodes[0].id);
+    expect(report.keyNodes[0].id).toBe((await reportOf(demo)).keyNodes[0].id);
     expect((await run(...args)).stdout).toBe(first.stdout); // the same database gives the same report
     // Nothing was written to the database.
     expect(num((await cypher(driver, 'MATCH (e:Entity) WHERE size(keys(e)) <> size([k IN keys(e) WHERE NOT k STARTS WITH "gds"]) RETURN count(e) AS c'))[0].get('c'))).toBe(0);
@@ -507,7 +513,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     const sub = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--query', query, '--json', '--quiet');
     expect(sub.code).toBe(0);
     const subReport = JSON.parse(sub.stdout) as Report;
-    const subEngine = await analyzeAsync(await readBundle(driver, { query }), { seed: 1, threads: 1 });
+    const subEngine = await analyzeAsync(preparedForGds(await readBundle(driver, { query })).bundle, { seed: 1, threads: 1 });
     expect(subReport.entities.map((e) => e.id)).toEqual(subEngine.entities.map((e) => e.id));
     subReport.entities.forEach((e, i) => expect(e.betweenness).toBeCloseTo(subEngine.entities[i].betweenness, 9));
 

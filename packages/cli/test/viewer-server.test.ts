@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPORT_SCHEMA_VERSION } from '@chokepoint/report';
 import { BIN, serve, type Served } from './browser';
 import { removeTempDirs, run, tempDir, TINY } from './run';
 
@@ -76,7 +77,7 @@ describe('chokepoint view: the server', () => {
     const missing = await run('view', join(dir, 'nope.json'), '--port', '0');
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/cannot read the report .*nope\.json/);
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 1, entities: 'no' }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, entities: 'no' }));
     const bad = await run('view', join(dir, 'bad.json'), '--port', '0');
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/is not a valid Chokepoint report/);
@@ -121,7 +122,7 @@ describe('chokepoint export --format html', () => {
     expect(html).not.toMatch(/<script src=|<link rel="stylesheet"/);
     expect(html).toContain('<script type="application/json" id="chokepoint-report">');
     const json = html.slice(html.indexOf('id="chokepoint-report">') + 23, html.indexOf('</script>'));
-    expect(JSON.parse(json).schemaVersion).toBe(1);
+    expect(JSON.parse(json).schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(json).not.toContain('<');
     const bad = await run('export', reportPath, '--format', 'pdf', '--out', out);
     expect(bad.code).toBe(2);

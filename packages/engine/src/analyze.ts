@@ -1,12 +1,15 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
+import { brokerage } from './brokerage';
+import { companyGroups } from './groups';
 import { betweennessRunCSR } from './parallel';
 import { clustersFromAssignment, detectClusters, CLUSTER_DEFAULTS, type Clustering } from './clusters';
 import { toUndirectedCSR } from './csr';
 import { cutPointsCSR } from './cut-points';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
 import { buildGraph } from './graph';
-import { KEY_NODE_DEFAULTS, rankKeyNodes, type KeyNode } from './key-nodes';
+import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type FlowCutInput, type KeyNode } from './key-nodes';
+import type { Controlled } from './control';
 import { undirectedProjection } from './projection';
 
 export interface AnalyzeOptions {
@@ -19,9 +22,12 @@ export interface AnalyzeOptions {
   betweenness?: 'auto' | 'exact' | { epsilon: number; delta?: number };
   /** Seed for every random choice (Louvain). */
   seed?: number;
-  /** A cluster is near a border when at least half of its located members lie within this many km of a crossing. */
+  /**
+   * A cluster or company group is near a border when enough of its members are located and their median distance to
+   * the nearest crossing is within this many km (see PROXIMITY_DEFAULTS).
+   */
   radiusKm?: number;
-  /** How many key nodes to rank. */
+  /** How many key nodes to rank (used by rankKeyNodesOf). */
   topKeyNodes?: number;
   /** Called as each stage starts, so a caller can show progress. The engine itself prints nothing. */
   onProgress?: (stage: string) => void;
@@ -66,8 +72,16 @@ export interface EntityResult {
   betweenness: number;
   articulation: boolean;
   cutOff: number;
+  /** Of the entities cut off, those cut off alone (loose ends). */
+  loneCutOff: number;
+  /** Entities in its connected part of the network, itself included. */
+  componentSize: number;
   /** Distinct entities this one has a tie or a shipment with. */
   degree: number;
+  /** Its company group (0: none), see companyGroups. */
+  group: number;
+  /** Gould–Fernandez brokerage counts (open two-step paths through it, by role) and those across a border. */
+  brokerage: { coordinator: number; itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number; groupsBridged: number };
   /** Nearest border crossing, when the entity has coordinates and the bundle has crossings. */
   nearestCrossing: NearestSite | null;
 }
@@ -88,8 +102,28 @@ export interface ClusterResult {
   withinRadius: number;
   nearestPlace: { id: string; name: string; distanceKm: number; minDistanceKm: number } | null;
   borderProximate: boolean;
+  /** False when too few members have coordinates to say where the cluster lies. */
+  enoughLocated: boolean;
   /** The member with the highest betweenness (ties: first in the input): a handle for people. */
   hub: string;
+}
+
+/** A company group (companyGroups) with its geography. */
+export interface GroupResult {
+  id: number;
+  members: string[];
+  size: number;
+  /** Member countries (ISO codes), most frequent first. */
+  countries: string[];
+  /** The group's ties, by kind, with counts. */
+  tieKinds: { kind: string; count: number }[];
+  located: number;
+  withinRadius: number;
+  nearestPlace: { id: string; name: string; distanceKm: number; minDistanceKm: number } | null;
+  borderProximate: boolean;
+  enoughLocated: boolean;
+  /** Clusters its members fall in, most members first. */
+  clusters: number[];
 }
 
 export interface BridgeResult {
@@ -113,7 +147,8 @@ export interface Analysis {
   };
   entities: EntityResult[];
   clusters: ClusterResult[];
-  keyNodes: KeyNode[];
+  /** Company groups of two or more entities (ownership, directorship, family, shared address or phone). */
+  groups: GroupResult[];
   bridges: BridgeResult[];
 }
 
@@ -195,6 +230,37 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
   return { ...analysis, network: { ...analysis.network, computedBy: external.computedBy } };
 }
 
+/** Relation kinds that bind both ways for brokerage; the others run from source to target, and shipments from supplier to buyer. */
+const SYMMETRIC_TIES = new Set(['family', 'shared_address', 'associate']);
+
+/** The directed ties of the network by node position, for brokerage: relations (both ways when symmetric) and shipments. */
+function directedTies(bundle: Bundle, indexOf: Map<string, number>): { source: Int32Array; target: Int32Array } {
+  const src: number[] = [];
+  const dst: number[] = [];
+  for (const r of bundle.relations) {
+    const a = indexOf.get(r.source);
+    const b = indexOf.get(r.target);
+    if (a === undefined || b === undefined) continue;
+    src.push(a);
+    dst.push(b);
+    if (SYMMETRIC_TIES.has(r.kind)) src.push(b), dst.push(a);
+  }
+  for (const s of bundle.shipments) {
+    const a = indexOf.get(s.supplier);
+    const b = indexOf.get(s.buyer);
+    if (a === undefined || b === undefined) continue;
+    src.push(a);
+    dst.push(b);
+  }
+  return { source: Int32Array.from(src), target: Int32Array.from(dst) };
+}
+
+function countriesByCount(list: readonly (string | undefined)[]): string[] {
+  const count = new Map<string, number>();
+  for (const c of list) if (c !== undefined) count.set(c, (count.get(c) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+}
+
 function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc: Float64Array, info: BetweennessInfo): Analysis {
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
   const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
@@ -209,6 +275,20 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
   const indexOf = new Map(csr.keys.map((k, i) => [k, i]));
   const clusterOf = csr.keys.map((k) => clustering.cluster[k]);
 
+  progress('finding company groups and brokers');
+  const grouping = companyGroups(bundle);
+  const groupOfId = new Map<string, number>();
+  bundle.entities.forEach((e, i) => groupOfId.set(e.id, grouping.groupOf[i]));
+  const countryIndex = new Map<string, number>();
+  const countryOf = Int32Array.from(csr.keys.map((k) => {
+    const c = entityById.get(k)!.country;
+    if (c === undefined) return -1;
+    if (!countryIndex.has(c)) countryIndex.set(c, countryIndex.size);
+    return countryIndex.get(c)!;
+  }));
+  const ties = directedTies(bundle, indexOf);
+  const broker = brokerage({ n, source: ties.source, target: ties.target, group: clusterOf, country: countryOf });
+
   const entities: EntityResult[] = bundle.entities.map((e) => {
     const i = indexOf.get(e.id)!;
     const located = e.lat !== undefined && e.lon !== undefined;
@@ -218,17 +298,34 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
       betweenness: bc[i],
       articulation: cuts.articulation[i] === 1,
       cutOff: cuts.cutOff[i],
+      loneCutOff: cuts.loneCutOff[i],
+      componentSize: cuts.componentSizes[cuts.component[i]],
       degree: csr.offsets[i + 1] - csr.offsets[i],
+      group: groupOfId.get(e.id)!,
+      brokerage: {
+        coordinator: broker.coordinator[i],
+        itinerant: broker.itinerant[i],
+        gatekeeper: broker.gatekeeper[i],
+        representative: broker.representative[i],
+        liaison: broker.liaison[i],
+        crossBorder: broker.crossBorder[i],
+        groupsBridged: broker.groupsBridged[i],
+      },
       nearestCrossing: located ? nearestSite({ lat: e.lat!, lon: e.lon! }, crossings) ?? null : null,
     };
   });
+
+  const located = (members: readonly string[]) =>
+    members
+      .map((m) => entityById.get(m)!)
+      .filter((e) => e.lat !== undefined && e.lon !== undefined)
+      .map((e) => ({ lat: e.lat!, lon: e.lon! }));
 
   const clusters: ClusterResult[] = clustering.members.map((members, c) => {
     const id = c + 1;
     let internal = 0;
     let external = 0;
     let hub = members[0];
-    const countryCount = new Map<string, number>();
     for (const m of members) {
       const i = indexOf.get(m)!;
       for (let j = csr.offsets[i]; j < csr.offsets[i + 1]; j++) {
@@ -236,16 +333,10 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
         else external++;
       }
       if (bc[i] > bc[indexOf.get(hub)!]) hub = m;
-      const country = entityById.get(m)!.country;
-      if (country !== undefined) countryCount.set(country, (countryCount.get(country) ?? 0) + 1);
     }
     internal /= 2;
     const size = members.length;
-    const points = members
-      .map((m) => entityById.get(m)!)
-      .filter((e) => e.lat !== undefined && e.lon !== undefined)
-      .map((e) => ({ lat: e.lat!, lon: e.lon! }));
-    const geo = groupGeography(points, crossings, radiusKm);
+    const geo = groupGeography(located(members), crossings, radiusKm, size);
     return {
       id,
       members,
@@ -253,33 +344,36 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
       density: size < 2 ? null : internal / ((size * (size - 1)) / 2),
       internalTies: internal,
       externalTies: external,
-      countries: [...countryCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
+      countries: countriesByCount(members.map((m) => entityById.get(m)!.country)),
       located: geo.located,
       withinRadius: geo.withinRadius,
       nearestPlace: geo.nearest,
       borderProximate: geo.proximate,
+      enoughLocated: geo.enoughLocated,
       hub,
     };
   });
 
-  progress('ranking key nodes');
-  const componentSize = csr.keys.map((_k, i) => cuts.componentSizes[cuts.component[i]]);
-  const keyNodes = rankKeyNodes(
-    {
-      keys: csr.keys,
-      names: csr.keys.map((k) => entityById.get(k)!.name),
-      cluster: clusterOf,
-      betweenness: bc,
-      articulation: cuts.articulation,
-      cutOff: cuts.cutOff,
-      componentSize,
-      bridges: cuts.bridges,
-      neighbours: function* (i: number) {
-        for (let j = csr.offsets[i]; j < csr.offsets[i + 1]; j++) yield csr.targets[j];
-      },
-    },
-    { top: topKeyNodes },
-  );
+  const groups: GroupResult[] = grouping.groups.map((g) => {
+    const geo = groupGeography(located(g.members), crossings, radiusKm, g.members.length);
+    const kinds = new Map<string, number>();
+    for (const t of g.ties) kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);
+    const inCluster = new Map<number, number>();
+    for (const m of g.members) inCluster.set(clusterOf[indexOf.get(m)!], (inCluster.get(clusterOf[indexOf.get(m)!]) ?? 0) + 1);
+    return {
+      id: g.id,
+      members: g.members,
+      size: g.members.length,
+      countries: countriesByCount(g.members.map((m) => entityById.get(m)!.country)),
+      tieKinds: [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([kind, count]) => ({ kind, count })),
+      located: geo.located,
+      withinRadius: geo.withinRadius,
+      nearestPlace: geo.nearest,
+      borderProximate: geo.proximate,
+      enoughLocated: geo.enoughLocated,
+      clusters: [...inCluster].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c]) => c),
+    };
+  });
 
   return {
     parameters: { seed, radiusKm, topKeyNodes },
@@ -293,8 +387,59 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
     },
     entities,
     clusters,
-    keyNodes,
+    groups,
     bridges: cuts.bridges.map((b) => ({ source: csr.keys[b.u], target: csr.keys[b.v], sides: [b.sizeU, b.sizeV] })),
   };
 }
 
+/** What the key-node ranking needs beyond the analysis: red flags, control, and the flow of the goods under study. */
+export interface KeyNodeExtras {
+  names: ReadonlyMap<string, string>;
+  controlled?: ReadonlyMap<string, readonly Controlled[]>;
+  flags?: ReadonlyMap<string, FlagTally>;
+  /** Share and kg of the flow lost when each entity alone is removed, by id; with the total and the goods in words. */
+  flowCut?: { lost: ReadonlyMap<string, { share: number; kg: number }>; totalKg: number; goods: string };
+  top?: number;
+}
+
+/** Ranks the key nodes of an analysed network (rankKeyNodes) with the flags, control and flow found after it. */
+export function rankKeyNodesOf(analysis: Analysis, extras: KeyNodeExtras): KeyNode[] {
+  const keys = analysis.entities.map((e) => e.id);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const n = keys.length;
+  const f64 = (pick: (e: EntityResult) => number) => Float64Array.from(analysis.entities, pick);
+  const lostShare = new Float64Array(n);
+  const lostKg = new Float64Array(n);
+  if (extras.flowCut) {
+    for (const [id, x] of extras.flowCut.lost) {
+      const i = index.get(id);
+      if (i !== undefined) (lostShare[i] = x.share), (lostKg[i] = x.kg);
+    }
+  }
+  return rankKeyNodes(
+    {
+      keys,
+      names: keys.map((k) => extras.names.get(k) ?? k),
+      cluster: analysis.entities.map((e) => e.cluster),
+      betweenness: f64((e) => e.betweenness),
+      articulation: Uint8Array.from(analysis.entities, (e) => (e.articulation ? 1 : 0)),
+      cutOff: f64((e) => e.cutOff),
+      loneCutOff: f64((e) => e.loneCutOff),
+      componentSize: f64((e) => e.componentSize),
+      bridges: analysis.bridges.map((b) => ({ u: index.get(b.source)!, v: index.get(b.target)!, sizeU: b.sides[0], sizeV: b.sides[1] })),
+      brokerage: {
+        coordinator: f64((e) => e.brokerage.coordinator),
+        itinerant: f64((e) => e.brokerage.itinerant),
+        gatekeeper: f64((e) => e.brokerage.gatekeeper),
+        representative: f64((e) => e.brokerage.representative),
+        liaison: f64((e) => e.brokerage.liaison),
+        crossBorder: f64((e) => e.brokerage.crossBorder),
+        groupsBridged: Int32Array.from(analysis.entities, (e) => e.brokerage.groupsBridged),
+      },
+      controlled: extras.controlled,
+      flags: extras.flags,
+      flowCut: extras.flowCut && { lostShare, lostKg, totalKg: extras.flowCut.totalKg, goods: extras.flowCut.goods },
+    },
+    { top: extras.top ?? analysis.parameters.topKeyNodes ?? KEY_NODE_DEFAULTS.top },
+  );
+}

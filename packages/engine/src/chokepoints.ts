@@ -8,77 +8,204 @@ export interface ChokepointOptions {
   targets: string[];
   /** Which shipments carry the flow (default: all). */
   shipments?: (s: Shipment) => boolean;
+  /**
+   * The value of a shipment in one currency (`valueCurrency`), or undefined when it has none or it cannot be
+   * converted. Default: the shipment's own value when every valued shipment of the flow has the same currency.
+   */
+  value?: (s: Shipment) => number | undefined;
+  /** The currency `value` gives amounts in. */
+  valueCurrency?: string;
   /** Greedy disruption steps to simulate. */
   disruptionSteps?: number;
   /** Remove these entities in this order instead of choosing greedily. */
   removalOrder?: string[];
+  /** For how many entities (those carrying the most flow) the loss of flow on removal alone is computed. */
+  flowCutCandidates?: number;
+  /**
+   * The company group of an entity (0 or undefined: none). Deliveries from a source straight to a target of its own
+   * company group are movements inside the group, not supply to the targets, and are not counted.
+   */
+  groupOf?: (id: string) => number | undefined;
 }
 
-export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10 } as const;
+export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10, flowCutCandidates: 60 } as const;
 
-/** The mass of a shipment for flow capacities: kilograms; litres count as kilograms (density 1). */
+/**
+ * The mass of a shipment for flow capacities, in kg: its quantityKg (masses, and volumes weighed with a known
+ * density); 0 when the goods cannot be weighed (lengths, areas, counts, unknown densities, no quantity).
+ */
 export function shipmentMass(s: Shipment): number {
-  if (s.quantityKg !== undefined) return s.quantityKg;
-  if (s.unit === 'l' && s.quantity !== undefined) return s.quantity;
-  return 0;
+  return s.quantityKg ?? 0;
+}
+
+/** Where the goods of a shipment physically go: the consignee when one is named, else the buyer. */
+export function shipmentReceiver(s: Shipment): string {
+  return s.consignee ?? s.buyer;
 }
 
 export interface ChokepointResult {
   sources: string[];
   targets: string[];
+  /**
+   * Entities selected both as sources and as targets (a supplier inside a cluster near a border). None is dropped:
+   * each is split in two, a receiving half (a target: what reaches it is delivered) and a supplying half (a source:
+   * what it sells to targets outside its own company group counts from it).
+   */
+  sourcesAlsoTargets: string[];
   shipments: number;
-  /** The most that can be delivered from the sources to the targets, in kg and in value. */
+  /** Shipments from a source straight to a target of its own company group: inside the group, not counted. */
+  insideGroups: number;
+  /** Shipments of the flow that could not be weighed, by unit ('none' when no quantity was given). */
+  unweighed: { shipments: number; byUnit: { unit: string; shipments: number }[] };
+  /** Shipments of the flow without a value in `valueCurrency` (no value, or no rate for their currency). */
+  unvalued: { shipments: number; byCurrency: { currency: string; shipments: number }[] };
+  /** The value measure's currency; null when no shipment of the flow could be valued in one currency. */
+  valueCurrency: string | null;
+  /** The most that can be delivered from the sources to the targets, in kg and in value (in valueCurrency). */
   maxFlow: { kg: number; value: number };
+  /** When nothing can flow: why, in words; null otherwise. */
+  noFlow: { kg: string | null; value: string | null };
   /** Entities on every path from any source to any reachable target. */
   dominators: string[];
   /** Entities on every path to at least one target, with how many targets each controls. */
   partialDominators: { id: string; targets: number; share: number }[];
   reachableTargets: number;
-  /** Supplier → buyer pairs whose removal cuts the most kg with the least shipped: a minimum edge cut. */
+  /** Supplier → receiver pairs whose removal cuts the most kg with the least shipped: a minimum edge cut. */
   edgeCut: { source: string; target: string; kg: number }[];
   /** The fewest entities whose removal stops every flow, with the kg and value each carries at maximum flow. */
   vertexCut: { id: string; kg: number; value: number }[];
-  /** The fragility curve: after each removal, the share of kg and value still deliverable, and the largest connected component. */
-  disruption: { id: string; remainingKgShare: number; remainingValueShare: number; largestComponent: number }[];
+  /** What removing each entity alone does to the kg flow, for those carrying the most flow; largest loss first. */
+  flowCut: { id: string; kg: number; share: number }[];
+  /**
+   * The fragility curve: after each removal, the share of kg and value still deliverable (null when that measure
+   * was zero to begin with: no share of nothing), and the largest connected component.
+   */
+  disruption: { id: string; remainingKgShare: number | null; remainingValueShare: number | null; largestComponent: number }[];
 }
 
 /**
- * Supply chokepoints between two sets of entities on the directed shipment graph: capacities are
- * the kg (and, separately, the value) shipped per supplier → buyer pair.
+ * Supply chokepoints between two sets of entities on the directed shipment graph (supplier → receiver): capacities
+ * are the kg (and, separately, the value in one currency) shipped per pair. A source that is also a target stays a
+ * source (see `sourcesAlsoTargets`): no supplier of the goods is ever dropped.
  */
 export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): ChokepointResult {
   const ids = bundle.entities.map((e) => e.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const pick = options.shipments ?? (() => true);
+  const flowing = bundle.shipments.filter((s) => pick(s) && index.has(s.supplier) && index.has(shipmentReceiver(s)) && s.supplier !== shipmentReceiver(s));
+
+  let valueOf = options.value;
+  let valueCurrency: string | null = options.valueCurrency ?? null;
+  if (valueOf === undefined) {
+    const currencies = new Set(flowing.filter((s) => s.value !== undefined).map((s) => s.currency ?? ''));
+    const only = currencies.size === 1 ? [...currencies][0] : undefined;
+    valueCurrency = only !== undefined && only !== '' ? only : null;
+    valueOf = (s) => (valueCurrency !== null && s.currency === valueCurrency ? s.value : undefined);
+  }
+
+  const sourceSet = new Set(options.sources.filter((id) => index.has(id)));
+  const targetSet = new Set(options.targets.filter((id) => index.has(id)));
+  const sources = [...sourceSet].sort();
+  const targets = [...targetSet].sort();
+  const sourcesAlsoTargets = sources.filter((id) => targetSet.has(id));
+  // An entity that is both a source and a target is split: its own index receives (a target), a new index sells.
+  const n = ids.length;
+  const twin = new Int32Array(n + sourcesAlsoTargets.length).fill(-1);
+  const original = Int32Array.from({ length: n + sourcesAlsoTargets.length }, (_x, i) => i);
+  sourcesAlsoTargets.forEach((id, k) => {
+    const v = index.get(id)!;
+    twin[v] = n + k;
+    twin[n + k] = v;
+    original[n + k] = v;
+  });
+  const supplyingHalf = (v: number) => (twin[v] >= 0 && v < n ? twin[v] : v);
+  const groupOf = options.groupOf ?? (() => undefined);
+  const sameGroup = (a: string, b: string) => {
+    const g = groupOf(a);
+    return g !== undefined && g !== 0 && g === groupOf(b);
+  };
+
   const pairs = new Map<string, { u: number; v: number; kg: number; value: number }>();
-  let used = 0;
-  for (const s of bundle.shipments) {
-    if (!pick(s)) continue;
-    used++;
-    const key = `${s.supplier}\u0000${s.buyer}`;
-    const p = pairs.get(key) ?? { u: index.get(s.supplier)!, v: index.get(s.buyer)!, kg: 0, value: 0 };
+  const unweighed = new Map<string, number>();
+  const unvalued = new Map<string, number>();
+  let anyValued = false;
+  let insideGroups = 0;
+  for (const s of flowing) {
+    const receiver = shipmentReceiver(s);
+    if (sourceSet.has(s.supplier) && targetSet.has(receiver) && sameGroup(s.supplier, receiver)) {
+      insideGroups++;
+      continue;
+    }
+    const key = `${s.supplier}\u0000${receiver}`;
+    const p = pairs.get(key) ?? { u: supplyingHalf(index.get(s.supplier)!), v: index.get(receiver)!, kg: 0, value: 0 };
+    if (s.quantityKg === undefined) {
+      const unit = s.quantity === undefined ? 'none' : (s.unit ?? 'none');
+      unweighed.set(unit, (unweighed.get(unit) ?? 0) + 1);
+    }
     p.kg += shipmentMass(s);
-    p.value += s.value ?? 0;
+    const v = valueCurrency === null && options.value === undefined ? undefined : valueOf(s);
+    if (v === undefined || !Number.isFinite(v)) {
+      const c = s.value === undefined ? 'none' : (s.currency ?? 'none');
+      unvalued.set(c, (unvalued.get(c) ?? 0) + 1);
+    } else {
+      p.value += v;
+      anyValued = true;
+    }
     pairs.set(key, p);
   }
+  if (!anyValued) valueCurrency = null;
   const list = [...pairs.values()];
+  const size = twin.length;
   const source = Int32Array.from(list.map((p) => p.u));
   const target = Int32Array.from(list.map((p) => p.v));
-  const kgGraph: DirectedFlowGraph = { n: ids.length, source, target, capacity: Float64Array.from(list.map((p) => p.kg)) };
-  const valueGraph: DirectedFlowGraph = { n: ids.length, source, target, capacity: Float64Array.from(list.map((p) => p.value)) };
-  // Entities that only appear without mass (pieces) still connect: a tiny capacity keeps them in the topology.
-  const topo: DirectedFlowGraph = { n: ids.length, source, target, capacity: Float64Array.from(list.map((p) => Math.max(p.kg, p.value, 1))) };
-  const toIndex = (list: string[]) => Int32Array.from(list.filter((id) => index.has(id)).map((id) => index.get(id)!));
-  const targetSet = new Set(options.targets);
-  const sources = [...new Set(options.sources)].filter((id) => !targetSet.has(id) && index.has(id)).sort();
-  const targets = [...new Set(options.targets)].filter((id) => index.has(id)).sort();
-  const src = toIndex(sources);
-  const dst = toIndex(targets);
+  const kgGraph: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map((p) => p.kg)) };
+  const valueGraph: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map((p) => p.value)) };
+  // Every pair that trades connects, weighed or not: the topology for dominators and the vertex cut.
+  const topo: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map(() => 1)) };
+  const src = Int32Array.from(sources.map((id) => supplyingHalf(index.get(id)!)));
+  const dst = Int32Array.from(targets.map((id) => index.get(id)!));
+  const idOf = (v: number) => ids[original[v]];
+  /** A node that lies between sources and targets: not a receiving end (a target's own index). */
+  const between = (v: number) => !(v < n && targetSet.has(ids[v]));
 
   const kg = maxFlow(kgGraph, src, dst);
   const value = maxFlow(valueGraph, src, dst);
   const dom = setDominators(topo, src, dst);
   const cut = minVertexCut(topo, src, dst);
+
+  const noFlowWhy = (measure: 'kg' | 'value', flow: number): string | null => {
+    if (flow > 0) return null;
+    if (sources.length === 0) return 'no supplier of the goods was selected';
+    if (targets.length === 0) return 'no target was selected';
+    if (dom.reachableTargets === 0) {
+      return insideGroups > 0
+        ? 'no chain of shipments leads from the sources to targets outside their own company groups'
+        : 'no chain of shipments leads from the sources to the targets';
+    }
+    if (measure === 'kg') return 'no shipment on the paths from the sources to the targets has a quantity that can be weighed in kg';
+    return valueCurrency === null ? 'the shipments have no values in one currency (give exchange rates to compare currencies)' : `no shipment on the paths has a value in ${valueCurrency}`;
+  };
+  /** Flow through an entity: both halves when it is split. */
+  const through = (flow: Float64Array, v: number) => flow[v] + (twin[v] >= 0 ? flow[twin[v]] : 0);
+
+  // Loss of kg flow when each of the entities carrying the most flow is removed alone.
+  const flowCut: ChokepointResult['flowCut'] = [];
+  if (kg.value > 0) {
+    const candidates: number[] = [];
+    for (let v = 0; v < n; v++) if (through(kg.nodeFlow, v) > 1e-12) candidates.push(v);
+    candidates.sort((x, y) => through(kg.nodeFlow, y) - through(kg.nodeFlow, x) || x - y);
+    const removed = new Uint8Array(size);
+    for (const v of candidates.slice(0, options.flowCutCandidates ?? CHOKEPOINT_DEFAULTS.flowCutCandidates)) {
+      removed[v] = 1;
+      if (twin[v] >= 0) removed[twin[v]] = 1;
+      const left = maxFlow(kgGraph, src, dst, removed).value;
+      removed[v] = 0;
+      if (twin[v] >= 0) removed[twin[v]] = 0;
+      const lost = Math.max(0, kg.value - left);
+      if (lost > 1e-9) flowCut.push({ id: ids[v], kg: lost, share: Math.min(1, lost / kg.value) });
+    }
+    flowCut.sort((a, b) => b.kg - a.kg || (a.id < b.id ? -1 : 1));
+  }
 
   const undirected = {
     a: [...bundle.relations.map((r) => index.get(r.source)!), ...bundle.shipments.map((s) => index.get(s.supplier)!)],
@@ -87,24 +214,50 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
   const steps = disrupt([kgGraph, valueGraph], src, dst, undirected, {
     steps: options.disruptionSteps ?? CHOKEPOINT_DEFAULTS.disruptionSteps,
     order: options.removalOrder?.filter((id) => index.has(id)).map((id) => index.get(id)!),
+    entities: n,
+    twin,
   });
-  const partial: ChokepointResult['partialDominators'] = [];
-  for (let v = 0; v < ids.length; v++) {
-    if (dom.targetsDominated[v] > 0 && !targetSet.has(ids[v])) {
-      partial.push({ id: ids[v], targets: dom.targetsDominated[v], share: dom.reachableTargets > 0 ? dom.targetsDominated[v] / dom.reachableTargets : 0 });
-    }
+  const uniqueIds = (nodes: Iterable<number>) => [...new Set([...nodes].map(idOf))];
+  const partialBy = new Map<string, number>();
+  for (let v = 0; v < size; v++) {
+    if (dom.targetsDominated[v] > 0 && between(v)) partialBy.set(idOf(v), Math.max(partialBy.get(idOf(v)) ?? 0, dom.targetsDominated[v]));
   }
-  partial.sort((a, b) => b.targets - a.targets || (a.id < b.id ? -1 : 1));
+  const partial = [...partialBy]
+    .map(([id, t]) => ({ id, targets: t, share: dom.reachableTargets > 0 ? t / dom.reachableTargets : 0 }))
+    .sort((a, b) => b.targets - a.targets || (a.id < b.id ? -1 : 1));
+  const counted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const cutIds = new Map<string, { kg: number; value: number }>();
+  for (const v of cut) {
+    const id = idOf(v);
+    const e = cutIds.get(id) ?? { kg: 0, value: 0 };
+    e.kg += kg.nodeFlow[v];
+    e.value += value.nodeFlow[v];
+    cutIds.set(id, e);
+  }
   return {
     sources,
     targets,
-    shipments: used,
+    sourcesAlsoTargets,
+    shipments: flowing.length,
+    insideGroups,
+    unweighed: { shipments: [...unweighed.values()].reduce((a, b) => a + b, 0), byUnit: counted(unweighed).map(([unit, shipments]) => ({ unit, shipments })) },
+    unvalued: { shipments: [...unvalued.values()].reduce((a, b) => a + b, 0), byCurrency: counted(unvalued).map(([currency, shipments]) => ({ currency, shipments })) },
+    valueCurrency,
     maxFlow: { kg: kg.value, value: value.value },
-    dominators: dom.all.map((v) => ids[v]).filter((id) => !targetSet.has(id)),
+    noFlow: { kg: noFlowWhy('kg', kg.value), value: noFlowWhy('value', value.value) },
+    dominators: uniqueIds(dom.all.filter(between)),
     partialDominators: partial,
     reachableTargets: dom.reachableTargets,
-    edgeCut: kg.cutEdges.map((e) => ({ source: ids[source[e]], target: ids[target[e]], kg: kgGraph.capacity[e] })).sort((a, b) => b.kg - a.kg || (a.source < b.source ? -1 : 1)),
-    vertexCut: cut.map((v) => ({ id: ids[v], kg: kg.nodeFlow[v], value: value.nodeFlow[v] })).sort((a, b) => b.kg - a.kg || (a.id < b.id ? -1 : 1)),
-    disruption: steps.map((s) => ({ id: ids[s.node], remainingKgShare: s.remaining[0], remainingValueShare: s.remaining[1], largestComponent: s.largestComponent })),
+    edgeCut: kg.cutEdges
+      .map((e) => ({ source: idOf(source[e]), target: idOf(target[e]), kg: kgGraph.capacity[e] }))
+      .sort((a, b) => b.kg - a.kg || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)),
+    vertexCut: [...cutIds].map(([id, x]) => ({ id, ...x })).sort((a, b) => b.kg - a.kg || (a.id < b.id ? -1 : 1)),
+    flowCut,
+    disruption: steps.map((s) => ({
+      id: ids[s.node],
+      remainingKgShare: kg.value > 0 ? s.remaining[0] : null,
+      remainingValueShare: value.value > 0 ? s.remaining[1] : null,
+      largestComponent: s.largestComponent,
+    })),
   };
 }

@@ -7,6 +7,11 @@ export interface CutPointArrays {
   articulation: Uint8Array;
   /** Nodes cut off from the largest remaining piece of the component when the node is removed. */
   cutOff: Int32Array;
+  /**
+   * Of those, the nodes that are cut off alone, as pieces of one (loose ends such as a company's only director):
+   * `cutOff - loneCutOff` entities are cut off in pieces of two or more.
+   */
+  loneCutOff: Int32Array;
   /** Connected component of each node (numbered in order of discovery). */
   component: Int32Array;
   componentSizes: number[];
@@ -31,9 +36,11 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
   const separated = new Int32Array(n); // total size of child subtrees cut off by removing the node
   const biggestPiece = new Int32Array(n); // largest such child subtree
   const children = new Int32Array(n);
+  const loneChildren = new Int32Array(n); // child subtrees of one node cut off by removing the node
   const isCut = new Uint8Array(n);
   const component = new Int32Array(n).fill(-1);
   const cutOff = new Int32Array(n);
+  const loneCutOff = new Int32Array(n);
   const stack = new Int32Array(n);
   const order = new Int32Array(n); // nodes in discovery order, to finish each component
   const componentSizes: number[] = [];
@@ -97,6 +104,7 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
           blockSizes.push(size);
           separated[p] += subtree[u];
           if (subtree[u] > biggestPiece[p]) biggestPiece[p] = subtree[u];
+          if (subtree[u] === 1) loneChildren[p]++;
           if (p !== root) isCut[p] = 1;
         }
         if (low[u] > disc[p]) pendingBridges.push({ u: p, v: u, below: subtree[u] });
@@ -112,13 +120,17 @@ export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
       const rest = size - 1 - separated[x];
       const largest = rest > biggestPiece[x] ? rest : biggestPiece[x];
       cutOff[x] = size - 1 - largest;
+      // Pieces of one: lone children, and the rest of the component when it is a single node; the largest piece
+      // is not cut off, so when it is itself a piece of one, one fewer counts.
+      const lone = loneChildren[x] + (rest === 1 ? 1 : 0) - (largest === 1 ? 1 : 0);
+      loneCutOff[x] = lone;
     }
     for (let i = firstBridge; i < pendingBridges.length; i++) {
       const b = pendingBridges[i];
       bridges.push({ u: b.u, v: b.v, sizeU: size - b.below, sizeV: b.below });
     }
   }
-  return { articulation: isCut, cutOff, component, componentSizes, bridges, blockSizes };
+  return { articulation: isCut, cutOff, loneCutOff, component, componentSizes, bridges, blockSizes };
 }
 
 export interface ArticulationPoint {

@@ -370,6 +370,13 @@ export interface DisruptionOptions {
   steps?: number;
   /** Greedy candidates per step: the nodes carrying the most flow (all when 0). */
   candidates?: number;
+  /**
+   * When one entity is more than one node of the flow graphs (an entity split into a receiving and a supplying
+   * half): the entities are nodes 0 … entities − 1, and twin[v] is the other half of v (−1: none). Removing an
+   * entity removes both halves; only entities are candidates; connected components count entities only.
+   */
+  entities?: number;
+  twin?: Int32Array;
 }
 
 /**
@@ -387,7 +394,13 @@ export function disrupt(
   options: DisruptionOptions = {},
 ): DisruptionStep[] {
   const n = graphs[0].n;
+  const entities = options.entities ?? n;
+  const twin = options.twin;
   const removed = new Uint8Array(n);
+  const setRemoved = (v: number, x: 0 | 1) => {
+    removed[v] = x;
+    if (twin && twin[v] >= 0) removed[twin[v]] = x;
+  };
   const base = graphs.map((g) => maxFlow(g, sources, targets).value);
   const share = (i: number, value: number) => (base[i] > 0 ? value / base[i] : 0);
   const steps: DisruptionStep[] = [];
@@ -404,9 +417,12 @@ export function disrupt(
         if (flow.value > 1e-12) (measure = i), (current = flow);
       }
       if (measure === -1 || current === undefined) break;
+      // Flow through an entity: through the busier of its halves (a lower bound on what it carries in all).
+      const through = (v: number) => (twin && twin[v] >= 0 ? Math.max(current.nodeFlow[v], current.nodeFlow[twin[v]]) : current.nodeFlow[v]);
+      const carried = (v: number) => (twin && twin[v] >= 0 ? current.nodeFlow[v] + current.nodeFlow[twin[v]] : current.nodeFlow[v]);
       let candidates: number[] = [];
-      for (let v = 0; v < n; v++) if (!removed[v] && current.nodeFlow[v] > 1e-12) candidates.push(v);
-      candidates.sort((x, y) => current.nodeFlow[y] - current.nodeFlow[x] || x - y);
+      for (let v = 0; v < entities; v++) if (!removed[v] && through(v) > 1e-12) candidates.push(v);
+      candidates.sort((x, y) => through(y) - through(x) || x - y);
       if (options.candidates) candidates = candidates.slice(0, options.candidates);
       let best = -1;
       let bestFlow = Infinity;
@@ -416,11 +432,14 @@ export function disrupt(
       // candidate can beat or tie it: the search stops there, with the same answer as trying them all.
       const slack = 1e-9 * Math.max(1, current.value);
       for (const v of candidates) {
-        if (current.value - current.nodeFlow[v] > bestFlow + 1e-9 + slack) break;
-        removed[v] = 1;
+        // With halves, removing an entity can cut up to what both halves carry: the bound uses that sum, and the
+        // early stop only holds when no later candidate carries more (candidates come by their busier half).
+        if (!twin && current.value - current.nodeFlow[v] > bestFlow + 1e-9 + slack) break;
+        if (twin && current.value - carried(v) > bestFlow + 1e-9 + slack) continue;
+        setRemoved(v, 1);
         const f = maxFlow(graphs[measure], sources, targets, removed).value;
-        const lcc = f < bestFlow + 1e-9 ? largestComponent(n, undirected.a, undirected.b, removed) : Infinity;
-        removed[v] = 0;
+        const lcc = f < bestFlow + 1e-9 ? largestComponent(entities, undirected.a, undirected.b, removed) : Infinity;
+        setRemoved(v, 0);
         if (f < bestFlow - 1e-9 || (Math.abs(f - bestFlow) <= 1e-9 && lcc < bestLcc)) {
           best = v;
           bestFlow = f;
@@ -430,11 +449,11 @@ export function disrupt(
       if (best === -1) break;
       pick = best;
     }
-    removed[pick] = 1;
+    setRemoved(pick, 1);
     steps.push({
       node: pick,
       remaining: graphs.map((g, i) => share(i, maxFlow(g, sources, targets, removed).value)),
-      largestComponent: largestComponent(n, undirected.a, undirected.b, removed),
+      largestComponent: largestComponent(entities, undirected.a, undirected.b, removed),
     });
   }
   return steps;

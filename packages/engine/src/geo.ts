@@ -43,6 +43,17 @@ export function nearestSite(point: LatLon, sites: readonly Site[]): NearestSite 
   return best;
 }
 
+/**
+ * When a group (a cluster, a company group) may be called near a border: it needs at least `minLocated` members
+ * with coordinates, and at least `minLocatedShare` of its members located, before its position says anything.
+ */
+export const PROXIMITY_DEFAULTS = { minLocated: 2, minLocatedShare: 1 / 3 } as const;
+
+export interface ProximityOptions {
+  minLocated?: number;
+  minLocatedShare?: number;
+}
+
 export interface GroupGeography {
   /** Members with coordinates. */
   located: number;
@@ -53,14 +64,26 @@ export interface GroupGeography {
    * `distanceKm` is that median; `minDistanceKm` the distance of the closest member to it.
    */
   nearest: (NearestSite & { minDistanceKm: number }) | null;
-  /** True when at least half of the located members lie within `radiusKm` of a site. */
+  /**
+   * True when enough members are located (PROXIMITY_DEFAULTS) and the median distance of the located members to
+   * the nearest site (`nearest.distanceKm`) is within `radiusKm`: so a group called near a border never has its
+   * median member beyond the radius, and one located member of a small group cannot carry it.
+   */
   proximate: boolean;
+  /** False when too few members are located to judge (then `proximate` is false whatever the distances). */
+  enoughLocated: boolean;
 }
 
-/** Where a group of points lies relative to a set of sites (here: clusters and border crossings). */
-export function groupGeography(points: readonly LatLon[], sites: readonly Site[], radiusKm: number): GroupGeography {
+/**
+ * Where a group of points lies relative to a set of sites (here: clusters and company groups, and border
+ * crossings). `size` is the number of members, located or not (default: the located ones).
+ */
+export function groupGeography(points: readonly LatLon[], sites: readonly Site[], radiusKm: number, size: number = points.length, options: ProximityOptions = {}): GroupGeography {
   const located = points.length;
-  if (located === 0 || sites.length === 0) return { located, withinRadius: 0, nearest: null, proximate: false };
+  const minLocated = options.minLocated ?? PROXIMITY_DEFAULTS.minLocated;
+  const minShare = options.minLocatedShare ?? PROXIMITY_DEFAULTS.minLocatedShare;
+  const enoughLocated = located >= minLocated && located >= minShare * size;
+  if (located === 0 || sites.length === 0) return { located, withinRadius: 0, nearest: null, proximate: false, enoughLocated };
   let withinRadius = 0;
   for (const p of points) {
     if (nearestSite(p, sites)!.distanceKm <= radiusKm) withinRadius++;
@@ -73,5 +96,5 @@ export function groupGeography(points: readonly LatLon[], sites: readonly Site[]
       nearest = { id: site.id, name: site.name, distanceKm: med, minDistanceKm: distances.reduce((a, b) => (b < a ? b : a)) };
     }
   }
-  return { located, withinRadius, nearest, proximate: withinRadius * 2 >= located };
+  return { located, withinRadius, nearest, proximate: enoughLocated && nearest !== null && nearest.distanceKm <= radiusKm, enoughLocated };
 }

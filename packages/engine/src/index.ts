@@ -11,9 +11,27 @@ export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions }
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
 export { betweenness, betweennessCSR, betweennessScale, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
 export { clustersFromAssignment, detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
-export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, type LatLon, type Site, type NearestSite, type GroupGeography } from './geo';
-export { rankKeyNodes, KEY_NODE_DEFAULTS, type KeyNode, type KeyNodeInputs, type KeyNodeOptions } from './key-nodes';
-export { analyze, analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type ExternalResults, type EntityResult, type ClusterResult, type BridgeResult } from './analyze';
+export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, PROXIMITY_DEFAULTS, type LatLon, type Site, type NearestSite, type GroupGeography, type ProximityOptions } from './geo';
+export {
+  rankKeyNodes,
+  controlDiscount,
+  controlWords,
+  KEY_NODE_DEFAULTS,
+  KEY_NODE_WEIGHTS,
+  FLAG_SEVERITY_WEIGHTS,
+  LONE_CUT_OFF_WEIGHT,
+  CONTROL_DISCOUNTS,
+  type KeyNode,
+  type KeyNodeInputs,
+  type KeyNodeOptions,
+  type KeyNodeMeasures,
+  type FlagTally,
+  type FlowCutInput,
+} from './key-nodes';
+export { analyze, analyzeAsync, rankKeyNodesOf, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type ExternalResults, type EntityResult, type ClusterResult, type GroupResult, type BridgeResult, type KeyNodeExtras } from './analyze';
+export { brokerage, type BrokerageInput, type BrokerageResult } from './brokerage';
+export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep, type Controlled } from './control';
+export { companyGroups, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
 export { seededRandom } from './random';
 export { maxFlow, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, shipmentMass, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult } from './chokepoints';

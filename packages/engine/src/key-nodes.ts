@@ -1,17 +1,32 @@
-/** Inputs of the key-node ranking, all indexed by node position. */
-export interface KeyNodeInputs {
-  keys: string[];
-  names: string[];
-  cluster: number[];
-  betweenness: ArrayLike<number>;
-  articulation: ArrayLike<number>;
-  cutOff: ArrayLike<number>;
-  componentSize: ArrayLike<number>;
-  /** Bridges as node positions with the sizes of the two sides. */
-  bridges: { u: number; v: number; sizeU: number; sizeV: number }[];
-  /** Neighbours of each node in the undirected projection. */
-  neighbours: (i: number) => Iterable<number>;
-}
+import type { BrokerageResult } from './brokerage';
+import type { Controlled } from './control';
+
+/**
+ * The key-node ranking: the key individuals and businesses of a network in the sense of Conflict Armament Research
+ * (2020): the people and companies that control the flagged companies, that broker between groups and across
+ * borders, whose removal would cut the flow of the goods under study, and on whom the rest of the network hangs.
+ * Five measures, each scaled to [0, 1], weighed as below; the score is their weighted sum.
+ *
+ * - control: the red flags of the companies an entity controls (ownership of at least 25 %, directorship, along
+ *   chains, and through a relative at half weight), each flag by its severity; relative to the highest.
+ * - flowCut: the share of the maximum flow of the selected goods (kg) that is lost when the entity alone is
+ *   removed (absolute, not relative: 1 means nothing can flow without it).
+ * - brokerage: Gould–Fernandez brokerage between clusters (all roles but coordinator) and across borders, each on a
+ *   logarithmic scale relative to the highest, averaged.
+ * - betweenness: share of shortest paths, relative to the highest.
+ * - cutOff: entities cut off when it is removed, counting an entity cut off alone (a loose end such as a company's
+ *   only director) for a tenth, relative to the highest.
+ */
+export const KEY_NODE_WEIGHTS = { control: 0.3, flowCut: 0.25, brokerage: 0.2, betweenness: 0.15, cutOff: 0.1 } as const;
+
+/** Weight of one red flag by its severity, for the control measure. */
+export const FLAG_SEVERITY_WEIGHTS = { high: 1, medium: 0.5, low: 0.2 } as const;
+
+/** An entity cut off alone counts for this much of one cut off with others. */
+export const LONE_CUT_OFF_WEIGHT = 0.1;
+
+/** Through a relative, control counts for half; each further link in a chain of control for 0.8 of the one before. */
+export const CONTROL_DISCOUNTS = { family: 0.5, chain: 0.8 } as const;
 
 export interface KeyNodeOptions {
   /** How many key nodes to return. */
@@ -20,19 +35,79 @@ export interface KeyNodeOptions {
 
 export const KEY_NODE_DEFAULTS = { top: 20 } as const;
 
+/** Red flags on one entity, for the control measure. */
+export interface FlagTally {
+  high: number;
+  medium: number;
+  low: number;
+}
+
+/** What removing one entity alone does to the flow of the goods under study. */
+export interface FlowCutInput {
+  /** Share of the maximum flow lost when the node alone is removed, in [0, 1], by node position. */
+  lostShare: ArrayLike<number>;
+  /** Kilograms lost, by node position. */
+  lostKg: ArrayLike<number>;
+  /** The maximum flow before any removal, in kg. */
+  totalKg: number;
+  /** The goods, in words ("watch-listed goods"). */
+  goods: string;
+}
+
+/** Inputs of the key-node ranking, all indexed by node position. */
+export interface KeyNodeInputs {
+  keys: string[];
+  names: string[];
+  cluster: ArrayLike<number>;
+  betweenness: ArrayLike<number>;
+  articulation: ArrayLike<number>;
+  cutOff: ArrayLike<number>;
+  /** Of the entities cut off, those cut off alone (pieces of one). */
+  loneCutOff: ArrayLike<number>;
+  componentSize: ArrayLike<number>;
+  /** Bridges as node positions with the sizes of the two sides. */
+  bridges: { u: number; v: number; sizeU: number; sizeV: number }[];
+  /** Country of each node, when known (for words only). */
+  countries?: (string | undefined)[];
+  brokerage?: BrokerageResult;
+  /** What each entity controls (controlChains), by id. */
+  controlled?: ReadonlyMap<string, readonly Controlled[]>;
+  /** Red flags by entity id. */
+  flags?: ReadonlyMap<string, FlagTally>;
+  flowCut?: FlowCutInput;
+}
+
+/** The parts of a key node's score, each in [0, 1] before weighing. */
+export interface KeyNodeMeasures {
+  control: number;
+  flowCut: number;
+  brokerage: number;
+  betweenness: number;
+  cutOff: number;
+}
+
 export interface KeyNode {
   id: string;
   rank: number;
-  /** ½ · betweenness / highest betweenness + ½ · cut-off / highest cut-off, in [0, 1]. */
+  /** Weighted sum of the measures (KEY_NODE_WEIGHTS), in [0, 1]. */
   score: number;
+  measures: KeyNodeMeasures;
   articulation: boolean;
   cutOff: number;
+  /** Of the entities cut off, those cut off alone. */
+  loneCutOff: number;
   betweenness: number;
   betweennessRank: number;
   cluster: number;
   /** Bridges (ties whose removal splits the network) this node is an end of. */
   bridges: number;
-  /** Why the node matters, in words a person reads. */
+  /** Flagged companies this entity controls (itself excluded), and their red flags. */
+  controls: { companies: number; flags: number };
+  /** Gould–Fernandez brokerage: open two-step paths through the node by role, and across borders. */
+  brokerage: { itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number; groupsBridged: number };
+  /** Share of the flow of the goods under study lost without it, and the kg; null without a flow analysis. */
+  flowCut: { share: number; kg: number } | null;
+  /** Why the node matters, in words a person reads: where to look, not what anyone did. */
   reasons: string[];
 }
 
@@ -45,33 +120,101 @@ function percent(x: number): string {
   return p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p.toFixed(2);
 }
 
+const kgWords = (kg: number): string => `${Math.round(kg).toLocaleString('en-US')} kg`;
+
+function flagWeight(t: FlagTally | undefined): number {
+  if (t === undefined) return 0;
+  return t.high * FLAG_SEVERITY_WEIGHTS.high + t.medium * FLAG_SEVERITY_WEIGHTS.medium + t.low * FLAG_SEVERITY_WEIGHTS.low;
+}
+
+/** How much a controlled company's flags count for its controller: less through a relative and along chains. */
+export function controlDiscount(c: Controlled): number {
+  const chain = c.path.filter((s) => s.kind !== 'family').length;
+  return (c.throughFamily ? CONTROL_DISCOUNTS.family : 1) * CONTROL_DISCOUNTS.chain ** Math.max(0, chain - 1);
+}
+
 /**
- * Ranks nodes as chokepoints of the network. The score weighs two things equally: how much of the
- * shortest-path traffic between others runs through the node (betweenness, relative to the highest),
- * and how many entities lose their connection to the rest when it is removed (cut-off, relative to
- * the highest). Nodes with a score of 0 are never key nodes. Ties in score: by id.
+ * Ranks the key individuals and businesses of the network (see KEY_NODE_WEIGHTS for the method). Nodes with a
+ * score of 0 are never key nodes. Ties in score: by id. Pure.
  */
 export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {}): KeyNode[] {
   const top = options.top ?? KEY_NODE_DEFAULTS.top;
   const n = input.keys.length;
-  let maxB = 0;
-  let maxCut = 0;
-  for (let i = 0; i < n; i++) {
-    if (input.betweenness[i] > maxB) maxB = input.betweenness[i];
-    if (input.cutOff[i] > maxCut) maxCut = input.cutOff[i];
+  const index = new Map<string, number>();
+  input.keys.forEach((k, i) => index.set(k, i));
+
+  // Control: the severity-weighted flags of the companies each entity controls.
+  const controlRaw = new Float64Array(n);
+  const controlCompanies = new Int32Array(n);
+  const controlFlags = new Int32Array(n);
+  const flaggedControlled: Controlled[][] = Array.from({ length: n }, () => []);
+  if (input.controlled && input.flags) {
+    for (const [id, list] of input.controlled) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      for (const c of list) {
+        const t = input.flags.get(c.id);
+        const w = flagWeight(t);
+        if (w <= 0) continue;
+        controlRaw[i] += w * controlDiscount(c);
+        controlCompanies[i]++;
+        controlFlags[i] += t!.high + t!.medium + t!.low;
+        flaggedControlled[i].push(c);
+      }
+    }
   }
+
+  // Brokerage: between clusters and across borders, on a log scale.
+  const crossCluster = new Float64Array(n);
+  const crossBorder = new Float64Array(n);
+  if (input.brokerage) {
+    const b = input.brokerage;
+    for (let i = 0; i < n; i++) {
+      crossCluster[i] = b.itinerant[i] + b.gatekeeper[i] + b.representative[i] + b.liaison[i];
+      crossBorder[i] = b.crossBorder[i];
+    }
+  }
+
+  const effectiveCut = new Float64Array(n);
+  for (let i = 0; i < n; i++) effectiveCut[i] = input.cutOff[i] - input.loneCutOff[i] + LONE_CUT_OFF_WEIGHT * input.loneCutOff[i];
+
+  const max = (a: ArrayLike<number>) => {
+    let m = 0;
+    for (let i = 0; i < n; i++) if (a[i] > m) m = a[i];
+    return m;
+  };
+  const maxControl = max(controlRaw);
+  const maxB = max(input.betweenness);
+  const maxCut = max(effectiveCut);
+  const maxCC = max(crossCluster);
+  const maxCB = max(crossBorder);
+  const logShare = (x: number, m: number) => (m > 0 ? Math.log1p(x) / Math.log1p(m) : 0);
+
+  const measures: KeyNodeMeasures[] = new Array(n);
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const b = maxB > 0 ? input.betweenness[i] / maxB : 0;
-    const c = maxCut > 0 ? input.cutOff[i] / maxCut : 0;
-    score[i] = 0.5 * b + 0.5 * c;
+    const m: KeyNodeMeasures = {
+      control: maxControl > 0 ? controlRaw[i] / maxControl : 0,
+      flowCut: input.flowCut ? Math.min(1, Math.max(0, input.flowCut.lostShare[i])) : 0,
+      brokerage: (logShare(crossCluster[i], maxCC) + logShare(crossBorder[i], maxCB)) / 2,
+      betweenness: maxB > 0 ? input.betweenness[i] / maxB : 0,
+      cutOff: maxCut > 0 ? effectiveCut[i] / maxCut : 0,
+    };
+    measures[i] = m;
+    score[i] =
+      KEY_NODE_WEIGHTS.control * m.control +
+      KEY_NODE_WEIGHTS.flowCut * m.flowCut +
+      KEY_NODE_WEIGHTS.brokerage * m.brokerage +
+      KEY_NODE_WEIGHTS.betweenness * m.betweenness +
+      KEY_NODE_WEIGHTS.cutOff * m.cutOff;
   }
+
   const byKey = (a: number, b: number) => (input.keys[a] < input.keys[b] ? -1 : input.keys[a] > input.keys[b] ? 1 : 0);
   const byBetweenness = [...Array(n).keys()].sort((a, b) => input.betweenness[b] - input.betweenness[a] || byKey(a, b));
   const bRank = new Int32Array(n);
   byBetweenness.forEach((node, r) => (bRank[node] = r + 1));
   const chosen = [...Array(n).keys()]
-    .filter((i) => score[i] > 0)
+    .filter((i) => score[i] > 1e-12)
     .sort((a, b) => score[b] - score[a] || byKey(a, b))
     .slice(0, top);
 
@@ -82,42 +225,123 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     bridgesOf.get(b.u)!.push({ other: b.v, farSide: b.sizeV });
     bridgesOf.get(b.v)!.push({ other: b.u, farSide: b.sizeU });
   }
+  const label = (id: string) => {
+    const j = index.get(id);
+    return j === undefined ? id : `${input.names[j]} (${id})`;
+  };
 
   return chosen.map((i, r) => {
     const reasons: string[] = [];
+    const m = measures[i];
+    // Reasons come in the order of what weighs most for this node.
+    const parts: { weight: number; words: () => string[] }[] = [];
+
+    if (controlCompanies[i] > 0) {
+      parts.push({
+        weight: KEY_NODE_WEIGHTS.control * m.control,
+        words: () => {
+          const list = [...flaggedControlled[i]].sort((a, b) => flagWeight(input.flags!.get(b.id)) * controlDiscount(b) - flagWeight(input.flags!.get(a.id)) * controlDiscount(a) || (a.id < b.id ? -1 : 1));
+          const shown = list.slice(0, 4).map((c) => `${label(c.id)} ${controlWords(c, label)}`);
+          const more = list.length > 4 ? `, and ${plural(list.length - 4, 'more', 'more')}` : '';
+          return [
+            `stands behind ${plural(controlCompanies[i], 'flagged company', 'flagged companies')} with ${plural(controlFlags[i], 'red flag', 'red flags')} between them: ${shown.join('; ')}${more}; review who decides for them`,
+          ];
+        },
+      });
+    }
+    if (input.flowCut && input.flowCut.lostShare[i] > 1e-9) {
+      parts.push({
+        weight: KEY_NODE_WEIGHTS.flowCut * m.flowCut,
+        words: () => [
+          `without it, ${percent(input.flowCut!.lostShare[i])}% of the flow of ${input.flowCut!.goods} (${kgWords(input.flowCut!.lostKg[i])} of ${kgWords(input.flowCut!.totalKg)}) could no longer reach the targets`,
+        ],
+      });
+    }
+    if (crossCluster[i] > 0 || crossBorder[i] > 0) {
+      const b = input.brokerage!;
+      parts.push({
+        weight: KEY_NODE_WEIGHTS.brokerage * m.brokerage,
+        words: () => {
+          const roles = (
+            [
+              ['liaison', b.liaison[i]],
+              ['gatekeeper', b.gatekeeper[i]],
+              ['representative', b.representative[i]],
+              ['itinerant', b.itinerant[i]],
+            ] as const
+          )
+            .filter(([, x]) => x > 0)
+            .map(([role, x]) => `${role} ${x.toLocaleString('en-US')}`)
+            .join(', ');
+          const out: string[] = [];
+          if (crossCluster[i] > 0) {
+            out.push(
+              `brokers between ${plural(b.groupsBridged[i], 'other cluster', 'other clusters')}: ${plural(crossCluster[i], 'two-step path', 'two-step paths')} between entities not tied to each other run through it (${roles})`,
+            );
+          }
+          if (crossBorder[i] > 0) out.push(`links entities of different countries: ${plural(crossBorder[i], 'two-step path', 'two-step paths')} across a border run through it`);
+          return out;
+        },
+      });
+    }
     const cut = input.cutOff[i];
-    if (input.articulation[i]) {
-      reasons.push(
-        `articulation point: without it, ${plural(cut, 'entity is', 'entities are')} cut off from the rest of its connected network of ${plural(input.componentSize[i], 'entity', 'entities')}`,
-      );
+    const lone = input.loneCutOff[i];
+    if (input.articulation[i] && cut > 0) {
+      parts.push({
+        weight: KEY_NODE_WEIGHTS.cutOff * m.cutOff,
+        words: () => [
+          `articulation point: without it, ${plural(cut, 'entity is', 'entities are')} cut off from the rest of its connected network of ${plural(input.componentSize[i], 'entity', 'entities')}` +
+            (lone > 0 ? ` (${lone === cut ? (cut === 1 ? 'a single loose end' : 'all of them loose ends, each alone') : `${plural(lone, 'of them a loose end', 'of them loose ends')}, each alone`})` : ''),
+        ],
+      });
     }
-    const b = input.betweenness[i];
-    if (b > 0) {
-      reasons.push(`lies on ${percent(b)}% of the shortest paths between other entities (betweenness rank ${bRank[i]} of ${n})`);
+    const bw = input.betweenness[i];
+    if (bw > 0) {
+      parts.push({
+        weight: KEY_NODE_WEIGHTS.betweenness * m.betweenness,
+        words: () => [`lies on ${percent(bw)}% of the shortest paths between other entities (betweenness rank ${bRank[i]} of ${n})`],
+      });
     }
+    parts.sort((a, b) => b.weight - a.weight);
+    for (const p of parts) reasons.push(...p.words());
     const bridges = (bridgesOf.get(i) ?? []).filter((x) => x.farSide >= 2).sort((x, y) => y.farSide - x.farSide || byKey(x.other, y.other));
     for (const x of bridges.slice(0, 3)) {
       reasons.push(`its tie to ${input.names[x.other]} (${input.keys[x.other]}) is the only link to ${plural(x.farSide, 'entity', 'entities')}`);
     }
     if (bridges.length > 3) reasons.push(`and ${plural(bridges.length - 3, 'more such tie', 'more such ties')}`);
-    const otherClusters = new Set<number>();
-    for (const j of input.neighbours(i)) if (input.cluster[j] !== input.cluster[i]) otherClusters.add(input.cluster[j]);
-    if (otherClusters.size >= 2) {
-      const list = [...otherClusters].sort((x, y) => x - y);
-      const shown = list.slice(0, 6).join(', ') + (list.length > 6 ? ', …' : '');
-      reasons.push(`ties cluster ${input.cluster[i]} to ${list.length} other clusters (${shown})`);
-    }
+
+    const b = input.brokerage;
     return {
       id: input.keys[i],
       rank: r + 1,
       score: score[i],
+      measures: m,
       articulation: input.articulation[i] === 1,
       cutOff: cut,
-      betweenness: b,
+      loneCutOff: lone,
+      betweenness: bw,
       betweennessRank: bRank[i],
       cluster: input.cluster[i],
       bridges: (bridgesOf.get(i) ?? []).length,
+      controls: { companies: controlCompanies[i], flags: controlFlags[i] },
+      brokerage: {
+        itinerant: b ? b.itinerant[i] : 0,
+        gatekeeper: b ? b.gatekeeper[i] : 0,
+        representative: b ? b.representative[i] : 0,
+        liaison: b ? b.liaison[i] : 0,
+        crossBorder: b ? b.crossBorder[i] : 0,
+        groupsBridged: b ? b.groupsBridged[i] : 0,
+      },
+      flowCut: input.flowCut ? { share: input.flowCut.lostShare[i], kg: input.flowCut.lostKg[i] } : null,
       reasons,
     };
   });
+}
+
+/** How a controller reaches a company, in words: "(owner 60 %)", "(director)", "(through Ali Veli (p-2), family; owner)". */
+export function controlWords(c: Controlled, label: (id: string) => string): string {
+  const steps = c.path.map((s) => (s.kind === 'owner' ? `owner${s.share === undefined ? '' : ` ${s.share} %`}` : s.kind));
+  if (c.path.length === 1) return `(${steps[0]})`;
+  const via = c.path.slice(0, -1).map((s) => label(s.to));
+  return `(through ${via.join(', then ')}: ${steps.join(', ')})`;
 }

@@ -1,5 +1,5 @@
 import { UndirectedGraph } from 'graphology';
-import { betweenness, csrFromEdgeList, cutPoints, seededRandom, toUndirectedCSR } from '@chokepoint/engine';
+import { betweenness, csrFromEdgeList, cutPoints, cutPointsCSR, seededRandom, toUndirectedCSR } from '@chokepoint/engine';
 
 /** A random simple graph with n nodes and about n·density edges, several components likely. */
 function randomGraph(rng: () => number, n: number, p: number): UndirectedGraph {
@@ -96,6 +96,17 @@ describe('cut points against brute force on 300 small random graphs', () => {
     }
   });
 
+  it('lone cut-off: the entities cut off alone, as pieces of one, not counting the largest piece', () => {
+    for (const g of graphs) {
+      const csr = toUndirectedCSR(g);
+      const r = cutPointsCSR(csr);
+      csr.keys.forEach((node, i) => {
+        const expected = r.articulation[i] ? piecesByRemoval(g, node).lone : 0;
+        expect([node, r.loneCutOff[i]]).toEqual([node, expected]);
+      });
+    }
+  });
+
   it('bridges: exactly the edges whose removal adds a component, with the sizes of both sides', () => {
     for (const g of graphs) {
       const base = componentSizes(g).length;
@@ -134,6 +145,29 @@ function reachable(g: UndirectedGraph, start: string, skip: [string, string]): n
     }
   }
   return seen.size;
+}
+
+/** Brute force: the pieces of the node's component once it is removed; `lone` counts pieces of one, the largest piece excluded. */
+function piecesByRemoval(g: UndirectedGraph, node: string): { sizes: number[]; lone: number } {
+  const component = new Set([node]);
+  const stack = [node];
+  while (stack.length > 0) for (const v of g.neighbors(stack.pop()!)) if (!component.has(v)) component.add(v), stack.push(v);
+  const seen = new Set([node]);
+  const sizes: number[] = [];
+  for (const start of component) {
+    if (seen.has(start)) continue;
+    let size = 0;
+    const s = [start];
+    seen.add(start);
+    while (s.length > 0) {
+      const u = s.pop()!;
+      size++;
+      for (const v of g.neighbors(u)) if (!seen.has(v)) seen.add(v), s.push(v);
+    }
+    sizes.push(size);
+  }
+  sizes.sort((a, b) => b - a);
+  return { sizes, lone: sizes.slice(1).filter((x) => x === 1).length };
 }
 
 /** Brute-force cut-off: the node's component minus the node, minus the largest piece left after removing it. */

@@ -1,4 +1,4 @@
-import { analyze, analyzeAsync, buildGraph, clustersFromAssignment, detectClusters, modularity, undirectedProjection, type ExternalResults } from '@chokepoint/engine';
+import { analyze, analyzeAsync, rankKeyNodesOf, buildGraph, clustersFromAssignment, detectClusters, modularity, undirectedProjection, type ExternalResults } from '@chokepoint/engine';
 import type { Bundle, Entity, Relation } from '@chokepoint/model';
 import { loadNetwork } from './fixtures';
 
@@ -56,7 +56,8 @@ describe('analysis with external results (analyze --neo4j --gds)', () => {
     expect(result.entities.map((e) => e.betweenness)).toEqual([0, 0, 0.6, 0.6, 0, 0, 0]);
     // Articulation points and cut-offs do not depend on them.
     expect(result.entities.map((e) => e.articulation)).toEqual(own.entities.map((e) => e.articulation));
-    expect(result.keyNodes.map((k) => k.id).slice(0, 2)).toEqual(['c', 'd']);
+    const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
+    expect(rankKeyNodesOf(result, { names }).map((k) => k.id).slice(0, 2)).toEqual(['c', 'd']);
   });
 
   it('refuses results that leave an entity out, naming who computed them', () => {

@@ -30,10 +30,10 @@ describe('groups and sites', () => {
     expect(nearestSite({ lat: 0, lon: 0.9 }, [])).toBeUndefined();
   });
 
-  it('is proximate when at least half of the located members are within the radius', () => {
+  it('is proximate when the median located member lies within the radius', () => {
     const near = { lat: 0, lon: 0.1 }; // 11 km from X
     const far = { lat: 5, lon: 0 }; // 556 km
-    expect(groupGeography([near, far], sites, 50)).toMatchObject({ located: 2, withinRadius: 1, proximate: true });
+    expect(groupGeography([near, near], sites, 50)).toMatchObject({ located: 2, withinRadius: 2, proximate: true });
     expect(groupGeography([near, far, far], sites, 50)).toMatchObject({ withinRadius: 1, proximate: false });
     const g = groupGeography([near, near, far], sites, 50);
     expect(g.nearest!.id).toBe('x');
@@ -41,8 +41,35 @@ describe('groups and sites', () => {
     expect(g.nearest!.minDistanceKm).toBeCloseTo(haversineKm(near, sites[0]), 9);
   });
 
+  it('never calls a group near a border when its median located member lies beyond the radius', () => {
+    // A two-member cluster with one member by the crossing and one 745 km away was once called "near a border".
+    const near = { lat: 0, lon: 0.05 };
+    const far = { lat: 6.7, lon: 0 };
+    const g = groupGeography([near, far], sites, 50);
+    expect(g.withinRadius).toBe(1);
+    expect(g.nearest!.distanceKm).toBeGreaterThan(50);
+    expect(g.proximate).toBe(false);
+    // Whatever the points, proximate implies a median distance within the radius.
+    const rng = (() => { let x = 7; return () => ((x = (x * 48271) % 2147483647) / 2147483647); })();
+    for (let t = 0; t < 500; t++) {
+      const pts = Array.from({ length: 1 + Math.floor(rng() * 6) }, () => ({ lat: rng() * 2 - 1, lon: rng() * 2 - 1 }));
+      const r = groupGeography(pts, sites, 20 + rng() * 80);
+      if (r.proximate) expect(r.nearest!.distanceKm).toBeLessThanOrEqual(20 + 80);
+      if (r.proximate) expect(r.located).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('needs enough located members before it says anything', () => {
+    const near = { lat: 0, lon: 0.05 };
+    // One located member of a two-member cluster: too few to judge.
+    expect(groupGeography([near], sites, 50, 2)).toMatchObject({ located: 1, enoughLocated: false, proximate: false });
+    // Two located members of ten: under a third of the members.
+    expect(groupGeography([near, near], sites, 50, 10)).toMatchObject({ enoughLocated: false, proximate: false });
+    expect(groupGeography([near, near, near, near], sites, 50, 10)).toMatchObject({ enoughLocated: true, proximate: true });
+  });
+
   it('is never proximate without located members or without sites', () => {
-    expect(groupGeography([], sites, 50)).toEqual({ located: 0, withinRadius: 0, nearest: null, proximate: false });
+    expect(groupGeography([], sites, 50)).toEqual({ located: 0, withinRadius: 0, nearest: null, proximate: false, enoughLocated: false });
     expect(groupGeography([{ lat: 0, lon: 0 }], [], 50).proximate).toBe(false);
   });
 });

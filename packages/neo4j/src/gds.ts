@@ -66,12 +66,26 @@ export interface GdsOptions extends DatabaseOptions {
    * thread, so that the same database gives the same communities.
    */
   concurrency?: number;
+  /**
+   * Kilograms of the shipments the analysis weighed itself (volumes, with densities), by shipment id: the database
+   * holds the quantities as imported, so these come as a parameter.
+   */
+  weighedKg?: ReadonlyMap<string, number>;
+}
+
+/** Weighed kilograms as a query parameter: a plain map without a prototype (ids are data). */
+function weighedParameter(weighed: ReadonlyMap<string, number> | undefined): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  for (const [id, kg] of weighed ?? []) out[id] = kg;
+  return out;
 }
 
 /**
  * The weighted, undirected projection of docs/report.md, built in the database: for each pair of entities the sum
  * of its tie weights (TIE_WEIGHTS by relationship type) plus the trade weight of all shipments between them,
- * 0.5 + 0.5 · min(1, log10(1 + kg) / 6), or 0.5 when no mass is known. Weights are parameters.
+ * 0.5 + 0.5 · min(1, log10(1 + kg) / 6), or 0.5 when no mass is known. The ties shipments imply (payer → buyer
+ * paid_for, buyer → consignee consigned_to) count once per pair, unless the tie is stored as a relation, as the
+ * analysis adds them. Weights are parameters.
  */
 const PAIRS = `CALL {
   MATCH (a:${ENTITY_LABEL})-[r:${Object.values(RELATION_TYPES).join('|')}]->(b:${ENTITY_LABEL})
@@ -80,7 +94,17 @@ const PAIRS = `CALL {
   UNION ALL
   MATCH (a:${ENTITY_LABEL})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL})-[:${SHIPMENT_TYPES.buyer}]->(b:${ENTITY_LABEL})
   WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
-  RETURN a, b, 0.0 AS w, sh.quantityKg AS kg, true AS trade
+  RETURN a, b, 0.0 AS w, coalesce(sh.quantityKg, $weighed[sh.id]) AS kg, true AS trade
+  UNION ALL
+  MATCH (s:${ENTITY_LABEL})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL})-[:${SHIPMENT_TYPES.buyer}]->(b:${ENTITY_LABEL}), (sh)-[:${SHIPMENT_TYPES.payer}]->(a:${ENTITY_LABEL})
+  WHERE a <> b AND ($ids IS NULL OR (s.id IN $ids AND a.id IN $ids AND b.id IN $ids)) AND NOT EXISTS { (a)-[:${RELATION_TYPES.paid_for}]->(b) }
+  WITH DISTINCT a, b
+  RETURN a, b, $weights['${RELATION_TYPES.paid_for}'] AS w, null AS kg, false AS trade
+  UNION ALL
+  MATCH (s:${ENTITY_LABEL})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL})-[:${SHIPMENT_TYPES.buyer}]->(a:${ENTITY_LABEL}), (sh)-[:${SHIPMENT_TYPES.consignee}]->(b:${ENTITY_LABEL})
+  WHERE a <> b AND ($ids IS NULL OR (s.id IN $ids AND a.id IN $ids AND b.id IN $ids)) AND NOT EXISTS { (a)-[:${RELATION_TYPES.consigned_to}]->(b) }
+  WITH DISTINCT a, b
+  RETURN a, b, $weights['${RELATION_TYPES.consigned_to}'] AS w, null AS kg, false AS trade
 }
 WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
      CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y, w, kg, trade
@@ -109,11 +133,11 @@ const tieWeights = () =>
   Object.fromEntries(Object.entries(RELATION_TYPES).map(([kind, type]) => [type, TIE_WEIGHTS[kind as keyof typeof TIE_WEIGHTS]]));
 
 /** The weighted pairs `runGds` projects (computed by the database, without GDS): for checking them against the engine. */
-export async function projectionWeights(driver: Driver, options: DatabaseOptions & { ids?: readonly string[] } = {}): Promise<{ a: string; b: string; weight: number }[]> {
+export async function projectionWeights(driver: Driver, options: DatabaseOptions & { ids?: readonly string[]; weighedKg?: ReadonlyMap<string, number> } = {}): Promise<{ a: string; b: string; weight: number }[]> {
   await checkConnection(driver, options);
   const session = openSession(driver, options, 'READ');
   try {
-    const result = await session.executeRead((tx) => tx.run(`${PAIRS}\nRETURN x.id AS a, y.id AS b, weight`, { weights: tieWeights(), ids: options.ids ?? null }));
+    const result = await session.executeRead((tx) => tx.run(`${PAIRS}\nRETURN x.id AS a, y.id AS b, weight`, { weights: tieWeights(), ids: options.ids ?? null, weighed: weighedParameter(options.weighedKg) }));
     return result.records.map((r) => ({ a: String(r.get('a')), b: String(r.get('b')), weight: toNumber(r.get('weight')) ?? 0 }));
   } catch (err) {
     throw classifyError(err, driver, { ...options, started: true });
@@ -135,7 +159,7 @@ export async function runGds(driver: Driver, options: GdsOptions = {}): Promise<
   const session = openSession(driver, options, 'WRITE');
   try {
     await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
-    const projected = await session.run(PROJECT, { graph, weights: tieWeights(), ids: options.ids ?? null });
+    const projected = await session.run(PROJECT, { graph, weights: tieWeights(), ids: options.ids ?? null, weighed: weighedParameter(options.weighedKg) });
     try {
       const communities: Record<string, number> = {};
       const louvain = await session.run(

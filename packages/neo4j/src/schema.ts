@@ -28,7 +28,7 @@ export const RELATION_TYPES: Readonly<Record<RelationKind, string>> = {
   associate: 'ASSOCIATE_OF',
   agent: 'AGENT_OF',
   paid_for: 'PAID_FOR',
-  consigned_to: 'CONSIGNED_TO',
+  consigned_to: 'CONSIGNS_TO',
 };
 
 /** Second label of a place, by kind. */

@@ -1,7 +1,19 @@
 import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
-import type { Analysis } from '@chokepoint/engine';
+import type { Analysis, KeyNode } from '@chokepoint/engine';
 import type { FlagsResult } from '@chokepoint/flags';
-import { DISCLAIMER, REPORT_SCHEMA_VERSION, type Report, type ReportChokepoints, type ReportEntity, type ReportGeocoding, type ReportResolution, type ReportShipment } from './types';
+import {
+  DISCLAIMER,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportChokepoints,
+  type ReportController,
+  type ReportEntity,
+  type ReportGeocoding,
+  type ReportGroup,
+  type ReportMeasures,
+  type ReportResolution,
+  type ReportShipment,
+} from './types';
 
 /** Distances are reported to the metre. */
 const km = (x: number): number => Math.round(x * 1000) / 1000;
@@ -23,7 +35,18 @@ export interface ReportExtras {
   chokepoints?: ReportChokepoints | null;
   resolution?: ReportResolution;
   geocoding?: ReportGeocoding;
+  /** The ranked key nodes (rankKeyNodesOf): they need the flags and the flow, so they come after the analysis. */
+  keyNodes?: KeyNode[];
+  controllers?: ReportController[];
+  measures?: ReportMeasures;
 }
+
+export const NO_MEASURES: ReportMeasures = {
+  totals: [],
+  withoutValue: 0,
+  conversion: null,
+  quantities: { byUnit: [], weighedByDensity: 0, unweighed: 0 },
+};
 
 export const NO_RESOLUTION: ReportResolution = { enabled: false, merges: [], possible: [], aliases: {}, dropped: { relations: 0, shipments: 0 } };
 export const NO_GEOCODING: ReportGeocoding = { enabled: false, geocoded: [], ambiguous: [], unknown: [] };
@@ -58,9 +81,11 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
       founded: e.founded,
       attributes: e.attributes,
       cluster: r.cluster,
+      group: r.group,
       betweenness: r.betweenness,
       articulation: r.articulation,
       cutOff: r.cutOff,
+      loneCutOff: r.loneCutOff,
       degree: r.degree,
       nearestCrossing: r.nearestCrossing && { ...r.nearestCrossing, distanceKm: km(r.nearestCrossing.distanceKm) },
       flags: flagsOf.get(e.id) ?? [],
@@ -68,6 +93,24 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
   });
 
   const shipments: ReportShipment[] = bundle.shipments.map(({ origin: _origin, ...s }) => s);
+  const flagCount = (m: string) => (flagsOf.get(m) ?? []).length;
+  const controllerRank = new Map((extras.controllers ?? []).map((c, i) => [c.id, i]));
+  const groups: ReportGroup[] = analysis.groups.map((g) => ({
+    id: g.id,
+    members: g.members,
+    size: g.size,
+    countries: g.countries,
+    tieKinds: g.tieKinds,
+    located: g.located,
+    withinRadius: g.withinRadius,
+    nearestPlace: g.nearestPlace && { ...g.nearestPlace, distanceKm: km(g.nearestPlace.distanceKm), minDistanceKm: km(g.nearestPlace.minDistanceKm) },
+    borderProximate: g.borderProximate,
+    enoughLocated: g.enoughLocated,
+    clusters: g.clusters,
+    flaggedMembers: g.members.filter((m) => flagsOf.has(m)).length,
+    flags: g.members.reduce((n, m) => n + flagCount(m), 0),
+    controllers: g.members.filter((m) => controllerRank.has(m)).sort((a, b) => controllerRank.get(a)! - controllerRank.get(b)!),
+  }));
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -109,28 +152,37 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
         minDistanceKm: km(c.nearestPlace.minDistanceKm),
       },
       borderProximate: c.borderProximate,
+      enoughLocated: c.enoughLocated,
       flaggedMembers: c.members.filter((m) => flagsOf.has(m)).length,
     })),
-    keyNodes: analysis.keyNodes.map(({ id, rank, score, articulation, cutOff, betweenness, betweennessRank, cluster, bridges, reasons }) => ({
-      id,
-      name: names.get(id)!,
-      rank,
-      score,
-      articulation,
-      cutOff,
-      betweenness,
-      betweennessRank,
-      cluster,
-      bridges,
-      flags: (flagsOf.get(id) ?? []).length,
-      reasons,
+    groups,
+    keyNodes: (extras.keyNodes ?? []).map((k) => ({
+      id: k.id,
+      name: names.get(k.id)!,
+      rank: k.rank,
+      score: k.score,
+      articulation: k.articulation,
+      cutOff: k.cutOff,
+      betweenness: k.betweenness,
+      betweennessRank: k.betweennessRank,
+      cluster: k.cluster,
+      bridges: k.bridges,
+      flags: flagCount(k.id),
+      measures: k.measures,
+      loneCutOff: k.loneCutOff,
+      controls: k.controls,
+      brokerage: k.brokerage,
+      flowCut: k.flowCut,
+      reasons: k.reasons,
     })),
+    controllers: extras.controllers ?? [],
     bridges: analysis.bridges,
     flagRules: flagged.rules,
     flags: flagged.flags,
     chokepoints: extras.chokepoints ?? null,
     resolution: extras.resolution ?? NO_RESOLUTION,
     geocoding: extras.geocoding ?? NO_GEOCODING,
+    measures: extras.measures ?? NO_MEASURES,
   };
 }
 

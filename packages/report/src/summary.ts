@@ -1,4 +1,4 @@
-import type { Report, ReportCluster } from './types';
+import type { Report, ReportCluster, ReportGroup } from './types';
 
 export interface SummaryOptions {
   /** How many key nodes to describe. */
@@ -7,6 +7,13 @@ export interface SummaryOptions {
   flags?: number;
   /** How many clusters away from borders to mention by name. */
   otherClusters?: number;
+  /** How many of the people and companies behind the flags to describe. */
+  controllers?: number;
+}
+
+/** A money figure always with its currency: "EUR 238,000". */
+export function money(amount: number, currency: string): string {
+  return `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
 }
 
 const int = (n: number): string => n.toLocaleString('en-US');
@@ -16,6 +23,50 @@ const km = (x: number): string => (x >= 100 || Number.isInteger(x) ? int(Math.ro
 const plain = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 const plural = (n: number, one: string, many: string): string => `${int(n)} ${n === 1 ? one : many}`;
 
+/** Money per currency, the conversion used, and what could be weighed. */
+function measuresLines(report: Report): string[] {
+  const m = report.measures;
+  const lines: string[] = [];
+  if (m.totals.length > 0) {
+    const totals = m.totals.map((t) => `${money(t.amount, t.currency)} (${plural(t.shipments, 'shipment', 'shipments')})`).join(', ');
+    lines.push(`Shipment values, never added across currencies: ${totals}${m.withoutValue > 0 ? `; ${plural(m.withoutValue, 'shipment has', 'shipments have')} no value` : ''}.`);
+  }
+  const cv = m.conversion;
+  if (cv !== null && m.totals.some((t) => t.currency !== cv.base)) {
+    const when = cv.rateDates === null ? '' : cv.rateDates[0] === cv.rateDates[1] ? ` of ${cv.rateDates[0]}` : ` of ${cv.rateDates[0]} to ${cv.rateDates[1]}`;
+    lines.push(`  Compared in ${cv.base} at the rates${when} (${plain(cv.source)}; ${plain(cv.file)})${cv.currenciesWithoutRate.length > 0 ? `; no rate for ${cv.currenciesWithoutRate.map((c) => `${c.currency} (${plural(c.shipments, 'shipment', 'shipments')})`).join(', ')}` : ''}.`);
+    if (cv.rateDates !== null && cv.shipmentDates !== null && (yearsApart(cv.rateDates[1], cv.shipmentDates[0]) >= 1 || yearsApart(cv.rateDates[0], cv.shipmentDates[1]) >= 1)) {
+      lines.push(`  The rates are more than a year from the shipments (${cv.shipmentDates[0]} to ${cv.shipmentDates[1]}): converted values are rough; give rates of that period (--rates) for figures to quote.`);
+    }
+  }
+  const q = m.quantities;
+  if (q.byUnit.length > 0) {
+    const weighed = q.byUnit.reduce((n, u) => n + u.weighed, 0);
+    const rest = q.byUnit.filter((u) => u.shipments > u.weighed).map((u) => `${int(u.shipments - u.weighed)} ${u.unit === 'none' ? 'without a quantity' : `in ${u.unit}`}`);
+    lines.push(
+      `Quantities: ${plural(weighed, 'shipment', 'shipments')} weighed in kg${q.weighedByDensity > 0 ? ` (${int(q.weighedByDensity)} from volumes, with densities)` : ''}` +
+        (rest.length > 0 ? `; not weighed: ${rest.join(', ')}` : '') + '.',
+    );
+  }
+  return lines;
+}
+
+function yearsApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / (365.25 * 24 * 3600 * 1000);
+}
+
+function groupLines(report: Report, g: ReportGroup, names: Map<string, string>): string[] {
+  const ties = g.tieKinds.map((t) => `${t.kind.replace(/_/g, ' ')} ${int(t.count)}`).join(', ');
+  const flagged = g.flags > 0 ? `; ${plural(g.flags, 'red flag', 'red flags')} on ${plural(g.flaggedMembers, 'member', 'members')}` : '';
+  const lines = [`Group ${g.id}: ${plural(g.size, 'entity', 'entities')} (${g.countries.join(', ') || 'countries unknown'}), joined by ${ties}${flagged}`];
+  if (g.nearestPlace) {
+    const near = g.borderProximate ? 'near' : g.enoughLocated ? 'not near' : 'too few located members to place';
+    lines.push(`  ${near}: median ${km(g.nearestPlace.distanceKm)} km from ${plain(g.nearestPlace.name)} (${int(g.located)} of ${int(g.size)} members located)`);
+  }
+  if (g.controllers.length > 0) lines.push(`  behind its flags: ${g.controllers.slice(0, 4).map((id) => `${plain(names.get(id) ?? id)} (${plain(id)})`).join(', ')}`);
+  return lines;
+}
+
 function clusterLine(report: Report, c: ReportCluster, names: Map<string, string>): string[] {
   const countries = c.countries.length === 0 ? '' : ` (${c.countries.slice(0, 4).join(', ')}${c.countries.length > 4 ? ', …' : ''})`;
   const flagged = c.flaggedMembers > 0 ? `; ${plural(c.flaggedMembers, 'flagged member', 'flagged members')}` : '';
@@ -23,7 +74,8 @@ function clusterLine(report: Report, c: ReportCluster, names: Map<string, string
   if (c.nearestPlace) {
     lines.push(
       `  ${int(c.withinRadius)} of ${plural(c.located, 'located member', 'located members')} within ${km(report.parameters.radiusKm)} km of a crossing; ` +
-        `median ${km(c.nearestPlace.distanceKm)} km from ${plain(c.nearestPlace.name)} (closest member ${km(c.nearestPlace.minDistanceKm)} km)`,
+        `median ${km(c.nearestPlace.distanceKm)} km from ${plain(c.nearestPlace.name)} (closest member ${km(c.nearestPlace.minDistanceKm)} km)` +
+        (c.enoughLocated ? '' : `; too few of its ${int(c.size)} members are located to place it`),
     );
   } else {
     lines.push(c.located === 0 ? '  no member has coordinates' : '  the bundle lists no border crossings');
@@ -61,6 +113,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxKey = options.keyNodes ?? 10;
   const maxOther = options.otherClusters ?? 3;
   const maxFlags = options.flags ?? 10;
+  const maxControllers = options.controllers ?? 8;
   const names = new Map(report.entities.map((e) => [e.id, e.name]));
   const kinds = new Map(report.entities.map((e) => [e.id, e]));
   const c = report.input.counts;
@@ -90,6 +143,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `${plural(report.clusters.length, 'cluster', 'clusters')}, modularity ${net.modularity.toFixed(3)}.`,
   );
   if (net.computedBy !== undefined) out.push(`Clusters and betweenness computed by ${net.computedBy}.`);
+  out.push(...measuresLines(report));
   if (!net.betweenness.exact) {
     out.push(
       `Betweenness is estimated from ${int(net.betweenness.sources)} sampled sources: each value is within ±${net.betweenness.epsilon!.toFixed(3)} ` +
@@ -101,7 +155,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const near = report.clusters.filter((x) => x.borderProximate);
   out.push(`Clusters near border crossings: ${near.length === 0 ? 'none' : int(near.length)}`);
   if (near.length === 0) {
-    out.push(`  No cluster has at least half of its located members within ${km(report.parameters.radiusKm)} km of a crossing.`);
+    out.push(`  No cluster has its median located member within ${km(report.parameters.radiusKm)} km of a crossing (with enough members located to say).`);
   }
   for (const x of near) out.push(...clusterLine(report, x, names).map((l) => `  ${l}`));
   const others = report.clusters
@@ -115,8 +169,16 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   out.push('');
 
+  const groupsNear = report.groups.filter((g) => g.borderProximate);
+  const crossBorder = report.groups.filter((g) => !g.borderProximate && g.countries.length >= 2 && g.flags > 0);
+  if (groupsNear.length + crossBorder.length > 0) {
+    out.push(`Company groups (ownership, directorship, family, shared address or phone, followed across borders): ${int(report.groups.length)}; near a border crossing: ${groupsNear.length === 0 ? 'none' : int(groupsNear.length)}`);
+    for (const g of [...groupsNear, ...crossBorder].slice(0, 6)) out.push(...groupLines(report, g, names).map((l) => `  ${l}`));
+    out.push('');
+  }
+
   const keys = report.keyNodes.slice(0, maxKey);
-  out.push(`Top key nodes: ${keys.length === 0 ? 'none (no entity lies between others)' : `${int(keys.length)} of ${int(report.keyNodes.length)} ranked`}`);
+  out.push(`Top key nodes: ${keys.length === 0 ? 'none (no entity lies between others)' : `${int(keys.length)} of ${int(report.keyNodes.length)} ranked`} (who controls flagged companies, brokers between clusters and across borders, carries the flow, holds the network together)`);
   for (const k of keys) {
     const e = kinds.get(k.id)!;
     const where = [e.kind, e.country].filter((x) => x !== undefined).join(', ');
@@ -126,19 +188,54 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   out.push('');
 
+  if (report.controllers.length > 0) {
+    out.push(`People and companies behind the flags: ${plural(report.controllers.length, 'controller', 'controllers')} of flagged companies (ownership of 25 % or more, directorship, along chains and through relatives)`);
+    for (const c of report.controllers.slice(0, maxControllers)) {
+      const sev = (['high', 'medium', 'low'] as const).filter((x) => c.flags[x] > 0).map((x) => `${int(c.flags[x])} ${x}`).join(', ');
+      const rank = c.keyNodeRank === null ? '' : `; key node #${c.keyNodeRank}`;
+      out.push(`  ${plain(c.name)} (${plain(c.id)}; ${[c.kind, c.country].filter((x) => x !== undefined).join(', ')}${rank}): ${plural(c.companies.length, 'flagged company', 'flagged companies')}, ${sev} flags`);
+      const shown = c.companies.slice(0, 4).map((x) => `${plain(x.name)} (${plain(x.id)}, ${plural(x.flags, 'flag', 'flags')}${x.throughFamily ? ', through a relative' : x.path.length > 1 ? ', along a chain' : ''})`);
+      out.push(`     ${shown.join('; ')}${c.companies.length > 4 ? `; and ${int(c.companies.length - 4)} more` : ''}`);
+    }
+    out.push('');
+  }
+
   const cp = report.chokepoints;
   if (cp !== null) {
     const name = (id: string) => `${plain(names.get(id) ?? id)} (${plain(id)})`;
+    const cur = cp.valueCurrency;
     out.push(`Supply chokepoints for ${plain(cp.goods)}, from ${plain(cp.sourcesSelection)} (${int(cp.sources.length)}) to ${plain(cp.targetsSelection)} (${int(cp.targets.length)}):`);
-    out.push(`  at most ${int(Math.round(cp.maxFlow.kg))} kg (value ${int(Math.round(cp.maxFlow.value))}) can flow along ${plural(cp.shipments.length, 'shipment', 'shipments')}`);
+    if (cp.sourcesAlsoTargets.length > 0) {
+      out.push(
+        `  ${plural(cp.sourcesAlsoTargets.length, 'supplier is', 'suppliers are')} also among the targets; none is dropped: what reaches ${cp.sourcesAlsoTargets.length === 1 ? 'it' : 'them'} counts as delivered, and what ${cp.sourcesAlsoTargets.length === 1 ? 'it sells' : 'they sell'} to targets outside ${cp.sourcesAlsoTargets.length === 1 ? 'its' : 'their'} own company group counts from ${cp.sourcesAlsoTargets.length === 1 ? 'it' : 'them'}: ${cp.sourcesAlsoTargets.slice(0, 6).map(name).join(', ')}${cp.sourcesAlsoTargets.length > 6 ? ', …' : ''}`,
+      );
+    }
+    if (cp.insideGroups > 0) out.push(`  ${plural(cp.insideGroups, 'shipment goes', 'shipments go')} from a supplier straight to a target of its own company group: movements inside a group, not counted as supply`);
+    const kgWords = cp.noFlow.kg === null ? `at most ${int(Math.round(cp.maxFlow.kg))} kg can flow` : `no mass can flow: ${cp.noFlow.kg}`;
+    const valueWords = cp.noFlow.value === null ? `value at most ${money(cp.maxFlow.value, cur!)}` : `no value can flow: ${cp.noFlow.value}`;
+    out.push(`  ${kgWords}; ${valueWords}; along ${plural(cp.shipments.length, 'shipment', 'shipments')}`);
+    if (cp.unweighed.shipments > 0) {
+      out.push(`  ${plural(cp.unweighed.shipments, 'shipment', 'shipments')} of these goods could not be weighed in kg (${cp.unweighed.byUnit.map((u) => `${int(u.shipments)} ${u.unit === 'none' ? 'without a quantity' : `in ${u.unit}`}`).join(', ')}) and carry no mass in the flow`);
+    }
+    if (cp.unvalued.shipments > 0 && cur !== null) {
+      out.push(`  ${plural(cp.unvalued.shipments, 'shipment', 'shipments')} have no value in ${cur} (${cp.unvalued.byCurrency.map((u) => `${int(u.shipments)} ${u.currency === 'none' ? 'without a value' : `in ${u.currency}, no rate`}`).join(', ')})`);
+    }
     if (cp.dominators.length > 0) out.push(`  every path passes through: ${cp.dominators.map(name).join(', ')}`);
     for (const d of cp.partialDominators.slice(0, 3)) {
       if (!cp.dominators.includes(d.id)) out.push(`  every path to ${int(d.targets)} of ${int(cp.reachableTargets)} reachable targets passes through ${name(d.id)}`);
     }
     if (cp.vertexCut.length > 0) out.push(`  removing ${plural(cp.vertexCut.length, 'entity', 'entities')} stops all of it: ${cp.vertexCut.slice(0, 8).map((v) => name(v.id)).join(', ')}${cp.vertexCut.length > 8 ? ', …' : ''}`);
-    if (cp.disruption.length > 0) {
-      out.push('  fragility curve (greedy removals; share of kg still deliverable, largest connected part):');
-      cp.disruption.slice(0, 5).forEach((s, i) => out.push(`    ${i + 1}. without ${name(s.id)}: ${(s.remainingFlowShare * 100).toFixed(0)}% of kg, ${(s.remainingValueShare * 100).toFixed(0)}% of value; ${int(s.largestComponent)} entities still connected`));
+    const shares = cp.disruption.filter((s) => s.remainingFlowShare !== null || s.remainingValueShare !== null);
+    if (shares.length > 0) {
+      const what = cp.noFlow.kg === null ? 'share of kg still deliverable' : `share of value (${cur}) still deliverable`;
+      out.push(`  fragility curve (greedy removals; ${what}, largest connected part):`);
+      shares.slice(0, 5).forEach((s, i) => {
+        const parts = [
+          s.remainingFlowShare === null ? null : `${(s.remainingFlowShare * 100).toFixed(0)}% of kg`,
+          s.remainingValueShare === null ? null : `${(s.remainingValueShare * 100).toFixed(0)}% of value`,
+        ].filter((x) => x !== null);
+        out.push(`    ${i + 1}. without ${name(s.id)}: ${parts.join(', ')}; ${int(s.largestComponent)} entities still connected`);
+      });
     }
     out.push('');
   }

@@ -1,119 +1,184 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
-import type { Analysis } from '@chokepoint/engine';
+import type { Analysis, ControlStep, KeyNodeMeasures } from '@chokepoint/engine';
 import type { EffectiveRule, Flag } from '@chokepoint/flags';
+import type { Attributes, Count, CountryCode, CurrencyCode, HsCode, Id, Integer, IsoDate, Km, Latitude, Longitude, NonNegative, Positive, Share } from './json-types';
 
-/** Version of the report contract. Bump it, the JSON Schema in docs/, the viewer and the tests together. */
-export const REPORT_SCHEMA_VERSION = 1;
+import { REPORT_SCHEMA_VERSION } from './version';
+
+export { REPORT_SCHEMA_VERSION };
 
 export const DISCLAIMER =
   'Findings are indicators for human review, not accusations: a key node, a cluster near a border or a red flag ' +
   'says where to look, not that anyone did anything wrong. Check every finding against its sources.';
 
 export interface ReportEntity {
-  id: string;
+  id: Id;
   name: string;
   kind: EntityKind;
-  country?: string;
+  country?: CountryCode;
   city?: string;
   address?: string;
-  lat: number | null;
-  lon: number | null;
+  lat: Latitude | null;
+  lon: Longitude | null;
   sector?: string;
   isic?: string;
-  employees?: number;
-  founded?: string;
-  attributes: Record<string, string>;
-  cluster: number;
-  betweenness: number;
+  employees?: Count;
+  founded?: IsoDate;
+  attributes: Attributes;
+  cluster: Positive;
+  /** Company group (0: none): see `groups`. */
+  group: Count;
+  betweenness: NonNegative;
   articulation: boolean;
-  cutOff: number;
-  degree: number;
-  nearestCrossing: { id: string; name: string; distanceKm: number } | null;
+  cutOff: Count;
+  /** Of the entities cut off, those cut off alone (loose ends). */
+  loneCutOff: Count;
+  degree: Count;
+  nearestCrossing: { id: Id; name: string; distanceKm: Km } | null;
   /** Ids of the red flags this entity is a subject of. */
   flags: string[];
 }
 
 export interface ReportRelation {
-  source: string;
-  target: string;
+  source: Id;
+  target: Id;
   kind: RelationKind;
-  share?: number;
-  start?: string;
-  end?: string;
-  attributes: Record<string, string>;
+  share?: NonNegative;
+  start?: IsoDate;
+  end?: IsoDate;
+  /** For ties implied by shipments (paid_for, consigned_to): the shipments behind the tie. */
+  viaShipments?: Id[];
+  attributes: Attributes;
 }
 
 export interface ReportShipment {
-  id: string;
-  supplier: string;
-  buyer: string;
+  id: Id;
+  supplier: Id;
+  buyer: Id;
   commodity: string;
-  hsCode?: string;
-  quantity?: number;
+  hsCode?: HsCode;
+  quantity?: NonNegative;
   unit?: Unit;
-  quantityKg?: number;
-  value?: number;
-  currency?: string;
-  shipped?: string;
-  received?: string;
-  originCountry?: string;
-  destinationCountry?: string;
-  consignee?: string;
-  payer?: string;
-  attributes: Record<string, string>;
+  quantityKg?: NonNegative;
+  kgBasis?: { density: number; source: string };
+  concentration?: NonNegative;
+  value?: NonNegative;
+  currency?: CurrencyCode;
+  shipped?: IsoDate;
+  received?: IsoDate;
+  originCountry?: CountryCode;
+  destinationCountry?: CountryCode;
+  consignee?: Id;
+  payer?: Id;
+  attributes: Attributes;
 }
 
 export interface ReportPlace {
-  id: string;
+  id: Id;
   name: string;
   kind: PlaceKind;
-  lat: number;
-  lon: number;
-  countries: string[];
+  lat: Latitude;
+  lon: Longitude;
+  countries: CountryCode[];
 }
 
 export interface ReportCluster {
   id: number;
-  members: string[];
-  size: number;
-  density: number | null;
-  internalTies: number;
-  externalTies: number;
-  countries: string[];
-  hub: string;
-  located: number;
-  withinRadius: number;
-  nearestPlace: { id: string; name: string; distanceKm: number; minDistanceKm: number } | null;
+  members: Id[];
+  size: Count;
+  density: Share | null;
+  internalTies: Count;
+  externalTies: Count;
+  countries: CountryCode[];
+  hub: Id;
+  located: Count;
+  withinRadius: Count;
+  nearestPlace: { id: string; name: string; distanceKm: Km; minDistanceKm: Km } | null;
   borderProximate: boolean;
+  /** False when too few members have coordinates to say where the cluster lies. */
+  enoughLocated: boolean;
   /** Members that are the subject of at least one red flag. */
-  flaggedMembers: number;
+  flaggedMembers: Count;
+}
+
+/**
+ * A company group: entities joined by ownership, directorship, family, a shared address or phone, followed across
+ * borders; a unit of its own beside the Louvain clusters.
+ */
+export interface ReportGroup {
+  id: number;
+  members: Id[];
+  size: Count;
+  countries: CountryCode[];
+  /** Ties that join the group, by kind (owner, director, family, shared_address, same_phone, same_address). */
+  tieKinds: { kind: string; count: Count }[];
+  located: Count;
+  withinRadius: Count;
+  nearestPlace: { id: string; name: string; distanceKm: Km; minDistanceKm: Km } | null;
+  borderProximate: boolean;
+  enoughLocated: boolean;
+  /** Clusters its members fall in, most members first. */
+  clusters: number[];
+  flaggedMembers: Count;
+  /** Red flags on its members. */
+  flags: Count;
+  /** Members who control flagged members (see `controllers`), strongest first. */
+  controllers: Id[];
+}
+
+/** One of the people and companies behind the flags: what it controls that was flagged. */
+export interface ReportController {
+  id: Id;
+  name: string;
+  kind: EntityKind;
+  country?: CountryCode;
+  group: Count;
+  /** Severity-weighted flags of the companies it controls, discounted along chains and through relatives. */
+  weight: NonNegative;
+  flags: { high: Count; medium: Count; low: Count };
+  companies: {
+    id: string;
+    name: string;
+    flags: number;
+    /** The ties from the controller to the company. */
+    path: ControlStep[];
+    throughFamily: boolean;
+  }[];
+  /** Its rank among the key nodes, when it is one. */
+  keyNodeRank: number | null;
 }
 
 export interface ReportKeyNode {
-  id: string;
+  id: Id;
   name: string;
-  rank: number;
-  score: number;
+  rank: Positive;
+  score: NonNegative;
   articulation: boolean;
-  cutOff: number;
-  betweenness: number;
-  betweennessRank: number;
-  cluster: number;
-  bridges: number;
+  cutOff: Count;
+  betweenness: NonNegative;
+  betweennessRank: Positive;
+  cluster: Positive;
+  bridges: Count;
   /** Red flags on this entity. */
-  flags: number;
+  flags: Count;
+  /** The measures behind the score, each in [0, 1] (see docs/report.md, key nodes). */
+  measures: KeyNodeMeasures;
+  loneCutOff: Count;
+  controls: { companies: number; flags: number };
+  brokerage: { itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number; groupsBridged: number };
+  flowCut: { share: number; kg: number } | null;
   reasons: string[];
 }
 
 export interface DisruptionStep {
-  id: string;
+  id: Id;
   name: string;
-  /** Share of the kg flow from the sources to the targets still deliverable after this removal. */
-  remainingFlowShare: number;
-  /** The same for invoice value. */
-  remainingValueShare: number;
+  /** Share of the kg flow from the sources to the targets still deliverable after this removal; null when no kg flowed. */
+  remainingFlowShare: Share | null;
+  /** The same for invoice value (in the flow's currency); null when no value flowed. */
+  remainingValueShare: Share | null;
   /** Entities in the largest connected part of the whole network after this removal. */
-  largestComponent: number;
+  largestComponent: Count;
 }
 
 /** Supply chokepoints between two sets of entities on the directed shipment graph. */
@@ -122,14 +187,33 @@ export interface ReportChokepoints {
   goods: string;
   sourcesSelection: string;
   targetsSelection: string;
-  sources: string[];
-  targets: string[];
+  sources: Id[];
+  targets: Id[];
+  /**
+   * Entities that the selections made both sources and targets (a supplier in a cluster near a border). None is
+   * dropped: what reaches one is delivered (a target), and what it sells to targets outside its own company group
+   * counts from it (a source); the summary says so.
+   */
+  sourcesAlsoTargets: Id[];
   /** Ids of the shipments that carry the flow. */
-  shipments: string[];
+  shipments: Id[];
+  /** Shipments from a source straight to a target of its own company group: movements inside a group, not counted. */
+  insideGroups: Count;
+  /** Shipments of the flow that could not be weighed in kg, by unit. */
+  unweighed: { shipments: Count; byUnit: { unit: string; shipments: Count }[] };
+  /** Shipments of the flow without a value in `valueCurrency`, by their currency ('none' when no value). */
+  unvalued: { shipments: Count; byCurrency: { currency: string; shipments: Count }[] };
+  /** The currency of every value figure of the flow (maxFlow.value, vertexCut values); null when none. */
+  valueCurrency: string | null;
+  /** The most that can be delivered: kg, and value in `valueCurrency`. */
   maxFlow: { kg: number; value: number };
-  dominators: string[];
+  /** When a measure cannot flow at all: why, in words; null when it flows. */
+  noFlow: { kg: string | null; value: string | null };
+  /** What removing each entity alone does to the kg flow (those carrying the most flow), largest loss first. */
+  flowCut: { id: string; kg: number; share: number }[];
+  dominators: Id[];
   partialDominators: { id: string; targets: number; share: number }[];
-  reachableTargets: number;
+  reachableTargets: Count;
   edgeCut: { source: string; target: string; kg: number }[];
   vertexCut: { id: string; kg: number; value: number }[];
   disruption: DisruptionStep[];
@@ -142,7 +226,7 @@ export interface ReportResolution {
   possible: { a: string; b: string; score: number; evidence: string[] }[];
   /** Every merged id → the id it was merged into (the original ids stay searchable). */
   aliases: Record<string, string>;
-  dropped: { relations: number; shipments: number };
+  dropped: { relations: number; shipments: Count };
 }
 
 /** Offline geocoding of entities that had a city and a country but no coordinates. */
@@ -153,15 +237,45 @@ export interface ReportGeocoding {
   unknown: { id: string; city: string; country: string }[];
 }
 
+/**
+ * Money and quantities as read: amounts are never added across currencies. `totals` are per currency; when an
+ * exchange-rate table was used, `conversion` says which (base currency, dates, source) and which currencies it
+ * could not convert. `quantities` counts shipments by unit and how many could be weighed in kg.
+ */
+export interface ReportMeasures {
+  totals: { currency: string; amount: number; shipments: Count }[];
+  /** Shipments with a value but no currency, or no value at all. */
+  withoutValue: Count;
+  conversion: {
+    base: string;
+    source: string;
+    file: string;
+    /** The dates of the rates used, earliest and latest. */
+    rateDates: [string, string] | null;
+    /** The dates of the converted shipments, earliest and latest. */
+    shipmentDates: [string, string] | null;
+    /** Every rate used: units of the currency per unit of the base, and the rate's date. */
+    rates: { currency: CurrencyCode; date: IsoDate; perBase: NonNegative; source: string }[];
+    currenciesWithoutRate: { currency: string; shipments: Count }[];
+  } | null;
+  quantities: {
+    byUnit: { unit: string; shipments: Count; weighed: number }[];
+    /** Shipments weighed from a volume with a density from the density table. */
+    weighedByDensity: number;
+    /** Shipments that could not be weighed (lengths, areas, counts, unknown densities, no quantity). */
+    unweighed: number;
+  };
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'chokepoint'; version: string };
   disclaimer: string;
-  parameters: { seed: number; radiusKm: number; topKeyNodes: number; lenient: boolean; rulesFile: string | null };
+  parameters: { seed: Integer; radiusKm: Km; topKeyNodes: Count; lenient: boolean; rulesFile: string | null };
   input: {
     bundle: string;
-    dataFormatVersion: number;
-    counts: { entities: number; relations: number; shipments: number; places: number; rejectedRows: number };
+    dataFormatVersion: Positive;
+    counts: { entities: Count; relations: Count; shipments: Count; places: Count; rejectedRows: Count };
     rejected: DataIssue[];
     /** What was read but repaired or doubtful, with file, line, column and reason. */
     warnings: DataIssue[];
@@ -173,7 +287,11 @@ export interface Report {
   shipments: ReportShipment[];
   places: ReportPlace[];
   clusters: ReportCluster[];
+  /** Company groups of two or more entities. */
+  groups: ReportGroup[];
   keyNodes: ReportKeyNode[];
+  /** The people and companies behind the flags: who controls flagged companies, strongest first. */
+  controllers: ReportController[];
   bridges: { source: string; target: string; sides: [number, number] }[];
   /** The red-flag rules as they ran: enabled or not, severity, parameters, published source. */
   flagRules: EffectiveRule[];
@@ -183,4 +301,5 @@ export interface Report {
   chokepoints: ReportChokepoints | null;
   resolution: ReportResolution;
   geocoding: ReportGeocoding;
+  measures: ReportMeasures;
 }

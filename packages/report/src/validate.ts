@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { InvalidReportError } from './errors';
-import type { Report } from './types';
+import { REPORT_SCHEMA_VERSION, type Report } from './types';
 
 /** Where the report's JSON Schema lives: docs/report.schema.json at the repository root. */
 export const REPORT_SCHEMA_PATH = join(__dirname, '..', '..', '..', 'docs', 'report.schema.json');
@@ -32,9 +32,9 @@ export function reportProblems(value: unknown, limit = 20): string[] {
 
 /** Throws InvalidReportError unless `value` is a valid report; returns it typed otherwise. */
 export function assertReport(value: unknown, source = 'the report'): Report {
-  if (typeof value === 'object' && value !== null && 'schemaVersion' in value && value.schemaVersion !== 1) {
+  if (typeof value === 'object' && value !== null && 'schemaVersion' in value && value.schemaVersion !== REPORT_SCHEMA_VERSION) {
     throw new InvalidReportError(
-      `${source} has schema version ${JSON.stringify(value.schemaVersion)}; this version of chokepoint reads version 1`,
+      `${source} has schema version ${JSON.stringify(value.schemaVersion)}; this version of chokepoint reads version ${REPORT_SCHEMA_VERSION}`,
     );
   }
   const problems = reportProblems(value);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { analyze } from '@chokepoint/engine';
+import { analyze, rankKeyNodesOf } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { assertReport, buildReport, InvalidReportError, renderSummary, reportChunks, reportProblems, serializeReport, strongestFlags, type Report } from '@chokepoint/report';
@@ -9,7 +9,8 @@ const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
 async function tinyReport(seed = 1): Promise<Report> {
   const bundle = await readBundle(TINY);
   const analysis = analyze(bundle, { seed });
-  return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: false });
+  const keyNodes = rankKeyNodesOf(analysis, { names: new Map(bundle.entities.map((e) => [e.id, e.name])) });
+  return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: false }, { keyNodes });
 }
 
 describe('the report contract', () => {
@@ -35,8 +36,9 @@ describe('the report contract', () => {
     expect(broken((r) => (r.entities[0].cluster = 'one'))).toEqual(['/entities/0/cluster: must be integer']);
     expect(broken((r) => (r.clusters[0].borderProximate = 'yes'))).toEqual(['/clusters/0/borderProximate: must be boolean']);
     expect(broken((r) => (r.entities[0].surprise = 1))).toEqual(['/entities/0: must NOT have additional properties (surprise)']);
-    expect(broken((r) => (r.schemaVersion = 2))[0]).toMatch(/schemaVersion/);
-    expect(() => assertReport({ schemaVersion: 1 })).toThrow(InvalidReportError);
+    expect(broken((r) => (r.schemaVersion = 1))[0]).toMatch(/schemaVersion/);
+    expect(() => assertReport({ schemaVersion: 1 })).toThrow(/schema version 1; this version of chokepoint reads version 2/);
+    expect(() => assertReport({ schemaVersion: 2 })).toThrow(InvalidReportError);
   });
 
   it('serializes byte-identically for the same input and seed', async () => {
@@ -49,7 +51,7 @@ describe('the summary', () => {
     const text = renderSummary(await tinyReport());
     expect(text).toMatch(/Clusters near border crossings: 1\n  Cluster 1: 4 entities/);
     expect(text).toMatch(/median 2\.\d km from Akçakale/);
-    expect(text).toMatch(/1\. Ornekli Kimya Dagitim A\.S\. \(kimya; company, TR; cluster \d\), score 1\.00/);
+    expect(text).toMatch(/1\. Ornekli Kimya Dagitim A\.S\. \(kimya; company, TR; cluster \d\), score 0\.\d\d/);
     expect(text).toMatch(/articulation point: without it, 4 entities are cut off/);
     expect(text).toContain('not accusations');
   });

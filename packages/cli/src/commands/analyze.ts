@@ -1,12 +1,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
-import { analyzeAsync, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type ExternalResults } from '@chokepoint/engine';
-import { evaluateFlags, extendReference, loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { assertReport, buildReport, NO_GEOCODING, NO_RESOLUTION, renderSummary, reportChunks } from '@chokepoint/report';
-import { geocode, resolveEntities } from '@chokepoint/resolve';
-import { chokepointsFor } from '../chokepoints';
-import { readInput } from '../input';
+import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
+import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
+import { loadMeasuresData, readInput, runAnalysis } from '@chokepoint/pipeline';
+import { renderSummary, reportChunks } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
@@ -28,6 +26,7 @@ interface AnalyzeFlags extends Neo4jAnalyzeFlags {
   resolve: boolean;
   geocode: boolean;
   threads?: number;
+  rates?: string | false;
   epsilon?: number;
   exact?: boolean;
   quiet?: boolean;
@@ -43,14 +42,16 @@ export function analyzeCommand(io: CliIO): Command {
     .argument('[bundle]', 'a folder with entities.csv and optionally relations.csv, shipments.csv, places.csv, or a FollowTheMoney .jsonl file (see docs/data-format.md); or none with --neo4j')
     .option('-o, --out <file>', 'where to write the JSON report (default: report.json; with --json, only when given)')
     .option('--seed <n>', 'seed for the random choices of clustering: the same input and seed give the same report', parseSeed, ANALYZE_DEFAULTS.seed)
-    .option('--radius-km <km>', 'a cluster is near a border when at least half of its located members lie within this distance of a crossing', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
+    .option('--radius-km <km>', 'a cluster or company group is near a border when its median located member lies within this distance of a crossing (and enough members are located)', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
     .option('--top <n>', 'how many key nodes to rank', parseCount, ANALYZE_DEFAULTS.topKeyNodes)
     .option('--lenient', 'skip bad rows instead of stopping; every skipped row is listed in the report (input.rejected)')
     .option('--rules <file>', 'a rules file (YAML or JSON) that turns red-flag rules off, changes their parameters and severities, and extends the watch list and sector mapping (see docs/red-flags.md)')
-    .option('--reference <dir>', 'folder with the reference data (watchlist.csv, sector-fit.csv, sector-keywords.csv, hs/)', DEFAULT_REFERENCE_DIR)
+    .option('--reference <dir>', 'folder with the reference data (watchlist.csv, sector-fit.csv, sector-keywords.csv, densities.csv, fx-rates.csv, hs/)', DEFAULT_REFERENCE_DIR)
+    .option('--rates <file>', 'exchange rates (CSV: date,currency,per_eur,source) to compare values in different currencies (default: the dated table in the reference folder, fx-rates.csv)')
+    .option('--no-rates', 'never convert money: keep every value in its own currency')
     .option('--goods <selection>', 'goods whose flow is analyzed for supply chokepoints: watchlist, all, hs:PREFIX or commodity:WORDS', 'watchlist')
     .option('--sources <selection>', 'where the goods come from (default: their suppliers): ids:a,b, hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
-    .option('--targets <selection>', 'where the goods go (default: members of clusters near a border crossing); same forms as --sources')
+    .option('--targets <selection>', 'where the goods go (default: members of clusters and company groups near a border crossing); same forms as --sources; a supplier that is also a target is counted as a source')
     .option('--disrupt-steps <n>', 'removals in the disruption simulation (fragility curve)', parseCount, 10)
     .option('--no-resolve', 'keep name variants of the same company apart (by default they are merged; see docs/resolution.md)')
     .option('--no-geocode', 'do not give coordinates to entities that have only a city and a country')
@@ -67,63 +68,46 @@ export function analyzeCommand(io: CliIO): Command {
       // Settings first: a mistake in them should not wait for a long analysis.
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
+      const measures = loadMeasuresData(flags.reference, { rates: flags.rates === undefined ? undefined : flags.rates });
       if (source?.gds && flags.epsilon !== undefined) throw new UsageError('--epsilon does not apply with --gds: the Graph Data Science library computes betweenness exactly');
       if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
+      if (source?.gds && flags.resolve) {
+        // GDS analyzes the network as stored; merged name variants would not be the stored nodes.
+        progress('--gds: name variants are kept apart (the network is analyzed as stored in Neo4j)');
+      }
       if (source === undefined) progress(`reading ${bundleDir}`);
       const bar = fileProgressBar(flags.quiet ?? false);
       const read = { lenient: flags.lenient, onProgress: bar.onProgress };
-      let bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
+      const bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
       bar.done();
-      let resolution = NO_RESOLUTION;
-      if (flags.resolve) {
-        progress('resolving name variants');
-        const r = resolveEntities(bundle);
-        bundle = r.bundle;
-        resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped };
-        if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities (--no-resolve keeps them apart)`);
-      }
-      let geocoding = NO_GEOCODING;
-      if (flags.geocode) {
-        progress('geocoding cities without coordinates');
-        const g = geocode(bundle);
-        bundle = g.bundle;
-        geocoding = { enabled: true, geocoded: g.geocoded, ambiguous: g.ambiguous, unknown: g.unknown };
-      }
-      progress(
-        `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
-      );
-      if (bundle.rejected.length > 0) {
-        progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
-      }
-      let external: ExternalResults | undefined;
-      if (source?.gds) {
-        if (resolution.merges.length > 0) {
-          throw new UsageError(
-            `--gds analyzes the network as stored in Neo4j, but resolution merged ${resolution.merges.length} groups of name variants: add --no-resolve, or import a bundle without variants`,
-          );
-        }
-        progress('running Louvain and betweenness in Neo4j (Graph Data Science)');
-        external = await gdsResultsFromNeo4j(source, bundle, flags.threads);
-      }
-      const analysis = await analyzeAsync(bundle, {
-        external,
-        threads: flags.threads,
-        betweenness: flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto',
-        seed: flags.seed,
-        radiusKm: flags.radiusKm,
-        topKeyNodes: flags.top,
-        onProgress: progress,
-      });
-      progress('evaluating red-flag rules');
-      const flagged = evaluateFlags(bundle, analysis, reference, rules);
-      progress('finding supply chokepoints and simulating disruption');
-      const chokepoints = chokepointsFor(bundle, analysis, extendReference(reference, rules), flags);
-      const report = assertReport(
-        buildReport(bundle, analysis, flagged, {
-          toolVersion: VERSION,
+      progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);
+      if (bundle.rejected.length > 0) progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
+      if (bundle.warnings.length > 0) progress(`${bundle.warnings.length} warnings about the input, listed in the report under input.warnings`);
+      const { report } = await runAnalysis(
+        bundle,
+        {
+          seed: flags.seed,
+          radiusKm: flags.radiusKm,
+          topKeyNodes: flags.top,
+          resolve: flags.resolve && !source?.gds,
+          geocode: flags.geocode,
+          betweenness: flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto',
+          threads: flags.threads,
+          rules,
+          reference,
+          measures,
+          chokepoints: { goods: flags.goods, sources: flags.sources, targets: flags.targets, disruptionSteps: flags.disruptSteps },
+          external: source?.gds
+            ? (b) => {
+                progress('running Louvain and betweenness in Neo4j (Graph Data Science)');
+                return gdsResultsFromNeo4j(source, b, flags.threads);
+              }
+            : undefined,
           lenient: flags.lenient ?? false,
           rulesFile: flags.rules === undefined ? undefined : basename(flags.rules),
-        }, { chokepoints, resolution, geocoding }),
+          toolVersion: VERSION,
+        },
+        { onProgress: progress },
       );
       if (out !== undefined) {
         progress('writing the report');

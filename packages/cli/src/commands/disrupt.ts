@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { supplyChokepoints } from '@chokepoint/engine';
-import { bundleFromReport, readReport } from '@chokepoint/report';
+import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
+import { readReport } from '@chokepoint/report';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
 
@@ -20,39 +20,38 @@ export function disruptCommand(io: CliIO): Command {
     .option('--json', 'print {"steps": [{"id", "name", "remainingFlowShare", "largestComponent", ...}]} in removal order')
     .action((path: string, flags: { top: number; remove?: string; json?: boolean }) => {
       const report = readReport(path);
-      const cp = report.chokepoints;
-      if (cp === null) {
-        throw new UsageError(`${path} has no supply-chokepoint sources and targets: run analyze with --sources and --targets`);
-      }
       const order = flags.remove?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const known = new Set(report.entities.map((e) => e.id));
-      const unknown = (order ?? []).filter((id) => !known.has(id));
-      if (unknown.length > 0) throw new UsageError(`--remove: unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
-      const flowing = new Set(cp.shipments);
-      const result = supplyChokepoints(bundleFromReport(report), {
-        sources: cp.sources,
-        targets: cp.targets,
-        shipments: (s) => flowing.has(s.id),
-        disruptionSteps: flags.top,
-        removalOrder: order,
-      });
-      const names = new Map(report.entities.map((e) => [e.id, e.name]));
-      const steps = result.disruption.map((d) => ({ id: d.id, name: names.get(d.id)!, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent }));
+      let result;
+      try {
+        result = disruptReport(report, { steps: flags.top, order });
+      } catch (err) {
+        if (err instanceof PipelineOptionsError) throw new UsageError(err.setting === 'order' ? `--remove: ${err.detail}` : `${path}: ${err.detail}${err.setting === 'report' ? ' (--sources, --targets)' : ''}`);
+        throw err;
+      }
+      const { steps } = result;
       if (flags.json) {
-        io.stdout(`${JSON.stringify({ steps })}\n`);
+        io.stdout(`${JSON.stringify({ valueCurrency: result.valueCurrency, maxFlow: result.maxFlow, noFlow: result.noFlow, steps })}\n`);
         return;
       }
+      const cur = result.valueCurrency;
+      const before = [
+        result.noFlow.kg === null ? `${result.maxFlow.kg.toLocaleString('en-US')} kg` : null,
+        result.noFlow.value === null && cur !== null ? `${cur} ${Math.round(result.maxFlow.value).toLocaleString('en-US')} in value` : null,
+      ].filter((x) => x !== null);
       const lines = [
-        `Fragility curve for ${cp.goods} from ${cp.sourcesSelection} to ${cp.targetsSelection}`,
-        `(${result.maxFlow.kg.toLocaleString('en-US')} kg and ${result.maxFlow.value.toLocaleString('en-US')} in value can flow before any removal; the network has ${report.entities.length.toLocaleString('en-US')} entities)`,
-        '',
-        'step  removed                                         kg left  value left  largest connected part',
+        `Fragility curve for ${result.goods} from ${result.sourcesSelection} to ${result.targetsSelection}`,
+        before.length === 0
+          ? `(nothing can flow before any removal: ${result.noFlow.kg ?? result.noFlow.value}; the network has ${result.entities.toLocaleString('en-US')} entities)`
+          : `(${before.join(' and ')} can flow before any removal; the network has ${result.entities.toLocaleString('en-US')} entities)`,
       ];
+      if (result.noFlow.kg !== null && before.length > 0) lines.push(`(no mass can flow: ${result.noFlow.kg}; the curve follows the value)`);
+      const share = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+      lines.push('', `step  removed                                         kg left  ${`value left${cur === null ? '' : ` (${cur})`}`.padStart(16)}  largest connected part`);
       steps.forEach((s, i) => {
         const label = `${s.name} (${s.id})`.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-        lines.push(`${String(i + 1).padStart(4)}  ${label.padEnd(46).slice(0, 46)}  ${`${(s.remainingFlowShare * 100).toFixed(1)}%`.padStart(7)}  ${`${(s.remainingValueShare * 100).toFixed(1)}%`.padStart(10)}  ${s.largestComponent.toLocaleString('en-US').padStart(22)}`);
+        lines.push(`${String(i + 1).padStart(4)}  ${label.padEnd(46).slice(0, 46)}  ${share(s.remainingFlowShare).padStart(7)}  ${share(s.remainingValueShare).padStart(16)}  ${s.largestComponent.toLocaleString('en-US').padStart(22)}`);
       });
-      if (steps.length < (order?.length ?? flags.top)) lines.push('', 'Nothing flows any more: the simulation stops.');
+      if (steps.length < (order?.length ?? flags.top)) lines.push('', before.length === 0 ? 'Nothing flows: there is nothing to disrupt.' : 'Nothing flows any more: the simulation stops.');
       lines.push('', 'A model of the data, not of the world: indicators for review, not predictions.');
       io.stdout(`${lines.join('\n')}\n`);
     });

@@ -13,7 +13,7 @@ import {
   type ImportProgress,
 } from '@chokepoint/neo4j';
 import { UsageError } from '../errors';
-import { readInput } from '../input';
+import { readInput } from '@chokepoint/pipeline';
 import { processIO, progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 
@@ -77,7 +77,8 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
   const driver = openDriver(connection);
   try {
     const ids = source.query === undefined ? undefined : bundle.entities.map((e) => e.id);
-    const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads });
+    const weighedKg = new Map(bundle.shipments.filter((s) => s.kgBasis !== undefined && s.quantityKg !== undefined).map((s) => [s.id, s.quantityKg!]));
+    const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads, weighedKg });
     const scale = betweennessScale(gds.nodes);
     const betweenness: Record<string, number> = {};
     for (const [id, score] of Object.entries(gds.betweenness)) betweenness[id] = score * scale;

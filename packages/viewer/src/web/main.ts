@@ -1,4 +1,5 @@
 import type { Report } from '@chokepoint/report';
+import { REPORT_SCHEMA_VERSION } from '@chokepoint/report/version';
 import { startApp, type ViewerApp } from './views/app';
 import { append, el } from './views/dom';
 
@@ -14,7 +15,7 @@ async function loadReport(): Promise<Report> {
   const embedded = document.getElementById('chokepoint-report');
   const text = embedded?.textContent?.trim() ? embedded.textContent : await (await fetch('report.json')).text();
   const report = JSON.parse(text) as Report;
-  if (report?.schemaVersion !== 1) throw new Error(`this viewer reads report schema version 1, not ${JSON.stringify(report?.schemaVersion)}`);
+  if (report?.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error(`this viewer reads report schema version ${REPORT_SCHEMA_VERSION}, not ${JSON.stringify(report?.schemaVersion)}`);
   return report;
 }
 

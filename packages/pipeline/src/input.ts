@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { readBundle, readFtm } from '@chokepoint/ingest';
 import type { Bundle } from '@chokepoint/model';
 
-type ReadOptions = NonNullable<Parameters<typeof readBundle>[1]>;
+export type ReadOptions = NonNullable<Parameters<typeof readBundle>[1]>;
 
 /** Reads what a command was given: a FollowTheMoney .jsonl file, or else a bundle folder of CSV files. */
 export function readInput(path: string, options: ReadOptions = {}): Promise<Bundle> {

@@ -39,6 +39,8 @@ export interface FileSpec {
 export const MAX_QUANTITY = 1e13;
 /** The largest mass of one shipment, in kg: a billion tonnes (10^12 kg), more than any ship or year of trade carries between two parties. */
 export const MAX_KG = 1e12;
+/** The largest volume of one shipment, in litres: a billion cubic metres (10^12 l), so that its weight stays within bounds too. */
+export const MAX_LITRES = 1e12;
 /** The largest invoice value, in any currency (10^18): beyond this it is a mistake, even in currencies of small units. */
 export const MAX_VALUE = 1e18;
 
@@ -169,6 +171,14 @@ export function crossFieldProblems(file: BundleFile, row: Record<string, unknown
         problems.push({
           column: 'quantity',
           reason: `${row.quantity} ${row.unit} is ${Number.isFinite(kg) ? kg.toExponential(3) : 'more than any number of'} kg, more than the ${MAX_KG.toExponential(0)} kg (a billion tonnes) one shipment can weigh: check the quantity and unit`,
+        });
+      }
+      const factor = Object.prototype.hasOwnProperty.call(LITRES_PER_UNIT, row.unit) ? LITRES_PER_UNIT[row.unit] : undefined;
+      const litres = factor === undefined ? undefined : row.quantity * factor;
+      if (litres !== undefined && !(Number.isFinite(litres) && litres <= MAX_LITRES)) {
+        problems.push({
+          column: 'quantity',
+          reason: `${row.quantity} ${row.unit} is ${litres.toExponential(3)} l, more than the ${MAX_LITRES.toExponential(0)} l (a billion cubic metres) one shipment can hold: check the quantity and unit`,
         });
       }
     }

@@ -2,6 +2,7 @@ import countries from 'i18n-iso-countries';
 import { readConcentration } from './concentration';
 import { readCurrency } from './currency';
 import { readIsic } from './isic';
+import { closest } from './suggest';
 import { readUnit } from './units';
 
 /** The kinds of value a column can hold. Each has one parser below; the parsers are pure. */
@@ -97,7 +98,12 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       const values = options.values ?? [];
       const v = raw.toLowerCase();
       if (values.includes(v)) return ok(v);
-      return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')})`);
+      // "Shared Address", "paid-for", "border crossing": the same words, joined by _.
+      const joined = v.trim().replace(/[\s-]+/g, '_');
+      if (values.includes(joined)) return ok(joined);
+      const near = closest(joined, values, 1);
+      const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
+      return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);
     }
     case 'number':
       return numberField(raw, 0, options.max ?? Number.MAX_VALUE, 'value');

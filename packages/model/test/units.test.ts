@@ -64,5 +64,9 @@ describe('units of quantity', () => {
     expect(crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 2e9, unit: 't' })[0].column).toBe('quantity');
     expect(crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 1e9, unit: 't' })).toEqual([]);
     expect(crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 1e12, unit: 'pcs' })).toEqual([]);
+    expect(crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 2e9, unit: 'm3' })).toEqual([
+      { column: 'quantity', reason: expect.stringContaining('more than the 1e+12 l (a billion cubic metres)') },
+    ]);
+    expect(crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 1e9, unit: 'm3' })).toEqual([]);
   });
 });

@@ -93,7 +93,7 @@ function sameWord(a: string, b: string): boolean {
 }
 
 interface TitleWords {
-  words: string[];
+  words: Set<string>;
   activities: Set<string>;
 }
 
@@ -108,7 +108,7 @@ function titleWords(code: string): TitleWords {
       const text = e.description.replace(/\(except[^)]*\)/gi, ' ').replace(/,?\s*except\b[^;]*/gi, ' ');
       ws.push(...words(text));
     }
-    cached = { words: ws, activities: new Set(ws.map((w) => ACTIVITY[w]).filter((a) => a !== undefined)) };
+    cached = { words: new Set(ws), activities: new Set(ws.map((w) => ACTIVITY[w]).filter((a) => a !== undefined)) };
     TITLE_WORDS.set(code, cached);
   }
   return cached;
@@ -137,9 +137,42 @@ function activityFits(text: TextWords, code: string, strict = false): boolean {
   return false;
 }
 
+let CLASSES_BY_WORD: Map<string, string[]> | undefined;
+
+/** Every word of a title, with the classes whose titles (with their group's and division's) have it. */
+function classesByWord(): Map<string, string[]> {
+  if (CLASSES_BY_WORD === undefined) {
+    CLASSES_BY_WORD = new Map();
+    for (const e of ENTRIES.values()) {
+      if (e.level !== 'class') continue;
+      for (const w of titleWords(e.code).words) {
+        const list = CLASSES_BY_WORD.get(w);
+        if (list) list.push(e.code);
+        else CLASSES_BY_WORD.set(w, [e.code]);
+      }
+    }
+  }
+  return CLASSES_BY_WORD;
+}
+
+const MATCHES = new Map<string, string[]>();
+
+/** The title words that are the same word as `w` (sameWord), remembered: texts repeat their words. */
+function titleWordsLike(w: string): string[] {
+  let found = MATCHES.get(w);
+  if (found === undefined) {
+    found = [];
+    for (const t of classesByWord().keys()) if (sameWord(w, t)) found.push(t);
+    // Keep the memory bounded on huge inputs with ever new words.
+    if (MATCHES.size >= 100_000) MATCHES.clear();
+    MATCHES.set(w, found);
+  }
+  return found;
+}
+
 function subjectHits(text: TextWords, code: string): number {
   const title = titleWords(code).words;
-  return text.subject.filter((w) => title.some((t) => sameWord(w, t))).length;
+  return text.subject.filter((w) => title.has(w) || titleWordsLike(w).some((t) => title.has(t))).length;
 }
 
 /** One code lies within the other (4669 and 466, 46). */
@@ -147,31 +180,69 @@ function related(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-/** The longest keyword found in the text (as the red-flag rules read a sector), and its code. */
-function keywordReading(text: TextWords, hints: readonly SectorHint[]): SectorHint | undefined {
-  let best: SectorHint | undefined;
-  for (const h of hints) {
-    const k = fold(h.keyword);
-    if (k !== '' && text.folded.includes(k) && ENTRIES.has(h.isic) && (best === undefined || k.length > fold(best.keyword).length)) best = h;
+const FOLDED_HINTS = new WeakMap<readonly SectorHint[], SectorHint[]>();
+
+/** The hints with folded keywords whose codes exist, longest keyword first (in their order among equals). */
+function foldedHints(hints: readonly SectorHint[]): SectorHint[] {
+  let folded = FOLDED_HINTS.get(hints);
+  if (folded === undefined) {
+    folded = hints
+      .map((h) => ({ keyword: fold(h.keyword), isic: h.isic }))
+      .filter((h) => h.keyword !== '' && ENTRIES.has(h.isic))
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => b.h.keyword.length - a.h.keyword.length || a.i - b.i)
+      .map(({ h }) => h);
+    FOLDED_HINTS.set(hints, folded);
   }
-  return best;
+  return folded;
+}
+
+const KEYWORD_READINGS = new WeakMap<readonly SectorHint[], Map<string, SectorHint | null>>();
+
+/** The longest keyword found in the text (as the red-flag rules read a sector), and its code; remembered per text. */
+function keywordReading(text: TextWords, hints: readonly SectorHint[]): SectorHint | undefined {
+  let seen = KEYWORD_READINGS.get(hints);
+  if (seen === undefined) KEYWORD_READINGS.set(hints, (seen = new Map()));
+  let found = seen.get(text.folded);
+  if (found === undefined) {
+    found = foldedHints(hints).find((h) => text.folded.includes(h.keyword)) ?? null;
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(text.folded, found);
+  }
+  return found ?? undefined;
 }
 
 /**
  * The classes whose titles fit the text best (the text's activity, if it states one, and the most subject words,
  * at least one), if they are few enough (at most 3) to mean something.
  */
+const TITLE_READINGS = new Map<string, string[]>();
+
 function titleReadings(text: TextWords): string[] {
+  let found = TITLE_READINGS.get(text.folded);
+  if (found === undefined) {
+    found = findTitleReadings(text);
+    if (TITLE_READINGS.size >= 100_000) TITLE_READINGS.clear();
+    TITLE_READINGS.set(text.folded, found);
+  }
+  return found;
+}
+
+function findTitleReadings(text: TextWords): string[] {
+  const index = classesByWord();
+  const hits = new Map<string, number>();
+  for (const w of text.subject) {
+    const classes = new Set(titleWordsLike(w).flatMap((t) => index.get(t) ?? []));
+    for (const c of classes) hits.set(c, (hits.get(c) ?? 0) + 1);
+  }
   let best = 0;
   let codes: string[] = [];
-  for (const e of ENTRIES.values()) {
-    if (e.level !== 'class' || !activityFits(text, e.code, true)) continue;
-    const hits = subjectHits(text, e.code);
-    if (hits === 0 || hits < best) continue;
-    if (hits > best) (best = hits), (codes = []);
-    codes.push(e.code);
+  for (const [code, n] of hits) {
+    if (n < best || !activityFits(text, code, true)) continue;
+    if (n > best) (best = n), (codes = []);
+    codes.push(code);
   }
-  return codes.length <= 3 ? codes : [];
+  return codes.length <= 3 ? codes.sort() : [];
 }
 
 /**
@@ -193,8 +264,8 @@ export function judgeSector(sector: string, code: string, hints: readonly Sector
   const text = textWords(sector);
   if (activityFits(text, code) && subjectHits(text, code) > 0) return { verdict: 'agrees', readings: [] };
   const hint = keywordReading(text, hints);
-  if (hint !== undefined && related(hint.isic, code)) return { verdict: 'agrees', readings: [], keyword: fold(hint.keyword) };
-  if (hint !== undefined && activityFits(text, hint.isic)) return { verdict: 'disagrees', readings: [hint.isic], keyword: fold(hint.keyword) };
+  if (hint !== undefined && related(hint.isic, code)) return { verdict: 'agrees', readings: [], keyword: hint.keyword };
+  if (hint !== undefined && activityFits(text, hint.isic)) return { verdict: 'disagrees', readings: [hint.isic], keyword: hint.keyword };
   const readings = titleReadings(text);
   if (readings.length === 0) return { verdict: 'unknown', readings: [] };
   if (readings.some((r) => related(r, code))) return { verdict: 'agrees', readings: [] };

@@ -2,29 +2,48 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
   BUNDLE_FILES,
-  KG_PER_UNIT,
   compareIssues,
   crossFieldProblems,
+  kilograms,
   parseField,
+  readIsic,
+  sectorDisagreement,
+  shipmentConcentration,
   type Bundle,
   type BundleFile,
   type ColumnSpec,
   type DataIssue,
   type Entity,
+  type FieldType,
   type FileSpec,
   type Place,
   type Relation,
+  type SectorHint,
   type Shipment,
 } from '@chokepoint/model';
-import { CsvSyntaxError, readCsv } from './csv';
+import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, readCsv, readFirstLine, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
+import { HeaderProblem, matchColumn, readHeader } from './header';
+import { defaultSectorHints } from './hints';
+import { WarningList } from './warnings';
 
 export interface ReadBundleOptions {
   /** Skip bad rows (each one listed in `bundle.rejected`) instead of refusing the whole bundle. */
   lenient?: boolean;
   /** Called as a file is read, with the bytes read so far and the file's size (for progress bars). */
   onProgress?: (file: string, bytes: number, total: number) => void;
+  /**
+   * Keywords that map a free-text sector to an ISIC code: used to tell whether an entity's `sector` and `isic`
+   * agree, and to choose between two readings of a code that lost its leading zero. Default: the shipped
+   * data/reference/sector-keywords.csv (`loadSectorHints` reads another); `[]` judges by the ISIC titles alone.
+   */
+  sectorHints?: readonly SectorHint[];
 }
+
+/** Column types whose cells are numbers: in a semicolon-separated file they may use a decimal comma. */
+const NUMERIC: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'latitude', 'longitude', 'concentration']);
+/** One comma between digits and no dot: `1234,5`, `-36,7`, `35,5 %`. */
+const DECIMAL_COMMA = /^[^.,]*\d,\d[^.,]*$/;
 
 /** Known entity ids, and the ids of entity rows that were rejected (with their line), for reference checks. */
 interface EntityIndex {
@@ -53,43 +72,72 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** What readFile needs besides the file: the entities read so far, the mode, and where problems and warnings go. */
+interface ReadContext {
+  entities: EntityIndex;
+  lenient: boolean;
+  hints: readonly SectorHint[];
+  report: (issue: DataIssue) => void;
+  warnings: WarningList;
+  onBytes?: (bytes: number) => void;
+}
+
+/** Numbers of one column written with a decimal comma (semicolon files), for one warning per column. */
+interface DecimalCommas {
+  line: number;
+  example: string;
+  count: number;
+  dots: number;
+}
+
 /**
- * Reads one file of a bundle: checks the header, parses every cell with the contract's column types,
- * checks ids and references. Rows with problems are reported through `report` and left out.
+ * Reads one file of a bundle: finds its separator, checks the header, parses every cell with the contract's
+ * column types, checks ids and references. Rows with problems are reported through `report` and left out;
+ * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
  */
-async function readFile(
-  path: string,
-  spec: FileSpec,
-  entities: EntityIndex,
-  lenient: boolean,
-  report: (issue: DataIssue) => void,
-  onBytes?: (bytes: number) => void,
-): Promise<ParsedRow[]> {
+async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRow[]> {
   const file = spec.file;
+  const { entities, lenient } = ctx;
   const rows: ParsedRow[] = [];
   const firstLineOfId = new Map<string, number>();
+  const decimalCommas = new Map<string, DecimalCommas>();
   let header: (ColumnSpec | string)[] | undefined;
+  const guess = detectDelimiter(await readFirstLine(path), (name) => matchColumn(spec, name) !== undefined);
+  const delimiter: Delimiter = guess.delimiter;
 
   let csvRows: AsyncGenerator<{ line: number; fields: string[] }>;
   try {
-    csvRows = readCsv(path, onBytes);
+    csvRows = readCsv(path, ctx.onBytes, { delimiter });
     for await (const { line, fields } of csvRows) {
       if (header === undefined) {
-        header = readHeader(file, spec, fields);
+        try {
+          const h = readHeader(spec, fields, guess);
+          header = h.columns;
+          for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
+        } catch (err) {
+          if (err instanceof HeaderProblem) throw new FatalFileProblem({ file, line, ...err.remark });
+          throw err;
+        }
         continue;
       }
       const problems: DataIssue[] = [];
+      const notes: DataIssue[] = [];
       const add = (column: string | undefined, reason: string) =>
         problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
+      const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
 
-      if (fields.length !== header.length) {
-        add(undefined, `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length}`);
+      // Cells after the last column are fine when empty (spreadsheets write them).
+      let width = fields.length;
+      while (width > header.length && fields[width - 1].trim() === '') width--;
+      if (width !== header.length) {
+        add(undefined, `the row has ${width} field${width === 1 ? '' : 's'} but the header has ${header.length}`);
       }
       const values: Record<string, unknown> = {};
       const attributes: Record<string, string> = {};
+      let isic: string | undefined;
       for (let i = 0; i < header.length; i++) {
         const col = header[i];
-        const raw = (fields[i] ?? '').trim();
+        let raw = (fields[i] ?? '').trim();
         const colName = typeof col === 'string' ? col : col.name;
         if (raw.includes('\uFFFD')) add(colName, 'the text is not valid UTF-8 (save the file as UTF-8)');
         if (typeof col === 'string') {
@@ -100,11 +148,33 @@ async function readFile(
           if (col.required) add(col.name, `required value is missing`);
           continue;
         }
-        const parsed = parseField(col.type, raw, { values: col.values });
-        if (!parsed.ok) {
-          add(col.name, parsed.reason);
+        if (col.type === 'isic') {
+          isic = raw; // read below, with the row's sector
           continue;
         }
+        if (NUMERIC.has(col.type) && delimiter === ';') {
+          let seen = decimalCommas.get(col.name);
+          if (DECIMAL_COMMA.test(raw)) {
+            seen ??= { line, example: raw, count: 0, dots: 0 };
+            seen.count++;
+            decimalCommas.set(col.name, seen);
+            raw = raw.replace(',', '.');
+          } else if (/\d\.\d/.test(raw)) {
+            if (seen) seen.dots++;
+            else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1 });
+          }
+        }
+        const parsed = parseField(col.type, raw, { values: col.values, max: col.max });
+        if (!parsed.ok) {
+          let reason = parsed.reason;
+          if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(raw)) reason += ' (write numbers without thousands separators)';
+          else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(raw) && delimiter !== ';' && delimiter !== ',') {
+            reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
+          }
+          add(col.name, reason);
+          continue;
+        }
+        if (parsed.note !== undefined) note(col.name, parsed.note);
         values[col.key ?? col.name] = parsed.value;
         if (col.refersToEntity) {
           const ref = parsed.value as string;
@@ -121,6 +191,22 @@ async function readFile(
           }
         }
       }
+      if (isic !== undefined) {
+        const sector = typeof values.sector === 'string' ? values.sector : undefined;
+        const r = readIsic(isic, { sector, hints: ctx.hints });
+        if (!r.ok) add('isic', r.reason);
+        else {
+          values.isic = r.value;
+          if (r.note !== undefined) note('isic', r.note);
+          const doubt = sector === undefined ? undefined : sectorDisagreement(sector, r.value, ctx.hints);
+          if (doubt !== undefined) note('isic', doubt);
+        }
+      }
+      if (file === 'shipments.csv' && typeof values.commodity === 'string') {
+        const c = shipmentConcentration(values.concentration as number | undefined, values.commodity);
+        if (c.value !== undefined) values.concentration = c.value;
+        if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
+      }
       // Checks across columns only make sense once each column parsed on its own.
       if (problems.length === 0) for (const p of crossFieldProblems(file, values)) add(p.column, p.reason);
       if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
@@ -135,9 +221,10 @@ async function readFile(
 
       if (problems.length === 0) {
         rows.push({ line, values, attributes });
+        for (const n of notes) ctx.warnings.add(n);
         if (file === 'entities.csv') entities.valid.add(values.id as string);
       } else {
-        for (const p of problems) if (p.reason !== '') report(p);
+        for (const p of problems) if (p.reason !== '') ctx.report(p);
         if (file === 'entities.csv' && typeof values.id === 'string' && !entities.valid.has(values.id)) {
           if (!entities.rejected.has(values.id)) entities.rejected.set(values.id, line);
         }
@@ -150,34 +237,17 @@ async function readFile(
   if (header === undefined) {
     throw new FatalFileProblem({ file, line: 1, reason: 'the file is empty (it needs at least a header row)' });
   }
-  return rows;
-}
-
-/** Maps header cells to the contract's columns; unknown columns become free attributes. */
-function readHeader(file: BundleFile, spec: FileSpec, fields: string[]): (ColumnSpec | string)[] {
-  const seen = new Set<string>();
-  const header = fields.map((f) => {
-    const name = f.trim().toLowerCase();
-    if (name === '') throw new FatalFileProblem({ file, line: 1, reason: 'the header has an empty column name' });
-    if (seen.has(name)) {
-      throw new FatalFileProblem({ file, line: 1, column: name, reason: `column "${name}" appears twice in the header` });
-    }
-    seen.add(name);
-    return spec.columns.find((c) => c.name === name) ?? name;
-  });
-  const missing = spec.columns.filter((c) => c.required && !seen.has(c.name));
-  if (missing.length > 0) {
-    const m = missing[0];
-    throw new FatalFileProblem({
+  for (const [column, d] of decimalCommas) {
+    if (d.count === 0) continue;
+    const mixed = d.dots > 0 ? `; ${d.dots} other cell${d.dots === 1 ? '' : 's'} of the column use${d.dots === 1 ? 's' : ''} a dot, read as a decimal point too: check that none is a thousands separator` : '';
+    ctx.warnings.add({
       file,
-      line: 1,
-      column: m.name,
-      reason:
-        `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.name}"`).join(', ')}` +
-        ` (the header has: ${fields.map((f) => f.trim()).join(', ')})`,
+      line: d.line,
+      column,
+      reason: `${d.count} number${d.count === 1 ? '' : 's'} written with a decimal comma (such as "${d.example}", read as ${d.example.replace(',', '.')}), as spreadsheets in many languages write them in semicolon-separated files${mixed}`,
     });
   }
-  return header;
+  return rows;
 }
 
 function toEntity(r: ParsedRow): Entity {
@@ -192,8 +262,8 @@ function toPlace(r: ParsedRow): Place {
 }
 function toShipment(r: ParsedRow): Shipment {
   const s: Shipment = { ...(r.values as Omit<Shipment, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file: 'shipments.csv', line: r.line } };
-  const factor = s.unit === undefined ? undefined : KG_PER_UNIT[s.unit];
-  if (s.quantity !== undefined && factor !== undefined) s.quantityKg = s.quantity * factor;
+  const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
+  if (kg !== undefined) s.quantityKg = kg;
   return s;
 }
 
@@ -201,7 +271,9 @@ function toShipment(r: ParsedRow): Shipment {
  * Reads and validates a bundle folder (entities.csv, and optionally relations.csv, shipments.csv, places.csv).
  * Strict by default: any problem throws InvalidBundleError listing every problem found.
  * With `lenient`, bad rows are skipped and listed in `bundle.rejected`; structural problems
- * (missing required column, broken CSV quoting) still throw.
+ * (missing required column, broken CSV quoting) still throw. What was read but repaired or doubtful (a
+ * currency symbol, an ISIC code without its leading zero, a sector that disagrees with its code, a column
+ * read under another name, decimal commas) is listed in `bundle.warnings`.
  */
 export async function readBundle(dir: string, options: ReadBundleOptions = {}): Promise<Bundle> {
   const lenient = options.lenient ?? false;
@@ -219,6 +291,8 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
 
   const issues: DataIssue[] = [];
   const fatal: DataIssue[] = [];
+  const warnings = new WarningList();
+  const hints = options.sectorHints ?? defaultSectorHints();
   const entityIndex: EntityIndex = { valid: new Set(), rejected: new Map() };
   const parsed = new Map<BundleFile, ParsedRow[]>();
   for (const spec of BUNDLE_FILES) {
@@ -227,7 +301,8 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
     try {
       const total = options.onProgress ? (await stat(path)).size : 0;
       const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(spec.file, bytes, total) : undefined;
-      parsed.set(spec.file, await readFile(path, spec, entityIndex, lenient, (i) => issues.push(i), onBytes));
+      const ctx: ReadContext = { entities: entityIndex, lenient, hints, report: (i) => issues.push(i), warnings, onBytes };
+      parsed.set(spec.file, await readFile(path, spec, ctx));
     } catch (err) {
       if (!(err instanceof FatalFileProblem)) throw err;
       fatal.push(err.issue);
@@ -245,6 +320,6 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
     shipments: (parsed.get('shipments.csv') ?? []).map(toShipment),
     places: (parsed.get('places.csv') ?? []).map(toPlace),
     rejected: issues,
-    warnings: [],
+    warnings: warnings.list(),
   };
 }

@@ -1,5 +1,65 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse, CsvError } from 'csv-parse';
+
+/** The field separators Chokepoint recognises, in the order it prefers them when a header is ambiguous. */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** The name of a separator, for messages. */
+export const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** The separator of a file, and whether the header showed it (false: no separator found, comma assumed). */
+export interface DelimiterGuess {
+  delimiter: Delimiter;
+  found: boolean;
+}
+
+/** The first record of a file that is not blank, as raw text (up to 64 KiB; quoted line breaks kept). */
+export async function readFirstLine(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    let quoted = false;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) {
+        if (text.slice(start, i).trim() !== '') return text.slice(start, i);
+        start = i + 1;
+      }
+    }
+    return text.slice(start);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Finds the field separator of a file from its header line: comma, semicolon (Excel in many languages), tab
+ * or pipe. Counts each outside quotes; when several occur, prefers the one that splits the header into the
+ * most known column names (`isKnown`), then the most fields, then the order of DELIMITERS.
+ */
+export function detectDelimiter(header: string, isKnown: (name: string) => boolean = () => false): DelimiterGuess {
+  let best: { d: Delimiter; known: number; count: number } | undefined;
+  for (const d of DELIMITERS) {
+    const fields: string[] = [''];
+    let quoted = false;
+    for (const ch of header) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) fields.push('');
+      else fields[fields.length - 1] += ch;
+    }
+    const count = fields.length - 1;
+    if (count === 0) continue;
+    const known = fields.filter((f) => isKnown(f)).length;
+    if (best === undefined || known > best.known || (known === best.known && count > best.count)) best = { d, known, count };
+  }
+  return best === undefined ? { delimiter: ',', found: false } : { delimiter: best.d, found: true };
+}
 
 /** One CSV record with the 1-based line on which it starts. */
 export interface CsvRow {
@@ -31,17 +91,18 @@ function explain(err: CsvError): string {
 }
 
 /**
- * Streams the records of a CSV file (UTF-8, optional BOM, RFC 4180 quoting), skipping blank lines.
+ * Streams the records of a CSV file (UTF-8, optional BOM, RFC 4180 quoting, comma-separated unless another
+ * `delimiter` is given), skipping blank lines and lines of separators only.
  * Memory stays flat however large the file is.
  */
-export async function* readCsv(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<CsvRow> {
+export async function* readCsv(path: string, onBytes?: (bytes: number) => void, options: { delimiter?: Delimiter } = {}): AsyncGenerator<CsvRow> {
   const input = createReadStream(path);
   if (onBytes) {
     let bytes = 0;
     input.on('data', (chunk) => onBytes((bytes += chunk.length)));
   }
   const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, info: true, raw: true }),
+    parse({ bom: true, relax_column_count: true, info: true, raw: true, delimiter: options.delimiter ?? ',' }),
   );
   // csv-parse's own line count treats CRLF inside a quoted field as two lines; count from the raw text.
   let nextLine = 1;
@@ -52,7 +113,8 @@ export async function* readCsv(path: string, onBytes?: (bytes: number) => void):
       nextLine += (item.raw.match(/\r\n|\r|\n/g) ?? []).length;
       lastEnd = nextLine - 1;
       const fields = item.record;
-      if (fields.length === 1 && fields[0].trim() === '') continue;
+      // A blank line, or one of separators only (as spreadsheets leave after the data), holds nothing.
+      if (fields.every((f) => f.trim() === '')) continue;
       yield { line: start, fields };
     }
   } catch (err) {

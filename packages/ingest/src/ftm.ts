@@ -1,8 +1,26 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { compareIssues, parseField, type Bundle, type DataIssue, type Entity, type EntityKind, type Relation, type RelationKind, type Shipment } from '@chokepoint/model';
+import {
+  compareIssues,
+  crossFieldProblems,
+  kilograms,
+  parseField,
+  readCurrency,
+  shipmentConcentration,
+  MAX_QUANTITY,
+  MAX_VALUE,
+  type Bundle,
+  type DataIssue,
+  type Entity,
+  type EntityKind,
+  type FieldType,
+  type Relation,
+  type RelationKind,
+  type Shipment,
+} from '@chokepoint/model';
 import { InvalidBundleError } from './errors';
+import { WarningList } from './warnings';
 
 interface SchemaDef {
   extends?: string[];
@@ -77,6 +95,7 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
   const file = basename(path);
   const issues: DataIssue[] = [];
   const skipped: DataIssue[] = [];
+  const warnings = new WarningList();
   const records: FtmEntity[] = [];
   const input = createReadStream(path, { encoding: 'utf8' });
   if (options.onProgress) {
@@ -189,9 +208,21 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const eur = first(r, 'amountEur');
       const amount = eur ?? first(r, 'amount');
       const s: Shipment = { id: r.id, supplier: payer, buyer: beneficiary, commodity: 'payment', attributes: { ftmSchema: r.schema }, origin: { file, line: r.line } };
-      if (amount !== undefined && parseField('number', amount).ok) {
-        s.value = Number(amount);
-        s.currency = eur !== undefined ? 'EUR' : (first(r, 'currency')?.toUpperCase() ?? 'EUR');
+      const parsedAmount = amount === undefined ? undefined : parseField('number', amount, { max: MAX_VALUE });
+      if (parsedAmount !== undefined && !parsedAmount.ok) {
+        issues.push({ file, line: r.line, column: eur !== undefined ? 'amountEur' : 'amount', reason: parsedAmount.reason });
+      } else if (parsedAmount?.ok) {
+        const code = eur !== undefined ? 'EUR' : first(r, 'currency');
+        const currency = code === undefined ? undefined : readCurrency(code);
+        if (currency === undefined) {
+          warnings.add({ file, line: r.line, column: 'amount', reason: 'a payment amount without a currency is not used (add "currency" or "amountEur")' });
+        } else if (!currency.ok) {
+          issues.push({ file, line: r.line, column: 'currency', reason: currency.reason });
+        } else {
+          s.value = parsedAmount.value as number;
+          s.currency = currency.value;
+          if (currency.note !== undefined) warnings.add({ file, line: r.line, column: 'currency', reason: currency.note });
+        }
       }
       const date = first(r, 'date', 'startDate')?.slice(0, 10);
       if (date !== undefined && parseField('date', date).ok) s.shipped = date;
@@ -203,28 +234,42 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const buyer = ref(r, 'buyer');
       if (supplier === undefined || buyer === undefined || supplier === buyer) continue;
       const s: Shipment = { id: r.id, supplier, buyer, commodity: first(r, 'commodity') ?? 'goods', attributes: { ftmSchema: SHIPMENT_SCHEMA }, origin: { file, line: r.line } };
-      const field = (prop: string, type: Parameters<typeof parseField>[0], set: (v: unknown) => void) => {
+      // The same fields, units, currencies and checks as shipments.csv (see SHIPMENTS_SPEC).
+      const before = issues.length;
+      const notes: DataIssue[] = [];
+      const field = (prop: string, type: FieldType, set: (v: unknown) => void, max?: number) => {
         const v = first(r, prop);
         if (v === undefined) return;
-        const p = parseField(type, v, type === 'enum' ? { values: ['kg', 't', 'l', 'pcs'] } : {});
-        if (p.ok) set(p.value);
-        else issues.push({ file, line: r.line, column: prop, reason: p.reason });
+        const p = parseField(type, v, { max });
+        if (!p.ok) return void issues.push({ file, line: r.line, column: prop, reason: p.reason });
+        set(p.value);
+        if (p.note !== undefined) notes.push({ file, line: r.line, column: prop, reason: p.note });
       };
       field('hsCode', 'hsCode', (v) => (s.hsCode = v as string));
-      field('quantity', 'number', (v) => (s.quantity = v as number));
-      field('unit', 'enum', (v) => (s.unit = v as Shipment['unit']));
-      field('value', 'number', (v) => (s.value = v as number));
+      field('quantity', 'number', (v) => (s.quantity = v as number), MAX_QUANTITY);
+      field('unit', 'unit', (v) => (s.unit = v as Shipment['unit']));
+      field('concentration', 'concentration', (v) => (s.concentration = v as number));
+      field('value', 'number', (v) => (s.value = v as number), MAX_VALUE);
       field('currency', 'currency', (v) => (s.currency = v as string));
       field('shipped', 'date', (v) => (s.shipped = v as string));
       field('received', 'date', (v) => (s.received = v as string));
       field('originCountry', 'country', (v) => (s.originCountry = v as string));
       field('destinationCountry', 'country', (v) => (s.destinationCountry = v as string));
-      if (s.quantity !== undefined && (s.unit === 'kg' || s.unit === 't')) s.quantityKg = s.quantity * (s.unit === 't' ? 1000 : 1);
       for (const prop of ['consignee', 'payer'] as const) {
         const id = first(r, prop);
         if (id !== undefined && known.has(id)) s[prop] = id;
         else if (id !== undefined) issues.push({ file, line: r.line, column: prop, reason: `unknown entity id ${JSON.stringify(id)}` });
       }
+      const c = shipmentConcentration(s.concentration, s.commodity);
+      if (c.value !== undefined) s.concentration = c.value;
+      if (c.note !== undefined) notes.push({ file, line: r.line, column: s.concentration === undefined ? 'commodity' : 'concentration', reason: c.note });
+      if (issues.length === before) {
+        for (const p of crossFieldProblems('shipments.csv', s as unknown as Record<string, unknown>)) issues.push({ file, line: r.line, column: p.column, reason: p.reason });
+      }
+      if (issues.length > before) continue;
+      const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
+      if (kg !== undefined) s.quantityKg = kg;
+      for (const n of notes) warnings.add(n);
       shipments.push(s);
     } else {
       skipped.push({ file, line: r.line, column: 'schema', reason: `schema ${r.schema} is not read by Chokepoint (not a legal entity, tie, payment, address or shipment)` });
@@ -232,5 +277,13 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
   }
   issues.sort(compareIssues);
   if (issues.length > 0 && !options.lenient) throw new InvalidBundleError(issues, false);
-  return { name: file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/, ''), entities, relations, shipments, places: [], rejected: [...issues, ...skipped].sort(compareIssues), warnings: [] };
+  return {
+    name: file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/, ''),
+    entities,
+    relations,
+    shipments,
+    places: [],
+    rejected: [...issues, ...skipped].sort(compareIssues),
+    warnings: warnings.list(),
+  };
 }

@@ -105,7 +105,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
         file: 'relations.csv',
         line: 5,
         column: 'kind',
-        reason: 'unknown value "cousin" (expected one of: owner, director, family, employee, shared_address, associate, agent)',
+        reason: 'unknown value "cousin" (expected one of: owner, director, family, employee, shared_address, associate, agent, paid_for, consigned_to)',
       },
     ]);
   });

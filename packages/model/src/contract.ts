@@ -1,5 +1,5 @@
 import type { FieldType } from './fields';
-import { ENTITY_KINDS, PLACE_KINDS, RELATION_KINDS, UNITS } from './types';
+import { ENTITY_KINDS, PLACE_KINDS, RELATION_KINDS, UNITS, type Unit } from './types';
 
 /** One column of a bundle file, declared once here and read by the ingest package. */
 export interface ColumnSpec {
@@ -13,6 +13,13 @@ export interface ColumnSpec {
   values?: readonly string[];
   /** The value must be the id of an entity in entities.csv. */
   refersToEntity?: boolean;
+  /** Largest value a `number` column takes (bigger ones are refused as mistakes). */
+  max?: number;
+  /**
+   * Other names a header may give the column (lower case, words joined by `_`): read as this column, with a
+   * warning. Only used when the header does not have the column under its own name.
+   */
+  synonyms?: readonly string[];
   description: string;
 }
 
@@ -28,38 +35,47 @@ export interface FileSpec {
   description: string;
 }
 
+/** The largest quantity a shipment may state, in its unit: beyond this it is a mistake (10^13). */
+export const MAX_QUANTITY = 1e13;
+/** The largest mass of one shipment, in kg: a billion tonnes (10^12 kg), more than any ship or year of trade carries between two parties. */
+export const MAX_KG = 1e12;
+/** The largest volume of one shipment, in litres: a billion cubic metres (10^12 l), so that its weight stays within bounds too. */
+export const MAX_LITRES = 1e12;
+/** The largest invoice value, in any currency (10^18): beyond this it is a mistake, even in currencies of small units. */
+export const MAX_VALUE = 1e18;
+
 export const ENTITIES_SPEC: FileSpec = {
   file: 'entities.csv',
   required: true,
   idColumn: 'id',
   description: 'Companies, people and organizations: the nodes of the network.',
   columns: [
-    { name: 'id', type: 'id', required: true, description: 'Unique identifier, referenced by the other files.' },
-    { name: 'kind', type: 'enum', values: ENTITY_KINDS, required: true, description: 'company, person or organization.' },
-    { name: 'name', type: 'text', required: true, description: 'Name as written in the source.' },
-    { name: 'country', type: 'country', description: 'ISO 3166-1 alpha-2 code.' },
-    { name: 'city', type: 'text', description: 'City or town.' },
-    { name: 'address', type: 'text', description: 'Street address.' },
-    { name: 'lat', type: 'latitude', description: 'Latitude in decimal degrees (WGS 84), with lon.' },
-    { name: 'lon', type: 'longitude', description: 'Longitude in decimal degrees (WGS 84), with lat.' },
-    { name: 'sector', type: 'text', description: 'Line of business in free text.' },
-    { name: 'isic', type: 'isic', description: 'ISIC Rev.4 code of the line of business.' },
-    { name: 'employees', type: 'integer', description: 'Number of employees.' },
-    { name: 'founded', type: 'date', description: 'Date of founding or registration.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['entity_id'], description: 'Unique identifier, referenced by the other files.' },
+    { name: 'kind', type: 'enum', values: ENTITY_KINDS, required: true, synonyms: ['entity_kind', 'entity_type'], description: 'company, person or organization.' },
+    { name: 'name', type: 'text', required: true, synonyms: ['entity_name'], description: 'Name as written in the source.' },
+    { name: 'country', type: 'country', synonyms: ['country_code'], description: 'ISO 3166-1 alpha-2 code.' },
+    { name: 'city', type: 'text', synonyms: ['town'], description: 'City or town.' },
+    { name: 'address', type: 'text', synonyms: ['street_address'], description: 'Street address.' },
+    { name: 'lat', type: 'latitude', synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84), with lon.' },
+    { name: 'lon', type: 'longitude', synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84), with lat.' },
+    { name: 'sector', type: 'text', synonyms: ['industry', 'line_of_business'], description: 'Line of business in free text.' },
+    { name: 'isic', type: 'isic', synonyms: ['isic_code', 'isic4', 'isic_rev4', 'isic_rev_4'], description: 'ISIC Rev.4 code of the line of business.' },
+    { name: 'employees', type: 'integer', synonyms: ['employee_count', 'number_of_employees'], description: 'Number of employees.' },
+    { name: 'founded', type: 'date', synonyms: ['founding_date', 'date_founded', 'incorporation_date'], description: 'Date of founding or registration.' },
   ],
 };
 
 export const RELATIONS_SPEC: FileSpec = {
   file: 'relations.csv',
   required: false,
-  description: 'Ties between entities: ownership, directorship, family, employment, shared address, association, agency.',
+  description: 'Ties between entities: ownership, directorship, family, employment, shared address, association, agency, payment for goods, consignment.',
   columns: [
-    { name: 'source', type: 'id', required: true, refersToEntity: true, description: 'Entity the tie starts from (the owner, the director, the employee, the agent).' },
-    { name: 'target', type: 'id', required: true, refersToEntity: true, description: 'Entity the tie points to (the owned company, the company directed, the employer, the principal).' },
-    { name: 'kind', type: 'enum', values: RELATION_KINDS, required: true, description: 'owner, director, family, employee, shared_address, associate or agent.' },
-    { name: 'share', type: 'percent', description: 'Ownership share in percent (0 to 100).' },
-    { name: 'start', type: 'date', description: 'Date the tie began.' },
-    { name: 'end', type: 'date', description: 'Date the tie ended.' },
+    { name: 'source', type: 'id', required: true, refersToEntity: true, synonyms: ['from', 'source_id'], description: 'Entity the tie starts from (the owner, the director, the employee, the agent, the payer, the buyer whose goods were consigned).' },
+    { name: 'target', type: 'id', required: true, refersToEntity: true, synonyms: ['to', 'target_id'], description: 'Entity the tie points to (the owned company, the company directed, the employer, the principal, the buyer paid for, the consignee).' },
+    { name: 'kind', type: 'enum', values: RELATION_KINDS, required: true, synonyms: ['type', 'relation_type', 'relationship'], description: 'owner, director, family, employee, shared_address, associate, agent, paid_for or consigned_to.' },
+    { name: 'share', type: 'percent', synonyms: ['percentage', 'share_percent', 'ownership_share'], description: 'Ownership share in percent (0 to 100).' },
+    { name: 'start', type: 'date', synonyms: ['start_date'], description: 'Date the tie began.' },
+    { name: 'end', type: 'date', synonyms: ['end_date'], description: 'Date the tie ended.' },
   ],
 };
 
@@ -69,21 +85,22 @@ export const SHIPMENTS_SPEC: FileSpec = {
   idColumn: 'id',
   description: 'Goods sold by a supplier to a buyer.',
   columns: [
-    { name: 'id', type: 'id', required: true, description: 'Unique identifier of the shipment.' },
-    { name: 'supplier', type: 'id', required: true, refersToEntity: true, description: 'Entity that sold the goods.' },
-    { name: 'buyer', type: 'id', required: true, refersToEntity: true, description: 'Entity that bought the goods.' },
-    { name: 'commodity', type: 'text', required: true, description: 'What was shipped, in words.' },
-    { name: 'hs_code', key: 'hsCode', type: 'hsCode', description: 'Harmonized System code (dots allowed: 3212.90).' },
-    { name: 'quantity', type: 'number', description: 'Amount shipped, in `unit`.' },
-    { name: 'unit', type: 'enum', values: UNITS, description: 'kg, t, l or pcs.' },
-    { name: 'value', type: 'number', description: 'Invoice value, in `currency`.' },
-    { name: 'currency', type: 'currency', description: 'ISO 4217 code.' },
-    { name: 'shipped', type: 'date', description: 'Date the goods left the supplier.' },
-    { name: 'received', type: 'date', description: 'Date the goods arrived.' },
-    { name: 'origin_country', key: 'originCountry', type: 'country', description: 'Country the goods left.' },
-    { name: 'destination_country', key: 'destinationCountry', type: 'country', description: 'Country the goods went to.' },
-    { name: 'consignee', type: 'id', refersToEntity: true, description: 'Entity that physically received the goods, when not the buyer.' },
-    { name: 'payer', type: 'id', refersToEntity: true, description: 'Entity that paid, when not the buyer.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id'], description: 'Unique identifier of the shipment.' },
+    { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id'], description: 'Entity that sold the goods.' },
+    { name: 'buyer', type: 'id', required: true, refersToEntity: true, synonyms: ['purchaser', 'buyer_id'], description: 'Entity that bought the goods.' },
+    { name: 'commodity', type: 'text', required: true, synonyms: ['goods', 'goods_description', 'commodity_description'], description: 'What was shipped, in words.' },
+    { name: 'hs_code', key: 'hsCode', type: 'hsCode', synonyms: ['hs', 'hscode', 'hs6', 'hs_6', 'tariff_code'], description: 'Harmonized System code (dots allowed: 3212.90).' },
+    { name: 'quantity', type: 'number', max: MAX_QUANTITY, synonyms: ['qty'], description: 'Amount shipped, in `unit`.' },
+    { name: 'unit', type: 'unit', values: UNITS, synonyms: ['uom', 'unit_of_measure', 'unit_of_quantity', 'quantity_unit', 'qty_unit'], description: 'Unit of quantity: kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen or 1000u (WCO units; usual spellings accepted).' },
+    { name: 'concentration', type: 'concentration', synonyms: ['concentration_percent', 'purity'], description: 'Concentration of the goods in percent by weight (w/w), 0 to 100.' },
+    { name: 'value', type: 'number', max: MAX_VALUE, synonyms: ['invoice_value'], description: 'Invoice value, in `currency`.' },
+    { name: 'currency', type: 'currency', synonyms: ['currency_code', 'ccy'], description: 'ISO 4217 code.' },
+    { name: 'shipped', type: 'date', synonyms: ['ship_date', 'shipped_date', 'shipping_date', 'date_shipped', 'departure_date'], description: 'Date the goods left the supplier.' },
+    { name: 'received', type: 'date', synonyms: ['received_date', 'receipt_date', 'date_received', 'arrival_date', 'delivery_date'], description: 'Date the goods arrived.' },
+    { name: 'origin_country', key: 'originCountry', type: 'country', synonyms: ['origin', 'country_of_origin', 'export_country'], description: 'Country the goods left.' },
+    { name: 'destination_country', key: 'destinationCountry', type: 'country', synonyms: ['destination', 'country_of_destination', 'import_country'], description: 'Country the goods went to.' },
+    { name: 'consignee', type: 'id', refersToEntity: true, synonyms: ['consignee_id'], description: 'Entity that physically received the goods, when not the buyer.' },
+    { name: 'payer', type: 'id', refersToEntity: true, synonyms: ['payer_id', 'paid_by', 'payor'], description: 'Entity that paid, when not the buyer.' },
   ],
 };
 
@@ -93,12 +110,12 @@ export const PLACES_SPEC: FileSpec = {
   idColumn: 'id',
   description: 'Border crossings, ports and airports: the geography the clusters are measured against.',
   columns: [
-    { name: 'id', type: 'id', required: true, description: 'Unique identifier of the place.' },
-    { name: 'name', type: 'text', required: true, description: 'Name of the place.' },
-    { name: 'kind', type: 'enum', values: PLACE_KINDS, required: true, description: 'border_crossing, port or airport.' },
-    { name: 'lat', type: 'latitude', required: true, description: 'Latitude in decimal degrees (WGS 84).' },
-    { name: 'lon', type: 'longitude', required: true, description: 'Longitude in decimal degrees (WGS 84).' },
-    { name: 'countries', type: 'countryList', description: 'Countries the place joins, separated by | (TR|SY).' },
+    { name: 'id', type: 'id', required: true, synonyms: ['place_id'], description: 'Unique identifier of the place.' },
+    { name: 'name', type: 'text', required: true, synonyms: ['place_name'], description: 'Name of the place.' },
+    { name: 'kind', type: 'enum', values: PLACE_KINDS, required: true, synonyms: ['place_kind', 'place_type', 'type'], description: 'border_crossing, port or airport.' },
+    { name: 'lat', type: 'latitude', required: true, synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84).' },
+    { name: 'lon', type: 'longitude', required: true, synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84).' },
+    { name: 'countries', type: 'countryList', synonyms: ['country', 'country_codes'], description: 'Countries the place joins, separated by | (TR|SY).' },
   ],
 };
 
@@ -110,6 +127,12 @@ export const KG_PER_UNIT: Readonly<Record<string, number>> = { kg: 1, g: 0.001, 
 
 /** Litres per unit, for the units that are volumes: these weigh only with the density of the goods. */
 export const LITRES_PER_UNIT: Readonly<Record<string, number>> = { l: 1, m3: 1000 };
+
+/** The quantity in kilograms when the unit is a mass (kg, g, t, carats); undefined otherwise. */
+export function kilograms(quantity: number, unit: Unit): number | undefined {
+  const factor = Object.prototype.hasOwnProperty.call(KG_PER_UNIT, unit) ? KG_PER_UNIT[unit] : undefined;
+  return factor === undefined ? undefined : quantity * factor;
+}
 
 /**
  * Checks that involve several columns of one row, run after each column parsed on its own.
@@ -140,7 +163,24 @@ export function crossFieldProblems(file: BundleFile, row: Record<string, unknown
       problems.push({ column: 'received', reason: `received ${row.received} is before shipped ${row.shipped}` });
     }
     if (row.quantity !== undefined && row.unit === undefined) {
-      problems.push({ column: 'unit', reason: 'a quantity needs a unit (kg, t, l or pcs)' });
+      problems.push({ column: 'unit', reason: `a quantity needs a unit (${UNITS.join(', ')})` });
+    }
+    if (typeof row.quantity === 'number' && typeof row.unit === 'string') {
+      const kg = kilograms(row.quantity, row.unit as Unit);
+      if (kg !== undefined && !(Number.isFinite(kg) && kg <= MAX_KG)) {
+        problems.push({
+          column: 'quantity',
+          reason: `${row.quantity} ${row.unit} is ${Number.isFinite(kg) ? kg.toExponential(3) : 'more than any number of'} kg, more than the ${MAX_KG.toExponential(0)} kg (a billion tonnes) one shipment can weigh: check the quantity and unit`,
+        });
+      }
+      const factor = Object.prototype.hasOwnProperty.call(LITRES_PER_UNIT, row.unit) ? LITRES_PER_UNIT[row.unit] : undefined;
+      const litres = factor === undefined ? undefined : row.quantity * factor;
+      if (litres !== undefined && !(Number.isFinite(litres) && litres <= MAX_LITRES)) {
+        problems.push({
+          column: 'quantity',
+          reason: `${row.quantity} ${row.unit} is ${litres.toExponential(3)} l, more than the ${MAX_LITRES.toExponential(0)} l (a billion cubic metres) one shipment can hold: check the quantity and unit`,
+        });
+      }
     }
     if (row.value !== undefined && row.currency === undefined) {
       problems.push({ column: 'currency', reason: 'a value needs a currency (such as EUR)' });

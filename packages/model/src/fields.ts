@@ -1,4 +1,9 @@
 import countries from 'i18n-iso-countries';
+import { readConcentration } from './concentration';
+import { readCurrency } from './currency';
+import { readIsic } from './isic';
+import { closest } from './suggest';
+import { readUnit } from './units';
 
 /** The kinds of value a column can hold. Each has one parser below; the parsers are pure. */
 export type FieldType =
@@ -15,9 +20,15 @@ export type FieldType =
   | 'countryList'
   | 'isic'
   | 'hsCode'
-  | 'currency';
+  | 'currency'
+  | 'unit'
+  | 'concentration';
 
-export type FieldResult = { ok: true; value: unknown } | { ok: false; reason: string };
+/**
+ * A parsed cell, or the reason it is wrong. `note` says what was repaired or read generously (a currency
+ * symbol, an ISIC code that lost its leading zero): the value is kept, and the note becomes a warning.
+ */
+export type FieldResult = { ok: true; value: unknown; note?: string } | { ok: false; reason: string };
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -40,12 +51,18 @@ export function parseNumber(raw: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** `1e12` as 1,000,000,000,000, for messages. */
+function big(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 function numberField(raw: string, min: number, max: number, what: string): FieldResult {
   const n = parseNumber(raw);
   if (n === undefined) {
+    if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
     return fail(`${show(raw)} is not a number (write digits with a dot for decimals, no thousands separators)`);
   }
-  if (n < min || n > max) return fail(`${what} ${raw} is out of range (${min} to ${max})`);
+  if (n < min || n > max) return fail(`${what} ${raw} is out of range (${big(min)} to ${big(max)})`);
   return ok(n);
 }
 
@@ -61,6 +78,8 @@ export function isIsoDate(raw: string): boolean {
 
 export interface FieldOptions {
   values?: readonly string[];
+  /** Largest value a number may take (for `number`). */
+  max?: number;
 }
 
 /**
@@ -79,10 +98,15 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       const values = options.values ?? [];
       const v = raw.toLowerCase();
       if (values.includes(v)) return ok(v);
-      return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')})`);
+      // "Shared Address", "paid-for", "border crossing": the same words, joined by _.
+      const joined = v.trim().replace(/[\s-]+/g, '_');
+      if (values.includes(joined)) return ok(joined);
+      const near = closest(joined, values, 1);
+      const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
+      return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);
     }
     case 'number':
-      return numberField(raw, 0, Number.MAX_VALUE, 'value');
+      return numberField(raw, 0, options.max ?? Number.MAX_VALUE, 'value');
     case 'integer': {
       const r = numberField(raw, 0, Number.MAX_SAFE_INTEGER, 'value');
       if (r.ok && !Number.isInteger(r.value)) return fail(`${show(raw)} is not a whole number`);
@@ -111,17 +135,17 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       return ok(codes);
     }
     case 'isic':
-      if (/^\d{2,4}$/.test(raw)) return ok(raw);
-      return fail(`${show(raw)} is not an ISIC Rev.4 code (2 to 4 digits, such as 4741)`);
+      return readIsic(raw);
     case 'hsCode': {
       const digits = raw.replace(/[.\s]/g, '');
       if (/^\d{2,10}$/.test(digits) && digits.length % 2 === 0) return ok(digits);
       return fail(`${show(raw)} is not a Harmonized System code (2, 4, 6 or more digits, such as 3212.90)`);
     }
-    case 'currency': {
-      const code = raw.toUpperCase();
-      if (/^[A-Z]{3}$/.test(code)) return ok(code);
-      return fail(`${show(raw)} is not an ISO 4217 currency code (such as EUR, USD, TRY)`);
-    }
+    case 'currency':
+      return readCurrency(raw);
+    case 'unit':
+      return readUnit(raw);
+    case 'concentration':
+      return readConcentration(raw);
   }
 }

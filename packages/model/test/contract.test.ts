@@ -26,6 +26,9 @@ describe('the data contract', () => {
     expect(parseField('country', 'UK').ok).toBe(false);
     expect(parseField('countryList', 'TR|SY')).toEqual({ ok: true, value: ['TR', 'SY'] });
     expect(parseField('enum', 'Company', { values: ['company'] })).toEqual({ ok: true, value: 'company' });
+    expect(parseField('enum', 'Shared Address', { values: ['shared_address'] })).toEqual({ ok: true, value: 'shared_address' });
+    expect(parseField('enum', 'paid-for', { values: ['owner', 'paid_for'] })).toEqual({ ok: true, value: 'paid_for' });
+    expect(parseField('enum', 'onwer', { values: ['owner', 'paid_for'] })).toEqual({ ok: false, reason: 'unknown value "onwer" (expected one of: owner, paid_for; did you mean owner?)' });
     expect(parseField('latitude', '-90')).toEqual({ ok: true, value: -90 });
     expect(parseField('longitude', '180.0001').ok).toBe(false);
     expect(parseField('currency', 'eur')).toEqual({ ok: true, value: 'EUR' });

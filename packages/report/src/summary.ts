@@ -125,6 +125,20 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `${plural(c.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
       (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
   );
+  // What was skipped or doubted in the input, the first few in words (the report lists them all).
+  const issue = (i: Report['input']['rejected'][number]) => `${i.file} line ${i.line}${i.column === undefined ? '' : `, column "${i.column}"`}: ${i.reason}`;
+  const firstFew = (list: Report['input']['rejected'], where: string) => {
+    for (const i of list.slice(0, 5)) out.push(`  ${plain(issue(i))}`);
+    if (list.length > 5) out.push(`  … and ${int(list.length - 5)} more in ${where}`);
+  };
+  if (report.input.rejected.length > 0) {
+    out.push(`Skipped (${plural(report.input.rejected.length, 'problem', 'problems')}):`);
+    firstFew(report.input.rejected, 'input.rejected');
+  }
+  if (report.input.warnings.length > 0) {
+    out.push(`${plural(report.input.warnings.length, 'warning', 'warnings')} about the input (read, but repaired or doubtful; listed in input.warnings):`);
+    firstFew(report.input.warnings, 'input.warnings');
+  }
   const res = report.resolution;
   const geo = report.geocoding;
   if (res.merges.length > 0 || res.possible.length > 0) {

@@ -1,0 +1,124 @@
+import { closest, type ColumnSpec, type FileSpec } from '@chokepoint/model';
+import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
+
+/** A header cell as a column name: lower case, words joined by `_` (`HS Code` → `hs_code`). */
+export function normaliseColumnName(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-./]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** How a header cell was matched to a column of the contract. */
+export interface ColumnMatch {
+  column: ColumnSpec;
+  /** `exact`: the name itself (any case); `spelling`: the name written with spaces or hyphens; `synonym`: another name for it. */
+  how: 'exact' | 'spelling' | 'synonym';
+}
+
+/** The column of the contract a header cell names, if any. */
+export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefined {
+  const lower = raw.trim().toLowerCase();
+  const exact = spec.columns.find((c) => c.name === lower);
+  if (exact) return { column: exact, how: 'exact' };
+  const name = normaliseColumnName(raw);
+  const spelt = spec.columns.find((c) => c.name === name || c.name.replace(/_/g, '') === name.replace(/_/g, ''));
+  if (spelt) return { column: spelt, how: 'spelling' };
+  const squashed = name.replace(/_/g, '');
+  const synonym = spec.columns.find((c) => (c.synonyms ?? []).some((s) => s === name || s.replace(/_/g, '') === squashed));
+  return synonym ? { column: synonym, how: 'synonym' } : undefined;
+}
+
+/** A problem or a remark about a header, at line 1. */
+export interface HeaderRemark {
+  column?: string;
+  reason: string;
+}
+
+export interface ReadHeader {
+  /** For each field: the contract column it holds, or the attribute name of an extra column. */
+  columns: (ColumnSpec | string)[];
+  warnings: HeaderRemark[];
+}
+
+/** Thrown for a header that cannot be read. */
+export class HeaderProblem extends Error {
+  constructor(readonly remark: HeaderRemark) {
+    super(remark.reason);
+  }
+}
+
+function quoted(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
+
+/**
+ * Maps header cells to the contract's columns. Names match without regard to case, spaces or hyphens, and
+ * clear synonyms (`latitude` for `lat`, `HS code` for `hs_code`) are read as their column with a warning.
+ * Unknown columns become free attributes; one that looks like a misspelt column gets a "did you mean". A missing
+ * required column is an error that says what the header has, the likely misspelling, and how the line was split.
+ */
+export function readHeader(spec: FileSpec, allFields: string[], guess: DelimiterGuess): ReadHeader {
+  const warnings: HeaderRemark[] = [];
+  // Spreadsheets often write empty cells after the last column: they are not columns.
+  let end = allFields.length;
+  while (end > 1 && allFields[end - 1].trim() === '') end--;
+  const fields = allFields.slice(0, end);
+  const matches = fields.map((f) => matchColumn(spec, f));
+  const seen = new Set<string>();
+  for (const f of fields) {
+    const name = f.trim().toLowerCase();
+    if (name === '') throw new HeaderProblem({ reason: 'the header has an empty column name' });
+    if (seen.has(name)) throw new HeaderProblem({ column: name, reason: `column "${name}" appears twice in the header` });
+    seen.add(name);
+  }
+  // A column named exactly wins over a synonym or another spelling of it; two inexact names of one column
+  // keep the first.
+  const taken = new Map<string, number>();
+  matches.forEach((m, i) => {
+    if (m?.how === 'exact') taken.set(m.column.name, i);
+  });
+  matches.forEach((m, i) => {
+    if (m !== undefined && m.how !== 'exact' && !taken.has(m.column.name)) taken.set(m.column.name, i);
+  });
+  const columns = fields.map((f, i) => {
+    const m = matches[i];
+    const raw = f.trim();
+    if (m !== undefined && taken.get(m.column.name) === i) {
+      if (m.how !== 'exact') {
+        warnings.push({ column: raw, reason: `column "${raw}" read as "${m.column.name}" (${m.column.description.replace(/\.$/, '')})` });
+      }
+      return m.column;
+    }
+    const name = raw.toLowerCase();
+    if (m !== undefined) {
+      warnings.push({ column: raw, reason: `column "${raw}" is kept as a text attribute: the header already has "${m.column.name}"` });
+      return name;
+    }
+    const free = spec.columns.filter((c) => !taken.has(c.name)).map((c) => c.name);
+    const near = closest(normaliseColumnName(raw), free, 1);
+    if (near.length > 0) {
+      warnings.push({ column: raw, reason: `column "${raw}" is not a column of ${spec.file} and is kept as a text attribute; did you mean "${near[0]}"?` });
+    }
+    return name;
+  });
+  const missing = spec.columns.filter((c) => c.required && !taken.has(c.name));
+  if (missing.length > 0) {
+    const shown = fields.map((f) => f.trim());
+    const has = shown.length === 1 && !guess.found
+      ? `the header has one column, "${shown[0]}": no comma, semicolon, tab or pipe separates the column names`
+      : `the header has: ${shown.join(', ')}${guess.delimiter === ',' ? '' : `, separated by ${DELIMITER_NAMES[guess.delimiter]}s`}`;
+    const unmatched = fields.filter((_, i) => matches[i] === undefined).map((f) => f.trim());
+    const typos = missing.flatMap((c) => {
+      const near = unmatched.filter((f) => closest(normaliseColumnName(f), [c.name], 1).length > 0);
+      return near.length > 0 ? [`"${near[0]}" may be "${c.name}" misspelt`] : [];
+    });
+    throw new HeaderProblem({
+      column: missing[0].name,
+      reason: `missing required column${missing.length > 1 ? 's' : ''} ${quoted(missing.map((c) => c.name))} (${has}${typos.length > 0 ? `; ${typos.join('; ')}` : ''})`,
+    });
+  }
+  return { columns, warnings };
+}

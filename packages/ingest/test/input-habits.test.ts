@@ -1,0 +1,251 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidBundleError, readBundle, readFtm } from '@chokepoint/ingest';
+import { formatIssue, type DataIssue } from '@chokepoint/model';
+import { ENTITIES, makeBundle, removeBundles, tempDir } from './helpers';
+
+afterAll(removeBundles);
+
+async function problems(dir: string): Promise<DataIssue[]> {
+  try {
+    await readBundle(dir);
+  } catch (err) {
+    if (err instanceof InvalidBundleError) return err.issues;
+    throw err;
+  }
+  throw new Error('expected the bundle to be rejected');
+}
+
+const HEAD = 'id,supplier,buyer,commodity,quantity,unit,value,currency';
+
+describe('units of quantity as customs data writes them', () => {
+  it('reads WCO units in their usual spellings, and weighs only the masses', async () => {
+    const rows = [
+      's1,d,a,cable,1200,MTR,,',
+      's2,d,a,hydrogen peroxide,38000,Ltrs,,',
+      's3,d,a,sorbitol,78,MT,,',
+      's4,d,a,aluminium powder,500,grams,,',
+      's5,d,a,diamonds,1000,ct,,',
+      's6,d,a,floor tiles,300,sq m,,',
+      's7,d,a,tank,2,m³,,',
+      's8,d,a,boots,40,NPR,,',
+      's9,d,a,eggs,12,DZN,,',
+      's10,d,a,screws,5,1000 u,,',
+      's11,d,a,phones,60,C62,,',
+      's12,d,a,steel,6,Kgs.,,',
+    ];
+    const b = await readBundle(makeBundle({ shipments: [HEAD, ...rows].join('\n') }));
+    expect(b.shipments.map((s) => [s.id, s.unit, s.quantityKg])).toEqual([
+      ['s1', 'm', undefined],
+      ['s2', 'l', undefined],
+      ['s3', 't', 78000],
+      ['s4', 'g', 0.5],
+      ['s5', 'carats', 0.2],
+      ['s6', 'm2', undefined],
+      ['s7', 'm3', undefined],
+      ['s8', 'pairs', undefined],
+      ['s9', 'dozen', undefined],
+      ['s10', '1000u', undefined],
+      ['s11', 'pcs', undefined],
+      ['s12', 'kg', 6],
+    ]);
+    expect(b.warnings).toEqual([]);
+  });
+
+  it('refuses an unknown unit with a "did you mean", and quantities whose mass overflows, at read time', async () => {
+    const issues = await problems(
+      makeBundle({ shipments: [HEAD, 's1,d,a,steel,6,kgg,,', 's2,d,a,steel,1e306,t,,', 's3,d,a,steel,2e9,t,,', 's4,d,a,steel,10,,,', 's5,d,a,steel,,,1e19,EUR'].join('\n') }),
+    );
+    expect(issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^shipments\.csv line 2, column "unit": unknown unit "kgg" \(did you mean kg\?\); the units are kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u/),
+      'shipments.csv line 3, column "quantity": value 1e306 is out of range (0 to 10,000,000,000,000)',
+      expect.stringMatching(/^shipments\.csv line 4, column "quantity": 2000000000 t is 2\.000e\+12 kg, more than the 1e\+12 kg \(a billion tonnes\)/),
+      'shipments.csv line 5, column "unit": a quantity needs a unit (kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u)',
+      'shipments.csv line 6, column "value": value 1e19 is out of range (0 to 1,000,000,000,000,000,000)',
+    ]);
+  });
+});
+
+describe('concentrations', () => {
+  it('reads the concentration column, or else the commodity text', async () => {
+    const head = 'id,supplier,buyer,commodity,concentration';
+    const rows = ['s1,d,a,hydrogen peroxide,35 %', 's2,d,a,hydrogen peroxide 50% w/w,', 's3,d,a,nitric acid 68%,', 's4,d,a,hydrogen peroxide 35%,12', 's5,d,a,acetone,'];
+    const b = await readBundle(makeBundle({ shipments: [head, ...rows].join('\n') }));
+    expect(b.shipments.map((s) => s.concentration)).toEqual([35, 50, 68, 12, undefined]);
+    expect(b.warnings).toEqual([{ file: 'shipments.csv', line: 5, column: 'concentration', reason: 'the concentration column says 12% but the commodity text says 35%: the column was used' }]);
+    const bad = await problems(makeBundle({ shipments: [head, 's1,d,a,peroxide,135'].join('\n') }));
+    expect(bad).toEqual([{ file: 'shipments.csv', line: 2, column: 'concentration', reason: 'concentration 135 is out of range (0 to 100 percent by weight)' }]);
+  });
+});
+
+describe('currencies', () => {
+  it('reads unambiguous symbols with one warning per symbol and file, and refuses a bare $', async () => {
+    const rows = ['s1,d,a,x,,,100,€', 's2,d,a,x,,,100,€', 's3,d,a,x,,,100,TL', 's4,d,a,x,,,100,₺', 's5,d,a,x,,,100,US$', 's6,d,a,x,,,100,£', 's7,d,a,x,,,100,usd'];
+    const b = await readBundle(makeBundle({ shipments: [HEAD, ...rows].join('\n') }));
+    expect(b.shipments.map((s) => s.currency)).toEqual(['EUR', 'EUR', 'TRY', 'TRY', 'USD', 'GBP', 'USD']);
+    expect(b.warnings.map(formatIssue)).toEqual([
+      'shipments.csv line 2, column "currency": currency "€" read as EUR (Euro); write the ISO 4217 code to be sure (also on line 3)',
+      'shipments.csv line 4, column "currency": currency "TL" read as TRY (Turkish Lira); write the ISO 4217 code to be sure',
+      'shipments.csv line 5, column "currency": currency "₺" read as TRY (Turkish Lira); write the ISO 4217 code to be sure',
+      'shipments.csv line 6, column "currency": currency "US$" read as USD (US Dollar); write the ISO 4217 code to be sure',
+      'shipments.csv line 7, column "currency": currency "£" read as GBP (Pound Sterling); write the ISO 4217 code to be sure',
+    ]);
+    const issues = await problems(makeBundle({ shipments: [HEAD, 's1,d,a,x,,,100,$', 's2,d,a,x,,,100,EUX'].join('\n') }));
+    expect(issues).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'currency', reason: expect.stringMatching(/^currency "\$" is ambiguous: it can be the US dollar \(USD\), .*; write the ISO 4217 code$/) },
+      { file: 'shipments.csv', line: 3, column: 'currency', reason: '"EUX" is not an ISO 4217 currency code; did you mean EUR?' },
+    ]);
+  });
+});
+
+describe('ISIC codes', () => {
+  const head = 'id,kind,name,sector,isic';
+  it('repairs a lost leading zero with a warning, and warns when the sector disagrees', async () => {
+    const rows = [
+      'a,company,Ova Tarim,cereal farm,111',
+      'b,company,Tas Ocagi,quarry,810',
+      'c,company,Sifa Eczanesi,pharmacy,4771',
+      'd,company,Deva Eczanesi,pharmacy,4772',
+      'e,company,Hat GSM,mobile phone shop,4742',
+      'f,company,Gezi Turizm,travel agency,7911',
+      'g,company,Sigir Ciftligi,cattle farm,141',
+    ];
+    const b = await readBundle(makeBundle({ entities: [head, ...rows].join('\n'), relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => e.isic)).toEqual(['0111', '0810', '4771', '4772', '4742', '7911', '0141']);
+    expect(b.warnings.map((w) => [w.line, w.column])).toEqual([
+      [2, 'isic'],
+      [3, 'isic'],
+      [4, 'isic'],
+      [6, 'isic'],
+      [8, 'isic'],
+    ]);
+    expect(b.warnings[0].reason).toMatch(/^ISIC code "111" read as 0111 \(Growing of cereals .*its leading zero was lost/);
+    expect(b.warnings[2].reason).toBe(
+      'the sector "pharmacy" and ISIC 4771 (Retail sale of clothing, footwear and leather articles in specialized stores) disagree: ' +
+        'the sector reads as 4772 (Retail sale of pharmaceutical and medical goods, cosmetic and toilet articles in specialized stores) (by the sector keyword "pharmacy"); check which is right',
+    );
+    expect(b.warnings[3].reason).toMatch(/^the sector "mobile phone shop" and ISIC 4742 .* reads as 4741 /);
+    expect(b.warnings[4].reason).toMatch(/read as 0141, which fits the sector "cattle farm"/);
+  });
+
+  it('refuses an unknown code with a "did you mean" that fits the sector', async () => {
+    const issues = await problems(makeBundle({ entities: [head, 'a,company,Kimya,chemical distributor,4675'].join('\n'), relations: undefined, shipments: undefined }));
+    expect(issues).toEqual([{ file: 'entities.csv', line: 2, column: 'isic', reason: expect.stringMatching(/^"4675" is not an ISIC Rev\.4 code; did you mean 4669 \(Wholesale of waste and scrap/) }]);
+  });
+
+  it('judges by the ISIC titles alone when given no sector keywords', async () => {
+    const dir = makeBundle({ entities: [head, 'c,company,Sifa,pharmacy,4771', 'd,company,Deva,pharmacy,4772'].join('\n'), relations: undefined, shipments: undefined });
+    const b = await readBundle(dir, { sectorHints: [] });
+    expect(b.warnings.map((w) => w.line)).toEqual([2]);
+    expect(b.warnings[0].reason).toContain("the sector's words fit");
+  });
+});
+
+describe('spreadsheet habits', () => {
+  it('reads a semicolon-separated file from Excel, with decimal commas and empty trailing cells', async () => {
+    const entities = ['id;kind;name;country;lat;lon;;', 'a;company;Alpha Kimya, Ltd;TR;36,70;38,95;;', 'b;company;Beta;TR;36.71;38.94;;', 'c;person;Carol;TR;;;;', ';;;;;;;', 'd;company;Delta ApS;DK;55,6;12,5;;'].join('\r\n');
+    const shipments = ['id;supplier;buyer;commodity;quantity;unit;value;currency', 's1;d;a;aluminium paste;6,5;t;12000,50;EUR'].join('\n');
+    const b = await readBundle(makeBundle({ entities, shipments }));
+    expect(b.entities.map((e) => [e.id, e.name, e.lat, e.lon])).toEqual([
+      ['a', 'Alpha Kimya, Ltd', 36.7, 38.95],
+      ['b', 'Beta', 36.71, 38.94],
+      ['c', 'Carol', undefined, undefined],
+      ['d', 'Delta ApS', 55.6, 12.5],
+    ]);
+    expect(b.shipments[0]).toMatchObject({ quantity: 6.5, quantityKg: 6500, value: 12000.5 });
+    expect(b.warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(/^entities\.csv line 2, column "lat": 2 numbers written with a decimal comma \(such as "36,70", read as 36\.70\).*; 1 other cell of the column uses a dot/),
+      expect.stringMatching(/^entities\.csv line 2, column "lon": 2 numbers written with a decimal comma/),
+      expect.stringMatching(/^shipments\.csv line 2, column "quantity": 1 number written with a decimal comma/),
+      expect.stringMatching(/^shipments\.csv line 2, column "value": 1 number written with a decimal comma/),
+    ]);
+  });
+
+  it('reads tab- and pipe-separated files', async () => {
+    const tab = await readBundle(makeBundle({ entities: 'id\tkind\tname\na\tcompany\tAlpha, Ltd\nb\tperson\tBeta', relations: 'source|target|kind\na|b|director', shipments: undefined }));
+    expect(tab.entities.map((e) => e.name)).toEqual(['Alpha, Ltd', 'Beta']);
+    expect(tab.relations).toEqual([expect.objectContaining({ source: 'a', target: 'b', kind: 'director' })]);
+  });
+
+  it('refuses thousands separators, and explains decimal commas outside semicolon files', async () => {
+    const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1.200,5', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
+    expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'employees', reason: expect.stringContaining('(write numbers without thousands separators)') });
+    const tabIssues = await problems(makeBundle({ relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\td\ta\tx\t6,5\tt' }));
+    expect(tabIssues).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'quantity', reason: expect.stringContaining('decimal commas are read only in semicolon-separated files; this one is separated by tabs') },
+    ]);
+  });
+
+  it('names the separator when the header cannot be split', async () => {
+    const issues = await problems(makeBundle({ entities: 'id kind name\na company Alpha' }));
+    expect(issues).toEqual([
+      {
+        file: 'entities.csv',
+        line: 1,
+        column: 'id',
+        reason: 'missing required columns "id", "kind", "name" (the header has one column, "id kind name": no comma, semicolon, tab or pipe separates the column names)',
+      },
+    ]);
+  });
+
+  it('suggests the misspelt required column', async () => {
+    const issues = await problems(makeBundle({ entities: 'id;kind;nmae\na;company;Alpha' }));
+    expect(issues).toEqual([
+      { file: 'entities.csv', line: 1, column: 'name', reason: 'missing required column "name" (the header has: id, kind, nmae, separated by semicolons; "nmae" may be "name" misspelt)' },
+    ]);
+  });
+
+  it('reads clear synonyms and other spellings of column names with a warning, and flags likely misspellings', async () => {
+    const entities = ['ID,Kind,Name,Latitude,Longitude,ISIC Code,Sektor', 'a,company,Alpha,36.7,38.9,4669,chemicals'].join('\n');
+    const shipments = ['id,supplier,buyer,commodity,HS Code,qty,Unit,value,curency', 's1,a,a2,aluminium paste,3212.90,6,t,,'].join('\n');
+    const dir = makeBundle({ entities: `${entities}\na2,company,Beta,,,,`, relations: undefined, shipments });
+    const b = await readBundle(dir);
+    expect(b.entities[0]).toMatchObject({ lat: 36.7, lon: 38.9, isic: '4669', attributes: { sektor: 'chemicals' } });
+    expect(b.shipments[0]).toMatchObject({ hsCode: '321290', quantity: 6, quantityKg: 6000 });
+    expect(b.warnings.map(formatIssue)).toEqual([
+      'entities.csv line 1, column "ISIC Code": column "ISIC Code" read as "isic" (ISIC Rev.4 code of the line of business)',
+      'entities.csv line 1, column "Latitude": column "Latitude" read as "lat" (Latitude in decimal degrees (WGS 84), with lon)',
+      'entities.csv line 1, column "Longitude": column "Longitude" read as "lon" (Longitude in decimal degrees (WGS 84), with lat)',
+      'entities.csv line 1, column "Sektor": column "Sektor" is not a column of entities.csv and is kept as a text attribute; did you mean "sector"?',
+      'shipments.csv line 1, column "HS Code": column "HS Code" read as "hs_code" (Harmonized System code (dots allowed: 3212.90))',
+      'shipments.csv line 1, column "curency": column "curency" is not a column of shipments.csv and is kept as a text attribute; did you mean "currency"?',
+      'shipments.csv line 1, column "qty": column "qty" read as "quantity" (Amount shipped, in `unit`)',
+    ]);
+  });
+
+  it('keeps the exact column when a synonym is also there', async () => {
+    const b = await readBundle(makeBundle({ entities: 'id,kind,name,lat,lon,latitude\na,company,Alpha,1,2,3', relations: undefined, shipments: undefined }));
+    expect(b.entities[0]).toMatchObject({ lat: 1, lon: 2, attributes: { latitude: '3' } });
+    expect(b.warnings).toEqual([{ file: 'entities.csv', line: 1, column: 'latitude', reason: 'column "latitude" is kept as a text attribute: the header already has "lat"' }]);
+  });
+});
+
+describe('warnings and lenient mode', () => {
+  it('warns only about rows that are kept', async () => {
+    const dir = makeBundle({ entities: [ENTITIES.split('\n')[0] + ',isic', ...ENTITIES.split('\n').slice(1).map((l) => `${l},`), 'e,company,Echo,TR,95,10,,,,,111'].join('\n'), relations: undefined, shipments: undefined });
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.rejected.map((r) => r.line)).toEqual([6]);
+    expect(b.warnings).toEqual([]);
+  });
+
+  it('the FollowTheMoney reader handles units, currencies and concentrations the same way', async () => {
+    const dir = tempDir();
+    const lines = [
+      { id: 'c1', schema: 'Company', properties: { name: ['Örnek Kimya'] } },
+      { id: 'c2', schema: 'Company', properties: { name: ['Hat GSM'] } },
+      { id: 's1', schema: 'Shipment', properties: { supplier: ['c1'], buyer: ['c2'], commodity: ['cable'], quantity: ['120'], unit: ['MTR'], value: ['100'], currency: ['€'] } },
+      { id: 's2', schema: 'Shipment', properties: { supplier: ['c1'], buyer: ['c2'], commodity: ['hydrogen peroxide 35%'], quantity: ['500'], unit: ['grams'] } },
+      { id: 's3', schema: 'Shipment', properties: { supplier: ['c1'], buyer: ['c2'], commodity: ['x'], quantity: ['6'], unit: ['kgg'] } },
+      { id: 'p1', schema: 'Payment', properties: { payer: ['c1'], beneficiary: ['c2'], amount: ['5'], currency: ['$'] } },
+    ];
+    writeFileSync(join(dir, 'x.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    await expect(readFtm(join(dir, 'x.ftm.jsonl'))).rejects.toThrow(/line 5, column "unit": unknown unit "kgg" \(did you mean kg\?\)[\s\S]*line 6, column "currency": currency "\$" is ambiguous/);
+    const b = await readFtm(join(dir, 'x.ftm.jsonl'), { lenient: true });
+    expect(b.shipments.map((s) => [s.id, s.unit, s.quantityKg, s.currency, s.concentration])).toEqual([
+      ['s1', 'm', undefined, 'EUR', undefined],
+      ['s2', 'g', 0.5, undefined, 35],
+      ['p1', undefined, undefined, undefined, undefined],
+    ]);
+    expect(b.warnings).toEqual([{ file: 'x.ftm.jsonl', line: 3, column: 'currency', reason: expect.stringContaining('currency "€" read as EUR') }]);
+  });
+});

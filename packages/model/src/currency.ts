@@ -1,0 +1,125 @@
+import { ISO_4217_CURRENT, ISO_4217_WITHDRAWN } from './iso4217';
+import { editDistance } from './suggest';
+
+/**
+ * Symbols and names that stand for one currency only, read as its ISO 4217 code with a warning (matched
+ * case-insensitively, ignoring spaces and dots: "US $", "U.S.$").
+ */
+export const CURRENCY_SPELLINGS: Readonly<Record<string, string>> = {
+  '€': 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  'us$': 'USD',
+  usdollar: 'USD',
+  usdollars: 'USD',
+  '£': 'GBP',
+  'gb£': 'GBP',
+  'uk£': 'GBP',
+  stg: 'GBP',
+  sterling: 'GBP',
+  poundsterling: 'GBP',
+  tl: 'TRY',
+  '₺': 'TRY',
+  ytl: 'TRY',
+  turkishlira: 'TRY',
+  rmb: 'CNY',
+  renminbi: 'CNY',
+  yuan: 'CNY',
+  yen: 'JPY',
+  '₹': 'INR',
+  '₽': 'RUB',
+  '₴': 'UAH',
+  '₪': 'ILS',
+  '₩': 'KRW',
+  '₫': 'VND',
+  '₦': 'NGN',
+  '฿': 'THB',
+  zł: 'PLN',
+  kč: 'CZK',
+  'r$': 'BRL',
+  'a$': 'AUD',
+  'au$': 'AUD',
+  'ca$': 'CAD',
+  'hk$': 'HKD',
+  's$': 'SGD',
+  'nz$': 'NZD',
+  sfr: 'CHF',
+};
+
+const DOLLARS = 'the US dollar (USD), the Canadian (CAD), Australian (AUD), Hong Kong (HKD) or another dollar, or a peso (MXN, …)';
+/** Symbols and words that several currencies share: an error that asks for the code. */
+const AMBIGUOUS: Readonly<Record<string, string>> = {
+  $: DOLLARS,
+  dollar: DOLLARS,
+  dollars: DOLLARS,
+  'c$': 'the Canadian dollar (CAD) or the Nicaraguan córdoba (NIO)',
+  '¥': 'the Japanese yen (JPY) or the Chinese yuan (CNY)',
+  kr: 'the Swedish (SEK), Norwegian (NOK), Danish (DKK) or Icelandic (ISK) krona or krone',
+  lira: 'the Turkish lira (TRY), the Syrian pound (SYP) or the Lebanese pound (LBP), all called lira',
+  pound: 'the pound sterling (GBP), the Egyptian (EGP), Syrian (SYP) or Lebanese (LBP) pound',
+  pounds: 'the pound sterling (GBP), the Egyptian (EGP), Syrian (SYP) or Lebanese (LBP) pound',
+  franc: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc',
+  fr: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc',
+  dinar: 'the Iraqi (IQD), Jordanian (JOD), Kuwaiti (KWD), Serbian (RSD) or another dinar',
+  rial: 'the Iranian (IRR), Omani (OMR), Yemeni (YER) or Saudi (SAR) rial or riyal',
+  riyal: 'the Saudi (SAR), Qatari (QAR) or another riyal',
+  dirham: 'the UAE dirham (AED) or the Moroccan dirham (MAD)',
+  dh: 'the UAE dirham (AED) or the Moroccan dirham (MAD)',
+  dhs: 'the UAE dirham (AED) or the Moroccan dirham (MAD)',
+  rupee: 'the Indian (INR), Pakistani (PKR), Sri Lankan (LKR) or another rupee',
+  rs: 'the Indian (INR), Pakistani (PKR), Sri Lankan (LKR) or another rupee',
+  peso: 'the Mexican (MXN), Argentine (ARS), Colombian (COP), Philippine (PHP) or another peso',
+};
+
+/** The most traded currencies first, for "did you mean". */
+const COMMON = ['USD', 'EUR', 'JPY', 'GBP', 'CNY', 'AUD', 'CAD', 'CHF', 'HKD', 'SGD', 'SEK', 'KRW', 'NOK', 'NZD', 'INR', 'MXN', 'TRY', 'AED', 'SAR', 'RUB'];
+
+export type CurrencyReading = { ok: true; value: string; note?: string } | { ok: false; reason: string };
+
+function squash(raw: string): string {
+  return raw.normalize('NFKC').toLowerCase().replace(/[\s.]+/g, '');
+}
+
+function show(raw: string): string {
+  return JSON.stringify(raw.length > 30 ? `${raw.slice(0, 27)}...` : raw);
+}
+
+/**
+ * The current ISO 4217 codes one letter away from `code`, those of the same country and the most traded first
+ * (the X codes of funds, metals and units of account only for a code that starts with X).
+ */
+function nearCodes(code: string): string[] {
+  const rank = (c: string) => (COMMON.includes(c) ? COMMON.indexOf(c) : COMMON.length) - (c.slice(0, 2) === code.slice(0, 2) ? 100 : 0);
+  return Object.keys(ISO_4217_CURRENT)
+    .filter((c) => editDistance(c, code) === 1 && (!c.startsWith('X') || code.startsWith('X')))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
+    .slice(0, 3);
+}
+
+/**
+ * Reads a currency: an ISO 4217 code (current, or withdrawn with a note), or a symbol or name that stands for
+ * one currency only (€, US$, £, TL, ₺, …; read as its code with a note). A symbol that several currencies
+ * share ($, ¥, kr) is an error that asks for the code.
+ */
+export function readCurrency(raw: string): CurrencyReading {
+  const code = raw.trim().toUpperCase();
+  const s = squash(raw);
+  const spelt = CURRENCY_SPELLINGS[s];
+  if (spelt !== undefined) return { ok: true, value: spelt, note: `currency ${show(raw.trim())} read as ${spelt} (${ISO_4217_CURRENT[spelt]}); write the ISO 4217 code to be sure` };
+  if (/^[A-Z]{3}$/.test(code)) {
+    if (code === 'XXX' || code === 'XTS') {
+      return { ok: false, reason: `${code} is the ISO 4217 code for ${code === 'XXX' ? 'no currency' : 'testing'}: leave value and currency empty when the value is not known` };
+    }
+    if (code in ISO_4217_CURRENT) return { ok: true, value: code };
+    const withdrawn = ISO_4217_WITHDRAWN[code];
+    if (withdrawn !== undefined) {
+      return { ok: true, value: code, note: `${code} (${withdrawn[0]}) is a withdrawn currency (last withdrawn ${withdrawn[1]}): amounts are kept in ${code}, never added to another currency` };
+    }
+    const near = nearCodes(code);
+    const hint = near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ' (such as EUR, USD, TRY)';
+    return { ok: false, reason: `${show(raw)} is not an ISO 4217 currency code${hint}` };
+  }
+  const ambiguous = AMBIGUOUS[s];
+  if (ambiguous !== undefined) return { ok: false, reason: `currency ${show(raw)} is ambiguous: it can be ${ambiguous}; write the ISO 4217 code` };
+  return { ok: false, reason: `${show(raw)} is not an ISO 4217 currency code (such as EUR, USD, TRY)` };
+}

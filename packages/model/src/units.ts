@@ -1,0 +1,92 @@
+import { closest } from './suggest';
+import { UNITS, type Unit } from './types';
+
+/** What a unit measures: only masses give kilograms directly; volumes need the density of the goods. */
+export type UnitKind = 'mass' | 'volume' | 'length' | 'area' | 'count';
+
+export const UNIT_KINDS: Readonly<Record<Unit, UnitKind>> = {
+  kg: 'mass',
+  g: 'mass',
+  t: 'mass',
+  carats: 'mass',
+  l: 'volume',
+  m3: 'volume',
+  m: 'length',
+  m2: 'area',
+  pcs: 'count',
+  pairs: 'count',
+  dozen: 'count',
+  '1000u': 'count',
+};
+
+/**
+ * How customs data and spreadsheets write each unit: the WCO standard units of quantity, their usual English
+ * spellings and abbreviations, and the UN/ECE Recommendation 20 codes (KGM, GRM, TNE, CTM, LTR, MTQ, MTR,
+ * MTK, NAR, C62, H87, NPR, DZN, MIL). Matched case-insensitively, ignoring dots and spaces ("Kgs.", "sq m",
+ * "1000 u"); ² and ³ count as 2 and 3. "ton" is read as the metric tonne, as in customs data.
+ */
+export const UNIT_SPELLINGS: Readonly<Record<Unit, readonly string[]>> = {
+  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'KGM'],
+  g: ['g', 'gr', 'grs', 'gram', 'grams', 'gramme', 'grammes', 'GRM'],
+  t: ['t', 'tonne', 'tonnes', 'ton', 'tons', 'mt', 'metric ton', 'metric tons', 'metric tonne', 'metric tonnes', 'TNE'],
+  carats: ['carats', 'carat', 'ct', 'cts', 'CTM'],
+  l: ['l', 'lt', 'ltr', 'ltrs', 'litre', 'litres', 'liter', 'liters', 'LTR'],
+  m3: ['m3', 'm³', 'cbm', 'cu m', 'cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'MTQ'],
+  m: ['m', 'metre', 'metres', 'meter', 'meters', 'mtr', 'mtrs', 'lm', 'linear metre', 'linear metres', 'linear meter', 'linear meters', 'MTR'],
+  m2: ['m2', 'm²', 'sqm', 'sq m', 'square metre', 'square metres', 'square meter', 'square meters', 'MTK'],
+  pcs: ['pcs', 'pc', 'pce', 'pces', 'piece', 'pieces', 'u', 'unit', 'units', 'item', 'items', 'ea', 'each', 'nos', 'NAR', 'C62', 'H87'],
+  pairs: ['pairs', 'pair', 'pr', 'prs', 'NPR'],
+  dozen: ['dozen', 'dozens', 'dz', 'doz', 'dzn', 'DZN'],
+  '1000u': ['1000u', '1000 u', '1000 units', '1000 pcs', '1000 pieces', 'thousand', 'thousand units', 'thousand pieces', 'MIL'],
+};
+
+/** Units that are not WCO units of quantity but turn up in data, with what to do instead. */
+const OTHER_UNITS: Readonly<Record<string, string>> = {
+  lb: 'pounds are not a WCO unit of quantity: convert to kg (1 lb = 0.45359237 kg)',
+  lbs: 'pounds are not a WCO unit of quantity: convert to kg (1 lb = 0.45359237 kg)',
+  pound: 'pounds are not a WCO unit of quantity: convert to kg (1 lb = 0.45359237 kg)',
+  pounds: 'pounds are not a WCO unit of quantity: convert to kg (1 lb = 0.45359237 kg)',
+  oz: 'ounces are not a WCO unit of quantity: convert to g (1 oz = 28.349523125 g)',
+  ozt: 'troy ounces are not a WCO unit of quantity: convert to g (1 oz t = 31.1034768 g)',
+  gal: 'gallons are not a WCO unit of quantity: convert to l (1 US gallon = 3.785411784 l, 1 imperial gallon = 4.54609 l)',
+  gallon: 'gallons are not a WCO unit of quantity: convert to l (1 US gallon = 3.785411784 l, 1 imperial gallon = 4.54609 l)',
+  gallons: 'gallons are not a WCO unit of quantity: convert to l (1 US gallon = 3.785411784 l, 1 imperial gallon = 4.54609 l)',
+  bbl: 'barrels are not a WCO unit of quantity: convert to l (1 oil barrel = 158.987294928 l)',
+  ft: 'feet are not a WCO unit of quantity: convert to m (1 ft = 0.3048 m)',
+  feet: 'feet are not a WCO unit of quantity: convert to m (1 ft = 0.3048 m)',
+  sqft: 'square feet are not a WCO unit of quantity: convert to m2 (1 sq ft = 0.09290304 m²)',
+  cm: 'centimetres are not a WCO unit of quantity: convert to m (100 cm = 1 m)',
+  mm: 'millimetres are not a WCO unit of quantity: convert to m (1000 mm = 1 m)',
+  ml: 'millilitres are not a WCO unit of quantity: convert to l (1000 ml = 1 l)',
+  mg: 'milligrams are not a WCO unit of quantity: convert to g (1000 mg = 1 g)',
+};
+
+/** Lower case, without dots, spaces, hyphens, underscores or ^; ² and ³ become 2 and 3. */
+function squash(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[.\s^_-]+/g, '');
+}
+
+const BY_SPELLING: ReadonlyMap<string, Unit> = new Map(
+  UNITS.flatMap((unit) => UNIT_SPELLINGS[unit].map((s) => [squash(s), unit] as const)),
+);
+
+/** The canonical unit for a spelling (`Kgs.` → `kg`, `MTQ` → `m3`, `1000 u` → `1000u`), or undefined. */
+export function unitOf(raw: string): Unit | undefined {
+  return BY_SPELLING.get(squash(raw));
+}
+
+/** Reads a unit of quantity, or says why it is not one (with a "did you mean" and the list of units). */
+export function readUnit(raw: string): { ok: true; value: Unit } | { ok: false; reason: string } {
+  const unit = unitOf(raw);
+  if (unit !== undefined) return { ok: true, value: unit };
+  const shown = JSON.stringify(raw.length > 30 ? `${raw.slice(0, 27)}...` : raw);
+  const other = OTHER_UNITS[squash(raw)];
+  if (other !== undefined) return { ok: false, reason: `unit ${shown}: ${other}` };
+  const near = closest(squash(raw), BY_SPELLING.keys(), 5).map((s) => BY_SPELLING.get(s)!);
+  const guesses = [...new Set(near)];
+  const hint = guesses.length > 0 ? ` (did you mean ${guesses.join(' or ')}?)` : '';
+  return { ok: false, reason: `unknown unit ${shown}${hint}; the units are ${UNITS.join(', ')}, or their usual spellings (see docs/data-format.md)` };
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { analyze } from '@chokepoint/engine';
+import { evaluateFlags, loadReference } from '@chokepoint/flags';
+import { readBundle } from '@chokepoint/ingest';
+import { buildReport, renderSummary, type Report } from '@chokepoint/report';
+
+const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
+
+async function tinyReport(): Promise<Report> {
+  const bundle = await readBundle(TINY);
+  const analysis = analyze(bundle, { seed: 1 });
+  return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: true });
+}
+
+describe('the summary of what was skipped or doubted in the input', () => {
+  it('lists the first skipped rows and warnings with file, line, column and reason, and counts the rest', async () => {
+    const report = await tinyReport();
+    report.input.rejected = Array.from({ length: 7 }, (_, i) => ({ file: 'relations.csv', line: i + 2, column: 'kind', reason: `unknown value "cousin${i}"` }));
+    report.input.counts.rejectedRows = 7;
+    report.input.warnings = [
+      { file: 'entities.csv', line: 3, column: 'isic', reason: 'the sector "pharmacy" and ISIC 4771 disagree' },
+      { file: 'shipments.csv', line: 1, reason: 'a remark without a column' },
+    ];
+    const text = renderSummary(report);
+    expect(text).toContain('skipped 7 bad rows (listed in the report under input.rejected)');
+    expect(text).toContain(
+      [
+        'Skipped (7 problems):',
+        '  relations.csv line 2, column "kind": unknown value "cousin0"',
+        '  relations.csv line 3, column "kind": unknown value "cousin1"',
+        '  relations.csv line 4, column "kind": unknown value "cousin2"',
+        '  relations.csv line 5, column "kind": unknown value "cousin3"',
+        '  relations.csv line 6, column "kind": unknown value "cousin4"',
+        '  … and 2 more in input.rejected',
+        '2 warnings about the input (read, but repaired or doubtful; listed in input.warnings):',
+        '  entities.csv line 3, column "isic": the sector "pharmacy" and ISIC 4771 disagree',
+        '  shipments.csv line 1: a remark without a column',
+      ].join('\n'),
+    );
+  });
+
+  it('says nothing when nothing was skipped or doubted', async () => {
+    const report = await tinyReport();
+    report.input.rejected = [];
+    report.input.warnings = [];
+    const text = renderSummary(report);
+    expect(text).not.toContain('Skipped');
+    expect(text).not.toContain('about the input');
+  });
+
+  it('escapes control characters that input text puts in reasons', async () => {
+    const report = await tinyReport();
+    report.input.rejected = [{ file: 'entities.csv', line: 2, column: 'id\u001b[2J', reason: 'id "\u001b]0;pwned\u0007" contains control characters' }];
+    report.input.warnings = [{ file: 'entities.csv', line: 3, column: 'sector', reason: 'sector "\u009bevil"' }];
+    const text = renderSummary(report);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('entities.csv line 2, column "id\uFFFD[2J"');
+  });
+});

@@ -11,8 +11,7 @@ import {
   type KeyNode,
 } from '@chokepoint/engine';
 import { evaluateFlags, extendReference, EMPTY_CONFIG, type FlagsResult, type ReferenceData, type RulesConfig } from '@chokepoint/flags';
-import { rateFor, totalsByCurrency, valueDate, weighVolumes, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
-import { withShipmentTies } from './ties';
+import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
 import {
   assertReport,
   buildReport,

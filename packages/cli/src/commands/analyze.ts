@@ -77,7 +77,7 @@ export function analyzeCommand(io: CliIO): Command {
       }
       if (source === undefined) progress(`reading ${bundleDir}`);
       const bar = fileProgressBar(flags.quiet ?? false);
-      const read = { lenient: flags.lenient, onProgress: bar.onProgress };
+      const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords };
       const bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
       bar.done();
       progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);

@@ -1,6 +1,6 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
-import { brokerage } from './brokerage';
+import { brokerage, countsOf, type BrokerageCounts } from './brokerage';
 import { companyGroups } from './groups';
 import { betweennessRunCSR } from './parallel';
 import { clustersFromAssignment, detectClusters, CLUSTER_DEFAULTS, type Clustering } from './clusters';
@@ -80,8 +80,12 @@ export interface EntityResult {
   degree: number;
   /** Its company group (0: none), see companyGroups. */
   group: number;
-  /** Gould–Fernandez brokerage counts (open two-step paths through it, by role) and those across a border. */
-  brokerage: { coordinator: number; itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number; groupsBridged: number };
+  /**
+   * Gould–Fernandez brokerage counts (open two-step paths through it, by role, and those across a border), apart for
+   * its ties (relations, both ways, between company groups) and its trade (shipments, supplier to buyer, between
+   * clusters): people broker through ties, companies through trade, and each is measured against its own kind.
+   */
+  brokerage: { ties: BrokerageCounts; trade: BrokerageCounts };
   /** Nearest border crossing, when the entity has coordinates and the bundle has crossings. */
   nearestCrossing: NearestSite | null;
 }
@@ -230,29 +234,31 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
   return { ...analysis, network: { ...analysis.network, computedBy: external.computedBy } };
 }
 
-/** Relation kinds that bind both ways for brokerage; the others run from source to target, and shipments from supplier to buyer. */
-const SYMMETRIC_TIES = new Set(['family', 'shared_address', 'associate']);
-
-/** The directed ties of the network by node position, for brokerage: relations (both ways when symmetric) and shipments. */
-function directedTies(bundle: Bundle, indexOf: Map<string, number>): { source: Int32Array; target: Int32Array } {
+/**
+ * The ties of the network by node position, for brokerage: relations both ways (a person who is the agent,
+ * director or owner of two companies links them, whichever way the tie is written), and shipments from supplier
+ * to buyer (goods go one way).
+ */
+function brokerageTies(bundle: Bundle, indexOf: Map<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
   const src: number[] = [];
   const dst: number[] = [];
   for (const r of bundle.relations) {
     const a = indexOf.get(r.source);
     const b = indexOf.get(r.target);
     if (a === undefined || b === undefined) continue;
-    src.push(a);
-    dst.push(b);
-    if (SYMMETRIC_TIES.has(r.kind)) src.push(b), dst.push(a);
+    src.push(a, b);
+    dst.push(b, a);
   }
+  const tSrc: number[] = [];
+  const tDst: number[] = [];
   for (const s of bundle.shipments) {
     const a = indexOf.get(s.supplier);
     const b = indexOf.get(s.buyer);
     if (a === undefined || b === undefined) continue;
-    src.push(a);
-    dst.push(b);
+    tSrc.push(a);
+    tDst.push(b);
   }
-  return { source: Int32Array.from(src), target: Int32Array.from(dst) };
+  return { ties: { source: Int32Array.from(src), target: Int32Array.from(dst) }, trade: { source: Int32Array.from(tSrc), target: Int32Array.from(tDst) } };
 }
 
 function countriesByCount(list: readonly (string | undefined)[]): string[] {
@@ -286,8 +292,11 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
     if (!countryIndex.has(c)) countryIndex.set(c, countryIndex.size);
     return countryIndex.get(c)!;
   }));
-  const ties = directedTies(bundle, indexOf);
-  const broker = brokerage({ n, source: ties.source, target: ties.target, group: clusterOf, country: countryOf });
+  const lists = brokerageTies(bundle, indexOf);
+  // Through ties, the groups are the company groups; an entity in none is a group of its own.
+  const tieGroup = Int32Array.from(csr.keys.map((k, i) => (groupOfId.get(k)! > 0 ? groupOfId.get(k)! : -1 - i)));
+  const byTies = brokerage({ n, source: lists.ties.source, target: lists.ties.target, group: tieGroup, country: countryOf });
+  const byTrade = brokerage({ n, source: lists.trade.source, target: lists.trade.target, group: clusterOf, country: countryOf });
 
   const entities: EntityResult[] = bundle.entities.map((e) => {
     const i = indexOf.get(e.id)!;
@@ -302,15 +311,7 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
       componentSize: cuts.componentSizes[cuts.component[i]],
       degree: csr.offsets[i + 1] - csr.offsets[i],
       group: groupOfId.get(e.id)!,
-      brokerage: {
-        coordinator: broker.coordinator[i],
-        itinerant: broker.itinerant[i],
-        gatekeeper: broker.gatekeeper[i],
-        representative: broker.representative[i],
-        liaison: broker.liaison[i],
-        crossBorder: broker.crossBorder[i],
-        groupsBridged: broker.groupsBridged[i],
-      },
+      brokerage: { ties: countsOf(byTies, i), trade: countsOf(byTrade, i) },
       nearestCrossing: located ? nearestSite({ lat: e.lat!, lon: e.lon! }, crossings) ?? null : null,
     };
   });
@@ -397,8 +398,8 @@ export interface KeyNodeExtras {
   names: ReadonlyMap<string, string>;
   controlled?: ReadonlyMap<string, readonly Controlled[]>;
   flags?: ReadonlyMap<string, FlagTally>;
-  /** Share and kg of the flow lost when each entity alone is removed, by id; with the total and the goods in words. */
-  flowCut?: { lost: ReadonlyMap<string, { share: number; kg: number }>; totalKg: number; goods: string };
+  /** Share and amount of the flow lost when each entity alone is removed, by id; with the total, how amounts read, and the goods in words. */
+  flowCut?: { lost: ReadonlyMap<string, { share: number; amount: number }>; total: number; format: (amount: number) => string; goods: string };
   top?: number;
 }
 
@@ -409,11 +410,11 @@ export function rankKeyNodesOf(analysis: Analysis, extras: KeyNodeExtras): KeyNo
   const n = keys.length;
   const f64 = (pick: (e: EntityResult) => number) => Float64Array.from(analysis.entities, pick);
   const lostShare = new Float64Array(n);
-  const lostKg = new Float64Array(n);
+  const lost = new Float64Array(n);
   if (extras.flowCut) {
     for (const [id, x] of extras.flowCut.lost) {
       const i = index.get(id);
-      if (i !== undefined) (lostShare[i] = x.share), (lostKg[i] = x.kg);
+      if (i !== undefined) (lostShare[i] = x.share), (lost[i] = x.amount);
     }
   }
   return rankKeyNodes(
@@ -428,17 +429,13 @@ export function rankKeyNodesOf(analysis: Analysis, extras: KeyNodeExtras): KeyNo
       componentSize: f64((e) => e.componentSize),
       bridges: analysis.bridges.map((b) => ({ u: index.get(b.source)!, v: index.get(b.target)!, sizeU: b.sides[0], sizeV: b.sides[1] })),
       brokerage: {
-        coordinator: f64((e) => e.brokerage.coordinator),
-        itinerant: f64((e) => e.brokerage.itinerant),
-        gatekeeper: f64((e) => e.brokerage.gatekeeper),
-        representative: f64((e) => e.brokerage.representative),
-        liaison: f64((e) => e.brokerage.liaison),
-        crossBorder: f64((e) => e.brokerage.crossBorder),
-        groupsBridged: Int32Array.from(analysis.entities, (e) => e.brokerage.groupsBridged),
+        ties: analysis.entities.map((e) => e.brokerage.ties),
+        trade: analysis.entities.map((e) => e.brokerage.trade),
       },
       controlled: extras.controlled,
       flags: extras.flags,
-      flowCut: extras.flowCut && { lostShare, lostKg, totalKg: extras.flowCut.totalKg, goods: extras.flowCut.goods },
+      flowCut: extras.flowCut && { lostShare, lost, total: extras.flowCut.total, format: extras.flowCut.format, goods: extras.flowCut.goods },
+      degree: f64((e) => e.degree),
     },
     { top: extras.top ?? analysis.parameters.topKeyNodes ?? KEY_NODE_DEFAULTS.top },
   );

@@ -11,8 +11,9 @@
  * | representative | u, v in one, w outside| carries its group's business out                 |
  * | liaison        | all three different   | links two groups it belongs to neither of        |
  *
- * Here the groups are the Louvain clusters, and a second count says how many of v's open two-step paths join
- * entities of two different countries (brokerage across a border).
+ * The caller chooses the groups (the analysis uses company groups for brokerage through ties, and Louvain clusters
+ * for brokerage in trade), and a second count says how many of v's open two-step paths join entities of two
+ * different countries (brokerage across a border).
  */
 
 export interface BrokerageInput {
@@ -24,6 +25,30 @@ export interface BrokerageInput {
   group: ArrayLike<number>;
   /** Country of each node as a small integer, -1 when unknown. */
   country: ArrayLike<number>;
+}
+
+/** Brokerage counts of one node. */
+export interface BrokerageCounts {
+  coordinator: number;
+  itinerant: number;
+  gatekeeper: number;
+  representative: number;
+  liaison: number;
+  crossBorder: number;
+  groupsBridged: number;
+}
+
+/** The counts of node `i`, as a plain object. */
+export function countsOf(r: BrokerageResult, i: number): BrokerageCounts {
+  return {
+    coordinator: r.coordinator[i],
+    itinerant: r.itinerant[i],
+    gatekeeper: r.gatekeeper[i],
+    representative: r.representative[i],
+    liaison: r.liaison[i],
+    crossBorder: r.crossBorder[i],
+    groupsBridged: r.groupsBridged[i],
+  };
 }
 
 export interface BrokerageResult {

@@ -43,6 +43,13 @@ export function shipmentReceiver(s: Shipment): string {
   return s.consignee ?? s.buyer;
 }
 
+export interface FlowCut {
+  measure: 'kg' | 'value' | 'shipments';
+  /** The maximum flow before any removal, in the measure. */
+  total: number;
+  entities: { id: string; amount: number; share: number }[];
+}
+
 export interface ChokepointResult {
   sources: string[];
   targets: string[];
@@ -74,8 +81,11 @@ export interface ChokepointResult {
   edgeCut: { source: string; target: string; kg: number }[];
   /** The fewest entities whose removal stops every flow, with the kg and value each carries at maximum flow. */
   vertexCut: { id: string; kg: number; value: number }[];
-  /** What removing each entity alone does to the kg flow, for those carrying the most flow; largest loss first. */
-  flowCut: { id: string; kg: number; share: number }[];
+  /**
+   * What removing each entity alone does to the flow, for those carrying the most: measured in kg, or when no mass
+   * flows in value (valueCurrency), or when neither flows in shipments; largest loss first. Null when nothing flows.
+   */
+  flowCut: FlowCut | null;
   /**
    * The fragility curve: after each removal, the share of kg and value still deliverable (null when that measure
    * was zero to begin with: no share of nothing), and the largest connected component.
@@ -125,7 +135,7 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     return g !== undefined && g !== 0 && g === groupOf(b);
   };
 
-  const pairs = new Map<string, { u: number; v: number; kg: number; value: number }>();
+  const pairs = new Map<string, { u: number; v: number; kg: number; value: number; count: number }>();
   const unweighed = new Map<string, number>();
   const unvalued = new Map<string, number>();
   let anyValued = false;
@@ -137,7 +147,8 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
       continue;
     }
     const key = `${s.supplier}\u0000${receiver}`;
-    const p = pairs.get(key) ?? { u: supplyingHalf(index.get(s.supplier)!), v: index.get(receiver)!, kg: 0, value: 0 };
+    const p = pairs.get(key) ?? { u: supplyingHalf(index.get(s.supplier)!), v: index.get(receiver)!, kg: 0, value: 0, count: 0 };
+    p.count++;
     if (s.quantityKg === undefined) {
       const unit = s.quantity === undefined ? 'none' : (s.unit ?? 'none');
       unweighed.set(unit, (unweighed.get(unit) ?? 0) + 1);
@@ -160,6 +171,7 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
   const target = Int32Array.from(list.map((p) => p.v));
   const kgGraph: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map((p) => p.kg)) };
   const valueGraph: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map((p) => p.value)) };
+  const countGraph: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map((p) => p.count)) };
   // Every pair that trades connects, weighed or not: the topology for dominators and the vertex cut.
   const topo: DirectedFlowGraph = { n: size, source, target, capacity: Float64Array.from(list.map(() => 1)) };
   const src = Int32Array.from(sources.map((id) => supplyingHalf(index.get(id)!)));
@@ -188,23 +200,33 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
   /** Flow through an entity: both halves when it is split. */
   const through = (flow: Float64Array, v: number) => flow[v] + (twin[v] >= 0 ? flow[twin[v]] : 0);
 
-  // Loss of kg flow when each of the entities carrying the most flow is removed alone.
-  const flowCut: ChokepointResult['flowCut'] = [];
-  if (kg.value > 0) {
+  // Loss of flow when each of the entities carrying the most is removed alone: in kg, else value, else shipments.
+  let flowCut: FlowCut | null = null;
+  const measures = [
+    { measure: 'kg' as const, graph: kgGraph, flow: kg },
+    { measure: 'value' as const, graph: valueGraph, flow: value },
+    { measure: 'shipments' as const, graph: countGraph, flow: null as ReturnType<typeof maxFlow> | null },
+  ];
+  for (const m of measures) {
+    const flow = m.flow ?? maxFlow(m.graph, src, dst);
+    if (flow.value <= 0) continue;
     const candidates: number[] = [];
-    for (let v = 0; v < n; v++) if (through(kg.nodeFlow, v) > 1e-12) candidates.push(v);
-    candidates.sort((x, y) => through(kg.nodeFlow, y) - through(kg.nodeFlow, x) || x - y);
+    for (let v = 0; v < n; v++) if (through(flow.nodeFlow, v) > 1e-12) candidates.push(v);
+    candidates.sort((x, y) => through(flow.nodeFlow, y) - through(flow.nodeFlow, x) || x - y);
     const removed = new Uint8Array(size);
+    const entities: FlowCut['entities'] = [];
     for (const v of candidates.slice(0, options.flowCutCandidates ?? CHOKEPOINT_DEFAULTS.flowCutCandidates)) {
       removed[v] = 1;
       if (twin[v] >= 0) removed[twin[v]] = 1;
-      const left = maxFlow(kgGraph, src, dst, removed).value;
+      const left = maxFlow(m.graph, src, dst, removed).value;
       removed[v] = 0;
       if (twin[v] >= 0) removed[twin[v]] = 0;
-      const lost = Math.max(0, kg.value - left);
-      if (lost > 1e-9) flowCut.push({ id: ids[v], kg: lost, share: Math.min(1, lost / kg.value) });
+      const lost = Math.max(0, flow.value - left);
+      if (lost > 1e-9 * Math.max(1, flow.value)) entities.push({ id: ids[v], amount: lost, share: Math.min(1, lost / flow.value) });
     }
-    flowCut.sort((a, b) => b.kg - a.kg || (a.id < b.id ? -1 : 1));
+    entities.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
+    flowCut = { measure: m.measure, total: flow.value, entities };
+    break;
   }
 
   const undirected = {

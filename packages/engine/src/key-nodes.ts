@@ -1,4 +1,4 @@
-import type { BrokerageResult } from './brokerage';
+import type { BrokerageCounts } from './brokerage';
 import type { Controlled } from './control';
 
 /**
@@ -11,8 +11,10 @@ import type { Controlled } from './control';
  *   chains, and through a relative at half weight), each flag by its severity; relative to the highest.
  * - flowCut: the share of the maximum flow of the selected goods (kg) that is lost when the entity alone is
  *   removed (absolute, not relative: 1 means nothing can flow without it).
- * - brokerage: Gould–Fernandez brokerage between clusters (all roles but coordinator) and across borders, each on a
- *   logarithmic scale relative to the highest, averaged.
+ * - brokerage: Gould–Fernandez brokerage (all roles but coordinator) and brokerage across borders, each on a
+ *   logarithmic scale relative to the highest, averaged; measured apart through ties (relations, between company
+ *   groups: how people broker) and in trade (shipments, between clusters: how companies broker), each against the
+ *   strongest broker of its kind, and the higher of the two counts.
  * - betweenness: share of shortest paths, relative to the highest.
  * - cutOff: entities cut off when it is removed, counting an entity cut off alone (a loose end such as a company's
  *   only director) for a tenth, relative to the highest.
@@ -27,6 +29,12 @@ export const LONE_CUT_OFF_WEIGHT = 0.1;
 
 /** Through a relative, control counts for half; each further link in a chain of control for 0.8 of the one before. */
 export const CONTROL_DISCOUNTS = { family: 0.5, chain: 0.8 } as const;
+
+/**
+ * An entity with a single tie (a loose end: a company's only director, a supplier with one buyer) is scored at this
+ * share: everything it does passes through its one neighbour, which is the place to look.
+ */
+export const LOOSE_END_FACTOR = 0.5;
 
 export interface KeyNodeOptions {
   /** How many key nodes to return. */
@@ -46,10 +54,12 @@ export interface FlagTally {
 export interface FlowCutInput {
   /** Share of the maximum flow lost when the node alone is removed, in [0, 1], by node position. */
   lostShare: ArrayLike<number>;
-  /** Kilograms lost, by node position. */
-  lostKg: ArrayLike<number>;
-  /** The maximum flow before any removal, in kg. */
-  totalKg: number;
+  /** The amount lost, in the measure, by node position. */
+  lost: ArrayLike<number>;
+  /** The maximum flow before any removal, in the measure. */
+  total: number;
+  /** How an amount of the measure reads: "12,000 kg", "EUR 40,000", "12 shipments". */
+  format: (amount: number) => string;
   /** The goods, in words ("watch-listed goods"). */
   goods: string;
 }
@@ -65,11 +75,14 @@ export interface KeyNodeInputs {
   /** Of the entities cut off, those cut off alone (pieces of one). */
   loneCutOff: ArrayLike<number>;
   componentSize: ArrayLike<number>;
+  /** Distinct neighbours of each node (ties and trade). */
+  degree?: ArrayLike<number>;
   /** Bridges as node positions with the sizes of the two sides. */
   bridges: { u: number; v: number; sizeU: number; sizeV: number }[];
   /** Country of each node, when known (for words only). */
   countries?: (string | undefined)[];
-  brokerage?: BrokerageResult;
+  /** Brokerage counts of each node, through ties and in trade. */
+  brokerage?: { ties: readonly BrokerageCounts[]; trade: readonly BrokerageCounts[] };
   /** What each entity controls (controlChains), by id. */
   controlled?: ReadonlyMap<string, readonly Controlled[]>;
   /** Red flags by entity id. */
@@ -103,10 +116,10 @@ export interface KeyNode {
   bridges: number;
   /** Flagged companies this entity controls (itself excluded), and their red flags. */
   controls: { companies: number; flags: number };
-  /** Gould–Fernandez brokerage: open two-step paths through the node by role, and across borders. */
-  brokerage: { itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number; groupsBridged: number };
-  /** Share of the flow of the goods under study lost without it, and the kg; null without a flow analysis. */
-  flowCut: { share: number; kg: number } | null;
+  /** Gould–Fernandez brokerage through ties and in trade: open two-step paths through the node by role, and across borders. */
+  brokerage: { ties: BrokerageCounts; trade: BrokerageCounts };
+  /** Share of the flow of the goods under study lost without it, and the amount in the flow's measure; null without a flow analysis. */
+  flowCut: { share: number; amount: number } | null;
   /** Why the node matters, in words a person reads: where to look, not what anyone did. */
   reasons: string[];
 }
@@ -119,8 +132,6 @@ function percent(x: number): string {
   const p = x * 100;
   return p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p.toFixed(2);
 }
-
-const kgWords = (kg: number): string => `${Math.round(kg).toLocaleString('en-US')} kg`;
 
 function flagWeight(t: FlagTally | undefined): number {
   if (t === undefined) return 0;
@@ -164,14 +175,18 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     }
   }
 
-  // Brokerage: between clusters and across borders, on a log scale.
-  const crossCluster = new Float64Array(n);
-  const crossBorder = new Float64Array(n);
+  // Brokerage through ties and in trade, each between groups and across borders, on a log scale.
+  const kinds = ['ties', 'trade'] as const;
+  const crossGroup = { ties: new Float64Array(n), trade: new Float64Array(n) };
+  const crossBorder = { ties: new Float64Array(n), trade: new Float64Array(n) };
   if (input.brokerage) {
-    const b = input.brokerage;
-    for (let i = 0; i < n; i++) {
-      crossCluster[i] = b.itinerant[i] + b.gatekeeper[i] + b.representative[i] + b.liaison[i];
-      crossBorder[i] = b.crossBorder[i];
+    for (const kind of kinds) {
+      const list = input.brokerage[kind];
+      for (let i = 0; i < n; i++) {
+        const c = list[i];
+        crossGroup[kind][i] = c.itinerant + c.gatekeeper + c.representative + c.liaison;
+        crossBorder[kind][i] = c.crossBorder;
+      }
     }
   }
 
@@ -186,9 +201,10 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
   const maxControl = max(controlRaw);
   const maxB = max(input.betweenness);
   const maxCut = max(effectiveCut);
-  const maxCC = max(crossCluster);
-  const maxCB = max(crossBorder);
   const logShare = (x: number, m: number) => (m > 0 ? Math.log1p(x) / Math.log1p(m) : 0);
+  const maxGroup = { ties: max(crossGroup.ties), trade: max(crossGroup.trade) };
+  const maxBorder = { ties: max(crossBorder.ties), trade: max(crossBorder.trade) };
+  const brokerageOf = (kind: 'ties' | 'trade', i: number) => (logShare(crossGroup[kind][i], maxGroup[kind]) + logShare(crossBorder[kind][i], maxBorder[kind])) / 2;
 
   const measures: KeyNodeMeasures[] = new Array(n);
   const score = new Float64Array(n);
@@ -196,17 +212,18 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     const m: KeyNodeMeasures = {
       control: maxControl > 0 ? controlRaw[i] / maxControl : 0,
       flowCut: input.flowCut ? Math.min(1, Math.max(0, input.flowCut.lostShare[i])) : 0,
-      brokerage: (logShare(crossCluster[i], maxCC) + logShare(crossBorder[i], maxCB)) / 2,
+      brokerage: Math.max(brokerageOf('ties', i), brokerageOf('trade', i)),
       betweenness: maxB > 0 ? input.betweenness[i] / maxB : 0,
       cutOff: maxCut > 0 ? effectiveCut[i] / maxCut : 0,
     };
     measures[i] = m;
     score[i] =
-      KEY_NODE_WEIGHTS.control * m.control +
-      KEY_NODE_WEIGHTS.flowCut * m.flowCut +
-      KEY_NODE_WEIGHTS.brokerage * m.brokerage +
-      KEY_NODE_WEIGHTS.betweenness * m.betweenness +
-      KEY_NODE_WEIGHTS.cutOff * m.cutOff;
+      (KEY_NODE_WEIGHTS.control * m.control +
+        KEY_NODE_WEIGHTS.flowCut * m.flowCut +
+        KEY_NODE_WEIGHTS.brokerage * m.brokerage +
+        KEY_NODE_WEIGHTS.betweenness * m.betweenness +
+        KEY_NODE_WEIGHTS.cutOff * m.cutOff) *
+      (input.degree !== undefined && input.degree[i] <= 1 ? LOOSE_END_FACTOR : 1);
   }
 
   const byKey = (a: number, b: number) => (input.keys[a] < input.keys[b] ? -1 : input.keys[a] > input.keys[b] ? 1 : 0);
@@ -218,12 +235,12 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     .sort((a, b) => score[b] - score[a] || byKey(a, b))
     .slice(0, top);
 
-  const bridgesOf = new Map<number, { other: number; farSide: number }[]>();
+  const bridgesOf = new Map<number, { other: number; nearSide: number; farSide: number }[]>();
   for (const b of input.bridges) {
     if (!bridgesOf.has(b.u)) bridgesOf.set(b.u, []);
     if (!bridgesOf.has(b.v)) bridgesOf.set(b.v, []);
-    bridgesOf.get(b.u)!.push({ other: b.v, farSide: b.sizeV });
-    bridgesOf.get(b.v)!.push({ other: b.u, farSide: b.sizeU });
+    bridgesOf.get(b.u)!.push({ other: b.v, nearSide: b.sizeU, farSide: b.sizeV });
+    bridgesOf.get(b.v)!.push({ other: b.u, nearSide: b.sizeV, farSide: b.sizeU });
   }
   const label = (id: string) => {
     const j = index.get(id);
@@ -233,6 +250,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
   return chosen.map((i, r) => {
     const reasons: string[] = [];
     const m = measures[i];
+    const looseEnd = input.degree !== undefined && input.degree[i] <= 1;
     // Reasons come in the order of what weighs most for this node.
     const parts: { weight: number; words: () => string[] }[] = [];
 
@@ -253,33 +271,36 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
       parts.push({
         weight: KEY_NODE_WEIGHTS.flowCut * m.flowCut,
         words: () => [
-          `without it, ${percent(input.flowCut!.lostShare[i])}% of the flow of ${input.flowCut!.goods} (${kgWords(input.flowCut!.lostKg[i])} of ${kgWords(input.flowCut!.totalKg)}) could no longer reach the targets`,
+          `without it, ${percent(input.flowCut!.lostShare[i])}% of the flow of ${input.flowCut!.goods} (${input.flowCut!.format(input.flowCut!.lost[i])} of ${input.flowCut!.format(input.flowCut!.total)}) could no longer reach the targets`,
         ],
       });
     }
-    if (crossCluster[i] > 0 || crossBorder[i] > 0) {
-      const b = input.brokerage!;
+    for (const kind of kinds) {
+      if (crossGroup[kind][i] <= 0 && crossBorder[kind][i] <= 0) continue;
+      const c = input.brokerage![kind][i];
       parts.push({
-        weight: KEY_NODE_WEIGHTS.brokerage * m.brokerage,
+        weight: KEY_NODE_WEIGHTS.brokerage * brokerageOf(kind, i),
         words: () => {
           const roles = (
             [
-              ['liaison', b.liaison[i]],
-              ['gatekeeper', b.gatekeeper[i]],
-              ['representative', b.representative[i]],
-              ['itinerant', b.itinerant[i]],
+              ['liaison', c.liaison],
+              ['gatekeeper', c.gatekeeper],
+              ['representative', c.representative],
+              ['itinerant', c.itinerant],
             ] as const
           )
             .filter(([, x]) => x > 0)
             .map(([role, x]) => `${role} ${x.toLocaleString('en-US')}`)
             .join(', ');
+          const what = kind === 'ties' ? 'company groups, through its ties' : 'clusters, in trade';
+          const others = kind === 'ties' ? plural(c.groupsBridged, 'company group', 'company groups') : plural(c.groupsBridged, 'other cluster', 'other clusters');
           const out: string[] = [];
-          if (crossCluster[i] > 0) {
-            out.push(
-              `brokers between ${plural(b.groupsBridged[i], 'other cluster', 'other clusters')}: ${plural(crossCluster[i], 'two-step path', 'two-step paths')} between entities not tied to each other run through it (${roles})`,
-            );
+          if (crossGroup[kind][i] > 0) {
+            out.push(`brokers between ${what}: ${plural(crossGroup[kind][i], 'two-step path', 'two-step paths')} between entities not tied to each other run through it, touching ${others} (${roles})`);
           }
-          if (crossBorder[i] > 0) out.push(`links entities of different countries: ${plural(crossBorder[i], 'two-step path', 'two-step paths')} across a border run through it`);
+          if (crossBorder[kind][i] > 0) {
+            out.push(`links entities of different countries ${kind === 'ties' ? 'through its ties' : 'in trade'}: ${plural(crossBorder[kind][i], 'two-step path', 'two-step paths')} across a border run through it`);
+          }
           return out;
         },
       });
@@ -304,13 +325,15 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     }
     parts.sort((a, b) => b.weight - a.weight);
     for (const p of parts) reasons.push(...p.words());
-    const bridges = (bridgesOf.get(i) ?? []).filter((x) => x.farSide >= 2).sort((x, y) => y.farSide - x.farSide || byKey(x.other, y.other));
+    // A loose end's own tie is a bridge to everything else: that says nothing about it, so it is not a reason.
+    const bridges = (bridgesOf.get(i) ?? []).filter((x) => x.farSide >= 2 && x.nearSide >= 2).sort((x, y) => y.farSide - x.farSide || byKey(x.other, y.other));
+    if (looseEnd) reasons.push('a loose end: its only tie is to one other entity, which is the place to look first (its score counts half)');
     for (const x of bridges.slice(0, 3)) {
       reasons.push(`its tie to ${input.names[x.other]} (${input.keys[x.other]}) is the only link to ${plural(x.farSide, 'entity', 'entities')}`);
     }
     if (bridges.length > 3) reasons.push(`and ${plural(bridges.length - 3, 'more such tie', 'more such ties')}`);
 
-    const b = input.brokerage;
+    const none: BrokerageCounts = { coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 0, liaison: 0, crossBorder: 0, groupsBridged: 0 };
     return {
       id: input.keys[i],
       rank: r + 1,
@@ -324,15 +347,8 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
       cluster: input.cluster[i],
       bridges: (bridgesOf.get(i) ?? []).length,
       controls: { companies: controlCompanies[i], flags: controlFlags[i] },
-      brokerage: {
-        itinerant: b ? b.itinerant[i] : 0,
-        gatekeeper: b ? b.gatekeeper[i] : 0,
-        representative: b ? b.representative[i] : 0,
-        liaison: b ? b.liaison[i] : 0,
-        crossBorder: b ? b.crossBorder[i] : 0,
-        groupsBridged: b ? b.groupsBridged[i] : 0,
-      },
-      flowCut: input.flowCut ? { share: input.flowCut.lostShare[i], kg: input.flowCut.lostKg[i] } : null,
+      brokerage: { ties: input.brokerage?.ties[i] ?? none, trade: input.brokerage?.trade[i] ?? none },
+      flowCut: input.flowCut ? { share: input.flowCut.lostShare[i], amount: input.flowCut.lost[i] } : null,
       reasons,
     };
   });

@@ -175,7 +175,7 @@ describe('key nodes: the people behind the flags, the brokers, the flow; loose e
     names,
     flags,
     controlled: controlChains(bundle),
-    flowCut: { lost: new Map([['c-dist', { share: 1, kg: 9000 }], ['c-ware', { share: 0.05, kg: 450 }]]), totalKg: 9000, goods: 'watch-listed goods' },
+    flowCut: { lost: new Map([['c-dist', { share: 1, amount: 9000 }], ['c-ware', { share: 0.05, amount: 450 }]]), total: 9000, format: (x) => `${x} kg`, goods: 'watch-listed goods' },
   });
   const rank = (id: string) => keys.findIndex((k) => k.id === id) + 1;
 
@@ -185,7 +185,8 @@ describe('key nodes: the people behind the flags, the brokers, the flow; loose e
     const head = keys.find((k) => k.id === 'p-head')!;
     expect(head.controls).toEqual({ companies: 4, flags: 9 });
     expect(head.reasons[0]).toMatch(/^stands behind 4 flagged companies with 9 red flags/);
-    expect(head.brokerage.crossBorder).toBeGreaterThan(0);
+    expect(head.brokerage.ties.crossBorder).toBeGreaterThan(0);
+    expect(head.reasons.join(" ")).toMatch(/links entities of different countries through its ties/);
   });
 
   it('keeps the distributor every shipment passes through on top', () => {

@@ -143,9 +143,14 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     controlled,
     flags: tally,
     flowCut:
-      chokepoints === null || chokepoints.maxFlow.kg <= 0
+      chokepoints === null || chokepoints.flowCut === null
         ? undefined
-        : { lost: new Map(chokepoints.flowCut.map((c) => [c.id, { share: c.share, kg: c.kg }])), totalKg: chokepoints.maxFlow.kg, goods: chokepoints.goods },
+        : {
+            lost: new Map(chokepoints.flowCut.entities.map((c) => [c.id, { share: c.share, amount: c.amount }])),
+            total: chokepoints.flowCut.total,
+            format: amountFormat(chokepoints.flowCut.measure, chokepoints.valueCurrency),
+            goods: chokepoints.goods,
+          },
     top: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
   });
   const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
@@ -160,6 +165,14 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     ),
   );
   return { report, bundle, analysis, flags, keyNodes };
+}
+
+/** How an amount of a flow measure reads in words: "12,000 kg", "EUR 40,000", "12 shipments". */
+export function amountFormat(measure: 'kg' | 'value' | 'shipments', currency: string | null): (amount: number) => string {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  if (measure === 'kg') return (x) => `${n(x)} kg`;
+  if (measure === 'value') return (x) => `${currency ?? ''} ${n(x)}`.trim();
+  return (x) => `${n(x)} ${Math.round(x) === 1 ? 'shipment' : 'shipments'}`;
 }
 
 /** The people and companies behind the flags: for each controller of flagged companies, what it controls. */

@@ -1,5 +1,5 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
-import type { Analysis, ControlStep, KeyNodeMeasures } from '@chokepoint/engine';
+import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures } from '@chokepoint/engine';
 import type { EffectiveRule, Flag } from '@chokepoint/flags';
 import type { Attributes, Count, CountryCode, CurrencyCode, HsCode, Id, Integer, IsoDate, Km, Latitude, Longitude, NonNegative, Positive, Share } from './json-types';
 
@@ -165,8 +165,9 @@ export interface ReportKeyNode {
   measures: KeyNodeMeasures;
   loneCutOff: Count;
   controls: { companies: number; flags: number };
-  brokerage: { itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number; groupsBridged: number };
-  flowCut: { share: number; kg: number } | null;
+  /** Gould–Fernandez brokerage through ties (between company groups) and in trade (between clusters). */
+  brokerage: { ties: BrokerageCounts; trade: BrokerageCounts };
+  flowCut: { share: Share; amount: NonNegative } | null;
   reasons: string[];
 }
 
@@ -209,8 +210,11 @@ export interface ReportChokepoints {
   maxFlow: { kg: number; value: number };
   /** When a measure cannot flow at all: why, in words; null when it flows. */
   noFlow: { kg: string | null; value: string | null };
-  /** What removing each entity alone does to the kg flow (those carrying the most flow), largest loss first. */
-  flowCut: { id: string; kg: number; share: number }[];
+  /**
+   * What removing each entity alone does to the flow (for those carrying the most), largest loss first: in kg, or
+   * when no mass flows in value (valueCurrency), or else in shipments. Null when nothing flows.
+   */
+  flowCut: { measure: 'kg' | 'value' | 'shipments'; total: NonNegative; entities: { id: Id; amount: NonNegative; share: Share }[] } | null;
   dominators: Id[];
   partialDominators: { id: string; targets: number; share: number }[];
   reachableTargets: Count;

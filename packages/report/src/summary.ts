@@ -215,6 +215,10 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
 
   const cp = report.chokepoints;
+  if (cp === null) {
+    out.push('Supply chokepoints: not computed: no supplier of the goods, or no target (no cluster or company group near a border crossing); choose the sources and targets yourself to compute them (docs/report.md, supply chokepoints).');
+    out.push('');
+  }
   if (cp !== null) {
     const name = (id: string) => `${plain(names.get(id) ?? id)} (${plain(id)})`;
     const cur = cp.valueCurrency;

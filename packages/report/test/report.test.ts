@@ -97,3 +97,13 @@ describe('large reports', () => {
     expect(serializeReport(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 });
+
+describe('one source of truth for the report', () => {
+  it('docs/report.schema.json is what the TypeScript types give (pnpm schema regenerates it)', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const root = join(__dirname, '..', '..', '..');
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'report-schema.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

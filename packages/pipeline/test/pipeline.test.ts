@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
+import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
+import { disruptReport, loadDensities, loadFxTable, loadMeasuresData, MeasuresDataError, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
+import { renderSummary, reportProblems } from '@chokepoint/report';
+
+const origin = { file: 'x.csv', line: 2 };
+const entity = (id: string, extra: Partial<Entity> = {}): Entity => ({ id, kind: 'company', name: `Name ${id}`, attributes: {}, origin, ...extra });
+const tie = (source: string, target: string, kind: Relation['kind']): Relation => ({ source, target, kind, attributes: {}, origin });
+const ship = (id: string, supplier: string, buyer: string, extra: Partial<Shipment> = {}): Shipment => ({
+  id,
+  supplier,
+  buyer,
+  commodity: 'aluminium paste',
+  hsCode: '321290',
+  quantity: 1000,
+  unit: 'kg',
+  quantityKg: 1000,
+  attributes: {},
+  origin,
+  ...extra,
+});
+const crossing: Place = { id: 'bc', name: 'Crossing', kind: 'border_crossing', lat: 36.7, lon: 38.95, countries: ['TR', 'SY'], attributes: {}, origin };
+const near = { lat: 36.71, lon: 38.95, country: 'TR' };
+
+const reference = loadReference();
+const measures = loadMeasuresData(DEFAULT_REFERENCE_DIR);
+const options = (extra: Partial<PipelineOptions> = {}): PipelineOptions => ({ reference, measures, toolVersion: 'test', threads: 1, geocode: false, ...extra });
+const bundleOf = (entities: Entity[], relations: Relation[], shipments: Shipment[]): Bundle => ({ name: 't', entities, relations, shipments, places: [crossing], rejected: [], warnings: [] });
+
+describe('supply chokepoints on data nobody tuned', () => {
+  // The chemical distributor lies in a cluster near the border and sells most of the watch-listed goods: it used to be
+  // dropped from the sources, and the flow read zero.
+  const entities = [
+    entity('dist', { ...near, sector: 'wholesale of chemicals', isic: '4669' }),
+    entity('shop', { ...near, sector: 'mobile phone shop', isic: '4741' }),
+    entity('ware', { ...near, sector: 'warehouse', isic: '5210' }),
+    entity('maker', { country: 'DE' }),
+  ];
+  const bundle = bundleOf(
+    entities,
+    [tie('dist', 'ware', 'shared_address')],
+    [ship('s1', 'maker', 'dist', { quantity: 9000, quantityKg: 9000, value: 9000, currency: 'EUR', shipped: '2010-09-10' }), ship('s2', 'dist', 'shop', { quantity: 6000, quantityKg: 6000, value: 100, currency: 'USD', shipped: '2010-09-10' }), ship('s3', 'dist', 'ware', { value: 50, currency: 'TRY', shipped: '2010-09-10' })],
+  );
+
+  it('keeps a supplier that is also a target, says so, and measures real flow', async () => {
+    const { report } = await runAnalysis(bundle, options());
+    expect(reportProblems(report)).toEqual([]);
+    const cp = report.chokepoints!;
+    expect(cp.sources).toContain('dist');
+    expect(cp.sourcesAlsoTargets).toContain('dist');
+    expect(cp.maxFlow.kg).toBeGreaterThan(0);
+    expect(cp.noFlow.kg).toBeNull();
+    // Deliveries from the distributor to its own group (the warehouse at its address) are not supply.
+    expect(cp.insideGroups).toBe(1);
+    const text = renderSummary(report);
+    expect(text).toMatch(/also among the targets; none is dropped/);
+    expect(text).not.toMatch(/at most 0 kg/);
+  });
+
+  it('never adds money of different currencies, and states the currency of every figure', async () => {
+    const { report } = await runAnalysis(bundle, options());
+    expect(report.measures.totals.map((t) => t.currency)).toEqual(['EUR', 'TRY', 'USD']);
+    expect(report.chokepoints!.valueCurrency).toBe('EUR');
+    expect(report.measures.conversion!.rates.map((r) => r.currency)).toEqual(['TRY', 'USD']);
+    const text = renderSummary(report);
+    expect(text).toMatch(/EUR 9,000 \(1 shipment\), TRY 50 \(1 shipment\), USD 100 \(1 shipment\)/);
+    expect(text).toMatch(/value at most EUR [\d,]+/);
+    // Without rates, values of several currencies are not compared at all.
+    const none = (await runAnalysis(bundle, options({ measures: { ...measures, fx: null, fxFile: null } }))).report;
+    expect(none.chokepoints!.valueCurrency).toBeNull();
+    expect(none.chokepoints!.noFlow.value).toMatch(/no values in one currency/);
+    expect(renderSummary(none)).not.toMatch(/value at most [\d]/);
+  });
+
+  it('says why nothing can flow, and never prints a share of a zero flow', async () => {
+    const pieces = bundleOf(entities, [], [ship('p1', 'maker', 'shop', { quantity: 50, unit: 'pcs', quantityKg: undefined })]);
+    const { report } = await runAnalysis(pieces, options({ measures: { ...measures, fx: null, fxFile: null }, chokepoints: { goods: 'all', targets: 'ids:shop' } }));
+    const cp = report.chokepoints!;
+    expect(cp.maxFlow.kg).toBe(0);
+    expect(cp.noFlow.kg).toMatch(/weighed in kg/);
+    expect(cp.unweighed).toEqual({ shipments: 1, byUnit: [{ unit: 'pcs', shipments: 1 }] });
+    for (const step of cp.disruption) expect(step.remainingFlowShare).toBeNull();
+    const text = renderSummary(report);
+    expect(text).toMatch(/no mass can flow: no shipment on the paths from the sources to the targets has a quantity that can be weighed in kg/);
+    expect(text).not.toMatch(/\d+% of kg/);
+    const d = disruptReport(report, { steps: 3 });
+    expect(d.noFlow.kg).not.toBeNull();
+    for (const s of d.steps) expect(s.remainingFlowShare).toBeNull();
+  });
+
+  it('weighs litres with a cited density, and counts what it cannot weigh', async () => {
+    const litres = bundleOf(entities, [], [
+      ship('l1', 'maker', 'shop', { commodity: 'hydrogen peroxide 35%', hsCode: '284700', quantity: 1000, unit: 'l', quantityKg: undefined, concentration: 35 }),
+      ship('m1', 'maker', 'shop', { commodity: 'copper cable', hsCode: '854449', quantity: 500, unit: 'm', quantityKg: undefined }),
+    ]);
+    const { report } = await runAnalysis(litres, options());
+    const l1 = report.shipments.find((s) => s.id === 'l1')!;
+    expect(l1.quantityKg).toBeCloseTo(1130, 6);
+    expect(l1.kgBasis!.source).toMatch(/CRC Handbook/);
+    expect(report.shipments.find((s) => s.id === 'm1')!.quantityKg).toBeUndefined();
+    expect(report.measures.quantities).toMatchObject({ weighedByDensity: 1, unweighed: 1 });
+  });
+});
+
+describe('payers and consignees are ties', () => {
+  it('a company that pays for others’ goods is in the network, its clusters and its key nodes', async () => {
+    const b = bundleOf(
+      [entity('dubai', { country: 'AE' }), entity('shop', near), entity('dist', near), entity('fwd', near)],
+      [],
+      [ship('s1', 'dist', 'shop', { payer: 'dubai', consignee: 'fwd' }), ship('s2', 'dist', 'shop', { payer: 'dubai' })],
+    );
+    const { report } = await runAnalysis(b, options());
+    const paid = report.relations.filter((r) => r.kind === 'paid_for');
+    expect(paid).toEqual([{ source: 'dubai', target: 'shop', kind: 'paid_for', viaShipments: ['s1', 's2'], attributes: {} }]);
+    expect(report.relations.filter((r) => r.kind === 'consigned_to').map((r) => [r.source, r.target])).toEqual([['shop', 'fwd']]);
+    const dubai = report.entities.find((e) => e.id === 'dubai')!;
+    expect(dubai.degree).toBe(1);
+    const shop = report.entities.find((e) => e.id === 'shop')!;
+    expect(dubai.cluster).toBe(shop.cluster);
+  });
+});
+
+describe('the same data gives the same report, in any row order', () => {
+  it('shuffled rows give a byte-identical report', async () => {
+    const entities = [entity('a', near), entity('b', near), entity('c', { country: 'DE' }), entity('d', near)];
+    const relations = [tie('a', 'b', 'owner'), tie('b', 'd', 'family')];
+    const shipments = [ship('s1', 'c', 'a'), ship('s2', 'a', 'b'), ship('s3', 'c', 'd')];
+    const one = (await runAnalysis(bundleOf(entities, relations, shipments), options())).report;
+    const two = (await runAnalysis(bundleOf([...entities].reverse(), [...relations].reverse(), [...shipments].reverse()), options())).report;
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
+
+describe('the tables the analysis reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-measures-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the shipped rates and densities, each with a source', () => {
+    const fx = loadFxTable(join(DEFAULT_REFERENCE_DIR, 'fx-rates.csv'));
+    expect(fx.base).toBe('EUR');
+    expect(fx.rates.get('USD')![0]).toMatchObject({ date: '2010-09-10', perBase: 1.2725 });
+    for (const list of fx.rates.values()) for (const r of list) expect(r.source).toBeTruthy();
+    for (const d of loadDensities(join(DEFAULT_REFERENCE_DIR, 'densities.csv'))) expect(d.source).toBeTruthy();
+  });
+
+  it('refuses a rates table with mistakes, naming file, line and column', () => {
+    const bad = join(dir, 'rates.csv');
+    writeFileSync(bad, 'date,currency,per_eur,source\n2024-01-02,USD,1.1,ECB\n2024-13-01,GBP,0.86,ECB\n');
+    expect(() => loadFxTable(bad)).toThrow(new MeasuresDataError('rates.csv line 3, column date: "2024-13-01" is not a date YYYY-MM-DD'));
+    writeFileSync(bad, 'date,currency,per_eur,source\n2024-01-02,USD,-1,ECB\n');
+    expect(() => loadFxTable(bad)).toThrow(/line 2, column per_eur: "-1" is not a positive number/);
+    writeFileSync(bad, 'date,currency,rate,source\n');
+    expect(() => loadFxTable(bad)).toThrow(/line 1: no column per_<base currency>/);
+    writeFileSync(bad, 'date,currency,per_eur,source\n2024-01-02,USD,1.1,\n');
+    expect(() => loadFxTable(bad)).toThrow(/every rate needs its source/);
+  });
+
+  it('a rates table in another base converts to that base', () => {
+    const usd = join(dir, 'usd.csv');
+    writeFileSync(usd, 'date,currency,per_usd,source\n2024-01-02,EUR,0.91,Fed H.10\n2024-01-02,TRY,29.9,Fed H.10\n');
+    const fx = loadFxTable(usd);
+    expect(fx.base).toBe('USD');
+    expect([...fx.rates.keys()]).toEqual(['EUR', 'TRY']);
+  });
+});

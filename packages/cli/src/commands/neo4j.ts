@@ -79,8 +79,7 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
     const ids = source.query === undefined ? undefined : bundle.entities.map((e) => e.id);
     const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads });
     const scale = betweennessScale(gds.nodes);
-    const betweenness: Record<string, number> = {};
-    for (const [id, score] of Object.entries(gds.betweenness)) betweenness[id] = score * scale;
+    const betweenness = new Map([...gds.betweenness].map(([id, score]) => [id, score * scale]));
     return {
       communities: gds.communities,
       betweenness,

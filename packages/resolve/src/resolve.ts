@@ -33,7 +33,10 @@ export interface ResolveResult {
   bundle: Bundle;
   merges: Merge[];
   possible: PossibleMatch[];
-  /** Original id → kept id, for every merged id. */
+  /**
+   * Original id → kept id, for every merged id: an object without prototype (ids may be any text, `__proto__`
+   * included), ready for the report's JSON.
+   */
   aliases: Record<string, string>;
   /** Ties and shipments dropped because a merge made them link an entity to itself, or duplicated another. */
   dropped: { relations: number; shipments: number };
@@ -129,6 +132,9 @@ const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'fo
 /** The kept entity, completed with what the merged ones know and it does not; `aliases` attribute added. */
 function mergeEntity(kept: Entity, others: Entity[]): Entity {
   const out: Entity = { ...kept, attributes: { ...kept.attributes } };
+  // Attribute names are column names of the input: any text, `__proto__` included, so they are defined, not assigned.
+  const put = (k: string, v: string) => Object.defineProperty(out.attributes, k, { value: v, enumerable: true, writable: true, configurable: true });
+  const has = (k: string) => Object.hasOwn(out.attributes, k);
   for (const o of others) {
     for (const f of FIELDS) {
       if (out[f] === undefined && o[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = o[f];
@@ -138,22 +144,23 @@ function mergeEntity(kept: Entity, others: Entity[]): Entity {
       out.lon = o.lon;
     }
     for (const [k, v] of Object.entries(o.attributes ?? {})) {
-      if (out.attributes[k] === undefined || out.attributes[k] === '') out.attributes[k] = v;
+      if (!has(k) || out.attributes[k] === '') put(k, v);
     }
   }
-  const aliases = (kept.attributes?.aliases ?? '')
+  const own = (k: string): string | undefined => (Object.hasOwn(kept.attributes ?? {}, k) ? kept.attributes[k] : undefined);
+  const aliases = (own('aliases') ?? '')
     .split(';')
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const o of others) if (!aliases.includes(o.id)) aliases.push(o.id);
-  out.attributes.aliases = aliases.join('; ');
+  put('aliases', aliases.join('; '));
   const names = [...new Set(others.map((o) => o.name).filter((n) => n !== kept.name))];
   if (names.length > 0) {
-    const prior = (kept.attributes?.alias_names ?? '')
+    const prior = (own('alias_names') ?? '')
       .split(';')
       .map((s) => s.trim())
       .filter((s) => s !== '');
-    out.attributes.alias_names = [...new Set([...prior, ...names])].join('; ');
+    put('alias_names', [...new Set([...prior, ...names])].join('; '));
   }
   return out;
 }
@@ -221,7 +228,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   }
 
   const entities = bundle.entities;
-  const aliases: Record<string, string> = {};
+  const aliases = new Map<string, string>();
   const merges: Merge[] = [];
   const replaced = new Map<number, Entity>();
   const removed = new Set<number>();
@@ -237,7 +244,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
     const kept = entities[root];
     const others = members.filter((m) => m !== root);
     for (const m of others) {
-      aliases[entities[m].id] = kept.id;
+      aliases.set(entities[m].id, kept.id);
       removed.add(m);
     }
     const edges = edgesByRoot.get(root) ?? [];
@@ -255,11 +262,14 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
     .sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
     .map((r) => ({ a: entities[r.i].id, b: entities[r.j].id, score: r.score, evidence: r.evidence }));
 
+  // The report's object: no prototype, and every id an own property (even "__proto__").
+  const aliasObject = Object.create(null) as Record<string, string>;
+  for (const [from, into] of aliases) Object.defineProperty(aliasObject, from, { value: into, enumerable: true, writable: true, configurable: true });
   if (merges.length === 0) {
-    return { bundle, merges, possible, aliases, dropped: { relations: 0, shipments: 0 } };
+    return { bundle, merges, possible, aliases: aliasObject, dropped: { relations: 0, shipments: 0 } };
   }
 
-  const to = (id: string): string => aliases[id] ?? id;
+  const to = (id: string): string => aliases.get(id) ?? id;
   const relations: Relation[] = [];
   const relationSeen = new Set<string>();
   let droppedRelations = 0;
@@ -312,7 +322,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
     bundle: merged,
     merges,
     possible,
-    aliases,
+    aliases: aliasObject,
     dropped: { relations: droppedRelations, shipments: droppedShipments },
   };
 }

@@ -362,6 +362,28 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     await cypher(driver, 'MATCH (c:Canary) DELETE c');
   });
 
+  it('ids named like object members (toString, __proto__) import, read back, analyze and write back like any other', async () => {
+    const members = join(__dirname, 'fixtures', 'member-names');
+    const files = await readFiles(members);
+    const r = await run('neo4j', 'import', members, ...connectionArgs(server), '--quiet', '--replace');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await readBundle(driver)).toStrictEqual(files);
+    const fromFiles = await run('analyze', members, '--json', '--quiet');
+    const fromNeo4j = await run('analyze', '--neo4j', server.uri, ...(server.password ? ['--neo4j-user', 'neo4j', '--neo4j-password', server.password] : []), '--json', '--quiet');
+    expect(fromNeo4j.stderr).toBe('');
+    expect(fromNeo4j.code).toBe(0);
+    expect(fromNeo4j.stdout).toBe(fromFiles.stdout);
+    const reportPath = join(tempDir(), 'members.json');
+    writeFileSync(reportPath, fromFiles.stdout);
+    const back = await run('neo4j', 'write-back', reportPath, ...connectionArgs(server), '--quiet');
+    expect(back.stderr).toBe('');
+    expect(back.code).toBe(0);
+    const report = JSON.parse(fromFiles.stdout) as Report;
+    const [row] = await cypher(driver, "MATCH (e:Entity {id: '__proto__'}) RETURN e.chokepointCluster AS c");
+    expect(num(row.get('c'))).toBe(report.entities.find((e) => e.id === '__proto__')!.cluster);
+  });
+
   it('keeps the rows a lenient import skipped, and imports FollowTheMoney files', async () => {
     const dir = tempDir();
     cpSync(TINY, dir, { recursive: true });

@@ -217,3 +217,17 @@ describe('bad input that reaches the engine', () => {
     }
   });
 });
+
+describe('the terminal', () => {
+  afterAll(removeTempDirs);
+  it('never receives control characters from the data: messages show them escaped', async () => {
+    const dir = tempDir();
+    cpSync(TINY, dir, { recursive: true });
+    const entities = readFileSync(join(dir, 'entities.csv'), 'utf8').replace('id,kind,name', 'id,kind\u001b[2J\u001b]0;owned\u0007,name\r\u202e');
+    writeFileSync(join(dir, 'entities.csv'), entities);
+    const r = await run('analyze', dir, '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(r.stderr).toContain('\\u001b[2J\\u001b]0;owned\\u0007');
+  });
+});

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { EngineInputError } from '@chokepoint/engine';
 import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
 import { FlagsError } from '@chokepoint/flags';
@@ -13,7 +14,10 @@ export const EXIT = {
   internal: 1,
   /** The command line is wrong: unknown option, bad option value, missing argument, unwritable output. */
   usage: 2,
-  /** The input data is wrong: a bundle with problems, a rules file with mistakes, a file that is not a report. */
+  /**
+   * The input data is wrong: a bundle with problems, a rules file with mistakes, a file that is not a report, data
+   * the engine cannot use (results from GDS that are missing or not numbers, sums beyond what a double holds).
+   */
   invalidInput: 3,
   /** A service the command needs (such as Neo4j) cannot be reached. */
   serviceUnavailable: 4,
@@ -55,6 +59,8 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  // Data the engine cannot use (a bundle that breaks the contract, results from GDS that are missing or not finite).
+  if (err instanceof EngineInputError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   // Neo4j: unreachable / gone → 4; what the database holds is unusable → 3; wrong password, unknown database,
   // missing GDS, a bad --query, another bundle without --replace, a bad URI → 2.
   if (err instanceof Neo4jUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };

@@ -9,6 +9,7 @@ import { validateCommand } from './commands/validate';
 import { viewCommand } from './commands/view';
 import { describeError, EXIT } from './errors';
 import type { CliIO } from './io';
+import { terminalSafe } from './terminal';
 import { VERSION } from './version';
 
 function program(io: CliIO): Command {
@@ -35,7 +36,9 @@ function program(io: CliIO): Command {
 }
 
 /** Runs the command line `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  // Messages quote file names, headers and values from the data: none of it may drive the terminal.
+  const io: CliIO = { stdout: given.stdout, stderr: (text) => given.stderr(terminalSafe(text)) };
   const root = program(io);
   if (argv.length === 0) {
     io.stderr(root.helpInformation());

@@ -1,4 +1,6 @@
 import { fileProgressBar } from '../src/io';
+import { describeError } from '../src/errors';
+import { EngineInputError } from '@chokepoint/engine';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -184,5 +186,48 @@ describe('file progress bar', () => {
     expect(fileProgressBar(true, tty).onProgress).toBeUndefined();
     const pipe = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
     expect(fileProgressBar(false, pipe).onProgress).toBeUndefined();
+  });
+});
+
+describe('bad input that reaches the engine', () => {
+  afterAll(removeTempDirs);
+  it('is an input error (exit 3) with its own message, never a bug (exit 1)', () => {
+    const err = new EngineInputError('external betweenness (Neo4j Graph Data Science 2.13.9): 1 values are not numbers from 0 to 1, e.g. "a": NaN');
+    expect(describeError(err)).toEqual({ code: 3, message: `error: ${err.message}` });
+    expect(describeError(new RangeError('an unexpected failure')).code).toBe(1);
+  });
+
+  it('a report edited so that its shipments cannot be added up, or that names unknown entities, is refused by every command (exit 3)', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.json');
+    expect((await run('analyze', TINY, '--out', good, '--quiet', '--sources', 'ids:dk,es', '--targets', 'ids:hat,ova,sev')).code).toBe(0);
+    const report = JSON.parse(readFileSync(good, 'utf8'));
+    expect(report.chokepoints).not.toBeNull();
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, JSON.stringify({ ...report, shipments: report.shipments.map((x: object) => ({ ...x, quantityKg: 1e308 })) }));
+    const dangling = join(dir, 'dangling.json');
+    writeFileSync(dangling, JSON.stringify({ ...report, relations: [...report.relations, { source: 'kimya', target: 'nobody', kind: 'owner', attributes: {} }] }));
+    for (const [file, why] of [[huge, /\/shipments: their quantityKg values add up to more than 1e\+300/], [dangling, /\/relations\/\d+\/target: names "nobody", which is not an entity of the report/]] as const) {
+      for (const args of [['disrupt', file], ['summary', file], ['export', file, '--format', 'gexf', '--out', join(dir, 'x.gexf')]]) {
+        const r = await run(...args);
+        expect([args[0], r.code]).toEqual([args[0], 3]);
+        expect(r.stderr).toMatch(why);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    }
+  });
+});
+
+describe('the terminal', () => {
+  afterAll(removeTempDirs);
+  it('never receives control characters from the data: messages show them escaped', async () => {
+    const dir = tempDir();
+    cpSync(TINY, dir, { recursive: true });
+    const entities = readFileSync(join(dir, 'entities.csv'), 'utf8').replace('id,kind,name', 'id,kind\u001b[2J\u001b]0;owned\u0007,name\r\u202e');
+    writeFileSync(join(dir, 'entities.csv'), entities);
+    const r = await run('analyze', dir, '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(r.stderr).toContain('\\u001b[2J\\u001b]0;owned\\u0007');
   });
 });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_SCHEMA_VERSION } from '@chokepoint/report';
@@ -17,6 +18,23 @@ function get(url: string, path: string, method = 'GET'): Promise<{ status: numbe
     });
     req.on('error', reject);
     req.end();
+  });
+}
+
+/** Sends `head` (request line and headers, CRLF-separated, without the blank line) as raw bytes; returns status and body. */
+function raw(url: string, head: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(`${head}\r\nConnection: close\r\n\r\n`));
+    const chunks: Buffer[] = [];
+    socket.on('data', (d: Buffer) => chunks.push(d));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+      if (m === null) return reject(new Error(`no HTTP answer: ${JSON.stringify(text.slice(0, 200))}`));
+      resolve({ status: Number(m[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
   });
 }
 
@@ -73,6 +91,44 @@ describe('chokepoint view: the server', () => {
     expect((await get(served.url, '/', 'DELETE')).status).toBe(405);
   });
 
+  it('answers only requests addressed to this computer (DNS rebinding): other Host headers get 403 and a plain message', async () => {
+    const port = new URL(served.url).port;
+    const report = readFileSync(reportPath, 'utf8');
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LocalHost:${port}`]) {
+      const r = await raw(served.url, `GET /report.json HTTP/1.1\r\nHost: ${host}`);
+      expect([host, r.status]).toEqual([host, 200]);
+      expect(r.body).toBe(report);
+    }
+    for (const host of [
+      'evil.example.com',
+      `evil.example.com:${port}`,
+      `localhost.evil.example.com:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `evil.example.com@localhost:${port}`,
+      `localhost:${port}@evil.example.com`,
+      `localhost:${Number(port) + 1}`,
+      'localhost',
+      `127.0.0.2:${port}`,
+      `[::2]:${port}`,
+      `192.0.2.7:${port}`,
+      `localhost:${port}/`,
+      `localhost:${port}:${port}`,
+      `"localhost:${port}"`,
+    ]) {
+      for (const path of ['/report.json', '/', '/app.js']) {
+        const r = await raw(served.url, `GET ${path} HTTP/1.1\r\nHost: ${host}`);
+        expect([host, path, r.status]).toEqual([host, path, 403]);
+        expect(r.body).toBe(`forbidden: this viewer answers only requests addressed to localhost, 127.0.0.1 or [::1] on port ${port} (this request names another server)\n`);
+      }
+    }
+    // No Host header at all (HTTP/1.0), or two of them.
+    expect((await raw(served.url, 'GET /report.json HTTP/1.0')).status).toBe(403);
+    expect((await raw(served.url, `GET /report.json HTTP/1.1\r\nHost: evil.example.com\r\nHost: localhost:${port}`)).status).not.toBe(200);
+    // The check comes before anything else: a foreign Host never learns which paths or methods exist.
+    expect((await raw(served.url, `POST / HTTP/1.1\r\nHost: evil.example.com\r\nContent-Length: 0`)).status).toBe(403);
+    expect((await raw(served.url, `GET /nope HTTP/1.1\r\nHost: evil.example.com`)).status).toBe(403);
+  });
+
   it('refuses a missing or invalid report with a clear message', async () => {
     const missing = await run('view', join(dir, 'nope.json'), '--port', '0');
     expect(missing.code).toBe(3);
@@ -98,13 +154,26 @@ describe('chokepoint view: the server', () => {
     expect(child.stdout()).toContain('Viewer stopped.');
   });
 
-  it('warns when asked to listen beyond this computer', async () => {
+  it('warns when asked to listen beyond this computer, and then answers requests for any of its IP addresses but not for other names', async () => {
     const child = spawn(process.execPath, [BIN, 'view', reportPath, '--port', '0', '--host', '0.0.0.0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
+    let out = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('Chokepoint viewer') && resolve()));
-    expect(err).toContain('anyone who can reach this address can see the report');
-    child.kill('SIGINT');
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => (out += d.toString()).includes('Chokepoint viewer') && resolve()));
+    try {
+      expect(err).toContain('anyone who can reach this address can see the report');
+      const url = /Chokepoint viewer: (http:\/\/\S+)/.exec(out)![1];
+      const port = new URL(url).port;
+      const local = `http://127.0.0.1:${port}/`;
+      for (const host of [`0.0.0.0:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `192.0.2.7:${port}`, `[2001:db8::7]:${port}`]) {
+        expect([host, (await raw(local, `GET /report.json HTTP/1.1\r\nHost: ${host}`)).status]).toEqual([host, 200]);
+      }
+      const evil = await raw(local, `GET /report.json HTTP/1.1\r\nHost: evil.example.com:${port}`);
+      expect(evil.status).toBe(403);
+      expect(evil.body).toBe(`forbidden: this viewer answers only requests addressed to localhost, 127.0.0.1 or [::1] or an IP address of this computer on port ${port} (this request names another server)\n`);
+    } finally {
+      child.kill('SIGINT');
+    }
   });
 });
 

@@ -186,6 +186,30 @@ suite('the viewer in a real browser', () => {
     await page.close();
   });
 
+  it('draws entities whose ids are names of object members (toString, __proto__) and selects them', async () => {
+    const members = join(dir, 'members.json');
+    const bundle = join(__dirname, 'fixtures', 'member-names');
+    expect((await run('analyze', bundle, '--out', members, '--quiet')).code).toBe(0);
+    const html = join(dir, 'members.html');
+    expect((await run('export', members, '--format', 'html', '--out', html, '--quiet')).code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, `file://${html}`);
+    await hasText(page.locator('#count-entities'), '8 of 8 entities');
+    await clickNode(page, '__proto__');
+    await hasText(page.locator('#panel-title'), 'Nordkap Kemi ApS');
+    await clickNode(page, 'toString');
+    await hasText(page.locator('#panel-title'), 'Kuzey Kimya Ticaret Ltd');
+    await searchAndPick(page, 'constructor');
+    await hasText(page.locator('#panel-title'), 'Ornek Tarim Ltd');
+    expect(page.url()).toMatch(/sel=constructor/);
+    await page.click('#layout-geo');
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows untrusted names as text and runs nothing, served and exported', async () => {
     const evilServed = await serve(evilReport);
     const html = join(dir, 'evil.html');

@@ -3,14 +3,14 @@ import { betweennessCSR, betweennessScale } from './betweenness';
 import { brokerage, countsOf, type BrokerageCounts } from './brokerage';
 import { companyGroups } from './groups';
 import { betweennessRunCSR } from './parallel';
-import { clustersFromAssignment, detectClusters, CLUSTER_DEFAULTS, type Clustering } from './clusters';
-import { toUndirectedCSR } from './csr';
+import { clustersFromAssignmentCSR, detectClustersCSR, CLUSTER_DEFAULTS, type Clustering } from './clusters';
+import type { UndirectedCSR } from './csr';
 import { cutPointsCSR } from './cut-points';
+import { EngineInputError } from './errors';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
-import { buildGraph } from './graph';
-import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type FlowCutInput, type KeyNode } from './key-nodes';
+import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type KeyNode } from './key-nodes';
 import type { Controlled } from './control';
-import { undirectedProjection } from './projection';
+import { projectBundle } from './projection';
 
 export interface AnalyzeOptions {
   /** Worker threads for betweenness (analyzeAsync only). */
@@ -40,10 +40,10 @@ export interface AnalyzeOptions {
 }
 
 export interface ExternalResults {
-  /** Entity id → community (any numbering). Every entity needs one. */
-  communities: Readonly<Record<string, number>>;
+  /** Entity id → community (any numbering, finite numbers). Every entity needs one. */
+  communities: ReadonlyMap<string, number>;
   /** Entity id → betweenness, normalized as the engine's (shares of pairs, in [0, 1]). Every entity needs one. */
-  betweenness: Readonly<Record<string, number>>;
+  betweenness: ReadonlyMap<string, number>;
   /** How betweenness was computed (exact, or sampled with its bound). */
   betweennessInfo: BetweennessInfo;
   /** Who computed them, in words, e.g. "Neo4j Graph Data Science 2.13.9 (gds.louvain, gds.betweenness)". */
@@ -190,7 +190,7 @@ export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {})
 
 interface Prepared {
   clustering: Clustering;
-  csr: ReturnType<typeof toUndirectedCSR>;
+  csr: UndirectedCSR;
   cuts: ReturnType<typeof cutPointsCSR>;
 }
 
@@ -198,23 +198,23 @@ function prepare(bundle: Bundle, options: AnalyzeOptions): Prepared {
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
   const progress = options.onProgress ?? (() => undefined);
   progress('building the graph');
-  const graph = buildGraph(bundle);
-  const projection = undirectedProjection(graph);
+  // The weighted projection as typed arrays, keyed with Maps (ids such as "__proto__" are ordinary input).
+  const csr = projectBundle(bundle);
 
   let clustering: Clustering;
   if (options.external === undefined) {
     progress('finding clusters (Louvain)');
-    clustering = detectClusters(projection, { seed });
+    clustering = detectClustersCSR(csr, { seed });
   } else {
     try {
-      clustering = clustersFromAssignment(projection, options.external.communities);
+      clustering = clustersFromAssignmentCSR(csr, options.external.communities);
     } catch (err) {
-      throw new RangeError(`external clusters (${options.external.computedBy}): ${(err as Error).message}`);
+      if (!(err instanceof EngineInputError)) throw err;
+      throw new EngineInputError(`external clusters (${options.external.computedBy}): ${err.message}`);
     }
   }
 
   progress('finding articulation points and bridges');
-  const csr = toUndirectedCSR(projection);
   const cuts = cutPointsCSR(csr);
 
   return { clustering, csr, cuts };
@@ -224,12 +224,19 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
   const keys = prepared.csr.keys;
   const bc = new Float64Array(keys.length);
   const missing: string[] = [];
+  const invalid: string[] = [];
   keys.forEach((k, i) => {
-    const v = external.betweenness[k];
-    if (typeof v === 'number' && Number.isFinite(v)) bc[i] = v;
-    else missing.push(k);
+    const v = external.betweenness.get(k);
+    if (v === undefined) missing.push(k);
+    // Shares of pairs: from 0 to 1 (a rounding error above 1 is allowed; NaN and infinities fail both tests).
+    else if (typeof v === 'number' && v >= 0 && v <= 1 + 1e-9) bc[i] = v;
+    else invalid.push(k);
   });
-  if (missing.length > 0) throw new RangeError(`external betweenness (${external.computedBy}): no value for ${missing.length} entities, e.g. ${JSON.stringify(missing[0])}`);
+  if (missing.length > 0) throw new EngineInputError(`external betweenness (${external.computedBy}): no value for ${missing.length} entities, e.g. ${JSON.stringify(missing[0])}`);
+  if (invalid.length > 0) {
+    const v = external.betweenness.get(invalid[0]);
+    throw new EngineInputError(`external betweenness (${external.computedBy}): ${invalid.length} values are not numbers from 0 to 1, e.g. ${JSON.stringify(invalid[0])}: ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`);
+  }
   const analysis = finish(bundle, options, prepared, bc, external.betweennessInfo);
   return { ...analysis, network: { ...analysis.network, computedBy: external.computedBy } };
 }
@@ -279,7 +286,7 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
   const crossings: Site[] = bundle.places.filter((p) => p.kind === 'border_crossing');
   const entityById = new Map(bundle.entities.map((e) => [e.id, e]));
   const indexOf = new Map(csr.keys.map((k, i) => [k, i]));
-  const clusterOf = csr.keys.map((k) => clustering.cluster[k]);
+  const clusterOf = csr.keys.map((k) => clustering.cluster.get(k)!);
 
   progress('finding company groups and brokers');
   const grouping = companyGroups(bundle);

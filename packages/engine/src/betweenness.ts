@@ -183,7 +183,8 @@ export function betweennessCSR(csr: UndirectedCSR, weighted = false): Float64Arr
 
 /**
  * Betweenness centrality of every node: the share of shortest paths between other pairs of nodes
- * that pass through it. The graph is treated as undirected and simple. Returns node → value.
+ * that pass through it. The graph is treated as undirected and simple. Returns node → value (an object
+ * without prototype).
  */
 export function betweenness<N extends Attributes, E extends Attributes>(
   graph: AbstractGraph<N, E>,
@@ -194,7 +195,8 @@ export function betweenness<N extends Attributes, E extends Attributes>(
   const bc = betweennessCSR(csr, options.weightAttribute !== undefined);
   const n = csr.n;
   const scale = normalized ? betweennessScale(n) : 1;
-  const out: Record<string, number> = {};
+  // Null prototype: node keys may be any text ("__proto__", "toString").
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (let i = 0; i < n; i++) out[csr.keys[i]] = bc[i] * scale;
   return out;
 }

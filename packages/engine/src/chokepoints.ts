@@ -1,5 +1,6 @@
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { disrupt, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
+import { checkBundle } from './input';
 
 export interface ChokepointOptions {
   /** Entities the goods come from. */
@@ -100,7 +101,7 @@ export interface ChokepointResult {
  */
 export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): ChokepointResult {
   const ids = bundle.entities.map((e) => e.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const index = checkBundle(bundle); // id → position; EngineInputError for a broken contract or totals beyond MAX_TOTAL
   const pick = options.shipments ?? (() => true);
   const flowing = bundle.shipments.filter((s) => pick(s) && index.has(s.supplier) && index.has(shipmentReceiver(s)) && s.supplier !== shipmentReceiver(s));
 

@@ -100,10 +100,11 @@ function compact(n: number, keys: string[], src: Int32Array, dst: Int32Array, le
 
 /**
  * Builds an undirected CSR straight from edge arrays, without a graphology graph: the fast path for
- * large networks. Nodes are 0..n-1 (keys are their numbers as text); self-loops are dropped and
- * parallel edges collapse (shortest length kept).
+ * large networks. Nodes are 0..n-1 (keys are their numbers as text, unless `keys` names them); self-loops are
+ * dropped and parallel edges collapse (shortest length kept).
  */
-export function csrFromEdgeList(n: number, source: Int32Array, target: Int32Array, weight?: Float64Array): UndirectedCSR {
+export function csrFromEdgeList(n: number, source: Int32Array, target: Int32Array, weight?: Float64Array, keys?: string[]): UndirectedCSR {
+  if (keys !== undefined && keys.length !== n) throw new RangeError(`${keys.length} keys for ${n} nodes`);
   const m = source.length;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
@@ -122,7 +123,10 @@ export function csrFromEdgeList(n: number, source: Int32Array, target: Int32Arra
     degree[t]++;
     k++;
   }
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) keys[i] = String(i);
-  return compact(n, keys, src.subarray(0, k), dst.subarray(0, k), len.subarray(0, k), degree);
+  let names = keys;
+  if (names === undefined) {
+    names = new Array<string>(n);
+    for (let i = 0; i < n; i++) names[i] = String(i);
+  }
+  return compact(n, names, src.subarray(0, k), dst.subarray(0, k), len.subarray(0, k), degree);
 }

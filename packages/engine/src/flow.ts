@@ -4,6 +4,26 @@
  * All on typed arrays; pure: arrays in, plain data out.
  */
 
+import { EngineInputError } from './errors';
+
+/**
+ * The most the capacities of a flow graph may add up to (about 1.1e307, a sixteenth of the largest double): below
+ * it, every flow, residual and per-node sum stays finite. Supply chokepoints stay far below it (their shipments add
+ * up to at most MAX_TOTAL each in kg and in value).
+ */
+export const MAX_CAPACITY_TOTAL = Number.MAX_VALUE / 16;
+
+/** EngineInputError unless every capacity is a finite number of 0 or more and they add up to at most MAX_CAPACITY_TOTAL. */
+function checkCapacities(capacity: Float64Array): void {
+  let total = 0;
+  for (let e = 0; e < capacity.length; e++) {
+    const c = capacity[e];
+    if (!(c >= 0) || c === Infinity) throw new EngineInputError(`the capacity of flow edge ${e} is ${c}: capacities must be finite numbers of 0 or more`);
+    total += c;
+  }
+  if (!(total <= MAX_CAPACITY_TOTAL)) throw new EngineInputError(`the capacities of the flow graph add up to ${total}, more than a maximum flow can be computed for (${MAX_CAPACITY_TOTAL})`);
+}
+
 /** A directed graph with capacities, built once from edge lists. Node ids are 0..n-1. */
 export interface DirectedFlowGraph {
   n: number;
@@ -148,10 +168,12 @@ export interface FlowResult {
 
 /**
  * Maximum flow from a set of sources to a set of targets (through a super source and super sink),
- * with a minimum edge cut. `removed` nodes carry nothing.
+ * with a minimum edge cut. `removed` nodes carry nothing. Throws EngineInputError when a capacity is not a finite
+ * number of 0 or more, or the capacities add up to more than MAX_CAPACITY_TOTAL (the flow could not be added up).
  */
 export function maxFlow(g: DirectedFlowGraph, sources: ArrayLike<number>, targets: ArrayLike<number>, removed?: Uint8Array): FlowResult {
   const { n, source, target, capacity } = g;
+  checkCapacities(capacity);
   const S = n;
   const T = n + 1;
   const d = new Dinic(n + 2, source.length + sources.length + targets.length);

@@ -1,16 +1,17 @@
-export { buildGraph, type SupplyGraph, type EntityNodeAttributes, type TieEdgeAttributes } from './graph';
 export {
-  undirectedProjection,
-  flowProjection,
+  projectBundle,
+  projectionPairs,
   tradeWeight,
   TIE_WEIGHTS,
-  type ProjectionEdgeAttributes,
-  type FlowEdgeAttributes,
+  type ProjectionOptions,
+  type ProjectionPair,
 } from './projection';
+export { EngineInputError } from './errors';
+export { checkBundle, MAX_TOTAL } from './input';
 export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions } from './csr';
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
 export { betweenness, betweennessCSR, betweennessScale, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';
-export { clustersFromAssignment, detectClusters, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
+export { clustersFromAssignment, clustersFromAssignmentCSR, detectClusters, detectClustersCSR, modularity, CLUSTER_DEFAULTS, type Clustering, type ClusterOptions } from './clusters';
 export { haversineKm, nearestSite, groupGeography, median, EARTH_RADIUS_KM, PROXIMITY_DEFAULTS, type LatLon, type Site, type NearestSite, type GroupGeography, type ProximityOptions } from './geo';
 export {
   rankKeyNodes,
@@ -21,6 +22,7 @@ export {
   FLAG_SEVERITY_WEIGHTS,
   LONE_CUT_OFF_WEIGHT,
   CONTROL_DISCOUNTS,
+  LOOSE_END_FACTOR,
   type KeyNode,
   type KeyNodeInputs,
   type KeyNodeOptions,
@@ -33,8 +35,8 @@ export { brokerage, countsOf, type BrokerageInput, type BrokerageResult, type Br
 export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep, type Controlled } from './control';
 export { companyGroups, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
 export { seededRandom } from './random';
-export { maxFlow, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
-export { supplyChokepoints, shipmentMass, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult } from './chokepoints';
+export { maxFlow, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
+export { supplyChokepoints, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
 export { parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, sampleSize, achievedEpsilon, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';

@@ -1,6 +1,7 @@
-import { DirectedGraph, UndirectedGraph } from 'graphology';
-import type { RelationKind } from '@chokepoint/model';
-import type { SupplyGraph } from './graph';
+import type { Bundle, RelationKind } from '@chokepoint/model';
+import { csrFromEdgeList, type UndirectedCSR } from './csr';
+import { EngineInputError } from './errors';
+import { checkBundle, originText } from './input';
 
 /**
  * Weights of the undirected projection used for clustering. A tie between two entities adds its
@@ -26,95 +27,89 @@ export const TIE_WEIGHTS: Readonly<Record<RelationKind, number>> = {
   consigned_to: 1,
 };
 
+/** The weight of a trade tie; a total too large for a double (Infinity) weighs what 1,000 t or more weighs. */
 export function tradeWeight(totalKg: number | undefined): number {
-  if (totalKg === undefined || totalKg <= 0) return 0.5;
+  if (totalKg === undefined || !(totalKg > 0)) return 0.5;
   return 0.5 + 0.5 * Math.min(1, Math.log10(1 + totalKg) / 6);
-}
-
-export interface ProjectionEdgeAttributes {
-  weight: number;
-  /** Relation kinds between the pair, in the order met, without repeats; 'shipment' when they trade. */
-  kinds: string[];
 }
 
 export interface ProjectionOptions {
   weights?: Readonly<Record<RelationKind, number>>;
 }
 
+/** One connected pair of the projection. */
+export interface ProjectionPair {
+  /** Positions in bundle.entities of the two entities, as the pair was first met. */
+  source: number;
+  target: number;
+  weight: number;
+  /** Relation kinds between the pair, in the order met, without repeats; 'shipment' when they trade. */
+  kinds: string[];
+}
+
 /**
- * The undirected, weighted, simple projection of the network (one edge per connected pair), with
- * the same nodes in the same order. Used for clustering and for the key-node analysis.
+ * The undirected, weighted, simple projection of the network: one pair per connected couple of entities, in the
+ * order first met (relations, then shipments, in bundle order). Keyed with Maps only, so entity ids may be any
+ * text (`toString` and `__proto__` included). Throws EngineInputError when the bundle breaks the data contract or
+ * its shipments add up to more than a double can carry (checkBundle).
  */
-export function undirectedProjection(
-  graph: SupplyGraph,
-  options: ProjectionOptions = {},
-): UndirectedGraph<Record<string, never>, ProjectionEdgeAttributes> {
+export function projectionPairs(bundle: Bundle, options: ProjectionOptions = {}): ProjectionPair[] {
   const weights = options.weights ?? TIE_WEIGHTS;
-  const projection = new UndirectedGraph<Record<string, never>, ProjectionEdgeAttributes>({ allowSelfLoops: false });
-  const index = new Map<string, number>();
-  graph.forEachNode((node) => {
-    index.set(node, index.size);
-    projection.addNode(node);
-  });
-  // Pairs are gathered in a Map keyed by their two node indexes (no graph lookups per tie), then added in the
-  // order they were first met, so that the projection is the same as adding them one tie at a time.
+  const index = checkBundle(bundle);
   const n = index.size;
-  interface Pair {
-    source: string;
-    target: string;
-    weight: number;
-    kinds: string[];
+  interface Pair extends ProjectionPair {
     kg: number;
     trade: boolean;
     known: boolean;
   }
   const pairs = new Map<number, Pair>();
-  graph.forEachEdge((_edge, attrs, source, target) => {
-    const u = index.get(source)!;
-    const v = index.get(target)!;
+  const add = (from: string, to: string): Pair => {
+    const u = index.get(from)!;
+    const v = index.get(to)!;
     const key = u < v ? u * n + v : v * n + u;
     let pair = pairs.get(key);
     if (pair === undefined) {
-      pair = { source, target, weight: 0, kinds: [], kg: 0, trade: false, known: false };
+      pair = { source: u, target: v, weight: 0, kinds: [], kg: 0, trade: false, known: false };
       pairs.set(key, pair);
     }
-    if (!pair.kinds.includes(attrs.kind)) pair.kinds.push(attrs.kind);
-    if (attrs.type === 'relation') {
-      pair.weight += weights[attrs.kind];
-    } else {
-      pair.trade = true;
-      if (attrs.shipment.quantityKg !== undefined) {
-        pair.kg += attrs.shipment.quantityKg;
-        pair.known = true;
-      }
+    return pair;
+  };
+  bundle.relations.forEach((r, i) => {
+    const pair = add(r.source, r.target);
+    if (!pair.kinds.includes(r.kind)) pair.kinds.push(r.kind);
+    const w = weights[r.kind];
+    if (typeof w !== 'number' || !Object.hasOwn(weights, r.kind)) throw new EngineInputError(`relation ${i + 1}${originText(r.origin)} has the unknown kind ${JSON.stringify(r.kind)}`);
+    pair.weight += w;
+  });
+  for (const s of bundle.shipments) {
+    const pair = add(s.supplier, s.buyer);
+    if (!pair.kinds.includes('shipment')) pair.kinds.push('shipment');
+    pair.trade = true;
+    if (s.quantityKg !== undefined) {
+      pair.kg += s.quantityKg;
+      pair.known = true;
     }
-  });
-  for (const pair of pairs.values()) {
-    const weight = pair.trade ? pair.weight + tradeWeight(pair.known ? pair.kg : undefined) : pair.weight;
-    projection.addEdge(pair.source, pair.target, { weight, kinds: pair.kinds });
   }
-  return projection;
+  return [...pairs.values()].map((p) => ({
+    source: p.source,
+    target: p.target,
+    weight: p.trade ? p.weight + tradeWeight(p.known ? p.kg : undefined) : p.weight,
+    kinds: p.kinds,
+  }));
 }
 
-export interface FlowEdgeAttributes {
-  shipments: number;
-  /** Total kilograms over the shipments whose mass is known. */
-  kg: number;
-  /** Shipments of this pair with no known mass (litres, pieces, or no quantity). */
-  shipmentsWithoutKg: number;
-}
-
-/** Shipments aggregated per supplier → buyer pair: the directed flow graph. */
-export function flowProjection(graph: SupplyGraph): DirectedGraph<Record<string, never>, FlowEdgeAttributes> {
-  const flow = new DirectedGraph<Record<string, never>, FlowEdgeAttributes>({ allowSelfLoops: false });
-  graph.forEachNode((node) => flow.addNode(node));
-  graph.forEachEdge((_edge, attrs, source, target) => {
-    if (attrs.type !== 'shipment') return;
-    const key = flow.edge(source, target) ?? flow.addEdge(source, target, { shipments: 0, kg: 0, shipmentsWithoutKg: 0 });
-    const e = flow.getEdgeAttributes(key);
-    e.shipments += 1;
-    if (attrs.shipment.quantityKg === undefined) e.shipmentsWithoutKg += 1;
-    else e.kg += attrs.shipment.quantityKg;
-  });
-  return flow;
+/**
+ * The projection as a CSR for the typed-array algorithms: node i is bundle.entities[i] (`keys` are the entity ids),
+ * `weights` are the projection's weights (Louvain uses them; betweenness and cut points do not).
+ */
+export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): UndirectedCSR {
+  const pairs = projectionPairs(bundle, options);
+  const keys = bundle.entities.map((e) => e.id);
+  return csrFromEdgeList(
+    keys.length,
+    Int32Array.from(pairs, (p) => p.source),
+    Int32Array.from(pairs, (p) => p.target),
+    Float64Array.from(pairs, (p) => p.weight),
+    keys,
+  );
 }

@@ -1,4 +1,4 @@
-import { buildGraph, flowProjection, toUndirectedCSR, tradeWeight, undirectedProjection, TIE_WEIGHTS } from '@chokepoint/engine';
+import { projectBundle, projectionPairs, toUndirectedCSR, tradeWeight, EngineInputError, TIE_WEIGHTS } from '@chokepoint/engine';
 import { MultiUndirectedGraph } from 'graphology';
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 
@@ -19,36 +19,53 @@ const bundle: Bundle = {
   warnings: [],
 };
 
-describe('the network and its projections', () => {
-  it('keeps every relation and every shipment as its own edge', () => {
-    const g = buildGraph(bundle);
-    expect(g.order).toBe(4);
-    expect(g.size).toBe(7);
-    const s2 = g.getEdgeAttributes('shipment:s2');
-    expect(s2.type === 'shipment' && s2.shipment.quantityKg).toBe(1000);
-    expect(g.source('relation:1')).toBe('b');
-  });
+describe('the projection', () => {
+  const name = (p: { source: number; target: number }) => [bundle.entities[p.source].id, bundle.entities[p.target].id].join('-');
 
   it('weighs structural ties above any trade tie, whatever the tonnage', () => {
     expect(tradeWeight(1e12)).toBe(1);
+    expect(tradeWeight(Infinity)).toBe(1);
     expect(tradeWeight(undefined)).toBe(0.5);
     expect(tradeWeight(0)).toBe(0.5);
     expect(tradeWeight(6000)).toBeGreaterThan(tradeWeight(60));
     for (const kind of ['owner', 'director', 'family', 'shared_address'] as const) expect(TIE_WEIGHTS[kind]).toBeGreaterThanOrEqual(tradeWeight(1e15));
-    const p = undirectedProjection(buildGraph(bundle));
-    expect(p.size).toBe(4);
-    expect(p.getEdgeAttributes('a', 'b')).toEqual({ weight: 4, kinds: ['family', 'owner'] });
-    // Three shipments both ways between a and c, over 5,000,001 t: one trade tie of weight 1.
-    expect(p.getEdgeAttributes('a', 'c')).toEqual({ weight: 1, kinds: ['shipment'] });
-    expect(p.getEdgeAttributes('b', 'd')).toEqual({ weight: 0.5, kinds: ['shipment'] });
-    expect(p.getEdgeAttributes('c', 'd').weight).toBe(1);
+    const pairs = projectionPairs(bundle);
+    expect(pairs.map((p) => [name(p), p.weight, p.kinds])).toEqual([
+      ['a-b', 4, ['family', 'owner']],
+      ['c-d', 1, ['associate']],
+      // Three shipments both ways between a and c, over 5,000,001 t: one trade tie of weight 1.
+      ['a-c', 1, ['shipment']],
+      ['b-d', 0.5, ['shipment']],
+    ]);
   });
 
-  it('aggregates shipments per supplier → buyer pair', () => {
-    const f = flowProjection(buildGraph(bundle));
-    expect(f.getEdgeAttributes('a', 'c')).toEqual({ shipments: 2, kg: 5e9 + 1000, shipmentsWithoutKg: 0 });
-    expect(f.getEdgeAttributes('c', 'a')).toEqual({ shipments: 1, kg: 0, shipmentsWithoutKg: 1 });
-    expect(f.size).toBe(3);
+  it('is a CSR over the entities in bundle order, with the weights of the pairs', () => {
+    const csr = projectBundle(bundle);
+    expect(csr.keys).toEqual(['a', 'b', 'c', 'd']);
+    expect(Array.from(csr.offsets)).toEqual([0, 2, 4, 6, 8]);
+    expect(Array.from(csr.targets)).toEqual([1, 2, 0, 3, 3, 0, 2, 1]);
+    expect(Array.from(csr.weights)).toEqual([4, 1, 4, 0.5, 1, 1, 1, 0.5]);
+  });
+
+  it('takes any text as an id, names of JavaScript object members included', () => {
+    const ids = ['toString', '__proto__', 'constructor', 'valueOf', 'hasOwnProperty'];
+    const tricky: Bundle = {
+      ...bundle,
+      entities: ids.map(entity),
+      relations: [relation('toString', '__proto__', 'owner', 2), relation('__proto__', 'toString', 'family', 3), relation('constructor', 'valueOf', 'agent', 4)],
+      shipments: [shipment('s1', 'hasOwnProperty', '__proto__', 10), shipment('s2', 'valueOf', 'toString')],
+    };
+    expect(projectionPairs(tricky).map((p) => [p.source, p.target, p.weight])).toEqual([[0, 1, 4], [2, 3, 1], [4, 1, tradeWeight(10)], [3, 0, 0.5]]);
+    expect(projectBundle(tricky).keys).toEqual(ids);
+  });
+
+  it('refuses a bundle that breaks the data contract with an input error that says where', () => {
+    const broken = (change: Partial<Bundle>) => () => projectBundle({ ...bundle, ...change });
+    expect(broken({ entities: [...bundle.entities, entity('a')] })).toThrow(EngineInputError);
+    expect(broken({ entities: [...bundle.entities, entity('a')] })).toThrow('entity id "a" is used twice (x.csv line 1)');
+    expect(broken({ relations: [relation('a', 'zz', 'owner', 7)] })).toThrow('relation 1 (relations.csv line 7) names "zz", which is not an entity of the bundle');
+    expect(broken({ relations: [relation('a', 'a', 'owner', 7)] })).toThrow('relation 1 (relations.csv line 7) ties "a" to itself');
+    expect(broken({ shipments: [shipment('s9', 'toString', 'a')] })).toThrow(new EngineInputError('shipment "s9" (x.csv line 1) names "toString", which is not an entity of the bundle'));
   });
 
   it('converts to CSR without self-loops or parallel edges, keeping the shortest length', () => {

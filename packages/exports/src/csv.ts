@@ -1,23 +1,40 @@
 import type { Report } from '@chokepoint/report';
-import { exportTables, type Scalar } from './network';
+import { columnsOf } from './columns';
+import { exportTables, type Attributes, type Scalar } from './network';
+import { wellFormed } from './xml';
 
 /**
- * One CSV cell. Text from the data is never left to be interpreted as a spreadsheet formula: a cell
- * starting with =, +, -, @, tab or carriage return gets a leading apostrophe (OWASP's advice), and
- * RFC 4180 quoting is applied. Numbers are written as numbers.
+ * Text a spreadsheet would run as a formula or treat as a command: a cell that starts, after any spaces, with
+ * `=`, `+`, `-` or `@` (or their full-width forms), or that starts with tab, carriage return, line feed or NUL.
+ */
+// eslint-disable-next-line no-control-regex
+const FORMULA = /^(?:[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n\u0000])/;
+
+/**
+ * One CSV cell. Text from the data is never left to be interpreted as a spreadsheet formula: a cell that FORMULA
+ * matches gets a leading apostrophe (OWASP's and ASVS 1.2.10's advice), and RFC 4180 quoting is applied. Unpaired
+ * surrogates, which no UTF-8 file can hold, become U+FFFD. Numbers are written as numbers.
  */
 export function csvCell(value: Scalar | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = wellFormed(value);
+  const safe = FORMULA.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function table(rows: { attributes: Record<string, Scalar> }[], first: Record<string, (row: never) => Scalar>): string {
-  const columns = Object.keys(first);
-  for (const r of rows) for (const k of Object.keys(r.attributes)) if (!columns.includes(k)) columns.push(k);
-  const lines = [columns.map((c) => csvCell(c)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(c in first ? first[c](r as never) : r.attributes[c])).join(','));
+function table(rows: { attributes: Attributes }[], first: [string, (row: never) => Scalar][]): string {
+  const header = first.map(([name]) => name);
+  const cells: ((row: { attributes: Attributes }) => Scalar | undefined)[] = first.map(([, get]) => get as (row: unknown) => Scalar);
+  for (const { name } of columnsOf(rows)) {
+    // An attribute named like a fixed column (an input column called "Id") is written as input.Id.
+    let title = name;
+    while (header.includes(title)) title = `input.${title}`;
+    header.push(title);
+    cells.push((row) => row.attributes.get(name));
+  }
+  const lines = [header.map((c) => csvCell(c)).join(',')];
+  for (const r of rows) lines.push(cells.map((cell) => csvCell(cell(r))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -25,7 +42,11 @@ function table(rows: { attributes: Record<string, Scalar> }[], first: Record<str
 export function toCsv(report: Report): { nodes: string; edges: string } {
   const { nodes, edges } = exportTables(report);
   return {
-    nodes: table(nodes, { Id: (n: { id: string }) => n.id }),
-    edges: table(edges, { Id: (e: { id: string }) => e.id, Source: (e: { source: string }) => e.source, Target: (e: { target: string }) => e.target }),
+    nodes: table(nodes, [['Id', (n: { id: string }) => n.id]]),
+    edges: table(edges, [
+      ['Id', (e: { id: string }) => e.id],
+      ['Source', (e: { source: string }) => e.source],
+      ['Target', (e: { target: string }) => e.target],
+    ]),
   };
 }

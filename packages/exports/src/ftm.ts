@@ -1,15 +1,27 @@
 import type { Report } from '@chokepoint/report';
 
-/** Relation kinds as FollowTheMoney interval schemata, with the properties that hold their two ends. */
-const TIE_SCHEMA: Record<string, { schema: string; source: string; target: string; role?: string }> = {
-  owner: { schema: 'Ownership', source: 'owner', target: 'asset' },
-  director: { schema: 'Directorship', source: 'director', target: 'organization' },
-  family: { schema: 'Family', source: 'person', target: 'relative' },
-  employee: { schema: 'Employment', source: 'employee', target: 'employer' },
-  associate: { schema: 'Associate', source: 'person', target: 'associate' },
-  agent: { schema: 'Representation', source: 'agent', target: 'client' },
-  shared_address: { schema: 'UnknownLink', source: 'subject', target: 'object', role: 'shared address' },
-};
+interface TieSchema {
+  schema: string;
+  source: string;
+  target: string;
+  role?: string;
+}
+
+/**
+ * Relation kinds as FollowTheMoney interval schemata, with the properties that hold their two ends. FtM has no
+ * schema for the ties shipments imply (paid_for, consigned_to): they are UnknownLinks with the kind as role.
+ */
+const TIE_SCHEMA: ReadonlyMap<string, TieSchema> = new Map([
+  ['owner', { schema: 'Ownership', source: 'owner', target: 'asset' }],
+  ['director', { schema: 'Directorship', source: 'director', target: 'organization' }],
+  ['family', { schema: 'Family', source: 'person', target: 'relative' }],
+  ['employee', { schema: 'Employment', source: 'employee', target: 'employer' }],
+  ['associate', { schema: 'Associate', source: 'person', target: 'associate' }],
+  ['agent', { schema: 'Representation', source: 'agent', target: 'client' }],
+  ['shared_address', { schema: 'UnknownLink', source: 'subject', target: 'object', role: 'shared address' }],
+  ['paid_for', { schema: 'UnknownLink', source: 'subject', target: 'object', role: 'paid for' }],
+  ['consigned_to', { schema: 'UnknownLink', source: 'subject', target: 'object', role: 'consigned to' }],
+]);
 /** FtM's Family and Associate link persons; between companies the generic link is used. */
 const PERSON_ONLY = new Set(['Family', 'Associate']);
 
@@ -23,7 +35,8 @@ function put(props: Record<string, string[]>, key: string, value: string | numbe
  * The report as FollowTheMoney JSON lines, for Aleph: entities (Person, Company, Organization) with
  * their results as notes-free properties, ties as FtM interval schemata, shipments in Chokepoint's
  * Shipment convention (payments read from FtM go back as Payment), and every finding — red flags,
- * key nodes, clusters near a border — as a `Note` on the entity it concerns.
+ * key nodes, clusters near a border — as a `Note` on the entity it concerns. One JSON object per line: JSON.stringify
+ * escapes line breaks and unpaired surrogates, so every line parses whatever the names hold.
  */
 export function toFtm(report: Report): string {
   const out: FtmLine[] = [];
@@ -35,11 +48,13 @@ export function toFtm(report: Report): string {
     put(p, 'address', e.address);
     put(p, 'sector', e.sector);
     if (schema !== 'Person') put(p, 'incorporationDate', e.founded);
-    if (e.attributes.phone) put(p, 'phone', e.attributes.phone);
+    if (Object.hasOwn(e.attributes, 'phone')) put(p, 'phone', e.attributes.phone);
     out.push({ id: e.id, schema, properties: p });
   }
   report.relations.forEach((r, i) => {
-    let t = TIE_SCHEMA[r.kind];
+    // Ties implied by shipments travel with the shipments (their payer and consignee) and are derived again on reading.
+    if (r.viaShipments !== undefined) return;
+    let t: TieSchema = TIE_SCHEMA.get(r.kind) ?? { schema: 'UnknownLink', source: 'subject', target: 'object', role: r.kind.replace(/_/g, ' ') };
     if (PERSON_ONLY.has(t.schema) && (kinds.get(r.source) !== 'person' || kinds.get(r.target) !== 'person')) {
       t = { schema: 'UnknownLink', source: 'subject', target: 'object', role: r.kind };
     }
@@ -51,7 +66,7 @@ export function toFtm(report: Report): string {
     out.push({ id: `chokepoint-relation-${i}`, schema: t.schema, properties: p });
   });
   for (const s of report.shipments) {
-    if (s.commodity === 'payment' && s.attributes.ftmSchema === 'Payment') {
+    if (s.commodity === 'payment' && Object.hasOwn(s.attributes, 'ftmSchema') && s.attributes.ftmSchema === 'Payment') {
       const p: Record<string, string[]> = { payer: [s.supplier], beneficiary: [s.buyer] };
       put(p, s.currency === 'EUR' ? 'amountEur' : 'amount', s.value);
       if (s.currency !== 'EUR') put(p, 'currency', s.currency);

@@ -1,29 +1,60 @@
-import { write } from 'graphology-gexf';
 import type { Report } from '@chokepoint/report';
-import { exportGraph, mercatorY } from './network';
+import { columnsOf, scalarText, type Column } from './columns';
+import { exportTables, mercatorY, type Attributes } from './network';
+import { xmlText } from './xml';
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 
 /**
  * GEXF 1.3 for Gephi: every result as a node attribute (cluster, betweenness, key score, flags …),
- * colours by cluster, sizes by key score, and positions on a Mercator map for located entities.
+ * colours by cluster, sizes by key score, and positions on a Mercator map for located entities. Text is written
+ * by xmlText: escaped, with the code points XML 1.0 cannot hold replaced by U+FFFD.
  */
 export function toGexf(report: Report): string {
-  const graph = exportGraph(report);
-  return write(graph, {
-    version: '1.3',
-    formatNode: (_key, attrs) => {
-      const { label, ...attributes } = attrs as Record<string, unknown> & { label: string };
-      const viz: { color: string; size: number; x?: number; y?: number } = {
-        color: PALETTE[((attrs.cluster as number) - 1) % PALETTE.length],
-        size: 4 + 16 * (attrs.keyScore as number),
-      };
-      if (typeof attrs.lat === 'number' && typeof attrs.lon === 'number') {
-        viz.x = attrs.lon;
-        viz.y = mercatorY(attrs.lat);
-      }
-      return { label, attributes, viz };
-    },
-    formatEdge: (_key, attrs) => ({ label: String(attrs.kind), attributes: attrs, weight: attrs.kind === 'shipment' ? Number(attrs.shipments) : 1 }),
-  });
+  const { nodes, edges } = exportTables(report);
+  // The node label is the GEXF label, not an attribute.
+  const nodeColumns = columnsOf(nodes).filter((c) => c.name !== 'label');
+  const edgeColumns = columnsOf(edges);
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">',
+    '  <meta>',
+    '    <creator>Chokepoint</creator>',
+    '  </meta>',
+    '  <graph defaultedgetype="directed" mode="static">',
+  ];
+  const declare = (kind: 'node' | 'edge', columns: Column[]) => {
+    out.push(`    <attributes class="${kind}" mode="static">`);
+    columns.forEach((c, i) => out.push(`      <attribute id="${i}" title="${xmlText(c.name)}" type="${c.type}"/>`));
+    out.push('    </attributes>');
+  };
+  declare('node', nodeColumns);
+  declare('edge', edgeColumns);
+  const values = (attrs: Attributes, columns: Column[]) => {
+    const lines: string[] = [];
+    columns.forEach((c, i) => {
+      if (attrs.has(c.name)) lines.push(`          <attvalue for="${i}" value="${xmlText(scalarText(attrs.get(c.name)!))}"/>`);
+    });
+    return lines.length === 0 ? [] : ['        <attvalues>', ...lines, '        </attvalues>'];
+  };
+  out.push('    <nodes>');
+  for (const n of nodes) {
+    const a = n.attributes;
+    out.push(`      <node id="${xmlText(n.id)}" label="${xmlText(String(a.get('label') ?? n.id))}">`, ...values(a, nodeColumns));
+    out.push(`        <viz:color hex="${PALETTE[((a.get('cluster') as number) - 1) % PALETTE.length]}"/>`);
+    out.push(`        <viz:size value="${4 + 16 * (a.get('keyScore') as number)}"/>`);
+    const lat = a.get('lat');
+    const lon = a.get('lon');
+    if (typeof lat === 'number' && typeof lon === 'number') out.push(`        <viz:position x="${lon}" y="${mercatorY(lat)}"/>`);
+    out.push('      </node>');
+  }
+  out.push('    </nodes>', '    <edges>');
+  for (const e of edges) {
+    const a = e.attributes;
+    const weight = a.get('kind') === 'shipment' ? Number(a.get('shipments')) : 1;
+    out.push(`      <edge id="${xmlText(e.id)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}" weight="${weight}" label="${xmlText(String(a.get('kind')))}">`, ...values(a, edgeColumns));
+    out.push('      </edge>');
+  }
+  out.push('    </edges>', '  </graph>', '</gexf>', '');
+  return out.join('\n');
 }

@@ -1,5 +1,7 @@
-export { exportTables, exportGraph, mercatorY, type ExportNode, type ExportEdge, type Scalar } from './network';
+export { exportTables, mercatorY, type Attributes, type ExportNode, type ExportEdge, type Scalar } from './network';
+export { columnsOf, type Column, type ColumnType } from './columns';
 export { toGexf } from './gexf';
 export { toGraphml } from './graphml';
 export { toCsv, csvCell } from './csv';
 export { toFtm } from './ftm';
+export { xmlText } from './xml';

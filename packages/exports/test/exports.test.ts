@@ -8,18 +8,33 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { analyze } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle, readFtm } from '@chokepoint/ingest';
-import { buildReport, type Report } from '@chokepoint/report';
-import { csvCell, exportGraph, toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
+import type { Bundle } from '@chokepoint/model';
+import { buildReport, reportProblems, type Report } from '@chokepoint/report';
+import { csvCell, exportTables, toCsv, toFtm, toGexf, toGraphml, xmlText, type Scalar } from '@chokepoint/exports';
+import { all, parseXmlStrict, type XmlElement } from './xml';
 
 const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
 let report: Report;
 
+function reportOf(bundle: Bundle): Report {
+  const analysis = analyze(bundle);
+  return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: 'test', lenient: false });
+}
+
 beforeAll(async () => {
   const bundle = await readBundle(TINY);
   bundle.entities[1].name = '=HYPERLINK("http://x","<b>&\u0001")';
-  const analysis = analyze(bundle);
-  report = buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: 'test', lenient: false });
+  report = reportOf(bundle);
 });
+
+/** The export tables as a graphology graph, to compare with what graphology's readers give back. */
+function tableGraph(r: Report): MultiDirectedGraph {
+  const { nodes, edges } = exportTables(r);
+  const g = new MultiDirectedGraph();
+  for (const n of nodes) g.addNode(n.id, Object.fromEntries(n.attributes));
+  for (const e of edges) g.addDirectedEdgeWithKey(e.id, e.source, e.target, Object.fromEntries(e.attributes));
+  return g;
+}
 
 function sameGraph(a: MultiDirectedGraph, b: MultiDirectedGraph, attributes: string[]): void {
   expect(b.order).toBe(a.order);
@@ -34,8 +49,8 @@ describe('exports, read back with the same libraries', () => {
   it('GEXF round-trips nodes, edges and result attributes, with map positions', () => {
     const text = toGexf(report);
     const back = parseGexf(MultiDirectedGraph, text);
-    const original = exportGraph(report);
-    sameGraph(original, back as MultiDirectedGraph, ['label', 'cluster', 'betweenness', 'articulation', 'keyScore', 'flagCount', 'kind', 'country']);
+    sameGraph(tableGraph(report), back as MultiDirectedGraph, ['cluster', 'betweenness', 'articulation', 'keyScore', 'flagCount', 'kind', 'country']);
+    expect(back.getNodeAttribute('hat', 'label')).toBe('=HYPERLINK("http://x","<b>&\uFFFD")');
     expect(back.getNodeAttribute('kimya', 'x')).toBeCloseTo(37.383, 6);
     expect(text).toContain('<viz:color');
   });
@@ -46,8 +61,9 @@ describe('exports, read back with the same libraries', () => {
     expect(text).toContain('attr.name="articulation" attr.type="boolean"');
     expect(text).not.toContain('\u0001');
     const back = parseGraphml(MultiDirectedGraph, text);
-    sameGraph(exportGraph(report), back as MultiDirectedGraph, ['cluster', 'betweenness', 'articulation', 'keyScore', 'flagCount', 'kind']);
-    expect(back.getNodeAttribute('hat', 'label')).toBe('=HYPERLINK("http://x","<b>&")'); // the control character XML cannot hold is dropped
+    sameGraph(tableGraph(report), back as MultiDirectedGraph, ['cluster', 'betweenness', 'articulation', 'keyScore', 'flagCount', 'kind']);
+    // The control character XML cannot hold becomes U+FFFD, the replacement character.
+    expect(back.getNodeAttribute('hat', 'label')).toBe('=HYPERLINK("http://x","<b>&\uFFFD")');
   });
 
   it('CSV tables round-trip and never hand a formula to a spreadsheet', () => {
@@ -59,10 +75,152 @@ describe('exports, read back with the same libraries', () => {
     expect(Number(rows.find((r) => r.Id === 'kimya')!.betweenness)).toBeCloseTo(report.entities.find((e) => e.id === 'kimya')!.betweenness, 12);
     const e = parseCsv(edges, { columns: true }) as Record<string, string>[];
     expect(Object.keys(e[0]).slice(0, 3)).toEqual(['Id', 'Source', 'Target']);
-    expect(e.length).toBe(exportGraph(report).size);
-    for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(v).replace(/^"/, '')[0]).toBe("'");
+    expect(e.length).toBe(tableGraph(report).size);
+    for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', '\u0000x', ' =1+1', '\u00a0@x', '\uff1d1+1']) expect(csvCell(v).replace(/^"/, '')[0]).toBe("'");
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell('x = 1')).toBe('x = 1');
+  });
+});
+
+/**
+ * Text no export may choke on: every control character, code points XML 1.0 forbids, unpaired surrogates,
+ * markup, line breaks of every kind, formulas, bidirectional overrides, names of JavaScript object members.
+ */
+const NASTY = [
+  `C0 ${Array.from({ length: 32 }, (_v, i) => String.fromCharCode(i)).join('')} end`,
+  'tab\tLF\nCR\rCRLF\r\n end',
+  'unpaired high \ud800 and low \udc00, a pair \ud83d\ude00 and U+FFFE \ufffe U+FFFF \uffff',
+  'DEL \u007f C1 \u0080\u0085\u009f NBSP\u00a0 LS\u2028PS\u2029 RLO\u202e BOM\ufeff',
+  `markup <a href="x">&amp;</a> 'single' "double" ]]> <![CDATA[x]]> <!-- c --> &#1; &lt;`,
+  '=HYPERLINK("http://example.test","click")',
+  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  ' -2+3',
+  '__proto__',
+  'toString',
+];
+
+/** What a strict XML reader gives back for `text`: the code points XML 1.0 forbids are U+FFFD, the rest unchanged. */
+const xmlBack = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD');
+
+describe('exports whatever the names hold', () => {
+  let nasty: Report;
+  let tables: ReturnType<typeof exportTables>;
+
+  beforeAll(async () => {
+    const bundle = await readBundle(TINY);
+    const rename = new Map<string, string>();
+    bundle.entities.forEach((e, i) => {
+      e.name = NASTY[i % NASTY.length];
+      e.attributes = Object.fromEntries([
+        ['note', NASTY[(i + 3) % NASTY.length]],
+        [NASTY[(i + 5) % NASTY.length], 'value of an oddly named column'],
+        ['__proto__', `own property ${i}`],
+        ['toString', 'a column named toString'],
+        ['cluster', 'an input column that a result already names'],
+        ['label', 'another'],
+      ]);
+      // Ids: the contract forbids control characters in them, anything else goes.
+      const id = [`<${e.id}> & "q"`, '__proto__', 'toString', `${e.id}\u2028\ud800`, `=${e.id}`, 'constructor'][i % 6] + (i >= 6 ? `-${i}` : '');
+      rename.set(e.id, id);
+      e.id = id;
+    });
+    for (const r of bundle.relations) (r.source = rename.get(r.source)!), (r.target = rename.get(r.target)!);
+    for (const s of bundle.shipments) {
+      s.supplier = rename.get(s.supplier)!;
+      s.buyer = rename.get(s.buyer)!;
+      if (s.payer !== undefined) s.payer = rename.get(s.payer)!;
+      if (s.consignee !== undefined) s.consignee = rename.get(s.consignee)!;
+      s.commodity = `${s.commodity} ${NASTY[4]}`;
+    }
+    nasty = reportOf(bundle);
+    expect(reportProblems(JSON.parse(JSON.stringify(nasty)))).toEqual([]);
+    tables = exportTables(nasty);
+    expect(tables.nodes[0].attributes.get('__proto__')).toBe('own property 0');
+    expect(tables.nodes[0].attributes.get('input.cluster')).toBe('an input column that a result already names');
+    expect(tables.nodes[0].attributes.get('input.label')).toBe('another');
+  });
+
+  /** Node or edge element → attribute title → value, through the declared attribute ids (GEXF) or keys (GraphML). */
+  function valuesOf(element: XmlElement, titles: Map<string, string>, child: string, ref: string, value: (e: XmlElement) => string): Map<string, string> {
+    return new Map(all(element, child).map((v) => [titles.get(v.attributes.get(ref)!)!, value(v)]));
+  }
+
+  const expectAttributes = (got: Map<string, string>, want: Map<string, Scalar>, skip: string[] = []) => {
+    const expected = new Map([...want].filter(([k]) => !skip.includes(k)).map(([k, v]) => [xmlBack(k), xmlBack(String(v))]));
+    expect(got).toEqual(expected);
+  };
+
+  it('GEXF is well-formed XML 1.0 that keeps every name, id and attribute (forbidden code points as U+FFFD)', () => {
+    const root = parseXmlStrict(toGexf(nasty));
+    const titles = (cls: string) => new Map(all(root, 'attributes').filter((a) => a.attributes.get('class') === cls).flatMap((a) => all(a, 'attribute')).map((a) => [a.attributes.get('id')!, a.attributes.get('title')!]));
+    const nodeTitles = titles('node');
+    const nodes = all(root, 'node');
+    expect(nodes.map((n) => n.attributes.get('id'))).toEqual(tables.nodes.map((n) => xmlBack(n.id)));
+    nodes.forEach((node, i) => {
+      expect(node.attributes.get('label')).toBe(xmlBack(nasty.entities[i].name));
+      expectAttributes(valuesOf(node, nodeTitles, 'attvalue', 'for', (v) => v.attributes.get('value')!), tables.nodes[i].attributes, ['label']);
+    });
+    const edges = all(root, 'edge');
+    expect(edges.map((e) => [e.attributes.get('source'), e.attributes.get('target')])).toEqual(tables.edges.map((e) => [xmlBack(e.source), xmlBack(e.target)]));
+    edges.forEach((edge, i) => expectAttributes(valuesOf(edge, titles('edge'), 'attvalue', 'for', (v) => v.attributes.get('value')!), tables.edges[i].attributes));
+  });
+
+  it('GraphML is well-formed XML 1.0 that keeps every name, id and attribute (forbidden code points as U+FFFD)', () => {
+    const root = parseXmlStrict(toGraphml(nasty));
+    const keys = new Map(all(root, 'key').map((k) => [k.attributes.get('id')!, k.attributes.get('attr.name')!]));
+    const nodes = all(root, 'node');
+    expect(nodes.map((n) => n.attributes.get('id'))).toEqual(tables.nodes.map((n) => xmlBack(n.id)));
+    nodes.forEach((node, i) => expectAttributes(valuesOf(node, keys, 'data', 'key', (v) => v.text), tables.nodes[i].attributes));
+    const edges = all(root, 'edge');
+    expect(edges.map((e) => [e.attributes.get('source'), e.attributes.get('target')])).toEqual(tables.edges.map((e) => [xmlBack(e.source), xmlBack(e.target)]));
+    edges.forEach((edge, i) => expectAttributes(valuesOf(edge, keys, 'data', 'key', (v) => v.text), tables.edges[i].attributes));
+  });
+
+  it('CSV parses strictly, keeps every cell, and no text cell starts a formula', () => {
+    const { nodes, edges } = toCsv(nasty);
+    for (const [text, rows] of [[nodes, tables.nodes], [edges, tables.edges]] as const) {
+      const parsed = parseCsv(text, { relax_quotes: false, relax_column_count: false, bom: false }) as string[][];
+      const [header, ...body] = parsed;
+      expect(body).toHaveLength(rows.length);
+      const unformula = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
+      const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD');
+      body.forEach((cells, i) => {
+        const got = new Map(header.map((h, c) => [unformula(h), cells[c]]));
+        expect(unformula(got.get('Id')!)).toBe(wellFormed(rows[i].id));
+        for (const [k, v] of rows[i].attributes) {
+          const title = ['Id', 'Source', 'Target'].includes(k) ? `input.${k}` : k;
+          const cell = got.get(wellFormed(title))!;
+          if (typeof v === 'string') expect(unformula(cell)).toBe(wellFormed(v));
+          else expect(cell).toBe(String(v));
+        }
+      });
+      for (const row of parsed) {
+        for (const cell of row) if (Number.isNaN(Number(cell))) expect(cell).not.toMatch(/^(?:[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n\u0000])/);
+      }
+    }
+  });
+
+  it('FollowTheMoney lines are each valid JSON and read back with the names, ids and ties', async () => {
+    const text = toFtm(nasty);
+    const lines = text.split('\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-ftm-'));
+    try {
+      writeFileSync(join(dir, 'r.ftm.jsonl'), text);
+      const back = await readFtm(join(dir, 'r.ftm.jsonl'), { lenient: true });
+      // The FtM reader trims values (a leading space, a trailing byte order mark): the rest comes back unchanged.
+      expect(back.entities.map((e) => [e.id, e.name])).toEqual(nasty.entities.map((e) => [e.id, e.name.trim()]));
+      expect(back.relations.map((r) => [r.source, r.target])).toEqual(nasty.relations.map((r) => [r.source, r.target]));
+      expect(back.shipments.map((s) => [s.id, s.supplier, s.buyer, s.commodity])).toEqual(nasty.shipments.map((s) => [s.id, s.supplier, s.buyer, s.commodity]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('xmlText escapes markup and keeps line breaks as character references', () => {
+    expect(xmlText('a<b>&"\'\t\n\r\u0001\ud800')).toBe('a&lt;b&gt;&amp;&quot;&apos;&#9;&#10;&#13;\uFFFD\uFFFD');
   });
 });
 

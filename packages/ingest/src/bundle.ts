@@ -105,10 +105,14 @@ async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise
   const guess = detectDelimiter(await readFirstLine(path), (name) => matchColumn(spec, name) !== undefined);
   const delimiter: Delimiter = guess.delimiter;
 
-  let csvRows: AsyncGenerator<{ line: number; fields: string[] }>;
+  let csvRows: AsyncGenerator<{ line: number; fields: string[]; empty?: boolean }>;
   try {
     csvRows = readCsv(path, ctx.onBytes, { delimiter });
-    for await (const { line, fields } of csvRows) {
+    for await (const { line, fields, empty } of csvRows) {
+      if (empty) {
+        ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
+        continue;
+      }
       if (header === undefined) {
         try {
           const h = readHeader(spec, fields, guess);

@@ -65,6 +65,8 @@ export function detectDelimiter(header: string, isKnown: (name: string) => boole
 export interface CsvRow {
   line: number;
   fields: string[];
+  /** A row of separators only: no value in any cell. */
+  empty?: boolean;
 }
 
 /** Thrown when the file cannot be parsed as CSV at all (broken quoting): names the line. */
@@ -113,8 +115,12 @@ export async function* readCsv(path: string, onBytes?: (bytes: number) => void, 
       nextLine += (item.raw.match(/\r\n|\r|\n/g) ?? []).length;
       lastEnd = nextLine - 1;
       const fields = item.record;
-      // A blank line, or one of separators only (as spreadsheets leave after the data), holds nothing.
-      if (fields.every((f) => f.trim() === '')) continue;
+      // A blank line holds nothing. A line of separators only (as spreadsheets leave after the data) holds nothing
+      // either, but it was a row: it is passed on marked empty, so that the reader can say it skipped it.
+      if (fields.every((f) => f.trim() === '')) {
+        if (fields.length > 1) yield { line: start, fields, empty: true };
+        continue;
+      }
       yield { line: start, fields };
     }
   } catch (err) {

@@ -9,6 +9,7 @@ import {
   readCurrency,
   shipmentConcentration,
   MAX_QUANTITY,
+  RELATION_KINDS,
   MAX_VALUE,
   type Bundle,
   type DataIssue,
@@ -193,7 +194,10 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const source = ref(r, edge.source);
       const target = ref(r, edge.target);
       if (source === undefined || target === undefined || source === target) continue;
-      const rel: Relation = { source, target, kind: tie, attributes: { ftmSchema: r.schema, ftmId: r.id }, origin: { file, line: r.line } };
+      // An UnknownLink whose role names one of the contract's ties (as Chokepoint's own export writes them) is that tie.
+      const role = r.schema === 'UnknownLink' ? first(r, 'role')?.trim().toLowerCase().replace(/\s+/g, '_') : undefined;
+      const kind = role !== undefined && (RELATION_KINDS as readonly string[]).includes(role) ? (role as Relation['kind']) : tie;
+      const rel: Relation = { source, target, kind, attributes: { ftmSchema: r.schema, ftmId: r.id }, origin: { file, line: r.line } };
       const share = first(r, 'percentage');
       if (share !== undefined && parseField('percent', share.replace('%', '').trim()).ok) rel.share = Number(share.replace('%', '').trim());
       const start = first(r, 'startDate')?.slice(0, 10);

@@ -156,6 +156,8 @@ describe('spreadsheet habits', () => {
     expect(b.warnings.map(formatIssue)).toEqual([
       expect.stringMatching(/^entities\.csv line 2, column "lat": 2 numbers written with a decimal comma \(such as "36,70", read as 36\.70\).*; 1 other cell of the column uses a dot/),
       expect.stringMatching(/^entities\.csv line 2, column "lon": 2 numbers written with a decimal comma/),
+      // Rows of separators only are skipped, and said to be.
+      'entities.csv line 5: a row of separators only, with no value in any cell: skipped',
       expect.stringMatching(/^shipments\.csv line 2, column "quantity": 1 number written with a decimal comma/),
       expect.stringMatching(/^shipments\.csv line 2, column "value": 1 number written with a decimal comma/),
     ]);

@@ -164,8 +164,10 @@ export function keyOrderOf(records: Iterable<object>): string[] {
 /** `values` with its keys in `order` (keys not in it come last, in their own order). */
 export function ordered<T>(values: Record<string, unknown>, order: readonly string[] | undefined): T {
   if (order === undefined) return values as T;
+  // Own properties only, defined rather than assigned: a key order read from the database is data.
   const out: Record<string, unknown> = {};
-  for (const k of order) if (k in values) out[k] = values[k];
-  for (const k of Object.keys(values)) if (!(k in out)) out[k] = values[k];
+  const put = (k: string) => Object.defineProperty(out, k, { value: values[k], enumerable: true, writable: true, configurable: true });
+  for (const k of order) if (Object.hasOwn(values, k) && !Object.hasOwn(out, k)) put(k);
+  for (const k of Object.keys(values)) if (!Object.hasOwn(out, k)) put(k);
   return out as T;
 }

@@ -47,10 +47,13 @@ export interface GdsResult {
   nodes: number;
   /** Undirected relationships of the projected graph, as GDS counts them (each pair twice). */
   relationships: number;
-  /** Entity id → Louvain community id (GDS's numbering). */
-  communities: Record<string, number>;
-  /** Entity id → betweenness as GDS gives it: the raw score of the undirected graph (pairs counted once). */
-  betweenness: Record<string, number>;
+  /**
+   * Entity id → Louvain community id (GDS's numbering). A value the driver cannot read as a number is NaN, so
+   * that the engine refuses it rather than taking it for community 0.
+   */
+  communities: Map<string, number>;
+  /** Entity id → betweenness as GDS gives it: the raw score of the undirected graph (pairs counted once); NaN when unreadable. */
+  betweenness: Map<string, number>;
   /** Threads GDS was allowed (the Community edition caps it at 4). */
   concurrency: number;
 }
@@ -161,20 +164,20 @@ export async function runGds(driver: Driver, options: GdsOptions = {}): Promise<
     await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
     const projected = await session.run(PROJECT, { graph, weights: tieWeights(), ids: options.ids ?? null, weighed: weighedParameter(options.weighedKg) });
     try {
-      const communities: Record<string, number> = {};
+      const communities = new Map<string, number>();
       const louvain = await session.run(
         `CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight', concurrency: 1})
          YIELD nodeId, communityId RETURN gds.util.asNode(nodeId).id AS id, communityId`,
         { graph },
       );
-      for (const r of louvain.records) communities[String(r.get('id'))] = toNumber(r.get('communityId')) ?? 0;
+      for (const r of louvain.records) communities.set(String(r.get('id')), toNumber(r.get('communityId')) ?? NaN);
       const nodes = toNumber(projected.records[0].get('nodes')) ?? 0;
-      const betweenness: Record<string, number> = {};
+      const betweenness = new Map<string, number>();
       const bc = await session.run(
         `CALL gds.betweenness.stream($graph, {concurrency: toInteger($concurrency)}) YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score`,
         { graph, concurrency },
       );
-      for (const r of bc.records) betweenness[String(r.get('id'))] = toNumber(r.get('score')) ?? 0;
+      for (const r of bc.records) betweenness.set(String(r.get('id')), toNumber(r.get('score')) ?? NaN);
       return {
         gdsVersion: version,
         nodes,

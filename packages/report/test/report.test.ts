@@ -41,6 +41,24 @@ describe('the report contract', () => {
     expect(() => assertReport({ schemaVersion: 2 })).toThrow(InvalidReportError);
   });
 
+  it('a valid report names only its own entities, once each, and its shipments add up to finite totals', async () => {
+    const report = await tinyReport();
+    const broken = (mutate: (r: Record<string, any>) => void): string[] => {
+      const copy = JSON.parse(JSON.stringify(report));
+      mutate(copy);
+      return reportProblems(copy);
+    };
+    expect(broken((r) => (r.relations[1].target = 'nobody'))).toEqual(['/relations/1/target: names "nobody", which is not an entity of the report']);
+    expect(broken((r) => (r.shipments[0].payer = 'toString'))).toEqual(['/shipments/0/payer: names "toString", which is not an entity of the report']);
+    expect(broken((r) => (r.entities[2].id = r.entities[0].id))[0]).toBe('/entities/2/id: "kimya" is the id of an earlier entity too');
+    expect(broken((r) => r.clusters[0].members.push('__proto__'))).toContain(`/clusters/0/members/${report.clusters[0].members.length}: names "__proto__", which is not an entity of the report`);
+    // Each value is a legal number; together they cannot be added up.
+    expect(broken((r) => r.shipments.forEach((x: { value?: number }) => (x.value = 1e308)))).toEqual(['/shipments: their value values add up to more than 1e+300, beyond what can be added up without losing the totals']);
+    expect(() => assertReport(JSON.parse(JSON.stringify({ ...report, bridges: [{ source: 'x', target: 'kimya', sides: [1, 1] }] })))).toThrow(
+      new InvalidReportError('the report is not a valid Chokepoint report', ['/bridges/0/source: names "x", which is not an entity of the report']),
+    );
+  });
+
   it('serializes byte-identically for the same input and seed', async () => {
     expect(serializeReport(await tinyReport(5))).toBe(serializeReport(await tinyReport(5)));
   });

@@ -75,33 +75,34 @@ export const LEGAL_FORMS: LegalFormRow[] = [
 
 /**
  * Abbreviations written out before names are compared (after folding, so `Hnos.` is `hnos`). Only
- * unambiguous ones: `elec` (electric or electronic) is not here.
+ * unambiguous ones: `elec` (electric or electronic) is not here. A Map: a name may contain any word, `constructor`
+ * included.
  */
-export const ABBREVIATIONS: Record<string, string> = {
-  hnos: 'hermanos',
-  hno: 'hermano',
-  cia: 'compania',
-  eng: 'engineering',
-  engg: 'engineering',
-  intl: 'international',
-  bros: 'brothers',
-  mfg: 'manufacturing',
-  mfrs: 'manufacturers',
-  ind: 'industries',
-  inds: 'industries',
-  svcs: 'services',
-  svc: 'services',
-  trdg: 'trading',
-  gen: 'general',
-  corp: 'corporation',
-  mgmt: 'management',
-  assoc: 'associates',
-  natl: 'national',
-  intern: 'international',
-  tic: 'ticaret',
-  san: 'sanayi',
-  ith: 'ithalat',
-  ihr: 'ihracat',
-  paz: 'pazarlama',
-  ins: 'insaat',
-};
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['hnos', 'hermanos'],
+  ['hno', 'hermano'],
+  ['cia', 'compania'],
+  ['eng', 'engineering'],
+  ['engg', 'engineering'],
+  ['intl', 'international'],
+  ['bros', 'brothers'],
+  ['mfg', 'manufacturing'],
+  ['mfrs', 'manufacturers'],
+  ['ind', 'industries'],
+  ['inds', 'industries'],
+  ['svcs', 'services'],
+  ['svc', 'services'],
+  ['trdg', 'trading'],
+  ['gen', 'general'],
+  ['corp', 'corporation'],
+  ['mgmt', 'management'],
+  ['assoc', 'associates'],
+  ['natl', 'national'],
+  ['intern', 'international'],
+  ['tic', 'ticaret'],
+  ['san', 'sanayi'],
+  ['ith', 'ithalat'],
+  ['ihr', 'ihracat'],
+  ['paz', 'pazarlama'],
+  ['ins', 'insaat'],
+]);

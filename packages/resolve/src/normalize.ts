@@ -142,7 +142,7 @@ export function nameTokens(name: string, country?: string, options: NormalizeOpt
   let tokens = mergeArticles(baseTokens(name), c);
   if (options.legalForms !== false) {
     tokens = stripLegalForms(tokens, c);
-    tokens = tokens.map((t) => ABBREVIATIONS[t] ?? t);
+    tokens = tokens.map((t) => ABBREVIATIONS.get(t) ?? t);
     tokens = stripLegalForms(tokens, c);
   }
   const content = tokens.filter((t) => !STOPWORDS.has(t));

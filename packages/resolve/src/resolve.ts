@@ -33,7 +33,10 @@ export interface ResolveResult {
   bundle: Bundle;
   merges: Merge[];
   possible: PossibleMatch[];
-  /** Original id → kept id, for every merged id. */
+  /**
+   * Original id → kept id, for every merged id: an object without prototype (ids may be any text, `__proto__`
+   * included), ready for the report's JSON.
+   */
   aliases: Record<string, string>;
   /** Ties and shipments dropped because a merge made them link an entity to itself, or duplicated another. */
   dropped: { relations: number; shipments: number };
@@ -126,9 +129,18 @@ export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [numbe
 
 const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;
 
+/** How much a record knows: its filled fields and its extra columns with a value. */
+function completeness(e: Entity): number {
+  const fields = [e.country, e.city, e.address, e.lat, e.sector, e.isic, e.employees, e.founded].filter((x) => x !== undefined).length;
+  return fields + Object.values(e.attributes).filter((v) => v !== '').length / 100;
+}
+
 /** The kept entity, completed with what the merged ones know and it does not; `aliases` attribute added. */
 function mergeEntity(kept: Entity, others: Entity[]): Entity {
   const out: Entity = { ...kept, attributes: { ...kept.attributes } };
+  // Attribute names are column names of the input: any text, `__proto__` included, so they are defined, not assigned.
+  const put = (k: string, v: string) => Object.defineProperty(out.attributes, k, { value: v, enumerable: true, writable: true, configurable: true });
+  const has = (k: string) => Object.hasOwn(out.attributes, k);
   for (const o of others) {
     for (const f of FIELDS) {
       if (out[f] === undefined && o[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = o[f];
@@ -138,22 +150,23 @@ function mergeEntity(kept: Entity, others: Entity[]): Entity {
       out.lon = o.lon;
     }
     for (const [k, v] of Object.entries(o.attributes ?? {})) {
-      if (out.attributes[k] === undefined || out.attributes[k] === '') out.attributes[k] = v;
+      if (!has(k) || out.attributes[k] === '') put(k, v);
     }
   }
-  const aliases = (kept.attributes?.aliases ?? '')
+  const own = (k: string): string | undefined => (Object.hasOwn(kept.attributes ?? {}, k) ? kept.attributes[k] : undefined);
+  const aliases = (own('aliases') ?? '')
     .split(';')
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const o of others) if (!aliases.includes(o.id)) aliases.push(o.id);
-  out.attributes.aliases = aliases.join('; ');
+  put('aliases', aliases.join('; '));
   const names = [...new Set(others.map((o) => o.name).filter((n) => n !== kept.name))];
   if (names.length > 0) {
-    const prior = (kept.attributes?.alias_names ?? '')
+    const prior = (own('alias_names') ?? '')
       .split(';')
       .map((s) => s.trim())
       .filter((s) => s !== '');
-    out.attributes.alias_names = [...new Set([...prior, ...names])].join('; ');
+    put('alias_names', [...new Set([...prior, ...names])].join('; '));
   }
   return out;
 }
@@ -221,7 +234,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   }
 
   const entities = bundle.entities;
-  const aliases: Record<string, string> = {};
+  const aliases = new Map<string, string>();
   const merges: Merge[] = [];
   const replaced = new Map<number, Entity>();
   const removed = new Set<number>();
@@ -234,10 +247,15 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   }
   for (const [root, members] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
     if (members.length < 2) continue;
-    const kept = entities[root];
-    const others = members.filter((m) => m !== root);
+    // The record that knows most is kept (its id and name stay), whatever the order of the rows; ties: the lowest id.
+    const keptAt = members.reduce((best, m) => {
+      const d = completeness(entities[m]) - completeness(entities[best]);
+      return d > 0 || (d === 0 && entities[m].id < entities[best].id) ? m : best;
+    });
+    const kept = entities[keptAt];
+    const others = members.filter((m) => m !== keptAt);
     for (const m of others) {
-      aliases[entities[m].id] = kept.id;
+      aliases.set(entities[m].id, kept.id);
       removed.add(m);
     }
     const edges = edgesByRoot.get(root) ?? [];
@@ -247,7 +265,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
       score: Math.min(...edges.map((e) => e.score)),
       evidence: edges.map((e) => `${entities[e.i].id} ~ ${entities[e.j].id} (${e.score}): ${e.evidence.join('; ')}`),
     });
-    replaced.set(root, mergeEntity(kept, others.map((m) => entities[m])));
+    replaced.set(keptAt, mergeEntity(kept, others.map((m) => entities[m])));
   }
 
   const possible: PossibleMatch[] = review
@@ -255,11 +273,14 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
     .sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
     .map((r) => ({ a: entities[r.i].id, b: entities[r.j].id, score: r.score, evidence: r.evidence }));
 
+  // The report's object: no prototype, and every id an own property (even "__proto__").
+  const aliasObject = Object.create(null) as Record<string, string>;
+  for (const [from, into] of aliases) Object.defineProperty(aliasObject, from, { value: into, enumerable: true, writable: true, configurable: true });
   if (merges.length === 0) {
-    return { bundle, merges, possible, aliases, dropped: { relations: 0, shipments: 0 } };
+    return { bundle, merges, possible, aliases: aliasObject, dropped: { relations: 0, shipments: 0 } };
   }
 
-  const to = (id: string): string => aliases[id] ?? id;
+  const to = (id: string): string => aliases.get(id) ?? id;
   const relations: Relation[] = [];
   const relationSeen = new Set<string>();
   let droppedRelations = 0;
@@ -312,7 +333,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
     bundle: merged,
     merges,
     possible,
-    aliases,
+    aliases: aliasObject,
     dropped: { relations: droppedRelations, shipments: droppedShipments },
   };
 }

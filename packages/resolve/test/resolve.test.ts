@@ -2,6 +2,27 @@ import { candidatePairs, prepare, resolveEntities, scorePair } from '@chokepoint
 import { bundle, entity, relation, shipment } from './helpers';
 
 describe('resolveEntities', () => {
+  test('takes ids, words and column names that are names of JavaScript object members as ordinary text', () => {
+    const own = (pairs: [string, string][]) => JSON.parse(JSON.stringify(Object.fromEntries(pairs))) as Record<string, string>;
+    const b = bundle(
+      [
+        entity('__proto__', 'Constructor Kimya Ltd', { country: 'TR', city: 'Akcakale', attributes: JSON.parse('{"__proto__":"kept","note":""}') }),
+        entity('toString', 'CONSTRUCTOR KIMYA LTD.', { country: 'TR', attributes: own([['note', 'from toString'], ['constructor', 'c']]) }),
+        entity('constructor', 'Valueof Tarim', { country: 'TR' }),
+      ],
+      [relation('toString', 'constructor', 'owner'), relation('__proto__', 'constructor', 'owner')],
+      [shipment('hasOwnProperty', 'constructor', 'toString')],
+    );
+    const r = resolveEntities(b);
+    expect(r.merges.map((m) => [m.kept, m.merged])).toEqual([['__proto__', ['toString']]]);
+    expect(Object.entries(r.aliases)).toEqual([['toString', '__proto__']]);
+    expect(JSON.parse(JSON.stringify(r.aliases))).toEqual(own([['toString', '__proto__']]));
+    const kept = r.bundle.entities[0];
+    expect(Object.entries(kept.attributes)).toEqual([['__proto__', 'kept'], ['note', 'from toString'], ['constructor', 'c'], ['aliases', 'toString'], ['alias_names', 'CONSTRUCTOR KIMYA LTD.']]);
+    expect(r.bundle.relations.map((x) => [x.source, x.target])).toEqual([['__proto__', 'constructor']]);
+    expect(r.bundle.shipments.map((x) => [x.supplier, x.buyer])).toEqual([['constructor', '__proto__']]);
+  });
+
   const entities = () => [
     entity('k1', 'Örnek Kimya Ltd. Şti.', { country: 'TR', city: 'Gaziantep' }),
     entity('hat', 'Hatlı Telefon', { country: 'TR', city: 'Akçakale' }),

@@ -80,8 +80,7 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
     const weighedKg = new Map(bundle.shipments.filter((s) => s.kgBasis !== undefined && s.quantityKg !== undefined).map((s) => [s.id, s.quantityKg!]));
     const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads, weighedKg });
     const scale = betweennessScale(gds.nodes);
-    const betweenness: Record<string, number> = {};
-    for (const [id, score] of Object.entries(gds.betweenness)) betweenness[id] = score * scale;
+    const betweenness = new Map([...gds.betweenness].map(([id, score]) => [id, score * scale]));
     return {
       communities: gds.communities,
       betweenness,

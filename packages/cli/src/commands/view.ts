@@ -17,7 +17,11 @@ export function viewCommand(io: CliIO): Command {
     .description('Open a report in the network viewer: serves it on this computer and prints the address to open in a browser. Ctrl-C stops it.')
     .argument('<report.json>', 'a report written by `chokepoint analyze`')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
-    .option('--host <address>', 'address to listen on; only this computer can connect unless you choose another', DEFAULT_HOST)
+    .option(
+      '--host <address>',
+      'address to listen on; only this computer can connect unless you choose another. The viewer answers only requests addressed to localhost, 127.0.0.1, [::1] or this address (with 0.0.0.0 or ::, any IP address of this computer), which keeps web pages from reading the report through DNS rebinding',
+      DEFAULT_HOST,
+    )
     .action(async (path: string, flags: { port: number; host: string }) => {
       readReport(path); // refuses a missing or invalid report with a clear message
       const server = await startViewerServer({ reportJson: readFileSync(path, 'utf8'), host: flags.host, port: flags.port });

@@ -81,7 +81,7 @@ export function buildModel(report: Report): ViewModel {
   let first: string | undefined;
   let last: string | undefined;
   report.shipments.forEach((s, i) => {
-    const pair = `${s.supplier}\u0000${s.buyer}`;
+    const pair = JSON.stringify([s.supplier, s.buyer]);
     let edge = pairs.get(pair);
     if (!edge) {
       edge = { index: edges.length, key: `s${pairs.size}`, source: s.supplier, target: s.buyer, kind: 'shipment', shipments: [] };

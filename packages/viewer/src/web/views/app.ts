@@ -61,7 +61,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     },
     select(id) {
       state = { ...state, selected: id };
-      neighbours = new Set(id === null ? [] : view.graph.neighbors(id));
+      neighbours = new Set(id === null ? [] : view.neighbours(id));
       renderPanel(panel, model, id, actions);
       view.refresh();
       if (id !== null) view.focus(id);
@@ -140,7 +140,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     },
   };
 
-  view.renderer.on('clickNode', ({ node }) => actions.select(node));
+  view.renderer.on('clickNode', ({ node }) => actions.select(view.idOf(node)));
   view.renderer.on('clickStage', () => actions.select(null));
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && state.selected !== null && document.activeElement?.tagName !== 'INPUT') actions.select(null);
@@ -150,7 +150,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   if (state.layout === 'geo') app.setLayout('geo');
   else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null) view.startLayout(settings.autoLayoutMs);
   if (state.selected !== null) {
-    neighbours = new Set(view.graph.neighbors(state.selected));
+    neighbours = new Set(view.neighbours(state.selected));
     view.refresh();
   }
   if (initialCamera !== null) view.setCamera(initialCamera);

@@ -53,11 +53,19 @@ function bounds(points: { x: number; y: number }[]): [number, number, number, nu
   return [minX, maxX, minY, maxY];
 }
 
+/** The graph's key of the entity at `index` of the report: never a name an object's members can have. */
+const nodeKey = (index: number): string => `n${index}`;
+
 type Topology = Parameters<typeof mesh>[0];
 const topology = world as unknown as Topology;
 const BORDERS: MultiLineString = mesh(topology, topology.objects.countries as Parameters<typeof mesh>[1]) as MultiLineString;
 
-/** The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. */
+/**
+ * The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. Graphology and Sigma
+ * keep nodes in plain objects, where an entity id such as `toString` or `__proto__` would collide with the
+ * object's own members: the graph's node keys are therefore `n` and the entity's position (`keyOf`), never ids.
+ * Everything this class takes and gives is entity ids.
+ */
 export class GraphView {
   readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
@@ -81,7 +89,7 @@ export class GraphView {
     const n = model.nodes.length;
     for (const node of model.nodes) {
       const p = this.forcePositions[node.index];
-      this.graph.addNode(node.id, {
+      this.graph.addNode(nodeKey(node.index), {
         x: p.x,
         y: p.y,
         size: nodeSize(node.score, n),
@@ -96,7 +104,7 @@ export class GraphView {
     const arrows = model.edges.length <= settings.maxArrowEdges;
     for (const e of model.edges) {
       const style = EDGE_STYLE[e.kind];
-      this.graph.addDirectedEdgeWithKey(e.key, e.source, e.target, {
+      this.graph.addDirectedEdgeWithKey(e.key, this.keyOf(e.source), this.keyOf(e.target), {
         size: e.kind === 'shipment' ? Math.min(4, 0.6 + Math.log10(1 + e.shipments.length)) : style.size,
         color: style.color,
         type: arrows && (e.kind === 'shipment' || e.kind === 'owner' || e.kind === 'director') ? 'arrow' : 'line',
@@ -139,12 +147,30 @@ export class GraphView {
     this.renderer.on('resize', () => this.drawLayers());
   }
 
-  private reduceNode(node: string, data: NodeAttrs): Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
+  /** The graph's key of an entity (see the class comment). */
+  keyOf(id: string): string {
+    const node = this.model.byId.get(id);
+    if (node === undefined) throw new Error(`no entity ${JSON.stringify(id)} in the report`);
+    return nodeKey(node.index);
+  }
+
+  /** The entity id of one of the graph's keys. */
+  idOf(key: string): string {
+    return this.model.nodes[this.graph.getNodeAttribute(key, 'index')].id;
+  }
+
+  /** Ids of the entities tied to an entity (either way). */
+  neighbours(id: string): string[] {
+    return this.graph.neighbors(this.keyOf(id)).map((key) => this.idOf(key));
+  }
+
+  private reduceNode(_node: string, data: NodeAttrs): Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
     const { visible, selected, neighbours } = this.state();
     if (!visible.nodes[data.index]) return { ...data, hidden: true };
     if (selected === null) return data;
-    if (node === selected) return { ...data, highlighted: true, zIndex: 2 };
-    if (neighbours.has(node)) return { ...data, zIndex: 1 };
+    const id = this.model.nodes[data.index].id;
+    if (id === selected) return { ...data, highlighted: true, zIndex: 2 };
+    if (neighbours.has(id)) return { ...data, zIndex: 1 };
     return { ...data, color: FADED_COLOR, borderColor: FADED_COLOR, label: '', zIndex: 0 };
   }
 
@@ -152,8 +178,9 @@ export class GraphView {
     const { visible, selected } = this.state();
     if (!visible.edges[data.index]) return { ...data, hidden: true };
     if (selected === null) return data;
+    const key = this.keyOf(selected);
     const [s, t] = this.graph.extremities(edge);
-    if (s === selected || t === selected) return { ...data, size: data.size + 1 };
+    if (s === key || t === key) return { ...data, size: data.size + 1 };
     return { ...data, color: FADED_COLOR };
   }
 
@@ -222,14 +249,14 @@ export class GraphView {
 
   /** Moves the camera to an entity. */
   focus(id: string, ratio = this.settings.focusRatio): void {
-    const display = this.renderer.getNodeDisplayData(id);
+    const display = this.renderer.getNodeDisplayData(this.keyOf(id));
     if (!display) return;
     this.renderer.getCamera().animate({ x: display.x, y: display.y, ratio }, { duration: 400 });
   }
 
   /** Moves the camera to show a set of entities. */
   focusMany(ids: string[]): void {
-    const points = ids.map((id) => this.renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+    const points = ids.map((id) => this.renderer.getNodeDisplayData(this.keyOf(id))).filter((d) => d !== undefined);
     if (points.length === 0) return;
     const [minX, maxX, minY, maxY] = bounds(points.map((p) => ({ x: p!.x, y: p!.y })));
     const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.4));
@@ -247,7 +274,7 @@ export class GraphView {
 
   /** Where an entity is drawn, in pixels of the graph container (for tests and tooltips). */
   viewportPosition(id: string): { x: number; y: number } | null {
-    const attrs = this.graph.getNodeAttributes(id);
+    const attrs = this.graph.getNodeAttributes(this.keyOf(id));
     return this.renderer.graphToViewport({ x: attrs.x, y: attrs.y });
   }
 
@@ -312,7 +339,7 @@ export class GraphView {
       if (!cluster.borderProximate) continue;
       const pts = cluster.members
         .filter((m) => visible.nodes[this.model.byId.get(m)!.index])
-        .map((m) => this.renderer.graphToViewport(this.graph.getNodeAttributes(m)));
+        .map((m) => this.renderer.graphToViewport(this.graph.getNodeAttributes(this.keyOf(m))));
       if (pts.length === 0) continue;
       const [minX, maxX, minY, maxY] = bounds(pts);
       const [x0, x1, y0, y1] = [minX - 14, maxX + 14, minY - 14, maxY + 14];

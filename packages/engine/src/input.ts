@@ -1,0 +1,67 @@
+import type { Bundle, Origin, Shipment } from '@chokepoint/model';
+import { EngineInputError } from './errors';
+
+/**
+ * The most that the quantities, the kilograms or the values of all shipments may add up to: 1e300. Below it every
+ * sum the analysis makes over shipments (a pair's kilograms, the flow through an entity, the maximum flow, the
+ * totals of an export) stays a finite number, far from the largest a double holds (about 1.8e308), rounding
+ * included. A bundle above it is refused with an EngineInputError that names the largest shipment.
+ */
+export const MAX_TOTAL = 1e300;
+
+/** Where a record came from, for messages: ` (shipments.csv line 12)`, or nothing when it is not known. */
+export function originText(origin: Origin | undefined): string {
+  return origin === undefined ? '' : ` (${origin.file} line ${origin.line})`;
+}
+
+const MEASURES = [
+  ['quantityKg', 'masses in kg'],
+  ['quantity', 'quantities'],
+  ['value', 'values'],
+] as const satisfies readonly (readonly [keyof Shipment, string])[];
+
+/**
+ * Checks what the algorithms rely on and returns entity id → position in bundle.entities (a Map: ids may be any
+ * text, `__proto__` included). Throws EngineInputError, naming the record and where it came from, when the bundle
+ * breaks the data contract (an id used twice; a tie or shipment naming an unknown entity, or tying an entity to
+ * itself; a quantity, mass or value that is not a finite number of 0 or more) or when the quantities, masses or
+ * values of all shipments add up to more than MAX_TOTAL.
+ */
+export function checkBundle(bundle: Bundle): Map<string, number> {
+  const index = new Map<string, number>();
+  bundle.entities.forEach((e, i) => {
+    if (index.has(e.id)) throw new EngineInputError(`entity id ${JSON.stringify(e.id)} is used twice${originText(e.origin)}`);
+    index.set(e.id, i);
+  });
+  const ends = (what: string, origin: Origin | undefined, from: string, to: string, others: (string | undefined)[] = []) => {
+    for (const id of [from, to, ...others]) {
+      if (id !== undefined && !index.has(id)) throw new EngineInputError(`${what}${originText(origin)} names ${JSON.stringify(id)}, which is not an entity of the bundle`);
+    }
+    if (from === to) throw new EngineInputError(`${what}${originText(origin)} ties ${JSON.stringify(from)} to itself, which the data contract does not allow`);
+  };
+  bundle.relations.forEach((r, i) => ends(`relation ${i + 1}`, r.origin, r.source, r.target));
+  const totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
+  bundle.shipments.forEach((s, i) => {
+    const what = `shipment ${JSON.stringify(s.id)}`;
+    ends(what, s.origin, s.supplier, s.buyer, [s.consignee, s.payer]);
+    MEASURES.forEach(([field], m) => {
+      const v = s[field] as unknown;
+      if (v === undefined) return;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw new EngineInputError(`${what}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
+      }
+      const t = totals[m];
+      t.sum += v;
+      if (v > t.largest) (t.largest = v), (t.at = i);
+    });
+  });
+  MEASURES.forEach(([field, words], m) => {
+    const t = totals[m];
+    if (t.sum <= MAX_TOTAL) return;
+    const s = bundle.shipments[t.at];
+    throw new EngineInputError(
+      `the ${words} of the ${bundle.shipments.length.toLocaleString('en-US')} shipments add up to more than ${MAX_TOTAL} (the largest: shipment ${JSON.stringify(s.id)}${originText(s.origin)}, ${field} ${t.largest}), beyond what the analysis can add up without losing the totals: check the quantities, units and values`,
+    );
+  });
+  return index;
+}

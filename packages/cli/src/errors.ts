@@ -4,7 +4,7 @@ import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
 import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
-import { Neo4jDataError, Neo4jError, Neo4jUnavailableError } from '@chokepoint/neo4j';
+import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j';
 import { MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
@@ -44,6 +44,15 @@ export interface ErrorOutcome {
   message: string;
 }
 
+/** What the Neo4j package's remedies are in this command line's options. */
+const NEO4J_REMEDIES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  'replace-bundle': ' (chokepoint neo4j import --replace; or --database to use another database)',
+  'import-bundle': ' (chokepoint neo4j import <bundle-dir>)',
+  'without-gds': ' (run without --gds)',
+  'check-credentials': ' (--user and --password, or NEO4J_USER and NEO4J_PASSWORD)',
+  'check-database': ' (--database, or NEO4J_DATABASE)',
+});
+
 /** Maps any error thrown by a command to an exit code and a message for people. */
 export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof CommanderError) {
@@ -64,8 +73,9 @@ export function describeError(err: unknown): ErrorOutcome {
   // Neo4j: unreachable / gone → 4; what the database holds is unusable → 3; wrong password, unknown database,
   // missing GDS, a bad --query, another bundle without --replace, a bad URI → 2.
   if (err instanceof Neo4jUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
-  if (err instanceof Neo4jDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
-  if (err instanceof Neo4jError) return { code: EXIT.usage, message: `error: ${err.message}` };
+  if (err instanceof Neo4jDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}${NEO4J_REMEDIES[err.remedy ?? ''] ?? ''}` };
+  if (err instanceof Neo4jQueryError) return { code: EXIT.usage, message: `error: --query: ${err.message}` };
+  if (err instanceof Neo4jError) return { code: EXIT.usage, message: `error: ${err.message}${NEO4J_REMEDIES[err.remedy ?? ''] ?? ''}` };
   if (err instanceof ServiceUnavailableError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
   return {

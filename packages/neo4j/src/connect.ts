@@ -152,14 +152,16 @@ export function classifyError(err: unknown, driver: Driver, context: ClassifyCon
         ? 'too many wrong passwords; wait and try again'
         : 'wrong user name or password';
     return new Neo4jAuthError(
-      `${server} refused to log in (${why}): check --user and --password, or NEO4J_USER and NEO4J_PASSWORD`,
+      `${server} refused to log in (${why}): check the user name and password`,
       code,
+      'check-credentials',
     );
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return new Neo4jDatabaseNotFoundError(
-      `${server} has no ${database}: check --database (Neo4j Community has only "neo4j"; SHOW DATABASES lists them)`,
+      `${server} has no ${database}: check the database name (Neo4j Community has only "neo4j"; SHOW DATABASES lists them)`,
       code,
+      'check-database',
     );
   }
   return err;

@@ -2,16 +2,23 @@
  * Errors of the Neo4j package. Each message is one line that says what went wrong and what to do.
  * The CLI maps the classes to exit codes (errors.ts of @chokepoint/cli): unavailable → 4,
  * data problems in the database → 3, everything else here (the command line is wrong) → 2.
+ * Messages speak of what to do in the library's terms; `remedy` names it, so a caller can say it in its own (a CLI
+ * names its options).
  */
+
+/** What the user can do about an error, for callers that name their own options. */
+export type Neo4jRemedy = 'replace-bundle' | 'import-bundle' | 'without-gds' | 'fix-query' | 'check-credentials' | 'check-database';
 
 /** Base class of every error this package throws on purpose. */
 export class Neo4jError extends Error {
   override name = 'Neo4jError';
   /** The driver's or server's code behind it (`ServiceUnavailable`, `Neo.ClientError.…`), when there is one. */
   readonly code?: string;
-  constructor(message: string, code?: string) {
+  readonly remedy?: Neo4jRemedy;
+  constructor(message: string, code?: string, remedy?: Neo4jRemedy) {
     super(message);
     if (code !== undefined) this.code = code;
+    if (remedy !== undefined) this.remedy = remedy;
   }
 }
 
@@ -30,7 +37,7 @@ export class Neo4jDatabaseNotFoundError extends Neo4jError {
   override name = 'Neo4jDatabaseNotFoundError';
 }
 
-/** The Graph Data Science library is not installed on the server (`--gds`). */
+/** The Graph Data Science library is not installed on the server. */
 export class GdsMissingError extends Neo4jError {
   override name = 'GdsMissingError';
 }
@@ -40,9 +47,10 @@ export class Neo4jConfigError extends Neo4jError {
   override name = 'Neo4jConfigError';
 }
 
-/** The user's Cypher query (`--query`) failed, wrote, or does not return entity nodes as `n`. */
+/** The user's Cypher query failed, wrote, or does not return entity nodes as `n`. */
 export class Neo4jQueryError extends Neo4jError {
   override name = 'Neo4jQueryError';
+  override readonly remedy: Neo4jRemedy = 'fix-query';
 }
 
 /** The database already holds a different bundle (or other data under Chokepoint's labels). */

@@ -34,8 +34,9 @@ export async function requireGds(driver: Driver, options: DatabaseOptions = {}):
   const version = await gdsVersion(driver, options);
   if (version === undefined) {
     throw new GdsMissingError(
-      `the Graph Data Science library is not installed on ${describeServer(driver)} (CALL gds.version() failed): install the GDS plugin on the server, or run without --gds`,
+      `the Graph Data Science library is not installed on ${describeServer(driver)} (CALL gds.version() failed): install the GDS plugin on the server, or let Chokepoint compute clusters and betweenness itself`,
       'Neo.ClientError.Procedure.ProcedureNotFound',
+      'without-gds',
     );
   }
   return version;
@@ -61,7 +62,7 @@ export interface GdsResult {
 export interface GdsOptions extends DatabaseOptions {
   /** Name of the in-memory graph (dropped afterwards). */
   graphName?: string;
-  /** Only these entities (the --query selection) and the ties among them; all entities when absent. */
+  /** Only these entities (a query's selection) and the ties among them; all entities when absent. */
   ids?: readonly string[];
   /**
    * Threads for betweenness (at most 4 on the Community edition). Default 1: with more, GDS adds the

@@ -345,7 +345,5 @@ function conflict(driver: Driver, options: DatabaseOptions, name: string, stored
       : stored.length === 1 && stored[0].name === name
         ? `holds another version of bundle ${JSON.stringify(name)}`
         : `holds bundle ${stored.map((b) => JSON.stringify(b.name)).join(', ')}`;
-  return new Neo4jBundleConflictError(
-    `${where} ${holds}: add --replace to delete it and import ${JSON.stringify(name)}, or use another --database`,
-  );
+  return new Neo4jBundleConflictError(`${where} ${holds}: replace it to import ${JSON.stringify(name)}, or use another database`, undefined, 'replace-bundle');
 }

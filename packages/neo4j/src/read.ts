@@ -60,11 +60,11 @@ async function readBundleNode(session: Session, driver: Driver, options: Databas
   );
   const where = `${describeServer(driver)}${options.database === undefined ? '' : ` (database ${JSON.stringify(options.database)})`}`;
   if (result.records.length === 0) {
-    throw new Neo4jDataError(`${where} holds no Chokepoint bundle: import one first with chokepoint neo4j import <bundle-dir>`);
+    throw new Neo4jDataError(`${where} holds no Chokepoint bundle: import one first`, undefined, 'import-bundle');
   }
   if (result.records.length > 1) {
     const names = result.records.map((r) => JSON.stringify(r.get('name'))).join(', ');
-    throw new Neo4jDataError(`${where} holds several bundles (${names}): import one bundle per database (chokepoint neo4j import --replace)`);
+    throw new Neo4jDataError(`${where} holds several bundles (${names}): import one bundle per database, replacing what is there`, undefined, 'replace-bundle');
   }
   const r = result.records[0];
   const name = String(r.get('name'));
@@ -94,14 +94,14 @@ async function selectedIds(tx: ManagedTransaction, query: string, parameters: Re
     if (value === null || value === undefined) return;
     if (!(value instanceof neo4j.types.Node)) {
       throw new Neo4jQueryError(
-        `the --query must return entity nodes as n, e.g. MATCH (n:Company) WHERE n.country = 'TR' RETURN n (column n held ${describeValue(value)})`,
+        `the query must return entity nodes as n, e.g. MATCH (n:Company) WHERE n.country = 'TR' RETURN n (column n held ${describeValue(value)})`,
       );
     }
     const node = value as Node;
     const id = node.properties.id;
     if (!node.labels.includes(ENTITY_LABEL) || typeof id !== 'string') {
       throw new Neo4jQueryError(
-        `the --query must return entity nodes as n (nodes labelled :${ENTITY_LABEL}); it returned a node labelled ${node.labels.map((l) => `:${l}`).join('') || 'with no label'}`,
+        `the query must return entity nodes as n (nodes labelled :${ENTITY_LABEL}); it returned a node labelled ${node.labels.map((l) => `:${l}`).join('') || 'with no label'}`,
       );
     }
     if (!seen.has(id)) {
@@ -113,7 +113,7 @@ async function selectedIds(tx: ManagedTransaction, query: string, parameters: Re
   for await (const record of result) {
     if (!record.has('n')) {
       throw new Neo4jQueryError(
-        `the --query must return entity nodes in a column named n (it returned: ${record.keys.join(', ') || 'no columns'}), e.g. MATCH (n:Company) RETURN n`,
+        `the query must return entity nodes in a column named n (it returned: ${record.keys.join(', ') || 'no columns'}), e.g. MATCH (n:Company) RETURN n`,
       );
     }
     const value = record.get('n');
@@ -148,7 +148,9 @@ class Problems {
     const n = this.list.length;
     const shown = this.list.slice(0, 3).join('; ');
     throw new Neo4jDataError(
-      `${where} has ${n} record${n === 1 ? '' : 's'} that break${n === 1 ? 's' : ''} the data contract (${shown}${n > 3 ? '; …' : ''}): import the bundle again with --replace`,
+      `${where} has ${n} record${n === 1 ? '' : 's'} that break${n === 1 ? 's' : ''} the data contract (${shown}${n > 3 ? '; …' : ''}): import the bundle again, replacing what is there`,
+      undefined,
+      'replace-bundle',
     );
   }
 }
@@ -282,10 +284,10 @@ function queryError(err: unknown): unknown {
   if (typeof code !== 'string') return err;
   const message = String((err as Error).message).split('\n')[0].trim();
   if (code === 'Neo.ClientError.Statement.AccessMode') {
-    return new Neo4jQueryError('the --query must only read: it tried to write, and Chokepoint runs it in a read transaction', code);
+    return new Neo4jQueryError('the query must only read: it tried to write, and Chokepoint runs it in a read transaction', code);
   }
   if (CLIENT_ERROR.test(code)) {
-    return new Neo4jQueryError(`the --query failed: ${message} (${code.replace(/^Neo\.ClientError\./, '')})`, code);
+    return new Neo4jQueryError(`the query failed: ${message} (${code.replace(/^Neo\.ClientError\./, '')})`, code);
   }
   return err;
 }

@@ -136,6 +136,8 @@ export const WRITE_BACK_PROPERTIES = [
   'chokepointDegree',
   'chokepointKeyScore',
   'chokepointKeyRank',
+  'chokepointGroup',
+  'chokepointControlsFlagged',
   'chokepointFlags',
   'chokepointFlagCount',
 ] as const;

@@ -32,6 +32,8 @@ SET e.chokepointCluster = row.cluster,
     e.chokepointDegree = row.degree,
     e.chokepointKeyScore = row.keyScore,
     e.chokepointKeyRank = row.keyRank,
+    e.chokepointGroup = row.group,
+    e.chokepointControlsFlagged = row.controlsFlagged,
     e.chokepointFlags = row.flags,
     e.chokepointFlagCount = row.flagCount
 RETURN collect(row.id) AS found`;
@@ -69,7 +71,8 @@ const CLEAR_FLAGS = `MATCH (f:${FLAG_LABEL}) WHERE NOT f.id IN $ids DETACH DELET
 /**
  * Stores a report's results on the entity nodes (`chokepointCluster`, `chokepointBetweenness`,
  * `chokepointArticulation`, `chokepointCutOff`, `chokepointDegree`, `chokepointKeyScore`/`chokepointKeyRank` on
- * key nodes, `chokepointFlags`, `chokepointFlagCount`) and its red flags as
+ * key nodes, `chokepointGroup` (company group, on members of one), `chokepointControlsFlagged` (flagged companies
+ * an entity stands behind, on controllers), `chokepointFlags`, `chokepointFlagCount`) and its red flags as
  * `(:Flag)-[:FLAGS]->(:Entity)` and `(:Flag)-[:CONCERNS]->(:Shipment)`. Idempotent: writing the same report again
  * changes nothing, and writing another report replaces the results of the earlier one (flags it no longer has are
  * deleted, results on entities it does not cover are removed).
@@ -92,6 +95,7 @@ export async function writeBack(driver: Driver, report: Report, options: WriteBa
     }
 
     const key = new Map(report.keyNodes.map((k) => [k.id, k]));
+    const controls = new Map(report.controllers.map((c) => [c.id, c.companies.length]));
     const rows = report.entities.map((e) => {
       const k = key.get(e.id);
       return {
@@ -103,6 +107,8 @@ export async function writeBack(driver: Driver, report: Report, options: WriteBa
         degree: neo4j.int(e.degree),
         keyScore: k === undefined ? null : k.score,
         keyRank: k === undefined ? null : neo4j.int(k.rank),
+        group: e.group === 0 ? null : neo4j.int(e.group),
+        controlsFlagged: controls.has(e.id) ? neo4j.int(controls.get(e.id)!) : null,
         flags: e.flags,
         flagCount: neo4j.int(e.flags.length),
       };

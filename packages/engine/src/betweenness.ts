@@ -11,7 +11,7 @@ export interface BetweennessOptions {
 export const BETWEENNESS_DEFAULTS: Required<Omit<BetweennessOptions, 'weightAttribute'>> = { normalized: true };
 
 /** Binary min-heap of node indices keyed by a distance array (lazy deletion). */
-class MinHeap {
+export class MinHeap {
   private nodes: Int32Array;
   private keys: Float64Array;
   size = 0;

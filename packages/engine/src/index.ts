@@ -39,5 +39,6 @@ export { maxFlow, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDomi
 export { supplyChokepoints, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
 export { parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
-export { betweennessRun, betweennessRunCSR, directedAdjacency, sampleSize, achievedEpsilon, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';
+export { betweennessRun, betweennessRunCSR, directedAdjacency, formatBound, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';
+export { PathSampler, RK_CONSTANT, rkSampleSize, rkEpsilon, vcDimensionBound, vertexDiameterBound, type DiameterBound } from './betweenness-sampling';
 export { louvainCSR, modularityCSR, LOUVAIN_DEFAULTS, type LouvainOptions, type LouvainResult } from './louvain';

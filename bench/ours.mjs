@@ -136,12 +136,14 @@ async function main() {
     let values, extra = {};
     if (parallel) {
       const options = { threads: opts.threads, seed: opts.seed };
-      if (sampled) Object.assign(options, { epsilon: opts.epsilon, delta: opts.delta });
+      // Sampled rows measure the sampler: 'always' keeps the engine from computing exactly instead, which it
+      // does when that would read at most twice as much of the graph (`method` says what ran).
+      if (sampled) Object.assign(options, { epsilon: opts.epsilon, delta: opts.delta, sampling: 'always' });
       const r = await engine.betweennessRunCSR(built.csr, options);
       values = r.values;
-      extra = { sampled: !r.exact, sources: r.sources, epsilon: r.epsilon };
-      api = `betweennessRunCSR (threads=${opts.threads}); CSR via ${built.api}`;
-      threads = opts.threads;
+      extra = { sampled: !r.exact, sources: r.sources, epsilon: r.epsilon, method: r.method, samples: r.samples, vertexDiameter: r.vertexDiameter, requestedEpsilon: sampled ? opts.epsilon : null };
+      api = `betweennessRunCSR (threads=${opts.threads}${sampled ? ", sampling 'always'" : ''}); CSR via ${built.api}`;
+      threads = r.threads ?? opts.threads;
     } else {
       const raw = engine.betweennessCSR(built.csr, false);
       const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 1;

@@ -5,7 +5,9 @@
     bench/.venv/bin/python bench/peers.py --versions
 
 algorithm: louvain | betweenness | betweenness-sampled | articulation
-library:   igraph | networkit | networkx
+library:   igraph | networkit | kadabra | networkx
+           (kadabra: NetworKit's KadabraBetweenness, for betweenness-sampled only; networkit there is
+           NetworKit's ApproxBetweenness, Riondato & Kornaropoulos)
 edgelist:  bench/.cache/<graph>.bin (int32 LE: n, m, source[m], target[m]; see bench/generate.mjs)
            or a text edge list ("u v" per line, '#' comments, nodes 0..n-1).
 
@@ -16,7 +18,10 @@ its answer into plain node ids. The full answer goes to out-file, for bench/run.
   louvain:       int32 LE community of each node
   articulation:  int32 LE: count a, sorted articulation points, count b, sorted bridges as (u, v) with u < v
 Environment: BENCH_THREADS (NetworKit threads, default 2), BENCH_SEED (default 1),
-BENCH_EPSILON / BENCH_DELTA (sampled betweenness, default 0.01 / 0.1).
+BENCH_EPSILON / BENCH_DELTA (sampled betweenness, default 0.01 / 0.1), BENCH_RK_CONSTANT (the constant c
+of ApproxBetweenness's sample size, default 0.5 as in the engine; NetworKit's own default is 1).
+Sampled betweenness is asked for the same bound as the engine's: epsilon on networkx's normalization,
+which is epsilon (n-2)/n on the scale these libraries estimate (pairs over n(n-1)).
 """
 import hashlib
 import json
@@ -31,6 +36,7 @@ SEED = int(os.environ.get("BENCH_SEED", "1"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 EPSILON = float(os.environ.get("BENCH_EPSILON", "0.01"))
 DELTA = float(os.environ.get("BENCH_DELTA", "0.1"))
+RK_CONSTANT = float(os.environ.get("BENCH_RK_CONSTANT", "0.5"))
 
 
 def read_edges(path):
@@ -140,13 +146,13 @@ def run_networkit(alg, n, src, dst, out):
         run = time.perf_counter() - t1
         return load, run, betweenness_result(scores, out)
     if alg == "betweenness-sampled":
-        ab = nk.centrality.ApproxBetweenness(g, epsilon=EPSILON, delta=DELTA)
-        ab.run()
         # Riondato-Kornaropoulos normalizes by n(n-1) ordered pairs; networkx-style normalization
-        # divides by (n-1)(n-2) instead, so scale by n/(n-2).
+        # divides by (n-1)(n-2) instead: ask for epsilon (n-2)/n and scale the scores by n/(n-2).
+        ab = nk.centrality.ApproxBetweenness(g, epsilon=EPSILON * (n - 2) / n, delta=DELTA, universalConstant=RK_CONSTANT)
+        ab.run()
         scores = np.asarray(ab.scores(), dtype=np.float64) * (n / (n - 2) if n > 2 else 1.0)
         run = time.perf_counter() - t1
-        return load, run, betweenness_result(scores, out, {"samples": int(ab.numberOfSamples()), "epsilon": EPSILON, "delta": DELTA})
+        return load, run, betweenness_result(scores, out, {"samples": int(ab.numberOfSamples()), "epsilon": EPSILON, "delta": DELTA, "constant": RK_CONSTANT})
     if alg == "articulation":
         # NetworKit 11 has no articulation-point or bridge class: both come from the biconnected
         # components (a node in 2+ components is an articulation point; a 2-node component is a bridge).
@@ -166,6 +172,31 @@ def run_networkit(alg, n, src, dst, out):
         res["bcc_run_s"] = t_bcc
         return load, run, res
     skip(f"no {alg} in networkit runner")
+
+
+# --------------------------------------------------------------- kadabra --
+def run_kadabra(alg, n, src, dst, out):
+    import networkit as nk
+
+    if alg != "betweenness-sampled":
+        skip(f"kadabra runs only betweenness-sampled (got {alg})")
+    nk.setNumberOfThreads(THREADS)
+    nk.setSeed(SEED, True)  # KadabraBetweenness wants per-thread seeds (its documentation)
+    if hasattr(nk, "setLogLevel"):
+        nk.setLogLevel("ERROR")
+    t0 = time.perf_counter()
+    g = nk.Graph(n, weighted=False, directed=False)
+    g.addEdges((src.astype(np.uint64), dst.astype(np.uint64)))
+    load = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    # Absolute error for every node (k = 0), the same bound as the engine's, on the RK scale as above.
+    kb = nk.centrality.KadabraBetweenness(g, EPSILON * (n - 2) / n, DELTA)
+    kb.run()
+    # NetworKit doubles KADABRA's estimate of the RK-normalized betweenness on undirected graphs (its scores sum
+    # to twice networkx's): halve, then scale by n/(n-2) as for ApproxBetweenness.
+    scores = np.asarray(kb.scores(), dtype=np.float64) * (n / (2.0 * (n - 2)) if n > 2 else 0.5)
+    run = time.perf_counter() - t1
+    return load, run, betweenness_result(scores, out, {"samples": int(kb.getNumberOfIterations()), "epsilon": EPSILON, "delta": DELTA})
 
 
 # -------------------------------------------------------------- networkx --
@@ -220,14 +251,14 @@ def main(argv):
         sys.exit(2)
     alg, lib, path = argv[1], argv[2], argv[3]
     out = argv[4] if len(argv) > 4 else None
-    runners = {"igraph": run_igraph, "networkit": run_networkit, "networkx": run_networkx}
+    runners = {"igraph": run_igraph, "networkit": run_networkit, "kadabra": run_kadabra, "networkx": run_networkx}
     if lib not in runners:
         sys.exit(f"unknown library {lib}")
     t0 = time.perf_counter()
     n, src, dst = read_edges(path)
     read = time.perf_counter() - t0
     load, run, result = runners[lib](alg, n, src, dst, out)
-    print(json.dumps({"load_s": read + load, "run_s": run, "result": result, "threads": THREADS if lib == "networkit" else 1}))
+    print(json.dumps({"load_s": read + load, "run_s": run, "result": result, "threads": THREADS if lib in ("networkit", "kadabra") else 1}))
 
 
 if __name__ == "__main__":

@@ -345,7 +345,7 @@ export async function betweennessRun(adjacency: Adjacency, directed: boolean, op
     guarantee:
       `every value within ±${formatBound(achieved)} of the exact betweenness, for all ${n.toLocaleString('en')} nodes at once, with probability at least ${pct(1 - delta)}: ` +
       `${r.toLocaleString('en')} shortest paths sampled between random pairs of nodes (Riondato & Kornaropoulos 2016, c = ${RK_CONSTANT}; ` +
-      `no shortest path has more than ${vd} nodes, by ${bound.how})`,
+      `no shortest path has more than ${vd} nodes)`,
     threads: used,
   };
 }

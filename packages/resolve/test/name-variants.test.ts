@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { EntityKind } from '@chokepoint/model';
 import { scorePair } from '@chokepoint/resolve';
 import { entity, readCsv } from './helpers';
 
@@ -25,8 +26,11 @@ function measure(file: string, threshold = 0.92, reviewThreshold = 0.8): Figures
   const falsePositives: string[] = [];
   const falseNegatives: string[] = [];
   for (const r of rows) {
+    // Optional columns: `kind` (company when empty) and `city` (both records in that city).
     const country = r.country || undefined;
-    const { score } = scorePair(entity('a', r.a, { country }), entity('b', r.b, { country }));
+    const city = r.city || undefined;
+    const kind = (r.kind || 'company') as EntityKind;
+    const { score } = scorePair(entity('a', r.a, { country, city }, kind), entity('b', r.b, { country, city }, kind));
     const same = r.same === '1';
     if (score >= threshold) {
       if (same) tp++;

@@ -95,6 +95,8 @@ export const LEGAL_FORMS: LegalFormRow[] = [
     type: 'legal',
   },
   { forms: ['Inc.', 'Incorporated', 'Corp.', 'Corporation', 'LLC', 'L.L.C.', 'Co.', 'Company', 'PC', 'PLLC'], countries: ['US', 'CA', 'PH', 'PR', 'LR'], type: 'legal' },
+  // Nigeria: `Kabarawa Global Enterprises (Nig.) Ltd`, `Lagoon Coatings Nigeria Plc`
+  { forms: ['Nigeria', 'Nig.', '(Nig.)', 'Nig'], countries: ['NG'], type: 'descriptor' },
   // Written everywhere by international traders
   { forms: ['Ltd.', 'Ltd', 'Limited', 'LLC', 'L.L.C.', 'Inc.', 'Co.', 'Company', 'Corp.', 'PLC'], countries: '*', type: 'legal' },
 ];
@@ -108,6 +110,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['hnos', 'hermanos'],
   ['hno', 'hermano'],
   ['cia', 'compania'],
+  ['cie', 'compagnie'],
+  ['gle', 'generale'],
   ['eng', 'engineering'],
   ['engg', 'engineering'],
   ['intl', 'international'],

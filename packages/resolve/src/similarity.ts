@@ -35,7 +35,7 @@ function matchWords(a: string, b: string, options: CompareOptions): WordMatch | 
   if (sa === sb) return { s: 0.95, why: 'spelling' };
   if (a.length < 5 || b.length < 5) return undefined;
   const [short, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
-  if (long.startsWith(short) && !(long.length === short.length + 1 && /[hs]$/.test(long))) return undefined;
+  if (long.startsWith(short) && !(long.length === short.length + 1 && (plurals ? /[hs]$/ : /h$/).test(long))) return undefined;
   if (editDistance(sa, sb, 1) <= 1 || editDistance(a, b, 1) <= 1) return { s: Math.max(0.9, jaroWinkler(a, b)), why: 'spelling' };
   // A slip in a plural: compare the singulars (`Agrochemcals` / `Agrochemical`).
   if (plurals) {

@@ -17,9 +17,28 @@ export function singularForms(word: string): string[] {
   return forms;
 }
 
-/** True when the word, or its singular, is an everyday word of company names (see `VOCABULARY`). */
+/**
+ * The everyday words a word may be made from with `-ing` or `-er`: `milling` → `mill`, `shipping`
+ * → `ship`, `mining` → `mine`, `millers` → `mill`. Used only to recognise everyday words.
+ */
+function derivedStems(word: string): string[] {
+  const out: string[] = [];
+  for (const w of singularForms(word)) {
+    const m = /^(.{3,}?)(ing|er)$/.exec(w);
+    if (!m) continue;
+    const stem = m[1];
+    out.push(stem, stem + 'e');
+    if (/(.)\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  return out;
+}
+
+/**
+ * True when the word, its singular, or the word it is made from with `-ing` or `-er` (`milling`,
+ * `printers`) is an everyday word of company names (see `VOCABULARY`).
+ */
 export function isVocabularyWord(word: string): boolean {
-  return singularForms(word).some((f) => VOCABULARY.has(f));
+  return singularForms(word).some((f) => VOCABULARY.has(f)) || derivedStems(word).some((f) => VOCABULARY.has(f));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compareNames, editDistance, nameSimilarity, nameTokens, scorePair, sharedSingular, singularForms, tokenSimilarity } from '@chokepoint/resolve';
+import { compareNames, editDistance, isVocabularyWord, nameSimilarity, nameTokens, scorePair, sharedSingular, singularForms, tokenSimilarity } from '@chokepoint/resolve';
 import { entity } from './helpers';
 
 const tokens = (name: string, country?: string) => nameTokens(name, country);
@@ -57,9 +57,15 @@ describe('words: plurals, slips, everyday words', () => {
       ['mining', 'dining'],
       ['transport', 'transit'],
       ['farmers', 'fishermen'],
+      // made from everyday words with -ing or -er
+      ['mining', 'milling'],
+      ['printing', 'painting'],
+      ['millers', 'miners'],
     ]) {
       expect([a, b, tokenSimilarity(a, b)]).toEqual([a, b, 0]);
     }
+    expect(isVocabularyWord('shipping')).toBe(true);
+    expect(isVocabularyWord('minning')).toBe(false);
   });
 });
 

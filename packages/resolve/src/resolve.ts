@@ -12,7 +12,7 @@ export interface ResolveOptions {
 }
 
 export interface Merge {
-  /** The id that stays: the first of the group in bundle order. */
+  /** The id that stays: the record of the group with the most filled fields (ties: the lowest id). */
   kept: string;
   /** The ids merged into it, in bundle order. */
   merged: string[];

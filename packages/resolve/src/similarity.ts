@@ -58,7 +58,8 @@ function matchWords(a: string, b: string, options: CompareOptions): WordMatch | 
  * Khalid / Khaled, Müller / Mueller, Logistcs / Logistics, Mramara / Marmara. Else 0. Two different
  * everyday words of company names are never alike (Feeds / Seeds, Paints / Prints: `VOCABULARY`). A
  * word that is another plus a suffix (Manar / Manara, Mansour / Mansouri, Martín / Martínez) is
- * another word, except for a final `h` (Baraka / Barakah). Numbers must be equal.
+ * another word, except for a final `h` (Baraka / Barakah) and, with `plurals`, a final `s`. Numbers
+ * must be equal.
  */
 export function tokenSimilarity(a: string, b: string, options: CompareOptions = {}): number {
   return matchWords(a, b, options)?.s ?? 0;

@@ -35,7 +35,7 @@ describe('resolveEntities', () => {
     entity('ornek-person', 'Ornek Kimya', { country: 'TR' }, 'person'),
   ];
 
-  test('merges variants transitively into the first in bundle order, rewrites ends, drops self-ties', () => {
+  test('merges variants transitively into the record that knows most (a tie: the lowest id), rewrites ends, drops self-ties', () => {
     const b = bundle(
       entities(),
       [relation('k2', 'hat', 'owner'), relation('k1', 'k3', 'shared_address'), relation('k1', 'hat', 'owner'), relation('tex', 'k3', 'associate')],

@@ -23,8 +23,23 @@ interface WordMatch {
   why: 'same' | 'plural' | 'spelling';
 }
 
+const SAME: WordMatch = { s: 1, why: 'same' };
+
+/** Word pairs already compared (a pure function of the words and `plurals`; the cache only saves time). */
+const matches = new Map<string, WordMatch | null>();
+
 function matchWords(a: string, b: string, options: CompareOptions): WordMatch | undefined {
-  if (a === b) return { s: 1, why: 'same' };
+  if (a === b) return SAME;
+  const key = `${options.plurals === false ? 0 : 1}\u0000${a}\u0000${b}`;
+  let m = matches.get(key);
+  if (m === undefined) {
+    if (matches.size >= 200_000) matches.clear();
+    matches.set(key, (m = computeMatch(a, b, options) ?? null));
+  }
+  return m ?? undefined;
+}
+
+function computeMatch(a: string, b: string, options: CompareOptions): WordMatch | undefined {
   if (/\d/.test(a) || /\d/.test(b)) return undefined;
   const plurals = options.plurals !== false;
   if (plurals && sharedSingular(a, b) !== undefined) return { s: 0.97, why: 'plural' };
@@ -87,7 +102,10 @@ function joinCompounds(a: Part[], b: Part[], options: CompareOptions): Part[] {
       const word = run.map((p) => p.token).join('');
       if (word.length < 5) continue;
       const words = new Set(run.map((p) => p.token));
-      if (b.some((q) => !words.has(q.token) && q.from.length === 1 && tokenSimilarity(word, q.token, options) >= 0.9)) {
+      // (A plural or one slip changes the length by three letters at most.)
+      const alike = (q: Part): boolean =>
+        !words.has(q.token) && q.from.length === 1 && Math.abs(q.token.length - word.length) <= 3 && tokenSimilarity(word, q.token, options) >= 0.9;
+      if (b.some(alike)) {
         joined = { token: word, from: run.map((p) => p.token) };
         i += n;
         break;

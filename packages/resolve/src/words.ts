@@ -38,8 +38,17 @@ function derivedStems(word: string): string[] {
  * `printers`) is an everyday word of company names (see `VOCABULARY`).
  */
 export function isVocabularyWord(word: string): boolean {
-  return singularForms(word).some((f) => VOCABULARY.has(f)) || derivedStems(word).some((f) => VOCABULARY.has(f));
+  let v = vocabularyWords.get(word);
+  if (v === undefined) {
+    if (vocabularyWords.size >= 100_000) vocabularyWords.clear();
+    v = singularForms(word).some((f) => VOCABULARY.has(f)) || derivedStems(word).some((f) => VOCABULARY.has(f));
+    vocabularyWords.set(word, v);
+  }
+  return v;
 }
+
+/** Words already looked up (a pure function of the word; the cache only saves time). */
+const vocabularyWords = new Map<string, boolean>();
 
 /**
  * The singular the two words share, when one is the plural of the other (or both are plurals of

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { RulesFileError, type RulesProblem } from './errors';
-import type { ReferenceData, SectorFit, SectorKeyword, WatchItem } from './reference';
+import { CONCENTRATION_BASES, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { RULES } from './rules';
 import { fold } from './text';
 import { SEVERITIES, type EffectiveRule, type ParamSpec, type ParamValue, type Rule, type Severity } from './types';
@@ -168,13 +168,19 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
 
   list('watchlist').forEach((item, i) => {
     const p = ['watchlist', i];
-    known(p, item, ['id', 'name', 'category', 'hs', 'keywords', 'requireKeyword', 'minPcs', 'users', 'source']);
+    known(p, item, ['id', 'name', 'category', 'hs', 'keywords', 'requireKeyword', 'minPcs', 'concentrationLimit', 'concentrationBasis', 'users', 'usersSource', 'source']);
     const category = item.category ?? 'explosive-precursor';
     if (category !== 'explosive-precursor' && category !== 'ied-component') problem([...p, 'category'], `expected explosive-precursor or ied-component, got ${typeOf(category)}`);
     const keywords = item.keywords === undefined ? [] : Array.isArray(item.keywords) && item.keywords.every((k) => typeof k === 'string') ? (item.keywords as string[]) : (problem([...p, 'keywords'], `expected a list of words, got ${typeOf(item.keywords)}`), []);
     if (item.requireKeyword !== undefined && typeof item.requireKeyword !== 'boolean') problem([...p, 'requireKeyword'], `expected true or false, got ${typeOf(item.requireKeyword)}`);
     if (item.minPcs !== undefined && !(typeof item.minPcs === 'number' && Number.isInteger(item.minPcs) && item.minPcs >= 0)) problem([...p, 'minPcs'], `expected a whole number, got ${typeOf(item.minPcs)}`);
-    const entry = {
+    const limit = item.concentrationLimit;
+    if (limit !== undefined && !(typeof limit === 'number' && limit > 0 && limit <= 100)) problem([...p, 'concentrationLimit'], `expected a percentage above 0 and at most 100, got ${typeOf(limit)}`);
+    const basis = item.concentrationBasis;
+    if (basis !== undefined && !(typeof basis === 'string' && CONCENTRATION_BASES.includes(basis))) problem([...p, 'concentrationBasis'], `expected one of ${CONCENTRATION_BASES.join(', ')}, got ${typeOf(basis)}`);
+    if (basis !== undefined && limit === undefined) problem([...p, 'concentrationBasis'], 'needs a concentrationLimit');
+    const source = text([...p, 'source'], item.source, false) ?? `rules file ${file}`;
+    const entry: WatchItem = {
       id: text([...p, 'id'], item.id, true) ?? '',
       name: text([...p, 'name'], item.name, true) ?? '',
       category: category as WatchItem['category'],
@@ -182,8 +188,10 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
       keywords: keywords.map(fold),
       requireKeyword: item.requireKeyword === true,
       minPcs: item.minPcs as number | undefined,
+      ...(typeof limit === 'number' ? { concentrationLimit: limit, concentrationBasis: typeof basis === 'string' ? basis : 'w/w', concentrationSource: source } : {}),
       users: codes([...p, 'users'], item.users, false),
-      source: text([...p, 'source'], item.source, false) ?? `rules file ${file}`,
+      usersSource: text([...p, 'usersSource'], item.usersSource, false) ?? source,
+      source,
     };
     config.watchlist.push(entry);
   });

@@ -2,7 +2,7 @@ import type { Bundle, Entity, Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
 import type { ReferenceData, WatchItem } from './reference';
 import { fold } from './text';
-import type { FlagContext, LineOfBusiness } from './types';
+import type { ConcentrationCheck, FlagContext, LineOfBusiness } from './types';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
 export const GROUP_TIES = ['owner', 'director', 'family', 'shared_address'] as const;
@@ -24,7 +24,9 @@ function phoneKey(raw: string | undefined): string | undefined {
 
 /**
  * The watch-list entry a shipment falls under, if any: by HS prefix (confirmed by a keyword where the
- * entry asks for one), or by keyword when the shipment has no HS code; pieces below `minPcs` are not bulk.
+ * entry asks for one), or by keyword when the shipment has no HS code; pieces below `minPcs` are not bulk, and a
+ * stated concentration at or below the entry's limit (Regulation (EU) 2019/1148, Annex I) is not a watch-list
+ * event. An unknown concentration counts.
  */
 export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: Shipment) => WatchItem | undefined {
   return (s) => {
@@ -37,6 +39,7 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
           : hasKeyword(item);
       if (!matches) continue;
       if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
+      if (item.concentrationLimit !== undefined && s.concentration !== undefined && s.concentration <= item.concentrationLimit) continue;
       return item;
     }
     return undefined;
@@ -184,6 +187,14 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     });
   };
   const groupPath = (a: string, b: string): string[] | undefined => groupPaths(a, [b])[0];
+  const groupLink = (a: string, b: string): string[] | undefined => {
+    if (a === b || group(a).id !== group(b).id) return undefined;
+    return groupPath(a, b) ?? [`${label(a)} and ${label(b)} are linked through more than ${MAX_PATH} ties`];
+  };
+  const concentration = (s: Shipment, item: WatchItem): ConcentrationCheck | undefined =>
+    item.concentrationLimit === undefined
+      ? undefined
+      : { stated: s.concentration ?? null, limit: item.concentrationLimit, basis: item.concentrationBasis ?? 'w/w', source: item.concentrationSource ?? item.source };
 
   const label = (id: string): string => {
     const e: Entity | undefined = entities.get(id);
@@ -207,6 +218,8 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     group,
     groupPath,
     groupPaths,
+    groupLink,
+    concentration,
     describeHs,
     label,
     radiusKm,

@@ -15,8 +15,19 @@ export interface WatchItem {
   requireKeyword: boolean;
   /** Shipments counted in pieces below this are not "in bulk" and do not count. */
   minPcs?: number;
+  /**
+   * Concentration limit in percent (Regulation (EU) 2019/1148, Annex I, column 2): a shipment whose stated
+   * concentration is at or below it is not a watch-list event. Absent when the entry has no limit.
+   */
+  concentrationLimit?: number;
+  /** What the limit measures: 'w/w' (default) or 'nitrogen w/w' (ammonium nitrate). */
+  concentrationBasis?: string;
+  /** Where the limit comes from. */
+  concentrationSource?: string;
   /** ISIC prefixes of documented professional users. */
   users: string[];
+  /** Why those are the documented users: the guidance and notes the list follows. */
+  usersSource: string;
   source: string;
 }
 
@@ -43,6 +54,9 @@ export interface ReferenceData {
 }
 
 type Row = Record<string, string>;
+
+/** What a concentration limit can measure: the substance by weight, or (ammonium nitrate) its nitrogen by weight. */
+export const CONCENTRATION_BASES = ['w/w', 'nitrogen w/w'];
 
 function rows(text: string, file: string, required: string[]): { line: number; row: Row }[] {
   let records: { record: Row; info: { lines: number } }[];
@@ -86,6 +100,14 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
       if (minPcs !== undefined && !Number.isInteger(minPcs)) {
         throw new ReferenceDataError(`watchlist.csv line ${line}, column "min_pcs": not a whole number`);
       }
+      const limit = row.concentration_limit === '' || row.concentration_limit === undefined ? undefined : Number(row.concentration_limit);
+      if (limit !== undefined && !(Number.isFinite(limit) && limit > 0 && limit <= 100)) {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "concentration_limit": ${JSON.stringify(row.concentration_limit)} is not a percentage above 0 and at most 100`);
+      }
+      const basis = row.concentration_basis === undefined || row.concentration_basis === '' ? undefined : row.concentration_basis;
+      if (basis !== undefined && !CONCENTRATION_BASES.includes(basis)) {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "concentration_basis": ${JSON.stringify(basis)} is not one of ${CONCENTRATION_BASES.join(', ')}`);
+      }
       return {
         id: row.id,
         name: row.name,
@@ -94,7 +116,11 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
         keywords: list(row.keywords).map(fold),
         requireKeyword: /^(yes|true|1)$/i.test(row.require_keyword ?? ''),
         minPcs,
+        ...(limit === undefined
+          ? {}
+          : { concentrationLimit: limit, concentrationBasis: basis ?? 'w/w', concentrationSource: row.concentration_source || row.source }),
         users: digits(list(row.users), 'watchlist.csv', line, 'users', false),
+        usersSource: row.users_source || row.source,
         source: row.source,
       };
     },

@@ -23,7 +23,7 @@ describe('rules files', () => {
     const rules = effectiveRules(config);
     expect(rules.find((r) => r.id === 'new-company')!.enabled).toBe(false);
     expect(rules.find((r) => r.id === 'volume-anomaly')).toMatchObject({ enabled: true, severity: 'high', parameters: { threshold: 5, minPeers: 4, minKg: 1000 } });
-    expect(rules.find((r) => r.id === 'rapid-transit')!.parameters).toEqual({ maxDwellDays: 14, maxChainDays: 30, chainSeverity: 'high', watchlistOnly: false, exemptWholesale: true });
+    expect(rules.find((r) => r.id === 'rapid-transit')!.parameters).toEqual({ maxDwellDays: 14, maxChainDays: 30, chainSeverity: 'high', watchlistOnly: false, exemptWholesale: true, intraGroupSeverity: 'low' });
   });
 
   it('reads JSON too', () => {
@@ -58,7 +58,7 @@ describe('rules files', () => {
         file: 'rules.yaml',
         line: 7,
         path: 'rules.rapid-transit.parameters.dwell',
-        reason: 'unknown parameter; rapid-transit has maxDwellDays, maxChainDays, chainSeverity, watchlistOnly, exemptWholesale',
+        reason: 'unknown parameter; rapid-transit has maxDwellDays, maxChainDays, chainSeverity, watchlistOnly, exemptWholesale, intraGroupSeverity',
       },
       { file: 'rules.yaml', line: 8, path: 'rules.rapid-transit.severity', reason: 'expected one of low, medium, high, got string "urgent"' },
     ]);

@@ -150,11 +150,20 @@ describe('consignee-mismatch', () => {
     expect(flag.evidence.consigneeIsForwarder).toBe(true);
   });
 
-  it('stays medium for a group company whose line fits the goods; no flag when the buyer receives', () => {
+  it('is low for a group company whose line fits the goods (group logistics), medium when the fit is unknown; no flag when the buyer receives', () => {
     const sister = company('sister', { isic: '4690' });
-    const bundle = bundleOf({ entities: [maker, trader, sister], relations: [tie('trader', 'sister', 'owner')], shipments: [units('sister'), units('trader')] });
+    const unknown = company('unknown');
+    const bundle = bundleOf({
+      entities: [maker, trader, sister, unknown],
+      relations: [tie('trader', 'sister', 'owner'), tie('trader', 'unknown', 'owner')],
+      shipments: [units('sister'), units('trader'), units('unknown')],
+    });
     const flags = flagsOf(bundle, 'consignee-mismatch');
-    expect(flags.map((f) => [f.shipment, f.severity])).toEqual([['to-sister', 'medium']]);
+    expect(flags.map((f) => [f.shipment, f.severity])).toEqual([
+      ['to-unknown', 'medium'],
+      ['to-sister', 'low'],
+    ]);
+    expect(flags[1].summary).toMatch(/; the consignee is in the buyer’s company group \(TRADER Ltd \(trader\) owns SISTER Ltd \(sister\)\)\.$/);
   });
 });
 

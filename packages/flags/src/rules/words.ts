@@ -1,6 +1,6 @@
 import type { Shipment } from '@chokepoint/model';
-import { showHs, showQuantity } from '../text';
-import type { FlagContext } from '../types';
+import { showHs, showMoney, showQuantity } from '../text';
+import type { Fact, FlagContext } from '../types';
 
 /** "retail sale of mobile phones and accessories, ISIC 4741" or "line of business unknown". */
 export function lineWords(ctx: FlagContext, id: string): string {
@@ -42,4 +42,54 @@ export function shipmentFacts(s: Shipment): Record<string, unknown> {
 export function lineFacts(ctx: FlagContext, id: string): Record<string, unknown> {
   const lob = ctx.lineOfBusiness(id);
   return { isic: lob.isic ?? null, isicFrom: lob.from ?? null, sectorKeyword: lob.keyword ?? null, sector: lob.sector ?? null };
+}
+
+/** "aluminium paste, HS 3212.90 (Pigments in non-aqueous media)". */
+export function goodsLabel(ctx: FlagContext, s: Shipment): string {
+  if (s.hsCode === undefined) return `${s.commodity} (no HS code)`;
+  const description = ctx.describeHs(s.hsCode);
+  return `${s.commodity}, HS ${showHs(s.hsCode)}${description === undefined ? '' : ` (${description})`}`;
+}
+
+/** "6,000 kg", with how a volume was weighed: "2,000 l (2,900 kg at 1.45 kg/l, density from …)". */
+export function quantityLabel(s: Shipment): string {
+  if (s.kgBasis !== undefined && s.quantity !== undefined && s.quantityKg !== undefined) {
+    return `${showQuantity(s.quantity, s.unit, undefined)} (${showQuantity(undefined, undefined, s.quantityKg)} at ${s.kgBasis.density} kg/l, ${s.kgBasis.source})`;
+  }
+  return showQuantity(s.quantity, s.unit, s.quantityKg);
+}
+
+/** "s-0286, shipped 2016-03-02, received 2016-03-05". */
+export function shipmentLabel(s: Shipment): string {
+  return [s.id, ...(s.shipped === undefined ? [] : [`shipped ${s.shipped}`]), ...(s.received === undefined ? [] : [`received ${s.received}`])].join(', ');
+}
+
+/** The table rows of one shipment: the shipment, goods, quantity, value (with its currency) and parties. */
+export function shipmentTable(ctx: FlagContext, s: Shipment, parties: { supplier?: boolean; buyer?: boolean } = { supplier: true, buyer: true }): Fact[] {
+  return [
+    { label: 'Shipment', value: shipmentLabel(s) },
+    { label: 'Goods', value: goodsLabel(ctx, s) },
+    { label: 'Quantity', value: quantityLabel(s) },
+    ...(s.value === undefined ? [] : [{ label: 'Value', value: showMoney(s.value, s.currency) }]),
+    ...(parties.supplier === false ? [] : [{ label: 'Supplier', value: `${ctx.label(s.supplier)}, ${lineWords(ctx, s.supplier)}` }]),
+    ...(parties.buyer === false ? [] : [{ label: 'Buyer', value: `${ctx.label(s.buyer)}, ${lineWords(ctx, s.buyer)}` }]),
+  ];
+}
+
+/** "Shipment s-0286 (shipped 2016-03-02) records DIST (dist) selling 6,000 kg of aluminium paste (HS 3212.90) to SHOP (shop)". */
+export function recordWords(ctx: FlagContext, s: Shipment): string {
+  const d = s.shipped ?? s.received;
+  const when = d === undefined ? '' : ` (${s.shipped !== undefined ? 'shipped' : 'received'} ${d})`;
+  const value = s.value === undefined ? '' : `, value ${showMoney(s.value, s.currency)}`;
+  return `Shipment ${s.id}${when} records ${ctx.label(s.buyer)} buying ${goodsWords(s)} from ${ctx.label(s.supplier)}${value}`;
+}
+
+/** "X and Y belong to one company group: X owns Y; …" (the path that links them). */
+export function groupWords(ctx: FlagContext, a: string, b: string, path: readonly string[]): string {
+  return `${ctx.label(a)} and ${ctx.label(b)} belong to one company group (${path.join('; ')})`;
+}
+
+/** "HS 3212.90" or "no HS code". */
+export function hsWords(s: Shipment): string {
+  return s.hsCode === undefined ? 'no HS code' : `HS ${showHs(s.hsCode)}`;
 }

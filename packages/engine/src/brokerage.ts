@@ -25,6 +25,11 @@ export interface BrokerageInput {
   group: ArrayLike<number>;
   /** Country of each node as a small integer, -1 when unknown. */
   country: ArrayLike<number>;
+  /**
+   * When given, only two-step paths with at least one end marked here count (brokerage that touches the case: a
+   * flagged entity or a controller of one at either end).
+   */
+  relevant?: Uint8Array;
 }
 
 /** Brokerage counts of one node. */
@@ -92,7 +97,7 @@ function adjacency(n: number, from: ArrayLike<number>, to: ArrayLike<number>, m:
  * (degree of u + out-degree of v).
  */
 export function brokerage(input: BrokerageInput): BrokerageResult {
-  const { n, source, target, group, country } = input;
+  const { n, source, target, group, country, relevant } = input;
   const m = source.length;
   const out = adjacency(n, source, target, m);
   const inn = adjacency(n, target, source, m);
@@ -132,6 +137,7 @@ export function brokerage(input: BrokerageInput): BrokerageResult {
       for (let b = outStart; b < outEnd; b++) {
         const w = out.targets[b];
         if (w === u || tied[w] === u) continue;
+        if (relevant !== undefined && relevant[u] === 0 && relevant[w] === 0) continue;
         const gw = group[w];
         if (gu === gv && gw === gv) r.coordinator[v]++;
         else {

@@ -217,12 +217,17 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     const removed = new Uint8Array(size);
     const entities: FlowCut['entities'] = [];
     for (const v of candidates.slice(0, options.flowCutCandidates ?? CHOKEPOINT_DEFAULTS.flowCutCandidates)) {
+      // What a target receives itself is not cut by its removal, it is simply not delivered: the loss that counts
+      // is the flow to the other targets (for a target: the flow to the others with it, against without it).
+      const isTarget = targetSet.has(ids[v]);
+      const others = isTarget ? dst.filter((t) => t !== v) : dst;
+      const before = isTarget ? maxFlow(m.graph, src, others).value : flow.value;
       removed[v] = 1;
       if (twin[v] >= 0) removed[twin[v]] = 1;
-      const left = maxFlow(m.graph, src, dst, removed).value;
+      const left = maxFlow(m.graph, src, others, removed).value;
       removed[v] = 0;
       if (twin[v] >= 0) removed[twin[v]] = 0;
-      const lost = Math.max(0, flow.value - left);
+      const lost = Math.max(0, before - left);
       if (lost > 1e-9 * Math.max(1, flow.value)) entities.push({ id: ids[v], amount: lost, share: Math.min(1, lost / flow.value) });
     }
     entities.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));

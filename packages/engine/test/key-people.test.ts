@@ -171,7 +171,7 @@ describe('key nodes: the people behind the flags, the brokers, the flow; loose e
     ['c-sy1', { high: 1, medium: 0, low: 0 }],
     ['c-sy2', { high: 2, medium: 0, low: 0 }],
   ]);
-  const keys = rankKeyNodesOf(analysis, {
+  const keys = rankKeyNodesOf(analysis, bundle, {
     names,
     flags,
     controlled: controlChains(bundle),

@@ -11,6 +11,14 @@ export interface SummaryOptions {
   controllers?: number;
 }
 
+/** What each key-node role means in the list, for people. */
+const ROLE_WORDS: Readonly<Record<string, string>> = {
+  control: 'behind flagged companies',
+  brokerage: 'a broker',
+  flow: 'the flow depends on it',
+  structure: 'holds the network together',
+};
+
 /** A money figure always with its currency: "EUR 238,000". */
 export function money(amount: number, currency: string): string {
   return `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
@@ -197,7 +205,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     const e = kinds.get(k.id)!;
     const where = [e.kind, e.country].filter((x) => x !== undefined).join(', ');
     const flags = k.flags > 0 ? `, ${plural(k.flags, 'red flag', 'red flags')}` : '';
-    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), score ${k.score.toFixed(2)}${flags}`);
+    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), ${ROLE_WORDS[k.role]}, score ${k.score.toFixed(2)}${flags}`);
     for (const r of k.reasons) out.push(`     - ${plain(r)}`);
   }
   out.push('');

@@ -122,7 +122,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
   it('broken CSV quoting, pointing at the record where the quote opened', async () => {
     const issues = await problems(makeBundle({ relations: `${RELATIONS}\n"a,b,family,\nc,a,family,` }));
     expect(issues).toEqual([
-      { file: 'relations.csv', line: 5, reason: 'a quoted field is never closed (a " opens a field that runs to the end of the file)' },
+      { file: 'relations.csv', line: 5, column: 'source', reason: 'a quoted field is never closed (a " opens a field that runs to the end of the file)' },
     ]);
   });
 

@@ -246,7 +246,11 @@ describe('warnings and lenient mode', () => {
     expect(b.shipments.map((s) => [s.id, s.unit, s.quantityKg, s.currency, s.concentration])).toEqual([
       ['s1', 'm', undefined, 'EUR', undefined],
       ['s2', 'g', 0.5, undefined, 35],
-      ['p1', undefined, undefined, undefined, undefined],
+    ]);
+    // As in shipments.csv, a record with a value that cannot be read is skipped whole, and listed.
+    expect(b.rejected.map((r) => [r.line, r.column])).toEqual([
+      [5, 'unit'],
+      [6, 'currency'],
     ]);
     expect(b.warnings).toEqual([{ file: 'x.ftm.jsonl', line: 3, column: 'currency', reason: expect.stringContaining('currency "€" read as EUR') }]);
   });

@@ -5,9 +5,8 @@
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidBundleError, readBundle, readFtm } from '@chokepoint/ingest';
 import { formatIssue, type Bundle, type DataIssue } from '@chokepoint/model';
-import { CsvTokenizer, type CsvRow } from '../src/csv';
+import { CsvTokenizer, InvalidBundleError, readBundle, readFtm, type CsvRow } from '@chokepoint/ingest';
 import { ENTITIES, makeBundle, removeBundles, tempDir } from './helpers';
 
 afterAll(removeBundles);

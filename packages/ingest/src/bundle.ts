@@ -426,7 +426,13 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
       const total = options.onProgress ? (await stat(path)).size : 0;
       const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(name, bytes, total) : undefined;
       const ctx: ReadContext = { entities: entityIndex, lenient, hints, report: (i) => issues.push(i), warnings, onBytes };
-      parsed.set(spec.file, { file: name, rows: await readFile(path, name, spec, ctx) });
+      const rows = await readFile(path, name, spec, ctx);
+      parsed.set(spec.file, { file: name, rows });
+      if (spec.file === 'entities.csv' && rows.length === 0 && !issues.some((i) => i.file === name)) {
+        // Not a single entity row: nothing to analyse, and every tie and shipment would name an unknown id.
+        fatal.push({ file: name, line: 1, reason: 'the file has no entity rows under its header: a bundle needs at least one entity' });
+        break;
+      }
     } catch (err) {
       const problem = err instanceof FatalFileProblem ? err.issue : unreadable(err, name);
       if (problem === undefined) throw err;
@@ -435,14 +441,11 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
     }
   }
   const entityRows = parsed.get('entities.csv');
-  // An input without a single entity is nothing to analyse: an error, as for an empty FollowTheMoney file.
-  if (fatal.length === 0 && entityRows !== undefined && entityRows.rows.length === 0 && (lenient || issues.length === 0)) {
+  // An input without a single entity is nothing to analyse: an error in either mode (skipping rows cannot help), as
+  // for a FollowTheMoney file.
+  if (fatal.length === 0 && entityRows !== undefined && entityRows.rows.length === 0) {
     const n = issues.filter((i) => i.file === entityRows.file).length;
-    fatal.push({
-      file: entityRows.file,
-      line: 1,
-      reason: n > 0 ? `no entity could be read: every row has a problem (${n} listed)` : 'the file has no entity rows under its header: a bundle needs at least one entity',
-    });
+    fatal.push({ file: entityRows.file, line: 1, reason: `no entity could be read: every row has a problem (${n} listed)` });
   }
   if (fatal.length > 0) throw new InvalidBundleError([...fatal, ...issues].sort(compareIssues).map(printableIssue), true);
   issues.sort(compareIssues);

@@ -635,9 +635,10 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     }
   }
 
-  // 7. An input without a single entity is nothing to analyse: an error, as for a CSV bundle.
+  // 7. An input without a single entity is nothing to analyse: an error in either mode (skipping lines cannot help),
+  // as for a CSV bundle.
   issues.sort(compareIssues);
-  if (entities.length === 0 && (lenient || issues.length === 0)) {
+  if (entities.length === 0) {
     const n = issues.length;
     const reason =
       n > 0

@@ -284,9 +284,11 @@ describe('an empty input is an input error, CSV and FtM alike', () => {
     expect((await refusal(readFtm(notes))).issues.map((i) => i.reason)).toEqual(['the file has no person, company or organization: a bundle needs at least one entity']);
   });
 
-  it('refuses, even in lenient mode, an input whose every entity has a problem, listing them', async () => {
+  it('refuses, in either mode, an input whose every entity has a problem, listing them (skipping rows cannot help)', async () => {
     const csv = await refusal(readBundle(makeBundle({ entities: 'id,kind,name\na,firm,Alpha\nb,company,', relations: undefined, shipments: undefined }), { lenient: true }));
     expect(csv.fatal).toBe(true);
+    expect(csv.message).not.toMatch(/--lenient/);
+    expect((await refusal(readBundle(makeBundle({ entities: 'id,kind,name\na,firm,Alpha', relations: undefined, shipments: undefined })))).fatal).toBe(true);
     expect(csv.issues.map((i) => [i.line, i.column])).toEqual([
       [1, undefined],
       [2, 'kind'],

@@ -449,10 +449,10 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     if (sector !== undefined) (e.sector = sector), used.add('sector');
     const founded = first(r, 'incorporationDate');
     if (founded !== undefined) {
-      used.add('incorporationDate');
       const d = ftmDate(founded);
+      if (d.ok !== 'partial') used.add('incorporationDate');
       if (d.ok === true) e.founded = d.value;
-      else if (d.ok === 'partial') x.note('incorporationDate', `${quote(founded)} gives only a year or a month: not used (founding dates are read to the day)`);
+      else if (d.ok === 'partial') x.note('incorporationDate', `${quote(founded)} gives only a year or a month: not used as the founding date (read to the day); kept as an attribute`);
       else x.problem('incorporationDate', d.reason);
     }
     const base: Record<string, string> = { ftmSchema: r.schema };
@@ -519,10 +519,11 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     const date = (prop: string): string | undefined => {
       const raw = first(r, prop);
       if (raw === undefined) return undefined;
-      used.add(prop);
       const d = ftmDate(raw);
+      if (d.ok !== 'partial') used.add(prop);
       if (d.ok === true) return d.value;
-      if (d.ok === 'partial') x.note(prop, `${quote(raw)} gives only a year or a month: not used (dates are read to the day)`);
+      // Kept as an attribute, as written.
+      if (d.ok === 'partial') x.note(prop, `${quote(raw)} gives only a year or a month: not used as a date (dates are read to the day); kept as an attribute`);
       else x.problem(prop, d.reason);
       return undefined;
     };
@@ -573,14 +574,14 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
         s.value = eur;
         s.currency = 'EUR';
       } else if (other !== undefined) {
-        used.add('amount');
         const currency = code === undefined ? undefined : readCurrency(code);
         if (currency === undefined) {
-          x.note('amount', 'a payment amount without a currency is not used (add "currency" or "amountEur")');
+          // Kept as an attribute, as written: never given a currency it did not state.
+          x.note('amount', 'a payment amount without a currency is not used as its value (add "currency" or "amountEur"); it is kept as an attribute');
         } else if (!currency.ok) {
           x.problem('currency', currency.reason);
         } else {
-          used.add('currency');
+          used.add('amount').add('currency');
           s.value = other;
           s.currency = currency.value;
           if (currency.note !== undefined) x.note('currency', currency.note);

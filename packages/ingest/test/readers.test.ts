@@ -458,6 +458,7 @@ describe('FtM values that cannot be used (fuzz class ftm-bad-values)', () => {
       { id: 'x2', schema: 'Payment', properties: { payer: ['p1'], beneficiary: ['c4'], amountEur: ['-5'] } },
       { id: 'x3', schema: 'Payment', properties: { payer: ['p1'], beneficiary: ['c4'], amountEur: ['5'], date: ['2019-13-01'] } },
       { id: 'x4', schema: 'Payment', properties: { payer: ['p1'], beneficiary: ['c4'], amountEur: ['5'], date: ['2019-03'] } },
+      { id: 'x5', schema: 'Payment', properties: { payer: ['p1'], beneficiary: ['c4'], amount: ['7'] } },
     ]);
     const { issues } = await refusal(readFtm(path));
     expect(issues.map(formatIssue)).toEqual([
@@ -474,9 +475,15 @@ describe('FtM values that cannot be used (fuzz class ftm-bad-values)', () => {
       ['p1', undefined],
       ['c4', '2014-05-02'],
     ]);
-    expect(b.shipments.map((s) => [s.id, s.shipped])).toEqual([['x4', undefined]]);
+    expect(b.shipments.map((s) => [s.id, s.shipped, s.value, s.attributes])).toEqual([
+      ['x4', undefined, 5, { ftmSchema: 'Payment', date: '2019-03' }],
+      ['x5', undefined, undefined, { ftmSchema: 'Payment', amount: '7' }],
+    ]);
     expect(b.rejected.map((i) => [i.line, i.column])).toEqual(issues.map((i) => [i.line, i.column]));
-    expect(b.warnings.map(formatIssue)).toEqual(['x.ftm.jsonl line 10, column "date": "2019-03" gives only a year or a month: not used (dates are read to the day)']);
+    expect(b.warnings.map(formatIssue)).toEqual([
+      'x.ftm.jsonl line 10, column "date": "2019-03" gives only a year or a month: not used as a date (dates are read to the day); kept as an attribute',
+      'x.ftm.jsonl line 11, column "amount": a payment amount without a currency is not used as its value (add "currency" or "amountEur"); it is kept as an attribute',
+    ]);
   });
 });
 

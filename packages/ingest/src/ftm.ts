@@ -231,9 +231,10 @@ function envelope(raw: unknown, line: number, sink: Sink): { record: FtmRecord; 
   const properties = new Map<string, string[]>();
   const notes: DataIssue[] = [];
   const props = Object.hasOwn(o, 'properties') ? o.properties : undefined;
+  const whose = named(schema, id as string);
   if (props !== undefined && props !== null) {
     if (typeof props !== 'object' || Array.isArray(props)) {
-      problem('properties', `"properties" must be a mapping of property names to lists of texts (here it is ${jsonKind(props)})`);
+      problem('properties', `${whose}"properties" must be a mapping of property names to lists of texts (here it is ${jsonKind(props)})`);
       return undefined;
     }
     let ok = true;
@@ -241,7 +242,7 @@ function envelope(raw: unknown, line: number, sink: Sink): { record: FtmRecord; 
     for (const [name, value] of Object.entries(props)) {
       const r = propertyValues(value);
       if ('problem' in r) {
-        problem(name, r.problem);
+        problem(name, `${whose}${r.problem}`);
         ok = false;
         continue;
       }
@@ -251,6 +252,11 @@ function envelope(raw: unknown, line: number, sink: Sink): { record: FtmRecord; 
     if (!ok) return undefined;
   }
   return { record: { id: id as string, schema, properties, line }, notes };
+}
+
+/** How a problem of a record names it, before the reason: `Company "c1": `. */
+function named(schema: string, id: string): string {
+  return `${schema} ${quote(id)}: `;
 }
 
 /** The values of a property (none when it is absent). */
@@ -351,10 +357,12 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     const problems: DataIssue[] = [];
     const at = (column: string | undefined, reason: string): DataIssue =>
       column === undefined ? { file, line: r.line, reason } : { file, line: r.line, column, reason };
+    // A problem names the record (its schema and id) as well as its line; a note does not, so that the same remark
+    // on many records is one warning that lists their lines.
     return {
       problems,
       notes,
-      problem: (column: string | undefined, reason: string) => void problems.push(at(column, reason)),
+      problem: (column: string | undefined, reason: string) => void problems.push(at(column, reason === '' ? '' : `${named(r.schema, r.id)}${reason}`)),
       note: (column: string, reason: string) => void notes.push(at(column, reason)),
       /** Keeps the record (its notes become warnings) or lists its problems; true when kept. */
       close: (): boolean => {

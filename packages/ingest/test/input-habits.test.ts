@@ -242,7 +242,7 @@ describe('warnings and lenient mode', () => {
       { id: 'p1', schema: 'Payment', properties: { payer: ['c1'], beneficiary: ['c2'], amount: ['5'], currency: ['$'] } },
     ];
     writeFileSync(join(dir, 'x.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
-    await expect(readFtm(join(dir, 'x.ftm.jsonl'))).rejects.toThrow(/line 5, column "unit": unknown unit "kgg" \(did you mean kg\?\)[\s\S]*line 6, column "currency": currency "\$" is ambiguous/);
+    await expect(readFtm(join(dir, 'x.ftm.jsonl'))).rejects.toThrow(/line 5, column "unit": Shipment "s3": unknown unit "kgg" \(did you mean kg\?\)[\s\S]*line 6, column "currency": Payment "p1": currency "\$" is ambiguous/);
     const b = await readFtm(join(dir, 'x.ftm.jsonl'), { lenient: true });
     expect(b.shipments.map((s) => [s.id, s.unit, s.quantityKg, s.currency, s.concentration])).toEqual([
       ['s1', 'm', undefined, 'EUR', undefined],

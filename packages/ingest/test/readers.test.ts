@@ -345,7 +345,7 @@ describe('FtM ids (fuzz class ftm-odd-ids)', () => {
     expect(issues.map(formatIssue)).toEqual([
       'x.ftm.jsonl line 2, column "id": id is longer than 200 characters',
       'x.ftm.jsonl line 3, column "id": id "p\\u0007" contains control characters',
-      `x.ftm.jsonl line 4, column "owner": unknown entity id "${'y'.repeat(59)}…" (no person, company or organization of the file has it)`,
+      `x.ftm.jsonl line 4, column "owner": Ownership "o1": unknown entity id "${'y'.repeat(59)}…" (no person, company or organization of the file has it)`,
     ]);
     const lenient = await readFtm(path, { lenient: true });
     expect(lenient.entities.map((e) => e.id)).toEqual(['c1']);
@@ -380,15 +380,15 @@ describe('FtM shapes (fuzz class ftm-shapes)', () => {
     const path = ftmFile(lines);
     const { issues } = await refusal(readFtm(path));
     expect(issues.map(formatIssue)).toEqual([
-      'x.ftm.jsonl line 3, column "properties": "properties" must be a mapping of property names to lists of texts (here it is a text)',
-      'x.ftm.jsonl line 4, column "properties": "properties" must be a mapping of property names to lists of texts (here it is a list)',
-      'x.ftm.jsonl line 5, column "name": the value is a mapping; FtM values are lists of texts',
-      'x.ftm.jsonl line 6, column "name": the list holds a list; FtM values are texts',
-      'x.ftm.jsonl line 7, column "name": the list holds true; FtM values are texts',
+      'x.ftm.jsonl line 3, column "properties": Company "c3": "properties" must be a mapping of property names to lists of texts (here it is a text)',
+      'x.ftm.jsonl line 4, column "properties": Company "c4": "properties" must be a mapping of property names to lists of texts (here it is a list)',
+      'x.ftm.jsonl line 5, column "name": Company "c5": the value is a mapping; FtM values are lists of texts',
+      'x.ftm.jsonl line 6, column "name": Company "c6": the list holds a list; FtM values are texts',
+      'x.ftm.jsonl line 7, column "name": Company "c7": the list holds true; FtM values are texts',
       'x.ftm.jsonl line 8, column "id": an FtM entity needs an "id" that is a text (this one is a list)',
       'x.ftm.jsonl line 9, column "schema": an FtM entity needs a "schema" that is a text (this one is a number)',
       'x.ftm.jsonl line 10: not an FtM entity: each line must be one JSON object with "id", "schema" and "properties" (this line holds a list)',
-      'x.ftm.jsonl line 11, column "beneficiary": the value is a mapping; FtM values are lists of texts',
+      'x.ftm.jsonl line 11, column "beneficiary": Payment "x1": the value is a mapping; FtM values are lists of texts',
     ]);
     const b = await readFtm(path, { lenient: true });
     expect(b.entities.map((e) => [e.id, e.name, e.attributes])).toEqual([
@@ -434,9 +434,9 @@ describe('FtM ties, payments and shipments of an entity to itself (fuzz class ft
     ]);
     const { issues } = await refusal(readFtm(path));
     expect(issues.map(formatIssue)).toEqual([
-      'x.ftm.jsonl line 3, column "asset": an entity cannot have a tie to itself ("c1")',
-      'x.ftm.jsonl line 4, column "beneficiary": payer and beneficiary are the same entity ("c2")',
-      'x.ftm.jsonl line 5, column "buyer": supplier and buyer are the same entity ("c1")',
+      'x.ftm.jsonl line 3, column "asset": Ownership "o1": an entity cannot have a tie to itself ("c1")',
+      'x.ftm.jsonl line 4, column "beneficiary": Payment "x1": payer and beneficiary are the same entity ("c2")',
+      'x.ftm.jsonl line 5, column "buyer": Shipment "s1": supplier and buyer are the same entity ("c1")',
     ]);
     const b = await readFtm(path, { lenient: true });
     expect(b.relations.map((r) => r.attributes.ftmId)).toEqual(['o2']);
@@ -446,7 +446,7 @@ describe('FtM ties, payments and shipments of an entity to itself (fuzz class ft
 });
 
 describe('FtM values that cannot be used (fuzz class ftm-bad-values)', () => {
-  it('are rejected (lenient) or errors (strict) with the line, property and reason, as in CSV', async () => {
+  it('are rejected (lenient) or errors (strict) with the line, property, entity and reason, as in CSV', async () => {
     const path = ftmFile([
       { ...C1, properties: { ...C1.properties, latitude: ['999'], longitude: ['10'] } },
       { ...C2, properties: { ...C2.properties, incorporationDate: ['2020-02-30'] } },
@@ -462,13 +462,13 @@ describe('FtM values that cannot be used (fuzz class ftm-bad-values)', () => {
     ]);
     const { issues } = await refusal(readFtm(path));
     expect(issues.map(formatIssue)).toEqual([
-      'x.ftm.jsonl line 1, column "latitude": latitude 999 is out of range (-90 to 90)',
-      'x.ftm.jsonl line 2, column "incorporationDate": "2020-02-30" is not a date in ISO form YYYY-MM-DD',
-      'x.ftm.jsonl line 4, column "longitude": latitude and longitude must be given together',
-      'x.ftm.jsonl line 6, column "percentage": percentage 150 is out of range (0 to 100)',
-      'x.ftm.jsonl line 7, column "amount": "lots" is not a number (write digits with a dot for decimals, no thousands separators)',
-      'x.ftm.jsonl line 8, column "amountEur": value -5 is out of range (0 to 1,000,000,000,000,000,000)',
-      'x.ftm.jsonl line 9, column "date": "2019-13-01" is not a date in ISO form YYYY-MM-DD',
+      'x.ftm.jsonl line 1, column "latitude": Company "c1": latitude 999 is out of range (-90 to 90)',
+      'x.ftm.jsonl line 2, column "incorporationDate": Company "c2": "2020-02-30" is not a date in ISO form YYYY-MM-DD',
+      'x.ftm.jsonl line 4, column "longitude": Company "c3": latitude and longitude must be given together',
+      'x.ftm.jsonl line 6, column "percentage": Ownership "o1": percentage 150 is out of range (0 to 100)',
+      'x.ftm.jsonl line 7, column "amount": Payment "x1": "lots" is not a number (write digits with a dot for decimals, no thousands separators)',
+      'x.ftm.jsonl line 8, column "amountEur": Payment "x2": value -5 is out of range (0 to 1,000,000,000,000,000,000)',
+      'x.ftm.jsonl line 9, column "date": Payment "x3": "2019-13-01" is not a date in ISO form YYYY-MM-DD',
     ]);
     const b = await readFtm(path, { lenient: true });
     expect(b.entities.map((e) => [e.id, e.founded])).toEqual([

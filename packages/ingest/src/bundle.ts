@@ -27,7 +27,7 @@ import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsv,
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { defaultSectorHints } from './hints';
-import { printable, printableIssue, quote } from './printable';
+import { printable, printableIssue, quote, setOwn } from './printable';
 import { EncodingProblem, headText, notValidText, readHead, sniffEncoding, type SniffedText } from './text';
 import { caseTwin, WarningList } from './warnings';
 
@@ -231,8 +231,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         add(undefined, `the row has ${width} field${width === 1 ? '' : 's'} but the header has ${header.length}`);
       }
       const values: Record<string, unknown> = {};
-      // Extra columns may have any name (`__proto__`, `constructor`): a null-prototype object keeps each as its own.
-      const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+      // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
+      const attributes: Record<string, string> = {};
       let isic: string | undefined;
       for (let i = 0; i < header.length; i++) {
         const col = header[i];
@@ -240,7 +240,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         const colName = typeof col === 'string' ? col : col.name;
         if (invalid?.includes(i)) add(colName, notText);
         if (typeof col === 'string') {
-          if (raw !== '') attributes[col] = raw;
+          if (raw !== '') setOwn(attributes, col, raw);
           continue;
         }
         if (raw === '') {

@@ -22,7 +22,7 @@ import {
   type Shipment,
 } from '@chokepoint/model';
 import { InvalidBundleError } from './errors';
-import { printableIssue, quote } from './printable';
+import { printableIssue, quote, setOwn } from './printable';
 import { EncodingProblem, notValidText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
 import { caseTwin, WarningList } from './warnings';
 
@@ -266,8 +266,8 @@ const first = (r: FtmRecord, prop: string): string | undefined => all(r, prop)[0
 
 /** The attributes of a record: `base`, then every property not read into a field, values joined by `; `. */
 function attributesOf(r: FtmRecord, used: ReadonlySet<string>, base: Record<string, string>, note: (column: string, reason: string) => void): Record<string, string> {
-  // Property names are free text (`__proto__`, `constructor`): a null-prototype object keeps each as its own.
-  const attributes = Object.assign(Object.create(null) as Record<string, string>, base);
+  // Property names are free text (`__proto__`, `constructor`): setOwn keeps each as an own property.
+  const attributes: Record<string, string> = { ...base };
   for (const [name, values] of r.properties) {
     // A property read into a field keeps its other values here (a second name, a second country).
     if (values.length === 0 || (used.has(name) && values.length === 1)) continue;
@@ -275,7 +275,7 @@ function attributesOf(r: FtmRecord, used: ReadonlySet<string>, base: Record<stri
       note(name, `not kept: the attribute "${name}" holds what Chokepoint read from the line`);
       continue;
     }
-    attributes[name] = values.map((v) => v.trim()).join('; ');
+    setOwn(attributes, name, values.map((v) => v.trim()).join('; '));
   }
   return attributes;
 }

@@ -27,3 +27,13 @@ export function printableIssue(issue: DataIssue): DataIssue {
 export function quote(text: string, max = 60): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
+
+/**
+ * Sets `key` of a record of attributes as its own property, whatever the key: a plain assignment of `__proto__` would
+ * set the prototype instead and lose the value. (Other member names — `constructor`, `toString` — are assigned as own
+ * properties anyway.) The record stays a plain object, equal to one read back from elsewhere.
+ */
+export function setOwn(record: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}

@@ -78,9 +78,8 @@ describe('the summary', () => {
     const report = await tinyReport();
     const text = renderSummary(report);
     expect(text).toMatch(/Red flags: \d+ flags on \d+ entities \(\d+ high/);
-    expect(text).toContain(
-      '[high] precursor-watchlist: Hatli Telefon (hat) (retail sale of mobile phones, ISIC 4742) bought 6,000 kg of aluminium paste (HS 3212.90)',
-    );
+    expect(text).toMatch(/\(precursor-watchlist\): \d+ flags? on \d+ entit/);
+    expect(text).toMatch(/\[high\] Shipment t3 \(shipped [\d-]+\) records Hatli Telefon \(hat\) buying 6,000 kg of aluminium paste \(HS 3212\.90\)/);
     const hat = report.entities.find((e) => e.id === 'hat')!;
     expect(hat.flags).toContain('off-profile-purchase/t3');
     const cluster = report.clusters.find((c) => c.members.includes('hat'))!;

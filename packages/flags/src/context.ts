@@ -187,18 +187,111 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     });
   };
   const groupPath = (a: string, b: string): string[] | undefined => groupPaths(a, [b])[0];
+  /**
+   * How two members of one group are linked, for the rules that judge trade inside a group (asked once per
+   * flagged shipment, so it must stay cheap in groups of many thousands): one tie, or two through a common
+   * neighbour, when there are such; else, in groups of at most LINK_BUDGET entities, a shortest path of at most
+   * MAX_PATH ties; otherwise the path through the group's spanning tree (one search per group, built on first
+   * use), which links the two though not always by the fewest ties.
+   */
+  const LINK_BUDGET = 256;
+  const linkCache = new Map<string, string[]>();
+  const trees = new Map<number, Map<string, { from: string; how: string; depth: number }>>();
+  const treeOf = (root: string) => {
+    const id = group(root).id;
+    let tree = trees.get(id);
+    if (tree === undefined) {
+      const start = ids[id];
+      tree = new Map([[start, { from: start, how: '', depth: 0 }]]);
+      const queue = [start];
+      for (let i = 0; i < queue.length; i++) {
+        const depth = tree.get(queue[i])!.depth + 1;
+        for (const l of links.get(queue[i]) ?? []) {
+          if (tree.has(l.other)) continue;
+          tree.set(l.other, { from: queue[i], how: l.how, depth });
+          queue.push(l.other);
+        }
+      }
+      trees.set(id, tree);
+    }
+    return tree;
+  };
+  const step = (from: string, how: string, to: string) => `${label(from)} ${how} ${label(to)}`;
+  const shortLink = (a: string, b: string): string[] | undefined => {
+    // One tie, or two through a common neighbour: found without a search (the usual case: a parent and its
+    // subsidiary, two companies of one owner).
+    const fromA = links.get(a) ?? [];
+    const direct = fromA.find((l) => l.other === b);
+    if (direct) return [step(a, direct.how, b)];
+    const toB = new Map<string, string>();
+    for (const l of links.get(b) ?? []) if (!toB.has(l.other)) toB.set(l.other, l.how);
+    const via = fromA.find((l) => toB.has(l.other));
+    if (via) {
+      const back = (links.get(via.other) ?? []).find((l) => l.other === b)!;
+      return [step(a, via.how, via.other), step(via.other, back.how, b)];
+    }
+    // Longer: a search from a, within MAX_PATH ties, in groups small enough for one search per pair.
+    if (group(a).members.length > LINK_BUDGET) return undefined;
+    const prev = new Map<string, { from: string; how: string; depth: number }>([[a, { from: a, how: '', depth: 0 }]]);
+    const queue = [a];
+    for (let i = 0; i < queue.length; i++) {
+      const depth = prev.get(queue[i])!.depth;
+      if (depth >= MAX_PATH) break;
+      for (const l of links.get(queue[i]) ?? []) {
+        if (prev.has(l.other)) continue;
+        prev.set(l.other, { from: queue[i], how: l.how, depth: depth + 1 });
+        if (l.other === b) {
+          const steps: string[] = [];
+          for (let x = b; x !== a; x = prev.get(x)!.from) steps.unshift(step(prev.get(x)!.from, prev.get(x)!.how, x));
+          return steps;
+        }
+        queue.push(l.other);
+      }
+    }
+    return undefined;
+  };
+  const treeLink = (a: string, b: string): string[] => {
+    const tree = treeOf(a);
+    // Climb from both ends to the lowest common ancestor; tree edges are stored child → parent.
+    const up = (x: string) => tree.get(x)!;
+    const fromA: string[] = [];
+    const fromB: string[] = [];
+    let x = a;
+    let y = b;
+    while (up(x).depth > up(y).depth) (fromA.push(`${label(up(x).from)} ${up(x).how} ${label(x)}`), (x = up(x).from));
+    while (up(y).depth > up(x).depth) (fromB.push(`${label(up(y).from)} ${up(y).how} ${label(y)}`), (y = up(y).from));
+    while (x !== y) {
+      fromA.push(`${label(up(x).from)} ${up(x).how} ${label(x)}`);
+      fromB.push(`${label(up(y).from)} ${up(y).how} ${label(y)}`);
+      x = up(x).from;
+      y = up(y).from;
+    }
+    // Each step is a true sentence (parent → child); in order from a up to the common ancestor, then down to b.
+    return [...fromA, ...fromB.reverse()];
+  };
   const groupLink = (a: string, b: string): string[] | undefined => {
     if (a === b || group(a).id !== group(b).id) return undefined;
-    return groupPath(a, b) ?? [`${label(a)} and ${label(b)} are linked through more than ${MAX_PATH} ties`];
+    const key = `${a}\u0000${b}`;
+    let link = linkCache.get(key);
+    if (link === undefined) {
+      link = shortLink(a, b) ?? treeLink(a, b);
+      linkCache.set(key, link);
+    }
+    return link;
   };
   const concentration = (s: Shipment, item: WatchItem): ConcentrationCheck | undefined =>
     item.concentrationLimit === undefined
       ? undefined
       : { stated: s.concentration ?? null, limit: item.concentrationLimit, basis: item.concentrationBasis ?? 'w/w', source: item.concentrationSource ?? item.source };
 
+  const labels = new Map<string, string>();
   const label = (id: string): string => {
-    const e: Entity | undefined = entities.get(id);
-    return e === undefined ? id : `${e.name} (${id})`;
+    let text = labels.get(id);
+    if (text === undefined) {
+      const e: Entity | undefined = entities.get(id);
+      labels.set(id, (text = e === undefined ? id : `${e.name} (${id})`));
+    }
+    return text;
   };
   const describeHs = (code: string): string | undefined =>
     reference.hsDescriptions.get(code) ?? reference.hsDescriptions.get(code.slice(0, 4)) ?? undefined;

@@ -28,7 +28,7 @@ describe('concentration limits of Regulation (EU) 2019/1148, Annex I', () => {
     const [stated, unstated] = ['p35', 'pnone'].map((id) => result.flags.find((f) => f.id === `precursor-watchlist/${id}`)!);
     expect(unstated.evidence.concentration).toEqual({ stated: null, limit: 12, basis: 'w/w', source: expect.stringMatching(/2019\/1148, Annex I/) });
     expect(unstated.summary).toMatch(/; the concentration is not stated \(limit 12 % w\/w\)/);
-    expect(unstated.explanation.facts).toContainEqual({ label: 'Concentration', value: 'not stated (counted as above the limit)', threshold: 'above 12 % w/w (limit value of Regulation (EU) 2019/1148, Annex I)' });
+    expect(unstated.explanation.facts).toContainEqual({ label: 'Concentration', value: 'not stated (counted as above the limit)', threshold: 'above 12 % w/w (Annex I limit)' });
     expect(stated.evidence.concentration).toMatchObject({ stated: 35, limit: 12 });
     expect(stated.explanation.sentences).toContain('The stated concentration, 35 %, is above the Annex I limit value of 12 % w/w.');
     expect(result.rules.find((r) => r.id === 'precursor-watchlist')!.coverage).toEqual({

@@ -53,6 +53,17 @@ describe('trade inside one company group', () => {
     expect(flag.evidence.supplierGroupLink).toEqual(['PARENT Ltd (parent) is owned by Person father (father)', 'Person father (father) is family of Person son (son)', 'Person son (son) is a director of SUB Ltd (sub)']);
   });
 
+  it('a link longer than six ties is still traced, through the group', () => {
+    const chain = Array.from({ length: 9 }, (_v, i) => company(`c${i}`, { isic: i === 0 ? '4652' : '2710' }));
+    const relations = chain.slice(1).map((c, i) => tie(chain[i].id, c.id, 'owner'));
+    const far = bundleOf({ entities: chain, relations, shipments: [ship('c8', 'c0', { id: 'far', commodity: 'motion-control units', hsCode: '853710', quantity: 40, unit: 'pcs' })] });
+    const [flag] = flagsOf(far, 'precursor-watchlist');
+    expect(flag.severity).toBe('low');
+    const link = flag.evidence.supplierGroupLink as string[];
+    expect(link).toHaveLength(8);
+    expect(link).toContain('C3 Ltd (c3) owns C4 Ltd (c4)');
+  });
+
   it('the intra-group severity is a parameter', () => {
     const config = parseRules('rules: {precursor-watchlist: {parameters: {intraGroupSeverity: medium}}}', 'r.yaml');
     expect(flagsOf(bundle, 'precursor-watchlist', config).find((f) => f.shipment === 'in-group')!.severity).toBe('medium');

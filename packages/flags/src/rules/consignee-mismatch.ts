@@ -1,5 +1,5 @@
 import type { Rule, RuleHit, Severity } from '../types';
-import { dateWords, goodsWords, groupWords, lineFacts, lineWords, recordWords, shipmentFacts, shipmentTable } from './words';
+import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 const NO_HS = 'no HS code (fit to the consignee not checked)';
 const LINE_UNKNOWN = 'consignee’s line of business unknown (fit and forwarder not checked)';
@@ -78,7 +78,7 @@ export const consigneeMismatch: Rule = {
         },
         summary:
           `${goodsWords(s)} bought by ${ctx.label(s.buyer)} from ${ctx.label(s.supplier)}${dateWords(s)} went to ${ctx.label(c)} (${lineWords(ctx, c)})` +
-          (reasons.length > 0 ? `; ${reasons.join('; ')}.` : sameGroup ? `; the consignee is in the buyer’s company group (${link!.join('; ')}).` : '.'),
+          (reasons.length > 0 ? `; ${reasons.join('; ')}.` : sameGroup ? `; the consignee is in the buyer’s company group (${linkWords(link!)}).` : '.'),
         explanation: {
           sentences: [
             `${recordWords(ctx, s)}, delivered to ${ctx.label(c)} (${lineWords(ctx, c)}).`,
@@ -88,7 +88,7 @@ export const consigneeMismatch: Rule = {
                 ? `The consignee is in the buyer’s company group, is no forwarder, and the goods fit its line of business: an ordinary delivery inside a group looks like this, so the flag is ${severity}.`
                 : 'The consignee is in the buyer’s company group and is no forwarder, but whether the goods fit its line of business could not be checked.',
             ...(sameGroup ? [`${groupWords(ctx, s.buyer, c, link!)}.`] : []),
-            ...(supplierLink ? [`The supplier is in the buyer’s group too (${supplierLink.join('; ')}): the whole transaction stays inside one group.`] : []),
+            ...(supplierLink ? [`The supplier is in the buyer’s group too (${linkWords(supplierLink)}): the whole transaction stays inside one group.`] : []),
             'Where to look: the delivery documents (who signed for the goods), why the buyer had them delivered there, and what the consignee did with them next.',
           ],
           facts: [
@@ -96,7 +96,7 @@ export const consigneeMismatch: Rule = {
             { label: 'Consignee', value: `${ctx.label(c)}, ${lineWords(ctx, c)}` },
             { label: 'Consignee is a freight forwarder', value: isic === undefined ? 'unknown' : forwarder ? 'yes' : 'no', threshold: `ISIC ${forwarders.join(', ')}` },
             { label: 'Goods fit the consignee’s line of business', value: fits === undefined ? 'unknown' : fits ? 'yes' : 'no' },
-            { label: 'Consignee in the buyer’s group', value: sameGroup ? `yes: ${link!.join('; ')}` : 'no' },
+            { label: 'Consignee in the buyer’s group', value: sameGroup ? `yes: ${linkWords(link!)}` : 'no' },
           ],
         },
       });

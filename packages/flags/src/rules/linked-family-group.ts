@@ -2,6 +2,7 @@ import type { Shipment } from '@chokepoint/model';
 import type { RuleHit, Rule } from '../types';
 import type { WatchItem } from '../reference';
 import { listWords, plural } from '../text';
+import { linkWords } from './words';
 
 export const linkedFamilyGroup: Rule = {
   id: 'linked-family-group',
@@ -81,7 +82,7 @@ export const linkedFamilyGroup: Rule = {
           sentences: [
             `${plural(members.length, 'company is', 'companies are')} linked around ${ctx.label(members[0])} by ownership, family, directors or a shared address or phone${people.length > 0 ? `, with ${plural(people.length, 'person', 'people')} among the links` : ''}.`,
             `The shipment records show them buying or receiving ${items.size} different watch-listed commodities from ${plural(outside.length, 'supplier', 'suppliers')} outside the group: ${listWords(names)}.`,
-            ...(ties.length === 0 ? [] : [`How the members most involved are linked: ${ties.slice(0, 3).map((t) => t.join('; ')).join(' | ')}${ties.length > 3 ? ' …' : ''}.`]),
+            ...(ties.length === 0 ? [] : [`How the members most involved are linked: ${ties.slice(0, 3).map((t) => linkWords(t)).join(' | ')}${ties.length > 3 ? ' …' : ''}.`]),
             'Where to look: who controls the group (the people and owners named in the evidence), which member received which goods, and whether the group’s registered businesses need them.',
           ],
           facts: [

@@ -1,6 +1,6 @@
 import { daysBetween, plural } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
-import { goodsWords, groupWords, recordWords, shipmentTable } from './words';
+import { goodsWords, groupWords, linkWords, recordWords, shipmentTable } from './words';
 
 const NO_FOUNDED = 'no founding date';
 const NO_DATE = 'no date on its watch-listed shipments';
@@ -77,7 +77,7 @@ export const newCompany: Rule = {
         },
         summary:
           `${ctx.label(e.id)} was founded on ${e.founded}, ${age} days (${months} months) before its first watch-listed purchase: ${goodsWords(first)} from ${ctx.label(first.supplier)} on ${date}` +
-          (link ? `; the supplier is in its own company group (${link.join('; ')}).` : '.'),
+          (link ? `; the supplier is in its own company group (${linkWords(link)}).` : '.'),
         explanation: {
           sentences: [
             `${ctx.label(e.id)} was founded on ${e.founded}, according to the data.`,
@@ -90,7 +90,7 @@ export const newCompany: Rule = {
             { label: 'Founded', value: e.founded },
             ...shipmentTable(ctx, first),
             { label: 'Age at the first watch-listed shipment', value: plural(age, 'day', 'days'), threshold: `≤ ${maxAge} days` },
-            ...(link ? [{ label: 'Supplier in the company’s group', value: link.join('; ') }] : []),
+            ...(link ? [{ label: 'Supplier in the company’s group', value: linkWords(link) }] : []),
           ],
         },
       });

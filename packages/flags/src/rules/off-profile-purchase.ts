@@ -1,6 +1,6 @@
 import { showHs } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
-import { dateWords, goodsWords, groupWords, lineFacts, lineWords, recordWords, shipmentFacts, shipmentTable } from './words';
+import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable, shorten } from './words';
 
 const NO_HS = 'no HS code';
 const LINE_UNKNOWN = 'buyer’s line of business unknown (no ISIC code, and no sector keyword matched)';
@@ -70,15 +70,15 @@ export const offProfilePurchase: Rule = {
         },
         summary:
           `${ctx.label(s.buyer)} (${lineWords(ctx, s.buyer)}) bought ${goodsWords(s)} from ${ctx.label(s.supplier)}${dateWords(s)}; goods of HS ${hs} do not fit its line of business` +
-          (link ? `; the supplier is in the buyer’s own company group (${link.join('; ')}).` : '.'),
+          (link ? `; the supplier is in the buyer’s own company group (${linkWords(link)}).` : '.'),
         explanation: {
           sentences: [
             `${recordWords(ctx, s)}.`,
-            `Goods of HS ${hs}${description === undefined ? '' : ` (${description})`} are not among the goods that sector-fit.csv lists for the buyer’s line of business (${lineWords(ctx, s.buyer)}): the published red flag is a product that does not fit the buyer’s business.`,
+            `Goods of HS ${hs}${description === undefined ? '' : ` (${shorten(description, 60)})`} are not among the goods that sector-fit.csv lists for the buyer’s line of business (${lineWords(ctx, s.buyer)}).`,
             ...(link
               ? [`${groupWords(ctx, s.supplier, s.buyer, link)}: this is trade inside one group, so the flag is ${severity}; read it beside the purchase that brought the goods into the group.`]
               : []),
-            'Where to look: what the buyer does in practice (its registry entry, premises and other purchases), whether it resells the goods, and whether its ISIC code in the data is right.',
+            'Where to look: what the buyer does in practice (registry entry, premises, other purchases), whether it resells the goods, and whether its ISIC code is right.',
           ],
           facts: [
             ...shipmentTable(ctx, s),
@@ -87,7 +87,7 @@ export const offProfilePurchase: Rule = {
               value: 'no',
               threshold: `HS prefixes listed for ISIC ${isic} in sector-fit.csv: ${fitting.flatMap((r) => r.hsPrefixes).slice(0, 12).join(', ')}${fitting.flatMap((r) => r.hsPrefixes).length > 12 ? ' …' : ''} (and the goods any business buys)`,
             },
-            ...(link ? [{ label: 'Supplier in the buyer’s group', value: link.join('; ') }] : []),
+            ...(link ? [{ label: 'Supplier in the buyer’s group', value: linkWords(link) }] : []),
           ],
         },
       });

@@ -1,6 +1,7 @@
 import { showNumber } from '../text';
+import type { WatchItem } from '../reference';
 import type { ConcentrationCheck, Fact, Rule, RuleHit, Severity } from '../types';
-import { dateWords, goodsWords, groupWords, lineFacts, lineWords, recordWords, shipmentFacts, shipmentTable } from './words';
+import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 const LINE_UNKNOWN = 'buyer’s line of business unknown (flagged: documented use could not be checked)';
 const NO_CONCENTRATION = 'concentration not stated (counted as above the Annex I limit)';
@@ -15,15 +16,28 @@ export function concentrationFact(c: ConcentrationCheck): Fact {
   return {
     label: 'Concentration',
     value: c.stated === null ? 'not stated (counted as above the limit)' : `${showNumber(c.stated)} %`,
-    threshold: `above ${limitWords(c)} (limit value of Regulation (EU) 2019/1148, Annex I)`,
+    threshold: `above ${limitWords(c)} (Annex I limit)`,
   };
 }
 
 /** The concentration sentence of a watch-listed shipment, when its entry has a limit. */
 export function concentrationSentence(c: ConcentrationCheck): string {
   return c.stated === null
-    ? `The shipment does not state the concentration; the Annex I limit value is ${limitWords(c)}, so it counts as above the limit (the delivery documents or the safety data sheet will say).`
+    ? `The concentration is not stated; the Annex I limit value is ${limitWords(c)}, so the shipment counts as above it (the delivery documents or safety data sheet will say).`
     : `The stated concentration, ${showNumber(c.stated)} %, is above the Annex I limit value of ${limitWords(c)}.`;
+}
+
+const origins = new WeakMap<WatchItem, string>();
+
+/** Where an entry comes from, short: "Regulation (EU) 2019/1148, Annex II", or the first publication cited. */
+export function listOrigin(item: WatchItem): string {
+  let origin = origins.get(item);
+  if (origin === undefined) {
+    const annex = /Annex (I{1,2})\b/.exec(item.source);
+    origin = /2019\/1148/.test(item.source) && annex ? `Regulation (EU) 2019/1148, Annex ${annex[1]}` : item.source.split(';')[0].trim();
+    origins.set(item, origin);
+  }
+  return origin;
 }
 
 export const precursorWatchlist: Rule = {
@@ -89,7 +103,7 @@ export const precursorWatchlist: Rule = {
         severity,
         evidence: {
           ...shipmentFacts(s),
-          watchlist: { id: item.id, name: item.name, category: item.category, source: item.source, documentedUsers: item.users, documentedUsersSource: item.usersSource },
+          watchlist: { id: item.id, name: item.name, category: item.category, source: item.source, documentedUsers: item.users },
           buyerLineOfBusiness: lineFacts(ctx, s.buyer),
           documentedUser: user ?? null,
           offProfile,
@@ -100,11 +114,11 @@ export const precursorWatchlist: Rule = {
         summary:
           `${ctx.label(s.buyer)} (${lineWords(ctx, s.buyer)}) bought ${goodsWords(s)}, watch-listed as ${item.name} (${category}), from ${ctx.label(s.supplier)}${dateWords(s)}; ${user === undefined ? '' : 'the buyer is '}${why}` +
           (concentration?.stated === null ? `; the concentration is not stated (limit ${limitWords(concentration)})` : '') +
-          (link ? `; the supplier is in the buyer’s own company group (${link.join('; ')}).` : '.'),
+          (link ? `; the supplier is in the buyer’s own company group (${linkWords(link)}).` : '.'),
         explanation: {
           sentences: [
             `${recordWords(ctx, s)}.`,
-            `${item.name[0].toUpperCase()}${item.name.slice(1)} is on the watch list as ${category === 'ied component' ? 'an IED component' : 'an explosives precursor'} (${item.source}).`,
+            `${item.name[0].toUpperCase()}${item.name.slice(1)} is on the watch list as ${category === 'ied component' ? 'an IED component' : 'an explosives precursor'}.`,
             ...(concentration ? [concentrationSentence(concentration)] : []),
             user === undefined
               ? 'The buyer’s line of business is unknown (no ISIC code, and its sector text matched no keyword), so whether it is a documented professional user could not be checked.'
@@ -114,11 +128,11 @@ export const precursorWatchlist: Rule = {
             ...(link
               ? [`${groupWords(ctx, s.supplier, s.buyer, link)}: this is trade inside one group, so the flag is ${severity}; the goods came into the group through purchases that are judged on their own.`]
               : []),
-            `Where to look: whether the buyer has a demonstrable need for ${item.name} in its trade, business or profession (what Regulation (EU) 2019/1148 calls a professional user), where the goods went next, and the supplier’s record of the sale (the buyer’s identity and the use it stated).`,
+            `Where to look: whether the buyer needs ${item.name} in its trade, where the goods went next, and the supplier’s record of the sale (the buyer’s identity and stated use).`,
           ],
           facts: [
             ...shipmentTable(ctx, s),
-            { label: 'Watch list', value: `${item.name} (${category})`, threshold: item.source },
+            { label: 'Watch list', value: `${item.name} (${category})`, threshold: listOrigin(item) },
             ...(concentration ? [concentrationFact(concentration)] : []),
             {
               label: 'Documented user',
@@ -126,7 +140,7 @@ export const precursorWatchlist: Rule = {
               threshold: `documented users: ${users}`,
             },
             ...(offProfile ? [{ label: 'Fits the buyer’s line of business', value: 'no' }] : []),
-            ...(link ? [{ label: 'Supplier in the buyer’s group', value: link.join('; ') }] : []),
+            ...(link ? [{ label: 'Supplier in the buyer’s group', value: linkWords(link) }] : []),
           ],
         },
       });

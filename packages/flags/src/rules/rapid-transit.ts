@@ -1,7 +1,7 @@
 import type { Shipment } from '@chokepoint/model';
 import { daysBetween, fold, listWords, plural } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
-import { goodsWords, shipmentTable } from './words';
+import { goodsWords, linkWords, shipmentTable } from './words';
 
 const NO_DATE = 'no date of arrival or shipping';
 const UNDATED_ONWARD = 'onward shipments of the same goods have no shipping date';
@@ -165,7 +165,7 @@ export const rapidTransit: Rule = {
             ...(oneGroup
               ? [`Every company on the way belongs to one company group: this is movement inside the group, so the flag is ${severity}.`]
               : groupHops.length > 0
-                ? [`${plural(groupHops.length, 'hop was', 'hops were')} made inside one company group: ${listWords(groupHops.map((h) => `${h.shipment} (${h.link.join('; ')})`))}.`]
+                ? [`${plural(groupHops.length, 'hop was', 'hops were')} made inside one company group: ${listWords(groupHops.map((h) => `${h.shipment} (${linkWords(h.link)})`))}.`]
                 : []),
             'Where to look: why the goods stayed so briefly (storage, processing or sale records), who received them at the end of the chain, and how close that is to a border.',
           ],

@@ -1,7 +1,7 @@
 import type { Relation } from '@chokepoint/model';
 import { listWords, plural } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
-import { dateWords, goodsWords, lineFacts, lineWords, recordWords, shipmentFacts, shipmentTable } from './words';
+import { dateWords, goodsWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 /** The kinds of tie checked between payer and buyer, in words, as the evidence lists them. */
 export const PAYER_TIES_CHECKED = ['owner', 'director', 'family', 'shared_address', 'shared_phone', 'agent', 'associate', 'employee'] as const;
@@ -125,7 +125,7 @@ export const thirdPartyPayer: Rule = {
       const finding = finance
         ? `the payer is a bank or lender (ISIC ${payerIsic}): trade finance, flagged because ${listWords(indicators)}.`
         : tie
-          ? `the payer is outside the buyer’s group, but ${tie.path.join('; ')}.`
+          ? `the payer is outside the buyer’s group, but ${linkWords(tie.path)}.`
           : `${unexplained}.`;
       hits.push({
         entities: [s.buyer],
@@ -154,7 +154,7 @@ export const thirdPartyPayer: Rule = {
             finance
               ? `The payer is a bank or lender (ISIC ${payerIsic}): paying for goods is trade finance, not by itself a third-party payment. It is flagged because ${listWords(indicators)}.`
               : tie
-                ? `A recorded tie makes the payer a known party: ${tie.path.join('; ')}. Payment through an agent or associate can be ordinary; the flag is ${severity}.`
+                ? `A recorded tie makes the payer a known party: ${linkWords(tie.path)}. Payment through an agent or associate can be ordinary; the flag is ${severity}.`
                 : `No such tie was found${trades > 0 ? `; payer and buyer traded with each other in ${plural(trades, 'shipment', 'shipments')}` : ', and the two never traded with each other in the data'}.`,
             finance
               ? 'Where to look: the financing documents (letter of credit or loan agreement), which name the applicant, the goods and their end use.'
@@ -167,7 +167,7 @@ export const thirdPartyPayer: Rule = {
             { label: 'Payer', value: `${ctx.label(payer)}, ${lineWords(ctx, payer)}` },
             {
               label: 'Tie between payer and buyer',
-              value: finance ? 'bank or lender (trade finance)' : tie ? tie.path.join('; ') : 'none found',
+              value: finance ? 'bank or lender (trade finance)' : tie ? linkWords(tie.path) : 'none found',
               threshold: `checked: ${TIES_IN_WORDS}, through either company group; not counted: paid_for, consigned_to`,
             },
             ...(indicators.length > 0 ? [{ label: 'Indicators combined with trade finance', value: indicators.join('; ') }] : []),

@@ -2,7 +2,7 @@ import type { Shipment } from '@chokepoint/model';
 import { median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
-import { lineFacts, lineWords } from './words';
+import { lineFacts, lineWords, linkWords } from './words';
 
 const NO_HS = 'no HS code';
 const NO_KG = 'quantity not in kg (no mass, or a unit that cannot be weighed)';
@@ -241,7 +241,7 @@ export const volumeAnomaly: Rule = {
         perEmployee === undefined
           ? ''
           : `, ${showNumber(Math.round(t.kg / employees!))} kg per employee with ${employees} employees against a peer median of ${showNumber(Math.round(perEmployee.median))} kg`;
-      const groupWordsList = [...links].map(([supplier, link]) => `${ctx.label(supplier)} (${link.join('; ')})`);
+      const groupWordsList = [...links].map(([supplier, link]) => `${ctx.label(supplier)} (${linkWords(link)})`);
       const money = showMoneyTotals(t.shipments);
       const suppliers = [...new Set(t.shipments.map((s) => s.supplier))];
       hits.push({

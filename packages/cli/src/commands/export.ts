@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
-import { readReport } from '@chokepoint/report';
+import { readReport, serializeReport } from '@chokepoint/report';
 import { exportHtml } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
@@ -32,7 +32,7 @@ export function exportCommand(io: CliIO): Command {
       };
       switch (flags.format) {
         case 'html':
-          write(flags.out, exportHtml(readFileSync(path, 'utf8')));
+          write(flags.out, exportHtml(report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report)));
           progress('open it in a browser: no server needed');
           break;
         case 'gexf':

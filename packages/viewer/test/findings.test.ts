@@ -1,6 +1,6 @@
 import { DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
-import { chokepointLines, controlReach, pathWords, proximity, proximityText, tieWords } from '../src/web/core/findings';
-import { countsText, coverageText, flagDetails, flagHeadline, flagsByRule, ruleTable } from '../src/web/core/flags';
+import { chokepointLines, controlReach, pathWords, proximity, proximityText, shortProximity, tieWords } from '../src/web/core/findings';
+import { countsText, coverageText, flagsByRule, flagText, ruleTable } from '../src/web/core/flags';
 import { flowAmount, km, money, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
 import { buildModel, EDGE_KINDS } from '../src/web/core/model';
 import { changeFilters, CONTEXT, emphasis, FADED, FOCUS, selectEntity, selectGroup, validState } from '../src/web/core/state';
@@ -68,11 +68,12 @@ describe('red flags for people', () => {
     expect(countsText({ high: 1, medium: 0, low: 0 })).toBe('1 flag: 1 high');
   });
 
-  it('gives sentences, never the evidence object', () => {
+  it('gives sentences, never the evidence object, and a label that tells flags of one rule apart', () => {
     const f = report.flags[0];
-    expect(flagHeadline(f)).toBe('Headline of f1.');
-    expect(flagDetails(f)).toEqual(['Where to look: the invoices.']);
-    expect(JSON.stringify([flagHeadline(f), flagDetails(f)])).not.toMatch(/nested/);
+    expect(flagText(f)).toEqual({ label: 'Headline of f1.', sentences: ['Where to look: the invoices.'] });
+    // About one shipment: the shipment in short, and every sentence when opened.
+    expect(flagText(f, report.shipments[0])).toEqual({ label: 's1 · 2021-09-06 · aluminium powder (HS 7603.10) · 2 t (2,000 kg) · USD 7,200', sentences: ['Headline of f1.', 'Where to look: the invoices.'] });
+    expect(JSON.stringify([flagText(f), flagText(f, report.shipments[0])])).not.toMatch(/nested/);
   });
 
   it('lists every rule with what it judged and what it could not', () => {
@@ -94,6 +95,8 @@ describe('labels that never contradict the numbers', () => {
     const group = report.groups[0];
     expect(proximity(group)).toEqual({ near: false, status: 'too few members located', detail: '1 of 5 located' });
     expect(proximityText(group)).not.toMatch(/near a border|km/);
+    expect(shortProximity(report.clusters[0])).toBe('near a border, median 4.7 km');
+    expect(shortProximity(group)).toBe('too few members located');
     expect(proximity({ ...group, located: 0, nearestPlace: null }).status).toBe('no member located');
     expect(proximity({ ...group, enoughLocated: true, located: 3, nearestPlace: null }).status).toBe('no border crossing in the data');
   });

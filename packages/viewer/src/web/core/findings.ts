@@ -35,6 +35,13 @@ export function proximityText(u: Placed): string {
   return p.detail === '' ? p.status : `${p.status} · ${p.detail}`;
 }
 
+/** The same, short, for labels on the graph: "near a border, median 4.4 km" (the crossing is named in the lists). */
+export function shortProximity(u: Placed): string {
+  const p = proximity(u);
+  if (p.near && u.nearestPlace) return `near a border, median ${km(u.nearestPlace.distanceKm)} km`;
+  return p.status;
+}
+
 type Step = ReportController['companies'][number]['path'][number];
 
 /** One tie of a control path in words: "owner 70 %", "director", "relative". */

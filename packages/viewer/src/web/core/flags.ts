@@ -1,5 +1,5 @@
-import type { Report } from '@chokepoint/report';
-import { int, plural } from './format';
+import type { Report, ReportShipment } from '@chokepoint/report';
+import { goodsLabel, int, plural, shipmentQuantity, shipmentValue } from './format';
 
 type Flag = Report['flags'][number];
 type Rule = Report['flagRules'][number];
@@ -67,14 +67,16 @@ export function flagsByRule(flags: readonly Flag[], rules: readonly Rule[]): Rul
   });
 }
 
-/** A flag's headline: the first sentence of its explanation (the summary when it has none). */
-export function flagHeadline(f: Flag): string {
-  return f.explanation?.sentences[0] ?? f.summary;
-}
-
-/** The sentences after the headline. */
-export function flagDetails(f: Flag): string[] {
-  return f.explanation ? f.explanation.sentences.slice(1) : [];
+/**
+ * A flag for a list where many flags of one rule stand together: a short label that tells it from the others (for a
+ * flag about one shipment: the shipment, its date, goods, quantity and value; otherwise the first sentence of its
+ * explanation), and the sentences to read when it is opened (all of them, or those after the label). Pure.
+ */
+export function flagText(f: Flag, shipment?: ReportShipment): { label: string; sentences: string[] } {
+  const sentences = f.explanation?.sentences ?? [f.summary];
+  if (shipment === undefined) return { label: sentences[0] ?? f.summary, sentences: sentences.slice(1) };
+  const parts = [shipment.id, shipment.shipped ?? shipment.received, goodsLabel(shipment), shipmentQuantity(shipment), shipmentValue(shipment)];
+  return { label: parts.filter((x) => x !== undefined && x !== '').join(' · '), sentences };
 }
 
 /** What a rule judged and what it could not, in words: "judged 37 watch-listed shipments; not fully judged: …". */

@@ -18,6 +18,16 @@ export function money(value: number, currency: string | null | undefined): strin
   return `${currency} ${amount(value)}`;
 }
 
+/** An HS code as the flags and the summary write it: "3212.90" (the report keeps it without dots). */
+export function hsLabel(code: string): string {
+  return code.length > 4 ? `${code.slice(0, 4)}.${code.slice(4)}` : code;
+}
+
+/** Goods in words: "aluminium powder (HS 7603.10)". */
+export function goodsLabel(s: Pick<ReportShipment, 'commodity' | 'hsCode'>): string {
+  return `${s.commodity}${s.hsCode ? ` (HS ${hsLabel(s.hsCode)})` : ''}`;
+}
+
 /** Units as they are written for people (the report spells m² and m³ as m2 and m3). */
 export function unitLabel(unit: string): string {
   if (unit === 'm2') return 'm²';

@@ -3,7 +3,7 @@ import { visibility, type Filters, type Visibility } from '../core/filters';
 import { buildModel, type ViewModel } from '../core/model';
 import { buildSearchIndex } from '../core/search';
 import { resolveSettings, type ViewerSettings } from '../core/settings';
-import { changeFilters, emphasis, selectEntity, selectGroup, validState, type Emphasis } from '../core/state';
+import { changeFilters, emphasis, FADED, selectEntity, selectGroup, validState, type Emphasis } from '../core/state';
 import { hashToState, stateToHash, type Layout, type ViewState } from '../core/url';
 import { renderCounts, renderFilters, renderLists, renderSearch, type ControlActions } from './controls';
 import { append, el } from './dom';
@@ -51,6 +51,13 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     urlTimer = setTimeout(writeUrl, 250);
   });
 
+  /** Shows the selected entity with what the selection brings forward (its ties, what it controls), as far as visible. */
+  const focusSelection = (id: string) => {
+    const around = emphasised === null ? [] : model.nodes.filter((n) => emphasised!.nodes[n.index] !== FADED && visible.nodes[n.index]).map((n) => n.id);
+    if (around.length > 1) view.focusMany(around);
+    else view.focus(id);
+  };
+
   const actions: ControlActions = {
     setFilters(change) {
       state = changeFilters(state, change);
@@ -65,7 +72,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       emphasised = emphasis(model, state);
       renderPanel(panel, model, state, actions);
       view.refresh();
-      if (id !== null) view.focus(id);
+      if (id !== null) focusSelection(id);
       writeUrl();
     },
     selectGroup(id) {
@@ -162,7 +169,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null && state.group === null) view.startLayout(settings.autoLayoutMs);
   if (emphasised !== null) view.refresh();
   if (initialCamera !== null) view.setCamera(initialCamera);
-  else if (state.selected !== null) view.focus(state.selected);
+  else if (state.selected !== null) focusSelection(state.selected);
   else if (state.group !== null) view.focusMany(model.groups.get(state.group)!.members);
   return app;
 }

@@ -1,7 +1,7 @@
 import type { Report, ReportEntity, ReportGroup, ReportShipment } from '@chokepoint/report';
 import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WORDS, tieWords } from '../core/findings';
-import { countsText, coverageText, flagDetails, flagHeadline, flagsByRule, ruleTable, severityCounts } from '../core/flags';
-import { amount, flowAmount, int, km, money, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
+import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
+import { amount, flowAmount, goodsLabel, int, km, money, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
 import { EDGE_STYLE } from '../core/style';
 import { append, clear, el, moneyEl, table, type Child } from './dom';
@@ -176,17 +176,22 @@ function renderFlags(panel: HTMLElement, model: ViewModel, flags: Flag[]): void 
       el('summary', {}, el('span', { className: 'rule-title', text: g.title }), el('span', { className: 'meta', text: ` · ${countsText(g.counts)}` })),
     );
     g.flags.forEach((f, fi) => {
-      const details = flagDetails(f);
+      const index = f.shipment === undefined ? undefined : model.shipmentIndex.get(f.shipment);
+      const text = flagText(f, index === undefined ? undefined : model.report.shipments[index]);
       const item = el(
         'details',
         { className: `flag severity-${f.severity}`, 'data-flag': f.id, open: gi === 0 && fi === 0 },
-        el('summary', {}, el('span', { className: 'headline' }, el('span', { className: 'badge', text: f.severity }), ` ${flagHeadline(f)}`)),
-        ...details.map((s) => el('p', { text: s })),
+        el('summary', {}, el('span', { className: 'headline' }, el('span', { className: 'badge', text: f.severity }), ` ${text.label}`)),
+        ...text.sentences.map((s) => el('p', { text: s })),
         factsTable(f),
         g.source === null ? el('p', { className: 'source', text: `Source: ${f.source}` }) : null,
       );
       append(rule, item);
     });
+    if (g.coverage !== null && g.coverage.notJudged.length > 0) {
+      const c = coverageText(g.coverage);
+      append(rule, el('p', { className: 'coverage', text: `In this run the rule ${c.judged}; it could not fully judge ${c.notJudged.join('; ')}.` }));
+    }
     if (g.source !== null) append(rule, el('p', { className: 'source', text: `Source: ${g.source}` }));
     append(panel, rule);
   });
@@ -203,7 +208,7 @@ function shipmentRole(s: ReportShipment, id: string): { way: string; other: stri
 }
 
 function goods(s: ReportShipment): string {
-  return `${s.commodity}${s.hsCode ? ` (HS ${s.hsCode})` : ''}${s.concentration !== undefined ? `, ${amount(s.concentration)} %` : ''}`;
+  return `${goodsLabel(s)}${s.concentration !== undefined ? `, ${amount(s.concentration)} %` : ''}`;
 }
 
 /** Where weights came from volumes: each density used, with its source, once. */
@@ -214,6 +219,7 @@ function densityNotes(shipments: readonly ReportShipment[]): HTMLElement | null 
   return el('div', { className: 'source density-basis' }, el('p', { text: 'Weighed from volumes, with these densities:' }), el('ul', {}, ...[...bases].map(([text, n]) => el('li', { text: `${text} (${plural(n, 'shipment', 'shipments')})` }))));
 }
 
+/** Rows of a shipments table: date, (way and other party), goods, quantity with its unit and value with its currency. */
 function shipmentRows(model: ViewModel, list: readonly ReportShipment[], id: string | null, actions: PanelActions): Child[][] {
   return list.map((s) => {
     const cells: Child[] = [s.shipped ?? s.received ?? ''];
@@ -221,7 +227,11 @@ function shipmentRows(model: ViewModel, list: readonly ReportShipment[], id: str
       const { way, other } = shipmentRole(s, id);
       cells.push(el('span', {}, `${way} `, entityButton(model, other, actions, false)));
     }
-    cells.push(goods(s), el('span', { className: 'qty', text: shipmentQuantity(s) }), s.value === undefined ? '' : moneyEl(shipmentValue(s)));
+    const quantity = shipmentQuantity(s);
+    cells.push(
+      goods(s),
+      el('span', {}, quantity === '' ? null : el('span', { className: 'qty', text: quantity }), quantity !== '' && s.value !== undefined ? el('br') : null, s.value === undefined ? null : moneyEl(shipmentValue(s))),
+    );
     return cells;
   });
 }
@@ -232,7 +242,7 @@ function renderShipments(panel: HTMLElement, model: ViewModel, id: string, actio
   append(panel, el('h3', { text: `Shipments in and out (${shipments.length})` }));
   if (shipments.length === 0) return;
   const shown = shipments.slice(0, 200);
-  append(panel, table('shipments', ['Date', 'Way', 'Goods', 'Quantity', 'Value'], shipmentRows(model, shown, id, actions)));
+  append(panel, table('shipments', ['Date', 'With', 'Goods', 'Quantity, value'], shipmentRows(model, shown, id, actions)));
   append(panel, densityNotes(shown));
   if (shipments.length > 200) append(panel, el('p', { className: 'hint', text: `and ${int(shipments.length - 200)} more (see the report).` }));
 }
@@ -259,7 +269,7 @@ function renderTies(panel: HTMLElement, model: ViewModel, id: string, actions: P
       append(
         item,
         el('div', { className: 'meta', text: `behind this tie, ${plural(via.length, 'shipment', 'shipments')}:` }),
-        table('shipments via', ['Date', 'Goods', 'Quantity', 'Value'], shipmentRows(model, via, null, actions)),
+        table('shipments via', ['Date', 'Goods', 'Quantity, value'], shipmentRows(model, via, null, actions)),
       );
     }
     append(list, item);

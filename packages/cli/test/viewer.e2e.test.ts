@@ -19,6 +19,8 @@ interface ViewerHook {
   view: {
     layout: string;
     stopLayout(): void;
+    startLayout(autoStopMs?: number): void;
+    isLayoutRunning(): boolean;
     viewportPosition(id: string): { x: number; y: number } | null;
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
   };
@@ -268,6 +270,9 @@ suite('the viewer on the scenarios (report version 2)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page, `file://${reports.get(name)!.html}${hash === '' ? '' : `#${hash}`}`);
+    // Let the layout settle for the screenshots (the tests click lists and the panel, not nodes).
+    await page.evaluate(() => window.__chokepoint!.view.startLayout(2500));
+    await page.waitForFunction(() => !window.__chokepoint!.view.isLayoutRunning(), null, { timeout: 10000 });
     return { page, errors };
   }
 

@@ -147,17 +147,36 @@ describe('the built binary', () => {
 
 describe('betweenness options', () => {
   afterAll(removeTempDirs);
-  it('--epsilon samples sources and the report states the bound; --threads splits the work; --exact and --epsilon clash', async () => {
+  it('--epsilon samples shortest paths and the report states the method, the sample and the bound; --threads splits the work; --exact and --epsilon clash', async () => {
     const out = join(tempDir(), 'r.json');
     const r = await run('analyze', join(REPO, 'data', 'scenarios', 'border-procurement'), '--out', out, '--quiet', '--epsilon', '0.5', '--threads', '2');
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     // 13 shortest paths sampled (Riondato & Kornaropoulos); a sample this small runs on the calling thread.
-    expect(report.network.betweenness).toMatchObject({ exact: false, sources: 13, delta: 0.1, threads: 1 });
-    expect(report.network.betweenness.epsilon).toBeLessThan(0.51);
-    expect(r.stdout).toMatch(/Betweenness is estimated from 13 sampled sources: each value is within ±0\.\d+ of the exact one with probability 90%/);
+    expect(report.network.betweenness).toMatchObject({ exact: false, method: 'rk', sources: 13, samples: 13, delta: 0.1, threads: 1, requestedEpsilon: 0.5, constant: 0.5 });
+    const info = report.network.betweenness;
+    expect(info.epsilon).toBeLessThanOrEqual(0.5);
+    // The sample size follows from the stated bound: ⌈(c/ε′²)(⌊log2(VD − 2)⌋ + 1 + ln(1/δ))⌉, ε′ = ε(n − 2)/n.
+    const n = report.network.entities;
+    const e = (0.5 * (n - 2)) / n;
+    expect(info.samples).toBe(Math.ceil((0.5 / (e * e)) * (Math.floor(Math.log2(info.vertexDiameter - 2)) + 1 + Math.log(10))));
+    expect(info.guarantee).toMatch(/^every value within ±0\.\d+ of the exact betweenness, for all \d+ nodes at once, with probability at least 90%: 13 shortest paths sampled/);
+    expect(r.stdout).toMatch(/Betweenness is estimated from 13 shortest paths sampled between random pairs of entities \(Riondato & Kornaropoulos 2016\): each value is within ±0\.\d+ of the exact one, for all entities at once, with probability 90%/);
     const exact = await run('analyze', TINY, '--json', '--quiet', '--threads', '2');
-    expect(JSON.parse(exact.stdout).network.betweenness).toEqual({ exact: true, sources: 10, epsilon: null, delta: null, threads: 2 });
+    expect(JSON.parse(exact.stdout).network.betweenness).toEqual({
+      exact: true,
+      sources: 10,
+      epsilon: null,
+      delta: null,
+      threads: 2,
+      method: 'exact',
+      requestedEpsilon: null,
+      samples: 0,
+      connectedSamples: 0,
+      vertexDiameter: null,
+      constant: null,
+      guarantee: 'exact: shortest paths counted from every node (Brandes 2001)',
+    });
     expect((await run('analyze', TINY, '--quiet', '--exact', '--epsilon', '0.1')).code).toBe(2);
     expect((await run('analyze', TINY, '--quiet', '--epsilon', '2')).code).toBe(2);
   });

@@ -56,13 +56,54 @@ export const ANALYZE_DEFAULTS = { seed: CLUSTER_DEFAULTS.seed, radiusKm: 50, top
 export const AUTO_EXACT_LIMIT = 20000;
 export const AUTO_EPSILON = 0.1;
 
-/** How betweenness was computed: exactly, or from sampled sources with the bound achieved. */
+/** How betweenness was computed: exactly, or estimated from sampled shortest paths with the bound achieved. */
 export interface BetweennessInfo {
   exact: boolean;
+  /** Searches the values rest on: every entity when exact; for an estimate, one per sampled path (its source). */
   sources: number;
+  /**
+   * For an estimate, the bound achieved (at most the one asked for): every value within ±epsilon of the exact one,
+   * for all entities at once, with probability at least 1 − delta. Null when exact.
+   */
   epsilon: number | null;
   delta: number | null;
   threads: number;
+  /** 'exact': shortest paths counted from every entity (Brandes 2001); 'rk': shortest paths sampled between random pairs of entities (Riondato & Kornaropoulos 2016). */
+  method: 'exact' | 'rk';
+  /** The bound asked for (AnalyzeOptions.betweenness, or AUTO_EPSILON above AUTO_EXACT_LIMIT entities); null when exact values were asked for. */
+  requestedEpsilon: number | null;
+  /** Shortest paths sampled (0 when exact). */
+  samples: number;
+  /** Of the samples, the pairs of entities that are connected (a pair in different parts of the network has no path and adds nothing). */
+  connectedSamples: number;
+  /**
+   * The upper bound on the vertex diameter (most entities on any shortest path) the sample size rests on:
+   * samples = ⌈(c/ε′²)(⌊log2(vertexDiameter − 2)⌋ + 1 + ln(1/delta))⌉ with ε′ = ε(n − 2)/n, n the entities. Null when exact, unless
+   * the bound itself showed every value to be 0 (no shortest path with an entity inside it).
+   */
+  vertexDiameter: number | null;
+  /** The constant c of that sample size (0.5, as Riondato & Kornaropoulos and KADABRA use it). Null when exact. */
+  constant: number | null;
+  /** What the values promise, in words. */
+  guarantee: string;
+}
+
+/** The BetweennessInfo of exact values (Brandes, or computed outside the engine: say by whom in `how`). */
+export function exactBetweennessInfo(entities: number, threads: number, how = 'shortest paths counted from every entity (Brandes 2001)'): BetweennessInfo {
+  return {
+    exact: true,
+    sources: entities,
+    epsilon: null,
+    delta: null,
+    threads,
+    method: 'exact',
+    requestedEpsilon: null,
+    samples: 0,
+    connectedSamples: 0,
+    vertexDiameter: null,
+    constant: null,
+    guarantee: `exact: ${how}`,
+  };
 }
 
 export interface EntityResult {
@@ -163,7 +204,7 @@ export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis 
   const raw = betweennessCSR(prepared.csr);
   const n = prepared.csr.n;
   const scale = betweennessScale(n);
-  return finish(bundle, options, prepared, raw.map((x) => x * scale), { exact: true, sources: n, epsilon: null, delta: null, threads: 1 });
+  return finish(bundle, options, prepared, raw.map((x) => x * scale), exactBetweennessInfo(n, 1));
 }
 
 /**
@@ -179,7 +220,20 @@ export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {})
   const sampling = mode === 'exact' ? null : mode === 'auto' ? (n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
   progress(sampling === null ? 'computing betweenness' : `estimating betweenness (±${sampling.epsilon})`);
   const run = await betweennessRunCSR(prepared.csr, { threads: options.threads, epsilon: sampling?.epsilon ?? null, delta: sampling?.delta, seed: options.seed ?? ANALYZE_DEFAULTS.seed });
-  return finish(bundle, options, prepared, run.values, { exact: run.exact, sources: run.sources, epsilon: run.epsilon, delta: run.delta, threads: run.threads });
+  return finish(bundle, options, prepared, run.values, {
+    exact: run.exact,
+    sources: run.sources,
+    epsilon: run.epsilon,
+    delta: run.delta,
+    threads: run.threads,
+    method: run.method,
+    requestedEpsilon: sampling?.epsilon ?? null,
+    samples: run.samples,
+    connectedSamples: run.connectedSamples,
+    vertexDiameter: run.vertexDiameter,
+    constant: run.constant,
+    guarantee: run.guarantee,
+  });
 }
 
 interface Prepared {

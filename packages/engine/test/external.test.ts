@@ -1,4 +1,4 @@
-import { analyze, analyzeAsync, rankKeyNodesOf, clustersFromAssignment, detectClusters, modularity, modularityCSR, projectBundle, EngineInputError, type ExternalResults } from '@chokepoint/engine';
+import { analyze, analyzeAsync, exactBetweennessInfo, rankKeyNodesOf, clustersFromAssignment, detectClusters, modularity, modularityCSR, projectBundle, EngineInputError, type ExternalResults } from '@chokepoint/engine';
 import type { Bundle, Entity, Relation } from '@chokepoint/model';
 import { loadNetwork } from './fixtures';
 
@@ -41,7 +41,7 @@ describe('analysis with external results (analyze --neo4j --gds)', () => {
   const external: ExternalResults = {
     communities: new Map(Object.entries({ a: 5, b: 5, c: 5, d: 9, e: 9, f: 9, g: 2 })),
     betweenness: new Map(Object.entries({ a: 0, b: 0, c: 0.6, d: 0.6, e: 0, f: 0, g: 0 })),
-    betweennessInfo: { exact: true, sources: 7, epsilon: null, delta: null, threads: 1 },
+    betweennessInfo: exactBetweennessInfo(7, 1, 'a test double of GDS'),
     computedBy: 'a test double of GDS',
   };
 

@@ -1,4 +1,5 @@
 import type { Report, ReportCluster, ReportGroup } from './types';
+import { formatBound } from '@chokepoint/engine';
 
 export interface SummaryOptions {
   /** How many key nodes to describe. */
@@ -168,8 +169,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   out.push(...measuresLines(report));
   if (!net.betweenness.exact) {
     out.push(
-      `Betweenness is estimated from ${int(net.betweenness.sources)} sampled sources: each value is within ±${net.betweenness.epsilon!.toFixed(3)} ` +
-        `of the exact one with probability ${((1 - net.betweenness.delta!) * 100).toFixed(0)}% (--exact computes it exactly).`,
+      `Betweenness is estimated from ${int(net.betweenness.samples)} shortest paths sampled between random pairs of entities (Riondato & Kornaropoulos 2016): ` +
+        `each value is within ±${formatBound(net.betweenness.epsilon!)} of the exact one, for all entities at once, with probability ${((1 - net.betweenness.delta!) * 100).toFixed(0)}% ` +
+        `(--exact computes it exactly).`,
     );
   }
   out.push('');

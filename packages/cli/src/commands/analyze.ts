@@ -55,7 +55,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--no-resolve', 'keep name variants of the same company apart (by default they are merged; see docs/resolution.md)')
     .option('--no-geocode', 'do not give coordinates to entities that have only a city and a country')
     .option('--threads <n>', 'worker threads for betweenness (default: all cores)', parsePositiveInteger)
-    .option('--epsilon <e>', `estimate betweenness from sampled sources, each value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
+    .option('--epsilon <e>', `estimate betweenness from sampled shortest paths (Riondato & Kornaropoulos 2016), every value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
     .option('--exact', 'compute betweenness exactly whatever the size of the network')
     .option('-q, --quiet', 'print no progress on stderr')
     .option('--json', 'print the report as JSON on stdout instead of the summary'))

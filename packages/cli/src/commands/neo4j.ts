@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
-import { betweennessScale, type ExternalResults } from '@chokepoint/engine';
+import { betweennessScale, exactBetweennessInfo, type ExternalResults } from '@chokepoint/engine';
 import { readReport } from '@chokepoint/report';
 import {
   DEFAULT_BATCH_SIZE,
@@ -84,7 +84,7 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
     return {
       communities: gds.communities,
       betweenness,
-      betweennessInfo: { exact: true, sources: gds.nodes, epsilon: null, delta: null, threads: gds.concurrency },
+      betweennessInfo: exactBetweennessInfo(gds.nodes, gds.concurrency, `shortest paths counted from every entity by Neo4j Graph Data Science ${gds.gdsVersion} (gds.betweenness)`),
       computedBy: `Neo4j Graph Data Science ${gds.gdsVersion} (gds.louvain, weighted, 1 thread; gds.betweenness, exact, ${gds.concurrency} thread${gds.concurrency === 1 ? '' : 's'})`,
     };
   } finally {

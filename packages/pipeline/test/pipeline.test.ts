@@ -134,6 +134,43 @@ describe('the same data gives the same report, in any row order', () => {
   });
 });
 
+describe('sampled betweenness is part of the same promise', () => {
+  // A ladder of 2 × 150 entities: long shortest paths, many of them equal, so that the estimate is sampled (exact would
+  // read more of the network) and every choice between equal paths depends on the order of the ties.
+  const entities: Entity[] = [];
+  const relations: Relation[] = [];
+  for (let i = 0; i < 150; i++) {
+    entities.push(entity(`a${i}`), entity(`b${i}`));
+    relations.push(tie(`a${i}`, `b${i}`, 'family'));
+    if (i > 0) relations.push(tie(`a${i - 1}`, `a${i}`, 'owner'), tie(`b${i - 1}`, `b${i}`, 'owner'));
+  }
+  const sampled = { epsilon: 0.1 };
+
+  it('shuffled rows and another number of threads give a byte-identical report; another seed gives other values', async () => {
+    const one = (await runAnalysis(bundleOf(entities, relations, []), options({ betweenness: sampled }))).report;
+    expect(one.network.betweenness).toMatchObject({ exact: false, method: 'rk', requestedEpsilon: 0.1, delta: 0.1 });
+    expect(one.network.betweenness.samples).toBeGreaterThan(0);
+    const rng = seededShuffle(5);
+    const two = (await runAnalysis(bundleOf(rng([...entities]), rng([...relations]), []), options({ betweenness: sampled, threads: 2 }))).report;
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    const other = (await runAnalysis(bundleOf(entities, relations, []), options({ betweenness: sampled, seed: 2 }))).report;
+    expect(other.entities.map((e) => e.betweenness)).not.toEqual(one.entities.map((e) => e.betweenness));
+  });
+});
+
+/** A seeded Fisher–Yates shuffle (a small linear congruential generator: the test needs order, not quality). */
+function seededShuffle(seed: number) {
+  let x = seed;
+  const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296);
+  return <T>(list: T[]): T[] => {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    return list;
+  };
+}
+
 describe('the tables the analysis reads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-measures-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

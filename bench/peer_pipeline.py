@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The pipeline a researcher would write instead of `chokepoint analyze`, for bench/pipeline.mjs.
 
-    bench/.venv/bin/python bench/peer_pipeline.py <bundle-dir> [--epsilon 0.1] [--delta 0.1]
+    bench/.venv/bin/python bench/peer_pipeline.py <bundle-dir> [--epsilon 0.1] [--delta 0.1 | --exact]
                                                   [--threads 2] [--seed 1]
     bench/.venv/bin/python bench/peer_pipeline.py --versions
 
@@ -17,7 +17,8 @@ Graph work only, each step timed on its own:
   cut points   igraph articulation_points and bridges
   betweenness  NetworKit ApproxBetweenness (Riondato & Kornaropoulos) with the (epsilon, delta) that
                Chokepoint's report states for its own estimate: each value within +-epsilon of the
-               exact one with probability at least 1 - delta
+               exact one with probability at least 1 - delta; with --exact (when Chokepoint computed
+               it exactly, as it does for small networks), NetworKit's exact Betweenness
 
 No name resolution, no geocoding, no red flags, no report: what the researcher's script would do
 to get the same network measures. Prints one JSON line per step as it ends, then a summary line
@@ -59,6 +60,7 @@ def main():
     ap.add_argument("bundle")
     ap.add_argument("--epsilon", type=float, default=0.1)
     ap.add_argument("--delta", type=float, default=0.1)
+    ap.add_argument("--exact", action="store_true", help="exact betweenness, as Chokepoint computes it for small networks")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
@@ -150,10 +152,14 @@ def main():
 
     # ---- betweenness -----------------------------------------------------------------------------
     t0 = time.perf_counter()
-    ab = nk.centrality.ApproxBetweenness(gk, epsilon=args.epsilon, delta=args.delta)
-    ab.run()
-    scores = np.asarray(ab.scores(), dtype=np.float64)
-    step("betweenness", t0, epsilon=args.epsilon, delta=args.delta, samples=int(ab.numberOfSamples()), threads=args.threads, max=float(scores.max()) if n else 0.0)
+    if args.exact:
+        scores = np.asarray(nk.centrality.Betweenness(gk, normalized=True).run().scores(), dtype=np.float64)
+        step("betweenness", t0, exact=True, threads=args.threads, max=float(scores.max()) if n else 0.0)
+    else:
+        ab = nk.centrality.ApproxBetweenness(gk, epsilon=args.epsilon, delta=args.delta)
+        ab.run()
+        scores = np.asarray(ab.scores(), dtype=np.float64)
+        step("betweenness", t0, exact=False, epsilon=args.epsilon, delta=args.delta, samples=int(ab.numberOfSamples()), threads=args.threads, max=float(scores.max()) if n else 0.0)
 
     print(json.dumps({"done": True, "steps": steps, "total_s": time.perf_counter() - t_all}), flush=True)
 

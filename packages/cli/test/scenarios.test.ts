@@ -96,7 +96,7 @@ describe.each(withExpectations)('scenario %s', (name) => {
     const amounts = [...summary.matchAll(/\b[Vv]alue:? (?:at most )?([A-Z]{3} )?(\d[\d,.]*)( [A-Z]{3})?/g)];
     expect(amounts.length).toBeGreaterThan(0);
     for (const m of amounts) expect([m[0], m[1] !== undefined || m[3] !== undefined]).toEqual([m[0], true]);
-    for (const line of summary.split('\n').filter((l) => /\| Value +\|/.test(l))) expect(line).toMatch(/\d ([A-Z]{3}|\(currency not stated\))/);
+    for (const line of summary.split('\n').filter((l) => /\| Value +\|/.test(l))) expect(line).toMatch(/(\b[A-Z]{3} \d|\d [A-Z]{3}\b|\(currency not stated\))/);
     for (const t of report.measures.totals) expect(t.currency).toMatch(/^[A-Z]{3}$/);
   });
 

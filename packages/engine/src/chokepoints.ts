@@ -21,8 +21,8 @@ export interface ChokepointOptions {
   /** Remove these entities in this order instead of choosing greedily. */
   removalOrder?: string[];
   /**
-   * How many entities' loss of flow on removal alone is reported: the largest losses. Entities are tried by the flow
-   * they carry (an upper bound of their loss), and the search stops once no later one can enter the list.
+   * How many entities' loss of flow on removal alone is reported. Entities are tried by the flow they carry (an upper
+   * bound of their loss), at most twice this many, and the search stops once no later one can enter the list.
    */
   flowCutCandidates?: number;
   /**
@@ -32,7 +32,7 @@ export interface ChokepointOptions {
   groupOf?: (id: string) => number | undefined;
 }
 
-export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10, flowCutCandidates: 40 } as const;
+export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10, flowCutCandidates: 30 } as const;
 
 /**
  * The mass of a shipment for flow capacities, in kg: its quantityKg (masses, and volumes weighed with a known
@@ -226,7 +226,8 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     }
     // The k-th largest loss found so far: a candidate whose flow (its largest possible loss) is below it cannot enter.
     const kth = () => (entities.length < keep ? 0 : [...entities].sort((a, b) => b.amount - a.amount)[keep - 1].amount);
-    for (const v of candidates) {
+    // At most twice as many tries as entries (by the flow they carry), and fewer once no later one can enter.
+    for (const v of candidates.slice(0, 2 * keep)) {
       if (through(flow.nodeFlow, v) < kth() - 1e-9) break;
       // What a target receives itself is not cut by its removal, it is simply not delivered: the loss that counts
       // is the flow to the other targets (for a target: the flow to the others with it, against without it).

@@ -1,8 +1,8 @@
-import type { Bundle, Entity, Shipment } from '@chokepoint/model';
+import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
-import type { ReferenceData, WatchItem } from './reference';
+import { ownFitRows, type ReferenceData, type SectorFit, type WatchItem } from './reference';
 import { fold } from './text';
-import type { ConcentrationCheck, FlagContext, LineOfBusiness } from './types';
+import type { ConcentrationCheck, FitJudgement, FlagContext, LineOfBusiness } from './types';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
 export const GROUP_TIES = ['owner', 'director', 'family', 'shared_address'] as const;
@@ -14,6 +14,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const startsWithAny = (code: string, prefixes: string[]): boolean => prefixes.some((p) => p === '*' || code.startsWith(p));
+
+const PIECES_PER_UNIT = new Map<string, number>([
+  ['pcs', 1],
+  ['pairs', 2],
+  ['dozen', 12],
+  ['1000u', 1000],
+]);
+
+/** How many pieces a shipment counted in pieces holds (pairs, dozens and thousands multiplied out); else undefined. */
+export function pieces(s: Shipment): number | undefined {
+  if (s.quantity === undefined) return undefined;
+  const n = s.unit === undefined ? undefined : PIECES_PER_UNIT.get(s.unit);
+  return n === undefined ? undefined : s.quantity * n;
+}
 
 /** Digits of a phone number, when there are enough of them to identify a line. */
 function phoneKey(raw: string | undefined): string | undefined {
@@ -60,33 +74,39 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
 
   // Lines of business: the ISIC column, else the longest keyword found in the sector text.
   const keywords = [...reference.sectorKeywords].sort((a, b) => b.keyword.length - a.keyword.length || (a.keyword < b.keyword ? -1 : 1));
+  const hints = reference.sectorKeywords.map((k) => ({ keyword: k.keyword, isic: k.isic }));
+  // The reader's warnings on ISIC codes, by file: where it warned that a sector text and its code disagree, the
+  // entity is judged under either reading (the benefit of the doubt), and the flags say its line of business is
+  // uncertain.
+  const isicWarnings = new Map<string, DataIssue[]>();
+  for (const w of bundle.warnings) if (w.column === 'isic') push(isicWarnings, w.file, w);
+  const sectorReadings = (e: Entity): string[] | undefined => {
+    if (e.isic === undefined || e.sector === undefined) return undefined;
+    const warned = isicWarnings.get(e.origin.file);
+    if (warned === undefined) return undefined;
+    const text = sectorDisagreement(e.sector, e.isic, hints);
+    if (text === undefined) return undefined;
+    // The warning names this row (its line), or says the same of several rows ("… (also on lines 12, 14)").
+    const said = warned.some((w) => (w.line === e.origin.line && w.reason.startsWith('the sector ')) || w.reason === text || w.reason.startsWith(`${text} (also on line`));
+    if (!said) return undefined;
+    const readings = judgeSector(e.sector, e.isic, hints).readings.filter((r) => r !== e.isic);
+    return readings.length > 0 ? readings : undefined;
+  };
   const lob = new Map<string, LineOfBusiness>();
   const lineOfBusiness = (id: string): LineOfBusiness => {
     let r = lob.get(id);
     if (r) return r;
     const e = entities.get(id)!;
-    if (e.isic !== undefined) r = { isic: e.isic, from: 'isic', sector: e.sector };
-    else if (e.sector !== undefined) {
+    if (e.isic !== undefined) {
+      const readings = sectorReadings(e);
+      r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };
+    } else if (e.sector !== undefined) {
       const text = ` ${fold(e.sector)} `;
       const k = keywords.find((k) => text.includes(` ${k.keyword} `) || text.includes(k.keyword));
       r = k ? { isic: k.isic, from: 'sector', keyword: k.keyword, sector: e.sector } : { sector: e.sector };
     } else r = {};
     lob.set(id, r);
     return r;
-  };
-
-  const fitRows = reference.sectorFit;
-  const universal = fitRows.filter((r) => r.isicPrefix === '*');
-  const fitCache = new Map<string, boolean | undefined>();
-  const fits = (id: string, hsCode: string): boolean | undefined => {
-    const isic = lineOfBusiness(id).isic;
-    if (isic === undefined) return undefined;
-    const key = `${isic}\u0000${hsCode}`;
-    if (fitCache.has(key)) return fitCache.get(key);
-    const own = fitRows.filter((r) => r.isicPrefix !== '*' && isic.startsWith(r.isicPrefix));
-    const result = own.length === 0 ? undefined : [...own, ...universal].some((r) => startsWithAny(hsCode, r.hsPrefixes));
-    fitCache.set(key, result);
-    return result;
   };
 
   // Every rule asks about the same shipments: match each one against the watch list once.
@@ -98,9 +118,50 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return item ?? undefined;
   };
 
+  // Sector fit: the rows of the ISIC code (its prefixes and its section), and the rows for any business (`*`),
+  // which cover what a business buys for its own use and so never a watch-listed shipment.
+  const universal = reference.sectorFit.filter((r) => r.isicPrefix === '*');
+  const ownRows = new Map<string, SectorFit[]>();
+  const rowsOf = (isic: string): SectorFit[] => {
+    let rows = ownRows.get(isic);
+    if (rows === undefined) ownRows.set(isic, (rows = ownFitRows(reference.sectorFit, isic)));
+    return rows;
+  };
+  const ownCache = new Map<string, boolean | undefined>();
+  const fitsOwn = (isic: string, hsCode: string): boolean | undefined => {
+    const key = `${isic}\u0000${hsCode}`;
+    if (ownCache.has(key)) return ownCache.get(key);
+    const own = rowsOf(isic);
+    const result = own.length === 0 ? undefined : own.some((r) => startsWithAny(hsCode, r.hsPrefixes));
+    ownCache.set(key, result);
+    return result;
+  };
+  const fitsAny = (s: Shipment): boolean => {
+    const n = pieces(s);
+    return universal.some((r) => startsWithAny(s.hsCode!, r.hsPrefixes) && (r.maxPcs === undefined || n === undefined || n <= r.maxPcs));
+  };
+  const fitsCode = (isic: string, s: Shipment, watchListed: boolean): boolean | undefined => {
+    const own = fitsOwn(isic, s.hsCode!);
+    return own === undefined ? undefined : own || (!watchListed && fitsAny(s));
+  };
+  const fit = (id: string, s: Shipment): FitJudgement => {
+    const line = lineOfBusiness(id);
+    const readings = line.sectorReadings ?? [];
+    const watchListed = watch(s) !== undefined;
+    if (s.hsCode === undefined || line.isic === undefined) return { fits: undefined, readings, watchListed };
+    const own = fitsCode(line.isic, s, watchListed);
+    if (own === true) return { fits: true, by: line.isic, readings, watchListed };
+    // The benefit of the doubt: goods that fit what the sector text reads as fit too.
+    for (const r of readings) if (fitsCode(r, s, watchListed) === true) return { fits: true, by: r, readings, watchListed };
+    return { fits: own ?? (readings.length > 0 ? false : undefined), readings, watchListed };
+  };
+  const fits = (id: string, s: Shipment): boolean | undefined => fit(id, s).fits;
+  const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
+
   const isUser = (id: string, item: WatchItem): boolean | undefined => {
-    const isic = lineOfBusiness(id).isic;
-    return isic === undefined ? undefined : item.users.some((u) => isic.startsWith(u));
+    const line = lineOfBusiness(id);
+    if (line.isic === undefined) return undefined;
+    return [line.isic, ...(line.sectorReadings ?? [])].some((code) => item.users.some((u) => code.startsWith(u)));
   };
 
   // Company groups: union-find over group ties, shared phone numbers and shared addresses.
@@ -306,6 +367,8 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     sold: (id) => sold.get(id) ?? [],
     lineOfBusiness,
     fits,
+    fit,
+    fitPrefixes,
     watch,
     isUser,
     group,

@@ -28,13 +28,13 @@ export function daysBetween(a: string, b: string): number {
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** A money figure with its currency: "18,144 EUR", or "18,144 (currency not stated)". */
+/** A money figure with its currency first, as everywhere in the summary: "EUR 18,144", or "18,144 (currency not stated)". */
 export function showMoney(value: number, currency: string | undefined): string {
-  return `${money.format(value)} ${currency ?? '(currency not stated)'}`;
+  return currency === undefined ? `${money.format(value)} (currency not stated)` : `${currency} ${money.format(value)}`;
 }
 
 /**
- * Money of several shipments, summed per currency and never across currencies: "12,000 EUR; 3,500 USD".
+ * Money of several shipments, summed per currency and never across currencies: "EUR 12,000; USD 3,500".
  * Currencies in alphabetical order, amounts without a currency last; undefined when no shipment has a value.
  */
 export function showMoneyTotals(items: readonly { value?: number; currency?: string }[]): string | undefined {

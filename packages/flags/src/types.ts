@@ -132,6 +132,24 @@ export interface LineOfBusiness {
   /** The keyword that mapped the sector text, when `from` is 'sector'. */
   keyword?: string;
   sector?: string;
+  /**
+   * When the reader warned that the entity's `sector` text and its `isic` code disagree (bundle.warnings): the
+   * ISIC classes the text reads as. The rules then judge the entity under either reading, and say that its line of
+   * business is uncertain.
+   */
+  sectorReadings?: string[];
+}
+
+/** Whether a shipment's goods fit an entity's line of business, and under which reading of it. */
+export interface FitJudgement {
+  /** true, false, or undefined when the line of business is unknown or has no sector-fit rows. */
+  fits: boolean | undefined;
+  /** The ISIC code whose rows the goods fit: the entity's own code, or a reading of its sector text. */
+  by?: string;
+  /** The classes the sector text reads as, when the reader warned that text and code disagree (else empty). */
+  readings: string[];
+  /** True when the shipment is watch-listed, so the rows for any business (`*`) were not applied. */
+  watchListed: boolean;
 }
 
 /** A shipment's stated concentration against a watch-list entry's limit. */
@@ -159,13 +177,22 @@ export interface FlagContext {
   sold(id: string): Shipment[];
   lineOfBusiness(id: string): LineOfBusiness;
   /**
-   * Whether goods of this HS code fit the entity's line of business: true, false, or undefined when
-   * the line of business is unknown or the mapping has no row for it.
+   * Whether the shipment's goods fit the entity's line of business: true, false, or undefined when the shipment has
+   * no HS code, the line of business is unknown or the mapping has no row for it. The rows for any business (`*`)
+   * cover goods bought for a business's own use and are not applied to watch-listed shipments. When the reader
+   * warned that the entity's sector text and ISIC code disagree, goods that fit either reading fit.
    */
-  fits(id: string, hsCode: string): boolean | undefined;
+  fits(id: string, shipment: Shipment): boolean | undefined;
+  /** `fits`, with the reading the goods fit and whether the rows for any business were left out. */
+  fit(id: string, shipment: Shipment): FitJudgement;
+  /** The HS prefixes that sector-fit.csv lists for an ISIC code (its own rows, without those for any business). */
+  fitPrefixes(isic: string): string[];
   /** The watch-list entry a shipment falls under, if any. */
   watch(shipment: Shipment): WatchItem | undefined;
-  /** Whether the entity is a documented professional user of the item (undefined: line of business unknown). */
+  /**
+   * Whether the entity is a documented professional user of the item (undefined: line of business unknown). When
+   * the reader warned that its sector text and ISIC code disagree, a user under either reading is a user.
+   */
   isUser(id: string, item: WatchItem): boolean | undefined;
   /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
   group(id: string): { id: number; members: string[] };

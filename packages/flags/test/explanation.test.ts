@@ -69,21 +69,23 @@ describe('evidence people can read', () => {
   it('gives every money figure its currency, and never adds different currencies', () => {
     for (const f of flags) {
       for (const fact of f.explanation.facts.filter((x) => /value/i.test(x.label))) {
-        for (const part of fact.value.split('; ')) expect(part).toMatch(/^[\d,.]+ ([A-Z]{3}|\(currency not stated\))$/);
+        for (const part of fact.value.split('; ')) expect(part).toMatch(/^([A-Z]{3} [\d,.]+|[\d,.]+ \(currency not stated\))$/);
       }
       for (const s of f.explanation.sentences) {
-        for (const m of s.matchAll(/value ([\d,.]+) (\S+)/g)) expect(m[2]).toMatch(/^([A-Z]{3}[.,:]?|\(currency)$/);
+        // "value USD 7,200", never a bare "value 7,200" (unless the currency is said not to be stated).
+        for (const m of s.matchAll(/value ([\d,.]+) (\S+)/g)) expect(m[2]).toMatch(/^\(currency$/);
+        for (const m of s.matchAll(/value ([A-Z]{3}) ([\d,.]+)/g)) expect(m[2]).toMatch(/^\d/);
       }
     }
     const volume = flags.find((f) => f.rule === 'volume-anomaly')!;
-    expect(volume.explanation.facts.find((x) => x.label === 'Value of these shipments')!.value).toBe('45,000 EUR; 50,000 USD');
+    expect(volume.explanation.facts.find((x) => x.label === 'Value of these shipments')!.value).toBe('EUR 45,000; USD 50,000');
     const onward = flags.find((f) => f.id === 'precursor-watchlist/paste-on')!;
     expect(onward.explanation.facts).toContainEqual({ label: 'Value', value: '19,000 (currency not stated)' });
   });
 
   it('formats money per currency', () => {
-    expect(showMoney(1234.5, 'EUR')).toBe('1,234.5 EUR');
-    expect(showMoneyTotals([{ value: 1, currency: 'USD' }, { value: 2, currency: 'EUR' }, { value: 3 }, { value: 4, currency: 'EUR' }])).toBe('6 EUR; 1 USD; 3 (currency not stated)');
+    expect(showMoney(1234.5, 'EUR')).toBe('EUR 1,234.5');
+    expect(showMoneyTotals([{ value: 1, currency: 'USD' }, { value: 2, currency: 'EUR' }, { value: 3 }, { value: 4, currency: 'EUR' }])).toBe('EUR 6; USD 1; 3 (currency not stated)');
     expect(showMoneyTotals([{ currency: 'EUR' }])).toBeUndefined();
   });
 });

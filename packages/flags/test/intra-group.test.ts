@@ -91,7 +91,7 @@ describe('trade inside one company group', () => {
       expect(flag).toMatchObject({ entity: 'tiny', severity: 'medium' });
       expect(flag.evidence).toMatchObject({ fromOwnGroupKg: 150000, outOfScaleWithoutOwnGroup: true });
       // Values of different currencies are kept apart.
-      expect(flag.explanation.facts.find((f) => f.label === 'Value of these shipments')!.value).toBe('45,000 EUR; 45,000 USD');
+      expect(flag.explanation.facts.find((f) => f.label === 'Value of these shipments')!.value).toBe('EUR 45,000; USD 45,000');
     });
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
+import { DEFAULT_REFERENCE_DIR, isSection, loadReference, ownFitRows, parseReference } from '@chokepoint/flags';
 
 /** The shipped reference tables, read as plain CSV (independent of the parser under test). */
 function csv(file: string): Record<string, string>[] {
@@ -11,6 +11,7 @@ function csv(file: string): Record<string, string>[] {
 const isic = csv(join('isic', 'isic-rev4.csv'));
 const classes = isic.filter((r) => r.level === 'class').map((r) => r.code);
 const isicCodes = new Set(isic.filter((r) => r.level !== 'section').map((r) => r.code));
+const sections = new Set(isic.filter((r) => r.level === 'section').map((r) => r.code));
 const hsCodes = new Set(csv(join('hs', 'harmonized-system.csv')).map((r) => r.hscode));
 /** HS 2017 codes kept beside their HS 2022 successors (see data/reference/README.md, "HS editions"). */
 const HS_2017 = new Set(['8803', '851712']);
@@ -20,7 +21,9 @@ describe('sector-fit.csv covers ISIC Rev.4', () => {
   it('has rows for every one of the 419 ISIC Rev.4 classes (a travel agency, 7911, included)', () => {
     expect(classes).toHaveLength(419);
     const prefixes = reference.sectorFit.filter((r) => r.isicPrefix !== '*').map((r) => r.isicPrefix);
-    const uncovered = classes.filter((c) => !prefixes.some((p) => c.startsWith(p)));
+    // Rows of the class's own division, group or class: the rows for a whole section (plant upkeep and the like)
+    // do not describe a class's trade, so they do not count here.
+    const uncovered = classes.filter((c) => !prefixes.some((p) => !isSection(p) && c.startsWith(p)));
     expect(uncovered).toEqual([]);
     expect(prefixes.some((p) => '7911'.startsWith(p))).toBe(true);
   });
@@ -28,7 +31,7 @@ describe('sector-fit.csv covers ISIC Rev.4', () => {
   it('uses real ISIC codes and HS codes, with a rationale on every row', () => {
     const bad: string[] = [];
     for (const row of reference.sectorFit) {
-      if (row.isicPrefix !== '*' && !isicCodes.has(row.isicPrefix)) bad.push(`ISIC ${row.isicPrefix}`);
+      if (row.isicPrefix !== '*' && !isicCodes.has(row.isicPrefix) && !(isSection(row.isicPrefix) && sections.has(row.isicPrefix))) bad.push(`ISIC ${row.isicPrefix}`);
       for (const hs of row.hsPrefixes) if (hs !== '*' && !hsCodes.has(hs) && !HS_2017.has(hs)) bad.push(`HS ${hs} (ISIC ${row.isicPrefix})`);
       if (row.rationale.trim().length < 10) bad.push(`rationale of ISIC ${row.isicPrefix}`);
     }
@@ -61,7 +64,7 @@ describe('watchlist.csv', () => {
       classes
         .filter((c) => c.startsWith(prefix))
         .every((c) => {
-          const own = reference.sectorFit.filter((r) => r.isicPrefix !== '*' && c.startsWith(r.isicPrefix));
+          const own = ownFitRows(reference.sectorFit, c);
           return own.some((r) => r.hsPrefixes.some((p) => p === '*' || hs.some((h) => h.startsWith(p) || p.startsWith(h))));
         });
     for (const w of reference.watchlist) {
@@ -76,5 +79,28 @@ describe('watchlist.csv', () => {
 
   it('counts a pharmacy as a documented user of hydrogen peroxide', () => {
     expect(reference.watchlist.find((w) => w.id === 'hydrogen-peroxide')!.users).toContain('4772');
+  });
+});
+
+describe('sector-fit rows for a whole ISIC section, and piece limits', () => {
+  const parse = (rows: string[]) =>
+    parseReference({ watchlist: 'id,name,category,hs_prefixes,keywords,require_keyword,min_pcs,users,source', sectorFit: ['isic_prefix,hs_prefixes,rationale,max_pcs', ...rows].join('\n'), sectorKeywords: 'keyword,isic' });
+
+  it('reads a section letter as every class of the section, and a piece limit', () => {
+    const ref = parse(['C,8482,plant upkeep,', '1071,1101,flour,', '*,851762,office network,100']);
+    expect(ownFitRows(ref.sectorFit, '1071').map((r) => r.hsPrefixes[0])).toEqual(['8482', '1101']);
+    expect(ownFitRows(ref.sectorFit, '4520')).toEqual([]);
+    expect(ref.sectorFit[2]).toMatchObject({ isicPrefix: '*', maxPcs: 100 });
+  });
+
+  it('names the line of a letter that is no ISIC section, and of a bad piece limit', () => {
+    expect(() => parse(['Z,8482,x,'])).toThrow(/sector-fit\.csv line 2, column "isic_prefix": "Z" is not a code of digits or '\*' or an ISIC section letter/);
+    expect(() => parse(['C,8482,x,many'])).toThrow(/sector-fit\.csv line 2, column "max_pcs": "many" is not a whole number above 0/);
+  });
+
+  it('uses section rows only for upkeep that every class of the section shares, with the letters A to U', () => {
+    const letters = reference.sectorFit.filter((r) => isSection(r.isicPrefix)).map((r) => r.isicPrefix);
+    expect(letters.every((l) => sections.has(l))).toBe(true);
+    expect(letters.sort()).toEqual(['A', 'B', 'C', 'E', 'F']);
   });
 });

@@ -196,7 +196,7 @@ describe('rapid-transit', () => {
     const off = [hop('a', 'bw', '2015-05-01', '2015-05-03', 'x1'), hop('bw', 'c', '2015-05-05', '2015-05-06', 'x2')];
     const bundle = bundleOf({ entities: [a, builder, c], shipments: off });
     expect(flagsOf(bundle, 'rapid-transit').map((f) => f.entity)).toEqual(['bw']);
-    expect(flagsOf(bundleOf({ entities: [a, wholesaler, c], shipments: chlorate }), 'rapid-transit', parseRules('rules: {rapid-transit: {parameters: {exemptWholesale: false}}}', 'r.yaml'))).toHaveLength(1);
+    expect(flagsOf(bundleOf({ entities: [a, wholesaler, c], shipments: chlorate }), 'rapid-transit', parseRules('rules: {rapid-transit: {parameters: {exemptResellers: false}}}', 'r.yaml'))).toHaveLength(1);
   });
 
   it('does not fire when goods stay longer than the dwell limit, or when other goods leave', () => {

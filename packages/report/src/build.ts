@@ -184,6 +184,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     resolution: extras.resolution ?? NO_RESOLUTION,
     geocoding: extras.geocoding ?? NO_GEOCODING,
     measures: extras.measures ?? NO_MEASURES,
+    records: { stored: 'inline' },
   };
 }
 

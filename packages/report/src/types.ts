@@ -309,4 +309,14 @@ export interface Report {
   resolution: ReportResolution;
   geocoding: ReportGeocoding;
   measures: ReportMeasures;
+  /**
+   * Where the raw records are: in this file (`relations` and `shipments` above), or, for large networks, in a companion
+   * file of JSON lines beside it (then `relations` and `shipments` are empty here; readReport fills them in). The
+   * report itself is sized by its findings.
+   */
+  records: ReportRecords;
 }
+
+export type ReportRecords =
+  | { stored: 'inline' }
+  | { stored: 'companion'; file: string; relations: Count; shipments: Count; bytes: Count; sha256: string };

@@ -48,7 +48,7 @@ export const consigneeMismatch: Rule = {
       const sameGroup = link !== undefined;
       const isic = ctx.lineOfBusiness(c).isic;
       const forwarder = isic !== undefined && forwarders.some((f) => isic.startsWith(f));
-      const fits = s.hsCode === undefined ? undefined : ctx.fits(c, s.hsCode);
+      const fits = ctx.fits(c, s);
       if (isic === undefined) coverage.notJudged(LINE_UNKNOWN);
       else if (s.hsCode === undefined) coverage.notJudged(NO_HS);
       else coverage.judged();

@@ -64,7 +64,7 @@ export const precursorWatchlist: Rule = {
     },
   ],
   falsePositives:
-    'Legitimate users whose ISIC class is missing from the watch list’s users (extend them in a rules file), buyers with no recorded line of business, resellers that buy for documented users, and dilute goods whose concentration the data do not state.',
+    'Legitimate users whose ISIC class is missing from the watch list’s users (extend them in a rules file), buyers with no recorded line of business, resellers that buy for documented users, and dilute goods whose concentration the data do not state. A buyer whose sector text and ISIC code the reader found at odds is a documented user when either reading is one.',
   intraGroup:
     'Lowered (intraGroupSeverity, default low). A company buying from its own parent or sister company receives goods that were already in the group: the purchase that brought them into the group (from an outside supplier) is judged on its own, and a group that makes the goods is not buying them. The flag stays, with the ties that link supplier and buyer, because watch-listed goods reaching a group company with no documented use for them is still worth reading beside the group’s other flags.',
   coverage: { unit: 'watch-listed shipments', reasons: [LINE_UNKNOWN, NO_CONCENTRATION] },
@@ -82,7 +82,7 @@ export const precursorWatchlist: Rule = {
       else if (concentration?.stated === null) coverage.notJudged(NO_CONCENTRATION);
       else coverage.judged();
       if (user === true && !includeUsers) continue;
-      const offProfile = s.hsCode !== undefined && ctx.fits(s.buyer, s.hsCode) === false;
+      const offProfile = ctx.fits(s.buyer, s) === false;
       const link = ctx.groupLink(s.supplier, s.buyer);
       const severity: Severity | undefined = user === true ? 'low' : link ? groupSeverity : offProfile ? combined : undefined;
       const why =
@@ -124,7 +124,7 @@ export const precursorWatchlist: Rule = {
               ? 'The buyer’s line of business is unknown (no ISIC code, and its sector text matched no keyword), so whether it is a documented professional user could not be checked.'
               : user === true
                 ? `The buyer’s line of business (${lineWords(ctx, s.buyer)}) is among the documented professional users of ${item.name}.`
-                : `The buyer’s line of business (${lineWords(ctx, s.buyer)}) is not among the documented professional users of ${item.name} (${users})${offProfile ? ', and the goods do not fit that line of business' : ''}.`,
+                : `The buyer’s line of business (${lineWords(ctx, s.buyer)}) is not among the documented professional users of ${item.name} (${users})${offProfile ? ', and the goods do not fit that line of business' : ''}${ctx.lineOfBusiness(s.buyer).sectorReadings ? ', under either reading: the reader warned that its sector text and ISIC code disagree, so its line of business is uncertain and worth settling first' : ''}.`,
             ...(link
               ? [`${groupWords(ctx, s.supplier, s.buyer, link)}: this is trade inside one group, so the flag is ${severity}; the goods came into the group through purchases that are judged on their own.`]
               : []),

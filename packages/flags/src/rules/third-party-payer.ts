@@ -114,7 +114,7 @@ export const thirdPartyPayer: Rule = {
       if (finance) {
         const item = ctx.watch(s);
         if (item !== undefined && ctx.isUser(s.buyer, item) !== true) indicators.push(`the goods are watch-listed (${item.name}) and the buyer is not a documented user of them`);
-        if (s.hsCode !== undefined && ctx.fits(s.buyer, s.hsCode) === false) indicators.push('the goods do not fit the buyer’s line of business');
+        if (ctx.fits(s.buyer, s) === false) indicators.push('the goods do not fit the buyer’s line of business');
         if (indicators.length === 0) continue;
       }
       const tie = finance ? undefined : actingTie(payer, s.buyer);

@@ -12,6 +12,7 @@ export function lineWords(ctx: FlagContext, id: string): string {
   if (text === undefined) {
     const lob = ctx.lineOfBusiness(id);
     text = lob.isic === undefined ? (lob.sector ?? 'line of business unknown') : lob.sector === undefined ? `ISIC ${lob.isic}` : `${lob.sector}, ISIC ${lob.isic}`;
+    if (lob.sectorReadings !== undefined) text += `, though the sector text reads as ISIC ${lob.sectorReadings.join(' or ')}`;
     cache.set(id, text);
   }
   return text;
@@ -49,7 +50,13 @@ export function shipmentFacts(s: Shipment): Record<string, unknown> {
 /** The facts of an entity's line of business, for evidence. */
 export function lineFacts(ctx: FlagContext, id: string): Record<string, unknown> {
   const lob = ctx.lineOfBusiness(id);
-  return { isic: lob.isic ?? null, isicFrom: lob.from ?? null, sectorKeyword: lob.keyword ?? null, sector: lob.sector ?? null };
+  return {
+    isic: lob.isic ?? null,
+    isicFrom: lob.from ?? null,
+    sectorKeyword: lob.keyword ?? null,
+    sector: lob.sector ?? null,
+    ...(lob.sectorReadings === undefined ? {} : { sectorReadings: lob.sectorReadings }),
+  };
 }
 
 /** Text cut at a word boundary near `max` characters, with an ellipsis. */

@@ -3,20 +3,24 @@
 // issue's sizes, each run in its own process, against the pipeline a researcher would write instead (pandas,
 // igraph, NetworKit: bench/peer_pipeline.py) on the same files.
 //
-//   pnpm build && pnpm bench:pipeline                 # 100k (3 runs) and 1M entities / 10M ties (3 runs, fewer when long)
-//   node bench/pipeline.mjs --sizes 100k --runs 3     # one size
-//   node bench/pipeline.mjs --sizes 10k --runs 1      # a smoke run (about a minute)
+//   pnpm build && pnpm bench:pipeline                 # 100k entities / 1M ties, 3 runs of each side
+//   pnpm bench:pipeline --large                        # and 1M entities / 10M ties (long: an hour or more)
+//   node bench/pipeline.mjs --sizes 10k --runs 1       # a smoke run (a few minutes)
 //
 // Options:
-//   --sizes LIST      comma-separated: 10k, 100k, 1m, or ENTITIESxTIES (250000x2500000); default 100k,1m
+//   --sizes LIST      comma-separated: 10k, 100k, 1m, or ENTITIESxTIES (250000x2500000); default 100k
+//   --large           add 1m (1M entities / 10M ties) to the sizes
 //   --runs N          runs of each side per size (default 3); the median is reported
 //   --long S          after a run longer than S seconds, or one that failed, that size is not run again (default 600)
 //   --timeout S       a run still going after S seconds is stopped and reported as timed out (default 1800)
 //   --seed N          seed of the generated bundles (default 7)
 //   --no-peer         do not run the peer pipeline
+//   --json FILE       also write the raw results (JSON) to FILE
 //   --docs / --no-docs  write the results into docs/performance.md ("The whole pipeline"); by default only when
 //                     the run includes the 100k size with at least 3 runs
 //   --keep-reports    keep the reports written (bench/.cache/pipeline-out/); by default each is deleted once read
+//   --render FILE...  measure nothing: print (and with --docs write) the tables of earlier raw results, several
+//                     files merged size by size (a later file's size replaces an earlier one's)
 //
 // What is measured, for each run of `analyze`: the wall time from spawning the process to its exit; user and
 // system CPU time and peak RSS from `/usr/bin/time -v`; the exit code; and the time of each stage, from the
@@ -25,7 +29,8 @@
 // timeout) is reported as such, with its exit code or signal and the last lines it wrote on stderr. The report's
 // size, its flags per rule and its betweenness bound (network.betweenness: epsilon, delta, sources) are read back
 // from the file; the peer pipeline's betweenness uses the same epsilon and delta.
-// Results: a table on stdout, raw JSON and the table in bench/.cache/results/pipeline-<time>.{json,md}.
+// Results: a table on stdout, raw JSON and the table in bench/.cache/results/pipeline-<time>.{json,md}. The
+// ratio ours ÷ peer is our whole run (start-up, flags, report and all) over the peer's graph-only work.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -50,30 +55,54 @@ const TARGETS = {
 const DEFAULT_BOUND = { epsilon: 0.1, delta: 0.1 };
 
 // ------------------------------------------------------------------------------------------------ options --
-function options(argv) {
-  const get = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt; };
-  if (argv.includes('--help')) {
-    process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
-    process.exit(0);
+export function options(argv) {
+  const known = new Set(['sizes', 'large', 'runs', 'long', 'timeout', 'seed', 'no-peer', 'json', 'docs', 'no-docs', 'keep-reports', 'render', 'help']);
+  const valued = new Set(['sizes', 'runs', 'long', 'timeout', 'seed', 'json']);
+  const render = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--') || !known.has(a.slice(2))) throw new Error(`unknown argument "${a}" (see --help)`);
+    if (valued.has(a.slice(2))) {
+      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
+      i++;
+    }
+    if (a === '--render') while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) render.push(argv[++i]);
   }
-  const sizes = get('sizes', '100k,1m').split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    const named = PIPELINE_SIZES[s.toLowerCase()];
-    if (named) return { name: s.toLowerCase(), ...named };
+  if (argv.includes('--render') && render.length === 0) throw new Error('--render needs one or more result files');
+  const get = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : dflt; };
+  const number = (name, dflt, min) => {
+    const raw = get(name, String(dflt));
+    const x = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || x < min) throw new Error(`--${name} must be a number of at least ${min}, not "${raw}"`);
+    return x;
+  };
+  const names = get('sizes', '100k').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (argv.includes('--large') && !names.includes('1m')) names.push('1m');
+  if (names.length === 0) throw new Error('--sizes is empty');
+  const sizes = names.map((s) => {
+    const named = PIPELINE_SIZES[s];
+    if (named) return { name: s, ...named };
     const m = /^(\d+)x(\d+)$/.exec(s);
     if (!m) throw new Error(`unknown size "${s}": use ${Object.keys(PIPELINE_SIZES).join(', ')} or ENTITIESxTIES`);
-    return { name: s, entities: Number(m[1]), ties: Number(m[2]) };
+    const entities = Number(m[1]), ties = Number(m[2]);
+    if (entities < 100 || ties < entities) throw new Error(`size "${s}": at least 100 entities and as many ties as entities`);
+    return { name: s, entities, ties };
   });
-  const runs = Number(get('runs', 3));
+  const runs = number('runs', 3, 1);
+  if (!Number.isInteger(runs)) throw new Error(`--runs must be a whole number, not "${runs}"`);
   const docsFlag = argv.includes('--docs') ? true : argv.includes('--no-docs') ? false : undefined;
   return {
+    help: argv.includes('--help'),
     sizes,
     runs,
-    long: Number(get('long', 600)),
-    timeout: Number(get('timeout', 1800)),
-    seed: Number(get('seed', 7)),
+    long: number('long', 600, 0),
+    timeout: number('timeout', 1800, 1),
+    seed: number('seed', 7, 0),
     peer: !argv.includes('--no-peer'),
-    docs: docsFlag ?? (runs >= 3 && sizes.some((s) => s.entities === 100_000 && s.ties === 1_000_000)),
+    json: get('json', null),
+    docs: docsFlag ?? (render.length === 0 && runs >= 3 && sizes.some((s) => s.entities === 100_000 && s.ties === 1_000_000)),
     keepReports: argv.includes('--keep-reports'),
+    render,
   };
 }
 
@@ -95,6 +124,7 @@ export function stageOf(text) {
     [/warnings? about the input|skipped bad rows/i, null],
     [/name variants/i, 'resolve'],
     [/geocod/i, 'geocode'],
+    [/ties shipments imply|weighing volumes/i, 'shipment ties'],
     [/building the graph|projection/i, 'build'],
     [/louvain|finding clusters/i, 'Louvain'],
     [/articulation|cut points|bridges/i, 'cut points'],
@@ -111,8 +141,19 @@ export function stageOf(text) {
   for (const [re, stage] of rules) if (re.test(text)) return stage;
   return text; // a line this table does not know: shown under its own words
 }
+/**
+ * A progress line's words, as the tables show them: without the clock `analyze` appends ("(1 min 26 s)": the
+ * benchmark times each line as it arrives, to the millisecond), and with the bundle and report paths shortened.
+ */
+export function progressText(text, bundle, report) {
+  let t = text.replace(/ \((?:\d+ min )?[\d.]+ s\)$/, '');
+  if (report) t = t.split(report).join('<report>').split(report.replace(/\.json$/, '.records.jsonl')).join('<records>');
+  if (bundle) t = t.split(bundle).join('<bundle>');
+  return t.replace(/\b\d{4,}\b/g, (d) => Number(d).toLocaleString('en-US'));
+}
+
 /** The stages in pipeline order, as the tables show them. */
-const STAGE_ORDER = ['start-up', 'read', 'order', 'resolve', 'geocode', 'build', 'Louvain', 'cut points', 'betweenness', 'border distances', 'company groups', 'flags', 'chokepoints', 'ranking', 'report', 'write', 'summary'];
+const STAGE_ORDER = ['start-up', 'read', 'order', 'resolve', 'geocode', 'shipment ties', 'build', 'Louvain', 'cut points', 'betweenness', 'border distances', 'company groups', 'flags', 'chokepoints', 'ranking', 'report', 'write', 'summary'];
 
 // ------------------------------------------------------------------------------------- running a process --
 /**
@@ -165,14 +206,16 @@ function measure(cmd, args, { timeout, stdoutFile, env = {} }) {
 async function runOurs(bundle, size, run, opts) {
   const report = join(OUT, `report-${sizeKey(size)}-${run}.json`);
   const summary = join(OUT, `summary-${sizeKey(size)}-${run}.txt`);
+  const records = report.replace(/\.json$/, '.records.jsonl');
   rmSync(report, { force: true });
+  rmSync(records, { force: true });
   const m = await measure('node', [CLI, 'analyze', bundle, '--out', report], { timeout: opts.timeout, stdoutFile: summary });
   // Stages: from each progress line to the next; the first starts at 0 (start-up: Node and the modules loading).
   const progress = [{ at: 0, text: '(start-up)', stage: 'start-up' }];
   const other = [];
   for (const l of m.lines) {
     const p = /^chokepoint: (.*)$/.exec(l.text);
-    if (p) { const stage = stageOf(p[1]); if (stage !== null) progress.push({ at: l.at, text: p[1], stage }); }
+    if (p) { const text = progressText(p[1], bundle, report); const stage = stageOf(text); if (stage !== null) progress.push({ at: l.at, text, stage }); }
     else if (l.text.trim() !== '') other.push(l.text);
   }
   const stages = progress.map((p, i) => ({ stage: p.stage, text: p.text, at: p.at, seconds: (progress[i + 1]?.at ?? m.wall) - p.at }));
@@ -190,9 +233,10 @@ async function runOurs(bundle, size, run, opts) {
     };
   } else {
     Object.assign(result, readReport(report));
+    result.recordsBytes = existsSync(records) ? statSync(records).size : 0;
     result.summaryBytes = statSync(summary).size;
   }
-  if (!opts.keepReports) rmSync(report, { force: true });
+  if (!opts.keepReports) { rmSync(report, { force: true }); rmSync(records, { force: true }); }
   return result;
 }
 
@@ -284,13 +328,23 @@ function machine() {
 }
 
 // ------------------------------------------------------------------------------------------------ tables --
-function render({ opts, info, results, started, finished, loadStart, loadEnd }) {
-  const L = [];
+/** The words on one measuring session: when, on what, with what, and how loaded the machine was. */
+function sessionWords({ opts, info, started, finished, loadStart, loadEnd }, sizes) {
   const p = info.peer ?? {};
-  L.push(`Measured ${started.toISOString().slice(0, 10)} (${started.toISOString().slice(11, 16)}–${finished.toISOString().slice(11, 16)} UTC) on ${info.cpu} (\`lscpu\`: ${info.cpus} CPUs${info.threadsPerCore ? `, ${info.threadsPerCore} thread(s) per core` : ''}), ${info.ramGiB} GiB RAM, ${info.os}; Node ${info.node}; peer: Python ${p.python ?? '?'} with pandas ${p.pandas ?? '?'}, pyarrow ${p.pyarrow ?? '?'}, python-igraph ${p.igraph ?? '?'}, NetworKit ${p.networkit ?? '?'} (2 threads), numpy ${p.numpy ?? '?'}. \`packages/cli/dist\` built ${info.built ?? '?'} UTC on commit ${info.commit}${info.dirty ? ` with uncommitted changes in ${info.dirty} file(s) under packages/` : ''}. Bundles from \`bench/pipeline-bundle.mjs\` (version ${PIPELINE_BUNDLE_VERSION}, seed ${opts.seed}). Up to ${opts.runs} run(s) of each side per size, each in its own process, median reported (a size is not run again after a run over ${opts.long} s or a failure); timeout ${opts.timeout} s. Load average ${loadStart.map((x) => x.toFixed(1)).join(' / ')} at the start, ${loadEnd.map((x) => x.toFixed(1)).join(' / ')} at the end (1/5/15 min): the machine's 2 cores were shared with other work, so wall times are noisy; CPU time (user + system) is the steadier figure.`);
+  const t = (d) => new Date(d).toISOString();
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' / ');
+  return `${sizes.join(', ')}: measured ${t(started).slice(0, 10)} ${t(started).slice(11, 16)}–${t(finished).slice(11, 16)} UTC on ${info.cpu} (\`lscpu\`: ${info.cpus} CPUs${info.threadsPerCore ? `, ${info.threadsPerCore} thread(s) per core` : ''}), ${info.ramGiB} GiB RAM, ${info.os}; Node ${info.node}; peer: Python ${p.python ?? '?'} with pandas ${p.pandas ?? '?'}, pyarrow ${p.pyarrow ?? '?'}, python-igraph ${p.igraph ?? '?'}, NetworKit ${p.networkit ?? '?'} (2 threads), numpy ${p.numpy ?? '?'}. \`packages/cli/dist\` built ${info.built ?? '?'} UTC on commit ${info.commit}${info.dirty ? ` with uncommitted changes in ${info.dirty} file(s) under packages/` : ''}. Bundles from \`bench/pipeline-bundle.mjs\` (version ${PIPELINE_BUNDLE_VERSION}, seed ${opts.seed}). Up to ${opts.runs} run(s) of each side per size, each in its own process, alternating ours and the peer's, median reported (a size is not run again after a run over ${opts.long} s or a failure); timeout ${opts.timeout} s. Load average ${load(loadStart)} at the start, ${load(loadEnd)} at the end (1/5/15 min).`;
+}
+
+function render({ sessions, results }) {
+  const L = [];
+  for (const s of sessions) L.push(`- ${sessionWords(s, results.filter((r) => r.session === s).map((r) => sizeLabel(r.size)))}`);
   L.push('');
-  L.push('| bundle | relations | shipments | `analyze` outcome | wall time (median) | runs | CPU time | peak RSS | issue target | met? | report | flags (share of shipments) | peer pipeline (graph only) | peer peak RSS | ours ÷ peer |');
-  L.push('|---|---:|---:|---|---:|---|---:|---:|---|---|---:|---|---:|---:|---:|');
+  L.push("The machine's 2 cores are shared with other work (a load average above 2 means processes waited for a core), so wall times are noisy; CPU time (user + system) is the steadier figure.");
+  L.push('');
+  L.push('| bundle | relations | shipments | `analyze` outcome | wall time (median) | runs | CPU time (median) | peak RSS (max) | issue target | met? | report written | flags (share of shipments) |');
+  L.push('|---|---:|---:|---|---:|---|---:|---:|---|---|---:|---|');
+  const rows = [];
   for (const r of results) {
     const ok = r.ours.filter((x) => x.ok);
     const wall = median(ok.map((x) => x.wall));
@@ -302,13 +356,24 @@ function render({ opts, info, results, started, finished, loadStart, loadEnd }) 
     const met = target === undefined ? '—' : ok.length === 0 ? 'no (failed)' : `${wall <= target.seconds ? 'time yes' : `time no (${(wall / target.seconds).toFixed(1)}×)`}, ${rss / 1024 / 1024 <= target.rssGB ? 'memory yes' : `memory no (${(rss / 1024 / 1024 / target.rssGB).toFixed(1)}×)`}`;
     const first = ok[0];
     const flagsTotal = first ? Object.values(first.flags).reduce((a, b) => a + b, 0) : null;
+    const written = first ? `${fmtBytes(first.reportBytes)}${first.recordsBytes ? ` + ${fmtBytes(first.recordsBytes)} of records` : ''}` : '—';
+    L.push(`| ${sizeLabel(r.size)} | ${int(r.counts.relations)} | ${int(r.counts.shipments)} | ${outcome} | ${fmtS(wall)} | ${r.ours.map((x) => (x.ok ? fmtS(x.wall) : `failed at ${fmtS(x.wall)}`)).join(', ')} | ${fmtS(cpu)} | ${fmtGB(rss)} | ${target?.words ?? '—'} | ${met} | ${written} | ${flagsTotal === null ? '—' : `${int(flagsTotal)} (${((100 * flagsTotal) / r.counts.shipments).toFixed(2)} %)`} |`);
     const peerOk = r.peer.filter((x) => x.ok);
-    const peerTotal = median(peerOk.map((x) => x.total));
-    const peerRss = Math.max(...r.peer.map((x) => x.rssKB ?? 0)) || null;
-    const ratio = wall !== undefined && peerTotal ? `${(wall / peerTotal).toFixed(1)}×` : '—';
-    L.push(`| ${sizeLabel(r.size)} | ${int(r.counts.relations)} | ${int(r.counts.shipments)} | ${outcome} | ${fmtS(wall)} | ${r.ours.map((x) => (x.ok ? fmtS(x.wall) : `failed at ${fmtS(x.wall)}`)).join(', ')} | ${fmtS(cpu)} | ${fmtGB(rss)} | ${target?.words ?? '—'} | ${met} | ${first ? fmtBytes(first.reportBytes) : '—'} | ${flagsTotal === null ? '—' : `${int(flagsTotal)} (${((100 * flagsTotal) / r.counts.shipments).toFixed(2)} %)`} | ${r.peer.length === 0 ? 'not run' : peerOk.length ? `${fmtS(peerTotal)} (${r.peer.map((x) => (x.ok ? fmtS(x.total) : 'failed')).join(', ')})` : `failed: ${r.peer[0].timedOut ? 'timed out' : `exit ${r.peer[0].code}`}`} | ${fmtGB(peerRss)} | ${ratio} |`);
+    rows.push({ r, wall, cpu, rss, peerOk, peerTotal: median(peerOk.map((x) => x.total)), peerCpu: median(peerOk.map((x) => x.cpu)), peerRss: Math.max(...r.peer.map((x) => x.rssKB ?? 0)) || null });
   }
   L.push('');
+  if (results.some((r) => r.peer.length)) {
+    L.push('Against the peer pipeline (its graph work only: read, build, Louvain, cut points, betweenness; ours is the whole run, flags and report included). The issue asks for ours ÷ peer ≤ 1. Wall time is what a user waits; CPU time (user + system of the process, all its threads) is steadier on a shared machine.');
+    L.push('');
+    L.push('| bundle | ours, wall | peer, wall (runs) | **ours ÷ peer, wall** | ours, CPU | peer, CPU | ours ÷ peer, CPU | ours, peak RSS | peer, peak RSS |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const { r, wall, cpu, rss, peerOk, peerTotal, peerCpu, peerRss } of rows) {
+      const peerCell = r.peer.length === 0 ? 'not run' : peerOk.length ? `${fmtS(peerTotal)} (${r.peer.map((x) => (x.ok ? fmtS(x.total) : 'failed')).join(', ')})` : `failed: ${r.peer[0].timedOut ? 'timed out' : `exit ${r.peer[0].code}`}`;
+      const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '—');
+      L.push(`| ${sizeLabel(r.size)} | ${fmtS(wall)} | ${peerCell} | **${ratio(wall, peerTotal)}** | ${fmtS(cpu)} | ${fmtS(peerCpu)} | ${ratio(cpu, peerCpu)} | ${fmtGB(rss)} | ${fmtGB(peerRss)} |`);
+    }
+    L.push('');
+  }
   // Stage by stage.
   const stageNames = STAGE_ORDER.filter((s) => results.some((r) => r.ours.some((x) => x.stages.some((y) => y.stage === s))));
   for (const r of results) for (const x of r.ours) for (const y of x.stages) if (!stageNames.includes(y.stage)) stageNames.push(y.stage);
@@ -321,7 +386,7 @@ function render({ opts, info, results, started, finished, loadStart, loadEnd }) 
     const cells = results.map((r) => {
       const ok = r.ours.filter((x) => x.ok);
       const runs = ok.length ? ok : r.ours;
-      const vals = runs.map((x) => x.stages.filter((y) => y.stage === s).reduce((a, y) => (texts.add(y.text), a + y.seconds), 0)).filter((_, i) => runs[i].stages.some((y) => y.stage === s));
+      const vals = runs.map((x) => x.stages.filter((y) => y.stage === s).reduce((a, y) => (texts.add(progressText(y.text)), a + y.seconds), 0)).filter((_, i) => runs[i].stages.some((y) => y.stage === s));
       if (!vals.length) return '—';
       const failedHere = !ok.length && runs.some((x) => x.failure?.duringStage === s);
       return `${fmtS(median(vals))}${failedHere ? ' (failed here)' : ''}`;
@@ -393,6 +458,11 @@ function writeDocs(text) {
 // --------------------------------------------------------------------------------------------------- main --
 async function main() {
   const opts = options(process.argv.slice(2));
+  if (opts.help) {
+    process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
+    return;
+  }
+  if (opts.render.length) return renderFiles(opts.render, opts);
   if (!existsSync(CLI)) throw new Error(`${relative(process.cwd(), CLI)} is missing: run pnpm build first`);
   if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time (GNU time) is missing: apt-get install time');
   mkdirSync(OUT, { recursive: true });
@@ -431,14 +501,35 @@ async function main() {
     }
   }
   const finished = new Date();
-  const text = render({ opts, info, results, started, finished, loadStart, loadEnd: loadavg() });
+  const session = { opts, info, started, finished, loadStart, loadEnd: loadavg() };
+  const raw = { ...session, results };
   const resultsDir = join(CACHE, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, '-');
-  writeFileSync(join(resultsDir, `pipeline-${stamp}.json`), JSON.stringify({ opts, info, results, started, finished }, null, 1));
+  const rawFile = join(resultsDir, `pipeline-${stamp}.json`);
+  writeFileSync(rawFile, JSON.stringify(raw, null, 1));
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(raw, null, 1));
+  const text = render({ sessions: [session], results: results.map((r) => ({ ...r, session })) });
   writeFileSync(join(resultsDir, `pipeline-${stamp}.md`), text + '\n');
   if (opts.docs) writeDocs(text);
-  process.stdout.write(`\n${text}\n\nTook ${((finished - started) / 60000).toFixed(1)} min. Raw results: ${relative(process.cwd(), join(resultsDir, `pipeline-${stamp}`))}.json\n`);
+  process.stdout.write(`\n${text}\n\nTook ${((finished - started) / 60000).toFixed(1)} min. Raw results: ${relative(process.cwd(), rawFile)}${opts.json ? ` and ${opts.json}` : ''}\n`);
+}
+
+/** The tables of earlier raw results (--render), several files merged size by size. */
+function renderFiles(files, opts) {
+  const sessions = [];
+  const bySize = new Map();
+  for (const f of files) {
+    const raw = JSON.parse(readFileSync(f, 'utf8'));
+    if (!Array.isArray(raw.results) || !raw.info || !raw.opts) throw new Error(`${f}: not a result file of bench/pipeline.mjs`);
+    const session = { opts: raw.opts, info: raw.info, started: raw.started, finished: raw.finished, loadStart: raw.loadStart ?? [NaN, NaN, NaN], loadEnd: raw.loadEnd ?? [NaN, NaN, NaN] };
+    sessions.push(session);
+    for (const r of raw.results) bySize.set(sizeKey(r.size), { ...r, session });
+  }
+  const results = [...bySize.values()].sort((a, b) => a.size.entities - b.size.entities || a.size.ties - b.size.ties);
+  const text = render({ sessions: sessions.filter((s) => results.some((r) => r.session === s)), results });
+  if (opts.docs) writeDocs(text);
+  process.stdout.write(`${text}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

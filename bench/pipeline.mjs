@@ -19,6 +19,7 @@
 //   --docs / --no-docs  write the results into docs/performance.md ("The whole pipeline"); by default only when
 //                     the run includes the 100k size with at least 3 runs
 //   --keep-reports    keep the reports written (bench/.cache/pipeline-out/); by default each is deleted once read
+//   --dry-run         measure nothing: print the plan (sizes, bundle directories, runs, options) as JSON
 //   --render FILE...  measure nothing: print (and with --docs write) the tables of earlier raw results, several
 //                     files merged size by size (a later file's size replaces an earlier one's)
 //
@@ -56,7 +57,7 @@ const DEFAULT_BOUND = { epsilon: 0.1, delta: 0.1 };
 
 // ------------------------------------------------------------------------------------------------ options --
 export function options(argv) {
-  const known = new Set(['sizes', 'large', 'runs', 'long', 'timeout', 'seed', 'no-peer', 'json', 'docs', 'no-docs', 'keep-reports', 'render', 'help']);
+  const known = new Set(['sizes', 'large', 'runs', 'long', 'timeout', 'seed', 'no-peer', 'json', 'docs', 'no-docs', 'keep-reports', 'render', 'dry-run', 'help']);
   const valued = new Set(['sizes', 'runs', 'long', 'timeout', 'seed', 'json']);
   const render = [];
   for (let i = 0; i < argv.length; i++) {
@@ -93,6 +94,7 @@ export function options(argv) {
   const docsFlag = argv.includes('--docs') ? true : argv.includes('--no-docs') ? false : undefined;
   return {
     help: argv.includes('--help'),
+    dryRun: argv.includes('--dry-run'),
     sizes,
     runs,
     long: number('long', 600, 0),
@@ -463,6 +465,11 @@ async function main() {
     return;
   }
   if (opts.render.length) return renderFiles(opts.render, opts);
+  if (opts.dryRun) {
+    const sizes = opts.sizes.map((size) => ({ ...size, bundle: relative(repo, pipelineBundleDir(pipelineBundleParams(size.entities, size.ties, opts.seed))), target: TARGETS[sizeKey(size)]?.words ?? null }));
+    process.stdout.write(`${JSON.stringify({ ...opts, sizes }, null, 1)}\n`);
+    return;
+  }
   if (!existsSync(CLI)) throw new Error(`${relative(process.cwd(), CLI)} is missing: run pnpm build first`);
   if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time (GNU time) is missing: apt-get install time');
   mkdirSync(OUT, { recursive: true });

@@ -158,6 +158,19 @@ export function progressText(text, bundle, report) {
 const STAGE_ORDER = ['start-up', 'read', 'order', 'resolve', 'geocode', 'shipment ties', 'build', 'Louvain', 'cut points', 'betweenness', 'border distances', 'company groups', 'flags', 'chokepoints', 'ranking', 'report', 'write', 'summary'];
 
 // ------------------------------------------------------------------------------------- running a process --
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+/** CPU time (user + system, all threads) a running process has used so far, from /proc; null when unknown. */
+function cpuSeconds(pid) {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Runs `cmd args` under /usr/bin/time -v in its own process group: stdout to `stdoutFile`, stderr read line by
  * line and timestamped as it arrives. Resolves { code, signal, wall, userS, sysS, rssKB, lines, timedOut }.
@@ -170,12 +183,15 @@ function measure(cmd, args, { timeout, stdoutFile, env = {} }) {
     const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, cmd, ...args], { cwd: repo, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', out, 'pipe'] });
     const lines = [];
     let pending = '';
+    let measured = null; // the pid of the measured process (the child of /usr/bin/time), once known
     child.stderr.on('data', (d) => {
       const at = (performance.now() - t0) / 1000;
+      measured ??= spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout?.trim().split('\n')[0] || null;
+      const cpu = cpuSeconds(measured);
       pending += d;
       const parts = pending.split('\n');
       pending = parts.pop();
-      for (const text of parts) lines.push({ at, text });
+      for (const text of parts) lines.push({ at, cpu, text });
     });
     let timedOut = false, grace;
     const timer = setTimeout(() => {
@@ -213,14 +229,21 @@ async function runOurs(bundle, size, run, opts) {
   rmSync(records, { force: true });
   const m = await measure('node', [CLI, 'analyze', bundle, '--out', report], { timeout: opts.timeout, stdoutFile: summary });
   // Stages: from each progress line to the next; the first starts at 0 (start-up: Node and the modules loading).
-  const progress = [{ at: 0, text: '(start-up)', stage: 'start-up' }];
+  const progress = [{ at: 0, cpu: 0, text: '(start-up)', stage: 'start-up' }];
   const other = [];
   for (const l of m.lines) {
     const p = /^chokepoint: (.*)$/.exec(l.text);
-    if (p) { const text = progressText(p[1], bundle, report); const stage = stageOf(text); if (stage !== null) progress.push({ at: l.at, text, stage }); }
+    if (p) { const text = progressText(p[1], bundle, report); const stage = stageOf(text); if (stage !== null) progress.push({ at: l.at, cpu: l.cpu, text, stage }); }
     else if (l.text.trim() !== '') other.push(l.text);
   }
-  const stages = progress.map((p, i) => ({ stage: p.stage, text: p.text, at: p.at, seconds: (progress[i + 1]?.at ?? m.wall) - p.at }));
+  // CPU time of a stage: the process's CPU time (read from /proc as each line arrives) at the next line, less
+  // at its own; the last stage ends with the process's total from /usr/bin/time.
+  const cpuEnd = m.userS === null ? null : m.userS + (m.sysS ?? 0);
+  const cpuAt = (i) => (i < progress.length ? progress[i].cpu : cpuEnd);
+  const stages = progress.map((p, i) => {
+    const a = cpuAt(i), b = cpuAt(i + 1);
+    return { stage: p.stage, text: p.text, at: p.at, seconds: (progress[i + 1]?.at ?? m.wall) - p.at, cpu: a === null || a === undefined || b === null || b === undefined ? null : Math.max(0, b - a) };
+  });
   const ok = m.code === 0 && !m.timedOut && m.signal === null;
   const result = { run, ok, wall: m.wall, cpu: (m.userS ?? 0) + (m.sysS ?? 0), rssKB: m.rssKB, code: m.code, signal: m.signal, timedOut: m.timedOut, stages };
   if (!ok) {
@@ -282,19 +305,19 @@ async function runPeer(bundle, size, run, bound, opts) {
   });
   const steps = {};
   const facts = {};
-  let total = null;
+  let total = null, cpuTotal = null;
   for (const line of readFileSync(stdout, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     try {
       const j = JSON.parse(line);
       if (j.step) { steps[j.step] = j.seconds; facts[j.step] = j; }
-      if (j.done) total = j.total_s;
+      if (j.done) { total = j.total_s; cpuTotal = j.cpu_s ?? null; }
     } catch {}
   }
   rmSync(stdout, { force: true });
   const ok = m.code === 0 && !m.timedOut && total !== null;
   return {
-    run, ok, wall: m.wall, total, cpu: (m.userS ?? 0) + (m.sysS ?? 0), rssKB: m.rssKB, steps, facts, code: m.code, signal: m.signal, timedOut: m.timedOut,
+    run, ok, wall: m.wall, total, cpuTotal, cpu: (m.userS ?? 0) + (m.sysS ?? 0), rssKB: m.rssKB, steps, facts, code: m.code, signal: m.signal, timedOut: m.timedOut,
     stderrTail: ok ? undefined : m.lines.map((l) => l.text).filter((t) => t.trim()).slice(-12),
   };
 }
@@ -340,7 +363,7 @@ function sessionWords({ opts, info, started, finished, loadStart, loadEnd }, siz
 
 function render({ sessions, results }) {
   const L = [];
-  for (const s of sessions) L.push(`- ${sessionWords(s, results.filter((r) => r.session === s).map((r) => sizeLabel(r.size)))}`);
+  for (const s of sessions) L.push(`- ${sessionWords(s, results.filter((r) => (r.sessions ?? [r.session]).includes(s)).map((r) => sizeLabel(r.size)))}`);
   L.push('');
   L.push("The machine's 2 cores are shared with other work (a load average above 2 means processes waited for a core), so wall times are noisy; CPU time (user + system) is the steadier figure.");
   L.push('');
@@ -379,48 +402,52 @@ function render({ sessions, results }) {
   // Stage by stage.
   const stageNames = STAGE_ORDER.filter((s) => results.some((r) => r.ours.some((x) => x.stages.some((y) => y.stage === s))));
   for (const r of results) for (const x of r.ours) for (const y of x.stages) if (!stageNames.includes(y.stage)) stageNames.push(y.stage);
-  L.push(`Stage by stage (median of the completed runs; a failed run's stages up to its failure when none completed). A stage lasts from its progress line on stderr to the next line; its words are the line's text.`);
+  L.push(`Stage by stage, \`analyze\` (median of the completed runs; a failed run's stages up to its failure when none completed). A stage lasts from its progress line on stderr to the next line; its words are the line's text. Wall time is timed as each line arrives; CPU time (user + system, all threads) is read from \`/proc/<pid>/stat\` at the same moments, and its share is of the run's whole CPU time: where the work goes, whatever else the machine was doing.`);
   L.push('');
-  L.push(`| stage | progress line | ${results.map((r) => `${sizeLabel(r.size)}`).join(' | ')} |`);
-  L.push(`|---|---|${results.map(() => '---:').join('|')}|`);
+  L.push(`| stage | progress line | ${results.map((r) => `${sizeLabel(r.size)}: wall | CPU | share`).join(' | ')} |`);
+  L.push(`|---|---|${results.map(() => '---:|---:|---:').join('|')}|`);
   for (const s of stageNames) {
     const texts = new Set();
     const cells = results.map((r) => {
       const ok = r.ours.filter((x) => x.ok);
-      const runs = ok.length ? ok : r.ours;
-      const vals = runs.map((x) => x.stages.filter((y) => y.stage === s).reduce((a, y) => (texts.add(progressText(y.text)), a + y.seconds), 0)).filter((_, i) => runs[i].stages.some((y) => y.stage === s));
-      if (!vals.length) return '—';
+      const runs = (ok.length ? ok : r.ours).filter((x) => x.stages.some((y) => y.stage === s));
+      if (!runs.length) return '— | — | —';
+      const of = (x, key) => x.stages.filter((y) => y.stage === s).reduce((a, y) => (texts.add(progressText(y.text)), y[key] === null || y[key] === undefined || a === null ? null : a + y[key]), 0);
+      const wall = median(runs.map((x) => of(x, 'seconds')));
+      const cpu = median(runs.map((x) => of(x, 'cpu')));
+      const total = median(runs.map((x) => x.cpu));
       const failedHere = !ok.length && runs.some((x) => x.failure?.duringStage === s);
-      return `${fmtS(median(vals))}${failedHere ? ' (failed here)' : ''}`;
+      return `${fmtS(wall)}${failedHere ? ' (failed here)' : ''} | ${fmtS(cpu)} | ${cpu !== undefined && total ? `${((100 * cpu) / total).toFixed(0)} %` : '—'}`;
     });
     L.push(`| ${s} | ${[...texts].slice(0, 3).map((t) => `"${t.replace(/\|/g, '\\|')}"`).join(', ')} | ${cells.join(' | ')} |`);
   }
   L.push('');
   // The peer pipeline step by step, with our matching stage.
   if (results.some((r) => r.peer.length)) {
-    L.push('The peer pipeline step by step (median), beside the same work in ours (our "read" includes checking every row; our "build" the projection and its CSR):');
+    L.push('The peer pipeline step by step (median wall time, and CPU time in brackets), beside the same work in ours (our "read" includes checking every row and putting them in canonical order; our "build" the weighted projection and its CSR; the peer\'s "read" includes importing pandas, its "build" importing igraph and NetworKit):');
     L.push('');
     L.push(`| step | ${results.map((r) => `peer, ${sizeLabel(r.size)} | ours`).join(' | ')} |`);
     L.push(`|---|${results.map(() => '---:|---:').join('|')}|`);
     const ourStage = { read: ['read', 'order'], build: ['build'], louvain: ['Louvain'], 'cut points': ['cut points'], betweenness: ['betweenness'] };
+    const both = (wall, cpu) => `${fmtS(wall)}${cpu === undefined ? '' : ` (${fmtS(cpu)})`}`;
+    const ourSum = (x, names, key) => x.stages.filter((y) => names.includes(y.stage)).reduce((a, y) => (a === null || y[key] === null || y[key] === undefined ? null : a + y[key]), 0);
     for (const step of ['read', 'build', 'louvain', 'cut points', 'betweenness']) {
       const cells = results.map((r) => {
-        const pv = median(r.peer.filter((x) => x.ok).map((x) => x.steps[step]));
+        const pk = r.peer.filter((x) => x.ok);
         const ok = r.ours.filter((x) => x.ok);
-        const ov = median(ok.map((x) => x.stages.filter((y) => ourStage[step].includes(y.stage)).reduce((a, y) => a + y.seconds, 0)));
-        return `${fmtS(pv)} | ${fmtS(ov)}`;
+        return `${both(median(pk.map((x) => x.steps[step])), median(pk.map((x) => x.facts[step]?.cpu_seconds)))} | ${both(median(ok.map((x) => ourSum(x, ourStage[step], 'seconds'))), median(ok.map((x) => ourSum(x, ourStage[step], 'cpu'))))}`;
       });
       L.push(`| ${step} | ${cells.join(' | ')} |`);
     }
-    L.push(`| **total** | ${results.map((r) => `**${fmtS(median(r.peer.filter((x) => x.ok).map((x) => x.total)))}** | **${fmtS(median(r.ours.filter((x) => x.ok).map((x) => x.wall)))}** (whole run)`).join(' | ')} |`);
+    L.push(`| **total** | ${results.map((r) => { const pk = r.peer.filter((x) => x.ok); const ok = r.ours.filter((x) => x.ok); return `**${both(median(pk.map((x) => x.total)), median(pk.map((x) => x.cpuTotal)))}** | **${both(median(ok.map((x) => x.wall)), median(ok.map((x) => x.cpu)))}** (whole run)`; }).join(' | ')} |`);
     L.push('');
     for (const r of results) {
       const pk = r.peer.find((x) => x.ok);
       const ok = r.ours.find((x) => x.ok);
       if (!pk && !ok) continue;
       const bits = [];
-      if (ok?.betweenness) bits.push(`ours: betweenness ${ok.betweenness.exact ? `exact (${int(ok.betweenness.sources)} sources)` : `±${ok.betweenness.epsilon} with probability ${1 - (ok.betweenness.delta ?? 0)} from ${int(ok.betweenness.sources)} sampled sources`}, ${ok.betweenness.threads} thread(s); modularity ${ok.modularity?.toFixed(4) ?? '?'}`);
-      if (pk) bits.push(`peer: ${int(pk.facts.build.nodes)} nodes, ${int(pk.facts.build.edges)} edges; igraph multilevel ${int(pk.facts.louvain.communities)} communities, modularity ${pk.facts.louvain.modularity.toFixed(4)}; ${int(pk.facts['cut points'].articulation_points)} articulation points, ${int(pk.facts['cut points'].bridges)} bridges; ${pk.facts.betweenness.exact ? 'NetworKit exact Betweenness (ours was exact too)' : `NetworKit ApproxBetweenness ε = ${pk.facts.betweenness.epsilon}, δ = ${pk.facts.betweenness.delta}${r.boundFrom === 'default' ? ' (the CLI default: our run gave no report to read it from)' : ' (read from our report)'}: ${int(pk.facts.betweenness.samples)} samples`}`);
+      if (ok?.betweenness) bits.push(`ours: betweenness ${ok.betweenness.exact ? `exact (${int(ok.betweenness.sources)} sources)` : `±${Number(ok.betweenness.epsilon.toPrecision(3))} with probability ${1 - (ok.betweenness.delta ?? 0)} from ${int(ok.betweenness.sources)} sampled sources`}, ${ok.betweenness.threads} thread(s); modularity ${ok.modularity?.toFixed(4) ?? '?'}`);
+      if (pk) bits.push(`peer: ${int(pk.facts.build.nodes)} nodes, ${int(pk.facts.build.edges)} edges; igraph multilevel ${int(pk.facts.louvain.communities)} communities, modularity ${pk.facts.louvain.modularity.toFixed(4)}; ${int(pk.facts['cut points'].articulation_points)} articulation points, ${int(pk.facts['cut points'].bridges)} bridges; ${pk.facts.betweenness.exact ? 'NetworKit exact Betweenness (ours was exact too)' : `NetworKit ApproxBetweenness ε = ${Number(pk.facts.betweenness.epsilon.toPrecision(3))}, δ = ${pk.facts.betweenness.delta}${r.boundFrom === 'default' ? ' (the CLI default: our run gave no report to read it from)' : ' (read from our report)'}: ${int(pk.facts.betweenness.samples)} samples`}`);
       if (ok?.flags) bits.push(`our flags: ${Object.entries(ok.flags).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${int(v)}`).join(', ') || 'none'}`);
       L.push(`- ${sizeLabel(r.size)}: ${bits.join('. ')}.`);
     }
@@ -479,6 +506,17 @@ async function main() {
   const started = new Date();
   const loadStart = loadavg();
   const results = [];
+  const resultsDir = join(CACHE, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const rawFile = join(resultsDir, `pipeline-${stamp}.json`);
+  // The raw results so far, written after every run: a session stopped half-way still leaves what it measured
+  // (`--render` reads it).
+  const save = (finished) => {
+    const raw = JSON.stringify({ opts, info, started, finished, loadStart, loadEnd: loadavg(), complete: finished !== null, results }, null, 1);
+    writeFileSync(rawFile, raw);
+    if (opts.json) writeFileSync(opts.json, raw);
+  };
   for (const size of opts.sizes) {
     const params = pipelineBundleParams(size.entities, size.ties, opts.seed);
     const dir = pipelineBundleDir(params);
@@ -504,18 +542,13 @@ async function main() {
         entry.peer.push(pr);
         log(`  ${pr.ok ? 'completed' : 'FAILED'} in ${fmtS(pr.total ?? pr.wall)}, peak RSS ${fmtGB(pr.rssKB)}; ${Object.entries(pr.steps).map(([k, v]) => `${k} ${fmtS(v)}`).join(', ')}`);
       }
+      save(null);
       if (!o.ok || o.wall > opts.long) { if (run < opts.runs) log(`  ${size.name}: not run again (${o.ok ? `over ${opts.long} s` : 'failed'})`); break; }
     }
   }
   const finished = new Date();
   const session = { opts, info, started, finished, loadStart, loadEnd: loadavg() };
-  const raw = { ...session, results };
-  const resultsDir = join(CACHE, 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const stamp = started.toISOString().replace(/[:.]/g, '-');
-  const rawFile = join(resultsDir, `pipeline-${stamp}.json`);
-  writeFileSync(rawFile, JSON.stringify(raw, null, 1));
-  if (opts.json) writeFileSync(opts.json, JSON.stringify(raw, null, 1));
+  save(finished);
   const text = render({ sessions: [session], results: results.map((r) => ({ ...r, session })) });
   writeFileSync(join(resultsDir, `pipeline-${stamp}.md`), text + '\n');
   if (opts.docs) writeDocs(text);
@@ -529,12 +562,21 @@ function renderFiles(files, opts) {
   for (const f of files) {
     const raw = JSON.parse(readFileSync(f, 'utf8'));
     if (!Array.isArray(raw.results) || !raw.info || !raw.opts) throw new Error(`${f}: not a result file of bench/pipeline.mjs`);
-    const session = { opts: raw.opts, info: raw.info, started: raw.started, finished: raw.finished, loadStart: raw.loadStart ?? [NaN, NaN, NaN], loadEnd: raw.loadEnd ?? [NaN, NaN, NaN] };
+    const session = { opts: raw.opts, info: raw.info, started: raw.started, finished: raw.finished ?? new Date(statSync(f).mtimeMs).toISOString(), loadStart: raw.loadStart ?? [NaN, NaN, NaN], loadEnd: raw.loadEnd ?? [NaN, NaN, NaN] };
     sessions.push(session);
-    for (const r of raw.results) bySize.set(sizeKey(r.size), { ...r, session });
+    for (const r of raw.results) {
+      // Runs of one bundle (size and seed) from several sessions are pooled; their sessions are all named.
+      const key = `${sizeKey(r.size)}-s${raw.opts.seed}`;
+      const prev = bySize.get(key);
+      if (prev === undefined) { bySize.set(key, { ...r, session, sessions: [session] }); continue; }
+      const renumber = (xs, from) => xs.map((x, i) => ({ ...x, run: from + i + 1 }));
+      prev.ours = [...prev.ours, ...renumber(r.ours, prev.ours.length)];
+      prev.peer = [...prev.peer, ...renumber(r.peer, prev.peer.length)];
+      prev.sessions.push(session);
+    }
   }
   const results = [...bySize.values()].sort((a, b) => a.size.entities - b.size.entities || a.size.ties - b.size.ties);
-  const text = render({ sessions: sessions.filter((s) => results.some((r) => r.session === s)), results });
+  const text = render({ sessions: sessions.filter((s) => results.some((r) => r.sessions.includes(s))), results });
   if (opts.docs) writeDocs(text);
   process.stdout.write(`${text}\n`);
 }

@@ -118,6 +118,24 @@ const median = (xs) => { const s = xs.filter((x) => x !== undefined && x !== nul
 const sizeKey = (size) => `${size.entities}x${size.ties}`;
 const sizeLabel = (size) => `${int(size.entities)} entities / ${int(size.ties)} ties`;
 
+/**
+ * What a failed run died of, in words: a timeout, V8 out of memory (the heap limit: SIGABRT, exit 134), the
+ * kernel's out-of-memory killer (SIGKILL), another signal, or an exit code with the error it printed.
+ */
+export function failureOf({ timedOut, timeout, signal, code, stderr, during, duringStage }) {
+  const oom = /(?:Reached heap limit|Ineffective mark-compacts near heap limit|Allocation failed)[^\n]*|JavaScript heap out of memory|Array buffer allocation failed|invalid array length|Invalid string length/i.exec(stderr)?.[0];
+  const error = /^(?:error|chokepoint: error|[A-Za-z]*Error):[^\n]*/m.exec(stderr)?.[0];
+  const signalWords = { 6: 'SIGABRT', 9: 'SIGKILL: the kernel out-of-memory killer, or another process', 15: 'SIGTERM' };
+  const kind = timedOut
+    ? `timed out after ${timeout} s`
+    : oom
+      ? `out of memory ("${oom.trim()}")`
+      : signal !== null && signal !== undefined
+        ? `killed by signal ${signal}${signalWords[signal] ? ` (${signalWords[signal]})` : ''}`
+        : `exit code ${code}${error ? `: "${error.length > 160 ? `${error.slice(0, 160)} …` : error}"` : ''}`;
+  return { during, duringStage, kind };
+}
+
 /** Stage of a progress line (the text after "chokepoint: "), for the table; null for lines that only report. */
 export function stageOf(text) {
   const rules = [
@@ -248,14 +266,13 @@ async function runOurs(bundle, size, run, opts) {
   const result = { run, ok, wall: m.wall, cpu: (m.userS ?? 0) + (m.sysS ?? 0), rssKB: m.rssKB, code: m.code, signal: m.signal, timedOut: m.timedOut, stages };
   if (!ok) {
     const last = stages[stages.length - 1];
-    const stderrTail = m.lines.map((l) => l.text).filter((t) => t.trim() !== '').slice(-12);
-    const oom = /heap out of memory|Allocation failed|JavaScript heap|invalid array length|Invalid string length|Array buffer allocation failed/i.exec(stderrTail.join('\n'))?.[0];
-    result.failure = {
-      during: last.text === '(start-up)' ? 'start-up' : last.text,
-      duringStage: last.stage,
-      kind: m.timedOut ? `timed out after ${opts.timeout} s` : oom ? `out of memory ("${oom}")` : m.signal !== null ? `killed by signal ${m.signal}${m.signal === 9 ? ' (SIGKILL: the kernel out-of-memory killer, or another process)' : ''}` : `exit code ${m.code}`,
-      stderrTail,
-    };
+    const said = m.lines.map((l) => l.text).filter((t) => t.trim() !== '');
+    // V8 prints its native stack after "FATAL ERROR: … JavaScript heap out of memory": search all of stderr, and
+    // keep the lines from the fatal one (the GC trace before it and the stack after it, in part).
+    const fatal = said.findIndex((t) => /FATAL ERROR|heap out of memory|Allocation failed|invalid array length|Invalid string length|Array buffer allocation failed|RangeError/i.test(t));
+    const stderrTail = fatal >= 0 ? said.slice(Math.max(0, fatal - 4), fatal + 8) : said.slice(-12);
+    result.failure = failureOf({ timedOut: m.timedOut, timeout: opts.timeout, signal: m.signal, code: m.code, stderr: said.join('\n'), during: last.text === '(start-up)' ? 'start-up' : last.text, duringStage: last.stage });
+    result.failure.stderrTail = stderrTail;
   } else {
     Object.assign(result, readReport(report));
     result.recordsBytes = existsSync(records) ? statSync(records).size : 0;

@@ -126,10 +126,14 @@ export function failureOf({ timedOut, timeout, signal, code, stderr, during, dur
   const oom = /(?:Reached heap limit|Ineffective mark-compacts near heap limit|Allocation failed)[^\n]*|JavaScript heap out of memory|Array buffer allocation failed|invalid array length|Invalid string length/i.exec(stderr)?.[0];
   const error = /^(?:error|chokepoint: error|[A-Za-z]*Error):[^\n]*/m.exec(stderr)?.[0];
   const signalWords = { 6: 'SIGABRT', 9: 'SIGKILL: the kernel out-of-memory killer, or another process', 15: 'SIGTERM' };
+  // Only V8's native stack left (the fatal line scrolled out of what was kept): it aborted in a garbage collection.
+  const v8abort = signal === 6 && /v8::internal::Heap::/.test(stderr);
   const kind = timedOut
     ? `timed out after ${timeout} s`
     : oom
       ? `out of memory ("${oom.trim()}")`
+      : v8abort
+        ? 'out of memory (V8 aborted, signal 6, in a garbage collection at its heap limit)'
       : signal !== null && signal !== undefined
         ? `killed by signal ${signal}${signalWords[signal] ? ` (${signalWords[signal]})` : ''}`
         : `exit code ${code}${error ? `: "${error.length > 160 ? `${error.slice(0, 160)} …` : error}"` : ''}`;
@@ -171,6 +175,11 @@ export function progressText(text, bundle, report) {
   if (bundle) t = t.split(bundle).join('<bundle>');
   return t.replace(/\b\d{4,}\b/g, (d) => Number(d).toLocaleString('en-US'));
 }
+
+/** How a process ended: its signal (GNU time then reports exit status 0), or its exit code. */
+const ended = (x) => (x.signal !== null && x.signal !== undefined ? `signal ${x.signal}${{ 6: ' (SIGABRT)', 9: ' (SIGKILL)', 15: ' (SIGTERM)' }[x.signal] ?? ''}` : `exit code ${x.code ?? '—'}`);
+/** The peer pipeline's steps, in order. */
+const PEER_STEPS = ['read', 'build', 'louvain', 'cut points', 'betweenness'];
 
 /** The stages in pipeline order, as the tables show them. */
 const STAGE_ORDER = ['start-up', 'read', 'order', 'resolve', 'geocode', 'shipment ties', 'build', 'Louvain', 'cut points', 'betweenness', 'border distances', 'company groups', 'flags', 'chokepoints', 'ranking', 'report', 'write', 'summary'];
@@ -393,7 +402,7 @@ function render({ sessions, results }) {
     const cpu = median(ok.map((x) => x.cpu));
     const rss = Math.max(...r.ours.map((x) => x.rssKB ?? 0)) || null;
     const failed = r.ours.filter((x) => !x.ok);
-    const outcome = ok.length === r.ours.length ? `completed ${ok.length} of ${r.ours.length}` : `**${failed.length} of ${r.ours.length} failed**: ${failed[0].failure.kind} after ${fmtS(failed[0].wall)}, during "${failed[0].failure.during}" (exit ${failed[0].code ?? '—'}${failed[0].signal !== null ? `, signal ${failed[0].signal}` : ''})`;
+    const outcome = ok.length === r.ours.length ? `completed ${ok.length} of ${r.ours.length}` : `**${failed.length} of ${r.ours.length} failed**: ${failed[0].failure.kind} after ${fmtS(failed[0].wall)}, during "${failed[0].failure.during}" (${ended(failed[0])})`;
     const target = TARGETS[sizeKey(r.size)];
     const met = target === undefined ? '—' : ok.length === 0 ? 'no (failed)' : `${wall <= target.seconds ? 'time yes' : `time no (${(wall / target.seconds).toFixed(1)}×)`}, ${rss / 1024 / 1024 <= target.rssGB ? 'memory yes' : `memory no (${(rss / 1024 / 1024 / target.rssGB).toFixed(1)}×)`}`;
     const first = ok[0];
@@ -410,7 +419,7 @@ function render({ sessions, results }) {
     L.push('| bundle | ours, wall | peer, wall (runs) | **ours ÷ peer, wall** | ours, CPU | peer, CPU | ours ÷ peer, CPU | ours, peak RSS | peer, peak RSS |');
     L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const { r, wall, cpu, rss, peerOk, peerTotal, peerCpu, peerRss } of rows) {
-      const peerCell = r.peer.length === 0 ? 'not run' : peerOk.length ? `${fmtS(peerTotal)} (${r.peer.map((x) => (x.ok ? fmtS(x.total) : 'failed')).join(', ')})` : `failed: ${r.peer[0].timedOut ? 'timed out' : `exit ${r.peer[0].code}`}`;
+      const peerCell = r.peer.length === 0 ? 'not run' : peerOk.length ? `${fmtS(peerTotal)} (${r.peer.map((x) => (x.ok ? fmtS(x.total) : 'failed')).join(', ')})` : `did not complete: ${r.peer[0].timedOut ? 'timed out' : ended(r.peer[0])}, during ${PEER_STEPS.find((k) => r.peer[0].steps?.[k] === undefined) ?? 'the end'}`;
       const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '—');
       L.push(`| ${sizeLabel(r.size)} | ${fmtS(wall)} | ${peerCell} | **${ratio(wall, peerTotal)}** | ${fmtS(cpu)} | ${fmtS(peerCpu)} | ${ratio(cpu, peerCpu)} | ${fmtGB(rss)} | ${fmtGB(peerRss)} |`);
     }
@@ -448,7 +457,7 @@ function render({ sessions, results }) {
     const ourStage = { read: ['read', 'order'], build: ['build'], louvain: ['Louvain'], 'cut points': ['cut points'], betweenness: ['betweenness'] };
     const both = (wall, cpu) => `${fmtS(wall)}${cpu === undefined ? '' : ` (${fmtS(cpu)})`}`;
     const ourSum = (x, names, key) => x.stages.filter((y) => names.includes(y.stage)).reduce((a, y) => (a === null || y[key] === null || y[key] === undefined ? null : a + y[key]), 0);
-    for (const step of ['read', 'build', 'louvain', 'cut points', 'betweenness']) {
+    for (const step of PEER_STEPS) {
       const cells = results.map((r) => {
         const pk = r.peer.filter((x) => x.ok);
         const ok = r.ours.filter((x) => x.ok);
@@ -473,7 +482,7 @@ function render({ sessions, results }) {
   // Failures, with their last words.
   for (const r of results) {
     for (const x of r.ours.filter((y) => !y.ok)) {
-      L.push(`Run ${x.run} at ${sizeLabel(r.size)} failed: ${x.failure.kind} after ${fmtS(x.wall)}, during "${x.failure.during}"; exit code ${x.code ?? '—'}${x.signal !== null ? `, signal ${x.signal}` : ''}; peak RSS ${fmtGB(x.rssKB)}. Last lines on stderr:`);
+      L.push(`Run ${x.run} at ${sizeLabel(r.size)} failed: ${x.failure.kind} after ${fmtS(x.wall)}, during "${x.failure.during}"; ${ended(x)}; peak RSS ${fmtGB(x.rssKB)}. Last lines on stderr:`);
       L.push('');
       L.push('```');
       for (const t of x.failure.stderrTail) L.push(t.length > 200 ? `${t.slice(0, 200)} …` : t);
@@ -481,7 +490,8 @@ function render({ sessions, results }) {
       L.push('');
     }
     for (const x of r.peer.filter((y) => !y.ok)) {
-      L.push(`Peer run ${x.run} at ${sizeLabel(r.size)} failed (exit ${x.code ?? '—'}${x.timedOut ? ', timed out' : ''}): ${(x.stderrTail ?? []).slice(-3).join(' / ')}`);
+      const done = Object.entries(x.steps ?? {}).map(([k, v]) => `${k} ${fmtS(v)}${x.facts?.[k]?.cpu_seconds === undefined ? '' : ` (CPU ${fmtS(x.facts[k].cpu_seconds)})`}`).join(', ');
+      L.push(`Peer run ${x.run} at ${sizeLabel(r.size)} did not complete (${x.timedOut ? 'timed out' : ended(x)} after ${fmtS(x.wall)}; peak RSS ${fmtGB(x.rssKB)})${done ? `; steps completed: ${done}` : ''}${x.stderrTail?.length ? `. Last lines on stderr: ${x.stderrTail.slice(-3).join(' / ')}` : ''}`);
       L.push('');
     }
   }
@@ -582,6 +592,8 @@ function renderFiles(files, opts) {
     const session = { opts: raw.opts, info: raw.info, started: raw.started, finished: raw.finished ?? new Date(statSync(f).mtimeMs).toISOString(), loadStart: raw.loadStart ?? [NaN, NaN, NaN], loadEnd: raw.loadEnd ?? [NaN, NaN, NaN] };
     sessions.push(session);
     for (const r of raw.results) {
+      // Failures named again with today's words (older files may have named a V8 abort by its signal only).
+      for (const x of r.ours) if (!x.ok && x.failure) Object.assign(x.failure, { kind: failureOf({ ...x, timeout: raw.opts.timeout, stderr: (x.failure.stderrTail ?? []).join('\n'), during: x.failure.during, duringStage: x.failure.duringStage }).kind });
       // Runs of one bundle (size and seed) from several sessions are pooled; their sessions are all named.
       const key = `${sizeKey(r.size)}-s${raw.opts.seed}`;
       const prev = bySize.get(key);

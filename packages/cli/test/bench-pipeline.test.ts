@@ -100,7 +100,7 @@ describe('bench/pipeline.mjs arguments', () => {
 });
 
 describe('bench/pipeline.mjs tables', () => {
-  it('tells a run that ran out of memory, and the stage it died in, from a completed one', () => {
+  it('tells a run that ran out of memory (V8 aborts: signal 6, exit status 0), and the stage it died in, from a completed one', () => {
     const session = {
       opts: { runs: 2, long: 600, timeout: 1800, seed: 7 },
       info: { cpu: 'Test CPU', cpus: '2', threadsPerCore: '1', ramGiB: 24, os: 'Test OS', node: 'v20.20.2', peer: null, commit: 'abc1234', dirty: 0, built: '2026-12-03 12:00' },
@@ -126,7 +126,7 @@ describe('bench/pipeline.mjs tables', () => {
       ours: [
         { run: 1, ok: true, wall: 45, cpu: 60, rssKB: 3 * 1024 * 1024, code: 0, signal: null, timedOut: false, stages: stages(5), reportBytes: 2.5e8, recordsBytes: 1e8, flags: { 'volume-anomaly': 630, 'new-company': 30 }, betweenness: { exact: false, epsilon: 0.1, delta: 0.1, sources: 726, threads: 2 }, modularity: 0.9 },
         {
-          run: 2, ok: false, wall: 30, cpu: 40, rssKB: 4.2 * 1024 * 1024, code: 134, signal: null, timedOut: false, stages: stages(4),
+          run: 2, ok: false, wall: 30, cpu: 40, rssKB: 4.2 * 1024 * 1024, code: 0, signal: 6, timedOut: false, stages: stages(4),
           failure: { during: 'estimating betweenness (±0.1)', duringStage: 'betweenness', kind: 'out of memory ("JavaScript heap")', stderrTail: ['FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'] },
         },
       ],
@@ -138,11 +138,11 @@ describe('bench/pipeline.mjs tables', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const row = r.stdout.split('\n').find((l) => l.startsWith('| 100,000 entities / 1,000,000 ties | 400,000 | 600,000 |'));
-    expect(row).toContain('**1 of 2 failed**: out of memory ("JavaScript heap") after 30.0 s, during "estimating betweenness (±0.1)" (exit 134)');
+    expect(row).toContain('**1 of 2 failed**: out of memory ("Reached heap limit Allocation failed - JavaScript heap out of memory") after 30.0 s, during "estimating betweenness (±0.1)" (signal 6 (SIGABRT))');
     expect(row).toContain('| 45.0 s | 45.0 s, failed at 30.0 s | 60.0 s | 4.20 GB | under 30 s and under 2 GB | time no (1.5×), memory no (2.1×) | 250 MB + 100 MB of records | 660 (0.11 %) |');
     // Wall, CPU and the CPU's share of the completed run (the failed one is left out of the medians).
     expect(r.stdout).toContain('| betweenness | "estimating betweenness (±0.1)" | 20.0 s | 10.0 s | 17 % |');
-    expect(r.stdout).toContain('Run 2 at 100,000 entities / 1,000,000 ties failed: out of memory ("JavaScript heap") after 30.0 s');
+    expect(r.stdout).toContain('Run 2 at 100,000 entities / 1,000,000 ties failed: out of memory ("Reached heap limit Allocation failed - JavaScript heap out of memory") after 30.0 s');
     expect(r.stdout).toContain('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
     expect(r.stdout).toContain('100,000 entities / 1,000,000 ties: measured 2026-12-03 13:00–13:30 UTC on Test CPU');
   });

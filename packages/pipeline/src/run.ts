@@ -94,6 +94,7 @@ export function prepareBundle(input: Bundle, options: Pick<PipelineOptions, 'res
     bundle = g.bundle;
     geocoding = { enabled: true, geocoded: g.geocoded, ambiguous: g.ambiguous, unknown: g.unknown };
   }
+  progress('adding the ties shipments imply and weighing volumes');
   bundle = weighVolumes(withShipmentTies(bundle), options.measures.densities);
   return { bundle, resolution, geocoding };
 }
@@ -155,6 +156,7 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   });
   const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
 
+  progress('building the report and checking it against its schema');
   const report = assertReport(
     buildReport(
       bundle,

@@ -121,6 +121,10 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     await page.check('#only-flagged');
     await page.click('#layout-geo');
     await page.waitForTimeout(400);
+    // Zoom to the cluster near the border crossing.
+    await page.locator('#cluster-list button[data-cluster]').first().click();
+    await page.waitForTimeout(600);
+    await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
     await page.fill('#case-view-name', 'Flagged entities on the map');
     await page.click('#case-save-view');
     await saved(page, 'case.json');

@@ -93,7 +93,7 @@ export function caseReportHtml(input: CaseReportInput): string {
   const noted = new Set(c.notes.filter((n) => n.target.kind === 'flag').map((n) => (n.target as { id: string }).id));
   out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<title>${e(c.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
   out.push(`<h1>${e(c.title)}</h1>`);
-  out.push(`<p class="meta">Case report on the analysis of bundle <strong>${e(report.input.bundle)}</strong> (Chokepoint ${e(report.tool.version)}) · printed ${when(input.generated)} by ${e(input.by)} · case started ${when(c.created)}, last changed ${when(c.updated)}</p>`);
+  out.push(`<p class="meta">Case report on the analysis of bundle <strong>${e(report.input.bundle)}</strong> (Chokepoint ${e(report.tool.version)}) · printed ${when(input.generated)}${input.by === '' ? '' : ` by ${e(input.by)}`} · case started ${when(c.created)}, last changed ${when(c.updated)}</p>`);
   out.push(`<div class="disclaimer" id="disclaimer"><strong>Indicators for review, not accusations.</strong> ${e(report.disclaimer)} The statuses and notes below are the investigators' own working judgements, with who made them and when.</div>`);
   if (c.report.bundle !== report.input.bundle) out.push(`<p class="disclaimer">This case was started on the bundle “${e(c.report.bundle)}”; it is shown here with a report of “${e(report.input.bundle)}”.</p>`);
 

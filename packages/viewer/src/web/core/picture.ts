@@ -264,7 +264,7 @@ export function pictureScene(input: PictureInput): Scene {
       entry((x, y) => {
         items.push({ t: 'line', x1: x - 8, y1: y, x2: x + (k.arrow ? 2 : 8), y2: y, stroke: k.color, width: 2 });
         if (k.arrow) items.push({ t: 'polygon', points: [[x + 8, y], [x + 2, y - 3.5], [x + 2, y + 3.5]], fill: k.color });
-      }, `${k.label}${k.arrow ? ' (with direction)' : ''}`);
+      }, k.label);
     ly += 6;
   }
   if (L.places) {

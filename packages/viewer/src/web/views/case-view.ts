@@ -514,7 +514,7 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
         pictures.push({ view: v, svg: host.pictureSvg(v.name), description: describeView(model, v.state) });
       }
       if (session.case.views.length > 0) await host.restore(viewHash(before)!);
-      return caseReportHtml({ model, case: session.case, pictures, generated: now(), by: session.author || 'not named' });
+      return caseReportHtml({ model, case: session.case, pictures, generated: now(), by: session.author });
     },
   };
   return view;

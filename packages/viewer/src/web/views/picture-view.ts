@@ -44,8 +44,9 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
   const { model, view } = ctx;
   const renderer = view.renderer;
   const { width, height } = renderer.getDimensions();
-  const W = Math.max(640, Math.round(width));
-  const H = Math.max(420, Math.round(height));
+  // The graph area is the view's own size: what is drawn keeps its proportions.
+  const W = Math.round(width);
+  const H = Math.round(height);
   const sx = W / width;
   const sy = H / height;
   type Shown = { key: string; x: number; y: number; size: number; color: string; label: string; flagged: boolean; index: number; highlighted: boolean };
@@ -142,7 +143,7 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
       ...clusters,
       ties: [...kinds].sort().map((k) => ({ color: EDGE_STYLE[k as keyof typeof EDGE_STYLE].color, label: EDGE_STYLE[k as keyof typeof EDGE_STYLE].label, arrow: ARROW_KINDS.has(k as keyof typeof EDGE_STYLE) })),
       flagged: nodes.some((n) => n.border !== null && n.border !== FADED_COLOR),
-      sizes: 'key node: larger with its score',
+      sizes: 'key node (by its score)',
       places: geo,
     },
   };

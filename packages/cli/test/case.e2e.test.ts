@@ -83,6 +83,11 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page, served.url, true);
     await containsText(page.locator('#case-status'), 'All changes saved to case.json.');
+    // For docs/guide.md: the first look, at a laptop's size.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('guide-overview.png') });
+    await page.setViewportSize({ width: 1600, height: 1000 });
 
     // A change without a name is refused with a clear message.
     await pick(page, 'harbeli gsm');
@@ -138,6 +143,18 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     expect(await page.locator('#case-views > li').count()).toBe(2);
     await containsText(page.locator('#case-counts'), 'Red flags: 1 confirmed');
     await page.screenshot({ path: screenshotPath('case-workspace.png') });
+    // For docs/guide.md: the workspace at a laptop's size with the case on top, and its parts.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('aside.left').evaluate((e) => ((e as unknown as { scrollTop: number }).scrollTop = 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('guide-workspace.png') });
+    // Tall enough that each part fits on screen whole (an element screenshot larger than the screen resizes the page).
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.waitForTimeout(300);
+    await page.locator('#case').screenshot({ path: screenshotPath('guide-case.png') });
+    await page.locator('details.flag[open]').first().screenshot({ path: screenshotPath('guide-flag-review.png') });
+    await page.locator('#panel-notes').screenshot({ path: screenshotPath('guide-notes.png') });
+    await page.setViewportSize({ width: 1600, height: 1000 });
 
     // On disk, as acknowledged.
     let onDisk = JSON.parse(readFileSync(casePath, 'utf8')) as CaseFile;
@@ -257,7 +274,10 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
       await page.fill('#picture-title', 'Border procurement: the network on the map');
       await page.check(`#picture-scope-${scope}`);
       await page.check(`#picture-format-${format}`);
-      if (name === 'picture-dialog.png') await page.screenshot({ path: screenshotPath(name) });
+      if (name === 'picture-dialog.png') {
+        await page.screenshot({ path: screenshotPath(name) });
+        await page.locator('#picture-dialog').screenshot({ path: screenshotPath('guide-picture-dialog.png') });
+      }
       const [d] = await Promise.all([page.waitForEvent('download'), page.click('#picture-download')]);
       const path = screenshotPath(name === 'picture-dialog.png' ? `picture-${scope}-${format}.png` : name);
       await d.saveAs(path);

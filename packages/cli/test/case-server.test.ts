@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addNote, emptyCase, type CaseFile } from '@chokepoint/case';
+import { addNote, emptyCase, setFlagStatus, type CaseFile } from '@chokepoint/case';
+import type { Report } from '@chokepoint/report';
 import { serve, type Served } from './browser';
 import { removeTempDirs, run, tempDir, TINY } from './run';
 
@@ -80,6 +81,32 @@ describe('chokepoint view --case: the case file behind the viewer', () => {
       served.process.kill('SIGINT');
       await served.exited;
     }
+  });
+
+  it('export --case: the notes and statuses go into FtM, GEXF and the HTML file', async () => {
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    const flag = report.flags[0];
+    let c = emptyCase({ bundle: report.input.bundle, now: '2026-03-01T10:00:00.000Z' });
+    c = addNote(c, { kind: 'entity', id: flag.entity }, 'Director seen at the depot.', 'Ana Duarte', '2026-03-02T10:00:00.000Z');
+    c = setFlagStatus(c, flag.id, 'confirmed', 'Ana Duarte', '2026-03-02T11:00:00.000Z');
+    const casePath = join(dir, 'export-case.json');
+    writeFileSync(casePath, JSON.stringify(c));
+    const ftm = join(dir, 'case.ftm.jsonl');
+    expect((await run('export', reportPath, '--format', 'ftm', '--case', casePath, '--out', ftm, '--quiet')).code).toBe(0);
+    const lines = readFileSync(ftm, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { schema: string; properties: Record<string, string[]> });
+    expect(lines.some((l) => l.schema === 'Note' && l.properties.description[0] === 'Director seen at the depot.' && l.properties.entity[0] === flag.entity)).toBe(true);
+    expect(lines.some((l) => l.schema === 'Note' && l.properties.description[0].includes('Review status: confirmed (Ana Duarte, 2026-03-02)'))).toBe(true);
+    const gexf = join(dir, 'case.gexf');
+    expect((await run('export', reportPath, '--format', 'gexf', '--case', casePath, '--out', gexf, '--quiet')).code).toBe(0);
+    expect(readFileSync(gexf, 'utf8')).toContain('Ana Duarte, 2026-03-02: Director seen at the depot.');
+    const html = join(dir, 'case.html');
+    expect((await run('export', reportPath, '--format', 'html', '--case', casePath, '--out', html, '--quiet')).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<script type="application/json" id="chokepoint-case">');
+    // Another bundle's case is used, with a warning.
+    writeFileSync(casePath, JSON.stringify({ ...c, report: { bundle: 'other' } }));
+    const warned = await run('export', reportPath, '--format', 'ftm', '--case', casePath, '--out', ftm, '--quiet');
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('was started on the bundle "other"');
   });
 
   it('refuses an invalid case file at start with its name and the problem (exit 3)', async () => {

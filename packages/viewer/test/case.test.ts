@@ -130,3 +130,21 @@ describe('the case in the viewer (core/case, core/case-report)', () => {
     expect(html).toContain('@page');
   });
 });
+
+describe('picture labels and places', () => {
+  it('names the selected entity before the border crossing at the same spot, then the other entities where room is left', () => {
+    const scene = pictureScene(
+      input({
+        nodes: [
+          { x: 100, y: 100, size: 4, color: '#777777', border: null, label: 'Selected Ltd', priority: 4 },
+          { x: 100, y: 100, size: 4, color: '#777777', border: null, label: 'Other Ltd', priority: 2 },
+        ],
+        places: [{ x: 95, y: 100, name: 'Akçakale border crossing', crossing: true }],
+      }),
+    );
+    const texts = scene.items.filter((i) => i.t === 'text' && (i as { color: string }).color !== '#ffffff').map((i) => (i as { text: string }).text);
+    expect(texts).toContain('Selected Ltd');
+    expect(texts).not.toContain('Akçakale border crossing');
+    expect(texts).not.toContain('Other Ltd');
+  });
+});

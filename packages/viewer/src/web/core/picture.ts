@@ -206,30 +206,34 @@ export function pictureScene(input: PictureInput): Scene {
     if (n.border !== null) items.push({ t: 'circle', x: gx(n.x), y: gy(n.y), r: round(n.size), fill: n.border });
     items.push({ t: 'circle', x: gx(n.x), y: gy(n.y), r: round(n.border !== null ? n.size * 0.72 : n.size), fill: n.color, stroke: '#ffffff', strokeWidth: 0.6 });
   }
-  // Labels: most important first, each where it covers no other label and stays inside the area.
+  // Labels: the selection first, then the names of border crossings, then the others by importance; each where it
+  // covers no other label and stays inside the area.
   const taken: [number, number, number, number][] = [];
-  for (const p of input.places) {
-    if (!p.crossing || !inside(p.x, p.y)) continue;
-    const w = textWidth(p.name, 11);
-    const box: [number, number, number, number] = [p.x + 7, p.y - 8, p.x + 9 + w, p.y + 6];
-    if (box[2] > input.width || taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
-    taken.push(box);
-    items.push({ t: 'text', x: gx(p.x + 7), y: gy(p.y + 4), text: p.name, size: 11, color: '#a00000', halo: true });
-  }
+  const free = (box: [number, number, number, number]) => !taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
   const order = [...drawn].filter((n) => n.label !== '').sort((a, b) => b.priority - a.priority || b.size - a.size || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   let placed = 0;
-  for (const n of order) {
-    if (placed >= MAX_LABELS) break;
+  const labelNode = (n: PictureNode) => {
+    if (placed >= MAX_LABELS) return;
     const text = fit(n.label, LABEL_SIZE, 220);
     const w = textWidth(text, LABEL_SIZE);
     const x = n.x + n.size + 3;
     const box: [number, number, number, number] = [x - 1, n.y - 8, x + w + 1, n.y + 6];
-    if (box[2] > input.width || box[1] < 0 || box[3] > input.height) continue;
-    if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+    if (box[2] > input.width || box[1] < 0 || box[3] > input.height || !free(box)) return;
     taken.push(box);
     placed++;
     items.push({ t: 'text', x: gx(x), y: gy(n.y + 4), text, size: LABEL_SIZE, color: '#1a1a1a', halo: true });
+  };
+  const SELECTION = 4;
+  for (const n of order) if (n.priority >= SELECTION) labelNode(n);
+  for (const p of input.places) {
+    if (!p.crossing || !inside(p.x, p.y)) continue;
+    const w = textWidth(p.name, 11);
+    const box: [number, number, number, number] = [p.x + 7, p.y - 8, p.x + 9 + w, p.y + 6];
+    if (box[2] > input.width || !free(box)) continue;
+    taken.push(box);
+    items.push({ t: 'text', x: gx(p.x + 7), y: gy(p.y + 4), text: p.name, size: 11, color: '#a00000', halo: true });
   }
+  for (const n of order) if (n.priority < SELECTION) labelNode(n);
 
   // The legend.
   const lx = input.width + MARGIN;

@@ -157,7 +157,10 @@ export class CaseSession {
     if (this.mode === 'file') {
       this.dirty = true;
       void this.flush();
-    } else this.status = this.idleStatus();
+    } else {
+      this.notDownloaded = true;
+      this.status = this.idleStatus();
+    }
     this.notify();
     return true;
   }
@@ -173,8 +176,16 @@ export class CaseSession {
     this.notify();
   }
 
-  /** True while something is not yet acknowledged by the server. */
+  /** Changes made in memory mode since the case was last downloaded. */
+  private notDownloaded = false;
+
+  downloaded(): void {
+    this.notDownloaded = false;
+  }
+
+  /** True while something is not yet acknowledged by the server, or (without a case file) not yet downloaded. */
   unsaved(): boolean {
+    if (this.mode === 'memory') return this.notDownloaded;
     return this.mode === 'file' && (this.dirty || this.saving || this.status.state === 'error');
   }
 
@@ -392,7 +403,13 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
   const tools = el(
     'div',
     { className: 'case-tools' },
-    button('Download case', { id: 'case-download', onclick: () => download(new Blob([serializeCase(session.case)], { type: 'application/json' }), fileName(session.case.title, 'case.json')) }),
+    button('Download case', {
+      id: 'case-download',
+      onclick: () => {
+        download(new Blob([serializeCase(session.case)], { type: 'application/json' }), fileName(session.case.title, 'case.json'));
+        session.downloaded();
+      },
+    }),
     button('Load case…', { id: 'case-load-button', onclick: () => loadInput.click() }),
     button('Case report', {
       id: 'case-report',
@@ -440,7 +457,8 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     }
     if (session.case.notes.length > recent.length) append(notesList, el('li', { className: 'hint', text: `and ${int(session.case.notes.length - recent.length)} older (all are in the case report)` }));
     const lost = orphans(session.case, { entity: (id) => model.byId.has(id), flag: (id) => flagIds.includes(id) });
-    lostLine.textContent = lost.notes.length + lost.flags.length === 0 ? '' : `Kept, but not in this report: ${plural(lost.notes.length, 'note', 'notes')} and ${plural(lost.flags.length, 'status', 'statuses')} about ids this report lacks (listed in the case report).`;
+    const otherBundle = session.case.report.bundle !== model.report.input.bundle ? `This case was started on the bundle “${session.case.report.bundle}”, not “${model.report.input.bundle}”. ` : '';
+    lostLine.textContent = otherBundle + (lost.notes.length + lost.flags.length === 0 ? '' : `Kept, but not in this report: ${plural(lost.notes.length, 'note', 'notes')} and ${plural(lost.flags.length, 'status', 'statuses')} about ids this report lacks (listed in the case report).`);
     saveButton.disabled = session.readonly();
     viewName.disabled = session.readonly();
     retry.hidden = !(session.mode === 'file' && session.status.state === 'error');

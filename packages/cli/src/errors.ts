@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { EngineInputError } from '@chokepoint/engine';
 import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
+import { CaseError } from '@chokepoint/case';
 import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
 import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j';
@@ -67,7 +68,7 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
-  if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError || err instanceof CaseError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   // Data the engine cannot use (a bundle that breaks the contract, results from GDS that are missing or not finite).
   if (err instanceof EngineInputError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   // Neo4j: unreachable / gone → 4; what the database holds is unusable → 3; wrong password, unknown database,

@@ -174,10 +174,11 @@ suite('the viewer in a real browser', () => {
     await again.close();
   });
 
-  it('exports the current view as a PNG', async () => {
+  it('exports the current view as a PNG (through the picture dialog)', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
     await open(page, served.url);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    await page.click('#export-png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#picture-download')]);
     const path = screenshotPath('exported-view.png');
     await download.saveAs(path);
     const png = readFileSync(path);

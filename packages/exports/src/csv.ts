@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import { columnsOf } from './columns';
-import { controllerRows, exportTables, groupRows, type Attributes, type Scalar } from './network';
+import { controllerRows, exportTables, groupRows, type Attributes, type ExportOptions, type Scalar } from './network';
 import { wellFormed } from './xml';
 
 /**
@@ -43,8 +43,8 @@ function table(rows: { attributes: Attributes }[], first: [string, (row: never) 
  * (company groups) and controllers.csv (the people and companies behind the flags, one row per flagged company
  * each controls). Money columns name their currency (`value_EUR`); every text cell is formula-safe.
  */
-export function toCsv(report: Report): { nodes: string; edges: string; groups: string; controllers: string } {
-  const { nodes, edges } = exportTables(report);
+export function toCsv(report: Report, options: ExportOptions = {}): { nodes: string; edges: string; groups: string; controllers: string } {
+  const { nodes, edges } = exportTables(report, options);
   return {
     nodes: table(nodes, [['Id', (n: { id: string }) => n.id]]),
     edges: table(edges, [

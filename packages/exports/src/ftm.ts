@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { pathText } from './network';
+import { pathText, STATUS_WORDS, type ExportOptions } from './network';
 
 /** What each key-node role means, in the summary's words. */
 const ROLE_WORDS: Readonly<Record<string, string>> = { control: 'behind flagged companies', brokerage: 'a broker', flow: 'the flow depends on it', structure: 'holds the network together' };
@@ -42,7 +42,9 @@ function put(props: Record<string, string[]>, key: string, value: string | numbe
  * key nodes, clusters near a border — as a `Note` on the entity it concerns. One JSON object per line: JSON.stringify
  * escapes line breaks and unpaired surrogates, so every line parses whatever the names hold.
  */
-export function toFtm(report: Report): string {
+export function toFtm(report: Report, options: ExportOptions = {}): string {
+  const c = options.case;
+  const statuses = new Map((c?.flags ?? []).map((f) => [f.flag, f]));
   const out: FtmLine[] = [];
   const kinds = new Map(report.entities.map((e) => [e.id, e.kind]));
   for (const e of report.entities) {
@@ -98,7 +100,9 @@ export function toFtm(report: Report): string {
     // The flag as people read it: its sentences, then its table of facts against the rule's thresholds.
     const facts = (f.explanation?.facts ?? []).map((x) => `${x.label}: ${x.value}${x.threshold ? ` (rule: ${x.threshold})` : ''}`);
     const text = f.explanation ? [...f.explanation.sentences, ...facts].join('\n') : f.summary;
-    for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${text}\nIndicator for review, not a verdict. Source: ${f.source}`);
+    const s = statuses.get(f.id);
+    const review = s === undefined ? '' : `\nReview status: ${STATUS_WORDS[s.status]} (${s.by}, ${s.at.slice(0, 10)})${s.history.length > 0 ? `; before: ${s.history.map((h) => `${STATUS_WORDS[h.status]} (${h.by}, ${h.at.slice(0, 10)})`).join(', ')}` : ''}.`;
+    for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${text}\nIndicator for review, not a verdict. Source: ${f.source}${review}`);
   }
   for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (${ROLE_WORDS[k.role] ?? k.role}; score ${k.score.toFixed(2)})`, k.reasons.join('; '));
   for (const c of report.controllers) {
@@ -112,6 +116,26 @@ export function toFtm(report: Report): string {
   for (const g of report.groups) {
     if (!g.borderProximate || g.nearestPlace === null) continue;
     for (const m of g.members) note(`chokepoint-group-${g.id}-${m}`, m, `In company group ${g.id}, near a border crossing`, `${g.size} entities joined by ${g.tieKinds.map((t) => `${t.kind.replace(/_/g, ' ')} ${t.count}`).join(', ')}, in ${g.countries.join(', ') || 'countries not given'}, with a median distance of ${g.nearestPlace.distanceKm.toFixed(1)} km to ${g.nearestPlace.name}.`);
+  }
+  if (c !== undefined) {
+    // The case's own notes, as the investigator wrote them: on the entity, on the tie's FtM entity (its first end for
+    // trade, which FtM keeps as shipments), or on every entity a flag concerns.
+    const relationId = new Map<string, string>();
+    report.relations.forEach((r, i) => {
+      if (r.viaShipments === undefined) relationId.set(JSON.stringify([r.source, r.target, r.kind]), `chokepoint-relation-${i}`);
+    });
+    const flags = new Map(report.flags.map((f) => [f.id, f]));
+    const caseNote = (id: string, entity: string, name: string, n: (typeof c.notes)[number]) =>
+      out.push({ id, schema: 'Note', properties: { entity: [entity], name: [name], description: [n.text], publisher: [`Chokepoint case: ${c.title}`], createdAt: [n.created], ...(n.edited ? { modifiedAt: [n.edited] } : {}) } });
+    for (const n of c.notes) {
+      const t = n.target;
+      if (t.kind === 'entity') caseNote(`chokepoint-case-note-${n.id}`, t.id, `Case note by ${n.author}`, n);
+      else if (t.kind === 'tie') caseNote(`chokepoint-case-note-${n.id}`, relationId.get(JSON.stringify([t.source, t.target, t.tieKind])) ?? t.source, `Case note by ${n.author} on the ${t.tieKind.replace(/_/g, ' ')} tie ${t.source} → ${t.target}`, n);
+      else {
+        const f = flags.get(t.id);
+        for (const entity of f?.entities ?? []) caseNote(`chokepoint-case-note-${n.id}-${entity}`, entity, `Case note by ${n.author} on the red flag: ${f!.title}`, n);
+      }
+    }
   }
   return out.map((l) => JSON.stringify(l)).join('\n') + '\n';
 }

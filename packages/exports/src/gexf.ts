@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import { columnsOf, scalarText, type Column } from './columns';
-import { exportTables, mercatorY, type Attributes } from './network';
+import { exportTables, type ExportOptions, mercatorY, type Attributes } from './network';
 import { xmlText } from './xml';
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
@@ -10,8 +10,8 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b
  * colours by cluster, sizes by key score, and positions on a Mercator map for located entities. Text is written
  * by xmlText: escaped, with the code points XML 1.0 cannot hold replaced by U+FFFD.
  */
-export function toGexf(report: Report): string {
-  const { nodes, edges } = exportTables(report);
+export function toGexf(report: Report, options: ExportOptions = {}): string {
+  const { nodes, edges } = exportTables(report, options);
   // The node label is the GEXF label, not an attribute.
   const nodeColumns = columnsOf(nodes).filter((c) => c.name !== 'label');
   const edgeColumns = columnsOf(edges);

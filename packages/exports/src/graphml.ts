@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import { columnsOf, scalarText, type Column } from './columns';
-import { exportTables, type Attributes } from './network';
+import { exportTables, type ExportOptions, type Attributes } from './network';
 import { xmlText } from './xml';
 
 const GRAPHML_TYPE = { boolean: 'boolean', integer: 'int', long: 'long', double: 'double', string: 'string' } as const;
@@ -9,8 +9,8 @@ const GRAPHML_TYPE = { boolean: 'boolean', integer: 'int', long: 'long', double:
  * GraphML with typed keys for every attribute, readable by Gephi, yEd, igraph, networkx and graphology. Text is
  * written by xmlText: escaped, with the code points XML 1.0 cannot hold replaced by U+FFFD.
  */
-export function toGraphml(report: Report): string {
-  const { nodes, edges } = exportTables(report);
+export function toGraphml(report: Report, options: ExportOptions = {}): string {
+  const { nodes, edges } = exportTables(report, options);
   const keyed = (columns: Column[], prefix: string) => columns.map((c, i) => ({ ...c, id: `${prefix}${i}` }));
   const nodeKeys = keyed(columnsOf(nodes), 'n');
   const edgeKeys = keyed(columnsOf(edges), 'e');

@@ -1,4 +1,18 @@
 import type { Report } from '@chokepoint/report';
+import type { CaseFile, CaseNote } from '@chokepoint/case';
+
+/** What every export can take besides the report: a case file, whose notes and review statuses travel along. */
+export interface ExportOptions {
+  case?: CaseFile;
+}
+
+/** A note as one line of text: `author, date: text` (line breaks kept as " / "). */
+export function noteLine(n: CaseNote): string {
+  return `${n.author}, ${n.created.slice(0, 10)}: ${n.text.replace(/\n+/g, ' / ')}`;
+}
+
+/** Status words as people read them. */
+export const STATUS_WORDS = { 'to-check': 'to check', confirmed: 'confirmed', dismissed: 'dismissed' } as const;
 
 /** Flat, typed attributes: what Gephi and spreadsheet tools can show as columns. */
 export type Scalar = string | number | boolean;
@@ -52,7 +66,7 @@ export function valueColumn(currency: string | undefined): string {
  * left out rather than written as empty. The input's extra columns follow the results; one whose name a result
  * already uses (such as `cluster`) is called `input.cluster`.
  */
-export function exportTables(report: Report): { nodes: ExportNode[]; edges: ExportEdge[] } {
+export function exportTables(report: Report, options: ExportOptions = {}): { nodes: ExportNode[]; edges: ExportEdge[] } {
   const key = new Map(report.keyNodes.map((k) => [k.id, k]));
   const clusters = new Map(report.clusters.map((c) => [c.id, c]));
   const groups = new Map(report.groups.map((g) => [g.id, g]));
@@ -178,7 +192,57 @@ export function exportTables(report: Report): { nodes: ExportNode[]; edges: Expo
     if (p.last !== undefined) a.set('last', p.last);
     edges.push({ id: `s${i++}`, source: p.source, target: p.target, attributes: a });
   }
+  if (options.case !== undefined) addCase(report, options.case, nodes, edges);
   return { nodes, edges };
+}
+
+/**
+ * A case's notes and review statuses as attributes, after the others: on entities `caseNotes` (notes about it),
+ * `caseFlagNotes` (notes about its flags, each with the flag's title), `flagsConfirmed`, `flagsDismissed`,
+ * `flagsToCheck` (its flags by review status; a flag nobody reviewed counts as to check) and `flagStatuses`
+ * (`flag id: status (who, date)` for the flags reviewed); on ties `caseNotes` (a note about a tie goes to the tie of
+ * its kind between its two ends, in that direction). Notes are joined with " | ", oldest first.
+ */
+function addCase(report: Report, c: CaseFile, nodes: ExportNode[], edges: ExportEdge[]): void {
+  const status = new Map(c.flags.map((f) => [f.flag, f]));
+  const flags = new Map(report.flags.map((f) => [f.id, f]));
+  const entityNotes = new Map<string, string[]>();
+  const flagNotes = new Map<string, string[]>();
+  const tieNotes = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, v: string) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+  for (const n of c.notes) {
+    if (n.target.kind === 'entity') push(entityNotes, n.target.id, noteLine(n));
+    else if (n.target.kind === 'tie') push(tieNotes, JSON.stringify([n.target.source, n.target.target, n.target.tieKind]), noteLine(n));
+    else {
+      const f = flags.get(n.target.id);
+      if (f) for (const e of f.entities) push(flagNotes, e, `[${f.title}] ${noteLine(n)}`);
+    }
+  }
+  const byEntity = new Map<string, string[]>();
+  for (const f of report.flags) for (const e of f.entities) push(byEntity, e, f.id);
+  for (const node of nodes) {
+    const a = node.attributes;
+    const notes = entityNotes.get(node.id);
+    if (notes) a.set('caseNotes', notes.join(' | '));
+    const fn = flagNotes.get(node.id);
+    if (fn) a.set('caseFlagNotes', fn.join(' | '));
+    const ids = byEntity.get(node.id) ?? [];
+    if (ids.length === 0) continue;
+    const count = { 'to-check': 0, confirmed: 0, dismissed: 0 };
+    for (const id of ids) count[status.get(id)?.status ?? 'to-check']++;
+    a.set('flagsConfirmed', count.confirmed);
+    a.set('flagsDismissed', count.dismissed);
+    a.set('flagsToCheck', count['to-check']);
+    const reviewed = ids.filter((id) => status.has(id)).map((id) => {
+      const s = status.get(id)!;
+      return `${id}: ${STATUS_WORDS[s.status]} (${s.by}, ${s.at.slice(0, 10)})`;
+    });
+    if (reviewed.length > 0) a.set('flagStatuses', reviewed.join('; '));
+  }
+  for (const e of edges) {
+    const notes = tieNotes.get(JSON.stringify([e.source, e.target, String(e.attributes.get('kind'))]));
+    if (notes) e.attributes.set('caseNotes', notes.join(' | '));
+  }
 }
 
 /** Company groups as rows: size, countries, members, ties, border proximity (by the report's rule), flags, controllers. */

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
 import { readReport, serializeReport } from '@chokepoint/report';
+import { serializeCase, type CaseFile } from '@chokepoint/case';
+import { readCaseFile } from '@chokepoint/case/files';
 import { exportHtml } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
@@ -18,10 +20,14 @@ export function exportCommand(io: CliIO): Command {
     .argument('<report.json>', 'a report written by `chokepoint analyze`')
     .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('-o, --out <file>', 'where to write it')
+    .option('--case <case.json>', 'a case file (from `chokepoint view --case`): html embeds it read-only; ftm writes its notes and review statuses as Note entities; gexf, graphml and csv add them as attributes')
     .option('-q, --quiet', 'print no progress on stderr')
-    .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean }) => {
+    .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean; case?: string }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
       const report = readReport(path);
+      const caseFile: CaseFile | undefined = flags.case === undefined ? undefined : readCaseFile(flags.case);
+      if (caseFile !== undefined && caseFile.report.bundle !== report.input.bundle) io.stderr(`chokepoint: the case ${flags.case} was started on the bundle "${caseFile.report.bundle}", this report is of "${report.input.bundle}"\n`);
+      const withCase = { case: caseFile };
       const write = (file: string, text: string) => {
         try {
           writeFileSync(file, text);
@@ -32,17 +38,17 @@ export function exportCommand(io: CliIO): Command {
       };
       switch (flags.format) {
         case 'html':
-          write(flags.out, exportHtml(report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report)));
+          write(flags.out, exportHtml(report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report), undefined, { caseJson: caseFile === undefined ? undefined : serializeCase(caseFile) }));
           progress('open it in a browser: no server needed');
           break;
         case 'gexf':
-          write(flags.out, toGexf(report));
+          write(flags.out, toGexf(report, withCase));
           break;
         case 'graphml':
-          write(flags.out, toGraphml(report));
+          write(flags.out, toGraphml(report, withCase));
           break;
         case 'ftm':
-          write(flags.out, toFtm(report));
+          write(flags.out, toFtm(report, withCase));
           break;
         case 'csv': {
           try {
@@ -50,7 +56,7 @@ export function exportCommand(io: CliIO): Command {
           } catch (err) {
             throw new UsageError(`cannot create the folder ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           }
-          for (const [name, text] of Object.entries(toCsv(report))) write(join(flags.out, `${name}.csv`), text);
+          for (const [name, text] of Object.entries(toCsv(report, withCase))) write(join(flags.out, `${name}.csv`), text);
           break;
         }
       }

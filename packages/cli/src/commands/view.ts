@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { emptyCase } from '@chokepoint/case';
+import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
 import { Command, InvalidArgumentError } from 'commander';
 import { readReport, serializeReport } from '@chokepoint/report';
-import { DEFAULT_HOST, DEFAULT_PORT, startViewerServer } from '@chokepoint/viewer';
+import { CaseStore, DEFAULT_HOST, DEFAULT_PORT, startViewerServer } from '@chokepoint/viewer';
+import { UsageError } from '../errors';
 import type { CliIO } from '../io';
 
 function parsePort(value: string): number {
@@ -22,11 +25,27 @@ export function viewCommand(io: CliIO): Command {
       'address to listen on; only this computer can connect unless you choose another. The viewer answers only requests addressed to localhost, 127.0.0.1, [::1] or this address (with 0.0.0.0 or ::, any IP address of this computer), which keeps web pages from reading the report through DNS rebinding',
       DEFAULT_HOST,
     )
-    .action(async (path: string, flags: { port: number; host: string }) => {
+    .option('--case <case.json>', 'a case file to work in: notes, review statuses of the red flags, saved views. Opened if it exists, created if not, and saved as you work (each change is written to disk before the viewer shows it as saved)')
+    .action(async (path: string, flags: { port: number; host: string; case?: string }) => {
       const report = readReport(path); // refuses a missing or invalid report with a clear message
       // A report whose records are in a companion file is served whole, records included.
       const reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);
-      const server = await startViewerServer({ reportJson, host: flags.host, port: flags.port });
+      let caseStore: CaseStore | undefined;
+      if (flags.case !== undefined) {
+        const existing = existsSync(flags.case);
+        const initial = existing ? readCaseFile(flags.case) : emptyCase({ bundle: report.input.bundle, now: new Date().toISOString() });
+        if (!existing) {
+          try {
+            writeCaseFile(flags.case, initial);
+          } catch (err) {
+            throw new UsageError(`cannot create the case file ${flags.case}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          }
+        }
+        if (initial.report.bundle !== report.input.bundle) io.stderr(`chokepoint: the case ${flags.case} was started on the bundle "${initial.report.bundle}", this report is of "${report.input.bundle}": notes about ids this report lacks are kept and listed apart.\n`);
+        caseStore = new CaseStore(flags.case, initial);
+        io.stdout(`Case file: ${flags.case} (${existing ? 'opened' : 'created'}; saved as you work)\n`);
+      }
+      const server = await startViewerServer({ reportJson, host: flags.host, port: flags.port, caseStore });
       if (!LOOPBACK.test(flags.host)) {
         io.stderr(`chokepoint: listening on ${flags.host}: anyone who can reach this address can see the report.\n`);
       }

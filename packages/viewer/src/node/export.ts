@@ -7,9 +7,12 @@ export function scriptSafeJson(json: string): string {
 
 /**
  * One self-contained HTML file: the viewer's script and styles inlined, the report embedded as
- * JSON data (never as markup). It opens offline, from disk, in any current browser.
+ * JSON data (never as markup). It opens offline, from disk, in any current browser. With `caseJson` (a case file's
+ * text, already validated), the case travels inside too, read-only: its notes, statuses and saved views are shown, and
+ * it can be downloaded from the page.
  */
-export function exportHtml(reportJson: string, assets: WebAssets = readAssets()): string {
+export function exportHtml(reportJson: string, assets: WebAssets = readAssets(), options: { caseJson?: string } = {}): string {
+  const embeddedCase = options.caseJson === undefined ? '' : `<script type="application/json" id="chokepoint-case">${scriptSafeJson(options.caseJson)}</script>\n`;
   const js = assets.js.replace(/<\/script/gi, '<\\/script');
   const css = assets.css.replace(/<\/style/gi, '<\\/style');
   const title = 'Chokepoint report';
@@ -18,6 +21,6 @@ export function exportHtml(reportJson: string, assets: WebAssets = readAssets())
     .replace('<link rel="stylesheet" href="styles.css">', () => `<style>\n${css}\n</style>`)
     .replace(
       '<script src="app.js"></script>',
-      () => `<script type="application/json" id="chokepoint-report">${scriptSafeJson(reportJson)}</script>\n<script>\n${js}\n</script>`,
+      () => `<script type="application/json" id="chokepoint-report">${scriptSafeJson(reportJson)}</script>\n${embeddedCase}<script>\n${js}\n</script>`,
     );
 }

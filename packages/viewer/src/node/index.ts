@@ -1,4 +1,5 @@
-export { startViewerServer, hostAllowed, DEFAULT_HOST, DEFAULT_PORT, type ViewerServer, type ViewerServerOptions } from './server';
+export { startViewerServer, hostAllowed, DEFAULT_HOST, DEFAULT_PORT, MAX_CASE_BYTES, type ViewerServer, type ViewerServerOptions } from './server';
 export { exportHtml, scriptSafeJson } from './export';
 export { readAssets, WEB_DIR, type WebAssets } from './assets';
 export { ViewerError, ViewerNotBuiltError, PortInUseError } from './errors';
+export { CaseStore, type CaseSave, type SaveResult } from './case-store';

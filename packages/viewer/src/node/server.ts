@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
 import { readAssets, type WebAssets } from './assets';
+import type { CaseStore } from './case-store';
 import { PortInUseError } from './errors';
 
 export interface ViewerServerOptions {
@@ -10,7 +11,12 @@ export interface ViewerServerOptions {
   /** 0 picks a free port. */
   port?: number;
   assets?: WebAssets;
+  /** The case file opened with --case: served at /case.json and saved by PUT /case.json (see CaseStore). */
+  caseStore?: CaseStore;
 }
+
+/** The largest case a save may send (notes and saved views; far beyond what a person writes). */
+export const MAX_CASE_BYTES = 20 * 1024 * 1024;
 
 export interface ViewerServer {
   url: string;
@@ -79,13 +85,17 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
       res.writeHead(403, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(message) }).end(message);
       return;
     }
+    const path = (req.url ?? '/').split('?')[0].split('#')[0];
+    if (path === '/case.json' && options.caseStore !== undefined && req.method === 'PUT') {
+      saveCase(req, res, options.caseStore, bound.port);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
       return;
     }
     // Only the exact paths above are served; anything else (../, encoded or not) is not found.
-    const path = (req.url ?? '/').split('?')[0].split('#')[0];
-    const file = Object.prototype.hasOwnProperty.call(files, path) ? files[path] : undefined;
+    const file = path === '/case.json' && options.caseStore !== undefined ? { type: 'application/json; charset=utf-8', body: options.caseStore.json() } : Object.prototype.hasOwnProperty.call(files, path) ? files[path] : undefined;
     if (!file) {
       res.writeHead(404, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
@@ -114,4 +124,64 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
       });
     });
   });
+}
+
+function answer(res: ServerResponse, status: number, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }).end(text);
+}
+
+/**
+ * PUT /case.json: the body must be JSON (Content-Type application/json, at most MAX_CASE_BYTES) sent by the viewer's
+ * own page (an Origin header, when there is one, must be this server); it is validated as a whole, and answered only
+ * after the file is written (CaseStore.save).
+ */
+function saveCase(req: IncomingMessage, res: ServerResponse, store: CaseStore, port: number): void {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !(origin !== 'null' && hostAllowedOrigin(origin, req.headers.host, port))) {
+    answer(res, 403, { error: 'forbidden: the case is saved only from the viewer\'s own page' });
+    req.resume();
+    return;
+  }
+  if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    answer(res, 415, { error: 'expected Content-Type: application/json' });
+    req.resume();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk: Buffer) => {
+    if (refused) return;
+    size += chunk.length;
+    if (size > MAX_CASE_BYTES) {
+      refused = true;
+      answer(res, 413, { error: `the case sent is larger than ${MAX_CASE_BYTES / 1024 / 1024} MB` });
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (refused) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch (err) {
+      answer(res, 400, { error: `the case sent is not JSON: ${(err as Error).message}` });
+      return;
+    }
+    const result = store.save(body);
+    if (result.ok) answer(res, 200, { revision: result.revision });
+    else answer(res, result.status, { error: result.message, ...(result.revision === undefined ? {} : { revision: result.revision }) });
+  });
+}
+
+/** Whether an Origin header names the same server as the (already checked) Host header. */
+function hostAllowedOrigin(origin: string, host: string | undefined, port: number): boolean {
+  try {
+    const u = new URL(origin);
+    return u.protocol === 'http:' && host !== undefined && u.host.toLowerCase() === host.toLowerCase() && Number(u.port || 80) === port;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,11 @@ import { hashToState, stateToHash, type Layout, type ViewState } from '../core/u
 import { renderCounts, renderFilters, renderLists, renderSearch, type ControlActions } from './controls';
 import { append, el } from './dom';
 import { GraphView } from './graph-view';
-import { renderPanel } from './panel';
+import { renderPanel, type PanelActions } from './panel';
+import { loadCaseSource, startCaseView, type CaseHost, type CaseView } from './case-view';
+import { viewState } from '../core/case';
+import { pictureScene, sceneToSvg } from '../core/picture';
+import { gatherPicture, openPictureDialog, type PictureContext } from './picture-view';
 
 /** The running viewer: state in one place, views that only render it. Exposed for tests as window.__chokepoint. */
 export interface ViewerApp {
@@ -20,6 +24,10 @@ export interface ViewerApp {
   selectGroup(id: number | null): void;
   setFilters(change: Partial<Filters>): void;
   setLayout(layout: Layout): void;
+  /** Shows the view a link fragment describes (a saved view); resolves once it is drawn. */
+  restore(hash: string): Promise<void>;
+  /** The case (notes, review statuses, saved views), once loaded. */
+  caseReady: Promise<CaseView>;
 }
 
 export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}): ViewerApp {
@@ -58,7 +66,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     else view.focus(id);
   };
 
-  const actions: ControlActions = {
+  const actions: ControlActions & PanelActions = {
     setFilters(change) {
       state = changeFilters(state, change);
       visible = visibility(model, state.filters);
@@ -100,17 +108,14 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     runButton.textContent = running ? 'Stop layout' : 'Start layout';
     runButton.setAttribute('aria-pressed', String(running));
   };
+  const pictureContext = (title: string): PictureContext => ({ model, view, visible, emphasis: emphasised, filters: state.filters, selected: state.selected, title, date: new Date().toISOString().slice(0, 10) });
   const pngButton = el('button', {
     type: 'button',
     id: 'export-png',
-    text: 'Export PNG',
-    onclick: async () => {
-      const blob = await view.toPng();
-      const a = el('a', { href: URL.createObjectURL(blob), download: `${report.input.bundle}-chokepoint.png` });
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-    },
+    text: 'Picture…',
+    'aria-haspopup': 'dialog',
+    title: 'Save a picture of the network (PNG at 2× or 4×, or SVG) with a title, a legend, the dates in view and the disclaimer',
+    onclick: () => openPictureDialog(pictureContext, `${report.input.bundle}: Chokepoint network`),
   });
   const linkButton = el('button', {
     type: 'button',
@@ -149,6 +154,22 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     select: actions.select,
     selectGroup: actions.selectGroup,
     setFilters: actions.setFilters,
+    restore: async (hash) => {
+      const next = validState(model, hashToState(hash));
+      view.stopLayout();
+      app.setLayout(next.layout);
+      state = next;
+      visible = visibility(model, state.filters);
+      emphasised = emphasis(model, state);
+      renderFilters(filters, model, state.filters, actions);
+      renderCounts(counts, model, visible);
+      renderPanel(panel, model, state, actions);
+      view.refresh();
+      view.setCamera(next.camera ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      writeUrl();
+      await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    },
+    caseReady: null as unknown as Promise<CaseView>,
     setLayout(layout) {
       view.setLayout(layout);
       state = { ...state, layout };
@@ -157,6 +178,22 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       writeUrl();
     },
   };
+
+  // The case: notes, review statuses and saved views (views/case-view.ts), loaded beside the report.
+  const caseHost: CaseHost = {
+    model,
+    select: (id) => actions.select(id),
+    snapshot: () => viewState(stateToHash({ ...state, camera: view.camera() })),
+    restore: (hash) => app.restore(hash),
+    pictureSvg: (title) => sceneToSvg(pictureScene(gatherPicture(pictureContext(title), 'view')), { title }),
+  };
+  app.caseReady = loadCaseSource(report.input.bundle).then((source) => {
+    const caseView = startCaseView(left, caseHost, source);
+    actions.caseHooks = caseView.hooks;
+    renderPanel(panel, model, state, actions);
+    return caseView;
+  });
+  app.caseReady.catch((err: unknown) => left.insertBefore(el('p', { className: 'case-status error', role: 'alert', id: 'case-status', text: `The case cannot be opened: ${err instanceof Error ? err.message : String(err)}` }), left.firstChild));
 
   view.renderer.on('clickNode', ({ node }) => actions.select(view.idOf(node)));
   view.renderer.on('clickStage', () => actions.select(null));

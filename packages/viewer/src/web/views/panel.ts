@@ -4,12 +4,15 @@ import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCou
 import { amount, flowAmount, goodsLabel, int, km, money, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
 import { EDGE_STYLE } from '../core/style';
+import type { PanelCaseHooks } from './case-view';
 import { append, clear, el, moneyEl, table, type Child } from './dom';
 
 export interface PanelActions {
   select(id: string | null): void;
   selectGroup(id: number | null): void;
   focusCluster(id: number): void;
+  /** The case's notes and review statuses shown in the panel (views/case-view.ts), once the case is loaded. */
+  caseHooks?: PanelCaseHooks;
 }
 
 type Flag = Report['flags'][number];
@@ -139,7 +142,8 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
   if (choke.length > 0) append(panel, el('h3', { text: 'Supply chokepoints' }), el('ul', { className: 'reasons', id: 'panel-chokepoints' }, ...choke.map((l) => el('li', { text: l }))));
 
   const flags = report.flags.filter((f) => f.entities.includes(id));
-  renderFlags(panel, model, flags);
+  renderFlags(panel, model, flags, actions.caseHooks);
+  append(panel, actions.caseHooks?.entity(id));
 
   renderShipments(panel, model, id, actions);
   renderTies(panel, model, id, actions);
@@ -159,7 +163,7 @@ function factsTable(f: Flag): HTMLElement | null {
   );
 }
 
-function renderFlags(panel: HTMLElement, model: ViewModel, flags: Flag[]): void {
+function renderFlags(panel: HTMLElement, model: ViewModel, flags: Flag[], caseHooks?: PanelCaseHooks): void {
   const groups = flagsByRule(flags, model.report.flagRules);
   const counts = severityCounts(flags);
   append(panel, el('h3', { id: 'panel-flags', text: `Red flags (${flags.length})` }));
@@ -181,10 +185,11 @@ function renderFlags(panel: HTMLElement, model: ViewModel, flags: Flag[]): void 
       const item = el(
         'details',
         { className: `flag severity-${f.severity}`, 'data-flag': f.id, open: gi === 0 && fi === 0 },
-        el('summary', {}, el('span', { className: 'headline' }, el('span', { className: 'badge', text: f.severity }), ` ${text.label}`)),
+        el('summary', {}, el('span', { className: 'headline' }, el('span', { className: 'badge', text: f.severity }), ` ${text.label}`), caseHooks?.flagBadge(f.id)),
         ...text.sentences.map((s) => el('p', { text: s })),
         factsTable(f),
         g.source === null ? el('p', { className: 'source', text: `Source: ${f.source}` }) : null,
+        caseHooks?.flag(f.id),
       );
       append(rule, item);
     });
@@ -263,6 +268,7 @@ function renderTies(panel: HTMLElement, model: ViewModel, id: string, actions: P
       ` ${tieWords(r.kind, outgoing, r.share)} `,
       entityButton(model, other, actions),
       r.start || r.end ? el('span', { className: 'meta', text: ` (${r.start ?? '…'} to ${r.end ?? '…'})` }) : null,
+      actions.caseHooks?.tie(r.source, r.target, r.kind),
     );
     if (t.shipments.length > 0) {
       const via = t.shipments.map((i) => report.shipments[i]);

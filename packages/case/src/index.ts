@@ -1,0 +1,20 @@
+export * from './types';
+export { caseProblems, assertCase, parseCase, CaseError, InvalidCaseError } from './validate';
+export {
+  emptyCase,
+  sameTarget,
+  addNote,
+  editNote,
+  deleteNote,
+  notesAbout,
+  flagStatus,
+  setFlagStatus,
+  statusCounts,
+  saveView,
+  renameView,
+  deleteView,
+  moveView,
+  setTitle,
+  orphans,
+} from './ops';
+export { serializeCase } from './serialize';

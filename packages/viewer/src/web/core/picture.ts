@@ -1,0 +1,356 @@
+/**
+ * Pictures of the network for reports and slides: one scene (title, the graph, a legend, the date range in view, the
+ * disclaimer) built from what the view draws, then written as SVG here or painted on a canvas (views/picture-view.ts)
+ * at 2× or 4×. Pure: the view gathers positions and colours from the renderer; this decides the layout of the page,
+ * which labels fit, and the legend.
+ */
+
+/** A node as drawn, in picture pixels of the graph area. */
+export interface PictureNode {
+  x: number;
+  y: number;
+  /** Radius in pixels. */
+  size: number;
+  color: string;
+  /** A red flag's ring colour, when flagged. */
+  border: string | null;
+  label: string;
+  /** Labels to place before the others (the selection, key nodes, flagged entities); then by size. */
+  priority: number;
+}
+
+export interface PictureEdge {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+  arrow: boolean;
+  /** Radius of the target node, so that the arrow head stops at its rim. */
+  targetSize: number;
+}
+
+export interface PicturePlace {
+  x: number;
+  y: number;
+  name: string;
+  crossing: boolean;
+}
+
+export interface LegendEntry {
+  color: string;
+  label: string;
+}
+
+export interface PictureInput {
+  /** The graph area, in CSS pixels. */
+  width: number;
+  height: number;
+  nodes: PictureNode[];
+  edges: PictureEdge[];
+  /** Country borders as polylines in graph-area pixels (geographic layout), else empty. */
+  borders: [number, number][][];
+  places: PicturePlace[];
+  title: string;
+  /** What is shown: counts, filters, layout. */
+  subtitle: string;
+  /** "Shipments dated 2021-03-01 to 2021-11-30" (what the date filter leaves, or all dates). */
+  dateRange: string;
+  disclaimer: string;
+  /** "Chokepoint 0.1.0 · report of bundle X · 2026-03-04". */
+  credit: string;
+  legend: { clusters: LegendEntry[]; moreClusters: number; ties: (LegendEntry & { arrow: boolean })[]; flagged: boolean; sizes: string; places: boolean };
+}
+
+export type SceneItem =
+  | { t: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string }
+  | { t: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: number[] }
+  | { t: 'path'; points: [number, number][]; stroke: string; width: number }
+  | { t: 'polygon'; points: [number, number][]; fill: string }
+  | { t: 'circle'; x: number; y: number; r: number; fill: string; stroke?: string; strokeWidth?: number }
+  | { t: 'text'; x: number; y: number; text: string; size: number; color: string; weight?: 'bold'; halo?: boolean };
+
+export interface Scene {
+  width: number;
+  height: number;
+  items: SceneItem[];
+}
+
+const HEADER = 64;
+const FOOTER = 46;
+const LEGEND = 230;
+const MARGIN = 16;
+const LABEL_SIZE = 12;
+const MAX_LABELS = 200;
+/** An estimate of a text's width without a canvas (system sans-serif): good enough to keep labels apart. */
+export const textWidth = (text: string, size: number) => text.length * size * 0.56;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** A text cut to fit a width, with an ellipsis. */
+function fit(text: string, size: number, width: number): string {
+  if (textWidth(text, size) <= width) return text;
+  const n = Math.max(1, Math.floor(width / (size * 0.56)) - 1);
+  return `${text.slice(0, n)}…`;
+}
+
+/** Lines of at most `width` pixels, breaking at spaces. */
+function wrap(text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (textWidth(next, size) > width && line !== '') {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * The picture as a scene: a header (title, what is shown, the date range), the graph clipped to its area (borders and
+ * places under the nodes in geographic layout), labels that do not cover each other, the legend on the right, and the
+ * disclaimer and credit at the foot.
+ */
+export function pictureScene(input: PictureInput): Scene {
+  const disclaimerLines = wrap(input.disclaimer, 11, input.width + LEGEND - 2 * MARGIN);
+  const footer = FOOTER + Math.max(0, disclaimerLines.length - 1) * 14;
+  const width = input.width + LEGEND;
+  const height = HEADER + input.height + footer;
+  const items: SceneItem[] = [{ t: 'rect', x: 0, y: 0, w: width, h: height, fill: '#ffffff' }];
+  items.push({ t: 'text', x: MARGIN, y: 26, text: fit(input.title, 18, width - 2 * MARGIN), size: 18, color: '#1a1a1a', weight: 'bold' });
+  items.push({ t: 'text', x: MARGIN, y: 45, text: fit(input.subtitle, 12, width - 2 * MARGIN), size: 12, color: '#444444' });
+  items.push({ t: 'text', x: MARGIN, y: 60, text: fit(input.dateRange, 12, width - 2 * MARGIN), size: 12, color: '#444444' });
+  items.push({ t: 'rect', x: 0.5, y: HEADER + 0.5, w: input.width - 1, h: input.height - 1, fill: '#ffffff', stroke: '#d0d0d0' });
+
+  const inside = (x: number, y: number, pad = 0) => x >= -pad && y >= -pad && x <= input.width + pad && y <= input.height + pad;
+  const gx = (x: number) => round(x);
+  const gy = (y: number) => round(y + HEADER);
+  // Clip by leaving out what lies outside the area (lines are cut at the frame).
+  for (const line of input.borders) {
+    let run: [number, number][] = [];
+    for (const [x, y] of line) {
+      if (inside(x, y)) run.push([gx(x), gy(y)]);
+      else {
+        if (run.length > 1) items.push({ t: 'path', points: run, stroke: '#9a9a9a', width: 0.8 });
+        run = [];
+      }
+    }
+    if (run.length > 1) items.push({ t: 'path', points: run, stroke: '#9a9a9a', width: 0.8 });
+  }
+  const clip = (x1: number, y1: number, x2: number, y2: number): [number, number, number, number] | null => {
+    // Liang–Barsky against the graph area.
+    let [t0, t1] = [0, 1];
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    for (const [p, q] of [
+      [-dx, x1],
+      [dx, input.width - x1],
+      [-dy, y1],
+      [dy, input.height - y1],
+    ]) {
+      if (p === 0) {
+        if (q < 0) return null;
+        continue;
+      }
+      const r = q / p;
+      if (p < 0) {
+        if (r > t1) return null;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return null;
+        if (r < t1) t1 = r;
+      }
+    }
+    return [x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy];
+  };
+  for (const e of input.edges) {
+    const c = clip(e.x1, e.y1, e.x2, e.y2);
+    if (c === null) continue;
+    const len = Math.hypot(e.x2 - e.x1, e.y2 - e.y1);
+    const head = Math.max(5, e.width * 3.5);
+    const endsInside = inside(e.x2, e.y2);
+    if (!e.arrow || len < e.targetSize + head * 1.5 || !endsInside) {
+      items.push({ t: 'line', x1: gx(c[0]), y1: gy(c[1]), x2: gx(c[2]), y2: gy(c[3]), stroke: e.color, width: e.width });
+      continue;
+    }
+    // The arrow head ends at the target's rim.
+    const ux = (e.x2 - e.x1) / len;
+    const uy = (e.y2 - e.y1) / len;
+    const tipX = e.x2 - ux * e.targetSize;
+    const tipY = e.y2 - uy * e.targetSize;
+    const baseX = tipX - ux * head;
+    const baseY = tipY - uy * head;
+    items.push({ t: 'line', x1: gx(c[0]), y1: gy(c[1]), x2: gx(baseX), y2: gy(baseY), stroke: e.color, width: e.width });
+    const half = head * 0.55;
+    items.push({
+      t: 'polygon',
+      points: [
+        [gx(tipX), gy(tipY)],
+        [gx(baseX - uy * half), gy(baseY + ux * half)],
+        [gx(baseX + uy * half), gy(baseY - ux * half)],
+      ],
+      fill: e.color,
+    });
+  }
+  for (const p of input.places) {
+    if (!inside(p.x, p.y)) continue;
+    const [x, y] = [gx(p.x), gy(p.y)];
+    items.push({ t: 'polygon', points: [[x, y - 6], [x + 5, y + 4], [x - 5, y + 4]], fill: p.crossing ? '#c00000' : '#555555' });
+  }
+  const drawn = input.nodes.filter((n) => inside(n.x, n.y, n.size));
+  for (const n of drawn) {
+    if (n.border !== null) items.push({ t: 'circle', x: gx(n.x), y: gy(n.y), r: round(n.size), fill: n.border });
+    items.push({ t: 'circle', x: gx(n.x), y: gy(n.y), r: round(n.border !== null ? n.size * 0.72 : n.size), fill: n.color, stroke: '#ffffff', strokeWidth: 0.6 });
+  }
+  // Labels: the selection first, then the names of border crossings, then the others by importance; each where it
+  // covers no other label and stays inside the area.
+  const taken: [number, number, number, number][] = [];
+  const free = (box: [number, number, number, number]) => !taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
+  const order = [...drawn].filter((n) => n.label !== '').sort((a, b) => b.priority - a.priority || b.size - a.size || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  let placed = 0;
+  const labelNode = (n: PictureNode) => {
+    if (placed >= MAX_LABELS) return;
+    const text = fit(n.label, LABEL_SIZE, 220);
+    const w = textWidth(text, LABEL_SIZE);
+    const x = n.x + n.size + 3;
+    const box: [number, number, number, number] = [x - 1, n.y - 8, x + w + 1, n.y + 6];
+    if (box[2] > input.width || box[1] < 0 || box[3] > input.height || !free(box)) return;
+    taken.push(box);
+    placed++;
+    items.push({ t: 'text', x: gx(x), y: gy(n.y + 4), text, size: LABEL_SIZE, color: '#1a1a1a', halo: true });
+  };
+  const SELECTION = 4;
+  for (const n of order) if (n.priority >= SELECTION) labelNode(n);
+  for (const p of input.places) {
+    if (!p.crossing || !inside(p.x, p.y)) continue;
+    const w = textWidth(p.name, 11);
+    const box: [number, number, number, number] = [p.x + 7, p.y - 8, p.x + 9 + w, p.y + 6];
+    if (box[2] > input.width || !free(box)) continue;
+    taken.push(box);
+    items.push({ t: 'text', x: gx(p.x + 7), y: gy(p.y + 4), text: p.name, size: 11, color: '#a00000', halo: true });
+  }
+  for (const n of order) if (n.priority < SELECTION) labelNode(n);
+
+  // The legend.
+  const lx = input.width + MARGIN;
+  let ly = HEADER + 14;
+  const heading = (text: string) => {
+    items.push({ t: 'text', x: lx, y: ly, text, size: 12, color: '#1a1a1a', weight: 'bold' });
+    ly += 16;
+  };
+  const entry = (draw: (x: number, y: number) => void, label: string) => {
+    draw(lx + 8, ly - 4);
+    items.push({ t: 'text', x: lx + 22, y: ly, text: fit(label, 11, LEGEND - 2 * MARGIN - 22), size: 11, color: '#333333' });
+    ly += 15;
+  };
+  const L = input.legend;
+  if (L.clusters.length > 0) {
+    heading('Colour: cluster');
+    for (const c of L.clusters) entry((x, y) => items.push({ t: 'circle', x, y, r: 5, fill: c.color }), c.label);
+    if (L.moreClusters > 0) entry(() => undefined, `and ${L.moreClusters} more`);
+    ly += 6;
+  }
+  heading('Size');
+  entry((x, y) => items.push({ t: 'circle', x, y, r: 2.5, fill: '#777777' }), 'ordinary entity');
+  entry((x, y) => items.push({ t: 'circle', x, y, r: 6, fill: '#777777' }), L.sizes);
+  if (L.flagged) entry((x, y) => {
+    items.push({ t: 'circle', x, y, r: 6, fill: '#c00000' });
+    items.push({ t: 'circle', x, y, r: 4.3, fill: '#7f7f7f' });
+  }, 'red ring: red flags');
+  ly += 6;
+  if (L.ties.length > 0) {
+    heading('Ties');
+    for (const k of L.ties)
+      entry((x, y) => {
+        items.push({ t: 'line', x1: x - 8, y1: y, x2: x + (k.arrow ? 2 : 8), y2: y, stroke: k.color, width: 2 });
+        if (k.arrow) items.push({ t: 'polygon', points: [[x + 8, y], [x + 2, y - 3.5], [x + 2, y + 3.5]], fill: k.color });
+      }, k.label);
+    ly += 6;
+  }
+  if (L.places) {
+    heading('Places');
+    entry((x, y) => items.push({ t: 'polygon', points: [[x, y - 6], [x + 5, y + 4], [x - 5, y + 4]], fill: '#c00000' }), 'border crossing');
+    entry((x, y) => items.push({ t: 'polygon', points: [[x, y - 6], [x + 5, y + 4], [x - 5, y + 4]], fill: '#555555' }), 'other place (port, town)');
+  }
+
+  // The foot: disclaimer, then the credit.
+  let fy = HEADER + input.height + 18;
+  for (const line of disclaimerLines) {
+    items.push({ t: 'text', x: MARGIN, y: fy, text: line, size: 11, color: '#7a1f1f' });
+    fy += 14;
+  }
+  items.push({ t: 'text', x: MARGIN, y: fy + 2, text: fit(input.credit, 10, width - 2 * MARGIN), size: 10, color: '#666666' });
+  return { width, height, items };
+}
+
+/** Text for XML: escaped, with the code points XML 1.0 cannot hold left out. Names are data: never markup. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
+
+/** The scene as a standalone SVG document (also inlined in the printed case report). */
+export function sceneToSvg(scene: Scene, options: { title?: string } = {}): string {
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${FONT}">`,
+  ];
+  if (options.title !== undefined) out.push(`<title>${xmlEscape(options.title)}</title>`);
+  const pts = (p: [number, number][]) => p.map(([x, y]) => `${x},${y}`).join(' ');
+  for (const i of scene.items) {
+    switch (i.t) {
+      case 'rect':
+        out.push(`<rect x="${i.x}" y="${i.y}" width="${i.w}" height="${i.h}" fill="${i.fill}"${i.stroke ? ` stroke="${i.stroke}"` : ''}/>`);
+        break;
+      case 'line':
+        out.push(`<line x1="${i.x1}" y1="${i.y1}" x2="${i.x2}" y2="${i.y2}" stroke="${i.stroke}" stroke-width="${i.width}" stroke-linecap="round"${i.dash ? ` stroke-dasharray="${i.dash.join(' ')}"` : ''}/>`);
+        break;
+      case 'path':
+        out.push(`<polyline points="${pts(i.points)}" fill="none" stroke="${i.stroke}" stroke-width="${i.width}"/>`);
+        break;
+      case 'polygon':
+        out.push(`<polygon points="${pts(i.points)}" fill="${i.fill}"/>`);
+        break;
+      case 'circle':
+        out.push(`<circle cx="${i.x}" cy="${i.y}" r="${i.r}" fill="${i.fill}"${i.stroke ? ` stroke="${i.stroke}" stroke-width="${i.strokeWidth ?? 1}"` : ''}/>`);
+        break;
+      case 'text': {
+        const attrs = `x="${i.x}" y="${i.y}" font-size="${i.size}"${i.weight ? ` font-weight="${i.weight}"` : ''}`;
+        if (i.halo) out.push(`<text ${attrs} fill="#ffffff" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">${xmlEscape(i.text)}</text>`);
+        out.push(`<text ${attrs} fill="${i.color}">${xmlEscape(i.text)}</text>`);
+        break;
+      }
+    }
+  }
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** The dates a picture shows: the date filter when one is set, otherwise the report's first and last shipment. */
+export function dateRangeText(range: [string, string] | null, filters: { dateFrom: string | null; dateTo: string | null }): string {
+  if (filters.dateFrom !== null || filters.dateTo !== null) {
+    return `Shipments dated ${filters.dateFrom ?? range?.[0] ?? '…'} to ${filters.dateTo ?? range?.[1] ?? '…'} (date filter)`;
+  }
+  return range === null ? 'No shipment dates in the data' : `Shipments dated ${range[0]} to ${range[1]} (all dates)`;
+}
+
+/** The clusters a legend lists: the most drawn first, at most `max`, with how many more there are. */
+export function legendClusters(drawn: readonly number[], color: (c: number) => string, near: (c: number) => boolean, max = 8): { clusters: LegendEntry[]; moreClusters: number } {
+  const counts = new Map<number, number>();
+  for (const c of drawn) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return {
+    clusters: sorted.slice(0, max).map(([c, n]) => ({ color: color(c), label: `cluster ${c} (${n})${near(c) ? ', near a border' : ''}` })),
+    moreClusters: Math.max(0, sorted.length - max),
+  };
+}

@@ -1,0 +1,342 @@
+import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import type { Entity } from '@chokepoint/model';
+import { compareNames, fold, phoneKey, registrationKey, skeleton, tokenSimilarity, WEAK_TOKENS } from '@chokepoint/resolve';
+import { prepareName, tokenKeys, type PreparedName } from './names';
+import type { IdentifierCheck, ListedParty, ScreeningHit, ScreeningList, ScreeningOptions, ScreeningResult } from './types';
+
+export const SCREENING_DEFAULTS = { matchThreshold: 0.9, reviewThreshold: 0.8, maxPosting: 2000, candidatesPerEntity: 5 } as const;
+
+/** How each identifier moves the score (documented in docs/screening.md). */
+export const IDENTIFIER_WEIGHTS = {
+  sameCountry: 0.04,
+  differentCountry: -0.2,
+  sameBirthDate: 0.08,
+  sameBirthYear: 0.04,
+  differentBirthDate: -0.25,
+  sameRegistration: 0.15,
+  differentRegistration: -0.2,
+  sameAddress: 0.05,
+  samePhone: 0.05,
+} as const;
+
+/** Entity attributes read as identifiers (the bundle's extra columns; docs/screening.md). */
+export const ENTITY_IDENTIFIER_COLUMNS = {
+  birthDate: ['birth_date', 'birthDate', 'date_of_birth', 'dob'],
+  registration: ['registration_number', 'registrationNumber', 'tax_number', 'taxNumber', 'vat', 'inn', 'ogrn', 'lei', 'imo', 'id_number', 'passport_number'],
+  alias: ['alias', 'aliases', 'other_names'],
+} as const;
+
+/** A listed party as the screener reads it, once. */
+interface PreparedParty {
+  party: ListedParty;
+  list: ScreeningList;
+  names: PreparedName[];
+  countries: Set<string>;
+  registrations: Set<string>;
+  addresses: string[];
+  phones: Set<string>;
+}
+
+/** A name of a party in the index. */
+interface IndexedName {
+  party: number;
+  name: number;
+}
+
+function attribute(e: Entity, keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const k of keys) {
+    if (!Object.hasOwn(e.attributes ?? {}, k)) continue;
+    for (const v of e.attributes[k].split(';')) if (v.trim() !== '') out.push(v.trim());
+  }
+  return out;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Whether two kinds can be the same party: persons with persons; companies, organizations with either; LegalEntity with any. */
+function kindsMeet(entity: Entity['kind'], listed: ListedParty['kind']): boolean {
+  if (listed === 'any') return true;
+  if (entity === 'person' || listed === 'person') return entity === listed;
+  return true;
+}
+
+/** Blocking keys of a prepared name: its distinctive tokens' keys, the start of its compact skeleton, its consonants. */
+function nameKeys(n: PreparedName): { tokens: string[][]; whole: string[] } {
+  const tokens = n.tokens.filter((t) => !WEAK_TOKENS.has(t) && t.length >= 2).map((t) => tokenKeys(t).map((k) => `t:${k}`));
+  const compact = n.tokens.map(skeleton).join('');
+  const whole = [`c:${compact.slice(0, 6)}`];
+  if (n.consonants.length >= 3) whole.push(`k:${n.consonants}`);
+  return { tokens, whole };
+}
+
+/**
+ * The index of every name of every party of the lists, by blocking key: an entity is compared only with the parties
+ * that share a key with one of its names (a distinctive word or a spelling of it one letter apart, the start of the
+ * name written without spaces, the consonants), never with all parties.
+ */
+export class ListIndex {
+  readonly parties: PreparedParty[] = [];
+  private readonly names: IndexedName[] = [];
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(lists: readonly ScreeningList[]) {
+    for (const list of lists) {
+      for (const party of list.parties) {
+        const country = party.countries.length === 1 ? party.countries[0] : undefined;
+        const p: PreparedParty = {
+          party,
+          list,
+          names: party.names.map((n) => prepareName(n, party.kind, country)),
+          countries: new Set(party.countries),
+          registrations: new Set(party.identifiers.map((i) => registrationKey(i)).filter((k): k is string => k !== undefined)),
+          addresses: party.addresses.map((a) => fold(a)).filter((a) => a !== ''),
+          phones: new Set(party.phones.map((x) => phoneKey(x)).filter((k): k is string => k !== undefined)),
+        };
+        const pi = this.parties.length;
+        this.parties.push(p);
+        p.names.forEach((n, ni) => {
+          if (n.tokens.length === 0) return;
+          const id = this.names.length;
+          this.names.push({ party: pi, name: ni });
+          const { tokens, whole } = nameKeys(n);
+          const keys = new Set([...tokens.flat(), ...whole]);
+          for (const k of keys) {
+            const list = this.postings.get(k);
+            if (list) list.push(id);
+            else this.postings.set(k, [id]);
+          }
+        });
+        for (const r of p.registrations) {
+          const key = `r:${r}`;
+          const list = this.postings.get(key);
+          const id = this.names.length;
+          // A registration number finds the party's first name.
+          if (p.names.length > 0) {
+            this.names.push({ party: pi, name: 0 });
+            if (list) list.push(id);
+            else this.postings.set(key, [id]);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The parties worth scoring against a name: those sharing a whole-name key, or distinctive words (at least two when
+   * both names have three or more). A word shared by more than `maxPosting` names is not used alone.
+   */
+  candidates(n: PreparedName, registrations: readonly string[], maxPosting: number): Map<number, Set<number>> {
+    const out = new Map<number, Set<number>>();
+    const add = (id: number) => {
+      const { party, name } = this.names[id];
+      const set = out.get(party);
+      if (set) set.add(name);
+      else out.set(party, new Set([name]));
+    };
+    const { tokens, whole } = nameKeys(n);
+    for (const k of whole) for (const id of this.postings.get(k) ?? []) add(id);
+    for (const r of registrations) for (const id of this.postings.get(`r:${r}`) ?? []) add(id);
+    // Word hits: how many of the entity's words each indexed name shares.
+    const hits = new Map<number, number>();
+    const lists = tokens.map((keys) => {
+      const ids = new Set<number>();
+      for (const k of keys) for (const id of this.postings.get(k) ?? []) ids.add(id);
+      return ids;
+    });
+    const usable = lists.filter((ids) => ids.size <= maxPosting);
+    // When every word is common, the rarest one is used all the same.
+    const used = usable.length > 0 ? usable : lists.length > 0 ? [lists.reduce((a, b) => (b.size < a.size ? b : a))] : [];
+    for (const ids of used) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    const own = tokens.length;
+    for (const [id, h] of hits) {
+      const { party, name } = this.names[id];
+      const other = this.parties[party].names[name].tokens.filter((t) => !WEAK_TOKENS.has(t)).length;
+      const needed = Math.min(own, other) >= 3 ? 2 : 1;
+      if (h >= needed) add(id);
+    }
+    return out;
+  }
+}
+
+/** Similarity of two prepared names, with notes: the resolution comparison, a person's name inside a longer one, the consonants of Arabic script. */
+export function compareScreeningNames(a: PreparedName, b: PreparedName, persons: boolean): { score: number; notes: string[] } {
+  const base = compareNames(a.tokens, b.tokens, { plurals: !persons });
+  let score = base.score;
+  let notes = base.notes;
+  // A person's name written with fewer parts (no patronymic or middle name): every word of the shorter found in the longer.
+  if (persons && score < 0.92) {
+    const [short, long] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+    if (short.length >= 2 && long.length > short.length) {
+      const used = new Set<number>();
+      let total = 0;
+      let all = true;
+      for (const t of short) {
+        let best = -1;
+        let bestS = 0;
+        long.forEach((u, j) => {
+          if (used.has(j)) return;
+          const s = tokenSimilarity(t, u, { plurals: false });
+          if (s > bestS) (bestS = s), (best = j);
+        });
+        if (best < 0 || bestS < 0.9) {
+          all = false;
+          break;
+        }
+        used.add(best);
+        total += bestS;
+      }
+      if (all) {
+        const s = 0.92 * (total / short.length);
+        if (s > score) {
+          score = s;
+          const missing = long.filter((_, j) => !used.has(j));
+          notes = [`every part of the shorter name is in the longer; not in it: ${missing.map((m) => `"${m}"`).join(', ')}`];
+        }
+      }
+    }
+  }
+  // Arabic script writes no short vowels: compare the consonants.
+  if ((a.arabic || b.arabic) && a.consonants.length >= 3 && b.consonants.length >= 3 && score < 0.92) {
+    const same = a.consonants === b.consonants;
+    const s = same ? 0.92 : jaroWinkler(a.consonants, b.consonants) >= 0.93 ? 0.85 * jaroWinkler(a.consonants, b.consonants) : 0;
+    if (s > score) {
+      score = s;
+      notes = [`${same ? 'same' : 'close'} consonants "${a.consonants}" / "${b.consonants}" (Arabic script writes no short vowels)`];
+    }
+  }
+  return { score, notes };
+}
+
+/** Whether two dates as lists write them (YYYY, YYYY-MM, YYYY-MM-DD) can be the same day, and to what precision. */
+function datesMeet(a: string, b: string): 'day' | 'year' | false {
+  const n = Math.min(a.length, b.length);
+  if (a.slice(0, n) !== b.slice(0, n)) return false;
+  return n >= 10 ? 'day' : 'year';
+}
+
+/**
+ * Screens every entity against the lists: each entity is compared with the parties its names share a blocking key
+ * with (`ListIndex`), by name (the best pair of its names and the party's names and aliases) and by the identifiers
+ * both sides give (country, birth date, registration number, address, phone). A pair is a match when the score
+ * reaches `matchThreshold` and no identifier disagrees; a pair whose names agree (`reviewThreshold`) but which is no
+ * match — another country, another birth date, another registration number, or a lower score — is a candidate for
+ * review. Each carries its score and the evidence. Pure; the order follows the entities, then the score.
+ */
+export function screenEntities(entities: readonly Entity[], lists: readonly ScreeningList[] | ListIndex, options: ScreeningOptions = {}): ScreeningResult {
+  const match = options.matchThreshold ?? SCREENING_DEFAULTS.matchThreshold;
+  const review = options.reviewThreshold ?? SCREENING_DEFAULTS.reviewThreshold;
+  const maxPosting = options.maxPosting ?? SCREENING_DEFAULTS.maxPosting;
+  const index = lists instanceof ListIndex ? lists : new ListIndex(lists);
+  const matches: ScreeningHit[] = [];
+  const candidates: ScreeningHit[] = [];
+  let compared = 0;
+  for (const e of entities) {
+    const country = e.country?.toUpperCase();
+    const names = [e.name, ...attribute(e, ENTITY_IDENTIFIER_COLUMNS.alias)].map((n) => prepareName(n, e.kind, country));
+    const regs = attribute(e, ENTITY_IDENTIFIER_COLUMNS.registration)
+      .map((r) => registrationKey(r))
+      .filter((k): k is string => k !== undefined);
+    const births = attribute(e, ENTITY_IDENTIFIER_COLUMNS.birthDate);
+    const phone = phoneKey(attribute(e, ['phone'])[0]);
+    const address = e.address ? fold(e.address) : '';
+    const found = new Map<number, Map<number, Set<number>>>();
+    names.forEach((n, i) => {
+      for (const [party, partyNames] of index.candidates(n, regs, maxPosting)) {
+        const byName = found.get(party) ?? new Map<number, Set<number>>();
+        byName.set(i, partyNames);
+        found.set(party, byName);
+      }
+    });
+    const own: ScreeningHit[] = [];
+    for (const [pi, byName] of [...found].sort((x, y) => x[0] - y[0])) {
+      const p = index.parties[pi];
+      if (!kindsMeet(e.kind, p.party.kind)) continue;
+      compared++;
+      const persons = e.kind === 'person' || p.party.kind === 'person';
+      let best = { score: -1, notes: [] as string[], entityName: 0, listedName: 0 };
+      for (const [i, set] of byName) {
+        for (const j of [...set].sort((x, y) => x - y)) {
+          const c = compareScreeningNames(names[i], p.names[j], persons);
+          if (c.score > best.score) best = { score: c.score, notes: c.notes, entityName: i, listedName: j };
+        }
+      }
+      // Identifiers.
+      const agreed: IdentifierCheck[] = [];
+      const disagreed: IdentifierCheck[] = [];
+      const notCompared: string[] = [];
+      let score = best.score;
+      const regAgrees = regs.some((r) => p.registrations.has(r));
+      if (best.score < review && !(regAgrees && best.score >= 0.6)) continue;
+      const listedCountries = p.party.countries.join('; ');
+      if (country !== undefined && p.countries.size > 0) {
+        if (p.countries.has(country)) (score += IDENTIFIER_WEIGHTS.sameCountry), agreed.push({ identifier: 'country', entity: country, listed: listedCountries });
+        else (score += IDENTIFIER_WEIGHTS.differentCountry), disagreed.push({ identifier: 'country', entity: country, listed: listedCountries });
+      } else notCompared.push('country');
+      if (births.length > 0 && p.party.birthDates.length > 0) {
+        let meet: 'day' | 'year' | false = false;
+        for (const a of births) for (const b of p.party.birthDates) {
+          const m = datesMeet(a, b);
+          if (m === 'day' || (m === 'year' && meet === false)) meet = m;
+        }
+        const check = { identifier: 'birth date' as const, entity: births.join('; '), listed: p.party.birthDates.join('; ') };
+        if (meet === 'day') (score += IDENTIFIER_WEIGHTS.sameBirthDate), agreed.push(check);
+        else if (meet === 'year') (score += IDENTIFIER_WEIGHTS.sameBirthYear), agreed.push(check);
+        else (score += IDENTIFIER_WEIGHTS.differentBirthDate), disagreed.push(check);
+      } else if (persons) notCompared.push('birth date');
+      if (regs.length > 0 && p.registrations.size > 0) {
+        const check = { identifier: 'registration number' as const, entity: attribute(e, ENTITY_IDENTIFIER_COLUMNS.registration).join('; '), listed: p.party.identifiers.join('; ') };
+        if (regAgrees) (score += IDENTIFIER_WEIGHTS.sameRegistration), agreed.push(check);
+        else (score += IDENTIFIER_WEIGHTS.differentRegistration), disagreed.push(check);
+      } else notCompared.push('registration number');
+      if (address !== '' && p.addresses.some((a) => a === address || jaroWinkler(a, address) >= 0.95)) {
+        score += IDENTIFIER_WEIGHTS.sameAddress;
+        agreed.push({ identifier: 'address', entity: e.address!, listed: p.party.addresses.join('; ') });
+      }
+      if (phone !== undefined && p.phones.has(phone)) {
+        score += IDENTIFIER_WEIGHTS.samePhone;
+        agreed.push({ identifier: 'phone', entity: attribute(e, ['phone'])[0], listed: p.party.phones.join('; ') });
+      }
+      score = round(Math.max(0, Math.min(1, score)));
+      const status: ScreeningHit['status'] = disagreed.length === 0 && score >= match ? 'match' : 'candidate';
+      const en = names[best.entityName];
+      const ln = p.names[best.listedName];
+      const evidence: string[] = [];
+      const ent = en.tokens.join(' ');
+      const lis = ln.tokens.join(' ');
+      evidence.push(ent === lis ? `same normalized name "${ent}" ("${en.text}" / "${ln.text}")` : `names "${en.text}" ~ "${ln.text}": ${round(best.score)}${best.notes.length > 0 ? ` (${best.notes.join('; ')})` : ''}`);
+      for (const a of agreed) evidence.push(`same ${a.identifier}: ${a.entity}${a.identifier === 'country' && p.countries.size > 1 ? ` (the list gives ${a.listed})` : ''}`);
+      for (const d of disagreed) evidence.push(`different ${d.identifier}: ${d.entity} here, ${d.listed} on the list`);
+      if (notCompared.length > 0) evidence.push(`not compared (missing on one side): ${notCompared.join(', ')}`);
+      if (status === 'candidate') {
+        evidence.push(
+          disagreed.length > 0
+            ? `a candidate for review, not a match: the names agree but the ${disagreed.map((d) => d.identifier).join(' and ')} ${disagreed.length === 1 ? 'disagrees' : 'disagree'}`
+            : `a candidate for review, not a match: the score ${score} is below the match threshold ${match}`,
+        );
+      }
+      own.push({
+        entity: e.id,
+        entityName: e.name,
+        list: p.list.name,
+        listFile: p.list.file,
+        listedId: p.party.id,
+        listedName: p.party.name,
+        listedSchema: p.party.schema,
+        status,
+        score,
+        names: { entity: en.text, listed: ln.text, similarity: round(best.score), notes: best.notes },
+        agreed,
+        disagreed,
+        evidence,
+        topics: p.party.topics,
+        programs: p.party.programs,
+        line: p.party.line,
+      });
+    }
+    own.sort((a, b) => b.score - a.score || (a.list < b.list ? -1 : a.list > b.list ? 1 : 0) || (a.listedId < b.listedId ? -1 : a.listedId > b.listedId ? 1 : 0));
+    matches.push(...own.filter((h) => h.status === 'match'));
+    candidates.push(...own.filter((h) => h.status === 'candidate').slice(0, SCREENING_DEFAULTS.candidatesPerEntity));
+  }
+  return { matches, candidates, compared, thresholds: { match, review } };
+}

@@ -1,0 +1,10 @@
+/** Type declarations for the untyped CommonJS dependencies. */
+
+declare module 'talisman/metrics/jaro-winkler' {
+  /** Jaro-Winkler similarity in [0, 1] (1 = identical). */
+  const jaroWinkler: ((a: string, b: string) => number) & {
+    similarity(a: string, b: string): number;
+    distance(a: string, b: string): number;
+  };
+  export = jaroWinkler;
+}

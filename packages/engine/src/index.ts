@@ -43,3 +43,4 @@ export { parseSelector, selectEntities, shipmentMatches, matchesExpression, Sele
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, sampleSize, achievedEpsilon, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';
 export { louvainCSR, modularityCSR, LOUVAIN_DEFAULTS, type LouvainOptions, type LouvainResult } from './louvain';
+export { pathsToListed, LISTED_PATH_DEFAULTS, type ListedPath, type PathStep } from './listed-paths';

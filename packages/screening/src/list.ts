@@ -92,6 +92,7 @@ export async function readList(lines: AsyncIterable<JsonLine> | Iterable<JsonLin
   for await (const l of lines) {
     lineCount++;
     if ('problem' in l) {
+      if (l.fatal === true) throw new InvalidListError([{ file, line: l.line, reason: printable(l.problem) }], true);
       problem(l.line, undefined, l.problem);
       continue;
     }

@@ -1,14 +1,14 @@
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import type { Entity } from '@chokepoint/model';
 import { compareNames, fold, phoneKey, registrationKey, skeleton, tokenSimilarity, WEAK_TOKENS } from '@chokepoint/resolve';
-import { prepareName, tokenKeys, type PreparedName } from './names';
+import { isPatronymic, prepareName, tokenKeys, type PreparedName } from './names';
 import type { IdentifierCheck, ListedParty, ScreeningHit, ScreeningList, ScreeningOptions, ScreeningResult } from './types';
 
 export const SCREENING_DEFAULTS = { matchThreshold: 0.9, reviewThreshold: 0.8, maxPosting: 2000, candidatesPerEntity: 5 } as const;
 
 /** How each identifier moves the score (documented in docs/screening.md). */
 export const IDENTIFIER_WEIGHTS = {
-  sameCountry: 0.04,
+  sameCountry: 0.02,
   differentCountry: -0.2,
   sameBirthDate: 0.08,
   sameBirthYear: 0.04,
@@ -18,6 +18,20 @@ export const IDENTIFIER_WEIGHTS = {
   sameAddress: 0.05,
   samePhone: 0.05,
 } as const;
+
+/** A name must reach the match threshold less this for a match (the identifiers that agree add the rest). */
+export const NAME_MARGIN = 0.02;
+/** With the same registration number, names this similar make a match (a company renamed, a name translated). */
+export const REGISTRATION_NAME_FLOOR = 0.35;
+
+/** The highest name similarity of two company names that share no distinctive word (only words one slip apart). */
+export const SLIP_ONLY_CAP = 0.86;
+
+/** The registration keys a number is indexed and looked up by: itself, and without a country prefix of letters. */
+function registrationKeys(key: string): string[] {
+  const m = /^[a-z]{2,3}(\d.{5,})$/.exec(key);
+  return m === null ? [key] : [key, m[1]];
+}
 
 /** Entity attributes read as identifiers (the bundle's extra columns; docs/screening.md). */
 export const ENTITY_IDENTIFIER_COLUMNS = {
@@ -41,6 +55,16 @@ interface PreparedParty {
 interface IndexedName {
   party: number;
   name: number;
+}
+
+/**
+ * Whether two registration numbers (as `registrationKey` writes them) are the same: equal, or equal once a country
+ * prefix of letters is left out of one (`RU7701999999` / `7701999999`), the rest having six characters or more.
+ */
+export function sameRegistration(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 6 && long.endsWith(short) && /^[a-z]{2,3}$/.test(long.slice(0, long.length - short.length));
 }
 
 function attribute(e: Entity, keys: readonly string[]): string[] {
@@ -107,7 +131,7 @@ export class ListIndex {
             else this.postings.set(k, [id]);
           }
         });
-        for (const r of p.registrations) {
+        for (const r of new Set([...p.registrations].flatMap(registrationKeys))) {
           const key = `r:${r}`;
           const list = this.postings.get(key);
           const id = this.names.length;
@@ -136,7 +160,7 @@ export class ListIndex {
     };
     const { tokens, whole } = nameKeys(n);
     for (const k of whole) for (const id of this.postings.get(k) ?? []) add(id);
-    for (const r of registrations) for (const id of this.postings.get(`r:${r}`) ?? []) add(id);
+    for (const r of new Set(registrations.flatMap(registrationKeys))) for (const id of this.postings.get(`r:${r}`) ?? []) add(id);
     // Word hits: how many of the entity's words each indexed name shares.
     const hits = new Map<number, number>();
     const lists = tokens.map((keys) => {
@@ -159,47 +183,116 @@ export class ListIndex {
   }
 }
 
-/** Similarity of two prepared names, with notes: the resolution comparison, a person's name inside a longer one, the consonants of Arabic script. */
+/** The consonants of a word, doubled letters once: `khaled` and `khalid` → `khld`. */
+const consonantsOf = (t: string): string => t.replace(/[aeiouwy]/g, '').replace(/(.)\1+/g, '$1');
+
+/**
+ * How alike two words of persons' names are: 1 equal; 0.95 the same skeleton (Rasheed / Rashid); a slip of one letter
+ * (resolution's token similarity) only when the consonants agree, so that vowels written differently count
+ * (Khaled / Khalid, Kazemi / Kazimi) but another consonant makes another name (Xiaoping / Xiaoming, Karaca / Karakaş).
+ */
+function personWordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (skeleton(a) === skeleton(b)) return 0.95;
+  const s = tokenSimilarity(a, b, { plurals: false });
+  return s >= 0.9 && consonantsOf(a) === consonantsOf(b) ? s : 0;
+}
+
+/** Joins two neighbouring words of `a` that the other name writes as one (Wei Ming / Weiming, Abdul Rahman / Abdulrahman). */
+function joinWords(a: readonly string[], b: readonly string[]): string[] {
+  const other = new Set(b.map(skeleton));
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (i + 1 < a.length && other.has(skeleton(a[i] + a[i + 1])) && !other.has(skeleton(a[i]))) {
+      out.push(a[i] + a[i + 1]);
+      i++;
+    } else out.push(a[i]);
+  }
+  return out;
+}
+
+/**
+ * Similarity of two persons' names, word by word in any order: the weighted overlap of the words paired (a
+ * patronymic weighs 0.3). When every word of the shorter name is in the longer, the longer having only patronymics
+ * more, the name is the same written with fewer parts (0.97 × the mean similarity of the pairs); with other words
+ * more (a second surname, a middle name), it may be another person (0.86 ×); with patronymics on both sides that
+ * differ, 0.88 ×.
+ */
+export function comparePersonNames(aTokens: readonly string[], bTokens: readonly string[]): { score: number; notes: string[] } {
+  if (aTokens.length === 0 || bTokens.length === 0) return { score: 0, notes: [] };
+  const a = joinWords(aTokens, bTokens);
+  const b = joinWords(bTokens, a);
+  const weight = (t: string) => (isPatronymic(t) ? 0.3 : 1);
+  const pairs: { i: number; j: number; s: number }[] = [];
+  a.forEach((x, i) => b.forEach((y, j) => {
+    const s = personWordSimilarity(x, y);
+    if (s > 0) pairs.push({ i, j, s });
+  }));
+  pairs.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  let matched = 0;
+  let sum = 0;
+  let count = 0;
+  const notes: string[] = [];
+  for (const p of pairs) {
+    if (usedA.has(p.i) || usedB.has(p.j)) continue;
+    usedA.add(p.i);
+    usedB.add(p.j);
+    matched += p.s * Math.min(weight(a[p.i]), weight(b[p.j]));
+    sum += p.s;
+    count++;
+    if (p.s < 1) notes.push(`"${a[p.i]}" / "${b[p.j]}": spelling`);
+  }
+  const wa = a.reduce((n, t) => n + weight(t), 0);
+  const wb = b.reduce((n, t) => n + weight(t), 0);
+  let score = (2 * matched) / (wa + wb);
+  const restA = a.filter((_, i) => !usedA.has(i));
+  const restB = b.filter((_, j) => !usedB.has(j));
+  const named = count - [...usedA].filter((i) => isPatronymic(a[i])).length;
+  if (named >= 2 && (restA.length === 0 || restB.length === 0) && restA.length + restB.length > 0) {
+    const rest = [...restA, ...restB];
+    const onlyPatronymics = rest.every(isPatronymic);
+    const s = (onlyPatronymics ? 0.97 : 0.86) * (sum / count);
+    if (s > score) {
+      score = s;
+      notes.push(`${onlyPatronymics ? 'a patronymic' : 'a part'} in one name only: ${rest.map((t) => `"${t}"`).join(', ')}`);
+    }
+  } else if (named >= 2 && restA.length > 0 && restB.length > 0 && [...restA, ...restB].every(isPatronymic)) {
+    const s = 0.88 * (sum / count);
+    if (s > score) {
+      score = s;
+      notes.push(`different patronymics: ${restA.map((t) => `"${t}"`).join(', ')} / ${restB.map((t) => `"${t}"`).join(', ')}`);
+    }
+  } else if (restA.length + restB.length > 0) {
+    notes.push(`in one name only: ${[...restA, ...restB].map((t) => `"${t}"`).join(', ')}`);
+  }
+  return { score, notes };
+}
+
+/**
+ * Similarity of two prepared names, with notes: persons word by word (`comparePersonNames`), companies and
+ * organizations by the resolution package's comparison; names in Arabic script also by their consonants.
+ */
 export function compareScreeningNames(a: PreparedName, b: PreparedName, persons: boolean): { score: number; notes: string[] } {
-  const base = compareNames(a.tokens, b.tokens, { plurals: !persons });
-  let score = base.score;
-  let notes = base.notes;
-  // A person's name written with fewer parts (no patronymic or middle name): every word of the shorter found in the longer.
-  if (persons && score < 0.92) {
-    const [short, long] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
-    if (short.length >= 2 && long.length > short.length) {
-      const used = new Set<number>();
-      let total = 0;
-      let all = true;
-      for (const t of short) {
-        let best = -1;
-        let bestS = 0;
-        long.forEach((u, j) => {
-          if (used.has(j)) return;
-          const s = tokenSimilarity(t, u, { plurals: false });
-          if (s > bestS) (bestS = s), (best = j);
-        });
-        if (best < 0 || bestS < 0.9) {
-          all = false;
-          break;
-        }
-        used.add(best);
-        total += bestS;
-      }
-      if (all) {
-        const s = 0.92 * (total / short.length);
-        if (s > score) {
-          score = s;
-          const missing = long.filter((_, j) => !used.has(j));
-          notes = [`every part of the shorter name is in the longer; not in it: ${missing.map((m) => `"${m}"`).join(', ')}`];
-        }
-      }
+  let { score, notes } = persons ? comparePersonNames(a.tokens, b.tokens) : compareNames(a.tokens, b.tokens, { plurals: true });
+  // Companies: when no distinctive word is shared (only words one slip apart: Yıldızeli / Yıldızlı), the names may be
+  // two firms; they stay below a match on their own.
+  if (!persons && score > SLIP_ONLY_CAP) {
+    // Distinctive words, and neighbouring words written together (Oil Field / Oilfield).
+    const distinct = (t: readonly string[]) => new Set([...t.filter((x) => !WEAK_TOKENS.has(x)), ...t.slice(1).map((x, i) => t[i] + x)].map(skeleton));
+    const da = distinct(a.tokens);
+    const shared = [...distinct(b.tokens)].some((x) => da.has(x));
+    if (!shared && a.tokens.map(skeleton).join('') !== b.tokens.map(skeleton).join('')) {
+      score = SLIP_ONLY_CAP;
+      notes = [...notes, 'no distinctive word is the same on both sides: kept below a match'];
     }
   }
   // Arabic script writes no short vowels: compare the consonants.
   if ((a.arabic || b.arabic) && a.consonants.length >= 3 && b.consonants.length >= 3 && score < 0.92) {
     const same = a.consonants === b.consonants;
-    const s = same ? 0.92 : jaroWinkler(a.consonants, b.consonants) >= 0.93 ? 0.85 * jaroWinkler(a.consonants, b.consonants) : 0;
+    const jw = jaroWinkler(a.consonants, b.consonants);
+    const s = same ? (Math.min(a.consonants.length, b.consonants.length) >= 4 ? 0.92 : 0.88) : jw >= 0.93 ? 0.85 * jw : 0;
     if (s > score) {
       score = s;
       notes = [`${same ? 'same' : 'close'} consonants "${a.consonants}" / "${b.consonants}" (Arabic script writes no short vowels)`];
@@ -266,8 +359,9 @@ export function screenEntities(entities: readonly Entity[], lists: readonly Scre
       const disagreed: IdentifierCheck[] = [];
       const notCompared: string[] = [];
       let score = best.score;
-      const regAgrees = regs.some((r) => p.registrations.has(r));
-      if (best.score < review && !(regAgrees && best.score >= 0.6)) continue;
+      const regAgrees = regs.some((r) => [...p.registrations].some((x) => sameRegistration(r, x)));
+      // The same registration number is worth a look whatever the names.
+      if (best.score < review && !regAgrees) continue;
       const listedCountries = p.party.countries.join('; ');
       if (country !== undefined && p.countries.size > 0) {
         if (p.countries.has(country)) (score += IDENTIFIER_WEIGHTS.sameCountry), agreed.push({ identifier: 'country', entity: country, listed: listedCountries });
@@ -297,8 +391,13 @@ export function screenEntities(entities: readonly Entity[], lists: readonly Scre
         score += IDENTIFIER_WEIGHTS.samePhone;
         agreed.push({ identifier: 'phone', entity: attribute(e, ['phone'])[0], listed: p.party.phones.join('; ') });
       }
+      // The same registration number, and names that agree in part, make a match whatever the score of the names.
+      const byRegistration = regAgrees && disagreed.length === 0 && best.score >= REGISTRATION_NAME_FLOOR;
+      if (byRegistration) score = Math.max(score, match);
       score = round(Math.max(0, Math.min(1, score)));
-      const status: ScreeningHit['status'] = disagreed.length === 0 && score >= match ? 'match' : 'candidate';
+      // Identifiers that agree confirm a name; they do not make a weak one strong (a country is shared by millions).
+      const nameStrong = best.score >= match - NAME_MARGIN;
+      const status: ScreeningHit['status'] = disagreed.length === 0 && score >= match && (nameStrong || byRegistration) ? 'match' : 'candidate';
       const en = names[best.entityName];
       const ln = p.names[best.listedName];
       const evidence: string[] = [];
@@ -312,7 +411,9 @@ export function screenEntities(entities: readonly Entity[], lists: readonly Scre
         evidence.push(
           disagreed.length > 0
             ? `a candidate for review, not a match: the names agree but the ${disagreed.map((d) => d.identifier).join(' and ')} ${disagreed.length === 1 ? 'disagrees' : 'disagree'}`
-            : `a candidate for review, not a match: the score ${score} is below the match threshold ${match}`,
+            : score < match
+              ? `a candidate for review, not a match: the score ${score} is below the match threshold ${match}`
+              : `a candidate for review, not a match: the names alone (${round(best.score)}) are below ${round(match - NAME_MARGIN)}, and no registration number agrees`,
         );
       }
       own.push({

@@ -8,3 +8,9 @@ declare module 'talisman/metrics/jaro-winkler' {
   };
   export = jaroWinkler;
 }
+
+declare module 'any-ascii' {
+  /** Transliterates a Unicode string into ASCII (any-ascii 0.1.x, CommonJS). */
+  function anyAscii(text: string): string;
+  export = anyAscii;
+}

@@ -1,4 +1,5 @@
-import { nameTokens, skeleton } from '@chokepoint/resolve';
+import anyAscii from 'any-ascii';
+import { nameTokens, skeleton, WEAK_TOKENS } from '@chokepoint/resolve';
 
 /**
  * Name preparation for screening, on top of the resolution package's normalisation (`nameTokens`: transliteration,
@@ -37,7 +38,17 @@ const CHINESE_WORDS: readonly [string, string][] = [
   ['物流', 'Logistics'],
   ['航运', 'Shipping'],
   ['能源', 'Energy'],
-  ['香港', 'Hong Kong'],
+];
+
+/** Chinese place names that start company names, in their usual Latin spelling (some characters have several readings: 厦门 is Xiamen). */
+const CHINESE_PLACES: readonly [string, string][] = [
+  ['乌鲁木齐', 'Urumqi'], ['哈尔滨', 'Harbin'], ['北京', 'Beijing'], ['上海', 'Shanghai'], ['天津', 'Tianjin'], ['重庆', 'Chongqing'],
+  ['广州', 'Guangzhou'], ['深圳', 'Shenzhen'], ['大连', 'Dalian'], ['青岛', 'Qingdao'], ['厦门', 'Xiamen'], ['宁波', 'Ningbo'],
+  ['杭州', 'Hangzhou'], ['南京', 'Nanjing'], ['苏州', 'Suzhou'], ['武汉', 'Wuhan'], ['成都', 'Chengdu'], ['西安', 'Xian'],
+  ['沈阳', 'Shenyang'], ['长沙', 'Changsha'], ['郑州', 'Zhengzhou'], ['济南', 'Jinan'], ['福州', 'Fuzhou'], ['东莞', 'Dongguan'],
+  ['佛山', 'Foshan'], ['无锡', 'Wuxi'], ['温州', 'Wenzhou'], ['烟台', 'Yantai'], ['珠海', 'Zhuhai'], ['汕头', 'Shantou'],
+  ['昆明', 'Kunming'], ['江阴', 'Jiangyin'], ['东营', 'Dongying'], ['义乌', 'Yiwu'], ['台州', 'Taizhou'], ['香港', 'Hong Kong'],
+  ['澳门', 'Macau'], ['台北', 'Taipei'], ['台湾', 'Taiwan'], ['中国', 'China'],
 ];
 
 /**
@@ -63,7 +74,7 @@ const RUSSIAN_FORMS: readonly [RegExp, string][] = [
 ];
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const CJK_ALL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 
@@ -125,12 +136,22 @@ export interface PreparedName {
   consonants: string;
 }
 
-/** How a name is put in Latin letters before the resolution normalisation: script-specific company words, Chinese syllables. */
-export function prescript(name: string): string {
+/**
+ * How a name is put in Latin letters before the resolution normalisation: script-specific company words dropped or
+ * put in English, Chinese place names in their usual spelling, the rest of a run of Chinese characters as one word
+ * (华信 → huaxin, as pinyin writes the words of a name), and a Chinese person's name as surname and given name
+ * (王建国 → Wang Jianguo).
+ */
+export function prescript(name: string, kind: 'person' | 'company' | 'organization' | 'any' = 'company'): string {
   let text = name;
   if (CJK.test(text)) {
-    for (const [word, english] of CHINESE_WORDS) text = text.split(word).join(` ${english} `);
-    text = text.replace(CJK_ALL, (c) => ` ${c} `);
+    const compact = text.replace(/\s+/g, '');
+    if (kind === 'person' && /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$/.test(compact)) {
+      text = `${anyAscii(compact[0])} ${anyAscii(compact.slice(1))}`;
+    } else {
+      for (const [word, english] of [...CHINESE_WORDS, ...CHINESE_PLACES]) text = text.split(word).join(` ${english} `);
+      text = text.replace(CJK_RUN, (run) => ` ${anyAscii(run)} `);
+    }
   }
   if (ARABIC.test(text)) for (const re of ARABIC_WORDS) text = text.replace(re, ' ');
   if (CYRILLIC.test(text)) for (const [re, short] of RUSSIAN_FORMS) text = text.replace(re, short);
@@ -138,12 +159,35 @@ export function prescript(name: string): string {
 }
 
 /**
+ * Spellings of one sound in the common transliterations of Russian, Ukrainian and other names, written one way on
+ * both sides: `yo`, `ye` and `ie` → `e` (Fyodor / Fedor, Sergeyevich / Sergeevich, Arkadievich / Arkadyevich), a
+ * final `iy`, `yy`, `ii` or `ij` → `y` (Yuriy / Yury / Iurii).
+ */
+export function translitFold(token: string): string {
+  if (token.length < 4) return token;
+  return token
+    .replace(/yo|ye|ie/g, 'e')
+    .replace(/(?:iy|yy|ii|ij)$/, 'y');
+}
+
+/** Patronymics (Russian, Ukrainian, Turkic): a part of a person's name that lists often write and other sources leave out. */
+export function isPatronymic(token: string): boolean {
+  return /(?:vich|vych|vna|ichna|ogly|oglu|ugli|kyzy|qizi)$/.test(token) && token.length >= 6;
+}
+
+/** Generic words left out of the consonant key (they are written or left out at will in Arabic names of companies). */
+const CONSONANT_SKIP = new Set(['contracting', 'contractors', 'company', 'est', 'establishment', 'for', 'llc', 'limited']);
+
+/**
  * The consonants of a name written without spaces, for names in Arabic script: vowels and the letters that write
  * long vowels (w, y) dropped, doubled letters once: `Al Noor` and `النور` (lnwr) → `lnr`; `Mohammed Abdullah` and
  * `محمد عبد الله` → `mhmdbdlh`.
  */
-export function consonantKey(tokens: readonly string[]): string {
+export function consonantKey(tokens: readonly string[], arabic = false): string {
   return tokens
+    .filter((t) => !WEAK_TOKENS.has(t) && !CONSONANT_SKIP.has(t))
+    // The Arabic tā' marbūṭa (ة) transliterates to a final h that Latin spellings leave out (Rashidiya / الرشيدية).
+    .map((t) => (arabic && t.length > 3 ? t.replace(/h$/, '') : t))
     .join('')
     .replace(/[^a-z]/g, '')
     .replace(/[aeiouwy]/g, '')
@@ -152,10 +196,13 @@ export function consonantKey(tokens: readonly string[]): string {
 
 /** Prepares a name: persons without legal-form stripping and with titles dropped. */
 export function prepareName(name: string, kind: 'person' | 'company' | 'organization' | 'any', country?: string): PreparedName {
-  const latin = prescript(name);
+  const latin = prescript(name, kind);
   const options = kind === 'person' ? { legalForms: false, titles: true } : {};
-  const tokens = nameTokens(latin, country, options).map(canonicalGivenName);
-  return { text: name, tokens, arabic: ARABIC.test(name), consonants: consonantKey(tokens) };
+  let tokens = nameTokens(latin, country, options).map((t) => translitFold(canonicalGivenName(t)));
+  // `for` joins the words of Arabic company names written in English (Bab al-Sharq for Import and Export).
+  if (tokens.length > 1 && tokens.includes('for')) tokens = tokens.filter((t) => t !== 'for');
+  const arabic = ARABIC.test(name);
+  return { text: name, tokens, arabic, consonants: consonantKey(tokens, arabic) };
 }
 
 /** The blocking keys of a token: its skeleton, and for words of five letters or more its one-deletion variants. */

@@ -55,6 +55,8 @@ interface PreparedParty {
 interface IndexedName {
   party: number;
   name: number;
+  /** Its distinctive words (not generic business words). */
+  words: number;
 }
 
 /**
@@ -87,9 +89,18 @@ function kindsMeet(entity: Entity['kind'], listed: ListedParty['kind']): boolean
 
 /** Blocking keys of a prepared name: its distinctive tokens' keys, the start of its compact skeleton, its consonants. */
 function nameKeys(n: PreparedName): { tokens: string[][]; whole: string[] } {
-  const tokens = n.tokens.filter((t) => !WEAK_TOKENS.has(t) && t.length >= 2).map((t) => tokenKeys(t).map((k) => `t:${k}`));
-  const compact = n.tokens.map(skeleton).join('');
-  const whole = [`c:${compact.slice(0, 6)}`];
+  const words = n.tokens.filter((t) => !WEAK_TOKENS.has(t) && t.length >= 2);
+  const tokens = words.map((t) => tokenKeys(t).map((k) => `t:${k}`));
+  const whole: string[] = [];
+  if (n.person) {
+    // Persons: two neighbouring words written together (Wei Ming / Weiming, Abdul Rahman / Abdulrahman).
+    for (let i = 0; i + 1 < words.length; i++) if (words[i].length + words[i + 1].length >= 5) whole.push(`t:${skeleton(words[i] + words[i + 1])}`);
+  } else {
+    // Companies: the start of the name written without spaces (Beijing Huaxin / Beijinghuaxin); for persons it
+    // would be the given name, shared by thousands.
+    const compact = n.tokens.map(skeleton).join('');
+    if (compact.length >= 6) whole.push(`c:${compact.slice(0, 6)}`);
+  }
   if (n.consonants.length >= 3) whole.push(`k:${n.consonants}`);
   return { tokens, whole };
 }
@@ -122,8 +133,8 @@ export class ListIndex {
         p.names.forEach((n, ni) => {
           if (n.tokens.length === 0) return;
           const id = this.names.length;
-          this.names.push({ party: pi, name: ni });
           const { tokens, whole } = nameKeys(n);
+          this.names.push({ party: pi, name: ni, words: tokens.length });
           const keys = new Set([...tokens.flat(), ...whole]);
           for (const k of keys) {
             const list = this.postings.get(k);
@@ -137,7 +148,7 @@ export class ListIndex {
           const id = this.names.length;
           // A registration number finds the party's first name.
           if (p.names.length > 0) {
-            this.names.push({ party: pi, name: 0 });
+            this.names.push({ party: pi, name: 0, words: 0 });
             if (list) list.push(id);
             else this.postings.set(key, [id]);
           }
@@ -159,10 +170,12 @@ export class ListIndex {
       else out.set(party, new Set([name]));
     };
     const { tokens, whole } = nameKeys(n);
-    for (const k of whole) for (const id of this.postings.get(k) ?? []) add(id);
+    for (const k of whole) {
+      const ids = this.postings.get(k);
+      if (ids !== undefined && ids.length <= maxPosting) for (const id of ids) add(id);
+    }
     for (const r of new Set(registrations.flatMap(registrationKeys))) for (const id of this.postings.get(`r:${r}`) ?? []) add(id);
     // Word hits: how many of the entity's words each indexed name shares.
-    const hits = new Map<number, number>();
     const lists = tokens.map((keys) => {
       const ids = new Set<number>();
       for (const k of keys) for (const id of this.postings.get(k) ?? []) ids.add(id);
@@ -171,17 +184,21 @@ export class ListIndex {
     const usable = lists.filter((ids) => ids.size <= maxPosting);
     // When every word is common, the rarest one is used all the same.
     const used = usable.length > 0 ? usable : lists.length > 0 ? [lists.reduce((a, b) => (b.size < a.size ? b : a))] : [];
+    const hits = new Map<number, number>();
     for (const ids of used) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-    const own = tokens.length;
+    // Names sharing too few words to reach the review threshold are not scored: shared words (counting only the
+    // entity's usable words) over the words of both names, at least 0.6 (two names of two words sharing one cannot reach the review threshold).
+    const own = used.length;
     for (const [id, h] of hits) {
-      const { party, name } = this.names[id];
-      const other = this.parties[party].names[name].tokens.filter((t) => !WEAK_TOKENS.has(t)).length;
-      const needed = Math.min(own, other) >= 3 ? 2 : 1;
-      if (h >= needed) add(id);
+      const other = Math.min(this.names[id].words, tokens.length);
+      if ((2 * h) / (own + Math.max(1, other)) >= MIN_SHARED) add(id);
     }
     return out;
   }
 }
+
+/** The least share of words two names must share (2 × shared / words of both) to be scored. */
+const MIN_SHARED = 0.6;
 
 /** The consonants of a word, doubled letters once: `khaled` and `khalid` → `khld`. */
 const consonantsOf = (t: string): string => t.replace(/[aeiouwy]/g, '').replace(/(.)\1+/g, '$1');
@@ -192,6 +209,14 @@ const consonantsOf = (t: string): string => t.replace(/[aeiouwy]/g, '').replace(
  * (Khaled / Khalid, Kazemi / Kazimi) but another consonant makes another name (Xiaoping / Xiaoming, Karaca / Karakaş).
  */
 function personWordSimilarity(a: string, b: string): number {
+  const s = wordSimilarity(a, b);
+  if (s > 0) return s;
+  // The Arabic article written on one side only (al-Zuhayri / Zuhairi).
+  const bare = (t: string) => (/^(al|el)[a-z]{4,}$/.test(t) ? t.slice(2) : t);
+  return bare(a) !== a || bare(b) !== b ? 0.95 * wordSimilarity(bare(a), bare(b)) : 0;
+}
+
+function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (skeleton(a) === skeleton(b)) return 0.95;
   const s = tokenSimilarity(a, b, { plurals: false });
@@ -201,9 +226,10 @@ function personWordSimilarity(a: string, b: string): number {
 /** Joins two neighbouring words of `a` that the other name writes as one (Wei Ming / Weiming, Abdul Rahman / Abdulrahman). */
 function joinWords(a: readonly string[], b: readonly string[]): string[] {
   const other = new Set(b.map(skeleton));
+  const alike = (t: string) => other.has(skeleton(t)) || b.some((u) => wordSimilarity(t, u) >= 0.9);
   const out: string[] = [];
   for (let i = 0; i < a.length; i++) {
-    if (i + 1 < a.length && other.has(skeleton(a[i] + a[i + 1])) && !other.has(skeleton(a[i]))) {
+    if (i + 1 < a.length && !other.has(skeleton(a[i])) && alike(a[i] + a[i + 1])) {
       out.push(a[i] + a[i + 1]);
       i++;
     } else out.push(a[i]);

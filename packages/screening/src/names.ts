@@ -134,6 +134,8 @@ export interface PreparedName {
   arabic: boolean;
   /** The name's consonants (see `consonantKey`). */
   consonants: string;
+  /** Whether it is a person's name. */
+  person: boolean;
 }
 
 /**
@@ -161,13 +163,13 @@ export function prescript(name: string, kind: 'person' | 'company' | 'organizati
 /**
  * Spellings of one sound in the common transliterations of Russian, Ukrainian and other names, written one way on
  * both sides: `yo`, `ye` and `ie` → `e` (Fyodor / Fedor, Sergeyevich / Sergeevich, Arkadievich / Arkadyevich), a
- * final `iy`, `yy`, `ii` or `ij` → `y` (Yuriy / Yury / Iurii).
+ * final `iy`, `yy` or `ii` → `y` (Yuriy / Yury / Iurii).
  */
 export function translitFold(token: string): string {
   if (token.length < 4) return token;
   return token
     .replace(/yo|ye|ie/g, 'e')
-    .replace(/(?:iy|yy|ii|ij)$/, 'y');
+    .replace(/(?:iy|yy|ii)$/, 'y');
 }
 
 /** Patronymics (Russian, Ukrainian, Turkic): a part of a person's name that lists often write and other sources leave out. */
@@ -202,7 +204,7 @@ export function prepareName(name: string, kind: 'person' | 'company' | 'organiza
   // `for` joins the words of Arabic company names written in English (Bab al-Sharq for Import and Export).
   if (tokens.length > 1 && tokens.includes('for')) tokens = tokens.filter((t) => t !== 'for');
   const arabic = ARABIC.test(name);
-  return { text: name, tokens, arabic, consonants: consonantKey(tokens, arabic) };
+  return { text: name, tokens, arabic, consonants: consonantKey(tokens, arabic), person: kind === 'person' };
 }
 
 /** The blocking keys of a token: its skeleton, and for words of five letters or more its one-deletion variants. */

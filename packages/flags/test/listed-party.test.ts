@@ -36,7 +36,7 @@ describe('listed-party rules', () => {
     const matched = r.flags.filter((f) => f.rule === 'listed-party-match');
     expect(matched.map((f) => [f.entity, f.severity])).toEqual([['lst', 'high']]);
     expect(matched[0].explanation.sentences[0]).toMatch(/matches a party of the list fictional list: Listed L-1 \(Company L-1\), line 3 of fictional\.jsonl, score 0\.96/);
-    expect(matched[0].explanation.sentences.at(-1)).toMatch(/lead to verify, not an identification/);
+    expect(matched[0].explanation.sentences.at(-2)).toMatch(/lead to verify, not an identification/);
     const shipped = r.flags.filter((f) => f.rule === 'shipment-to-listed');
     expect(shipped.map((f) => [f.shipment, f.severity, f.entities])).toEqual([
       ['s1', 'high', ['lst', 'sup']],

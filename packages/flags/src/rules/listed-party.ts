@@ -81,9 +81,11 @@ export const listedPartyMatch: Rule = {
               : []),
             ...(reviewOnly ? ['Every topic of the listed party marks a politically exposed person, a relative or associate, or a person of interest: no indicator of wrongdoing by itself.'] : []),
             VERIFY,
+            `Where to look: the list’s record (line ${best.line} of ${best.listFile}) and the sources it cites; what is known of this entity (registration, owners and directors, addresses).`,
           ],
           facts: matches.flatMap((m) => [
             { label: 'Listed party', value: listedWords(m), threshold: `match: score ${m.score}; no identifier disagrees` },
+            { label: 'Evidence of the match', value: m.evidence.join('; ') },
             ...(m.topics.length > 0 ? [{ label: 'Topics', value: m.topics.join(', ') }] : []),
             ...(m.programs.length > 0 ? [{ label: 'Programmes', value: m.programs.join('; ') }] : []),
           ]),
@@ -212,10 +214,10 @@ function hit(
         `${recordWords(ctx, s)}.`,
         path.length === 0 ? `The ${role} matches a listed party: ${listedWords(m)}, score ${m.score}.` : `The ${role} is not itself matched to a list, but it is one tie away from a listed party: ${path.map((p) => p.words).join('; ')}. ${ctx.label(listed)} matches ${listedWords(m)}, score ${m.score}.`,
         `Why the match: ${m.evidence.join('; ')}.`,
+        VERIFY,
         path.length === 0
           ? 'Where to look: the list’s record of the party and the end-use documents of the shipment.'
           : 'Where to look: who the goods were for in the end (end-use statement, onward shipments), and whether the tie held at the time of the shipment.',
-        VERIFY,
       ],
       facts: [
         ...shipmentTable(ctx, s),

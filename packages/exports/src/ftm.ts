@@ -100,6 +100,14 @@ export function toFtm(report: Report): string {
     const text = f.explanation ? [...f.explanation.sentences, ...facts].join('\n') : f.summary;
     for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${text}\nIndicator for review, not a verdict. Source: ${f.source}`);
   }
+  for (const m of report.screening?.matches ?? []) {
+    note(
+      `chokepoint-listed-${m.list}-${m.listedId}-${m.entity}`,
+      m.entity,
+      `Matches a listed party: ${m.listedName} on ${m.list}`,
+      `${m.listedName} (${m.listedSchema} ${m.listedId}), line ${m.line} of ${m.listFile}; score ${m.score}. ${m.evidence.join('; ')}.${m.topics.length > 0 ? ` Topics: ${m.topics.join(', ')}.` : ''}${m.programs.length > 0 ? ` Programmes: ${m.programs.join('; ')}.` : ''} A match is a lead to verify, not an identification.`,
+    );
+  }
   for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (${ROLE_WORDS[k.role] ?? k.role}; score ${k.score.toFixed(2)})`, k.reasons.join('; '));
   for (const c of report.controllers) {
     const companies = c.companies.map((x) => `${x.name} (${x.id}; ${x.flags} flags): ${pathText(x.path)}${x.throughFamily ? ', through a relative' : ''}`);

@@ -39,7 +39,7 @@ describe('chokepoint analyze --screen', () => {
       ['p-001', 'fs-003', ['country']],
     ]);
     // Flags with their source list; a shipment one tie away with the path.
-    const flags = report.flags as { rule: string; entity: string; severity: string; evidence: Record<string, unknown> }[];
+    const flags = report.flags as { rule: string; entity: string; entities: string[]; severity: string; evidence: Record<string, unknown> }[];
     const matched = flags.filter((f) => f.rule === 'listed-party-match');
     expect(matched.map((f) => [f.entity, f.severity]).sort()).toEqual([
       ['p-005', 'medium'],
@@ -53,7 +53,7 @@ describe('chokepoint analyze --screen', () => {
     expect(shipped.some((f) => f.entity === 'tr-car-01' && f.severity === 'medium' && (f.evidence.path as unknown[]).length === 1)).toBe(true);
     // Listed parties marked on the entities; paths from every flagged entity and key node.
     expect(report.entities.filter((e: { listed?: unknown }) => e.listed !== undefined).map((e: { id: string }) => e.id).sort()).toEqual(['p-005', 'p-009', 'ru-sup-01', 'tr-dyb-01']);
-    const flagged = new Set(flags.flatMap((f: { entities?: string[] }) => (f as { entities: string[] }).entities));
+    const flagged = new Set(flags.flatMap((f) => f.entities));
     for (const id of flagged) expect(sc.paths.some((p: { entity: string }) => p.entity === id)).toBe(true);
     for (const k of report.keyNodes) expect(sc.paths.some((p: { entity: string }) => p.entity === k.id)).toBe(true);
     const car = sc.paths.find((p: { entity: string }) => p.entity === 'tr-car-01');

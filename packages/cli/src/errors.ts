@@ -6,7 +6,7 @@ import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
 import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j';
 import { MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
-import { ScreeningError } from '@chokepoint/screening';
+import { InvalidListError, ScreeningError } from '@chokepoint/screening';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
 export const EXIT = {
@@ -69,6 +69,9 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof InvalidListError && !err.fatal) {
+    return { code: EXIT.invalidInput, message: `error: --screen: ${err.message}\n(--lenient skips the bad records; the report lists them under screening.lists[].skipped)` };
+  }
   if (err instanceof ScreeningError) return { code: EXIT.invalidInput, message: `error: --screen: ${err.message}` };
   if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   // Data the engine cannot use (a bundle that breaks the contract, results from GDS that are missing or not finite).

@@ -95,6 +95,7 @@ describe('chokepoint analyze --screen', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('bad.jsonl line 3, column "birthDate": "someday" is not a date');
     expect(r.stderr).toMatch(/bad\.jsonl line 4: not JSON/);
+    expect(r.stderr).toMatch(/--lenient skips the bad records/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const lenient = await run('analyze', TINY, '--screen', bad, '--lenient', '--json', '-q');
     expect(lenient.code).toBe(0);

@@ -23,7 +23,7 @@ export class InvalidListError extends ScreeningError {
     const file = issues[0]?.file ?? 'the list';
     const shown = issues.slice(0, 50).map((i) => `  ${formatIssue(i)}`);
     if (n > shown.length) shown.push(`  … and ${n - shown.length} more`);
-    const tail = fatal ? 'Fix the list and run again.' : 'Fix the list and run again, or use --lenient to skip the bad records (they are listed in the report, screening.lists[].skipped).';
+    const tail = fatal ? 'Fix the list and run again.' : 'Fix the list and run again, or read it leniently: the bad records are then skipped and listed.';
     return `the list ${file} has ${n} problem${n === 1 ? '' : 's'}:\n${shown.join('\n')}\n${tail}`;
   }
 }

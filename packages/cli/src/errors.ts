@@ -7,6 +7,7 @@ import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
 import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j';
 import { MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
+import { InvalidListError, ScreeningError } from '@chokepoint/screening';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
 export const EXIT = {
@@ -17,7 +18,8 @@ export const EXIT = {
   usage: 2,
   /**
    * The input data is wrong: a bundle with problems, a rules file with mistakes, a file that is not a report, data
-   * the engine cannot use (results from GDS that are missing or not numbers, sums beyond what a double holds).
+   * the engine cannot use (results from GDS that are missing or not numbers, sums beyond what a double holds), a list
+   * of listed parties (--screen) that is missing or has problems.
    */
   invalidInput: 3,
   /** A service the command needs (such as Neo4j) cannot be reached. */
@@ -68,6 +70,10 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof InvalidListError && !err.fatal) {
+    return { code: EXIT.invalidInput, message: `error: --screen: ${err.message}\n(--lenient skips the bad records; the report lists them under screening.lists[].skipped)` };
+  }
+  if (err instanceof ScreeningError) return { code: EXIT.invalidInput, message: `error: --screen: ${err.message}` };
   if (err instanceof IngestError || err instanceof ReportError || err instanceof FlagsError || err instanceof CaseError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   // Data the engine cannot use (a bundle that breaks the contract, results from GDS that are missing or not finite).
   if (err instanceof EngineInputError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };

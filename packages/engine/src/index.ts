@@ -44,3 +44,4 @@ export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, formatBound, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';
 export { PathSampler, RK_CONSTANT, rkSampleSize, rkEpsilon, vcDimensionBound, vertexDiameterBound, type DiameterBound } from './betweenness-sampling';
 export { louvainCSR, modularityCSR, LOUVAIN_DEFAULTS, type LouvainOptions, type LouvainResult } from './louvain';
+export { pathsToListed, LISTED_PATH_DEFAULTS, type ListedPath, type PathStep } from './listed-paths';

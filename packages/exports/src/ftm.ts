@@ -104,6 +104,14 @@ export function toFtm(report: Report, options: ExportOptions = {}): string {
     const review = s === undefined ? '' : `\nReview status: ${STATUS_WORDS[s.status]} (${s.by}, ${s.at.slice(0, 10)})${s.history.length > 0 ? `; before: ${s.history.map((h) => `${STATUS_WORDS[h.status]} (${h.by}, ${h.at.slice(0, 10)})`).join(', ')}` : ''}.`;
     for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${text}\nIndicator for review, not a verdict. Source: ${f.source}${review}`);
   }
+  for (const m of report.screening?.matches ?? []) {
+    note(
+      `chokepoint-listed-${m.list}-${m.listedId}-${m.entity}`,
+      m.entity,
+      `Matches a listed party: ${m.listedName} on ${m.list}`,
+      `${m.listedName} (${m.listedSchema} ${m.listedId}), line ${m.line} of ${m.listFile}; score ${m.score}. ${m.evidence.join('; ')}.${m.topics.length > 0 ? ` Topics: ${m.topics.join(', ')}.` : ''}${m.programs.length > 0 ? ` Programmes: ${m.programs.join('; ')}.` : ''} A match is a lead to verify, not an identification.`,
+    );
+  }
   for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (${ROLE_WORDS[k.role] ?? k.role}; score ${k.score.toFixed(2)})`, k.reasons.join('; '));
   for (const c of report.controllers) {
     const companies = c.companies.map((x) => `${x.name} (${x.id}; ${x.flags} flags): ${pathText(x.path)}${x.throughFamily ? ', through a relative' : ''}`);

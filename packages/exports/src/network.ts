@@ -60,7 +60,8 @@ export function valueColumn(currency: string | undefined): string {
 
 /**
  * The report's network as flat tables: one node per entity with its results (cluster, company group, key-node role,
- * score and its five measures, what it controls, flags), one edge per relation (with the shipments behind the ties
+ * score and its five measures, what it controls, flags; when lists were screened against, whether it is listed, on
+ * which list and as whom, and for flagged entities and key nodes the ties to the nearest listed party), one edge per relation (with the shipments behind the ties
  * shipments imply) and one per supplier → buyer pair of shipments (with counts, kg, quantities that could not be
  * weighed in their unit, value per currency — never added across currencies — and commodities). Absent values are
  * left out rather than written as empty. The input's extra columns follow the results; one whose name a result
@@ -79,6 +80,9 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
       else controlledBy.set(company.id, [c.id]);
     }
   }
+  // Screening against lists: every node says whether it is listed, and how far the flagged ones and key nodes are from one.
+  const screened = report.screening !== undefined;
+  const hops = new Map((report.screening?.paths ?? []).map((p) => [p.entity, p]));
   const nodes = report.entities.map((e) => {
     const a: Attributes = new Map<string, Scalar>([
       ['label', e.name],
@@ -127,6 +131,16 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
     if (e.flags.length > 0) a.set('flags', e.flags.join(';'));
     put('nearestCrossing', e.nearestCrossing?.name);
     put('crossingDistanceKm', e.nearestCrossing?.distanceKm);
+    if (screened) {
+      a.set('listed', e.listed !== undefined);
+      if (e.listed !== undefined) {
+        a.set('listedOn', [...new Set(e.listed.map((l) => l.list))].join(';'));
+        a.set('listedAs', e.listed.map((l) => `${l.listedName} (${l.listedId})`).join(';'));
+        a.set('listedScore', Math.max(...e.listed.map((l) => l.score)));
+      }
+      const path = hops.get(e.id);
+      if (path !== undefined && path.hops !== null) a.set('hopsToListed', path.hops);
+    }
     for (const [name, v] of Object.entries(e.attributes)) a.set(inputName(a, name), v);
     return { id: e.id, attributes: a };
   });

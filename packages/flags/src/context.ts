@@ -2,7 +2,7 @@ import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Enti
 import type { Analysis } from '@chokepoint/engine';
 import { ownFitRows, type ReferenceData, type SectorFit, type WatchItem } from './reference';
 import { fold } from './text';
-import type { ConcentrationCheck, FitJudgement, FlagContext, LineOfBusiness } from './types';
+import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
 export const GROUP_TIES = ['owner', 'director', 'family', 'shared_address'] as const;
@@ -61,7 +61,7 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
 }
 
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
-export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number): FlagContext {
+export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
   const entities = new Map(bundle.entities.map((e) => [e.id, e]));
   const bought = new Map<string, Shipment[]>();
   const received = new Map<string, Shipment[]>();
@@ -379,6 +379,10 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     describeHs,
     label,
     radiusKm,
+    listed: (id) => extras.listed?.get(id) ?? NONE_LISTED,
+    screened: extras.listed !== undefined,
   };
 }
+
+const NONE_LISTED: readonly ListedMatch[] = [];
 

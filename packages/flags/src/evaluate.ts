@@ -4,7 +4,7 @@ import { EMPTY_CONFIG, effectiveRules, extendReference, type RulesConfig } from 
 import { buildContext } from './context';
 import type { ReferenceData } from './reference';
 import { RULES } from './rules';
-import { SEVERITIES, type CoverageTally, type EffectiveRule, type Flag, type Severity } from './types';
+import { SEVERITIES, type CoverageTally, type EffectiveRule, type Flag, type FlagExtras, type Severity } from './types';
 
 export const FLAG_DISCLAIMER =
   'Each flag is an indicator for human review, not a verdict: it says which facts match a published red flag, not that anyone did anything wrong.';
@@ -20,11 +20,12 @@ const rank = (s: Severity) => SEVERITIES.indexOf(s);
  * Runs every enabled red-flag rule over the bundle and its analysis. Pure: data in, flags out. Each enabled
  * rule's settings carry its coverage: how many items it judged and, by reason, how many it could not fully judge.
  * Flags are sorted by severity (high first), then rule order, entity and shipment; ids are stable
- * (`<rule>/<shipment or entity>`).
+ * (`<rule>/<shipment or entity>`). `extras.listed` carries the matches of screening against lists, for the
+ * listed-party rules.
  */
-export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: ReferenceData, config: RulesConfig = EMPTY_CONFIG): FlagsResult {
+export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: ReferenceData, config: RulesConfig = EMPTY_CONFIG, extras: FlagExtras = {}): FlagsResult {
   const rules = effectiveRules(config);
-  const ctx = buildContext(bundle, analysis, extendReference(reference, config), analysis.parameters.radiusKm);
+  const ctx = buildContext(bundle, analysis, extendReference(reference, config), analysis.parameters.radiusKm, extras);
   const flags: Flag[] = [];
   RULES.forEach((rule, order) => {
     const settings = rules[order];

@@ -163,6 +163,32 @@ export interface ConcentrationCheck {
   source: string;
 }
 
+/**
+ * An entity of the bundle matched to a party of a list of listed parties (screening, `@chokepoint/screening`): what
+ * the listed-party rules read. A match is a lead to verify, never an identification.
+ */
+export interface ListedMatch {
+  /** The list's name and file. */
+  list: string;
+  listFile: string;
+  /** The party as the list gives it: id, name, FtM schema, line of the list file. */
+  listedId: string;
+  listedName: string;
+  listedSchema: string;
+  line: number;
+  score: number;
+  /** Why it matched, in words (names, identifiers that agree, what could not be compared). */
+  evidence: string[];
+  topics: string[];
+  programs: string[];
+}
+
+/** What the rules can read besides the bundle and its analysis. */
+export interface FlagExtras {
+  /** Matches of screening against lists, by entity id (best first); none when no list was given. */
+  listed?: ReadonlyMap<string, readonly ListedMatch[]>;
+}
+
 /** What every rule can look at, computed once per run. */
 export interface FlagContext {
   bundle: Bundle;
@@ -213,4 +239,8 @@ export interface FlagContext {
   /** Name of an entity with its id, for sentences. */
   label(id: string): string;
   radiusKm: number;
+  /** The listed parties an entity was matched to (screening), best first; empty when none or no list was given. */
+  listed(id: string): readonly ListedMatch[];
+  /** Whether any list was screened against (the listed-party rules judge nothing without one). */
+  screened: boolean;
 }

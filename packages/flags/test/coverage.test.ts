@@ -89,6 +89,9 @@ describe('what each rule could not judge', () => {
           { reason: 'no date on its watch-listed shipments', count: 1 },
         ],
       },
+      // Without a list, the listed-party rules judge nothing (screening: docs/screening.md).
+      'listed-party-match': { unit: 'entities screened against lists', judged: 0, notJudged: [] },
+      'shipment-to-listed': { unit: 'shipments (when lists were screened against)', judged: 0, notJudged: [] },
     });
   });
 

@@ -30,8 +30,15 @@ function everything() {
   });
 }
 
+/** The trader matched to a fictional listed party (screening), so that the listed-party rules fire too. */
+const LISTED = {
+  listed: new Map([
+    ['trader', [{ list: 'fictional list', listFile: 'fictional.jsonl', listedId: 'L-1', listedName: 'Trader Fictional', listedSchema: 'Company', line: 2, score: 0.95, evidence: ['names "TRADER Ltd" ~ "Trader Fictional": 0.93'], topics: ['sanction'], programs: [] }]],
+  ]),
+};
+
 describe('evidence people can read', () => {
-  const { flags } = resultOf(everything());
+  const { flags } = resultOf(everything(), undefined, 50, LISTED);
 
   it('every rule fires on the test bundle', () => {
     expect([...new Set(flags.map((f) => f.rule))].sort()).toEqual(RULES.map((r) => r.id).sort());

@@ -1,5 +1,5 @@
 import { analyze } from '@chokepoint/engine';
-import { evaluateFlags, parseReference, type Flag, type FlagsResult, type RulesConfig } from '@chokepoint/flags';
+import { evaluateFlags, parseReference, type Flag, type FlagExtras, type FlagsResult, type RulesConfig } from '@chokepoint/flags';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
 
 /** A small reference table set, independent of data/reference, so each rule's test is self-contained. */
@@ -63,6 +63,6 @@ export function flagsOf(bundle: Bundle, rule?: string, config?: RulesConfig, rad
 }
 
 /** Analyzes the bundle and evaluates the rules; returns the whole result (flags and the rules as they ran). */
-export function resultOf(bundle: Bundle, config?: RulesConfig, radiusKm = 50): FlagsResult {
-  return evaluateFlags(bundle, analyze(bundle, { radiusKm }), REFERENCE, config);
+export function resultOf(bundle: Bundle, config?: RulesConfig, radiusKm = 50, extras: FlagExtras = {}): FlagsResult {
+  return evaluateFlags(bundle, analyze(bundle, { radiusKm }), REFERENCE, config, extras);
 }

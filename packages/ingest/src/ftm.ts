@@ -182,6 +182,51 @@ async function* linesOf(path: string, sniffed: SniffedText, onBytes?: (bytes: nu
   if (carry.length > 0) yield { line, bytes: Buffer.concat(carry) };
 }
 
+/** One line of a JSON-lines file: its parsed value, or why it could not be read (line 1 when the file itself cannot be). */
+export type JsonLine = { line: number; value: unknown } | { line: number; problem: string; fatal?: boolean };
+
+/**
+ * The lines of a JSON-lines file (FollowTheMoney, OpenSanctions exports), parsed one by one, with the same text
+ * checks as `readFtm`: UTF-8 with or without a BOM, or UTF-16 with a BOM; any line ends; blank lines skipped. A line
+ * that is not valid text or not JSON is yielded as a problem (with its line); a file that cannot be read at all gives
+ * one problem on line 1, marked `fatal`, and nothing else. Streams: memory stays flat, whatever the size of the file.
+ */
+export async function* jsonLines(path: string, onProgress?: (bytes: number, total: number) => void): AsyncGenerator<JsonLine> {
+  let sniffed: SniffedText;
+  let total = 0;
+  try {
+    sniffed = sniffEncoding(await readHead(path, 4096));
+    total = (await stat(path)).size;
+  } catch (err) {
+    if (err instanceof EncodingProblem) {
+      yield { line: 1, problem: err.reason, fatal: true };
+      return;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+    yield { line: 1, problem: `this file cannot be read (${why})`, fatal: true };
+    return;
+  }
+  const notText = notValidText(sniffed);
+  for await (const { line, bytes } of linesOf(path, sniffed, onProgress ? (b) => onProgress(b, total) : undefined)) {
+    if (!isUtf8(bytes)) {
+      yield { line, problem: notText };
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      yield { line, problem: `not JSON (${(err as Error).message})` };
+      continue;
+    }
+    yield { line, value };
+  }
+}
+
 /** Where the reader puts what it finds: problems (rows skipped in lenient mode), records not read, warnings. */
 interface Sink {
   file: string;

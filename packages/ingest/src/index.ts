@@ -13,7 +13,7 @@ export {
   type DelimiterGuess,
 } from './csv';
 export { IngestError, BundleNotFoundError, InvalidBundleError } from './errors';
-export { readFtm, ftmIsA, FTM_TIES, SHIPMENT_SCHEMA } from './ftm';
+export { readFtm, ftmIsA, jsonLines, FTM_TIES, SHIPMENT_SCHEMA, type JsonLine } from './ftm';
 export { loadSectorHints, defaultSectorHints, DEFAULT_SECTOR_KEYWORDS } from './hints';
 export { matchColumn, normaliseColumnName, type ColumnMatch } from './header';
 export { printable } from './printable';

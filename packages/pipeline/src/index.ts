@@ -2,6 +2,6 @@ export { runAnalysis, prepareBundle, type PipelineOptions, type PipelineHooks, t
 export { chokepointsFor, goodsOf, CHOKEPOINT_SELECTION_DEFAULTS, type ChokepointSelection } from './chokepoints';
 export { loadFxTable, loadDensities, loadMeasuresData, type MeasuresData } from './measures-data';
 export { canonicalOrder } from './order';
-export { readInput, type ReadOptions } from './input';
+export { readInput, readScreeningList, type ReadOptions } from './input';
 export { PipelineError, PipelineOptionsError, MeasuresDataError } from './errors';
 export { disruptReport, ratesOfReport, type DisruptOptions, type DisruptResult } from './disrupt';

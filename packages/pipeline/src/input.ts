@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
-import { readBundle, readFtm } from '@chokepoint/ingest';
+import { basename } from 'node:path';
+import { jsonLines, readBundle, readFtm } from '@chokepoint/ingest';
+import { readList, type ScreeningList } from '@chokepoint/screening';
 import type { Bundle } from '@chokepoint/model';
 
 export type ReadOptions = NonNullable<Parameters<typeof readBundle>[1]>;
@@ -15,4 +17,14 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Reads a list of listed parties (FollowTheMoney JSON lines, as OpenSanctions publishes them) for screening. Throws
+ * InvalidListError (of @chokepoint/screening) naming file, line, property and reason; `lenient` skips bad records.
+ */
+export function readScreeningList(path: string, options: { lenient?: boolean; onProgress?: (file: string, bytes: number, total: number) => void } = {}): Promise<ScreeningList> {
+  const file = basename(path);
+  const progress = options.onProgress;
+  return readList(jsonLines(path, progress === undefined ? undefined : (bytes, total) => progress(file, bytes, total)), { file, lenient: options.lenient });
 }

@@ -2,7 +2,9 @@ import {
   analyzeAsync,
   controlChains,
   rankKeyNodesOf,
+  pathsToListed,
   ANALYZE_DEFAULTS,
+  LISTED_PATH_DEFAULTS,
   FLAG_SEVERITY_WEIGHTS,
   controlDiscount,
   type Analysis,
@@ -10,7 +12,7 @@ import {
   type FlagTally,
   type KeyNode,
 } from '@chokepoint/engine';
-import { evaluateFlags, extendReference, EMPTY_CONFIG, type FlagsResult, type ReferenceData, type RulesConfig } from '@chokepoint/flags';
+import { evaluateFlags, extendReference, EMPTY_CONFIG, type FlagsResult, type ListedMatch, type ReferenceData, type RulesConfig } from '@chokepoint/flags';
 import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
 import {
   assertReport,
@@ -23,7 +25,9 @@ import {
   type ReportGeocoding,
   type ReportMeasures,
   type ReportResolution,
+  type ReportScreening,
 } from '@chokepoint/report';
+import { screenEntities, type ScreeningList, type ScreeningOptions, type ScreeningResult } from '@chokepoint/screening';
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor, type ChokepointSelection } from './chokepoints';
 import type { MeasuresData } from './measures-data';
@@ -46,6 +50,11 @@ export interface PipelineOptions {
   chokepoints?: ChokepointSelection;
   /** Communities and betweenness computed elsewhere (Neo4j GDS), given the bundle as it will be analysed. */
   external?: (bundle: Bundle) => Promise<ExternalResults>;
+  /**
+   * Lists of listed parties to screen every entity against (readScreeningList reads one), with the matching
+   * thresholds and how many ties the paths to a listed party may have. The report gets a `screening` section.
+   */
+  screening?: { lists: ScreeningList[]; options?: ScreeningOptions; maxHops?: number };
   /** For the report's parameters: whether bad rows were skipped, and the rules file's name. */
   lenient?: boolean;
   rulesFile?: string;
@@ -122,8 +131,23 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     onProgress: progress,
   });
 
+  let screened: ScreeningResult | undefined;
+  let listed: Map<string, ListedMatch[]> | undefined;
+  if (options.screening !== undefined) {
+    const parties = options.screening.lists.reduce((n, l) => n + l.parties.length, 0);
+    progress(`screening ${bundle.entities.length} entities against ${parties} listed parties`);
+    screened = screenEntities(bundle.entities, options.screening.lists, options.screening.options);
+    listed = new Map();
+    for (const m of screened.matches) {
+      const list = listed.get(m.entity) ?? [];
+      list.push({ list: m.list, listFile: m.listFile, listedId: m.listedId, listedName: m.listedName, listedSchema: m.listedSchema, line: m.line, score: m.score, evidence: m.evidence, topics: m.topics, programs: m.programs });
+      listed.set(m.entity, list);
+    }
+    progress(`screening: ${listed.size} entities match a listed party; ${screened.candidates.length} pairs left for review`);
+  }
+
   progress('evaluating red-flag rules');
-  const flags = evaluateFlags(bundle, analysis, options.reference, rules);
+  const flags = evaluateFlags(bundle, analysis, options.reference, rules, listed === undefined ? {} : { listed });
 
   progress('finding supply chokepoints and simulating disruption');
   const chokepoints: ReportChokepoints | null = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx);
@@ -155,6 +179,7 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     top: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
   });
   const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
+  const screening = screened === undefined ? undefined : screeningOf(bundle, screened, options.screening!, flags, keyNodes);
 
   progress('building the report and checking it against its schema');
   const report = assertReport(
@@ -163,10 +188,35 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
       analysis,
       flags,
       { toolVersion: options.toolVersion, lenient: options.lenient ?? false, rulesFile: options.rulesFile },
-      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures) },
+      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures), screening },
     ),
   );
   return { report, bundle, analysis, flags, keyNodes };
+}
+
+export const SCREENING_DISCLAIMER =
+  'A match is a lead to verify, not an identification: names and a few identifiers agree with a party of a list. Compare the list’s own record (identifiers, addresses, sources) before drawing any conclusion; nothing is asserted about anyone beyond what the list says.';
+
+/** The report's screening section: the lists as read, matches and candidates, and the paths to a listed party. */
+function screeningOf(bundle: Bundle, screened: ScreeningResult, given: NonNullable<PipelineOptions['screening']>, flags: FlagsResult, keyNodes: KeyNode[]): ReportScreening {
+  const maxHops = given.maxHops ?? LISTED_PATH_DEFAULTS.maxHops;
+  // Every flagged entity and every key node, in bundle order.
+  const why = new Map<string, ('flagged' | 'key node')[]>();
+  for (const f of flags.flags) for (const id of f.entities) why.set(id, ['flagged']);
+  for (const k of keyNodes) why.set(k.id, [...(why.get(k.id) ?? []), 'key node']);
+  const asked = bundle.entities.map((e) => e.id).filter((id) => why.has(id));
+  const targets = [...new Set(screened.matches.map((m) => m.entity))];
+  const paths = pathsToListed(bundle, targets, asked, { maxHops });
+  return {
+    disclaimer: SCREENING_DISCLAIMER,
+    lists: given.lists.map((l) => ({ name: l.name, file: l.file, date: l.date, parties: l.parties.length, otherRecords: l.otherRecords, skipped: l.skipped, warnings: l.warnings })),
+    thresholds: screened.thresholds,
+    compared: screened.compared,
+    matches: screened.matches,
+    candidates: screened.candidates,
+    maxHops,
+    paths: paths.map((p) => ({ entity: p.from, why: why.get(p.from)!, listed: p.to, hops: p.hops, steps: p.steps })),
+  };
 }
 
 /** How an amount of a flow measure reads in words: "12,000 kg", "EUR 40,000", "12 shipments". */

@@ -12,6 +12,7 @@ import {
   type ReportGroup,
   type ReportMeasures,
   type ReportResolution,
+  type ReportScreening,
   type ReportShipment,
 } from './types';
 
@@ -39,6 +40,8 @@ export interface ReportExtras {
   keyNodes?: KeyNode[];
   controllers?: ReportController[];
   measures?: ReportMeasures;
+  /** Screening against lists of listed parties, when lists were given. */
+  screening?: ReportScreening;
 }
 
 export const NO_MEASURES: ReportMeasures = {
@@ -62,6 +65,12 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     }
   }
   const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
+  const listedOf = new Map<string, NonNullable<ReportEntity['listed']>>();
+  for (const m of extras.screening?.matches ?? []) {
+    const list = listedOf.get(m.entity) ?? [];
+    list.push({ list: m.list, listedId: m.listedId, listedName: m.listedName, score: m.score });
+    listedOf.set(m.entity, list);
+  }
   const rejectedRows = new Set(bundle.rejected.map((r) => `${r.file}:${r.line}`)).size;
 
   const entities: ReportEntity[] = bundle.entities.map((e) => {
@@ -89,6 +98,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
       degree: r.degree,
       nearestCrossing: r.nearestCrossing && { ...r.nearestCrossing, distanceKm: km(r.nearestCrossing.distanceKm) },
       flags: flagsOf.get(e.id) ?? [],
+      ...(listedOf.has(e.id) ? { listed: listedOf.get(e.id) } : {}),
     };
   });
 
@@ -185,6 +195,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     geocoding: extras.geocoding ?? NO_GEOCODING,
     measures: extras.measures ?? NO_MEASURES,
     records: { stored: 'inline' },
+    ...(extras.screening === undefined ? {} : { screening: extras.screening }),
   };
 }
 

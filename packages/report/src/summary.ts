@@ -92,6 +92,36 @@ function clusterLine(report: Report, c: ReportCluster, names: Map<string, string
   return lines;
 }
 
+/** Screening against lists: the lists, the matches and the pairs for review, and how near the flagged entities and key nodes are to a listed party. */
+function screeningLines(report: Report, names: Map<string, string>, max: number): string[] {
+  const sc = report.screening;
+  if (sc === undefined) return [];
+  const out: string[] = [];
+  const lists = sc.lists.map((l) => `${plain(l.name)} (${plain(l.file)}${l.date === null ? '' : `, as of ${l.date}`}, ${plural(l.parties, 'party', 'parties')})`);
+  out.push(`Screening against ${plural(sc.lists.length, 'list', 'lists')}: ${lists.join('; ')}`);
+  const matched = new Set(sc.matches.map((m) => m.entity)).size;
+  out.push(
+    `  ${matched === 0 ? 'No entity matches' : `${plural(matched, 'entity matches', 'entities match')}`} a listed party; ${plural(sc.candidates.length, 'pair', 'pairs')} left for review (screening.candidates). A match is a lead to verify against the list's record, not an identification.`,
+  );
+  const skipped = sc.lists.reduce((n, l) => n + l.skipped.length, 0);
+  if (skipped > 0) out.push(`  ${plural(skipped, 'record', 'records')} of the lists skipped for problems (--lenient; listed in screening.lists[].skipped)`);
+  const line = (tag: string, m: NonNullable<Report['screening']>['matches'][number]) =>
+    `  [${tag}] ${plain(m.entityName)} (${plain(m.entity)}) ~ ${plain(m.listedName)} (${plain(m.listedId)}) on ${plain(m.list)}, score ${m.score.toFixed(2)}: ${plain((m.names.entity === m.names.listed ? m.evidence.slice(1) : m.evidence).join('; '))}`;
+  for (const m of sc.matches.slice(0, max)) out.push(line('listed', m));
+  if (sc.matches.length > max) out.push(`  … and ${plural(sc.matches.length - max, 'more match', 'more matches')} (screening.matches)`);
+  for (const m of sc.candidates.slice(0, max)) out.push(line('review', m));
+  if (sc.candidates.length > max) out.push(`  … and ${plural(sc.candidates.length - max, 'more pair', 'more pairs')} for review (screening.candidates)`);
+  const reached = sc.paths.filter((p) => p.hops !== null && p.hops > 0).sort((a, b) => a.hops! - b.hops! || (a.entity < b.entity ? -1 : 1));
+  if (sc.paths.length > 0) {
+    out.push(`  Nearest listed party, for ${plural(sc.paths.length, 'flagged entity or key node', 'flagged entities and key nodes')}: ${int(reached.length)} within ${plural(sc.maxHops, 'tie', 'ties')} of one${reached.length > 0 ? ':' : '.'}`);
+    for (const p of reached.slice(0, max)) {
+      const via = p.steps.map((st) => `${st.kinds.join('/').replace(/_/g, ' ')} → ${plain(names.get(st.to) ?? st.to)}`).join(', ');
+      out.push(`    ${plain(names.get(p.entity) ?? p.entity)} (${plain(p.entity)}; ${p.why.join(', ')}): ${plural(p.hops!, 'tie', 'ties')} from ${plain(names.get(p.listed!) ?? p.listed!)} (${via})`);
+    }
+  }
+  return out;
+}
+
 /**
  * The strongest flags, for people: the most severe first, taking each rule's flags in turn so that
  * one busy rule does not crowd out the others. `flags` must be in report order.
@@ -175,6 +205,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     );
   }
   out.push('');
+  const screening = screeningLines(report, names, 8);
+  if (screening.length > 0) out.push(...screening, '');
 
   const near = report.clusters.filter((x) => x.borderProximate);
   out.push(`Clusters near border crossings: ${near.length === 0 ? 'none' : int(near.length)}`);
@@ -207,7 +239,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     const e = kinds.get(k.id)!;
     const where = [e.kind, e.country].filter((x) => x !== undefined).join(', ');
     const flags = k.flags > 0 ? `, ${plural(k.flags, 'red flag', 'red flags')}` : '';
-    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), ${ROLE_WORDS[k.role]}, score ${k.score.toFixed(2)}${flags}`);
+    const listed = e.listed === undefined ? '' : `; LISTED: matches ${e.listed.map((l) => `${plain(l.listedName)} on ${plain(l.list)}`).join(', ')}`;
+    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), ${ROLE_WORDS[k.role]}, score ${k.score.toFixed(2)}${flags}${listed}`);
     for (const r of k.reasons) out.push(`     - ${plain(r)}`);
   }
   out.push('');

@@ -1,6 +1,7 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
 import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures, KeyNodeRole } from '@chokepoint/engine';
 import type { EffectiveRule, Flag } from '@chokepoint/flags';
+import type { ScreeningHit } from '@chokepoint/screening';
 import type { Attributes, Count, CountryCode, CurrencyCode, HsCode, Id, Integer, IsoDate, Km, Latitude, Longitude, NonNegative, Positive, Share } from './json-types';
 
 import { REPORT_SCHEMA_VERSION } from './version';
@@ -37,6 +38,11 @@ export interface ReportEntity {
   nearestCrossing: { id: Id; name: string; distanceKm: Km } | null;
   /** Ids of the red flags this entity is a subject of. */
   flags: string[];
+  /**
+   * The listed parties screening matched this entity to (present only when lists were screened against and it
+   * matched): a lead to verify, not an identification. Details in `screening.matches`.
+   */
+  listed?: { list: string; listedId: string; listedName: string; score: Share }[];
 }
 
 export interface ReportRelation {
@@ -315,6 +321,53 @@ export interface Report {
    * report itself is sized by its findings.
    */
   records: ReportRecords;
+  /** Screening against lists of listed parties: present only when lists were given. */
+  screening?: ReportScreening;
+}
+
+/** The shortest path from an entity to a matched listed party, over the network's ties and trade. */
+export interface ReportListedPath {
+  entity: Id;
+  /** Why the path is given: the entity is the subject of a red flag, a key node, or both. */
+  why: ('flagged' | 'key node')[];
+  /** The matched listed entity reached (the entity itself when it is matched); null when none is within reach. */
+  listed: Id | null;
+  /** Ties on the path; null when no listed party is within `maxHops`. */
+  hops: Count | null;
+  /** The ties used, from the entity to the listed party: the two ends and the kinds of tie (`shipment` for trade). */
+  steps: { from: Id; to: Id; kinds: string[] }[];
+}
+
+/**
+ * Screening against lists of listed parties (sanctions, export controls, debarment …): the lists as read, the
+ * entities matched to a listed party, the pairs left for review, and how far flagged entities and key nodes are from
+ * a matched listed party. A match is a lead to verify, not an identification. See docs/screening.md.
+ */
+export interface ReportScreening {
+  disclaimer: string;
+  lists: {
+    name: string;
+    file: string;
+    /** The latest date the list's records carry (last change, last seen); null when they carry none. */
+    date: IsoDate | null;
+    /** Persons, companies and organizations read from it. */
+    parties: Count;
+    /** Records of other schemata: used to complete the parties (Sanction, Address, Identification), or not screened. */
+    otherRecords: { schema: string; count: Count; use: 'used' | 'not screened' }[];
+    /** Records skipped because of a problem (lenient reading). */
+    skipped: DataIssue[];
+    warnings: DataIssue[];
+  }[];
+  thresholds: { match: Share; review: Share };
+  /** Entity–party pairs scored (the blocking keeps this far below all pairs). */
+  compared: Count;
+  matches: ScreeningHit[];
+  /** Pairs whose names agree but that are no match (an identifier disagrees, or the score is lower): for review. */
+  candidates: ScreeningHit[];
+  /** Paths are followed up to this many ties. */
+  maxHops: Positive;
+  /** For every flagged entity and every key node, the shortest path to a matched listed party. */
+  paths: ReportListedPath[];
 }
 
 export type ReportRecords =

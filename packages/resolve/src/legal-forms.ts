@@ -52,7 +52,7 @@ export const LEGAL_FORMS: LegalFormRow[] = [
     type: 'descriptor',
   },
   // German-speaking countries
-  { forms: ['GmbH & Co. KG', 'GmbH und Co. KG', 'GmbH', 'mbH', 'AG', 'KG', 'OHG', 'UG', 'UG (haftungsbeschränkt)', 'e.K.', 'KGaA', 'SE'], countries: DE, type: 'legal' },
+  { forms: ['GmbH & Co. KG', 'GmbH und Co. KG', 'GmbH', 'mbH', 'AG', 'KG', 'OHG', 'UG', 'UG (haftungsbeschränkt)', 'e.K.', 'KGaA', 'SE', 'Gesellschaft mit beschränkter Haftung', 'Aktiengesellschaft'], countries: DE, type: 'legal' },
   // Spanish-speaking countries
   {
     forms: ['S.L.', 'S.L.U.', 'S.L.L.', 'S.A.', 'S.A.U.', 'S.A. de C.V.', 'S. de R.L.', 'S. de R.L. de C.V.', 'Sociedad Limitada', 'Sociedad Anónima', 'S.Coop.', 'S.C.', 'S.R.L.', 'C.A.', 'S.A.S.', 'Ltda.', 'Limitada'],
@@ -84,6 +84,8 @@ export const LEGAL_FORMS: LegalFormRow[] = [
   { forms: ['s.r.o.', 'spol. s r.o.', 'a.s.', 'k.s.', 'v.o.s.'], countries: ['CZ', 'SK'], type: 'legal' },
   { forms: ['EOOD', 'OOD', 'EAD', 'AD', 'ET'], countries: ['BG'], type: 'legal' },
   { forms: ['S.R.L.', 'SRL', 'S.A.'], countries: ['RO', 'MD'], type: 'legal' },
+  // Greece: the société anonyme written out in Latin letters (Ανώνυμη Εταιρεία), and its abbreviations.
+  { forms: ['Anonymi Etaireia', 'Anonymi Etairia', 'A.E.', 'S.A.', 'E.P.E.', 'I.K.E.'], countries: ['GR', 'CY'], type: 'legal' },
   { forms: ['Kft.', 'Zrt.', 'Nyrt.', 'Bt.'], countries: ['HU'], type: 'legal' },
   // Italy, Benelux
   { forms: ['S.r.l.', 'S.p.A.', 'S.n.c.', 'S.a.s.'], countries: ['IT', 'SM', 'CH'], type: 'legal' },

@@ -83,4 +83,6 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
   ['organisations', 'organizations'],
   ['catalogue', 'catalog'],
   ['programme', 'program'],
+  ['speciality', 'specialty'],
+  ['specialities', 'specialties'],
 ]);

@@ -2,7 +2,8 @@ import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { loadMeasuresData, readInput, runAnalysis } from '@chokepoint/pipeline';
+import { loadMeasuresData, readInput, readScreeningList, runAnalysis } from '@chokepoint/pipeline';
+import type { ScreeningList } from '@chokepoint/screening';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
@@ -30,6 +31,7 @@ interface AnalyzeFlags extends Neo4jAnalyzeFlags {
   exact?: boolean;
   quiet?: boolean;
   json?: boolean;
+  screen: string[];
 }
 
 export function analyzeCommand(io: CliIO): Command {
@@ -57,6 +59,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--threads <n>', 'worker threads for betweenness (default: all cores)', parsePositiveInteger)
     .option('--epsilon <e>', `estimate betweenness from sampled shortest paths (Riondato & Kornaropoulos 2016), every value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
     .option('--exact', 'compute betweenness exactly whatever the size of the network')
+    .option('--screen <list>', 'screen every entity against a list of listed parties: FollowTheMoney JSON lines, such as an OpenSanctions export (repeat for several lists; see docs/screening.md). A match is a lead to verify, not an identification', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('-q, --quiet', 'print no progress on stderr')
     .option('--json', 'print the report as JSON on stdout instead of the summary'))
     .action(async (bundleArg: string | undefined, flags: AnalyzeFlags) => {
@@ -73,6 +76,17 @@ export function analyzeCommand(io: CliIO): Command {
       if (source?.gds && flags.resolve) {
         // GDS analyzes the network as stored; merged name variants would not be the stored nodes.
         progress('--gds: name variants are kept apart (the network is analyzed as stored in Neo4j)');
+      }
+      // The lists before the bundle: a mistake in one should not wait for a large bundle to be read.
+      const lists: ScreeningList[] = [];
+      for (const path of flags.screen) {
+        progress(`reading the list ${path}`);
+        const listBar = fileProgressBar(flags.quiet ?? false);
+        const list = await readScreeningList(path, { lenient: flags.lenient, onProgress: listBar.onProgress });
+        listBar.done();
+        progress(`read ${list.parties.length} listed parties from ${list.file} (${list.name}${list.date === null ? '' : `, as of ${list.date}`})`);
+        if (list.skipped.length > 0) progress(`skipped ${list.skipped.length} records of ${list.file} for problems (--lenient), listed in the report under screening.lists`);
+        lists.push(list);
       }
       if (source === undefined) progress(`reading ${bundleDir}`);
       const bar = fileProgressBar(flags.quiet ?? false);
@@ -102,6 +116,7 @@ export function analyzeCommand(io: CliIO): Command {
                 return gdsResultsFromNeo4j(source, b, flags.threads);
               }
             : undefined,
+          screening: lists.length === 0 ? undefined : { lists },
           lenient: flags.lenient ?? false,
           rulesFile: flags.rules === undefined ? undefined : basename(flags.rules),
           toolVersion: VERSION,

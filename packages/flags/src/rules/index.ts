@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { borderJunction } from './border-junction';
 import { consigneeMismatch } from './consignee-mismatch';
 import { linkedFamilyGroup } from './linked-family-group';
+import { listedPartyMatch, shipmentToListed } from './listed-party';
 import { newCompany } from './new-company';
 import { offProfilePurchase } from './off-profile-purchase';
 import { precursorWatchlist } from './precursor-watchlist';
@@ -20,6 +21,8 @@ export const RULES: readonly Rule[] = [
   linkedFamilyGroup,
   borderJunction,
   newCompany,
+  listedPartyMatch,
+  shipmentToListed,
 ];
 
 export { robustZ, LeaveOneOut } from './volume-anomaly';

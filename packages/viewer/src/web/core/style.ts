@@ -55,6 +55,8 @@ export function deltaE(a: string, b: string): number {
 }
 
 export const FLAG_COLOR = '#c00000';
+/** The border of a party matched to a list of listed parties (screening): black, thicker than a flag's. */
+export const LISTED_COLOR = '#000000';
 export const FADED_COLOR = '#e4e4e4';
 
 /** Node size: small for ordinary entities, growing with the key-node score. */

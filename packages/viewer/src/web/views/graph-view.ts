@@ -14,7 +14,7 @@ import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
 import { FADED, FOCUS, type Emphasis } from '../core/state';
-import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, nodeSize } from '../core/style';
+import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 
 interface NodeAttrs {
@@ -102,8 +102,8 @@ export class GraphView {
         size: nodeSize(node.score, n),
         color: clusterColor(node.cluster),
         label: node.name,
-        type: node.flags.length > 0 ? 'flagged' : 'circle',
-        borderColor: FLAG_COLOR,
+        type: model.report.entities[node.index]?.listed !== undefined ? 'listed' : node.flags.length > 0 ? 'flagged' : 'circle',
+        borderColor: model.report.entities[node.index]?.listed !== undefined ? LISTED_COLOR : FLAG_COLOR,
         index: node.index,
       });
     }
@@ -129,6 +129,13 @@ export class GraphView {
         flagged: createNodeBorderProgram({
           borders: [
             { size: { value: 0.3 }, color: { attribute: 'borderColor' } },
+            { size: { fill: true }, color: { attribute: 'color' } },
+          ],
+        }),
+        // A listed party (screening): a thick black ring.
+        listed: createNodeBorderProgram({
+          borders: [
+            { size: { value: 0.45 }, color: { attribute: 'borderColor' } },
             { size: { fill: true }, color: { attribute: 'color' } },
           ],
         }),

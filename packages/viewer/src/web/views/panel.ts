@@ -75,6 +75,13 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
     row('Betweenness', e.betweenness.toFixed(4)),
     row('Ties', e.degree),
   );
+  // Screening against lists: the listed parties it matches, and how far it is from the nearest one.
+  if (e.listed !== undefined) append(facts, row('Listed', el('span', { id: 'panel-listed' }, `matches ${e.listed.map((l) => `${l.listedName} (${l.listedId}) on ${l.list}, score ${l.score.toFixed(2)}`).join('; ')} — a lead to verify, not an identification`)));
+  const path = report.screening?.paths.find((p) => p.entity === e.id);
+  if (path !== undefined && path.hops !== null && path.hops > 0) {
+    const via = path.steps.map((s) => `${s.kinds.join('/').replace(/_/g, ' ')} → ${model.byId.get(s.to)?.name ?? s.to}`).join(', ');
+    append(facts, row('Nearest listed party', el('span', { id: 'panel-listed-path' }, `${plural(path.hops, 'tie', 'ties')}: ${via}`)));
+  }
   for (const [k, v] of Object.entries(e.attributes)) append(facts, row(k, v));
   append(panel, facts);
 

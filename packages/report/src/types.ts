@@ -68,6 +68,8 @@ export interface ReportShipment {
   received?: IsoDate;
   originCountry?: CountryCode;
   destinationCountry?: CountryCode;
+  /** Countries the goods passed through, in order. */
+  transitCountries?: CountryCode[];
   consignee?: Id;
   payer?: Id;
   attributes: Attributes;

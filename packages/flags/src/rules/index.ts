@@ -8,6 +8,12 @@ import { precursorWatchlist } from './precursor-watchlist';
 import { rapidTransit } from './rapid-transit';
 import { thirdPartyPayer } from './third-party-payer';
 import { volumeAnomaly } from './volume-anomaly';
+import { unitPrice } from './unit-price';
+import { transshipmentHub } from './transshipment-hub';
+import { addressHub } from './address-hub';
+import { roundTripping } from './round-tripping';
+import { forwarderConsignee } from './forwarder-consignee';
+import { manyCommodities } from './many-commodities';
 
 /** The red-flag rules, in the order they are documented and reported. */
 export const RULES: readonly Rule[] = [
@@ -20,6 +26,12 @@ export const RULES: readonly Rule[] = [
   linkedFamilyGroup,
   borderJunction,
   newCompany,
+  unitPrice,
+  transshipmentHub,
+  addressHub,
+  roundTripping,
+  forwarderConsignee,
+  manyCommodities,
 ];
 
 export { robustZ, LeaveOneOut } from './volume-anomaly';

@@ -181,3 +181,21 @@ describe('progress', () => {
     for (const [b, t] of last.values()) expect(b).toBe(t);
   });
 });
+
+describe('transit countries (transit_countries)', () => {
+  const header = 'id,supplier,buyer,commodity,origin_country,destination_country,transit_countries';
+  it('reads the route in order, under its other names too', async () => {
+    const b = await readBundle(makeBundle({ shipments: [header, 's1,d,a,servo drives,DE,RU,ae|ge', 's2,a,b,servo drives,TR,TR,'].join('\n') }));
+    expect(b.shipments.map((s) => s.transitCountries)).toEqual([['AE', 'GE'], undefined]);
+    const via = await readBundle(makeBundle({ shipments: ['id,supplier,buyer,commodity,via', 's1,d,a,servo drives,KZ'].join('\n') }));
+    expect(via.shipments[0].transitCountries).toEqual(['KZ']);
+    expect(via.warnings.map((w) => w.reason).join(' ')).toMatch(/transit_countries/);
+  });
+  it('names file, line and column of a country that is no code, and of one listed twice in a row', async () => {
+    const issues = await problems(makeBundle({ shipments: [header, 's1,d,a,servo drives,DE,RU,Emirates|GE', 's2,a,b,servo drives,DE,RU,GE|GE'].join('\n') }));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'shipments.csv', line: 2, column: 'transit_countries', reason: expect.stringMatching(/"Emirates" is not an ISO 3166-1 alpha-2 country code/) }),
+      expect.objectContaining({ file: 'shipments.csv', line: 3, column: 'transit_countries', reason: expect.stringMatching(/GE is listed twice in a row/) }),
+    ]);
+  });
+});

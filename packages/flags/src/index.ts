@@ -7,3 +7,4 @@ export { loadReference, parseReference, ownFitRows, isSection, ISIC_SECTIONS, DE
 export { FlagsError, RulesFileError, ReferenceDataError, type RulesProblem } from './errors';
 export { fold, showHs, showMoney, showMoneyTotals } from './text';
 export { renderRulesMarkdown } from './docs';
+export { reviewQueue, REVIEW_METHOD, type ReviewQueue, type ReviewEntry, type ReviewQueueInput, type ReviewQueueOptions, type ListedPartyDistance } from './queue';

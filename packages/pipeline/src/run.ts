@@ -10,7 +10,7 @@ import {
   type FlagTally,
   type KeyNode,
 } from '@chokepoint/engine';
-import { evaluateFlags, extendReference, EMPTY_CONFIG, type FlagsResult, type ReferenceData, type RulesConfig } from '@chokepoint/flags';
+import { evaluateFlags, extendReference, reviewQueue, watchMatcher, EMPTY_CONFIG, type FlagsResult, type ListedPartyDistance, type ReferenceData, type RulesConfig } from '@chokepoint/flags';
 import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
 import {
   assertReport,
@@ -50,6 +50,11 @@ export interface PipelineOptions {
   lenient?: boolean;
   rulesFile?: string;
   toolVersion: string;
+  /**
+   * Optional, from screening: each entity's distance to the nearest listed party, keyed by the ids of the bundle as
+   * analysed (after name variants are merged). The review queue weighs it; entities absent have none near.
+   */
+  listedParties?: (bundle: Bundle, analysis: Analysis) => ReadonlyMap<string, ListedPartyDistance>;
 }
 
 export interface PipelineHooks {
@@ -155,13 +160,31 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   });
   const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
 
+  progress('ranking entities for review');
+  const watch = watchMatcher(extendReference(options.reference, rules));
+  const watchNames = new Map<string, string>();
+  for (const s of bundle.shipments) {
+    const item = watch(s);
+    if (item !== undefined) watchNames.set(s.id, item.name);
+  }
+  const results = new Map(analysis.entities.map((e) => [e.id, e]));
+  const queue = reviewQueue({
+    entities: bundle.entities.map((e) => ({ id: e.id, name: e.name, nearestCrossing: results.get(e.id)?.nearestCrossing ?? null })),
+    flags: flags.flags,
+    watchListed: new Set(watchNames.keys()),
+    watchNames,
+    keyNodes,
+    radiusKm: analysis.parameters.radiusKm,
+    listed: options.listedParties?.(bundle, analysis),
+  });
+
   const report = assertReport(
     buildReport(
       bundle,
       analysis,
       flags,
       { toolVersion: options.toolVersion, lenient: options.lenient ?? false, rulesFile: options.rulesFile },
-      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures) },
+      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures), reviewQueue: queue },
     ),
   );
   return { report, bundle, analysis, flags, keyNodes };

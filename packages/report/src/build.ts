@@ -1,6 +1,6 @@
 import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
 import type { Analysis, KeyNode } from '@chokepoint/engine';
-import type { FlagsResult } from '@chokepoint/flags';
+import type { FlagsResult, ReviewQueue } from '@chokepoint/flags';
 import {
   DISCLAIMER,
   REPORT_SCHEMA_VERSION,
@@ -39,7 +39,11 @@ export interface ReportExtras {
   keyNodes?: KeyNode[];
   controllers?: ReportController[];
   measures?: ReportMeasures;
+  /** The entities ranked for review (reviewQueue of @chokepoint/flags). */
+  reviewQueue?: ReviewQueue;
 }
+
+export const NO_REVIEW_QUEUE: ReviewQueue = { entries: [], omitted: 0, method: '' };
 
 export const NO_MEASURES: ReportMeasures = {
   totals: [],
@@ -185,6 +189,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     geocoding: extras.geocoding ?? NO_GEOCODING,
     measures: extras.measures ?? NO_MEASURES,
     records: { stored: 'inline' },
+    reviewQueue: extras.reviewQueue ?? NO_REVIEW_QUEUE,
   };
 }
 

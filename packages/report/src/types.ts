@@ -1,6 +1,6 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
 import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures, KeyNodeRole } from '@chokepoint/engine';
-import type { EffectiveRule, Flag } from '@chokepoint/flags';
+import type { EffectiveRule, Flag, ReviewQueue } from '@chokepoint/flags';
 import type { Attributes, Count, CountryCode, CurrencyCode, HsCode, Id, Integer, IsoDate, Km, Latitude, Longitude, NonNegative, Positive, Share } from './json-types';
 
 import { REPORT_SCHEMA_VERSION } from './version';
@@ -317,6 +317,13 @@ export interface Report {
    * report itself is sized by its findings.
    */
   records: ReportRecords;
+  /**
+   * Entities ranked for review: severity and number of flags, watch-listed goods, key-node role, a border crossing
+   * near by, and (when screening ran) the distance to a listed party; each entry with its reasons in words.
+   * Off-profile purchases of ordinary goods never come before an entity with any other indicator. Absent in reports
+   * written before the queue existed.
+   */
+  reviewQueue?: ReviewQueue;
 }
 
 export type ReportRecords =

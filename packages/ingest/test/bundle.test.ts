@@ -199,3 +199,26 @@ describe('transit countries (transit_countries)', () => {
     ]);
   });
 });
+
+describe('phone numbers (phone)', () => {
+  const header = 'id,kind,name,phone';
+  it('keeps a number as written in attributes.phone, under its other names too', async () => {
+    const b = await readBundle(makeBundle({ entities: [header, 'a,company,Alpha,+90 (414) 431-27.64 ext. 12', 'b,company,Beta,', 'c,person,Carol,', 'd,company,Delta,0045 33 12 34 56'].join('\n'), relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => e.attributes.phone)).toEqual(['+90 (414) 431-27.64 ext. 12', undefined, undefined, '0045 33 12 34 56']);
+    const tel = await readBundle(makeBundle({ entities: ['id,kind,name,telephone', 'a,company,Alpha,+90 414 431 27 64'].join('\n'), relations: undefined, shipments: undefined, places: undefined }));
+    expect(tel.entities[0].attributes.phone).toBe('+90 414 431 27 64');
+  });
+  it('names file, line and column of a value that is not one phone number', async () => {
+    const issues = await problems(makeBundle({ entities: [header, 'a,company,Alpha,ask reception', 'b,company,Beta,+90 414 431 27 64 / +90 414 431 27 65', 'c,company,Carol,12 34', 'd,company,Delta,+45 33 12 34 56'].join('\n'), relations: undefined, shipments: undefined }));
+    expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([
+      ['entities.csv', 2, 'phone'],
+      ['entities.csv', 3, 'phone'],
+      ['entities.csv', 4, 'phone'],
+    ]);
+    expect(issues.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/is not a phone number/),
+      expect.stringMatching(/holds more than one phone number/),
+      expect.stringMatching(/has 4 digits/),
+    ]);
+  });
+});

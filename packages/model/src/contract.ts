@@ -62,6 +62,12 @@ export const ENTITIES_SPEC: FileSpec = {
     { name: 'isic', type: 'isic', synonyms: ['isic_code', 'isic4', 'isic_rev4', 'isic_rev_4'], description: 'ISIC Rev.4 code of the line of business.' },
     { name: 'employees', type: 'integer', synonyms: ['employee_count', 'number_of_employees'], description: 'Number of employees.' },
     { name: 'founded', type: 'date', synonyms: ['founding_date', 'date_founded', 'incorporation_date'], description: 'Date of founding or registration.' },
+    {
+      name: 'phone',
+      type: 'phone',
+      synonyms: ['telephone', 'tel', 'phone_number', 'telephone_number'],
+      description: 'Phone number, one per entity; kept as written in attributes.phone (company groups and address-hub compare its digits).',
+    },
   ],
 };
 

@@ -106,7 +106,7 @@ export const unitPrice: Rule = {
         const times = `${showNumber(Math.round(ratio * 10) / 10)} times ${above ? 'above' : 'below'}`;
         const goods = `HS ${showHs(m.goods)}`;
         hits.push({
-          entities: [s.buyer, s.supplier],
+          entities: [s.buyer],
           shipment: s.id,
           counterparties: [s.supplier],
           shipments: [s.id],

@@ -4,9 +4,10 @@ import type { Fact, Rule, RuleHit, Severity } from '../types';
 import { goodsLabel, quantityLabel, shipmentLabel } from './words';
 
 const NO_DATE = 'no date (shipped or received): the order of shipments cannot be told';
+const CUT_SHORT = 'search cut short (more than 500 onward shipments within the window: longer chains not followed)';
 
-/** Shipments explored from one start at most: keeps the search linear in dense trade. */
-const BUDGET = 5000;
+/** Shipments explored from one start at most: keeps the search linear in dense trade (the coverage says when it bit). */
+const BUDGET = 500;
 
 const dateOf = (s: Shipment): string | undefined => s.shipped ?? s.received;
 
@@ -39,14 +40,19 @@ export const roundTripping: Rule = {
     'Goods sent for repair, calibration or processing and returned (toll processing), returns of faulty goods through a distributor, buy-backs of unsold stock, commodity trading in which one lot changes hands many times, and HS headings broad enough that different goods share one (raise hsDigits).',
   intraGroup:
     'The chain must leave the group: shipments between companies of one group are neither a start nor a step. Goods that pass only between the group’s own companies are ordinary logistics.',
-  coverage: { unit: 'shipments sold outside the seller’s company group', reasons: [NO_DATE] },
+  coverage: { unit: 'shipments sold outside the seller’s company group', reasons: [NO_DATE, CUT_SHORT] },
   evaluate(ctx, params, coverage) {
     const windowDays = params.windowDays as number;
     const minShipments = params.minShipments as number;
     const maxShipments = Math.max(params.maxShipments as number, minShipments);
     const digits = params.hsDigits as number;
     const watchSeverity = params.watchSeverity as Severity;
-    const goodsKey = (s: Shipment) => (s.hsCode !== undefined ? `hs:${s.hsCode.slice(0, digits)}` : `text:${fold(s.commodity)}`);
+    const keys = new Map<Shipment, string>();
+    const goodsKey = (s: Shipment): string => {
+      let k = keys.get(s);
+      if (k === undefined) keys.set(s, (k = s.hsCode !== undefined ? `hs:${s.hsCode.slice(0, digits)}` : `text:${fold(s.commodity)}`));
+      return k;
+    };
     // Sales of each entity with a date, by goods, in date order.
     const sales = new Map<string, Shipment[]>();
     for (const s of ctx.bundle.shipments) {
@@ -57,6 +63,24 @@ export const roundTripping: Rule = {
       else sales.set(k, [s]);
     }
     for (const list of sales.values()) list.sort((a, b) => (dateOf(a)! < dateOf(b)! ? -1 : dateOf(a)! > dateOf(b)! ? 1 : 0));
+    // Goods that a group ever buys from outside itself: a chain can only come home through such a purchase, so a sale
+    // of other goods starts no search (most goods never return to the group that sold them).
+    const comesHome = new Set<string>();
+    for (const s of ctx.bundle.shipments) {
+      const g = ctx.group(s.buyer).id;
+      if (g !== ctx.group(s.supplier).id) comesHome.add(`${g}\u0000${goodsKey(s)}`);
+    }
+    /** Index of the first sale in `list` on or after `date` (the list is in date order). */
+    const from = (list: Shipment[], date: string): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (dateOf(list[mid])! < date) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
 
     const hits: RuleHit[] = [];
     const circles = new Map<string, { hit: RuleHit; runs: number }>();
@@ -68,8 +92,11 @@ export const roundTripping: Rule = {
         coverage.notJudged(NO_DATE);
         continue;
       }
-      coverage.judged();
       const goods = goodsKey(s0);
+      if (!comesHome.has(`${home}\u0000${goods}`)) {
+        coverage.judged();
+        continue;
+      }
       // Breadth-first over shipments: the shortest chain back home.
       const prev = new Map<Shipment, Shipment | null>([[s0, null]]);
       const depth = new Map<Shipment, number>([[s0, 1]]);
@@ -80,17 +107,24 @@ export const roundTripping: Rule = {
         for (let x: Shipment | null = s; x !== null; x = prev.get(x)!) out.unshift(x);
         return out;
       };
-      for (let i = 0; i < queue.length && found === undefined && queue.length < BUDGET; i++) {
+      /** Whether the chain that ends with `s` already passed through `id`. */
+      const passed = (s: Shipment, id: string): boolean => {
+        for (let x: Shipment | null = s; x !== null; x = prev.get(x)!) if (x.supplier === id) return true;
+        return false;
+      };
+      let i = 0;
+      for (; i < queue.length && found === undefined && queue.length < BUDGET; i++) {
         const cur = queue[i];
         const n = depth.get(cur)!;
         if (n >= maxShipments) continue;
-        const visited = new Set(chainOf(cur).map((x) => x.supplier));
-        for (const next of sales.get(`${cur.buyer}\u0000${goods}`) ?? []) {
+        const list = sales.get(`${cur.buyer}\u0000${goods}`) ?? [];
+        for (let j = from(list, dateOf(cur)!); j < list.length; j++) {
+          const next = list[j];
           const d = dateOf(next)!;
-          if (d < dateOf(cur)! || prev.has(next)) continue;
+          if (prev.has(next)) continue;
           if (daysBetween(d0, d) > windowDays) break;
           const back = ctx.group(next.buyer).id === home;
-          if (!back && (visited.has(next.buyer) || next.buyer === cur.buyer)) continue;
+          if (!back && (next.buyer === cur.buyer || passed(cur, next.buyer))) continue;
           prev.set(next, cur);
           depth.set(next, n + 1);
           if (back) {
@@ -103,6 +137,8 @@ export const roundTripping: Rule = {
           queue.push(next);
         }
       }
+      if (found === undefined && queue.length >= BUDGET && i < queue.length) coverage.notJudged(CUT_SHORT);
+      else coverage.judged();
       if (found === undefined) continue;
       const chain = chainOf(found);
       const companies = [s0.supplier, ...chain.map((s) => s.buyer)];

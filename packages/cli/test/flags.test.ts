@@ -9,14 +9,33 @@ describe('red flags through the CLI', () => {
   it('chokepoint rules lists every rule with parameters, defaults and sources', async () => {
     const r = await run('rules');
     expect(r.code).toBe(0);
-    for (const id of ['off-profile-purchase', 'precursor-watchlist', 'volume-anomaly', 'third-party-payer', 'consignee-mismatch', 'rapid-transit', 'linked-family-group', 'border-junction', 'new-company', 'listed-party-match', 'shipment-to-listed']) {
+    for (const id of [
+      'off-profile-purchase',
+      'precursor-watchlist',
+      'volume-anomaly',
+      'third-party-payer',
+      'consignee-mismatch',
+      'rapid-transit',
+      'linked-family-group',
+      'border-junction',
+      'new-company',
+      'unit-price',
+      'transshipment-hub',
+      'address-hub',
+      'round-tripping',
+      'forwarder-consignee',
+      'many-commodities',
+      'listed-party-match',
+      'shipment-to-listed',
+    ]) {
       expect(r.stdout).toContain(`${id}: `);
     }
     expect(r.stdout).toContain('- maxDwellDays (integer, 0 to 365; default 14)');
     expect(r.stdout).toContain('Regulation (EU) 2019/1148');
     expect(r.stdout).toContain('never a verdict');
     const json = JSON.parse((await run('rules', '--json')).stdout);
-    expect(json.rules).toHaveLength(11);
+    expect(json.rules).toHaveLength(17);
+    expect(r.stdout).toContain('- extraHubs (country codes; default none)');
     expect(json.rules[5].parameters[0]).toMatchObject({ name: 'maxDwellDays', default: 14, value: 14 });
   });
 

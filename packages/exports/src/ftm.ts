@@ -90,6 +90,7 @@ export function toFtm(report: Report, options: ExportOptions = {}): string {
     put(p, 'received', s.received);
     put(p, 'originCountry', s.originCountry);
     put(p, 'destinationCountry', s.destinationCountry);
+    put(p, 'transitCountries', s.transitCountries?.join('|'));
     put(p, 'consignee', s.consignee);
     put(p, 'payer', s.payer);
     out.push({ id: s.id, schema: 'Shipment', properties: p });

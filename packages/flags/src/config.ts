@@ -65,6 +65,10 @@ export function checkParam(spec: ParamSpec, value: unknown): { ok: true; value: 
       return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)
         ? { ok: true, value }
         : { ok: false, reason: `expected one of ${SEVERITIES.join(', ')}, got ${typeOf(value)}` };
+    case 'countries':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v))
+        ? { ok: true, value: value as string[] }
+        : { ok: false, reason: `expected a list of ISO 3166-1 alpha-2 country codes in capitals (such as ["AE", "GE"]), got ${typeOf(value)}` };
     case 'codes':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && /^\d+$/.test(v))
         ? { ok: true, value: value as string[] }

@@ -12,7 +12,7 @@ function kind(p: ParamSpec): string {
     const range = p.min === undefined && p.max === undefined ? '' : ` ${p.min ?? '−∞'}…${p.max ?? '∞'}`;
     return `${p.type}${range}`;
   }
-  return p.type === 'severity' ? 'low / medium / high' : p.type === 'codes' ? 'list of codes' : p.type;
+  return p.type === 'severity' ? 'low / medium / high' : p.type === 'codes' ? 'list of codes' : p.type === 'countries' ? 'list of country codes' : p.type;
 }
 
 /** The rule reference of docs/red-flags.md, generated from the registry so the two never drift. */

@@ -55,10 +55,22 @@ export interface SectorKeyword {
   rationale: string;
 }
 
+/** A transshipment hub: a jurisdiction that published guidance names as a point through which goods are diverted. */
+export interface TransshipmentHub {
+  /** ISO 3166-1 alpha-2 code. */
+  country: string;
+  name: string;
+  /** The destinations of concern the guidance names (goods for them through the hub); empty: any destination. */
+  destinations: string[];
+  source: string;
+}
+
 export interface ReferenceData {
   watchlist: WatchItem[];
   sectorFit: SectorFit[];
   sectorKeywords: SectorKeyword[];
+  /** Transshipment hubs (transshipment-hubs.csv); empty when the table is not given. */
+  hubs?: TransshipmentHub[];
   /** HS code → description, from the Harmonized System list. */
   hsDescriptions: Map<string, string>;
 }
@@ -115,7 +127,7 @@ function digits(values: string[], file: string, line: number, column: string, al
 }
 
 /** Parses the reference tables from their CSV text. Pure; `loadReference` reads them from disk. */
-export function parseReference(texts: { watchlist: string; sectorFit: string; sectorKeywords: string; hs?: string }): ReferenceData {
+export function parseReference(texts: { watchlist: string; sectorFit: string; sectorKeywords: string; hs?: string; hubs?: string }): ReferenceData {
   const watchlist: WatchItem[] = rows(texts.watchlist, 'watchlist.csv', ['id', 'name', 'category', 'hs_prefixes', 'keywords', 'require_keyword', 'min_pcs', 'users', 'source']).map(
     ({ line, row }) => {
       const category = row.category;
@@ -172,13 +184,28 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
   if (texts.hs !== undefined) {
     for (const { row } of rows(texts.hs, 'hs/harmonized-system.csv', ['hscode', 'description'])) hsDescriptions.set(row.hscode, row.description);
   }
-  return { watchlist, sectorFit, sectorKeywords, hsDescriptions };
+  const hubs: TransshipmentHub[] = [];
+  if (texts.hubs !== undefined) {
+    const country = (v: string, line: number, column: string): string => {
+      if (!/^[A-Z]{2}$/.test(v)) throw new ReferenceDataError(`transshipment-hubs.csv line ${line}, column "${column}": ${JSON.stringify(v)} is not an ISO 3166-1 alpha-2 code in capitals (such as AE)`);
+      return v;
+    };
+    const seen = new Set<string>();
+    for (const { line, row } of rows(texts.hubs, 'transshipment-hubs.csv', ['country', 'name', 'destinations', 'source'])) {
+      const code = country(row.country, line, 'country');
+      if (seen.has(code)) throw new ReferenceDataError(`transshipment-hubs.csv line ${line}, column "country": ${code} is listed twice`);
+      seen.add(code);
+      if (row.source === '') throw new ReferenceDataError(`transshipment-hubs.csv line ${line}, column "source": every hub needs the guidance that names it`);
+      hubs.push({ country: code, name: row.name || code, destinations: list(row.destinations).map((d) => country(d, line, 'destinations')), source: row.source });
+    }
+  }
+  return { watchlist, sectorFit, sectorKeywords, hsDescriptions, hubs };
 }
 
 /** The reference folder shipped with Chokepoint: data/reference at the repository root. */
 export const DEFAULT_REFERENCE_DIR = join(__dirname, '..', '..', '..', 'data', 'reference');
 
-/** Reads watchlist.csv, sector-fit.csv, sector-keywords.csv and hs/harmonized-system.csv from a folder. */
+/** Reads watchlist.csv, sector-fit.csv, sector-keywords.csv, transshipment-hubs.csv and hs/harmonized-system.csv from a folder. */
 export function loadReference(dir: string = DEFAULT_REFERENCE_DIR): ReferenceData {
   const read = (name: string): string => {
     try {
@@ -192,5 +219,6 @@ export function loadReference(dir: string = DEFAULT_REFERENCE_DIR): ReferenceDat
     sectorFit: read('sector-fit.csv'),
     sectorKeywords: read('sector-keywords.csv'),
     hs: read(join('hs', 'harmonized-system.csv')),
+    hubs: read('transshipment-hubs.csv'),
   });
 }

@@ -12,7 +12,8 @@ export type ParamSpec =
   | { name: string; type: 'number' | 'integer'; default: number | null; min?: number; max?: number; description: string }
   | { name: string; type: 'boolean'; default: boolean; description: string }
   | { name: string; type: 'severity'; default: Severity; description: string }
-  | { name: string; type: 'codes'; default: string[]; description: string };
+  | { name: string; type: 'codes'; default: string[]; description: string }
+  | { name: string; type: 'countries'; default: string[]; description: string };
 
 /** Evidence: plain facts, JSON-ready. */
 export type Evidence = Record<string, unknown>;

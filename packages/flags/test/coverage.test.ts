@@ -89,6 +89,28 @@ describe('what each rule could not judge', () => {
           { reason: 'no date on its watch-listed shipments', count: 1 },
         ],
       },
+      'unit-price': { unit: 'shipments', judged: 0, notJudged: [{ reason: 'no value, currency or quantity (no unit price)', count: 4 }] },
+      'transshipment-hub': {
+        unit: 'watch-listed shipments (every shipment when watchListedOnly is false)',
+        judged: 0,
+        notJudged: [{ reason: 'destination unknown (no destination country, and the receiver’s country not recorded)', count: 3 }],
+      },
+      'address-hub': { unit: 'companies with an address or phone number', judged: 0, notJudged: [] },
+      'round-tripping': {
+        unit: 'shipments sold outside the seller’s company group',
+        judged: 1,
+        notJudged: [{ reason: 'no date (shipped or received): the order of shipments cannot be told', count: 3 }],
+      },
+      'forwarder-consignee': {
+        unit: 'watch-listed shipments',
+        judged: 1,
+        notJudged: [{ reason: 'final recipient’s line of business unknown (whether it is a forwarder or trader not checked)', count: 2 }],
+      },
+      'many-commodities': {
+        unit: 'companies that bought or received watch-listed goods',
+        judged: 0,
+        notJudged: [{ reason: 'number of employees unknown (judged as a small company)', count: 3 }],
+      },
       // Without a list, the listed-party rules judge nothing (screening: docs/screening.md).
       'listed-party-match': { unit: 'entities screened against lists', judged: 0, notJudged: [] },
       'shipment-to-listed': { unit: 'shipments (when lists were screened against)', judged: 0, notJudged: [] },

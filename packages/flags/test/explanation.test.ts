@@ -12,10 +12,20 @@ function everything() {
   const tiny = company('tiny', { isic: '0111', employees: 2 });
   const [s1, s2] = ['s1', 's2'].map((id) => company(id, { isic: '4669' }));
   const dest = company('dest');
+  // For the rules from the published guidance: a flour mill and its sister mill, bakeries that share one business
+  // centre's address, a forwarder, a trader and a small clothes shop.
+  const mill = company('zmill', { isic: '1061', country: 'TR' });
+  const mill2 = company('zmill2', { isic: '1061', country: 'TR' });
+  const bakeries = [1, 2, 3, 4, 5, 6].map((i) => company(`zbake${i}`, { isic: '1071', employees: 8, country: 'TR', ...(i <= 5 ? { address: 'Plaza Business Centre, Floor 3, Mersin' } : {}) }));
+  const forwarder = company('zfwd', { isic: '5229', country: 'TR' });
+  const general = company('ztrade', { isic: '4690', country: 'TR' });
+  const kiosk = company('zkiosk', { isic: '4771', employees: 2, country: 'TR' });
+  const flour = (buyer: string, value: number, fields: Record<string, unknown> = {}) =>
+    ship('zmill', buyer, { commodity: 'wheat flour', hsCode: '110100', quantity: 10, unit: 't', value, currency: 'EUR', ...fields });
   return bundleOf({
-    entities: [dist, shop, trader, maker, cars, ...farms, tiny, s1, s2, dest],
+    entities: [dist, shop, trader, maker, cars, ...farms, tiny, s1, s2, dest, mill, mill2, ...bakeries, forwarder, general, kiosk],
     places: [crossing('akc', 36.6936, 38.9436)],
-    relations: [tie('trader', 'shop', 'owner')],
+    relations: [tie('trader', 'shop', 'owner'), tie('zmill', 'zmill2', 'owner')],
     shipments: [
       ship('dist', 'shop', { id: 'paste', commodity: 'aluminium paste', hsCode: '321290', quantity: 6, unit: 't', value: 18000, currency: 'USD', shipped: '2016-03-02', received: '2016-03-04' }),
       ship('shop', 'dest', { id: 'paste-on', commodity: 'aluminium paste', hsCode: '321290', quantity: 6, unit: 't', value: 19000, shipped: '2016-03-06', received: '2016-03-07' }),
@@ -26,6 +36,14 @@ function everything() {
       ...farms.map((f, i) => ship('dist', f.id, { commodity: 'urea', hsCode: '310210', quantity: 20 + 3 * i, unit: 't', value: 9000, currency: 'EUR' })),
       ship('dist', 'tiny', { id: 'urea-eur', commodity: 'urea', hsCode: '310210', quantity: 150, unit: 't', value: 45000, currency: 'EUR' }),
       ship('dist', 'tiny', { id: 'urea-usd', commodity: 'urea', hsCode: '310210', quantity: 150, unit: 't', value: 50000, currency: 'USD' }),
+      ...[1, 2, 3, 4, 5].map((i) => flour(`zbake${i}`, 4000 + 100 * i)),
+      flour('zbake6', 40000, { id: 'flour-dear', shipped: '2016-05-01' }),
+      ship('zbake6', 'ztrade', { id: 'flour-on', commodity: 'wheat flour', hsCode: '110100', quantity: 10, unit: 't', shipped: '2016-06-01' }),
+      ship('ztrade', 'zmill2', { id: 'flour-back', commodity: 'wheat flour', hsCode: '110100', quantity: 10, unit: 't', shipped: '2016-07-01' }),
+      ship('s1', 'zfwd', { id: 'an-fwd', commodity: 'ammonium nitrate', hsCode: '310230', quantity: 5, unit: 't', destinationCountry: 'IQ', transitCountries: ['IQ'] }),
+      ship('s1', 'zkiosk', { id: 'an-kiosk', commodity: 'ammonium nitrate', hsCode: '310230', quantity: 1, unit: 't' }),
+      ship('s2', 'zkiosk', { id: 'chlorate-kiosk', commodity: 'sodium chlorate', hsCode: '282911', quantity: 1, unit: 't' }),
+      ship('dist', 'zkiosk', { id: 'paste-kiosk', commodity: 'aluminium paste', hsCode: '321290', quantity: 1, unit: 't' }),
     ],
   });
 }

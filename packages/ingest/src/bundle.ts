@@ -367,7 +367,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
 }
 
 function toEntity(r: ParsedRow, file: string): Entity {
-  return { ...(r.values as Omit<Entity, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };
+  // The phone is checked as a column of the contract, and kept where every reader has always found it: attributes.phone.
+  const { phone, ...values } = r.values as Omit<Entity, 'attributes' | 'origin'> & { phone?: string };
+  if (phone !== undefined) r.attributes.phone = phone;
+  return { ...values, attributes: r.attributes, origin: { file, line: r.line } };
 }
 function toRelation(r: ParsedRow, file: string): Relation {
   return { ...(r.values as Omit<Relation, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };

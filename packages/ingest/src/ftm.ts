@@ -671,6 +671,7 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       if (received !== undefined) s.received = received;
       field('originCountry', 'country', (v) => (s.originCountry = v as string));
       field('destinationCountry', 'country', (v) => (s.destinationCountry = v as string));
+      field('transitCountries', 'countryList', (v) => (s.transitCountries = v as string[]));
       for (const prop of ['consignee', 'payer'] as const) {
         if (first(r, prop) === undefined) continue;
         const id = ref(prop);

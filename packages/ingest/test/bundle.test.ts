@@ -181,3 +181,44 @@ describe('progress', () => {
     for (const [b, t] of last.values()) expect(b).toBe(t);
   });
 });
+
+describe('transit countries (transit_countries)', () => {
+  const header = 'id,supplier,buyer,commodity,origin_country,destination_country,transit_countries';
+  it('reads the route in order, under its other names too', async () => {
+    const b = await readBundle(makeBundle({ shipments: [header, 's1,d,a,servo drives,DE,RU,ae|ge', 's2,a,b,servo drives,TR,TR,'].join('\n') }));
+    expect(b.shipments.map((s) => s.transitCountries)).toEqual([['AE', 'GE'], undefined]);
+    const via = await readBundle(makeBundle({ shipments: ['id,supplier,buyer,commodity,via', 's1,d,a,servo drives,KZ'].join('\n') }));
+    expect(via.shipments[0].transitCountries).toEqual(['KZ']);
+    expect(via.warnings.map((w) => w.reason).join(' ')).toMatch(/transit_countries/);
+  });
+  it('names file, line and column of a country that is no code, and of one listed twice in a row', async () => {
+    const issues = await problems(makeBundle({ shipments: [header, 's1,d,a,servo drives,DE,RU,Emirates|GE', 's2,a,b,servo drives,DE,RU,GE|GE'].join('\n') }));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'shipments.csv', line: 2, column: 'transit_countries', reason: expect.stringMatching(/"Emirates" is not an ISO 3166-1 alpha-2 country code/) }),
+      expect.objectContaining({ file: 'shipments.csv', line: 3, column: 'transit_countries', reason: expect.stringMatching(/GE is listed twice in a row/) }),
+    ]);
+  });
+});
+
+describe('phone numbers (phone)', () => {
+  const header = 'id,kind,name,phone';
+  it('keeps a number as written in attributes.phone, under its other names too', async () => {
+    const b = await readBundle(makeBundle({ entities: [header, 'a,company,Alpha,+90 (414) 431-27.64 ext. 12', 'b,company,Beta,', 'c,person,Carol,', 'd,company,Delta,0045 33 12 34 56'].join('\n'), relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => e.attributes.phone)).toEqual(['+90 (414) 431-27.64 ext. 12', undefined, undefined, '0045 33 12 34 56']);
+    const tel = await readBundle(makeBundle({ entities: ['id,kind,name,telephone', 'a,company,Alpha,+90 414 431 27 64'].join('\n'), relations: undefined, shipments: undefined, places: undefined }));
+    expect(tel.entities[0].attributes.phone).toBe('+90 414 431 27 64');
+  });
+  it('names file, line and column of a value that is not one phone number', async () => {
+    const issues = await problems(makeBundle({ entities: [header, 'a,company,Alpha,ask reception', 'b,company,Beta,+90 414 431 27 64 / +90 414 431 27 65', 'c,company,Carol,12 34', 'd,company,Delta,+45 33 12 34 56'].join('\n'), relations: undefined, shipments: undefined }));
+    expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([
+      ['entities.csv', 2, 'phone'],
+      ['entities.csv', 3, 'phone'],
+      ['entities.csv', 4, 'phone'],
+    ]);
+    expect(issues.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/is not a phone number/),
+      expect.stringMatching(/holds more than one phone number/),
+      expect.stringMatching(/has 4 digits/),
+    ]);
+  });
+});

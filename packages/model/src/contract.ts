@@ -62,6 +62,12 @@ export const ENTITIES_SPEC: FileSpec = {
     { name: 'isic', type: 'isic', synonyms: ['isic_code', 'isic4', 'isic_rev4', 'isic_rev_4'], description: 'ISIC Rev.4 code of the line of business.' },
     { name: 'employees', type: 'integer', synonyms: ['employee_count', 'number_of_employees'], description: 'Number of employees.' },
     { name: 'founded', type: 'date', synonyms: ['founding_date', 'date_founded', 'incorporation_date'], description: 'Date of founding or registration.' },
+    {
+      name: 'phone',
+      type: 'phone',
+      synonyms: ['telephone', 'tel', 'phone_number', 'telephone_number'],
+      description: 'Phone number, one per entity; kept as written in attributes.phone (company groups and address-hub compare its digits).',
+    },
   ],
 };
 
@@ -99,6 +105,13 @@ export const SHIPMENTS_SPEC: FileSpec = {
     { name: 'received', type: 'date', synonyms: ['received_date', 'receipt_date', 'date_received', 'arrival_date', 'delivery_date'], description: 'Date the goods arrived.' },
     { name: 'origin_country', key: 'originCountry', type: 'country', synonyms: ['origin', 'country_of_origin', 'export_country'], description: 'Country the goods left.' },
     { name: 'destination_country', key: 'destinationCountry', type: 'country', synonyms: ['destination', 'country_of_destination', 'import_country'], description: 'Country the goods went to.' },
+    {
+      name: 'transit_countries',
+      key: 'transitCountries',
+      type: 'countryList',
+      synonyms: ['transit', 'transit_country', 'via', 'route', 'routing', 'transshipment', 'transshipment_countries', 'countries_of_transit'],
+      description: 'Countries the goods passed through between origin and destination, in order, separated by | (AE|GE).',
+    },
     { name: 'consignee', type: 'id', refersToEntity: true, synonyms: ['consignee_id'], description: 'Entity that physically received the goods, when not the buyer.' },
     { name: 'payer', type: 'id', refersToEntity: true, synonyms: ['payer_id', 'paid_by', 'payor'], description: 'Entity that paid, when not the buyer.' },
   ],
@@ -181,6 +194,11 @@ export function crossFieldProblems(file: BundleFile, row: Record<string, unknown
           reason: `${row.quantity} ${row.unit} is ${litres.toExponential(3)} l, more than the ${MAX_LITRES.toExponential(0)} l (a billion cubic metres) one shipment can hold: check the quantity and unit`,
         });
       }
+    }
+    if (Array.isArray(row.transitCountries)) {
+      const route = row.transitCountries as string[];
+      const twice = route.find((c, i) => i > 0 && route[i - 1] === c);
+      if (twice !== undefined) problems.push({ column: 'transit_countries', reason: `${twice} is listed twice in a row: list each country the goods passed through once, in order` });
     }
     if (row.value !== undefined && row.currency === undefined) {
       problems.push({ column: 'currency', reason: 'a value needs a currency (such as EUR)' });

@@ -22,7 +22,8 @@ export type FieldType =
   | 'hsCode'
   | 'currency'
   | 'unit'
-  | 'concentration';
+  | 'concentration'
+  | 'phone';
 
 /**
  * A parsed cell, or the reason it is wrong. `note` says what was repaired or read generously (a currency
@@ -147,5 +148,21 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       return readUnit(raw);
     case 'concentration':
       return readConcentration(raw);
+    case 'phone':
+      return readPhone(raw);
   }
+}
+
+/**
+ * A phone number as written (kept as it is), when it reads as one: digits, spaces, +, -, ( ) and dots, 7 to 17
+ * digits (15 with the country code, two more for a 00 prefix), and an extension at the end (ext. 12, x12).
+ */
+export function readPhone(raw: string): FieldResult {
+  const parts = raw.split(/\s*(?:[;,/]|\bor\b)\s*/i).filter((p) => p.replace(/\D/g, '').length >= 7);
+  if (parts.length > 1) return fail(`${show(raw)} holds more than one phone number: give one per entity (keep the others in a column of your own)`);
+  const number = raw.replace(/\s*(?:ext\.?|x|#)\s*\d{1,6}$/i, '');
+  if (!/^[+\d\s().-]+$/.test(number)) return fail(`${show(raw)} is not a phone number: write digits, spaces, +, -, ( ) and dots only (such as +90 414 431 27 64)`);
+  const digits = number.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 17) return fail(`${show(raw)} has ${digits} digits: a phone number has 7 to 15, with its country code`);
+  return ok(raw);
 }

@@ -96,6 +96,8 @@ export interface Shipment {
   received?: string;
   originCountry?: string;
   destinationCountry?: string;
+  /** Countries the goods passed through between origin and destination, in order (ISO 3166-1 alpha-2). */
+  transitCountries?: string[];
   consignee?: string;
   payer?: string;
   attributes: ExtraAttributes;

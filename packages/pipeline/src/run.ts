@@ -11,8 +11,20 @@ import {
   type ExternalResults,
   type FlagTally,
   type KeyNode,
+  type ListedPath,
 } from '@chokepoint/engine';
-import { evaluateFlags, extendReference, EMPTY_CONFIG, type FlagsResult, type ListedMatch, type ReferenceData, type RulesConfig } from '@chokepoint/flags';
+import {
+  evaluateFlags,
+  extendReference,
+  reviewQueue,
+  watchMatcher,
+  EMPTY_CONFIG,
+  type FlagsResult,
+  type ListedMatch,
+  type ListedPartyDistance,
+  type ReferenceData,
+  type RulesConfig,
+} from '@chokepoint/flags';
 import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
 import {
   assertReport,
@@ -59,6 +71,11 @@ export interface PipelineOptions {
   lenient?: boolean;
   rulesFile?: string;
   toolVersion: string;
+  /**
+   * Optional, from screening: each entity's distance to the nearest listed party, keyed by the ids of the bundle as
+   * analysed (after name variants are merged). The review queue weighs it; entities absent have none near.
+   */
+  listedParties?: (bundle: Bundle, analysis: Analysis) => ReadonlyMap<string, ListedPartyDistance>;
 }
 
 export interface PipelineHooks {
@@ -179,7 +196,36 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     top: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
   });
   const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
-  const screening = screened === undefined ? undefined : screeningOf(bundle, screened, options.screening!, flags, keyNodes);
+  // One breadth-first search from the matched listed parties gives every entity's distance to the nearest: the
+  // report lists the paths of flagged entities and key nodes, the review queue weighs every entity's.
+  const listedPaths =
+    screened === undefined
+      ? undefined
+      : pathsToListed(
+          bundle,
+          [...new Set(screened.matches.map((m) => m.entity))],
+          bundle.entities.map((e) => e.id),
+          { maxHops: options.screening!.maxHops ?? LISTED_PATH_DEFAULTS.maxHops },
+        );
+  const screening = screened === undefined ? undefined : screeningOf(bundle, screened, options.screening!, flags, keyNodes, listedPaths!);
+
+  progress('ranking entities for review');
+  const watch = watchMatcher(extendReference(options.reference, rules));
+  const watchNames = new Map<string, string>();
+  for (const s of bundle.shipments) {
+    const item = watch(s);
+    if (item !== undefined) watchNames.set(s.id, item.name);
+  }
+  const results = new Map(analysis.entities.map((e) => [e.id, e]));
+  const queue = reviewQueue({
+    entities: bundle.entities.map((e) => ({ id: e.id, name: e.name, nearestCrossing: results.get(e.id)?.nearestCrossing ?? null })),
+    flags: flags.flags,
+    watchListed: new Set(watchNames.keys()),
+    watchNames,
+    keyNodes,
+    radiusKm: analysis.parameters.radiusKm,
+    listed: options.listedParties?.(bundle, analysis) ?? (listedPaths === undefined ? undefined : listedDistances(bundle, listedPaths, listed!)),
+  });
 
   progress('building the report and checking it against its schema');
   const report = assertReport(
@@ -188,7 +234,7 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
       analysis,
       flags,
       { toolVersion: options.toolVersion, lenient: options.lenient ?? false, rulesFile: options.rulesFile },
-      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures), screening },
+      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures), screening, reviewQueue: queue },
     ),
   );
   return { report, bundle, analysis, flags, keyNodes };
@@ -198,15 +244,22 @@ export const SCREENING_DISCLAIMER =
   'A match is a lead to verify, not an identification: names and a few identifiers agree with a party of a list. Compare the list’s own record (identifiers, addresses, sources) before drawing any conclusion; nothing is asserted about anyone beyond what the list says.';
 
 /** The report's screening section: the lists as read, matches and candidates, and the paths to a listed party. */
-function screeningOf(bundle: Bundle, screened: ScreeningResult, given: NonNullable<PipelineOptions['screening']>, flags: FlagsResult, keyNodes: KeyNode[]): ReportScreening {
+function screeningOf(
+  bundle: Bundle,
+  screened: ScreeningResult,
+  given: NonNullable<PipelineOptions['screening']>,
+  flags: FlagsResult,
+  keyNodes: KeyNode[],
+  allPaths: readonly ListedPath[],
+): ReportScreening {
   const maxHops = given.maxHops ?? LISTED_PATH_DEFAULTS.maxHops;
   // Every flagged entity and every key node, in bundle order.
   const why = new Map<string, ('flagged' | 'key node')[]>();
   for (const f of flags.flags) for (const id of f.entities) why.set(id, ['flagged']);
   for (const k of keyNodes) why.set(k.id, [...(why.get(k.id) ?? []), 'key node']);
   const asked = bundle.entities.map((e) => e.id).filter((id) => why.has(id));
-  const targets = [...new Set(screened.matches.map((m) => m.entity))];
-  const paths = pathsToListed(bundle, targets, asked, { maxHops });
+  const pathOf = new Map(allPaths.map((p) => [p.from, p]));
+  const paths = asked.map((id) => pathOf.get(id)!);
   return {
     disclaimer: SCREENING_DISCLAIMER,
     lists: given.lists.map((l) => ({ name: l.name, file: l.file, date: l.date, parties: l.parties.length, otherRecords: l.otherRecords, skipped: l.skipped, warnings: l.warnings })),
@@ -217,6 +270,24 @@ function screeningOf(bundle: Bundle, screened: ScreeningResult, given: NonNullab
     maxHops,
     paths: paths.map((p) => ({ entity: p.from, why: why.get(p.from)!, listed: p.to, hops: p.hops, steps: p.steps })),
   };
+}
+
+/** Each entity's distance to the nearest matched listed party, for the review queue (unreachable entities left out). */
+function listedDistances(bundle: Bundle, paths: readonly ListedPath[], listed: ReadonlyMap<string, ListedMatch[]>): Map<string, ListedPartyDistance> {
+  const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
+  const out = new Map<string, ListedPartyDistance>();
+  for (const p of paths) {
+    if (p.to === null || p.hops === null) continue;
+    const match = listed.get(p.to)?.[0];
+    out.set(p.from, {
+      hops: p.hops,
+      party: p.to,
+      partyName: names.get(p.to),
+      ...(match === undefined ? {} : { list: match.list }),
+      path: p.steps.map((s) => `${names.get(s.from) ?? s.from} – ${names.get(s.to) ?? s.to} (${s.kinds.join(', ')})`),
+    });
+  }
+  return out;
 }
 
 /** How an amount of a flow measure reads in words: "12,000 kg", "EUR 40,000", "12 shipments". */

@@ -1,6 +1,6 @@
 import { DATA_FORMAT_VERSION, type Bundle } from '@chokepoint/model';
 import type { Analysis, KeyNode } from '@chokepoint/engine';
-import type { FlagsResult } from '@chokepoint/flags';
+import type { FlagsResult, ReviewQueue } from '@chokepoint/flags';
 import {
   DISCLAIMER,
   REPORT_SCHEMA_VERSION,
@@ -42,7 +42,11 @@ export interface ReportExtras {
   measures?: ReportMeasures;
   /** Screening against lists of listed parties, when lists were given. */
   screening?: ReportScreening;
+  /** The entities ranked for review (reviewQueue of @chokepoint/flags). */
+  reviewQueue?: ReviewQueue;
 }
+
+export const NO_REVIEW_QUEUE: ReviewQueue = { entries: [], omitted: 0, method: '' };
 
 export const NO_MEASURES: ReportMeasures = {
   totals: [],
@@ -196,6 +200,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     measures: extras.measures ?? NO_MEASURES,
     records: { stored: 'inline' },
     ...(extras.screening === undefined ? {} : { screening: extras.screening }),
+    reviewQueue: extras.reviewQueue ?? NO_REVIEW_QUEUE,
   };
 }
 

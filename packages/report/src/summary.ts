@@ -10,6 +10,28 @@ export interface SummaryOptions {
   otherClusters?: number;
   /** How many of the people and companies behind the flags to describe. */
   controllers?: number;
+  /** How many entries of the review queue to describe (the summary opens on them). */
+  queue?: number;
+}
+
+/** The review queue, first: who to look at before anything else, and why. */
+export function queueLines(report: Report, max: number): string[] {
+  const q = report.reviewQueue;
+  if (q === undefined) return [];
+  const lines: string[] = [];
+  if (q.entries.length === 0) {
+    lines.push('Review first: nobody (no entity has a red flag or a listed party near by).');
+    return lines;
+  }
+  const total = q.entries.length + q.omitted;
+  lines.push(`Review first: ${plural(total, 'entity', 'entities')} ranked for review by the severity and number of their flags, watch-listed goods, key-node role, nearness to a border crossing and to a listed party (reviewQueue in the report)${total > max ? `; the first ${int(Math.min(max, q.entries.length))}` : ''}:`);
+  for (const e of q.entries.slice(0, max)) {
+    lines.push(`  ${e.rank}. ${plain(e.name)} (${plain(e.id)}), score ${e.score}`);
+    for (const r of e.reasons) lines.push(`     - ${plain(r)}`);
+  }
+  const weak = q.entries.filter((e) => e.ordinaryOnly).length;
+  if (weak > 0) lines.push(`  ${plural(weak, 'entity has', 'entities have')} only off-profile purchases of ordinary goods (not watch-listed): listed after all the others.`);
+  return lines;
 }
 
 /** What each key-node role means in the list, for people. */
@@ -153,6 +175,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxOther = options.otherClusters ?? 3;
   const maxFlags = options.flags ?? 6;
   const maxControllers = options.controllers ?? 8;
+  const maxQueue = options.queue ?? 10;
   const names = new Map(report.entities.map((e) => [e.id, e.name]));
   const kinds = new Map(report.entities.map((e) => [e.id, e]));
   const c = report.input.counts;
@@ -164,6 +187,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `${plural(c.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
       (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
   );
+  const queue = queueLines(report, maxQueue);
+  if (queue.length > 0) out.push('', ...queue, '');
   // What was skipped or doubted in the input, the first few in words (the report lists them all).
   const issue = (i: Report['input']['rejected'][number]) => `${i.file} line ${i.line}${i.column === undefined ? '' : `, column "${i.column}"`}: ${i.reason}`;
   const firstFew = (list: Report['input']['rejected'], where: string) => {

@@ -1,6 +1,6 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
 import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures, KeyNodeRole } from '@chokepoint/engine';
-import type { EffectiveRule, Flag } from '@chokepoint/flags';
+import type { EffectiveRule, Flag, ReviewQueue } from '@chokepoint/flags';
 import type { ScreeningHit } from '@chokepoint/screening';
 import type { Attributes, Count, CountryCode, CurrencyCode, HsCode, Id, Integer, IsoDate, Km, Latitude, Longitude, NonNegative, Positive, Share } from './json-types';
 
@@ -74,6 +74,8 @@ export interface ReportShipment {
   received?: IsoDate;
   originCountry?: CountryCode;
   destinationCountry?: CountryCode;
+  /** Countries the goods passed through, in order. */
+  transitCountries?: CountryCode[];
   consignee?: Id;
   payer?: Id;
   attributes: Attributes;
@@ -323,6 +325,13 @@ export interface Report {
   records: ReportRecords;
   /** Screening against lists of listed parties: present only when lists were given. */
   screening?: ReportScreening;
+  /**
+   * Entities ranked for review: severity and number of flags, watch-listed goods, key-node role, a border crossing
+   * near by, and (when screening ran) the distance to a listed party; each entry with its reasons in words.
+   * Off-profile purchases of ordinary goods never come before an entity with any other indicator. Absent in reports
+   * written before the queue existed.
+   */
+  reviewQueue?: ReviewQueue;
 }
 
 /** The shortest path from an entity to a matched listed party, over the network's ties and trade. */

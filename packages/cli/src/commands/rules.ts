@@ -5,11 +5,11 @@ import type { CliIO } from '../io';
 function showDefault(p: ParamSpec): string {
   const d = p.default;
   if (d === null) return 'none';
-  return Array.isArray(d) ? d.join(', ') : String(d);
+  return Array.isArray(d) ? (d.length === 0 ? 'none' : d.join(', ')) : String(d);
 }
 
 function showRange(p: ParamSpec): string {
-  if (p.type !== 'number' && p.type !== 'integer') return p.type === 'severity' ? 'low | medium | high' : p.type;
+  if (p.type !== 'number' && p.type !== 'integer') return p.type === 'severity' ? 'low | medium | high' : p.type === 'countries' ? 'country codes' : p.type;
   const range = p.min === undefined && p.max === undefined ? '' : `, ${p.min ?? '−∞'} to ${p.max ?? '∞'}`;
   return `${p.type}${range}`;
 }

@@ -9,6 +9,12 @@ import { precursorWatchlist } from './precursor-watchlist';
 import { rapidTransit } from './rapid-transit';
 import { thirdPartyPayer } from './third-party-payer';
 import { volumeAnomaly } from './volume-anomaly';
+import { unitPrice } from './unit-price';
+import { transshipmentHub } from './transshipment-hub';
+import { addressHub } from './address-hub';
+import { roundTripping } from './round-tripping';
+import { forwarderConsignee } from './forwarder-consignee';
+import { manyCommodities } from './many-commodities';
 
 /** The red-flag rules, in the order they are documented and reported. */
 export const RULES: readonly Rule[] = [
@@ -23,6 +29,12 @@ export const RULES: readonly Rule[] = [
   newCompany,
   listedPartyMatch,
   shipmentToListed,
+  unitPrice,
+  transshipmentHub,
+  addressHub,
+  roundTripping,
+  forwarderConsignee,
+  manyCommodities,
 ];
 
 export { robustZ, LeaveOneOut } from './volume-anomaly';

@@ -6,6 +6,7 @@ import type { ViewModel } from '../core/model';
 import { EDGE_STYLE } from '../core/style';
 import type { PanelCaseHooks } from './case-view';
 import { append, clear, el, moneyEl, table, type Child } from './dom';
+import { queueSection } from './queue';
 
 export interface PanelActions {
   select(id: string | null): void;
@@ -362,7 +363,7 @@ function renderOverview(panel: HTMLElement, model: ViewModel, actions: PanelActi
     el('p', { className: 'hint', text: 'Search for an entity, click a node, or pick one from the lists to see its details here.' }),
     el('p', { className: 'disclaimer', text: report.disclaimer }),
   );
-  append(panel, moneySection(report), quantitySection(report), chokepointSection(model, actions), rulesSection(report));
+  append(panel, queueSection(model, (id) => actions.select(id)), moneySection(report), quantitySection(report), chokepointSection(model, actions), rulesSection(report));
 }
 
 function moneySection(report: Report): HTMLElement {

@@ -482,7 +482,7 @@ function render({ sessions, results }) {
   // Failures, with their last words.
   for (const r of results) {
     for (const x of r.ours.filter((y) => !y.ok)) {
-      L.push(`Run ${x.run} at ${sizeLabel(r.size)} failed: ${x.failure.kind} after ${fmtS(x.wall)}, during "${x.failure.during}"; ${ended(x)}; peak RSS ${fmtGB(x.rssKB)}. Last lines on stderr:`);
+      L.push(`Run ${x.run} at ${sizeLabel(r.size)} failed: ${x.failure.kind} after ${fmtS(x.wall)}, during "${x.failure.during}"; ${ended(x)}; CPU time ${fmtS(x.cpu)}; peak RSS ${fmtGB(x.rssKB)}. Last lines on stderr:`);
       L.push('');
       L.push('```');
       for (const t of x.failure.stderrTail) L.push(t.length > 200 ? `${t.slice(0, 200)} …` : t);

@@ -50,7 +50,7 @@ describe('rules files', () => {
         line: 2,
         path: 'rules.volume-anomally',
         reason:
-          'unknown rule (did you mean "volume-anomaly"?); rules are off-profile-purchase, precursor-watchlist, volume-anomaly, third-party-payer, consignee-mismatch, rapid-transit, linked-family-group, border-junction, new-company, unit-price, transshipment-hub, address-hub, round-tripping, forwarder-consignee, many-commodities, listed-party-match, shipment-to-listed',
+          'unknown rule (did you mean "volume-anomaly"?); rules are off-profile-purchase, precursor-watchlist, volume-anomaly, third-party-payer, consignee-mismatch, rapid-transit, linked-family-group, border-junction, new-company, listed-party-match, shipment-to-listed, unit-price, transshipment-hub, address-hub, round-tripping, forwarder-consignee, many-commodities',
       },
       { file: 'rules.yaml', line: 5, path: 'rules.rapid-transit.parameters.maxDwellDays', reason: 'expected a number, got string "two weeks"' },
       { file: 'rules.yaml', line: 6, path: 'rules.rapid-transit.parameters.maxChainDays', reason: '-1 is out of range (0 to 3650)' },

@@ -58,6 +58,16 @@ describe('chokepoint analyze --screen', () => {
     for (const k of report.keyNodes) expect(sc.paths.some((p: { entity: string }) => p.entity === k.id)).toBe(true);
     const car = sc.paths.find((p: { entity: string }) => p.entity === 'tr-car-01');
     expect(car).toMatchObject({ listed: 'p-009', hops: 1, steps: [{ from: 'tr-car-01', to: 'p-009' }] });
+    // The review queue weighs the distance to a listed party, with the ties in words; an entity one tie away enters
+    // the queue even without a flag of its own.
+    const entries = report.reviewQueue.entries as { id: string; listedParty: { hops: number; party: string; list?: string; path?: string[] } | null; reasons: string[] }[];
+    const queuedCar = entries.find((e) => e.id === 'tr-car-01')!;
+    expect(queuedCar.listedParty).toMatchObject({ hops: 1, party: 'p-009', list: 'fictional_sanctions' });
+    expect(queuedCar.reasons.some((x) => /1 tie from a listed party/.test(x))).toBe(true);
+    const withoutScreen = join(tempDir(), 'plain.json');
+    expect((await run('analyze', DEMO, '--out', withoutScreen, '--quiet')).code).toBe(0);
+    const plain = JSON.parse(readFileSync(withoutScreen, 'utf8'));
+    expect(plain.reviewQueue.entries.every((e: { listedParty: unknown }) => e.listedParty === null)).toBe(true);
     // The summary.
     expect(r.stdout).toMatch(/Screening against 1 list: fictional_sanctions \(fictional-sanctions\.ftm\.jsonl, as of 2026-10-01, 9 parties\)/);
     expect(r.stdout).toMatch(/4 entities match a listed party; 2 pairs left for review/);

@@ -279,16 +279,19 @@ export function focusVisibility(model: ViewModel, v: Visibility, emphasis: Empha
   return recount(model, v, nodes);
 }
 
-/** Several entities selected at once (a box, a table): they, and the ties among them, are brought forward. */
+/**
+ * Several entities selected at once (a box, a table): they, and the ties among them, are brought forward (as
+ * context: their labels keep out of each other's way; only one selected entity has its label boxed).
+ */
 export function markedEmphasis(model: ViewModel, ids: readonly string[]): Emphasis | null {
   if (ids.length === 0) return null;
   const nodes = new Uint8Array(model.nodes.length);
   const edges = new Uint8Array(model.edges.length);
   for (const id of ids) {
     const n = model.byId.get(id);
-    if (n) nodes[n.index] = FOCUS;
+    if (n) nodes[n.index] = CONTEXT;
   }
-  for (const e of model.edges) if (nodes[model.byId.get(e.source)!.index] === FOCUS && nodes[model.byId.get(e.target)!.index] === FOCUS) edges[e.index] = 1;
+  for (const e of model.edges) if (nodes[model.byId.get(e.source)!.index] && nodes[model.byId.get(e.target)!.index]) edges[e.index] = 1;
   return { nodes, edges };
 }
 

@@ -111,7 +111,11 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
   view.renderer.getCamera().on('updated', () => {
     if (urlTimer !== null) clearTimeout(urlTimer);
-    urlTimer = setTimeout(writeUrl, 250);
+    urlTimer = setTimeout(() => {
+      writeUrl();
+      // Edges are hidden while the camera moves; draw them again once it has stopped.
+      if (!view.renderer.getCamera().isAnimated()) view.renderer.scheduleRender();
+    }, 250);
   });
 
   /** Shows the selected entity with what the selection brings forward (its ties, what it controls), as far as visible. */
@@ -203,7 +207,13 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     if (prev.work.pinned !== state.work.pinned || prev.layout !== state.layout) applyPins(how === 'restore');
     view.refresh();
     lastUpdateMs = performance.now() - t0;
-    if (fitAfter) fit();
+    if (fitAfter) {
+      // A new path: show it whole; otherwise what remains drawn.
+      const path = prev.work.path !== state.work.path ? currentPath() : null;
+      const onPath = path === null ? [] : [...new Set(path.paths.flatMap((p) => p.entities))].filter((id) => visible.nodes[model.byId.get(id)!.index]);
+      if (onPath.length > 1) view.focusMany(onPath);
+      else fit();
+    }
   };
 
   const actions: ControlActions = {

@@ -398,8 +398,7 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await page.focus('#redo');
     await page.keyboard.press('Enter');
     await until(async () => (await drawn(page)) === 7, async () => 'redone by the Redo button');
-    await page.locator('#graph').focus().catch(() => undefined);
-    await page.evaluate(() => (document.activeElement as unknown as { blur(): void } | null)?.blur());
+    await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur(): void } | null } }).document.activeElement?.blur());
     await page.keyboard.press('Alt+ArrowRight');
     await until(async () => (await work(page)).pinned.some((p) => p.id === 'tr-akc-01'), async () => 'pinned by Alt+arrow');
     await page.keyboard.press('h');

@@ -25,7 +25,11 @@ export interface Row {
   cells: Cell[];
   flagged: boolean;
   date: string | null;
+  /** Every cell in lower case, for the text filter (made once). */
+  text: string;
 }
+
+const haystack = (cells: Cell[]) => cells.map((c) => (c === null ? '' : String(c).toLowerCase())).join('\u0000');
 
 export const ENTITY_COLUMNS: Column[] = [
   { key: 'name', label: 'Name' },
@@ -82,13 +86,10 @@ export function tableRows(model: ViewModel, kind: TableKind, visible: Visibility
     }
     return model.nodes
       .filter((n) => visible === null || visible.nodes[n.index])
-      .map((n) => ({
-        key: n.id,
-        entities: [n.id],
-        cells: [n.name, n.id, n.kind, n.country ?? null, n.cluster, n.group === 0 ? null : n.group, n.flags.length, n.keyRank, degree[n.index]],
-        flagged: n.flags.length > 0,
-        date: null,
-      }));
+      .map((n) => {
+        const cells: Cell[] = [n.name, n.id, n.kind, n.country ?? null, n.cluster, n.group === 0 ? null : n.group, n.flags.length, n.keyRank, degree[n.index]];
+        return { key: n.id, entities: [n.id], cells, flagged: n.flags.length > 0, date: null, text: haystack(cells) };
+      });
   }
   const drawn = new Uint8Array(model.report.shipments.length);
   if (visible !== null) for (const e of model.edges) if (e.kind === 'shipment' && visible.edges[e.index]) for (const s of e.shipments) drawn[s] = visible.shipments[s];
@@ -97,10 +98,12 @@ export function tableRows(model: ViewModel, kind: TableKind, visible: Visibility
   model.report.shipments.forEach((s, i) => {
     if (visible !== null && !drawn[i]) return;
     const date = shipmentDate(s) ?? null;
+    const cells: Cell[] = [s.id, date, nameOf(s.supplier), nameOf(s.buyer), s.commodity, s.hsCode ?? null, s.quantity ?? null, s.unit ?? null, s.quantityKg ?? null, s.value ?? null, s.currency ?? null, s.originCountry ?? null, s.destinationCountry ?? null];
     rows.push({
       key: s.id,
       entities: [s.supplier, s.buyer],
-      cells: [s.id, date, nameOf(s.supplier), nameOf(s.buyer), s.commodity, s.hsCode ?? null, s.quantity ?? null, s.unit ?? null, s.quantityKg ?? null, s.value ?? null, s.currency ?? null, s.originCountry ?? null, s.destinationCountry ?? null],
+      cells,
+      text: haystack(cells),
       flagged: (model.byId.get(s.supplier)?.flags.length ?? 0) > 0 || (model.byId.get(s.buyer)?.flags.length ?? 0) > 0,
       date,
     });
@@ -148,7 +151,7 @@ export function applyTable(rows: Row[], t: TableState, selection: ReadonlySet<st
       if (t.dateTo !== null && r.date > t.dateTo) return false;
     }
     for (const [c, v] of values) if (String(r.cells[c] ?? '') !== v) return false;
-    if (text !== '' && !r.cells.some((cell) => cell !== null && String(cell).toLowerCase().includes(text))) return false;
+    if (text !== '' && !r.text.includes(text)) return false;
     return true;
   });
   if (t.sort !== null) {

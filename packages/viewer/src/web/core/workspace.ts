@@ -142,7 +142,8 @@ export interface Adjacency {
 export function buildAdjacency(model: ViewModel): Adjacency {
   const n = model.nodes.length;
   const degree = new Uint32Array(n + 1);
-  const ends = model.edges.map((e) => [model.byId.get(e.source)!.index, model.byId.get(e.target)!.index]);
+  const { source, target } = edgeEnds(model);
+  const ends = model.edges.map((e) => [source[e.index], target[e.index]]);
   for (const [a, b] of ends) {
     degree[a]++;
     degree[b]++;
@@ -162,27 +163,27 @@ export function buildAdjacency(model: ViewModel): Adjacency {
 }
 
 /**
- * Entities within `hops` ties of the starting ones along these kinds (null: all), the starting ones included: a
- * breadth-first walk over the adjacency, into `into` (set to 1).
+ * Entities within `hops` ties of the starting ones along these kinds (null: all), the starting ones included: one
+ * breadth-first walk from all of them at once over the adjacency, into `into` (set to 1). Costs what it visits.
  */
 export function reach(model: ViewModel, adj: Adjacency, start: readonly number[], kinds: ReadonlySet<string> | null, hops: number, into: Uint8Array): void {
-  const depth = new Int32Array(model.nodes.length).fill(-1);
-  let frontier = [...start];
-  for (const s of start) depth[s] = 0;
+  const seen = new Set<number>(start);
+  let frontier = [...seen];
+  for (const s of frontier) into[s] = 1;
   for (let d = 0; d < hops && frontier.length > 0; d++) {
     const next: number[] = [];
     for (const v of frontier) {
       for (let k = adj.offsets[v]; k < adj.offsets[v + 1]; k++) {
         if (kinds !== null && !kinds.has(model.edges[adj.edges[k]].kind)) continue;
         const u = adj.neighbours[k];
-        if (depth[u] !== -1) continue;
-        depth[u] = d + 1;
+        if (seen.has(u)) continue;
+        seen.add(u);
+        into[u] = 1;
         next.push(u);
       }
     }
     frontier = next;
   }
-  for (let i = 0; i < depth.length; i++) if (depth[i] !== -1) into[i] = 1;
 }
 
 /** The entities of the working view (1) by index, or null when the whole network is in view. */
@@ -194,11 +195,17 @@ export function scopeOf(model: ViewModel, adj: Adjacency, w: Workspace, extra: r
     const i = index(id);
     if (i !== undefined) scope[i] = 1;
   }
+  // Expansions along the same kinds and as far are one walk from all their entities.
+  const walks = new Map<string, { kinds: EdgeKind[] | null; hops: number; start: number[] }>();
   for (const e of w.expansions) {
     const i = index(e.id);
     if (i === undefined) continue;
-    reach(model, adj, [i], e.kinds === null ? null : new Set(e.kinds), e.hops, scope);
+    const key = JSON.stringify([e.kinds === null ? null : [...e.kinds].sort(), e.hops]);
+    const walk = walks.get(key);
+    if (walk) walk.start.push(i);
+    else walks.set(key, { kinds: e.kinds, hops: e.hops, start: [i] });
   }
+  for (const walk of walks.values()) reach(model, adj, walk.start, walk.kinds === null ? null : new Set(walk.kinds), walk.hops, scope);
   return scope;
 }
 
@@ -249,8 +256,25 @@ export function workingVisibility(model: ViewModel, base: Visibility, scope: Uin
   return recount(model, base, nodes);
 }
 
+/** The positions of each drawn edge's two ends, once per model. */
+const endsCache = new WeakMap<ViewModel, { source: Uint32Array; target: Uint32Array }>();
+export function edgeEnds(model: ViewModel): { source: Uint32Array; target: Uint32Array } {
+  let ends = endsCache.get(model);
+  if (!ends) {
+    const source = new Uint32Array(model.edges.length);
+    const target = new Uint32Array(model.edges.length);
+    for (const e of model.edges) {
+      source[e.index] = model.byId.get(e.source)!.index;
+      target[e.index] = model.byId.get(e.target)!.index;
+    }
+    endsCache.set(model, (ends = { source, target }));
+  }
+  return ends;
+}
+
 /** Visibility with these nodes: edges kept where the filters let them and both ends are drawn; counts of what is drawn. */
 function recount(model: ViewModel, base: Visibility, nodes: Uint8Array): Visibility {
+  const ends = edgeEnds(model);
   const edges = new Uint8Array(base.edges.length);
   let entities = 0;
   let flagged = 0;
@@ -263,7 +287,7 @@ function recount(model: ViewModel, base: Visibility, nodes: Uint8Array): Visibil
   let shipments = 0;
   for (const e of model.edges) {
     if (!base.edges[e.index]) continue;
-    if (!nodes[model.byId.get(e.source)!.index] || !nodes[model.byId.get(e.target)!.index]) continue;
+    if (!nodes[ends.source[e.index]] || !nodes[ends.target[e.index]]) continue;
     edges[e.index] = 1;
     ties++;
     if (e.kind === 'shipment') for (const s of e.shipments) shipments += base.shipments[s];
@@ -291,7 +315,8 @@ export function markedEmphasis(model: ViewModel, ids: readonly string[]): Emphas
     const n = model.byId.get(id);
     if (n) nodes[n.index] = CONTEXT;
   }
-  for (const e of model.edges) if (nodes[model.byId.get(e.source)!.index] && nodes[model.byId.get(e.target)!.index]) edges[e.index] = 1;
+  const ends = edgeEnds(model);
+  for (let e = 0; e < edges.length; e++) if (nodes[ends.source[e]] && nodes[ends.target[e]]) edges[e] = 1;
   return { nodes, edges };
 }
 

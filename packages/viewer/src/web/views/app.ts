@@ -37,6 +37,8 @@ export interface ViewerApp {
   tables: TablesView;
   /** How long the last change of state took to apply, in ms (for the benchmark). */
   lastUpdateMs(): number;
+  /** Shows the view a link fragment describes (a saved view), as one undoable step; resolves once it is drawn. */
+  restore(hash: string): Promise<void>;
 }
 
 export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}): ViewerApp {
@@ -246,7 +248,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     const moved = typeof wanted === 'number' ? goTo(hist, wanted) : null;
     if (moved !== null) {
       hist = moved;
-      commit({ ...present(hist), selected: state.selected !== null && model.byId.has(state.selected) ? present(hist).selected : present(hist).selected }, 'restore');
+      commit(present(hist), 'restore');
     } else {
       // An entry this page did not make (a link opened, a reload): read the state from the URL.
       commit(validState(model, hashToState(location.hash)), 'restore');
@@ -282,11 +284,18 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       commit(state, 'replace');
     },
   };
-  const tables = new TablesView(tablesBox, model, { select: (id) => actions.select(id), mark: (ids, mode) => leadActions.mark(ids, mode) });
+  const tables = new TablesView(tablesBox, model, {
+    select: (id) => actions.select(id),
+    mark(ids, mode) {
+      leadActions.mark(ids, mode);
+      fit();
+    },
+  });
   const interactions = attachInteractions(view, model, {
     visible: () => visible,
     pinned: (id, x, y) => leadActions.change((w) => pin(w, id, x, y, view.layout)),
     boxed: (ids, mode) => leadActions.mark(ids, mode),
+    pins: () => state.work.pinned.filter((p) => p.layout === view.layout).map((p) => p.id),
   });
 
   // Header: title, search, layout and tools.
@@ -360,6 +369,14 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     path: currentPath,
     tables,
     lastUpdateMs: () => lastUpdateMs,
+    async restore(hash) {
+      const next = validState(model, hashToState(hash));
+      view.stopLayout();
+      commit({ ...next, camera: null }, 'step');
+      view.setCamera(next.camera ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      writeUrl();
+      await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    },
   };
 
   view.renderer.on('clickNode', ({ node, event }) => {

@@ -22,6 +22,8 @@ export interface InteractionHandlers {
   pinned(id: string, x: number, y: number): void;
   /** A box was drawn: the entities inside, and whether to add them to the selection. */
   boxed(ids: string[], mode: 'replace' | 'add' | 'remove'): void;
+  /** Entities pinned in the layout shown (marked on the graph). */
+  pins(): string[];
 }
 
 /**
@@ -42,6 +44,45 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
   const origins = new Map<string, { x: number; y: number }>();
   const rect = el('div', { className: 'box-select', hidden: true, 'aria-hidden': 'true' });
   container.appendChild(rect);
+
+  // A pin mark beside each pinned entity, on a canvas of its own over the graph.
+  const marks = el('canvas', { className: 'layer-pins', 'aria-hidden': 'true' });
+  container.appendChild(marks);
+  renderer.on('afterRender', () => {
+    const { width, height } = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (marks.width !== Math.round(width * ratio) || marks.height !== Math.round(height * ratio)) {
+      marks.width = Math.round(width * ratio);
+      marks.height = Math.round(height * ratio);
+      marks.style.width = `${width}px`;
+      marks.style.height = `${height}px`;
+    }
+    const ctx = marks.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const visible = handlers.visible();
+    for (const id of handlers.pins()) {
+      const node = model.byId.get(id);
+      if (!node || !visible.nodes[node.index]) continue;
+      const display = renderer.getNodeDisplayData(`n${node.index}`);
+      if (!display) continue;
+      const p = renderer.framedGraphToViewport(display);
+      const r = renderer.scaleSize(display.size);
+      // A drawing pin: a short needle and a round head, up and to the left of the node.
+      const [hx, hy] = [p.x - r - 4, p.y - r - 4];
+      ctx.strokeStyle = '#333333';
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(hx, hy);
+      ctx.lineTo(p.x - r * 0.5, p.y - r * 0.5);
+      ctx.stroke();
+      ctx.fillStyle = '#c00000';
+      ctx.beginPath();
+      ctx.arc(hx, hy, 3.5, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+    }
+  });
 
   const remember = (key: string) => {
     const slot = `${view.layout}\u0000${key}`;

@@ -159,6 +159,7 @@ export function renderLeadSection(host: HTMLElement, id: string, counts: Neighbo
       button('Path from here', () => actions.change((w) => setPathEnd(w, 'from', id), work.path.to !== null), { id: 'path-from', 'aria-pressed': String(work.path.from === id) }),
       button('Path to here', () => actions.change((w) => setPathEnd(w, 'to', id), work.path.from !== null), { id: 'path-to', 'aria-pressed': String(work.path.to === id) }),
     ),
+    startFromFinding(id, ctx, actions),
     expanded.length > 0 ? el('p', { className: 'hint', text: `Expanded: ${expanded.map((e) => `${e.kinds === null ? 'all kinds' : e.kinds.map((k) => EDGE_STYLE[k].label.toLowerCase()).join(', ')}, ${plural(e.hops, 'tie', 'ties')} away`).join('; ')}.` }) : null,
   );
 }
@@ -215,4 +216,17 @@ export function renderPathSection(host: HTMLElement, ctx: LeadContext, actions: 
     );
   }
   append(host, list, button('Select the entities on these paths', () => actions.mark([...new Set(path.paths.flatMap((p) => p.entities))], 'replace'), { id: 'path-mark' }));
+}
+
+/** Starting points from the findings around an entity: its cluster, its company group. */
+function startFromFinding(id: string, ctx: LeadContext, actions: LeadActions): HTMLElement | null {
+  const node = ctx.model.byId.get(id);
+  if (!node) return null;
+  const cluster = ctx.model.clusters.get(node.cluster);
+  const group = node.group === 0 ? undefined : ctx.model.groups.get(node.group);
+  const buttons = [
+    cluster && cluster.size > 1 ? button(`Start from its cluster (${int(cluster.size)})`, () => actions.change((w) => startFrom(w, cluster.members), true), { id: 'start-cluster' }) : null,
+    group && group.size > 1 ? button(`Start from its company group (${int(group.size)})`, () => actions.change((w) => startFrom(w, group.members), true), { id: 'start-group' }) : null,
+  ].filter((b) => b !== null);
+  return buttons.length === 0 ? null : el('div', { className: 'lead-actions' }, ...buttons);
 }

@@ -125,7 +125,7 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     ]);
     await settle(page);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: screenshotPath('workspace-expand.png') });
+    await page.screenshot({ path: screenshotPath('guide-lead-expand.png') });
     await page.click('#collapse');
     await hasText(page.locator('#count-entities'), `1 of ${report.entities.length} entities`);
     await page.click('#whole-network');
@@ -156,7 +156,7 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await page.keyboard.press('Escape');
     await settle(page);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: screenshotPath('workspace-paths.png') });
+    await page.screenshot({ path: screenshotPath('guide-lead-paths.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -220,7 +220,7 @@ suite('the investigation workspace in a real browser: following a lead', () => {
       expect(p.x).toBeLessThanOrEqual(x1 + 1);
     }
     await hasText(page.locator('#marked-count'), `${marked.length} entities selected`);
-    await page.screenshot({ path: screenshotPath('workspace-box-selection.png') });
+    await page.screenshot({ path: screenshotPath('guide-lead-box.png') });
     const all = report.entities.length;
     await page.click('#marked-hide');
     await hasText(page.locator('#count-entities'), `${all - marked.length} of ${all} entities`);
@@ -308,7 +308,7 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await page.click('#zoom-fit');
     await settle(page);
     await page.waitForTimeout(200);
-    await page.screenshot({ path: screenshotPath('workspace-focus-hide.png') });
+    await page.screenshot({ path: screenshotPath('guide-lead-focus.png') });
     await page.keyboard.press('Escape');
     await hasText(page.locator('#count-entities'), `${all} of ${all} entities`);
     expect(errors).toEqual([]);
@@ -353,7 +353,7 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     const marked = await page.evaluate(() => window.__chokepoint!.marked());
     expect(new Set(marked)).toEqual(new Set(paste.flatMap((s) => [s.supplier, s.buyer])));
     await page.waitForTimeout(300);
-    await page.screenshot({ path: screenshotPath('workspace-tables.png') });
+    await page.screenshot({ path: screenshotPath('guide-lead-tables.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

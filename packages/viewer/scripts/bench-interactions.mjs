@@ -9,7 +9,7 @@
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -28,6 +28,7 @@ const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const loadAtStart = loadavg()[0];
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-interactions-'));
 const report = makeReport(N);
 const ties = report.relations.length + report.shipments.length;
@@ -214,7 +215,7 @@ try {
 // ---------------------------------------------------------------------------------------------------------------
 
 const chromiumVersion = execFileSync(CHROMIUM, ['--version']).toString().trim();
-const machine = `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const machine = `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} (load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end: the machine was shared)`;
 const mark = (ms) => (ms <= TARGET_MS ? '' : ' ✗');
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${N.toLocaleString('en-US')} entities, ${ties.toLocaleString('en-US')} ties; median of ${RUNS} runs (browser: of 3). ✗: over the ${TARGET_MS} ms target.`,

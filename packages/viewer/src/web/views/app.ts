@@ -181,6 +181,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
    * The one way the state changes: 'step' records an undoable step (and a browser history entry), 'replace' changes
    * the present step (the selection), 'restore' comes from undo, redo, Back or Forward.
    */
+  let panelStale = false;
   const commit = (next: ViewState, how: 'step' | 'replace' | 'restore', fitAfter = false) => {
     const t0 = performance.now();
     const prev = state;
@@ -196,7 +197,9 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     derive();
     if (prev.filters !== state.filters) renderFilters(filters, model, state.filters, actions);
     renderCounts(counts, model, visible);
-    renderSidePanel();
+    // The side panel depends on the selection, the working view and the filters (not on a selection of several).
+    if (prev.selected !== state.selected || prev.group !== state.group || prev.work !== state.work || prev.filters !== state.filters || how === 'restore' || panelStale) renderSidePanel();
+    panelStale = false;
     renderWorkBar(workBar, leadContext(), leadActions);
     tables.update(visible, state.selected, marked);
     if (prev.layout !== state.layout) {
@@ -281,6 +284,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     },
     setPathMax(max) {
       pathMax = max;
+      panelStale = true;
       commit(state, 'replace');
     },
   };

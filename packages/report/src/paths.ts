@@ -1,5 +1,3 @@
-import { UndirectedGraph } from 'graphology';
-import { brandes } from 'graphology-shortest-path/unweighted';
 import type { Report, ReportRelation } from './types';
 import { ReportError } from './errors';
 
@@ -95,50 +93,100 @@ export class UnknownEntityError extends ReportError {
 
 type PathReport = Pick<Report, 'entities' | 'relations' | 'shipments' | 'keyNodes' | 'chokepoints'>;
 
-/** What the search needs, built once per report; graphs per set of tie kinds are built on first use and kept. */
+/**
+ * What the search needs, built once per report: every pair of entities with a tie, the ties between them and the
+ * kinds among them (a bit per kind), and each entity's pairs in compressed rows.
+ */
 export interface PathNetwork {
   report: PathReport;
   index: Map<string, number>;
-  /** Ties between two entities, keyed by the smaller and larger position: `${i},${j}`. */
-  ties: Map<string, PathTie[]>;
-  graphs: Map<string, UndirectedGraph>;
+  /** Per pair: its two entities (positions), its ties, the kinds of its ties as bits of PATH_TIE_KINDS. */
+  pairA: Uint32Array;
+  pairB: Uint32Array;
+  pairTies: PathTie[][];
+  pairKinds: Uint16Array;
+  /** Row of entity i: positions offsets[i] to offsets[i + 1] of `neighbours` and `pairs`. */
+  offsets: Uint32Array;
+  neighbours: Uint32Array;
+  pairs: Uint32Array;
   chokepoints: Set<string>;
   keyRank: Map<string, number>;
 }
 
-/** The graph's key of the entity at a position: never a name an object's members can have. */
-const key = (i: number) => `n${i}`;
-const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
+const KIND_BIT = new Map<string, number>(PATH_TIE_KINDS.map((k, i) => [k, 1 << i]));
 
 export function pathNetwork(report: PathReport): PathNetwork {
   const index = new Map(report.entities.map((e, i) => [e.id, i]));
-  const ties = new Map<string, PathTie[]>();
-  const add = (source: string, target: string, tie: PathTie) => {
-    const a = index.get(source);
-    const b = index.get(target);
-    if (a === undefined || b === undefined || a === b) return;
-    const k = pairKey(a, b);
-    const list = ties.get(k);
-    if (list) list.push(tie);
-    else ties.set(k, [tie]);
+  const n = report.entities.length;
+  const pairOf = new Map<number, number>();
+  const a: number[] = [];
+  const b: number[] = [];
+  const pairTies: PathTie[][] = [];
+  const kinds: number[] = [];
+  const add = (x: number, y: number, tie: PathTie) => {
+    if (x === y) return;
+    const [lo, hi] = x < y ? [x, y] : [y, x];
+    const k = lo * n + hi;
+    let p = pairOf.get(k);
+    if (p === undefined) {
+      p = a.length;
+      pairOf.set(k, p);
+      a.push(lo);
+      b.push(hi);
+      pairTies.push([]);
+      kinds.push(0);
+    }
+    pairTies[p].push(tie);
+    kinds[p] |= KIND_BIT.get(tie.kind) ?? 0;
   };
-  report.relations.forEach((r: ReportRelation, i) => add(r.source, r.target, { kind: r.kind, source: r.source, target: r.target, relation: i, ...(r.share !== undefined ? { share: r.share } : {}) }));
-  const pairs = new Map<string, PathTie>();
+  report.relations.forEach((r: ReportRelation, i) => {
+    const x = index.get(r.source);
+    const y = index.get(r.target);
+    if (x === undefined || y === undefined) return;
+    const tie: PathTie = { kind: r.kind, source: r.source, target: r.target, relation: i };
+    if (r.share !== undefined) tie.share = r.share;
+    add(x, y, tie);
+  });
+  // One tie per supplier → buyer pair, holding its shipments.
+  const shipmentPairs = new Map<number, PathTie>();
   for (const s of report.shipments) {
-    const k = JSON.stringify([s.supplier, s.buyer]);
-    const tie = pairs.get(k);
+    const x = index.get(s.supplier);
+    const y = index.get(s.buyer);
+    if (x === undefined || y === undefined) continue;
+    const k = x * n + y;
+    const tie = shipmentPairs.get(k);
     if (tie) tie.shipments!.push(s.id);
     else {
       const t: PathTie = { kind: 'shipment', source: s.supplier, target: s.buyer, shipments: [s.id] };
-      pairs.set(k, t);
-      add(s.supplier, s.buyer, t);
+      shipmentPairs.set(k, t);
+      add(x, y, t);
     }
+  }
+  const offsets = new Uint32Array(n + 1);
+  for (let p = 0; p < a.length; p++) {
+    offsets[a[p] + 1]++;
+    offsets[b[p] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const neighbours = new Uint32Array(offsets[n]);
+  const pairs = new Uint32Array(offsets[n]);
+  for (let p = 0; p < a.length; p++) {
+    neighbours[fill[a[p]]] = b[p];
+    pairs[fill[a[p]]++] = p;
+    neighbours[fill[b[p]]] = a[p];
+    pairs[fill[b[p]]++] = p;
   }
   return {
     report,
     index,
-    ties,
-    graphs: new Map(),
+    pairA: Uint32Array.from(a),
+    pairB: Uint32Array.from(b),
+    pairTies,
+    pairKinds: Uint16Array.from(kinds),
+    offsets,
+    neighbours,
+    pairs,
     chokepoints: new Set((report.chokepoints?.vertexCut ?? []).map((v) => v.id)),
     keyRank: new Map(report.keyNodes.map((k) => [k.id, k.rank])),
   };
@@ -147,23 +195,6 @@ export function pathNetwork(report: PathReport): PathNetwork {
 function kindsOf(kinds: readonly string[] | undefined): PathTieKind[] {
   if (kinds === undefined) return [...PATH_TIE_KINDS];
   return PATH_TIE_KINDS.filter((k) => kinds.includes(k));
-}
-
-function graphFor(net: PathNetwork, kinds: PathTieKind[]): UndirectedGraph {
-  const name = kinds.join(',');
-  let graph = net.graphs.get(name);
-  if (graph) return graph;
-  graph = new UndirectedGraph();
-  const n = net.report.entities.length;
-  for (let i = 0; i < n; i++) graph.addNode(key(i));
-  const wanted = new Set<string>(kinds);
-  for (const [k, list] of net.ties) {
-    if (!list.some((t) => wanted.has(t.kind))) continue;
-    const comma = k.indexOf(',');
-    graph.addEdge(key(Number(k.slice(0, comma))), key(Number(k.slice(comma + 1))));
-  }
-  net.graphs.set(name, graph);
-  return graph;
 }
 
 /** Entities whose id or name contains the text (case-insensitive), for error messages. */
@@ -176,7 +207,15 @@ export function entitySuggestions(report: Pick<Report, 'entities'>, text: string
     .map((e) => ({ id: e.id, name: e.name }));
 }
 
-/** The shortest paths between two entities (see the module comment). Throws UnknownEntityError for an unknown id. */
+/**
+ * The shortest paths between two entities (see the module comment). Throws UnknownEntityError for an unknown id.
+ *
+ * A breadth-first search from `from` over the pairs with a tie of the kinds asked for, counting the shortest paths to
+ * each entity (as Brandes' algorithm does), that stops once the level of `to` is done; then the paths are walked back
+ * from `to`, each step to a neighbour one tie nearer, depth first, until `max` are found. The results equal those of
+ * graphology-shortest-path's `brandes` (checked in the tests), on compact arrays: a question costs a few milliseconds
+ * on 100,000 ties.
+ */
 export function shortestPaths(net: PathNetwork, from: string, to: string, options: PathOptions = {}): PathResult {
   const max = Math.max(1, Math.floor(options.max ?? DEFAULT_MAX_PATHS));
   const kinds = kindsOf(options.kinds);
@@ -186,27 +225,53 @@ export function shortestPaths(net: PathNetwork, from: string, to: string, option
   if (t === undefined) throw new UnknownEntityError(to, entitySuggestions(net.report, to));
   const empty: PathResult = { from, to, kinds, length: null, total: 0, paths: [], truncated: false };
   if (s === t) return { ...empty, length: 0, total: 1, paths: [describe(net, [s], kinds)] };
-  const graph = graphFor(net, kinds);
-  // Brandes' breadth-first search from `from`: the predecessors of every entity on its shortest paths, and how many.
-  const [, predecessors, counts] = brandes(graph, key(s));
-  const total = counts[key(t)] ?? 0;
-  if (total === 0) return empty;
-  // Walk back from `to` through the predecessors, depth first, until `max` paths are found.
+  let mask = 0;
+  for (const k of kinds) mask |= KIND_BIT.get(k)!;
+  const { offsets, neighbours, pairs, pairKinds } = net;
+  const n = net.report.entities.length;
+  const dist = new Int32Array(n).fill(-1);
+  const count = new Float64Array(n);
+  dist[s] = 0;
+  count[s] = 1;
+  let frontier = [s];
+  for (let d = 0; frontier.length > 0 && dist[t] === -1; d++) {
+    const next: number[] = [];
+    for (const v of frontier) {
+      for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+        if ((pairKinds[pairs[k]] & mask) === 0) continue;
+        const u = neighbours[k];
+        if (dist[u] === -1) {
+          dist[u] = d + 1;
+          next.push(u);
+        }
+        if (dist[u] === d + 1) count[u] += count[v];
+      }
+    }
+    frontier = next;
+  }
+  if (dist[t] === -1) return empty;
+  const total = count[t];
+  // Walk back from `to`: each step to a neighbour one tie nearer to `from`.
   const paths: number[][] = [];
-  const walk = (node: string, tail: number[]) => {
-    if (paths.length >= max) return;
-    const i = Number(node.slice(1));
-    if (i === s) {
-      paths.push([i, ...tail]);
-      return;
-    }
-    for (const p of predecessors[node]) {
-      walk(p, [i, ...tail]);
-      if (paths.length >= max) return;
-    }
+  const tail: number[] = [];
+  const walk = (v: number) => {
+    tail.push(v);
+    if (v === s) paths.push([...tail].reverse());
+    else
+      for (let k = offsets[v]; k < offsets[v + 1] && paths.length < max; k++) {
+        if ((pairKinds[pairs[k]] & mask) === 0) continue;
+        const u = neighbours[k];
+        if (dist[u] === dist[v] - 1) walk(u);
+      }
+    tail.pop();
   };
-  walk(key(t), []);
-  return { from, to, kinds, length: paths[0].length - 1, total, paths: paths.map((p) => describe(net, p, kinds)), truncated: total > paths.length };
+  walk(t);
+  return { from, to, kinds, length: dist[t], total, paths: paths.map((p) => describe(net, p, kinds)), truncated: total > paths.length };
+}
+
+function tiesBetween(net: PathNetwork, a: number, b: number): PathTie[] {
+  for (let k = net.offsets[a]; k < net.offsets[a + 1]; k++) if (net.neighbours[k] === b) return net.pairTies[net.pairs[k]];
+  return [];
 }
 
 function describe(net: PathNetwork, positions: number[], kinds: PathTieKind[]): FoundPath {
@@ -216,7 +281,7 @@ function describe(net: PathNetwork, positions: number[], kinds: PathTieKind[]): 
   for (let i = 0; i + 1 < positions.length; i++) {
     const a = positions[i];
     const b = positions[i + 1];
-    steps.push({ from: entities[a].id, to: entities[b].id, ties: (net.ties.get(pairKey(a, b)) ?? []).filter((x) => wanted.has(x.kind)) });
+    steps.push({ from: entities[a].id, to: entities[b].id, ties: tiesBetween(net, a, b).filter((x) => wanted.has(x.kind)) });
   }
   const waypoints: PathWaypoint[] = [];
   for (const p of positions.slice(1, -1)) {

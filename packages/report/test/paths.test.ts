@@ -1,3 +1,5 @@
+import { UndirectedGraph } from 'graphology';
+import { brandes } from 'graphology-shortest-path/unweighted';
 import { pathNetwork, shortestPaths, tieWords, UnknownEntityError, waypointWords } from '../src/paths';
 import type { Report, ReportEntity, ReportRelation, ReportShipment } from '../src/types';
 
@@ -75,5 +77,54 @@ describe('shortestPaths', () => {
     const nameOf = (id: string) => id.toUpperCase();
     expect(tieWords({ kind: 'owner', source: 'a', target: 'b', share: 51 }, nameOf)).toBe('A owns 51 % of B');
     expect(tieWords({ kind: 'shipment', source: 'a', target: 'c', shipments: ['s1', 's2'] }, nameOf)).toBe('A shipped to C (2 shipments)');
+  });
+});
+
+describe('shortestPaths against graphology-shortest-path', () => {
+  // Random networks with ties of several kinds; every pair of entities: the same number of shortest paths, of the same
+  // length, and the same paths as walking back Brandes' predecessors of graphology-shortest-path.
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const kinds = ['owner', 'family', 'associate'] as const;
+
+  it('finds the same shortest paths on 40 random networks', () => {
+    for (let round = 0; round < 40; round++) {
+      const n = 5 + Math.floor(random() * 20);
+      const ids = Array.from({ length: n }, (_, i) => `e${i}`);
+      const relations: ReportRelation[] = [];
+      const ties = Math.floor(n * (0.8 + random() * 1.5));
+      for (let k = 0; k < ties; k++) relations.push(rel(ids[Math.floor(random() * n)], ids[Math.floor(random() * n)], kinds[Math.floor(random() * 3)]));
+      const r = { entities: ids.map((id) => entity(id)), relations, shipments: [], keyNodes: [], chokepoints: null } as PathReport;
+      const follow = round % 2 === 0 ? undefined : (['owner', 'family'] as string[]);
+      const graph = new UndirectedGraph();
+      ids.forEach((_, i) => graph.addNode(`n${i}`));
+      for (const x of relations) {
+        const [a, b] = [ids.indexOf(x.source), ids.indexOf(x.target)];
+        if (a === b || (follow && !follow.includes(x.kind))) continue;
+        if (!graph.hasEdge(`n${a}`, `n${b}`)) graph.addEdge(`n${a}`, `n${b}`);
+      }
+      const net = pathNetwork(r);
+      for (let s = 0; s < n; s++) {
+        const [, P, sigma] = brandes(graph, `n${s}`);
+        for (let t = 0; t < n; t++) {
+          if (s === t) continue;
+          const ours = shortestPaths(net, ids[s], ids[t], { max: 1000, kinds: follow });
+          expect(ours.total).toBe(sigma[`n${t}`]);
+          if (ours.total === 0) {
+            expect(ours.length).toBeNull();
+            continue;
+          }
+          const theirs: string[][] = [];
+          const back = (v: string, tail: string[]) => (v === `n${s}` ? theirs.push([v, ...tail]) : P[v].forEach((p) => back(p, [v, ...tail])));
+          back(`n${t}`, []);
+          const asIds = (p: string[]) => p.map((k) => ids[Number(k.slice(1))]).join(' ');
+          expect(ours.paths.map((p) => p.entities.join(' ')).sort()).toEqual(theirs.map(asIds).sort());
+          expect(ours.length).toBe(theirs[0].length - 1);
+        }
+      }
+    }
   });
 });

@@ -67,13 +67,18 @@ export function showWholeNetwork(w: Workspace): Workspace {
  */
 export function expand(w: Workspace, ids: readonly string[], kinds: EdgeKind[] | null = null, hops = 1): Workspace {
   const h = Math.max(1, Math.min(MAX_HOPS, Math.floor(hops)));
-  const sameKinds = (a: EdgeKind[] | null, b: EdgeKind[] | null) => (a === null || b === null ? a === b : a.length === b.length && a.every((k) => b.includes(k)));
-  let expansions = w.expansions;
+  const kindsKey = (k: EdgeKind[] | null) => (k === null ? '*' : [...k].sort().join(','));
+  const key = (id: string, k: EdgeKind[] | null) => JSON.stringify([id, kindsKey(k)]);
+  const expansions = [...w.expansions];
+  const at = new Map(expansions.map((e, i) => [key(e.id, e.kinds), i]));
   for (const id of unique(ids)) {
-    const existing = expansions.find((e) => e.id === id && sameKinds(e.kinds, kinds));
-    expansions = existing
-      ? expansions.map((e) => (e === existing ? { ...e, hops: Math.max(e.hops, h) } : e))
-      : [...expansions, { id, kinds: kinds === null ? null : [...kinds], hops: h }];
+    const k = key(id, kinds);
+    const i = at.get(k);
+    if (i !== undefined) expansions[i] = { ...expansions[i], hops: Math.max(expansions[i].hops, h) };
+    else {
+      at.set(k, expansions.length);
+      expansions.push({ id, kinds: kinds === null ? null : [...kinds], hops: h });
+    }
   }
   return { ...w, seeds: w.seeds ?? unique(ids), expansions };
 }

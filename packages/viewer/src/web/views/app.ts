@@ -203,6 +203,8 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     renderWorkBar(workBar, leadContext(), leadActions);
     tables.update(visible, state.selected, marked);
     if (prev.layout !== state.layout) {
+      // Pins hold in their own layout only.
+      for (const p of appliedPins) if (model.byId.has(p.id)) view.graph.mergeNodeAttributes(view.keyOf(p.id), { fixed: false });
       view.setLayout(state.layout);
       view.renderer.setCustomBBox(null);
       layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', String((['force', 'geo'] as const)[i] === state.layout)));
@@ -419,6 +421,10 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     } else return;
     e.preventDefault();
   });
+
+  // The path search's network, made while the page is idle, so that the first question is answered at once.
+  const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
+  idle(() => (pathNet ??= pathNetwork(report)));
 
   const initialCamera = state.camera;
   history.replaceState({ chokepointStep: step(hist) }, '', location.href);

@@ -159,12 +159,15 @@ export function applyTable(rows: Row[], t: TableState, selection: ReadonlySet<st
     if (c >= 0) {
       const numeric = columns[c].numeric === true;
       const sign = t.sort.desc ? -1 : 1;
-      const order = new Map(out.map((r, i) => [r, i]));
-      out.sort((a, b) => {
-        const empty = (x: Cell) => x === null || x === '';
-        if (empty(a.cells[c]) !== empty(b.cells[c])) return empty(a.cells[c]) ? 1 : -1;
-        return sign * compare(a.cells[c], b.cells[c], numeric) || order.get(a)! - order.get(b)!;
+      const empty = (x: Cell) => x === null || x === '';
+      // Sorting positions: ties keep the report's order.
+      const at = out.map((_, k) => k);
+      at.sort((x, y) => {
+        const [a, b] = [out[x].cells[c], out[y].cells[c]];
+        if (empty(a) !== empty(b)) return empty(a) ? 1 : -1;
+        return sign * compare(a, b, numeric) || x - y;
       });
+      return at.map((k) => out[k]);
     }
   }
   return out;
@@ -189,7 +192,10 @@ export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = /[\ud800-\udfff]/.test(value) ? value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : value;
-  const safe = FORMULA.test(text) ? `'${text}` : text;
+  // Most cells start with a letter or a digit: only the others can be formula-like.
+  const first = text.charCodeAt(0);
+  const plain = (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  const safe = !plain && FORMULA.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

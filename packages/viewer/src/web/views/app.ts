@@ -182,6 +182,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
    * the present step (the selection), 'restore' comes from undo, redo, Back or Forward.
    */
   let panelStale = false;
+  let lastDrawnFrom: unknown[] | null = null;
   const commit = (next: ViewState, how: 'step' | 'replace' | 'restore', fitAfter = false) => {
     const t0 = performance.now();
     const prev = state;
@@ -212,7 +213,10 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       appliedPins = [];
     }
     if (prev.work.pinned !== state.work.pinned || prev.layout !== state.layout) applyPins(how === 'restore');
-    view.refresh();
+    // Sigma redraws moved (pinned) entities by itself; everything else the reducers draw needs a full redraw.
+    const drawnFrom = [state.filters, state.selected, state.group, state.layout, state.work.seeds, state.work.expansions, state.work.hidden, state.work.path, state.work.focus, marked, pathMax];
+    if (lastDrawnFrom === null || drawnFrom.some((x, i) => x !== lastDrawnFrom![i])) view.refresh();
+    lastDrawnFrom = drawnFrom;
     lastUpdateMs = performance.now() - t0;
     if (fitAfter) {
       // A new path: show it whole; otherwise what remains drawn.

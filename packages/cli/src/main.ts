@@ -3,6 +3,7 @@ import { analyzeCommand } from './commands/analyze';
 import { disruptCommand } from './commands/disrupt';
 import { exportCommand } from './commands/export';
 import { neo4jCommand } from './commands/neo4j';
+import { pathCommand } from './commands/path';
 import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
@@ -24,6 +25,7 @@ function program(io: CliIO): Command {
     .addCommand(summaryCommand(io))
     .addCommand(rulesCommand(io))
     .addCommand(disruptCommand(io))
+    .addCommand(pathCommand(io))
     .addCommand(viewCommand(io))
     .addCommand(exportCommand(io))
     .addCommand(neo4jCommand(io));

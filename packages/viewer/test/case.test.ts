@@ -1,3 +1,4 @@
+import { EMPTY_WORKSPACE } from '../src/web/core/workspace';
 import { addNote, emptyCase, saveView, setFlagStatus } from '@chokepoint/case';
 import { describeView, noteTargets, viewHash, viewState } from '../src/web/core/case';
 import { caseReportHtml, escapeHtml, targetWords } from '../src/web/core/case-report';
@@ -86,7 +87,7 @@ describe('the case in the viewer (core/case, core/case-report)', () => {
   const model = buildModel({ ...v2Report(), tool: { name: 'chokepoint', version: '0.0.0-test' } });
 
   it('saves a view as its link and describes it in words', () => {
-    const hash = stateToHash({ filters: { ...DEFAULT_FILTERS, onlyFlagged: true, commodity: 'aluminium powder', dateFrom: '2021-01-01' }, selected: 'c1', group: null, layout: 'geo', camera: { x: 0.4, y: 0.5, ratio: 0.3, angle: 0 } });
+    const hash = stateToHash({ filters: { ...DEFAULT_FILTERS, onlyFlagged: true, commodity: 'aluminium powder', dateFrom: '2021-01-01' }, selected: 'c1', group: null, layout: 'geo', camera: { x: 0.4, y: 0.5, ratio: 0.3, angle: 0 }, work: EMPTY_WORKSPACE });
     const s = viewState(hash);
     expect(viewHash(s)).toBe(hash);
     expect(describeView(model, s)).toBe('geographic layout · selected: Transit Konni SARL · flagged only · commodity: aluminium powder · shipments 2021-01-01 to …');

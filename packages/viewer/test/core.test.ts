@@ -5,6 +5,7 @@ import { buildModel } from '../src/web/core/model';
 import { buildSearchIndex, search } from '../src/web/core/search';
 import { resolveSettings } from '../src/web/core/settings';
 import { DEFAULT_STATE, hashToState, stateToHash, type ViewState } from '../src/web/core/url';
+import { EMPTY_WORKSPACE } from '../src/web/core/workspace';
 
 /** A small report made by hand: enough structure for every filter. */
 function report(): Report {
@@ -122,6 +123,7 @@ describe('URL state', () => {
         dateTo: '2016-06-30',
       },
       camera: { x: 0.25, y: 0.75, ratio: 0.5, angle: 0 },
+      work: EMPTY_WORKSPACE,
     };
     expect(hashToState(`#${stateToHash(state)}`)).toEqual(state);
     const group: ViewState = { ...state, selected: null, group: 3 };

@@ -1,4 +1,5 @@
 import { EDGE_KINDS, ENTITY_KINDS, shipmentDate, type ViewModel } from './model';
+import { edgeEnds } from './workspace';
 
 /** What the person has chosen to see. Every filter combines with the others (AND). */
 export interface Filters {
@@ -75,11 +76,10 @@ export function visibility(model: ViewModel, f: Filters): Visibility {
   const edges = new Uint8Array(viewEdges.length);
   let ties = 0;
   let shipmentCount = 0;
+  const ends = edgeEnds(model);
   for (const e of viewEdges) {
     if (!edgeKinds.has(e.kind)) continue;
-    const s = model.byId.get(e.source)!;
-    const t = model.byId.get(e.target)!;
-    if (!nodes[s.index] || !nodes[t.index]) continue;
+    if (!nodes[ends.source[e.index]] || !nodes[ends.target[e.index]]) continue;
     if (e.kind === 'shipment') {
       let passing = 0;
       for (const i of e.shipments) passing += shipments[i];

@@ -2,6 +2,7 @@ import { controlReach } from './findings';
 import type { Filters } from './filters';
 import type { ViewModel } from './model';
 import type { ViewState } from './url';
+import { validWorkspace } from './workspace';
 
 /** Selects an entity (or nothing, with null); a selected company group is let go. */
 export function selectEntity(state: ViewState, id: string | null): ViewState {
@@ -22,7 +23,7 @@ export function validState(model: ViewModel, state: ViewState): ViewState {
   let out = state;
   if (out.selected !== null && !model.byId.has(out.selected)) out = { ...out, selected: null };
   if (out.group !== null && !model.groups.has(out.group)) out = { ...out, group: null };
-  return out;
+  return { ...out, work: validWorkspace(model, out.work) };
 }
 
 /** Node emphasis: the selection itself, what it is tied to, and the rest (drawn faded). */

@@ -1,5 +1,8 @@
 import type { Report } from '@chokepoint/report';
+import { pathNetwork, shortestPaths, type PathNetwork, type PathResult } from '@chokepoint/report/paths';
 import { visibility, type Filters, type Visibility } from '../core/filters';
+import { canRedo, canUndo, goTo, present, record, replace, startHistory, step, type History } from '../core/history';
+import { buildAdjacency, combineMarked, focusVisibility, hide, pin, markedEmphasis, neighbourCounts, neighbourTotal, pathEmphasis, scopeOf, workingVisibility, type Workspace } from '../core/workspace';
 import { buildModel, type ViewModel } from '../core/model';
 import { buildSearchIndex } from '../core/search';
 import { resolveSettings, type ViewerSettings } from '../core/settings';
@@ -13,6 +16,9 @@ import { loadCaseSource, startCaseView, type CaseHost, type CaseView } from './c
 import { viewState } from '../core/case';
 import { pictureScene, sceneToSvg } from '../core/picture';
 import { gatherPicture, openPictureDialog, type PictureContext } from './picture-view';
+import { attachInteractions } from './interactions';
+import { renderLeadSection, renderPathSection, renderWorkBar, setPositionSource, type LeadActions, type LeadContext } from './lead';
+import { TablesView } from './tables';
 
 /** The running viewer: state in one place, views that only render it. Exposed for tests as window.__chokepoint. */
 export interface ViewerApp {
@@ -24,7 +30,18 @@ export interface ViewerApp {
   selectGroup(id: number | null): void;
   setFilters(change: Partial<Filters>): void;
   setLayout(layout: Layout): void;
-  /** Shows the view a link fragment describes (a saved view); resolves once it is drawn. */
+  /** The working view (core/workspace.ts): one undoable step per change. */
+  changeWork(step: (w: Workspace) => Workspace): void;
+  undo(): void;
+  redo(): void;
+  /** Entities selected together (box, table), apart from the one selected entity. */
+  marked(): string[];
+  mark(ids: string[], mode?: 'replace' | 'add' | 'remove'): void;
+  path(): PathResult | null;
+  tables: TablesView;
+  /** How long the last change of state took to apply, in ms (for the benchmark). */
+  lastUpdateMs(): number;
+  /** Shows the view a link fragment describes (a saved view), as one undoable step; resolves once it is drawn. */
   restore(hash: string): Promise<void>;
   /** The case (notes, review statuses, saved views), once loaded. */
   caseReady: Promise<CaseView>;
@@ -35,8 +52,43 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   const model = buildModel(report);
   const index = buildSearchIndex(model);
   let state: ViewState = validState(model, hashToState(location.hash));
-  let visible = visibility(model, state.filters);
-  let emphasised: Emphasis | null = emphasis(model, state);
+  /** Undo history of the working view; each step is also a browser history entry carrying its step number. */
+  let hist: History<ViewState> = startHistory(state);
+  let marked: string[] = [];
+  let pathMax = 10;
+  let pathNet: PathNetwork | null = null;
+  let pathCache: { key: string; result: PathResult | null } = { key: '', result: null };
+  let lastUpdateMs = 0;
+  const adjacency = buildAdjacency(model);
+  let base: { filters: Filters; visible: Visibility } = { filters: state.filters, visible: visibility(model, state.filters) };
+  let visible: Visibility = base.visible;
+  let emphasised: Emphasis | null = null;
+  let highlight: Uint8Array | null = null;
+
+  /** The shortest paths between the path ends, along the tie kinds the filters show (computed once per question). */
+  const currentPath = (): PathResult | null => {
+    const { from, to } = state.work.path;
+    if (from === null || to === null) return null;
+    const key = JSON.stringify([from, to, state.filters.edgeKinds, pathMax]);
+    if (pathCache.key !== key) {
+      pathNet ??= pathNetwork(report);
+      pathCache = { key, result: shortestPaths(pathNet, from, to, { max: pathMax, kinds: state.filters.edgeKinds }) };
+    }
+    return pathCache.result;
+  };
+
+  /** Everything derived from the state: what is drawn, what is brought forward, the path. Pure functions of core/. */
+  const derive = () => {
+    if (base.filters !== state.filters) base = { filters: state.filters, visible: visibility(model, state.filters) };
+    const path = currentPath();
+    const scope = scopeOf(model, adjacency, state.work, path === null ? [] : path.paths.flatMap((p) => p.entities));
+    const working = workingVisibility(model, base.visible, scope, state.work.hidden);
+    const onPath = path === null ? null : pathEmphasis(model, path.paths);
+    emphasised = emphasis(model, state) ?? markedEmphasis(model, marked) ?? onPath;
+    highlight = onPath?.edges ?? null;
+    visible = state.work.focus === 'hide' ? focusVisibility(model, working, emphasised) : working;
+  };
+  derive();
 
   const header = el('header', { className: 'top' });
   const left = el('aside', { className: 'left', 'aria-label': 'Filters and lists' });
@@ -45,18 +97,33 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   const counts = el('div', { className: 'counts', id: 'counts', 'aria-live': 'polite' });
   const filters = el('div', { className: 'filters', id: 'filters' });
   const lists = el('div', { className: 'lists' });
-  append(root, header, left, graphBox, panel);
+  const workBar = el('div', { className: 'work-bar', id: 'work-bar' });
+  const tablesBox = el('section', { className: 'tables', id: 'tables', 'aria-label': 'Tables', hidden: true });
+  append(root, header, left, graphBox, panel, tablesBox);
 
-  const view = new GraphView(graphBox, model, settings, () => ({ visible, emphasis: emphasised, group: state.group }));
+  const view = new GraphView(graphBox, model, settings, () => ({ visible, emphasis: emphasised, group: state.group, highlight }));
+  graphBox.appendChild(workBar);
+  setPositionSource((id) => {
+    const a = view.graph.getNodeAttributes(view.keyOf(id));
+    return { x: a.x, y: a.y };
+  });
 
+  const urlOf = (s: ViewState) => {
+    const hash = stateToHash(s);
+    return `${location.pathname}${location.search}${hash === '' ? '' : `#${hash}`}`;
+  };
   const writeUrl = () => {
-    const hash = stateToHash({ ...state, camera: view.camera() });
-    history.replaceState(null, '', `${location.pathname}${location.search}${hash === '' ? '' : `#${hash}`}`);
+    // The entry keeps its step number: Back and Forward find their way in the undo history by it.
+    history.replaceState({ chokepointStep: step(hist) }, '', urlOf({ ...state, camera: view.camera() }));
   };
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
   view.renderer.getCamera().on('updated', () => {
     if (urlTimer !== null) clearTimeout(urlTimer);
-    urlTimer = setTimeout(writeUrl, 250);
+    urlTimer = setTimeout(() => {
+      writeUrl();
+      // Edges are hidden while the camera moves; draw them again once it has stopped.
+      if (!view.renderer.getCamera().isAnimated()) view.renderer.scheduleRender();
+    }, 250);
   });
 
   /** Shows the selected entity with what the selection brings forward (its ties, what it controls), as far as visible. */
@@ -65,38 +132,187 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     if (around.length > 1) view.focusMany(around);
     else view.focus(id);
   };
+  /** Zoom to fit: everything drawn (or, with a selection, what it brings forward). */
+  const fit = () => {
+    const ids: string[] = [];
+    for (const n of model.nodes) if (visible.nodes[n.index] && (emphasised === null || emphasised.nodes[n.index] !== FADED)) ids.push(n.id);
+    if (ids.length === 0) return;
+    if (ids.length === 1) view.focus(ids[0]);
+    else view.focusMany(ids);
+  };
+
+  /** Pins of the state on the graph; entities no longer pinned are let go (and, on undo, put back where they were). */
+  let appliedPins: Workspace['pinned'] = [];
+  const applyPins = (restore: boolean) => {
+    const now = state.work.pinned.filter((p) => p.layout === view.layout);
+    const keep = new Set(now.map((p) => p.id));
+    for (const p of appliedPins) {
+      if (keep.has(p.id) || p.layout !== view.layout || !model.byId.has(p.id)) continue;
+      const key = view.keyOf(p.id);
+      const origin = restore ? interactions.origin(p.id, view.layout) : undefined;
+      view.graph.mergeNodeAttributes(key, origin ? { x: origin.x, y: origin.y, fixed: false } : { fixed: false });
+    }
+    for (const p of now) view.graph.mergeNodeAttributes(view.keyOf(p.id), { x: p.x, y: p.y, fixed: true });
+    appliedPins = now;
+  };
+
+  const leadContext = (): LeadContext => ({
+    model,
+    work: state.work,
+    layout: state.layout,
+    drawn: visible.counts.entities,
+    canUndo: canUndo(hist),
+    canRedo: canRedo(hist),
+    marked,
+    boxMode: interactions.boxMode(),
+    tablesOpen: !tablesBox.hidden,
+    path: currentPath(),
+    pathMax,
+  });
+  const leadBox = el('section', { className: 'lead', id: 'lead', 'aria-label': 'Follow this lead' });
+  const pathBox = el('section', { className: 'path-box', id: 'path-box', 'aria-label': 'Shortest paths' });
+  const renderSidePanel = () => {
+    renderPanel(panel, model, state, actions);
+    const ctx = leadContext();
+    renderPathSection(pathBox, ctx, leadActions);
+    if (state.selected !== null) {
+      renderLeadSection(leadBox, state.selected, neighbourCounts(model, adjacency, state.selected, visible.nodes), neighbourTotal(model, adjacency, state.selected, visible.nodes), ctx, leadActions);
+      const subtitle = panel.querySelector('.subtitle');
+      panel.insertBefore(leadBox, subtitle ? subtitle.nextSibling : panel.firstChild);
+      panel.insertBefore(pathBox, leadBox.nextSibling);
+    } else panel.insertBefore(pathBox, panel.firstChild);
+  };
+
+  /**
+   * The one way the state changes: 'step' records an undoable step (and a browser history entry), 'replace' changes
+   * the present step (the selection), 'restore' comes from undo, redo, Back or Forward.
+   */
+  let panelStale = false;
+  let lastDrawnFrom: unknown[] | null = null;
+  const commit = (next: ViewState, how: 'step' | 'replace' | 'restore', fitAfter = false) => {
+    const t0 = performance.now();
+    const prev = state;
+    state = next;
+    if (how === 'step') {
+      const before = hist;
+      hist = record(hist, { ...next, camera: null }, (a, b) => stateToHash(a) === stateToHash(b));
+      if (hist !== before) history.pushState({ chokepointStep: step(hist) }, '', urlOf({ ...state, camera: view.camera() }));
+    } else if (how === 'replace') {
+      hist = replace(hist, { ...next, camera: null });
+      writeUrl();
+    }
+    derive();
+    if (prev.filters !== state.filters) renderFilters(filters, model, state.filters, actions);
+    renderCounts(counts, model, visible);
+    // The side panel depends on the selection, the working view and the filters (not on a selection of several).
+    if (prev.selected !== state.selected || prev.group !== state.group || prev.work !== state.work || prev.filters !== state.filters || how === 'restore' || panelStale) renderSidePanel();
+    panelStale = false;
+    renderWorkBar(workBar, leadContext(), leadActions);
+    tables.update(visible, state.selected, marked);
+    if (prev.layout !== state.layout) {
+      // Pins hold in their own layout only.
+      for (const p of appliedPins) if (model.byId.has(p.id)) view.graph.mergeNodeAttributes(view.keyOf(p.id), { fixed: false });
+      view.setLayout(state.layout);
+      view.renderer.setCustomBBox(null);
+      layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', String((['force', 'geo'] as const)[i] === state.layout)));
+      runButton.disabled = state.layout === 'geo';
+      appliedPins = [];
+    }
+    if (prev.work.pinned !== state.work.pinned || prev.layout !== state.layout) applyPins(how === 'restore');
+    // Sigma redraws moved (pinned) entities by itself; everything else the reducers draw needs a full redraw.
+    const drawnFrom = [state.filters, state.selected, state.group, state.layout, state.work.seeds, state.work.expansions, state.work.hidden, state.work.path, state.work.focus, marked, pathMax];
+    if (lastDrawnFrom === null || drawnFrom.some((x, i) => x !== lastDrawnFrom![i])) view.refresh();
+    lastDrawnFrom = drawnFrom;
+    lastUpdateMs = performance.now() - t0;
+    if (fitAfter) {
+      // A new path: show it whole; otherwise what remains drawn.
+      const path = prev.work.path !== state.work.path ? currentPath() : null;
+      const onPath = path === null ? [] : [...new Set(path.paths.flatMap((p) => p.entities))].filter((id) => visible.nodes[model.byId.get(id)!.index]);
+      if (onPath.length > 1) view.focusMany(onPath);
+      else fit();
+    }
+  };
 
   const actions: ControlActions & PanelActions = {
     setFilters(change) {
-      state = changeFilters(state, change);
-      visible = visibility(model, state.filters);
-      renderFilters(filters, model, state.filters, actions);
-      renderCounts(counts, model, visible);
-      view.refresh();
-      writeUrl();
+      commit(changeFilters(state, change), 'step', true);
     },
     select(id) {
-      state = selectEntity(state, id);
-      emphasised = emphasis(model, state);
-      renderPanel(panel, model, state, actions);
-      view.refresh();
+      commit(selectEntity(state, id), 'replace');
       if (id !== null) focusSelection(id);
-      writeUrl();
     },
     selectGroup(id) {
-      state = selectGroup(state, id);
-      emphasised = emphasis(model, state);
-      renderPanel(panel, model, state, actions);
-      view.refresh();
+      commit(selectGroup(state, id), 'replace');
       const group = id === null ? undefined : model.groups.get(id);
       if (group) view.focusMany(group.members.filter((m) => visible.nodes[model.byId.get(m)!.index]));
-      writeUrl();
     },
     focusCluster(id) {
       const cluster = model.clusters.get(id);
       if (cluster) view.focusMany(cluster.members.filter((m) => visible.nodes[model.byId.get(m)!.index]));
     },
   };
+
+  const undoStep = () => {
+    if (canUndo(hist)) history.back();
+  };
+  const redoStep = () => {
+    if (canRedo(hist)) history.forward();
+  };
+  window.addEventListener('popstate', (e) => {
+    const wanted = (e.state as { chokepointStep?: unknown } | null)?.chokepointStep;
+    const moved = typeof wanted === 'number' ? goTo(hist, wanted) : null;
+    if (moved !== null) {
+      hist = moved;
+      commit(present(hist), 'restore');
+    } else {
+      // An entry this page did not make (a link opened, a reload): read the state from the URL.
+      commit(validState(model, hashToState(location.hash)), 'restore');
+    }
+  });
+
+  const leadActions: LeadActions = {
+    change(stepFn, fitAfter = false) {
+      commit({ ...state, work: stepFn(state.work) }, 'step', fitAfter);
+    },
+    select: (id) => actions.select(id),
+    mark(ids, mode) {
+      marked = combineMarked(marked, ids, mode);
+      commit(marked.length > 0 && state.selected !== null ? selectEntity(state, null) : state, 'replace');
+    },
+    undo: undoStep,
+    redo: redoStep,
+    fit,
+    toggleBoxMode() {
+      interactions.setBoxMode(!interactions.boxMode());
+      renderWorkBar(workBar, leadContext(), leadActions);
+      (document.getElementById('box-mode') as HTMLElement | null)?.focus();
+    },
+    toggleTables() {
+      tablesBox.hidden = !tablesBox.hidden;
+      root.classList.toggle('with-tables', !tablesBox.hidden);
+      tables.update(visible, state.selected, marked);
+      renderWorkBar(workBar, leadContext(), leadActions);
+      (document.getElementById('tables-toggle') as HTMLElement | null)?.focus();
+    },
+    setPathMax(max) {
+      pathMax = max;
+      panelStale = true;
+      commit(state, 'replace');
+    },
+  };
+  const tables = new TablesView(tablesBox, model, {
+    select: (id) => actions.select(id),
+    mark(ids, mode) {
+      leadActions.mark(ids, mode);
+      fit();
+    },
+  });
+  const interactions = attachInteractions(view, model, {
+    visible: () => visible,
+    pinned: (id, x, y) => leadActions.change((w) => pin(w, id, x, y, view.layout)),
+    boxed: (ids, mode) => leadActions.mark(ids, mode),
+    pins: () => state.work.pinned.filter((p) => p.layout === view.layout).map((p) => p.id),
+  });
 
   // Header: title, search, layout and tools.
   const layoutButtons = (['force', 'geo'] as const).map((l) =>
@@ -144,7 +360,8 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   renderFilters(filters, model, state.filters, actions);
   renderLists(lists, model, actions);
   renderCounts(counts, model, visible);
-  renderPanel(panel, model, state, actions);
+  renderSidePanel();
+  renderWorkBar(workBar, leadContext(), leadActions);
 
   const app: ViewerApp = {
     model,
@@ -154,28 +371,25 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     select: actions.select,
     selectGroup: actions.selectGroup,
     setFilters: actions.setFilters,
-    restore: async (hash) => {
+    caseReady: null as unknown as Promise<CaseView>,
+    setLayout(layout) {
+      if (layout !== state.layout) commit({ ...state, layout }, 'step');
+    },
+    changeWork: (f) => leadActions.change(f),
+    undo: undoStep,
+    redo: redoStep,
+    marked: () => marked,
+    mark: (ids, mode = 'replace') => leadActions.mark(ids, mode),
+    path: currentPath,
+    tables,
+    lastUpdateMs: () => lastUpdateMs,
+    async restore(hash) {
       const next = validState(model, hashToState(hash));
       view.stopLayout();
-      app.setLayout(next.layout);
-      state = next;
-      visible = visibility(model, state.filters);
-      emphasised = emphasis(model, state);
-      renderFilters(filters, model, state.filters, actions);
-      renderCounts(counts, model, visible);
-      renderPanel(panel, model, state, actions);
-      view.refresh();
+      commit({ ...next, camera: null }, 'step');
       view.setCamera(next.camera ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       writeUrl();
       await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-    },
-    caseReady: null as unknown as Promise<CaseView>,
-    setLayout(layout) {
-      view.setLayout(layout);
-      state = { ...state, layout };
-      layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', String((['force', 'geo'] as const)[i] === layout)));
-      runButton.disabled = layout === 'geo';
-      writeUrl();
     },
   };
 
@@ -190,23 +404,64 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   app.caseReady = loadCaseSource(report.input.bundle).then((source) => {
     const caseView = startCaseView(left, caseHost, source);
     actions.caseHooks = caseView.hooks;
-    renderPanel(panel, model, state, actions);
+    renderSidePanel();
     return caseView;
   });
   app.caseReady.catch((err: unknown) => left.insertBefore(el('p', { className: 'case-status error', role: 'alert', id: 'case-status', text: `The case cannot be opened: ${err instanceof Error ? err.message : String(err)}` }), left.firstChild));
 
-  view.renderer.on('clickNode', ({ node }) => actions.select(view.idOf(node)));
-  view.renderer.on('clickStage', () => actions.select(null));
+  view.renderer.on('clickNode', ({ node, event }) => {
+    if (interactions.consumeClick()) return;
+    const id = view.idOf(node);
+    // Ctrl (or ⌘) + click adds to, or takes from, a selection of several.
+    if ((event.original as MouseEvent).ctrlKey || (event.original as MouseEvent).metaKey) leadActions.mark([...(state.selected !== null ? [state.selected] : []), id], marked.includes(id) ? 'remove' : 'add');
+    else {
+      if (marked.length > 0) leadActions.mark([], 'replace');
+      actions.select(id);
+    }
+  });
+  view.renderer.on('clickStage', () => {
+    if (interactions.consumeClick()) return;
+    if (marked.length > 0) leadActions.mark([], 'replace');
+    actions.select(null);
+  });
+  const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && (state.selected !== null || state.group !== null) && document.activeElement?.tagName !== 'INPUT') actions.select(null);
+    if (typing(e.target)) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && key === 'z' && !e.shiftKey) undoStep();
+    else if ((mod && key === 'z' && e.shiftKey) || (mod && key === 'y')) redoStep();
+    else if (e.key === 'Escape' && marked.length > 0) leadActions.mark([], 'replace');
+    else if (e.key === 'Escape' && (state.selected !== null || state.group !== null)) actions.select(null);
+    else if (!mod && !e.altKey && key === 'f') fit();
+    else if (!mod && !e.altKey && key === 'h' && state.selected !== null) {
+      const id = state.selected;
+      actions.select(null);
+      leadActions.change((w) => hide(w, [id]));
+    } else if (e.altKey && state.selected !== null && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) {
+      // The keyboard's drag: Alt + arrows move the selected entity and pin it.
+      const [dx, dy] = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key as 'ArrowLeft']!;
+      interactions.nudge(state.selected, dx, dy);
+    } else return;
+    e.preventDefault();
   });
 
+  // The path search's network, made while the page is idle, so that the first question is answered at once.
+  const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
+  idle(() => (pathNet ??= pathNetwork(report)));
+
   const initialCamera = state.camera;
-  if (state.layout === 'geo') app.setLayout('geo');
-  else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null && state.group === null) view.startLayout(settings.autoLayoutMs);
-  if (emphasised !== null) view.refresh();
+  history.replaceState({ chokepointStep: step(hist) }, '', location.href);
+  if (state.layout === 'geo') {
+    view.setLayout('geo');
+    layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', String((['force', 'geo'] as const)[i] === 'geo')));
+    runButton.disabled = true;
+  } else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null && state.group === null && state.work.pinned.length === 0) view.startLayout(settings.autoLayoutMs);
+  applyPins(false);
+  view.refresh();
   if (initialCamera !== null) view.setCamera(initialCamera);
   else if (state.selected !== null) focusSelection(state.selected);
   else if (state.group !== null) view.focusMany(model.groups.get(state.group)!.members);
+  else if (state.work.seeds !== null || state.work.path.from !== null) fit();
   return app;
 }

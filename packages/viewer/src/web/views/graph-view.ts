@@ -43,7 +43,12 @@ export interface RenderState {
   emphasis: Emphasis | null;
   /** The selected company group, outlined on the graph. */
   group: number | null;
+  /** Drawn edges (by index) on the shortest paths found: drawn thick in the path colour. */
+  highlight?: Uint8Array | null;
 }
+
+/** The colour of the ties on a shortest path (apart from every tie kind's colour). */
+export const PATH_COLOR = '#ff6a00';
 
 /** [minX, maxX, minY, maxY] of a list of points (no spread: lists can be long). */
 function bounds(points: { x: number; y: number }[]): [number, number, number, number] {
@@ -188,6 +193,8 @@ export class GraphView {
   private reduceEdge(_edge: string, data: EdgeAttrs): Partial<EdgeAttrs> & { hidden?: boolean } {
     const { visible, emphasis } = this.state();
     if (!visible.edges[data.index]) return { ...data, hidden: true };
+    const highlight = this.state().highlight;
+    if (highlight && highlight[data.index]) return { ...data, color: PATH_COLOR, size: data.size + 2.5, zIndex: 3 };
     if (emphasis === null) return data;
     if (emphasis.edges[data.index]) return { ...data, size: data.size + 1 };
     return { ...data, color: FADED_COLOR };

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PathResult } from '@chokepoint/report/paths';
+import { BIN } from './browser';
+import { DEMO, removeTempDirs, run, tempDir } from './run';
+
+let report: string;
+beforeAll(async () => {
+  report = join(tempDir(), 'demo.json');
+  expect((await run('analyze', DEMO, '--out', report, '--quiet')).code).toBe(0);
+});
+afterAll(removeTempDirs);
+
+describe('chokepoint path', () => {
+  it('lists the shortest paths with their ties and the key nodes and chokepoints on the way', async () => {
+    const r = await run('path', report, 'gb-sup-01', 'tr-akc-04');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('from Penhallow Motion Systems Ltd (gb-sup-01) to Harbeli Nakliyat ve Ticaret (tr-akc-04): 3 ties');
+    expect(r.stdout).toContain('Path 1: Penhallow Motion Systems Ltd → ');
+    expect(r.stdout).toMatch(/Penhallow Motion Systems Ltd shipped to Harbelioğlu Dış Ticaret Ltd\. Şti\. \(\d+ shipments\)/);
+    expect(r.stdout).toMatch(/passes through: .*key node #\d+/);
+    expect(r.stdout).toContain('supply chokepoint');
+    expect(r.stdout).toContain('not evidence of wrongdoing');
+  });
+
+  it('gives the same paths as JSON, limited by --max and --kinds', async () => {
+    const all = JSON.parse((await run('path', report, 'p-001', 'tr-dst-01', '--json')).stdout) as PathResult;
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.paths.length).toBeGreaterThan(0);
+    for (const p of all.paths) {
+      expect(p.entities[0]).toBe('p-001');
+      expect(p.entities.at(-1)).toBe('tr-dst-01');
+      expect(p.steps).toHaveLength(all.length!);
+      for (const s of p.steps) expect(s.ties.length).toBeGreaterThan(0);
+    }
+    const one = JSON.parse((await run('path', report, 'p-001', 'tr-dst-01', '--json', '--max', '1')).stdout) as PathResult;
+    expect(one.paths).toEqual(all.paths.slice(0, 1));
+    expect(one.truncated).toBe(all.total > 1);
+    const control = JSON.parse((await run('path', report, 'p-001', 'tr-akc-02', '--json', '--kinds', 'owner,director,family')).stdout) as PathResult;
+    expect(control.kinds).toEqual(['owner', 'director', 'family']);
+    for (const p of control.paths) for (const s of p.steps) for (const t of s.ties) expect(['owner', 'director', 'family']).toContain(t.kind);
+  });
+
+  it('says when two entities are not connected along the kinds asked for', async () => {
+    const r = await run('path', report, 'gb-sup-01', 'p-001', '--kinds', 'family');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No path from Penhallow Motion Systems Ltd (gb-sup-01) to Halil Harbelioğlu (p-001) along tie kinds family');
+  });
+
+  it('refuses an unknown id with exit code 3, naming it and suggesting entities', () => {
+    // The real binary, as a researcher's script would run it.
+    expect(existsSync(BIN)).toBe(true);
+    const r = spawnSync(process.execPath, [BIN, 'path', report, 'Harbeli Nakliyat', 'tr-akc-01'], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error: no entity with id "Harbeli Nakliyat" in the report; did you mean "tr-akc-04" (Harbeli Nakliyat ve Ticaret)?');
+  });
+
+  it('refuses bad options and a missing report as usage and input errors', async () => {
+    expect((await run('path', report, 'a', 'b', '--max', '0')).code).toBe(2);
+    const kinds = await run('path', report, 'p-001', 'p-002', '--kinds', 'owner,bribes');
+    expect(kinds.code).toBe(2);
+    expect(kinds.stderr).toContain('not bribes');
+    const missing = await run('path', join(tempDir(), 'none.json'), 'a', 'b');
+    expect(missing.code).toBe(3);
+    expect(readFileSync(report, 'utf8').length).toBeGreaterThan(0);
+  });
+});

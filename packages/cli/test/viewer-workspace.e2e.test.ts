@@ -1,0 +1,414 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Report } from '@chokepoint/report';
+import type { PathResult } from '@chokepoint/report/paths';
+import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { DEMO, removeTempDirs, run, tempDir, TINY } from './run';
+
+const available = browserAvailable();
+const suite = available ? describe : describe.skip;
+
+interface Work {
+  seeds: string[] | null;
+  expansions: { id: string; kinds: string[] | null; hops: number }[];
+  hidden: string[];
+  pinned: { id: string; x: number; y: number; layout: string }[];
+  path: { from: string | null; to: string | null };
+  focus: string;
+}
+
+/** What the viewer exposes to tests as window.__chokepoint (packages/viewer/src/web/views/app.ts). */
+interface ViewerHook {
+  firstFrameMs(): number | null;
+  state(): { selected: string | null; work: Work; filters: { onlyFlagged: boolean } };
+  visible(): { counts: { entities: number; ties: number } };
+  marked(): string[];
+  path(): PathResult | null;
+  tables: { rows(): { key: string }[] };
+  view: {
+    stopLayout(): void;
+    viewportPosition(id: string): { x: number; y: number } | null;
+    camera(): { x: number; y: number; ratio: number };
+    renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
+  };
+}
+declare const window: { __chokepoint?: ViewerHook };
+
+type Locator = ReturnType<Page['locator']>;
+
+async function until(check: () => Promise<boolean>, what: () => Promise<string>): Promise<void> {
+  const end = Date.now() + 10000;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${await what()}`);
+}
+const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
+const hasText = (l: Locator, want: string) => until(async () => (await text(l)) === want, async () => `text ${JSON.stringify(want)}, got ${JSON.stringify(await text(l))}`);
+const containsText = (l: Locator, want: string | RegExp) =>
+  until(
+    async () => (typeof want === 'string' ? (await text(l)).includes(want) : want.test(await text(l))),
+    async () => `text containing ${String(want)}, got ${JSON.stringify((await text(l)).slice(0, 300))}`,
+  );
+const work = (page: Page) => page.evaluate(() => window.__chokepoint!.state().work);
+const drawn = (page: Page) => page.evaluate(() => window.__chokepoint!.visible().counts.entities);
+const settle = (page: Page) => page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+
+async function open(page: Page, url: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 30000 });
+  // Let the layout spread the network a little (for legible screenshots), then stop it so nodes stay put.
+  await page.waitForTimeout(2500);
+  await page.evaluate(() => window.__chokepoint!.view.stopLayout());
+  return errors;
+}
+
+async function pick(page: Page, query: string): Promise<void> {
+  await page.fill('#search', query);
+  await page.locator('#search-results button').first().click();
+  await settle(page);
+}
+
+/** Where an entity is drawn on the page. */
+async function onPage(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const pos = await page.evaluate((node) => window.__chokepoint!.view.viewportPosition(node), id);
+  const box = (await page.locator('#graph').boundingBox())!;
+  return { x: box.x + pos!.x, y: box.y + pos!.y };
+}
+
+let dir: string;
+let demoReport: string;
+let report: Report;
+let browser: Browser;
+let served: Served;
+
+suite('the investigation workspace in a real browser: following a lead', () => {
+  beforeAll(async () => {
+    dir = tempDir();
+    demoReport = join(dir, 'demo.json');
+    expect((await run('analyze', DEMO, '--out', demoReport, '--quiet')).code).toBe(0);
+    report = JSON.parse(readFileSync(demoReport, 'utf8')) as Report;
+    browser = await launchBrowser();
+    served = await serve(demoReport);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('expands step by step: neighbours by tie kind with counts, then N hops, then collapses', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await pick(page, 'harbeli gsm');
+    await page.click('#start-here');
+    await hasText(page.locator('#work-status'), 'Working view: 1 entity from 1 start');
+    await hasText(page.locator('#count-entities'), `1 of ${report.entities.length} entities`);
+    // Counts before expanding: each kind with how many are not drawn.
+    const shipment = page.locator('#expand-kinds button[data-kind="shipment"]');
+    await containsText(shipment, /^shipment: 4 \(4 not drawn\)$/);
+    await containsText(page.locator('#neighbour-total'), '6 neighbours, 6 not drawn');
+    await shipment.click();
+    await hasText(page.locator('#count-entities'), `5 of ${report.entities.length} entities`);
+    await containsText(page.locator('#expand-kinds button[data-kind="shipment"]'), /^shipment: 4$/);
+    await page.selectOption('#expand-hops', '2');
+    await page.click('#expand-all');
+    const twoHops = await drawn(page);
+    expect(twoHops).toBeGreaterThan(7);
+    expect((await work(page)).expansions).toEqual([
+      { id: 'tr-akc-01', kinds: ['shipment'], hops: 1 },
+      { id: 'tr-akc-01', kinds: null, hops: 2 },
+    ]);
+    await settle(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('guide-lead-expand.png') });
+    await page.click('#collapse');
+    await hasText(page.locator('#count-entities'), `1 of ${report.entities.length} entities`);
+    await page.click('#whole-network');
+    await hasText(page.locator('#count-entities'), `${report.entities.length} of ${report.entities.length} entities`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds every shortest path between two entities, highlights and lists them as `chokepoint path` does', async () => {
+    const cli = JSON.parse((await run('path', demoReport, 'p-001', 'tr-dst-01', '--json')).stdout) as PathResult;
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await pick(page, 'Halil Harbelioğlu');
+    await page.click('#path-from');
+    await pick(page, 'tr-dst-01');
+    await page.click('#path-to');
+    await containsText(page.locator('#path-summary'), `${cli.total === 1 ? 'One shortest path' : `${cli.total} shortest paths`} of ${cli.length} ties, along any tie.`);
+    const listed = await page.locator('#path-list > li').evaluateAll((items) => items.map((li) => [...li.querySelectorAll('p.chain button')].map((b) => b.getAttribute('data-id'))));
+    expect(listed).toEqual(cli.paths.map((p) => p.entities));
+    await containsText(page.locator('#path-list'), 'Passes through:');
+    await containsText(page.locator('#path-list'), 'key node #');
+    expect(page.url()).toMatch(/pfrom=p-001/);
+    expect(page.url()).toMatch(/pto=tr-dst-01/);
+    // Only the tie kinds the filters show are followed.
+    await page.uncheck('#edge-shipment');
+    await containsText(page.locator('#path-summary'), 'along ties of the kinds shown');
+    await page.check('#edge-shipment');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('guide-lead-paths.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pins a dragged entity without moving the camera; undo puts it back, redo pins it again, release lets it go', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await settle(page);
+    const camera = await page.evaluate(() => window.__chokepoint!.view.camera());
+    const from = await onPage(page, 'tr-dst-01');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y + 40, { steps: 8 });
+    await page.mouse.move(from.x + 120, from.y + 80, { steps: 8 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.__chokepoint!.view.camera())).toEqual(camera);
+    const to = await onPage(page, 'tr-dst-01');
+    expect(Math.abs(to.x - (from.x + 120))).toBeLessThan(3);
+    expect(Math.abs(to.y - (from.y + 80))).toBeLessThan(3);
+    expect((await work(page)).pinned.map((p) => [p.id, p.layout])).toEqual([['tr-dst-01', 'force']]);
+    // A drag is not a click: nothing was selected.
+    expect(await page.evaluate(() => window.__chokepoint!.state().selected)).toBeNull();
+    expect(decodeURIComponent(page.url())).toMatch(/pin=\[\["tr-dst-01",/);
+    await page.keyboard.press('Control+z');
+    await until(async () => (await work(page)).pinned.length === 0, async () => 'the pin undone');
+    const back = await onPage(page, 'tr-dst-01');
+    expect(Math.abs(back.x - from.x)).toBeLessThan(3);
+    await page.keyboard.press('Control+Shift+z');
+    await until(async () => (await work(page)).pinned.length === 1, async () => 'the pin redone');
+    expect(Math.abs((await onPage(page, 'tr-dst-01')).x - to.x)).toBeLessThan(3);
+    await page.screenshot({ path: screenshotPath('workspace-pinned.png') });
+    await hasText(page.locator('#release-all'), 'Release pins (1)');
+    await page.click('#release-all');
+    await until(async () => (await work(page)).pinned.length === 0, async () => 'released');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects with a box and acts on the selection: hide, keep only, expand all, pin', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await settle(page);
+    const box = (await page.locator('#graph').boundingBox())!;
+    const camera = await page.evaluate(() => window.__chokepoint!.view.camera());
+    const [x0, y0, x1, y1] = [box.x + box.width * 0.3, box.y + box.height * 0.3, box.x + box.width * 0.7, box.y + box.height * 0.7];
+    await page.keyboard.down('Shift');
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, { steps: 5 });
+    await page.mouse.move(x1, y1, { steps: 5 });
+    await page.screenshot({ path: screenshotPath('workspace-box-drawing.png') });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    expect(await page.evaluate(() => window.__chokepoint!.view.camera())).toEqual(camera);
+    const marked = await page.evaluate(() => window.__chokepoint!.marked());
+    expect(marked.length).toBeGreaterThan(1);
+    // Exactly what the box holds.
+    for (const id of marked) {
+      const p = await onPage(page, id);
+      expect(p.x).toBeGreaterThanOrEqual(x0 - 1);
+      expect(p.x).toBeLessThanOrEqual(x1 + 1);
+    }
+    await hasText(page.locator('#marked-count'), `${marked.length} entities selected`);
+    await page.screenshot({ path: screenshotPath('guide-lead-box.png') });
+    const all = report.entities.length;
+    await page.click('#marked-hide');
+    await hasText(page.locator('#count-entities'), `${all - marked.length} of ${all} entities`);
+    await page.click('#unhide-all');
+    await hasText(page.locator('#count-entities'), `${all} of ${all} entities`);
+    await page.click('#marked-keep');
+    await hasText(page.locator('#count-entities'), `${marked.length} of ${all} entities`);
+    await page.click('#marked-expand');
+    expect(await drawn(page)).toBeGreaterThan(marked.length);
+    await page.click('#marked-pin');
+    expect((await work(page)).pinned.map((p) => p.id).sort()).toEqual([...marked].sort());
+    await page.keyboard.press('Escape');
+    await until(async () => (await page.evaluate(() => window.__chokepoint!.marked().length)) === 0, async () => 'the selection let go');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('goes back and forward through the working view with Ctrl+Z, Ctrl+Shift+Z and the browser, and a link reproduces it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = await open(page, served.url);
+    await pick(page, 'Harbeli GSM');
+    await page.click('#start-here');
+    await page.click('#expand-all');
+    const expanded = await drawn(page);
+    await pick(page, 'Mustafa Harbelioğlu');
+    await page.click('#hide');
+    await pick(page, 'tr-dst-01');
+    await page.click('#path-to');
+    await page.click('#path-from');
+    const full = await work(page);
+    expect(full.hidden).toEqual(['p-002']);
+    // Undo three steps with the keyboard, then the browser's Forward and Back.
+    await page.locator('#graph').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+z');
+    await until(async () => (await work(page)).path.from === null, async () => 'path start undone');
+    await page.keyboard.press('Control+z');
+    await until(async () => (await work(page)).path.to === null, async () => 'path end undone');
+    await page.keyboard.press('Control+z');
+    await until(async () => (await work(page)).hidden.length === 0, async () => 'hide undone');
+    expect(await drawn(page)).toBe(expanded);
+    await page.goForward();
+    await until(async () => (await work(page)).hidden.length === 1, async () => 'hide redone by Forward');
+    await page.keyboard.press('Control+Shift+z');
+    await until(async () => (await work(page)).path.to === 'tr-dst-01', async () => 'path end redone');
+    await page.goBack();
+    await until(async () => (await work(page)).path.to === null, async () => 'Back');
+    await page.keyboard.press('Control+y');
+    await page.keyboard.press('Control+Shift+z');
+    await until(async () => JSON.stringify(await work(page)) === JSON.stringify(full), async () => `all redone, got ${JSON.stringify(await work(page))}`);
+    await hasText(page.locator('#redo'), '↷ Redo');
+    expect(await page.locator('#redo').isDisabled()).toBe(true);
+    // A link reproduces the working view.
+    const again = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errorsAgain = await open(again, page.url());
+    expect(await work(again)).toEqual(full);
+    expect(await drawn(again)).toBe(await drawn(page));
+    await containsText(again.locator('#path-summary'), 'shortest path');
+    expect(errors).toEqual([]);
+    expect(errorsAgain).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('focuses: zooms to fit after a filter, and hides instead of dimming in the focus mode', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await settle(page);
+    const before = await page.evaluate(() => window.__chokepoint!.view.camera());
+    await page.check('#only-border');
+    await settle(page);
+    const after = await page.evaluate(() => window.__chokepoint!.view.camera());
+    expect(after.ratio).toBeLessThan(before.ratio);
+    await page.click('#reset-filters');
+    await pick(page, 'tr-akc-02');
+    const all = report.entities.length;
+    await page.click('#focus-mode');
+    expect(await page.getAttribute('#focus-mode', 'aria-pressed')).toBe('true');
+    const neighbours = new Set(report.relations.flatMap((r) => (r.source === 'tr-akc-02' ? [r.target] : r.target === 'tr-akc-02' ? [r.source] : [])));
+    for (const s of report.shipments) if (s.supplier === 'tr-akc-02') neighbours.add(s.buyer);
+    for (const s of report.shipments) if (s.buyer === 'tr-akc-02') neighbours.add(s.supplier);
+    neighbours.delete('tr-akc-02');
+    const shown = await drawn(page);
+    expect(shown).toBeLessThan(all);
+    expect(shown).toBeGreaterThanOrEqual(neighbours.size + 1);
+    await page.click('#zoom-fit');
+    await settle(page);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: screenshotPath('guide-lead-focus.png') });
+    await page.keyboard.press('Escape');
+    await hasText(page.locator('#count-entities'), `${all} of ${all} entities`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows sortable, filterable tables linked both ways with the graph, and downloads exactly what they show', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    const errors = await open(page, served.url);
+    await page.click('#tables-toggle');
+    await containsText(page.locator('#table-count'), `${report.entities.length} of ${report.entities.length} rows`);
+    // Sort by flags, most first: the most flagged entity leads.
+    await page.click('th button.sort[data-key="flags"]');
+    await page.click('th button.sort[data-key="flags"]');
+    expect(await page.getAttribute('th:has(button[data-key="flags"])', 'aria-sort')).toBe('descending');
+    const most = [...report.entities].sort((a, b) => b.flags.length - a.flags.length)[0];
+    await hasText(page.locator('#table-entities-rows tbody tr').first().locator('td').nth(1), most.id);
+    await page.selectOption('#table-filter-country', 'GB');
+    const gb = report.entities.filter((e) => e.country === 'GB');
+    await containsText(page.locator('#table-count'), `${gb.length} of ${report.entities.length} rows`);
+    // A row selects its entity in the graph…
+    await page.locator('#table-entities-rows tbody tr').first().locator('button.row-pick').click();
+    const picked = await page.evaluate(() => window.__chokepoint!.state().selected);
+    expect(gb.map((e) => e.id)).toContain(picked);
+    await hasText(page.locator('#panel-title'), report.entities.find((e) => e.id === picked)!.name);
+    // …and the graph's selection marks its row.
+    expect(await page.getAttribute(`#table-entities-rows tr[data-key="${picked}"]`, 'aria-selected')).toBe('true');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+    const csvPath = join(dir, 'entities.csv');
+    await download.saveAs(csvPath);
+    const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Name,Id,Kind,Country,Cluster,Group,Flags,Key node,Ties');
+    expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(gb.map((e) => e.id).sort());
+    // Shipments: filter by commodity and dates, then select the rows' entities in the graph.
+    await page.click('#table-shipments');
+    await page.selectOption('#table-filter-commodity', 'aluminium paste');
+    await page.fill('#table-dateFrom', '2015-01-01');
+    await page.fill('#table-dateTo', '2015-12-31');
+    const paste = report.shipments.filter((s) => s.commodity === 'aluminium paste' && (s.shipped ?? s.received ?? '') >= '2015-01-01' && (s.shipped ?? s.received ?? '') <= '2015-12-31');
+    await containsText(page.locator('#table-count'), `${paste.length} of ${report.shipments.length.toLocaleString("en-US")} rows`);
+    await page.click('#table-mark');
+    const marked = await page.evaluate(() => window.__chokepoint!.marked());
+    expect(new Set(marked)).toEqual(new Set(paste.flatMap((s) => [s.supplier, s.buyer])));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('guide-lead-tables.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('writes no cell of a downloaded table that a spreadsheet would run as a formula', async () => {
+    const bundle = join(dir, 'formula');
+    cpSync(TINY, bundle, { recursive: true });
+    const entities = readFileSync(join(bundle, 'entities.csv'), 'utf8').replace('Hatli Telefon', '"=HYPERLINK(""http://example.invalid"",""x"")"');
+    writeFileSync(join(bundle, 'entities.csv'), entities);
+    const json = join(dir, 'formula.json');
+    expect((await run('analyze', bundle, '--out', json, '--quiet')).code).toBe(0);
+    const html = join(dir, 'formula.html');
+    expect((await run('export', json, '--format', 'html', '--out', html, '--quiet')).code).toBe(0);
+    const page = await browser.newPage({ acceptDownloads: true });
+    await open(page, `file://${html}`);
+    await page.click('#tables-toggle');
+    await page.fill('#table-text', 'hyperlink');
+    await containsText(page.locator('#table-count'), /^1 of \d+ rows$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+    const csvPath = join(dir, 'formula.csv');
+    await download.saveAs(csvPath);
+    const row = readFileSync(csvPath, 'utf8').split('\r\n')[1];
+    expect(row.startsWith(`"'=HYPERLINK(""http://example.invalid"",""x"")"`)).toBe(true);
+    await page.close();
+  });
+
+  it('works from the keyboard alone: search, expand, hide, move and pin, undo', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await page.focus('#search');
+    await page.keyboard.type('Harbeli GSM');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.evaluate(() => window.__chokepoint!.state().selected)) === 'tr-akc-01', async () => 'selected by Enter');
+    await page.focus('#start-here');
+    await page.keyboard.press('Enter');
+    await page.focus('#expand-all');
+    await page.keyboard.press('Enter');
+    await until(async () => (await drawn(page)) === 7, async () => `7 drawn, got ${await drawn(page)}`);
+    await page.focus('#undo');
+    await page.keyboard.press('Enter');
+    await until(async () => (await drawn(page)) === 1, async () => 'undone by the Undo button');
+    await page.focus('#redo');
+    await page.keyboard.press('Enter');
+    await until(async () => (await drawn(page)) === 7, async () => 'redone by the Redo button');
+    await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur(): void } | null } }).document.activeElement?.blur());
+    await page.keyboard.press('Alt+ArrowRight');
+    await until(async () => (await work(page)).pinned.some((p) => p.id === 'tr-akc-01'), async () => 'pinned by Alt+arrow');
+    await page.keyboard.press('h');
+    await until(async () => (await work(page)).hidden.includes('tr-akc-01'), async () => 'hidden by H');
+    await page.keyboard.press('Control+z');
+    await until(async () => (await work(page)).hidden.length === 0, async () => 'unhidden by Ctrl+Z');
+    // Every control of the working view has a name a screen reader can say.
+    const unnamed = await page.locator('#work-bar button, #lead button, #lead select').evaluateAll((els) => els.filter((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim() === '').length);
+    expect(unnamed).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -107,11 +107,12 @@ export interface FlowWidth {
 }
 
 export const MIN_FLOW_WIDTH = 1;
-export const MAX_FLOW_WIDTH = 8;
+export const MAX_FLOW_WIDTH = 6;
 
 /**
  * Widths of the shipment edges (supplier → buyer pairs): by the total kg of the pair where any of its shipments was
- * weighed, on a logarithmic scale against the heaviest pair; otherwise by the total value, compared only with pairs
+ * weighed, by the square root of its share of the heaviest pair (so that many light
+ * flows stay thin and a few heavy ones stand out); otherwise by the total value, compared only with pairs
  * paid in the same currency (a pair paid in several currencies takes its widest). Values in different currencies are
  * never added together. Returns edge index → width.
  */
@@ -143,7 +144,7 @@ export function flowWidths(model: Pick<ViewModel, 'edges' | 'report'>): Map<numb
     }
   }
   const scale = (x: number, max: number) =>
-    max <= 0 ? MIN_FLOW_WIDTH : MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * (Math.log1p(x) / Math.log1p(max));
+    max <= 0 ? MIN_FLOW_WIDTH : MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * Math.sqrt(x / max);
   const out = new Map<number, FlowWidth>();
   for (const e of model.edges) {
     if (e.kind !== 'shipment') continue;

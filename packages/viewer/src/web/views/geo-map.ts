@@ -227,6 +227,13 @@ export class GeoMap {
     return null;
   }
 
+  /** Opens the counted marker an entity is gathered in, if any (so that a search or a link can show it). */
+  reveal(index: number): void {
+    if (!this.active) return;
+    const marker = this.spread.markers.find((m) => m.members.includes(index));
+    if (marker) this.openPlace(marker.key);
+  }
+
   /** Spreads the entities of a crowded place into their ring. */
   openPlace(key: string): void {
     this.open.add(key);

@@ -263,6 +263,7 @@ export class GraphView {
 
   /** Moves the camera to an entity. */
   focus(id: string, ratio = this.settings.focusRatio): void {
+    this.geo.reveal(this.model.byId.get(id)?.index ?? -1);
     const display = this.renderer.getNodeDisplayData(this.keyOf(id));
     if (!display) return;
     this.renderer.getCamera().animate({ x: display.x, y: display.y, ratio }, { duration: 400 });

@@ -16,6 +16,7 @@ import { shortProximity } from '../core/findings';
 import { FADED, FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
+import { GeoMap, MapLabels } from './geo-map';
 
 interface NodeAttrs {
   x: number;
@@ -89,6 +90,9 @@ export class GraphView {
   private background: HTMLCanvasElement;
   private overlay: HTMLCanvasElement;
   private autoStop: ReturnType<typeof setTimeout> | null = null;
+  /** The geographic layout's behaviour (views/geo-map.ts). */
+  readonly geo: GeoMap;
+  private readonly labels = new MapLabels();
   onLayoutRunning: (running: boolean) => void = () => undefined;
 
   constructor(
@@ -151,6 +155,7 @@ export class GraphView {
       labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 6,
       labelDensity: large ? 0.3 : 1,
       labelFont: 'system-ui, sans-serif',
+      defaultDrawNodeLabel: this.labels.draw as never,
       zIndex: true,
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
@@ -164,6 +169,8 @@ export class GraphView {
       this.drawLayers();
     });
     this.renderer.on('resize', () => this.drawLayers());
+    this.geo = new GeoMap(this.renderer, this.graph, model, nodeKey, (indices, point, ratio) => this.fit(indices, point, ratio), this.labels, settings.largeGraph);
+    container.appendChild(this.geo.control);
   }
 
   /** The graph's key of an entity (see the class comment). */
@@ -208,14 +215,17 @@ export class GraphView {
   setLayout(layout: Layout): void {
     if (layout === this.layout) return;
     this.stopLayout();
+    let geo: Point[] | null = null;
     if (layout === 'geo') {
       this.saveForcePositions();
       const { positions } = geoLayout(this.model);
+      geo = positions;
       this.graph.forEachNode((node, attrs) => {
         const p = positions[attrs.index];
         this.graph.mergeNodeAttributes(node, { x: p.x, y: p.y });
       });
     } else {
+      this.geo.leave();
       this.graph.forEachNode((node, attrs) => {
         const p = this.forcePositions[attrs.index];
         this.graph.mergeNodeAttributes(node, { x: p.x, y: p.y });
@@ -224,6 +234,8 @@ export class GraphView {
     this.layout = layout;
     this.renderer.refresh();
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // After the refresh: the ring offsets are computed in the normalisation of the places themselves.
+    if (geo !== null) this.geo.enter(geo);
   }
 
   private saveForcePositions(): void {
@@ -265,6 +277,7 @@ export class GraphView {
 
   /** Moves the camera to an entity. */
   focus(id: string, ratio = this.settings.focusRatio): void {
+    this.geo.reveal(this.model.byId.get(id)?.index ?? -1);
     const display = this.renderer.getNodeDisplayData(this.keyOf(id));
     if (!display) return;
     this.renderer.getCamera().animate({ x: display.x, y: display.y, ratio }, { duration: 400 });
@@ -278,6 +291,22 @@ export class GraphView {
     // Room around the points for their labels, which run to the right.
     const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.7));
     this.renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+  }
+
+  /** Moves the camera to show entities (by index), or a point of the layout when there are none. */
+  private fit(indices: number[], point?: Point, pointRatio = 0.01): void {
+    const camera = this.renderer.getCamera();
+    if (indices.length > 0) {
+      // From the graph's own positions: members of a counted marker being opened are not drawn yet.
+      const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(i))));
+      const [minX, maxX, minY, maxY] = bounds(indices.map(framed));
+      // Room around the points for their labels and rings; no lower bound but the camera's own.
+      const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, Math.max(maxX - minX, maxY - minY) * 1.6));
+      camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+    } else if (point) {
+      const p = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(point));
+      camera.animate({ x: p.x, y: p.y, ratio: pointRatio }, { duration: 400 });
+    }
   }
 
   camera(): Camera {
@@ -328,26 +357,7 @@ export class GraphView {
         }
       }
       bg.stroke();
-      top.font = '12px system-ui, sans-serif';
-      // Crossing names where they fit: a name that would overlap one already drawn is left out until zoomed in.
-      const taken: [number, number, number, number][] = [];
-      for (const place of this.model.report.places) {
-        const v = this.renderer.graphToViewport(mercator(place.lat, place.lon));
-        if (v.x < 0 || v.y < 0 || v.x > width || v.y > height) continue;
-        top.fillStyle = place.kind === 'border_crossing' ? '#c00000' : '#555555';
-        top.beginPath();
-        top.moveTo(v.x, v.y - 6);
-        top.lineTo(v.x + 5, v.y + 4);
-        top.lineTo(v.x - 5, v.y + 4);
-        top.closePath();
-        top.fill();
-        if (place.kind !== 'border_crossing') continue;
-        const w = top.measureText(place.name).width;
-        const box: [number, number, number, number] = [v.x + 7, v.y - 8, v.x + 9 + w, v.y + 6];
-        if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
-        taken.push(box);
-        top.fillText(place.name, v.x + 7, v.y + 4);
-      }
+      this.geo.drawOverlay(top, width, height, this.model.report.places);
     }
     // Clusters near a border crossing: a dashed outline around their visible members, and a short label whose words
     // come from the report's numbers (as in the lists); a selected company group the same, in blue, alone. Labels that

@@ -1,0 +1,151 @@
+import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Report } from '@chokepoint/report';
+import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { DEMO, removeTempDirs, run, tempDir } from './run';
+
+const available = browserAvailable();
+const suite = available ? describe : describe.skip;
+
+/** What the map test reads from window.__chokepoint (see packages/viewer/src/web/main.ts and views/geo-map.ts). */
+interface Hook {
+  firstFrameMs(): number | null;
+  setLayout(layout: string): void;
+  view: {
+    layout: string;
+    stopLayout(): void;
+    keyOf(id: string): string;
+    viewportPosition(id: string): { x: number; y: number } | null;
+    graph: { getNodeAttribute(key: string, name: string): unknown; getEdgeAttribute(key: string, name: string): unknown; edges(): string[] };
+    renderer: {
+      getCamera(): { isAnimated(): boolean; getState(): { ratio: number }; setState(s: object): void };
+      getNodeDisplayData(key: string): { size: number } | undefined;
+      scaleSize(size: number): number;
+    };
+  };
+}
+declare const window: { __chokepoint?: Hook };
+
+let dir: string;
+let browser: Browser;
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 30000 });
+  await page.evaluate(() => window.__chokepoint!.view.stopLayout());
+  await page.click('#layout-geo');
+  await page.waitForFunction(() => window.__chokepoint!.view.layout === 'geo');
+}
+
+async function zoomTo(page: Page, target: string): Promise<void> {
+  await page.selectOption('#map-zoom', target);
+  await page.waitForTimeout(100);
+  await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+  await page.waitForTimeout(300);
+}
+
+/** Where entities are drawn, in pixels. */
+const positions = (page: Page, ids: string[]) => page.evaluate((list) => list.map((id) => window.__chokepoint!.view.viewportPosition(id)!), ids);
+
+suite('the geographic layout in a real browser', () => {
+  let demo: Served;
+  let crowded: Served;
+  const crowd = Array.from({ length: 30 }, (_, i) => `tr-crowd-${String(i + 1).padStart(2, '0')}`);
+  const ring = Array.from({ length: 7 }, (_, i) => `tr-ring-${i + 1}`);
+  beforeAll(async () => {
+    dir = tempDir();
+    const demoReport = join(dir, 'demo.json');
+    expect((await run('analyze', DEMO, '--out', demoReport, '--quiet')).code).toBe(0);
+    // The demo with many (fictional) firms registered at one address, and a few at another.
+    const bundle = join(dir, 'crowded');
+    cpSync(DEMO, bundle, { recursive: true });
+    const rows = [
+      ...crowd.map((id, i) => `${id},company,Paravan Ticaret ${i + 1} Ltd. Şti.,TR,Akçakale,"Gümrük Cd. No:1, Akçakale",36.7036,38.9253,,,,,`),
+      ...ring.map((id, i) => `${id},company,Sınır Lojistik ${i + 1},TR,Akçakale,"Atatürk Cd. No:5, Akçakale",36.6884,38.8958,,,,,`),
+    ];
+    appendFileSync(join(bundle, 'entities.csv'), `${rows.join('\n')}\n`);
+    const crowdedReport = join(dir, 'crowded.json');
+    expect((await run('analyze', bundle, '--out', crowdedReport, '--quiet')).code).toBe(0);
+    const report = JSON.parse(readFileSync(crowdedReport, 'utf8')) as Report;
+    expect(report.entities.filter((e) => e.id.startsWith('tr-crowd-')).length).toBe(30);
+    browser = await launchBrowser();
+    demo = await serve(demoReport);
+    crowded = await serve(crowdedReport);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    demo?.process.kill('SIGINT');
+    crowded?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('zooms to the border region with nodes at screen size, arrows as wide as the kg, crossings and ports marked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await open(page, demo.url);
+    const sizeAt = (ratio: number) =>
+      page.evaluate((r) => {
+        const hook = window.__chokepoint!;
+        hook.view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: r, angle: 0 });
+        return hook.view.renderer.scaleSize(10);
+      }, ratio);
+    // Nodes keep their size on screen whatever the zoom.
+    expect(await sizeAt(1)).toBeCloseTo(await sizeAt(0.02), 6);
+    // Shipment arrows: widths that differ with the kg carried.
+    const widths = await page.evaluate(() => {
+      const g = window.__chokepoint!.view.graph;
+      return g.edges().filter((e) => e.startsWith('s')).map((e) => g.getEdgeAttribute(e, 'size') as number);
+    });
+    expect(new Set(widths.map((w) => w.toFixed(2))).size).toBeGreaterThan(5);
+    expect(await page.locator('#map-zoom option').allTextContents()).toEqual(expect.arrayContaining(['Border region (clusters near a crossing)', 'Port of Mersin']));
+    await zoomTo(page, 'border');
+    expect(await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().getState().ratio)).toBeLessThan(0.2);
+    await page.screenshot({ path: screenshotPath('map-border-region.png') });
+    // Closer: the first cluster near a crossing, as an investigator would look at it.
+    const cluster = await page.locator('#map-zoom option', { hasText: 'near a crossing,' }).first().getAttribute('value');
+    await zoomTo(page, cluster!);
+    await page.screenshot({ path: screenshotPath('map-border-cluster.png') });
+    // The two firms sharing one address in the demo sit apart, on either side of it.
+    const [a, b] = await positions(page, ['tr-akc-01', 'tr-akc-02']);
+    expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(30);
+    await page.close();
+  });
+
+  it('draws a crowded address as a counted marker, and opens it into a ring whose labels keep apart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await open(page, crowded.url);
+    expect(await page.evaluate((id) => window.__chokepoint!.view.graph.getNodeAttribute(window.__chokepoint!.view.keyOf(id), 'hidden'), crowd[0])).toBe(true);
+    await zoomTo(page, 'border');
+    await page.screenshot({ path: screenshotPath('map-crowded-marker.png') });
+    const regionRatio = await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().getState().ratio);
+    const option = (await page.locator('#map-zoom option').allTextContents()).find((t) => /^Open the 3\d entities at 36\.7036, 38\.9253$/.test(t));
+    expect(option).toBeDefined();
+    await page.selectOption('#map-zoom', { label: option! });
+    await page.waitForTimeout(100);
+    await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+    await page.waitForTimeout(300);
+    expect(await page.evaluate((id) => window.__chokepoint!.view.graph.getNodeAttribute(window.__chokepoint!.view.keyOf(id), 'hidden'), crowd[0])).toBeUndefined();
+    const ratioNow = await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().getState().ratio);
+    expect(ratioNow).toBeLessThan(regionRatio / 2);
+    await page.screenshot({ path: screenshotPath('map-crowded-ring.png') });
+    // On each side of the ring, one label line (16 px) or more between two entities, at two zoom levels.
+    for (const ratio of [null, 0.005]) {
+      if (ratio !== null) {
+        await page.evaluate((r) => {
+          const camera = window.__chokepoint!.view.renderer.getCamera();
+          camera.setState({ ...camera.getState(), ratio: r });
+        }, ratio);
+        await page.waitForTimeout(200);
+      }
+      for (const group of [crowd, ring]) {
+        const pts = await positions(page, group);
+        const centreX = pts.reduce((s, p) => s + p.x, 0) / pts.length;
+        for (const side of [pts.filter((p) => p.x >= centreX), pts.filter((p) => p.x < centreX)]) {
+          const ys = side.map((p) => p.y).sort((x, y) => x - y);
+          for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThan(15);
+        }
+      }
+    }
+    await page.close();
+  });
+});

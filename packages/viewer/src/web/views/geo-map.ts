@@ -1,0 +1,311 @@
+import type Sigma from 'sigma';
+import type { MultiDirectedGraph } from 'graphology';
+import type { ReportPlace } from '@chokepoint/report';
+import { mercator, type Point } from '../core/layout';
+import { flowWidths, spreadColocated, zoomTargets, type FlowWidth, type Spread, type ZoomTarget } from '../core/map';
+import type { ViewModel } from '../core/model';
+import { el } from './dom';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Graph = MultiDirectedGraph<any, any>;
+
+/** Symbols and colours of the places the report carries. */
+export const PLACE_STYLE: Record<string, { color: string; label: string; symbol: string }> = {
+  border_crossing: { color: '#c00000', label: 'border crossing', symbol: '▲' },
+  port: { color: '#1f5fa8', label: 'port', symbol: '■' },
+  airport: { color: '#555555', label: 'airport', symbol: '◆' },
+};
+
+/** Shipment arrows on the map: see-through, so that wide flows do not hide the firms and places under them. */
+const FLOW_COLOR = 'rgba(80,80,80,0.55)';
+/** The closest zoom on the map (the force layout keeps sigma's). */
+const GEO_MIN_RATIO = 0.0005;
+/** How much of the map "zoom to" a place shows, in degrees (about 40 km). */
+const POINT_VIEW = 0.4;
+
+/** Radius of a counted marker, in pixels. */
+const MARKER_RADIUS = 14;
+
+type LabelData = { label?: string | null; x: number; y: number; size: number; labelSide?: string };
+type LabelSettings = { labelSize: number; labelFont: string; labelWeight: string; labelColor: { attribute?: string; color?: string } };
+
+/**
+ * Sigma's default label, drawn to the left of the node for entities on the left half of a ring (attribute
+ * `labelSide`), so that the labels of entities at one place run away from each other. On the map, where entities
+ * close together are common, a label that would cover one already drawn in this frame is left out (it appears when
+ * zoomed in); sigma draws the labels of the largest nodes first.
+ */
+export class MapLabels {
+  avoidOverlap = false;
+  private drawn: [number, number, number, number][] = [];
+
+  /** Called before each frame. */
+  reset(): void {
+    this.drawn = [];
+  }
+
+  readonly draw = (context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void => {
+    if (!data.label) return;
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const w = context.measureText(data.label).width;
+    const x = data.labelSide === 'left' ? data.x - data.size - 3 - w : data.x + data.size + 3;
+    if (this.avoidOverlap) {
+      const box: [number, number, number, number] = [x - 1, data.y - size / 2 - 1, x + w + 1, data.y + size / 2 + 1];
+      if (this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
+      this.drawn.push(box);
+    }
+    context.fillStyle = settings.labelColor.color ?? '#000';
+    context.fillText(data.label, x, data.y + size / 3);
+  };
+}
+
+/**
+ * The geographic layout's own behaviour, hooked into the graph view: nodes and edges keep their screen size as the
+ * camera zooms, entities at one place are spread into a ring in screen pixels (re-placed on every zoom) or gathered
+ * into a counted marker (a click or Enter on the "zoom to" list opens it), shipment arrows are as wide as the kg they
+ * carried, places are marked by kind, and a "zoom to" list with a legend sits over the map.
+ */
+export class GeoMap {
+  private base: Point[] = [];
+  private spread: Spread = { offsets: new Map(), markers: [] };
+  private readonly open = new Set<string>();
+  private readonly flows: Map<number, FlowWidth>;
+  private readonly edgeSizes = new Map<string, number>();
+  private readonly edgeColors = new Map<string, string>();
+  private readonly targets: ZoomTarget[];
+  private active = false;
+  /** The camera ratio that shows about POINT_VIEW degrees around a place. */
+  private pointRatio = 0.01;
+  private readonly minRatio: number;
+  private readonly labelThreshold: number;
+  private readonly gridCell: number;
+  private lastRatio = NaN;
+  readonly control: HTMLElement;
+  private readonly select: HTMLSelectElement;
+
+  constructor(
+    private readonly renderer: Sigma<any, any>,
+    private readonly graph: Graph,
+    private readonly model: ViewModel,
+    private readonly keyOf: (index: number) => string,
+    private readonly fit: (indices: number[], point?: Point, ratio?: number) => void,
+    private readonly labels: MapLabels,
+    private readonly largeGraph: number,
+  ) {
+    renderer.on('beforeRender', () => labels.reset());
+    this.minRatio = renderer.getSetting('minCameraRatio') ?? 0.01;
+    this.labelThreshold = renderer.getSetting('labelRenderedSizeThreshold');
+    this.gridCell = renderer.getSetting('labelGridCellSize');
+    this.flows = flowWidths(model);
+    this.targets = zoomTargets(model);
+    this.select = el('select', { id: 'map-zoom', 'aria-label': 'Zoom the map to' });
+    this.fillSelect();
+    this.select.addEventListener('change', () => this.zoomTo(this.select.value));
+    const legend = el(
+      'div',
+      { className: 'map-legend' },
+      ...Object.values(PLACE_STYLE).map((p) => el('span', {}, el('span', { style: `color:${p.color}`, 'aria-hidden': 'true', text: p.symbol }), ` ${p.label}`)),
+      el('span', { text: 'Arrow width: kg shipped (value, per currency, where no weight is known)' }),
+    );
+    this.control = el('div', { className: 'map-control', hidden: true }, el('label', { for: 'map-zoom', text: 'Zoom to ' }), this.select, legend);
+    renderer.getCamera().on('updated', () => this.place());
+    renderer.on('clickStage', ({ event }) => {
+      const marker = this.markerAt(event.x, event.y);
+      if (marker !== null) this.openPlace(marker);
+    });
+  }
+
+  private fillSelect(): void {
+    this.select.replaceChildren(
+      el('option', { value: '', text: 'Choose…' }),
+      ...this.targets.map((t) => el('option', { value: t.id, text: t.label })),
+      ...this.spread.markers.map((m) => el('option', { value: `open:${m.key}`, text: `Open the ${m.members.length} entities at ${m.lat.toFixed(4)}, ${m.lon.toFixed(4)}` })),
+    );
+  }
+
+  /** Enters the geographic layout with these positions (by entity index). */
+  enter(positions: Point[]): void {
+    this.active = true;
+    this.base = positions;
+    this.control.hidden = false;
+    this.labels.avoidOverlap = true;
+    this.renderer.setSetting('zoomToSizeRatioFunction', () => 1);
+    // Nodes keep their size: zooming in far enough to tell the firms of one street apart is useful.
+    this.renderer.setSetting('minCameraRatio', GEO_MIN_RATIO);
+    // Nodes no longer grow as one zooms in, so labels cannot wait for them to: every label that finds room is drawn
+    // (MapLabels keeps them from covering each other), except in large networks, which keep their threshold.
+    if (this.model.nodes.length <= this.largeGraph) {
+      this.renderer.setSetting('labelRenderedSizeThreshold', 0);
+      this.renderer.setSetting('labelGridCellSize', 40);
+    }
+    let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const p of positions) {
+      minX = Math.min(minX, p.x);
+      maxX = Math.max(maxX, p.x);
+      minY = Math.min(minY, p.y);
+      maxY = Math.max(maxY, p.y);
+    }
+    // The normalisation stays that of the places themselves, whatever the spread adds around them.
+    this.pointRatio = Number.isFinite(minX) ? Math.min(1, POINT_VIEW / Math.max(maxX - minX, maxY - minY, POINT_VIEW)) : 1;
+    if (Number.isFinite(minX)) this.renderer.setCustomBBox({ x: [minX, maxX], y: [minY, maxY] });
+    this.graph.forEachEdge((edge, attrs) => {
+      const flow = this.flows.get(attrs.index);
+      if (flow === undefined) return;
+      this.edgeSizes.set(edge, attrs.size);
+      this.edgeColors.set(edge, attrs.color);
+      this.graph.mergeEdgeAttributes(edge, { size: flow.width, color: FLOW_COLOR });
+    });
+    this.respread();
+  }
+
+  /** Leaves the geographic layout: sizes, hidden markers' members and label sides as they were. */
+  leave(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.control.hidden = true;
+    this.labels.avoidOverlap = false;
+    this.renderer.setSetting('zoomToSizeRatioFunction', Math.sqrt);
+    this.renderer.setSetting('minCameraRatio', this.minRatio);
+    this.renderer.setSetting('labelRenderedSizeThreshold', this.labelThreshold);
+    this.renderer.setSetting('labelGridCellSize', this.gridCell);
+    this.renderer.setCustomBBox(null);
+    for (const [edge, size] of this.edgeSizes) this.graph.mergeEdgeAttributes(edge, { size, color: this.edgeColors.get(edge) });
+    this.edgeSizes.clear();
+    this.edgeColors.clear();
+    this.graph.updateEachNodeAttributes(
+      (_node, attrs) => {
+        delete attrs.labelSide;
+        delete attrs.hidden;
+        return attrs;
+      },
+      { attributes: ['labelSide', 'hidden'] },
+    );
+    this.lastRatio = NaN;
+  }
+
+  private respread(): void {
+    this.spread = spreadColocated(this.model.nodes, {}, this.open);
+    const inMarker = new Set(this.spread.markers.flatMap((m) => m.members));
+    this.graph.updateEachNodeAttributes(
+      (_node, attrs) => {
+        const offset = this.spread.offsets.get(attrs.index);
+        if (offset) attrs.labelSide = offset.side;
+        else delete attrs.labelSide;
+        if (inMarker.has(attrs.index)) attrs.hidden = true;
+        else delete attrs.hidden;
+        return attrs;
+      },
+      { attributes: ['labelSide', 'hidden'] },
+    );
+    this.fillSelect();
+    this.lastRatio = NaN;
+    this.place();
+  }
+
+  /** Puts the ringed entities at their place plus their offset in pixels at the current zoom. */
+  private place(): void {
+    if (!this.active) return;
+    const ratio = this.renderer.getCamera().getState().ratio;
+    if (ratio === this.lastRatio || this.spread.offsets.size === 0) return;
+    this.lastRatio = ratio;
+    const a = this.renderer.viewportToGraph({ x: 0, y: 0 });
+    const b = this.renderer.viewportToGraph({ x: 100, y: 100 });
+    const [sx, sy] = [(b.x - a.x) / 100, (b.y - a.y) / 100];
+    for (const [index, o] of this.spread.offsets) {
+      const p = this.base[index];
+      this.graph.mergeNodeAttributes(this.keyOf(index), { x: p.x + o.dx * sx, y: p.y + o.dy * sy });
+    }
+  }
+
+  private markerAt(x: number, y: number): string | null {
+    if (!this.active) return null;
+    for (const m of this.spread.markers) {
+      const v = this.renderer.graphToViewport(mercator(m.lat, m.lon));
+      if (Math.hypot(v.x - x, v.y - y) <= MARKER_RADIUS + 2) return m.key;
+    }
+    return null;
+  }
+
+  /** Opens the counted marker an entity is gathered in, if any (so that a search or a link can show it). */
+  reveal(index: number): void {
+    if (!this.active) return;
+    const marker = this.spread.markers.find((m) => m.members.includes(index));
+    if (marker) this.openPlace(marker.key);
+  }
+
+  /** Spreads the entities of a crowded place into their ring. */
+  openPlace(key: string): void {
+    this.open.add(key);
+    this.respread();
+  }
+
+  zoomTo(id: string): void {
+    if (id.startsWith('open:')) {
+      const key = id.slice(5);
+      const marker = this.spread.markers.find((m) => m.key === key);
+      this.openPlace(key);
+      // To the place itself: the ring around it keeps its size on screen at any zoom.
+      if (marker) this.fit([], mercator(marker.lat, marker.lon), this.pointRatio);
+      return;
+    }
+    const target = this.targets.find((t) => t.id === id);
+    if (!target) return;
+    this.fit(target.members, target.point && mercator(target.point.lat, target.point.lon), this.pointRatio);
+  }
+
+  /** Place symbols and counted markers, on the overlay canvas. */
+  drawOverlay(ctx: CanvasRenderingContext2D, width: number, height: number, places: readonly ReportPlace[]): void {
+    ctx.font = '12px system-ui, sans-serif';
+    // Place names where they fit: a name that would overlap one already drawn is left out until zoomed in.
+    // Border crossings first: they are what the analysis measures against.
+    const order = [...places].sort((p, q) => Number(q.kind === 'border_crossing') - Number(p.kind === 'border_crossing'));
+    const taken: [number, number, number, number][] = [];
+    for (const place of order) {
+      const v = this.renderer.graphToViewport(mercator(place.lat, place.lon));
+      if (v.x < 0 || v.y < 0 || v.x > width || v.y > height) continue;
+      const style = PLACE_STYLE[place.kind] ?? PLACE_STYLE.airport;
+      ctx.fillStyle = style.color;
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      if (place.kind === 'border_crossing') {
+        ctx.moveTo(v.x, v.y - 7);
+        ctx.lineTo(v.x + 6, v.y + 5);
+        ctx.lineTo(v.x - 6, v.y + 5);
+      } else if (place.kind === 'port') ctx.rect(v.x - 5, v.y - 5, 10, 10);
+      else {
+        ctx.moveTo(v.x, v.y - 6);
+        ctx.lineTo(v.x + 6, v.y);
+        ctx.lineTo(v.x, v.y + 6);
+        ctx.lineTo(v.x - 6, v.y);
+      }
+      ctx.closePath();
+      ctx.stroke();
+      ctx.fill();
+      const w = ctx.measureText(place.name).width;
+      const box: [number, number, number, number] = [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
+      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      taken.push(box);
+      ctx.fillStyle = 'rgba(255,255,255,0.8)';
+      ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+      ctx.fillStyle = style.color;
+      ctx.fillText(place.name, v.x + 8, v.y + 17);
+    }
+    ctx.font = 'bold 12px system-ui, sans-serif';
+    for (const m of this.spread.markers) {
+      const v = this.renderer.graphToViewport(mercator(m.lat, m.lon));
+      if (v.x < -MARKER_RADIUS || v.y < -MARKER_RADIUS || v.x > width + MARKER_RADIUS || v.y > height + MARKER_RADIUS) continue;
+      ctx.fillStyle = '#333333';
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(v.x, v.y, MARKER_RADIUS, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = '#ffffff';
+      const text = String(m.members.length);
+      ctx.fillText(text, v.x - ctx.measureText(text).width / 2, v.y + 4);
+    }
+  }
+}

@@ -210,8 +210,11 @@ export function* reportChunks(report: Report): Generator<string> {
     first = false;
     if (Array.isArray(value) && value.length > 1000) {
       yield '[';
+      // Each slice as JSON.stringify writes an array, without its brackets: the same text as its items' JSON joined
+      // by commas (undefined and functions as null), built in one call rather than one string per item.
       for (let i = 0; i < value.length; i += 5000) {
-        yield `${i === 0 ? '' : ','}${value.slice(i, i + 5000).map((v) => JSON.stringify(v) ?? 'null').join(',')}`;
+        const text = JSON.stringify(value.slice(i, i + 5000));
+        yield `${i === 0 ? '' : ','}${text.slice(1, -1)}`;
       }
       yield ']';
     } else yield JSON.stringify(value);

@@ -6,7 +6,7 @@ import { CaseError } from '@chokepoint/case';
 import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
 import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j';
-import { MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
+import { InputTooLargeError, MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
 import { InvalidListError, ScreeningError } from '@chokepoint/screening';
 
 /** Exit codes of the `chokepoint` command. The only place errors become numbers. */
@@ -22,7 +22,10 @@ export const EXIT = {
    * of listed parties (--screen) that is missing or has problems.
    */
   invalidInput: 3,
-  /** A service the command needs (such as Neo4j) cannot be reached. */
+  /**
+   * A resource the command needs is not available: a service (such as Neo4j) cannot be reached, or the input is too
+   * large for the memory the process may use.
+   */
   serviceUnavailable: 4,
 } as const;
 
@@ -56,6 +59,20 @@ const NEO4J_REMEDIES: Readonly<Record<string, string>> = Object.assign(Object.cr
   'check-database': ' (--database, or NEO4J_DATABASE)',
 });
 
+/**
+ * How to give the analysis the memory it needs: a larger heap for Node.js when the machine has the memory (with the
+ * size to ask for), else a machine with more memory or a part of the data.
+ */
+export function memoryRemedy(err: InputTooLargeError): string {
+  const { neededBytes, totalMemoryBytes } = err.estimate;
+  // Ask for half again the least it needs, in MB, when the machine can give that and keep a quarter for itself.
+  const askMb = Math.ceil((neededBytes * 1.5) / 2 ** 20 / 1024) * 1024;
+  if (askMb * 2 ** 20 <= totalMemoryBytes * 0.75) {
+    return `Give Node.js a larger heap, for example: NODE_OPTIONS=--max-old-space-size=${askMb} chokepoint … (or node --max-old-space-size=${askMb} with the path of chokepoint's bin.js).`;
+  }
+  return 'This machine has too little memory for it: analyse it on a machine with more memory, or a part of the data (one region, or a year of shipments).';
+}
+
 /** Maps any error thrown by a command to an exit code and a message for people. */
 export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof CommanderError) {
@@ -68,6 +85,7 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof PortInUseError) return { code: EXIT.usage, message: `error: ${err.message}` };
   if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
   if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
+  if (err instanceof InputTooLargeError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}\n${memoryRemedy(err)}` };
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidListError && !err.fatal) {

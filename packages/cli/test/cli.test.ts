@@ -143,6 +143,24 @@ describe('the built binary', () => {
     const usage = spawnSync(process.execPath, [bin, 'analyze', TINY, '--radius-km', 'far'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
   });
+
+  it('refuses an input too large for its heap before reading it, with the sizes and how to give it more (exit 4), not a crash', () => {
+    // 3 MB of entities need more than a 64 MB old space (about 120 MB of heap in all) allows.
+    const dir = tempDir();
+    const rows = ['id,kind,name,country'];
+    for (let i = 0; i < 60_000; i++) rows.push(`e${i},company,Fictional Trading Company Number ${i},TR`);
+    writeFileSync(join(dir, 'entities.csv'), `${rows.join('\n')}\n`);
+    const out = join(tempDir(), 'r.json');
+    const small = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'analyze', dir, '--out', out, '--quiet'], { encoding: 'utf8' });
+    expect(small.status).toBe(4);
+    expect(small.stderr).toMatch(/the input is too large for the memory available: the bundle’s CSV files hold 3 MB, and analysing it takes at least about \d+ MB of memory, but this process may use at most \d+ MB \(the machine has [\d.]+ GB in all\)/);
+    expect(small.stderr).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+/);
+    expect(small.stderr).not.toMatch(/heap out of memory|something unexpected/);
+    expect(existsSync(out)).toBe(false);
+    // The same limit through NODE_OPTIONS, as the message advises, is honoured too.
+    const viaEnv = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(viaEnv.status).toBe(4);
+  });
 });
 
 describe('betweenness options', () => {

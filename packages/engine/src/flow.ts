@@ -41,6 +41,9 @@ class Dinic {
   readonly cap: Float64Array;
   private level: Int32Array;
   private iter: Int32Array;
+  /** Work arrays of the searches, allocated once per network (not once per phase). */
+  private queue: Int32Array;
+  private path: Int32Array;
   private m = 0;
 
   constructor(
@@ -53,6 +56,8 @@ class Dinic {
     this.cap = new Float64Array(2 * maxEdges);
     this.level = new Int32Array(n);
     this.iter = new Int32Array(n);
+    this.queue = new Int32Array(n);
+    this.path = new Int32Array(n);
   }
 
   /** Adds u → v with capacity c; returns the index of the forward arc (its reverse is index ^ 1). */
@@ -71,9 +76,8 @@ class Dinic {
   }
 
   private bfs(s: number, t: number): boolean {
-    const { level, head, nxt, to, cap } = this;
+    const { level, head, nxt, to, cap, queue } = this;
     level.fill(-1);
-    const queue = new Int32Array(this.n);
     let qh = 0;
     let qt = 0;
     queue[qt++] = s;
@@ -92,10 +96,9 @@ class Dinic {
 
   /** One blocking flow, by an explicit-stack depth-first search along the level graph. */
   private blocking(s: number, t: number): number {
-    const { level, iter, head, nxt, to, cap } = this;
+    const { level, iter, head, nxt, to, cap, path } = this; // path: the arcs on the current path
     for (let i = 0; i < this.n; i++) iter[i] = head[i];
     let total = 0;
-    const path = new Int32Array(this.n); // arcs on the current path
     for (;;) {
       let depth = 0;
       let u = s;

@@ -257,13 +257,15 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
    */
   const LINK_BUDGET = 256;
   const linkCache = new Map<string, string[]>();
-  const trees = new Map<number, Map<string, { from: string; how: string; depth: number }>>();
+  /** A tree node: its parent, the tie to it, its depth, and (built on first use) the sentence of that tie. */
+  type TreeNode = { from: string; how: string; depth: number; words?: string };
+  const trees = new Map<number, Map<string, TreeNode>>();
   const treeOf = (root: string) => {
     const id = group(root).id;
     let tree = trees.get(id);
     if (tree === undefined) {
       const start = ids[id];
-      tree = new Map([[start, { from: start, how: '', depth: 0 }]]);
+      tree = new Map<string, TreeNode>([[start, { from: start, how: '', depth: 0 }]]);
       const queue = [start];
       for (let i = 0; i < queue.length; i++) {
         const depth = tree.get(queue[i])!.depth + 1;
@@ -278,18 +280,28 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return tree;
   };
   const step = (from: string, how: string, to: string) => `${label(from)} ${how} ${label(to)}`;
+  /** Each neighbour of an entity with the first tie to it (in the order of `links`), built once per entity. */
+  const firstTiesOf = new Map<string, Map<string, string>>();
+  const firstTies = (id: string): Map<string, string> => {
+    let ties = firstTiesOf.get(id);
+    if (ties === undefined) {
+      ties = new Map();
+      for (const l of links.get(id) ?? []) if (!ties.has(l.other)) ties.set(l.other, l.how);
+      firstTiesOf.set(id, ties);
+    }
+    return ties;
+  };
   const shortLink = (a: string, b: string): string[] | undefined => {
     // One tie, or two through a common neighbour: found without a search (the usual case: a parent and its
     // subsidiary, two companies of one owner).
     const fromA = links.get(a) ?? [];
-    const direct = fromA.find((l) => l.other === b);
-    if (direct) return [step(a, direct.how, b)];
-    const toB = new Map<string, string>();
-    for (const l of links.get(b) ?? []) if (!toB.has(l.other)) toB.set(l.other, l.how);
+    const direct = firstTies(a).get(b);
+    if (direct !== undefined) return [step(a, direct, b)];
+    const toB = firstTies(b);
     const via = fromA.find((l) => toB.has(l.other));
     if (via) {
-      const back = (links.get(via.other) ?? []).find((l) => l.other === b)!;
-      return [step(a, via.how, via.other), step(via.other, back.how, b)];
+      const back = firstTies(via.other).get(b)!;
+      return [step(a, via.how, via.other), step(via.other, back, b)];
     }
     // Longer: a search from a, within MAX_PATH ties, in groups small enough for one search per pair.
     if (group(a).members.length > LINK_BUDGET) return undefined;
@@ -315,15 +327,20 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const tree = treeOf(a);
     // Climb from both ends to the lowest common ancestor; tree edges are stored child → parent.
     const up = (x: string) => tree.get(x)!;
+    // The sentence of x's tie to its parent, built once per tree node (paths in a large group share their upper steps).
+    const words = (x: string): string => {
+      const node = up(x);
+      return (node.words ??= `${label(node.from)} ${node.how} ${label(x)}`);
+    };
     const fromA: string[] = [];
     const fromB: string[] = [];
     let x = a;
     let y = b;
-    while (up(x).depth > up(y).depth) (fromA.push(`${label(up(x).from)} ${up(x).how} ${label(x)}`), (x = up(x).from));
-    while (up(y).depth > up(x).depth) (fromB.push(`${label(up(y).from)} ${up(y).how} ${label(y)}`), (y = up(y).from));
+    while (up(x).depth > up(y).depth) (fromA.push(words(x)), (x = up(x).from));
+    while (up(y).depth > up(x).depth) (fromB.push(words(y)), (y = up(y).from));
     while (x !== y) {
-      fromA.push(`${label(up(x).from)} ${up(x).how} ${label(x)}`);
-      fromB.push(`${label(up(y).from)} ${up(y).how} ${label(y)}`);
+      fromA.push(words(x));
+      fromB.push(words(y));
       x = up(x).from;
       y = up(y).from;
     }

@@ -207,6 +207,36 @@ describe('rapid-transit', () => {
     ];
     expect(flagsOf(bundleOf({ entities: [a, b, c, d], shipments }), 'rapid-transit')).toEqual([]);
   });
+
+  it('finds every onward sale of the same goods within the limit, however the sales are coded and dated, in order of dwell', () => {
+    // Sales are looked up by goods and shipping day, not scanned: each kind of match, and the edges of the window.
+    const inbound = hop('a', 'b', '2015-04-20', '2015-05-01', 'in');
+    const sale = (id: string, shipped: string | undefined, fields = {}) => ship('b', 'c', { id, commodity: 'Sodium Chlorate', hsCode: '282990', shipped, ...fields });
+    const shipments = [
+      inbound,
+      sale('same-day', '2015-05-01'), // same heading (2829), other subheading
+      sale('day-14', '2015-05-15'),
+      sale('day-15', '2015-05-16'), // past the limit
+      sale('before', '2015-04-30'), // before the goods arrived
+      sale('no-hs', '2015-05-03', { hsCode: undefined, commodity: 'sodium  chlorate' }), // no code: the same words
+      sale('no-hs-other', '2015-05-03', { hsCode: undefined, commodity: 'flour' }),
+      sale('other-heading', '2015-05-02', { hsCode: '110100' }),
+      sale('undated', undefined),
+      sale('odd-date', '2015-5-4'), // not a plain ISO day (the reader never gives one): no day count, never within the limit
+    ];
+    const flags = flagsOf(bundleOf({ entities: [a, b, c], shipments }), 'rapid-transit');
+    const onward = (flags.find((f) => f.shipment === 'in')!.evidence as { onward: { shipment: string; dwellDays: number }[] }).onward;
+    expect(onward.map((o) => [o.shipment, o.dwellDays])).toEqual([
+      ['same-day', 0],
+      ['no-hs', 2],
+      ['day-14', 14],
+    ]);
+    // Inbound goods without a code match sales by their words, whatever the sales' codes.
+    const uncoded = ship('a', 'b', { id: 'in2', commodity: 'sodium chlorate', shipped: '2016-01-01', received: '2016-01-02' });
+    const sales = [sale('coded', '2016-01-03'), sale('words', '2016-01-04', { hsCode: undefined }), sale('flour', '2016-01-03', { commodity: 'flour', hsCode: '282911' })];
+    const more = flagsOf(bundleOf({ entities: [a, b, c], shipments: [uncoded, ...sales] }), 'rapid-transit').find((f) => f.shipment === 'in2')!;
+    expect((more.evidence as { onward: { shipment: string }[] }).onward.map((o) => o.shipment)).toEqual(['coded', 'words']);
+  });
 });
 
 describe('linked-family-group', () => {

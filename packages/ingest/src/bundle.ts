@@ -23,7 +23,7 @@ import {
   type SectorHint,
   type Shipment,
 } from '@chokepoint/model';
-import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsv, type CsvRow, type Delimiter } from './csv';
+import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsvBatches, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { defaultSectorHints } from './hints';
@@ -196,149 +196,149 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const delimiter: Delimiter = guess.delimiter;
   const notText = notValidText(sniffed);
 
-  let csvRows: AsyncGenerator<CsvRow>;
   try {
-    csvRows = readCsv(path, ctx.onBytes, { delimiter, encoding: sniffed });
-    for await (const { line, fields, empty, invalid } of csvRows) {
-      if (empty) {
-        ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
-        continue;
-      }
-      if (header === undefined) {
-        if (invalid !== undefined) {
-          throw new FatalFileProblem({ file, line, reason: `the header is not text the reader can use: ${notText}` });
+    for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed })) {
+      for (const { line, fields, empty, invalid } of batch) {
+        if (empty) {
+          ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
+          continue;
         }
-        try {
-          const h = readHeader(spec, fields, guess);
-          header = h.columns;
-          for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
-        } catch (err) {
-          if (err instanceof HeaderProblem) throw new FatalFileProblem({ file, line, ...err.remark });
-          throw err;
+        if (header === undefined) {
+          if (invalid !== undefined) {
+            throw new FatalFileProblem({ file, line, reason: `the header is not text the reader can use: ${notText}` });
+          }
+          try {
+            const h = readHeader(spec, fields, guess);
+            header = h.columns;
+            for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
+          } catch (err) {
+            if (err instanceof HeaderProblem) throw new FatalFileProblem({ file, line, ...err.remark });
+            throw err;
+          }
+          continue;
         }
-        continue;
-      }
-      const problems: DataIssue[] = [];
-      const notes: DataIssue[] = [];
-      const add = (column: string | undefined, reason: string) =>
-        problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
-      const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
+        const problems: DataIssue[] = [];
+        const notes: DataIssue[] = [];
+        const add = (column: string | undefined, reason: string) =>
+          problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
+        const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
 
-      // Cells after the last column are fine when empty (spreadsheets write them).
-      let width = fields.length;
-      while (width > header.length && fields[width - 1].trim() === '') width--;
-      if (width !== header.length) {
-        add(undefined, `the row has ${width} field${width === 1 ? '' : 's'} but the header has ${header.length}`);
-      }
-      const values: Record<string, unknown> = {};
-      // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
-      const attributes: Record<string, string> = {};
-      let isic: string | undefined;
-      for (let i = 0; i < header.length; i++) {
-        const col = header[i];
-        let raw = (fields[i] ?? '').trim();
-        const colName = typeof col === 'string' ? col : col.name;
-        if (invalid?.includes(i)) add(colName, notText);
-        if (typeof col === 'string') {
-          if (raw !== '') setOwn(attributes, col, raw);
-          continue;
+        // Cells after the last column are fine when empty (spreadsheets write them).
+        let width = fields.length;
+        while (width > header.length && fields[width - 1].trim() === '') width--;
+        if (width !== header.length) {
+          add(undefined, `the row has ${width} field${width === 1 ? '' : 's'} but the header has ${header.length}`);
         }
-        if (raw === '') {
-          if (col.required) add(col.name, `required value is missing`);
-          continue;
-        }
-        if (col.type === 'isic') {
-          isic = raw; // read below, with the row's sector
-          continue;
-        }
-        if (NUMERIC.has(col.type) && delimiter === ';') {
-          let seen = decimalCommas.get(col.name);
-          if (DECIMAL_COMMA.test(raw)) {
-            seen ??= { line, example: raw, count: 0, dots: 0 };
-            seen.count++;
-            decimalCommas.set(col.name, seen);
-            raw = raw.replace(',', '.');
-          } else if (/\d\.\d/.test(raw)) {
-            if (seen) seen.dots++;
-            else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1 });
+        const values: Record<string, unknown> = {};
+        // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
+        const attributes: Record<string, string> = {};
+        let isic: string | undefined;
+        for (let i = 0; i < header.length; i++) {
+          const col = header[i];
+          let raw = (fields[i] ?? '').trim();
+          const colName = typeof col === 'string' ? col : col.name;
+          if (invalid?.includes(i)) add(colName, notText);
+          if (typeof col === 'string') {
+            if (raw !== '') setOwn(attributes, col, raw);
+            continue;
           }
-        }
-        const parsed = parseField(col.type, raw, { values: col.values, max: col.max });
-        if (!parsed.ok) {
-          let reason = parsed.reason;
-          if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(raw)) reason += ' (write numbers without thousands separators)';
-          else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(raw) && delimiter !== ';' && delimiter !== ',') {
-            reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
+          if (raw === '') {
+            if (col.required) add(col.name, `required value is missing`);
+            continue;
           }
-          add(col.name, reason);
-          continue;
-        }
-        if (parsed.note !== undefined) note(col.name, parsed.note);
-        values[col.key ?? col.name] = parsed.value;
-        if (col.refersToEntity) {
-          const ref = parsed.value as string;
-          if (!entities.valid.has(ref)) {
-            const rejectedAt = entities.rejected.get(ref);
-            if (rejectedAt === undefined) {
-              const other = entities.byLowerCase.get(ref.toLowerCase());
-              const hint = other === undefined ? '' : `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`;
-              add(col.name, `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`);
-            } else if (lenient) {
-              add(col.name, `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`);
-            } else {
-              // Strict mode: the entity row's own problem is already listed; don't repeat it for every tie.
-              problems.push({ file, line, column: col.name, reason: '' });
+          if (col.type === 'isic') {
+            isic = raw; // read below, with the row's sector
+            continue;
+          }
+          if (NUMERIC.has(col.type) && delimiter === ';') {
+            let seen = decimalCommas.get(col.name);
+            if (DECIMAL_COMMA.test(raw)) {
+              seen ??= { line, example: raw, count: 0, dots: 0 };
+              seen.count++;
+              decimalCommas.set(col.name, seen);
+              raw = raw.replace(',', '.');
+            } else if (/\d\.\d/.test(raw)) {
+              if (seen) seen.dots++;
+              else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1 });
+            }
+          }
+          const parsed = parseField(col.type, raw, { values: col.values, max: col.max });
+          if (!parsed.ok) {
+            let reason = parsed.reason;
+            if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(raw)) reason += ' (write numbers without thousands separators)';
+            else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(raw) && delimiter !== ';' && delimiter !== ',') {
+              reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
+            }
+            add(col.name, reason);
+            continue;
+          }
+          if (parsed.note !== undefined) note(col.name, parsed.note);
+          values[col.key ?? col.name] = parsed.value;
+          if (col.refersToEntity) {
+            const ref = parsed.value as string;
+            if (!entities.valid.has(ref)) {
+              const rejectedAt = entities.rejected.get(ref);
+              if (rejectedAt === undefined) {
+                const other = entities.byLowerCase.get(ref.toLowerCase());
+                const hint = other === undefined ? '' : `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`;
+                add(col.name, `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`);
+              } else if (lenient) {
+                add(col.name, `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`);
+              } else {
+                // Strict mode: the entity row's own problem is already listed; don't repeat it for every tie.
+                problems.push({ file, line, column: col.name, reason: '' });
+              }
             }
           }
         }
-      }
-      if (isic !== undefined) {
-        const sector = typeof values.sector === 'string' ? values.sector : undefined;
-        const r = readIsic(isic, { sector, hints: ctx.hints });
-        if (!r.ok) add('isic', r.reason);
-        else {
-          values.isic = r.value;
-          if (r.note !== undefined) note('isic', r.note);
-          const doubt = sector === undefined ? undefined : sectorDisagreement(sector, r.value, ctx.hints);
-          if (doubt !== undefined) note('isic', doubt);
+        if (isic !== undefined) {
+          const sector = typeof values.sector === 'string' ? values.sector : undefined;
+          const r = readIsic(isic, { sector, hints: ctx.hints });
+          if (!r.ok) add('isic', r.reason);
+          else {
+            values.isic = r.value;
+            if (r.note !== undefined) note('isic', r.note);
+            const doubt = sector === undefined ? undefined : sectorDisagreement(sector, r.value, ctx.hints);
+            if (doubt !== undefined) note('isic', doubt);
+          }
         }
-      }
-      if (spec.file === 'shipments.csv' && typeof values.commodity === 'string') {
-        const c = shipmentConcentration(values.concentration as number | undefined, values.commodity);
-        if (c.value !== undefined) values.concentration = c.value;
-        if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
-      }
-      // Checks across columns only make sense once each column parsed on its own.
-      if (problems.length === 0) for (const p of crossFieldProblems(spec.file, values)) add(p.column, p.reason);
-      let id: string | undefined;
-      if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
-        id = values[spec.idColumn] as string;
-        const first = firstLineOfId.get(id);
-        if (first !== undefined) {
-          add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
-        } else {
-          firstLineOfId.set(id, line);
+        if (spec.file === 'shipments.csv' && typeof values.commodity === 'string') {
+          const c = shipmentConcentration(values.concentration as number | undefined, values.commodity);
+          if (c.value !== undefined) values.concentration = c.value;
+          if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
         }
-      }
+        // Checks across columns only make sense once each column parsed on its own.
+        if (problems.length === 0) for (const p of crossFieldProblems(spec.file, values)) add(p.column, p.reason);
+        let id: string | undefined;
+        if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
+          id = values[spec.idColumn] as string;
+          const first = firstLineOfId.get(id);
+          if (first !== undefined) {
+            add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
+          } else {
+            firstLineOfId.set(id, line);
+          }
+        }
 
-      if (problems.length === 0) {
-        rows.push({ line, values, attributes });
-        if (id !== undefined && spec.idColumn !== undefined) {
-          const lower = id.toLowerCase();
-          const other = idsByLowerCase.get(lower);
-          if (other === undefined) idsByLowerCase.set(lower, { id, line });
-          else note(spec.idColumn, caseTwin(id, other.id, other.line));
-        }
-        for (const n of notes) ctx.warnings.add(n);
-        if (spec.file === 'entities.csv') {
-          entities.valid.add(values.id as string);
-          const lower = (values.id as string).toLowerCase();
-          if (!entities.byLowerCase.has(lower)) entities.byLowerCase.set(lower, values.id as string);
-        }
-      } else {
-        for (const p of problems) if (p.reason !== '') ctx.report(p);
-        if (spec.file === 'entities.csv' && typeof values.id === 'string' && !entities.valid.has(values.id)) {
-          if (!entities.rejected.has(values.id)) entities.rejected.set(values.id, line);
+        if (problems.length === 0) {
+          rows.push({ line, values, attributes });
+          if (id !== undefined && spec.idColumn !== undefined) {
+            const lower = id.toLowerCase();
+            const other = idsByLowerCase.get(lower);
+            if (other === undefined) idsByLowerCase.set(lower, { id, line });
+            else note(spec.idColumn, caseTwin(id, other.id, other.line));
+          }
+          for (const n of notes) ctx.warnings.add(n);
+          if (spec.file === 'entities.csv') {
+            entities.valid.add(values.id as string);
+            const lower = (values.id as string).toLowerCase();
+            if (!entities.byLowerCase.has(lower)) entities.byLowerCase.set(lower, values.id as string);
+          }
+        } else {
+          for (const p of problems) if (p.reason !== '') ctx.report(p);
+          if (spec.file === 'entities.csv' && typeof values.id === 'string' && !entities.valid.has(values.id)) {
+            if (!entities.rejected.has(values.id)) entities.rejected.set(values.id, line);
+          }
         }
       }
     }
@@ -366,21 +366,36 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   return rows;
 }
 
+/**
+ * The record of a row: its parsed values (in column order), then its extra columns and its origin. The values object
+ * becomes the record itself (no copy: a bundle holds millions of them); no column of the contract is named
+ * `attributes` or `origin`.
+ */
+function asRecord<T>(r: ParsedRow, file: string): T {
+  const record = r.values as Record<string, unknown>;
+  record.attributes = r.attributes;
+  record.origin = { file, line: r.line };
+  return record as T;
+}
 function toEntity(r: ParsedRow, file: string): Entity {
+  const record = asRecord<Entity & { phone?: string }>(r, file);
   // The phone is checked as a column of the contract, and kept where every reader has always found it: attributes.phone.
-  const { phone, ...values } = r.values as Omit<Entity, 'attributes' | 'origin'> & { phone?: string };
-  if (phone !== undefined) r.attributes.phone = phone;
-  return { ...values, attributes: r.attributes, origin: { file, line: r.line } };
+  if ('phone' in record) {
+    const phone = record.phone;
+    delete record.phone;
+    if (phone !== undefined) r.attributes.phone = phone;
+  }
+  return record;
 }
 function toRelation(r: ParsedRow, file: string): Relation {
-  return { ...(r.values as Omit<Relation, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };
+  return asRecord<Relation>(r, file);
 }
 function toPlace(r: ParsedRow, file: string): Place {
   const v = r.values as Omit<Place, 'attributes' | 'origin' | 'countries'> & { countries?: string[] };
   return { ...v, countries: v.countries ?? [], attributes: r.attributes, origin: { file, line: r.line } };
 }
 function toShipment(r: ParsedRow, file: string): Shipment {
-  const s: Shipment = { ...(r.values as Omit<Shipment, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };
+  const s = asRecord<Shipment>(r, file);
   const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
   if (kg !== undefined) s.quantityKg = kg;
   return s;

@@ -310,6 +310,18 @@ export async function* readCsv(
   onBytes?: (bytes: number) => void,
   options: { delimiter?: Delimiter; encoding?: SniffedText } = {},
 ): AsyncGenerator<CsvRow> {
+  for await (const rows of readCsvBatches(path, onBytes, options)) yield* rows;
+}
+
+/**
+ * The records of a CSV file as readCsv gives them, a chunk of the file at a time: one await per chunk rather than per
+ * record, for large files.
+ */
+export async function* readCsvBatches(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  options: { delimiter?: Delimiter; encoding?: SniffedText } = {},
+): AsyncGenerator<CsvRow[]> {
   let sniffed = options.encoding;
   if (sniffed === undefined) {
     try {
@@ -320,17 +332,23 @@ export async function* readCsv(
     }
   }
   const tokenizer = new CsvTokenizer((options.delimiter ?? ',').charCodeAt(0));
-  const pass = function* (rows: CsvRow[]): Generator<CsvRow> {
+  const pass = (rows: CsvRow[]): CsvRow[] => {
+    const out: CsvRow[] = [];
     for (const row of rows) {
       // A blank line holds nothing. A line of separators only (as spreadsheets leave after the data) holds nothing
       // either, but it was a row: it is passed on marked empty, so that the reader can say it skipped it.
       if (row.invalid === undefined && row.fields.every((f) => f.trim() === '')) {
-        if (row.fields.length > 1) yield { ...row, empty: true };
+        if (row.fields.length > 1) out.push({ ...row, empty: true });
         continue;
       }
-      yield row;
+      out.push(row);
     }
+    return out;
   };
-  for await (const chunk of utf8Chunks(path, sniffed, onBytes)) yield* pass(tokenizer.push(chunk));
-  yield* pass(tokenizer.end());
+  for await (const chunk of utf8Chunks(path, sniffed, onBytes)) {
+    const rows = pass(tokenizer.push(chunk));
+    if (rows.length > 0) yield rows;
+  }
+  const rows = pass(tokenizer.end());
+  if (rows.length > 0) yield rows;
 }

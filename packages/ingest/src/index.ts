@@ -1,6 +1,7 @@
 export { readBundle, type ReadBundleOptions } from './bundle';
 export {
   readCsv,
+  readCsvBatches,
   detectDelimiter,
   readFirstLine,
   firstRecord,

@@ -48,6 +48,8 @@ const NUMBER = String.raw`(\d{1,3}(?:[.,]\d+)?)`;
  * says why.
  */
 export function concentrationInText(text: string): TextConcentration {
+  // Both patterns need a percent sign: a text without one (most commodities) states no concentration.
+  if (!text.includes('%')) return {};
   const found: number[] = [];
   const ranges: string[] = [];
   const used = new Set<number>();

@@ -48,6 +48,8 @@ export function goodsOf(reference: ReferenceData, goods: string): { pick: (s: Sh
 export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null): ReportChokepoints | null {
   const { pick, words: goodsWords } = goodsOf(reference, selection.goods ?? CHOKEPOINT_SELECTION_DEFAULTS.goods);
   const flowing = bundle.shipments.filter(pick);
+  // The goods are matched once per shipment (the watch list matches words): the analysis asks the set.
+  const inFlowSet = new Set(flowing);
   const inFlow = { ...bundle, shipments: flowing };
   const sourceIds = selection.sources === undefined ? [...new Set(flowing.map((s) => s.supplier))] : selectEntities(inFlow, selector(selection.sources, 'sources'), 'supplier');
   const sourcesWords = selection.sources ?? `the suppliers of ${goodsWords}`;
@@ -68,7 +70,7 @@ export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: Re
   const result = supplyChokepoints(bundle, {
     sources: sourceIds,
     targets: targetIds,
-    shipments: pick,
+    shipments: (s) => inFlowSet.has(s),
     disruptionSteps: selection.disruptionSteps ?? CHOKEPOINT_SELECTION_DEFAULTS.disruptionSteps,
     groupOf: (id) => groupOf.get(id),
     ...(fx === null

@@ -21,3 +21,28 @@ export class PipelineOptionsError extends PipelineError {
 export class MeasuresDataError extends PipelineError {
   override name = 'MeasuresDataError';
 }
+
+/**
+ * The input is too large for the memory this process may use: raised before reading it, instead of running out of
+ * memory part way. Carries the sizes, so that a caller can say how to give it more (or that the machine has too
+ * little).
+ */
+export class InputTooLargeError extends PipelineError {
+  override name = 'InputTooLargeError';
+  constructor(
+    readonly estimate: {
+      inputBytes: number;
+      kind: 'bundle' | 'ftm';
+      neededBytes: number;
+      heapLimitBytes: number;
+      totalMemoryBytes: number;
+    },
+  ) {
+    const gb = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(n / 1e6))} MB`);
+    super(
+      `the input is too large for the memory available: ${estimate.kind === 'ftm' ? 'the FollowTheMoney file holds' : 'the bundle’s CSV files hold'} ${gb(estimate.inputBytes)}, ` +
+        `and analysing it takes at least about ${gb(estimate.neededBytes)} of memory, but this process may use at most ${gb(estimate.heapLimitBytes)} ` +
+        `(the machine has ${gb(estimate.totalMemoryBytes)} in all)`,
+    );
+  }
+}

@@ -204,7 +204,10 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
   };
 }
 
-/** Reports with more records than this are written without indentation (a third smaller, and far below V8's string limit). */
+/**
+ * Reports with more entities, records (in the report or its companion file) and flags than this are written without
+ * indentation (a third smaller, and far below V8's string limit).
+ */
 export const COMPACT_ABOVE = 100_000;
 
 /**
@@ -213,7 +216,10 @@ export const COMPACT_ABOVE = 100_000;
  * give, without ever holding the whole text, which can exceed what one string may hold).
  */
 export function* reportChunks(report: Report): Generator<string> {
-  const records = report.entities.length + report.relations.length + report.shipments.length;
+  // Entities, the records (here or in a companion file) and the flags: a report whose records went to a companion
+  // file can still hold hundreds of thousands of flags, more text than one string may hold when indented.
+  const stored = report.records?.stored === 'companion' ? report.records.relations + report.records.shipments : 0;
+  const records = report.entities.length + report.relations.length + report.shipments.length + stored + report.flags.length;
   if (records <= COMPACT_ABOVE) {
     yield `${JSON.stringify(report, null, 2)}\n`;
     return;
@@ -226,8 +232,11 @@ export function* reportChunks(report: Report): Generator<string> {
     first = false;
     if (Array.isArray(value) && value.length > 1000) {
       yield '[';
+      // Each slice as JSON.stringify writes an array, without its brackets: the same text as its items' JSON joined
+      // by commas (undefined and functions as null), built in one call rather than one string per item.
       for (let i = 0; i < value.length; i += 5000) {
-        yield `${i === 0 ? '' : ','}${value.slice(i, i + 5000).map((v) => JSON.stringify(v) ?? 'null').join(',')}`;
+        const text = JSON.stringify(value.slice(i, i + 5000));
+        yield `${i === 0 ? '' : ','}${text.slice(1, -1)}`;
       }
       yield ']';
     } else yield JSON.stringify(value);

@@ -43,17 +43,18 @@ function consistencyProblems(report: Report, limit: number): string[] {
     if (ids.has(e.id)) problems.push(`/entities/${i}/id: ${JSON.stringify(e.id)} is the id of an earlier entity too`);
     ids.add(e.id);
   });
-  const known = (path: string, id: string | undefined) => {
-    if (id !== undefined && !ids.has(id)) problems.push(`${path}: names ${JSON.stringify(id)}, which is not an entity of the report`);
+  // The path of a problem is only written out when there is one (a report holds millions of ids).
+  const known = (path: () => string, id: string | undefined) => {
+    if (id !== undefined && !ids.has(id)) problems.push(`${path()}: names ${JSON.stringify(id)}, which is not an entity of the report`);
   };
-  report.relations.forEach((r, i) => (known(`/relations/${i}/source`, r.source), known(`/relations/${i}/target`, r.target)));
+  report.relations.forEach((r, i) => (known(() => `/relations/${i}/source`, r.source), known(() => `/relations/${i}/target`, r.target)));
   report.shipments.forEach((s, i) => {
-    for (const field of ['supplier', 'buyer', 'consignee', 'payer'] as const) known(`/shipments/${i}/${field}`, s[field]);
+    for (const field of ['supplier', 'buyer', 'consignee', 'payer'] as const) known(() => `/shipments/${i}/${field}`, s[field]);
   });
-  report.clusters.forEach((c, i) => c.members.forEach((m, j) => known(`/clusters/${i}/members/${j}`, m)));
-  report.keyNodes.forEach((k, i) => known(`/keyNodes/${i}/id`, k.id));
-  report.bridges.forEach((b, i) => (known(`/bridges/${i}/source`, b.source), known(`/bridges/${i}/target`, b.target)));
-  report.flags.forEach((f, i) => f.entities.forEach((e, j) => known(`/flags/${i}/entities/${j}`, e)));
+  report.clusters.forEach((c, i) => c.members.forEach((m, j) => known(() => `/clusters/${i}/members/${j}`, m)));
+  report.keyNodes.forEach((k, i) => known(() => `/keyNodes/${i}/id`, k.id));
+  report.bridges.forEach((b, i) => (known(() => `/bridges/${i}/source`, b.source), known(() => `/bridges/${i}/target`, b.target)));
+  report.flags.forEach((f, i) => f.entities.forEach((e, j) => known(() => `/flags/${i}/entities/${j}`, e)));
   for (const field of ['quantityKg', 'quantity', 'value'] as const) {
     let total = 0;
     for (const s of report.shipments) total += s[field] ?? 0;

@@ -113,6 +113,16 @@ describe('large reports', () => {
     expect(chunks.join('')).toBe(`${JSON.stringify(big)}\n`);
     expect(serializeReport(report)).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
+
+  it('stream as compact JSON when their records are in a companion file, or their flags are many (an indented text could exceed what one string may hold)', async () => {
+    const report = await tinyReport();
+    const apart = { ...report, relations: [], shipments: [], records: { stored: 'companion' as const, file: 'r.records.jsonl', relations: 150_000, shipments: 50_000, bytes: 1, sha256: '0'.repeat(64) } };
+    expect([...reportChunks(apart)].join('')).toBe(`${JSON.stringify(apart)}\n`);
+    const flagged = { ...report, flags: Array.from({ length: 120_000 }, (_v, i) => ({ ...report.flags[i % report.flags.length], id: `f${i}` })) };
+    const chunks = [...reportChunks(flagged)];
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(chunks.join('')).toBe(`${JSON.stringify(flagged)}\n`);
+  });
 });
 
 describe('one source of truth for the report', () => {

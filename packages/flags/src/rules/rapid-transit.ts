@@ -22,17 +22,84 @@ function undatedOnward(ctx: FlagContext, inbound: Shipment): boolean {
   return ctx.sold(inbound.consignee ?? inbound.buyer).some((o) => o.id !== inbound.id && o.shipped === undefined && sameGoods(inbound, o));
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The dated sales of one entity in buckets that hold every sale `sameGoods` can match: `h<heading>` the sales with an
+ * HS code by heading, `n<words>` the sales without one by their folded commodity words, `c<words>` all sales by
+ * their words. Each bucket is sorted by shipping date when every date in it is a plain ISO day (then string order is
+ * date order), so that the sales within a dwell limit are found by binary search; else it is scanned whole.
+ */
+interface SalesIndex {
+  buckets: Map<string, { sales: Shipment[]; sorted: boolean }>;
+}
+const salesIndexes = new WeakMap<FlagContext, Map<string, SalesIndex>>();
+
+function salesOf(ctx: FlagContext, holder: string): SalesIndex {
+  let byHolder = salesIndexes.get(ctx);
+  if (byHolder === undefined) salesIndexes.set(ctx, (byHolder = new Map()));
+  let index = byHolder.get(holder);
+  if (index === undefined) {
+    const buckets = new Map<string, { sales: Shipment[]; sorted: boolean }>();
+    const put = (key: string, o: Shipment) => {
+      const b = buckets.get(key);
+      if (b) b.sales.push(o);
+      else buckets.set(key, { sales: [o], sorted: false });
+    };
+    for (const o of ctx.sold(holder)) {
+      if (o.shipped === undefined) continue;
+      const words = fold(o.commodity);
+      if (o.hsCode !== undefined) put(`h${o.hsCode.slice(0, 4)}`, o);
+      else put(`n${words}`, o);
+      put(`c${words}`, o);
+    }
+    for (const b of buckets.values()) {
+      b.sorted = b.sales.every((o) => ISO_DAY.test(o.shipped!));
+      if (b.sorted) b.sales.sort((x, y) => (x.shipped! < y.shipped! ? -1 : x.shipped! > y.shipped! ? 1 : 0));
+    }
+    index = { buckets };
+    byHolder.set(holder, index);
+  }
+  return index;
+}
+
 /** Onward shipments of the goods of `inbound` by the entity that received them, within the dwell limit. */
 function onward(ctx: FlagContext, inbound: Shipment, maxDwell: number): { out: Shipment; days: number }[] {
   const holder = inbound.consignee ?? inbound.buyer;
   const arrived = arrival(inbound);
   if (arrived === undefined) return [];
-  return ctx
-    .sold(holder)
-    .filter((o) => o.id !== inbound.id && o.shipped !== undefined && sameGoods(inbound, o))
-    .map((o) => ({ out: o, days: daysBetween(arrived, o.shipped!) }))
-    .filter((x) => x.days >= 0 && x.days <= maxDwell)
-    .sort((a, b) => a.days - b.days || (a.out.id < b.out.id ? -1 : 1));
+  // Only the buckets of sales that can be the same goods (sameGoods decides, as it would over all sales).
+  const { buckets } = salesOf(ctx, holder);
+  const words = fold(inbound.commodity);
+  const keys = inbound.hsCode !== undefined ? [`h${inbound.hsCode.slice(0, 4)}`, `n${words}`] : [`c${words}`];
+  const found: { out: Shipment; days: number }[] = [];
+  const consider = (o: Shipment) => {
+    if (o.id === inbound.id || !sameGoods(inbound, o)) return;
+    const days = daysBetween(arrived, o.shipped!);
+    if (days >= 0 && days <= maxDwell) found.push({ out: o, days });
+  };
+  for (const key of keys) {
+    const bucket = buckets.get(key);
+    if (bucket === undefined) continue;
+    const { sales } = bucket;
+    if (!bucket.sorted || !ISO_DAY.test(arrived)) {
+      for (const o of sales) consider(o);
+      continue;
+    }
+    // The first sale shipped on or after the arrival; from there, up to the end of the dwell limit.
+    let lo = 0;
+    let hi = sales.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sales[mid].shipped! < arrived) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sales.length; i++) {
+      if (daysBetween(arrived, sales[i].shipped!) > maxDwell) break;
+      consider(sales[i]);
+    }
+  }
+  return found.sort((a, b) => a.days - b.days || (a.out.id < b.out.id ? -1 : 1));
 }
 
 /** The shipment that brought these goods to `s`'s supplier just before, if the supplier re-shipped quickly. */

@@ -1,0 +1,67 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { InputTooLargeError } from './errors';
+
+/**
+ * The least memory the analysis of an input takes, per byte of input: a lower bound measured on bundles of every
+ * size (the records alone take about 9 bytes of heap per byte of CSV once read; the network, its projections, the
+ * results and the report several times that: 70 to 170 bytes per byte on the synthetic benchmark bundles). A
+ * FollowTheMoney file spends more bytes per record (property names on every line), so it takes less per byte.
+ * The check refuses only inputs that cannot fit; an input below it can still need more.
+ */
+export const HEAP_PER_INPUT_BYTE = { bundle: 40, ftm: 15 } as const;
+
+/** What an input needs and what the process has, in bytes. */
+export interface MemoryEstimate {
+  /** The input's size on disk: a FollowTheMoney file, or the CSV files of a bundle folder. */
+  inputBytes: number;
+  kind: 'bundle' | 'ftm';
+  /** The least heap its analysis takes (HEAP_PER_INPUT_BYTE). */
+  neededBytes: number;
+  /** The most the JavaScript heap of this process may grow to (V8's limit, which --max-old-space-size sets). */
+  heapLimitBytes: number;
+  /** The machine's memory in all. */
+  totalMemoryBytes: number;
+}
+
+/** The size of the input at `path` (a FollowTheMoney file, or a bundle folder's CSV files), with the memory it needs. */
+export function estimateMemory(path: string): MemoryEstimate {
+  let inputBytes = 0;
+  let kind: MemoryEstimate['kind'] = 'bundle';
+  try {
+    const st = statSync(path);
+    if (st.isFile()) {
+      kind = 'ftm';
+      inputBytes = st.size;
+    } else if (st.isDirectory()) {
+      for (const e of readdirSync(path, { withFileTypes: true })) {
+        if (!e.name.toLowerCase().endsWith('.csv')) continue;
+        try {
+          const f = statSync(join(path, e.name));
+          if (f.isFile()) inputBytes += f.size;
+        } catch {
+          // A file that cannot be read is named by the reader.
+        }
+      }
+    }
+  } catch {
+    // A path that does not exist is named by the reader.
+  }
+  return {
+    inputBytes,
+    kind,
+    neededBytes: inputBytes * HEAP_PER_INPUT_BYTE[kind],
+    heapLimitBytes: getHeapStatistics().heap_size_limit,
+    totalMemoryBytes: totalmem(),
+  };
+}
+
+/** Throws InputTooLargeError when the input at `path` cannot be analysed within the heap this process may use. */
+export function checkMemory(path: string, estimate: (path: string) => MemoryEstimate = estimateMemory): MemoryEstimate {
+  const e = estimate(path);
+  if (e.neededBytes > e.heapLimitBytes) throw new InputTooLargeError(e);
+  return e;
+}
+

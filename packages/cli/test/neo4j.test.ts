@@ -35,6 +35,7 @@ import {
 } from '@chokepoint/neo4j';
 import { serializeReport, type Report } from '@chokepoint/report';
 import { describeError } from '../src/errors';
+import { gdsResultsFromNeo4j } from '../src/commands/neo4j';
 import {
   constraints,
   counts,
@@ -552,6 +553,29 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(epsilon.code).toBe(2);
     expect(epsilon.stderr).toMatch(/--epsilon does not apply with --gds/);
   });
+
+  itGds('--gds where betweenness is estimated (above the exact limit): GDS finds the clusters, Chokepoint estimates betweenness on the same network with its bound', async () => {
+    await importBundle(driver, demo, { replace: true });
+    const prepared = preparedForGds(demo);
+    const source = { uri: server.uri, user: server.user, password: server.password };
+    const sampled = await gdsResultsFromNeo4j(source, prepared.bundle, { betweenness: { epsilon: 0.2 }, seed: 3, threads: 1 });
+    // The engine's estimate, as analyze makes it without --gds: the same sources, the same values, the same bound.
+    const engine = await analyzeAsync(prepared.bundle, { seed: 3, threads: 1, betweenness: { epsilon: 0.2 } });
+    expect(sampled.betweennessInfo).toEqual(engine.network.betweenness);
+    expect(sampled.betweennessInfo.exact).toBe(false);
+    for (const e of engine.entities) expect(sampled.betweenness.get(e.id)).toBe(e.betweenness);
+    expect(sampled.computedBy).toMatch(
+      /^Neo4j Graph Data Science 2\.13\.\d+ \(gds\.louvain, weighted, 1 thread\); betweenness by Chokepoint on the same network \(sampled from \d+ sources, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/,
+    );
+    // GDS's clusters are those of the exact run (the thread count alone still means: all of it in GDS, exactly).
+    const exact = await gdsResultsFromNeo4j(source, prepared.bundle, 1);
+    expect(exact.betweennessInfo.exact).toBe(true);
+    expect(sampled.communities).toEqual(exact.communities);
+    // The report says who computed what, and states the bound.
+    const analysis = await analyzeAsync(prepared.bundle, { seed: 3, external: sampled });
+    expect(analysis.network.computedBy).toBe(sampled.computedBy);
+    expect(analysis.network.betweenness).toEqual(engine.network.betweenness);
+  });
 });
 
 function credentials(server: TestServer): string[] {
@@ -711,7 +735,13 @@ describeIf(canStart)('Neo4j: bulk import with neo4j-admin (its own server, stopp
     await restartServer(server);
     driver = driverFor(server);
     // Not ready until the constraints are there: reading it says what to do.
-    await expect(readBundle(driver)).rejects.toThrow(/the import of bundle "border-procurement" into .* did not finish: run chokepoint neo4j import again/);
+    const unfinished = await readBundle(driver).catch((err: unknown) => err);
+    expect(unfinished).toEqual(
+      new Neo4jDataError(`the bulk import of bundle "border-procurement" into Neo4j at ${server.uri} is not finished: import the same bundle again, now that the server is up (it creates the constraints and writes no row twice)`),
+    );
+    const notReady = await run('analyze', '--neo4j', server.uri, '--quiet');
+    expect(notReady.code).toBe(3);
+    expect(notReady.stderr).toBe(`error: ${(unfinished as Error).message} (chokepoint neo4j import <bundle-dir>)\n`);
     expect(await constraints(driver)).toEqual([]);
     const finish = await run('neo4j', 'import', DEMO, ...uriArgs());
     expect(finish.code).toBe(0);

@@ -519,7 +519,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     // GDS's betweenness, normalized as ours, is the engine's: an independent implementation agrees.
     const n = result.nodes;
     const scale = 2 / ((n - 1) * (n - 2));
-    for (const e of engine.entities) expect(result.betweenness.get(e.id)! * scale).toBeCloseTo(e.betweenness, 9);
+    for (const e of engine.entities) expect(result.betweenness!.get(e.id)! * scale).toBeCloseTo(e.betweenness, 9);
     // GDS's Louvain finds about as good a partition as ours, and keeps the Akçakale group together.
     const theirs = clustersFromAssignmentCSR(projectBundle(prepared.bundle), result.communities);
     expect(theirs.modularity).toBeGreaterThan(engine.network.modularity - 0.05);

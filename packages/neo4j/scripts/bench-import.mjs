@@ -24,6 +24,7 @@
 // (the three reports compared byte for byte), and for the sizes of --gds `chokepoint analyze --neo4j --gds`, with the
 // time of each GDS step measured in this process. Medians of the runs.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -111,6 +112,26 @@ function cli(argv) {
   return { s, rssMiB, stdout: r.stdout };
 }
 
+/**
+ * `chokepoint analyze … --out <file>` (a report of 100k entities is hundreds of megabytes: not through a pipe): time,
+ * peak RSS, the report's SHA-256 and its `network` section (read from the start of the file, where it is).
+ */
+function analyze(argv, name) {
+  const out = join(tmp, `${name}.json`);
+  const r = cli([...argv, '--out', out, '--quiet']);
+  const bytes = readFileSync(out);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const head = bytes.subarray(0, 1 << 20).toString('utf8');
+  const pick = (key) => new RegExp(`"${key}": ?("(?:[^"\\\\]|\\\\.)*"|[-0-9.e+]+|true|false|null)`).exec(head)?.[1];
+  const info = /"betweenness": ?(\{[^{}]*\})/.exec(head)?.[1];
+  const network = {
+    computedBy: pick('computedBy') === undefined ? undefined : JSON.parse(pick('computedBy')),
+    modularity: Number(pick('modularity')),
+    betweenness: info === undefined ? undefined : JSON.parse(info),
+  };
+  return { s: r.s, rssMiB: r.rssMiB, digest, network };
+}
+
 const cpuModel = cpus()[0]?.model ?? 'CPU';
 const loadStart = loadavg();
 const started = new Date();
@@ -165,7 +186,7 @@ try {
         t.back.push((performance.now() - b0) / 1000);
         identical &&= sameBundle(back, bundle);
         merged = await state();
-        mergeReport = analyzeToo && run === 1 ? cli(['analyze', '--neo4j', uri, '--json', '--quiet']) : undefined;
+        mergeReport = analyzeToo && run === 1 ? analyze(['analyze', '--neo4j', uri], 'merge') : undefined;
       }
       if (!doBulk) continue;
 
@@ -191,18 +212,17 @@ try {
 
       if (analyzeToo && run === 1) {
         log(`${size}: chokepoint analyze <files>, and analyze --neo4j after each path`);
-        const files = cli(['analyze', dir, '--json', '--quiet']);
-        const bulkReport = cli(['analyze', '--neo4j', uri, '--json', '--quiet']);
+        const files = analyze(['analyze', dir], 'files');
+        const bulkReport = analyze(['analyze', '--neo4j', uri], 'bulk');
         mergeReport ??= bulkReport;
-        const sameReport = files.stdout === mergeReport.stdout && files.stdout === bulkReport.stdout;
+        const sameReport = files.digest === mergeReport.digest && files.digest === bulkReport.digest;
         let gdsRun;
         if (gds && gdsSizes.includes(size)) {
           log(`${size}: chokepoint analyze --neo4j --gds`);
-          const withGds = cli(['analyze', '--neo4j', uri, '--gds', '--json', '--quiet']);
-          const report = JSON.parse(withGds.stdout);
+          const withGds = analyze(['analyze', '--neo4j', uri, '--gds'], 'gds');
           log(`${size}: the GDS steps in this process`);
           const steps = await neo.runGds(driver, { betweenness: false });
-          gdsRun = { s: withGds.s, rssMiB: withGds.rssMiB, computedBy: report.network.computedBy, betweenness: report.network.betweenness, steps: steps.seconds, clusters: report.clusters.length, modularity: report.network.modularity, engineModularity: JSON.parse(files.stdout).network.modularity };
+          gdsRun = { s: withGds.s, rssMiB: withGds.rssMiB, network: withGds.network, steps: steps.seconds, engineNetwork: files.network };
         }
         gdsRows.push({ size, filesS: files.s, filesRss: files.rssMiB, neo4jS: mergeReport.s, neo4jRss: mergeReport.rssMiB, sameReport, gds: gdsRun });
       }
@@ -256,12 +276,13 @@ for (const r of rows) {
   );
 }
 if (gdsRows.length > 0) {
-  console.log('\n| bundle | `analyze <files>` | `analyze --neo4j` | peak RSS (files / Neo4j) | same report after MERGE and bulk | `analyze --neo4j --gds` | GDS steps: projection / Louvain | clusters, modularity (GDS / engine) | `network.computedBy` |');
-  console.log('|---|---:|---:|---:|---|---:|---|---|---|');
+  console.log('\n| bundle | `analyze <files>` | `analyze --neo4j` | peak RSS (files / Neo4j) | the same report from the files and after MERGE and bulk | `analyze --neo4j --gds` (peak RSS) | GDS steps: projection / Louvain | modularity, GDS / engine | betweenness with --gds | `network.computedBy` |');
+  console.log('|---|---:|---:|---:|---|---:|---|---|---|---|');
   for (const r of gdsRows) {
     const g = r.gds;
+    const bound = (b) => (b === undefined ? '—' : b.exact ? `exact (${fmt(b.sources)} sources)` : `±${b.epsilon.toFixed(3)} with ${Math.round((1 - b.delta) * 100)} % probability, ${fmt(b.sources)} sources`);
     console.log(
-      `| ${r.size} | ${sec(r.filesS)} | ${sec(r.neo4jS)} | ${fmt(r.filesRss)} / ${fmt(r.neo4jRss)} MiB | ${r.sameReport ? 'yes' : 'NO'} | ${g ? `${sec(g.s)} (${fmt(g.rssMiB)} MiB)` : '—'} | ${g ? `${sec(g.steps.project)} / ${sec(g.steps.louvain)}` : '—'} | ${g ? `${fmt(g.clusters)}, ${g.modularity.toFixed(4)} / ${g.engineModularity.toFixed(4)}` : '—'} | ${g ? g.computedBy : '—'} |`,
+      `| ${r.size} | ${sec(r.filesS)} | ${sec(r.neo4jS)} | ${fmt(r.filesRss)} / ${fmt(r.neo4jRss)} MiB | ${r.sameReport ? 'yes' : 'NO'} | ${g ? `${sec(g.s)} (${fmt(g.rssMiB)} MiB)` : '—'} | ${g ? `${sec(g.steps.project)} / ${sec(g.steps.louvain)}` : '—'} | ${g ? `${g.network.modularity.toFixed(4)} / ${g.engineNetwork.modularity.toFixed(4)}` : '—'} | ${g ? bound(g.network.betweenness) : '—'} | ${g ? g.network.computedBy : '—'} |`,
     );
   }
 }

@@ -9,9 +9,15 @@ export const processIO: CliIO = {
   stderr: (text) => process.stderr.write(text),
 };
 
-/** Progress lines on stderr, silenced by --quiet. */
-export function progressReporter(io: CliIO, quiet: boolean): (message: string) => void {
-  return quiet ? () => undefined : (message) => io.stderr(`chokepoint: ${message}\n`);
+/** Progress lines on stderr, each with the time since the command started, silenced by --quiet. */
+export function progressReporter(io: CliIO, quiet: boolean, now: () => number = () => performance.now()): (message: string) => void {
+  if (quiet) return () => undefined;
+  const start = now();
+  return (message) => {
+    const s = (now() - start) / 1000;
+    const clock = s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+    io.stderr(`chokepoint: ${message} (${clock})\n`);
+  };
 }
 
 /**

@@ -172,6 +172,21 @@ describe('FollowTheMoney input through the CLI', () => {
     expect(report.input).toMatchObject({ bundle: 'donations', counts: { entities: 95, shipments: 290 } });
     expect(report.keyNodes.length).toBeGreaterThan(0);
   });
+
+  it('refuses an empty input the same way, FtM or CSV: exit 3, naming the file and the line, in either mode', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    const bundle = join(dir, 'bundle');
+    cpSync(TINY, bundle, { recursive: true });
+    writeFileSync(join(bundle, 'entities.csv'), 'id,kind,name\r\n');
+    for (const input of [join(dir, 'empty.jsonl'), bundle]) {
+      for (const mode of [[], ['--lenient']]) {
+        const r = await run('analyze', input, '--out', join(dir, 'r.json'), '--quiet', ...mode);
+        expect([r.code, existsSync(join(dir, 'r.json'))]).toEqual([3, false]);
+        expect(r.stderr).toMatch(/(empty\.jsonl|entities\.csv) line 1: the file (is empty|has no entity rows)/);
+      }
+    }
+  });
 });
 
 describe('file progress bar', () => {

@@ -4,7 +4,7 @@
  * process through main() and, for a sample, as the built binary. Every run must keep the promises of
  * fuzz/promises.ts. Deterministic: CHOKEPOINT_FUZZ_SEED (default 13) and CHOKEPOINT_FUZZ_RUNS (mutants per class,
  * default 6: over 200 mutants) choose them; `pnpm fuzz --runs 50 --seed 7` runs longer. A failure names the
- * class, the mutant and its seed: `pnpm fuzz --class line-ends --seed <seed> --runs 1` replays it.
+ * class, the mutant and its seed: `pnpm fuzz --class line-ends --seed <seed> --exact` replays it.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -24,25 +24,13 @@ const ONLY = process.env.CHOKEPOINT_FUZZ_CLASS;
 const REPEAT_ALL = process.env.CHOKEPOINT_FUZZ_REPEAT === 'all';
 
 /**
- * Classes whose mutants still break a promise because of reader problems being fixed elsewhere (issue 13: line
- * ends, encodings, FtM shapes, rows that vanish). They run, and are expected to fail: when one starts passing,
- * Jest says so, and it comes off this list.
+ * Classes whose mutants still break a promise because of a known problem being fixed elsewhere: they run, and are
+ * expected to fail (when one starts passing, Jest says so, and it comes off this list). Empty: every class keeps
+ * every promise (the reader problems of issue 13 — line ends, file names, extra columns named like object members,
+ * FtM ids, shapes, self-ties, bad values and unused addresses — are fixed, each with its own test in
+ * packages/ingest/test/readers.test.ts).
  */
-const PENDING: Record<string, string> = {
-  'line-ends':
-    'rows vanish: a header that ends in CRLF over a body in LF (or CRLF and LF mixed) is read as one row, because the CSV reader takes the record delimiter from the first line (ingest/src/csv.ts)',
-  'file-names':
-    'Relations.csv or relations.CSV is ignored without a word, and a relations.csv that is a folder or a dangling link counts as absent (ingest/src/bundle.ts)',
-  'ftm-odd-ids': 'the FtM reader does not check ids as the contract does: a 201-character id reaches the report, which then fails its own schema (ingest/src/ftm.ts)',
-  'ftm-shapes':
-    'FtM records whose properties are not a mapping of lists (a string, a list) are read as if empty without a word; a property that is a string crashes the reader (ingest/src/ftm.ts)',
-  'ftm-lines': 'an Address whose only user was rejected disappears without a word (ingest/src/ftm.ts)',
-  'ftm-references': 'an Address that no entity uses any more (its user names a missing address) disappears without a word (ingest/src/ftm.ts)',
-  'ftm-self-ties': 'self-payments, self-ownership and self-shipments are dropped without a word (ingest/src/ftm.ts)',
-  'member-columns': 'the values of an extra column named __proto__ vanish: the reader assigns them to a plain object (ingest/src/bundle.ts, readFile)',
-  'ftm-bad-values':
-    'FtM values the reader cannot use (incorporationDate 2020-02-30, percentage 150, an amount of -5, a date 2019-13-01) are dropped without a word (ingest/src/ftm.ts)',
-};
+const PENDING: Record<string, string> = {};
 
 /** The seed of the k-th mutant of a class: a hash of the run's seed, the class and k. */
 function mutantSeed(cls: string, k: number): number {

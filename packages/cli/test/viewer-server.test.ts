@@ -212,7 +212,9 @@ describe('chokepoint export for Gephi and spreadsheets', () => {
     expect(readFileSync(join(dir, 'r.graphml'), 'utf8')).toContain('<graphml');
     const csv = await run('export', reportPath, '--format', 'csv', '--out', join(dir, 'tables'));
     expect(csv.code).toBe(0);
-    expect(csv.stderr).toMatch(/nodes\.csv[\s\S]*edges\.csv/);
+    expect(csv.stderr).toMatch(/nodes\.csv[\s\S]*edges\.csv[\s\S]*groups\.csv[\s\S]*controllers\.csv/);
     expect(readFileSync(join(dir, 'tables', 'nodes.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,label,kind/);
+    expect(readFileSync(join(dir, 'tables', 'groups.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,size,countries,borderProximate,enoughLocated/);
+    expect(readFileSync(join(dir, 'tables', 'controllers.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,name,kind,/);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Report } from '@chokepoint/report';
 import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
-import { DEMO, removeTempDirs, run, tempDir, TINY } from './run';
+import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
 const available = browserAvailable();
 const suite = available ? describe : describe.skip;
@@ -13,10 +13,14 @@ const EVIL = '<img src=x onerror=alert(1)>';
 /** What the viewer exposes to tests as window.__chokepoint (see packages/viewer/src/web/main.ts). */
 interface ViewerHook {
   firstFrameMs(): number | null;
-  state(): { layout: string };
+  state(): { layout: string; selected: string | null; group: number | null };
+  visible(): { counts: { entities: number; ties: number; shipments: number; flagged: number }; edges: Uint8Array };
+  model: { edges: { index: number; kind: string }[] };
   view: {
     layout: string;
     stopLayout(): void;
+    startLayout(autoStopMs?: number): void;
+    isLayoutRunning(): boolean;
     viewportPosition(id: string): { x: number; y: number } | null;
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
   };
@@ -67,7 +71,7 @@ async function walkThrough(page: Page, name: string): Promise<void> {
   await containsText(panel, 'retail sale of mobile phones and accessories');
   await containsText(panel, 'Cluster');
   await containsText(panel, /Red flags \(\d+\)/);
-  await containsText(panel, 'bought 6,000 kg of aluminium paste (HS 3212.90)');
+  await containsText(panel, 'buying 6,000 kg of aluminium paste (HS 3212.90)');
   await containsText(panel, 'Shipments in and out');
 
   await clickNode(page, 'tr-dst-01');
@@ -96,6 +100,11 @@ async function walkThrough(page: Page, name: string): Promise<void> {
 }
 
 type Locator = ReturnType<Page['locator']>;
+
+/** Scrolls the panel so that an element is at its top (for screenshots of what lies further down). */
+async function scrollToTop(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+}
 
 /** Waits until a check on the page holds (Playwright's own matchers belong to its test runner, not Jest). */
 async function until(check: () => Promise<boolean>, what: () => Promise<string>): Promise<void> {
@@ -228,5 +237,261 @@ suite('the viewer in a real browser', () => {
     expect(dialogs).toEqual([]);
     evilServed.process.kill('SIGINT');
     expect(await evilServed.exited).toBe(0);
+  });
+});
+
+/** The three scenarios: the demo, the hand-written Konni–Illela case, the Upper Lars transit case. */
+const SCENARIOS = ['border-procurement', 'konni-illela', 'upper-lars-transit'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+suite('the viewer on the scenarios (report version 2)', () => {
+  const reports = new Map<Scenario, { json: string; html: string; report: Report }>();
+  let scenarioBrowser: Browser;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    for (const name of SCENARIOS) {
+      const json = join(dir, `${name}.json`);
+      expect((await run('analyze', join(REPO, 'data', 'scenarios', name), '--out', json, '--quiet')).code).toBe(0);
+      const html = join(dir, `${name}.html`);
+      expect((await run('export', json, '--format', 'html', '--out', html, '--quiet')).code).toBe(0);
+      reports.set(name, { json, html, report: JSON.parse(readFileSync(json, 'utf8')) as Report });
+    }
+    scenarioBrowser = await launchBrowser();
+  }, 180000);
+  afterAll(async () => {
+    await scenarioBrowser?.close();
+    removeTempDirs();
+  });
+
+  /** Opens a scenario's exported file, optionally at a view given as a URL fragment; fails on any page error. */
+  async function openScenario(name: Scenario, hash = '', height = 1000): Promise<{ page: Page; errors: string[] }> {
+    const page = await scenarioBrowser.newPage({ viewport: { width: 1600, height } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, `file://${reports.get(name)!.html}${hash === '' ? '' : `#${hash}`}`);
+    // Let the layout settle for the screenshots (the tests click lists and the panel, not nodes).
+    await page.evaluate(() => window.__chokepoint!.view.startLayout(2500));
+    await page.waitForFunction(() => !window.__chokepoint!.view.isLayoutRunning(), null, { timeout: 10000 });
+    return { page, errors };
+  }
+
+  it('opens every scenario report, served by `chokepoint view` and exported as one HTML file', async () => {
+    for (const name of SCENARIOS) {
+      const { json, html, report: r } = reports.get(name)!;
+      const served = await serve(json);
+      try {
+        for (const url of [served.url, `file://${html}`]) {
+          const page = await scenarioBrowser.newPage({ viewport: { width: 1400, height: 900 } });
+          const errors: string[] = [];
+          page.on('pageerror', (e) => errors.push(e.message));
+          await open(page, url);
+          await hasText(page.locator('#count-entities'), `${r.entities.length.toLocaleString('en-US')} of ${r.entities.length.toLocaleString('en-US')} entities`);
+          await hasText(page.locator('#panel-title'), 'Report overview');
+          expect(await page.locator('#group-list > li').count()).toBe(r.groups.filter((g) => g.size > 1).length);
+          expect(await page.locator('#controller-list > li').count()).toBe(r.controllers.length);
+          expect([name, url, errors]).toEqual([name, url, []]);
+          await page.close();
+        }
+      } finally {
+        served.process.kill('SIGINT');
+        await served.exited;
+      }
+    }
+  }, 180000);
+
+  it('shows a red flag as sentences and a table of facts against the thresholds, flags grouped by rule with each title once', async () => {
+    const r = reports.get('konni-illela')!.report;
+    const { page, errors } = await openScenario('konni-illela', '', 1300);
+    await searchAndPick(page, 'bismillah-phones');
+    await hasText(page.locator('#panel-title'), 'Bismillah Phones & Accessories');
+    const panel = page.locator('#panel');
+    const flags = r.flags.filter((f) => f.entities.includes('bismillah-phones'));
+    const rules = new Set(flags.map((f) => f.rule));
+    await containsText(page.locator('#panel-flags'), `Red flags (${flags.length})`);
+    // One group per rule, its title once, with its counts.
+    expect(await page.locator('details.rule-flags').count()).toBe(rules.size);
+    const text = (await panel.textContent())!;
+    for (const rule of r.flagRules.filter((x) => rules.has(x.id))) {
+      expect([rule.id, text.split(rule.title).length - 1]).toEqual([rule.id, 1]);
+      const n = flags.filter((f) => f.rule === rule.id).length;
+      await containsText(page.locator(`details.rule-flags[data-rule="${rule.id}"] > summary`), `${n} flag${n === 1 ? '' : 's'}`);
+    }
+    // The first flag is open: its sentences, and its facts as a table with the rule's thresholds.
+    const first = page.locator('details.flag[open]').first();
+    const shownId = await first.getAttribute('data-flag');
+    const shown = r.flags.find((f) => f.id === shownId)!;
+    for (const sentence of shown.explanation.sentences) await containsText(first, sentence);
+    const rows = first.locator('table.flag-facts tbody tr');
+    expect(await rows.count()).toBe(shown.explanation.facts.length);
+    for (const fact of shown.explanation.facts.filter((x) => x.threshold)) await containsText(first, `rule: ${fact.threshold}`);
+    // No raw evidence in front of a person.
+    expect(await page.locator('#panel pre').count()).toBe(0);
+    expect(text).not.toMatch(/\{"|":\s*\[|"shipment"/);
+    await scrollToTop(page, '#panel-flags');
+    await page.screenshot({ path: screenshotPath('panel-flag-evidence.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists company groups with size, countries, border proximity in words that match the numbers; selecting one highlights its members', async () => {
+    const r = reports.get('konni-illela')!.report;
+    const { page, errors } = await openScenario('konni-illela');
+    const group = r.groups.find((g) => g.borderProximate)!;
+    const item = page.locator(`#group-list button[data-group="${group.id}"]`);
+    await containsText(item, `${group.size} entities · ${group.countries.join(', ')}`);
+    await containsText(item, `near a border · median ${group.nearestPlace!.distanceKm.toFixed(1)} km from ${group.nearestPlace!.name}`);
+    await containsText(item, `${group.flags} flags on ${group.flaggedMembers} members`);
+    await item.click();
+    await hasText(page.locator('#panel-title'), `Company group ${group.id}`);
+    expect(await page.evaluate(() => window.__chokepoint!.state().group)).toBe(group.id);
+    expect(page.url()).toMatch(new RegExp(`grp=${group.id}`));
+    expect(await page.locator('#panel-members li').count()).toBe(group.size);
+    expect(await page.locator('#panel-group-controllers li').count()).toBe(group.controllers.length);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: screenshotPath('group-selected.png') });
+    // An entity's panel names its group.
+    await page.locator('#panel-members button[data-id="musa"]').click();
+    await hasText(page.locator('#panel-title'), 'Musa Garba Kabarawa');
+    await containsText(page.locator('#panel-group'), `Company group ${group.id}`);
+    expect(await page.evaluate(() => window.__chokepoint!.state().group)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // A group with too few located members is never called near a border, whatever the distance of the one located.
+    const ul = reports.get('upper-lars-transit')!.report;
+    const few = ul.groups.find((g) => !g.enoughLocated && g.nearestPlace !== null && g.nearestPlace.distanceKm <= ul.parameters.radiusKm)!;
+    expect(few).toBeDefined();
+    const second = await openScenario('upper-lars-transit', `grp=${few.id}`);
+    await hasText(second.page.locator('#panel-title'), `Company group ${few.id}`);
+    await containsText(second.page.locator('#panel-proximity'), 'too few members located');
+    const label = (await second.page.locator(`#group-list button[data-group="${few.id}"]`).textContent())!;
+    expect(label).toContain('too few members located');
+    expect(label).not.toContain('near a border');
+    for (const c of ul.clusters.filter((x) => !x.borderProximate)) {
+      const listed = second.page.locator(`#cluster-list button[data-cluster="${c.id}"]`);
+      if ((await listed.count()) > 0) expect((await listed.textContent())!).not.toMatch(/(?<!not )near a border/);
+    }
+    await second.page.screenshot({ path: screenshotPath('group-too-few-located.png') });
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  });
+
+  it('lists the people and companies behind the flags with the companies, paths and flag counts; clicking selects', async () => {
+    const r = reports.get('konni-illela')!.report;
+    const { page, errors } = await openScenario('konni-illela');
+    const musa = r.controllers.find((c) => c.id === 'musa')!;
+    const item = page.locator('#controller-list button[data-id="musa"]');
+    await containsText(item, `${musa.companies.length} flagged companies`);
+    await containsText(item, `${musa.flags.high} high, ${musa.flags.medium} medium, ${musa.flags.low} low`);
+    await containsText(item, `${musa.companies[0].name} (${musa.companies[0].flags} flags)`);
+    await containsText(item, 'through a relative');
+    await item.click();
+    await hasText(page.locator('#panel-title'), 'Musa Garba Kabarawa');
+    expect(await page.locator('#panel-controls table.controls tbody tr').count()).toBe(musa.companies.length);
+    await containsText(page.locator('#panel-controls'), 'owner 100 %');
+    // The key node: its role, its measures as bars, its reasons.
+    const key = r.keyNodes.find((k) => k.id === 'musa')!;
+    await containsText(page.locator('#panel-key h3'), `Key node #${key.rank}: behind flagged companies`);
+    expect(await page.locator('#panel-key .measure').count()).toBe(5);
+    await containsText(page.locator('#panel-key'), key.reasons[0]);
+    // Selecting a controller brings forward the companies it controls, not only its neighbours.
+    const visibleCompanies = await page.evaluate((ids) => {
+      const app = window.__chokepoint as unknown as { model: { byId: Map<string, { index: number }> }; view: { renderer: { getNodeDisplayData(k: string): { color: string } | undefined } } };
+      return ids.map((id) => app.view.renderer.getNodeDisplayData(`n${app.model.byId.get(id)!.index}`)!.color);
+    }, musa.companies.map((c) => c.id));
+    expect(visibleCompanies.every((c) => c !== '#e4e4e4')).toBe(true);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: screenshotPath('controller-selected.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every money figure with its currency, the exchange rates with date and source, and quantities with their unit', async () => {
+    const r = reports.get('konni-illela')!.report;
+    const { page, errors } = await openScenario('konni-illela', '', 1400);
+    const money = page.locator('#overview-money');
+    for (const t of r.measures.totals) await containsText(money, `${t.currency} ${Math.round(t.amount).toLocaleString('en-US')}`);
+    const cv = r.measures.conversion!;
+    for (const rate of cv.rates) await containsText(page.locator('#overview-rates'), `${rate.currency} ${rate.perBase} = ${cv.base} 1 on ${rate.date}`);
+    await containsText(money, cv.rates[0].source.slice(0, 40));
+    await containsText(money, `No rate for ${cv.currenciesWithoutRate[0].currency}`);
+    await page.screenshot({ path: screenshotPath('overview-money.png') });
+    // A shipment weighed from a volume shows its unit, its weight and the density it was weighed with.
+    await searchAndPick(page, 'garkuwa-pharmacy');
+    await hasText(page.locator('#panel-title'), 'Garkuwa Pharmacy & Stores');
+    await containsText(page.locator('table.shipments'), 'kg at 1.01 kg/l');
+    await containsText(page.locator('.density-basis'), 'CRC Handbook');
+    // Every shipment with a value shows it with its currency, and no other figure in its row passes for money.
+    await searchAndPick(page, 'transit-konni');
+    await hasText(page.locator('#panel-title'), 'Transit Konni Sahel SARL');
+    const shown = r.shipments.filter((x) => [x.supplier, x.buyer, x.consignee, x.payer].includes('transit-konni'));
+    const rows = page.locator('#panel > table.shipments tbody tr');
+    expect(await rows.count()).toBe(shown.length);
+    expect(await rows.locator('.money').count()).toBe(shown.filter((x) => x.value !== undefined).length);
+    for (const cell of await rows.locator('td:last-child').allTextContents()) expect(cell).toMatch(/^(?:[\d,.]+ (?:kg|t|g|l|m|m²|m³|pcs|pairs|dozen|carats|1000 u)(?: \([\d,.]+ kg(?: at [\d.]+ kg\/l)?\))?)?(?:[A-Z]{3} [\d,.]+)?$/);
+    const figures = await page.locator('#panel .money').allTextContents();
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) expect(f).toMatch(/^[A-Z]{3} [\d,.]+$/);
+    await scrollToTop(page, '#panel table.shipments');
+    await page.screenshot({ path: screenshotPath('panel-shipments-currency.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the supply chokepoints: suppliers that are also targets, deliveries inside groups, what could not be weighed or valued, why nothing flowed, and "—" for shares of nothing', async () => {
+    const r = reports.get('upper-lars-transit')!.report;
+    const c = r.chokepoints!;
+    expect(c.noFlow.kg).not.toBeNull();
+    const { page, errors } = await openScenario('upper-lars-transit', '', 2000);
+    const section = page.locator('#overview-chokepoints');
+    await containsText(page.locator('#overview-maxflow'), `no mass (below) and ${c.valueCurrency} ${Math.round(c.maxFlow.value).toLocaleString('en-US')}`);
+    await containsText(section, `No mass can flow: ${c.noFlow.kg}`);
+    expect(await page.locator('#overview-sources-targets button').count()).toBe(c.sourcesAlsoTargets.length);
+    await containsText(section, `${c.insideGroups} shipments from a source straight to a target of its own company group`);
+    await containsText(section, `${c.unweighed.shipments} shipments could not be weighed in kg`);
+    await containsText(section, `${c.unvalued.shipments} shipments have no value in ${c.valueCurrency}`);
+    const kgLeft = await page.locator('table.fragility tbody tr td:nth-child(3)').allTextContents();
+    expect(kgLeft).toHaveLength(c.disruption.length);
+    expect(kgLeft.every((x) => x === '—')).toBe(true);
+    const valueLeft = await page.locator('table.fragility tbody tr td:nth-child(4)').allTextContents();
+    expect(valueLeft).toEqual(c.disruption.map((d) => `${Math.round(d.remainingValueShare! * 100)}%`));
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('overview-chokepoints.png') });
+    // The rules, with what each could not judge.
+    for (const rule of r.flagRules.filter((x) => x.coverage && x.coverage.notJudged.length > 0)) {
+      for (const n of rule.coverage!.notJudged) await containsText(page.locator(`#rule-list li[data-rule="${rule.id}"]`), `${n.count.toLocaleString('en-US')}: ${n.reason}`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the ties shipments imply, in the legend, filterable like the others, listed with the shipments behind them', async () => {
+    const r = reports.get('konni-illela')!.report;
+    const paid = r.relations.filter((x) => x.kind === 'paid_for');
+    const consigned = r.relations.filter((x) => x.kind === 'consigned_to');
+    const { page, errors } = await openScenario('konni-illela');
+    await containsText(page.locator('label[for="edge-paid_for"]'), `paid for (${paid.length})`);
+    await containsText(page.locator('label[for="edge-consigned_to"]'), `consigned to (${consigned.length})`);
+    const ties = async () => page.evaluate(() => window.__chokepoint!.visible().counts.ties);
+    const before = await ties();
+    await page.uncheck('#edge-paid_for');
+    await until(async () => (await ties()) === before - paid.length, async () => `${before - paid.length} ties, got ${await ties()}`);
+    await page.uncheck('#edge-consigned_to');
+    await until(async () => (await ties()) === before - paid.length - consigned.length, async () => `fewer ties, got ${await ties()}`);
+    await page.click('#reset-filters');
+    await until(async () => (await ties()) === before, async () => `${before} ties, got ${await ties()}`);
+    const tie = paid.find((x) => x.source === 'tenere-dmcc')!;
+    await searchAndPick(page, 'tenere-dmcc');
+    await hasText(page.locator('#panel-title'), 'Ténéré Gulf Commodities DMCC');
+    const item = page.locator(`#panel-ties li[data-kind="paid_for"]`).filter({ hasText: tie.target });
+    await containsText(item, 'paid for goods bought by');
+    await containsText(item, `behind this tie, ${tie.viaShipments!.length} shipments`);
+    expect(await item.locator('table.shipments tbody tr').count()).toBe(tie.viaShipments!.length);
+    await scrollToTop(page, '#panel-ties');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: screenshotPath('panel-implied-ties.png') });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

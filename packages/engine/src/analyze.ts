@@ -1,6 +1,6 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
-import { brokerage, countsOf, type BrokerageCounts } from './brokerage';
+import { brokerage, countsOf } from './brokerage';
 import { companyGroups } from './groups';
 import { betweennessRunCSR } from './parallel';
 import { clustersFromAssignmentCSR, detectClustersCSR, CLUSTER_DEFAULTS, type Clustering } from './clusters';
@@ -80,12 +80,6 @@ export interface EntityResult {
   degree: number;
   /** Its company group (0: none), see companyGroups. */
   group: number;
-  /**
-   * Gould–Fernandez brokerage counts (open two-step paths through it, by role, and those across a border), apart for
-   * its ties (relations, both ways, between company groups) and its trade (shipments, supplier to buyer, between
-   * clusters): people broker through ties, companies through trade, and each is measured against its own kind.
-   */
-  brokerage: { ties: BrokerageCounts; trade: BrokerageCounts };
   /** Nearest border crossing, when the entity has coordinates and the bundle has crossings. */
   nearestCrossing: NearestSite | null;
 }
@@ -288,22 +282,10 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
   const indexOf = new Map(csr.keys.map((k, i) => [k, i]));
   const clusterOf = csr.keys.map((k) => clustering.cluster.get(k)!);
 
-  progress('finding company groups and brokers');
+  progress('finding company groups');
   const grouping = companyGroups(bundle);
   const groupOfId = new Map<string, number>();
   bundle.entities.forEach((e, i) => groupOfId.set(e.id, grouping.groupOf[i]));
-  const countryIndex = new Map<string, number>();
-  const countryOf = Int32Array.from(csr.keys.map((k) => {
-    const c = entityById.get(k)!.country;
-    if (c === undefined) return -1;
-    if (!countryIndex.has(c)) countryIndex.set(c, countryIndex.size);
-    return countryIndex.get(c)!;
-  }));
-  const lists = brokerageTies(bundle, indexOf);
-  // Through ties, the groups are the company groups; an entity in none is a group of its own.
-  const tieGroup = Int32Array.from(csr.keys.map((k, i) => (groupOfId.get(k)! > 0 ? groupOfId.get(k)! : -1 - i)));
-  const byTies = brokerage({ n, source: lists.ties.source, target: lists.ties.target, group: tieGroup, country: countryOf });
-  const byTrade = brokerage({ n, source: lists.trade.source, target: lists.trade.target, group: clusterOf, country: countryOf });
 
   const entities: EntityResult[] = bundle.entities.map((e) => {
     const i = indexOf.get(e.id)!;
@@ -318,7 +300,6 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
       componentSize: cuts.componentSizes[cuts.component[i]],
       degree: csr.offsets[i + 1] - csr.offsets[i],
       group: groupOfId.get(e.id)!,
-      brokerage: { ties: countsOf(byTies, i), trade: countsOf(byTrade, i) },
       nearestCrossing: located ? nearestSite({ lat: e.lat!, lon: e.lon! }, crossings) ?? null : null,
     };
   });
@@ -410,8 +391,12 @@ export interface KeyNodeExtras {
   top?: number;
 }
 
-/** Ranks the key nodes of an analysed network (rankKeyNodes) with the flags, control and flow found after it. */
-export function rankKeyNodesOf(analysis: Analysis, extras: KeyNodeExtras): KeyNode[] {
+/**
+ * Ranks the key nodes of an analysed network (rankKeyNodes) with the flags, control and flow found after it. Brokerage
+ * is counted here, once the flags are known: only two-step paths that touch the case (a flagged entity, or a
+ * controller of one, at either end) count, unless nothing is flagged, when every path counts.
+ */
+export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNodeExtras): KeyNode[] {
   const keys = analysis.entities.map((e) => e.id);
   const index = new Map(keys.map((k, i) => [k, i]));
   const n = keys.length;
@@ -424,6 +409,29 @@ export function rankKeyNodesOf(analysis: Analysis, extras: KeyNodeExtras): KeyNo
       if (i !== undefined) (lostShare[i] = x.share), (lost[i] = x.amount);
     }
   }
+  // Brokerage through ties (groups: company groups; an entity in none is a group of its own) and in trade (clusters).
+  const byId = new Map(bundle.entities.map((e) => [e.id, e]));
+  const countryIndex = new Map<string, number>();
+  const country = Int32Array.from(keys, (k) => {
+    const c = byId.get(k)?.country;
+    if (c === undefined) return -1;
+    if (!countryIndex.has(c)) countryIndex.set(c, countryIndex.size);
+    return countryIndex.get(c)!;
+  });
+  const relevant = new Uint8Array(n);
+  let anyRelevant = false;
+  const mark = (id: string) => {
+    const i = index.get(id);
+    if (i !== undefined) (relevant[i] = 1), (anyRelevant = true);
+  };
+  for (const id of extras.flags?.keys() ?? []) mark(id);
+  for (const [id, list] of extras.controlled ?? []) if (list.some((c) => extras.flags?.has(c.id))) mark(id);
+  const lists = brokerageTies(bundle, index);
+  const tieGroup = Int32Array.from(analysis.entities, (e, i) => (e.group > 0 ? e.group : -1 - i));
+  const cluster = Int32Array.from(analysis.entities, (e) => e.cluster);
+  const only = anyRelevant ? relevant : undefined;
+  const byTies = brokerage({ n, source: lists.ties.source, target: lists.ties.target, group: tieGroup, country, relevant: only });
+  const byTrade = brokerage({ n, source: lists.trade.source, target: lists.trade.target, group: cluster, country, relevant: only });
   return rankKeyNodes(
     {
       keys,
@@ -436,9 +444,10 @@ export function rankKeyNodesOf(analysis: Analysis, extras: KeyNodeExtras): KeyNo
       componentSize: f64((e) => e.componentSize),
       bridges: analysis.bridges.map((b) => ({ u: index.get(b.source)!, v: index.get(b.target)!, sizeU: b.sides[0], sizeV: b.sides[1] })),
       brokerage: {
-        ties: analysis.entities.map((e) => e.brokerage.ties),
-        trade: analysis.entities.map((e) => e.brokerage.trade),
+        ties: keys.map((_k, i) => countsOf(byTies, i)),
+        trade: keys.map((_k, i) => countsOf(byTrade, i)),
       },
+      brokerageOfCase: anyRelevant,
       controlled: extras.controlled,
       flags: extras.flags,
       flowCut: extras.flowCut && { lostShare, lost, total: extras.flowCut.total, format: extras.flowCut.format, goods: extras.flowCut.goods },

@@ -25,6 +25,13 @@ export interface BrokerageInput {
   group: ArrayLike<number>;
   /** Country of each node as a small integer, -1 when unknown. */
   country: ArrayLike<number>;
+  /**
+   * When given, only two-step paths with at least one end marked here count (brokerage that touches the case: a
+   * flagged entity or a controller of one at either end).
+   */
+  relevant?: Uint8Array;
+  /** Nodes with more two-step paths than this are counted from groups alone (default BROKERAGE_EXACT_PATHS). */
+  exactPaths?: number;
 }
 
 /** Brokerage counts of one node. */
@@ -88,11 +95,63 @@ function adjacency(n: number, from: ArrayLike<number>, to: ArrayLike<number>, m:
 }
 
 /**
+ * Above this many two-step paths through one node (in-degree × out-degree), its paths are counted from the groups
+ * and countries of its neighbours, in time linear in its degree, without checking whether the two ends are tied to
+ * each other: an upper bound of the open paths, exact when its neighbours are not tied among themselves. Hubs of
+ * trade (a distributor with thousands of suppliers and buyers) are counted this way; everyone else exactly.
+ */
+export const BROKERAGE_EXACT_PATHS = 200_000;
+
+type Counts = { coordinator: number; itinerant: number; gatekeeper: number; representative: number; liaison: number; crossBorder: number };
+
+/** Role counts of the pairs (u in a, w in b, u ≠ w) through v, from the groups and countries alone. */
+function countPairs(a: readonly number[], b: readonly number[], gv: number, group: ArrayLike<number>, country: ArrayLike<number>, touched: Set<number>): Counts {
+  const hA = new Map<number, number>();
+  const hB = new Map<number, number>();
+  const cA = new Map<number, number>();
+  const cB = new Map<number, number>();
+  let knownA = 0;
+  let knownB = 0;
+  for (const u of a) {
+    hA.set(group[u], (hA.get(group[u]) ?? 0) + 1);
+    if (country[u] >= 0) cA.set(country[u], (cA.get(country[u]) ?? 0) + 1), knownA++;
+  }
+  for (const w of b) {
+    hB.set(group[w], (hB.get(group[w]) ?? 0) + 1);
+    if (country[w] >= 0) cB.set(country[w], (cB.get(country[w]) ?? 0) + 1), knownB++;
+  }
+  const a0 = hA.get(gv) ?? 0;
+  const b0 = hB.get(gv) ?? 0;
+  let itinerant = 0;
+  for (const [g, x] of hA) if (g !== gv) itinerant += x * (hB.get(g) ?? 0);
+  let sameCountry = 0;
+  for (const [c, x] of cA) sameCountry += x * (cB.get(c) ?? 0);
+  const counts: Counts = {
+    coordinator: a0 * b0,
+    itinerant,
+    gatekeeper: (a.length - a0) * b0,
+    representative: a0 * (b.length - b0),
+    liaison: (a.length - a0) * (b.length - b0) - itinerant,
+    crossBorder: knownA * knownB - sameCountry,
+  };
+  // A node both before and after v is not a path from itself to itself.
+  const inB = new Set(b);
+  for (const x of a) {
+    if (!inB.has(x)) continue;
+    if (group[x] === gv) counts.coordinator--;
+    else counts.itinerant--;
+  }
+  if (b.length > 0) for (const [g] of hA) if (g !== gv) touched.add(g);
+  if (a.length > 0) for (const [g] of hB) if (g !== gv) touched.add(g);
+  return counts;
+}
+
+/**
  * Gould–Fernandez brokerage counts of every node. Cost: for each node v, the sum over its in-neighbours u of
- * (degree of u + out-degree of v).
+ * (degree of u + out-degree of v); for a node with more than BROKERAGE_EXACT_PATHS paths, linear in its degree.
  */
 export function brokerage(input: BrokerageInput): BrokerageResult {
-  const { n, source, target, group, country } = input;
+  const { n, source, target, group, country, relevant } = input;
   const m = source.length;
   const out = adjacency(n, source, target, m);
   const inn = adjacency(n, target, source, m);
@@ -124,6 +183,34 @@ export function brokerage(input: BrokerageInput): BrokerageResult {
     if (outStart === outEnd) continue;
     const gv = group[v];
     touched.clear();
+    if ((inn.offsets[v + 1] - inn.offsets[v]) * (outEnd - outStart) > (input.exactPaths ?? BROKERAGE_EXACT_PATHS)) {
+      const before = Array.from(inn.targets.subarray(inn.offsets[v], inn.offsets[v + 1]));
+      const after = Array.from(out.targets.subarray(outStart, outEnd));
+      const seen = new Set<number>();
+      const all = countPairs(before, after, gv, group, country, relevant === undefined ? seen : new Set());
+      if (relevant !== undefined) {
+        // Pairs with a relevant end: all pairs, less those with two irrelevant ends.
+        const none = countPairs(
+          before.filter((u) => relevant[u] === 0),
+          after.filter((w) => relevant[w] === 0),
+          gv,
+          group,
+          country,
+          new Set(),
+        );
+        for (const k of Object.keys(all) as (keyof Counts)[]) all[k] -= none[k];
+        countPairs(before.filter((u) => relevant[u] === 1), after, gv, group, country, seen);
+        countPairs(before, after.filter((w) => relevant[w] === 1), gv, group, country, seen);
+      }
+      r.coordinator[v] = all.coordinator;
+      r.itinerant[v] = all.itinerant;
+      r.gatekeeper[v] = all.gatekeeper;
+      r.representative[v] = all.representative;
+      r.liaison[v] = all.liaison;
+      r.crossBorder[v] = all.crossBorder;
+      r.groupsBridged[v] = seen.size;
+      continue;
+    }
     for (let a = inn.offsets[v]; a < inn.offsets[v + 1]; a++) {
       const u = inn.targets[a];
       for (let b = und.offsets[u]; b < und.offsets[u + 1]; b++) tied[und.targets[b]] = u;
@@ -132,6 +219,7 @@ export function brokerage(input: BrokerageInput): BrokerageResult {
       for (let b = outStart; b < outEnd; b++) {
         const w = out.targets[b];
         if (w === u || tied[w] === u) continue;
+        if (relevant !== undefined && relevant[u] === 0 && relevant[w] === 0) continue;
         const gw = group[w];
         if (gu === gv && gw === gv) r.coordinator[v]++;
         else {

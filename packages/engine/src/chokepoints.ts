@@ -20,7 +20,10 @@ export interface ChokepointOptions {
   disruptionSteps?: number;
   /** Remove these entities in this order instead of choosing greedily. */
   removalOrder?: string[];
-  /** For how many entities (those carrying the most flow) the loss of flow on removal alone is computed. */
+  /**
+   * How many entities' loss of flow on removal alone is reported. Entities are tried by the flow they carry (an upper
+   * bound of their loss), at most twice this many, and the search stops once no later one can enter the list.
+   */
   flowCutCandidates?: number;
   /**
    * The company group of an entity (0 or undefined: none). Deliveries from a source straight to a target of its own
@@ -29,7 +32,7 @@ export interface ChokepointOptions {
   groupOf?: (id: string) => number | undefined;
 }
 
-export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10, flowCutCandidates: 60 } as const;
+export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10, flowCutCandidates: 30 } as const;
 
 /**
  * The mass of a shipment for flow capacities, in kg: its quantityKg (masses, and volumes weighed with a known
@@ -216,17 +219,31 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     candidates.sort((x, y) => through(flow.nodeFlow, y) - through(flow.nodeFlow, x) || x - y);
     const removed = new Uint8Array(size);
     const entities: FlowCut['entities'] = [];
-    for (const v of candidates.slice(0, options.flowCutCandidates ?? CHOKEPOINT_DEFAULTS.flowCutCandidates)) {
+    const keep = options.flowCutCandidates ?? CHOKEPOINT_DEFAULTS.flowCutCandidates;
+    if (keep <= 0) {
+      flowCut = { measure: m.measure, total: flow.value, entities: [] };
+      break;
+    }
+    // The k-th largest loss found so far: a candidate whose flow (its largest possible loss) is below it cannot enter.
+    const kth = () => (entities.length < keep ? 0 : [...entities].sort((a, b) => b.amount - a.amount)[keep - 1].amount);
+    // At most twice as many tries as entries (by the flow they carry), and fewer once no later one can enter.
+    for (const v of candidates.slice(0, 2 * keep)) {
+      if (through(flow.nodeFlow, v) < kth() - 1e-9) break;
+      // What a target receives itself is not cut by its removal, it is simply not delivered: the loss that counts
+      // is the flow to the other targets (for a target: the flow to the others with it, against without it).
+      const isTarget = targetSet.has(ids[v]);
+      const others = isTarget ? dst.filter((t) => t !== v) : dst;
+      const before = isTarget ? maxFlow(m.graph, src, others).value : flow.value;
       removed[v] = 1;
       if (twin[v] >= 0) removed[twin[v]] = 1;
-      const left = maxFlow(m.graph, src, dst, removed).value;
+      const left = maxFlow(m.graph, src, others, removed).value;
       removed[v] = 0;
       if (twin[v] >= 0) removed[twin[v]] = 0;
-      const lost = Math.max(0, flow.value - left);
+      const lost = Math.max(0, before - left);
       if (lost > 1e-9 * Math.max(1, flow.value)) entities.push({ id: ids[v], amount: lost, share: Math.min(1, lost / flow.value) });
     }
     entities.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
-    flowCut = { measure: m.measure, total: flow.value, entities };
+    flowCut = { measure: m.measure, total: flow.value, entities: entities.slice(0, keep) };
     break;
   }
 

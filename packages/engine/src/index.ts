@@ -23,6 +23,8 @@ export {
   LONE_CUT_OFF_WEIGHT,
   CONTROL_DISCOUNTS,
   LOOSE_END_FACTOR,
+  KEY_NODE_ROLES,
+  type KeyNodeRole,
   type KeyNode,
   type KeyNodeInputs,
   type KeyNodeOptions,

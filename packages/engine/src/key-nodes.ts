@@ -27,8 +27,12 @@ export const FLAG_SEVERITY_WEIGHTS = { high: 1, medium: 0.5, low: 0.2 } as const
 /** An entity cut off alone counts for this much of one cut off with others. */
 export const LONE_CUT_OFF_WEIGHT = 0.1;
 
-/** Through a relative, control counts for half; each further link in a chain of control for 0.8 of the one before. */
-export const CONTROL_DISCOUNTS = { family: 0.5, chain: 0.8 } as const;
+/**
+ * Through a relative, control counts three quarters (family firms act as one: CAR 2020), so the head of a family whose
+ * relatives each control some of the flagged companies stands behind all of them; each further link in a chain of
+ * control counts 0.8 of the one before.
+ */
+export const CONTROL_DISCOUNTS = { family: 0.75, chain: 0.8 } as const;
 
 /**
  * An entity with a single tie (a loose end: a company's only director, a supplier with one buyer) is scored at this
@@ -83,6 +87,8 @@ export interface KeyNodeInputs {
   countries?: (string | undefined)[];
   /** Brokerage counts of each node, through ties and in trade. */
   brokerage?: { ties: readonly BrokerageCounts[]; trade: readonly BrokerageCounts[] };
+  /** True when the brokerage counts only two-step paths that touch the case (a flagged entity or its controller at an end). */
+  brokerageOfCase?: boolean;
   /** What each entity controls (controlChains), by id. */
   controlled?: ReadonlyMap<string, readonly Controlled[]>;
   /** Red flags by entity id. */
@@ -99,9 +105,15 @@ export interface KeyNodeMeasures {
   cutOff: number;
 }
 
+/** The part that weighs most in a key node's score: what kind of key player it is. */
+export const KEY_NODE_ROLES = ['control', 'flow', 'brokerage', 'structure'] as const;
+export type KeyNodeRole = (typeof KEY_NODE_ROLES)[number];
+
 export interface KeyNode {
   id: string;
   rank: number;
+  /** What kind of key player it is: the part that weighs most in its score. */
+  role: KeyNodeRole;
   /** Weighted sum of the measures (KEY_NODE_WEIGHTS), in [0, 1]. */
   score: number;
   measures: KeyNodeMeasures;
@@ -234,6 +246,17 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     .filter((i) => score[i] > 1e-12)
     .sort((a, b) => score[b] - score[a] || byKey(a, b))
     .slice(0, top);
+  /** The role that weighs most in a node's score. */
+  const roleOf = (i: number): KeyNodeRole => {
+    const m = measures[i];
+    const parts: [KeyNodeRole, number][] = [
+      ['control', KEY_NODE_WEIGHTS.control * m.control],
+      ['flow', KEY_NODE_WEIGHTS.flowCut * m.flowCut],
+      ['brokerage', KEY_NODE_WEIGHTS.brokerage * m.brokerage],
+      ['structure', KEY_NODE_WEIGHTS.betweenness * m.betweenness + KEY_NODE_WEIGHTS.cutOff * m.cutOff],
+    ];
+    return parts.reduce((best, p) => (p[1] > best[1] ? p : best))[0];
+  };
 
   const bridgesOf = new Map<number, { other: number; nearSide: number; farSide: number }[]>();
   for (const b of input.bridges) {
@@ -292,7 +315,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
             .filter(([, x]) => x > 0)
             .map(([role, x]) => `${role} ${x.toLocaleString('en-US')}`)
             .join(', ');
-          const what = kind === 'ties' ? 'company groups, through its ties' : 'clusters, in trade';
+          const what = `${kind === 'ties' ? 'company groups, through its ties' : 'clusters, in trade'}${input.brokerageOfCase ? ' (paths with a flagged entity or its controller at one end)' : ''}`;
           const others = kind === 'ties' ? plural(c.groupsBridged, 'company group', 'company groups') : plural(c.groupsBridged, 'other cluster', 'other clusters');
           const out: string[] = [];
           if (crossGroup[kind][i] > 0) {
@@ -337,6 +360,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     return {
       id: input.keys[i],
       rank: r + 1,
+      role: roleOf(i),
       score: score[i],
       measures: m,
       articulation: input.articulation[i] === 1,

@@ -57,7 +57,7 @@ describe('analysis with external results (analyze --neo4j --gds)', () => {
     // Articulation points and cut-offs do not depend on them.
     expect(result.entities.map((e) => e.articulation)).toEqual(own.entities.map((e) => e.articulation));
     const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
-    expect(rankKeyNodesOf(result, { names }).map((k) => k.id).slice(0, 2)).toEqual(['c', 'd']);
+    expect(rankKeyNodesOf(result, bundle, { names }).map((k) => k.id).slice(0, 2)).toEqual(['c', 'd']);
   });
 
   it('refuses results that leave an entity out, or are not finite shares, with an input error naming who computed them', () => {
@@ -88,6 +88,6 @@ describe('analysis with external results (analyze --neo4j --gds)', () => {
     const result = analyze(tricky, { external: { ...external, communities: renamed(external.communities), betweenness: renamed(external.betweenness) } });
     expect(result.clusters.map((c) => c.members)).toEqual([ids.slice(0, 3), ids.slice(3, 6), ['g']]);
     const names = new Map(tricky.entities.map((e) => [e.id, e.name]));
-    expect(rankKeyNodesOf(result, { names }).map((k) => k.id).slice(0, 2)).toEqual(['constructor', 'valueOf']); // equal scores: by id
+    expect(rankKeyNodesOf(result, tricky, { names }).map((k) => k.id).slice(0, 2)).toEqual(['constructor', 'valueOf']); // equal scores: by id
   });
 });

@@ -31,6 +31,39 @@ describe('Gould–Fernandez brokerage against brute force', () => {
     return roles;
   }
 
+  it('counts hubs from groups and countries alone: every path, tied ends included (an upper bound), with or without relevance', () => {
+    const rng = seededRandom(2026);
+    for (let t = 0; t < 150; t++) {
+      const n = 2 + Math.floor(rng() * 10);
+      const edges: [number, number][] = [];
+      for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b && rng() < 0.35) edges.push([a, b]);
+      const group = Array.from({ length: n }, () => Math.floor(rng() * 3));
+      const country = Array.from({ length: n }, () => Math.floor(rng() * 3) - 1);
+      const relevant = rng() < 0.5 ? Uint8Array.from({ length: n }, () => (rng() < 0.4 ? 1 : 0)) : undefined;
+      const fast = brokerage({ n, source: edges.map((e) => e[0]), target: edges.map((e) => e[1]), group, country, relevant, exactPaths: 0 });
+      const has = new Set(edges.map(([a, b]) => `${a},${b}`));
+      for (let v = 0; v < n; v++) {
+        const c = { coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 0, liaison: 0, crossBorder: 0 };
+        for (let u = 0; u < n; u++) {
+          for (let w = 0; w < n; w++) {
+            if (u === v || w === v || u === w || !has.has(`${u},${v}`) || !has.has(`${v},${w}`)) continue;
+            if (relevant !== undefined && !relevant[u] && !relevant[w]) continue;
+            const [gu, gv, gw] = [group[u], group[v], group[w]];
+            if (gu === gv && gv === gw) c.coordinator++;
+            else if (gu === gw) c.itinerant++;
+            else if (gv === gw) c.gatekeeper++;
+            else if (gu === gv) c.representative++;
+            else c.liaison++;
+            if (country[u] >= 0 && country[w] >= 0 && country[u] !== country[w]) c.crossBorder++;
+          }
+        }
+        expect([t, v, fast.coordinator[v], fast.itinerant[v], fast.gatekeeper[v], fast.representative[v], fast.liaison[v], fast.crossBorder[v]]).toEqual([
+          t, v, c.coordinator, c.itinerant, c.gatekeeper, c.representative, c.liaison, c.crossBorder,
+        ]);
+      }
+    }
+  });
+
   it('counts every role exactly as the definition on 200 random directed graphs', () => {
     const rng = seededRandom(1989);
     for (let t = 0; t < 200; t++) {
@@ -171,7 +204,7 @@ describe('key nodes: the people behind the flags, the brokers, the flow; loose e
     ['c-sy1', { high: 1, medium: 0, low: 0 }],
     ['c-sy2', { high: 2, medium: 0, low: 0 }],
   ]);
-  const keys = rankKeyNodesOf(analysis, {
+  const keys = rankKeyNodesOf(analysis, bundle, {
     names,
     flags,
     controlled: controlChains(bundle),

@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import { columnsOf } from './columns';
-import { exportTables, type Attributes, type Scalar } from './network';
+import { controllerRows, exportTables, groupRows, type Attributes, type Scalar } from './network';
 import { wellFormed } from './xml';
 
 /**
@@ -38,8 +38,12 @@ function table(rows: { attributes: Attributes }[], first: [string, (row: never) 
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** nodes.csv and edges.csv (Gephi's spreadsheet import format: Id/Label, Source/Target). */
-export function toCsv(report: Report): { nodes: string; edges: string } {
+/**
+ * The CSV tables: nodes.csv and edges.csv (Gephi's spreadsheet import format: Id/Label, Source/Target), groups.csv
+ * (company groups) and controllers.csv (the people and companies behind the flags, one row per flagged company
+ * each controls). Money columns name their currency (`value_EUR`); every text cell is formula-safe.
+ */
+export function toCsv(report: Report): { nodes: string; edges: string; groups: string; controllers: string } {
   const { nodes, edges } = exportTables(report);
   return {
     nodes: table(nodes, [['Id', (n: { id: string }) => n.id]]),
@@ -48,5 +52,7 @@ export function toCsv(report: Report): { nodes: string; edges: string } {
       ['Source', (e: { source: string }) => e.source],
       ['Target', (e: { target: string }) => e.target],
     ]),
+    groups: table(groupRows(report), [['Id', (g: { id: string }) => g.id]]),
+    controllers: table(controllerRows(report), [['Id', (c: { id: string }) => c.id]]),
   };
 }

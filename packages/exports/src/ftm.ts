@@ -1,4 +1,8 @@
 import type { Report } from '@chokepoint/report';
+import { pathText } from './network';
+
+/** What each key-node role means, in the summary's words. */
+const ROLE_WORDS: Readonly<Record<string, string>> = { control: 'behind flagged companies', brokerage: 'a broker', flow: 'the flow depends on it', structure: 'holds the network together' };
 
 interface TieSchema {
   schema: string;
@@ -91,12 +95,23 @@ export function toFtm(report: Report): string {
   const note = (id: string, entity: string, name: string, description: string) =>
     out.push({ id, schema: 'Note', properties: { entity: [entity], name: [name], description: [description], publisher: ['Chokepoint'] } });
   for (const f of report.flags) {
-    for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${f.summary} Indicator for review, not a verdict. Source: ${f.source}`);
+    // The flag as people read it: its sentences, then its table of facts against the rule's thresholds.
+    const facts = (f.explanation?.facts ?? []).map((x) => `${x.label}: ${x.value}${x.threshold ? ` (rule: ${x.threshold})` : ''}`);
+    const text = f.explanation ? [...f.explanation.sentences, ...facts].join('\n') : f.summary;
+    for (const entity of f.entities) note(`chokepoint-flag-${f.id}-${entity}`, entity, `Red flag (${f.severity}): ${f.title}`, `${text}\nIndicator for review, not a verdict. Source: ${f.source}`);
   }
-  for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (score ${k.score.toFixed(2)})`, k.reasons.join('; '));
+  for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (${ROLE_WORDS[k.role] ?? k.role}; score ${k.score.toFixed(2)})`, k.reasons.join('; '));
+  for (const c of report.controllers) {
+    const companies = c.companies.map((x) => `${x.name} (${x.id}; ${x.flags} flags): ${pathText(x.path)}${x.throughFamily ? ', through a relative' : ''}`);
+    note(`chokepoint-controller-${c.id}`, c.id, `Behind ${c.companies.length} flagged ${c.companies.length === 1 ? 'company' : 'companies'}`, `Controls (ownership of 25 % or more, directorship, along chains and through relatives): ${companies.join('; ')}. Flags on them: ${c.flags.high} high, ${c.flags.medium} medium, ${c.flags.low} low. Where to look: who decides for these companies.`);
+  }
   for (const c of report.clusters) {
     if (!c.borderProximate || c.nearestPlace === null) continue;
     for (const m of c.members) note(`chokepoint-cluster-${c.id}-${m}`, m, `In cluster ${c.id}, near a border crossing`, `${c.size} linked entities with a median distance of ${c.nearestPlace.distanceKm.toFixed(1)} km to ${c.nearestPlace.name}.`);
+  }
+  for (const g of report.groups) {
+    if (!g.borderProximate || g.nearestPlace === null) continue;
+    for (const m of g.members) note(`chokepoint-group-${g.id}-${m}`, m, `In company group ${g.id}, near a border crossing`, `${g.size} entities joined by ${g.tieKinds.map((t) => `${t.kind.replace(/_/g, ' ')} ${t.count}`).join(', ')}, in ${g.countries.join(', ') || 'countries not given'}, with a median distance of ${g.nearestPlace.distanceKm.toFixed(1)} km to ${g.nearestPlace.name}.`);
   }
   return out.map((l) => JSON.stringify(l)).join('\n') + '\n';
 }

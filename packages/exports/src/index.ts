@@ -1,4 +1,4 @@
-export { exportTables, mercatorY, type Attributes, type ExportNode, type ExportEdge, type Scalar } from './network';
+export { exportTables, groupRows, controllerRows, pathText, valueColumn, mercatorY, type Attributes, type ExportNode, type ExportEdge, type Scalar } from './network';
 export { columnsOf, type Column, type ColumnType } from './columns';
 export { toGexf } from './gexf';
 export { toGraphml } from './graphml';

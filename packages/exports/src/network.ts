@@ -34,15 +34,37 @@ function inputName(taken: Attributes, name: string): string {
   return out;
 }
 
+/** A control path in words, with ids: "director → h; owner 60 % → c1" (the report's `controllers[].companies[].path`). */
+export function pathText(path: readonly { to: string; kind: string; share?: number }[]): string {
+  return path.map((s) => `${s.kind === 'family' ? 'relative' : s.kind}${s.share === undefined ? '' : ` ${s.share} %`} → ${s.to}`).join('; ');
+}
+
+/** A column name for an amount in one currency: `value_EUR`; a value whose currency the data do not state: `value_currency_not_stated`. */
+export function valueColumn(currency: string | undefined): string {
+  return currency === undefined || currency === '' ? 'value_currency_not_stated' : `value_${currency}`;
+}
+
 /**
- * The report's network as flat tables: one node per entity with its results (cluster, scores,
- * flags), one edge per relation and one per supplier → buyer pair of shipments (with counts, kg,
- * value and commodities). Absent values are left out rather than written as empty. The input's extra columns
- * follow the results; one whose name a result already uses (such as `cluster`) is called `input.cluster`.
+ * The report's network as flat tables: one node per entity with its results (cluster, company group, key-node role,
+ * score and its five measures, what it controls, flags), one edge per relation (with the shipments behind the ties
+ * shipments imply) and one per supplier → buyer pair of shipments (with counts, kg, quantities that could not be
+ * weighed in their unit, value per currency — never added across currencies — and commodities). Absent values are
+ * left out rather than written as empty. The input's extra columns follow the results; one whose name a result
+ * already uses (such as `cluster`) is called `input.cluster`.
  */
 export function exportTables(report: Report): { nodes: ExportNode[]; edges: ExportEdge[] } {
   const key = new Map(report.keyNodes.map((k) => [k.id, k]));
   const clusters = new Map(report.clusters.map((c) => [c.id, c]));
+  const groups = new Map(report.groups.map((g) => [g.id, g]));
+  const controllers = new Map(report.controllers.map((c) => [c.id, c]));
+  const controlledBy = new Map<string, string[]>();
+  for (const c of report.controllers) {
+    for (const company of c.companies) {
+      const list = controlledBy.get(company.id);
+      if (list) list.push(c.id);
+      else controlledBy.set(company.id, [c.id]);
+    }
+  }
   const nodes = report.entities.map((e) => {
     const a: Attributes = new Map<string, Scalar>([
       ['label', e.name],
@@ -61,17 +83,37 @@ export function exportTables(report: Report): { nodes: ExportNode[]; edges: Expo
     put('lon', e.lon);
     a.set('cluster', e.cluster);
     a.set('clusterNearBorder', clusters.get(e.cluster)?.borderProximate ?? false);
+    a.set('group', e.group);
+    a.set('groupNearBorder', groups.get(e.group)?.borderProximate ?? false);
     a.set('betweenness', e.betweenness);
     a.set('articulation', e.articulation);
     a.set('cutOff', e.cutOff);
+    a.set('loneCutOff', e.loneCutOff);
     a.set('degree', e.degree);
-    put('keyRank', key.get(e.id)?.rank);
-    a.set('keyScore', key.get(e.id)?.score ?? 0);
+    const k = key.get(e.id);
+    put('keyRank', k?.rank);
+    put('keyRole', k?.role);
+    a.set('keyScore', k?.score ?? 0);
+    if (k) {
+      a.set('scoreControl', k.measures.control);
+      a.set('scoreFlowCut', k.measures.flowCut);
+      a.set('scoreBrokerage', k.measures.brokerage);
+      a.set('scoreBetweenness', k.measures.betweenness);
+      a.set('scoreCutOff', k.measures.cutOff);
+    }
+    const c = controllers.get(e.id);
+    a.set('controlsFlaggedCompanies', c?.companies.length ?? 0);
+    if (c) {
+      a.set('controlsFlags', c.flags.high + c.flags.medium + c.flags.low);
+      a.set('controlWeight', c.weight);
+      a.set('controls', c.companies.map((x) => x.id).join(';'));
+    }
+    put('controlledBy', controlledBy.get(e.id)?.join(';'));
     a.set('flagCount', e.flags.length);
     if (e.flags.length > 0) a.set('flags', e.flags.join(';'));
     put('nearestCrossing', e.nearestCrossing?.name);
     put('crossingDistanceKm', e.nearestCrossing?.distanceKm);
-    for (const [k, v] of Object.entries(e.attributes)) a.set(inputName(a, k), v);
+    for (const [name, v] of Object.entries(e.attributes)) a.set(inputName(a, name), v);
     return { id: e.id, attributes: a };
   });
   const edges: ExportEdge[] = report.relations.map((r, i) => {
@@ -79,16 +121,37 @@ export function exportTables(report: Report): { nodes: ExportNode[]; edges: Expo
     if (r.share !== undefined) a.set('share', r.share);
     if (r.start !== undefined) a.set('start', r.start);
     if (r.end !== undefined) a.set('end', r.end);
-    for (const [k, v] of Object.entries(r.attributes ?? {})) a.set(inputName(a, k), v);
+    if (r.viaShipments !== undefined) {
+      a.set('viaShipments', r.viaShipments.join(';'));
+      a.set('shipments', r.viaShipments.length);
+    }
+    for (const [name, v] of Object.entries(r.attributes ?? {})) a.set(inputName(a, name), v);
     return { id: `r${i}`, source: r.source, target: r.target, attributes: a };
   });
-  const pairs = new Map<string, { source: string; target: string; shipments: number; kg: number; value: number; commodities: Set<string>; first?: string; last?: string }>();
+  interface Pair {
+    source: string;
+    target: string;
+    shipments: number;
+    weighed: number;
+    kg: number;
+    /** Quantities that could not be weighed, by unit. */
+    units: Map<string, number>;
+    /** Values by currency (never added across currencies). */
+    values: Map<string | undefined, number>;
+    commodities: Set<string>;
+    first?: string;
+    last?: string;
+  }
+  const pairs = new Map<string, Pair>();
   for (const s of report.shipments) {
     const k = JSON.stringify([s.supplier, s.buyer]);
-    const p = pairs.get(k) ?? { source: s.supplier, target: s.buyer, shipments: 0, kg: 0, value: 0, commodities: new Set<string>() };
+    const p: Pair = pairs.get(k) ?? { source: s.supplier, target: s.buyer, shipments: 0, weighed: 0, kg: 0, units: new Map(), values: new Map(), commodities: new Set<string>() };
     p.shipments++;
-    p.kg += s.quantityKg ?? 0;
-    p.value += s.value ?? 0;
+    if (s.quantityKg !== undefined) {
+      p.weighed++;
+      p.kg += s.quantityKg;
+    } else if (s.quantity !== undefined && s.unit !== undefined) p.units.set(s.unit, (p.units.get(s.unit) ?? 0) + s.quantity);
+    if (s.value !== undefined) p.values.set(s.currency, (p.values.get(s.currency) ?? 0) + s.value);
     p.commodities.add(s.commodity);
     const d = s.shipped ?? s.received;
     if (d !== undefined) {
@@ -97,18 +160,76 @@ export function exportTables(report: Report): { nodes: ExportNode[]; edges: Expo
     }
     pairs.set(k, p);
   }
+  const byName = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1);
   let i = 0;
   for (const p of pairs.values()) {
     const a: Attributes = new Map<string, Scalar>([
       ['kind', 'shipment'],
       ['shipments', p.shipments],
-      ['kg', p.kg],
-      ['value', p.value],
-      ['commodities', [...p.commodities].sort().join(';')],
     ]);
+    if (p.weighed > 0) a.set('kg', p.kg);
+    if (p.weighed < p.shipments) a.set('unweighed', p.shipments - p.weighed);
+    for (const [unit, q] of [...p.units].sort((x, y) => byName(x[0], y[0]))) a.set(`quantity_${unit}`, q);
+    const currencies = [...p.values.keys()].sort(byName);
+    for (const c of currencies) a.set(valueColumn(c), p.values.get(c)!);
+    if (currencies.length > 0) a.set('currencies', currencies.map((c) => c ?? 'not stated').join(';'));
+    a.set('commodities', [...p.commodities].sort().join(';'));
     if (p.first !== undefined) a.set('first', p.first);
     if (p.last !== undefined) a.set('last', p.last);
     edges.push({ id: `s${i++}`, source: p.source, target: p.target, attributes: a });
   }
   return { nodes, edges };
+}
+
+/** Company groups as rows: size, countries, members, ties, border proximity (by the report's rule), flags, controllers. */
+export function groupRows(report: Report): { id: string; attributes: Attributes }[] {
+  return report.groups.map((g) => {
+    const a: Attributes = new Map<string, Scalar>([
+      ['size', g.size],
+      ['countries', g.countries.join(';')],
+      ['borderProximate', g.borderProximate],
+      ['enoughLocated', g.enoughLocated],
+      ['located', g.located],
+      ['withinRadius', g.withinRadius],
+    ]);
+    if (g.nearestPlace !== null) {
+      a.set('nearestCrossing', g.nearestPlace.name);
+      a.set('medianDistanceKm', g.nearestPlace.distanceKm);
+      a.set('closestMemberKm', g.nearestPlace.minDistanceKm);
+    }
+    a.set('tieKinds', g.tieKinds.map((t) => `${t.kind} ${t.count}`).join(';'));
+    a.set('clusters', g.clusters.join(';'));
+    a.set('flaggedMembers', g.flaggedMembers);
+    a.set('flags', g.flags);
+    a.set('controllers', g.controllers.join(';'));
+    a.set('members', g.members.join(';'));
+    return { id: String(g.id), attributes: a };
+  });
+}
+
+/**
+ * The people and companies behind the flags as rows, one per controller and flagged company it controls: the
+ * controller's kind, country, group, key-node rank, control weight and flags by severity, then the company, its
+ * flags, whether the control runs through a relative, and the path of ties.
+ */
+export function controllerRows(report: Report): { id: string; attributes: Attributes }[] {
+  return report.controllers.flatMap((c) =>
+    c.companies.map((company) => {
+      const a: Attributes = new Map<string, Scalar>([['name', c.name], ['kind', c.kind]]);
+      if (c.country !== undefined) a.set('country', c.country);
+      a.set('group', c.group);
+      if (c.keyNodeRank !== null) a.set('keyNodeRank', c.keyNodeRank);
+      a.set('weight', c.weight);
+      a.set('flagsHigh', c.flags.high);
+      a.set('flagsMedium', c.flags.medium);
+      a.set('flagsLow', c.flags.low);
+      a.set('company', company.id);
+      a.set('companyName', company.name);
+      a.set('companyFlags', company.flags);
+      a.set('throughFamily', company.throughFamily);
+      a.set('path', pathText(company.path));
+      a.set('pathLength', company.path.length);
+      return { id: c.id, attributes: a };
+    }),
+  );
 }

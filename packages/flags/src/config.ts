@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { RulesFileError, type RulesProblem } from './errors';
-import type { ReferenceData, SectorFit, SectorKeyword, WatchItem } from './reference';
+import { CONCENTRATION_BASES, isSection, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { RULES } from './rules';
 import { fold } from './text';
 import { SEVERITIES, type EffectiveRule, type ParamSpec, type ParamValue, type Rule, type Severity } from './types';
@@ -25,6 +25,11 @@ export interface RulesConfig {
 export const EMPTY_CONFIG: RulesConfig = { rules: {}, watchlist: [], sectorFit: [], sectorKeywords: [] };
 
 const TOP_LEVEL = ['rules', 'watchlist', 'sectorFit', 'sectorKeywords'];
+
+/** Parameters that were renamed, by rule: the new name, and why (rules files that use the old name get told). */
+const RENAMED = new Map<string, Map<string, { name: string; why: string }>>([
+  ['rapid-transit', new Map([['exemptWholesale', { name: 'exemptResellers', why: 'it now covers retailers and the sellers of vehicles and parts too, not only wholesalers' }]])],
+]);
 
 /** Edit distance, for "did you mean" hints. */
 function distance(a: string, b: string): number {
@@ -119,7 +124,11 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
             const spec = rule.parameters.find((p) => p.name === name);
             if (!spec) {
               const names = rule.parameters.map((p) => p.name);
-              problem(['rules', id, key, name], `unknown parameter${suggest(name, names)}; ${id} has ${names.length === 0 ? 'no parameters' : names.join(', ')}`);
+              const renamed = RENAMED.get(id)?.get(name);
+              problem(
+                ['rules', id, key, name],
+                renamed !== undefined ? `renamed: write ${renamed.name} (${renamed.why})` : `unknown parameter${suggest(name, names)}; ${id} has ${names.length === 0 ? 'no parameters' : names.join(', ')}`,
+              );
               continue;
             }
             const checked = checkParam(spec, pv);
@@ -153,13 +162,15 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
     problem(path, v === undefined ? 'required' : `expected text, got ${typeOf(v)}`);
     return undefined;
   };
-  const codes = (path: (string | number)[], v: unknown, required: boolean, allowStar = false): string[] => {
+  const codes = (path: (string | number)[], v: unknown, required: boolean, allowStar = false, allowSection = false): string[] => {
     if (v === undefined && !required) return [];
     const values = typeof v === 'string' || typeof v === 'number' ? [String(v)] : v;
-    if (Array.isArray(values) && values.length > 0 && values.every((x) => (typeof x === 'string' || typeof x === 'number') && (/^\d+$/.test(String(x)) || (allowStar && x === '*')))) {
+    const ok = (x: string) => /^\d+$/.test(x) || (allowStar && x === '*') || (allowSection && isSection(x));
+    if (Array.isArray(values) && values.length > 0 && values.every((x) => (typeof x === 'string' || typeof x === 'number') && ok(String(x)))) {
       return values.map(String);
     }
-    problem(path, `expected a digit code or a list of them (quote codes with leading zeros: "0111"), got ${typeOf(v)}`);
+    const also = [...(allowStar ? ['"*" (any)'] : []), ...(allowSection ? ['an ISIC section letter (A to U)'] : [])];
+    problem(path, `expected a digit code${also.length > 0 ? ` (or ${also.join(' or ')})` : ''} or a list of them (quote codes with leading zeros: "0111"), got ${typeOf(v)}`);
     return [];
   };
   const known = (path: (string | number)[], item: Record<string, unknown>, allowed: string[]) => {
@@ -168,13 +179,19 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
 
   list('watchlist').forEach((item, i) => {
     const p = ['watchlist', i];
-    known(p, item, ['id', 'name', 'category', 'hs', 'keywords', 'requireKeyword', 'minPcs', 'users', 'source']);
+    known(p, item, ['id', 'name', 'category', 'hs', 'keywords', 'requireKeyword', 'minPcs', 'concentrationLimit', 'concentrationBasis', 'users', 'usersSource', 'source']);
     const category = item.category ?? 'explosive-precursor';
     if (category !== 'explosive-precursor' && category !== 'ied-component') problem([...p, 'category'], `expected explosive-precursor or ied-component, got ${typeOf(category)}`);
     const keywords = item.keywords === undefined ? [] : Array.isArray(item.keywords) && item.keywords.every((k) => typeof k === 'string') ? (item.keywords as string[]) : (problem([...p, 'keywords'], `expected a list of words, got ${typeOf(item.keywords)}`), []);
     if (item.requireKeyword !== undefined && typeof item.requireKeyword !== 'boolean') problem([...p, 'requireKeyword'], `expected true or false, got ${typeOf(item.requireKeyword)}`);
     if (item.minPcs !== undefined && !(typeof item.minPcs === 'number' && Number.isInteger(item.minPcs) && item.minPcs >= 0)) problem([...p, 'minPcs'], `expected a whole number, got ${typeOf(item.minPcs)}`);
-    const entry = {
+    const limit = item.concentrationLimit;
+    if (limit !== undefined && !(typeof limit === 'number' && limit > 0 && limit <= 100)) problem([...p, 'concentrationLimit'], `expected a percentage above 0 and at most 100, got ${typeOf(limit)}`);
+    const basis = item.concentrationBasis;
+    if (basis !== undefined && !(typeof basis === 'string' && CONCENTRATION_BASES.includes(basis))) problem([...p, 'concentrationBasis'], `expected one of ${CONCENTRATION_BASES.join(', ')}, got ${typeOf(basis)}`);
+    if (basis !== undefined && limit === undefined) problem([...p, 'concentrationBasis'], 'needs a concentrationLimit');
+    const source = text([...p, 'source'], item.source, false) ?? `rules file ${file}`;
+    const entry: WatchItem = {
       id: text([...p, 'id'], item.id, true) ?? '',
       name: text([...p, 'name'], item.name, true) ?? '',
       category: category as WatchItem['category'],
@@ -182,18 +199,24 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
       keywords: keywords.map(fold),
       requireKeyword: item.requireKeyword === true,
       minPcs: item.minPcs as number | undefined,
+      ...(typeof limit === 'number' ? { concentrationLimit: limit, concentrationBasis: typeof basis === 'string' ? basis : 'w/w', concentrationSource: source } : {}),
       users: codes([...p, 'users'], item.users, false),
-      source: text([...p, 'source'], item.source, false) ?? `rules file ${file}`,
+      usersSource: text([...p, 'usersSource'], item.usersSource, false) ?? source,
+      source,
     };
     config.watchlist.push(entry);
   });
   list('sectorFit').forEach((item, i) => {
     const p = ['sectorFit', i];
-    known(p, item, ['isic', 'hs', 'rationale']);
+    known(p, item, ['isic', 'hs', 'rationale', 'maxPcs']);
+    if (item.maxPcs !== undefined && !(typeof item.maxPcs === 'number' && Number.isInteger(item.maxPcs) && item.maxPcs > 0)) {
+      problem([...p, 'maxPcs'], `expected a whole number above 0, got ${typeOf(item.maxPcs)}`);
+    }
     config.sectorFit.push({
-      isicPrefix: codes([...p, 'isic'], item.isic, true, true)[0] ?? '',
+      isicPrefix: codes([...p, 'isic'], item.isic, true, true, true)[0] ?? '',
       hsPrefixes: codes([...p, 'hs'], item.hs, true, true),
       rationale: text([...p, 'rationale'], item.rationale, false) ?? `rules file ${file}`,
+      ...(typeof item.maxPcs === 'number' ? { maxPcs: item.maxPcs } : {}),
     });
   });
   list('sectorKeywords').forEach((item, i) => {

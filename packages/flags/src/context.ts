@@ -1,8 +1,8 @@
-import type { Bundle, Entity, Shipment } from '@chokepoint/model';
+import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
-import type { ReferenceData, WatchItem } from './reference';
+import { ownFitRows, type ReferenceData, type SectorFit, type WatchItem } from './reference';
 import { fold } from './text';
-import type { FlagContext, LineOfBusiness } from './types';
+import type { ConcentrationCheck, FitJudgement, FlagContext, LineOfBusiness } from './types';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
 export const GROUP_TIES = ['owner', 'director', 'family', 'shared_address'] as const;
@@ -15,6 +15,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const startsWithAny = (code: string, prefixes: string[]): boolean => prefixes.some((p) => p === '*' || code.startsWith(p));
 
+const PIECES_PER_UNIT = new Map<string, number>([
+  ['pcs', 1],
+  ['pairs', 2],
+  ['dozen', 12],
+  ['1000u', 1000],
+]);
+
+/** How many pieces a shipment counted in pieces holds (pairs, dozens and thousands multiplied out); else undefined. */
+export function pieces(s: Shipment): number | undefined {
+  if (s.quantity === undefined) return undefined;
+  const n = s.unit === undefined ? undefined : PIECES_PER_UNIT.get(s.unit);
+  return n === undefined ? undefined : s.quantity * n;
+}
+
 /** Digits of a phone number, when there are enough of them to identify a line. */
 function phoneKey(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -24,7 +38,9 @@ function phoneKey(raw: string | undefined): string | undefined {
 
 /**
  * The watch-list entry a shipment falls under, if any: by HS prefix (confirmed by a keyword where the
- * entry asks for one), or by keyword when the shipment has no HS code; pieces below `minPcs` are not bulk.
+ * entry asks for one), or by keyword when the shipment has no HS code; pieces below `minPcs` are not bulk, and a
+ * stated concentration at or below the entry's limit (Regulation (EU) 2019/1148, Annex I) is not a watch-list
+ * event. An unknown concentration counts.
  */
 export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: Shipment) => WatchItem | undefined {
   return (s) => {
@@ -37,6 +53,7 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
           : hasKeyword(item);
       if (!matches) continue;
       if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
+      if (item.concentrationLimit !== undefined && s.concentration !== undefined && s.concentration <= item.concentrationLimit) continue;
       return item;
     }
     return undefined;
@@ -57,33 +74,39 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
 
   // Lines of business: the ISIC column, else the longest keyword found in the sector text.
   const keywords = [...reference.sectorKeywords].sort((a, b) => b.keyword.length - a.keyword.length || (a.keyword < b.keyword ? -1 : 1));
+  const hints = reference.sectorKeywords.map((k) => ({ keyword: k.keyword, isic: k.isic }));
+  // The reader's warnings on ISIC codes, by file: where it warned that a sector text and its code disagree, the
+  // entity is judged under either reading (the benefit of the doubt), and the flags say its line of business is
+  // uncertain.
+  const isicWarnings = new Map<string, DataIssue[]>();
+  for (const w of bundle.warnings) if (w.column === 'isic') push(isicWarnings, w.file, w);
+  const sectorReadings = (e: Entity): string[] | undefined => {
+    if (e.isic === undefined || e.sector === undefined) return undefined;
+    const warned = isicWarnings.get(e.origin.file);
+    if (warned === undefined) return undefined;
+    const text = sectorDisagreement(e.sector, e.isic, hints);
+    if (text === undefined) return undefined;
+    // The warning names this row (its line), or says the same of several rows ("… (also on lines 12, 14)").
+    const said = warned.some((w) => (w.line === e.origin.line && w.reason.startsWith('the sector ')) || w.reason === text || w.reason.startsWith(`${text} (also on line`));
+    if (!said) return undefined;
+    const readings = judgeSector(e.sector, e.isic, hints).readings.filter((r) => r !== e.isic);
+    return readings.length > 0 ? readings : undefined;
+  };
   const lob = new Map<string, LineOfBusiness>();
   const lineOfBusiness = (id: string): LineOfBusiness => {
     let r = lob.get(id);
     if (r) return r;
     const e = entities.get(id)!;
-    if (e.isic !== undefined) r = { isic: e.isic, from: 'isic', sector: e.sector };
-    else if (e.sector !== undefined) {
+    if (e.isic !== undefined) {
+      const readings = sectorReadings(e);
+      r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };
+    } else if (e.sector !== undefined) {
       const text = ` ${fold(e.sector)} `;
       const k = keywords.find((k) => text.includes(` ${k.keyword} `) || text.includes(k.keyword));
       r = k ? { isic: k.isic, from: 'sector', keyword: k.keyword, sector: e.sector } : { sector: e.sector };
     } else r = {};
     lob.set(id, r);
     return r;
-  };
-
-  const fitRows = reference.sectorFit;
-  const universal = fitRows.filter((r) => r.isicPrefix === '*');
-  const fitCache = new Map<string, boolean | undefined>();
-  const fits = (id: string, hsCode: string): boolean | undefined => {
-    const isic = lineOfBusiness(id).isic;
-    if (isic === undefined) return undefined;
-    const key = `${isic}\u0000${hsCode}`;
-    if (fitCache.has(key)) return fitCache.get(key);
-    const own = fitRows.filter((r) => r.isicPrefix !== '*' && isic.startsWith(r.isicPrefix));
-    const result = own.length === 0 ? undefined : [...own, ...universal].some((r) => startsWithAny(hsCode, r.hsPrefixes));
-    fitCache.set(key, result);
-    return result;
   };
 
   // Every rule asks about the same shipments: match each one against the watch list once.
@@ -95,9 +118,50 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return item ?? undefined;
   };
 
+  // Sector fit: the rows of the ISIC code (its prefixes and its section), and the rows for any business (`*`),
+  // which cover what a business buys for its own use and so never a watch-listed shipment.
+  const universal = reference.sectorFit.filter((r) => r.isicPrefix === '*');
+  const ownRows = new Map<string, SectorFit[]>();
+  const rowsOf = (isic: string): SectorFit[] => {
+    let rows = ownRows.get(isic);
+    if (rows === undefined) ownRows.set(isic, (rows = ownFitRows(reference.sectorFit, isic)));
+    return rows;
+  };
+  const ownCache = new Map<string, boolean | undefined>();
+  const fitsOwn = (isic: string, hsCode: string): boolean | undefined => {
+    const key = `${isic}\u0000${hsCode}`;
+    if (ownCache.has(key)) return ownCache.get(key);
+    const own = rowsOf(isic);
+    const result = own.length === 0 ? undefined : own.some((r) => startsWithAny(hsCode, r.hsPrefixes));
+    ownCache.set(key, result);
+    return result;
+  };
+  const fitsAny = (s: Shipment): boolean => {
+    const n = pieces(s);
+    return universal.some((r) => startsWithAny(s.hsCode!, r.hsPrefixes) && (r.maxPcs === undefined || n === undefined || n <= r.maxPcs));
+  };
+  const fitsCode = (isic: string, s: Shipment, watchListed: boolean): boolean | undefined => {
+    const own = fitsOwn(isic, s.hsCode!);
+    return own === undefined ? undefined : own || (!watchListed && fitsAny(s));
+  };
+  const fit = (id: string, s: Shipment): FitJudgement => {
+    const line = lineOfBusiness(id);
+    const readings = line.sectorReadings ?? [];
+    const watchListed = watch(s) !== undefined;
+    if (s.hsCode === undefined || line.isic === undefined) return { fits: undefined, readings, watchListed };
+    const own = fitsCode(line.isic, s, watchListed);
+    if (own === true) return { fits: true, by: line.isic, readings, watchListed };
+    // The benefit of the doubt: goods that fit what the sector text reads as fit too.
+    for (const r of readings) if (fitsCode(r, s, watchListed) === true) return { fits: true, by: r, readings, watchListed };
+    return { fits: own ?? (readings.length > 0 ? false : undefined), readings, watchListed };
+  };
+  const fits = (id: string, s: Shipment): boolean | undefined => fit(id, s).fits;
+  const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
+
   const isUser = (id: string, item: WatchItem): boolean | undefined => {
-    const isic = lineOfBusiness(id).isic;
-    return isic === undefined ? undefined : item.users.some((u) => isic.startsWith(u));
+    const line = lineOfBusiness(id);
+    if (line.isic === undefined) return undefined;
+    return [line.isic, ...(line.sectorReadings ?? [])].some((code) => item.users.some((u) => code.startsWith(u)));
   };
 
   // Company groups: union-find over group ties, shared phone numbers and shared addresses.
@@ -184,10 +248,111 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     });
   };
   const groupPath = (a: string, b: string): string[] | undefined => groupPaths(a, [b])[0];
+  /**
+   * How two members of one group are linked, for the rules that judge trade inside a group (asked once per
+   * flagged shipment, so it must stay cheap in groups of many thousands): one tie, or two through a common
+   * neighbour, when there are such; else, in groups of at most LINK_BUDGET entities, a shortest path of at most
+   * MAX_PATH ties; otherwise the path through the group's spanning tree (one search per group, built on first
+   * use), which links the two though not always by the fewest ties.
+   */
+  const LINK_BUDGET = 256;
+  const linkCache = new Map<string, string[]>();
+  const trees = new Map<number, Map<string, { from: string; how: string; depth: number }>>();
+  const treeOf = (root: string) => {
+    const id = group(root).id;
+    let tree = trees.get(id);
+    if (tree === undefined) {
+      const start = ids[id];
+      tree = new Map([[start, { from: start, how: '', depth: 0 }]]);
+      const queue = [start];
+      for (let i = 0; i < queue.length; i++) {
+        const depth = tree.get(queue[i])!.depth + 1;
+        for (const l of links.get(queue[i]) ?? []) {
+          if (tree.has(l.other)) continue;
+          tree.set(l.other, { from: queue[i], how: l.how, depth });
+          queue.push(l.other);
+        }
+      }
+      trees.set(id, tree);
+    }
+    return tree;
+  };
+  const step = (from: string, how: string, to: string) => `${label(from)} ${how} ${label(to)}`;
+  const shortLink = (a: string, b: string): string[] | undefined => {
+    // One tie, or two through a common neighbour: found without a search (the usual case: a parent and its
+    // subsidiary, two companies of one owner).
+    const fromA = links.get(a) ?? [];
+    const direct = fromA.find((l) => l.other === b);
+    if (direct) return [step(a, direct.how, b)];
+    const toB = new Map<string, string>();
+    for (const l of links.get(b) ?? []) if (!toB.has(l.other)) toB.set(l.other, l.how);
+    const via = fromA.find((l) => toB.has(l.other));
+    if (via) {
+      const back = (links.get(via.other) ?? []).find((l) => l.other === b)!;
+      return [step(a, via.how, via.other), step(via.other, back.how, b)];
+    }
+    // Longer: a search from a, within MAX_PATH ties, in groups small enough for one search per pair.
+    if (group(a).members.length > LINK_BUDGET) return undefined;
+    const prev = new Map<string, { from: string; how: string; depth: number }>([[a, { from: a, how: '', depth: 0 }]]);
+    const queue = [a];
+    for (let i = 0; i < queue.length; i++) {
+      const depth = prev.get(queue[i])!.depth;
+      if (depth >= MAX_PATH) break;
+      for (const l of links.get(queue[i]) ?? []) {
+        if (prev.has(l.other)) continue;
+        prev.set(l.other, { from: queue[i], how: l.how, depth: depth + 1 });
+        if (l.other === b) {
+          const steps: string[] = [];
+          for (let x = b; x !== a; x = prev.get(x)!.from) steps.unshift(step(prev.get(x)!.from, prev.get(x)!.how, x));
+          return steps;
+        }
+        queue.push(l.other);
+      }
+    }
+    return undefined;
+  };
+  const treeLink = (a: string, b: string): string[] => {
+    const tree = treeOf(a);
+    // Climb from both ends to the lowest common ancestor; tree edges are stored child → parent.
+    const up = (x: string) => tree.get(x)!;
+    const fromA: string[] = [];
+    const fromB: string[] = [];
+    let x = a;
+    let y = b;
+    while (up(x).depth > up(y).depth) (fromA.push(`${label(up(x).from)} ${up(x).how} ${label(x)}`), (x = up(x).from));
+    while (up(y).depth > up(x).depth) (fromB.push(`${label(up(y).from)} ${up(y).how} ${label(y)}`), (y = up(y).from));
+    while (x !== y) {
+      fromA.push(`${label(up(x).from)} ${up(x).how} ${label(x)}`);
+      fromB.push(`${label(up(y).from)} ${up(y).how} ${label(y)}`);
+      x = up(x).from;
+      y = up(y).from;
+    }
+    // Each step is a true sentence (parent → child); in order from a up to the common ancestor, then down to b.
+    return [...fromA, ...fromB.reverse()];
+  };
+  const groupLink = (a: string, b: string): string[] | undefined => {
+    if (a === b || group(a).id !== group(b).id) return undefined;
+    const key = `${a}\u0000${b}`;
+    let link = linkCache.get(key);
+    if (link === undefined) {
+      link = shortLink(a, b) ?? treeLink(a, b);
+      linkCache.set(key, link);
+    }
+    return link;
+  };
+  const concentration = (s: Shipment, item: WatchItem): ConcentrationCheck | undefined =>
+    item.concentrationLimit === undefined
+      ? undefined
+      : { stated: s.concentration ?? null, limit: item.concentrationLimit, basis: item.concentrationBasis ?? 'w/w', source: item.concentrationSource ?? item.source };
 
+  const labels = new Map<string, string>();
   const label = (id: string): string => {
-    const e: Entity | undefined = entities.get(id);
-    return e === undefined ? id : `${e.name} (${id})`;
+    let text = labels.get(id);
+    if (text === undefined) {
+      const e: Entity | undefined = entities.get(id);
+      labels.set(id, (text = e === undefined ? id : `${e.name} (${id})`));
+    }
+    return text;
   };
   const describeHs = (code: string): string | undefined =>
     reference.hsDescriptions.get(code) ?? reference.hsDescriptions.get(code.slice(0, 4)) ?? undefined;
@@ -202,11 +367,15 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     sold: (id) => sold.get(id) ?? [],
     lineOfBusiness,
     fits,
+    fit,
+    fitPrefixes,
     watch,
     isUser,
     group,
     groupPath,
     groupPaths,
+    groupLink,
+    concentration,
     describeHs,
     label,
     radiusKm,

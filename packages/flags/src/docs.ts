@@ -31,6 +31,9 @@ export function renderRulesMarkdown(): string {
     out.push('Sources:', '');
     for (const s of rule.sources) out.push(`- ${s.publisher}: ${s.indicator} (${s.reference})`);
     out.push('', `Known false positives: ${rule.falsePositives}`, '');
+    out.push(`Trade inside one company group: ${rule.intraGroup}`, '');
+    const reasons = rule.coverage.reasons.length === 0 ? 'none (every item can be judged)' : rule.coverage.reasons.map((r) => `“${r}”`).join('; ');
+    out.push(`Coverage (\`flagRules[].coverage\`): counts ${rule.coverage.unit}; reasons it may not fully judge one: ${reasons}.`, '');
   });
   return out.join('\n');
 }

@@ -4,7 +4,7 @@ import { EMPTY_CONFIG, effectiveRules, extendReference, type RulesConfig } from 
 import { buildContext } from './context';
 import type { ReferenceData } from './reference';
 import { RULES } from './rules';
-import { SEVERITIES, type EffectiveRule, type Flag, type Severity } from './types';
+import { SEVERITIES, type CoverageTally, type EffectiveRule, type Flag, type Severity } from './types';
 
 export const FLAG_DISCLAIMER =
   'Each flag is an indicator for human review, not a verdict: it says which facts match a published red flag, not that anyone did anything wrong.';
@@ -17,7 +17,8 @@ export interface FlagsResult {
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
 
 /**
- * Runs every enabled red-flag rule over the bundle and its analysis. Pure: data in, flags out.
+ * Runs every enabled red-flag rule over the bundle and its analysis. Pure: data in, flags out. Each enabled
+ * rule's settings carry its coverage: how many items it judged and, by reason, how many it could not fully judge.
  * Flags are sorted by severity (high first), then rule order, entity and shipment; ids are stable
  * (`<rule>/<shipment or entity>`).
  */
@@ -28,7 +29,25 @@ export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: Ref
   RULES.forEach((rule, order) => {
     const settings = rules[order];
     if (!settings.enabled) return;
-    for (const hit of rule.evaluate(ctx, settings.parameters)) {
+    const notJudged = new Map<string, number>(rule.coverage.reasons.map((r) => [r, 0]));
+    let judged = 0;
+    const tally: CoverageTally = {
+      judged: (n = 1) => {
+        judged += n;
+      },
+      notJudged: (reason, n = 1) => {
+        const count = notJudged.get(reason);
+        if (count === undefined) throw new Error(`rule ${rule.id} counted an undeclared coverage reason: ${reason}`);
+        notJudged.set(reason, count + n);
+      },
+    };
+    const hits = rule.evaluate(ctx, settings.parameters, tally);
+    settings.coverage = {
+      unit: rule.coverage.unit,
+      judged,
+      notJudged: [...notJudged].filter(([, count]) => count > 0).map(([reason, count]) => ({ reason, count })),
+    };
+    for (const hit of hits) {
       flags.push({
         id: `${rule.id}/${hit.shipment ?? hit.entities[0]}`,
         rule: rule.id,
@@ -41,6 +60,7 @@ export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: Ref
         counterparties: hit.counterparties.filter((c) => !hit.entities.includes(c)),
         evidence: hit.evidence,
         summary: hit.summary,
+        explanation: hit.explanation,
         source: settings.source,
       });
     }

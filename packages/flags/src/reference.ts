@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { isicEntry } from '@chokepoint/model';
 import { ReferenceDataError } from './errors';
 import { fold } from './text';
 
@@ -15,16 +16,36 @@ export interface WatchItem {
   requireKeyword: boolean;
   /** Shipments counted in pieces below this are not "in bulk" and do not count. */
   minPcs?: number;
+  /**
+   * Concentration limit in percent (Regulation (EU) 2019/1148, Annex I, column 2): a shipment whose stated
+   * concentration is at or below it is not a watch-list event. Absent when the entry has no limit.
+   */
+  concentrationLimit?: number;
+  /** What the limit measures: 'w/w' (default) or 'nitrogen w/w' (ammonium nitrate). */
+  concentrationBasis?: string;
+  /** Where the limit comes from. */
+  concentrationSource?: string;
   /** ISIC prefixes of documented professional users. */
   users: string[];
+  /** Why those are the documented users: the guidance and notes the list follows. */
+  usersSource: string;
   source: string;
 }
 
-/** A line of business (ISIC prefix, or '*' for any business) and the goods (HS prefixes, or '*') that fit it. */
+/**
+ * A line of business and the goods (HS prefixes, or '*') that fit it. The line of business is an ISIC Rev.4 prefix
+ * (a division, group or class), an ISIC section letter (A to U: every class of the section), or '*' (any business).
+ */
 export interface SectorFit {
   isicPrefix: string;
   hsPrefixes: string[];
   rationale: string;
+  /**
+   * The row covers a shipment counted in pieces (pcs, pairs, dozens, thousands) only up to this many pieces; other
+   * shipments whatever their quantity. Used on rows for any business, whose goods a business buys for its own use: a
+   * few dozen routers equip an office, thousands are stock in trade.
+   */
+  maxPcs?: number;
 }
 
 /** A phrase in free-text sector descriptions and the ISIC class it stands for. */
@@ -43,6 +64,9 @@ export interface ReferenceData {
 }
 
 type Row = Record<string, string>;
+
+/** What a concentration limit can measure: the substance by weight, or (ammonium nitrate) its nitrogen by weight. */
+export const CONCENTRATION_BASES = ['w/w', 'nitrogen w/w'];
 
 function rows(text: string, file: string, required: string[]): { line: number; row: Row }[] {
   let records: { record: Row; info: { lines: number } }[];
@@ -65,10 +89,26 @@ function list(value: string | undefined): string[] {
     .filter((v) => v !== '');
 }
 
-function digits(values: string[], file: string, line: number, column: string, allowStar: boolean): string[] {
+/** ISIC Rev.4 section letters: a sector-fit row may name a whole section. */
+export const ISIC_SECTIONS = 'ABCDEFGHIJKLMNOPQRSTU';
+
+/** Whether a sector-fit line of business is an ISIC section letter (A to U). */
+export const isSection = (prefix: string): boolean => prefix.length === 1 && ISIC_SECTIONS.includes(prefix);
+
+/**
+ * The sector-fit rows of a line of business (an ISIC code), besides the rows for any business: rows whose ISIC
+ * prefix starts the code, and rows naming the code's section.
+ */
+export function ownFitRows(rows: readonly SectorFit[], isic: string): SectorFit[] {
+  const section = isicEntry(isic)?.section;
+  return rows.filter((r) => r.isicPrefix !== '*' && (isSection(r.isicPrefix) ? r.isicPrefix === section : isic.startsWith(r.isicPrefix)));
+}
+
+function digits(values: string[], file: string, line: number, column: string, allowStar: boolean, allowSection = false): string[] {
   for (const v of values) {
-    if (!(/^\d+$/.test(v) || (allowStar && v === '*'))) {
-      throw new ReferenceDataError(`${file} line ${line}, column "${column}": ${JSON.stringify(v)} is not a code of digits${allowStar ? " or '*'" : ''}`);
+    if (!(/^\d+$/.test(v) || (allowStar && v === '*') || (allowSection && isSection(v)))) {
+      const also = [...(allowStar ? ["'*'"] : []), ...(allowSection ? ['an ISIC section letter (A to U)'] : [])];
+      throw new ReferenceDataError(`${file} line ${line}, column "${column}": ${JSON.stringify(v)} is not a code of digits${also.length > 0 ? ` or ${also.join(' or ')}` : ''}`);
     }
   }
   return values;
@@ -86,6 +126,14 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
       if (minPcs !== undefined && !Number.isInteger(minPcs)) {
         throw new ReferenceDataError(`watchlist.csv line ${line}, column "min_pcs": not a whole number`);
       }
+      const limit = row.concentration_limit === '' || row.concentration_limit === undefined ? undefined : Number(row.concentration_limit);
+      if (limit !== undefined && !(Number.isFinite(limit) && limit > 0 && limit <= 100)) {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "concentration_limit": ${JSON.stringify(row.concentration_limit)} is not a percentage above 0 and at most 100`);
+      }
+      const basis = row.concentration_basis === undefined || row.concentration_basis === '' ? undefined : row.concentration_basis;
+      if (basis !== undefined && !CONCENTRATION_BASES.includes(basis)) {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "concentration_basis": ${JSON.stringify(basis)} is not one of ${CONCENTRATION_BASES.join(', ')}`);
+      }
       return {
         id: row.id,
         name: row.name,
@@ -94,16 +142,27 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
         keywords: list(row.keywords).map(fold),
         requireKeyword: /^(yes|true|1)$/i.test(row.require_keyword ?? ''),
         minPcs,
+        ...(limit === undefined
+          ? {}
+          : { concentrationLimit: limit, concentrationBasis: basis ?? 'w/w', concentrationSource: row.concentration_source || row.source }),
         users: digits(list(row.users), 'watchlist.csv', line, 'users', false),
+        usersSource: row.users_source || row.source,
         source: row.source,
       };
     },
   );
-  const sectorFit: SectorFit[] = rows(texts.sectorFit, 'sector-fit.csv', ['isic_prefix', 'hs_prefixes', 'rationale']).map(({ line, row }) => ({
-    isicPrefix: digits([row.isic_prefix], 'sector-fit.csv', line, 'isic_prefix', true)[0],
-    hsPrefixes: digits(list(row.hs_prefixes), 'sector-fit.csv', line, 'hs_prefixes', true),
-    rationale: row.rationale,
-  }));
+  const sectorFit: SectorFit[] = rows(texts.sectorFit, 'sector-fit.csv', ['isic_prefix', 'hs_prefixes', 'rationale']).map(({ line, row }) => {
+    const maxPcs = row.max_pcs === undefined || row.max_pcs === '' ? undefined : Number(row.max_pcs);
+    if (maxPcs !== undefined && !(Number.isInteger(maxPcs) && maxPcs > 0)) {
+      throw new ReferenceDataError(`sector-fit.csv line ${line}, column "max_pcs": ${JSON.stringify(row.max_pcs)} is not a whole number above 0`);
+    }
+    return {
+      isicPrefix: digits([row.isic_prefix], 'sector-fit.csv', line, 'isic_prefix', true, true)[0],
+      hsPrefixes: digits(list(row.hs_prefixes), 'sector-fit.csv', line, 'hs_prefixes', true),
+      rationale: row.rationale,
+      ...(maxPcs === undefined ? {} : { maxPcs }),
+    };
+  });
   const sectorKeywords: SectorKeyword[] = rows(texts.sectorKeywords, 'sector-keywords.csv', ['keyword', 'isic']).map(({ line, row }) => ({
     keyword: fold(row.keyword),
     isic: digits([row.isic], 'sector-keywords.csv', line, 'isic', false)[0],

@@ -17,6 +17,39 @@ export type ParamSpec =
 /** Evidence: plain facts, JSON-ready. */
 export type Evidence = Record<string, unknown>;
 
+/** One line of a flag's table of facts: what the rule saw, and the threshold it held it against. */
+export interface Fact {
+  label: string;
+  value: string;
+  threshold?: string;
+}
+
+/**
+ * A flag explained for people: a few sentences (what the data show, why that matches the indicator, where to
+ * look; never what anyone did) and a small table of facts. Every money figure carries its currency.
+ */
+export interface Explanation {
+  sentences: string[];
+  facts: Fact[];
+}
+
+/** How many items a rule judged, and how many it could not fully judge, by reason. Plain JSON. */
+export interface RuleCoverage {
+  /** What the rule counts: "shipments", "watch-listed shipments", "companies" … */
+  unit: string;
+  /** Items the rule could judge in full. */
+  judged: number;
+  /** Items it could not fully judge, by reason (reasons in the rule's documented order; none with a zero count). */
+  notJudged: { reason: string; count: number }[];
+}
+
+/** What a rule reports its coverage through while it runs. */
+export interface CoverageTally {
+  judged(n?: number): void;
+  /** `reason` must be one of the rule's declared `coverage.reasons`. */
+  notJudged(reason: string, n?: number): void;
+}
+
 /** A hit returned by a rule before ids, titles and sources are attached. */
 export interface RuleHit {
   /** The entities the flag is about, the main one first. */
@@ -32,6 +65,8 @@ export interface RuleHit {
   evidence: Evidence;
   /** The finding in one plain sentence. */
   summary: string;
+  /** The finding for people: sentences and a table of facts. */
+  explanation: Explanation;
 }
 
 export interface RuleSource {
@@ -53,7 +88,11 @@ export interface Rule {
   sources: RuleSource[];
   /** Known ways the rule fires on innocent activity, for the docs and for reviewers. */
   falsePositives: string;
-  evaluate(ctx: FlagContext, params: Record<string, ParamValue | null>): RuleHit[];
+  /** How the rule treats trade inside one company group, and why (for the docs). */
+  intraGroup: string;
+  /** What the rule counts for its coverage, and the reasons it may not fully judge an item (in report order). */
+  coverage: { unit: string; reasons: readonly string[] };
+  evaluate(ctx: FlagContext, params: Record<string, ParamValue | null>, coverage: CoverageTally): RuleHit[];
 }
 
 /** A flag as it appears in the report: an indicator for human review, never a verdict. */
@@ -69,6 +108,8 @@ export interface Flag {
   counterparties: string[];
   evidence: Evidence;
   summary: string;
+  /** Sentences and a table of facts for people (the summary, viewer and exports show this, not the evidence). */
+  explanation: Explanation;
   source: string;
 }
 
@@ -80,6 +121,8 @@ export interface EffectiveRule {
   severity: Severity;
   parameters: Record<string, ParamValue | null>;
   source: string;
+  /** Set by evaluateFlags for the rules that ran: how many items each judged, and why it could not judge others. */
+  coverage?: RuleCoverage;
 }
 
 export interface LineOfBusiness {
@@ -89,6 +132,35 @@ export interface LineOfBusiness {
   /** The keyword that mapped the sector text, when `from` is 'sector'. */
   keyword?: string;
   sector?: string;
+  /**
+   * When the reader warned that the entity's `sector` text and its `isic` code disagree (bundle.warnings): the
+   * ISIC classes the text reads as. The rules then judge the entity under either reading, and say that its line of
+   * business is uncertain.
+   */
+  sectorReadings?: string[];
+}
+
+/** Whether a shipment's goods fit an entity's line of business, and under which reading of it. */
+export interface FitJudgement {
+  /** true, false, or undefined when the line of business is unknown or has no sector-fit rows. */
+  fits: boolean | undefined;
+  /** The ISIC code whose rows the goods fit: the entity's own code, or a reading of its sector text. */
+  by?: string;
+  /** The classes the sector text reads as, when the reader warned that text and code disagree (else empty). */
+  readings: string[];
+  /** True when the shipment is watch-listed, so the rows for any business (`*`) were not applied. */
+  watchListed: boolean;
+}
+
+/** A shipment's stated concentration against a watch-list entry's limit. */
+export interface ConcentrationCheck {
+  /** Percent, as stated on the shipment; null when not stated. */
+  stated: number | null;
+  /** The limit in percent: at or below it, the goods are not a watch-list event. */
+  limit: number;
+  /** What the limit measures: 'w/w' or 'nitrogen w/w' (ammonium nitrate: nitrogen from ammonium nitrate, by weight). */
+  basis: string;
+  source: string;
 }
 
 /** What every rule can look at, computed once per run. */
@@ -105,18 +177,35 @@ export interface FlagContext {
   sold(id: string): Shipment[];
   lineOfBusiness(id: string): LineOfBusiness;
   /**
-   * Whether goods of this HS code fit the entity's line of business: true, false, or undefined when
-   * the line of business is unknown or the mapping has no row for it.
+   * Whether the shipment's goods fit the entity's line of business: true, false, or undefined when the shipment has
+   * no HS code, the line of business is unknown or the mapping has no row for it. The rows for any business (`*`)
+   * cover goods bought for a business's own use and are not applied to watch-listed shipments. When the reader
+   * warned that the entity's sector text and ISIC code disagree, goods that fit either reading fit.
    */
-  fits(id: string, hsCode: string): boolean | undefined;
+  fits(id: string, shipment: Shipment): boolean | undefined;
+  /** `fits`, with the reading the goods fit and whether the rows for any business were left out. */
+  fit(id: string, shipment: Shipment): FitJudgement;
+  /** The HS prefixes that sector-fit.csv lists for an ISIC code (its own rows, without those for any business). */
+  fitPrefixes(isic: string): string[];
   /** The watch-list entry a shipment falls under, if any. */
   watch(shipment: Shipment): WatchItem | undefined;
-  /** Whether the entity is a documented professional user of the item (undefined: line of business unknown). */
+  /**
+   * Whether the entity is a documented professional user of the item (undefined: line of business unknown). When
+   * the reader warned that its sector text and ISIC code disagree, a user under either reading is a user.
+   */
   isUser(id: string, item: WatchItem): boolean | undefined;
   /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
   group(id: string): { id: number; members: string[] };
   /** How two entities of one group are linked (the ties on a shortest path, up to 6), or undefined. */
   groupPath(a: string, b: string): string[] | undefined;
+  /**
+   * Whether two different entities belong to one company group, and how they are linked: the ties on a shortest
+   * path, or one sentence saying they are linked through more than 6 ties. Undefined for the same entity, or
+   * entities of different groups.
+   */
+  groupLink(a: string, b: string): string[] | undefined;
+  /** The concentration of a watch-listed shipment against the entry's limit (undefined when the entry has none). */
+  concentration(s: Shipment, item: WatchItem): ConcentrationCheck | undefined;
   /** groupPath from `a` to each of `targets`, with one search. */
   groupPaths(a: string, targets: readonly string[]): (string[] | undefined)[];
   /** Words for an HS code: the shipment's commodity and the HS description. */

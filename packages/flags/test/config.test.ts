@@ -23,7 +23,7 @@ describe('rules files', () => {
     const rules = effectiveRules(config);
     expect(rules.find((r) => r.id === 'new-company')!.enabled).toBe(false);
     expect(rules.find((r) => r.id === 'volume-anomaly')).toMatchObject({ enabled: true, severity: 'high', parameters: { threshold: 5, minPeers: 4, minKg: 1000 } });
-    expect(rules.find((r) => r.id === 'rapid-transit')!.parameters).toEqual({ maxDwellDays: 14, maxChainDays: 30, chainSeverity: 'high', watchlistOnly: false, exemptWholesale: true });
+    expect(rules.find((r) => r.id === 'rapid-transit')!.parameters).toEqual({ maxDwellDays: 14, maxChainDays: 30, chainSeverity: 'high', watchlistOnly: false, exemptResellers: true, radiusKm: null, intraGroupSeverity: 'low' });
   });
 
   it('reads JSON too', () => {
@@ -58,7 +58,7 @@ describe('rules files', () => {
         file: 'rules.yaml',
         line: 7,
         path: 'rules.rapid-transit.parameters.dwell',
-        reason: 'unknown parameter; rapid-transit has maxDwellDays, maxChainDays, chainSeverity, watchlistOnly, exemptWholesale',
+        reason: 'unknown parameter; rapid-transit has maxDwellDays, maxChainDays, chainSeverity, watchlistOnly, exemptResellers, radiusKm, intraGroupSeverity',
       },
       { file: 'rules.yaml', line: 8, path: 'rules.rapid-transit.severity', reason: 'expected one of low, medium, high, got string "urgent"' },
     ]);
@@ -78,6 +78,21 @@ describe('rules files', () => {
       [8, 'sectorFit.0.note'],
     ]);
     expect(found[0].reason).toMatch(/expected a digit code/);
+  });
+
+  it('tells a rules file that uses a renamed parameter what it is called now', () => {
+    const [p] = problems('rules:\n  rapid-transit:\n    parameters:\n      exemptWholesale: false\n');
+    expect(p).toMatchObject({ line: 4, path: 'rules.rapid-transit.parameters.exemptWholesale' });
+    expect(p.reason).toMatch(/^renamed: write exemptResellers \(it now covers retailers/);
+    expect(problems('rules:\n  rapid-transit:\n    parameters:\n      toString: false\n')[0].reason).toMatch(/^unknown parameter/);
+  });
+
+  it('accepts ISIC section letters and a piece limit in sector-fit extensions, and refuses other letters', () => {
+    const config = parseRules('sectorFit:\n  - isic: C\n    hs: ["8482"]\n    maxPcs: 20\n    rationale: plant upkeep\n', 'rules.yaml');
+    expect(config.sectorFit).toEqual([{ isicPrefix: 'C', hsPrefixes: ['8482'], rationale: 'plant upkeep', maxPcs: 20 }]);
+    const found = problems('sectorFit:\n  - isic: Z\n    hs: ["8482"]\n    maxPcs: -1\n');
+    expect(found.map((p) => p.path)).toEqual(['sectorFit.0.maxPcs', 'sectorFit.0.isic']);
+    expect(found[1].reason).toMatch(/an ISIC section letter \(A to U\)/);
   });
 
   it('keeps the leading zero of codes written without quotes', () => {

@@ -1,5 +1,5 @@
 import { analyze } from '@chokepoint/engine';
-import { evaluateFlags, parseReference, type Flag, type RulesConfig } from '@chokepoint/flags';
+import { evaluateFlags, parseReference, type Flag, type FlagsResult, type RulesConfig } from '@chokepoint/flags';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
 
 /** A small reference table set, independent of data/reference, so each rule's test is self-contained. */
@@ -10,6 +10,7 @@ export const REFERENCE = parseReference({
     'ammonium-nitrate,ammonium nitrate,explosive-precursor,310230,ammonium nitrate,no,,0111|2012|4669|4773,EU 2019/1148 Annex I',
     'sodium-chlorate,sodium chlorate,explosive-precursor,282911,sodium chlorate,no,,2011|4669,EU 2019/1148 Annex I',
     'mobile-phones,mobile phones in bulk,ied-component,851712,mobile phone,no,50,4741|4652,CAR 2020',
+    'motion-control-units,motion-control units,ied-component,853710,motion,yes,,2710|28|4659,CAR 2020',
   ].join('\n'),
   sectorFit: [
     'isic_prefix,hs_prefixes,rationale',
@@ -21,8 +22,12 @@ export const REFERENCE = parseReference({
     '1071,1101|1701,bakeries buy flour and sugar',
     '5229,4819,forwarders buy packaging',
     '4773,31|1209,fertiliser and seed shops',
+    '2710,85|7408,electrical equipment makers',
+    '4652,8517|8541|8542,electronic components wholesale',
+    '6419,8471,banks run offices',
+    '7911,4911,travel agencies print brochures',
   ].join('\n'),
-  sectorKeywords: ['keyword,isic,rationale', 'bakery,1071,', 'mobile phone,4741,'].join('\n'),
+  sectorKeywords: ['keyword,isic,rationale', 'bakery,1071,', 'mobile phone,4741,', 'bank,6419,', 'leasing,6491,'].join('\n'),
   hs: ['section,hscode,description,parent,level', 'VI,321290,Pigments in non-aqueous media,3212,6', 'VI,3212,Pigments,32,4'].join('\n'),
 });
 
@@ -40,7 +45,7 @@ export function tie(source: string, target: string, kind: Relation['kind']): Rel
 let n = 0;
 export function ship(supplier: string, buyer: string, fields: Partial<Shipment> = {}): Shipment {
   const s: Shipment = { id: fields.id ?? `s${++n}`, supplier, buyer, commodity: 'goods', attributes: {}, origin, ...fields };
-  if (s.quantity !== undefined && (s.unit === 'kg' || s.unit === 't')) s.quantityKg = s.quantity * (s.unit === 't' ? 1000 : 1);
+  if (s.quantity !== undefined && (s.unit === 'kg' || s.unit === 't') && !('quantityKg' in fields)) s.quantityKg = s.quantity * (s.unit === 't' ? 1000 : 1);
   return s;
 }
 export function crossing(id: string, lat: number, lon: number): Place {
@@ -55,4 +60,9 @@ export function bundleOf(parts: Partial<Bundle>): Bundle {
 export function flagsOf(bundle: Bundle, rule?: string, config?: RulesConfig, radiusKm = 50): Flag[] {
   const result = evaluateFlags(bundle, analyze(bundle, { radiusKm }), REFERENCE, config);
   return rule === undefined ? result.flags : result.flags.filter((f) => f.rule === rule);
+}
+
+/** Analyzes the bundle and evaluates the rules; returns the whole result (flags and the rules as they ran). */
+export function resultOf(bundle: Bundle, config?: RulesConfig, radiusKm = 50): FlagsResult {
+  return evaluateFlags(bundle, analyze(bundle, { radiusKm }), REFERENCE, config);
 }

@@ -150,11 +150,20 @@ describe('consignee-mismatch', () => {
     expect(flag.evidence.consigneeIsForwarder).toBe(true);
   });
 
-  it('stays medium for a group company whose line fits the goods; no flag when the buyer receives', () => {
+  it('is low for a group company whose line fits the goods (group logistics), medium when the fit is unknown; no flag when the buyer receives', () => {
     const sister = company('sister', { isic: '4690' });
-    const bundle = bundleOf({ entities: [maker, trader, sister], relations: [tie('trader', 'sister', 'owner')], shipments: [units('sister'), units('trader')] });
+    const unknown = company('unknown');
+    const bundle = bundleOf({
+      entities: [maker, trader, sister, unknown],
+      relations: [tie('trader', 'sister', 'owner'), tie('trader', 'unknown', 'owner')],
+      shipments: [units('sister'), units('trader'), units('unknown')],
+    });
     const flags = flagsOf(bundle, 'consignee-mismatch');
-    expect(flags.map((f) => [f.shipment, f.severity])).toEqual([['to-sister', 'medium']]);
+    expect(flags.map((f) => [f.shipment, f.severity])).toEqual([
+      ['to-unknown', 'medium'],
+      ['to-sister', 'low'],
+    ]);
+    expect(flags[1].summary).toMatch(/; the consignee is in the buyer’s company group \(TRADER Ltd \(trader\) owns SISTER Ltd \(sister\)\)\.$/);
   });
 });
 
@@ -187,7 +196,7 @@ describe('rapid-transit', () => {
     const off = [hop('a', 'bw', '2015-05-01', '2015-05-03', 'x1'), hop('bw', 'c', '2015-05-05', '2015-05-06', 'x2')];
     const bundle = bundleOf({ entities: [a, builder, c], shipments: off });
     expect(flagsOf(bundle, 'rapid-transit').map((f) => f.entity)).toEqual(['bw']);
-    expect(flagsOf(bundleOf({ entities: [a, wholesaler, c], shipments: chlorate }), 'rapid-transit', parseRules('rules: {rapid-transit: {parameters: {exemptWholesale: false}}}', 'r.yaml'))).toHaveLength(1);
+    expect(flagsOf(bundleOf({ entities: [a, wholesaler, c], shipments: chlorate }), 'rapid-transit', parseRules('rules: {rapid-transit: {parameters: {exemptResellers: false}}}', 'r.yaml'))).toHaveLength(1);
   });
 
   it('does not fire when goods stay longer than the dwell limit, or when other goods leave', () => {

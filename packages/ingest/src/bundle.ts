@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, readlink, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import {
   BUNDLE_FILES,
+  closest,
   compareIssues,
   crossFieldProblems,
   kilograms,
@@ -21,11 +23,13 @@ import {
   type SectorHint,
   type Shipment,
 } from '@chokepoint/model';
-import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, readCsv, readFirstLine, type Delimiter } from './csv';
+import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsv, type CsvRow, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { defaultSectorHints } from './hints';
-import { WarningList } from './warnings';
+import { printable, printableIssue, quote, setOwn } from './printable';
+import { EncodingProblem, headText, notValidText, readHead, sniffEncoding, type SniffedText } from './text';
+import { caseTwin, WarningList } from './warnings';
 
 export interface ReadBundleOptions {
   /** Skip bad rows (each one listed in `bundle.rejected`) instead of refusing the whole bundle. */
@@ -45,10 +49,14 @@ const NUMERIC: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer',
 /** One comma between digits and no dot: `1234,5`, `-36,7`, `35,5 %`. */
 const DECIMAL_COMMA = /^[^.,]*\d,\d[^.,]*$/;
 
-/** Known entity ids, and the ids of entity rows that were rejected (with their line), for reference checks. */
+/**
+ * Known entity ids, the ids of entity rows that were rejected (with their line), and the known ids by their lower
+ * case (to say "did you mean" when a reference differs from an id only by case), for reference checks.
+ */
 interface EntityIndex {
   valid: Set<string>;
   rejected: Map<string, number>;
+  byLowerCase: Map<string, string>;
 }
 
 interface ParsedRow {
@@ -64,12 +72,85 @@ class FatalFileProblem extends Error {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Extensions of files that hold data: one in a bundle folder that is not a bundle file is named in a warning. */
+const DATA_EXTENSIONS: ReadonlySet<string> = new Set(['csv', 'tsv', 'tab', 'txt', 'psv', 'dat', 'xlsx', 'xlsm', 'xls', 'ods', 'jsonl', 'ijson', 'ndjson']);
+
+/** Which name each bundle file has in the folder, the problems that stop reading a file, and remarks on the rest. */
+interface FolderFiles {
+  names: Map<BundleFile, string>;
+  fatal: DataIssue[];
+  warnings: DataIssue[];
+}
+
+/** What is wrong with the entry `name` of the folder that should be a bundle file, or undefined when it is a file. */
+async function notAFile(root: string, name: string): Promise<string | undefined> {
+  const path = join(root, name);
   try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+    const st = await stat(path);
+    if (st.isFile()) return undefined;
+    if (st.isDirectory()) return `this is a folder, not a file (the bundle's ${name.toLowerCase()} must be a CSV file)`;
+    return 'this is not a regular file (a device, a socket or a pipe): a bundle file must be a CSV file';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const link = await lstat(path).then((l) => l.isSymbolicLink(), () => false);
+    if (link && (code === 'ENOENT' || code === 'ENOTDIR')) {
+      const target = await readlink(path).catch(() => '?');
+      return `this is a link to ${quote(target, 120)}, which does not exist`;
+    }
+    if (link && code === 'ELOOP') return 'this is a link that leads round in a circle';
+    return `this file cannot be read (${code ?? (err as Error).message})`;
   }
+}
+
+/**
+ * Finds the bundle files in the folder. A name that differs only by case (`Relations.csv`, `relations.CSV`) is read
+ * with a warning; two such names for one file, a folder or a link to nothing where a file should be, stop the
+ * reading of that file. Other files that look like data (`.csv`, `.tsv`, `.txt`, workbooks, JSON lines) are named in
+ * a warning as not read; hidden files and the rest (a README, scripts) are left alone.
+ */
+async function folderFiles(root: string, dir: string): Promise<FolderFiles> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (err) {
+    throw new BundleNotFoundError(`cannot read the bundle folder ${printable(dir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const out: FolderFiles = { names: new Map(), fatal: [], warnings: [] };
+  const claimed = new Set<string>();
+  for (const spec of BUNDLE_FILES) {
+    const same = entries.map((e) => e.name).filter((n) => n.toLowerCase() === spec.file).sort();
+    for (const n of same) claimed.add(n);
+    if (same.length === 0) continue;
+    if (same.length > 1) {
+      out.fatal.push({
+        file: same[0],
+        line: 1,
+        reason: `${same.join(' and ')} differ only by case, so which one is ${spec.file} is not clear: keep one of them`,
+      });
+      continue;
+    }
+    const name = same[0];
+    const problem = await notAFile(root, name);
+    if (problem !== undefined) {
+      out.fatal.push({ file: name, line: 1, reason: problem });
+      continue;
+    }
+    if (name !== spec.file) out.warnings.push({ file: name, line: 1, reason: `read as ${spec.file} (the name differs from it only by case)` });
+    out.names.set(spec.file, name);
+  }
+  const bundleNames = BUNDLE_FILES.map((f) => f.file);
+  for (const e of entries) {
+    if (claimed.has(e.name) || e.name.startsWith('.') || e.isDirectory()) continue;
+    const ext = extname(e.name).slice(1).toLowerCase();
+    if (!DATA_EXTENSIONS.has(ext)) continue;
+    const lower = e.name.toLowerCase();
+    const stem = lower.slice(0, lower.length - ext.length - 1);
+    const near = bundleNames.find((f) => f.startsWith(`${stem}.`)) ?? closest(lower, bundleNames, 1)[0];
+    const hint = near === undefined ? '' : out.names.has(near as BundleFile) ? `; the bundle's ${near} is read` : `; did you mean to name it ${near}?`;
+    const what = ext === 'jsonl' || ext === 'ijson' || ext === 'ndjson' ? ' (a FollowTheMoney file is read when it is given to the command itself, not inside a bundle folder)' : '';
+    out.warnings.push({ file: e.name, line: 1, reason: `not a file of a bundle (entities.csv, relations.csv, shipments.csv, places.csv): not read${what}${hint}` });
+  }
+  return out;
 }
 
 /** What readFile needs besides the file: the entities read so far, the mode, and where problems and warnings go. */
@@ -95,25 +176,38 @@ interface DecimalCommas {
  * column types, checks ids and references. Rows with problems are reported through `report` and left out;
  * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
  */
-async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRow[]> {
-  const file = spec.file;
+async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRow[]> {
   const { entities, lenient } = ctx;
   const rows: ParsedRow[] = [];
   const firstLineOfId = new Map<string, number>();
+  /** Ids by their lower case, with the first line of each: ids that differ only by case are named in a warning. */
+  const idsByLowerCase = new Map<string, { id: string; line: number }>();
   const decimalCommas = new Map<string, DecimalCommas>();
   let header: (ColumnSpec | string)[] | undefined;
-  const guess = detectDelimiter(await readFirstLine(path), (name) => matchColumn(spec, name) !== undefined);
-  const delimiter: Delimiter = guess.delimiter;
-
-  let csvRows: AsyncGenerator<{ line: number; fields: string[]; empty?: boolean }>;
+  const head = await readHead(path);
+  let sniffed: SniffedText;
   try {
-    csvRows = readCsv(path, ctx.onBytes, { delimiter });
-    for await (const { line, fields, empty } of csvRows) {
+    sniffed = sniffEncoding(head);
+  } catch (err) {
+    if (err instanceof EncodingProblem) throw new FatalFileProblem({ file, line: 1, reason: err.reason });
+    throw err;
+  }
+  const guess = detectDelimiter(firstRecord(headText(head, sniffed)), (name) => matchColumn(spec, name) !== undefined);
+  const delimiter: Delimiter = guess.delimiter;
+  const notText = notValidText(sniffed);
+
+  let csvRows: AsyncGenerator<CsvRow>;
+  try {
+    csvRows = readCsv(path, ctx.onBytes, { delimiter, encoding: sniffed });
+    for await (const { line, fields, empty, invalid } of csvRows) {
       if (empty) {
         ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
         continue;
       }
       if (header === undefined) {
+        if (invalid !== undefined) {
+          throw new FatalFileProblem({ file, line, reason: `the header is not text the reader can use: ${notText}` });
+        }
         try {
           const h = readHeader(spec, fields, guess);
           header = h.columns;
@@ -137,15 +231,16 @@ async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise
         add(undefined, `the row has ${width} field${width === 1 ? '' : 's'} but the header has ${header.length}`);
       }
       const values: Record<string, unknown> = {};
+      // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
       const attributes: Record<string, string> = {};
       let isic: string | undefined;
       for (let i = 0; i < header.length; i++) {
         const col = header[i];
         let raw = (fields[i] ?? '').trim();
         const colName = typeof col === 'string' ? col : col.name;
-        if (raw.includes('\uFFFD')) add(colName, 'the text is not valid UTF-8 (save the file as UTF-8)');
+        if (invalid?.includes(i)) add(colName, notText);
         if (typeof col === 'string') {
-          if (raw !== '') attributes[col] = raw;
+          if (raw !== '') setOwn(attributes, col, raw);
           continue;
         }
         if (raw === '') {
@@ -185,7 +280,9 @@ async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise
           if (!entities.valid.has(ref)) {
             const rejectedAt = entities.rejected.get(ref);
             if (rejectedAt === undefined) {
-              add(col.name, `unknown entity id ${JSON.stringify(ref)} (not in entities.csv)`);
+              const other = entities.byLowerCase.get(ref.toLowerCase());
+              const hint = other === undefined ? '' : `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`;
+              add(col.name, `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`);
             } else if (lenient) {
               add(col.name, `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`);
             } else {
@@ -206,15 +303,16 @@ async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise
           if (doubt !== undefined) note('isic', doubt);
         }
       }
-      if (file === 'shipments.csv' && typeof values.commodity === 'string') {
+      if (spec.file === 'shipments.csv' && typeof values.commodity === 'string') {
         const c = shipmentConcentration(values.concentration as number | undefined, values.commodity);
         if (c.value !== undefined) values.concentration = c.value;
         if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
       }
       // Checks across columns only make sense once each column parsed on its own.
-      if (problems.length === 0) for (const p of crossFieldProblems(file, values)) add(p.column, p.reason);
+      if (problems.length === 0) for (const p of crossFieldProblems(spec.file, values)) add(p.column, p.reason);
+      let id: string | undefined;
       if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
-        const id = values[spec.idColumn] as string;
+        id = values[spec.idColumn] as string;
         const first = firstLineOfId.get(id);
         if (first !== undefined) {
           add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
@@ -225,17 +323,31 @@ async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise
 
       if (problems.length === 0) {
         rows.push({ line, values, attributes });
+        if (id !== undefined && spec.idColumn !== undefined) {
+          const lower = id.toLowerCase();
+          const other = idsByLowerCase.get(lower);
+          if (other === undefined) idsByLowerCase.set(lower, { id, line });
+          else note(spec.idColumn, caseTwin(id, other.id, other.line));
+        }
         for (const n of notes) ctx.warnings.add(n);
-        if (file === 'entities.csv') entities.valid.add(values.id as string);
+        if (spec.file === 'entities.csv') {
+          entities.valid.add(values.id as string);
+          const lower = (values.id as string).toLowerCase();
+          if (!entities.byLowerCase.has(lower)) entities.byLowerCase.set(lower, values.id as string);
+        }
       } else {
         for (const p of problems) if (p.reason !== '') ctx.report(p);
-        if (file === 'entities.csv' && typeof values.id === 'string' && !entities.valid.has(values.id)) {
+        if (spec.file === 'entities.csv' && typeof values.id === 'string' && !entities.valid.has(values.id)) {
           if (!entities.rejected.has(values.id)) entities.rejected.set(values.id, line);
         }
       }
     }
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new FatalFileProblem({ file, line: err.line, reason: err.reason });
+    if (err instanceof CsvSyntaxError) {
+      const col = err.field === undefined || header === undefined ? undefined : header[err.field];
+      const column = col === undefined ? undefined : typeof col === 'string' ? col : col.name;
+      throw new FatalFileProblem(column === undefined ? { file, line: err.line, reason: err.reason } : { file, line: err.line, column, reason: err.reason });
+    }
     throw err;
   }
   if (header === undefined) {
@@ -254,18 +366,18 @@ async function readFile(path: string, spec: FileSpec, ctx: ReadContext): Promise
   return rows;
 }
 
-function toEntity(r: ParsedRow): Entity {
-  return { ...(r.values as Omit<Entity, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file: 'entities.csv', line: r.line } };
+function toEntity(r: ParsedRow, file: string): Entity {
+  return { ...(r.values as Omit<Entity, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };
 }
-function toRelation(r: ParsedRow): Relation {
-  return { ...(r.values as Omit<Relation, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file: 'relations.csv', line: r.line } };
+function toRelation(r: ParsedRow, file: string): Relation {
+  return { ...(r.values as Omit<Relation, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };
 }
-function toPlace(r: ParsedRow): Place {
+function toPlace(r: ParsedRow, file: string): Place {
   const v = r.values as Omit<Place, 'attributes' | 'origin' | 'countries'> & { countries?: string[] };
-  return { ...v, countries: v.countries ?? [], attributes: r.attributes, origin: { file: 'places.csv', line: r.line } };
+  return { ...v, countries: v.countries ?? [], attributes: r.attributes, origin: { file, line: r.line } };
 }
-function toShipment(r: ParsedRow): Shipment {
-  const s: Shipment = { ...(r.values as Omit<Shipment, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file: 'shipments.csv', line: r.line } };
+function toShipment(r: ParsedRow, file: string): Shipment {
+  const s: Shipment = { ...(r.values as Omit<Shipment, 'attributes' | 'origin'>), attributes: r.attributes, origin: { file, line: r.line } };
   const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
   if (kg !== undefined) s.quantityKg = kg;
   return s;
@@ -286,44 +398,79 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   try {
     isDir = (await stat(root)).isDirectory();
   } catch {
-    throw new BundleNotFoundError(`bundle folder not found: ${dir}`);
+    throw new BundleNotFoundError(`bundle folder not found: ${printable(dir)}`);
   }
-  if (!isDir) throw new BundleNotFoundError(`${dir} is not a folder (a bundle is a folder of CSV files)`);
-  if (!(await exists(join(root, 'entities.csv')))) {
-    throw new BundleNotFoundError(`${dir} has no entities.csv (a bundle needs at least entities.csv)`);
+  if (!isDir) throw new BundleNotFoundError(`${printable(dir)} is not a folder (a bundle is a folder of CSV files)`);
+  const folder = await folderFiles(root, dir);
+  if (!folder.names.has('entities.csv') && !folder.fatal.some((f) => f.file.toLowerCase() === 'entities.csv')) {
+    const near = folder.warnings.find((w) => w.reason.includes('did you mean to name it entities.csv'));
+    const hint = near === undefined ? '' : `; it has ${JSON.stringify(near.file)}: name it entities.csv`;
+    throw new BundleNotFoundError(`${printable(dir)} has no entities.csv (a bundle needs at least entities.csv${printable(hint)})`);
   }
 
   const issues: DataIssue[] = [];
-  const fatal: DataIssue[] = [];
+  const fatal: DataIssue[] = [...folder.fatal];
   const warnings = new WarningList();
+  for (const w of folder.warnings) warnings.add(w);
   const hints = options.sectorHints ?? defaultSectorHints();
-  const entityIndex: EntityIndex = { valid: new Set(), rejected: new Map() };
-  const parsed = new Map<BundleFile, ParsedRow[]>();
+  const entityIndex: EntityIndex = { valid: new Set(), rejected: new Map(), byLowerCase: new Map() };
+  const parsed = new Map<BundleFile, { file: string; rows: ParsedRow[] }>();
   for (const spec of BUNDLE_FILES) {
-    const path = join(root, spec.file);
-    if (!spec.required && !(await exists(path))) continue;
+    const name = folder.names.get(spec.file);
+    if (name === undefined) {
+      if (spec.file === 'entities.csv') break; // nothing else can be checked without the entities
+      continue;
+    }
+    const path = join(root, name);
     try {
       const total = options.onProgress ? (await stat(path)).size : 0;
-      const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(spec.file, bytes, total) : undefined;
+      const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(name, bytes, total) : undefined;
       const ctx: ReadContext = { entities: entityIndex, lenient, hints, report: (i) => issues.push(i), warnings, onBytes };
-      parsed.set(spec.file, await readFile(path, spec, ctx));
+      const rows = await readFile(path, name, spec, ctx);
+      parsed.set(spec.file, { file: name, rows });
+      if (spec.file === 'entities.csv' && rows.length === 0 && !issues.some((i) => i.file === name)) {
+        // Not a single entity row: nothing to analyse, and every tie and shipment would name an unknown id.
+        fatal.push({ file: name, line: 1, reason: 'the file has no entity rows under its header: a bundle needs at least one entity' });
+        break;
+      }
     } catch (err) {
-      if (!(err instanceof FatalFileProblem)) throw err;
-      fatal.push(err.issue);
+      const problem = err instanceof FatalFileProblem ? err.issue : unreadable(err, name);
+      if (problem === undefined) throw err;
+      fatal.push(problem);
       if (spec.file === 'entities.csv') break; // nothing else can be checked without the entities
     }
   }
-  if (fatal.length > 0) throw new InvalidBundleError([...fatal, ...issues].sort(compareIssues), true);
+  const entityRows = parsed.get('entities.csv');
+  // An input without a single entity is nothing to analyse: an error in either mode (skipping rows cannot help), as
+  // for a FollowTheMoney file.
+  if (fatal.length === 0 && entityRows !== undefined && entityRows.rows.length === 0) {
+    const n = issues.filter((i) => i.file === entityRows.file).length;
+    fatal.push({ file: entityRows.file, line: 1, reason: `no entity could be read: every row has a problem (${n} listed)` });
+  }
+  if (fatal.length > 0) throw new InvalidBundleError([...fatal, ...issues].sort(compareIssues).map(printableIssue), true);
   issues.sort(compareIssues);
-  if (issues.length > 0 && !lenient) throw new InvalidBundleError(issues, false);
+  if (issues.length > 0 && !lenient) throw new InvalidBundleError(issues.map(printableIssue), false);
 
+  const rowsOf = (f: BundleFile) => parsed.get(f) ?? { file: f, rows: [] };
+  const entities = rowsOf('entities.csv');
+  const relations = rowsOf('relations.csv');
+  const shipments = rowsOf('shipments.csv');
+  const places = rowsOf('places.csv');
   return {
     name: basename(root),
-    entities: (parsed.get('entities.csv') ?? []).map(toEntity),
-    relations: (parsed.get('relations.csv') ?? []).map(toRelation),
-    shipments: (parsed.get('shipments.csv') ?? []).map(toShipment),
-    places: (parsed.get('places.csv') ?? []).map(toPlace),
-    rejected: issues,
-    warnings: warnings.list(),
+    entities: entities.rows.map((r) => toEntity(r, entities.file)),
+    relations: relations.rows.map((r) => toRelation(r, relations.file)),
+    shipments: shipments.rows.map((r) => toShipment(r, shipments.file)),
+    places: places.rows.map((r) => toPlace(r, places.file)),
+    rejected: issues.map(printableIssue),
+    warnings: warnings.list().map(printableIssue),
   };
+}
+
+/** A file that could not be opened or read (permissions, a disk error) as a problem at its line 1. */
+function unreadable(err: unknown, file: string): DataIssue | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return undefined;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code;
+  return { file, line: 1, reason: `this file cannot be read (${why})` };
 }

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { parse, CsvError } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
+import { EncodingProblem, headText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
 
 /** The field separators Chokepoint recognises, in the order it prefers them when a header is ambiguous. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -15,27 +14,28 @@ export interface DelimiterGuess {
   found: boolean;
 }
 
+/**
+ * The first record of a text that is not blank, as raw text (quoted line breaks kept): what the header line of a file
+ * holds before it is split, for finding its separator.
+ */
+export function firstRecord(text: string): string {
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (text.slice(start, i).trim() !== '') return text.slice(start, i);
+      start = i + 1;
+    }
+  }
+  return text.slice(start);
+}
+
 /** The first record of a file that is not blank, as raw text (up to 64 KiB; quoted line breaks kept). */
 export async function readFirstLine(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    let quoted = false;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === '\n' || ch === '\r')) {
-        if (text.slice(start, i).trim() !== '') return text.slice(start, i);
-        start = i + 1;
-      }
-    }
-    return text.slice(start);
-  } finally {
-    await handle.close();
-  }
+  const head = await readHead(path);
+  return firstRecord(headText(head, sniffEncoding(head)));
 }
 
 /**
@@ -67,69 +67,270 @@ export interface CsvRow {
   fields: string[];
   /** A row of separators only: no value in any cell. */
   empty?: boolean;
+  /** The positions of the fields whose bytes are not valid text in the file's encoding (absent when all are). */
+  invalid?: number[];
 }
 
-/** Thrown when the file cannot be parsed as CSV at all (broken quoting): names the line. */
+/** Thrown when the file cannot be parsed as CSV at all (broken quoting, an encoding that is not read): names the line. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     readonly reason: string,
+    /** The 0-based position of the field at fault in its record, when one is. */
+    readonly field?: number,
   ) {
     super(reason);
   }
 }
 
-function explain(err: CsvError): string {
-  switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed (a " opens a field that runs to the end of the file)';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote inside a quoted field is not doubled (write "" for a literal quote), or text follows a closing quote';
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'text follows a closing quote';
-    default:
-      return `the file is not valid CSV (${err.message})`;
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+enum State {
+  /** At the start of a field. */
+  Start,
+  /** In a field that does not start with a quote. */
+  Unquoted,
+  /** In a quoted field. */
+  Quoted,
+  /** After a quote inside a quoted field: a second quote makes a literal one, anything else closes the field. */
+  QuoteInQuoted,
+  /** After the closing quote: only spaces may come before the separator or the end of the line. */
+  Closed,
+}
+
+export const UNCLOSED_QUOTE = 'a quoted field is never closed (a " opens a field that runs to the end of the file)';
+export const QUOTE_IN_FIELD =
+  'a double quote in the middle of a field that does not start with one (enclose the field in double quotes and write each quote in it twice: "12"" pipe")';
+export const TEXT_AFTER_QUOTE = 'a quote inside a quoted field is not doubled (write "" for a literal quote), or text follows a closing quote';
+
+/**
+ * A CSV tokenizer over UTF-8 bytes (RFC 4180 quoting, any one-byte separator), fed chunk by chunk. Records end at a
+ * line break outside quotes, whichever the file uses and however they are mixed: CRLF, LF or a lone CR. Each record
+ * carries the line it starts on, counted the way an editor shows the file: every CRLF, LF and lone CR outside quotes
+ * is a line break; inside a quoted field, CRLF and LF are, and so is a lone CR in a file whose lines end in lone CRs
+ * (in a file whose lines end in LF or CRLF, a lone CR inside a quoted field is a character of the cell and does not
+ * move the line numbers). Spaces before an opening quote and after a closing quote are allowed. Fields are checked
+ * for valid UTF-8 on their bytes, so a U+FFFD written in the file is text and an invalid byte is not.
+ */
+export class CsvTokenizer {
+  private line = 1;
+  private recordLine = 1;
+  private state = State.Start;
+  private fields: Buffer[] = [];
+  private parts: Buffer[] = [];
+  /** In an unquoted field: only spaces so far (a quote may still open it). */
+  private onlySpace = false;
+  /** The line the open quote of the current field is on. */
+  private quoteLine = 1;
+  /** A CR outside quotes ended the last record: an LF right after it belongs to it. */
+  private pendingCR = false;
+  /** The last byte inside a quoted field was a CR. */
+  private quotedCR = false;
+  /** Whether lone CRs end the lines of this file: known at its first line break outside quotes. */
+  private crLines: boolean | undefined;
+  /** Lone CRs inside quotes before that is known: line breaks if it turns out that lone CRs end the lines. */
+  private deferredCRs = 0;
+
+  constructor(private readonly separator = 0x2c) {}
+
+  /** The records that end in `chunk`. */
+  push(chunk: Buffer): CsvRow[] {
+    const out: CsvRow[] = [];
+    const sep = this.separator;
+    const n = chunk.length;
+    let seg = -1;
+    const flush = (end: number) => {
+      if (seg >= 0 && end > seg) this.parts.push(chunk.subarray(seg, end));
+      seg = -1;
+    };
+    let i = 0;
+    if (this.state === State.Unquoted || this.state === State.Quoted) seg = 0;
+    while (i < n) {
+      let b = chunk[i];
+      if (this.pendingCR) {
+        this.pendingCR = false;
+        if (this.crLines === undefined) this.decide(b !== LF);
+        if (b === LF) {
+          i++;
+          continue;
+        }
+      }
+      switch (this.state) {
+        case State.Start:
+          if (b === QUOTE) {
+            this.state = State.Quoted;
+            this.quoteLine = this.line;
+            this.quotedCR = false;
+            seg = i + 1;
+          } else if (b === sep) this.endField();
+          else if (b === CR || b === LF) {
+            this.endField();
+            this.endRecord(b, out);
+          } else {
+            this.state = State.Unquoted;
+            this.onlySpace = b === SPACE || b === TAB;
+            seg = i;
+          }
+          i++;
+          break;
+        case State.Unquoted: {
+          while (i < n) {
+            b = chunk[i];
+            if (b === sep || b === CR || b === LF || b === QUOTE) break;
+            if (this.onlySpace && b !== SPACE && b !== TAB) this.onlySpace = false;
+            i++;
+          }
+          if (i === n) break;
+          if (b === QUOTE) {
+            if (!this.onlySpace) throw new CsvSyntaxError(this.line, QUOTE_IN_FIELD, this.fields.length);
+            // Spaces before an opening quote: the quoted field starts here.
+            this.parts = [];
+            this.state = State.Quoted;
+            this.quoteLine = this.line;
+            this.quotedCR = false;
+            seg = i + 1;
+          } else {
+            flush(i);
+            this.endField();
+            if (b !== sep) this.endRecord(b, out);
+          }
+          i++;
+          break;
+        }
+        case State.Quoted: {
+          while (i < n) {
+            b = chunk[i];
+            if (b === QUOTE) break;
+            if (b === LF) {
+              // CRLF is one line break, in any file.
+              if (!(this.quotedCR && this.crLines === true)) {
+                if (this.quotedCR && this.crLines === undefined) this.deferredCRs--;
+                this.line++;
+              }
+              this.quotedCR = false;
+            } else if (b === CR) {
+              if (this.crLines === true) this.line++;
+              else if (this.crLines === undefined) this.deferredCRs++;
+              this.quotedCR = true;
+            } else this.quotedCR = false;
+            i++;
+          }
+          if (i === n) break;
+          flush(i);
+          this.quotedCR = false;
+          this.state = State.QuoteInQuoted;
+          i++;
+          break;
+        }
+        case State.QuoteInQuoted:
+          if (b === QUOTE) {
+            // A doubled quote: one literal quote, and the field goes on.
+            seg = i;
+            this.state = State.Quoted;
+            i++;
+          } else this.state = State.Closed;
+          break;
+        case State.Closed:
+          if (b === sep) {
+            this.endField();
+            this.state = State.Start;
+          } else if (b === CR || b === LF) {
+            this.endField();
+            this.endRecord(b, out);
+          } else if (b !== SPACE && b !== TAB) throw new CsvSyntaxError(this.line, TEXT_AFTER_QUOTE, this.fields.length);
+          i++;
+          break;
+      }
+    }
+    flush(n);
+    return out;
+  }
+
+  /** The last record, when the file does not end with a line break. Throws for a quote that is never closed. */
+  end(): CsvRow[] {
+    if (this.state === State.Quoted) throw new CsvSyntaxError(this.quoteLine, UNCLOSED_QUOTE, this.fields.length);
+    const out: CsvRow[] = [];
+    if (this.state !== State.Start || this.fields.length > 0) {
+      this.endField();
+      this.emit(out);
+    }
+    return out;
+  }
+
+  private endField(): void {
+    this.fields.push(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts));
+    this.parts = [];
+    this.state = State.Start;
+  }
+
+  /** Ends the record at a line break outside quotes (`b`, CR or LF). */
+  private endRecord(b: number, out: CsvRow[]): void {
+    this.emit(out);
+    this.line++;
+    this.recordLine = this.line;
+    if (b === CR) this.pendingCR = true;
+    else if (this.crLines === undefined) this.decide(false);
+  }
+
+  /** Learns whether lone CRs end the lines, at the first line break outside quotes (in the first record). */
+  private decide(crLines: boolean): void {
+    this.crLines = crLines;
+    if (crLines) {
+      this.line += this.deferredCRs;
+      this.recordLine += this.deferredCRs;
+    }
+    this.deferredCRs = 0;
+  }
+
+  private emit(out: CsvRow[]): void {
+    const invalid: number[] = [];
+    const fields = this.fields.map((bytes, i) => {
+      if (!isUtf8(bytes)) invalid.push(i);
+      return bytes.toString('utf8');
+    });
+    out.push(invalid.length > 0 ? { line: this.recordLine, fields, invalid } : { line: this.recordLine, fields });
+    this.fields = [];
+    this.state = State.Start;
   }
 }
 
 /**
- * Streams the records of a CSV file (UTF-8, optional BOM, RFC 4180 quoting, comma-separated unless another
- * `delimiter` is given), skipping blank lines and lines of separators only.
- * Memory stays flat however large the file is.
+ * Streams the records of a CSV file (UTF-8 with or without a byte-order mark, or UTF-16 with one; RFC 4180 quoting;
+ * comma-separated unless another `delimiter` is given; any line ends), skipping blank lines and passing on lines of
+ * separators only marked `empty`. Memory stays flat however large the file is. Throws CsvSyntaxError for broken
+ * quoting (at the line of the quote) and for a file that is not text it reads (UTF-32, UTF-16 without a byte-order
+ * mark, a workbook), at line 1.
  */
-export async function* readCsv(path: string, onBytes?: (bytes: number) => void, options: { delimiter?: Delimiter } = {}): AsyncGenerator<CsvRow> {
-  const input = createReadStream(path);
-  if (onBytes) {
-    let bytes = 0;
-    input.on('data', (chunk) => onBytes((bytes += chunk.length)));
+export async function* readCsv(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  options: { delimiter?: Delimiter; encoding?: SniffedText } = {},
+): AsyncGenerator<CsvRow> {
+  let sniffed = options.encoding;
+  if (sniffed === undefined) {
+    try {
+      sniffed = sniffEncoding(await readHead(path, 4096));
+    } catch (err) {
+      if (err instanceof EncodingProblem) throw new CsvSyntaxError(1, err.reason);
+      throw err;
+    }
   }
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, info: true, raw: true, delimiter: options.delimiter ?? ',' }),
-  );
-  // csv-parse's own line count treats CRLF inside a quoted field as two lines; count from the raw text.
-  let nextLine = 1;
-  let lastEnd = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const start = nextLine;
-      nextLine += (item.raw.match(/\r\n|\r|\n/g) ?? []).length;
-      lastEnd = nextLine - 1;
-      const fields = item.record;
+  const tokenizer = new CsvTokenizer((options.delimiter ?? ',').charCodeAt(0));
+  const pass = function* (rows: CsvRow[]): Generator<CsvRow> {
+    for (const row of rows) {
       // A blank line holds nothing. A line of separators only (as spreadsheets leave after the data) holds nothing
       // either, but it was a row: it is passed on marked empty, so that the reader can say it skipped it.
-      if (fields.every((f) => f.trim() === '')) {
-        if (fields.length > 1) yield { line: start, fields, empty: true };
+      if (row.invalid === undefined && row.fields.every((f) => f.trim() === '')) {
+        if (row.fields.length > 1) yield { ...row, empty: true };
         continue;
       }
-      yield { line: start, fields };
+      yield row;
     }
-  } catch (err) {
-    if (err instanceof CsvError) {
-      // An unclosed quote is only noticed at the end of the file: point at the record it opened.
-      const reported = (err as CsvError & { lines?: number }).lines;
-      const line = err.code === 'CSV_QUOTE_NOT_CLOSED' || reported === undefined ? lastEnd + 1 : reported;
-      throw new CsvSyntaxError(line, explain(err));
-    }
-    throw err;
-  }
+  };
+  for await (const chunk of utf8Chunks(path, sniffed, onBytes)) yield* pass(tokenizer.push(chunk));
+  yield* pass(tokenizer.end());
 }

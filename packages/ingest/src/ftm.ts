@@ -1,7 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
+  closest,
   compareIssues,
   crossFieldProblems,
   kilograms,
@@ -21,7 +22,9 @@ import {
   type Shipment,
 } from '@chokepoint/model';
 import { InvalidBundleError } from './errors';
-import { WarningList } from './warnings';
+import { printableIssue, quote, setOwn } from './printable';
+import { EncodingProblem, notValidText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
+import { caseTwin, WarningList } from './warnings';
 
 interface SchemaDef {
   extends?: string[];
@@ -33,6 +36,11 @@ interface SchemaDef {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MODEL = require('@alephdata/followthemoney/dist/defaultModel.json') as { schemata: Record<string, SchemaDef> };
 
+/** The definition of a schema of the FtM model; undefined for any other name (`constructor`, `__proto__` included). */
+function schemaDef(name: string): SchemaDef | undefined {
+  return Object.hasOwn(MODEL.schemata, name) ? MODEL.schemata[name] : undefined;
+}
+
 /** Whether `schema` is `ancestor` or inherits from it in the FtM model. */
 export function ftmIsA(schema: string, ancestor: string): boolean {
   const seen = new Set<string>();
@@ -42,7 +50,7 @@ export function ftmIsA(schema: string, ancestor: string): boolean {
     if (s === ancestor) return true;
     if (seen.has(s)) continue;
     seen.add(s);
-    stack.push(...(MODEL.schemata[s]?.extends ?? []));
+    stack.push(...(schemaDef(s)?.extends ?? []));
   }
   return false;
 }
@@ -62,12 +70,16 @@ export const FTM_TIES: Record<string, RelationKind> = {
 /** Chokepoint's FtM-compatible convention for shipments (FtM has no shipment schema): see docs/data-format.md. */
 export const SHIPMENT_SCHEMA = 'Shipment';
 
-interface FtmEntity {
+/** A line of the file that passed the envelope checks: its values are lists of texts, by property name. */
+interface FtmRecord {
   id: string;
   schema: string;
-  properties: Record<string, string[]>;
+  properties: Map<string, string[]>;
   line: number;
 }
+
+/** What the reader makes of a schema. */
+type Role = 'entity' | 'address' | 'tie' | 'payment' | 'shipment';
 
 function kindOf(schema: string): EntityKind | undefined {
   if (ftmIsA(schema, 'Person')) return 'person';
@@ -76,13 +88,207 @@ function kindOf(schema: string): EntityKind | undefined {
   return undefined;
 }
 
-const first = (e: FtmEntity, ...names: string[]): string | undefined => {
-  for (const n of names) {
-    const v = e.properties[n]?.find((x) => typeof x === 'string' && x.trim() !== '');
-    if (v !== undefined) return v.trim();
-  }
+function roleOf(schema: string): Role | undefined {
+  if (schema === SHIPMENT_SCHEMA) return 'shipment';
+  if (kindOf(schema) !== undefined) return 'entity';
+  if (ftmIsA(schema, 'Address')) return 'address';
+  const edge = schemaDef(schema)?.edge;
+  if (edge === undefined) return undefined;
+  if (Object.hasOwn(FTM_TIES, schema)) return 'tie';
+  if (ftmIsA(schema, 'Payment')) return 'payment';
   return undefined;
-};
+}
+
+/** How a JSON value is named in a message. */
+function jsonKind(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return 'a text';
+  if (typeof v === 'number') return Number.isFinite(v) ? 'a number' : 'a number too large to read';
+  if (typeof v === 'boolean') return `${v}`;
+  return 'a mapping';
+}
+
+/**
+ * The values of one property as a list of texts, as FtM writes them. FtM's own tools also accept a single text or
+ * number, and numbers in the list: they are read, with a note. Empty texts and nulls hold nothing. Anything else
+ * (true/false, a mapping, a list in the list) cannot be used.
+ */
+function propertyValues(v: unknown): { values: string[]; note?: string } | { problem: string } {
+  if (v === null) return { values: [] };
+  if (typeof v === 'string') return { values: v.trim() === '' ? [] : [v], note: 'the value is a text, not a list of texts: read as one value' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { problem: 'the value is a number too large to read' };
+    return { values: [String(v)], note: 'the value is a number, not a list of texts: read as a text' };
+  }
+  if (!Array.isArray(v)) return { problem: `the value is ${jsonKind(v)}; FtM values are lists of texts` };
+  const values: string[] = [];
+  let numbers = false;
+  for (const x of v) {
+    if (x === null) continue;
+    if (typeof x === 'string') {
+      if (x.trim() !== '') values.push(x);
+    } else if (typeof x === 'number' && Number.isFinite(x)) {
+      values.push(String(x));
+      numbers = true;
+    } else return { problem: `the list holds ${jsonKind(x)}; FtM values are texts` };
+  }
+  return numbers ? { values, note: 'the list holds numbers, not texts: read as texts' } : { values };
+}
+
+/** A date as FtM writes it: a day (with a time or not), or only a month or a year, which are not used. */
+function ftmDate(raw: string): { ok: true; value: string } | { ok: 'partial' } | { ok: false; reason: string } {
+  const v = raw.trim();
+  const day = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(v);
+  if (day !== null) {
+    const p = parseField('date', day[1]);
+    return p.ok ? { ok: true, value: day[1] } : { ok: false, reason: p.reason };
+  }
+  if (/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/.test(v)) return { ok: 'partial' };
+  return { ok: false, reason: `${quote(v)} is not a date (FtM writes dates YYYY-MM-DD, or YYYY-MM and YYYY for a month or a year)` };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** The lines of a file as UTF-8 bytes with their numbers: a CRLF, an LF or a lone CR ends a line. */
+async function* linesOf(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void): AsyncGenerator<{ line: number; bytes: Buffer }> {
+  let line = 1;
+  let carry: Buffer[] = [];
+  let pendingCR = false;
+  for await (const chunk of utf8Chunks(path, sniffed, onBytes)) {
+    let start = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (pendingCR) {
+        pendingCR = false;
+        if (b === LF) {
+          start = i + 1;
+          continue;
+        }
+      }
+      if (b !== LF && b !== CR) continue;
+      const piece = chunk.subarray(start, i);
+      const bytes = carry.length > 0 ? Buffer.concat([...carry, piece]) : piece;
+      carry = [];
+      yield { line, bytes };
+      line++;
+      start = i + 1;
+      if (b === CR) pendingCR = true;
+    }
+    if (start < chunk.length) carry.push(chunk.subarray(start));
+  }
+  if (carry.length > 0) yield { line, bytes: Buffer.concat(carry) };
+}
+
+/** Where the reader puts what it finds: problems (rows skipped in lenient mode), records not read, warnings. */
+interface Sink {
+  file: string;
+  issues: DataIssue[];
+  skipped: DataIssue[];
+  warnings: WarningList;
+}
+
+/**
+ * Checks the envelope of one parsed line: a JSON object with a text `id` and a known `schema`, whose `properties`
+ * map names to lists of texts. Returns the record, or undefined when it cannot be used (said in `sink`). Records of
+ * schemata the reader does not use are listed as not read, whatever their properties.
+ */
+function envelope(raw: unknown, line: number, sink: Sink): { record: FtmRecord; notes: DataIssue[] } | undefined {
+  const { file } = sink;
+  const problem = (column: string | undefined, reason: string) =>
+    void sink.issues.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problem(undefined, `not an FtM entity: each line must be one JSON object with "id", "schema" and "properties" (this line holds ${jsonKind(raw)})`);
+    return undefined;
+  }
+  const o = raw as Record<string, unknown>;
+  const id = Object.hasOwn(o, 'id') ? o.id : undefined;
+  const schema = Object.hasOwn(o, 'schema') ? o.schema : undefined;
+  const badId = typeof id !== 'string' || id.trim() === '';
+  if (badId) problem('id', `an FtM entity needs an "id" that is a text (this one is ${typeof id === 'string' ? 'empty' : jsonKind(id)})`);
+  if (typeof schema !== 'string') {
+    problem('schema', `an FtM entity needs a "schema" that is a text (this one is ${jsonKind(schema)})`);
+    return undefined;
+  }
+  if (schema !== SHIPMENT_SCHEMA && schemaDef(schema) === undefined) {
+    const names = [...Object.keys(MODEL.schemata), SHIPMENT_SCHEMA];
+    const near = names.find((n) => n.toLowerCase() === schema.toLowerCase()) ?? closest(schema, names, 1)[0];
+    problem('schema', `unknown FtM schema ${quote(schema)}${near === undefined ? '' : ` (did you mean ${near}?)`}`);
+    return undefined;
+  }
+  if (badId) return undefined;
+  if (roleOf(schema) === undefined) {
+    sink.skipped.push({ file, line, column: 'schema', reason: `schema ${schema} is not read by Chokepoint (not a legal entity, tie, payment, address or shipment)` });
+    return undefined;
+  }
+  const checked = parseField('id', id as string);
+  if (!checked.ok) {
+    problem('id', checked.reason);
+    return undefined;
+  }
+  const properties = new Map<string, string[]>();
+  const notes: DataIssue[] = [];
+  const props = Object.hasOwn(o, 'properties') ? o.properties : undefined;
+  const whose = named(schema, id as string);
+  if (props !== undefined && props !== null) {
+    if (typeof props !== 'object' || Array.isArray(props)) {
+      problem('properties', `${whose}"properties" must be a mapping of property names to lists of texts (here it is ${jsonKind(props)})`);
+      return undefined;
+    }
+    let ok = true;
+    // Object.entries lists every own key of the parsed JSON, `__proto__` and `constructor` included.
+    for (const [name, value] of Object.entries(props)) {
+      const r = propertyValues(value);
+      if ('problem' in r) {
+        problem(name, `${whose}${r.problem}`);
+        ok = false;
+        continue;
+      }
+      if (r.note !== undefined) notes.push({ file, line, column: name, reason: r.note });
+      properties.set(name, r.values);
+    }
+    if (!ok) return undefined;
+  }
+  return { record: { id: id as string, schema, properties, line }, notes };
+}
+
+/** How a problem of a record names it, before the reason: `Company "c1": `. */
+function named(schema: string, id: string): string {
+  return `${schema} ${quote(id)}: `;
+}
+
+/** The values of a property (none when it is absent). */
+const all = (r: FtmRecord, prop: string): string[] => r.properties.get(prop) ?? [];
+/** The first value of a property, trimmed. */
+const first = (r: FtmRecord, prop: string): string | undefined => all(r, prop)[0]?.trim();
+
+/** The attributes of a record: `base`, then every property not read into a field, values joined by `; `. */
+function attributesOf(r: FtmRecord, used: ReadonlySet<string>, base: Record<string, string>, note: (column: string, reason: string) => void): Record<string, string> {
+  // Property names are free text (`__proto__`, `constructor`): setOwn keeps each as an own property.
+  const attributes: Record<string, string> = { ...base };
+  for (const [name, values] of r.properties) {
+    // A property read into a field keeps its other values here (a second name, a second country).
+    if (values.length === 0 || (used.has(name) && values.length === 1)) continue;
+    if (Object.hasOwn(base, name)) {
+      note(name, `not kept: the attribute "${name}" holds what Chokepoint read from the line`);
+      continue;
+    }
+    setOwn(attributes, name, values.map((v) => v.trim()).join('; '));
+  }
+  return attributes;
+}
+
+/** An Address as the entities that name it use it. */
+interface AddressUse {
+  record: FtmRecord;
+  full?: string;
+  city?: string;
+  country?: string;
+  lat?: number;
+  lon?: number;
+}
 
 /**
  * Reads FollowTheMoney JSON lines into a bundle. Legal entities (Person, Company, Organization and
@@ -91,163 +297,322 @@ const first = (e: FtmEntity, ...names: string[]): string | undefined => {
  * definition); Payment becomes a flow from payer to beneficiary (carried as a shipment whose
  * commodity is "payment"); Address entities give addresses; Chokepoint's `Shipment` convention gives
  * shipments. Other schemata are listed in `rejected` as not read. Streams: memory stays flat.
+ *
+ * Every line is accounted for, as in a CSV bundle: a line that is not a JSON object, an entity whose envelope or
+ * values cannot be used (a property that is not a list of texts, an id over 200 characters, a date that does not
+ * exist, a latitude of 999, a percentage of 150, an amount of "lots", a tie or payment of an entity to itself) is a
+ * problem with its line, property and reason: strict mode throws InvalidBundleError listing all of them, `lenient`
+ * skips the record and lists it in `rejected`. What is read but repaired or doubtful (a property given as a single
+ * text, a date with only a year, an Address no entity uses, ids that differ only by case) is listed in `warnings`.
  */
 export async function readFtm(path: string, options: { lenient?: boolean; onProgress?: (file: string, bytes: number, total: number) => void } = {}): Promise<Bundle> {
   const file = basename(path);
-  const issues: DataIssue[] = [];
-  const skipped: DataIssue[] = [];
-  const warnings = new WarningList();
-  const records: FtmEntity[] = [];
-  const input = createReadStream(path, { encoding: 'utf8' });
-  if (options.onProgress) {
-    const total = statSync(path).size;
-    let bytes = 0;
-    input.on('data', (chunk) => options.onProgress!(file, (bytes += Buffer.byteLength(chunk)), total));
+  const lenient = options.lenient ?? false;
+  const sink: Sink = { file, issues: [], skipped: [], warnings: new WarningList() };
+  const { issues, skipped, warnings } = sink;
+  const fatal = (reason: string): never => {
+    throw new InvalidBundleError([printableIssue({ file, line: 1, reason })], true);
+  };
+
+  let sniffed: SniffedText;
+  let total = 0;
+  try {
+    sniffed = sniffEncoding(await readHead(path, 4096));
+    if (options.onProgress) total = (await stat(path)).size;
+  } catch (err) {
+    if (err instanceof EncodingProblem) return fatal(err.reason);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') return fatal(`this file cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})`);
+    throw err;
   }
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  for await (const text of lines) {
-    n++;
-    if (text.trim() === '') continue;
+  const notText = notValidText(sniffed);
+
+  // 1. The lines, each checked on its own.
+  const records: { record: FtmRecord; notes: DataIssue[] }[] = [];
+  let lines = 0;
+  const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(file, bytes, total) : undefined;
+  for await (const { line, bytes } of linesOf(path, sniffed, onBytes)) {
+    const valid = isUtf8(bytes);
+    const text = bytes.toString('utf8');
+    if (valid && text.trim() === '') continue;
+    lines++;
+    if (!valid) {
+      issues.push({ file, line, reason: notText });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      issues.push({ file, line: n, reason: `not a JSON object (${(err as Error).message})` });
+      issues.push({ file, line, reason: `not a JSON object (${(err as Error).message})` });
       continue;
     }
-    const r = raw as Partial<FtmEntity>;
-    if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || typeof r.schema !== 'string') {
-      issues.push({ file, line: n, reason: 'an FtM entity needs a string "id" and "schema"' });
+    const r = envelope(raw, line, sink);
+    if (r !== undefined) records.push(r);
+  }
+  if (lines === 0) fatal('the file is empty: a FollowTheMoney file has one JSON object per line, and a bundle needs at least one entity');
+
+  /** A record's problems and notes: the notes become warnings only when the record is kept, as in a CSV bundle. */
+  const reading = (r: FtmRecord, notes: DataIssue[]) => {
+    const problems: DataIssue[] = [];
+    const at = (column: string | undefined, reason: string): DataIssue =>
+      column === undefined ? { file, line: r.line, reason } : { file, line: r.line, column, reason };
+    // A problem names the record (its schema and id) as well as its line; a note does not, so that the same remark
+    // on many records is one warning that lists their lines.
+    return {
+      problems,
+      notes,
+      problem: (column: string | undefined, reason: string) => void problems.push(at(column, reason === '' ? '' : `${named(r.schema, r.id)}${reason}`)),
+      note: (column: string, reason: string) => void notes.push(at(column, reason)),
+      /** Keeps the record (its notes become warnings) or lists its problems; true when kept. */
+      close: (): boolean => {
+        if (problems.length > 0) {
+          for (const p of problems) if (p.reason !== '') issues.push(p);
+          return false;
+        }
+        for (const n of notes) warnings.add(n);
+        return true;
+      },
+    };
+  };
+
+  // 2. Ids are unique among the records of one kind, as in the files of a bundle: entities, addresses, ties, and
+  // payments and shipments (which become the shipments of the bundle). Chokepoint's own export gives a shipment
+  // the id it had in shipments.csv, which may also be the id of an entity.
+  const firstLine = new Map<string, Map<string, number>>();
+  const unique: { record: FtmRecord; notes: DataIssue[] }[] = [];
+  for (const r of records) {
+    const role = roleOf(r.record.schema);
+    const space = role === 'payment' ? 'shipment' : String(role);
+    const lines = firstLine.get(space) ?? firstLine.set(space, new Map()).get(space)!;
+    const seen = lines.get(r.record.id);
+    if (seen !== undefined) {
+      issues.push({ file, line: r.record.line, column: 'id', reason: `duplicate id ${quote(r.record.id)} (first on line ${seen})` });
       continue;
     }
-    if (r.schema !== SHIPMENT_SCHEMA && !(r.schema in MODEL.schemata)) {
-      issues.push({ file, line: n, column: 'schema', reason: `unknown FtM schema ${JSON.stringify(r.schema)}` });
-      continue;
-    }
-    records.push({ id: r.id, schema: r.schema, properties: (r.properties ?? {}) as Record<string, string[]>, line: n });
+    lines.set(r.record.id, r.record.line);
+    unique.push(r);
   }
 
-  const addresses = new Map(records.filter((r) => ftmIsA(r.schema, 'Address')).map((r) => [r.id, r]));
+  // 3. Addresses, checked as the entities that name them will use them.
+  const addresses = new Map<string, AddressUse>();
+  const rejectedAddresses = new Map<string, number>();
+  for (const { record: r, notes } of unique) {
+    if (roleOf(r.schema) !== 'address') continue;
+    const x = reading(r, notes);
+    const use: AddressUse = { record: r, full: first(r, 'full'), city: first(r, 'city') };
+    const country = first(r, 'country');
+    if (country !== undefined) {
+      const c = parseField('country', country);
+      if (c.ok) use.country = c.value as string;
+      else x.problem('country', c.reason);
+    }
+    readCoordinates(r, x.problem, use);
+    if (x.close()) addresses.set(r.id, use);
+    else rejectedAddresses.set(r.id, r.line);
+  }
+
+  // 4. Legal entities.
   const entities: Entity[] = [];
-  const seen = new Map<string, number>();
-  const country = (r: FtmEntity, value: string | undefined): string | undefined => {
-    if (value === undefined) return undefined;
-    const parsed = parseField('country', value);
-    if (parsed.ok) return parsed.value as string;
-    issues.push({ file, line: r.line, column: 'country', reason: parsed.reason });
-    return undefined;
-  };
-  for (const r of records) {
+  const known = new Set<string>();
+  const rejectedEntities = new Map<string, number>();
+  const idsByLowerCase = new Map<string, { id: string; line: number }>();
+  /** Addresses named by an entity that was kept, and by one that was skipped (with its line). */
+  const addressUsers = new Set<string>();
+  const addressSkippedUsers = new Map<string, number>();
+  for (const { record: r, notes } of unique) {
     const kind = kindOf(r.schema);
     if (kind === undefined) continue;
-    if (seen.has(r.id)) {
-      issues.push({ file, line: r.line, column: 'id', reason: `duplicate id ${JSON.stringify(r.id)} (first on line ${seen.get(r.id)})` });
-      continue;
+    const x = reading(r, notes);
+    const used = new Set<string>(['name', 'addressEntity']);
+    const e: Entity = { id: r.id, kind, name: first(r, 'name') ?? r.id, attributes: {}, origin: { file, line: r.line } };
+    if (first(r, 'name') === undefined) x.note('name', 'the entity has no name: its id is shown as its name');
+    // Its address: the first Address it names that the file has; the others are kept as texts.
+    const named = all(r, 'addressEntity');
+    const usable = named.map((a) => addresses.get(a)).filter((a): a is AddressUse => a !== undefined);
+    for (const a of named) {
+      if (addresses.has(a)) continue;
+      const skippedAt = rejectedAddresses.get(a);
+      if (skippedAt !== undefined) x.note('addressEntity', `the Address ${quote(a)} (line ${skippedAt}) was skipped: not used`);
+      else x.note('addressEntity', `names ${quote(a)}, which is not an Address of this file: not used`);
     }
-    seen.set(r.id, r.line);
-    const address = addresses.get(first(r, 'addressEntity') ?? '');
-    const e: Entity = { id: r.id, kind, name: first(r, 'name') ?? r.id, attributes: { ftmSchema: r.schema }, origin: { file, line: r.line } };
-    const c = country(r, first(r, 'country', 'jurisdiction') ?? (address && first(address, 'country')));
-    if (c !== undefined) e.country = c;
-    const full = first(r, 'address') ?? (address && first(address, 'full'));
+    const address = usable[0];
+    const countryProp = first(r, 'country') !== undefined ? 'country' : first(r, 'jurisdiction') !== undefined ? 'jurisdiction' : undefined;
+    if (countryProp !== undefined) {
+      used.add(countryProp);
+      const c = parseField('country', first(r, countryProp)!);
+      if (c.ok) e.country = c.value as string;
+      else x.problem(countryProp, c.reason);
+    } else if (address?.country !== undefined) e.country = address.country;
+    const full = first(r, 'address') ?? address?.full;
+    if (first(r, 'address') !== undefined) used.add('address');
     if (full !== undefined) e.address = full;
-    const city = address && first(address, 'city');
-    if (city !== undefined) e.city = city;
-    const lat = first(r, 'latitude') ?? (address && first(address, 'latitude'));
-    const lon = first(r, 'longitude') ?? (address && first(address, 'longitude'));
-    if (lat !== undefined && lon !== undefined && parseField('latitude', lat).ok && parseField('longitude', lon).ok) {
-      e.lat = Number(lat);
-      e.lon = Number(lon);
-    }
+    if (address?.city !== undefined) e.city = address.city;
+    const own: { lat?: number; lon?: number } = {};
+    if (readCoordinates(r, x.problem, own)) {
+      used.add('latitude').add('longitude');
+      if (own.lat !== undefined && own.lon !== undefined) (e.lat = own.lat), (e.lon = own.lon);
+    } else if (address?.lat !== undefined && address.lon !== undefined) (e.lat = address.lat), (e.lon = address.lon);
     const sector = first(r, 'sector');
-    if (sector !== undefined) e.sector = sector;
-    const founded = first(r, 'incorporationDate')?.slice(0, 10);
-    if (founded !== undefined && parseField('date', founded).ok) e.founded = founded;
-    for (const [k, v] of Object.entries(r.properties)) {
-      if (['name', 'country', 'jurisdiction', 'addressEntity', 'address', 'latitude', 'longitude', 'sector', 'incorporationDate'].includes(k)) continue;
-      if (Array.isArray(v) && v.length > 0) e.attributes[k] = v.join('; ');
+    if (sector !== undefined) (e.sector = sector), used.add('sector');
+    const founded = first(r, 'incorporationDate');
+    if (founded !== undefined) {
+      const d = ftmDate(founded);
+      if (d.ok !== 'partial') used.add('incorporationDate');
+      if (d.ok === true) e.founded = d.value;
+      else if (d.ok === 'partial') x.note('incorporationDate', `${quote(founded)} gives only a year or a month: not used as the founding date (read to the day); kept as an attribute`);
+      else x.problem('incorporationDate', d.reason);
     }
-    entities.push(e);
+    const base: Record<string, string> = { ftmSchema: r.schema };
+    const others = usable.slice(1).map((a) => a.full ?? a.record.id);
+    if (others.length > 0) base.otherAddresses = others.join('; ');
+    e.attributes = attributesOf(r, used, base, x.note);
+    const lower = r.id.toLowerCase();
+    const twin = idsByLowerCase.get(lower);
+    if (twin !== undefined) x.note('id', caseTwin(r.id, twin.id, twin.line));
+    if (x.close()) {
+      entities.push(e);
+      known.add(r.id);
+      if (twin === undefined) idsByLowerCase.set(lower, { id: r.id, line: r.line });
+      for (const a of named) addressUsers.add(a);
+    } else {
+      rejectedEntities.set(r.id, r.line);
+      for (const a of named) if (!addressSkippedUsers.has(a)) addressSkippedUsers.set(a, r.line);
+    }
   }
 
-  const known = new Set(entities.map((e) => e.id));
-  const ref = (r: FtmEntity, prop: string): string | undefined => {
-    const id = first(r, prop);
-    if (id === undefined) {
-      issues.push({ file, line: r.line, column: prop, reason: `a ${r.schema} needs "${prop}"` });
-      return undefined;
-    }
-    if (!known.has(id)) {
-      issues.push({ file, line: r.line, column: prop, reason: `unknown entity id ${JSON.stringify(id)} (no legal entity with that id)` });
-      return undefined;
-    }
-    return id;
-  };
+  // 5. An Address no entity uses is said so: its line is not lost without a word.
+  for (const [id, a] of addresses) {
+    if (addressUsers.has(id)) continue;
+    const skippedUser = addressSkippedUsers.get(id);
+    warnings.add({
+      file,
+      line: a.record.line,
+      reason:
+        skippedUser === undefined
+          ? `the Address ${quote(id)} is not used: no entity of the file names it (addressEntity)`
+          : `the Address ${quote(id)} is not used: the only entities that name it were skipped (line ${skippedUser})`,
+    });
+  }
+
+  // 6. Ties, payments and shipments, between the entities that were read.
   const relations: Relation[] = [];
   const shipments: Shipment[] = [];
-  for (const r of records) {
-    if (kindOf(r.schema) !== undefined || ftmIsA(r.schema, 'Address')) continue;
-    const edge = MODEL.schemata[r.schema]?.edge;
-    const tie = FTM_TIES[r.schema];
-    if (tie !== undefined && edge) {
-      const source = ref(r, edge.source);
-      const target = ref(r, edge.target);
-      if (source === undefined || target === undefined || source === target) continue;
+  for (const { record: r, notes } of unique) {
+    const role = roleOf(r.schema);
+    if (role !== 'tie' && role !== 'payment' && role !== 'shipment') continue;
+    const x = reading(r, notes);
+    const used = new Set<string>();
+    const ref = (prop: string): string | undefined => {
+      used.add(prop);
+      const values = all(r, prop);
+      if (values.length === 0) {
+        x.problem(prop, `a ${r.schema} needs "${prop}"`);
+        return undefined;
+      }
+      if (new Set(values).size > 1) x.note(prop, `${values.length} values: the first, ${quote(values[0])}, is read`);
+      const id = values[0];
+      if (known.has(id)) return id;
+      const skippedAt = rejectedEntities.get(id);
+      if (skippedAt !== undefined) {
+        // Strict mode: the entity's own problem is already listed; it is not repeated for every tie.
+        x.problem(prop, lenient ? `refers to entity ${quote(id)}, which was skipped (line ${skippedAt})` : '');
+        return undefined;
+      }
+      const twin = idsByLowerCase.get(id.toLowerCase()) ?? idsByLowerCase.get(id.trim().toLowerCase());
+      const hint = twin === undefined ? '' : `; did you mean ${quote(twin.id)}? ids are written exactly`;
+      x.problem(prop, `unknown entity id ${quote(id)} (no person, company or organization of the file has it${hint})`);
+      return undefined;
+    };
+    const date = (prop: string): string | undefined => {
+      const raw = first(r, prop);
+      if (raw === undefined) return undefined;
+      const d = ftmDate(raw);
+      if (d.ok !== 'partial') used.add(prop);
+      if (d.ok === true) return d.value;
+      // Kept as an attribute, as written.
+      if (d.ok === 'partial') x.note(prop, `${quote(raw)} gives only a year or a month: not used as a date (dates are read to the day); kept as an attribute`);
+      else x.problem(prop, d.reason);
+      return undefined;
+    };
+    const edge = schemaDef(r.schema)?.edge;
+    if (role === 'tie' && edge !== undefined) {
+      const source = ref(edge.source);
+      const target = ref(edge.target);
       // An UnknownLink whose role names one of the contract's ties (as Chokepoint's own export writes them) is that tie.
-      const role = r.schema === 'UnknownLink' ? first(r, 'role')?.trim().toLowerCase().replace(/\s+/g, '_') : undefined;
-      const kind = role !== undefined && (RELATION_KINDS as readonly string[]).includes(role) ? (role as Relation['kind']) : tie;
-      const rel: Relation = { source, target, kind, attributes: { ftmSchema: r.schema, ftmId: r.id }, origin: { file, line: r.line } };
+      const roleText = r.schema === 'UnknownLink' ? first(r, 'role')?.toLowerCase().replace(/\s+/g, '_') : undefined;
+      let kind = FTM_TIES[r.schema];
+      if (roleText !== undefined && (RELATION_KINDS as readonly string[]).includes(roleText)) (kind = roleText as RelationKind), used.add('role');
+      const rel: Relation = { source: source ?? '', target: target ?? '', kind, attributes: {}, origin: { file, line: r.line } };
       const share = first(r, 'percentage');
-      if (share !== undefined && parseField('percent', share.replace('%', '').trim()).ok) rel.share = Number(share.replace('%', '').trim());
-      const start = first(r, 'startDate')?.slice(0, 10);
-      if (start !== undefined && parseField('date', start).ok) rel.start = start;
-      const end = first(r, 'endDate')?.slice(0, 10);
-      if (end !== undefined && parseField('date', end).ok) rel.end = end;
-      relations.push(rel);
-    } else if (ftmIsA(r.schema, 'Payment') && edge) {
-      const payer = ref(r, edge.source);
-      const beneficiary = ref(r, edge.target);
-      if (payer === undefined || beneficiary === undefined || payer === beneficiary) continue;
-      const eur = first(r, 'amountEur');
-      const amount = eur ?? first(r, 'amount');
-      const s: Shipment = { id: r.id, supplier: payer, buyer: beneficiary, commodity: 'payment', attributes: { ftmSchema: r.schema }, origin: { file, line: r.line } };
-      const parsedAmount = amount === undefined ? undefined : parseField('number', amount, { max: MAX_VALUE });
-      if (parsedAmount !== undefined && !parsedAmount.ok) {
-        issues.push({ file, line: r.line, column: eur !== undefined ? 'amountEur' : 'amount', reason: parsedAmount.reason });
-      } else if (parsedAmount?.ok) {
-        const code = eur !== undefined ? 'EUR' : first(r, 'currency');
+      if (share !== undefined) {
+        used.add('percentage');
+        const p = parseField('percent', share.replace('%', '').trim());
+        if (p.ok) rel.share = p.value as number;
+        else x.problem('percentage', p.reason);
+      }
+      const start = date('startDate');
+      if (start !== undefined) rel.start = start;
+      const end = date('endDate');
+      if (end !== undefined) rel.end = end;
+      if (source !== undefined && target !== undefined && x.problems.length === 0) {
+        const columns: Record<string, string> = { target: edge.target, end: 'endDate' };
+        for (const p of crossFieldProblems('relations.csv', rel as unknown as Record<string, unknown>)) x.problem(columns[p.column] ?? p.column, p.reason);
+      }
+      rel.attributes = attributesOf(r, used, { ftmSchema: r.schema, ftmId: r.id }, x.note);
+      if (x.close()) relations.push(rel);
+    } else if (role === 'payment' && edge !== undefined) {
+      const payer = ref(edge.source);
+      const beneficiary = ref(edge.target);
+      if (payer !== undefined && payer === beneficiary) x.problem(edge.target, `${edge.source} and ${edge.target} are the same entity (${quote(payer)})`);
+      const s: Shipment = { id: r.id, supplier: payer ?? '', buyer: beneficiary ?? '', commodity: 'payment', attributes: {}, origin: { file, line: r.line } };
+      const amount = (prop: string): number | undefined => {
+        const raw = first(r, prop);
+        if (raw === undefined) return undefined;
+        const p = parseField('number', raw, { max: MAX_VALUE });
+        if (p.ok) return p.value as number;
+        x.problem(prop, p.reason);
+        return undefined;
+      };
+      const eur = amount('amountEur');
+      const other = amount('amount');
+      const code = first(r, 'currency');
+      if (eur !== undefined) {
+        used.add('amountEur');
+        s.value = eur;
+        s.currency = 'EUR';
+      } else if (other !== undefined) {
         const currency = code === undefined ? undefined : readCurrency(code);
         if (currency === undefined) {
-          warnings.add({ file, line: r.line, column: 'amount', reason: 'a payment amount without a currency is not used (add "currency" or "amountEur")' });
+          // Kept as an attribute, as written: never given a currency it did not state.
+          x.note('amount', 'a payment amount without a currency is not used as its value (add "currency" or "amountEur"); it is kept as an attribute');
         } else if (!currency.ok) {
-          issues.push({ file, line: r.line, column: 'currency', reason: currency.reason });
+          x.problem('currency', currency.reason);
         } else {
-          s.value = parsedAmount.value as number;
+          used.add('amount').add('currency');
+          s.value = other;
           s.currency = currency.value;
-          if (currency.note !== undefined) warnings.add({ file, line: r.line, column: 'currency', reason: currency.note });
+          if (currency.note !== undefined) x.note('currency', currency.note);
         }
       }
-      const date = first(r, 'date', 'startDate')?.slice(0, 10);
-      if (date !== undefined && parseField('date', date).ok) s.shipped = date;
-      const purpose = first(r, 'purpose');
-      if (purpose !== undefined) s.attributes.purpose = purpose;
-      shipments.push(s);
-    } else if (r.schema === SHIPMENT_SCHEMA) {
-      const supplier = ref(r, 'supplier');
-      const buyer = ref(r, 'buyer');
-      if (supplier === undefined || buyer === undefined || supplier === buyer) continue;
-      const s: Shipment = { id: r.id, supplier, buyer, commodity: first(r, 'commodity') ?? 'goods', attributes: { ftmSchema: SHIPMENT_SCHEMA }, origin: { file, line: r.line } };
+      const shipped = date('date') ?? date('startDate');
+      if (shipped !== undefined) s.shipped = shipped;
+      s.attributes = attributesOf(r, used, { ftmSchema: r.schema }, x.note);
+      if (x.close()) shipments.push(s);
+    } else if (role === 'shipment') {
+      const supplier = ref('supplier');
+      const buyer = ref('buyer');
+      used.add('commodity');
+      const s: Shipment = { id: r.id, supplier: supplier ?? '', buyer: buyer ?? '', commodity: first(r, 'commodity') ?? 'goods', attributes: {}, origin: { file, line: r.line } };
       // The same fields, units, currencies and checks as shipments.csv (see SHIPMENTS_SPEC).
-      const before = issues.length;
-      const notes: DataIssue[] = [];
       const field = (prop: string, type: FieldType, set: (v: unknown) => void, max?: number) => {
         const v = first(r, prop);
         if (v === undefined) return;
+        used.add(prop);
         const p = parseField(type, v, { max });
-        if (!p.ok) return void issues.push({ file, line: r.line, column: prop, reason: p.reason });
+        if (!p.ok) return x.problem(prop, p.reason);
         set(p.value);
-        if (p.note !== undefined) notes.push({ file, line: r.line, column: prop, reason: p.note });
+        if (p.note !== undefined) x.note(prop, p.note);
       };
       field('hsCode', 'hsCode', (v) => (s.hsCode = v as string));
       field('quantity', 'number', (v) => (s.quantity = v as number), MAX_QUANTITY);
@@ -255,39 +620,69 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       field('concentration', 'concentration', (v) => (s.concentration = v as number));
       field('value', 'number', (v) => (s.value = v as number), MAX_VALUE);
       field('currency', 'currency', (v) => (s.currency = v as string));
-      field('shipped', 'date', (v) => (s.shipped = v as string));
-      field('received', 'date', (v) => (s.received = v as string));
+      const shipped = date('shipped');
+      if (shipped !== undefined) s.shipped = shipped;
+      const received = date('received');
+      if (received !== undefined) s.received = received;
       field('originCountry', 'country', (v) => (s.originCountry = v as string));
       field('destinationCountry', 'country', (v) => (s.destinationCountry = v as string));
       for (const prop of ['consignee', 'payer'] as const) {
-        const id = first(r, prop);
-        if (id !== undefined && known.has(id)) s[prop] = id;
-        else if (id !== undefined) issues.push({ file, line: r.line, column: prop, reason: `unknown entity id ${JSON.stringify(id)}` });
+        if (first(r, prop) === undefined) continue;
+        const id = ref(prop);
+        if (id !== undefined) s[prop] = id;
       }
       const c = shipmentConcentration(s.concentration, s.commodity);
       if (c.value !== undefined) s.concentration = c.value;
-      if (c.note !== undefined) notes.push({ file, line: r.line, column: s.concentration === undefined ? 'commodity' : 'concentration', reason: c.note });
-      if (issues.length === before) {
-        for (const p of crossFieldProblems('shipments.csv', s as unknown as Record<string, unknown>)) issues.push({ file, line: r.line, column: p.column, reason: p.reason });
+      if (c.note !== undefined) x.note(s.concentration === undefined ? 'commodity' : 'concentration', c.note);
+      if (supplier !== undefined && buyer !== undefined && x.problems.length === 0) {
+        for (const p of crossFieldProblems('shipments.csv', s as unknown as Record<string, unknown>)) x.problem(p.column, p.reason);
       }
-      if (issues.length > before) continue;
       const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
       if (kg !== undefined) s.quantityKg = kg;
-      for (const n of notes) warnings.add(n);
-      shipments.push(s);
-    } else {
-      skipped.push({ file, line: r.line, column: 'schema', reason: `schema ${r.schema} is not read by Chokepoint (not a legal entity, tie, payment, address or shipment)` });
+      s.attributes = attributesOf(r, used, { ftmSchema: SHIPMENT_SCHEMA }, x.note);
+      if (x.close()) shipments.push(s);
     }
   }
+
+  // 7. An input without a single entity is nothing to analyse: an error in either mode (skipping lines cannot help),
+  // as for a CSV bundle.
   issues.sort(compareIssues);
-  if (issues.length > 0 && !options.lenient) throw new InvalidBundleError(issues, false);
+  if (entities.length === 0) {
+    const n = issues.length;
+    const reason =
+      n > 0
+        ? `no person, company or organization could be read: every line has a problem or names one that has (${n} listed)`
+        : 'the file has no person, company or organization: a bundle needs at least one entity';
+    throw new InvalidBundleError([{ file, line: 1, reason }, ...issues].sort(compareIssues).map(printableIssue), true);
+  }
+  if (issues.length > 0 && !lenient) throw new InvalidBundleError(issues.map(printableIssue), false);
   return {
     name: file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/, ''),
     entities,
     relations,
     shipments,
     places: [],
-    rejected: [...issues, ...skipped].sort(compareIssues),
-    warnings: warnings.list(),
+    rejected: [...issues, ...skipped].sort(compareIssues).map(printableIssue),
+    warnings: warnings.list().map(printableIssue),
   };
+}
+
+/**
+ * Reads `latitude` and `longitude` of a record into `into`, reporting a value out of range or one given without the
+ * other. Returns whether the record has either.
+ */
+function readCoordinates(r: FtmRecord, problem: (column: string, reason: string) => void, into: { lat?: number; lon?: number }): boolean {
+  const lat = first(r, 'latitude');
+  const lon = first(r, 'longitude');
+  if (lat === undefined && lon === undefined) return false;
+  if (lat === undefined || lon === undefined) {
+    problem(lat === undefined ? 'latitude' : 'longitude', 'latitude and longitude must be given together');
+    return true;
+  }
+  const a = parseField('latitude', lat);
+  const b = parseField('longitude', lon);
+  if (!a.ok) problem('latitude', a.reason);
+  if (!b.ok) problem('longitude', b.reason);
+  if (a.ok && b.ok) (into.lat = a.value as number), (into.lon = b.value as number);
+  return true;
 }

@@ -1,6 +1,20 @@
 export { readBundle, type ReadBundleOptions } from './bundle';
-export { readCsv, detectDelimiter, readFirstLine, CsvSyntaxError, DELIMITERS, DELIMITER_NAMES, type CsvRow, type Delimiter, type DelimiterGuess } from './csv';
+export {
+  readCsv,
+  detectDelimiter,
+  readFirstLine,
+  firstRecord,
+  CsvTokenizer,
+  CsvSyntaxError,
+  DELIMITERS,
+  DELIMITER_NAMES,
+  type CsvRow,
+  type Delimiter,
+  type DelimiterGuess,
+} from './csv';
 export { IngestError, BundleNotFoundError, InvalidBundleError } from './errors';
 export { readFtm, ftmIsA, FTM_TIES, SHIPMENT_SCHEMA } from './ftm';
 export { loadSectorHints, defaultSectorHints, DEFAULT_SECTOR_KEYWORDS } from './hints';
 export { matchColumn, normaliseColumnName, type ColumnMatch } from './header';
+export { printable } from './printable';
+export { sniffEncoding, EncodingProblem, type SniffedText, type TextEncoding } from './text';

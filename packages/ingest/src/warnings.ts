@@ -29,3 +29,8 @@ export class WarningList {
       .sort((a, b) => compareIssues(a, b) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   }
 }
+
+/** The remark on an id that differs from an earlier one only by case (`ACME` and `acme`). */
+export function caseTwin(id: string, other: string, line: number): string {
+  return `id ${JSON.stringify(id)} differs from ${JSON.stringify(other)} (line ${line}) only by case: ids are case-sensitive, so they are read as two records; if they are one, write the id the same way`;
+}

@@ -122,7 +122,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
   it('broken CSV quoting, pointing at the record where the quote opened', async () => {
     const issues = await problems(makeBundle({ relations: `${RELATIONS}\n"a,b,family,\nc,a,family,` }));
     expect(issues).toEqual([
-      { file: 'relations.csv', line: 5, reason: 'a quoted field is never closed (a " opens a field that runs to the end of the file)' },
+      { file: 'relations.csv', line: 5, column: 'source', reason: 'a quoted field is never closed (a " opens a field that runs to the end of the file)' },
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
 
   it('text that is not UTF-8', async () => {
     const dir = makeBundle({});
-    writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xd6, 0x72]), Buffer.from('nek\n')]));
+    writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xd6, 0x72]), Buffer.from('nek\nb,company,Beta\n')]));
     const issues = await problems(dir);
     expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'name', reason: 'the text is not valid UTF-8 (save the file as UTF-8)' });
   });

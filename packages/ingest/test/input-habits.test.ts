@@ -129,7 +129,8 @@ describe('ISIC codes', () => {
   });
 
   it('refuses an unknown code with a "did you mean" that fits the sector', async () => {
-    const issues = await problems(makeBundle({ entities: [head, 'a,company,Kimya,chemical distributor,4675'].join('\n'), relations: undefined, shipments: undefined }));
+    // (A second, valid entity: a bundle whose every entity has a problem is refused as a whole.)
+    const issues = await problems(makeBundle({ entities: [head, 'a,company,Kimya,chemical distributor,4675', 'b,company,Beta,,'].join('\n'), relations: undefined, shipments: undefined }));
     expect(issues).toEqual([{ file: 'entities.csv', line: 2, column: 'isic', reason: expect.stringMatching(/^"4675" is not an ISIC Rev\.4 code; did you mean 4669 \(Wholesale of waste and scrap/) }]);
   });
 
@@ -170,7 +171,7 @@ describe('spreadsheet habits', () => {
   });
 
   it('refuses thousands separators, and explains decimal commas outside semicolon files', async () => {
-    const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1.200,5', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
+    const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1.200,5\nb;company;Beta;', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
     expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'employees', reason: expect.stringContaining('(write numbers without thousands separators)') });
     const tabIssues = await problems(makeBundle({ relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\td\ta\tx\t6,5\tt' }));
     expect(tabIssues).toEqual([
@@ -241,12 +242,16 @@ describe('warnings and lenient mode', () => {
       { id: 'p1', schema: 'Payment', properties: { payer: ['c1'], beneficiary: ['c2'], amount: ['5'], currency: ['$'] } },
     ];
     writeFileSync(join(dir, 'x.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
-    await expect(readFtm(join(dir, 'x.ftm.jsonl'))).rejects.toThrow(/line 5, column "unit": unknown unit "kgg" \(did you mean kg\?\)[\s\S]*line 6, column "currency": currency "\$" is ambiguous/);
+    await expect(readFtm(join(dir, 'x.ftm.jsonl'))).rejects.toThrow(/line 5, column "unit": Shipment "s3": unknown unit "kgg" \(did you mean kg\?\)[\s\S]*line 6, column "currency": Payment "p1": currency "\$" is ambiguous/);
     const b = await readFtm(join(dir, 'x.ftm.jsonl'), { lenient: true });
     expect(b.shipments.map((s) => [s.id, s.unit, s.quantityKg, s.currency, s.concentration])).toEqual([
       ['s1', 'm', undefined, 'EUR', undefined],
       ['s2', 'g', 0.5, undefined, 35],
-      ['p1', undefined, undefined, undefined, undefined],
+    ]);
+    // As in shipments.csv, a record with a value that cannot be read is skipped whole, and listed.
+    expect(b.rejected.map((r) => [r.line, r.column])).toEqual([
+      [5, 'unit'],
+      [6, 'currency'],
     ]);
     expect(b.warnings).toEqual([{ file: 'x.ftm.jsonl', line: 3, column: 'currency', reason: expect.stringContaining('currency "€" read as EUR') }]);
   });

@@ -2,8 +2,20 @@ import type { Bundle, Relation } from '@chokepoint/model';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function relationKey(r: Relation): string[] {
-  return [r.source, r.target, r.kind, r.start ?? '', r.end ?? '', r.share === undefined ? '' : String(r.share), JSON.stringify(Object.entries(r.attributes).sort((a, b) => cmp(a[0], b[0])))];
+/** A relation's sort key, built once: its fields joined by a separator that cannot occur in them (ids have no controls). */
+function relationKey(r: Relation): string {
+  const attributes = Object.keys(r.attributes)
+    .sort()
+    .map((k) => `${k}\u0002${r.attributes[k]}`)
+    .join('\u0003');
+  return [r.source, r.target, r.kind, r.start ?? '', r.end ?? '', r.share === undefined ? '' : String(r.share), attributes].join('\u0001');
+}
+
+/** Sorts by a key computed once per element (not once per comparison). */
+function sortByKey<T>(list: readonly T[], key: (x: T) => string): T[] {
+  const keyed = list.map((x, i) => ({ x, k: key(x), i }));
+  keyed.sort((a, b) => cmp(a.k, b.k) || a.i - b.i);
+  return keyed.map((e) => e.x);
 }
 
 /**
@@ -12,15 +24,12 @@ function relationKey(r: Relation): string[] {
  * every machine). Records keep their origin (file and line) for messages.
  */
 export function canonicalOrder(bundle: Bundle): Bundle {
-  const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => cmp(a.id, b.id));
-  const relations = [...bundle.relations].sort((a, b) => {
-    const ka = relationKey(a);
-    const kb = relationKey(b);
-    for (let i = 0; i < ka.length; i++) {
-      const c = cmp(ka[i], kb[i]);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
-  return { ...bundle, entities: byId(bundle.entities), shipments: byId(bundle.shipments), places: byId(bundle.places), relations };
+  const byId = <T extends { id: string }>(list: readonly T[]) => sortByKey(list, (x) => x.id);
+  return {
+    ...bundle,
+    entities: byId(bundle.entities),
+    shipments: byId(bundle.shipments),
+    places: byId(bundle.places),
+    relations: sortByKey(bundle.relations, relationKey),
+  };
 }

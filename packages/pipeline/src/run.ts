@@ -138,7 +138,7 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   }
   const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
   const controlled = controlChains(bundle);
-  const keyNodes = rankKeyNodesOf(analysis, {
+  const keyNodes = rankKeyNodesOf(analysis, bundle, {
     names,
     controlled,
     flags: tally,

@@ -160,6 +160,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
       id: k.id,
       name: names.get(k.id)!,
       rank: k.rank,
+      role: k.role,
       score: k.score,
       articulation: k.articulation,
       cutOff: k.cutOff,
@@ -183,6 +184,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     resolution: extras.resolution ?? NO_RESOLUTION,
     geocoding: extras.geocoding ?? NO_GEOCODING,
     measures: extras.measures ?? NO_MEASURES,
+    records: { stored: 'inline' },
   };
 }
 

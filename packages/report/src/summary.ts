@@ -3,13 +3,21 @@ import type { Report, ReportCluster, ReportGroup } from './types';
 export interface SummaryOptions {
   /** How many key nodes to describe. */
   keyNodes?: number;
-  /** How many red flags to describe. */
+  /** How many red flags to describe with their evidence (taken from the rules in turn, the most severe first). */
   flags?: number;
   /** How many clusters away from borders to mention by name. */
   otherClusters?: number;
   /** How many of the people and companies behind the flags to describe. */
   controllers?: number;
 }
+
+/** What each key-node role means in the list, for people. */
+const ROLE_WORDS: Readonly<Record<string, string>> = {
+  control: 'behind flagged companies',
+  brokerage: 'a broker',
+  flow: 'the flow depends on it',
+  structure: 'holds the network together',
+};
 
 /** A money figure always with its currency: "EUR 238,000". */
 export function money(amount: number, currency: string): string {
@@ -112,7 +120,7 @@ export function strongestFlags(flags: Report['flags'], max: number): Report['fla
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const maxKey = options.keyNodes ?? 10;
   const maxOther = options.otherClusters ?? 3;
-  const maxFlags = options.flags ?? 10;
+  const maxFlags = options.flags ?? 6;
   const maxControllers = options.controllers ?? 8;
   const names = new Map(report.entities.map((e) => [e.id, e.name]));
   const kinds = new Map(report.entities.map((e) => [e.id, e]));
@@ -197,7 +205,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     const e = kinds.get(k.id)!;
     const where = [e.kind, e.country].filter((x) => x !== undefined).join(', ');
     const flags = k.flags > 0 ? `, ${plural(k.flags, 'red flag', 'red flags')}` : '';
-    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), score ${k.score.toFixed(2)}${flags}`);
+    out.push(`  ${k.rank}. ${plain(k.name)} (${plain(k.id)}; ${where}; cluster ${k.cluster}), ${ROLE_WORDS[k.role]}, score ${k.score.toFixed(2)}${flags}`);
     for (const r of k.reasons) out.push(`     - ${plain(r)}`);
   }
   out.push('');
@@ -267,12 +275,46 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       ` from ${int(enabled)} of ${plural(report.flagRules.length, 'rule', 'rules')}`,
   );
   if (flags.length > 0) {
-    const rules = new Map<string, number>();
-    for (const f of flags) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
-    out.push(`  by rule: ${[...rules].map(([r, n]) => `${r} ${int(n)}`).join(', ')}`);
-    const strongest = strongestFlags(flags, maxFlags);
-    out.push(`Strongest ${int(strongest.length)} (the most severe first, one rule after another):`);
-    for (const f of strongest) out.push(`  [${f.severity}] ${f.rule}: ${plain(f.summary)}`);
+    // Grouped by rule, the rules with the most severe flags first; under each, its strongest flags with their
+    // evidence in sentences and a small table. The rule's title is said once.
+    const strongest = new Set(strongestFlags(flags, maxFlags));
+    const groups = new Map<string, Report['flags']>();
+    for (const f of flags) {
+      const list = groups.get(f.rule);
+      if (list) list.push(f);
+      else groups.set(f.rule, [f]);
+    }
+    const rank = (sev: string) => (sev === 'high' ? 3 : sev === 'medium' ? 2 : 1);
+    const ordered = [...groups].sort((a, b) => Math.max(...b[1].map((f) => rank(f.severity))) - Math.max(...a[1].map((f) => rank(f.severity))) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    for (const [rule, list] of ordered) {
+      const sev = (['high', 'medium', 'low'] as const).map((x) => [x, list.filter((f) => f.severity === x).length] as const).filter(([, n]) => n > 0);
+      const on = new Set(list.flatMap((f) => f.entities)).size;
+      out.push(`  ${plain(list[0].title)} (${rule}): ${plural(list.length, 'flag', 'flags')} on ${plural(on, 'entity', 'entities')} (${sev.map(([x, n]) => `${int(n)} ${x}`).join(', ')})`);
+      // Every rule shows at least its strongest flag: in full when it is among the strongest overall, else one line.
+      const shown = list.filter((f) => strongest.has(f));
+      if (shown.length === 0) {
+        out.push(`    [${list[0].severity}] ${plain(list[0].explanation.sentences[0] ?? list[0].summary)}`);
+      }
+      for (const f of shown) {
+        out.push(`    [${f.severity}] ${plain(f.explanation.sentences[0] ?? f.summary)}`);
+        for (const sentence of f.explanation.sentences.slice(1)) out.push(`      ${plain(sentence)}`);
+        const width = Math.min(24, Math.max(...f.explanation.facts.map((x) => x.label.length), 0));
+        for (const fact of f.explanation.facts) {
+          out.push(`      | ${plain(fact.label).padEnd(width)} | ${plain(fact.value)}${fact.threshold === undefined ? '' : ` (rule: ${plain(fact.threshold)})`}`);
+        }
+      }
+      const more = list.length - Math.max(1, shown.length);
+      if (more > 0) out.push(`    … and ${plural(more, 'more flag', 'more flags')} of this rule (report: flags)`);
+    }
+    const unjudged = report.flagRules.filter((r) => r.enabled && r.coverage !== undefined && r.coverage.notJudged.length > 0);
+    if (unjudged.length > 0) {
+      out.push('  Not fully judged (the rules could not see everything they look at):');
+      for (const r of unjudged) {
+        const c = r.coverage!;
+        const all = c.judged + c.notJudged.reduce((n, x) => n + x.count, 0);
+        out.push(`    ${r.id}, of ${int(all)} ${plain(c.unit)}: ${c.notJudged.map((x) => `${int(x.count)} ${plain(x.reason)}`).join('; ')}`);
+      }
+    }
   }
   out.push('');
   out.push(report.disclaimer);

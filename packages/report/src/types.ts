@@ -1,5 +1,5 @@
 import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
-import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures } from '@chokepoint/engine';
+import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures, KeyNodeRole } from '@chokepoint/engine';
 import type { EffectiveRule, Flag } from '@chokepoint/flags';
 import type { Attributes, Count, CountryCode, CurrencyCode, HsCode, Id, Integer, IsoDate, Km, Latitude, Longitude, NonNegative, Positive, Share } from './json-types';
 
@@ -152,6 +152,8 @@ export interface ReportKeyNode {
   id: Id;
   name: string;
   rank: Positive;
+  /** What kind of key player it is: the part that weighs most in its score (control, flow, brokerage, structure). */
+  role: KeyNodeRole;
   score: NonNegative;
   articulation: boolean;
   cutOff: Count;
@@ -212,7 +214,8 @@ export interface ReportChokepoints {
   noFlow: { kg: string | null; value: string | null };
   /**
    * What removing each entity alone does to the flow (for those carrying the most), largest loss first: in kg, or
-   * when no mass flows in value (valueCurrency), or else in shipments. Null when nothing flows.
+   * when no mass flows in value (valueCurrency), or else in shipments; for a target, the flow to the other targets
+   * only. Null when nothing flows.
    */
   flowCut: { measure: 'kg' | 'value' | 'shipments'; total: NonNegative; entities: { id: Id; amount: NonNegative; share: Share }[] } | null;
   dominators: Id[];
@@ -306,4 +309,14 @@ export interface Report {
   resolution: ReportResolution;
   geocoding: ReportGeocoding;
   measures: ReportMeasures;
+  /**
+   * Where the raw records are: in this file (`relations` and `shipments` above), or, for large networks, in a companion
+   * file of JSON lines beside it (then `relations` and `shipments` are empty here; readReport fills them in). The
+   * report itself is sized by its findings.
+   */
+  records: ReportRecords;
 }
+
+export type ReportRecords =
+  | { stored: 'inline' }
+  | { stored: 'companion'; file: string; relations: Count; shipments: Count; bytes: Count; sha256: string };

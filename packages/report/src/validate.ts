@@ -74,19 +74,3 @@ export function assertReport(value: unknown, source = 'the report'): Report {
   return value as Report;
 }
 
-/** Reads and validates a report file. */
-export function readReport(path: string): Report {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InvalidReportError(`cannot read the report ${path} (is the path right?)`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new InvalidReportError(`${path} is not JSON (${(err as Error).message})`);
-  }
-  return assertReport(value, path);
-}

@@ -22,6 +22,18 @@ export function fold(text: string): string {
  * opinion in token matching, never as the displayed name.
  */
 export function skeleton(token: string): string {
+  let s = skeletons.get(token);
+  if (s === undefined) {
+    if (skeletons.size >= 100_000) skeletons.clear();
+    skeletons.set(token, (s = computeSkeleton(token)));
+  }
+  return s;
+}
+
+/** Skeletons already computed (a pure function of the token; the cache only saves time). */
+const skeletons = new Map<string, string>();
+
+function computeSkeleton(token: string): string {
   return token
     .replace(/ou|oo|uu/g, 'u')
     .replace(/ee|ie/g, 'i')

@@ -1,7 +1,9 @@
 export { fold, skeleton } from './fold';
-export { LEGAL_FORMS, type LegalFormRow } from './legal-forms';
+export { LEGAL_FORMS, PERSON_TITLES, ABBREVIATIONS, type LegalFormRow } from './legal-forms';
+export { VOCABULARY, SPELLING_VARIANTS } from './vocabulary';
+export { singularForms, sharedSingular, isVocabularyWord, editDistance } from './words';
 export { normalizeName, nameTokens, STOPWORDS, WEAK_TOKENS, type NormalizeOptions } from './normalize';
-export { nameSimilarity, tokenOverlap, tokenSimilarity, compactSimilarity } from './similarity';
+export { nameSimilarity, compareNames, tokenOverlap, tokenSimilarity, compactSimilarity, type CompareOptions, type NameComparison } from './similarity';
 export { scorePair, scorePrepared, prepare, phoneKey, registrationKey, EVIDENCE, type PairScore, type Prepared } from './score';
 export {
   resolveEntities,

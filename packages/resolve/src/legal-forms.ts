@@ -16,6 +16,11 @@ export interface LegalFormRow {
   countries: string[] | '*';
   /** `legal` for a legal form, `descriptor` for a routine trade descriptor (Sanayi ve Ticaret, General Trading). */
   type: 'legal' | 'descriptor';
+  /**
+   * Where in the name the form is written: `end` (the default: `Kabarawa Holding SA`) or `start`
+   * (`OOO "Terek-Invest"`, `Ets. Kabarawa & Fils`, `Société Tillabéri Transport`).
+   */
+  at?: 'end' | 'start';
 }
 
 const TR = ['TR', 'CY'];
@@ -23,7 +28,13 @@ const DE = ['DE', 'AT', 'CH', 'LI', 'LU'];
 const ES = ['ES', 'AR', 'BO', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PY', 'SV', 'UY', 'VE'];
 const NORDIC = ['DK', 'NO', 'SE', 'FI', 'IS', 'GL', 'FO'];
 const GULF = ['AE', 'SA', 'QA', 'BH', 'KW', 'OM', 'JO', 'LB', 'IQ', 'SY', 'EG', 'YE', 'PS', 'LY', 'SD'];
-const FRANCO = ['FR', 'BE', 'LU', 'CH', 'MC', 'MA', 'TN', 'DZ', 'LB', 'SN', 'CI', 'CM'];
+// French-speaking countries, the OHADA states of West and Central Africa among them (SARL, SA, SAS, GIE).
+const FRANCO = [
+  'FR', 'BE', 'LU', 'CH', 'MC', 'MA', 'TN', 'DZ', 'LB', 'SN', 'CI', 'CM', 'NE', 'ML', 'BF', 'TG', 'BJ', 'GN', 'GW', 'TD',
+  'CF', 'GA', 'CG', 'CD', 'GQ', 'KM', 'MG', 'MR', 'DJ', 'BI', 'RW', 'HT',
+];
+// Russia and the other countries that write Russian-style forms (OOO, ZAO, AO, IP) or their English renderings (LLC, CJSC, JSC).
+const CIS = ['RU', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AM', 'AZ', 'GE', 'UA', 'MD'];
 const GB = ['GB', 'IE', 'IM', 'JE', 'GG', 'MT', 'CY', 'HK', 'SG', 'IN', 'PK', 'NG', 'KE', 'ZA', 'AU', 'NZ', 'CA', 'US'];
 
 export const LEGAL_FORMS: LegalFormRow[] = [
@@ -58,7 +69,22 @@ export const LEGAL_FORMS: LegalFormRow[] = [
   },
   { forms: ['General Trading', 'Gen. Trading', 'Gen Trdg', 'Trading', 'Trdg', 'Trading Co.', 'General Trading Co.'], countries: GULF, type: 'descriptor' },
   // French-speaking countries
-  { forms: ['SARL', 'S.à r.l.', 'S.A.R.L.', 'SA', 'S.A.', 'SAS', 'SASU', 'EURL', 'SNC', 'SCS', 'SCA'], countries: FRANCO, type: 'legal' },
+  { forms: ['SARL', 'S.à r.l.', 'S.A.R.L.', 'SARLU', 'SUARL', 'SA', 'S.A.', 'SAS', 'SASU', 'EURL', 'SNC', 'SCS', 'SCA', 'GIE'], countries: FRANCO, type: 'legal' },
+  {
+    forms: ['Ets.', 'Éts', 'Établissements', 'Établissement', 'Sté', 'Société', 'SARL', 'S.A.R.L.', 'GIE'],
+    countries: FRANCO,
+    type: 'descriptor',
+    at: 'start',
+  },
+  // Russia and its neighbours
+  { forms: ['OOO', 'ZAO', 'OAO', 'AO', 'PAO', 'IP', 'TOO', 'KFKh', 'ChP', 'MChJ', 'IE', 'TOV', 'PP'], countries: CIS, type: 'legal', at: 'start' },
+  { forms: ['LLC', 'L.L.C.', 'CJSC', 'OJSC', 'JSC', 'PJSC', 'OOO', 'ZAO', 'OAO', 'AO', 'PAO', 'TOO', 'TOV'], countries: CIS, type: 'legal' },
+  // Central and Eastern Europe
+  { forms: ['Sp. z o.o.', 'Spółka z o.o.', 'Spółka z ograniczoną odpowiedzialnością', 'S.A.', 'Spółka Akcyjna', 'Sp. j.', 'Sp. k.', 'S.K.A.'], countries: ['PL'], type: 'legal' },
+  { forms: ['s.r.o.', 'spol. s r.o.', 'a.s.', 'k.s.', 'v.o.s.'], countries: ['CZ', 'SK'], type: 'legal' },
+  { forms: ['EOOD', 'OOD', 'EAD', 'AD', 'ET'], countries: ['BG'], type: 'legal' },
+  { forms: ['S.R.L.', 'SRL', 'S.A.'], countries: ['RO', 'MD'], type: 'legal' },
+  { forms: ['Kft.', 'Zrt.', 'Nyrt.', 'Bt.'], countries: ['HU'], type: 'legal' },
   // Italy, Benelux
   { forms: ['S.r.l.', 'S.p.A.', 'S.n.c.', 'S.a.s.'], countries: ['IT', 'SM', 'CH'], type: 'legal' },
   { forms: ['B.V.', 'N.V.', 'V.O.F.', 'C.V.', 'BVBA', 'SPRL', 'BV', 'NV'], countries: ['NL', 'BE', 'SR', 'CW'], type: 'legal' },
@@ -69,6 +95,8 @@ export const LEGAL_FORMS: LegalFormRow[] = [
     type: 'legal',
   },
   { forms: ['Inc.', 'Incorporated', 'Corp.', 'Corporation', 'LLC', 'L.L.C.', 'Co.', 'Company', 'PC', 'PLLC'], countries: ['US', 'CA', 'PH', 'PR', 'LR'], type: 'legal' },
+  // Nigeria: `Kabarawa Global Enterprises (Nig.) Ltd`, `Lagoon Coatings Nigeria Plc`
+  { forms: ['Nigeria', 'Nig.', '(Nig.)', 'Nig'], countries: ['NG'], type: 'descriptor' },
   // Written everywhere by international traders
   { forms: ['Ltd.', 'Ltd', 'Limited', 'LLC', 'L.L.C.', 'Inc.', 'Co.', 'Company', 'Corp.', 'PLC'], countries: '*', type: 'legal' },
 ];
@@ -82,6 +110,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['hnos', 'hermanos'],
   ['hno', 'hermano'],
   ['cia', 'compania'],
+  ['cie', 'compagnie'],
+  ['gle', 'generale'],
   ['eng', 'engineering'],
   ['engg', 'engineering'],
   ['intl', 'international'],
@@ -106,3 +136,15 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['paz', 'pazarlama'],
   ['ins', 'insaat'],
 ]);
+
+/**
+ * Titles and honorifics written before a person's name, dropped before persons are compared:
+ * `Alhaji Garba Kabarawa` is `Garba Kabarawa`. Compared after folding, at the start of the name,
+ * repeatedly, never down to nothing. Persons only: `Chief Petroleum Ltd` keeps its first word.
+ */
+export const PERSON_TITLES: string[] = [
+  'Alhaji', 'Alh.', 'Alhaja', 'Alhajji', 'Alhaj', 'Alhajj', 'Al-Hajj', 'Al Haj', 'Hajiya', 'Hajia', 'Haja', 'Haji', 'Hajj',
+  'Hadj', 'Hadja', 'El Hadj', 'El Hadji', 'Elhadj', 'Elhadji', 'El-Hadj', 'El-Hadji', 'Mallam', 'Malam', 'Malama',
+  'Chief', 'Dr.', 'Mr.', 'Mrs.', 'Ms.', 'Miss', 'Engr.', 'Prof.', 'Hon.', 'Sheikh', 'Shaikh', 'Sheik', 'Sayyid',
+  'Madame', 'Mme', 'Mlle', 'Monsieur',
+];

@@ -1,5 +1,6 @@
 import { fold, skeleton } from './fold';
-import { ABBREVIATIONS, LEGAL_FORMS } from './legal-forms';
+import { ABBREVIATIONS, LEGAL_FORMS, PERSON_TITLES } from './legal-forms';
+import { SPELLING_VARIANTS } from './vocabulary';
 
 /** Countries where `el` before a word is the Arabic article (elsewhere it is a Spanish article). */
 const ARABIC_ARTICLE_COUNTRIES = new Set([
@@ -8,7 +9,7 @@ const ARABIC_ARTICLE_COUNTRIES = new Set([
 
 /** Function words dropped from names (English, Spanish, French, Turkish, Danish, German, Italian, Portuguese). */
 export const STOPWORDS = new Set([
-  'the', 'of', 'and', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 've', 'og', 'und', 'et', 'du', 'des', 'le',
+  'the', 'of', 'and', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 've', 'og', 'und', 'et', 'du', 'des', 'le', 'les', 'au', 'aux',
   'da', 'do', 'di', 'dos', 'das', 'van', 'der', 'den',
 ]);
 
@@ -76,13 +77,12 @@ interface CompiledForm {
   countries: Set<string> | '*';
 }
 
-let compiled: CompiledForm[] | undefined;
+const compiled = new Map<'end' | 'start' | 'title', CompiledForm[]>();
 
-function compiledForms(): CompiledForm[] {
-  if (compiled) return compiled;
+function compile(rows: { forms: string[]; countries: string[] | '*' }[]): CompiledForm[] {
   const seen = new Set<string>();
   const list: CompiledForm[] = [];
-  for (const row of LEGAL_FORMS) {
+  for (const row of rows) {
     for (const form of row.forms) {
       const tokens = baseTokens(form);
       if (tokens.length === 0) continue;
@@ -94,7 +94,16 @@ function compiledForms(): CompiledForm[] {
   }
   // Longest forms first, so `gmbh and co kg` is taken before `kg`.
   list.sort((a, b) => b.tokens.length - a.tokens.length || a.tokens.join(' ').localeCompare(b.tokens.join(' ')));
-  compiled = list;
+  return list;
+}
+
+/** The legal forms written at the end or at the start of names, and the titles of persons, compiled once. */
+function compiledForms(at: 'end' | 'start' | 'title'): CompiledForm[] {
+  let list = compiled.get(at);
+  if (!list) {
+    const rows = at === 'title' ? [{ forms: PERSON_TITLES, countries: '*' as const }] : LEGAL_FORMS.filter((r) => (r.at ?? 'end') === at);
+    compiled.set(at, (list = compile(rows)));
+  }
   return list;
 }
 
@@ -102,9 +111,28 @@ function applies(form: CompiledForm, country: string | undefined): boolean {
   return form.countries === '*' || country === undefined || form.countries.has(country);
 }
 
+/** Strips forms from the start of the token list (legal forms written first, titles of persons), repeatedly; never to nothing. */
+function stripLeading(tokens: string[], country: string | undefined, forms: CompiledForm[]): string[] {
+  let start = 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const form of forms) {
+      const n = form.tokens.length;
+      if (start + n >= tokens.length || !applies(form, country)) continue;
+      if (form.tokens.every((t, i) => tokens[start + i] === t)) {
+        start += n;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return tokens.slice(start);
+}
+
 /** Strips legal forms and descriptors from the end of the token list, repeatedly; never to nothing. */
 function stripLegalForms(tokens: string[], country: string | undefined): string[] {
-  const forms = compiledForms();
+  const forms = compiledForms('end');
   let end = tokens.length;
   let changed = true;
   while (changed) {
@@ -134,17 +162,23 @@ function stripLegalForms(tokens: string[], country: string | undefined): string[
 export interface NormalizeOptions {
   /** Strip legal forms and trade descriptors (companies and organizations); default true. */
   legalForms?: boolean;
+  /** Strip titles written before a person's name (`Alhaji`, `Dr.`, `Mme`); default false. */
+  titles?: boolean;
 }
 
 /** The tokens of a normalized name (see `normalizeName`). */
 export function nameTokens(name: string, country?: string, options: NormalizeOptions = {}): string[] {
   const c = country ? country.toUpperCase() : undefined;
-  let tokens = mergeArticles(baseTokens(name), c);
+  let tokens = baseTokens(name);
+  if (options.titles === true) tokens = stripLeading(tokens, c, compiledForms('title'));
+  tokens = mergeArticles(tokens, c);
   if (options.legalForms !== false) {
+    tokens = stripLeading(tokens, c, compiledForms('start'));
     tokens = stripLegalForms(tokens, c);
     tokens = tokens.map((t) => ABBREVIATIONS.get(t) ?? t);
     tokens = stripLegalForms(tokens, c);
   }
+  tokens = tokens.map((t) => SPELLING_VARIANTS.get(t) ?? t);
   const content = tokens.filter((t) => !STOPWORDS.has(t));
   return content.length > 0 ? content : tokens;
 }

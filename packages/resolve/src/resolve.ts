@@ -12,7 +12,7 @@ export interface ResolveOptions {
 }
 
 export interface Merge {
-  /** The id that stays: the first of the group in bundle order. */
+  /** The id that stays: the record of the group with the most filled fields (ties: the lowest id). */
   kept: string;
   /** The ids merged into it, in bundle order. */
   merged: string[];
@@ -42,6 +42,9 @@ export interface ResolveResult {
   dropped: { relations: number; shipments: number };
 }
 
+/** Length of the start of the compact name used as a blocking key (`prefix:`). */
+const PREFIX = 6;
+
 /** The blocking keys of an entity: only entities that share a key are compared. */
 export function blockingKeys(p: Prepared): string[] {
   const kind = p.entity.kind;
@@ -50,11 +53,51 @@ export function blockingKeys(p: Prepared): string[] {
   if (p.tokens.length > 0) {
     keys.add(`first:${kind}:${country}:${skeleton(p.tokens[0])}`);
     keys.add(`sorted:${kind}:${[...p.tokens].sort().join(' ')}`);
-    keys.add(`compact:${kind}:${p.tokens.map(skeleton).join('')}`);
+    const compact = p.tokens.map(skeleton).join('');
+    keys.add(`compact:${kind}:${compact}`);
+    // The start of the name written without spaces: `Agro Chemicals Kano` meets `Agrochemical Kano`.
+    if (compact.length > PREFIX) keys.add(`prefix:${kind}:${country}:${compact.slice(0, PREFIX)}`);
   }
   if (p.phone) keys.add(`phone:${kind}:${p.phone}`);
   if (p.registration) keys.add(`reg:${kind}:${p.registration}`);
   return [...keys];
+}
+
+/**
+ * The first words (skeletons) that are one slip apart (one letter left out, added, changed, or two
+ * neighbouring letters swapped: `gvarzo` / `gvrazo`), by kind and country, found through their
+ * one-deletion variants. Words with digits or under 5 letters take no part (they need an exact match).
+ */
+function firstWordsOneSlipApart(prepared: Prepared[]): [string, string][] {
+  const byVariant = new Map<string, Set<string>>();
+  for (const p of prepared) {
+    if (p.tokens.length === 0) continue;
+    const word = skeleton(p.tokens[0]);
+    if (word.length < 5 || /\d/.test(word)) continue;
+    const scope = `${p.entity.kind}:${p.country ?? '*'}:`;
+    const variants = new Set([word]);
+    for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
+    for (const v of variants) {
+      let set = byVariant.get(scope + v);
+      if (!set) byVariant.set(scope + v, (set = new Set()));
+      set.add(scope + word);
+    }
+  }
+  const links = new Set<string>();
+  const out: [string, string][] = [];
+  for (const words of byVariant.values()) {
+    if (words.size < 2) continue;
+    const list = [...words].sort();
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const key = `${list[x]}\u0000${list[y]}`;
+        if (links.has(key)) continue;
+        links.add(key);
+        out.push([list[x], list[y]]);
+      }
+    }
+  }
+  return out;
 }
 
 class UnionFind {
@@ -122,6 +165,30 @@ export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [numbe
   for (const members of blocks.values()) addBlock(members, false);
   for (const members of byWildcard.values()) {
     if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true);
+  }
+  // First words one slip apart (`Gwarzo` / `Gwrazo`): their entities meet across the two blocks.
+  const byFirstWord = new Map<string, number[]>();
+  for (const p of prepared) {
+    if (p.tokens.length === 0) continue;
+    const k = `${p.entity.kind}:${p.country ?? '*'}:${skeleton(p.tokens[0])}`;
+    let list = byFirstWord.get(k);
+    if (!list) byFirstWord.set(k, (list = []));
+    list.push(p.index);
+  }
+  for (const [x, y] of firstWordsOneSlipApart(prepared)) {
+    const mx = byFirstWord.get(x) ?? [];
+    const my = byFirstWord.get(y) ?? [];
+    if (mx.length + my.length > maxBlockSize) continue;
+    for (const a of mx) {
+      for (const b of my) {
+        const i = Math.min(a, b);
+        const j = Math.max(a, b);
+        const key = `${i},${j}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([i, j]);
+      }
+    }
   }
   pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return pairs;

@@ -2,7 +2,7 @@ import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import type { Entity } from '@chokepoint/model';
 import { fold } from './fold';
 import { nameTokens } from './normalize';
-import { nameSimilarity } from './similarity';
+import { compareNames } from './similarity';
 
 /** What the scorer reads from an entity, computed once. */
 export interface Prepared {
@@ -56,7 +56,7 @@ export function prepare(entity: Entity, index: number): Prepared {
     entity,
     index,
     country,
-    tokens: nameTokens(entity.name, country, { legalForms: entity.kind !== 'person' }),
+    tokens: nameTokens(entity.name, country, entity.kind === 'person' ? { legalForms: false, titles: true } : {}),
     city: city || undefined,
     address: address || undefined,
     phone: phoneKey(attribute(entity, 'phone')),
@@ -78,11 +78,11 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  */
 export function scorePrepared(a: Prepared, b: Prepared): PairScore {
   if (a.entity.kind !== b.entity.kind) return { score: 0, evidence: ['different kinds'] };
-  const name = nameSimilarity(a.tokens, b.tokens);
+  const { score: name, notes } = compareNames(a.tokens, b.tokens, { plurals: a.entity.kind !== 'person' });
   const evidence: string[] = [];
   const na = a.tokens.join(' ');
   const nb = b.tokens.join(' ');
-  evidence.push(na === nb ? `same normalized name "${na}"` : `names "${na}" ~ "${nb}" (${round(name)})`);
+  evidence.push(na === nb ? `same normalized name "${na}"` : `names "${na}" ~ "${nb}" (${round(name)}${notes.length > 0 ? `: ${notes.join('; ')}` : ''})`);
   let score = name;
   if (a.registration && b.registration) {
     if (a.registration === b.registration) {

@@ -1,4 +1,4 @@
-import { LEGAL_FORMS, normalizeName, fold } from '@chokepoint/resolve';
+import { LEGAL_FORMS, PERSON_TITLES, nameTokens, normalizeName, fold } from '@chokepoint/resolve';
 
 describe('normalizeName', () => {
   test.each([
@@ -46,11 +46,55 @@ describe('normalizeName', () => {
     expect(normalizeName('GmbH Partner Service', 'DE')).toBe('gmbh partner service');
   });
 
+  test.each([
+    ['OOO "Terek-Invest"', 'RU', 'terek invest'],
+    ['Terek-Invest LLC', 'RU', 'terek invest'],
+    ['IE Arsen Melkonyants', 'AM', 'arsen melkonyants'],
+    ['Ets. Kabarawa & Fils', 'NE', 'kabarawa fils'],
+    ['Établissements Kabarawa et Fils', 'NE', 'kabarawa fils'],
+    ['Société Tillabéri Transport SARL', 'NE', 'tillaberi transport'],
+    ['Sté Tillabéri Transport', 'NE', 'tillaberi transport'],
+    ['Kabarawa Holding SA', 'NE', 'kabarawa holding'],
+    ['Boutique Les Palmiers', 'SN', 'boutique palmiers'],
+    ['Transports Dosso & Cie', 'NE', 'transports dosso compagnie'],
+    ['Kabarawa Global Enterprises (Nig.) Ltd', 'NG', 'kabarawa global enterprises'],
+    ['Lagoon Coatings Nigeria Plc', 'NG', 'lagoon coatings'],
+    ['Warta Kable Sp. z o.o.', 'PL', 'warta kable'],
+    ['Labechem Ústí s.r.o.', 'CZ', 'labechem usti'],
+    ['Dunavhim EOOD', 'BG', 'dunavhim'],
+    ['Hanwa Fertilisers Ltd', 'NG', 'hanwa fertilizers'],
+    ['Chiroma Aluminium Ltd', 'NG', 'chiroma aluminum'],
+  ])('legal forms written first, new countries, spelling variants: %s (%s) → %s', (name, country, expected) => {
+    expect(normalizeName(name, country)).toBe(expected);
+  });
+
+  test('forms written first apply in their countries only, and never strip a name to nothing', () => {
+    expect(normalizeName('Ets. Kabarawa', 'GB')).toBe('ets kabarawa');
+    expect(normalizeName('OOO Terek', 'DE')).toBe('ooo terek');
+    expect(normalizeName('OOO', 'RU')).toBe('ooo');
+    expect(normalizeName('Société', 'FR')).toBe('societe');
+  });
+
+  test('titles before a person\'s name are dropped for persons only', () => {
+    const person = (name: string, country?: string) => nameTokens(name, country, { legalForms: false, titles: true }).join(' ');
+    expect(person('Alhaji Garba Kabarawa', 'NG')).toBe('garba kabarawa');
+    expect(person('Alh. Garba Kabarawa', 'NG')).toBe('garba kabarawa');
+    expect(person('Hajiya Binta Dankane', 'NG')).toBe('binta dankane');
+    expect(person('El Hadj Moussa Issa', 'NE')).toBe('moussa issa');
+    expect(person('El-Hadji Moussa Issa', 'AE')).toBe('moussa issa');
+    expect(person('Dr. Mallam Aminu Bello', 'NG')).toBe('aminu bello');
+    expect(person('Alhaji', 'NG')).toBe('alhaji');
+    // A company keeps its first word; titles are not stripped by default.
+    expect(normalizeName('Chief Petroleum Ltd', 'NG')).toBe('chief petroleum');
+    expect(normalizeName('Alhaji Garba Kabarawa', 'NG', { legalForms: false })).toBe('alhaji garba kabarawa');
+  });
+
   test('persons keep every word when legal forms are off', () => {
     expect(normalizeName('Ayşe Co', 'TR', { legalForms: false })).toBe('ayse co');
   });
 
   test('the table is data: every form folds to at least one token', () => {
     for (const row of LEGAL_FORMS) for (const f of row.forms) expect(fold(f)).not.toBe('');
+    for (const t of PERSON_TITLES) expect(fold(t)).not.toBe('');
   });
 });

@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Entity, EntityKind } from '@chokepoint/model';
 import { candidatePairs, prepare, resolveEntities, scorePair } from '@chokepoint/resolve';
-import { bundle, entity, relation, shipment } from './helpers';
+import { bundle, entity, readCsv, relation, shipment } from './helpers';
 
 describe('resolveEntities', () => {
   test('takes ids, words and column names that are names of JavaScript object members as ordinary text', () => {
@@ -32,7 +35,7 @@ describe('resolveEntities', () => {
     entity('ornek-person', 'Ornek Kimya', { country: 'TR' }, 'person'),
   ];
 
-  test('merges variants transitively into the first in bundle order, rewrites ends, drops self-ties', () => {
+  test('merges variants transitively into the record that knows most (a tie: the lowest id), rewrites ends, drops self-ties', () => {
     const b = bundle(
       entities(),
       [relation('k2', 'hat', 'owner'), relation('k1', 'k3', 'shared_address'), relation('k1', 'hat', 'owner'), relation('tex', 'k3', 'associate')],
@@ -146,5 +149,94 @@ describe('resolveEntities', () => {
     const r = resolveEntities(bundle(list));
     expect(Date.now() - t).toBeLessThan(10000);
     expect(r.merges).toEqual([]);
+  });
+
+  test('the record that knows most is kept, whatever the order of the rows; ties: the lowest id', () => {
+    const rows = [
+      entity('z-full', 'Gwarzo Agro-Chemicals & Mining Supplies Ltd', { country: 'NG', city: 'Kano', address: 'Plot 47', sector: 'wholesale of chemicals', employees: 180 }),
+      entity('a-thin', 'Gwarzo Agrochemical & Minning Supplies Limited', { country: 'NG', city: 'Kano' }),
+      entity('m-thin', 'GWARZO AGROCHEMICALS AND MINING SUPPLIES LTD', { country: 'NG', city: 'Kano' }),
+    ];
+    const one = resolveEntities(bundle(rows));
+    const two = resolveEntities(bundle([...rows].reverse()));
+    expect(one.merges.map((m) => [m.kept, [...m.merged].sort()])).toEqual([['z-full', ['a-thin', 'm-thin']]]);
+    expect(two.merges.map((m) => [m.kept, [...m.merged].sort()])).toEqual([['z-full', ['a-thin', 'm-thin']]]);
+    const tie = resolveEntities(bundle([rows[2], rows[1]]));
+    expect(tie.merges.map((m) => m.kept)).toEqual(['a-thin']);
+  });
+});
+
+describe('bundles written by hand by investigators', () => {
+  // One investigator's entities: the same distributor from a filing and from waybills, a family of
+  // companies and people, and agro-dealers with generic names in one city (fictional names).
+  const handWritten = () => [
+    entity('bunkure', 'Bunkure Agro-Chemicals & Mining Supplies Ltd', { country: 'NG', city: 'Kano', address: 'Plot 12, Sharada Phase II', employees: 150 }),
+    entity('bunkure-waybill', 'Bunkure Agrochemical & Minning Supplies Limited', { country: 'NG', city: 'Kano' }),
+    entity('bunkure-typo', 'Bunkrue Agro Chemicals and Mining Supplies', { country: 'NG', city: 'Kano' }),
+    entity('dosso-holding', 'Dosso Holding SA', { country: 'NG', city: 'Sokoto' }),
+    entity('dosso-global', 'Dosso Global Enterprises Ltd', { country: 'NG', city: 'Sokoto' }),
+    entity('dosso-haulage', 'Dosso Haulage & Logistics Ltd', { country: 'NG', city: 'Sokoto' }),
+    entity('sani', 'Alhaji Sani Dosso', { country: 'NG', city: 'Sokoto' }, 'person'),
+    entity('ibrahim', 'Ibrahim Sani Dosso', { country: 'NG', city: 'Sokoto', attributes: { phone: '+234 803 555 0199' } }, 'person'),
+    entity('musa', 'Musa Sani Dosso', { country: 'NG', city: 'Sokoto', attributes: { phone: '+234 803 555 0199' } }, 'person'),
+    entity('sani-again', 'Sani Dosso', { country: 'NG', city: 'Sokoto' }, 'person'),
+    entity('kano-inputs', 'Kano Agro Inputs', { country: 'NG', city: 'Kano' }),
+    entity('kano-allied', 'Kano Agro Allied Stores', { country: 'NG', city: 'Kano' }),
+    entity('alheri-inputs', 'Alheri Agro Inputs', { country: 'NG', city: 'Kano' }),
+    entity('alheri-chem', 'Alheri Agro Chemicals', { country: 'NG', city: 'Kano' }),
+    entity('albarka-inputs', 'Albarka Agro Inputs', { country: 'NG', city: 'Kano' }),
+    entity('tsamiya-feeds', 'Tsamiya Feeds Ltd', { country: 'NG', city: 'Kano' }),
+    entity('tsamiya-seeds', 'Tsamiya Seeds Ltd', { country: 'NG', city: 'Kano' }),
+  ];
+
+  test('a distributor written with a compound apart, a plural and a slip merges, with the reasons in words', () => {
+    const r = resolveEntities(bundle(handWritten()));
+    expect(r.merges.map((m) => [m.kept, m.merged])).toEqual([['bunkure', ['bunkure-waybill', 'bunkure-typo']]]);
+    const evidence = r.merges[0].evidence.join(' ');
+    expect(evidence).toContain('"agro chemicals" / "agrochemical": written apart and together, singular and plural');
+    expect(evidence).toContain('"mining" / "minning": spelling');
+    expect(evidence).toContain('"bunkure" / "bunkrue": spelling');
+  });
+
+  test('a slip in the first word still brings the two records together for comparison', () => {
+    const list = [entity('a', 'Bunkure Agro Chemicals', { country: 'NG' }), entity('x', 'Zaria Motors', { country: 'NG' }), entity('b', 'Bunkrue Agrochemicals', { country: 'NG' })];
+    expect(candidatePairs(list.map((e, i) => prepare(e, i)))).toContainEqual([0, 2]);
+    expect(resolveEntities(bundle(list)).aliases).toEqual({ b: 'a' });
+  });
+
+  test('companies and people of one family, and look-alike dealers, stay apart; a doubtful person is left for review', () => {
+    const r = resolveEntities(bundle(handWritten()));
+    const merged = new Set([...Object.keys(r.aliases), ...Object.values(r.aliases)]);
+    for (const id of ['dosso-holding', 'dosso-global', 'dosso-haulage', 'sani', 'ibrahim', 'musa', 'sani-again', 'kano-inputs', 'kano-allied', 'alheri-inputs', 'alheri-chem', 'albarka-inputs', 'tsamiya-feeds', 'tsamiya-seeds']) {
+      expect([id, merged.has(id)]).toEqual([id, false]);
+    }
+    // `Alhaji Sani Dosso` and `Sani Dosso`: the same name once the title is dropped, but persons need more than a name.
+    const review = r.possible.find((p) => p.a === 'sani' && p.b === 'sani-again');
+    expect(review?.evidence).toContain('persons need more than a name');
+    // Brothers who share a phone are not put up for review.
+    expect(r.possible.find((p) => [p.a, p.b].includes('ibrahim') && [p.a, p.b].includes('musa'))).toBeUndefined();
+  });
+});
+
+describe('the hand-written scenario data/scenarios/konni-illela', () => {
+  const dir = path.join(__dirname, '..', '..', '..', 'data', 'scenarios', 'konni-illela');
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { sameAs: [string, string][]; notSameAs: [string, string][] };
+  const file = path.join(dir, 'entities.csv');
+  const entities: Entity[] = readCsv(file).map((r) => {
+    const row = Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/^\uFEFF/, ''), v]));
+    const extra: Partial<Entity> = { attributes: { phone: row.phone } };
+    for (const f of ['country', 'city', 'address', 'sector', 'isic'] as const) if (row[f]) extra[f] = row[f];
+    return entity(row.id, row.name, extra, row.kind as EntityKind);
+  });
+  const r = resolveEntities(bundle(entities));
+  const group = (id: string) => r.aliases[id] ?? id;
+
+  test('its same-as pairs merge', () => {
+    expect(expected.sameAs.length).toBeGreaterThan(0);
+    for (const [a, b] of expected.sameAs) expect([a, b, group(a) === group(b)]).toEqual([a, b, true]);
+  });
+
+  test('none of its not-same-as pairs merges', () => {
+    for (const [a, b] of expected.notSameAs) expect([a, b, group(a) === group(b)]).toEqual([a, b, false]);
   });
 });

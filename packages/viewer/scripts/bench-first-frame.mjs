@@ -29,7 +29,9 @@ function rng(seed) {
   };
 }
 
-/** A report-shaped network: clusters of ~50, most edges inside clusters, coordinates for 80 %. */
+const NO_BROKERAGE = { coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 0, liaison: 0, crossBorder: 0, groupsBridged: 0 };
+
+/** A report-shaped network (report schema version 2, as the viewer reads): clusters of ~50, most edges inside clusters, coordinates for 80 %. */
 function makeReport(n) {
   const r = rng(n);
   const clusters = Math.max(1, Math.round(n / 50));
@@ -39,7 +41,7 @@ function makeReport(n) {
     const located = r() < 0.8;
     entities.push({
       id: `e${i}`, name: `Entity ${i}`, kind: r() < 0.8 ? 'company' : 'person', lat: located ? 30 + r() * 20 : null, lon: located ? 20 + r() * 30 : null,
-      attributes: {}, cluster, betweenness: r() * 0.01, articulation: false, cutOff: 0, degree: 0, nearestCrossing: null, flags: r() < 0.01 ? [`f${i}`] : [],
+      attributes: {}, cluster, group: 0, betweenness: r() * 0.01, articulation: false, cutOff: 0, loneCutOff: 0, degree: 0, nearestCrossing: null, flags: r() < 0.01 ? [`f${i}`] : [],
     });
   }
   const relations = [];
@@ -54,13 +56,19 @@ function makeReport(n) {
   const members = new Map();
   for (const e of entities) members.set(e.cluster, [...(members.get(e.cluster) ?? []), e.id]);
   return {
-    schemaVersion: 1, tool: { name: 'chokepoint', version: 'bench' }, disclaimer: 'benchmark data', parameters: { seed: 1, radiusKm: 50, topKeyNodes: 20, lenient: false, rulesFile: null },
-    input: { bundle: `generated-${n}`, dataFormatVersion: 1, counts: { entities: n, relations: relations.length, shipments: shipments.length, places: 0, rejectedRows: 0 }, rejected: [] },
+    schemaVersion: 2, tool: { name: 'chokepoint', version: 'bench' }, disclaimer: 'benchmark data', parameters: { seed: 1, radiusKm: 50, topKeyNodes: 20, lenient: false, rulesFile: null },
+    input: { bundle: `generated-${n}`, dataFormatVersion: 1, counts: { entities: n, relations: relations.length, shipments: shipments.length, places: 0, rejectedRows: 0 }, rejected: [], warnings: [] },
     network: { entities: n, ties: relations.length + shipments.length, components: 1, largestComponent: n, modularity: 0 },
     entities, relations, shipments, places: [],
-    clusters: [...members].map(([id, m]) => ({ id, members: m, size: m.length, density: 0, internalTies: 0, externalTies: 0, countries: [], hub: m[0], located: 0, withinRadius: 0, nearestPlace: null, borderProximate: id === 1, flaggedMembers: 0 })),
-    keyNodes: entities.slice(0, 20).map((e, i) => ({ id: e.id, name: e.name, rank: i + 1, score: 1 - i / 20, articulation: false, cutOff: 0, betweenness: 0, betweennessRank: i + 1, cluster: e.cluster, bridges: 0, flags: 0, reasons: ['benchmark'] })),
-    bridges: [], flagRules: [], flags: [],
+    clusters: [...members].map(([id, m]) => ({ id, members: m, size: m.length, density: 0, internalTies: 0, externalTies: 0, countries: [], hub: m[0], located: 0, withinRadius: 0, nearestPlace: null, borderProximate: id === 1, enoughLocated: true, flaggedMembers: 0 })),
+    groups: [],
+    controllers: [],
+    keyNodes: entities.slice(0, 20).map((e, i) => ({
+      id: e.id, name: e.name, rank: i + 1, role: 'structure', score: 1 - i / 20, articulation: false, cutOff: 0, loneCutOff: 0, betweenness: 0, betweennessRank: i + 1, cluster: e.cluster, bridges: 0, flags: 0,
+      measures: { control: 0, flowCut: 0, brokerage: 0, betweenness: 1 - i / 20, cutOff: 0 }, controls: { companies: 0, flags: 0 }, brokerage: { ties: NO_BROKERAGE, trade: NO_BROKERAGE }, flowCut: null, reasons: ['benchmark'],
+    })),
+    bridges: [], flagRules: [], flags: [], chokepoints: null,
+    measures: { totals: [], withoutValue: shipments.length, conversion: null, quantities: { byUnit: [], weighedByDensity: 0, unweighed: 0 } },
   };
 }
 

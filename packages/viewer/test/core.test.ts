@@ -9,11 +9,11 @@ import { DEFAULT_STATE, hashToState, stateToHash, type ViewState } from '../src/
 /** A small report made by hand: enough structure for every filter. */
 function report(): Report {
   const entity = (id: string, name: string, kind: string, cluster: number, extra: object = {}) => ({
-    id, name, kind, lat: null, lon: null, attributes: {}, cluster, betweenness: 0, articulation: false, cutOff: 0, degree: 1, nearestCrossing: null, flags: [] as string[], ...extra,
+    id, name, kind, lat: null, lon: null, attributes: {}, cluster, group: 0, betweenness: 0, articulation: false, cutOff: 0, loneCutOff: 0, degree: 1, nearestCrossing: null, flags: [] as string[], ...extra,
   });
   const ship = (id: string, supplier: string, buyer: string, commodity: string, shipped?: string) => ({ id, supplier, buyer, commodity, shipped, attributes: {} });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     entities: [
       entity('a', 'Örnek Kimya', 'company', 1, { lat: 36.7, lon: 38.9, flags: ['f1'] }),
       entity('b', 'Beta Telefon', 'company', 1),
@@ -33,7 +33,10 @@ function report(): Report {
       { id: 1, members: ['a', 'b', 'p'], size: 3, borderProximate: true, flaggedMembers: 1, hub: 'a' },
       { id: 2, members: ['c', 'd'], size: 2, borderProximate: false, flaggedMembers: 0, hub: 'c' },
     ],
+    groups: [],
+    controllers: [],
     keyNodes: [{ id: 'a', name: 'Örnek Kimya', rank: 1, score: 1, reasons: ['x'] }],
+    flagRules: [],
     flags: [],
   } as unknown as Report;
 }
@@ -106,6 +109,7 @@ describe('URL state', () => {
     const state: ViewState = {
       layout: 'geo',
       selected: 'tr-akc-01',
+      group: null,
       filters: {
         entityKinds: ['company'],
         edgeKinds: ['owner', 'shipment'],
@@ -120,6 +124,9 @@ describe('URL state', () => {
       camera: { x: 0.25, y: 0.75, ratio: 0.5, angle: 0 },
     };
     expect(hashToState(`#${stateToHash(state)}`)).toEqual(state);
+    const group: ViewState = { ...state, selected: null, group: 3 };
+    expect(stateToHash(group)).toMatch(/grp=3/);
+    expect(hashToState(`#${stateToHash(group)}`)).toEqual(group);
     expect(stateToHash(DEFAULT_STATE)).toBe('');
     expect(hashToState('')).toEqual(DEFAULT_STATE);
   });
@@ -131,6 +138,10 @@ describe('URL state', () => {
     expect(s.filters.dateFrom).toBeNull();
     expect(s.camera).toBeNull();
     expect(s.filters.clusters).toEqual([3]);
+    expect(hashToState('#grp=x').group).toBeNull();
+    expect(hashToState('#grp=-2').group).toBeNull();
+    // An entity and a group are never selected at once: the entity wins.
+    expect(hashToState('#sel=a&grp=2')).toMatchObject({ selected: 'a', group: null });
   });
 });
 

@@ -1,10 +1,9 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { loadMeasuresData, readInput, runAnalysis } from '@chokepoint/pipeline';
-import { renderSummary, reportChunks } from '@chokepoint/report';
+import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
@@ -112,16 +111,11 @@ export function analyzeCommand(io: CliIO): Command {
       if (out !== undefined) {
         progress('writing the report');
         try {
-          const fd = openSync(out, 'w');
-          try {
-            for (const chunk of reportChunks(report)) writeSync(fd, chunk);
-          } finally {
-            closeSync(fd);
-          }
+          const { companion } = writeReport(report, out);
+          progress(`wrote ${resolve(out)}${companion === null ? '' : ` and its records, ${resolve(companion)} (keep the two files together)`}`);
         } catch (err) {
           throw new UsageError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
-        progress(`wrote ${resolve(out)}`);
       }
       if (flags.json) for (const chunk of reportChunks(report)) io.stdout(chunk);
       else io.stdout(renderSummary(report));

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
-import { readReport } from '@chokepoint/report';
+import { readReport, serializeReport } from '@chokepoint/report';
 import { exportHtml } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
@@ -13,7 +13,7 @@ export function exportCommand(io: CliIO): Command {
   return new Command('export')
     .description(
       'Export a report to another format. html: one self-contained file with the viewer, which opens offline from disk; ' +
-        'gexf and graphml: the network with clusters, scores, flags and map positions as attributes, for Gephi; csv: nodes.csv and edges.csv in the folder given by --out; ftm: FollowTheMoney JSON lines with findings as Note entities, for Aleph.',
+        'gexf and graphml: the network with clusters, scores, flags and map positions as attributes, for Gephi; csv: nodes.csv, edges.csv, groups.csv (company groups) and controllers.csv (the people and companies behind the flags) in the folder given by --out; ftm: FollowTheMoney JSON lines with findings as Note entities, for Aleph.',
     )
     .argument('<report.json>', 'a report written by `chokepoint analyze`')
     .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
@@ -32,7 +32,7 @@ export function exportCommand(io: CliIO): Command {
       };
       switch (flags.format) {
         case 'html':
-          write(flags.out, exportHtml(readFileSync(path, 'utf8')));
+          write(flags.out, exportHtml(report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report)));
           progress('open it in a browser: no server needed');
           break;
         case 'gexf':
@@ -50,9 +50,7 @@ export function exportCommand(io: CliIO): Command {
           } catch (err) {
             throw new UsageError(`cannot create the folder ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           }
-          const { nodes, edges } = toCsv(report);
-          write(join(flags.out, 'nodes.csv'), nodes);
-          write(join(flags.out, 'edges.csv'), edges);
+          for (const [name, text] of Object.entries(toCsv(report))) write(join(flags.out, `${name}.csv`), text);
           break;
         }
       }

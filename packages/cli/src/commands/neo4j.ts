@@ -501,7 +501,7 @@ function writeBackCommand(io: CliIO): Command {
   ).action(async (path: string, flags: ConnectionFlags) => {
     const progress = progressReporter(io, flags.quiet ?? false);
     const connection = resolveConnection(flags);
-    const report = readReport(path);
+    const report = readReport(path, { records: false });
     const driver = openDriver(connection);
     try {
       progress(`writing the results of ${path} to Neo4j at ${connection.uri}`);

@@ -9,6 +9,6 @@ export function summaryCommand(io: CliIO): Command {
     .argument('<report.json>', 'a report file')
     .option('--top <n>', 'how many key nodes to describe', parseCount, 10)
     .action((path: string, flags: { top: number }) => {
-      io.stdout(renderSummary(readReport(path), { keyNodes: flags.top }));
+      io.stdout(renderSummary(readReport(path, { records: false }), { keyNodes: flags.top }));
     });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { readReport } from '@chokepoint/report';
+import { readReport, serializeReport } from '@chokepoint/report';
 import { DEFAULT_HOST, DEFAULT_PORT, startViewerServer } from '@chokepoint/viewer';
 import type { CliIO } from '../io';
 
@@ -23,8 +23,10 @@ export function viewCommand(io: CliIO): Command {
       DEFAULT_HOST,
     )
     .action(async (path: string, flags: { port: number; host: string }) => {
-      readReport(path); // refuses a missing or invalid report with a clear message
-      const server = await startViewerServer({ reportJson: readFileSync(path, 'utf8'), host: flags.host, port: flags.port });
+      const report = readReport(path); // refuses a missing or invalid report with a clear message
+      // A report whose records are in a companion file is served whole, records included.
+      const reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);
+      const server = await startViewerServer({ reportJson, host: flags.host, port: flags.port });
       if (!LOOPBACK.test(flags.host)) {
         io.stderr(`chokepoint: listening on ${flags.host}: anyone who can reach this address can see the report.\n`);
       }

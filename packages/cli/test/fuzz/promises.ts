@@ -256,9 +256,13 @@ function ftmAccounting(m: Mutant, report: Report): string[] {
   const [file, bytes] = [...m.entries][0] as [string, Buffer];
   const lines = decode(bytes).split(/\r\n|\r|\n/);
   const listed = new Set([...report.input.rejected, ...report.input.warnings].filter((i) => i.file === file).map((i) => i.line));
-  const entityIds = new Set([...report.entities.map((e) => e.id), ...Object.keys(report.resolution.aliases)]);
-  const tieIds = new Set(report.relations.map((r) => r.attributes.ftmId));
-  const shipmentIds = new Set(report.shipments.map((s) => s.id));
+  // Records are matched by schema and id: ids are unique among the records of one kind (an Address may share its id
+  // with a Company, a Payment with an entity, as Chokepoint's own export writes them).
+  const key = (schema: unknown, id: unknown) => `${String(schema)}\u0000${String(id)}`;
+  const entityKeys = new Set(report.entities.map((e) => key(e.attributes.ftmSchema, e.id)));
+  const aliases = new Set(Object.keys(report.resolution.aliases));
+  const tieKeys = new Set(report.relations.map((r) => key(r.attributes.ftmSchema, r.attributes.ftmId)));
+  const shipmentKeys = new Set(report.shipments.map((s) => key(s.attributes.ftmSchema, s.id)));
   const parsed = lines.map((l) => {
     try {
       return JSON.parse(l) as unknown;
@@ -276,7 +280,8 @@ function ftmAccounting(m: Mutant, report: Report): string[] {
     if (l.trim() === '' || listed.has(i + 1)) return;
     const r = parsed[i] as { id?: unknown; schema?: unknown } | undefined;
     const id = r?.id;
-    if (typeof id === 'string' && (entityIds.has(id) || tieIds.has(id) || shipmentIds.has(id))) return;
+    const k = key(r?.schema, id);
+    if (typeof id === 'string' && (entityKeys.has(k) || aliases.has(id) || tieKeys.has(k) || shipmentKeys.has(k))) return;
     if (typeof id === 'string' && r?.schema === 'Address' && addressesUsed.has(id)) return;
     missing.push(i + 1);
   });
@@ -284,29 +289,29 @@ function ftmAccounting(m: Mutant, report: Report): string[] {
   const out = missing.length > droppedAtMost ? [`${file}: lines ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''} (${missing.length}) are neither in the report nor listed`] : [];
   // Values the reader maps: a value that does not reach the report must be listed with its line.
   const entities = new Map<string, Report['entities'][number]>();
-  for (const e of report.entities) if (!entities.has(e.id)) entities.set(e.id, e);
-  const ties = new Map(report.relations.map((r) => [r.attributes.ftmId, r]));
-  const shipments = new Map(report.shipments.map((x) => [x.id, x]));
+  for (const e of report.entities) if (!entities.has(key(e.attributes.ftmSchema, e.id))) entities.set(key(e.attributes.ftmSchema, e.id), e);
+  const ties = new Map(report.relations.map((r) => [key(r.attributes.ftmSchema, r.attributes.ftmId), r]));
+  const shipments = new Map(report.shipments.map((x) => [key(x.attributes.ftmSchema, x.id), x]));
   const lost: string[] = [];
   parsed.forEach((p, i) => {
-    const r = p as { id?: unknown; properties?: unknown } | undefined;
+    const r = p as { id?: unknown; schema?: unknown; properties?: unknown } | undefined;
     if (typeof r?.id !== 'string' || listed.has(i + 1)) return;
     const check = (props: string[], kept: boolean) => {
       if (!kept && props.every((x) => hasValue(r, x))) lost.push(`line ${i + 1} ${props.join('+')}`);
     };
-    const e = entities.get(r.id);
+    const e = entities.get(key(r.schema, r.id));
     if (e !== undefined) {
       check(['latitude', 'longitude'], e.lat !== null);
       check(['incorporationDate'], e.founded !== undefined);
       check(['country'], e.country !== undefined);
     }
-    const t = ties.get(r.id);
+    const t = ties.get(key(r.schema, r.id));
     if (t !== undefined) {
       check(['percentage'], t.share !== undefined);
       check(['startDate'], t.start !== undefined);
       check(['endDate'], t.end !== undefined);
     }
-    const x = shipments.get(r.id);
+    const x = shipments.get(key(r.schema, r.id));
     if (x !== undefined) {
       if (x.commodity === 'payment') {
         check(['amount'], x.value !== undefined);

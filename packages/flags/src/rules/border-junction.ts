@@ -1,5 +1,8 @@
-import { showNumber } from '../text';
+import { listWords, plural, showNumber } from '../text';
 import type { Rule, RuleHit } from '../types';
+
+const NO_COORDINATES = 'no coordinates (distance to a crossing unknown)';
+const NO_CROSSING = 'no border crossing in the data';
 
 export const borderJunction: Rule = {
   id: 'border-junction',
@@ -19,12 +22,22 @@ export const borderJunction: Rule = {
     },
   ],
   falsePositives: 'Legitimate border-zone wholesalers and bonded warehouses serving cross-border trade.',
-  evaluate(ctx, params) {
+  intraGroup:
+    'Counted. Consolidation at a border through the companies of one group is what CAR describes (linked, family-owned companies feeding a warehouse by the crossing), so suppliers from the company’s own group count like others; the flag says how many of them are in the group.',
+  coverage: { unit: 'companies', reasons: [NO_COORDINATES, NO_CROSSING] },
+  evaluate(ctx, params, coverage) {
     const radius = (params.radiusKm as number | null) ?? ctx.radiusKm;
     const minSuppliers = params.minSuppliers as number;
     const hits: RuleHit[] = [];
     for (const e of ctx.analysis.entities) {
-      if (ctx.entity(e.id).kind !== 'company' || e.nearestCrossing === null || e.nearestCrossing.distanceKm > radius) continue;
+      const entity = ctx.entity(e.id);
+      if (entity.kind !== 'company') continue;
+      if (e.nearestCrossing === null) {
+        coverage.notJudged(entity.lat === undefined || entity.lon === undefined ? NO_COORDINATES : NO_CROSSING);
+        continue;
+      }
+      coverage.judged();
+      if (e.nearestCrossing.distanceKm > radius) continue;
       // Goods the company is a documented user of are consumed there, not consolidated for onward shipment.
       const inbound = ctx.received(e.id).filter((s) => {
         const item = ctx.watch(s);
@@ -36,6 +49,8 @@ export const borderJunction: Rule = {
       if (outbound.length === 0) continue;
       const destinations = [...new Set(outbound.map((s) => s.consignee ?? s.buyer))].sort();
       const commodities = [...new Set(inbound.map((s) => ctx.watch(s)!.name))].sort();
+      const inGroup = suppliers.filter((s) => ctx.group(s).id === ctx.group(e.id).id);
+      const km = showNumber(Math.round(e.nearestCrossing.distanceKm * 10) / 10);
       hits.push({
         entities: [e.id],
         counterparties: [...suppliers, ...destinations.filter((d) => !suppliers.includes(d))],
@@ -46,14 +61,32 @@ export const borderJunction: Rule = {
           distanceKm: Math.round(e.nearestCrossing.distanceKm * 1000) / 1000,
           radiusKm: radius,
           suppliers,
+          suppliersInOwnGroup: inGroup,
           inbound: inbound.map((s) => s.id),
           commodities,
           outbound: outbound.map((s) => s.id),
           destinations,
         },
         summary:
-          `${ctx.label(e.id)}, ${showNumber(Math.round(e.nearestCrossing.distanceKm * 10) / 10)} km from ${e.nearestCrossing.name}, received watch-listed goods (${commodities.join(', ')}) ` +
-          `from ${suppliers.length} suppliers and shipped ${outbound.length} watch-listed consignment${outbound.length === 1 ? '' : 's'} onward to ${destinations.map((d) => ctx.label(d)).join(', ')}.`,
+          `${ctx.label(e.id)}, ${km} km from ${e.nearestCrossing.name}, received watch-listed goods (${commodities.join(', ')}) ` +
+          `from ${suppliers.length} suppliers${inGroup.length > 0 ? ` (${inGroup.length} of them in its own company group)` : ''} and shipped ${outbound.length} watch-listed consignment${outbound.length === 1 ? '' : 's'} onward to ${destinations.map((d) => ctx.label(d)).join(', ')}.`,
+        explanation: {
+          sentences: [
+            `${ctx.label(e.id)} lies ${km} km from ${e.nearestCrossing.name}.`,
+            `The shipment records show it receiving watch-listed goods (${listWords(commodities)}) from ${plural(suppliers.length, 'supplier', 'suppliers')} in ${plural(inbound.length, 'shipment', 'shipments')}, and shipping ${plural(outbound.length, 'watch-listed consignment', 'watch-listed consignments')} onward to ${listWords(destinations.map((d) => ctx.label(d)))}.`,
+            ...(inGroup.length > 0
+              ? [`${plural(inGroup.length, 'of the suppliers belongs', 'of the suppliers belong')} to its own company group (${listWords(inGroup.map((s) => ctx.label(s)))}): consolidation through linked companies is the pattern the source describes, so they count.`]
+              : []),
+            'Where to look: what the company does with the goods between receiving and sending them (storage, repacking, customs declarations), and where the onward consignments crossed.',
+          ],
+          facts: [
+            { label: 'Company', value: ctx.label(e.id) },
+            { label: 'Distance to the crossing', value: `${km} km from ${e.nearestCrossing.name}`, threshold: `≤ ${showNumber(radius)} km` },
+            { label: 'Suppliers of watch-listed goods', value: `${suppliers.length}${inGroup.length > 0 ? ` (${inGroup.length} in its own group)` : ''}`, threshold: `at least ${minSuppliers}` },
+            { label: 'Watch-listed goods received', value: `${listWords(commodities)}, in ${plural(inbound.length, 'shipment', 'shipments')}` },
+            { label: 'Shipped onward', value: `${plural(outbound.length, 'consignment', 'consignments')} to ${listWords(destinations.map((d) => ctx.label(d)))}`, threshold: 'at least 1' },
+          ],
+        },
       });
     }
     return hits;

@@ -1,12 +1,14 @@
 import type { Shipment } from '@chokepoint/model';
 import type { RuleHit, Rule } from '../types';
 import type { WatchItem } from '../reference';
+import { listWords, plural } from '../text';
+import { linkWords } from './words';
 
 export const linkedFamilyGroup: Rule = {
   id: 'linked-family-group',
   title: 'Linked company group buying several watch-listed commodities',
   description:
-    'Companies tied by family relations, shared directors or owners, or a shared address or phone number (directly or through others) form a group; a group of at least minCompanies companies that together bought or received at least minCommodities different watch-listed commodities is flagged, on every company of the group.',
+    'Companies tied by family relations, shared directors or owners, or a shared address or phone number (directly or through others) form a group; a group of at least minCompanies companies that together bought or received at least minCommodities different watch-listed commodities from outside the group is flagged, on every company of the group.',
   severity: 'high',
   parameters: [
     { name: 'minCommodities', type: 'integer', default: 3, min: 1, max: 100, description: 'Fewest distinct watch-listed commodities the group must have bought or received.' },
@@ -21,7 +23,10 @@ export const linkedFamilyGroup: Rule = {
     },
   ],
   falsePositives: 'Family conglomerates with several legitimate chemical or electronics businesses, and groups formed only by a shared business-centre address.',
-  evaluate(ctx, params) {
+  intraGroup:
+    'Not counted. The rule asks what a group took in; goods one member passes to another were already in the group (or were made there), so only shipments from suppliers outside the group count.',
+  coverage: { unit: 'company groups with at least minCompanies companies', reasons: [] },
+  evaluate(ctx, params, coverage) {
     const minCommodities = params.minCommodities as number;
     const minCompanies = params.minCompanies as number;
     const countUse = params.countDocumentedUse as boolean;
@@ -33,6 +38,7 @@ export const linkedFamilyGroup: Rule = {
       seenGroups.add(group.id);
       const companies = group.members.filter((m) => ctx.entity(m).kind === 'company');
       if (companies.length < minCompanies) continue;
+      coverage.judged();
       const items = new Map<string, { item: WatchItem; shipments: Shipment[] }>();
       const count = new Map<string, number>();
       for (const m of companies) {
@@ -40,7 +46,8 @@ export const linkedFamilyGroup: Rule = {
         for (const s of [...ctx.bought(m), ...ctx.received(m)]) mine.set(s.id, s);
         for (const s of mine.values()) {
           const item = ctx.watch(s);
-          if (item === undefined) continue;
+          // Goods passed between members were already in the group.
+          if (item === undefined || ctx.group(s.supplier).id === group.id) continue;
           if (!countUse && ctx.isUser(s.buyer, item) === true) continue;
           const entry = items.get(item.id) ?? { item, shipments: [] };
           if (!entry.shipments.includes(s)) entry.shipments.push(s);
@@ -55,6 +62,8 @@ export const linkedFamilyGroup: Rule = {
       // How the members most involved are linked (a sample: groups can be large).
       const ties = ctx.groupPaths(members[0], members.slice(1, 20)).map((path) => path ?? ['linked through more than 6 ties']);
       const commodities = [...items.values()].sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
+      const names = commodities.map((c) => c.item.name);
+      const outside = [...new Set(commodities.flatMap((c) => c.shipments.map((s) => s.supplier)))].sort();
       hits.push({
         entities: members,
         counterparties: people,
@@ -68,7 +77,21 @@ export const linkedFamilyGroup: Rule = {
         },
         summary:
           `${members.length} linked companies around ${ctx.label(members[0])}, tied by ownership, family, directors or a shared address or phone, ` +
-          `bought or received ${items.size} different watch-listed commodities: ${commodities.map((c) => c.item.name).join(', ')}.`,
+          `bought or received ${items.size} different watch-listed commodities from outside the group: ${names.join(', ')}.`,
+        explanation: {
+          sentences: [
+            `${plural(members.length, 'company is', 'companies are')} linked around ${ctx.label(members[0])} by ownership, family, directors or a shared address or phone${people.length > 0 ? `, with ${plural(people.length, 'person', 'people')} among the links` : ''}.`,
+            `The shipment records show them buying or receiving ${items.size} different watch-listed commodities from ${plural(outside.length, 'supplier', 'suppliers')} outside the group: ${listWords(names)}.`,
+            ...(ties.length === 0 ? [] : [`How the members most involved are linked: ${ties.slice(0, 3).map((t) => linkWords(t)).join(' | ')}${ties.length > 3 ? ' …' : ''}.`]),
+            'Where to look: who controls the group (the people and owners named in the evidence), which member received which goods, and whether the group’s registered businesses need them.',
+          ],
+          facts: [
+            { label: 'Companies in the group', value: `${members.length}: ${members.slice(0, 10).map((m) => ctx.label(m)).join(', ')}${members.length > 10 ? ' …' : ''}`, threshold: `at least ${minCompanies}` },
+            ...(people.length > 0 ? [{ label: 'People in the group', value: people.slice(0, 10).map((m) => ctx.label(m)).join(', ') + (people.length > 10 ? ' …' : '') }] : []),
+            { label: 'Distinct watch-listed commodities', value: `${items.size}: ${names.join(', ')}`, threshold: `at least ${minCommodities}` },
+            { label: 'Watch-listed shipments from outside the group', value: String(commodities.reduce((a, c) => a + c.shipments.length, 0)) },
+          ],
+        },
       });
     }
     return hits;

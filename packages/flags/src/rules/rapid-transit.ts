@@ -1,7 +1,10 @@
 import type { Shipment } from '@chokepoint/model';
-import { daysBetween, fold } from '../text';
+import { daysBetween, fold, listWords, plural, showNumber } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
-import { goodsWords } from './words';
+import { goodsWords, lineWords, linkWords, shipmentTable } from './words';
+
+const NO_DATE = 'no date of arrival or shipping';
+const UNDATED_ONWARD = 'onward shipments of the same goods have no shipping date';
 
 const MAX_HOPS = 25;
 
@@ -12,6 +15,11 @@ const arrival = (s: Shipment): string | undefined => s.received ?? s.shipped;
 function sameGoods(a: Shipment, b: Shipment): boolean {
   if (a.hsCode !== undefined && b.hsCode !== undefined) return a.hsCode.slice(0, 4) === b.hsCode.slice(0, 4);
   return fold(a.commodity) === fold(b.commodity);
+}
+
+/** Whether the entity that received `inbound` sold the same goods on without a shipping date (so they cannot be timed). */
+function undatedOnward(ctx: FlagContext, inbound: Shipment): boolean {
+  return ctx.sold(inbound.consignee ?? inbound.buyer).some((o) => o.id !== inbound.id && o.shipped === undefined && sameGoods(inbound, o));
 }
 
 /** Onward shipments of the goods of `inbound` by the entity that received them, within the dwell limit. */
@@ -38,11 +46,23 @@ function previous(ctx: FlagContext, s: Shipment, maxDwell: number): Shipment | u
     .sort((a, b) => a.days - b.days || (a.i.id < b.i.id ? -1 : 1))[0]?.i;
 }
 
+/**
+ * ISIC prefixes of resellers, whose trade is selling on what they buy: the sellers of motor vehicles, parts and
+ * motorcycles in division 45 (not repair, 4520), wholesale (46) and retail (47).
+ */
+export const RESELLERS = ['4510', '4530', '4540', '46', '47'] as const;
+
+/** Whether the entity's line of business (its ISIC code, or a reading of its sector text) is a reseller's. */
+function isReseller(ctx: FlagContext, id: string): boolean {
+  const line = ctx.lineOfBusiness(id);
+  return [line.isic, ...(line.sectorReadings ?? [])].some((code) => code !== undefined && RESELLERS.some((p) => code.startsWith(p)));
+}
+
 export const rapidTransit: Rule = {
   id: 'rapid-transit',
   title: 'Goods moved on remarkably rapidly',
   description:
-    'An entity that received goods (as consignee, or as buyer when no consignee is named) and shipped the same goods (same HS heading, or the same commodity words) onward within maxDwellDays. The chain of such hops is followed back and forward; when the whole chain, from the first shipment leaving to the last hop arriving, took at most maxChainDays and has at least two hops, the severity is raised. Measured times are in the evidence.',
+    'An entity that received goods (as consignee, or as buyer when no consignee is named) and shipped the same goods (same HS heading, or the same commodity words) onward within maxDwellDays. Resellers (ISIC 46, 47, 4510, 4530, 4540) re-selling goods of their trade are judged as such: their quick re-shipments are flagged only when watch-listed goods went on to a company within radiusKm of a border crossing that is not a documented user of them, and the reseller lies by a crossing itself or belongs to the recipient’s company group (a distant distributor’s sale to an unrelated customer is judged on the customer, by the other rules). The chain of such hops is followed back and forward; when the whole chain, from the first shipment leaving to the last hop arriving, took at most maxChainDays and has at least two hops, the severity is raised. A chain that stays inside one company group from its first supplier to its last recipient is intraGroupSeverity. Measured times are in the evidence.',
   severity: 'medium',
   parameters: [
     { name: 'maxDwellDays', type: 'integer', default: 14, min: 0, max: 365, description: 'Longest time between receiving goods and shipping them on that counts as rapid.' },
@@ -50,11 +70,14 @@ export const rapidTransit: Rule = {
     { name: 'chainSeverity', type: 'severity', default: 'high', description: 'Severity for a fast chain of at least two re-shipments.' },
     { name: 'watchlistOnly', type: 'boolean', default: false, description: 'Only follow watch-listed goods.' },
     {
-      name: 'exemptWholesale',
+      name: 'exemptResellers',
       type: 'boolean',
       default: true,
-      description: 'Selling on what they buy is the business of wholesalers (ISIC division 46): do not flag their quick re-shipments of goods that fit their line of business (they still appear inside chains).',
+      description:
+        'Selling on what they buy is the trade of resellers: wholesalers (ISIC division 46), retailers (47) and the sellers of motor vehicles, parts and motorcycles (4510, 4530, 4540; not repair, 4520). Do not flag their quick re-shipments of goods that fit their line of business (they still appear inside chains), except watch-listed goods shipped on to a company within radiusKm of a border crossing that is not a documented user of them, by a reseller that lies within radiusKm of a crossing itself or belongs to the recipient’s company group.',
     },
+    { name: 'radiusKm', type: 'number', default: null, min: 0, description: 'For resellers: how close to a border crossing a recipient of watch-listed goods must be for the quick re-shipment to count; empty (null) uses the analysis radius.' },
+    { name: 'intraGroupSeverity', type: 'severity', default: 'low', description: 'Severity when the whole chain, first supplier to last recipient, stays inside one company group.' },
   ],
   sources: [
     {
@@ -68,20 +91,56 @@ export const rapidTransit: Rule = {
       reference: 'FATF–Egmont Group (2020), Trade-Based Money Laundering: Trends and Developments',
     },
   ],
-  falsePositives: 'Traders outside ISIC division 46 whose business is to sell on what they buy, cross-docking, and just-in-time supply.',
-  evaluate(ctx, params) {
+  falsePositives:
+    'Traders outside ISIC divisions 45–47 whose business is to sell on what they buy (a general contractor passing materials to a site), cross-docking, and just-in-time supply. A reseller shipping watch-listed goods of its own trade to a border-area company that is not a documented user of them is still flagged: a retailer serving a customer across the street from a crossing will be among them.',
+  intraGroup:
+    'Judged on the whole chain. Goods that enter a group from outside and are passed quickly through its companies towards a border are the pattern CAR describes, so those chains keep their severity, and the flag names the hops made inside a group. A chain that never leaves one group (a factory supplying the group warehouse, which supplies a group shop) is internal logistics: intraGroupSeverity, default low.',
+  coverage: { unit: 'shipments received', reasons: [NO_DATE, UNDATED_ONWARD] },
+  evaluate(ctx, params, coverage) {
     const maxDwell = params.maxDwellDays as number;
     const maxChain = params.maxChainDays as number;
     const chainSeverity = params.chainSeverity as Severity;
     const watchOnly = params.watchlistOnly as boolean;
-    const exemptWholesale = params.exemptWholesale as boolean;
+    const exemptResellers = params.exemptResellers as boolean;
+    const radius = (params.radiusKm as number | null) ?? ctx.radiusKm;
+    const groupSeverity = params.intraGroupSeverity as Severity;
+    const crossingOf = new Map(ctx.analysis.entities.map((e) => [e.id, e.nearestCrossing]));
+    /** The crossing an entity lies within `radius` of, if it does (undefined without coordinates or crossings). */
+    const nearBorder = (id: string) => {
+      const c = crossingOf.get(id);
+      return c !== null && c !== undefined && c.distanceKm <= radius ? c : undefined;
+    };
     const hits: RuleHit[] = [];
     for (const inbound of ctx.bundle.shipments) {
       if (watchOnly && ctx.watch(inbound) === undefined) continue;
-      const next = onward(ctx, inbound, maxDwell);
-      if (next.length === 0) continue;
+      if (arrival(inbound) === undefined) {
+        coverage.notJudged(NO_DATE);
+        continue;
+      }
+      let next = onward(ctx, inbound, maxDwell);
+      if (next.length === 0) {
+        if (undatedOnward(ctx, inbound)) coverage.notJudged(UNDATED_ONWARD);
+        else coverage.judged();
+        continue;
+      }
+      coverage.judged();
       const holder = inbound.consignee ?? inbound.buyer;
-      if (exemptWholesale && inbound.hsCode !== undefined && ctx.lineOfBusiness(holder).isic?.startsWith('46') && ctx.fits(holder, inbound.hsCode) === true) continue;
+      // A reseller re-selling goods of its trade is doing its business. What stays a signal: watch-listed goods going
+      // on within days to a company by a border crossing that has no documented use for them, from a reseller that
+      // is part of that border-side business itself (by the border too, or in the recipient's company group). A
+      // distant distributor's sale to an unrelated customer is judged on the customer (precursor-watchlist,
+      // off-profile-purchase, border-junction), not as the distributor's rapid transit.
+      const item = ctx.watch(inbound);
+      const resold = exemptResellers && isReseller(ctx, holder) && ctx.fits(holder, inbound) === true;
+      if (resold) {
+        const signal = (to: string) =>
+          item !== undefined &&
+          nearBorder(to) !== undefined &&
+          ctx.isUser(to, item) !== true &&
+          (nearBorder(holder) !== undefined || ctx.group(holder).id === ctx.group(to).id);
+        next = next.filter((x) => signal(x.out.consignee ?? x.out.buyer));
+        if (next.length === 0) continue;
+      }
       // The chain: back through quick re-shipments, then forward along the quickest onward hops.
       const chain: Shipment[] = [inbound];
       const seen = new Set([inbound.id]);
@@ -100,13 +159,22 @@ export const rapidTransit: Rule = {
       const hops = chain.length - 1;
       const fast = hops >= 2 && chainDays <= maxChain;
       const path = [chain[0].supplier, ...chain.map((s) => s.consignee ?? s.buyer)];
+      const oneGroup = path.every((id) => ctx.group(id).id === ctx.group(path[0]).id);
+      // The hops made inside one company group, with the ties that link sender and recipient.
+      const groupHops = chain.flatMap((s) => {
+        const link = ctx.groupLink(s.supplier, s.consignee ?? s.buyer);
+        return link ? [{ shipment: s.id, from: s.supplier, to: s.consignee ?? s.buyer, link }] : [];
+      });
+      const severity: Severity | undefined = oneGroup ? groupSeverity : fast ? chainSeverity : undefined;
       const first = next[0];
+      const to = first.out.consignee ?? first.out.buyer;
+      const later = first.days === 0 ? 'the same day' : `${plural(first.days, 'day', 'days')} later`;
       hits.push({
         entities: [holder],
         shipment: inbound.id,
         counterparties: [...new Set([inbound.supplier, ...next.map((x) => x.out.consignee ?? x.out.buyer)])],
         shipments: [...new Set([inbound.id, ...next.map((x) => x.out.id), ...chain.map((s) => s.id)])],
-        severity: fast ? chainSeverity : undefined,
+        severity,
         evidence: {
           inbound: inbound.id,
           arrived: arrival(inbound),
@@ -118,11 +186,65 @@ export const rapidTransit: Rule = {
           reshipments: hops,
           maxDwellDays: maxDwell,
           maxChainDays: maxChain,
+          chainInsideOneGroup: oneGroup,
+          groupHops,
+          reseller: resold
+            ? {
+                isic: ctx.lineOfBusiness(holder).isic ?? null,
+                watchlist: item!.id,
+                recipients: [...new Set(next.map((x) => x.out.consignee ?? x.out.buyer))].map((id) => ({ id, crossing: nearBorder(id)!.id, distanceKm: nearBorder(id)!.distanceKm })),
+                resellerNearBorder: nearBorder(holder) !== undefined,
+                radiusKm: radius,
+              }
+            : null,
         },
         summary:
-          `${ctx.label(holder)} received ${goodsWords(inbound)} on ${arrival(inbound)} and shipped it on to ${ctx.label(first.out.consignee ?? first.out.buyer)} ` +
-          `${first.days === 0 ? 'the same day' : `${first.days} day${first.days === 1 ? '' : 's'} later`}` +
-          (hops >= 2 ? `; from ${ctx.label(path[0])} to ${ctx.label(path[path.length - 1])} the goods took ${chainDays} days over ${hops + 1} shipments.` : '.'),
+          `${ctx.label(holder)} received ${goodsWords(inbound)} on ${arrival(inbound)} and shipped it on to ${ctx.label(to)} ${later}` +
+          (hops >= 2 ? `; from ${ctx.label(path[0])} to ${ctx.label(path[path.length - 1])} the goods took ${chainDays} days over ${hops + 1} shipments` : '') +
+          (oneGroup ? '; every company on the way belongs to one company group.' : '.'),
+        explanation: {
+          sentences: [
+            `The shipment records show ${ctx.label(holder)} receiving ${goodsWords(inbound)} from ${ctx.label(inbound.supplier)} (shipment ${inbound.id}) on ${arrival(inbound)}, and shipping the same goods on to ${ctx.label(to)} (shipment ${first.out.id}) ${later}, within the ${maxDwell}-day limit of this rule.`,
+            hops >= 2
+              ? `Followed along quick re-shipments, the goods went ${path.map((id) => ctx.label(id)).join(' → ')}: ${plural(hops + 1, 'shipment', 'shipments')} in ${plural(chainDays, 'day', 'days')}${fast ? `, within ${maxChain} days, which raises the severity` : ''}.`
+              : 'No further quick re-shipment of these goods was found before or after.',
+            ...(resold
+              ? [
+                  `Re-selling goods of this kind is ${ctx.label(holder)}’s trade (${lineWords(ctx, holder)}), which alone is not flagged; the shipment is flagged because the goods are watch-listed (${item!.name}) and went on to ${listWords(
+                    [...new Set(next.map((x) => x.out.consignee ?? x.out.buyer))].map((id) => `${ctx.label(id)}, ${showNumber(Math.round(nearBorder(id)!.distanceKm * 10) / 10)} km from ${nearBorder(id)!.name}`),
+                  )}, within ${radius} km of a border crossing and not a documented user of ${item!.name}, from a reseller ${
+                    nearBorder(holder) !== undefined
+                      ? `that lies by the border itself (${showNumber(Math.round(nearBorder(holder)!.distanceKm * 10) / 10)} km from ${nearBorder(holder)!.name})`
+                      : 'of the recipient’s own company group'
+                  }.`,
+                ]
+              : []),
+            ...(oneGroup
+              ? [`Every company on the way belongs to one company group: this is movement inside the group, so the flag is ${severity}.`]
+              : groupHops.length > 0
+                ? [`${plural(groupHops.length, 'hop was', 'hops were')} made inside one company group: ${listWords(groupHops.map((h) => `${h.shipment} (${linkWords(h.link)})`))}.`]
+                : []),
+            'Where to look: why the goods stayed so briefly (storage, processing or sale records), who received them at the end of the chain, and how close that is to a border.',
+          ],
+          facts: [
+            ...shipmentTable(ctx, inbound),
+            { label: 'Shipped on', value: `${first.out.id} to ${ctx.label(to)}, ${first.out.shipped}` },
+            { label: 'Time before shipping on', value: plural(first.days, 'day', 'days'), threshold: `≤ ${maxDwell} days` },
+            ...(hops >= 2
+              ? [{ label: 'Whole chain', value: `${plural(chainDays, 'day', 'days')} over ${hops + 1} shipments: ${chain.map((s) => s.id).join(' → ')}`, threshold: `≤ ${maxChain} days and at least 3 shipments raise the severity` }]
+              : []),
+            ...(groupHops.length > 0 ? [{ label: 'Hops inside one company group', value: groupHops.map((h) => h.shipment).join(', ') }] : []),
+            ...(resold
+              ? [
+                  {
+                    label: 'Reseller of these goods',
+                    value: `yes: watch-listed (${item!.name}), sent on to a border-area company with no documented use for them`,
+                    threshold: `exempt unless watch-listed goods go to a non-user within ${radius} km of a crossing, from a reseller by the border or in the recipient’s group`,
+                  },
+                ]
+              : []),
+          ],
+        },
       });
     }
     return hits;

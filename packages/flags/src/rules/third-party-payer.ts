@@ -1,13 +1,40 @@
-import type { Rule } from '../types';
-import { dateWords, goodsWords, lineFacts, lineWords, shipmentFacts } from './words';
+import type { Relation } from '@chokepoint/model';
+import { listWords, plural } from '../text';
+import type { FlagContext, Rule, RuleHit, Severity } from '../types';
+import { dateWords, goodsWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
+
+/** The kinds of tie checked between payer and buyer, in words, as the evidence lists them. */
+export const PAYER_TIES_CHECKED = ['owner', 'director', 'family', 'shared_address', 'shared_phone', 'agent', 'associate', 'employee'] as const;
+/** Ties that do not explain a payment: the ones the payment itself implies. */
+export const PAYER_TIES_NOT_COUNTED = ['paid_for', 'consigned_to'] as const;
+const TIES_IN_WORDS = 'ownership, directorship, family, shared address, shared phone, agent, associate or employment';
+/** Ties that make a payer a known party though outside the group: it acts for, or with, the buyer. */
+const ACTING_TIES = ['agent', 'associate', 'employee'];
+
+const PAYER_LINE_UNKNOWN = 'payer’s line of business unknown (whether it is a bank or lender could not be checked)';
+
+/** "X is recorded as an agent of Y". */
+function tieWords(ctx: FlagContext, r: Relation): string {
+  const what = r.kind === 'agent' ? 'an agent' : r.kind === 'employee' ? 'an employee' : 'an associate';
+  return `${ctx.label(r.source)} is recorded as ${what} of ${ctx.label(r.target)}`;
+}
 
 export const thirdPartyPayer: Rule = {
   id: 'third-party-payer',
   title: 'Paid for by a third party outside the buyer’s group',
   description:
-    'A shipment whose payer is neither the buyer nor in the buyer’s company group (entities linked by ownership, directorship, family, shared address or shared phone, directly or through others).',
+    'A shipment whose payer is neither the buyer nor in the buyer’s company group (entities linked by ownership, directorship, family, shared address or shared phone, directly or through others). The ties checked are listed in the evidence; the paid_for and consigned_to ties that shipments imply are not links. A payer recorded as an agent, associate or employee of the buyer, or of a company of its group (directly, or through the payer’s own group), is a known party: flagged at linkedSeverity, to check what the agency covers. A bank or lender (ISIC classes in financeIsic, from the isic column or a sector keyword such as bank, finance, leasing or factoring) paying for goods is trade finance, not by itself a third-party payer: it is flagged, at financeSeverity, only when the goods are watch-listed and the buyer is not a documented user of them, or the goods do not fit the buyer’s line of business.',
   severity: 'high',
-  parameters: [],
+  parameters: [
+    { name: 'linkedSeverity', type: 'severity', default: 'low', description: 'Severity when the payer is recorded as an agent, associate or employee of the buyer or of its group.' },
+    { name: 'financeIsic', type: 'codes', default: ['641', '642', '649'], description: 'ISIC prefixes of banks, lenders, leasing and factoring firms (trade finance).' },
+    {
+      name: 'financeSeverity',
+      type: 'severity',
+      default: 'low',
+      description: 'Severity when a bank or lender pays and the purchase is itself an indicator (watch-listed goods for a buyer with no documented use, or goods off the buyer’s profile).',
+    },
+  ],
   sources: [
     {
       publisher: 'FATF and Egmont Group',
@@ -20,8 +47,15 @@ export const thirdPartyPayer: Rule = {
       reference: 'CAR (2020), Islamic State procurement networks in Turkey and beyond',
     },
   ],
-  falsePositives: 'Groups whose ties are missing from the data (a parent company not in the bundle), factoring and trade-finance arrangements, and payment agents.',
-  evaluate(ctx) {
+  falsePositives:
+    'Groups whose ties are missing from the data (a parent company not in the bundle), factoring and trade-finance houses whose line of business is not recorded, and payment agents whose agency is not in the relations.',
+  intraGroup:
+    'A payer in the buyer’s company group is no third party: never flagged. Whether the supplier is in the buyer’s group does not change the judgement: an unexplained outsider paying for a transfer inside a group is no less unexplained.',
+  coverage: { unit: 'shipments paid for by someone other than the buyer', reasons: [PAYER_LINE_UNKNOWN] },
+  evaluate(ctx, params, coverage) {
+    const linkedSeverity = params.linkedSeverity as Severity;
+    const financeIsic = params.financeIsic as string[];
+    const financeSeverity = params.financeSeverity as Severity;
     // Shipments between each pair, either way, counted once for the evidence.
     let pairCounts: Map<string, number> | undefined;
     const tradesBetween = (a: string, b: string): number => {
@@ -34,27 +68,118 @@ export const thirdPartyPayer: Rule = {
       }
       return pairCounts.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) ?? 0;
     };
-    return ctx.bundle.shipments.flatMap((s) => {
-      if (s.payer === undefined || s.payer === s.buyer) return [];
-      if (ctx.group(s.payer).id === ctx.group(s.buyer).id) return [];
-      const trades = tradesBetween(s.buyer, s.payer);
-      return [
-        {
-          entities: [s.buyer],
-          shipment: s.id,
-          counterparties: [s.payer, s.supplier],
-          shipments: [s.id],
-          evidence: {
-            ...shipmentFacts(s),
-            payer: s.payer,
-            payerLineOfBusiness: lineFacts(ctx, s.payer),
-            buyerLineOfBusiness: lineFacts(ctx, s.buyer),
-            payerInBuyerGroup: false,
-            tradesBetweenPayerAndBuyer: trades,
-          },
-          summary: `${ctx.label(s.payer)} (${lineWords(ctx, s.payer)}) paid for ${goodsWords(s)} that ${ctx.label(s.buyer)} bought from ${ctx.label(s.supplier)}${dateWords(s)}; no ownership, family, director, address or phone tie links the payer to the buyer.`,
+    // Agent, associate and employment ties, by the pair of company groups they join.
+    let acting: Map<string, Relation[]> | undefined;
+    const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
+      if (!acting) {
+        acting = new Map();
+        for (const r of ctx.bundle.relations) {
+          if (!ACTING_TIES.includes(r.kind)) continue;
+          const a = ctx.group(r.source).id;
+          const b = ctx.group(r.target).id;
+          const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+          const list = acting.get(key);
+          if (list) list.push(r);
+          else acting.set(key, [r]);
+        }
+      }
+      const a = ctx.group(payer).id;
+      const b = ctx.group(buyer).id;
+      const ties = acting.get(a < b ? `${a}:${b}` : `${b}:${a}`);
+      if (!ties) return undefined;
+      // A tie between payer and buyer themselves first; else the first recorded, through the groups.
+      const direct = ties.find((r) => (r.source === payer && r.target === buyer) || (r.source === buyer && r.target === payer));
+      const relation = direct ?? ties[0];
+      const payerEnd = ctx.group(relation.source).id === a ? relation.source : relation.target;
+      const buyerEnd = payerEnd === relation.source ? relation.target : relation.source;
+      const path = [...(ctx.groupLink(payer, payerEnd) ?? []), tieWords(ctx, relation), ...(ctx.groupLink(buyerEnd, buyer) ?? [])];
+      return { relation, path };
+    };
+
+    const hits: RuleHit[] = [];
+    for (const s of ctx.bundle.shipments) {
+      const payer = s.payer;
+      if (payer === undefined || payer === s.buyer) continue;
+      if (ctx.group(payer).id === ctx.group(s.buyer).id) {
+        coverage.judged();
+        continue;
+      }
+      const payerIsic = ctx.lineOfBusiness(payer).isic;
+      const finance = payerIsic === undefined ? null : financeIsic.some((p) => payerIsic.startsWith(p));
+      if (finance === null) coverage.notJudged(PAYER_LINE_UNKNOWN);
+      else coverage.judged();
+
+      // Trade finance: a flag only when the purchase is itself an indicator.
+      const indicators: string[] = [];
+      if (finance) {
+        const item = ctx.watch(s);
+        if (item !== undefined && ctx.isUser(s.buyer, item) !== true) indicators.push(`the goods are watch-listed (${item.name}) and the buyer is not a documented user of them`);
+        if (ctx.fits(s.buyer, s) === false) indicators.push('the goods do not fit the buyer’s line of business');
+        if (indicators.length === 0) continue;
+      }
+      const tie = finance ? undefined : actingTie(payer, s.buyer);
+      const severity: Severity | undefined = finance ? financeSeverity : tie ? linkedSeverity : undefined;
+      const trades = tradesBetween(s.buyer, payer);
+      const payerWords = `${ctx.label(payer)} (${lineWords(ctx, payer)})`;
+      const unexplained = `no ${TIES_IN_WORDS} tie links the payer to the buyer or its group (the paid_for and consigned_to ties that shipments imply do not count)`;
+      const finding = finance
+        ? `the payer is a bank or lender (ISIC ${payerIsic}): trade finance, flagged because ${listWords(indicators)}.`
+        : tie
+          ? `the payer is outside the buyer’s group, but ${linkWords(tie.path)}.`
+          : `${unexplained}.`;
+      hits.push({
+        entities: [s.buyer],
+        shipment: s.id,
+        counterparties: [payer, s.supplier],
+        shipments: [s.id],
+        severity,
+        evidence: {
+          ...shipmentFacts(s),
+          payer,
+          payerLineOfBusiness: lineFacts(ctx, payer),
+          buyerLineOfBusiness: lineFacts(ctx, s.buyer),
+          payerInBuyerGroup: false,
+          tiesChecked: [...PAYER_TIES_CHECKED],
+          tiesNotCounted: [...PAYER_TIES_NOT_COUNTED],
+          payerTie: tie ? { kind: tie.relation.kind, source: tie.relation.source, target: tie.relation.target, path: tie.path } : null,
+          payerIsFinance: finance,
+          combinedIndicators: indicators,
+          tradesBetweenPayerAndBuyer: trades,
         },
-      ];
-    });
+        summary: `${payerWords} paid for ${goodsWords(s)} that ${ctx.label(s.buyer)} bought from ${ctx.label(s.supplier)}${dateWords(s)}; ${finding}`,
+        explanation: {
+          sentences: [
+            `${recordWords(ctx, s)}, paid for by ${payerWords}.`,
+            `The payer is not in the buyer’s company group. Checked between them: ${TIES_IN_WORDS} ties, directly or through the companies of either group; the paid_for and consigned_to ties that shipments imply do not count as a link.`,
+            finance
+              ? `The payer is a bank or lender (ISIC ${payerIsic}): paying for goods is trade finance, not by itself a third-party payment. It is flagged because ${listWords(indicators)}.`
+              : tie
+                ? `A recorded tie makes the payer a known party: ${linkWords(tie.path)}. Payment through an agent or associate can be ordinary; the flag is ${severity}.`
+                : `No such tie was found${trades > 0 ? `; payer and buyer traded with each other in ${plural(trades, 'shipment', 'shipments')}` : ', and the two never traded with each other in the data'}.`,
+            finance
+              ? 'Where to look: the financing documents (letter of credit or loan agreement), which name the applicant, the goods and their end use.'
+              : tie
+                ? `Where to look: the ${tie.relation.kind === 'employee' ? 'employment' : tie.relation.kind === 'agent' ? 'agency' : 'association'} between payer and buyer, and whether it covers paying for goods; the payment records of this shipment.`
+                : 'Where to look: the payment records (who paid, from which account and country), and any tie between payer and buyer that the data do not hold (a parent company, a shareholder, an agency).',
+          ],
+          facts: [
+            ...shipmentTable(ctx, s),
+            { label: 'Payer', value: `${ctx.label(payer)}, ${lineWords(ctx, payer)}` },
+            {
+              label: 'Tie between payer and buyer',
+              value: finance ? 'bank or lender (trade finance)' : tie ? linkWords(tie.path) : 'none found',
+              threshold: `checked: ${TIES_IN_WORDS}, through either company group; not counted: paid_for, consigned_to`,
+            },
+            ...(indicators.length > 0 ? [{ label: 'Indicators combined with trade finance', value: indicators.join('; ') }] : []),
+            { label: 'Shipments between payer and buyer', value: showCount(trades) },
+          ],
+        },
+      });
+    }
+    return hits;
   },
 };
+
+function showCount(n: number): string {
+  return n === 0 ? 'none' : String(n);
+}

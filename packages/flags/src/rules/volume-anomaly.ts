@@ -1,8 +1,13 @@
 import type { Shipment } from '@chokepoint/model';
 import { median } from '@chokepoint/engine';
-import { showHs, showNumber } from '../text';
-import type { Rule } from '../types';
-import { lineFacts, lineWords } from './words';
+import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
+import type { Rule, RuleHit, Severity } from '../types';
+import { lineFacts, lineWords, linkWords } from './words';
+
+const NO_HS = 'no HS code';
+const NO_KG = 'quantity not in kg (no mass, or a unit that cannot be weighed)';
+const LINE_UNKNOWN = 'buyer’s line of business unknown';
+const FEW_PEERS = 'too few peers (other buyers of the heading in the ISIC class, fewer than minPeers)';
 
 /** Floor of the spread, in log10 units: identical peers must not make every difference infinite. */
 const MIN_SPREAD = 0.05;
@@ -89,7 +94,7 @@ export const volumeAnomaly: Rule = {
   id: 'volume-anomaly',
   title: 'Quantity out of scale for the buyer',
   description:
-    'For each buyer and HS heading (4 digits), the total mass bought over the whole data set is compared with peers: other buyers of the same heading in the same ISIC class (with allowDivisionPeers, the same ISIC division when the class has too few). The comparison is sized: mass per employee when the buyer and at least minPeers peers have employee counts, the total mass otherwise. It uses robust statistics on a log scale (median and median absolute deviation, as a modified z-score). A flag is raised when the score exceeds the threshold and the buyer’s figure is at least minRatio times the peer median.',
+    'For each buyer and HS heading (4 digits), the total mass bought over the whole data set is compared with peers: other buyers of the same heading in the same ISIC class (with allowDivisionPeers, the same ISIC division when the class has too few). The comparison is sized: mass per employee when the buyer and at least minPeers peers have employee counts, the total mass otherwise. It uses robust statistics on a log scale (median and median absolute deviation, as a modified z-score). A flag is raised when the score exceeds the threshold and the buyer’s figure is at least minRatio times the peer median. When part of the total came from companies of the buyer’s own group and the rest alone would not be out of scale, the flag is intraGroupSeverity.',
   severity: 'medium',
   parameters: [
     { name: 'threshold', type: 'number', default: 3.5, min: 0.5, max: 100, description: 'Modified z-score above which a total is out of scale (3.5 is Iglewicz & Hoaglin’s usual cut-off).' },
@@ -97,6 +102,12 @@ export const volumeAnomaly: Rule = {
     { name: 'minRatio', type: 'number', default: 3, min: 1, description: 'The buyer’s figure must also be at least this many times the peer median (guards against peers that happen to be alike).' },
     { name: 'minKg', type: 'number', default: 1000, min: 0, description: 'Totals below this many kilograms are never flagged.' },
     { name: 'allowDivisionPeers', type: 'boolean', default: false, description: 'When the ISIC class has too few peers, compare with the whole ISIC division (2 digits) instead of skipping.' },
+    {
+      name: 'intraGroupSeverity',
+      type: 'severity',
+      default: 'low',
+      description: 'Severity when the total is out of scale only with the purchases from the buyer’s own company group counted.',
+    },
   ],
   sources: [
     {
@@ -112,15 +123,26 @@ export const volumeAnomaly: Rule = {
   ],
   falsePositives:
     'A buyer that really is larger than its employee count suggests (seasonal staff, group purchasing), the first large order of a growing firm, and peers that are too few or too different to compare with.',
-  evaluate(ctx, params) {
+  intraGroup:
+    'Counted, then checked without. The quantity a buyer takes in is what its scale must explain, whoever sold it, so purchases from the own group stay in the total. But a group company that receives the group’s stock (a sales arm supplied by its parent) looks out of scale only because of those transfers: when the purchases from outside the group alone are not out of scale, the flag is intraGroupSeverity (default low) and says how much came from inside the group and how the companies are linked.',
+  coverage: { unit: 'shipments', reasons: [NO_HS, NO_KG, LINE_UNKNOWN, FEW_PEERS] },
+  evaluate(ctx, params, coverage) {
     const threshold = params.threshold as number;
     const minPeers = params.minPeers as number;
     const minKg = params.minKg as number;
     const minRatio = params.minRatio as number;
     const division = params.allowDivisionPeers as boolean;
+    const groupSeverity = params.intraGroupSeverity as Severity;
     const totals = new Map<string, Totals>();
     for (const s of ctx.bundle.shipments) {
-      if (s.hsCode === undefined || s.quantityKg === undefined || s.quantityKg <= 0) continue;
+      if (s.hsCode === undefined) {
+        coverage.notJudged(NO_HS);
+        continue;
+      }
+      if (s.quantityKg === undefined || s.quantityKg <= 0) {
+        coverage.notJudged(NO_KG);
+        continue;
+      }
       const heading = s.hsCode.slice(0, 4);
       const key = `${s.buyer}\u0000${heading}`;
       const t = totals.get(key) ?? { buyer: s.buyer, heading, kg: 0, shipments: [] };
@@ -155,11 +177,17 @@ export const volumeAnomaly: Rule = {
       return s;
     };
 
-    const hits = [];
+    const hits: RuleHit[] = [];
     for (const t of totals.values()) {
-      if (t.kg < minKg) continue;
       const isic = ctx.lineOfBusiness(t.buyer).isic;
-      if (isic === undefined) continue;
+      if (isic === undefined) {
+        coverage.notJudged(LINE_UNKNOWN, t.shipments.length);
+        continue;
+      }
+      if (t.kg < minKg) {
+        coverage.judged(t.shipments.length);
+        continue;
+      }
       let level: 'class' | 'division' = 'class';
       let key = `${t.heading}\u0000class\u0000${isic}`;
       let group = groups.get(key) ?? [];
@@ -169,7 +197,11 @@ export const volumeAnomaly: Rule = {
         group = groups.get(key) ?? [];
       }
       // The group holds t itself: its peers are the others.
-      if (group.length - 1 < minPeers) continue;
+      if (group.length - 1 < minPeers) {
+        coverage.notJudged(FEW_PEERS, t.shipments.length);
+        continue;
+      }
+      coverage.judged(t.shipments.length);
       const groupStats = statsOf(key, group);
       const total = groupStats.total.without(t.kg);
       const employees = ctx.entity(t.buyer).employees;
@@ -179,24 +211,52 @@ export const volumeAnomaly: Rule = {
       const z = perEmployee ? perEmployee.z : total.z;
       const ratio = perEmployee ? t.kg / employees! / perEmployee.median : t.kg / total.median;
       if (z <= threshold || ratio < minRatio) continue;
+
+      // Purchases from the buyer's own group: is the rest, alone, out of scale too?
+      const links = new Map<string, string[]>();
+      for (const s of t.shipments) {
+        if (links.has(s.supplier)) continue;
+        const link = ctx.groupLink(s.supplier, t.buyer);
+        if (link) links.set(s.supplier, link);
+      }
+      const groupKg = t.shipments.filter((s) => links.has(s.supplier)).reduce((a, s) => a + s.quantityKg!, 0);
+      const outsideKg = t.kg - groupKg;
+      let outsideOutOfScale: boolean | null = null;
+      if (groupKg > 0) {
+        const peers = group.filter((o) => o !== t);
+        const x = perEmployee ? outsideKg / employees! : outsideKg;
+        const values = perEmployee ? peers.filter((p) => employeesOf(p) > 0).map((p) => p.kg / employeesOf(p)) : peers.map((p) => p.kg);
+        const alone = x > 0 ? robustZ(x, values) : undefined;
+        outsideOutOfScale = alone !== undefined && outsideKg >= minKg && alone.z > threshold && x / alone.median >= minRatio;
+      }
+      const severity: Severity | undefined = outsideOutOfScale === false ? groupSeverity : undefined;
+
       const round = (x: number) => Math.round(x * 1000) / 1000;
       const hs = showHs(t.heading);
+      const description = ctx.describeHs(t.heading);
+      const peerIds = group.filter((o) => o !== t).map((p) => p.buyer);
+      const median = perEmployee ? perEmployee.median : total.median;
+      const unitWords = perEmployee ? 'kg per employee' : 'kg';
       const sizeWords =
         perEmployee === undefined
           ? ''
           : `, ${showNumber(Math.round(t.kg / employees!))} kg per employee with ${employees} employees against a peer median of ${showNumber(Math.round(perEmployee.median))} kg`;
+      const groupWordsList = [...links].map(([supplier, link]) => `${ctx.label(supplier)} (${linkWords(link)})`);
+      const money = showMoneyTotals(t.shipments);
+      const suppliers = [...new Set(t.shipments.map((s) => s.supplier))];
       hits.push({
         entities: [t.buyer],
-        counterparties: [...new Set(t.shipments.map((s) => s.supplier))],
+        counterparties: suppliers,
         shipments: t.shipments.map((s) => s.id),
+        severity,
         evidence: {
           heading: t.heading,
-          headingDescription: ctx.describeHs(t.heading) ?? null,
+          headingDescription: description ?? null,
           totalKg: t.kg,
           employees: employees ?? null,
           kgPerEmployee: employees ? t.kg / employees : null,
           peerLevel: level,
-          peers: group.filter((o) => o !== t).map((p) => p.buyer),
+          peers: peerIds,
           peerMedianKg: round(total.median),
           peerMedianKgPerEmployee: perEmployee ? round(perEmployee.median) : null,
           zTotal: round(total.z),
@@ -205,10 +265,46 @@ export const volumeAnomaly: Rule = {
           ratioToPeerMedian: round(ratio),
           threshold,
           buyerLineOfBusiness: lineFacts(ctx, t.buyer),
+          fromOwnGroupKg: groupKg,
+          fromOwnGroup: [...links].map(([supplier, link]) => ({ supplier, link })),
+          outOfScaleWithoutOwnGroup: outsideOutOfScale,
         },
         summary:
-          `${ctx.label(t.buyer)} (${lineWords(ctx, t.buyer)}) bought ${showNumber(t.kg)} kg of HS ${hs} goods in ${t.shipments.length} shipment${t.shipments.length === 1 ? '' : 's'}: ` +
-          `${showNumber(Math.round(t.kg / total.median * 10) / 10)} times the median of ${group.length - 1} peers in its ISIC ${level} (${showNumber(Math.round(total.median))} kg)${sizeWords}.`,
+          `${ctx.label(t.buyer)} (${lineWords(ctx, t.buyer)}) bought ${showNumber(t.kg)} kg of HS ${hs} goods in ${plural(t.shipments.length, 'shipment', 'shipments')}: ` +
+          `${showNumber(Math.round((t.kg / total.median) * 10) / 10)} times the median of ${group.length - 1} peers in its ISIC ${level} (${showNumber(Math.round(total.median))} kg)${sizeWords}` +
+          (groupKg > 0
+            ? `; ${showNumber(groupKg)} kg of it came from its own company group (${groupWordsList.join('; ')})${outsideOutOfScale ? '' : ', and without it the total is not out of scale'}.`
+            : '.'),
+        explanation: {
+          sentences: [
+            `The shipment records show ${ctx.label(t.buyer)} (${lineWords(ctx, t.buyer)}) buying ${showNumber(t.kg)} kg of goods of HS heading ${hs}${description === undefined ? '' : ` (${description})`} in ${plural(t.shipments.length, 'shipment', 'shipments')} from ${listWords(suppliers.map((x) => ctx.label(x)))}.`,
+            `Its ${group.length - 1} peers, the other buyers of this heading in ISIC ${level} ${level === 'class' ? isic : isic.slice(0, 2)}, bought a median of ${showNumber(Math.round(median))} ${unitWords}; the buyer’s ${showNumber(Math.round(perEmployee ? t.kg / employees! : t.kg))} ${unitWords} is ${showNumber(Math.round(ratio * 10) / 10)} times that, with a modified z-score of ${showNumber(Math.round(z * 10) / 10)} (out of scale above ${threshold}).`,
+            ...(groupKg > 0
+              ? [
+                  `${showNumber(groupKg)} kg of the total came from companies of the buyer’s own group: ${groupWordsList.join('; ')}. ` +
+                    (outsideOutOfScale
+                      ? 'The purchases from outside the group alone are out of scale too.'
+                      : `Without them the total is not out of scale, so the flag is ${severity}: trade inside one group.`),
+                ]
+              : []),
+            'Where to look: whether the buyer’s real size (staff, premises, turnover) explains the quantity, where the goods went next, and the peers named in the evidence.',
+          ],
+          facts: [
+            { label: 'Buyer', value: `${ctx.label(t.buyer)}, ${lineWords(ctx, t.buyer)}${employees === undefined ? '' : `, ${plural(employees, 'employee', 'employees')}`}` },
+            { label: 'Goods', value: `HS ${hs}${description === undefined ? '' : ` (${description})`}` },
+            { label: 'Shipments', value: `${t.shipments.length}: ${t.shipments.slice(0, 10).map((s) => s.id).join(', ')}${t.shipments.length > 10 ? ' …' : ''}` },
+            { label: 'Total bought', value: `${showNumber(t.kg)} kg` },
+            ...(money === undefined ? [] : [{ label: 'Value of these shipments', value: money }]),
+            {
+              label: perEmployee ? 'Quantity per employee' : 'Total quantity',
+              value: `${showNumber(Math.round(perEmployee ? t.kg / employees! : t.kg))} kg`,
+              threshold: `≥ ${showNumber(minRatio)} × the peer median (${showNumber(Math.round(median))} kg)`,
+            },
+            { label: 'Modified z-score', value: showNumber(Math.round(z * 10) / 10), threshold: `> ${showNumber(threshold)}` },
+            { label: 'Peers', value: `${group.length - 1} buyers of HS ${hs} in ISIC ${level} ${level === 'class' ? isic : isic.slice(0, 2)}`, threshold: `at least ${minPeers}` },
+            ...(groupKg > 0 ? [{ label: 'From the buyer’s own group', value: `${showNumber(groupKg)} kg` }] : []),
+          ],
+        },
       });
     }
     return hits;

@@ -1,4 +1,4 @@
-import type { Report, ReportCluster, ReportShipment } from '@chokepoint/report';
+import type { Report, ReportCluster, ReportController, ReportGroup, ReportKeyNode, ReportShipment } from '@chokepoint/report';
 
 export const RELATION_KINDS = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent', 'paid_for', 'consigned_to'] as const;
 export const EDGE_KINDS = [...RELATION_KINDS, 'shipment'] as const;
@@ -12,6 +12,8 @@ export interface ViewNode {
   name: string;
   kind: string;
   cluster: number;
+  /** Company group (0: none). */
+  group: number;
   country?: string;
   lat: number | null;
   lon: number | null;
@@ -32,7 +34,10 @@ export interface ViewEdge {
   source: string;
   target: string;
   kind: EdgeKind;
-  /** Indices into report.shipments (shipment edges only). */
+  /**
+   * Indices into report.shipments: all shipments of the pair (shipment edges), or the shipments behind a tie that
+   * shipments imply (paid_for, consigned_to); empty for other ties.
+   */
   shipments: number[];
 }
 
@@ -42,6 +47,13 @@ export interface ViewModel {
   byId: Map<string, ViewNode>;
   edges: ViewEdge[];
   clusters: Map<number, ReportCluster>;
+  groups: Map<number, ReportGroup>;
+  controllers: Map<string, ReportController>;
+  keyNodes: Map<string, ReportKeyNode>;
+  /** Shipment id → index into report.shipments. */
+  shipmentIndex: Map<string, number>;
+  /** Drawn edges by kind (relations, and supplier → buyer pairs of shipments). */
+  edgeKindCounts: Map<EdgeKind, number>;
   /** Commodities by number of shipments, most shipped first. */
   commodities: { commodity: string; shipments: number }[];
   /** First and last shipment dates (shipped, else received), or null without dates. */
@@ -63,6 +75,7 @@ export function buildModel(report: Report): ViewModel {
     name: e.name,
     kind: e.kind,
     cluster: e.cluster,
+    group: e.group,
     country: e.country,
     lat: e.lat,
     lon: e.lon,
@@ -74,7 +87,15 @@ export function buildModel(report: Report): ViewModel {
     aliases: (e.attributes.aliases ?? '').split(';').map((a) => a.trim()).filter((a) => a !== ''),
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const edges: ViewEdge[] = report.relations.map((r, i) => ({ index: i, key: `r${i}`, source: r.source, target: r.target, kind: r.kind, shipments: [] }));
+  const shipmentIndex = new Map(report.shipments.map((s, i) => [s.id, i]));
+  const edges: ViewEdge[] = report.relations.map((r, i) => ({
+    index: i,
+    key: `r${i}`,
+    source: r.source,
+    target: r.target,
+    kind: r.kind,
+    shipments: (r.viaShipments ?? []).map((id) => shipmentIndex.get(id)).filter((x): x is number => x !== undefined),
+  }));
   const pairs = new Map<string, ViewEdge>();
   const commodityCount = new Map<string, number>();
   const monthCount = new Map<string, number>();
@@ -109,12 +130,19 @@ export function buildModel(report: Report): ViewModel {
       if (m === 1) y++;
     }
   }
+  const edgeKindCounts = new Map<EdgeKind, number>(EDGE_KINDS.map((k) => [k, 0]));
+  for (const e of edges) edgeKindCounts.set(e.kind, edgeKindCounts.get(e.kind)! + 1);
   return {
     report,
     nodes,
     byId,
     edges,
     clusters: new Map(report.clusters.map((c) => [c.id, c])),
+    groups: new Map(report.groups.map((g) => [g.id, g])),
+    controllers: new Map(report.controllers.map((c) => [c.id, c])),
+    keyNodes: new Map(report.keyNodes.map((k) => [k.id, k])),
+    shipmentIndex,
+    edgeKindCounts,
     commodities: [...commodityCount].map(([commodity, shipments]) => ({ commodity, shipments })).sort((a, b) => b.shipments - a.shipments || (a.commodity < b.commodity ? -1 : 1)),
     dateRange: first !== undefined && last !== undefined ? [first, last] : null,
     months,

@@ -14,11 +14,13 @@ export interface Camera {
 export interface ViewState {
   filters: Filters;
   selected: string | null;
+  /** The selected company group (an entity and a group are never selected at once). */
+  group: number | null;
   layout: Layout;
   camera: Camera | null;
 }
 
-export const DEFAULT_STATE: ViewState = { filters: DEFAULT_FILTERS, selected: null, layout: 'force', camera: null };
+export const DEFAULT_STATE: ViewState = { filters: DEFAULT_FILTERS, selected: null, group: null, layout: 'force', camera: null };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -30,6 +32,7 @@ export function stateToHash(state: ViewState): string {
   const f = state.filters;
   if (state.layout !== 'force') p.set('layout', state.layout);
   if (state.selected !== null) p.set('sel', state.selected);
+  if (state.group !== null) p.set('grp', String(state.group));
   if (!sameSet(f.entityKinds, DEFAULT_FILTERS.entityKinds)) p.set('kinds', f.entityKinds.join(','));
   if (!sameSet(f.edgeKinds, DEFAULT_FILTERS.edgeKinds)) p.set('edges', f.edgeKinds.join(','));
   if (f.clusters !== null) p.set('cl', f.clusters.join(','));
@@ -57,9 +60,12 @@ export function hashToState(hash: string): ViewState {
   };
   const clusters = p.get('cl');
   const cam = (p.get('cam') ?? '').split(',').map(Number);
+  const group = Number(p.get('grp') ?? '');
+  const selected = p.get('sel');
   return {
     layout: p.get('layout') === 'geo' ? 'geo' : 'force',
-    selected: p.get('sel'),
+    selected,
+    group: selected === null && p.get('grp') !== null && Number.isInteger(group) && group > 0 ? group : null,
     filters: {
       entityKinds: list('kinds', ENTITY_KINDS, [...DEFAULT_FILTERS.entityKinds]),
       edgeKinds: list('edges', EDGE_KINDS, [...DEFAULT_FILTERS.edgeKinds]),

@@ -3,6 +3,7 @@ import { visibility, type Filters, type Visibility } from '../core/filters';
 import { buildModel, type ViewModel } from '../core/model';
 import { buildSearchIndex } from '../core/search';
 import { resolveSettings, type ViewerSettings } from '../core/settings';
+import { changeFilters, emphasis, FADED, selectEntity, selectGroup, validState, type Emphasis } from '../core/state';
 import { hashToState, stateToHash, type Layout, type ViewState } from '../core/url';
 import { renderCounts, renderFilters, renderLists, renderSearch, type ControlActions } from './controls';
 import { append, el } from './dom';
@@ -16,6 +17,7 @@ export interface ViewerApp {
   state(): ViewState;
   visible(): Visibility;
   select(id: string | null): void;
+  selectGroup(id: number | null): void;
   setFilters(change: Partial<Filters>): void;
   setLayout(layout: Layout): void;
 }
@@ -24,21 +26,20 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   const settings = resolveSettings(overrides);
   const model = buildModel(report);
   const index = buildSearchIndex(model);
-  let state: ViewState = hashToState(location.hash);
-  if (state.selected !== null && !model.byId.has(state.selected)) state = { ...state, selected: null };
+  let state: ViewState = validState(model, hashToState(location.hash));
   let visible = visibility(model, state.filters);
-  let neighbours = new Set<string>();
+  let emphasised: Emphasis | null = emphasis(model, state);
 
   const header = el('header', { className: 'top' });
   const left = el('aside', { className: 'left', 'aria-label': 'Filters and lists' });
   const graphBox = el('main', { className: 'graph', id: 'graph', 'aria-label': 'Network' });
-  const panel = el('aside', { className: 'panel', id: 'panel', 'aria-live': 'polite', 'aria-label': 'Selected entity' });
+  const panel = el('aside', { className: 'panel', id: 'panel', 'aria-live': 'polite', 'aria-label': 'Details' });
   const counts = el('div', { className: 'counts', id: 'counts', 'aria-live': 'polite' });
   const filters = el('div', { className: 'filters', id: 'filters' });
   const lists = el('div', { className: 'lists' });
   append(root, header, left, graphBox, panel);
 
-  const view = new GraphView(graphBox, model, settings, () => ({ visible, selected: state.selected, neighbours }));
+  const view = new GraphView(graphBox, model, settings, () => ({ visible, emphasis: emphasised, group: state.group }));
 
   const writeUrl = () => {
     const hash = stateToHash({ ...state, camera: view.camera() });
@@ -50,9 +51,16 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     urlTimer = setTimeout(writeUrl, 250);
   });
 
+  /** Shows the selected entity with what the selection brings forward (its ties, what it controls), as far as visible. */
+  const focusSelection = (id: string) => {
+    const around = emphasised === null ? [] : model.nodes.filter((n) => emphasised!.nodes[n.index] !== FADED && visible.nodes[n.index]).map((n) => n.id);
+    if (around.length > 1) view.focusMany(around);
+    else view.focus(id);
+  };
+
   const actions: ControlActions = {
     setFilters(change) {
-      state = { ...state, filters: { ...state.filters, ...change } };
+      state = changeFilters(state, change);
       visible = visibility(model, state.filters);
       renderFilters(filters, model, state.filters, actions);
       renderCounts(counts, model, visible);
@@ -60,11 +68,20 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       writeUrl();
     },
     select(id) {
-      state = { ...state, selected: id };
-      neighbours = new Set(id === null ? [] : view.neighbours(id));
-      renderPanel(panel, model, id, actions);
+      state = selectEntity(state, id);
+      emphasised = emphasis(model, state);
+      renderPanel(panel, model, state, actions);
       view.refresh();
-      if (id !== null) view.focus(id);
+      if (id !== null) focusSelection(id);
+      writeUrl();
+    },
+    selectGroup(id) {
+      state = selectGroup(state, id);
+      emphasised = emphasis(model, state);
+      renderPanel(panel, model, state, actions);
+      view.refresh();
+      const group = id === null ? undefined : model.groups.get(id);
+      if (group) view.focusMany(group.members.filter((m) => visible.nodes[model.byId.get(m)!.index]));
       writeUrl();
     },
     focusCluster(id) {
@@ -122,7 +139,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   renderFilters(filters, model, state.filters, actions);
   renderLists(lists, model, actions);
   renderCounts(counts, model, visible);
-  renderPanel(panel, model, state.selected, actions);
+  renderPanel(panel, model, state, actions);
 
   const app: ViewerApp = {
     model,
@@ -130,6 +147,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     state: () => state,
     visible: () => visible,
     select: actions.select,
+    selectGroup: actions.selectGroup,
     setFilters: actions.setFilters,
     setLayout(layout) {
       view.setLayout(layout);
@@ -143,17 +161,15 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   view.renderer.on('clickNode', ({ node }) => actions.select(view.idOf(node)));
   view.renderer.on('clickStage', () => actions.select(null));
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && state.selected !== null && document.activeElement?.tagName !== 'INPUT') actions.select(null);
+    if (e.key === 'Escape' && (state.selected !== null || state.group !== null) && document.activeElement?.tagName !== 'INPUT') actions.select(null);
   });
 
   const initialCamera = state.camera;
   if (state.layout === 'geo') app.setLayout('geo');
-  else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null) view.startLayout(settings.autoLayoutMs);
-  if (state.selected !== null) {
-    neighbours = new Set(view.neighbours(state.selected));
-    view.refresh();
-  }
+  else if (settings.autoLayoutMs > 0 && initialCamera === null && state.selected === null && state.group === null) view.startLayout(settings.autoLayoutMs);
+  if (emphasised !== null) view.refresh();
   if (initialCamera !== null) view.setCamera(initialCamera);
-  else if (state.selected !== null) view.focus(state.selected);
+  else if (state.selected !== null) focusSelection(state.selected);
+  else if (state.group !== null) view.focusMany(model.groups.get(state.group)!.members);
   return app;
 }

@@ -1,12 +1,16 @@
 import type { Filters, Visibility } from '../core/filters';
 import { EDGE_KINDS, ENTITY_KINDS, type ViewModel } from '../core/model';
 import { search, type SearchIndex } from '../core/search';
+import { countsText } from '../core/flags';
+import { pathWords, proximity, ROLE_WORDS } from '../core/findings';
+import { plural } from '../core/format';
 import { clusterColor, EDGE_STYLE } from '../core/style';
 import { append, clear, el, int } from './dom';
 
 export interface ControlActions {
   setFilters(change: Partial<Filters>): void;
   select(id: string | null): void;
+  selectGroup(id: number | null): void;
   focusCluster(id: number): void;
 }
 
@@ -77,7 +81,8 @@ export function renderFilters(root: HTMLElement, model: ViewModel, f: Filters, a
       'fieldset',
       {},
       el('legend', { text: 'Ties' }),
-      ...EDGE_KINDS.map((k) => checkbox(EDGE_STYLE[k].label, f.edgeKinds.includes(k), (on) => actions.setFilters({ edgeKinds: toggle(f.edgeKinds, k, on) }), `edge-${k}`, EDGE_STYLE[k].color)),
+      ...EDGE_KINDS.map((k) => checkbox(`${EDGE_STYLE[k].label} (${int(model.edgeKindCounts.get(k) ?? 0)})`, f.edgeKinds.includes(k), (on) => actions.setFilters({ edgeKinds: toggle(f.edgeKinds, k, on) }), `edge-${k}`, EDGE_STYLE[k].color)),
+      el('p', { className: 'hint', text: 'Shipments: one line per supplier → buyer pair. Paid for: payer → buyer; consigned to: buyer → consignee.' }),
     ),
     el(
       'fieldset',
@@ -173,18 +178,75 @@ export function renderCounts(root: HTMLElement, model: ViewModel, v: Visibility)
   );
 }
 
-/** Clusters (near a border first, then by flagged members) and key nodes (ranked), each clickable. */
+/** A list that can be folded away, with its heading. */
+function listSection(title: string, list: HTMLElement, open = true, hint?: string): HTMLElement {
+  return el('details', { className: 'section', open }, el('summary', {}, el('h3', { text: title })), hint ? el('p', { className: 'hint', text: hint }) : null, list);
+}
+
+/**
+ * The lists, each clickable: clusters (near a border first, then by flagged members) and company groups (the same
+ * order), the people and companies behind the flags (strongest first), key nodes (ranked).
+ */
 export function renderLists(root: HTMLElement, model: ViewModel, actions: ControlActions): void {
   clear(root);
-  const clusters = [...model.report.clusters]
-    .filter((c) => c.size > 1)
-    .sort((a, b) => Number(b.borderProximate) - Number(a.borderProximate) || b.flaggedMembers - a.flaggedMembers || b.size - a.size || a.id - b.id)
-    .slice(0, 100);
-  append(root, el('h3', { text: 'Clusters' }));
+  const report = model.report;
+  const nearFirst = <T extends { borderProximate: boolean; size: number; id: number }>(a: T, b: T, fa: number, fb: number) =>
+    Number(b.borderProximate) - Number(a.borderProximate) || fb - fa || b.size - a.size || a.id - b.id;
+
+  const groups = [...report.groups].filter((g) => g.size > 1).sort((a, b) => nearFirst(a, b, a.flags, b.flags)).slice(0, 100);
+  const gl = el('ol', { id: 'group-list', className: 'list' });
+  for (const g of groups) {
+    const where = proximity(g);
+    const controllers = g.controllers.slice(0, 2).map((c) => model.byId.get(c)?.name ?? c);
+    append(
+      gl,
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          { type: 'button', 'data-group': g.id, onclick: () => actions.selectGroup(g.id) },
+          el('strong', { text: `Group ${g.id}` }),
+          ` · ${plural(g.size, 'entity', 'entities')} · ${g.countries.join(', ') || 'countries unknown'}`,
+          el('span', { className: `where${where.near ? ' near' : ''}`, text: where.detail === '' ? where.status : `${where.status} · ${where.detail}` }),
+          g.flags > 0 ? el('span', { className: 'meta line', text: `${plural(g.flags, 'flag', 'flags')} on ${plural(g.flaggedMembers, 'member', 'members')}` }) : null,
+          controllers.length > 0 ? el('span', { className: 'meta line', text: `behind its flags: ${controllers.join(', ')}${g.controllers.length > 2 ? ` and ${int(g.controllers.length - 2)} more` : ''}` }) : null,
+        ),
+      ),
+    );
+  }
+
+  const ctl = el('ol', { id: 'controller-list', className: 'list' });
+  const nameOf = (id: string) => model.byId.get(id)?.name ?? id;
+  for (const c of report.controllers.slice(0, 100)) {
+    const shown = c.companies.slice(0, 3);
+    append(
+      ctl,
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          { type: 'button', 'data-id': c.id, onclick: () => actions.select(c.id) },
+          el('strong', { text: c.name }),
+          el('span', { className: 'meta', text: ` ${c.kind}${c.country ? `, ${c.country}` : ''}${c.keyNodeRank !== null ? `, key node #${c.keyNodeRank}` : ''}` }),
+          el('span', { className: 'meta line', text: `${plural(c.companies.length, 'flagged company', 'flagged companies')}; ${countsText(c.flags)}` }),
+          el(
+            'ul',
+            { className: 'companies' },
+            ...shown.map((x) => el('li', {}, el('span', { className: 'company', text: x.name }), ` (${plural(x.flags, 'flag', 'flags')}): ${pathWords(x.path, nameOf)}`)),
+            c.companies.length > shown.length ? el('li', { className: 'meta', text: `and ${int(c.companies.length - shown.length)} more` }) : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  const clusters = [...report.clusters].filter((c) => c.size > 1).sort((a, b) => nearFirst(a, b, a.flaggedMembers, b.flaggedMembers)).slice(0, 100);
   const cl = el('ol', { id: 'cluster-list', className: 'list' });
   for (const c of clusters) {
     const hub = model.byId.get(c.hub);
-    const where = c.nearestPlace ? `${c.nearestPlace.distanceKm.toFixed(0)} km from ${c.nearestPlace.name}` : 'not located';
+    const where = proximity(c);
     append(
       cl,
       el(
@@ -196,22 +258,35 @@ export function renderLists(root: HTMLElement, model: ViewModel, actions: Contro
           el('span', { className: 'swatch', style: `background:${clusterColor(c.id)}` }),
           el('strong', { text: ` Cluster ${c.id}` }),
           ` · ${int(c.size)} · ${hub ? hub.name : c.hub}`,
-          el('span', { className: 'meta', text: ` ${c.borderProximate ? 'near border, ' : ''}${where}${c.flaggedMembers ? `, ${c.flaggedMembers} flagged` : ''}` }),
+          el('span', { className: `where${where.near ? ' near' : ''}`, text: where.detail === '' ? where.status : `${where.status} · ${where.detail}` }),
+          c.flaggedMembers ? el('span', { className: 'meta line', text: `${plural(c.flaggedMembers, 'flagged member', 'flagged members')}` }) : null,
         ),
       ),
     );
   }
-  append(root, cl, el('h3', { text: 'Key nodes' }));
+
   const kl = el('ol', { id: 'key-list', className: 'list' });
-  for (const k of model.report.keyNodes) {
+  for (const k of report.keyNodes) {
     append(
       kl,
       el(
         'li',
         {},
-        el('button', { type: 'button', 'data-id': k.id, onclick: () => actions.select(k.id) }, el('strong', { text: `${k.rank}. ${k.name}` }), el('span', { className: 'meta', text: ` score ${k.score.toFixed(2)}${k.articulation ? ', articulation point' : ''}${k.flags ? `, ${k.flags} flags` : ''}` })),
+        el(
+          'button',
+          { type: 'button', 'data-id': k.id, onclick: () => actions.select(k.id) },
+          el('strong', { text: `${k.rank}. ${k.name}` }),
+          el('span', { className: 'meta line', text: `${ROLE_WORDS[k.role] ?? k.role} · score ${k.score.toFixed(2)}${k.articulation ? ' · articulation point' : ''}${k.flags ? ` · ${plural(k.flags, 'flag', 'flags')}` : ''}` }),
+        ),
       ),
     );
   }
-  append(root, kl);
+
+  append(
+    root,
+    listSection(`People and companies behind the flags (${report.controllers.length})`, ctl, true, report.controllers.length === 0 ? 'No flagged company has a known controller.' : 'Who controls flagged companies: ownership of 25 % or more, directorship, along chains and through relatives.'),
+    listSection(`Company groups (${groups.length})`, gl, true, groups.length === 0 ? 'No company group of two or more.' : 'Entities joined by ownership, directorship, family, a shared address or phone. Select one to see its members.'),
+    listSection(`Key nodes (${report.keyNodes.length})`, kl),
+    listSection(`Clusters (${clusters.length})`, cl),
+  );
 }

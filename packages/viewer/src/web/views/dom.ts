@@ -1,4 +1,4 @@
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 
 /**
  * Creates an element. Text is always set as text (textContent / text nodes), never parsed as HTML:
@@ -33,4 +33,19 @@ export function clear(node: Node): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-export const int = (n: number): string => n.toLocaleString('en-US');
+export { int } from '../core/format';
+
+/** A table: header cells, then rows of cells (text or elements). */
+export function table(className: string, headers: string[], rows: Child[][]): HTMLTableElement {
+  const t = el('table', { className });
+  append(t, el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
+  const body = el('tbody');
+  for (const cells of rows) append(body, el('tr', {}, ...cells.map((c) => el('td', {}, c))));
+  append(t, body);
+  return t;
+}
+
+/** A money figure (always with its currency), marked so that it can be found and checked. */
+export function moneyEl(text: string): HTMLElement {
+  return el('span', { className: 'money', text });
+}

@@ -12,7 +12,9 @@ import type { Visibility } from '../core/filters';
 import { clusterSeedLayout, geoLayout, mercator, type Point } from '../core/layout';
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
-import { clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, nodeSize } from '../core/style';
+import { shortProximity } from '../core/findings';
+import { FADED, FOCUS, type Emphasis } from '../core/state';
+import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 
 interface NodeAttrs {
@@ -37,8 +39,10 @@ interface EdgeAttrs {
 /** What the graph view needs to know on every render; kept by the app, read by the reducers. */
 export interface RenderState {
   visible: Visibility;
-  selected: string | null;
-  neighbours: Set<string>;
+  /** What the selection brings forward (core/state.ts `emphasis`); null when nothing is selected. */
+  emphasis: Emphasis | null;
+  /** The selected company group, outlined on the graph. */
+  group: number | null;
 }
 
 /** [minX, maxX, minY, maxY] of a list of points (no spread: lists can be long). */
@@ -52,6 +56,9 @@ function bounds(points: { x: number; y: number }[]): [number, number, number, nu
   }
   return [minX, maxX, minY, maxY];
 }
+
+/** The outline of a selected company group. */
+const GROUP_COLOR = '#1f5fa8';
 
 /** The graph's key of the entity at `index` of the report: never a name an object's members can have. */
 const nodeKey = (index: number): string => `n${index}`;
@@ -107,7 +114,7 @@ export class GraphView {
       this.graph.addDirectedEdgeWithKey(e.key, this.keyOf(e.source), this.keyOf(e.target), {
         size: e.kind === 'shipment' ? Math.min(4, 0.6 + Math.log10(1 + e.shipments.length)) : style.size,
         color: style.color,
-        type: arrows && (e.kind === 'shipment' || e.kind === 'owner' || e.kind === 'director') ? 'arrow' : 'line',
+        type: arrows && ARROW_KINDS.has(e.kind) ? 'arrow' : 'line',
         index: e.index,
       });
     }
@@ -159,28 +166,23 @@ export class GraphView {
     return this.model.nodes[this.graph.getNodeAttribute(key, 'index')].id;
   }
 
-  /** Ids of the entities tied to an entity (either way). */
-  neighbours(id: string): string[] {
-    return this.graph.neighbors(this.keyOf(id)).map((key) => this.idOf(key));
-  }
-
   private reduceNode(_node: string, data: NodeAttrs): Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
-    const { visible, selected, neighbours } = this.state();
+    const { visible, emphasis } = this.state();
     if (!visible.nodes[data.index]) return { ...data, hidden: true };
-    if (selected === null) return data;
-    const id = this.model.nodes[data.index].id;
-    if (id === selected) return { ...data, highlighted: true, zIndex: 2 };
-    if (neighbours.has(id)) return { ...data, zIndex: 1 };
+    if (emphasis === null) return data;
+    const level = emphasis.nodes[data.index];
+    // One selected entity is highlighted (its label boxed); the members of a selected group are drawn as they are, so
+    // that their labels keep out of each other's way.
+    if (level === FOCUS) return this.state().group === null ? { ...data, highlighted: true, zIndex: 2 } : { ...data, zIndex: 2 };
+    if (level !== FADED) return { ...data, zIndex: 1 };
     return { ...data, color: FADED_COLOR, borderColor: FADED_COLOR, label: '', zIndex: 0 };
   }
 
-  private reduceEdge(edge: string, data: EdgeAttrs): Partial<EdgeAttrs> & { hidden?: boolean } {
-    const { visible, selected } = this.state();
+  private reduceEdge(_edge: string, data: EdgeAttrs): Partial<EdgeAttrs> & { hidden?: boolean } {
+    const { visible, emphasis } = this.state();
     if (!visible.edges[data.index]) return { ...data, hidden: true };
-    if (selected === null) return data;
-    const key = this.keyOf(selected);
-    const [s, t] = this.graph.extremities(edge);
-    if (s === key || t === key) return { ...data, size: data.size + 1 };
+    if (emphasis === null) return data;
+    if (emphasis.edges[data.index]) return { ...data, size: data.size + 1 };
     return { ...data, color: FADED_COLOR };
   }
 
@@ -259,7 +261,8 @@ export class GraphView {
     const points = ids.map((id) => this.renderer.getNodeDisplayData(this.keyOf(id))).filter((d) => d !== undefined);
     if (points.length === 0) return;
     const [minX, maxX, minY, maxY] = bounds(points.map((p) => ({ x: p!.x, y: p!.y })));
-    const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.4));
+    // Room around the points for their labels, which run to the right.
+    const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.7));
     this.renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
   }
 
@@ -332,27 +335,44 @@ export class GraphView {
         top.fillText(place.name, v.x + 7, v.y + 4);
       }
     }
-    // Clusters near a border crossing: a dashed outline around their visible members, and a label.
-    const { visible } = this.state();
-    top.font = 'bold 12px system-ui, sans-serif';
-    for (const cluster of this.model.report.clusters) {
-      if (!cluster.borderProximate) continue;
-      const pts = cluster.members
+    // Clusters near a border crossing: a dashed outline around their visible members, and a short label whose words
+    // come from the report's numbers (as in the lists); a selected company group the same, in blue, alone. Labels that
+    // would cover one already drawn, or lie outside the view, are left out.
+    const { visible, group } = this.state();
+    const labels: [number, number, number, number][] = [];
+    const outline = (members: string[], color: string, label: string, dash: number[]) => {
+      const pts = members
         .filter((m) => visible.nodes[this.model.byId.get(m)!.index])
         .map((m) => this.renderer.graphToViewport(this.graph.getNodeAttributes(this.keyOf(m))));
-      if (pts.length === 0) continue;
+      if (pts.length === 0) return;
       const [minX, maxX, minY, maxY] = bounds(pts);
       const [x0, x1, y0, y1] = [minX - 14, maxX + 14, minY - 14, maxY + 14];
-      top.strokeStyle = '#c00000';
-      top.setLineDash([5, 4]);
+      if (x1 < 0 || y1 < 0 || x0 > width || y0 > height) return;
+      top.strokeStyle = color;
+      top.setLineDash(dash);
       top.lineWidth = 1.5;
       top.strokeRect(x0, y0, x1 - x0, y1 - y0);
       top.setLineDash([]);
-      top.fillStyle = '#c00000';
-      const near = cluster.nearestPlace ? ` · ${cluster.nearestPlace.distanceKm.toFixed(1)} km from ${cluster.nearestPlace.name}` : '';
-      const label = `Cluster ${cluster.id}, near a border${near}`;
-      const lx = Math.max(2, Math.min(x0, width - top.measureText(label).width - 4));
-      top.fillText(label, lx, Math.max(14, y0 - 4));
+      const w = top.measureText(label).width;
+      const lx = Math.max(2, Math.min(x0, width - w - 4));
+      const ly = Math.max(14, y0 - 4);
+      const box: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
+      if (labels.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
+      labels.push(box);
+      top.fillStyle = 'rgba(255,255,255,0.85)';
+      top.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+      top.fillStyle = color;
+      top.fillText(label, lx, ly);
+    };
+    top.font = 'bold 12px system-ui, sans-serif';
+    const selectedGroup = group === null ? undefined : this.model.groups.get(group);
+    if (selectedGroup) {
+      outline(selectedGroup.members, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
+      return;
+    }
+    for (const cluster of this.model.report.clusters) {
+      if (!cluster.borderProximate) continue;
+      outline(cluster.members, FLAG_COLOR, `Cluster ${cluster.id}, ${shortProximity(cluster)}`, [5, 4]);
     }
   }
 

@@ -1,0 +1,165 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** The encodings the readers read: UTF-8 (with or without a byte-order mark), and UTF-16 with a byte-order mark. */
+export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
+
+/** A file's encoding and the length of its byte-order mark. */
+export interface SniffedText {
+  encoding: TextEncoding;
+  /** Bytes of the byte-order mark at the start (0 when there is none). */
+  bom: number;
+}
+
+/** Thrown when a file is not text the readers can decode (UTF-32, UTF-16 without a byte-order mark, a zip archive …). */
+export class EncodingProblem extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const SAVE_AS = 'save it as UTF-8 (in a spreadsheet: "CSV UTF-8"; in a text editor: encoding UTF-8)';
+
+/**
+ * Of the first bytes of a file, the share of code units of `width` bytes whose text byte is not zero and whose other
+ * bytes are all zero, with the text byte first (`little`) or last: how ASCII text looks in UTF-16 and UTF-32.
+ */
+function share(head: Buffer, width: number, little: boolean): number {
+  let units = 0;
+  let hits = 0;
+  for (let i = 0; i + width <= head.length; i += width) {
+    units++;
+    const text = little ? head[i] : head[i + width - 1];
+    let others = true;
+    for (let j = 0; j < width; j++) if (j !== (little ? 0 : width - 1) && head[i + j] !== 0) others = false;
+    if (text !== 0 && others) hits++;
+  }
+  return units === 0 ? 0 : hits / units;
+}
+
+/**
+ * What the first bytes of a file say about its encoding. UTF-8 (a byte-order mark allowed) and UTF-16 with a
+ * byte-order mark are read; UTF-32, and UTF-16 without a byte-order mark (told by its zero bytes), are refused with
+ * what to do, and so are archives that are often given by mistake (an Excel .xlsx workbook, a .gz file).
+ */
+export function sniffEncoding(head: Buffer): SniffedText {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0xff, 0xfe, 0x00, 0x00) || starts(0x00, 0x00, 0xfe, 0xff)) throw new EncodingProblem(`this file is UTF-32; ${SAVE_AS}`);
+  if (starts(0xef, 0xbb, 0xbf)) return { encoding: 'UTF-8', bom: 3 };
+  if (starts(0xff, 0xfe)) return { encoding: 'UTF-16LE', bom: 2 };
+  if (starts(0xfe, 0xff)) return { encoding: 'UTF-16BE', bom: 2 };
+  if (starts(0x50, 0x4b, 0x03, 0x04)) throw new EncodingProblem('this file is a zip archive (an Excel .xlsx or OpenDocument workbook is one), not text: save the sheet as "CSV UTF-8"');
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) throw new EncodingProblem('this file is an old Excel workbook (.xls), not text: save the sheet as "CSV UTF-8"');
+  if (starts(0x1f, 0x8b)) throw new EncodingProblem('this file is compressed with gzip: unpack it first (gunzip)');
+  const sample = head.subarray(0, 4096);
+  if (sample.length >= 8) {
+    if (share(sample, 4, true) > 0.5 || share(sample, 4, false) > 0.5) throw new EncodingProblem(`this file is UTF-32 without a byte-order mark; ${SAVE_AS}`);
+    if (share(sample, 2, true) > 0.4 || share(sample, 2, false) > 0.4) throw new EncodingProblem(`this file is UTF-16 without a byte-order mark; ${SAVE_AS}`);
+  }
+  return { encoding: 'UTF-8', bom: 0 };
+}
+
+/** The first `size` bytes of a file (fewer when it is shorter). */
+export async function readHead(path: string, size = 64 * 1024): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A byte that never occurs in UTF-8: what the UTF-16 decoder writes for a code unit that is not text (an unpaired
+ * surrogate, a last odd byte), so that the readers' check for text that is not valid UTF-8 finds it where it is.
+ */
+const NOT_TEXT = 0xff;
+
+/** Turns UTF-16 chunks into UTF-8 chunks, carrying odd bytes and surrogate pairs over chunk boundaries. */
+export class Utf16ToUtf8 {
+  private carry: number | undefined;
+  private high: number | undefined;
+
+  constructor(private readonly bigEndian: boolean) {}
+
+  push(chunk: Buffer): Buffer {
+    let bytes = chunk;
+    if (this.carry !== undefined) {
+      bytes = Buffer.concat([Buffer.from([this.carry]), chunk]);
+      this.carry = undefined;
+    }
+    const even = bytes.length & ~1;
+    if (even < bytes.length) this.carry = bytes[even];
+    const out = Buffer.allocUnsafe((even / 2) * 3 + 4);
+    let o = 0;
+    const put = (cp: number) => {
+      if (cp < 0x80) out[o++] = cp;
+      else if (cp < 0x800) (out[o++] = 0xc0 | (cp >> 6)), (out[o++] = 0x80 | (cp & 0x3f));
+      else if (cp < 0x10000) (out[o++] = 0xe0 | (cp >> 12)), (out[o++] = 0x80 | ((cp >> 6) & 0x3f)), (out[o++] = 0x80 | (cp & 0x3f));
+      else (out[o++] = 0xf0 | (cp >> 18)), (out[o++] = 0x80 | ((cp >> 12) & 0x3f)), (out[o++] = 0x80 | ((cp >> 6) & 0x3f)), (out[o++] = 0x80 | (cp & 0x3f));
+    };
+    for (let i = 0; i < even; i += 2) {
+      const unit = this.bigEndian ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8);
+      if (this.high !== undefined) {
+        const high = this.high;
+        this.high = undefined;
+        if (unit >= 0xdc00 && unit <= 0xdfff) {
+          put(0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00));
+          continue;
+        }
+        out[o++] = NOT_TEXT;
+      }
+      if (unit >= 0xd800 && unit <= 0xdbff) this.high = unit;
+      else if (unit >= 0xdc00 && unit <= 0xdfff) out[o++] = NOT_TEXT;
+      else put(unit);
+    }
+    return out.subarray(0, o);
+  }
+
+  /** What is left at the end of the file: an unpaired surrogate or an odd byte is not text. */
+  end(): Buffer {
+    const n = (this.high !== undefined ? 1 : 0) + (this.carry !== undefined ? 1 : 0);
+    this.high = this.carry = undefined;
+    return Buffer.alloc(n, NOT_TEXT);
+  }
+}
+
+/**
+ * The bytes of a text file as UTF-8, without its byte-order mark: UTF-8 as it is, UTF-16 converted. `onBytes` is
+ * told the bytes read so far (of the file as it is, mark included). Memory stays flat however large the file is.
+ */
+export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const utf16 = sniffed.encoding === 'UTF-8' ? undefined : new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE');
+  let read = 0;
+  let skip = sniffed.bom;
+  for await (const raw of createReadStream(path) as AsyncIterable<Buffer>) {
+    read += raw.length;
+    onBytes?.(read);
+    let chunk = raw;
+    if (skip > 0) {
+      const n = Math.min(skip, chunk.length);
+      chunk = chunk.subarray(n);
+      skip -= n;
+    }
+    if (chunk.length === 0) continue;
+    yield utf16 === undefined ? chunk : utf16.push(chunk);
+  }
+  if (utf16 !== undefined) {
+    const rest = utf16.end();
+    if (rest.length > 0) yield rest;
+  }
+}
+
+/** The first `size` bytes of a file as UTF-8 text (the byte-order mark left out), for a look at its first line. */
+export function headText(head: Buffer, sniffed: SniffedText): string {
+  const body = head.subarray(sniffed.bom);
+  if (sniffed.encoding === 'UTF-8') return body.toString('utf8');
+  return new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE').push(body).toString('utf8');
+}
+
+/** How the readers name an encoding in a message about text that is not valid in it. */
+export function notValidText(sniffed: SniffedText): string {
+  return sniffed.encoding === 'UTF-8' ? 'the text is not valid UTF-8 (save the file as UTF-8)' : 'the text is not valid UTF-16 (save the file as UTF-8)';
+}

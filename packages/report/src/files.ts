@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { reportChunks } from './build';
+import { InvalidReportError } from './errors';
+import type { Report, ReportRelation, ReportShipment } from './types';
+import { assertReport } from './validate';
+
+/**
+ * Above this many relations and shipments together, `writeReport` keeps the raw records out of the report, in a
+ * companion file of JSON lines beside it: the report stays sized by its findings (entities with their results,
+ * clusters, groups, key nodes, flags, chokepoints), and the records are read only by what needs them.
+ */
+export const COMPANION_ABOVE = 200_000;
+
+/** The companion file of a report path: `report.json` → `report.records.jsonl`. */
+export function companionPath(reportPath: string): string {
+  const base = basename(reportPath).replace(/\.json$/i, '');
+  return join(dirname(reportPath), `${base}.records.jsonl`);
+}
+
+export interface WriteReportOptions {
+  /** Keep the records apart above this many relations and shipments (default COMPANION_ABOVE; Infinity: never). */
+  companionAbove?: number;
+}
+
+/**
+ * Writes a report to `path`, streamed (no single string holds it). Large networks get their relations and shipments
+ * in a companion file (`<name>.records.jsonl`: a header line, then one record per line), and the report says where,
+ * with their counts and the companion's SHA-256, so a reader can tell a stale or foreign companion.
+ */
+export function writeReport(report: Report, path: string, options: WriteReportOptions = {}): { companion: string | null } {
+  const above = options.companionAbove ?? COMPANION_ABOVE;
+  let toWrite = report;
+  let companion: string | null = null;
+  if (report.relations.length + report.shipments.length > above) {
+    companion = companionPath(path);
+    const hash = createHash('sha256');
+    const fd = openSync(companion, 'w');
+    let bytes = 0;
+    const put = (text: string) => {
+      const buffer = Buffer.from(text, 'utf8');
+      hash.update(buffer);
+      writeSync(fd, buffer);
+      bytes += buffer.length;
+    };
+    try {
+      put(`${JSON.stringify({ chokepointRecords: 1, relations: report.relations.length, shipments: report.shipments.length })}\n`);
+      const lines = (list: readonly object[]) => {
+        for (let i = 0; i < list.length; i += 5000) put(`${list.slice(i, i + 5000).map((r) => JSON.stringify(r)).join('\n')}\n`);
+      };
+      lines(report.relations);
+      lines(report.shipments);
+    } finally {
+      closeSync(fd);
+    }
+    toWrite = {
+      ...report,
+      relations: [],
+      shipments: [],
+      records: { stored: 'companion', file: basename(companion), relations: report.relations.length, shipments: report.shipments.length, bytes, sha256: hash.digest('hex') },
+    };
+  }
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of reportChunks(toWrite)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  return { companion };
+}
+
+/** Files above this size are parsed piece by piece: one JavaScript string cannot hold more than about 512 MB. */
+const WHOLE_TEXT_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * Parses a JSON object from a file of any size: small files at once; large ones piece by piece, each element of a
+ * top-level array on its own, so that no string larger than one element is ever made.
+ */
+export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_LIMIT): unknown {
+  const size = statSync(path).size;
+  if (size <= wholeTextLimit) return JSON.parse(readFileSync(path, 'utf8'));
+  const buffer = readFileSync(path);
+  let i = 0;
+  const ws = () => {
+    while (i < buffer.length && (buffer[i] === 0x20 || buffer[i] === 0x0a || buffer[i] === 0x0d || buffer[i] === 0x09)) i++;
+  };
+  const expect = (byte: number, what: string) => {
+    ws();
+    if (buffer[i] !== byte) throw new SyntaxError(`expected ${what} at byte ${i}`);
+    i++;
+  };
+  /** The end of the JSON value that starts at i (strings, numbers, literals, nested objects and arrays). */
+  const valueEnd = (): number => {
+    let j = i;
+    let depth = 0;
+    let inString = false;
+    for (; j < buffer.length; j++) {
+      const c = buffer[j];
+      if (inString) {
+        if (c === 0x5c) j++;
+        else if (c === 0x22) {
+          inString = false;
+          if (depth === 0) return j + 1;
+        }
+        continue;
+      }
+      if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) return j;
+        depth--;
+        if (depth === 0) return j + 1;
+      } else if (depth === 0 && (c === 0x2c || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) return j;
+    }
+    return j;
+  };
+  const parseSlice = (start: number, end: number): unknown => JSON.parse(buffer.toString('utf8', start, end));
+  const out: Record<string, unknown> = {};
+  expect(0x7b, '{');
+  ws();
+  if (buffer[i] === 0x7d) return out;
+  for (;;) {
+    ws();
+    const keyStart = i;
+    i = valueEnd();
+    const key = parseSlice(keyStart, i) as string;
+    expect(0x3a, ':');
+    ws();
+    let value: unknown;
+    if (buffer[i] === 0x5b) {
+      i++;
+      const items: unknown[] = [];
+      ws();
+      if (buffer[i] === 0x5d) i++;
+      else {
+        for (;;) {
+          ws();
+          const start = i;
+          i = valueEnd();
+          items.push(parseSlice(start, i));
+          ws();
+          if (buffer[i] === 0x2c) i++;
+          else if (buffer[i] === 0x5d) {
+            i++;
+            break;
+          } else throw new SyntaxError(`expected , or ] at byte ${i}`);
+        }
+      }
+      value = items;
+    } else {
+      const start = i;
+      i = valueEnd();
+      value = parseSlice(start, i);
+    }
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    ws();
+    if (buffer[i] === 0x2c) i++;
+    else if (buffer[i] === 0x7d) break;
+    else throw new SyntaxError(`expected , or } at byte ${i}`);
+  }
+  return out;
+}
+
+export interface ReadReportOptions {
+  /** Also read the records from the companion file, when the report keeps them apart (default true). */
+  records?: boolean;
+}
+
+/** Reads and validates a report file; with `records`, fills in the relations and shipments of its companion file. */
+export function readReport(path: string, options: ReadReportOptions = {}): Report {
+  if (!existsSync(path)) throw new InvalidReportError(`cannot read the report ${path} (is the path right?)`);
+  let value: unknown;
+  try {
+    value = readLargeJson(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== undefined) throw new InvalidReportError(`cannot read the report ${path} (${(err as NodeJS.ErrnoException).code})`);
+    throw new InvalidReportError(`${path} is not JSON (${(err as Error).message})`);
+  }
+  const report = assertReport(value, path);
+  if (options.records === false || report.records.stored === 'inline') return report;
+  // The records are checked like the rest: the schema, and that they name entities of the report.
+  return assertReport({ ...report, ...readRecords(path, report) }, path);
+}
+
+/** The relations and shipments of a report whose records are in a companion file, checked against the report. */
+export function readRecords(reportPath: string, report: Report): { relations: ReportRelation[]; shipments: ReportShipment[] } {
+  const meta = report.records;
+  if (meta.stored === 'inline') return { relations: report.relations, shipments: report.shipments };
+  const file = join(dirname(reportPath), basename(meta.file));
+  if (!existsSync(file)) throw new InvalidReportError(`the report ${reportPath} keeps its records in ${meta.file}, which is missing: keep the two files together`);
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  const relations: ReportRelation[] = [];
+  const shipments: ReportShipment[] = [];
+  let header: { chokepointRecords?: number; relations?: number; shipments?: number } | undefined;
+  let lineNo = 0;
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    const take = (line: string) => {
+      lineNo++;
+      if (line === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new InvalidReportError(`${meta.file} line ${lineNo} is not JSON: the records file is damaged`);
+      }
+      if (header === undefined) header = value as typeof header;
+      else if (relations.length < (header!.relations ?? 0)) relations.push(value as ReportRelation);
+      else shipments.push(value as ReportShipment);
+    };
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      hash.update(chunk.subarray(0, n));
+      const text = rest + decoder.write(chunk.subarray(0, n));
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) take(line);
+    }
+    rest += decoder.end();
+    if (rest !== '') take(rest);
+  } finally {
+    closeSync(fd);
+  }
+  if (hash.digest('hex') !== meta.sha256 || header?.chokepointRecords !== 1 || relations.length !== meta.relations || shipments.length !== meta.shipments) {
+    throw new InvalidReportError(`${meta.file} is not the records file of ${basename(reportPath)} (its contents differ from what the report recorded): analyze the bundle again`);
+  }
+  return { relations, shipments };
+}

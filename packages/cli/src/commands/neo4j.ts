@@ -166,7 +166,7 @@ export function addNeo4jSourceOptions(command: Command): Command {
     .option('--neo4j-password <password>', 'Neo4j password (better: NEO4J_PASSWORD, which does not show in the process list)')
     .option('--neo4j-database <name>', 'Neo4j database (default: NEO4J_DATABASE or the server default)')
     .option('--query <cypher>', "with --neo4j: analyze only the entities a read-only Cypher query returns as n, e.g. \"MATCH (n:Company {country: 'TR'}) RETURN n\"")
-    .option('--gds', `with --neo4j: run Louvain, and betweenness when exact (up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities), in Neo4j with the Graph Data Science library instead of in Chokepoint; above, Chokepoint estimates betweenness on the same network (--threads goes to GDS when it computes betweenness)`);
+    .option('--gds', `with --neo4j: run Louvain, and betweenness when exact (up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities), in Neo4j with the Graph Data Science library instead of in Chokepoint; above (or with --epsilon), Chokepoint estimates betweenness on the same network with its stated bound (--threads goes to GDS when it computes betweenness)`);
 }
 
 /**

@@ -106,7 +106,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 export async function startServer(options: { password?: string; gds?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
   const auth = options.password === undefined ? ['--no-auth'] : ['--auth', `neo4j:${options.password}`];
-  const r = await run(['start', '--port', String(port), ...auth, ...(options.gds ? ['--gds'] : []), '--timeout', '90']);
+  const r = await run(['start', '--port', String(port), ...auth, ...(options.gds ? ['--gds'] : []), '--timeout', '300']);
   if (r.code !== 0) throw new Error(`neo4j.sh start --port ${port} failed:\n${r.stderr.slice(-3000)}`);
   const uri = /^NEO4J_URI=(.*)$/m.exec(r.stdout)?.[1]?.trim() ?? `bolt://127.0.0.1:${port}`;
   return { uri, port, owned: true, ...(options.password === undefined ? {} : { user: 'neo4j', password: options.password }) };
@@ -132,7 +132,7 @@ export async function pauseServer(server: TestServer): Promise<void> {
 
 /** Starts a created or paused server again, with its data (`neo4j.sh start --existing`). */
 export async function restartServer(server: TestServer): Promise<void> {
-  const r = await run(['start', '--port', String(server.port), '--existing', '--timeout', '90']);
+  const r = await run(['start', '--port', String(server.port), '--existing', '--timeout', '300']);
   if (r.code !== 0) throw new Error(`neo4j.sh start --port ${server.port} --existing failed:\n${r.stderr.slice(-3000)}`);
 }
 

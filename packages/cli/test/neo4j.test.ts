@@ -762,6 +762,14 @@ describeIf(canStart)('Neo4j: bulk import with neo4j-admin (its own server, stopp
     const bulkReport = await analyzed();
     expect(bulkReport).toBe((await run('analyze', DEMO, '--json', '--quiet')).stdout);
 
+    // The MERGE path on the database loaded in bulk: the same bundle again is an idempotent update (nothing resumed,
+    // nothing replaced, nothing changed).
+    const rerun = await run('neo4j', 'import', DEMO, ...uriArgs(), '--quiet', '--json');
+    expect(rerun.stderr).toBe('');
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ mode: 'merge', resumedFrom: 0, replaced: false, finishedBulk: false });
+    expect(await state(driver)).toEqual(bulkState);
+
     // A bulk import while the server runs is refused by neo4j-admin, and changes nothing.
     const running = await run('neo4j', 'import', DEMO, '--bulk', '--neo4j-home', server.home, ...uriArgs(), '--replace', '--quiet');
     expect(running.code).toBe(2);
@@ -796,6 +804,24 @@ describeIf(canStart)('Neo4j: bulk import with neo4j-admin (its own server, stopp
     const bulkState = await state(driver);
     const bulkReport = await analyzed();
     expect(bulkReport).toBe((await run('analyze', dir, '--json', '--quiet')).stdout);
+
+    // A new version of the bundle, imported with the MERGE path over the database loaded in bulk (--replace): the
+    // database then holds that version, as a MERGE import into an empty database would.
+    const next = tempDir();
+    writeHostileBundle(next);
+    const entitiesCsv = readFileSync(join(next, 'entities.csv'), 'utf8');
+    writeFileSync(join(next, 'entities.csv'), entitiesCsv.replace('Entity 7,', 'Entity Seven (renamed),'));
+    const nextFiles = await readFiles(next);
+    expect(nextFiles.entities.find((e) => e.id === 'g7')?.name).toBe('Entity Seven (renamed)');
+    const update = await run('neo4j', 'import', next, ...uriArgs(), '--replace', '--quiet', '--json');
+    expect(update.stderr).toBe('');
+    expect(update.code).toBe(0);
+    expect(JSON.parse(update.stdout)).toMatchObject({ mode: 'merge', replaced: true, resumedFrom: 0, finishedBulk: false });
+    expect(await readBundle(driver)).toStrictEqual(nextFiles);
+    const updated = await state(driver);
+    expect(updated.constraints).toEqual(bulkState.constraints);
+    await mergeImport(driver, next);
+    expect(await state(driver)).toEqual(updated);
 
     await mergeImport(driver, dir);
     expect(await state(driver)).toEqual(bulkState);

@@ -63,7 +63,7 @@ import {
 } from '@chokepoint/neo4j/testing';
 import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000); // a safety net against a hung server, not a timing: a loaded machine takes minutes
 
 const PASSWORD = 'chokepoint-test-pw';
 const shared = sharedServer();

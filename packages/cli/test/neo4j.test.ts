@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeAsync, clustersFromAssignmentCSR, projectBundle, projectionPairs } from '@chokepoint/engine';
+import { analyzeAsync, clustersFromAssignmentCSR, projectBundle, projectionPairs, seededRandom } from '@chokepoint/engine';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
 import { loadMeasuresData, prepareBundle, runAnalysis } from '@chokepoint/pipeline';
 import { readBundle as readFiles, readFtm } from '@chokepoint/ingest';
@@ -30,14 +30,21 @@ import {
   Neo4jQueryError,
   Neo4jUnavailableError,
   RELATION_TYPES,
+  CONSTRAINTS,
   type Driver,
 } from '@chokepoint/neo4j';
 import { serializeReport, type Report } from '@chokepoint/report';
 import { describeError } from '../src/errors';
+import { gdsResultsFromNeo4j } from '../src/commands/neo4j';
 import {
+  constraints,
   counts,
+  createStoppedServer,
   cypher,
+  dropConstraints,
   freePort,
+  pauseServer,
+  restartServer,
   gdsPrerequisites,
   generatedBundle,
   isDate,
@@ -56,7 +63,7 @@ import {
 } from '@chokepoint/neo4j/testing';
 import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000); // a safety net against a hung server, not a timing: a loaded machine takes minutes
 
 const PASSWORD = 'chokepoint-test-pw';
 const shared = sharedServer();
@@ -153,7 +160,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
 
   it('imports the demo scenario: one node per entity, shipment and place, one relationship per tie', async () => {
     const result = await importBundle(driver, demo);
-    expect(result).toEqual({ bundle: 'border-procurement', rows: 198 + 98 + 1022 + 15, resumedFrom: 0, replaced: false });
+    expect(result).toEqual({ bundle: 'border-procurement', rows: 198 + 98 + 1022 + 15, resumedFrom: 0, replaced: false, finishedBulk: false });
     const c = await counts(driver);
     const kinds = (k: string) => demo.entities.filter((e) => e.kind === k).length;
     const consigned = demo.shipments.filter((s) => s.consignee !== undefined).length;
@@ -512,7 +519,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     // GDS's betweenness, normalized as ours, is the engine's: an independent implementation agrees.
     const n = result.nodes;
     const scale = 2 / ((n - 1) * (n - 2));
-    for (const e of engine.entities) expect(result.betweenness.get(e.id)! * scale).toBeCloseTo(e.betweenness, 9);
+    for (const e of engine.entities) expect(result.betweenness!.get(e.id)! * scale).toBeCloseTo(e.betweenness, 9);
     // GDS's Louvain finds about as good a partition as ours, and keeps the Akçakale group together.
     const theirs = clustersFromAssignmentCSR(projectBundle(prepared.bundle), result.communities);
     expect(theirs.modularity).toBeGreaterThan(engine.network.modularity - 0.05);
@@ -542,9 +549,41 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(subReport.entities.map((e) => e.id)).toEqual(subEngine.entities.map((e) => e.id));
     subReport.entities.forEach((e, i) => expect(e.betweenness).toBeCloseTo(subEngine.entities[i].betweenness, 9));
 
-    const epsilon = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--epsilon', '0.05', '--quiet');
-    expect(epsilon.code).toBe(2);
-    expect(epsilon.stderr).toMatch(/--epsilon does not apply with --gds/);
+    // --epsilon (or more than 20,000 entities): GDS finds the clusters, Chokepoint estimates betweenness on the same
+    // network, with analyze's seed and the bound it states, as analyze does without --gds.
+    const epsilon = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--epsilon', '0.2', '--seed', '3', '--threads', '1', '--json', '--quiet');
+    expect(epsilon.stderr).toBe('');
+    expect(epsilon.code).toBe(0);
+    const sampledReport = JSON.parse(epsilon.stdout) as Report;
+    const sampledEngine = await analyzeAsync(prepared.bundle, { seed: 3, threads: 1, betweenness: { epsilon: 0.2 } });
+    expect(sampledReport.network.betweenness).toEqual(sampledEngine.network.betweenness);
+    expect(sampledReport.network.betweenness.exact).toBe(false);
+    expect(sampledReport.network.computedBy).toMatch(/; betweenness by Chokepoint on the same network \(sampled from \d+ sources, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/);
+    for (const e of sampledReport.entities) expect(e.betweenness).toBeCloseTo(sampledEngine.entities.find((x) => x.id === e.id)!.betweenness, 12);
+    expect(sampledReport.clusters.map((c) => c.members)).toEqual(report.clusters.map((c) => c.members));
+  });
+
+  itGds('--gds where betweenness is estimated (above the exact limit): GDS finds the clusters, Chokepoint estimates betweenness on the same network with its bound', async () => {
+    await importBundle(driver, demo, { replace: true });
+    const prepared = preparedForGds(demo);
+    const source = { uri: server.uri, user: server.user, password: server.password };
+    const sampled = await gdsResultsFromNeo4j(source, prepared.bundle, { betweenness: { epsilon: 0.2 }, seed: 3, threads: 1 });
+    // The engine's estimate, as analyze makes it without --gds: the same sources, the same values, the same bound.
+    const engine = await analyzeAsync(prepared.bundle, { seed: 3, threads: 1, betweenness: { epsilon: 0.2 } });
+    expect(sampled.betweennessInfo).toEqual(engine.network.betweenness);
+    expect(sampled.betweennessInfo.exact).toBe(false);
+    for (const e of engine.entities) expect(sampled.betweenness.get(e.id)).toBe(e.betweenness);
+    expect(sampled.computedBy).toMatch(
+      /^Neo4j Graph Data Science 2\.13\.\d+ \(gds\.louvain, weighted, 1 thread\); betweenness by Chokepoint on the same network \(sampled from \d+ sources, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/,
+    );
+    // GDS's clusters are those of the exact run (the thread count alone still means: all of it in GDS, exactly).
+    const exact = await gdsResultsFromNeo4j(source, prepared.bundle, 1);
+    expect(exact.betweennessInfo.exact).toBe(true);
+    expect(sampled.communities).toEqual(exact.communities);
+    // The report says who computed what, and states the bound.
+    const analysis = await analyzeAsync(prepared.bundle, { seed: 3, external: sampled });
+    expect(analysis.network.computedBy).toBe(sampled.computedBy);
+    expect(analysis.network.betweenness).toEqual(engine.network.betweenness);
   });
 });
 
@@ -586,6 +625,225 @@ describe('Neo4j: no server listening', () => {
     const stray = await run('analyze', DEMO, '--query', 'MATCH (n) RETURN n', '--quiet');
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--query only works with --neo4j <uri>/);
+  });
+});
+
+/**
+ * A bundle on disk for the bulk test: generated rows, plus ids and names that break naive CSV, Cypher and JavaScript
+ * objects (quotes, delimiters, line breaks, injection attempts, member names), an extra column, and a place without
+ * countries (which a CSV list cannot hold, so the finishing import writes it and the places after it).
+ */
+function writeHostileBundle(dir: string): void {
+  const n = 1500;
+  const hostile = [...INJECTIONS, 'a,b', 'say "hi"', 'Line\nBreak Ltd', 'Windows\r\nLine', ' padded ', '=HYPERLINK("x")', 'ünï 😀', '__proto__', 'toString', 'constructor', ';|'];
+  // Ids may not hold control characters (ingest refuses them); names and other text may.
+  const idOf = (t: string) => t.replace(/[\r\n]/g, ' ');
+  const ids = [...Array.from({ length: n }, (_, i) => `g${i}`), ...hostile.map((t, i) => (i >= hostile.length - 4 ? t : `${idOf(t)}#${i}`))];
+  const rnd = seededRandom(3);
+  const pick = () => ids[Math.floor(rnd() * ids.length)];
+  const entities = ids.map((id, i) => [
+    id,
+    i % 10 === 0 ? 'person' : i % 37 === 0 ? 'organization' : 'company',
+    i < n ? `Entity ${i}` : hostile[i - n],
+    ['TR', 'SY', 'GB', 'DK'][i % 4],
+    i % 3 === 0 ? '' : `City ${i % 20}`,
+    i % 4 === 0 ? '' : (36 + rnd()).toFixed(4),
+    i % 4 === 0 ? '' : (38 + rnd()).toFixed(4),
+    i % 5 === 0 ? String(Math.floor(rnd() * 500)) : '',
+    i % 7 === 0 ? `20${String(10 + (i % 10))}-0${1 + (i % 9)}-1${i % 10}` : '',
+    i % 11 === 0 ? `+90 "${i}"\n(mobile)` : '',
+  ]);
+  writeFileSync(join(dir, 'entities.csv'), csv([['id', 'kind', 'name', 'country', 'city', 'lat', 'lon', 'employees', 'founded', 'phone'], ...entities]));
+  const kinds = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent'];
+  const relations = Array.from({ length: 3000 }, (_, i) => {
+    const a = pick();
+    let b = pick();
+    if (b === a) b = ids[(ids.indexOf(a) + 1) % ids.length];
+    return [a, b, kinds[i % kinds.length], i % 7 === 0 ? String(Math.round(rnd() * 1000) / 10) : '', i % 6 === 0 ? '2015-03-01' : ''];
+  });
+  writeFileSync(join(dir, 'relations.csv'), csv([['source', 'target', 'kind', 'share', 'start'], ...relations]));
+  const shipments = Array.from({ length: 1500 }, (_, i) => {
+    const a = pick();
+    let b = pick();
+    if (b === a) b = ids[(ids.indexOf(a) + 1) % ids.length];
+    return [
+      i % 50 === 0 ? `${idOf(hostile[(i / 50) % hostile.length])}#s${i}` : `s${i}`,
+      a,
+      b,
+      ['urea fertiliser', 'aluminium paste', 'mobile phones'][i % 3],
+      i % 2 === 0 ? String(Math.round(rnd() * 1000) / 10) : '',
+      i % 2 === 0 ? ['kg', 't', 'l', 'pcs'][(i / 2) % 4] : '',
+      i % 3 === 0 ? String(Math.round(rnd() * 100000)) : '',
+      i % 3 === 0 ? 'EUR' : '',
+      i % 13 === 0 ? pick() : '',
+      i % 17 === 0 ? pick() : '',
+    ];
+  });
+  writeFileSync(join(dir, 'shipments.csv'), csv([['id', 'supplier', 'buyer', 'commodity', 'quantity', 'unit', 'value', 'currency', 'payer', 'consignee'], ...shipments]));
+  writeFileSync(
+    join(dir, 'places.csv'),
+    csv([
+      ['id', 'name', 'kind', 'lat', 'lon', 'countries'],
+      ['p0', 'Akçakale "crossing"', 'border_crossing', '36.6936', '38.9436', 'TR|SY'],
+      ['p1', 'Mersin\nport', 'port', '36.7954', '34.6346', 'TR'],
+      ['p2', 'Nowhere in particular', 'airport', '37.0', '35.0', ''],
+      ['__proto__', 'Ceylanpınar', 'border_crossing', '36.8417', '40.0403', 'TR|SY'],
+    ]),
+  );
+}
+
+/**
+ * The bulk path against its own server: the tests' server cannot be stopped, and neo4j-admin writes a database of a
+ * stopped server. It must give the database the MERGE path gives: node by node, relationship by relationship, property
+ * by property, the same constraints, and the same report from `analyze --neo4j`.
+ */
+describeIf(canStart)('Neo4j: bulk import with neo4j-admin (its own server, stopped for the import)', () => {
+  let server: TestServer & { home: string };
+  let driver: Driver | undefined;
+  let demo: Bundle;
+  const uriArgs = () => ['--uri', server.uri];
+  const state = async (d: Driver) => ({ counts: await counts(d), snapshot: await snapshot(d), constraints: await constraints(d) });
+  const analyzed = async () => {
+    const r = await run('analyze', '--neo4j', server.uri, '--json', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return r.stdout;
+  };
+  /** The MERGE path on the same server: everything deleted, constraints too, then `chokepoint neo4j import`. */
+  const mergeImport = async (d: Driver, path: string) => {
+    await wipe(d);
+    await dropConstraints(d);
+    const merged = await run('neo4j', 'import', path, ...uriArgs(), '--quiet', '--json');
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ mode: 'merge', resumedFrom: 0, finishedBulk: false });
+  };
+
+  beforeAll(async () => {
+    server = await createStoppedServer();
+    demo = await readFiles(DEMO);
+  }, 180_000);
+  afterAll(async () => {
+    await driver?.close();
+    await stopServer(server);
+  }, 60_000);
+
+  it('the demo: neo4j-admin writes it, the next import finishes it; the same database and report as the MERGE path', async () => {
+    const bulk = await run('neo4j', 'import', DEMO, '--bulk', '--neo4j-home', server.home, ...uriArgs(), '--quiet', '--json');
+    expect(bulk.stderr).toBe('');
+    expect(bulk.code).toBe(0);
+    expect(JSON.parse(bulk.stdout)).toMatchObject({ mode: 'bulk', finished: false, rows: 1333, bulkRows: 1333, database: 'neo4j' });
+
+    // Written: a second bulk import is refused, the database exists (nothing is replaced without asking).
+    const again = await run('neo4j', 'import', DEMO, '--bulk', '--neo4j-home', server.home, ...uriArgs(), '--quiet');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `error: Neo4j's database "neo4j" in ${server.home} already exists (a server that has run once creates it, even empty): replace it to import in bulk (everything in that database is deleted), or import without bulk into what it holds (chokepoint neo4j import --replace; or --database to use another database)\n`,
+    );
+
+    await restartServer(server);
+    driver = driverFor(server);
+    // Not ready until the constraints are there: reading it says what to do.
+    const unfinished = await readBundle(driver).catch((err: unknown) => err);
+    expect(unfinished).toEqual(
+      new Neo4jDataError(`the bulk import of bundle "border-procurement" into Neo4j at ${server.uri} is not finished: import the same bundle again, now that the server is up (it creates the constraints and writes no row twice)`),
+    );
+    const notReady = await run('analyze', '--neo4j', server.uri, '--quiet');
+    expect(notReady.code).toBe(3);
+    expect(notReady.stderr).toBe(`error: ${(unfinished as Error).message} (chokepoint neo4j import <bundle-dir>)\n`);
+    expect(await constraints(driver)).toEqual([]);
+    const finish = await run('neo4j', 'import', DEMO, ...uriArgs());
+    expect(finish.code).toBe(0);
+    expect(finish.stderr).toMatch(/^chokepoint: finishing the bulk import of this bundle: creating the constraints \((?:\d+ min )?[\d.]+ s\)$/m);
+    expect(finish.stdout).toMatch(/^Finished the bulk import of bundle border-procurement in Neo4j at bolt:\/\/127\.0\.0\.1:\d+: created the constraints in [\d.]+ s\.\n/);
+    expect(await readBundle(driver)).toStrictEqual(demo);
+    const bulkState = await state(driver);
+    expect(bulkState.constraints).toHaveLength(CONSTRAINTS.length);
+    const bulkReport = await analyzed();
+    expect(bulkReport).toBe((await run('analyze', DEMO, '--json', '--quiet')).stdout);
+
+    // The MERGE path on the database loaded in bulk: the same bundle again is an idempotent update (nothing resumed,
+    // nothing replaced, nothing changed).
+    const rerun = await run('neo4j', 'import', DEMO, ...uriArgs(), '--quiet', '--json');
+    expect(rerun.stderr).toBe('');
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ mode: 'merge', resumedFrom: 0, replaced: false, finishedBulk: false });
+    expect(await state(driver)).toEqual(bulkState);
+
+    // A bulk import while the server runs is refused by neo4j-admin, and changes nothing.
+    const running = await run('neo4j', 'import', DEMO, '--bulk', '--neo4j-home', server.home, ...uriArgs(), '--replace', '--quiet');
+    expect(running.code).toBe(2);
+    expect(running.stderr).toBe(`error: Neo4j's database "neo4j" in ${server.home} is in use: stop the Neo4j server first (a bulk import writes the database files directly)\n`);
+    expect(await state(driver)).toEqual(bulkState);
+
+    await mergeImport(driver, DEMO);
+    expect(await state(driver)).toEqual(bulkState);
+    expect(await analyzed()).toBe(bulkReport);
+  }, 1_200_000);
+
+  it('a generated bundle with hostile ids and text, in one command (--replace --start): the same database and report as the MERGE path', async () => {
+    const dir = tempDir();
+    writeHostileBundle(dir);
+    const files = await readFiles(dir);
+    await driver?.close();
+    driver = undefined;
+    await pauseServer(server);
+
+    const bulk = await run('neo4j', 'import', dir, '--bulk', '--neo4j-home', server.home, ...uriArgs(), '--replace', '--start', '--json');
+    expect(bulk.code).toBe(0);
+    const summary = JSON.parse(bulk.stdout) as { finished: boolean; rows: number; bulkRows: number };
+    // The place without countries, and the one after it, are written by the finishing import.
+    expect(summary).toMatchObject({ mode: 'bulk', finished: true, rows: files.entities.length + files.relations.length + files.shipments.length + 4 });
+    expect(summary.bulkRows).toBe(summary.rows - 2);
+    expect(bulk.stderr).toMatch(/^chokepoint: finishing the bulk import of this bundle: creating the constraints, then writing the 2 rows neo4j-admin could not hold \((?:\d+ min )?[\d.]+ s\)$/m);
+    driver = driverFor(server);
+    expect(await readBundle(driver)).toStrictEqual(files);
+    const named = await cypher(driver, 'MATCH (c:Entity {name: $name}) RETURN c.id AS id', { name: 'Line\nBreak Ltd' });
+    expect(named.map((r) => r.get('id'))).toEqual([`Line Break Ltd#${INJECTIONS.length + 2}`]);
+    expect((await counts(driver)).labels.Admin).toBeUndefined();
+    const bulkState = await state(driver);
+    const bulkReport = await analyzed();
+    expect(bulkReport).toBe((await run('analyze', dir, '--json', '--quiet')).stdout);
+
+    // A new version of the bundle, imported with the MERGE path over the database loaded in bulk (--replace): the
+    // database then holds that version, as a MERGE import into an empty database would.
+    const next = tempDir();
+    writeHostileBundle(next);
+    const entitiesCsv = readFileSync(join(next, 'entities.csv'), 'utf8');
+    writeFileSync(join(next, 'entities.csv'), entitiesCsv.replace('Entity 7,', 'Entity Seven (renamed),'));
+    const nextFiles = await readFiles(next);
+    expect(nextFiles.entities.find((e) => e.id === 'g7')?.name).toBe('Entity Seven (renamed)');
+    const update = await run('neo4j', 'import', next, ...uriArgs(), '--replace', '--quiet', '--json');
+    expect(update.stderr).toBe('');
+    expect(update.code).toBe(0);
+    expect(JSON.parse(update.stdout)).toMatchObject({ mode: 'merge', replaced: true, resumedFrom: 0, finishedBulk: false });
+    expect(await readBundle(driver)).toStrictEqual(nextFiles);
+    const updated = await state(driver);
+    expect(updated.constraints).toEqual(bulkState.constraints);
+    await mergeImport(driver, next);
+    expect(await state(driver)).toEqual(updated);
+
+    await mergeImport(driver, dir);
+    expect(await state(driver)).toEqual(bulkState);
+    expect(await analyzed()).toBe(bulkReport);
+  }, 1_200_000);
+
+  it('--bulk needs the Neo4j installation; its options need --bulk', async () => {
+    const env = process.env.NEO4J_HOME;
+    delete process.env.NEO4J_HOME;
+    try {
+      const none = await run('neo4j', 'import', DEMO, '--bulk', '--quiet');
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/^error: --bulk writes the database files with neo4j-admin: give the Neo4j installation folder with --neo4j-home <dir> \(or NEO4J_HOME\)/);
+    } finally {
+      if (env !== undefined) process.env.NEO4J_HOME = env;
+    }
+    const wrong = await run('neo4j', 'import', DEMO, '--bulk', '--neo4j-home', REPO, '--quiet');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/is not a Neo4j installation: it has no bin\/neo4j-admin/);
+    const stray = await run('neo4j', 'import', DEMO, '--start', '--neo4j-home', server.home, '--quiet');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/^error: --neo4j-home, --start only work with --bulk/);
   });
 });
 

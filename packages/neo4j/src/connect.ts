@@ -166,3 +166,24 @@ export function classifyError(err: unknown, driver: Driver, context: ClassifyCon
   }
   return err;
 }
+
+/**
+ * Waits until the server answers on the database (after a start), polling `checkConnection` every half second: a
+ * server that is not there yet, or is still bringing the database online, is waited for; any other error (wrong
+ * password, unknown database) is thrown at once. Throws Neo4jUnavailableError after `timeoutMs` (default 300 s).
+ */
+export async function waitForServer(driver: Driver, options: DatabaseOptions & { timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+  for (;;) {
+    try {
+      await checkConnection(driver, options);
+      return;
+    } catch (err) {
+      if (!(err instanceof Neo4jUnavailableError)) throw err;
+      if (Date.now() >= deadline) {
+        throw new Neo4jUnavailableError(`${describeServer(driver)} did not come up within ${Math.round((options.timeoutMs ?? 300_000) / 1000)} s: ${err.message}`, err.code);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

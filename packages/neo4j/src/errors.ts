@@ -1,13 +1,14 @@
 /**
  * Errors of the Neo4j package. Each message is one line that says what went wrong and what to do.
  * The CLI maps the classes to exit codes (errors.ts of @chokepoint/cli): unavailable → 4,
- * data problems in the database → 3, everything else here (the command line is wrong) → 2.
+ * data problems in the database → 3, everything else here (the command line is wrong, or the server must be
+ * stopped first) → 2.
  * Messages speak of what to do in the library's terms; `remedy` names it, so a caller can say it in its own (a CLI
  * names its options).
  */
 
 /** What the user can do about an error, for callers that name their own options. */
-export type Neo4jRemedy = 'replace-bundle' | 'import-bundle' | 'without-gds' | 'fix-query' | 'check-credentials' | 'check-database';
+export type Neo4jRemedy = 'replace-bundle' | 'import-bundle' | 'without-gds' | 'fix-query' | 'check-credentials' | 'check-database' | 'check-neo4j-home';
 
 /** Base class of every error this package throws on purpose. */
 export class Neo4jError extends Error {
@@ -61,4 +62,9 @@ export class Neo4jBundleConflictError extends Neo4jError {
 /** What is in the database cannot be used: no bundle, an unfinished import, records that break the data contract, a report of another bundle. */
 export class Neo4jDataError extends Neo4jError {
   override name = 'Neo4jDataError';
+}
+
+/** neo4j-admin (the bulk import) could not do its work: the database is in use, or the tool failed. */
+export class Neo4jAdminError extends Neo4jError {
+  override name = 'Neo4jAdminError';
 }

@@ -53,10 +53,15 @@ export interface GdsResult {
    * that the engine refuses it rather than taking it for community 0.
    */
   communities: Map<string, number>;
-  /** Entity id → betweenness as GDS gives it: the raw score of the undirected graph (pairs counted once); NaN when unreadable. */
-  betweenness: Map<string, number>;
+  /**
+   * Entity id → betweenness as GDS gives it: the raw score of the undirected graph (pairs counted once); NaN when
+   * unreadable. Absent when not asked for (`betweenness: false`).
+   */
+  betweenness?: Map<string, number>;
   /** Threads GDS was allowed (the Community edition caps it at 4). */
   concurrency: number;
+  /** Seconds each step took in the database: the projection, Louvain, betweenness (0 when not run). */
+  seconds: { project: number; louvain: number; betweenness: number };
 }
 
 export interface GdsOptions extends DatabaseOptions {
@@ -75,6 +80,14 @@ export interface GdsOptions extends DatabaseOptions {
    * holds the quantities as imported, so these come as a parameter.
    */
   weighedKg?: ReadonlyMap<string, number>;
+  /**
+   * Whether GDS computes betweenness (default true). GDS computes it exactly, which takes hours on 100,000 entities;
+   * its sampling (`samplingSize`) picks sources by degree and gives no stated error bound, so a caller that needs an
+   * estimate with a bound computes it itself on the same network and sets this to false.
+   */
+  betweenness?: boolean;
+  /** Called as each step starts in the database. */
+  onProgress?: (step: 'project' | 'louvain' | 'betweenness') => void;
 }
 
 /** Weighed kilograms as a query parameter: a plain map without a prototype (ids are data). */
@@ -113,23 +126,26 @@ const PAIRS = `CALL {
 WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
      CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y, w, kg, trade
 WHERE x <> y
-WITH x, y, sum(w) AS ties, sum(coalesce(kg, 0.0)) AS totalKg, count(kg) AS withKg, any(t IN collect(trade) WHERE t) AS trades
+WITH x, y, sum(w) AS ties, sum(coalesce(kg, 0.0)) AS totalKg, count(kg) AS withKg, max(CASE WHEN trade THEN 1 ELSE 0 END) AS trades
 WITH x, y, ties + CASE
-    WHEN NOT trades THEN 0.0
+    WHEN trades = 0 THEN 0.0
     WHEN withKg = 0 OR totalKg <= 0 THEN 0.5
     ELSE 0.5 + 0.5 * CASE WHEN log10(1 + totalKg) / 6 > 1 THEN 1.0 ELSE log10(1 + totalKg) / 6 END
   END AS weight`;
 
-/** The projection plus every entity (isolated ones too), handed to GDS's Cypher projection. */
-const PROJECT = `${PAIRS}
-WITH collect({x: x, y: y, weight: weight}) AS pairs
-CALL {
-  MATCH (n:${ENTITY_LABEL}) WHERE $ids IS NULL OR n.id IN $ids RETURN collect(n) AS nodes
+/**
+ * The projection plus every entity (isolated ones too), handed to GDS's Cypher projection as they come (no list of
+ * every pair is built in the server's memory first): the pairs, then the entities, which GDS adds once each.
+ */
+const PROJECT = `CALL {
+${PAIRS.split('\n').map((l) => `  ${l}`).join('\n')}
+  RETURN x, y, weight
+  UNION ALL
+  MATCH (n:${ENTITY_LABEL}) WHERE $ids IS NULL OR n.id IN $ids
+  RETURN n AS x, null AS y, null AS weight
 }
-WITH pairs + [n IN nodes | {x: n, y: null, weight: null}] AS rows
-UNWIND rows AS row
-WITH gds.graph.project($graph, row.x, row.y,
-  CASE WHEN row.y IS NULL THEN {} ELSE {relationshipProperties: {weight: row.weight}} END,
+WITH gds.graph.project($graph, x, y,
+  CASE WHEN y IS NULL THEN {} ELSE {relationshipProperties: {weight: weight}} END,
   {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships`;
 
@@ -151,41 +167,57 @@ export async function projectionWeights(driver: Driver, options: DatabaseOptions
 }
 
 /**
- * Runs Louvain (weighted, on one thread so that the same database gives the same communities) and betweenness
- * in the database with the Graph Data Science library, on the same weighted undirected projection as the
- * engine's, and streams the results back: nothing is written to the database. Throws GdsMissingError when GDS is
- * not installed.
+ * Runs Louvain (weighted, on one thread so that the same database gives the same communities) and, unless
+ * `betweenness: false`, exact betweenness in the database with the Graph Data Science library, on the same weighted
+ * undirected projection as the engine's, and streams the results back: nothing is written to the database. Throws
+ * GdsMissingError when GDS is not installed.
  */
 export async function runGds(driver: Driver, options: GdsOptions = {}): Promise<GdsResult> {
   const version = await requireGds(driver, options);
   const graph = options.graphName ?? `chokepoint-${process.pid}-${Date.now()}`;
   const concurrency = options.concurrency ?? 1;
   const session = openSession(driver, options, 'WRITE');
+  const seconds = { project: 0, louvain: 0, betweenness: 0 };
+  const timed = async <T>(step: keyof typeof seconds, work: () => Promise<T>): Promise<T> => {
+    options.onProgress?.(step);
+    const t = performance.now();
+    const value = await work();
+    seconds[step] = (performance.now() - t) / 1000;
+    return value;
+  };
   try {
     await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });
-    const projected = await session.run(PROJECT, { graph, weights: tieWeights(), ids: options.ids ?? null, weighed: weighedParameter(options.weighedKg) });
+    const projected = await timed('project', () => session.run(PROJECT, { graph, weights: tieWeights(), ids: options.ids ?? null, weighed: weighedParameter(options.weighedKg) }));
     try {
       const communities = new Map<string, number>();
-      const louvain = await session.run(
-        `CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight', concurrency: 1})
-         YIELD nodeId, communityId RETURN gds.util.asNode(nodeId).id AS id, communityId`,
-        { graph },
+      const louvain = await timed('louvain', () =>
+        session.run(
+          `CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight', concurrency: 1})
+           YIELD nodeId, communityId RETURN gds.util.asNode(nodeId).id AS id, communityId`,
+          { graph },
+        ),
       );
       for (const r of louvain.records) communities.set(String(r.get('id')), toNumber(r.get('communityId')) ?? NaN);
       const nodes = toNumber(projected.records[0].get('nodes')) ?? 0;
-      const betweenness = new Map<string, number>();
-      const bc = await session.run(
-        `CALL gds.betweenness.stream($graph, {concurrency: toInteger($concurrency)}) YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score`,
-        { graph, concurrency },
-      );
-      for (const r of bc.records) betweenness.set(String(r.get('id')), toNumber(r.get('score')) ?? NaN);
+      let betweenness: Map<string, number> | undefined;
+      if (options.betweenness ?? true) {
+        const bc = await timed('betweenness', () =>
+          session.run(
+            `CALL gds.betweenness.stream($graph, {concurrency: toInteger($concurrency)}) YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score`,
+            { graph, concurrency },
+          ),
+        );
+        betweenness = new Map();
+        for (const r of bc.records) betweenness.set(String(r.get('id')), toNumber(r.get('score')) ?? NaN);
+      }
       return {
         gdsVersion: version,
         nodes,
         relationships: toNumber(projected.records[0].get('relationships')) ?? 0,
         communities,
-        betweenness,
+        ...(betweenness === undefined ? {} : { betweenness }),
         concurrency,
+        seconds,
       };
     } finally {
       await session.run('CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName', { graph });

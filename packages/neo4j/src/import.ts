@@ -31,6 +31,8 @@ export interface ImportProgress {
   total: number;
   /** Rows an interrupted earlier import had already written, which this one skips. */
   resumedFrom: number;
+  /** True when this import finishes one written in bulk by neo4j-admin (`bulkImport`): it creates the constraints and writes what is left. */
+  bulk: boolean;
 }
 
 export interface ImportOptions extends DatabaseOptions {
@@ -53,6 +55,8 @@ export interface ImportResult {
   resumedFrom: number;
   /** True when another bundle was deleted first (`replace`). */
   replaced: boolean;
+  /** True when this import finished one written in bulk by neo4j-admin (`bulkImport`). */
+  finishedBulk: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -61,7 +65,7 @@ export const DEFAULT_BATCH_SIZE = 2000;
  * Labels and relationship types are chosen from fixed maps by kind: a kind outside them is refused before anything
  * is written (a bundle read by ingest never has one; a bundle built in code might).
  */
-function checkKinds(bundle: Bundle): void {
+export function checkKinds(bundle: Bundle): void {
   const check = (what: string, kinds: Record<string, string>, list: { kind: string }[]) => {
     for (let i = 0; i < list.length; i++) {
       if (!Object.prototype.hasOwnProperty.call(kinds, list[i].kind)) {
@@ -136,6 +140,33 @@ MERGE (p:${PLACE_LABEL} {id: row.id})
 SET p += row.props
 ${labelSwitch('p', PLACE_KIND_LABELS)}
 RETURN count(*) AS n, 0 AS missing`;
+
+/** Status of a :Bundle node whose rows neo4j-admin wrote (bulkImport): the constraints, and any rows left, come when the server is up. */
+export const BULK_STATUS = 'bulk';
+
+/** The properties of the :Bundle node (besides `name`), as the import writes them: the same for the MERGE and the bulk path. */
+export function bundleProperties(bundle: Bundle, hash: string, status: string, importedRows: number): Record<string, PropertyValue> {
+  const total = bundle.entities.length + bundle.relations.length + bundle.shipments.length + bundle.places.length;
+  return {
+    status,
+    contentHash: hash,
+    dataFormatVersion: neo4j.int(DATA_FORMAT_VERSION),
+    entities: neo4j.int(bundle.entities.length),
+    relations: neo4j.int(bundle.relations.length),
+    shipments: neo4j.int(bundle.shipments.length),
+    places: neo4j.int(bundle.places.length),
+    totalRows: neo4j.int(total),
+    importedRows: neo4j.int(importedRows),
+    rejectedJson: JSON.stringify(bundle.rejected),
+    warningsJson: JSON.stringify(bundle.warnings),
+    keyOrderJson: JSON.stringify({
+      entities: keyOrderOf(bundle.entities),
+      relations: keyOrderOf(bundle.relations),
+      shipments: keyOrderOf(bundle.shipments),
+      places: keyOrderOf(bundle.places),
+    }),
+  };
+}
 
 const CHECKPOINT_QUERY = `MATCH (b:${BUNDLE_LABEL} {name: $name}) SET b.importedRows = $done`;
 
@@ -263,41 +294,21 @@ export async function importBundle(driver: Driver, bundle: Bundle, options: Impo
     const same = state.bundles.length === 1 && state.bundles[0].name === bundle.name && state.bundles[0].hash === hash;
     let replaced = false;
     let resumedFrom = 0;
+    let bulk = false;
     if (same) {
-      // The same bundle: a finished import is written over again (a no-op on the data), an interrupted one resumes.
+      // The same bundle: a finished import is written over again (a no-op on the data), an interrupted one resumes,
+      // and one written by neo4j-admin is finished (the constraints above, and the rows it left, if any).
       if (state.bundles[0].status !== 'complete') resumedFrom = Math.min(state.bundles[0].importedRows, total);
+      bulk = state.bundles[0].status === BULK_STATUS;
     } else if (state.bundles.length > 0 || state.otherData) {
       if (!options.replace) throw conflict(driver, options, bundle.name, state.bundles);
       for (const q of WIPE_QUERIES) await session.run(q);
       replaced = true;
     }
 
-    await session.executeWrite((tx) =>
-      tx.run(BUNDLE_QUERY, {
-        name: bundle.name,
-        props: {
-          status: 'importing',
-          contentHash: hash,
-          dataFormatVersion: neo4j.int(DATA_FORMAT_VERSION),
-          entities: neo4j.int(bundle.entities.length),
-          relations: neo4j.int(bundle.relations.length),
-          shipments: neo4j.int(bundle.shipments.length),
-          places: neo4j.int(bundle.places.length),
-          totalRows: neo4j.int(total),
-          importedRows: neo4j.int(resumedFrom),
-          rejectedJson: JSON.stringify(bundle.rejected),
-          warningsJson: JSON.stringify(bundle.warnings),
-          keyOrderJson: JSON.stringify({
-            entities: keyOrderOf(bundle.entities),
-            relations: keyOrderOf(bundle.relations),
-            shipments: keyOrderOf(bundle.shipments),
-            places: keyOrderOf(bundle.places),
-          }),
-        },
-      }),
-    );
+    await session.executeWrite((tx) => tx.run(BUNDLE_QUERY, { name: bundle.name, props: bundleProperties(bundle, hash, 'importing', resumedFrom) }));
 
-    if (resumedFrom > 0) options.onProgress?.({ phase: phaseAt(phases, resumedFrom), done: resumedFrom, total, resumedFrom });
+    if (resumedFrom > 0) options.onProgress?.({ phase: phaseAt(phases, resumedFrom), done: resumedFrom, total, resumedFrom, bulk });
     let done = 0;
     for (const [phase, count] of phases) {
       const phaseStart = done;
@@ -310,7 +321,7 @@ export async function importBundle(driver: Driver, bundle: Bundle, options: Impo
           await writeBatch(tx, phase, bundle, start, to);
           await tx.run(CHECKPOINT_QUERY, { name: bundle.name, done: neo4j.int(checkpoint) });
         });
-        options.onProgress?.({ phase, done: checkpoint, total, resumedFrom });
+        options.onProgress?.({ phase, done: checkpoint, total, resumedFrom, bulk });
       }
       done += count;
     }
@@ -320,7 +331,7 @@ export async function importBundle(driver: Driver, bundle: Bundle, options: Impo
         total: neo4j.int(total),
       }),
     );
-    return { bundle: bundle.name, rows: total, resumedFrom, replaced };
+    return { bundle: bundle.name, rows: total, resumedFrom, replaced, finishedBulk: bulk };
   } catch (err) {
     throw classifyError(err, driver, { ...options, started: true, resumable: true });
   } finally {

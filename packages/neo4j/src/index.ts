@@ -1,4 +1,4 @@
-export { openDriver, checkConnection, classifyError, describeServer, type ConnectOptions, type DatabaseOptions } from './connect';
+export { openDriver, checkConnection, classifyError, describeServer, waitForServer, type ConnectOptions, type DatabaseOptions } from './connect';
 export {
   Neo4jError,
   Neo4jUnavailableError,
@@ -9,9 +9,24 @@ export {
   Neo4jQueryError,
   Neo4jBundleConflictError,
   Neo4jDataError,
+  Neo4jAdminError,
+  type Neo4jRemedy,
 } from './errors';
-export { importBundle, contentHash, DEFAULT_BATCH_SIZE, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './import';
+export { importBundle, contentHash, DEFAULT_BATCH_SIZE, BULK_STATUS, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './import';
 export { readBundle, type ReadOptions } from './read';
+export {
+  bulkImport,
+  writeBulkFiles,
+  startNeo4j,
+  neo4jCommands,
+  ARRAY_DELIMITER,
+  type BulkFile,
+  type BulkFiles,
+  type BulkFilesOptions,
+  type BulkImportOptions,
+  type BulkImportResult,
+  type BulkProgress,
+} from './bulk';
 export { writeBack, type WriteBackOptions, type WriteBackResult } from './write-back';
 export { gdsAvailable, gdsVersion, requireGds, runGds, projectionWeights, type GdsOptions, type GdsResult } from './gds';
 export {

@@ -12,6 +12,7 @@ import {
 import { checkConnection, classifyError, closeQuietly, describeServer, openSession, type DatabaseOptions } from './connect';
 import { ordered, readFields, toNumber } from './convert';
 import { Neo4jDataError, Neo4jError, Neo4jQueryError } from './errors';
+import { BULK_STATUS } from './import';
 import {
   BUNDLE_LABEL,
   ENTITY_FIELDS,
@@ -68,6 +69,13 @@ async function readBundleNode(session: Session, driver: Driver, options: Databas
   }
   const r = result.records[0];
   const name = String(r.get('name'));
+  if (r.get('status') === BULK_STATUS) {
+    throw new Neo4jDataError(
+      `the bulk import of bundle ${JSON.stringify(name)} into ${where} is not finished: import the same bundle again, now that the server is up (it creates the constraints and writes no row twice)`,
+      undefined,
+      'import-bundle',
+    );
+  }
   if (r.get('status') !== 'complete') {
     throw new Neo4jDataError(
       `the import of bundle ${JSON.stringify(name)} into ${where} did not finish: run chokepoint neo4j import again (it resumes where it stopped)`,

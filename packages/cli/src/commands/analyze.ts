@@ -71,7 +71,6 @@ export function analyzeCommand(io: CliIO): Command {
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
       const measures = loadMeasuresData(flags.reference, { rates: flags.rates === undefined ? undefined : flags.rates });
-      if (source?.gds && flags.epsilon !== undefined) throw new UsageError('--epsilon does not apply with --gds: the Graph Data Science library computes betweenness exactly');
       if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
       if (source?.gds && flags.resolve) {
         // GDS analyzes the network as stored; merged name variants would not be the stored nodes.
@@ -88,6 +87,7 @@ export function analyzeCommand(io: CliIO): Command {
         if (list.skipped.length > 0) progress(`skipped ${list.skipped.length} records of ${list.file} for problems (--lenient), listed in the report under screening.lists`);
         lists.push(list);
       }
+      const mode: 'auto' | 'exact' | { epsilon: number } = flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto';
       if (source === undefined) progress(`reading ${bundleDir}`);
       const bar = fileProgressBar(flags.quiet ?? false);
       const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords };
@@ -104,7 +104,7 @@ export function analyzeCommand(io: CliIO): Command {
           topKeyNodes: flags.top,
           resolve: flags.resolve && !source?.gds,
           geocode: flags.geocode,
-          betweenness: flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto',
+          betweenness: mode,
           threads: flags.threads,
           rules,
           reference,
@@ -112,8 +112,8 @@ export function analyzeCommand(io: CliIO): Command {
           chokepoints: { goods: flags.goods, sources: flags.sources, targets: flags.targets, disruptionSteps: flags.disruptSteps },
           external: source?.gds
             ? (b) => {
-                progress('running Louvain and betweenness in Neo4j (Graph Data Science)');
-                return gdsResultsFromNeo4j(source, b, flags.threads);
+                progress('running Louvain in Neo4j (Graph Data Science), and betweenness there when it is exact');
+                return gdsResultsFromNeo4j(source, b, { threads: flags.threads, betweenness: mode, seed: flags.seed, onProgress: progress });
               }
             : undefined,
           screening: lists.length === 0 ? undefined : { lists },

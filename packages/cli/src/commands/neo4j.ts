@@ -1,11 +1,17 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
-import { betweennessScale, exactBetweennessInfo, type ExternalResults } from '@chokepoint/engine';
+import { ANALYZE_DEFAULTS, AUTO_EPSILON, AUTO_EXACT_LIMIT, betweennessRunCSR, betweennessScale, exactBetweennessInfo, projectBundle, type ExternalResults } from '@chokepoint/engine';
 import { readReport } from '@chokepoint/report';
 import {
+  bulkImport,
   DEFAULT_BATCH_SIZE,
   importBundle,
+  neo4jCommands,
   openDriver,
+  startNeo4j,
+  waitForServer,
+  type BulkProgress,
   readBundle as readBundleFromGraph,
   requireGds,
   runGds,
@@ -66,30 +72,93 @@ export async function readBundleFromNeo4j(options: Neo4jSourceOptions): Promise<
   }
 }
 
+/** How `chokepoint analyze --neo4j --gds` computes betweenness (the analyze options that apply). */
+export interface GdsAnalysisOptions {
+  /** Threads: GDS's concurrency for exact betweenness (default 1, which keeps the report byte-identical), or the engine's worker threads. */
+  threads?: number;
+  /**
+   * As analyze's: 'auto' (exact up to AUTO_EXACT_LIMIT entities, sampled to ±AUTO_EPSILON above), 'exact', or a bound.
+   * Exact betweenness is computed by GDS; an estimate by the engine, on the same network, with its stated bound.
+   */
+  betweenness?: 'auto' | 'exact' | { epsilon: number; delta?: number };
+  /** Seed of the engine's sampling (analyze's --seed). */
+  seed?: number;
+  /** Progress lines. */
+  onProgress?: (message: string) => void;
+}
+
 /**
- * For `chokepoint analyze --neo4j <uri> --gds`: Louvain and betweenness run in Neo4j by the Graph Data Science
- * library on the entities of `bundle` (the --query selection, or every stored entity), on the same weighted
- * projection as the engine's, as results the engine uses instead of its own. Betweenness is exact, normalized as
- * the engine's; `threads` goes to GDS (default 1, which keeps the report byte-identical from run to run).
+ * For `chokepoint analyze --neo4j <uri> --gds`: clusters and betweenness computed by the Graph Data Science library in
+ * Neo4j on the entities of `bundle` (the --query selection, or every stored entity), on the same weighted projection
+ * as the engine's, as results the engine uses instead of its own. GDS runs Louvain. Betweenness: GDS computes it
+ * exactly when the analysis would be exact (up to AUTO_EXACT_LIMIT entities, or 'exact'), normalized as the engine's;
+ * otherwise the engine estimates it on the same network with its stated bound (GDS can only sample sources by
+ * degree, which gives no bound), and `computedBy` says so. The third argument may be the thread count alone.
  */
-export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bundle, threads?: number): Promise<ExternalResults> {
+export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bundle, options: number | GdsAnalysisOptions = {}): Promise<ExternalResults> {
+  const settings: GdsAnalysisOptions = typeof options === 'number' ? { threads: options } : options;
+  const mode = settings.betweenness ?? 'auto';
+  const n = bundle.entities.length;
+  const sampling = mode === 'exact' ? null : mode === 'auto' ? (n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
+  const progress = settings.onProgress ?? (() => undefined);
   const connection = resolveConnection(source);
   const driver = openDriver(connection);
+  let gds;
   try {
     const ids = source.query === undefined ? undefined : bundle.entities.map((e) => e.id);
     const weighedKg = new Map(bundle.shipments.filter((s) => s.kgBasis !== undefined && s.quantityKg !== undefined).map((s) => [s.id, s.quantityKg!]));
-    const gds = await runGds(driver, { database: connection.database, ids, concurrency: threads, weighedKg });
+    const steps = { project: 'projecting the network in Neo4j (GDS)', louvain: 'finding clusters in Neo4j (gds.louvain)', betweenness: 'computing betweenness in Neo4j (gds.betweenness, exact)' } as const;
+    gds = await runGds(driver, {
+      database: connection.database,
+      ids,
+      concurrency: sampling === null ? settings.threads : 1,
+      weighedKg,
+      betweenness: sampling === null,
+      onProgress: (step) => progress(steps[step]),
+    });
+  } finally {
+    await driver.close();
+  }
+  const louvain = `Neo4j Graph Data Science ${gds.gdsVersion} (gds.louvain, weighted, 1 thread`;
+  if (gds.betweenness !== undefined) {
     const scale = betweennessScale(gds.nodes);
     const betweenness = new Map([...gds.betweenness].map(([id, score]) => [id, score * scale]));
     return {
       communities: gds.communities,
       betweenness,
       betweennessInfo: exactBetweennessInfo(gds.nodes, gds.concurrency, `shortest paths counted from every entity by Neo4j Graph Data Science ${gds.gdsVersion} (gds.betweenness)`),
-      computedBy: `Neo4j Graph Data Science ${gds.gdsVersion} (gds.louvain, weighted, 1 thread; gds.betweenness, exact, ${gds.concurrency} thread${gds.concurrency === 1 ? '' : 's'})`,
+      computedBy: `${louvain}; gds.betweenness, exact, ${gds.concurrency} thread${gds.concurrency === 1 ? '' : 's'})`,
     };
-  } finally {
-    await driver.close();
   }
+  // The engine's estimate, as `analyze` computes it without --gds, on the same network GDS was given.
+  const sample = sampling!;
+  progress(`estimating betweenness (±${sample.epsilon}) in Chokepoint on the same network`);
+  const csr = projectBundle(bundle);
+  const run = await betweennessRunCSR(csr, { threads: settings.threads, epsilon: sample.epsilon, delta: sample.delta, seed: settings.seed ?? ANALYZE_DEFAULTS.seed });
+  const betweenness = new Map<string, number>();
+  csr.keys.forEach((id, i) => betweenness.set(id, run.values[i]));
+  const confidence = run.delta === null ? '' : `, ${Math.round((1 - run.delta) * 100)} % confidence`;
+  return {
+    communities: gds.communities,
+    betweenness,
+    betweennessInfo: {
+      exact: run.exact,
+      sources: run.sources,
+      epsilon: run.epsilon,
+      delta: run.delta,
+      threads: run.threads,
+      method: run.method,
+      requestedEpsilon: sample.epsilon,
+      samples: run.samples,
+      connectedSamples: run.connectedSamples,
+      vertexDiameter: run.vertexDiameter,
+      constant: run.constant,
+      guarantee: run.guarantee,
+    },
+    computedBy:
+      `${louvain}); betweenness by Chokepoint on the same network (${run.exact ? 'exact' : `${run.samples} shortest paths sampled, ±${sample.epsilon}${confidence}`}, ` +
+      `${run.threads} thread${run.threads === 1 ? '' : 's'}): GDS samples sources by degree, without a stated bound`,
+  };
 }
 
 /** The Neo4j options of `chokepoint analyze` (addNeo4jSourceOptions). */
@@ -110,7 +179,7 @@ export function addNeo4jSourceOptions(command: Command): Command {
     .option('--neo4j-password <password>', 'Neo4j password (better: NEO4J_PASSWORD, which does not show in the process list)')
     .option('--neo4j-database <name>', 'Neo4j database (default: NEO4J_DATABASE or the server default)')
     .option('--query <cypher>', "with --neo4j: analyze only the entities a read-only Cypher query returns as n, e.g. \"MATCH (n:Company {country: 'TR'}) RETURN n\"")
-    .option('--gds', 'with --neo4j: run Louvain and betweenness in Neo4j with the Graph Data Science library instead of in Chokepoint (exact betweenness; --threads goes to GDS)');
+    .option('--gds', `with --neo4j: run Louvain, and betweenness when exact (up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities), in Neo4j with the Graph Data Science library instead of in Chokepoint; above (or with --epsilon), Chokepoint estimates betweenness on the same network with its stated bound (--threads goes to GDS when it computes betweenness)`);
 }
 
 /**
@@ -145,39 +214,63 @@ const PHASE_WORDS: Record<ImportProgress['phase'], string> = {
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, otherwise one line each time another 10% is done
- * (and when a phase starts), so that logs stay short. Silent with --quiet.
+ * (and when the step changes), so that logs stay short. Silent with --quiet.
  */
-export function importProgressBar(io: CliIO, quiet: boolean): { update(p: ImportProgress): void; end(): void } {
+function progressBar(io: CliIO, quiet: boolean): { update(what: string, done: number, total: number, unit: string, step: string): void; end(): void } {
   if (quiet) return { update: () => undefined, end: () => undefined };
   const tty = io === processIO && process.stderr.isTTY === true;
   let lastStep = -1;
   let lastPhase = '';
   let drawn = false;
-  const render = (p: ImportProgress) => {
-    const share = p.total === 0 ? 1 : p.done / p.total;
+  const render = (what: string, done: number, total: number, unit: string, step: string) => {
+    const share = total === 0 ? 1 : Math.min(1, done / total);
     const width = 30;
     const full = Math.round(share * width);
     const bar = `${'#'.repeat(full)}${'-'.repeat(width - full)}`;
-    return `chokepoint: importing [${bar}] ${Math.floor(share * 100)
+    const count = unit === '' ? '' : ` ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit}`;
+    return `chokepoint: ${what} [${bar}] ${Math.floor(share * 100)
       .toString()
-      .padStart(3)}% ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} rows (${PHASE_WORDS[p.phase]})`;
+      .padStart(3)}%${count} (${step})`;
   };
   return {
-    update(p) {
+    update(what, done, total, unit, step) {
       if (tty) {
-        io.stderr(`\r${render(p)}`);
+        io.stderr(`\r${render(what, done, total, unit, step)}\x1b[K`);
         drawn = true;
         return;
       }
-      const step = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10);
-      if (step === lastStep && p.phase === lastPhase) return;
-      lastStep = step;
-      lastPhase = p.phase;
-      io.stderr(`${render(p)}\n`);
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      const phase = `${what}\u0000${step}`;
+      if (tenth === lastStep && phase === lastPhase) return;
+      lastStep = tenth;
+      lastPhase = phase;
+      io.stderr(`${render(what, done, total, unit, step)}\n`);
     },
     end() {
       if (tty && drawn) io.stderr('\n');
+      drawn = false;
     },
+  };
+}
+
+/** The progress bar of an import (MERGE path), in rows. */
+export function importProgressBar(io: CliIO, quiet: boolean): { update(p: ImportProgress): void; end(): void } {
+  const bar = progressBar(io, quiet);
+  return { update: (p) => bar.update('importing', p.done, p.total, 'rows', PHASE_WORDS[p.phase]), end: () => bar.end() };
+}
+
+/** The progress bar of a bulk import: writing the files (rows), then neo4j-admin (percent, by its stages). */
+function bulkProgressBar(io: CliIO, quiet: boolean): { update(p: BulkProgress): void; end(): void } {
+  const bar = progressBar(io, quiet);
+  let step: BulkProgress['step'] | undefined;
+  return {
+    update(p) {
+      if (step !== undefined && step !== p.step) bar.end();
+      step = p.step;
+      if (p.step === 'files') bar.update('writing files for neo4j-admin', p.done, p.total, 'rows', 'CSV');
+      else bar.update('neo4j-admin', p.done, p.total, '', p.stage ?? 'import');
+    },
+    end: () => bar.end(),
   };
 }
 
@@ -201,51 +294,85 @@ function withConnectionOptions(command: Command): Command {
 }
 
 
+interface ImportFlags extends ConnectionFlags {
+  batchSize: number;
+  replace?: boolean;
+  lenient?: boolean;
+  bulk?: boolean;
+  neo4jHome?: string;
+  start?: boolean;
+  bulkDir?: string;
+}
+
+/** The Neo4j installation of --bulk: --neo4j-home, else NEO4J_HOME; checked to hold bin/neo4j-admin. */
+export function bulkHome(flags: { bulk?: boolean; neo4jHome?: string; start?: boolean; bulkDir?: string }, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!flags.bulk) {
+    const stray = (['neo4jHome', 'start', 'bulkDir'] as const).filter((k) => flags[k] !== undefined);
+    if (stray.length > 0) {
+      const names = stray.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      throw new UsageError(`${names.join(', ')} only work${stray.length === 1 ? 's' : ''} with --bulk`);
+    }
+    return undefined;
+  }
+  const home = flags.neo4jHome ?? (env.NEO4J_HOME === '' ? undefined : env.NEO4J_HOME);
+  if (home === undefined) {
+    throw new UsageError('--bulk writes the database files with neo4j-admin: give the Neo4j installation folder with --neo4j-home <dir> (or NEO4J_HOME)');
+  }
+  const { admin } = neo4jCommands(home);
+  if (!existsSync(admin)) {
+    throw new UsageError(`--neo4j-home ${home} is not a Neo4j installation: it has no bin/neo4j-admin (give the folder that holds bin/, conf/ and data/)`);
+  }
+  return home;
+}
+
 function importCommand(io: CliIO): Command {
   return withConnectionOptions(
     new Command('import')
       .description(
         'Load a bundle into Neo4j: entities, relations, shipments and places, in batched transactions after ' +
           'uniqueness constraints (see docs/neo4j.md for the graph model). Running it again is safe: the same bundle ' +
-          'leaves the same database, and an interrupted import resumes where it stopped.',
+          'leaves the same database, and an interrupted import resumes where it stopped. With --bulk, a first load ' +
+          'into a stopped server writes the database with neo4j-admin instead, many times faster.',
       )
       .argument('<bundle>', 'a folder with entities.csv and optionally relations.csv, shipments.csv, places.csv, or a FollowTheMoney .jsonl file')
       .option('--batch-size <n>', 'rows per transaction', parsePositiveInteger, DEFAULT_BATCH_SIZE)
-      .option('--replace', 'replace what the database holds when it is another bundle (or another version of this one)')
-      .option('--lenient', 'skip bad rows of the bundle instead of stopping (they are kept with the bundle and listed in reports)'),
-  ).action(async (path: string, flags: ConnectionFlags & { batchSize: number; replace?: boolean; lenient?: boolean }) => {
+      .option('--replace', 'replace what the database holds when it is another bundle (or another version of this one); with --bulk, the whole database')
+      .option('--lenient', 'skip bad rows of the bundle instead of stopping (they are kept with the bundle and listed in reports)')
+      .option('--bulk', 'first load into a stopped local server: write CSV files and run neo4j-admin database import full (the database must not exist, or --replace)')
+      .option('--neo4j-home <dir>', 'with --bulk: the Neo4j installation, whose bin/neo4j-admin writes the database (default: NEO4J_HOME)')
+      .option('--start', 'with --bulk: then start the server (<neo4j-home>/bin/neo4j start), wait for it at --uri, and create the constraints')
+      .option('--bulk-dir <dir>', 'with --bulk: write the CSV files for neo4j-admin into this folder and keep them (default: a temporary folder, deleted afterwards)'),
+  ).action(async (path: string, flags: ImportFlags) => {
     const progress = progressReporter(io, flags.quiet ?? false);
     const connection = resolveConnection(flags);
+    const home = bulkHome(flags);
     progress(`reading ${path}`);
     const bundle = await readInput(path, { lenient: flags.lenient });
     progress(
       `read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`,
     );
+    if (home !== undefined) {
+      await bulkImportAction(io, path, bundle, home, connection, flags);
+      return;
+    }
     const driver = openDriver(connection);
     const bar = importProgressBar(io, flags.quiet ?? false);
     const started = Date.now();
     try {
       progress(`importing into Neo4j at ${connection.uri}${connection.database === undefined ? '' : `, database ${connection.database}`}`);
-      let announced = false;
       const result = await importBundle(driver, bundle, {
         database: connection.database,
         batchSize: flags.batchSize,
         replace: flags.replace,
-        onProgress: (p) => {
-          if (!announced && p.resumedFrom > 0) {
-            bar.end();
-            progress(`resuming an interrupted import of this bundle after ${p.resumedFrom.toLocaleString('en-US')} rows`);
-          }
-          announced = true;
-          bar.update(p);
-        },
+        onProgress: resumeAnnouncer(progress, bar),
       });
       bar.end();
-      const seconds = (Date.now() - started) / 1000;
+      const seconds = Math.round(((Date.now() - started) / 1000) * 10) / 10;
       const summary = {
         bundle: result.bundle,
         uri: connection.uri,
         database: connection.database ?? null,
+        mode: 'merge',
         entities: bundle.entities.length,
         relations: bundle.relations.length,
         shipments: bundle.shipments.length,
@@ -253,14 +380,22 @@ function importCommand(io: CliIO): Command {
         rows: result.rows,
         resumedFrom: result.resumedFrom,
         replaced: result.replaced,
-        seconds: Math.round(seconds * 10) / 10,
+        finishedBulk: result.finishedBulk,
+        seconds,
       };
       if (flags.json) {
         io.stdout(`${JSON.stringify(summary)}\n`);
+      } else if (result.finishedBulk) {
+        const left = result.rows - result.resumedFrom;
+        io.stdout(
+          `Finished the bulk import of bundle ${result.bundle} in Neo4j at ${connection.uri}: created the constraints` +
+            `${left > 0 ? ` and wrote the ${left} rows neo4j-admin could not hold` : ''} in ${seconds} s.\n` +
+            `Analyze it with: chokepoint analyze --neo4j ${connection.uri}\n`,
+        );
       } else {
         io.stdout(
           `Imported bundle ${result.bundle} into Neo4j at ${connection.uri}: ${summary.entities} entities, ${summary.relations} relations, ` +
-            `${summary.shipments} shipments, ${summary.places} places in ${summary.seconds} s` +
+            `${summary.shipments} shipments, ${summary.places} places in ${seconds} s` +
             `${result.replaced ? ' (replaced the bundle it held)' : ''}${result.resumedFrom > 0 ? ` (resumed after ${result.resumedFrom} rows)` : ''}.\n` +
             `Analyze it with: chokepoint analyze --neo4j ${connection.uri}\n`,
         );
@@ -270,6 +405,100 @@ function importCommand(io: CliIO): Command {
       await driver.close();
     }
   });
+}
+
+/** Says once, before the bar, that an import resumes an interrupted one or finishes a bulk one. */
+function resumeAnnouncer(progress: (message: string) => void, bar: { update(p: ImportProgress): void; end(): void }): (p: ImportProgress) => void {
+  let announced = false;
+  return (p) => {
+    if (!announced && p.resumedFrom > 0) {
+      bar.end();
+      if (p.bulk) {
+        const left = p.total - p.resumedFrom;
+        progress(`finishing the bulk import of this bundle: creating the constraints${left > 0 ? `, then writing the ${left.toLocaleString('en-US')} rows neo4j-admin could not hold` : ''}`);
+      } else {
+        progress(`resuming an interrupted import of this bundle after ${p.resumedFrom.toLocaleString('en-US')} rows`);
+      }
+    }
+    announced = true;
+    bar.update(p);
+  };
+}
+
+/** `chokepoint neo4j import --bulk`: files and neo4j-admin, then (with --start) the server and the constraints. */
+async function bulkImportAction(io: CliIO, path: string, bundle: Bundle, home: string, connection: Neo4jConnection, flags: ImportFlags): Promise<void> {
+  const progress = progressReporter(io, flags.quiet ?? false);
+  const database = connection.database ?? 'neo4j';
+  const started = Date.now();
+  const bar = bulkProgressBar(io, flags.quiet ?? false);
+  progress(`importing in bulk into database ${database} of ${home} with neo4j-admin (the server must be stopped)`);
+  let result;
+  try {
+    result = await bulkImport(bundle, { neo4jHome: home, database, replace: flags.replace, dir: flags.bulkDir, onProgress: (p) => bar.update(p) });
+  } finally {
+    bar.end();
+  }
+  const bulkSeconds = (Date.now() - started) / 1000;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const counts = {
+    entities: bundle.entities.length,
+    relations: bundle.relations.length,
+    shipments: bundle.shipments.length,
+    places: bundle.places.length,
+  };
+  const summary: Record<string, unknown> = {
+    bundle: result.bundle,
+    uri: connection.uri,
+    database,
+    mode: 'bulk',
+    neo4jHome: home,
+    ...counts,
+    rows: result.total,
+    bulkRows: result.rows,
+    filesSeconds: round(result.filesSeconds),
+    adminSeconds: round(result.adminSeconds),
+    ...(result.dir === undefined ? {} : { bulkDir: result.dir }),
+  };
+  const rerun = `chokepoint neo4j import ${path}${flags.uri === undefined ? '' : ` --uri ${connection.uri}`}${connection.database === undefined ? '' : ` --database ${connection.database}`}`;
+  if (!flags.start) {
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ ...summary, finished: false, seconds: round(bulkSeconds) })}\n`);
+    } else {
+      io.stdout(
+        `Wrote bundle ${result.bundle} into database ${database} of ${home} with neo4j-admin: ${counts.entities} entities, ${counts.relations} relations, ` +
+          `${counts.shipments} shipments, ${counts.places} places in ${round(bulkSeconds)} s.\n` +
+          `Next: start Neo4j (${neo4jCommands(home).neo4j} start), then run ${rerun}\n` +
+          `once more: it creates the constraints and finishes the import without writing the rows again.\n`,
+      );
+    }
+    return;
+  }
+  progress(`starting Neo4j (${neo4jCommands(home).neo4j} start) and waiting for it at ${connection.uri}`);
+  const startStarted = Date.now();
+  await startNeo4j(home);
+  const driver = openDriver(connection);
+  const finishBar = importProgressBar(io, flags.quiet ?? false);
+  try {
+    await waitForServer(driver, { database: connection.database });
+    const startSeconds = round((Date.now() - startStarted) / 1000);
+    const finishStarted = Date.now();
+    const finished = await importBundle(driver, bundle, { database: connection.database, batchSize: flags.batchSize, onProgress: resumeAnnouncer(progress, finishBar) });
+    finishBar.end();
+    const seconds = round((Date.now() - started) / 1000);
+    const finishSeconds = round((Date.now() - finishStarted) / 1000);
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ ...summary, finished: true, startSeconds, finishSeconds, seconds })}\n`);
+    } else {
+      io.stdout(
+        `Imported bundle ${finished.bundle} into Neo4j at ${connection.uri} in bulk: ${counts.entities} entities, ${counts.relations} relations, ` +
+          `${counts.shipments} shipments, ${counts.places} places in ${seconds} s (files and neo4j-admin ${round(bulkSeconds)} s, server start ${startSeconds} s, constraints ${finishSeconds} s).\n` +
+          `Analyze it with: chokepoint analyze --neo4j ${connection.uri}\n`,
+      );
+    }
+  } finally {
+    finishBar.end();
+    await driver.close();
+  }
 }
 
 function writeBackCommand(io: CliIO): Command {

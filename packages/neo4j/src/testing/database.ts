@@ -70,6 +70,19 @@ export async function snapshot(driver: Driver): Promise<{ nodes: string[]; relat
   };
 }
 
+/** The constraints of the database, as text (name, type, what they apply to), sorted. */
+export async function constraints(driver: Driver): Promise<string[]> {
+  const rows = await cypher(driver, 'SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties RETURN name, type, entityType, labelsOrTypes, properties');
+  return rows.map((r) => `${r.get('name')} ${r.get('type')} ${r.get('entityType')} ${(r.get('labelsOrTypes') as string[]).join(',')} ${(r.get('properties') as string[]).join(',')}`).sort();
+}
+
+/** Drops every constraint (their names are identifiers that Neo4j gave or Chokepoint chose; quoted anyway). */
+export async function dropConstraints(driver: Driver): Promise<void> {
+  for (const r of await cypher(driver, 'SHOW CONSTRAINTS YIELD name RETURN name')) {
+    await cypher(driver, `DROP CONSTRAINT \`${String(r.get('name')).replace(/`/g, '``')}\``);
+  }
+}
+
 /** The properties of the node in column `key` of a record. */
 export function nodeProperties(value: unknown): Record<string, unknown> {
   return (value as { properties: Record<string, unknown> }).properties;

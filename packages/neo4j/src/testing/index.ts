@@ -3,6 +3,6 @@
  * real Neo4j server: start and stop test servers (tools/neo4j-test-server), compare database states, and build
  * seeded bundles. Not used by the command itself.
  */
-export { REPO, NEO4J_SH, sharedServer, serverPrerequisites, gdsPrerequisites, freePort, startServer, stopServer, type TestServer } from './server';
-export { cypher, wipe, num, isInteger, isDate, isPoint, counts, snapshot, nodeProperties, type Counts } from './database';
+export { REPO, NEO4J_SH, sharedServer, serverPrerequisites, gdsPrerequisites, freePort, startServer, stopServer, createStoppedServer, pauseServer, restartServer, type TestServer } from './server';
+export { cypher, wipe, num, isInteger, isDate, isPoint, counts, snapshot, constraints, dropConstraints, nodeProperties, type Counts } from './database';
 export { generatedBundle } from './bundles';

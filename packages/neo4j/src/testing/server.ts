@@ -106,10 +106,34 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 export async function startServer(options: { password?: string; gds?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
   const auth = options.password === undefined ? ['--no-auth'] : ['--auth', `neo4j:${options.password}`];
-  const r = await run(['start', '--port', String(port), ...auth, ...(options.gds ? ['--gds'] : []), '--timeout', '90']);
+  const r = await run(['start', '--port', String(port), ...auth, ...(options.gds ? ['--gds'] : []), '--timeout', '300']);
   if (r.code !== 0) throw new Error(`neo4j.sh start --port ${port} failed:\n${r.stderr.slice(-3000)}`);
   const uri = /^NEO4J_URI=(.*)$/m.exec(r.stdout)?.[1]?.trim() ?? `bolt://127.0.0.1:${port}`;
   return { uri, port, owned: true, ...(options.password === undefined ? {} : { user: 'neo4j', password: options.password }) };
+}
+
+/**
+ * A stopped server with no database yet (`neo4j.sh create`), for the bulk import: its `home` is a Neo4j home with
+ * bin/neo4j-admin and bin/neo4j (start, stop) like an installation's. Stop it with `stopServer` when done.
+ */
+export async function createStoppedServer(): Promise<TestServer & { home: string }> {
+  const port = await freePort();
+  const r = await run(['create', '--port', String(port), '--no-auth']);
+  if (r.code !== 0) throw new Error(`neo4j.sh create --port ${port} failed:\n${r.stderr.slice(-3000)}`);
+  const home = /^NEO4J_HOME=(.*)$/m.exec(r.stdout)?.[1]?.trim() ?? join(REPO, 'tools', 'neo4j-test-server', 'run', String(port));
+  return { uri: `bolt://127.0.0.1:${port}`, port, owned: true, home };
+}
+
+/** Stops a server this process started and keeps its data (`neo4j.sh stop --keep`), to be started again with `restartServer`. */
+export async function pauseServer(server: TestServer): Promise<void> {
+  const r = await run(['stop', '--port', String(server.port), '--keep']);
+  if (r.code !== 0) throw new Error(`neo4j.sh stop --port ${server.port} --keep failed:\n${r.stderr.slice(-3000)}`);
+}
+
+/** Starts a created or paused server again, with its data (`neo4j.sh start --existing`). */
+export async function restartServer(server: TestServer): Promise<void> {
+  const r = await run(['start', '--port', String(server.port), '--existing', '--timeout', '300']);
+  if (r.code !== 0) throw new Error(`neo4j.sh start --port ${server.port} --existing failed:\n${r.stderr.slice(-3000)}`);
 }
 
 /** Stops a server this process started (about 2 s); a no-op for the shared one. */

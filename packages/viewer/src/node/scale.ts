@@ -170,8 +170,9 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
 
 function totals(index: ScaleIndex): Scope['totals'] {
   const r = index.report;
-  const relations = r.records.stored === 'companion' ? r.records.relations : r.relations.length;
-  const shipments = r.records.stored === 'companion' ? r.records.shipments : r.shipments.length;
+  // Counted from the records held (a companion file's records are read in by the caller).
+  const relations = r.relations.length;
+  const shipments = r.shipments.length;
   return { entities: r.entities.length, clusters: r.clusters.length, relations, shipments };
 }
 
@@ -236,7 +237,7 @@ export class ScopeNotFoundError extends Error {}
 
 /**
  * Builds the scope of a set of entities: the entities themselves with the ties among them, and every other cluster
- * they are tied to as one node with the ties counted. Entities beyond `maxNodes`, or ties beyond `maxTies`, are left
+ * they are tied to as one node with the ties counted (clusters of the entities shown are not drawn as nodes). Entities beyond `maxNodes`, or ties beyond `maxTies`, are left
  * out (the most tied first kept) and the scope says so.
  */
 function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'entity', center: string | number, hops: number | null, limits: ScopeLimits, notes: string[]): ScopeReport {
@@ -268,6 +269,8 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
         else shipments.push(r.shipments[-1 - t]);
       } else {
         const cluster = index.clusterOf[other];
+        // Ties to entities left out of a cluster that is shown (beyond the hops, or beyond the limit) are not drawn.
+        if (shownClusters.has(cluster)) continue;
         const key = `${i} ${cluster}`;
         let o = outside.get(key);
         if (!o) outside.set(key, (o = { entity: r.entities[i].id, cluster, relations: 0, shipments: 0 }));

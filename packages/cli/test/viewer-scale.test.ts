@@ -1,0 +1,107 @@
+import { request } from 'node:http';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReport, writeReport } from '@chokepoint/report';
+import { serve, type Served } from './browser';
+import { multiplyReport } from './scale-report';
+import { DEMO, removeTempDirs, run, tempDir } from './run';
+
+function get(url: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('chokepoint view on a large report: the overview and neighbourhoods', () => {
+  let dir: string;
+  let reportPath: string;
+  let served: Served;
+  let entities: number;
+  beforeAll(async () => {
+    dir = tempDir();
+    const small = join(dir, 'small.json');
+    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
+    const one = readReport(small);
+    const report = multiplyReport(one, Math.ceil(30_000 / one.entities.length));
+    entities = report.entities.length;
+    reportPath = join(dir, 'large.json');
+    // Records in a companion file, as analyze writes them for large networks.
+    expect(writeReport(report, reportPath, { companionAbove: 1000 }).companion).not.toBeNull();
+    served = await serve(reportPath);
+  }, 120_000);
+  afterAll(() => {
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('says it opens on the overview, and never sends the whole report', async () => {
+    expect(entities).toBeGreaterThanOrEqual(30_000);
+    expect(served.stdout()).toMatch(/This report has [\d,]+ entities: the viewer opens on an overview of its [\d,]+ clusters/);
+    const whole = await get(served.url, '/report.json');
+    expect(whole.status).toBe(413);
+    expect(JSON.parse(whole.body).error).toMatch(/too many to send at once: the viewer opens it on the overview/);
+  });
+
+  it('sends a small overview first, then a cluster and an entity with their neighbourhoods', async () => {
+    const overview = await get(served.url, '/overview.json');
+    expect(overview.status).toBe(200);
+    const bytes = Buffer.byteLength(overview.body);
+    // The report file alone is several times this; the overview is sized by the clusters.
+    expect(bytes).toBeLessThan(statSync(reportPath).size / 3);
+    const o = JSON.parse(overview.body);
+    expect(o.scope.kind).toBe('overview');
+    expect(o.entities.length).toBe(o.scope.totals.clusters);
+    expect(o.scope.totals.entities).toBe(entities);
+    const [nodeId, node] = o.scope.clusterNodes[0];
+    expect(nodeId).toBe(`cluster:${node.cluster}`);
+
+    const cluster = await get(served.url, `/neighbourhood?cluster=${node.cluster}`);
+    expect(cluster.status).toBe(200);
+    const c = JSON.parse(cluster.body);
+    expect(c.scope).toMatchObject({ kind: 'cluster', center: node.cluster });
+    expect(c.entities.filter((e: { cluster: number; id: string }) => e.cluster === node.cluster && !e.id.startsWith('cluster:'))).toHaveLength(node.members);
+
+    const member = c.entities[0].id as string;
+    const entity = await get(served.url, `/neighbourhood?entity=${encodeURIComponent(member)}&hops=2`);
+    expect(entity.status).toBe(200);
+    expect(JSON.parse(entity.body).scope).toMatchObject({ kind: 'entity', center: member, hops: 2 });
+  });
+
+  it('refuses unclear requests with the reason', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/neighbourhood', 400, /exactly one of cluster=<id> or entity=<id>/],
+      ['/neighbourhood?cluster=1&entity=x', 400, /exactly one/],
+      ['/neighbourhood?cluster=0', 400, /cluster must be a cluster number/],
+      ['/neighbourhood?cluster=1&cluster=2', 400, /given more than once/],
+      ['/neighbourhood?cluster=1&hops=2', 400, /hops goes with entity/],
+      ['/neighbourhood?entity=x&hops=9', 400, /hops must be 1, 2 or 3/],
+      ['/neighbourhood?entity=x&depth=2', 400, /unknown parameter "depth"/],
+      ['/neighbourhood?cluster=999999', 404, /no cluster 999999/],
+      ['/neighbourhood?entity=__proto__', 404, /no entity with the id "__proto__"/],
+    ];
+    for (const [path, status, message] of cases) {
+      const res = await get(served.url, path);
+      expect([path, res.status]).toEqual([path, status]);
+      expect(JSON.parse(res.body).error).toMatch(message);
+    }
+  });
+
+  it('opens the whole report below the threshold (--overview-above)', async () => {
+    const whole = await serve(reportPath, '--overview-above', String(entities));
+    try {
+      expect((await get(whole.url, '/overview.json')).status).toBe(404);
+      const res = await get(whole.url, '/report.json');
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).entities).toHaveLength(entities);
+    } finally {
+      whole.process.kill('SIGINT');
+    }
+  });
+});

@@ -119,7 +119,7 @@ function clusterEntity(index: ScaleIndex, c: ReportCluster): ReportEntity {
   if (c.borderProximate && c.nearestPlace) attributes['near border crossing'] = `${c.nearestPlace.name} (${c.nearestPlace.distanceKm.toFixed(0)} km)`;
   return {
     id: nodeOf(index, c.id),
-    name: `Cluster ${c.id}: ${int(c.size)} ${c.size === 1 ? 'member' : 'members'}, around ${hubName}`,
+    name: `Cluster ${c.id} (${int(c.size)})`,
     kind: 'organization',
     ...(country === undefined ? {} : { country }),
     lat: located > 0 ? lat / located : null,

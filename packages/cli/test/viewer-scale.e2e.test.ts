@@ -2,9 +2,17 @@ import { request } from 'node:http';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReport, writeReport } from '@chokepoint/report';
-import { serve, type Served } from './browser';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
 import { multiplyReport } from './scale-report';
 import { DEMO, removeTempDirs, run, tempDir } from './run';
+
+/** What the viewer exposes to tests for a large report (packages/viewer/src/web/main.ts, views/scale-view.ts). */
+interface ScaledHook {
+  scope(): { kind: string; center: string | number | null; clusterNodes: [string, { cluster: number; members: number }][] };
+  app(): { model: { nodes: { id: string; cluster: number }[] }; select(id: string | null): void; view: { stopLayout(): void; firstFrameMs: number | null } };
+}
+declare const window: { __chokepointScaled?: ScaledHook; __chokepoint?: { firstFrameMs(): number | null } };
 
 function get(url: string, path: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
@@ -104,4 +112,75 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
       whole.process.kill('SIGINT');
     }
   });
+});
+
+const browserSuite = browserAvailable() ? describe : describe.skip;
+
+browserSuite('the viewer in the browser on a large report', () => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    dir = tempDir();
+    const small = join(dir, 'small.json');
+    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
+    const one = readReport(small);
+    const reportPath = join(dir, 'large.json');
+    writeReport(multiplyReport(one, Math.ceil(30_000 / one.entities.length)), reportPath);
+    served = await serve(reportPath);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('opens on the overview of the clusters, opens a cluster, an entity\'s neighbours, and goes back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const received: number[] = [];
+    page.on('response', (r) => void r.body().then((b) => received.push(b.length), () => undefined));
+    const ready = (kind: string) =>
+      page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
+    await page.goto(served.url);
+    await ready('overview');
+    // The overview lays itself out for a few seconds (settings.autoLayoutMs), as it opens for a person.
+    await page.waitForFunction(() => !(window.__chokepointScaled!.app().view as unknown as { isLayoutRunning(): boolean }).isLayoutRunning(), null, { timeout: 30_000 });
+    await expect(page.locator('#scope-title').textContent()).resolves.toMatch(/^Overview of [\d,]+ entities in [\d,]+ clusters: each node is a cluster, sized by its members/);
+    await expect(page.locator('#scope-overview').isHidden()).resolves.toBe(true);
+    const clusterNodes = await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes);
+    expect(await page.evaluate(() => window.__chokepointScaled!.app().model.nodes.length)).toBe(clusterNodes.length);
+    // No answer on the way to the overview is larger than a few megabytes.
+    expect(Math.max(...received)).toBeLessThan(5 * 1024 * 1024);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('viewer-scale-overview.png') });
+
+    // Select a cluster node and open it: its members replace it.
+    const [nodeId, node] = clusterNodes[0];
+    expect(await page.locator('#scope-open-cluster').isDisabled()).toBe(true);
+    await page.evaluate((id) => window.__chokepointScaled!.app().select(id), nodeId);
+    await page.locator('#scope-title').click(); // the bar follows the selection
+    await expect(page.locator('#scope-open-cluster').textContent()).resolves.toBe(`Open cluster ${node.cluster} (${node.members.toLocaleString('en-US')} members)`);
+    await page.locator('#scope-open-cluster').click();
+    await ready('cluster');
+    await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+    const members = await page.evaluate((c) => window.__chokepointScaled!.app().model.nodes.filter((n) => n.cluster === c && !n.id.startsWith('cluster:')).length, node.cluster);
+    expect(members).toBe(node.members);
+    await expect(page.locator('#scope-title').textContent()).resolves.toMatch(new RegExp(`^Cluster ${node.cluster}: ${node.members.toLocaleString('en-US')} members`));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('viewer-scale-cluster.png') });
+
+    // An entity's neighbours.
+    const member = await page.evaluate((c) => window.__chokepointScaled!.app().model.nodes.find((n) => n.cluster === c)!.id, node.cluster);
+    await page.evaluate((id) => window.__chokepointScaled!.app().select(id), member);
+    await page.locator('#scope-title').click();
+    await page.locator('#scope-hops-1').click();
+    await ready('entity');
+    expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(member);
+
+    // Back to the overview.
+    await page.locator('#scope-overview').click();
+    await ready('overview');
+    await page.close();
+  }, 180_000);
 });

@@ -57,10 +57,10 @@ describe('the overview of a large report', () => {
   it('keeps the most tied pairs of clusters when there are too many, and says so', () => {
     const report = ring(30, 3);
     report.shipments.push({ id: 'extra', supplier: 'e5-1', buyer: 'e6-1', commodity: 'goods', attributes: {} } as Report['shipments'][number]);
-    const overview = buildOverview(buildScaleIndex(report), { maxNodes: 100, maxTies: 10 });
+    const overview = buildOverview(buildScaleIndex(report), { maxNodes: 100, maxTies: 1000, maxOverviewTies: 10 });
     expect(overview.relations).toHaveLength(10);
     expect(overview.relations.find((r) => r.source === 'cluster:5' && r.target === 'cluster:6')?.attributes.ties).toBe('2');
-    expect(overview.scope.capped).toBe('The overview shows the 10 most tied pairs of clusters of 30; open a cluster to see all its ties.');
+    expect(overview.scope.capped).toBe('The overview draws the 10 most tied pairs of clusters of 30; open a cluster to see all its ties.');
   });
 
   it('gives cluster nodes ids no entity has', () => {
@@ -119,13 +119,13 @@ describe('neighbourhoods', () => {
 
   it('cuts a neighbourhood to its limits and says what was left out', () => {
     const index = buildScaleIndex(ring(4, 100));
-    const cluster = clusterNeighbourhood(index, 1, { maxNodes: 50, maxTies: 1000 });
+    const cluster = clusterNeighbourhood(index, 1, { maxNodes: 50, maxTies: 1000, maxOverviewTies: 1000 });
     expect(cluster.entities.filter((e) => e.cluster === 1)).toHaveLength(40);
     expect(cluster.scope.capped).toMatch(/^Cluster 1 has 100 members: the 40 with most ties are shown\./);
-    const ties = clusterNeighbourhood(index, 2, { maxNodes: 1000, maxTies: 10 });
+    const ties = clusterNeighbourhood(index, 2, { maxNodes: 1000, maxTies: 10, maxOverviewTies: 1000 });
     expect(ties.relations.length + ties.shipments.length).toBe(10);
     expect(ties.scope.capped).toMatch(/ties beyond the limit of 10 are left out\.$/);
-    const far = entityNeighbourhood(index, 'e1-50', 3, { maxNodes: 5, maxTies: 100 });
+    const far = entityNeighbourhood(index, 'e1-50', 3, { maxNodes: 5, maxTies: 100, maxOverviewTies: 1000 });
     expect(far.entities.filter((e) => !e.id.startsWith('cluster:'))).toHaveLength(4);
     expect(far.scope.capped).toMatch(/^More than 4 entities lie within 3 ties/);
   });

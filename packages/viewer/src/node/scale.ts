@@ -17,11 +17,13 @@ export const CLUSTER_NODE_PREFIX = 'cluster:';
 export interface ScopeLimits {
   /** Most entities (members and neighbour clusters together) a neighbourhood holds. */
   maxNodes: number;
-  /** Most ties (relations and shipments, each counted) a scope holds. */
+  /** Most ties (relations and shipments, each counted) a neighbourhood holds. */
   maxTies: number;
+  /** Most lines between clusters the overview draws (the pairs joined by most ties). */
+  maxOverviewTies: number;
 }
 
-export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000 };
+export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000, maxOverviewTies: 10_000 };
 
 export interface Scope {
   kind: 'overview' | 'cluster' | 'entity';
@@ -181,7 +183,7 @@ const weight = (size: number, largest: number) => Math.sqrt(size / Math.max(1, l
 /**
  * The overview: every cluster as one node (sized by its members, outlined when near a border crossing, marked when a
  * member is flagged), and between two clusters one tie counting the relations and shipments that join them. Above
- * `maxTies` cluster pairs, the pairs joined by most ties are kept, and `scope.capped` says how many were left out.
+ * `maxOverviewTies` cluster pairs, the pairs joined by most ties are kept, and `scope.capped` says how many were left out.
  */
 export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS): ScopeReport {
   const r = index.report;
@@ -211,9 +213,9 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
   }
   let list = [...pairs.values()].sort((p, q) => q.relations + q.shipments - (p.relations + p.shipments) || p.a - q.a || p.b - q.b);
   let capped: string | null = null;
-  if (list.length > limits.maxTies) {
-    capped = `The overview shows the ${int(limits.maxTies)} most tied pairs of clusters of ${int(list.length)}; open a cluster to see all its ties.`;
-    list = list.slice(0, limits.maxTies);
+  if (list.length > limits.maxOverviewTies) {
+    capped = `The overview draws the ${int(limits.maxOverviewTies)} most tied pairs of clusters of ${int(list.length)}; open a cluster to see all its ties.`;
+    list = list.slice(0, limits.maxOverviewTies);
   }
   list.sort((p, q) => p.a - q.a || p.b - q.b);
   const clusters = [...r.clusters].sort((a, b) => a.id - b.id);

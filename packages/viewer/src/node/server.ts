@@ -85,7 +85,8 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     '/styles.css': { type: 'text/css; charset=utf-8', body: assets.css },
     '/report.json': { type: 'application/json; charset=utf-8', body: options.reportJson },
   };
-  let overview: string | undefined;
+  // The overview is made before the server answers, so that the first page does not wait for it.
+  let overview: string | undefined = options.scale === undefined ? undefined : JSON.stringify(buildOverview(options.scale.index, options.scale.limits ?? DEFAULT_LIMITS));
   const host = options.host ?? DEFAULT_HOST;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const bound = server.address() as AddressInfo;

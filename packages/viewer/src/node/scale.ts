@@ -178,6 +178,13 @@ function totals(index: ScaleIndex): Scope['totals'] {
   return { entities: r.entities.length, clusters: r.clusters.length, relations, shipments };
 }
 
+/** The largest of many numbers (0 for none), without spreading them as arguments. */
+function largestOf(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
 const weight = (size: number, largest: number) => Math.sqrt(size / Math.max(1, largest));
 
 /**
@@ -187,11 +194,13 @@ const weight = (size: number, largest: number) => Math.sqrt(size / Math.max(1, l
  */
 export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS): ScopeReport {
   const r = index.report;
-  const pairs = new Map<string, { a: number; b: number; relations: number; shipments: number }>();
+  const pairs = new Map<number, { a: number; b: number; relations: number; shipments: number }>();
+  const span = Math.max(largestOf(r.clusters.map((c) => c.id)), largestOf(index.clusterOf)) + 1;
   const count = (a: number, b: number, relation: boolean) => {
     if (a === b) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x} ${y}`;
+    const x = a < b ? a : b;
+    const y = a < b ? b : a;
+    const key = x * span + y; // cluster ids are small integers: a number key, not a string, for half a million ties
     let p = pairs.get(key);
     if (!p) pairs.set(key, (p = { a: x, b: y, relations: 0, shipments: 0 }));
     if (relation) p.relations++;
@@ -219,7 +228,7 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
   }
   list.sort((p, q) => p.a - q.a || p.b - q.b);
   const clusters = [...r.clusters].sort((a, b) => a.id - b.id);
-  const largest = Math.max(1, ...clusters.map((c) => c.size));
+  const largest = Math.max(1, largestOf(clusters.map((c) => c.size)));
   const entities = clusters.map((c) => clusterEntity(index, c));
   const relations = list.map((p) => aggregateTie(nodeOf(index, p.a), nodeOf(index, p.b), p.relations, p.shipments));
   const scope: Scope = {
@@ -300,7 +309,7 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
   }
   if (tiesLeft > 0) notes.push(`${int(tiesLeft)} ties beyond the limit of ${int(limits.maxTies)} are left out.`);
   const aroundClusters = [...aroundIds].sort((a, b) => a - b).map((c) => index.clusters.get(c)!).filter((c) => c !== undefined);
-  const largest = Math.max(1, ...aroundClusters.map((c) => c.size));
+  const largest = Math.max(1, largestOf(aroundClusters.map((c) => c.size)));
   const clusterNodes = aroundClusters.map((c) => clusterEntity(index, c));
   const members = [...chosen].sort((a, b) => a - b).map((i) => r.entities[i]);
   const entities = [...members, ...clusterNodes];

@@ -138,6 +138,8 @@ browserSuite('the viewer in the browser on a large report', () => {
 
   it('opens on the overview of the clusters, opens a cluster, an entity\'s neighbours, and goes back', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     const received: number[] = [];
     page.on('response', (r) => void r.body().then((b) => received.push(b.length), () => undefined));
     const ready = (kind: string) =>
@@ -177,10 +179,15 @@ browserSuite('the viewer in the browser on a large report', () => {
     await page.locator('#scope-hops-1').click();
     await ready('entity');
     expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(member);
+    // Escape clears the selection of the piece shown (the pieces before it are gone, not listening).
+    await page.locator('#scope-title').click();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window.__chokepointScaled!.app() as unknown as { state(): { selected: string | null } }).state().selected)).toBeNull();
 
     // Back to the overview.
     await page.locator('#scope-overview').click();
     await ready('overview');
+    expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
 });

@@ -7,9 +7,9 @@ import { v2Report } from './fixture';
 /** A report of `clusters` clusters of `size` entities in a ring: each entity tied to the next, each cluster to the next. */
 function ring(clusters: number, size: number): Report {
   const base = v2Report();
-  const entities = [];
-  const relations = [];
-  const shipments = [];
+  const entities: Report['entities'] = [];
+  const relations: Report['relations'] = [];
+  const shipments: Report['shipments'] = [];
   for (let c = 1; c <= clusters; c++) {
     for (let k = 0; k < size; k++) {
       const id = `e${c}-${k}`;

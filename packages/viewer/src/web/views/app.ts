@@ -198,6 +198,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   view.renderer.on('clickNode', ({ node }) => actions.select(view.idOf(node)));
   view.renderer.on('clickStage', () => actions.select(null));
   document.addEventListener('keydown', (e) => {
+    if (!graphBox.isConnected) return; // a viewer replaced by another (a piece of a large report: scale-view)
     if (e.key === 'Escape' && (state.selected !== null || state.group !== null) && document.activeElement?.tagName !== 'INPUT') actions.select(null);
   });
 

@@ -82,6 +82,14 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
     expect(JSON.parse(entity.body).scope).toMatchObject({ kind: 'entity', center: member, hops: 2 });
   });
 
+  it('finds an entity of the whole report by a part of its name', async () => {
+    const res = await get(served.url, `/search?q=${encodeURIComponent('Velkaron')}`);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(body.matches.every((m: { name: string }) => /velkaron/i.test(m.name))).toBe(true);
+  });
+
   it('refuses unclear requests with the reason', async () => {
     const cases: [string, number, RegExp][] = [
       ['/neighbourhood', 400, /exactly one of cluster=<id> or entity=<id>/],
@@ -93,6 +101,8 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
       ['/neighbourhood?entity=x&depth=2', 400, /unknown parameter "depth"/],
       ['/neighbourhood?cluster=999999', 404, /no cluster 999999/],
       ['/neighbourhood?entity=__proto__', 404, /no entity with the id "__proto__"/],
+      ['/search', 400, /expected one parameter q=/],
+      ['/search?q=a&x=1', 400, /expected one parameter q=/],
     ];
     for (const [path, status, message] of cases) {
       const res = await get(served.url, path);
@@ -184,7 +194,16 @@ browserSuite('the viewer in the browser on a large report', () => {
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => (window.__chokepointScaled!.app() as unknown as { state(): { selected: string | null } }).state().selected)).toBeNull();
 
-    // Back to the overview.
+    // Back to the overview, then find an entity of the whole report by name and open its neighbours.
+    await page.locator('#scope-overview').click();
+    await ready('overview');
+    await page.fill('#scope-find', 'Velkaron');
+    const result = page.locator('#scope-find-results button').first();
+    await result.waitFor();
+    const found = await result.getAttribute('data-id');
+    await result.click();
+    await ready('entity');
+    expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(found);
     await page.locator('#scope-overview').click();
     await ready('overview');
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError } from '../src/node/scale';
+import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { buildModel } from '../src/web/core/model';
 import { scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
 import { v2Report } from './fixture';
@@ -139,5 +139,17 @@ describe('neighbourhoods', () => {
   it('addresses neighbourhoods with the id encoded', () => {
     expect(neighbourhoodUrl({ cluster: 3 })).toBe('neighbourhood?cluster=3');
     expect(neighbourhoodUrl({ entity: 'a&b=c#d', hops: 2 })).toBe('neighbourhood?entity=a%26b%3Dc%23d&hops=2');
+  });
+});
+
+describe('finding an entity in a large report', () => {
+  it('matches a part of a name or id, accents and case ignored, names that start with it first', () => {
+    const index = buildScaleIndex(v2Report());
+    expect(searchEntities(index, 'kabarawa').matches.map((m) => m.id)).toEqual(['h', 'p', 'q']);
+    expect(searchEntities(index, 'TENERE').matches).toEqual([{ id: 'y', name: 'Ténéré Gulf DMCC', kind: 'company', cluster: 2 }]);
+    expect(searchEntities(index, 'c2').matches.map((m) => m.id)).toEqual(['c2']);
+    expect(searchEntities(index, '  ').matches).toEqual([]);
+    expect(searchEntities(index, 'a', 2)).toMatchObject({ more: true });
+    expect(searchEntities(index, 'a', 2).matches).toHaveLength(2);
   });
 });

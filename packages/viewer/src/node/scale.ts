@@ -379,3 +379,28 @@ export function entityNeighbourhood(index: ScaleIndex, id: string, hops: number,
 export function opensOnOverview(report: Pick<Report, 'entities'>, above: number = OVERVIEW_ABOVE): boolean {
   return report.entities.length > above;
 }
+
+export interface EntityMatch {
+  id: string;
+  name: string;
+  kind: string;
+  cluster: number;
+}
+
+/**
+ * Entities of a large report whose name or id contains `text` (case and accents ignored), names that start with it
+ * first, then by name and id; at most `limit`. For finding an entity that the overview shows only inside its cluster.
+ */
+export function searchEntities(index: ScaleIndex, text: string, limit = 20): { matches: EntityMatch[]; more: boolean } {
+  const fold = (t: string) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const q = fold(text.trim());
+  if (q === '') return { matches: [], more: false };
+  const found: { e: ReportEntity; starts: boolean }[] = [];
+  for (const e of index.report.entities) {
+    const name = fold(e.name);
+    const at = name.indexOf(q);
+    if (at >= 0 || fold(e.id).includes(q)) found.push({ e, starts: at === 0 || fold(e.id) === q });
+  }
+  found.sort((a, b) => Number(b.starts) - Number(a.starts) || (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  return { matches: found.slice(0, limit).map(({ e }) => ({ id: e.id, name: e.name, kind: e.kind, cluster: e.cluster })), more: found.length > limit };
+}

@@ -3,14 +3,14 @@ import { isIP, type AddressInfo } from 'node:net';
 import { readAssets, type WebAssets } from './assets';
 import type { CaseStore } from './case-store';
 import { PortInUseError } from './errors';
-import { buildOverview, clusterNeighbourhood, DEFAULT_LIMITS, entityNeighbourhood, ScopeNotFoundError, type ScaleIndex, type ScopeLimits, type ScopeReport } from './scale';
+import { buildOverview, clusterNeighbourhood, DEFAULT_LIMITS, entityNeighbourhood, ScopeNotFoundError, searchEntities, type ScaleIndex, type ScopeLimits, type ScopeReport } from './scale';
 
 export interface ViewerServerOptions {
   /** The report's JSON text, already validated by the caller (ignored with `scale`). */
   reportJson: string;
   /**
    * A large report, served in pieces (see scale.ts): /overview.json, and /neighbourhood?cluster=<id> or
-   * ?entity=<id>&hops=<1-3>; /report.json is then refused, so that no browser is sent the whole report at once.
+   * ?entity=<id>&hops=<1-3>, and /search?q=<text> (entities by name or id); /report.json is then refused, so that no browser is sent the whole report at once.
    */
   scale?: { index: ScaleIndex; limits?: ScopeLimits; maxBytes?: number };
   host?: string;
@@ -105,7 +105,7 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
       res.writeHead(405, { ...HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
       return;
     }
-    if (options.scale !== undefined && (path === '/overview.json' || path === '/neighbourhood' || path === '/report.json')) {
+    if (options.scale !== undefined && (path === '/overview.json' || path === '/neighbourhood' || path === '/search' || path === '/report.json')) {
       serveScope(req, res, path, options.scale, () => (overview ??= JSON.stringify(buildOverview(options.scale!.index, options.scale!.limits ?? DEFAULT_LIMITS))));
       return;
     }
@@ -142,7 +142,7 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
 }
 
 /**
- * The pieces of a large report. Parameters are checked: exactly one of `cluster` (a cluster id) or `entity` (an entity
+ * The pieces of a large report, and /search?q= to find an entity by a part of its name or id. Parameters are checked: exactly one of `cluster` (a cluster id) or `entity` (an entity
  * id), and `hops` (1 to 3, with `entity` only); anything else is refused with 400 and the reason, an unknown
  * cluster or entity with 404, and a piece larger than `maxBytes` with 413.
  */
@@ -151,6 +151,16 @@ function serveScope(req: IncomingMessage, res: ServerResponse, path: string, sca
   if (path === '/report.json') {
     const n = scale.index.report.entities.length;
     answer(res, 413, { error: `this report has ${n.toLocaleString('en-US')} entities, too many to send at once: the viewer opens it on the overview of its clusters (/overview.json) and loads neighbourhoods on demand (/neighbourhood)` }, head);
+    return;
+  }
+  if (path === '/search') {
+    const params = new URLSearchParams((req.url ?? '').split('?')[1]?.split('#')[0] ?? '');
+    const q = params.get('q');
+    if (q === null || q.trim() === '' || q.length > 200 || [...params.keys()].some((k) => k !== 'q') || params.getAll('q').length > 1) {
+      answer(res, 400, { error: 'expected one parameter q=<part of a name or id> (1 to 200 characters)' }, head);
+      return;
+    }
+    answer(res, 200, searchEntities(scale.index, q), head);
     return;
   }
   let scope: ScopeReport | string;

@@ -28,7 +28,36 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
   const overviewButton = el('button', { type: 'button', id: 'scope-overview', text: 'Back to the overview', onclick: () => void viewer.open('overview') });
   const clusterButton = el('button', { type: 'button', id: 'scope-open-cluster', text: 'Open cluster', title: 'Show the members of the selected cluster (double-click a cluster node does the same)' });
   const hopButtons = [1, 2].map((hops) => el('button', { type: 'button', id: `scope-hops-${hops}`, text: hops === 1 ? 'Its neighbours' : 'Within 2 ties', title: `Show the selected entity with what lies within ${hops} ${hops === 1 ? 'tie' : 'ties'} of it` }));
-  const bar = el('div', { className: 'scope-bar', id: 'scope-bar', role: 'region', 'aria-label': 'Part of the report shown' }, title, capped, el('div', { className: 'scope-tools' }, overviewButton, clusterButton, ...hopButtons), status);
+  // Finding an entity in the whole report (the search at the top searches only the piece shown).
+  const findInput = el('input', { type: 'search', id: 'scope-find', placeholder: 'Find in the whole report…', 'aria-label': 'Find an entity in the whole report by name or id', autocomplete: 'off' });
+  const findResults = el('ul', { className: 'scope-find-results', id: 'scope-find-results' });
+  let findTimer: ReturnType<typeof setTimeout> | null = null;
+  let findSeq = 0;
+  findInput.addEventListener('input', () => {
+    if (findTimer !== null) clearTimeout(findTimer);
+    findTimer = setTimeout(() => void find(findInput.value), 250);
+  });
+  const find = async (text: string) => {
+    const seq = ++findSeq;
+    findResults.replaceChildren();
+    if (text.trim() === '') return;
+    try {
+      const res = await fetch(`search?q=${encodeURIComponent(text.slice(0, 200))}`, { cache: 'no-store' });
+      const body = (await res.json()) as { matches?: { id: string; name: string; kind: string; cluster: number }[]; more?: boolean; error?: string };
+      if (seq !== findSeq) return;
+      if (!res.ok || body.matches === undefined) throw new Error(body.error ?? `answer ${res.status}`);
+      if (body.matches.length === 0) findResults.append(el('li', { className: 'hint', text: 'No entity of the report matches.' }));
+      for (const m of body.matches) {
+        findResults.append(
+          el('li', {}, el('button', { type: 'button', className: 'scope-find-result', 'data-id': m.id, text: `${m.name} (${m.kind}, cluster ${m.cluster})`, onclick: () => void viewer.open({ entity: m.id, hops: 1 }) })),
+        );
+      }
+      if (body.more) findResults.append(el('li', { className: 'hint', text: 'More match: type more of the name.' }));
+    } catch (err) {
+      if (seq === findSeq) findResults.append(el('li', { className: 'hint', text: `The search failed: ${err instanceof Error ? err.message : String(err)}` }));
+    }
+  };
+  const bar = el('div', { className: 'scope-bar', id: 'scope-bar', role: 'region', 'aria-label': 'Part of the report shown' }, title, capped, el('div', { className: 'scope-tools' }, overviewButton, clusterButton, ...hopButtons, findInput), findResults, status);
 
   const clusterNodes = () => new Map(scope.clusterNodes);
   const selected = () => app.state().selected;
@@ -64,6 +93,8 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     capped.textContent = scope.capped ?? '';
     capped.hidden = scope.capped === null;
     status.textContent = '';
+    status.removeAttribute('role');
+    findResults.replaceChildren();
     root.querySelector('#graph')!.appendChild(bar);
     app.view.renderer.on('doubleClickNode', (e) => {
       const node = clusterNodes().get(app.view.idOf(e.node));

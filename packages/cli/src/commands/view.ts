@@ -3,7 +3,7 @@ import { emptyCase } from '@chokepoint/case';
 import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
 import { Command, InvalidArgumentError } from 'commander';
 import { readReport, serializeReport } from '@chokepoint/report';
-import { CaseStore, DEFAULT_HOST, DEFAULT_PORT, startViewerServer } from '@chokepoint/viewer';
+import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
 
@@ -11,6 +11,11 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free one).');
   return n;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('expected a number of entities (0 or more).');
+  return Number(value);
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -26,10 +31,19 @@ export function viewCommand(io: CliIO): Command {
       DEFAULT_HOST,
     )
     .option('--case <case.json>', 'a case file to work in: notes, review statuses of the red flags, saved views. Opened if it exists, created if not, and saved as you work (each change is written to disk before the viewer shows it as saved)')
-    .action(async (path: string, flags: { port: number; host: string; case?: string }) => {
+    .option(
+      '--overview-above <n>',
+      'above this many entities, the viewer opens on an overview of the clusters (one node per cluster, ties between clusters counted) and loads a cluster or an entity with its neighbourhood when you open it, so that the browser never receives the whole report at once',
+      parseCount,
+      OVERVIEW_ABOVE,
+    )
+    .action(async (path: string, flags: { port: number; host: string; case?: string; overviewAbove: number }) => {
       const report = readReport(path); // refuses a missing or invalid report with a clear message
-      // A report whose records are in a companion file is served whole, records included.
-      const reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);
+      const large = opensOnOverview(report, flags.overviewAbove);
+      // A report whose records are in a companion file is served whole, records included; a large one in pieces.
+      const reportJson = large ? '' : report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);
+      const scale = large ? { index: buildScaleIndex(report) } : undefined;
+      if (large) io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} clusters and loads a cluster or an entity when you open it.\n`);
       let caseStore: CaseStore | undefined;
       if (flags.case !== undefined) {
         const existing = existsSync(flags.case);
@@ -45,7 +59,7 @@ export function viewCommand(io: CliIO): Command {
         caseStore = new CaseStore(flags.case, initial);
         io.stdout(`Case file: ${flags.case} (${existing ? 'opened' : 'created'}; saved as you work)\n`);
       }
-      const server = await startViewerServer({ reportJson, host: flags.host, port: flags.port, caseStore });
+      const server = await startViewerServer({ reportJson, scale, host: flags.host, port: flags.port, caseStore });
       if (!LOOPBACK.test(flags.host)) {
         io.stderr(`chokepoint: listening on ${flags.host}: anyone who can reach this address can see the report.\n`);
       }

@@ -3,10 +3,16 @@ import { isIP, type AddressInfo } from 'node:net';
 import { readAssets, type WebAssets } from './assets';
 import type { CaseStore } from './case-store';
 import { PortInUseError } from './errors';
+import { buildOverview, clusterNeighbourhood, DEFAULT_LIMITS, entityNeighbourhood, ScopeNotFoundError, searchEntities, type ScaleIndex, type ScopeLimits, type ScopeReport } from './scale';
 
 export interface ViewerServerOptions {
-  /** The report's JSON text, already validated by the caller. */
+  /** The report's JSON text, already validated by the caller (ignored with `scale`). */
   reportJson: string;
+  /**
+   * A large report, served in pieces (see scale.ts): /overview.json, and /neighbourhood?cluster=<id> or
+   * ?entity=<id>&hops=<1-3>, and /search?q=<text> (entities by name or id); /report.json is then refused, so that no browser is sent the whole report at once.
+   */
+  scale?: { index: ScaleIndex; limits?: ScopeLimits; maxBytes?: number };
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -17,6 +23,9 @@ export interface ViewerServerOptions {
 
 /** The largest case a save may send (notes and saved views; far beyond what a person writes). */
 export const MAX_CASE_BYTES = 20 * 1024 * 1024;
+
+/** The largest scope (overview or neighbourhood) the server sends; larger ones are refused with a message. */
+export const MAX_SCOPE_BYTES = 64 * 1024 * 1024;
 
 export interface ViewerServer {
   url: string;
@@ -76,6 +85,8 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     '/styles.css': { type: 'text/css; charset=utf-8', body: assets.css },
     '/report.json': { type: 'application/json; charset=utf-8', body: options.reportJson },
   };
+  // The overview is made before the server answers, so that the first page does not wait for it.
+  let overview: string | undefined = options.scale === undefined ? undefined : JSON.stringify(buildOverview(options.scale.index, options.scale.limits ?? DEFAULT_LIMITS));
   const host = options.host ?? DEFAULT_HOST;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const bound = server.address() as AddressInfo;
@@ -92,6 +103,10 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
+      return;
+    }
+    if (options.scale !== undefined && (path === '/overview.json' || path === '/neighbourhood' || path === '/search' || path === '/report.json')) {
+      serveScope(req, res, path, options.scale, () => (overview ??= JSON.stringify(buildOverview(options.scale!.index, options.scale!.limits ?? DEFAULT_LIMITS))));
       return;
     }
     // Only the exact paths above are served; anything else (../, encoded or not) is not found.
@@ -126,9 +141,75 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
   });
 }
 
-function answer(res: ServerResponse, status: number, body: object): void {
+/**
+ * The pieces of a large report, and /search?q= to find an entity by a part of its name or id. Parameters are checked: exactly one of `cluster` (a cluster id) or `entity` (an entity
+ * id), and `hops` (1 to 3, with `entity` only); anything else is refused with 400 and the reason, an unknown
+ * cluster or entity with 404, and a piece larger than `maxBytes` with 413.
+ */
+function serveScope(req: IncomingMessage, res: ServerResponse, path: string, scale: NonNullable<ViewerServerOptions['scale']>, overview: () => string): void {
+  const head = req.method === 'HEAD';
+  if (path === '/report.json') {
+    const n = scale.index.report.entities.length;
+    answer(res, 413, { error: `this report has ${n.toLocaleString('en-US')} entities, too many to send at once: the viewer opens it on the overview of its clusters (/overview.json) and loads neighbourhoods on demand (/neighbourhood)` }, head);
+    return;
+  }
+  if (path === '/search') {
+    const params = new URLSearchParams((req.url ?? '').split('?')[1]?.split('#')[0] ?? '');
+    const q = params.get('q');
+    if (q === null || q.trim() === '' || q.length > 200 || [...params.keys()].some((k) => k !== 'q') || params.getAll('q').length > 1) {
+      answer(res, 400, { error: 'expected one parameter q=<part of a name or id> (1 to 200 characters)' }, head);
+      return;
+    }
+    answer(res, 200, searchEntities(scale.index, q), head);
+    return;
+  }
+  let scope: ScopeReport | string;
+  if (path === '/overview.json') scope = overview();
+  else {
+    const params = new URLSearchParams((req.url ?? '').split('?')[1]?.split('#')[0] ?? '');
+    const known = new Set(['cluster', 'entity', 'hops']);
+    const unknown = [...params.keys()].find((k) => !known.has(k));
+    const multiple = [...known].find((k) => params.getAll(k).length > 1);
+    const cluster = params.get('cluster');
+    const entity = params.get('entity');
+    const hops = params.get('hops');
+    const refuse = (message: string) => answer(res, 400, { error: message }, head);
+    if (unknown !== undefined) return refuse(`unknown parameter ${JSON.stringify(unknown.slice(0, 100))}: expected cluster=<id>, or entity=<id> with hops=<1-3>`);
+    if (multiple !== undefined) return refuse(`the parameter ${multiple} is given more than once`);
+    if ((cluster === null) === (entity === null)) return refuse('expected exactly one of cluster=<id> or entity=<id>');
+    const limits = scale.limits ?? DEFAULT_LIMITS;
+    try {
+      if (cluster !== null) {
+        if (hops !== null) return refuse('hops goes with entity=<id>, not with cluster');
+        if (!/^[1-9]\d{0,9}$/.test(cluster)) return refuse(`cluster must be a cluster number (1 or more), not ${JSON.stringify(cluster.slice(0, 100))}`);
+        scope = clusterNeighbourhood(scale.index, Number(cluster), limits);
+      } else {
+        if (entity === '' || entity!.length > 2000) return refuse('entity must be an entity id (1 to 2000 characters)');
+        if (hops !== null && !/^[123]$/.test(hops)) return refuse(`hops must be 1, 2 or 3, not ${JSON.stringify(hops.slice(0, 100))}`);
+        scope = entityNeighbourhood(scale.index, entity!, hops === null ? 1 : Number(hops), limits);
+      }
+    } catch (err) {
+      if (err instanceof ScopeNotFoundError) {
+        answer(res, 404, { error: err.message }, head);
+        return;
+      }
+      throw err;
+    }
+  }
+  const text = typeof scope === 'string' ? scope : JSON.stringify(scope);
+  const max = scale.maxBytes ?? MAX_SCOPE_BYTES;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > max) {
+    answer(res, 413, { error: `this piece of the report is ${(bytes / 1048576).toFixed(1)} MB, above the limit of ${(max / 1048576).toFixed(1)} MB: open a smaller piece (an entity with fewer hops, or a cluster around it)` }, head);
+    return;
+  }
+  res.writeHead(200, { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes });
+  res.end(head ? undefined : text);
+}
+
+function answer(res: ServerResponse, status: number, body: object, head = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }).end(text);
+  res.writeHead(status, { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }).end(head ? undefined : text);
 }
 
 /**

@@ -2,21 +2,34 @@ import type { Report } from '@chokepoint/report';
 import { REPORT_SCHEMA_VERSION } from '@chokepoint/report/version';
 import { startApp, type ViewerApp } from './views/app';
 import { append, el } from './views/dom';
+import { startScaled, type ScaledViewer } from './views/scale-view';
 
 declare global {
   interface Window {
     __chokepoint?: ViewerApp & { firstFrameMs: () => number | null };
     __chokepointReady?: Promise<void>;
+    /** Set when the report is large and shown piece by piece (views/scale-view.ts). */
+    __chokepointScaled?: ScaledViewer;
   }
 }
 
-/** The report comes embedded in the page (exported file) or from the server next to it (chokepoint view). */
-async function loadReport(): Promise<Report> {
+/**
+ * The report comes embedded in the page (exported file) or from the server next to it (chokepoint view); a large one
+ * is served piece by piece, starting with the overview of its clusters.
+ */
+async function loadReport(): Promise<{ report: Report; scaled: boolean }> {
   const embedded = document.getElementById('chokepoint-report');
-  const text = embedded?.textContent?.trim() ? embedded.textContent : await (await fetch('report.json')).text();
+  let scaled = false;
+  let text: string;
+  if (embedded?.textContent?.trim()) text = embedded.textContent;
+  else {
+    const overview = await fetch('overview.json');
+    scaled = overview.ok;
+    text = scaled ? await overview.text() : await (await fetch('report.json')).text();
+  }
   const report = JSON.parse(text) as Report;
   if (report?.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error(`this viewer reads report schema version ${REPORT_SCHEMA_VERSION}, not ${JSON.stringify(report?.schemaVersion)}`);
-  return report;
+  return { report, scaled };
 }
 
 function fail(root: HTMLElement, err: unknown): void {
@@ -26,8 +39,9 @@ function fail(root: HTMLElement, err: unknown): void {
 
 const root = document.getElementById('app')!;
 window.__chokepointReady = loadReport()
-  .then((report) => {
-    const app = startApp(root, report);
-    window.__chokepoint = Object.assign(app, { firstFrameMs: () => app.view.firstFrameMs });
+  .then(({ report, scaled }) => {
+    const expose = (app: ViewerApp) => (window.__chokepoint = Object.assign(app, { firstFrameMs: () => app.view.firstFrameMs }));
+    if (scaled) window.__chokepointScaled = startScaled(root, report, expose);
+    else expose(startApp(root, report));
   })
   .catch((err: unknown) => fail(root, err));

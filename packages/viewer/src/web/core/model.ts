@@ -1,3 +1,4 @@
+import { scopeWeights } from './scope';
 import type { Report, ReportCluster, ReportController, ReportGroup, ReportKeyNode, ReportShipment } from '@chokepoint/report';
 
 export const RELATION_KINDS = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent', 'paid_for', 'consigned_to'] as const;
@@ -69,6 +70,7 @@ export function shipmentDate(s: ReportShipment): string | undefined {
 /** Turns a report into what the viewer draws. Pure; the report is not changed. */
 export function buildModel(report: Report): ViewModel {
   const keyRank = new Map(report.keyNodes.map((k) => [k.id, k]));
+  const weights = scopeWeights(report); // a piece of a large report: cluster nodes sized by their members
   const nodes: ViewNode[] = report.entities.map((e, index) => ({
     index,
     id: e.id,
@@ -79,7 +81,7 @@ export function buildModel(report: Report): ViewModel {
     country: e.country,
     lat: e.lat,
     lon: e.lon,
-    score: keyRank.get(e.id)?.score ?? 0,
+    score: keyRank.get(e.id)?.score ?? weights.get(e.id) ?? 0,
     keyRank: keyRank.get(e.id)?.rank ?? null,
     flags: e.flags,
     articulation: e.articulation,

@@ -426,6 +426,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   });
   const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
   document.addEventListener('keydown', (e) => {
+    if (!graphBox.isConnected) return; // a viewer replaced by another (a piece of a large report: scale-view)
     if (typing(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();

@@ -1,0 +1,212 @@
+import { request } from 'node:http';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReport, writeReport } from '@chokepoint/report';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { multiplyReport } from './scale-report';
+import { DEMO, removeTempDirs, run, tempDir } from './run';
+
+/** What the viewer exposes to tests for a large report (packages/viewer/src/web/main.ts, views/scale-view.ts). */
+interface ScaledHook {
+  scope(): { kind: string; center: string | number | null; clusterNodes: [string, { cluster: number; members: number }][] };
+  app(): { model: { nodes: { id: string; cluster: number }[] }; select(id: string | null): void; view: { stopLayout(): void; firstFrameMs: number | null } };
+}
+declare const window: { __chokepointScaled?: ScaledHook; __chokepoint?: { firstFrameMs(): number | null } };
+
+function get(url: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('chokepoint view on a large report: the overview and neighbourhoods', () => {
+  let dir: string;
+  let reportPath: string;
+  let served: Served;
+  let entities: number;
+  beforeAll(async () => {
+    dir = tempDir();
+    const small = join(dir, 'small.json');
+    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
+    const one = readReport(small);
+    const report = multiplyReport(one, Math.ceil(30_000 / one.entities.length));
+    entities = report.entities.length;
+    reportPath = join(dir, 'large.json');
+    // Records in a companion file, as analyze writes them for large networks.
+    expect(writeReport(report, reportPath, { companionAbove: 1000 }).companion).not.toBeNull();
+    served = await serve(reportPath);
+  }, 120_000);
+  afterAll(() => {
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('says it opens on the overview, and never sends the whole report', async () => {
+    expect(entities).toBeGreaterThanOrEqual(30_000);
+    expect(served.stdout()).toMatch(/This report has [\d,]+ entities: the viewer opens on an overview of its [\d,]+ clusters/);
+    const whole = await get(served.url, '/report.json');
+    expect(whole.status).toBe(413);
+    expect(JSON.parse(whole.body).error).toMatch(/too many to send at once: the viewer opens it on the overview/);
+  });
+
+  it('sends a small overview first, then a cluster and an entity with their neighbourhoods', async () => {
+    const overview = await get(served.url, '/overview.json');
+    expect(overview.status).toBe(200);
+    const bytes = Buffer.byteLength(overview.body);
+    // The report file alone is several times this; the overview is sized by the clusters.
+    expect(bytes).toBeLessThan(statSync(reportPath).size / 3);
+    const o = JSON.parse(overview.body);
+    expect(o.scope.kind).toBe('overview');
+    expect(o.entities.length).toBe(o.scope.totals.clusters);
+    expect(o.scope.totals.entities).toBe(entities);
+    const [nodeId, node] = o.scope.clusterNodes[0];
+    expect(nodeId).toBe(`cluster:${node.cluster}`);
+
+    const cluster = await get(served.url, `/neighbourhood?cluster=${node.cluster}`);
+    expect(cluster.status).toBe(200);
+    const c = JSON.parse(cluster.body);
+    expect(c.scope).toMatchObject({ kind: 'cluster', center: node.cluster });
+    expect(c.entities.filter((e: { cluster: number; id: string }) => e.cluster === node.cluster && !e.id.startsWith('cluster:'))).toHaveLength(node.members);
+
+    const member = c.entities[0].id as string;
+    const entity = await get(served.url, `/neighbourhood?entity=${encodeURIComponent(member)}&hops=2`);
+    expect(entity.status).toBe(200);
+    expect(JSON.parse(entity.body).scope).toMatchObject({ kind: 'entity', center: member, hops: 2 });
+  });
+
+  it('finds an entity of the whole report by a part of its name', async () => {
+    const res = await get(served.url, `/search?q=${encodeURIComponent('Velkaron')}`);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(body.matches.every((m: { name: string }) => /velkaron/i.test(m.name))).toBe(true);
+  });
+
+  it('refuses unclear requests with the reason', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/neighbourhood', 400, /exactly one of cluster=<id> or entity=<id>/],
+      ['/neighbourhood?cluster=1&entity=x', 400, /exactly one/],
+      ['/neighbourhood?cluster=0', 400, /cluster must be a cluster number/],
+      ['/neighbourhood?cluster=1&cluster=2', 400, /given more than once/],
+      ['/neighbourhood?cluster=1&hops=2', 400, /hops goes with entity/],
+      ['/neighbourhood?entity=x&hops=9', 400, /hops must be 1, 2 or 3/],
+      ['/neighbourhood?entity=x&depth=2', 400, /unknown parameter "depth"/],
+      ['/neighbourhood?cluster=999999', 404, /no cluster 999999/],
+      ['/neighbourhood?entity=__proto__', 404, /no entity with the id "__proto__"/],
+      ['/search', 400, /expected one parameter q=/],
+      ['/search?q=a&x=1', 400, /expected one parameter q=/],
+    ];
+    for (const [path, status, message] of cases) {
+      const res = await get(served.url, path);
+      expect([path, res.status]).toEqual([path, status]);
+      expect(JSON.parse(res.body).error).toMatch(message);
+    }
+  });
+
+  it('opens the whole report below the threshold (--overview-above)', async () => {
+    const whole = await serve(reportPath, '--overview-above', String(entities));
+    try {
+      expect((await get(whole.url, '/overview.json')).status).toBe(404);
+      const res = await get(whole.url, '/report.json');
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).entities).toHaveLength(entities);
+    } finally {
+      whole.process.kill('SIGINT');
+    }
+  });
+});
+
+const browserSuite = browserAvailable() ? describe : describe.skip;
+
+browserSuite('the viewer in the browser on a large report', () => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    dir = tempDir();
+    const small = join(dir, 'small.json');
+    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
+    const one = readReport(small);
+    const reportPath = join(dir, 'large.json');
+    writeReport(multiplyReport(one, Math.ceil(30_000 / one.entities.length)), reportPath);
+    served = await serve(reportPath);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('opens on the overview of the clusters, opens a cluster, an entity\'s neighbours, and goes back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const received: number[] = [];
+    page.on('response', (r) => void r.body().then((b) => received.push(b.length), () => undefined));
+    const ready = (kind: string) =>
+      page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
+    await page.goto(served.url);
+    await ready('overview');
+    // The overview lays itself out for a few seconds (settings.autoLayoutMs), as it opens for a person.
+    await page.waitForFunction(() => !(window.__chokepointScaled!.app().view as unknown as { isLayoutRunning(): boolean }).isLayoutRunning(), null, { timeout: 30_000 });
+    await expect(page.locator('#scope-title').textContent()).resolves.toMatch(/^Overview of [\d,]+ entities in [\d,]+ clusters: each node is a cluster, sized by its members/);
+    await expect(page.locator('#scope-overview').isHidden()).resolves.toBe(true);
+    const clusterNodes = await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes);
+    expect(await page.evaluate(() => window.__chokepointScaled!.app().model.nodes.length)).toBe(clusterNodes.length);
+    // No answer on the way to the overview is larger than a few megabytes.
+    expect(Math.max(...received)).toBeLessThan(5 * 1024 * 1024);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('viewer-scale-overview.png') });
+
+    // Select a cluster node and open it: its members replace it.
+    const [nodeId, node] = clusterNodes[0];
+    expect(await page.locator('#scope-open-cluster').isDisabled()).toBe(true);
+    await page.evaluate((id) => window.__chokepointScaled!.app().select(id), nodeId);
+    await page.locator('#scope-title').click(); // the bar follows the selection
+    await expect(page.locator('#scope-open-cluster').textContent()).resolves.toBe(`Open cluster ${node.cluster} (${node.members.toLocaleString('en-US')} members)`);
+    await page.locator('#scope-open-cluster').click();
+    await ready('cluster');
+    await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+    const members = await page.evaluate((c) => window.__chokepointScaled!.app().model.nodes.filter((n) => n.cluster === c && !n.id.startsWith('cluster:')).length, node.cluster);
+    expect(members).toBe(node.members);
+    await expect(page.locator('#scope-title').textContent()).resolves.toMatch(new RegExp(`^Cluster ${node.cluster}: ${node.members.toLocaleString('en-US')} members`));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('viewer-scale-cluster.png') });
+
+    // An entity's neighbours.
+    const member = await page.evaluate((c) => window.__chokepointScaled!.app().model.nodes.find((n) => n.cluster === c)!.id, node.cluster);
+    await page.evaluate((id) => window.__chokepointScaled!.app().select(id), member);
+    await page.locator('#scope-title').click();
+    await page.locator('#scope-hops-1').click();
+    await ready('entity');
+    expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(member);
+    // Escape clears the selection of the piece shown (the pieces before it are gone, not listening).
+    await page.locator('#scope-title').click();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window.__chokepointScaled!.app() as unknown as { state(): { selected: string | null } }).state().selected)).toBeNull();
+
+    // Back to the overview, then find an entity of the whole report by name and open its neighbours.
+    await page.locator('#scope-overview').click();
+    await ready('overview');
+    await page.fill('#scope-find', 'Velkaron');
+    const result = page.locator('#scope-find-results button').first();
+    await result.waitFor();
+    const found = await result.getAttribute('data-id');
+    await result.click();
+    await ready('entity');
+    expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(found);
+    await page.locator('#scope-overview').click();
+    await ready('overview');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

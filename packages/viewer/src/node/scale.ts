@@ -1,0 +1,406 @@
+import type { Report, ReportCluster, ReportEntity, ReportRelation, ReportShipment } from '@chokepoint/report';
+
+/**
+ * The viewer at scale: above a number of entities, the browser is not sent the whole report but a scope of it: the
+ * overview (one node per cluster, sized by its members, ties between clusters counted), or the neighbourhood of a
+ * cluster (its members, with the clusters around it as single nodes) or of an entity (what lies within a few hops).
+ * A scope is report-shaped, so the web app draws it like any report, and carries a `scope` that says what it is.
+ * Everything here is pure: the report and options in, plain data out.
+ */
+
+/** Above this many entities, `chokepoint view` opens on the overview (an option of the command). */
+export const OVERVIEW_ABOVE = 20_000;
+
+/** The id of a cluster's node in a scope (`cluster:7`), lengthened with `~` when the report has entity ids like it. */
+export const CLUSTER_NODE_PREFIX = 'cluster:';
+
+export interface ScopeLimits {
+  /** Most entities (members and neighbour clusters together) a neighbourhood holds. */
+  maxNodes: number;
+  /** Most ties (relations and shipments, each counted) a neighbourhood holds. */
+  maxTies: number;
+  /** Most lines between clusters the overview draws (the pairs joined by most ties). */
+  maxOverviewTies: number;
+}
+
+export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000, maxOverviewTies: 10_000 };
+
+export interface Scope {
+  kind: 'overview' | 'cluster' | 'entity';
+  /** The cluster or entity at the centre (null for the overview). */
+  center: string | number | null;
+  hops: number | null;
+  /** Entities and ties of the whole report. */
+  totals: { entities: number; clusters: number; relations: number; shipments: number };
+  /** Node sizes between 0 and 1 (cluster nodes: by members), as [id, weight] pairs. */
+  weights: [string, number][];
+  /** Cluster nodes in this scope: node id → cluster id and members. */
+  clusterNodes: [string, { cluster: number; members: number; flagged: number }][];
+  /** Set when the scope was cut to its limits: what was left out, in words. */
+  capped: string | null;
+}
+
+export type ScopeReport = Report & { scope: Scope };
+
+/** What a server keeps to answer scope requests quickly: built once per report. */
+export interface ScaleIndex {
+  report: Report;
+  entityIndex: Map<string, number>;
+  /** Per entity: its ties, as indices into relations (r ≥ 0) and shipments (−1 − s). */
+  ties: number[][];
+  clusters: Map<number, ReportCluster>;
+  /** Cluster id of each entity (by entity index). */
+  clusterOf: number[];
+  /** What cluster node ids start with: CLUSTER_NODE_PREFIX, unless an entity id already does. */
+  prefix: string;
+}
+
+export function buildScaleIndex(report: Report): ScaleIndex {
+  const entityIndex = new Map<string, number>();
+  report.entities.forEach((e, i) => entityIndex.set(e.id, i));
+  const ties: number[][] = report.entities.map(() => []);
+  const add = (id: string, t: number) => {
+    const i = entityIndex.get(id);
+    if (i !== undefined) ties[i].push(t);
+  };
+  report.relations.forEach((r, i) => {
+    add(r.source, i);
+    if (r.target !== r.source) add(r.target, i);
+  });
+  report.shipments.forEach((s, i) => {
+    add(s.supplier, -1 - i);
+    if (s.buyer !== s.supplier) add(s.buyer, -1 - i);
+  });
+  let prefix = CLUSTER_NODE_PREFIX;
+  while (report.entities.some((e) => e.id.startsWith(prefix))) prefix = `~${prefix}`;
+  return { report, entityIndex, ties, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
+}
+
+const nodeOf = (index: ScaleIndex, cluster: number) => `${index.prefix}${cluster}`;
+const int = (n: number) => n.toLocaleString('en-US');
+
+function ends(index: ScaleIndex, t: number): [string, string] {
+  if (t >= 0) {
+    const r = index.report.relations[t];
+    return [r.source, r.target];
+  }
+  const s = index.report.shipments[-1 - t];
+  return [s.supplier, s.buyer];
+}
+
+/** A cluster drawn as one entity: at the centre of its located members, flagged when any member is. */
+function clusterEntity(index: ScaleIndex, c: ReportCluster): ReportEntity {
+  let lat = 0;
+  let lon = 0;
+  let located = 0;
+  const flags: string[] = [];
+  let flagged = 0;
+  const countries = new Map<string, number>();
+  for (const m of c.members) {
+    const i = index.entityIndex.get(m);
+    if (i === undefined) continue;
+    const e = index.report.entities[i];
+    if (e.lat !== null && e.lon !== null) {
+      lat += e.lat;
+      lon += e.lon;
+      located++;
+    }
+    if (e.flags.length > 0) {
+      flagged++;
+      if (flags.length < 50) flags.push(...e.flags.slice(0, 50 - flags.length));
+    }
+    if (e.country !== undefined) countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
+  }
+  const hub = index.entityIndex.get(c.hub);
+  const hubName = hub === undefined ? c.hub : index.report.entities[hub].name;
+  const country = [...countries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const attributes: Record<string, string> = Object.create(null);
+  attributes.members = String(c.size);
+  attributes['flagged members'] = String(flagged);
+  attributes['most connected member'] = hubName;
+  if (c.borderProximate && c.nearestPlace) attributes['near border crossing'] = `${c.nearestPlace.name} (${c.nearestPlace.distanceKm.toFixed(0)} km)`;
+  return {
+    id: nodeOf(index, c.id),
+    name: `Cluster ${c.id} (${int(c.size)})`,
+    kind: 'organization',
+    ...(country === undefined ? {} : { country }),
+    lat: located > 0 ? lat / located : null,
+    lon: located > 0 ? lon / located : null,
+    attributes: { ...attributes },
+    cluster: c.id,
+    group: 0,
+    betweenness: 0,
+    articulation: false,
+    cutOff: 0,
+    loneCutOff: 0,
+    degree: c.externalTies,
+    nearestCrossing: c.nearestPlace ? { id: c.nearestPlace.id, name: c.nearestPlace.name, distanceKm: c.nearestPlace.distanceKm } : null,
+    flags,
+  };
+}
+
+/** A tie counted between two nodes of a scope (clusters, or an entity and a cluster). */
+function aggregateTie(source: string, target: string, relations: number, shipments: number): ReportRelation {
+  const attributes: Record<string, string> = Object.create(null);
+  attributes.ties = String(relations + shipments);
+  attributes.relations = String(relations);
+  attributes.shipments = String(shipments);
+  return { source, target, kind: 'associate', attributes: { ...attributes } };
+}
+
+/** The report's own sections, kept to the ids a scope holds. */
+function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRelation[], shipments: ReportShipment[], clusterIds: Set<number>, scope: Scope, clusterMembers: (c: ReportCluster) => string[]): ScopeReport {
+  const r = index.report;
+  const present = new Set(entities.map((e) => e.id));
+  const has = (id: string) => present.has(id);
+  return {
+    ...r,
+    input: { ...r.input, rejected: r.input.rejected.slice(0, 200), warnings: r.input.warnings.slice(0, 200) },
+    entities,
+    relations,
+    shipments,
+    clusters: r.clusters.filter((c) => clusterIds.has(c.id)).map((c) => ({ ...c, members: clusterMembers(c) })),
+    groups: r.groups.map((g) => ({ ...g, members: g.members.filter(has) })).filter((g) => g.members.length > 0),
+    keyNodes: r.keyNodes.filter((k) => has(k.id)),
+    controllers: r.controllers.filter((c) => has(c.id)),
+    bridges: r.bridges.filter((b) => has(b.source) && has(b.target)),
+    flags: r.flags.filter((f) => f.entities.some(has)),
+    records: { stored: 'inline' },
+    scope,
+  } as ScopeReport;
+}
+
+function totals(index: ScaleIndex): Scope['totals'] {
+  const r = index.report;
+  // Counted from the records held (a companion file's records are read in by the caller).
+  const relations = r.relations.length;
+  const shipments = r.shipments.length;
+  return { entities: r.entities.length, clusters: r.clusters.length, relations, shipments };
+}
+
+/** The largest of many numbers (0 for none), without spreading them as arguments. */
+function largestOf(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+const weight = (size: number, largest: number) => Math.sqrt(size / Math.max(1, largest));
+
+/**
+ * The overview: every cluster as one node (sized by its members, outlined when near a border crossing, marked when a
+ * member is flagged), and between two clusters one tie counting the relations and shipments that join them. Above
+ * `maxOverviewTies` cluster pairs, the pairs joined by most ties are kept, and `scope.capped` says how many were left out.
+ */
+export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS): ScopeReport {
+  const r = index.report;
+  const pairs = new Map<number, { a: number; b: number; relations: number; shipments: number }>();
+  const span = Math.max(largestOf(r.clusters.map((c) => c.id)), largestOf(index.clusterOf)) + 1;
+  const count = (a: number, b: number, relation: boolean) => {
+    if (a === b) return;
+    const x = a < b ? a : b;
+    const y = a < b ? b : a;
+    const key = x * span + y; // cluster ids are small integers: a number key, not a string, for half a million ties
+    let p = pairs.get(key);
+    if (!p) pairs.set(key, (p = { a: x, b: y, relations: 0, shipments: 0 }));
+    if (relation) p.relations++;
+    else p.shipments++;
+  };
+  const clusterOfId = (id: string) => {
+    const i = index.entityIndex.get(id);
+    return i === undefined ? undefined : index.clusterOf[i];
+  };
+  for (const rel of r.relations) {
+    const a = clusterOfId(rel.source);
+    const b = clusterOfId(rel.target);
+    if (a !== undefined && b !== undefined) count(a, b, true);
+  }
+  for (const s of r.shipments) {
+    const a = clusterOfId(s.supplier);
+    const b = clusterOfId(s.buyer);
+    if (a !== undefined && b !== undefined) count(a, b, false);
+  }
+  let list = [...pairs.values()].sort((p, q) => q.relations + q.shipments - (p.relations + p.shipments) || p.a - q.a || p.b - q.b);
+  let capped: string | null = null;
+  if (list.length > limits.maxOverviewTies) {
+    capped = `The overview draws the ${int(limits.maxOverviewTies)} most tied pairs of clusters of ${int(list.length)}; open a cluster to see all its ties.`;
+    list = list.slice(0, limits.maxOverviewTies);
+  }
+  list.sort((p, q) => p.a - q.a || p.b - q.b);
+  const clusters = [...r.clusters].sort((a, b) => a.id - b.id);
+  const largest = Math.max(1, largestOf(clusters.map((c) => c.size)));
+  const entities = clusters.map((c) => clusterEntity(index, c));
+  const relations = list.map((p) => aggregateTie(nodeOf(index, p.a), nodeOf(index, p.b), p.relations, p.shipments));
+  const scope: Scope = {
+    kind: 'overview',
+    center: null,
+    hops: null,
+    totals: totals(index),
+    weights: clusters.map((c) => [nodeOf(index, c.id), weight(c.size, largest)]),
+    clusterNodes: entities.map((e, i) => [e.id, { cluster: clusters[i].id, members: clusters[i].size, flagged: Number(e.attributes['flagged members']) }]),
+    capped,
+  };
+  return scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)]);
+}
+
+/** Why a neighbourhood cannot be given: unknown cluster or entity (the server answers 404 with the message). */
+export class ScopeNotFoundError extends Error {}
+
+/**
+ * Builds the scope of a set of entities: the entities themselves with the ties among them, and every other cluster
+ * they are tied to as one node with the ties counted (clusters of the entities shown are not drawn as nodes). Entities beyond `maxNodes`, or ties beyond `maxTies`, are left
+ * out (the most tied first kept) and the scope says so.
+ */
+function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'entity', center: string | number, hops: number | null, limits: ScopeLimits, notes: string[]): ScopeReport {
+  const r = index.report;
+  const inScope = new Set(chosen);
+  const shownClusters = new Set<number>();
+  for (const i of chosen) shownClusters.add(index.clusterOf[i]);
+  const relations: ReportRelation[] = [];
+  const shipments: ReportShipment[] = [];
+  const seen = new Set<number>();
+  const outside = new Map<string, { entity: string; cluster: number; relations: number; shipments: number }>();
+  let tiesLeft = 0;
+  let total = 0;
+  for (const i of chosen) {
+    for (const t of index.ties[i]) {
+      const [a, b] = ends(index, t);
+      const ia = index.entityIndex.get(a)!;
+      const ib = index.entityIndex.get(b)!;
+      const other = ia === i ? ib : ia;
+      if (inScope.has(other)) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        if (total >= limits.maxTies) {
+          tiesLeft++;
+          continue;
+        }
+        total++;
+        if (t >= 0) relations.push(r.relations[t]);
+        else shipments.push(r.shipments[-1 - t]);
+      } else {
+        const cluster = index.clusterOf[other];
+        // Ties to entities left out of a cluster that is shown (beyond the hops, or beyond the limit) are not drawn.
+        if (shownClusters.has(cluster)) continue;
+        const key = `${i} ${cluster}`;
+        let o = outside.get(key);
+        if (!o) outside.set(key, (o = { entity: r.entities[i].id, cluster, relations: 0, shipments: 0 }));
+        if (t >= 0) o.relations++;
+        else o.shipments++;
+      }
+    }
+  }
+  // Clusters around: as many as the node limit leaves room for, most tied first.
+  const byCluster = new Map<number, number>();
+  for (const o of outside.values()) byCluster.set(o.cluster, (byCluster.get(o.cluster) ?? 0) + o.relations + o.shipments);
+  const room = Math.max(0, limits.maxNodes - chosen.length);
+  const around = [...byCluster].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (around.length > room) notes.push(`${int(around.length - room)} of the ${int(around.length)} clusters tied to it are left out (the most tied are shown).`);
+  const aroundIds = new Set(around.slice(0, room).map(([c]) => c));
+  const aggregated: ReportRelation[] = [];
+  for (const o of [...outside.values()].sort((a, b) => (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : a.cluster - b.cluster))) {
+    if (!aroundIds.has(o.cluster)) continue;
+    if (total >= limits.maxTies) {
+      tiesLeft += o.relations + o.shipments;
+      continue;
+    }
+    total++;
+    aggregated.push(aggregateTie(o.entity, nodeOf(index, o.cluster), o.relations, o.shipments));
+  }
+  if (tiesLeft > 0) notes.push(`${int(tiesLeft)} ties beyond the limit of ${int(limits.maxTies)} are left out.`);
+  const aroundClusters = [...aroundIds].sort((a, b) => a - b).map((c) => index.clusters.get(c)!).filter((c) => c !== undefined);
+  const largest = Math.max(1, largestOf(aroundClusters.map((c) => c.size)));
+  const clusterNodes = aroundClusters.map((c) => clusterEntity(index, c));
+  const members = [...chosen].sort((a, b) => a - b).map((i) => r.entities[i]);
+  const entities = [...members, ...clusterNodes];
+  const scope: Scope = {
+    kind,
+    center,
+    hops,
+    totals: totals(index),
+    weights: aroundClusters.map((c) => [nodeOf(index, c.id), 0.3 + 0.7 * weight(c.size, largest)]),
+    clusterNodes: clusterNodes.map((e, i) => [e.id, { cluster: aroundClusters[i].id, members: aroundClusters[i].size, flagged: Number(e.attributes['flagged members']) }]),
+    capped: notes.length > 0 ? notes.join(' ') : null,
+  };
+  const ids = new Set(members.map((e) => e.id));
+  return scoped(index, entities, [...relations, ...aggregated], shipments, new Set([...shownClusters, ...aroundIds]), scope, (c) =>
+    aroundIds.has(c.id) && !shownClusters.has(c.id) ? [nodeOf(index, c.id)] : c.members.filter((m) => ids.has(m)),
+  );
+}
+
+/** A cluster opened: its members and the ties among them, and the clusters around it as single nodes. */
+export function clusterNeighbourhood(index: ScaleIndex, cluster: number, limits: ScopeLimits = DEFAULT_LIMITS): ScopeReport {
+  const c = index.clusters.get(cluster);
+  if (c === undefined) throw new ScopeNotFoundError(`the report has no cluster ${cluster}`);
+  let members = c.members.map((m) => index.entityIndex.get(m)).filter((i): i is number => i !== undefined);
+  const notes: string[] = [];
+  const cap = Math.max(1, Math.floor(limits.maxNodes * 0.8));
+  if (members.length > cap) {
+    notes.push(`Cluster ${cluster} has ${int(members.length)} members: the ${int(cap)} with most ties are shown.`);
+    members = [...members].sort((a, b) => index.ties[b].length - index.ties[a].length || a - b).slice(0, cap);
+  }
+  return neighbourhood(index, members, 'cluster', cluster, null, limits, notes);
+}
+
+/** An entity's neighbourhood: what lies within `hops` ties of it (1 to 3), the rest as clusters around. */
+export function entityNeighbourhood(index: ScaleIndex, id: string, hops: number, limits: ScopeLimits = DEFAULT_LIMITS): ScopeReport {
+  const start = index.entityIndex.get(id);
+  if (start === undefined) throw new ScopeNotFoundError(`the report has no entity with the id ${JSON.stringify(id)}`);
+  const cap = Math.max(1, Math.floor(limits.maxNodes * 0.8));
+  const chosen = [start];
+  const seen = new Set(chosen);
+  const notes: string[] = [];
+  let frontier = [start];
+  let full = false;
+  for (let h = 0; h < hops && !full; h++) {
+    const next: number[] = [];
+    for (const i of frontier) {
+      for (const t of index.ties[i]) {
+        const [a, b] = ends(index, t);
+        const other = index.entityIndex.get(a === index.report.entities[i].id ? b : a)!;
+        if (seen.has(other)) continue;
+        if (chosen.length >= cap) {
+          full = true;
+          break;
+        }
+        seen.add(other);
+        chosen.push(other);
+        next.push(other);
+      }
+      if (full) break;
+    }
+    frontier = next;
+  }
+  if (full) notes.push(`More than ${int(cap)} entities lie within ${hops} ${hops === 1 ? 'tie' : 'ties'}: the first ${int(cap)} reached are shown.`);
+  return neighbourhood(index, chosen, 'entity', id, hops, limits, notes);
+}
+
+/** Whether a report is large enough to open on the overview. */
+export function opensOnOverview(report: Pick<Report, 'entities'>, above: number = OVERVIEW_ABOVE): boolean {
+  return report.entities.length > above;
+}
+
+export interface EntityMatch {
+  id: string;
+  name: string;
+  kind: string;
+  cluster: number;
+}
+
+/**
+ * Entities of a large report whose name or id contains `text` (case and accents ignored), names that start with it
+ * first, then by name and id; at most `limit`. For finding an entity that the overview shows only inside its cluster.
+ */
+export function searchEntities(index: ScaleIndex, text: string, limit = 20): { matches: EntityMatch[]; more: boolean } {
+  const fold = (t: string) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const q = fold(text.trim());
+  if (q === '') return { matches: [], more: false };
+  const found: { e: ReportEntity; starts: boolean }[] = [];
+  for (const e of index.report.entities) {
+    const name = fold(e.name);
+    const at = name.indexOf(q);
+    if (at >= 0 || fold(e.id).includes(q)) found.push({ e, starts: at === 0 || fold(e.id) === q });
+  }
+  found.sort((a, b) => Number(b.starts) - Number(a.starts) || (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  return { matches: found.slice(0, limit).map(({ e }) => ({ id: e.id, name: e.name, kind: e.kind, cluster: e.cluster })), more: found.length > limit };
+}

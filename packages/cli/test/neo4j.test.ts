@@ -558,7 +558,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     const sampledEngine = await analyzeAsync(prepared.bundle, { seed: 3, threads: 1, betweenness: { epsilon: 0.2 } });
     expect(sampledReport.network.betweenness).toEqual(sampledEngine.network.betweenness);
     expect(sampledReport.network.betweenness.exact).toBe(false);
-    expect(sampledReport.network.computedBy).toMatch(/; betweenness by Chokepoint on the same network \(sampled from \d+ sources, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/);
+    expect(sampledReport.network.computedBy).toMatch(/; betweenness by Chokepoint on the same network \(\d+ shortest paths sampled, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/);
     for (const e of sampledReport.entities) expect(e.betweenness).toBeCloseTo(sampledEngine.entities.find((x) => x.id === e.id)!.betweenness, 12);
     expect(sampledReport.clusters.map((c) => c.members)).toEqual(report.clusters.map((c) => c.members));
   });
@@ -574,7 +574,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(sampled.betweennessInfo.exact).toBe(false);
     for (const e of engine.entities) expect(sampled.betweenness.get(e.id)).toBe(e.betweenness);
     expect(sampled.computedBy).toMatch(
-      /^Neo4j Graph Data Science 2\.13\.\d+ \(gds\.louvain, weighted, 1 thread\); betweenness by Chokepoint on the same network \(sampled from \d+ sources, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/,
+      /^Neo4j Graph Data Science 2\.13\.\d+ \(gds\.louvain, weighted, 1 thread\); betweenness by Chokepoint on the same network \(\d+ shortest paths sampled, ±0\.2, 90 % confidence, 1 thread\): GDS samples sources by degree, without a stated bound$/,
     );
     // GDS's clusters are those of the exact run (the thread count alone still means: all of it in GDS, exactly).
     const exact = await gdsResultsFromNeo4j(source, prepared.bundle, 1);
@@ -651,9 +651,11 @@ function writeHostileBundle(dir: string): void {
     i % 4 === 0 ? '' : (38 + rnd()).toFixed(4),
     i % 5 === 0 ? String(Math.floor(rnd() * 500)) : '',
     i % 7 === 0 ? `20${String(10 + (i % 10))}-0${1 + (i % 9)}-1${i % 10}` : '',
+    // The phone is a checked column (7 to 17 digits); text with quotes and a line break goes to a column of the user's own.
+    i % 11 === 0 ? `+90 414 431 ${String(i).padStart(2, '0')}` : '',
     i % 11 === 0 ? `+90 "${i}"\n(mobile)` : '',
   ]);
-  writeFileSync(join(dir, 'entities.csv'), csv([['id', 'kind', 'name', 'country', 'city', 'lat', 'lon', 'employees', 'founded', 'phone'], ...entities]));
+  writeFileSync(join(dir, 'entities.csv'), csv([['id', 'kind', 'name', 'country', 'city', 'lat', 'lon', 'employees', 'founded', 'phone', 'remarks'], ...entities]));
   const kinds = ['owner', 'director', 'family', 'employee', 'shared_address', 'associate', 'agent'];
   const relations = Array.from({ length: 3000 }, (_, i) => {
     const a = pick();

@@ -208,6 +208,14 @@ describe('phone numbers (phone)', () => {
     const tel = await readBundle(makeBundle({ entities: ['id,kind,name,telephone', 'a,company,Alpha,+90 414 431 27 64'].join('\n'), relations: undefined, shipments: undefined, places: undefined }));
     expect(tel.entities[0].attributes.phone).toBe('+90 414 431 27 64');
   });
+  it('reads a number with a word beside it ("(mobile)", "Tel.:"), keeps the cell as written and warns where', async () => {
+    const b = await readBundle(makeBundle({ entities: [header, 'a,company,Alpha,+90 414 555 01 01 (mobile)', 'b,company,Beta,Tel.: 0414 555 0102', 'c,company,Carol,+45 33 12 34 56'].join('\n'), relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => e.attributes.phone)).toEqual(['+90 414 555 01 01 (mobile)', 'Tel.: 0414 555 0102', '+45 33 12 34 56']);
+    expect(b.warnings.filter((w) => w.column === 'phone').map((w) => [w.file, w.line, w.reason])).toEqual([
+      ['entities.csv', 2, expect.stringMatching(/read as the phone number "\+90 414 555 01 01"/)],
+      ['entities.csv', 3, expect.stringMatching(/read as the phone number "0414 555 0102"/)],
+    ]);
+  });
   it('names file, line and column of a value that is not one phone number', async () => {
     const issues = await problems(makeBundle({ entities: [header, 'a,company,Alpha,ask reception', 'b,company,Beta,+90 414 431 27 64 / +90 414 431 27 65', 'c,company,Carol,12 34', 'd,company,Delta,+45 33 12 34 56'].join('\n'), relations: undefined, shipments: undefined }));
     expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([

@@ -153,16 +153,28 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
   }
 }
 
+const PHONE_CHARS = /^[+\d\s().-]+$/;
+/** Words people write beside a phone number: a label in brackets, or one of these words with an optional colon. */
+const PHONE_WORDS = /\([^()\d]*\)|\b(?:mobile|mob|cell|cellular|gsm|cep|tel|telephone|phone|fax|office|home|work|main|landline|whatsapp)\b\.?:?/gi;
+
 /**
  * A phone number as written (kept as it is), when it reads as one: digits, spaces, +, -, ( ) and dots, 7 to 17
- * digits (15 with the country code, two more for a 00 prefix), and an extension at the end (ext. 12, x12).
+ * digits (15 with the country code, two more for a 00 prefix), and an extension at the end (ext. 12, x12). Words beside the number ("(mobile)", "Tel.:") are allowed with a
+ * note: the cell is kept as written, and its digits are the number.
  */
 export function readPhone(raw: string): FieldResult {
   const parts = raw.split(/\s*(?:[;,/]|\bor\b)\s*/i).filter((p) => p.replace(/\D/g, '').length >= 7);
   if (parts.length > 1) return fail(`${show(raw)} holds more than one phone number: give one per entity (keep the others in a column of your own)`);
-  const number = raw.replace(/\s*(?:ext\.?|x|#)\s*\d{1,6}$/i, '');
-  if (!/^[+\d\s().-]+$/.test(number)) return fail(`${show(raw)} is not a phone number: write digits, spaces, +, -, ( ) and dots only (such as +90 414 431 27 64)`);
+  let number = raw.replace(/\s*(?:ext\.?|x|#)\s*\d{1,6}$/i, '');
+  let note: string | undefined;
+  if (!PHONE_CHARS.test(number)) {
+    // A spreadsheet habit: a word beside the number ("(mobile)", "fax:", "Tel."). The number is read, the cell kept.
+    const bare = number.replace(PHONE_WORDS, ' ').trim();
+    if (bare === number.trim() || !PHONE_CHARS.test(bare)) return fail(`${show(raw)} is not a phone number: write digits, spaces, +, -, ( ) and dots only (such as +90 414 431 27 64)`);
+    number = bare;
+    note = `${show(raw)}: read as the phone number ${show(bare)}; the words beside it are kept in the cell`;
+  }
   const digits = number.replace(/\D/g, '').length;
   if (digits < 7 || digits > 17) return fail(`${show(raw)} has ${digits} digits: a phone number has 7 to 15, with its country code`);
-  return ok(raw);
+  return note === undefined ? ok(raw) : { ok: true, value: raw, note };
 }

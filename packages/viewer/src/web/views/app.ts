@@ -120,6 +120,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   view.renderer.getCamera().on('updated', () => {
     if (urlTimer !== null) clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
+      if (!graphBox.isConnected) return; // a viewer replaced by another (a piece of a large report: scale-view)
       writeUrl();
       // Edges are hidden while the camera moves; draw them again once it has stopped.
       if (!view.renderer.getCamera().isAnimated()) view.renderer.scheduleRender();

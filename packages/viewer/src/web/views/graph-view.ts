@@ -420,6 +420,9 @@ export class GraphView {
   kill(): void {
     this.stopLayout();
     this.fa2?.kill();
+    // Listeners of the camera outlive the renderer (an animation still in flight emits "updated" after kill): a view
+    // replaced by another must not draw on its detached container.
+    this.renderer.getCamera().removeAllListeners();
     this.renderer.kill();
   }
 }

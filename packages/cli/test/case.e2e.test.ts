@@ -122,6 +122,17 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     await page.locator('#panel-notes').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('case-notes.png') });
 
+    // A note being typed survives a change saved meanwhile (the panel is refreshed on every change of the case).
+    await page.selectOption('#note-target', { index: 1 });
+    await page.fill('#note-text', 'a draft, not yet added');
+    for (const title of ['Aluminium paste to the border, 2023 (draft)', 'Aluminium paste to the border, 2023']) {
+      await page.fill('#case-title', title);
+      await page.press('#case-title', 'Tab');
+      await saved(page, 'case.json');
+    }
+    expect(await page.inputValue('#note-text')).toBe('a draft, not yet added');
+    expect(await page.locator('#note-target').inputValue()).toBe('1');
+    await page.fill('#note-text', '');
     // Two saved views.
     await page.check('#only-flagged');
     await page.click('#layout-geo');

@@ -311,20 +311,27 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
   const flagIds = model.report.flags.map((f) => f.id);
 
   const hooks: PanelCaseHooks = {
-    entity: (id) =>
-      live.make('div', { className: 'case-notes', id: 'panel-notes' }, (node) => {
-        const targets = noteTargets(model, id);
+    // The note forms are made once and put back on each refresh: a save acknowledged while someone types must not
+    // wipe the text or the choice of what the note is about.
+    entity: (id) => {
+      const targets = noteTargets(model, id);
+      let form: HTMLElement | null = null;
+      return live.make('div', { className: 'case-notes', id: 'panel-notes' }, (node) => {
+        form ??= noteForm(session, targets, 'note'); // none while the case is read-only
         const notes = session.case.notes.filter((n) => targets.some((t) => sameTarget(n.target, t.target)));
         append(
           node,
           el('h3', { text: `Notes (${notes.length})` }),
           notes.length === 0 ? el('p', { className: 'hint', text: session.readonly() ? 'None in this case.' : 'No notes yet on this entity or its ties.' }) : null,
           el('ul', { className: 'notes' }, ...notes.map((n) => noteItem(session, n, n.target.kind === 'entity' ? null : targetWords(model, n.target)))),
-          noteForm(session, targets, 'note'),
+          session.readonly() ? null : form,
         );
-      }),
-    flag: (id) =>
-      live.make('div', { className: 'flag-review', 'data-flag-review': id }, (node) => {
+      });
+    },
+    flag: (id) => {
+      let form: HTMLElement | null = null;
+      return live.make('div', { className: 'flag-review', 'data-flag-review': id }, (node) => {
+        form ??= noteForm(session, [{ target: { kind: 'flag', id }, label: 'this flag' }], `flag-note-${flagIds.indexOf(id)}`);
         const s = flagStatus(session.case, id);
         const group = el('div', { className: 'status-buttons', role: 'group', 'aria-label': 'Review status' });
         for (const st of FLAG_STATUSES) {
@@ -345,9 +352,10 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
           el('div', { className: 'review-line' }, el('strong', { text: 'Review: ' }), group),
           el('p', { className: 'meta review-who', text: s.by === null ? 'Not yet reviewed.' : `${STATUS_WORDS[s.status]} by ${s.by}, ${when(s.at)}${s.history.length > 0 ? ` · before: ${s.history.map((h) => `${STATUS_WORDS[h.status].toLowerCase()} (${h.by}, ${when(h.at)})`).join('; ')}` : ''}` }),
           notes.length > 0 ? el('ul', { className: 'notes' }, ...notes.map((n) => noteItem(session, n, null))) : null,
-          noteForm(session, [{ target: { kind: 'flag', id }, label: 'this flag' }], `flag-note-${flagIds.indexOf(id)}`),
+          session.readonly() ? null : form,
         );
-      }),
+      });
+    },
     flagBadge: (id) =>
       live.make('span', { className: 'status-badge-slot' }, (node) => {
         const s = flagStatus(session.case, id);

@@ -97,12 +97,16 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   const counts = el('div', { className: 'counts', id: 'counts', 'aria-live': 'polite' });
   const filters = el('div', { className: 'filters', id: 'filters' });
   const lists = el('div', { className: 'lists' });
-  const workBar = el('div', { className: 'work-bar', id: 'work-bar' });
+  // The bar over the graph: the working view's rows (redrawn on each change), and room below them for other bars
+  // (a large report's scope bar) so that nothing covers it.
+  const workBarBox = el('div', { className: 'work-bar', id: 'work-bar' });
+  const workBar = el('div', { className: 'work-rows' });
+  workBarBox.appendChild(workBar);
   const tablesBox = el('section', { className: 'tables', id: 'tables', 'aria-label': 'Tables', hidden: true });
   append(root, header, left, graphBox, panel, tablesBox);
 
   const view = new GraphView(graphBox, model, settings, () => ({ visible, emphasis: emphasised, group: state.group, highlight }));
-  graphBox.appendChild(workBar);
+  graphBox.appendChild(workBarBox);
   setPositionSource((id) => {
     const a = view.graph.getNodeAttributes(view.keyOf(id));
     return { x: a.x, y: a.y };

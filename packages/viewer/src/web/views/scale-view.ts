@@ -95,7 +95,7 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     status.textContent = '';
     status.removeAttribute('role');
     findResults.replaceChildren();
-    root.querySelector('#graph')!.appendChild(bar);
+    (root.querySelector('#work-bar') ?? root.querySelector('#graph')!).appendChild(bar);
     app.view.renderer.on('doubleClickNode', (e) => {
       const node = clusterNodes().get(app.view.idOf(e.node));
       if (node === undefined) return;

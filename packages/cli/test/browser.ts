@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 import { REPO } from './run';
 
 /** Debian's Chromium, driven by playwright-core (a test tool's own browser download does not work here). */
@@ -69,3 +69,20 @@ export function serve(report: string, ...flags: string[]): Promise<Served> {
     });
   });
 }
+
+/** Waits up to 10 s for `check`, then fails with what was expected and what was there. */
+export async function until(check: () => Promise<boolean>, what: () => Promise<string>): Promise<void> {
+  const end = Date.now() + 10000;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${await what()}`);
+}
+export const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
+export const hasText = (l: Locator, want: string) => until(async () => (await text(l)) === want, async () => `text ${JSON.stringify(want)}, got ${JSON.stringify(await text(l))}`);
+export const containsText = (l: Locator, want: string | RegExp) =>
+  until(
+    async () => (typeof want === 'string' ? (await text(l)).includes(want) : want.test(await text(l))),
+    async () => `text containing ${String(want)}, got ${JSON.stringify((await text(l)).slice(0, 300))}`,
+  );

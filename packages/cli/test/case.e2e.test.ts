@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseFile } from '@chokepoint/case';
 import type { Report } from '@chokepoint/report';
-import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { browserAvailable, containsText, text, until, launchBrowser, screenshotPath, serve, type Served } from './browser';
 import { DEMO, removeTempDirs, run, tempDir } from './run';
 
 const available = browserAvailable();
@@ -19,17 +19,6 @@ interface Hook {
 }
 declare const window: { __chokepoint?: Hook };
 
-type Locator = ReturnType<Page['locator']>;
-async function until(check: () => Promise<boolean>, what: () => Promise<string>): Promise<void> {
-  const end = Date.now() + 15000;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${await what()}`);
-}
-const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
-const containsText = (l: Locator, want: string) => until(async () => (await text(l)).includes(want), async () => `text containing ${want}, got ${JSON.stringify((await text(l)).slice(0, 300))}`);
 
 const dialogs: string[] = [];
 async function open(page: Page, url: string, settle = false): Promise<void> {

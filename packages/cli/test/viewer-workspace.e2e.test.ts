@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Report } from '@chokepoint/report';
 import type { PathResult } from '@chokepoint/report/paths';
-import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { browserAvailable, containsText, hasText, text, until, launchBrowser, screenshotPath, serve, type Served } from './browser';
 import { DEMO, removeTempDirs, run, tempDir, TINY } from './run';
 
 const available = browserAvailable();
@@ -35,23 +35,7 @@ interface ViewerHook {
 }
 declare const window: { __chokepoint?: ViewerHook };
 
-type Locator = ReturnType<Page['locator']>;
 
-async function until(check: () => Promise<boolean>, what: () => Promise<string>): Promise<void> {
-  const end = Date.now() + 10000;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${await what()}`);
-}
-const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
-const hasText = (l: Locator, want: string) => until(async () => (await text(l)) === want, async () => `text ${JSON.stringify(want)}, got ${JSON.stringify(await text(l))}`);
-const containsText = (l: Locator, want: string | RegExp) =>
-  until(
-    async () => (typeof want === 'string' ? (await text(l)).includes(want) : want.test(await text(l))),
-    async () => `text containing ${String(want)}, got ${JSON.stringify((await text(l)).slice(0, 300))}`,
-  );
 const work = (page: Page) => page.evaluate(() => window.__chokepoint!.state().work);
 const drawn = (page: Page) => page.evaluate(() => window.__chokepoint!.visible().counts.entities);
 const settle = (page: Page) => page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());

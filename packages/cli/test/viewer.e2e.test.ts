@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Report } from '@chokepoint/report';
-import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { browserAvailable, containsText, hasText, text, until, launchBrowser, screenshotPath, serve, type Served } from './browser';
 import { DEMO, REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
 const available = browserAvailable();
@@ -107,21 +107,6 @@ async function scrollToTop(page: Page, selector: string): Promise<void> {
 }
 
 /** Waits until a check on the page holds (Playwright's own matchers belong to its test runner, not Jest). */
-async function until(check: () => Promise<boolean>, what: () => Promise<string>): Promise<void> {
-  const end = Date.now() + 10000;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${await what()}`);
-}
-const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
-const hasText = (l: Locator, want: string) => until(async () => (await text(l)) === want, async () => `text ${JSON.stringify(want)}, got ${JSON.stringify(await text(l))}`);
-const containsText = (l: Locator, want: string | RegExp) =>
-  until(
-    async () => (typeof want === 'string' ? (await text(l)).includes(want) : want.test(await text(l))),
-    async () => `text containing ${String(want)}, got ${JSON.stringify((await text(l)).slice(0, 300))}`,
-  );
 const hasAttribute = (l: Locator, name: string, want: string) => until(async () => (await l.getAttribute(name)) === want, async () => `${name}=${want}, got ${await l.getAttribute(name)}`);
 
 suite('the viewer in a real browser', () => {

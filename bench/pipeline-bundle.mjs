@@ -36,8 +36,13 @@
 //   out of scale, 0.03 % paid by an outsider, 0.02 % goods shipped on within days by a buyer that is no
 //   wholesaler; 0.5 % of companies were founded in late 2013, just before the trade of 2014-2019 begins.
 //
-// Flags it gives (chokepoint analyze with the default rules, on the generator version below, main of 2026-12-03):
-//   100k entities / 1M ties: 2,706 flags on 600,000 shipments (0.45 %): off-profile-purchase 939,
+// Flags it gives (chokepoint analyze with the default rules, main of 2026-12-03):
+//   Version 2 (goods for the firm's own use within sector-fit.csv's max_pcs), 10k entities / 100k ties: 543 flags
+//   on 60,000 shipments (0.9 %): volume-anomaly 271, off-profile-purchase 117 (planted: 101), consignee-mismatch 51,
+//   unit-price 36, precursor-watchlist 30, third-party-payer 18, forwarder-consignee 12, rapid-transit 5,
+//   new-company 2, round-tripping 1. Version 1 bought office goods by the hundred: off-profile-purchase 483 at
+//   10k, 4,145 at 100k, most of them false.
+//   Version 1, 100k entities / 1M ties, as first measured: 2,706 flags on 600,000 shipments (0.45 %): off-profile-purchase 939,
 //   volume-anomaly 681, consignee-mismatch 590, precursor-watchlist 248, third-party-payer 170, rapid-transit 49,
 //   new-company 29; name resolution merges 267 records into 266 entities. The report is 98 MB, with 212 MB of
 //   records beside it (report.records.jsonl).
@@ -55,7 +60,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const REFERENCE = join(here, '..', 'data', 'reference');
 
 /** Bump when the output changes: cached bundles with another version are generated again. */
-export const PIPELINE_BUNDLE_VERSION = 1;
+export const PIPELINE_BUNDLE_VERSION = 2;
+
+/** Pieces per unit of count, as packages/flags counts them (pieces()). */
+const PIECES = { pcs: 1, pairs: 2, dozen: 12, '1000u': 1000 };
 
 /** Named sizes: the shape of today's bench (100k / 1M ties) and the issue's large target (1M / 10M ties). */
 export const PIPELINE_SIZES = {
@@ -113,7 +121,7 @@ function loadReference() {
     requireKeyword: r.require_keyword === 'yes', minPcs: r.min_pcs ? Number(r.min_pcs) : undefined,
     limit: r.concentration_limit ? Number(r.concentration_limit) : undefined, users: r.users.split('|'),
   }));
-  const fitRows = read('sector-fit.csv').map((r) => ({ isic: r.isic_prefix, hs: r.hs_prefixes === '*' ? '*' : r.hs_prefixes.split('|') }));
+  const fitRows = read('sector-fit.csv').map((r) => ({ isic: r.isic_prefix, hs: r.hs_prefixes === '*' ? '*' : r.hs_prefixes.split('|'), maxPcs: r.max_pcs ? Number(r.max_pcs) : undefined }));
   const keywords = new Map();
   for (const r of read('sector-keywords.csv')) { if (!keywords.has(r.isic)) keywords.set(r.isic, []); keywords.get(r.isic).push(r.keyword); }
   const isicTitle = new Map(read('isic/isic-rev4.csv').filter((r) => r.level === 'class').map((r) => [r.code, r.description]));
@@ -151,8 +159,14 @@ function loadReference() {
   };
   const fitsOwn = (isic, hs) => ownRows(isic).some((r) => r.hs === '*' || startsWithAny(hs, r.hs));
   const fitsUniversal = (hs) => universal.some((r) => startsWithAny(hs, r.hs));
+  /** The most pieces a business buys of `hs` for its own use, as packages/flags reads sector-fit.csv's max_pcs (no limit: Infinity). */
+  const ownUsePieces = (hs) => {
+    let most = 0;
+    for (const r of universal) if (startsWithAny(hs, r.hs)) most = Math.max(most, r.maxPcs ?? Infinity);
+    return most;
+  };
   const isUser = (isic, w) => w.users.some((u) => isic.startsWith(u));
-  return { pool, described, watch, fits, fitsOwn, fitsUniversal, isUser, keywords, isicTitle, hsCodes: hsRows.filter((r) => r.level === '6').map((r) => r.hscode) };
+  return { pool, described, watch, fits, fitsOwn, fitsUniversal, ownUsePieces, isUser, keywords, isicTitle, hsCodes: hsRows.filter((r) => r.level === '6').map((r) => r.hscode) };
 }
 
 /** A shipment's words from an HS description: "Horses; live, pure-bred breeding animals" → "horses, live, pure-bred breeding animals". */
@@ -617,9 +631,9 @@ function generate(dir, params, log) {
     return -1;
   };
   const regionClusters = (c) => { const reg = regionOf(c); const c0 = reg * 20, c1 = Math.min(clusters, c0 + 20); const out = []; for (let k = 0; k < 4; k++) out.push(c0 + Math.floor(rand() * (c1 - c0))); return out; };
-  const emit = (supplier, buyer, hs, commodity, { concentration = '', scale = 1, day, consignee = '', payer = '', noHs = false } = {}) => {
+  const emit = (supplier, buyer, hs, commodity, { concentration = '', scale = 1, day, consignee = '', payer = '', noHs = false, ownUse = false } = {}) => {
     const prof = goodsProfile(hs);
-    const kg = 120 * Math.pow(employees[buyer], 0.4) * prof.scale * Math.exp(0.45 * normal()) * scale;
+    let kg = 120 * Math.pow(employees[buyer], 0.4) * prof.scale * Math.exp(0.45 * normal()) * scale;
     const unit = weighted(prof.units);
     let q;
     if (unit === 'kg') q = kg;
@@ -634,6 +648,14 @@ function generate(dir, params, log) {
     else q = kg / (prof.each ?? 1);
     q = q >= 100 ? Math.round(q) : Math.max(0.01, Number(q.toPrecision(3)));
     if (unit === 'pcs' || unit === 'pairs' || unit === 'dozen') q = Math.max(1, Math.round(q));
+    // Goods any business buys for its own use (office IT, alarms, a standby generator) come in the numbers an office
+    // needs: within sector-fit.csv's max_pcs, as the off-profile rule reads it (version 2; version 1 ignored it).
+    const perUnit = PIECES[unit];
+    if (ownUse && perUnit !== undefined && q * perUnit > ref.ownUsePieces(hs)) {
+      const target = int(1, Math.max(1, Math.floor(ref.ownUsePieces(hs) / perUnit)));
+      kg *= target / q;
+      q = target;
+    }
     const cur = weighted(CURRENCIES[countryOf[supplier]]);
     const value = rand() < 0.1 ? '' : String(Math.round(kg * prof.price * PER_USD[cur] * Math.exp(0.3 * normal())) || 1);
     const d = day ?? Math.floor(rand() * tradeDays);
@@ -715,7 +737,7 @@ function generate(dir, params, log) {
     if (seller < 0) seller = sellersOf[c1][0] !== buyer ? sellersOf[c1][0] : sellersOf[c1][1];
     if (seller === undefined || seller < 0) continue;
     const isSeller = info.sells !== null;
-    const options = { noHs: !isSeller && rand() < 0.03 };
+    const options = { noHs: !isSeller && rand() < 0.03, ownUse: isicOf[buyer] !== null && !ref.fitsOwn(isicOf[buyer], hs) && ref.fitsUniversal(hs) };
     const x = rand();
     if (x < 0.025 && banksOf[regionOf(c1)].length) options.payer = pick(banksOf[regionOf(c1)]);
     else if (x < 0.035) { const o = otherGroupCompany(buyer); if (o >= 0 && o !== seller) options.payer = o; }

@@ -679,9 +679,16 @@ function writeHostileBundle(dir: string): void {
       i % 3 === 0 ? 'EUR' : '',
       i % 13 === 0 ? pick() : '',
       i % 17 === 0 ? pick() : '',
+      // Every column of the contract reaches the database: the stated concentration, the route, the HS code.
+      i % 5 === 0 ? String(Math.round(rnd() * 1000) / 10) : '',
+      i % 4 === 0 ? ['AE|GE', 'GE', 'KZ|RU|GE'][(i / 4) % 3] : '',
+      i % 6 === 0 ? ['3103.10', '760310', '8517.13'][(i / 6) % 3] : '',
     ];
   });
-  writeFileSync(join(dir, 'shipments.csv'), csv([['id', 'supplier', 'buyer', 'commodity', 'quantity', 'unit', 'value', 'currency', 'payer', 'consignee'], ...shipments]));
+  writeFileSync(
+    join(dir, 'shipments.csv'),
+    csv([['id', 'supplier', 'buyer', 'commodity', 'quantity', 'unit', 'value', 'currency', 'payer', 'consignee', 'concentration', 'transit_countries', 'hs_code'], ...shipments]),
+  );
   writeFileSync(
     join(dir, 'places.csv'),
     csv([

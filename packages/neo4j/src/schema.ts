@@ -109,6 +109,7 @@ export const SHIPMENT_FIELDS: readonly FieldSpec[] = [
   { key: 'hsCode', type: 'string' },
   { key: 'quantity', type: 'float' },
   { key: 'unit', type: 'string' },
+  { key: 'concentration', type: 'float' },
   { key: 'quantityKg', type: 'float' },
   { key: 'value', type: 'float' },
   { key: 'currency', type: 'string' },
@@ -116,6 +117,7 @@ export const SHIPMENT_FIELDS: readonly FieldSpec[] = [
   { key: 'received', type: 'date' },
   { key: 'originCountry', type: 'string' },
   { key: 'destinationCountry', type: 'string' },
+  { key: 'transitCountries', type: 'strings' },
 ];
 
 export const PLACE_FIELDS: readonly FieldSpec[] = [

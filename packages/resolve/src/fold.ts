@@ -33,7 +33,8 @@ export function skeleton(token: string): string {
 /** Skeletons already computed (a pure function of the token; the cache only saves time). */
 const skeletons = new Map<string, string>();
 
-function computeSkeleton(token: string): string {
+/** `skeleton` without its cache (for words looked at once, which would only crowd the cache). */
+export function computeSkeleton(token: string): string {
   return token
     .replace(/ou|oo|uu/g, 'u')
     .replace(/ee|ie/g, 'i')

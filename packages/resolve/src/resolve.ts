@@ -1,5 +1,6 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { skeleton } from './fold';
+import { ScoreBounds } from './prune';
 import { prepare, scorePrepared, type Prepared } from './score';
 
 export interface ResolveOptions {
@@ -122,31 +123,26 @@ class UnionFind {
   }
 }
 
-/** Candidate pairs from the blocks, each once, as `i < j`, in a deterministic order. */
-export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [number, number][] {
+/**
+ * Calls `visit(i, j)` (`i < j`) for every pair of entities that share a block (a pair met in several
+ * blocks is visited once per block).
+ */
+function forEachBlockPair(prepared: Prepared[], maxBlockSize: number, visit: (i: number, j: number) => void): void {
   const blocks = new Map<string, number[]>();
-  for (const p of prepared) {
-    for (const k of blockingKeys(p)) {
-      let list = blocks.get(k);
-      if (!list) blocks.set(k, (list = []));
-      list.push(p.index);
-    }
-  }
   // An entity without a country meets entities of every country that share its name keys.
   const byWildcard = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, k: string, index: number): void => {
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(index);
+  };
   for (const p of prepared) {
     for (const k of blockingKeys(p)) {
+      add(blocks, k, p.index);
       const parts = k.split(':');
-      if (parts[0] === 'first') {
-        const w = `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`;
-        let list = byWildcard.get(w);
-        if (!list) byWildcard.set(w, (list = []));
-        list.push(p.index);
-      }
+      if (parts[0] === 'first') add(byWildcard, `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`, p.index);
     }
   }
-  const seen = new Set<string>();
-  const pairs: [number, number][] = [];
   const addBlock = (members: number[], onlyWithUnknown: boolean): void => {
     if (members.length < 2 || members.length > maxBlockSize) return;
     for (let x = 0; x < members.length; x++) {
@@ -155,10 +151,7 @@ export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [numbe
         const j = Math.max(members[x], members[y]);
         if (i === j) continue;
         if (onlyWithUnknown && prepared[i].country !== undefined && prepared[j].country !== undefined) continue;
-        const key = `${i},${j}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([i, j]);
+        visit(i, j);
       }
     }
   };
@@ -170,28 +163,81 @@ export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [numbe
   const byFirstWord = new Map<string, number[]>();
   for (const p of prepared) {
     if (p.tokens.length === 0) continue;
-    const k = `${p.entity.kind}:${p.country ?? '*'}:${skeleton(p.tokens[0])}`;
-    let list = byFirstWord.get(k);
-    if (!list) byFirstWord.set(k, (list = []));
-    list.push(p.index);
+    add(byFirstWord, `${p.entity.kind}:${p.country ?? '*'}:${skeleton(p.tokens[0])}`, p.index);
   }
   for (const [x, y] of firstWordsOneSlipApart(prepared)) {
     const mx = byFirstWord.get(x) ?? [];
     const my = byFirstWord.get(y) ?? [];
     if (mx.length + my.length > maxBlockSize) continue;
     for (const a of mx) {
-      for (const b of my) {
-        const i = Math.min(a, b);
-        const j = Math.max(a, b);
-        const key = `${i},${j}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([i, j]);
-      }
+      for (const b of my) visit(Math.min(a, b), Math.max(a, b));
     }
   }
-  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return pairs;
+}
+
+/** A growing list of pairs `i < j` coded as `i * n + j` (exact below 2^53), sorted and without repeats on `take`. */
+class PairList {
+  private codes = new Float64Array(1024);
+  private size = 0;
+  constructor(private readonly n: number) {}
+  push(i: number, j: number): void {
+    if (this.size === this.codes.length) {
+      const grown = new Float64Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.size++] = i * this.n + j;
+  }
+  /** The pairs in order of `i`, then `j`, each once. */
+  take(): [number, number][] {
+    const codes = this.codes.subarray(0, this.size).sort();
+    const out: [number, number][] = [];
+    for (let k = 0; k < codes.length; k++) {
+      if (k > 0 && codes[k] === codes[k - 1]) continue;
+      const i = Math.floor(codes[k] / this.n);
+      out.push([i, codes[k] - i * this.n]);
+    }
+    return out;
+  }
+}
+
+/** Candidate pairs from the blocks, each once, as `i < j`, in a deterministic order. */
+export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [number, number][] {
+  const list = new PairList(prepared.length);
+  forEachBlockPair(prepared, maxBlockSize, (i, j) => list.push(i, j));
+  return list.take();
+}
+
+/** A candidate pair that scored at least the review threshold. */
+export interface ScoredPair {
+  i: number;
+  j: number;
+  score: number;
+  evidence: string[];
+}
+
+/**
+ * The candidate pairs scoring at least `reviewThreshold`, in order of `i`, then `j`. With `prune` (the
+ * default), pairs whose upper bound (`ScoreBounds`) is below the threshold are not scored; the result is
+ * the same as scoring every candidate pair (`prune: false`, kept for the tests that show it).
+ */
+export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean }): ScoredPair[] {
+  const list = new PairList(prepared.length);
+  if (options.prune === false) {
+    forEachBlockPair(prepared, options.maxBlockSize, (i, j) => list.push(i, j));
+  } else {
+    const bounds = new ScoreBounds(prepared);
+    const threshold = options.reviewThreshold;
+    forEachBlockPair(prepared, options.maxBlockSize, (i, j) => {
+      if (bounds.mayReach(i, j, threshold)) list.push(i, j);
+    });
+  }
+  const out: ScoredPair[] = [];
+  for (const [i, j] of list.take()) {
+    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
+    if (score >= options.reviewThreshold) out.push({ i, j, score, evidence });
+  }
+  return out;
 }
 
 const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;
@@ -252,14 +298,9 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   const threshold = options.threshold ?? 0.92;
   const reviewThreshold = options.reviewThreshold ?? 0.8;
   const prepared = bundle.entities.map((e, i) => prepare(e, i));
-  const pairs = candidatePairs(prepared, options.maxBlockSize ?? 500);
+  const scored = scoredPairs(prepared, { reviewThreshold, maxBlockSize: options.maxBlockSize ?? 500 });
 
   const uf = new UnionFind(prepared.length);
-  const scored: { i: number; j: number; score: number; evidence: string[] }[] = [];
-  for (const [i, j] of pairs) {
-    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
-    if (score >= reviewThreshold) scored.push({ i, j, score, evidence });
-  }
   // Strongest pairs first, so a chain is built from its best links; a link that would put two
   // known countries or two registration numbers in one group is not made (it goes to review).
   scored.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);

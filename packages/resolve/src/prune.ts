@@ -1,0 +1,401 @@
+import { computeSkeleton, skeleton } from './fold';
+import { EVIDENCE, type Prepared } from './score';
+import { tokenSimilarity, tokenWeight } from './similarity';
+import { singularForms } from './words';
+
+/*
+ * Which candidate pairs can reach a score threshold, decided without scoring them.
+ *
+ * A block of a common first word (`Sissoy Firat Import Export`, `Sissoy Chemicals`, …) holds hundreds of
+ * names that share that word and little else; scoring every pair of every block is most of the work of
+ * resolution on a large bundle. `upperBound` gives, cheaply, a number the pair's score cannot exceed; a pair
+ * whose bound is below the threshold is not scored, because it could be neither merged nor listed for
+ * review. The pairs that remain are scored by `scorePrepared` exactly as before: the bound only decides
+ * which pairs to skip, never a score, a merge or its reasons.
+ *
+ * Why the bound holds (see `compareNames` and `scorePrepared`):
+ *
+ * - The name similarity is 1 (same words), 0.98 (same words in another order) or 0.4 × a Jaro-Winkler
+ *   similarity (at most 1) + 0.6 × the weighted overlap of the words.
+ * - The overlap pairs each word with at most one word of the other name; a pair of words counts its
+ *   similarity times the lighter of the two weights; the total is divided by the mean weight of the names.
+ *   So the total cannot exceed the sum, over the words of one name, of the best that word could count with
+ *   any word of the other name; nor the same sum taken over the other name. With the smaller of the two
+ *   sums, the bound is 0.4 + 0.6 × 2 × sum / (weight of one name + weight of the other); it is 1 for two
+ *   names of the same words, in any order.
+ * - That holds when no words are joined (`agro chemicals` / `agrochemical`). Words are joined only when
+ *   two or three neighbouring words written together are alike a word of the other name; when that can
+ *   happen for a pair, its name bound is 1 (it is scored).
+ * - The other evidence (registration number, phone, city, country, person) is added exactly as the scorer
+ *   adds it; a shared address is assumed (+0.08) whenever both records have one.
+ *
+ * Two words are alike (`tokenSimilarity` above 0) only in one of these cases: one is the plural of the
+ * other (they share a singular form, which keeps the first two letters of both); the same skeleton; one
+ * letter apart, in letters or in skeletons (of the words or of their singular forms). Two strings of 3 or
+ * more letters one letter apart (one left out, added, changed, or two neighbouring letters swapped) always
+ * share one of the letter pairs first+second, second+third, first+third (unordered by position: `xabc` /
+ * `abc` share `ab`). So each word gets those three letter pairs of itself (raw) and of the skeletons of it
+ * and of its singular forms (skeleton); two words with no pair in common are not alike, and
+ * `tokenSimilarity` is asked (and its answer kept) only for words that have one. Words too short for three
+ * letters are always asked.
+ */
+
+/** Ids of words must fit beside a 29-bit hash in a double (2^53). */
+const MAX_WORDS = 2 ** 24;
+const HASH_BITS = 2 ** 29;
+const B = 0x01000193;
+/** The keys are found through a directory of 2^20 ranges of hashes. */
+const DIRECTORY = 2 ** 20;
+const DIRECTORY_SPAN = HASH_BITS / DIRECTORY;
+
+/** A growing list of numbers (keys, coded pairs). */
+class Numbers {
+  values = new Float64Array(1024);
+  size = 0;
+  push(x: number): void {
+    if (this.size === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.size++] = x;
+  }
+  sorted(): Float64Array {
+    return this.values.subarray(0, this.size).sort();
+  }
+}
+
+function finish(h: number, length: number, space: number): number {
+  let f = Math.imul(h ^ Math.imul(length + 1, 0x9e3779b1) ^ Math.imul(space + 1, 0x85ebca6b), 0x27d4eb2d);
+  f ^= f >>> 15;
+  f = Math.imul(f, 0x2c1b3c6d);
+  f ^= f >>> 12;
+  return (f >>> 0) % HASH_BITS;
+}
+
+/**
+ * Calls `out` with the hash of `s` (in `space`) and, with `deletions`, the hashes of `s` with one letter left out.
+ * Equal strings have equal hashes; two strings can share a hash without being equal (that only costs a question).
+ */
+function hashes(s: string, space: number, deletions: boolean, out: (hash: number) => void): void {
+  const n = s.length;
+  const prefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i], B) + s.charCodeAt(i)) | 0;
+  out(finish(prefix[n], n, space));
+  if (!deletions) return;
+  // Without letter i: prefix[i] · B^(n-1-i) + hash of s[i+1..n) = (prefix[i] - prefix[i+1]) · B^(n-1-i) + prefix[n].
+  let power = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    out(finish((Math.imul(prefix[i] - prefix[i + 1], power) + prefix[n]) | 0, n - 1, space));
+    power = Math.imul(power, B);
+  }
+}
+
+/**
+ * The keys of a word: two words that `tokenSimilarity` finds alike always share one (see the top of this
+ * file): its singular forms (itself included), its skeleton, and for words of 5 letters or more, the word
+ * and the skeletons of it and of its singular forms of 5 letters or more, each also with one letter left out.
+ */
+function wordKeys(word: string, skeletonOf: (w: string) => string, out: (hash: number) => void): void {
+  for (const f of singularForms(word)) hashes(f, 0, false, out);
+  const long = word.length >= 5;
+  hashes(skeletonOf(word), 1, long, out);
+  if (!long) return;
+  hashes(word, 2, true, out);
+  for (const f of singularForms(word)) if (f !== word && f.length >= 5) hashes(computeSkeleton(f), 1, true, out);
+}
+
+const DIGIT = /\d/;
+
+/**
+ * The words of the names, each once, and which of them may be alike (share a key of `wordKeys`); the words
+ * that runs of neighbouring words make written together (`joined`), and the words they may be alike.
+ */
+class Words {
+  private readonly ids = new Map<string, number>();
+  readonly text: string[] = [];
+  readonly weight: number[] = [];
+  /** Sorted: hash · 2^24 + word id, for every key of every word. */
+  private keys = new Float64Array(0);
+  private directory = new Int32Array(DIRECTORY + 1);
+  /** The words each word may be alike: `links[from[x]] … links[from[x + 1] - 1]`, ascending. */
+  private from = new Int32Array(1);
+  private links = new Int32Array(0);
+  /** Joined words: their text, and the words each may be alike (computed when first asked). */
+  private readonly joinedIds = new Map<string, number>();
+  readonly joinedText: string[] = [];
+  private readonly joinedLinks: (Int32Array | undefined)[] = [];
+  /** Answers of `tokenSimilarity`, by word ids and `plurals`. */
+  private readonly answers = new Map<number, number>();
+  /** Too many words to index: every pair may be alike. */
+  unbounded = false;
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.text.length;
+      this.ids.set(word, id);
+      this.text.push(word);
+      this.weight.push(tokenWeight(word));
+    }
+    return id;
+  }
+
+  joinedId(word: string): number {
+    let id = this.joinedIds.get(word);
+    if (id === undefined) {
+      id = this.joinedText.length;
+      this.joinedIds.set(word, id);
+      this.joinedText.push(word);
+      this.joinedLinks.push(undefined);
+    }
+    return id;
+  }
+
+  /** Indexes the words (after every word has an id). */
+  index(): void {
+    const count = this.text.length;
+    if (count >= MAX_WORDS) {
+      this.unbounded = true;
+      return;
+    }
+    const keys = new Numbers();
+    for (let id = 0; id < count; id++) {
+      const word = this.text[id];
+      if (DIGIT.test(word)) continue; // alike only to itself
+      wordKeys(word, skeleton, (h) => keys.push(h * MAX_WORDS + id));
+    }
+    this.keys = keys.sorted();
+    // Where the keys of each range of hashes start, so a hash is found without a search.
+    this.directory = new Int32Array(DIRECTORY + 1);
+    let k = 0;
+    for (let bucket = 0; bucket <= DIRECTORY; bucket++) {
+      while (k < this.keys.length && this.keys[k] < bucket * DIRECTORY_SPAN * MAX_WORDS) k++;
+      this.directory[bucket] = k;
+    }
+    const pairs = new Numbers();
+    const run: number[] = [];
+    const flush = (): void => {
+      for (let x = 0; x < run.length; x++) {
+        for (let y = 0; y < run.length; y++) if (run[x] !== run[y]) pairs.push(run[x] * count + run[y]);
+      }
+      run.length = 0;
+    };
+    let hash = -1;
+    for (let k = 0; k < this.keys.length; k++) {
+      const h = Math.floor(this.keys[k] / MAX_WORDS);
+      if (h !== hash) {
+        flush();
+        hash = h;
+      }
+      const id = this.keys[k] - h * MAX_WORDS;
+      if (run[run.length - 1] !== id) run.push(id);
+    }
+    flush();
+    const sorted = pairs.sorted();
+    const links: number[] = [];
+    this.from = new Int32Array(count + 1);
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+      const x = Math.floor(sorted[k] / count);
+      links.push(sorted[k] - x * count);
+      this.from[x + 1]++;
+    }
+    for (let x = 0; x < count; x++) this.from[x + 1] += this.from[x];
+    this.links = Int32Array.from(links);
+  }
+
+  /** `tokenSimilarity` of two words by id (0, without asking, when they share no key). */
+  similarity(x: number, y: number, plurals: boolean): number {
+    if (x === y) return 1;
+    if (!this.unbounded) {
+      let linked = false;
+      for (let k = this.from[x]; k < this.from[x + 1]; k++) {
+        if (this.links[k] === y) {
+          linked = true;
+          break;
+        }
+      }
+      if (!linked) return 0;
+    }
+    return this.ask(this.text[x], this.text[y], (x * this.text.length + y) * 2 + (plurals ? 1 : 0), plurals);
+  }
+
+  private ask(a: string, b: string, key: number, plurals: boolean): number {
+    let s = this.answers.get(key);
+    if (s === undefined) {
+      s = tokenSimilarity(a, b, { plurals });
+      this.answers.set(key, s);
+    }
+    return s;
+  }
+
+  /** The words a joined word may be alike: words sharing one of its keys, their lengths at most 3 apart. */
+  private joinedLinksOf(j: number): Int32Array {
+    let links = this.joinedLinks[j];
+    if (links === undefined) {
+      const word = this.joinedText[j];
+      const found = new Set<number>();
+      const keys = this.keys;
+      const directory = this.directory;
+      wordKeys(word, computeSkeleton, (h) => {
+        const start = h * MAX_WORDS;
+        const bucket = Math.floor(h / DIRECTORY_SPAN);
+        for (let k = directory[bucket]; k < directory[bucket + 1]; k++) {
+          if (keys[k] < start || keys[k] >= start + MAX_WORDS) continue;
+          const id = keys[k] - start;
+          if (Math.abs(this.text[id].length - word.length) <= 3) found.add(id);
+        }
+      });
+      this.joinedLinks[j] = links = Int32Array.from(found);
+    }
+    return links;
+  }
+
+  /**
+   * True when the joined word `j` is alike (`tokenSimilarity` at least 0.9) a word of `words` other than
+   * `words[start … end - 1]` (the words it is joined from), as `joinCompounds` asks.
+   */
+  joinedAlike(j: number, words: Int32Array, others: Int32Array, start: number, end: number, plurals: boolean): boolean {
+    const text = this.joinedText[j];
+    const check = (q: number): boolean => {
+      for (let k = start; k < end; k++) if (words[k] === q) return false;
+      if (Math.abs(this.text[q].length - text.length) > 3) return false;
+      return this.ask(text, this.text[q], -((j * this.text.length + q) * 2 + (plurals ? 1 : 0)) - 1, plurals) >= 0.9;
+    };
+    if (this.unbounded) return others.some(check);
+    for (const q of this.joinedLinksOf(j)) {
+      if (others.includes(q) && check(q)) return true;
+    }
+    return false;
+  }
+}
+
+/** A name as word ids, its weight, and the runs of 2 or 3 neighbouring words that may be written together. */
+interface Name {
+  ids: Int32Array;
+  weight: number;
+  /** Triples: id of the joined word, index of its first word, number of words. */
+  joined: Int32Array;
+}
+
+/**
+ * Upper bounds of the scores of pairs of prepared entities (see the comment at the top of this file).
+ * Built once for the entities of a bundle, then asked about any pair of them.
+ */
+export class ScoreBounds {
+  private readonly words = new Words();
+  private readonly names: Name[];
+  private readonly best: Float64Array;
+
+  constructor(private readonly prepared: readonly Prepared[]) {
+    const words = this.words;
+    let longest = 0;
+    this.names = prepared.map((p) => {
+      const tokens = p.tokens;
+      longest = Math.max(longest, tokens.length);
+      const ids = Int32Array.from(tokens, (t) => words.id(t));
+      let weight = 0;
+      for (const t of ids) weight += words.weight[t];
+      // The runs `joinCompounds` may join: 3 or 2 neighbouring words without digits, 5 letters or more together.
+      const joined: number[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        for (const k of [3, 2]) {
+          if (i + k > tokens.length) continue;
+          const run = tokens.slice(i, i + k);
+          if (run.some((t) => DIGIT.test(t))) continue;
+          const word = run.join('');
+          if (word.length < 5) continue;
+          joined.push(words.joinedId(word), i, k);
+        }
+      }
+      return { ids, weight, joined: Int32Array.from(joined) };
+    });
+    words.index();
+    this.best = new Float64Array(longest);
+  }
+
+  /** True when a run of words of `a` written together may be alike a word of `b` (then `a`'s words would be joined). */
+  private mayJoin(a: Name, b: Name, plurals: boolean): boolean {
+    for (let c = 0; c < a.joined.length; c += 3) {
+      const start = a.joined[c + 1];
+      if (this.words.joinedAlike(a.joined[c], a.ids, b.ids, start, start + a.joined[c + 2], plurals)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * An upper bound of the overlap part of the name similarity when no words are joined: 0.4 + 0.6 × the
+   * bound of the weighted overlap (the Jaro-Winkler part counted as 1).
+   */
+  private unjoinedBound(a: Name, b: Name, plurals: boolean): number {
+    const w = this.words;
+    const best = this.best;
+    best.fill(0, 0, b.ids.length);
+    let rows = 0;
+    for (let i = 0; i < a.ids.length; i++) {
+      const ti = a.ids[i];
+      let row = 0;
+      for (let j = 0; j < b.ids.length; j++) {
+        const tj = b.ids[j];
+        const s = w.similarity(ti, tj, plurals);
+        if (s === 0) continue;
+        const v = s * Math.min(w.weight[ti], w.weight[tj]);
+        if (v > row) row = v;
+        if (v > best[j]) best[j] = v;
+      }
+      rows += row;
+    }
+    let columns = 0;
+    for (let j = 0; j < b.ids.length; j++) columns += best[j];
+    return 0.4 + (0.6 * 2 * Math.min(rows, columns)) / (a.weight + b.weight);
+  }
+
+  /** An upper bound of the name similarity (`compareNames`) of entities `x` and `y`. */
+  nameBound(x: number, y: number): number {
+    const a = this.names[x];
+    const b = this.names[y];
+    if (a.ids.length === 0 || b.ids.length === 0) return 0;
+    const plurals = this.prepared[x].entity.kind !== 'person';
+    if (this.mayJoin(a, b, plurals) || this.mayJoin(b, a, plurals)) return 1;
+    return this.unjoinedBound(a, b, plurals);
+  }
+
+  /** An upper bound of `scorePrepared(prepared[x], prepared[y]).score` (before it is cut to [0, 1] and rounded). */
+  upperBound(x: number, y: number): number {
+    const a = this.prepared[x];
+    const b = this.prepared[y];
+    if (a.entity.kind !== b.entity.kind) return 0;
+    return this.nameBound(x, y) + otherEvidence(a, b);
+  }
+
+  /**
+   * False only when the pair cannot score `threshold` or more (scores are rounded to thousandths, so a
+   * margin of 0.001 is kept). Cheapest test first: the other evidence, then the words, then words joined.
+   */
+  mayReach(x: number, y: number, threshold: number): boolean {
+    if (threshold <= 0.01) return true;
+    const p = this.prepared[x];
+    const q = this.prepared[y];
+    if (p.entity.kind !== q.entity.kind) return false;
+    const needed = threshold - 0.001 - otherEvidence(p, q);
+    if (needed > 1) return false;
+    const a = this.names[x];
+    const b = this.names[y];
+    if (a.ids.length === 0 || b.ids.length === 0) return needed <= 0;
+    const plurals = p.entity.kind !== 'person';
+    return this.unjoinedBound(a, b, plurals) >= needed || this.mayJoin(a, b, plurals) || this.mayJoin(b, a, plurals);
+  }
+}
+
+/** What the scorer adds to the name similarity for the other evidence; a shared address assumed where both have one. */
+function otherEvidence(a: Prepared, b: Prepared): number {
+  let score = 0;
+  if (a.registration && b.registration) score += a.registration === b.registration ? EVIDENCE.sameRegistration : EVIDENCE.differentRegistration;
+  if (a.phone && b.phone && a.phone === b.phone) score += EVIDENCE.samePhone;
+  if (a.address && b.address) score += EVIDENCE.sameAddress;
+  if (a.country && b.country && a.country !== b.country) score += EVIDENCE.differentCountry;
+  if (a.city && b.city) score += a.city === b.city ? EVIDENCE.sameCity : EVIDENCE.differentCity;
+  if (a.entity.kind === 'person') score += EVIDENCE.person;
+  return score;
+}

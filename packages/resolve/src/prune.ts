@@ -1,4 +1,5 @@
 import { computeSkeleton, skeleton } from './fold';
+import { HashIds, hashes, Numbers } from './hashing';
 import { EVIDENCE, type Prepared } from './score';
 import { tokenSimilarity, tokenWeight } from './similarity';
 import { singularForms } from './words';
@@ -40,56 +41,9 @@ import { singularForms } from './words';
  * letters are always asked.
  */
 
-/** Ids of words must fit beside a 29-bit hash in a double (2^53). */
-const MAX_WORDS = 2 ** 24;
-const HASH_BITS = 2 ** 29;
-const B = 0x01000193;
-/** The keys are found through a directory of 2^20 ranges of hashes. */
+/** The keys of the words are found through a directory of 2^20 ranges of hashes, after a filter of 2^24 bits. */
 const DIRECTORY = 2 ** 20;
-const DIRECTORY_SPAN = HASH_BITS / DIRECTORY;
-
-/** A growing list of numbers (keys, coded pairs). */
-class Numbers {
-  values = new Float64Array(1024);
-  size = 0;
-  push(x: number): void {
-    if (this.size === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.size++] = x;
-  }
-  sorted(): Float64Array {
-    return this.values.subarray(0, this.size).sort();
-  }
-}
-
-function finish(h: number, length: number, space: number): number {
-  let f = Math.imul(h ^ Math.imul(length + 1, 0x9e3779b1) ^ Math.imul(space + 1, 0x85ebca6b), 0x27d4eb2d);
-  f ^= f >>> 15;
-  f = Math.imul(f, 0x2c1b3c6d);
-  f ^= f >>> 12;
-  return (f >>> 0) % HASH_BITS;
-}
-
-/**
- * Calls `out` with the hash of `s` (in `space`) and, with `deletions`, the hashes of `s` with one letter left out.
- * Equal strings have equal hashes; two strings can share a hash without being equal (that only costs a question).
- */
-function hashes(s: string, space: number, deletions: boolean, out: (hash: number) => void): void {
-  const n = s.length;
-  const prefix = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i], B) + s.charCodeAt(i)) | 0;
-  out(finish(prefix[n], n, space));
-  if (!deletions) return;
-  // Without letter i: prefix[i] · B^(n-1-i) + hash of s[i+1..n) = (prefix[i] - prefix[i+1]) · B^(n-1-i) + prefix[n].
-  let power = 1;
-  for (let i = n - 1; i >= 0; i--) {
-    out(finish((Math.imul(prefix[i] - prefix[i + 1], power) + prefix[n]) | 0, n - 1, space));
-    power = Math.imul(power, B);
-  }
-}
+const FILTER = 2 ** 24;
 
 /**
  * The keys of a word: two words that `tokenSimilarity` finds alike always share one (see the top of this
@@ -115,20 +69,23 @@ class Words {
   private readonly ids = new Map<string, number>();
   readonly text: string[] = [];
   readonly weight: number[] = [];
-  /** Sorted: hash · 2^24 + word id, for every key of every word. */
+  /** Hash and word id (`codes`) of every key of every word, sorted. */
   private keys = new Float64Array(0);
-  private directory = new Int32Array(DIRECTORY + 1);
+  private codes = new HashIds(1);
+  /** `keys[directory[r]] …` are the keys of the hashes of range r. */
+  private readonly directory = new Int32Array(DIRECTORY + 1);
+  private rangeWidth = 1;
+  /** A bit per hash modulo FILTER: set when a key of a word has it. */
+  private readonly filter = new Int32Array(FILTER / 32);
   /** The words each word may be alike: `links[from[x]] … links[from[x + 1] - 1]`, ascending. */
   private from = new Int32Array(1);
   private links = new Int32Array(0);
   /** Joined words: their text, and the words each may be alike (computed when first asked). */
   private readonly joinedIds = new Map<string, number>();
-  readonly joinedText: string[] = [];
+  private readonly joinedText: string[] = [];
   private readonly joinedLinks: (Int32Array | undefined)[] = [];
   /** Answers of `tokenSimilarity`, by word ids and `plurals`. */
   private readonly answers = new Map<number, number>();
-  /** Too many words to index: every pair may be alike. */
-  unbounded = false;
 
   id(word: string): number {
     let id = this.ids.get(word);
@@ -155,24 +112,25 @@ class Words {
   /** Indexes the words (after every word has an id). */
   index(): void {
     const count = this.text.length;
-    if (count >= MAX_WORDS) {
-      this.unbounded = true;
-      return;
-    }
-    const keys = new Numbers();
+    const codes = (this.codes = new HashIds(count));
+    const list = new Numbers();
     for (let id = 0; id < count; id++) {
       const word = this.text[id];
       if (DIGIT.test(word)) continue; // alike only to itself
-      wordKeys(word, skeleton, (h) => keys.push(h * MAX_WORDS + id));
+      wordKeys(word, skeleton, (h) => list.push(codes.code(h, id)));
     }
-    this.keys = keys.sorted();
-    // Where the keys of each range of hashes start, so a hash is found without a search.
-    this.directory = new Int32Array(DIRECTORY + 1);
-    let k = 0;
-    for (let bucket = 0; bucket <= DIRECTORY; bucket++) {
-      while (k < this.keys.length && this.keys[k] < bucket * DIRECTORY_SPAN * MAX_WORDS) k++;
-      this.directory[bucket] = k;
+    const keys = (this.keys = list.sorted());
+    this.rangeWidth = Math.ceil(codes.hashes / DIRECTORY);
+    let at = 0;
+    for (let r = 0; r <= DIRECTORY; r++) {
+      while (at < keys.length && codes.hash(keys[at]) < r * this.rangeWidth) at++;
+      this.directory[r] = at;
     }
+    for (let k = 0; k < keys.length; k++) {
+      const bit = codes.hash(keys[k]) % FILTER;
+      this.filter[bit >>> 5] |= 1 << (bit & 31);
+    }
+    // Words sharing a key: every pair of the words of each hash.
     const pairs = new Numbers();
     const run: number[] = [];
     const flush = (): void => {
@@ -182,13 +140,13 @@ class Words {
       run.length = 0;
     };
     let hash = -1;
-    for (let k = 0; k < this.keys.length; k++) {
-      const h = Math.floor(this.keys[k] / MAX_WORDS);
+    for (let k = 0; k < keys.length; k++) {
+      const h = codes.hash(keys[k]);
       if (h !== hash) {
         flush();
         hash = h;
       }
-      const id = this.keys[k] - h * MAX_WORDS;
+      const id = codes.id(keys[k]);
       if (run[run.length - 1] !== id) run.push(id);
     }
     flush();
@@ -208,16 +166,14 @@ class Words {
   /** `tokenSimilarity` of two words by id (0, without asking, when they share no key). */
   similarity(x: number, y: number, plurals: boolean): number {
     if (x === y) return 1;
-    if (!this.unbounded) {
-      let linked = false;
-      for (let k = this.from[x]; k < this.from[x + 1]; k++) {
-        if (this.links[k] === y) {
-          linked = true;
-          break;
-        }
+    let linked = false;
+    for (let k = this.from[x]; k < this.from[x + 1]; k++) {
+      if (this.links[k] === y) {
+        linked = true;
+        break;
       }
-      if (!linked) return 0;
     }
+    if (!linked) return 0;
     return this.ask(this.text[x], this.text[y], (x * this.text.length + y) * 2 + (plurals ? 1 : 0), plurals);
   }
 
@@ -235,16 +191,17 @@ class Words {
     let links = this.joinedLinks[j];
     if (links === undefined) {
       const word = this.joinedText[j];
-      const found = new Set<number>();
-      const keys = this.keys;
-      const directory = this.directory;
-      wordKeys(word, computeSkeleton, (h) => {
-        const start = h * MAX_WORDS;
-        const bucket = Math.floor(h / DIRECTORY_SPAN);
-        for (let k = directory[bucket]; k < directory[bucket + 1]; k++) {
-          if (keys[k] < start || keys[k] >= start + MAX_WORDS) continue;
-          const id = keys[k] - start;
-          if (Math.abs(this.text[id].length - word.length) <= 3) found.add(id);
+      const found: number[] = [];
+      const { keys, codes, directory, filter, rangeWidth } = this;
+      wordKeys(word, computeSkeleton, (hash) => {
+        const h = codes.reduce(hash);
+        const bit = h % FILTER;
+        if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return;
+        const r = Math.floor(h / rangeWidth);
+        for (let k = directory[r]; k < directory[r + 1]; k++) {
+          if (codes.hash(keys[k]) !== h) continue;
+          const id = codes.id(keys[k]);
+          if (Math.abs(this.text[id].length - word.length) <= 3 && !found.includes(id)) found.push(id);
         }
       });
       this.joinedLinks[j] = links = Int32Array.from(found);
@@ -253,19 +210,18 @@ class Words {
   }
 
   /**
-   * True when the joined word `j` is alike (`tokenSimilarity` at least 0.9) a word of `words` other than
-   * `words[start … end - 1]` (the words it is joined from), as `joinCompounds` asks.
+   * True when the joined word `j` is alike (`tokenSimilarity` at least 0.9) a word of `others` that is not
+   * one of `words[start … end - 1]` (the words it is joined from), as `joinCompounds` asks.
    */
   joinedAlike(j: number, words: Int32Array, others: Int32Array, start: number, end: number, plurals: boolean): boolean {
     const text = this.joinedText[j];
-    const check = (q: number): boolean => {
-      for (let k = start; k < end; k++) if (words[k] === q) return false;
-      if (Math.abs(this.text[q].length - text.length) > 3) return false;
-      return this.ask(text, this.text[q], -((j * this.text.length + q) * 2 + (plurals ? 1 : 0)) - 1, plurals) >= 0.9;
-    };
-    if (this.unbounded) return others.some(check);
     for (const q of this.joinedLinksOf(j)) {
-      if (others.includes(q) && check(q)) return true;
+      if (!others.includes(q)) continue;
+      let inRun = false;
+      for (let k = start; k < end; k++) if (words[k] === q) inRun = true;
+      if (inRun) continue;
+      // Joined words are asked under negative keys, apart from pairs of words.
+      if (this.ask(text, this.text[q], -((j * this.text.length + q) * 2 + (plurals ? 1 : 0)) - 1, plurals) >= 0.9) return true;
     }
     return false;
   }

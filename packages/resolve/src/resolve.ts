@@ -1,5 +1,6 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { skeleton } from './fold';
+import { HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds } from './prune';
 import { prepare, scorePrepared, type Prepared } from './score';
 
@@ -70,33 +71,61 @@ export function blockingKeys(p: Prepared): string[] {
  * one-deletion variants. Words with digits or under 5 letters take no part (they need an exact match).
  */
 function firstWordsOneSlipApart(prepared: Prepared[]): [string, string][] {
-  const byVariant = new Map<string, Set<string>>();
+  // The distinct first words, with their scope; then the words sharing a one-deletion variant (or equal to
+  // one), found through hashes of the variants and checked on the variants themselves.
+  const ids = new Map<string, number>();
+  const scoped: string[] = [];
+  const words: string[] = [];
+  const scopes: number[] = [];
+  const scopeIds = new Map<string, number>();
   for (const p of prepared) {
     if (p.tokens.length === 0) continue;
     const word = skeleton(p.tokens[0]);
     if (word.length < 5 || /\d/.test(word)) continue;
     const scope = `${p.entity.kind}:${p.country ?? '*'}:`;
-    const variants = new Set([word]);
-    for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
-    for (const v of variants) {
-      let set = byVariant.get(scope + v);
-      if (!set) byVariant.set(scope + v, (set = new Set()));
-      set.add(scope + word);
-    }
+    if (ids.has(scope + word)) continue;
+    ids.set(scope + word, scoped.length);
+    scoped.push(scope + word);
+    words.push(word);
+    let s = scopeIds.get(scope);
+    if (s === undefined) scopeIds.set(scope, (s = scopeIds.size));
+    scopes.push(s);
   }
-  const links = new Set<string>();
-  const out: [string, string][] = [];
-  for (const words of byVariant.values()) {
-    if (words.size < 2) continue;
-    const list = [...words].sort();
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = `${list[x]}\u0000${list[y]}`;
-        if (links.has(key)) continue;
-        links.add(key);
-        out.push([list[x], list[y]]);
+  const keys = new Numbers();
+  const codes = new HashIds(words.length);
+  for (let id = 0; id < words.length; id++) {
+    hashes(words[id], scopes[id], true, (h) => keys.push(codes.code(h, id)));
+  }
+  const sorted = keys.sorted();
+  const found = new Numbers();
+  const n = words.length;
+  const variants = (w: string): Set<string> => {
+    const set = new Set([w]);
+    for (let i = 0; i < w.length; i++) set.add(w.slice(0, i) + w.slice(i + 1));
+    return set;
+  };
+  for (let start = 0; start < sorted.length; ) {
+    const h = codes.hash(sorted[start]);
+    let end = start;
+    while (end < sorted.length && codes.hash(sorted[end]) === h) end++;
+    for (let x = start; x < end; x++) {
+      for (let y = x + 1; y < end; y++) {
+        const a = codes.id(sorted[x]);
+        const b = codes.id(sorted[y]);
+        if (a !== b && scopes[a] === scopes[b]) found.push(Math.min(a, b) * n + Math.max(a, b));
       }
     }
+    start = end;
+  }
+  const out: [string, string][] = [];
+  const pairs = found.sorted();
+  for (let k = 0; k < pairs.length; k++) {
+    if (k > 0 && pairs[k] === pairs[k - 1]) continue;
+    const a = Math.floor(pairs[k] / n);
+    const b = pairs[k] - a * n;
+    const va = variants(words[a]);
+    if (![...variants(words[b])].some((v) => va.has(v))) continue;
+    out.push(scoped[a] < scoped[b] ? [scoped[a], scoped[b]] : [scoped[b], scoped[a]]);
   }
   return out;
 }

@@ -21,6 +21,9 @@ export class Numbers {
   }
 }
 
+/** Hashes of the starts of the string being hashed (kept between calls, which `out` must not make). */
+let prefixes = new Int32Array(64);
+
 function finish(h: number, length: number, space: number): number {
   let f = Math.imul(h ^ Math.imul(length + 1, 0x9e3779b1) ^ Math.imul(space + 1, 0x85ebca6b), 0x27d4eb2d);
   f ^= f >>> 15;
@@ -35,7 +38,8 @@ function finish(h: number, length: number, space: number): number {
  */
 export function hashes(s: string, space: number, deletions: boolean, out: (hash: number) => void): void {
   const n = s.length;
-  const prefix = new Int32Array(n + 1);
+  if (prefixes.length < n + 1) prefixes = new Int32Array(2 * n + 2);
+  const prefix = prefixes;
   for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i], B) + s.charCodeAt(i)) | 0;
   out(finish(prefix[n], n, space));
   if (!deletions) return;

@@ -41,7 +41,10 @@ import { singularForms } from './words';
  * letters are always asked.
  */
 
-/** The keys of the words are found through a directory of 2^20 ranges of hashes, after a filter of 2^24 bits. */
+/**
+ * The keys of the words are found through a directory of ranges of hashes (about one range per key, at most
+ * 2^20), after a filter of a bit per hash modulo its size (about 8 bits per key, at most 2^24).
+ */
 const DIRECTORY = 2 ** 20;
 const FILTER = 2 ** 24;
 
@@ -51,12 +54,13 @@ const FILTER = 2 ** 24;
  * and the skeletons of it and of its singular forms of 5 letters or more, each also with one letter left out.
  */
 function wordKeys(word: string, skeletonOf: (w: string) => string, out: (hash: number) => void): void {
-  for (const f of singularForms(word)) hashes(f, 0, false, out);
+  const forms = singularForms(word);
+  for (const f of forms) hashes(f, 0, false, out);
   const long = word.length >= 5;
   hashes(skeletonOf(word), 1, long, out);
   if (!long) return;
   hashes(word, 2, true, out);
-  for (const f of singularForms(word)) if (f !== word && f.length >= 5) hashes(computeSkeleton(f), 1, true, out);
+  for (const f of forms) if (f !== word && f.length >= 5) hashes(computeSkeleton(f), 1, true, out);
 }
 
 const DIGIT = /\d/;
@@ -69,21 +73,27 @@ class Words {
   private readonly ids = new Map<string, number>();
   readonly text: string[] = [];
   readonly weight: number[] = [];
+  readonly digits: boolean[] = [];
   /** Hash and word id (`codes`) of every key of every word, sorted. */
   private keys = new Float64Array(0);
   private codes = new HashIds(1);
-  /** `keys[directory[r]] …` are the keys of the hashes of range r. */
-  private readonly directory = new Int32Array(DIRECTORY + 1);
+  /** `keys[directory[r]] …` are the keys of the hashes of range r (of `rangeWidth` hashes). */
+  private directory = new Int32Array(2);
   private rangeWidth = 1;
-  /** A bit per hash modulo FILTER: set when a key of a word has it. */
-  private readonly filter = new Int32Array(FILTER / 32);
+  /** A bit per hash modulo `filterBits`: set when a key of a word has it. */
+  private filter = new Int32Array(1);
+  private filterBits = 32;
   /** The words each word may be alike: `links[from[x]] … links[from[x + 1] - 1]`, ascending. */
   private from = new Int32Array(1);
   private links = new Int32Array(0);
   /** Joined words: their text, and the words each may be alike (computed when first asked). */
   private readonly joinedIds = new Map<string, number>();
   private readonly joinedText: string[] = [];
-  private readonly joinedLinks: (Int32Array | undefined)[] = [];
+  /** The words joined word j may be alike: `joinedLinks[joinedFrom[j]] …`, `joinedCount[j]` of them (-1: not yet computed). */
+  private joinedFrom = new Int32Array(0);
+  private joinedCount = new Int32Array(0);
+  private joinedLinks = new Int32Array(1024);
+  private joinedSize = 0;
   /** Answers of `tokenSimilarity`, by word ids and `plurals`. */
   private readonly answers = new Map<number, number>();
 
@@ -94,6 +104,7 @@ class Words {
       this.ids.set(word, id);
       this.text.push(word);
       this.weight.push(tokenWeight(word));
+      this.digits.push(DIGIT.test(word));
     }
     return id;
   }
@@ -104,30 +115,35 @@ class Words {
       id = this.joinedText.length;
       this.joinedIds.set(word, id);
       this.joinedText.push(word);
-      this.joinedLinks.push(undefined);
     }
     return id;
   }
 
   /** Indexes the words (after every word has an id). */
   index(): void {
+    this.joinedFrom = new Int32Array(this.joinedText.length);
+    this.joinedCount = new Int32Array(this.joinedText.length).fill(-1);
     const count = this.text.length;
     const codes = (this.codes = new HashIds(count));
     const list = new Numbers();
     for (let id = 0; id < count; id++) {
       const word = this.text[id];
-      if (DIGIT.test(word)) continue; // alike only to itself
+      if (this.digits[id]) continue; // alike only to itself
       wordKeys(word, skeleton, (h) => list.push(codes.code(h, id)));
     }
     const keys = (this.keys = list.sorted());
-    this.rangeWidth = Math.ceil(codes.hashes / DIRECTORY);
+    const ranges = Math.min(DIRECTORY, 2 ** Math.ceil(Math.log2(keys.length + 2)));
+    this.directory = new Int32Array(ranges + 1);
+    this.rangeWidth = Math.ceil(codes.hashes / ranges);
     let at = 0;
-    for (let r = 0; r <= DIRECTORY; r++) {
+    for (let r = 0; r <= ranges; r++) {
       while (at < keys.length && codes.hash(keys[at]) < r * this.rangeWidth) at++;
       this.directory[r] = at;
     }
+    this.filterBits = Math.min(FILTER, 2 ** Math.ceil(Math.log2(8 * keys.length + 32)));
+    this.filter = new Int32Array(this.filterBits / 32);
     for (let k = 0; k < keys.length; k++) {
-      const bit = codes.hash(keys[k]) % FILTER;
+      const bit = codes.hash(keys[k]) % this.filterBits;
       this.filter[bit >>> 5] |= 1 << (bit & 31);
     }
     // Words sharing a key: every pair of the words of each hash.
@@ -186,36 +202,44 @@ class Words {
     return s;
   }
 
-  /** The words a joined word may be alike: words sharing one of its keys, their lengths at most 3 apart. */
-  private joinedLinksOf(j: number): Int32Array {
-    let links = this.joinedLinks[j];
-    if (links === undefined) {
-      const word = this.joinedText[j];
-      const found: number[] = [];
-      const { keys, codes, directory, filter, rangeWidth } = this;
-      wordKeys(word, computeSkeleton, (hash) => {
-        const h = codes.reduce(hash);
-        const bit = h % FILTER;
-        if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return;
-        const r = Math.floor(h / rangeWidth);
-        for (let k = directory[r]; k < directory[r + 1]; k++) {
-          if (codes.hash(keys[k]) !== h) continue;
-          const id = codes.id(keys[k]);
-          if (Math.abs(this.text[id].length - word.length) <= 3 && !found.includes(id)) found.push(id);
+  /** Computes the words joined word j may be alike: words sharing one of its keys, their lengths at most 3 apart. */
+  private linkJoined(j: number): void {
+    const word = this.joinedText[j];
+    const start = this.joinedSize;
+    const { keys, codes, directory, filter, rangeWidth, filterBits } = this;
+    wordKeys(word, computeSkeleton, (hash) => {
+      const h = codes.reduce(hash);
+      const bit = h % filterBits;
+      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return;
+      const r = Math.floor(h / rangeWidth);
+      for (let k = directory[r]; k < directory[r + 1]; k++) {
+        if (codes.hash(keys[k]) !== h) continue;
+        const id = codes.id(keys[k]);
+        if (Math.abs(this.text[id].length - word.length) > 3) continue;
+        let seen = false;
+        for (let m = start; m < this.joinedSize; m++) if (this.joinedLinks[m] === id) seen = true;
+        if (seen) continue;
+        if (this.joinedSize === this.joinedLinks.length) {
+          const grown = new Int32Array(this.joinedLinks.length * 2);
+          grown.set(this.joinedLinks);
+          this.joinedLinks = grown;
         }
-      });
-      this.joinedLinks[j] = links = Int32Array.from(found);
-    }
-    return links;
+        this.joinedLinks[this.joinedSize++] = id;
+      }
+    });
+    this.joinedFrom[j] = start;
+    this.joinedCount[j] = this.joinedSize - start;
   }
 
   /**
    * True when the joined word `j` is alike (`tokenSimilarity` at least 0.9) a word of `others` that is not
    * one of `words[start … end - 1]` (the words it is joined from), as `joinCompounds` asks.
    */
-  joinedAlike(j: number, words: Int32Array, others: Int32Array, start: number, end: number, plurals: boolean): boolean {
+  joinedAlike(j: number, words: number[], others: number[], start: number, end: number, plurals: boolean): boolean {
     const text = this.joinedText[j];
-    for (const q of this.joinedLinksOf(j)) {
+    if (this.joinedCount[j] < 0) this.linkJoined(j);
+    for (let l = this.joinedFrom[j]; l < this.joinedFrom[j] + this.joinedCount[j]; l++) {
+      const q = this.joinedLinks[l];
       if (!others.includes(q)) continue;
       let inRun = false;
       for (let k = start; k < end; k++) if (words[k] === q) inRun = true;
@@ -229,10 +253,10 @@ class Words {
 
 /** A name as word ids, its weight, and the runs of 2 or 3 neighbouring words that may be written together. */
 interface Name {
-  ids: Int32Array;
+  ids: number[];
   weight: number;
   /** Triples: id of the joined word, index of its first word, number of words. */
-  joined: Int32Array;
+  joined: number[];
 }
 
 /**
@@ -250,22 +274,25 @@ export class ScoreBounds {
     this.names = prepared.map((p) => {
       const tokens = p.tokens;
       longest = Math.max(longest, tokens.length);
-      const ids = Int32Array.from(tokens, (t) => words.id(t));
+      const ids = tokens.map((t) => words.id(t));
       let weight = 0;
       for (const t of ids) weight += words.weight[t];
       // The runs `joinCompounds` may join: 3 or 2 neighbouring words without digits, 5 letters or more together.
       const joined: number[] = [];
       for (let i = 0; i < tokens.length; i++) {
-        for (const k of [3, 2]) {
+        for (let k = 3; k >= 2; k--) {
           if (i + k > tokens.length) continue;
-          const run = tokens.slice(i, i + k);
-          if (run.some((t) => DIGIT.test(t))) continue;
-          const word = run.join('');
-          if (word.length < 5) continue;
+          let word = '';
+          let digits = false;
+          for (let m = i; m < i + k; m++) {
+            word += tokens[m];
+            if (words.digits[ids[m]]) digits = true;
+          }
+          if (digits || word.length < 5) continue;
           joined.push(words.joinedId(word), i, k);
         }
       }
-      return { ids, weight, joined: Int32Array.from(joined) };
+      return { ids, weight, joined };
     });
     words.index();
     this.best = new Float64Array(longest);

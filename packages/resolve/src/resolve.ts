@@ -1,6 +1,6 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { skeleton } from './fold';
-import { HashIds, hashes, Numbers } from './hashing';
+import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds } from './prune';
 import { prepare, scorePrepared, type Prepared } from './score';
 
@@ -319,6 +319,57 @@ function relationKey(r: Relation): string {
   return JSON.stringify([s, t, r.kind, r.share ?? null, r.start ?? null, r.end ?? null]);
 }
 
+/** FNV-1a of a text, continued from `h`, then a separator. */
+function hashText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0xffff, 0x01000193);
+}
+
+/**
+ * A hash of the relation's key: relations with equal keys (`relationKey`) have equal hashes; unequal
+ * hashes prove unequal keys, so keys are written out only for relations that share a hash.
+ */
+function relationHash(r: Relation): number {
+  const symmetric = r.kind === 'family' || r.kind === 'shared_address' || r.kind === 'associate';
+  const [s, t] = symmetric && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
+  const share = r.share ?? null;
+  let h = 0x811c9dc5;
+  h = hashText(h, s);
+  h = hashText(h, t);
+  h = hashText(h, String(r.kind));
+  // As JSON writes it: a number that is not finite is null.
+  h = hashText(h, typeof share === 'number' && Number.isFinite(share) ? String(share) : String(share === null || typeof share === 'number' ? null : share));
+  h = hashText(h, String(r.start ?? null));
+  h = hashText(h, String(r.end ?? null));
+  return h >>> 0;
+}
+
+/** The indexes of the relations whose key (`relationKey`) an earlier relation of the list has. */
+function repeatedRelations(list: Relation[]): Uint8Array {
+  const repeated = new Uint8Array(list.length);
+  const codes = new HashIds(list.length);
+  const keys = new Numbers();
+  for (let i = 0; i < list.length; i++) keys.push(codes.code(relationHash(list[i]) % HASH_BITS, i));
+  const sorted = keys.sorted();
+  for (let start = 0; start < sorted.length; ) {
+    const h = codes.hash(sorted[start]);
+    let end = start + 1;
+    while (end < sorted.length && codes.hash(sorted[end]) === h) end++;
+    if (end - start > 1) {
+      // Ids ascend within a hash, so the first of each key is met first.
+      const seen = new Set<string>();
+      for (let k = start; k < end; k++) {
+        const i = codes.id(sorted[k]);
+        const key = relationKey(list[i]);
+        if (seen.has(key)) repeated[i] = 1;
+        else seen.add(key);
+      }
+    }
+    start = end;
+  }
+  return repeated;
+}
+
 /**
  * Finds entities that are the same company, person or organization written differently, merges
  * them, and lists the pairs that may be the same for a person to review. Pure and deterministic.
@@ -418,8 +469,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   }
 
   const to = (id: string): string => aliases.get(id) ?? id;
-  const relations: Relation[] = [];
-  const relationSeen = new Set<string>();
+  const rewritten: Relation[] = [];
   let droppedRelations = 0;
   for (const r of bundle.relations) {
     const source = to(r.source);
@@ -428,14 +478,14 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
       droppedRelations++;
       continue;
     }
-    const next = source === r.source && target === r.target ? r : { ...r, source, target };
-    const key = relationKey(next);
-    if (relationSeen.has(key)) {
-      droppedRelations++;
-      continue;
-    }
-    relationSeen.add(key);
-    relations.push(next);
+    rewritten.push(source === r.source && target === r.target ? r : { ...r, source, target });
+  }
+  // The first of the relations with one key stays (a merge may make two ties one).
+  const repeated = repeatedRelations(rewritten);
+  const relations: Relation[] = [];
+  for (let i = 0; i < rewritten.length; i++) {
+    if (repeated[i]) droppedRelations++;
+    else relations.push(rewritten[i]);
   }
   const shipments: Shipment[] = [];
   let droppedShipments = 0;

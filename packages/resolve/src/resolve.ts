@@ -154,7 +154,7 @@ class UnionFind {
 
 /**
  * Calls `visit(i, j)` (`i < j`) for every pair of entities that share a block (a pair met in several
- * blocks is visited once per block).
+ * blocks may be visited more than once).
  */
 function forEachBlockPair(prepared: Prepared[], maxBlockSize: number, visit: (i: number, j: number) => void): void {
   const blocks = new Map<string, number[]>();
@@ -165,14 +165,19 @@ function forEachBlockPair(prepared: Prepared[], maxBlockSize: number, visit: (i:
     if (!list) map.set(k, (list = []));
     list.push(index);
   };
+  // The `first:` block of each entity: a pair in one of them is visited there, not again in other blocks.
+  const firstBlock: (number[] | undefined)[] = new Array(prepared.length);
   for (const p of prepared) {
     for (const k of blockingKeys(p)) {
       add(blocks, k, p.index);
       const parts = k.split(':');
-      if (parts[0] === 'first') add(byWildcard, `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`, p.index);
+      if (parts[0] === 'first') {
+        firstBlock[p.index] = blocks.get(k);
+        add(byWildcard, `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`, p.index);
+      }
     }
   }
-  const addBlock = (members: number[], onlyWithUnknown: boolean): void => {
+  const addBlock = (members: number[], onlyWithUnknown: boolean, first: boolean): void => {
     if (members.length < 2 || members.length > maxBlockSize) return;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
@@ -180,13 +185,15 @@ function forEachBlockPair(prepared: Prepared[], maxBlockSize: number, visit: (i:
         const j = Math.max(members[x], members[y]);
         if (i === j) continue;
         if (onlyWithUnknown && prepared[i].country !== undefined && prepared[j].country !== undefined) continue;
+        const f = firstBlock[i];
+        if (!first && f !== undefined && f === firstBlock[j] && f.length <= maxBlockSize) continue;
         visit(i, j);
       }
     }
   };
-  for (const members of blocks.values()) addBlock(members, false);
+  for (const [k, members] of blocks) addBlock(members, false, k.startsWith('first:'));
   for (const members of byWildcard.values()) {
-    if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true);
+    if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true, false);
   }
   // First words one slip apart (`Gwarzo` / `Gwrazo`): their entities meet across the two blocks.
   const byFirstWord = new Map<string, number[]>();

@@ -33,16 +33,77 @@ export function skeleton(token: string): string {
 /** Skeletons already computed (a pure function of the token; the cache only saves time). */
 const skeletons = new Map<string, string>();
 
-function computeSkeleton(token: string): string {
-  return token
-    .replace(/ou|oo|uu/g, 'u')
-    .replace(/ee|ie/g, 'i')
-    .replace(/ph/g, 'f')
-    .replace(/ck|q/g, 'k')
-    .replace(/kh/g, 'h')
-    .replace(/dh/g, 'd')
-    .replace(/th/g, 't')
-    .replace(/w/g, 'v')
-    .replace(/([^aeiou])y(?=[^aeiou]|$)/g, '$1i')
-    .replace(/(.)\1+/g, '$1');
+const [A, C, D, E, F, H, I, K, O, P, Q, T, U, V, W, Y] = [...'acdefhikopqtuvwy'].map((c) => c.charCodeAt(0));
+const vowel = (c: number): boolean => c === A || c === E || c === I || c === O || c === U;
+/** Line terminators, which `.` of a regular expression does not match. */
+const lineEnd = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** Rewrites `b[0 … n - 1]` in place, replacing each pair of letters (`first`, `second`) by `into`, left to right; the new length. */
+function pairs(b: Uint16Array, n: number, first: (c: number) => boolean, second: number, into: number): number {
+  let w = 0;
+  for (let i = 0; i < n; ) {
+    if (i + 1 < n && b[i + 1] === second && first(b[i])) {
+      b[w++] = into;
+      i += 2;
+    } else b[w++] = b[i++];
+  }
+  return w;
+}
+
+let buffer = new Uint16Array(64);
+
+/**
+ * `skeleton` without its cache (for words looked at once, which would only crowd the cache). The rules
+ * are applied one after the other, each left to right, as these replacements would (the test checks the
+ * two agree): `/ou|oo|uu/g` → `u`, `/ee|ie/g` → `i`, `/ph/g` → `f`, `/ck|q/g` → `k`, `/kh/g` → `h`,
+ * `/dh/g` → `d`, `/th/g` → `t`, `/w/g` → `v`, `/([^aeiou])y(?=[^aeiou]|$)/g` → `$1i`, `/(.)\1+/g` → `$1`;
+ * written as loops over the letters, because the regular expressions took most of the time of
+ * resolution on large bundles.
+ */
+export function computeSkeleton(token: string): string {
+  if (buffer.length < token.length) buffer = new Uint16Array(token.length * 2);
+  const b = buffer;
+  let n = token.length;
+  for (let i = 0; i < n; i++) b[i] = token.charCodeAt(i);
+  let w = 0;
+  for (let i = 0; i < n; ) {
+    const c = b[i];
+    const d = i + 1 < n ? b[i + 1] : -1;
+    if ((c === O && (d === U || d === O)) || (c === U && d === U)) {
+      b[w++] = U;
+      i += 2;
+    } else b[w++] = b[i++];
+  }
+  n = pairs(b, w, (c) => c === E || c === I, E, I);
+  n = pairs(b, n, (c) => c === P, H, F);
+  w = 0;
+  for (let i = 0; i < n; ) {
+    if (b[i] === C && i + 1 < n && b[i + 1] === K) {
+      b[w++] = K;
+      i += 2;
+    } else if (b[i] === Q) {
+      b[w++] = K;
+      i++;
+    } else b[w++] = b[i++];
+  }
+  n = pairs(b, w, (c) => c === K, H, H);
+  n = pairs(b, n, (c) => c === D, H, D);
+  n = pairs(b, n, (c) => c === T, H, T);
+  for (let i = 0; i < n; i++) if (b[i] === W) b[i] = V;
+  w = 0;
+  for (let i = 0; i < n; ) {
+    if (i + 1 < n && b[i + 1] === Y && !vowel(b[i]) && (i + 2 === n || !vowel(b[i + 2]))) {
+      b[w++] = b[i];
+      b[w++] = I;
+      i += 2;
+    } else b[w++] = b[i++];
+  }
+  n = w;
+  w = 0;
+  for (let i = 0; i < n; ) {
+    const c = b[i++];
+    b[w++] = c;
+    if (!lineEnd(c)) while (i < n && b[i] === c) i++;
+  }
+  return String.fromCharCode.apply(null, b.subarray(0, w) as unknown as number[]);
 }

@@ -1,5 +1,7 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { skeleton } from './fold';
+import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
+import { ScoreBounds } from './prune';
 import { prepare, scorePrepared, type Prepared } from './score';
 
 export interface ResolveOptions {
@@ -69,33 +71,61 @@ export function blockingKeys(p: Prepared): string[] {
  * one-deletion variants. Words with digits or under 5 letters take no part (they need an exact match).
  */
 function firstWordsOneSlipApart(prepared: Prepared[]): [string, string][] {
-  const byVariant = new Map<string, Set<string>>();
+  // The distinct first words, with their scope; then the words sharing a one-deletion variant (or equal to
+  // one), found through hashes of the variants and checked on the variants themselves.
+  const ids = new Map<string, number>();
+  const scoped: string[] = [];
+  const words: string[] = [];
+  const scopes: number[] = [];
+  const scopeIds = new Map<string, number>();
   for (const p of prepared) {
     if (p.tokens.length === 0) continue;
     const word = skeleton(p.tokens[0]);
     if (word.length < 5 || /\d/.test(word)) continue;
     const scope = `${p.entity.kind}:${p.country ?? '*'}:`;
-    const variants = new Set([word]);
-    for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
-    for (const v of variants) {
-      let set = byVariant.get(scope + v);
-      if (!set) byVariant.set(scope + v, (set = new Set()));
-      set.add(scope + word);
-    }
+    if (ids.has(scope + word)) continue;
+    ids.set(scope + word, scoped.length);
+    scoped.push(scope + word);
+    words.push(word);
+    let s = scopeIds.get(scope);
+    if (s === undefined) scopeIds.set(scope, (s = scopeIds.size));
+    scopes.push(s);
   }
-  const links = new Set<string>();
-  const out: [string, string][] = [];
-  for (const words of byVariant.values()) {
-    if (words.size < 2) continue;
-    const list = [...words].sort();
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = `${list[x]}\u0000${list[y]}`;
-        if (links.has(key)) continue;
-        links.add(key);
-        out.push([list[x], list[y]]);
+  const keys = new Numbers();
+  const codes = new HashIds(words.length);
+  for (let id = 0; id < words.length; id++) {
+    hashes(words[id], scopes[id], true, (h) => keys.push(codes.code(h, id)));
+  }
+  const sorted = keys.sorted();
+  const found = new Numbers();
+  const n = words.length;
+  const variants = (w: string): Set<string> => {
+    const set = new Set([w]);
+    for (let i = 0; i < w.length; i++) set.add(w.slice(0, i) + w.slice(i + 1));
+    return set;
+  };
+  for (let start = 0; start < sorted.length; ) {
+    const h = codes.hash(sorted[start]);
+    let end = start;
+    while (end < sorted.length && codes.hash(sorted[end]) === h) end++;
+    for (let x = start; x < end; x++) {
+      for (let y = x + 1; y < end; y++) {
+        const a = codes.id(sorted[x]);
+        const b = codes.id(sorted[y]);
+        if (a !== b && scopes[a] === scopes[b]) found.push(Math.min(a, b) * n + Math.max(a, b));
       }
     }
+    start = end;
+  }
+  const out: [string, string][] = [];
+  const pairs = found.sorted();
+  for (let k = 0; k < pairs.length; k++) {
+    if (k > 0 && pairs[k] === pairs[k - 1]) continue;
+    const a = Math.floor(pairs[k] / n);
+    const b = pairs[k] - a * n;
+    const va = variants(words[a]);
+    if (![...variants(words[b])].some((v) => va.has(v))) continue;
+    out.push(scoped[a] < scoped[b] ? [scoped[a], scoped[b]] : [scoped[b], scoped[a]]);
   }
   return out;
 }
@@ -122,32 +152,32 @@ class UnionFind {
   }
 }
 
-/** Candidate pairs from the blocks, each once, as `i < j`, in a deterministic order. */
-export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [number, number][] {
+/**
+ * Calls `visit(i, j)` (`i < j`) for every pair of entities that share a block (a pair met in several
+ * blocks may be visited more than once).
+ */
+function forEachBlockPair(prepared: Prepared[], maxBlockSize: number, visit: (i: number, j: number) => void): void {
   const blocks = new Map<string, number[]>();
-  for (const p of prepared) {
-    for (const k of blockingKeys(p)) {
-      let list = blocks.get(k);
-      if (!list) blocks.set(k, (list = []));
-      list.push(p.index);
-    }
-  }
   // An entity without a country meets entities of every country that share its name keys.
   const byWildcard = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, k: string, index: number): void => {
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(index);
+  };
+  // The `first:` block of each entity: a pair in one of them is visited there, not again in other blocks.
+  const firstBlock: (number[] | undefined)[] = new Array(prepared.length);
   for (const p of prepared) {
     for (const k of blockingKeys(p)) {
+      add(blocks, k, p.index);
       const parts = k.split(':');
       if (parts[0] === 'first') {
-        const w = `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`;
-        let list = byWildcard.get(w);
-        if (!list) byWildcard.set(w, (list = []));
-        list.push(p.index);
+        firstBlock[p.index] = blocks.get(k);
+        add(byWildcard, `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`, p.index);
       }
     }
   }
-  const seen = new Set<string>();
-  const pairs: [number, number][] = [];
-  const addBlock = (members: number[], onlyWithUnknown: boolean): void => {
+  const addBlock = (members: number[], onlyWithUnknown: boolean, first: boolean): void => {
     if (members.length < 2 || members.length > maxBlockSize) return;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
@@ -155,43 +185,95 @@ export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [numbe
         const j = Math.max(members[x], members[y]);
         if (i === j) continue;
         if (onlyWithUnknown && prepared[i].country !== undefined && prepared[j].country !== undefined) continue;
-        const key = `${i},${j}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([i, j]);
+        const f = firstBlock[i];
+        if (!first && f !== undefined && f === firstBlock[j] && f.length <= maxBlockSize) continue;
+        visit(i, j);
       }
     }
   };
-  for (const members of blocks.values()) addBlock(members, false);
+  for (const [k, members] of blocks) addBlock(members, false, k.startsWith('first:'));
   for (const members of byWildcard.values()) {
-    if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true);
+    if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true, false);
   }
   // First words one slip apart (`Gwarzo` / `Gwrazo`): their entities meet across the two blocks.
   const byFirstWord = new Map<string, number[]>();
   for (const p of prepared) {
     if (p.tokens.length === 0) continue;
-    const k = `${p.entity.kind}:${p.country ?? '*'}:${skeleton(p.tokens[0])}`;
-    let list = byFirstWord.get(k);
-    if (!list) byFirstWord.set(k, (list = []));
-    list.push(p.index);
+    add(byFirstWord, `${p.entity.kind}:${p.country ?? '*'}:${skeleton(p.tokens[0])}`, p.index);
   }
   for (const [x, y] of firstWordsOneSlipApart(prepared)) {
     const mx = byFirstWord.get(x) ?? [];
     const my = byFirstWord.get(y) ?? [];
     if (mx.length + my.length > maxBlockSize) continue;
     for (const a of mx) {
-      for (const b of my) {
-        const i = Math.min(a, b);
-        const j = Math.max(a, b);
-        const key = `${i},${j}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([i, j]);
-      }
+      for (const b of my) visit(Math.min(a, b), Math.max(a, b));
     }
   }
-  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return pairs;
+}
+
+/** A growing list of pairs `i < j` coded as `i * n + j` (exact below 2^53), sorted and without repeats on `take`. */
+class PairList {
+  private codes = new Float64Array(1024);
+  private size = 0;
+  constructor(private readonly n: number) {}
+  push(i: number, j: number): void {
+    if (this.size === this.codes.length) {
+      const grown = new Float64Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.size++] = i * this.n + j;
+  }
+  /** The pairs in order of `i`, then `j`, each once. */
+  take(): [number, number][] {
+    const codes = this.codes.subarray(0, this.size).sort();
+    const out: [number, number][] = [];
+    for (let k = 0; k < codes.length; k++) {
+      if (k > 0 && codes[k] === codes[k - 1]) continue;
+      const i = Math.floor(codes[k] / this.n);
+      out.push([i, codes[k] - i * this.n]);
+    }
+    return out;
+  }
+}
+
+/** Candidate pairs from the blocks, each once, as `i < j`, in a deterministic order. */
+export function candidatePairs(prepared: Prepared[], maxBlockSize = 500): [number, number][] {
+  const list = new PairList(prepared.length);
+  forEachBlockPair(prepared, maxBlockSize, (i, j) => list.push(i, j));
+  return list.take();
+}
+
+/** A candidate pair that scored at least the review threshold. */
+export interface ScoredPair {
+  i: number;
+  j: number;
+  score: number;
+  evidence: string[];
+}
+
+/**
+ * The candidate pairs scoring at least `reviewThreshold`, in order of `i`, then `j`. With `prune` (the
+ * default), pairs whose upper bound (`ScoreBounds`) is below the threshold are not scored; the result is
+ * the same as scoring every candidate pair (`prune: false`, kept for the tests that show it).
+ */
+export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean }): ScoredPair[] {
+  const list = new PairList(prepared.length);
+  if (options.prune === false) {
+    forEachBlockPair(prepared, options.maxBlockSize, (i, j) => list.push(i, j));
+  } else {
+    const bounds = new ScoreBounds(prepared);
+    const threshold = options.reviewThreshold;
+    forEachBlockPair(prepared, options.maxBlockSize, (i, j) => {
+      if (bounds.mayReach(i, j, threshold)) list.push(i, j);
+    });
+  }
+  const out: ScoredPair[] = [];
+  for (const [i, j] of list.take()) {
+    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
+    if (score >= options.reviewThreshold) out.push({ i, j, score, evidence });
+  }
+  return out;
 }
 
 const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;
@@ -244,6 +326,57 @@ function relationKey(r: Relation): string {
   return JSON.stringify([s, t, r.kind, r.share ?? null, r.start ?? null, r.end ?? null]);
 }
 
+/** FNV-1a of a text, continued from `h`, then a separator. */
+function hashText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0xffff, 0x01000193);
+}
+
+/**
+ * A hash of the relation's key: relations with equal keys (`relationKey`) have equal hashes; unequal
+ * hashes prove unequal keys, so keys are written out only for relations that share a hash.
+ */
+function relationHash(r: Relation): number {
+  const symmetric = r.kind === 'family' || r.kind === 'shared_address' || r.kind === 'associate';
+  const [s, t] = symmetric && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
+  const share = r.share ?? null;
+  let h = 0x811c9dc5;
+  h = hashText(h, s);
+  h = hashText(h, t);
+  h = hashText(h, String(r.kind));
+  // As JSON writes it: a number that is not finite is null.
+  h = hashText(h, typeof share === 'number' && Number.isFinite(share) ? String(share) : String(share === null || typeof share === 'number' ? null : share));
+  h = hashText(h, String(r.start ?? null));
+  h = hashText(h, String(r.end ?? null));
+  return h >>> 0;
+}
+
+/** The indexes of the relations whose key (`relationKey`) an earlier relation of the list has. */
+function repeatedRelations(list: Relation[]): Uint8Array {
+  const repeated = new Uint8Array(list.length);
+  const codes = new HashIds(list.length);
+  const keys = new Numbers();
+  for (let i = 0; i < list.length; i++) keys.push(codes.code(relationHash(list[i]) % HASH_BITS, i));
+  const sorted = keys.sorted();
+  for (let start = 0; start < sorted.length; ) {
+    const h = codes.hash(sorted[start]);
+    let end = start + 1;
+    while (end < sorted.length && codes.hash(sorted[end]) === h) end++;
+    if (end - start > 1) {
+      // Ids ascend within a hash, so the first of each key is met first.
+      const seen = new Set<string>();
+      for (let k = start; k < end; k++) {
+        const i = codes.id(sorted[k]);
+        const key = relationKey(list[i]);
+        if (seen.has(key)) repeated[i] = 1;
+        else seen.add(key);
+      }
+    }
+    start = end;
+  }
+  return repeated;
+}
+
 /**
  * Finds entities that are the same company, person or organization written differently, merges
  * them, and lists the pairs that may be the same for a person to review. Pure and deterministic.
@@ -252,14 +385,9 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   const threshold = options.threshold ?? 0.92;
   const reviewThreshold = options.reviewThreshold ?? 0.8;
   const prepared = bundle.entities.map((e, i) => prepare(e, i));
-  const pairs = candidatePairs(prepared, options.maxBlockSize ?? 500);
+  const scored = scoredPairs(prepared, { reviewThreshold, maxBlockSize: options.maxBlockSize ?? 500 });
 
   const uf = new UnionFind(prepared.length);
-  const scored: { i: number; j: number; score: number; evidence: string[] }[] = [];
-  for (const [i, j] of pairs) {
-    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
-    if (score >= reviewThreshold) scored.push({ i, j, score, evidence });
-  }
   // Strongest pairs first, so a chain is built from its best links; a link that would put two
   // known countries or two registration numbers in one group is not made (it goes to review).
   scored.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
@@ -348,8 +476,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
   }
 
   const to = (id: string): string => aliases.get(id) ?? id;
-  const relations: Relation[] = [];
-  const relationSeen = new Set<string>();
+  const rewritten: Relation[] = [];
   let droppedRelations = 0;
   for (const r of bundle.relations) {
     const source = to(r.source);
@@ -358,14 +485,14 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
       droppedRelations++;
       continue;
     }
-    const next = source === r.source && target === r.target ? r : { ...r, source, target };
-    const key = relationKey(next);
-    if (relationSeen.has(key)) {
-      droppedRelations++;
-      continue;
-    }
-    relationSeen.add(key);
-    relations.push(next);
+    rewritten.push(source === r.source && target === r.target ? r : { ...r, source, target });
+  }
+  // The first of the relations with one key stays (a merge may make two ties one).
+  const repeated = repeatedRelations(rewritten);
+  const relations: Relation[] = [];
+  for (let i = 0; i < rewritten.length; i++) {
+    if (repeated[i]) droppedRelations++;
+    else relations.push(rewritten[i]);
   }
   const shipments: Shipment[] = [];
   let droppedShipments = 0;

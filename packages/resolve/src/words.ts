@@ -9,6 +9,8 @@ import { VOCABULARY } from './vocabulary';
 export function singularForms(word: string): string[] {
   const forms = [word];
   if (word.length < 4 || /\d/.test(word)) return forms;
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 115 && last !== 120) return forms; // neither `s` nor `x`: no plural
   if (word.endsWith('ies')) forms.push(word.slice(0, -3) + 'y');
   if (/(s|x|z|ch|sh)es$/.test(word)) forms.push(word.slice(0, -2));
   if (word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));

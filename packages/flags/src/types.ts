@@ -1,5 +1,6 @@
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
+import type { FlagColumns } from './columns';
 import type { ReferenceData, WatchItem } from './reference';
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
@@ -244,4 +245,10 @@ export interface FlagContext {
   listed(id: string): readonly ListedMatch[];
   /** Whether any list was screened against (the listed-party rules judge nothing without one). */
   screened: boolean;
+  /** The bundle as columns and index lists, for rules that walk every shipment (see FlagColumns). */
+  columns: FlagColumns;
+  /** Per shipment (position in bundle.shipments): the number of its watch-list entry in reference.watchlist, -1 for none. */
+  watchOf: Int32Array;
+  /** Per entity number (columns.entityIds): its company group's number, as `group(id).id`. */
+  groupOf: Int32Array;
 }

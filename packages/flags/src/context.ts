@@ -155,6 +155,22 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     watchOf[i] = item === undefined ? -1 : watchNumber.get(item)!;
   });
   const watch = (s: Shipment): WatchItem | undefined => match(s);
+  /** The watch-listed shipments an entity bought, then those it received and did not buy: each once. */
+  const watched = (id: string): Shipment[] => {
+    const e = columns.entityOf(id);
+    if (e < 0) return [];
+    let found: Shipment[] | undefined;
+    const { boughtBy, receivedBy, buyer } = columns;
+    for (let k = boughtBy.start[e]; k < boughtBy.start[e + 1]; k++) {
+      const i = boughtBy.items[k];
+      if (watchOf[i] >= 0) (found ??= []).push(bundle.shipments[i]);
+    }
+    for (let k = receivedBy.start[e]; k < receivedBy.start[e + 1]; k++) {
+      const i = receivedBy.items[k];
+      if (watchOf[i] >= 0 && buyer[i] !== e) (found ??= []).push(bundle.shipments[i]);
+    }
+    return found ?? [];
+  };
 
   // Sector fit: the rows of the ISIC code (its prefixes and its section), and the rows for any business (`*`),
   // which cover what a business buys for its own use and so never a watch-listed shipment.
@@ -463,6 +479,8 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     fit,
     fitPrefixes,
     watch,
+    watched,
+    watchAt: (n) => (watchOf[n] < 0 ? undefined : reference.watchlist[watchOf[n]]),
     isUser,
     group,
     groupPath,

@@ -218,6 +218,13 @@ export interface FlagContext {
   /** The watch-list entry a shipment falls under, if any. */
   watch(shipment: Shipment): WatchItem | undefined;
   /**
+   * The watch-listed shipments an entity bought, then those it received (as consignee) and did not buy, each once and
+   * in bundle order: what `[...bought(id), ...received(id)]` holds of watch-listed goods, without duplicates.
+   */
+  watched(id: string): Shipment[];
+  /** `watch` of the shipment at position n of bundle.shipments (looked up, not matched again). */
+  watchAt(n: number): WatchItem | undefined;
+  /**
    * Whether the entity is a documented professional user of the item (undefined: line of business unknown). When
    * the reader warned that its sector text and ISIC code disagree, a user under either reading is a user.
    */

@@ -43,14 +43,14 @@ export const offProfilePurchase: Rule = {
         coverage.notJudged(NO_HS);
         continue;
       }
-      const judgement = ctx.fit(s.buyer, s);
-      const fits = judgement.fits;
+      const fits = ctx.fits(s.buyer, s);
       if (fits === undefined) {
         coverage.notJudged(ctx.lineOfBusiness(s.buyer).isic === undefined ? LINE_UNKNOWN : NO_FIT_ROW);
         continue;
       }
       coverage.judged();
       if (fits || (s.quantityKg !== undefined && s.quantityKg < minKg)) continue;
+      const judgement = ctx.fit(s.buyer, s);
       const hs = showHs(s.hsCode);
       const description = ctx.describeHs(s.hsCode);
       const link = ctx.groupLink(s.supplier, s.buyer);

@@ -133,8 +133,13 @@ export const volumeAnomaly: Rule = {
     const minRatio = params.minRatio as number;
     const division = params.allowDivisionPeers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    const totals = new Map<string, Totals>();
-    for (const s of ctx.bundle.shipments) {
+    // Totals by buyer and heading, keyed by their numbers (buyer × headings + heading), in order of first shipment.
+    const c = ctx.columns;
+    const headingCount = c.headings.length;
+    const totals = new Map<number, Totals>();
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
       if (s.hsCode === undefined) {
         coverage.notJudged(NO_HS);
         continue;
@@ -143,36 +148,38 @@ export const volumeAnomaly: Rule = {
         coverage.notJudged(NO_KG);
         continue;
       }
-      const heading = s.hsCode.slice(0, 4);
-      const key = `${s.buyer}\u0000${heading}`;
-      const t = totals.get(key) ?? { buyer: s.buyer, heading, kg: 0, shipments: [] };
+      const key = c.buyer[n] * headingCount + c.heading[n];
+      let t = totals.get(key);
+      if (t === undefined) totals.set(key, (t = { buyer: s.buyer, heading: c.headings[c.heading[n]], kg: 0, shipments: [] }));
       t.kg += s.quantityKg;
       t.shipments.push(s);
-      totals.set(key, t);
     }
     // Peer groups: buyers of a heading by ISIC class and by ISIC division.
-    const groups = new Map<string, Totals[]>();
-    const add = (key: string, t: Totals) => {
-      const list = groups.get(key);
+    const byClass = new Map<string, Map<string, Totals[]>>();
+    const byDivision = new Map<string, Map<string, Totals[]>>();
+    const add = (groups: Map<string, Map<string, Totals[]>>, code: string, t: Totals) => {
+      let byHeading = groups.get(code);
+      if (byHeading === undefined) groups.set(code, (byHeading = new Map()));
+      const list = byHeading.get(t.heading);
       if (list) list.push(t);
-      else groups.set(key, [t]);
+      else byHeading.set(t.heading, [t]);
     };
     for (const t of totals.values()) {
       const isic = ctx.lineOfBusiness(t.buyer).isic;
       if (isic === undefined) continue;
-      add(`${t.heading}\u0000class\u0000${isic}`, t);
-      add(`${t.heading}\u0000division\u0000${isic.slice(0, 2)}`, t);
+      add(byClass, isic, t);
+      add(byDivision, isic.slice(0, 2), t);
     }
 
     // Statistics of each group, built once and asked once per member (leave one out).
     const employeesOf = (t: Totals) => ctx.entity(t.buyer).employees ?? 0;
-    const stats = new Map<string, { total: LeaveOneOut; sized: LeaveOneOut }>();
-    const statsOf = (key: string, group: Totals[]) => {
-      let s = stats.get(key);
+    const stats = new Map<Totals[], { total: LeaveOneOut; sized: LeaveOneOut }>();
+    const statsOf = (group: Totals[]) => {
+      let s = stats.get(group);
       if (s === undefined) {
         const sized = group.filter((p) => employeesOf(p) > 0);
         s = { total: new LeaveOneOut(group.map((p) => p.kg)), sized: new LeaveOneOut(sized.map((p) => p.kg / employeesOf(p))) };
-        stats.set(key, s);
+        stats.set(group, s);
       }
       return s;
     };
@@ -189,12 +196,10 @@ export const volumeAnomaly: Rule = {
         continue;
       }
       let level: 'class' | 'division' = 'class';
-      let key = `${t.heading}\u0000class\u0000${isic}`;
-      let group = groups.get(key) ?? [];
+      let group = byClass.get(isic)?.get(t.heading) ?? [];
       if (group.length - 1 < minPeers && division) {
         level = 'division';
-        key = `${t.heading}\u0000division\u0000${isic.slice(0, 2)}`;
-        group = groups.get(key) ?? [];
+        group = byDivision.get(isic.slice(0, 2))?.get(t.heading) ?? [];
       }
       // The group holds t itself: its peers are the others.
       if (group.length - 1 < minPeers) {
@@ -202,7 +207,7 @@ export const volumeAnomaly: Rule = {
         continue;
       }
       coverage.judged(t.shipments.length);
-      const groupStats = statsOf(key, group);
+      const groupStats = statsOf(group);
       const total = groupStats.total.without(t.kg);
       const employees = ctx.entity(t.buyer).employees;
       const perEmployee =

@@ -123,13 +123,14 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const readings = judgeSector(e.sector, e.isic, hints).readings.filter((r) => r !== e.isic);
     return readings.length > 0 ? readings : undefined;
   };
-  const lob = new Map<string, LineOfBusiness>();
+  // Each entity's line of business, by entity number, built on first request.
+  const lines: (LineOfBusiness | undefined)[] = new Array(columns.entityIds.length);
   // The keyword a sector text maps to, once per text (many entities share one).
   const keywordOf = new Map<string, SectorKeyword | null>();
-  const lineOfBusiness = (id: string): LineOfBusiness => {
-    let r = lob.get(id);
+  const lineAt = (n: number): LineOfBusiness => {
+    let r = lines[n];
     if (r) return r;
-    const e = entities.get(id)!;
+    const e = entities.get(columns.entityIds[n])!;
     if (e.isic !== undefined) {
       const readings = sectorReadings(e);
       r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };
@@ -141,9 +142,10 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
       }
       r = k ? { isic: k.isic, from: 'sector', keyword: k.keyword, sector: e.sector } : { sector: e.sector };
     } else r = {};
-    lob.set(id, r);
+    lines[n] = r;
     return r;
   };
+  const lineOfBusiness = (id: string): LineOfBusiness => lineAt(columns.entityOf(id));
 
   // Every rule asks about the same shipments: match each one against the watch list once (the matcher keeps what it
   // learnt of each HS code and commodity text). `watchOf` holds each shipment's entry number, -1 for none.
@@ -181,37 +183,58 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     if (rows === undefined) ownRows.set(isic, (rows = ownFitRows(reference.sectorFit, isic)));
     return rows;
   };
-  // Whether an HS code fits the own rows of an ISIC code, once per code and HS code.
-  const ownCache = new Map<string, Map<string, boolean | undefined>>();
-  const fitsOwn = (isic: string, hsCode: string): boolean | undefined => {
-    let byCode = ownCache.get(isic);
-    if (byCode === undefined) ownCache.set(isic, (byCode = new Map()));
-    if (byCode.has(hsCode)) return byCode.get(hsCode);
+  // Whether an HS code fits the own rows of an ISIC code, once per ISIC code and HS code (by the code's number in
+  // columns.hsCodes: 0 not asked yet, 1 fits, 2 does not, 3 no rows).
+  const hsNumber = new Map(columns.hsCodes.map((code, n) => [code, n]));
+  const ownCache = new Map<string, Uint8Array>();
+  const ownOf = (isic: string, hsCode: string): boolean | undefined => {
     const own = rowsOf(isic);
-    const result = own.length === 0 ? undefined : own.some((r) => startsWithAny(hsCode, r.hsPrefixes));
-    byCode.set(hsCode, result);
-    return result;
+    return own.length === 0 ? undefined : own.some((r) => startsWithAny(hsCode, r.hsPrefixes));
   };
-  // The rows for any business that an HS code falls under, once per code: whether one has no piece limit, else the
-  // largest limit (a shipment fits when some row covers it: no limit, pieces unknown, or at most the largest limit).
-  const anyCache = new Map<string, { matched: boolean; unlimited: boolean; maxPcs: number }>();
-  const fitsAny = (s: Shipment): boolean => {
-    const code = s.hsCode!;
-    let rows = anyCache.get(code);
-    if (rows === undefined) {
-      rows = { matched: false, unlimited: false, maxPcs: -Infinity };
-      for (const r of universal) {
-        if (!startsWithAny(code, r.hsPrefixes)) continue;
-        rows.matched = true;
-        if (r.maxPcs === undefined) rows.unlimited = true;
-        else rows.maxPcs = Math.max(rows.maxPcs, r.maxPcs);
-      }
-      anyCache.set(code, rows);
+  const OWN = [undefined, true, false, undefined] as const;
+  const fitsOwnAt = (isic: string, hs: number): boolean | undefined => {
+    let known = ownCache.get(isic);
+    if (known === undefined) ownCache.set(isic, (known = new Uint8Array(columns.hsCodes.length)));
+    if (known[hs] === 0) {
+      const result = ownOf(isic, columns.hsCodes[hs]);
+      known[hs] = result === undefined ? 3 : result ? 1 : 2;
     }
-    if (!rows.matched) return false;
-    if (rows.unlimited) return true;
+    return OWN[known[hs]];
+  };
+  const fitsOwn = (isic: string, hsCode: string): boolean | undefined => {
+    const hs = hsNumber.get(hsCode);
+    return hs === undefined ? ownOf(isic, hsCode) : fitsOwnAt(isic, hs);
+  };
+  // The rows for any business that an HS code falls under, once per code: none (1), one without a piece limit (2),
+  // else the largest limit (3; a shipment fits when some row covers it: pieces unknown, or at most the largest limit).
+  const anyState = new Uint8Array(columns.hsCodes.length);
+  const anyMax = new Float64Array(columns.hsCodes.length);
+  const anyRows = (code: string): { state: number; max: number } => {
+    let state = 1;
+    let max = -Infinity;
+    for (const r of universal) {
+      if (!startsWithAny(code, r.hsPrefixes)) continue;
+      if (r.maxPcs === undefined) state = 2;
+      else {
+        if (state === 1) state = 3;
+        max = Math.max(max, r.maxPcs);
+      }
+    }
+    return { state, max };
+  };
+  /** Whether the rows for any business cover the shipment; `hs` is the number of its HS code, when known. */
+  const fitsAny = (s: Shipment, hs = hsNumber.get(s.hsCode!)): boolean => {
+    let state: number;
+    let max: number;
+    if (hs === undefined) ({ state, max } = anyRows(s.hsCode!));
+    else {
+      if (anyState[hs] === 0) ({ state: anyState[hs], max: anyMax[hs] } = anyRows(columns.hsCodes[hs]));
+      state = anyState[hs];
+      max = anyMax[hs];
+    }
+    if (state !== 3) return state === 2;
     const n = pieces(s);
-    return n === undefined || n <= rows.maxPcs;
+    return n === undefined || n <= max;
   };
   const fitsCode = (isic: string, s: Shipment, watchListed: boolean): boolean | undefined => {
     const own = fitsOwn(isic, s.hsCode!);
@@ -228,16 +251,23 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     for (const r of readings) if (fitsCode(r, s, watchListed) === true) return { fits: true, by: r, readings, watchListed };
     return { fits: own ?? (readings.length > 0 ? false : undefined), readings, watchListed };
   };
-  /** `fit(id, s).fits`, without building the judgement (asked of every shipment). */
-  const fits = (id: string, s: Shipment): boolean | undefined => {
-    const line = lineOfBusiness(id);
-    if (s.hsCode === undefined || line.isic === undefined) return undefined;
-    const watchListed = watch(s) !== undefined;
-    const own = fitsCode(line.isic, s, watchListed);
+  const fits = (id: string, s: Shipment): boolean | undefined => fit(id, s).fits;
+  /** `fit(entity, shipment).fits` by numbers, without building the judgement (asked of every shipment). */
+  const fitsAt = (e: number, n: number): boolean | undefined => {
+    const line = lineAt(e);
+    const hs = columns.hs[n];
+    if (hs < 0 || line.isic === undefined) return undefined;
+    const watchListed = watchOf[n] >= 0;
+    const s = bundle.shipments[n];
+    const codeFits = (isic: string): boolean | undefined => {
+      const own = fitsOwnAt(isic, hs);
+      return own === undefined ? undefined : own || (!watchListed && fitsAny(s, hs));
+    };
+    const own = codeFits(line.isic);
     if (own === true) return true;
     const readings = line.sectorReadings;
     if (readings === undefined) return own;
-    for (const r of readings) if (fitsCode(r, s, watchListed) === true) return true;
+    for (const r of readings) if (codeFits(r) === true) return true;
     return own ?? (readings.length > 0 ? false : undefined);
   };
   const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
@@ -475,7 +505,9 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     received,
     sold,
     lineOfBusiness,
+    lineAt,
     fits,
+    fitsAt,
     fit,
     fitPrefixes,
     watch,

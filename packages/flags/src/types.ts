@@ -204,6 +204,8 @@ export interface FlagContext {
   /** Shipments the entity sold (as supplier). */
   sold(id: string): Shipment[];
   lineOfBusiness(id: string): LineOfBusiness;
+  /** `lineOfBusiness` by entity number (columns.entityIds). */
+  lineAt(e: number): LineOfBusiness;
   /**
    * Whether the shipment's goods fit the entity's line of business: true, false, or undefined when the shipment has
    * no HS code, the line of business is unknown or the mapping has no row for it. The rows for any business (`*`)
@@ -211,6 +213,8 @@ export interface FlagContext {
    * warned that the entity's sector text and ISIC code disagree, goods that fit either reading fit.
    */
   fits(id: string, shipment: Shipment): boolean | undefined;
+  /** `fits` by numbers: entity `e` of columns.entityIds and the shipment at position `n` of bundle.shipments. */
+  fitsAt(e: number, n: number): boolean | undefined;
   /** `fits`, with the reading the goods fit and whether the rows for any business were left out. */
   fit(id: string, shipment: Shipment): FitJudgement;
   /** The HS prefixes that sector-fit.csv lists for an ISIC code (its own rows, without those for any business). */

@@ -56,17 +56,17 @@ export const thirdPartyPayer: Rule = {
     const linkedSeverity = params.linkedSeverity as Severity;
     const financeIsic = params.financeIsic as string[];
     const financeSeverity = params.financeSeverity as Severity;
-    // Shipments between each pair, either way, counted once for the evidence.
-    let pairCounts: Map<string, number> | undefined;
-    const tradesBetween = (a: string, b: string): number => {
-      if (!pairCounts) {
-        pairCounts = new Map();
-        for (const o of ctx.bundle.shipments) {
-          const k = o.buyer < o.supplier ? `${o.buyer}\u0000${o.supplier}` : `${o.supplier}\u0000${o.buyer}`;
-          pairCounts.set(k, (pairCounts.get(k) ?? 0) + 1);
-        }
+    // Shipments between a pair, either way: each one's purchases from the other, walked when a flag needs them.
+    const c = ctx.columns;
+    const tradesBetween = (a: number, b: number): number => {
+      let n = 0;
+      for (const [buyer, seller] of [
+        [a, b],
+        [b, a],
+      ]) {
+        for (let k = c.boughtBy.start[buyer]; k < c.boughtBy.start[buyer + 1]; k++) if (c.supplier[c.boughtBy.items[k]] === seller) n++;
       }
-      return pairCounts.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) ?? 0;
+      return n;
     };
     // Agent, associate and employment ties, by the pair of company groups they join.
     let acting: Map<string, Relation[]> | undefined;
@@ -97,10 +97,13 @@ export const thirdPartyPayer: Rule = {
     };
 
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
       const payer = s.payer;
       if (payer === undefined || payer === s.buyer) continue;
-      if (ctx.group(payer).id === ctx.group(s.buyer).id) {
+      const payerNo = c.entityOf(payer);
+      if (ctx.group(payer).id === ctx.groupOf[c.buyer[n]]) {
         coverage.judged();
         continue;
       }
@@ -119,7 +122,7 @@ export const thirdPartyPayer: Rule = {
       }
       const tie = finance ? undefined : actingTie(payer, s.buyer);
       const severity: Severity | undefined = finance ? financeSeverity : tie ? linkedSeverity : undefined;
-      const trades = tradesBetween(s.buyer, payer);
+      const trades = tradesBetween(c.buyer[n], payerNo);
       const payerWords = `${ctx.label(payer)} (${lineWords(ctx, payer)})`;
       const unexplained = `no ${TIES_IN_WORDS} tie links the payer to the buyer or its group (the paid_for and consigned_to ties that shipments imply do not count)`;
       const finding = finance

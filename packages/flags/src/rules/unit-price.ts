@@ -67,22 +67,34 @@ export const unitPrice: Rule = {
     const minZ = params.minZ as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const maxAlike = params.maxAlike as number;
-    const groups = new Map<string, { s: Shipment; price: number; per: string; goods: string }[]>();
-    for (const s of ctx.bundle.shipments) {
+    // Groups of the same goods (the first hsDigits digits, once per HS code), currency and unit, in order of first
+    // shipment; found through nested maps rather than a key string per shipment.
+    const c = ctx.columns;
+    const goodsOf = c.hsCodes.map((code) => code.slice(0, digits));
+    const groups: { s: Shipment; price: number; per: string; goods: string }[][] = [];
+    const groupOf = new Map<string, Map<string, Map<string, number>>>();
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
       const p = s.hsCode === undefined ? undefined : priceOf(s);
       if (p === undefined) {
         coverage.notJudged(NO_PRICE);
         continue;
       }
-      const goods = s.hsCode!.slice(0, digits);
-      const key = `${goods}\u0000${s.currency}\u0000${p.per}`;
-      const list = groups.get(key);
-      const item = { s, price: p.price, per: p.per, goods };
-      if (list) list.push(item);
-      else groups.set(key, [item]);
+      const goods = goodsOf[c.hs[n]];
+      let byCurrency = groupOf.get(goods);
+      if (byCurrency === undefined) groupOf.set(goods, (byCurrency = new Map()));
+      let byUnit = byCurrency.get(s.currency!);
+      if (byUnit === undefined) byCurrency.set(s.currency!, (byUnit = new Map()));
+      let g = byUnit.get(p.per);
+      if (g === undefined) {
+        byUnit.set(p.per, (g = groups.length));
+        groups.push([]);
+      }
+      groups[g].push({ s, price: p.price, per: p.per, goods });
     }
     const hits: RuleHit[] = [];
-    for (const members of groups.values()) {
+    for (const members of groups) {
       if (members.length - 1 < minPeers) {
         coverage.notJudged(FEW_PEERS, members.length);
         continue;

@@ -14,6 +14,9 @@ const MIN_SPREAD = 0.05;
 
 interface Totals {
   buyer: string;
+  /** The buyer's entity number (columns.entityIds) and its employees. */
+  buyerNo: number;
+  employees: number | undefined;
   heading: string;
   kg: number;
   shipments: Shipment[];
@@ -150,7 +153,11 @@ export const volumeAnomaly: Rule = {
       }
       const key = c.buyer[n] * headingCount + c.heading[n];
       let t = totals.get(key);
-      if (t === undefined) totals.set(key, (t = { buyer: s.buyer, heading: c.headings[c.heading[n]], kg: 0, shipments: [] }));
+      if (t === undefined) {
+        const buyerNo = c.buyer[n];
+        const employees = ctx.entity(c.entityIds[buyerNo]).employees;
+        totals.set(key, (t = { buyer: s.buyer, buyerNo, employees, heading: c.headings[c.heading[n]], kg: 0, shipments: [] }));
+      }
       t.kg += s.quantityKg;
       t.shipments.push(s);
     }
@@ -165,14 +172,14 @@ export const volumeAnomaly: Rule = {
       else byHeading.set(t.heading, [t]);
     };
     for (const t of totals.values()) {
-      const isic = ctx.lineOfBusiness(t.buyer).isic;
+      const isic = ctx.lineAt(t.buyerNo).isic;
       if (isic === undefined) continue;
       add(byClass, isic, t);
       add(byDivision, isic.slice(0, 2), t);
     }
 
     // Statistics of each group, built once and asked once per member (leave one out).
-    const employeesOf = (t: Totals) => ctx.entity(t.buyer).employees ?? 0;
+    const employeesOf = (t: Totals) => t.employees ?? 0;
     const stats = new Map<Totals[], { total: LeaveOneOut; sized: LeaveOneOut }>();
     const statsOf = (group: Totals[]) => {
       let s = stats.get(group);
@@ -186,7 +193,7 @@ export const volumeAnomaly: Rule = {
 
     const hits: RuleHit[] = [];
     for (const t of totals.values()) {
-      const isic = ctx.lineOfBusiness(t.buyer).isic;
+      const isic = ctx.lineAt(t.buyerNo).isic;
       if (isic === undefined) {
         coverage.notJudged(LINE_UNKNOWN, t.shipments.length);
         continue;
@@ -209,7 +216,7 @@ export const volumeAnomaly: Rule = {
       coverage.judged(t.shipments.length);
       const groupStats = statsOf(group);
       const total = groupStats.total.without(t.kg);
-      const employees = ctx.entity(t.buyer).employees;
+      const employees = t.employees;
       const perEmployee =
         employees !== undefined && employees > 0 && groupStats.sized.size - 1 >= minPeers ? groupStats.sized.without(t.kg / employees) : undefined;
       // Sized comparison when possible: a large firm buying more than small ones is not out of scale.

@@ -501,6 +501,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     analysis,
     reference,
     entity: (id) => entities.get(id)!,
+    entityAt: (e) => (e >= 0 && e < bundle.entities.length ? bundle.entities[e] : undefined),
     bought,
     received,
     sold,

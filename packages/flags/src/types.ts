@@ -197,6 +197,8 @@ export interface FlagContext {
   analysis: Analysis;
   reference: ReferenceData;
   entity(id: string): Entity;
+  /** The entity of a number (columns.entityIds); undefined for an id that a shipment names but no entity has. */
+  entityAt(e: number): Entity | undefined;
   /** Shipments bought by the entity. */
   bought(id: string): Shipment[];
   /** Shipments the entity physically received: as consignee, or as buyer when no consignee is named. */

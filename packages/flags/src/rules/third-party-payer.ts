@@ -69,7 +69,9 @@ export const thirdPartyPayer: Rule = {
       return n;
     };
     // Agent, associate and employment ties, by the pair of company groups they join.
-    let acting: Map<string, Relation[]> | undefined;
+    // Keyed by the two group numbers (the lower first; -1, the group of an unknown id, counted in).
+    const groupPair = (a: number, b: number): number => (Math.min(a, b) + 1) * (c.entityIds.length + 1) + Math.max(a, b) + 1;
+    let acting: Map<number, Relation[]> | undefined;
     const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
       if (!acting) {
         acting = new Map();
@@ -77,7 +79,7 @@ export const thirdPartyPayer: Rule = {
           if (!ACTING_TIES.includes(r.kind)) continue;
           const a = ctx.group(r.source).id;
           const b = ctx.group(r.target).id;
-          const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+          const key = groupPair(a, b);
           const list = acting.get(key);
           if (list) list.push(r);
           else acting.set(key, [r]);
@@ -85,7 +87,7 @@ export const thirdPartyPayer: Rule = {
       }
       const a = ctx.group(payer).id;
       const b = ctx.group(buyer).id;
-      const ties = acting.get(a < b ? `${a}:${b}` : `${b}:${a}`);
+      const ties = acting.get(groupPair(a, b));
       if (!ties) return undefined;
       // A tie between payer and buyer themselves first; else the first recorded, through the groups.
       const direct = ties.find((r) => (r.source === payer && r.target === buyer) || (r.source === buyer && r.target === payer));
@@ -103,11 +105,11 @@ export const thirdPartyPayer: Rule = {
       const payer = s.payer;
       if (payer === undefined || payer === s.buyer) continue;
       const payerNo = c.entityOf(payer);
-      if (ctx.group(payer).id === ctx.groupOf[c.buyer[n]]) {
+      if ((payerNo < 0 ? -1 : ctx.groupOf[payerNo]) === ctx.groupOf[c.buyer[n]]) {
         coverage.judged();
         continue;
       }
-      const payerIsic = ctx.lineOfBusiness(payer).isic;
+      const payerIsic = ctx.lineAt(payerNo).isic;
       const finance = payerIsic === undefined ? null : financeIsic.some((p) => payerIsic.startsWith(p));
       if (finance === null) coverage.notJudged(PAYER_LINE_UNKNOWN);
       else coverage.judged();

@@ -327,7 +327,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   const groupOf = new Int32Array(ids.length);
   const groups = new Map<number, { id: number; members: string[] }>();
   for (let i = 0; i < ids.length; i++) {
-    const root = (groupOf[i] = find(i));
+    const root = (groupOf[i] = find(columns.entityOf(ids[i])));
     const g = groups.get(root);
     if (g) g.members.push(ids[i]);
     else groups.set(root, { id: root, members: [ids[i]] });

@@ -146,7 +146,7 @@ describe('rapid-transit on indexed sales', () => {
 describe('round-tripping on indexed sales', () => {
   it('finds a circle made in one day through companies named like Object.prototype members', () => {
     const entities = [company('toString'), company('valueOf'), company('__proto__'), company('constructor')];
-    const goods = { hsCode: '310230', commodity: 'ammonium nitrate', quantity: 1000, unit: 'kg' };
+    const goods = { hsCode: '310230', commodity: 'ammonium nitrate', quantity: 1000, unit: 'kg' } as const;
     const shipments = [
       ship('toString', '__proto__', { id: 'c1', shipped: '2024-01-01', ...goods }),
       ship('__proto__', 'constructor', { id: 'c2', shipped: '2024-01-01', ...goods }),

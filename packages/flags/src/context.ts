@@ -1,6 +1,7 @@
 import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
-import { ownFitRows, type ReferenceData, type SectorFit, type WatchItem } from './reference';
+import { buildColumns, type IndexLists } from './columns';
+import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { fold } from './text';
 import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
 
@@ -43,14 +44,33 @@ function phoneKey(raw: string | undefined): string | undefined {
  * event. An unknown concentration counts.
  */
 export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: Shipment) => WatchItem | undefined {
+  const items = reference.watchlist;
+  const everyItem = items.map((_item, i) => i);
+  // Which entries an HS code falls under by prefix, once per code; which entries' keywords a commodity text holds,
+  // once per text (the same few codes and texts recur across a large bundle).
+  const byCode = new Map<string, number[]>();
+  const byText = new Map<string, boolean[]>();
+  const keywordsIn = (commodity: string): boolean[] => {
+    let found = byText.get(commodity);
+    if (found === undefined) {
+      const text = ` ${fold(commodity)} `;
+      found = items.map((item) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k)));
+      byText.set(commodity, found);
+    }
+    return found;
+  };
   return (s) => {
-    const text = ` ${fold(s.commodity)} `;
-    const hasKeyword = (item: WatchItem) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k));
-    for (const item of reference.watchlist) {
-      const matches =
-        s.hsCode !== undefined
-          ? startsWithAny(s.hsCode, item.hsPrefixes) && (!item.requireKeyword || hasKeyword(item))
-          : hasKeyword(item);
+    let candidates: number[];
+    if (s.hsCode === undefined) candidates = everyItem;
+    else {
+      const code = s.hsCode;
+      let c = byCode.get(code);
+      if (c === undefined) byCode.set(code, (c = everyItem.filter((i) => startsWithAny(code, items[i].hsPrefixes))));
+      candidates = c;
+    }
+    for (const i of candidates) {
+      const item = items[i];
+      const matches = s.hsCode !== undefined ? !item.requireKeyword || keywordsIn(s.commodity)[i] : keywordsIn(s.commodity)[i];
       if (!matches) continue;
       if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
       if (item.concentrationLimit !== undefined && s.concentration !== undefined && s.concentration <= item.concentrationLimit) continue;
@@ -63,14 +83,25 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
 export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
   const entities = new Map(bundle.entities.map((e) => [e.id, e]));
-  const bought = new Map<string, Shipment[]>();
-  const received = new Map<string, Shipment[]>();
-  const sold = new Map<string, Shipment[]>();
-  for (const s of bundle.shipments) {
-    push(bought, s.buyer, s);
-    push(received, s.consignee ?? s.buyer, s);
-    push(sold, s.supplier, s);
-  }
+  const columns = buildColumns(bundle);
+  // Each entity's shipments as arrays, made on first request from the index lists (most rules walk the lists).
+  const listsOf = (lists: IndexLists) => {
+    const made = new Map<number, Shipment[]>();
+    return (id: string): Shipment[] => {
+      const e = columns.entityOf(id);
+      if (e < 0) return [];
+      let list = made.get(e);
+      if (list === undefined) {
+        list = [];
+        for (let k = lists.start[e]; k < lists.start[e + 1]; k++) list.push(bundle.shipments[lists.items[k]]);
+        made.set(e, list);
+      }
+      return list;
+    };
+  };
+  const bought = listsOf(columns.boughtBy);
+  const received = listsOf(columns.receivedBy);
+  const sold = listsOf(columns.soldBy);
 
   // Lines of business: the ISIC column, else the longest keyword found in the sector text.
   const keywords = [...reference.sectorKeywords].sort((a, b) => b.keyword.length - a.keyword.length || (a.keyword < b.keyword ? -1 : 1));
@@ -92,30 +123,55 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const readings = judgeSector(e.sector, e.isic, hints).readings.filter((r) => r !== e.isic);
     return readings.length > 0 ? readings : undefined;
   };
-  const lob = new Map<string, LineOfBusiness>();
-  const lineOfBusiness = (id: string): LineOfBusiness => {
-    let r = lob.get(id);
+  // Each entity's line of business, by entity number, built on first request.
+  const lines: (LineOfBusiness | undefined)[] = new Array(columns.entityIds.length);
+  // The keyword a sector text maps to, once per text (many entities share one).
+  const keywordOf = new Map<string, SectorKeyword | null>();
+  const lineAt = (n: number): LineOfBusiness => {
+    let r = lines[n];
     if (r) return r;
-    const e = entities.get(id)!;
+    const e = entities.get(columns.entityIds[n])!;
     if (e.isic !== undefined) {
       const readings = sectorReadings(e);
       r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };
     } else if (e.sector !== undefined) {
-      const text = ` ${fold(e.sector)} `;
-      const k = keywords.find((k) => text.includes(` ${k.keyword} `) || text.includes(k.keyword));
+      let k = keywordOf.get(e.sector);
+      if (k === undefined) {
+        const text = ` ${fold(e.sector)} `;
+        keywordOf.set(e.sector, (k = keywords.find((k) => text.includes(` ${k.keyword} `) || text.includes(k.keyword)) ?? null));
+      }
       r = k ? { isic: k.isic, from: 'sector', keyword: k.keyword, sector: e.sector } : { sector: e.sector };
     } else r = {};
-    lob.set(id, r);
+    lines[n] = r;
     return r;
   };
+  const lineOfBusiness = (id: string): LineOfBusiness => lineAt(columns.entityOf(id));
 
-  // Every rule asks about the same shipments: match each one against the watch list once.
+  // Every rule asks about the same shipments: match each one against the watch list once (the matcher keeps what it
+  // learnt of each HS code and commodity text). `watchOf` holds each shipment's entry number, -1 for none.
   const match = watchMatcher(reference);
-  const watched = new WeakMap<Shipment, WatchItem | null>();
-  const watch = (s: Shipment): WatchItem | undefined => {
-    let item = watched.get(s);
-    if (item === undefined) watched.set(s, (item = match(s) ?? null));
-    return item ?? undefined;
+  const watchNumber = new Map(reference.watchlist.map((item, i) => [item, i]));
+  const watchOf = new Int32Array(bundle.shipments.length);
+  bundle.shipments.forEach((s, i) => {
+    const item = match(s);
+    watchOf[i] = item === undefined ? -1 : watchNumber.get(item)!;
+  });
+  const watch = (s: Shipment): WatchItem | undefined => match(s);
+  /** The watch-listed shipments an entity bought, then those it received and did not buy: each once. */
+  const watched = (id: string): Shipment[] => {
+    const e = columns.entityOf(id);
+    if (e < 0) return [];
+    let found: Shipment[] | undefined;
+    const { boughtBy, receivedBy, buyer } = columns;
+    for (let k = boughtBy.start[e]; k < boughtBy.start[e + 1]; k++) {
+      const i = boughtBy.items[k];
+      if (watchOf[i] >= 0) (found ??= []).push(bundle.shipments[i]);
+    }
+    for (let k = receivedBy.start[e]; k < receivedBy.start[e + 1]; k++) {
+      const i = receivedBy.items[k];
+      if (watchOf[i] >= 0 && buyer[i] !== e) (found ??= []).push(bundle.shipments[i]);
+    }
+    return found ?? [];
   };
 
   // Sector fit: the rows of the ISIC code (its prefixes and its section), and the rows for any business (`*`),
@@ -127,18 +183,58 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     if (rows === undefined) ownRows.set(isic, (rows = ownFitRows(reference.sectorFit, isic)));
     return rows;
   };
-  const ownCache = new Map<string, boolean | undefined>();
-  const fitsOwn = (isic: string, hsCode: string): boolean | undefined => {
-    const key = `${isic}\u0000${hsCode}`;
-    if (ownCache.has(key)) return ownCache.get(key);
+  // Whether an HS code fits the own rows of an ISIC code, once per ISIC code and HS code (by the code's number in
+  // columns.hsCodes: 0 not asked yet, 1 fits, 2 does not, 3 no rows).
+  const hsNumber = new Map(columns.hsCodes.map((code, n) => [code, n]));
+  const ownCache = new Map<string, Uint8Array>();
+  const ownOf = (isic: string, hsCode: string): boolean | undefined => {
     const own = rowsOf(isic);
-    const result = own.length === 0 ? undefined : own.some((r) => startsWithAny(hsCode, r.hsPrefixes));
-    ownCache.set(key, result);
-    return result;
+    return own.length === 0 ? undefined : own.some((r) => startsWithAny(hsCode, r.hsPrefixes));
   };
-  const fitsAny = (s: Shipment): boolean => {
+  const OWN = [undefined, true, false, undefined] as const;
+  const fitsOwnAt = (isic: string, hs: number): boolean | undefined => {
+    let known = ownCache.get(isic);
+    if (known === undefined) ownCache.set(isic, (known = new Uint8Array(columns.hsCodes.length)));
+    if (known[hs] === 0) {
+      const result = ownOf(isic, columns.hsCodes[hs]);
+      known[hs] = result === undefined ? 3 : result ? 1 : 2;
+    }
+    return OWN[known[hs]];
+  };
+  const fitsOwn = (isic: string, hsCode: string): boolean | undefined => {
+    const hs = hsNumber.get(hsCode);
+    return hs === undefined ? ownOf(isic, hsCode) : fitsOwnAt(isic, hs);
+  };
+  // The rows for any business that an HS code falls under, once per code: none (1), one without a piece limit (2),
+  // else the largest limit (3; a shipment fits when some row covers it: pieces unknown, or at most the largest limit).
+  const anyState = new Uint8Array(columns.hsCodes.length);
+  const anyMax = new Float64Array(columns.hsCodes.length);
+  const anyRows = (code: string): { state: number; max: number } => {
+    let state = 1;
+    let max = -Infinity;
+    for (const r of universal) {
+      if (!startsWithAny(code, r.hsPrefixes)) continue;
+      if (r.maxPcs === undefined) state = 2;
+      else {
+        if (state === 1) state = 3;
+        max = Math.max(max, r.maxPcs);
+      }
+    }
+    return { state, max };
+  };
+  /** Whether the rows for any business cover the shipment; `hs` is the number of its HS code, when known. */
+  const fitsAny = (s: Shipment, hs = hsNumber.get(s.hsCode!)): boolean => {
+    let state: number;
+    let max: number;
+    if (hs === undefined) ({ state, max } = anyRows(s.hsCode!));
+    else {
+      if (anyState[hs] === 0) ({ state: anyState[hs], max: anyMax[hs] } = anyRows(columns.hsCodes[hs]));
+      state = anyState[hs];
+      max = anyMax[hs];
+    }
+    if (state !== 3) return state === 2;
     const n = pieces(s);
-    return universal.some((r) => startsWithAny(s.hsCode!, r.hsPrefixes) && (r.maxPcs === undefined || n === undefined || n <= r.maxPcs));
+    return n === undefined || n <= max;
   };
   const fitsCode = (isic: string, s: Shipment, watchListed: boolean): boolean | undefined => {
     const own = fitsOwn(isic, s.hsCode!);
@@ -156,17 +252,36 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return { fits: own ?? (readings.length > 0 ? false : undefined), readings, watchListed };
   };
   const fits = (id: string, s: Shipment): boolean | undefined => fit(id, s).fits;
+  /** `fit(entity, shipment).fits` by numbers, without building the judgement (asked of every shipment). */
+  const fitsAt = (e: number, n: number): boolean | undefined => {
+    const line = lineAt(e);
+    const hs = columns.hs[n];
+    if (hs < 0 || line.isic === undefined) return undefined;
+    const watchListed = watchOf[n] >= 0;
+    const s = bundle.shipments[n];
+    const codeFits = (isic: string): boolean | undefined => {
+      const own = fitsOwnAt(isic, hs);
+      return own === undefined ? undefined : own || (!watchListed && fitsAny(s, hs));
+    };
+    const own = codeFits(line.isic);
+    if (own === true) return true;
+    const readings = line.sectorReadings;
+    if (readings === undefined) return own;
+    for (const r of readings) if (codeFits(r) === true) return true;
+    return own ?? (readings.length > 0 ? false : undefined);
+  };
   const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
 
   const isUser = (id: string, item: WatchItem): boolean | undefined => {
     const line = lineOfBusiness(id);
     if (line.isic === undefined) return undefined;
-    return [line.isic, ...(line.sectorReadings ?? [])].some((code) => item.users.some((u) => code.startsWith(u)));
+    const uses = (code: string) => item.users.some((u) => code.startsWith(u));
+    return uses(line.isic) || (line.sectorReadings !== undefined && line.sectorReadings.some(uses));
   };
 
   // Company groups: union-find over group ties, shared phone numbers and shared addresses.
-  const ids = bundle.entities.map((e) => e.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const ids = columns.entityIds;
+  const index = { get: (id: string): number | undefined => (columns.entityOf(id) < 0 ? undefined : columns.entityOf(id)) };
   const parent = ids.map((_id, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -208,11 +323,18 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
       else link(first, e.id, 'shares an address with', 'shares an address with');
     }
   }
-  const groupMembers = new Map<number, string[]>();
-  for (const id of ids) push(groupMembers, find(index.get(id)!), id);
+  // Each entity's group, once: the group number (the first member's entity number) and its members.
+  const groupOf = new Int32Array(ids.length);
+  const groups = new Map<number, { id: number; members: string[] }>();
+  for (let i = 0; i < ids.length; i++) {
+    const root = (groupOf[i] = find(columns.entityOf(ids[i])));
+    const g = groups.get(root);
+    if (g) g.members.push(ids[i]);
+    else groups.set(root, { id: root, members: [ids[i]] });
+  }
   const group = (id: string) => {
-    const root = find(index.get(id)!);
-    return { id: root, members: groupMembers.get(root)! };
+    const e = columns.entityOf(id);
+    return e < 0 ? NO_GROUP : groups.get(groupOf[e])!;
   };
   /**
    * Ties linking `a` to each of `targets` (members of its group), by one breadth-first search from `a` up to
@@ -379,14 +501,19 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     analysis,
     reference,
     entity: (id) => entities.get(id)!,
-    bought: (id) => bought.get(id) ?? [],
-    received: (id) => received.get(id) ?? [],
-    sold: (id) => sold.get(id) ?? [],
+    entityAt: (e) => (e >= 0 && e < bundle.entities.length ? bundle.entities[e] : undefined),
+    bought,
+    received,
+    sold,
     lineOfBusiness,
+    lineAt,
     fits,
+    fitsAt,
     fit,
     fitPrefixes,
     watch,
+    watched,
+    watchAt: (n) => (watchOf[n] < 0 ? undefined : reference.watchlist[watchOf[n]]),
     isUser,
     group,
     groupPath,
@@ -398,8 +525,13 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     radiusKm,
     listed: (id) => extras.listed?.get(id) ?? NONE_LISTED,
     screened: extras.listed !== undefined,
+    columns,
+    watchOf,
+    groupOf,
   };
 }
 
 const NONE_LISTED: readonly ListedMatch[] = [];
+/** The group of an id that no entity or shipment has. */
+const NO_GROUP = { id: -1, members: [] as string[] };
 

@@ -1,5 +1,6 @@
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
+import type { FlagColumns } from './columns';
 import type { ReferenceData, WatchItem } from './reference';
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
@@ -196,6 +197,8 @@ export interface FlagContext {
   analysis: Analysis;
   reference: ReferenceData;
   entity(id: string): Entity;
+  /** The entity of a number (columns.entityIds); undefined for an id that a shipment names but no entity has. */
+  entityAt(e: number): Entity | undefined;
   /** Shipments bought by the entity. */
   bought(id: string): Shipment[];
   /** Shipments the entity physically received: as consignee, or as buyer when no consignee is named. */
@@ -203,6 +206,8 @@ export interface FlagContext {
   /** Shipments the entity sold (as supplier). */
   sold(id: string): Shipment[];
   lineOfBusiness(id: string): LineOfBusiness;
+  /** `lineOfBusiness` by entity number (columns.entityIds). */
+  lineAt(e: number): LineOfBusiness;
   /**
    * Whether the shipment's goods fit the entity's line of business: true, false, or undefined when the shipment has
    * no HS code, the line of business is unknown or the mapping has no row for it. The rows for any business (`*`)
@@ -210,12 +215,21 @@ export interface FlagContext {
    * warned that the entity's sector text and ISIC code disagree, goods that fit either reading fit.
    */
   fits(id: string, shipment: Shipment): boolean | undefined;
+  /** `fits` by numbers: entity `e` of columns.entityIds and the shipment at position `n` of bundle.shipments. */
+  fitsAt(e: number, n: number): boolean | undefined;
   /** `fits`, with the reading the goods fit and whether the rows for any business were left out. */
   fit(id: string, shipment: Shipment): FitJudgement;
   /** The HS prefixes that sector-fit.csv lists for an ISIC code (its own rows, without those for any business). */
   fitPrefixes(isic: string): string[];
   /** The watch-list entry a shipment falls under, if any. */
   watch(shipment: Shipment): WatchItem | undefined;
+  /**
+   * The watch-listed shipments an entity bought, then those it received (as consignee) and did not buy, each once and
+   * in bundle order: what `[...bought(id), ...received(id)]` holds of watch-listed goods, without duplicates.
+   */
+  watched(id: string): Shipment[];
+  /** `watch` of the shipment at position n of bundle.shipments (looked up, not matched again). */
+  watchAt(n: number): WatchItem | undefined;
   /**
    * Whether the entity is a documented professional user of the item (undefined: line of business unknown). When
    * the reader warned that its sector text and ISIC code disagree, a user under either reading is a user.
@@ -244,4 +258,10 @@ export interface FlagContext {
   listed(id: string): readonly ListedMatch[];
   /** Whether any list was screened against (the listed-party rules judge nothing without one). */
   screened: boolean;
+  /** The bundle as columns and index lists, for rules that walk every shipment (see FlagColumns). */
+  columns: FlagColumns;
+  /** Per shipment (position in bundle.shipments): the number of its watch-list entry in reference.watchlist, -1 for none. */
+  watchOf: Int32Array;
+  /** Per entity number (columns.entityIds): its company group's number, as `group(id).id`. */
+  groupOf: Int32Array;
 }

@@ -83,7 +83,7 @@ export const addressHub: Rule = {
         else byGroup.set(g, [c]);
       }
       if (byGroup.size < minUnrelated) continue;
-      const watched = p.companies.filter((c) => [...ctx.bought(c), ...ctx.received(c)].some((s) => ctx.watch(s) !== undefined));
+      const watched = p.companies.filter((c) => ctx.watched(c).length > 0);
       const companies = [...watched, ...p.companies.filter((c) => !watched.includes(c))];
       const shown = companies.slice(0, 12).map((c) => ctx.label(c));
       const what = p.kind === 'address' ? `the address “${p.text}”` : `the phone number ${p.text}`;

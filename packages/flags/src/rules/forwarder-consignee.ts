@@ -39,8 +39,10 @@ export const forwarderConsignee: Rule = {
     const forwarders = params.forwarderIsic as string[];
     const traders = params.tradingIsic as string[];
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
-      const item = ctx.watch(s);
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
+      const item = ctx.watchAt(n);
       if (item === undefined) continue;
       const to = s.consignee ?? s.buyer;
       const isic = ctx.lineOfBusiness(to).isic;

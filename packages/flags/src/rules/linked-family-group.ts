@@ -42,12 +42,10 @@ export const linkedFamilyGroup: Rule = {
       const items = new Map<string, { item: WatchItem; shipments: Shipment[] }>();
       const count = new Map<string, number>();
       for (const m of companies) {
-        const mine = new Map<string, Shipment>();
-        for (const s of [...ctx.bought(m), ...ctx.received(m)]) mine.set(s.id, s);
-        for (const s of mine.values()) {
-          const item = ctx.watch(s);
+        for (const s of ctx.watched(m)) {
+          const item = ctx.watch(s)!;
           // Goods passed between members were already in the group.
-          if (item === undefined || ctx.group(s.supplier).id === group.id) continue;
+          if (ctx.group(s.supplier).id === group.id) continue;
           if (!countUse && ctx.isUser(s.buyer, item) === true) continue;
           const entry = items.get(item.id) ?? { item, shipments: [] };
           if (!entry.shipments.includes(s)) entry.shipments.push(s);

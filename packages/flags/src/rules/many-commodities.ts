@@ -43,14 +43,13 @@ export const manyCommodities: Rule = {
     const hits: RuleHit[] = [];
     for (const e of ctx.bundle.entities) {
       if (e.kind !== 'company') continue;
-      const mine = new Map<string, Shipment>();
-      for (const s of [...ctx.bought(e.id), ...ctx.received(e.id)]) if (ctx.watch(s) !== undefined) mine.set(s.id, s);
-      if (mine.size === 0) continue;
+      const mine = ctx.watched(e.id);
+      if (mine.length === 0) continue;
       if (e.employees === undefined) coverage.notJudged(SIZE_UNKNOWN);
       else coverage.judged();
       if (e.employees === undefined ? !unknownSmall : e.employees > maxEmployees) continue;
       const chapters = new Map<string, { items: Map<string, WatchItem>; shipments: Shipment[] }>();
-      for (const s of mine.values()) {
+      for (const s of mine) {
         const item = ctx.watch(s)!;
         if (ctx.isUser(e.id, item) === true || ctx.group(s.supplier).id === ctx.group(e.id).id) continue;
         const ch = chapterOf(s, item);

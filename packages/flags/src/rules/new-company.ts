@@ -37,7 +37,7 @@ export const newCompany: Rule = {
     const hits: RuleHit[] = [];
     for (const e of ctx.bundle.entities) {
       if (e.kind !== 'company') continue;
-      const watched = [...new Map([...ctx.bought(e.id), ...ctx.received(e.id)].map((s) => [s.id, s])).values()].filter((s) => ctx.watch(s) !== undefined);
+      const watched = ctx.watched(e.id);
       if (watched.length === 0) continue;
       if (e.founded === undefined) {
         coverage.notJudged(NO_FOUNDED);

@@ -38,19 +38,22 @@ export const offProfilePurchase: Rule = {
     const minKg = params.minKg as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
+    const shipments = ctx.bundle.shipments;
+    const buyers = ctx.columns.buyer;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
       if (s.hsCode === undefined) {
         coverage.notJudged(NO_HS);
         continue;
       }
-      const judgement = ctx.fit(s.buyer, s);
-      const fits = judgement.fits;
+      const fits = ctx.fitsAt(buyers[n], n);
       if (fits === undefined) {
-        coverage.notJudged(ctx.lineOfBusiness(s.buyer).isic === undefined ? LINE_UNKNOWN : NO_FIT_ROW);
+        coverage.notJudged(ctx.lineAt(buyers[n]).isic === undefined ? LINE_UNKNOWN : NO_FIT_ROW);
         continue;
       }
       coverage.judged();
       if (fits || (s.quantityKg !== undefined && s.quantityKg < minKg)) continue;
+      const judgement = ctx.fit(s.buyer, s);
       const hs = showHs(s.hsCode);
       const description = ctx.describeHs(s.hsCode);
       const link = ctx.groupLink(s.supplier, s.buyer);

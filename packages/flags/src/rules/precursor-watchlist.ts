@@ -73,8 +73,10 @@ export const precursorWatchlist: Rule = {
     const includeUsers = params.includeDocumentedUsers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
-      const item = ctx.watch(s);
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
+      const item = ctx.watchAt(n);
       if (item === undefined) continue;
       const user = ctx.isUser(s.buyer, item);
       const concentration = ctx.concentration(s, item);

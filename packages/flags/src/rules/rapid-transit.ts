@@ -1,5 +1,6 @@
 import type { Shipment } from '@chokepoint/model';
-import { daysBetween, fold, listWords, plural, showNumber } from '../text';
+import { daysFrom, indexLists, type FlagColumns, type IndexLists } from '../columns';
+import { daysBetween, listWords, plural, showNumber } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
 import { goodsWords, lineWords, linkWords, shipmentTable } from './words';
 
@@ -11,106 +12,128 @@ const MAX_HOPS = 25;
 /** The date goods arrived: received, or shipped when no arrival date is known. */
 const arrival = (s: Shipment): string | undefined => s.received ?? s.shipped;
 
+/**
+ * What the rule reads, by shipment number, built once per run: each shipment's arrival date, and each entity's
+ * sales with a readable shipping date in date order (so that the sales within a dwell limit are found by binary
+ * search) and its sales without a shipping date (which cannot be timed).
+ */
+interface Transit {
+  c: FlagColumns;
+  /** Per shipment: the number of its arrival date (received, else shipped), -1 for none. */
+  arrival: Int32Array;
+  /** Per entity: its dated sales, by shipping time; `salesTime` is aligned with `sales.items`. */
+  sales: IndexLists;
+  salesTime: Float64Array;
+  /** Per entity: its sales without a shipping date. */
+  undated: IndexLists;
+}
+
+function transitOf(ctx: FlagContext): Transit {
+  const c = ctx.columns;
+  const count = c.shipments.length;
+  const entities = c.entityIds.length;
+  const arrival = new Int32Array(count);
+  const dated = new Int32Array(count);
+  const undatedOwner = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    arrival[i] = c.receivedOn[i] >= 0 ? c.receivedOn[i] : c.shippedOn[i];
+    // A sale whose date cannot be read never falls within a dwell limit (its days are not a number).
+    const on = c.shippedOn[i];
+    dated[i] = on >= 0 && !Number.isNaN(c.dateTimes[on]) ? c.supplier[i] : -1;
+    undatedOwner[i] = on < 0 ? c.supplier[i] : -1;
+  }
+  const sales = indexLists(dated, entities);
+  const salesTime = new Float64Array(sales.items.length);
+  for (let e = 0; e < entities; e++) {
+    const from = sales.start[e];
+    const to = sales.start[e + 1];
+    if (to - from > 1) sales.items.subarray(from, to).sort((x, y) => c.dateTimes[c.shippedOn[x]] - c.dateTimes[c.shippedOn[y]]);
+    for (let k = from; k < to; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
+  }
+  return { c, arrival, sales, salesTime, undated: indexLists(undatedOwner, entities) };
+}
+
 /** Same goods: the same HS heading when both codes are known, else the same commodity words. */
-function sameGoods(a: Shipment, b: Shipment): boolean {
-  if (a.hsCode !== undefined && b.hsCode !== undefined) return a.hsCode.slice(0, 4) === b.hsCode.slice(0, 4);
-  return fold(a.commodity) === fold(b.commodity);
+function sameGoods(c: FlagColumns, a: number, b: number): boolean {
+  return c.hs[a] >= 0 && c.hs[b] >= 0 ? c.heading[a] === c.heading[b] : c.words[a] === c.words[b];
 }
 
 /** Whether the entity that received `inbound` sold the same goods on without a shipping date (so they cannot be timed). */
-function undatedOnward(ctx: FlagContext, inbound: Shipment): boolean {
-  return ctx.sold(inbound.consignee ?? inbound.buyer).some((o) => o.id !== inbound.id && o.shipped === undefined && sameGoods(inbound, o));
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The dated sales of one entity in buckets that hold every sale `sameGoods` can match: `h<heading>` the sales with an
- * HS code by heading, `n<words>` the sales without one by their folded commodity words, `c<words>` all sales by
- * their words. Each bucket is sorted by shipping date when every date in it is a plain ISO day (then string order is
- * date order), so that the sales within a dwell limit are found by binary search; else it is scanned whole.
- */
-interface SalesIndex {
-  buckets: Map<string, { sales: Shipment[]; sorted: boolean }>;
-}
-const salesIndexes = new WeakMap<FlagContext, Map<string, SalesIndex>>();
-
-function salesOf(ctx: FlagContext, holder: string): SalesIndex {
-  let byHolder = salesIndexes.get(ctx);
-  if (byHolder === undefined) salesIndexes.set(ctx, (byHolder = new Map()));
-  let index = byHolder.get(holder);
-  if (index === undefined) {
-    const buckets = new Map<string, { sales: Shipment[]; sorted: boolean }>();
-    const put = (key: string, o: Shipment) => {
-      const b = buckets.get(key);
-      if (b) b.sales.push(o);
-      else buckets.set(key, { sales: [o], sorted: false });
-    };
-    for (const o of ctx.sold(holder)) {
-      if (o.shipped === undefined) continue;
-      const words = fold(o.commodity);
-      if (o.hsCode !== undefined) put(`h${o.hsCode.slice(0, 4)}`, o);
-      else put(`n${words}`, o);
-      put(`c${words}`, o);
-    }
-    for (const b of buckets.values()) {
-      b.sorted = b.sales.every((o) => ISO_DAY.test(o.shipped!));
-      if (b.sorted) b.sales.sort((x, y) => (x.shipped! < y.shipped! ? -1 : x.shipped! > y.shipped! ? 1 : 0));
-    }
-    index = { buckets };
-    byHolder.set(holder, index);
+function undatedOnward(t: Transit, inbound: number): boolean {
+  const { c, undated } = t;
+  const holder = c.receiver[inbound];
+  const id = c.shipments[inbound].id;
+  for (let k = undated.start[holder]; k < undated.start[holder + 1]; k++) {
+    const o = undated.items[k];
+    if (c.shipments[o].id !== id && sameGoods(c, inbound, o)) return true;
   }
-  return index;
+  return false;
 }
+
+const DAY_MS = 86_400_000;
 
 /** Onward shipments of the goods of `inbound` by the entity that received them, within the dwell limit. */
-function onward(ctx: FlagContext, inbound: Shipment, maxDwell: number): { out: Shipment; days: number }[] {
-  const holder = inbound.consignee ?? inbound.buyer;
-  const arrived = arrival(inbound);
-  if (arrived === undefined) return [];
-  // Only the buckets of sales that can be the same goods (sameGoods decides, as it would over all sales).
-  const { buckets } = salesOf(ctx, holder);
-  const words = fold(inbound.commodity);
-  const keys = inbound.hsCode !== undefined ? [`h${inbound.hsCode.slice(0, 4)}`, `n${words}`] : [`c${words}`];
-  const found: { out: Shipment; days: number }[] = [];
-  const consider = (o: Shipment) => {
-    if (o.id === inbound.id || !sameGoods(inbound, o)) return;
-    const days = daysBetween(arrived, o.shipped!);
-    if (days >= 0 && days <= maxDwell) found.push({ out: o, days });
-  };
-  for (const key of keys) {
-    const bucket = buckets.get(key);
-    if (bucket === undefined) continue;
-    const { sales } = bucket;
-    if (!bucket.sorted || !ISO_DAY.test(arrived)) {
-      for (const o of sales) consider(o);
-      continue;
-    }
-    // The first sale shipped on or after the arrival; from there, up to the end of the dwell limit.
-    let lo = 0;
-    let hi = sales.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sales[mid].shipped! < arrived) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sales.length; i++) {
-      if (daysBetween(arrived, sales[i].shipped!) > maxDwell) break;
-      consider(sales[i]);
-    }
+function onward(t: Transit, inbound: number, maxDwell: number): Onward[] {
+  const { c, sales, salesTime } = t;
+  const arrived = t.arrival[inbound];
+  if (arrived < 0) return NONE;
+  const at = c.dateTimes[arrived];
+  if (Number.isNaN(at)) return NONE;
+  const holder = c.receiver[inbound];
+  const end = sales.start[holder + 1];
+  // The first sale shipped less than a day before arrival (a day rounds to 0 or less); from there, up to the end
+  // of the dwell limit (days only grow along the list).
+  let lo = sales.start[holder];
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (salesTime[mid] < at - DAY_MS) lo = mid + 1;
+    else hi = mid;
   }
+  let found: Onward[] | undefined;
+  const id = c.shipments[inbound].id;
+  for (let k = lo; k < end; k++) {
+    const days = daysFrom(at, salesTime[k]);
+    if (days > maxDwell) break;
+    if (!(days >= 0)) continue;
+    const o = sales.items[k];
+    const out = c.shipments[o];
+    if (out.id === id || !sameGoods(c, inbound, o)) continue;
+    (found ??= []).push({ out, at: o, days });
+  }
+  if (found === undefined) return NONE;
   return found.sort((a, b) => a.days - b.days || (a.out.id < b.out.id ? -1 : 1));
+}
+const NONE: Onward[] = [];
+/** An onward shipment (and its number) with the days it left after the goods arrived. */
+interface Onward {
+  out: Shipment;
+  at: number;
+  days: number;
 }
 
 /** The shipment that brought these goods to `s`'s supplier just before, if the supplier re-shipped quickly. */
-function previous(ctx: FlagContext, s: Shipment, maxDwell: number): Shipment | undefined {
-  if (s.shipped === undefined) return undefined;
-  return ctx
-    .received(s.supplier)
-    .filter((i) => i.id !== s.id && sameGoods(i, s) && arrival(i) !== undefined)
-    .map((i) => ({ i, days: daysBetween(arrival(i)!, s.shipped!) }))
-    .filter((x) => x.days >= 0 && x.days <= maxDwell)
-    .sort((a, b) => a.days - b.days || (a.i.id < b.i.id ? -1 : 1))[0]?.i;
+function previous(t: Transit, s: number, maxDwell: number): number | undefined {
+  const { c } = t;
+  const on = c.shippedOn[s];
+  if (on < 0) return undefined;
+  const shipped = c.dateTimes[on];
+  const id = c.shipments[s].id;
+  const received = c.receivedBy;
+  const holder = c.supplier[s];
+  let best: number | undefined;
+  let bestDays = 0;
+  for (let k = received.start[holder]; k < received.start[holder + 1]; k++) {
+    const i = received.items[k];
+    if (c.shipments[i].id === id || !sameGoods(c, i, s) || t.arrival[i] < 0) continue;
+    const days = daysFrom(c.dateTimes[t.arrival[i]], shipped);
+    if (!(days >= 0 && days <= maxDwell)) continue;
+    if (best === undefined || days < bestDays || (days === bestDays && c.shipments[i].id < c.shipments[best].id)) {
+      best = i;
+      bestDays = days;
+    }
+  }
+  return best;
 }
 
 /**
@@ -178,18 +201,21 @@ export const rapidTransit: Rule = {
       return c !== null && c !== undefined && c.distanceKm <= radius ? c : undefined;
     };
     const hits: RuleHit[] = [];
-    for (const inbound of ctx.bundle.shipments) {
-      if (watchOnly && ctx.watch(inbound) === undefined) continue;
-      if (arrival(inbound) === undefined) {
+    const t = transitOf(ctx);
+    const shipments = ctx.bundle.shipments;
+    for (let at = 0; at < shipments.length; at++) {
+      if (watchOnly && ctx.watchOf[at] < 0) continue;
+      if (t.arrival[at] < 0) {
         coverage.notJudged(NO_DATE);
         continue;
       }
-      let next = onward(ctx, inbound, maxDwell);
+      let next = onward(t, at, maxDwell);
       if (next.length === 0) {
-        if (undatedOnward(ctx, inbound)) coverage.notJudged(UNDATED_ONWARD);
+        if (undatedOnward(t, at)) coverage.notJudged(UNDATED_ONWARD);
         else coverage.judged();
         continue;
       }
+      const inbound = shipments[at];
       coverage.judged();
       const holder = inbound.consignee ?? inbound.buyer;
       // A reseller re-selling goods of its trade is doing its business. What stays a signal: watch-listed goods going
@@ -212,13 +238,15 @@ export const rapidTransit: Rule = {
       const chain: Shipment[] = [inbound];
       const seen = new Set([inbound.id]);
       // Chains are followed up to MAX_HOPS shipments each way.
-      for (let p = previous(ctx, inbound, maxDwell); p && !seen.has(p.id) && chain.length < MAX_HOPS; p = previous(ctx, p, maxDwell)) {
-        chain.unshift(p);
-        seen.add(p.id);
+      for (let p = previous(t, at, maxDwell); p !== undefined && !seen.has(shipments[p].id) && chain.length < MAX_HOPS; p = previous(t, p, maxDwell)) {
+        chain.unshift(shipments[p]);
+        seen.add(shipments[p].id);
       }
-      for (let n = next[0]?.out; n && !seen.has(n.id) && chain.length < 2 * MAX_HOPS; n = onward(ctx, n, maxDwell)[0]?.out) {
-        chain.push(n);
-        seen.add(n.id);
+      for (let n = next[0] === undefined ? undefined : next[0].at; n !== undefined && !seen.has(shipments[n].id) && chain.length < 2 * MAX_HOPS; ) {
+        chain.push(shipments[n]);
+        seen.add(shipments[n].id);
+        const after = onward(t, n, maxDwell)[0];
+        n = after === undefined ? undefined : after.at;
       }
       const start = chain[0].shipped ?? arrival(chain[0])!;
       const end = arrival(chain[chain.length - 1])!;

@@ -1,5 +1,6 @@
 import type { Shipment } from '@chokepoint/model';
-import { daysBetween, fold, plural, showHs } from '../text';
+import { daysFrom, indexLists } from '../columns';
+import { daysBetween, plural, showHs } from '../text';
 import type { Fact, Rule, RuleHit, Severity } from '../types';
 import { goodsLabel, quantityLabel, shipmentLabel } from './words';
 
@@ -9,7 +10,7 @@ const CUT_SHORT = 'search cut short (more than 500 onward shipments within the w
 /** Shipments explored from one start at most: keeps the search linear in dense trade (the coverage says when it bit). */
 const BUDGET = 500;
 
-const dateOf = (s: Shipment): string | undefined => s.shipped ?? s.received;
+const dateText = (s: Shipment): string | undefined => s.shipped ?? s.received;
 
 export const roundTripping: Rule = {
   id: 'round-tripping',
@@ -47,86 +48,125 @@ export const roundTripping: Rule = {
     const maxShipments = Math.max(params.maxShipments as number, minShipments);
     const digits = params.hsDigits as number;
     const watchSeverity = params.watchSeverity as Severity;
-    const keys = new Map<Shipment, string>();
-    const goodsKey = (s: Shipment): string => {
-      let k = keys.get(s);
-      if (k === undefined) keys.set(s, (k = s.hsCode !== undefined ? `hs:${s.hsCode.slice(0, digits)}` : `text:${fold(s.commodity)}`));
-      return k;
-    };
-    // Sales of each entity with a date, by goods, in date order.
-    const sales = new Map<string, Shipment[]>();
-    for (const s of ctx.bundle.shipments) {
-      if (dateOf(s) === undefined) continue;
-      const k = `${s.supplier}\u0000${goodsKey(s)}`;
-      const list = sales.get(k);
-      if (list) list.push(s);
-      else sales.set(k, [s]);
+    const c = ctx.columns;
+    const groupOf = ctx.groupOf;
+    const shipments = ctx.bundle.shipments;
+    const count = shipments.length;
+    const { buyer, supplier, dateTimes, dateRank } = c;
+    // The goods of each shipment as a number: the first `digits` digits of its HS code, else its folded commodity
+    // words (the two never share a number); `goodsTexts` holds what the evidence names.
+    const goodsTexts: string[] = [];
+    const byPrefix = new Map<string, number>();
+    const hsGoods = c.hsCodes.map((code) => {
+      const prefix = code.slice(0, digits);
+      let g = byPrefix.get(prefix);
+      if (g === undefined) byPrefix.set(prefix, (g = goodsTexts.push(prefix) - 1));
+      return g;
+    });
+    const wordsBase = goodsTexts.length;
+    goodsTexts.push(...c.wordTexts);
+    const goodsCount = goodsTexts.length;
+    const goodsOf = new Int32Array(count);
+    // The date that orders shipments: shipped, else received (-1 for none).
+    const dateOf = new Int32Array(count);
+    const datedSeller = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      goodsOf[i] = c.hs[i] >= 0 ? hsGoods[c.hs[i]] : wordsBase + c.words[i];
+      dateOf[i] = c.shippedOn[i] >= 0 ? c.shippedOn[i] : c.receivedOn[i];
+      datedSeller[i] = dateOf[i] >= 0 ? supplier[i] : -1;
     }
-    for (const list of sales.values()) list.sort((a, b) => (dateOf(a)! < dateOf(b)! ? -1 : dateOf(a)! > dateOf(b)! ? 1 : 0));
-    // Goods that a group ever buys from outside itself: a chain can only come home through such a purchase, so a sale
-    // of other goods starts no search (most goods never return to the group that sold them).
-    const comesHome = new Set<string>();
-    for (const s of ctx.bundle.shipments) {
-      const g = ctx.group(s.buyer).id;
-      if (g !== ctx.group(s.supplier).id) comesHome.add(`${g}\u0000${goodsKey(s)}`);
+    // Sales of each entity with a date, by goods, in date order (date strings in string order, then bundle order).
+    const sales = indexLists(datedSeller, c.entityIds.length);
+    for (let e = 0; e < c.entityIds.length; e++) {
+      if (sales.start[e + 1] - sales.start[e] < 2) continue;
+      sales.items
+        .subarray(sales.start[e], sales.start[e + 1])
+        .sort((x, y) => goodsOf[x] - goodsOf[y] || dateRank[dateOf[x]] - dateRank[dateOf[y]] || x - y);
     }
-    /** Index of the first sale in `list` on or after `date` (the list is in date order). */
-    const from = (list: Shipment[], date: string): number => {
-      let lo = 0;
-      let hi = list.length;
+    /** Where the sales of `seller` of goods `g` dated on or after date rank `rank` start, and where they end. */
+    const salesFrom = (seller: number, g: number, rank: number): [number, number] => {
+      const items = sales.items;
+      let lo = sales.start[seller];
+      let hi = sales.start[seller + 1];
+      // The end of the goods' run, then its first sale on or after the date.
+      let end = hi;
+      let a = lo;
+      while (a < end) {
+        const mid = (a + end) >> 1;
+        if (goodsOf[items[mid]] <= g) a = mid + 1;
+        else end = mid;
+      }
+      hi = a;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (dateOf(list[mid])! < date) lo = mid + 1;
+        const x = items[mid];
+        if (goodsOf[x] < g || (goodsOf[x] === g && dateRank[dateOf[x]] < rank)) lo = mid + 1;
         else hi = mid;
       }
-      return lo;
+      return [lo, a];
     };
+    // Goods that a group ever buys from outside itself: a chain can only come home through such a purchase, so a sale
+    // of other goods starts no search (most goods never return to the group that sold them).
+    const comesHome = new Set<number>();
+    for (let i = 0; i < count; i++) {
+      const g = groupOf[buyer[i]];
+      if (g !== groupOf[supplier[i]]) comesHome.add(g * goodsCount + goodsOf[i]);
+    }
 
     const hits: RuleHit[] = [];
     const circles = new Map<string, { hit: RuleHit; runs: number }>();
-    for (const s0 of ctx.bundle.shipments) {
-      const home = ctx.group(s0.supplier).id;
-      if (ctx.group(s0.buyer).id === home) continue;
-      const d0 = dateOf(s0);
-      if (d0 === undefined) {
+    // The search's marks, by shipment: visited in search number `mark`, from which shipment, at which depth.
+    const mark = new Int32Array(count);
+    const prevOf = new Int32Array(count);
+    const depthOf = new Int32Array(count);
+    let search = 0;
+    for (let i0 = 0; i0 < count; i0++) {
+      const s0 = shipments[i0];
+      const home = groupOf[supplier[i0]];
+      if (groupOf[buyer[i0]] === home) continue;
+      const d0 = dateOf[i0];
+      if (d0 < 0) {
         coverage.notJudged(NO_DATE);
         continue;
       }
-      const goods = goodsKey(s0);
-      if (!comesHome.has(`${home}\u0000${goods}`)) {
+      const goods = goodsOf[i0];
+      if (!comesHome.has(home * goodsCount + goods)) {
         coverage.judged();
         continue;
       }
       // Breadth-first over shipments: the shortest chain back home.
-      const prev = new Map<Shipment, Shipment | null>([[s0, null]]);
-      const depth = new Map<Shipment, number>([[s0, 1]]);
-      const queue = [s0];
-      let found: Shipment | undefined;
-      const chainOf = (s: Shipment): Shipment[] => {
+      search++;
+      mark[i0] = search;
+      prevOf[i0] = -1;
+      depthOf[i0] = 1;
+      const queue = [i0];
+      let found = -1;
+      const chainOf = (s: number): Shipment[] => {
         const out: Shipment[] = [];
-        for (let x: Shipment | null = s; x !== null; x = prev.get(x)!) out.unshift(x);
+        for (let x = s; x >= 0; x = prevOf[x]) out.unshift(shipments[x]);
         return out;
       };
-      /** Whether the chain that ends with `s` already passed through `id`. */
-      const passed = (s: Shipment, id: string): boolean => {
-        for (let x: Shipment | null = s; x !== null; x = prev.get(x)!) if (x.supplier === id) return true;
+      /** Whether the chain that ends with `s` already passed through entity `e`. */
+      const passed = (s: number, e: number): boolean => {
+        for (let x = s; x >= 0; x = prevOf[x]) if (supplier[x] === e) return true;
         return false;
       };
+      const t0 = dateTimes[d0];
       let i = 0;
-      for (; i < queue.length && found === undefined && queue.length < BUDGET; i++) {
+      for (; i < queue.length && found < 0 && queue.length < BUDGET; i++) {
         const cur = queue[i];
-        const n = depth.get(cur)!;
+        const n = depthOf[cur];
         if (n >= maxShipments) continue;
-        const list = sales.get(`${cur.buyer}\u0000${goods}`) ?? [];
-        for (let j = from(list, dateOf(cur)!); j < list.length; j++) {
-          const next = list[j];
-          const d = dateOf(next)!;
-          if (prev.has(next)) continue;
-          if (daysBetween(d0, d) > windowDays) break;
-          const back = ctx.group(next.buyer).id === home;
-          if (!back && (next.buyer === cur.buyer || passed(cur, next.buyer))) continue;
-          prev.set(next, cur);
-          depth.set(next, n + 1);
+        const [from, to] = salesFrom(buyer[cur], goods, dateRank[dateOf[cur]]);
+        for (let j = from; j < to; j++) {
+          const next = sales.items[j];
+          if (mark[next] === search) continue;
+          if (daysFrom(t0, dateTimes[dateOf[next]]) > windowDays) break;
+          const back = groupOf[buyer[next]] === home;
+          if (!back && (buyer[next] === buyer[cur] || passed(cur, buyer[next]))) continue;
+          mark[next] = search;
+          prevOf[next] = cur;
+          depthOf[next] = n + 1;
           if (back) {
             if (n + 1 >= minShipments) {
               found = next;
@@ -137,9 +177,9 @@ export const roundTripping: Rule = {
           queue.push(next);
         }
       }
-      if (found === undefined && queue.length >= BUDGET && i < queue.length) coverage.notJudged(CUT_SHORT);
+      if (found < 0 && queue.length >= BUDGET && i < queue.length) coverage.notJudged(CUT_SHORT);
       else coverage.judged();
-      if (found === undefined) continue;
+      if (found < 0) continue;
       const chain = chainOf(found);
       const companies = [s0.supplier, ...chain.map((s) => s.buyer)];
       // The same circle run again is one flag, with every run among its shipments.
@@ -153,7 +193,7 @@ export const roundTripping: Rule = {
       }
       const outside = chain.slice(0, -1).map((s) => s.buyer);
       const last = chain[chain.length - 1];
-      const days = daysBetween(d0, dateOf(last)!);
+      const days = daysBetween(c.dates[d0], c.dates[dateOf[found]]);
       const item = chain.map((s) => ctx.watch(s)).find((w) => w !== undefined);
       const route = companies.map((c) => ctx.label(c)).join(' → ');
       const goodsWords = s0.hsCode !== undefined ? `HS ${showHs(s0.hsCode.slice(0, digits))} (${s0.commodity})` : s0.commodity;
@@ -169,8 +209,8 @@ export const roundTripping: Rule = {
         shipments: chain.map((s) => s.id),
         ...(item ? { severity: watchSeverity } : {}),
         evidence: {
-          chain: chain.map((s) => ({ shipment: s.id, supplier: s.supplier, buyer: s.buyer, date: dateOf(s)!, hsCode: s.hsCode ?? null, commodity: s.commodity })),
-          goods: goods.replace(/^(hs|text):/, ''),
+          chain: chain.map((s) => ({ shipment: s.id, supplier: s.supplier, buyer: s.buyer, date: dateText(s)!, hsCode: s.hsCode ?? null, commodity: s.commodity })),
+          goods: goodsTexts[goods],
           days,
           windowDays,
           outsideCompanies: outside,
@@ -181,7 +221,7 @@ export const roundTripping: Rule = {
         summary: `${goodsWords} went ${route} in ${plural(chain.length, 'shipment', 'shipments')} over ${plural(days, 'day', 'days')}, back to ${returned}.`,
         explanation: {
           sentences: [
-            `The shipment records show ${goodsWords}${item ? `, watch-listed as ${item.name},` : ''} leaving ${ctx.label(s0.supplier)} on ${d0} and passing ${route}.`,
+            `The shipment records show ${goodsWords}${item ? `, watch-listed as ${item.name},` : ''} leaving ${ctx.label(s0.supplier)} on ${c.dates[d0]} and passing ${route}.`,
             `After ${plural(chain.length, 'shipment', 'shipments')} through ${plural(outside.length, 'company', 'companies')} outside the group, the goods came back to ${returned} ${plural(days, 'day', 'days')} after they left (window: ${windowDays} days).`,
             'Goods that go round in a circle can carry money under cover of trade (each sale an invoice) or give goods a new origin on paper; they can also be a repair, a return or a buy-back.',
             'Where to look: whether the same physical goods (serial or lot numbers, weights) went round, what each company paid, and whether any of them did anything to the goods.',

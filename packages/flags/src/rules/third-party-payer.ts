@@ -56,20 +56,22 @@ export const thirdPartyPayer: Rule = {
     const linkedSeverity = params.linkedSeverity as Severity;
     const financeIsic = params.financeIsic as string[];
     const financeSeverity = params.financeSeverity as Severity;
-    // Shipments between each pair, either way, counted once for the evidence.
-    let pairCounts: Map<string, number> | undefined;
-    const tradesBetween = (a: string, b: string): number => {
-      if (!pairCounts) {
-        pairCounts = new Map();
-        for (const o of ctx.bundle.shipments) {
-          const k = o.buyer < o.supplier ? `${o.buyer}\u0000${o.supplier}` : `${o.supplier}\u0000${o.buyer}`;
-          pairCounts.set(k, (pairCounts.get(k) ?? 0) + 1);
-        }
+    // Shipments between a pair, either way: each one's purchases from the other, walked when a flag needs them.
+    const c = ctx.columns;
+    const tradesBetween = (a: number, b: number): number => {
+      let n = 0;
+      for (const [buyer, seller] of [
+        [a, b],
+        [b, a],
+      ]) {
+        for (let k = c.boughtBy.start[buyer]; k < c.boughtBy.start[buyer + 1]; k++) if (c.supplier[c.boughtBy.items[k]] === seller) n++;
       }
-      return pairCounts.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) ?? 0;
+      return n;
     };
     // Agent, associate and employment ties, by the pair of company groups they join.
-    let acting: Map<string, Relation[]> | undefined;
+    // Keyed by the two group numbers (the lower first; -1, the group of an unknown id, counted in).
+    const groupPair = (a: number, b: number): number => (Math.min(a, b) + 1) * (c.entityIds.length + 1) + Math.max(a, b) + 1;
+    let acting: Map<number, Relation[]> | undefined;
     const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
       if (!acting) {
         acting = new Map();
@@ -77,7 +79,7 @@ export const thirdPartyPayer: Rule = {
           if (!ACTING_TIES.includes(r.kind)) continue;
           const a = ctx.group(r.source).id;
           const b = ctx.group(r.target).id;
-          const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+          const key = groupPair(a, b);
           const list = acting.get(key);
           if (list) list.push(r);
           else acting.set(key, [r]);
@@ -85,7 +87,7 @@ export const thirdPartyPayer: Rule = {
       }
       const a = ctx.group(payer).id;
       const b = ctx.group(buyer).id;
-      const ties = acting.get(a < b ? `${a}:${b}` : `${b}:${a}`);
+      const ties = acting.get(groupPair(a, b));
       if (!ties) return undefined;
       // A tie between payer and buyer themselves first; else the first recorded, through the groups.
       const direct = ties.find((r) => (r.source === payer && r.target === buyer) || (r.source === buyer && r.target === payer));
@@ -97,14 +99,17 @@ export const thirdPartyPayer: Rule = {
     };
 
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
       const payer = s.payer;
       if (payer === undefined || payer === s.buyer) continue;
-      if (ctx.group(payer).id === ctx.group(s.buyer).id) {
+      const payerNo = c.entityOf(payer);
+      if ((payerNo < 0 ? -1 : ctx.groupOf[payerNo]) === ctx.groupOf[c.buyer[n]]) {
         coverage.judged();
         continue;
       }
-      const payerIsic = ctx.lineOfBusiness(payer).isic;
+      const payerIsic = ctx.lineAt(payerNo).isic;
       const finance = payerIsic === undefined ? null : financeIsic.some((p) => payerIsic.startsWith(p));
       if (finance === null) coverage.notJudged(PAYER_LINE_UNKNOWN);
       else coverage.judged();
@@ -119,7 +124,7 @@ export const thirdPartyPayer: Rule = {
       }
       const tie = finance ? undefined : actingTie(payer, s.buyer);
       const severity: Severity | undefined = finance ? financeSeverity : tie ? linkedSeverity : undefined;
-      const trades = tradesBetween(s.buyer, payer);
+      const trades = tradesBetween(c.buyer[n], payerNo);
       const payerWords = `${ctx.label(payer)} (${lineWords(ctx, payer)})`;
       const unexplained = `no ${TIES_IN_WORDS} tie links the payer to the buyer or its group (the paid_for and consigned_to ties that shipments imply do not count)`;
       const finding = finance

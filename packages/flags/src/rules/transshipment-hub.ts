@@ -67,8 +67,10 @@ export const transshipmentHub: Rule = {
     const concern = (h: TransshipmentHub) => (h.destinations.length === 0 ? 'for goods to any destination' : `for goods to ${h.destinations.join(' or ')}`);
 
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
-      const item = ctx.watch(s);
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
+      const item = ctx.watchAt(n);
       if (watchOnly && item === undefined) continue;
       const receiver = s.consignee ?? s.buyer;
       const dest = s.destinationCountry ?? countryOf(receiver);

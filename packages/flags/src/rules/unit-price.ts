@@ -1,4 +1,3 @@
-import type { Shipment } from '@chokepoint/model';
 import { showHs, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { groupWords, recordWords, shipmentFacts, shipmentTable } from './words';
@@ -6,14 +5,6 @@ import { LeaveOneOut } from './volume-anomaly';
 
 const NO_PRICE = 'no value, currency or quantity (no unit price)';
 const FEW_PEERS = 'too few other shipments of the same HS code, currency and unit (fewer than minPeers)';
-
-/** What a price is per: a kilogram when the shipment was weighed, else its own unit (pieces, litres, metres …). */
-function priceOf(s: Shipment): { price: number; per: string } | undefined {
-  if (s.value === undefined || s.currency === undefined || s.value <= 0) return undefined;
-  if (s.quantityKg !== undefined && s.quantityKg > 0) return { price: s.value / s.quantityKg, per: 'kg' };
-  if (s.quantity !== undefined && s.quantity > 0 && s.unit !== undefined) return { price: s.value / s.quantity, per: s.unit };
-  return undefined;
-}
 
 /** "EUR 1.25 per kg", with enough digits for small prices. */
 function showPrice(price: number, currency: string, per: string): string {
@@ -67,36 +58,71 @@ export const unitPrice: Rule = {
     const minZ = params.minZ as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const maxAlike = params.maxAlike as number;
-    const groups = new Map<string, { s: Shipment; price: number; per: string; goods: string }[]>();
-    for (const s of ctx.bundle.shipments) {
-      const p = s.hsCode === undefined ? undefined : priceOf(s);
-      if (p === undefined) {
+    // Groups of the same goods (the first hsDigits digits, numbered once per HS code), currency and unit, in order of
+    // first shipment, holding shipment numbers and prices; found through nested maps rather than a key string per
+    // shipment.
+    const c = ctx.columns;
+    const goodsNumber = new Map<string, number>();
+    const goodsTexts: string[] = [];
+    const goodsOf = c.hsCodes.map((code) => {
+      const goods = code.slice(0, digits);
+      let g = goodsNumber.get(goods);
+      if (g === undefined) goodsNumber.set(goods, (g = goodsTexts.push(goods) - 1));
+      return g;
+    });
+    const groups: { goods: string; per: string; at: number[]; prices: number[] }[] = [];
+    const groupOf = new Map<number, Map<string, Map<string, number>>>();
+    const shipments = ctx.bundle.shipments;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
+      // The price, per kilogram when the shipment was weighed, else per its own unit (pieces, litres, metres …).
+      let price = 0;
+      let per: string | undefined;
+      if (s.hsCode !== undefined && s.value !== undefined && s.currency !== undefined && !(s.value <= 0)) {
+        if (s.quantityKg !== undefined && s.quantityKg > 0) {
+          price = s.value / s.quantityKg;
+          per = 'kg';
+        } else if (s.quantity !== undefined && s.quantity > 0 && s.unit !== undefined) {
+          price = s.value / s.quantity;
+          per = s.unit;
+        }
+      }
+      if (per === undefined) {
         coverage.notJudged(NO_PRICE);
         continue;
       }
-      const goods = s.hsCode!.slice(0, digits);
-      const key = `${goods}\u0000${s.currency}\u0000${p.per}`;
-      const list = groups.get(key);
-      const item = { s, price: p.price, per: p.per, goods };
-      if (list) list.push(item);
-      else groups.set(key, [item]);
+      const goods = goodsOf[c.hs[n]];
+      let byCurrency = groupOf.get(goods);
+      if (byCurrency === undefined) groupOf.set(goods, (byCurrency = new Map()));
+      let byUnit = byCurrency.get(s.currency!);
+      if (byUnit === undefined) byCurrency.set(s.currency!, (byUnit = new Map()));
+      let g = byUnit.get(per);
+      if (g === undefined) {
+        byUnit.set(per, (g = groups.length));
+        groups.push({ goods: goodsTexts[goods], per, at: [], prices: [] });
+      }
+      groups[g].at.push(n);
+      groups[g].prices.push(price);
     }
     const hits: RuleHit[] = [];
-    for (const members of groups.values()) {
-      if (members.length - 1 < minPeers) {
-        coverage.notJudged(FEW_PEERS, members.length);
+    for (const group of groups) {
+      const size = group.at.length;
+      if (size - 1 < minPeers) {
+        coverage.notJudged(FEW_PEERS, size);
         continue;
       }
-      coverage.judged(members.length);
-      const loo = new LeaveOneOut(members.map((m) => m.price));
-      const sorted = Float64Array.from(members, (m) => m.price).sort();
+      coverage.judged(size);
+      const loo = new LeaveOneOut(group.prices);
+      const sorted = Float64Array.from(group.prices).sort();
       const within = (lo: number, hi: number) => upper(sorted, hi) - lower(sorted, lo);
-      for (const m of members) {
-        const { z, median } = loo.without(m.price);
-        const ratio = m.price >= median ? m.price / median : median / m.price;
+      for (let k = 0; k < size; k++) {
+        const price = group.prices[k];
+        const { z, median } = loo.without(price);
+        const ratio = price >= median ? price / median : median / price;
         if (ratio < minRatio || Math.abs(z) < minZ) continue;
-        const alike = within(m.price / 2, m.price * 2) - 1;
+        const alike = within(price / 2, price * 2) - 1;
         if (alike > maxAlike) continue;
+        const m = { s: shipments[group.at[k]], price, per: group.per, goods: group.goods };
         const s = m.s;
         const above = m.price > median;
         const currency = s.currency!;
@@ -120,15 +146,15 @@ export const unitPrice: Rule = {
             direction: above ? 'above' : 'below',
             robustZ: z,
             goods: m.goods,
-            peers: members.length - 1,
+            peers: size - 1,
             alike,
             sameGroup: link !== undefined,
           },
-          summary: `${ctx.label(s.supplier)} invoiced ${ctx.label(s.buyer)} ${priceWords} for ${goods} in shipment ${s.id}, ${times} the median of ${members.length - 1} other shipments of the same goods in ${currency} (${medianWords}).`,
+          summary: `${ctx.label(s.supplier)} invoiced ${ctx.label(s.buyer)} ${priceWords} for ${goods} in shipment ${s.id}, ${times} the median of ${size - 1} other shipments of the same goods in ${currency} (${medianWords}).`,
           explanation: {
             sentences: [
               `${recordWords(ctx, s)}: ${priceWords}.`,
-              `The ${members.length - 1} other shipments of ${goods} priced in ${currency} per ${m.per} have a median of ${medianWords}; this price is ${times} it (robust z-score ${showNumber(Math.round(z * 10) / 10)}).`,
+              `The ${size - 1} other shipments of ${goods} priced in ${currency} per ${m.per} have a median of ${medianWords}; this price is ${times} it (robust z-score ${showNumber(Math.round(z * 10) / 10)}).`,
               above
                 ? 'A price far above what others pay can move money from buyer to seller under cover of trade (over-invoicing).'
                 : 'A price far below what others pay can move value from seller to buyer under cover of trade (under-invoicing), or hide the real quantity.',
@@ -138,7 +164,7 @@ export const unitPrice: Rule = {
             facts: [
               ...shipmentTable(ctx, s),
               { label: 'Unit price', value: priceWords, threshold: `at least ${showNumber(minRatio)} times above or below the median, robust z at least ${showNumber(minZ)}` },
-              { label: 'Median of the other shipments', value: `${medianWords} (${members.length - 1} shipments of ${goods} in ${currency})`, threshold: `at least ${minPeers} shipments` },
+              { label: 'Median of the other shipments', value: `${medianWords} (${size - 1} shipments of ${goods} in ${currency})`, threshold: `at least ${minPeers} shipments` },
               { label: 'Difference', value: `${times} (robust z ${showNumber(Math.round(z * 10) / 10)})` },
               { label: 'Other shipments priced alike', value: String(alike), threshold: `at most ${maxAlike} (from half to twice this price)` },
             ],

@@ -13,10 +13,13 @@ const FEW_PEERS = 'too few peers (other buyers of the heading in the ISIC class,
 const MIN_SPREAD = 0.05;
 
 interface Totals {
-  buyer: string;
-  heading: string;
+  /** The buyer's entity number (columns.entityIds), its employees, the heading's number (columns.headings). */
+  buyerNo: number;
+  employees: number | undefined;
+  headingNo: number;
   kg: number;
-  shipments: Shipment[];
+  /** How many shipments make the total (they are gathered again for the totals that are flagged). */
+  count: number;
 }
 
 /**
@@ -133,8 +136,14 @@ export const volumeAnomaly: Rule = {
     const minRatio = params.minRatio as number;
     const division = params.allowDivisionPeers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    const totals = new Map<string, Totals>();
-    for (const s of ctx.bundle.shipments) {
+    // Totals by buyer and heading, keyed by their numbers (buyer × headings + heading), in order of first shipment.
+    const c = ctx.columns;
+    const headingCount = c.headings.length;
+    const totals = new Map<number, Totals>();
+    const shipments = ctx.bundle.shipments;
+    const counted = (s: Shipment): boolean => s.hsCode !== undefined && s.quantityKg !== undefined && s.quantityKg > 0;
+    for (let n = 0; n < shipments.length; n++) {
+      const s = shipments[n];
       if (s.hsCode === undefined) {
         coverage.notJudged(NO_HS);
         continue;
@@ -143,68 +152,93 @@ export const volumeAnomaly: Rule = {
         coverage.notJudged(NO_KG);
         continue;
       }
-      const heading = s.hsCode.slice(0, 4);
-      const key = `${s.buyer}\u0000${heading}`;
-      const t = totals.get(key) ?? { buyer: s.buyer, heading, kg: 0, shipments: [] };
+      const key = c.buyer[n] * headingCount + c.heading[n];
+      let t = totals.get(key);
+      if (t === undefined) {
+        const buyerNo = c.buyer[n];
+        totals.set(key, (t = { buyerNo, employees: ctx.entityAt(buyerNo)?.employees, headingNo: c.heading[n], kg: 0, count: 0 }));
+      }
       t.kg += s.quantityKg;
-      t.shipments.push(s);
-      totals.set(key, t);
+      t.count++;
     }
-    // Peer groups: buyers of a heading by ISIC class and by ISIC division.
-    const groups = new Map<string, Totals[]>();
-    const add = (key: string, t: Totals) => {
+    /** The shipments of a total, in bundle order (the buyer's purchases of the heading, weighed). */
+    const shipmentsOf = (t: Totals): Shipment[] => {
+      const list: Shipment[] = [];
+      const { start, items } = c.boughtBy;
+      for (let k = start[t.buyerNo]; k < start[t.buyerNo + 1]; k++) {
+        const n = items[k];
+        if (c.heading[n] === t.headingNo && counted(shipments[n])) list.push(shipments[n]);
+      }
+      return list;
+    };
+    // Peer groups: buyers of a heading by ISIC class and by ISIC division, keyed by numbers (class or division ×
+    // headings + heading); each buyer's class and division numbered once.
+    const classes = new Map<string, number>();
+    const divisions = new Map<string, number>();
+    const numberOf = (codes: Map<string, number>, code: string) => {
+      let k = codes.get(code);
+      if (k === undefined) codes.set(code, (k = codes.size));
+      return k;
+    };
+    const classOf = new Int32Array(c.entityIds.length).fill(-1);
+    const divisionOf = new Int32Array(c.entityIds.length).fill(-1);
+    const byClass = new Map<number, Totals[]>();
+    const byDivision = new Map<number, Totals[]>();
+    const add = (groups: Map<number, Totals[]>, key: number, t: Totals) => {
       const list = groups.get(key);
       if (list) list.push(t);
       else groups.set(key, [t]);
     };
     for (const t of totals.values()) {
-      const isic = ctx.lineOfBusiness(t.buyer).isic;
+      const isic = ctx.lineAt(t.buyerNo).isic;
       if (isic === undefined) continue;
-      add(`${t.heading}\u0000class\u0000${isic}`, t);
-      add(`${t.heading}\u0000division\u0000${isic.slice(0, 2)}`, t);
+      if (classOf[t.buyerNo] < 0) {
+        classOf[t.buyerNo] = numberOf(classes, isic);
+        divisionOf[t.buyerNo] = numberOf(divisions, isic.slice(0, 2));
+      }
+      add(byClass, classOf[t.buyerNo] * headingCount + t.headingNo, t);
+      add(byDivision, divisionOf[t.buyerNo] * headingCount + t.headingNo, t);
     }
 
     // Statistics of each group, built once and asked once per member (leave one out).
-    const employeesOf = (t: Totals) => ctx.entity(t.buyer).employees ?? 0;
-    const stats = new Map<string, { total: LeaveOneOut; sized: LeaveOneOut }>();
-    const statsOf = (key: string, group: Totals[]) => {
-      let s = stats.get(key);
+    const employeesOf = (t: Totals) => t.employees ?? 0;
+    const stats = new Map<Totals[], { total: LeaveOneOut; sized: LeaveOneOut }>();
+    const statsOf = (group: Totals[]) => {
+      let s = stats.get(group);
       if (s === undefined) {
         const sized = group.filter((p) => employeesOf(p) > 0);
         s = { total: new LeaveOneOut(group.map((p) => p.kg)), sized: new LeaveOneOut(sized.map((p) => p.kg / employeesOf(p))) };
-        stats.set(key, s);
+        stats.set(group, s);
       }
       return s;
     };
 
     const hits: RuleHit[] = [];
     for (const t of totals.values()) {
-      const isic = ctx.lineOfBusiness(t.buyer).isic;
+      const isic = ctx.lineAt(t.buyerNo).isic;
       if (isic === undefined) {
-        coverage.notJudged(LINE_UNKNOWN, t.shipments.length);
+        coverage.notJudged(LINE_UNKNOWN, t.count);
         continue;
       }
       if (t.kg < minKg) {
-        coverage.judged(t.shipments.length);
+        coverage.judged(t.count);
         continue;
       }
       let level: 'class' | 'division' = 'class';
-      let key = `${t.heading}\u0000class\u0000${isic}`;
-      let group = groups.get(key) ?? [];
+      let group = byClass.get(classOf[t.buyerNo] * headingCount + t.headingNo) ?? [];
       if (group.length - 1 < minPeers && division) {
         level = 'division';
-        key = `${t.heading}\u0000division\u0000${isic.slice(0, 2)}`;
-        group = groups.get(key) ?? [];
+        group = byDivision.get(divisionOf[t.buyerNo] * headingCount + t.headingNo) ?? [];
       }
       // The group holds t itself: its peers are the others.
       if (group.length - 1 < minPeers) {
-        coverage.notJudged(FEW_PEERS, t.shipments.length);
+        coverage.notJudged(FEW_PEERS, t.count);
         continue;
       }
-      coverage.judged(t.shipments.length);
-      const groupStats = statsOf(key, group);
+      coverage.judged(t.count);
+      const groupStats = statsOf(group);
       const total = groupStats.total.without(t.kg);
-      const employees = ctx.entity(t.buyer).employees;
+      const employees = t.employees;
       const perEmployee =
         employees !== undefined && employees > 0 && groupStats.sized.size - 1 >= minPeers ? groupStats.sized.without(t.kg / employees) : undefined;
       // Sized comparison when possible: a large firm buying more than small ones is not out of scale.
@@ -212,14 +246,17 @@ export const volumeAnomaly: Rule = {
       const ratio = perEmployee ? t.kg / employees! / perEmployee.median : t.kg / total.median;
       if (z <= threshold || ratio < minRatio) continue;
 
+      const buyer = c.entityIds[t.buyerNo];
+      const heading = c.headings[t.headingNo];
+      const bought = shipmentsOf(t);
       // Purchases from the buyer's own group: is the rest, alone, out of scale too?
       const links = new Map<string, string[]>();
-      for (const s of t.shipments) {
+      for (const s of bought) {
         if (links.has(s.supplier)) continue;
-        const link = ctx.groupLink(s.supplier, t.buyer);
+        const link = ctx.groupLink(s.supplier, buyer);
         if (link) links.set(s.supplier, link);
       }
-      const groupKg = t.shipments.filter((s) => links.has(s.supplier)).reduce((a, s) => a + s.quantityKg!, 0);
+      const groupKg = bought.filter((s) => links.has(s.supplier)).reduce((a, s) => a + s.quantityKg!, 0);
       const outsideKg = t.kg - groupKg;
       let outsideOutOfScale: boolean | null = null;
       if (groupKg > 0) {
@@ -232,9 +269,9 @@ export const volumeAnomaly: Rule = {
       const severity: Severity | undefined = outsideOutOfScale === false ? groupSeverity : undefined;
 
       const round = (x: number) => Math.round(x * 1000) / 1000;
-      const hs = showHs(t.heading);
-      const description = ctx.describeHs(t.heading);
-      const peerIds = group.filter((o) => o !== t).map((p) => p.buyer);
+      const hs = showHs(heading);
+      const description = ctx.describeHs(heading);
+      const peerIds = group.filter((o) => o !== t).map((p) => c.entityIds[p.buyerNo]);
       const median = perEmployee ? perEmployee.median : total.median;
       const unitWords = perEmployee ? 'kg per employee' : 'kg';
       const sizeWords =
@@ -242,15 +279,15 @@ export const volumeAnomaly: Rule = {
           ? ''
           : `, ${showNumber(Math.round(t.kg / employees!))} kg per employee with ${employees} employees against a peer median of ${showNumber(Math.round(perEmployee.median))} kg`;
       const groupWordsList = [...links].map(([supplier, link]) => `${ctx.label(supplier)} (${linkWords(link)})`);
-      const money = showMoneyTotals(t.shipments);
-      const suppliers = [...new Set(t.shipments.map((s) => s.supplier))];
+      const money = showMoneyTotals(bought);
+      const suppliers = [...new Set(bought.map((s) => s.supplier))];
       hits.push({
-        entities: [t.buyer],
+        entities: [buyer],
         counterparties: suppliers,
-        shipments: t.shipments.map((s) => s.id),
+        shipments: bought.map((s) => s.id),
         severity,
         evidence: {
-          heading: t.heading,
+          heading: heading,
           headingDescription: description ?? null,
           totalKg: t.kg,
           employees: employees ?? null,
@@ -264,20 +301,20 @@ export const volumeAnomaly: Rule = {
           comparedBy: perEmployee ? 'kg per employee' : 'total kg',
           ratioToPeerMedian: round(ratio),
           threshold,
-          buyerLineOfBusiness: lineFacts(ctx, t.buyer),
+          buyerLineOfBusiness: lineFacts(ctx, buyer),
           fromOwnGroupKg: groupKg,
           fromOwnGroup: [...links].map(([supplier, link]) => ({ supplier, link })),
           outOfScaleWithoutOwnGroup: outsideOutOfScale,
         },
         summary:
-          `${ctx.label(t.buyer)} (${lineWords(ctx, t.buyer)}) bought ${showNumber(t.kg)} kg of HS ${hs} goods in ${plural(t.shipments.length, 'shipment', 'shipments')}: ` +
+          `${ctx.label(buyer)} (${lineWords(ctx, buyer)}) bought ${showNumber(t.kg)} kg of HS ${hs} goods in ${plural(bought.length, 'shipment', 'shipments')}: ` +
           `${showNumber(Math.round((t.kg / total.median) * 10) / 10)} times the median of ${group.length - 1} peers in its ISIC ${level} (${showNumber(Math.round(total.median))} kg)${sizeWords}` +
           (groupKg > 0
             ? `; ${showNumber(groupKg)} kg of it came from its own company group (${groupWordsList.join('; ')})${outsideOutOfScale ? '' : ', and without it the total is not out of scale'}.`
             : '.'),
         explanation: {
           sentences: [
-            `The shipment records show ${ctx.label(t.buyer)} (${lineWords(ctx, t.buyer)}) buying ${showNumber(t.kg)} kg of goods of HS heading ${hs}${description === undefined ? '' : ` (${description})`} in ${plural(t.shipments.length, 'shipment', 'shipments')} from ${listWords(suppliers.map((x) => ctx.label(x)))}.`,
+            `The shipment records show ${ctx.label(buyer)} (${lineWords(ctx, buyer)}) buying ${showNumber(t.kg)} kg of goods of HS heading ${hs}${description === undefined ? '' : ` (${description})`} in ${plural(bought.length, 'shipment', 'shipments')} from ${listWords(suppliers.map((x) => ctx.label(x)))}.`,
             `Its ${group.length - 1} peers, the other buyers of this heading in ISIC ${level} ${level === 'class' ? isic : isic.slice(0, 2)}, bought a median of ${showNumber(Math.round(median))} ${unitWords}; the buyer’s ${showNumber(Math.round(perEmployee ? t.kg / employees! : t.kg))} ${unitWords} is ${showNumber(Math.round(ratio * 10) / 10)} times that, with a modified z-score of ${showNumber(Math.round(z * 10) / 10)} (out of scale above ${threshold}).`,
             ...(groupKg > 0
               ? [
@@ -290,9 +327,9 @@ export const volumeAnomaly: Rule = {
             'Where to look: whether the buyer’s real size (staff, premises, turnover) explains the quantity, where the goods went next, and the peers named in the evidence.',
           ],
           facts: [
-            { label: 'Buyer', value: `${ctx.label(t.buyer)}, ${lineWords(ctx, t.buyer)}${employees === undefined ? '' : `, ${plural(employees, 'employee', 'employees')}`}` },
+            { label: 'Buyer', value: `${ctx.label(buyer)}, ${lineWords(ctx, buyer)}${employees === undefined ? '' : `, ${plural(employees, 'employee', 'employees')}`}` },
             { label: 'Goods', value: `HS ${hs}${description === undefined ? '' : ` (${description})`}` },
-            { label: 'Shipments', value: `${t.shipments.length}: ${t.shipments.slice(0, 10).map((s) => s.id).join(', ')}${t.shipments.length > 10 ? ' …' : ''}` },
+            { label: 'Shipments', value: `${bought.length}: ${bought.slice(0, 10).map((s) => s.id).join(', ')}${bought.length > 10 ? ' …' : ''}` },
             { label: 'Total bought', value: `${showNumber(t.kg)} kg` },
             ...(money === undefined ? [] : [{ label: 'Value of these shipments', value: money }]),
             {

@@ -1,0 +1,158 @@
+import { analyze } from '@chokepoint/engine';
+import { buildContext, parseReference } from '@chokepoint/flags';
+import { REFERENCE, bundleOf, company, flagsOf, resultOf, ship, tie } from './helpers';
+
+// The rules read the bundle through columns and indices built once per run (entity and shipment numbers, interned
+// codes and dates, memoised watch-list and sector-fit answers). These tests hold the places where an index could
+// answer differently from the shipment itself: one HS code with different texts or quantities, same-day and undated
+// shipments, and ids that are names of Object.prototype.
+
+describe('the shared columns of a run', () => {
+  it('number entities in bundle order, ids like toString and __proto__ included, with each entity’s shipments in bundle order', () => {
+    const entities = [company('toString'), company('__proto__'), company('constructor')];
+    const shipments = [
+      ship('__proto__', 'toString', { id: 'x1', shipped: '2024-01-02' }),
+      ship('toString', 'constructor', { id: 'x2', consignee: '__proto__' }),
+      ship('__proto__', 'toString', { id: 'x3', received: '2024-01-01' }),
+    ];
+    const bundle = bundleOf({ entities, shipments });
+    const ctx = buildContext(bundle, analyze(bundle), REFERENCE, 50);
+    const c = ctx.columns;
+    expect(c.entityIds).toEqual(['toString', '__proto__', 'constructor']);
+    expect(['toString', '__proto__', 'constructor', 'hasOwnProperty'].map((id) => c.entityOf(id))).toEqual([0, 1, 2, -1]);
+    expect(ctx.bought('toString').map((s) => s.id)).toEqual(['x1', 'x3']);
+    expect(ctx.received('__proto__').map((s) => s.id)).toEqual(['x2']);
+    expect(ctx.sold('__proto__').map((s) => s.id)).toEqual(['x1', 'x3']);
+    expect(ctx.bought('hasOwnProperty')).toEqual([]);
+    expect(ctx.group('__proto__').members).toEqual(['__proto__']);
+    // Dates interned once, undated shipments -1; string order is kept for sorting.
+    expect([...c.shippedOn].map((d) => (d < 0 ? null : c.dates[d]))).toEqual(['2024-01-02', null, null]);
+    expect([...c.receivedOn].map((d) => (d < 0 ? null : c.dates[d]))).toEqual([null, null, '2024-01-01']);
+    expect(c.dateRank[c.receivedOn[2]]).toBeLessThan(c.dateRank[c.shippedOn[0]]);
+  });
+
+  it('match one HS code against the watch list by each shipment’s own text and quantity, not once per code', () => {
+    const entities = [company('dist'), company('shop')];
+    const shipments = [
+      // aluminium paste needs the keyword: the same code without it is not watch-listed.
+      ship('dist', 'shop', { id: 'p1', hsCode: '321290', commodity: 'blue paint' }),
+      ship('dist', 'shop', { id: 'p2', hsCode: '321290', commodity: 'aluminium paste' }),
+      // Mobile phones count in bulk only (50 pieces and more).
+      ship('dist', 'shop', { id: 'm1', hsCode: '851712', commodity: 'mobile phones', quantity: 10, unit: 'pcs' }),
+      ship('dist', 'shop', { id: 'm2', hsCode: '851712', commodity: 'mobile phones', quantity: 500, unit: 'pcs' }),
+      ship('dist', 'shop', { id: 'p3', hsCode: '321290', commodity: 'white paint' }),
+    ];
+    const bundle = bundleOf({ entities, shipments });
+    const ctx = buildContext(bundle, analyze(bundle), REFERENCE, 50);
+    const expected = [undefined, 'aluminium-paste', undefined, 'mobile-phones', undefined];
+    expect(shipments.map((s) => ctx.watch(s)?.id)).toEqual(expected);
+    expect(shipments.map((_s, n) => ctx.watchAt(n)?.id)).toEqual(expected);
+    expect(ctx.watched('shop').map((s) => s.id)).toEqual(['p2', 'm2']);
+  });
+
+  it('give an entity’s watch-listed shipments once, bought first, then received (as consignee) and not bought', () => {
+    const entities = [company('dist'), company('shop'), company('store')];
+    const shipments = [
+      ship('dist', 'store', { id: 'r1', hsCode: '321290', commodity: 'aluminium paste', consignee: 'shop' }),
+      ship('dist', 'shop', { id: 'b1', hsCode: '321290', commodity: 'aluminium paste', consignee: 'shop' }),
+      ship('dist', 'shop', { id: 'b2', hsCode: '321290', commodity: 'aluminium paste' }),
+    ];
+    const bundle = bundleOf({ entities, shipments });
+    const ctx = buildContext(bundle, analyze(bundle), REFERENCE, 50);
+    expect(ctx.watched('shop').map((s) => s.id)).toEqual(['b1', 'b2', 'r1']);
+    expect(ctx.watched('store').map((s) => s.id)).toEqual(['r1']);
+  });
+
+  it('judge the fit of one HS code by each shipment’s pieces where a row for any business has a piece limit', () => {
+    const reference = parseReference({
+      watchlist: 'id,name,category,hs_prefixes,keywords,require_keyword,min_pcs,users,source',
+      sectorFit: ['isic_prefix,hs_prefixes,rationale,max_pcs', '*,8517,phones for the office,20', '1071,1101,bakeries buy flour,'].join('\n'),
+      sectorKeywords: 'keyword,isic,rationale',
+    });
+    const entities = [company('dist'), company('bakery', { isic: '1071' }), company('nobody')];
+    const shipments = [
+      ship('dist', 'bakery', { id: 'f1', hsCode: '851712', commodity: 'phones', quantity: 5, unit: 'pcs' }),
+      ship('dist', 'bakery', { id: 'f2', hsCode: '851712', commodity: 'phones', quantity: 500, unit: 'pcs' }),
+      ship('dist', 'bakery', { id: 'f3', hsCode: '851712', commodity: 'phones', quantity: 2, unit: 'dozen' }),
+      ship('dist', 'bakery', { id: 'f4', hsCode: '851712', commodity: 'phones', quantity: 6, unit: 'kg' }),
+      ship('dist', 'bakery', { id: 'f5', hsCode: '110100', commodity: 'flour' }),
+      ship('dist', 'nobody', { id: 'f6', hsCode: '110100', commodity: 'flour' }),
+    ];
+    const bundle = bundleOf({ entities, shipments });
+    const ctx = buildContext(bundle, analyze(bundle), reference, 50);
+    const expected = [true, false, false, true, true, undefined];
+    expect(shipments.map((s) => ctx.fits(s.buyer, s))).toEqual(expected);
+    expect(shipments.map((s, n) => ctx.fitsAt(ctx.columns.entityOf(s.buyer), n))).toEqual(expected);
+    expect(shipments.map((s) => ctx.fit(s.buyer, s).fits)).toEqual(expected);
+  });
+});
+
+describe('rapid-transit on indexed sales', () => {
+  const entities = [company('__proto__'), company('toString', { isic: '1071' }), company('constructor'), company('hasOwnProperty')];
+  const flour = { hsCode: '110100', commodity: 'flour' };
+
+  it('counts sales on the day of arrival, not the day before nor beyond the limit, and lists same-day sales by id', () => {
+    const shipments = [
+      ship('__proto__', 'toString', { id: 'in', received: '2024-03-10', ...flour }),
+      ship('toString', 'constructor', { id: 'b-out', shipped: '2024-03-10', ...flour }),
+      ship('toString', 'hasOwnProperty', { id: 'a-out', shipped: '2024-03-10', ...flour }),
+      ship('toString', 'constructor', { id: 'early', shipped: '2024-03-09', ...flour }),
+      ship('toString', 'constructor', { id: 'late', shipped: '2024-03-30', ...flour }),
+      // Other goods of the same holder in the window do not count.
+      ship('toString', 'constructor', { id: 'other', shipped: '2024-03-11', hsCode: '170100', commodity: 'sugar' }),
+    ];
+    const flags = flagsOf(bundleOf({ entities, shipments }), 'rapid-transit');
+    expect(flags.map((f) => f.id)).toEqual(['rapid-transit/in']);
+    expect(flags[0].entity).toBe('toString');
+    expect(flags[0].evidence.onward).toEqual([
+      { shipment: 'a-out', to: 'hasOwnProperty', shipped: '2024-03-10', dwellDays: 0 },
+      { shipment: 'b-out', to: 'constructor', shipped: '2024-03-10', dwellDays: 0 },
+    ]);
+    expect(flags[0].evidence.chain).toEqual(['in', 'a-out']);
+  });
+
+  it('follows the chain back and forward through same-day hops', () => {
+    const shipments = [
+      ship('__proto__', 'toString', { id: 'h1', shipped: '2024-05-01', received: '2024-05-01', ...flour }),
+      ship('toString', 'constructor', { id: 'h2', shipped: '2024-05-01', received: '2024-05-02', ...flour }),
+      ship('constructor', 'hasOwnProperty', { id: 'h3', shipped: '2024-05-02', ...flour }),
+    ];
+    const flags = flagsOf(bundleOf({ entities, shipments }), 'rapid-transit');
+    expect(flags.map((f) => [f.id, f.entity, f.evidence.chain])).toEqual([
+      ['rapid-transit/h2', 'constructor', ['h1', 'h2', 'h3']],
+      ['rapid-transit/h1', 'toString', ['h1', 'h2', 'h3']],
+    ]);
+  });
+
+  it('counts an inbound shipment whose holder sold the same goods on without a date as not fully judged', () => {
+    const shipments = [
+      ship('__proto__', 'toString', { id: 'in', received: '2024-03-10', ...flour }),
+      ship('toString', 'constructor', { id: 'undated', ...flour }),
+      ship('__proto__', 'hasOwnProperty', { id: 'plain', received: '2024-03-10', ...flour }),
+    ];
+    const result = resultOf(bundleOf({ entities, shipments }));
+    expect(result.flags.filter((f) => f.rule === 'rapid-transit')).toEqual([]);
+    expect(result.rules.find((r) => r.id === 'rapid-transit')!.coverage).toEqual({
+      unit: 'shipments received',
+      judged: 1,
+      notJudged: [
+        { reason: 'no date of arrival or shipping', count: 1 },
+        { reason: 'onward shipments of the same goods have no shipping date', count: 1 },
+      ],
+    });
+  });
+});
+
+describe('round-tripping on indexed sales', () => {
+  it('finds a circle made in one day through companies named like Object.prototype members', () => {
+    const entities = [company('toString'), company('valueOf'), company('__proto__'), company('constructor')];
+    const goods = { hsCode: '310230', commodity: 'ammonium nitrate', quantity: 1000, unit: 'kg' } as const;
+    const shipments = [
+      ship('toString', '__proto__', { id: 'c1', shipped: '2024-01-01', ...goods }),
+      ship('__proto__', 'constructor', { id: 'c2', shipped: '2024-01-01', ...goods }),
+      ship('constructor', 'valueOf', { id: 'c3', shipped: '2024-01-01', ...goods }),
+    ];
+    const flags = flagsOf(bundleOf({ entities, relations: [tie('toString', 'valueOf', 'owner')], shipments }), 'round-tripping');
+    expect(flags.map((f) => [f.id, f.shipments, f.evidence.goods, f.evidence.returnedTo])).toEqual([['round-tripping/c1', ['c1', 'c2', 'c3'], '3102', 'valueOf']]);
+  });
+});

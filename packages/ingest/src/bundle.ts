@@ -193,7 +193,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const rows: ParsedRow[] = [];
   const firstLineOfId = new Map<string, number>();
   /** Ids by their lower case, with the first line of each: ids that differ only by case are named in a warning. */
-  const idsByLowerCase = new Map<string, { id: string; line: number }>();
+  const idsByLowerCase = new Map<string, string>();
   const decimalCommas = new Map<string, DecimalCommas>();
   let header: (ColumnSpec | string)[] | undefined;
   /** Per column of the header: the readings of the texts met so far (REPEATING), or undefined. */
@@ -352,8 +352,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (id !== undefined && spec.idColumn !== undefined) {
             const lower = id.toLowerCase();
             const other = idsByLowerCase.get(lower);
-            if (other === undefined) idsByLowerCase.set(lower, { id, line });
-            else note(spec.idColumn, caseTwin(id, other.id, other.line));
+            if (other === undefined) idsByLowerCase.set(lower, id);
+            else note(spec.idColumn, caseTwin(id, other, firstLineOfId.get(other)!));
           }
           for (const n of notes) ctx.warnings.add(n);
           if (spec.file === 'entities.csv') {

@@ -29,32 +29,51 @@ const MEASURES = [
  */
 export function checkBundle(bundle: Bundle): Map<string, number> {
   const index = new Map<string, number>();
-  bundle.entities.forEach((e, i) => {
+  const entities = bundle.entities;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
     if (index.has(e.id)) throw new EngineInputError(`entity id ${JSON.stringify(e.id)} is used twice${originText(e.origin)}`);
     index.set(e.id, i);
-  });
-  const ends = (what: string, origin: Origin | undefined, from: string, to: string, others: (string | undefined)[] = []) => {
-    for (const id of [from, to, ...others]) {
-      if (id !== undefined && !index.has(id)) throw new EngineInputError(`${what}${originText(origin)} names ${JSON.stringify(id)}, which is not an entity of the bundle`);
-    }
-    if (from === to) throw new EngineInputError(`${what}${originText(origin)} ties ${JSON.stringify(from)} to itself, which the data contract does not allow`);
+  }
+  // Plain loops, and the words of a message made only when there is one: a bundle holds millions of records.
+  const unknown = (what: () => string, origin: Origin | undefined, id: string | undefined) => {
+    if (id !== undefined && !index.has(id)) throw new EngineInputError(`${what()}${originText(origin)} names ${JSON.stringify(id)}, which is not an entity of the bundle`);
   };
-  bundle.relations.forEach((r, i) => ends(`relation ${i + 1}`, r.origin, r.source, r.target));
+  const ends = (what: () => string, origin: Origin | undefined, from: string, to: string) => {
+    unknown(what, origin, from);
+    unknown(what, origin, to);
+  };
+  const itself = (what: () => string, origin: Origin | undefined, from: string) => {
+    throw new EngineInputError(`${what()}${originText(origin)} ties ${JSON.stringify(from)} to itself, which the data contract does not allow`);
+  };
+  const relations = bundle.relations;
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i];
+    const what = () => `relation ${i + 1}`;
+    ends(what, r.origin, r.source, r.target);
+    if (r.source === r.target) itself(what, r.origin, r.source);
+  }
   const totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
-  bundle.shipments.forEach((s, i) => {
-    const what = `shipment ${JSON.stringify(s.id)}`;
-    ends(what, s.origin, s.supplier, s.buyer, [s.consignee, s.payer]);
-    MEASURES.forEach(([field], m) => {
+  const shipments = bundle.shipments;
+  for (let i = 0; i < shipments.length; i++) {
+    const s = shipments[i];
+    const what = () => `shipment ${JSON.stringify(s.id)}`;
+    ends(what, s.origin, s.supplier, s.buyer);
+    unknown(what, s.origin, s.consignee);
+    unknown(what, s.origin, s.payer);
+    if (s.supplier === s.buyer) itself(what, s.origin, s.supplier);
+    for (let m = 0; m < MEASURES.length; m++) {
+      const field = MEASURES[m][0];
       const v = s[field] as unknown;
-      if (v === undefined) return;
+      if (v === undefined) continue;
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new EngineInputError(`${what}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
+        throw new EngineInputError(`${what()}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
       }
       const t = totals[m];
       t.sum += v;
       if (v > t.largest) (t.largest = v), (t.at = i);
-    });
-  });
+    }
+  }
   MEASURES.forEach(([field, words], m) => {
     const t = totals[m];
     if (t.sum <= MAX_TOTAL) return;

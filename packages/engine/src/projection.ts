@@ -100,16 +100,82 @@ export function projectionPairs(bundle: Bundle, options: ProjectionOptions = {})
 
 /**
  * The projection as a CSR for the typed-array algorithms: node i is bundle.entities[i] (`keys` are the entity ids),
- * `weights` are the projection's weights (Louvain uses them; betweenness and cut points do not).
+ * `weights` are the projection's weights (Louvain uses them; betweenness and cut points do not). The same pairs, in
+ * the same order and with the same weights as projectionPairs, built in typed arrays from the records: no object per
+ * pair and no map of pairs (a million-tie network has a million pairs).
  */
 export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): UndirectedCSR {
-  const pairs = projectionPairs(bundle, options);
-  const keys = bundle.entities.map((e) => e.id);
-  return csrFromEdgeList(
-    keys.length,
-    Int32Array.from(pairs, (p) => p.source),
-    Int32Array.from(pairs, (p) => p.target),
-    Float64Array.from(pairs, (p) => p.weight),
-    keys,
-  );
+  const weights = options.weights ?? TIE_WEIGHTS;
+  const index = checkBundle(bundle);
+  const n = index.size;
+  const relations = bundle.relations;
+  const shipments = bundle.shipments;
+  const r = relations.length;
+  const m = r + shipments.length;
+  // Every tie as met (relations, then shipments), its ends as positions, and a relation's weight.
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const tieWeight = new Float64Array(r);
+  for (let e = 0; e < r; e++) {
+    const rel = relations[e];
+    from[e] = index.get(rel.source)!;
+    to[e] = index.get(rel.target)!;
+    const w = weights[rel.kind];
+    if (typeof w !== 'number' || !Object.hasOwn(weights, rel.kind)) throw new EngineInputError(`relation ${e + 1}${originText(rel.origin)} has the unknown kind ${JSON.stringify(rel.kind)}`);
+    tieWeight[e] = w;
+  }
+  for (let j = 0; j < shipments.length; j++) {
+    from[r + j] = index.get(shipments[j].supplier)!;
+    to[r + j] = index.get(shipments[j].buyer)!;
+  }
+  // The ties by their lower end (a stable counting sort, so in the order met), then, per lower end, the first tie to
+  // each higher end: the pair's first tie, which stands for the pair.
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) start[Math.min(from[e], to[e]) + 1]++;
+  for (let u = 0; u < n; u++) start[u + 1] += start[u];
+  const fill = start.slice(0, n);
+  const order = new Int32Array(m);
+  for (let e = 0; e < m; e++) order[fill[Math.min(from[e], to[e])]++] = e;
+  const first = new Int32Array(m);
+  const owner = new Int32Array(n).fill(-1);
+  const seenAt = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    for (let k = start[u]; k < start[u + 1]; k++) {
+      const e = order[k];
+      const v = Math.max(from[e], to[e]);
+      if (owner[v] !== u) {
+        owner[v] = u;
+        seenAt[v] = e;
+      }
+      first[e] = seenAt[v];
+    }
+  }
+  // Each pair's weight and kilograms, added up in the order the ties are met (as projectionPairs adds them).
+  const weight = new Float64Array(m);
+  const kg = new Float64Array(m);
+  const trade = new Uint8Array(m); // 1: the pair trades; 2: a shipment of it has a known mass
+  for (let e = 0; e < r; e++) weight[first[e]] += tieWeight[e];
+  for (let j = 0; j < shipments.length; j++) {
+    const p = first[r + j];
+    trade[p] |= 1;
+    const q = shipments[j].quantityKg;
+    if (q !== undefined) {
+      kg[p] += q;
+      trade[p] |= 2;
+    }
+  }
+  let pairs = 0;
+  for (let e = 0; e < m; e++) if (first[e] === e) pairs++;
+  const source = new Int32Array(pairs);
+  const target = new Int32Array(pairs);
+  const pairWeight = new Float64Array(pairs);
+  let p = 0;
+  for (let e = 0; e < m; e++) {
+    if (first[e] !== e) continue;
+    source[p] = from[e];
+    target[p] = to[e];
+    pairWeight[p] = trade[e] === 0 ? weight[e] : weight[e] + tradeWeight((trade[e] & 2) !== 0 ? kg[e] : undefined);
+    p++;
+  }
+  return csrFromEdgeList(n, source, target, pairWeight, bundle.entities.map((e) => e.id));
 }

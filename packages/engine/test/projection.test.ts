@@ -1,4 +1,4 @@
-import { projectBundle, projectionPairs, toUndirectedCSR, tradeWeight, EngineInputError, TIE_WEIGHTS } from '@chokepoint/engine';
+import { csrFromEdgeList, projectBundle, projectionPairs, toUndirectedCSR, tradeWeight, EngineInputError, TIE_WEIGHTS } from '@chokepoint/engine';
 import { MultiUndirectedGraph } from 'graphology';
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 
@@ -79,5 +79,42 @@ describe('the projection', () => {
     expect(Array.from(csr.offsets)).toEqual([0, 1, 3, 4]);
     expect(Array.from(csr.targets)).toEqual([1, 0, 2, 1]);
     expect(Array.from(csr.weights)).toEqual([2, 2, 5, 5]);
+  });
+});
+
+describe('projectBundle, built from the records in typed arrays', () => {
+  it('is the CSR of projectionPairs: the same pairs in the same order, with weights added up in the same order', () => {
+    let t = 11;
+    const rng = () => {
+      t = (t + 0x6d2b79f5) | 0;
+      let x = Math.imul(t ^ (t >>> 15), t | 1);
+      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const ids = ['__proto__', 'toString', 'constructor', 'a', 'A', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const kinds = Object.keys(TIE_WEIGHTS) as Relation['kind'][];
+    for (let run = 0; run < 60; run++) {
+      const n = 2 + Math.floor(rng() * (ids.length - 1));
+      const chosen = ids.slice(0, n).sort(() => rng() - 0.5);
+      const two = (): [string, string] => {
+        const a = chosen[Math.floor(rng() * n)];
+        let b = chosen[Math.floor(rng() * n)];
+        while (b === a) b = chosen[Math.floor(rng() * n)];
+        return [a, b];
+      };
+      const relations = Array.from({ length: Math.floor(rng() * 30) }, (_, i) => relation(...two(), kinds[Math.floor(rng() * kinds.length)], i + 2));
+      const shipments = Array.from({ length: Math.floor(rng() * 30) }, (_, i) => shipment(`s${i}`, ...two(), rng() < 0.3 ? undefined : rng() * 10 ** Math.floor(rng() * 9)));
+      const b: Bundle = { ...bundle, entities: chosen.map(entity), relations, shipments };
+      const pairs = projectionPairs(b);
+      const csr = projectBundle(b);
+      const expected = csrFromEdgeList(
+        n,
+        Int32Array.from(pairs, (p) => p.source),
+        Int32Array.from(pairs, (p) => p.target),
+        Float64Array.from(pairs, (p) => p.weight),
+        chosen,
+      );
+      expect(csr).toEqual(expected);
+    }
   });
 });

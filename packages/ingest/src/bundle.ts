@@ -16,6 +16,7 @@ import {
   type ColumnSpec,
   type DataIssue,
   type Entity,
+  type FieldResult,
   type FieldType,
   type FileSpec,
   type Place,
@@ -54,7 +55,8 @@ const DECIMAL_COMMA = /^[^.,]*\d,\d[^.,]*$/;
  * case (to say "did you mean" when a reference differs from an id only by case), for reference checks.
  */
 interface EntityIndex {
-  valid: Set<string>;
+  /** Each valid id, to the id as the entity holds it: a reference to it shares that one string (millions of rows). */
+  valid: Map<string, string>;
   rejected: Map<string, number>;
   byLowerCase: Map<string, string>;
 }
@@ -64,6 +66,16 @@ interface ParsedRow {
   values: Record<string, unknown>;
   attributes: Record<string, string>;
 }
+
+/**
+ * Column types whose cells repeat across rows (codes, kinds, dates) and whose reading depends on the cell alone: each
+ * column keeps the result of each text it met, so that 600,000 shipments share a few hundred strings (and parse each
+ * one once). Free text is kept too, except for names and addresses, which seldom repeat.
+ */
+const REPEATING: ReadonlySet<FieldType> = new Set<FieldType>(['enum', 'date', 'country', 'hsCode', 'currency', 'unit', 'text']);
+const UNIQUE_TEXT: ReadonlySet<string> = new Set(['name', 'address']);
+/** At most this many distinct texts are kept per column (a column whose cells never repeat stops growing there). */
+const REPEATS_KEPT = 20_000;
 
 /** Thrown inside one file when it cannot be read further; turned into a fatal InvalidBundleError. */
 class FatalFileProblem extends Error {
@@ -181,9 +193,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const rows: ParsedRow[] = [];
   const firstLineOfId = new Map<string, number>();
   /** Ids by their lower case, with the first line of each: ids that differ only by case are named in a warning. */
-  const idsByLowerCase = new Map<string, { id: string; line: number }>();
+  const idsByLowerCase = new Map<string, string>();
   const decimalCommas = new Map<string, DecimalCommas>();
   let header: (ColumnSpec | string)[] | undefined;
+  /** Per column of the header: the readings of the texts met so far (REPEATING), or undefined. */
+  let repeats: (Map<string, FieldResult> | undefined)[] = [];
+  // One row at a time: its line, its problems and its notes (the functions are made once, not once per row).
+  let line = 0;
+  let problems: DataIssue[] = [];
+  let notes: DataIssue[] = [];
+  const add = (column: string | undefined, reason: string) => problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
+  const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
   const head = await readHead(path);
   let sniffed: SniffedText;
   try {
@@ -198,7 +218,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
 
   try {
     for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed })) {
-      for (const { line, fields, empty, invalid } of batch) {
+      for (const row of batch) {
+        const { fields, empty, invalid } = row;
+        line = row.line;
         if (empty) {
           ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
           continue;
@@ -210,6 +232,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           try {
             const h = readHeader(spec, fields, guess);
             header = h.columns;
+            repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
           } catch (err) {
             if (err instanceof HeaderProblem) throw new FatalFileProblem({ file, line, ...err.remark });
@@ -217,11 +240,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           }
           continue;
         }
-        const problems: DataIssue[] = [];
-        const notes: DataIssue[] = [];
-        const add = (column: string | undefined, reason: string) =>
-          problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
-        const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
+        if (problems.length > 0) problems = [];
+        if (notes.length > 0) notes = [];
 
         // Cells after the last column are fine when empty (spreadsheets write them).
         let width = fields.length;
@@ -250,7 +270,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             isic = raw; // read below, with the row's sector
             continue;
           }
-          if (NUMERIC.has(col.type) && delimiter === ';') {
+          if (delimiter === ';' && NUMERIC.has(col.type)) {
             let seen = decimalCommas.get(col.name);
             if (DECIMAL_COMMA.test(raw)) {
               seen ??= { line, example: raw, count: 0, dots: 0 };
@@ -262,7 +282,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1 });
             }
           }
-          const parsed = parseField(col.type, raw, { values: col.values, max: col.max });
+          const seen = repeats[i];
+          let parsed = seen?.get(raw);
+          if (parsed === undefined) {
+            parsed = parseField(col.type, raw, { values: col.values, max: col.max });
+            if (seen !== undefined && seen.size < REPEATS_KEPT) seen.set(raw, parsed);
+          }
           if (!parsed.ok) {
             let reason = parsed.reason;
             if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(raw)) reason += ' (write numbers without thousands separators)';
@@ -276,7 +301,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           values[col.key ?? col.name] = parsed.value;
           if (col.refersToEntity) {
             const ref = parsed.value as string;
-            if (!entities.valid.has(ref)) {
+            const known = entities.valid.get(ref);
+            if (known !== undefined) values[col.key ?? col.name] = known;
+            else {
               const rejectedAt = entities.rejected.get(ref);
               if (rejectedAt === undefined) {
                 const other = entities.byLowerCase.get(ref.toLowerCase());
@@ -325,12 +352,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (id !== undefined && spec.idColumn !== undefined) {
             const lower = id.toLowerCase();
             const other = idsByLowerCase.get(lower);
-            if (other === undefined) idsByLowerCase.set(lower, { id, line });
-            else note(spec.idColumn, caseTwin(id, other.id, other.line));
+            if (other === undefined) idsByLowerCase.set(lower, id);
+            else note(spec.idColumn, caseTwin(id, other, firstLineOfId.get(other)!));
           }
           for (const n of notes) ctx.warnings.add(n);
           if (spec.file === 'entities.csv') {
-            entities.valid.add(values.id as string);
+            entities.valid.set(values.id as string, values.id as string);
             const lower = (values.id as string).toLowerCase();
             if (!entities.byLowerCase.has(lower)) entities.byLowerCase.set(lower, values.id as string);
           }
@@ -431,7 +458,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   const warnings = new WarningList();
   for (const w of folder.warnings) warnings.add(w);
   const hints = options.sectorHints ?? defaultSectorHints();
-  const entityIndex: EntityIndex = { valid: new Set(), rejected: new Map(), byLowerCase: new Map() };
+  const entityIndex: EntityIndex = { valid: new Map(), rejected: new Map(), byLowerCase: new Map() };
   const parsed = new Map<BundleFile, { file: string; rows: ParsedRow[] }>();
   for (const spec of BUNDLE_FILES) {
     const name = folder.names.get(spec.file);

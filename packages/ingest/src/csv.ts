@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { EncodingProblem, headText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
 
 /** The field separators Chokepoint recognises, in the order it prefers them when a header is ambiguous. */
@@ -88,6 +88,9 @@ const CR = 0x0d;
 const LF = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
+const EMPTY = Buffer.alloc(0);
+/** Node's Buffer decodes bytes known to be ASCII fastest as Latin-1 (the same text), without toString's argument checks. */
+type LatinSlicing = Buffer & { latin1Slice(start: number, end: number): string };
 
 enum State {
   /** At the start of a field. */
@@ -120,8 +123,21 @@ export class CsvTokenizer {
   private line = 1;
   private recordLine = 1;
   private state = State.Start;
-  private fields: Buffer[] = [];
+  /** The fields of the record so far, as text. */
+  private fields: string[] = [];
+  /** The positions of the fields of the record so far whose bytes are not valid text. */
+  private invalid: number[] | undefined;
+  /** The bytes of the current field, when it spans chunks or holds a doubled quote. */
   private parts: Buffer[] = [];
+  /**
+   * The current field's one piece in the current chunk, from `pendStart` to `pendEnd` (pendStart -1: none): most
+   * fields lie in one chunk and are decoded straight from it, without a Buffer per field.
+   */
+  private pendStart = -1;
+  private pendEnd = -1;
+  /** The chunk being read, and whether all of it is ASCII (its fields then need no check). */
+  private chunk: Buffer = Buffer.alloc(0);
+  private chunkAscii = true;
   /** In an unquoted field: only spaces so far (a quote may still open it). */
   private onlySpace = false;
   /** The line the open quote of the current field is on. */
@@ -142,9 +158,11 @@ export class CsvTokenizer {
     const out: CsvRow[] = [];
     const sep = this.separator;
     const n = chunk.length;
+    this.chunk = chunk;
+    this.chunkAscii = isAscii(chunk);
     let seg = -1;
     const flush = (end: number) => {
-      if (seg >= 0 && end > seg) this.parts.push(chunk.subarray(seg, end));
+      if (seg >= 0 && end > seg) this.piece(seg, end);
       seg = -1;
     };
     let i = 0;
@@ -189,6 +207,7 @@ export class CsvTokenizer {
             if (!this.onlySpace) throw new CsvSyntaxError(this.line, QUOTE_IN_FIELD, this.fields.length);
             // Spaces before an opening quote: the quoted field starts here.
             this.parts = [];
+            this.pendStart = -1;
             this.state = State.Quoted;
             this.quoteLine = this.line;
             this.quotedCR = false;
@@ -247,7 +266,28 @@ export class CsvTokenizer {
       }
     }
     flush(n);
+    // The chunk is not kept: a piece still open goes with the field's other bytes.
+    this.keepPending();
+    this.chunk = EMPTY;
     return out;
+  }
+
+  /** A piece of the current field: bytes `start` to `end` of the current chunk. */
+  private piece(start: number, end: number): void {
+    if (this.pendStart < 0 && this.parts.length === 0) {
+      this.pendStart = start;
+      this.pendEnd = end;
+      return;
+    }
+    this.keepPending();
+    this.parts.push(this.chunk.subarray(start, end));
+  }
+
+  /** Moves the piece in the current chunk to the field's parts (before another piece, or the next chunk). */
+  private keepPending(): void {
+    if (this.pendStart < 0) return;
+    this.parts.push(this.chunk.subarray(this.pendStart, this.pendEnd));
+    this.pendStart = -1;
   }
 
   /** The last record, when the file does not end with a line break. Throws for a quote that is never closed. */
@@ -262,9 +302,38 @@ export class CsvTokenizer {
   }
 
   private endField(): void {
-    this.fields.push(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts));
-    this.parts = [];
+    let text: string;
+    if (this.pendStart >= 0 && this.parts.length === 0) {
+      const chunk = this.chunk;
+      const start = this.pendStart;
+      const end = this.pendEnd;
+      this.pendStart = -1;
+      let ascii = this.chunkAscii;
+      if (!ascii) {
+        ascii = true;
+        for (let k = start; k < end; k++) {
+          if (chunk[k] >= 0x80) {
+            ascii = false;
+            break;
+          }
+        }
+      }
+      if (ascii) text = (chunk as LatinSlicing).latin1Slice(start, end);
+      else text = this.decode(chunk.subarray(start, end));
+    } else if (this.parts.length === 0) text = '';
+    else {
+      this.keepPending();
+      text = this.decode(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts));
+      this.parts = [];
+    }
+    this.fields.push(text);
     this.state = State.Start;
+  }
+
+  /** The text of a field's bytes, noting the field when they are not valid UTF-8. */
+  private decode(bytes: Buffer): string {
+    if (!isUtf8(bytes)) (this.invalid ??= []).push(this.fields.length);
+    return bytes.toString('utf8');
   }
 
   /** Ends the record at a line break outside quotes (`b`, CR or LF). */
@@ -287,13 +356,11 @@ export class CsvTokenizer {
   }
 
   private emit(out: CsvRow[]): void {
-    const invalid: number[] = [];
-    const fields = this.fields.map((bytes, i) => {
-      if (!isUtf8(bytes)) invalid.push(i);
-      return bytes.toString('utf8');
-    });
-    out.push(invalid.length > 0 ? { line: this.recordLine, fields, invalid } : { line: this.recordLine, fields });
+    const fields = this.fields;
+    const invalid = this.invalid;
+    out.push(invalid !== undefined ? { line: this.recordLine, fields, invalid } : { line: this.recordLine, fields });
     this.fields = [];
+    this.invalid = undefined;
     this.state = State.Start;
   }
 }

@@ -230,3 +230,45 @@ describe('phone numbers (phone)', () => {
     ]);
   });
 });
+
+describe('repeated cells are read once and shared, never merged', () => {
+  it('keeps ids that differ by case or look like object keys apart, and every repeated code, date and word as written', async () => {
+    const dir = makeBundle({
+      entities: ['id,kind,name,country', '__proto__,company,Proto Ltd,TR', 'toString,company,Tostring AS,tr', 'e1,company,Lower,DK', 'E1,company,Upper,dk', 'constructor,person,Con Str,'].join('\n'),
+      relations: ['source,target,kind', '__proto__,toString,owner', 'E1,e1,Director', 'e1,E1,director', 'constructor,__proto__,agent'].join('\n'),
+      shipments: [
+        'id,supplier,buyer,commodity,hs_code,quantity,unit,value,currency,shipped',
+        's1,e1,E1,aluminium paste,3212.90,6,t,100,usd,2016-03-01',
+        's2,E1,e1,Aluminium paste,321290,6,T,100,USD,2016-03-01',
+        's3,__proto__,toString,aluminium paste,3212.91,6,kg,100,€,2016-03-02',
+        's4,toString,__proto__,aluminium paste ,3212.90,6,kg,100,€,2016-03-02',
+        'hasOwnProperty,constructor,e1,valueOf,3212.90,6,kg,100,EUR,2016-03-02',
+      ].join('\n'),
+    });
+    const b = await readBundle(dir);
+    expect(b.entities.map((e) => [e.id, e.country])).toEqual([
+      ['__proto__', 'TR'],
+      ['toString', 'TR'],
+      ['e1', 'DK'],
+      ['E1', 'DK'],
+      ['constructor', undefined],
+    ]);
+    expect(b.relations.map((r) => [r.source, r.target, r.kind])).toEqual([
+      ['__proto__', 'toString', 'owner'],
+      ['E1', 'e1', 'director'],
+      ['e1', 'E1', 'director'],
+      ['constructor', '__proto__', 'agent'],
+    ]);
+    expect(b.shipments.map((s) => [s.id, s.supplier, s.buyer, s.commodity, s.hsCode, s.unit, s.currency, s.shipped, s.quantityKg])).toEqual([
+      ['s1', 'e1', 'E1', 'aluminium paste', '321290', 't', 'USD', '2016-03-01', 6000],
+      ['s2', 'E1', 'e1', 'Aluminium paste', '321290', 't', 'USD', '2016-03-01', 6000],
+      ['s3', '__proto__', 'toString', 'aluminium paste', '321291', 'kg', 'EUR', '2016-03-02', 6],
+      ['s4', 'toString', '__proto__', 'aluminium paste', '321290', 'kg', 'EUR', '2016-03-02', 6],
+      ['hasOwnProperty', 'constructor', 'e1', 'valueOf', '321290', 'kg', 'EUR', '2016-03-02', 6],
+    ]);
+    for (const s of b.shipments) expect(Object.getPrototypeOf(s)).toBe(Object.prototype);
+    // A repaired cell is named on every row that has it, not only the first time it is read.
+    expect(b.warnings.filter((w) => w.column === 'currency').map((w) => w.line)).toEqual([4]);
+    expect(b.warnings.find((w) => w.column === 'currency')?.reason).toMatch(/also on line 5/);
+  });
+});

@@ -138,6 +138,52 @@ describe('line ends (fuzz class line-ends)', () => {
   });
 });
 
+describe('CsvTokenizer: fields decoded straight from the chunk', () => {
+  it('gives the same text and the same invalid fields however the bytes are cut (ASCII chunks, multi-byte text, bad bytes)', () => {
+    let t = 7;
+    const rng = () => {
+      t = (t + 0x6d2b79f5) | 0;
+      let x = Math.imul(t ^ (t >>> 15), t | 1);
+      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+    // Bytes of cells: ASCII (most), multi-byte UTF-8, a byte that is never valid UTF-8, and half of a character.
+    const pieces: Buffer[] = ['abc', 'e1234', ' ', 'Örnek', '名前', '😀', '__proto__'].map((x) => Buffer.from(x, 'utf8'));
+    const bad = [Buffer.from([0xff]), Buffer.from([0xc3])];
+    for (let run = 0; run < 300; run++) {
+      const rows: { cells: Buffer[]; invalid: number[] }[] = [];
+      for (let r = 0; r < 1 + Math.floor(rng() * 8); r++) {
+        const cells: Buffer[] = [];
+        const invalid: number[] = [];
+        for (let c = 0; c < 1 + Math.floor(rng() * 4); c++) {
+          const parts = Array.from({ length: 1 + Math.floor(rng() * 3) }, () => (rng() < 0.08 ? pick(bad) : pick(pieces)));
+          if (parts.some((b) => bad.includes(b))) invalid.push(c);
+          cells.push(Buffer.concat(parts));
+        }
+        // Never a row of spaces only or a single empty cell: the tokenizer passes those on as they are too.
+        rows.push({ cells, invalid });
+      }
+      const quoted = rng() < 0.5;
+      const file = Buffer.concat(
+        rows.flatMap(({ cells }) => [
+          ...cells.flatMap((c, i) => [...(i > 0 ? [Buffer.from(',')] : []), ...(quoted ? [Buffer.from('"'), c, Buffer.from('"')] : [c])]),
+          Buffer.from('\n'),
+        ]),
+      );
+      const tokenizer = new CsvTokenizer();
+      const got: CsvRow[] = [];
+      for (let at = 0; at < file.length; ) {
+        const size = 1 + Math.floor(rng() * 40);
+        got.push(...tokenizer.push(file.subarray(at, at + size)));
+        at += size;
+      }
+      got.push(...tokenizer.end());
+      expect(got.map((r) => ({ fields: r.fields, invalid: r.invalid ?? [] }))).toEqual(rows.map(({ cells, invalid }) => ({ fields: cells.map((c) => c.toString('utf8')), invalid })));
+    }
+  });
+});
+
 describe('encodings', () => {
   const text = 'id,kind,name\na,company,Örnek Kimya\nb,company,Beta\n';
   const only = (entities: Buffer) => {

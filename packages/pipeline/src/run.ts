@@ -135,6 +135,9 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   const progress = hooks.onProgress ?? (() => undefined);
   const rules = options.rules ?? EMPTY_CONFIG;
   const { bundle, resolution, geocoding } = prepareBundle(input, options, hooks);
+  // The records as read are not needed again: a parameter stays alive as long as its function runs, and merging name
+  // variants copies every shipment, so holding the input would keep two copies of each for the whole analysis.
+  input = undefined as unknown as Bundle;
 
   const external = options.external === undefined ? undefined : await options.external(bundle);
 

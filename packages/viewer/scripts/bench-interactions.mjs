@@ -205,7 +205,7 @@ try {
   }
   const redraw = await page.evaluate(async () => {
     const t = performance.now();
-    window.__chokepoint.view.refresh();
+    window.__chokepoint.view.refresh(true);
     return performance.now() - t;
   });
   browserRows.push({ what: 'for comparison: one full redraw, nothing changed', runs: [redraw] });

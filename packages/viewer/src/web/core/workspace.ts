@@ -359,6 +359,41 @@ export function inBox(model: ViewModel, positions: ({ x: number; y: number } | n
   return out;
 }
 
+/**
+ * Entities drawn inside a lasso: a closed polygon drawn freehand on the screen (its last point joins its first),
+ * positions by entity index as for `inBox`. A point is inside by the even-odd rule (as a canvas fills a path): where a
+ * lasso crosses itself, the loop it closes is outside. Fewer than three points hold nothing.
+ */
+export function inLasso(model: ViewModel, positions: ({ x: number; y: number } | null)[], visible: Uint8Array, polygon: readonly { x: number; y: number }[]): string[] {
+  const k = polygon.length;
+  if (k < 3) return [];
+  const xs = new Float64Array(k);
+  const ys = new Float64Array(k);
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  polygon.forEach((p, i) => {
+    xs[i] = p.x;
+    ys[i] = p.y;
+    if (p.x < minX) minX = p.x;
+    if (p.x > maxX) maxX = p.x;
+    if (p.y < minY) minY = p.y;
+    if (p.y > maxY) maxY = p.y;
+  });
+  const out: string[] = [];
+  for (const n of model.nodes) {
+    const p = positions[n.index];
+    if (!visible[n.index] || p === null) continue;
+    const { x, y } = p;
+    if (x < minX || x > maxX || y < minY || y > maxY) continue;
+    // A ray from the point towards +x: inside when it crosses the outline an odd number of times.
+    let inside = false;
+    for (let i = 0, j = k - 1; i < k; j = i++) {
+      if (ys[i] > y !== ys[j] > y && x < ((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]) inside = !inside;
+    }
+    if (inside) out.push(n.id);
+  }
+  return out;
+}
+
 /** Adds to or takes from a multiple selection (a box with Shift adds; Alt takes away). */
 export function combineMarked(marked: readonly string[], ids: readonly string[], mode: 'replace' | 'add' | 'remove'): string[] {
   if (mode === 'replace') return unique(ids);

@@ -342,8 +342,26 @@ export function pathEmphasis(model: ViewModel, paths: { entities: string[]; step
         else pairs.add(JSON.stringify([t.source, t.target]));
       }
   }
-  if (pairs.size > 0) for (const e of model.edges) if (e.kind === 'shipment' && pairs.has(JSON.stringify([e.source, e.target]))) edges[e.index] = 1;
+  if (pairs.size > 0) {
+    const byPair = shipmentEdges(model);
+    for (const pair of pairs) {
+      const e = byPair.get(pair);
+      if (e !== undefined) edges[e] = 1;
+    }
+  }
   return { nodes, edges };
+}
+
+/** The shipment edge of each supplier → buyer pair (keyed as pathEmphasis keys a tie), once per model. */
+const shipmentEdgeCache = new WeakMap<ViewModel, Map<string, number>>();
+function shipmentEdges(model: ViewModel): Map<string, number> {
+  let byPair = shipmentEdgeCache.get(model);
+  if (!byPair) {
+    byPair = new Map();
+    for (const e of model.edges) if (e.kind === 'shipment') byPair.set(JSON.stringify([e.source, e.target]), e.index);
+    shipmentEdgeCache.set(model, byPair);
+  }
+  return byPair;
 }
 
 /** Entities drawn inside a rectangle of the screen (a box selection): positions by entity index, null when not drawn. */

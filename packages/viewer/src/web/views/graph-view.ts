@@ -13,10 +13,12 @@ import { clusterSeedLayout, geoLayout, mercator, type Point } from '../core/layo
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
+import { changedLooks } from '../core/redraw';
 import { FADED, FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
+import { leanProcess } from './sigma-process';
 
 interface NodeAttrs {
   x: number;
@@ -193,6 +195,8 @@ export class GraphView {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    // Sigma's indexation for what is drawn only (views/sigma-process.ts), edge ends by the edge's index.
+    leanProcess(this.renderer as unknown as Sigma, HIDDEN, { source: model.edges.map((e) => this.keyOf(e.source)), target: model.edges.map((e) => this.keyOf(e.target)) });
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
@@ -285,24 +289,10 @@ export class GraphView {
     }
   }
 
-  /** The nodes and edges that look different in `b` than in `a` (null: so many that a full refresh is as cheap). */
+  /** The keys of the nodes and edges that look different in `b` than in `a` (null: so many that a full refresh is as cheap). */
   private changes(a: RenderState, b: RenderState): { nodes: string[]; edges: string[] } | null {
-    const nodeLook = (s: RenderState, i: number) => {
-      if (!s.visible.nodes[i]) return 0;
-      if (s.emphasis === null) return 1;
-      const level = s.emphasis.nodes[i];
-      return level === FOCUS ? (s.group === null ? 2 : 3) : level !== FADED ? 4 : 5;
-    };
-    const edgeLook = (s: RenderState, i: number) => (!s.visible.edges[i] ? 0 : s.highlight?.[i] ? 1 : s.emphasis === null ? 2 : s.emphasis.edges[i] ? 3 : 4);
-    const n = this.model.nodes.length;
-    const m = this.edgeKeys.length;
-    const limit = (n + m) / 2;
-    const nodes: string[] = [];
-    const edges: string[] = [];
-    for (let i = 0; i < n; i++) if (nodeLook(a, i) !== nodeLook(b, i)) nodes.push(nodeKey(i));
-    if (nodes.length > limit) return null;
-    for (let i = 0; i < m; i++) if (edgeLook(a, i) !== edgeLook(b, i) && edges.push(this.edgeKeys[i]) + nodes.length > limit) return null;
-    return { nodes, edges };
+    const changed = changedLooks(a, b, this.model.nodes.length, this.edgeKeys.length);
+    return changed === null ? null : { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) };
   }
 
   /** Switches between the force layout and the geographic one, keeping the force positions. */

@@ -173,9 +173,18 @@ try {
     ['focus mode "hide the rest"', (a) => a.changeWork((w) => ({ ...w, focus: 'hide' }))],
   ];
   const ids = { hub: hub.id, far, box: boxed.slice(0, 1000) };
-  for (const [what] of steps) browserRows.push({ what, runs: [], page: [] });
+  // CPU time of the page's renderer process and of the GPU process (SwiftShader draws there): less sensitive to the
+  // machine's load than wall time, though a loaded machine slows these too.
+  const systemInfo = await browser.newBrowserCDPSession();
+  const cpuTimes = async () => {
+    const { processInfo } = await systemInfo.send('SystemInfo.getProcessInfo');
+    const sum = (type) => processInfo.filter((p) => p.type === type).reduce((a, p) => a + p.cpuTime, 0) * 1000;
+    return { renderer: sum('renderer'), gpu: sum('GPU') };
+  };
+  for (const [what] of steps) browserRows.push({ what, runs: [], page: [], renderer: [], gpu: [] });
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     for (let i = 0; i < steps.length; i++) {
+      const before = await cpuTimes();
       const [own, ms] = await page.evaluate(
         async ({ body, ids }) => {
           // eslint-disable-next-line no-new-func
@@ -188,13 +197,18 @@ try {
         },
         { body: steps[i][1].toString(), ids },
       );
+      const after = await cpuTimes();
       browserRows[i].runs.push(ms);
       browserRows[i].page.push(own);
+      browserRows[i].renderer.push(after.renderer - before.renderer);
+      browserRows[i].gpu.push(after.gpu - before.gpu);
     }
     // Undo everything, step by step, through the browser history (as Ctrl+Z does), timing each.
     const undos = [];
     const undoOwn = [];
+    const undoCpu = [];
     for (let k = 0; k < 9; k++) {
+      const before = await cpuTimes();
       const [own, ms] = await page.evaluate(async () => {
         const t = performance.now();
         const moved = new Promise((r) => window.addEventListener('popstate', () => r(), { once: true }));
@@ -205,12 +219,16 @@ try {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return [own, performance.now() - t];
       });
+      const after = await cpuTimes();
       undos.push(ms);
       undoOwn.push(own);
+      undoCpu.push({ renderer: after.renderer - before.renderer, gpu: after.gpu - before.gpu });
     }
-    const undoRow = browserRows.find((r) => r.what === 'undo (Ctrl+Z, through the browser history)') ?? browserRows[browserRows.push({ what: 'undo (Ctrl+Z, through the browser history)', runs: [], page: [] }) - 1];
+    const undoRow = browserRows.find((r) => r.what === 'undo (Ctrl+Z, through the browser history)') ?? browserRows[browserRows.push({ what: 'undo (Ctrl+Z, through the browser history)', runs: [], page: [], renderer: [], gpu: [] }) - 1];
     undoRow.runs.push(median(undos));
     undoRow.page.push(median(undoOwn));
+    undoRow.renderer.push(median(undoCpu.map((x) => x.renderer)));
+    undoRow.gpu.push(median(undoCpu.map((x) => x.gpu)));
     await page.evaluate(() => {
       window.__chokepoint.setFilters({ onlyFlagged: false });
       window.__chokepoint.changeWork(() => ({ seeds: null, expansions: [], hidden: [], pinned: [], path: { from: null, to: null }, focus: 'dim' }));
@@ -218,6 +236,7 @@ try {
       window.__chokepoint.select(null);
     });
   }
+  const beforeRedraw = await cpuTimes();
   const [redrawOwn, redraw] = await page.evaluate(async () => {
     const t = performance.now();
     window.__chokepoint.view.refresh(true);
@@ -225,8 +244,9 @@ try {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return [own, performance.now() - t];
   });
-  browserRows.push({ what: 'for comparison: one full redraw of the whole network, nothing changed', runs: [redraw], page: [redrawOwn] });
-  for (const r of browserRows) console.log(`browser ${r.what}: page ${median(r.page).toFixed(0)} ms, to the next frame ${median(r.runs).toFixed(0)} ms (runs ${r.runs.map((x) => x.toFixed(0)).join(', ')})`);
+  const afterRedraw = await cpuTimes();
+  browserRows.push({ what: 'for comparison: one full redraw of the whole network, nothing changed', runs: [redraw], page: [redrawOwn], renderer: [afterRedraw.renderer - beforeRedraw.renderer], gpu: [afterRedraw.gpu - beforeRedraw.gpu] });
+  for (const r of browserRows) console.log(`browser ${r.what}: page ${median(r.page).toFixed(0)} ms, to the next frame ${median(r.runs).toFixed(0)} ms (runs ${r.runs.map((x) => x.toFixed(0)).join(', ')}); CPU renderer ${median(r.renderer).toFixed(0)} ms, GPU process ${median(r.gpu).toFixed(0)} ms`);
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });
@@ -244,11 +264,11 @@ const table = [
   '|---|---:|',
   ...stateRows.map((r) => `| ${r.what}${r.note ? ` ${r.note}` : ''} | ${r.ms.toFixed(1)} ms${mark(r.ms)} |`),
   '',
-  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), and from the call to the next frame (with SwiftShader drawing it):`,
+  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), from the call to the next frame (with SwiftShader drawing it), and the CPU time the page's renderer process and the GPU process (where SwiftShader draws) spent from the call to the next frame:`,
   '',
-  '| interaction | the page (median) | to the next frame (median) | runs to the next frame (ms) |',
-  '|---|---:|---:|---|',
-  ...browserRows.map((r) => `| ${r.what} | ${median(r.page).toFixed(0)} ms${mark(median(r.page))} | ${median(r.runs).toFixed(0)} ms${mark(median(r.runs))} | ${r.runs.map((x) => x.toFixed(0)).join(', ')} |`),
+  '| interaction | the page (median) | to the next frame (median) | runs to the next frame (ms) | CPU: renderer, GPU process (median) |',
+  '|---|---:|---:|---|---:|',
+  ...browserRows.map((r) => `| ${r.what} | ${median(r.page).toFixed(0)} ms${mark(median(r.page))} | ${median(r.runs).toFixed(0)} ms${mark(median(r.runs))} | ${r.runs.map((x) => x.toFixed(0)).join(', ')} | ${median(r.renderer).toFixed(0)} ms, ${median(r.gpu).toFixed(0)} ms |`),
 ].join('\n');
 
 const perf = join(repo, 'docs', 'performance.md');

@@ -22,7 +22,8 @@ interface Work {
 interface ViewerHook {
   firstFrameMs(): number | null;
   state(): { selected: string | null; work: Work; filters: { onlyFlagged: boolean } };
-  visible(): { counts: { entities: number; ties: number } };
+  visible(): { counts: { entities: number; ties: number }; nodes: Uint8Array };
+  model: { nodes: { id: string; index: number }[] };
   marked(): string[];
   path(): PathResult | null;
   tables: { rows(): { key: string }[] };
@@ -218,6 +219,70 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     expect((await work(page)).pinned.map((p) => p.id).sort()).toEqual([...marked].sort());
     await page.keyboard.press('Escape');
     await until(async () => (await page.evaluate(() => window.__chokepoint!.marked().length)) === 0, async () => 'the selection let go');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects with a lasso (L, or the labelled button) and acts on the selection: exactly what the outline holds', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await settle(page);
+    const lassoButton = page.locator('#lasso-mode');
+    expect(await lassoButton.getAttribute('aria-label')).toMatch(/^Lasso select/);
+    expect(await lassoButton.getAttribute('aria-keyshortcuts')).toBe('L');
+    // By keyboard: L turns the lasso on (and box selection off).
+    await page.keyboard.press('l');
+    await until(async () => (await lassoButton.getAttribute('aria-pressed')) === 'true', async () => 'lasso mode on');
+    expect(await page.locator('#box-mode').getAttribute('aria-pressed')).toBe('false');
+    const box = (await page.locator('#graph').boundingBox())!;
+    const camera = await page.evaluate(() => window.__chokepoint!.view.camera());
+    // A concave outline (an arrow head pointing right) around the middle of the graph.
+    const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+    const outline = [at(0.25, 0.25), at(0.75, 0.5), at(0.25, 0.75), at(0.45, 0.5)];
+    await page.mouse.move(outline[0].x, outline[0].y);
+    await page.mouse.down();
+    for (const p of [...outline.slice(1), outline[0]]) await page.mouse.move(p.x, p.y, { steps: 12 });
+    await page.screenshot({ path: screenshotPath('workspace-lasso-drawing.png') });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.__chokepoint!.view.camera())).toEqual(camera);
+    const marked = await page.evaluate(() => window.__chokepoint!.marked());
+    expect(marked.length).toBeGreaterThan(1);
+    // Exactly the drawn entities inside the outline (even-odd, as the test counts it here).
+    const inside = (p: { x: number; y: number }) => {
+      let odd = false;
+      for (let i = 0, j = outline.length - 1; i < outline.length; j = i++) {
+        const [a, b] = [outline[i], outline[j]];
+        if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) odd = !odd;
+      }
+      return odd;
+    };
+    const drawnIds = await page.evaluate(() => window.__chokepoint!.model.nodes.filter((n) => window.__chokepoint!.visible().nodes[n.index]).map((n) => n.id));
+    // Entities within a few pixels of the outline are left out of the comparison: the page sees the mouse's path in
+    // whole pixels, a point every few pixels.
+    const nearOutline = (p: { x: number; y: number }) =>
+      outline.some((a, i) => {
+        const b = outline[(i + 1) % outline.length];
+        const t = Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / ((b.x - a.x) ** 2 + (b.y - a.y) ** 2)));
+        return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y))) < 4;
+      });
+    const expected: string[] = [];
+    const unsure = new Set<string>();
+    for (const id of drawnIds) {
+      const p = await onPage(page, id);
+      if (nearOutline(p)) unsure.add(id);
+      else if (inside(p)) expected.push(id);
+    }
+    expect(marked.filter((id) => !unsure.has(id)).sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(1);
+    await hasText(page.locator('#marked-count'), `${marked.length} entities selected`);
+    await page.screenshot({ path: screenshotPath('guide-lead-lasso.png') });
+    const all = report.entities.length;
+    await page.click('#marked-keep');
+    await hasText(page.locator('#count-entities'), `${marked.length} of ${all} entities`);
+    await page.keyboard.press('Control+z');
+    await hasText(page.locator('#count-entities'), `${all} of ${all} entities`);
+    await page.keyboard.press('l');
+    await until(async () => (await lassoButton.getAttribute('aria-pressed')) === 'false', async () => 'lasso mode off');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,8 +4,10 @@
 // Two measures of each interaction:
 // - the state change alone: the viewer's pure core (src/web/core, and @chokepoint/report/paths), bundled with
 //   esbuild and run in Node, as the app runs it on every change (what is drawn, what is brought forward, the URL);
-// - in the browser: the same interaction through the running viewer in headless Chromium, from the call to the next
-//   frame (state, panel, bar and tables redrawn, Sigma's reducers over every node and edge, and the WebGL draw).
+// - in the browser: the same interaction through the running viewer in headless Chromium, twice: the page's own work
+//   (state, panel, bar and tables redrawn, Sigma's reducers over what changed and its buffers refilled, the WebGL
+//   calls issued), and from the call to the next frame (with the drawing itself: in headless Chromium without a GPU,
+//   SwiftShader's software WebGL, whose cost follows the number of nodes and edges drawn).
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -109,6 +111,12 @@ const positions = model.nodes.map((n) => ({ x: (n.index * 7919) % 1600, y: (n.in
 const box = time(() => c.inBox(model, positions, base.nodes, { x0: 400, y0: 250, x1: 1200, y1: 750 }));
 const boxed = box.out;
 record('box selection', box.ms, `(${boxed.length.toLocaleString('en-US')} entities in the box)`);
+const lassoOutline = [{ x: 400, y: 250 }, { x: 1200, y: 500 }, { x: 400, y: 750 }, { x: 700, y: 500 }];
+const lasso = time(() => c.inLasso(model, positions, base.nodes, lassoOutline));
+record('lasso selection (a concave outline of 4 points)', lasso.ms, `(${lasso.out.length.toLocaleString('en-US')} entities inside)`);
+const freehand = Array.from({ length: 400 }, (_, k) => ({ x: 800 + 450 * Math.cos((k / 400) * 2 * Math.PI) * (1 + 0.2 * Math.sin(k / 7)), y: 500 + 300 * Math.sin((k / 400) * 2 * Math.PI) }));
+const lasso2 = time(() => c.inLasso(model, positions, base.nodes, freehand));
+record('lasso selection (a freehand outline of 400 points)', lasso2.ms, `(${lasso2.out.length.toLocaleString('en-US')} entities inside)`);
 record('selection brought forward', time(() => derive(S0, boxed)).ms);
 record('hide the selection', time(() => derive({ ...S0, work: c.hide(c.EMPTY_WORKSPACE, boxed) })).ms);
 record('keep only the selection', time(() => derive({ ...S0, work: c.keepOnly(c.EMPTY_WORKSPACE, boxed) })).ms);
@@ -158,44 +166,69 @@ try {
     ['back to the whole network', (a) => a.changeWork((w) => ({ ...w, seeds: null, expansions: [] }))],
     ['hide an entity', (a, ids) => a.changeWork((w) => ({ ...w, hidden: [ids.hub] }))],
     ['pin an entity', (a, ids) => a.changeWork((w) => ({ ...w, pinned: [{ id: ids.far, x: 0, y: 0, layout: 'force' }] }))],
-    ['select 1,000 entities (box)', (a, ids) => a.mark(ids.box, 'replace')],
+    ['select 1,000 entities (box or lasso)', (a, ids) => a.mark(ids.box, 'replace')],
     ['keep only the selection', (a, ids) => a.changeWork((w) => ({ ...w, seeds: ids.box, expansions: [], hidden: [] }))],
     ['shortest paths', (a, ids) => a.changeWork((w) => ({ ...w, seeds: null, path: { from: ids.hub, to: ids.far } }))],
     ['filter: only flagged entities (and zoom to fit)', (a) => a.setFilters({ onlyFlagged: true })],
     ['focus mode "hide the rest"', (a) => a.changeWork((w) => ({ ...w, focus: 'hide' }))],
   ];
   const ids = { hub: hub.id, far, box: boxed.slice(0, 1000) };
-  for (const [what] of steps) browserRows.push({ what, runs: [] });
+  // CPU time of the page's renderer process and of the GPU process (SwiftShader draws there): less sensitive to the
+  // machine's load than wall time, though a loaded machine slows these too.
+  const systemInfo = await browser.newBrowserCDPSession();
+  const cpuTimes = async () => {
+    const { processInfo } = await systemInfo.send('SystemInfo.getProcessInfo');
+    const sum = (type) => processInfo.filter((p) => p.type === type).reduce((a, p) => a + p.cpuTime, 0) * 1000;
+    return { renderer: sum('renderer'), gpu: sum('GPU') };
+  };
+  for (const [what] of steps) browserRows.push({ what, runs: [], page: [], renderer: [], gpu: [] });
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     for (let i = 0; i < steps.length; i++) {
-      const ms = await page.evaluate(
+      const before = await cpuTimes();
+      const [own, ms] = await page.evaluate(
         async ({ body, ids }) => {
           // eslint-disable-next-line no-new-func
           const step = new Function('a', 'ids', `return (${body})(a, ids)`);
           const t = performance.now();
           step(window.__chokepoint, ids);
+          const own = performance.now() - t;
           await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          return performance.now() - t;
+          return [own, performance.now() - t];
         },
         { body: steps[i][1].toString(), ids },
       );
+      const after = await cpuTimes();
       browserRows[i].runs.push(ms);
+      browserRows[i].page.push(own);
+      browserRows[i].renderer.push(after.renderer - before.renderer);
+      browserRows[i].gpu.push(after.gpu - before.gpu);
     }
     // Undo everything, step by step, through the browser history (as Ctrl+Z does), timing each.
     const undos = [];
+    const undoOwn = [];
+    const undoCpu = [];
     for (let k = 0; k < 9; k++) {
-      undos.push(
-        await page.evaluate(async () => {
-          const t = performance.now();
-          const moved = new Promise((r) => window.addEventListener('popstate', () => r(), { once: true }));
-          window.__chokepoint.undo();
-          await moved;
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          return performance.now() - t;
-        }),
-      );
+      const before = await cpuTimes();
+      const [own, ms] = await page.evaluate(async () => {
+        const t = performance.now();
+        const moved = new Promise((r) => window.addEventListener('popstate', () => r(), { once: true }));
+        window.__chokepoint.undo();
+        await moved;
+        // The page's own work is that of the change the popstate brought (lastUpdateMs), not the wait for the event.
+        const own = window.__chokepoint.lastUpdateMs();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return [own, performance.now() - t];
+      });
+      const after = await cpuTimes();
+      undos.push(ms);
+      undoOwn.push(own);
+      undoCpu.push({ renderer: after.renderer - before.renderer, gpu: after.gpu - before.gpu });
     }
-    (browserRows.find((r) => r.what === 'undo (Ctrl+Z, through the browser history)') ?? browserRows[browserRows.push({ what: 'undo (Ctrl+Z, through the browser history)', runs: [] }) - 1]).runs.push(median(undos));
+    const undoRow = browserRows.find((r) => r.what === 'undo (Ctrl+Z, through the browser history)') ?? browserRows[browserRows.push({ what: 'undo (Ctrl+Z, through the browser history)', runs: [], page: [], renderer: [], gpu: [] }) - 1];
+    undoRow.runs.push(median(undos));
+    undoRow.page.push(median(undoOwn));
+    undoRow.renderer.push(median(undoCpu.map((x) => x.renderer)));
+    undoRow.gpu.push(median(undoCpu.map((x) => x.gpu)));
     await page.evaluate(() => {
       window.__chokepoint.setFilters({ onlyFlagged: false });
       window.__chokepoint.changeWork(() => ({ seeds: null, expansions: [], hidden: [], pinned: [], path: { from: null, to: null }, focus: 'dim' }));
@@ -203,13 +236,17 @@ try {
       window.__chokepoint.select(null);
     });
   }
-  const redraw = await page.evaluate(async () => {
+  const beforeRedraw = await cpuTimes();
+  const [redrawOwn, redraw] = await page.evaluate(async () => {
     const t = performance.now();
-    window.__chokepoint.view.refresh();
-    return performance.now() - t;
+    window.__chokepoint.view.refresh(true);
+    const own = performance.now() - t;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return [own, performance.now() - t];
   });
-  browserRows.push({ what: 'for comparison: one full redraw, nothing changed', runs: [redraw] });
-  for (const r of browserRows) console.log(`browser ${r.what}: ${median(r.runs).toFixed(0)} ms (runs ${r.runs.map((x) => x.toFixed(0)).join(', ')})`);
+  const afterRedraw = await cpuTimes();
+  browserRows.push({ what: 'for comparison: one full redraw of the whole network, nothing changed', runs: [redraw], page: [redrawOwn], renderer: [afterRedraw.renderer - beforeRedraw.renderer], gpu: [afterRedraw.gpu - beforeRedraw.gpu] });
+  for (const r of browserRows) console.log(`browser ${r.what}: page ${median(r.page).toFixed(0)} ms, to the next frame ${median(r.runs).toFixed(0)} ms (runs ${r.runs.map((x) => x.toFixed(0)).join(', ')}); CPU renderer ${median(r.renderer).toFixed(0)} ms, GPU process ${median(r.gpu).toFixed(0)} ms`);
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });
@@ -227,11 +264,11 @@ const table = [
   '|---|---:|',
   ...stateRows.map((r) => `| ${r.what}${r.note ? ` ${r.note}` : ''} | ${r.ms.toFixed(1)} ms${mark(r.ms)} |`),
   '',
-  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU), from the call to the next frame:`,
+  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), from the call to the next frame (with SwiftShader drawing it), and the CPU time the page's renderer process and the GPU process (where SwiftShader draws) spent from the call to the next frame:`,
   '',
-  '| interaction | time (median) | runs (ms) |',
-  '|---|---:|---|',
-  ...browserRows.map((r) => `| ${r.what} | ${median(r.runs).toFixed(0)} ms${mark(median(r.runs))} | ${r.runs.map((x) => x.toFixed(0)).join(', ')} |`),
+  '| interaction | the page (median) | to the next frame (median) | runs to the next frame (ms) | CPU: renderer, GPU process (median) |',
+  '|---|---:|---:|---|---:|',
+  ...browserRows.map((r) => `| ${r.what} | ${median(r.page).toFixed(0)} ms${mark(median(r.page))} | ${median(r.runs).toFixed(0)} ms${mark(median(r.runs))} | ${r.runs.map((x) => x.toFixed(0)).join(', ')} | ${median(r.renderer).toFixed(0)} ms, ${median(r.gpu).toFixed(0)} ms |`),
 ].join('\n');
 
 const perf = join(repo, 'docs', 'performance.md');

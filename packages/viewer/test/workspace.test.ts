@@ -15,6 +15,7 @@ import {
   focusVisibility,
   hide,
   inBox,
+  inLasso,
   keepOnly,
   markedEmphasis,
   neighbourCounts,
@@ -273,5 +274,53 @@ describe('the tables', () => {
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell('\ud800x')).toBe('\ufffdx');
     expect(tableCsv(SHIPMENT_COLUMNS, []).split(',')[0]).toBe('Id');
+  });
+
+  it('selects what a lasso drawn on the screen holds (even-odd), the same as a brute-force count of crossings', () => {
+    const base = visibility(model, DEFAULT_FILTERS);
+    // A "C" open to the right: a point in its mouth is outside, points in its arms inside.
+    const c = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 30 },
+      { x: 30, y: 30 },
+      { x: 30, y: 70 },
+      { x: 100, y: 70 },
+      { x: 100, y: 100 },
+      { x: 0, y: 100 },
+    ];
+    const at: Record<string, { x: number; y: number } | null> = { p: { x: 15, y: 50 }, a: { x: 60, y: 50 }, b: { x: 80, y: 15 }, c: { x: 80, y: 85 }, d: { x: 150, y: 50 }, e: null };
+    const positions = model.nodes.map((n) => at[n.id] ?? null);
+    expect(inLasso(model, positions, base.nodes, c).sort()).toEqual(['b', 'c', 'p']);
+    const hidden = workingVisibility(model, base, null, ['p']);
+    expect(inLasso(model, positions, hidden.nodes, c).sort()).toEqual(['b', 'c']);
+    expect(inLasso(model, positions, base.nodes, c.slice(0, 2))).toEqual([]);
+
+    // Brute force: a ray from the point straight down (+y) instead of across, every segment tried.
+    const bruteInside = (pt: { x: number; y: number }, poly: { x: number; y: number }[]) => {
+      let crossings = 0;
+      for (let i = 0; i < poly.length; i++) {
+        const [a, b] = [poly[i], poly[(i + 1) % poly.length]];
+        if (a.x > pt.x === b.x > pt.x) continue;
+        const yAt = a.y + ((pt.x - a.x) / (b.x - a.x)) * (b.y - a.y);
+        if (yAt > pt.y) crossings++;
+      }
+      return crossings % 2 === 1;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 200;
+    let inside = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      // Random outlines of 3 to 14 points: most cross themselves.
+      const poly = Array.from({ length: 3 + (trial % 12) }, () => ({ x: random(), y: random() }));
+      const pts = model.nodes.map(() => ({ x: random(), y: random() }));
+      const got = inLasso(model, pts, base.nodes, poly).sort();
+      const want = model.nodes.filter((n) => base.nodes[n.index] && bruteInside(pts[n.index], poly)).map((n) => n.id).sort();
+      expect(got).toEqual(want);
+      inside += got.length;
+    }
+    // The comparison meant something: many points fell inside, many outside.
+    expect(inside).toBeGreaterThan(1000);
+    expect(inside).toBeLessThan(2000 * model.nodes.length - 1000);
   });
 });

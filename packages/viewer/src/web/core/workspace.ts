@@ -342,8 +342,26 @@ export function pathEmphasis(model: ViewModel, paths: { entities: string[]; step
         else pairs.add(JSON.stringify([t.source, t.target]));
       }
   }
-  if (pairs.size > 0) for (const e of model.edges) if (e.kind === 'shipment' && pairs.has(JSON.stringify([e.source, e.target]))) edges[e.index] = 1;
+  if (pairs.size > 0) {
+    const byPair = shipmentEdges(model);
+    for (const pair of pairs) {
+      const e = byPair.get(pair);
+      if (e !== undefined) edges[e] = 1;
+    }
+  }
   return { nodes, edges };
+}
+
+/** The shipment edge of each supplier → buyer pair (keyed as pathEmphasis keys a tie), once per model. */
+const shipmentEdgeCache = new WeakMap<ViewModel, Map<string, number>>();
+function shipmentEdges(model: ViewModel): Map<string, number> {
+  let byPair = shipmentEdgeCache.get(model);
+  if (!byPair) {
+    byPair = new Map();
+    for (const e of model.edges) if (e.kind === 'shipment') byPair.set(JSON.stringify([e.source, e.target]), e.index);
+    shipmentEdgeCache.set(model, byPair);
+  }
+  return byPair;
 }
 
 /** Entities drawn inside a rectangle of the screen (a box selection): positions by entity index, null when not drawn. */
@@ -355,6 +373,41 @@ export function inBox(model: ViewModel, positions: ({ x: number; y: number } | n
     const p = positions[n.index];
     if (!visible[n.index] || p === null) continue;
     if (p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1) out.push(n.id);
+  }
+  return out;
+}
+
+/**
+ * Entities drawn inside a lasso: a closed polygon drawn freehand on the screen (its last point joins its first),
+ * positions by entity index as for `inBox`. A point is inside by the even-odd rule (as a canvas fills a path): where a
+ * lasso crosses itself, the loop it closes is outside. Fewer than three points hold nothing.
+ */
+export function inLasso(model: ViewModel, positions: ({ x: number; y: number } | null)[], visible: Uint8Array, polygon: readonly { x: number; y: number }[]): string[] {
+  const k = polygon.length;
+  if (k < 3) return [];
+  const xs = new Float64Array(k);
+  const ys = new Float64Array(k);
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  polygon.forEach((p, i) => {
+    xs[i] = p.x;
+    ys[i] = p.y;
+    if (p.x < minX) minX = p.x;
+    if (p.x > maxX) maxX = p.x;
+    if (p.y < minY) minY = p.y;
+    if (p.y > maxY) maxY = p.y;
+  });
+  const out: string[] = [];
+  for (const n of model.nodes) {
+    const p = positions[n.index];
+    if (!visible[n.index] || p === null) continue;
+    const { x, y } = p;
+    if (x < minX || x > maxX || y < minY || y > maxY) continue;
+    // A ray from the point towards +x: inside when it crosses the outline an odd number of times.
+    let inside = false;
+    for (let i = 0, j = k - 1; i < k; j = i++) {
+      if (ys[i] > y !== ys[j] > y && x < ((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]) inside = !inside;
+    }
+    if (inside) out.push(n.id);
   }
   return out;
 }

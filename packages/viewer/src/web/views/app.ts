@@ -170,6 +170,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     canRedo: canRedo(hist),
     marked,
     boxMode: interactions.boxMode(),
+    lassoMode: interactions.lassoMode(),
     tablesOpen: !tablesBox.hidden,
     path: currentPath(),
     pathMax,
@@ -291,6 +292,11 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       interactions.setBoxMode(!interactions.boxMode());
       renderWorkBar(workBar, leadContext(), leadActions);
       (document.getElementById('box-mode') as HTMLElement | null)?.focus();
+    },
+    toggleLassoMode() {
+      interactions.setLassoMode(!interactions.lassoMode());
+      renderWorkBar(workBar, leadContext(), leadActions);
+      (document.getElementById('lasso-mode') as HTMLElement | null)?.focus();
     },
     toggleTables() {
       tablesBox.hidden = !tablesBox.hidden;
@@ -440,6 +446,8 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     else if (e.key === 'Escape' && marked.length > 0) leadActions.mark([], 'replace');
     else if (e.key === 'Escape' && (state.selected !== null || state.group !== null)) actions.select(null);
     else if (!mod && !e.altKey && key === 'f') fit();
+    else if (!mod && !e.altKey && key === 'b') leadActions.toggleBoxMode();
+    else if (!mod && !e.altKey && key === 'l') leadActions.toggleLassoMode();
     else if (!mod && !e.altKey && key === 'h' && state.selected !== null) {
       const id = state.selected;
       actions.select(null);

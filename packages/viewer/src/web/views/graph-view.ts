@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import { AbstractEdgeProgram, AbstractNodeProgram, EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { toBlob } from '@sigma/export-image';
 import { mesh } from 'topojson-client';
@@ -13,10 +13,12 @@ import { clusterSeedLayout, geoLayout, mercator, type Point } from '../core/layo
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
+import { changedLooks } from '../core/redraw';
 import { FADED, FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
+import { leanProcess } from './sigma-process';
 
 interface NodeAttrs {
   x: number;
@@ -66,6 +68,29 @@ function bounds(points: { x: number; y: number }[]): [number, number, number, nu
 /** The outline of a selected company group. */
 const GROUP_COLOR = '#1f5fa8';
 
+/**
+ * The programs of what is not drawn: they hold nothing and draw nothing. Sigma gives every node and edge to the
+ * program of its type, hidden or not, and a hidden one still costs its place in the GPU's buffers and its vertices on
+ * every frame (with software WebGL, seconds for 100,000 ties even when a working view draws 100 of them). Hidden nodes
+ * and edges take these types instead, so what a frame costs follows what is drawn.
+ */
+const HIDDEN = 'hidden';
+class HiddenNodes extends AbstractNodeProgram<NodeAttrs, EdgeAttrs> {
+  drawLabel = undefined;
+  drawHover = undefined;
+  reallocate(): void {}
+  process(): void {}
+  render(): void {}
+  kill(): void {}
+}
+class HiddenEdges extends AbstractEdgeProgram<NodeAttrs, EdgeAttrs> {
+  drawLabel = undefined;
+  reallocate(): void {}
+  process(): void {}
+  render(): void {}
+  kill(): void {}
+}
+
 /** The graph's key of the entity at `index` of the report: never a name an object's members can have. */
 const nodeKey = (index: number): string => `n${index}`;
 
@@ -93,6 +118,12 @@ export class GraphView {
   /** The geographic layout's behaviour (views/geo-map.ts). */
   readonly geo: GeoMap;
   private readonly labels = new MapLabels();
+  /** The render state read once per refresh (not once per node and edge). */
+  private frame: RenderState | null = null;
+  /** The render state Sigma last drew from, to give it only the nodes and edges whose look changed since. */
+  private drawn: RenderState | null = null;
+  /** The graph's edge key by edge index. */
+  private readonly edgeKeys: string[];
   onLayoutRunning: (running: boolean) => void = () => undefined;
 
   constructor(
@@ -116,6 +147,7 @@ export class GraphView {
         index: node.index,
       });
     }
+    this.edgeKeys = model.edges.map((e) => e.key);
     // Arrow heads double the geometry sent to the GPU: very large networks draw plain lines.
     const arrows = model.edges.length <= settings.maxArrowEdges;
     for (const e of model.edges) {
@@ -141,6 +173,7 @@ export class GraphView {
             { size: { fill: true }, color: { attribute: 'color' } },
           ],
         }),
+        [HIDDEN]: HiddenNodes,
         // A listed party (screening): a thick black ring.
         listed: createNodeBorderProgram({
           borders: [
@@ -149,7 +182,7 @@ export class GraphView {
           ],
         }),
       },
-      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
       hideEdgesOnMove: true,
       hideLabelsOnMove: large,
       labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 6,
@@ -162,6 +195,8 @@ export class GraphView {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    // Sigma's indexation for what is drawn only (views/sigma-process.ts), edge ends by the edge's index.
+    leanProcess(this.renderer as unknown as Sigma, HIDDEN, { source: model.edges.map((e) => this.keyOf(e.source)), target: model.edges.map((e) => this.keyOf(e.target)) });
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
@@ -185,30 +220,79 @@ export class GraphView {
     return this.model.nodes[this.graph.getNodeAttribute(key, 'index')].id;
   }
 
-  private reduceNode(_node: string, data: NodeAttrs): Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
-    const { visible, emphasis } = this.state();
-    if (!visible.nodes[data.index]) return { ...data, hidden: true };
-    if (emphasis === null) return data;
+  // The reducers change Sigma's own copy of the attributes in place (no object per node or edge), and read the
+  // render state once per refresh.
+  private reduceNode(_node: string, data: NodeAttrs): NodeAttrs & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
+    const { visible, emphasis, group } = this.frame ?? this.state();
+    const out = data as NodeAttrs & { hidden?: boolean; highlighted?: boolean; zIndex?: number };
+    if (!visible.nodes[data.index]) {
+      out.hidden = true;
+      out.type = HIDDEN;
+      return out;
+    }
+    if (emphasis === null) return out;
     const level = emphasis.nodes[data.index];
     // One selected entity is highlighted (its label boxed); the members of a selected group are drawn as they are, so
     // that their labels keep out of each other's way.
-    if (level === FOCUS) return this.state().group === null ? { ...data, highlighted: true, zIndex: 2 } : { ...data, zIndex: 2 };
-    if (level !== FADED) return { ...data, zIndex: 1 };
-    return { ...data, color: FADED_COLOR, borderColor: FADED_COLOR, label: '', zIndex: 0 };
+    if (level === FOCUS) {
+      if (group === null) out.highlighted = true;
+      out.zIndex = 2;
+    } else if (level !== FADED) out.zIndex = 1;
+    else {
+      out.color = FADED_COLOR;
+      out.borderColor = FADED_COLOR;
+      out.label = '';
+      out.zIndex = 0;
+    }
+    return out;
   }
 
-  private reduceEdge(_edge: string, data: EdgeAttrs): Partial<EdgeAttrs> & { hidden?: boolean } {
-    const { visible, emphasis } = this.state();
-    if (!visible.edges[data.index]) return { ...data, hidden: true };
-    const highlight = this.state().highlight;
-    if (highlight && highlight[data.index]) return { ...data, color: PATH_COLOR, size: data.size + 2.5, zIndex: 3 };
-    if (emphasis === null) return data;
-    if (emphasis.edges[data.index]) return { ...data, size: data.size + 1 };
-    return { ...data, color: FADED_COLOR };
+  private reduceEdge(_edge: string, data: EdgeAttrs): EdgeAttrs & { hidden?: boolean; zIndex?: number } {
+    const { visible, emphasis, highlight } = this.frame ?? this.state();
+    const out = data as EdgeAttrs & { hidden?: boolean; zIndex?: number };
+    if (!visible.edges[data.index]) {
+      out.hidden = true;
+      out.type = HIDDEN;
+      return out;
+    }
+    if (highlight && highlight[data.index]) {
+      out.color = PATH_COLOR;
+      out.size = data.size + 2.5;
+      out.zIndex = 3;
+    } else if (emphasis === null) return out;
+    else if (emphasis.edges[data.index]) out.size = data.size + 1;
+    else {
+      // Ties the selection does not bring forward: thin grey lines, without arrow heads (the cheapest to draw).
+      out.color = FADED_COLOR;
+      out.type = 'line';
+    }
+    return out;
   }
 
-  refresh(): void {
-    this.renderer.refresh({ skipIndexation: true });
+  /**
+   * Draws the state again (after a change of what is drawn or brought forward). Only the nodes and edges whose look
+   * changed go through the reducers again (Sigma still orders and fills its buffers with what is drawn); `full` asks
+   * for every one.
+   */
+  refresh(full = false): void {
+    const next = this.state();
+    const prev = this.drawn;
+    this.frame = next;
+    try {
+      const changed = full || prev === null ? null : this.changes(prev, next);
+      if (changed === null) this.renderer.refresh();
+      else if (changed.nodes.length === 0 && changed.edges.length === 0) this.renderer.refresh({ partialGraph: changed, skipIndexation: true });
+      else this.renderer.refresh({ partialGraph: changed });
+      this.drawn = next;
+    } finally {
+      this.frame = null;
+    }
+  }
+
+  /** The keys of the nodes and edges that look different in `b` than in `a` (null: so many that a full refresh is as cheap). */
+  private changes(a: RenderState, b: RenderState): { nodes: string[]; edges: string[] } | null {
+    const changed = changedLooks(a, b, this.model.nodes.length, this.edgeKeys.length);
+    return changed === null ? null : { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) };
   }
 
   /** Switches between the force layout and the geographic one, keeping the force positions. */

@@ -1,6 +1,6 @@
 import type { Visibility } from '../core/filters';
 import type { ViewModel } from '../core/model';
-import { inBox } from '../core/workspace';
+import { inBox, inLasso } from '../core/workspace';
 import { el } from './dom';
 import type { GraphView } from './graph-view';
 
@@ -10,6 +10,9 @@ export interface GraphInteractions {
   /** Box selection on every drag of the background (not only with Shift). */
   setBoxMode(on: boolean): void;
   boxMode(): boolean;
+  /** Lasso selection on every drag of the background: a freehand outline selects what it holds. */
+  setLassoMode(on: boolean): void;
+  lassoMode(): boolean;
   /** Where an entity was before it was first dragged in this layout (to put it back on undo). */
   origin(id: string, layout: string): { x: number; y: number } | undefined;
   /** Pins an entity where it is now (the keyboard's way to pin), or moves it by a step and pins it. */
@@ -20,7 +23,7 @@ export interface InteractionHandlers {
   visible(): Visibility;
   /** An entity was dragged to a place (graph coordinates) and stays there. */
   pinned(id: string, x: number, y: number): void;
-  /** A box was drawn: the entities inside, and whether to add them to the selection. */
+  /** A box or a lasso was drawn: the entities inside, and whether to add them to the selection. */
   boxed(ids: string[], mode: 'replace' | 'add' | 'remove'): void;
   /** Entities pinned in the layout shown (marked on the graph). */
   pins(): string[];
@@ -28,8 +31,9 @@ export interface InteractionHandlers {
 
 /**
  * Dragging an entity moves it (never the camera) and pins it where it is dropped; Shift + drag on the background
- * (or any drag, in box mode) draws a box that selects what it holds (Ctrl also: add to the selection; Alt: take away).
- * Sigma's own camera drag is prevented while either goes on.
+ * (or any drag, in box mode) draws a box that selects what it holds; in lasso mode, a drag on the background draws a
+ * freehand outline that selects what it holds (with either, Ctrl also: add to the selection; Alt: take away).
+ * Sigma's own camera drag is prevented while any of them goes on.
  */
 export function attachInteractions(view: GraphView, model: ViewModel, handlers: InteractionHandlers): GraphInteractions {
   const renderer = view.renderer;
@@ -40,10 +44,27 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
   let resumeLayout = false;
   let suppress = false;
   let boxMode = false;
+  let lassoMode = false;
   let box: { x0: number; y0: number; x1: number; y1: number; mode: 'replace' | 'add' | 'remove' } | null = null;
+  let lasso: { points: { x: number; y: number }[]; mode: 'replace' | 'add' | 'remove' } | null = null;
   const origins = new Map<string, { x: number; y: number }>();
   const rect = el('div', { className: 'box-select', hidden: true, 'aria-hidden': 'true' });
   container.appendChild(rect);
+  // The lasso's outline as it is drawn: an SVG polygon over the graph (closed from the last point to the first).
+  const SVG = 'http://www.w3.org/2000/svg';
+  const lassoLayer = document.createElementNS(SVG, 'svg');
+  lassoLayer.setAttribute('class', 'lasso-select');
+  lassoLayer.setAttribute('aria-hidden', 'true');
+  lassoLayer.style.display = 'none';
+  const lassoShape = document.createElementNS(SVG, 'polygon');
+  lassoLayer.appendChild(lassoShape);
+  container.appendChild(lassoLayer);
+  /** Where every entity is drawn now, in pixels of the graph's container, by entity index. */
+  const screenPositions = () =>
+    model.nodes.map((n) => {
+      const a = graph.getNodeAttributes(`n${n.index}`);
+      return renderer.graphToViewport({ x: a.x, y: a.y });
+    });
 
   // A pin mark beside each pinned entity, on a canvas of its own over the graph.
   const marks = el('canvas', { className: 'layer-pins', 'aria-hidden': 'true' });
@@ -108,9 +129,10 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
 
   renderer.on('downStage', (e) => {
     const original = e.event.original as MouseEvent;
-    if (!original.shiftKey && !boxMode) return;
+    if (!original.shiftKey && !boxMode && !lassoMode) return;
     const mode = original.altKey ? 'remove' : original.ctrlKey || original.metaKey ? 'add' : 'replace';
-    box = { x0: e.event.x, y0: e.event.y, x1: e.event.x, y1: e.event.y, mode };
+    if (lassoMode && !original.shiftKey) lasso = { points: [{ x: e.event.x, y: e.event.y }], mode };
+    else box = { x0: e.event.x, y0: e.event.y, x1: e.event.x, y1: e.event.y, mode };
     e.preventSigmaDefault();
   });
 
@@ -127,6 +149,14 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
       rect.style.top = `${Math.min(box.y0, box.y1)}px`;
       rect.style.width = `${Math.abs(box.x1 - box.x0)}px`;
       rect.style.height = `${Math.abs(box.y1 - box.y0)}px`;
+    } else if (lasso !== null) {
+      const last = lasso.points[lasso.points.length - 1];
+      // A point every few pixels: enough for the outline, few for the test of each entity.
+      if (Math.hypot(event.x - last.x, event.y - last.y) >= 3) {
+        lasso.points.push({ x: event.x, y: event.y });
+        lassoShape.setAttribute('points', lasso.points.map((p) => `${p.x},${p.y}`).join(' '));
+        lassoLayer.style.display = '';
+      }
     } else return;
     event.preventSigmaDefault();
     event.original.preventDefault();
@@ -151,18 +181,26 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
       rect.hidden = true;
       if (Math.abs(b.x1 - b.x0) > 3 || Math.abs(b.y1 - b.y0) > 3) {
         suppress = true;
-        const positions = model.nodes.map((n) => {
-          const a = graph.getNodeAttributes(`n${n.index}`);
-          return renderer.graphToViewport({ x: a.x, y: a.y });
-        });
-        handlers.boxed(inBox(model, positions, handlers.visible().nodes, b), b.mode);
+        handlers.boxed(inBox(model, screenPositions(), handlers.visible().nodes, b), b.mode);
+      }
+    }
+    if (lasso !== null) {
+      const l = lasso;
+      lasso = null;
+      lassoLayer.style.display = 'none';
+      lassoShape.setAttribute('points', '');
+      const xs = l.points.map((p) => p.x);
+      const ys = l.points.map((p) => p.y);
+      if (l.points.length >= 3 && (Math.max(...xs) - Math.min(...xs) > 3 || Math.max(...ys) - Math.min(...ys) > 3)) {
+        suppress = true;
+        handlers.boxed(inLasso(model, screenPositions(), handlers.visible().nodes, l.points), l.mode);
       }
     }
   };
   renderer.on('upNode', up);
   renderer.on('upStage', up);
   // A mouse released outside the graph ends a drag too.
-  window.addEventListener('mouseup', () => (dragged !== null || box !== null) && up());
+  window.addEventListener('mouseup', () => (dragged !== null || box !== null || lasso !== null) && up());
 
   return {
     consumeClick() {
@@ -172,9 +210,16 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
     },
     setBoxMode(on) {
       boxMode = on;
-      container.classList.toggle('boxing', on);
+      if (on) lassoMode = false;
+      container.classList.toggle('boxing', boxMode || lassoMode);
     },
     boxMode: () => boxMode,
+    setLassoMode(on) {
+      lassoMode = on;
+      if (on) boxMode = false;
+      container.classList.toggle('boxing', boxMode || lassoMode);
+    },
+    lassoMode: () => lassoMode,
     origin: (id, layout) => origins.get(`${layout}\u0000${view.keyOf(id)}`),
     nudge(id, dx, dy) {
       const key = view.keyOf(id);

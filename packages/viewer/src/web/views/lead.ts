@@ -15,6 +15,7 @@ export interface LeadActions {
   redo(): void;
   fit(): void;
   toggleBoxMode(): void;
+  toggleLassoMode(): void;
   toggleTables(): void;
   setPathMax(max: number): void;
 }
@@ -29,6 +30,7 @@ export interface LeadContext {
   canRedo: boolean;
   marked: string[];
   boxMode: boolean;
+  lassoMode: boolean;
   tablesOpen: boolean;
   path: PathResult | null;
   pathMax: number;
@@ -42,7 +44,7 @@ function button(text: string, onclick: () => void, props: Record<string, string 
 
 /**
  * The bar over the graph: undo and redo, what the working view holds, back to the whole network, hidden and pinned
- * entities, the focus mode, zoom to fit, box selection, the tables; and, when several entities are selected, what
+ * entities, the focus mode, zoom to fit, box and lasso selection, the tables; and, when several entities are selected, what
  * to do with them.
  */
 export function renderWorkBar(bar: HTMLElement, ctx: LeadContext, actions: LeadActions): void {
@@ -68,7 +70,14 @@ export function renderWorkBar(bar: HTMLElement, ctx: LeadContext, actions: LeadA
       title: 'What a selection does to everything else: dim it, or hide it',
     }),
     button('Zoom to fit', actions.fit, { id: 'zoom-fit', title: 'Show everything drawn (F)', 'aria-keyshortcuts': 'F' }),
-    button('Box select', actions.toggleBoxMode, { id: 'box-mode', 'aria-pressed': String(ctx.boxMode), title: 'Drag on the background to select what a box holds (or hold Shift and drag)' }),
+    button('Box select', actions.toggleBoxMode, { id: 'box-mode', 'aria-pressed': String(ctx.boxMode), 'aria-keyshortcuts': 'B', title: 'Drag on the background to select what a box holds (B; or hold Shift and drag)' }),
+    button('Lasso select', actions.toggleLassoMode, {
+      id: 'lasso-mode',
+      'aria-pressed': String(ctx.lassoMode),
+      'aria-keyshortcuts': 'L',
+      'aria-label': 'Lasso select: drag on the background to draw around the entities to select',
+      title: 'Draw around entities on the background to select them (L)',
+    }),
     button('Tables', actions.toggleTables, { id: 'tables-toggle', 'aria-pressed': String(ctx.tablesOpen), 'aria-controls': 'tables' }),
   );
   append(bar, main);

@@ -1,0 +1,126 @@
+import { Camera } from 'sigma';
+import type Sigma from 'sigma';
+import { createNormalizationFunction, graphExtent, matrixFromCamera } from 'sigma/utils';
+import { byZIndex } from '../core/redraw';
+
+/**
+ * Sigma's indexation (`process`, run on every refresh that is not a repaint in place), made to cost what is drawn.
+ *
+ * Sigma 3.0.3 gives every node and edge of the graph to a program, numbers each for picking (an object per item),
+ * looks up each edge's ends in the graph (an array per edge) and orders them all by zIndex with a comparison sort, hidden
+ * or not: on 20,000 entities and 100,000 ties that is most of an interaction's time even when a working view draws a
+ * hundred of them. This does the same for what is drawn only: nodes and edges of the `hidden` type (graph-view's
+ * reducers give it to what is not drawn, and its programs hold nothing) are positioned (the framing stays that of the
+ * whole graph) but neither numbered, labelled nor handed to a program; edge ends come from `ends` (node keys by the edge's `index` attribute); the zIndex order is
+ * a stable bucket sort (the same order as Sigma's stable sort). Everything else is Sigma's own code, in its order.
+ *
+ * It replaces the instance's private methods, so it is tied to the Sigma version this package pins (3.0.3).
+ */
+export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source: readonly string[]; target: readonly string[] }): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = renderer as any;
+  // Items left out of the programs have the position -1. Sigma repaints some in place (skipIndexation: the map's
+  // rings, for one): one of them now to be drawn asks for a full indexation at the render that follows instead.
+  const notIndexed = (data: { type: string; hidden?: boolean }) => {
+    if (data.type !== hiddenType && !data.hidden) s.needToProcess = true;
+  };
+  s.addNodeToProgram = function addNodeToProgram(node: string, fingerprint: number, position: number): void {
+    const data = s.nodeDataCache[node];
+    if (position < 0) return notIndexed(data);
+    const program = s.nodePrograms[data.type];
+    if (!program) throw new Error(`Sigma: could not find a suitable program for node type "${data.type}"!`);
+    program.process(fingerprint, position, data);
+    s.nodeProgramIndex[node] = position;
+  };
+  s.addEdgeToProgram = function addEdgeToProgram(edge: string, fingerprint: number, position: number): void {
+    const data = s.edgeDataCache[edge];
+    if (position < 0) return notIndexed(data);
+    const program = s.edgePrograms[data.type];
+    if (!program) throw new Error(`Sigma: could not find a suitable program for edge type "${data.type}"!`);
+    program.process(fingerprint, position, s.nodeDataCache[ends.source[data.index]], s.nodeDataCache[ends.target[data.index]], data);
+    s.edgeProgramIndex[edge] = position;
+  };
+  s.process = function process(): Sigma {
+    s.emit('beforeProcess');
+    const graph = s.graph;
+    const settings = s.settings;
+    const dimensions = s.getDimensions();
+
+    // Nodes: extent and normalisation over the whole graph (hiding some does not move the rest).
+    s.nodeExtent = graphExtent(graph);
+    if (!settings.autoRescale) {
+      const { width, height } = dimensions;
+      const { x, y } = s.nodeExtent;
+      s.nodeExtent = {
+        x: [(x[0] + x[1]) / 2 - width / 2, (x[0] + x[1]) / 2 + width / 2],
+        y: [(y[0] + y[1]) / 2 - height / 2, (y[0] + y[1]) / 2 + height / 2],
+      };
+    }
+    s.normalizationFunction = createNormalizationFunction(s.customBBox || s.nodeExtent);
+    const nullCamera = new Camera();
+    const nullCameraMatrix = matrixFromCamera(nullCamera.getState(), dimensions, s.getGraphDimensions(), s.getStagePadding());
+    s.labelGrid.resizeAndClear(dimensions, settings.labelGridCellSize);
+    const nodesPerPrograms: Record<string, number> = {};
+    const nodeIndices: Record<string, number> = {};
+    const edgeIndices: Record<string, number> = {};
+    const itemIDsIndex: Record<number, { type: 'node' | 'edge'; id: string }> = {};
+    let incrID = 1;
+    const drawnNodes: string[] = [];
+    graph.forEachNode((node: string, attrs: { x: number; y: number }) => {
+      const data = s.nodeDataCache[node];
+      data.x = attrs.x;
+      data.y = attrs.y;
+      s.normalizationFunction.applyTo(data);
+      if (data.type === hiddenType || data.hidden) {
+        s.nodeProgramIndex[node] = -1;
+        return;
+      }
+      if (typeof data.label === 'string') s.labelGrid.add(node, data.size, s.framedGraphToViewport(data, { matrix: nullCameraMatrix }));
+      nodesPerPrograms[data.type] = (nodesPerPrograms[data.type] || 0) + 1;
+      drawnNodes.push(node);
+    });
+    s.labelGrid.organize();
+    for (const type in s.nodePrograms) {
+      if (!Object.prototype.hasOwnProperty.call(s.nodePrograms, type)) continue;
+      s.nodePrograms[type].reallocate(nodesPerPrograms[type] || 0);
+      nodesPerPrograms[type] = 0;
+    }
+    const nodes = settings.zIndex ? byZIndex(drawnNodes, (n) => s.nodeDataCache[n].zIndex) : drawnNodes;
+    for (const node of nodes) {
+      nodeIndices[node] = incrID;
+      itemIDsIndex[incrID] = { type: 'node', id: node };
+      s.addNodeToProgram(node, incrID, nodesPerPrograms[s.nodeDataCache[node].type]++);
+      incrID++;
+    }
+
+    // Edges: only those drawn (an edge at a hidden node is not drawn either).
+    const edgesPerPrograms: Record<string, number> = {};
+    const drawnEdges: string[] = [];
+    for (const edge of graph.edges() as string[]) {
+      const data = s.edgeDataCache[edge];
+      if (data.type === hiddenType || data.hidden || s.nodeDataCache[ends.source[data.index]].hidden || s.nodeDataCache[ends.target[data.index]].hidden) {
+        s.edgeProgramIndex[edge] = -1;
+        continue;
+      }
+      edgesPerPrograms[data.type] = (edgesPerPrograms[data.type] || 0) + 1;
+      drawnEdges.push(edge);
+    }
+    const edges = settings.zIndex ? byZIndex(drawnEdges, (e) => s.edgeDataCache[e].zIndex) : drawnEdges;
+    for (const type in s.edgePrograms) {
+      if (!Object.prototype.hasOwnProperty.call(s.edgePrograms, type)) continue;
+      s.edgePrograms[type].reallocate(edgesPerPrograms[type] || 0);
+      edgesPerPrograms[type] = 0;
+    }
+    for (const edge of edges) {
+      edgeIndices[edge] = incrID;
+      itemIDsIndex[incrID] = { type: 'edge', id: edge };
+      s.addEdgeToProgram(edge, incrID, edgesPerPrograms[s.edgeDataCache[edge].type]++);
+      incrID++;
+    }
+    s.itemIDsIndex = itemIDsIndex;
+    s.nodeIndices = nodeIndices;
+    s.edgeIndices = edgeIndices;
+    s.emit('afterProcess');
+    return renderer;
+  };
+}

@@ -17,6 +17,8 @@ import { FADED, FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
+import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
+import type { Basemap, Box, MapLine } from '../core/basemap';
 
 interface NodeAttrs {
   x: number;
@@ -72,6 +74,21 @@ const nodeKey = (index: number): string => `n${index}`;
 type Topology = Parameters<typeof mesh>[0];
 const topology = world as unknown as Topology;
 const BORDERS: MultiLineString = mesh(topology, topology.objects.countries as Parameters<typeof mesh>[1]) as MultiLineString;
+/** Country borders and coastlines at 1:50m, built into the viewer (the detailed base map adds 1:10m when zoomed in). */
+export const COUNTRY_LINES: MapLine[] = BORDERS.coordinates.map((line) => {
+  const points = new Float64Array(line.length * 2);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  line.forEach(([lon, lat], i) => {
+    const p = mercator(lat, lon);
+    points[2 * i] = p.x;
+    points[2 * i + 1] = p.y;
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  });
+  return { points, minX, minY, maxX, maxY };
+});
 
 /**
  * The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. Graphology and Sigma
@@ -93,6 +110,11 @@ export class GraphView {
   /** The geographic layout's behaviour (views/geo-map.ts). */
   readonly geo: GeoMap;
   private readonly labels = new MapLabels();
+  /** The detailed base map, once loaded (views/basemap-layer.ts). */
+  basemap: Basemap | null = null;
+  /** What the base map drew in the last frame (for tests). */
+  lastMap: ReturnType<typeof mapDrawing> | null = null;
+  private killed = false;
   onLayoutRunning: (running: boolean) => void = () => undefined;
 
   constructor(
@@ -171,6 +193,35 @@ export class GraphView {
     this.renderer.on('resize', () => this.drawLayers());
     this.geo = new GeoMap(this.renderer, this.graph, model, nodeKey, (indices, point, ratio) => this.fit(indices, point, ratio), this.labels, settings.largeGraph);
     container.appendChild(this.geo.control);
+    void loadBasemap().then((map) => {
+      this.basemap = map;
+      if (map !== null) this.geo.setAttribution(map.attribution);
+      if (!this.killed && this.layout === 'geo') this.drawLayers();
+    });
+  }
+
+  /**
+   * The map's frame for a camera: the layout → screen transform (affine: sigma's normalisation and camera) and the
+   * view's box in layout coordinates.
+   */
+  mapFrame(width: number, height: number, cameraState?: ReturnType<Sigma['getCamera']>['getState'] extends () => infer S ? S : never): MapFrame {
+    const opts = cameraState === undefined ? undefined : { cameraState };
+    const o = this.renderer.graphToViewport({ x: 0, y: 0 }, opts);
+    const ex = this.renderer.graphToViewport({ x: 1, y: 0 }, opts);
+    const ey = this.renderer.graphToViewport({ x: 0, y: 1 }, opts);
+    const [a, b, c, d] = [ex.x - o.x, ex.y - o.y, ey.x - o.x, ey.y - o.y];
+    const corners = [
+      this.renderer.viewportToGraph({ x: 0, y: 0 }, opts),
+      this.renderer.viewportToGraph({ x: width, y: height }, opts),
+      this.renderer.viewportToGraph({ x: 0, y: height }, opts),
+      this.renderer.viewportToGraph({ x: width, y: 0 }, opts),
+    ];
+    return {
+      width,
+      height,
+      project: (x, y) => ({ x: o.x + a * x + c * y, y: o.y + b * x + d * y }),
+      view: [Math.min(...corners.map((p) => p.x)), Math.min(...corners.map((p) => p.y)), Math.max(...corners.map((p) => p.x)), Math.max(...corners.map((p) => p.y))],
+    };
   }
 
   /** The graph's key of an entity (see the class comment). */
@@ -298,7 +349,8 @@ export class GraphView {
     const camera = this.renderer.getCamera();
     if (indices.length > 0) {
       // From the graph's own positions: members of a counted marker being opened are not drawn yet.
-      const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(i))));
+      // On the map, from the places themselves: a ring's offsets are in screen pixels, many degrees wide when zoomed out.
+      const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.geo.basePosition(i) ?? this.graph.getNodeAttributes(nodeKey(i))));
       const [minX, maxX, minY, maxY] = bounds(indices.map(framed));
       // Room around the points for their labels and rings; no lower bound but the camera's own.
       const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, Math.max(maxX - minX, maxY - minY) * 1.6));
@@ -324,6 +376,32 @@ export class GraphView {
     return this.renderer.graphToViewport({ x: attrs.x, y: attrs.y });
   }
 
+  /** The boxes of the drawn nodes on the screen (up to the large-graph size; beyond it, labels alone are kept clear of). */
+  private nodeBoxes(width: number, height: number): Box[] {
+    if (this.graph.order > this.settings.largeGraph) return [];
+    const out: Box[] = [];
+    this.graph.forEachNode((key) => {
+      const d = this.renderer.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      const v = this.renderer.framedGraphToViewport(d);
+      const r = this.renderer.scaleSize(d.size) + 1;
+      if (v.x + r < 0 || v.y + r < 0 || v.x - r > width || v.y - r > height) return;
+      out.push([v.x - r, v.y - r, v.x + r, v.y + r]);
+    });
+    return out;
+  }
+
+  /** The boxes of what sits over the map (the map's legend, the working view's bars), which would hide a town name. */
+  private panelBoxes(): Box[] {
+    const origin = this.container.getBoundingClientRect();
+    const panels = [this.geo.control, ...this.container.querySelectorAll<HTMLElement>('.work-row, .scope-bar')];
+    return panels
+      .filter((p) => !p.hidden && p.isConnected)
+      .map((p) => p.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as Box);
+  }
+
   /** Country borders under the graph and border crossings over it, in geographic layout. */
   private drawLayers(): void {
     const { width, height } = this.renderer.getDimensions();
@@ -343,21 +421,25 @@ export class GraphView {
     bg.clearRect(0, 0, width, height);
     top.clearRect(0, 0, width, height);
     if (this.layout === 'geo') {
-      bg.strokeStyle = '#8a8a8a';
-      bg.lineWidth = 0.8;
-      bg.beginPath();
-      for (const line of BORDERS.coordinates) {
-        let pen = false;
-        for (const [lon, lat] of line) {
-          const v = this.renderer.graphToViewport(mercator(lat, lon));
-          const inside = v.x > -50 && v.y > -50 && v.x < width + 50 && v.y < height + 50;
-          if (inside && pen) bg.lineTo(v.x, v.y);
-          else if (inside) bg.moveTo(v.x, v.y);
-          pen = inside;
-        }
+      const frame = this.mapFrame(width, height);
+      // Labels already on the screen (entities', then places' and markers'), which town names keep clear of.
+      const taken: Box[] = [...this.labels.boxes(), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
+      taken.push(...this.geo.drawOverlay(top, width, height, this.model.report.places));
+      bg.font = BASEMAP_STYLE.townFont;
+      const drawing = this.basemap === null ? null : mapDrawing(this.basemap, frame, taken, (t) => bg.measureText(t).width);
+      if (drawing !== null && drawing.admin1.length > 0) {
+        bg.strokeStyle = BASEMAP_STYLE.admin1;
+        bg.lineWidth = 1;
+        bg.setLineDash(BASEMAP_STYLE.admin1Dash);
+        strokeLines(bg, drawing.admin1, frame);
+        bg.setLineDash([]);
       }
-      bg.stroke();
-      this.geo.drawOverlay(top, width, height, this.model.report.places);
+      bg.strokeStyle = BASEMAP_STYLE.country;
+      bg.lineWidth = drawing !== null && drawing.admin1.length > 0 ? 1.3 : 0.8;
+      if (drawing?.coast) strokeLines(bg, drawing.coast, frame);
+      else strokeLines(bg, COUNTRY_LINES, frame);
+      if (drawing !== null) drawTowns(bg, drawing.towns);
+      this.lastMap = drawing;
     }
     // Clusters near a border crossing: a dashed outline around their visible members, and a short label whose words
     // come from the report's numbers (as in the lists); a selected company group the same, in blue, alone. Labels that
@@ -418,6 +500,7 @@ export class GraphView {
   }
 
   kill(): void {
+    this.killed = true;
     this.stopLayout();
     this.fa2?.kill();
     // Listeners of the camera outlive the renderer (an animation still in flight emits "updated" after kill): a view

@@ -329,7 +329,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     runButton.textContent = running ? 'Stop layout' : 'Start layout';
     runButton.setAttribute('aria-pressed', String(running));
   };
-  const pictureContext = (title: string): PictureContext => ({ model, view, visible, emphasis: emphasised, filters: state.filters, selected: state.selected, title, date: new Date().toISOString().slice(0, 10) });
+  const pictureContext = (title: string): PictureContext => ({ model, view, visible, emphasis: emphasised, filters: state.filters, selected: state.selected, group: state.group, title, date: new Date().toISOString().slice(0, 10) });
   const pngButton = el('button', {
     type: 'button',
     id: 'export-png',

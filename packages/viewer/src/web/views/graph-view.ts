@@ -19,6 +19,7 @@ import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
+import { capOutlines, outlinesNote, type OutlineCandidate } from '../core/outlines';
 
 interface NodeAttrs {
   x: number;
@@ -63,6 +64,14 @@ function bounds(points: { x: number; y: number }[]): [number, number, number, nu
     if (p.y > maxY) maxY = p.y;
   }
   return [minX, maxX, minY, maxY];
+}
+
+/** The box of an outline around the drawn points (14 px of room), or null when none is drawn. */
+function outlineBox(points: ({ x: number; y: number } | null)[]): Box | null {
+  const drawn = points.filter((p): p is { x: number; y: number } => p !== null);
+  if (drawn.length === 0) return null;
+  const [minX, maxX, minY, maxY] = bounds(drawn);
+  return [minX - 14, minY - 14, maxX + 14, maxY + 14];
 }
 
 /** The outline of a selected company group. */
@@ -441,19 +450,15 @@ export class GraphView {
       if (drawing !== null) drawTowns(bg, drawing.towns);
       this.lastMap = drawing;
     }
-    // Clusters near a border crossing: a dashed outline around their visible members, and a short label whose words
-    // come from the report's numbers (as in the lists); a selected company group the same, in blue, alone. Labels that
-    // would cover one already drawn, or lie outside the view, are left out.
+    // Clusters near a border crossing: a dashed outline around their visible members (only those in view, and at most
+    // MAX_OUTLINES of them, with a note of the others), and a short label whose words come from the report's numbers
+    // (as in the lists); a selected company group the same, in blue, alone. Labels that would cover one already drawn,
+    // or lie outside the view, are left out.
     const { visible, group } = this.state();
     const labels: [number, number, number, number][] = [];
-    const outline = (members: string[], color: string, label: string, dash: number[]) => {
-      const pts = members
-        .filter((m) => visible.nodes[this.model.byId.get(m)!.index])
-        .map((m) => this.renderer.graphToViewport(this.graph.getNodeAttributes(this.keyOf(m))));
-      if (pts.length === 0) return;
-      const [minX, maxX, minY, maxY] = bounds(pts);
-      const [x0, x1, y0, y1] = [minX - 14, maxX + 14, minY - 14, maxY + 14];
-      if (x1 < 0 || y1 < 0 || x0 > width || y0 > height) return;
+    const onScreen = (index: number) => (visible.nodes[index] ? this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(index))) : null);
+    const draw = (box: Box, color: string, label: string, dash: number[]) => {
+      const [x0, y0, x1, y1] = box;
       top.strokeStyle = color;
       top.setLineDash(dash);
       top.lineWidth = 1.5;
@@ -462,24 +467,58 @@ export class GraphView {
       const w = top.measureText(label).width;
       const lx = Math.max(2, Math.min(x0, width - w - 4));
       const ly = Math.max(14, y0 - 4);
-      const box: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
-      if (labels.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
-      labels.push(box);
+      const lbox: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
+      if (labels.some((t) => lbox[0] < t[2] && lbox[2] > t[0] && lbox[1] < t[3] && lbox[3] > t[1])) return;
+      labels.push(lbox);
       top.fillStyle = 'rgba(255,255,255,0.85)';
-      top.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+      top.fillRect(lbox[0], lbox[1], lbox[2] - lbox[0], lbox[3] - lbox[1]);
       top.fillStyle = color;
       top.fillText(label, lx, ly);
     };
     top.font = 'bold 12px system-ui, sans-serif';
     const selectedGroup = group === null ? undefined : this.model.groups.get(group);
     if (selectedGroup) {
-      outline(selectedGroup.members, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
+      const box = outlineBox(selectedGroup.members.map((m) => onScreen(this.model.byId.get(m)!.index)));
+      if (box !== null && !(box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height)) draw(box, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
       return;
     }
+    const outlines = this.borderOutlines(onScreen, width, height);
+    for (const o of outlines.shown) draw(o.box, FLAG_COLOR, o.label, [5, 4]);
+    this.outlineNote = outlines.note;
+    if (outlines.note !== null) {
+      top.font = '12px system-ui, sans-serif';
+      const w = top.measureText(outlines.note).width;
+      const [x, y] = [Math.max(4, width - w - 12), height - 10];
+      top.fillStyle = 'rgba(255,255,255,0.9)';
+      top.fillRect(x - 4, y - 13, w + 8, 18);
+      top.fillStyle = FLAG_COLOR;
+      top.fillText(outlines.note, x, y);
+    }
+  }
+
+  /** The note of the outlines left out in the last frame (for tests), or null. */
+  outlineNote: string | null = null;
+
+  /**
+   * The clusters near a border to outline in a frame of this size, given where each entity is drawn (null: not
+   * drawn): their boxes and labels, capped (core/outlines.ts), with the note of those left out.
+   */
+  borderOutlines(position: (index: number) => { x: number; y: number } | null, width: number, height: number): { shown: { box: Box; label: string; id: number }[]; note: string | null } {
+    const candidates: OutlineCandidate[] = [];
+    const labels = new Map<number, string>();
     for (const cluster of this.model.report.clusters) {
       if (!cluster.borderProximate) continue;
-      outline(cluster.members, FLAG_COLOR, `Cluster ${cluster.id}, ${shortProximity(cluster)}`, [5, 4]);
+      const points = cluster.members.map((m) => {
+        const node = this.model.byId.get(m);
+        return node === undefined ? null : position(node.index);
+      });
+      const box = outlineBox(points);
+      if (box === null) continue;
+      candidates.push({ id: cluster.id, box, size: points.filter((p) => p !== null).length, flaggedMembers: cluster.flaggedMembers ?? 0 });
+      labels.set(cluster.id, `Cluster ${cluster.id}, ${shortProximity(cluster)}`);
     }
+    const capped = capOutlines(candidates, { width, height });
+    return { shown: capped.shown.map((c) => ({ box: c.box, id: c.id, label: labels.get(c.id)! })), note: outlinesNote(capped) };
   }
 
   /** A PNG of the current view: the graph with the map and labels drawn around it. */

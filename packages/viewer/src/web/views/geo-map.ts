@@ -276,7 +276,7 @@ export class GeoMap {
       const marker = this.spread.markers.find((m) => m.key === key);
       this.openPlace(key);
       // To the place itself: the ring around it keeps its size on screen at any zoom.
-      if (marker) this.fit([], mercator(marker.lat, marker.lon), this.pointRatio);
+      if (marker) this.fit([], mercator(marker.lat, marker.lon), this.pointRatio / 3);
       return;
     }
     const target = this.targets.find((t) => t.id === id);

@@ -362,7 +362,9 @@ export class GraphView {
       const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.geo.basePosition(i) ?? this.graph.getNodeAttributes(nodeKey(i))));
       const [minX, maxX, minY, maxY] = bounds(indices.map(framed));
       // Room around the points for their labels and rings; no lower bound but the camera's own.
-      const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, Math.max(maxX - minX, maxY - minY) * 1.6));
+      // On the map, never closer than the view of a place (about 40 km): a cluster at one town stays in its setting.
+      const floor = this.layout === 'geo' ? pointRatio : 0;
+      const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
       camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
     } else if (point) {
       const p = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(point));

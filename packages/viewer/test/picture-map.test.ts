@@ -14,7 +14,7 @@ describe('outlines of clusters near a border on a crowded overview', () => {
     expect(capped.outOfView).toBe(2);
     expect(capped.shown.every((c) => c.flaggedMembers === 6)).toBe(true);
     expect(capped.shown.map((c) => c.id)).not.toContain(1000);
-    expect(outlinesNote(capped)).toBe('12 of the 300 clusters near a border in view outlined (most flagged members first); zoom in to see the others');
+    expect(outlinesNote(capped)).toBe('12 of 300 clusters near a border outlined (most flagged first); zoom in for the others');
     // Few: all outlined, no note.
     const few = capOutlines(many.slice(0, 3), { width: 1000, height: 800 }, 12);
     expect(few.shown).toHaveLength(3);

@@ -122,7 +122,8 @@ export interface PlacedLabel {
 }
 
 /**
- * Labels for points in order of importance: each goes to the right of its point, else to the left, above or below,
+ * Labels for points in order of importance: each goes to the right of its point, else to the left, above, below or
+ * at a corner,
  * wherever its box covers no box already taken (labels of entities, places, other towns) and stays inside the
  * area; a label with no room is left out, never piled on another. `taken` grows with the labels placed.
  */
@@ -135,6 +136,10 @@ export function placeLabels(candidates: readonly LabelCandidate[], taken: Box[],
       [c.x - gap - w, c.y - h / 2],
       [c.x - w / 2, c.y - gap - h],
       [c.x - w / 2, c.y + gap],
+      [c.x + gap, c.y - gap - h],
+      [c.x + gap, c.y + gap],
+      [c.x - gap - w, c.y - gap - h],
+      [c.x - gap - w, c.y + gap],
     ];
     for (const [x, y] of spots) {
       const box: Box = [x - 1, y - 1, x + w + 1, y + h + 1];

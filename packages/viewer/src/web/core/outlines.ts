@@ -35,5 +35,5 @@ export function capOutlines(candidates: readonly OutlineCandidate[], area: { wid
 export function outlinesNote(capped: CappedOutlines): string | null {
   if (capped.notShown === 0) return null;
   const n = capped.shown.length + capped.notShown;
-  return `${capped.shown.length} of the ${n.toLocaleString('en-US')} clusters near a border in view outlined (most flagged members first); zoom in to see the others`;
+  return `${capped.shown.length} of ${n.toLocaleString('en-US')} clusters near a border outlined (most flagged first); zoom in for the others`;
 }

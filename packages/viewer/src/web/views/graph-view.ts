@@ -489,6 +489,7 @@ export class GraphView {
     this.outlineNote = outlines.note;
     if (outlines.note !== null) {
       top.font = '12px system-ui, sans-serif';
+      if (top.measureText(outlines.note).width > width - 16) top.font = '10px system-ui, sans-serif';
       const w = top.measureText(outlines.note).width;
       const [x, y] = [Math.max(4, width - w - 12), height - 10];
       top.fillStyle = 'rgba(255,255,255,0.9)';

@@ -92,4 +92,11 @@ describe('a picture of the map shows what the screen shows', () => {
       }
     expect(sceneToSvg(scene)).toContain('font-style="italic"');
   });
+
+  it('draws a border that crosses the picture with both ends outside it, cut at the frame', () => {
+    const scene = pictureScene({ ...input(), admin1: [], borders: [[[-1000, 200], [2000, 200]]] });
+    const lines = scene.items.filter((i) => i.t === 'path') as { points: [number, number][] }[];
+    expect(lines).toHaveLength(1);
+    expect(lines[0].points.map((p) => p[0])).toEqual([0, 600]);
+  });
 });

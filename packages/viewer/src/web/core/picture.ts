@@ -187,24 +187,6 @@ export function pictureScene(input: PictureInput): Scene {
   const inside = (x: number, y: number, pad = 0) => x >= -pad && y >= -pad && x <= input.width + pad && y <= input.height + pad;
   const gx = (x: number) => round(x);
   const gy = (y: number) => round(y + HEADER);
-  // Clip by leaving out what lies outside the area (lines are cut at the frame).
-  const polylines = (lines: [number, number][][], stroke: string, width: number, dash?: number[]) => {
-    for (const line of lines) {
-      let run: [number, number][] = [];
-      const flush = () => {
-        if (run.length > 1) items.push(dash ? { t: 'path', points: run, stroke, width, dash } : { t: 'path', points: run, stroke, width });
-        run = [];
-      };
-      for (const [x, y] of line) {
-        if (inside(x, y)) run.push([gx(x), gy(y)]);
-        else flush();
-      }
-      flush();
-    }
-  };
-  const detailed = (input.admin1?.length ?? 0) > 0;
-  polylines(input.admin1 ?? [], '#9a9a9a', 0.9, [5, 3]);
-  polylines(input.borders, detailed ? '#7a7a7a' : '#9a9a9a', detailed ? 1.3 : 0.8);
   const clip = (x1: number, y1: number, x2: number, y2: number): [number, number, number, number] | null => {
     // Liang–Barsky against the graph area.
     let [t0, t1] = [0, 1];
@@ -231,6 +213,35 @@ export function pictureScene(input: PictureInput): Scene {
     }
     return [x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy];
   };
+  // Map lines cut at the frame, segment by segment (a long straight border may cross the area with both ends outside).
+  const polylines = (lines: [number, number][][], stroke: string, width: number, dash?: number[]) => {
+    for (const line of lines) {
+      let run: [number, number][] = [];
+      const flush = () => {
+        if (run.length > 1) items.push(dash ? { t: 'path', points: run, stroke, width, dash } : { t: 'path', points: run, stroke, width });
+        run = [];
+      };
+      for (let i = 1; i < line.length; i++) {
+        const c = clip(line[i - 1][0], line[i - 1][1], line[i][0], line[i][1]);
+        if (c === null) {
+          flush();
+          continue;
+        }
+        const start: [number, number] = [gx(c[0]), gy(c[1])];
+        const last = run[run.length - 1];
+        if (last === undefined || last[0] !== start[0] || last[1] !== start[1]) {
+          flush();
+          run.push(start);
+        }
+        run.push([gx(c[2]), gy(c[3])]);
+        if (c[2] !== line[i][0] || c[3] !== line[i][1]) flush();
+      }
+      flush();
+    }
+  };
+  const detailed = (input.admin1?.length ?? 0) > 0;
+  polylines(input.admin1 ?? [], '#9a9a9a', 0.9, [5, 3]);
+  polylines(input.borders, detailed ? '#7a7a7a' : '#9a9a9a', detailed ? 1.3 : 0.8);
   for (const e of input.edges) {
     const c = clip(e.x1, e.y1, e.x2, e.y2);
     if (c === null) continue;

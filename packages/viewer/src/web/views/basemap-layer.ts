@@ -77,18 +77,26 @@ export function mapDrawing(map: Basemap, frame: MapFrame, taken: Box[], measure:
   };
 }
 
-/** Strokes lines on a canvas, leaving out what lies far outside it. */
+/**
+ * Strokes lines on a canvas, leaving out the segments that lie wholly outside it (a segment that crosses the view
+ * with both ends outside is drawn: simplified borders have long straight stretches).
+ */
 export function strokeLines(ctx: CanvasRenderingContext2D, lines: readonly MapLine[], frame: MapFrame): void {
+  const [x0, y0, x1, y1] = [-50, -50, frame.width + 50, frame.height + 50];
   ctx.beginPath();
   for (const line of lines) {
     const pts = line.points;
+    let prev = frame.project(pts[0], pts[1]);
     let pen = false;
-    for (let i = 0; i < pts.length; i += 2) {
+    for (let i = 2; i < pts.length; i += 2) {
       const v = frame.project(pts[i], pts[i + 1]);
-      const inside = v.x > -50 && v.y > -50 && v.x < frame.width + 50 && v.y < frame.height + 50;
-      if (inside && pen) ctx.lineTo(v.x, v.y);
-      else if (inside) ctx.moveTo(v.x, v.y);
-      pen = inside;
+      const meets = Math.max(prev.x, v.x) >= x0 && Math.min(prev.x, v.x) <= x1 && Math.max(prev.y, v.y) >= y0 && Math.min(prev.y, v.y) <= y1;
+      if (meets) {
+        if (!pen) ctx.moveTo(prev.x, prev.y);
+        ctx.lineTo(v.x, v.y);
+      }
+      pen = meets;
+      prev = v;
     }
   }
   ctx.stroke();

@@ -5,6 +5,7 @@ import { mercator, type Point } from '../core/layout';
 import { flowWidths, spreadColocated, zoomTargets, type FlowWidth, type PlaceMarker, type Spread, type ZoomTarget } from '../core/map';
 import type { ViewModel } from '../core/model';
 import { el } from './dom';
+import { placeLabels, type Box } from '../core/basemap';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Graph = MultiDirectedGraph<any, any>;
@@ -285,7 +286,7 @@ export class GeoMap {
   }
 
   /** Place symbols and counted markers, on the overlay canvas; returns the boxes they and their names take. */
-  drawOverlay(ctx: CanvasRenderingContext2D, width: number, height: number, places: readonly ReportPlace[]): [number, number, number, number][] {
+  drawOverlay(ctx: CanvasRenderingContext2D, width: number, height: number, places: readonly ReportPlace[], avoid: readonly Box[] = []): [number, number, number, number][] {
     ctx.font = '12px system-ui, sans-serif';
     // Place names where they fit: a name that would overlap one already drawn is left out until zoomed in.
     // Border crossings first: they are what the analysis measures against.
@@ -316,13 +317,15 @@ export class GeoMap {
       ctx.fill();
       symbols.push([v.x - 7, v.y - 8, v.x + 7, v.y + 7]);
       const w = ctx.measureText(place.name).width;
-      const box: [number, number, number, number] = [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
-      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      // Below right of the symbol as before; where that covers an entity's name or another place's, another side.
+      const spot = placeLabels([{ x: v.x, y: v.y, width: w + 2, height: 14 }], [...avoid, ...taken], { width, height }, 8)[0];
+      const box: [number, number, number, number] = spot?.box ?? [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
+      if (spot === undefined && taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
       taken.push(box);
       ctx.fillStyle = 'rgba(255,255,255,0.8)';
       ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
       ctx.fillStyle = style.color;
-      ctx.fillText(place.name, v.x + 8, v.y + 17);
+      ctx.fillText(place.name, box[0] + 2, box[1] + 11);
     }
     ctx.font = 'bold 12px system-ui, sans-serif';
     for (const m of this.spread.markers) {

@@ -362,8 +362,8 @@ export class GraphView {
       const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.geo.basePosition(i) ?? this.graph.getNodeAttributes(nodeKey(i))));
       const [minX, maxX, minY, maxY] = bounds(indices.map(framed));
       // Room around the points for their labels and rings; no lower bound but the camera's own.
-      // On the map, never closer than the view of a place (about 40 km): a cluster at one town stays in its setting.
-      const floor = this.layout === 'geo' ? pointRatio : 0;
+      // On the map, never much closer than the view of a place (about 30 km): a cluster at one town stays in its setting.
+      const floor = this.layout === 'geo' ? pointRatio * 0.7 : 0;
       const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
       camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
     } else if (point) {
@@ -435,7 +435,7 @@ export class GraphView {
       const frame = this.mapFrame(width, height);
       // Labels already on the screen (entities', then places' and markers'), which town names keep clear of.
       const taken: Box[] = [...this.labels.boxes(), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
-      taken.push(...this.geo.drawOverlay(top, width, height, this.model.report.places));
+      taken.push(...this.geo.drawOverlay(top, width, height, this.model.report.places, taken));
       bg.font = BASEMAP_STYLE.townFont;
       const drawing = this.basemap === null ? null : mapDrawing(this.basemap, frame, taken, (t) => bg.measureText(t).width);
       if (drawing !== null && drawing.admin1.length > 0) {

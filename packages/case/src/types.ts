@@ -82,8 +82,38 @@ export interface SavedViewState {
    * @asType integer
    */
   version: number;
+  /** Which piece of a large report was open (absent: the whole report was shown). */
+  scope?: SavedViewScope;
   [key: string]: unknown;
 }
+
+/**
+ * The piece of a large report a view was saved on: `chokepoint view` shows a report above its overview threshold
+ * (20,000 entities by default) piece by piece, starting from the overview of its clusters; opening the view opens
+ * that piece again.
+ */
+export type SavedViewScope =
+  | { kind: 'overview' }
+  | {
+      kind: 'cluster';
+      /** @asType integer */
+      cluster: number;
+    }
+  | {
+      kind: 'entity';
+      /**
+       * The entity whose neighbourhood was open.
+       * @minLength 1
+       */
+      entity: string;
+      /**
+       * Ties around it.
+       * @minimum 1
+       * @maximum 10
+       * @asType integer
+       */
+      hops: number;
+    };
 
 export interface SavedView {
   /**

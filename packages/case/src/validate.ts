@@ -150,9 +150,24 @@ export function caseProblems(value: Json): string[] {
       if (v.state === undefined) {
         // reported by `only`
       } else if (!isObject(v.state)) bad(`${path}.state`, 'expected the view state (an object)');
-      else if (!(Number.isInteger(v.state.version) && (v.state.version as number) >= 1)) bad(`${path}.state.version`, 'expected a whole number, 1 or more');
+      else {
+        if (!(Number.isInteger(v.state.version) && (v.state.version as number) >= 1)) bad(`${path}.state.version`, 'expected a whole number, 1 or more');
+        if (has(v.state, 'scope')) scopeProblems(v.state.scope, `${path}.state.scope`, bad);
+      }
     });
   return problems;
+}
+
+/** A saved view's piece of a large report: the overview, a cluster, or an entity's neighbourhood. */
+function scopeProblems(scope: unknown, path: string, bad: (path: string, why: string) => void): void {
+  const expected = 'expected {"kind": "overview"}, {"kind": "cluster", "cluster": N} or {"kind": "entity", "entity": "id", "hops": 1 to 10}';
+  if (!isObject(scope as Json)) return bad(path, expected);
+  const s = scope as Record<string, unknown>;
+  const keys = Object.keys(s).sort().join(',');
+  if (s.kind === 'overview' && keys === 'kind') return;
+  if (s.kind === 'cluster' && keys === 'cluster,kind' && Number.isInteger(s.cluster)) return;
+  if (s.kind === 'entity' && keys === 'entity,hops,kind' && typeof s.entity === 'string' && s.entity !== '' && Number.isInteger(s.hops) && (s.hops as number) >= 1 && (s.hops as number) <= 10) return;
+  bad(path, expected);
 }
 
 /** The value as a case file, or an InvalidCaseError naming `source` and listing what is wrong. */

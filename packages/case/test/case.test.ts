@@ -173,3 +173,22 @@ describe('case files on disk', () => {
     expect(() => readCaseFile(join(dir, 'bad.json'))).toThrow(/bad\.json is not a valid Chokepoint case file/);
   });
 });
+
+describe('saved views on a large report', () => {
+  it('keep the piece of the report that was open (overview, cluster, neighbourhood) through a save and a read', () => {
+    const scopes = [{ kind: 'overview' as const }, { kind: 'cluster' as const, cluster: 716 }, { kind: 'entity' as const, entity: '__proto__', hops: 2 }];
+    let c = emptyCase({ bundle: 'large', now: T0 });
+    for (const [i, scope] of scopes.entries()) c = saveView(c, `View ${i}`, { version: 1, hash: 'layout=force', scope }, 'Ana', T1);
+    const back = parseCase(serializeCase(c), 'case.json');
+    expect(back.views.map((v) => v.state.scope)).toEqual(scopes);
+    // A view of a whole report has none.
+    expect(parseCase(serializeCase(sample()), 'case.json').views[0].state.scope).toBeUndefined();
+  });
+
+  it('refuses a scope it cannot open again, naming where', () => {
+    for (const scope of [{ kind: 'cluster' }, { kind: 'entity', entity: 'e1', hops: 0 }, { kind: 'entity', entity: '', hops: 1 }, { kind: 'region' }, 'overview', { kind: 'overview', extra: 1 }]) {
+      const c = saveView(emptyCase({ bundle: 'large', now: T0 }), 'V', { version: 1, hash: 'x', scope } as never, 'Ana', T1);
+      expect(caseProblems(JSON.parse(serializeCase(c)))).toEqual([expect.stringMatching(/^views\[0\]\.state\.scope: expected \{"kind": "overview"\}/)]);
+    }
+  });
+});

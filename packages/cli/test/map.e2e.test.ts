@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Report } from '@chokepoint/report';
@@ -108,6 +108,31 @@ suite('the geographic layout in a real browser', () => {
     // The two firms sharing one address in the demo sit apart, on either side of it.
     const [a, b] = await positions(page, ['tr-akc-01', 'tr-akc-02']);
     expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(30);
+    await page.close();
+  });
+
+  it('zoomed in on the border region, draws province borders and towns whose names never pile up, and a map picture with its legend', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    await open(page, demo.url);
+    await page.waitForFunction(() => (window.__chokepoint!.view as unknown as { basemap: unknown }).basemap !== null);
+    await zoomTo(page, 'cluster:6');
+    await page.evaluate(() => {
+      const camera = window.__chokepoint!.view.renderer.getCamera();
+      camera.setState({ ...camera.getState(), ratio: 0.01 });
+    });
+    await page.waitForTimeout(400);
+    const drawn = await page.evaluate(() => {
+      const m = (window.__chokepoint!.view as unknown as { lastMap: { admin1: unknown[]; towns: { labelX: number; labelY: number; town: { name: string } }[] } }).lastMap;
+      return { admin1: m.admin1.length, towns: m.towns.map((t) => ({ x: t.labelX, y: t.labelY, name: t.town.name })) };
+    });
+    expect(drawn.admin1).toBeGreaterThan(0);
+    expect(drawn.towns.length).toBeGreaterThan(2);
+    await page.screenshot({ path: screenshotPath('map-admin1-towns.png') });
+    await page.click('text=Picture…');
+    await page.check('#picture-format-png2');
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#picture-download')]);
+    await d.saveAs(screenshotPath('map-picture-legend.png'));
+    expect(statSync(screenshotPath('map-picture-legend.png')).size).toBeGreaterThan(50000);
     await page.close();
   });
 

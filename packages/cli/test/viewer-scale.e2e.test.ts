@@ -1,9 +1,9 @@
 import { request } from 'node:http';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReport, writeReport } from '@chokepoint/report';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { browserAvailable, launchBrowser, screenshotPath, serve, until, type Served } from './browser';
 import { multiplyReport } from './scale-report';
 import { DEMO, removeTempDirs, run, tempDir } from './run';
 
@@ -130,12 +130,13 @@ browserSuite('the viewer in the browser on a large report', () => {
   let dir: string;
   let served: Served;
   let browser: Browser;
+  let reportPath: string;
   beforeAll(async () => {
     dir = tempDir();
     const small = join(dir, 'small.json');
     expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
     const one = readReport(small);
-    const reportPath = join(dir, 'large.json');
+    reportPath = join(dir, 'large.json');
     writeReport(multiplyReport(one, Math.ceil(30_000 / one.entities.length)), reportPath);
     served = await serve(reportPath);
     browser = await launchBrowser();
@@ -166,6 +167,9 @@ browserSuite('the viewer in the browser on a large report', () => {
     expect(Math.max(...received)).toBeLessThan(5 * 1024 * 1024);
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('viewer-scale-overview.png') });
+    // Hundreds of clusters near a border: only some of those in view are outlined, and the note says so.
+    const note = await page.evaluate(() => (window.__chokepointScaled!.app().view as unknown as { outlineNote: string | null }).outlineNote);
+    expect(note).toMatch(/^12 of [\d,]+ clusters near a border outlined/);
 
     // Select a cluster node and open it: its members replace it.
     const [nodeId, node] = clusterNodes[0];
@@ -208,5 +212,42 @@ browserSuite('the viewer in the browser on a large report', () => {
     await ready('overview');
     expect(errors).toEqual([]);
     await page.close();
+  }, 180_000);
+
+  it('a saved view keeps the piece of the report that was open, and opening it from the overview opens that piece', async () => {
+    const caseFile = join(dir, 'scaled-case.json');
+    const withCase = await serve(reportPath, '--case', caseFile);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const ready = (kind: string) =>
+        page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
+      await page.goto(withCase.url);
+      await ready('overview');
+      await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+      const [nodeId, node] = (await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes))[0];
+      await page.evaluate((id) => window.__chokepointScaled!.app().select(id), nodeId);
+      await page.locator('#scope-title').click();
+      await page.locator('#scope-open-cluster').click();
+      await ready('cluster');
+      await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+      await page.locator('#case-view-name').waitFor();
+      await page.fill('#case-author', 'Ana Duarte');
+      await page.press('#case-author', 'Tab');
+      await page.fill('#case-view-name', 'The first cluster');
+      await page.click('#case-save-view');
+      const saved = async () => (existsSync(caseFile) ? (JSON.parse(readFileSync(caseFile, 'utf8')) as { views: { state: { scope?: unknown } }[] }).views : []);
+      await until(async () => (await saved()).length === 1, async () => `a saved view in ${caseFile}`);
+      expect((await saved())[0].state.scope).toEqual({ kind: 'cluster', cluster: node.cluster });
+      await page.locator('#scope-overview').click();
+      await ready('overview');
+      await page.locator('#case-views .view-open').first().waitFor();
+      await expect(page.locator('#case-views .view-open').first().textContent()).resolves.toContain(`cluster ${node.cluster}`);
+      await page.locator('#case-views .view-open').first().click();
+      await ready('cluster');
+      expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(node.cluster);
+      await page.close();
+    } finally {
+      withCase.process.kill('SIGINT');
+    }
   }, 180_000);
 });

@@ -1,5 +1,6 @@
-// Bundles the browser app (src/web) into dist/web: app.js, styles.css, index.html.
+// Bundles the browser app (src/web) into dist/web: app.js, styles.css, index.html, and the base map basemap.json.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +21,6 @@ await build({
   logLevel: 'warning',
 });
 for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'src', 'web', file), join(out, file));
+// The detailed base map (rebuilt only when its script or data packages change).
+execFileSync(process.execPath, [join(root, 'scripts', 'build-basemap.mjs')], { stdio: 'inherit' });
 console.log(`viewer built in ${out}`);

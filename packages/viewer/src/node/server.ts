@@ -83,6 +83,7 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     '/index.html': { type: 'text/html; charset=utf-8', body: assets.html },
     '/app.js': { type: 'text/javascript; charset=utf-8', body: assets.js },
     '/styles.css': { type: 'text/css; charset=utf-8', body: assets.css },
+    '/basemap.json': { type: 'application/json; charset=utf-8', body: assets.basemap },
     '/report.json': { type: 'application/json; charset=utf-8', body: options.reportJson },
   };
   // The overview is made before the server answers, so that the first page does not wait for it.

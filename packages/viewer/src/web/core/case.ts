@@ -1,4 +1,5 @@
-import type { NoteTarget, SavedViewState } from '@chokepoint/case';
+import type { NoteTarget, SavedViewScope, SavedViewState } from '@chokepoint/case';
+import type { ScopeInfo } from './scope';
 import { DEFAULT_FILTERS } from './filters';
 import type { ViewModel } from './model';
 import { EDGE_STYLE } from './style';
@@ -12,9 +13,30 @@ import { hashToState } from './url';
 /** The version of the saved-view state this viewer writes: `{ version: 1, hash }`, hash being the view's link fragment. */
 export const VIEW_STATE_VERSION = 1;
 
-/** A view's state for the case: everything its link carries (filters, selection, layout, camera, working state). */
-export function viewState(hash: string): SavedViewState {
-  return { version: VIEW_STATE_VERSION, hash };
+/**
+ * A view's state for the case: everything its link carries (filters, selection, layout, camera, working state), and
+ * on a large report the piece that was open (`scopeTarget`).
+ */
+export function viewState(hash: string, scope?: SavedViewScope): SavedViewState {
+  return scope === undefined ? { version: VIEW_STATE_VERSION, hash } : { version: VIEW_STATE_VERSION, hash, scope };
+}
+
+/** The piece of a large report a scope shows, as a saved view keeps it; undefined for a whole report. */
+export function scopeTarget(scope: ScopeInfo | null): SavedViewScope | undefined {
+  if (scope === null) return undefined;
+  if (scope.kind === 'cluster' && scope.center !== null) return { kind: 'cluster', cluster: Number(scope.center) };
+  if (scope.kind === 'entity' && scope.center !== null) return { kind: 'entity', entity: String(scope.center), hops: scope.hops ?? 1 };
+  return { kind: 'overview' };
+}
+
+/** The piece of a large report a saved view was made on, or null (a whole report, or a view saved before scopes). */
+export function viewScope(state: SavedViewState): SavedViewScope | null {
+  return state.scope ?? null;
+}
+
+/** Whether two pieces are the same (null: the whole report). */
+export function sameScope(a: SavedViewScope | null | undefined, b: SavedViewScope | null | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The link fragment of a saved view, or null when it was written by a viewer this one cannot read. */
@@ -29,6 +51,8 @@ export function describeView(model: ViewModel, state: SavedViewState): string {
   const s = hashToState(hash);
   const f = s.filters;
   const parts: string[] = [s.layout === 'geo' ? 'geographic layout' : 'network layout'];
+  const scope = viewScope(state);
+  if (scope !== null) parts.unshift(scope.kind === 'overview' ? 'overview of the clusters' : scope.kind === 'cluster' ? `cluster ${scope.cluster}` : `within ${scope.hops} ${scope.hops === 1 ? 'tie' : 'ties'} of ${model.byId.get(scope.entity)?.name ?? scope.entity}`);
   if (s.selected !== null) parts.push(`selected: ${model.byId.get(s.selected)?.name ?? `${s.selected} (not in this report)`}`);
   if (s.group !== null) parts.push(`company group ${s.group}`);
   if (f.entityKinds.length !== DEFAULT_FILTERS.entityKinds.length) parts.push(`only ${f.entityKinds.join(', ') || 'no entity kinds'}`);

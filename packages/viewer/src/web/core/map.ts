@@ -201,3 +201,44 @@ export function zoomTargets(model: Pick<ViewModel, 'nodes' | 'report'>): ZoomTar
   }
   return out;
 }
+
+/** What an arrow's width stands for, with sample widths for a legend. */
+export interface FlowLegendEntry {
+  title: string;
+  samples: { width: number; label: string }[];
+}
+
+/**
+ * The legend of the arrows' widths: by kg where any pair was weighed (the widest stands for the heaviest pair, a
+ * quarter of it for half the extra width, as `flowWidths` scales by the square root), else by value within one
+ * currency; null when no arrow carries a weight or a value.
+ */
+export function flowLegend(flows: ReadonlyMap<number, FlowWidth>): FlowLegendEntry | null {
+  let maxKg = 0;
+  let valued = false;
+  for (const f of flows.values()) {
+    if (f.basis === 'kg') maxKg = Math.max(maxKg, f.total);
+    if (f.basis === 'value') valued = true;
+  }
+  const kg = (x: number) => `${Math.round(x).toLocaleString('en-US')} kg`;
+  const mid = MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) / 2;
+  if (maxKg > 0) {
+    return {
+      title: 'Arrow width: kg shipped',
+      samples: [
+        { width: MAX_FLOW_WIDTH, label: kg(maxKg) },
+        { width: mid, label: kg(maxKg / 4) },
+        { width: MIN_FLOW_WIDTH, label: valued ? 'little (or value only)' : 'little, or not weighed' },
+      ],
+    };
+  }
+  if (!valued) return null;
+  return {
+    title: 'Arrow width: value (within one currency)',
+    samples: [
+      { width: MAX_FLOW_WIDTH, label: 'the largest pair in its currency' },
+      { width: mid, label: 'a quarter of it' },
+      { width: MIN_FLOW_WIDTH, label: 'little, or no value known' },
+    ],
+  };
+}

@@ -36,6 +36,34 @@ export interface PicturePlace {
   y: number;
   name: string;
   crossing: boolean;
+  /** The place's kind, for its symbol: ▲ border crossing, ■ port, ◆ airport (and others). */
+  kind?: string;
+}
+
+/** Entities gathered at one place, drawn as one counted marker. */
+export interface PictureMarker {
+  x: number;
+  y: number;
+  count: number;
+}
+
+/** A dashed box around a cluster near a border, with its label. */
+export interface PictureOutline {
+  box: [number, number, number, number];
+  label: string;
+}
+
+/** A town of the base map. */
+export interface PictureTown {
+  x: number;
+  y: number;
+  name: string;
+}
+
+/** What an arrow's width means: sample widths with what they stand for. */
+export interface FlowLegend {
+  title: string;
+  samples: { width: number; label: string }[];
 }
 
 export interface LegendEntry {
@@ -52,6 +80,14 @@ export interface PictureInput {
   /** Country borders as polylines in graph-area pixels (geographic layout), else empty. */
   borders: [number, number][][];
   places: PicturePlace[];
+  /** First-level administrative borders (geographic layout with the detailed base map), dashed. */
+  admin1?: [number, number][][];
+  /** Towns of the base map, named where they find room after the entities. */
+  towns?: PictureTown[];
+  markers?: PictureMarker[];
+  outlines?: PictureOutline[];
+  /** Said under the legend when outlines were left out (core/outlines.ts). */
+  outlinesNote?: string | null;
   title: string;
   /** What is shown: counts, filters, layout. */
   subtitle: string;
@@ -60,16 +96,27 @@ export interface PictureInput {
   disclaimer: string;
   /** "Chokepoint 0.1.0 · report of bundle X · 2026-03-04". */
   credit: string;
-  legend: { clusters: LegendEntry[]; moreClusters: number; ties: (LegendEntry & { arrow: boolean })[]; flagged: boolean; sizes: string; places: boolean };
+  legend: {
+    clusters: LegendEntry[];
+    moreClusters: number;
+    ties: (LegendEntry & { arrow: boolean })[];
+    flagged: boolean;
+    sizes: string;
+    places: boolean;
+    /** Arrow widths (geographic layout). */
+    flows?: FlowLegend | null;
+    /** Where the base map comes from (its licence asks for the credit). */
+    basemap?: string | null;
+  };
 }
 
 export type SceneItem =
   | { t: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string }
   | { t: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: number[] }
-  | { t: 'path'; points: [number, number][]; stroke: string; width: number }
+  | { t: 'path'; points: [number, number][]; stroke: string; width: number; dash?: number[] }
   | { t: 'polygon'; points: [number, number][]; fill: string }
   | { t: 'circle'; x: number; y: number; r: number; fill: string; stroke?: string; strokeWidth?: number }
-  | { t: 'text'; x: number; y: number; text: string; size: number; color: string; weight?: 'bold'; halo?: boolean };
+  | { t: 'text'; x: number; y: number; text: string; size: number; color: string; weight?: 'bold'; halo?: boolean; italic?: boolean };
 
 export interface Scene {
   width: number;
@@ -77,7 +124,18 @@ export interface Scene {
   items: SceneItem[];
 }
 
+import { placeLabels } from './basemap';
+
 const HEADER = 64;
+/** Radius of a counted marker. */
+const MARKER_R = 12;
+
+/** The symbol of a place: ▲ border crossing (red), ■ port (blue), ◆ airport (grey), ▲ other (grey). */
+function placeSymbol(items: SceneItem[], x: number, y: number, kind: string): void {
+  if (kind === 'port') items.push({ t: 'rect', x: x - 5, y: y - 5, w: 10, h: 10, fill: '#1f5fa8', stroke: '#ffffff' });
+  else if (kind === 'airport') items.push({ t: 'polygon', points: [[x, y - 6], [x + 6, y], [x, y + 6], [x - 6, y]], fill: '#555555' });
+  else items.push({ t: 'polygon', points: [[x, y - 7], [x + 6, y + 5], [x - 6, y + 5]], fill: kind === 'border_crossing' ? '#c00000' : '#555555' });
+}
 const FOOTER = 46;
 const LEGEND = 230;
 const MARGIN = 16;
@@ -129,18 +187,6 @@ export function pictureScene(input: PictureInput): Scene {
   const inside = (x: number, y: number, pad = 0) => x >= -pad && y >= -pad && x <= input.width + pad && y <= input.height + pad;
   const gx = (x: number) => round(x);
   const gy = (y: number) => round(y + HEADER);
-  // Clip by leaving out what lies outside the area (lines are cut at the frame).
-  for (const line of input.borders) {
-    let run: [number, number][] = [];
-    for (const [x, y] of line) {
-      if (inside(x, y)) run.push([gx(x), gy(y)]);
-      else {
-        if (run.length > 1) items.push({ t: 'path', points: run, stroke: '#9a9a9a', width: 0.8 });
-        run = [];
-      }
-    }
-    if (run.length > 1) items.push({ t: 'path', points: run, stroke: '#9a9a9a', width: 0.8 });
-  }
   const clip = (x1: number, y1: number, x2: number, y2: number): [number, number, number, number] | null => {
     // Liang–Barsky against the graph area.
     let [t0, t1] = [0, 1];
@@ -167,6 +213,35 @@ export function pictureScene(input: PictureInput): Scene {
     }
     return [x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy];
   };
+  // Map lines cut at the frame, segment by segment (a long straight border may cross the area with both ends outside).
+  const polylines = (lines: [number, number][][], stroke: string, width: number, dash?: number[]) => {
+    for (const line of lines) {
+      let run: [number, number][] = [];
+      const flush = () => {
+        if (run.length > 1) items.push(dash ? { t: 'path', points: run, stroke, width, dash } : { t: 'path', points: run, stroke, width });
+        run = [];
+      };
+      for (let i = 1; i < line.length; i++) {
+        const c = clip(line[i - 1][0], line[i - 1][1], line[i][0], line[i][1]);
+        if (c === null) {
+          flush();
+          continue;
+        }
+        const start: [number, number] = [gx(c[0]), gy(c[1])];
+        const last = run[run.length - 1];
+        if (last === undefined || last[0] !== start[0] || last[1] !== start[1]) {
+          flush();
+          run.push(start);
+        }
+        run.push([gx(c[2]), gy(c[3])]);
+        if (c[2] !== line[i][0] || c[3] !== line[i][1]) flush();
+      }
+      flush();
+    }
+  };
+  const detailed = (input.admin1?.length ?? 0) > 0;
+  polylines(input.admin1 ?? [], '#9a9a9a', 0.9, [5, 3]);
+  polylines(input.borders, detailed ? '#7a7a7a' : '#9a9a9a', detailed ? 1.3 : 0.8);
   for (const e of input.edges) {
     const c = clip(e.x1, e.y1, e.x2, e.y2);
     if (c === null) continue;
@@ -198,17 +273,38 @@ export function pictureScene(input: PictureInput): Scene {
   }
   for (const p of input.places) {
     if (!inside(p.x, p.y)) continue;
-    const [x, y] = [gx(p.x), gy(p.y)];
-    items.push({ t: 'polygon', points: [[x, y - 6], [x + 5, y + 4], [x - 5, y + 4]], fill: p.crossing ? '#c00000' : '#555555' });
+    placeSymbol(items, gx(p.x), gy(p.y), p.kind ?? (p.crossing ? 'border_crossing' : 'other'));
   }
   const drawn = input.nodes.filter((n) => inside(n.x, n.y, n.size));
   for (const n of drawn) {
     if (n.border !== null) items.push({ t: 'circle', x: gx(n.x), y: gy(n.y), r: round(n.size), fill: n.border });
     items.push({ t: 'circle', x: gx(n.x), y: gy(n.y), r: round(n.border !== null ? n.size * 0.72 : n.size), fill: n.color, stroke: '#ffffff', strokeWidth: 0.6 });
   }
-  // Labels: the selection first, then the names of border crossings, then the others by importance; each where it
-  // covers no other label and stays inside the area.
+  // Entities gathered at one place: a counted marker.
+  for (const m of input.markers ?? []) {
+    if (!inside(m.x, m.y)) continue;
+    items.push({ t: 'circle', x: gx(m.x), y: gy(m.y), r: MARKER_R, fill: '#333333', stroke: '#ffffff', strokeWidth: 2 });
+    const text = String(m.count);
+    items.push({ t: 'text', x: gx(m.x - textWidth(text, 12) / 2), y: gy(m.y + 4), text, size: 12, color: '#ffffff', weight: 'bold' });
+  }
+  // Labels: the outlines' first, then the selection, then the names of border crossings, then the others by
+  // importance, then the towns of the base map; each where it covers no other label and stays inside the area.
   const taken: [number, number, number, number][] = [];
+  for (const o of input.outlines ?? []) {
+    const [x0, y0, x1, y1] = [Math.max(0, o.box[0]), Math.max(0, o.box[1]), Math.min(input.width, o.box[2]), Math.min(input.height, o.box[3])];
+    if (x1 <= x0 || y1 <= y0) continue;
+    for (const [a, b, c, d] of [[x0, y0, x1, y0], [x1, y0, x1, y1], [x1, y1, x0, y1], [x0, y1, x0, y0]])
+      items.push({ t: 'line', x1: gx(a), y1: gy(b), x2: gx(c), y2: gy(d), stroke: '#c00000', width: 1.5, dash: [5, 4] });
+    const text = fit(o.label, 12, input.width - 8);
+    const w = textWidth(text, 12);
+    const lx = Math.max(2, Math.min(x0, input.width - w - 4));
+    const ly = Math.max(14, y0 - 4);
+    const box: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
+    if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+    taken.push(box);
+    items.push({ t: 'rect', x: gx(box[0]), y: gy(box[1]), w: round(box[2] - box[0]), h: round(box[3] - box[1]), fill: '#ffffff' });
+    items.push({ t: 'text', x: gx(lx), y: gy(ly), text, size: 12, color: '#c00000', weight: 'bold' });
+  }
   const free = (box: [number, number, number, number]) => !taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
   const order = [...drawn].filter((n) => n.label !== '').sort((a, b) => b.priority - a.priority || b.size - a.size || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   let placed = 0;
@@ -225,15 +321,34 @@ export function pictureScene(input: PictureInput): Scene {
   };
   const SELECTION = 4;
   for (const n of order) if (n.priority >= SELECTION) labelNode(n);
-  for (const p of input.places) {
-    if (!p.crossing || !inside(p.x, p.y)) continue;
+  // Places: border crossings before the entities (what the analysis measures against), ports and airports after.
+  const labelPlace = (p: PicturePlace) => {
+    if (!inside(p.x, p.y)) return;
     const w = textWidth(p.name, 11);
     const box: [number, number, number, number] = [p.x + 7, p.y - 8, p.x + 9 + w, p.y + 6];
-    if (box[2] > input.width || !free(box)) continue;
+    if (box[2] > input.width || !free(box)) return;
     taken.push(box);
-    items.push({ t: 'text', x: gx(p.x + 7), y: gy(p.y + 4), text: p.name, size: 11, color: '#a00000', halo: true });
-  }
+    const color = p.crossing ? '#a00000' : p.kind === 'port' ? '#1f5fa8' : '#444444';
+    items.push({ t: 'text', x: gx(p.x + 7), y: gy(p.y + 4), text: p.name, size: 11, color, halo: true });
+  };
+  for (const p of input.places) if (p.crossing) labelPlace(p);
   for (const n of order) if (n.priority < SELECTION) labelNode(n);
+  for (const p of input.places) if (!p.crossing) labelPlace(p);
+  // Towns: after every entity label, around their dot, never over a node, a marker or another label.
+  const towns = (input.towns ?? []).filter((t) => inside(t.x, t.y));
+  if (towns.length > 0) {
+    const blocked: [number, number, number, number][] = [
+      ...taken,
+      ...drawn.map((n) => [n.x - n.size, n.y - n.size, n.x + n.size, n.y + n.size] as [number, number, number, number]),
+      ...(input.markers ?? []).map((m) => [m.x - MARKER_R, m.y - MARKER_R, m.x + MARKER_R, m.y + MARKER_R] as [number, number, number, number]),
+      ...towns.map((t) => [t.x - 3, t.y - 3, t.x + 3, t.y + 3] as [number, number, number, number]),
+    ];
+    for (const p of placeLabels(towns.map((t) => ({ x: t.x, y: t.y, width: textWidth(t.name, 11), height: 12 })), blocked, input)) {
+      const t = towns[p.index];
+      items.push({ t: 'circle', x: gx(t.x), y: gy(t.y), r: 2.5, fill: '#ffffff', stroke: '#3c3c3c', strokeWidth: 1.2 });
+      items.push({ t: 'text', x: gx(p.x), y: gy(p.y + 10), text: t.name, size: 11, color: '#3c3c3c', halo: true, italic: true });
+    }
+  }
 
   // The legend.
   const lx = input.width + MARGIN;
@@ -271,10 +386,40 @@ export function pictureScene(input: PictureInput): Scene {
       }, k.label);
     ly += 6;
   }
+  if (L.flows) {
+    heading(L.flows.title);
+    for (const f of L.flows.samples)
+      entry((x, y) => {
+        items.push({ t: 'line', x1: x - 8, y1: y, x2: x + 2, y2: y, stroke: 'rgba(80,80,80,0.55)', width: f.width });
+        items.push({ t: 'polygon', points: [[x + 9, y], [x + 2, y - 2 - f.width], [x + 2, y + 2 + f.width]], fill: 'rgba(80,80,80,0.55)' });
+      }, f.label);
+    ly += 6;
+  }
   if (L.places) {
-    heading('Places');
-    entry((x, y) => items.push({ t: 'polygon', points: [[x, y - 6], [x + 5, y + 4], [x - 5, y + 4]], fill: '#c00000' }), 'border crossing');
-    entry((x, y) => items.push({ t: 'polygon', points: [[x, y - 6], [x + 5, y + 4], [x - 5, y + 4]], fill: '#555555' }), 'other place (port, town)');
+    heading('Map');
+    const kinds = new Set(input.places.map((p) => p.kind ?? (p.crossing ? 'border_crossing' : 'other')));
+    for (const [kind, label] of [['border_crossing', 'border crossing'], ['port', 'port'], ['airport', 'airport'], ['other', 'other place']] as const)
+      if (kinds.has(kind)) entry((x, y) => placeSymbol(items, x, y, kind), label);
+    if ((input.markers ?? []).length > 0)
+      entry((x, y) => {
+        items.push({ t: 'circle', x, y, r: 7, fill: '#333333' });
+        items.push({ t: 'text', x: x - 3.5, y: y + 3.5, text: 'n', size: 10, color: '#ffffff', weight: 'bold' });
+      }, 'n entities at one place');
+    if ((input.outlines ?? []).length > 0) entry((x, y) => items.push({ t: 'line', x1: x - 8, y1: y, x2: x + 8, y2: y, stroke: '#c00000', width: 1.5, dash: [5, 4] }), 'cluster near a border');
+    if (detailed) {
+      entry((x, y) => items.push({ t: 'path', points: [[x - 8, y], [x + 8, y]], stroke: '#9a9a9a', width: 0.9, dash: [5, 3] }), 'province or state border');
+      entry((x, y) => items.push({ t: 'path', points: [[x - 8, y], [x + 8, y]], stroke: '#7a7a7a', width: 1.3 }), 'country border, coastline');
+    }
+    if ((input.towns ?? []).length > 0)
+      entry((x, y) => items.push({ t: 'circle', x, y, r: 2.5, fill: '#ffffff', stroke: '#3c3c3c', strokeWidth: 1.2 }), 'town (larger ones first)');
+    if (input.outlinesNote) for (const line of wrap(input.outlinesNote, 10, LEGEND - 2 * MARGIN)) {
+      items.push({ t: 'text', x: lx, y: ly, text: line, size: 10, color: '#7a1f1f' });
+      ly += 13;
+    }
+    if (L.basemap) for (const line of wrap(L.basemap, 10, LEGEND - 2 * MARGIN)) {
+      items.push({ t: 'text', x: lx, y: ly + 4, text: line, size: 10, color: '#666666' });
+      ly += 13;
+    }
   }
 
   // The foot: disclaimer, then the credit.
@@ -316,7 +461,7 @@ export function sceneToSvg(scene: Scene, options: { title?: string } = {}): stri
         out.push(`<line x1="${i.x1}" y1="${i.y1}" x2="${i.x2}" y2="${i.y2}" stroke="${i.stroke}" stroke-width="${i.width}" stroke-linecap="round"${i.dash ? ` stroke-dasharray="${i.dash.join(' ')}"` : ''}/>`);
         break;
       case 'path':
-        out.push(`<polyline points="${pts(i.points)}" fill="none" stroke="${i.stroke}" stroke-width="${i.width}"/>`);
+        out.push(`<polyline points="${pts(i.points)}" fill="none" stroke="${i.stroke}" stroke-width="${i.width}"${i.dash ? ` stroke-dasharray="${i.dash.join(' ')}"` : ''}/>`);
         break;
       case 'polygon':
         out.push(`<polygon points="${pts(i.points)}" fill="${i.fill}"/>`);
@@ -325,7 +470,7 @@ export function sceneToSvg(scene: Scene, options: { title?: string } = {}): stri
         out.push(`<circle cx="${i.x}" cy="${i.y}" r="${i.r}" fill="${i.fill}"${i.stroke ? ` stroke="${i.stroke}" stroke-width="${i.strokeWidth ?? 1}"` : ''}/>`);
         break;
       case 'text': {
-        const attrs = `x="${i.x}" y="${i.y}" font-size="${i.size}"${i.weight ? ` font-weight="${i.weight}"` : ''}`;
+        const attrs = `x="${i.x}" y="${i.y}" font-size="${i.size}"${i.weight ? ` font-weight="${i.weight}"` : ''}${i.italic ? ' font-style="italic"' : ''}`;
         if (i.halo) out.push(`<text ${attrs} fill="#ffffff" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">${xmlEscape(i.text)}</text>`);
         out.push(`<text ${attrs} fill="${i.color}">${xmlEscape(i.text)}</text>`);
         break;

@@ -13,7 +13,9 @@ import { append, el } from './dom';
 import { GraphView } from './graph-view';
 import { renderPanel, type PanelActions } from './panel';
 import { loadCaseSource, startCaseView, type CaseHost, type CaseView } from './case-view';
-import { viewState } from '../core/case';
+import { sameScope, scopeTarget, viewState } from '../core/case';
+import { scopeOf as scopeOfReport } from '../core/scope';
+import type { SavedViewScope } from '@chokepoint/case';
 import { pictureScene, sceneToSvg } from '../core/picture';
 import { gatherPicture, openPictureDialog, type PictureContext } from './picture-view';
 import { attachInteractions } from './interactions';
@@ -47,7 +49,12 @@ export interface ViewerApp {
   caseReady: Promise<CaseView>;
 }
 
-export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}): ViewerApp {
+/** What a large report's viewer (views/scale-view.ts) lends the app: opening another piece, then a saved view in it. */
+export interface ScopeHooks {
+  openScope(scope: SavedViewScope, hash: string): Promise<void>;
+}
+
+export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}, hooks: ScopeHooks | null = null): ViewerApp {
   const settings = resolveSettings(overrides);
   const model = buildModel(report);
   const index = buildSearchIndex(model);
@@ -335,7 +342,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     runButton.textContent = running ? 'Stop layout' : 'Start layout';
     runButton.setAttribute('aria-pressed', String(running));
   };
-  const pictureContext = (title: string): PictureContext => ({ model, view, visible, emphasis: emphasised, filters: state.filters, selected: state.selected, title, date: new Date().toISOString().slice(0, 10) });
+  const pictureContext = (title: string): PictureContext => ({ model, view, visible, emphasis: emphasised, filters: state.filters, selected: state.selected, group: state.group, title, date: new Date().toISOString().slice(0, 10) });
   const pngButton = el('button', {
     type: 'button',
     id: 'export-png',
@@ -408,8 +415,9 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   const caseHost: CaseHost = {
     model,
     select: (id) => actions.select(id),
-    snapshot: () => viewState(stateToHash({ ...state, camera: view.camera() })),
-    restore: (hash) => app.restore(hash),
+    snapshot: () => viewState(stateToHash({ ...state, camera: view.camera() }), scopeTarget(scopeOfReport(report))),
+    // A view saved on another piece of a large report opens that piece first.
+    restore: (hash, scope) => (scope && hooks !== null && !sameScope(scope, scopeTarget(scopeOfReport(report))) ? hooks.openScope(scope, hash) : app.restore(hash)),
     pictureSvg: (title) => sceneToSvg(pictureScene(gatherPicture(pictureContext(title), 'view')), { title }),
   };
   app.caseReady = loadCaseSource(report.input.bundle).then((source) => {

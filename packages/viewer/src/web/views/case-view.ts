@@ -22,10 +22,11 @@ import {
   type FlagStatus,
   type NoteTarget,
   type SavedView,
+  type SavedViewScope,
   type SavedViewState,
 } from '@chokepoint/case';
 import { caseReportHtml, STATUS_WORDS, targetWords, when } from '../core/case-report';
-import { describeView, noteTargets, viewHash } from '../core/case';
+import { describeView, noteTargets, viewHash, viewScope } from '../core/case';
 import type { ViewModel } from '../core/model';
 import { int, plural } from '../core/format';
 import { append, clear, el, type Child } from './dom';
@@ -64,8 +65,8 @@ export interface CaseHost {
   select(id: string | null): void;
   /** The current view's state, for saving it. */
   snapshot(): SavedViewState;
-  /** Shows a saved view (its link fragment); resolves once drawn. */
-  restore(hash: string): Promise<void>;
+  /** Shows a saved view (its link fragment, and on a large report the piece it was saved on); resolves once drawn. */
+  restore(hash: string, scope?: SavedViewScope | null): Promise<void>;
   /** An SVG picture of the view on screen, for the case report. */
   pictureSvg(title: string): string;
 }
@@ -477,7 +478,7 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     return el(
       'li',
       { 'data-view': v.id },
-      el('button', { type: 'button', className: 'view-open', 'data-view-open': v.id, onclick: () => viewHash(v.state) !== null && void host.restore(viewHash(v.state)!) }, el('strong', { text: v.name }), el('span', { className: 'meta line', text: describeView(model, v.state) }), el('span', { className: 'meta line', text: `${v.by}, ${when(v.at)}` })),
+      el('button', { type: 'button', className: 'view-open', 'data-view-open': v.id, onclick: () => viewHash(v.state) !== null && void host.restore(viewHash(v.state)!, viewScope(v.state)) }, el('strong', { text: v.name }), el('span', { className: 'meta line', text: describeView(model, v.state) }), el('span', { className: 'meta line', text: `${v.by}, ${when(v.at)}` })),
       ro
         ? null
         : el(

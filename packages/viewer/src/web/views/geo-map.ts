@@ -2,9 +2,10 @@ import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
 import { mercator, type Point } from '../core/layout';
-import { flowWidths, spreadColocated, zoomTargets, type FlowWidth, type Spread, type ZoomTarget } from '../core/map';
+import { flowWidths, spreadColocated, zoomTargets, type FlowWidth, type PlaceMarker, type Spread, type ZoomTarget } from '../core/map';
 import type { ViewModel } from '../core/model';
 import { el } from './dom';
+import { placeLabels, type Box } from '../core/basemap';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Graph = MultiDirectedGraph<any, any>;
@@ -42,6 +43,11 @@ export class MapLabels {
   /** Called before each frame. */
   reset(): void {
     this.drawn = [];
+  }
+
+  /** The boxes of the labels drawn in this frame, in screen pixels (the town names of the base map keep clear of them). */
+  boxes(): readonly [number, number, number, number][] {
+    return this.drawn;
   }
 
   readonly draw = (context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void => {
@@ -83,6 +89,7 @@ export class GeoMap {
   private lastRatio = NaN;
   readonly control: HTMLElement;
   private readonly select: HTMLSelectElement;
+  private readonly credit: HTMLElement;
 
   constructor(
     private readonly renderer: Sigma<any, any>,
@@ -106,14 +113,38 @@ export class GeoMap {
       'div',
       { className: 'map-legend' },
       ...Object.values(PLACE_STYLE).map((p) => el('span', {}, el('span', { style: `color:${p.color}`, 'aria-hidden': 'true', text: p.symbol }), ` ${p.label}`)),
+      el('span', {}, el('span', { className: 'line-admin1', 'aria-hidden': 'true' }), ' province or state border'),
+      el('span', {}, el('span', { className: 'town-dot', 'aria-hidden': 'true' }), ' ', el('i', { text: 'town' }), ' (larger towns first; smaller ones as you zoom in)'),
       el('span', { text: 'Arrow width: kg shipped (value, per currency, where no weight is known)' }),
     );
-    this.control = el('div', { className: 'map-control', hidden: true }, el('label', { for: 'map-zoom', text: 'Zoom to ' }), this.select, legend);
+    this.credit = el('div', { className: 'map-credit' });
+    this.control = el('div', { className: 'map-control', hidden: true }, el('label', { for: 'map-zoom', text: 'Zoom to ' }), this.select, legend, this.credit);
     renderer.getCamera().on('updated', () => this.place());
     renderer.on('clickStage', ({ event }) => {
       const marker = this.markerAt(event.x, event.y);
       if (marker !== null) this.openPlace(marker);
     });
+  }
+
+  /** Where the base map comes from, under the legend (the licence of GeoNames asks for the credit). */
+  setAttribution(lines: readonly string[]): void {
+    this.credit.replaceChildren(el('span', { text: 'Base map: Natural Earth (public domain); towns: GeoNames (CC BY 4.0)' }));
+    this.credit.title = lines.join('\n');
+  }
+
+  /** Where an entity's place is, without its ring offset (which depends on the zoom), or null outside the map. */
+  basePosition(index: number): Point | null {
+    return this.active ? (this.base[index] ?? null) : null;
+  }
+
+  /** The counted markers drawn now (entities gathered at one place). */
+  markers(): readonly PlaceMarker[] {
+    return this.active ? this.spread.markers : [];
+  }
+
+  /** The arrows' widths by edge index (what they follow: kg, value per currency, or nothing known). */
+  flowWidths(): ReadonlyMap<number, FlowWidth> {
+    return this.flows;
   }
 
   private fillSelect(): void {
@@ -246,7 +277,7 @@ export class GeoMap {
       const marker = this.spread.markers.find((m) => m.key === key);
       this.openPlace(key);
       // To the place itself: the ring around it keeps its size on screen at any zoom.
-      if (marker) this.fit([], mercator(marker.lat, marker.lon), this.pointRatio);
+      if (marker) this.fit([], mercator(marker.lat, marker.lon), this.pointRatio / 3);
       return;
     }
     const target = this.targets.find((t) => t.id === id);
@@ -254,13 +285,14 @@ export class GeoMap {
     this.fit(target.members, target.point && mercator(target.point.lat, target.point.lon), this.pointRatio);
   }
 
-  /** Place symbols and counted markers, on the overlay canvas. */
-  drawOverlay(ctx: CanvasRenderingContext2D, width: number, height: number, places: readonly ReportPlace[]): void {
+  /** Place symbols and counted markers, on the overlay canvas; returns the boxes they and their names take. */
+  drawOverlay(ctx: CanvasRenderingContext2D, width: number, height: number, places: readonly ReportPlace[], avoid: readonly Box[] = []): [number, number, number, number][] {
     ctx.font = '12px system-ui, sans-serif';
     // Place names where they fit: a name that would overlap one already drawn is left out until zoomed in.
     // Border crossings first: they are what the analysis measures against.
     const order = [...places].sort((p, q) => Number(q.kind === 'border_crossing') - Number(p.kind === 'border_crossing'));
     const taken: [number, number, number, number][] = [];
+    const symbols: [number, number, number, number][] = [];
     for (const place of order) {
       const v = this.renderer.graphToViewport(mercator(place.lat, place.lon));
       if (v.x < 0 || v.y < 0 || v.x > width || v.y > height) continue;
@@ -283,14 +315,17 @@ export class GeoMap {
       ctx.closePath();
       ctx.stroke();
       ctx.fill();
+      symbols.push([v.x - 7, v.y - 8, v.x + 7, v.y + 7]);
       const w = ctx.measureText(place.name).width;
-      const box: [number, number, number, number] = [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
-      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      // Below right of the symbol as before; where that covers an entity's name or another place's, another side.
+      const spot = placeLabels([{ x: v.x, y: v.y, width: w + 2, height: 14 }], [...avoid, ...taken], { width, height }, 8)[0];
+      const box: [number, number, number, number] = spot?.box ?? [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
+      if (spot === undefined && taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
       taken.push(box);
       ctx.fillStyle = 'rgba(255,255,255,0.8)';
       ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
       ctx.fillStyle = style.color;
-      ctx.fillText(place.name, v.x + 8, v.y + 17);
+      ctx.fillText(place.name, box[0] + 2, box[1] + 11);
     }
     ctx.font = 'bold 12px system-ui, sans-serif';
     for (const m of this.spread.markers) {
@@ -306,6 +341,8 @@ export class GeoMap {
       ctx.fillStyle = '#ffffff';
       const text = String(m.members.length);
       ctx.fillText(text, v.x - ctx.measureText(text).width / 2, v.y + 4);
+      symbols.push([v.x - MARKER_RADIUS, v.y - MARKER_RADIUS, v.x + MARKER_RADIUS, v.y + MARKER_RADIUS]);
     }
+    return [...taken, ...symbols];
   }
 }

@@ -19,6 +19,9 @@ import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
 import { leanProcess } from './sigma-process';
+import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
+import type { Basemap, Box, MapLine } from '../core/basemap';
+import { capOutlines, outlinesNote, type OutlineCandidate } from '../core/outlines';
 
 interface NodeAttrs {
   x: number;
@@ -65,6 +68,14 @@ function bounds(points: { x: number; y: number }[]): [number, number, number, nu
   return [minX, maxX, minY, maxY];
 }
 
+/** The box of an outline around the drawn points (14 px of room), or null when none is drawn. */
+function outlineBox(points: ({ x: number; y: number } | null)[]): Box | null {
+  const drawn = points.filter((p): p is { x: number; y: number } => p !== null);
+  if (drawn.length === 0) return null;
+  const [minX, maxX, minY, maxY] = bounds(drawn);
+  return [minX - 14, minY - 14, maxX + 14, maxY + 14];
+}
+
 /** The outline of a selected company group. */
 const GROUP_COLOR = '#1f5fa8';
 
@@ -97,6 +108,21 @@ const nodeKey = (index: number): string => `n${index}`;
 type Topology = Parameters<typeof mesh>[0];
 const topology = world as unknown as Topology;
 const BORDERS: MultiLineString = mesh(topology, topology.objects.countries as Parameters<typeof mesh>[1]) as MultiLineString;
+/** Country borders and coastlines at 1:50m, built into the viewer (the detailed base map adds 1:10m when zoomed in). */
+export const COUNTRY_LINES: MapLine[] = BORDERS.coordinates.map((line) => {
+  const points = new Float64Array(line.length * 2);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  line.forEach(([lon, lat], i) => {
+    const p = mercator(lat, lon);
+    points[2 * i] = p.x;
+    points[2 * i + 1] = p.y;
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  });
+  return { points, minX, minY, maxX, maxY };
+});
 
 /**
  * The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. Graphology and Sigma
@@ -124,6 +150,11 @@ export class GraphView {
   private drawn: RenderState | null = null;
   /** The graph's edge key by edge index. */
   private readonly edgeKeys: string[];
+  /** The detailed base map, once loaded (views/basemap-layer.ts). */
+  basemap: Basemap | null = null;
+  /** What the base map drew in the last frame (for tests). */
+  lastMap: ReturnType<typeof mapDrawing> | null = null;
+  private killed = false;
   onLayoutRunning: (running: boolean) => void = () => undefined;
 
   constructor(
@@ -206,6 +237,35 @@ export class GraphView {
     this.renderer.on('resize', () => this.drawLayers());
     this.geo = new GeoMap(this.renderer, this.graph, model, nodeKey, (indices, point, ratio) => this.fit(indices, point, ratio), this.labels, settings.largeGraph);
     container.appendChild(this.geo.control);
+    void loadBasemap().then((map) => {
+      this.basemap = map;
+      if (map !== null) this.geo.setAttribution(map.attribution);
+      if (!this.killed && this.layout === 'geo') this.drawLayers();
+    });
+  }
+
+  /**
+   * The map's frame for a camera: the layout → screen transform (affine: sigma's normalisation and camera) and the
+   * view's box in layout coordinates.
+   */
+  mapFrame(width: number, height: number, cameraState?: ReturnType<Sigma['getCamera']>['getState'] extends () => infer S ? S : never): MapFrame {
+    const opts = cameraState === undefined ? undefined : { cameraState };
+    const o = this.renderer.graphToViewport({ x: 0, y: 0 }, opts);
+    const ex = this.renderer.graphToViewport({ x: 1, y: 0 }, opts);
+    const ey = this.renderer.graphToViewport({ x: 0, y: 1 }, opts);
+    const [a, b, c, d] = [ex.x - o.x, ex.y - o.y, ey.x - o.x, ey.y - o.y];
+    const corners = [
+      this.renderer.viewportToGraph({ x: 0, y: 0 }, opts),
+      this.renderer.viewportToGraph({ x: width, y: height }, opts),
+      this.renderer.viewportToGraph({ x: 0, y: height }, opts),
+      this.renderer.viewportToGraph({ x: width, y: 0 }, opts),
+    ];
+    return {
+      width,
+      height,
+      project: (x, y) => ({ x: o.x + a * x + c * y, y: o.y + b * x + d * y }),
+      view: [Math.min(...corners.map((p) => p.x)), Math.min(...corners.map((p) => p.y)), Math.max(...corners.map((p) => p.x)), Math.max(...corners.map((p) => p.y))],
+    };
   }
 
   /** The graph's key of an entity (see the class comment). */
@@ -382,10 +442,13 @@ export class GraphView {
     const camera = this.renderer.getCamera();
     if (indices.length > 0) {
       // From the graph's own positions: members of a counted marker being opened are not drawn yet.
-      const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(i))));
+      // On the map, from the places themselves: a ring's offsets are in screen pixels, many degrees wide when zoomed out.
+      const framed = (i: number) => this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(this.geo.basePosition(i) ?? this.graph.getNodeAttributes(nodeKey(i))));
       const [minX, maxX, minY, maxY] = bounds(indices.map(framed));
       // Room around the points for their labels and rings; no lower bound but the camera's own.
-      const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, Math.max(maxX - minX, maxY - minY) * 1.6));
+      // On the map, never much closer than the view of a place (about 30 km): a cluster at one town stays in its setting.
+      const floor = this.layout === 'geo' ? pointRatio * 0.7 : 0;
+      const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
       camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
     } else if (point) {
       const p = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(point));
@@ -408,6 +471,32 @@ export class GraphView {
     return this.renderer.graphToViewport({ x: attrs.x, y: attrs.y });
   }
 
+  /** The boxes of the drawn nodes on the screen (up to the large-graph size; beyond it, labels alone are kept clear of). */
+  private nodeBoxes(width: number, height: number): Box[] {
+    if (this.graph.order > this.settings.largeGraph) return [];
+    const out: Box[] = [];
+    this.graph.forEachNode((key) => {
+      const d = this.renderer.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      const v = this.renderer.framedGraphToViewport(d);
+      const r = this.renderer.scaleSize(d.size) + 1;
+      if (v.x + r < 0 || v.y + r < 0 || v.x - r > width || v.y - r > height) return;
+      out.push([v.x - r, v.y - r, v.x + r, v.y + r]);
+    });
+    return out;
+  }
+
+  /** The boxes of what sits over the map (the map's legend, the working view's bars), which would hide a town name. */
+  private panelBoxes(): Box[] {
+    const origin = this.container.getBoundingClientRect();
+    const panels = [this.geo.control, ...this.container.querySelectorAll<HTMLElement>('.work-row, .scope-bar')];
+    return panels
+      .filter((p) => !p.hidden && p.isConnected)
+      .map((p) => p.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as Box);
+  }
+
   /** Country borders under the graph and border crossings over it, in geographic layout. */
   private drawLayers(): void {
     const { width, height } = this.renderer.getDimensions();
@@ -427,35 +516,35 @@ export class GraphView {
     bg.clearRect(0, 0, width, height);
     top.clearRect(0, 0, width, height);
     if (this.layout === 'geo') {
-      bg.strokeStyle = '#8a8a8a';
-      bg.lineWidth = 0.8;
-      bg.beginPath();
-      for (const line of BORDERS.coordinates) {
-        let pen = false;
-        for (const [lon, lat] of line) {
-          const v = this.renderer.graphToViewport(mercator(lat, lon));
-          const inside = v.x > -50 && v.y > -50 && v.x < width + 50 && v.y < height + 50;
-          if (inside && pen) bg.lineTo(v.x, v.y);
-          else if (inside) bg.moveTo(v.x, v.y);
-          pen = inside;
-        }
+      const frame = this.mapFrame(width, height);
+      // Labels already on the screen (entities', then places' and markers'), which town names keep clear of.
+      const taken: Box[] = [...this.labels.boxes(), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
+      taken.push(...this.geo.drawOverlay(top, width, height, this.model.report.places, taken));
+      bg.font = BASEMAP_STYLE.townFont;
+      const drawing = this.basemap === null ? null : mapDrawing(this.basemap, frame, taken, (t) => bg.measureText(t).width);
+      if (drawing !== null && drawing.admin1.length > 0) {
+        bg.strokeStyle = BASEMAP_STYLE.admin1;
+        bg.lineWidth = 1;
+        bg.setLineDash(BASEMAP_STYLE.admin1Dash);
+        strokeLines(bg, drawing.admin1, frame);
+        bg.setLineDash([]);
       }
-      bg.stroke();
-      this.geo.drawOverlay(top, width, height, this.model.report.places);
+      bg.strokeStyle = BASEMAP_STYLE.country;
+      bg.lineWidth = drawing !== null && drawing.admin1.length > 0 ? 1.3 : 0.8;
+      if (drawing?.coast) strokeLines(bg, drawing.coast, frame);
+      else strokeLines(bg, COUNTRY_LINES, frame);
+      if (drawing !== null) drawTowns(bg, drawing.towns);
+      this.lastMap = drawing;
     }
-    // Clusters near a border crossing: a dashed outline around their visible members, and a short label whose words
-    // come from the report's numbers (as in the lists); a selected company group the same, in blue, alone. Labels that
-    // would cover one already drawn, or lie outside the view, are left out.
+    // Clusters near a border crossing: a dashed outline around their visible members (only those in view, and at most
+    // MAX_OUTLINES of them, with a note of the others), and a short label whose words come from the report's numbers
+    // (as in the lists); a selected company group the same, in blue, alone. Labels that would cover one already drawn,
+    // or lie outside the view, are left out.
     const { visible, group } = this.state();
     const labels: [number, number, number, number][] = [];
-    const outline = (members: string[], color: string, label: string, dash: number[]) => {
-      const pts = members
-        .filter((m) => visible.nodes[this.model.byId.get(m)!.index])
-        .map((m) => this.renderer.graphToViewport(this.graph.getNodeAttributes(this.keyOf(m))));
-      if (pts.length === 0) return;
-      const [minX, maxX, minY, maxY] = bounds(pts);
-      const [x0, x1, y0, y1] = [minX - 14, maxX + 14, minY - 14, maxY + 14];
-      if (x1 < 0 || y1 < 0 || x0 > width || y0 > height) return;
+    const onScreen = (index: number) => (visible.nodes[index] ? this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(index))) : null);
+    const draw = (box: Box, color: string, label: string, dash: number[]) => {
+      const [x0, y0, x1, y1] = box;
       top.strokeStyle = color;
       top.setLineDash(dash);
       top.lineWidth = 1.5;
@@ -464,24 +553,59 @@ export class GraphView {
       const w = top.measureText(label).width;
       const lx = Math.max(2, Math.min(x0, width - w - 4));
       const ly = Math.max(14, y0 - 4);
-      const box: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
-      if (labels.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
-      labels.push(box);
+      const lbox: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
+      if (labels.some((t) => lbox[0] < t[2] && lbox[2] > t[0] && lbox[1] < t[3] && lbox[3] > t[1])) return;
+      labels.push(lbox);
       top.fillStyle = 'rgba(255,255,255,0.85)';
-      top.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+      top.fillRect(lbox[0], lbox[1], lbox[2] - lbox[0], lbox[3] - lbox[1]);
       top.fillStyle = color;
       top.fillText(label, lx, ly);
     };
     top.font = 'bold 12px system-ui, sans-serif';
     const selectedGroup = group === null ? undefined : this.model.groups.get(group);
     if (selectedGroup) {
-      outline(selectedGroup.members, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
+      const box = outlineBox(selectedGroup.members.map((m) => onScreen(this.model.byId.get(m)!.index)));
+      if (box !== null && !(box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height)) draw(box, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
       return;
     }
+    const outlines = this.borderOutlines(onScreen, width, height);
+    for (const o of outlines.shown) draw(o.box, FLAG_COLOR, o.label, [5, 4]);
+    this.outlineNote = outlines.note;
+    if (outlines.note !== null) {
+      top.font = '12px system-ui, sans-serif';
+      if (top.measureText(outlines.note).width > width - 16) top.font = '10px system-ui, sans-serif';
+      const w = top.measureText(outlines.note).width;
+      const [x, y] = [Math.max(4, width - w - 12), height - 10];
+      top.fillStyle = 'rgba(255,255,255,0.9)';
+      top.fillRect(x - 4, y - 13, w + 8, 18);
+      top.fillStyle = FLAG_COLOR;
+      top.fillText(outlines.note, x, y);
+    }
+  }
+
+  /** The note of the outlines left out in the last frame (for tests), or null. */
+  outlineNote: string | null = null;
+
+  /**
+   * The clusters near a border to outline in a frame of this size, given where each entity is drawn (null: not
+   * drawn): their boxes and labels, capped (core/outlines.ts), with the note of those left out.
+   */
+  borderOutlines(position: (index: number) => { x: number; y: number } | null, width: number, height: number): { shown: { box: Box; label: string; id: number }[]; note: string | null } {
+    const candidates: OutlineCandidate[] = [];
+    const labels = new Map<number, string>();
     for (const cluster of this.model.report.clusters) {
       if (!cluster.borderProximate) continue;
-      outline(cluster.members, FLAG_COLOR, `Cluster ${cluster.id}, ${shortProximity(cluster)}`, [5, 4]);
+      const points = cluster.members.map((m) => {
+        const node = this.model.byId.get(m);
+        return node === undefined ? null : position(node.index);
+      });
+      const box = outlineBox(points);
+      if (box === null) continue;
+      candidates.push({ id: cluster.id, box, size: points.filter((p) => p !== null).length, flaggedMembers: cluster.flaggedMembers ?? 0 });
+      labels.set(cluster.id, `Cluster ${cluster.id}, ${shortProximity(cluster)}`);
     }
+    const capped = capOutlines(candidates, { width, height });
+    return { shown: capped.shown.map((c) => ({ box: c.box, id: c.id, label: labels.get(c.id)! })), note: outlinesNote(capped) };
   }
 
   /** A PNG of the current view: the graph with the map and labels drawn around it. */
@@ -502,6 +626,7 @@ export class GraphView {
   }
 
   kill(): void {
+    this.killed = true;
     this.stopLayout();
     this.fa2?.kill();
     // Listeners of the camera outlive the renderer (an animation still in flight emits "updated" after kill): a view

@@ -1,6 +1,3 @@
-import { mesh } from 'topojson-client';
-import type { MultiLineString } from 'geojson';
-import world from 'world-atlas/countries-50m.json';
 import type { Filters, Visibility } from '../core/filters';
 import { mercator } from '../core/layout';
 import type { ViewModel } from '../core/model';
@@ -8,20 +5,12 @@ import { dateRangeText, legendClusters, pictureScene, sceneToSvg, type PictureEd
 import { FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR } from '../core/style';
 import { int } from '../core/format';
-import type { GraphView } from './graph-view';
+import { COUNTRY_LINES, type GraphView } from './graph-view';
+import { linesIn, mapDetail, townsIn, type MapLine } from '../core/basemap';
+import { flowLegend } from '../core/map';
 
 export type PictureScope = 'view' | 'whole';
 export type PictureFormat = 'png2' | 'png4' | 'svg';
-
-type Topology = Parameters<typeof mesh>[0];
-let borders: MultiLineString | null = null;
-function countryBorders(): MultiLineString {
-  if (borders === null) {
-    const topology = world as unknown as Topology;
-    borders = mesh(topology, topology.objects.countries as Parameters<typeof mesh>[1]) as MultiLineString;
-  }
-  return borders;
-}
 
 /** What the picture needs of the app besides the view. */
 export interface PictureContext {
@@ -31,6 +20,8 @@ export interface PictureContext {
   emphasis: Emphasis | null;
   filters: Filters;
   selected: string | null;
+  /** The selected company group (its outline replaces the clusters'), or null. */
+  group?: number | null;
   title: string;
   /** ISO date of the picture. */
   date: string;
@@ -110,15 +101,36 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
     const v = renderer.graphToViewport(mercator(lat, lon), { cameraState: camera });
     return { x: v.x * sx, y: v.y * sy };
   };
-  const borderLines: [number, number][][] = geo
-    ? countryBorders().coordinates.map((line) =>
-        line.map(([lon, lat]) => {
-          const p = graphPoint(lat, lon);
-          return [p.x, p.y] as [number, number];
-        }),
-      )
+  // The map as on the screen: the lines and towns of the level of detail for the picture's camera, places by kind,
+  // counted markers, and the outlines of clusters near a border (capped as on the screen).
+  const frame = view.mapFrame(width, height, camera);
+  const toLines = (lines: readonly MapLine[]) =>
+    lines.map((l) => {
+      const out: [number, number][] = [];
+      for (let i = 0; i < l.points.length; i += 2) {
+        const p = frame.project(l.points[i], l.points[i + 1]);
+        out.push([p.x * sx, p.y * sy]);
+      }
+      return out;
+    });
+  const detail = mapDetail((frame.view[2] - frame.view[0]) / Math.max(1, width));
+  const basemap = geo ? view.basemap : null;
+  const borderLines: [number, number][][] = !geo ? [] : toLines(basemap !== null && detail.detailedCoast ? linesIn(basemap.coast, frame.view) : linesIn(COUNTRY_LINES, frame.view));
+  const admin1 = basemap !== null && detail.admin1 ? toLines(linesIn(basemap.admin1, frame.view)) : [];
+  const towns = basemap === null ? [] : townsIn(basemap.towns, frame.view, detail.minPopulation).map((t) => {
+    const p = frame.project(t.x, t.y);
+    return { x: p.x * sx, y: p.y * sy, name: t.name };
+  });
+  const places = geo ? model.report.places.map((pl) => ({ ...graphPoint(pl.lat, pl.lon), name: pl.name, crossing: pl.kind === 'border_crossing', kind: pl.kind })) : [];
+  const markers = geo
+    ? view.geo.markers().map((m) => {
+        const p = graphPoint(m.lat, m.lon);
+        return { ...p, count: m.members.length };
+      })
     : [];
-  const places = geo ? model.report.places.map((pl) => ({ ...graphPoint(pl.lat, pl.lon), name: pl.name, crossing: pl.kind === 'border_crossing' })) : [];
+  const byIndex = new Map<number, { x: number; y: number }>();
+  for (const s of shown) if (s.color !== FADED_COLOR) byIndex.set(s.index, position.get(s.key)!);
+  const outlines = (ctx.group ?? null) === null ? view.borderOutlines((i) => byIndex.get(i) ?? null, W, H) : { shown: [], note: null };
   const report = model.report;
   const c = ctx.visible.counts;
   const clusters = legendClusters(
@@ -134,6 +146,11 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
     edges,
     borders: borderLines,
     places,
+    admin1,
+    towns,
+    markers,
+    outlines: outlines.shown.map((o) => ({ box: o.box, label: o.label })),
+    outlinesNote: outlines.note,
     title: ctx.title,
     subtitle: `${geo ? 'Geographic' : 'Network'} layout · ${scope === 'whole' ? 'everything visible' : 'the view on screen'} · ${int(c.entities)} of ${int(model.nodes.length)} entities, ${int(c.ties)} ties, ${int(c.shipments)} shipments${selected ? ` · selected: ${selected.name}` : ''}`,
     dateRange: dateRangeText(model.dateRange, ctx.filters),
@@ -145,6 +162,8 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
       flagged: nodes.some((n) => n.border !== null && n.border !== FADED_COLOR),
       sizes: 'key node (by its score)',
       places: geo,
+      flows: geo ? flowLegend(view.geo.flowWidths()) : null,
+      basemap: basemap === null ? null : 'Base map: Natural Earth (public domain); towns: GeoNames (CC BY 4.0).',
     },
   };
 }
@@ -182,9 +201,11 @@ export function paintScene(scene: Scene, scale: number): HTMLCanvasElement {
       case 'path':
         ctx.strokeStyle = i.stroke;
         ctx.lineWidth = i.width;
+        ctx.setLineDash(i.dash ?? []);
         ctx.beginPath();
         i.points.forEach(([x, y], k) => (k === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
         ctx.stroke();
+        ctx.setLineDash([]);
         break;
       case 'polygon':
         ctx.fillStyle = i.fill;
@@ -205,7 +226,7 @@ export function paintScene(scene: Scene, scale: number): HTMLCanvasElement {
         }
         break;
       case 'text':
-        ctx.font = `${i.weight ?? 'normal'} ${i.size}px ${font}`;
+        ctx.font = `${i.italic ? 'italic ' : ''}${i.weight ?? 'normal'} ${i.size}px ${font}`;
         if (i.halo) {
           ctx.strokeStyle = '#ffffff';
           ctx.lineWidth = 3;

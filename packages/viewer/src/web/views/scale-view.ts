@@ -88,7 +88,13 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     history.replaceState(null, '', `${location.pathname}${location.search}`);
     report = next;
     scope = scopeOf(next)!;
-    app = startApp(root, next);
+    app = startApp(root, next, {}, {
+      // A saved view of another piece: open that piece, then the view in it.
+      openScope: async (target, hash) => {
+        await viewer.open(target.kind === 'overview' ? 'overview' : target.kind === 'cluster' ? { cluster: target.cluster } : { entity: target.entity, hops: target.hops });
+        await app.restore(hash);
+      },
+    });
     title.textContent = scopeTitle(report, scope);
     capped.textContent = scope.capped ?? '';
     capped.hidden = scope.capped === null;

@@ -79,7 +79,8 @@ export function mapDrawing(map: Basemap, frame: MapFrame, taken: Box[], measure:
 
 /**
  * Strokes lines on a canvas, leaving out the segments that lie wholly outside it (a segment that crosses the view
- * with both ends outside is drawn: simplified borders have long straight stretches).
+ * with both ends outside is drawn: simplified borders have long straight stretches; a jump across the antimeridian
+ * is not).
  */
 export function strokeLines(ctx: CanvasRenderingContext2D, lines: readonly MapLine[], frame: MapFrame): void {
   const [x0, y0, x1, y1] = [-50, -50, frame.width + 50, frame.height + 50];
@@ -90,7 +91,8 @@ export function strokeLines(ctx: CanvasRenderingContext2D, lines: readonly MapLi
     let pen = false;
     for (let i = 2; i < pts.length; i += 2) {
       const v = frame.project(pts[i], pts[i + 1]);
-      const meets = Math.max(prev.x, v.x) >= x0 && Math.min(prev.x, v.x) <= x1 && Math.max(prev.y, v.y) >= y0 && Math.min(prev.y, v.y) <= y1;
+      // A jump across the antimeridian (180° of longitude or more) is no segment: it would cross the whole map.
+      const meets = Math.abs(pts[i] - pts[i - 2]) < 180 && Math.max(prev.x, v.x) >= x0 && Math.min(prev.x, v.x) <= x1 && Math.max(prev.y, v.y) >= y0 && Math.min(prev.y, v.y) <= y1;
       if (meets) {
         if (!pen) ctx.moveTo(prev.x, prev.y);
         ctx.lineTo(v.x, v.y);

@@ -104,14 +104,16 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
   // The map as on the screen: the lines and towns of the level of detail for the picture's camera, places by kind,
   // counted markers, and the outlines of clusters near a border (capped as on the screen).
   const frame = view.mapFrame(width, height, camera);
+  // Lines in picture pixels, split where they jump across the antimeridian.
   const toLines = (lines: readonly MapLine[]) =>
-    lines.map((l) => {
-      const out: [number, number][] = [];
+    lines.flatMap((l) => {
+      const parts: [number, number][][] = [[]];
       for (let i = 0; i < l.points.length; i += 2) {
+        if (i > 0 && Math.abs(l.points[i] - l.points[i - 2]) >= 180) parts.push([]);
         const p = frame.project(l.points[i], l.points[i + 1]);
-        out.push([p.x * sx, p.y * sy]);
+        parts[parts.length - 1].push([p.x * sx, p.y * sy]);
       }
-      return out;
+      return parts.filter((part) => part.length > 1);
     });
   const detail = mapDetail((frame.view[2] - frame.view[0]) / Math.max(1, width));
   const basemap = geo ? view.basemap : null;

@@ -145,15 +145,15 @@ describe('the built binary', () => {
   });
 
   it('refuses an input too large for its heap before reading it, with the sizes and how to give it more (exit 4), not a crash', () => {
-    // 3 MB of entities need more than a 64 MB old space (about 120 MB of heap in all) allows.
+    // 25 MB of entities need more than a 64 MB old space (about 120 MB of heap in all) allows.
     const dir = tempDir();
     const rows = ['id,kind,name,country'];
-    for (let i = 0; i < 60_000; i++) rows.push(`e${i},company,Fictional Trading Company Number ${i},TR`);
+    for (let i = 0; i < 500_000; i++) rows.push(`e${i},company,Fictional Trading Company Number ${i},TR`);
     writeFileSync(join(dir, 'entities.csv'), `${rows.join('\n')}\n`);
     const out = join(tempDir(), 'r.json');
     const small = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'analyze', dir, '--out', out, '--quiet'], { encoding: 'utf8' });
     expect(small.status).toBe(4);
-    expect(small.stderr).toMatch(/the input is too large for the memory available: the bundle’s CSV files hold 3 MB, and analysing it takes at least about \d+ MB of memory, but this process may use at most \d+ MB \(the machine has [\d.]+ GB in all\)/);
+    expect(small.stderr).toMatch(/the input is too large for the memory available: the bundle’s CSV files hold 2\d MB, and analysing it takes at least about \d+ MB of memory, but this process may use at most \d+ MB \(the machine has [\d.]+ GB in all\)/);
     expect(small.stderr).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+/);
     expect(small.stderr).not.toMatch(/heap out of memory|something unexpected/);
     expect(existsSync(out)).toBe(false);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReport, writeReport } from '@chokepoint/report';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, screenshotPath, serve, until, type Served } from './browser';
+import { browserAvailable, hasText, launchBrowser, screenshotPath, serve, until, type Served } from './browser';
 import { multiplyReport } from './scale-report';
 import { DEMO, removeTempDirs, run, tempDir } from './run';
 
@@ -176,7 +176,8 @@ browserSuite('the viewer in the browser on a large report', () => {
     expect(await page.locator('#scope-open-cluster').isDisabled()).toBe(true);
     await page.evaluate((id) => window.__chokepointScaled!.app().select(id), nodeId);
     await page.locator('#scope-title').click(); // the bar follows the selection
-    await expect(page.locator('#scope-open-cluster').textContent()).resolves.toBe(`Open cluster ${node.cluster} (${node.members.toLocaleString('en-US')} members)`);
+    // The bar follows the selection on the next frame: waited for, as a person would (a busy machine took longer).
+    await hasText(page.locator('#scope-open-cluster'), `Open cluster ${node.cluster} (${node.members.toLocaleString('en-US')} members)`);
     await page.locator('#scope-open-cluster').click();
     await ready('cluster');
     await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());

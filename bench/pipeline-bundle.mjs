@@ -40,7 +40,10 @@
 //   Version 2 (goods for the firm's own use within sector-fit.csv's max_pcs), 10k entities / 100k ties: 543 flags
 //   on 60,000 shipments (0.9 %): volume-anomaly 271, off-profile-purchase 117 (planted: 101), consignee-mismatch 51,
 //   unit-price 36, precursor-watchlist 30, third-party-payer 18, forwarder-consignee 12, rapid-transit 5,
-//   new-company 2, round-tripping 1. Version 1 bought office goods by the hundred: off-profile-purchase 483 at
+//   new-company 2, round-tripping 1. 100k entities / 1M ties: 3,037 flags on 600,000 shipments (0.5 %):
+//   off-profile-purchase 946 (planted: 817), volume-anomaly 678, consignee-mismatch 595, precursor-watchlist 238,
+//   unit-price 199, third-party-payer 170, forwarder-consignee 133, rapid-transit 44, new-company 31,
+//   round-tripping 3. Version 1 bought office goods by the hundred: off-profile-purchase 483 at
 //   10k, 4,145 at 100k, most of them false.
 //   Version 1, 100k entities / 1M ties, as first measured: 2,706 flags on 600,000 shipments (0.45 %): off-profile-purchase 939,
 //   volume-anomaly 681, consignee-mismatch 590, precursor-watchlist 248, third-party-payer 170, rapid-transit 49,

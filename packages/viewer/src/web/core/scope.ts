@@ -1,18 +1,12 @@
 import type { Report } from '@chokepoint/report';
+import type { Scope } from '../../node/scale';
 
 /**
  * A piece of a large report, as the viewer server sends it (packages/viewer/src/node/scale.ts): report-shaped, with a
- * `scope` that says what it holds. Repeated here as the browser sees it, without importing the server's code.
+ * `scope` that says what it holds. The server's type, imported as a type only (nothing of the server's code reaches
+ * the browser bundle).
  */
-export interface ScopeInfo {
-  kind: 'overview' | 'cluster' | 'entity';
-  center: string | number | null;
-  hops: number | null;
-  totals: { entities: number; clusters: number; relations: number; shipments: number };
-  weights: [string, number][];
-  clusterNodes: [string, { cluster: number; members: number; flagged: number }][];
-  capped: string | null;
-}
+export type ScopeInfo = Scope;
 
 /** The scope of a report, or null for a whole report. */
 export function scopeOf(report: Report): ScopeInfo | null {

@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32, CACHE } from './generate.mjs';
+import { clusterLayout, mulberry32, CACHE } from './generate.mjs';
 
 const BUNDLE_VERSION = 1;
 const CENTRES = [
@@ -47,14 +47,7 @@ export function ensureBundle(dir, params, log = () => {}) {
   const n = params.entities;
 
   // Clusters, regions (groups of ~20 clusters), one hub per region.
-  const start = [];
-  for (let i = 0; i < n; ) { start.push(i); i += int(20, 80); }
-  start.push(n);
-  const clusters = start.length - 1;
-  const clusterOf = new Int32Array(n);
-  for (let c = 0; c < clusters; c++) for (let i = start[c]; i < Math.min(n, start[c + 1]); i++) clusterOf[i] = c;
-  const regionOf = (c) => Math.floor(c / 20);
-  const regions = regionOf(clusters - 1) + 1;
+  const { start, clusters, clusterOf, regionOf, regions } = clusterLayout(n, int);
   const member = (c) => start[c] + Math.floor(rand() * (Math.min(n, start[c + 1]) - start[c]));
 
   const writer = (file, header) => {

@@ -41,6 +41,21 @@ export const REAL = {
 };
 export const ALL_GRAPHS = [...Object.keys(SYNTHETIC), ...Object.keys(REAL)];
 
+/**
+ * The cluster layout both bundle generators share (bench/bundle.mjs, bench/pipeline-bundle.mjs): clusters of 20-80
+ * consecutive entities, drawn with `int` (the caller's seeded integer draw), and regions of 20 clusters.
+ */
+export function clusterLayout(n, int) {
+  const start = [];
+  for (let i = 0; i < n; ) { start.push(i); i += int(20, 80); }
+  start.push(n);
+  const clusters = start.length - 1;
+  const clusterOf = new Int32Array(n);
+  for (let c = 0; c < clusters; c++) for (let i = start[c]; i < Math.min(n, start[c + 1]); i++) clusterOf[i] = c;
+  const regionOf = (c) => Math.floor(c / 20);
+  return { start, clusters, clusterOf, regionOf, regions: regionOf(clusters - 1) + 1 };
+}
+
 export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {

@@ -57,7 +57,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CACHE, mulberry32 } from './generate.mjs';
+import { CACHE, clusterLayout, mulberry32 } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REFERENCE = join(here, '..', 'data', 'reference');
@@ -388,14 +388,7 @@ function generate(dir, params, log) {
   };
 
   // ---- clusters, regions, hubs -------------------------------------------------------------------------
-  const start = [];
-  for (let i = 0; i < n; ) { start.push(i); i += int(20, 80); }
-  start.push(n);
-  const clusters = start.length - 1;
-  const clusterOf = new Int32Array(n);
-  for (let c = 0; c < clusters; c++) for (let i = start[c]; i < Math.min(n, start[c + 1]); i++) clusterOf[i] = c;
-  const regionOf = (c) => Math.floor(c / 20);
-  const regions = regionOf(clusters - 1) + 1;
+  const { start, clusters, clusterOf, regionOf, regions } = clusterLayout(n, int);
   const hubOf = (r) => start[r * 20];
 
   // ---- entities -----------------------------------------------------------------------------------------

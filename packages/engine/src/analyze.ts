@@ -2,7 +2,7 @@ import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
 import { brokerage, countsOf } from './brokerage';
 import { companyGroups } from './groups';
-import { betweennessRunCSR } from './parallel';
+import { betweennessRunCSR, type BetweennessRun } from './parallel';
 import { clustersFromAssignmentCSR, detectClustersCSR, CLUSTER_DEFAULTS, type Clustering } from './clusters';
 import type { UndirectedCSR } from './csr';
 import { cutPointsCSR } from './cut-points';
@@ -86,6 +86,24 @@ export interface BetweennessInfo {
   constant: number | null;
   /** What the values promise, in words. */
   guarantee: string;
+}
+
+/** The BetweennessInfo of a run of the engine (exact or sampled), with the ε that was asked for (null: exact asked). */
+export function betweennessInfoOf(run: BetweennessRun, requestedEpsilon: number | null): BetweennessInfo {
+  return {
+    exact: run.exact,
+    sources: run.sources,
+    epsilon: run.epsilon,
+    delta: run.delta,
+    threads: run.threads,
+    method: run.method,
+    requestedEpsilon,
+    samples: run.samples,
+    connectedSamples: run.connectedSamples,
+    vertexDiameter: run.vertexDiameter,
+    constant: run.constant,
+    guarantee: run.guarantee,
+  };
 }
 
 /** The BetweennessInfo of exact values (Brandes, or computed outside the engine: say by whom in `how`). */
@@ -220,20 +238,7 @@ export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {})
   const sampling = mode === 'exact' ? null : mode === 'auto' ? (n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
   progress(sampling === null ? 'computing betweenness' : `estimating betweenness (±${sampling.epsilon})`);
   const run = await betweennessRunCSR(prepared.csr, { threads: options.threads, epsilon: sampling?.epsilon ?? null, delta: sampling?.delta, seed: options.seed ?? ANALYZE_DEFAULTS.seed });
-  return finish(bundle, options, prepared, run.values, {
-    exact: run.exact,
-    sources: run.sources,
-    epsilon: run.epsilon,
-    delta: run.delta,
-    threads: run.threads,
-    method: run.method,
-    requestedEpsilon: sampling?.epsilon ?? null,
-    samples: run.samples,
-    connectedSamples: run.connectedSamples,
-    vertexDiameter: run.vertexDiameter,
-    constant: run.constant,
-    guarantee: run.guarantee,
-  });
+  return finish(bundle, options, prepared, run.values, betweennessInfoOf(run, sampling?.epsilon ?? null));
 }
 
 interface Prepared {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
-import { ANALYZE_DEFAULTS, AUTO_EPSILON, AUTO_EXACT_LIMIT, betweennessRunCSR, betweennessScale, exactBetweennessInfo, projectBundle, type ExternalResults } from '@chokepoint/engine';
+import { ANALYZE_DEFAULTS, AUTO_EPSILON, AUTO_EXACT_LIMIT, betweennessInfoOf, betweennessRunCSR, betweennessScale, exactBetweennessInfo, projectBundle, type ExternalResults } from '@chokepoint/engine';
 import { readReport } from '@chokepoint/report';
 import {
   bulkImport,
@@ -141,20 +141,7 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
   return {
     communities: gds.communities,
     betweenness,
-    betweennessInfo: {
-      exact: run.exact,
-      sources: run.sources,
-      epsilon: run.epsilon,
-      delta: run.delta,
-      threads: run.threads,
-      method: run.method,
-      requestedEpsilon: sample.epsilon,
-      samples: run.samples,
-      connectedSamples: run.connectedSamples,
-      vertexDiameter: run.vertexDiameter,
-      constant: run.constant,
-      guarantee: run.guarantee,
-    },
+    betweennessInfo: betweennessInfoOf(run, sample.epsilon),
     computedBy:
       `${louvain}); betweenness by Chokepoint on the same network (${run.exact ? 'exact' : `${run.samples} shortest paths sampled, ±${sample.epsilon}${confidence}`}, ` +
       `${run.threads} thread${run.threads === 1 ? '' : 's'}): GDS samples sources by degree, without a stated bound`,

@@ -51,8 +51,9 @@ async function searchAndPick(page: Page, text: string): Promise<void> {
 }
 
 async function clickNode(page: Page, id: string): Promise<void> {
-  // Let a running camera animation (focus on the last selection) finish, then show the whole graph.
-  await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+  // Let the opening layout (it moves nodes for a few seconds) and a running camera animation (focus on the last
+  // selection) finish, then show the whole graph.
+  await page.waitForFunction(() => !window.__chokepoint!.view.isLayoutRunning() && !window.__chokepoint!.view.renderer.getCamera().isAnimated(), undefined, { timeout: 20000 });
   await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }));
   await page.waitForTimeout(200);
   const pos = await page.evaluate((node) => window.__chokepoint!.view.viewportPosition(node), id);

@@ -179,12 +179,15 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const names = new Map(report.entities.map((e) => [e.id, e.name]));
   const kinds = new Map(report.entities.map((e) => [e.id, e]));
   const c = report.input.counts;
+  // The ties shipments imply (paid_for, consigned_to) are relations of the report, not rows of relations.csv.
+  const implied = report.relations.reduce((n, r) => n + (r.viaShipments === undefined ? 0 : 1), 0);
   const out: string[] = [];
 
   out.push(`Chokepoint report on "${plain(report.input.bundle)}" (seed ${report.parameters.seed}, border radius ${km(report.parameters.radiusKm)} km)`);
   out.push(
-    `Read ${plural(c.entities, 'entity', 'entities')}, ${plural(c.relations, 'relation', 'relations')}, ` +
+    `Read ${plural(c.entities, 'entity', 'entities')}, ${plural(c.relations - implied, 'relation', 'relations')}, ` +
       `${plural(c.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
+      (implied > 0 ? ` (and ${plural(implied, 'tie', 'ties')} that shipments imply through their payer or consignee, counted among the report's relations)` : '') +
       (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
   );
   const queue = queueLines(report, maxQueue);

@@ -1,13 +1,16 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
+import { withShipmentTies } from '@chokepoint/model';
 import { buildReport, renderSummary, type Report } from '@chokepoint/report';
 
 const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
 
-async function tinyReport(): Promise<Report> {
-  const bundle = await readBundle(TINY);
+async function tinyReport(dir = TINY): Promise<Report> {
+  const bundle = withShipmentTies(await readBundle(dir));
   const analysis = analyze(bundle, { seed: 1 });
   return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: true });
 }
@@ -55,5 +58,25 @@ describe('the summary of what was skipped or doubted in the input', () => {
     const text = renderSummary(report);
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(text).toContain('entities.csv line 2, column "id\uFFFD[2J"');
+  });
+
+  it('counts the rows of relations.csv apart from the ties that shipments imply through a payer or consignee', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-summary-'));
+    try {
+      cpSync(TINY, dir, { recursive: true });
+      // A third party pays for one more shipment (the fixture has one already): the report gains paid_for relations
+      // that relations.csv never had.
+      const path = join(dir, 'shipments.csv');
+      const lines = readFileSync(path, 'utf8').split('\n');
+      lines[1] = lines[1].replace(/,$/, ',es');
+      writeFileSync(path, lines.join('\n'));
+      const report = await tinyReport(dir);
+      const rows = readFileSync(join(dir, 'relations.csv'), 'utf8').trim().split('\n').length - 1;
+      expect(report.relations.filter((r) => r.viaShipments !== undefined)).toHaveLength(2);
+      expect(report.input.counts.relations).toBe(rows + 2);
+      expect(renderSummary(report)).toContain(`entities, ${rows} relations, 6 shipments, 3 places (and 2 ties that shipments imply through their payer or consignee, counted among the report's relations)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

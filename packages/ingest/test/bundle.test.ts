@@ -85,7 +85,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
 
   it('an unparseable date', async () => {
     const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,02/03/2016,,` }));
-    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'shipped', reason: '"02/03/2016" is not a date in ISO form YYYY-MM-DD' }]);
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'shipped', reason: '"02/03/2016" is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first); write it as YYYY-MM-DD' }]);
     const feb30 = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,2016-02-30,,` }));
     expect(feb30[0].reason).toMatch(/not a date/);
   });
@@ -115,7 +115,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
     expect(issues.map(formatIssue)).toEqual([
       'entities.csv line 6, column "kind": required value is missing',
       'entities.csv line 7: the row has 3 fields but the header has 10',
-      'entities.csv line 8, column "country": "XX" is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK)',
+      'entities.csv line 8, column "country": "XX" is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK), an alpha-3 code or a country name the reader knows',
     ]);
   });
 

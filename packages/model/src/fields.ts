@@ -1,5 +1,5 @@
-import countries from 'i18n-iso-countries';
 import { readConcentration } from './concentration';
+import { readCountry } from './country';
 import { readCurrency } from './currency';
 import { readIsic } from './isic';
 import { closest } from './suggest';
@@ -77,6 +77,32 @@ export function isIsoDate(raw: string): boolean {
   return d <= days;
 }
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const SLASHED = /^(\d{1,4})\/(\d{1,2})\/(\d{1,4})$/;
+
+/**
+ * A date cell: YYYY-MM-DD, or two forms spreadsheets write that can be read without doubt, with a note: a date and
+ * time ("2023-03-12 00:00:00", the time left out) and day.month.year with dots ("12.03.2023", as German, Turkish
+ * or Russian settings write it). Dates with slashes are refused: 01/03/2021 is 1 March or January 3 depending on
+ * the spreadsheet's settings.
+ */
+export function readDate(raw: string): FieldResult {
+  if (isIsoDate(raw)) return ok(raw);
+  const timed = DATE_TIME.exec(raw);
+  if (timed && isIsoDate(timed[1])) return { ok: true, value: timed[1], note: `${show(raw)} read as the date ${timed[1]} (the time of day is left out)` };
+  const dotted = DAY_MONTH_YEAR.exec(raw);
+  if (dotted) {
+    const iso = `${dotted[3]}-${dotted[2].padStart(2, '0')}-${dotted[1].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return { ok: true, value: iso, note: `${show(raw)} read as the date ${iso} (day.month.year); write YYYY-MM-DD to be sure` };
+    return fail(`${show(raw)} is not a date: read as day.month.year, there is no ${iso}`);
+  }
+  if (SLASHED.test(raw)) {
+    return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first); write it as YYYY-MM-DD`);
+  }
+  return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD`);
+}
+
 export interface FieldOptions {
   values?: readonly string[];
   /** Largest value a number may take (for `number`). */
@@ -114,26 +140,29 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       return r;
     }
     case 'percent':
-      return numberField(raw, 0, 100, 'percentage');
+      // "60 %" and "60%": the sign a spreadsheet adds to a percentage column.
+      return numberField(raw.replace(/\s*%$/, ''), 0, 100, 'percentage');
     case 'date':
-      return isIsoDate(raw) ? ok(raw) : fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD`);
+      return readDate(raw);
     case 'latitude':
       return numberField(raw, -90, 90, 'latitude');
     case 'longitude':
       return numberField(raw, -180, 180, 'longitude');
     case 'country': {
-      const code = raw.toUpperCase();
-      if (/^[A-Z]{2}$/.test(code) && countries.isValid(code)) return ok(code);
-      return fail(`${show(raw)} is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK)`);
+      const c = readCountry(raw);
+      if (c === undefined) return fail(`${show(raw)} is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK), an alpha-3 code or a country name the reader knows`);
+      return c.note === undefined ? ok(c.code) : { ok: true, value: c.code, note: c.note };
     }
     case 'countryList': {
       const codes: string[] = [];
+      const notes: string[] = [];
       for (const part of raw.split('|')) {
         const r = parseField('country', part.trim());
         if (!r.ok) return r;
         codes.push(r.value as string);
+        if (r.note !== undefined) notes.push(r.note);
       }
-      return ok(codes);
+      return notes.length === 0 ? ok(codes) : { ok: true, value: codes, note: notes.join('; ') };
     }
     case 'isic':
       return readIsic(raw);

@@ -12,3 +12,4 @@ export { ISO_4217_CURRENT, ISO_4217_WITHDRAWN, ISO_4217_PUBLISHED } from './iso4
 export { editDistance, closest } from './suggest';
 export { fold } from './text';
 export * from './measures';
+export * from './country';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_FILES, crossFieldProblems, isIsoDate, parseField } from '@chokepoint/model';
+import { BUNDLE_FILES, crossFieldProblems, foldCountryName, isIsoDate, parseField } from '@chokepoint/model';
 
 describe('the data contract', () => {
   it('docs/data-format.md documents every column of every file', () => {
@@ -23,7 +23,8 @@ describe('the data contract', () => {
     expect(parseField('hsCode', '3212.90')).toEqual({ ok: true, value: '321290' });
     expect(parseField('hsCode', '32129').ok).toBe(false);
     expect(parseField('country', 'tr')).toEqual({ ok: true, value: 'TR' });
-    expect(parseField('country', 'UK').ok).toBe(false);
+    expect(parseField('country', 'UK')).toEqual({ ok: true, value: 'GB', note: 'the country name "UK" read as GB (ISO 3166-1 alpha-2); write codes to be sure' });
+    expect(parseField('country', 'XX').ok).toBe(false);
     expect(parseField('countryList', 'TR|SY')).toEqual({ ok: true, value: ['TR', 'SY'] });
     expect(parseField('enum', 'Company', { values: ['company'] })).toEqual({ ok: true, value: 'company' });
     expect(parseField('enum', 'Shared Address', { values: ['shared_address'] })).toEqual({ ok: true, value: 'shared_address' });
@@ -35,6 +36,40 @@ describe('the data contract', () => {
     expect(parseField('isic', '4741')).toEqual({ ok: true, value: '4741' });
     expect(parseField('isic', 'G4741').ok).toBe(false);
     expect(parseField('id', 'a\u0000b').ok).toBe(false);
+  });
+
+  it('reads country names, alpha-3 codes and the dates and percentages spreadsheets write, each with a note', () => {
+    const read = (type: 'country' | 'countryList' | 'date' | 'percent', raw: string) => parseField(type, raw);
+    // Names in the languages of the data investigators get, with or without their accents and dots.
+    for (const [raw, code] of [
+      ['Turkey', 'TR'], ['Türkiye', 'TR'], ['turkiye', 'TR'], ['Türkei', 'TR'], ['TURQUIE', 'TR'], ['United Arab Emirates', 'AE'], ['UAE', 'AE'],
+      ['U.S.A.', 'US'], ['Russian Federation', 'RU'], ['Россия', 'RU'], ['Deutschland', 'DE'], ['Syria', 'SY'], ['  Iran ', 'IR'], ['DR Congo', 'CD'], ['Holland', 'NL'], ['Kosovo', 'XK'],
+    ] as const) {
+      const r = read('country', raw.trim());
+      expect([raw, r]).toEqual([raw, { ok: true, value: code, note: expect.stringContaining(`read as ${code}`) }]);
+    }
+    expect(read('country', 'TUR')).toEqual({ ok: true, value: 'TR', note: '"TUR" read as TR, the ISO 3166-1 alpha-2 code of the alpha-3 code TUR' });
+    expect(read('country', 'tr')).toEqual({ ok: true, value: 'TR' });
+    // Not a country, or a word no language here gives one country: refused with the reason.
+    for (const raw of ['Emirates', 'Atlantis', 'XYZ', 'Dubai', 'Congo', 'Congo Brazzaville Kinshasa']) {
+      expect(read('country', raw)).toEqual({ ok: false, reason: `${JSON.stringify(raw)} is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK), an alpha-3 code or a country name the reader knows` });
+    }
+    expect(read('countryList', 'Georgia|KZ')).toEqual({ ok: true, value: ['GE', 'KZ'], note: 'the country name "Georgia" read as GE (ISO 3166-1 alpha-2); write codes to be sure' });
+    expect(foldCountryName(' Côte d’Ivoire ')).toBe('cote divoire');
+
+    expect(read('date', '2023-03-12 00:00:00')).toEqual({ ok: true, value: '2023-03-12', note: '"2023-03-12 00:00:00" read as the date 2023-03-12 (the time of day is left out)' });
+    expect(read('date', '2023-03-12T14:05:00Z')).toMatchObject({ ok: true, value: '2023-03-12' });
+    expect(read('date', '12.03.2023')).toEqual({ ok: true, value: '2023-03-12', note: '"12.03.2023" read as the date 2023-03-12 (day.month.year); write YYYY-MM-DD to be sure' });
+    expect(read('date', '1.3.2021')).toMatchObject({ ok: true, value: '2021-03-01' });
+    expect(read('date', '30.02.2023')).toEqual({ ok: false, reason: '"30.02.2023" is not a date: read as day.month.year, there is no 2023-02-30' });
+    expect(read('date', '2023-02-30 10:00')).toMatchObject({ ok: false });
+    for (const raw of ['01/03/2021', '3/1/2021', '2021/03/01']) expect((read('date', raw) as { reason: string }).reason).toMatch(/with slashes the day and the month cannot be told apart/);
+    expect(read('date', '3 March 2021')).toEqual({ ok: false, reason: '"3 March 2021" is not a date in ISO form YYYY-MM-DD' });
+
+    expect(read('percent', '100%')).toEqual({ ok: true, value: 100 });
+    expect(read('percent', '60 %')).toEqual({ ok: true, value: 60 });
+    expect(read('percent', '120%').ok).toBe(false);
+    expect(read('percent', '%').ok).toBe(false);
   });
 
   it('knows real calendar dates', () => {

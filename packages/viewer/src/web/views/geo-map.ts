@@ -27,22 +27,37 @@ const POINT_VIEW = 0.4;
 /** Radius of a counted marker, in pixels. */
 const MARKER_RADIUS = 14;
 
-type LabelData = { label?: string | null; x: number; y: number; size: number; labelSide?: string };
+type LabelData = { label?: string | null; x: number; y: number; size: number; labelSide?: string; forceLabel?: boolean };
 type LabelSettings = { labelSize: number; labelFont: string; labelWeight: string; labelColor: { attribute?: string; color?: string } };
 
 /**
  * Sigma's default label, drawn to the left of the node for entities on the left half of a ring (attribute
- * `labelSide`), so that the labels of entities at one place run away from each other. On the map, where entities
- * close together are common, a label that would cover one already drawn in this frame is left out (it appears when
- * zoomed in); sigma draws the labels of the largest nodes first.
+ * `labelSide`), so that the labels of entities at one place run away from each other. A label that would cover one
+ * already drawn in this frame is left out (it appears when zoomed in); sigma draws the labels of the largest nodes
+ * first, and those it must show (forceLabel) last, which are drawn whatever they cover except on the map.
  */
 export class MapLabels {
+  /** On the map: labels sigma must show are left out too when they would cover one already drawn. */
   avoidOverlap = false;
   private drawn: [number, number, number, number][] = [];
 
+  /** Boxes that entity labels keep clear of: the labels of the outlines, drawn over the graph after it. */
+  private reserved: [number, number, number, number][] = [];
+
   /** Called before each frame. */
   reset(): void {
-    this.drawn = [];
+    this.drawn = [...this.reserved];
+  }
+
+  /**
+   * Sets the boxes entity labels keep clear of from the next frame on (the outlines' labels of the frame just drawn).
+   * True when they changed, and the frame should be drawn again; they depend on the camera and on what is drawn, not
+   * on the labels, so the frame after is the same.
+   */
+  reserve(boxes: readonly [number, number, number, number][]): boolean {
+    const same = boxes.length === this.reserved.length && boxes.every((b, i) => b.every((v, j) => Math.abs(v - this.reserved[i][j]) < 0.5));
+    this.reserved = boxes.map((b) => [...b] as [number, number, number, number]);
+    return !same;
   }
 
   /** The boxes of the labels drawn in this frame, in screen pixels (the town names of the base map keep clear of them). */
@@ -56,11 +71,12 @@ export class MapLabels {
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const w = context.measureText(data.label).width;
     const x = data.labelSide === 'left' ? data.x - data.size - 3 - w : data.x + data.size + 3;
-    if (this.avoidOverlap) {
-      const box: [number, number, number, number] = [x - 1, data.y - size / 2 - 1, x + w + 1, data.y + size / 2 + 1];
-      if (this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
-      this.drawn.push(box);
-    }
+    // Sigma's label grid keeps one label per cell, but a long label runs over its neighbours' cells: a label that
+    // would cover one already drawn is left out (it appears when zoomed in). Labels sigma must show (a selection,
+    // its neighbours, a path) come last and are always drawn, except on the map, where entities at one place are many.
+    const box: [number, number, number, number] = [x - 1, data.y - size / 2 - 1, x + w + 1, data.y + size / 2 + 1];
+    if ((this.avoidOverlap || data.forceLabel !== true) && this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
+    this.drawn.push(box);
     context.fillStyle = settings.labelColor.color ?? '#000';
     context.fillText(data.label, x, data.y + size / 3);
   };

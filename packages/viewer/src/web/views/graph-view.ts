@@ -566,10 +566,12 @@ export class GraphView {
     if (selectedGroup) {
       const box = outlineBox(selectedGroup.members.map((m) => onScreen(this.model.byId.get(m)!.index)));
       if (box !== null && !(box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height)) draw(box, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
+      this.keepLabelsClear(labels);
       return;
     }
     const outlines = this.borderOutlines(onScreen, width, height);
     for (const o of outlines.shown) draw(o.box, FLAG_COLOR, o.label, [5, 4]);
+    this.keepLabelsClear(labels);
     this.outlineNote = outlines.note;
     if (outlines.note !== null) {
       top.font = '12px system-ui, sans-serif';
@@ -581,6 +583,11 @@ export class GraphView {
       top.fillStyle = FLAG_COLOR;
       top.fillText(outlines.note, x, y);
     }
+  }
+
+  /** Entity labels keep clear of the outlines' labels (drawn over them): when those moved, the frame is drawn again. */
+  private keepLabelsClear(outlineLabels: [number, number, number, number][]): void {
+    if (this.labels.reserve(outlineLabels)) this.renderer.scheduleRender();
   }
 
   /** The note of the outlines left out in the last frame (for tests), or null. */

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Report } from '@chokepoint/report';
@@ -172,5 +172,49 @@ suite('the geographic layout in a real browser', () => {
       }
     }
     await page.close();
+  });
+
+  it('names the entities it could not place, and frames the places with room for the labels of the easternmost', async () => {
+    // A hand-written bundle: a supplier in Köln, a shop at the border, and a forwarder whose town no gazetteer knows.
+    const bundle = join(dir, 'unlocated');
+    mkdirSync(bundle);
+    writeFileSync(
+      join(bundle, 'entities.csv'),
+      [
+        'id,kind,name,country,city,lat,lon',
+        'de-1,company,Rheinfeld Pigmente GmbH,DE,Köln,50.94,6.96',
+        'tr-1,company,Akçakale Telekom Ltd,TR,Akçakale,36.711,38.948',
+        'ae-1,company,Nimbus Trading FZCO,AE,Nowhere Free Zone,,',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(bundle, 'shipments.csv'),
+      ['id,supplier,buyer,commodity,hs_code,quantity,unit,shipped', 's1,de-1,ae-1,aluminium paste,3212.90,3000,kg,2023-05-10', 's2,ae-1,tr-1,aluminium paste,3212.90,3000,kg,2023-05-20'].join('\n'),
+    );
+    const report = join(dir, 'unlocated.json');
+    expect((await run('analyze', bundle, '--out', report, '--quiet')).code).toBe(0);
+    const served = await serve(report);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await open(page, served.url);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      const label = (id: string) => page.evaluate((node) => window.__chokepoint!.view.graph.getNodeAttribute(window.__chokepoint!.view.keyOf(node), 'label'), id);
+      expect(await label('ae-1')).toBe('Nimbus Trading FZCO (place unknown)');
+      expect(await label('tr-1')).toBe('Akçakale Telekom Ltd');
+      expect(await page.locator('.map-legend').textContent()).toContain('Name (place unknown): 1 entity without coordinates');
+      // The easternmost place leaves room on its right for its label, inside the drawing.
+      const width = (await page.locator('#graph').boundingBox())!.width;
+      await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }));
+      const [east] = await positions(page, ['tr-1']);
+      expect(width - east.x).toBeGreaterThan(100);
+      await page.screenshot({ path: screenshotPath('map-unlocated.png') });
+      // Back on the force layout, the name alone.
+      await page.click('#layout-force');
+      await page.waitForFunction(() => window.__chokepoint!.view.layout === 'force');
+      expect(await label('ae-1')).toBe('Nimbus Trading FZCO');
+      await page.close();
+    } finally {
+      served.process.kill('SIGINT');
+    }
   });
 });

@@ -222,6 +222,26 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('starts a box on an entity as well as on the empty stage, without moving the camera or the entity', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await settle(page);
+    const camera = await page.evaluate(() => window.__chokepoint!.view.camera());
+    const from = await onPage(page, 'tr-dst-01');
+    await page.keyboard.down('Shift');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y + 60, { steps: 5 });
+    await page.mouse.move(from.x + 120, from.y + 120, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    expect(await page.evaluate(() => window.__chokepoint!.view.camera())).toEqual(camera);
+    const still = await onPage(page, 'tr-dst-01');
+    expect(Math.abs(still.x - from.x) + Math.abs(still.y - from.y)).toBeLessThan(1);
+    await until(async () => (await page.evaluate(() => window.__chokepoint!.marked())).includes('tr-dst-01'), async () => 'the entity under the corner of the box selected');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('selects with a lasso (L, or the labelled button) and acts on the selection: exactly what the outline holds', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

@@ -225,8 +225,9 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     if (prev.layout !== state.layout) {
       // Pins hold in their own layout only.
       for (const p of appliedPins) if (model.byId.has(p.id)) view.graph.mergeNodeAttributes(view.keyOf(p.id), { fixed: false });
+      // The geographic layout sets its own frame (the places, with room for labels); leaving it clears the frame,
+      // and with it the one a drag in the force layout holds.
       view.setLayout(state.layout);
-      view.renderer.setCustomBBox(null);
       layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', String((['force', 'geo'] as const)[i] === state.layout)));
       runButton.disabled = state.layout === 'geo';
       appliedPins = [];

@@ -11,6 +11,9 @@ import { placeLabels, type Box } from '../core/basemap';
 type Graph = MultiDirectedGraph<any, any>;
 
 /** Symbols and colours of the places the report carries. */
+/** Beside the name of an entity without coordinates, on the map. */
+export const UNLOCATED_LABEL = '(place unknown)';
+
 export const PLACE_STYLE: Record<string, { color: string; label: string; symbol: string }> = {
   border_crossing: { color: '#c00000', label: 'border crossing', symbol: '▲' },
   port: { color: '#1f5fa8', label: 'port', symbol: '■' },
@@ -19,8 +22,10 @@ export const PLACE_STYLE: Record<string, { color: string; label: string; symbol:
 
 /** Shipment arrows on the map: see-through, so that wide flows do not hide the firms and places under them. */
 const FLOW_COLOR = 'rgba(80,80,80,0.55)';
-/** The closest zoom on the map (the force layout keeps sigma's). */
+/** The closest zoom on the map when it has no places (the force layout keeps sigma's). */
 const GEO_MIN_RATIO = 0.0005;
+/** What the closest zoom on the map shows, in degrees (about 500 m): the firms of one street apart. */
+const MIN_VIEW = 0.005;
 /** How much of the map "zoom to" a place shows, in degrees (about 40 km). */
 const POINT_VIEW = 0.4;
 
@@ -133,6 +138,10 @@ export class GeoMap {
       el('span', {}, el('span', { className: 'town-dot', 'aria-hidden': 'true' }), ' ', el('i', { text: 'town' }), ' (larger towns first; smaller ones as you zoom in)'),
       el('span', { text: 'Arrow width: kg shipped (value, per currency, where no weight is known)' }),
     );
+    const unlocated = model.nodes.filter((n) => n.lat === null || n.lon === null).length;
+    if (unlocated > 0) {
+      legend.append(el('span', { text: `Name ${UNLOCATED_LABEL}: ${unlocated.toLocaleString('en-US')} ${unlocated === 1 ? 'entity' : 'entities'} without coordinates, drawn beside the located members of their cluster (or in a row below the map), not where they are` }));
+    }
     this.credit = el('div', { className: 'map-credit' });
     this.control = el('div', { className: 'map-control', hidden: true }, el('label', { for: 'map-zoom', text: 'Zoom to ' }), this.select, legend, this.credit);
     renderer.getCamera().on('updated', () => this.place());
@@ -178,8 +187,6 @@ export class GeoMap {
     this.control.hidden = false;
     this.labels.avoidOverlap = true;
     this.renderer.setSetting('zoomToSizeRatioFunction', () => 1);
-    // Nodes keep their size: zooming in far enough to tell the firms of one street apart is useful.
-    this.renderer.setSetting('minCameraRatio', GEO_MIN_RATIO);
     // Nodes no longer grow as one zooms in, so labels cannot wait for them to: every label that finds room is drawn
     // (MapLabels keeps them from covering each other), except in large networks, which keep their threshold.
     if (this.model.nodes.length <= this.largeGraph) {
@@ -193,9 +200,27 @@ export class GeoMap {
       minY = Math.min(minY, p.y);
       maxY = Math.max(maxY, p.y);
     }
-    // The normalisation stays that of the places themselves, whatever the spread adds around them.
+    // The normalisation stays that of the places themselves, whatever the spread adds around them, with room for
+    // the labels of the easternmost entities (labels run to the right) and for the rings at the edges.
+    if (Number.isFinite(minX)) {
+      const [w, h] = [maxX - minX, maxY - minY];
+      [minX, maxX, minY, maxY] = [minX - w * 0.04, maxX + w * 0.2, minY - h * 0.05, maxY + h * 0.05];
+    }
     this.pointRatio = Number.isFinite(minX) ? Math.min(1, POINT_VIEW / Math.max(maxX - minX, maxY - minY, POINT_VIEW)) : 1;
+    // Nodes keep their size: zooming in far enough to tell the firms of one street apart (a view of about MIN_VIEW
+    // degrees) is useful, whatever the extent of the places.
+    this.renderer.setSetting('minCameraRatio', Number.isFinite(minX) ? Math.min(1, MIN_VIEW / Math.max(maxX - minX, maxY - minY, MIN_VIEW)) : GEO_MIN_RATIO);
     if (Number.isFinite(minX)) this.renderer.setCustomBBox({ x: [minX, maxX], y: [minY, maxY] });
+    // Entities without coordinates are drawn beside their cluster's located members, which is no place of theirs:
+    // their labels say so, on the screen and in pictures.
+    this.graph.updateEachNodeAttributes(
+      (_node, attrs) => {
+        const n = this.model.nodes[attrs.index];
+        if (n.lat === null || n.lon === null) attrs.label = `${n.name} ${UNLOCATED_LABEL}`;
+        return attrs;
+      },
+      { attributes: ['label'] },
+    );
     this.graph.forEachEdge((edge, attrs) => {
       const flow = this.flows.get(attrs.index);
       if (flow === undefined) return;
@@ -224,9 +249,10 @@ export class GeoMap {
       (_node, attrs) => {
         delete attrs.labelSide;
         delete attrs.hidden;
+        attrs.label = this.model.nodes[attrs.index].name;
         return attrs;
       },
-      { attributes: ['labelSide', 'hidden'] },
+      { attributes: ['labelSide', 'hidden', 'label'] },
     );
     this.lastRatio = NaN;
   }

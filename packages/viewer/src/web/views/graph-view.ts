@@ -214,9 +214,12 @@ export class GraphView {
         }),
       },
       edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
+      // Room around the network for the work bar over its top and for labels, which run to the right.
+      stagePadding: 70,
       hideEdgesOnMove: true,
       hideLabelsOnMove: large,
-      labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 6,
+      // Below the large-graph size every node may have a label: sigma's grid and MapLabels keep them from piling up.
+      labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 0,
       labelDensity: large ? 0.3 : 1,
       labelFont: 'system-ui, sans-serif',
       defaultDrawNodeLabel: this.labels.draw as never,

@@ -113,9 +113,21 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
     }
   };
 
+  /** A box or lasso starts where the mouse went down (on the stage or on an entity: a box may start on one). */
+  const startSelection = (e: { event: { x: number; y: number; original: MouseEvent | TouchEvent }; preventSigmaDefault(): void }): boolean => {
+    const original = e.event.original as MouseEvent;
+    if (!original.shiftKey && !boxMode && !lassoMode) return false;
+    const mode = original.altKey ? 'remove' : original.ctrlKey || original.metaKey ? 'add' : 'replace';
+    if (lassoMode && !original.shiftKey) lasso = { points: [{ x: e.event.x, y: e.event.y }], mode };
+    else box = { x0: e.event.x, y0: e.event.y, x1: e.event.x, y1: e.event.y, mode };
+    e.preventSigmaDefault();
+    return true;
+  };
+
   renderer.on('downNode', (e) => {
     const original = e.event.original as MouseEvent;
-    if (original.shiftKey || boxMode || ('button' in original && original.button !== 0)) return;
+    if (startSelection(e)) return;
+    if ('button' in original && original.button !== 0) return;
     dragged = e.node;
     moved = false;
     if (view.isLayoutRunning()) {
@@ -127,14 +139,7 @@ export function attachInteractions(view: GraphView, model: ViewModel, handlers: 
     if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
   });
 
-  renderer.on('downStage', (e) => {
-    const original = e.event.original as MouseEvent;
-    if (!original.shiftKey && !boxMode && !lassoMode) return;
-    const mode = original.altKey ? 'remove' : original.ctrlKey || original.metaKey ? 'add' : 'replace';
-    if (lassoMode && !original.shiftKey) lasso = { points: [{ x: e.event.x, y: e.event.y }], mode };
-    else box = { x0: e.event.x, y0: e.event.y, x1: e.event.x, y1: e.event.y, mode };
-    e.preventSigmaDefault();
-  });
+  renderer.on('downStage', (e) => void startSelection(e));
 
   renderer.on('moveBody', ({ event }) => {
     if (dragged !== null) {

@@ -39,7 +39,14 @@ declare const window: { __chokepoint?: ViewerHook };
 
 const work = (page: Page) => page.evaluate(() => window.__chokepoint!.state().work);
 const drawn = (page: Page) => page.evaluate(() => window.__chokepoint!.visible().counts.entities);
-const settle = (page: Page) => page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+/**
+ * Waits until the camera stands still and two frames have been drawn since: sigma finds the node under the mouse in
+ * the last frame it drew, so a frame still pending on a loaded machine would let a press miss a node that moved.
+ */
+const settle = async (page: Page) => {
+  await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+};
 
 async function open(page: Page, url: string): Promise<string[]> {
   const errors: string[] = [];

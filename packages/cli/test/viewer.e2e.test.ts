@@ -56,6 +56,8 @@ async function clickNode(page: Page, id: string): Promise<void> {
   await page.waitForFunction(() => !window.__chokepoint!.view.isLayoutRunning() && !window.__chokepoint!.view.renderer.getCamera().isAnimated(), undefined, { timeout: 20000 });
   await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }));
   await page.waitForTimeout(200);
+  // Sigma finds the node under the mouse in the last frame it drew: let a pending frame be drawn first.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const pos = await page.evaluate((node) => window.__chokepoint!.view.viewportPosition(node), id);
   const box = (await page.locator('#graph').boundingBox())!;
   await page.mouse.click(box.x + pos!.x, box.y + pos!.y);

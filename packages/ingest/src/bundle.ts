@@ -204,6 +204,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
    * header is read), so that the Map finds them by identity, without hashing a new string per cell.
    */
   const interners: (ByteInterner | undefined)[] = [];
+  /** Per column of the header that names an entity: its last id, and what entities.valid gave for it. */
+  const lastRef: (string | undefined)[] = [];
+  const lastKnown: (string | undefined)[] = [];
   /** Per column of the header: the options of its parser. */
   let fieldOptions: { values?: readonly string[]; max?: number }[] = [];
   // One row at a time: its line, its problems and its notes (the functions are made once, not once per row).
@@ -315,7 +318,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           values[col.key ?? col.name] = parsed.value;
           if (col.refersToEntity) {
             const ref = parsed.value as string;
-            const known = entities.valid.get(ref);
+            // Ties are often listed by their source: the same id as the row before is the same entity (or none), and
+            // comparing two short strings costs less than hashing one to look it up among every entity.
+            let known: string | undefined;
+            if (ref === lastRef[i]) known = lastKnown[i];
+            else {
+              known = entities.valid.get(ref);
+              lastRef[i] = ref;
+              lastKnown[i] = known;
+            }
             if (known !== undefined) values[col.key ?? col.name] = known;
             else {
               const rejectedAt = entities.rejected.get(ref);

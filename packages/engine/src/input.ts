@@ -35,39 +35,36 @@ export function checkBundle(bundle: Bundle): Map<string, number> {
     if (index.has(e.id)) throw new EngineInputError(`entity id ${JSON.stringify(e.id)} is used twice${originText(e.origin)}`);
     index.set(e.id, i);
   }
-  // Plain loops, and the words of a message made only when there is one: a bundle holds millions of records.
-  const unknown = (what: () => string, origin: Origin | undefined, id: string | undefined) => {
-    if (id !== undefined && !index.has(id)) throw new EngineInputError(`${what()}${originText(origin)} names ${JSON.stringify(id)}, which is not an entity of the bundle`);
+  // Plain loops, and the words of a message made only when there is one: a bundle holds millions of records (no
+  // function or string is made per record).
+  const unknown = (what: string, origin: Origin | undefined, id: string) => {
+    throw new EngineInputError(`${what}${originText(origin)} names ${JSON.stringify(id)}, which is not an entity of the bundle`);
   };
-  const ends = (what: () => string, origin: Origin | undefined, from: string, to: string) => {
-    unknown(what, origin, from);
-    unknown(what, origin, to);
-  };
-  const itself = (what: () => string, origin: Origin | undefined, from: string) => {
-    throw new EngineInputError(`${what()}${originText(origin)} ties ${JSON.stringify(from)} to itself, which the data contract does not allow`);
+  const itself = (what: string, origin: Origin | undefined, from: string) => {
+    throw new EngineInputError(`${what}${originText(origin)} ties ${JSON.stringify(from)} to itself, which the data contract does not allow`);
   };
   const relations = bundle.relations;
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
-    const what = () => `relation ${i + 1}`;
-    ends(what, r.origin, r.source, r.target);
-    if (r.source === r.target) itself(what, r.origin, r.source);
+    if (r.source !== undefined && !index.has(r.source)) unknown(`relation ${i + 1}`, r.origin, r.source);
+    if (r.target !== undefined && !index.has(r.target)) unknown(`relation ${i + 1}`, r.origin, r.target);
+    if (r.source === r.target) itself(`relation ${i + 1}`, r.origin, r.source);
   }
   const totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
   const shipments = bundle.shipments;
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
-    const what = () => `shipment ${JSON.stringify(s.id)}`;
-    ends(what, s.origin, s.supplier, s.buyer);
-    unknown(what, s.origin, s.consignee);
-    unknown(what, s.origin, s.payer);
-    if (s.supplier === s.buyer) itself(what, s.origin, s.supplier);
+    if (s.supplier !== undefined && !index.has(s.supplier)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
+    if (s.buyer !== undefined && !index.has(s.buyer)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.buyer);
+    if (s.consignee !== undefined && !index.has(s.consignee)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.consignee);
+    if (s.payer !== undefined && !index.has(s.payer)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.payer);
+    if (s.supplier === s.buyer) itself(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
     for (let m = 0; m < MEASURES.length; m++) {
       const field = MEASURES[m][0];
       const v = s[field] as unknown;
       if (v === undefined) continue;
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new EngineInputError(`${what()}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
+        throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
       }
       const t = totals[m];
       t.sum += v;

@@ -27,6 +27,7 @@ import {
 import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsvBatches, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
+import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
 import { printable, printableIssue, quote, setOwn } from './printable';
 import { EncodingProblem, headText, notValidText, readHead, sniffEncoding, type SniffedText } from './text';
@@ -198,6 +199,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let header: (ColumnSpec | string)[] | undefined;
   /** Per column of the header: the readings of the texts met so far (REPEATING), or undefined. */
   let repeats: (Map<string, FieldResult> | undefined)[] = [];
+  /**
+   * Per column of the header: the interner that turns its cells into the strings of `repeats` (filled in once the
+   * header is read), so that the Map finds them by identity, without hashing a new string per cell.
+   */
+  const interners: (ByteInterner | undefined)[] = [];
+  /** Per column of the header that names an entity: its last id, and what entities.valid gave for it. */
+  const lastRef: (string | undefined)[] = [];
+  const lastKnown: (string | undefined)[] = [];
+  /** Per column of the header: the options of its parser. */
+  let fieldOptions: { values?: readonly string[]; max?: number }[] = [];
   // One row at a time: its line, its problems and its notes (the functions are made once, not once per row).
   let line = 0;
   let problems: DataIssue[] = [];
@@ -217,7 +228,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const notText = notValidText(sniffed);
 
   try {
-    for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed })) {
+    for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed, interners })) {
       for (const row of batch) {
         const { fields, empty, invalid } = row;
         line = row.line;
@@ -233,6 +244,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const h = readHeader(spec, fields, guess);
             header = h.columns;
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
+            fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, max: c.max }));
+            for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
           } catch (err) {
             if (err instanceof HeaderProblem) throw new FatalFileProblem({ file, line, ...err.remark });
@@ -285,8 +298,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           const seen = repeats[i];
           let parsed = seen?.get(raw);
           if (parsed === undefined) {
-            parsed = parseField(col.type, raw, { values: col.values, max: col.max });
-            if (seen !== undefined && seen.size < REPEATS_KEPT) seen.set(raw, parsed);
+            parsed = parseField(col.type, raw, fieldOptions[i]);
+            if (seen !== undefined && seen.size < REPEATS_KEPT) {
+              seen.set(raw, parsed);
+              // The next cells with this text are this very string: the Map finds them by identity.
+              interners[i]?.add(raw);
+            }
           }
           if (!parsed.ok) {
             let reason = parsed.reason;
@@ -301,7 +318,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           values[col.key ?? col.name] = parsed.value;
           if (col.refersToEntity) {
             const ref = parsed.value as string;
-            const known = entities.valid.get(ref);
+            // Ties are often listed by their source: the same id as the row before is the same entity (or none), and
+            // comparing two short strings costs less than hashing one to look it up among every entity.
+            let known: string | undefined;
+            if (ref === lastRef[i]) known = lastKnown[i];
+            else {
+              known = entities.valid.get(ref);
+              lastRef[i] = ref;
+              lastKnown[i] = known;
+            }
             if (known !== undefined) values[col.key ?? col.name] = known;
             else {
               const rejectedAt = entities.rejected.get(ref);

@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import type { ByteInterner } from './intern';
 import { EncodingProblem, headText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
 
 /** The field separators Chokepoint recognises, in the order it prefers them when a header is ambiguous. */
@@ -150,6 +151,12 @@ export class CsvTokenizer {
   private crLines: boolean | undefined;
   /** Lone CRs inside quotes before that is known: line breaks if it turns out that lone CRs end the lines. */
   private deferredCRs = 0;
+
+  /**
+   * Per field position: the interner whose strings that field's cells become (ASCII cells within one chunk), or
+   * undefined. The array may be filled in while the file is read (after its header): it is read at every field.
+   */
+  interners: readonly (ByteInterner | undefined)[] = [];
 
   constructor(private readonly separator = 0x2c) {}
 
@@ -318,8 +325,10 @@ export class CsvTokenizer {
           }
         }
       }
-      if (ascii) text = (chunk as LatinSlicing).latin1Slice(start, end);
-      else text = this.decode(chunk.subarray(start, end));
+      if (ascii) {
+        const intern = this.interners[this.fields.length];
+        text = intern === undefined ? (chunk as LatinSlicing).latin1Slice(start, end) : intern.bytes(chunk, start, end);
+      } else text = this.decode(chunk.subarray(start, end));
     } else if (this.parts.length === 0) text = '';
     else {
       this.keepPending();
@@ -387,7 +396,7 @@ export async function* readCsv(
 export async function* readCsvBatches(
   path: string,
   onBytes?: (bytes: number) => void,
-  options: { delimiter?: Delimiter; encoding?: SniffedText } = {},
+  options: { delimiter?: Delimiter; encoding?: SniffedText; interners?: readonly (ByteInterner | undefined)[] } = {},
 ): AsyncGenerator<CsvRow[]> {
   let sniffed = options.encoding;
   if (sniffed === undefined) {
@@ -399,6 +408,7 @@ export async function* readCsvBatches(
     }
   }
   const tokenizer = new CsvTokenizer((options.delimiter ?? ',').charCodeAt(0));
+  if (options.interners !== undefined) tokenizer.interners = options.interners;
   const pass = (rows: CsvRow[]): CsvRow[] => {
     const out: CsvRow[] = [];
     for (const row of rows) {

@@ -13,6 +13,7 @@ export {
   type Delimiter,
   type DelimiterGuess,
 } from './csv';
+export { ByteInterner } from './intern';
 export { IngestError, BundleNotFoundError, InvalidBundleError } from './errors';
 export { readFtm, ftmIsA, jsonLines, FTM_TIES, SHIPMENT_SCHEMA, type JsonLine } from './ftm';
 export { loadSectorHints, defaultSectorHints, DEFAULT_SECTOR_KEYWORDS } from './hints';

@@ -4,10 +4,16 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A relation's sort key, built once: its fields joined by a separator that cannot occur in them (ids have no controls). */
 function relationKey(r: Relation): string {
-  const attributes = Object.keys(r.attributes)
-    .sort()
-    .map((k) => `${k}\u0002${r.attributes[k]}`)
-    .join('\u0003');
+  const names = Object.keys(r.attributes);
+  // Most ties have no attributes: no arrays or closures for them.
+  const attributes =
+    names.length === 0
+      ? ''
+      : names
+          .sort()
+          .map((k) => `${k}\u0002${r.attributes[k]}`)
+          .join('\u0003');
+  // Joined, not a template: a template makes a rope of pieces, which every comparison of the sort must walk again.
   return [r.source, r.target, r.kind, r.start ?? '', r.end ?? '', r.share === undefined ? '' : String(r.share), attributes].join('\u0001');
 }
 

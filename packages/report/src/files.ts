@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { reportChunks } from './build';
 import { InvalidReportError } from './errors';
+import { jsonLines } from './lines';
 import type { Report, ReportRelation, ReportShipment } from './types';
 import { assertReport } from './validate';
 
@@ -48,7 +49,7 @@ export function writeReport(report: Report, path: string, options: WriteReportOp
     try {
       put(`${JSON.stringify({ chokepointRecords: 1, relations: report.relations.length, shipments: report.shipments.length })}\n`);
       const lines = (list: readonly object[]) => {
-        for (let i = 0; i < list.length; i += 5000) put(`${list.slice(i, i + 5000).map((r) => JSON.stringify(r)).join('\n')}\n`);
+        for (let i = 0; i < list.length; i += 5000) put(`${jsonLines(list, i, Math.min(i + 5000, list.length))}\n`);
       };
       lines(report.relations);
       lines(report.shipments);

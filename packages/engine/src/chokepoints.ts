@@ -1,5 +1,5 @@
 import type { Bundle, Shipment } from '@chokepoint/model';
-import { disrupt, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
+import { disrupt, FlowNetwork, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
 import { checkBundle } from './input';
 
 export interface ChokepointOptions {
@@ -226,17 +226,19 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     }
     // The k-th largest loss found so far: a candidate whose flow (its largest possible loss) is below it cannot enter.
     const kth = () => (entities.length < keep ? 0 : [...entities].sort((a, b) => b.amount - a.amount)[keep - 1].amount);
+    // The flows below are maxFlow's, on the part of the graph that can carry flow (FlowNetwork).
+    const network = new FlowNetwork(m.graph, src, dst);
     // At most twice as many tries as entries (by the flow they carry), and fewer once no later one can enter.
     for (const v of candidates.slice(0, 2 * keep)) {
       if (through(flow.nodeFlow, v) < kth() - 1e-9) break;
       // What a target receives itself is not cut by its removal, it is simply not delivered: the loss that counts
       // is the flow to the other targets (for a target: the flow to the others with it, against without it).
       const isTarget = targetSet.has(ids[v]);
-      const others = isTarget ? dst.filter((t) => t !== v) : dst;
-      const before = isTarget ? maxFlow(m.graph, src, others).value : flow.value;
+      const notTarget = isTarget ? v : -1;
+      const before = isTarget ? network.value(undefined, notTarget) : flow.value;
       removed[v] = 1;
       if (twin[v] >= 0) removed[twin[v]] = 1;
-      const left = maxFlow(m.graph, src, others, removed).value;
+      const left = network.value(removed, notTarget);
       removed[v] = 0;
       if (twin[v] >= 0) removed[twin[v]] = 0;
       const lost = Math.max(0, before - left);
@@ -247,10 +249,19 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     break;
   }
 
-  const undirected = {
-    a: [...bundle.relations.map((r) => index.get(r.source)!), ...bundle.shipments.map((s) => index.get(s.supplier)!)],
-    b: [...bundle.relations.map((r) => index.get(r.target)!), ...bundle.shipments.map((s) => index.get(s.buyer)!)],
-  };
+  // The whole network, undirected, for the largest connected component: every tie and every shipment, as numbers.
+  const ties = bundle.relations.length;
+  const undirected = { a: new Int32Array(ties + bundle.shipments.length), b: new Int32Array(ties + bundle.shipments.length) };
+  for (let i = 0; i < ties; i++) {
+    const r = bundle.relations[i];
+    undirected.a[i] = index.get(r.source)!;
+    undirected.b[i] = index.get(r.target)!;
+  }
+  for (let i = 0; i < bundle.shipments.length; i++) {
+    const s = bundle.shipments[i];
+    undirected.a[ties + i] = index.get(s.supplier)!;
+    undirected.b[ties + i] = index.get(s.buyer)!;
+  }
   const steps = disrupt([kgGraph, valueGraph], src, dst, undirected, {
     steps: options.disruptionSteps ?? CHOKEPOINT_DEFAULTS.disruptionSteps,
     order: options.removalOrder?.filter((id) => index.has(id)).map((id) => index.get(id)!),

@@ -75,6 +75,12 @@ class Dinic {
     return e;
   }
 
+  /** Removes every arc, keeping the arrays: the network is empty again, ready for another flow. */
+  clear(): void {
+    this.head.fill(-1);
+    this.m = 0;
+  }
+
   private bfs(s: number, t: number): boolean {
     const { level, head, nxt, to, cap, queue } = this;
     level.fill(-1);
@@ -207,6 +213,148 @@ export function maxFlow(g: DirectedFlowGraph, sources: ArrayLike<number>, target
   const nodeFlow = new Float64Array(n);
   for (let v = 0; v < n; v++) nodeFlow[v] = Math.max(inflow[v], outflow[v]);
   return { value, edgeFlow, nodeFlow, cutEdges };
+}
+
+/**
+ * One flow graph, sources and targets, for many maximum flows with nodes removed (the supply chokepoints' loss of
+ * flow per entity and the disruption simulation), each giving what `maxFlow` gives, bit for bit, at a fraction of the
+ * work.
+ *
+ * Only nodes reachable from a source and able to reach a target (over edges of positive capacity) can carry flow,
+ * and no other node changes what Dinic's algorithm does: a node the sources cannot reach is never given a level; a
+ * node that cannot reach a target only ever leads to other such nodes, so the search enters it, finds a dead end and
+ * goes on with the next arc, changing no capacity; and the breadth-first levels of the other nodes are their distances
+ * from the super source, which no path through such a node shortens. So the network keeps only the edges between
+ * nodes that can carry flow, in their input order, renumbered densely: every augmenting path is found in the same
+ * order and every push is the same number, and the flow adds up to the same double. Removing nodes, or taking a target
+ * out of the targets, only shrinks the set of nodes that can carry flow, so one network built for all the sources and
+ * targets serves every such variant. The arrays of the search are allocated once and reused.
+ */
+export class FlowNetwork {
+  /** Nodes that can carry flow, as input node numbers; `local[v]` is v's number in the network (-1: left out). */
+  private readonly nodes: Int32Array;
+  private readonly local: Int32Array;
+  /** The kept edges, as input edge numbers, in input order. */
+  private readonly edges: Int32Array;
+  private readonly dinic: Dinic;
+  private readonly isTarget: Uint8Array;
+
+  constructor(
+    private readonly g: DirectedFlowGraph,
+    private readonly sources: ArrayLike<number>,
+    private readonly targets: ArrayLike<number>,
+  ) {
+    const { n, source, target, capacity } = g;
+    checkCapacities(capacity);
+    const usable = (e: number) => capacity[e] > 0 && source[e] !== target[e];
+    const { offsets: outFrom, targets: outTo } = outAdjacency(n, source, target);
+    const { offsets: inFrom, targets: inTo } = outAdjacency(n, target, source);
+    // Edge numbers along the adjacency lists, to test capacities (outAdjacency keeps input order per node).
+    const outEdge = edgeOrder(n, source);
+    const inEdge = edgeOrder(n, target);
+    const search = (starts: ArrayLike<number>, from: Int32Array, to: Int32Array, edgeAt: Int32Array): Uint8Array => {
+      const seen = new Uint8Array(n);
+      const stack = new Int32Array(n);
+      let sp = 0;
+      for (let i = 0; i < starts.length; i++) {
+        if (!seen[starts[i]]) {
+          seen[starts[i]] = 1;
+          stack[sp++] = starts[i];
+        }
+      }
+      while (sp > 0) {
+        const u = stack[--sp];
+        for (let k = from[u]; k < from[u + 1]; k++) {
+          const v = to[k];
+          if (!seen[v] && usable(edgeAt[k])) {
+            seen[v] = 1;
+            stack[sp++] = v;
+          }
+        }
+      }
+      return seen;
+    };
+    // Every source counts as a start (a source that is also a target may lose its target role in a variant).
+    const forward = search(sources, outFrom, outTo, outEdge);
+    const backward = search(targets, inFrom, inTo, inEdge);
+    this.local = new Int32Array(n).fill(-1);
+    const nodes: number[] = [];
+    for (let v = 0; v < n; v++) if (forward[v] && backward[v]) this.local[v] = nodes.push(v) - 1;
+    this.nodes = Int32Array.from(nodes);
+    const edges: number[] = [];
+    for (let e = 0; e < source.length; e++) if (usable(e) && this.local[source[e]] >= 0 && this.local[target[e]] >= 0) edges.push(e);
+    this.edges = Int32Array.from(edges);
+    this.isTarget = new Uint8Array(n);
+    for (let i = 0; i < targets.length; i++) this.isTarget[targets[i]] = 1;
+    this.dinic = new Dinic(nodes.length + 2, edges.length + sources.length + targets.length);
+  }
+
+  /** How many nodes and edges can carry flow. */
+  get size(): { nodes: number; edges: number } {
+    return { nodes: this.nodes.length, edges: this.edges.length };
+  }
+
+  /**
+   * Runs the flow with `removed` nodes (by input number) carrying nothing and `notTarget` (a node, -1 for none) taken
+   * out of the targets; returns the flow and the arc of each kept edge.
+   */
+  private run(removed: Uint8Array | undefined, notTarget: number): { value: number; arcs: Int32Array } {
+    const { g, local, edges, dinic, sources, targets, isTarget } = this;
+    const k = this.nodes.length;
+    dinic.clear();
+    const arcs = new Int32Array(edges.length).fill(-1);
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      if (removed && (removed[g.source[e]] || removed[g.target[e]])) continue;
+      arcs[i] = dinic.add(local[g.source[e]], local[g.target[e]], g.capacity[e]);
+    }
+    const target = (v: number) => isTarget[v] === 1 && v !== notTarget;
+    for (let i = 0; i < sources.length; i++) {
+      const v = sources[i];
+      if (local[v] >= 0 && !(removed && removed[v]) && !target(v)) dinic.add(k, local[v], Infinity);
+    }
+    for (let i = 0; i < targets.length; i++) {
+      const v = targets[i];
+      if (local[v] >= 0 && v !== notTarget && !(removed && removed[v])) dinic.add(local[v], k + 1, Infinity);
+    }
+    return { value: dinic.maxFlow(k, k + 1), arcs };
+  }
+
+  /**
+   * `maxFlow(g, sources, targets, removed).value`, the same double; with `notTarget`, the flow to the targets other
+   * than that one (`maxFlow(g, sources, targets without notTarget, removed).value`).
+   */
+  value(removed?: Uint8Array, notTarget = -1): number {
+    return this.run(removed, notTarget).value;
+  }
+
+  /** `maxFlow(g, sources, targets, removed)`'s value and nodeFlow, the same numbers. */
+  flow(removed?: Uint8Array): { value: number; nodeFlow: Float64Array } {
+    const { g, edges } = this;
+    const { value, arcs } = this.run(removed, -1);
+    const inflow = new Float64Array(g.n);
+    const outflow = new Float64Array(g.n);
+    // Edge by edge in input order, as maxFlow adds them up (the edges left out carry nothing).
+    for (let i = 0; i < edges.length; i++) {
+      if (arcs[i] < 0) continue;
+      const f = this.dinic.cap[arcs[i] ^ 1];
+      inflow[g.target[edges[i]]] += f;
+      outflow[g.source[edges[i]]] += f;
+    }
+    const nodeFlow = new Float64Array(g.n);
+    for (let v = 0; v < g.n; v++) nodeFlow[v] = Math.max(inflow[v], outflow[v]);
+    return { value, nodeFlow };
+  }
+}
+
+/** The edge numbers grouped by `from` node, in input order within each node (the order outAdjacency lists them in). */
+function edgeOrder(n: number, from: ArrayLike<number>): Int32Array {
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < from.length; e++) offsets[from[e] + 1]++;
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const out = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) out[offsets[from[e]]++] = e;
+  return out;
 }
 
 /**
@@ -426,19 +574,25 @@ export function disrupt(
     removed[v] = x;
     if (twin && twin[v] >= 0) removed[twin[v]] = x;
   };
-  const base = graphs.map((g) => maxFlow(g, sources, targets).value);
+  // One network per measure, restricted to what can carry flow: the many flows below are maxFlow's, for less work.
+  const networks = graphs.map((g) => new FlowNetwork(g, sources, targets));
+  const base = networks.map((f) => f.value());
   const share = (i: number, value: number) => (base[i] > 0 ? value / base[i] : 0);
   const steps: DisruptionStep[] = [];
   const limit = options.order ? options.order.length : (options.steps ?? 10);
+  // The flows of the measures with the nodes removed so far, once measured after a removal (the next step starts from them).
+  let flows: { value: number; nodeFlow: Float64Array }[] | undefined;
   for (let k = 0; k < limit; k++) {
     let pick: number;
+    // The largest component once pick is removed, when the greedy search has measured it already.
+    let pickLcc = -1;
     if (options.order) pick = options.order[k];
     else {
       // Greedy on the first measure that still flows (kg first; then value, for goods counted in pieces).
       let measure = -1;
-      let current: FlowResult | undefined;
+      let current: { value: number; nodeFlow: Float64Array } | undefined;
       for (let i = 0; i < graphs.length && measure === -1; i++) {
-        const flow = maxFlow(graphs[i], sources, targets, removed);
+        const flow = flows?.[i] ?? networks[i].flow(removed);
         if (flow.value > 1e-12) (measure = i), (current = flow);
       }
       if (measure === -1 || current === undefined) break;
@@ -462,7 +616,7 @@ export function disrupt(
         if (!twin && current.value - current.nodeFlow[v] > bestFlow + 1e-9 + slack) break;
         if (twin && current.value - carried(v) > bestFlow + 1e-9 + slack) continue;
         setRemoved(v, 1);
-        const f = maxFlow(graphs[measure], sources, targets, removed).value;
+        const f = networks[measure].value(removed);
         const lcc = f < bestFlow + 1e-9 ? largestComponent(entities, undirected.a, undirected.b, removed) : Infinity;
         setRemoved(v, 0);
         if (f < bestFlow - 1e-9 || (Math.abs(f - bestFlow) <= 1e-9 && lcc < bestLcc)) {
@@ -473,12 +627,14 @@ export function disrupt(
       }
       if (best === -1) break;
       pick = best;
+      pickLcc = bestLcc;
     }
     setRemoved(pick, 1);
+    flows = networks.map((f) => f.flow(removed));
     steps.push({
       node: pick,
-      remaining: graphs.map((g, i) => share(i, maxFlow(g, sources, targets, removed).value)),
-      largestComponent: largestComponent(entities, undirected.a, undirected.b, removed),
+      remaining: flows.map((f, i) => share(i, f.value)),
+      largestComponent: pickLcc >= 0 ? pickLcc : largestComponent(entities, undirected.a, undirected.b, removed),
     });
   }
   return steps;

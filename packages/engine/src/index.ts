@@ -37,7 +37,7 @@ export { brokerage, countsOf, type BrokerageInput, type BrokerageResult, type Br
 export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep, type Controlled } from './control';
 export { companyGroups, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
 export { seededRandom } from './random';
-export { maxFlow, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
+export { maxFlow, FlowNetwork, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
 export { parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';

@@ -1,4 +1,4 @@
-import { disrupt, immediateDominators, largestComponent, maxFlow, minVertexCut, outAdjacency, seededRandom, setDominators, type DirectedFlowGraph } from '@chokepoint/engine';
+import { disrupt, FlowNetwork, immediateDominators, largestComponent, maxFlow, minVertexCut, outAdjacency, seededRandom, setDominators, type DirectedFlowGraph } from '@chokepoint/engine';
 
 function graph(n: number, edges: [number, number, number][]): DirectedFlowGraph {
   return { n, source: Int32Array.from(edges.map((e) => e[0])), target: Int32Array.from(edges.map((e) => e[1])), capacity: Float64Array.from(edges.map((e) => e[2])) };
@@ -120,6 +120,55 @@ describe('dominators', () => {
   });
 });
 
+describe('FlowNetwork: repeated flows on the part of the graph that can carry flow', () => {
+  /** Sparse graphs with fractional capacities, parallel edges, loops and zero capacities: much of each cannot carry flow. */
+  function sparseGraph(rng: () => number, n: number): DirectedFlowGraph {
+    const edges: [number, number, number][] = [];
+    const m = Math.floor(n * (0.8 + rng() * 1.5));
+    for (let k = 0; k < m; k++) {
+      const u = Math.floor(rng() * n);
+      const v = rng() < 0.05 ? u : Math.floor(rng() * n);
+      edges.push([u, v, rng() < 0.1 ? 0 : rng() * 1000 + rng() * 1e-3]);
+    }
+    return graph(n, edges);
+  }
+  const pickSome = (rng: () => number, n: number, p: number) => Array.from({ length: n }, (_, v) => v).filter(() => rng() < p);
+
+  it('gives maxFlow’s value and node flows bit for bit, with nodes removed and a target left out, on 400 random graphs', () => {
+    const rng = seededRandom(11);
+    let smaller = 0;
+    for (let round = 0; round < 400; round++) {
+      const n = 4 + Math.floor(rng() * 40);
+      const g = sparseGraph(rng, n);
+      const sources = pickSome(rng, n, 0.15);
+      // Targets may overlap the sources, as a caller may give them.
+      const targets = pickSome(rng, n, 0.2);
+      const network = new FlowNetwork(g, sources, targets);
+      if (network.size.nodes < n) smaller++;
+      for (let k = 0; k < 6; k++) {
+        const removed = k === 0 ? undefined : Uint8Array.from({ length: n }, () => (rng() < 0.15 ? 1 : 0));
+        const full = maxFlow(g, sources, targets, removed);
+        expect(network.value(removed)).toBe(full.value);
+        const flow = network.flow(removed);
+        expect(flow.value).toBe(full.value);
+        expect(Array.from(flow.nodeFlow)).toEqual(Array.from(full.nodeFlow));
+        if (targets.length > 0) {
+          const out = targets[Math.floor(rng() * targets.length)];
+          const others = targets.filter((t) => t !== out);
+          expect(network.value(removed, out)).toBe(maxFlow(g, sources, others, removed).value);
+        }
+      }
+    }
+    // The graphs did have parts that cannot carry flow (what the network leaves out).
+    expect(smaller).toBeGreaterThan(300);
+  });
+
+  it('refuses capacities maxFlow refuses', () => {
+    expect(() => new FlowNetwork(graph(2, [[0, 1, -1]]), [0], [1])).toThrow(/capacity of flow edge 0/);
+    expect(() => new FlowNetwork(graph(2, [[0, 1, NaN]]), [0], [1])).toThrow(/capacity of flow edge 0/);
+  });
+});
+
 describe('disruption', () => {
   it('removes the node that cuts most flow first and reports what remains', () => {
     // Two routes from 0 to 5: a big one through 2 (10) and a small one through 3 (2).
@@ -160,6 +209,12 @@ describe('disruption', () => {
         }
         removed[best] = 1;
         slow.push(best);
+        // What each step reports is what maxFlow and largestComponent give after the removal.
+        const step = fast[slow.length - 1];
+        if (step !== undefined && step.node === best) {
+          expect(step.remaining[0]).toBe(maxFlow(g, sources, targets, removed).value / maxFlow(g, sources, targets).value);
+          expect(step.largestComponent).toBe(largestComponent(n, g.source, g.target, removed));
+        }
       }
       expect(fast.map((s) => s.node)).toEqual(slow);
     }

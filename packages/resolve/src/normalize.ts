@@ -72,7 +72,7 @@ function mergeArticles(tokens: string[], country: string | undefined): string[] 
   return out;
 }
 
-interface CompiledForm {
+export interface CompiledForm {
   tokens: string[];
   countries: Set<string> | '*';
 }
@@ -98,7 +98,7 @@ function compile(rows: { forms: string[]; countries: string[] | '*' }[]): Compil
 }
 
 /** The legal forms written at the end or at the start of names, and the titles of persons, compiled once. */
-function compiledForms(at: 'end' | 'start' | 'title'): CompiledForm[] {
+export function compiledForms(at: 'end' | 'start' | 'title'): CompiledForm[] {
   let list = compiled.get(at);
   if (!list) {
     const rows = at === 'title' ? [{ forms: PERSON_TITLES, countries: '*' as const }] : LEGAL_FORMS.filter((r) => (r.at ?? 'end') === at);
@@ -107,17 +107,44 @@ function compiledForms(at: 'end' | 'start' | 'title'): CompiledForm[] {
   return list;
 }
 
+/**
+ * The forms of `compiledForms(at)` by the word they start with (forms written at the start of names, titles) or end
+ * with (forms written at the end), each list in the order of `compiledForms`: only forms whose first (last) word is
+ * the name's first (last) word can match there, so the first of them that matches is the first form of the whole
+ * list that matches, and a name is compared with a few forms instead of every one.
+ */
+const indexed = new Map<'end' | 'start' | 'title', Map<string, CompiledForm[]>>();
+
+function formsByEdgeWord(at: 'end' | 'start' | 'title'): Map<string, CompiledForm[]> {
+  let index = indexed.get(at);
+  if (!index) {
+    index = new Map();
+    for (const form of compiledForms(at)) {
+      const word = at === 'end' ? form.tokens[form.tokens.length - 1] : form.tokens[0];
+      const list = index.get(word);
+      if (list) list.push(form);
+      else index.set(word, [form]);
+    }
+    indexed.set(at, index);
+  }
+  return index;
+}
+
 function applies(form: CompiledForm, country: string | undefined): boolean {
   return form.countries === '*' || country === undefined || form.countries.has(country);
 }
 
+const NO_FORMS: readonly CompiledForm[] = [];
+
 /** Strips forms from the start of the token list (legal forms written first, titles of persons), repeatedly; never to nothing. */
-function stripLeading(tokens: string[], country: string | undefined, forms: CompiledForm[]): string[] {
+export function stripLeading(tokens: string[], country: string | undefined, at: 'start' | 'title'): string[] {
+  const byFirst = formsByEdgeWord(at);
   let start = 0;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const form of forms) {
+    if (start >= tokens.length) break;
+    for (const form of byFirst.get(tokens[start]) ?? NO_FORMS) {
       const n = form.tokens.length;
       if (start + n >= tokens.length || !applies(form, country)) continue;
       if (form.tokens.every((t, i) => tokens[start + i] === t)) {
@@ -131,13 +158,14 @@ function stripLeading(tokens: string[], country: string | undefined, forms: Comp
 }
 
 /** Strips legal forms and descriptors from the end of the token list, repeatedly; never to nothing. */
-function stripLegalForms(tokens: string[], country: string | undefined): string[] {
-  const forms = compiledForms('end');
+export function stripLegalForms(tokens: string[], country: string | undefined): string[] {
+  const byLast = formsByEdgeWord('end');
   let end = tokens.length;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const form of forms) {
+    if (end === 0) break;
+    for (const form of byLast.get(tokens[end - 1]) ?? NO_FORMS) {
       const n = form.tokens.length;
       if (n >= end || !applies(form, country)) continue;
       let match = true;
@@ -170,10 +198,10 @@ export interface NormalizeOptions {
 export function nameTokens(name: string, country?: string, options: NormalizeOptions = {}): string[] {
   const c = country ? country.toUpperCase() : undefined;
   let tokens = baseTokens(name);
-  if (options.titles === true) tokens = stripLeading(tokens, c, compiledForms('title'));
+  if (options.titles === true) tokens = stripLeading(tokens, c, 'title');
   tokens = mergeArticles(tokens, c);
   if (options.legalForms !== false) {
-    tokens = stripLeading(tokens, c, compiledForms('start'));
+    tokens = stripLeading(tokens, c, 'start');
     tokens = stripLegalForms(tokens, c);
     tokens = tokens.map((t) => ABBREVIATIONS.get(t) ?? t);
     tokens = stripLegalForms(tokens, c);

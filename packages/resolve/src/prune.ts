@@ -231,6 +231,11 @@ class Words {
     this.joinedCount[j] = this.joinedSize - start;
   }
 
+  /** The length of joined word j. */
+  joinedLength(j: number): number {
+    return this.joinedText[j].length;
+  }
+
   /**
    * True when the joined word `j` is alike (`tokenSimilarity` at least 0.9) a word of `others` that is not
    * one of `words[start … end - 1]` (the words it is joined from), as `joinCompounds` asks.
@@ -300,7 +305,14 @@ export class ScoreBounds {
 
   /** True when a run of words of `a` written together may be alike a word of `b` (then `a`'s words would be joined). */
   private mayJoin(a: Name, b: Name, plurals: boolean): boolean {
+    const w = this.words;
     for (let c = 0; c < a.joined.length; c += 3) {
+      // A joined word is only ever alike words of b at most 3 letters longer or shorter (see linkJoined): when b has
+      // none, its links need not be made.
+      const length = w.joinedLength(a.joined[c]);
+      let near = false;
+      for (let i = 0; i < b.ids.length && !near; i++) near = Math.abs(w.text[b.ids[i]].length - length) <= 3;
+      if (!near) continue;
       const start = a.joined[c + 1];
       if (this.words.joinedAlike(a.joined[c], a.ids, b.ids, start, start + a.joined[c + 2], plurals)) return true;
     }

@@ -57,6 +57,7 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
       };
     }
     s.normalizationFunction = createNormalizationFunction(s.customBBox || s.nodeExtent);
+    s.leanFramedBy = s.customBBox || s.nodeExtent;
     const nullCamera = new Camera();
     const nullCameraMatrix = matrixFromCamera(nullCamera.getState(), dimensions, s.getGraphDimensions(), s.getStagePadding());
     s.labelGrid.resizeAndClear(dimensions, settings.labelGridCellSize);
@@ -123,4 +124,48 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
     s.emit('afterProcess');
     return renderer;
   };
+}
+
+/**
+ * A node moved (a drag, a pin, the map's rings placed on a zoom): Sigma 3.0.3 indexes the whole graph again for it
+ * (every node and edge handed to its program, a full pass on 20,000 entities and 100,000 ties for every mouse move of
+ * a drag). This repaints the node and its drawn ties in place instead, where that draws the same: the node stays in
+ * its program (same type, still drawn or still hidden, same size and zIndex) and inside the box the graph is framed by
+ * (otherwise the framing of every node changes, and Sigma's own indexation runs as before). The label grid keeps the
+ * node's cell until the next indexation (which labels a crowded area shows, not where a label is drawn).
+ *
+ * It replaces the instance's listener of the graph's node updates, so it is tied to the Sigma version this package
+ * pins (3.0.3), like `leanProcess` (which it needs: it reads the box `leanProcess` framed the graph with).
+ */
+export function leanMoves(renderer: Sigma): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = renderer as any;
+  const graph = s.graph;
+  const sigmas = s.activeListeners.updateNodeGraphUpdate as (payload: { key: string }) => void;
+  const moved = (payload: { key: string }): void => {
+    const node = payload.key;
+    const before = s.nodeDataCache[node];
+    const slot = s.nodeProgramIndex[node];
+    const box = s.customBBox || s.nodeExtent;
+    const at = graph.getNodeAttributes(node);
+    const inside = box !== undefined && box === s.leanFramedBy && at.x >= box.x[0] && at.x <= box.x[1] && at.y >= box.y[0] && at.y <= box.y[1];
+    if (before === undefined || slot === undefined || s.needToProcess || !inside) return sigmas(payload);
+    s.updateNode(node);
+    const data = s.nodeDataCache[node];
+    if (data.type !== before.type || !data.hidden !== !before.hidden || data.zIndex !== before.zIndex || data.size !== before.size) {
+      s.needToProcess = true;
+      s.scheduleRender();
+      return;
+    }
+    if (slot < 0) return; // not drawn (nor its ties): its position is read again when it is
+    s.addNodeToProgram(node, s.nodeIndices[node], slot);
+    graph.forEachEdge(node, (edge: string) => {
+      const at = s.edgeProgramIndex[edge];
+      if (at !== undefined && at >= 0) s.addEdgeToProgram(edge, s.edgeIndices[edge], at);
+    });
+    s.scheduleRender();
+  };
+  graph.removeListener('nodeAttributesUpdated', sigmas);
+  s.activeListeners.updateNodeGraphUpdate = moved;
+  graph.on('nodeAttributesUpdated', moved);
 }

@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { AbstractEdgeProgram, AbstractNodeProgram, EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import { AbstractEdgeProgram, AbstractNodeProgram, EdgeArrowProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { toBlob } from '@sigma/export-image';
 import { mesh } from 'topojson-client';
@@ -110,6 +110,49 @@ class HiddenEdges extends AbstractEdgeProgram<NodeAttrs, EdgeAttrs> {
   kill(): void {}
 }
 
+/** When a dimmable edge program draws lines, and whether its indexation fills them (see `dimmable`). */
+interface LineMode {
+  /** Draw the lines instead of the edges as they are. */
+  draw: boolean;
+  /** Fill the lines' buffer on indexation too (while the network is dimmed). */
+  fill: boolean;
+}
+
+/**
+ * An edge program that draws its edges as they are, or, while the network is dimmed under the highlight layer, as
+ * thin lines (the cheapest of Sigma's programs: with software WebGL a frame of the whole network with arrow heads costs
+ * several times one with lines, and at the dimmed opacity the heads hardly show). The lines' buffer is filled only
+ * while dimmed (`mode.fill`; the graph view fills it once when dimming starts, `fillLines`), so an indexation of the
+ * undimmed network costs what it did, and dimming changes none of the edges' buffers.
+ */
+function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
+  type Program = InstanceType<EdgeProgramType>;
+  return class Dimmable {
+    readonly normal: Program;
+    readonly lines: Program;
+    drawLabel = undefined;
+    constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma) {
+      this.normal = new Normal(gl, pickingBuffer, renderer);
+      this.lines = new EdgeLineProgram(gl, pickingBuffer, renderer) as unknown as Program;
+    }
+    reallocate(capacity: number): void {
+      this.normal.reallocate(capacity);
+      this.lines.reallocate(capacity);
+    }
+    process(...args: Parameters<Program['process']>): void {
+      this.normal.process(...args);
+      if (mode.fill) this.lines.process(...args);
+    }
+    render(params: Parameters<Program['render']>[0]): void {
+      (mode.draw ? this.lines : this.normal).render(params);
+    }
+    kill(): void {
+      this.normal.kill();
+      this.lines.kill();
+    }
+  } as unknown as EdgeProgramType;
+}
+
 /** The graph's key of the entity at `index` of the report: never a name an object's members can have. */
 const nodeKey = (index: number): string => `n${index}`;
 
@@ -171,6 +214,10 @@ export class GraphView {
   private inPlace = false;
   /** Items hidden in place since Sigma's last full indexation (drawn as empty instances until the next one). */
   private holes = 0;
+  /** Whether the base network's last frame drew its edges as lines (dimmed: see `dimmable`). */
+  private linesDrawn = false;
+  /** How the base network's arrow edges are drawn (see `dimmable`). */
+  private readonly lineMode: LineMode = { draw: false, fill: false };
   /** The detailed base map, once loaded (views/basemap-layer.ts). */
   basemap: Basemap | null = null;
   /** What the base map drew in the last frame (for tests). */
@@ -243,6 +290,7 @@ export class GraphView {
     };
     this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       ...drawing,
+      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(EdgeArrowProgram as EdgeProgramType, this.lineMode) as never },
       defaultDrawNodeLabel: this.labels.draw as never,
       hideEdgesOnMove: true,
       // The base network has no order of its own: what is brought forward is drawn over it by the highlight layer.
@@ -257,6 +305,14 @@ export class GraphView {
     // A moved node (a drag, a pin, the map's rings) is repainted in place with its ties, not the whole graph indexed.
     leanMoves(this.renderer as unknown as Sigma);
     this.renderer.on('afterProcess', () => (this.holes = 0));
+    this.renderer.on('beforeRender', () => {
+      const dims = this.front?.dims === true;
+      // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
+      // from now on, until the network is undimmed).
+      if (dims && !this.lineMode.fill) this.fillLines();
+      this.lineMode.draw = dims;
+      this.linesDrawn = dims;
+    });
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
       this.frontLabels.reset();
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
@@ -348,6 +404,9 @@ export class GraphView {
     const next = this.state();
     const prev = this.drawn;
     this.frame = next;
+    // What is brought forward first: whether the base network is dimmed decides how its next frame draws edges.
+    const front = frontOf(next, this.ends, this.model.nodes.length, this.edgeKeys.length);
+    this.front = front;
     try {
       const changed = full || prev === null ? null : changedLooks(prev, next, this.model.nodes.length, this.edgeKeys.length);
       if (changed === null) this.renderer.refresh();
@@ -365,18 +424,19 @@ export class GraphView {
       this.frame = null;
       this.inPlace = false;
     }
-    this.showFront(next);
+    this.showFront(next, front);
   }
 
   /** The highlight layer's graph for what the state brings forward, and the base network dimmed under it. */
-  private showFront(state: RenderState): void {
-    const front = frontOf(state, this.ends, this.model.nodes.length, this.edgeKeys.length);
-    this.front = front;
+  private showFront(state: RenderState, front: Front | null): void {
     this.faded = front !== null && state.emphasis !== null;
     const canvases = this.renderer.getCanvases();
     // The compositor dims the base network's canvases: nothing of it is drawn again.
     for (const name of ['edges', 'nodes', 'edgeLabels']) if (canvases[name]) canvases[name].style.opacity = front?.dims ? String(DIMMED_OPACITY) : '';
     if (canvases.labels) canvases.labels.style.visibility = front === null ? '' : 'hidden';
+    if (!front?.dims) this.lineMode.fill = false;
+    // Undimmed after a dimmed frame drew lines: the base network's edges are drawn again as they are.
+    if (!front?.dims && this.linesDrawn) this.renderer.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
     if (front === null) return this.layer.hide();
     const g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
     for (const { index, look } of front.nodes) {
@@ -404,6 +464,23 @@ export class GraphView {
       g.addDirectedEdgeWithKey(key, nodeKey(this.ends.source[index]), nodeKey(this.ends.target[index]), attrs);
     }
     this.layer.show(g as unknown as MultiDirectedGraph);
+  }
+
+  /** Fills the lines of every drawn arrow edge (dimming started: see `dimmable`), and keeps them filled from now on. */
+  private fillLines(): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const s = this.renderer as any;
+    const program = s.edgePrograms.arrow as { lines: InstanceType<EdgeProgramType> } | undefined;
+    this.lineMode.fill = true;
+    if (program === undefined || s.needToProcess) return; // the indexation about to run fills them
+    const { source, target } = this.ends;
+    for (let i = 0; i < this.edgeKeys.length; i++) {
+      const key = this.edgeKeys[i];
+      const slot = s.edgeProgramIndex[key];
+      const data = s.edgeDataCache[key];
+      if (slot === undefined || slot < 0 || data.type !== 'arrow') continue;
+      program.lines.process(s.edgeIndices[key], slot, s.nodeDataCache[nodeKey(source[i])], s.nodeDataCache[nodeKey(target[i])], data);
+    }
   }
 
   /**

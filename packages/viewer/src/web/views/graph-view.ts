@@ -18,7 +18,7 @@ import type { Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
-import { leanMoves, leanProcess } from './sigma-process';
+import { leanMoves, leanProcess, leanUpdates } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
@@ -304,6 +304,8 @@ export class GraphView {
     leanProcess(this.renderer as unknown as Sigma, HIDDEN, { source: model.edges.map((e) => this.keyOf(e.source)), target: model.edges.map((e) => this.keyOf(e.target)) });
     // A moved node (a drag, a pin, the map's rings) is repainted in place with its ties, not the whole graph indexed.
     leanMoves(this.renderer as unknown as Sigma);
+    // What changed look is refreshed in Sigma's own objects, not copied anew.
+    leanUpdates(this.renderer as unknown as Sigma);
     this.renderer.on('afterProcess', () => (this.holes = 0));
     this.renderer.on('beforeRender', () => {
       const dims = this.front?.dims === true;
@@ -408,7 +410,9 @@ export class GraphView {
     const front = frontOf(next, this.ends, this.model.nodes.length, this.edgeKeys.length);
     this.front = front;
     try {
-      const changed = full || prev === null ? null : changedLooks(prev, next, this.model.nodes.length, this.edgeKeys.length);
+      // However many changed: Sigma then refreshes those only, in place (leanUpdates), where a full refresh makes every
+      // node and edge anew.
+      const changed = full || prev === null ? null : changedLooks(prev, next, this.model.nodes.length, this.edgeKeys.length, Infinity);
       if (changed === null) this.renderer.refresh();
       else if (changed.nodes.length > 0 || changed.edges.length > 0) {
         const keys = { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) };

@@ -169,3 +169,51 @@ export function leanMoves(renderer: Sigma): void {
   s.activeListeners.updateNodeGraphUpdate = moved;
   graph.on('nodeAttributesUpdated', moved);
 }
+
+/**
+ * Sigma 3.0.3 gives a node or an edge whose look changed a new object (a copy of its attributes, the reducer, the
+ * defaults) on every refresh: on a change of what is drawn from a working view to the whole network, 120,000 of them.
+ * This refreshes the one it already holds in place: the graph's attributes copied back over it (positions raw, then
+ * framed), Sigma's defaults for what the reducers set (not hidden, not highlighted, no forced label, zIndex 0), and
+ * the reducer, which must change the object it is given and return it (graph-view's do). A node or an edge Sigma does
+ * not hold yet goes through Sigma's own code. The graph's attributes are never removed, only changed (graph-view),
+ * so nothing stale stays on the object.
+ *
+ * It replaces the instance's private methods, so it is tied to the Sigma version this package pins (3.0.3).
+ */
+export function leanUpdates(renderer: Sigma): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = renderer as any;
+  const sigmaAddNode = s.addNode.bind(s) as (key: string) => void;
+  const sigmaAddEdge = s.addEdge.bind(s) as (key: string) => void;
+  s.updateNode = function updateNode(key: string): void {
+    let data = s.nodeDataCache[key];
+    if (data === undefined) sigmaAddNode(key);
+    else {
+      Object.assign(data, s.graph.getNodeAttributes(key));
+      data.hidden = false;
+      data.highlighted = false;
+      data.forceLabel = false;
+      data.zIndex = 0;
+      const reducer = s.settings.nodeReducer;
+      if (reducer) data = s.nodeDataCache[key] = reducer(key, data);
+      s.nodesWithForcedLabels.delete(key);
+      if (data.forceLabel && !data.hidden) s.nodesWithForcedLabels.add(key);
+      s.highlightedNodes.delete(key);
+      if (data.highlighted && !data.hidden) s.highlightedNodes.add(key);
+    }
+    s.normalizationFunction.applyTo(s.nodeDataCache[key]);
+  };
+  s.updateEdge = function updateEdge(key: string): void {
+    let data = s.edgeDataCache[key];
+    if (data === undefined) return sigmaAddEdge(key);
+    Object.assign(data, s.graph.getEdgeAttributes(key));
+    data.hidden = false;
+    data.forceLabel = false;
+    data.zIndex = 0;
+    const reducer = s.settings.edgeReducer;
+    if (reducer) data = s.edgeDataCache[key] = reducer(key, data);
+    s.edgesWithForcedLabels.delete(key);
+    if (data.forceLabel && !data.hidden) s.edgesWithForcedLabels.add(key);
+  };
+}

@@ -218,6 +218,8 @@ export class GraphView {
   private linesDrawn = false;
   /** How the base network's arrow edges are drawn (see `dimmable`). */
   private readonly lineMode: LineMode = { draw: false, fill: false };
+  /** Frames the base network drew (to know whether a refresh drew one). */
+  private frames = 0;
   /** The detailed base map, once loaded (views/basemap-layer.ts). */
   basemap: Basemap | null = null;
   /** What the base map drew in the last frame (for tests). */
@@ -323,6 +325,7 @@ export class GraphView {
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
       if (this.firstFrameMs === null) this.firstFrameMs = performance.now();
+      this.frames++;
       this.drawLayers();
     });
     this.renderer.on('resize', () => this.drawLayers());
@@ -405,6 +408,7 @@ export class GraphView {
   refresh(full = false): void {
     const next = this.state();
     const prev = this.drawn;
+    const frames = this.frames;
     this.frame = next;
     // What is brought forward first: whether the base network is dimmed decides how its next frame draws edges.
     const front = frontOf(next, this.ends, this.model.nodes.length, this.edgeKeys.length);
@@ -429,6 +433,9 @@ export class GraphView {
       this.inPlace = false;
     }
     this.showFront(next, front);
+    // The map and the outlines (a selected company group's among them) follow the state even when the base network
+    // was not drawn again.
+    if (this.frames === frames) this.drawLayers();
   }
 
   /** The highlight layer's graph for what the state brings forward, and the base network dimmed under it. */
@@ -671,7 +678,7 @@ export class GraphView {
     if (this.layout === 'geo') {
       const frame = this.mapFrame(width, height);
       // Labels already on the screen (entities', then places' and markers'), which town names keep clear of.
-      const taken: Box[] = [...this.labels.boxes(), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
+      const taken: Box[] = [...this.labels.boxes(), ...(this.layer.isShown() ? this.frontLabels.boxes() : []), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
       taken.push(...this.geo.drawOverlay(top, width, height, this.model.report.places, taken));
       bg.font = BASEMAP_STYLE.townFont;
       const drawing = this.basemap === null ? null : mapDrawing(this.basemap, frame, taken, (t) => bg.measureText(t).width);

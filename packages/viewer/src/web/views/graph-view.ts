@@ -130,14 +130,17 @@ function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
   return class Dimmable {
     readonly normal: Program;
     readonly lines: Program;
+    /** How many edges the programs hold room for (the lines only while they are filled). */
+    capacity = 0;
     drawLabel = undefined;
     constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma) {
       this.normal = new Normal(gl, pickingBuffer, renderer);
       this.lines = new EdgeLineProgram(gl, pickingBuffer, renderer) as unknown as Program;
     }
     reallocate(capacity: number): void {
+      this.capacity = capacity;
       this.normal.reallocate(capacity);
-      this.lines.reallocate(capacity);
+      this.lines.reallocate(mode.fill ? capacity : 0);
     }
     process(...args: Parameters<Program['process']>): void {
       this.normal.process(...args);
@@ -481,9 +484,10 @@ export class GraphView {
   private fillLines(): void {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const s = this.renderer as any;
-    const program = s.edgePrograms.arrow as { lines: InstanceType<EdgeProgramType> } | undefined;
+    const program = s.edgePrograms.arrow as { lines: InstanceType<EdgeProgramType>; capacity: number } | undefined;
     this.lineMode.fill = true;
     if (program === undefined || s.needToProcess) return; // the indexation about to run fills them
+    program.lines.reallocate(program.capacity);
     const { source, target } = this.ends;
     for (let i = 0; i < this.edgeKeys.length; i++) {
       const key = this.edgeKeys[i];

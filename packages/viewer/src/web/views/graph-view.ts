@@ -179,7 +179,8 @@ export const COUNTRY_LINES: MapLine[] = BORDERS.coordinates.map((line) => {
 });
 
 /**
- * The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. Graphology and Sigma
+ * The Sigma.js view: the data graph stays untouched; what is drawn goes through the reducers, and what a selection or a
+ * path brings forward is drawn over the dimmed network by the highlight layer (views/highlight-layer.ts). Graphology and Sigma
  * keep nodes in plain objects, where an entity id such as `toString` or `__proto__` would collide with the
  * object's own members: the graph's node keys are therefore `n` and the entity's position (`keyOf`), never ids.
  * Everything this class takes and gives is entity ids.

@@ -386,10 +386,13 @@ suite('the viewer on the scenarios (report version 2)', () => {
     await containsText(page.locator('#panel-key'), key.reasons[0]);
     // Selecting a controller brings forward the companies it controls, not only its neighbours.
     const visibleCompanies = await page.evaluate((ids) => {
-      const app = window.__chokepoint as unknown as { model: { byId: Map<string, { index: number }> }; view: { renderer: { getNodeDisplayData(k: string): { color: string } | undefined } } };
-      return ids.map((id) => app.view.renderer.getNodeDisplayData(`n${app.model.byId.get(id)!.index}`)!.color);
+      const app = window.__chokepoint as unknown as { model: { byId: Map<string, { index: number }>; nodes: { id: string }[] }; view: { nodeDisplay(k: string): { color: string } | undefined } };
+      const color = (id: string) => app.view.nodeDisplay(`n${app.model.byId.get(id)!.index}`)!.color;
+      return { companies: ids.map(color), faded: app.model.nodes.filter((n) => n.id !== 'musa' && !ids.includes(n.id)).map((n) => color(n.id)) };
     }, musa.companies.map((c) => c.id));
-    expect(visibleCompanies.every((c) => c !== '#e4e4e4')).toBe(true);
+    expect(visibleCompanies.companies.every((c) => c !== '#e4e4e4')).toBe(true);
+    // ...and dims the rest.
+    expect(visibleCompanies.faded.some((c) => c === '#e4e4e4')).toBe(true);
     await page.waitForTimeout(600);
     await page.screenshot({ path: screenshotPath('controller-selected.png') });
     expect(errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { byZIndex, changedLooks, edgeLook, nodeLook, type DrawnFrom } from '../src/web/core/redraw';
+import { byZIndex, changedLooks, edgeLook, frontOf, nodeLook, type DrawnFrom } from '../src/web/core/redraw';
 import { CONTEXT, FADED, FOCUS } from '../src/web/core/state';
 
 /** Five nodes in a chain 0-1-2-3-4 (edges 0..3 join i and i+1), everything drawn. */
@@ -12,7 +12,7 @@ const drawn = (nodes: number[] = [1, 1, 1, 1, 1]): DrawnFrom['visible'] => {
 const base: DrawnFrom = { visible: drawn(), emphasis: null, group: null };
 
 describe('what to draw again after a change', () => {
-  it('finds exactly the nodes and edges whose look changed, the same as comparing every look', () => {
+  it('finds exactly the nodes and edges of the base network whose look changed, the same as comparing every look', () => {
     const selected: DrawnFrom = { ...base, emphasis: { nodes: Uint8Array.from([FADED, CONTEXT, FOCUS, CONTEXT, FADED]), edges: Uint8Array.from([0, 1, 1, 0]) } };
     const hidden: DrawnFrom = { ...base, visible: drawn([1, 1, 0, 1, 1]) };
     const path: DrawnFrom = { ...base, highlight: Uint8Array.from([0, 0, 1, 0]) };
@@ -25,14 +25,14 @@ describe('what to draw again after a change', () => {
         const edges = [...Array(M).keys()].filter((i) => edgeLook(a, i) !== edgeLook(b, i));
         expect(got).toEqual({ nodes, edges });
       }
-    // Selecting an entity changes how every node and edge looks but the ones that stay as they were (none here).
-    expect(changedLooks(base, selected, N, M, Infinity)).toEqual({ nodes: [0, 1, 2, 3, 4], edges: [0, 1, 2, 3] });
+    // Selecting an entity, a group or finding a path changes nothing of the base network: the highlight layer draws
+    // what they bring forward over it (frontOf).
+    expect(changedLooks(base, selected, N, M, Infinity)).toEqual({ nodes: [], edges: [] });
+    expect(changedLooks(base, path, N, M, Infinity)).toEqual({ nodes: [], edges: [] });
+    expect(changedLooks(selected, grouped, N, M, Infinity)).toEqual({ nodes: [], edges: [] });
     // Hiding one node: it and its two edges.
     expect(changedLooks(base, hidden, N, M, Infinity)).toEqual({ nodes: [2], edges: [1, 2] });
-    // A path found: its edge.
-    expect(changedLooks(base, path, N, M, Infinity)).toEqual({ nodes: [], edges: [2] });
-    // A company group selected instead of an entity: only the entity in focus looks different (no boxed label).
-    expect(changedLooks(selected, grouped, N, M, Infinity)).toEqual({ nodes: [2], edges: [] });
+    expect(changedLooks(selected, { ...selected, visible: drawn([1, 1, 0, 1, 1]) }, N, M, Infinity)).toEqual({ nodes: [2], edges: [1, 2] });
     expect(changedLooks(base, base, N, M)).toEqual({ nodes: [], edges: [] });
   });
 
@@ -51,5 +51,58 @@ describe('what to draw again after a change', () => {
       .map((x) => x.k);
     expect(byZIndex(keys, z)).toEqual(stable);
     expect(byZIndex(keys, () => 0)).toBe(keys);
+  });
+});
+
+describe('what is drawn over the dimmed network', () => {
+  const ends = { source: [0, 1, 2, 3], target: [1, 2, 3, 4] };
+  it('brings nothing forward without a selection or a path', () => {
+    expect(frontOf(base, ends, N, M)).toBeNull();
+  });
+
+  it('brings forward the selected entity over what it brings forward, with the ties between them, and dims the rest', () => {
+    const selected: DrawnFrom = { ...base, emphasis: { nodes: Uint8Array.from([FADED, CONTEXT, FOCUS, CONTEXT, FADED]), edges: Uint8Array.from([0, 1, 1, 0]) } };
+    expect(frontOf(selected, ends, N, M)).toEqual({
+      nodes: [
+        { index: 1, look: 'forward' },
+        { index: 3, look: 'forward' },
+        { index: 2, look: 'selected' },
+      ],
+      edges: [
+        { index: 1, path: false },
+        { index: 2, path: false },
+      ],
+      dims: true,
+    });
+    // A company group: its members in focus are drawn as they are (no boxed label).
+    expect(frontOf({ ...selected, group: 7 }, ends, N, M)!.nodes).toEqual([
+      { index: 1, look: 'forward' },
+      { index: 3, look: 'forward' },
+      { index: 2, look: 'member' },
+    ]);
+    // Nothing hidden is brought forward; with nothing else drawn, nothing is dimmed ("hide the rest").
+    const rest: DrawnFrom = { ...selected, visible: drawn([0, 1, 1, 1, 0]) };
+    expect(frontOf(rest, ends, N, M)!.dims).toBe(false);
+    const gone: DrawnFrom = { ...selected, visible: drawn([1, 1, 1, 0, 1]) };
+    expect(frontOf(gone, ends, N, M)).toEqual({ nodes: [{ index: 1, look: 'forward' }, { index: 2, look: 'selected' }], edges: [{ index: 1, path: false }], dims: true });
+  });
+
+  it("draws a path's ties over the others, with their ends (faded where the selection does not bring them forward)", () => {
+    const withPath: DrawnFrom = { ...base, emphasis: { nodes: Uint8Array.from([FADED, FADED, FOCUS, CONTEXT, FADED]), edges: Uint8Array.from([0, 0, 1, 0]) }, highlight: Uint8Array.from([1, 0, 0, 0]) };
+    expect(frontOf(withPath, ends, N, M)).toEqual({
+      nodes: [
+        { index: 0, look: 'end' },
+        { index: 1, look: 'end' },
+        { index: 3, look: 'forward' },
+        { index: 2, look: 'selected' },
+      ],
+      edges: [
+        { index: 2, path: false },
+        { index: 0, path: true },
+      ],
+      dims: true,
+    });
+    // A path alone dims nothing; its ends are drawn as they are.
+    expect(frontOf({ ...base, highlight: Uint8Array.from([0, 0, 1, 0]) }, ends, N, M)).toEqual({ nodes: [{ index: 2, look: 'forward' }, { index: 3, look: 'forward' }], edges: [{ index: 2, path: true }], dims: false });
   });
 });

@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { AbstractEdgeProgram, AbstractNodeProgram, EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import { AbstractEdgeProgram, AbstractNodeProgram, EdgeArrowProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { toBlob } from '@sigma/export-image';
 import { mesh } from 'topojson-client';
@@ -13,12 +13,13 @@ import { clusterSeedLayout, geoLayout, mercator, type Point } from '../core/layo
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
-import { changedLooks } from '../core/redraw';
-import { FADED, FOCUS, type Emphasis } from '../core/state';
+import { changedLooks, frontOf, type Front } from '../core/redraw';
+import type { Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
-import { leanProcess } from './sigma-process';
+import { leanMoves, leanProcess, leanUpdates } from './sigma-process';
+import { HighlightLayer } from './highlight-layer';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
 import { capOutlines, outlinesNote, type OutlineCandidate } from '../core/outlines';
@@ -52,6 +53,13 @@ export interface RenderState {
   /** Drawn edges (by index) on the shortest paths found: drawn thick in the path colour. */
   highlight?: Uint8Array | null;
 }
+
+/** A change of what is drawn of at most this many nodes and edges is given to Sigma in place (see GraphView.refresh). */
+const IN_PLACE_MAX = 5000;
+/** Items hidden in place (empty instances still drawn) before a full indexation is preferred. */
+const HOLES_MAX = 20000;
+/** The opacity of the base network while a selection or a path is drawn over it. */
+export const DIMMED_OPACITY = 0.22;
 
 /** The colour of the ties on a shortest path (apart from every tie kind's colour). */
 export const PATH_COLOR = '#ff6a00';
@@ -102,6 +110,52 @@ class HiddenEdges extends AbstractEdgeProgram<NodeAttrs, EdgeAttrs> {
   kill(): void {}
 }
 
+/** When a dimmable edge program draws lines, and whether its indexation fills them (see `dimmable`). */
+interface LineMode {
+  /** Draw the lines instead of the edges as they are. */
+  draw: boolean;
+  /** Fill the lines' buffer on indexation too (while the network is dimmed). */
+  fill: boolean;
+}
+
+/**
+ * An edge program that draws its edges as they are, or, while the network is dimmed under the highlight layer, as
+ * thin lines (the cheapest of Sigma's programs: with software WebGL a frame of the whole network with arrow heads costs
+ * several times one with lines, and at the dimmed opacity the heads hardly show). The lines' buffer is filled only
+ * while dimmed (`mode.fill`; the graph view fills it once when dimming starts, `fillLines`), so an indexation of the
+ * undimmed network costs what it did, and dimming changes none of the edges' buffers.
+ */
+function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
+  type Program = InstanceType<EdgeProgramType>;
+  return class Dimmable {
+    readonly normal: Program;
+    readonly lines: Program;
+    /** How many edges the programs hold room for (the lines only while they are filled). */
+    capacity = 0;
+    drawLabel = undefined;
+    constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma) {
+      this.normal = new Normal(gl, pickingBuffer, renderer);
+      this.lines = new EdgeLineProgram(gl, pickingBuffer, renderer) as unknown as Program;
+    }
+    reallocate(capacity: number): void {
+      this.capacity = capacity;
+      this.normal.reallocate(capacity);
+      this.lines.reallocate(mode.fill ? capacity : 0);
+    }
+    process(...args: Parameters<Program['process']>): void {
+      this.normal.process(...args);
+      if (mode.fill) this.lines.process(...args);
+    }
+    render(params: Parameters<Program['render']>[0]): void {
+      (mode.draw ? this.lines : this.normal).render(params);
+    }
+    kill(): void {
+      this.normal.kill();
+      this.lines.kill();
+    }
+  } as unknown as EdgeProgramType;
+}
+
 /** The graph's key of the entity at `index` of the report: never a name an object's members can have. */
 const nodeKey = (index: number): string => `n${index}`;
 
@@ -125,7 +179,8 @@ export const COUNTRY_LINES: MapLine[] = BORDERS.coordinates.map((line) => {
 });
 
 /**
- * The Sigma.js view: the data graph stays untouched; all styling goes through the reducers. Graphology and Sigma
+ * The Sigma.js view: the data graph stays untouched; what is drawn goes through the reducers, and what a selection or a
+ * path brings forward is drawn over the dimmed network by the highlight layer (views/highlight-layer.ts). Graphology and Sigma
  * keep nodes in plain objects, where an entity id such as `toString` or `__proto__` would collide with the
  * object's own members: the graph's node keys are therefore `n` and the entity's position (`keyOf`), never ids.
  * Everything this class takes and gives is entity ids.
@@ -144,12 +199,31 @@ export class GraphView {
   /** The geographic layout's behaviour (views/geo-map.ts). */
   readonly geo: GeoMap;
   private readonly labels = new MapLabels();
+  /** The labels of the highlight layer (the base network's are hidden while it is shown). */
+  private readonly frontLabels = new MapLabels();
   /** The render state read once per refresh (not once per node and edge). */
   private frame: RenderState | null = null;
   /** The render state Sigma last drew from, to give it only the nodes and edges whose look changed since. */
   private drawn: RenderState | null = null;
   /** The graph's edge key by edge index. */
   private readonly edgeKeys: string[];
+  /** Each edge's ends, by edge index (entity indices). */
+  private readonly ends: { source: Int32Array; target: Int32Array };
+  /** What a selection or a path brings forward, drawn over the dimmed network (null: nothing is). */
+  private front: Front | null = null;
+  /** Whether the base network is drawn dimmed (a selection or a path is shown). */
+  private faded = false;
+  private readonly layer: HighlightLayer;
+  /** A change of what is drawn given to Sigma in place (see `refresh`): hidden items keep their program's slot. */
+  private inPlace = false;
+  /** Items hidden in place since Sigma's last full indexation (drawn as empty instances until the next one). */
+  private holes = 0;
+  /** Whether the base network's last frame drew its edges as lines (dimmed: see `dimmable`). */
+  private linesDrawn = false;
+  /** How the base network's arrow edges are drawn (see `dimmable`). */
+  private readonly lineMode: LineMode = { draw: false, fill: false };
+  /** Frames the base network drew (to know whether a refresh drew one). */
+  private frames = 0;
   /** The detailed base map, once loaded (views/basemap-layer.ts). */
   basemap: Basemap | null = null;
   /** What the base map drew in the last frame (for tests). */
@@ -179,6 +253,7 @@ export class GraphView {
       });
     }
     this.edgeKeys = model.edges.map((e) => e.key);
+    this.ends = { source: Int32Array.from(model.edges, (e) => model.byId.get(e.source)!.index), target: Int32Array.from(model.edges, (e) => model.byId.get(e.target)!.index) };
     // Arrow heads double the geometry sent to the GPU: very large networks draw plain lines.
     const arrows = model.edges.length <= settings.maxArrowEdges;
     for (const e of model.edges) {
@@ -196,7 +271,7 @@ export class GraphView {
     this.overlay = document.createElement('canvas');
     this.overlay.className = 'layer-overlay';
     const large = n > settings.largeGraph;
-    this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
+    const drawing = {
       nodeProgramClasses: {
         flagged: createNodeBorderProgram({
           borders: [
@@ -216,14 +291,19 @@ export class GraphView {
       edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
       // Room around the network for the work bar over its top and for labels, which run to the right.
       stagePadding: 70,
-      hideEdgesOnMove: true,
       hideLabelsOnMove: large,
       // Below the large-graph size every node may have a label: sigma's grid and MapLabels keep them from piling up.
       labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 0,
       labelDensity: large ? 0.3 : 1,
       labelFont: 'system-ui, sans-serif',
+    };
+    this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
+      ...drawing,
+      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(EdgeArrowProgram as EdgeProgramType, this.lineMode) as never },
       defaultDrawNodeLabel: this.labels.draw as never,
-      zIndex: true,
+      hideEdgesOnMove: true,
+      // The base network has no order of its own: what is brought forward is drawn over it by the highlight layer.
+      zIndex: false,
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
       nodeReducer: (node, data) => this.reduceNode(node, data),
@@ -231,10 +311,28 @@ export class GraphView {
     });
     // Sigma's indexation for what is drawn only (views/sigma-process.ts), edge ends by the edge's index.
     leanProcess(this.renderer as unknown as Sigma, HIDDEN, { source: model.edges.map((e) => this.keyOf(e.source)), target: model.edges.map((e) => this.keyOf(e.target)) });
+    // A moved node (a drag, a pin, the map's rings) is repainted in place with its ties, not the whole graph indexed.
+    leanMoves(this.renderer as unknown as Sigma);
+    // What changed look is refreshed in Sigma's own objects, not copied anew.
+    leanUpdates(this.renderer as unknown as Sigma);
+    this.renderer.on('afterProcess', () => (this.holes = 0));
+    this.renderer.on('beforeRender', () => {
+      const dims = this.front?.dims === true;
+      // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
+      // from now on, until the network is undimmed).
+      if (dims && !this.lineMode.fill) this.fillLines();
+      this.lineMode.draw = dims;
+      this.linesDrawn = dims;
+    });
+    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
+      this.frontLabels.reset();
+      this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
+    });
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
       if (this.firstFrameMs === null) this.firstFrameMs = performance.now();
+      this.frames++;
       this.drawLayers();
     });
     this.renderer.on('resize', () => this.drawLayers());
@@ -284,78 +382,145 @@ export class GraphView {
   }
 
   // The reducers change Sigma's own copy of the attributes in place (no object per node or edge), and read the
-  // render state once per refresh.
-  private reduceNode(_node: string, data: NodeAttrs): NodeAttrs & { hidden?: boolean; highlighted?: boolean; zIndex?: number } {
-    const { visible, emphasis, group } = this.frame ?? this.state();
-    const out = data as NodeAttrs & { hidden?: boolean; highlighted?: boolean; zIndex?: number };
+  // render state once per refresh. The base network is drawn from what is visible alone: what a selection or a path
+  // brings forward is drawn over it by the highlight layer (`showFront`).
+  private reduceNode(_node: string, data: NodeAttrs): NodeAttrs & { hidden?: boolean } {
+    const { visible } = this.frame ?? this.state();
+    const out = data as NodeAttrs & { hidden?: boolean };
     if (!visible.nodes[data.index]) {
       out.hidden = true;
-      out.type = HIDDEN;
-      return out;
-    }
-    if (emphasis === null) return out;
-    const level = emphasis.nodes[data.index];
-    // One selected entity is highlighted (its label boxed); the members of a selected group are drawn as they are, so
-    // that their labels keep out of each other's way.
-    if (level === FOCUS) {
-      if (group === null) out.highlighted = true;
-      out.zIndex = 2;
-    } else if (level !== FADED) out.zIndex = 1;
-    else {
-      out.color = FADED_COLOR;
-      out.borderColor = FADED_COLOR;
-      out.label = '';
-      out.zIndex = 0;
+      // Hidden in place, it keeps its program (and its slot there, drawn empty); otherwise it leaves the programs.
+      if (!this.inPlace) out.type = HIDDEN;
     }
     return out;
   }
 
-  private reduceEdge(_edge: string, data: EdgeAttrs): EdgeAttrs & { hidden?: boolean; zIndex?: number } {
-    const { visible, emphasis, highlight } = this.frame ?? this.state();
-    const out = data as EdgeAttrs & { hidden?: boolean; zIndex?: number };
+  private reduceEdge(_edge: string, data: EdgeAttrs): EdgeAttrs & { hidden?: boolean } {
+    const { visible } = this.frame ?? this.state();
+    const out = data as EdgeAttrs & { hidden?: boolean };
     if (!visible.edges[data.index]) {
       out.hidden = true;
-      out.type = HIDDEN;
-      return out;
-    }
-    if (highlight && highlight[data.index]) {
-      out.color = PATH_COLOR;
-      out.size = data.size + 2.5;
-      out.zIndex = 3;
-    } else if (emphasis === null) return out;
-    else if (emphasis.edges[data.index]) out.size = data.size + 1;
-    else {
-      // Ties the selection does not bring forward: thin grey lines, without arrow heads (the cheapest to draw).
-      out.color = FADED_COLOR;
-      out.type = 'line';
+      if (!this.inPlace) out.type = HIDDEN;
     }
     return out;
   }
 
   /**
-   * Draws the state again (after a change of what is drawn or brought forward). Only the nodes and edges whose look
-   * changed go through the reducers again (Sigma still orders and fills its buffers with what is drawn); `full` asks
-   * for every one.
+   * Draws the state again (after a change of what is drawn or brought forward). The base network is given to Sigma
+   * again only where what is drawn changed: a small change in place (the items keep their slots in Sigma's programs:
+   * no indexation, the pass costs what changed), a larger one through Sigma's indexation of what is drawn
+   * (views/sigma-process.ts); `full` asks for every node and edge. What a selection or a path brings forward is drawn
+   * by the highlight layer over the dimmed network, which is not drawn again for it.
    */
   refresh(full = false): void {
     const next = this.state();
     const prev = this.drawn;
+    const frames = this.frames;
     this.frame = next;
+    // What is brought forward first: whether the base network is dimmed decides how its next frame draws edges.
+    const front = frontOf(next, this.ends, this.model.nodes.length, this.edgeKeys.length);
+    this.front = front;
     try {
-      const changed = full || prev === null ? null : this.changes(prev, next);
+      // However many changed: Sigma then refreshes those only, in place (leanUpdates), where a full refresh makes every
+      // node and edge anew.
+      const changed = full || prev === null ? null : changedLooks(prev, next, this.model.nodes.length, this.edgeKeys.length, Infinity);
       if (changed === null) this.renderer.refresh();
-      else if (changed.nodes.length === 0 && changed.edges.length === 0) this.renderer.refresh({ partialGraph: changed, skipIndexation: true });
-      else this.renderer.refresh({ partialGraph: changed });
+      else if (changed.nodes.length > 0 || changed.edges.length > 0) {
+        const keys = { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) };
+        const count = keys.nodes.length + keys.edges.length;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const s = this.renderer as any;
+        this.inPlace = count <= IN_PLACE_MAX && this.holes + count <= HOLES_MAX && keys.nodes.every((k) => s.nodeProgramIndex[k] >= 0) && keys.edges.every((k) => s.edgeProgramIndex[k] >= 0);
+        this.renderer.refresh({ partialGraph: keys, skipIndexation: this.inPlace });
+        if (this.inPlace) this.holes += count;
+      }
       this.drawn = next;
     } finally {
       this.frame = null;
+      this.inPlace = false;
+    }
+    this.showFront(next, front);
+    // The map and the outlines (a selected company group's among them) follow the state even when the base network
+    // was not drawn again.
+    if (this.frames === frames) this.drawLayers();
+  }
+
+  /** The highlight layer's graph for what the state brings forward, and the base network dimmed under it. */
+  private showFront(state: RenderState, front: Front | null): void {
+    this.faded = front !== null && state.emphasis !== null;
+    const canvases = this.renderer.getCanvases();
+    // The compositor dims the base network's canvases: nothing of it is drawn again.
+    for (const name of ['edges', 'nodes', 'edgeLabels']) if (canvases[name]) canvases[name].style.opacity = front?.dims ? String(DIMMED_OPACITY) : '';
+    if (canvases.labels) canvases.labels.style.visibility = front === null ? '' : 'hidden';
+    if (!front?.dims) this.lineMode.fill = false;
+    // Undimmed after a dimmed frame drew lines: the base network's edges are drawn again as they are.
+    if (!front?.dims && this.linesDrawn) this.renderer.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+    if (front === null) return this.layer.hide();
+    const g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+    for (const { index, look } of front.nodes) {
+      const key = nodeKey(index);
+      const attrs: NodeAttrs & { highlighted?: boolean; zIndex?: number } = { ...this.graph.getNodeAttributes(key) };
+      if (look === 'end') {
+        attrs.color = FADED_COLOR;
+        attrs.borderColor = FADED_COLOR;
+        attrs.label = '';
+        attrs.zIndex = 0;
+      } else if (look === 'selected') {
+        attrs.highlighted = true;
+        attrs.zIndex = 2;
+      } else attrs.zIndex = 1;
+      g.addNode(key, attrs);
+    }
+    for (const { index, path } of front.edges) {
+      const key = this.edgeKeys[index];
+      const attrs: EdgeAttrs & { zIndex?: number } = { ...this.graph.getEdgeAttributes(key) };
+      if (path) {
+        attrs.color = PATH_COLOR;
+        attrs.size += 2.5;
+        attrs.zIndex = 1;
+      } else attrs.size += 1;
+      g.addDirectedEdgeWithKey(key, nodeKey(this.ends.source[index]), nodeKey(this.ends.target[index]), attrs);
+    }
+    this.layer.show(g as unknown as MultiDirectedGraph);
+  }
+
+  /** Fills the lines of every drawn arrow edge (dimming started: see `dimmable`), and keeps them filled from now on. */
+  private fillLines(): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const s = this.renderer as any;
+    const program = s.edgePrograms.arrow as { lines: InstanceType<EdgeProgramType>; capacity: number } | undefined;
+    this.lineMode.fill = true;
+    if (program === undefined || s.needToProcess) return; // the indexation about to run fills them
+    program.lines.reallocate(program.capacity);
+    const { source, target } = this.ends;
+    for (let i = 0; i < this.edgeKeys.length; i++) {
+      const key = this.edgeKeys[i];
+      const slot = s.edgeProgramIndex[key];
+      const data = s.edgeDataCache[key];
+      if (slot === undefined || slot < 0 || data.type !== 'arrow') continue;
+      program.lines.process(s.edgeIndices[key], slot, s.nodeDataCache[nodeKey(source[i])], s.nodeDataCache[nodeKey(target[i])], data);
     }
   }
 
-  /** The keys of the nodes and edges that look different in `b` than in `a` (null: so many that a full refresh is as cheap). */
-  private changes(a: RenderState, b: RenderState): { nodes: string[]; edges: string[] } | null {
-    const changed = changedLooks(a, b, this.model.nodes.length, this.edgeKeys.length);
-    return changed === null ? null : { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) };
+  /**
+   * How a node is drawn now, as on the screen: by the highlight layer when brought forward, otherwise by the base
+   * network, faded while a selection or a path is shown (for pictures and tests).
+   */
+  nodeDisplay(key: string): (NonNullable<ReturnType<Sigma<NodeAttrs, EdgeAttrs>['getNodeDisplayData']>> & { borderColor?: string }) | undefined {
+    const front = this.layer.nodeDisplay(key);
+    if (front !== undefined) return front as never;
+    const d = this.renderer.getNodeDisplayData(key);
+    if (d === undefined || d.hidden || !this.faded) return d;
+    return { ...d, color: FADED_COLOR, borderColor: FADED_COLOR, label: '', highlighted: false } as never;
+  }
+
+  /** How an edge is drawn now, as on the screen (see `nodeDisplay`). */
+  edgeDisplay(key: string): ReturnType<Sigma<NodeAttrs, EdgeAttrs>['getEdgeDisplayData']> {
+    const front = this.layer.edgeDisplay(key);
+    if (front !== undefined) return front;
+    const d = this.renderer.getEdgeDisplayData(key);
+    if (d === undefined || d.hidden || !this.faded) return d;
+    return { ...d, color: FADED_COLOR };
   }
 
   /** Switches between the force layout and the geographic one, keeping the force positions. */
@@ -521,7 +686,7 @@ export class GraphView {
     if (this.layout === 'geo') {
       const frame = this.mapFrame(width, height);
       // Labels already on the screen (entities', then places' and markers'), which town names keep clear of.
-      const taken: Box[] = [...this.labels.boxes(), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
+      const taken: Box[] = [...this.labels.boxes(), ...(this.layer.isShown() ? this.frontLabels.boxes() : []), ...this.nodeBoxes(width, height), ...this.panelBoxes()];
       taken.push(...this.geo.drawOverlay(top, width, height, this.model.report.places, taken));
       bg.font = BASEMAP_STYLE.townFont;
       const drawing = this.basemap === null ? null : mapDrawing(this.basemap, frame, taken, (t) => bg.measureText(t).width);
@@ -642,6 +807,7 @@ export class GraphView {
     // Listeners of the camera outlive the renderer (an animation still in flight emits "updated" after kill): a view
     // replaced by another must not draw on its detached container.
     this.renderer.getCamera().removeAllListeners();
+    this.layer.kill();
     this.renderer.kill();
   }
 }

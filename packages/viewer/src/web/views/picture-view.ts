@@ -28,8 +28,8 @@ export interface PictureContext {
 }
 
 /**
- * The picture's input from what the renderer draws (after its reducers: filters, selection, and whatever else the
- * view hides or highlights): the view as it is on screen, or the whole layout of what is visible, fitted.
+ * The picture's input from what the view draws (the base network after its reducers, what the highlight layer brings
+ * forward over it, the rest faded: filters, selection, and whatever else the view hides or highlights): the view as it is on screen, or the whole layout of what is visible, fitted.
  */
 export function gatherPicture(ctx: PictureContext, scope: PictureScope): PictureInput {
   const { model, view } = ctx;
@@ -43,7 +43,7 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
   type Shown = { key: string; x: number; y: number; size: number; color: string; label: string; flagged: boolean; index: number; highlighted: boolean };
   const shown: Shown[] = [];
   view.graph.forEachNode((key, attrs) => {
-    const d = renderer.getNodeDisplayData(key) as (ReturnType<typeof renderer.getNodeDisplayData> & { borderColor?: string }) | undefined;
+    const d = view.nodeDisplay(key);
     if (!d || d.hidden) return;
     shown.push({ key, x: d.x, y: d.y, size: d.size, color: d.color, label: d.label ?? '', flagged: attrs.type === 'flagged', index: attrs.index, highlighted: d.highlighted ?? false });
   });
@@ -84,7 +84,7 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
   const kinds = new Set<string>();
   const edges: PictureEdge[] = [];
   view.graph.forEachEdge((key, attrs, source, target) => {
-    const d = renderer.getEdgeDisplayData(key);
+    const d = view.edgeDisplay(key);
     const a = position.get(source);
     const b = position.get(target);
     if (!d || d.hidden || !a || !b) return;

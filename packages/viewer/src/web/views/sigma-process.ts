@@ -57,6 +57,7 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
       };
     }
     s.normalizationFunction = createNormalizationFunction(s.customBBox || s.nodeExtent);
+    s.leanFramedBy = s.customBBox || s.nodeExtent;
     const nullCamera = new Camera();
     const nullCameraMatrix = matrixFromCamera(nullCamera.getState(), dimensions, s.getGraphDimensions(), s.getStagePadding());
     s.labelGrid.resizeAndClear(dimensions, settings.labelGridCellSize);
@@ -122,5 +123,97 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
     s.edgeIndices = edgeIndices;
     s.emit('afterProcess');
     return renderer;
+  };
+}
+
+/**
+ * A node moved (a drag, a pin, the map's rings placed on a zoom): Sigma 3.0.3 indexes the whole graph again for it
+ * (every node and edge handed to its program, a full pass on 20,000 entities and 100,000 ties for every mouse move of
+ * a drag). This repaints the node and its drawn ties in place instead, where that draws the same: the node stays in
+ * its program (same type, still drawn or still hidden, same size and zIndex) and inside the box the graph is framed by
+ * (otherwise the framing of every node changes, and Sigma's own indexation runs as before). The label grid keeps the
+ * node's cell until the next indexation (which labels a crowded area shows, not where a label is drawn).
+ *
+ * It replaces the instance's listener of the graph's node updates, so it is tied to the Sigma version this package
+ * pins (3.0.3), like `leanProcess` (which it needs: it reads the box `leanProcess` framed the graph with).
+ */
+export function leanMoves(renderer: Sigma): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = renderer as any;
+  const graph = s.graph;
+  const sigmas = s.activeListeners.updateNodeGraphUpdate as (payload: { key: string }) => void;
+  const moved = (payload: { key: string }): void => {
+    const node = payload.key;
+    const before = s.nodeDataCache[node];
+    const slot = s.nodeProgramIndex[node];
+    const box = s.customBBox || s.nodeExtent;
+    const at = graph.getNodeAttributes(node);
+    const inside = box !== undefined && box === s.leanFramedBy && at.x >= box.x[0] && at.x <= box.x[1] && at.y >= box.y[0] && at.y <= box.y[1];
+    if (before === undefined || slot === undefined || s.needToProcess || !inside) return sigmas(payload);
+    s.updateNode(node);
+    const data = s.nodeDataCache[node];
+    if (data.type !== before.type || !data.hidden !== !before.hidden || data.zIndex !== before.zIndex || data.size !== before.size) {
+      s.needToProcess = true;
+      s.scheduleRender();
+      return;
+    }
+    if (slot < 0) return; // not drawn (nor its ties): its position is read again when it is
+    s.addNodeToProgram(node, s.nodeIndices[node], slot);
+    graph.forEachEdge(node, (edge: string) => {
+      const at = s.edgeProgramIndex[edge];
+      if (at !== undefined && at >= 0) s.addEdgeToProgram(edge, s.edgeIndices[edge], at);
+    });
+    s.scheduleRender();
+  };
+  graph.removeListener('nodeAttributesUpdated', sigmas);
+  s.activeListeners.updateNodeGraphUpdate = moved;
+  graph.on('nodeAttributesUpdated', moved);
+}
+
+/**
+ * Sigma 3.0.3 gives a node or an edge whose look changed a new object (a copy of its attributes, the reducer, the
+ * defaults) on every refresh: on a change of what is drawn from a working view to the whole network, 120,000 of them.
+ * This refreshes the one it already holds in place: the graph's attributes copied back over it (positions raw, then
+ * framed), Sigma's defaults for what the reducers set (not hidden, not highlighted, no forced label, zIndex 0), and
+ * the reducer, which must change the object it is given and return it (graph-view's do). A node or an edge Sigma does
+ * not hold yet goes through Sigma's own code. The graph's attributes are never removed, only changed (graph-view),
+ * so nothing stale stays on the object.
+ *
+ * It replaces the instance's private methods, so it is tied to the Sigma version this package pins (3.0.3).
+ */
+export function leanUpdates(renderer: Sigma): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = renderer as any;
+  const sigmaAddNode = s.addNode.bind(s) as (key: string) => void;
+  const sigmaAddEdge = s.addEdge.bind(s) as (key: string) => void;
+  s.updateNode = function updateNode(key: string): void {
+    let data = s.nodeDataCache[key];
+    if (data === undefined) sigmaAddNode(key);
+    else {
+      Object.assign(data, s.graph.getNodeAttributes(key));
+      data.hidden = false;
+      data.highlighted = false;
+      data.forceLabel = false;
+      data.zIndex = 0;
+      const reducer = s.settings.nodeReducer;
+      if (reducer) data = s.nodeDataCache[key] = reducer(key, data);
+      s.nodesWithForcedLabels.delete(key);
+      if (data.forceLabel && !data.hidden) s.nodesWithForcedLabels.add(key);
+      s.highlightedNodes.delete(key);
+      if (data.highlighted && !data.hidden) s.highlightedNodes.add(key);
+    }
+    s.normalizationFunction.applyTo(s.nodeDataCache[key]);
+  };
+  s.updateEdge = function updateEdge(key: string): void {
+    let data = s.edgeDataCache[key];
+    if (data === undefined) return sigmaAddEdge(key);
+    Object.assign(data, s.graph.getEdgeAttributes(key));
+    data.hidden = false;
+    data.forceLabel = false;
+    data.zIndex = 0;
+    const reducer = s.settings.edgeReducer;
+    if (reducer) data = s.edgeDataCache[key] = reducer(key, data);
+    s.edgesWithForcedLabels.delete(key);
+    if (data.forceLabel && !data.hidden) s.edgesWithForcedLabels.add(key);
   };
 }

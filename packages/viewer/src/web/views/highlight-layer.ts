@@ -1,0 +1,128 @@
+import type { MultiDirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
+
+/** The base renderer's settings the highlight layer draws with too (sizes, labels, framing). */
+const MIRRORED = ['zoomToSizeRatioFunction', 'itemSizesReference', 'labelRenderedSizeThreshold', 'labelGridCellSize', 'labelDensity', 'labelFont', 'labelSize', 'labelWeight', 'autoRescale', 'stagePadding'] as const;
+
+/**
+ * A second, small Sigma renderer over the base network, drawing only what a selection, a selection of several or a
+ * path brings forward, while the base network is dimmed as a whole (its WebGL canvases made translucent by the
+ * compositor). Selecting then costs what the highlighted part costs: the base network keeps its buffers and is not
+ * drawn again. The layer follows the base renderer: its camera, its framing (`setCustomBBox` with the base's box, so
+ * that both normalise positions alike), the settings that size and label nodes, and the positions of the nodes it
+ * holds (a drag, a pin, the running layout, the map's rings). It takes no pointer events: the base renderer picks,
+ * hovers and drags as before.
+ */
+export class HighlightLayer {
+  /** The layer's element: over the base network's nodes, under its labels, hovers and mouse layer. */
+  readonly box: HTMLDivElement;
+  private sigma: Sigma | null = null;
+  private shown = false;
+  private moved = false;
+  private framedBy: unknown = null;
+
+  constructor(
+    private readonly base: Sigma,
+    private readonly baseGraph: MultiDirectedGraph,
+    private readonly options: Partial<Settings>,
+    /** Called before each frame of the layer (its labels' bookkeeping). */
+    private readonly beforeRender: () => void = () => undefined,
+  ) {
+    this.box = document.createElement('div');
+    this.box.className = 'layer-highlight';
+    this.box.style.cssText = 'position:absolute;inset:0;pointer-events:none;';
+    // Inside the base container, between the base's node canvas and its label canvas.
+    const canvases = base.getCanvases();
+    base.getContainer().insertBefore(this.box, canvases.labels ?? null);
+    baseGraph.on('nodeAttributesUpdated', this.onMove);
+    baseGraph.on('eachNodeAttributesUpdated', this.onMove);
+    // Drawn with the base, after it: the same camera, the same frame.
+    base.on('afterRender', () => this.draw());
+  }
+
+  /** Whether the layer draws anything now. */
+  isShown(): boolean {
+    return this.shown;
+  }
+
+  /** Draws `graph` (nodes keyed as in the base graph, attributes as they are to look) over the base network. */
+  show(graph: MultiDirectedGraph): void {
+    if (this.sigma === null) {
+      this.sigma = new Sigma(graph, this.box, { ...this.options, allowInvalidContainer: true, hideEdgesOnMove: false, enableEdgeEvents: false, zIndex: true });
+      this.sigma.on('beforeRender', this.beforeRender);
+    } else this.sigma.setGraph(graph);
+    this.shown = true;
+    this.box.hidden = false;
+    this.framedBy = null;
+    this.draw();
+  }
+
+  /** Draws nothing over the base network. */
+  hide(): void {
+    if (!this.shown) return;
+    this.shown = false;
+    this.box.hidden = true;
+  }
+
+  /** How the layer draws a node (its display data), or undefined when it does not draw it. */
+  nodeDisplay(key: string): ReturnType<Sigma['getNodeDisplayData']> {
+    return this.shown && this.sigma !== null ? this.sigma.getNodeDisplayData(key) : undefined;
+  }
+
+  /** How the layer draws an edge (its display data), or undefined when it does not draw it. */
+  edgeDisplay(key: string): ReturnType<Sigma['getEdgeDisplayData']> {
+    return this.shown && this.sigma !== null ? this.sigma.getEdgeDisplayData(key) : undefined;
+  }
+
+  /** Follows the base renderer and draws. */
+  private draw(): void {
+    const front = this.sigma;
+    if (!this.shown || front === null) return;
+    const graph = front.getGraph() as MultiDirectedGraph;
+    let refresh = false;
+    for (const name of MIRRORED) {
+      const value = this.base.getSetting(name);
+      if (front.getSetting(name) !== value) {
+        front.setSetting(name, value as never);
+        refresh = true;
+      }
+    }
+    // The base's framing (its custom box, or the extent of the whole base graph, hidden nodes too).
+    const box = this.base.getCustomBBox() ?? this.base.getBBox();
+    if (box !== this.framedBy) {
+      front.setCustomBBox(box);
+      this.framedBy = box;
+      refresh = true;
+    }
+    if (this.moved) {
+      this.moved = false;
+      graph.updateEachNodeAttributes(
+        (key, attrs) => {
+          const at = this.baseGraph.getNodeAttributes(key);
+          attrs.x = at.x as number;
+          attrs.y = at.y as number;
+          return attrs;
+        },
+        { attributes: ['x', 'y'] },
+      );
+      refresh = true;
+    }
+    front.getCamera().setState(this.base.getCamera().getState());
+    if (refresh) front.refresh();
+    // A repaint: nothing of the layer changed but the camera.
+    else front.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+  }
+
+  private readonly onMove = (): void => {
+    this.moved = true;
+  };
+
+  kill(): void {
+    this.baseGraph.removeListener('nodeAttributesUpdated', this.onMove);
+    this.baseGraph.removeListener('eachNodeAttributesUpdated', this.onMove);
+    this.sigma?.kill();
+    this.sigma = null;
+    this.box.remove();
+  }
+}

@@ -287,6 +287,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             let seen = decimalCommas.get(col.name);
             if (DECIMAL_COMMA.test(raw)) {
               seen ??= { line, example: raw, count: 0, dots: 0 };
+              // The first decimal comma is the example, even when a number with a dot came before it.
+              if (seen.count === 0) {
+                seen.line = line;
+                seen.example = raw;
+              }
               seen.count++;
               decimalCommas.set(col.name, seen);
               raw = raw.replace(',', '.');

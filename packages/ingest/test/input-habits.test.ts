@@ -164,6 +164,13 @@ describe('spreadsheet habits', () => {
     ]);
   });
 
+  it('names the first decimal comma of a column as the example, even after a number with a dot', async () => {
+    const entities = ['id;kind;name;lat;lon', 'a;company;Alpha;36.71;38.94', 'b;company;Beta;36,70;38,95'].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => e.lat)).toEqual([36.71, 36.7]);
+    expect(b.warnings.map(formatIssue)[0]).toMatch(/^entities\.csv line 3, column "lat": 1 number written with a decimal comma \(such as "36,70", read as 36\.70\).*; 1 other cell of the column uses a dot/);
+  });
+
   it('reads tab- and pipe-separated files', async () => {
     const tab = await readBundle(makeBundle({ entities: 'id\tkind\tname\na\tcompany\tAlpha, Ltd\nb\tperson\tBeta', relations: 'source|target|kind\na|b|director', shipments: undefined }));
     expect(tab.entities.map((e) => e.name)).toEqual(['Alpha, Ltd', 'Beta']);

@@ -34,6 +34,8 @@ interface ViewerHook {
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
   };
 }
+/** The browser's own, inside page.evaluate (the tests compile without the DOM library). */
+declare const requestAnimationFrame: (callback: (time: number) => void) => number;
 declare const window: { __chokepoint?: ViewerHook };
 
 
@@ -45,7 +47,7 @@ const drawn = (page: Page) => page.evaluate(() => window.__chokepoint!.visible()
  */
 const settle = async (page: Page) => {
   await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 };
 
 async function open(page: Page, url: string): Promise<string[]> {

@@ -25,6 +25,8 @@ interface ViewerHook {
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
   };
 }
+/** The browser's own, inside page.evaluate (the tests compile without the DOM library). */
+declare const requestAnimationFrame: (callback: (time: number) => void) => number;
 declare const window: { __chokepoint?: ViewerHook };
 
 let dir: string;
@@ -57,7 +59,7 @@ async function clickNode(page: Page, id: string): Promise<void> {
   await page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }));
   await page.waitForTimeout(200);
   // Sigma finds the node under the mouse in the last frame it drew: let a pending frame be drawn first.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   const pos = await page.evaluate((node) => window.__chokepoint!.view.viewportPosition(node), id);
   const box = (await page.locator('#graph').boundingBox())!;
   await page.mouse.click(box.x + pos!.x, box.y + pos!.y);

@@ -87,7 +87,10 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
   if (err instanceof InputTooLargeError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}\n${memoryRemedy(err)}` };
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
-  if (err instanceof InvalidBundleError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
+  if (err instanceof InvalidBundleError) {
+    const how = err.fatal ? '' : '\n(--lenient reads it so with analyze and neo4j import; the report lists skipped rows under input.rejected, emptied cells under input.warnings)';
+    return { code: EXIT.invalidInput, message: `error: ${err.message}${how}` };
+  }
   if (err instanceof InvalidListError && !err.fatal) {
     return { code: EXIT.invalidInput, message: `error: --screen: ${err.message}\n(--lenient skips the bad records; the report lists them under screening.lists[].skipped)` };
   }

@@ -184,6 +184,16 @@ interface DecimalCommas {
   dots: number;
 }
 
+/** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
+const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  lat: 'lon',
+  lon: 'lat',
+  quantity: 'unit',
+  unit: 'quantity',
+  value: 'currency',
+  currency: 'value',
+});
+
 /**
  * Reads one file of a bundle: finds its separator, checks the header, parses every cell with the contract's
  * column types, checks ids and references. Rows with problems are reported through `report` and left out;
@@ -215,6 +225,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let notes: DataIssue[] = [];
   const add = (column: string | undefined, reason: string) => problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
   const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
+  /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
+  let emptied: string[] | undefined;
   const head = await readHead(path);
   let sniffed: SniffedText;
   try {
@@ -228,9 +240,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const notText = notValidText(sniffed);
 
   try {
-    for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed, interners })) {
+    for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed, interners, recover: true })) {
       for (const row of batch) {
-        const { fields, empty, invalid } = row;
+        const { fields, empty, invalid, quoting } = row;
         line = row.line;
         if (empty) {
           ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
@@ -240,6 +252,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (invalid !== undefined) {
             throw new FatalFileProblem({ file, line, reason: `the header is not text the reader can use: ${notText}` });
           }
+          const broken = quoting?.find((q) => q.bad);
+          if (broken !== undefined) throw new FatalFileProblem({ file, line, reason: `the header has broken quoting: ${broken.reason}` });
+          for (const q of quoting ?? []) ctx.warnings.add({ file, line, reason: `in the header: ${q.reason}` });
           try {
             const h = readHeader(spec, fields, guess);
             header = h.columns;
@@ -255,6 +270,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
         if (problems.length > 0) problems = [];
         if (notes.length > 0) notes = [];
+        if (quoting !== undefined) {
+          // Broken quoting read past: a quote mark kept in its cell is a note; a field whose end cannot be told makes
+          // the row a problem (the cells after it may be shifted).
+          for (const q of quoting) {
+            const col = header[q.field];
+            const column = col === undefined ? undefined : typeof col === 'string' ? col : col.name;
+            if (q.bad) add(column, q.reason);
+            else if (column !== undefined) note(column, q.reason);
+            else notes.push({ file, line, reason: q.reason });
+          }
+        }
 
         // Cells after the last column are fine when empty (spreadsheets write them).
         let width = fields.length;
@@ -316,7 +342,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(raw) && delimiter !== ';' && delimiter !== ',') {
               reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
             }
-            add(col.name, reason);
+            if (lenient && !col.required) {
+              // Lenient: an optional cell that cannot be read is left empty and the row kept (a bad date should not
+              // lose a shipment), said in a warning.
+              note(col.name, `${reason}: left empty, and the row read without it`);
+              (emptied ??= []).push(col.key ?? col.name);
+            } else add(col.name, reason);
             continue;
           }
           if (parsed.note !== undefined) note(col.name, parsed.note);
@@ -335,12 +366,20 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (known !== undefined) values[col.key ?? col.name] = known;
             else {
               const rejectedAt = entities.rejected.get(ref);
+              let reason: string | undefined;
               if (rejectedAt === undefined) {
                 const other = entities.byLowerCase.get(ref.toLowerCase());
                 const hint = other === undefined ? '' : `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`;
-                add(col.name, `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`);
+                reason = `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`;
               } else if (lenient) {
-                add(col.name, `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`);
+                reason = `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`;
+              }
+              if (reason !== undefined) {
+                if (lenient && !col.required) {
+                  // A payer or consignee that is not there: the shipment is kept without it.
+                  note(col.name, `${reason}: left empty, and the row read without it`);
+                  delete values[col.key ?? col.name];
+                } else add(col.name, reason);
               } else {
                 // Strict mode: the entity row's own problem is already listed; don't repeat it for every tie.
                 problems.push({ file, line, column: col.name, reason: '' });
@@ -348,10 +387,24 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
         }
+        if (emptied !== undefined) {
+          // A value read without its pair would be a problem of its own (a quantity without its unit): it goes too.
+          for (const key of emptied) {
+            const partner = PAIRED[key];
+            if (partner !== undefined && values[partner] !== undefined && !emptied.includes(partner)) {
+              delete values[partner];
+              note(partner, `left empty with ${key}, which could not be read (the two go together)`);
+            }
+          }
+          emptied = undefined;
+        }
         if (isic !== undefined) {
           const sector = typeof values.sector === 'string' ? values.sector : undefined;
           const r = readIsic(isic, { sector, hints: ctx.hints });
-          if (!r.ok) add('isic', r.reason);
+          if (!r.ok) {
+            if (lenient) note('isic', `${r.reason}: left empty, and the row read without it`);
+            else add('isic', r.reason);
+          }
           else {
             values.isic = r.value;
             if (r.note !== undefined) note('isic', r.note);

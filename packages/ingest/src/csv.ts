@@ -70,6 +70,19 @@ export interface CsvRow {
   empty?: boolean;
   /** The positions of the fields whose bytes are not valid text in the file's encoding (absent when all are). */
   invalid?: number[];
+  /**
+   * Broken quoting the tokenizer read past (only when made with `recover`), in the order met: `bad` when where the
+   * field ends cannot be told (the row should not be read), else a quote read literally (the row may be kept).
+   */
+  quoting?: QuotingRemark[];
+}
+
+/** Broken quoting in one field of a row, read past by a recovering tokenizer. */
+export interface QuotingRemark {
+  /** The 0-based position of the field in its record. */
+  field: number;
+  reason: string;
+  bad: boolean;
 }
 
 /** Thrown when the file cannot be parsed as CSV at all (broken quoting, an encoding that is not read): names the line. */
@@ -110,6 +123,9 @@ export const UNCLOSED_QUOTE = 'a quoted field is never closed (a " opens a field
 export const QUOTE_IN_FIELD =
   'a double quote in the middle of a field that does not start with one (enclose the field in double quotes and write each quote in it twice: "12"" pipe")';
 export const TEXT_AFTER_QUOTE = 'a quote inside a quoted field is not doubled (write "" for a literal quote), or text follows a closing quote';
+export const QUOTE_READ_LITERALLY =
+  'a double quote in the middle of a field that does not start with one: read as a quote mark, as spreadsheets read it (to be sure, enclose the field in double quotes and write each quote in it twice: "12"" pipe")';
+export const TEXT_AFTER_QUOTE_ROW = `${TEXT_AFTER_QUOTE}: where the field ends cannot be told, so the row cannot be read`;
 
 /**
  * A CSV tokenizer over UTF-8 bytes (RFC 4180 quoting, any one-byte separator), fed chunk by chunk. Records end at a
@@ -141,6 +157,10 @@ export class CsvTokenizer {
   private chunkAscii = true;
   /** In an unquoted field: only spaces so far (a quote may still open it). */
   private onlySpace = false;
+  /** In an unquoted field read past broken quoting (recover): quotes are characters of the field. */
+  private literal = false;
+  /** The broken quoting of the record so far (recover). */
+  private quoting: QuotingRemark[] | undefined;
   /** The line the open quote of the current field is on. */
   private quoteLine = 1;
   /** A CR outside quotes ended the last record: an LF right after it belongs to it. */
@@ -158,7 +178,15 @@ export class CsvTokenizer {
    */
   interners: readonly (ByteInterner | undefined)[] = [];
 
-  constructor(private readonly separator = 0x2c) {}
+  /**
+   * `recover`: broken quoting is read past instead of thrown, and noted on its row (CsvRow.quoting): a quote in the
+   * middle of an unquoted field is a character of it (as spreadsheets read it); text after a closing quote runs, with
+   * any quotes in it, to the next separator or line break, and the row is marked bad. An unclosed quote still throws.
+   */
+  constructor(
+    private readonly separator = 0x2c,
+    private readonly recover = false,
+  ) {}
 
   /** The records that end in `chunk`. */
   push(chunk: Buffer): CsvRow[] {
@@ -203,15 +231,23 @@ export class CsvTokenizer {
           i++;
           break;
         case State.Unquoted: {
+          const literal = this.literal;
           while (i < n) {
             b = chunk[i];
-            if (b === sep || b === CR || b === LF || b === QUOTE) break;
+            if (b === sep || b === CR || b === LF || (b === QUOTE && !literal)) break;
             if (this.onlySpace && b !== SPACE && b !== TAB) this.onlySpace = false;
             i++;
           }
           if (i === n) break;
           if (b === QUOTE) {
-            if (!this.onlySpace) throw new CsvSyntaxError(this.line, QUOTE_IN_FIELD, this.fields.length);
+            if (!this.onlySpace) {
+              if (!this.recover) throw new CsvSyntaxError(this.line, QUOTE_IN_FIELD, this.fields.length);
+              // Read as a character of the field, like every later quote of it.
+              (this.quoting ??= []).push({ field: this.fields.length, reason: QUOTE_READ_LITERALLY, bad: false });
+              this.literal = true;
+              i++;
+              break;
+            }
             // Spaces before an opening quote: the quoted field starts here.
             this.parts = [];
             this.pendStart = -1;
@@ -267,7 +303,16 @@ export class CsvTokenizer {
           } else if (b === CR || b === LF) {
             this.endField();
             this.endRecord(b, out);
-          } else if (b !== SPACE && b !== TAB) throw new CsvSyntaxError(this.line, TEXT_AFTER_QUOTE, this.fields.length);
+          } else if (b !== SPACE && b !== TAB) {
+            if (!this.recover) throw new CsvSyntaxError(this.line, TEXT_AFTER_QUOTE, this.fields.length);
+            // The rest of the field runs to the next separator or line break, quotes and all; the row is bad.
+            (this.quoting ??= []).push({ field: this.fields.length, reason: TEXT_AFTER_QUOTE_ROW, bad: true });
+            this.state = State.Unquoted;
+            this.literal = true;
+            this.onlySpace = false;
+            seg = i;
+            break;
+          }
           i++;
           break;
       }
@@ -337,6 +382,7 @@ export class CsvTokenizer {
     }
     this.fields.push(text);
     this.state = State.Start;
+    this.literal = false;
   }
 
   /** The text of a field's bytes, noting the field when they are not valid UTF-8. */
@@ -367,9 +413,12 @@ export class CsvTokenizer {
   private emit(out: CsvRow[]): void {
     const fields = this.fields;
     const invalid = this.invalid;
-    out.push(invalid !== undefined ? { line: this.recordLine, fields, invalid } : { line: this.recordLine, fields });
+    const row: CsvRow = invalid !== undefined ? { line: this.recordLine, fields, invalid } : { line: this.recordLine, fields };
+    if (this.quoting !== undefined) row.quoting = this.quoting;
+    out.push(row);
     this.fields = [];
     this.invalid = undefined;
+    this.quoting = undefined;
     this.state = State.Start;
   }
 }
@@ -391,12 +440,13 @@ export async function* readCsv(
 
 /**
  * The records of a CSV file as readCsv gives them, a chunk of the file at a time: one await per chunk rather than per
- * record, for large files.
+ * record, for large files. With `recover`, broken quoting other than an unclosed quote is read past and noted on its
+ * row (CsvTokenizer).
  */
 export async function* readCsvBatches(
   path: string,
   onBytes?: (bytes: number) => void,
-  options: { delimiter?: Delimiter; encoding?: SniffedText; interners?: readonly (ByteInterner | undefined)[] } = {},
+  options: { delimiter?: Delimiter; encoding?: SniffedText; interners?: readonly (ByteInterner | undefined)[]; recover?: boolean } = {},
 ): AsyncGenerator<CsvRow[]> {
   let sniffed = options.encoding;
   if (sniffed === undefined) {
@@ -407,14 +457,14 @@ export async function* readCsvBatches(
       throw err;
     }
   }
-  const tokenizer = new CsvTokenizer((options.delimiter ?? ',').charCodeAt(0));
+  const tokenizer = new CsvTokenizer((options.delimiter ?? ',').charCodeAt(0), options.recover ?? false);
   if (options.interners !== undefined) tokenizer.interners = options.interners;
   const pass = (rows: CsvRow[]): CsvRow[] => {
     const out: CsvRow[] = [];
     for (const row of rows) {
       // A blank line holds nothing. A line of separators only (as spreadsheets leave after the data) holds nothing
       // either, but it was a row: it is passed on marked empty, so that the reader can say it skipped it.
-      if (row.invalid === undefined && row.fields.every((f) => f.trim() === '')) {
+      if (row.invalid === undefined && row.quoting === undefined && row.fields.every((f) => f.trim() === '')) {
         if (row.fields.length > 1) out.push({ ...row, empty: true });
         continue;
       }

@@ -29,7 +29,7 @@ export class InvalidBundleError extends IngestError {
     const head = `the bundle has ${n} problem${n === 1 ? '' : 's'}`;
     const tail = fatal
       ? 'Fix them and run again.'
-      : 'Fix them and run again, or use --lenient to skip the bad rows (they are listed in the report).';
+      : 'Fix them and run again, or read the bundle leniently: rows that cannot be read are then skipped, optional cells that cannot be read left empty, and each is listed.';
     return `${head}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n${tail}`;
   }
 }

@@ -126,6 +126,28 @@ describe('readBundle names the file, line, column and reason of every problem', 
     ]);
   });
 
+  it('reads a quote in the middle of an unquoted cell as a quote mark, with a warning naming the cell', async () => {
+    const bundle = await readBundle(makeBundle({ shipments: `${SHIPMENTS}\ns3,a,b,12" pipe,,2,t,,,2016-04-01,,` }));
+    expect(bundle.shipments.map((s) => s.commodity)).toEqual(['aluminium paste', 'aluminium paste', '12" pipe']);
+    expect(bundle.warnings).toContainEqual({ file: 'shipments.csv', line: 4, column: 'commodity', reason: expect.stringMatching(/^a double quote in the middle of a field .*read as a quote mark/) });
+    expect(bundle.rejected).toEqual([]);
+  });
+
+  it('text after a closing quote makes its row a problem, and the rows after it are still read', async () => {
+    const shipments = `${SHIPMENTS}\ns3,a,b,"12" pipe",,2,t,,,2016-04-01,,\ns4,a,b,"steel" "bars",,1,t,,,2016-04-02,,\ns5,a,b,"ok ""quoted"" text",,1,t,,,2016-04-03,,`;
+    const issues = await problems(makeBundle({ shipments }));
+    const reason = expect.stringMatching(/text follows a closing quote: where the field ends cannot be told, so the row cannot be read$/);
+    // Strict: every such row is listed (reading goes on past them), and the error is not fatal.
+    expect(issues).toEqual([
+      { file: 'shipments.csv', line: 4, column: 'commodity', reason },
+      { file: 'shipments.csv', line: 5, column: 'commodity', reason },
+    ]);
+    const lenient = await readBundle(makeBundle({ shipments }), { lenient: true });
+    expect(lenient.shipments.map((s) => s.id)).toEqual(['s1', 's2', 's5']);
+    expect(lenient.shipments[2].commodity).toBe('ok "quoted" text');
+    expect(lenient.rejected.map((r) => r.line)).toEqual([4, 5]);
+  });
+
   it('lists all problems across files, not only the first', async () => {
     const issues = await problems(
       makeBundle({
@@ -154,17 +176,40 @@ describe('readBundle names the file, line, column and reason of every problem', 
 describe('lenient mode', () => {
   it('skips bad rows, lists every skipped row, and skips the ties of skipped entities with the reason', async () => {
     const dir = makeBundle({
-      entities: `${ENTITIES}\ne,company,Echo,,95,10,,,,`,
+      entities: `${ENTITIES}\ne,,Echo,,95,10,,,,`,
       relations: `${RELATIONS}\ne,a,owner,\na,b,cousin,`,
     });
     const bundle = await readBundle(dir, { lenient: true });
     expect(bundle.entities.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(bundle.relations).toHaveLength(3);
     expect(bundle.rejected).toEqual([
-      { file: 'entities.csv', line: 6, column: 'lat', reason: 'latitude 95 is out of range (-90 to 90)' },
+      { file: 'entities.csv', line: 6, column: 'kind', reason: 'required value is missing' },
       { file: 'relations.csv', line: 5, column: 'source', reason: 'refers to entity "e", which was skipped (entities.csv line 6)' },
       expect.objectContaining({ file: 'relations.csv', line: 6, column: 'kind' }),
     ]);
+  });
+
+  it('keeps a row whose optional cell cannot be read, without that cell (and its pair), saying so; strict mode refuses it', async () => {
+    const entities = `${ENTITIES}\ne,company,Echo,TR,95,10,,,,`;
+    const relations = `${RELATIONS.split('\n').map((l, i) => (i === 0 ? `${l},start` : `${l},`)).join('\n')}\nc,d,director,,2019-31-12`;
+    const shipments = `${SHIPMENTS}\ns3,a,b,aluminium paste,,6 tons,t,9800,EUR,2016-13-45,,bank1\ns4,a,b,paint,,2,t,,,2016-04-02,2016-04-01,`;
+    const dir = makeBundle({ entities, relations, shipments });
+    const bundle = await readBundle(dir, { lenient: true });
+    const e = bundle.entities.find((x) => x.id === 'e')!;
+    expect(e).toMatchObject({ id: 'e', country: 'TR' });
+    expect(e.lat).toBeUndefined();
+    expect(e.lon).toBeUndefined();
+    expect(bundle.relations.find((r) => r.source === 'c' && r.target === 'd')).toMatchObject({ kind: 'director' });
+    const s3 = bundle.shipments.find((x) => x.id === 's3')!;
+    expect(s3).toMatchObject({ supplier: 'a', buyer: 'b', commodity: 'aluminium paste', value: 9800, currency: 'EUR' });
+    expect([s3.quantity, s3.unit, s3.shipped, s3.payer]).toEqual([undefined, undefined, undefined, undefined]);
+    const left = bundle.warnings.filter((w) => /left empty/.test(w.reason)).map((w) => `${w.file}:${w.line}:${w.column}`);
+    expect(left).toEqual(['entities.csv:6:lat', 'entities.csv:6:lon', 'relations.csv:5:start', 'shipments.csv:4:payer', 'shipments.csv:4:quantity', 'shipments.csv:4:shipped', 'shipments.csv:4:unit']);
+    expect(bundle.warnings.find((w) => w.column === 'payer')!.reason).toBe('unknown entity id "bank1" (not in entities.csv): left empty, and the row read without it');
+    // A check across cells still skips its row (which of the two dates is wrong cannot be told).
+    expect(bundle.rejected).toEqual([expect.objectContaining({ file: 'shipments.csv', line: 5, column: 'received' })]);
+    const strict = await problems(makeBundle({ entities, relations, shipments }));
+    expect(strict.map((i) => `${i.file}:${i.line}:${i.column}`)).toEqual(['entities.csv:6:lat', 'relations.csv:5:start', 'shipments.csv:4:payer', 'shipments.csv:4:quantity', 'shipments.csv:4:shipped', 'shipments.csv:5:received']);
   });
 
   it('still refuses structural problems (a missing column)', async () => {

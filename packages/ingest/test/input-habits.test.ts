@@ -232,7 +232,7 @@ describe('spreadsheet habits', () => {
 
 describe('warnings and lenient mode', () => {
   it('warns only about rows that are kept', async () => {
-    const dir = makeBundle({ entities: [ENTITIES.split('\n')[0] + ',isic', ...ENTITIES.split('\n').slice(1).map((l) => `${l},`), 'e,company,Echo,TR,95,10,,,,,111'].join('\n'), relations: undefined, shipments: undefined });
+    const dir = makeBundle({ entities: [ENTITIES.split('\n')[0] + ',isic', ...ENTITIES.split('\n').slice(1).map((l) => `${l},`), 'e,compani,Echo,TR,36,10,,,,,111'].join('\n'), relations: undefined, shipments: undefined });
     const b = await readBundle(dir, { lenient: true });
     expect(b.rejected.map((r) => r.line)).toEqual([6]);
     expect(b.warnings).toEqual([]);

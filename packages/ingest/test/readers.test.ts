@@ -184,6 +184,63 @@ describe('CsvTokenizer: fields decoded straight from the chunk', () => {
   });
 });
 
+describe('CsvTokenizer with recover: broken quoting read past, however the bytes are cut', () => {
+  it('keeps stray quotes as quote marks, marks a row with text after a closing quote bad, and reads on in step', () => {
+    let t = 11;
+    const rng = () => {
+      t = (t + 0x6d2b79f5) | 0;
+      let x = Math.imul(t ^ (t >>> 15), t | 1);
+      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    // [bytes in the file, text of the cell (for cells not bad), remark: none, a quote read literally, or bad]
+    const kinds: [string, string, 'none' | 'literal' | 'bad'][] = [
+      ['abc', 'abc', 'none'],
+      ['12" pipe', '12" pipe', 'literal'],
+      ['a"b"c', 'a"b"c', 'literal'],
+      ['"x,y"', 'x,y', 'none'],
+      ['"a""b"', 'a"b', 'none'],
+      ['"multi\nline"', 'multi\nline', 'none'],
+      ['"ab"cd', '', 'bad'],
+      ['"ab" c"d', '', 'bad'],
+      ['"__proto__"x', '', 'bad'],
+    ];
+    for (let run = 0; run < 300; run++) {
+      const rows: { cells: (typeof kinds)[number][]; line: number }[] = [];
+      let line = 1;
+      for (let r = 0; r < 1 + Math.floor(rng() * 6); r++) {
+        const cells = Array.from({ length: 1 + Math.floor(rng() * 4) }, () => kinds[Math.floor(rng() * kinds.length)]);
+        rows.push({ cells, line });
+        line += 1 + cells.filter((c) => c[0].includes('\n')).length;
+      }
+      const file = Buffer.from(rows.map(({ cells }) => `${cells.map((c) => c[0]).join(',')}\n`).join(''), 'utf8');
+      const tokenizer = new CsvTokenizer(0x2c, true);
+      const got: CsvRow[] = [];
+      for (let at = 0; at < file.length; ) {
+        const size = 1 + Math.floor(rng() * 12);
+        got.push(...tokenizer.push(file.subarray(at, at + size)));
+        at += size;
+      }
+      got.push(...tokenizer.end());
+      expect(got.map((r) => r.line)).toEqual(rows.map((r) => r.line));
+      got.forEach((row, i) => {
+        const cells = rows[i].cells;
+        expect(row.fields).toHaveLength(cells.length);
+        const remarks = cells.flatMap((c, field) => (c[2] === 'none' ? [] : [{ field, bad: c[2] === 'bad' }]));
+        expect((row.quoting ?? []).map((q) => ({ field: q.field, bad: q.bad }))).toEqual(remarks);
+        cells.forEach((c, field) => {
+          if (c[2] !== 'bad') expect(row.fields[field]).toBe(c[1]);
+        });
+      });
+    }
+  });
+
+  it('throws for broken quoting without recover, as before', () => {
+    expect(() => new CsvTokenizer().push(Buffer.from('a,b"c\n'))).toThrow(/a double quote in the middle of a field/);
+    expect(() => new CsvTokenizer().push(Buffer.from('a,"b"c\n'))).toThrow(/text follows a closing quote/);
+  });
+});
+
 describe('encodings', () => {
   const text = 'id,kind,name\na,company,Örnek Kimya\nb,company,Beta\n';
   const only = (entities: Buffer) => {

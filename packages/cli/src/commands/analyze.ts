@@ -45,7 +45,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--seed <n>', 'seed for the random choices of clustering: the same input and seed give the same report', parseSeed, ANALYZE_DEFAULTS.seed)
     .option('--radius-km <km>', 'a cluster or company group is near a border when its median located member lies within this distance of a crossing (and enough members are located)', parsePositiveNumber, ANALYZE_DEFAULTS.radiusKm)
     .option('--top <n>', 'how many key nodes to rank', parseCount, ANALYZE_DEFAULTS.topKeyNodes)
-    .option('--lenient', 'skip bad rows instead of stopping; every skipped row is listed in the report (input.rejected)')
+    .option('--lenient', 'skip bad rows instead of stopping, and leave optional cells that cannot be read empty; every skipped row is listed in the report (input.rejected), every emptied cell in its warnings (input.warnings)')
     .option('--rules <file>', 'a rules file (YAML or JSON) that turns red-flag rules off, changes their parameters and severities, and extends the watch list and sector mapping (see docs/red-flags.md)')
     .option('--reference <dir>', 'folder with the reference data (watchlist.csv, sector-fit.csv, sector-keywords.csv, densities.csv, fx-rates.csv, hs/)', DEFAULT_REFERENCE_DIR)
     .option('--rates <file>', 'exchange rates (CSV: date,currency,per_eur,source) to compare values in different currencies (default: the dated table in the reference folder, fx-rates.csv)')

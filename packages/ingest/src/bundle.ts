@@ -50,6 +50,11 @@ export interface ReadBundleOptions {
 const NUMERIC: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'latitude', 'longitude', 'concentration']);
 /** One comma between digits and no dot: `1234,5`, `-36,7`, `35,5 %`. */
 const DECIMAL_COMMA = /^[^.,]*\d,\d[^.,]*$/;
+/**
+ * A number written with a decimal comma and dots between its thousands (`9.800,00`, `1.234.567,5`), as spreadsheets in
+ * German, Turkish and many other languages write them: the comma after the dots can only be the decimal mark.
+ */
+const THOUSANDS_DOTS = /^[-+]?\d{1,3}(\.\d{3})+,\d+$/;
 
 /**
  * Known entity ids, the ids of entity rows that were rejected (with their line), and the known ids by their lower
@@ -182,6 +187,14 @@ interface DecimalCommas {
   example: string;
   count: number;
   dots: number;
+  /** Of `count`, the numbers with dots between thousands, and the first of them. */
+  grouped: number;
+  groupedExample: string;
+}
+
+/** The number a cell with a decimal comma (and maybe dots between thousands) writes, with a decimal point. */
+function commaNumber(raw: string): string {
+  return THOUSANDS_DOTS.test(raw) ? raw.replace(/\./g, '').replace(',', '.') : raw.replace(',', '.');
 }
 
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
@@ -311,19 +324,21 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           }
           if (delimiter === ';' && NUMERIC.has(col.type)) {
             let seen = decimalCommas.get(col.name);
-            if (DECIMAL_COMMA.test(raw)) {
-              seen ??= { line, example: raw, count: 0, dots: 0 };
+            const grouped = THOUSANDS_DOTS.test(raw);
+            if (grouped || DECIMAL_COMMA.test(raw)) {
+              seen ??= { line, example: raw, count: 0, dots: 0, grouped: 0, groupedExample: '' };
               // The first decimal comma is the example, even when a number with a dot came before it.
               if (seen.count === 0) {
                 seen.line = line;
                 seen.example = raw;
               }
               seen.count++;
+              if (grouped && seen.grouped++ === 0) seen.groupedExample = raw;
               decimalCommas.set(col.name, seen);
-              raw = raw.replace(',', '.');
+              raw = commaNumber(raw);
             } else if (/\d\.\d/.test(raw)) {
               if (seen) seen.dots++;
-              else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1 });
+              else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1, grouped: 0, groupedExample: '' });
             }
           }
           const seen = repeats[i];
@@ -466,11 +481,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   for (const [column, d] of decimalCommas) {
     if (d.count === 0) continue;
     const mixed = d.dots > 0 ? `; ${d.dots} other cell${d.dots === 1 ? '' : 's'} of the column use${d.dots === 1 ? 's' : ''} a dot, read as a decimal point too: check that none is a thousands separator` : '';
+    const groups =
+      d.grouped === 0 || (d.grouped === d.count && d.groupedExample === d.example)
+        ? ''
+        : d.groupedExample === d.example
+          ? `; ${d.grouped} of them with dots between thousands`
+          : `; ${d.grouped} with dots between thousands (such as "${d.groupedExample}", read as ${commaNumber(d.groupedExample)})`;
     ctx.warnings.add({
       file,
       line: d.line,
       column,
-      reason: `${d.count} number${d.count === 1 ? '' : 's'} written with a decimal comma (such as "${d.example}", read as ${d.example.replace(',', '.')}), as spreadsheets in many languages write them in semicolon-separated files${mixed}`,
+      reason: `${d.count} number${d.count === 1 ? '' : 's'} written with a decimal comma${d.grouped === d.count ? ' and dots between thousands' : ''} (such as "${d.example}", read as ${commaNumber(d.example)})${groups}, as spreadsheets in many languages write them in semicolon-separated files${mixed}`,
     });
   }
   return rows;

@@ -177,8 +177,24 @@ describe('spreadsheet habits', () => {
     expect(tab.relations).toEqual([expect.objectContaining({ source: 'a', target: 'b', kind: 'director' })]);
   });
 
+  it('reads a decimal comma after dots between thousands (9.800,00) in a semicolon file, saying so once per column', async () => {
+    const shipments = ['id;supplier;buyer;commodity;quantity;unit;value;currency', 's1;a;b;paint;6;t;9.800,00;EUR', 's2;a;b;paint;2,5;t;1.234.567,5;EUR', 's3;a;b;paint;1;t;12,5;EUR'].join('\n');
+    const b = await readBundle(makeBundle({ relations: undefined, shipments }));
+    expect(b.shipments.map((s) => s.value)).toEqual([9800, 1234567.5, 12.5]);
+    expect(b.shipments[1].quantity).toBe(2.5);
+    expect(b.warnings).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'value', reason: '3 numbers written with a decimal comma (such as "9.800,00", read as 9800.00); 2 of them with dots between thousands, as spreadsheets in many languages write them in semicolon-separated files' },
+      { file: 'shipments.csv', line: 3, column: 'quantity', reason: '1 number written with a decimal comma (such as "2,5", read as 2.5), as spreadsheets in many languages write them in semicolon-separated files' },
+    ]);
+    const all = await readBundle(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;9.800,00;EUR'].join('\n') }));
+    expect(all.warnings.map((w) => w.reason)).toEqual(['1 number written with a decimal comma and dots between thousands (such as "9.800,00", read as 9800.00), as spreadsheets in many languages write them in semicolon-separated files']);
+    // A comma-separated file cannot hold it unquoted, and quoted it stays refused there (the comma may group thousands).
+    const comma = await problems(makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', 's1,a,b,paint,"9.800,00",EUR'].join('\n') }));
+    expect(comma).toEqual([expect.objectContaining({ line: 2, column: 'value' })]);
+  });
+
   it('refuses thousands separators, and explains decimal commas outside semicolon files', async () => {
-    const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1.200,5\nb;company;Beta;', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
+    const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1,200.5\nb;company;Beta;', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
     expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'employees', reason: expect.stringContaining('(write numbers without thousands separators)') });
     const tabIssues = await problems(makeBundle({ relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\td\ta\tx\t6,5\tt' }));
     expect(tabIssues).toEqual([

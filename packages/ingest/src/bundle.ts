@@ -307,7 +307,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         let isic: string | undefined;
         for (let i = 0; i < header.length; i++) {
           const col = header[i];
-          let raw = (fields[i] ?? '').trim();
+          const written = (fields[i] ?? '').trim();
+          let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
           if (invalid?.includes(i)) add(colName, notText);
           if (typeof col === 'string') {
@@ -352,9 +353,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
           if (!parsed.ok) {
+            // The reason quotes the cell as written (`$15,400`), not as the decimal comma was read (`$15.400`).
             let reason = parsed.reason;
-            if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(raw)) reason += ' (write numbers without thousands separators)';
-            else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(raw) && delimiter !== ';' && delimiter !== ',') {
+            if (raw !== written) {
+              const again = parseField(col.type, written, fieldOptions[i]);
+              if (!again.ok) reason = again.reason;
+            }
+            if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(written)) reason += ' (write numbers without thousands separators)';
+            else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(written) && delimiter !== ';' && delimiter !== ',') {
               reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
             }
             if (lenient && !col.required) {

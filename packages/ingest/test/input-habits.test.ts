@@ -186,6 +186,9 @@ describe('spreadsheet habits', () => {
       { file: 'shipments.csv', line: 2, column: 'value', reason: '3 numbers written with a decimal comma (such as "9.800,00", read as 9800.00); 2 of them with dots between thousands, as spreadsheets in many languages write them in semicolon-separated files' },
       { file: 'shipments.csv', line: 3, column: 'quantity', reason: '1 number written with a decimal comma (such as "2,5", read as 2.5), as spreadsheets in many languages write them in semicolon-separated files' },
     ]);
+    // A cell refused after its decimal comma was read is quoted as written.
+    const dollar = await problems(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;$15,400;USD'].join('\n') }));
+    expect(dollar).toEqual([expect.objectContaining({ line: 2, column: 'value', reason: expect.stringMatching(/^"\$15,400" is not a number/) })]);
     const all = await readBundle(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;9.800,00;EUR'].join('\n') }));
     expect(all.warnings.map((w) => w.reason)).toEqual(['1 number written with a decimal comma and dots between thousands (such as "9.800,00", read as 9800.00), as spreadsheets in many languages write them in semicolon-separated files']);
     // A comma-separated file cannot hold it unquoted, and quoted it stays refused there (the comma may group thousands).

@@ -23,6 +23,7 @@ import {
   type Relation,
   type SectorHint,
   type Shipment,
+  type Unit,
 } from '@chokepoint/model';
 import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsvBatches, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
@@ -238,6 +239,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let notes: DataIssue[] = [];
   const add = (column: string | undefined, reason: string) => problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
   const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
+  /** The header's name of the column read as weight_kg (for the attribute it is kept as beside a quantity). */
+  let weightColumn: string | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
   const head = await readHead(path);
@@ -271,6 +274,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           try {
             const h = readHeader(spec, fields, guess);
             header = h.columns;
+            const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
+            weightColumn = weight < 0 ? undefined : fields[weight].trim();
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
             fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, max: c.max }));
             for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
@@ -431,6 +436,23 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (r.note !== undefined) note('isic', r.note);
             const doubt = sector === undefined ? undefined : sectorDisagreement(sector, r.value, ctx.hints);
             if (doubt !== undefined) note('isic', doubt);
+          }
+        }
+        if (values.weightKg !== undefined) {
+          // A mass in kg (customs records give one): the quantity when the row has none, else kept beside it.
+          const kg = values.weightKg as number;
+          delete values.weightKg;
+          if (values.quantity === undefined) {
+            if (values.unit !== undefined && values.unit !== 'kg') note(weightColumn ?? 'weight_kg', `the row has the unit ${values.unit as string} but no quantity: the mass, ${kg} kg, is used`);
+            values.quantity = kg;
+            values.unit = 'kg';
+          } else {
+            const name = weightColumn ?? 'weight_kg';
+            setOwn(attributes, name.toLowerCase(), String(kg));
+            const stated = typeof values.quantity === 'number' && typeof values.unit === 'string' ? kilograms(values.quantity, values.unit as Unit) : undefined;
+            if (stated !== undefined && Math.abs(stated - kg) > 0.01 * Math.max(stated, kg)) {
+              note(name, `${kg} kg differs from the quantity ${values.quantity as number} ${values.unit as string} (${stated} kg): the quantity is used, the mass kept as an attribute`);
+            }
           }
         }
         if (spec.file === 'shipments.csv' && typeof values.commodity === 'string') {

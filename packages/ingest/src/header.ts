@@ -1,13 +1,13 @@
 import { closest, type ColumnSpec, type FileSpec } from '@chokepoint/model';
 import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
 
-/** A header cell as a column name: lower case, words joined by `_` (`HS Code` → `hs_code`). */
+/** A header cell as a column name: lower case, words joined by `_` (`HS Code` → `hs_code`, `Net Weight (kg)` → `net_weight_kg`). */
 export function normaliseColumnName(raw: string): string {
   return raw
     .normalize('NFKC')
     .trim()
     .toLowerCase()
-    .replace(/[\s\-./]+/g, '_')
+    .replace(/[\s\-./()[\]]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
 

@@ -196,6 +196,30 @@ describe('spreadsheet habits', () => {
     expect(comma).toEqual([expect.objectContaining({ line: 2, column: 'value' })]);
   });
 
+  it('reads a customs extract as it comes: exporter, importer, description, net weight (kg), declared value, date', async () => {
+    const shipments = [
+      'Shipment ID,Exporter,Importer,Product Description,HS Code,Net Weight (kg),Declared Value,Currency,Date,Quantity,Unit',
+      'c1,a,b,aluminium paste,3212.90,6000,12000,EUR,2016-03-01,,',
+      'c2,a,b,aluminium paste,3212.90,5000,9000,EUR,2016-03-02,6,t',
+      'c3,a,b,aluminium paste,3212.90,6000,9000,EUR,2016-03-03,6,t',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ relations: undefined, shipments }));
+    expect(b.shipments.map((s) => [s.id, s.supplier, s.buyer, s.commodity, s.quantity, s.unit, s.quantityKg, s.value, s.shipped])).toEqual([
+      ['c1', 'a', 'b', 'aluminium paste', 6000, 'kg', 6000, 12000, '2016-03-01'],
+      ['c2', 'a', 'b', 'aluminium paste', 6, 't', 6000, 9000, '2016-03-02'],
+      ['c3', 'a', 'b', 'aluminium paste', 6, 't', 6000, 9000, '2016-03-03'],
+    ]);
+    // Beside a quantity, the mass is kept as an attribute; where the two disagree a warning says which is used.
+    expect(b.shipments[1].attributes).toEqual({ 'net weight (kg)': '5000' });
+    expect(b.shipments[1]).not.toHaveProperty('weightKg');
+    const said = b.warnings.map((w) => `${w.line}:${w.column}:${w.reason}`);
+    expect(said).toContain('3:Net Weight (kg):5000 kg differs from the quantity 6 t (6000 kg): the quantity is used, the mass kept as an attribute');
+    expect(said.filter((w) => w.startsWith('4:'))).toEqual([]);
+    for (const [from, to] of [['Exporter', 'supplier'], ['Importer', 'buyer'], ['Product Description', 'commodity'], ['Net Weight (kg)', 'weight_kg'], ['Declared Value', 'value'], ['Date', 'shipped']]) {
+      expect(said).toContainEqual(expect.stringMatching(new RegExp(`^1:${from.replace(/[()]/g, '\\$&')}:column "${from.replace(/[()]/g, '\\$&')}" read as "${to}"`)));
+    }
+  });
+
   it('refuses thousands separators, and explains decimal commas outside semicolon files', async () => {
     const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1,200.5\nb;company;Beta;', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
     expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'employees', reason: expect.stringContaining('(write numbers without thousands separators)') });

@@ -8,6 +8,7 @@ import {
   crossFieldProblems,
   kilograms,
   parseField,
+  readCurrency,
   readIsic,
   sectorDisagreement,
   shipmentConcentration,
@@ -16,6 +17,7 @@ import {
   type ColumnSpec,
   type DataIssue,
   type Entity,
+  type FieldOptions,
   type FieldResult,
   type FieldType,
   type FileSpec,
@@ -198,6 +200,19 @@ function commaNumber(raw: string): string {
   return THOUSANDS_DOTS.test(raw) ? raw.replace(/\./g, '').replace(',', '.') : raw.replace(',', '.');
 }
 
+/** A number with a currency before or after it: `21000 TRY`, `€4800`, `USD 14,500.00`? (thousands commas are not read). */
+const VALUE_WITH_CURRENCY = /^(?:([^\d\s.,+-][^\d]*?)\s*)?(\d[\d.,]*)(?:\s*([^\d\s.,][^\d]*))?$/;
+
+/** The value and currency of a cell that writes both, when it does without doubt (one currency, a number). */
+function valueWithCurrency(raw: string, options: FieldOptions): { value: number; currency: string } | undefined {
+  const m = VALUE_WITH_CURRENCY.exec(raw);
+  if (m === null || (m[1] === undefined) === (m[3] === undefined)) return undefined;
+  const currency = readCurrency((m[1] ?? m[3]).trim());
+  const value = parseField('number', m[2], options);
+  if (!currency.ok || !value.ok) return undefined;
+  return { value: value.value as number, currency: currency.value };
+}
+
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
 const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   lat: 'lon',
@@ -232,7 +247,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const lastRef: (string | undefined)[] = [];
   const lastKnown: (string | undefined)[] = [];
   /** Per column of the header: the options of its parser. */
-  let fieldOptions: { values?: readonly string[]; max?: number }[] = [];
+  let fieldOptions: FieldOptions[] = [];
   // One row at a time: its line, its problems and its notes (the functions are made once, not once per row).
   let line = 0;
   let problems: DataIssue[] = [];
@@ -241,6 +256,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
   /** The header's name of the column read as weight_kg (for the attribute it is kept as beside a quantity). */
   let weightColumn: string | undefined;
+  /** The currency the row's value was written with (`21000 TRY`), when it was. */
+  let valueCurrency: string | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
   const head = await readHead(path);
@@ -277,7 +294,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
             weightColumn = weight < 0 ? undefined : fields[weight].trim();
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
-            fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, max: c.max }));
+            fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, aliases: c.aliases, max: c.max }));
             for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
           } catch (err) {
@@ -357,6 +374,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               interners[i]?.add(raw);
             }
           }
+          if (!parsed.ok && col.name === 'value' && spec.file === 'shipments.csv') {
+            // A value written with its currency (`21000 TRY`, `€4800`): the number, and the currency checked below.
+            const split = valueWithCurrency(raw, fieldOptions[i]);
+            if (split !== undefined) {
+              values.value = split.value;
+              valueCurrency = split.currency;
+              note(col.name, `${JSON.stringify(written)} read as the value ${split.value} in ${split.currency}; write the currency in its own column to be sure`);
+              continue;
+            }
+          }
           if (!parsed.ok) {
             // The reason quotes the cell as written (`$15,400`), not as the decimal comma was read (`$15.400`).
             let reason = parsed.reason;
@@ -412,6 +439,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               }
             }
           }
+        }
+        if (valueCurrency !== undefined) {
+          // The currency a value was written with, and the currency column: they must agree.
+          if (values.currency === undefined) values.currency = valueCurrency;
+          else if (values.currency !== valueCurrency) add('currency', `the value is written in ${valueCurrency} but the currency is ${values.currency as string}`);
+          valueCurrency = undefined;
         }
         if (emptied !== undefined) {
           // A value read without its pair would be a problem of its own (a quantity without its unit): it goes too.

@@ -220,6 +220,31 @@ describe('spreadsheet habits', () => {
     }
   });
 
+  it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {
+    const entities = ['id,type,name', 'a,Company,Alpha', 'b,Individual,Bora', 'c,Legal Entity,Cem', 'd,NGO,Delta'].join('\n');
+    const relations = ['source,target,kind,start', 'b,a,Shareholder,', 'b,c,board member,', 'b,d,director,2016-02-30', 'b,a,director,2016-13-01'].join('\n');
+    const shipments = ['id,supplier,buyer,commodity,value,currency', 's1,a,c,paint,21000 TRY,', 's2,a,c,paint,€4800,EUR', 's3,a,c,paint,USD 14500,EUR', 's4,a,c,paint,$15400,', 's5,a,c,paint,"9,800 EUR",'].join('\n');
+    const dir = makeBundle({ entities, relations, shipments, places: undefined });
+    const issues = await problems(dir);
+    expect(issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.reason}`)).toEqual([
+      'relations.csv:4:start: "2016-02-30" is not a day of the calendar: February 2016 has 29 days',
+      'relations.csv:5:start: "2016-13-01" is not a date: there is no month 13 (dates are YYYY-MM-DD)',
+      'shipments.csv:4:currency: the value is written in USD but the currency is EUR',
+      'shipments.csv:5:value: "$15400" is not a number (write digits with a dot for decimals, no thousands separators)',
+      'shipments.csv:6:value: "9,800 EUR" is not a number (write digits with a dot for decimals, no thousands separators)',
+    ]);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.entities.map((e) => e.kind)).toEqual(['company', 'person', 'company', 'organization']);
+    expect(b.relations.map((r) => r.kind)).toEqual(['owner', 'director', 'director', 'director']);
+    expect(b.shipments.filter((s) => s.value !== undefined).map((s) => [s.id, s.value, s.currency])).toEqual([
+      ['s1', 21000, 'TRY'],
+      ['s2', 4800, 'EUR'],
+    ]);
+    expect(b.warnings.map((w) => w.reason)).toEqual(
+      expect.arrayContaining(['"Individual" read as person', '"Shareholder" read as owner', '"21000 TRY" read as the value 21000 in TRY; write the currency in its own column to be sure']),
+    );
+  });
+
   it('refuses thousands separators, and explains decimal commas outside semicolon files', async () => {
     const issues = await problems(makeBundle({ entities: 'id;kind;name;employees\na;company;Alpha;1,200.5\nb;company;Beta;', relations: undefined, shipments: 'id\tsupplier\tbuyer\tcommodity\tquantity\tunit\ns1\ta\ta2\tx\t6,5\tt' }));
     expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'employees', reason: expect.stringContaining('(write numbers without thousands separators)') });

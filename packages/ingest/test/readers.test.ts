@@ -388,10 +388,10 @@ describe('an empty input is an input error, CSV and FtM alike', () => {
   });
 
   it('refuses, in either mode, an input whose every entity has a problem, listing them (skipping rows cannot help)', async () => {
-    const csv = await refusal(readBundle(makeBundle({ entities: 'id,kind,name\na,firm,Alpha\nb,company,', relations: undefined, shipments: undefined }), { lenient: true }));
+    const csv = await refusal(readBundle(makeBundle({ entities: 'id,kind,name\na,frm,Alpha\nb,company,', relations: undefined, shipments: undefined }), { lenient: true }));
     expect(csv.fatal).toBe(true);
     expect(csv.message).not.toMatch(/--lenient/);
-    expect((await refusal(readBundle(makeBundle({ entities: 'id,kind,name\na,firm,Alpha', relations: undefined, shipments: undefined })))).fatal).toBe(true);
+    expect((await refusal(readBundle(makeBundle({ entities: 'id,kind,name\na,frm,Alpha', relations: undefined, shipments: undefined })))).fatal).toBe(true);
     expect(csv.issues.map((i) => [i.line, i.column])).toEqual([
       [1, undefined],
       [2, 'kind'],
@@ -566,12 +566,12 @@ describe('FtM values that cannot be used (fuzz class ftm-bad-values)', () => {
     const { issues } = await refusal(readFtm(path));
     expect(issues.map(formatIssue)).toEqual([
       'x.ftm.jsonl line 1, column "latitude": Company "c1": latitude 999 is out of range (-90 to 90)',
-      'x.ftm.jsonl line 2, column "incorporationDate": Company "c2": "2020-02-30" is not a date in ISO form YYYY-MM-DD',
+      'x.ftm.jsonl line 2, column "incorporationDate": Company "c2": "2020-02-30" is not a day of the calendar: February 2020 has 29 days',
       'x.ftm.jsonl line 4, column "longitude": Company "c3": latitude and longitude must be given together',
       'x.ftm.jsonl line 6, column "percentage": Ownership "o1": percentage 150 is out of range (0 to 100)',
       'x.ftm.jsonl line 7, column "amount": Payment "x1": "lots" is not a number (write digits with a dot for decimals, no thousands separators)',
       'x.ftm.jsonl line 8, column "amountEur": Payment "x2": value -5 is out of range (0 to 1,000,000,000,000,000,000)',
-      'x.ftm.jsonl line 9, column "date": Payment "x3": "2019-13-01" is not a date in ISO form YYYY-MM-DD',
+      'x.ftm.jsonl line 9, column "date": Payment "x3": "2019-13-01" is not a date: there is no month 13 (dates are YYYY-MM-DD)',
     ]);
     const b = await readFtm(path, { lenient: true });
     expect(b.entities.map((e) => [e.id, e.founded])).toEqual([

@@ -11,6 +11,11 @@ export interface ColumnSpec {
   /** The column must be in the header and every row must have a value. */
   required?: boolean;
   values?: readonly string[];
+  /**
+   * Other words for the values of an `enum` column (lower case, words joined by `_`), read as the value with a note:
+   * `individual` for `person`. Only words that mean that value and no other.
+   */
+  aliases?: Readonly<Record<string, string>>;
   /** The value must be the id of an entity in entities.csv. */
   refersToEntity?: boolean;
   /** Largest value a `number` column takes (bigger ones are refused as mistakes). */
@@ -35,6 +40,42 @@ export interface FileSpec {
   description: string;
 }
 
+/** Words registers and spreadsheets use for the kinds of entities. */
+export const ENTITY_KIND_ALIASES: Readonly<Record<string, string>> = {
+  individual: 'person',
+  natural_person: 'person',
+  private_person: 'person',
+  legal_entity: 'company',
+  legal_person: 'company',
+  corporation: 'company',
+  firm: 'company',
+  business: 'company',
+  enterprise: 'company',
+  organisation: 'organization',
+  org: 'organization',
+  ngo: 'organization',
+};
+
+/** Words for the kinds of ties, each in the direction of its kind (the source owns, directs, pays). */
+export const RELATION_KIND_ALIASES: Readonly<Record<string, string>> = {
+  shareholder: 'owner',
+  ownership: 'owner',
+  beneficial_owner: 'owner',
+  board_member: 'director',
+  directorship: 'director',
+  relative: 'family',
+  spouse: 'family',
+  sibling: 'family',
+  employment: 'employee',
+  same_address: 'shared_address',
+  address: 'shared_address',
+  associate_of: 'associate',
+  representative: 'agent',
+  paid: 'paid_for',
+  payer: 'paid_for',
+  consignee: 'consigned_to',
+};
+
 /** The largest quantity a shipment may state, in its unit: beyond this it is a mistake (10^13). */
 export const MAX_QUANTITY = 1e13;
 /** The largest mass of one shipment, in kg: a billion tonnes (10^12 kg), more than any ship or year of trade carries between two parties. */
@@ -51,7 +92,7 @@ export const ENTITIES_SPEC: FileSpec = {
   description: 'Companies, people and organizations: the nodes of the network.',
   columns: [
     { name: 'id', type: 'id', required: true, synonyms: ['entity_id'], description: 'Unique identifier, referenced by the other files.' },
-    { name: 'kind', type: 'enum', values: ENTITY_KINDS, required: true, synonyms: ['entity_kind', 'entity_type', 'type'], description: 'company, person or organization.' },
+    { name: 'kind', type: 'enum', values: ENTITY_KINDS, aliases: ENTITY_KIND_ALIASES, required: true, synonyms: ['entity_kind', 'entity_type', 'type'], description: 'company, person or organization.' },
     { name: 'name', type: 'text', required: true, synonyms: ['entity_name', 'company_name', 'full_name', 'legal_name'], description: 'Name as written in the source.' },
     { name: 'country', type: 'country', synonyms: ['country_code'], description: 'ISO 3166-1 alpha-2 code.' },
     { name: 'city', type: 'text', synonyms: ['town'], description: 'City or town.' },
@@ -78,7 +119,7 @@ export const RELATIONS_SPEC: FileSpec = {
   columns: [
     { name: 'source', type: 'id', required: true, refersToEntity: true, synonyms: ['from', 'source_id'], description: 'Entity the tie starts from (the owner, the director, the employee, the agent, the payer, the buyer whose goods were consigned).' },
     { name: 'target', type: 'id', required: true, refersToEntity: true, synonyms: ['to', 'target_id'], description: 'Entity the tie points to (the owned company, the company directed, the employer, the principal, the buyer paid for, the consignee).' },
-    { name: 'kind', type: 'enum', values: RELATION_KINDS, required: true, synonyms: ['type', 'relation_type', 'relationship'], description: 'owner, director, family, employee, shared_address, associate, agent, paid_for or consigned_to.' },
+    { name: 'kind', type: 'enum', values: RELATION_KINDS, aliases: RELATION_KIND_ALIASES, required: true, synonyms: ['type', 'relation_type', 'relationship'], description: 'owner, director, family, employee, shared_address, associate, agent, paid_for or consigned_to.' },
     { name: 'share', type: 'percent', synonyms: ['percentage', 'share_percent', 'ownership_share'], description: 'Ownership share in percent (0 to 100).' },
     { name: 'start', type: 'date', synonyms: ['start_date'], description: 'Date the tie began.' },
     { name: 'end', type: 'date', synonyms: ['end_date'], description: 'Date the tie ended.' },

@@ -100,11 +100,22 @@ export function readDate(raw: string): FieldResult {
   if (SLASHED.test(raw)) {
     return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first); write it as YYYY-MM-DD`);
   }
+  const iso = DATE.exec(raw);
+  if (iso) {
+    const month = Number(iso[2]);
+    if (month < 1 || month > 12) return fail(`${show(raw)} is not a date: there is no month ${iso[2]} (dates are YYYY-MM-DD)`);
+    const days = new Date(Date.UTC(Number(iso[1]), month, 0)).getUTCDate();
+    return fail(`${show(raw)} is not a day of the calendar: ${MONTHS[month - 1]} ${iso[1]} has ${days} days`);
+  }
   return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD`);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export interface FieldOptions {
   values?: readonly string[];
+  /** Other words for the values of an `enum` (ColumnSpec.aliases). */
+  aliases?: Readonly<Record<string, string>>;
   /** Largest value a number may take (for `number`). */
   max?: number;
 }
@@ -128,6 +139,8 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       // "Shared Address", "paid-for", "border crossing": the same words, joined by _.
       const joined = v.trim().replace(/[\s-]+/g, '_');
       if (values.includes(joined)) return ok(joined);
+      const alias = options.aliases !== undefined && Object.hasOwn(options.aliases, joined) ? options.aliases[joined] : undefined;
+      if (alias !== undefined) return { ok: true, value: alias, note: `${show(raw)} read as ${alias}` };
       const near = closest(joined, values, 1);
       const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
       return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);

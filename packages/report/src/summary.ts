@@ -184,9 +184,14 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const out: string[] = [];
 
   out.push(`Chokepoint report on "${plain(report.input.bundle)}" (seed ${report.parameters.seed}, border radius ${km(report.parameters.radiusKm)} km)`);
+  // What was read, as rows of the input: the entities merged as name variants, and the ties and shipments that merging
+  // made ties of an entity to itself (dropped), were read too.
+  const merged = report.resolution.merges.reduce((n, m) => n + m.merged.length, 0);
+  const dropped = report.resolution.dropped;
+  const afterMerging = merged > 0 ? ` (${int(c.entities)} once name variants are merged)` : '';
   out.push(
-    `Read ${plural(c.entities, 'entity', 'entities')}, ${plural(c.relations - implied, 'relation', 'relations')}, ` +
-      `${plural(c.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
+    `Read ${plural(c.entities + merged, 'entity', 'entities')}${afterMerging}, ${plural(c.relations - implied + dropped.relations, 'relation', 'relations')}, ` +
+      `${plural(c.shipments + dropped.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
       (implied > 0 ? ` (and ${plural(implied, 'tie', 'ties')} that shipments imply through their payer or consignee, counted among the report's relations)` : '') +
       (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
   );
@@ -307,7 +312,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       out.push(`  ${plural(cp.unweighed.shipments, 'shipment', 'shipments')} of these goods could not be weighed in kg (${cp.unweighed.byUnit.map((u) => `${int(u.shipments)} ${u.unit === 'none' ? 'without a quantity' : `in ${u.unit}`}`).join(', ')}) and carry no mass in the flow`);
     }
     if (cp.unvalued.shipments > 0 && cur !== null) {
-      out.push(`  ${plural(cp.unvalued.shipments, 'shipment', 'shipments')} have no value in ${cur} (${cp.unvalued.byCurrency.map((u) => `${int(u.shipments)} ${u.currency === 'none' ? 'without a value' : `in ${u.currency}, no rate`}`).join(', ')})`);
+      out.push(`  ${plural(cp.unvalued.shipments, 'shipment', 'shipments')} ${cp.unvalued.shipments === 1 ? 'has' : 'have'} no value in ${cur} (${cp.unvalued.byCurrency.map((u) => `${int(u.shipments)} ${u.currency === 'none' ? 'without a value' : `in ${u.currency}, no rate`}`).join(', ')})`);
     }
     if (cp.dominators.length > 0) out.push(`  every path passes through: ${cp.dominators.map(name).join(', ')}`);
     for (const d of cp.partialDominators.slice(0, 3)) {

@@ -42,6 +42,18 @@ describe('the summary of what was skipped or doubted in the input', () => {
     );
   });
 
+  it('counts the entities, ties and shipments read, before name variants were merged', async () => {
+    const report = await tinyReport();
+    const c = report.input.counts;
+    report.resolution.merges = [{ kept: report.entities[0].id, merged: ['x1', 'x2'], score: 1, evidence: [] }];
+    report.resolution.dropped = { relations: 1, shipments: 2 };
+    const implied = report.relations.filter((r) => r.viaShipments !== undefined).length;
+    expect(renderSummary(report)).toContain(`Read ${c.entities + 2} entities (${c.entities} once name variants are merged), ${c.relations - implied + 1} relations, ${c.shipments + 2} shipments`);
+    report.resolution.merges = [];
+    report.resolution.dropped = { relations: 0, shipments: 0 };
+    expect(renderSummary(report)).toContain(`Read ${c.entities} entities, ${c.relations - implied} relations, ${c.shipments} shipments`);
+  });
+
   it('says nothing when nothing was skipped or doubted', async () => {
     const report = await tinyReport();
     report.input.rejected = [];

@@ -1,3 +1,4 @@
+import { labelX } from '../core/label-place';
 import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
@@ -75,7 +76,8 @@ export class MapLabels {
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const w = context.measureText(data.label).width;
-    const x = data.labelSide === 'left' ? data.x - data.size - 3 - w : data.x + data.size + 3;
+    // A label that would run past the right edge of the picture is drawn on the left of its node (when it fits there).
+    const x = labelX(data.x, data.size, w, context.canvas.width / (context.getTransform().a || 1), data.labelSide);
     // Sigma's label grid keeps one label per cell, but a long label runs over its neighbours' cells: a label that
     // would cover one already drawn is left out (it appears when zoomed in). Labels sigma must show (a selection,
     // its neighbours, a path) come last and are always drawn, except on the map, where entities at one place are many.

@@ -3,7 +3,7 @@ import { fold } from '@chokepoint/model/text';
 
 /**
  * How a user names a set of entities or goods, without Cypher or code:
- *   ids:a,b,c                      these entities
+ *   ids:a,b,c                      these entities (or a,b,c: text without one of the words below is a list of ids)
  *   hs:7603                        goods whose HS code starts with 7603 (suppliers / buyers of them)
  *   commodity:aluminium paste      goods whose commodity words contain these words
  *   where:country=TR and employees<10   entities whose attributes match (=, !=, <, <=, >, >=, ~ contains; and, or)
@@ -25,12 +25,22 @@ export class SelectorError extends Error {
 
 const HELP = 'write ids:a,b, hs:7603, commodity:aluminium paste, or where:country=TR and employees<10';
 
+/**
+ * Reads a selection. The forms' words are read in any case (`IDS:`, `HS:`); text without one of them is a list of
+ * entity ids (`a,b`), as people first write it.
+ */
 export function parseSelector(text: string): Selector {
-  const m = /^\s*(ids|hs|commodity|where)\s*:(.*)$/s.exec(text);
-  if (!m) throw new SelectorError(`cannot read the selection ${JSON.stringify(text)}: ${HELP}`);
+  const m = /^\s*(ids|hs|commodity|where)\s*:(.*)$/is.exec(text);
+  if (!m) {
+    // A condition without its word (country=TR) is not an id.
+    if (/[=<>~]/.test(text)) throw new SelectorError(`cannot read the selection ${JSON.stringify(text)}: a condition starts with where: (where:${text.trim()}); ${HELP}`);
+    const ids = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (ids.length === 0) throw new SelectorError(`the selection ${JSON.stringify(text)} is empty: ${HELP}`);
+    return { kind: 'ids', ids };
+  }
   const body = m[2].trim();
   if (body === '') throw new SelectorError(`the selection ${JSON.stringify(text)} is empty: ${HELP}`);
-  switch (m[1]) {
+  switch (m[1].toLowerCase()) {
     case 'ids':
       return { kind: 'ids', ids: body.split(',').map((s) => s.trim()).filter((s) => s !== '') };
     case 'hs': {

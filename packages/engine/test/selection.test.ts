@@ -19,6 +19,12 @@ const bundle: Bundle = {
 describe('selections', () => {
   it('reads the four forms', () => {
     expect(parseSelector('ids: a, b')).toEqual({ kind: 'ids', ids: ['a', 'b'] });
+    // Bare ids, and the words in any case.
+    expect(parseSelector('a, b,toString')).toEqual({ kind: 'ids', ids: ['a', 'b', 'toString'] });
+    expect(parseSelector('IDS:a')).toEqual({ kind: 'ids', ids: ['a'] });
+    expect(parseSelector('HS:7603')).toEqual({ kind: 'hs', prefix: '7603' });
+    expect(() => parseSelector('country=TR')).toThrow(/a condition starts with where: \(where:country=TR\)/);
+    expect(() => parseSelector(' , ')).toThrow(/is empty/);
     expect(parseSelector('hs:3212.90')).toEqual({ kind: 'hs', prefix: '321290' });
     expect(parseSelector('commodity:Motion-Control')).toEqual({ kind: 'commodity', words: 'motion control' });
     expect(parseSelector('where:country=TR and employees<10 or phone~44').kind).toBe('where');

@@ -51,7 +51,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--rates <file>', 'exchange rates (CSV: date,currency,per_eur,source) to compare values in different currencies (default: the dated table in the reference folder, fx-rates.csv)')
     .option('--no-rates', 'never convert money: keep every value in its own currency')
     .option('--goods <selection>', 'goods whose flow is analyzed for supply chokepoints: watchlist, all, hs:PREFIX or commodity:WORDS', 'watchlist')
-    .option('--sources <selection>', 'where the goods come from (default: their suppliers): ids:a,b, hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
+    .option('--sources <selection>', 'where the goods come from (default: their suppliers): entity ids a,b (or ids:a,b), hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
     .option('--targets <selection>', 'where the goods go (default: members of clusters and company groups near a border crossing); same forms as --sources; a supplier that is also a target is counted as a source')
     .option('--disrupt-steps <n>', 'removals in the disruption simulation (fragility curve)', parseCount, 10)
     .option('--no-resolve', 'keep name variants of the same company apart (by default they are merged; see docs/resolution.md)')

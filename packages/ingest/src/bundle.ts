@@ -563,11 +563,23 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
  * becomes the record itself (no copy: a bundle holds millions of them); no column of the contract is named
  * `attributes` or `origin`.
  */
-function asRecord<T>(r: ParsedRow, file: string): T {
+function asRecord<T>(r: ParsedRow, file: string, shareEmpty = false): T {
   const record = r.values as Record<string, unknown>;
-  record.attributes = r.attributes;
+  record.attributes = shareEmpty && !hasOwnKey(r.attributes) ? NO_ATTRIBUTES : r.attributes;
   record.origin = { file, line: r.line };
   return record as T;
+}
+
+/**
+ * The attributes of every tie and shipment without extra columns: one frozen object (a million-shipment bundle
+ * otherwise holds a million empty objects, about 50 bytes each). Nothing writes to a tie's or a shipment's attributes
+ * after reading; a write would throw rather than change every record.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
+function hasOwnKey(o: Record<string, string>): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
 }
 function toEntity(r: ParsedRow, file: string): Entity {
   const record = asRecord<Entity & { phone?: string }>(r, file);
@@ -580,14 +592,14 @@ function toEntity(r: ParsedRow, file: string): Entity {
   return record;
 }
 function toRelation(r: ParsedRow, file: string): Relation {
-  return asRecord<Relation>(r, file);
+  return asRecord<Relation>(r, file, true);
 }
 function toPlace(r: ParsedRow, file: string): Place {
   const v = r.values as Omit<Place, 'attributes' | 'origin' | 'countries'> & { countries?: string[] };
   return { ...v, countries: v.countries ?? [], attributes: r.attributes, origin: { file, line: r.line } };
 }
 function toShipment(r: ParsedRow, file: string): Shipment {
-  const s = asRecord<Shipment>(r, file);
+  const s = asRecord<Shipment>(r, file, true);
   const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
   if (kg !== undefined) s.quantityKg = kg;
   return s;

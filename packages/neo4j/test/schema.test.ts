@@ -10,7 +10,8 @@ import { ENTITY_FIELDS, PLACE_FIELDS, RELATION_FIELDS, SHIPMENT_FIELDS, type Fie
 const STORED_ELSEWHERE: Record<string, readonly string[]> = {
   'entities.csv': ['phone'], // kept in attributes.phone, stored in attributesJson
   'relations.csv': ['source', 'target', 'kind'], // the relationship's ends and type
-  'shipments.csv': ['supplier', 'buyer', 'consignee', 'payer'], // relationships of the shipment node
+  // relationships of the shipment node; weight_kg is read as the quantity in kg, or kept in attributes (attributesJson)
+  'shipments.csv': ['supplier', 'buyer', 'consignee', 'payer', 'weightKg'],
   'places.csv': [],
 };
 

@@ -94,6 +94,8 @@ class FatalFileProblem extends Error {
 }
 
 /** Extensions of files that hold data: one in a bundle folder that is not a bundle file is named in a warning. */
+/** Spreadsheet workbooks: their sheets must be saved as CSV, not renamed. */
+const WORKBOOKS: ReadonlySet<string> = new Set(['xlsx', 'xls', 'xlsm', 'ods']);
 const DATA_EXTENSIONS: ReadonlySet<string> = new Set(['csv', 'tsv', 'tab', 'txt', 'psv', 'dat', 'xlsx', 'xlsm', 'xls', 'ods', 'jsonl', 'ijson', 'ndjson']);
 
 /** Which name each bundle file has in the folder, the problems that stop reading a file, and remarks on the rest. */
@@ -167,7 +169,15 @@ async function folderFiles(root: string, dir: string): Promise<FolderFiles> {
     const lower = e.name.toLowerCase();
     const stem = lower.slice(0, lower.length - ext.length - 1);
     const near = bundleNames.find((f) => f.startsWith(`${stem}.`)) ?? closest(lower, bundleNames, 1)[0];
-    const hint = near === undefined ? '' : out.names.has(near as BundleFile) ? `; the bundle's ${near} is read` : `; did you mean to name it ${near}?`;
+    const workbook = WORKBOOKS.has(ext);
+    const hint =
+      near === undefined
+        ? ''
+        : out.names.has(near as BundleFile)
+          ? `; the bundle's ${near} is read`
+          : workbook
+            ? `; did you mean to save it as ${near}? (a workbook is not read: save the sheet as "CSV UTF-8" under that name)`
+            : `; did you mean to name it ${near}?`;
     const what = ext === 'jsonl' || ext === 'ijson' || ext === 'ndjson' ? ' (a FollowTheMoney file is read when it is given to the command itself, not inside a bundle folder)' : '';
     out.warnings.push({ file: e.name, line: 1, reason: `not a file of a bundle (entities.csv, relations.csv, shipments.csv, places.csv): not read${what}${hint}` });
   }
@@ -625,8 +635,9 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   if (!isDir) throw new BundleNotFoundError(`${printable(dir)} is not a folder (a bundle is a folder of CSV files)`);
   const folder = await folderFiles(root, dir);
   if (!folder.names.has('entities.csv') && !folder.fatal.some((f) => f.file.toLowerCase() === 'entities.csv')) {
-    const near = folder.warnings.find((w) => w.reason.includes('did you mean to name it entities.csv'));
-    const hint = near === undefined ? '' : `; it has ${JSON.stringify(near.file)}: name it entities.csv`;
+    const near = folder.warnings.find((w) => w.reason.includes('did you mean to name it entities.csv') || w.reason.includes('did you mean to save it as entities.csv'));
+    const how = near !== undefined && WORKBOOKS.has(extname(near.file).slice(1).toLowerCase()) ? 'save that sheet as "CSV UTF-8" named entities.csv' : 'name it entities.csv';
+    const hint = near === undefined ? '' : `; it has ${JSON.stringify(near.file)}: ${how}`;
     throw new BundleNotFoundError(`${printable(dir)} has no entities.csv (a bundle needs at least entities.csv${printable(hint)})`);
   }
 

@@ -352,6 +352,15 @@ describe('file names (fuzz class file-names)', () => {
     const other = tempDir();
     writeFileSync(join(other, 'entities.tsv'), 'id\tkind\tname\na\tcompany\tAlpha\n');
     await expect(readBundle(other)).rejects.toThrow(/has no entities\.csv \(a bundle needs at least entities\.csv; it has "entities\.tsv": name it entities\.csv\)/);
+    // A workbook is not renamed but saved as CSV: the message says so.
+    const book = tempDir();
+    writeFileSync(join(book, 'Entities.xlsx'), Buffer.from('PK\u0003\u0004', 'latin1'));
+    await expect(readBundle(book)).rejects.toThrow(/it has "Entities\.xlsx": save that sheet as "CSV UTF-8" named entities\.csv\)/);
+    const both = makeBundle({ relations: undefined });
+    writeFileSync(join(both, 'relations.xlsx'), Buffer.from('PK\u0003\u0004', 'latin1'));
+    expect((await readBundle(both)).warnings.map((w) => w.reason)).toContain(
+      'not a file of a bundle (entities.csv, relations.csv, shipments.csv, places.csv): not read; did you mean to save it as relations.csv? (a workbook is not read: save the sheet as "CSV UTF-8" under that name)',
+    );
   });
 });
 

@@ -409,6 +409,14 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       notes,
       problem: (column: string | undefined, reason: string) => void problems.push(at(column, reason === '' ? '' : `${named(r.schema, r.id)}${reason}`)),
       note: (column: string, reason: string) => void notes.push(at(column, reason)),
+      /**
+       * An optional property that cannot be read: a problem in strict mode; read leniently, a note, and the record
+       * kept without it (the caller leaves it out of `used`, so that it stays as an attribute, as written).
+       */
+      optional: (column: string, reason: string, kept = true) =>
+        void (lenient
+          ? notes.push(at(column, `${reason}: not used${kept ? ', and kept as an attribute' : ''} (the record is read without it)`))
+          : problems.push(at(column, `${named(r.schema, r.id)}${reason}`))),
       /** Keeps the record (its notes become warnings) or lists its problems; true when kept. */
       close: (): boolean => {
         if (problems.length > 0) {
@@ -450,9 +458,9 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     if (country !== undefined) {
       const c = parseField('country', country);
       if (c.ok) use.country = c.value as string;
-      else x.problem('country', c.reason);
+      else x.optional('country', c.reason, false);
     }
-    readCoordinates(r, x.problem, use);
+    readCoordinates(r, (column, reason) => x.optional(column, reason, false), use);
     if (x.close()) addresses.set(r.id, use);
     else rejectedAddresses.set(r.id, r.line);
   }
@@ -484,29 +492,26 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     const address = usable[0];
     const countryProp = first(r, 'country') !== undefined ? 'country' : first(r, 'jurisdiction') !== undefined ? 'jurisdiction' : undefined;
     if (countryProp !== undefined) {
-      used.add(countryProp);
       const c = parseField('country', first(r, countryProp)!);
-      if (c.ok) e.country = c.value as string;
-      else x.problem(countryProp, c.reason);
+      if (c.ok) (e.country = c.value as string), used.add(countryProp);
+      else x.optional(countryProp, c.reason);
     } else if (address?.country !== undefined) e.country = address.country;
     const full = first(r, 'address') ?? address?.full;
     if (first(r, 'address') !== undefined) used.add('address');
     if (full !== undefined) e.address = full;
     if (address?.city !== undefined) e.city = address.city;
     const own: { lat?: number; lon?: number } = {};
-    if (readCoordinates(r, x.problem, own)) {
-      used.add('latitude').add('longitude');
-      if (own.lat !== undefined && own.lon !== undefined) (e.lat = own.lat), (e.lon = own.lon);
+    if (readCoordinates(r, x.optional, own)) {
+      if (own.lat !== undefined && own.lon !== undefined) (e.lat = own.lat), (e.lon = own.lon), used.add('latitude').add('longitude');
     } else if (address?.lat !== undefined && address.lon !== undefined) (e.lat = address.lat), (e.lon = address.lon);
     const sector = first(r, 'sector');
     if (sector !== undefined) (e.sector = sector), used.add('sector');
     const founded = first(r, 'incorporationDate');
     if (founded !== undefined) {
       const d = ftmDate(founded);
-      if (d.ok !== 'partial') used.add('incorporationDate');
-      if (d.ok === true) e.founded = d.value;
+      if (d.ok === true) (e.founded = d.value), used.add('incorporationDate');
       else if (d.ok === 'partial') x.note('incorporationDate', `${quote(founded)} gives only a year or a month: not used as the founding date (read to the day); kept as an attribute`);
-      else x.problem('incorporationDate', d.reason);
+      else x.optional('incorporationDate', d.reason);
     }
     const base: Record<string, string> = { ftmSchema: r.schema };
     const others = usable.slice(1).map((a) => a.full ?? a.record.id);
@@ -573,11 +578,13 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const raw = first(r, prop);
       if (raw === undefined) return undefined;
       const d = ftmDate(raw);
-      if (d.ok !== 'partial') used.add(prop);
-      if (d.ok === true) return d.value;
+      if (d.ok === true) {
+        used.add(prop);
+        return d.value;
+      }
       // Kept as an attribute, as written.
       if (d.ok === 'partial') x.note(prop, `${quote(raw)} gives only a year or a month: not used as a date (dates are read to the day); kept as an attribute`);
-      else x.problem(prop, d.reason);
+      else x.optional(prop, d.reason);
       return undefined;
     };
     const edge = schemaDef(r.schema)?.edge;
@@ -591,10 +598,9 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const rel: Relation = { source: source ?? '', target: target ?? '', kind, attributes: {}, origin: { file, line: r.line } };
       const share = first(r, 'percentage');
       if (share !== undefined) {
-        used.add('percentage');
         const p = parseField('percent', share.replace('%', '').trim());
-        if (p.ok) rel.share = p.value as number;
-        else x.problem('percentage', p.reason);
+        if (p.ok) (rel.share = p.value as number), used.add('percentage');
+        else x.optional('percentage', p.reason);
       }
       const start = date('startDate');
       if (start !== undefined) rel.start = start;
@@ -616,7 +622,7 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
         if (raw === undefined) return undefined;
         const p = parseField('number', raw, { max: MAX_VALUE });
         if (p.ok) return p.value as number;
-        x.problem(prop, p.reason);
+        x.optional(prop, p.reason);
         return undefined;
       };
       const eur = amount('amountEur');
@@ -632,7 +638,7 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
           // Kept as an attribute, as written: never given a currency it did not state.
           x.note('amount', 'a payment amount without a currency is not used as its value (add "currency" or "amountEur"); it is kept as an attribute');
         } else if (!currency.ok) {
-          x.problem('currency', currency.reason);
+          x.optional('currency', currency.reason);
         } else {
           used.add('amount').add('currency');
           s.value = other;
@@ -653,9 +659,9 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const field = (prop: string, type: FieldType, set: (v: unknown) => void, max?: number) => {
         const v = first(r, prop);
         if (v === undefined) return;
-        used.add(prop);
         const p = parseField(type, v, { max });
-        if (!p.ok) return x.problem(prop, p.reason);
+        if (!p.ok) return x.optional(prop, p.reason);
+        used.add(prop);
         set(p.value);
         if (p.note !== undefined) x.note(prop, p.note);
       };
@@ -676,6 +682,14 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
         if (first(r, prop) === undefined) continue;
         const id = ref(prop);
         if (id !== undefined) s[prop] = id;
+      }
+      // Read leniently, a quantity whose unit could not be read (or a value whose currency could not) goes with it.
+      for (const [prop, pair] of [['quantity', 'unit'], ['value', 'currency']] as const) {
+        if (s[prop] !== undefined && s[pair] === undefined && first(r, pair) !== undefined) {
+          delete s[prop];
+          used.delete(prop);
+          x.note(prop, `not used without its ${pair}, which could not be read; kept as an attribute`);
+        }
       }
       const c = shipmentConcentration(s.concentration, s.commodity);
       if (c.value !== undefined) s.concentration = c.value;

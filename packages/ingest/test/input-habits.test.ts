@@ -319,15 +319,18 @@ describe('warnings and lenient mode', () => {
     writeFileSync(join(dir, 'x.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
     await expect(readFtm(join(dir, 'x.ftm.jsonl'))).rejects.toThrow(/line 5, column "unit": Shipment "s3": unknown unit "kgg" \(did you mean kg\?\)[\s\S]*line 6, column "currency": Payment "p1": currency "\$" is ambiguous/);
     const b = await readFtm(join(dir, 'x.ftm.jsonl'), { lenient: true });
+    // As in shipments.csv read leniently, a value that cannot be read is left out with its pair (quantity and unit,
+    // value and currency) and the record kept; FtM keeps what was left out as attributes, as written.
     expect(b.shipments.map((s) => [s.id, s.unit, s.quantityKg, s.currency, s.concentration])).toEqual([
       ['s1', 'm', undefined, 'EUR', undefined],
       ['s2', 'g', 0.5, undefined, 35],
+      ['s3', undefined, undefined, undefined, undefined],
+      ['p1', undefined, undefined, undefined, undefined],
     ]);
-    // As in shipments.csv, a record with a value that cannot be read is skipped whole, and listed.
-    expect(b.rejected.map((r) => [r.line, r.column])).toEqual([
-      [5, 'unit'],
-      [6, 'currency'],
-    ]);
-    expect(b.warnings).toEqual([{ file: 'x.ftm.jsonl', line: 3, column: 'currency', reason: expect.stringContaining('currency "€" read as EUR') }]);
+    expect(b.shipments[2].attributes).toMatchObject({ quantity: '6', unit: 'kgg' });
+    expect(b.shipments[3].attributes).toMatchObject({ amount: '5', currency: '$' });
+    expect(b.rejected).toEqual([]);
+    expect(b.warnings.map((w) => [w.line, w.column])).toEqual(expect.arrayContaining([[5, 'unit'], [5, 'quantity'], [6, 'currency']]));
+    expect(b.warnings[0]).toEqual({ file: 'x.ftm.jsonl', line: 3, column: 'currency', reason: expect.stringContaining('currency "€" read as EUR') });
   });
 });

@@ -77,6 +77,8 @@ class Words {
   readonly text: string[] = [];
   readonly weight: number[] = [];
   readonly digits: boolean[] = [];
+  /** The length of each word (read often: kept apart from the text). */
+  readonly length: number[] = [];
   /** Hash and word id (`codes`) of every key of every word, sorted. */
   private keys = new Float64Array(0);
   private codes = new HashIds(1);
@@ -108,6 +110,7 @@ class Words {
       this.text.push(word);
       this.weight.push(tokenWeight(word));
       this.digits.push(DIGIT.test(word));
+      this.length.push(word.length);
     }
     return id;
   }
@@ -218,7 +221,7 @@ class Words {
       for (let k = directory[r]; k < directory[r + 1]; k++) {
         if (codes.hash(keys[k]) !== h) continue;
         const id = codes.id(keys[k]);
-        if (Math.abs(this.text[id].length - word.length) > 3) continue;
+        if (Math.abs(this.length[id] - word.length) > 3) continue;
         let seen = false;
         for (let m = start; m < this.joinedSize; m++) if (this.joinedLinks[m] === id) seen = true;
         if (seen) continue;
@@ -319,7 +322,7 @@ export class ScoreBounds {
           let length = 0;
           let digits = false;
           for (let m = i; m < i + k; m++) {
-            length += words.text[ids[m]].length;
+            length += words.length[ids[m]];
             if (words.digits[ids[m]]) digits = true;
           }
           if (digits || length < 5) continue;
@@ -409,7 +412,7 @@ export class ScoreBounds {
       const name = this.names[members[k]];
       if (name.ids.length > 0 && name.weight < lightest) lightest = name.weight;
       for (const u of name.ids) {
-        lengths[Math.min(words.text[u].length, LONGEST)]++;
+        lengths[Math.min(words.length[u], LONGEST)]++;
         entryMember[e] = k;
         entryNext[e] = head[u];
         head[u] = e++;
@@ -452,7 +455,7 @@ export class ScoreBounds {
       const ids = name.ids;
       // Joined words: the members having a word one may be alike (only words at most 3 letters longer or shorter
       // are: when the block has none but the name's own, its links need not be made).
-      if (name.joined.length > 0) for (const u of ids) lengths[Math.min(words.text[u].length, LONGEST)]--;
+      if (name.joined.length > 0) for (const u of ids) lengths[Math.min(words.length[u], LONGEST)]--;
       for (let c = 0; c < name.joined.length; c += 4) {
         const length = name.joined[c + 3];
         let near = 0;
@@ -464,7 +467,7 @@ export class ScoreBounds {
         const end = start + words.joinedCount[j];
         for (let m = start; m < end; m++) meet(k, words.joinedLinks[m], false);
       }
-      if (name.joined.length > 0) for (const u of ids) lengths[Math.min(words.text[u].length, LONGEST)]++;
+      if (name.joined.length > 0) for (const u of ids) lengths[Math.min(words.length[u], LONGEST)]++;
       // F(a): the words met most, while their weight stays below the budget; the other words are probed.
       const budget = (beyond * (name.weight + lightest)) / 1.2 - 1e-9;
       let skipped = 0;
@@ -523,7 +526,7 @@ export class ScoreBounds {
       // none, its links need not be made.
       const length = a.joined[c + 3];
       let near = false;
-      for (let i = 0; i < b.ids.length && !near; i++) near = Math.abs(w.text[b.ids[i]].length - length) <= 3;
+      for (let i = 0; i < b.ids.length && !near; i++) near = Math.abs(w.length[b.ids[i]] - length) <= 3;
       if (!near) continue;
       const start = a.joined[c + 1];
       if (this.words.joinedAlike(this.joinedId(a, c), a.ids, b.ids, start, start + a.joined[c + 2], plurals)) return true;

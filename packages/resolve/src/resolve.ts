@@ -299,42 +299,40 @@ function forEachBlock(
   if (most * KEY_KINDS * scopes >= 2 ** 53) throw new Error('resolve: too many distinct names, kinds and countries to number the blocking keys');
   const code = (k: number): number => (keyText[k] * KEY_KINDS + keyKind[k]) * scopes + keyEntityKind[k] * countries.size + keyCountry[k];
   const count = keyKind.length;
-  const codes = new Float64Array(count);
-  for (let k = 0; k < count; k++) codes[k] = code(k);
-  const sorted = Float64Array.from(codes).sort();
-  let distinct = 0;
-  for (let k = 0; k < count; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
-  const unique = sorted.subarray(0, distinct);
-  // The block of each key (its place among the distinct codes), the size of each block, then its members.
+  // The block of each key, numbered in order of first use through a table of the codes (open addressing), and the
+  // size of each block; then its members.
+  const bits = Math.max(4, Math.ceil(Math.log2(2 * count + 1)));
+  const slots = 2 ** bits;
+  const tableCode = new Float64Array(slots);
+  const tableBlock = new Int32Array(slots).fill(-1);
   const blockOf = new Int32Array(count);
-  const size = new Int32Array(distinct + 1);
+  const size = new Int32Array(count + 1);
+  const blockKind = new Uint8Array(count);
+  /** Kind of entity and country, as one number. */
+  const blockScope = new Int32Array(count);
+  const blockText = new Int32Array(count);
+  let distinct = 0;
   for (let k = 0; k < count; k++) {
-    let lo = 0;
-    let hi = distinct - 1;
-    const c = codes[k];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (unique[mid] < c) lo = mid + 1;
-      else hi = mid;
+    const c = code(k);
+    const high = Math.floor(c / 2 ** 32);
+    let slot = Math.imul((c - high * 2 ** 32) ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits);
+    while (tableBlock[slot] >= 0 && tableCode[slot] !== c) slot = (slot + 1) & (slots - 1);
+    let b = tableBlock[slot];
+    if (b < 0) {
+      b = tableBlock[slot] = distinct++;
+      tableCode[slot] = c;
+      blockKind[b] = keyKind[k];
+      blockScope[b] = keyEntityKind[k] * countries.size + keyCountry[k];
+      blockText[b] = keyText[k];
     }
-    blockOf[k] = lo;
-    size[lo + 1]++;
+    blockOf[k] = b;
+    size[b + 1]++;
   }
   const start = size; // prefix sums: members of block b are members[start[b] … start[b + 1] - 1]
   for (let b = 0; b < distinct; b++) start[b + 1] += start[b];
   const members = new Int32Array(count);
   const fill = Int32Array.from(start.subarray(0, distinct));
-  const blockKind = new Uint8Array(distinct);
-  /** Kind of entity and country, as one number. */
-  const blockScope = new Int32Array(distinct);
-  const blockText = new Int32Array(distinct);
-  for (let k = 0; k < count; k++) {
-    const b = blockOf[k];
-    members[fill[b]++] = keyOwner[k];
-    blockKind[b] = keyKind[k];
-    blockScope[b] = keyEntityKind[k] * countries.size + keyCountry[k];
-    blockText[b] = keyText[k];
-  }
+  for (let k = 0; k < count; k++) members[fill[blockOf[k]]++] = keyOwner[k];
   const fits = (b: number): boolean => start[b + 1] - start[b] >= 2 && start[b + 1] - start[b] <= maxBlockSize;
   const firstBlocks: number[] = [];
   for (let b = 0; b < distinct; b++) {

@@ -1,5 +1,5 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
-import { skeleton } from './fold';
+import { computeSkeleton, skeleton } from './fold';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds, Vocabulary } from './prune';
 import { prepare, scorePrepared, type Prepared } from './score';
@@ -183,10 +183,11 @@ function finishHash(h: number, length: number): number {
   return (h >>> 0) % 2 ** HASHED;
 }
 
-/** The text of a key of a hashed kind, as `blockingKeys` writes it (without kind and country). */
-function hashedText(p: Prepared, type: number): string {
+/** The text of a key of a hashed kind, as `blockingKeys` writes it (without kind and country); `skeletons` by word. */
+function hashedText(p: Prepared, ids: readonly number[], skeletons: readonly string[], type: number): string {
   if (type === SORTED) return [...p.tokens].sort().join(' ');
-  const compact = p.tokens.map(skeleton).join('');
+  let compact = '';
+  for (const w of ids) compact += skeletons[w];
   return type === COMPACT ? compact : compact.slice(0, PREFIX);
 }
 
@@ -226,7 +227,8 @@ function forEachBlock(
   const meet = (w: number): void => {
     if (skeletonIds[w] >= 0) return;
     const token = wordText[w];
-    const s = skeleton(token);
+    // (each word once: the skeleton cache would only be crowded)
+    const s = computeSkeleton(token);
     skeletons[w] = s;
     skeletonIds[w] = firstWords.id(s);
     skeletonHash[w] = extend(0, s);
@@ -342,7 +344,7 @@ function forEachBlock(
       // Entities sharing a hash: parted by the text of their key (a hash may be shared by different texts).
       const byText = new Map<string, number[]>();
       for (let k = start[b]; k < start[b + 1]; k++) {
-        const text = hashedText(prepared[members[k]], type);
+        const text = hashedText(prepared[members[k]], vocabulary.ids[members[k]], skeletons, type);
         const list = byText.get(text);
         if (list) list.push(members[k]);
         else byText.set(text, [members[k]]);

@@ -242,17 +242,19 @@ function forEachBlock(
   };
   // Each key: its kind, the entity's kind and country (0, `*`, for keys of every country), and the number of its
   // text; with the entity, in bundle order.
-  const keyKind: number[] = [];
-  const keyEntityKind: number[] = [];
-  const keyCountry: number[] = [];
-  const keyText: number[] = [];
-  const keyOwner: number[] = [];
+  // (at most one key of each kind per entity)
+  const keyKind = new Uint8Array(KEY_KINDS * prepared.length);
+  const keyEntityKind = new Int32Array(KEY_KINDS * prepared.length);
+  const keyCountry = new Int32Array(KEY_KINDS * prepared.length);
+  const keyText = new Int32Array(KEY_KINDS * prepared.length);
+  const keyOwner = new Int32Array(KEY_KINDS * prepared.length);
+  let count = 0;
   const push = (type: number, kind: number, country: number, text: number, owner: number): void => {
-    keyKind.push(type);
-    keyEntityKind.push(kind);
-    keyCountry.push(country);
-    keyText.push(text);
-    keyOwner.push(owner);
+    keyKind[count] = type;
+    keyEntityKind[count] = kind;
+    keyCountry[count] = country;
+    keyText[count] = text;
+    keyOwner[count++] = owner;
   };
   const order: number[] = [];
   for (const p of prepared) {
@@ -300,7 +302,6 @@ function forEachBlock(
   const most = Math.max(2 ** HASHED, firstWords.size, phones.size, registrations.size);
   if (most * KEY_KINDS * scopes >= 2 ** 53) throw new Error('resolve: too many distinct names, kinds and countries to number the blocking keys');
   const code = (k: number): number => (keyText[k] * KEY_KINDS + keyKind[k]) * scopes + keyEntityKind[k] * countries.size + keyCountry[k];
-  const count = keyKind.length;
   // The block of each key, numbered in order of first use through a table of the codes (open addressing), and the
   // size of each block; then its members.
   const bits = Math.max(4, Math.ceil(Math.log2(2 * count + 1)));

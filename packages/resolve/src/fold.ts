@@ -1,5 +1,7 @@
 import anyAscii from 'any-ascii';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Folds text to lower-case ASCII words separated by single spaces: transliterates every script
  * (any-ascii: Turkish ı/İ/ş/ğ → i/I/s/g, Danish æ/ø/å → ae/o/a, ñ → n, ß → ss, Arabic and Cyrillic
@@ -7,7 +9,8 @@ import anyAscii from 'any-ascii';
  * `and`, and replaces every other character that is not a letter or digit by a space.
  */
 export function fold(text: string): string {
-  return anyAscii(text.normalize('NFC'))
+  // ASCII text is its own NFC form and its own transliteration (any-ascii keeps every ASCII character).
+  return (ASCII.test(text) ? text : anyAscii(text.normalize('NFC')))
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['`´’]/g, '')

@@ -65,6 +65,9 @@ function wordKeys(word: string, skeletonOf: (w: string) => string, out: (hash: n
 
 const DIGIT = /\d/;
 
+/** Words of this length and longer are counted together by `blockPairs`. */
+const LONGEST = 64;
+
 /**
  * The words of the names, each once, and which of them may be alike (share a key of `wordKeys`); the words
  * that runs of neighbouring words make written together (`joined`), and the words they may be alike.
@@ -74,6 +77,8 @@ class Words {
   readonly text: string[] = [];
   readonly weight: number[] = [];
   readonly digits: boolean[] = [];
+  /** The length of each word (read often: kept apart from the text). */
+  readonly length: number[] = [];
   /** Hash and word id (`codes`) of every key of every word, sorted. */
   private keys = new Float64Array(0);
   private codes = new HashIds(1);
@@ -84,15 +89,15 @@ class Words {
   private filter = new Int32Array(1);
   private filterBits = 32;
   /** The words each word may be alike: `links[from[x]] … links[from[x + 1] - 1]`, ascending. */
-  private from = new Int32Array(1);
-  private links = new Int32Array(0);
+  from = new Int32Array(1);
+  links = new Int32Array(0);
   /** Joined words: their text, and the words each may be alike (computed when first asked). */
   private readonly joinedIds = new Map<string, number>();
   private readonly joinedText: string[] = [];
   /** The words joined word j may be alike: `joinedLinks[joinedFrom[j]] …`, `joinedCount[j]` of them (-1: not yet computed). */
-  private joinedFrom = new Int32Array(0);
-  private joinedCount = new Int32Array(0);
-  private joinedLinks = new Int32Array(1024);
+  readonly joinedFrom: number[] = [];
+  readonly joinedCount: number[] = [];
+  joinedLinks = new Int32Array(1024);
   private joinedSize = 0;
   /** Answers of `tokenSimilarity`, by word ids and `plurals`. */
   private readonly answers = new Map<number, number>();
@@ -105,6 +110,7 @@ class Words {
       this.text.push(word);
       this.weight.push(tokenWeight(word));
       this.digits.push(DIGIT.test(word));
+      this.length.push(word.length);
     }
     return id;
   }
@@ -115,20 +121,20 @@ class Words {
       id = this.joinedText.length;
       this.joinedIds.set(word, id);
       this.joinedText.push(word);
+      this.joinedFrom.push(0);
+      this.joinedCount.push(-1);
     }
     return id;
   }
 
-  /** Indexes the words (after every word has an id). */
-  index(): void {
-    this.joinedFrom = new Int32Array(this.joinedText.length);
-    this.joinedCount = new Int32Array(this.joinedText.length).fill(-1);
+  /** Indexes the words (after every word has an id); with `used`, only the words it marks (1). */
+  index(used?: Uint8Array): void {
     const count = this.text.length;
     const codes = (this.codes = new HashIds(count));
     const list = new Numbers();
     for (let id = 0; id < count; id++) {
       const word = this.text[id];
-      if (this.digits[id]) continue; // alike only to itself
+      if (this.digits[id] || (used !== undefined && used[id] !== 1)) continue; // alike only to itself, or never asked
       wordKeys(word, skeleton, (h) => list.push(codes.code(h, id)));
     }
     const keys = (this.keys = list.sorted());
@@ -203,7 +209,7 @@ class Words {
   }
 
   /** Computes the words joined word j may be alike: words sharing one of its keys, their lengths at most 3 apart. */
-  private linkJoined(j: number): void {
+  linkJoined(j: number): void {
     const word = this.joinedText[j];
     const start = this.joinedSize;
     const { keys, codes, directory, filter, rangeWidth, filterBits } = this;
@@ -215,7 +221,7 @@ class Words {
       for (let k = directory[r]; k < directory[r + 1]; k++) {
         if (codes.hash(keys[k]) !== h) continue;
         const id = codes.id(keys[k]);
-        if (Math.abs(this.text[id].length - word.length) > 3) continue;
+        if (Math.abs(this.length[id] - word.length) > 3) continue;
         let seen = false;
         for (let m = start; m < this.joinedSize; m++) if (this.joinedLinks[m] === id) seen = true;
         if (seen) continue;
@@ -229,11 +235,6 @@ class Words {
     });
     this.joinedFrom[j] = start;
     this.joinedCount[j] = this.joinedSize - start;
-  }
-
-  /** The length of joined word j. */
-  joinedLength(j: number): number {
-    return this.joinedText[j].length;
   }
 
   /**
@@ -260,61 +261,275 @@ class Words {
 interface Name {
   ids: number[];
   weight: number;
-  /** Triples: id of the joined word, index of its first word, number of words. */
+  /**
+   * Quadruples: id of the joined word (-1 until it is first needed: `joinedId`), index of its first word, number of
+   * words, length of the joined word.
+   */
   joined: number[];
 }
+
+/** The words of the names of a bundle, numbered once (`words`), and the words of each name by number (`ids`). */
+export class Vocabulary {
+  readonly words = new Words();
+  readonly ids: number[][];
+  constructor(prepared: readonly Prepared[]) {
+    this.ids = prepared.map((p) => p.tokens.map((t) => this.words.id(t)));
+  }
+  /** The text of word w. */
+  text(w: number): string {
+    return this.words.text[w];
+  }
+}
+
+/** The name of an entity `ScoreBounds` was not built for. */
+const NOT_INDEXED: Name = { ids: [], weight: 0, joined: [] };
 
 /**
  * Upper bounds of the scores of pairs of prepared entities (see the comment at the top of this file).
  * Built once for the entities of a bundle, then asked about any pair of them.
  */
 export class ScoreBounds {
-  private readonly words = new Words();
+  private readonly words: Words;
   private readonly names: Name[];
   private readonly best: Float64Array;
 
-  constructor(private readonly prepared: readonly Prepared[]) {
-    const words = this.words;
+  /**
+   * With `only`, only the entities it marks (1) may be asked about (`only[x]`): the words of the others are not indexed
+   * (entities that share no block with another are never compared); asking about them throws.
+   */
+  constructor(
+    private readonly prepared: readonly Prepared[],
+    private readonly only?: Uint8Array,
+    vocabulary: Vocabulary = new Vocabulary(prepared),
+  ) {
+    const words = (this.words = vocabulary.words);
     let longest = 0;
-    this.names = prepared.map((p) => {
-      const tokens = p.tokens;
-      longest = Math.max(longest, tokens.length);
-      const ids = tokens.map((t) => words.id(t));
+    const used = only === undefined ? undefined : new Uint8Array(words.text.length);
+    this.names = prepared.map((p, x) => {
+      if (only !== undefined && only[x] !== 1) return NOT_INDEXED;
+      const ids = vocabulary.ids[x];
+      longest = Math.max(longest, ids.length);
       let weight = 0;
-      for (const t of ids) weight += words.weight[t];
+      for (const t of ids) {
+        weight += words.weight[t];
+        if (used !== undefined) used[t] = 1;
+      }
       // The runs `joinCompounds` may join: 3 or 2 neighbouring words without digits, 5 letters or more together.
       const joined: number[] = [];
-      for (let i = 0; i < tokens.length; i++) {
+      for (let i = 0; i < ids.length; i++) {
         for (let k = 3; k >= 2; k--) {
-          if (i + k > tokens.length) continue;
-          let word = '';
+          if (i + k > ids.length) continue;
+          let length = 0;
           let digits = false;
           for (let m = i; m < i + k; m++) {
-            word += tokens[m];
+            length += words.length[ids[m]];
             if (words.digits[ids[m]]) digits = true;
           }
-          if (digits || word.length < 5) continue;
-          joined.push(words.joinedId(word), i, k);
+          if (digits || length < 5) continue;
+          joined.push(-1, i, k, length);
         }
       }
       return { ids, weight, joined };
     });
-    words.index();
+    words.index(used);
     this.best = new Float64Array(longest);
+    const count = words.text.length;
+    this.head = new Int32Array(count).fill(-1);
+    this.df = new Int32Array(count);
+    this.near = new Int32Array(count).fill(-1);
+    this.most = Float64Array.from(prepared, mostOtherEvidence);
+  }
+
+  /** The most `otherEvidence` can add for entity x, whatever the other record (see `mostOtherEvidence`). */
+  private readonly most: Float64Array;
+  /** Scratch of `blockPairs`, by word id: first entry of its list of members (-1: none), members that have it, `nearCount` (-1: not yet). */
+  private readonly head: Int32Array;
+  private readonly df: Int32Array;
+  private readonly near: Int32Array;
+  /** Scratch of `blockPairs`, by entry: the member (index in the block) and the next entry of the same word. */
+  private entryMember = new Int32Array(1024);
+  private entryNext = new Int32Array(1024);
+  /** Scratch of `blockPairs`, by member: the last probe that found it. */
+  private found = new Int32Array(512);
+  /** Scratch of `blockPairs`: words of the block by length (`LONGEST` and longer together). */
+  private readonly lengths = new Int32Array(LONGEST + 1);
+  private probe = 0;
+
+  /** Members of the block that have word u or a word it may be alike (the members a probe from u meets, with repeats). */
+  private nearCount(u: number): number {
+    let c = this.near[u];
+    if (c < 0) {
+      const { from, links } = this.words;
+      c = this.df[u];
+      for (let k = from[u]; k < from[u + 1]; k++) c += this.df[links[k]];
+      this.near[u] = c;
+    }
+    return c;
+  }
+
+  /**
+   * Calls `emit(i, j)` (`i < j`, entity indexes) for the pairs of one block that may reach `threshold`: every pair
+   * `mayReach` accepts is emitted (some it rejects may be too, some more than once), without going through every pair
+   * of the block. `members` are entity indexes; with `sides`, only pairs of members of different sides (`across`) or
+   * not both of side 0 (`!across`) belong to the block.
+   *
+   * Why no pair `mayReach` accepts is missed (a prefix filter; see the top of this file for the bounds):
+   *
+   * - A pair reaches through words written together (`mayJoin`) only when a joined word of one name is linked to a
+   *   word of the other: the joined words of each member are looked up, and the members having a linked word emitted.
+   * - Otherwise its bound is 0.4 + 1.2 × min(rows, columns) / (weight of a + weight of b), and it reaches only when that
+   *   is at least `needed` = threshold − 0.001 − other evidence (at most `most` of a). The rows of a count only the
+   *   words of a that have a word of b they may be alike (the same word or a linked one). So when no word of a outside
+   *   a set F(a) of its words has one, rows ≤ weight of F(a), and the bound is below `needed` when weight of F(a) <
+   *   (needed − 0.4) × (weight of a + weight of b) / 1.2. F(a) is taken from the words of a met most in the block
+   *   (the block's own word: `hatice` in a block of 260 `Hatice …`), as many as keep its weight below that, with the
+   *   lightest other name of the block for b. Each member is then probed through the words outside F(a) only: a pair
+   *   that reaches is met from both of its members, so it is emitted from the first.
+   * - A name without words has the bound 0; a member whose `needed` may be 0.4 or less (a low threshold, much other
+   *   evidence) may reach any member: both are paired with every member.
+   */
+  blockPairs(members: ArrayLike<number>, sides: Uint8Array | undefined, across: boolean, threshold: number, emit: (i: number, j: number) => void): void {
+    const n = members.length;
+    if (n < 2) return;
+    const words = this.words;
+    const { head, df, near } = this;
+    const allowed = (k: number, l: number): boolean => sides === undefined || (across ? sides[k] !== sides[l] : (sides[k] | sides[l]) !== 0);
+    let total = 0;
+    for (let k = 0; k < n; k++) total += this.name(members[k]).ids.length;
+    if (this.entryMember.length < total) {
+      this.entryMember = new Int32Array(2 * total);
+      this.entryNext = new Int32Array(2 * total);
+    }
+    if (this.found.length < n) this.found = new Int32Array(2 * n);
+    const { entryMember, entryNext, found } = this;
+    found.fill(0, 0, n);
+    this.probe = 0;
+    // The lists of members by word, and the lightest name.
+    let lightest = Infinity;
+    let e = 0;
+    const lengths = this.lengths.fill(0);
+    for (let k = 0; k < n; k++) {
+      const name = this.names[members[k]];
+      if (name.ids.length > 0 && name.weight < lightest) lightest = name.weight;
+      for (const u of name.ids) {
+        lengths[Math.min(words.length[u], LONGEST)]++;
+        entryMember[e] = k;
+        entryNext[e] = head[u];
+        head[u] = e++;
+        df[u]++;
+      }
+    }
+    const pair = (k: number, l: number): void => {
+      const i = members[k];
+      const j = members[l];
+      if (i < j) emit(i, j);
+      else if (j < i) emit(j, i);
+    };
+    const all = (k: number): void => {
+      for (let l = 0; l < n; l++) if (l !== k && allowed(k, l)) pair(k, l);
+    };
+    /** Emits the members having word u not yet found by this probe (`later`: only those after k). */
+    const meet = (k: number, u: number, later: boolean): void => {
+      for (let x = head[u]; x >= 0; x = entryNext[x]) {
+        const l = entryMember[x];
+        if (found[l] === this.probe || l === k || (later && l < k) || !allowed(k, l)) continue;
+        found[l] = this.probe;
+        pair(k, l);
+      }
+    };
+    const { from, links } = words;
+    for (let k = 0; k < n; k++) {
+      const x = members[k];
+      const name = this.names[x];
+      this.probe++;
+      // `needed` is at least this + 0.4 (a margin of 1e-9 against rounding).
+      const beyond = threshold - 0.001 - this.most[x] - 0.4 - 1e-9;
+      if (name.ids.length === 0) {
+        if (beyond + 0.4 <= 0) all(k);
+        continue;
+      }
+      if (beyond <= 0) {
+        all(k);
+        continue;
+      }
+      const ids = name.ids;
+      // Joined words: the members having a word one may be alike (only words at most 3 letters longer or shorter
+      // are: when the block has none but the name's own, its links need not be made).
+      if (name.joined.length > 0) for (const u of ids) lengths[Math.min(words.length[u], LONGEST)]--;
+      for (let c = 0; c < name.joined.length; c += 4) {
+        const length = name.joined[c + 3];
+        let near = 0;
+        for (let l = Math.min(Math.max(0, length - 3), LONGEST); l <= Math.min(length + 3, LONGEST); l++) near += lengths[l];
+        if (near === 0) continue;
+        const j = this.joinedId(name, c);
+        if (words.joinedCount[j] < 0) words.linkJoined(j);
+        const start = words.joinedFrom[j];
+        const end = start + words.joinedCount[j];
+        for (let m = start; m < end; m++) meet(k, words.joinedLinks[m], false);
+      }
+      if (name.joined.length > 0) for (const u of ids) lengths[Math.min(words.length[u], LONGEST)]++;
+      // F(a): the words met most, while their weight stays below the budget; the other words are probed.
+      const budget = (beyond * (name.weight + lightest)) / 1.2 - 1e-9;
+      let skipped = 0;
+      let inF = 0; // bit p: word p of the name is in F (names of more than 31 words: only the first 31 may be)
+      const size = Math.min(ids.length, 31);
+      for (;;) {
+        // The word outside F met most, that still fits.
+        let best = -1;
+        let bestCount = -1;
+        for (let p = 0; p < size; p++) {
+          if (inF & (1 << p)) continue;
+          const w = words.weight[ids[p]];
+          if (skipped + w >= budget) continue;
+          const c = this.nearCount(ids[p]);
+          if (c > bestCount) {
+            best = p;
+            bestCount = c;
+          }
+        }
+        if (best < 0) break;
+        inF |= 1 << best;
+        skipped += words.weight[ids[best]];
+      }
+      for (let p = 0; p < ids.length; p++) {
+        if (p < 31 && inF & (1 << p)) continue;
+        const u = ids[p];
+        meet(k, u, true);
+        for (let m = from[u]; m < from[u + 1]; m++) meet(k, links[m], true);
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      for (const u of this.names[members[k]].ids) {
+        head[u] = -1;
+        df[u] = 0;
+        near[u] = -1;
+      }
+    }
+  }
+
+  /** The id of the joined word at `c` of `name.joined` (the word is written, and numbered, when first needed). */
+  private joinedId(name: Name, c: number): number {
+    let j = name.joined[c];
+    if (j < 0) {
+      let word = '';
+      for (let m = name.joined[c + 1]; m < name.joined[c + 1] + name.joined[c + 2]; m++) word += this.words.text[name.ids[m]];
+      name.joined[c] = j = this.words.joinedId(word);
+    }
+    return j;
   }
 
   /** True when a run of words of `a` written together may be alike a word of `b` (then `a`'s words would be joined). */
   private mayJoin(a: Name, b: Name, plurals: boolean): boolean {
     const w = this.words;
-    for (let c = 0; c < a.joined.length; c += 3) {
+    for (let c = 0; c < a.joined.length; c += 4) {
       // A joined word is only ever alike words of b at most 3 letters longer or shorter (see linkJoined): when b has
       // none, its links need not be made.
-      const length = w.joinedLength(a.joined[c]);
+      const length = a.joined[c + 3];
       let near = false;
-      for (let i = 0; i < b.ids.length && !near; i++) near = Math.abs(w.text[b.ids[i]].length - length) <= 3;
+      for (let i = 0; i < b.ids.length && !near; i++) near = Math.abs(w.length[b.ids[i]] - length) <= 3;
       if (!near) continue;
       const start = a.joined[c + 1];
-      if (this.words.joinedAlike(a.joined[c], a.ids, b.ids, start, start + a.joined[c + 2], plurals)) return true;
+      if (this.words.joinedAlike(this.joinedId(a, c), a.ids, b.ids, start, start + a.joined[c + 2], plurals)) return true;
     }
     return false;
   }
@@ -346,10 +561,17 @@ export class ScoreBounds {
     return 0.4 + (0.6 * 2 * Math.min(rows, columns)) / (a.weight + b.weight);
   }
 
+  /** The name of entity x, as word ids (throws for an entity the bounds were not built for). */
+  private name(x: number): Name {
+    const name = this.names[x];
+    if (name === NOT_INDEXED) throw new Error(`ScoreBounds: entity ${x} is not indexed`);
+    return name;
+  }
+
   /** An upper bound of the name similarity (`compareNames`) of entities `x` and `y`. */
   nameBound(x: number, y: number): number {
-    const a = this.names[x];
-    const b = this.names[y];
+    const a = this.name(x);
+    const b = this.name(y);
     if (a.ids.length === 0 || b.ids.length === 0) return 0;
     const plurals = this.prepared[x].entity.kind !== 'person';
     if (this.mayJoin(a, b, plurals) || this.mayJoin(b, a, plurals)) return 1;
@@ -375,12 +597,23 @@ export class ScoreBounds {
     if (p.entity.kind !== q.entity.kind) return false;
     const needed = threshold - 0.001 - otherEvidence(p, q);
     if (needed > 1) return false;
-    const a = this.names[x];
-    const b = this.names[y];
+    const a = this.name(x);
+    const b = this.name(y);
     if (a.ids.length === 0 || b.ids.length === 0) return needed <= 0;
     const plurals = p.entity.kind !== 'person';
     return this.unjoinedBound(a, b, plurals) >= needed || this.mayJoin(a, b, plurals) || this.mayJoin(b, a, plurals);
   }
+}
+
+/** The most `otherEvidence(a, b)` can be, whatever b: each piece of evidence a has counted at its best. */
+function mostOtherEvidence(a: Prepared): number {
+  let score = 0;
+  if (a.registration) score += EVIDENCE.sameRegistration;
+  if (a.phone) score += EVIDENCE.samePhone;
+  if (a.address) score += EVIDENCE.sameAddress;
+  if (a.city) score += EVIDENCE.sameCity;
+  if (a.entity.kind === 'person') score += EVIDENCE.person;
+  return score;
 }
 
 /** What the scorer adds to the name similarity for the other evidence; a shared address assumed where both have one. */

@@ -1,7 +1,7 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
-import { skeleton } from './fold';
+import { computeSkeleton, skeleton } from './fold';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
-import { ScoreBounds } from './prune';
+import { ScoreBounds, Vocabulary } from './prune';
 import { prepare, scorePrepared, type Prepared } from './score';
 
 export interface ResolveOptions {
@@ -66,39 +66,23 @@ export function blockingKeys(p: Prepared): string[] {
 }
 
 /**
- * The first words (skeletons) that are one slip apart (one letter left out, added, changed, or two
- * neighbouring letters swapped: `gvarzo` / `gvrazo`), by kind and country, found through their
- * one-deletion variants. Words with digits or under 5 letters take no part (they need an exact match).
+ * The first-word blocks (`first:` keys, whatever their size) whose words are one slip apart (one letter left out,
+ * added, changed, or two neighbouring letters swapped: `gvarzo` / `gvrazo`), of one kind and country, found through
+ * their one-deletion variants. Words with digits or under 5 letters take no part (they need an exact match).
+ * `scopes[b]` is the kind and country of block b, `words[b]` its word.
  */
-function firstWordsOneSlipApart(prepared: Prepared[]): [string, string][] {
-  // The distinct first words, with their scope; then the words sharing a one-deletion variant (or equal to
-  // one), found through hashes of the variants and checked on the variants themselves.
-  const ids = new Map<string, number>();
-  const scoped: string[] = [];
-  const words: string[] = [];
-  const scopes: number[] = [];
-  const scopeIds = new Map<string, number>();
-  for (const p of prepared) {
-    if (p.tokens.length === 0) continue;
-    const word = skeleton(p.tokens[0]);
-    if (word.length < 5 || /\d/.test(word)) continue;
-    const scope = `${p.entity.kind}:${p.country ?? '*'}:`;
-    if (ids.has(scope + word)) continue;
-    ids.set(scope + word, scoped.length);
-    scoped.push(scope + word);
-    words.push(word);
-    let s = scopeIds.get(scope);
-    if (s === undefined) scopeIds.set(scope, (s = scopeIds.size));
-    scopes.push(s);
-  }
+function firstWordsOneSlipApart(blocks: readonly number[], scopes: Int32Array, words: readonly string[]): [number, number][] {
+  // The usable blocks; then the pairs sharing a one-deletion variant (or equal to one), found through hashes of the
+  // variants and checked on the variants themselves.
+  const used = blocks.filter((b) => words[b].length >= 5 && !/\d/.test(words[b]));
   const keys = new Numbers();
-  const codes = new HashIds(words.length);
-  for (let id = 0; id < words.length; id++) {
-    hashes(words[id], scopes[id], true, (h) => keys.push(codes.code(h, id)));
+  const codes = new HashIds(used.length);
+  for (let id = 0; id < used.length; id++) {
+    hashes(words[used[id]], scopes[used[id]], true, (h) => keys.push(codes.code(h, id)));
   }
   const sorted = keys.sorted();
   const found = new Numbers();
-  const n = words.length;
+  const n = used.length;
   const variants = (w: string): Set<string> => {
     const set = new Set([w]);
     for (let i = 0; i < w.length; i++) set.add(w.slice(0, i) + w.slice(i + 1));
@@ -112,20 +96,20 @@ function firstWordsOneSlipApart(prepared: Prepared[]): [string, string][] {
       for (let y = x + 1; y < end; y++) {
         const a = codes.id(sorted[x]);
         const b = codes.id(sorted[y]);
-        if (a !== b && scopes[a] === scopes[b]) found.push(Math.min(a, b) * n + Math.max(a, b));
+        if (a !== b && scopes[used[a]] === scopes[used[b]]) found.push(Math.min(a, b) * n + Math.max(a, b));
       }
     }
     start = end;
   }
-  const out: [string, string][] = [];
+  const out: [number, number][] = [];
   const pairs = found.sorted();
   for (let k = 0; k < pairs.length; k++) {
     if (k > 0 && pairs[k] === pairs[k - 1]) continue;
     const a = Math.floor(pairs[k] / n);
     const b = pairs[k] - a * n;
-    const va = variants(words[a]);
-    if (![...variants(words[b])].some((v) => va.has(v))) continue;
-    out.push(scoped[a] < scoped[b] ? [scoped[a], scoped[b]] : [scoped[b], scoped[a]]);
+    const va = variants(words[used[a]]);
+    if (![...variants(words[used[b]])].some((v) => va.has(v))) continue;
+    out.push([used[a], used[b]]);
   }
   return out;
 }
@@ -152,61 +136,269 @@ class UnionFind {
   }
 }
 
+/** An id for each distinct text, from 0 (a map from text to id). */
+class Ids {
+  private readonly map = new Map<string, number>();
+  /** The texts, by id. */
+  readonly texts: string[] = [];
+  id(text: string): number {
+    let id = this.map.get(text);
+    if (id === undefined) {
+      this.map.set(text, (id = this.texts.length));
+      this.texts.push(text);
+    }
+    return id;
+  }
+  get size(): number {
+    return this.texts.length;
+  }
+}
+
+/** The kinds of blocking key (`blockingKeys`), and the first word in every country (`*`: entities without a country meet all). */
+const FIRST = 0;
+const SORTED = 1;
+const COMPACT = 2;
+const PREFIX_KEY = 3;
+const PHONE = 4;
+const REG = 5;
+const ANY_COUNTRY = 6;
+const KEY_KINDS = 7;
+
+/** Keys of these kinds are numbered by a hash of their text (below 2^HASHED): entities sharing one are checked on the text. */
+const HASHED = 26;
+const B = 0x01000193;
+
+/** The hash of a text continued from `h` (h · B^length + text, modulo 2^32). */
+function extend(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, B) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** A hash below 2^HASHED, from the hash of a text and its length. */
+function finishHash(h: number, length: number): number {
+  h = Math.imul(h ^ Math.imul(length + 1, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % 2 ** HASHED;
+}
+
+/** The text of a key of a hashed kind, as `blockingKeys` writes it (without kind and country); `skeletons` by word. */
+function hashedText(p: Prepared, ids: readonly number[], skeletons: readonly string[], type: number): string {
+  if (type === SORTED) return [...p.tokens].sort().join(' ');
+  let compact = '';
+  for (const w of ids) compact += skeletons[w];
+  return type === COMPACT ? compact : compact.slice(0, PREFIX);
+}
+
+/**
+ * Calls `visit` for every block of entities (entity indexes in bundle order, 2 to `maxBlockSize` of them) whose pairs
+ * are compared: the blocks of one key of `blockingKeys` (`first`: the number of the block, for `first:` keys; else -1);
+ * the entities of one first word in every country, when some have no country (`sides`: 1 for those without; only pairs
+ * with one of them belong to the block); and the entities of two first words one slip apart (`sides` 0 and 1,
+ * `across`: only pairs of one of each).
+ *
+ * The keys are those of `blockingKeys`, each made a number, so that blocks are found by sorting numbers rather than by
+ * a map of a string per key: texts numbered (first words, phones, registrations), or hashed from the words of the name
+ * (sorted and compact names, and the start of the compact name), with the entities of a hash then parted by the text.
+ */
+function forEachBlock(
+  prepared: Prepared[],
+  maxBlockSize: number,
+  visit: (members: Int32Array, sides: Uint8Array | undefined, across: boolean, first: number) => void,
+  vocabulary: Vocabulary = new Vocabulary(prepared),
+): void {
+  const kinds = new Ids();
+  const countries = new Ids();
+  countries.id('*');
+  const firstWords = new Ids();
+  const phones = new Ids();
+  const registrations = new Ids();
+  // The words of the names, each once (numbered by `vocabulary`): its skeleton (numbered, and hashed), and its text
+  // hashed; computed when the word is first met.
+  const wordText = vocabulary.words.text;
+  const wordCount = wordText.length;
+  const skeletons: string[] = new Array(wordCount);
+  const skeletonIds = new Int32Array(wordCount).fill(-1);
+  const skeletonHash = new Int32Array(wordCount);
+  const skeletonPower = new Int32Array(wordCount);
+  const textHash = new Int32Array(wordCount);
+  const textPower = new Int32Array(wordCount);
+  const meet = (w: number): void => {
+    if (skeletonIds[w] >= 0) return;
+    const token = wordText[w];
+    // (each word once: the skeleton cache would only be crowded)
+    const s = computeSkeleton(token);
+    skeletons[w] = s;
+    skeletonIds[w] = firstWords.id(s);
+    skeletonHash[w] = extend(0, s);
+    let power = 1;
+    for (let i = 0; i < s.length; i++) power = Math.imul(power, B);
+    skeletonPower[w] = power;
+    textHash[w] = extend(0, token);
+    power = 1;
+    for (let i = 0; i < token.length; i++) power = Math.imul(power, B);
+    textPower[w] = power;
+  };
+  // Each key: its kind, the entity's kind and country (0, `*`, for keys of every country), and the number of its
+  // text; with the entity, in bundle order.
+  // (at most one key of each kind per entity)
+  const keyKind = new Uint8Array(KEY_KINDS * prepared.length);
+  const keyEntityKind = new Int32Array(KEY_KINDS * prepared.length);
+  const keyCountry = new Int32Array(KEY_KINDS * prepared.length);
+  const keyText = new Int32Array(KEY_KINDS * prepared.length);
+  const keyOwner = new Int32Array(KEY_KINDS * prepared.length);
+  let count = 0;
+  const push = (type: number, kind: number, country: number, text: number, owner: number): void => {
+    keyKind[count] = type;
+    keyEntityKind[count] = kind;
+    keyCountry[count] = country;
+    keyText[count] = text;
+    keyOwner[count++] = owner;
+  };
+  const order: number[] = [];
+  for (const p of prepared) {
+    const kind = kinds.id(p.entity.kind);
+    const country = countries.id(p.country ?? '*');
+    const ids = vocabulary.ids[p.index];
+    if (ids.length > 0) {
+      for (const w of ids) meet(w);
+      push(FIRST, kind, country, skeletonIds[ids[0]], p.index);
+      push(ANY_COUNTRY, kind, 0, skeletonIds[ids[0]], p.index);
+      // The compact name (skeletons written together) and its start, hashed.
+      let compact = 0;
+      let length = 0;
+      let start = 0;
+      for (const w of ids) {
+        compact = (Math.imul(compact, skeletonPower[w]) + skeletonHash[w]) | 0;
+        const s = skeletons[w];
+        for (let i = 0; i < s.length && length + i < PREFIX; i++) start = (Math.imul(start, B) + s.charCodeAt(i)) | 0;
+        length += s.length;
+      }
+      push(COMPACT, kind, 0, finishHash(compact, length), p.index);
+      if (length > PREFIX) push(PREFIX_KEY, kind, country, finishHash(start, PREFIX), p.index);
+      // The words in the order of their texts (as `sort` puts them), written with spaces between, hashed.
+      order.length = 0;
+      for (const w of ids) {
+        // (insertion in order of text, as `sort` orders strings)
+        let at = order.length;
+        while (at > 0 && wordText[order[at - 1]] > wordText[w]) at--;
+        order.splice(at, 0, w);
+      }
+      let sorted = 0;
+      let written = 0;
+      for (let k = 0; k < order.length; k++) {
+        if (k > 0) sorted = (Math.imul(sorted, B) + 32) | 0;
+        sorted = (Math.imul(sorted, textPower[order[k]]) + textHash[order[k]]) | 0;
+        written += wordText[order[k]].length + (k > 0 ? 1 : 0);
+      }
+      push(SORTED, kind, 0, finishHash(sorted, written), p.index);
+    }
+    if (p.phone) push(PHONE, kind, 0, phones.id(p.phone), p.index);
+    if (p.registration) push(REG, kind, 0, registrations.id(p.registration), p.index);
+  }
+  // A key as one number (text, kind of key, kind of entity, country), exact below 2^53.
+  const scopes = kinds.size * countries.size;
+  const most = Math.max(2 ** HASHED, firstWords.size, phones.size, registrations.size);
+  if (most * KEY_KINDS * scopes >= 2 ** 53) throw new Error('resolve: too many distinct names, kinds and countries to number the blocking keys');
+  const code = (k: number): number => (keyText[k] * KEY_KINDS + keyKind[k]) * scopes + keyEntityKind[k] * countries.size + keyCountry[k];
+  // The block of each key, numbered in order of first use through a table of the codes (open addressing), and the
+  // size of each block; then its members.
+  const bits = Math.max(4, Math.ceil(Math.log2(2 * count + 1)));
+  const slots = 2 ** bits;
+  const tableCode = new Float64Array(slots);
+  const tableBlock = new Int32Array(slots).fill(-1);
+  const blockOf = new Int32Array(count);
+  const size = new Int32Array(count + 1);
+  const blockKind = new Uint8Array(count);
+  /** Kind of entity and country, as one number. */
+  const blockScope = new Int32Array(count);
+  const blockText = new Int32Array(count);
+  let distinct = 0;
+  for (let k = 0; k < count; k++) {
+    const c = code(k);
+    const high = Math.floor(c / 2 ** 32);
+    let slot = Math.imul((c - high * 2 ** 32) ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits);
+    while (tableBlock[slot] >= 0 && tableCode[slot] !== c) slot = (slot + 1) & (slots - 1);
+    let b = tableBlock[slot];
+    if (b < 0) {
+      b = tableBlock[slot] = distinct++;
+      tableCode[slot] = c;
+      blockKind[b] = keyKind[k];
+      blockScope[b] = keyEntityKind[k] * countries.size + keyCountry[k];
+      blockText[b] = keyText[k];
+    }
+    blockOf[k] = b;
+    size[b + 1]++;
+  }
+  const start = size; // prefix sums: members of block b are members[start[b] … start[b + 1] - 1]
+  for (let b = 0; b < distinct; b++) start[b + 1] += start[b];
+  const members = new Int32Array(count);
+  const fill = Int32Array.from(start.subarray(0, distinct));
+  for (let k = 0; k < count; k++) members[fill[blockOf[k]]++] = keyOwner[k];
+  const fits = (b: number): boolean => start[b + 1] - start[b] >= 2 && start[b + 1] - start[b] <= maxBlockSize;
+  const firstBlocks: number[] = [];
+  for (let b = 0; b < distinct; b++) {
+    if (blockKind[b] === FIRST) firstBlocks.push(b);
+    const type = blockKind[b];
+    if ((type === SORTED || type === COMPACT || type === PREFIX_KEY) && start[b + 1] - start[b] >= 2) {
+      // Entities sharing a hash: parted by the text of their key (a hash may be shared by different texts).
+      const byText = new Map<string, number[]>();
+      for (let k = start[b]; k < start[b + 1]; k++) {
+        const text = hashedText(prepared[members[k]], vocabulary.ids[members[k]], skeletons, type);
+        const list = byText.get(text);
+        if (list) list.push(members[k]);
+        else byText.set(text, [members[k]]);
+      }
+      for (const list of byText.values()) if (list.length >= 2 && list.length <= maxBlockSize) visit(Int32Array.from(list), undefined, false, -1);
+      continue;
+    }
+    if (!fits(b)) continue;
+    const list = members.subarray(start[b], start[b + 1]);
+    if (type !== ANY_COUNTRY) {
+      visit(list, undefined, false, blockKind[b] === FIRST ? b : -1);
+    } else if (list.some((i) => prepared[i].country === undefined)) {
+      visit(list, Uint8Array.from(list, (i) => (prepared[i].country === undefined ? 1 : 0)), false, -1);
+    }
+  }
+  // First words one slip apart (`Gwarzo` / `Gwrazo`): their entities meet across the two blocks.
+  const blockWords: string[] = [];
+  for (const b of firstBlocks) blockWords[b] = firstWords.texts[blockText[b]];
+  for (const [x, y] of firstWordsOneSlipApart(firstBlocks, blockScope, blockWords)) {
+    const sx = start[x + 1] - start[x];
+    const sy = start[y + 1] - start[y];
+    if (sx + sy > maxBlockSize) continue;
+    const list = new Int32Array(sx + sy);
+    list.set(members.subarray(start[x], start[x + 1]));
+    list.set(members.subarray(start[y], start[y + 1]), sx);
+    const sides = new Uint8Array(sx + sy);
+    sides.fill(1, sx);
+    visit(list, sides, true, -1);
+  }
+}
+
 /**
  * Calls `visit(i, j)` (`i < j`) for every pair of entities that share a block (a pair met in several
  * blocks may be visited more than once).
  */
 function forEachBlockPair(prepared: Prepared[], maxBlockSize: number, visit: (i: number, j: number) => void): void {
-  const blocks = new Map<string, number[]>();
-  // An entity without a country meets entities of every country that share its name keys.
-  const byWildcard = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, k: string, index: number): void => {
-    let list = map.get(k);
-    if (!list) map.set(k, (list = []));
-    list.push(index);
-  };
   // The `first:` block of each entity: a pair in one of them is visited there, not again in other blocks.
-  const firstBlock: (number[] | undefined)[] = new Array(prepared.length);
-  for (const p of prepared) {
-    for (const k of blockingKeys(p)) {
-      add(blocks, k, p.index);
-      const parts = k.split(':');
-      if (parts[0] === 'first') {
-        firstBlock[p.index] = blocks.get(k);
-        add(byWildcard, `${parts[0]}:${parts[1]}:${parts.slice(3).join(':')}`, p.index);
-      }
-    }
-  }
-  const addBlock = (members: number[], onlyWithUnknown: boolean, first: boolean): void => {
-    if (members.length < 2 || members.length > maxBlockSize) return;
+  const firstBlock = new Int32Array(prepared.length).fill(-1);
+  const blocks: [Int32Array, Uint8Array | undefined, boolean, number][] = [];
+  forEachBlock(prepared, maxBlockSize, (members, sides, across, first) => {
+    blocks.push([members, sides, across, first]);
+    if (first >= 0) for (const i of members) firstBlock[i] = first;
+  });
+  for (const [members, sides, across, first] of blocks) {
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
+        if (sides !== undefined && (across ? sides[x] === sides[y] : (sides[x] | sides[y]) === 0)) continue;
         const i = Math.min(members[x], members[y]);
         const j = Math.max(members[x], members[y]);
         if (i === j) continue;
-        if (onlyWithUnknown && prepared[i].country !== undefined && prepared[j].country !== undefined) continue;
-        const f = firstBlock[i];
-        if (!first && f !== undefined && f === firstBlock[j] && f.length <= maxBlockSize) continue;
+        if (first < 0 && firstBlock[i] >= 0 && firstBlock[i] === firstBlock[j]) continue;
         visit(i, j);
       }
-    }
-  };
-  for (const [k, members] of blocks) addBlock(members, false, k.startsWith('first:'));
-  for (const members of byWildcard.values()) {
-    if (members.some((i) => prepared[i].country === undefined)) addBlock(members, true, false);
-  }
-  // First words one slip apart (`Gwarzo` / `Gwrazo`): their entities meet across the two blocks.
-  const byFirstWord = new Map<string, number[]>();
-  for (const p of prepared) {
-    if (p.tokens.length === 0) continue;
-    add(byFirstWord, `${p.entity.kind}:${p.country ?? '*'}:${skeleton(p.tokens[0])}`, p.index);
-  }
-  for (const [x, y] of firstWordsOneSlipApart(prepared)) {
-    const mx = byFirstWord.get(x) ?? [];
-    const my = byFirstWord.get(y) ?? [];
-    if (mx.length + my.length > maxBlockSize) continue;
-    for (const a of mx) {
-      for (const b of my) visit(Math.min(a, b), Math.max(a, b));
     }
   }
 }
@@ -253,25 +445,43 @@ export interface ScoredPair {
 }
 
 /**
+ * The candidate pairs (`candidatePairs`) whose upper bound (`ScoreBounds.mayReach`) reaches `threshold`, each once, in
+ * order of `i`, then `j`: found block by block through the words of the names (`ScoreBounds.blockPairs`), without going
+ * through every pair of a block.
+ */
+export function boundedPairs(prepared: Prepared[], options: { threshold: number; maxBlockSize: number }, bounds?: ScoreBounds): [number, number][] {
+  const blocks: [Int32Array, Uint8Array | undefined, boolean][] = [];
+  const inBlock = new Uint8Array(prepared.length);
+  const vocabulary = new Vocabulary(prepared);
+  forEachBlock(
+    prepared,
+    options.maxBlockSize,
+    (members, sides, across) => {
+      blocks.push([members, sides, across]);
+      for (const i of members) inBlock[i] = 1;
+    },
+    vocabulary,
+  );
+  // Only the words of entities in a block are indexed (about half of the entities of a large bundle are in none).
+  const b = bounds ?? new ScoreBounds(prepared, inBlock, vocabulary);
+  const list = new PairList(prepared.length);
+  const push = (i: number, j: number): void => list.push(i, j);
+  for (const [members, sides, across] of blocks) b.blockPairs(members, sides, across, options.threshold, push);
+  return list.take().filter(([i, j]) => b.mayReach(i, j, options.threshold));
+}
+
+/**
  * The candidate pairs scoring at least `reviewThreshold`, in order of `i`, then `j`. With `prune` (the
- * default), pairs whose upper bound (`ScoreBounds`) is below the threshold are not scored; the result is
- * the same as scoring every candidate pair (`prune: false`, kept for the tests that show it).
+ * default), only pairs whose upper bound (`ScoreBounds`) reaches the threshold are scored (`boundedPairs`); the
+ * result is the same as scoring every candidate pair (`prune: false`, kept for the tests that show it).
  */
 export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean }): ScoredPair[] {
-  const list = new PairList(prepared.length);
-  if (options.prune === false) {
-    forEachBlockPair(prepared, options.maxBlockSize, (i, j) => list.push(i, j));
-  } else {
-    const bounds = new ScoreBounds(prepared);
-    const threshold = options.reviewThreshold;
-    forEachBlockPair(prepared, options.maxBlockSize, (i, j) => {
-      if (bounds.mayReach(i, j, threshold)) list.push(i, j);
-    });
-  }
+  const threshold = options.reviewThreshold;
+  const pairs = options.prune === false ? candidatePairs(prepared, options.maxBlockSize) : boundedPairs(prepared, { threshold, maxBlockSize: options.maxBlockSize });
   const out: ScoredPair[] = [];
-  for (const [i, j] of list.take()) {
+  for (const [i, j] of pairs) {
     const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
-    if (score >= options.reviewThreshold) out.push({ i, j, score, evidence });
+    if (score >= threshold) out.push({ i, j, score, evidence });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { LEGAL_FORMS, PERSON_TITLES, nameTokens, normalizeName, fold } from '@chokepoint/resolve';
+import anyAscii from 'any-ascii';
 
 describe('normalizeName', () => {
   test.each([
@@ -96,5 +97,23 @@ describe('normalizeName', () => {
   test('the table is data: every form folds to at least one token', () => {
     for (const row of LEGAL_FORMS) for (const f of row.forms) expect(fold(f)).not.toBe('');
     for (const t of PERSON_TITLES) expect(fold(t)).not.toBe('');
+  });
+});
+
+describe('fold of ASCII text', () => {
+  // fold skips transliteration for ASCII text: the result must be what transliterating it gives.
+  const reference = (text: string): string =>
+    anyAscii(text.normalize('NFC'))
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/['`´’]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+
+  test('is the same as transliterating it, for every ASCII character and mixed text', () => {
+    const texts: string[] = [];
+    for (let c = 0; c < 128; c++) texts.push(String.fromCharCode(c), `A${String.fromCharCode(c)}b`);
+    texts.push("O'Neil & Sons Ltd.", 'Sişsoy Fırat', 'Müller GmbH', '  __proto__  ', 'TOKYO\u00a0Trading', 'e\u0301cole');
+    for (const t of texts) expect(fold(t)).toBe(reference(t));
   });
 });

@@ -1,6 +1,6 @@
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { disrupt, FlowNetwork, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
-import { checkBundle } from './input';
+import { checkedIndex } from './input';
 
 export interface ChokepointOptions {
   /** Entities the goods come from. */
@@ -104,7 +104,7 @@ export interface ChokepointResult {
  */
 export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): ChokepointResult {
   const ids = bundle.entities.map((e) => e.id);
-  const index = checkBundle(bundle); // id → position; EngineInputError for a broken contract or totals beyond MAX_TOTAL
+  const index = checkedIndex(bundle); // id → position; EngineInputError for a broken contract or totals beyond MAX_TOTAL
   const pick = options.shipments ?? (() => true);
   const flowing = bundle.shipments.filter((s) => pick(s) && index.has(s.supplier) && index.has(shipmentReceiver(s)) && s.supplier !== shipmentReceiver(s));
 

@@ -52,6 +52,16 @@ export function checkBundle(bundle: Bundle): Map<string, number> {
   }
   const totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
   const shipments = bundle.shipments;
+  // One measure of shipment i (m: its place in MEASURES), named at the call so that each read is of one property.
+  const measure = (s: Shipment, i: number, m: number, v: unknown) => {
+    if (v === undefined) return;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${MEASURES[m][0]} ${String(v)}: it must be a finite number of 0 or more`);
+    }
+    const t = totals[m];
+    t.sum += v;
+    if (v > t.largest) (t.largest = v), (t.at = i);
+  };
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
     if (s.supplier !== undefined && !index.has(s.supplier)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
@@ -59,17 +69,10 @@ export function checkBundle(bundle: Bundle): Map<string, number> {
     if (s.consignee !== undefined && !index.has(s.consignee)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.consignee);
     if (s.payer !== undefined && !index.has(s.payer)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.payer);
     if (s.supplier === s.buyer) itself(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
-    for (let m = 0; m < MEASURES.length; m++) {
-      const field = MEASURES[m][0];
-      const v = s[field] as unknown;
-      if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
-      }
-      const t = totals[m];
-      t.sum += v;
-      if (v > t.largest) (t.largest = v), (t.at = i);
-    }
+    // In the order of MEASURES (the first measure at fault is the one named).
+    measure(s, i, 0, s.quantityKg);
+    measure(s, i, 1, s.quantity);
+    measure(s, i, 2, s.value);
   }
   MEASURES.forEach(([field, words], m) => {
     const t = totals[m];
@@ -79,5 +82,47 @@ export function checkBundle(bundle: Bundle): Map<string, number> {
       `the ${words} of the ${bundle.shipments.length.toLocaleString('en-US')} shipments add up to more than ${MAX_TOTAL} (the largest: shipment ${JSON.stringify(s.id)}${originText(s.origin)}, ${field} ${t.largest}), beyond what the analysis can add up without losing the totals: check the quantities, units and values`,
     );
   });
+  return index;
+}
+
+/** What a check of a bundle saw: its lists (the arrays and the records in them) and the index it gave. */
+interface Checked {
+  entities: readonly unknown[];
+  relations: readonly unknown[];
+  shipments: readonly unknown[];
+  index: ReadonlyMap<string, number>;
+}
+
+/** Bundles checked by checkedIndex, weakly held: a bundle no longer used takes its entry with it. */
+const checkedBundles = new WeakMap<Bundle, Checked>();
+
+/** Whether `list` holds the very records of `seen`, in the same places (identity, not contents). */
+function sameRecords(list: readonly unknown[], seen: readonly unknown[]): boolean {
+  if (list.length !== seen.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== seen[i]) return false;
+  return true;
+}
+
+/**
+ * checkBundle for the engine's own steps, done once per bundle: the analysis projects a bundle, and the supply
+ * chokepoints check it again, over a million records each time. The first call checks the bundle in full (and
+ * throws what checkBundle throws); a later call with the same bundle object gives the same index without a second
+ * pass when the bundle still holds the same records: its entities, relations and shipments are the same objects in
+ * the same places (compared by identity, a fraction of a check). Any other bundle is checked in full: a new bundle
+ * object (`{ ...bundle, shipments }`), a record added, removed, replaced or moved.
+ *
+ * The contract: records given to the engine are data that is not changed in place (the engine never writes to
+ * them, and the pipeline makes new records when it changes one). A caller that edits the fields of a record after
+ * an analysis and analyses the same bundle object again must call checkBundle itself (it always checks in full).
+ * The index returned is shared: read it, never change it.
+ */
+export function checkedIndex(bundle: Bundle): ReadonlyMap<string, number> {
+  const seen = checkedBundles.get(bundle);
+  if (seen !== undefined && sameRecords(bundle.entities, seen.entities) && sameRecords(bundle.relations, seen.relations) && sameRecords(bundle.shipments, seen.shipments)) {
+    return seen.index;
+  }
+  const index = checkBundle(bundle);
+  // Copies of the lists (a pointer per record): a list changed in place after the check is told from the one checked.
+  checkedBundles.set(bundle, { entities: bundle.entities.slice(), relations: bundle.relations.slice(), shipments: bundle.shipments.slice(), index });
   return index;
 }

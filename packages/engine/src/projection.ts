@@ -1,7 +1,7 @@
 import type { Bundle, RelationKind } from '@chokepoint/model';
 import { csrFromEdgeList, type UndirectedCSR } from './csr';
 import { EngineInputError } from './errors';
-import { checkBundle, originText } from './input';
+import { checkedIndex, originText } from './input';
 
 /**
  * Weights of the undirected projection used for clustering. A tie between two entities adds its
@@ -55,7 +55,7 @@ export interface ProjectionPair {
  */
 export function projectionPairs(bundle: Bundle, options: ProjectionOptions = {}): ProjectionPair[] {
   const weights = options.weights ?? TIE_WEIGHTS;
-  const index = checkBundle(bundle);
+  const index = checkedIndex(bundle);
   const n = index.size;
   interface Pair extends ProjectionPair {
     kg: number;
@@ -106,7 +106,7 @@ export function projectionPairs(bundle: Bundle, options: ProjectionOptions = {})
  */
 export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): UndirectedCSR {
   const weights = options.weights ?? TIE_WEIGHTS;
-  const index = checkBundle(bundle);
+  const index = checkedIndex(bundle);
   const n = index.size;
   const relations = bundle.relations;
   const shipments = bundle.shipments;

@@ -1,6 +1,6 @@
 import { projectBundle, supplyChokepoints, EngineInputError } from '@chokepoint/engine';
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
-import { checkedIndex } from '../src/input';
+import { checkedBundle, checkedIndex } from '../src/input';
 
 const entity = (id: string, line: number): Entity => ({ id, kind: 'company', name: id.toUpperCase(), attributes: {}, origin: { file: 'entities.csv', line } });
 const shipment = (id: string, supplier: string, buyer: string, line: number): Shipment => ({
@@ -24,6 +24,14 @@ describe('a bundle is checked once by the engine steps, and again whenever it ch
     expect(checkedIndex(b)).toBe(index);
     // A new bundle object with the same records is a new bundle: checked again.
     expect(checkedIndex({ ...b })).not.toBe(index);
+  });
+
+  it('notes the ends of every tie as positions: the relations, then the shipments (supplier, buyer)', () => {
+    const b = fresh();
+    const { from, to } = checkedBundle(b);
+    expect([...from]).toEqual([0, 0, 1]);
+    expect([...to]).toEqual([1, 1, 2]);
+    expect(checkedBundle(b).from).toBe(from);
   });
 
   it('checks again a bundle whose lists were changed in place: a record added, replaced or removed, or a list replaced', () => {

@@ -1,6 +1,6 @@
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { disrupt, FlowNetwork, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
-import { checkBundle } from './input';
+import { checkedBundle } from './input';
 
 export interface ChokepointOptions {
   /** Entities the goods come from. */
@@ -104,7 +104,9 @@ export interface ChokepointResult {
  */
 export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): ChokepointResult {
   const ids = bundle.entities.map((e) => e.id);
-  const index = checkBundle(bundle); // id → position; EngineInputError for a broken contract or totals beyond MAX_TOTAL
+  // id → position, and the ends of every tie; EngineInputError for a broken contract or totals beyond MAX_TOTAL.
+  const checked = checkedBundle(bundle);
+  const index = checked.index;
   const pick = options.shipments ?? (() => true);
   const flowing = bundle.shipments.filter((s) => pick(s) && index.has(s.supplier) && index.has(shipmentReceiver(s)) && s.supplier !== shipmentReceiver(s));
 
@@ -249,19 +251,9 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     break;
   }
 
-  // The whole network, undirected, for the largest connected component: every tie and every shipment, as numbers.
-  const ties = bundle.relations.length;
-  const undirected = { a: new Int32Array(ties + bundle.shipments.length), b: new Int32Array(ties + bundle.shipments.length) };
-  for (let i = 0; i < ties; i++) {
-    const r = bundle.relations[i];
-    undirected.a[i] = index.get(r.source)!;
-    undirected.b[i] = index.get(r.target)!;
-  }
-  for (let i = 0; i < bundle.shipments.length; i++) {
-    const s = bundle.shipments[i];
-    undirected.a[ties + i] = index.get(s.supplier)!;
-    undirected.b[ties + i] = index.get(s.buyer)!;
-  }
+  // The whole network, undirected, for the largest connected component: every tie and every shipment, as numbers
+  // (the ends the check found, read only).
+  const undirected = { a: checked.from, b: checked.to };
   const steps = disrupt([kgGraph, valueGraph], src, dst, undirected, {
     steps: options.disruptionSteps ?? CHOKEPOINT_DEFAULTS.disruptionSteps,
     order: options.removalOrder?.filter((id) => index.has(id)).map((id) => index.get(id)!),

@@ -28,6 +28,17 @@ const MEASURES = [
  * values of all shipments add up to more than MAX_TOTAL.
  */
 export function checkBundle(bundle: Bundle): Map<string, number> {
+  return check(bundle, undefined);
+}
+
+/** The ends of every tie as positions in bundle.entities: relations, then shipments (supplier, buyer). */
+interface TieEnds {
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** checkBundle, also writing the ends of every tie to `ends` (as index.get gives them: 0 for an end that is absent). */
+function check(bundle: Bundle, ends: TieEnds | undefined): Map<string, number> {
   const index = new Map<string, number>();
   const entities = bundle.entities;
   for (let i = 0; i < entities.length; i++) {
@@ -44,32 +55,45 @@ export function checkBundle(bundle: Bundle): Map<string, number> {
     throw new EngineInputError(`${what}${originText(origin)} ties ${JSON.stringify(from)} to itself, which the data contract does not allow`);
   };
   const relations = bundle.relations;
+  // Each end is looked up once: whether it is known, and (for `ends`) where.
+  const from = ends?.from;
+  const to = ends?.to;
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
-    if (r.source !== undefined && !index.has(r.source)) unknown(`relation ${i + 1}`, r.origin, r.source);
-    if (r.target !== undefined && !index.has(r.target)) unknown(`relation ${i + 1}`, r.origin, r.target);
+    const u = r.source === undefined ? undefined : index.get(r.source);
+    if (r.source !== undefined && u === undefined) unknown(`relation ${i + 1}`, r.origin, r.source);
+    const v = r.target === undefined ? undefined : index.get(r.target);
+    if (r.target !== undefined && v === undefined) unknown(`relation ${i + 1}`, r.origin, r.target);
     if (r.source === r.target) itself(`relation ${i + 1}`, r.origin, r.source);
+    if (from !== undefined) (from[i] = u!), (to![i] = v!);
   }
+  const r = relations.length;
   const totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
   const shipments = bundle.shipments;
+  // One measure of shipment i (m: its place in MEASURES), named at the call so that each read is of one property.
+  const measure = (s: Shipment, i: number, m: number, v: unknown) => {
+    if (v === undefined) return;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${MEASURES[m][0]} ${String(v)}: it must be a finite number of 0 or more`);
+    }
+    const t = totals[m];
+    t.sum += v;
+    if (v > t.largest) (t.largest = v), (t.at = i);
+  };
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
-    if (s.supplier !== undefined && !index.has(s.supplier)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
-    if (s.buyer !== undefined && !index.has(s.buyer)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.buyer);
+    const u = s.supplier === undefined ? undefined : index.get(s.supplier);
+    if (s.supplier !== undefined && u === undefined) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
+    const v = s.buyer === undefined ? undefined : index.get(s.buyer);
+    if (s.buyer !== undefined && v === undefined) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.buyer);
+    if (from !== undefined) (from[r + i] = u!), (to![r + i] = v!);
     if (s.consignee !== undefined && !index.has(s.consignee)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.consignee);
     if (s.payer !== undefined && !index.has(s.payer)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.payer);
     if (s.supplier === s.buyer) itself(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
-    for (let m = 0; m < MEASURES.length; m++) {
-      const field = MEASURES[m][0];
-      const v = s[field] as unknown;
-      if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${field} ${String(v)}: it must be a finite number of 0 or more`);
-      }
-      const t = totals[m];
-      t.sum += v;
-      if (v > t.largest) (t.largest = v), (t.at = i);
-    }
+    // In the order of MEASURES (the first measure at fault is the one named).
+    measure(s, i, 0, s.quantityKg);
+    measure(s, i, 1, s.quantity);
+    measure(s, i, 2, s.value);
   }
   MEASURES.forEach(([field, words], m) => {
     const t = totals[m];
@@ -80,4 +104,66 @@ export function checkBundle(bundle: Bundle): Map<string, number> {
     );
   });
   return index;
+}
+
+/** What a check of a bundle saw: its lists (the arrays and the records in them), the index it gave and the ends. */
+interface Checked extends CheckedBundle {
+  entities: readonly unknown[];
+  relations: readonly unknown[];
+  shipments: readonly unknown[];
+}
+
+/** A bundle as checked (checkedBundle): read only, shared by every caller with that bundle. */
+export interface CheckedBundle {
+  /** Entity id → position in bundle.entities. */
+  index: ReadonlyMap<string, number>;
+  /**
+   * The ends of every tie as positions in bundle.entities, in the order met: the relations (source, target), then the
+   * shipments (supplier, buyer); 0 for an end that is absent (as an Int32Array stores what index.get gives for it).
+   */
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** Bundles checked by checkedBundle, weakly held: a bundle no longer used takes its entry with it. */
+const checkedBundles = new WeakMap<Bundle, Checked>();
+
+/** Whether `list` holds the very records of `seen`, in the same places (identity, not contents). */
+function sameRecords(list: readonly unknown[], seen: readonly unknown[]): boolean {
+  if (list.length !== seen.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== seen[i]) return false;
+  return true;
+}
+
+/**
+ * checkBundle for the engine's own steps, done once per bundle: the analysis projects a bundle, and the supply
+ * chokepoints check it again, over a million records each time, and both look up the ends of every tie. The first
+ * call checks the bundle in full (and throws what checkBundle throws), noting the ends of the ties as it looks them
+ * up; a later call with the same bundle object gives the same result without a second pass when the bundle still
+ * holds the same records: its entities, relations and shipments are the same objects in the same places (compared
+ * by identity, a fraction of a check). Any other bundle is checked in full: a new bundle object
+ * (`{ ...bundle, shipments }`), a record added, removed, replaced or moved.
+ *
+ * The contract: records given to the engine are data that is not changed in place (the engine never writes to
+ * them, and the pipeline makes new records when it changes one). A caller that edits the fields of a record after
+ * an analysis and analyses the same bundle object again must call checkBundle itself (it always checks in full).
+ * What is returned is shared: read it, never change it.
+ */
+export function checkedBundle(bundle: Bundle): CheckedBundle {
+  const seen = checkedBundles.get(bundle);
+  if (seen !== undefined && sameRecords(bundle.entities, seen.entities) && sameRecords(bundle.relations, seen.relations) && sameRecords(bundle.shipments, seen.shipments)) {
+    return seen;
+  }
+  const ties = bundle.relations.length + bundle.shipments.length;
+  const ends: TieEnds = { from: new Int32Array(ties), to: new Int32Array(ties) };
+  const index = check(bundle, ends);
+  // Copies of the lists (a pointer per record): a list changed in place after the check is told from the one checked.
+  const checked: Checked = { index, from: ends.from, to: ends.to, entities: bundle.entities.slice(), relations: bundle.relations.slice(), shipments: bundle.shipments.slice() };
+  checkedBundles.set(bundle, checked);
+  return checked;
+}
+
+/** The index of checkedBundle. */
+export function checkedIndex(bundle: Bundle): ReadonlyMap<string, number> {
+  return checkedBundle(bundle).index;
 }

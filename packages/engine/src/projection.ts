@@ -1,7 +1,7 @@
 import type { Bundle, RelationKind } from '@chokepoint/model';
 import { csrFromEdgeList, type UndirectedCSR } from './csr';
 import { EngineInputError } from './errors';
-import { checkBundle, originText } from './input';
+import { checkedBundle, checkedIndex, originText } from './input';
 
 /**
  * Weights of the undirected projection used for clustering. A tie between two entities adds its
@@ -55,7 +55,7 @@ export interface ProjectionPair {
  */
 export function projectionPairs(bundle: Bundle, options: ProjectionOptions = {}): ProjectionPair[] {
   const weights = options.weights ?? TIE_WEIGHTS;
-  const index = checkBundle(bundle);
+  const index = checkedIndex(bundle);
   const n = index.size;
   interface Pair extends ProjectionPair {
     kg: number;
@@ -106,27 +106,20 @@ export function projectionPairs(bundle: Bundle, options: ProjectionOptions = {})
  */
 export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): UndirectedCSR {
   const weights = options.weights ?? TIE_WEIGHTS;
-  const index = checkBundle(bundle);
+  // Every tie as met (relations, then shipments), its ends as positions (found by the check, read only here).
+  const { index, from, to } = checkedBundle(bundle);
   const n = index.size;
   const relations = bundle.relations;
   const shipments = bundle.shipments;
   const r = relations.length;
   const m = r + shipments.length;
-  // Every tie as met (relations, then shipments), its ends as positions, and a relation's weight.
-  const from = new Int32Array(m);
-  const to = new Int32Array(m);
+  // A relation's weight.
   const tieWeight = new Float64Array(r);
   for (let e = 0; e < r; e++) {
     const rel = relations[e];
-    from[e] = index.get(rel.source)!;
-    to[e] = index.get(rel.target)!;
     const w = weights[rel.kind];
     if (typeof w !== 'number' || !Object.hasOwn(weights, rel.kind)) throw new EngineInputError(`relation ${e + 1}${originText(rel.origin)} has the unknown kind ${JSON.stringify(rel.kind)}`);
     tieWeight[e] = w;
-  }
-  for (let j = 0; j < shipments.length; j++) {
-    from[r + j] = index.get(shipments[j].supplier)!;
-    to[r + j] = index.get(shipments[j].buyer)!;
   }
   // The ties by their lower end (a stable counting sort, so in the order met), then, per lower end, the first tie to
   // each higher end: the pair's first tie, which stands for the pair.

@@ -234,6 +234,18 @@ const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(nul
 });
 
 /**
+ * `text.trim()`, without the call for the usual cell, which starts and ends with a visible ASCII character (never
+ * white space): a million rows have millions of cells.
+ */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
+}
+
+/**
  * Reads one file of a bundle: finds its separator, checks the header, parses every cell with the contract's
  * column types, checks ids and references. Rows with problems are reported through `report` and left out;
  * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
@@ -242,8 +254,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const { entities, lenient } = ctx;
   const rows: ParsedRow[] = [];
   const firstLineOfId = new Map<string, number>();
-  /** Ids by their lower case, with the first line of each: ids that differ only by case are named in a warning. */
-  const idsByLowerCase = new Map<string, string>();
+  /**
+   * Ids by their lower case, to the first id of each: ids that differ only by case are named in a warning. Made only
+   * once an id that is not its own lower case is kept: until then the only twin an id could have is itself, read
+   * before, which is a duplicate (a problem, not a twin), so a file of lower-case ids needs no second Map of them.
+   */
+  let idsByLowerCase: Map<string, string> | undefined;
   const decimalCommas = new Map<string, DecimalCommas>();
   let header: (ColumnSpec | string)[] | undefined;
   /** Per column of the header: the readings of the texts met so far (REPEATING), or undefined. */
@@ -339,7 +355,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         let isic: string | undefined;
         for (let i = 0; i < header.length; i++) {
           const col = header[i];
-          const written = (fields[i] ?? '').trim();
+          const written = trimmed(fields[i] ?? '');
           let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
           if (invalid?.includes(i)) add(colName, notText);
@@ -520,9 +536,19 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           rows.push({ line, values, attributes });
           if (id !== undefined && spec.idColumn !== undefined) {
             const lower = id.toLowerCase();
-            const other = idsByLowerCase.get(lower);
-            if (other === undefined) idsByLowerCase.set(lower, id);
-            else note(spec.idColumn, caseTwin(id, other, firstLineOfId.get(other)!));
+            if (idsByLowerCase === undefined && lower !== id) {
+              // The first id with a capital: the ids kept before it (every one its own lower case), in their order.
+              idsByLowerCase = new Map();
+              for (let k = 0; k < rows.length - 1; k++) {
+                const earlier = rows[k].values[spec.idColumn];
+                if (typeof earlier === 'string' && !idsByLowerCase.has(earlier)) idsByLowerCase.set(earlier, earlier);
+              }
+            }
+            if (idsByLowerCase !== undefined) {
+              const other = idsByLowerCase.get(lower);
+              if (other === undefined) idsByLowerCase.set(lower, id);
+              else note(spec.idColumn, caseTwin(id, other, firstLineOfId.get(other)!));
+            }
           }
           for (const n of notes) ctx.warnings.add(n);
           if (spec.file === 'entities.csv') {

@@ -435,6 +435,17 @@ describe('messages never carry raw control characters', () => {
   });
 });
 
+describe('white space around cells', () => {
+  it('is trimmed, ASCII or not (tabs, no-break spaces, ideographic spaces, byte-order marks), and kept inside a cell', async () => {
+    const entities = 'id,kind,name,city\n a ,company,\u00a0Alpha Trading\u3000,\tOld Town \n"b ",person," Bo\ufeff",x\u2028\n';
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => [e.id, e.name, e.city])).toEqual([
+      ['a', 'Alpha Trading', 'Old Town'],
+      ['b', 'Bo', 'x'],
+    ]);
+  });
+});
+
 describe('ids that differ only by case', () => {
   it('are two entities, with a warning; a reference that differs from an id only by case gets a "did you mean"', async () => {
     const entities = 'id,kind,name\nACME,company,Acme Ltd\nacme,company,Acme Limited\n';
@@ -443,6 +454,16 @@ describe('ids that differ only by case', () => {
     expect(b.warnings).toEqual([{ file: 'entities.csv', line: 3, column: 'id', reason: expect.stringMatching(/^id "acme" differs from "ACME" \(line 2\) only by case/) }]);
     const { issues } = await refusal(readBundle(makeBundle({ entities: 'id,kind,name\nACME,company,Acme\nb,person,Bo\n', relations: 'source,target,kind\nb,Acme,owner\n', shipments: undefined })));
     expect(issues[0].reason).toBe('unknown entity id "Acme" (not in entities.csv; did you mean "ACME"? ids are case-sensitive)');
+
+    // Lower-case ids first, the capital later (the ids by lower case are gathered only once a capital is met): the
+    // same warning, naming the first id and its line; a duplicate and a rejected row in between change nothing.
+    const later = 'id,kind,name\nacme,company,Acme Ltd\nb,person,Bo\nb,person,Bo again\nc,,Cee\nd,company,Dee\nAcMe,company,Acme Limited\nD,company,Dee Ltd\n';
+    const kept = await readBundle(makeBundle({ entities: later, relations: undefined, shipments: undefined }), { lenient: true });
+    expect(kept.entities.map((e) => e.id)).toEqual(['acme', 'b', 'd', 'AcMe', 'D']);
+    expect(kept.warnings.map((w) => [w.line, w.reason.replace(/ only by case.*/, '')])).toEqual([
+      [7, 'id "AcMe" differs from "acme" (line 2)'],
+      [8, 'id "D" differs from "d" (line 6)'],
+    ]);
 
     const ftm = await readFtm(ftmFile([C1, { ...C2, id: 'C1' }]));
     expect(ftm.warnings).toEqual([{ file: 'x.ftm.jsonl', line: 2, column: 'id', reason: expect.stringMatching(/^id "C1" differs from "c1" \(line 1\) only by case/) }]);

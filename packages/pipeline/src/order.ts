@@ -17,11 +17,26 @@ function relationKey(r: Relation): string {
   return [r.source, r.target, r.kind, r.start ?? '', r.end ?? '', r.share === undefined ? '' : String(r.share), attributes].join('\u0001');
 }
 
-/** Sorts by a key computed once per element (not once per comparison). */
+/**
+ * Sorts by a key computed once per element (not once per comparison), stably. Positions are sorted, not wrapper
+ * objects: a million records make no object each; a list already in order is only copied.
+ */
 function sortByKey<T>(list: readonly T[], key: (x: T) => string): T[] {
-  const keyed = list.map((x, i) => ({ x, k: key(x), i }));
-  keyed.sort((a, b) => cmp(a.k, b.k) || a.i - b.i);
-  return keyed.map((e) => e.x);
+  const n = list.length;
+  const keys: string[] = [];
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const k = key(list[i]);
+    if (sorted && i > 0 && k < keys[i - 1]) sorted = false;
+    keys.push(k);
+  }
+  if (sorted) return list.slice();
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort((a, b) => cmp(keys[a], keys[b]) || a - b);
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(list[order[i]]);
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { reportChunks } from './build';
 import { InvalidReportError } from './errors';
-import { jsonLines } from './lines';
+import { jsonLinesBytes } from './lines';
 import type { Report, ReportRelation, ReportShipment } from './types';
 import { assertReport } from './validate';
 
@@ -40,16 +40,15 @@ export function writeReport(report: Report, path: string, options: WriteReportOp
     const hash = createHash('sha256');
     const fd = openSync(companion, 'w');
     let bytes = 0;
-    const put = (text: string) => {
-      const buffer = Buffer.from(text, 'utf8');
+    const put = (buffer: Buffer) => {
       hash.update(buffer);
       writeSync(fd, buffer);
       bytes += buffer.length;
     };
     try {
-      put(`${JSON.stringify({ chokepointRecords: 1, relations: report.relations.length, shipments: report.shipments.length })}\n`);
+      put(Buffer.from(`${JSON.stringify({ chokepointRecords: 1, relations: report.relations.length, shipments: report.shipments.length })}\n`, 'utf8'));
       const lines = (list: readonly object[]) => {
-        for (let i = 0; i < list.length; i += 5000) put(`${jsonLines(list, i, Math.min(i + 5000, list.length))}\n`);
+        for (let i = 0; i < list.length; i += 5000) put(jsonLinesBytes(list, i, Math.min(i + 5000, list.length)));
       };
       lines(report.relations);
       lines(report.shipments);

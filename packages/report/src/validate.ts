@@ -76,35 +76,41 @@ function consistencyProblems(report: Report, limit: number): string[] {
   });
   // The path of a problem is only written out when there is one (a report holds millions of ids): plain loops, and
   // no function or string made per id.
-  const known = (id: string | undefined, list: string, i: number, field: string, j = -1) => {
-    if (id !== undefined && !ids.has(id)) problems.push(`/${list}/${i}/${field}${j < 0 ? '' : `/${j}`}: names ${JSON.stringify(id)}, which is not an entity of the report`);
+  /** Whether the id is absent or names an entity; a problem otherwise. */
+  const known = (id: string | undefined, list: string, i: number, field: string, j = -1): boolean => {
+    if (id === undefined || ids.has(id)) return true;
+    problems.push(`/${list}/${i}/${field}${j < 0 ? '' : `/${j}`}: names ${JSON.stringify(id)}, which is not an entity of the report`);
+    return false;
   };
   const relations = report.relations;
+  // Ties are listed by their source: a source found among the entities for the tie before is not looked up again
+  // (an unknown one is, so that every tie naming it is listed).
+  let knownSource: string | undefined;
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
-    known(r.source, 'relations', i, 'source');
+    if (r.source !== knownSource && known(r.source, 'relations', i, 'source')) knownSource = r.source;
     known(r.target, 'relations', i, 'target');
   }
   const shipments = report.shipments;
+  // The three sums in the same pass over the shipments (each added in shipment order, as a pass of its own would).
+  let quantityKg = 0;
+  let quantity = 0;
+  let value = 0;
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
     known(s.supplier, 'shipments', i, 'supplier');
     known(s.buyer, 'shipments', i, 'buyer');
     known(s.consignee, 'shipments', i, 'consignee');
     known(s.payer, 'shipments', i, 'payer');
+    quantityKg += s.quantityKg ?? 0;
+    quantity += s.quantity ?? 0;
+    value += s.value ?? 0;
   }
   report.clusters.forEach((c, i) => c.members.forEach((m, j) => known(m, 'clusters', i, 'members', j)));
   report.keyNodes.forEach((k, i) => known(k.id, 'keyNodes', i, 'id'));
   report.bridges.forEach((b, i) => (known(b.source, 'bridges', i, 'source'), known(b.target, 'bridges', i, 'target')));
   report.flags.forEach((f, i) => f.entities.forEach((e, j) => known(e, 'flags', i, 'entities', j)));
-  // One pass for the three sums (each added in shipment order, as three passes would).
-  const totals = { quantityKg: 0, quantity: 0, value: 0 };
-  for (let i = 0; i < shipments.length; i++) {
-    const s = shipments[i];
-    totals.quantityKg += s.quantityKg ?? 0;
-    totals.quantity += s.quantity ?? 0;
-    totals.value += s.value ?? 0;
-  }
+  const totals = { quantityKg, quantity, value };
   for (const field of ['quantityKg', 'quantity', 'value'] as const) {
     if (!(totals[field] <= MAX_TOTAL)) problems.push(`/shipments: their ${field} values add up to more than ${MAX_TOTAL}, beyond what can be added up without losing the totals`);
   }

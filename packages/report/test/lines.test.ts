@@ -2,7 +2,7 @@
  * The records file writes many records per JSON.stringify call and cuts the text into lines (issue 14): each line
  * must be exactly what JSON.stringify gives for that record alone, whatever the records hold.
  */
-import { jsonLines } from '../src/lines';
+import { jsonLines, jsonLinesBytes } from '../src/lines';
 
 function rng(seed: number): () => number {
   let t = seed;
@@ -39,6 +39,9 @@ describe('jsonLines', () => {
       const start = Math.floor(random() * list.length);
       const end = start + Math.floor(random() * (list.length - start + 1));
       expect(jsonLines(list, start, end)).toBe(perRecord(list.slice(start, end)));
+      // The bytes as written to the records file: the same text in UTF-8, each line ended by a line break.
+      const bytes = jsonLinesBytes(list, start, end);
+      expect(bytes.equals(Buffer.from(end > start ? `${perRecord(list.slice(start, end))}\n` : '', 'utf8'))).toBe(true);
     }
   });
 
@@ -52,7 +55,10 @@ describe('jsonLines', () => {
       [{}],
       [{ a: 1 }],
     ];
-    for (const list of lists) expect(jsonLines(list, 0, list.length)).toBe(perRecord(list));
+    for (const list of lists) {
+      expect(jsonLines(list, 0, list.length)).toBe(perRecord(list));
+      expect(jsonLinesBytes(list, 0, list.length).toString('utf8')).toBe(`${perRecord(list)}\n`);
+    }
     expect(jsonLines([{ a: 1 }], 1, 1)).toBe('');
   });
 });

@@ -50,6 +50,17 @@ describe('the report contract', () => {
     };
     expect(broken((r) => (r.relations[1].target = 'nobody'))).toEqual(['/relations/1/target: names "nobody", which is not an entity of the report']);
     expect(broken((r) => (r.shipments[0].payer = 'toString'))).toEqual(['/shipments/0/payer: names "toString", which is not an entity of the report']);
+    // Every tie that names an unknown source is listed, however the ties are ordered around it.
+    const ties = (sources: (string | null)[]) => (r: Record<string, any>) => {
+      const template = r.relations[0];
+      r.relations = sources.map((source, i) => ({ ...template, source: source ?? r.entities[0].id, target: r.entities[i % 2 === 0 ? 1 : 2].id }));
+    };
+    expect(broken(ties(['nobody', 'nobody', null, null, 'nobody']))).toEqual([0, 1, 4].map((i) => `/relations/${i}/source: names "nobody", which is not an entity of the report`));
+    expect(broken(ties([null, 'nobody', 'nobody', null, 'x']))).toEqual([
+      '/relations/1/source: names "nobody", which is not an entity of the report',
+      '/relations/2/source: names "nobody", which is not an entity of the report',
+      '/relations/4/source: names "x", which is not an entity of the report',
+    ]);
     expect(broken((r) => (r.entities[2].id = r.entities[0].id))[0]).toBe('/entities/2/id: "kimya" is the id of an earlier entity too');
     expect(broken((r) => r.clusters[0].members.push('__proto__'))).toContain(`/clusters/0/members/${report.clusters[0].members.length}: names "__proto__", which is not an entity of the report`);
     // Each value is a legal number; together they cannot be added up.

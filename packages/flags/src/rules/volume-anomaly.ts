@@ -44,32 +44,80 @@ export function robustZ(x: number, peers: number[]): { z: number; median: number
  */
 export class LeaveOneOut {
   private readonly logs: Float64Array;
-  private readonly byMedian = new Map<number, { deviations: Float64Array; sum: number }>();
+  /**
+   * The sorted deviations from each median that leaving one out can give, and their sum, by case (see `caseOf`),
+   * built on first use. Two cases may give the same median; their deviations are then the same too.
+   */
+  private readonly byCase: ({ deviations: Float64Array; sum: number } | undefined)[] = [undefined, undefined, undefined];
+  /** The median (log) and 10 ** median of each case, NaN until asked. */
+  private readonly medLog = [NaN, NaN, NaN];
+  private readonly medPow = [NaN, NaN, NaN];
 
-  constructor(values: readonly number[]) {
-    this.logs = Float64Array.from(values, (v) => Math.log10(v)).sort();
+  constructor(values: readonly number[] | Float64Array) {
+    const logs = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) logs[i] = Math.log10(values[i]);
+    this.logs = logs.sort();
   }
 
   get size(): number {
     return this.logs.length;
   }
 
+  /** The rank of a member's log (the first index holding it); throws for a value not in the group. */
+  private rankOf(x: number, lx: number): number {
+    const r = lowerBound(this.logs, lx);
+    if (r >= this.logs.length || this.logs[r] !== lx) throw new RangeError(`LeaveOneOut.without: ${x} is not in the group`);
+    return r;
+  }
+
+  /**
+   * Where the median lands when the member of rank r leaves: with m = size − 1 left and mid = m >> 1, the median
+   * reads the values at mid (and mid − 1 when m is even), each shifted up by one when at or above r. So it depends
+   * only on whether r is above mid, above mid − 1, or neither: three cases.
+   */
+  private caseOf(r: number): number {
+    const mid = (this.logs.length - 1) >> 1;
+    return mid < r ? (mid - 1 < r ? 0 : 1) : mid - 1 < r ? 1 : 2;
+  }
+
+  /** The median (log) of the group without the member of rank r. */
+  private medianLog(r: number): number {
+    const c = this.caseOf(r);
+    let med = this.medLog[c];
+    if (Number.isNaN(med)) {
+      const logs = this.logs;
+      const m = logs.length - 1;
+      const mid = m >> 1;
+      const at = (i: number) => logs[i < r ? i : i + 1];
+      med = m % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+      this.medLog[c] = med;
+      this.medPow[c] = 10 ** med;
+    }
+    return med;
+  }
+
+  /** without(x).median alone: the median of the group without one member equal to x (x must be a member). */
+  medianWithout(x: number): number {
+    const r = this.rankOf(x, Math.log10(x));
+    this.medianLog(r);
+    return this.medPow[this.caseOf(r)];
+  }
+
   /** robustZ(x, the group without one member equal to x). x must be a member; the group needs two or more. */
   without(x: number): { z: number; median: number; spread: number } {
     const lx = Math.log10(x);
-    const r = lowerBound(this.logs, lx);
-    if (r >= this.logs.length || this.logs[r] !== lx) throw new RangeError(`LeaveOneOut.without: ${x} is not in the group`);
+    const r = this.rankOf(x, lx);
     const m = this.logs.length - 1;
-    const at = (i: number) => this.logs[i < r ? i : i + 1];
     const mid = m >> 1;
-    const med = m % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
-    let cached = this.byMedian.get(med);
+    const med = this.medianLog(r);
+    const c = this.caseOf(r);
+    let cached = this.byCase[c];
     if (cached === undefined) {
       const deviations = this.logs.map((l) => Math.abs(l - med));
       let sum = 0;
       for (const d of deviations) sum += d;
       cached = { deviations: deviations.sort(), sum };
-      this.byMedian.set(med, cached);
+      this.byCase[c] = cached;
     }
     const own = Math.abs(lx - med);
     const dr = lowerBound(cached.deviations, own);
@@ -77,7 +125,7 @@ export class LeaveOneOut {
     const mad = m % 2 === 1 ? dev(mid) : (dev(mid - 1) + dev(mid)) / 2;
     const meanAd = (cached.sum - own) / m;
     const spread = Math.max(MIN_SPREAD, mad > 0 ? mad / 0.6745 : meanAd * 1.2533);
-    return { z: (lx - med) / spread, median: 10 ** med, spread };
+    return { z: (lx - med) / spread, median: this.medPow[c], spread };
   }
 }
 
@@ -237,14 +285,16 @@ export const volumeAnomaly: Rule = {
       }
       coverage.judged(t.count);
       const groupStats = statsOf(group);
-      const total = groupStats.total.without(t.kg);
       const employees = t.employees;
-      const perEmployee =
-        employees !== undefined && employees > 0 && groupStats.sized.size - 1 >= minPeers ? groupStats.sized.without(t.kg / employees) : undefined;
       // Sized comparison when possible: a large firm buying more than small ones is not out of scale.
+      const sized = employees !== undefined && employees > 0 && groupStats.sized.size - 1 >= minPeers;
+      // The ratio to the peer median first (most totals are within minRatio of it), the z-scores only then.
+      const ratio = sized ? t.kg / employees / groupStats.sized.medianWithout(t.kg / employees) : t.kg / groupStats.total.medianWithout(t.kg);
+      if (ratio < minRatio) continue;
+      const total = groupStats.total.without(t.kg);
+      const perEmployee = sized ? groupStats.sized.without(t.kg / employees) : undefined;
       const z = perEmployee ? perEmployee.z : total.z;
-      const ratio = perEmployee ? t.kg / employees! / perEmployee.median : t.kg / total.median;
-      if (z <= threshold || ratio < minRatio) continue;
+      if (z <= threshold) continue;
 
       const buyer = c.entityIds[t.buyerNo];
       const heading = c.headings[t.headingNo];

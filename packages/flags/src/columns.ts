@@ -21,6 +21,12 @@ export interface FlagColumns {
   entityIds: readonly string[];
   /** The number of an entity id (-1 when no entity or shipment has it). */
   entityOf(id: string): number;
+  /**
+   * Per entity of the bundle (by its place in `bundle.entities`): its number, `entityOf(id)` (the place itself
+   * unless ids repeat, when the last entity with an id gives the number), so that rules walking the entities ask
+   * no id.
+   */
+  entityNumbers: Int32Array;
   shipments: readonly Shipment[];
   /** Per shipment: entity numbers of buyer, supplier, and receiver (the consignee, else the buyer). */
   buyer: Int32Array;
@@ -82,6 +88,9 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const ids = bundle.entities.map((e) => e.id);
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
+  const unique = index.size === ids.length;
+  const entityNumbers = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) entityNumbers[i] = unique ? i : index.get(ids[i])!;
   const entityOf = (id: string): number => index.get(id) ?? -1;
   const number = (id: string): number => {
     let n = index.get(id);
@@ -137,6 +146,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   return {
     entityIds: ids,
     entityOf,
+    entityNumbers,
     shipments,
     buyer,
     supplier,
@@ -156,4 +166,74 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     dateTimes,
     dateRank,
   };
+}
+
+/**
+ * A set of pairs of non-negative integers (below 2^31 each), held in typed arrays by open addressing, each pair
+ * numbered in order of first addition: for the rules that ask of every shipment or tie whether a pair was seen (or
+ * which list it keys), without a number key (often beyond the small integers) or an object per pair.
+ */
+export class PairSet {
+  private a: Int32Array;
+  private b: Int32Array;
+  private n: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(expected = 16) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.a = new Int32Array(size).fill(-1);
+    this.b = new Int32Array(size);
+    this.n = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** How many pairs the set holds. */
+  get size(): number {
+    return this.count;
+  }
+
+  private slot(x: number, y: number): number {
+    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 15)) & this.mask;
+    while (this.a[h] !== -1 && (this.a[h] !== x || this.b[h] !== y)) h = (h + 1) & this.mask;
+    return h;
+  }
+
+  has(x: number, y: number): boolean {
+    return this.a[this.slot(x, y)] !== -1;
+  }
+
+  /** The number of a pair (0, 1, … in order of first addition), -1 when it is not in the set. */
+  find(x: number, y: number): number {
+    const h = this.slot(x, y);
+    return this.a[h] === -1 ? -1 : this.n[h];
+  }
+
+  /** Adds a pair if new; its number. */
+  add(x: number, y: number): number {
+    const h = this.slot(x, y);
+    if (this.a[h] !== -1) return this.n[h];
+    this.a[h] = x;
+    this.b[h] = y;
+    const number = (this.n[h] = this.count++);
+    if (this.count * 2 > this.mask + 1) this.grow();
+    return number;
+  }
+
+  private grow(): void {
+    const { a, b, n } = this;
+    this.a = new Int32Array(a.length * 2).fill(-1);
+    this.b = new Int32Array(a.length * 2);
+    this.n = new Int32Array(a.length * 2);
+    this.mask = a.length * 2 - 1;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === -1) continue;
+      const h = this.slot(a[i], b[i]);
+      this.a[h] = a[i];
+      this.b[h] = b[i];
+      this.n[h] = n[i];
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
-import { buildColumns, type IndexLists } from './columns';
+import { buildColumns, type FlagColumns, type IndexLists } from './columns';
 import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { fold } from './text';
 import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
@@ -80,6 +80,55 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
   };
 }
 
+/**
+ * The watch-list entry number of each shipment (-1 for none), as `watchMatcher` would match it, by the columns: the
+ * entries an HS code falls under are found once per code number, the keywords a commodity text holds once per
+ * folded text number (`fold(commodity)`, which is all the keywords are looked for in), and the shipment itself is
+ * read only for the entries that remain (pieces and concentration).
+ */
+export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, columns: FlagColumns): Int32Array {
+  const items = reference.watchlist;
+  const everyItem = items.map((_item, i) => i);
+  const byCode: (number[] | undefined)[] = new Array(columns.hsCodes.length);
+  const byText: (boolean[] | undefined)[] = new Array(columns.wordTexts.length);
+  const keywordsIn = (w: number): boolean[] => {
+    let found = byText[w];
+    if (found === undefined) {
+      const text = ` ${columns.wordTexts[w]} `;
+      found = byText[w] = items.map((item) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k)));
+    }
+    return found;
+  };
+  const count = columns.shipments.length;
+  const out = new Int32Array(count).fill(-1);
+  if (items.length === 0) return out;
+  for (let n = 0; n < count; n++) {
+    const hs = columns.hs[n];
+    let candidates: number[];
+    if (hs < 0) candidates = everyItem;
+    else {
+      let c = byCode[hs];
+      if (c === undefined) {
+        const code = columns.hsCodes[hs];
+        c = byCode[hs] = everyItem.filter((i) => startsWithAny(code, items[i].hsPrefixes));
+      }
+      candidates = c;
+      if (c.length === 0) continue;
+    }
+    for (const i of candidates) {
+      const item = items[i];
+      const matches = hs >= 0 ? !item.requireKeyword || keywordsIn(columns.words[n])[i] : keywordsIn(columns.words[n])[i];
+      if (!matches) continue;
+      const s = columns.shipments[n];
+      if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
+      if (item.concentrationLimit !== undefined && s.concentration !== undefined && s.concentration <= item.concentrationLimit) continue;
+      out[n] = i;
+      break;
+    }
+  }
+  return out;
+}
+
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
 export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
   const entities = new Map(bundle.entities.map((e) => [e.id, e]));
@@ -123,6 +172,9 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const readings = judgeSector(e.sector, e.isic, hints).readings.filter((r) => r !== e.isic);
     return readings.length > 0 ? readings : undefined;
   };
+  // The entity of a number: the bundle's entity at that place when ids are unique (the usual case), else by id.
+  const uniqueIds = entities.size === bundle.entities.length;
+  const entityByNumber = (n: number): Entity => (uniqueIds && n < bundle.entities.length ? bundle.entities[n] : entities.get(columns.entityIds[n])!);
   // Each entity's line of business, by entity number, built on first request.
   const lines: (LineOfBusiness | undefined)[] = new Array(columns.entityIds.length);
   // The keyword a sector text maps to, once per text (many entities share one).
@@ -130,7 +182,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   const lineAt = (n: number): LineOfBusiness => {
     let r = lines[n];
     if (r) return r;
-    const e = entities.get(columns.entityIds[n])!;
+    const e = entityByNumber(n);
     if (e.isic !== undefined) {
       const readings = sectorReadings(e);
       r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };
@@ -150,16 +202,11 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   // Every rule asks about the same shipments: match each one against the watch list once (the matcher keeps what it
   // learnt of each HS code and commodity text). `watchOf` holds each shipment's entry number, -1 for none.
   const match = watchMatcher(reference);
-  const watchNumber = new Map(reference.watchlist.map((item, i) => [item, i]));
-  const watchOf = new Int32Array(bundle.shipments.length);
-  bundle.shipments.forEach((s, i) => {
-    const item = match(s);
-    watchOf[i] = item === undefined ? -1 : watchNumber.get(item)!;
-  });
+  const watchOf = watchNumbers(reference, columns);
   const watch = (s: Shipment): WatchItem | undefined => match(s);
   /** The watch-listed shipments an entity bought, then those it received and did not buy: each once. */
-  const watched = (id: string): Shipment[] => {
-    const e = columns.entityOf(id);
+  const watched = (id: string): Shipment[] => watchedAt(columns.entityOf(id));
+  const watchedAt = (e: number): Shipment[] => {
     if (e < 0) return [];
     let found: Shipment[] | undefined;
     const { boughtBy, receivedBy, buyer } = columns;
@@ -252,22 +299,46 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return { fits: own ?? (readings.length > 0 ? false : undefined), readings, watchListed };
   };
   const fits = (id: string, s: Shipment): boolean | undefined => fit(id, s).fits;
+  /** Per entity number: the fit cache of its ISIC code (ownCache's array for line.isic), found once per entity. */
+  const knownOf: (Uint8Array | undefined)[] = new Array(columns.entityIds.length);
+  /** fitsOwnAt with the code's cache given: whether HS code number `hs` fits the own rows of `isic`. */
+  const fitsOwnIn = (known: Uint8Array, isic: string, hs: number): boolean | undefined => {
+    if (known[hs] === 0) {
+      const result = ownOf(isic, columns.hsCodes[hs]);
+      known[hs] = result === undefined ? 3 : result ? 1 : 2;
+    }
+    return OWN[known[hs]];
+  };
+  /** fitsAny of shipment n, whose HS code has number hs (the shipment read only when a piece limit applies). */
+  const fitsAnyAt = (n: number, hs: number): boolean => {
+    if (anyState[hs] === 0) ({ state: anyState[hs], max: anyMax[hs] } = anyRows(columns.hsCodes[hs]));
+    const state = anyState[hs];
+    if (state !== 3) return state === 2;
+    const pcs = pieces(bundle.shipments[n]);
+    return pcs === undefined || pcs <= anyMax[hs];
+  };
   /** `fit(entity, shipment).fits` by numbers, without building the judgement (asked of every shipment). */
   const fitsAt = (e: number, n: number): boolean | undefined => {
     const line = lineAt(e);
     const hs = columns.hs[n];
-    if (hs < 0 || line.isic === undefined) return undefined;
+    const isic = line.isic;
+    if (hs < 0 || isic === undefined) return undefined;
+    let known = knownOf[e];
+    if (known === undefined) {
+      known = ownCache.get(isic);
+      if (known === undefined) ownCache.set(isic, (known = new Uint8Array(columns.hsCodes.length)));
+      knownOf[e] = known;
+    }
     const watchListed = watchOf[n] >= 0;
-    const s = bundle.shipments[n];
-    const codeFits = (isic: string): boolean | undefined => {
-      const own = fitsOwnAt(isic, hs);
-      return own === undefined ? undefined : own || (!watchListed && fitsAny(s, hs));
-    };
-    const own = codeFits(line.isic);
+    const fitsOwnCode = fitsOwnIn(known, isic, hs);
+    const own = fitsOwnCode === undefined ? undefined : fitsOwnCode || (!watchListed && fitsAnyAt(n, hs));
     if (own === true) return true;
     const readings = line.sectorReadings;
     if (readings === undefined) return own;
-    for (const r of readings) if (codeFits(r) === true) return true;
+    for (const r of readings) {
+      const readingOwn = fitsOwnAt(r, hs);
+      if (readingOwn === true || (readingOwn === false && !watchListed && fitsAnyAt(n, hs))) return true;
+    }
     return own ?? (readings.length > 0 ? false : undefined);
   };
   const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
@@ -513,6 +584,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     fitPrefixes,
     watch,
     watched,
+    watchedAt,
     watchAt: (n) => (watchOf[n] < 0 ? undefined : reference.watchlist[watchOf[n]]),
     isUser,
     group,

@@ -228,6 +228,8 @@ export interface FlagContext {
    * in bundle order: what `[...bought(id), ...received(id)]` holds of watch-listed goods, without duplicates.
    */
   watched(id: string): Shipment[];
+  /** `watched` by entity number (columns.entityIds; -1: none). */
+  watchedAt(e: number): Shipment[];
   /** `watch` of the shipment at position n of bundle.shipments (looked up, not matched again). */
   watchAt(n: number): WatchItem | undefined;
   /**

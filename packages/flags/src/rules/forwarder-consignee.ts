@@ -45,7 +45,7 @@ export const forwarderConsignee: Rule = {
       const item = ctx.watchAt(n);
       if (item === undefined) continue;
       const to = s.consignee ?? s.buyer;
-      const isic = ctx.lineOfBusiness(to).isic;
+      const isic = ctx.lineAt(ctx.columns.receiver[n]).isic;
       if (isic === undefined) {
         coverage.notJudged(LINE_UNKNOWN);
         continue;

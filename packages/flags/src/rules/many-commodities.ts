@@ -41,9 +41,11 @@ export const manyCommodities: Rule = {
     const maxEmployees = params.maxEmployees as number;
     const unknownSmall = params.unknownSizeIsSmall as boolean;
     const hits: RuleHit[] = [];
-    for (const e of ctx.bundle.entities) {
+    const entities = ctx.bundle.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
       if (e.kind !== 'company') continue;
-      const mine = ctx.watched(e.id);
+      const mine = ctx.watchedAt(ctx.columns.entityNumbers[i]);
       if (mine.length === 0) continue;
       if (e.employees === undefined) coverage.notJudged(SIZE_UNKNOWN);
       else coverage.judged();

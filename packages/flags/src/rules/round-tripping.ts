@@ -1,5 +1,5 @@
 import type { Shipment } from '@chokepoint/model';
-import { daysFrom, indexLists } from '../columns';
+import { daysFrom, indexLists, PairSet } from '../columns';
 import { daysBetween, plural, showHs } from '../text';
 import type { Fact, Rule, RuleHit, Severity } from '../types';
 import { goodsLabel, quantityLabel, shipmentLabel } from './words';
@@ -65,7 +65,6 @@ export const roundTripping: Rule = {
     });
     const wordsBase = goodsTexts.length;
     goodsTexts.push(...c.wordTexts);
-    const goodsCount = goodsTexts.length;
     const goodsOf = new Int32Array(count);
     // The date that orders shipments: shipped, else received (-1 for none).
     const dateOf = new Int32Array(count);
@@ -107,10 +106,10 @@ export const roundTripping: Rule = {
     };
     // Goods that a group ever buys from outside itself: a chain can only come home through such a purchase, so a sale
     // of other goods starts no search (most goods never return to the group that sold them).
-    const comesHome = new Set<number>();
+    const comesHome = new PairSet();
     for (let i = 0; i < count; i++) {
       const g = groupOf[buyer[i]];
-      if (g !== groupOf[supplier[i]]) comesHome.add(g * goodsCount + goodsOf[i]);
+      if (g !== groupOf[supplier[i]]) comesHome.add(g, goodsOf[i]);
     }
 
     const hits: RuleHit[] = [];
@@ -130,7 +129,7 @@ export const roundTripping: Rule = {
         continue;
       }
       const goods = goodsOf[i0];
-      if (!comesHome.has(home * goodsCount + goods)) {
+      if (!comesHome.has(home, goods)) {
         coverage.judged();
         continue;
       }

@@ -14,6 +14,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Whether an ISIC code starts with one of a watch-list entry's documented users. */
+function usesAny(users: readonly string[], code: string): boolean {
+  for (const u of users) if (code.startsWith(u)) return true;
+  return false;
+}
+
 const startsWithAny = (code: string, prefixes: string[]): boolean => prefixes.some((p) => p === '*' || code.startsWith(p));
 
 const PIECES_PER_UNIT = new Map<string, number>([
@@ -343,16 +349,25 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   };
   const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
 
-  const isUser = (id: string, item: WatchItem): boolean | undefined => {
-    const line = lineOfBusiness(id);
+  const isUserAt = (e: number, item: WatchItem): boolean | undefined => {
+    const line = lineAt(e);
     if (line.isic === undefined) return undefined;
-    const uses = (code: string) => item.users.some((u) => code.startsWith(u));
-    return uses(line.isic) || (line.sectorReadings !== undefined && line.sectorReadings.some(uses));
+    if (usesAny(item.users, line.isic)) return true;
+    const readings = line.sectorReadings;
+    if (readings === undefined) return false;
+    for (const r of readings) if (usesAny(item.users, r)) return true;
+    return false;
   };
+  const isUser = (id: string, item: WatchItem): boolean | undefined => isUserAt(columns.entityOf(id), item);
 
   // Company groups: union-find over group ties, shared phone numbers and shared addresses.
   const ids = columns.entityIds;
-  const index = { get: (id: string): number | undefined => (columns.entityOf(id) < 0 ? undefined : columns.entityOf(id)) };
+  const index = {
+    get: (id: string): number | undefined => {
+      const e = columns.entityOf(id);
+      return e < 0 ? undefined : e;
+    },
+  };
   const parent = ids.map((_id, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -587,6 +602,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     watchedAt,
     watchAt: (n) => (watchOf[n] < 0 ? undefined : reference.watchlist[watchOf[n]]),
     isUser,
+    isUserAt,
     group,
     groupPath,
     groupPaths,

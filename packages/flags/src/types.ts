@@ -237,6 +237,8 @@ export interface FlagContext {
    * the reader warned that its sector text and ISIC code disagree, a user under either reading is a user.
    */
   isUser(id: string, item: WatchItem): boolean | undefined;
+  /** `isUser` by entity number (columns.entityIds). */
+  isUserAt(e: number, item: WatchItem): boolean | undefined;
   /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
   group(id: string): { id: number; members: string[] };
   /** How two entities of one group are linked (the ties on a shortest path, up to 6), or undefined. */

@@ -50,7 +50,7 @@ export const borderJunction: Rule = {
       for (let k = c.receivedBy.start[n]; k < c.receivedBy.start[n + 1]; k++) {
         const i = c.receivedBy.items[k];
         const item = ctx.watchAt(i);
-        if (item !== undefined && ctx.isUser(e.id, item) !== true) {
+        if (item !== undefined && ctx.isUserAt(n, item) !== true) {
           inbound.push(c.shipments[i]);
           inboundItems.push(item);
         }

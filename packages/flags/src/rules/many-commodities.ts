@@ -53,7 +53,7 @@ export const manyCommodities: Rule = {
       const chapters = new Map<string, { items: Map<string, WatchItem>; shipments: Shipment[] }>();
       for (const s of mine) {
         const item = ctx.watch(s)!;
-        if (ctx.isUser(e.id, item) === true || ctx.group(s.supplier).id === ctx.group(e.id).id) continue;
+        if (ctx.isUserAt(ctx.columns.entityNumbers[i], item) === true || ctx.group(s.supplier).id === ctx.group(e.id).id) continue;
         const ch = chapterOf(s, item);
         const entry = chapters.get(ch) ?? { items: new Map<string, WatchItem>(), shipments: [] as Shipment[] };
         entry.items.set(item.id, item);

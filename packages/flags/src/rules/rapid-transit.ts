@@ -1,3 +1,4 @@
+import type { EntityResult } from '@chokepoint/engine';
 import type { Shipment } from '@chokepoint/model';
 import { daysFrom, indexLists, type FlagColumns, type IndexLists } from '../columns';
 import { daysBetween, listWords, plural, showNumber } from '../text';
@@ -62,10 +63,10 @@ function sameGoods(c: FlagColumns, a: number, b: number): boolean {
 function undatedOnward(t: Transit, inbound: number): boolean {
   const { c, undated } = t;
   const holder = c.receiver[inbound];
-  const id = c.shipments[inbound].id;
+  // The shipments themselves (their ids) read only for the sales of the same goods.
   for (let k = undated.start[holder]; k < undated.start[holder + 1]; k++) {
     const o = undated.items[k];
-    if (c.shipments[o].id !== id && sameGoods(c, inbound, o)) return true;
+    if (sameGoods(c, inbound, o) && c.shipments[o].id !== c.shipments[inbound].id) return true;
   }
   return false;
 }
@@ -91,14 +92,16 @@ function onward(t: Transit, inbound: number, maxDwell: number): Onward[] {
     else hi = mid;
   }
   let found: Onward[] | undefined;
-  const id = c.shipments[inbound].id;
+  // The shipments themselves (their ids) read only for the sales of the same goods.
+  let id: string | undefined;
   for (let k = lo; k < end; k++) {
     const days = daysFrom(at, salesTime[k]);
     if (days > maxDwell) break;
     if (!(days >= 0)) continue;
     const o = sales.items[k];
+    if (!sameGoods(c, inbound, o)) continue;
     const out = c.shipments[o];
-    if (out.id === id || !sameGoods(c, inbound, o)) continue;
+    if (out.id === (id ??= c.shipments[inbound].id)) continue;
     (found ??= []).push({ out, at: o, days });
   }
   if (found === undefined) return NONE;
@@ -194,9 +197,11 @@ export const rapidTransit: Rule = {
     const exemptResellers = params.exemptResellers as boolean;
     const radius = (params.radiusKm as number | null) ?? ctx.radiusKm;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    const crossingOf = new Map(ctx.analysis.entities.map((e) => [e.id, e.nearestCrossing]));
+    // Each entity's nearest crossing, by id, built on first use (only resellers are asked).
+    let crossingOf: Map<string, EntityResult['nearestCrossing']> | undefined;
     /** The crossing an entity lies within `radius` of, if it does (undefined without coordinates or crossings). */
     const nearBorder = (id: string) => {
+      crossingOf ??= new Map(ctx.analysis.entities.map((e) => [e.id, e.nearestCrossing]));
       const c = crossingOf.get(id);
       return c !== null && c !== undefined && c.distanceKm <= radius ? c : undefined;
     };

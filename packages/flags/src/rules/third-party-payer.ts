@@ -122,9 +122,9 @@ export const thirdPartyPayer: Rule = {
       // Trade finance: a flag only when the purchase is itself an indicator.
       const indicators: string[] = [];
       if (finance) {
-        const item = ctx.watch(s);
-        if (item !== undefined && ctx.isUser(s.buyer, item) !== true) indicators.push(`the goods are watch-listed (${item.name}) and the buyer is not a documented user of them`);
-        if (ctx.fits(s.buyer, s) === false) indicators.push('the goods do not fit the buyer’s line of business');
+        const item = ctx.watchAt(n);
+        if (item !== undefined && ctx.isUserAt(c.buyer[n], item) !== true) indicators.push(`the goods are watch-listed (${item.name}) and the buyer is not a documented user of them`);
+        if (ctx.fitsAt(c.buyer[n], n) === false) indicators.push('the goods do not fit the buyer’s line of business');
         if (indicators.length === 0) continue;
       }
       const tie = finance ? undefined : actingTie(payer, s.buyer);

@@ -3,6 +3,7 @@ import { median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { lineFacts, lineWords, linkWords } from './words';
+import { PairSet } from '../columns';
 
 const NO_HS = 'no HS code';
 const NO_KG = 'quantity not in kg (no mass, or a unit that cannot be weighed)';
@@ -184,10 +185,10 @@ export const volumeAnomaly: Rule = {
     const minRatio = params.minRatio as number;
     const division = params.allowDivisionPeers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    // Totals by buyer and heading, keyed by their numbers (buyer × headings + heading), in order of first shipment.
+    // Totals by buyer and heading, numbered by the pair of their numbers in order of first shipment.
     const c = ctx.columns;
-    const headingCount = c.headings.length;
-    const totals = new Map<number, Totals>();
+    const totalOf = new PairSet();
+    const totals: Totals[] = [];
     const shipments = ctx.bundle.shipments;
     const counted = (s: Shipment): boolean => s.hsCode !== undefined && s.quantityKg !== undefined && s.quantityKg > 0;
     for (let n = 0; n < shipments.length; n++) {
@@ -200,12 +201,12 @@ export const volumeAnomaly: Rule = {
         coverage.notJudged(NO_KG);
         continue;
       }
-      const key = c.buyer[n] * headingCount + c.heading[n];
-      let t = totals.get(key);
-      if (t === undefined) {
+      const k = totalOf.add(c.buyer[n], c.heading[n]);
+      let t: Totals;
+      if (k === totals.length) {
         const buyerNo = c.buyer[n];
-        totals.set(key, (t = { buyerNo, employees: ctx.entityAt(buyerNo)?.employees, headingNo: c.heading[n], kg: 0, count: 0 }));
-      }
+        totals.push((t = { buyerNo, employees: ctx.entityAt(buyerNo)?.employees, headingNo: c.heading[n], kg: 0, count: 0 }));
+      } else t = totals[k];
       t.kg += s.quantityKg;
       t.count++;
     }
@@ -230,39 +231,57 @@ export const volumeAnomaly: Rule = {
     };
     const classOf = new Int32Array(c.entityIds.length).fill(-1);
     const divisionOf = new Int32Array(c.entityIds.length).fill(-1);
-    const byClass = new Map<number, Totals[]>();
-    const byDivision = new Map<number, Totals[]>();
-    const add = (groups: Map<number, Totals[]>, key: number, t: Totals) => {
-      const list = groups.get(key);
-      if (list) list.push(t);
-      else groups.set(key, [t]);
+    // Peer groups by the pair (class or division number, heading number).
+    const classPairs = new PairSet();
+    const divisionPairs = new PairSet();
+    const byClass: Totals[][] = [];
+    const byDivision: Totals[][] = [];
+    const add = (pairs: PairSet, groups: Totals[][], code: number, t: Totals) => {
+      const k = pairs.add(code, t.headingNo);
+      if (k === groups.length) groups.push([t]);
+      else groups[k].push(t);
     };
-    for (const t of totals.values()) {
+    const groupAt = (pairs: PairSet, groups: Totals[][], code: number, heading: number): Totals[] | undefined => {
+      const k = pairs.find(code, heading);
+      return k < 0 ? undefined : groups[k];
+    };
+    for (const t of totals) {
       const isic = ctx.lineAt(t.buyerNo).isic;
       if (isic === undefined) continue;
       if (classOf[t.buyerNo] < 0) {
         classOf[t.buyerNo] = numberOf(classes, isic);
         divisionOf[t.buyerNo] = numberOf(divisions, isic.slice(0, 2));
       }
-      add(byClass, classOf[t.buyerNo] * headingCount + t.headingNo, t);
-      add(byDivision, divisionOf[t.buyerNo] * headingCount + t.headingNo, t);
+      add(classPairs, byClass, classOf[t.buyerNo], t);
+      add(divisionPairs, byDivision, divisionOf[t.buyerNo], t);
     }
 
     // Statistics of each group, built once and asked once per member (leave one out).
     const employeesOf = (t: Totals) => t.employees ?? 0;
-    const stats = new Map<Totals[], { total: LeaveOneOut; sized: LeaveOneOut }>();
-    const statsOf = (group: Totals[]) => {
+    // Each statistic built on first use: a group's totals when compared by total, its sized figures when by size.
+    type Stats = { sizedCount: number; totalLoo?: LeaveOneOut; sizedLoo?: LeaveOneOut; readonly total: LeaveOneOut; readonly sized: LeaveOneOut };
+    const stats = new Map<Totals[], Stats>();
+    const statsOf = (group: Totals[]): Stats => {
       let s = stats.get(group);
       if (s === undefined) {
-        const sized = group.filter((p) => employeesOf(p) > 0);
-        s = { total: new LeaveOneOut(group.map((p) => p.kg)), sized: new LeaveOneOut(sized.map((p) => p.kg / employeesOf(p))) };
+        let sizedCount = 0;
+        for (const p of group) if (employeesOf(p) > 0) sizedCount++;
+        s = {
+          sizedCount,
+          get total() {
+            return (this.totalLoo ??= new LeaveOneOut(group.map((p) => p.kg)));
+          },
+          get sized() {
+            return (this.sizedLoo ??= new LeaveOneOut(group.filter((p) => employeesOf(p) > 0).map((p) => p.kg / employeesOf(p))));
+          },
+        };
         stats.set(group, s);
       }
       return s;
     };
 
     const hits: RuleHit[] = [];
-    for (const t of totals.values()) {
+    for (const t of totals) {
       const isic = ctx.lineAt(t.buyerNo).isic;
       if (isic === undefined) {
         coverage.notJudged(LINE_UNKNOWN, t.count);
@@ -273,10 +292,10 @@ export const volumeAnomaly: Rule = {
         continue;
       }
       let level: 'class' | 'division' = 'class';
-      let group = byClass.get(classOf[t.buyerNo] * headingCount + t.headingNo) ?? [];
+      let group = groupAt(classPairs, byClass, classOf[t.buyerNo], t.headingNo) ?? [];
       if (group.length - 1 < minPeers && division) {
         level = 'division';
-        group = byDivision.get(divisionOf[t.buyerNo] * headingCount + t.headingNo) ?? [];
+        group = groupAt(divisionPairs, byDivision, divisionOf[t.buyerNo], t.headingNo) ?? [];
       }
       // The group holds t itself: its peers are the others.
       if (group.length - 1 < minPeers) {
@@ -287,7 +306,7 @@ export const volumeAnomaly: Rule = {
       const groupStats = statsOf(group);
       const employees = t.employees;
       // Sized comparison when possible: a large firm buying more than small ones is not out of scale.
-      const sized = employees !== undefined && employees > 0 && groupStats.sized.size - 1 >= minPeers;
+      const sized = employees !== undefined && employees > 0 && groupStats.sizedCount - 1 >= minPeers;
       // The ratio to the peer median first (most totals are within minRatio of it), the z-scores only then.
       const ratio = sized ? t.kg / employees / groupStats.sized.medianWithout(t.kg / employees) : t.kg / groupStats.total.medianWithout(t.kg);
       if (ratio < minRatio) continue;

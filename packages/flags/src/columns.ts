@@ -81,6 +81,35 @@ export function indexLists(owner: Int32Array, entities: number): IndexLists {
   return { start, items };
 }
 
+/**
+ * Index lists of `owner` like `indexLists`, but each entity's items ordered by `keys` (the first key first, then the
+ * next …, then item number), as a stable sort with a comparator of those keys would order them: a counting sort per
+ * key, least significant first, with no comparator call per pair. `keys[j].of[i]` is item i's value of key j, from 0
+ * to `keys[j].count - 1` (read only for items with an owner).
+ */
+export function indexListsSorted(owner: Int32Array, entities: number, keys: readonly { of: Int32Array; count: number }[]): IndexLists {
+  let m = 0;
+  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) m++;
+  let order = new Int32Array(m);
+  for (let i = 0, k = 0; i < owner.length; i++) if (owner[i] >= 0) order[k++] = i;
+  let next = new Int32Array(m);
+  for (let j = keys.length - 1; j >= 0; j--) {
+    const { of, count } = keys[j];
+    const at = new Int32Array(count + 1);
+    for (let k = 0; k < m; k++) at[of[order[k]] + 1]++;
+    for (let v = 0; v < count; v++) at[v + 1] += at[v];
+    for (let k = 0; k < m; k++) next[at[of[order[k]]]++] = order[k];
+    [order, next] = [next, order];
+  }
+  const start = new Int32Array(entities + 1);
+  for (let k = 0; k < m; k++) start[owner[order[k]] + 1]++;
+  for (let e = 0; e < entities; e++) start[e + 1] += start[e];
+  const fill = start.slice(0, entities);
+  const items = new Int32Array(m);
+  for (let k = 0; k < m; k++) items[fill[owner[order[k]]]++] = order[k];
+  return { start, items };
+}
+
 /** Days from one date time to another, as `daysBetween` counts them (times from `dateTimes`). */
 export const daysFrom = (from: number, to: number): number => Math.round((to - from) / 86_400_000);
 

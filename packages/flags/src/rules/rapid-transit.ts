@@ -1,6 +1,6 @@
 import type { EntityResult } from '@chokepoint/engine';
 import type { Shipment } from '@chokepoint/model';
-import { daysFrom, indexLists, type FlagColumns, type IndexLists } from '../columns';
+import { daysFrom, indexLists, indexListsSorted, type FlagColumns, type IndexLists } from '../columns';
 import { daysBetween, listWords, plural, showNumber } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
 import { goodsWords, lineWords, linkWords, shipmentTable } from './words';
@@ -43,14 +43,17 @@ function transitOf(ctx: FlagContext): Transit {
     dated[i] = on >= 0 && !Number.isNaN(c.dateTimes[on]) ? c.supplier[i] : -1;
     undatedOwner[i] = on < 0 ? c.supplier[i] : -1;
   }
-  const sales = indexLists(dated, entities);
+  // Each entity's dated sales by shipping time, then in bundle order: times ranked once (equal times one rank), the
+  // sales counted into their ranks.
+  const byTime = [...c.dateTimes.keys()].filter((d) => !Number.isNaN(c.dateTimes[d])).sort((a, b) => c.dateTimes[a] - c.dateTimes[b]);
+  const timeRank = new Int32Array(c.dateTimes.length);
+  let ranks = 0;
+  byTime.forEach((d, k) => (timeRank[d] = k > 0 && c.dateTimes[d] === c.dateTimes[byTime[k - 1]] ? ranks - 1 : ranks++));
+  const saleRank = new Int32Array(count);
+  for (let i = 0; i < count; i++) if (dated[i] >= 0) saleRank[i] = timeRank[c.shippedOn[i]];
+  const sales = indexListsSorted(dated, entities, [{ of: saleRank, count: ranks }]);
   const salesTime = new Float64Array(sales.items.length);
-  for (let e = 0; e < entities; e++) {
-    const from = sales.start[e];
-    const to = sales.start[e + 1];
-    if (to - from > 1) sales.items.subarray(from, to).sort((x, y) => c.dateTimes[c.shippedOn[x]] - c.dateTimes[c.shippedOn[y]]);
-    for (let k = from; k < to; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
-  }
+  for (let k = 0; k < sales.items.length; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
   return { c, arrival, sales, salesTime, undated: indexLists(undatedOwner, entities) };
 }
 

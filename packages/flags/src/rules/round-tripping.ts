@@ -1,5 +1,5 @@
 import type { Shipment } from '@chokepoint/model';
-import { daysFrom, indexLists, PairSet } from '../columns';
+import { daysFrom, indexListsSorted, PairSet } from '../columns';
 import { daysBetween, plural, showHs } from '../text';
 import type { Fact, Rule, RuleHit, Severity } from '../types';
 import { goodsLabel, quantityLabel, shipmentLabel } from './words';
@@ -75,13 +75,12 @@ export const roundTripping: Rule = {
       datedSeller[i] = dateOf[i] >= 0 ? supplier[i] : -1;
     }
     // Sales of each entity with a date, by goods, in date order (date strings in string order, then bundle order).
-    const sales = indexLists(datedSeller, c.entityIds.length);
-    for (let e = 0; e < c.entityIds.length; e++) {
-      if (sales.start[e + 1] - sales.start[e] < 2) continue;
-      sales.items
-        .subarray(sales.start[e], sales.start[e + 1])
-        .sort((x, y) => goodsOf[x] - goodsOf[y] || dateRank[dateOf[x]] - dateRank[dateOf[y]] || x - y);
-    }
+    const rankOf = new Int32Array(count);
+    for (let i = 0; i < count; i++) if (dateOf[i] >= 0) rankOf[i] = dateRank[dateOf[i]];
+    const sales = indexListsSorted(datedSeller, c.entityIds.length, [
+      { of: goodsOf, count: goodsTexts.length },
+      { of: rankOf, count: c.dates.length },
+    ]);
     /** Where the sales of `seller` of goods `g` dated on or after date rank `rank` start, and where they end. */
     const salesFrom = (seller: number, g: number, rank: number): [number, number] => {
       const items = sales.items;

@@ -3,7 +3,7 @@ import { median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { lineFacts, lineWords, linkWords } from './words';
-import { PairSet } from '../columns';
+import { indexLists, PairSet, type IndexLists } from '../columns';
 
 const NO_HS = 'no HS code';
 const NO_KG = 'quantity not in kg (no mass, or a unit that cannot be weighed)';
@@ -185,31 +185,42 @@ export const volumeAnomaly: Rule = {
     const minRatio = params.minRatio as number;
     const division = params.allowDivisionPeers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    // Totals by buyer and heading, numbered by the pair of their numbers in order of first shipment.
+    // Totals by buyer and heading, numbered by the pair of their numbers in order of first shipment, held in typed
+    // arrays (a large bundle has hundreds of thousands of totals: no object each).
     const c = ctx.columns;
     const totalOf = new PairSet();
-    const totals: Totals[] = [];
     const shipments = ctx.bundle.shipments;
+    const tBuyer = new Int32Array(shipments.length);
+    const tHeading = new Int32Array(shipments.length);
+    const tKg = new Float64Array(shipments.length);
+    const tCount = new Int32Array(shipments.length);
     const counted = (s: Shipment): boolean => s.hsCode !== undefined && s.quantityKg !== undefined && s.quantityKg > 0;
+    let noHs = 0;
+    let noKg = 0;
     for (let n = 0; n < shipments.length; n++) {
       const s = shipments[n];
       if (s.hsCode === undefined) {
-        coverage.notJudged(NO_HS);
+        noHs++;
         continue;
       }
       if (s.quantityKg === undefined || s.quantityKg <= 0) {
-        coverage.notJudged(NO_KG);
+        noKg++;
         continue;
       }
       const k = totalOf.add(c.buyer[n], c.heading[n]);
-      let t: Totals;
-      if (k === totals.length) {
-        const buyerNo = c.buyer[n];
-        totals.push((t = { buyerNo, employees: ctx.entityAt(buyerNo)?.employees, headingNo: c.heading[n], kg: 0, count: 0 }));
-      } else t = totals[k];
-      t.kg += s.quantityKg;
-      t.count++;
+      tBuyer[k] = c.buyer[n];
+      tHeading[k] = c.heading[n];
+      tKg[k] += s.quantityKg;
+      tCount[k]++;
     }
+    if (noHs > 0) coverage.notJudged(NO_HS, noHs);
+    if (noKg > 0) coverage.notJudged(NO_KG, noKg);
+    const totalCount = totalOf.size;
+    /** A total as an object, for the totals that are flagged and their peers. */
+    const totalAt = (k: number): Totals => ({ buyerNo: tBuyer[k], employees: ctx.entityAt(tBuyer[k])?.employees, headingNo: tHeading[k], kg: tKg[k], count: tCount[k] });
+    // Each total's buyer's employees (NaN when not known), read once per total.
+    const tEmployees = new Float64Array(totalCount);
+    for (let k = 0; k < totalCount; k++) tEmployees[k] = ctx.entityAt(tBuyer[k])?.employees ?? NaN;
     /** The shipments of a total, in bundle order (the buyer's purchases of the heading, weighed). */
     const shipmentsOf = (t: Totals): Shipment[] => {
       const list: Shipment[] = [];
@@ -220,8 +231,8 @@ export const volumeAnomaly: Rule = {
       }
       return list;
     };
-    // Peer groups: buyers of a heading by ISIC class and by ISIC division, keyed by numbers (class or division ×
-    // headings + heading); each buyer's class and division numbered once.
+    // Peer groups: buyers of a heading by ISIC class and by ISIC division, numbered by the pair (class or division
+    // number, heading number); each buyer's class and division numbered once. Each group's totals in total order.
     const classes = new Map<string, number>();
     const divisions = new Map<string, number>();
     const numberOf = (codes: Map<string, number>, code: string) => {
@@ -231,90 +242,105 @@ export const volumeAnomaly: Rule = {
     };
     const classOf = new Int32Array(c.entityIds.length).fill(-1);
     const divisionOf = new Int32Array(c.entityIds.length).fill(-1);
-    // Peer groups by the pair (class or division number, heading number).
     const classPairs = new PairSet();
     const divisionPairs = new PairSet();
-    const byClass: Totals[][] = [];
-    const byDivision: Totals[][] = [];
-    const add = (pairs: PairSet, groups: Totals[][], code: number, t: Totals) => {
-      const k = pairs.add(code, t.headingNo);
-      if (k === groups.length) groups.push([t]);
-      else groups[k].push(t);
-    };
-    const groupAt = (pairs: PairSet, groups: Totals[][], code: number, heading: number): Totals[] | undefined => {
-      const k = pairs.find(code, heading);
-      return k < 0 ? undefined : groups[k];
-    };
-    for (const t of totals) {
-      const isic = ctx.lineAt(t.buyerNo).isic;
+    const classGroup = new Int32Array(totalCount).fill(-1);
+    const divisionGroup = new Int32Array(totalCount).fill(-1);
+    for (let k = 0; k < totalCount; k++) {
+      const b = tBuyer[k];
+      const isic = ctx.lineAt(b).isic;
       if (isic === undefined) continue;
-      if (classOf[t.buyerNo] < 0) {
-        classOf[t.buyerNo] = numberOf(classes, isic);
-        divisionOf[t.buyerNo] = numberOf(divisions, isic.slice(0, 2));
+      if (classOf[b] < 0) {
+        classOf[b] = numberOf(classes, isic);
+        divisionOf[b] = numberOf(divisions, isic.slice(0, 2));
       }
-      add(classPairs, byClass, classOf[t.buyerNo], t);
-      add(divisionPairs, byDivision, divisionOf[t.buyerNo], t);
+      classGroup[k] = classPairs.add(classOf[b], tHeading[k]);
+      divisionGroup[k] = divisionPairs.add(divisionOf[b], tHeading[k]);
     }
+    const byClass = indexLists(classGroup, classPairs.size);
+    const byDivision = indexLists(divisionGroup, divisionPairs.size);
 
-    // Statistics of each group, built once and asked once per member (leave one out).
-    const employeesOf = (t: Totals) => t.employees ?? 0;
-    // Each statistic built on first use: a group's totals when compared by total, its sized figures when by size.
-    type Stats = { sizedCount: number; totalLoo?: LeaveOneOut; sizedLoo?: LeaveOneOut; readonly total: LeaveOneOut; readonly sized: LeaveOneOut };
-    const stats = new Map<Totals[], Stats>();
-    const statsOf = (group: Totals[]): Stats => {
-      let s = stats.get(group);
+    // Statistics of each group, built on first use and asked once per member (leave one out): a group's totals when
+    // compared by total, its sized figures when by size.
+    type Stats = { sizedCount: number; total?: LeaveOneOut; sized?: LeaveOneOut };
+    const classStats: (Stats | undefined)[] = [];
+    const divisionStats: (Stats | undefined)[] = [];
+    const statsOf = (lists: IndexLists, all: (Stats | undefined)[], g: number): Stats => {
+      let s = all[g];
       if (s === undefined) {
         let sizedCount = 0;
-        for (const p of group) if (employeesOf(p) > 0) sizedCount++;
-        s = {
-          sizedCount,
-          get total() {
-            return (this.totalLoo ??= new LeaveOneOut(group.map((p) => p.kg)));
-          },
-          get sized() {
-            return (this.sizedLoo ??= new LeaveOneOut(group.filter((p) => employeesOf(p) > 0).map((p) => p.kg / employeesOf(p))));
-          },
-        };
-        stats.set(group, s);
+        for (let j = lists.start[g]; j < lists.start[g + 1]; j++) if (tEmployees[lists.items[j]] > 0) sizedCount++;
+        all[g] = s = { sizedCount };
       }
       return s;
     };
+    const totalStats = (lists: IndexLists, s: Stats, g: number): LeaveOneOut => {
+      if (s.total === undefined) {
+        const values = new Float64Array(lists.start[g + 1] - lists.start[g]);
+        for (let j = lists.start[g]; j < lists.start[g + 1]; j++) values[j - lists.start[g]] = tKg[lists.items[j]];
+        s.total = new LeaveOneOut(values);
+      }
+      return s.total;
+    };
+    const sizedStats = (lists: IndexLists, s: Stats, g: number): LeaveOneOut => {
+      if (s.sized === undefined) {
+        const values = new Float64Array(s.sizedCount);
+        let v = 0;
+        for (let j = lists.start[g]; j < lists.start[g + 1]; j++) {
+          const k = lists.items[j];
+          if (tEmployees[k] > 0) values[v++] = tKg[k] / tEmployees[k];
+        }
+        s.sized = new LeaveOneOut(values);
+      }
+      return s.sized;
+    };
+    const employeesOf = (t: Totals) => t.employees ?? 0;
 
     const hits: RuleHit[] = [];
-    for (const t of totals) {
-      const isic = ctx.lineAt(t.buyerNo).isic;
+    for (let k = 0; k < totalCount; k++) {
+      const buyerNo = tBuyer[k];
+      const isic = ctx.lineAt(buyerNo).isic;
       if (isic === undefined) {
-        coverage.notJudged(LINE_UNKNOWN, t.count);
+        coverage.notJudged(LINE_UNKNOWN, tCount[k]);
         continue;
       }
-      if (t.kg < minKg) {
-        coverage.judged(t.count);
+      const kg = tKg[k];
+      if (kg < minKg) {
+        coverage.judged(tCount[k]);
         continue;
       }
       let level: 'class' | 'division' = 'class';
-      let group = groupAt(classPairs, byClass, classOf[t.buyerNo], t.headingNo) ?? [];
-      if (group.length - 1 < minPeers && division) {
+      let lists = byClass;
+      let all = classStats;
+      let g = classGroup[k];
+      if (lists.start[g + 1] - lists.start[g] - 1 < minPeers && division) {
         level = 'division';
-        group = groupAt(divisionPairs, byDivision, divisionOf[t.buyerNo], t.headingNo) ?? [];
+        lists = byDivision;
+        all = divisionStats;
+        g = divisionGroup[k];
       }
-      // The group holds t itself: its peers are the others.
-      if (group.length - 1 < minPeers) {
-        coverage.notJudged(FEW_PEERS, t.count);
+      // The group holds this total itself: its peers are the others.
+      if (lists.start[g + 1] - lists.start[g] - 1 < minPeers) {
+        coverage.notJudged(FEW_PEERS, tCount[k]);
         continue;
       }
-      coverage.judged(t.count);
-      const groupStats = statsOf(group);
-      const employees = t.employees;
+      coverage.judged(tCount[k]);
+      const groupStats = statsOf(lists, all, g);
+      const staff = tEmployees[k];
       // Sized comparison when possible: a large firm buying more than small ones is not out of scale.
-      const sized = employees !== undefined && employees > 0 && groupStats.sizedCount - 1 >= minPeers;
+      const sized = staff > 0 && groupStats.sizedCount - 1 >= minPeers;
       // The ratio to the peer median first (most totals are within minRatio of it), the z-scores only then.
-      const ratio = sized ? t.kg / employees / groupStats.sized.medianWithout(t.kg / employees) : t.kg / groupStats.total.medianWithout(t.kg);
+      const ratio = sized ? kg / staff / sizedStats(lists, groupStats, g).medianWithout(kg / staff) : kg / totalStats(lists, groupStats, g).medianWithout(kg);
       if (ratio < minRatio) continue;
-      const total = groupStats.total.without(t.kg);
-      const perEmployee = sized ? groupStats.sized.without(t.kg / employees) : undefined;
+      const total = totalStats(lists, groupStats, g).without(kg);
+      const perEmployee = sized ? sizedStats(lists, groupStats, g).without(kg / staff) : undefined;
       const z = perEmployee ? perEmployee.z : total.z;
       if (z <= threshold) continue;
 
+      const t = totalAt(k);
+      const employees = t.employees;
+      const group: Totals[] = [];
+      for (let j = lists.start[g]; j < lists.start[g + 1]; j++) group.push(lists.items[j] === k ? t : totalAt(lists.items[j]));
       const buyer = c.entityIds[t.buyerNo];
       const heading = c.headings[t.headingNo];
       const bought = shipmentsOf(t);

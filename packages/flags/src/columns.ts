@@ -36,6 +36,9 @@ export interface FlagColumns {
   boughtBy: IndexLists;
   soldBy: IndexLists;
   receivedBy: IndexLists;
+  /** Per shipment: its mass in kilograms (`quantityKg`), and whether it has one (1) or not (0). */
+  kg: Float64Array;
+  hasKg: Uint8Array;
   /** Per shipment: its HS code's number (-1 without one); `hsCodes[n]` is the code. */
   hs: Int32Array;
   hsCodes: readonly string[];
@@ -136,6 +139,8 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const supplier = new Int32Array(count);
   const receiver = new Int32Array(count);
   const hs = new Int32Array(count);
+  const kg = new Float64Array(count);
+  const hasKg = new Uint8Array(count);
   const heading = new Int32Array(count);
   const words = new Int32Array(count);
   const shippedOn = new Int32Array(count);
@@ -151,6 +156,10 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     buyer[i] = number(s.buyer);
     supplier[i] = number(s.supplier);
     receiver[i] = s.consignee === undefined ? buyer[i] : number(s.consignee);
+    if (s.quantityKg !== undefined) {
+      kg[i] = s.quantityKg;
+      hasKg[i] = 1;
+    }
     if (s.hsCode === undefined) {
       hs[i] = -1;
       heading[i] = -1;
@@ -183,6 +192,8 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     boughtBy: indexLists(buyer, ids.length),
     soldBy: indexLists(supplier, ids.length),
     receivedBy: indexLists(receiver, ids.length),
+    kg,
+    hasKg,
     hs,
     hsCodes: hsCodes.values,
     heading,

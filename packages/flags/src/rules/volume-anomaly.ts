@@ -197,20 +197,20 @@ export const volumeAnomaly: Rule = {
     const counted = (s: Shipment): boolean => s.hsCode !== undefined && s.quantityKg !== undefined && s.quantityKg > 0;
     let noHs = 0;
     let noKg = 0;
+    // By the columns alone: no shipment object is read.
     for (let n = 0; n < shipments.length; n++) {
-      const s = shipments[n];
-      if (s.hsCode === undefined) {
+      if (c.hs[n] < 0) {
         noHs++;
         continue;
       }
-      if (s.quantityKg === undefined || s.quantityKg <= 0) {
+      if (c.hasKg[n] === 0 || c.kg[n] <= 0) {
         noKg++;
         continue;
       }
       const k = totalOf.add(c.buyer[n], c.heading[n]);
       tBuyer[k] = c.buyer[n];
       tHeading[k] = c.heading[n];
-      tKg[k] += s.quantityKg;
+      tKg[k] += c.kg[n];
       tCount[k]++;
     }
     if (noHs > 0) coverage.notJudged(NO_HS, noHs);

@@ -1,6 +1,6 @@
 import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
-import { buildColumns, type FlagColumns, type IndexLists } from './columns';
+import { buildColumns, indexLists, type FlagColumns, type IndexLists } from './columns';
 import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { fold } from './text';
 import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
@@ -378,11 +378,37 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const links = new Map<string, { other: string; how: string }[]>();
+  // The ties of the groups, as numbers in the order they are found (each tie both ways: the source's entry, then
+  // the target's), turned into each entity's list of { other, how } only when a path is asked through it (for the
+  // few flags inside one group; a large bundle has hundreds of thousands of ties).
+  const tieFrom: number[] = [];
+  const tieTo: number[] = [];
+  const tieHow: string[] = [];
   const link = (a: string, b: string, how: string, back: string) => {
-    union(index.get(a)!, index.get(b)!);
-    push(links, a, { other: b, how });
-    push(links, b, { other: a, how: back });
+    const x = index.get(a)!;
+    const y = index.get(b)!;
+    union(x, y);
+    tieFrom.push(x, y);
+    tieTo.push(y, x);
+    tieHow.push(how, back);
+  };
+  let tiesBy: IndexLists | undefined;
+  const linkLists = new Map<number, { other: string; how: string }[]>();
+  const links = {
+    get: (id: string): { other: string; how: string }[] | undefined => {
+      const e = columns.entityOf(id);
+      if (e < 0) return undefined;
+      let list = linkLists.get(e);
+      if (list === undefined) {
+        tiesBy ??= indexLists(Int32Array.from(tieFrom), ids.length);
+        const { start, items } = tiesBy;
+        if (start[e] === start[e + 1]) return undefined;
+        list = [];
+        for (let k = start[e]; k < start[e + 1]; k++) list.push({ other: ids[tieTo[items[k]]], how: tieHow[items[k]] });
+        linkLists.set(e, list);
+      }
+      return list;
+    },
   };
   const tieWords: Record<string, [string, string]> = {
     owner: ['owns', 'is owned by'],

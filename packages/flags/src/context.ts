@@ -137,8 +137,19 @@ export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, column
 
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
 export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
-  const entities = new Map(bundle.entities.map((e) => [e.id, e]));
   const columns = buildColumns(bundle);
+  // The entity of an id: by its number when ids are unique (the usual case: no map of its own), else by a map made
+  // on first use, in which the last entity with an id wins.
+  let uniqueIds = true;
+  for (let i = 0; i < columns.entityNumbers.length && uniqueIds; i++) uniqueIds = columns.entityNumbers[i] === i;
+  let byId: Map<string, Entity> | undefined;
+  const entities = {
+    get: (id: string): Entity | undefined => {
+      if (!uniqueIds) return (byId ??= new Map(bundle.entities.map((e) => [e.id, e]))).get(id);
+      const e = columns.entityOf(id);
+      return e >= 0 && e < bundle.entities.length ? bundle.entities[e] : undefined;
+    },
+  };
   // Each entity's shipments as arrays, made on first request from the index lists (most rules walk the lists).
   const listsOf = (lists: IndexLists) => {
     const made = new Map<number, Shipment[]>();
@@ -179,7 +190,6 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return readings.length > 0 ? readings : undefined;
   };
   // The entity of a number: the bundle's entity at that place when ids are unique (the usual case), else by id.
-  const uniqueIds = entities.size === bundle.entities.length;
   const entityByNumber = (n: number): Entity => (uniqueIds && n < bundle.entities.length ? bundle.entities[n] : entities.get(columns.entityIds[n])!);
   // Each entity's line of business, by entity number, built on first request.
   const lines: (LineOfBusiness | undefined)[] = new Array(columns.entityIds.length);
@@ -435,19 +445,26 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
       else link(first, e.id, 'shares an address with', 'shares an address with');
     }
   }
-  // Each entity's group, once: the group number (the first member's entity number) and its members.
+  // Each entity's group, once: the group number (the first member's entity number); the members of each group as
+  // an index list (in entity order), and a group's object (its number and member ids) made on first request: most
+  // groups are one entity, and few are asked for.
   const groupOf = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) groupOf[i] = find(i < columns.entityNumbers.length ? columns.entityNumbers[i] : i);
+  const membersOf = indexLists(groupOf, ids.length);
   const groups = new Map<number, { id: number; members: string[] }>();
-  for (let i = 0; i < ids.length; i++) {
-    const root = (groupOf[i] = find(columns.entityOf(ids[i])));
-    const g = groups.get(root);
-    if (g) g.members.push(ids[i]);
-    else groups.set(root, { id: root, members: [ids[i]] });
-  }
-  const group = (id: string) => {
-    const e = columns.entityOf(id);
-    return e < 0 ? NO_GROUP : groups.get(groupOf[e])!;
+  const groupAt = (e: number) => {
+    if (e < 0) return NO_GROUP;
+    const root = groupOf[e];
+    let g = groups.get(root);
+    if (g === undefined) {
+      const members: string[] = [];
+      for (let k = membersOf.start[root]; k < membersOf.start[root + 1]; k++) members.push(ids[membersOf.items[k]]);
+      groups.set(root, (g = { id: root, members }));
+    }
+    return g;
   };
+  const group = (id: string) => groupAt(columns.entityOf(id));
+  const groupSize = (e: number): number => (e < 0 ? 0 : membersOf.start[groupOf[e] + 1] - membersOf.start[groupOf[e]]);
   /**
    * Ties linking `a` to each of `targets` (members of its group), by one breadth-first search from `a` up to
    * MAX_PATH ties (undefined beyond, or outside the group). The search stops once every target is reached; the
@@ -630,6 +647,8 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     isUser,
     isUserAt,
     group,
+    groupAt,
+    groupSize,
     groupPath,
     groupPaths,
     groupLink,

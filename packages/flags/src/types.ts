@@ -241,6 +241,10 @@ export interface FlagContext {
   isUserAt(e: number, item: WatchItem): boolean | undefined;
   /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
   group(id: string): { id: number; members: string[] };
+  /** `group` by entity number (columns.entityIds). */
+  groupAt(e: number): { id: number; members: string[] };
+  /** How many members the group of an entity number has (`groupAt(e).members.length`, without building it). */
+  groupSize(e: number): number;
   /** How two entities of one group are linked (the ties on a shortest path, up to 6), or undefined. */
   groupPath(a: string, b: string): string[] | undefined;
   /**

@@ -37,7 +37,7 @@ describe('indices the rules read instead of asking by id or text', () => {
     const reference = loadReference();
     const codes = [undefined, '310230', '310240', '282911', '321290', '851712', '853710', '280800', '284700', '999999', '3102'];
     const texts = ['ammonium nitrate', 'Ammonium  NITRATE prills', 'aluminium paste', 'blue paint', 'mobile phones', 'motion sensor', 'hydrogen peroxide', '__proto__', 'toString', 'goods'];
-    const units = [undefined, 'pcs', 'kg', 'dozen'];
+    const units: Shipment['unit'][] = [undefined, 'pcs', 'kg', 'dozen'];
     const rnd = seededRandom(11);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
     const shipments: Shipment[] = [];

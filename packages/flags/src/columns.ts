@@ -21,6 +21,12 @@ export interface FlagColumns {
   entityIds: readonly string[];
   /** The number of an entity id (-1 when no entity or shipment has it). */
   entityOf(id: string): number;
+  /**
+   * Per entity of the bundle (by its place in `bundle.entities`): its number, `entityOf(id)` (the place itself
+   * unless ids repeat, when the last entity with an id gives the number), so that rules walking the entities ask
+   * no id.
+   */
+  entityNumbers: Int32Array;
   shipments: readonly Shipment[];
   /** Per shipment: entity numbers of buyer, supplier, and receiver (the consignee, else the buyer). */
   buyer: Int32Array;
@@ -30,6 +36,9 @@ export interface FlagColumns {
   boughtBy: IndexLists;
   soldBy: IndexLists;
   receivedBy: IndexLists;
+  /** Per shipment: its mass in kilograms (`quantityKg`), and whether it has one (1) or not (0). */
+  kg: Float64Array;
+  hasKg: Uint8Array;
   /** Per shipment: its HS code's number (-1 without one); `hsCodes[n]` is the code. */
   hs: Int32Array;
   hsCodes: readonly string[];
@@ -75,6 +84,35 @@ export function indexLists(owner: Int32Array, entities: number): IndexLists {
   return { start, items };
 }
 
+/**
+ * Index lists of `owner` like `indexLists`, but each entity's items ordered by `keys` (the first key first, then the
+ * next …, then item number), as a stable sort with a comparator of those keys would order them: a counting sort per
+ * key, least significant first, with no comparator call per pair. `keys[j].of[i]` is item i's value of key j, from 0
+ * to `keys[j].count - 1` (read only for items with an owner).
+ */
+export function indexListsSorted(owner: Int32Array, entities: number, keys: readonly { of: Int32Array; count: number }[]): IndexLists {
+  let m = 0;
+  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) m++;
+  let order = new Int32Array(m);
+  for (let i = 0, k = 0; i < owner.length; i++) if (owner[i] >= 0) order[k++] = i;
+  let next = new Int32Array(m);
+  for (let j = keys.length - 1; j >= 0; j--) {
+    const { of, count } = keys[j];
+    const at = new Int32Array(count + 1);
+    for (let k = 0; k < m; k++) at[of[order[k]] + 1]++;
+    for (let v = 0; v < count; v++) at[v + 1] += at[v];
+    for (let k = 0; k < m; k++) next[at[of[order[k]]]++] = order[k];
+    [order, next] = [next, order];
+  }
+  const start = new Int32Array(entities + 1);
+  for (let k = 0; k < m; k++) start[owner[order[k]] + 1]++;
+  for (let e = 0; e < entities; e++) start[e + 1] += start[e];
+  const fill = start.slice(0, entities);
+  const items = new Int32Array(m);
+  for (let k = 0; k < m; k++) items[fill[owner[order[k]]]++] = order[k];
+  return { start, items };
+}
+
 /** Days from one date time to another, as `daysBetween` counts them (times from `dateTimes`). */
 export const daysFrom = (from: number, to: number): number => Math.round((to - from) / 86_400_000);
 
@@ -82,6 +120,9 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const ids = bundle.entities.map((e) => e.id);
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
+  const unique = index.size === ids.length;
+  const entityNumbers = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) entityNumbers[i] = unique ? i : index.get(ids[i])!;
   const entityOf = (id: string): number => index.get(id) ?? -1;
   const number = (id: string): number => {
     let n = index.get(id);
@@ -98,6 +139,8 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const supplier = new Int32Array(count);
   const receiver = new Int32Array(count);
   const hs = new Int32Array(count);
+  const kg = new Float64Array(count);
+  const hasKg = new Uint8Array(count);
   const heading = new Int32Array(count);
   const words = new Int32Array(count);
   const shippedOn = new Int32Array(count);
@@ -113,6 +156,10 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     buyer[i] = number(s.buyer);
     supplier[i] = number(s.supplier);
     receiver[i] = s.consignee === undefined ? buyer[i] : number(s.consignee);
+    if (s.quantityKg !== undefined) {
+      kg[i] = s.quantityKg;
+      hasKg[i] = 1;
+    }
     if (s.hsCode === undefined) {
       hs[i] = -1;
       heading[i] = -1;
@@ -137,6 +184,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   return {
     entityIds: ids,
     entityOf,
+    entityNumbers,
     shipments,
     buyer,
     supplier,
@@ -144,6 +192,8 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     boughtBy: indexLists(buyer, ids.length),
     soldBy: indexLists(supplier, ids.length),
     receivedBy: indexLists(receiver, ids.length),
+    kg,
+    hasKg,
     hs,
     hsCodes: hsCodes.values,
     heading,
@@ -156,4 +206,74 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     dateTimes,
     dateRank,
   };
+}
+
+/**
+ * A set of pairs of non-negative integers (below 2^31 each), held in typed arrays by open addressing, each pair
+ * numbered in order of first addition: for the rules that ask of every shipment or tie whether a pair was seen (or
+ * which list it keys), without a number key (often beyond the small integers) or an object per pair.
+ */
+export class PairSet {
+  private a: Int32Array;
+  private b: Int32Array;
+  private n: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(expected = 16) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.a = new Int32Array(size).fill(-1);
+    this.b = new Int32Array(size);
+    this.n = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** How many pairs the set holds. */
+  get size(): number {
+    return this.count;
+  }
+
+  private slot(x: number, y: number): number {
+    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 15)) & this.mask;
+    while (this.a[h] !== -1 && (this.a[h] !== x || this.b[h] !== y)) h = (h + 1) & this.mask;
+    return h;
+  }
+
+  has(x: number, y: number): boolean {
+    return this.a[this.slot(x, y)] !== -1;
+  }
+
+  /** The number of a pair (0, 1, … in order of first addition), -1 when it is not in the set. */
+  find(x: number, y: number): number {
+    const h = this.slot(x, y);
+    return this.a[h] === -1 ? -1 : this.n[h];
+  }
+
+  /** Adds a pair if new; its number. */
+  add(x: number, y: number): number {
+    const h = this.slot(x, y);
+    if (this.a[h] !== -1) return this.n[h];
+    this.a[h] = x;
+    this.b[h] = y;
+    const number = (this.n[h] = this.count++);
+    if (this.count * 2 > this.mask + 1) this.grow();
+    return number;
+  }
+
+  private grow(): void {
+    const { a, b, n } = this;
+    this.a = new Int32Array(a.length * 2).fill(-1);
+    this.b = new Int32Array(a.length * 2);
+    this.n = new Int32Array(a.length * 2);
+    this.mask = a.length * 2 - 1;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === -1) continue;
+      const h = this.slot(a[i], b[i]);
+      this.a[h] = a[i];
+      this.b[h] = b[i];
+      this.n[h] = n[i];
+    }
+  }
 }

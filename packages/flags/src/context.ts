@@ -1,6 +1,6 @@
 import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
-import { buildColumns, type IndexLists } from './columns';
+import { buildColumns, indexLists, type FlagColumns, type IndexLists } from './columns';
 import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { fold } from './text';
 import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
@@ -12,6 +12,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Whether an ISIC code starts with one of a watch-list entry's documented users. */
+function usesAny(users: readonly string[], code: string): boolean {
+  for (const u of users) if (code.startsWith(u)) return true;
+  return false;
 }
 
 const startsWithAny = (code: string, prefixes: string[]): boolean => prefixes.some((p) => p === '*' || code.startsWith(p));
@@ -80,10 +86,70 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
   };
 }
 
+/**
+ * The watch-list entry number of each shipment (-1 for none), as `watchMatcher` would match it, by the columns: the
+ * entries an HS code falls under are found once per code number, the keywords a commodity text holds once per
+ * folded text number (`fold(commodity)`, which is all the keywords are looked for in), and the shipment itself is
+ * read only for the entries that remain (pieces and concentration).
+ */
+export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, columns: FlagColumns): Int32Array {
+  const items = reference.watchlist;
+  const everyItem = items.map((_item, i) => i);
+  const byCode: (number[] | undefined)[] = new Array(columns.hsCodes.length);
+  const byText: (boolean[] | undefined)[] = new Array(columns.wordTexts.length);
+  const keywordsIn = (w: number): boolean[] => {
+    let found = byText[w];
+    if (found === undefined) {
+      const text = ` ${columns.wordTexts[w]} `;
+      found = byText[w] = items.map((item) => item.keywords.some((k) => text.includes(` ${k} `) || text.includes(k)));
+    }
+    return found;
+  };
+  const count = columns.shipments.length;
+  const out = new Int32Array(count).fill(-1);
+  if (items.length === 0) return out;
+  for (let n = 0; n < count; n++) {
+    const hs = columns.hs[n];
+    let candidates: number[];
+    if (hs < 0) candidates = everyItem;
+    else {
+      let c = byCode[hs];
+      if (c === undefined) {
+        const code = columns.hsCodes[hs];
+        c = byCode[hs] = everyItem.filter((i) => startsWithAny(code, items[i].hsPrefixes));
+      }
+      candidates = c;
+      if (c.length === 0) continue;
+    }
+    for (const i of candidates) {
+      const item = items[i];
+      const matches = hs >= 0 ? !item.requireKeyword || keywordsIn(columns.words[n])[i] : keywordsIn(columns.words[n])[i];
+      if (!matches) continue;
+      const s = columns.shipments[n];
+      if (item.minPcs !== undefined && s.unit === 'pcs' && (s.quantity ?? 0) < item.minPcs) continue;
+      if (item.concentrationLimit !== undefined && s.concentration !== undefined && s.concentration <= item.concentrationLimit) continue;
+      out[n] = i;
+      break;
+    }
+  }
+  return out;
+}
+
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
 export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
-  const entities = new Map(bundle.entities.map((e) => [e.id, e]));
   const columns = buildColumns(bundle);
+  // The entity of an id: by its number when ids are unique (the usual case: no map of its own), else by a map made
+  // on first use, in which the last entity with an id wins.
+  let uniqueIds = true;
+  for (let i = 0; i < columns.entityNumbers.length && uniqueIds; i++) uniqueIds = columns.entityNumbers[i] === i;
+  let byId: Map<string, Entity> | undefined;
+  const entities = {
+    get: (id: string): Entity | undefined => {
+      if (!uniqueIds) return (byId ??= new Map(bundle.entities.map((e) => [e.id, e]))).get(id);
+      const e = columns.entityOf(id);
+      return e >= 0 && e < bundle.entities.length ? bundle.entities[e] : undefined;
+    },
+  };
   // Each entity's shipments as arrays, made on first request from the index lists (most rules walk the lists).
   const listsOf = (lists: IndexLists) => {
     const made = new Map<number, Shipment[]>();
@@ -123,6 +189,8 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const readings = judgeSector(e.sector, e.isic, hints).readings.filter((r) => r !== e.isic);
     return readings.length > 0 ? readings : undefined;
   };
+  // The entity of a number: the bundle's entity at that place when ids are unique (the usual case), else by id.
+  const entityByNumber = (n: number): Entity => (uniqueIds && n < bundle.entities.length ? bundle.entities[n] : entities.get(columns.entityIds[n])!);
   // Each entity's line of business, by entity number, built on first request.
   const lines: (LineOfBusiness | undefined)[] = new Array(columns.entityIds.length);
   // The keyword a sector text maps to, once per text (many entities share one).
@@ -130,7 +198,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   const lineAt = (n: number): LineOfBusiness => {
     let r = lines[n];
     if (r) return r;
-    const e = entities.get(columns.entityIds[n])!;
+    const e = entityByNumber(n);
     if (e.isic !== undefined) {
       const readings = sectorReadings(e);
       r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };
@@ -150,16 +218,11 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   // Every rule asks about the same shipments: match each one against the watch list once (the matcher keeps what it
   // learnt of each HS code and commodity text). `watchOf` holds each shipment's entry number, -1 for none.
   const match = watchMatcher(reference);
-  const watchNumber = new Map(reference.watchlist.map((item, i) => [item, i]));
-  const watchOf = new Int32Array(bundle.shipments.length);
-  bundle.shipments.forEach((s, i) => {
-    const item = match(s);
-    watchOf[i] = item === undefined ? -1 : watchNumber.get(item)!;
-  });
+  const watchOf = watchNumbers(reference, columns);
   const watch = (s: Shipment): WatchItem | undefined => match(s);
   /** The watch-listed shipments an entity bought, then those it received and did not buy: each once. */
-  const watched = (id: string): Shipment[] => {
-    const e = columns.entityOf(id);
+  const watched = (id: string): Shipment[] => watchedAt(columns.entityOf(id));
+  const watchedAt = (e: number): Shipment[] => {
     if (e < 0) return [];
     let found: Shipment[] | undefined;
     const { boughtBy, receivedBy, buyer } = columns;
@@ -252,36 +315,69 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     return { fits: own ?? (readings.length > 0 ? false : undefined), readings, watchListed };
   };
   const fits = (id: string, s: Shipment): boolean | undefined => fit(id, s).fits;
+  /** Per entity number: the fit cache of its ISIC code (ownCache's array for line.isic), found once per entity. */
+  const knownOf: (Uint8Array | undefined)[] = new Array(columns.entityIds.length);
+  /** fitsOwnAt with the code's cache given: whether HS code number `hs` fits the own rows of `isic`. */
+  const fitsOwnIn = (known: Uint8Array, isic: string, hs: number): boolean | undefined => {
+    if (known[hs] === 0) {
+      const result = ownOf(isic, columns.hsCodes[hs]);
+      known[hs] = result === undefined ? 3 : result ? 1 : 2;
+    }
+    return OWN[known[hs]];
+  };
+  /** fitsAny of shipment n, whose HS code has number hs (the shipment read only when a piece limit applies). */
+  const fitsAnyAt = (n: number, hs: number): boolean => {
+    if (anyState[hs] === 0) ({ state: anyState[hs], max: anyMax[hs] } = anyRows(columns.hsCodes[hs]));
+    const state = anyState[hs];
+    if (state !== 3) return state === 2;
+    const pcs = pieces(bundle.shipments[n]);
+    return pcs === undefined || pcs <= anyMax[hs];
+  };
   /** `fit(entity, shipment).fits` by numbers, without building the judgement (asked of every shipment). */
   const fitsAt = (e: number, n: number): boolean | undefined => {
     const line = lineAt(e);
     const hs = columns.hs[n];
-    if (hs < 0 || line.isic === undefined) return undefined;
+    const isic = line.isic;
+    if (hs < 0 || isic === undefined) return undefined;
+    let known = knownOf[e];
+    if (known === undefined) {
+      known = ownCache.get(isic);
+      if (known === undefined) ownCache.set(isic, (known = new Uint8Array(columns.hsCodes.length)));
+      knownOf[e] = known;
+    }
     const watchListed = watchOf[n] >= 0;
-    const s = bundle.shipments[n];
-    const codeFits = (isic: string): boolean | undefined => {
-      const own = fitsOwnAt(isic, hs);
-      return own === undefined ? undefined : own || (!watchListed && fitsAny(s, hs));
-    };
-    const own = codeFits(line.isic);
+    const fitsOwnCode = fitsOwnIn(known, isic, hs);
+    const own = fitsOwnCode === undefined ? undefined : fitsOwnCode || (!watchListed && fitsAnyAt(n, hs));
     if (own === true) return true;
     const readings = line.sectorReadings;
     if (readings === undefined) return own;
-    for (const r of readings) if (codeFits(r) === true) return true;
+    for (const r of readings) {
+      const readingOwn = fitsOwnAt(r, hs);
+      if (readingOwn === true || (readingOwn === false && !watchListed && fitsAnyAt(n, hs))) return true;
+    }
     return own ?? (readings.length > 0 ? false : undefined);
   };
   const fitPrefixes = (isic: string): string[] => [...new Set(rowsOf(isic).flatMap((r) => r.hsPrefixes))];
 
-  const isUser = (id: string, item: WatchItem): boolean | undefined => {
-    const line = lineOfBusiness(id);
+  const isUserAt = (e: number, item: WatchItem): boolean | undefined => {
+    const line = lineAt(e);
     if (line.isic === undefined) return undefined;
-    const uses = (code: string) => item.users.some((u) => code.startsWith(u));
-    return uses(line.isic) || (line.sectorReadings !== undefined && line.sectorReadings.some(uses));
+    if (usesAny(item.users, line.isic)) return true;
+    const readings = line.sectorReadings;
+    if (readings === undefined) return false;
+    for (const r of readings) if (usesAny(item.users, r)) return true;
+    return false;
   };
+  const isUser = (id: string, item: WatchItem): boolean | undefined => isUserAt(columns.entityOf(id), item);
 
   // Company groups: union-find over group ties, shared phone numbers and shared addresses.
   const ids = columns.entityIds;
-  const index = { get: (id: string): number | undefined => (columns.entityOf(id) < 0 ? undefined : columns.entityOf(id)) };
+  const index = {
+    get: (id: string): number | undefined => {
+      const e = columns.entityOf(id);
+      return e < 0 ? undefined : e;
+    },
+  };
   const parent = ids.map((_id, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -292,11 +388,37 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const links = new Map<string, { other: string; how: string }[]>();
+  // The ties of the groups, as numbers in the order they are found (each tie both ways: the source's entry, then
+  // the target's), turned into each entity's list of { other, how } only when a path is asked through it (for the
+  // few flags inside one group; a large bundle has hundreds of thousands of ties).
+  const tieFrom: number[] = [];
+  const tieTo: number[] = [];
+  const tieHow: string[] = [];
   const link = (a: string, b: string, how: string, back: string) => {
-    union(index.get(a)!, index.get(b)!);
-    push(links, a, { other: b, how });
-    push(links, b, { other: a, how: back });
+    const x = index.get(a)!;
+    const y = index.get(b)!;
+    union(x, y);
+    tieFrom.push(x, y);
+    tieTo.push(y, x);
+    tieHow.push(how, back);
+  };
+  let tiesBy: IndexLists | undefined;
+  const linkLists = new Map<number, { other: string; how: string }[]>();
+  const links = {
+    get: (id: string): { other: string; how: string }[] | undefined => {
+      const e = columns.entityOf(id);
+      if (e < 0) return undefined;
+      let list = linkLists.get(e);
+      if (list === undefined) {
+        tiesBy ??= indexLists(Int32Array.from(tieFrom), ids.length);
+        const { start, items } = tiesBy;
+        if (start[e] === start[e + 1]) return undefined;
+        list = [];
+        for (let k = start[e]; k < start[e + 1]; k++) list.push({ other: ids[tieTo[items[k]]], how: tieHow[items[k]] });
+        linkLists.set(e, list);
+      }
+      return list;
+    },
   };
   const tieWords: Record<string, [string, string]> = {
     owner: ['owns', 'is owned by'],
@@ -323,19 +445,26 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
       else link(first, e.id, 'shares an address with', 'shares an address with');
     }
   }
-  // Each entity's group, once: the group number (the first member's entity number) and its members.
+  // Each entity's group, once: the group number (the first member's entity number); the members of each group as
+  // an index list (in entity order), and a group's object (its number and member ids) made on first request: most
+  // groups are one entity, and few are asked for.
   const groupOf = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) groupOf[i] = find(i < columns.entityNumbers.length ? columns.entityNumbers[i] : i);
+  const membersOf = indexLists(groupOf, ids.length);
   const groups = new Map<number, { id: number; members: string[] }>();
-  for (let i = 0; i < ids.length; i++) {
-    const root = (groupOf[i] = find(columns.entityOf(ids[i])));
-    const g = groups.get(root);
-    if (g) g.members.push(ids[i]);
-    else groups.set(root, { id: root, members: [ids[i]] });
-  }
-  const group = (id: string) => {
-    const e = columns.entityOf(id);
-    return e < 0 ? NO_GROUP : groups.get(groupOf[e])!;
+  const groupAt = (e: number) => {
+    if (e < 0) return NO_GROUP;
+    const root = groupOf[e];
+    let g = groups.get(root);
+    if (g === undefined) {
+      const members: string[] = [];
+      for (let k = membersOf.start[root]; k < membersOf.start[root + 1]; k++) members.push(ids[membersOf.items[k]]);
+      groups.set(root, (g = { id: root, members }));
+    }
+    return g;
   };
+  const group = (id: string) => groupAt(columns.entityOf(id));
+  const groupSize = (e: number): number => (e < 0 ? 0 : membersOf.start[groupOf[e] + 1] - membersOf.start[groupOf[e]]);
   /**
    * Ties linking `a` to each of `targets` (members of its group), by one breadth-first search from `a` up to
    * MAX_PATH ties (undefined beyond, or outside the group). The search stops once every target is reached; the
@@ -513,9 +642,13 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     fitPrefixes,
     watch,
     watched,
+    watchedAt,
     watchAt: (n) => (watchOf[n] < 0 ? undefined : reference.watchlist[watchOf[n]]),
     isUser,
+    isUserAt,
     group,
+    groupAt,
+    groupSize,
     groupPath,
     groupPaths,
     groupLink,

@@ -37,23 +37,26 @@ export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: Ref
   RULES.forEach((rule, order) => {
     const settings = rules[order];
     if (!settings.enabled) return;
-    const notJudged = new Map<string, number>(rule.coverage.reasons.map((r) => [r, 0]));
+    // Counts by reason, in the declared order (rules count every shipment: a search of a few reasons, no Map).
+    const reasons = rule.coverage.reasons;
+    const notJudged = new Array<number>(reasons.length).fill(0);
     let judged = 0;
     const tally: CoverageTally = {
       judged: (n = 1) => {
         judged += n;
       },
       notJudged: (reason, n = 1) => {
-        const count = notJudged.get(reason);
-        if (count === undefined) throw new Error(`rule ${rule.id} counted an undeclared coverage reason: ${reason}`);
-        notJudged.set(reason, count + n);
+        let r = 0;
+        while (r < reasons.length && reasons[r] !== reason) r++;
+        if (r === reasons.length) throw new Error(`rule ${rule.id} counted an undeclared coverage reason: ${reason}`);
+        notJudged[r] += n;
       },
     };
     const hits = rule.evaluate(ctx, settings.parameters, tally);
     settings.coverage = {
       unit: rule.coverage.unit,
       judged,
-      notJudged: [...notJudged].filter(([, count]) => count > 0).map(([reason, count]) => ({ reason, count })),
+      notJudged: reasons.flatMap((reason, r) => (notJudged[r] > 0 ? [{ reason, count: notJudged[r] }] : [])),
     };
     for (const hit of hits) {
       flags.push({

@@ -228,6 +228,8 @@ export interface FlagContext {
    * in bundle order: what `[...bought(id), ...received(id)]` holds of watch-listed goods, without duplicates.
    */
   watched(id: string): Shipment[];
+  /** `watched` by entity number (columns.entityIds; -1: none). */
+  watchedAt(e: number): Shipment[];
   /** `watch` of the shipment at position n of bundle.shipments (looked up, not matched again). */
   watchAt(n: number): WatchItem | undefined;
   /**
@@ -235,8 +237,14 @@ export interface FlagContext {
    * the reader warned that its sector text and ISIC code disagree, a user under either reading is a user.
    */
   isUser(id: string, item: WatchItem): boolean | undefined;
+  /** `isUser` by entity number (columns.entityIds). */
+  isUserAt(e: number, item: WatchItem): boolean | undefined;
   /** The company group of the entity: entities tied by ownership, directorship, family, shared address or phone. */
   group(id: string): { id: number; members: string[] };
+  /** `group` by entity number (columns.entityIds). */
+  groupAt(e: number): { id: number; members: string[] };
+  /** How many members the group of an entity number has (`groupAt(e).members.length`, without building it). */
+  groupSize(e: number): number;
   /** How two entities of one group are linked (the ties on a shortest path, up to 6), or undefined. */
   groupPath(a: string, b: string): string[] | undefined;
   /**

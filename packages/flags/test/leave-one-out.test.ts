@@ -15,6 +15,8 @@ describe('leave-one-out robust z-scores (volume-anomaly peers)', () => {
         const expected = robustZ(x, values.filter((_v, j) => j !== i));
         const got = loo.without(x);
         expect(got.median).toBe(expected.median);
+        // The median alone (the rules ask it first, and the z-score only when the ratio to it is large).
+        expect(loo.medianWithout(x)).toBe(expected.median);
         expect(got.spread).toBeCloseTo(expected.spread, 12);
         expect(got.z).toBeCloseTo(expected.z, 9);
       });
@@ -23,5 +25,6 @@ describe('leave-one-out robust z-scores (volume-anomaly peers)', () => {
 
   it('refuses a value that is not in the group', () => {
     expect(() => new LeaveOneOut([1, 2, 3]).without(4)).toThrow(/4 is not in the group/);
+    expect(() => new LeaveOneOut([1, 2, 3]).medianWithout(4)).toThrow(/4 is not in the group/);
   });
 });

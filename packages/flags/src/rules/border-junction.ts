@@ -1,3 +1,5 @@
+import type { Shipment } from '@chokepoint/model';
+import type { WatchItem } from '../reference';
 import { listWords, plural, showNumber } from '../text';
 import type { Rule, RuleHit } from '../types';
 
@@ -29,6 +31,7 @@ export const borderJunction: Rule = {
     const radius = (params.radiusKm as number | null) ?? ctx.radiusKm;
     const minSuppliers = params.minSuppliers as number;
     const hits: RuleHit[] = [];
+    const c = ctx.columns;
     for (const e of ctx.analysis.entities) {
       const entity = ctx.entity(e.id);
       if (entity.kind !== 'company') continue;
@@ -38,17 +41,28 @@ export const borderJunction: Rule = {
       }
       coverage.judged();
       if (e.nearestCrossing.distanceKm > radius) continue;
-      // Goods the company is a documented user of are consumed there, not consolidated for onward shipment.
-      const inbound = ctx.received(e.id).filter((s) => {
-        const item = ctx.watch(s);
-        return item !== undefined && ctx.isUser(e.id, item) !== true;
-      });
+      // Goods the company is a documented user of are consumed there, not consolidated for onward shipment. Its
+      // receipts and sales by the columns (index lists, watch-list entries by shipment number).
+      const n = c.entityOf(e.id);
+      if (n < 0) continue;
+      const inbound: Shipment[] = [];
+      const inboundItems: WatchItem[] = [];
+      for (let k = c.receivedBy.start[n]; k < c.receivedBy.start[n + 1]; k++) {
+        const i = c.receivedBy.items[k];
+        const item = ctx.watchAt(i);
+        if (item !== undefined && ctx.isUserAt(n, item) !== true) {
+          inbound.push(c.shipments[i]);
+          inboundItems.push(item);
+        }
+      }
+      if (inbound.length < minSuppliers) continue;
       const suppliers = [...new Set(inbound.map((s) => s.supplier))].sort();
       if (suppliers.length < minSuppliers) continue;
-      const outbound = ctx.sold(e.id).filter((s) => ctx.watch(s) !== undefined);
+      const outbound: Shipment[] = [];
+      for (let k = c.soldBy.start[n]; k < c.soldBy.start[n + 1]; k++) if (ctx.watchOf[c.soldBy.items[k]] >= 0) outbound.push(c.shipments[c.soldBy.items[k]]);
       if (outbound.length === 0) continue;
       const destinations = [...new Set(outbound.map((s) => s.consignee ?? s.buyer))].sort();
-      const commodities = [...new Set(inbound.map((s) => ctx.watch(s)!.name))].sort();
+      const commodities = [...new Set(inboundItems.map((item) => item.name))].sort();
       const inGroup = suppliers.filter((s) => ctx.group(s).id === ctx.group(e.id).id);
       const km = showNumber(Math.round(e.nearestCrossing.distanceKm * 10) / 10);
       hits.push({

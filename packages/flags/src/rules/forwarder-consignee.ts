@@ -45,7 +45,7 @@ export const forwarderConsignee: Rule = {
       const item = ctx.watchAt(n);
       if (item === undefined) continue;
       const to = s.consignee ?? s.buyer;
-      const isic = ctx.lineOfBusiness(to).isic;
+      const isic = ctx.lineAt(ctx.columns.receiver[n]).isic;
       if (isic === undefined) {
         coverage.notJudged(LINE_UNKNOWN);
         continue;
@@ -56,7 +56,7 @@ export const forwarderConsignee: Rule = {
       const forwarder = forwarders.some((p) => isic.startsWith(p));
       const trader = !forwarder && traders.some((p) => isic.startsWith(p));
       if (!forwarder && !trader) continue;
-      if (ctx.isUser(to, item) === true) continue;
+      if (ctx.isUserAt(ctx.columns.receiver[n], item) === true) continue;
       const heading = s.hsCode?.slice(0, 4);
       const onward = ctx.sold(to).filter((o) => {
         const d = dateOf(o);

@@ -32,10 +32,14 @@ export const linkedFamilyGroup: Rule = {
     const countUse = params.countDocumentedUse as boolean;
     const seenGroups = new Set<number>();
     const hits: RuleHit[] = [];
-    for (const e of ctx.bundle.entities) {
-      const group = ctx.group(e.id);
-      if (seenGroups.has(group.id)) continue;
-      seenGroups.add(group.id);
+    const entities = ctx.bundle.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const n = ctx.columns.entityNumbers[i];
+      if (seenGroups.has(ctx.groupOf[n])) continue;
+      seenGroups.add(ctx.groupOf[n]);
+      // Fewer members than minCompanies: fewer companies too (most groups are one entity).
+      if (ctx.groupSize(n) < minCompanies) continue;
+      const group = ctx.groupAt(n);
       const companies = group.members.filter((m) => ctx.entity(m).kind === 'company');
       if (companies.length < minCompanies) continue;
       coverage.judged();

@@ -41,9 +41,11 @@ export const manyCommodities: Rule = {
     const maxEmployees = params.maxEmployees as number;
     const unknownSmall = params.unknownSizeIsSmall as boolean;
     const hits: RuleHit[] = [];
-    for (const e of ctx.bundle.entities) {
+    const entities = ctx.bundle.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
       if (e.kind !== 'company') continue;
-      const mine = ctx.watched(e.id);
+      const mine = ctx.watchedAt(ctx.columns.entityNumbers[i]);
       if (mine.length === 0) continue;
       if (e.employees === undefined) coverage.notJudged(SIZE_UNKNOWN);
       else coverage.judged();
@@ -51,7 +53,7 @@ export const manyCommodities: Rule = {
       const chapters = new Map<string, { items: Map<string, WatchItem>; shipments: Shipment[] }>();
       for (const s of mine) {
         const item = ctx.watch(s)!;
-        if (ctx.isUser(e.id, item) === true || ctx.group(s.supplier).id === ctx.group(e.id).id) continue;
+        if (ctx.isUserAt(ctx.columns.entityNumbers[i], item) === true || ctx.group(s.supplier).id === ctx.group(e.id).id) continue;
         const ch = chapterOf(s, item);
         const entry = chapters.get(ch) ?? { items: new Map<string, WatchItem>(), shipments: [] as Shipment[] };
         entry.items.set(item.id, item);

@@ -35,9 +35,11 @@ export const newCompany: Rule = {
     const maxAge = params.maxAgeDays as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const hits: RuleHit[] = [];
-    for (const e of ctx.bundle.entities) {
+    const entities = ctx.bundle.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
       if (e.kind !== 'company') continue;
-      const watched = ctx.watched(e.id);
+      const watched = ctx.watchedAt(ctx.columns.entityNumbers[i]);
       if (watched.length === 0) continue;
       if (e.founded === undefined) {
         coverage.notJudged(NO_FOUNDED);

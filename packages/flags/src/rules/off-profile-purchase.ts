@@ -40,9 +40,10 @@ export const offProfilePurchase: Rule = {
     const hits: RuleHit[] = [];
     const shipments = ctx.bundle.shipments;
     const buyers = ctx.columns.buyer;
+    const c = ctx.columns;
     for (let n = 0; n < shipments.length; n++) {
-      const s = shipments[n];
-      if (s.hsCode === undefined) {
+      // By the columns; the shipment itself is read only when it is flagged.
+      if (c.hs[n] < 0) {
         coverage.notJudged(NO_HS);
         continue;
       }
@@ -52,10 +53,11 @@ export const offProfilePurchase: Rule = {
         continue;
       }
       coverage.judged();
-      if (fits || (s.quantityKg !== undefined && s.quantityKg < minKg)) continue;
+      if (fits || (c.hasKg[n] === 1 && c.kg[n] < minKg)) continue;
+      const s = shipments[n];
       const judgement = ctx.fit(s.buyer, s);
-      const hs = showHs(s.hsCode);
-      const description = ctx.describeHs(s.hsCode);
+      const hs = showHs(s.hsCode!);
+      const description = ctx.describeHs(s.hsCode!);
       const link = ctx.groupLink(s.supplier, s.buyer);
       const isic = ctx.lineOfBusiness(s.buyer).isic!;
       const readings = judgement.readings;

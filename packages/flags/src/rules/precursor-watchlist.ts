@@ -78,13 +78,13 @@ export const precursorWatchlist: Rule = {
       const s = shipments[n];
       const item = ctx.watchAt(n);
       if (item === undefined) continue;
-      const user = ctx.isUser(s.buyer, item);
+      const user = ctx.isUserAt(ctx.columns.buyer[n], item);
       const concentration = ctx.concentration(s, item);
       if (user === undefined) coverage.notJudged(LINE_UNKNOWN);
       else if (concentration?.stated === null) coverage.notJudged(NO_CONCENTRATION);
       else coverage.judged();
       if (user === true && !includeUsers) continue;
-      const offProfile = ctx.fits(s.buyer, s) === false;
+      const offProfile = ctx.fitsAt(ctx.columns.buyer[n], n) === false;
       const link = ctx.groupLink(s.supplier, s.buyer);
       const severity: Severity | undefined = user === true ? 'low' : link ? groupSeverity : offProfile ? combined : undefined;
       const why =

@@ -1,5 +1,6 @@
+import type { EntityResult } from '@chokepoint/engine';
 import type { Shipment } from '@chokepoint/model';
-import { daysFrom, indexLists, type FlagColumns, type IndexLists } from '../columns';
+import { daysFrom, indexLists, indexListsSorted, type FlagColumns, type IndexLists } from '../columns';
 import { daysBetween, listWords, plural, showNumber } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
 import { goodsWords, lineWords, linkWords, shipmentTable } from './words';
@@ -42,14 +43,17 @@ function transitOf(ctx: FlagContext): Transit {
     dated[i] = on >= 0 && !Number.isNaN(c.dateTimes[on]) ? c.supplier[i] : -1;
     undatedOwner[i] = on < 0 ? c.supplier[i] : -1;
   }
-  const sales = indexLists(dated, entities);
+  // Each entity's dated sales by shipping time, then in bundle order: times ranked once (equal times one rank), the
+  // sales counted into their ranks.
+  const byTime = [...c.dateTimes.keys()].filter((d) => !Number.isNaN(c.dateTimes[d])).sort((a, b) => c.dateTimes[a] - c.dateTimes[b]);
+  const timeRank = new Int32Array(c.dateTimes.length);
+  let ranks = 0;
+  byTime.forEach((d, k) => (timeRank[d] = k > 0 && c.dateTimes[d] === c.dateTimes[byTime[k - 1]] ? ranks - 1 : ranks++));
+  const saleRank = new Int32Array(count);
+  for (let i = 0; i < count; i++) if (dated[i] >= 0) saleRank[i] = timeRank[c.shippedOn[i]];
+  const sales = indexListsSorted(dated, entities, [{ of: saleRank, count: ranks }]);
   const salesTime = new Float64Array(sales.items.length);
-  for (let e = 0; e < entities; e++) {
-    const from = sales.start[e];
-    const to = sales.start[e + 1];
-    if (to - from > 1) sales.items.subarray(from, to).sort((x, y) => c.dateTimes[c.shippedOn[x]] - c.dateTimes[c.shippedOn[y]]);
-    for (let k = from; k < to; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
-  }
+  for (let k = 0; k < sales.items.length; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
   return { c, arrival, sales, salesTime, undated: indexLists(undatedOwner, entities) };
 }
 
@@ -62,10 +66,10 @@ function sameGoods(c: FlagColumns, a: number, b: number): boolean {
 function undatedOnward(t: Transit, inbound: number): boolean {
   const { c, undated } = t;
   const holder = c.receiver[inbound];
-  const id = c.shipments[inbound].id;
+  // The shipments themselves (their ids) read only for the sales of the same goods.
   for (let k = undated.start[holder]; k < undated.start[holder + 1]; k++) {
     const o = undated.items[k];
-    if (c.shipments[o].id !== id && sameGoods(c, inbound, o)) return true;
+    if (sameGoods(c, inbound, o) && c.shipments[o].id !== c.shipments[inbound].id) return true;
   }
   return false;
 }
@@ -91,14 +95,16 @@ function onward(t: Transit, inbound: number, maxDwell: number): Onward[] {
     else hi = mid;
   }
   let found: Onward[] | undefined;
-  const id = c.shipments[inbound].id;
+  // The shipments themselves (their ids) read only for the sales of the same goods.
+  let id: string | undefined;
   for (let k = lo; k < end; k++) {
     const days = daysFrom(at, salesTime[k]);
     if (days > maxDwell) break;
     if (!(days >= 0)) continue;
     const o = sales.items[k];
+    if (!sameGoods(c, inbound, o)) continue;
     const out = c.shipments[o];
-    if (out.id === id || !sameGoods(c, inbound, o)) continue;
+    if (out.id === (id ??= c.shipments[inbound].id)) continue;
     (found ??= []).push({ out, at: o, days });
   }
   if (found === undefined) return NONE;
@@ -194,9 +200,11 @@ export const rapidTransit: Rule = {
     const exemptResellers = params.exemptResellers as boolean;
     const radius = (params.radiusKm as number | null) ?? ctx.radiusKm;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    const crossingOf = new Map(ctx.analysis.entities.map((e) => [e.id, e.nearestCrossing]));
+    // Each entity's nearest crossing, by id, built on first use (only resellers are asked).
+    let crossingOf: Map<string, EntityResult['nearestCrossing']> | undefined;
     /** The crossing an entity lies within `radius` of, if it does (undefined without coordinates or crossings). */
     const nearBorder = (id: string) => {
+      crossingOf ??= new Map(ctx.analysis.entities.map((e) => [e.id, e.nearestCrossing]));
       const c = crossingOf.get(id);
       return c !== null && c !== undefined && c.distanceKm <= radius ? c : undefined;
     };

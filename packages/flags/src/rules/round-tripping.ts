@@ -1,5 +1,5 @@
 import type { Shipment } from '@chokepoint/model';
-import { daysFrom, indexLists } from '../columns';
+import { daysFrom, indexListsSorted, PairSet } from '../columns';
 import { daysBetween, plural, showHs } from '../text';
 import type { Fact, Rule, RuleHit, Severity } from '../types';
 import { goodsLabel, quantityLabel, shipmentLabel } from './words';
@@ -65,7 +65,6 @@ export const roundTripping: Rule = {
     });
     const wordsBase = goodsTexts.length;
     goodsTexts.push(...c.wordTexts);
-    const goodsCount = goodsTexts.length;
     const goodsOf = new Int32Array(count);
     // The date that orders shipments: shipped, else received (-1 for none).
     const dateOf = new Int32Array(count);
@@ -76,13 +75,12 @@ export const roundTripping: Rule = {
       datedSeller[i] = dateOf[i] >= 0 ? supplier[i] : -1;
     }
     // Sales of each entity with a date, by goods, in date order (date strings in string order, then bundle order).
-    const sales = indexLists(datedSeller, c.entityIds.length);
-    for (let e = 0; e < c.entityIds.length; e++) {
-      if (sales.start[e + 1] - sales.start[e] < 2) continue;
-      sales.items
-        .subarray(sales.start[e], sales.start[e + 1])
-        .sort((x, y) => goodsOf[x] - goodsOf[y] || dateRank[dateOf[x]] - dateRank[dateOf[y]] || x - y);
-    }
+    const rankOf = new Int32Array(count);
+    for (let i = 0; i < count; i++) if (dateOf[i] >= 0) rankOf[i] = dateRank[dateOf[i]];
+    const sales = indexListsSorted(datedSeller, c.entityIds.length, [
+      { of: goodsOf, count: goodsTexts.length },
+      { of: rankOf, count: c.dates.length },
+    ]);
     /** Where the sales of `seller` of goods `g` dated on or after date rank `rank` start, and where they end. */
     const salesFrom = (seller: number, g: number, rank: number): [number, number] => {
       const items = sales.items;
@@ -107,10 +105,10 @@ export const roundTripping: Rule = {
     };
     // Goods that a group ever buys from outside itself: a chain can only come home through such a purchase, so a sale
     // of other goods starts no search (most goods never return to the group that sold them).
-    const comesHome = new Set<number>();
+    const comesHome = new PairSet();
     for (let i = 0; i < count; i++) {
       const g = groupOf[buyer[i]];
-      if (g !== groupOf[supplier[i]]) comesHome.add(g * goodsCount + goodsOf[i]);
+      if (g !== groupOf[supplier[i]]) comesHome.add(g, goodsOf[i]);
     }
 
     const hits: RuleHit[] = [];
@@ -130,7 +128,7 @@ export const roundTripping: Rule = {
         continue;
       }
       const goods = goodsOf[i0];
-      if (!comesHome.has(home * goodsCount + goods)) {
+      if (!comesHome.has(home, goods)) {
         coverage.judged();
         continue;
       }

@@ -1,6 +1,7 @@
 import type { Relation } from '@chokepoint/model';
 import { listWords, plural } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
+import { PairSet } from '../columns';
 import { dateWords, goodsWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 /** The kinds of tie checked between payer and buyer, in words, as the evidence lists them. */
@@ -69,26 +70,30 @@ export const thirdPartyPayer: Rule = {
       return n;
     };
     // Agent, associate and employment ties, by the pair of company groups they join.
-    // Keyed by the two group numbers (the lower first; -1, the group of an unknown id, counted in).
-    const groupPair = (a: number, b: number): number => (Math.min(a, b) + 1) * (c.entityIds.length + 1) + Math.max(a, b) + 1;
-    let acting: Map<number, Relation[]> | undefined;
+    // Keyed by the two group numbers (the lower first; -1, the group of an unknown id, counted in, as 0 here).
+    const groupNo = (id: string): number => {
+      const e = c.entityOf(id);
+      return e < 0 ? -1 : ctx.groupOf[e];
+    };
+    let pairs: PairSet | undefined;
+    const acting: Relation[][] = [];
     const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
-      if (!acting) {
-        acting = new Map();
+      if (!pairs) {
+        pairs = new PairSet();
         for (const r of ctx.bundle.relations) {
           if (!ACTING_TIES.includes(r.kind)) continue;
-          const a = ctx.group(r.source).id;
-          const b = ctx.group(r.target).id;
-          const key = groupPair(a, b);
-          const list = acting.get(key);
-          if (list) list.push(r);
-          else acting.set(key, [r]);
+          const a = groupNo(r.source);
+          const b = groupNo(r.target);
+          const k = pairs.add(Math.min(a, b) + 1, Math.max(a, b) + 1);
+          if (k === acting.length) acting.push([r]);
+          else acting[k].push(r);
         }
       }
-      const a = ctx.group(payer).id;
-      const b = ctx.group(buyer).id;
-      const ties = acting.get(groupPair(a, b));
-      if (!ties) return undefined;
+      const a = groupNo(payer);
+      const b = groupNo(buyer);
+      const k = pairs.find(Math.min(a, b) + 1, Math.max(a, b) + 1);
+      if (k < 0) return undefined;
+      const ties = acting[k];
       // A tie between payer and buyer themselves first; else the first recorded, through the groups.
       const direct = ties.find((r) => (r.source === payer && r.target === buyer) || (r.source === buyer && r.target === payer));
       const relation = direct ?? ties[0];
@@ -117,9 +122,9 @@ export const thirdPartyPayer: Rule = {
       // Trade finance: a flag only when the purchase is itself an indicator.
       const indicators: string[] = [];
       if (finance) {
-        const item = ctx.watch(s);
-        if (item !== undefined && ctx.isUser(s.buyer, item) !== true) indicators.push(`the goods are watch-listed (${item.name}) and the buyer is not a documented user of them`);
-        if (ctx.fits(s.buyer, s) === false) indicators.push('the goods do not fit the buyer’s line of business');
+        const item = ctx.watchAt(n);
+        if (item !== undefined && ctx.isUserAt(c.buyer[n], item) !== true) indicators.push(`the goods are watch-listed (${item.name}) and the buyer is not a documented user of them`);
+        if (ctx.fitsAt(c.buyer[n], n) === false) indicators.push('the goods do not fit the buyer’s line of business');
         if (indicators.length === 0) continue;
       }
       const tie = finance ? undefined : actingTie(payer, s.buyer);

@@ -2,6 +2,7 @@ import { showHs, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { groupWords, recordWords, shipmentFacts, shipmentTable } from './words';
 import { LeaveOneOut } from './volume-anomaly';
+import { indexLists } from '../columns';
 
 const NO_PRICE = 'no value, currency or quantity (no unit price)';
 const FEW_PEERS = 'too few other shipments of the same HS code, currency and unit (fewer than minPeers)';
@@ -70,9 +71,14 @@ export const unitPrice: Rule = {
       if (g === undefined) goodsNumber.set(goods, (g = goodsTexts.push(goods) - 1));
       return g;
     });
-    const groups: { goods: string; per: string; at: number[]; prices: number[] }[] = [];
+    // Each priced shipment's group (-1: no price) and price, then each group's members in bundle order as an index
+    // list: no array per group grows shipment by shipment.
+    const groups: { goods: string; per: string }[] = [];
     const groupOf = new Map<number, Map<string, Map<string, number>>>();
     const shipments = ctx.bundle.shipments;
+    const groupAt = new Int32Array(shipments.length);
+    const priceAt = new Float64Array(shipments.length);
+    let unpriced = 0;
     for (let n = 0; n < shipments.length; n++) {
       const s = shipments[n];
       // The price, per kilogram when the shipment was weighed, else per its own unit (pieces, litres, metres …).
@@ -88,7 +94,8 @@ export const unitPrice: Rule = {
         }
       }
       if (per === undefined) {
-        coverage.notJudged(NO_PRICE);
+        groupAt[n] = -1;
+        unpriced++;
         continue;
       }
       const goods = goodsOf[c.hs[n]];
@@ -99,30 +106,39 @@ export const unitPrice: Rule = {
       let g = byUnit.get(per);
       if (g === undefined) {
         byUnit.set(per, (g = groups.length));
-        groups.push({ goods: goodsTexts[goods], per, at: [], prices: [] });
+        groups.push({ goods: goodsTexts[goods], per });
       }
-      groups[g].at.push(n);
-      groups[g].prices.push(price);
+      groupAt[n] = g;
+      priceAt[n] = price;
     }
+    if (unpriced > 0) coverage.notJudged(NO_PRICE, unpriced);
+    const members = indexLists(groupAt, groups.length);
     const hits: RuleHit[] = [];
-    for (const group of groups) {
-      const size = group.at.length;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      const from = members.start[g];
+      const size = members.start[g + 1] - from;
       if (size - 1 < minPeers) {
         coverage.notJudged(FEW_PEERS, size);
         continue;
       }
       coverage.judged(size);
-      const loo = new LeaveOneOut(group.prices);
-      const sorted = Float64Array.from(group.prices).sort();
+      const prices = new Float64Array(size);
+      for (let k = 0; k < size; k++) prices[k] = priceAt[members.items[from + k]];
+      const loo = new LeaveOneOut(prices);
+      const sorted = prices.slice().sort();
       const within = (lo: number, hi: number) => upper(sorted, hi) - lower(sorted, lo);
       for (let k = 0; k < size; k++) {
-        const price = group.prices[k];
-        const { z, median } = loo.without(price);
+        const price = prices[k];
+        // The median first (the same for most members of a group): most prices are within minRatio of it.
+        const median = loo.medianWithout(price);
         const ratio = price >= median ? price / median : median / price;
-        if (ratio < minRatio || Math.abs(z) < minZ) continue;
+        if (ratio < minRatio) continue;
+        const { z } = loo.without(price);
+        if (Math.abs(z) < minZ) continue;
         const alike = within(price / 2, price * 2) - 1;
         if (alike > maxAlike) continue;
-        const m = { s: shipments[group.at[k]], price, per: group.per, goods: group.goods };
+        const m = { s: shipments[members.items[from + k]], price, per: group.per, goods: group.goods };
         const s = m.s;
         const above = m.price > median;
         const currency = s.currency!;

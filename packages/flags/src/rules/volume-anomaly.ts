@@ -3,6 +3,7 @@ import { median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { lineFacts, lineWords, linkWords } from './words';
+import { indexLists, PairSet, type IndexLists } from '../columns';
 
 const NO_HS = 'no HS code';
 const NO_KG = 'quantity not in kg (no mass, or a unit that cannot be weighed)';
@@ -44,32 +45,80 @@ export function robustZ(x: number, peers: number[]): { z: number; median: number
  */
 export class LeaveOneOut {
   private readonly logs: Float64Array;
-  private readonly byMedian = new Map<number, { deviations: Float64Array; sum: number }>();
+  /**
+   * The sorted deviations from each median that leaving one out can give, and their sum, by case (see `caseOf`),
+   * built on first use. Two cases may give the same median; their deviations are then the same too.
+   */
+  private readonly byCase: ({ deviations: Float64Array; sum: number } | undefined)[] = [undefined, undefined, undefined];
+  /** The median (log) and 10 ** median of each case, NaN until asked. */
+  private readonly medLog = [NaN, NaN, NaN];
+  private readonly medPow = [NaN, NaN, NaN];
 
-  constructor(values: readonly number[]) {
-    this.logs = Float64Array.from(values, (v) => Math.log10(v)).sort();
+  constructor(values: readonly number[] | Float64Array) {
+    const logs = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) logs[i] = Math.log10(values[i]);
+    this.logs = logs.sort();
   }
 
   get size(): number {
     return this.logs.length;
   }
 
+  /** The rank of a member's log (the first index holding it); throws for a value not in the group. */
+  private rankOf(x: number, lx: number): number {
+    const r = lowerBound(this.logs, lx);
+    if (r >= this.logs.length || this.logs[r] !== lx) throw new RangeError(`LeaveOneOut.without: ${x} is not in the group`);
+    return r;
+  }
+
+  /**
+   * Where the median lands when the member of rank r leaves: with m = size − 1 left and mid = m >> 1, the median
+   * reads the values at mid (and mid − 1 when m is even), each shifted up by one when at or above r. So it depends
+   * only on whether r is above mid, above mid − 1, or neither: three cases.
+   */
+  private caseOf(r: number): number {
+    const mid = (this.logs.length - 1) >> 1;
+    return mid < r ? (mid - 1 < r ? 0 : 1) : mid - 1 < r ? 1 : 2;
+  }
+
+  /** The median (log) of the group without the member of rank r. */
+  private medianLog(r: number): number {
+    const c = this.caseOf(r);
+    let med = this.medLog[c];
+    if (Number.isNaN(med)) {
+      const logs = this.logs;
+      const m = logs.length - 1;
+      const mid = m >> 1;
+      const at = (i: number) => logs[i < r ? i : i + 1];
+      med = m % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+      this.medLog[c] = med;
+      this.medPow[c] = 10 ** med;
+    }
+    return med;
+  }
+
+  /** without(x).median alone: the median of the group without one member equal to x (x must be a member). */
+  medianWithout(x: number): number {
+    const r = this.rankOf(x, Math.log10(x));
+    this.medianLog(r);
+    return this.medPow[this.caseOf(r)];
+  }
+
   /** robustZ(x, the group without one member equal to x). x must be a member; the group needs two or more. */
   without(x: number): { z: number; median: number; spread: number } {
     const lx = Math.log10(x);
-    const r = lowerBound(this.logs, lx);
-    if (r >= this.logs.length || this.logs[r] !== lx) throw new RangeError(`LeaveOneOut.without: ${x} is not in the group`);
+    const r = this.rankOf(x, lx);
     const m = this.logs.length - 1;
-    const at = (i: number) => this.logs[i < r ? i : i + 1];
     const mid = m >> 1;
-    const med = m % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
-    let cached = this.byMedian.get(med);
+    const med = this.medianLog(r);
+    const c = this.caseOf(r);
+    let cached = this.byCase[c];
     if (cached === undefined) {
       const deviations = this.logs.map((l) => Math.abs(l - med));
       let sum = 0;
       for (const d of deviations) sum += d;
       cached = { deviations: deviations.sort(), sum };
-      this.byMedian.set(med, cached);
+      this.byCase[c] = cached;
     }
     const own = Math.abs(lx - med);
     const dr = lowerBound(cached.deviations, own);
@@ -77,7 +126,7 @@ export class LeaveOneOut {
     const mad = m % 2 === 1 ? dev(mid) : (dev(mid - 1) + dev(mid)) / 2;
     const meanAd = (cached.sum - own) / m;
     const spread = Math.max(MIN_SPREAD, mad > 0 ? mad / 0.6745 : meanAd * 1.2533);
-    return { z: (lx - med) / spread, median: 10 ** med, spread };
+    return { z: (lx - med) / spread, median: this.medPow[c], spread };
   }
 }
 
@@ -136,31 +185,42 @@ export const volumeAnomaly: Rule = {
     const minRatio = params.minRatio as number;
     const division = params.allowDivisionPeers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
-    // Totals by buyer and heading, keyed by their numbers (buyer × headings + heading), in order of first shipment.
+    // Totals by buyer and heading, numbered by the pair of their numbers in order of first shipment, held in typed
+    // arrays (a large bundle has hundreds of thousands of totals: no object each).
     const c = ctx.columns;
-    const headingCount = c.headings.length;
-    const totals = new Map<number, Totals>();
+    const totalOf = new PairSet();
     const shipments = ctx.bundle.shipments;
+    const tBuyer = new Int32Array(shipments.length);
+    const tHeading = new Int32Array(shipments.length);
+    const tKg = new Float64Array(shipments.length);
+    const tCount = new Int32Array(shipments.length);
     const counted = (s: Shipment): boolean => s.hsCode !== undefined && s.quantityKg !== undefined && s.quantityKg > 0;
+    let noHs = 0;
+    let noKg = 0;
+    // By the columns alone: no shipment object is read.
     for (let n = 0; n < shipments.length; n++) {
-      const s = shipments[n];
-      if (s.hsCode === undefined) {
-        coverage.notJudged(NO_HS);
+      if (c.hs[n] < 0) {
+        noHs++;
         continue;
       }
-      if (s.quantityKg === undefined || s.quantityKg <= 0) {
-        coverage.notJudged(NO_KG);
+      if (c.hasKg[n] === 0 || c.kg[n] <= 0) {
+        noKg++;
         continue;
       }
-      const key = c.buyer[n] * headingCount + c.heading[n];
-      let t = totals.get(key);
-      if (t === undefined) {
-        const buyerNo = c.buyer[n];
-        totals.set(key, (t = { buyerNo, employees: ctx.entityAt(buyerNo)?.employees, headingNo: c.heading[n], kg: 0, count: 0 }));
-      }
-      t.kg += s.quantityKg;
-      t.count++;
+      const k = totalOf.add(c.buyer[n], c.heading[n]);
+      tBuyer[k] = c.buyer[n];
+      tHeading[k] = c.heading[n];
+      tKg[k] += c.kg[n];
+      tCount[k]++;
     }
+    if (noHs > 0) coverage.notJudged(NO_HS, noHs);
+    if (noKg > 0) coverage.notJudged(NO_KG, noKg);
+    const totalCount = totalOf.size;
+    /** A total as an object, for the totals that are flagged and their peers. */
+    const totalAt = (k: number): Totals => ({ buyerNo: tBuyer[k], employees: ctx.entityAt(tBuyer[k])?.employees, headingNo: tHeading[k], kg: tKg[k], count: tCount[k] });
+    // Each total's buyer's employees (NaN when not known), read once per total.
+    const tEmployees = new Float64Array(totalCount);
+    for (let k = 0; k < totalCount; k++) tEmployees[k] = ctx.entityAt(tBuyer[k])?.employees ?? NaN;
     /** The shipments of a total, in bundle order (the buyer's purchases of the heading, weighed). */
     const shipmentsOf = (t: Totals): Shipment[] => {
       const list: Shipment[] = [];
@@ -171,8 +231,8 @@ export const volumeAnomaly: Rule = {
       }
       return list;
     };
-    // Peer groups: buyers of a heading by ISIC class and by ISIC division, keyed by numbers (class or division ×
-    // headings + heading); each buyer's class and division numbered once.
+    // Peer groups: buyers of a heading by ISIC class and by ISIC division, numbered by the pair (class or division
+    // number, heading number); each buyer's class and division numbered once. Each group's totals in total order.
     const classes = new Map<string, number>();
     const divisions = new Map<string, number>();
     const numberOf = (codes: Map<string, number>, code: string) => {
@@ -182,70 +242,105 @@ export const volumeAnomaly: Rule = {
     };
     const classOf = new Int32Array(c.entityIds.length).fill(-1);
     const divisionOf = new Int32Array(c.entityIds.length).fill(-1);
-    const byClass = new Map<number, Totals[]>();
-    const byDivision = new Map<number, Totals[]>();
-    const add = (groups: Map<number, Totals[]>, key: number, t: Totals) => {
-      const list = groups.get(key);
-      if (list) list.push(t);
-      else groups.set(key, [t]);
-    };
-    for (const t of totals.values()) {
-      const isic = ctx.lineAt(t.buyerNo).isic;
+    const classPairs = new PairSet();
+    const divisionPairs = new PairSet();
+    const classGroup = new Int32Array(totalCount).fill(-1);
+    const divisionGroup = new Int32Array(totalCount).fill(-1);
+    for (let k = 0; k < totalCount; k++) {
+      const b = tBuyer[k];
+      const isic = ctx.lineAt(b).isic;
       if (isic === undefined) continue;
-      if (classOf[t.buyerNo] < 0) {
-        classOf[t.buyerNo] = numberOf(classes, isic);
-        divisionOf[t.buyerNo] = numberOf(divisions, isic.slice(0, 2));
+      if (classOf[b] < 0) {
+        classOf[b] = numberOf(classes, isic);
+        divisionOf[b] = numberOf(divisions, isic.slice(0, 2));
       }
-      add(byClass, classOf[t.buyerNo] * headingCount + t.headingNo, t);
-      add(byDivision, divisionOf[t.buyerNo] * headingCount + t.headingNo, t);
+      classGroup[k] = classPairs.add(classOf[b], tHeading[k]);
+      divisionGroup[k] = divisionPairs.add(divisionOf[b], tHeading[k]);
     }
+    const byClass = indexLists(classGroup, classPairs.size);
+    const byDivision = indexLists(divisionGroup, divisionPairs.size);
 
-    // Statistics of each group, built once and asked once per member (leave one out).
-    const employeesOf = (t: Totals) => t.employees ?? 0;
-    const stats = new Map<Totals[], { total: LeaveOneOut; sized: LeaveOneOut }>();
-    const statsOf = (group: Totals[]) => {
-      let s = stats.get(group);
+    // Statistics of each group, built on first use and asked once per member (leave one out): a group's totals when
+    // compared by total, its sized figures when by size.
+    type Stats = { sizedCount: number; total?: LeaveOneOut; sized?: LeaveOneOut };
+    const classStats: (Stats | undefined)[] = [];
+    const divisionStats: (Stats | undefined)[] = [];
+    const statsOf = (lists: IndexLists, all: (Stats | undefined)[], g: number): Stats => {
+      let s = all[g];
       if (s === undefined) {
-        const sized = group.filter((p) => employeesOf(p) > 0);
-        s = { total: new LeaveOneOut(group.map((p) => p.kg)), sized: new LeaveOneOut(sized.map((p) => p.kg / employeesOf(p))) };
-        stats.set(group, s);
+        let sizedCount = 0;
+        for (let j = lists.start[g]; j < lists.start[g + 1]; j++) if (tEmployees[lists.items[j]] > 0) sizedCount++;
+        all[g] = s = { sizedCount };
       }
       return s;
     };
+    const totalStats = (lists: IndexLists, s: Stats, g: number): LeaveOneOut => {
+      if (s.total === undefined) {
+        const values = new Float64Array(lists.start[g + 1] - lists.start[g]);
+        for (let j = lists.start[g]; j < lists.start[g + 1]; j++) values[j - lists.start[g]] = tKg[lists.items[j]];
+        s.total = new LeaveOneOut(values);
+      }
+      return s.total;
+    };
+    const sizedStats = (lists: IndexLists, s: Stats, g: number): LeaveOneOut => {
+      if (s.sized === undefined) {
+        const values = new Float64Array(s.sizedCount);
+        let v = 0;
+        for (let j = lists.start[g]; j < lists.start[g + 1]; j++) {
+          const k = lists.items[j];
+          if (tEmployees[k] > 0) values[v++] = tKg[k] / tEmployees[k];
+        }
+        s.sized = new LeaveOneOut(values);
+      }
+      return s.sized;
+    };
+    const employeesOf = (t: Totals) => t.employees ?? 0;
 
     const hits: RuleHit[] = [];
-    for (const t of totals.values()) {
-      const isic = ctx.lineAt(t.buyerNo).isic;
+    for (let k = 0; k < totalCount; k++) {
+      const buyerNo = tBuyer[k];
+      const isic = ctx.lineAt(buyerNo).isic;
       if (isic === undefined) {
-        coverage.notJudged(LINE_UNKNOWN, t.count);
+        coverage.notJudged(LINE_UNKNOWN, tCount[k]);
         continue;
       }
-      if (t.kg < minKg) {
-        coverage.judged(t.count);
+      const kg = tKg[k];
+      if (kg < minKg) {
+        coverage.judged(tCount[k]);
         continue;
       }
       let level: 'class' | 'division' = 'class';
-      let group = byClass.get(classOf[t.buyerNo] * headingCount + t.headingNo) ?? [];
-      if (group.length - 1 < minPeers && division) {
+      let lists = byClass;
+      let all = classStats;
+      let g = classGroup[k];
+      if (lists.start[g + 1] - lists.start[g] - 1 < minPeers && division) {
         level = 'division';
-        group = byDivision.get(divisionOf[t.buyerNo] * headingCount + t.headingNo) ?? [];
+        lists = byDivision;
+        all = divisionStats;
+        g = divisionGroup[k];
       }
-      // The group holds t itself: its peers are the others.
-      if (group.length - 1 < minPeers) {
-        coverage.notJudged(FEW_PEERS, t.count);
+      // The group holds this total itself: its peers are the others.
+      if (lists.start[g + 1] - lists.start[g] - 1 < minPeers) {
+        coverage.notJudged(FEW_PEERS, tCount[k]);
         continue;
       }
-      coverage.judged(t.count);
-      const groupStats = statsOf(group);
-      const total = groupStats.total.without(t.kg);
-      const employees = t.employees;
-      const perEmployee =
-        employees !== undefined && employees > 0 && groupStats.sized.size - 1 >= minPeers ? groupStats.sized.without(t.kg / employees) : undefined;
+      coverage.judged(tCount[k]);
+      const groupStats = statsOf(lists, all, g);
+      const staff = tEmployees[k];
       // Sized comparison when possible: a large firm buying more than small ones is not out of scale.
+      const sized = staff > 0 && groupStats.sizedCount - 1 >= minPeers;
+      // The ratio to the peer median first (most totals are within minRatio of it), the z-scores only then.
+      const ratio = sized ? kg / staff / sizedStats(lists, groupStats, g).medianWithout(kg / staff) : kg / totalStats(lists, groupStats, g).medianWithout(kg);
+      if (ratio < minRatio) continue;
+      const total = totalStats(lists, groupStats, g).without(kg);
+      const perEmployee = sized ? sizedStats(lists, groupStats, g).without(kg / staff) : undefined;
       const z = perEmployee ? perEmployee.z : total.z;
-      const ratio = perEmployee ? t.kg / employees! / perEmployee.median : t.kg / total.median;
-      if (z <= threshold || ratio < minRatio) continue;
+      if (z <= threshold) continue;
 
+      const t = totalAt(k);
+      const employees = t.employees;
+      const group: Totals[] = [];
+      for (let j = lists.start[g]; j < lists.start[g + 1]; j++) group.push(lists.items[j] === k ? t : totalAt(lists.items[j]));
       const buyer = c.entityIds[t.buyerNo];
       const heading = c.headings[t.headingNo];
       const bought = shipmentsOf(t);

@@ -52,3 +52,33 @@ export function shipment(id: string, supplier: string, buyer: string, extra: Par
 export function bundle(entities: Entity[], relations: Relation[] = [], shipments: Shipment[] = []): Bundle {
   return { name: 'test', entities, relations, shipments, places: [], rejected: [], warnings: [] };
 }
+
+/** A seeded generator (mulberry32), so every run checks the same names. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+
+/** One slip in a word: a letter left out, doubled, changed, or two neighbouring letters swapped. */
+export function slip(r: () => number, word: string): string {
+  if (word.length < 3) return word;
+  const i = Math.floor(r() * (word.length - 1));
+  switch (Math.floor(r() * 4)) {
+    case 0:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 1:
+      return word.slice(0, i) + word[i] + word.slice(i);
+    case 2:
+      return word.slice(0, i) + pick(r, [...'aeiouyhkqwt']) + word.slice(i + 1);
+    default:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  }
+}

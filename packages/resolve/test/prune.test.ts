@@ -4,37 +4,8 @@ import { computeSkeleton } from '../src/fold';
 import { hashes } from '../src/hashing';
 import { ScoreBounds } from '../src/prune';
 import { scoredPairs } from '../src/resolve';
-import { bundle, entity, relation } from './helpers';
+import { bundle, entity, relation, pick, random, slip } from './helpers';
 
-/** A seeded generator (mulberry32), so every run checks the same names. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
-
-/** One slip in a word: a letter left out, doubled, changed, or two neighbouring letters swapped. */
-function slip(r: () => number, word: string): string {
-  if (word.length < 3) return word;
-  const i = Math.floor(r() * (word.length - 1));
-  switch (Math.floor(r() * 4)) {
-    case 0:
-      return word.slice(0, i) + word.slice(i + 1);
-    case 1:
-      return word.slice(0, i) + word[i] + word.slice(i);
-    case 2:
-      return word.slice(0, i) + pick(r, [...'aeiouyhkqwt']) + word.slice(i + 1);
-    default:
-      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  }
-}
 
 const SYLLABLES = ['kar', 'kur', 'sis', 'soy', 'xu', 'ing', 'dao', 'bu', 'nur', 'noor', 'rash', 'id', 'eed', 'kha', 'qa', 'pha', 'ou', 'lia', 'tep', 'oglu'];
 const TRADES = [

@@ -1,5 +1,6 @@
 import { LEGAL_FORMS, PERSON_TITLES } from '@chokepoint/resolve';
 import { compiledForms, stripLeading, stripLegalForms, type CompiledForm } from '../src/normalize';
+import { random } from './helpers';
 
 /*
  * Stripping legal forms and titles looks up only the forms that start (or end) with the name's first (last) word.
@@ -52,17 +53,6 @@ function trailingByScan(tokens: string[], country: string | undefined): string[]
     }
   }
   return tokens.slice(0, end);
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('stripping legal forms and titles by the first or last word', () => {

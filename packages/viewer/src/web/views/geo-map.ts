@@ -1,4 +1,4 @@
-import { labelX } from '../core/label-place';
+import { labelPlaces } from '../core/label-place';
 import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
@@ -76,16 +76,22 @@ export class MapLabels {
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const w = context.measureText(data.label).width;
-    // A label that would run past the right edge of the picture is drawn on the left of its node (when it fits there).
-    const x = labelX(data.x, data.size, w, context.canvas.width / (context.getTransform().a || 1), data.labelSide);
-    // Sigma's label grid keeps one label per cell, but a long label runs over its neighbours' cells: a label that
-    // would cover one already drawn is left out (it appears when zoomed in). Labels sigma must show (a selection,
-    // its neighbours, a path) come last and are always drawn, except on the map, where entities at one place are many.
-    const box: [number, number, number, number] = [x - 1, data.y - size / 2 - 1, x + w + 1, data.y + size / 2 + 1];
-    if ((this.avoidOverlap || data.forceLabel !== true) && this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return;
-    this.drawn.push(box);
+    // Beside the node (on its left when the right would run past the edge of the picture), else the other side,
+    // below or above it: the first place where it covers no label already drawn (core/label-place.ts).
+    const places = labelPlaces(data.x, data.y, data.size, w, size, context.canvas.width / (context.getTransform().a || 1), data.labelSide);
+    const boxAt = (p: { x: number; y: number }): [number, number, number, number] => [p.x - 1, p.y - size / 2 - 1, p.x + w + 1, p.y + size / 2 + 1];
+    const covers = (box: [number, number, number, number]) => this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
+    let place = places.find((p) => !covers(boxAt(p)));
+    // Sigma's label grid keeps one label per cell, but a long label runs over its neighbours' cells: a label with no
+    // free place is left out (it appears when zoomed in). Labels sigma must show (a selection, its neighbours, a path)
+    // come last and are always drawn, beside their node, except on the map, where entities at one place are many.
+    if (place === undefined) {
+      if (this.avoidOverlap || data.forceLabel !== true) return;
+      place = places[0];
+    }
+    this.drawn.push(boxAt(place));
     context.fillStyle = settings.labelColor.color ?? '#000';
-    context.fillText(data.label, x, data.y + size / 3);
+    context.fillText(data.label, place.x, place.y + size / 3);
   };
 }
 

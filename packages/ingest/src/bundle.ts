@@ -406,7 +406,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (split !== undefined) {
               values.value = split.value;
               valueCurrency = split.currency;
-              note(col.name, `${JSON.stringify(written)} read as the value ${split.value} in ${split.currency}; write the currency in its own column to be sure`);
+              note(col.name, `${JSON.stringify(written)} read as the value ${split.value} in ${split.currency}; write only the number in the value column (the currency in its own) to be sure`);
               continue;
             }
           }

@@ -241,7 +241,7 @@ describe('spreadsheet habits', () => {
       ['s2', 4800, 'EUR'],
     ]);
     expect(b.warnings.map((w) => w.reason)).toEqual(
-      expect.arrayContaining(['"Individual" read as person', '"Shareholder" read as owner', '"21000 TRY" read as the value 21000 in TRY; write the currency in its own column to be sure']),
+      expect.arrayContaining(['"Individual" read as person', '"Shareholder" read as owner', '"21000 TRY" read as the value 21000 in TRY; write only the number in the value column (the currency in its own) to be sure']),
     );
   });
 

@@ -3,16 +3,8 @@
  * must be exactly what JSON.stringify gives for that record alone, whatever the records hold.
  */
 import { jsonLines, jsonLinesBytes } from '../src/lines';
+import { rng } from './random';
 
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), t | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const perRecord = (list: readonly unknown[]) => list.map((r) => JSON.stringify(r) ?? '').join('\n');
 

@@ -10,6 +10,7 @@ import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { assertReport, buildReport, reportProblems, reportSchema, type Report } from '@chokepoint/report';
 import { recordChecks } from '../src/record-check';
+import { rng } from './random';
 
 const SCENARIO = join(__dirname, '..', '..', '..', 'data', 'scenarios', 'border-procurement');
 
@@ -20,15 +21,6 @@ async function scenarioReport(): Promise<Report> {
   return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: false }, { keyNodes });
 }
 
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), t | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const schema = reportSchema() as { properties: Record<string, { items: { $ref: string } }>; definitions: Record<string, unknown> };
 const checks = recordChecks(schema);

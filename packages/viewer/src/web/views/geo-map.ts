@@ -1,4 +1,4 @@
-import { labelPlaces } from '../core/label-place';
+import { labelPlaces, labelX } from '../core/label-place';
 import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
@@ -78,10 +78,14 @@ export class MapLabels {
     const w = context.measureText(data.label).width;
     // Beside the node (on its left when the right would run past the edge of the picture), else the other side,
     // below or above it: the first place where it covers no label already drawn (core/label-place.ts).
-    const places = labelPlaces(data.x, data.y, data.size, w, size, context.canvas.width / (context.getTransform().a || 1), data.labelSide);
+    const width = context.canvas.width / (context.getTransform().a || 1);
     const boxAt = (p: { x: number; y: number }): [number, number, number, number] => [p.x - 1, p.y - size / 2 - 1, p.x + w + 1, p.y + size / 2 + 1];
     const covers = (box: [number, number, number, number]) => this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
-    let place = places.find((p) => !covers(boxAt(p)));
+    // The other places are made only for a label whose first place is taken (labels are drawn on every frame).
+    const beside = { x: labelX(data.x, data.size, w, width, data.labelSide), y: data.y };
+    let place = covers(boxAt(beside)) ? undefined : beside;
+    const places = place === undefined ? labelPlaces(data.x, data.y, data.size, w, size, width, data.labelSide) : [beside];
+    place ??= places.slice(1).find((p) => !covers(boxAt(p)));
     // Sigma's label grid keeps one label per cell, but a long label runs over its neighbours' cells: a label with no
     // free place is left out (it appears when zoomed in). Labels sigma must show (a selection, its neighbours, a path)
     // come last and are always drawn, beside their node, except on the map, where entities at one place are many.

@@ -15,7 +15,7 @@ await build({
   format: 'iife',
   platform: 'browser',
   target: ['es2020'],
-  minify: true,
+  minify: process.env.CHOKEPOINT_WEB_MINIFY !== '0',
   sourcemap: false,
   legalComments: 'eof',
   logLevel: 'warning',

@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
+import { allCounts, DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
 import { clusterSeedLayout, geoLayout, mercator } from '../src/web/core/layout';
 import { buildModel } from '../src/web/core/model';
 import { buildSearchIndex, search } from '../src/web/core/search';
@@ -88,6 +88,14 @@ describe('filters', () => {
     expect([...dated.shipments]).toEqual([0, 0, 1, 0]);
     const both = visibility(m, { ...DEFAULT_FILTERS, commodity: 'acetone', dateFrom: '2015-01-01', onlyFlagged: true });
     expect(both.counts).toEqual({ entities: 1, ties: 0, shipments: 0, flagged: 1 });
+  });
+
+  it('count everything at most (the room the header keeps for the counts)', () => {
+    expect(allCounts(m)).toEqual(visibility(m, DEFAULT_FILTERS).counts);
+    for (const f of [{ onlyFlagged: true }, { entityKinds: ['company'] }, { commodity: 'acetone' }, { clusters: [2] }]) {
+      const c = visibility(m, { ...DEFAULT_FILTERS, ...f }).counts;
+      for (const k of ['entities', 'ties', 'shipments', 'flagged'] as const) expect(c[k]).toBeLessThanOrEqual(allCounts(m)[k]);
+    }
   });
 });
 

@@ -154,6 +154,9 @@ describe('following a lead', () => {
       ['shipment', 'c', 'a'],
     ]);
     expect(pathEmphasis(model, [])).toBeNull();
+    // Found from the adjacency (the ties at the supplier) as from an index of every shipment edge: the same.
+    expect(pathEmphasis(model, r.paths, buildAdjacency(model))).toEqual(e);
+    expect(pathEmphasis(model, shortestPaths(pathNetwork(model.report), 'c', 'p').paths, buildAdjacency(model))).toEqual(pathEmphasis(model, shortestPaths(pathNetwork(model.report), 'c', 'p').paths));
   });
 
   it('hides what a selection does not bring forward in the focus mode "hide"', () => {

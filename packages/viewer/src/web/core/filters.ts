@@ -37,6 +37,22 @@ export interface Visibility {
   counts: { entities: number; ties: number; shipments: number; flagged: number };
 }
 
+/**
+ * The counts with everything drawn (no filter, no working view): the most any view counts, each figure at least what
+ * a filter or a working view leaves. The header keeps room for them, so that its height does not follow the counts.
+ */
+export function allCounts(model: ViewModel): Visibility['counts'] {
+  let counts = allCountsCache.get(model);
+  if (counts === undefined) {
+    let shipments = 0;
+    for (const e of model.edges) if (e.kind === 'shipment') shipments += e.shipments.length;
+    counts = { entities: model.nodes.length, ties: model.edges.length, shipments, flagged: model.nodes.filter((n) => n.flags.length > 0).length };
+    allCountsCache.set(model, counts);
+  }
+  return counts;
+}
+const allCountsCache = new WeakMap<ViewModel, Visibility['counts']>();
+
 export function shipmentFilterActive(f: Filters): boolean {
   return f.commodity !== null || f.dateFrom !== null || f.dateTo !== null;
 }

@@ -326,11 +326,11 @@ export function markedEmphasis(model: ViewModel, ids: readonly string[]): Emphas
 }
 
 /** The entities and drawn edges of found paths: the ends in focus, the entities between as context. */
-export function pathEmphasis(model: ViewModel, paths: { entities: string[]; steps: { ties: { kind: string; source: string; target: string; relation?: number }[] }[] }[]): Emphasis | null {
+export function pathEmphasis(model: ViewModel, paths: { entities: string[]; steps: { ties: { kind: string; source: string; target: string; relation?: number }[] }[] }[], adj?: Adjacency): Emphasis | null {
   if (paths.length === 0) return null;
   const nodes = new Uint8Array(model.nodes.length);
   const edges = new Uint8Array(model.edges.length);
-  const pairs = new Set<string>();
+  const pairs = new Map<string, { source: string; target: string }>();
   for (const p of paths) {
     p.entities.forEach((id, i) => {
       const n = model.byId.get(id);
@@ -339,12 +339,23 @@ export function pathEmphasis(model: ViewModel, paths: { entities: string[]; step
     for (const s of p.steps)
       for (const t of s.ties) {
         if (t.relation !== undefined) edges[t.relation] = 1;
-        else pairs.add(JSON.stringify([t.source, t.target]));
+        else pairs.set(JSON.stringify([t.source, t.target]), t);
       }
   }
-  if (pairs.size > 0) {
+  if (pairs.size > 0 && adj !== undefined) {
+    // The shipment edge of each supplier → buyer pair, among the edges at the supplier (what a path passes costs its
+    // ends' ties, not an index of every shipment edge).
+    for (const { source, target } of pairs.values()) {
+      const from = model.byId.get(source);
+      if (from === undefined) continue;
+      for (let k = adj.offsets[from.index]; k < adj.offsets[from.index + 1]; k++) {
+        const e = model.edges[adj.edges[k]];
+        if (e.kind === 'shipment' && e.source === source && e.target === target) edges[e.index] = 1;
+      }
+    }
+  } else if (pairs.size > 0) {
     const byPair = shipmentEdges(model);
-    for (const pair of pairs) {
+    for (const pair of pairs.keys()) {
       const e = byPair.get(pair);
       if (e !== undefined) edges[e] = 1;
     }

@@ -90,7 +90,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     const path = currentPath();
     const scope = scopeOf(model, adjacency, state.work, path === null ? [] : path.paths.flatMap((p) => p.entities));
     const working = workingVisibility(model, base.visible, scope, state.work.hidden);
-    const onPath = path === null ? null : pathEmphasis(model, path.paths);
+    const onPath = path === null ? null : pathEmphasis(model, path.paths, adjacency);
     emphasised = emphasis(model, state) ?? markedEmphasis(model, marked) ?? onPath;
     highlight = onPath?.edges ?? null;
     visible = state.work.focus === 'hide' ? focusVisibility(model, working, emphasised) : working;

@@ -1,4 +1,4 @@
-import type { Filters, Visibility } from '../core/filters';
+import { allCounts, type Filters, type Visibility } from '../core/filters';
 import { EDGE_KINDS, ENTITY_KINDS, type ViewModel } from '../core/model';
 import { search, type SearchIndex } from '../core/search';
 import { countsText } from '../core/flags';
@@ -163,19 +163,26 @@ function renderTimeline(root: HTMLElement, model: ViewModel, f: Filters, actions
   );
 }
 
+/**
+ * The counts of what is drawn, over room for the counts of everything (hidden, in the same cell; digits of one width):
+ * the header does not change height when the counts get shorter, nor the graph below it its size (a resize of every
+ * canvas Sigma draws on).
+ */
 export function renderCounts(root: HTMLElement, model: ViewModel, v: Visibility): void {
   clear(root);
-  const c = v.counts;
-  append(
-    root,
-    el('span', { id: 'count-entities', text: `${int(c.entities)} of ${int(model.nodes.length)} entities` }),
-    ' · ',
-    el('span', { id: 'count-ties', text: `${int(c.ties)} ties` }),
-    ' · ',
-    el('span', { id: 'count-shipments', text: `${int(c.shipments)} shipments` }),
-    ' · ',
-    el('span', { id: 'count-flagged', text: `${int(c.flagged)} flagged` }),
-  );
+  const words = (c: Visibility['counts'], ids: boolean) => {
+    const id = (name: string) => (ids ? { id: `count-${name}` } : {});
+    return [
+      el('span', { ...id('entities'), text: `${int(c.entities)} of ${int(model.nodes.length)} entities` }),
+      ' · ',
+      el('span', { ...id('ties'), text: `${int(c.ties)} ties` }),
+      ' · ',
+      el('span', { ...id('shipments'), text: `${int(c.shipments)} shipments` }),
+      ' · ',
+      el('span', { ...id('flagged'), text: `${int(c.flagged)} flagged` }),
+    ];
+  };
+  append(root, el('span', { className: 'counts-now' }, ...words(v.counts, true)), el('span', { className: 'counts-room', 'aria-hidden': 'true' }, ...words(allCounts(model), false)));
 }
 
 /** A list that can be folded away, with its heading. */

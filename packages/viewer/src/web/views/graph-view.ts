@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { AbstractEdgeProgram, AbstractNodeProgram, EdgeArrowProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
+import { AbstractEdgeProgram, AbstractNodeProgram, createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { toBlob } from '@sigma/export-image';
 import { mesh } from 'topojson-client';
@@ -18,7 +18,7 @@ import type { Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
-import { leanMoves, leanProcess, leanUpdates } from './sigma-process';
+import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
@@ -58,6 +58,12 @@ export interface RenderState {
 const IN_PLACE_MAX = 5000;
 /** Items hidden in place (empty instances still drawn) before a full indexation is preferred. */
 const HOLES_MAX = 20000;
+/**
+ * Sigma's arrow program (a line clamped at the target, and the head), made of the classes Sigma exports, so that the
+ * lean indexation writes its buffers in bulk (views/sigma-process.ts `fillEdges`): the same as Sigma's EdgeArrowProgram.
+ */
+export const ArrowProgram = createEdgeCompoundProgram([EdgeClampedProgram, EdgeArrowHeadProgram]) as unknown as EdgeProgramType;
+
 /** The opacity of the base network while a selection or a path is drawn over it. */
 export const DIMMED_OPACITY = 0.22;
 
@@ -146,6 +152,12 @@ function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
       this.normal.process(...args);
       if (mode.fill) this.lines.process(...args);
     }
+    /** Many edges at once (views/sigma-process.ts), the lines too while they are filled. */
+    fillMany(batch: EdgeBatch): boolean {
+      if (!fillEdges(this.normal, batch)) return false;
+      if (mode.fill && !fillEdges(this.lines, batch)) throw new Error('the lines of a dimmable program cannot be filled');
+      return true;
+    }
     render(params: Parameters<Program['render']>[0]): void {
       (mode.draw ? this.lines : this.normal).render(params);
     }
@@ -222,6 +234,11 @@ export class GraphView {
   private linesDrawn = false;
   /** How the base network's arrow edges are drawn (see `dimmable`). */
   private readonly lineMode: LineMode = { draw: false, fill: false };
+  /** Sigma's display data by index (views/sigma-process.ts). */
+  private readonly lean: LeanData;
+  /** Each node's and edge's program type when drawn (the graph's `type`), by index. */
+  private readonly nodeTypes: string[];
+  private readonly edgeTypes: string[];
   /** Frames the base network drew (to know whether a refresh drew one). */
   private frames = 0;
   /** The detailed base map, once loaded (views/basemap-layer.ts). */
@@ -288,7 +305,7 @@ export class GraphView {
           ],
         }),
       },
-      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
+      edgeProgramClasses: { arrow: ArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
       // Room around the network for the work bar over its top and for labels, which run to the right.
       stagePadding: 70,
       hideLabelsOnMove: large,
@@ -299,7 +316,7 @@ export class GraphView {
     };
     this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       ...drawing,
-      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(EdgeArrowProgram as EdgeProgramType, this.lineMode) as never },
+      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(ArrowProgram, this.lineMode) as never },
       defaultDrawNodeLabel: this.labels.draw as never,
       hideEdgesOnMove: true,
       // The base network has no order of its own: what is brought forward is drawn over it by the highlight layer.
@@ -310,7 +327,9 @@ export class GraphView {
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
     // Sigma's indexation for what is drawn only (views/sigma-process.ts), edge ends by the edge's index.
-    leanProcess(this.renderer as unknown as Sigma, HIDDEN, { source: model.edges.map((e) => this.keyOf(e.source)), target: model.edges.map((e) => this.keyOf(e.target)) });
+    this.lean = leanProcess(this.renderer as unknown as Sigma, HIDDEN, { nodeKeys: model.nodes.map((n) => nodeKey(n.index)), edgeKeys: this.edgeKeys, source: this.ends.source, target: this.ends.target });
+    this.nodeTypes = model.nodes.map((n) => this.graph.getNodeAttribute(nodeKey(n.index), 'type'));
+    this.edgeTypes = this.edgeKeys.map((k) => this.graph.getEdgeAttribute(k, 'type'));
     // A moved node (a drag, a pin, the map's rings) is repainted in place with its ties, not the whole graph indexed.
     leanMoves(this.renderer as unknown as Sigma);
     // What changed look is refreshed in Sigma's own objects, not copied anew.
@@ -426,13 +445,19 @@ export class GraphView {
       const changed = full || prev === null ? null : changedLooks(prev, next, this.model.nodes.length, this.edgeKeys.length, Infinity);
       if (changed === null) this.renderer.refresh();
       else if (changed.nodes.length > 0 || changed.edges.length > 0) {
-        const keys = { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) };
-        const count = keys.nodes.length + keys.edges.length;
+        const count = changed.nodes.length + changed.edges.length;
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const s = this.renderer as any;
-        this.inPlace = count <= IN_PLACE_MAX && this.holes + count <= HOLES_MAX && keys.nodes.every((k) => s.nodeProgramIndex[k] >= 0) && keys.edges.every((k) => s.edgeProgramIndex[k] >= 0);
-        this.renderer.refresh({ partialGraph: keys, skipIndexation: this.inPlace });
-        if (this.inPlace) this.holes += count;
+        this.inPlace = count <= IN_PLACE_MAX && this.holes + count <= HOLES_MAX && changed.nodes.every((i) => s.nodeProgramIndex[nodeKey(i)] >= 0) && changed.edges.every((i) => s.edgeProgramIndex[this.edgeKeys[i]] >= 0);
+        if (this.inPlace) {
+          this.renderer.refresh({ partialGraph: { nodes: changed.nodes.map(nodeKey), edges: changed.edges.map((i) => this.edgeKeys[i]) }, skipIndexation: true });
+          this.holes += count;
+        } else {
+          // What the reducers would give these (drawn or not: nothing else of the base network's look changes), set
+          // on Sigma's objects by index, then one indexation of what is drawn.
+          this.setDrawn(next.visible, changed);
+          this.renderer.refresh({ partialGraph: { nodes: [], edges: [] } });
+        }
       }
       this.drawn = next;
     } finally {
@@ -443,6 +468,27 @@ export class GraphView {
     // The map and the outlines (a selected company group's among them) follow the state even when the base network
     // was not drawn again.
     if (this.frames === frames) this.drawLayers();
+  }
+
+  /**
+   * Marks nodes and edges drawn or not in Sigma's display data, as the reducers do (`reduceNode`, `reduceEdge`: a node
+   * or an edge not drawn is hidden and takes the type whose programs hold nothing; drawn, it has its own type), without
+   * Sigma's refresh of each (a copy of the graph's attributes and the reducer, for up to 120,000 items).
+   */
+  private setDrawn(visible: Visibility, changed: { nodes: number[]; edges: number[] }): void {
+    const { nodes, edges } = this.lean;
+    for (const i of changed.nodes) {
+      const d = nodes[i];
+      const drawn = visible.nodes[i] !== 0;
+      d.hidden = !drawn;
+      d.type = drawn ? this.nodeTypes[i] : HIDDEN;
+    }
+    for (const i of changed.edges) {
+      const d = edges[i];
+      const drawn = visible.edges[i] !== 0;
+      d.hidden = !drawn;
+      d.type = drawn ? this.edgeTypes[i] : HIDDEN;
+    }
   }
 
   /** The highlight layer's graph for what the state brings forward, and the base network dimmed under it. */
@@ -492,14 +538,7 @@ export class GraphView {
     this.lineMode.fill = true;
     if (program === undefined || s.needToProcess) return; // the indexation about to run fills them
     program.lines.reallocate(program.capacity);
-    const { source, target } = this.ends;
-    for (let i = 0; i < this.edgeKeys.length; i++) {
-      const key = this.edgeKeys[i];
-      const slot = s.edgeProgramIndex[key];
-      const data = s.edgeDataCache[key];
-      if (slot === undefined || slot < 0 || data.type !== 'arrow') continue;
-      program.lines.process(s.edgeIndices[key], slot, s.nodeDataCache[nodeKey(source[i])], s.nodeDataCache[nodeKey(target[i])], data);
-    }
+    this.lean.refill('arrow', program.lines);
   }
 
   /**

@@ -1,43 +1,283 @@
 import { Camera } from 'sigma';
 import type Sigma from 'sigma';
-import { createNormalizationFunction, graphExtent, matrixFromCamera } from 'sigma/utils';
+import { EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram } from 'sigma/rendering';
+import { createNormalizationFunction, floatColor, graphExtent, indexToColor, matrixFromCamera } from 'sigma/utils';
 import { byZIndex } from '../core/redraw';
+
+/** Where the lean indexation finds each node and edge by its `index` attribute (see `leanProcess`). */
+export interface LeanIndex {
+  /** The graph's node key of each node index, and edge key of each edge index. */
+  nodeKeys: readonly string[];
+  edgeKeys: readonly string[];
+  /** Each edge's ends, as node indices. */
+  source: Int32Array;
+  target: Int32Array;
+}
+
+/** Sigma's display data of every node and edge, by index (the objects Sigma holds, kept in step with it). */
+export interface LeanData {
+  nodes: LeanNodeData[];
+  edges: LeanEdgeData[];
+  /**
+   * Writes the edges of one type, as the last indexation put them in their program's slots, into `program` (another
+   * program of the same capacity: the lines a dimmable program draws while dimmed), hidden ones empty.
+   */
+  refill(type: string, program: unknown): void;
+}
+interface LeanNodeData {
+  x: number;
+  y: number;
+  size: number;
+  type: string;
+  hidden: boolean;
+  label?: string | null;
+  zIndex?: number;
+  index: number;
+}
+interface LeanEdgeData {
+  size: number;
+  color: string;
+  type: string;
+  hidden: boolean;
+  zIndex?: number;
+  index: number;
+}
+
+/**
+ * Drawn edges of one program, for `fillEdges`: the edges by index, in slot order, with what their look is made of
+ * (framed end positions and sizes by node index, each edge's thickness and colour, each item's picking id).
+ */
+export interface EdgeBatch {
+  count: number;
+  /** Edge index by slot. */
+  edges: Int32Array;
+  /** Each edge's data by slot (Sigma's objects). */
+  data: LeanEdgeData[];
+  source: Int32Array;
+  target: Int32Array;
+  /** Framed positions and sizes by node index (Sigma's node display data). */
+  x: Float64Array;
+  y: Float64Array;
+  size: Float64Array;
+  /** Hidden nodes by index (1): an edge at one, or hidden itself, is written empty (an item hidden in place). */
+  hidden: Uint8Array;
+  /** Picking id (as Sigma's float colour) of each edge by index. */
+  id: (edge: number) => number;
+}
+
+/** A float colour per colour string, as Sigma's programs write it (its own `floatColor`, looked up once per string). */
+const colorFloats = new Map<string, number>();
+function colorFloat(color: string): number {
+  let f = colorFloats.get(color);
+  if (f === undefined) colorFloats.set(color, (f = floatColor(color)));
+  return f;
+}
+
+/**
+ * Fills a program's buffer with a batch of drawn edges at once, writing what Sigma 3.0.3's own programs write for
+ * each (`processVisibleItem` of EdgeLineProgram, EdgeClampedProgram, EdgeArrowHeadProgram, and compounds of them)
+ * from typed arrays instead of one call per edge over Sigma's objects: for 100,000 ties a few milliseconds instead of
+ * a few hundred. Returns false, having written nothing, for any other program (the caller then gives it each edge).
+ * A program may fill itself (`fillMany`, as graph-view's dimmable arrows do).
+ */
+export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const p = program as any;
+  if (typeof p.fillMany === 'function') return p.fillMany(batch) as boolean;
+  if (Array.isArray(p.programs)) {
+    if (!p.programs.every(fillable)) return false;
+    for (const sub of p.programs) fillEdges(sub, batch);
+    return true;
+  }
+  if (!fillable(p)) return false;
+  const { count, edges, data, source, target, x, y, size, hidden, id } = batch;
+  const array = p.array as Float32Array;
+  const stride = p.STRIDE as number;
+  if (p instanceof EdgeLineProgram) {
+    for (let k = 0, i = 0; k < count; k++) {
+      const e = edges[k];
+      const s = source[e];
+      const t = target[e];
+      if (data[k].hidden || hidden[s] || hidden[t]) {
+        array.fill(0, i, (i += stride));
+        continue;
+      }
+      const color = colorFloat(data[k].color);
+      const edgeIndex = id(e);
+      array[i++] = x[s];
+      array[i++] = y[s];
+      array[i++] = color;
+      array[i++] = edgeIndex;
+      array[i++] = x[t];
+      array[i++] = y[t];
+      array[i++] = color;
+      array[i++] = edgeIndex;
+    }
+    return true;
+  }
+  const clamped = p instanceof EdgeClampedProgram;
+  for (let k = 0, i = 0; k < count; k++) {
+    const e = edges[k];
+    const s = source[e];
+    const t = target[e];
+    if (data[k].hidden || hidden[s] || hidden[t]) {
+      array.fill(0, i, (i += stride));
+      continue;
+    }
+    const thickness = data[k].size || 1;
+    const radius = size[t] || 1;
+    const x1 = x[s];
+    const y1 = y[s];
+    const x2 = x[t];
+    const y2 = y[t];
+    const color = colorFloat(data[k].color);
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    let len = dx * dx + dy * dy;
+    let n1 = 0;
+    let n2 = 0;
+    if (len) {
+      len = 1 / Math.sqrt(len);
+      n1 = -dy * len * thickness;
+      n2 = dx * len * thickness;
+    }
+    if (clamped) {
+      array[i++] = x1;
+      array[i++] = y1;
+      array[i++] = x2;
+      array[i++] = y2;
+      array[i++] = n1;
+      array[i++] = n2;
+      array[i++] = color;
+      array[i++] = id(e);
+      array[i++] = radius;
+    } else {
+      array[i++] = x2;
+      array[i++] = y2;
+      array[i++] = -n1;
+      array[i++] = -n2;
+      array[i++] = radius;
+      array[i++] = color;
+      array[i++] = id(e);
+    }
+  }
+  return true;
+}
+
+/** Whether `fillEdges` writes this program itself: Sigma's line, clamped and arrow-head programs as this package pins them. */
+function fillable(p: unknown): boolean {
+  const stride = (p as { STRIDE?: number }).STRIDE;
+  if (p instanceof EdgeLineProgram) return stride === 8;
+  if (p instanceof EdgeClampedProgram) return stride === 9;
+  // EdgeArrowHeadProgram as exported: the head at the target.
+  if (p instanceof EdgeArrowHeadProgram) return stride === 7;
+  return false;
+}
 
 /**
  * Sigma's indexation (`process`, run on every refresh that is not a repaint in place), made to cost what is drawn.
  *
- * Sigma 3.0.3 gives every node and edge of the graph to a program, numbers each for picking (an object per item),
- * looks up each edge's ends in the graph (an array per edge) and orders them all by zIndex with a comparison sort, hidden
- * or not: on 20,000 entities and 100,000 ties that is most of an interaction's time even when a working view draws a
- * hundred of them. This does the same for what is drawn only: nodes and edges of the `hidden` type (graph-view's
- * reducers give it to what is not drawn, and its programs hold nothing) are positioned (the framing stays that of the
- * whole graph) but neither numbered, labelled nor handed to a program; edge ends come from `ends` (node keys by the edge's `index` attribute); the zIndex order is
- * a stable bucket sort (the same order as Sigma's stable sort). Everything else is Sigma's own code, in its order.
+ * Sigma 3.0.3 gives every node and edge of the graph to a program, numbers each for picking (an object per item, made
+ * anew on every indexation), looks up each edge's ends in the graph (an array per edge) and orders them all by zIndex
+ * with a comparison sort, hidden or not: on 20,000 entities and 100,000 ties that is most of an interaction's time even
+ * when a working view draws a hundred of them. This does the same for what is drawn only: nodes and edges of the
+ * `hidden` type (graph-view's reducers give it to what is not drawn, and its programs hold nothing) are positioned (the
+ * framing stays that of the whole graph) but neither labelled nor handed to a program. Nodes and edges are found by
+ * their `index` attribute (`LeanIndex`), their display data in arrays by index (`LeanData`, returned), and their
+ * picking ids are fixed (node i is i + 1, edge j follows the nodes), so the picking tables are made once. Edges are
+ * written into the programs' buffers in bulk (`fillEdges`) where the program allows it. The zIndex order, when asked
+ * for, is a stable bucket sort (the same order as Sigma's stable sort). Everything else is Sigma's own code, in its
+ * order.
  *
  * It replaces the instance's private methods, so it is tied to the Sigma version this package pins (3.0.3).
  */
-export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source: readonly string[]; target: readonly string[] }): void {
+export function leanProcess(renderer: Sigma, hiddenType: string, index: LeanIndex): LeanData {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const s = renderer as any;
+  const { nodeKeys, edgeKeys, source, target } = index;
+  const N = nodeKeys.length;
+  const E = edgeKeys.length;
+  const data: LeanData = { nodes: new Array(N), edges: new Array(E), refill: () => undefined };
+  // The display data by index, kept in step with Sigma's caches: Sigma makes them in addNode / addEdge (a full
+  // refresh, or an item it does not hold yet); leanUpdates refreshes them in place.
+  const sigmaAddNode = s.addNode.bind(s) as (key: string) => void;
+  const sigmaAddEdge = s.addEdge.bind(s) as (key: string) => void;
+  s.addNode = function addNode(key: string): void {
+    sigmaAddNode(key);
+    const d = s.nodeDataCache[key];
+    data.nodes[d.index] = d;
+  };
+  s.addEdge = function addEdge(key: string): void {
+    sigmaAddEdge(key);
+    const d = s.edgeDataCache[key];
+    data.edges[d.index] = d;
+  };
+  // Picking ids, fixed: made once.
+  const nodeIndices: Record<string, number> = Object.create(null);
+  const edgeIndices: Record<string, number> = Object.create(null);
+  const itemIDsIndex: Record<number, { type: 'node' | 'edge'; id: string }> = Object.create(null);
+  for (let i = 0; i < N; i++) {
+    nodeIndices[nodeKeys[i]] = i + 1;
+    itemIDsIndex[i + 1] = { type: 'node', id: nodeKeys[i] };
+  }
+  for (let j = 0; j < E; j++) {
+    edgeIndices[edgeKeys[j]] = N + 1 + j;
+    itemIDsIndex[N + 1 + j] = { type: 'edge', id: edgeKeys[j] };
+  }
+  const idColors = new Float64Array(E);
+  for (let j = 0; j < E; j++) idColors[j] = indexToColor(N + 1 + j);
+  const edgeId = (e: number): number => idColors[e];
+  // Where each item was last put (its slot; -1: not drawn), mirrored in Sigma's own tables only where it changes.
+  const nodeSlot = new Int32Array(N).fill(-2);
+  const edgeSlot = new Int32Array(E).fill(-2);
+  let nodeTable: unknown = null;
+  let edgeTable: unknown = null;
+  const x = new Float64Array(N);
+  const y = new Float64Array(N);
+  const size = new Float64Array(N);
+  const nodeHidden = new Uint8Array(N);
+  /** The edges of each type in the programs, in slot order, as the last indexation put them. */
+  const drawnByType = new Map<string, Int32Array>();
+  for (let i = 0; i < N; i++) data.nodes[i] = s.nodeDataCache[nodeKeys[i]];
+  for (let j = 0; j < E; j++) data.edges[j] = s.edgeDataCache[edgeKeys[j]];
+  data.refill = (type, program) => {
+    const edges = drawnByType.get(type);
+    if (edges === undefined) return;
+    // Positions as they are now (a node moved in place since the indexation), hidden as they are now (in place).
+    for (let i = 0; i < N; i++) {
+      const d = data.nodes[i];
+      x[i] = d.x;
+      y[i] = d.y;
+      size[i] = d.size;
+      nodeHidden[i] = d.hidden ? 1 : 0;
+    }
+    const list = Array.from(edges, (e) => data.edges[e]);
+    const batch: EdgeBatch = { count: edges.length, edges, data: list, source, target, x, y, size, hidden: nodeHidden, id: edgeId };
+    if (fillEdges(program, batch)) return;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const p = program as any;
+    for (let slot = 0; slot < edges.length; slot++) p.process(N + 1 + edges[slot], slot, data.nodes[source[edges[slot]]], data.nodes[target[edges[slot]]], list[slot]);
+  };
+
   // Items left out of the programs have the position -1. Sigma repaints some in place (skipIndexation: the map's
   // rings, for one): one of them now to be drawn asks for a full indexation at the render that follows instead.
-  const notIndexed = (data: { type: string; hidden?: boolean }) => {
-    if (data.type !== hiddenType && !data.hidden) s.needToProcess = true;
+  const notIndexed = (d: { type: string; hidden?: boolean }) => {
+    if (d.type !== hiddenType && !d.hidden) s.needToProcess = true;
   };
   s.addNodeToProgram = function addNodeToProgram(node: string, fingerprint: number, position: number): void {
-    const data = s.nodeDataCache[node];
-    if (position < 0) return notIndexed(data);
-    const program = s.nodePrograms[data.type];
-    if (!program) throw new Error(`Sigma: could not find a suitable program for node type "${data.type}"!`);
-    program.process(fingerprint, position, data);
+    const d = s.nodeDataCache[node];
+    if (position < 0) return notIndexed(d);
+    const program = s.nodePrograms[d.type];
+    if (!program) throw new Error(`Sigma: could not find a suitable program for node type "${d.type}"!`);
+    program.process(fingerprint, position, d);
     s.nodeProgramIndex[node] = position;
   };
   s.addEdgeToProgram = function addEdgeToProgram(edge: string, fingerprint: number, position: number): void {
-    const data = s.edgeDataCache[edge];
-    if (position < 0) return notIndexed(data);
-    const program = s.edgePrograms[data.type];
-    if (!program) throw new Error(`Sigma: could not find a suitable program for edge type "${data.type}"!`);
-    program.process(fingerprint, position, s.nodeDataCache[ends.source[data.index]], s.nodeDataCache[ends.target[data.index]], data);
+    const d = s.edgeDataCache[edge];
+    if (position < 0) return notIndexed(d);
+    const program = s.edgePrograms[d.type];
+    if (!program) throw new Error(`Sigma: could not find a suitable program for edge type "${d.type}"!`);
+    program.process(fingerprint, position, s.nodeDataCache[nodeKeys[source[d.index]]], s.nodeDataCache[nodeKeys[target[d.index]]], d);
     s.edgeProgramIndex[edge] = position;
   };
   s.process = function process(): Sigma {
@@ -50,10 +290,10 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
     s.nodeExtent = graphExtent(graph);
     if (!settings.autoRescale) {
       const { width, height } = dimensions;
-      const { x, y } = s.nodeExtent;
+      const { x: ex, y: ey } = s.nodeExtent;
       s.nodeExtent = {
-        x: [(x[0] + x[1]) / 2 - width / 2, (x[0] + x[1]) / 2 + width / 2],
-        y: [(y[0] + y[1]) / 2 - height / 2, (y[0] + y[1]) / 2 + height / 2],
+        x: [(ex[0] + ex[1]) / 2 - width / 2, (ex[0] + ex[1]) / 2 + width / 2],
+        y: [(ey[0] + ey[1]) / 2 - height / 2, (ey[0] + ey[1]) / 2 + height / 2],
       };
     }
     s.normalizationFunction = createNormalizationFunction(s.customBBox || s.nodeExtent);
@@ -61,24 +301,30 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
     const nullCamera = new Camera();
     const nullCameraMatrix = matrixFromCamera(nullCamera.getState(), dimensions, s.getGraphDimensions(), s.getStagePadding());
     s.labelGrid.resizeAndClear(dimensions, settings.labelGridCellSize);
+    if (s.nodeProgramIndex !== nodeTable) nodeSlot.fill(-2);
+    if (s.edgeProgramIndex !== edgeTable) edgeSlot.fill(-2);
+    nodeTable = s.nodeProgramIndex;
+    edgeTable = s.edgeProgramIndex;
     const nodesPerPrograms: Record<string, number> = {};
-    const nodeIndices: Record<string, number> = {};
-    const edgeIndices: Record<string, number> = {};
-    const itemIDsIndex: Record<number, { type: 'node' | 'edge'; id: string }> = {};
-    let incrID = 1;
-    const drawnNodes: string[] = [];
-    graph.forEachNode((node: string, attrs: { x: number; y: number }) => {
-      const data = s.nodeDataCache[node];
-      data.x = attrs.x;
-      data.y = attrs.y;
-      s.normalizationFunction.applyTo(data);
-      if (data.type === hiddenType || data.hidden) {
-        s.nodeProgramIndex[node] = -1;
+    const drawnNodes: number[] = [];
+    const normalize = s.normalizationFunction;
+    graph.forEachNode((node: string, attrs: { x: number; y: number; index: number }) => {
+      const i = attrs.index;
+      const d = data.nodes[i];
+      d.x = attrs.x;
+      d.y = attrs.y;
+      normalize.applyTo(d);
+      x[i] = d.x;
+      y[i] = d.y;
+      size[i] = d.size;
+      nodeHidden[i] = d.hidden ? 1 : 0;
+      if (d.type === hiddenType || d.hidden) {
+        if (nodeSlot[i] !== -1) s.nodeProgramIndex[node] = nodeSlot[i] = -1;
         return;
       }
-      if (typeof data.label === 'string') s.labelGrid.add(node, data.size, s.framedGraphToViewport(data, { matrix: nullCameraMatrix }));
-      nodesPerPrograms[data.type] = (nodesPerPrograms[data.type] || 0) + 1;
-      drawnNodes.push(node);
+      if (typeof d.label === 'string') s.labelGrid.add(node, d.size, s.framedGraphToViewport(d, { matrix: nullCameraMatrix }));
+      nodesPerPrograms[d.type] = (nodesPerPrograms[d.type] || 0) + 1;
+      drawnNodes.push(i);
     });
     s.labelGrid.organize();
     for (const type in s.nodePrograms) {
@@ -86,44 +332,56 @@ export function leanProcess(renderer: Sigma, hiddenType: string, ends: { source:
       s.nodePrograms[type].reallocate(nodesPerPrograms[type] || 0);
       nodesPerPrograms[type] = 0;
     }
-    const nodes = settings.zIndex ? byZIndex(drawnNodes, (n) => s.nodeDataCache[n].zIndex) : drawnNodes;
-    for (const node of nodes) {
-      nodeIndices[node] = incrID;
-      itemIDsIndex[incrID] = { type: 'node', id: node };
-      s.addNodeToProgram(node, incrID, nodesPerPrograms[s.nodeDataCache[node].type]++);
-      incrID++;
+    const nodes = settings.zIndex ? byZIndex(drawnNodes, (i) => data.nodes[i].zIndex) : drawnNodes;
+    for (const i of nodes) {
+      const d = data.nodes[i];
+      const slot = nodesPerPrograms[d.type]++;
+      s.nodePrograms[d.type].process(i + 1, slot, d);
+      if (nodeSlot[i] !== slot) s.nodeProgramIndex[nodeKeys[i]] = nodeSlot[i] = slot;
     }
 
     // Edges: only those drawn (an edge at a hidden node is not drawn either).
-    const edgesPerPrograms: Record<string, number> = {};
-    const drawnEdges: string[] = [];
-    for (const edge of graph.edges() as string[]) {
-      const data = s.edgeDataCache[edge];
-      if (data.type === hiddenType || data.hidden || s.nodeDataCache[ends.source[data.index]].hidden || s.nodeDataCache[ends.target[data.index]].hidden) {
-        s.edgeProgramIndex[edge] = -1;
+    drawnByType.clear();
+    const byType = new Map<string, number[]>();
+    let drawnEdges: number[] = [];
+    for (let e = 0; e < E; e++) {
+      const d = data.edges[e];
+      if (d.type === hiddenType || d.hidden || nodeHidden[source[e]] || nodeHidden[target[e]]) {
+        if (edgeSlot[e] !== -1) s.edgeProgramIndex[edgeKeys[e]] = edgeSlot[e] = -1;
         continue;
       }
-      edgesPerPrograms[data.type] = (edgesPerPrograms[data.type] || 0) + 1;
-      drawnEdges.push(edge);
+      drawnEdges.push(e);
     }
-    const edges = settings.zIndex ? byZIndex(drawnEdges, (e) => s.edgeDataCache[e].zIndex) : drawnEdges;
+    if (settings.zIndex) drawnEdges = byZIndex(drawnEdges, (e) => data.edges[e].zIndex);
+    for (const e of drawnEdges) {
+      const type = data.edges[e].type;
+      const list = byType.get(type);
+      if (list) list.push(e);
+      else byType.set(type, [e]);
+    }
     for (const type in s.edgePrograms) {
       if (!Object.prototype.hasOwnProperty.call(s.edgePrograms, type)) continue;
-      s.edgePrograms[type].reallocate(edgesPerPrograms[type] || 0);
-      edgesPerPrograms[type] = 0;
+      const program = s.edgePrograms[type];
+      const list = byType.get(type) ?? [];
+      program.reallocate(list.length);
+      const batch: EdgeBatch = { count: list.length, edges: Int32Array.from(list), data: list.map((e) => data.edges[e]), source, target, x, y, size, hidden: nodeHidden, id: edgeId };
+      drawnByType.set(type, batch.edges);
+      const filled = list.length > 0 && fillEdges(program, batch);
+      for (let slot = 0; slot < list.length; slot++) {
+        const e = list[slot];
+        if (!filled) program.process(N + 1 + e, slot, data.nodes[source[e]], data.nodes[target[e]], batch.data[slot]);
+        if (edgeSlot[e] !== slot) s.edgeProgramIndex[edgeKeys[e]] = edgeSlot[e] = slot;
+      }
+      byType.delete(type);
     }
-    for (const edge of edges) {
-      edgeIndices[edge] = incrID;
-      itemIDsIndex[incrID] = { type: 'edge', id: edge };
-      s.addEdgeToProgram(edge, incrID, edgesPerPrograms[s.edgeDataCache[edge].type]++);
-      incrID++;
-    }
+    for (const type of byType.keys()) throw new Error(`Sigma: could not find a suitable program for edge type "${type}"!`);
     s.itemIDsIndex = itemIDsIndex;
     s.nodeIndices = nodeIndices;
     s.edgeIndices = edgeIndices;
     s.emit('afterProcess');
     return renderer;
   };
+  return data;
 }
 
 /**

@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import { readReport, writeReport } from '@chokepoint/report';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, hasText, launchBrowser, screenshotPath, serve, type Served } from './browser';
+import { multiplyReport } from './scale-report';
+import { DEMO, removeTempDirs, run, tempDir } from './run';
+
+const available = browserAvailable();
+const suite = available ? describe : describe.skip;
+
+/** What this test reads of the viewer (window.__chokepoint, packages/viewer/src/web/views/app.ts) and of Sigma inside it. */
+interface Hook {
+  firstFrameMs(): number | null;
+  model: { nodes: { id: string; index: number }[]; edges: { key: string; index: number }[] };
+  visible(): { nodes: Uint8Array; edges: Uint8Array; counts: { entities: number; ties: number } };
+  select(id: string | null): void;
+  setFilters(change: { onlyFlagged: boolean }): void;
+  changeWork(step: (w: { seeds: string[] | null; expansions: unknown[] }) => unknown): void;
+  undo(): void;
+  view: { stopLayout(): void; refresh(full?: boolean): void; renderer: Sigmaish };
+}
+interface Program {
+  array: Float32Array;
+  capacity: number;
+  process(id: number, slot: number, source: unknown, target: unknown, data: unknown): void;
+  programs?: Program[];
+  normal?: Program;
+  lines?: Program;
+}
+interface Sigmaish {
+  graph: { forEachEdge(f: (e: string) => void): void; source(e: string): string; target(e: string): string };
+  edgePrograms: Record<string, Program>;
+  edgeProgramIndex: Record<string, number>;
+  nodeProgramIndex: Record<string, number>;
+  edgeIndices: Record<string, number>;
+  edgeDataCache: Record<string, { type: string; hidden: boolean }>;
+  nodeDataCache: Record<string, { type: string; hidden: boolean }>;
+}
+declare const window: { __chokepoint?: Hook };
+declare const document: { querySelector(q: string): { getBoundingClientRect(): { width: number; height: number } } | null };
+declare const requestAnimationFrame: (callback: (time: number) => void) => number;
+declare const addEventListener: (type: string, listener: () => void, options: { once: boolean }) => void;
+
+/**
+ * Compares what the viewer's lean indexation wrote into Sigma's edge programs (views/sigma-process.ts: drawn edges
+ * only, written in bulk) with what Sigma's own programs write for the same edges one by one, byte for byte; and checks
+ * that Sigma's display data says drawn exactly what the state draws. Returns the differences found (none expected).
+ */
+function differences(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const app = window.__chokepoint!;
+    const s = app.view.renderer;
+    const out: string[] = [];
+    const leaves = (p: Program): Program[] => (p.programs ? p.programs.flatMap(leaves) : p.normal ? [...leaves(p.normal), ...(p.lines && p.lines.capacity > 0 ? [p.lines] : [])] : [p]);
+    const programs = Object.entries(s.edgePrograms).flatMap(([type, p]) => leaves(p).filter((x) => x.array !== undefined).map((x, i) => ({ name: `${type}#${i}`, program: x })));
+    const written = programs.map(({ program }) => new Uint8Array(program.array.buffer.slice(0)));
+    for (const { program } of programs) program.array.fill(7);
+    // Sigma's own way: each drawn edge given to each program, in its slot.
+    s.graph.forEachEdge((e) => {
+      const slot = s.edgeProgramIndex[e];
+      if (slot === undefined || slot < 0) return;
+      const d = s.edgeDataCache[e];
+      const program = s.edgePrograms[d.type];
+      for (const leaf of leaves(program)) leaf.process(s.edgeIndices[e], slot, s.nodeDataCache[s.graph.source(e)], s.nodeDataCache[s.graph.target(e)], d);
+    });
+    programs.forEach(({ name, program }, k) => {
+      const now = new Uint8Array(program.array.buffer);
+      let diff = 0;
+      for (let i = 0; i < now.length; i++) if (now[i] !== written[k][i]) diff++;
+      if (diff > 0) out.push(`${name}: ${diff} of ${now.length} bytes differ`);
+      now.set(written[k]);
+    });
+    const v = app.visible();
+    for (const n of app.model.nodes) {
+      const d = s.nodeDataCache[`n${n.index}`];
+      if (!d.hidden !== !!v.nodes[n.index]) out.push(`entity ${n.id}: drawn ${!d.hidden}, the state says ${!!v.nodes[n.index]}`);
+      if (!d.hidden !== s.nodeProgramIndex[`n${n.index}`] >= 0) out.push(`entity ${n.id}: drawn ${!d.hidden} but its slot is ${s.nodeProgramIndex[`n${n.index}`]}`);
+    }
+    for (const e of app.model.edges) {
+      const d = s.edgeDataCache[e.key];
+      if (!d.hidden !== !!v.edges[e.index]) out.push(`tie ${e.key}: drawn ${!d.hidden}, the state says ${!!v.edges[e.index]}`);
+    }
+    return out.slice(0, 10);
+  });
+}
+
+const frame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+suite('the viewer draws large changes of the working view as Sigma would (a network of several thousand entities)', () => {
+  let dir: string;
+  let browser: Browser;
+  let served: Served;
+  let hub: string;
+  let entities: number;
+  beforeAll(async () => {
+    dir = tempDir();
+    const small = join(dir, 'small.json');
+    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
+    const one = readReport(small);
+    // Enough ties that leaving or coming back to the whole network changes more than the viewer changes in place.
+    const report = multiplyReport(one, Math.ceil(6000 / one.entities.length));
+    entities = report.entities.length;
+    const degree = new Map<string, number>();
+    for (const s of report.shipments) for (const id of [s.supplier, s.buyer]) degree.set(id, (degree.get(id) ?? 0) + 1);
+    hub = [...degree].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    const path = join(dir, 'large.json');
+    writeReport(report, path);
+    browser = await launchBrowser();
+    served = await serve(path);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    served?.process.kill('SIGINT');
+    removeTempDirs();
+  });
+
+  it('writes the same buffers as Sigma and draws what the state says, through a working view, a filter and undo', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.url);
+    await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
+    // Let the layout spread the network a little (for legible screenshots), then stop it so nodes stay put.
+    await page.waitForTimeout(2500);
+    await page.evaluate(() => window.__chokepoint!.view.stopLayout());
+    expect(await page.evaluate(() => window.__chokepoint!.model.edges.length)).toBeGreaterThan(10000);
+    expect(await differences(page)).toEqual([]);
+    const sizes = () => page.evaluate(() => ['#counts', '#graph'].map((q) => { const r = document.querySelector(q)!.getBoundingClientRect(); return [r.width, r.height]; }));
+    const whole = await sizes();
+    // A selection dims the network: its arrows are drawn as lines, filled once.
+    await page.evaluate((id) => window.__chokepoint!.select(id), hub);
+    await frame(page);
+    expect(await differences(page)).toEqual([]);
+    // Leaving the whole network for a working view hides nearly everything at once.
+    await page.evaluate((id) => window.__chokepoint!.changeWork((w) => ({ ...w, seeds: [id], expansions: [{ id, kinds: null, hops: 1 }] })), hub);
+    await frame(page);
+    const drawn = await page.evaluate(() => window.__chokepoint!.visible().counts.entities);
+    expect(drawn).toBeGreaterThan(1);
+    expect(drawn).toBeLessThan(entities / 10);
+    expect(await differences(page)).toEqual([]);
+    // Shorter counts keep their room: the header keeps its height and the graph its size (no resize of every canvas).
+    expect(await sizes()).toEqual(whole);
+    await page.screenshot({ path: screenshotPath('redraw-working-view.png') });
+    // ... and back to the whole network, every tie drawn again.
+    await page.evaluate(() => window.__chokepoint!.changeWork((w) => ({ ...w, seeds: null, expansions: [] })));
+    await frame(page);
+    await hasText(page.locator('#count-entities'), `${entities.toLocaleString('en-US')} of ${entities.toLocaleString('en-US')} entities`);
+    expect(await differences(page)).toEqual([]);
+    await page.evaluate(() => window.__chokepoint!.setFilters({ onlyFlagged: true }));
+    await frame(page);
+    expect(await differences(page)).toEqual([]);
+    // Undo through the browser history: the filter, then the working view.
+    for (let k = 0; k < 3; k++) {
+      await page.evaluate(() => {
+        const moved = new Promise<void>((resolve) => addEventListener('popstate', () => resolve(), { once: true }));
+        window.__chokepoint!.undo();
+        return moved;
+      });
+      await frame(page);
+      expect(await differences(page)).toEqual([]);
+    }
+    await page.evaluate(() => window.__chokepoint!.select(null));
+    await page.evaluate(() => window.__chokepoint!.view.refresh(true));
+    await frame(page);
+    expect(await differences(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('redraw-whole-network.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

@@ -439,12 +439,18 @@ export class GraphView {
     // What is brought forward first: whether the base network is dimmed decides how its next frame draws edges.
     const front = frontOf(next, this.ends, this.model.nodes.length, this.edgeKeys.length);
     this.front = front;
+    // The layer's new graph is drawn with the base network's frame that follows (or below, when there is none).
+    this.showFront(next, front);
     try {
       // However many changed: Sigma then refreshes those only, in place (leanUpdates), where a full refresh makes every
       // node and edge anew.
       const changed = full || prev === null ? null : changedLooks(prev, next, this.model.nodes.length, this.edgeKeys.length, Infinity);
-      if (changed === null) this.renderer.refresh();
-      else if (changed.nodes.length > 0 || changed.edges.length > 0) {
+      if (prev === null) this.renderer.refresh();
+      else if (changed === null) {
+        // Every node and edge given its look again (as the reducers would), then one indexation of what is drawn.
+        this.setDrawn(next.visible, null);
+        this.renderer.refresh({ partialGraph: { nodes: [], edges: [] } });
+      } else if (changed.nodes.length > 0 || changed.edges.length > 0) {
         const count = changed.nodes.length + changed.edges.length;
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const s = this.renderer as any;
@@ -464,10 +470,16 @@ export class GraphView {
       this.frame = null;
       this.inPlace = false;
     }
-    this.showFront(next, front);
     // The map and the outlines (a selected company group's among them) follow the state even when the base network
-    // was not drawn again.
-    if (this.frames === frames) this.drawLayers();
+    // was not drawn again; so does the highlight layer.
+    if (this.frames === frames) {
+      // Undimmed after a dimmed frame drew lines: the base network's edges are drawn again as they are (a repaint).
+      if (!front?.dims && this.linesDrawn) this.renderer.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+      else {
+        this.layer.flush();
+        this.drawLayers();
+      }
+    }
   }
 
   /**
@@ -475,19 +487,27 @@ export class GraphView {
    * or an edge not drawn is hidden and takes the type whose programs hold nothing; drawn, it has its own type), without
    * Sigma's refresh of each (a copy of the graph's attributes and the reducer, for up to 120,000 items).
    */
-  private setDrawn(visible: Visibility, changed: { nodes: number[]; edges: number[] }): void {
+  private setDrawn(visible: Visibility, changed: { nodes: number[]; edges: number[] } | null): void {
     const { nodes, edges } = this.lean;
-    for (const i of changed.nodes) {
+    const node = (i: number) => {
       const d = nodes[i];
       const drawn = visible.nodes[i] !== 0;
       d.hidden = !drawn;
       d.type = drawn ? this.nodeTypes[i] : HIDDEN;
-    }
-    for (const i of changed.edges) {
+    };
+    const edge = (i: number) => {
       const d = edges[i];
       const drawn = visible.edges[i] !== 0;
       d.hidden = !drawn;
       d.type = drawn ? this.edgeTypes[i] : HIDDEN;
+    };
+    if (changed === null) {
+      // All of them.
+      for (let i = 0; i < nodes.length; i++) node(i);
+      for (let i = 0; i < edges.length; i++) edge(i);
+    } else {
+      for (const i of changed.nodes) node(i);
+      for (const i of changed.edges) edge(i);
     }
   }
 
@@ -499,8 +519,6 @@ export class GraphView {
     for (const name of ['edges', 'nodes', 'edgeLabels']) if (canvases[name]) canvases[name].style.opacity = front?.dims ? String(DIMMED_OPACITY) : '';
     if (canvases.labels) canvases.labels.style.visibility = front === null ? '' : 'hidden';
     if (!front?.dims) this.lineMode.fill = false;
-    // Undimmed after a dimmed frame drew lines: the base network's edges are drawn again as they are.
-    if (!front?.dims && this.linesDrawn) this.renderer.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
     if (front === null) return this.layer.hide();
     const g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
     for (const { index, look } of front.nodes) {
@@ -527,7 +545,7 @@ export class GraphView {
       } else attrs.size += 1;
       g.addDirectedEdgeWithKey(key, nodeKey(this.ends.source[index]), nodeKey(this.ends.target[index]), attrs);
     }
-    this.layer.show(g as unknown as MultiDirectedGraph);
+    this.layer.show(g as unknown as MultiDirectedGraph, true);
   }
 
   /** Fills the lines of every drawn arrow edge (dimming started: see `dimmable`), and keeps them filled from now on. */

@@ -21,6 +21,8 @@ export class HighlightLayer {
   private shown = false;
   private moved = false;
   private framedBy: unknown = null;
+  /** A graph given to `show`, drawn with the next frame. */
+  private pending: MultiDirectedGraph | null = null;
 
   constructor(
     private readonly base: Sigma,
@@ -46,20 +48,26 @@ export class HighlightLayer {
     return this.shown;
   }
 
-  /** Draws `graph` (nodes keyed as in the base graph, attributes as they are to look) over the base network. */
-  show(graph: MultiDirectedGraph): void {
-    if (this.sigma === null) {
-      this.sigma = new Sigma(graph, this.box, { ...this.options, allowInvalidContainer: true, hideEdgesOnMove: false, enableEdgeEvents: false, zIndex: true });
-      this.sigma.on('beforeRender', this.beforeRender);
-    } else this.sigma.setGraph(graph);
+  /**
+   * Draws `graph` (nodes keyed as in the base graph, attributes as they are to look) over the base network: now, or,
+   * with `withBase`, in the base renderer's next frame (one frame of the layer, not one now and one then; `flush` draws
+   * it when the base does not draw).
+   */
+  show(graph: MultiDirectedGraph, withBase = false): void {
+    this.pending = graph;
     this.shown = true;
     this.box.hidden = false;
-    this.framedBy = null;
-    this.draw();
+    if (!withBase) this.draw();
+  }
+
+  /** Draws a graph given to `show` and not drawn yet. */
+  flush(): void {
+    if (this.pending !== null) this.draw();
   }
 
   /** Draws nothing over the base network. */
   hide(): void {
+    this.pending = null;
     if (!this.shown) return;
     this.shown = false;
     this.box.hidden = true;
@@ -77,9 +85,16 @@ export class HighlightLayer {
 
   /** Follows the base renderer and draws. */
   private draw(): void {
+    if (!this.shown) return;
+    const pending = this.pending;
+    this.pending = null;
+    if (this.sigma === null) {
+      if (pending === null) return;
+      this.sigma = new Sigma(pending, this.box, { ...this.options, allowInvalidContainer: true, hideEdgesOnMove: false, enableEdgeEvents: false, zIndex: true });
+      this.sigma.on('beforeRender', this.beforeRender);
+      this.framedBy = null;
+    }
     const front = this.sigma;
-    if (!this.shown || front === null) return;
-    const graph = front.getGraph() as MultiDirectedGraph;
     let refresh = false;
     for (const name of MIRRORED) {
       const value = this.base.getSetting(name);
@@ -95,9 +110,16 @@ export class HighlightLayer {
       this.framedBy = box;
       refresh = true;
     }
+    front.getCamera().setState(this.base.getCamera().getState());
+    if (pending !== null && pending !== front.getGraph()) {
+      // A new graph, made from the base's positions as they are: one indexation and frame (Sigma's setGraph).
+      this.moved = false;
+      front.setGraph(pending);
+      return;
+    }
     if (this.moved) {
       this.moved = false;
-      graph.updateEachNodeAttributes(
+      (front.getGraph() as MultiDirectedGraph).updateEachNodeAttributes(
         (key, attrs) => {
           const at = this.baseGraph.getNodeAttributes(key);
           attrs.x = at.x as number;
@@ -108,8 +130,7 @@ export class HighlightLayer {
       );
       refresh = true;
     }
-    front.getCamera().setState(this.base.getCamera().getState());
-    if (refresh) front.refresh();
+    if (refresh || pending !== null) front.refresh();
     // A repaint: nothing of the layer changed but the camera.
     else front.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
   }

@@ -100,11 +100,22 @@ type PathReport = Pick<Report, 'entities' | 'relations' | 'shipments' | 'keyNode
 export interface PathNetwork {
   report: PathReport;
   index: Map<string, number>;
-  /** Per pair: its two entities (positions), its ties, the kinds of its ties as bits of PATH_TIE_KINDS. */
+  /** Per pair: its two entities (positions), the kinds of its ties as bits of PATH_TIE_KINDS. */
   pairA: Uint32Array;
   pairB: Uint32Array;
-  pairTies: PathTie[][];
   pairKinds: Uint16Array;
+  /**
+   * Per pair, its ties as a chain in the order they were found: the first (`pairFirst`), then each one's next
+   * (`tieNext`; -1 ends it). A tie is a relation (`tieRef` ≥ 0: its index) or the shipments of one supplier → buyer
+   * pair (`tieRef` < 0: shipment tie -1 - tieRef, whose shipments chain from `shipmentFirst` through `shipmentNext`).
+   * The ties themselves are made only for the pairs a path passes (`pairTies`): the network costs its pairs, not an
+   * object per tie.
+   */
+  pairFirst: Int32Array;
+  tieNext: Int32Array;
+  tieRef: Int32Array;
+  shipmentFirst: Int32Array;
+  shipmentNext: Int32Array;
   /** Row of entity i: positions offsets[i] to offsets[i + 1] of `neighbours` and `pairs`. */
   offsets: Uint32Array;
   neighbours: Uint32Array;
@@ -121,47 +132,58 @@ export function pathNetwork(report: PathReport): PathNetwork {
   const pairOf = new Map<number, number>();
   const a: number[] = [];
   const b: number[] = [];
-  const pairTies: PathTie[][] = [];
   const kinds: number[] = [];
-  const add = (x: number, y: number, tie: PathTie) => {
+  const pairFirst: number[] = [];
+  const pairLast: number[] = [];
+  const tieNext: number[] = [];
+  const tieRef: number[] = [];
+  const add = (x: number, y: number, ref: number, kind: string) => {
     if (x === y) return;
     const [lo, hi] = x < y ? [x, y] : [y, x];
     const k = lo * n + hi;
     let p = pairOf.get(k);
+    const tie = tieRef.length;
+    tieRef.push(ref);
+    tieNext.push(-1);
     if (p === undefined) {
       p = a.length;
       pairOf.set(k, p);
       a.push(lo);
       b.push(hi);
-      pairTies.push([]);
       kinds.push(0);
-    }
-    pairTies[p].push(tie);
-    kinds[p] |= KIND_BIT.get(tie.kind) ?? 0;
+      pairFirst.push(tie);
+    } else tieNext[pairLast[p]] = tie;
+    pairLast[p] = tie;
+    kinds[p] |= KIND_BIT.get(kind) ?? 0;
   };
   report.relations.forEach((r: ReportRelation, i) => {
     const x = index.get(r.source);
     const y = index.get(r.target);
     if (x === undefined || y === undefined) return;
-    const tie: PathTie = { kind: r.kind, source: r.source, target: r.target, relation: i };
-    if (r.share !== undefined) tie.share = r.share;
-    add(x, y, tie);
+    add(x, y, i, r.kind);
   });
   // One tie per supplier → buyer pair, holding its shipments.
-  const shipmentPairs = new Map<number, PathTie>();
-  for (const s of report.shipments) {
+  const shipmentPairs = new Map<number, number>();
+  const shipmentFirst: number[] = [];
+  const shipmentLast: number[] = [];
+  const shipmentNext = new Int32Array(report.shipments.length).fill(-1);
+  report.shipments.forEach((s, i) => {
     const x = index.get(s.supplier);
     const y = index.get(s.buyer);
-    if (x === undefined || y === undefined) continue;
+    if (x === undefined || y === undefined) return;
     const k = x * n + y;
     const tie = shipmentPairs.get(k);
-    if (tie) tie.shipments!.push(s.id);
-    else {
-      const t: PathTie = { kind: 'shipment', source: s.supplier, target: s.buyer, shipments: [s.id] };
+    if (tie !== undefined) {
+      shipmentNext[shipmentLast[tie]] = i;
+      shipmentLast[tie] = i;
+    } else {
+      const t = shipmentFirst.length;
+      shipmentFirst.push(i);
+      shipmentLast.push(i);
       shipmentPairs.set(k, t);
-      add(x, y, t);
+      add(x, y, -1 - t, 'shipment');
     }
-  }
+  });
   const offsets = new Uint32Array(n + 1);
   for (let p = 0; p < a.length; p++) {
     offsets[a[p] + 1]++;
@@ -182,14 +204,38 @@ export function pathNetwork(report: PathReport): PathNetwork {
     index,
     pairA: Uint32Array.from(a),
     pairB: Uint32Array.from(b),
-    pairTies,
     pairKinds: Uint16Array.from(kinds),
+    pairFirst: Int32Array.from(pairFirst),
+    tieNext: Int32Array.from(tieNext),
+    tieRef: Int32Array.from(tieRef),
+    shipmentFirst: Int32Array.from(shipmentFirst),
+    shipmentNext,
     offsets,
     neighbours,
     pairs,
     chokepoints: new Set((report.chokepoints?.vertexCut ?? []).map((v) => v.id)),
     keyRank: new Map(report.keyNodes.map((k) => [k.id, k.rank])),
   };
+}
+
+/** The ties of one pair of the network, in the order they were found (relations, then shipment pairs). */
+export function pairTies(net: PathNetwork, pair: number): PathTie[] {
+  const out: PathTie[] = [];
+  for (let t = net.pairFirst[pair]; t !== -1; t = net.tieNext[t]) {
+    const ref = net.tieRef[t];
+    if (ref >= 0) {
+      const r = net.report.relations[ref];
+      const tie: PathTie = { kind: r.kind, source: r.source, target: r.target, relation: ref };
+      if (r.share !== undefined) tie.share = r.share;
+      out.push(tie);
+    } else {
+      const first = net.report.shipments[net.shipmentFirst[-1 - ref]];
+      const shipments: string[] = [];
+      for (let i = net.shipmentFirst[-1 - ref]; i !== -1; i = net.shipmentNext[i]) shipments.push(net.report.shipments[i].id);
+      out.push({ kind: 'shipment', source: first.supplier, target: first.buyer, shipments });
+    }
+  }
+  return out;
 }
 
 function kindsOf(kinds: readonly string[] | undefined): PathTieKind[] {
@@ -270,7 +316,7 @@ export function shortestPaths(net: PathNetwork, from: string, to: string, option
 }
 
 function tiesBetween(net: PathNetwork, a: number, b: number): PathTie[] {
-  for (let k = net.offsets[a]; k < net.offsets[a + 1]; k++) if (net.neighbours[k] === b) return net.pairTies[net.pairs[k]];
+  for (let k = net.offsets[a]; k < net.offsets[a + 1]; k++) if (net.neighbours[k] === b) return pairTies(net, net.pairs[k]);
   return [];
 }
 

@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { brandes } from 'graphology-shortest-path/unweighted';
-import { pathNetwork, shortestPaths, tieWords, UnknownEntityError, waypointWords } from '../src/paths';
+import { pairTies, pathNetwork, shortestPaths, tieWords, UnknownEntityError, waypointWords } from '../src/paths';
 import type { Report, ReportEntity, ReportRelation, ReportShipment } from '../src/types';
 
 type PathReport = Parameters<typeof pathNetwork>[0];
@@ -43,6 +43,21 @@ describe('shortestPaths', () => {
       ['d', 'supply chokepoint, 1 red flag'],
     ]);
     expect(r.paths[0].waypoints.map((w) => w.id)).toEqual(['b', 'd']);
+  });
+
+  it('gives the ties of a pair in the order found: relations by index, then each direction of shipments, in order', () => {
+    const r = report();
+    r.relations.push(rel('c', 'a', 'agent'));
+    r.shipments.push(ship('s3', 'c', 'a'), ship('s4', 'a', 'c'), ship('s5', 'a', 'zzz'));
+    const net = pathNetwork(r);
+    const pair = [...net.pairA.keys()].find((p) => [net.pairA[p], net.pairB[p]].sort().join() === [0, 2].join())!;
+    expect(pairTies(net, pair)).toEqual([
+      { kind: 'family', source: 'a', target: 'c', relation: 2 },
+      { kind: 'agent', source: 'c', target: 'a', relation: 6 },
+      { kind: 'shipment', source: 'a', target: 'c', shipments: ['s1', 's2', 's4'] },
+      { kind: 'shipment', source: 'c', target: 'a', shipments: ['s3'] },
+    ]);
+    expect(pairTies(net, [...net.pairA.keys()].find((p) => net.pairA[p] === 0 && net.pairB[p] === 1)!)).toEqual([{ kind: 'owner', source: 'a', target: 'b', relation: 0, share: 51 }]);
   });
 
   it('stops at the limit and says that more exist', () => {

@@ -98,17 +98,21 @@ export function buildModel(report: Report): ViewModel {
     kind: r.kind,
     shipments: (r.viaShipments ?? []).map((id) => shipmentIndex.get(id)).filter((x): x is number => x !== undefined),
   }));
-  const pairs = new Map<string, ViewEdge>();
+  // One edge per supplier → buyer pair, in the order of each pair's first shipment (buyers by supplier: no key made
+  // of the two ids per shipment).
+  const pairs = new Map<string, Map<string, ViewEdge>>();
+  let pairCount = 0;
   const commodityCount = new Map<string, number>();
   const monthCount = new Map<string, number>();
   let first: string | undefined;
   let last: string | undefined;
   report.shipments.forEach((s, i) => {
-    const pair = JSON.stringify([s.supplier, s.buyer]);
-    let edge = pairs.get(pair);
+    let buyers = pairs.get(s.supplier);
+    if (buyers === undefined) pairs.set(s.supplier, (buyers = new Map()));
+    let edge = buyers.get(s.buyer);
     if (!edge) {
-      edge = { index: edges.length, key: `s${pairs.size}`, source: s.supplier, target: s.buyer, kind: 'shipment', shipments: [] };
-      pairs.set(pair, edge);
+      edge = { index: edges.length, key: `s${pairCount++}`, source: s.supplier, target: s.buyer, kind: 'shipment', shipments: [] };
+      buyers.set(s.buyer, edge);
       edges.push(edge);
     }
     edge.shipments.push(i);
@@ -117,7 +121,8 @@ export function buildModel(report: Report): ViewModel {
     if (d !== undefined) {
       if (first === undefined || d < first) first = d;
       if (last === undefined || d > last) last = d;
-      monthCount.set(d.slice(0, 7), (monthCount.get(d.slice(0, 7)) ?? 0) + 1);
+      const month = d.slice(0, 7);
+      monthCount.set(month, (monthCount.get(month) ?? 0) + 1);
     }
   });
   const months: ViewModel['months'] = [];

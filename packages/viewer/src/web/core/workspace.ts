@@ -146,24 +146,25 @@ export interface Adjacency {
 
 export function buildAdjacency(model: ViewModel): Adjacency {
   const n = model.nodes.length;
-  const degree = new Uint32Array(n + 1);
+  const m = model.edges.length;
   const { source, target } = edgeEnds(model);
-  const ends = model.edges.map((e) => [source[e.index], target[e.index]]);
-  for (const [a, b] of ends) {
-    degree[a]++;
-    degree[b]++;
-  }
   const offsets = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + degree[i];
+  for (let e = 0; e < m; e++) {
+    offsets[source[e] + 1]++;
+    offsets[target[e] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
   const fill = offsets.slice(0, n);
   const neighbours = new Uint32Array(offsets[n]);
   const edges = new Uint32Array(offsets[n]);
-  ends.forEach(([a, b], e) => {
+  for (let e = 0; e < m; e++) {
+    const a = source[e];
+    const b = target[e];
     neighbours[fill[a]] = b;
     edges[fill[a]++] = e;
     neighbours[fill[b]] = a;
     edges[fill[b]++] = e;
-  });
+  }
   return { offsets, neighbours, edges };
 }
 

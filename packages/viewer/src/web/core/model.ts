@@ -86,7 +86,7 @@ export function buildModel(report: Report): ViewModel {
     flags: e.flags,
     articulation: e.articulation,
     betweenness: e.betweenness,
-    aliases: (e.attributes.aliases ?? '').split(';').map((a) => a.trim()).filter((a) => a !== ''),
+    aliases: e.attributes.aliases === undefined ? [] : e.attributes.aliases.split(';').map((a) => a.trim()).filter((a) => a !== ''),
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const shipmentIndex = new Map(report.shipments.map((s, i) => [s.id, i]));
@@ -96,7 +96,7 @@ export function buildModel(report: Report): ViewModel {
     source: r.source,
     target: r.target,
     kind: r.kind,
-    shipments: (r.viaShipments ?? []).map((id) => shipmentIndex.get(id)).filter((x): x is number => x !== undefined),
+    shipments: r.viaShipments === undefined ? [] : r.viaShipments.map((id) => shipmentIndex.get(id)).filter((x): x is number => x !== undefined),
   }));
   // One edge per supplier → buyer pair, in the order of each pair's first shipment (buyers by supplier: no key made
   // of the two ids per shipment).

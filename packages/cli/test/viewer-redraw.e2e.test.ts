@@ -15,7 +15,7 @@ interface Hook {
   visible(): { nodes: Uint8Array; edges: Uint8Array; counts: { entities: number; ties: number } };
   select(id: string | null): void;
   setFilters(change: { onlyFlagged: boolean }): void;
-  changeWork(step: (w: { seeds: string[] | null; expansions: unknown[] }) => unknown): void;
+  changeWork(step: (w: { seeds: string[] | null; expansions: unknown[]; hidden: string[] }) => unknown): void;
   undo(): void;
   view: { stopLayout(): void; refresh(full?: boolean): void; renderer: Sigmaish };
 }
@@ -74,7 +74,8 @@ function differences(page: Page): Promise<string[]> {
     for (const n of app.model.nodes) {
       const d = s.nodeDataCache[`n${n.index}`];
       if (!d.hidden !== !!v.nodes[n.index]) out.push(`entity ${n.id}: drawn ${!d.hidden}, the state says ${!!v.nodes[n.index]}`);
-      if (!d.hidden !== s.nodeProgramIndex[`n${n.index}`] >= 0) out.push(`entity ${n.id}: drawn ${!d.hidden} but its slot is ${s.nodeProgramIndex[`n${n.index}`]}`);
+      // Drawn, it has a slot in its program (hidden in place, it may keep one: drawn empty).
+      if (!d.hidden && !(s.nodeProgramIndex[`n${n.index}`] >= 0)) out.push(`entity ${n.id}: drawn but its slot is ${s.nodeProgramIndex[`n${n.index}`]}`);
     }
     for (const e of app.model.edges) {
       const d = s.edgeDataCache[e.key];
@@ -91,6 +92,7 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
   let browser: Browser;
   let served: Served;
   let hub: string;
+  let other: string;
   let entities: number;
   beforeAll(async () => {
     dir = tempDir();
@@ -102,7 +104,9 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     entities = report.entities.length;
     const degree = new Map<string, number>();
     for (const s of report.shipments) for (const id of [s.supplier, s.buyer]) degree.set(id, (degree.get(id) ?? 0) + 1);
-    hub = [...degree].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    const ranked = [...degree].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    hub = ranked[0][0];
+    other = ranked[1][0];
     const path = join(dir, 'large.json');
     writeReport(report, path);
     browser = await launchBrowser();
@@ -145,6 +149,14 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     await page.evaluate(() => window.__chokepoint!.changeWork((w) => ({ ...w, seeds: null, expansions: [] })));
     await frame(page);
     await hasText(page.locator('#count-entities'), `${entities.toLocaleString('en-US')} of ${entities.toLocaleString('en-US')} entities`);
+    expect(await differences(page)).toEqual([]);
+    // Hiding one entity is written in place (its ties keep their slots, drawn empty); dimming then fills the lines of
+    // the arrows as they are, the hidden ones empty.
+    await page.evaluate((id) => window.__chokepoint!.changeWork((w) => ({ ...w, hidden: [id] })), hub);
+    await frame(page);
+    expect(await differences(page)).toEqual([]);
+    await page.evaluate((id) => window.__chokepoint!.select(id), other);
+    await frame(page);
     expect(await differences(page)).toEqual([]);
     await page.evaluate(() => window.__chokepoint!.setFilters({ onlyFlagged: true }));
     await frame(page);

@@ -66,7 +66,8 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   let end = allFields.length;
   while (end > 1 && allFields[end - 1].trim() === '') end--;
   const fields = allFields.slice(0, end);
-  const matches = fields.map((f) => matchColumn(spec, f));
+  // (a name longer than any column's spelling is nobody's: not compared letter by letter with every column)
+  const matches = fields.map((f) => (f.length > LONGEST_NAME ? undefined : matchColumn(spec, f)));
   const seen = new Set<string>();
   for (const f of fields) {
     const name = f.trim().toLowerCase();
@@ -98,7 +99,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       return name;
     }
     const free = spec.columns.filter((c) => !taken.has(c.name)).map((c) => c.name);
-    const near = closest(normaliseColumnName(raw), free, 1);
+    const near = raw.length > LONGEST_NAME ? [] : closest(normaliseColumnName(raw), free, 1);
     if (near.length > 0) {
       warnings.push({ column: raw, reason: `column "${raw}" is not a column of ${spec.file} and is kept as a text attribute; did you mean "${near[0]}"?` });
     }
@@ -106,11 +107,13 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   });
   const missing = spec.columns.filter((c) => c.required && !taken.has(c.name));
   if (missing.length > 0) {
-    const shown = fields.map((f) => f.trim());
+    // A header of a line of a megabyte (a file that is not a table) is quoted in part: its start and its length.
+    const shown = fields.map((f) => shortened(f.trim()));
+    const listed = shown.length > MAX_NAMES_SHOWN ? [...shown.slice(0, MAX_NAMES_SHOWN), `and ${shown.length - MAX_NAMES_SHOWN} more`] : shown;
     const has = shown.length === 1 && !guess.found
       ? `the header has one column, "${shown[0]}": no comma, semicolon, tab or pipe separates the column names`
-      : `the header has: ${shown.join(', ')}${guess.delimiter === ',' ? '' : `, separated by ${DELIMITER_NAMES[guess.delimiter]}s`}`;
-    const unmatched = fields.filter((_, i) => matches[i] === undefined).map((f) => f.trim());
+      : `the header has: ${listed.join(', ')}${guess.delimiter === ',' ? '' : `, separated by ${DELIMITER_NAMES[guess.delimiter]}s`}`;
+    const unmatched = fields.filter((f, i) => matches[i] === undefined && f.length <= LONGEST_NAME).map((f) => f.trim());
     const typos = missing.flatMap((c) => {
       const near = unmatched.filter((f) => closest(normaliseColumnName(f), [c.name], 1).length > 0);
       return near.length > 0 ? [`"${near[0]}" may be "${c.name}" misspelt`] : [];
@@ -121,4 +124,16 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
     });
   }
   return { columns, warnings };
+}
+
+/** The longest text compared with the columns' names (a longer one matches none and is not compared letter by letter). */
+const LONGEST_NAME = 200;
+
+/** The longest column name quoted whole in a message, and the most names listed. */
+const MAX_NAME_SHOWN = 60;
+const MAX_NAMES_SHOWN = 40;
+
+/** A column name as a message quotes it: whole when short, else its start and its length. */
+function shortened(name: string): string {
+  return name.length <= MAX_NAME_SHOWN ? name : `${name.slice(0, 40)}… (${name.length.toLocaleString('en-US')} characters)`;
 }

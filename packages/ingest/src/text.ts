@@ -56,6 +56,17 @@ export function sniffEncoding(head: Buffer): SniffedText {
     if (share(sample, 4, true) > 0.5 || share(sample, 4, false) > 0.5) throw new EncodingProblem(`this file is UTF-32 without a byte-order mark; ${SAVE_AS}`);
     if (share(sample, 2, true) > 0.4 || share(sample, 2, false) > 0.4) throw new EncodingProblem(`this file is UTF-16 without a byte-order mark; ${SAVE_AS}`);
   }
+  // Text has no NUL bytes; a file of many (a disk image, a database, a download or a copy that did not finish and left
+  // zeros) is not a table, whatever its name.
+  let nul = 0;
+  for (const b of sample) if (b === 0) nul++;
+  if (nul > 0 && nul >= sample.length / 10) {
+    throw new EncodingProblem(
+      nul === sample.length
+        ? `this file holds only NUL bytes (zeros) where its text should start, not text: a copy or download that did not finish? Copy or export it again`
+        : `this file holds NUL bytes (${nul} of its first ${sample.length}), which text never has: it is not a CSV file (export the table as "CSV UTF-8")`,
+    );
+  }
   return { encoding: 'UTF-8', bom: 0 };
 }
 

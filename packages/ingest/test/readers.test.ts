@@ -281,6 +281,25 @@ describe('encodings', () => {
     expect((await refusal(readFtm(ftm))).issues).toEqual([{ file: 'u16.jsonl', line: 1, reason: expect.stringMatching(/^this file is UTF-16 without a byte-order mark/) }]);
   });
 
+  it('refuses a file of NUL bytes (a copy that did not finish) or with many of them as not text, and quotes a long header in part', async () => {
+    const zeros = await refusal(readBundle(only(Buffer.alloc(100_000))));
+    expect(zeros.fatal).toBe(true);
+    expect(zeros.issues).toEqual([{ file: 'entities.csv', line: 1, reason: expect.stringMatching(/^this file holds only NUL bytes \(zeros\) where its text should start, not text/) }]);
+    const binary = Buffer.alloc(2000);
+    for (let i = 0; i < binary.length; i++) binary[i] = i % 3 === 0 ? 0 : 65 + (i % 26);
+    const some = await refusal(readBundle(only(binary)));
+    expect(some.issues).toEqual([{ file: 'entities.csv', line: 1, reason: expect.stringMatching(/^this file holds NUL bytes \(667 of its first 2000\), which text never has/) }]);
+    const ftm = join(tempDir(), 'zeros.jsonl');
+    writeFileSync(ftm, Buffer.alloc(10_000));
+    expect((await refusal(readFtm(ftm))).issues).toEqual([{ file: 'zeros.jsonl', line: 1, reason: expect.stringMatching(/^this file holds only NUL bytes/) }]);
+    // One line of 200,000 characters where the header should be: its start and its length, not all of it.
+    const long = await refusal(readBundle(only(Buffer.from(`${'x'.repeat(200_000)}\ne1\n`))));
+    expect(long.issues).toEqual([{ file: 'entities.csv', line: 1, column: 'id', reason: expect.stringContaining('the header has one column, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (200,000 characters)"') }]);
+    expect(long.issues[0].reason.length).toBeLessThan(300);
+    const wide = await refusal(readBundle(only(Buffer.from(`${Array.from({ length: 100 }, (_, i) => `c${i}`).join(',')}\n`))));
+    expect(wide.issues[0].reason).toContain('c38, c39, and 60 more');
+  });
+
   it('rejects invalid UTF-8 in a CSV cell and in an FtM line alike, with the line; a U+FFFD written in the file is text', async () => {
     const bad = Buffer.from([0xc3, 0x28]);
     const csv = only(Buffer.concat([Buffer.from('id,kind,name\na,company,Alpha\nb,company,B'), bad, Buffer.from('eta\nc,company,\ufffd\n')]));

@@ -214,6 +214,9 @@ function measure(cmd, args, { timeout, stdoutFile, env = {} }) {
     child.stderr.on('data', (d) => {
       const at = (performance.now() - t0) / 1000;
       measured ??= spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout?.trim().split('\n')[0] || null;
+      // A command run again with a larger heap (an input too large for Node.js's default heap): its CPU is the child's.
+      const again = measured === null ? null : spawnSync('pgrep', ['-P', measured], { encoding: 'utf8' }).stdout?.trim().split('\n')[0] || null;
+      if (again !== null) measured = again;
       const cpu = cpuSeconds(measured);
       pending += d;
       const parts = pending.split('\n');

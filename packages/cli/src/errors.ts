@@ -59,15 +59,30 @@ const NEO4J_REMEDIES: Readonly<Record<string, string>> = Object.assign(Object.cr
   'check-database': ' (--database, or NEO4J_DATABASE)',
 });
 
+/** The heap to ask Node.js for, in MB: half again the least the input needs, in whole GB; undefined when the machine cannot give it and keep a quarter of its memory. */
+export function heapToAsk(estimate: { neededBytes: number; totalMemoryBytes: number }): number | undefined {
+  const askMb = Math.ceil((estimate.neededBytes * 1.5) / 2 ** 20 / 1024) * 1024;
+  return askMb * 2 ** 20 <= estimate.totalMemoryBytes * 0.75 ? askMb : undefined;
+}
+
+/**
+ * The heap to run a command again with when its input is too large for the heap Node.js gave it by default: three
+ * quarters of the machine's memory, in MB (V8 takes no more than it needs, so the limit is only the most the analysis
+ * may grow to); undefined when the machine cannot give the input what it needs (`heapToAsk`).
+ */
+export function relaunchHeapMb(estimate: { neededBytes: number; totalMemoryBytes: number }): number | undefined {
+  if (heapToAsk(estimate) === undefined) return undefined;
+  return Math.floor((estimate.totalMemoryBytes * 0.75) / 2 ** 20);
+}
+
+
 /**
  * How to give the analysis the memory it needs: a larger heap for Node.js when the machine has the memory (with the
  * size to ask for), else a machine with more memory or a part of the data.
  */
 export function memoryRemedy(err: InputTooLargeError): string {
-  const { neededBytes, totalMemoryBytes } = err.estimate;
-  // Ask for half again the least it needs, in MB, when the machine can give that and keep a quarter for itself.
-  const askMb = Math.ceil((neededBytes * 1.5) / 2 ** 20 / 1024) * 1024;
-  if (askMb * 2 ** 20 <= totalMemoryBytes * 0.75) {
+  const askMb = heapToAsk(err.estimate);
+  if (askMb !== undefined) {
     return `Give Node.js a larger heap, for example: NODE_OPTIONS=--max-old-space-size=${askMb} chokepoint … (or node --max-old-space-size=${askMb} with the path of chokepoint's bin.js).`;
   }
   return 'This machine has too little memory for it: analyse it on a machine with more memory, or a part of the data (one region, or a year of shipments).';

@@ -8,7 +8,8 @@ import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 import { viewCommand } from './commands/view';
-import { describeError, EXIT } from './errors';
+import { describeError, EXIT, relaunchHeapMb } from './errors';
+import { bytesForPeople, InputTooLargeError } from '@chokepoint/pipeline';
 import type { CliIO } from './io';
 import { terminalSafe } from './terminal';
 import { VERSION } from './version';
@@ -50,6 +51,21 @@ export async function main(argv: string[], given: CliIO): Promise<number> {
     await root.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {
+    if (err instanceof InputTooLargeError && given.relaunch !== undefined) {
+      // Node.js's default heap (about 4 GB) is too small for the input, and the machine has the memory: the command
+      // runs again with a heap that may grow to three quarters of it, rather than asking the person to set it.
+      const heapMb = relaunchHeapMb(err.estimate);
+      if (heapMb !== undefined) {
+        if (!argv.includes('--quiet') && !argv.includes('-q')) {
+          const { neededBytes, heapLimitBytes, totalMemoryBytes } = err.estimate;
+          io.stderr(
+            `chokepoint: the input needs at least about ${bytesForPeople(neededBytes)} of memory, more than the ${bytesForPeople(heapLimitBytes)} Node.js allows by default: ` +
+              `running the command again with up to ${bytesForPeople(heapMb * 2 ** 20)} (three quarters of this machine's ${bytesForPeople(totalMemoryBytes)})\n`,
+          );
+        }
+        return given.relaunch(heapMb);
+      }
+    }
     const { code, message } = describeError(err);
     if (message !== '') io.stderr(`${message}\n`);
     return code;

@@ -2,7 +2,9 @@ import { fileProgressBar } from '../src/io';
 import { describeError } from '../src/errors';
 import { EngineInputError } from '@chokepoint/engine';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { HEAP_PER_INPUT_BYTE } from '@chokepoint/pipeline';
 import { join } from 'node:path';
 import { reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
 import { REPO, removeTempDirs, run, tempDir, TINY } from './run';
@@ -160,6 +162,40 @@ describe('the built binary', () => {
     // The same limit through NODE_OPTIONS, as the message advises, is honoured too.
     const viaEnv = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } });
     expect(viaEnv.status).toBe(4);
+  });
+
+  it('runs itself again with a larger heap when Node.js’s default heap is too small for the input and the machine has the memory', () => {
+    // Node.js's default heap limit on this machine (no limit given), and a bundle just larger than it allows: a
+    // sparse shipments.csv of NUL bytes (no disk used), which the command run again reads and refuses at its first line.
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const limit = Number(spawnSync(process.execPath, ['-p', 'require("node:v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8', env }).stdout);
+    expect(limit).toBeGreaterThan(2 ** 28);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entities.csv'), 'id,kind,name\ne1,company,Fictional One\n');
+    const sparse = join(dir, 'shipments.csv');
+    writeFileSync(sparse, '');
+    truncateSync(sparse, Math.ceil(limit / HEAP_PER_INPUT_BYTE.bundle) + 2 ** 20);
+    const out = join(tempDir(), 'r.json');
+    const r = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out], { encoding: 'utf8', env });
+    const needed = statSync(sparse).size * HEAP_PER_INPUT_BYTE.bundle;
+    if (needed * 1.5 > totalmem() * 0.75) {
+      // A machine without the memory: refused as before, with what to do.
+      console.warn(`this machine (${totalmem()} bytes) cannot give ${needed * 1.5} bytes of heap: only the refusal is checked`);
+      expect(r.status).toBe(4);
+      expect(r.stderr).toMatch(/too little memory/);
+      return;
+    }
+    expect(r.stderr).toMatch(/\nchokepoint: the input needs at least about [\d.]+ GB of memory, more than the [\d.]+ GB Node\.js allows by default: running the command again with up to [\d.]+ GB \(three quarters of this machine's [\d.]+ GB\)\n/);
+    // The command run again read the file (and refused its bytes, exit 3), rather than the memory check refusing it.
+    expect(r.stderr).toMatch(/shipments\.csv/);
+    expect(r.stderr).not.toMatch(/too large for the memory available|NODE_OPTIONS/);
+    expect(r.status).toBe(3);
+    expect(r.stderr.match(/running the command again/g)).toHaveLength(1);
+    // --quiet: no word about it, the same outcome.
+    const quiet = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out, '--quiet'], { encoding: 'utf8', env });
+    expect(quiet.status).toBe(3);
+    expect(quiet.stderr).not.toMatch(/running the command again/);
   });
 });
 

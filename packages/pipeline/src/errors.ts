@@ -27,6 +27,11 @@ export class MeasuresDataError extends PipelineError {
  * memory part way. Carries the sizes, so that a caller can say how to give it more (or that the machine has too
  * little).
  */
+/** A number of bytes for people: `1.5 GB`, `350 MB`. */
+export function bytesForPeople(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(n / 1e6))} MB`;
+}
+
 export class InputTooLargeError extends PipelineError {
   override name = 'InputTooLargeError';
   constructor(
@@ -38,7 +43,7 @@ export class InputTooLargeError extends PipelineError {
       totalMemoryBytes: number;
     },
   ) {
-    const gb = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(n / 1e6))} MB`);
+    const gb = bytesForPeople;
     super(
       `the input is too large for the memory available: ${estimate.kind === 'ftm' ? 'the FollowTheMoney file holds' : 'the bundle’s CSV files hold'} ${gb(estimate.inputBytes)}, ` +
         `and analysing it takes at least about ${gb(estimate.neededBytes)} of memory, but this process may use at most ${gb(estimate.heapLimitBytes)} ` +

@@ -3,6 +3,6 @@ export { chokepointsFor, goodsOf, CHOKEPOINT_SELECTION_DEFAULTS, type Chokepoint
 export { loadFxTable, loadDensities, loadMeasuresData, type MeasuresData } from './measures-data';
 export { canonicalOrder } from './order';
 export { readInput, readScreeningList, type ReadOptions } from './input';
-export { PipelineError, PipelineOptionsError, MeasuresDataError, InputTooLargeError } from './errors';
+export { PipelineError, PipelineOptionsError, MeasuresDataError, InputTooLargeError, bytesForPeople } from './errors';
 export { checkMemory, estimateMemory, HEAP_PER_INPUT_BYTE, type MemoryEstimate } from './memory';
 export { disruptReport, ratesOfReport, type DisruptOptions, type DisruptResult } from './disrupt';

@@ -1,21 +1,20 @@
-import { heapLimitIsExplicit, RELAUNCHED_ENV, relaunchWithHeap } from './relaunch';
+import { relaunch, RELAUNCHED_ENV, type RelaunchPlan } from './relaunch';
 
 /** Where a command writes. The binary passes the process streams; tests pass buffers. */
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /**
-   * Runs the command again in a new process whose heap may grow to `heapMb` MB, resolving to its exit code; given
-   * only by the binary, when the heap limit is Node.js's default (not chosen by the person running it) and the
-   * command has not been run again already.
+   * Runs the command again in a new process with the plan's heap settings, resolving to its exit code; given only by
+   * the binary, and not to a command already run again.
    */
-  relaunch?: (heapMb: number) => Promise<number>;
+  relaunch?: (plan: RelaunchPlan) => Promise<number>;
 }
 
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  relaunch: process.env[RELAUNCHED_ENV] === undefined && !heapLimitIsExplicit() ? relaunchWithHeap : undefined,
+  relaunch: process.env[RELAUNCHED_ENV] === undefined ? relaunch : undefined,
 };
 
 /** Progress lines on stderr, each with the time since the command started, silenced by --quiet. */

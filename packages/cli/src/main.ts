@@ -8,7 +8,8 @@ import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 import { viewCommand } from './commands/view';
-import { describeError, EXIT, relaunchHeapMb } from './errors';
+import { describeError, EXIT } from './errors';
+import { givenFlags, RelaunchRequest, relaunchPlan } from './relaunch';
 import { bytesForPeople, InputTooLargeError } from '@chokepoint/pipeline';
 import type { CliIO } from './io';
 import { terminalSafe } from './terminal';
@@ -41,7 +42,7 @@ function program(io: CliIO): Command {
 /** Runs the command line `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], given: CliIO): Promise<number> {
   // Messages quote file names, headers and values from the data: none of it may drive the terminal.
-  const io: CliIO = { stdout: given.stdout, stderr: (text) => given.stderr(terminalSafe(text)) };
+  const io: CliIO = { stdout: given.stdout, stderr: (text) => given.stderr(terminalSafe(text)), relaunch: given.relaunch };
   const root = program(io);
   if (argv.length === 0) {
     io.stderr(root.helpInformation());
@@ -51,19 +52,22 @@ export async function main(argv: string[], given: CliIO): Promise<number> {
     await root.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {
-    if (err instanceof InputTooLargeError && given.relaunch !== undefined) {
-      // Node.js's default heap (about 4 GB) is too small for the input, and the machine has the memory: the command
-      // runs again with a heap that may grow to three quarters of it, rather than asking the person to set it.
-      const heapMb = relaunchHeapMb(err.estimate);
-      if (heapMb !== undefined) {
+    if (given.relaunch !== undefined && (err instanceof RelaunchRequest || err instanceof InputTooLargeError)) {
+      // A large input runs again in a process with a larger young generation; one too large for Node.js's default
+      // heap (about 4 GB), on a machine that has the memory, with a heap that may grow to three quarters of it,
+      // rather than asking the person to set it. (An input too large for a limit they chose is refused below.)
+      const plan = err instanceof RelaunchRequest ? err.plan : relaunchPlan(err.estimate, givenFlags());
+      if (plan !== undefined) {
         if (!argv.includes('--quiet') && !argv.includes('-q')) {
-          const { neededBytes, heapLimitBytes, totalMemoryBytes } = err.estimate;
+          const { inputBytes, neededBytes, heapLimitBytes, totalMemoryBytes } = (err as RelaunchRequest | InputTooLargeError).estimate;
           io.stderr(
-            `chokepoint: the input needs at least about ${bytesForPeople(neededBytes)} of memory, more than the ${bytesForPeople(heapLimitBytes)} Node.js allows by default: ` +
-              `running the command again with up to ${bytesForPeople(heapMb * 2 ** 20)} (three quarters of this machine's ${bytesForPeople(totalMemoryBytes)})\n`,
+            plan.heapMb !== undefined
+              ? `chokepoint: the input needs at least about ${bytesForPeople(neededBytes)} of memory, more than the ${bytesForPeople(heapLimitBytes)} Node.js allows by default: ` +
+                  `running the command again with up to ${bytesForPeople(plan.heapMb * 2 ** 20)} (three quarters of this machine's ${bytesForPeople(totalMemoryBytes)})\n`
+              : `chokepoint: a large input (${bytesForPeople(inputBytes)}): running the command again in a process whose garbage collector has a larger young generation (--max-semi-space-size=${plan.semiSpaceMb}): faster with many records\n`,
           );
         }
-        return given.relaunch(heapMb);
+        return given.relaunch(plan);
       }
     }
     const { code, message } = describeError(err);

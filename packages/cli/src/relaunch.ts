@@ -1,35 +1,88 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import type { MemoryEstimate } from '@chokepoint/pipeline';
+import { relaunchHeapMb } from './errors';
 
-/** Set in the environment of a command run again with a larger heap: it is not run again a second time. */
-export const RELAUNCHED_ENV = 'CHOKEPOINT_RELAUNCHED_HEAP_MB';
+/** Set in the environment of a command run again with other heap settings: it is not run again a second time. */
+export const RELAUNCHED_ENV = 'CHOKEPOINT_RELAUNCHED';
 
-/** The flags that set V8's heap limit. */
+/** The flags that set V8's heap limit, and the size of its young generation. */
 const HEAP_FLAG = /^--max-(old-space|heap)-size(=|$)/;
+const SEMI_SPACE_FLAG = /^--(max|min)-semi-space-size(=|$)/;
 
-/**
- * Whether the heap limit of this process was chosen by the person running it: --max-old-space-size or
- * --max-heap-size given to Node.js on its command line or in NODE_OPTIONS.
- */
-export function heapLimitIsExplicit(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): boolean {
-  if (execArgv.some((a) => HEAP_FLAG.test(a))) return true;
-  return (nodeOptions ?? '').split(/\s+/).some((a) => HEAP_FLAG.test(a));
+/** The V8 flags this process was given, on Node.js's command line or in NODE_OPTIONS. */
+export interface GivenFlags {
+  /** --max-old-space-size or --max-heap-size: a heap limit chosen by the person running it. */
+  heap: boolean;
+  /** --max-semi-space-size or --min-semi-space-size. */
+  semiSpace: boolean;
+}
+
+export function givenFlags(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): GivenFlags {
+  const all = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
+  return { heap: all.some((a) => HEAP_FLAG.test(a)), semiSpace: all.some((a) => SEMI_SPACE_FLAG.test(a)) };
 }
 
 /**
- * Flags of V8's garbage collector for a process given a large heap for a large input: a young generation of 64 MB
- * semi-spaces instead of 16 (fewer, larger scavenges while millions of records are read and kept).
+ * The input size from which an analysis runs with a larger young generation (`semiSpaceMb`): 64 MB of CSV, about
+ * 70,000 entities with their ties and shipments. Measured with `analyze` on the benchmark bundles (2026-12-04, 2-core
+ * EPYC): 100k entities / 1M ties (91 MB) 23.2 and 20.5 s with V8's default 16 MB semi-spaces, 19.7 and 19.3 s with
+ * 128 MB (peak RSS 1.24 → 1.50 GB); 1M entities / 10M ties (936 MB) 10 min 43 s with 16 MB, 8:16 with 64, 7:09 with
+ * 128, 6:34 with 256 (9.9, 9.4, 9.2, 9.4 GB), 6:45 and 10.0 GB with 512: the time spent collecting garbage halved.
  */
-export const LARGE_INPUT_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+export const LARGE_INPUT_BYTES = 64 * 2 ** 20;
+
+/** The semi-space size for an input of `inputBytes` (see LARGE_INPUT_BYTES): 256 MB from 512 MB of input, else 128. */
+export function semiSpaceMb(inputBytes: number): number {
+  return inputBytes >= 512 * 2 ** 20 ? 256 : 128;
+}
+
+/** How to run a command again: with a heap that may grow to `heapMb` and semi-spaces of `semiSpaceMb` (each when given). */
+export interface RelaunchPlan {
+  /** `memory`: the input needs more heap than Node.js's default; `large`: it fits, and runs faster with a larger young generation. */
+  why: 'memory' | 'large';
+  heapMb?: number;
+  semiSpaceMb?: number;
+}
 
 /**
- * Runs this very command again in a new Node.js process whose heap may grow to `heapMb`, with the same arguments,
- * standard streams and environment (plus RELAUNCHED_ENV), and resolves to its exit code (128 + the signal's number
- * when a signal ended it, as a shell reports it). SIGINT and SIGTERM sent to this process are passed on to it.
+ * Whether and how to run a command on the input `estimate` describes again: when it needs more heap than this
+ * process may use and the limit is Node.js's default (not chosen with `given.heap`) and the machine has the memory
+ * (`relaunchHeapMb`); or, when it fits, when it is large (LARGE_INPUT_BYTES) and the young generation's size was not
+ * chosen either. Undefined: run it here (an input too large for a chosen limit is refused, exit code 4).
  */
-export function relaunchWithHeap(heapMb: number): Promise<number> {
-  const args = [...process.execArgv.filter((a) => !HEAP_FLAG.test(a)), `--max-old-space-size=${heapMb}`, ...LARGE_INPUT_FLAGS, ...process.argv.slice(1)];
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [RELAUNCHED_ENV]: String(heapMb) } });
+export function relaunchPlan(estimate: MemoryEstimate, given: GivenFlags): RelaunchPlan | undefined {
+  const semi = given.semiSpace ? undefined : semiSpaceMb(estimate.inputBytes);
+  if (estimate.neededBytes > estimate.heapLimitBytes) {
+    if (given.heap) return undefined;
+    const heapMb = relaunchHeapMb(estimate);
+    return heapMb === undefined ? undefined : { why: 'memory', heapMb, semiSpaceMb: semi };
+  }
+  if (estimate.inputBytes >= LARGE_INPUT_BYTES && semi !== undefined) return { why: 'large', semiSpaceMb: semi };
+  return undefined;
+}
+
+/** Thrown by a command that should run again in a new process (`relaunchPlan`); `main` does it. */
+export class RelaunchRequest extends Error {
+  override name = 'RelaunchRequest';
+  constructor(readonly plan: RelaunchPlan, readonly estimate: MemoryEstimate) {
+    super(`run again: ${plan.why}`);
+  }
+}
+
+/**
+ * Runs this very command again in a new Node.js process with the plan's V8 flags added to those it was given, with
+ * the same arguments, standard streams and environment (plus RELAUNCHED_ENV), and resolves to its exit code
+ * (128 + the signal's number when a signal ended it, as a shell reports it). SIGINT and SIGTERM sent to this process
+ * are passed on to it.
+ */
+export function relaunch(plan: RelaunchPlan): Promise<number> {
+  const flags = [
+    ...(plan.heapMb === undefined ? [] : [`--max-old-space-size=${plan.heapMb}`]),
+    ...(plan.semiSpaceMb === undefined ? [] : [`--max-semi-space-size=${plan.semiSpaceMb}`]),
+  ];
+  const kept = plan.heapMb === undefined ? process.execArgv : process.execArgv.filter((a) => !HEAP_FLAG.test(a));
+  const child = spawn(process.execPath, [...kept, ...flags, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, [RELAUNCHED_ENV]: flags.join(' ') } });
   const pass = (signal: NodeJS.Signals) => () => {
     child.kill(signal);
   };

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { HEAP_PER_INPUT_BYTE } from '@chokepoint/pipeline';
+import { LARGE_INPUT_BYTES } from '../src/relaunch';
 import { join } from 'node:path';
 import { reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
 import { REPO, removeTempDirs, run, tempDir, TINY } from './run';
@@ -186,7 +187,7 @@ describe('the built binary', () => {
       expect(r.stderr).toMatch(/too little memory/);
       return;
     }
-    expect(r.stderr).toMatch(/\nchokepoint: the input needs at least about [\d.]+ GB of memory, more than the [\d.]+ GB Node\.js allows by default: running the command again with up to [\d.]+ GB \(three quarters of this machine's [\d.]+ GB\)\n/);
+    expect(r.stderr).toMatch(/(^|\n)chokepoint: the input needs at least about [\d.]+ GB of memory, more than the [\d.]+ GB Node\.js allows by default: running the command again with up to [\d.]+ GB \(three quarters of this machine's [\d.]+ GB\)\n/);
     // The command run again read the file (and refused its bytes, exit 3), rather than the memory check refusing it.
     expect(r.stderr).toMatch(/shipments\.csv/);
     expect(r.stderr).not.toMatch(/too large for the memory available|NODE_OPTIONS/);
@@ -196,6 +197,15 @@ describe('the built binary', () => {
     const quiet = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out, '--quiet'], { encoding: 'utf8', env });
     expect(quiet.status).toBe(3);
     expect(quiet.stderr).not.toMatch(/running the command again/);
+    // A large input that fits (64 MB and more): run again with a larger young generation, unless its size was chosen.
+    truncateSync(sparse, LARGE_INPUT_BYTES);
+    const large = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out], { encoding: 'utf8', env });
+    expect(large.stderr).toMatch(/(^|\n)chokepoint: a large input \(\d+ MB\): running the command again in a process whose garbage collector has a larger young generation \(--max-semi-space-size=128\)/);
+    expect(large.stderr).toMatch(/shipments\.csv line 1: this file holds only NUL bytes/);
+    expect(large.status).toBe(3);
+    const chosen = spawnSync(process.execPath, ['--max-semi-space-size=32', bin, 'analyze', dir, '--out', out], { encoding: 'utf8', env });
+    expect(chosen.stderr).not.toMatch(/running the command again/);
+    expect(chosen.status).toBe(3);
   });
 });
 

@@ -2,7 +2,8 @@ import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { loadMeasuresData, readInput, readScreeningList, runAnalysis } from '@chokepoint/pipeline';
+import { estimateMemory, loadMeasuresData, readInput, readScreeningList, runAnalysis } from '@chokepoint/pipeline';
+import { givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
@@ -75,6 +76,12 @@ export function analyzeCommand(io: CliIO): Command {
       if (source?.gds && flags.resolve) {
         // GDS analyzes the network as stored; merged name variants would not be the stored nodes.
         progress('--gds: name variants are kept apart (the network is analyzed as stored in Neo4j)');
+      }
+      if (source === undefined && io.relaunch !== undefined) {
+        // A large input is analysed in a process with V8 settings for it (main runs the command again).
+        const estimate = estimateMemory(bundleDir);
+        const plan = relaunchPlan(estimate, givenFlags());
+        if (plan !== undefined) throw new RelaunchRequest(plan, estimate);
       }
       // The lists before the bundle: a mistake in one should not wait for a large bundle to be read.
       const lists: ScreeningList[] = [];

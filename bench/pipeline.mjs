@@ -143,6 +143,8 @@ export function failureOf({ timedOut, timeout, signal, code, stderr, during, dur
 /** Stage of a progress line (the text after "chokepoint: "), for the table; null for lines that only report. */
 export function stageOf(text) {
   const rules = [
+    // A large input runs again in a new process (larger young generation or heap): its start-up is the start-up.
+    [/running the command again/i, 'start-up'],
     [/^reading\b/i, 'read'],
     [/^read \d/i, 'order'], // the input sorted into canonical order, before the first step of the analysis
     [/warnings? about the input|skipped bad rows/i, null],

@@ -175,6 +175,8 @@ export function progressText(text, bundle, report) {
   let t = text.replace(/ \((?:\d+ min )?[\d.]+ s\)$/, '');
   if (report) t = t.split(report).join('<report>').split(report.replace(/\.json$/, '.records.jsonl')).join('<records>');
   if (bundle) t = t.split(bundle).join('<bundle>');
+  // A command run again: the reason and the settings, not the sizes of this input and machine.
+  t = t.replace(/^the input needs .*: running the command again with up to .*$/, 'running the command again with a larger heap').replace(/^a large input .*: running the command again .*(--max-semi-space-size=\d+).*$/, 'running the command again with $1');
   return t.replace(/\b\d{4,}\b/g, (d) => Number(d).toLocaleString('en-US'));
 }
 
@@ -415,7 +417,7 @@ function render({ sessions, results }) {
     const written = first ? `${fmtBytes(first.reportBytes)}${first.recordsBytes ? ` + ${fmtBytes(first.recordsBytes)} of records` : ''}` : '—';
     L.push(`| ${sizeLabel(r.size)} | ${int(r.counts.relations)} | ${int(r.counts.shipments)} | ${outcome} | ${fmtS(wall)} | ${r.ours.map((x) => (x.ok ? fmtS(x.wall) : `failed at ${fmtS(x.wall)}`)).join(', ')} | ${fmtS(cpu)} | ${fmtGB(rss)} | ${target?.words ?? '—'} | ${met} | ${written} | ${flagsTotal === null ? '—' : `${int(flagsTotal)} (${((100 * flagsTotal) / r.counts.shipments).toFixed(2)} %)`} |`);
     const peerOk = r.peer.filter((x) => x.ok);
-    rows.push({ r, wall, cpu, rss, peerOk, peerTotal: median(peerOk.map((x) => x.total)), peerCpu: median(peerOk.map((x) => x.cpu)), peerRss: Math.max(...r.peer.map((x) => x.rssKB ?? 0)) || null });
+    rows.push({ r, wall, cpu, rss, peerOk, peerTotal: median(peerOk.map((x) => x.total)), peerCpu: median(peerOk.map((x) => x.cpu)), peerRss: Math.max(0, ...r.peer.map((x) => x.rssKB ?? 0)) || null });
   }
   L.push('');
   if (results.some((r) => r.peer.length)) {
@@ -597,6 +599,8 @@ function renderFiles(files, opts) {
     const session = { opts: raw.opts, info: raw.info, started: raw.started, finished: raw.finished ?? new Date(statSync(f).mtimeMs).toISOString(), loadStart: raw.loadStart ?? [NaN, NaN, NaN], loadEnd: raw.loadEnd ?? [NaN, NaN, NaN] };
     sessions.push(session);
     for (const r of raw.results) {
+      // Stages named again with today's words (a line an older version did not know was its own stage).
+      for (const x of r.ours) for (const y of x.stages ?? []) if (y.text !== '(start-up)') y.stage = stageOf(y.text) ?? y.stage;
       // Failures named again with today's words (older files may have named a V8 abort by its signal only).
       for (const x of r.ours) if (!x.ok && x.failure) Object.assign(x.failure, { kind: failureOf({ ...x, timeout: raw.opts.timeout, stderr: (x.failure.stderrTail ?? []).join('\n'), during: x.failure.during, duringStage: x.failure.duringStage }).kind });
       // Runs of one bundle (size and seed) from several sessions are pooled; their sessions are all named.

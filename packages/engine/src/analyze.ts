@@ -300,25 +300,35 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
  * to buyer (goods go one way).
  */
 function brokerageTies(bundle: Bundle, indexOf: Map<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
-  const src: number[] = [];
-  const dst: number[] = [];
-  for (const r of bundle.relations) {
+  // Typed arrays of the most ties there can be, cut to those found: no array grown by pushing (at ten million ties,
+  // the copies it leaves behind cost the collector more than the loop).
+  const relations = bundle.relations;
+  const src = new Int32Array(2 * relations.length);
+  const dst = new Int32Array(2 * relations.length);
+  let k = 0;
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i];
     const a = indexOf.get(r.source);
     const b = indexOf.get(r.target);
     if (a === undefined || b === undefined) continue;
-    src.push(a, b);
-    dst.push(b, a);
+    src[k] = a;
+    dst[k++] = b;
+    src[k] = b;
+    dst[k++] = a;
   }
-  const tSrc: number[] = [];
-  const tDst: number[] = [];
-  for (const s of bundle.shipments) {
+  const shipments = bundle.shipments;
+  const tSrc = new Int32Array(shipments.length);
+  const tDst = new Int32Array(shipments.length);
+  let t = 0;
+  for (let i = 0; i < shipments.length; i++) {
+    const s = shipments[i];
     const a = indexOf.get(s.supplier);
     const b = indexOf.get(s.buyer);
     if (a === undefined || b === undefined) continue;
-    tSrc.push(a);
-    tDst.push(b);
+    tSrc[t] = a;
+    tDst[t++] = b;
   }
-  return { ties: { source: Int32Array.from(src), target: Int32Array.from(dst) }, trade: { source: Int32Array.from(tSrc), target: Int32Array.from(tDst) } };
+  return { ties: { source: src.subarray(0, k), target: dst.subarray(0, k) }, trade: { source: tSrc.subarray(0, t), target: tDst.subarray(0, t) } };
 }
 
 function countriesByCount(list: readonly (string | undefined)[]): string[] {
@@ -457,7 +467,8 @@ export interface KeyNodeExtras {
  */
 export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNodeExtras): KeyNode[] {
   const keys = analysis.entities.map((e) => e.id);
-  const index = new Map(keys.map((k, i) => [k, i]));
+  const index = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
   const n = keys.length;
   const f64 = (pick: (e: EntityResult) => number) => Float64Array.from(analysis.entities, pick);
   const lostShare = new Float64Array(n);
@@ -469,14 +480,23 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
     }
   }
   // Brokerage through ties (groups: company groups; an entity in none is a group of its own) and in trade (clusters).
-  const byId = new Map(bundle.entities.map((e) => [e.id, e]));
+  // Countries numbered in the order of the entities (of `keys`) that have them.
+  const countryOf: (string | undefined)[] = new Array(n).fill(undefined);
+  for (const e of bundle.entities) {
+    const i = index.get(e.id);
+    if (i !== undefined) countryOf[i] = e.country;
+  }
   const countryIndex = new Map<string, number>();
-  const country = Int32Array.from(keys, (k) => {
-    const c = byId.get(k)?.country;
-    if (c === undefined) return -1;
-    if (!countryIndex.has(c)) countryIndex.set(c, countryIndex.size);
-    return countryIndex.get(c)!;
-  });
+  const country = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = countryOf[i];
+    if (c === undefined) country[i] = -1;
+    else {
+      let x = countryIndex.get(c);
+      if (x === undefined) countryIndex.set(c, (x = countryIndex.size));
+      country[i] = x;
+    }
+  }
   const relevant = new Uint8Array(n);
   let anyRelevant = false;
   const mark = (id: string) => {

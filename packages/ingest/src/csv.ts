@@ -103,6 +103,11 @@ const LF = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
 const EMPTY = Buffer.alloc(0);
+/**
+ * The longest cell read, in bytes: 64 MB, far beyond any cell of a table, well below the longest string V8 can make
+ * (about 512 MB, where reading would fail with ERR_STRING_TOO_LONG).
+ */
+export const MAX_FIELD_BYTES = 64 * 2 ** 20;
 /** Node's Buffer decodes bytes known to be ASCII fastest as Latin-1 (the same text), without toString's argument checks. */
 type LatinSlicing = Buffer & { latin1Slice(start: number, end: number): string };
 
@@ -186,7 +191,15 @@ export class CsvTokenizer {
   constructor(
     private readonly separator = 0x2c,
     private readonly recover = false,
+    /**
+     * The longest cell read: longer is a CsvSyntaxError (broken quoting, a file that is not a table). Checked as a cell
+     * grows from one chunk to the next (a cell within one chunk is no longer than the chunk).
+     */
+    private readonly maxFieldBytes = MAX_FIELD_BYTES,
   ) {}
+
+  /** The bytes of the current field in `parts`. */
+  private partBytes = 0;
 
   /** The records that end in `chunk`. */
   push(chunk: Buffer): CsvRow[] {
@@ -333,12 +346,26 @@ export class CsvTokenizer {
     }
     this.keepPending();
     this.parts.push(this.chunk.subarray(start, end));
+    this.partBytes += end - start;
+    if (this.partBytes > this.maxFieldBytes) {
+      // Longer than any cell of a table (and near the longest text Node.js can hold): a quote that never closes where
+      // it should, or a file with no line breaks.
+      const quoted = this.state === State.Quoted;
+      throw new CsvSyntaxError(
+        quoted ? this.quoteLine : this.recordLine,
+        quoted
+          ? `a cell in quotes runs on for more than ${this.maxFieldBytes.toLocaleString('en-US')} bytes: its quote (here) is probably never closed, or closed much further on`
+          : `a cell runs on for more than ${this.maxFieldBytes.toLocaleString('en-US')} bytes without a separator or a line break: is this a CSV file?`,
+        this.fields.length,
+      );
+    }
   }
 
   /** Moves the piece in the current chunk to the field's parts (before another piece, or the next chunk). */
   private keepPending(): void {
     if (this.pendStart < 0) return;
     this.parts.push(this.chunk.subarray(this.pendStart, this.pendEnd));
+    this.partBytes += this.pendEnd - this.pendStart;
     this.pendStart = -1;
   }
 
@@ -379,6 +406,7 @@ export class CsvTokenizer {
       this.keepPending();
       text = this.decode(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts));
       this.parts = [];
+      this.partBytes = 0;
     }
     this.fields.push(text);
     this.state = State.Start;

@@ -152,10 +152,24 @@ function ftmDate(raw: string): { ok: true; value: string } | { ok: 'partial' } |
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** The lines of a file as UTF-8 bytes with their numbers: a CRLF, an LF or a lone CR ends a line. */
-async function* linesOf(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void): AsyncGenerator<{ line: number; bytes: Buffer }> {
+/**
+ * The longest line read, in bytes: 64 MB, far beyond one entity of a JSON-lines file and well below the longest
+ * string V8 can make (about 512 MB).
+ */
+export const MAX_LINE_BYTES = 64 * 2 ** 20;
+
+/** Why a line longer than MAX_LINE_BYTES is not read. */
+const TOO_LONG = `the line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes, far more than one record: is a line break missing? It is not read`;
+
+/**
+ * The lines of a file as UTF-8 bytes with their numbers: a CRLF, an LF or a lone CR ends a line. A line longer than
+ * `maxBytes` comes as `tooLong` with no bytes (its bytes are let go as they are read).
+ */
+async function* linesOf(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void, maxBytes = MAX_LINE_BYTES): AsyncGenerator<{ line: number; bytes: Buffer; tooLong?: true }> {
   let line = 1;
   let carry: Buffer[] = [];
+  let carried = 0;
+  let tooLong = false;
   let pendingCR = false;
   for await (const chunk of utf8Chunks(path, sniffed, onBytes)) {
     let start = 0;
@@ -170,17 +184,29 @@ async function* linesOf(path: string, sniffed: SniffedText, onBytes?: (bytes: nu
       }
       if (b !== LF && b !== CR) continue;
       const piece = chunk.subarray(start, i);
-      const bytes = carry.length > 0 ? Buffer.concat([...carry, piece]) : piece;
+      if (tooLong || carried + piece.length > maxBytes) yield { line, bytes: EMPTY, tooLong: true };
+      else yield { line, bytes: carry.length > 0 ? Buffer.concat([...carry, piece]) : piece };
       carry = [];
-      yield { line, bytes };
+      carried = 0;
+      tooLong = false;
       line++;
       start = i + 1;
       if (b === CR) pendingCR = true;
     }
-    if (start < chunk.length) carry.push(chunk.subarray(start));
+    if (start < chunk.length && !tooLong) {
+      carry.push(chunk.subarray(start));
+      carried += chunk.length - start;
+      if (carried > maxBytes) {
+        tooLong = true;
+        carry = [];
+      }
+    }
   }
-  if (carry.length > 0) yield { line, bytes: Buffer.concat(carry) };
+  if (tooLong) yield { line, bytes: EMPTY, tooLong: true };
+  else if (carry.length > 0) yield { line, bytes: Buffer.concat(carry) };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** One line of a JSON-lines file: its parsed value, or why it could not be read (line 1 when the file itself cannot be). */
 export type JsonLine = { line: number; value: unknown } | { line: number; problem: string; fatal?: boolean };
@@ -209,7 +235,11 @@ export async function* jsonLines(path: string, onProgress?: (bytes: number, tota
     return;
   }
   const notText = notValidText(sniffed);
-  for await (const { line, bytes } of linesOf(path, sniffed, onProgress ? (b) => onProgress(b, total) : undefined)) {
+  for await (const { line, bytes, tooLong } of linesOf(path, sniffed, onProgress ? (b) => onProgress(b, total) : undefined)) {
+    if (tooLong) {
+      yield { line, problem: TOO_LONG };
+      continue;
+    }
     if (!isUtf8(bytes)) {
       yield { line, problem: notText };
       continue;
@@ -376,7 +406,12 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
   const records: { record: FtmRecord; notes: DataIssue[] }[] = [];
   let lines = 0;
   const onBytes = options.onProgress ? (bytes: number) => options.onProgress!(file, bytes, total) : undefined;
-  for await (const { line, bytes } of linesOf(path, sniffed, onBytes)) {
+  for await (const { line, bytes, tooLong } of linesOf(path, sniffed, onBytes)) {
+    if (tooLong) {
+      lines++;
+      issues.push({ file, line, reason: TOO_LONG });
+      continue;
+    }
     const valid = isUtf8(bytes);
     const text = bytes.toString('utf8');
     if (valid && text.trim() === '') continue;

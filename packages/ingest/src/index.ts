@@ -15,7 +15,7 @@ export {
 } from './csv';
 export { ByteInterner } from './intern';
 export { IngestError, BundleNotFoundError, InvalidBundleError } from './errors';
-export { readFtm, ftmIsA, jsonLines, FTM_TIES, SHIPMENT_SCHEMA, type JsonLine } from './ftm';
+export { readFtm, ftmIsA, jsonLines, FTM_TIES, MAX_LINE_BYTES, SHIPMENT_SCHEMA, type JsonLine } from './ftm';
 export { loadSectorHints, defaultSectorHints, DEFAULT_SECTOR_KEYWORDS } from './hints';
 export { matchColumn, normaliseColumnName, type ColumnMatch } from './header';
 export { printable } from './printable';

@@ -6,7 +6,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue, type Bundle, type DataIssue } from '@chokepoint/model';
-import { CsvTokenizer, InvalidBundleError, readBundle, readFtm, type CsvRow } from '@chokepoint/ingest';
+import { CsvTokenizer, InvalidBundleError, jsonLines, MAX_LINE_BYTES, readBundle, readFtm, type CsvRow } from '@chokepoint/ingest';
 import { ENTITIES, makeBundle, removeBundles, tempDir } from './helpers';
 
 afterAll(removeBundles);
@@ -184,6 +184,32 @@ describe('CsvTokenizer: fields decoded straight from the chunk', () => {
   });
 });
 
+describe('CsvTokenizer: a cell too long for a table', () => {
+  const feed = (tokenizer: CsvTokenizer, text: string, size: number): CsvRow[] => {
+    const bytes = Buffer.from(text, 'utf8');
+    const got: CsvRow[] = [];
+    for (let at = 0; at < bytes.length; at += size) got.push(...tokenizer.push(bytes.subarray(at, at + size)));
+    got.push(...tokenizer.end());
+    return got;
+  };
+
+  it('stops at a quoted cell that runs on past the limit, naming the line its quote opens on, however the bytes are cut', () => {
+    const text = `a,b\r\nx,y\r\n1,"${'z'.repeat(500)}\r\n2,3\r\n`;
+    // (the limit is checked as a cell grows from chunk to chunk: a cell within one chunk is no longer than the chunk)
+    for (const size of [1, 7, 64, 150]) {
+      expect(() => feed(new CsvTokenizer(0x2c, false, 200), text, size)).toThrow(expect.objectContaining({ line: 3, field: 1, reason: expect.stringMatching(/^a cell in quotes runs on for more than 200 bytes: its quote \(here\) is probably never closed/) }));
+      expect(() => feed(new CsvTokenizer(0x2c, true, 200), text, size)).toThrow(expect.objectContaining({ line: 3 }));
+      // Under the limit: read as it is (one cell with line breaks, then the quote left open at the end).
+      expect(() => feed(new CsvTokenizer(0x2c, false, 2000), text, size)).toThrow(expect.objectContaining({ line: 3, reason: expect.not.stringContaining('runs on') }));
+    }
+  });
+
+  it('stops at an unquoted cell of no separators or line breaks past the limit, and reads cells up to it', () => {
+    expect(() => feed(new CsvTokenizer(0x2c, false, 100), `a\n${'x'.repeat(101)}\n`, 10)).toThrow(expect.objectContaining({ line: 2, field: 0, reason: expect.stringMatching(/^a cell runs on for more than 100 bytes without a separator or a line break/) }));
+    expect(feed(new CsvTokenizer(0x2c, false, 100), `a\n${'x'.repeat(100)}\n`, 10).map((r) => r.fields[0].length)).toEqual([1, 100]);
+  });
+});
+
 describe('CsvTokenizer with recover: broken quoting read past, however the bytes are cut', () => {
   it('keeps stray quotes as quote marks, marks a row with text after a closing quote bad, and reads on in step', () => {
     let t = 11;
@@ -298,6 +324,24 @@ describe('encodings', () => {
     expect(long.issues[0].reason.length).toBeLessThan(300);
     const wide = await refusal(readBundle(only(Buffer.from(`${Array.from({ length: 100 }, (_, i) => `c${i}`).join(',')}\n`))));
     expect(wide.issues[0].reason).toContain('c38, c39, and 60 more');
+  });
+
+  it('does not read an FtM line longer than any record (64 MB): a problem on its line, the lines around it read (no crash at the string limit)', async () => {
+    const path = join(tempDir(), 'long.jsonl');
+    const C2 = { id: 'c2', schema: 'Company', properties: { name: ['Beta Ticaret'] } };
+    const long = `{"id":"x","schema":"Company","properties":{"name":["${'x'.repeat(MAX_LINE_BYTES)}"]}}`;
+    writeFileSync(path, `${JSON.stringify(C1)}\r\n${long}\r\n${JSON.stringify(C2)}\n`);
+    const reason = `the line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes, far more than one record: is a line break missing? It is not read`;
+    expect((await refusal(readFtm(path))).issues).toEqual([{ file: 'long.jsonl', line: 2, reason }]);
+    const lenient = await readFtm(path, { lenient: true });
+    expect(lenient.entities.map((e) => e.id)).toEqual(['c1', 'c2']);
+    expect(lenient.rejected).toEqual([{ file: 'long.jsonl', line: 2, reason }]);
+    const lines = [];
+    for await (const l of jsonLines(path)) lines.push('problem' in l ? { line: l.line, problem: l.problem } : { line: l.line, id: (l.value as { id: string }).id });
+    expect(lines).toEqual([{ line: 1, id: 'c1' }, { line: 2, problem: reason }, { line: 3, id: 'c2' }]);
+    // The last line, without a line break after it, too.
+    writeFileSync(path, `${JSON.stringify(C1)}\n${long}`);
+    expect((await refusal(readFtm(path))).issues).toEqual([{ file: 'long.jsonl', line: 2, reason }]);
   });
 
   it('rejects invalid UTF-8 in a CSV cell and in an FtM line alike, with the line; a U+FFFD written in the file is text', async () => {

@@ -150,6 +150,7 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     await frame(page);
     await hasText(page.locator('#count-entities'), `${entities.toLocaleString('en-US')} of ${entities.toLocaleString('en-US')} entities`);
     expect(await differences(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('redraw-whole-network.png') });
     // Hiding one entity is written in place (its ties keep their slots, drawn empty); dimming then fills the lines of
     // the arrows as they are, the hidden ones empty.
     await page.evaluate((id) => window.__chokepoint!.changeWork((w) => ({ ...w, hidden: [id] })), hub);
@@ -175,7 +176,9 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     await page.evaluate(() => window.__chokepoint!.view.refresh(true));
     await frame(page);
     expect(await differences(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('redraw-whole-network.png') });
+    // Three steps undone (the filter, the hidden entity, the whole network): the working view again.
+    expect(await page.evaluate(() => window.__chokepoint!.visible().counts.entities)).toBe(drawn);
+    await page.screenshot({ path: screenshotPath('redraw-undone-to-working-view.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -1,4 +1,4 @@
-import { capOutlines, outlinesNote, type OutlineCandidate } from '../src/web/core/outlines';
+import { capOutlines, outlinesNote, overlapShare, type OutlineCandidate } from '../src/web/core/outlines';
 import { flowLegend, MAX_FLOW_WIDTH, MIN_FLOW_WIDTH, type FlowWidth } from '../src/web/core/map';
 import { pictureScene, sceneToSvg, textWidth, type PictureInput } from '../src/web/core/picture';
 
@@ -19,6 +19,22 @@ describe('outlines of clusters near a border on a crowded overview', () => {
     const few = capOutlines(many.slice(0, 3), { width: 1000, height: 800 }, 12);
     expect(few.shown).toHaveLength(3);
     expect(outlinesNote(few)).toBeNull();
+  });
+
+  it('leaves out an outline mostly on top of one already drawn (stacked copies read as a pile), and counts it', () => {
+    // Seven clusters around the same members, a few pixels apart; one beside them; one overlapping a quarter.
+    const stacked = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, box: [100, 100 + 3 * i, 160, 150 + 3 * i] as [number, number, number, number], size: 5, flaggedMembers: 7 - i }));
+    const beside = { id: 20, box: [400, 100, 460, 150] as [number, number, number, number], size: 5, flaggedMembers: 0 };
+    const quarter = { id: 21, box: [145, 100, 205, 150] as [number, number, number, number], size: 5, flaggedMembers: 0 };
+    const capped = capOutlines([...stacked, beside, quarter], { width: 1000, height: 800 }, 12);
+    // The most flagged of the pile, the one beside, and the one covering a quarter of the first (under half).
+    expect(capped.shown.map((c) => c.id)).toEqual([1, 20, 21]);
+    expect(capped.notShown).toBe(6);
+    expect(outlinesNote(capped)).toBe('3 of 9 clusters near a border outlined (most flagged first); zoom in for the others');
+    // A point-sized box (one member) on top of another is on top too; one apart is not.
+    expect(overlapShare([10, 10, 10, 10], [0, 0, 20, 20])).toBe(1);
+    expect(overlapShare([30, 30, 30, 30], [0, 0, 20, 20])).toBe(0);
+    expect(overlapShare([0, 0, 9, 9], [5, 0, 14, 9])).toBe(0.5);
   });
 });
 

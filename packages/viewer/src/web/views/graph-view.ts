@@ -54,6 +54,8 @@ export interface RenderState {
   highlight?: Uint8Array | null;
 }
 
+/** Pixels kept between two outline labels, above and below (about a line of their text). */
+const OUTLINE_LABEL_GAP = 10;
 /** A change of what is drawn of at most this many nodes and edges is given to Sigma in place (see GraphView.refresh). */
 const IN_PLACE_MAX = 5000;
 /** Items hidden in place (empty instances still drawn) before a full indexation is preferred. */
@@ -213,6 +215,8 @@ export class GraphView {
   private readonly labels = new MapLabels();
   /** The labels of the highlight layer (the base network's are hidden while it is shown). */
   private readonly frontLabels = new MapLabels();
+  /** The selected entity the highlight layer draws with its boxed label (by index), or -1. */
+  private frontSelected = -1;
   /** The render state read once per refresh (not once per node and edge). */
   private frame: RenderState | null = null;
   /** The render state Sigma last drew from, to give it only the nodes and edges whose look changed since. */
@@ -521,6 +525,7 @@ export class GraphView {
     if (!front?.dims) this.lineMode.fill = false;
     if (front === null) return this.layer.hide();
     const g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+    this.frontSelected = -1;
     for (const { index, look } of front.nodes) {
       const key = nodeKey(index);
       const attrs: NodeAttrs & { highlighted?: boolean; zIndex?: number } = { ...this.graph.getNodeAttributes(key) };
@@ -530,6 +535,7 @@ export class GraphView {
         attrs.label = '';
         attrs.zIndex = 0;
       } else if (look === 'selected') {
+        this.frontSelected = index;
         attrs.highlighted = true;
         attrs.zIndex = 2;
       } else attrs.zIndex = 1;
@@ -767,6 +773,10 @@ export class GraphView {
     // or lie outside the view, are left out.
     const { visible, group } = this.state();
     const labels: [number, number, number, number][] = [];
+    // The labels of what a selection brings forward (the selected entity's, boxed) are not covered either.
+    const front: (readonly number[])[] = this.layer.isShown() ? [...this.frontLabels.boxes()] : [];
+    const selectedBox = this.layer.isShown() ? this.selectedLabelBox(top) : null;
+    if (selectedBox !== null) front.push(selectedBox);
     const onScreen = (index: number) => (visible.nodes[index] ? this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(index))) : null);
     const draw = (box: Box, color: string, label: string, dash: number[]) => {
       const [x0, y0, x1, y1] = box;
@@ -779,7 +789,9 @@ export class GraphView {
       const lx = Math.max(2, Math.min(x0, width - w - 4));
       const ly = Math.max(14, y0 - 4);
       const lbox: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
-      if (labels.some((t) => lbox[0] < t[2] && lbox[2] > t[0] && lbox[1] < t[3] && lbox[3] > t[1])) return;
+      // Outline labels keep a line's height apart (labels a few pixels apart read as one pile of text).
+      const covers = (t: readonly number[], gap = 0) => lbox[0] < t[2] && lbox[2] > t[0] && lbox[1] - gap < t[3] && lbox[3] + gap > t[1];
+      if (labels.some((t) => covers(t, OUTLINE_LABEL_GAP)) || front.some((t) => covers(t))) return;
       labels.push(lbox);
       top.fillStyle = 'rgba(255,255,255,0.85)';
       top.fillRect(lbox[0], lbox[1], lbox[2] - lbox[0], lbox[3] - lbox[1]);
@@ -808,6 +820,23 @@ export class GraphView {
       top.fillStyle = FLAG_COLOR;
       top.fillText(outlines.note, x, y);
     }
+  }
+
+  /** Where the selected entity's boxed label lies on the screen (as sigma's hover label draws it, roughly), or null. */
+  private selectedLabelBox(context: CanvasRenderingContext2D): [number, number, number, number] | null {
+    if (this.frontSelected < 0) return null;
+    const key = nodeKey(this.frontSelected);
+    const display = this.renderer.getNodeDisplayData(key);
+    if (display === undefined || display.hidden) return null;
+    const { x, y } = this.renderer.framedGraphToViewport(display);
+    const r = this.renderer.scaleSize(display.size);
+    const size = this.renderer.getSetting('labelSize');
+    const font = context.font;
+    context.font = `${this.renderer.getSetting('labelWeight')} ${size}px ${this.renderer.getSetting('labelFont')}`;
+    const w = context.measureText(display.label ?? '').width;
+    context.font = font;
+    const half = Math.max(r, size / 2 + 2) + 2;
+    return [x - r - 4, y - half, x + r + 8 + w, y + half];
   }
 
   /** Entity labels keep clear of the outlines' labels (drawn over them): when those moved, the frame is drawn again. */

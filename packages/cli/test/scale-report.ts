@@ -1,4 +1,6 @@
-import type { Report } from '@chokepoint/report';
+import { join } from 'node:path';
+import { readReport, type Report } from '@chokepoint/report';
+import { DEMO, run } from './run';
 
 /**
  * A large report made from a small one: `copies` copies of its network side by side, each with its own ids (`<id>~k`)
@@ -34,4 +36,13 @@ export function multiplyReport(small: Report, copies: number): Report {
     shipments,
     clusters: reportClusters,
   };
+}
+
+/** The demo analysed through the CLI (its report written in `dir`), multiplied to at least `entities` entities. */
+export async function largeDemoReport(dir: string, entities: number): Promise<Report> {
+  const small = join(dir, 'small.json');
+  const r = await run('analyze', DEMO, '--out', small, '--quiet');
+  if (r.code !== 0) throw new Error(`analyze of the demo failed (exit ${r.code}): ${r.stderr}`);
+  const one = readReport(small);
+  return multiplyReport(one, Math.ceil(entities / one.entities.length));
 }

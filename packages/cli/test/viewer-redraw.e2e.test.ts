@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { readReport, writeReport } from '@chokepoint/report';
+import { writeReport } from '@chokepoint/report';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, hasText, launchBrowser, screenshotPath, serve, type Served } from './browser';
-import { multiplyReport } from './scale-report';
-import { DEMO, removeTempDirs, run, tempDir } from './run';
+import { largeDemoReport } from './scale-report';
+import { removeTempDirs, tempDir } from './run';
 
 const available = browserAvailable();
 const suite = available ? describe : describe.skip;
@@ -96,11 +96,8 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
   let entities: number;
   beforeAll(async () => {
     dir = tempDir();
-    const small = join(dir, 'small.json');
-    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
-    const one = readReport(small);
     // Enough ties that leaving or coming back to the whole network changes more than the viewer changes in place.
-    const report = multiplyReport(one, Math.ceil(6000 / one.entities.length));
+    const report = await largeDemoReport(dir, 6000);
     entities = report.entities.length;
     const degree = new Map<string, number>();
     for (const s of report.shipments) for (const id of [s.supplier, s.buyer]) degree.set(id, (degree.get(id) ?? 0) + 1);

@@ -1,11 +1,11 @@
 import { request } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readReport, writeReport } from '@chokepoint/report';
+import { writeReport } from '@chokepoint/report';
 import type { Browser } from 'playwright-core';
 import { browserAvailable, hasText, launchBrowser, screenshotPath, serve, until, type Served } from './browser';
-import { multiplyReport } from './scale-report';
-import { DEMO, removeTempDirs, run, tempDir } from './run';
+import { largeDemoReport } from './scale-report';
+import { removeTempDirs, tempDir } from './run';
 
 /** What the viewer exposes to tests for a large report (packages/viewer/src/web/main.ts, views/scale-view.ts). */
 interface ScaledHook {
@@ -34,10 +34,7 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
   let entities: number;
   beforeAll(async () => {
     dir = tempDir();
-    const small = join(dir, 'small.json');
-    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
-    const one = readReport(small);
-    const report = multiplyReport(one, Math.ceil(30_000 / one.entities.length));
+    const report = await largeDemoReport(dir, 30_000);
     entities = report.entities.length;
     reportPath = join(dir, 'large.json');
     // Records in a companion file, as analyze writes them for large networks.
@@ -133,11 +130,8 @@ browserSuite('the viewer in the browser on a large report', () => {
   let reportPath: string;
   beforeAll(async () => {
     dir = tempDir();
-    const small = join(dir, 'small.json');
-    expect((await run('analyze', DEMO, '--out', small, '--quiet')).code).toBe(0);
-    const one = readReport(small);
     reportPath = join(dir, 'large.json');
-    writeReport(multiplyReport(one, Math.ceil(30_000 / one.entities.length)), reportPath);
+    writeReport(await largeDemoReport(dir, 30_000), reportPath);
     served = await serve(reportPath);
     browser = await launchBrowser();
   }, 120_000);

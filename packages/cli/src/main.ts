@@ -64,7 +64,7 @@ export async function main(argv: string[], given: CliIO): Promise<number> {
             plan.heapMb !== undefined
               ? `chokepoint: the input needs at least about ${bytesForPeople(neededBytes)} of memory, more than the ${bytesForPeople(heapLimitBytes)} Node.js allows by default: ` +
                   `running the command again with up to ${bytesForPeople(plan.heapMb * 2 ** 20)} (three quarters of this machine's ${bytesForPeople(totalMemoryBytes)})\n`
-              : `chokepoint: a large input (${bytesForPeople(inputBytes)}): running the command again in a process whose garbage collector has a larger young generation (--max-semi-space-size=${plan.semiSpaceMb}): faster with many records\n`,
+              : `chokepoint: a large input (${bytesForPeople(inputBytes)}): running the command again in a process set up for large inputs, which finishes sooner (--max-semi-space-size=${plan.semiSpaceMb})\n`,
           );
         }
         return given.relaunch(plan);

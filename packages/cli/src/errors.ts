@@ -66,17 +66,6 @@ export function heapToAsk(estimate: { neededBytes: number; totalMemoryBytes: num
 }
 
 /**
- * The heap to run a command again with when its input is too large for the heap Node.js gave it by default: three
- * quarters of the machine's memory, in MB (V8 takes no more than it needs, so the limit is only the most the analysis
- * may grow to); undefined when the machine cannot give the input what it needs (`heapToAsk`).
- */
-export function relaunchHeapMb(estimate: { neededBytes: number; totalMemoryBytes: number }): number | undefined {
-  if (heapToAsk(estimate) === undefined) return undefined;
-  return Math.floor((estimate.totalMemoryBytes * 0.75) / 2 ** 20);
-}
-
-
-/**
  * How to give the analysis the memory it needs: a larger heap for Node.js when the machine has the memory (with the
  * size to ask for), else a machine with more memory or a part of the data.
  */

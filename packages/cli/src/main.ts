@@ -9,8 +9,8 @@ import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 import { viewCommand } from './commands/view';
 import { describeError, EXIT } from './errors';
-import { givenFlags, RelaunchRequest, relaunchPlan } from './relaunch';
-import { bytesForPeople, InputTooLargeError } from '@chokepoint/pipeline';
+import { givenFlags, RelaunchRequest, relaunchNote, relaunchPlan } from './relaunch';
+import { InputTooLargeError } from '@chokepoint/pipeline';
 import type { CliIO } from './io';
 import { terminalSafe } from './terminal';
 import { VERSION } from './version';
@@ -58,15 +58,7 @@ export async function main(argv: string[], given: CliIO): Promise<number> {
       // rather than asking the person to set it. (An input too large for a limit they chose is refused below.)
       const plan = err instanceof RelaunchRequest ? err.plan : relaunchPlan(err.estimate, givenFlags());
       if (plan !== undefined) {
-        if (!argv.includes('--quiet') && !argv.includes('-q')) {
-          const { inputBytes, neededBytes, heapLimitBytes, totalMemoryBytes } = (err as RelaunchRequest | InputTooLargeError).estimate;
-          io.stderr(
-            plan.heapMb !== undefined
-              ? `chokepoint: the input needs at least about ${bytesForPeople(neededBytes)} of memory, more than the ${bytesForPeople(heapLimitBytes)} Node.js allows by default: ` +
-                  `running the command again with up to ${bytesForPeople(plan.heapMb * 2 ** 20)} (three quarters of this machine's ${bytesForPeople(totalMemoryBytes)})\n`
-              : `chokepoint: a large input (${bytesForPeople(inputBytes)}): running the command again in a process set up for large inputs, which finishes sooner (--max-semi-space-size=${plan.semiSpaceMb})\n`,
-          );
-        }
+        if (!argv.includes('--quiet') && !argv.includes('-q')) io.stderr(relaunchNote(plan, err.estimate));
         return given.relaunch(plan);
       }
     }

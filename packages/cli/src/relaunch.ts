@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import type { MemoryEstimate } from '@chokepoint/pipeline';
-import { relaunchHeapMb } from './errors';
+import { bytesForPeople, type MemoryEstimate } from '@chokepoint/pipeline';
+import { heapToAsk } from './errors';
 
 /** Set in the environment of a command run again with other heap settings: it is not run again a second time. */
 export const RELAUNCHED_ENV = 'CHOKEPOINT_RELAUNCHED';
@@ -37,6 +37,17 @@ export function semiSpaceMb(inputBytes: number): number {
   return inputBytes >= 512 * 2 ** 20 ? 256 : 128;
 }
 
+/**
+ * The heap to run a command again with when its input is too large for the heap Node.js gave it by default: three
+ * quarters of the machine's memory, in MB (V8 takes no more than it needs, so the limit is only the most the analysis
+ * may grow to); undefined when the machine cannot give the input what it needs (`heapToAsk`).
+ */
+export function relaunchHeapMb(estimate: { neededBytes: number; totalMemoryBytes: number }): number | undefined {
+  if (heapToAsk(estimate) === undefined) return undefined;
+  return Math.floor((estimate.totalMemoryBytes * 0.75) / 2 ** 20);
+}
+
+
 /** How to run a command again: with a heap that may grow to `heapMb` and semi-spaces of `semiSpaceMb` (each when given). */
 export interface RelaunchPlan {
   /** `memory`: the input needs more heap than Node.js's default; `large`: it fits, and runs faster with a larger young generation. */
@@ -60,6 +71,15 @@ export function relaunchPlan(estimate: MemoryEstimate, given: GivenFlags): Relau
   }
   if (estimate.inputBytes >= LARGE_INPUT_BYTES && semi !== undefined) return { why: 'large', semiSpaceMb: semi };
   return undefined;
+}
+
+/** What the person running the command is told when it runs again. */
+export function relaunchNote(plan: RelaunchPlan, estimate: MemoryEstimate): string {
+  const { inputBytes, neededBytes, heapLimitBytes, totalMemoryBytes } = estimate;
+  return plan.heapMb !== undefined
+    ? `chokepoint: the input needs at least about ${bytesForPeople(neededBytes)} of memory, more than the ${bytesForPeople(heapLimitBytes)} Node.js allows by default: ` +
+        `running the command again with up to ${bytesForPeople(plan.heapMb * 2 ** 20)} (three quarters of this machine's ${bytesForPeople(totalMemoryBytes)})\n`
+    : `chokepoint: a large input (${bytesForPeople(inputBytes)}): running the command again in a process set up for large inputs, which finishes sooner (--max-semi-space-size=${plan.semiSpaceMb})\n`;
 }
 
 /** Thrown by a command that should run again in a new process (`relaunchPlan`); `main` does it. */

@@ -1,6 +1,6 @@
 import type { MemoryEstimate } from '@chokepoint/pipeline';
-import { heapToAsk, relaunchHeapMb } from '../src/errors';
-import { givenFlags, LARGE_INPUT_BYTES, relaunchPlan, semiSpaceMb } from '../src/relaunch';
+import { heapToAsk } from '../src/errors';
+import { givenFlags, LARGE_INPUT_BYTES, relaunchHeapMb, relaunchPlan, semiSpaceMb } from '../src/relaunch';
 
 const GB = 2 ** 30;
 const MB = 2 ** 20;

@@ -21,6 +21,7 @@ import {
   type RelationKind,
   type Shipment,
 } from '@chokepoint/model';
+import { MAX_FIELD_BYTES } from './csv';
 import { InvalidBundleError } from './errors';
 import { printableIssue, quote, setOwn } from './printable';
 import { EncodingProblem, notValidText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
@@ -152,11 +153,9 @@ function ftmDate(raw: string): { ok: true; value: string } | { ok: 'partial' } |
 const LF = 0x0a;
 const CR = 0x0d;
 
-/**
- * The longest line read, in bytes: 64 MB, far beyond one entity of a JSON-lines file and well below the longest
- * string V8 can make (about 512 MB).
- */
-export const MAX_LINE_BYTES = 64 * 2 ** 20;
+/** The longest line read, in bytes: as the longest CSV cell (MAX_FIELD_BYTES), far beyond one entity of a JSON-lines file. */
+export const MAX_LINE_BYTES = MAX_FIELD_BYTES;
+const EMPTY = Buffer.alloc(0);
 
 /** Why a line longer than MAX_LINE_BYTES is not read. */
 const TOO_LONG = `the line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes, far more than one record: is a line break missing? It is not read`;
@@ -205,8 +204,6 @@ async function* linesOf(path: string, sniffed: SniffedText, onBytes?: (bytes: nu
   if (tooLong) yield { line, bytes: EMPTY, tooLong: true };
   else if (carry.length > 0) yield { line, bytes: Buffer.concat(carry) };
 }
-
-const EMPTY = Buffer.alloc(0);
 
 /** One line of a JSON-lines file: its parsed value, or why it could not be read (line 1 when the file itself cannot be). */
 export type JsonLine = { line: number; value: unknown } | { line: number; problem: string; fatal?: boolean };

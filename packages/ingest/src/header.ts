@@ -67,7 +67,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   while (end > 1 && allFields[end - 1].trim() === '') end--;
   const fields = allFields.slice(0, end);
   // (a name longer than any column's spelling is nobody's: not compared letter by letter with every column)
-  const matches = fields.map((f) => (f.length > LONGEST_NAME ? undefined : matchColumn(spec, f)));
+  const matches = fields.map((f) => (comparable(f) ? matchColumn(spec, f) : undefined));
   const seen = new Set<string>();
   for (const f of fields) {
     const name = f.trim().toLowerCase();
@@ -99,7 +99,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       return name;
     }
     const free = spec.columns.filter((c) => !taken.has(c.name)).map((c) => c.name);
-    const near = raw.length > LONGEST_NAME ? [] : closest(normaliseColumnName(raw), free, 1);
+    const near = comparable(raw) ? closest(normaliseColumnName(raw), free, 1) : [];
     if (near.length > 0) {
       warnings.push({ column: raw, reason: `column "${raw}" is not a column of ${spec.file} and is kept as a text attribute; did you mean "${near[0]}"?` });
     }
@@ -113,7 +113,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
     const has = shown.length === 1 && !guess.found
       ? `the header has one column, "${shown[0]}": no comma, semicolon, tab or pipe separates the column names`
       : `the header has: ${listed.join(', ')}${guess.delimiter === ',' ? '' : `, separated by ${DELIMITER_NAMES[guess.delimiter]}s`}`;
-    const unmatched = fields.filter((f, i) => matches[i] === undefined && f.length <= LONGEST_NAME).map((f) => f.trim());
+    const unmatched = fields.filter((f, i) => matches[i] === undefined && comparable(f)).map((f) => f.trim());
     const typos = missing.flatMap((c) => {
       const near = unmatched.filter((f) => closest(normaliseColumnName(f), [c.name], 1).length > 0);
       return near.length > 0 ? [`"${near[0]}" may be "${c.name}" misspelt`] : [];
@@ -128,6 +128,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
 
 /** The longest text compared with the columns' names (a longer one matches none and is not compared letter by letter). */
 const LONGEST_NAME = 200;
+const comparable = (name: string): boolean => name.length <= LONGEST_NAME;
 
 /** The longest column name quoted whole in a message, and the most names listed. */
 const MAX_NAME_SHOWN = 60;

@@ -22,16 +22,16 @@ export class MeasuresDataError extends PipelineError {
   override name = 'MeasuresDataError';
 }
 
-/**
- * The input is too large for the memory this process may use: raised before reading it, instead of running out of
- * memory part way. Carries the sizes, so that a caller can say how to give it more (or that the machine has too
- * little).
- */
 /** A number of bytes for people: `1.5 GB`, `350 MB`. */
 export function bytesForPeople(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(n / 1e6))} MB`;
 }
 
+/**
+ * The input is too large for the memory this process may use: raised before reading it, instead of running out of
+ * memory part way. Carries the sizes, so that a caller can say how to give it more (or that the machine has too
+ * little).
+ */
 export class InputTooLargeError extends PipelineError {
   override name = 'InputTooLargeError';
   constructor(
@@ -43,11 +43,10 @@ export class InputTooLargeError extends PipelineError {
       totalMemoryBytes: number;
     },
   ) {
-    const gb = bytesForPeople;
     super(
-      `the input is too large for the memory available: ${estimate.kind === 'ftm' ? 'the FollowTheMoney file holds' : 'the bundle’s CSV files hold'} ${gb(estimate.inputBytes)}, ` +
-        `and analysing it takes at least about ${gb(estimate.neededBytes)} of memory, but this process may use at most ${gb(estimate.heapLimitBytes)} ` +
-        `(the machine has ${gb(estimate.totalMemoryBytes)} in all)`,
+      `the input is too large for the memory available: ${estimate.kind === 'ftm' ? 'the FollowTheMoney file holds' : 'the bundle’s CSV files hold'} ${bytesForPeople(estimate.inputBytes)}, ` +
+        `and analysing it takes at least about ${bytesForPeople(estimate.neededBytes)} of memory, but this process may use at most ${bytesForPeople(estimate.heapLimitBytes)} ` +
+        `(the machine has ${bytesForPeople(estimate.totalMemoryBytes)} in all)`,
     );
   }
 }

@@ -18,6 +18,7 @@ import type { Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
+import { visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
 import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
@@ -340,6 +341,8 @@ export class GraphView {
     leanUpdates(this.renderer as unknown as Sigma);
     this.renderer.on('afterProcess', () => (this.holes = 0));
     this.renderer.on('beforeRender', () => {
+      // Labels stay inside what the user sees of the canvas (not under the side panel or a bar over it).
+      this.labels.area = this.visibleArea();
       const dims = this.front?.dims === true;
       // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
       // from now on, until the network is undimmed).
@@ -350,10 +353,13 @@ export class GraphView {
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
       this.frontLabels.reset();
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
-    });
+      this.frontLabels.area = this.labels.area ?? this.visibleArea();
+    }, () => this.frontLabels.flush());
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
+      // The labels that could not take their first place, after those that could (MapLabels.flush).
+      this.labels.flush();
       if (this.firstFrameMs === null) this.firstFrameMs = performance.now();
       this.frames++;
       this.drawLayers();
@@ -715,6 +721,27 @@ export class GraphView {
       out.push([v.x - r, v.y - r, v.x + r, v.y + r]);
     });
     return out;
+  }
+
+  /**
+   * The part of the canvas the user sees, in pixels of the graph container: less the side panel where it overlaps the
+   * canvas, and less the working view's bars, which run over its whole width (core/label-place.ts).
+   */
+  visibleArea(): LabelArea {
+    const { width, height } = this.renderer.getDimensions();
+    const origin = this.container.getBoundingClientRect();
+    const panel = this.container.ownerDocument.getElementById('panel');
+    const covers = [...(panel ? [panel] : []), ...this.container.querySelectorAll<HTMLElement>('.work-row, .scope-bar')]
+      .filter((p) => !p.hidden && p.isConnected)
+      .map((p) => p.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as AreaBox);
+    return visibleArea(width, height, covers);
+  }
+
+  /** The entity labels drawn in the last frame, with their boxes in pixels of the graph container (for tests). */
+  drawnLabels(): { label: string; box: readonly [number, number, number, number] }[] {
+    return [...this.labels.drawnLabels(), ...(this.layer.isShown() ? this.frontLabels.drawnLabels() : [])];
   }
 
   /** The boxes of what sits over the map (the map's legend, the working view's bars), which would hide a town name. */

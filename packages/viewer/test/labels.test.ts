@@ -1,4 +1,4 @@
-import { labelFits, labelPlaces, labelX, visibleArea, type LabelArea } from '../src/web/core/label-place';
+import { cameraInArea, labelFits, labelPlaces, labelX, visibleArea, type LabelArea } from '../src/web/core/label-place';
 
 /** A picture `width` pixels wide and 300 high, seen whole. */
 const picture = (width: number): LabelArea => ({ left: 0, top: 0, right: width, bottom: 300 });
@@ -96,3 +96,11 @@ describe('the visible area of the graph', () => {
   });
 });
 
+describe('framing in the visible area', () => {
+  it('zooms out by the narrower proportion and moves the middle of the canvas to the middle of the area', () => {
+    expect(cameraInArea(0.5, 1000, 600, { left: 0, top: 0, right: 1000, bottom: 600 })).toEqual({ ratio: 0.5, dx: 0, dy: 0 });
+    // A panel over the right 360 px: 1000 / 640 more room needed, the middle 180 px to the left.
+    expect(cameraInArea(0.5, 1000, 600, { left: 0, top: 0, right: 640, bottom: 600 })).toEqual({ ratio: 0.78125, dx: -180, dy: 0 });
+    expect(cameraInArea(1, 1000, 600, { left: 0, top: 60, right: 1000, bottom: 600 })).toEqual({ ratio: 600 / 540, dx: 0, dy: 30 });
+  });
+});

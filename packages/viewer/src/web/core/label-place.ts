@@ -87,3 +87,13 @@ export function labelPlaces(nodeX: number, nodeY: number, nodeSize: number, labe
   return places;
 }
 
+/**
+ * A camera that frames in the visible area what `ratio` would frame in the whole canvas: zoomed out by as much as the
+ * area is smaller than the canvas (its narrower proportion), and moved by `dx`, `dy` pixels so that what was in the
+ * middle of the canvas is in the middle of the area (the view turns the pixels into the camera's units).
+ */
+export function cameraInArea(ratio: number, width: number, height: number, area: LabelArea): { ratio: number; dx: number; dy: number } {
+  const [w, h] = [area.right - area.left, area.bottom - area.top];
+  if (w <= 0 || h <= 0 || width <= 0 || height <= 0) return { ratio, dx: 0, dy: 0 };
+  return { ratio: ratio * Math.max(1, width / w, height / h), dx: (area.left + area.right) / 2 - width / 2, dy: (area.top + area.bottom) / 2 - height / 2 };
+}

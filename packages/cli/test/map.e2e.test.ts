@@ -17,6 +17,8 @@ interface Hook {
     stopLayout(): void;
     keyOf(id: string): string;
     viewportPosition(id: string): { x: number; y: number } | null;
+    drawnLabels(): { label: string; box: [number, number, number, number] }[];
+    visibleArea(): { left: number; top: number; right: number; bottom: number };
     graph: { getNodeAttribute(key: string, name: string): unknown; getEdgeAttribute(key: string, name: string): unknown; edges(): string[] };
     renderer: {
       getCamera(): { isAnimated(): boolean; getState(): { ratio: number }; setState(s: object): void };
@@ -25,7 +27,9 @@ interface Hook {
     };
   };
 }
-declare const window: { __chokepoint?: Hook };
+declare const window: { __chokepoint?: Hook; dispatchEvent(event: unknown): void };
+declare const document: { querySelector(selector: string): { getBoundingClientRect(): { left: number; right: number; width: number; height: number } } };
+declare const Event: new (type: string) => unknown;
 
 let dir: string;
 let browser: Browser;
@@ -43,6 +47,27 @@ async function zoomTo(page: Page, target: string): Promise<void> {
   await page.waitForTimeout(100);
   await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
   await page.waitForTimeout(300);
+}
+
+/**
+ * The entity labels drawn in the last frame, and the part of the graph's canvas the user sees: the canvas's own box
+ * less the side panel where it overlaps the canvas, measured here from the page (not taken from the viewer).
+ */
+async function labelsAndArea(page: Page) {
+  return page.evaluate(() => {
+    const view = window.__chokepoint!.view;
+    const rect = (selector: string) => document.querySelector(selector).getBoundingClientRect();
+    const [graph, panel] = [rect('#graph'), rect('#panel')];
+    // The panel over the canvas's right part (a panel beside the canvas leaves it whole).
+    const right = panel.left < graph.right && panel.right > graph.left && panel.left > graph.left ? panel.left - graph.left : graph.width;
+    return { labels: view.drawnLabels(), area: { left: 0, top: 0, right, bottom: graph.height }, viewerArea: view.visibleArea() };
+  });
+}
+
+/** Fails on a label that runs past the visible area (cut at the canvas's edge, or hidden under the side panel). */
+function expectInside(labels: { label: string; box: [number, number, number, number] }[], area: { left: number; top: number; right: number; bottom: number }): void {
+  const outside = labels.filter(({ box }) => box[0] < area.left || box[1] < area.top || box[2] > area.right || box[3] > area.bottom);
+  expect(outside).toEqual([]);
 }
 
 /** Where entities are drawn, in pixels. */
@@ -172,6 +197,79 @@ suite('the geographic layout in a real browser', () => {
       }
     }
     await page.close();
+  });
+
+  it('keeps every label inside the visible area: a firm in Dubai at the right edge, with the side panel beside or over the canvas', async () => {
+    // A hand-written bundle (fictional firms) without coordinates: the firms are placed by their city, three of them at
+    // one point in Dubai, at the right edge of the map, whose labels sat on the right of their ring and were cut there.
+    const bundle = join(dir, 'right-edge');
+    mkdirSync(bundle);
+    writeFileSync(
+      join(bundle, 'entities.csv'),
+      [
+        'id,kind,name,country,city,lat,lon',
+        'gz-1,company,Kestane Kimya Dağıtım A.Ş.,TR,Gaziantep,,',
+        'gz-2,company,Fıstıklı Ambalaj Ltd. Şti.,TR,Gaziantep,,',
+        'gz-3,company,Sarıgöl Plastik San.,TR,Gaziantep,,',
+        'ki-1,company,Öncüpınar Lojistik,TR,Kilis,,',
+        'ki-2,company,Elbeyli Nakliyat,TR,Kilis,,',
+        'ae-1,company,Baltika Freight Forwarding FZCO,AE,Dubai,,',
+        'ae-2,company,Palmyra General Trading LLC,AE,Dubai,,',
+        'ae-3,company,Corniche Marine Supplies,AE,Dubai,,',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(bundle, 'shipments.csv'),
+      [
+        'id,supplier,buyer,commodity,hs_code,quantity,unit,shipped',
+        's1,ae-1,gz-1,aluminium paste,3212.90,3000,kg,2023-05-10',
+        's2,gz-1,ki-1,aluminium paste,3212.90,2000,kg,2023-05-20',
+        's3,ae-2,gz-2,sorbitol,290544,5000,kg,2023-06-01',
+        's4,gz-2,ki-2,sorbitol,290544,4000,kg,2023-06-10',
+        's5,ae-3,gz-3,copper cable,854449,1200,kg,2023-07-01',
+        's6,gz-3,ki-1,copper cable,854449,1000,kg,2023-07-05',
+        's7,ae-1,ki-2,aluminium paste,3212.90,800,kg,2023-08-01',
+      ].join('\n'),
+    );
+    const report = join(dir, 'right-edge.json');
+    expect((await run('analyze', bundle, '--out', report, '--quiet')).code).toBe(0);
+    const served = await serve(report);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await open(page, served.url);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      await page.waitForTimeout(300);
+      // The map's first view and "All located entities": every label drawn lies inside the canvas, the Dubai firm's too.
+      for (const target of [null, 'all']) {
+        if (target !== null) await zoomTo(page, target);
+        const { labels, area } = await labelsAndArea(page);
+        expect(labels.map((l) => l.label)).toEqual(expect.arrayContaining(['Baltika Freight Forwarding FZCO', 'Kestane Kimya Dağıtım A.Ş.']));
+        expectInside(labels, area);
+      }
+      await page.screenshot({ path: screenshotPath('map-label-right-edge.png') });
+      // The side panel over the right of the canvas (as on a screen where it floats over the graph): labels keep out
+      // from under it, and "zoom to fit" frames the firms beside it.
+      await page.addStyleTag({
+        content: '#app { grid-template-columns: 320px minmax(0, 1fr) 0 !important; } aside.panel { position: fixed; top: 47px; right: 0; bottom: 0; width: 440px; z-index: 20; }',
+      });
+      // The canvas is wider now: as on a resize of the window.
+      await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+      await page.waitForTimeout(300);
+      await page.click('#zoom-fit');
+      await page.waitForTimeout(100);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      await page.waitForTimeout(300);
+      const { labels, area, viewerArea } = await labelsAndArea(page);
+      expect(area.right).toBeLessThan((await page.locator('#graph').boundingBox())!.width - 400);
+      expect(viewerArea.right).toBeCloseTo(area.right, 0);
+      expect(labels.map((l) => l.label)).toContain('Baltika Freight Forwarding FZCO');
+      expectInside(labels, area);
+      for (const p of await positions(page, ['ae-1', 'ae-2', 'ae-3', 'gz-1', 'ki-1'])) expect(p.x).toBeLessThan(area.right);
+      await page.screenshot({ path: screenshotPath('map-label-panel-over.png') });
+      await page.close();
+    } finally {
+      served.process.kill('SIGINT');
+    }
   });
 
   it('names the entities it could not place, and frames the places with room for the labels of the easternmost', async () => {

@@ -1,42 +1,106 @@
-import { labelPlaces, labelX } from '../src/web/core/label-place';
+import { cameraInArea, labelFits, labelPlaces, labelX, visibleArea, type LabelArea } from '../src/web/core/label-place';
+
+/** A picture `width` pixels wide and 300 high, seen whole. */
+const picture = (width: number): LabelArea => ({ left: 0, top: 0, right: width, bottom: 300 });
 
 describe('where an entity label is drawn', () => {
   it('runs to the right of its node, and to its left where it would run past the right edge of the picture', () => {
-    expect(labelX(100, 5, 91, 600)).toBe(108);
+    expect(labelX(100, 5, 91, picture(600))).toBe(108);
     // 189 px from 568 would end at 757 of 600: drawn from 560 - 5 - 3 - 189 = 363.
-    expect(labelX(560, 5, 189, 600)).toBe(363);
+    expect(labelX(560, 5, 189, picture(600))).toBe(363);
     // Just fitting on the right (ends 2 px before the edge) stays there.
-    expect(labelX(400, 5, 190, 600)).toBe(408);
-    expect(labelX(400, 5, 191, 600)).toBe(201);
+    expect(labelX(400, 5, 190, picture(600))).toBe(408);
+    expect(labelX(400, 5, 191, picture(600))).toBe(201);
   });
 
   it('stays on the right when the left has no room either (a label wider than the picture), and on the left when asked', () => {
-    expect(labelX(60, 5, 189, 120)).toBe(68);
-    expect(labelX(300, 5, 50, 600, 'left')).toBe(242);
+    expect(labelX(60, 5, 189, picture(120))).toBe(68);
+    expect(labelX(300, 5, 50, picture(600), 'left')).toBe(242);
+  });
+
+  it('takes the edge of the visible area, not of the canvas, for the edge', () => {
+    // The canvas is 600 wide but a panel covers it from 450 on: a label from 408 to 498 goes to the left.
+    expect(labelX(400, 5, 90, { left: 0, top: 0, right: 450, bottom: 300 })).toBe(302);
+    // And a label whose left would start under a panel on the left stays on the right.
+    expect(labelX(140, 5, 90, { left: 100, top: 0, right: 600, bottom: 300 })).toBe(148);
   });
 });
 
 describe('the places a label may take', () => {
   it('beside the node first, then the other side when it fits, then below and above, inside the picture', () => {
     // The left side would start at 1 px, outside the picture: not a place.
-    expect(labelPlaces(100, 50, 5, 91, 14, 600)).toEqual([
+    expect(labelPlaces(100, 50, 5, 91, 14, picture(600))).toEqual([
       { x: 108, y: 50 },
       { x: 54.5, y: 64 },
       { x: 54.5, y: 36 },
     ]);
-    expect(labelPlaces(200, 50, 5, 91, 14, 600)[1]).toEqual({ x: 101, y: 50 });
+    expect(labelPlaces(200, 50, 5, 91, 14, picture(600))[1]).toEqual({ x: 101, y: 50 });
     // Near the right edge: left first; the right does not fit; below and above kept inside the picture.
-    expect(labelPlaces(560, 150, 5, 189, 14, 600)).toEqual([
+    expect(labelPlaces(560, 150, 5, 189, 14, picture(600))).toEqual([
       { x: 363, y: 150 },
       { x: 409, y: 164 },
       { x: 409, y: 136 },
     ]);
   });
 
-  it('gives a label with a side (entities at one place on the map) that side only', () => {
-    expect(labelPlaces(300, 50, 5, 50, 14, 600, 'left')).toEqual([{ x: 242, y: 50 }]);
-    expect(labelPlaces(300, 50, 5, 50, 14, 600, 'right')).toEqual([{ x: 308, y: 50 }]);
-    // A ring's right-hand label stays on the right even at the edge of the picture.
-    expect(labelX(580, 5, 50, 600, 'right')).toBe(588);
+  it('leaves out below and above where they would run past the top or the bottom of the area', () => {
+    expect(labelPlaces(200, 10, 5, 91, 14, picture(600))).toEqual([
+      { x: 208, y: 10 },
+      { x: 101, y: 10 },
+      { x: 154.5, y: 24 },
+    ]);
+    expect(labelPlaces(200, 290, 5, 91, 14, picture(600)).map((p) => p.y)).toEqual([290, 290, 276]);
+  });
+
+  it('gives a label with a side (entities at one place on the map) that side only, where it fits', () => {
+    expect(labelPlaces(300, 50, 5, 50, 14, picture(600), 'left')).toEqual([{ x: 242, y: 50 }]);
+    expect(labelPlaces(300, 50, 5, 50, 14, picture(600), 'right')).toEqual([{ x: 308, y: 50 }]);
+  });
+
+  it('moves a ring label that would run past the edge of the visible area (under the side panel) to the other side, below or above', () => {
+    // A firm in Dubai on the right of its ring, 20 px from where the side panel starts: its 200 px label cannot stay on its side.
+    const area: LabelArea = { left: 0, top: 0, right: 640, bottom: 850 };
+    const places = labelPlaces(620, 400, 5, 200, 14, area, 'right');
+    expect(places[0]).toEqual({ x: 628, y: 400 });
+    expect(labelFits(places[0], 200, 14, area)).toBe(false);
+    expect(places.slice(1)).toEqual([
+      { x: 412, y: 400 },
+      { x: 438, y: 414 },
+      { x: 438, y: 386 },
+    ]);
+    for (const p of places.slice(1)) expect(labelFits(p, 200, 14, area)).toBe(true);
+    // The same on the left edge for a left-hand ring label.
+    expect(labelPlaces(30, 400, 5, 200, 14, area, 'left').slice(1)).toEqual([
+      { x: 38, y: 400 },
+      { x: 2, y: 414 },
+      { x: 2, y: 386 },
+    ]);
+  });
+});
+
+describe('the visible area of the graph', () => {
+  it('is the whole canvas when nothing covers a side of it', () => {
+    expect(visibleArea(800, 600)).toEqual({ left: 0, top: 0, right: 800, bottom: 600 });
+    // A legend in a corner, or a panel beside the canvas (not over it), leaves it whole.
+    expect(visibleArea(800, 600, [[8, 400, 360, 592], [800, 0, 1240, 600]])).toEqual({ left: 0, top: 0, right: 800, bottom: 600 });
+  });
+
+  it('leaves out a side panel that overlaps the canvas, and a bar over its whole width', () => {
+    expect(visibleArea(1000, 600, [[640, 0, 1080, 600]])).toEqual({ left: 0, top: 0, right: 640, bottom: 600 });
+    expect(visibleArea(1000, 600, [[-100, 0, 200, 600]])).toEqual({ left: 200, top: 0, right: 1000, bottom: 600 });
+    expect(visibleArea(1000, 600, [[6, 6, 994, 66], [640, 0, 1080, 600]])).toEqual({ left: 0, top: 66, right: 640, bottom: 600 });
+  });
+
+  it('ignores a cover that would leave less than a quarter of the canvas', () => {
+    expect(visibleArea(1000, 600, [[200, 0, 1000, 600]])).toEqual({ left: 0, top: 0, right: 1000, bottom: 600 });
+  });
+});
+
+describe('framing in the visible area', () => {
+  it('zooms out by the narrower proportion and moves the middle of the canvas to the middle of the area', () => {
+    expect(cameraInArea(0.5, 1000, 600, { left: 0, top: 0, right: 1000, bottom: 600 })).toEqual({ ratio: 0.5, dx: 0, dy: 0 });
+    // A panel over the right 360 px: 1000 / 640 more room needed, the middle 180 px to the left.
+    expect(cameraInArea(0.5, 1000, 600, { left: 0, top: 0, right: 640, bottom: 600 })).toEqual({ ratio: 0.78125, dx: -180, dy: 0 });
+    expect(cameraInArea(1, 1000, 600, { left: 0, top: 60, right: 1000, bottom: 600 })).toEqual({ ratio: 600 / 540, dx: 0, dy: 30 });
   });
 });

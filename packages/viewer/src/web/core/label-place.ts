@@ -1,14 +1,60 @@
 /**
+ * The part of the graph's canvas a user sees, in pixels of the canvas: the whole canvas less what covers one of its
+ * sides (the side panel where it overlaps the canvas, a bar over its whole width). Labels are placed inside it, and
+ * "zoom to fit" frames what it shows inside it.
+ */
+export interface LabelArea {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** A box in pixels of the canvas: left, top, right, bottom. */
+export type AreaBox = readonly [number, number, number, number];
+
+/**
+ * The visible area of a canvas `width` × `height` under `covers` (boxes in pixels of the canvas, such as the side
+ * panel's or a bar's): a cover that spans the area's whole height (90 % of it or more) cuts off the side it lies on,
+ * one that spans its whole width cuts off the top or the bottom. Smaller covers (a legend in a corner) leave the area
+ * as it is; a cover that would leave less than a quarter of the canvas is ignored.
+ */
+export function visibleArea(width: number, height: number, covers: readonly AreaBox[] = []): LabelArea {
+  const area: LabelArea = { left: 0, top: 0, right: width, bottom: height };
+  for (const [l, t, r, b] of covers) {
+    const [cl, ct, cr, cb] = [Math.max(l, area.left), Math.max(t, area.top), Math.min(r, area.right), Math.min(b, area.bottom)];
+    if (cr <= cl || cb <= ct) continue;
+    const [w, h] = [area.right - area.left, area.bottom - area.top];
+    if (cb - ct >= 0.9 * h && cr - cl < w) {
+      // A side panel: keep the larger part beside it.
+      if (cl - area.left >= area.right - cr) {
+        if (cl - area.left >= width / 4) area.right = cl;
+      } else if (area.right - cr >= width / 4) area.left = cr;
+    } else if (cr - cl >= 0.9 * w && cb - ct < h) {
+      if (ct - area.top >= area.bottom - cb) {
+        if (ct - area.top >= height / 4) area.bottom = ct;
+      } else if (area.bottom - cb >= height / 4) area.top = cb;
+    }
+  }
+  return area;
+}
+
+/** Whether a label of `labelWidth` × `labelSize` pixels whose text starts at `place` lies inside the area (2 px in from its sides). */
+export function labelFits(place: LabelPlace, labelWidth: number, labelSize: number, area: LabelArea): boolean {
+  return place.x >= area.left + 2 && place.x + labelWidth <= area.right - 2 && place.y - labelSize / 2 >= area.top && place.y + labelSize / 2 <= area.bottom;
+}
+
+/**
  * Where an entity's label starts, in pixels of the picture: to the right of its node, or to its left when it is
- * asked to (`side`, entities at one place on the map: left or right as given) or when it would run past the right edge of the picture and
+ * asked to (`side`, entities at one place on the map: left or right as given) or when it would run past the right edge of the visible area and
  * fits on the left. A label wider than both sides stays on the right.
  */
-export function labelX(nodeX: number, nodeSize: number, labelWidth: number, pictureWidth: number, side?: string): number {
+export function labelX(nodeX: number, nodeSize: number, labelWidth: number, area: LabelArea, side?: string): number {
   const leftX = nodeX - nodeSize - 3 - labelWidth;
   const rightX = nodeX + nodeSize + 3;
   if (side === 'left') return leftX;
   if (side === 'right') return rightX;
-  return rightX + labelWidth > pictureWidth - 2 && leftX >= 2 ? leftX : rightX;
+  return rightX + labelWidth > area.right - 2 && leftX >= area.left + 2 ? leftX : rightX;
 }
 
 /** A place for a label: where its text starts (x) and the middle of its line (y), in pixels of the picture. */
@@ -18,20 +64,36 @@ export interface LabelPlace {
 }
 
 /**
- * The places a label may take, best first: beside its node (labelX); then, for a label not given a side, the other
- * side when it fits in the picture, and below and above the node, centred on it and kept inside the picture. The
- * label is drawn at the first place where it covers no other label.
+ * The places a label may take, best first: beside its node (labelX), where it always comes first; a label given a
+ * side (entities at one place on the map) that fits there on its side has that place only, so that the labels of a
+ * ring run away from each other. Then the other side, and below and above the node, centred on it and kept inside
+ * the visible area, each only where it fits in the area. The label is drawn at the first place inside the area where
+ * it covers no other label.
  */
-export function labelPlaces(nodeX: number, nodeY: number, nodeSize: number, labelWidth: number, labelSize: number, pictureWidth: number, side?: string): LabelPlace[] {
-  const first = labelX(nodeX, nodeSize, labelWidth, pictureWidth, side);
-  const places: LabelPlace[] = [{ x: first, y: nodeY }];
-  if (side !== undefined) return places;
+export function labelPlaces(nodeX: number, nodeY: number, nodeSize: number, labelWidth: number, labelSize: number, area: LabelArea, side?: string): LabelPlace[] {
+  const first = { x: labelX(nodeX, nodeSize, labelWidth, area, side), y: nodeY };
+  const places: LabelPlace[] = [first];
+  if (side !== undefined && labelFits(first, labelWidth, labelSize, area)) return places;
   const rightX = nodeX + nodeSize + 3;
   const leftX = nodeX - nodeSize - 3 - labelWidth;
-  const other = first === rightX ? leftX : rightX;
-  if (other >= 2 && other + labelWidth <= pictureWidth - 2) places.push({ x: other, y: nodeY });
-  const centred = Math.max(2, Math.min(pictureWidth - 2 - labelWidth, nodeX - labelWidth / 2));
+  const centred = Math.max(area.left + 2, Math.min(area.right - 2 - labelWidth, nodeX - labelWidth / 2));
   const gap = nodeSize + labelSize / 2 + 2;
-  places.push({ x: centred, y: nodeY + gap }, { x: centred, y: nodeY - gap });
+  const others = [
+    { x: first.x === rightX ? leftX : rightX, y: nodeY },
+    { x: centred, y: nodeY + gap },
+    { x: centred, y: nodeY - gap },
+  ];
+  for (const p of others) if (labelFits(p, labelWidth, labelSize, area)) places.push(p);
   return places;
+}
+
+/**
+ * A camera that frames in the visible area what `ratio` would frame in the whole canvas: zoomed out by as much as the
+ * area is smaller than the canvas (its narrower proportion), and moved by `dx`, `dy` pixels so that what was in the
+ * middle of the canvas is in the middle of the area (the view turns the pixels into the camera's units).
+ */
+export function cameraInArea(ratio: number, width: number, height: number, area: LabelArea): { ratio: number; dx: number; dy: number } {
+  const [w, h] = [area.right - area.left, area.bottom - area.top];
+  if (w <= 0 || h <= 0 || width <= 0 || height <= 0) return { ratio, dx: 0, dy: 0 };
+  return { ratio: ratio * Math.max(1, width / w, height / h), dx: (area.left + area.right) / 2 - width / 2, dy: (area.top + area.bottom) / 2 - height / 2 };
 }

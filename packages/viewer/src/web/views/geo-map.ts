@@ -1,4 +1,4 @@
-import { labelPlaces, labelX } from '../core/label-place';
+import { labelFits, labelPlaces, labelX, type LabelArea } from '../core/label-place';
 import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
@@ -38,9 +38,11 @@ type LabelSettings = { labelSize: number; labelFont: string; labelWeight: string
 
 /**
  * Sigma's default label, drawn to the left of the node for entities on the left half of a ring (attribute
- * `labelSide`), so that the labels of entities at one place run away from each other. A label that would cover one
- * already drawn in this frame is left out (it appears when zoomed in); sigma draws the labels of the largest nodes
- * first, and those it must show (forceLabel) last, which are drawn whatever they cover except on the map.
+ * `labelSide`), so that the labels of entities at one place run away from each other. Labels stay inside the visible
+ * area (`area`: the canvas less the side panel over it): one that would run past its edge, or cover one already drawn
+ * in this frame, takes another place after the others are drawn (`flush`), or is left out (it appears when zoomed in);
+ * sigma draws the labels of the largest nodes first, and those it must show (forceLabel) last, which are drawn
+ * whatever they cover except on the map.
  */
 export class MapLabels {
   /** On the map: labels sigma must show are left out too when they would cover one already drawn. */
@@ -50,9 +52,25 @@ export class MapLabels {
   /** Boxes that entity labels keep clear of: the labels of the outlines, drawn over the graph after it. */
   private reserved: [number, number, number, number][] = [];
 
+  /** The visible part of the canvas (core/label-place.ts), set by the view before each frame; null: the whole canvas. */
+  area: LabelArea | null = null;
+
+  /** The entity labels drawn in this frame and their boxes, in pixels of the canvas (for tests). */
+  private placed: { label: string; box: [number, number, number, number] }[] = [];
+
+  /** The labels of this frame that could not take their first place, drawn after the others (flush). */
+  private waiting: { context: CanvasRenderingContext2D; data: LabelData; settings: LabelSettings; w: number; area: LabelArea }[] = [];
+
   /** Called before each frame. */
   reset(): void {
     this.drawn = [...this.reserved];
+    this.placed = [];
+    this.waiting = [];
+  }
+
+  /** The entity labels drawn in this frame, with their boxes in pixels of the canvas (read by the browser tests). */
+  drawnLabels(): readonly { label: string; box: readonly [number, number, number, number] }[] {
+    return this.placed;
   }
 
   /**
@@ -76,27 +94,57 @@ export class MapLabels {
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const w = context.measureText(data.label).width;
-    // Beside the node (on its left when the right would run past the edge of the picture), else the other side,
-    // below or above it: the first place where it covers no label already drawn (core/label-place.ts).
-    const width = context.canvas.width / (context.getTransform().a || 1);
-    const boxAt = (p: { x: number; y: number }): [number, number, number, number] => [p.x - 1, p.y - size / 2 - 1, p.x + w + 1, p.y + size / 2 + 1];
-    const covers = (box: [number, number, number, number]) => this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
-    // The other places are made only for a label whose first place is taken (labels are drawn on every frame).
-    const beside = { x: labelX(data.x, data.size, w, width, data.labelSide), y: data.y };
-    let place = covers(boxAt(beside)) ? undefined : beside;
-    const places = place === undefined ? labelPlaces(data.x, data.y, data.size, w, size, width, data.labelSide) : [beside];
-    place ??= places.slice(1).find((p) => !covers(boxAt(p)));
-    // Sigma's label grid keeps one label per cell, but a long label runs over its neighbours' cells: a label with no
-    // free place is left out (it appears when zoomed in). Labels sigma must show (a selection, its neighbours, a path)
-    // come last and are always drawn, beside their node, except on the map, where entities at one place are many.
-    if (place === undefined) {
-      if (this.avoidOverlap || data.forceLabel !== true) return;
-      place = places[0];
-    }
-    this.drawn.push(boxAt(place));
-    context.fillStyle = settings.labelColor.color ?? '#000';
-    context.fillText(data.label, place.x, place.y + size / 3);
+    // Beside the node (on its left when the right would run past the edge of the visible area), else the other
+    // side, below or above it: the first place inside the visible area (the canvas less the side panel over it)
+    // where it covers no label already drawn (core/label-place.ts).
+    const area = this.area ?? { left: 0, top: 0, right: context.canvas.width / (context.getTransform().a || 1), bottom: context.canvas.height / (context.getTransform().d || 1) };
+    const free = (p: { x: number; y: number }) => labelFits(p, w, size, area) && !this.covers(this.boxAt(p, w, size));
+    // A label whose first place is taken or outside waits until the labels that have their first place are drawn
+    // (flush, after the frame), so that it takes none of their places.
+    const beside = { x: labelX(data.x, data.size, w, area, data.labelSide), y: data.y };
+    if (free(beside)) return this.put(context, data.label, beside, w, settings);
+    this.waiting.push({ context, data, settings, w, area });
   };
+
+  /**
+   * Draws the labels that could not take their first place: each at the next place inside the visible area where it
+   * covers no label (the other side, below or above). Sigma's label grid keeps one label per cell, but a long label
+   * runs over its neighbours' cells: a label with no free place inside the visible area is left out (it appears when
+   * zoomed in or moved into view). Labels sigma must show (a selection, its neighbours, a path) are always drawn,
+   * beside their node, except on the map, where entities at one place are many.
+   */
+  flush(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const { context, data, settings, w, area } of waiting) {
+      const size = settings.labelSize;
+      const places = labelPlaces(data.x, data.y, data.size, w, size, area, data.labelSide);
+      let place = places.slice(1).find((p) => labelFits(p, w, size, area) && !this.covers(this.boxAt(p, w, size)));
+      if (place === undefined) {
+        if (this.avoidOverlap || data.forceLabel !== true) continue;
+        place = places[0];
+      }
+      this.put(context, data.label!, place, w, settings);
+    }
+  }
+
+  private boxAt(p: { x: number; y: number }, w: number, size: number): [number, number, number, number] {
+    return [p.x - 1, p.y - size / 2 - 1, p.x + w + 1, p.y + size / 2 + 1];
+  }
+
+  private covers(box: [number, number, number, number]): boolean {
+    return this.drawn.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
+  }
+
+  private put(context: CanvasRenderingContext2D, label: string, place: { x: number; y: number }, w: number, settings: LabelSettings): void {
+    const size = settings.labelSize;
+    const box = this.boxAt(place, w, size);
+    this.drawn.push(box);
+    this.placed.push({ label, box });
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    context.fillStyle = settings.labelColor.color ?? '#000';
+    context.fillText(label, place.x, place.y + size / 3);
+  }
 }
 
 /**

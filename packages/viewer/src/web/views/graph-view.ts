@@ -18,6 +18,7 @@ import type { Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
+import { cameraInArea, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
 import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
@@ -340,6 +341,8 @@ export class GraphView {
     leanUpdates(this.renderer as unknown as Sigma);
     this.renderer.on('afterProcess', () => (this.holes = 0));
     this.renderer.on('beforeRender', () => {
+      // Labels stay inside what the user sees of the canvas (not under the side panel or a bar over it).
+      this.labels.area = this.visibleArea();
       const dims = this.front?.dims === true;
       // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
       // from now on, until the network is undimmed).
@@ -350,10 +353,13 @@ export class GraphView {
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
       this.frontLabels.reset();
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
-    });
+      this.frontLabels.area = this.labels.area ?? this.visibleArea();
+    }, () => this.frontLabels.flush());
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
+      // The labels that could not take their first place, after those that could (MapLabels.flush).
+      this.labels.flush();
       if (this.firstFrameMs === null) this.firstFrameMs = performance.now();
       this.frames++;
       this.drawLayers();
@@ -611,6 +617,8 @@ export class GraphView {
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     // After the refresh: the ring offsets are computed in the normalisation of the places themselves.
     if (geo !== null) this.geo.enter(geo);
+    // The map's first view: all the places inside the visible area (after enter, which sets the map's framing).
+    if (geo !== null) this.animateInArea({ x: 0.5, y: 0.5, ratio: 1 }, false);
   }
 
   private saveForcePositions(): void {
@@ -665,7 +673,7 @@ export class GraphView {
     const [minX, maxX, minY, maxY] = bounds(points.map((p) => ({ x: p!.x, y: p!.y })));
     // Room around the points for their labels, which run to the right.
     const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.7));
-    this.renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+    this.animateInArea({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio });
   }
 
   /** Moves the camera to show entities (by index), or a point of the layout when there are none. */
@@ -680,7 +688,7 @@ export class GraphView {
       // On the map, never much closer than the view of a place (about 30 km): a cluster at one town stays in its setting.
       const floor = this.layout === 'geo' ? pointRatio * 0.7 : 0;
       const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
-      camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+      this.animateInArea({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio });
     } else if (point) {
       const p = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(point));
       camera.animate({ x: p.x, y: p.y, ratio: pointRatio }, { duration: 400 });
@@ -715,6 +723,42 @@ export class GraphView {
       out.push([v.x - r, v.y - r, v.x + r, v.y + r]);
     });
     return out;
+  }
+
+  /**
+   * The part of the canvas the user sees, in pixels of the graph container: less the side panel where it overlaps the
+   * canvas, and less the working view's bars, which run over its whole width (core/label-place.ts).
+   */
+  visibleArea(): LabelArea {
+    const { width, height } = this.renderer.getDimensions();
+    const origin = this.container.getBoundingClientRect();
+    const panel = this.container.ownerDocument.getElementById('panel');
+    const covers = [...(panel ? [panel] : []), ...this.container.querySelectorAll<HTMLElement>('.work-row, .scope-bar')]
+      .filter((p) => !p.hidden && p.isConnected)
+      .map((p) => p.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as AreaBox);
+    return visibleArea(width, height, covers);
+  }
+
+  /** The entity labels drawn in the last frame, with their boxes in pixels of the graph container (for tests). */
+  drawnLabels(): { label: string; box: readonly [number, number, number, number] }[] {
+    return [...this.labels.drawnLabels(), ...(this.layer.isShown() ? this.frontLabels.drawnLabels() : [])];
+  }
+
+  /**
+   * Moves the camera to show what `target` would show in the whole canvas inside the visible area instead, so that
+   * what is framed is not under the side panel or a bar over the canvas.
+   */
+  private animateInArea(target: { x: number; y: number; ratio: number }, animate = true): void {
+    const { width, height } = this.renderer.getDimensions();
+    const fitted = cameraInArea(target.ratio, width, height, this.visibleArea());
+    const cameraState = { x: target.x, y: target.y, ratio: fitted.ratio, angle: this.renderer.getCamera().getState().angle };
+    const middle = this.renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 }, { cameraState });
+    const moved = this.renderer.viewportToFramedGraph({ x: width / 2 + fitted.dx, y: height / 2 + fitted.dy }, { cameraState });
+    const state = { x: target.x - (moved.x - middle.x), y: target.y - (moved.y - middle.y), ratio: fitted.ratio };
+    if (animate) this.renderer.getCamera().animate(state, { duration: 400 });
+    else this.renderer.getCamera().setState(state);
   }
 
   /** The boxes of what sits over the map (the map's legend, the working view's bars), which would hide a town name. */

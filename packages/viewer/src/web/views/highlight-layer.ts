@@ -30,6 +30,8 @@ export class HighlightLayer {
     private readonly options: Partial<Settings>,
     /** Called before each frame of the layer (its labels' bookkeeping). */
     private readonly beforeRender: () => void = () => undefined,
+    /** Called after each frame of the layer (its labels that wait for the others: MapLabels.flush). */
+    private readonly afterRender: () => void = () => undefined,
   ) {
     this.box = document.createElement('div');
     this.box.className = 'layer-highlight';
@@ -92,6 +94,7 @@ export class HighlightLayer {
       if (pending === null) return;
       this.sigma = new Sigma(pending, this.box, { ...this.options, allowInvalidContainer: true, hideEdgesOnMove: false, enableEdgeEvents: false, zIndex: true });
       this.sigma.on('beforeRender', this.beforeRender);
+      this.sigma.on('afterRender', this.afterRender);
       this.framedBy = null;
     }
     const front = this.sigma;

@@ -107,6 +107,38 @@ export function adjacency(n: number, from: ArrayLike<number>, to: ArrayLike<numb
 }
 
 /**
+ * The union of two adjacencies of `adjacency` (each list ascending, without repeats): each node's neighbours in
+ * either, ascending, without repeats; the same lists as `adjacency` of the edges of both, merged in linear time.
+ */
+export function unionAdjacency(
+  n: number,
+  a: { offsets: Int32Array; targets: Int32Array },
+  b: { offsets: Int32Array; targets: Int32Array },
+): { offsets: Int32Array; targets: Int32Array } {
+  const offsets = new Int32Array(n + 1);
+  const targets = new Int32Array(a.targets.length + b.targets.length);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    let x = a.offsets[i];
+    const xEnd = a.offsets[i + 1];
+    let y = b.offsets[i];
+    const yEnd = b.offsets[i + 1];
+    while (x < xEnd && y < yEnd) {
+      const p = a.targets[x];
+      const q = b.targets[y];
+      if (p < q) (targets[k++] = p), x++;
+      else if (q < p) (targets[k++] = q), y++;
+      else (targets[k++] = p), x++, y++;
+    }
+    while (x < xEnd) targets[k++] = a.targets[x++];
+    while (y < yEnd) targets[k++] = b.targets[y++];
+  }
+  offsets[n] = k;
+  return { offsets, targets: targets.slice(0, k) };
+}
+
+/**
  * Above this many two-step paths through one node (in-degree × out-degree), its paths are counted from the groups
  * and countries of its neighbours, in time linear in its degree, without checking whether the two ends are tied to
  * each other: an upper bound of the open paths, exact when its neighbours are not tied among themselves. Hubs of
@@ -168,15 +200,7 @@ export function brokerage(input: BrokerageInput): BrokerageResult {
   const out = adjacency(n, source, target, m);
   const inn = adjacency(n, target, source, m);
   // Undirected adjacency: is u tied to w in either direction?
-  const both = new Int32Array(2 * m);
-  const bothT = new Int32Array(2 * m);
-  for (let e = 0; e < m; e++) {
-    both[e] = source[e];
-    bothT[e] = target[e];
-    both[m + e] = target[e];
-    bothT[m + e] = source[e];
-  }
-  const und = adjacency(n, both, bothT, 2 * m);
+  const und = unionAdjacency(n, out, inn);
 
   const r: BrokerageResult = {
     coordinator: new Float64Array(n),

@@ -1,5 +1,5 @@
 import { seededRandom } from '@chokepoint/engine';
-import { adjacency } from '../src/brokerage';
+import { adjacency, unionAdjacency } from '../src/brokerage';
 
 /** What adjacency gave before it ordered edges by counting: each node's targets sorted, repeats and self-loops dropped. */
 function bySorting(n: number, from: number[], to: number[]): { offsets: number[]; targets: number[] } {
@@ -36,6 +36,20 @@ describe('brokerage adjacency lists', () => {
       const slow = bySorting(n, from, to);
       expect(Array.from(fast.offsets)).toEqual(slow.offsets);
       expect(Array.from(fast.targets)).toEqual(slow.targets);
+    }
+  });
+
+  it('unionAdjacency of the lists both ways equals the adjacency of the edges given both ways, on 300 random graphs', () => {
+    const rng = seededRandom(5);
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(rng() * 30);
+      const m = Math.floor(rng() * 4 * n);
+      const from = Array.from({ length: m }, () => Math.floor(rng() * n));
+      const to = Array.from({ length: m }, (_x, e) => (rng() < 0.1 ? from[e] : Math.floor(rng() * n)));
+      const union = unionAdjacency(n, adjacency(n, from, to, m), adjacency(n, to, from, m));
+      const slow = bySorting(n, [...from, ...to], [...to, ...from]);
+      expect(Array.from(union.offsets)).toEqual(slow.offsets);
+      expect(Array.from(union.targets)).toEqual(slow.targets);
     }
   });
 });

@@ -10,6 +10,7 @@ import { EngineInputError } from './errors';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
 import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type KeyNode } from './key-nodes';
 import type { Controlled } from './control';
+import { checkedBundle } from './input';
 import { projectBundle } from './projection';
 
 export interface AnalyzeOptions {
@@ -299,31 +300,46 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
  * director or owner of two companies links them, whichever way the tie is written), and shipments from supplier
  * to buyer (goods go one way).
  */
-function brokerageTies(bundle: Bundle, indexOf: Map<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
+function brokerageTies(bundle: Bundle, keys: readonly string[], indexOf: Map<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
   // Typed arrays of the most ties there can be, cut to those found: no array grown by pushing (at ten million ties,
   // the copies it leaves behind cost the collector more than the loop).
   const relations = bundle.relations;
+  const shipments = bundle.shipments;
+  // When the nodes are the bundle's entities in order (as the analysis of this bundle makes them), the ends of every
+  // tie are those the check of the bundle already looked up: no id is looked up again (twenty million at 1M entities).
+  let ends: { from: Int32Array; to: Int32Array } | undefined;
+  if (keys.length === bundle.entities.length && keys.every((k, i) => k === bundle.entities[i].id)) {
+    try {
+      ends = checkedBundle(bundle);
+    } catch (err) {
+      // A bundle the check refuses (not one this analysis was made of): its ties looked up one by one, the ends that
+      // are not nodes left out, as before.
+      if (!(err instanceof EngineInputError)) throw err;
+    }
+  }
+  const endOf = (id: string | undefined, tie: number, which: Int32Array | undefined): number | undefined =>
+    which === undefined ? indexOf.get(id as string) : id === undefined ? undefined : which[tie];
   const src = new Int32Array(2 * relations.length);
   const dst = new Int32Array(2 * relations.length);
   let k = 0;
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
-    const a = indexOf.get(r.source);
-    const b = indexOf.get(r.target);
+    const a = endOf(r.source, i, ends?.from);
+    const b = endOf(r.target, i, ends?.to);
     if (a === undefined || b === undefined) continue;
     src[k] = a;
     dst[k++] = b;
     src[k] = b;
     dst[k++] = a;
   }
-  const shipments = bundle.shipments;
+  const r0 = relations.length;
   const tSrc = new Int32Array(shipments.length);
   const tDst = new Int32Array(shipments.length);
   let t = 0;
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
-    const a = indexOf.get(s.supplier);
-    const b = indexOf.get(s.buyer);
+    const a = endOf(s.supplier, r0 + i, ends?.from);
+    const b = endOf(s.buyer, r0 + i, ends?.to);
     if (a === undefined || b === undefined) continue;
     tSrc[t] = a;
     tDst[t++] = b;
@@ -505,7 +521,7 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   };
   for (const id of extras.flags?.keys() ?? []) mark(id);
   for (const [id, list] of extras.controlled ?? []) if (list.some((c) => extras.flags?.has(c.id))) mark(id);
-  const lists = brokerageTies(bundle, index);
+  const lists = brokerageTies(bundle, keys, index);
   const tieGroup = Int32Array.from(analysis.entities, (e, i) => (e.group > 0 ? e.group : -1 - i));
   const cluster = Int32Array.from(analysis.entities, (e) => e.cluster);
   const only = anyRelevant ? relevant : undefined;

@@ -1,3 +1,4 @@
+import { checkedBundle, EngineInputError } from '@chokepoint/engine';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { fold } from './text';
 
@@ -151,10 +152,21 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const wordTexts = new Interner();
   const commodities = new Map<string, number>();
   const dates = new Interner();
+  // A bundle of entities with distinct ids that passes the engine's check (the one analysed): the parties' numbers are
+  // the ends of the ties the check looked up (the shipments' after the relations), not looked up again.
+  let ends: { from: Int32Array; to: Int32Array } | undefined;
+  if (unique) {
+    try {
+      ends = checkedBundle(bundle);
+    } catch (err) {
+      if (!(err instanceof EngineInputError)) throw err;
+    }
+  }
+  const r0 = bundle.relations.length;
   for (let i = 0; i < count; i++) {
     const s = shipments[i];
-    buyer[i] = number(s.buyer);
-    supplier[i] = number(s.supplier);
+    buyer[i] = ends !== undefined && s.buyer !== undefined ? ends.to[r0 + i] : number(s.buyer);
+    supplier[i] = ends !== undefined && s.supplier !== undefined ? ends.from[r0 + i] : number(s.supplier);
     receiver[i] = s.consignee === undefined ? buyer[i] : number(s.consignee);
     if (s.quantityKg !== undefined) {
       kg[i] = s.quantityKg;

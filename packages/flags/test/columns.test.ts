@@ -1,5 +1,6 @@
 import { analyze } from '@chokepoint/engine';
 import { buildContext, parseReference } from '@chokepoint/flags';
+import { buildColumns } from '../src/columns';
 import { REFERENCE, bundleOf, company, flagsOf, resultOf, ship, tie } from './helpers';
 
 // The rules read the bundle through columns and indices built once per run (entity and shipment numbers, interned
@@ -29,6 +30,21 @@ describe('the shared columns of a run', () => {
     expect([...c.shippedOn].map((d) => (d < 0 ? null : c.dates[d]))).toEqual(['2024-01-02', null, null]);
     expect([...c.receivedOn].map((d) => (d < 0 ? null : c.dates[d]))).toEqual([null, null, '2024-01-01']);
     expect(c.dateRank[c.receivedOn[2]]).toBeLessThan(c.dateRank[c.shippedOn[0]]);
+  });
+
+  it('number the parties of each shipment after relations (ends the engine’s check found), and of a bundle it refuses (an unknown party numbered next)', () => {
+    const entities = [company('a'), company('b'), company('c')];
+    const relations = [tie('a', 'b', 'owner'), tie('b', 'c', 'director'), tie('c', 'a', 'agent')];
+    const shipments = [ship('c', 'a', { consignee: 'b' }), ship('b', 'c'), ship('a', 'b')];
+    const checked = buildColumns(bundleOf({ entities, relations, shipments }));
+    expect([...checked.supplier]).toEqual([2, 1, 0]);
+    expect([...checked.buyer]).toEqual([0, 2, 1]);
+    expect([...checked.receiver]).toEqual([1, 2, 1]);
+    // A shipment naming an entity that is not there: the check refuses the bundle, and the parties are looked up.
+    const refused = buildColumns(bundleOf({ entities, relations, shipments: [...shipments, ship('zz', 'a')] }));
+    expect(refused.entityIds).toEqual(['a', 'b', 'c', 'zz']);
+    expect([...refused.supplier]).toEqual([2, 1, 0, 3]);
+    expect([...refused.buyer]).toEqual([0, 2, 1, 0]);
   });
 
   it('match one HS code against the watch list by each shipment’s own text and quantity, not once per code', () => {

@@ -200,7 +200,7 @@ describe('the built binary', () => {
     // A large input that fits (64 MB and more): run again with a larger young generation, unless its size was chosen.
     truncateSync(sparse, LARGE_INPUT_BYTES);
     const large = spawnSync(process.execPath, [bin, 'analyze', dir, '--out', out], { encoding: 'utf8', env });
-    expect(large.stderr).toMatch(/(^|\n)chokepoint: a large input \(\d+ MB\): running the command again in a process set up for large inputs, which finishes sooner \(--max-semi-space-size=128\)\n/);
+    expect(large.stderr).toMatch(/(^|\n)chokepoint: a large input \(\d+ MB\): running the command again in a process set up for large inputs, which finishes sooner \(--max-semi-space-size=128 --min-semi-space-size=64\)\n/);
     expect(large.stderr).toMatch(/shipments\.csv line 1: this file holds only NUL bytes/);
     expect(large.status).toBe(3);
     const chosen = spawnSync(process.execPath, ['--max-semi-space-size=32', bin, 'analyze', dir, '--out', out], { encoding: 'utf8', env });

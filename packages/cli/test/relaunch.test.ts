@@ -1,6 +1,6 @@
 import type { MemoryEstimate } from '@chokepoint/pipeline';
 import { heapToAsk } from '../src/errors';
-import { givenFlags, LARGE_INPUT_BYTES, relaunchHeapMb, relaunchPlan, semiSpaceMb } from '../src/relaunch';
+import { givenFlags, LARGE_INPUT_BYTES, minSemiSpaceMb, relaunchHeapMb, relaunchPlan, semiSpaceMb } from '../src/relaunch';
 
 const GB = 2 ** 30;
 const MB = 2 ** 20;
@@ -45,6 +45,8 @@ describe('running a command again with other heap settings', () => {
     expect(relaunchPlan(estimate(91 * MB), { heap: false, semiSpace: true })).toBeUndefined();
     expect(semiSpaceMb(512 * MB)).toBe(256);
     expect(semiSpaceMb(511 * MB)).toBe(128);
+    // The young generation may not shrink below half its size (a whole number of MB, as V8 takes it).
+    expect([minSemiSpaceMb(semiSpaceMb(512 * MB)), minSemiSpaceMb(semiSpaceMb(91 * MB))]).toEqual([128, 64]);
     // Too large for the default heap: three quarters of the machine, and 256 MB semi-spaces.
     expect(relaunchPlan(estimate(936 * MB), none)).toEqual({ why: 'memory', heapMb: 18 * 1024, semiSpaceMb: 256 });
     expect(relaunchPlan(estimate(936 * MB), { heap: false, semiSpace: true })).toEqual({ why: 'memory', heapMb: 18 * 1024, semiSpaceMb: undefined });

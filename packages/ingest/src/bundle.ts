@@ -203,7 +203,14 @@ interface DecimalCommas {
   /** Of `count`, the numbers with dots between thousands, and the first of them. */
   grouped: number;
   groupedExample: string;
+  /** Of `dots`, the first cells (AMBIGUOUS_KEPT) with one dot and three digits after it, as a thousands separator would. */
+  ambiguous?: { line: number; raw: string }[];
 }
+
+/** A cell that a dot between thousands would write: `2.400`, `120.000` (read with the dot as a decimal point). */
+const LOOKS_LIKE_THOUSANDS = /^[+-]?\d{1,3}\.\d{3}$/;
+/** How many such cells of one column get a warning of their own. */
+const AMBIGUOUS_KEPT = 20;
 
 /** The number a cell with a decimal comma (and maybe dots between thousands) writes, with a decimal point. */
 function commaNumber(raw: string): string {
@@ -387,7 +394,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               raw = commaNumber(raw);
             } else if (/\d\.\d/.test(raw)) {
               if (seen) seen.dots++;
-              else decimalCommas.set(col.name, { line, example: '', count: 0, dots: 1, grouped: 0, groupedExample: '' });
+              else decimalCommas.set(col.name, (seen = { line, example: '', count: 0, dots: 1, grouped: 0, groupedExample: '' }));
+              if (LOOKS_LIKE_THOUSANDS.test(raw) && (seen.ambiguous ??= []).length < AMBIGUOUS_KEPT) seen.ambiguous.push({ line, raw });
             }
           }
           const seen = repeats[i];
@@ -577,6 +585,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   }
   for (const [column, d] of decimalCommas) {
     if (d.count === 0) continue;
+    // A column that writes numbers with a decimal comma, and a cell such as `120.000`: read as 120, while the same
+    // hand may have meant 120,000. Said on the cell's line, so that a value a thousand times off is not passed over.
+    for (const a of d.ambiguous ?? []) {
+      const asThousands = a.raw.replace('.', '');
+      ctx.warnings.add({
+        file,
+        line: a.line,
+        column,
+        reason: `"${a.raw}" read as ${Number(a.raw)}, with the dot as a decimal point, while other numbers of this column are written with a decimal comma (such as "${d.example}"): if it means ${Number(asThousands).toLocaleString('en-US')} (a dot between thousands), write ${asThousands}`,
+      });
+    }
     const mixed = d.dots > 0 ? `; ${d.dots} other cell${d.dots === 1 ? '' : 's'} of the column use${d.dots === 1 ? 's' : ''} a dot, read as a decimal point too: check that none is a thousands separator` : '';
     const groups =
       d.grouped === 0 || (d.grouped === d.count && d.groupedExample === d.example)

@@ -196,6 +196,20 @@ describe('spreadsheet habits', () => {
     expect(comma).toEqual([expect.objectContaining({ line: 2, column: 'value' })]);
   });
 
+  it('points at each cell such as 120.000 in a column of decimal commas: read with a decimal point, a thousand times less than a dot between thousands', async () => {
+    const shipments = ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;48.500,00;EUR', 's2;a;b;paint;120.000;USD', 's3;a;b;paint;2.45;USD'].join('\n');
+    const b = await readBundle(makeBundle({ relations: undefined, shipments }));
+    expect(b.shipments.map((s) => s.value)).toEqual([48500, 120, 2.45]);
+    expect(b.warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(/^shipments\.csv line 2, column "value": 1 number written with a decimal comma and dots between thousands .*; 2 other cells of the column use a dot/),
+      'shipments.csv line 3, column "value": "120.000" read as 120, with the dot as a decimal point, while other numbers of this column are written with a decimal comma (such as "48.500,00"): if it means 120,000 (a dot between thousands), write 120000',
+    ]);
+    // Where no number of the column has a decimal comma, a dot is the file's decimal point: no warning per cell.
+    const dots = await readBundle(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;120.000;USD'].join('\n') }));
+    expect(dots.shipments[0].value).toBe(120);
+    expect(dots.warnings).toEqual([]);
+  });
+
   it('reads a customs extract as it comes: exporter, importer, description, net weight (kg), declared value, date', async () => {
     const shipments = [
       'Shipment ID,Exporter,Importer,Product Description,HS Code,Net Weight (kg),Declared Value,Currency,Date,Quantity,Unit',

@@ -70,6 +70,16 @@ function expectInside(labels: { label: string; box: [number, number, number, num
   expect(outside).toEqual([]);
 }
 
+/** A hand-written bundle of the given files (each a list of lines) in the test directory, analysed: its report's path. */
+async function analyzedBundle(name: string, files: Record<string, string[]>): Promise<string> {
+  const bundle = join(dir, name);
+  mkdirSync(bundle);
+  for (const [file, lines] of Object.entries(files)) writeFileSync(join(bundle, file), lines.join('\n'));
+  const report = join(dir, `${name}.json`);
+  expect((await run('analyze', bundle, '--out', report, '--quiet')).code).toBe(0);
+  return report;
+}
+
 /** Where entities are drawn, in pixels. */
 const positions = (page: Page, ids: string[]) => page.evaluate((list) => list.map((id) => window.__chokepoint!.view.viewportPosition(id)!), ids);
 
@@ -202,11 +212,8 @@ suite('the geographic layout in a real browser', () => {
   it('keeps every label inside the visible area: a firm in Dubai at the right edge, with the side panel beside or over the canvas', async () => {
     // A hand-written bundle (fictional firms) without coordinates: the firms are placed by their city, three of them at
     // one point in Dubai, at the right edge of the map, whose labels sat on the right of their ring and were cut there.
-    const bundle = join(dir, 'right-edge');
-    mkdirSync(bundle);
-    writeFileSync(
-      join(bundle, 'entities.csv'),
-      [
+    const report = await analyzedBundle('right-edge', {
+      'entities.csv': [
         'id,kind,name,country,city,lat,lon',
         'gz-1,company,Kestane Kimya Dağıtım A.Ş.,TR,Gaziantep,,',
         'gz-2,company,Fıstıklı Ambalaj Ltd. Şti.,TR,Gaziantep,,',
@@ -216,11 +223,8 @@ suite('the geographic layout in a real browser', () => {
         'ae-1,company,Baltika Freight Forwarding FZCO,AE,Dubai,,',
         'ae-2,company,Palmyra General Trading LLC,AE,Dubai,,',
         'ae-3,company,Corniche Marine Supplies,AE,Dubai,,',
-      ].join('\n'),
-    );
-    writeFileSync(
-      join(bundle, 'shipments.csv'),
-      [
+      ],
+      'shipments.csv': [
         'id,supplier,buyer,commodity,hs_code,quantity,unit,shipped',
         's1,ae-1,gz-1,aluminium paste,3212.90,3000,kg,2023-05-10',
         's2,gz-1,ki-1,aluminium paste,3212.90,2000,kg,2023-05-20',
@@ -229,10 +233,8 @@ suite('the geographic layout in a real browser', () => {
         's5,ae-3,gz-3,copper cable,854449,1200,kg,2023-07-01',
         's6,gz-3,ki-1,copper cable,854449,1000,kg,2023-07-05',
         's7,ae-1,ki-2,aluminium paste,3212.90,800,kg,2023-08-01',
-      ].join('\n'),
-    );
-    const report = join(dir, 'right-edge.json');
-    expect((await run('analyze', bundle, '--out', report, '--quiet')).code).toBe(0);
+      ],
+    });
     const served = await serve(report);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -274,23 +276,15 @@ suite('the geographic layout in a real browser', () => {
 
   it('names the entities it could not place, and frames the places with room for the labels of the easternmost', async () => {
     // A hand-written bundle: a supplier in Köln, a shop at the border, and a forwarder whose town no gazetteer knows.
-    const bundle = join(dir, 'unlocated');
-    mkdirSync(bundle);
-    writeFileSync(
-      join(bundle, 'entities.csv'),
-      [
+    const report = await analyzedBundle('unlocated', {
+      'entities.csv': [
         'id,kind,name,country,city,lat,lon',
         'de-1,company,Rheinfeld Pigmente GmbH,DE,Köln,50.94,6.96',
         'tr-1,company,Akçakale Telekom Ltd,TR,Akçakale,36.711,38.948',
         'ae-1,company,Nimbus Trading FZCO,AE,Nowhere Free Zone,,',
-      ].join('\n'),
-    );
-    writeFileSync(
-      join(bundle, 'shipments.csv'),
-      ['id,supplier,buyer,commodity,hs_code,quantity,unit,shipped', 's1,de-1,ae-1,aluminium paste,3212.90,3000,kg,2023-05-10', 's2,ae-1,tr-1,aluminium paste,3212.90,3000,kg,2023-05-20'].join('\n'),
-    );
-    const report = join(dir, 'unlocated.json');
-    expect((await run('analyze', bundle, '--out', report, '--quiet')).code).toBe(0);
+      ],
+      'shipments.csv': ['id,supplier,buyer,commodity,hs_code,quantity,unit,shipped', 's1,de-1,ae-1,aluminium paste,3212.90,3000,kg,2023-05-10', 's2,ae-1,tr-1,aluminium paste,3212.90,3000,kg,2023-05-20'],
+    });
     const served = await serve(report);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

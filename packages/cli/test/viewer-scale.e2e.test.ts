@@ -10,7 +10,20 @@ import { removeTempDirs, tempDir } from './run';
 /** What the viewer exposes to tests for a large report (packages/viewer/src/web/main.ts, views/scale-view.ts). */
 interface ScaledHook {
   scope(): { kind: string; center: string | number | null; clusterNodes: [string, { cluster: number; members: number }][] };
-  app(): { model: { nodes: { id: string; cluster: number }[] }; select(id: string | null): void; view: { stopLayout(): void; firstFrameMs: number | null } };
+  app(): {
+    model: { nodes: { id: string; cluster: number }[] };
+    select(id: string | null): void;
+    view: {
+      stopLayout(): void;
+      firstFrameMs: number | null;
+      visibleArea(): { left: number; top: number; right: number; bottom: number };
+      graph: { forEachNode(visit: (key: string) => void): void };
+      renderer: {
+        getNodeDisplayData(key: string): { x: number; y: number; hidden?: boolean } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+      };
+    };
+  };
 }
 declare const window: { __chokepointScaled?: ScaledHook; __chokepoint?: { firstFrameMs(): number | null } };
 
@@ -179,6 +192,22 @@ browserSuite('the viewer in the browser on a large report', () => {
     expect(members).toBe(node.members);
     await expect(page.locator('#scope-title').textContent()).resolves.toMatch(new RegExp(`^Cluster ${node.cluster}: ${node.members.toLocaleString('en-US')} members`));
     await page.waitForTimeout(300);
+    // Every node drawn below the working view's bars and the scope bar, none under them (the first view frames the
+    // layout inside the visible area).
+    const under = await page.evaluate(() => {
+      const view = window.__chokepointScaled!.app().view;
+      const area = view.visibleArea();
+      const out: string[] = [];
+      view.graph.forEachNode((key) => {
+        const d = view.renderer.getNodeDisplayData(key);
+        if (!d || d.hidden) return;
+        const v = view.renderer.framedGraphToViewport(d);
+        if (v.x < area.left || v.x > area.right || v.y < area.top || v.y > area.bottom) out.push(key);
+      });
+      return { out, top: area.top };
+    });
+    expect(under.top).toBeGreaterThan(100);
+    expect(under.out).toEqual([]);
     await page.screenshot({ path: screenshotPath('viewer-scale-cluster.png') });
 
     // An entity's neighbours.

@@ -406,7 +406,8 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       const next = validState(model, hashToState(hash));
       view.stopLayout();
       commit({ ...next, camera: null }, 'step');
-      view.setCamera(next.camera ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      if (next.camera !== null) view.setCamera(next.camera);
+      else view.frameWhole();
       writeUrl();
       await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
     },
@@ -486,5 +487,6 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   else if (state.selected !== null) focusSelection(state.selected);
   else if (state.group !== null) view.focusMany(model.groups.get(state.group)!.members);
   else if (state.work.seeds !== null || state.work.path.from !== null) fit();
+  else view.frameWhole();
   return app;
 }

@@ -617,8 +617,13 @@ export class GraphView {
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     // After the refresh: the ring offsets are computed in the normalisation of the places themselves.
     if (geo !== null) this.geo.enter(geo);
-    // The map's first view: all the places inside the visible area (after enter, which sets the map's framing).
-    if (geo !== null) this.animateInArea({ x: 0.5, y: 0.5, ratio: 1 }, false);
+    // The first view of either layout: all of it inside the visible area (on the map after enter, which sets its framing).
+    this.frameWhole();
+  }
+
+  /** The whole layout framed inside the visible area: nothing under the side panel or a bar over the canvas. */
+  frameWhole(): void {
+    this.animateInArea({ x: 0.5, y: 0.5, ratio: 1 }, false);
   }
 
   private saveForcePositions(): void {

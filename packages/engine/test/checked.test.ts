@@ -1,6 +1,6 @@
 import { projectBundle, supplyChokepoints, EngineInputError } from '@chokepoint/engine';
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
-import { checkedBundle, checkedIndex } from '../src/input';
+import { checkedBundle, checkedIndex, forgetCheckedBundle } from '../src/input';
 
 const entity = (id: string, line: number): Entity => ({ id, kind: 'company', name: id.toUpperCase(), attributes: {}, origin: { file: 'entities.csv', line } });
 const shipment = (id: string, supplier: string, buyer: string, line: number): Shipment => ({
@@ -32,6 +32,11 @@ describe('a bundle is checked once by the engine steps, and again whenever it ch
     expect([...from]).toEqual([0, 0, 1]);
     expect([...to]).toEqual([1, 1, 2]);
     expect(checkedBundle(b).from).toBe(from);
+    // Let go of: the next call checks the bundle again, and finds the same ends.
+    forgetCheckedBundle(b);
+    const again = checkedBundle(b);
+    expect(again.from).not.toBe(from);
+    expect([...again.from, ...again.to]).toEqual([...from, ...to]);
   });
 
   it('checks again a bundle whose lists were changed in place: a record added, replaced or removed, or a list replaced', () => {

@@ -1,6 +1,7 @@
 import {
   analyzeAsync,
   controlChains,
+  forgetCheckedBundle,
   rankKeyNodesOf,
   pathsToListed,
   ANALYZE_DEFAULTS,
@@ -173,32 +174,7 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   const chokepoints: ReportChokepoints | null = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx);
 
   progress('ranking key individuals and businesses');
-  const tally = new Map<string, FlagTally>();
-  for (const f of flags.flags) {
-    for (const id of f.entities) {
-      const t = tally.get(id) ?? { high: 0, medium: 0, low: 0 };
-      t[f.severity]++;
-      tally.set(id, t);
-    }
-  }
-  const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
-  const controlled = controlChains(bundle);
-  const keyNodes = rankKeyNodesOf(analysis, bundle, {
-    names,
-    controlled,
-    flags: tally,
-    flowCut:
-      chokepoints === null || chokepoints.flowCut === null
-        ? undefined
-        : {
-            lost: new Map(chokepoints.flowCut.entities.map((c) => [c.id, { share: c.share, amount: c.amount }])),
-            total: chokepoints.flowCut.total,
-            format: amountFormat(chokepoints.flowCut.measure, chokepoints.valueCurrency),
-            goods: chokepoints.goods,
-          },
-    top: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
-  });
-  const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
+  const { keyNodes, controllers } = keyNodesOf(bundle, analysis, flags, chokepoints, options);
   // One breadth-first search from the matched listed parties gives every entity's distance to the nearest: the
   // report lists the paths of flagged entities and key nodes, the review queue weighs every entity's.
   const listedPaths =
@@ -213,24 +189,11 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   const screening = screened === undefined ? undefined : screeningOf(bundle, screened, options.screening!, flags, keyNodes, listedPaths!);
 
   progress('ranking entities for review');
-  const watch = watchMatcher(extendReference(options.reference, rules));
-  const watchNames = new Map<string, string>();
-  for (const s of bundle.shipments) {
-    const item = watch(s);
-    if (item !== undefined) watchNames.set(s.id, item.name);
-  }
-  const results = new Map(analysis.entities.map((e) => [e.id, e]));
-  const queue = reviewQueue({
-    entities: bundle.entities.map((e) => ({ id: e.id, name: e.name, nearestCrossing: results.get(e.id)?.nearestCrossing ?? null })),
-    flags: flags.flags,
-    watchListed: new Set(watchNames.keys()),
-    watchNames,
-    keyNodes,
-    radiusKm: analysis.parameters.radiusKm,
-    listed: options.listedParties?.(bundle, analysis) ?? (listedPaths === undefined ? undefined : listedDistances(bundle, listedPaths, listed!)),
-  });
+  const queue = reviewQueueOf(bundle, analysis, flags, keyNodes, extendReference(options.reference, rules), options.listedParties?.(bundle, analysis) ?? (listedPaths === undefined ? undefined : listedDistances(bundle, listedPaths, listed!)));
 
   progress('building the report and checking it against its schema');
+  // The engine's steps are done: its index of the bundle is let go before the report, where the run's memory peaks.
+  forgetCheckedBundle(bundle);
   const report = assertReport(
     buildReport(
       bundle,
@@ -299,6 +262,78 @@ export function amountFormat(measure: 'kg' | 'value' | 'shipments', currency: st
   if (measure === 'kg') return (x) => `${n(x)} kg`;
   if (measure === 'value') return (x) => `${currency ?? ''} ${n(x)}`.trim();
   return (x) => `${n(x)} ${Math.round(x) === 1 ? 'shipment' : 'shipments'}`;
+}
+
+/**
+ * The review queue: every entity ranked by its flags, watch-listed goods, key-node role and nearness to a crossing
+ * and to a listed party. A function of its own, so that its maps of every shipment and entity are let go before the
+ * report is built.
+ */
+function reviewQueueOf(
+  bundle: Bundle,
+  analysis: Analysis,
+  flags: FlagsResult,
+  keyNodes: KeyNode[],
+  reference: ReturnType<typeof extendReference>,
+  listed: Parameters<typeof reviewQueue>[0]['listed'],
+): ReturnType<typeof reviewQueue> {
+  const watch = watchMatcher(reference);
+  const watchNames = new Map<string, string>();
+  for (const s of bundle.shipments) {
+    const item = watch(s);
+    if (item !== undefined) watchNames.set(s.id, item.name);
+  }
+  const results = new Map(analysis.entities.map((e) => [e.id, e]));
+  return reviewQueue({
+    entities: bundle.entities.map((e) => ({ id: e.id, name: e.name, nearestCrossing: results.get(e.id)?.nearestCrossing ?? null })),
+    flags: flags.flags,
+    watchListed: new Set(watchNames.keys()),
+    watchNames,
+    keyNodes,
+    radiusKm: analysis.parameters.radiusKm,
+    listed,
+  });
+}
+
+/**
+ * The key individuals and businesses, and who stands behind the flagged companies. A function of its own, so that
+ * what it builds on the way (every entity's name, every chain of control: hundreds of megabytes at a million
+ * entities) is let go before the report is built, where the run's memory peaks.
+ */
+function keyNodesOf(
+  bundle: Bundle,
+  analysis: Analysis,
+  flags: FlagsResult,
+  chokepoints: ReportChokepoints | null,
+  options: PipelineOptions,
+): { keyNodes: KeyNode[]; controllers: ReturnType<typeof controllersOf> } {
+  const tally = new Map<string, FlagTally>();
+  for (const f of flags.flags) {
+    for (const id of f.entities) {
+      const t = tally.get(id) ?? { high: 0, medium: 0, low: 0 };
+      t[f.severity]++;
+      tally.set(id, t);
+    }
+  }
+  const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
+  const controlled = controlChains(bundle);
+  const keyNodes = rankKeyNodesOf(analysis, bundle, {
+    names,
+    controlled,
+    flags: tally,
+    flowCut:
+      chokepoints === null || chokepoints.flowCut === null
+        ? undefined
+        : {
+            lost: new Map(chokepoints.flowCut.entities.map((c) => [c.id, { share: c.share, amount: c.amount }])),
+            total: chokepoints.flowCut.total,
+            format: amountFormat(chokepoints.flowCut.measure, chokepoints.valueCurrency),
+            goods: chokepoints.goods,
+          },
+    top: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
+  });
+  const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
+  return { keyNodes, controllers };
 }
 
 /** The people and companies behind the flags: for each controller of flagged companies, what it controls. */

@@ -30,6 +30,24 @@ const measures = loadMeasuresData(DEFAULT_REFERENCE_DIR);
 const options = (extra: Partial<PipelineOptions> = {}): PipelineOptions => ({ reference, measures, toolVersion: 'test', threads: 1, geocode: false, ...extra });
 const bundleOf = (entities: Entity[], relations: Relation[], shipments: Shipment[]): Bundle => ({ name: 't', entities, relations, shipments, places: [crossing], rejected: [], warnings: [] });
 
+describe('the records of the bundle given', () => {
+  it('are left as they were: the report carries its own copies without their origin', async () => {
+    const entities = [entity('a', near), entity('b', near), entity('c', near)];
+    const relations = [tie('a', 'b', 'owner')];
+    const shipments = [ship('s1', 'a', 'b'), ship('s2', 'b', 'c', { payer: 'a' })];
+    const input = bundleOf(entities, relations, shipments);
+    const before = JSON.stringify(input);
+    const lists = [input.relations, input.shipments].map((l) => [...l]);
+    const { report } = await runAnalysis(input, options());
+    expect(JSON.stringify(input)).toBe(before);
+    expect(input.relations).toEqual(lists[0]);
+    lists[1].forEach((s, i) => expect(input.shipments[i]).toBe(s));
+    expect(report.shipments.map((s) => Object.keys(s))).toEqual(shipments.map((s) => Object.keys(s).filter((k) => k !== 'origin')));
+    expect(report.relations.every((r) => !('origin' in r))).toBe(true);
+    expect(reportProblems(report)).toEqual([]);
+  });
+});
+
 describe('supply chokepoints on data nobody tuned', () => {
   // The chemical distributor lies in a cluster near the border and sells most of the watch-listed goods: it used to be
   // dropped from the sources, and the flow read zero.

@@ -98,8 +98,13 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     // A note on the flag, on the entity (untrusted text stays text), on one of its ties.
     await firstFlag.locator('textarea').fill('Invoice 2023-114 matches the declared 6,000 kg.');
     await firstFlag.locator('button', { hasText: 'Add note' }).click();
+    // Each note saved before the next, as the status tells a person: a save acknowledged while the next is being added
+    // redraws the notes above the form (on a busy machine the click then missed the button).
+    await saved(page, 'case.json');
     await page.fill('#note-text', `Phone shop buying chemicals. ${EVIL}`);
     await page.click('#note-add');
+    await saved(page, 'case.json');
+    await containsText(page.locator('#panel-notes'), EVIL);
     const tieOption = await page.locator('#note-target option').nth(1).textContent();
     await page.selectOption('#note-target', { index: 1 });
     await page.fill('#note-text', 'Same address as the depot, per the 2022 registry extract.');

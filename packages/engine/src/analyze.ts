@@ -10,7 +10,7 @@ import { EngineInputError } from './errors';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
 import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type KeyNode } from './key-nodes';
 import type { Controlled } from './control';
-import { checkedBundle } from './input';
+import { checkedIfValid } from './input';
 import { projectBundle } from './projection';
 
 export interface AnalyzeOptions {
@@ -307,16 +307,9 @@ function brokerageTies(bundle: Bundle, keys: readonly string[], indexOf: Map<str
   const shipments = bundle.shipments;
   // When the nodes are the bundle's entities in order (as the analysis of this bundle makes them), the ends of every
   // tie are those the check of the bundle already looked up: no id is looked up again (twenty million at 1M entities).
-  let ends: { from: Int32Array; to: Int32Array } | undefined;
-  if (keys.length === bundle.entities.length && keys.every((k, i) => k === bundle.entities[i].id)) {
-    try {
-      ends = checkedBundle(bundle);
-    } catch (err) {
-      // A bundle the check refuses (not one this analysis was made of): its ties looked up one by one, the ends that
-      // are not nodes left out, as before.
-      if (!(err instanceof EngineInputError)) throw err;
-    }
-  }
+  // A bundle the check refuses has its ties looked up one by one, the ends that are not nodes left out.
+  const same = keys.length === bundle.entities.length && keys.every((k, i) => k === bundle.entities[i].id);
+  const ends = same ? checkedIfValid(bundle) : undefined;
   const endOf = (id: string | undefined, tie: number, which: Int32Array | undefined): number | undefined =>
     which === undefined ? indexOf.get(id as string) : id === undefined ? undefined : which[tie];
   const src = new Int32Array(2 * relations.length);

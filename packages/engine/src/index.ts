@@ -7,7 +7,7 @@ export {
   type ProjectionPair,
 } from './projection';
 export { EngineInputError } from './errors';
-export { checkBundle, checkedBundle, forgetCheckedBundle, MAX_TOTAL, type CheckedBundle } from './input';
+export { checkBundle, checkedBundle, checkedIfValid, forgetCheckedBundle, MAX_TOTAL, type CheckedBundle } from './input';
 export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions } from './csr';
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';
 export { betweenness, betweennessCSR, betweennessScale, BETWEENNESS_DEFAULTS, type BetweennessOptions } from './betweenness';

@@ -164,6 +164,19 @@ export function checkedBundle(bundle: Bundle): CheckedBundle {
 }
 
 /**
+ * checkedBundle for a bundle the engine's check accepts, undefined for one it refuses (an EngineInputError): for
+ * steps that can use the ends the check found and look a refused bundle's ties up one by one instead.
+ */
+export function checkedIfValid(bundle: Bundle): CheckedBundle | undefined {
+  try {
+    return checkedBundle(bundle);
+  } catch (err) {
+    if (err instanceof EngineInputError) return undefined;
+    throw err;
+  }
+}
+
+/**
  * Lets go of what checkedBundle keeps for `bundle` (its index, the ends of its ties, the lists it compares): for a
  * caller done with the engine's steps on that bundle, before work that needs the memory (at a million entities,
  * about 250 MB). A later checkedBundle of it checks it again.

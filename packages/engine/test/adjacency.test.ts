@@ -18,14 +18,20 @@ function bySorting(n: number, from: number[], to: number[]): { offsets: number[]
   return { offsets, targets };
 }
 
+/** A random directed graph of up to 30 nodes and 4 edges per node, a tenth of them self-loops, as edge lists. */
+function randomGraph(rng: () => number): { n: number; m: number; from: number[]; to: number[] } {
+  const n = 1 + Math.floor(rng() * 30);
+  const m = Math.floor(rng() * 4 * n);
+  const from = Array.from({ length: m }, () => Math.floor(rng() * n));
+  const to = Array.from({ length: m }, (_x, e) => (rng() < 0.1 ? from[e] : Math.floor(rng() * n)));
+  return { n, m, from, to };
+}
+
 describe('brokerage adjacency lists', () => {
   it('equal sorting each node’s list, with repeated edges and self-loops, on 300 random graphs', () => {
     const rng = seededRandom(3);
     for (let round = 0; round < 300; round++) {
-      const n = 1 + Math.floor(rng() * 30);
-      const m = Math.floor(rng() * 4 * n);
-      const from = Array.from({ length: m }, () => Math.floor(rng() * n));
-      const to = Array.from({ length: m }, (_x, e) => (rng() < 0.1 ? from[e] : Math.floor(rng() * n)));
+      const { n, m, from, to } = randomGraph(rng);
       // Repeats: some edges given twice.
       for (let k = 0; k < m / 4; k++) {
         const e = Math.floor(rng() * m);
@@ -42,10 +48,7 @@ describe('brokerage adjacency lists', () => {
   it('unionAdjacency of the lists both ways equals the adjacency of the edges given both ways, on 300 random graphs', () => {
     const rng = seededRandom(5);
     for (let round = 0; round < 300; round++) {
-      const n = 1 + Math.floor(rng() * 30);
-      const m = Math.floor(rng() * 4 * n);
-      const from = Array.from({ length: m }, () => Math.floor(rng() * n));
-      const to = Array.from({ length: m }, (_x, e) => (rng() < 0.1 ? from[e] : Math.floor(rng() * n)));
+      const { n, m, from, to } = randomGraph(rng);
       const union = unionAdjacency(n, adjacency(n, from, to, m), adjacency(n, to, from, m));
       const slow = bySorting(n, [...from, ...to], [...to, ...from]);
       expect(Array.from(union.offsets)).toEqual(slow.offsets);

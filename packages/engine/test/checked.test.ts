@@ -1,6 +1,6 @@
 import { projectBundle, supplyChokepoints, EngineInputError } from '@chokepoint/engine';
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
-import { checkedBundle, checkedIndex, forgetCheckedBundle } from '../src/input';
+import { checkedBundle, checkedIfValid, checkedIndex, forgetCheckedBundle } from '../src/input';
 
 const entity = (id: string, line: number): Entity => ({ id, kind: 'company', name: id.toUpperCase(), attributes: {}, origin: { file: 'entities.csv', line } });
 const shipment = (id: string, supplier: string, buyer: string, line: number): Shipment => ({
@@ -37,6 +37,11 @@ describe('a bundle is checked once by the engine steps, and again whenever it ch
     const again = checkedBundle(b);
     expect(again.from).not.toBe(from);
     expect([...again.from, ...again.to]).toEqual([...from, ...to]);
+    // checkedIfValid: the same for a bundle the check accepts, undefined for one it refuses.
+    expect(checkedIfValid(b)).toBe(again);
+    const refused = fresh();
+    refused.shipments.push(shipment('s9', 'a', 'zz', 9));
+    expect(checkedIfValid(refused)).toBeUndefined();
   });
 
   it('checks again a bundle whose lists were changed in place: a record added, replaced or removed, or a list replaced', () => {

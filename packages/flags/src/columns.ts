@@ -1,4 +1,4 @@
-import { checkedBundle, EngineInputError } from '@chokepoint/engine';
+import { checkedIfValid } from '@chokepoint/engine';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { fold } from './text';
 
@@ -154,14 +154,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const dates = new Interner();
   // A bundle of entities with distinct ids that passes the engine's check (the one analysed): the parties' numbers are
   // the ends of the ties the check looked up (the shipments' after the relations), not looked up again.
-  let ends: { from: Int32Array; to: Int32Array } | undefined;
-  if (unique) {
-    try {
-      ends = checkedBundle(bundle);
-    } catch (err) {
-      if (!(err instanceof EngineInputError)) throw err;
-    }
-  }
+  const ends = unique ? checkedIfValid(bundle) : undefined;
   const r0 = bundle.relations.length;
   for (let i = 0; i < count; i++) {
     const s = shipments[i];

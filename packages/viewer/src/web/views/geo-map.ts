@@ -119,7 +119,8 @@ export class MapLabels {
     for (const { context, data, settings, w, area } of waiting) {
       const size = settings.labelSize;
       const places = labelPlaces(data.x, data.y, data.size, w, size, area, data.labelSide);
-      let place = places.slice(1).find((p) => labelFits(p, w, size, area) && !this.covers(this.boxAt(p, w, size)));
+      // The places after the first are inside the area (labelPlaces keeps only those): the first free one.
+      let place = places.slice(1).find((p) => !this.covers(this.boxAt(p, w, size)));
       if (place === undefined) {
         if (this.avoidOverlap || data.forceLabel !== true) continue;
         place = places[0];

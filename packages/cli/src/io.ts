@@ -22,10 +22,15 @@ export function progressReporter(io: CliIO, quiet: boolean, now: () => number = 
   if (quiet) return () => undefined;
   const start = now();
   return (message) => {
-    const s = (now() - start) / 1000;
-    const clock = s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-    io.stderr(`chokepoint: ${message} (${clock})\n`);
+    io.stderr(`chokepoint: ${message} (${clockText((now() - start) / 1000)})\n`);
   };
+}
+
+/** A time since the start as a person reads it: "12.3 s" under a minute, else "2 min 5 s" (never "2 min 60 s"). */
+export function clockText(seconds: number): string {
+  if (seconds < 59.95) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }
 
 /**

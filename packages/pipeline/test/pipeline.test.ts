@@ -31,7 +31,7 @@ const options = (extra: Partial<PipelineOptions> = {}): PipelineOptions => ({ re
 const bundleOf = (entities: Entity[], relations: Relation[], shipments: Shipment[]): Bundle => ({ name: 't', entities, relations, shipments, places: [crossing], rejected: [], warnings: [] });
 
 describe('the records of the bundle given', () => {
-  it('are left as they were: the report carries its own copies without their origin', async () => {
+  it('are left as they were; the report carries them as read, where each was read included', async () => {
     const entities = [entity('a', near), entity('b', near), entity('c', near)];
     const relations = [tie('a', 'b', 'owner')];
     const shipments = [ship('s1', 'a', 'b'), ship('s2', 'b', 'c', { payer: 'a' })];
@@ -42,8 +42,8 @@ describe('the records of the bundle given', () => {
     expect(JSON.stringify(input)).toBe(before);
     expect(input.relations).toEqual(lists[0]);
     lists[1].forEach((s, i) => expect(input.shipments[i]).toBe(s));
-    expect(report.shipments.map((s) => Object.keys(s))).toEqual(shipments.map((s) => Object.keys(s).filter((k) => k !== 'origin')));
-    expect(report.relations.every((r) => !('origin' in r))).toBe(true);
+    expect(report.shipments.map((s) => Object.keys(s).sort())).toEqual(shipments.map((s) => Object.keys(s).sort()));
+    expect(report.relations.map((r) => r.origin)).toEqual([relations[0].origin, shipments[1].origin]);
     expect(reportProblems(report)).toEqual([]);
   });
 });
@@ -132,7 +132,7 @@ describe('payers and consignees are ties', () => {
     );
     const { report } = await runAnalysis(b, options());
     const paid = report.relations.filter((r) => r.kind === 'paid_for');
-    expect(paid).toEqual([{ source: 'dubai', target: 'shop', kind: 'paid_for', viaShipments: ['s1', 's2'], attributes: {} }]);
+    expect(paid).toEqual([{ source: 'dubai', target: 'shop', kind: 'paid_for', viaShipments: ['s1', 's2'], attributes: {}, origin: { file: 'x.csv', line: 2 } }]);
     expect(report.relations.filter((r) => r.kind === 'consigned_to').map((r) => [r.source, r.target])).toEqual([['shop', 'fwd']]);
     const dubai = report.entities.find((e) => e.id === 'dubai')!;
     expect(dubai.degree).toBe(1);

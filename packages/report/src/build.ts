@@ -13,7 +13,6 @@ import {
   type ReportMeasures,
   type ReportResolution,
   type ReportScreening,
-  type ReportShipment,
 } from './types';
 
 /** Distances are reported to the metre. */
@@ -93,6 +92,7 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
       employees: e.employees,
       founded: e.founded,
       attributes: e.attributes,
+      origin: e.origin,
       cluster: r.cluster,
       group: r.group,
       betweenness: r.betweenness,
@@ -106,7 +106,6 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     };
   });
 
-  const shipments: ReportShipment[] = bundle.shipments.map(({ origin: _origin, ...s }) => s);
   const flagCount = (m: string) => (flagsOf.get(m) ?? []).length;
   const controllerRank = new Map((extras.controllers ?? []).map((c, i) => [c.id, i]));
   const groups: ReportGroup[] = analysis.groups.map((g) => ({
@@ -146,8 +145,9 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
     },
     network: analysis.network,
     entities,
-    relations: bundle.relations.map(({ origin: _origin, ...r }) => r),
-    shipments,
+    // The bundle's own records, where each was read included: not copied (ten million records took 1.5 GB more).
+    relations: bundle.relations,
+    shipments: bundle.shipments,
     places: bundle.places.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, countries: p.countries })),
     clusters: analysis.clusters.map((c) => ({
       id: c.id,
@@ -251,6 +251,7 @@ export function serializeReport(report: Report): string {
 
 /** The network a report carries, as a bundle again (for commands that re-analyze a report). */
 export function bundleFromReport(report: Report): Bundle {
+  // Records keep where they were first read; a report written before records carried it says only the report.
   const origin = { file: 'report.json', line: 1 };
   return {
     name: report.input.bundle,
@@ -268,10 +269,10 @@ export function bundleFromReport(report: Report): Bundle {
       employees: e.employees,
       founded: e.founded,
       attributes: e.attributes,
-      origin,
+      origin: e.origin ?? origin,
     })),
-    relations: report.relations.map((r) => ({ ...r, origin })),
-    shipments: report.shipments.map((s) => ({ ...s, origin })),
+    relations: report.relations.map((r) => ({ ...r, origin: r.origin ?? origin })),
+    shipments: report.shipments.map((s) => ({ ...s, origin: s.origin ?? origin })),
     places: report.places.map((p) => ({ ...p, attributes: {}, origin })),
     rejected: [],
     warnings: report.input.warnings,

@@ -12,6 +12,17 @@ export const DISCLAIMER =
   'Findings are indicators for human review, not accusations: a key node, a cluster near a border or a red flag ' +
   'says where to look, not that anyone did anything wrong. Check every finding against its sources.';
 
+/**
+ * Where a record was read: the name of its file in the bundle (or of the FollowTheMoney file) and its line there (a
+ * CSV file's header is line 1, so its first record is line 2); line 0 and an empty file name when not known, as for
+ * records read back from a database that did not keep them. Lets a finding be traced to the row of the spreadsheet
+ * it rests on.
+ */
+export interface RecordOrigin {
+  file: string;
+  line: Count;
+}
+
 export interface ReportEntity {
   id: Id;
   name: string;
@@ -26,6 +37,8 @@ export interface ReportEntity {
   employees?: Count;
   founded?: IsoDate;
   attributes: Attributes;
+  /** Where the entity was read (for merged name variants: the record kept). */
+  origin?: RecordOrigin;
   cluster: Positive;
   /** Company group (0: none): see `groups`. */
   group: Count;
@@ -55,6 +68,8 @@ export interface ReportRelation {
   /** For ties implied by shipments (paid_for, consigned_to): the shipments behind the tie. */
   viaShipments?: Id[];
   attributes: Attributes;
+  /** Where the relation was read (for a tie implied by shipments: where the first of them was). */
+  origin?: RecordOrigin;
 }
 
 export interface ReportShipment {
@@ -79,6 +94,8 @@ export interface ReportShipment {
   consignee?: Id;
   payer?: Id;
   attributes: Attributes;
+  /** Where the shipment was read. */
+  origin?: RecordOrigin;
 }
 
 export interface ReportPlace {

@@ -21,8 +21,12 @@ describe('the report contract', () => {
     expect(report.shipments.find((s) => s.id === 't3')).toMatchObject({ hsCode: '321290', quantityKg: 6000, unit: 't' });
     expect(report.entities.find((e) => e.id === 'aile')).toMatchObject({ lat: null, lon: null, nearestCrossing: null });
     expect(report.entities.find((e) => e.id === 'hat')!.attributes).toEqual({ phone: '+90 414 555 0101' });
-    // Record origins stay inside the tool: the report does not leak local file lines of entities.
-    expect(JSON.stringify(report)).not.toContain('"origin"');
+    // Every record says where it was read, as the rejected rows and warnings do: the file's name in the bundle and
+    // its line, never a local path.
+    expect(report.entities[1].origin).toEqual({ file: 'entities.csv', line: 3 });
+    expect(report.shipments.find((s) => s.id === 't3')!.origin).toEqual({ file: 'shipments.csv', line: 4 });
+    const origins = [...report.entities, ...report.relations, ...report.shipments].map((r) => r.origin);
+    expect(origins.every((o) => o !== undefined && /^[a-z]+\.csv$/.test(o.file) && o.line >= 2)).toBe(true);
   });
 
   it('the schema rejects reports that break the contract', async () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
 import { chokepointLines, controlReach, pathWords, proximity, proximityText, shortProximity, tieWords } from '../src/web/core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable } from '../src/web/core/flags';
-import { flowAmount, km, money, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
+import { flowAmount, km, money, originText, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
 import { buildModel, EDGE_KINDS } from '../src/web/core/model';
 import { changeFilters, CONTEXT, emphasis, FADED, FOCUS, selectEntity, selectGroup, validState } from '../src/web/core/state';
 import { ARROW_KINDS, deltaE, EDGE_STYLE, FADED_COLOR } from '../src/web/core/style';
@@ -205,5 +205,14 @@ describe('tie colours', () => {
     }
     expect(deltaE('#000000', '#ffffff')).toBeCloseTo(100, 1);
     expect(ARROW_KINDS.has('paid_for') && ARROW_KINDS.has('consigned_to')).toBe(true);
+  });
+});
+
+describe('where a record was read', () => {
+  it('names the file and the line, and nothing when the report does not know', () => {
+    expect(originText({ file: 'shipments.csv', line: 12034 })).toBe('shipments.csv, line 12,034');
+    expect(originText({ file: '', line: 0 })).toBeNull();
+    expect(originText({ file: 'x.csv', line: 0 })).toBeNull();
+    expect(originText(undefined)).toBeNull();
   });
 });

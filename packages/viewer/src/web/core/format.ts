@@ -1,4 +1,4 @@
-import type { Report, ReportShipment } from '@chokepoint/report';
+import type { RecordOrigin, Report, ReportShipment } from '@chokepoint/report';
 
 /** Whole numbers with thousands separators: 12,000. */
 export const int = (n: number): string => n.toLocaleString('en-US');
@@ -91,4 +91,10 @@ export function ratesFarFromShipments(conversion: Report['measures']['conversion
   if (conversion === null || conversion.rateDates === null || conversion.shipmentDates === null) return false;
   const years = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / (365.25 * 24 * 3600 * 1000);
   return years(conversion.rateDates[1], conversion.shipmentDates[0]) >= 1 || years(conversion.rateDates[0], conversion.shipmentDates[1]) >= 1;
+}
+
+/** Where a record was read, in words ("entities.csv, line 3"); null when the report does not know (line 0 or absent). */
+export function originText(origin: RecordOrigin | undefined): string | null {
+  if (origin === undefined || origin.line === 0 || origin.file === '') return null;
+  return `${origin.file}, line ${int(origin.line)}`;
 }

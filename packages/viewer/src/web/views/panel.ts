@@ -1,7 +1,7 @@
 import type { Report, ReportEntity, ReportGroup, ReportShipment } from '@chokepoint/report';
 import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WORDS, tieWords } from '../core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
-import { amount, flowAmount, goodsLabel, int, km, money, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
+import { amount, flowAmount, goodsLabel, int, km, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
 import { EDGE_STYLE } from '../core/style';
 import type { PanelCaseHooks } from './case-view';
@@ -84,6 +84,7 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
     append(facts, row('Nearest listed party', el('span', { id: 'panel-listed-path' }, `${plural(path.hops, 'tie', 'ties')}: ${via}`)));
   }
   for (const [k, v] of Object.entries(e.attributes)) append(facts, row(k, v));
+  append(facts, row('Read from', originText(e.origin)));
   append(panel, facts);
 
   if (cluster) {
@@ -235,7 +236,9 @@ function densityNotes(shipments: readonly ReportShipment[]): HTMLElement | null 
 /** Rows of a shipments table: date, (way and other party), goods, quantity with its unit and value with its currency. */
 function shipmentRows(model: ViewModel, list: readonly ReportShipment[], id: string | null, actions: PanelActions): Child[][] {
   return list.map((s) => {
-    const cells: Child[] = [s.shipped ?? s.received ?? ''];
+    // The date, and under it the line of the input it was read from (the file and line in full on hover).
+    const where = originText(s.origin);
+    const cells: Child[] = [where === null ? (s.shipped ?? s.received ?? '') : el('span', {}, s.shipped ?? s.received ?? '', el('br'), el('span', { className: 'origin', title: where, text: `line ${int(s.origin!.line)}` }))];
     if (id !== null) {
       const { way, other } = shipmentRole(s, id);
       cells.push(el('span', {}, `${way} `, entityButton(model, other, actions, false)));

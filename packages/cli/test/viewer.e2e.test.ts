@@ -427,6 +427,12 @@ suite('the viewer on the scenarios (report version 2)', () => {
     const figures = await page.locator('#panel .money').allTextContents();
     expect(figures.length).toBeGreaterThan(0);
     for (const f of figures) expect(f).toMatch(/^[A-Z]{3} [\d,.]+$/);
+    // Each shipment says the line of shipments.csv it was read from, and the entity the line of entities.csv.
+    const lines = await rows.locator('.origin').allTextContents();
+    expect(lines).toEqual(shown.map((x) => `line ${x.origin!.line}`));
+    expect(await rows.locator('.origin').first().getAttribute('title')).toBe(`shipments.csv, line ${shown[0].origin!.line}`);
+    const read = r.entities.find((e) => e.id === 'transit-konni')!.origin!;
+    await containsText(page.locator('#panel dl.facts'), `Read from${read.file}, line ${read.line}`);
     await scrollToTop(page, '#panel table.shipments');
     await page.screenshot({ path: screenshotPath('panel-shipments-currency.png') });
     expect(errors).toEqual([]);

@@ -105,7 +105,7 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     hub = ranked[0][0];
     other = ranked[1][0];
     const path = join(dir, 'large.json');
-    writeReport(report, path);
+    await writeReport(report, path);
     browser = await launchBrowser();
     served = await serve(path);
   }, 120_000);

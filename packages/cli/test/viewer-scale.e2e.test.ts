@@ -51,7 +51,7 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
     entities = report.entities.length;
     reportPath = join(dir, 'large.json');
     // Records in a companion file, as analyze writes them for large networks.
-    expect(writeReport(report, reportPath, { companionAbove: 1000 }).companion).not.toBeNull();
+    expect((await writeReport(report, reportPath, { companionAbove: 1000 })).companion).not.toBeNull();
     served = await serve(reportPath);
   }, 120_000);
   afterAll(() => {
@@ -144,7 +144,7 @@ browserSuite('the viewer in the browser on a large report', () => {
   beforeAll(async () => {
     dir = tempDir();
     reportPath = join(dir, 'large.json');
-    writeReport(await largeDemoReport(dir, 30_000), reportPath);
+    await writeReport(await largeDemoReport(dir, 30_000), reportPath);
     served = await serve(reportPath);
     browser = await launchBrowser();
   }, 120_000);

@@ -160,7 +160,7 @@ describe('a report sized by its findings', () => {
   it('keeps the records of a large network in a companion file, and reads them back the same', async () => {
     const report = await tinyReport();
     const path = join(dir, 'r.json');
-    const { companion } = writeReport(report, path, { companionAbove: 3 });
+    const { companion } = await writeReport(report, path, { companionAbove: 3 });
     expect(companion).toBe(companionPath(path));
     const main = JSON.parse(readFileSync(path, 'utf8'));
     expect(main.relations).toEqual([]);
@@ -171,14 +171,35 @@ describe('a report sized by its findings', () => {
     expect(back.shipments).toEqual(report.shipments);
     expect(readReport(path, { records: false }).shipments).toEqual([]);
     // Small networks stay in one file.
-    expect(writeReport(report, join(dir, 'small.json')).companion).toBeNull();
+    expect((await writeReport(report, join(dir, 'small.json'))).companion).toBeNull();
     expect(existsSync(join(dir, 'small.records.jsonl'))).toBe(false);
+  });
+
+  it('writes records in pieces, each line the JSON of its record, with the SHA-256 of the whole file', async () => {
+    const { createHash } = require('node:crypto') as typeof import('node:crypto');
+    const tiny = await tinyReport();
+    // 12,001 shipments: three pieces of 5,000 and one of 1, after the relations' piece.
+    const shipments = Array.from({ length: 12_001 }, (_, i) => ({ ...tiny.shipments[i % tiny.shipments.length], id: `x${i}` }));
+    const report = { ...tiny, shipments };
+    const path = join(dir, 'pieces.json');
+    await writeReport(report, path, { companionAbove: 3 });
+    const bytes = readFileSync(companionPath(path));
+    const lines = [JSON.stringify({ chokepointRecords: 1, relations: tiny.relations.length, shipments: shipments.length }), ...tiny.relations.map((r) => JSON.stringify(r)), ...shipments.map((x) => JSON.stringify(x))];
+    expect(bytes.toString('utf8')).toBe(`${lines.join('\n')}\n`);
+    const main = JSON.parse(readFileSync(path, 'utf8'));
+    expect(main.records).toMatchObject({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  });
+
+  it('fails with the system’s reason when the file cannot be written', async () => {
+    const report = await tinyReport();
+    await expect(writeReport(report, join(dir, 'missing-folder', 'r.json'), { companionAbove: 3 })).rejects.toThrow(/ENOENT/);
+    await expect(writeReport(report, join(dir, 'missing-folder', 'r.json'))).rejects.toThrow(/ENOENT/);
   });
 
   it('refuses a missing or foreign companion with a clear message', async () => {
     const report = await tinyReport();
     const path = join(dir, 'c.json');
-    writeReport(report, path, { companionAbove: 3 });
+    await writeReport(report, path, { companionAbove: 3 });
     const companion = companionPath(path);
     const text = readFileSync(companion, 'utf8');
     writeFileSync(companion, text.replace('"t3"', '"t9"'));

@@ -133,7 +133,7 @@ export function analyzeCommand(io: CliIO): Command {
       if (out !== undefined) {
         progress('writing the report');
         try {
-          const { companion } = writeReport(report, out);
+          const { companion } = await writeReport(report, out);
           progress(`wrote ${resolve(out)}${companion === null ? '' : ` and its records, ${resolve(companion)} (keep the two files together)`}`);
         } catch (err) {
           throw new UsageError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);

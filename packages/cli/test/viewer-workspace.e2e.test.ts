@@ -418,7 +418,8 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     const csvPath = join(dir, 'entities.csv');
     await download.saveAs(csvPath);
     const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Name,Id,Kind,Country,Cluster,Group,Flags,Key node,Ties');
+    expect(lines[0]).toBe('Name,Id,Kind,Country,Cluster,Group,Flags,Key node,Ties,Input line');
+    expect(lines.slice(1).map((l) => /,(\d+)$/.exec(l)?.[1]).sort()).toEqual(gb.map((e) => String(e.origin!.line)).sort());
     expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(gb.map((e) => e.id).sort());
     // Shipments: filter by commodity and dates, then select the rows' entities in the graph.
     await page.click('#table-shipments');

@@ -47,7 +47,7 @@ function report(): Report {
       entity('a', 'Örnek Kimya', 'company', 1, { country: 'TR', flags: ['f1'] }),
       entity('b', 'Beta Telefon', 'company', 1, { country: 'TR' }),
       entity('p', 'Ayşe Yılmaz', 'person', 1, { country: 'TR' }),
-      entity('c', '=HYPERLINK("http://x")', 'company', 2, { country: 'GB' }),
+      entity('c', '=HYPERLINK("http://x")', 'company', 2, { country: 'GB', origin: { file: 'entities.csv', line: 5 } }),
       entity('d', 'Delta', 'organization', 2),
       entity('e', 'Echo', 'company', 3),
       entity('__proto__', 'Proto Holding', 'company', 3),
@@ -59,7 +59,7 @@ function report(): Report {
     ],
     shipments: [
       ship('s1', 'c', 'a', 'aluminium paste', '2015-03-09', { quantity: 10, unit: 'kg', quantityKg: 10, value: 5, currency: 'EUR' }),
-      ship('s2', 'c', 'a', 'acetone', '2016-01-01'),
+      ship('s2', 'c', 'a', 'acetone', '2016-01-01', { origin: { file: 'shipments.csv', line: 3 } }),
       ship('s3', 'a', 'b', 'aluminium paste', '2015-03-14', { value: 100, currency: 'USD' }),
       ship('s4', 'd', 'c', 'steel'),
     ],
@@ -271,7 +271,10 @@ describe('the tables', () => {
   it('write exactly the rows shown as CSV, with no cell a spreadsheet would run as a formula', () => {
     const rows = applyTable(tableRows(model, 'entities', null), table({ values: { cluster: '2' } }), new Set());
     const csv = tableCsv(ENTITY_COLUMNS, rows);
-    expect(csv.split('\r\n')).toEqual(['Name,Id,Kind,Country,Cluster,Group,Flags,Key node,Ties', `"'=HYPERLINK(""http://x"")",c,company,GB,2,,0,,2`, 'Delta,d,organization,,2,,0,,1', '']);
+    expect(csv.split('\r\n')).toEqual(['Name,Id,Kind,Country,Cluster,Group,Flags,Key node,Ties,Input line', `"'=HYPERLINK(""http://x"")",c,company,GB,2,,0,,2,5`, 'Delta,d,organization,,2,,0,,1,', '']);
+    // The shipments' table says the line of shipments.csv each was read from, and sorts by it as a number.
+    const byLine = applyTable(tableRows(model, 'shipments', null), table({ kind: 'shipments', sort: { key: 'line', desc: false } }), new Set());
+    expect(byLine.map((r) => [r.key, r.cells[SHIPMENT_COLUMNS.findIndex((c) => c.key === 'line')]])).toEqual([['s2', 3], ['s1', null], ['s3', null], ['s4', null]]);
     for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', ' =1', '\t=1', '＝1']) expect(csvCell(bad).replace(/^"/, '')).toMatch(/^'/);
     expect(csvCell(-1)).toBe('-1');
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');

@@ -41,6 +41,8 @@ export const ENTITY_COLUMNS: Column[] = [
   { key: 'flags', label: 'Flags', numeric: true },
   { key: 'key', label: 'Key node', numeric: true },
   { key: 'degree', label: 'Ties', numeric: true },
+  // The line of the input the record was read from, to find it again in one's spreadsheet (empty when not known).
+  { key: 'line', label: 'Input line', numeric: true },
 ];
 
 export const SHIPMENT_COLUMNS: Column[] = [
@@ -57,6 +59,7 @@ export const SHIPMENT_COLUMNS: Column[] = [
   { key: 'currency', label: 'Currency', choice: true },
   { key: 'origin', label: 'Origin', choice: true },
   { key: 'destination', label: 'Destination', choice: true },
+  { key: 'line', label: 'Input line', numeric: true },
 ];
 
 export const columnsOf = (kind: TableKind) => (kind === 'entities' ? ENTITY_COLUMNS : SHIPMENT_COLUMNS);
@@ -87,7 +90,7 @@ export function tableRows(model: ViewModel, kind: TableKind, visible: Visibility
     return model.nodes
       .filter((n) => visible === null || visible.nodes[n.index])
       .map((n) => {
-        const cells: Cell[] = [n.name, n.id, n.kind, n.country ?? null, n.cluster, n.group === 0 ? null : n.group, n.flags.length, n.keyRank, degree[n.index]];
+        const cells: Cell[] = [n.name, n.id, n.kind, n.country ?? null, n.cluster, n.group === 0 ? null : n.group, n.flags.length, n.keyRank, degree[n.index], inputLine(model.report.entities[n.index].origin)];
         return { key: n.id, entities: [n.id], cells, flagged: n.flags.length > 0, date: null, text: haystack(cells) };
       });
   }
@@ -98,7 +101,7 @@ export function tableRows(model: ViewModel, kind: TableKind, visible: Visibility
   model.report.shipments.forEach((s, i) => {
     if (visible !== null && !drawn[i]) return;
     const date = shipmentDate(s) ?? null;
-    const cells: Cell[] = [s.id, date, nameOf(s.supplier), nameOf(s.buyer), s.commodity, s.hsCode ?? null, s.quantity ?? null, s.unit ?? null, s.quantityKg ?? null, s.value ?? null, s.currency ?? null, s.originCountry ?? null, s.destinationCountry ?? null];
+    const cells: Cell[] = [s.id, date, nameOf(s.supplier), nameOf(s.buyer), s.commodity, s.hsCode ?? null, s.quantity ?? null, s.unit ?? null, s.quantityKg ?? null, s.value ?? null, s.currency ?? null, s.originCountry ?? null, s.destinationCountry ?? null, inputLine(s.origin)];
     rows.push({
       key: s.id,
       entities: [s.supplier, s.buyer],
@@ -110,6 +113,9 @@ export function tableRows(model: ViewModel, kind: TableKind, visible: Visibility
   });
   return rows;
 }
+
+/** The line a record was read from, or null when the report does not say (line 0: not known). */
+const inputLine = (origin: { line: number } | undefined): number | null => (origin === undefined || origin.line === 0 ? null : origin.line);
 
 /** The values a choice column takes, most frequent first (for its filter list). */
 export function columnChoices(rows: Row[], columns: Column[], key: string): { value: string; rows: number }[] {

@@ -238,6 +238,9 @@ export class FlowNetwork {
   private readonly edges: Int32Array;
   private readonly dinic: Dinic;
   private readonly isTarget: Uint8Array;
+  /** Work arrays kept between runs: each edge's arc in the last run, and the outflow of each node. */
+  private arcs: Int32Array | undefined;
+  private outflow: Float64Array | undefined;
 
   constructor(
     private readonly g: DirectedFlowGraph,
@@ -302,7 +305,9 @@ export class FlowNetwork {
     const { g, local, edges, dinic, sources, targets, isTarget } = this;
     const k = this.nodes.length;
     dinic.clear();
-    const arcs = new Int32Array(edges.length).fill(-1);
+    // Kept between runs (a disruption curve runs thousands): a new typed array each time is memory V8 counts as
+    // external, and at a million entities every 64 MB of it starts a full collection of a 4 GB heap.
+    const arcs = (this.arcs ??= new Int32Array(edges.length)).fill(-1);
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i];
       if (removed && (removed[g.source[e]] || removed[g.target[e]])) continue;
@@ -332,17 +337,17 @@ export class FlowNetwork {
   flow(removed?: Uint8Array): { value: number; nodeFlow: Float64Array } {
     const { g, edges } = this;
     const { value, arcs } = this.run(removed, -1);
-    const inflow = new Float64Array(g.n);
-    const outflow = new Float64Array(g.n);
+    // The inflow is summed in the array returned; the outflow in one kept between calls (see run).
+    const nodeFlow = new Float64Array(g.n);
+    const outflow = (this.outflow ??= new Float64Array(g.n)).fill(0);
     // Edge by edge in input order, as maxFlow adds them up (the edges left out carry nothing).
     for (let i = 0; i < edges.length; i++) {
       if (arcs[i] < 0) continue;
       const f = this.dinic.cap[arcs[i] ^ 1];
-      inflow[g.target[edges[i]]] += f;
+      nodeFlow[g.target[edges[i]]] += f;
       outflow[g.source[edges[i]]] += f;
     }
-    const nodeFlow = new Float64Array(g.n);
-    for (let v = 0; v < g.n; v++) nodeFlow[v] = Math.max(inflow[v], outflow[v]);
+    for (let v = 0; v < g.n; v++) nodeFlow[v] = Math.max(nodeFlow[v], outflow[v]);
     return { value, nodeFlow };
   }
 }
@@ -506,8 +511,10 @@ export function setDominators(g: DirectedFlowGraph, sources: ArrayLike<number>, 
 }
 
 /** Size of the largest connected component of an undirected edge list with some nodes removed. */
-export function largestComponent(n: number, a: ArrayLike<number>, b: ArrayLike<number>, removed: Uint8Array): number {
-  const parent = new Int32Array(n);
+export function largestComponent(n: number, a: ArrayLike<number>, b: ArrayLike<number>, removed: Uint8Array, work?: Int32Array): number {
+  // `work` (2n numbers or more), when given, is used instead of two new arrays: the disruption curve asks this once
+  // for every candidate it weighs (see FlowNetwork.run on why new typed arrays cost so much at scale).
+  const parent = work === undefined ? new Int32Array(n) : work.subarray(0, n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
@@ -519,7 +526,7 @@ export function largestComponent(n: number, a: ArrayLike<number>, b: ArrayLike<n
     const rb = find(b[e]);
     if (ra !== rb) parent[ra] = rb;
   }
-  const size = new Int32Array(n);
+  const size = work === undefined ? new Int32Array(n) : work.subarray(n, 2 * n).fill(0);
   let best = 0;
   for (let i = 0; i < n; i++) {
     if (removed[i]) continue;
@@ -574,6 +581,7 @@ export function disrupt(
     removed[v] = x;
     if (twin && twin[v] >= 0) removed[twin[v]] = x;
   };
+  const lccWork = new Int32Array(2 * entities);
   // One network per measure, restricted to what can carry flow: the many flows below are maxFlow's, for less work.
   const networks = graphs.map((g) => new FlowNetwork(g, sources, targets));
   const base = networks.map((f) => f.value());
@@ -617,7 +625,7 @@ export function disrupt(
         if (twin && current.value - carried(v) > bestFlow + 1e-9 + slack) continue;
         setRemoved(v, 1);
         const f = networks[measure].value(removed);
-        const lcc = f < bestFlow + 1e-9 ? largestComponent(entities, undirected.a, undirected.b, removed) : Infinity;
+        const lcc = f < bestFlow + 1e-9 ? largestComponent(entities, undirected.a, undirected.b, removed, lccWork) : Infinity;
         setRemoved(v, 0);
         if (f < bestFlow - 1e-9 || (Math.abs(f - bestFlow) <= 1e-9 && lcc < bestLcc)) {
           best = v;
@@ -634,7 +642,7 @@ export function disrupt(
     steps.push({
       node: pick,
       remaining: flows.map((f, i) => share(i, f.value)),
-      largestComponent: pickLcc >= 0 ? pickLcc : largestComponent(entities, undirected.a, undirected.b, removed),
+      largestComponent: pickLcc >= 0 ? pickLcc : largestComponent(entities, undirected.a, undirected.b, removed, lccWork),
     });
   }
   return steps;

@@ -169,6 +169,38 @@ describe('FlowNetwork: repeated flows on the part of the graph that can carry fl
   });
 });
 
+describe('largest component', () => {
+  it('is the same with one work array used for every call as with new arrays each time, on 300 random graphs', () => {
+    const rng = seededRandom(5);
+    const work = new Int32Array(2 * 60).fill(7);
+    for (let round = 0; round < 300; round++) {
+      const n = 2 + Math.floor(rng() * 58);
+      const m = Math.floor(n * rng() * 1.5);
+      const g = { source: Array.from({ length: m }, () => Math.floor(rng() * n)), target: Array.from({ length: m }, () => Math.floor(rng() * n)) };
+      const removed = Uint8Array.from({ length: n }, () => (rng() < 0.2 ? 1 : 0));
+      // Brute force: a breadth-first search from every node left.
+      const adj: number[][] = Array.from({ length: n }, () => []);
+      for (let e = 0; e < g.source.length; e++) if (!removed[g.source[e]] && !removed[g.target[e]]) adj[g.source[e]].push(g.target[e]), adj[g.target[e]].push(g.source[e]);
+      let best = 0;
+      const seen = new Uint8Array(n);
+      for (let v = 0; v < n; v++) {
+        if (removed[v] || seen[v]) continue;
+        let size = 0;
+        const queue = [v];
+        seen[v] = 1;
+        while (queue.length > 0) {
+          const x = queue.pop()!;
+          size++;
+          for (const y of adj[x]) if (!seen[y]) (seen[y] = 1), queue.push(y);
+        }
+        best = Math.max(best, size);
+      }
+      expect(largestComponent(n, g.source, g.target, removed)).toBe(best);
+      expect(largestComponent(n, g.source, g.target, removed, work)).toBe(best);
+    }
+  });
+});
+
 describe('disruption', () => {
   it('removes the node that cuts most flow first and reports what remains', () => {
     // Two routes from 0 to 5: a big one through 2 (10) and a small one through 3 (2).

@@ -92,6 +92,13 @@ interface Scratch {
   size: Int32Array;
   empty: Int32Array;
   total: Float64Array;
+  /**
+   * Where an aggregation collapses the edges before they are cut to their number (kept for the next one, grown
+   * when too small): new typed arrays are memory V8 counts as external, and at a million entities every 64 MB of it
+   * starts a full collection of the whole heap.
+   */
+  edgeTargets?: Int32Array;
+  edgeWeights?: Float64Array;
 }
 
 /**
@@ -598,11 +605,15 @@ function place(members: Int32Array, groups: Int32Array, fill: Int32Array, n: num
 function aggregate(level: Level, groups: Int32Array, count: number, s: Scratch): Level {
   const { start, members } = groupMembers(groups, level.n, count);
   const m = level.offsets[level.n];
+  if (s.edgeTargets === undefined || s.edgeTargets.length < m) {
+    s.edgeTargets = new Int32Array(m);
+    s.edgeWeights = new Float64Array(m);
+  }
   const next: Level = {
     n: count,
     offsets: new Int32Array(count + 1),
-    targets: new Int32Array(m),
-    weights: new Float64Array(m),
+    targets: s.edgeTargets,
+    weights: s.edgeWeights!,
     strength: new Float64Array(count),
   };
   const p = collapseEdges(level, groups, start, members, next, s);

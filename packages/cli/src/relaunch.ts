@@ -94,6 +94,28 @@ export function relaunchNote(plan: RelaunchPlan, estimate: MemoryEstimate): stri
     : `chokepoint: a large input (${bytesForPeople(inputBytes)}): running the command again in a process set up for large inputs, which finishes sooner (--max-semi-space-size=${plan.semiSpaceMb} --min-semi-space-size=${minSemiSpaceMb(plan.semiSpaceMb ?? 0)})\n`;
 }
 
+/**
+ * The V8 flags a command runs again with: the plan's heap limit and semi-space sizes, and `--expose-gc`, with which
+ * the command may ask for one full collection where it knows most of what it made is garbage (`collectGarbage`).
+ */
+export function relaunchFlags(plan: RelaunchPlan): string[] {
+  return [
+    ...(plan.heapMb === undefined ? [] : [`--max-old-space-size=${plan.heapMb}`]),
+    ...(plan.semiSpaceMb === undefined ? [] : [`--max-semi-space-size=${plan.semiSpaceMb}`, `--min-semi-space-size=${minSemiSpaceMb(plan.semiSpaceMb)}`]),
+    '--expose-gc',
+  ];
+}
+
+/**
+ * One full garbage collection, when the process was started with `--expose-gc` (as a command run again for a large
+ * input is); nothing otherwise. For the moment an analysis is done and its report is about to be written: with a
+ * heap that may grow to three quarters of the machine, V8 ran no full collection in the last minute of a run on a
+ * million entities, so the analysis' working data (let go by then) stayed in memory while 3.3 GB were written.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Thrown by a command that should run again in a new process (`relaunchPlan`); `main` does it. */
 export class RelaunchRequest extends Error {
   override name = 'RelaunchRequest';
@@ -109,10 +131,7 @@ export class RelaunchRequest extends Error {
  * are passed on to it.
  */
 export function relaunch(plan: RelaunchPlan): Promise<number> {
-  const flags = [
-    ...(plan.heapMb === undefined ? [] : [`--max-old-space-size=${plan.heapMb}`]),
-    ...(plan.semiSpaceMb === undefined ? [] : [`--max-semi-space-size=${plan.semiSpaceMb}`, `--min-semi-space-size=${minSemiSpaceMb(plan.semiSpaceMb)}`]),
-  ];
+  const flags = relaunchFlags(plan);
   const kept = plan.heapMb === undefined ? process.execArgv : process.execArgv.filter((a) => !HEAP_FLAG.test(a));
   const child = spawn(process.execPath, [...kept, ...flags, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, [RELAUNCHED_ENV]: flags.join(' ') } });
   const pass = (signal: NodeJS.Signals) => () => {

@@ -57,3 +57,28 @@ describe('running a command again with other heap settings', () => {
     expect(relaunchPlan(estimate(936 * MB, 14 * GB), { heap: true, semiSpace: false })).toEqual({ why: 'large', semiSpaceMb: 256 });
   });
 });
+
+describe('the flags of a command run again', () => {
+  it('are the plan’s heap and semi-spaces, and --expose-gc for the one collection before writing', () => {
+    const { relaunchFlags } = require('../src/relaunch') as typeof import('../src/relaunch');
+    expect(relaunchFlags({ why: 'memory', heapMb: 18000, semiSpaceMb: 256 })).toEqual(['--max-old-space-size=18000', '--max-semi-space-size=256', '--min-semi-space-size=128', '--expose-gc']);
+    expect(relaunchFlags({ why: 'large', semiSpaceMb: 128 })).toEqual(['--max-semi-space-size=128', '--min-semi-space-size=64', '--expose-gc']);
+  });
+
+  it('collectGarbage does nothing where gc is not exposed, and collects where it is', () => {
+    const { collectGarbage } = require('../src/relaunch') as typeof import('../src/relaunch');
+    const g = globalThis as { gc?: () => void };
+    const had = g.gc;
+    let calls = 0;
+    try {
+      delete g.gc;
+      expect(() => collectGarbage()).not.toThrow();
+      g.gc = () => void calls++;
+      collectGarbage();
+      expect(calls).toBe(1);
+    } finally {
+      if (had === undefined) delete g.gc;
+      else g.gc = had;
+    }
+  });
+});

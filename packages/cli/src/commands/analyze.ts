@@ -3,8 +3,9 @@ import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
 import { estimateMemory, loadMeasuresData, readInput, readScreeningList, runAnalysis } from '@chokepoint/pipeline';
-import { givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
+import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
+import type { Bundle } from '@chokepoint/model';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
@@ -95,16 +96,21 @@ export function analyzeCommand(io: CliIO): Command {
         lists.push(list);
       }
       const mode: 'auto' | 'exact' | { epsilon: number } = flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto';
-      if (source === undefined) progress(`reading ${bundleDir}`);
-      const bar = fileProgressBar(flags.quiet ?? false);
-      const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords };
-      const bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
-      bar.done();
-      progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);
-      if (bundle.rejected.length > 0) progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
-      if (bundle.warnings.length > 0) progress(`${bundle.warnings.length} warnings about the input, listed in the report under input.warnings`);
+      // The bundle as read, handed to the analysis and held by nothing here (the analysis lets go of what it no
+      // longer needs, and what it lets go of is collected before the report is written).
+      const readBundle = async (): Promise<Bundle> => {
+        if (source === undefined) progress(`reading ${bundleDir}`);
+        const bar = fileProgressBar(flags.quiet ?? false);
+        const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords };
+        const bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
+        bar.done();
+        progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);
+        if (bundle.rejected.length > 0) progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
+        if (bundle.warnings.length > 0) progress(`${bundle.warnings.length} warnings about the input, listed in the report under input.warnings`);
+        return bundle;
+      };
       const { report } = await runAnalysis(
-        bundle,
+        await readBundle(),
         {
           seed: flags.seed,
           radiusKm: flags.radiusKm,
@@ -132,6 +138,8 @@ export function analyzeCommand(io: CliIO): Command {
       );
       if (out !== undefined) {
         progress('writing the report');
+        // What the analysis made besides the report is garbage now: collected before writing (see collectGarbage).
+        collectGarbage();
         try {
           const { companion } = await writeReport(report, out);
           progress(`wrote ${resolve(out)}${companion === null ? '' : ` and its records, ${resolve(companion)} (keep the two files together)`}`);

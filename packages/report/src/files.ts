@@ -77,7 +77,7 @@ function* companionPieces(report: Report, seen: (piece: Buffer) => void): Genera
  * Writes `pieces` to a new file at `path`, in order, each piece written while the next is made. A failed write (a
  * full disk) or a failure to make a piece stops it; the file is closed either way and the first error thrown.
  */
-async function writeInOrder(path: string, pieces: Iterator<Buffer> & Iterable<Buffer>): Promise<void> {
+async function writeInOrder(path: string, pieces: Iterable<Buffer>): Promise<void> {
   const file = await open(path, 'w');
   let writing: Promise<void> = Promise.resolve();
   try {

@@ -93,8 +93,13 @@ export function ratesFarFromShipments(conversion: Report['measures']['conversion
   return years(conversion.rateDates[1], conversion.shipmentDates[0]) >= 1 || years(conversion.rateDates[0], conversion.shipmentDates[1]) >= 1;
 }
 
-/** Where a record was read, in words ("entities.csv, line 3"); null when the report does not know (line 0 or absent). */
+/** Where a record was read, or null when the report does not know (absent, or line 0 and no file name). */
+export function knownOrigin(origin: RecordOrigin | undefined): RecordOrigin | null {
+  return origin === undefined || origin.line === 0 || origin.file === '' ? null : origin;
+}
+
+/** Where a record was read, in words ("entities.csv, line 3"); null when the report does not know (knownOrigin). */
 export function originText(origin: RecordOrigin | undefined): string | null {
-  if (origin === undefined || origin.line === 0 || origin.file === '') return null;
-  return `${origin.file}, line ${int(origin.line)}`;
+  const known = knownOrigin(origin);
+  return known === null ? null : `${known.file}, line ${int(known.line)}`;
 }

@@ -1,4 +1,6 @@
 import type { Visibility } from './filters';
+import type { RecordOrigin } from '@chokepoint/report';
+import { knownOrigin } from './format';
 import { shipmentDate, type ViewModel } from './model';
 
 /**
@@ -114,8 +116,8 @@ export function tableRows(model: ViewModel, kind: TableKind, visible: Visibility
   return rows;
 }
 
-/** The line a record was read from, or null when the report does not say (line 0: not known). */
-const inputLine = (origin: { line: number } | undefined): number | null => (origin === undefined || origin.line === 0 ? null : origin.line);
+/** The line a record was read from, or null when the report does not say (knownOrigin). */
+const inputLine = (origin: RecordOrigin | undefined): number | null => knownOrigin(origin)?.line ?? null;
 
 /** The values a choice column takes, most frequent first (for its filter list). */
 export function columnChoices(rows: Row[], columns: Column[], key: string): { value: string; rows: number }[] {

@@ -1,7 +1,7 @@
 import type { Report, ReportEntity, ReportGroup, ReportShipment } from '@chokepoint/report';
 import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WORDS, tieWords } from '../core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
-import { amount, flowAmount, goodsLabel, int, km, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
+import { amount, flowAmount, goodsLabel, int, km, knownOrigin, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
 import { EDGE_STYLE } from '../core/style';
 import type { PanelCaseHooks } from './case-view';
@@ -237,8 +237,8 @@ function densityNotes(shipments: readonly ReportShipment[]): HTMLElement | null 
 function shipmentRows(model: ViewModel, list: readonly ReportShipment[], id: string | null, actions: PanelActions): Child[][] {
   return list.map((s) => {
     // The date, and under it the line of the input it was read from (the file and line in full on hover).
-    const where = originText(s.origin);
-    const cells: Child[] = [where === null ? (s.shipped ?? s.received ?? '') : el('span', {}, s.shipped ?? s.received ?? '', el('br'), el('span', { className: 'origin', title: where, text: `line ${int(s.origin!.line)}` }))];
+    const where = knownOrigin(s.origin);
+    const cells: Child[] = [where === null ? (s.shipped ?? s.received ?? '') : el('span', {}, s.shipped ?? s.received ?? '', el('br'), el('span', { className: 'origin', title: originText(where)!, text: `line ${int(where.line)}` }))];
     if (id !== null) {
       const { way, other } = shipmentRole(s, id);
       cells.push(el('span', {}, `${way} `, entityButton(model, other, actions, false)));

@@ -17,7 +17,7 @@ interface Hook {
   setFilters(change: { onlyFlagged: boolean }): void;
   changeWork(step: (w: { seeds: string[] | null; expansions: unknown[]; hidden: string[] }) => unknown): void;
   undo(): void;
-  view: { stopLayout(): void; refresh(full?: boolean): void; renderer: Sigmaish };
+  view: { stopLayout(): void; refresh(full?: boolean): void; renderer: Sigmaish; vertexDrawing: boolean };
 }
 interface Program {
   array: Float32Array;
@@ -37,6 +37,15 @@ interface Sigmaish {
   nodeDataCache: Record<string, { type: string; hidden: boolean }>;
 }
 declare const window: { __chokepoint?: Hook };
+declare const btoa: (text: string) => string;
+/** What this test reads of a WebGL context. */
+interface GL {
+  drawingBufferWidth: number;
+  drawingBufferHeight: number;
+  RGBA: number;
+  UNSIGNED_BYTE: number;
+  readPixels(x: number, y: number, width: number, height: number, format: number, type: number, pixels: Uint8Array): void;
+}
 declare const document: { querySelector(q: string): { getBoundingClientRect(): { width: number; height: number } } | null };
 declare const requestAnimationFrame: (callback: (time: number) => void) => number;
 declare const addEventListener: (type: string, listener: () => void, options: { once: boolean }) => void;
@@ -85,6 +94,33 @@ function differences(page: Page): Promise<string[]> {
   });
 }
 
+/** The viewer's address with a drawing mode (core/settings.ts DrawingMode) in its query. */
+const withDrawing = (url: string, drawing: string): string => {
+  const u = new URL(url);
+  u.searchParams.set('drawing', drawing);
+  return u.toString();
+};
+
+/**
+ * The pixels of Sigma's WebGL buffers (ties, then nodes) right after a frame drawn on demand, read within the same task
+ * (before the browser may clear a buffer it has shown).
+ */
+async function drawnPixels(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const s = window.__chokepoint!.view.renderer as unknown as { render(): void; webGLContexts: Record<string, GL> };
+    s.render();
+    let out = '';
+    for (const name of ['edges', 'nodes']) {
+      const gl = s.webGLContexts[name];
+      const bytes = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+      gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, bytes);
+      for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    }
+    return btoa(out);
+  });
+  return Buffer.from(base64, 'base64');
+}
+
 const frame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
 suite('the viewer draws large changes of the working view as Sigma would (a network of several thousand entities)', () => {
@@ -115,12 +151,15 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     removeTempDirs();
   });
 
-  it('writes the same buffers as Sigma and draws what the state says, through a working view, a filter and undo', async () => {
+  // Both ways of giving the network to WebGL (views/per-vertex.ts): as Sigma's instances, and vertex by vertex (what
+  // this machine's software WebGL gets by default).
+  it.each(['vertices', 'instanced'])('writes the same buffers as Sigma and draws what the state says, through a working view, a filter and undo (drawing: %s)', async (drawing) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    await page.goto(withDrawing(served.url, drawing));
     await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
+    expect(await page.evaluate(() => window.__chokepoint!.view.vertexDrawing)).toBe(drawing === 'vertices');
     // Let the layout spread the network a little (for legible screenshots), then stop it so nodes stay put.
     await page.waitForTimeout(2500);
     await page.evaluate(() => window.__chokepoint!.view.stopLayout());
@@ -141,13 +180,13 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     expect(await differences(page)).toEqual([]);
     // Shorter counts keep their room: the header keeps its height and the graph its size (no resize of every canvas).
     expect(await sizes()).toEqual(whole);
-    await page.screenshot({ path: screenshotPath('redraw-working-view.png') });
+    if (drawing === 'vertices') await page.screenshot({ path: screenshotPath('redraw-working-view.png') });
     // ... and back to the whole network, every tie drawn again.
     await page.evaluate(() => window.__chokepoint!.changeWork((w) => ({ ...w, seeds: null, expansions: [] })));
     await frame(page);
     await hasText(page.locator('#count-entities'), `${entities.toLocaleString('en-US')} of ${entities.toLocaleString('en-US')} entities`);
     expect(await differences(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('redraw-whole-network.png') });
+    if (drawing === 'vertices') await page.screenshot({ path: screenshotPath('redraw-whole-network.png') });
     // Hiding one entity is written in place (its ties keep their slots, drawn empty); dimming then fills the lines of
     // the arrows as they are, the hidden ones empty.
     await page.evaluate((id) => window.__chokepoint!.changeWork((w) => ({ ...w, hidden: [id] })), hub);
@@ -175,8 +214,42 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     expect(await differences(page)).toEqual([]);
     // Three steps undone (the filter, the hidden entity, the whole network): the working view again.
     expect(await page.evaluate(() => window.__chokepoint!.visible().counts.entities)).toBe(drawn);
-    await page.screenshot({ path: screenshotPath('redraw-undone-to-working-view.png') });
+    if (drawing === 'vertices') await page.screenshot({ path: screenshotPath('redraw-undone-to-working-view.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('draws the same picture vertex by vertex as instance by instance (every entity put in the same place in both)', async () => {
+    const pictures: Buffer[] = [];
+    for (const drawing of ['instanced', 'vertices']) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(withDrawing(served.url, drawing));
+      await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
+      await page.evaluate(() => {
+        const view = window.__chokepoint!.view as unknown as { stopLayout(): void; refresh(full: boolean): void; graph: { updateEachNodeAttributes(f: (key: string, a: { index: number }) => unknown): void }; renderer: { getCamera(): { setState(s: unknown): void } } };
+        view.stopLayout();
+        // The layout has run for as long as each page took: every entity is put where its number says, in both.
+        view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.sin(a.index * 2.399963) * Math.sqrt(a.index) }));
+        view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+        view.refresh(true);
+      });
+      await frame(page);
+      expect(await page.evaluate(() => window.__chokepoint!.view.vertexDrawing)).toBe(drawing === 'vertices');
+      pictures.push(await drawnPixels(page));
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    const [instanced, vertices] = pictures;
+    expect(vertices.length).toBe(instanced.length);
+    // Something was drawn (not two empty canvases) ...
+    let drawn = 0;
+    for (let i = 3; i < instanced.length; i += 4) if (instanced[i] > 0) drawn++;
+    expect(drawn).toBeGreaterThan(1000);
+    // ... and the same: the shaders and the floats they read are the same, only how they reach WebGL differs.
+    let differing = 0;
+    for (let i = 0; i < instanced.length; i++) if (instanced[i] !== vertices[i]) differing++;
+    expect(differing).toBe(0);
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import { REPORT_SCHEMA_VERSION } from '@chokepoint/report/version';
+import type { ViewerSettings } from './core/settings';
 import { startApp, type ViewerApp } from './views/app';
 import { append, el } from './views/dom';
 import { startScaled, type ScaledViewer } from './views/scale-view';
@@ -37,11 +38,21 @@ function fail(root: HTMLElement, err: unknown): void {
   append(root, el('div', { className: 'error', role: 'alert' }, el('h1', { text: 'The report cannot be shown' }), el('p', { text: err instanceof Error ? err.message : String(err) })));
 }
 
+/**
+ * Settings given in the page's address: `?drawing=instanced` or `?drawing=vertices` chooses how WebGL is given the
+ * network (core/settings.ts DrawingMode), where the choice made for this browser draws wrongly or slowly.
+ */
+function settingsFromAddress(): Partial<ViewerSettings> {
+  const drawing = new URLSearchParams(location.search).get('drawing');
+  return drawing === null ? {} : { drawing: drawing as ViewerSettings['drawing'] };
+}
+
 const root = document.getElementById('app')!;
 window.__chokepointReady = loadReport()
   .then(({ report, scaled }) => {
     const expose = (app: ViewerApp) => (window.__chokepoint = Object.assign(app, { firstFrameMs: () => app.view.firstFrameMs }));
-    if (scaled) window.__chokepointScaled = startScaled(root, report, expose);
-    else expose(startApp(root, report));
+    const overrides = settingsFromAddress();
+    if (scaled) window.__chokepointScaled = startScaled(root, report, expose, overrides);
+    else expose(startApp(root, report, overrides));
   })
   .catch((err: unknown) => fail(root, err));

@@ -1,3 +1,11 @@
+/**
+ * How nodes and ties are given to WebGL: `instanced` (Sigma's way: one set of attributes per item; cheapest on a GPU),
+ * `vertices` (each item written out as its vertices: many times faster where WebGL is drawn in software, see
+ * views/per-vertex.ts), or `auto`: `vertices` when the browser's WebGL names a software renderer, else `instanced`.
+ */
+export type DrawingMode = 'auto' | 'instanced' | 'vertices';
+export const DRAWING_MODES: readonly DrawingMode[] = ['auto', 'instanced', 'vertices'];
+
 /** Viewer settings in one place, with their checks (the sigma.js way). */
 export interface ViewerSettings {
   /** Graphs with more nodes than this draw labels only for the largest nodes. */
@@ -12,6 +20,8 @@ export interface ViewerSettings {
   focusRatio: number;
   /** Networks with more drawn edges than this draw them without arrow heads (half the GPU work). */
   maxArrowEdges: number;
+  /** How nodes and ties are given to WebGL (see DrawingMode). */
+  drawing: DrawingMode;
 }
 
 export const DEFAULT_SETTINGS: ViewerSettings = {
@@ -21,12 +31,17 @@ export const DEFAULT_SETTINGS: ViewerSettings = {
   searchResults: 15,
   focusRatio: 0.25,
   maxArrowEdges: 100000,
+  drawing: 'auto',
 };
 
 /** Merges overrides into the defaults, refusing values that would break the viewer. */
 export function resolveSettings(overrides: Partial<ViewerSettings> = {}): ViewerSettings {
   const s = { ...DEFAULT_SETTINGS, ...overrides };
+  if (!DRAWING_MODES.includes(s.drawing)) {
+    throw new Error(`viewer setting drawing must be one of ${DRAWING_MODES.join(', ')}, got ${String(s.drawing)}`);
+  }
   for (const [key, value] of Object.entries(s)) {
+    if (key === 'drawing') continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new Error(`viewer setting ${key} must be a number of 0 or more, got ${String(value)}`);
     }

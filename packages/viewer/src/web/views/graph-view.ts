@@ -2,8 +2,9 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { AbstractEdgeProgram, AbstractNodeProgram, createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
+import { AbstractEdgeProgram, AbstractNodeProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
+import { arrowProgram, circleProgram, perVertex, useVertexDrawing } from './per-vertex';
 import { toBlob } from '@sigma/export-image';
 import { mesh } from 'topojson-client';
 import type { MultiLineString } from 'geojson';
@@ -64,8 +65,25 @@ const HOLES_MAX = 20000;
 /**
  * Sigma's arrow program (a line clamped at the target, and the head), made of the classes Sigma exports, so that the
  * lean indexation writes its buffers in bulk (views/sigma-process.ts `fillEdges`): the same as Sigma's EdgeArrowProgram.
+ * Where WebGL is drawn in software, the same classes drawn vertex by vertex (views/per-vertex.ts).
  */
-export const ArrowProgram = createEdgeCompoundProgram([EdgeClampedProgram, EdgeArrowHeadProgram]) as unknown as EdgeProgramType;
+export const ArrowProgram = arrowProgram('instanced');
+
+const VERTEX_ARROW_PROGRAM = arrowProgram('vertices');
+/** A flagged entity: a thin ring in its border colour. */
+const FLAGGED_PROGRAM = createNodeBorderProgram({
+  borders: [
+    { size: { value: 0.3 }, color: { attribute: 'borderColor' } },
+    { size: { fill: true }, color: { attribute: 'color' } },
+  ],
+});
+/** A listed party (screening): a thick black ring. */
+const LISTED_PROGRAM = createNodeBorderProgram({
+  borders: [
+    { size: { value: 0.45 }, color: { attribute: 'borderColor' } },
+    { size: { fill: true }, color: { attribute: 'color' } },
+  ],
+});
 
 /** The opacity of the base network while a selection or a path is drawn over it. */
 export const DIMMED_OPACITY = 0.22;
@@ -203,6 +221,8 @@ export const COUNTRY_LINES: MapLine[] = BORDERS.coordinates.map((line) => {
 export class GraphView {
   readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
+  /** Whether nodes and ties are given to WebGL vertex by vertex (views/per-vertex.ts), not as instances. */
+  readonly vertexDrawing: boolean;
   layout: Layout = 'force';
   firstFrameMs: number | null = null;
   private fa2: FA2Layout | null = null;
@@ -293,24 +313,17 @@ export class GraphView {
     this.overlay = document.createElement('canvas');
     this.overlay.className = 'layer-overlay';
     const large = n > settings.largeGraph;
+    this.vertexDrawing = useVertexDrawing(settings.drawing);
+    const mode = this.vertexDrawing ? 'vertices' : 'instanced';
+    const nodes = this.vertexDrawing ? perVertex : <P>(program: P): P => program;
     const drawing = {
       nodeProgramClasses: {
-        flagged: createNodeBorderProgram({
-          borders: [
-            { size: { value: 0.3 }, color: { attribute: 'borderColor' } },
-            { size: { fill: true }, color: { attribute: 'color' } },
-          ],
-        }),
+        circle: circleProgram(mode),
+        flagged: nodes(FLAGGED_PROGRAM),
         [HIDDEN]: HiddenNodes,
-        // A listed party (screening): a thick black ring.
-        listed: createNodeBorderProgram({
-          borders: [
-            { size: { value: 0.45 }, color: { attribute: 'borderColor' } },
-            { size: { fill: true }, color: { attribute: 'color' } },
-          ],
-        }),
+        listed: nodes(LISTED_PROGRAM),
       },
-      edgeProgramClasses: { arrow: ArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
+      edgeProgramClasses: { arrow: this.vertexDrawing ? VERTEX_ARROW_PROGRAM : ArrowProgram, line: EdgeLineProgram, [HIDDEN]: HiddenEdges },
       // Room around the network for the work bar over its top and for labels, which run to the right.
       stagePadding: 70,
       hideLabelsOnMove: large,
@@ -321,7 +334,7 @@ export class GraphView {
     };
     this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       ...drawing,
-      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(ArrowProgram, this.lineMode) as never },
+      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(drawing.edgeProgramClasses.arrow, this.lineMode) as never },
       defaultDrawNodeLabel: this.labels.draw as never,
       hideEdgesOnMove: true,
       // The base network has no order of its own: what is brought forward is drawn over it by the highlight layer.

@@ -1,5 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import { neighbourhoodUrl, scopeOf, scopeTitle, type ScopeInfo } from '../core/scope';
+import type { ViewerSettings } from '../core/settings';
 import { startApp, type ViewerApp } from './app';
 import { el } from './dom';
 
@@ -16,7 +17,7 @@ export interface ScaledViewer {
   open(target: 'overview' | { cluster: number } | { entity: string; hops: number }): Promise<void>;
 }
 
-export function startScaled(root: HTMLElement, first: Report, onApp: (app: ViewerApp) => void): ScaledViewer {
+export function startScaled(root: HTMLElement, first: Report, onApp: (app: ViewerApp) => void, overrides: Partial<ViewerSettings> = {}): ScaledViewer {
   let app: ViewerApp;
   let report = first;
   let scope = scopeOf(first)!;
@@ -88,7 +89,7 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     history.replaceState(null, '', `${location.pathname}${location.search}`);
     report = next;
     scope = scopeOf(next)!;
-    app = startApp(root, next, {}, {
+    app = startApp(root, next, overrides, {
       // A saved view of another piece: open that piece, then the view in it.
       openScope: async (target, hash) => {
         await viewer.open(target.kind === 'overview' ? 'overview' : target.kind === 'cluster' ? { cluster: target.cluster } : { entity: target.entity, hops: target.hops });

@@ -3,6 +3,7 @@ import type Sigma from 'sigma';
 import { EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram } from 'sigma/rendering';
 import { createNormalizationFunction, floatColor, graphExtent, indexToColor, matrixFromCamera } from 'sigma/utils';
 import { byZIndex } from '../core/redraw';
+import { spreadVertices, vertexLayout } from './vertex-layout';
 
 /** Where the lean indexation finds each node and edge by its `index` attribute (see `leanProcess`). */
 export interface LeanIndex {
@@ -75,9 +76,9 @@ function colorFloat(color: string): number {
 
 /**
  * Fills a program's buffer with a batch of drawn edges at once, writing what Sigma 3.0.3's own programs write for
- * each (`processVisibleItem` of EdgeLineProgram, EdgeClampedProgram, EdgeArrowHeadProgram, and compounds of them)
- * from typed arrays instead of one call per edge over Sigma's objects: for 100,000 ties a few milliseconds instead of
- * a few hundred. Returns false, having written nothing, for any other program (the caller then gives it each edge).
+ * each (`processVisibleItem` of EdgeLineProgram, EdgeClampedProgram, EdgeArrowHeadProgram, compounds of them, and
+ * the last two drawn vertex by vertex) from typed arrays instead of one call per edge over Sigma's objects: for 100,000
+ * ties a few milliseconds instead of a few hundred. Returns false, having written nothing, for any other program (the caller then gives it each edge).
  * A program may fill itself (`fillMany`, as graph-view's dimmable arrows do).
  */
 export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
@@ -93,6 +94,9 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
   const { count, edges, data, source, target, x, y, size, hidden, id } = batch;
   const array = p.array as Float32Array;
   const stride = p.STRIDE as number;
+  // A program drawn vertex by vertex (views/per-vertex.ts): the item's attributes are written where its first vertex's
+  // are, then copied to the other vertices with their constants.
+  const layout = vertexLayout(p);
   if (p instanceof EdgeLineProgram) {
     for (let k = 0, i = 0; k < count; k++) {
       const e = edges[k];
@@ -116,12 +120,12 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
     return true;
   }
   const clamped = p instanceof EdgeClampedProgram;
-  for (let k = 0, i = 0; k < count; k++) {
+  for (let k = 0, start = 0; k < count; k++, start += stride) {
     const e = edges[k];
     const s = source[e];
     const t = target[e];
     if (data[k].hidden || hidden[s] || hidden[t]) {
-      array.fill(0, i, (i += stride));
+      array.fill(0, start, start + stride);
       continue;
     }
     const thickness = data[k].size || 1;
@@ -141,6 +145,7 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
       n1 = -dy * len * thickness;
       n2 = dx * len * thickness;
     }
+    let i = start;
     if (clamped) {
       array[i++] = x1;
       array[i++] = y1;
@@ -160,17 +165,21 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
       array[i++] = color;
       array[i++] = id(e);
     }
+    if (layout !== undefined) spreadVertices(array, start, layout);
   }
   return true;
 }
 
 /** Whether `fillEdges` writes this program itself: Sigma's line, clamped and arrow-head programs as this package pins them. */
 function fillable(p: unknown): boolean {
-  const stride = (p as { STRIDE?: number }).STRIDE;
-  if (p instanceof EdgeLineProgram) return stride === 8;
-  if (p instanceof EdgeClampedProgram) return stride === 9;
+  const layout = vertexLayout(p);
+  // The floats of one item's own attributes, and of the whole item (its vertices' too, drawn vertex by vertex).
+  const items = layout === undefined ? (p as { STRIDE?: number }).STRIDE : layout.items;
+  if (layout !== undefined && (p as { STRIDE?: number }).STRIDE !== layout.width * layout.vertices) return false;
+  if (p instanceof EdgeLineProgram) return layout === undefined && items === 8;
+  if (p instanceof EdgeClampedProgram) return items === 9;
   // EdgeArrowHeadProgram as exported: the head at the target.
-  if (p instanceof EdgeArrowHeadProgram) return stride === 7;
+  if (p instanceof EdgeArrowHeadProgram) return items === 7;
   return false;
 }
 

@@ -30,6 +30,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PART = process.env.BENCH_PART ?? 'all';
 if (!['all', 'browser', 'state'].includes(PART)) throw new Error(`BENCH_PART is all, browser or state, not ${PART}`);
 const TARGET_MS = 100;
+// BENCH_DRAWING=instanced or vertices: how the viewer gives the network to WebGL (core/settings.ts DrawingMode; the
+// page's ?drawing=), to compare the two in one session; auto (the default) is what a user's browser gets.
+const DRAWING = process.env.BENCH_DRAWING ?? 'auto';
+if (!['auto', 'instanced', 'vertices'].includes(DRAWING)) throw new Error(`BENCH_DRAWING is auto, instanced or vertices, not ${DRAWING}`);
 const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -152,15 +156,18 @@ record('CSV of the shipment table', time(() => c.tableCsv(c.SHIPMENT_COLUMNS, sh
 // The same in the browser.
 
 const browserRows = [];
+/** Whether the viewer gave the network to WebGL vertex by vertex (views/per-vertex.ts) or as Sigma's instances. */
+let vertexDrawing = null;
 if (PART !== 'state') {
 const file = join(dir, 'report.html');
 writeFileSync(file, exportHtml(JSON.stringify(report)));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(`file://${file}`, { timeout: 300000 });
+  await page.goto(`file://${file}${DRAWING === 'auto' ? '' : `?drawing=${DRAWING}`}`, { timeout: 300000 });
   await page.waitForFunction(() => window.__chokepoint?.firstFrameMs() != null, null, { timeout: 300000, polling: 100 });
   await page.evaluate(() => window.__chokepoint.view.stopLayout());
+  vertexDrawing = await page.evaluate(() => window.__chokepoint.view.vertexDrawing);
   // Let the page finish what it does when idle (the path search's network) before timing.
   await page.waitForTimeout(5000);
   const steps = [
@@ -267,7 +274,7 @@ const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${N.toLocaleString('en-US')} entities, ${ties.toLocaleString('en-US')} ties; median of ${RUNS} runs (browser: of 3). ✗: over the ${TARGET_MS} ms target.`,
   '',
   ...(PART === 'browser' ? [] : ['| the state change (pure core, Node) | time |', '|---|---:|', ...stateRows.map((r) => `| ${r.what}${r.note ? ` ${r.note}` : ''} | ${r.ms.toFixed(1)} ms${mark(r.ms)} |`), '']),
-  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), from the call to the next frame (with SwiftShader drawing it), and the CPU time the page's renderer process and the GPU process (where SwiftShader draws) spent from the call to the next frame:`,
+  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU; the network given to WebGL ${vertexDrawing ? 'vertex by vertex, as the viewer does where WebGL is drawn in software' : 'as instances'}${DRAWING === 'auto' ? '' : `, BENCH_DRAWING=${DRAWING}`}): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), from the call to the next frame (with SwiftShader drawing it), and the CPU time the page's renderer process and the GPU process (where SwiftShader draws) spent from the call to the next frame:`,
   '',
   '| interaction | the page (median) | to the next frame (median) | runs to the next frame (ms) | CPU: renderer, GPU process (median) |',
   '|---|---:|---:|---|---:|',

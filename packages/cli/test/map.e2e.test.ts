@@ -21,6 +21,7 @@ interface Hook {
     visibleArea(): { left: number; top: number; right: number; bottom: number };
     graph: { getNodeAttribute(key: string, name: string): unknown; getEdgeAttribute(key: string, name: string): unknown; edges(): string[] };
     renderer: {
+      refresh(): void;
       getCamera(): { isAnimated(): boolean; getState(): { ratio: number }; setState(s: object): void };
       getNodeDisplayData(key: string): { size: number } | undefined;
       scaleSize(size: number): number;
@@ -28,7 +29,7 @@ interface Hook {
   };
 }
 declare const window: { __chokepoint?: Hook; dispatchEvent(event: unknown): void };
-declare const document: { querySelector(selector: string): { getBoundingClientRect(): { left: number; right: number; width: number; height: number } } };
+declare const document: { querySelector(selector: string): { getBoundingClientRect(): { left: number; right: number; top: number; bottom: number; width: number; height: number } } };
 declare const Event: new (type: string) => unknown;
 
 let dir: string;
@@ -249,6 +250,24 @@ suite('the geographic layout in a real browser', () => {
         expectInside(labels, area);
       }
       await page.screenshot({ path: screenshotPath('map-label-right-edge.png') });
+      // The legend and "zoom to" list moved over a label (as a window's size may put it over the entities): the label
+      // takes another place or is left out, and no label runs under the legend.
+      const before = (await labelsAndArea(page)).labels.find((l) => l.label === 'Kestane Kimya Dağıtım A.Ş.')!;
+      const moved = await page.addStyleTag({ content: `main.graph .map-control { left: ${Math.round(before.box[0]) + 20}px !important; top: ${Math.round(before.box[1]) - 10}px !important; bottom: auto !important; }` });
+      await page.evaluate(() => window.__chokepoint!.view.renderer.refresh());
+      await page.waitForTimeout(300);
+      const legend = await page.evaluate(() => {
+        const [g, r] = ['#graph', '.map-control'].map((q) => document.querySelector(q).getBoundingClientRect());
+        return [r.left - g.left, r.top - g.top, r.right - g.left, r.bottom - g.top];
+      });
+      // (the legend does lie over where the label was)
+      expect(before.box[2] > legend[0] && before.box[0] < legend[2] && before.box[3] > legend[1] && before.box[1] < legend[3]).toBe(true);
+      const drawn = (await labelsAndArea(page)).labels;
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(drawn.filter(({ box }) => box[0] < legend[2] && box[2] > legend[0] && box[1] < legend[3] && box[3] > legend[1])).toEqual([]);
+      await page.screenshot({ path: screenshotPath('map-label-legend-over.png') });
+      await moved.evaluate((style) => style.remove());
+      await page.evaluate(() => window.__chokepoint!.view.renderer.refresh());
       // The side panel over the right of the canvas (as on a screen where it floats over the graph): labels keep out
       // from under it, and "zoom to fit" frames the firms beside it.
       await page.addStyleTag({

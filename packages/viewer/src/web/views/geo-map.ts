@@ -55,6 +55,13 @@ export class MapLabels {
   /** The visible part of the canvas (core/label-place.ts), set by the view before each frame; null: the whole canvas. */
   area: LabelArea | null = null;
 
+  /**
+   * Boxes of what lies over a part of the canvas without cutting off a side of it (the map's legend and "zoom to"
+   * list in a corner), in pixels of the canvas, set by the view before each frame: labels keep clear of them as of
+   * labels already drawn (one that would run under the legend takes another place, or is left out).
+   */
+  overlays: readonly (readonly [number, number, number, number])[] = [];
+
   /** The entity labels drawn in this frame and their boxes, in pixels of the canvas (for tests). */
   private placed: { label: string; box: [number, number, number, number] }[] = [];
 
@@ -63,7 +70,7 @@ export class MapLabels {
 
   /** Called before each frame. */
   reset(): void {
-    this.drawn = [...this.reserved];
+    this.drawn = [...this.reserved, ...this.overlays.map((b) => [...b] as [number, number, number, number])];
     this.placed = [];
     this.waiting = [];
   }

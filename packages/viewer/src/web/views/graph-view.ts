@@ -356,6 +356,7 @@ export class GraphView {
     this.renderer.on('beforeRender', () => {
       // Labels stay inside what the user sees of the canvas (not under the side panel or a bar over it).
       this.labels.area = this.visibleArea();
+      this.labels.overlays = this.overlayBoxes();
       const dims = this.front?.dims === true;
       // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
       // from now on, until the network is undimmed).
@@ -367,6 +368,7 @@ export class GraphView {
       this.frontLabels.reset();
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
       this.frontLabels.area = this.labels.area ?? this.visibleArea();
+      this.frontLabels.overlays = this.labels.overlays;
     }, () => this.frontLabels.flush());
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
@@ -757,6 +759,19 @@ export class GraphView {
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as AreaBox);
     return visibleArea(width, height, covers);
+  }
+
+  /**
+   * What lies over a corner of the canvas, in pixels of the graph container: the map's legend and "zoom to" list
+   * (labels keep clear of it, MapLabels.overlays).
+   */
+  overlayBoxes(): [number, number, number, number][] {
+    const origin = this.container.getBoundingClientRect();
+    return [...this.container.querySelectorAll<HTMLElement>('.map-control')]
+      .filter((p) => !p.hidden && p.isConnected)
+      .map((p) => p.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
   }
 
   /** The entity labels drawn in the last frame, with their boxes in pixels of the graph container (for tests). */

@@ -78,8 +78,8 @@ function colorFloat(color: string): number {
  * Fills a program's buffer with a batch of drawn edges at once, writing what Sigma 3.0.3's own programs write for
  * each (`processVisibleItem` of EdgeLineProgram, EdgeClampedProgram, EdgeArrowHeadProgram, compounds of them, and
  * the last two drawn vertex by vertex) from typed arrays instead of one call per edge over Sigma's objects: for 100,000
- * ties a few milliseconds instead of a few hundred. Returns false, having written nothing, for any other program (the caller then gives it each edge).
- * A program may fill itself (`fillMany`, as graph-view's dimmable arrows do).
+ * ties a few milliseconds instead of a few hundred. Returns false, having written nothing, for any other program (the
+ * caller then gives it each edge). A program may fill itself (`fillMany`, as graph-view's dimmable arrows do).
  */
 export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -32,6 +32,8 @@ interface ViewerHook {
     viewportPosition(id: string): { x: number; y: number } | null;
     camera(): { x: number; y: number; ratio: number };
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
+    drawnLabels(): { label: string; box: readonly [number, number, number, number] }[];
+    nodeDisplay(key: string): { label?: string | null; highlighted?: boolean } | undefined;
   };
 }
 /** The browser's own, inside page.evaluate (the tests compile without the DOM library). */
@@ -151,6 +153,15 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await settle(page);
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('guide-lead-paths.png') });
+    // Each entity is named once: the boxed label of a highlighted entity is not repeated by a plain one moved aside.
+    const { plain, boxed } = await page.evaluate(() => {
+      const app = window.__chokepoint!;
+      const boxedNames = app.model.nodes.map((n) => app.view.nodeDisplay(`n${n.index}`)).filter((d) => d?.highlighted === true && d.label).map((d) => d!.label as string);
+      return { plain: app.view.drawnLabels().map((l) => l.label), boxed: boxedNames };
+    });
+    expect(boxed.length).toBeGreaterThan(0);
+    expect(plain.filter((name, i) => plain.indexOf(name) !== i)).toEqual([]);
+    expect(plain.filter((name) => boxed.includes(name))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -33,7 +33,7 @@ const POINT_VIEW = 0.4;
 /** Radius of a counted marker, in pixels. */
 const MARKER_RADIUS = 14;
 
-type LabelData = { label?: string | null; x: number; y: number; size: number; labelSide?: string; forceLabel?: boolean };
+type LabelData = { label?: string | null; x: number; y: number; size: number; labelSide?: string; forceLabel?: boolean; highlighted?: boolean };
 type LabelSettings = { labelSize: number; labelFont: string; labelWeight: string; labelColor: { attribute?: string; color?: string } };
 
 /**
@@ -97,7 +97,10 @@ export class MapLabels {
   }
 
   readonly draw = (context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void => {
-    if (!data.label) return;
+    // A highlighted node (the selected entity over the dimmed network) is named by its boxed label, which sigma draws
+    // over the labels where this one would be: a plain label of it, moved aside because the box covers its place, would
+    // name it twice.
+    if (!data.label || data.highlighted === true) return;
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const w = context.measureText(data.label).width;

@@ -774,9 +774,12 @@ export class GraphView {
       .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
   }
 
-  /** The entity labels drawn in the last frame, with their boxes in pixels of the graph container (for tests). */
+  /**
+   * The entity labels drawn in the last frame and seen, with their boxes in pixels of the graph container (for tests):
+   * the highlight layer's while it is shown (the base network's labels are hidden under it), else the base network's.
+   */
   drawnLabels(): { label: string; box: readonly [number, number, number, number] }[] {
-    return [...this.labels.drawnLabels(), ...(this.layer.isShown() ? this.frontLabels.drawnLabels() : [])];
+    return [...(this.layer.isShown() ? this.frontLabels.drawnLabels() : this.labels.drawnLabels())];
   }
 
   /**

@@ -133,8 +133,8 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     urlTimer = setTimeout(() => {
       if (!graphBox.isConnected) return; // a viewer replaced by another (a piece of a large report: scale-view)
       writeUrl();
-      // Edges are hidden while the camera moves; draw them again once it has stopped.
-      if (!view.renderer.getCamera().isAnimated()) view.renderer.scheduleRender();
+      // Edges are hidden while the camera moves; draw them again once it has stopped (when the last frame hid them).
+      if (!view.renderer.getCamera().isAnimated()) view.redrawAfterMove();
     }, 250);
   });
 

@@ -223,6 +223,8 @@ export class GraphView {
   readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
   /** Whether nodes and ties are given to WebGL vertex by vertex (views/per-vertex.ts), not as instances. */
   readonly vertexDrawing: boolean;
+  /** Whether the last frame of the base network was drawn moving, without its ties (see `movingNow`). */
+  private movedFrame = false;
   layout: Layout = 'force';
   firstFrameMs: number | null = null;
   private fa2: FA2Layout | null = null;
@@ -354,6 +356,7 @@ export class GraphView {
     leanUpdates(this.renderer as unknown as Sigma);
     this.renderer.on('afterProcess', () => (this.holes = 0));
     this.renderer.on('beforeRender', () => {
+      this.movedFrame = this.movingNow();
       // Labels stay inside what the user sees of the canvas (not under the side panel or a bar over it).
       this.labels.area = this.visibleArea();
       this.labels.overlays = this.overlayBoxes();
@@ -919,9 +922,31 @@ export class GraphView {
     return [x - r - 4, y - half, x + r + 8 + w, y + half];
   }
 
-  /** Entity labels keep clear of the outlines' labels (drawn over them): when those moved, the frame is drawn again. */
+  /**
+   * Entity labels keep clear of the outlines' labels (drawn over them): when those moved, the frame is drawn again;
+   * except while the highlight layer is shown, when the base network's labels are hidden under it (a frame of the
+   * whole network for labels nobody sees; the next frame that shows them uses the boxes kept here).
+   */
   private keepLabelsClear(outlineLabels: [number, number, number, number][]): void {
-    if (this.labels.reserve(outlineLabels)) this.renderer.scheduleRender();
+    if (this.labels.reserve(outlineLabels) && !this.layer.isShown()) this.renderer.scheduleRender();
+  }
+
+  /**
+   * Whether Sigma draws the frame about to be drawn as moving (the camera animated, the stage dragged or wheeled): it
+   * then leaves out the ties (`hideEdgesOnMove`) and, in a large network, the labels. Sigma 3.0.3's own test.
+   */
+  private movingNow(): boolean {
+    const captor = (this.renderer as unknown as { mouseCaptor?: { isMoving?: boolean; draggedEvents?: number; currentWheelDirection?: number } }).mouseCaptor;
+    return this.renderer.getCamera().isAnimated() || captor?.isMoving === true || (captor?.draggedEvents ?? 0) > 0 || (captor?.currentWheelDirection ?? 0) !== 0;
+  }
+
+  /**
+   * Once the camera has stopped: draws the network again if its last frame was drawn moving (without its ties), and
+   * only then (a camera set at once draws its frame whole: another would cost a frame of the whole network for
+   * nothing).
+   */
+  redrawAfterMove(): void {
+    if (this.movedFrame) this.renderer.scheduleRender();
   }
 
   /** The note of the outlines left out in the last frame (for tests), or null. */

@@ -15,7 +15,14 @@ interface Hook {
   firstFrameMs(): number | null;
   caseReady: Promise<{ session: { status: { state: string; message: string } } }>;
   state(): { layout: string; selected: string | null; filters: { onlyFlagged: boolean } };
-  view: { stopLayout(): void; startLayout(ms?: number): void; isLayoutRunning(): boolean; renderer: { getCamera(): { isAnimated(): boolean } } };
+  view: {
+    stopLayout(): void;
+    startLayout(ms?: number): void;
+    isLayoutRunning(): boolean;
+    renderer: { getCamera(): { isAnimated(): boolean } };
+    visibleArea(): { left: number; top: number; right: number; bottom: number };
+    drawnLabels(): { label: string; box: readonly [number, number, number, number] }[];
+  };
 }
 declare const window: { __chokepoint?: Hook };
 
@@ -152,6 +159,15 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('aside.left').evaluate((e) => ((e as unknown as { scrollTop: number }).scrollTop = 0));
     await page.waitForTimeout(300);
+    // After the window's resize, every label seen lies inside the narrower graph (the selection's too).
+    const cut = await page.evaluate(() => {
+      const view = window.__chokepoint!.view;
+      const area = view.visibleArea();
+      const labels = view.drawnLabels();
+      return { count: labels.length, outside: labels.filter(({ box }) => box[0] < area.left || box[2] > area.right || box[1] < area.top || box[3] > area.bottom).map((l) => l.label) };
+    });
+    expect(cut.count).toBeGreaterThan(0);
+    expect(cut.outside).toEqual([]);
     await page.screenshot({ path: screenshotPath('guide-workspace.png') });
     // Tall enough that each part fits on screen whole (an element screenshot larger than the screen resizes the page).
     await page.setViewportSize({ width: 1280, height: 1600 });

@@ -370,8 +370,10 @@ export class GraphView {
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
       this.frontLabels.reset();
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
-      this.frontLabels.area = this.labels.area ?? this.visibleArea();
-      this.frontLabels.overlays = this.labels.overlays;
+      // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
+      // window, say), when what the base measured for its last frame is out of date.
+      this.frontLabels.area = this.visibleArea();
+      this.frontLabels.overlays = this.overlayBoxes();
     }, () => this.frontLabels.flush());
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);

@@ -33,6 +33,7 @@ interface ViewerHook {
     camera(): { x: number; y: number; ratio: number };
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
     drawnLabels(): { label: string; box: readonly [number, number, number, number] }[];
+    selectedLabel(): readonly [number, number, number, number] | null;
     nodeDisplay(key: string): { label?: string | null; highlighted?: boolean } | undefined;
   };
 }
@@ -398,6 +399,13 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await settle(page);
     await page.waitForTimeout(200);
     await page.screenshot({ path: screenshotPath('guide-lead-focus.png') });
+    // No label runs under the selected entity's boxed label.
+    const under = await page.evaluate(() => {
+      const view = window.__chokepoint!.view;
+      const b = view.selectedLabel();
+      return { boxed: b !== null, under: b === null ? [] : view.drawnLabels().filter(({ box }) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]).map((l) => l.label) };
+    });
+    expect(under).toEqual({ boxed: true, under: [] });
     await page.keyboard.press('Escape');
     await hasText(page.locator('#count-entities'), `${all} of ${all} entities`);
     expect(errors).toEqual([]);

@@ -373,7 +373,9 @@ export class GraphView {
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
       this.frontLabels.area = this.visibleArea();
-      this.frontLabels.overlays = this.overlayBoxes();
+      // The selected entity's boxed label (sigma draws it over the labels) is kept clear too.
+      const selected = this.selectedLabelBox(this.overlay.getContext('2d')!);
+      this.frontLabels.overlays = [...this.overlayBoxes(), ...(selected === null ? [] : [selected])];
     }, () => this.frontLabels.flush());
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
@@ -905,6 +907,11 @@ export class GraphView {
       top.fillStyle = FLAG_COLOR;
       top.fillText(outlines.note, x, y);
     }
+  }
+
+  /** Where the selected entity's boxed label lies while a selection is drawn over the network, or null (for tests). */
+  selectedLabel(): readonly [number, number, number, number] | null {
+    return this.layer.isShown() ? this.selectedLabelBox(this.overlay.getContext('2d')!) : null;
   }
 
   /** Where the selected entity's boxed label lies on the screen (as sigma's hover label draws it, roughly), or null. */

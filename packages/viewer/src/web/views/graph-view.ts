@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { AbstractEdgeProgram, AbstractNodeProgram, EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
+import { AbstractEdgeProgram, AbstractNodeProgram, EdgeLineProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { toBlob } from '@sigma/export-image';
 import { mesh } from 'topojson-client';
@@ -21,7 +21,7 @@ import { GeoMap, MapLabels } from './geo-map';
 import { cameraInArea, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
 import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
-import { arrowProgram, circleProgram, perVertex, useVertexDrawing } from './per-vertex';
+import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
 import { capOutlines, outlinesNote, type OutlineCandidate } from '../core/outlines';
@@ -316,11 +316,10 @@ export class GraphView {
     this.overlay.className = 'layer-overlay';
     const large = n > settings.largeGraph;
     this.vertexDrawing = useVertexDrawing(settings.drawing);
-    const mode = this.vertexDrawing ? 'vertices' : 'instanced';
     const nodes = this.vertexDrawing ? perVertex : <P>(program: P): P => program;
     const drawing = {
       nodeProgramClasses: {
-        circle: circleProgram(mode),
+        circle: nodes(NodeCircleProgram as unknown as NodeProgramType),
         flagged: nodes(FLAGGED_PROGRAM),
         [HIDDEN]: HiddenNodes,
         listed: nodes(LISTED_PROGRAM),
@@ -758,27 +757,26 @@ export class GraphView {
    */
   visibleArea(): LabelArea {
     const { width, height } = this.renderer.getDimensions();
-    const origin = this.container.getBoundingClientRect();
     const panel = this.container.ownerDocument.getElementById('panel');
-    const covers = [...(panel ? [panel] : []), ...this.container.querySelectorAll<HTMLElement>('.work-row, .scope-bar')]
-      .filter((p) => !p.hidden && p.isConnected)
-      .map((p) => p.getBoundingClientRect())
-      .filter((r) => r.width > 0 && r.height > 0)
-      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as AreaBox);
-    return visibleArea(width, height, covers);
+    return visibleArea(width, height, this.boxesOf([...(panel ? [panel] : []), ...this.container.querySelectorAll<HTMLElement>('.work-row, .scope-bar')]));
   }
 
   /**
    * What lies over a corner of the canvas, in pixels of the graph container: the map's legend and "zoom to" list
    * (labels keep clear of it, MapLabels.overlays).
    */
-  overlayBoxes(): [number, number, number, number][] {
+  overlayBoxes(): AreaBox[] {
+    return this.boxesOf([...this.container.querySelectorAll<HTMLElement>('.map-control')]);
+  }
+
+  /** The boxes of those of `elements` shown, in pixels of the graph container. */
+  private boxesOf(elements: readonly HTMLElement[]): AreaBox[] {
     const origin = this.container.getBoundingClientRect();
-    return [...this.container.querySelectorAll<HTMLElement>('.map-control')]
+    return elements
       .filter((p) => !p.hidden && p.isConnected)
       .map((p) => p.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0)
-      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as AreaBox);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from 'sigma/rendering';
+import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { DrawingMode } from '../core/settings';
 import { isSoftwareRenderer, spreadVertices, type VertexLayout } from './vertex-layout';
 
@@ -69,11 +69,6 @@ export function perVertex<P extends AnyProgramClass>(Program: P): P {
 export function arrowProgram(mode: 'instanced' | 'vertices'): EdgeProgramType {
   const classes = mode === 'vertices' ? [perVertex(EdgeClampedProgram), perVertex(EdgeArrowHeadProgram)] : [EdgeClampedProgram, EdgeArrowHeadProgram];
   return createEdgeCompoundProgram(classes) as unknown as EdgeProgramType;
-}
-
-/** Sigma's default node program (a disc), instanced or vertex by vertex. */
-export function circleProgram(mode: 'instanced' | 'vertices'): NodeProgramType {
-  return (mode === 'vertices' ? perVertex(NodeCircleProgram) : NodeCircleProgram) as unknown as NodeProgramType;
 }
 
 let detected: boolean | undefined;

@@ -26,6 +26,8 @@ interface Program {
   programs?: Program[];
   normal?: Program;
   lines?: Program;
+  /** A dimmable program's edges as they are, not written while its lines are drawn (filled again before drawn). */
+  stale?: boolean;
 }
 interface Sigmaish {
   on(event: string, listener: () => void): void;
@@ -63,7 +65,7 @@ function differences(page: Page): Promise<string[]> {
     const app = window.__chokepoint!;
     const s = app.view.renderer;
     const out: string[] = [];
-    const leaves = (p: Program): Program[] => (p.programs ? p.programs.flatMap(leaves) : p.normal ? [...leaves(p.normal), ...(p.lines && p.lines.capacity > 0 ? [p.lines] : [])] : [p]);
+    const leaves = (p: Program): Program[] => (p.programs ? p.programs.flatMap(leaves) : p.normal ? [...(p.stale ? [] : leaves(p.normal)), ...(p.lines && p.lines.capacity > 0 ? [p.lines] : [])] : [p]);
     const programs = Object.entries(s.edgePrograms).flatMap(([type, p]) => leaves(p).filter((x) => x.array !== undefined).map((x, i) => ({ name: `${type}#${i}`, program: x })));
     const written = programs.map(({ program }) => new Uint8Array(program.array.buffer.slice(0)));
     for (const { program } of programs) program.array.fill(7);
@@ -179,6 +181,14 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     // (after the camera's move to the selection, and the redraw that follows it)
     await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
     await page.waitForTimeout(600);
+    // Dimmed, the ties are drawn at half the resolution where WebGL is software (vertex by vertex), at Sigma's with a GPU.
+    const resolutions = () => page.evaluate(() => {
+      const view = window.__chokepoint!.view as unknown as { tiesResolution(): { width: number; height: number }; renderer: { getCanvases(): Record<string, { width: number; height: number }> } };
+      const nodes = view.renderer.getCanvases().nodes;
+      return { ties: view.tiesResolution(), nodes: { width: nodes.width, height: nodes.height } };
+    });
+    const dimmed = await resolutions();
+    expect(dimmed.ties).toEqual(drawing === 'vertices' ? { width: Math.floor(dimmed.nodes.width / 2), height: Math.floor(dimmed.nodes.height / 2) } : dimmed.nodes);
     const frames = await page.evaluate(async () => {
       const s = window.__chokepoint!.view.renderer;
       let n = 0;
@@ -237,7 +247,23 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     expect(await differences(page)).toEqual([]);
     // Three steps undone (the filter, the hidden entity, the whole network): the working view again.
     expect(await page.evaluate(() => window.__chokepoint!.visible().counts.entities)).toBe(drawn);
+    // Undimmed: the ties at Sigma's resolution again.
+    const undimmed = await resolutions();
+    expect(undimmed.ties).toEqual(undimmed.nodes);
     if (drawing === 'vertices') await page.screenshot({ path: screenshotPath('redraw-undone-to-working-view.png') });
+    // Indexed under a selection (a filter), the arrows are written as lines only; undimmed (no indexation for it),
+    // they are written again as they are before they are drawn, as Sigma would write them.
+    const stale = () => page.evaluate(() => (window.__chokepoint!.view.renderer.edgePrograms.arrow as Program).stale);
+    await page.evaluate((id) => window.__chokepoint!.select(id), other);
+    await frame(page);
+    await page.evaluate(() => window.__chokepoint!.setFilters({ onlyFlagged: true }));
+    await frame(page);
+    expect(await stale()).toBe(true);
+    expect(await differences(page)).toEqual([]);
+    await page.evaluate(() => window.__chokepoint!.select(null));
+    await frame(page);
+    expect(await stale()).toBe(false);
+    expect(await differences(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
@@ -274,5 +300,73 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     let differing = 0;
     for (let i = 0; i < instanced.length; i++) if (instanced[i] !== vertices[i]) differing++;
     expect(differing).toBe(0);
+  }, 120_000);
+
+  it('draws the dimmed ties at half the resolution vertex by vertex, where they are at full instance by instance', async () => {
+    const pictures: { width: number; height: number; alpha: number[] }[] = [];
+    for (const drawing of ['instanced', 'vertices']) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(withDrawing(served.url, drawing));
+      await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
+      await page.evaluate(() => {
+        const view = window.__chokepoint!.view as unknown as { stopLayout(): void; refresh(full: boolean): void; graph: { updateEachNodeAttributes(f: (key: string, a: { index: number }) => unknown): void } };
+        view.stopLayout();
+        view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.sin(a.index * 2.399963) * Math.sqrt(a.index) }));
+        view.refresh(true);
+      });
+      await page.evaluate((id) => window.__chokepoint!.select(id), hub);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      // The same camera in both, the whole network dimmed under the selection; the ties' buffer read right after.
+      pictures.push(
+        await page.evaluate(() => {
+          const s = window.__chokepoint!.view.renderer as unknown as { render(): void; getCamera(): { setState(s: unknown): void }; webGLContexts: Record<string, GL> };
+          s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+          s.render();
+          const gl = s.webGLContexts.edges;
+          const bytes = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+          gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, bytes);
+          const alpha: number[] = [];
+          for (let i = 3; i < bytes.length; i += 4) alpha.push(bytes[i]);
+          return { width: gl.drawingBufferWidth, height: gl.drawingBufferHeight, alpha };
+        }),
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    const [full, half] = pictures;
+    expect(half.width).toBe(Math.floor(full.width / 2));
+    expect(half.height).toBe(Math.floor(full.height / 2));
+    // The full picture brought down to half: a pixel is inked when any of its four is.
+    const down = new Uint8Array(half.width * half.height);
+    for (let y = 0; y < half.height * 2; y++) for (let x = 0; x < half.width * 2; x++) if (full.alpha[y * full.width + x] > 0) down[(y >> 1) * half.width + (x >> 1)] = 1;
+    const near = (ink: (x: number, y: number) => boolean, x: number, y: number): boolean => {
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (ink(x + dx, y + dy)) return true;
+      return false;
+    };
+    const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < half.width && y < half.height;
+    const fullInk = (x: number, y: number) => inside(x, y) && down[y * half.width + x] === 1;
+    const halfInk = (x: number, y: number) => inside(x, y) && half.alpha[y * half.width + x] > 0;
+    // The same ties in the same places: nearly every inked pixel of each has ink of the other beside it.
+    let inked = 0;
+    let missed = 0;
+    let inkedFull = 0;
+    let missedFull = 0;
+    for (let y = 0; y < half.height; y++) {
+      for (let x = 0; x < half.width; x++) {
+        if (halfInk(x, y)) {
+          inked++;
+          if (!near(fullInk, x, y)) missed++;
+        }
+        if (fullInk(x, y)) {
+          inkedFull++;
+          if (!near(halfInk, x, y)) missedFull++;
+        }
+      }
+    }
+    expect(inked).toBeGreaterThan(1000);
+    expect(missed / inked).toBeLessThan(0.02);
+    expect(missedFull / inkedFull).toBeLessThan(0.02);
   }, 120_000);
 });

@@ -88,6 +88,15 @@ const LISTED_PROGRAM = createNodeBorderProgram({
 /** The opacity of the base network while a selection or a path is drawn over it. */
 export const DIMMED_OPACITY = 0.22;
 
+/**
+ * The resolution the base network's ties are drawn at while dimmed, where WebGL is drawn in software (a fraction of
+ * the canvas's own). Filling the pixels of the faded lines is most of such a frame (98,404 ties: about 96 ms of 117
+ * at full resolution, 50 at half, with SwiftShader); at 22 % opacity a tie drawn at half resolution and stretched by
+ * the compositor looks the same but for a softer edge. The ties' canvas takes no pointer events (no edge events):
+ * nothing is picked from it. With a GPU the ties keep the full resolution.
+ */
+export const DIMMED_TIES_SCALE = 0.5;
+
 /** The colour of the ties on a shortest path (apart from every tie kind's colour). */
 export const PATH_COLOR = '#ff6a00';
 
@@ -143,6 +152,27 @@ interface LineMode {
   draw: boolean;
   /** Fill the lines' buffer on indexation too (while the network is dimmed). */
   fill: boolean;
+  /**
+   * Fill the buffer of the edges as they are on indexation (not while lines are drawn: the graph view fills it again
+   * before they are next drawn, `fillNormal`).
+   */
+  normal: boolean;
+  /** The resolution of the ties' canvas, as a fraction of Sigma's (`DIMMED_TIES_SCALE` while dimmed in software). */
+  scale: number;
+}
+
+/** A frame's parameters for the ties' canvas: its viewport is the canvas's resolution (`LineMode.scale`). */
+function tiesParams<P extends { pixelRatio: number }>(params: P, mode: LineMode): P {
+  return mode.scale === 1 ? params : { ...params, pixelRatio: params.pixelRatio * mode.scale };
+}
+
+/** Sigma's line program (the undirected ties), drawn at the ties' canvas's resolution. */
+function scaledLines(mode: LineMode): EdgeProgramType {
+  return class ScaledLines extends EdgeLineProgram {
+    override render(params: Parameters<EdgeLineProgram['render']>[0]): void {
+      super.render(tiesParams(params, mode));
+    }
+  } as unknown as EdgeProgramType;
 }
 
 /**
@@ -150,7 +180,9 @@ interface LineMode {
  * thin lines (the cheapest of Sigma's programs: with software WebGL a frame of the whole network with arrow heads costs
  * several times one with lines, and at the dimmed opacity the heads hardly show). The lines' buffer is filled only
  * while dimmed (`mode.fill`; the graph view fills it once when dimming starts, `fillLines`), so an indexation of the
- * undimmed network costs what it did, and dimming changes none of the edges' buffers.
+ * undimmed network costs what it did, and dimming changes none of the edges' buffers. While the lines are drawn the
+ * edges as they are are not written (`mode.normal`: an indexation under a selection writes the lines only, where it
+ * wrote both); the program is then `stale`, and the graph view fills it again before it is next drawn.
  */
 function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
   type Program = InstanceType<EdgeProgramType>;
@@ -159,28 +191,36 @@ function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
     readonly lines: Program;
     /** How many edges the programs hold room for (the lines only while they are filled). */
     capacity = 0;
+    /** Whether the buffer of the edges as they are misses what was written while the lines were drawn. */
+    stale = false;
     drawLabel = undefined;
     constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma) {
       this.normal = new Normal(gl, pickingBuffer, renderer);
       this.lines = new EdgeLineProgram(gl, pickingBuffer, renderer) as unknown as Program;
     }
+    /** Room for `capacity` edges: an indexation follows, writing every one (the edges as they are, when filled). */
     reallocate(capacity: number): void {
       this.capacity = capacity;
       this.normal.reallocate(capacity);
       this.lines.reallocate(mode.fill ? capacity : 0);
+      this.stale = !mode.normal;
     }
     process(...args: Parameters<Program['process']>): void {
-      this.normal.process(...args);
+      if (mode.normal) this.normal.process(...args);
+      else this.stale = true;
       if (mode.fill) this.lines.process(...args);
     }
     /** Many edges at once (views/sigma-process.ts), the lines too while they are filled. */
     fillMany(batch: EdgeBatch): boolean {
-      if (!fillEdges(this.normal, batch)) return false;
+      if (mode.normal && !fillEdges(this.normal, batch)) return false;
       if (mode.fill && !fillEdges(this.lines, batch)) throw new Error('the lines of a dimmable program cannot be filled');
-      return true;
+      // Neither filled (cannot be: lines are drawn only while filled): one by one, as Sigma does.
+      return mode.normal || mode.fill;
     }
     render(params: Parameters<Program['render']>[0]): void {
-      (mode.draw ? this.lines : this.normal).render(params);
+      // Drawn as they are only at Sigma's resolution (the lines may be drawn at a lower one).
+      if (mode.draw) this.lines.render(tiesParams(params, mode));
+      else this.normal.render(params);
     }
     kill(): void {
       this.normal.kill();
@@ -260,7 +300,7 @@ export class GraphView {
   /** Whether the base network's last frame drew its edges as lines (dimmed: see `dimmable`). */
   private linesDrawn = false;
   /** How the base network's arrow edges are drawn (see `dimmable`). */
-  private readonly lineMode: LineMode = { draw: false, fill: false };
+  private readonly lineMode: LineMode = { draw: false, fill: false, normal: true, scale: 1 };
   /** Sigma's display data by index (views/sigma-process.ts). */
   private readonly lean: LeanData;
   /** Each node's and edge's program type when drawn (the graph's `type`), by index. */
@@ -335,7 +375,8 @@ export class GraphView {
     };
     this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       ...drawing,
-      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(drawing.edgeProgramClasses.arrow, this.lineMode) as never },
+      // The base network's ties may be drawn at a lower resolution while dimmed (`fitTiesCanvas`); the layer's never are.
+      edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(drawing.edgeProgramClasses.arrow, this.lineMode) as never, line: scaledLines(this.lineMode) },
       defaultDrawNodeLabel: this.labels.draw as never,
       hideEdgesOnMove: true,
       // The base network has no order of its own: what is brought forward is drawn over it by the highlight layer.
@@ -363,8 +404,12 @@ export class GraphView {
       // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
       // from now on, until the network is undimmed).
       if (dims && !this.lineMode.fill) this.fillLines();
+      // The edges as they are: not written while lines are drawn, written again (once) before they are drawn.
+      this.lineMode.normal = !dims;
+      if (!dims) this.fillNormal();
       this.lineMode.draw = dims;
       this.linesDrawn = dims;
+      this.fitTiesCanvas();
     });
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
       this.frontLabels.reset();
@@ -385,7 +430,11 @@ export class GraphView {
       this.frames++;
       this.drawLayers();
     });
-    this.renderer.on('resize', () => this.drawLayers());
+    this.renderer.on('resize', () => {
+      // Sigma gave every canvas the full resolution again: the ties' keep the one of this frame.
+      this.fitTiesCanvas();
+      this.drawLayers();
+    });
     this.geo = new GeoMap(this.renderer, this.graph, model, nodeKey, (indices, point, ratio) => this.fit(indices, point, ratio), this.labels, settings.largeGraph);
     container.appendChild(this.geo.control);
     void loadBasemap().then((map) => {
@@ -547,7 +596,8 @@ export class GraphView {
     this.faded = front !== null && state.emphasis !== null;
     const canvases = this.renderer.getCanvases();
     // The compositor dims the base network's canvases: nothing of it is drawn again.
-    for (const name of ['edges', 'nodes', 'edgeLabels']) if (canvases[name]) canvases[name].style.opacity = front?.dims ? String(DIMMED_OPACITY) : '';
+    for (const name of ['nodes', 'edgeLabels']) if (canvases[name]) canvases[name].style.opacity = front?.dims ? String(DIMMED_OPACITY) : '';
+    if (canvases.edges) canvases.edges.style.opacity = front?.dims ? String(this.dimmedTiesOpacity()) : '';
     if (canvases.labels) canvases.labels.style.visibility = front === null ? '' : 'hidden';
     if (!front?.dims) this.lineMode.fill = false;
     if (front === null) return this.layer.hide();
@@ -579,6 +629,55 @@ export class GraphView {
       g.addDirectedEdgeWithKey(key, nodeKey(this.ends.source[index]), nodeKey(this.ends.target[index]), attrs);
     }
     this.layer.show(g as unknown as MultiDirectedGraph, true);
+  }
+
+  /** Fills the edges as they are of every drawn arrow edge again, when written while lines were drawn (see `dimmable`). */
+  private fillNormal(): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const s = this.renderer as any;
+    const program = s.edgePrograms.arrow as { normal: InstanceType<EdgeProgramType>; capacity: number; stale: boolean } | undefined;
+    if (program === undefined || !program.stale || s.needToProcess) return; // the indexation about to run fills them
+    program.normal.reallocate(program.capacity);
+    this.lean.refill('arrow', program.normal);
+    program.stale = false;
+  }
+
+  /**
+   * The resolution of the ties' canvas for the frame about to be drawn: `DIMMED_TIES_SCALE` of Sigma's while the
+   * network is dimmed and drawn in software, Sigma's own otherwise (its size on the screen never changes). A canvas
+   * given another size is cleared: this runs only just before a frame draws it.
+   */
+  private fitTiesCanvas(): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const s = this.renderer as any;
+    const canvas: HTMLCanvasElement | undefined = s.elements?.edges;
+    const gl: WebGLRenderingContext | undefined = s.webGLContexts?.edges;
+    if (canvas === undefined || gl === undefined) return;
+    // Only lines are drawn at a lower resolution: the edges as they are (arrow heads) keep Sigma's.
+    const scale = this.vertexDrawing && this.lineMode.draw ? DIMMED_TIES_SCALE : 1;
+    this.lineMode.scale = scale;
+    // As Sigma sizes its canvases (resize): its width and height times its pixel ratio.
+    const width = Math.max(1, Math.floor(s.width * s.pixelRatio * scale));
+    const height = Math.max(1, Math.floor(s.height * s.pixelRatio * scale));
+    if (canvas.width === width && canvas.height === height) return;
+    if (canvas.style.opacity !== '') canvas.style.opacity = String(this.dimmedTiesOpacity());
+    canvas.width = width;
+    canvas.height = height;
+    gl.viewport(0, 0, width, height);
+  }
+
+  /**
+   * The opacity of the dimmed ties' canvas: at a lower resolution a line a pixel wide covers 1 / scale pixels of the
+   * screen, so it is made that much more transparent (each tie shows about as much as at full resolution).
+   */
+  private dimmedTiesOpacity(): number {
+    return DIMMED_OPACITY * this.lineMode.scale;
+  }
+
+  /** The resolution of the ties' canvas now, in pixels (for tests and pictures). */
+  tiesResolution(): { width: number; height: number } {
+    const canvas = this.renderer.getCanvases().edges;
+    return { width: canvas?.width ?? 0, height: canvas?.height ?? 0 };
   }
 
   /** Fills the lines of every drawn arrow edge (dimming started: see `dimmable`), and keeps them filled from now on. */

@@ -412,7 +412,6 @@ export class GraphView {
       this.fitTiesCanvas();
     });
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
-      this.frontLabels.reset();
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
@@ -420,6 +419,8 @@ export class GraphView {
       // The selected entity's boxed label (sigma draws it over the labels) is kept clear too.
       const selected = this.selectedLabelBox(this.overlay.getContext('2d')!);
       this.frontLabels.overlays = [...this.overlayBoxes(), ...(selected === null ? [] : [selected])];
+      // After the overlays are set: the frame starts from them (set after, the frame kept clear of the last frame's).
+      this.frontLabels.reset();
     }, () => this.frontLabels.flush());
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);

@@ -268,19 +268,30 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     await page.close();
   }, 180_000);
 
+  /**
+   * A page of the network drawn one way (`drawing`), its layout stopped and every entity put where its number says (the
+   * layout ran for as long as each page took), so that two pages draw the same network in the same places.
+   */
+  async function placedPage(drawing: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(withDrawing(served.url, drawing));
+    await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
+    await page.evaluate(() => {
+      const view = window.__chokepoint!.view as unknown as { stopLayout(): void; graph: { updateEachNodeAttributes(f: (key: string, a: { index: number }) => unknown): void } };
+      view.stopLayout();
+      view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.sin(a.index * 2.399963) * Math.sqrt(a.index) }));
+    });
+    return { page, errors };
+  }
+
   it('draws the same picture vertex by vertex as instance by instance (every entity put in the same place in both)', async () => {
     const pictures: Buffer[] = [];
     for (const drawing of ['instanced', 'vertices']) {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(withDrawing(served.url, drawing));
-      await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
+      const { page, errors } = await placedPage(drawing);
       await page.evaluate(() => {
-        const view = window.__chokepoint!.view as unknown as { stopLayout(): void; refresh(full: boolean): void; graph: { updateEachNodeAttributes(f: (key: string, a: { index: number }) => unknown): void }; renderer: { getCamera(): { setState(s: unknown): void } } };
-        view.stopLayout();
-        // The layout has run for as long as each page took: every entity is put where its number says, in both.
-        view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.sin(a.index * 2.399963) * Math.sqrt(a.index) }));
+        const view = window.__chokepoint!.view as unknown as { refresh(full: boolean): void; renderer: { getCamera(): { setState(s: unknown): void } } };
         view.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
         view.refresh(true);
       });
@@ -305,17 +316,8 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
   it('draws the dimmed ties at half the resolution vertex by vertex, where they are at full instance by instance', async () => {
     const pictures: { width: number; height: number; alpha: number[] }[] = [];
     for (const drawing of ['instanced', 'vertices']) {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(withDrawing(served.url, drawing));
-      await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
-      await page.evaluate(() => {
-        const view = window.__chokepoint!.view as unknown as { stopLayout(): void; refresh(full: boolean): void; graph: { updateEachNodeAttributes(f: (key: string, a: { index: number }) => unknown): void } };
-        view.stopLayout();
-        view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.sin(a.index * 2.399963) * Math.sqrt(a.index) }));
-        view.refresh(true);
-      });
+      const { page, errors } = await placedPage(drawing);
+      await page.evaluate(() => (window.__chokepoint!.view as unknown as { refresh(full: boolean): void }).refresh(true));
       await page.evaluate((id) => window.__chokepoint!.select(id), hub);
       await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
       // The same camera in both, the whole network dimmed under the selection; the ties' buffer read right after.

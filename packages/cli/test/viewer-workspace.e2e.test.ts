@@ -33,7 +33,7 @@ interface ViewerHook {
     camera(): { x: number; y: number; ratio: number };
     renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
     drawnLabels(): { label: string; box: readonly [number, number, number, number] }[];
-    selectedLabel(): readonly [number, number, number, number] | null;
+    boxedLabels(): { id: string; box: readonly [number, number, number, number] }[];
     nodeDisplay(key: string): { label?: string | null; highlighted?: boolean } | undefined;
   };
 }
@@ -163,6 +163,14 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     expect(boxed.length).toBeGreaterThan(0);
     expect(plain.filter((name, i) => plain.indexOf(name) !== i)).toEqual([]);
     expect(plain.filter((name) => boxed.includes(name))).toEqual([]);
+    // ... and no plain label runs under a boxed one (every entity of the path is boxed, not only a selected one).
+    const under = await page.evaluate(() => {
+      const view = window.__chokepoint!.view;
+      const boxes = view.boxedLabels();
+      return { boxed: boxes.length, under: view.drawnLabels().filter(({ box }) => boxes.some(({ box: b }) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])).map((l) => l.label) };
+    });
+    expect(under.boxed).toBe(boxed.length);
+    expect(under.under).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -402,10 +410,10 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     // No label runs under the selected entity's boxed label.
     const under = await page.evaluate(() => {
       const view = window.__chokepoint!.view;
-      const b = view.selectedLabel();
-      return { boxed: b !== null, under: b === null ? [] : view.drawnLabels().filter(({ box }) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]).map((l) => l.label) };
+      const boxes = view.boxedLabels();
+      return { boxed: boxes.length, under: view.drawnLabels().filter(({ box }) => boxes.some(({ box: b }) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])).map((l) => l.label) };
     });
-    expect(under).toEqual({ boxed: true, under: [] });
+    expect(under).toEqual({ boxed: 1, under: [] });
     await page.keyboard.press('Escape');
     await hasText(page.locator('#count-entities'), `${all} of ${all} entities`);
     expect(errors).toEqual([]);

@@ -279,7 +279,8 @@ export class GraphView {
   /** The labels of the highlight layer (the base network's are hidden while it is shown). */
   private readonly frontLabels = new MapLabels();
   /** The selected entity the highlight layer draws with its boxed label (by index), or -1. */
-  private frontSelected = -1;
+  /** The entities the layer draws with a boxed label (the selected one; every entity of a path shown alone). */
+  private frontBoxed: number[] = [];
   /** The render state read once per refresh (not once per node and edge). */
   private frame: RenderState | null = null;
   /** The render state Sigma last drew from, to give it only the nodes and edges whose look changed since. */
@@ -416,9 +417,8 @@ export class GraphView {
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
       this.frontLabels.area = this.visibleArea();
-      // The selected entity's boxed label (sigma draws it over the labels) is kept clear too.
-      const selected = this.selectedLabelBox(this.overlay.getContext('2d')!);
-      this.frontLabels.overlays = [...this.overlayBoxes(), ...(selected === null ? [] : [selected])];
+      // The boxed labels (sigma draws them over the labels: the selected entity's, a path's) are kept clear too.
+      this.frontLabels.overlays = [...this.overlayBoxes(), ...this.boxedLabelBoxes(this.overlay.getContext('2d')!)];
       // After the overlays are set: the frame starts from them (set after, the frame kept clear of the last frame's).
       this.frontLabels.reset();
     }, () => this.frontLabels.flush());
@@ -603,7 +603,7 @@ export class GraphView {
     if (!front?.dims) this.lineMode.fill = false;
     if (front === null) return this.layer.hide();
     const g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
-    this.frontSelected = -1;
+    this.frontBoxed = [];
     for (const { index, look } of front.nodes) {
       const key = nodeKey(index);
       const attrs: NodeAttrs & { highlighted?: boolean; zIndex?: number } = { ...this.graph.getNodeAttributes(key) };
@@ -613,7 +613,7 @@ export class GraphView {
         attrs.label = '';
         attrs.zIndex = 0;
       } else if (look === 'selected') {
-        this.frontSelected = index;
+        this.frontBoxed.push(index);
         attrs.highlighted = true;
         attrs.zIndex = 2;
       } else attrs.zIndex = 1;
@@ -960,8 +960,7 @@ export class GraphView {
     const labels: [number, number, number, number][] = [];
     // The labels of what a selection brings forward (the selected entity's, boxed) are not covered either.
     const front: (readonly number[])[] = this.layer.isShown() ? [...this.frontLabels.boxes()] : [];
-    const selectedBox = this.layer.isShown() ? this.selectedLabelBox(top) : null;
-    if (selectedBox !== null) front.push(selectedBox);
+    if (this.layer.isShown()) front.push(...this.boxedLabelBoxes(top));
     const onScreen = (index: number) => (visible.nodes[index] ? this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(index))) : null);
     const draw = (box: Box, color: string, label: string, dash: number[]) => {
       const [x0, y0, x1, y1] = box;
@@ -1007,16 +1006,32 @@ export class GraphView {
     }
   }
 
-  /** Where the selected entity's boxed label lies while a selection is drawn over the network, or null (for tests). */
-  selectedLabel(): readonly [number, number, number, number] | null {
-    return this.layer.isShown() ? this.selectedLabelBox(this.overlay.getContext('2d')!) : null;
+  /**
+   * Where the boxed labels lie while a selection or a path is drawn over the network (the selected entity's; every
+   * entity's of a path shown without a selection), by entity id (for tests).
+   */
+  boxedLabels(): { id: string; box: readonly [number, number, number, number] }[] {
+    if (!this.layer.isShown()) return [];
+    return this.boxed(this.overlay.getContext('2d')!).map(({ index, box }) => ({ id: this.model.nodes[index].id, box }));
   }
 
-  /** Where the selected entity's boxed label lies on the screen (as sigma's hover label draws it, roughly), or null. */
-  private selectedLabelBox(context: CanvasRenderingContext2D): [number, number, number, number] | null {
-    if (this.frontSelected < 0) return null;
-    const key = nodeKey(this.frontSelected);
-    const display = this.renderer.getNodeDisplayData(key);
+  /** The boxes of the boxed labels the layer draws (see `boxedLabels`). */
+  private boxedLabelBoxes(context: CanvasRenderingContext2D): [number, number, number, number][] {
+    return this.boxed(context).map(({ box }) => box);
+  }
+
+  private boxed(context: CanvasRenderingContext2D): { index: number; box: [number, number, number, number] }[] {
+    const out: { index: number; box: [number, number, number, number] }[] = [];
+    for (const index of this.frontBoxed) {
+      const box = this.labelBoxOf(index, context);
+      if (box !== null) out.push({ index, box });
+    }
+    return out;
+  }
+
+  /** Where an entity's boxed label lies on the screen (as sigma's hover label draws it, roughly), or null. */
+  private labelBoxOf(index: number, context: CanvasRenderingContext2D): [number, number, number, number] | null {
+    const display = this.renderer.getNodeDisplayData(nodeKey(index));
     if (display === undefined || display.hidden) return null;
     const { x, y } = this.renderer.framedGraphToViewport(display);
     const r = this.renderer.scaleSize(display.size);

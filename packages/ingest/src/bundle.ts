@@ -30,6 +30,8 @@ import {
 import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsvBatches, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
+import { IdTable } from './id-table';
+
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
 import { printable, printableIssue, quote, setOwn } from './printable';
@@ -64,8 +66,8 @@ const THOUSANDS_DOTS = /^[-+]?\d{1,3}(\.\d{3})+,\d+$/;
  * case (to say "did you mean" when a reference differs from an id only by case), for reference checks.
  */
 interface EntityIndex {
-  /** Each valid id, to the id as the entity holds it: a reference to it shares that one string (millions of rows). */
-  valid: Map<string, string>;
+  /** Each valid id, kept as the entity holds it (`keyOf`): a reference to it shares that one string (millions of rows). */
+  valid: IdTable;
   rejected: Map<string, number>;
   byLowerCase: Map<string, string>;
 }
@@ -260,7 +262,8 @@ function trimmed(text: string): string {
 async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRow[]> {
   const { entities, lenient } = ctx;
   const rows: ParsedRow[] = [];
-  const firstLineOfId = new Map<string, number>();
+  /** The line each id of the file was first used on (a table, not a Map: see id-table.ts). */
+  const firstLineOfId = new IdTable();
   /**
    * Ids by their lower case, to the first id of each: ids that differ only by case are named in a warning. Made only
    * once an id that is not its own lower case is kept: until then the only twin an id could have is itself, read
@@ -446,7 +449,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             let known: string | undefined;
             if (ref === lastRef[i]) known = lastKnown[i];
             else {
-              known = entities.valid.get(ref);
+              known = entities.valid.keyOf(ref);
               lastRef[i] = ref;
               lastKnown[i] = known;
             }
@@ -532,12 +535,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         let id: string | undefined;
         if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
           id = values[spec.idColumn] as string;
-          const first = firstLineOfId.get(id);
-          if (first !== undefined) {
-            add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
-          } else {
-            firstLineOfId.set(id, line);
-          }
+          const first = firstLineOfId.getOrAdd(id, line);
+          if (first !== undefined) add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
         }
 
         if (problems.length === 0) {
@@ -560,7 +559,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           }
           for (const n of notes) ctx.warnings.add(n);
           if (spec.file === 'entities.csv') {
-            entities.valid.set(values.id as string, values.id as string);
+            entities.valid.getOrAdd(values.id as string, line);
             const lower = (values.id as string).toLowerCase();
             if (!entities.byLowerCase.has(lower)) entities.byLowerCase.set(lower, values.id as string);
           }
@@ -691,7 +690,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   const warnings = new WarningList();
   for (const w of folder.warnings) warnings.add(w);
   const hints = options.sectorHints ?? defaultSectorHints();
-  const entityIndex: EntityIndex = { valid: new Map(), rejected: new Map(), byLowerCase: new Map() };
+  const entityIndex: EntityIndex = { valid: new IdTable(), rejected: new Map(), byLowerCase: new Map() };
   const parsed = new Map<BundleFile, { file: string; rows: ParsedRow[] }>();
   for (const spec of BUNDLE_FILES) {
     const name = folder.names.get(spec.file);

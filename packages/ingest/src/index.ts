@@ -14,6 +14,7 @@ export {
   type DelimiterGuess,
 } from './csv';
 export { ByteInterner } from './intern';
+export { IdTable } from './id-table';
 export { IngestError, BundleNotFoundError, InvalidBundleError } from './errors';
 export { readFtm, ftmIsA, jsonLines, FTM_TIES, MAX_LINE_BYTES, SHIPMENT_SCHEMA, type JsonLine } from './ftm';
 export { loadSectorHints, defaultSectorHints, DEFAULT_SECTOR_KEYWORDS } from './hints';

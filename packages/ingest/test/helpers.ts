@@ -17,6 +17,17 @@ export const SHIPMENTS = [
 ].join('\n');
 export const PLACES = ['id,name,kind,lat,lon,countries', 'akc,Akçakale,border_crossing,36.69,38.95,TR|SY'].join('\n');
 
+/** A seeded random number generator (mulberry32): the same numbers on every run. */
+export function rng(seed: number): () => number {
+  let t = seed;
+  return () => {
+    t = (t + 0x6d2b79f5) | 0;
+    let x = Math.imul(t ^ (t >>> 15), t | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const made: string[] = [];
 
 /** Removes every folder made by makeBundle or tempDir (call from afterAll). */

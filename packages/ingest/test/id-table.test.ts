@@ -4,16 +4,7 @@
  * by brute force with an FNV-1a written apart from the table's).
  */
 import { IdTable } from '@chokepoint/ingest';
-
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), t | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './helpers';
 
 /** FNV-1a over UTF-16 code units, 32 bits (the table's hash, written again). */
 function fnv(s: string): number {

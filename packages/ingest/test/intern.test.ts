@@ -4,16 +4,7 @@
  * is always the bytes' text, whatever is kept, whatever collides, however the file is cut into chunks.
  */
 import { ByteInterner, CsvTokenizer, type CsvRow } from '@chokepoint/ingest';
-
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), t | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './helpers';
 
 describe('ByteInterner', () => {
   it('gives the text of the bytes, kept or not, through growth and collisions', () => {

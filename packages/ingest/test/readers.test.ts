@@ -4,6 +4,7 @@
  * describe per class of problem the fuzzer (packages/cli/test/fuzz) found.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rng as seeded } from './helpers';
 import { join } from 'node:path';
 import { formatIssue, type Bundle, type DataIssue } from '@chokepoint/model';
 import { CsvTokenizer, InvalidBundleError, jsonLines, MAX_LINE_BYTES, readBundle, readFtm, type CsvRow } from '@chokepoint/ingest';
@@ -140,13 +141,7 @@ describe('line ends (fuzz class line-ends)', () => {
 
 describe('CsvTokenizer: fields decoded straight from the chunk', () => {
   it('gives the same text and the same invalid fields however the bytes are cut (ASCII chunks, multi-byte text, bad bytes)', () => {
-    let t = 7;
-    const rng = () => {
-      t = (t + 0x6d2b79f5) | 0;
-      let x = Math.imul(t ^ (t >>> 15), t | 1);
-      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
+    const rng = seeded(7);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)];
     // Bytes of cells: ASCII (most), multi-byte UTF-8, a byte that is never valid UTF-8, and half of a character.
     const pieces: Buffer[] = ['abc', 'e1234', ' ', 'Örnek', '名前', '😀', '__proto__'].map((x) => Buffer.from(x, 'utf8'));
@@ -212,13 +207,7 @@ describe('CsvTokenizer: a cell too long for a table', () => {
 
 describe('CsvTokenizer with recover: broken quoting read past, however the bytes are cut', () => {
   it('keeps stray quotes as quote marks, marks a row with text after a closing quote bad, and reads on in step', () => {
-    let t = 11;
-    const rng = () => {
-      t = (t + 0x6d2b79f5) | 0;
-      let x = Math.imul(t ^ (t >>> 15), t | 1);
-      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
+    const rng = seeded(11);
     // [bytes in the file, text of the cell (for cells not bad), remark: none, a quote read literally, or bad]
     const kinds: [string, string, 'none' | 'literal' | 'bad'][] = [
       ['abc', 'abc', 'none'],

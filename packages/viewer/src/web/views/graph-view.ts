@@ -278,7 +278,6 @@ export class GraphView {
   private readonly labels = new MapLabels();
   /** The labels of the highlight layer (the base network's are hidden while it is shown). */
   private readonly frontLabels = new MapLabels();
-  /** The selected entity the highlight layer draws with its boxed label (by index), or -1. */
   /** The entities the layer draws with a boxed label (the selected one; every entity of a path shown alone). */
   private frontBoxed: number[] = [];
   /** The render state read once per refresh (not once per node and edge). */
@@ -418,7 +417,7 @@ export class GraphView {
       // window, say), when what the base measured for its last frame is out of date.
       this.frontLabels.area = this.visibleArea();
       // The boxed labels (sigma draws them over the labels: the selected entity's, a path's) are kept clear too.
-      this.frontLabels.overlays = [...this.overlayBoxes(), ...this.boxedLabelBoxes(this.overlay.getContext('2d')!)];
+      this.frontLabels.overlays = [...this.overlayBoxes(), ...this.boxed(this.overlay.getContext('2d')!).map((b) => b.box)];
       // After the overlays are set: the frame starts from them (set after, the frame kept clear of the last frame's).
       this.frontLabels.reset();
     }, () => this.frontLabels.flush());
@@ -634,13 +633,23 @@ export class GraphView {
 
   /** Fills the edges as they are of every drawn arrow edge again, when written while lines were drawn (see `dimmable`). */
   private fillNormal(): void {
+    const program = this.refillArrows('normal', (p) => p.stale);
+    if (program !== null) program.stale = false;
+  }
+
+  /**
+   * Writes one of the dimmable arrow program's buffers (`which`) again for every drawn arrow edge, as the last
+   * indexation drew them, when `needed`; unless an indexation is about to run (it writes them). The program written,
+   * or null.
+   */
+  private refillArrows(which: 'lines' | 'normal', needed: (program: { stale: boolean }) => boolean = () => true): { stale: boolean } | null {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const s = this.renderer as any;
-    const program = s.edgePrograms.arrow as { normal: InstanceType<EdgeProgramType>; capacity: number; stale: boolean } | undefined;
-    if (program === undefined || !program.stale || s.needToProcess) return; // the indexation about to run fills them
-    program.normal.reallocate(program.capacity);
-    this.lean.refill('arrow', program.normal);
-    program.stale = false;
+    const program = s.edgePrograms.arrow as ({ capacity: number; stale: boolean } & Record<'lines' | 'normal', InstanceType<EdgeProgramType>>) | undefined;
+    if (program === undefined || !needed(program) || s.needToProcess) return null;
+    program[which].reallocate(program.capacity);
+    this.lean.refill('arrow', program[which]);
+    return program;
   }
 
   /**
@@ -683,13 +692,8 @@ export class GraphView {
 
   /** Fills the lines of every drawn arrow edge (dimming started: see `dimmable`), and keeps them filled from now on. */
   private fillLines(): void {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const s = this.renderer as any;
-    const program = s.edgePrograms.arrow as { lines: InstanceType<EdgeProgramType>; capacity: number } | undefined;
     this.lineMode.fill = true;
-    if (program === undefined || s.needToProcess) return; // the indexation about to run fills them
-    program.lines.reallocate(program.capacity);
-    this.lean.refill('arrow', program.lines);
+    this.refillArrows('lines');
   }
 
   /**
@@ -960,7 +964,7 @@ export class GraphView {
     const labels: [number, number, number, number][] = [];
     // The labels of what a selection brings forward (the selected entity's, boxed) are not covered either.
     const front: (readonly number[])[] = this.layer.isShown() ? [...this.frontLabels.boxes()] : [];
-    if (this.layer.isShown()) front.push(...this.boxedLabelBoxes(top));
+    if (this.layer.isShown()) front.push(...this.boxed(top).map((b) => b.box));
     const onScreen = (index: number) => (visible.nodes[index] ? this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(index))) : null);
     const draw = (box: Box, color: string, label: string, dash: number[]) => {
       const [x0, y0, x1, y1] = box;
@@ -1015,11 +1019,7 @@ export class GraphView {
     return this.boxed(this.overlay.getContext('2d')!).map(({ index, box }) => ({ id: this.model.nodes[index].id, box }));
   }
 
-  /** The boxes of the boxed labels the layer draws (see `boxedLabels`). */
-  private boxedLabelBoxes(context: CanvasRenderingContext2D): [number, number, number, number][] {
-    return this.boxed(context).map(({ box }) => box);
-  }
-
+  /** The boxed labels the layer draws (see `boxedLabels`), by index, in pixels of the graph container. */
   private boxed(context: CanvasRenderingContext2D): { index: number; box: [number, number, number, number] }[] {
     const out: { index: number; box: [number, number, number, number] }[] = [];
     for (const index of this.frontBoxed) {

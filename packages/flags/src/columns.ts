@@ -29,6 +29,12 @@ export interface FlagColumns {
    */
   entityNumbers: Int32Array;
   shipments: readonly Shipment[];
+  /**
+   * Per relation (by its place in `bundle.relations`): the entity numbers of its source and target (-1 for an id no
+   * entity or shipment has), so that rules walking every tie look no id up.
+   */
+  relationSource: Int32Array;
+  relationTarget: Int32Array;
   /** Per shipment: entity numbers of buyer, supplier, and receiver (the consignee, else the buyer). */
   buyer: Int32Array;
   supplier: Int32Array;
@@ -182,6 +188,15 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     shippedOn[i] = s.shipped === undefined ? -1 : dates.of(s.shipped);
     receivedOn[i] = s.received === undefined ? -1 : dates.of(s.received);
   }
+  // The ends of the relations: those the check found, else looked up (after the shipments' parties, which may add ids).
+  const relationSource = ends !== undefined ? ends.from.subarray(0, r0) : new Int32Array(r0);
+  const relationTarget = ends !== undefined ? ends.to.subarray(0, r0) : new Int32Array(r0);
+  if (ends === undefined) {
+    for (let r = 0; r < r0; r++) {
+      relationSource[r] = entityOf(bundle.relations[r].source);
+      relationTarget[r] = entityOf(bundle.relations[r].target);
+    }
+  }
   const dateTimes = Float64Array.from(dates.values, (d) => Date.parse(`${d}T00:00:00Z`));
   const dateRank = new Int32Array(dates.values.length);
   dates.values
@@ -193,6 +208,8 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     entityOf,
     entityNumbers,
     shipments,
+    relationSource,
+    relationTarget,
     buyer,
     supplier,
     receiver,

@@ -394,9 +394,8 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   const tieFrom: number[] = [];
   const tieTo: number[] = [];
   const tieHow: string[] = [];
-  const link = (a: string, b: string, how: string, back: string) => {
-    const x = index.get(a)!;
-    const y = index.get(b)!;
+  const link = (a: string, b: string, how: string, back: string) => linkAt(index.get(a)!, index.get(b)!, how, back);
+  const linkAt = (x: number, y: number, how: string, back: string) => {
     union(x, y);
     tieFrom.push(x, y);
     tieTo.push(y, x);
@@ -426,8 +425,14 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     family: ['is family of', 'is family of'],
     shared_address: ['shares an address with', 'shares an address with'],
   };
-  for (const r of bundle.relations) {
-    if ((GROUP_TIES as readonly string[]).includes(r.kind)) link(r.source, r.target, tieWords[r.kind][0], tieWords[r.kind][1]);
+  // The ties by the numbers of their ends (no id looked up); a tie naming an id no entity has binds nothing.
+  const { relationSource, relationTarget } = columns;
+  for (let r = 0; r < bundle.relations.length; r++) {
+    const kind = bundle.relations[r].kind;
+    if (!(GROUP_TIES as readonly string[]).includes(kind)) continue;
+    const x = relationSource[r];
+    const y = relationTarget[r];
+    if (x >= 0 && y >= 0) linkAt(x, y, tieWords[kind][0], tieWords[kind][1]);
   }
   const byPhone = new Map<string, string>();
   const byAddress = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { analyze } from '@chokepoint/engine';
-import { buildContext, parseReference } from '@chokepoint/flags';
+import { buildContext, evaluateFlags, parseReference } from '@chokepoint/flags';
 import { buildColumns, indexListsSorted } from '../src/columns';
 import { REFERENCE, bundleOf, company, flagsOf, resultOf, ship, tie } from './helpers';
 
@@ -45,6 +45,24 @@ describe('the shared columns of a run', () => {
     expect(refused.entityIds).toEqual(['a', 'b', 'c', 'zz']);
     expect([...refused.supplier]).toEqual([2, 1, 0, 3]);
     expect([...refused.buyer]).toEqual([0, 2, 1, 0]);
+    // The relations' ends: as the check found them, and looked up in a refused bundle (-1 for an id no entity or
+    // shipment has).
+    expect([...checked.relationSource, ...checked.relationTarget]).toEqual([0, 1, 2, 1, 2, 0]);
+    const unknownEnd = buildColumns(bundleOf({ entities, relations: [...relations, tie('ghost', 'a', 'owner')], shipments: [...shipments, ship('zz', 'a')] }));
+    expect([...unknownEnd.relationSource, ...unknownEnd.relationTarget]).toEqual([0, 1, 2, -1, 1, 2, 0, 0]);
+  });
+
+  it('bind companies through ties read by their ends’ numbers, an owner no entity has included (address-hub)', () => {
+    const at = (id: string) => company(id, { country: 'TR', address: 'Plaza Business Centre, Floor 3, Mersin' });
+    const companies = [1, 2, 3, 4, 5, 6].map((i) => at(`c${i}`));
+    const hub = (relations: ReturnType<typeof tie>[]) => resultOf(bundleOf({ entities: companies, relations })).flags.filter((f) => f.rule === 'address-hub');
+    expect(hub([]).map((f) => f.evidence.unrelatedCompanies)).toEqual([6]);
+    // One owning another: five unrelated parties, still a hub (the least); then two more bound through an owner that
+    // is not an entity of the bundle (the engine refuses it; the rules still bind through the id): four, too few.
+    expect(hub([tie('c1', 'c2', 'owner')]).map((f) => [f.evidence.unrelatedCompanies, f.evidence.ownershipGroups])).toEqual([[5, [['c1', 'c2']]]]);
+    const ghost = bundleOf({ entities: companies, relations: [tie('c1', 'c2', 'owner'), tie('ghost', 'c3', 'owner'), tie('ghost', 'c4', 'family')] });
+    expect(buildColumns(ghost).relationSource[1]).toBe(-1);
+    expect(evaluateFlags(ghost, analyze(bundleOf({ entities: companies })), REFERENCE).flags.filter((f) => f.rule === 'address-hub')).toEqual([]);
   });
 
   it('match one HS code against the watch list by each shipment’s own text and quantity, not once per code', () => {

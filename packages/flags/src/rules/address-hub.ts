@@ -37,25 +37,28 @@ export const addressHub: Rule = {
     const minUnrelated = params.minUnrelated as number;
     const watchSeverity = params.watchSeverity as Severity;
     const phones = params.checkPhones as boolean;
-    // Ownership groups: union-find over ownership, directorship and family ties only.
-    const parent = new Map<string, string>();
-    const find = (x: string): string => {
-      let r = x;
-      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-      for (let y = x; y !== r; ) {
-        const next = parent.get(y)!;
-        parent.set(y, r);
-        y = next;
-      }
-      return r;
+    // Ownership groups: union-find over ownership, directorship and family ties only, by entity number (the ends the
+    // columns hold; an id no entity has gets a number of its own past them, so that ties through it still bind).
+    const c = ctx.columns;
+    const parent: number[] = Array.from({ length: c.entityIds.length }, (_x, i) => i);
+    const unknown = new Map<string, number>();
+    const numberOf = (n: number, id: string): number => {
+      if (n >= 0) return n;
+      let k = unknown.get(id);
+      if (k === undefined) unknown.set(id, (k = parent.push(parent.length) - 1));
+      return k;
     };
-    for (const r of ctx.bundle.relations) {
+    const find = (x: number): number => {
+      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    const relations = ctx.bundle.relations;
+    for (let t = 0; t < relations.length; t++) {
+      const r = relations[t];
       if (!RELATED_BY.has(r.kind)) continue;
-      const a = find(r.source);
-      const b = find(r.target);
-      if (!parent.has(a)) parent.set(a, a);
-      if (!parent.has(b)) parent.set(b, b);
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      const a = find(numberOf(c.relationSource[t], r.source));
+      const b = find(numberOf(c.relationTarget[t], r.target));
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
     const places = new Map<string, { kind: 'address' | 'phone'; text: string; companies: string[] }>();
     for (const e of ctx.bundle.entities) {
@@ -75,9 +78,9 @@ export const addressHub: Rule = {
     const hits: RuleHit[] = [];
     for (const p of places.values()) {
       if (p.companies.length < minUnrelated) continue;
-      const byGroup = new Map<string, string[]>();
+      const byGroup = new Map<number, string[]>();
       for (const c of p.companies) {
-        const g = find(c);
+        const g = find(numberOf(ctx.columns.entityOf(c), c));
         const list = byGroup.get(g);
         if (list) list.push(c);
         else byGroup.set(g, [c]);

@@ -80,10 +80,12 @@ export const thirdPartyPayer: Rule = {
     const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
       if (!pairs) {
         pairs = new PairSet();
-        for (const r of ctx.bundle.relations) {
+        const relations = ctx.bundle.relations;
+        for (let t = 0; t < relations.length; t++) {
+          const r = relations[t];
           if (!ACTING_TIES.includes(r.kind)) continue;
-          const a = groupNo(r.source);
-          const b = groupNo(r.target);
+          const a = c.relationSource[t] < 0 ? -1 : ctx.groupOf[c.relationSource[t]];
+          const b = c.relationTarget[t] < 0 ? -1 : ctx.groupOf[c.relationTarget[t]];
           const k = pairs.add(Math.min(a, b) + 1, Math.max(a, b) + 1);
           if (k === acting.length) acting.push([r]);
           else acting[k].push(r);

@@ -80,13 +80,21 @@ class Interner {
   }
 }
 
-/** Index lists of `owner` (entity number per shipment; negative: none), each entity's shipments in bundle order. */
-export function indexLists(owner: Int32Array, entities: number): IndexLists {
-  const start = new Int32Array(entities + 1);
+/** Typed arrays made as usual, for lists kept beyond one rule (a rule's own lists may come from its Scratch). */
+const MADE = { int32: (length: number) => new Int32Array(length) };
+type Int32Maker = { int32(length: number): Int32Array };
+
+/**
+ * Index lists of `owner` (entity number per shipment; negative: none), each entity's shipments in bundle order.
+ * `arrays` makes the arrays (a rule's `ctx.scratch` for lists it does not keep).
+ */
+export function indexLists(owner: Int32Array, entities: number, arrays: Int32Maker = MADE): IndexLists {
+  const start = arrays.int32(entities + 1);
   for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) start[owner[i] + 1]++;
   for (let e = 0; e < entities; e++) start[e + 1] += start[e];
-  const fill = start.slice(0, entities);
-  const items = new Int32Array(start[entities]);
+  const fill = arrays.int32(entities);
+  fill.set(start.subarray(0, entities));
+  const items = arrays.int32(start[entities]);
   for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) items[fill[owner[i]]++] = i;
   return { start, items };
 }
@@ -97,24 +105,25 @@ export function indexLists(owner: Int32Array, entities: number): IndexLists {
  * key, least significant first, with no comparator call per pair. `keys[j].of[i]` is item i's value of key j, from 0
  * to `keys[j].count - 1` (read only for items with an owner).
  */
-export function indexListsSorted(owner: Int32Array, entities: number, keys: readonly { of: Int32Array; count: number }[]): IndexLists {
+export function indexListsSorted(owner: Int32Array, entities: number, keys: readonly { of: Int32Array; count: number }[], arrays: Int32Maker = MADE): IndexLists {
   let m = 0;
   for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) m++;
-  let order = new Int32Array(m);
+  let order = arrays.int32(m);
   for (let i = 0, k = 0; i < owner.length; i++) if (owner[i] >= 0) order[k++] = i;
-  let next = new Int32Array(m);
+  let next = arrays.int32(m);
   for (let j = keys.length - 1; j >= 0; j--) {
     const { of, count } = keys[j];
-    const at = new Int32Array(count + 1);
+    const at = arrays.int32(count + 1);
     for (let k = 0; k < m; k++) at[of[order[k]] + 1]++;
     for (let v = 0; v < count; v++) at[v + 1] += at[v];
     for (let k = 0; k < m; k++) next[at[of[order[k]]]++] = order[k];
     [order, next] = [next, order];
   }
-  const start = new Int32Array(entities + 1);
+  const start = arrays.int32(entities + 1);
   for (let k = 0; k < m; k++) start[owner[order[k]] + 1]++;
   for (let e = 0; e < entities; e++) start[e + 1] += start[e];
-  const fill = start.slice(0, entities);
+  const fill = arrays.int32(entities);
+  fill.set(start.subarray(0, entities));
   // The sort's spare array takes the lists (a new typed array is memory V8 counts as external: at a million
   // shipments every 64 MB of it starts a full collection).
   const items = next;

@@ -2,6 +2,7 @@ import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Enti
 import type { Analysis } from '@chokepoint/engine';
 import { buildColumns, indexLists, type FlagColumns, type IndexLists } from './columns';
 import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
+import { Scratch } from './scratch';
 import { fold } from './text';
 import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
 
@@ -666,6 +667,7 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
     columns,
     watchOf,
     groupOf,
+    scratch: new Scratch(),
   };
 }
 

@@ -53,6 +53,8 @@ export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: Ref
       },
     };
     const hits = rule.evaluate(ctx, settings.parameters, tally);
+    // The arrays the rule was lent are free for the next one.
+    ctx.scratch.reset();
     settings.coverage = {
       unit: rule.coverage.unit,
       judged,

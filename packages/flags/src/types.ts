@@ -1,3 +1,4 @@
+import type { Scratch } from './scratch';
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
 import type { Analysis } from '@chokepoint/engine';
 import type { FlagColumns } from './columns';
@@ -272,4 +273,9 @@ export interface FlagContext {
   watchOf: Int32Array;
   /** Per entity number (columns.entityIds): its company group's number, as `group(id).id`. */
   groupOf: Int32Array;
+  /**
+   * Typed arrays for a rule's own work, lent for the time the rule runs (see Scratch): never kept past it, not in a
+   * hit and not in a cache of the context.
+   */
+  scratch: Scratch;
 }

@@ -33,9 +33,11 @@ function transitOf(ctx: FlagContext): Transit {
   const c = ctx.columns;
   const count = c.shipments.length;
   const entities = c.entityIds.length;
-  const arrival = new Int32Array(count);
-  const dated = new Int32Array(count);
-  const undatedOwner = new Int32Array(count);
+  // The rule's own arrays, lent for the time it runs (ctx.scratch).
+  const arrays = ctx.scratch;
+  const arrival = arrays.int32(count);
+  const dated = arrays.int32(count);
+  const undatedOwner = arrays.int32(count);
   for (let i = 0; i < count; i++) {
     arrival[i] = c.receivedOn[i] >= 0 ? c.receivedOn[i] : c.shippedOn[i];
     // A sale whose date cannot be read never falls within a dwell limit (its days are not a number).
@@ -49,12 +51,12 @@ function transitOf(ctx: FlagContext): Transit {
   const timeRank = new Int32Array(c.dateTimes.length);
   let ranks = 0;
   byTime.forEach((d, k) => (timeRank[d] = k > 0 && c.dateTimes[d] === c.dateTimes[byTime[k - 1]] ? ranks - 1 : ranks++));
-  const saleRank = new Int32Array(count);
+  const saleRank = arrays.int32(count);
   for (let i = 0; i < count; i++) if (dated[i] >= 0) saleRank[i] = timeRank[c.shippedOn[i]];
-  const sales = indexListsSorted(dated, entities, [{ of: saleRank, count: ranks }]);
-  const salesTime = new Float64Array(sales.items.length);
+  const sales = indexListsSorted(dated, entities, [{ of: saleRank, count: ranks }], arrays);
+  const salesTime = arrays.float64(sales.items.length);
   for (let k = 0; k < sales.items.length; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
-  return { c, arrival, sales, salesTime, undated: indexLists(undatedOwner, entities) };
+  return { c, arrival, sales, salesTime, undated: indexLists(undatedOwner, entities, arrays) };
 }
 
 /** Same goods: the same HS heading when both codes are known, else the same commodity words. */

@@ -65,22 +65,24 @@ export const roundTripping: Rule = {
     });
     const wordsBase = goodsTexts.length;
     goodsTexts.push(...c.wordTexts);
-    const goodsOf = new Int32Array(count);
+    // The rule's own arrays, lent for the time it runs (ctx.scratch).
+    const arrays = ctx.scratch;
+    const goodsOf = arrays.int32(count);
     // The date that orders shipments: shipped, else received (-1 for none).
-    const dateOf = new Int32Array(count);
-    const datedSeller = new Int32Array(count);
+    const dateOf = arrays.int32(count);
+    const datedSeller = arrays.int32(count);
     for (let i = 0; i < count; i++) {
       goodsOf[i] = c.hs[i] >= 0 ? hsGoods[c.hs[i]] : wordsBase + c.words[i];
       dateOf[i] = c.shippedOn[i] >= 0 ? c.shippedOn[i] : c.receivedOn[i];
       datedSeller[i] = dateOf[i] >= 0 ? supplier[i] : -1;
     }
     // Sales of each entity with a date, by goods, in date order (date strings in string order, then bundle order).
-    const rankOf = new Int32Array(count);
+    const rankOf = arrays.int32(count);
     for (let i = 0; i < count; i++) if (dateOf[i] >= 0) rankOf[i] = dateRank[dateOf[i]];
     const sales = indexListsSorted(datedSeller, c.entityIds.length, [
       { of: goodsOf, count: goodsTexts.length },
       { of: rankOf, count: c.dates.length },
-    ]);
+    ], arrays);
     /** Where the sales of `seller` of goods `g` dated on or after date rank `rank` start, and where they end. */
     const salesFrom = (seller: number, g: number, rank: number): [number, number] => {
       const items = sales.items;
@@ -114,9 +116,9 @@ export const roundTripping: Rule = {
     const hits: RuleHit[] = [];
     const circles = new Map<string, { hit: RuleHit; runs: number }>();
     // The search's marks, by shipment: visited in search number `mark`, from which shipment, at which depth.
-    const mark = new Int32Array(count);
-    const prevOf = new Int32Array(count);
-    const depthOf = new Int32Array(count);
+    const mark = arrays.int32(count);
+    const prevOf = arrays.int32(count);
+    const depthOf = arrays.int32(count);
     let search = 0;
     for (let i0 = 0; i0 < count; i0++) {
       const s0 = shipments[i0];

@@ -76,8 +76,9 @@ export const unitPrice: Rule = {
     const groups: { goods: string; per: string }[] = [];
     const groupOf = new Map<number, Map<string, Map<string, number>>>();
     const shipments = ctx.bundle.shipments;
-    const groupAt = new Int32Array(shipments.length);
-    const priceAt = new Float64Array(shipments.length);
+    // The rule's own arrays, lent for the time it runs (ctx.scratch).
+    const groupAt = ctx.scratch.int32(shipments.length);
+    const priceAt = ctx.scratch.float64(shipments.length);
     let unpriced = 0;
     for (let n = 0; n < shipments.length; n++) {
       const s = shipments[n];
@@ -112,7 +113,7 @@ export const unitPrice: Rule = {
       priceAt[n] = price;
     }
     if (unpriced > 0) coverage.notJudged(NO_PRICE, unpriced);
-    const members = indexLists(groupAt, groups.length);
+    const members = indexLists(groupAt, groups.length, ctx.scratch);
     const hits: RuleHit[] = [];
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];

@@ -190,10 +190,12 @@ export const volumeAnomaly: Rule = {
     const c = ctx.columns;
     const totalOf = new PairSet();
     const shipments = ctx.bundle.shipments;
-    const tBuyer = new Int32Array(shipments.length);
-    const tHeading = new Int32Array(shipments.length);
-    const tKg = new Float64Array(shipments.length);
-    const tCount = new Int32Array(shipments.length);
+    // The rule's own arrays, lent for the time it runs (ctx.scratch).
+    const arrays = ctx.scratch;
+    const tBuyer = arrays.int32(shipments.length);
+    const tHeading = arrays.int32(shipments.length);
+    const tKg = arrays.float64(shipments.length);
+    const tCount = arrays.int32(shipments.length);
     const counted = (s: Shipment): boolean => s.hsCode !== undefined && s.quantityKg !== undefined && s.quantityKg > 0;
     let noHs = 0;
     let noKg = 0;
@@ -219,7 +221,7 @@ export const volumeAnomaly: Rule = {
     /** A total as an object, for the totals that are flagged and their peers. */
     const totalAt = (k: number): Totals => ({ buyerNo: tBuyer[k], employees: ctx.entityAt(tBuyer[k])?.employees, headingNo: tHeading[k], kg: tKg[k], count: tCount[k] });
     // Each total's buyer's employees (NaN when not known), read once per total.
-    const tEmployees = new Float64Array(totalCount);
+    const tEmployees = arrays.float64(totalCount);
     for (let k = 0; k < totalCount; k++) tEmployees[k] = ctx.entityAt(tBuyer[k])?.employees ?? NaN;
     /** The shipments of a total, in bundle order (the buyer's purchases of the heading, weighed). */
     const shipmentsOf = (t: Totals): Shipment[] => {
@@ -240,12 +242,12 @@ export const volumeAnomaly: Rule = {
       if (k === undefined) codes.set(code, (k = codes.size));
       return k;
     };
-    const classOf = new Int32Array(c.entityIds.length).fill(-1);
-    const divisionOf = new Int32Array(c.entityIds.length).fill(-1);
+    const classOf = arrays.int32(c.entityIds.length, -1);
+    const divisionOf = arrays.int32(c.entityIds.length, -1);
     const classPairs = new PairSet();
     const divisionPairs = new PairSet();
-    const classGroup = new Int32Array(totalCount).fill(-1);
-    const divisionGroup = new Int32Array(totalCount).fill(-1);
+    const classGroup = arrays.int32(totalCount, -1);
+    const divisionGroup = arrays.int32(totalCount, -1);
     for (let k = 0; k < totalCount; k++) {
       const b = tBuyer[k];
       const isic = ctx.lineAt(b).isic;
@@ -257,8 +259,8 @@ export const volumeAnomaly: Rule = {
       classGroup[k] = classPairs.add(classOf[b], tHeading[k]);
       divisionGroup[k] = divisionPairs.add(divisionOf[b], tHeading[k]);
     }
-    const byClass = indexLists(classGroup, classPairs.size);
-    const byDivision = indexLists(divisionGroup, divisionPairs.size);
+    const byClass = indexLists(classGroup, classPairs.size, arrays);
+    const byDivision = indexLists(divisionGroup, divisionPairs.size, arrays);
 
     // Statistics of each group, built on first use and asked once per member (leave one out): a group's totals when
     // compared by total, its sized figures when by size.

@@ -130,3 +130,35 @@ export function csrFromEdgeList(n: number, source: Int32Array, target: Int32Arra
   }
   return compact(n, names, src.subarray(0, k), dst.subarray(0, k), len.subarray(0, k), degree);
 }
+
+/**
+ * csrFromEdgeList for edges known to be pairs of distinct nodes, no pair twice (either way round), such as the
+ * projection's: the CSR csrFromEdgeList gives (each node's neighbours in the order of the edges), built in one pass
+ * without its copies of the edges and its search for repeats (at ten million ties, half a gigabyte of arrays less).
+ */
+export function csrFromUniquePairs(n: number, source: Int32Array, target: Int32Array, weight: Float64Array, keys: string[]): UndirectedCSR {
+  if (keys.length !== n) throw new RangeError(`${keys.length} keys for ${n} nodes`);
+  const m = source.length;
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    const s = source[e];
+    const t = target[e];
+    if (s === t || s < 0 || t < 0 || s >= n || t >= n) throw new RangeError(`edge ${e} (${s}, ${t}) is a self-loop or names a node outside 0..${n - 1}`);
+    offsets[s + 1]++;
+    offsets[t + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
+  for (let e = 0; e < m; e++) {
+    const s = source[e];
+    const t = target[e];
+    const w = weight[e];
+    targets[fill[s]] = t;
+    weights[fill[s]++] = w;
+    targets[fill[t]] = s;
+    weights[fill[t]++] = w;
+  }
+  return { n, keys, offsets, targets, weights };
+}

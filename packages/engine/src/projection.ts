@@ -1,5 +1,5 @@
 import type { Bundle, RelationKind } from '@chokepoint/model';
-import { csrFromEdgeList, type UndirectedCSR } from './csr';
+import { csrFromUniquePairs, type UndirectedCSR } from './csr';
 import { EngineInputError } from './errors';
 import { checkedBundle, checkedIndex, originText } from './input';
 
@@ -170,5 +170,6 @@ export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): 
     pairWeight[p] = trade[e] === 0 ? weight[e] : weight[e] + tradeWeight((trade[e] & 2) !== 0 ? kg[e] : undefined);
     p++;
   }
-  return csrFromEdgeList(n, source, target, pairWeight, bundle.entities.map((e) => e.id));
+  // Each pair once, of two distinct entities (the check refuses a tie of an entity to itself).
+  return csrFromUniquePairs(n, source, target, pairWeight, bundle.entities.map((e) => e.id));
 }

@@ -1,6 +1,7 @@
 import { csrFromEdgeList, projectBundle, projectionPairs, toUndirectedCSR, tradeWeight, EngineInputError, TIE_WEIGHTS } from '@chokepoint/engine';
 import { MultiUndirectedGraph } from 'graphology';
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
+import { csrFromUniquePairs } from '../src/csr';
 
 const origin = { file: 'x.csv', line: 1 };
 const entity = (id: string): Entity => ({ id, kind: 'company', name: id.toUpperCase(), attributes: {}, origin });
@@ -116,5 +117,17 @@ describe('projectBundle, built from the records in typed arrays', () => {
       );
       expect(csr).toEqual(expected);
     }
+  });
+});
+
+describe('csrFromUniquePairs', () => {
+  it('is csrFromEdgeList for distinct pairs of distinct nodes, and refuses a self-loop or a node out of range', () => {
+    const source = Int32Array.from([0, 3, 1, 2, 0]);
+    const target = Int32Array.from([1, 1, 2, 0, 3]);
+    const weight = Float64Array.from([1, 2.5, 0.5, 2, 1.5]);
+    const keys = ['a', 'b', 'c', 'd'];
+    expect(csrFromUniquePairs(4, source, target, weight, keys)).toEqual(csrFromEdgeList(4, source, target, weight, keys));
+    expect(() => csrFromUniquePairs(4, Int32Array.from([2]), Int32Array.from([2]), Float64Array.from([1]), keys)).toThrow(RangeError);
+    expect(() => csrFromUniquePairs(4, Int32Array.from([0]), Int32Array.from([4]), Float64Array.from([1]), keys)).toThrow(RangeError);
   });
 });

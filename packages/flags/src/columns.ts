@@ -39,6 +39,11 @@ export interface FlagColumns {
   buyer: Int32Array;
   supplier: Int32Array;
   receiver: Int32Array;
+  /**
+   * Per shipment: its payer's entity number as looked up when the columns were built (-1: not found then, NO_PAYER:
+   * the shipment names none), so that the rule on payers reads only the shipments that name one.
+   */
+  payer: Int32Array;
   /** Per entity: the shipments it bought, sold, and received (as consignee, or buyer when none is named). */
   boughtBy: IndexLists;
   soldBy: IndexLists;
@@ -64,6 +69,9 @@ export interface FlagColumns {
   /** Per date number: its place in string order (the order the rules sort dates in). */
   dateRank: Int32Array;
 }
+
+/** `FlagColumns.payer` of a shipment that names no payer. */
+export const NO_PAYER = -2;
 
 /** An interner: the number of each distinct string, in order of first sight. */
 class Interner {
@@ -156,6 +164,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const buyer = new Int32Array(count);
   const supplier = new Int32Array(count);
   const receiver = new Int32Array(count);
+  const payer = new Int32Array(count);
   const hs = new Int32Array(count);
   const kg = new Float64Array(count);
   const hasKg = new Uint8Array(count);
@@ -178,6 +187,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     buyer[i] = ends !== undefined && s.buyer !== undefined ? ends.to[r0 + i] : number(s.buyer);
     supplier[i] = ends !== undefined && s.supplier !== undefined ? ends.from[r0 + i] : number(s.supplier);
     receiver[i] = s.consignee === undefined ? buyer[i] : number(s.consignee);
+    payer[i] = s.payer === undefined ? NO_PAYER : entityOf(s.payer);
     if (s.quantityKg !== undefined) {
       kg[i] = s.quantityKg;
       hasKg[i] = 1;
@@ -222,6 +232,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
     buyer,
     supplier,
     receiver,
+    payer,
     boughtBy: indexLists(buyer, ids.length),
     soldBy: indexLists(supplier, ids.length),
     receivedBy: indexLists(receiver, ids.length),

@@ -197,9 +197,11 @@ export function buildContext(bundle: Bundle, analysis: Analysis, reference: Refe
   // The keyword a sector text maps to, once per text (many entities share one).
   const keywordOf = new Map<string, SectorKeyword | null>();
   const lineAt = (n: number): LineOfBusiness => {
-    let r = lines[n];
+    let r = n < 0 ? undefined : lines[n];
     if (r) return r;
-    const e = entityByNumber(n);
+    // An id no entity has (a payer or consignee named only by shipments): no line of business on record.
+    const e = n < 0 ? undefined : entityByNumber(n);
+    if (e === undefined) return {};
     if (e.isic !== undefined) {
       const readings = sectorReadings(e);
       r = { isic: e.isic, from: 'isic', sector: e.sector, ...(readings ? { sectorReadings: readings } : {}) };

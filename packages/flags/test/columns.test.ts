@@ -1,6 +1,6 @@
 import { analyze } from '@chokepoint/engine';
 import { buildContext, evaluateFlags, parseReference } from '@chokepoint/flags';
-import { buildColumns, indexListsSorted } from '../src/columns';
+import { buildColumns, indexListsSorted, NO_PAYER } from '../src/columns';
 import { REFERENCE, bundleOf, company, flagsOf, resultOf, ship, tie } from './helpers';
 
 // The rules read the bundle through columns and indices built once per run (entity and shipment numbers, interned
@@ -50,6 +50,22 @@ describe('the shared columns of a run', () => {
     expect([...checked.relationSource, ...checked.relationTarget]).toEqual([0, 1, 2, 1, 2, 0]);
     const unknownEnd = buildColumns(bundleOf({ entities, relations: [...relations, tie('ghost', 'a', 'owner')], shipments: [...shipments, ship('zz', 'a')] }));
     expect([...unknownEnd.relationSource, ...unknownEnd.relationTarget]).toEqual([0, 1, 2, -1, 1, 2, 0, 0]);
+  });
+
+  it('hold each shipment’s payer by number (none, the buyer, another entity, an id no entity has), and judge them as by id', () => {
+    const entities = [company('maker', { isic: '2790' }), company('trader', { isic: '4669' }), company('hire', { isic: '7710' })];
+    const units = (id: string, payer?: string) => ship('maker', 'trader', { id, commodity: 'motion-control units', hsCode: '853710', quantity: 24, unit: 'pcs', ...(payer === undefined ? {} : { payer }) });
+    const bundle = bundleOf({ entities, shipments: [units('none'), units('self', 'trader'), units('car-hire', 'hire'), units('ghost', 'nobody'), units('proto', '__proto__')] });
+    const c = buildColumns(bundle);
+    expect([...c.payer]).toEqual([NO_PAYER, 1, 2, -1, -1]);
+    // The payer that is no entity of the bundle (the engine refuses such a bundle; the rules take it) is a third party
+    // as much as the car-hire firm.
+    const analysis = analyze(bundleOf({ entities, shipments: bundle.shipments.slice(0, 3) }));
+    expect(evaluateFlags(bundle, analysis, REFERENCE).flags.filter((f) => f.rule === 'third-party-payer').map((f) => [f.shipment, f.evidence.payer])).toEqual([
+      ['car-hire', 'hire'],
+      ['ghost', 'nobody'],
+      ['proto', '__proto__'],
+    ]);
   });
 
   it('bind companies through ties read by their ends’ numbers, an owner no entity has included (address-hub)', () => {

@@ -1,7 +1,7 @@
 import type { Relation } from '@chokepoint/model';
 import { listWords, plural } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
-import { PairSet } from '../columns';
+import { NO_PAYER, PairSet } from '../columns';
 import { dateWords, goodsWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 /** The kinds of tie checked between payer and buyer, in words, as the evidence lists them. */
@@ -108,10 +108,13 @@ export const thirdPartyPayer: Rule = {
     const hits: RuleHit[] = [];
     const shipments = ctx.bundle.shipments;
     for (let n = 0; n < shipments.length; n++) {
+      // By the columns first: a shipment without a payer, or paid for by its buyer, is not read.
+      const known = c.payer[n];
+      if (known === NO_PAYER || known === c.buyer[n]) continue;
       const s = shipments[n];
-      const payer = s.payer;
-      if (payer === undefined || payer === s.buyer) continue;
-      const payerNo = c.entityOf(payer);
+      const payer = s.payer!;
+      if (payer === s.buyer) continue;
+      const payerNo = known >= 0 ? known : c.entityOf(payer);
       if ((payerNo < 0 ? -1 : ctx.groupOf[payerNo]) === ctx.groupOf[c.buyer[n]]) {
         coverage.judged();
         continue;

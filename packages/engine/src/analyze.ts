@@ -1,6 +1,6 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
-import { brokerage, countsOf } from './brokerage';
+import { brokerage } from './brokerage';
 import { companyGroups } from './groups';
 import { betweennessRunCSR, type BetweennessRun } from './parallel';
 import { clustersFromAssignmentCSR, detectClustersCSR, CLUSTER_DEFAULTS, type Clustering } from './clusters';
@@ -300,7 +300,7 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
  * director or owner of two companies links them, whichever way the tie is written), and shipments from supplier
  * to buyer (goods go one way).
  */
-function brokerageTies(bundle: Bundle, keys: readonly string[], indexOf: Map<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
+function brokerageTies(bundle: Bundle, keys: readonly string[], indexOf: ReadonlyMap<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
   // Typed arrays of the most ties there can be, cut to those found: no array grown by pushing (at ten million ties,
   // the copies it leaves behind cost the collector more than the loop).
   const relations = bundle.relations;
@@ -461,12 +461,22 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
 
 /** What the key-node ranking needs beyond the analysis: red flags, control, and the flow of the goods under study. */
 export interface KeyNodeExtras {
-  names: ReadonlyMap<string, string>;
+  /** Each entity's name by id (default: the names in the bundle; an entity without one is named by its id). */
+  names?: ReadonlyMap<string, string>;
   controlled?: ReadonlyMap<string, readonly Controlled[]>;
   flags?: ReadonlyMap<string, FlagTally>;
   /** Share and amount of the flow lost when each entity alone is removed, by id; with the total, how amounts read, and the goods in words. */
   flowCut?: { lost: ReadonlyMap<string, { share: number; amount: number }>; total: number; format: (amount: number) => string; goods: string };
   top?: number;
+}
+
+/** The bundle's name of each key (its id when the entity has none), read by position when the keys are the bundle's. */
+function namesOf(bundle: Bundle, keys: readonly string[], same: boolean): string[] {
+  if (same) return keys.map((k, i) => bundle.entities[i].name ?? k);
+  // Keys in another order: the last entity of an id names it, as a map from the bundle's entities would.
+  const byId = new Map<string, string>();
+  for (const e of bundle.entities) byId.set(e.id, e.name);
+  return keys.map((k) => byId.get(k) ?? k);
 }
 
 /**
@@ -476,9 +486,19 @@ export interface KeyNodeExtras {
  */
 export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNodeExtras): KeyNode[] {
   const keys = analysis.entities.map((e) => e.id);
-  const index = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
   const n = keys.length;
+  // The analysis' entities are the bundle's, in its order (as analyze makes them): the check's index of the bundle
+  // serves, with no map of a million ids made again. Otherwise, an index of their own.
+  const entities = bundle.entities;
+  const same = n === entities.length && keys.every((k, i) => k === entities[i].id);
+  const checked = same ? checkedIfValid(bundle) : undefined;
+  let index: ReadonlyMap<string, number>;
+  if (checked !== undefined) index = checked.index;
+  else {
+    const own = new Map<string, number>();
+    for (let i = 0; i < n; i++) own.set(keys[i], i);
+    index = own;
+  }
   const f64 = (pick: (e: EntityResult) => number) => Float64Array.from(analysis.entities, pick);
   const lostShare = new Float64Array(n);
   const lost = new Float64Array(n);
@@ -491,9 +511,12 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   // Brokerage through ties (groups: company groups; an entity in none is a group of its own) and in trade (clusters).
   // Countries numbered in the order of the entities (of `keys`) that have them.
   const countryOf: (string | undefined)[] = new Array(n).fill(undefined);
-  for (const e of bundle.entities) {
-    const i = index.get(e.id);
-    if (i !== undefined) countryOf[i] = e.country;
+  if (same) for (let i = 0; i < n; i++) countryOf[i] = entities[i].country;
+  else {
+    for (const e of entities) {
+      const i = index.get(e.id);
+      if (i !== undefined) countryOf[i] = e.country;
+    }
   }
   const countryIndex = new Map<string, number>();
   const country = new Int32Array(n);
@@ -523,7 +546,7 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   return rankKeyNodes(
     {
       keys,
-      names: keys.map((k) => extras.names.get(k) ?? k),
+      names: extras.names !== undefined ? keys.map((k) => extras.names!.get(k) ?? k) : namesOf(bundle, keys, same),
       cluster: analysis.entities.map((e) => e.cluster),
       betweenness: f64((e) => e.betweenness),
       articulation: Uint8Array.from(analysis.entities, (e) => (e.articulation ? 1 : 0)),
@@ -531,10 +554,7 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
       loneCutOff: f64((e) => e.loneCutOff),
       componentSize: f64((e) => e.componentSize),
       bridges: analysis.bridges.map((b) => ({ u: index.get(b.source)!, v: index.get(b.target)!, sizeU: b.sides[0], sizeV: b.sides[1] })),
-      brokerage: {
-        ties: keys.map((_k, i) => countsOf(byTies, i)),
-        trade: keys.map((_k, i) => countsOf(byTrade, i)),
-      },
+      brokerage: { ties: byTies, trade: byTrade },
       brokerageOfCase: anyRelevant,
       controlled: extras.controlled,
       flags: extras.flags,

@@ -1,4 +1,4 @@
-import type { BrokerageCounts } from './brokerage';
+import { countsOf, type BrokerageCounts, type BrokerageResult } from './brokerage';
 import type { Controlled } from './control';
 
 /**
@@ -68,6 +68,14 @@ export interface FlowCutInput {
   goods: string;
 }
 
+/** Brokerage counts by node position: one object each, or the arrays of a BrokerageResult. */
+export type BrokerageSource = readonly BrokerageCounts[] | BrokerageResult;
+
+/** The counts of node i in either form. */
+function countAt(list: BrokerageSource, i: number): BrokerageCounts {
+  return Array.isArray(list) ? (list as readonly BrokerageCounts[])[i] : countsOf(list as BrokerageResult, i);
+}
+
 /** Inputs of the key-node ranking, all indexed by node position. */
 export interface KeyNodeInputs {
   keys: string[];
@@ -85,8 +93,11 @@ export interface KeyNodeInputs {
   bridges: { u: number; v: number; sizeU: number; sizeV: number }[];
   /** Country of each node, when known (for words only). */
   countries?: (string | undefined)[];
-  /** Brokerage counts of each node, through ties and in trade. */
-  brokerage?: { ties: readonly BrokerageCounts[]; trade: readonly BrokerageCounts[] };
+  /**
+   * Brokerage counts of each node, through ties and in trade: a list of counts, or the arrays `brokerage` gives (read
+   * as they are: at a million entities, no object per node).
+   */
+  brokerage?: { ties: BrokerageSource; trade: BrokerageSource };
   /** True when the brokerage counts only two-step paths that touch the case (a flagged entity or its controller at an end). */
   brokerageOfCase?: boolean;
   /** What each entity controls (controlChains), by id. */
@@ -194,10 +205,18 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
   if (input.brokerage) {
     for (const kind of kinds) {
       const list = input.brokerage[kind];
-      for (let i = 0; i < n; i++) {
-        const c = list[i];
-        crossGroup[kind][i] = c.itinerant + c.gatekeeper + c.representative + c.liaison;
-        crossBorder[kind][i] = c.crossBorder;
+      if (Array.isArray(list)) {
+        for (let i = 0; i < n; i++) {
+          const c = (list as readonly BrokerageCounts[])[i];
+          crossGroup[kind][i] = c.itinerant + c.gatekeeper + c.representative + c.liaison;
+          crossBorder[kind][i] = c.crossBorder;
+        }
+      } else {
+        const r = list as BrokerageResult;
+        for (let i = 0; i < n; i++) {
+          crossGroup[kind][i] = r.itinerant[i] + r.gatekeeper[i] + r.representative[i] + r.liaison[i];
+          crossBorder[kind][i] = r.crossBorder[i];
+        }
       }
     }
   }
@@ -300,7 +319,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     }
     for (const kind of kinds) {
       if (crossGroup[kind][i] <= 0 && crossBorder[kind][i] <= 0) continue;
-      const c = input.brokerage![kind][i];
+      const c = countAt(input.brokerage![kind], i);
       parts.push({
         weight: KEY_NODE_WEIGHTS.brokerage * brokerageOf(kind, i),
         words: () => {
@@ -371,7 +390,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
       cluster: input.cluster[i],
       bridges: (bridgesOf.get(i) ?? []).length,
       controls: { companies: controlCompanies[i], flags: controlFlags[i] },
-      brokerage: { ties: input.brokerage?.ties[i] ?? none, trade: input.brokerage?.trade[i] ?? none },
+      brokerage: input.brokerage ? { ties: countAt(input.brokerage.ties, i), trade: countAt(input.brokerage.trade, i) } : { ties: none, trade: none },
       flowCut: input.flowCut ? { share: input.flowCut.lostShare[i], amount: input.flowCut.lost[i] } : null,
       reasons,
     };

@@ -23,6 +23,19 @@ describe('leave-one-out robust z-scores (volume-anomaly peers)', () => {
     }
   });
 
+  it('answers the same when it takes the caller’s array (its logs written over the values) instead of a copy', () => {
+    const rnd = seededRandom(7);
+    for (let g = 0; g < 100; g++) {
+      const values = Array.from({ length: 2 + Math.floor(rnd() * 20) }, () => 10 ** (rnd() * 5));
+      const given = Float64Array.from(values);
+      const taking = new LeaveOneOut(given, true);
+      const copying = new LeaveOneOut(Float64Array.from(values));
+      for (const x of values) expect(taking.without(x)).toEqual(copying.without(x));
+      // The array now holds the group's sorted logs: the caller handed it over.
+      expect([...given]).toEqual(values.map((v) => Math.log10(v)).sort((a, b) => a - b));
+    }
+  });
+
   it('refuses a value that is not in the group', () => {
     expect(() => new LeaveOneOut([1, 2, 3]).without(4)).toThrow(/4 is not in the group/);
     expect(() => new LeaveOneOut([1, 2, 3]).medianWithout(4)).toThrow(/4 is not in the group/);

@@ -1,6 +1,7 @@
 import {
   analyzeAsync,
   controlChains,
+  checkedIfValid,
   forgetCheckedBundle,
   rankKeyNodesOf,
   pathsToListed,
@@ -26,7 +27,7 @@ import {
   type ReferenceData,
   type RulesConfig,
 } from '@chokepoint/flags';
-import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
+import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type Entity, type FxRate, type FxTable } from '@chokepoint/model';
 import {
   assertReport,
   buildReport,
@@ -315,10 +316,9 @@ function keyNodesOf(
       tally.set(id, t);
     }
   }
-  const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
   const controlled = controlChains(bundle);
+  // Names come from the bundle itself (no map of every id to its name).
   const keyNodes = rankKeyNodesOf(analysis, bundle, {
-    names,
     controlled,
     flags: tally,
     flowCut:
@@ -344,8 +344,21 @@ function controllersOf(
   tally: ReadonlyMap<string, FlagTally>,
   keyNodes: KeyNode[],
 ): ReportController[] {
-  const byId = new Map(bundle.entities.map((e) => [e.id, e]));
-  const groupOf = new Map(analysis.entities.map((e) => [e.id, e.group]));
+  // An entity and its company group by id, through the engine's index of the bundle (the analysis lists the bundle's
+  // entities in its order): no map of a million ids made for the few controllers. Maps only for a bundle the check
+  // refuses, or an analysis in another order.
+  const index = checkedIfValid(bundle)?.index;
+  let ownIndex: Map<string, number> | undefined;
+  const positionOf = (id: string): number | undefined => (index ?? (ownIndex ??= new Map(bundle.entities.map((e, i) => [e.id, i])))).get(id);
+  const byId = { get: (id: string): Entity | undefined => bundle.entities[positionOf(id) ?? -1] };
+  let groupById: Map<string, number> | undefined;
+  const groupOf = {
+    get: (id: string): number | undefined => {
+      const result = analysis.entities[positionOf(id) ?? -1];
+      if (result !== undefined && result.id === id) return result.group;
+      return (groupById ??= new Map(analysis.entities.map((e) => [e.id, e.group]))).get(id);
+    },
+  };
   const rank = new Map(keyNodes.map((k) => [k.id, k.rank]));
   const weightOf = (t: FlagTally) => t.high * FLAG_SEVERITY_WEIGHTS.high + t.medium * FLAG_SEVERITY_WEIGHTS.medium + t.low * FLAG_SEVERITY_WEIGHTS.low;
   const out: ReportController[] = [];

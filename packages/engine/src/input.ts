@@ -58,9 +58,14 @@ function check(bundle: Bundle, ends: TieEnds | undefined): Map<string, number> {
   // Each end is looked up once: whether it is known, and (for `ends`) where.
   const from = ends?.from;
   const to = ends?.to;
+  // Relations in canonical order are grouped by source: a source the relation before had is not looked up again.
+  let lastSource: string | undefined;
+  let lastU: number | undefined;
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
-    const u = r.source === undefined ? undefined : index.get(r.source);
+    const u = r.source === undefined ? undefined : r.source === lastSource ? lastU : index.get(r.source);
+    lastSource = r.source;
+    lastU = u;
     if (r.source !== undefined && u === undefined) unknown(`relation ${i + 1}`, r.origin, r.source);
     const v = r.target === undefined ? undefined : index.get(r.target);
     if (r.target !== undefined && v === undefined) unknown(`relation ${i + 1}`, r.origin, r.target);

@@ -4,10 +4,16 @@
 export const HASH_BITS = 2 ** 29;
 const B = 0x01000193;
 
-/** A growing list of numbers (keys, coded pairs). */
+/**
+ * A growing list of numbers (keys, coded pairs). `capacity`: how many are expected, when known (each growth is a new
+ * typed array, and at a million entities every 64 MB of new typed arrays starts collection work over the heap).
+ */
 export class Numbers {
-  values = new Float64Array(1024);
+  values: Float64Array;
   size = 0;
+  constructor(capacity = 1024) {
+    this.values = new Float64Array(Math.max(16, capacity));
+  }
   push(x: number): void {
     if (this.size === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);

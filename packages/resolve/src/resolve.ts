@@ -75,7 +75,10 @@ function firstWordsOneSlipApart(blocks: readonly number[], scopes: Int32Array, w
   // The usable blocks; then the pairs sharing a one-deletion variant (or equal to one), found through hashes of the
   // variants and checked on the variants themselves.
   const used = blocks.filter((b) => words[b].length >= 5 && !/\d/.test(words[b]));
-  const keys = new Numbers();
+  // Each word's hash and those of its one-deletion variants: one more than its length.
+  let expected = 0;
+  for (const b of used) expected += words[b].length + 1;
+  const keys = new Numbers(expected);
   const codes = new HashIds(used.length);
   for (let id = 0; id < used.length; id++) {
     hashes(words[used[id]], scopes[used[id]], true, (h) => keys.push(codes.code(h, id)));
@@ -565,7 +568,7 @@ function relationHash(r: Relation): number {
 function repeatedRelations(list: Relation[]): Uint8Array {
   const repeated = new Uint8Array(list.length);
   const codes = new HashIds(list.length);
-  const keys = new Numbers();
+  const keys = new Numbers(list.length);
   for (let i = 0; i < list.length; i++) keys.push(codes.code(relationHash(list[i]) % HASH_BITS, i));
   const sorted = keys.sorted();
   for (let start = 0; start < sorted.length; ) {

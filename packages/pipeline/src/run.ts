@@ -193,17 +193,25 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   const queue = reviewQueueOf(bundle, analysis, flags, keyNodes, extendReference(options.reference, rules), options.listedParties?.(bundle, analysis) ?? (listedPaths === undefined ? undefined : listedDistances(bundle, listedPaths, listed!)));
 
   progress('building the report and checking it against its schema');
-  // The engine's steps are done: its index of the bundle is let go before the report, where the run's memory peaks.
+  // Whether the engine's check accepted these very lists (it did, or the analysis would have stopped): the report's
+  // records are then known to name only its entities. Its index of the bundle is let go before the report, where the
+  // run's memory peaks.
+  const checked = checkedIfValid(bundle) !== undefined;
   forgetCheckedBundle(bundle);
-  const report = assertReport(
-    buildReport(
-      bundle,
-      analysis,
-      flags,
-      { toolVersion: options.toolVersion, lenient: options.lenient ?? false, rulesFile: options.rulesFile },
-      { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures), screening, reviewQueue: queue },
-    ),
+  const built = buildReport(
+    bundle,
+    analysis,
+    flags,
+    { toolVersion: options.toolVersion, lenient: options.lenient ?? false, rulesFile: options.rulesFile },
+    { chokepoints, resolution, geocoding, keyNodes, controllers, measures: measuresOf(bundle, options.measures), screening, reviewQueue: queue },
   );
+  const recordIdsKnown =
+    checked &&
+    built.relations === bundle.relations &&
+    built.shipments === bundle.shipments &&
+    built.entities.length === bundle.entities.length &&
+    built.entities.every((e, i) => e.id === bundle.entities[i].id);
+  const report = assertReport(built, 'the report', { recordIdsKnown });
   return { report, bundle, analysis, flags, keyNodes };
 }
 

@@ -53,21 +53,30 @@ function describe(e: ErrorObject): string {
   return `${where}: ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`;
 }
 
+export interface ReportCheckOptions {
+  /**
+   * The caller vouches that every id the relations and the shipments name is an entity of the report: they are the
+   * very lists of a bundle the engine's check accepted, and the report's entities are that bundle's (the analysis
+   * does this). Those ids are not looked up again (twenty million at a million entities); everything else is checked.
+   */
+  recordIdsKnown?: boolean;
+}
+
 /**
  * Checks a value against the report schema, then what a schema cannot say: every id a record names is an entity
  * of the report, entity ids are unique, and the quantities, masses and values of the shipments add up to at most
  * MAX_TOTAL (so that every sum a reader makes stays finite). Returns the problems found (empty when valid), at
  * most `limit`.
  */
-export function reportProblems(value: unknown, limit = 20): string[] {
+export function reportProblems(value: unknown, limit = 20, options: ReportCheckOptions = {}): string[] {
   const { validate, lists } = validator();
   // Ajv over a million records takes seconds: the lists the quick check accepts whole are left out of its work (a
   // list with a record the quick check doubts is checked by Ajv, which names the problems exactly as before).
   if (!validate(withoutCheckedLists(value, lists))) return (validate.errors ?? []).slice(0, limit).map(describe);
-  return consistencyProblems(value as Report, limit);
+  return consistencyProblems(value as Report, limit, options.recordIdsKnown ?? false);
 }
 
-function consistencyProblems(report: Report, limit: number): string[] {
+function consistencyProblems(report: Report, limit: number, recordIdsKnown: boolean): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
   report.entities.forEach((e, i) => {
@@ -86,7 +95,7 @@ function consistencyProblems(report: Report, limit: number): string[] {
   // Ties are listed by their source: a source found among the entities for the tie before is not looked up again
   // (an unknown one is, so that every tie naming it is listed).
   let knownSource: string | undefined;
-  for (let i = 0; i < relations.length; i++) {
+  for (let i = 0; i < (recordIdsKnown ? 0 : relations.length); i++) {
     const r = relations[i];
     if (r.source !== knownSource && known(r.source, 'relations', i, 'source')) knownSource = r.source;
     known(r.target, 'relations', i, 'target');
@@ -98,10 +107,12 @@ function consistencyProblems(report: Report, limit: number): string[] {
   let value = 0;
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
-    known(s.supplier, 'shipments', i, 'supplier');
-    known(s.buyer, 'shipments', i, 'buyer');
-    known(s.consignee, 'shipments', i, 'consignee');
-    known(s.payer, 'shipments', i, 'payer');
+    if (!recordIdsKnown) {
+      known(s.supplier, 'shipments', i, 'supplier');
+      known(s.buyer, 'shipments', i, 'buyer');
+      known(s.consignee, 'shipments', i, 'consignee');
+      known(s.payer, 'shipments', i, 'payer');
+    }
     quantityKg += s.quantityKg ?? 0;
     quantity += s.quantity ?? 0;
     value += s.value ?? 0;
@@ -118,13 +129,13 @@ function consistencyProblems(report: Report, limit: number): string[] {
 }
 
 /** Throws InvalidReportError unless `value` is a valid report; returns it typed otherwise. */
-export function assertReport(value: unknown, source = 'the report'): Report {
+export function assertReport(value: unknown, source = 'the report', options: ReportCheckOptions = {}): Report {
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value && value.schemaVersion !== REPORT_SCHEMA_VERSION) {
     throw new InvalidReportError(
       `${source} has schema version ${JSON.stringify(value.schemaVersion)}; this version of chokepoint reads version ${REPORT_SCHEMA_VERSION}`,
     );
   }
-  const problems = reportProblems(value);
+  const problems = reportProblems(value, 20, options);
   if (problems.length > 0) throw new InvalidReportError(`${source} is not a valid Chokepoint report`, problems);
   return value as Report;
 }

@@ -74,6 +74,18 @@ describe('the report contract', () => {
     );
   });
 
+  it('leaves the records’ ids unchecked only when the caller vouches for them (the analysis, whose engine checked them), nothing else', async () => {
+    const report = await tinyReport();
+    const copy = JSON.parse(JSON.stringify(report));
+    copy.relations[1].target = 'nobody';
+    copy.clusters[0].members.push('__proto__');
+    expect(reportProblems(copy)).toHaveLength(2);
+    // Vouched for: the records' ids are taken as known; a cluster's member is still looked up, and the schema applies.
+    expect(reportProblems(copy, 20, { recordIdsKnown: true })).toEqual([`/clusters/0/members/${report.clusters[0].members.length}: names "__proto__", which is not an entity of the report`]);
+    copy.relations[0].kind = 'friend';
+    expect(reportProblems(copy, 20, { recordIdsKnown: true })[0]).toMatch(/^\/relations\/0\/kind/);
+  });
+
   it('serializes byte-identically for the same input and seed', async () => {
     expect(serializeReport(await tinyReport(5))).toBe(serializeReport(await tinyReport(5)));
   });

@@ -3,6 +3,7 @@ import { watchMatcher, type ReferenceData } from '@chokepoint/flags';
 import { convertMoney, valueDate, type Bundle, type FxTable, type Shipment } from '@chokepoint/model';
 import type { ReportChokepoints } from '@chokepoint/report';
 import { PipelineOptionsError } from './errors';
+import { entityLookup } from './lookup';
 
 /** What the supply-chokepoint analysis looks at: the goods, where they come from, where they go. */
 export interface ChokepointSelection {
@@ -66,13 +67,14 @@ export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: Re
     targetsWords = selection.targets;
   }
   if (sourceIds.length === 0 || targetIds.length === 0) return null;
-  const groupOf = new Map(analysis.entities.map((e) => [e.id, e.group]));
+  // Groups and names by the engine's index of the bundle (no map of a million ids for the few asked).
+  const lookup = entityLookup(bundle, analysis);
   const result = supplyChokepoints(bundle, {
     sources: sourceIds,
     targets: targetIds,
     shipments: (s) => inFlowSet.has(s),
     disruptionSteps: selection.disruptionSteps ?? CHOKEPOINT_SELECTION_DEFAULTS.disruptionSteps,
-    groupOf: (id) => groupOf.get(id),
+    groupOf: (id) => lookup.group(id),
     ...(fx === null
       ? {}
       : {
@@ -81,7 +83,6 @@ export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: Re
         }),
   });
   if (result.sources.length === 0 || result.targets.length === 0) return null;
-  const names = new Map(bundle.entities.map((e) => [e.id, e.name]));
   return {
     goods: goodsWords,
     sourcesSelection: sourcesWords,
@@ -102,6 +103,6 @@ export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: Re
     reachableTargets: result.reachableTargets,
     edgeCut: result.edgeCut,
     vertexCut: result.vertexCut,
-    disruption: result.disruption.map((d) => ({ id: d.id, name: names.get(d.id)!, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent })),
+    disruption: result.disruption.map((d) => ({ id: d.id, name: lookup.entity(d.id)!.name, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent })),
   };
 }

@@ -27,7 +27,7 @@ import {
   type ReferenceData,
   type RulesConfig,
 } from '@chokepoint/flags';
-import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type Entity, type FxRate, type FxTable } from '@chokepoint/model';
+import { rateFor, totalsByCurrency, valueDate, weighVolumes, withShipmentTies, type Bundle, type FxRate, type FxTable } from '@chokepoint/model';
 import {
   assertReport,
   buildReport,
@@ -45,6 +45,7 @@ import { screenEntities, type ScreeningList, type ScreeningOptions, type Screeni
 import { geocode, resolveEntities } from '@chokepoint/resolve';
 import { chokepointsFor, type ChokepointSelection } from './chokepoints';
 import type { MeasuresData } from './measures-data';
+import { entityLookup } from './lookup';
 import { canonicalOrder } from './order';
 
 export interface PipelineOptions {
@@ -352,21 +353,8 @@ function controllersOf(
   tally: ReadonlyMap<string, FlagTally>,
   keyNodes: KeyNode[],
 ): ReportController[] {
-  // An entity and its company group by id, through the engine's index of the bundle (the analysis lists the bundle's
-  // entities in its order): no map of a million ids made for the few controllers. Maps only for a bundle the check
-  // refuses, or an analysis in another order.
-  const index = checkedIfValid(bundle)?.index;
-  let ownIndex: Map<string, number> | undefined;
-  const positionOf = (id: string): number | undefined => (index ?? (ownIndex ??= new Map(bundle.entities.map((e, i) => [e.id, i])))).get(id);
-  const byId = { get: (id: string): Entity | undefined => bundle.entities[positionOf(id) ?? -1] };
-  let groupById: Map<string, number> | undefined;
-  const groupOf = {
-    get: (id: string): number | undefined => {
-      const result = analysis.entities[positionOf(id) ?? -1];
-      if (result !== undefined && result.id === id) return result.group;
-      return (groupById ??= new Map(analysis.entities.map((e) => [e.id, e.group]))).get(id);
-    },
-  };
+  // By the engine's index of the bundle: no map of a million ids for the few controllers.
+  const lookup = entityLookup(bundle, analysis);
   const rank = new Map(keyNodes.map((k) => [k.id, k.rank]));
   const weightOf = (t: FlagTally) => t.high * FLAG_SEVERITY_WEIGHTS.high + t.medium * FLAG_SEVERITY_WEIGHTS.medium + t.low * FLAG_SEVERITY_WEIGHTS.low;
   const out: ReportController[] = [];
@@ -382,19 +370,19 @@ function controllersOf(
       flags.low += t.low;
       weight += weightOf(t) * controlDiscount(c);
     }
-    const e = byId.get(id)!;
+    const e = lookup.entity(id)!;
     out.push({
       id,
       name: e.name,
       kind: e.kind,
       ...(e.country === undefined ? {} : { country: e.country }),
-      group: groupOf.get(id) ?? 0,
+      group: lookup.group(id) ?? 0,
       weight,
       flags,
       companies: companies
         .map((c) => {
           const t = tally.get(c.id)!;
-          return { id: c.id, name: byId.get(c.id)!.name, flags: t.high + t.medium + t.low, path: c.path, throughFamily: c.throughFamily };
+          return { id: c.id, name: lookup.entity(c.id)!.name, flags: t.high + t.medium + t.low, path: c.path, throughFamily: c.throughFamily };
         })
         .sort((a, b) => b.flags - a.flags || (a.id < b.id ? -1 : 1)),
       keyNodeRank: rank.get(id) ?? null,

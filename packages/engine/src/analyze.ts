@@ -10,7 +10,7 @@ import { EngineInputError } from './errors';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
 import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type KeyNode } from './key-nodes';
 import type { Controlled } from './control';
-import { checkedIfValid } from './input';
+import { checkedIfValid, type CheckedBundle } from './input';
 import { projectBundle } from './projection';
 
 export interface AnalyzeOptions {
@@ -300,16 +300,14 @@ function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepa
  * director or owner of two companies links them, whichever way the tie is written), and shipments from supplier
  * to buyer (goods go one way).
  */
-function brokerageTies(bundle: Bundle, keys: readonly string[], indexOf: ReadonlyMap<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
+function brokerageTies(bundle: Bundle, ends: CheckedBundle | undefined, indexOf: ReadonlyMap<string, number>): { ties: { source: Int32Array; target: Int32Array }; trade: { source: Int32Array; target: Int32Array } } {
   // Typed arrays of the most ties there can be, cut to those found: no array grown by pushing (at ten million ties,
   // the copies it leaves behind cost the collector more than the loop).
   const relations = bundle.relations;
   const shipments = bundle.shipments;
-  // When the nodes are the bundle's entities in order (as the analysis of this bundle makes them), the ends of every
-  // tie are those the check of the bundle already looked up: no id is looked up again (twenty million at 1M entities).
-  // A bundle the check refuses has its ties looked up one by one, the ends that are not nodes left out.
-  const same = keys.length === bundle.entities.length && keys.every((k, i) => k === bundle.entities[i].id);
-  const ends = same ? checkedIfValid(bundle) : undefined;
+  // `ends`: when the nodes are the bundle's entities in order (as the analysis of this bundle makes them), its check,
+  // whose ends of every tie serve: no id is looked up again (twenty million at 1M entities). Otherwise (another
+  // order, or a bundle the check refuses) the ties are looked up one by one, the ends that are not nodes left out.
   const endOf = (id: string | undefined, tie: number, which: Int32Array | undefined): number | undefined =>
     which === undefined ? indexOf.get(id as string) : id === undefined ? undefined : which[tie];
   const src = new Int32Array(2 * relations.length);
@@ -537,7 +535,7 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   };
   for (const id of extras.flags?.keys() ?? []) mark(id);
   for (const [id, list] of extras.controlled ?? []) if (list.some((c) => extras.flags?.has(c.id))) mark(id);
-  const lists = brokerageTies(bundle, keys, index);
+  const lists = brokerageTies(bundle, checked, index);
   const tieGroup = Int32Array.from(analysis.entities, (e, i) => (e.group > 0 ? e.group : -1 - i));
   const cluster = Int32Array.from(analysis.entities, (e) => e.cluster);
   const only = anyRelevant ? relevant : undefined;

@@ -79,11 +79,11 @@ export const addressHub: Rule = {
     for (const p of places.values()) {
       if (p.companies.length < minUnrelated) continue;
       const byGroup = new Map<number, string[]>();
-      for (const c of p.companies) {
-        const g = find(numberOf(ctx.columns.entityOf(c), c));
+      for (const id of p.companies) {
+        const g = find(numberOf(c.entityOf(id), id));
         const list = byGroup.get(g);
-        if (list) list.push(c);
-        else byGroup.set(g, [c]);
+        if (list) list.push(id);
+        else byGroup.set(g, [id]);
       }
       if (byGroup.size < minUnrelated) continue;
       const watched = p.companies.filter((c) => ctx.watched(c).length > 0);

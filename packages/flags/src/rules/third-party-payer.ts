@@ -71,10 +71,8 @@ export const thirdPartyPayer: Rule = {
     };
     // Agent, associate and employment ties, by the pair of company groups they join.
     // Keyed by the two group numbers (the lower first; -1, the group of an unknown id, counted in, as 0 here).
-    const groupNo = (id: string): number => {
-      const e = c.entityOf(id);
-      return e < 0 ? -1 : ctx.groupOf[e];
-    };
+    const groupAtNo = (e: number): number => (e < 0 ? -1 : ctx.groupOf[e]);
+    const groupNo = (id: string): number => groupAtNo(c.entityOf(id));
     let pairs: PairSet | undefined;
     const acting: Relation[][] = [];
     const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
@@ -84,8 +82,8 @@ export const thirdPartyPayer: Rule = {
         for (let t = 0; t < relations.length; t++) {
           const r = relations[t];
           if (!ACTING_TIES.includes(r.kind)) continue;
-          const a = c.relationSource[t] < 0 ? -1 : ctx.groupOf[c.relationSource[t]];
-          const b = c.relationTarget[t] < 0 ? -1 : ctx.groupOf[c.relationTarget[t]];
+          const a = groupAtNo(c.relationSource[t]);
+          const b = groupAtNo(c.relationTarget[t]);
           const k = pairs.add(Math.min(a, b) + 1, Math.max(a, b) + 1);
           if (k === acting.length) acting.push([r]);
           else acting[k].push(r);
@@ -115,7 +113,7 @@ export const thirdPartyPayer: Rule = {
       const payer = s.payer!;
       if (payer === s.buyer) continue;
       const payerNo = known >= 0 ? known : c.entityOf(payer);
-      if ((payerNo < 0 ? -1 : ctx.groupOf[payerNo]) === ctx.groupOf[c.buyer[n]]) {
+      if (groupAtNo(payerNo) === ctx.groupOf[c.buyer[n]]) {
         coverage.judged();
         continue;
       }

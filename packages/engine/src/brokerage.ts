@@ -70,72 +70,52 @@ export interface BrokerageResult {
   groupsBridged: Int32Array;
 }
 
+/** Room `adjacency` works in: one number per edge (`order`) and one per node and one more (`count`). */
+export interface AdjacencyScratch {
+  order: Int32Array;
+  count: Int32Array;
+}
+
 /**
  * Each node's neighbours (`to` of the edges `from` it), ascending, without repeats and self-loops, for a deterministic
  * order and simple ties. The edges are ordered by `to` first (counting), then placed by `from` keeping that order, so
- * every list comes out sorted in time linear in the edges, without a sort per node.
+ * every list comes out sorted in time linear in the edges, without a sort per node. `scratch` (at least `m` and
+ * `n + 1` long) lends the working arrays, so that two adjacencies of the same edges make them once: at a million
+ * nodes each new typed array of ten million numbers costs the heap a collection of its own.
  */
-export function adjacency(n: number, from: ArrayLike<number>, to: ArrayLike<number>, m: number): { offsets: Int32Array; targets: Int32Array } {
-  const byTo = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) byTo[to[e] + 1]++;
-  for (let i = 0; i < n; i++) byTo[i + 1] += byTo[i];
-  const order = new Int32Array(m);
-  for (let e = 0; e < m; e++) order[byTo[to[e]]++] = e;
+export function adjacency(n: number, from: ArrayLike<number>, to: ArrayLike<number>, m: number, scratch: AdjacencyScratch = { order: new Int32Array(m), count: new Int32Array(n + 1) }): { offsets: Int32Array; targets: Int32Array } {
+  const { order, count } = scratch;
+  count.fill(0, 0, n + 1);
+  for (let e = 0; e < m; e++) count[to[e] + 1]++;
+  for (let i = 0; i < n; i++) count[i + 1] += count[i];
+  for (let e = 0; e < m; e++) order[count[to[e]]++] = e;
   const offsets = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) offsets[from[e] + 1]++;
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-  const fill = offsets.slice(0, n);
+  // Where the next neighbour of each node goes.
+  count.set(offsets.subarray(0, n));
   const targets = new Int32Array(m);
   for (let k = 0; k < m; k++) {
     const e = order[k];
-    targets[fill[from[e]]++] = to[e];
+    targets[count[from[e]]++] = to[e];
   }
-  const clean = new Int32Array(n + 1);
+  // Repeats and self-loops left out in place: each list moves down to where the last one ended.
   let k = 0;
+  let start = 0;
   for (let i = 0; i < n; i++) {
-    clean[i] = k;
+    const end = offsets[i + 1];
+    offsets[i] = k;
     let last = -1;
-    for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+    for (let j = start; j < end; j++) {
       const t = targets[j];
       if (t === last || t === i) continue;
       targets[k++] = t;
       last = t;
     }
-  }
-  clean[n] = k;
-  return { offsets: clean, targets: targets.slice(0, k) };
-}
-
-/**
- * The union of two adjacencies of `adjacency` (each list ascending, without repeats): each node's neighbours in
- * either, ascending, without repeats; the same lists as `adjacency` of the edges of both, merged in linear time.
- */
-export function unionAdjacency(
-  n: number,
-  a: { offsets: Int32Array; targets: Int32Array },
-  b: { offsets: Int32Array; targets: Int32Array },
-): { offsets: Int32Array; targets: Int32Array } {
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(a.targets.length + b.targets.length);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    offsets[i] = k;
-    let x = a.offsets[i];
-    const xEnd = a.offsets[i + 1];
-    let y = b.offsets[i];
-    const yEnd = b.offsets[i + 1];
-    while (x < xEnd && y < yEnd) {
-      const p = a.targets[x];
-      const q = b.targets[y];
-      if (p < q) (targets[k++] = p), x++;
-      else if (q < p) (targets[k++] = q), y++;
-      else (targets[k++] = p), x++, y++;
-    }
-    while (x < xEnd) targets[k++] = a.targets[x++];
-    while (y < yEnd) targets[k++] = b.targets[y++];
+    start = end;
   }
   offsets[n] = k;
-  return { offsets, targets: targets.slice(0, k) };
+  return { offsets, targets: targets.subarray(0, k) };
 }
 
 /**
@@ -197,10 +177,9 @@ function countPairs(a: readonly number[], b: readonly number[], gv: number, grou
 export function brokerage(input: BrokerageInput): BrokerageResult {
   const { n, source, target, group, country, relevant } = input;
   const m = source.length;
-  const out = adjacency(n, source, target, m);
-  const inn = adjacency(n, target, source, m);
-  // Undirected adjacency: is u tied to w in either direction?
-  const und = unionAdjacency(n, out, inn);
+  const scratch = { order: new Int32Array(m), count: new Int32Array(n + 1) };
+  const out = adjacency(n, source, target, m, scratch);
+  const inn = adjacency(n, target, source, m, scratch);
 
   const r: BrokerageResult = {
     coordinator: new Float64Array(n),
@@ -249,7 +228,9 @@ export function brokerage(input: BrokerageInput): BrokerageResult {
     }
     for (let a = inn.offsets[v]; a < inn.offsets[v + 1]; a++) {
       const u = inn.targets[a];
-      for (let b = und.offsets[u]; b < und.offsets[u + 1]; b++) tied[und.targets[b]] = u;
+      // Whom u is tied to, either way (marked twice when both: no merged list of both ways is made).
+      for (let b = out.offsets[u]; b < out.offsets[u + 1]; b++) tied[out.targets[b]] = u;
+      for (let b = inn.offsets[u]; b < inn.offsets[u + 1]; b++) tied[inn.targets[b]] = u;
       const gu = group[u];
       const cu = country[u];
       for (let b = outStart; b < outEnd; b++) {

@@ -26,6 +26,7 @@ import {
   type SectorHint,
   type Shipment,
   type Unit,
+  PARTIAL_DATE,
 } from '@chokepoint/model';
 import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsvBatches, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
@@ -368,7 +369,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           const written = trimmed(fields[i] ?? '');
           let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
-          if (invalid?.includes(i)) add(colName, notText);
+          if (invalid?.includes(i)) {
+            if (lenient && (typeof col === 'string' || !col.required)) {
+              // Lenient: an optional cell that is not text (a note in Windows-1252 beside an ownership tie) is left
+              // empty and the row kept, as for an optional cell that cannot be read.
+              note(colName, `${notText}: left empty, and the row read without it`);
+              if (typeof col !== 'string') (emptied ??= []).push(col.key ?? col.name);
+              continue;
+            }
+            add(colName, notText);
+          }
           if (typeof col === 'string') {
             if (raw !== '') setOwn(attributes, col, raw);
             continue;
@@ -420,6 +430,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               note(col.name, `${JSON.stringify(written)} read as the value ${split.value} in ${split.currency}; write only the number in the value column (the currency in its own) to be sure`);
               continue;
             }
+          }
+          if (!parsed.ok && col.type === 'date' && PARTIAL_DATE.test(raw)) {
+            // A year or a month alone (`2011`, as registries give a founding date): not a date to the day, so not
+            // used as one, and not a problem either: kept as an attribute under the column's name, as FollowTheMoney's
+            // partial dates are.
+            setOwn(attributes, col.name, raw);
+            note(col.name, `${JSON.stringify(written)} gives only a year or a month: not used as the ${col.name} date (dates are read to the day); kept as an attribute`);
+            continue;
           }
           if (!parsed.ok) {
             // The reason quotes the cell as written (`$15,400`), not as the decimal comma was read (`$15.400`).

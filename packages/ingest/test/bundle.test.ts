@@ -83,6 +83,41 @@ describe('readBundle names the file, line, column and reason of every problem', 
     ]);
   });
 
+  it('a date of only a year or a month: kept as an attribute, with a warning, in either mode', async () => {
+    const entities = `${ENTITIES}\ne,company,Echo,TR,,,,,2011,\nf,company,Foxtrot,TR,,,,,2019-03,`;
+    const shipments = `${SHIPMENTS}\ns3,d,a,acetone,,,,,,2016-04,,`;
+    for (const lenient of [false, true]) {
+      const b = await readBundle(makeBundle({ entities, shipments }), { lenient });
+      expect(b.entities.slice(-2).map((e) => [e.id, e.founded, e.attributes])).toEqual([
+        ['e', undefined, { founded: '2011' }],
+        ['f', undefined, { founded: '2019-03' }],
+      ]);
+      const s3 = b.shipments.find((x) => x.id === 's3')!;
+      expect([s3.shipped, s3.attributes]).toEqual([undefined, { shipped: '2016-04' }]);
+      expect(b.warnings.filter((w) => /only a year or a month/.test(w.reason))).toEqual([
+        { file: 'entities.csv', line: 6, column: 'founded', reason: '"2011" gives only a year or a month: not used as the founded date (dates are read to the day); kept as an attribute' },
+        { file: 'entities.csv', line: 7, column: 'founded', reason: '"2019-03" gives only a year or a month: not used as the founded date (dates are read to the day); kept as an attribute' },
+        { file: 'shipments.csv', line: 4, column: 'shipped', reason: '"2016-04" gives only a year or a month: not used as the shipped date (dates are read to the day); kept as an attribute' },
+      ]);
+    }
+    // Not a month of the calendar: a problem, as before.
+    const month13 = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,TR,,,,,2011-13,` }));
+    expect(month13).toEqual([{ file: 'entities.csv', line: 6, column: 'founded', reason: '"2011-13" is not a date in ISO form YYYY-MM-DD' }]);
+  });
+
+  it('a date a spreadsheet saved as its day number: a problem that gives the day it would be', async () => {
+    const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,42499,,` }));
+    expect(issues).toEqual([
+      { file: 'shipments.csv', line: 4, column: 'shipped', reason: '"42499" is not a date in ISO form YYYY-MM-DD; if it is a spreadsheet\'s day number, it is 2016-05-09: format the column as a date (YYYY-MM-DD) before saving' },
+    ]);
+  });
+
+  it('a shipment number as the id column (`Shipment No`), with a warning', async () => {
+    const b = await readBundle(makeBundle({ shipments: SHIPMENTS.replace(/^id,/, 'Shipment No,') }));
+    expect(b.shipments.map((x) => x.id)).toEqual(['s1', 's2']);
+    expect(b.warnings.filter((w) => w.file === 'shipments.csv' && w.line === 1).map((w) => w.reason)).toEqual(['column "Shipment No" read as "id" (Unique identifier of the shipment)']);
+  });
+
   it('an unparseable date', async () => {
     const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,02/03/2016,,` }));
     expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'shipped', reason: '"02/03/2016" is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first); write it as YYYY-MM-DD' }]);

@@ -132,7 +132,7 @@ export const SHIPMENTS_SPEC: FileSpec = {
   idColumn: 'id',
   description: 'Goods sold by a supplier to a buyer.',
   columns: [
-    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id'], description: 'Unique identifier of the shipment.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference'], description: 'Unique identifier of the shipment.' },
     { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id', 'exporter', 'exporter_id', 'shipper', 'shipper_id'], description: 'Entity that sold the goods.' },
     { name: 'buyer', type: 'id', required: true, refersToEntity: true, synonyms: ['purchaser', 'buyer_id', 'importer', 'importer_id'], description: 'Entity that bought the goods.' },
     { name: 'commodity', type: 'text', required: true, synonyms: ['goods', 'goods_description', 'commodity_description', 'description', 'product', 'product_description', 'item_description'], description: 'What was shipped, in words.' },

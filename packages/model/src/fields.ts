@@ -107,8 +107,22 @@ export function readDate(raw: string): FieldResult {
     const days = new Date(Date.UTC(Number(iso[1]), month, 0)).getUTCDate();
     return fail(`${show(raw)} is not a day of the calendar: ${MONTHS[month - 1]} ${iso[1]} has ${days} days`);
   }
+  const serial = SPREADSHEET_DAY.exec(raw);
+  if (serial) {
+    // A date column a spreadsheet saved as numbers: its day count from 30 December 1899 (Excel's, LibreOffice's and
+    // Google Sheets' default). Only said, not read: a workbook may count from 1904, four years later.
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(raw) * 86_400_000).toISOString().slice(0, 10);
+    return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD; if it is a spreadsheet's day number, it is ${day}: format the column as a date (YYYY-MM-DD) before saving`);
+  }
+  if (PARTIAL_DATE.test(raw)) return fail(`${show(raw)} gives only a year or a month: dates are read to the day (YYYY-MM-DD)`);
   return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD`);
 }
+
+/** A day count as spreadsheets store dates, from 1954 (20000) to 2064 (60000). */
+const SPREADSHEET_DAY = /^[2-5]\d{4}$/;
+
+/** A date of only a year or a year and month (`2011`, `2019-03`), as registries and FollowTheMoney give some. */
+export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

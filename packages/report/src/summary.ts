@@ -243,7 +243,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
 
   const near = report.clusters.filter((x) => x.borderProximate);
   out.push(`Clusters near border crossings: ${near.length === 0 ? 'none' : int(near.length)}`);
-  if (near.length === 0) {
+  if (near.length === 0 && !report.places.some((p) => p.kind === 'border_crossing')) {
+    out.push('  No border crossing in the data: add them to places.csv (with their coordinates) to find the clusters near one.');
+  } else if (near.length === 0) {
     out.push(`  No cluster has its median located member within ${km(report.parameters.radiusKm)} km of a crossing (with enough members located to say).`);
   }
   for (const x of near) out.push(...clusterLine(report, x, names).map((l) => `  ${l}`));

@@ -91,4 +91,19 @@ describe('the summary of what was skipped or doubted in the input', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('says when no cluster is near a border crossing because the data has no crossing, and how to add them', async () => {
+    const report = await tinyReport();
+    report.clusters = report.clusters.map((c) => ({ ...c, borderProximate: false }));
+    const noneNear = '  No cluster has its median located member within 50 km of a crossing (with enough members located to say).';
+    const noCrossing = '  No border crossing in the data: add them to places.csv (with their coordinates) to find the clusters near one.';
+    expect(renderSummary(report)).toContain(`Clusters near border crossings: none\n${noneNear}`);
+    // Ports and airports are places, not crossings.
+    report.places = report.places.map((p) => ({ ...p, kind: 'port' as const }));
+    expect(renderSummary(report)).toContain(`Clusters near border crossings: none\n${noCrossing}`);
+    report.places = [];
+    const text = renderSummary(report);
+    expect(text).toContain(`Clusters near border crossings: none\n${noCrossing}`);
+    expect(text).not.toContain(noneNear);
+  });
 });

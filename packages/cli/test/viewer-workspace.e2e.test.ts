@@ -31,7 +31,7 @@ interface ViewerHook {
     stopLayout(): void;
     viewportPosition(id: string): { x: number; y: number } | null;
     camera(): { x: number; y: number; ratio: number };
-    renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
+    renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void }; getSetting(name: string): unknown };
     drawnLabels(): { label: string; box: readonly [number, number, number, number] }[];
     boxedLabels(): { id: string; box: readonly [number, number, number, number] }[];
     nodeDisplay(key: string): { label?: string | null; highlighted?: boolean } | undefined;
@@ -146,6 +146,19 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await containsText(page.locator('#path-list'), 'key node #');
     expect(page.url()).toMatch(/pfrom=p-001/);
     expect(page.url()).toMatch(/pto=tr-dst-01/);
+    // Shown beside the selected end (tr-dst-01, picked last): every entity of the paths is brought forward and named,
+    // not only the selection's neighbours (the others were faded and unnamed, their ties in the path colour).
+    expect(await page.evaluate(() => window.__chokepoint!.state().selected)).toBe('tr-dst-01');
+    await settle(page);
+    const onPaths = [...new Set(cli.paths.flatMap((p) => p.entities))];
+    expect(onPaths.length).toBeGreaterThan(2);
+    // 198 entities: sigma's own label grid (small cells drew twice the labels, over each other's nodes).
+    expect(await page.evaluate(() => window.__chokepoint!.view.renderer.getSetting('labelGridCellSize'))).toBe(100);
+    const named = await page.evaluate((ids) => {
+      const app = window.__chokepoint!;
+      return ids.map((id) => [id, Boolean(app.view.nodeDisplay(`n${app.model.nodes.find((n) => n.id === id)!.index}`)?.label)]);
+    }, onPaths);
+    expect(named).toEqual(onPaths.map((id) => [id, true]));
     // Only the tie kinds the filters show are followed.
     await page.uncheck('#edge-shipment');
     await containsText(page.locator('#path-summary'), 'along ties of the kinds shown');

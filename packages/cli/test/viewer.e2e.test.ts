@@ -22,7 +22,7 @@ interface ViewerHook {
     startLayout(autoStopMs?: number): void;
     isLayoutRunning(): boolean;
     viewportPosition(id: string): { x: number; y: number } | null;
-    renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void } };
+    renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void }; getSetting(name: string): unknown };
   };
 }
 /** The browser's own, inside page.evaluate (the tests compile without the DOM library). */
@@ -222,6 +222,9 @@ suite('the viewer in a real browser', () => {
       await page.locator('#search-results button').first().click();
       await hasText(page.locator('#panel-title'), EVIL);
       expect(await page.locator('img').count()).toBe(0);
+      // A network of ten entities: sigma's label grid has 40 px cells (with its 100 px, of two entities side by side
+      // only one was named); the demo's 198 keep sigma's (the shortest-path test of viewer-workspace).
+      expect(await page.evaluate(() => window.__chokepoint!.view.renderer.getSetting('labelGridCellSize'))).toBe(40);
       await page.waitForTimeout(300);
       await page.close();
     }

@@ -98,7 +98,7 @@ const derive = (state, marked = [], path = null) => {
   const scope = c.scopeOf(model, adj, state.work, path === null ? [] : path.paths.flatMap((p) => p.entities));
   const working = c.workingVisibility(model, base, scope, state.work.hidden);
   const onPath = path === null ? null : c.pathEmphasis(model, path.paths, adj);
-  const em = c.emphasis(model, state) ?? c.markedEmphasis(model, marked) ?? onPath;
+  const em = c.withPath(c.emphasis(model, state) ?? c.markedEmphasis(model, marked), onPath);
   const visible = state.work.focus === 'hide' ? c.focusVisibility(model, working, em) : working;
   return { visible, em, url: c.stateToHash(state) };
 };

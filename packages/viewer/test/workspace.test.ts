@@ -21,6 +21,7 @@ import {
   neighbourCounts,
   pathEmphasis,
   pin,
+  withPath,
   release,
   scopeOf,
   setFocusMode,
@@ -157,6 +158,25 @@ describe('following a lead', () => {
     // Found from the adjacency (the ties at the supplier) as from an index of every shipment edge: the same.
     expect(pathEmphasis(model, r.paths, buildAdjacency(model))).toEqual(e);
     expect(pathEmphasis(model, shortestPaths(pathNetwork(model.report), 'c', 'p').paths, buildAdjacency(model))).toEqual(pathEmphasis(model, shortestPaths(pathNetwork(model.report), 'c', 'p').paths));
+  });
+
+  it('brings forward a path beside a selection: both, each entity at the stronger level, each tie of either', () => {
+    const onPath = pathEmphasis(model, shortestPaths(pathNetwork(model.report), 'p', 'c').paths)!;
+    // "Path to here" on the selected end: c is selected; the path's other entities, p and a, beyond its own ties.
+    const selected = emphasis(model, { selected: 'c', group: null })!;
+    const both = withPath(selected, onPath)!;
+    const level = (e: typeof both, id: string) => e.nodes[model.byId.get(id)!.index];
+    expect(level(selected, 'p')).toBe(0);
+    expect([level(both, 'c'), level(both, 'p'), level(both, 'a')]).toEqual([FOCUS, FOCUS, CONTEXT]);
+    for (const e of model.edges) expect([e.index, both.edges[e.index]]).toEqual([e.index, selected.edges[e.index] | onPath.edges[e.index]]);
+    expect(model.edges.filter((x) => both.edges[x.index] && !selected.edges[x.index]).map((x) => [x.kind, x.source, x.target])).toEqual([['owner', 'p', 'a']]);
+    // Entities marked (a box selection) with the path alike; either alone is itself.
+    const marked = markedEmphasis(model, ['d'])!;
+    expect(level(withPath(marked, onPath)!, 'd')).toBe(CONTEXT);
+    expect(level(withPath(marked, onPath)!, 'p')).toBe(FOCUS);
+    expect(withPath(selected, null)).toBe(selected);
+    expect(withPath(null, onPath)).toBe(onPath);
+    expect(withPath(null, null)).toBeNull();
   });
 
   it('hides what a selection does not bring forward in the focus mode "hide"', () => {

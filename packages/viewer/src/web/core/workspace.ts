@@ -364,6 +364,19 @@ export function pathEmphasis(model: ViewModel, paths: { entities: string[]; step
   return { nodes, edges };
 }
 
+/**
+ * What is brought forward when a path is shown beside a selection (an entity, a company group, entities marked): both,
+ * each entity at the stronger of its two levels, each tie brought forward by either. A path found from the selected
+ * entity ("Path to here") was drawn with its ties in the path colour but its entities faded and unnamed where the
+ * selection did not reach them. Either alone is returned as it is.
+ */
+export function withPath(chosen: Emphasis | null, onPath: Emphasis | null): Emphasis | null {
+  if (chosen === null || onPath === null) return chosen ?? onPath;
+  const nodes = Uint8Array.from(chosen.nodes, (level, i) => Math.max(level, onPath.nodes[i]));
+  const edges = Uint8Array.from(chosen.edges, (on, i) => on | onPath.edges[i]);
+  return { nodes, edges };
+}
+
 /** The shipment edge of each supplier → buyer pair (keyed as pathEmphasis keys a tie), once per model. */
 const shipmentEdgeCache = new WeakMap<ViewModel, Map<string, number>>();
 function shipmentEdges(model: ViewModel): Map<string, number> {

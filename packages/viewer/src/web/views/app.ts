@@ -2,7 +2,7 @@ import type { Report } from '@chokepoint/report';
 import { pathNetwork, shortestPaths, type PathNetwork, type PathResult } from '@chokepoint/report/paths';
 import { visibility, type Filters, type Visibility } from '../core/filters';
 import { canRedo, canUndo, goTo, present, record, replace, startHistory, step, type History } from '../core/history';
-import { buildAdjacency, combineMarked, focusVisibility, hide, pin, markedEmphasis, neighbourCounts, neighbourTotal, pathEmphasis, scopeOf, workingVisibility, type Workspace } from '../core/workspace';
+import { buildAdjacency, combineMarked, focusVisibility, hide, pin, markedEmphasis, neighbourCounts, neighbourTotal, pathEmphasis, scopeOf, withPath, workingVisibility, type Workspace } from '../core/workspace';
 import { buildModel, type ViewModel } from '../core/model';
 import { buildSearchIndex } from '../core/search';
 import { resolveSettings, type ViewerSettings } from '../core/settings';
@@ -91,7 +91,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     const scope = scopeOf(model, adjacency, state.work, path === null ? [] : path.paths.flatMap((p) => p.entities));
     const working = workingVisibility(model, base.visible, scope, state.work.hidden);
     const onPath = path === null ? null : pathEmphasis(model, path.paths, adjacency);
-    emphasised = emphasis(model, state) ?? markedEmphasis(model, marked) ?? onPath;
+    emphasised = withPath(emphasis(model, state) ?? markedEmphasis(model, marked), onPath);
     highlight = onPath?.edges ?? null;
     visible = state.work.focus === 'hide' ? focusVisibility(model, working, emphasised) : working;
   };

@@ -97,6 +97,10 @@ export const DIMMED_OPACITY = 0.22;
  */
 export const DIMMED_TIES_SCALE = 0.5;
 
+/** Sigma's label grid cell, in pixels, in networks of up to SMALL_LABEL_CELL_UP_TO entities (see the renderer's settings). */
+export const SMALL_LABEL_CELL = 40;
+export const SMALL_LABEL_CELL_UP_TO = 100;
+
 /** The colour of the ties on a shortest path (apart from every tie kind's colour). */
 export const PATH_COLOR = '#ff6a00';
 
@@ -369,8 +373,13 @@ export class GraphView {
       stagePadding: 70,
       hideLabelsOnMove: large,
       // Below the large-graph size every node may have a label: sigma's grid and MapLabels keep them from piling up.
+      // In a network of a few dozen entities its cells are small (40 px, as on the map): with sigma's 100 px, of two
+      // entities side by side only one was named (a hand-written case of ten entities showed an unnamed supplier beside
+      // a named one); MapLabels moves or leaves out the labels that would cover another. Larger networks keep sigma's
+      // cells: with small ones an overview of 200 entities drew twice the labels, over each other's nodes.
       labelRenderedSizeThreshold: large ? settings.largeGraphLabelSize : 0,
       labelDensity: large ? 0.3 : 1,
+      ...(n <= SMALL_LABEL_CELL_UP_TO ? { labelGridCellSize: SMALL_LABEL_CELL } : {}),
       labelFont: 'system-ui, sans-serif',
     };
     this.renderer = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {

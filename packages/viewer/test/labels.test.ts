@@ -1,4 +1,4 @@
-import { cameraInArea, labelFits, labelPlaces, labelX, visibleArea, type LabelArea } from '../src/web/core/label-place';
+import { cameraInArea, coversOtherNode, labelFits, labelPlaces, labelX, overlaps, visibleArea, waitingPlace, type LabelArea, type LabelPlace, type PixelBox } from '../src/web/core/label-place';
 
 /** A picture `width` pixels wide and 300 high, seen whole. */
 const picture = (width: number): LabelArea => ({ left: 0, top: 0, right: width, bottom: 300 });
@@ -102,5 +102,44 @@ describe('framing in the visible area', () => {
     // A panel over the right 360 px: 1000 / 640 more room needed, the middle 180 px to the left.
     expect(cameraInArea(0.5, 1000, 600, { left: 0, top: 0, right: 640, bottom: 600 })).toEqual({ ratio: 0.78125, dx: -180, dy: 0 });
     expect(cameraInArea(1, 1000, 600, { left: 0, top: 60, right: 1000, bottom: 600 })).toEqual({ ratio: 600 / 540, dx: 0, dy: 30 });
+  });
+});
+
+describe('labels and the nodes around them', () => {
+  /** The box of a node of size 5 at (x, y), as the view gives it (one pixel more all round). */
+  const disc = (x: number, y: number): PixelBox => [x - 6, y - 6, x + 6, y + 6];
+  /** The box of a label 50 px wide and 14 high whose text starts at p (as MapLabels boxes it). */
+  const box = (p: LabelPlace): PixelBox => [p.x - 1, p.y - 8, p.x + 51, p.y + 8];
+  const alpha = { x: 100, y: 100 };
+  const places = labelPlaces(alpha.x, alpha.y, 5, 50, 14, picture(600));
+
+  it('tell a label over another node from one beside its own', () => {
+    expect(places[0]).toEqual({ x: 108, y: 100 });
+    expect(coversOtherNode(box(places[0]), [disc(100, 100)], alpha)).toBe(false);
+    expect(coversOtherNode(box(places[0]), [disc(100, 100), disc(130, 104)], alpha)).toBe(true);
+    expect(overlaps([0, 0, 10, 10], [10, 0, 20, 10])).toBe(false);
+  });
+
+  it('a label that waited takes the first place clear of labels and nodes: the other side, here', () => {
+    const nodes = [disc(100, 100), disc(130, 104)];
+    const place = waitingPlace(places, true, () => false, (p) => coversOtherNode(box(p), nodes, alpha));
+    expect(place).toEqual({ x: 42, y: 100 });
+  });
+
+  it('where every place covers a node, the first that covers no label: never left out for a node', () => {
+    const nodes = [disc(100, 100), disc(130, 100), disc(70, 100), disc(100, 119), disc(100, 81)];
+    expect(places.every((p) => coversOtherNode(box(p), nodes, alpha))).toBe(true);
+    expect(waitingPlace(places, true, () => false, (p) => coversOtherNode(box(p), nodes, alpha))).toEqual(places[0]);
+    // Its first place outside the area (it waited for that): the next.
+    expect(waitingPlace(places, false, () => false, (p) => coversOtherNode(box(p), nodes, alpha))).toEqual(places[1]);
+  });
+
+  it('keeps clear of labels first: not moved onto one to clear a node, and none when every place covers a label', () => {
+    const nodes = [disc(100, 100), disc(130, 104)];
+    const cy: PixelBox = [27, 92, 49, 108];
+    const place = waitingPlace(places, true, (p) => overlaps(box(p), cy), (p) => coversOtherNode(box(p), nodes, alpha));
+    // Not on the right (over a node), nor the left (over Cy's label), nor below (over the node at 130): above it.
+    expect(place).toEqual({ x: 75, y: 100 - (5 + 7 + 2) });
+    expect(waitingPlace(places, true, () => true, () => false)).toBeUndefined();
   });
 });

@@ -87,6 +87,30 @@ export function labelPlaces(nodeX: number, nodeY: number, nodeSize: number, labe
   return places;
 }
 
+/** A box in pixels: left, top, right, bottom. */
+export type PixelBox = readonly [number, number, number, number];
+
+/** Whether two boxes overlap (boxes that only touch do not). */
+export function overlaps(a: PixelBox, b: PixelBox): boolean {
+  return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+}
+
+/** Whether a label's box covers a node's box other than its own node's (the one centred at `at`). */
+export function coversOtherNode(box: PixelBox, nodes: readonly PixelBox[], at: { x: number; y: number }): boolean {
+  return nodes.some((t) => overlaps(box, t) && Math.abs((t[0] + t[2]) / 2 - at.x) + Math.abs((t[1] + t[3]) / 2 - at.y) > 0.5);
+}
+
+/**
+ * The place a label takes that could not take its first one when it was drawn (labelPlaces' list; the first is a
+ * candidate again only when it fits in the area, `firstFits`, as it may have waited for a node alone): of the places
+ * whose box covers no label drawn, the first that covers no node either, else the first of them; undefined when
+ * every place covers a label. So a label keeps clear of the nodes where it can, and is never left out for a node.
+ */
+export function waitingPlace(places: readonly LabelPlace[], firstFits: boolean, coversLabel: (p: LabelPlace) => boolean, coversNode: (p: LabelPlace) => boolean): LabelPlace | undefined {
+  const clear = places.filter((p, i) => (i > 0 || firstFits) && !coversLabel(p));
+  return clear.find((p) => !coversNode(p)) ?? clear[0];
+}
+
 /**
  * A camera that frames in the visible area what `ratio` would frame in the whole canvas: zoomed out by as much as the
  * area is smaller than the canvas (its narrower proportion), and moved by `dx`, `dy` pixels so that what was in the

@@ -1,4 +1,4 @@
-import { labelFits, labelPlaces, labelX, type LabelArea } from '../core/label-place';
+import { coversOtherNode, labelFits, labelPlaces, labelX, waitingPlace, type LabelArea } from '../core/label-place';
 import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
@@ -62,6 +62,13 @@ export class MapLabels {
    */
   overlays: readonly (readonly [number, number, number, number])[] = [];
 
+  /**
+   * Boxes of the nodes drawn in this frame, in pixels of the canvas, set by the view before each frame (the force
+   * layout's; none on the map, whose rings place their labels themselves): a label takes a place clear of them where
+   * it has one, else a place as before (clear of labels only), so that no label is left out for a node.
+   */
+  nodes: readonly (readonly [number, number, number, number])[] = [];
+
   /** The entity labels drawn in this frame and their boxes, in pixels of the canvas (for tests). */
   private placed: { label: string; box: [number, number, number, number] }[] = [];
 
@@ -112,7 +119,7 @@ export class MapLabels {
     // A label whose first place is taken or outside waits until the labels that have their first place are drawn
     // (flush, after the frame), so that it takes none of their places.
     const beside = { x: labelX(data.x, data.size, w, area, data.labelSide), y: data.y };
-    if (free(beside)) return this.put(context, data.label, beside, w, settings);
+    if (free(beside) && !coversOtherNode(this.boxAt(beside, w, size), this.nodes, data)) return this.put(context, data.label, beside, w, settings);
     this.waiting.push({ context, data, settings, w, area });
   };
 
@@ -129,8 +136,14 @@ export class MapLabels {
     for (const { context, data, settings, w, area } of waiting) {
       const size = settings.labelSize;
       const places = labelPlaces(data.x, data.y, data.size, w, size, area, data.labelSide);
-      // The places after the first are inside the area (labelPlaces keeps only those): the first free one.
-      let place = places.slice(1).find((p) => !this.covers(this.boxAt(p, w, size)));
+      // The places after the first are inside the area (labelPlaces keeps only those); the first is one again when it
+      // waited for a node alone. Of those that cover no label, the first clear of the nodes too, else the first.
+      let place = waitingPlace(
+        places,
+        labelFits(places[0], w, size, area),
+        (p) => this.covers(this.boxAt(p, w, size)),
+        (p) => coversOtherNode(this.boxAt(p, w, size), this.nodes, data),
+      );
       if (place === undefined) {
         if (this.avoidOverlap || data.forceLabel !== true) continue;
         place = places[0];

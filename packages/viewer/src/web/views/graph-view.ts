@@ -409,6 +409,8 @@ export class GraphView {
       // Labels stay inside what the user sees of the canvas (not under the side panel or a bar over it).
       this.labels.area = this.visibleArea();
       this.labels.overlays = this.overlayBoxes();
+      // In the force layout labels keep clear of the nodes where they can (the map's rings place their own).
+      this.labels.nodes = this.layout === 'force' ? this.nodeBoxes(this.renderer.getDimensions().width, this.renderer.getDimensions().height) : [];
       const dims = this.front?.dims === true;
       // Dimming started since the lines were last filled: fill them for what is drawn (once; indexations fill them
       // from now on, until the network is undimmed).
@@ -425,6 +427,7 @@ export class GraphView {
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
       this.frontLabels.area = this.visibleArea();
+      this.frontLabels.nodes = this.layout === 'force' ? this.layer.nodeBoxes() : [];
       // The boxed labels (sigma draws them over the labels: the selected entity's, a path's) are kept clear too.
       this.frontLabels.overlays = [...this.overlayBoxes(), ...this.boxed(this.overlay.getContext('2d')!).map((b) => b.box)];
       // After the overlays are set: the frame starts from them (set after, the frame kept clear of the last frame's).

@@ -85,6 +85,21 @@ export class HighlightLayer {
     return this.shown && this.sigma !== null ? this.sigma.getEdgeDisplayData(key) : undefined;
   }
 
+  /** The boxes of the nodes the layer draws, in pixels of the screen (its labels keep clear of them). */
+  nodeBoxes(): [number, number, number, number][] {
+    const front = this.sigma;
+    if (!this.shown || front === null) return [];
+    const out: [number, number, number, number][] = [];
+    front.getGraph().forEachNode((key) => {
+      const d = front.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      const v = front.framedGraphToViewport(d);
+      const r = front.scaleSize(d.size) + 1;
+      out.push([v.x - r, v.y - r, v.x + r, v.y + r]);
+    });
+    return out;
+  }
+
   /** Follows the base renderer and draws. */
   private draw(): void {
     if (!this.shown) return;

@@ -427,7 +427,7 @@ export class GraphView {
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
       this.frontLabels.area = this.visibleArea();
-      this.frontLabels.nodes = this.layout === 'force' ? this.layer.nodeBoxes() : [];
+      this.frontLabels.nodes = this.layout === 'force' ? this.layer.nodeBoxes(this.settings.largeGraph) : [];
       // The boxed labels (sigma draws them over the labels: the selected entity's, a path's) are kept clear too.
       this.frontLabels.overlays = [...this.overlayBoxes(), ...this.boxed(this.overlay.getContext('2d')!).map((b) => b.box)];
       // After the overlays are set: the frame starts from them (set after, the frame kept clear of the last frame's).

@@ -85,10 +85,13 @@ export class HighlightLayer {
     return this.shown && this.sigma !== null ? this.sigma.getEdgeDisplayData(key) : undefined;
   }
 
-  /** The boxes of the nodes the layer draws, in pixels of the screen (its labels keep clear of them). */
-  nodeBoxes(): [number, number, number, number][] {
+  /**
+   * The boxes of the nodes the layer draws, in pixels of the screen (its labels keep clear of them); none when it draws
+   * more than `limit` (a selection of thousands: each label would be checked against each node).
+   */
+  nodeBoxes(limit: number): [number, number, number, number][] {
     const front = this.sigma;
-    if (!this.shown || front === null) return [];
+    if (!this.shown || front === null || front.getGraph().order > limit) return [];
     const out: [number, number, number, number][] = [];
     front.getGraph().forEachNode((key) => {
       const d = front.getNodeDisplayData(key);

@@ -372,8 +372,10 @@ export function pathEmphasis(model: ViewModel, paths: { entities: string[]; step
  */
 export function withPath(chosen: Emphasis | null, onPath: Emphasis | null): Emphasis | null {
   if (chosen === null || onPath === null) return chosen ?? onPath;
-  const nodes = Uint8Array.from(chosen.nodes, (level, i) => Math.max(level, onPath.nodes[i]));
-  const edges = Uint8Array.from(chosen.edges, (on, i) => on | onPath.edges[i]);
+  const nodes = chosen.nodes.slice();
+  const edges = chosen.edges.slice();
+  for (let i = 0; i < nodes.length; i++) if (onPath.nodes[i] > nodes[i]) nodes[i] = onPath.nodes[i];
+  for (let i = 0; i < edges.length; i++) edges[i] |= onPath.edges[i];
   return { nodes, edges };
 }
 

@@ -384,7 +384,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             continue;
           }
           if (raw === '') {
-            if (col.required) add(col.name, `required value is missing`);
+            if (col.required) add(col.name, REQUIRED_MISSING);
             continue;
           }
           if (col.type === 'isic') {
@@ -582,6 +582,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (!entities.byLowerCase.has(lower)) entities.byLowerCase.set(lower, values.id as string);
           }
         } else {
+          // A totals row a spreadsheet left under the data ("TOTAL", and a sum in one column): one problem that says
+          // so, not the required values it lacks.
+          const total = problems.some((p) => p.reason === REQUIRED_MISSING) ? totalsRowLabel(fields) : undefined;
+          if (total !== undefined) problems = [{ file, line, reason: `${JSON.stringify(total)}: a totals row, not a record; leave it out of the file` }];
           for (const p of problems) if (p.reason !== '') ctx.report(p);
           if (spec.file === 'entities.csv' && typeof values.id === 'string' && !entities.valid.has(values.id)) {
             if (!entities.rejected.has(values.id)) entities.rejected.set(values.id, line);
@@ -640,6 +644,17 @@ function asRecord<T>(r: ParsedRow, file: string, shareEmpty = false): T {
   record.attributes = shareEmpty && !hasOwnKey(r.attributes) ? NO_ATTRIBUTES : r.attributes;
   record.origin = { file, line: r.line };
   return record as T;
+}
+
+const REQUIRED_MISSING = 'required value is missing';
+
+/** The words spreadsheets put at the start of a totals row, in the languages of the data's users. */
+const TOTALS = /^(?:grand\s+|sub-?)?totals?\b|^sum\b|^summe\b|^gesamt\b|^toplam\b|^итого\b|^всего\b|^المجموع/i;
+
+/** The first filled cell of a row when it starts a totals row (`TOTAL`, `Grand total`, `Toplam`), else undefined. */
+function totalsRowLabel(fields: readonly string[]): string | undefined {
+  const first = fields.find((f) => f.trim() !== '')?.trim();
+  return first !== undefined && TOTALS.test(first) ? first : undefined;
 }
 
 /**

@@ -112,6 +112,21 @@ describe('readBundle names the file, line, column and reason of every problem', 
     ]);
   });
 
+  it('a totals row under the data: one problem that says so, not the values it lacks', async () => {
+    const shipments = `${SHIPMENTS}\nTOTAL,,,,,6006,,12000,,,,`;
+    const issues = await problems(makeBundle({ shipments }));
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, reason: '"TOTAL": a totals row, not a record; leave it out of the file' }]);
+    const lenient = await readBundle(makeBundle({ shipments }), { lenient: true });
+    expect(lenient.rejected).toEqual(issues);
+    expect(lenient.shipments.map((x) => x.id)).toEqual(['s1', 's2']);
+    // Other languages' words for it; a whole record whose id starts with the word is a record.
+    expect((await problems(makeBundle({ shipments: `${SHIPMENTS}\n,Toplam,,,,6006,,,,,,` })))[0].reason).toBe('"Toplam": a totals row, not a record; leave it out of the file');
+    const kept = await readBundle(makeBundle({ shipments: `${SHIPMENTS}\nTotal-1,d,a,acetone,,,,,,,,` }));
+    expect(kept.shipments.map((x) => x.id)).toEqual(['s1', 's2', 'Total-1']);
+    // A row of a record with a required value missing stays named by what it lacks.
+    expect(await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,,acetone,,,,,,,,` }))).toEqual([{ file: 'shipments.csv', line: 4, column: 'buyer', reason: 'required value is missing' }]);
+  });
+
   it('a shipment number as the id column (`Shipment No`), with a warning', async () => {
     const b = await readBundle(makeBundle({ shipments: SHIPMENTS.replace(/^id,/, 'Shipment No,') }));
     expect(b.shipments.map((x) => x.id)).toEqual(['s1', 's2']);

@@ -127,10 +127,16 @@ describe('readBundle names the file, line, column and reason of every problem', 
     expect(await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,,acetone,,,,,,,,` }))).toEqual([{ file: 'shipments.csv', line: 4, column: 'buyer', reason: 'required value is missing' }]);
   });
 
-  it('a shipment number as the id column (`Shipment No`), with a warning', async () => {
-    const b = await readBundle(makeBundle({ shipments: SHIPMENTS.replace(/^id,/, 'Shipment No,') }));
-    expect(b.shipments.map((x) => x.id)).toEqual(['s1', 's2']);
-    expect(b.warnings.filter((w) => w.file === 'shipments.csv' && w.line === 1).map((w) => w.reason)).toEqual(['column "Shipment No" read as "id" (Unique identifier of the shipment)']);
+  it('a shipment number as the id column (`Shipment No`) and an amount as the value, with a warning each', async () => {
+    const b = await readBundle(makeBundle({ shipments: SHIPMENTS.replace(/^id,/, 'Shipment No,').replace(',value,', ',Amount,') }));
+    expect(b.shipments.map((x) => [x.id, x.value, x.currency])).toEqual([
+      ['s1', 12000, 'EUR'],
+      ['s2', undefined, undefined],
+    ]);
+    expect(b.warnings.filter((w) => w.file === 'shipments.csv' && w.line === 1).map((w) => w.reason)).toEqual([
+      'column "Amount" read as "value" (Invoice value, in `currency`)',
+      'column "Shipment No" read as "id" (Unique identifier of the shipment)',
+    ]);
   });
 
   it('an unparseable date', async () => {

@@ -446,7 +446,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               const again = parseField(col.type, written, fieldOptions[i]);
               if (!again.ok) reason = again.reason;
             }
-            if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(written)) reason += ' (write numbers without thousands separators)';
+            if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(written) && !reason.includes('thousands separators')) reason += ' (write numbers without thousands separators)';
             else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(written) && delimiter !== ';' && delimiter !== ',') {
               reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
             }

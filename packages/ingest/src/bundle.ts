@@ -73,6 +73,18 @@ interface EntityIndex {
   byLowerCase: Map<string, string>;
 }
 
+/**
+ * The rows of a file that were read, as three lists (row k: its parsed values, its extra columns, its line), not an
+ * object per row: a million-row file kept a million such objects until every file was read (promoted to the old
+ * generation, then garbage).
+ */
+interface ParsedRows {
+  values: Record<string, unknown>[];
+  attributes: Record<string, string>[];
+  lines: number[];
+}
+
+/** One row of ParsedRows, as the record makers take it. */
 interface ParsedRow {
   line: number;
   values: Record<string, unknown>;
@@ -260,9 +272,9 @@ function trimmed(text: string): string {
  * column types, checks ids and references. Rows with problems are reported through `report` and left out;
  * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
  */
-async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRow[]> {
+async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRows> {
   const { entities, lenient } = ctx;
-  const rows: ParsedRow[] = [];
+  const rows: ParsedRows = { values: [], attributes: [], lines: [] };
   /** The line each id of the file was first used on (a table, not a Map: see id-table.ts). */
   const firstLineOfId = new IdTable();
   /**
@@ -558,14 +570,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
 
         if (problems.length === 0) {
-          rows.push({ line, values, attributes });
+          rows.values.push(values);
+          rows.attributes.push(attributes);
+          rows.lines.push(line);
           if (id !== undefined && spec.idColumn !== undefined) {
             const lower = id.toLowerCase();
             if (idsByLowerCase === undefined && lower !== id) {
               // The first id with a capital: the ids kept before it (every one its own lower case), in their order.
               idsByLowerCase = new Map();
-              for (let k = 0; k < rows.length - 1; k++) {
-                const earlier = rows[k].values[spec.idColumn];
+              for (let k = 0; k < rows.values.length - 1; k++) {
+                const earlier = rows.values[k][spec.idColumn];
                 if (typeof earlier === 'string' && !idsByLowerCase.has(earlier)) idsByLowerCase.set(earlier, earlier);
               }
             }
@@ -724,7 +738,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   for (const w of folder.warnings) warnings.add(w);
   const hints = options.sectorHints ?? defaultSectorHints();
   const entityIndex: EntityIndex = { valid: new IdTable(), rejected: new Map(), byLowerCase: new Map() };
-  const parsed = new Map<BundleFile, { file: string; rows: ParsedRow[] }>();
+  const parsed = new Map<BundleFile, { file: string; rows: ParsedRows }>();
   for (const spec of BUNDLE_FILES) {
     const name = folder.names.get(spec.file);
     if (name === undefined) {
@@ -738,7 +752,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
       const ctx: ReadContext = { entities: entityIndex, lenient, hints, report: (i) => issues.push(i), warnings, onBytes };
       const rows = await readFile(path, name, spec, ctx);
       parsed.set(spec.file, { file: name, rows });
-      if (spec.file === 'entities.csv' && rows.length === 0 && !issues.some((i) => i.file === name)) {
+      if (spec.file === 'entities.csv' && rows.values.length === 0 && !issues.some((i) => i.file === name)) {
         // Not a single entity row: nothing to analyse, and every tie and shipment would name an unknown id.
         fatal.push({ file: name, line: 1, reason: 'the file has no entity rows under its header: a bundle needs at least one entity' });
         break;
@@ -753,7 +767,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   const entityRows = parsed.get('entities.csv');
   // An input without a single entity is nothing to analyse: an error in either mode (skipping rows cannot help), as
   // for a FollowTheMoney file.
-  if (fatal.length === 0 && entityRows !== undefined && entityRows.rows.length === 0) {
+  if (fatal.length === 0 && entityRows !== undefined && entityRows.rows.values.length === 0) {
     const n = issues.filter((i) => i.file === entityRows.file).length;
     fatal.push({ file: entityRows.file, line: 1, reason: `no entity could be read: every row has a problem (${n} listed)` });
   }
@@ -761,17 +775,24 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   issues.sort(compareIssues);
   if (issues.length > 0 && !lenient) throw new InvalidBundleError(issues.map(printableIssue), false);
 
-  const rowsOf = (f: BundleFile) => parsed.get(f) ?? { file: f, rows: [] };
+  const rowsOf = (f: BundleFile) => parsed.get(f) ?? { file: f, rows: { values: [], attributes: [], lines: [] } };
+  /** The records of a file's rows, made by `make` from each row in turn. */
+  const records = <T>(of: { file: string; rows: ParsedRows }, make: (r: ParsedRow, file: string) => T): T[] => {
+    const { values, attributes, lines } = of.rows;
+    const out: T[] = [];
+    for (let k = 0; k < values.length; k++) out.push(make({ line: lines[k], values: values[k], attributes: attributes[k] }, of.file));
+    return out;
+  };
   const entities = rowsOf('entities.csv');
   const relations = rowsOf('relations.csv');
   const shipments = rowsOf('shipments.csv');
   const places = rowsOf('places.csv');
   return {
     name: basename(root),
-    entities: entities.rows.map((r) => toEntity(r, entities.file)),
-    relations: relations.rows.map((r) => toRelation(r, relations.file)),
-    shipments: shipments.rows.map((r) => toShipment(r, shipments.file)),
-    places: places.rows.map((r) => toPlace(r, places.file)),
+    entities: records(entities, toEntity),
+    relations: records(relations, toRelation),
+    shipments: records(shipments, toShipment),
+    places: records(places, toPlace),
     rejected: issues.map(printableIssue),
     warnings: warnings.list().map(printableIssue),
   };

@@ -56,21 +56,10 @@ export function toUndirectedCSR<N extends Attributes, E extends Attributes>(
 
 /** Builds the CSR from raw edge arrays (both directions added), dropping repeats and keeping the shortest length. */
 function compact(n: number, keys: string[], src: Int32Array, dst: Int32Array, len: Float64Array, degree: Int32Array): UndirectedCSR {
-  const k = src.length;
   // Raw adjacency (with possible duplicates), then compacted.
   const rawOffsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) rawOffsets[i + 1] = rawOffsets[i] + degree[i];
-  const fill = rawOffsets.slice(0, n);
-  const rawTargets = new Int32Array(rawOffsets[n]);
-  const rawWeights = new Float64Array(rawOffsets[n]);
-  for (let e = 0; e < k; e++) {
-    const s = src[e];
-    const t = dst[e];
-    rawTargets[fill[s]] = t;
-    rawWeights[fill[s]++] = len[e];
-    rawTargets[fill[t]] = s;
-    rawWeights[fill[t]++] = len[e];
-  }
+  const { targets: rawTargets, weights: rawWeights } = placeBothWays(n, rawOffsets, src, dst, len);
 
   const offsets = new Int32Array(n + 1);
   const targets = new Int32Array(rawOffsets[n]);
@@ -148,10 +137,18 @@ export function csrFromUniquePairs(n: number, source: Int32Array, target: Int32A
     offsets[t + 1]++;
   }
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  return { n, keys, offsets, ...placeBothWays(n, offsets, source, target, weight) };
+}
+
+/**
+ * Each edge (`source`, `target`, `weight`: as many as `source`) placed at both its ends, in edge order, in the
+ * adjacency whose list starts `offsets` gives: the other end and the weight.
+ */
+function placeBothWays(n: number, offsets: Int32Array, source: Int32Array, target: Int32Array, weight: Float64Array): { targets: Int32Array; weights: Float64Array } {
   const fill = offsets.slice(0, n);
   const targets = new Int32Array(offsets[n]);
   const weights = new Float64Array(offsets[n]);
-  for (let e = 0; e < m; e++) {
+  for (let e = 0; e < source.length; e++) {
     const s = source[e];
     const t = target[e];
     const w = weight[e];
@@ -160,5 +157,5 @@ export function csrFromUniquePairs(n: number, source: Int32Array, target: Int32A
     targets[fill[t]] = s;
     weights[fill[t]++] = w;
   }
-  return { n, keys, offsets, targets, weights };
+  return { targets, weights };
 }

@@ -71,9 +71,22 @@ export interface FlowCutInput {
 /** Brokerage counts by node position: one object each, or the arrays of a BrokerageResult. */
 export type BrokerageSource = readonly BrokerageCounts[] | BrokerageResult;
 
-/** The counts of node i in either form. */
-function countAt(list: BrokerageSource, i: number): BrokerageCounts {
-  return Array.isArray(list) ? (list as readonly BrokerageCounts[])[i] : countsOf(list as BrokerageResult, i);
+/** Brokerage counts as the arrays `brokerage` gives: a list of counts turned into them, the arrays as they are. */
+function asResult(list: BrokerageSource): BrokerageResult {
+  if (!Array.isArray(list)) return list as BrokerageResult;
+  const counts = list as readonly BrokerageCounts[];
+  const n = counts.length;
+  const r: BrokerageResult = {
+    coordinator: new Float64Array(n),
+    itinerant: new Float64Array(n),
+    gatekeeper: new Float64Array(n),
+    representative: new Float64Array(n),
+    liaison: new Float64Array(n),
+    crossBorder: new Float64Array(n),
+    groupsBridged: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) for (const k of Object.keys(r) as (keyof BrokerageResult)[]) r[k][i] = counts[i][k];
+  return r;
 }
 
 /** Inputs of the key-node ranking, all indexed by node position. */
@@ -202,21 +215,14 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
   const kinds = ['ties', 'trade'] as const;
   const crossGroup = { ties: new Float64Array(n), trade: new Float64Array(n) };
   const crossBorder = { ties: new Float64Array(n), trade: new Float64Array(n) };
-  if (input.brokerage) {
+  // One form inside: the arrays (a list of counts, as tests give them, turned into arrays once).
+  const brokerage = input.brokerage && { ties: asResult(input.brokerage.ties), trade: asResult(input.brokerage.trade) };
+  if (brokerage) {
     for (const kind of kinds) {
-      const list = input.brokerage[kind];
-      if (Array.isArray(list)) {
-        for (let i = 0; i < n; i++) {
-          const c = (list as readonly BrokerageCounts[])[i];
-          crossGroup[kind][i] = c.itinerant + c.gatekeeper + c.representative + c.liaison;
-          crossBorder[kind][i] = c.crossBorder;
-        }
-      } else {
-        const r = list as BrokerageResult;
-        for (let i = 0; i < n; i++) {
-          crossGroup[kind][i] = r.itinerant[i] + r.gatekeeper[i] + r.representative[i] + r.liaison[i];
-          crossBorder[kind][i] = r.crossBorder[i];
-        }
+      const r = brokerage[kind];
+      for (let i = 0; i < n; i++) {
+        crossGroup[kind][i] = r.itinerant[i] + r.gatekeeper[i] + r.representative[i] + r.liaison[i];
+        crossBorder[kind][i] = r.crossBorder[i];
       }
     }
   }
@@ -319,7 +325,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     }
     for (const kind of kinds) {
       if (crossGroup[kind][i] <= 0 && crossBorder[kind][i] <= 0) continue;
-      const c = countAt(input.brokerage![kind], i);
+      const c = countsOf(brokerage![kind], i);
       parts.push({
         weight: KEY_NODE_WEIGHTS.brokerage * brokerageOf(kind, i),
         words: () => {
@@ -390,7 +396,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
       cluster: input.cluster[i],
       bridges: (bridgesOf.get(i) ?? []).length,
       controls: { companies: controlCompanies[i], flags: controlFlags[i] },
-      brokerage: input.brokerage ? { ties: countAt(input.brokerage.ties, i), trade: countAt(input.brokerage.trade, i) } : { ties: none, trade: none },
+      brokerage: brokerage ? { ties: countsOf(brokerage.ties, i), trade: countsOf(brokerage.trade, i) } : { ties: none, trade: none },
       flowCut: input.flowCut ? { share: input.flowCut.lostShare[i], amount: input.flowCut.lost[i] } : null,
       reasons,
     };

@@ -45,6 +45,19 @@ export interface BrokerageCounts {
   groupsBridged: number;
 }
 
+/** Counts of `n` nodes, all 0. */
+export function zeroBrokerage(n: number): BrokerageResult {
+  return {
+    coordinator: new Float64Array(n),
+    itinerant: new Float64Array(n),
+    gatekeeper: new Float64Array(n),
+    representative: new Float64Array(n),
+    liaison: new Float64Array(n),
+    crossBorder: new Float64Array(n),
+    groupsBridged: new Int32Array(n),
+  };
+}
+
 /** The counts of node `i`, as a plain object. */
 export function countsOf(r: BrokerageResult, i: number): BrokerageCounts {
   return {
@@ -181,15 +194,7 @@ export function brokerage(input: BrokerageInput): BrokerageResult {
   const out = adjacency(n, source, target, m, scratch);
   const inn = adjacency(n, target, source, m, scratch);
 
-  const r: BrokerageResult = {
-    coordinator: new Float64Array(n),
-    itinerant: new Float64Array(n),
-    gatekeeper: new Float64Array(n),
-    representative: new Float64Array(n),
-    liaison: new Float64Array(n),
-    crossBorder: new Float64Array(n),
-    groupsBridged: new Int32Array(n),
-  };
+  const r = zeroBrokerage(n);
   const tied = new Int32Array(n).fill(-1);
   const touched = new Map<number, number>();
   for (let v = 0; v < n; v++) {

@@ -1,4 +1,4 @@
-import { countsOf, type BrokerageCounts, type BrokerageResult } from './brokerage';
+import { countsOf, zeroBrokerage, type BrokerageCounts, type BrokerageResult } from './brokerage';
 import type { Controlled } from './control';
 
 /**
@@ -76,15 +76,7 @@ function asResult(list: BrokerageSource): BrokerageResult {
   if (!Array.isArray(list)) return list as BrokerageResult;
   const counts = list as readonly BrokerageCounts[];
   const n = counts.length;
-  const r: BrokerageResult = {
-    coordinator: new Float64Array(n),
-    itinerant: new Float64Array(n),
-    gatekeeper: new Float64Array(n),
-    representative: new Float64Array(n),
-    liaison: new Float64Array(n),
-    crossBorder: new Float64Array(n),
-    groupsBridged: new Int32Array(n),
-  };
+  const r = zeroBrokerage(n);
   for (let i = 0; i < n; i++) for (const k of Object.keys(r) as (keyof BrokerageResult)[]) r[k][i] = counts[i][k];
   return r;
 }

@@ -50,6 +50,12 @@ export interface ReadBundleOptions {
    * data/reference/sector-keywords.csv (`loadSectorHints` reads another); `[]` judges by the ISIC titles alone.
    */
   sectorHints?: readonly SectorHint[];
+  /**
+   * Called once entities.csv is read, with the entities as the bundle will hold them (the same objects, in file
+   * order), while the other files are still to be read: work that needs only the entities may start. Not called
+   * when entities.csv had a problem and the bundle is strict (reading will fail).
+   */
+  onEntities?: (entities: readonly Entity[]) => void;
 }
 
 /** Column types whose cells are numbers: in a semicolon-separated file they may use a decimal comma. */
@@ -739,6 +745,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   const hints = options.sectorHints ?? defaultSectorHints();
   const entityIndex: EntityIndex = { valid: new IdTable(), rejected: new Map(), byLowerCase: new Map() };
   const parsed = new Map<BundleFile, { file: string; rows: ParsedRows }>();
+  let entityRecords: Entity[] = [];
   for (const spec of BUNDLE_FILES) {
     const name = folder.names.get(spec.file);
     if (name === undefined) {
@@ -756,6 +763,12 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
         // Not a single entity row: nothing to analyse, and every tie and shipment would name an unknown id.
         fatal.push({ file: name, line: 1, reason: 'the file has no entity rows under its header: a bundle needs at least one entity' });
         break;
+      }
+      if (spec.file === 'entities.csv' && rows.values.length > 0) {
+        // The entities are final once their file is read (the other files only refer to them): made now, for the
+        // caller's work that needs only them.
+        entityRecords = records({ file: name, rows }, toEntity);
+        if (options.onEntities !== undefined && (lenient || issues.length === 0)) options.onEntities(entityRecords);
       }
     } catch (err) {
       const problem = err instanceof FatalFileProblem ? err.issue : unreadable(err, name);
@@ -776,26 +789,26 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
   if (issues.length > 0 && !lenient) throw new InvalidBundleError(issues.map(printableIssue), false);
 
   const rowsOf = (f: BundleFile) => parsed.get(f) ?? { file: f, rows: { values: [], attributes: [], lines: [] } };
-  /** The records of a file's rows, made by `make` from each row in turn. */
-  const records = <T>(of: { file: string; rows: ParsedRows }, make: (r: ParsedRow, file: string) => T): T[] => {
-    const { values, attributes, lines } = of.rows;
-    const out: T[] = [];
-    for (let k = 0; k < values.length; k++) out.push(make({ line: lines[k], values: values[k], attributes: attributes[k] }, of.file));
-    return out;
-  };
-  const entities = rowsOf('entities.csv');
   const relations = rowsOf('relations.csv');
   const shipments = rowsOf('shipments.csv');
   const places = rowsOf('places.csv');
   return {
     name: basename(root),
-    entities: records(entities, toEntity),
+    entities: entityRecords,
     relations: records(relations, toRelation),
     shipments: records(shipments, toShipment),
     places: records(places, toPlace),
     rejected: issues.map(printableIssue),
     warnings: warnings.list().map(printableIssue),
   };
+}
+
+/** The records of a file's rows, made by `make` from each row in turn. */
+function records<T>(of: { file: string; rows: ParsedRows }, make: (r: ParsedRow, file: string) => T): T[] {
+  const { values, attributes, lines } = of.rows;
+  const out: T[] = [];
+  for (let k = 0; k < values.length; k++) out.push(make({ line: lines[k], values: values[k], attributes: attributes[k] }, of.file));
+  return out;
 }
 
 /** A file that could not be opened or read (permissions, a disk error) as a problem at its line 1. */

@@ -6,3 +6,4 @@ export { readInput, readScreeningList, type ReadOptions } from './input';
 export { PipelineError, PipelineOptionsError, MeasuresDataError, InputTooLargeError, bytesForPeople } from './errors';
 export { checkMemory, estimateMemory, HEAP_PER_INPUT_BYTE, type MemoryEstimate } from './memory';
 export { disruptReport, ratesOfReport, type DisruptOptions, type DisruptResult } from './disrupt';
+export { matchInBackground, matchFromColumns, matchColumns, MATCH_WHILE_READING_MIN_ENTITIES, type Matching, type EarlyMatches, type MatchColumns } from './matching';

@@ -24,19 +24,27 @@ function relationKey(r: Relation): string {
 function sortByKey<T>(list: readonly T[], key: (x: T) => string): T[] {
   const n = list.length;
   const keys: string[] = [];
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const k = key(list[i]);
-    if (sorted && i > 0 && k < keys[i - 1]) sorted = false;
-    keys.push(k);
-  }
-  if (sorted) return list.slice();
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) order.push(i);
-  order.sort((a, b) => cmp(keys[a], keys[b]) || a - b);
+  for (let i = 0; i < n; i++) keys.push(key(list[i]));
+  const order = keyOrder(keys);
+  if (order === undefined) return list.slice();
   const out: T[] = [];
   for (let i = 0; i < n; i++) out.push(list[order[i]]);
   return out;
+}
+
+/**
+ * The positions of `keys` in the order of their texts (code-unit order; equal keys in their order), or undefined when
+ * they are in order already.
+ */
+export function keyOrder(keys: readonly string[]): number[] | undefined {
+  const n = keys.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (keys[i] < keys[i - 1]) sorted = false;
+  if (sorted) return undefined;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort((a, b) => cmp(keys[a], keys[b]) || a - b);
+  return order;
 }
 
 /**

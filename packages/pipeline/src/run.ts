@@ -47,6 +47,7 @@ import { chokepointsFor, type ChokepointSelection } from './chokepoints';
 import type { MeasuresData } from './measures-data';
 import { entityLookup } from './lookup';
 import { canonicalOrder } from './order';
+import { matchesFor, type EarlyMatches, type Matching } from './matching';
 
 export interface PipelineOptions {
   /** Seed of every random choice: the same input and seed give a byte-identical report. */
@@ -55,6 +56,11 @@ export interface PipelineOptions {
   topKeyNodes?: number;
   /** Merge name variants of the same entity before the analysis (default true). */
   resolve?: boolean;
+  /**
+   * Name matching started while the bundle was read (matchInBackground, from ReadBundleOptions.onEntities): used
+   * when it matched these very entities, else the names are matched here. Either way the report is the same.
+   */
+  matching?: Matching;
   /** Give coordinates to entities that have only a city and a country (default true). */
   geocode?: boolean;
   betweenness?: 'auto' | 'exact' | { epsilon: number; delta?: number };
@@ -105,13 +111,18 @@ export interface PreparedBundle {
  * The bundle as the analysis sees it: in canonical order, name variants merged, cities geocoded, the ties
  * shipments imply added, volumes weighed with densities. Pure.
  */
-export function prepareBundle(input: Bundle, options: Pick<PipelineOptions, 'resolve' | 'geocode' | 'measures'>, hooks: PipelineHooks = {}): PreparedBundle {
+export function prepareBundle(
+  input: Bundle,
+  options: Pick<PipelineOptions, 'resolve' | 'geocode' | 'measures'> & { matched?: EarlyMatches },
+  hooks: PipelineHooks = {},
+): PreparedBundle {
   const progress = hooks.onProgress ?? (() => undefined);
   let bundle = canonicalOrder(input);
   let resolution: ReportResolution = NO_RESOLUTION;
   if (options.resolve ?? true) {
-    progress('resolving name variants');
-    const r = resolveEntities(bundle);
+    const matched = matchesFor(bundle.entities, options.matched);
+    progress(matched === undefined ? 'resolving name variants' : 'resolving name variants (names matched while the bundle was read)');
+    const r = resolveEntities(bundle, {}, matched);
     bundle = r.bundle;
     resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped };
     if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities`);
@@ -137,7 +148,15 @@ export function prepareBundle(input: Bundle, options: Pick<PipelineOptions, 'res
 export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks: PipelineHooks = {}): Promise<PipelineResult> {
   const progress = hooks.onProgress ?? (() => undefined);
   const rules = options.rules ?? EMPTY_CONFIG;
-  const { bundle, resolution, geocoding } = prepareBundle(input, options, hooks);
+  let matched: EarlyMatches | undefined;
+  if (options.matching !== undefined && (options.resolve ?? true)) {
+    progress('waiting for the matching of name variants (started while the bundle was read)');
+    const m = await options.matching.done;
+    if (m instanceof Error) progress(`matching names in a worker thread failed (${m.message}): matching them here instead`);
+    else matched = m;
+  }
+  const { bundle, resolution, geocoding } = prepareBundle(input, { ...options, matched }, hooks);
+  matched = undefined;
   // The records as read are not needed again: a parameter stays alive as long as its function runs, and merging name
   // variants copies every shipment, so holding the input would keep two copies of each for the whole analysis.
   input = undefined as unknown as Bundle;

@@ -4,13 +4,15 @@ export { VOCABULARY, SPELLING_VARIANTS } from './vocabulary';
 export { singularForms, sharedSingular, isVocabularyWord, editDistance } from './words';
 export { normalizeName, nameTokens, STOPWORDS, WEAK_TOKENS, type NormalizeOptions } from './normalize';
 export { nameSimilarity, compareNames, tokenOverlap, tokenSimilarity, compactSimilarity, type CompareOptions, type NameComparison } from './similarity';
-export { scorePair, scorePrepared, prepare, phoneKey, registrationKey, EVIDENCE, type PairScore, type Prepared } from './score';
+export { scorePair, scorePrepared, prepare, phoneKey, registrationKey, EVIDENCE, type MatchRecord, type PairScore, type Prepared } from './score';
 export {
   resolveEntities,
+  matchEntities,
   blockingKeys,
   candidatePairs,
   type ResolveOptions,
   type ResolveResult,
+  type ScoredPair,
   type Merge,
   type PossibleMatch,
 } from './resolve';

@@ -2,7 +2,7 @@ import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { computeSkeleton, skeleton } from './fold';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds, Vocabulary } from './prune';
-import { prepare, scorePrepared, type Prepared } from './score';
+import { countryKey, entityRegistration, prepare, scorePrepared, type MatchRecord, type Prepared } from './score';
 
 export interface ResolveOptions {
   /** Pairs scoring at least this are merged. Default 0.92. */
@@ -591,21 +591,37 @@ function repeatedRelations(list: Relation[]): Uint8Array {
 }
 
 /**
- * Finds entities that are the same company, person or organization written differently, merges
- * them, and lists the pairs that may be the same for a person to review. Pure and deterministic.
+ * The pairs of entities that may be one, scoring at least `reviewThreshold`, by their indexes in `entities` (`i < j`,
+ * in order of `i`, then `j`): what resolveEntities finds before it merges. It reads only the entities (MatchRecord),
+ * so it may run while the rest of a bundle is still being read (in a worker thread: it is sent the entities' fields
+ * and sends back the pairs). Pure and deterministic.
  */
-export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): ResolveResult {
-  const threshold = options.threshold ?? 0.92;
-  const reviewThreshold = options.reviewThreshold ?? 0.8;
-  const prepared = bundle.entities.map((e, i) => prepare(e, i));
-  const scored = scoredPairs(prepared, { reviewThreshold, maxBlockSize: options.maxBlockSize ?? 500 });
+export function matchEntities(entities: readonly MatchRecord[], options: Pick<ResolveOptions, 'reviewThreshold' | 'maxBlockSize'> = {}): ScoredPair[] {
+  const prepared = entities.map((e, i) => prepare(e, i));
+  return scoredPairs(prepared, { reviewThreshold: options.reviewThreshold ?? 0.8, maxBlockSize: options.maxBlockSize ?? 500 });
+}
 
-  const uf = new UnionFind(prepared.length);
+/**
+ * Finds entities that are the same company, person or organization written differently, merges
+ * them, and lists the pairs that may be the same for a person to review. Pure and deterministic. `matched`: the
+ * pairs matchEntities found for these very entities (`bundle.entities`, in this order) with the same options, when
+ * they were found beforehand; else they are found here.
+ */
+export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, matched?: readonly ScoredPair[]): ResolveResult {
+  const threshold = options.threshold ?? 0.92;
+  const entities = bundle.entities;
+  const scored = matched === undefined ? matchEntities(entities, options) : matched.slice();
+
+  const uf = new UnionFind(entities.length);
   // Strongest pairs first, so a chain is built from its best links; a link that would put two
   // known countries or two registration numbers in one group is not made (it goes to review).
   scored.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
-  const countries = prepared.map((p) => new Set(p.country ? [p.country] : []));
-  const registrations = prepared.map((p) => new Set(p.registration ? [p.registration] : []));
+  // The countries and registration numbers of each group, kept by its root once it has more than one member.
+  const groupCountries = new Map<number, Set<string>>();
+  const groupRegistrations = new Map<number, Set<string>>();
+  const one = (value: string | undefined): Set<string> => new Set(value === undefined ? [] : [value]);
+  const countriesOf = (root: number): Set<string> => groupCountries.get(root) ?? one(countryKey(entities[root]));
+  const registrationsOf = (root: number): Set<string> => groupRegistrations.get(root) ?? one(entityRegistration(entities[root]));
   const conflict = (a: Set<string>, b: Set<string>): boolean =>
     a.size > 0 && b.size > 0 && ([...a].some((x) => !b.has(x)) || [...b].some((x) => !a.has(x)));
   const strong: typeof scored = [];
@@ -621,27 +637,27 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}): R
       strong.push(s);
       continue;
     }
-    if (conflict(countries[ri], countries[rj]) || conflict(registrations[ri], registrations[rj])) {
+    const [ci, cj, gi, gj] = [countriesOf(ri), countriesOf(rj), registrationsOf(ri), registrationsOf(rj)];
+    if (conflict(ci, cj) || conflict(gi, gj)) {
       review.push({ ...s, evidence: [...s.evidence, 'not merged: it would join records of different countries or registration numbers'] });
       continue;
     }
     uf.union(s.i, s.j);
     const r = uf.find(s.i);
-    countries[r] = new Set([...countries[ri], ...countries[rj]]);
-    registrations[r] = new Set([...registrations[ri], ...registrations[rj]]);
+    groupCountries.set(r, new Set([...ci, ...cj]));
+    groupRegistrations.set(r, new Set([...gi, ...gj]));
     strong.push(s);
   }
   strong.sort((p, q) => p.i - q.i || p.j - q.j);
 
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < prepared.length; i++) {
+  for (let i = 0; i < entities.length; i++) {
     const r = uf.find(i);
     let g = groups.get(r);
     if (!g) groups.set(r, (g = []));
     g.push(i);
   }
 
-  const entities = bundle.entities;
   const aliases = new Map<string, string>();
   const merges: Merge[] = [];
   const replaced = new Map<number, Entity>();

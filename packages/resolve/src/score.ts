@@ -4,9 +4,15 @@ import { fold } from './fold';
 import { nameTokens } from './normalize';
 import { compareNames } from './similarity';
 
+/**
+ * What matching reads of an entity: its kind, name, place and the attributes `phone` and `registration_number`. A
+ * whole Entity is one; so is the slimmer record a worker thread is sent.
+ */
+export type MatchRecord = Pick<Entity, 'id' | 'kind' | 'name' | 'country' | 'city' | 'address' | 'attributes'>;
+
 /** What the scorer reads from an entity, computed once. */
 export interface Prepared {
-  entity: Entity;
+  entity: MatchRecord;
   index: number;
   country?: string;
   tokens: string[];
@@ -29,7 +35,7 @@ export const EVIDENCE = {
   person: -0.12,
 } as const;
 
-function attribute(e: Entity, key: string): string | undefined {
+function attribute(e: MatchRecord, key: string): string | undefined {
   const v = e.attributes?.[key];
   return v !== undefined && v.trim() !== '' ? v : undefined;
 }
@@ -48,8 +54,18 @@ export function registrationKey(value: string | undefined): string | undefined {
   return key.length >= 3 ? key : undefined;
 }
 
-export function prepare(entity: Entity, index: number): Prepared {
-  const country = entity.country ? entity.country.toUpperCase() : undefined;
+/** The country key of an entity (upper case), as matching compares them. */
+export function countryKey(entity: MatchRecord): string | undefined {
+  return entity.country ? entity.country.toUpperCase() : undefined;
+}
+
+/** The registration number of an entity as matching compares them (see registrationKey). */
+export function entityRegistration(entity: MatchRecord): string | undefined {
+  return registrationKey(attribute(entity, 'registration_number'));
+}
+
+export function prepare(entity: MatchRecord, index: number): Prepared {
+  const country = countryKey(entity);
   const city = entity.city ? fold(entity.city) : '';
   const address = entity.address ? fold(entity.address) : '';
   return {
@@ -60,7 +76,7 @@ export function prepare(entity: Entity, index: number): Prepared {
     city: city || undefined,
     address: address || undefined,
     phone: phoneKey(attribute(entity, 'phone')),
-    registration: registrationKey(attribute(entity, 'registration_number')),
+    registration: entityRegistration(entity),
   };
 }
 

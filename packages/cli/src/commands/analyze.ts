@@ -2,10 +2,10 @@ import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { estimateMemory, loadMeasuresData, readInput, readScreeningList, runAnalysis } from '@chokepoint/pipeline';
+import { estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
-import type { Bundle } from '@chokepoint/model';
+import type { Bundle, Entity } from '@chokepoint/model';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
@@ -98,11 +98,20 @@ export function analyzeCommand(io: CliIO): Command {
       const mode: 'auto' | 'exact' | { epsilon: number } = flags.exact ? 'exact' : flags.epsilon !== undefined ? { epsilon: flags.epsilon } : 'auto';
       // The bundle as read, handed to the analysis and held by nothing here (the analysis lets go of what it no
       // longer needs, and what it lets go of is collected before the report is written).
+      // Name variants are matched in a worker thread while the ties and shipments are read (on large bundles).
+      let matching: Matching | undefined;
       const readBundle = async (): Promise<Bundle> => {
         if (source === undefined) progress(`reading ${bundleDir}`);
         const bar = fileProgressBar(flags.quiet ?? false);
-        const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords };
-        const bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
+        const onEntities = flags.resolve ? (entities: readonly Entity[]) => void (matching = matchInBackground(entities, { threads: flags.threads })) : undefined;
+        const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords, onEntities };
+        let bundle: Bundle;
+        try {
+          bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
+        } catch (err) {
+          matching?.cancel();
+          throw err;
+        }
         bar.done();
         progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);
         if (bundle.rejected.length > 0) progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
@@ -116,6 +125,7 @@ export function analyzeCommand(io: CliIO): Command {
           radiusKm: flags.radiusKm,
           topKeyNodes: flags.top,
           resolve: flags.resolve && !source?.gds,
+          matching,
           geocode: flags.geocode,
           betweenness: mode,
           threads: flags.threads,

@@ -330,3 +330,33 @@ describe('the terminal', () => {
     expect(r.stderr).toContain('\\u001b[2J\\u001b]0;owned\\u0007');
   });
 });
+
+describe('name variants matched while the bundle is read', () => {
+  afterAll(removeTempDirs);
+  it('a large bundle has its names matched in a worker thread during reading, and the report is that of one thread', async () => {
+    // 20,000 companies of made-up names, and 300 of them written again with two letters swapped: enough to start it.
+    const syllables = ['ka', 'ler', 'mon', 'dri', 'sa', 'tu', 'vel', 'pon', 'gar', 'ist', 'nor', 'bel', 'chi', 'ram', 'ud', 'zen'];
+    const word = (x: number) => [x % 16, Math.floor(x / 16) % 16, Math.floor(x / 256) % 16].map((d) => syllables[d]).join('');
+    const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+    const names = Array.from({ length: 20_000 }, (_, k) => `${cap(word(k % 4096))} ${cap(word((k * 2654435761) % 4093))} Trading`);
+    const rows = ['id,kind,name,country'];
+    names.forEach((n, k) => rows.push(`E${k},company,${n},TR`));
+    for (let k = 0; k < 300; k++) rows.push(`V${k},company,${names[k * 60].slice(0, 3)}${names[k * 60][4]}${names[k * 60][3]}${names[k * 60].slice(5)},TR`);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entities.csv'), rows.join('\n'));
+    writeFileSync(join(dir, 'relations.csv'), ['source,target,kind', ...Array.from({ length: 200 }, (_, k) => `E${k},V${k},owner`)].join('\n'));
+    const outs = [join(dir, 'two.json'), join(dir, 'one.json')];
+    const two = await run('analyze', dir, '--out', outs[0], '--threads', '2');
+    const one = await run('analyze', dir, '--out', outs[1], '--threads', '1');
+    expect([two.code, one.code]).toEqual([0, 0]);
+    expect(two.stderr).toMatch(/\nchokepoint: resolving name variants \(names matched while the bundle was read\)/);
+    expect(one.stderr).toMatch(/\nchokepoint: resolving name variants \([\d.]+ s\)/);
+    expect(one.stderr).not.toMatch(/names matched while the bundle was read/);
+    const [r2, r1] = outs.map((o) => JSON.parse(readFileSync(o, 'utf8')));
+    expect(r2.resolution.merges.length).toBeGreaterThanOrEqual(300);
+    // The same report, but for the threads betweenness was allowed.
+    expect(r2.network.betweenness.threads).toBe(2);
+    r2.network.betweenness.threads = r1.network.betweenness.threads;
+    expect(r2).toEqual(r1);
+  });
+});

@@ -109,8 +109,8 @@ function driverFor(server: TestServer): Driver {
 }
 
 /** The network as `analyze --gds` sees it (names not merged): the ties shipments imply, volumes weighed; and those weighed kg. */
-function preparedForGds(bundle: Bundle): { bundle: Bundle; weighedKg: Map<string, number> } {
-  const prepared = prepareBundle(bundle, { resolve: false, geocode: true, measures: loadMeasuresData(DEFAULT_REFERENCE_DIR) }).bundle;
+async function preparedForGds(bundle: Bundle): Promise<{ bundle: Bundle; weighedKg: Map<string, number> }> {
+  const prepared = (await prepareBundle(bundle, { resolve: false, geocode: true, measures: loadMeasuresData(DEFAULT_REFERENCE_DIR) })).bundle;
   return { bundle: prepared, weighedKg: new Map(prepared.shipments.filter((s) => s.kgBasis !== undefined).map((s) => [s.id, s.quantityKg!])) };
 }
 
@@ -501,7 +501,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
 
   it('--gds projects in the database the same weighted network as the engine', async () => {
     await importBundle(driver, demo, { replace: true });
-    const prepared = preparedForGds(demo);
+    const prepared = await preparedForGds(demo);
     const ours = new Map(projectionPairs(prepared.bundle).map((p) => [[prepared.bundle.entities[p.source].id, prepared.bundle.entities[p.target].id].sort().join('\u0000'), p.weight]));
     const pairs = await projectionWeights(driver, { weighedKg: prepared.weighedKg });
     expect(pairs).toHaveLength(ours.size);
@@ -511,7 +511,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
   itGds('--gds runs Louvain and betweenness in Neo4j (GDS) instead: the same betweenness as the engine, good clusters, a reproducible report', async () => {
     expect(await gdsAvailable(driver)).toBe(true);
     await importBundle(driver, demo, { replace: true });
-    const prepared = preparedForGds(demo);
+    const prepared = await preparedForGds(demo);
     const engine = await analyzeAsync(prepared.bundle, { seed: 1, threads: 1 });
     const result = await runGds(driver, { weighedKg: prepared.weighedKg });
     expect(result.gdsVersion).toMatch(/^2\.13\./);
@@ -545,7 +545,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     const sub = await run('analyze', '--neo4j', server.uri, ...credentials(server), '--gds', '--query', query, '--json', '--quiet');
     expect(sub.code).toBe(0);
     const subReport = JSON.parse(sub.stdout) as Report;
-    const subEngine = await analyzeAsync(preparedForGds(await readBundle(driver, { query })).bundle, { seed: 1, threads: 1 });
+    const subEngine = await analyzeAsync((await preparedForGds(await readBundle(driver, { query }))).bundle, { seed: 1, threads: 1 });
     expect(subReport.entities.map((e) => e.id)).toEqual(subEngine.entities.map((e) => e.id));
     subReport.entities.forEach((e, i) => expect(e.betweenness).toBeCloseTo(subEngine.entities[i].betweenness, 9));
 
@@ -565,7 +565,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
 
   itGds('--gds where betweenness is estimated (above the exact limit): GDS finds the clusters, Chokepoint estimates betweenness on the same network with its bound', async () => {
     await importBundle(driver, demo, { replace: true });
-    const prepared = preparedForGds(demo);
+    const prepared = await preparedForGds(demo);
     const source = { uri: server.uri, user: server.user, password: server.password };
     const sampled = await gdsResultsFromNeo4j(source, prepared.bundle, { betweenness: { epsilon: 0.2 }, seed: 3, threads: 1 });
     // The engine's estimate, as analyze makes it without --gds: the same sources, the same values, the same bound.

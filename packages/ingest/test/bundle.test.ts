@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BundleNotFoundError, InvalidBundleError, readBundle } from '@chokepoint/ingest';
-import { formatIssue, type DataIssue } from '@chokepoint/model';
+import { formatIssue, type DataIssue, type Entity } from '@chokepoint/model';
 import { ENTITIES, makeBundle, RELATIONS, removeBundles, SHIPMENTS, tempDir } from './helpers';
 
 afterAll(removeBundles);
@@ -285,6 +285,45 @@ describe('progress', () => {
     const last = new Map(seen.map(([f, b, t]) => [f, [b, t]]));
     expect([...last.keys()].sort()).toEqual(['entities.csv', 'places.csv', 'relations.csv', 'shipments.csv']);
     for (const [b, t] of last.values()) expect(b).toBe(t);
+  });
+});
+
+describe('the entities, as soon as their file is read (onEntities)', () => {
+  it('are handed over once, before the other files are read, as the very objects the bundle holds', async () => {
+    const events: string[] = [];
+    let given: readonly Entity[] = [];
+    const bundle = await readBundle(makeBundle({}), {
+      onProgress: (file) => {
+        if (events[events.length - 1] !== file) events.push(file);
+      },
+      onEntities: (entities) => {
+        events.push('onEntities');
+        given = entities;
+      },
+    });
+    expect(events).toEqual(['entities.csv', 'onEntities', 'places.csv', 'relations.csv', 'shipments.csv']);
+    expect(given.length).toBe(4);
+    given.forEach((e, i) => expect(bundle.entities[i]).toBe(e));
+    // The phone as every reader finds it, already when handed over.
+    expect(given[0].attributes.phone).toBe('+90 414 000');
+  });
+
+  it('are not handed over when entities.csv has a problem and the bundle is strict; they are when it is lenient', async () => {
+    const dir = makeBundle({ entities: `${ENTITIES}\ne,company,,TR,36.7,38.9,,,,` });
+    let calls = 0;
+    await expect(readBundle(dir, { onEntities: () => calls++ })).rejects.toThrow(InvalidBundleError);
+    expect(calls).toBe(0);
+    let ids: string[] = [];
+    const bundle = await readBundle(dir, {
+      lenient: true,
+      onEntities: (entities) => {
+        calls++;
+        ids = entities.map((e) => e.id);
+      },
+    });
+    expect(calls).toBe(1);
+    expect(ids).toEqual(['a', 'b', 'c', 'd']);
+    expect(bundle.entities.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
 

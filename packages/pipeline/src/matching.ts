@@ -39,6 +39,8 @@ export interface EarlyMatches {
 export interface Matching {
   /** The matches, or the error that stopped the thread (the caller then matches on its own thread). */
   readonly done: Promise<EarlyMatches | Error>;
+  /** Whether `done` has settled. */
+  readonly finished: boolean;
   /** Stops the thread (when reading failed, or the matches are not wanted). */
   cancel(): void;
 }
@@ -99,8 +101,8 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
   // The thread never keeps the process alive: a command that stops early does not wait for it.
   worker.unref();
   let settle: (value: EarlyMatches | Error) => void = () => undefined;
+  let settled = false;
   const done = new Promise<EarlyMatches | Error>((resolve) => {
-    let settled = false;
     settle = (value) => {
       if (settled) return;
       settled = true;
@@ -111,7 +113,13 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
   worker.once('message', (m: { order: Int32Array; pairs: ScoredPair[] }) => settle({ entities, order: m.order, pairs: m.pairs }));
   worker.once('error', (err) => settle(err instanceof Error ? err : new Error(String(err))));
   worker.once('exit', (code) => settle(new Error(`the matching thread stopped (exit code ${code})`)));
-  return { done, cancel: () => settle(new Error('matching cancelled')) };
+  return {
+    done,
+    get finished() {
+      return settled;
+    },
+    cancel: () => settle(new Error('matching cancelled')),
+  };
 }
 
 /**

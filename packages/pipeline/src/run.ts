@@ -109,18 +109,23 @@ export interface PreparedBundle {
 
 /**
  * The bundle as the analysis sees it: in canonical order, name variants merged, cities geocoded, the ties
- * shipments imply added, volumes weighed with densities. Pure.
+ * shipments imply added, volumes weighed with densities. Pure (the name matching it is given aside: see
+ * PipelineOptions.matching).
  */
-export function prepareBundle(
-  input: Bundle,
-  options: Pick<PipelineOptions, 'resolve' | 'geocode' | 'measures'> & { matched?: EarlyMatches },
-  hooks: PipelineHooks = {},
-): PreparedBundle {
+export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions, 'resolve' | 'geocode' | 'measures' | 'matching'>, hooks: PipelineHooks = {}): Promise<PreparedBundle> {
   const progress = hooks.onProgress ?? (() => undefined);
   let bundle = canonicalOrder(input);
   let resolution: ReportResolution = NO_RESOLUTION;
   if (options.resolve ?? true) {
-    const matched = matchesFor(bundle.entities, options.matched);
+    let early: EarlyMatches | undefined;
+    if (options.matching !== undefined) {
+      if (!options.matching.finished) progress('waiting for the matching of name variants (started while the bundle was read)');
+      const m = await options.matching.done;
+      if (m instanceof Error) progress(`matching names in a worker thread failed (${m.message}): matching them here instead`);
+      else early = m;
+    }
+    const matched = matchesFor(bundle.entities, early);
+    early = undefined;
     progress(matched === undefined ? 'resolving name variants' : 'resolving name variants (names matched while the bundle was read)');
     const r = resolveEntities(bundle, {}, matched);
     bundle = r.bundle;
@@ -148,15 +153,7 @@ export function prepareBundle(
 export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks: PipelineHooks = {}): Promise<PipelineResult> {
   const progress = hooks.onProgress ?? (() => undefined);
   const rules = options.rules ?? EMPTY_CONFIG;
-  let matched: EarlyMatches | undefined;
-  if (options.matching !== undefined && (options.resolve ?? true)) {
-    progress('waiting for the matching of name variants (started while the bundle was read)');
-    const m = await options.matching.done;
-    if (m instanceof Error) progress(`matching names in a worker thread failed (${m.message}): matching them here instead`);
-    else matched = m;
-  }
-  const { bundle, resolution, geocoding } = prepareBundle(input, { ...options, matched }, hooks);
-  matched = undefined;
+  const { bundle, resolution, geocoding } = await prepareBundle(input, options, hooks);
   // The records as read are not needed again: a parameter stays alive as long as its function runs, and merging name
   // variants copies every shipment, so holding the input would keep two copies of each for the whole analysis.
   input = undefined as unknown as Bundle;

@@ -145,6 +145,8 @@ export function stageOf(text) {
   const rules = [
     // A large input runs again in a new process (larger young generation or heap): its start-up is the start-up.
     [/running the command again/i, 'start-up'],
+    // How far along a stage is ("reading shipments.csv: 45% of 712 MB", "… 7 of 18 rules done"): part of that stage.
+    [/: (?:\d+% of |[\d,]+ of [\d,]+ )/, null],
     [/^reading\b/i, 'read'],
     [/^read \d/i, 'order'], // the input sorted into canonical order, before the first step of the analysis
     [/warnings? about the input|skipped bad rows/i, null],

@@ -17,12 +17,33 @@ export const processIO: CliIO = {
   relaunch: process.env[RELAUNCHED_ENV] === undefined ? relaunch : undefined,
 };
 
-/** Progress lines on stderr, each with the time since the command started, silenced by --quiet. */
-export function progressReporter(io: CliIO, quiet: boolean, now: () => number = () => performance.now()): (message: string) => void {
+/** How far along a stage is (`done` of `total`, in the stage's own unit: rules, records, bytes). */
+export interface ProgressStep {
+  done: number;
+  total: number;
+}
+
+/** A progress callback: a stage starting (no step), or how far along the current one is (a step). */
+export type Progress = (message: string, step?: ProgressStep) => void;
+
+/** Within a stage, a line that tells how far along it is at most this often (seconds since the last line). */
+export const STEP_INTERVAL_S = 10;
+
+/**
+ * Progress lines on stderr, each with the time since the command started, silenced by --quiet. A line with a step
+ * (how far along a stage is) is written only when the last line is `interval` seconds old or more, and not once the
+ * stage is done (the next stage's line says so): a long stage tells how far it is every ten seconds or so, a short
+ * one stays one line.
+ */
+export function progressReporter(io: CliIO, quiet: boolean, now: () => number = () => performance.now(), interval: number = STEP_INTERVAL_S): Progress {
   if (quiet) return () => undefined;
   const start = now();
-  return (message) => {
-    io.stderr(`chokepoint: ${message} (${clockText((now() - start) / 1000)})\n`);
+  let last = start;
+  return (message, step) => {
+    const t = now();
+    if (step !== undefined && (step.done >= step.total || (t - last) / 1000 < interval)) return;
+    last = t;
+    io.stderr(`chokepoint: ${message} (${clockText((t - start) / 1000)})\n`);
   };
 }
 

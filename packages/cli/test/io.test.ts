@@ -20,4 +20,27 @@ describe('progress clock', () => {
     progressReporter(io, true, () => t)('silent');
     expect(lines).toEqual(['chokepoint: estimating betweenness (3 min 0 s)\n']);
   });
+
+  it('tells how far a stage is only when its last line is ten seconds old, and never once it is done', () => {
+    const lines: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => lines.push(t) } as never;
+    let t = 0;
+    const report = progressReporter(io, false, () => t);
+    report('evaluating red-flag rules');
+    for (let done = 0; done < 18; done++) {
+      t += 1500; // a rule every 1.5 s
+      report(`evaluating red-flag rules: ${done} of 18 rules done`, { done, total: 18 });
+    }
+    report('writing the report: 18 of 18', { done: 18, total: 18 });
+    t += 30_000;
+    report('writing the report: 18 of 18', { done: 18, total: 18 });
+    expect(lines).toEqual([
+      'chokepoint: evaluating red-flag rules (0.0 s)\n',
+      'chokepoint: evaluating red-flag rules: 6 of 18 rules done (10.5 s)\n',
+      'chokepoint: evaluating red-flag rules: 13 of 18 rules done (21.0 s)\n',
+    ]);
+    const quiet: string[] = [];
+    progressReporter({ stdout: () => undefined, stderr: (x: string) => quiet.push(x) } as never, true, () => (t += 60_000))('reading: 5%', { done: 5, total: 100 });
+    expect(quiet).toEqual([]);
+  });
 });

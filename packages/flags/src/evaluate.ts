@@ -16,6 +16,11 @@ export interface FlagsResult {
 
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
 
+export interface EvaluateHooks {
+  /** Called before each enabled rule, with how many are evaluated already and how many there are. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** The items of `list` that are not in `drop`, in order (a set when both are long: a group flag names thousands). */
 function without(list: readonly string[], drop: readonly string[]): string[] {
   if (list.length * drop.length <= 1024) return list.filter((c) => !drop.includes(c));
@@ -30,13 +35,23 @@ function without(list: readonly string[], drop: readonly string[]): string[] {
  * (`<rule>/<shipment or entity>`). `extras.listed` carries the matches of screening against lists, for the
  * listed-party rules.
  */
-export function evaluateFlags(bundle: Bundle, analysis: Analysis, reference: ReferenceData, config: RulesConfig = EMPTY_CONFIG, extras: FlagExtras = {}): FlagsResult {
+export function evaluateFlags(
+  bundle: Bundle,
+  analysis: Analysis,
+  reference: ReferenceData,
+  config: RulesConfig = EMPTY_CONFIG,
+  extras: FlagExtras = {},
+  hooks: EvaluateHooks = {},
+): FlagsResult {
   const rules = effectiveRules(config);
   const ctx = buildContext(bundle, analysis, extendReference(reference, config), analysis.parameters.radiusKm, extras);
   const flags: Flag[] = [];
+  const enabled = rules.filter((r) => r.enabled).length;
+  let evaluated = 0;
   RULES.forEach((rule, order) => {
     const settings = rules[order];
     if (!settings.enabled) return;
+    hooks.onProgress?.(evaluated++, enabled);
     // Counts by reason, in the declared order (rules count every shipment: a search of a few reasons, no Map).
     const reasons = rule.coverage.reasons;
     const notJudged = new Array<number>(reasons.length).fill(0);

@@ -1,6 +1,6 @@
 export * from './types';
 export { RULES, robustZ, LeaveOneOut } from './rules';
-export { evaluateFlags, FLAG_DISCLAIMER, type FlagsResult } from './evaluate';
+export { evaluateFlags, FLAG_DISCLAIMER, type EvaluateHooks, type FlagsResult } from './evaluate';
 export { buildContext, watchMatcher, watchNumbers, GROUP_TIES } from './context';
 export { PairSet, type FlagColumns, type IndexLists } from './columns';
 export { loadRules, parseRules, validateRules, effectiveRules, extendReference, checkParam, EMPTY_CONFIG, type RulesConfig, type RuleOverride } from './config';

@@ -132,3 +132,18 @@ describe('what each rule could not judge', () => {
     }
   });
 });
+
+describe('how far the rules are', () => {
+  it('is told before each enabled rule: how many are done, of how many enabled', () => {
+    const reference = loadReference();
+    const bundle = bundleOf({ entities: [company('dist', { isic: '4669' }), company('shop', { isic: '4741' })], shipments: [ship('dist', 'shop', { id: 's' })] });
+    const analysis = analyze(bundle, { radiusKm: 50 });
+    const seen: [number, number][] = [];
+    evaluateFlags(bundle, analysis, reference, undefined, {}, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual(RULES.map((_, k) => [k, RULES.length]));
+    const off = parseRules('rules: {unit-price: {enabled: false}, round-tripping: {enabled: false}}', 'r.yaml');
+    const fewer: [number, number][] = [];
+    evaluateFlags(bundle, analysis, reference, off, {}, { onProgress: (done, total) => fewer.push([done, total]) });
+    expect(fewer).toEqual(RULES.slice(2).map((_, k) => [k, RULES.length - 2]));
+  });
+});

@@ -88,8 +88,12 @@ export interface PipelineOptions {
 }
 
 export interface PipelineHooks {
-  /** A stage starts, or moves on: words for a person, with how far along when known. */
-  onProgress?: (message: string) => void;
+  /**
+   * A stage starts (no step), or a long stage has moved on (`step`: how far along it is, and the words say it too,
+   * such as "evaluating red-flag rules: 7 of 18 rules done"): words for a person. Steps come often (every rule): a
+   * caller that prints shows some of them (the CLI: one every ten seconds at most).
+   */
+  onProgress?: (message: string, step?: { done: number; total: number }) => void;
 }
 
 /** The analysis, step by step, for callers that want the parts as well as the report. */
@@ -186,7 +190,9 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   }
 
   progress('evaluating red-flag rules');
-  const flags = evaluateFlags(bundle, analysis, options.reference, rules, listed === undefined ? {} : { listed });
+  const flags = evaluateFlags(bundle, analysis, options.reference, rules, listed === undefined ? {} : { listed }, {
+    onProgress: (done, total) => progress(`evaluating red-flag rules: ${done} of ${total} rules done`, { done, total }),
+  });
 
   progress('finding supply chokepoints and simulating disruption');
   const chokepoints: ReportChokepoints | null = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx);

@@ -25,6 +25,8 @@ export function companionPath(reportPath: string): string {
 export interface WriteReportOptions {
   /** Keep the records apart above this many relations and shipments (default COMPANION_ABOVE; Infinity: never). */
   companionAbove?: number;
+  /** Called as the companion's records are made, with how many of them are made (the most of the writing's time). */
+  onProgress?: (records: number, total: number) => void;
 }
 
 /**
@@ -42,9 +44,11 @@ export async function writeReport(report: Report, path: string, options: WriteRe
     companion = companionPath(path);
     const hash = createHash('sha256');
     let bytes = 0;
-    await writeInOrder(companion, companionPieces(report, (piece) => {
+    const total = report.relations.length + report.shipments.length;
+    await writeInOrder(companion, companionPieces(report, (piece, records) => {
       hash.update(piece);
       bytes += piece.length;
+      options.onProgress?.(records, total);
     }));
     toWrite = {
       ...report,
@@ -60,14 +64,17 @@ export async function writeReport(report: Report, path: string, options: WriteRe
 }
 
 /** The companion file's pieces: its header line, then the relations and the shipments as JSON lines, 5,000 a piece. */
-function* companionPieces(report: Report, seen: (piece: Buffer) => void): Generator<Buffer> {
+function* companionPieces(report: Report, seen: (piece: Buffer, records: number) => void): Generator<Buffer> {
   const header = Buffer.from(`${JSON.stringify({ chokepointRecords: 1, relations: report.relations.length, shipments: report.shipments.length })}\n`, 'utf8');
-  seen(header);
+  seen(header, 0);
   yield header;
+  let records = 0;
   for (const list of [report.relations, report.shipments] as readonly object[][]) {
     for (let i = 0; i < list.length; i += 5000) {
-      const piece = jsonLinesBytes(list, i, Math.min(i + 5000, list.length));
-      seen(piece);
+      const end = Math.min(i + 5000, list.length);
+      const piece = jsonLinesBytes(list, i, end);
+      records += end - i;
+      seen(piece, records);
       yield piece;
     }
   }

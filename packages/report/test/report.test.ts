@@ -194,7 +194,12 @@ describe('a report sized by its findings', () => {
     const shipments = Array.from({ length: 12_001 }, (_, i) => ({ ...tiny.shipments[i % tiny.shipments.length], id: `x${i}` }));
     const report = { ...tiny, shipments };
     const path = join(dir, 'pieces.json');
-    await writeReport(report, path, { companionAbove: 3 });
+    const made: [number, number][] = [];
+    await writeReport(report, path, { companionAbove: 3, onProgress: (done, total) => made.push([done, total]) });
+    // How far the records are, piece by piece (the header first).
+    const total = tiny.relations.length + 12_001;
+    const r = tiny.relations.length;
+    expect(made).toEqual([[0, total], [r, total], [r + 5000, total], [r + 10_000, total], [total, total]]);
     const bytes = readFileSync(companionPath(path));
     const lines = [JSON.stringify({ chokepointRecords: 1, relations: tiny.relations.length, shipments: shipments.length }), ...tiny.relations.map((r) => JSON.stringify(r)), ...shipments.map((x) => JSON.stringify(x))];
     expect(bytes.toString('utf8')).toBe(`${lines.join('\n')}\n`);

@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
-import { estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
+import { bytesForPeople, estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
 import type { Bundle, Entity } from '@chokepoint/model';
@@ -103,8 +103,10 @@ export function analyzeCommand(io: CliIO): Command {
       const readBundle = async (): Promise<Bundle> => {
         if (source === undefined) progress(`reading ${bundleDir}`);
         const bar = fileProgressBar(flags.quiet ?? false);
+        // Not on a terminal (a log, a pipe): how far reading is, as lines like those of the other stages.
+        const onBytes = bar.onProgress ?? ((file: string, bytes: number, total: number) => progress(`reading ${file}: ${Math.floor((100 * bytes) / total)}% of ${bytesForPeople(total)}`, { done: bytes, total }));
         const onEntities = flags.resolve ? (entities: readonly Entity[]) => void (matching = matchInBackground(entities, { threads: flags.threads })) : undefined;
-        const read = { lenient: flags.lenient, onProgress: bar.onProgress, sectorHints: reference.sectorKeywords, onEntities };
+        const read = { lenient: flags.lenient, onProgress: onBytes, sectorHints: reference.sectorKeywords, onEntities };
         let bundle: Bundle;
         try {
           bundle = source !== undefined ? await readBundleFromNeo4j({ ...source, onProgress: progress }) : await readInput(bundleDir, read);
@@ -151,7 +153,9 @@ export function analyzeCommand(io: CliIO): Command {
         // What the analysis made besides the report is garbage now: collected before writing (see collectGarbage).
         collectGarbage();
         try {
-          const { companion } = await writeReport(report, out);
+          const count = (n: number) => n.toLocaleString('en-US');
+          const onProgress = (done: number, total: number) => progress(`writing the report: ${count(done)} of ${count(total)} records written`, { done, total });
+          const { companion } = await writeReport(report, out, { onProgress });
           progress(`wrote ${resolve(out)}${companion === null ? '' : ` and its records, ${resolve(companion)} (keep the two files together)`}`);
         } catch (err) {
           throw new UsageError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);

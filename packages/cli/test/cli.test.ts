@@ -74,12 +74,12 @@ describe('chokepoint command line', () => {
     const dir = tempDir();
     cpSync(TINY, dir, { recursive: true });
     const rel = readFileSync(join(dir, 'relations.csv'), 'utf8');
-    writeFileSync(join(dir, 'relations.csv'), `${rel}aile,ghost,family,,,\nhat,ova,cousin,,,\n`);
+    writeFileSync(join(dir, 'relations.csv'), `${rel}aile,ghost,family,,,\nhat,ova,customer,,,\n`);
     const r = await run('analyze', dir, '--out', join(dir, 'report.json'), '--quiet');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('the bundle has 2 problems');
     expect(r.stderr).toContain('relations.csv line 6, column "target": unknown entity id "ghost" (not in entities.csv)');
-    expect(r.stderr).toContain('relations.csv line 7, column "kind": unknown value "cousin"');
+    expect(r.stderr).toContain('relations.csv line 7, column "kind": unknown value "customer"');
     expect(r.stderr).toContain('--lenient');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'report.json'))).toBe(false);

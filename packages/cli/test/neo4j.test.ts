@@ -398,7 +398,7 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
   it('keeps the rows a lenient import skipped, and imports FollowTheMoney files', async () => {
     const dir = tempDir();
     cpSync(TINY, dir, { recursive: true });
-    writeFileSync(join(dir, 'relations.csv'), `${readFileSync(join(dir, 'relations.csv'), 'utf8')}aile,ghost,family,,,\nhat,ova,cousin,,,\n`);
+    writeFileSync(join(dir, 'relations.csv'), `${readFileSync(join(dir, 'relations.csv'), 'utf8')}aile,ghost,family,,,\nhat,ova,customer,,,\n`);
     const strict = await run('neo4j', 'import', dir, ...connectionArgs(server), '--replace', '--quiet');
     expect(strict.code).toBe(3);
     const lenient = await run('neo4j', 'import', dir, ...connectionArgs(server), '--replace', '--lenient', '--quiet', '--json');

@@ -28,7 +28,7 @@ import {
   type Unit,
   PARTIAL_DATE,
 } from '@chokepoint/model';
-import { CsvSyntaxError, DELIMITER_NAMES, detectDelimiter, firstRecord, readCsvBatches, type Delimiter } from './csv';
+import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches, TITLE_LINES_KEPT, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { IdTable } from './id-table';
@@ -323,7 +323,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     if (err instanceof EncodingProblem) throw new FatalFileProblem({ file, line: 1, reason: err.reason });
     throw err;
   }
-  const guess = detectDelimiter(firstRecord(headText(head, sniffed)), (name) => matchColumn(spec, name) !== undefined);
+  const guess = detectHeaderDelimiter(headText(head, sniffed), (name) => matchColumn(spec, name) !== undefined);
+  /** Lines above the header that read as a title (one or two cells filled), and the header problem of the first. */
+  const titles: { line: number; text: string }[] = [];
+  let titleProblem: FatalFileProblem | undefined;
   const delimiter: Delimiter = guess.delimiter;
   const notText = notValidText(sniffed);
 
@@ -353,8 +356,18 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
           } catch (err) {
-            if (err instanceof HeaderProblem) throw new FatalFileProblem({ file, line, ...err.remark });
-            throw err;
+            if (!(err instanceof HeaderProblem)) throw err;
+            const problem = titleProblem ?? new FatalFileProblem({ file, line, ...err.remark });
+            const filled = fields.filter((f) => f.trim() !== '');
+            // A title a spreadsheet wrote above the header ("Shipments 2016, exported 12/05/2016"): the header may
+            // be on one of the next lines. Else the first line's problem stands.
+            if (filled.length > 2 || titles.length >= TITLE_LINES_KEPT) throw problem;
+            titleProblem = problem;
+            titles.push({ line, text: filled.join(' ') });
+            continue;
+          }
+          for (const t of titles) {
+            ctx.warnings.add({ file, line: t.line, reason: `${JSON.stringify(t.text.length > 80 ? `${t.text.slice(0, 77)}...` : t.text)} above the header, a title rather than a record: skipped (the header is line ${line})` });
           }
           continue;
         }
@@ -621,6 +634,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     }
     throw err;
   }
+  if (header === undefined && titleProblem !== undefined) throw titleProblem;
   if (header === undefined) {
     throw new FatalFileProblem({ file, line: 1, reason: 'the file is empty (it needs at least a header row)' });
   }

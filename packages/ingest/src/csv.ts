@@ -13,6 +13,30 @@ export const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comm
 export interface DelimiterGuess {
   delimiter: Delimiter;
   found: boolean;
+  /** How many fields of the line, so split, are known column names. */
+  known?: number;
+}
+
+/** Title lines a spreadsheet may write above the header ("Shipments 2016, exported 12/05/2016"), at most. */
+export const TITLE_LINES_KEPT = 5;
+
+/**
+ * The separator of a file from the first of its first records (up to TITLE_LINES_KEPT + 1, not blank) that has a
+ * known column name, else from the first record: a title line above the header has none, and would hide the
+ * separator.
+ */
+export function detectHeaderDelimiter(text: string, isKnown: (name: string) => boolean): DelimiterGuess {
+  let first: DelimiterGuess | undefined;
+  let rest = text;
+  for (let k = 0; k <= TITLE_LINES_KEPT && rest !== ''; k++) {
+    const record = firstRecord(rest);
+    const guess = detectDelimiter(record, isKnown);
+    first ??= guess;
+    if ((guess.known ?? 0) > 0) return guess;
+    const at = rest.indexOf(record);
+    rest = at < 0 ? '' : rest.slice(at + record.length + 1);
+  }
+  return first ?? detectDelimiter('', isKnown);
 }
 
 /**
@@ -59,7 +83,7 @@ export function detectDelimiter(header: string, isKnown: (name: string) => boole
     const known = fields.filter((f) => isKnown(f)).length;
     if (best === undefined || known > best.known || (known === best.known && count > best.count)) best = { d, known, count };
   }
-  return best === undefined ? { delimiter: ',', found: false } : { delimiter: best.d, found: true };
+  return best === undefined ? { delimiter: ',', found: false, known: isKnown(header) ? 1 : 0 } : { delimiter: best.d, found: true, known: best.known };
 }
 
 /** One CSV record with the 1-based line on which it starts. */

@@ -349,3 +349,63 @@ describe('warnings and lenient mode', () => {
     expect(b.warnings[0]).toEqual({ file: 'x.ftm.jsonl', line: 3, column: 'currency', reason: expect.stringContaining('currency "€" read as EUR') });
   });
 });
+
+describe('spreadsheet habits (a title above the header, coordinates in degrees and minutes, formulas, kinds in words)', () => {
+  const NO_TIES = { relations: 'source,target,kind', shipments: 'id,supplier,buyer,commodity' };
+  it('skips a title a spreadsheet wrote above the header, with a warning naming it and the header line', async () => {
+    // A title without separators, in a semicolon-separated file: the separator is found on the header line.
+    const dir = makeBundle({ entities: `Case HX-2016 entities\n\nid;kind;name;country\na;company;Alpha;TR\nb;company;Beta;TR`, ...NO_TIES });
+    const bundle = await readBundle(dir);
+    expect(bundle.entities.map((e) => [e.id, e.name, e.country, e.origin.line])).toEqual([
+      ['a', 'Alpha', 'TR', 4],
+      ['b', 'Beta', 'TR', 5],
+    ]);
+    expect(bundle.warnings).toContainEqual({ file: 'entities.csv', line: 1, reason: '"Case HX-2016 entities" above the header, a title rather than a record: skipped (the header is line 3)' });
+    // Two title lines, one with trailing separators, as Excel writes them.
+    const two = await readBundle(makeBundle({ entities: `Chokepoint case,,,\nExported 12/05/2016,,,\n${ENTITIES}` }));
+    expect(two.entities).toHaveLength(4);
+    expect(two.warnings.filter((w) => w.reason.includes('above the header'))).toHaveLength(2);
+  });
+
+  it('still refuses a header that lacks a required column, naming line 1, when no header follows', async () => {
+    const issues = await problems(makeBundle({ entities: 'id,name\na,Alpha\nb,Beta' }));
+    expect(issues).toEqual([expect.objectContaining({ file: 'entities.csv', line: 1, column: 'kind', reason: expect.stringMatching(/^missing required column "kind"/) })]);
+    const titleOnly = await problems(makeBundle({ entities: 'Case HX-2016 entities\n' }));
+    expect(titleOnly).toEqual([expect.objectContaining({ file: 'entities.csv', line: 1, reason: expect.stringMatching(/^missing required columns "id", "kind", "name"/) })]);
+  });
+
+  it('reads coordinates in degrees, minutes and seconds with a warning, and refuses a hemisphere of the other axis', async () => {
+    const dir = makeBundle({
+      entities: 'id,kind,name,lat,lon\na,company,Alpha,"37°03′56″N","37°22′59″E"\nb,company,Beta,"33° 52\' S","151° 12.5\' E"\nc,company,Gamma,36.69N,38.95E',
+      places: 'id,name,kind,lat,lon\nakc,Akçakale,border_crossing,"36°41′N","38°57′E"',
+      ...NO_TIES,
+    });
+    const bundle = await readBundle(dir);
+    expect(bundle.entities.map((e) => [e.id, e.lat, e.lon])).toEqual([
+      ['a', 37.065556, 37.383056],
+      ['b', -33.866667, 151.208333],
+      ['c', 36.69, 38.95],
+    ]);
+    expect(bundle.places[0]).toMatchObject({ lat: 36.683333, lon: 38.95 });
+    expect(bundle.warnings).toContainEqual({ file: 'entities.csv', line: 2, column: 'lat', reason: '"37°03′56″N" read as 37.065556 (decimal degrees); write decimal degrees to be sure' });
+    const swapped = await problems(makeBundle({ entities: 'id,kind,name,lat,lon\na,company,Alpha,"38°57′E","36°41′N"\nb,company,Beta,,', ...NO_TIES }));
+    expect(swapped.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
+      '2:lat: "38°57′E" is not a latitude: E is the hemisphere of a longitude (are lat and lon swapped?)',
+      '2:lon: "36°41′N" is not a longitude: N is the hemisphere of a latitude (are lat and lon swapped?)',
+    ]);
+  });
+
+  it('says that a formula is a formula, not its result', async () => {
+    const issues = await problems(makeBundle({ shipments: `${HEAD},shipped\ns1,d,a,phones,=B2*2,pcs,=SUM(G2:G9),USD,=TODAY()` }));
+    expect(issues.map((i) => i.column)).toEqual(['quantity', 'shipped', 'value']);
+    for (const i of issues) expect(i.reason).toMatch(/ is a spreadsheet formula, not its result: export the sheet's values/);
+  });
+
+  it('reads the words people write for kinds of ties, each as its kind with a warning', async () => {
+    const words = ['owns', 'Shareholder of', 'UBO', 'CEO', 'brother', 'Sister-in-law', 'wife', 'shares address', 'works for', 'business partner', 'agent of'];
+    const kinds = ['owner', 'owner', 'owner', 'director', 'family', 'family', 'family', 'shared_address', 'employee', 'associate', 'agent'];
+    const bundle = await readBundle(makeBundle({ relations: ['source,target,kind', ...words.map((w) => `c,a,${w}`)].join('\n') }));
+    expect(bundle.relations.map((r) => r.kind)).toEqual(kinds);
+    expect(bundle.warnings.filter((w) => w.column === 'kind').map((w) => w.reason)).toEqual(words.map((w, k) => `${JSON.stringify(w)} read as ${kinds[k]}`));
+  });
+});

@@ -57,14 +57,57 @@ function big(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** A formula a spreadsheet exported instead of its result (`=SUM(B2:B9)`). */
+const FORMULA = /^=\s*[A-Za-z_(]/;
+
 function numberField(raw: string, min: number, max: number, what: string): FieldResult {
   const n = parseNumber(raw);
   if (n === undefined) {
+    if (FORMULA.test(raw)) return fail(formulaReason(raw));
+    if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
     if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
     return fail(`${show(raw)} is not a number (write digits with a dot for decimals, no thousands separators)`);
   }
   if (n < min || n > max) return fail(`${what} ${raw} is out of range (${big(min)} to ${big(max)})`);
   return ok(n);
+}
+
+function formulaReason(raw: string): string {
+  return `${show(raw)} is a spreadsheet formula, not its result: export the sheet's values (in the spreadsheet, copy the cells and paste them as values) and save it again`;
+}
+
+/**
+ * A coordinate in degrees, minutes and seconds, as maps and encyclopedias write them: `37°03′56″N`, `37° 3' 56.2" N`,
+ * `N 37°03.93'`, `38.95° E`. The hemisphere letter, when given, must be of the column (N or S for a latitude, E or W
+ * for a longitude); S and W are negative.
+ */
+const DMS = /^([NSEW])?\s*([+-])?(\d{1,3}(?:\.\d+)?)\s*(?:°|º|˚|deg)\s*(?:(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”]|''|′′)\s*)?)?([NSEW])?$/i;
+/** A decimal number with its hemisphere letter and no degree sign: `36.69N`, `N 36.69`. */
+const LETTERED = /^([NSEW])?\s*(\d{1,3}(?:\.\d+)?)\s*([NSEW])?$/i;
+
+function coordinateField(raw: string, what: 'latitude' | 'longitude'): FieldResult {
+  const max = what === 'latitude' ? 90 : 180;
+  if (parseNumber(raw) !== undefined || FORMULA.test(raw)) return numberField(raw, -max, max, what);
+  const dms = DMS.exec(raw.trim());
+  const lettered = dms === null ? LETTERED.exec(raw.trim()) : null;
+  if (dms === null && (lettered === null || (lettered[1] === undefined && lettered[3] === undefined))) return numberField(raw, -max, max, what);
+  const before = dms?.[1] ?? lettered?.[1];
+  const after = dms?.[6] ?? lettered?.[3];
+  if (before !== undefined && after !== undefined) return fail(`${show(raw)} has two hemisphere letters`);
+  const letter = (before ?? after)?.toUpperCase();
+  const fits = what === 'latitude' ? 'NS' : 'EW';
+  if (letter !== undefined && !fits.includes(letter)) {
+    return fail(`${show(raw)} is not a ${what}: ${letter} is the hemisphere of a ${what === 'latitude' ? 'longitude' : 'latitude'} (are lat and lon swapped?)`);
+  }
+  if (dms !== null && dms[2] !== undefined && letter !== undefined) return fail(`${show(raw)} has both a sign and a hemisphere letter`);
+  const degrees = Number(dms?.[3] ?? lettered?.[2]);
+  const minutes = dms?.[4] === undefined ? 0 : Number(dms[4]);
+  const seconds = dms?.[5] === undefined ? 0 : Number(dms[5]);
+  if (minutes >= 60 || seconds >= 60) return fail(`${show(raw)} is not a ${what}: minutes and seconds go up to 59`);
+  const negative = dms?.[2] === '-' || letter === 'S' || letter === 'W';
+  const value = Math.round((negative ? -1 : 1) * (degrees + minutes / 60 + seconds / 3600) * 1e6) / 1e6;
+  if (Math.abs(value) > max) return fail(`${what} ${raw} is out of range (-${max} to ${max})`);
+  return { ok: true, value, note: `${show(raw)} read as ${value} (decimal degrees); write decimal degrees to be sure` };
 }
 
 /** True when `raw` is a real calendar date written YYYY-MM-DD. */
@@ -89,6 +132,7 @@ const SLASHED = /^(\d{1,4})\/(\d{1,2})\/(\d{1,4})$/;
  */
 export function readDate(raw: string): FieldResult {
   if (isIsoDate(raw)) return ok(raw);
+  if (FORMULA.test(raw)) return fail(formulaReason(raw));
   const timed = DATE_TIME.exec(raw);
   if (timed && isIsoDate(timed[1])) return { ok: true, value: timed[1], note: `${show(raw)} read as the date ${timed[1]} (the time of day is left out)` };
   const dotted = DAY_MONTH_YEAR.exec(raw);
@@ -172,9 +216,9 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
     case 'date':
       return readDate(raw);
     case 'latitude':
-      return numberField(raw, -90, 90, 'latitude');
+      return coordinateField(raw, 'latitude');
     case 'longitude':
-      return numberField(raw, -180, 180, 'longitude');
+      return coordinateField(raw, 'longitude');
     case 'country': {
       const c = readCountry(raw);
       if (c === undefined) return fail(`${show(raw)} is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK), an alpha-3 code or a country name the reader knows`);

@@ -27,6 +27,7 @@ import {
   type Shipment,
   type Unit,
   PARTIAL_DATE,
+  slashedDateReadings,
 } from '@chokepoint/model';
 import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches, TITLE_LINES_KEPT, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
@@ -315,6 +316,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let valueCurrency: string | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
+  /** Per date column: its dates with slashes (`05/03/2016`), read once the file is read, in the order the column shows. */
+  const slashed = new Map<string, SlashedColumn>();
+  /** The row's dates with slashes, kept for the end of the file if the row is kept. */
+  let rowSlashed: { column: SlashedColumn; raw: string }[] | undefined;
   const head = await readHead(path);
   let sniffed: SniffedText;
   try {
@@ -462,6 +467,19 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               continue;
             }
           }
+          if (!parsed.ok && col.type === 'date') {
+            const readings = slashedDateReadings(raw);
+            if (readings !== undefined && (readings.dayFirst !== undefined || readings.monthFirst !== undefined)) {
+              // `05/03/2016`: 5 March or May 3, as the spreadsheet was set. Read at the end of the file, in the order
+              // the column's other dates show (`03/15/2016` reads only month first).
+              let column = slashed.get(col.name);
+              if (column === undefined) slashed.set(col.name, (column = { key: col.key ?? col.name, pending: [] }));
+              if (readings.monthFirst === undefined) column.dayFirst ??= { raw, line };
+              if (readings.dayFirst === undefined) column.monthFirst ??= { raw, line };
+              (rowSlashed ??= []).push({ column, raw });
+              continue;
+            }
+          }
           if (!parsed.ok && col.type === 'date' && PARTIAL_DATE.test(raw)) {
             // A year or a month alone (`2011`, as registries give a founding date): not a date to the day, so not
             // used as one, and not a problem either: kept as an attribute under the column's name, as FollowTheMoney's
@@ -588,6 +606,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (first !== undefined) add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
         }
 
+        if (rowSlashed !== undefined) {
+          if (problems.length === 0) for (const d of rowSlashed) d.column.pending.push({ row: rows.values.length, raw: d.raw, line });
+          rowSlashed = undefined;
+        }
         if (problems.length === 0) {
           rows.values.push(values);
           rows.attributes.push(attributes);
@@ -634,6 +656,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     }
     throw err;
   }
+  readSlashedDates(slashed, rows, file, ctx);
   if (header === undefined && titleProblem !== undefined) throw titleProblem;
   if (header === undefined) {
     throw new FatalFileProblem({ file, line: 1, reason: 'the file is empty (it needs at least a header row)' });
@@ -666,6 +689,66 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     });
   }
   return rows;
+}
+
+/** The dates with slashes of one column of a file: the first that reads only day first or only month first. */
+interface SlashedColumn {
+  /** The record key the dates go to. */
+  key: string;
+  dayFirst?: { raw: string; line: number };
+  monthFirst?: { raw: string; line: number };
+  /** The kept rows' dates, by their place in the file's rows. */
+  pending: { row: number; raw: string; line: number }[];
+}
+
+const SLASH_ORDERS = { dayFirst: 'day/month/year', monthFirst: 'month/day/year' } as const;
+
+/**
+ * The dates with slashes of each column, read in the one order the column shows: month first when a date such as
+ * `03/15/2016` reads only so and none reads only day first, and the reverse; with one warning per column. When the
+ * column shows neither order (every date could be either) or both, each date is a problem (lenient: left empty with a
+ * warning). A date so read that puts its row's dates out of order (received before shipped) is a problem too.
+ */
+function readSlashedDates(slashed: ReadonlyMap<string, SlashedColumn>, rows: ParsedRows, file: string, ctx: ReadContext): void {
+  const problem = (line: number, column: string, reason: string, key?: string, row?: number) => {
+    if (ctx.lenient) {
+      if (key !== undefined && row !== undefined) delete rows.values[row][key];
+      ctx.warnings.add({ file, line, column, reason: `${reason}: left empty, and the row read without it` });
+    } else ctx.report({ file, line, column, reason });
+  };
+  for (const [column, c] of slashed) {
+    const order = c.dayFirst !== undefined && c.monthFirst === undefined ? 'dayFirst' : c.monthFirst !== undefined && c.dayFirst === undefined ? 'monthFirst' : undefined;
+    const shown = order === undefined ? undefined : c[order]!;
+    const read: { row: number; line: number }[] = [];
+    for (const p of c.pending) {
+      if (order === undefined || shown === undefined) {
+        const why =
+          c.dayFirst !== undefined && c.monthFirst !== undefined
+            ? `the column writes some dates day first (${JSON.stringify(c.dayFirst.raw)}, line ${c.dayFirst.line}) and others month first (${JSON.stringify(c.monthFirst.raw)}, line ${c.monthFirst.line})`
+            : 'with slashes the day and the month cannot be told apart (spreadsheets write either first), and no date of the column shows which';
+        problem(p.line, column, `${JSON.stringify(p.raw)} is not a date in ISO form YYYY-MM-DD: ${why}; write it as YYYY-MM-DD`);
+        continue;
+      }
+      // (a date with one reading only would have shown the other order, and one with none was refused when read)
+      rows.values[p.row][c.key] = slashedDateReadings(p.raw)![order]!;
+      read.push({ row: p.row, line: p.line });
+    }
+    if (order !== undefined && shown !== undefined && read.length > 0) {
+      const n = read.length;
+      ctx.warnings.add({
+        file,
+        line: read[0].line,
+        column,
+        reason: `${n} date${n === 1 ? '' : 's'} with slashes read as ${SLASH_ORDERS[order]}, the order of ${JSON.stringify(shown.raw)} (line ${shown.line}), which reads only so (no date of the column reads only the other way); write YYYY-MM-DD to be sure`,
+      });
+    }
+    // A date so read may put its row's dates out of order (received before shipped, an end before its start).
+    for (const t of read) {
+      for (const p of crossFieldProblems(file as BundleFile, rows.values[t.row])) {
+        if (p.column === 'received' || p.column === 'end') problem(t.line, column, p.reason, c.key, t.row);
+      }
+    }
+  }
 }
 
 /**

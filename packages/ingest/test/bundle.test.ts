@@ -146,7 +146,14 @@ describe('readBundle names the file, line, column and reason of every problem', 
 
   it('an unparseable date', async () => {
     const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,02/03/2016,,` }));
-    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'shipped', reason: '"02/03/2016" is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first); write it as YYYY-MM-DD' }]);
+    expect(issues).toEqual([
+      {
+        file: 'shipments.csv',
+        line: 4,
+        column: 'shipped',
+        reason: '"02/03/2016" is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first), and no date of the column shows which; write it as YYYY-MM-DD',
+      },
+    ]);
     const feb30 = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,,,2016-02-30,,` }));
     expect(feb30[0].reason).toBe('"2016-02-30" is not a day of the calendar: February 2016 has 29 days');
   });

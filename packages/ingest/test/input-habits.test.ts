@@ -409,3 +409,54 @@ describe('spreadsheet habits (a title above the header, coordinates in degrees a
     expect(bundle.warnings.filter((w) => w.column === 'kind').map((w) => w.reason)).toEqual(words.map((w, k) => `${JSON.stringify(w)} read as ${kinds[k]}`));
   });
 });
+
+describe('dates with slashes, read in the order their column shows', () => {
+  const NO_TIES = { relations: 'source,target,kind', shipments: 'id,supplier,buyer,commodity' };
+  const head = 'id,supplier,buyer,commodity,shipped,received';
+
+  it('reads month first when a date of the column reads only so (03/15/2016), with one warning naming it', async () => {
+    const rows = ['s1,d,a,paste,05/03/2016,05/09/2016', 's2,d,a,paste,03/15/2016,3/20/2016', 's3,d,a,paste,2016-04-02,04/03/2016'];
+    const bundle = await readBundle(makeBundle({ shipments: [head, ...rows].join('\n') }));
+    expect(bundle.shipments.map((x) => [x.id, x.shipped, x.received])).toEqual([
+      ['s1', '2016-05-03', '2016-05-09'],
+      ['s2', '2016-03-15', '2016-03-20'],
+      ['s3', '2016-04-02', '2016-04-03'],
+    ]);
+    expect(bundle.warnings.filter((w) => w.reason.includes('with slashes'))).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'received', reason: '3 dates with slashes read as month/day/year, the order of "3/20/2016" (line 3), which reads only so (no date of the column reads only the other way); write YYYY-MM-DD to be sure' },
+      { file: 'shipments.csv', line: 2, column: 'shipped', reason: '2 dates with slashes read as month/day/year, the order of "03/15/2016" (line 3), which reads only so (no date of the column reads only the other way); write YYYY-MM-DD to be sure' },
+    ]);
+  });
+
+  it('reads day first when the column shows it (founding dates of entities too)', async () => {
+    const entities = 'id,kind,name,founded\na,company,Alpha,25/12/2011\nb,company,Beta,01/02/2015';
+    const bundle = await readBundle(makeBundle({ entities, ...NO_TIES }));
+    expect(bundle.entities.map((e) => e.founded)).toEqual(['2011-12-25', '2015-02-01']);
+  });
+
+  it('refuses every date with slashes of a column that shows neither order, or both; lenient leaves them empty', async () => {
+    const neither = await problems(makeBundle({ shipments: [head, 's1,d,a,paste,05/03/2016,', 's2,d,a,paste,2016-04-02,'].join('\n') }));
+    expect(neither.map((i) => `${i.line}:${i.column}`)).toEqual(['2:shipped']);
+    expect(neither[0].reason).toMatch(/no date of the column shows which; write it as YYYY-MM-DD$/);
+    const both = [head, 's1,d,a,paste,25/03/2016,', 's2,d,a,paste,03/15/2016,', 's3,d,a,paste,05/06/2016,'].join('\n');
+    const issues = await problems(makeBundle({ shipments: both }));
+    expect(issues.map((i) => `${i.line}:${i.column}`)).toEqual(['2:shipped', '3:shipped', '4:shipped']);
+    expect(issues[2].reason).toBe('"05/06/2016" is not a date in ISO form YYYY-MM-DD: the column writes some dates day first ("25/03/2016", line 2) and others month first ("03/15/2016", line 3); write it as YYYY-MM-DD');
+    const lenient = await readBundle(makeBundle({ shipments: both }), { lenient: true });
+    expect(lenient.shipments.map((x) => x.shipped)).toEqual([undefined, undefined, undefined]);
+    expect(lenient.warnings.filter((w) => w.column === 'shipped')).toHaveLength(3);
+  });
+
+  it("a date read so that comes before the row's other date is a problem, and a day of neither order is not a date", async () => {
+    const rows = [head, 's1,d,a,paste,03/15/2016,2016-03-01', 's2,d,a,paste,02/30/2016,', 's3,d,a,paste,04/05/2016,'];
+    const issues = await problems(makeBundle({ shipments: rows.join('\n') }));
+    expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
+      // The date read from its slashes is the one left out (lenient): the other was written without doubt.
+      '2:shipped: received 2016-03-01 is before shipped 2016-03-15',
+      '3:shipped: "02/30/2016" is not a date: there is no such day, read day first or month first',
+    ]);
+    const lenient = await readBundle(makeBundle({ shipments: [head, 's1,d,a,paste,03/15/2016,2016-03-01'].join('\n') }), { lenient: true });
+    expect(lenient.shipments[0]).toMatchObject({ id: 's1', received: '2016-03-01' });
+    expect(lenient.shipments[0].shipped).toBeUndefined();
+  });
+});

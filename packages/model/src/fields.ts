@@ -141,6 +141,10 @@ export function readDate(raw: string): FieldResult {
     if (isIsoDate(iso)) return { ok: true, value: iso, note: `${show(raw)} read as the date ${iso} (day.month.year); write YYYY-MM-DD to be sure` };
     return fail(`${show(raw)} is not a date: read as day.month.year, there is no ${iso}`);
   }
+  const readings = slashedDateReadings(raw);
+  if (readings !== undefined && readings.dayFirst === undefined && readings.monthFirst === undefined) {
+    return fail(`${show(raw)} is not a date: there is no such day, read day first or month first`);
+  }
   if (SLASHED.test(raw)) {
     return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD: with slashes the day and the month cannot be told apart (spreadsheets write either first); write it as YYYY-MM-DD`);
   }
@@ -160,6 +164,23 @@ export function readDate(raw: string): FieldResult {
   }
   if (PARTIAL_DATE.test(raw)) return fail(`${show(raw)} gives only a year or a month: dates are read to the day (YYYY-MM-DD)`);
   return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD`);
+}
+
+/** A date with slashes and the year last (`05/03/2016`), as spreadsheets write them in either order. */
+const SLASHED_YEAR_LAST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * The two readings of a date with slashes and the year last: day first (`05/03/2016` → 2016-03-05) and month first
+ * (→ 2016-05-03), each only when it is a day of the calendar; undefined for any other text. One cell cannot tell
+ * which order its spreadsheet wrote; a column can, when one of its dates reads only one way (`03/15/2016`).
+ */
+export function slashedDateReadings(raw: string): { dayFirst?: string; monthFirst?: string } | undefined {
+  const m = SLASHED_YEAR_LAST.exec(raw);
+  if (m === null) return undefined;
+  const iso = (month: string, day: string) => `${m[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const dayFirst = iso(m[2], m[1]);
+  const monthFirst = iso(m[1], m[2]);
+  return { ...(isIsoDate(dayFirst) ? { dayFirst } : {}), ...(isIsoDate(monthFirst) ? { monthFirst } : {}) };
 }
 
 /** A day count as spreadsheets store dates, from 1954 (20000) to 2064 (60000). */

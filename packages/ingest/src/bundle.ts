@@ -252,6 +252,18 @@ function valueWithCurrency(raw: string, options: FieldOptions): { value: number;
   return { value: value.value as number, currency: currency.value };
 }
 
+const QUANTITY_WITH_UNIT = /^(\d[\d.]*)\s*([^\d\s.,][^\d]*)$/;
+
+/** The quantity and unit of a cell that writes both (`6 t`, `38000 Ltrs`), when it does without doubt. */
+function quantityWithUnit(raw: string, options: FieldOptions): { quantity: number; unit: string } | undefined {
+  const m = QUANTITY_WITH_UNIT.exec(raw);
+  if (m === null) return undefined;
+  const unit = parseField('unit', m[2].trim());
+  const quantity = parseField('number', m[1], options);
+  if (!unit.ok || !quantity.ok) return undefined;
+  return { quantity: quantity.value as number, unit: unit.value as string };
+}
+
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
 const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   lat: 'lon',
@@ -314,6 +326,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let weightColumn: string | undefined;
   /** The currency the row's value was written with (`21000 TRY`), when it was. */
   let valueCurrency: string | undefined;
+  /** The unit the row's quantity was written with (`6 t`), when it was. */
+  let quantityUnit: string | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
   /** Per date column: its dates with slashes (`05/03/2016`), read once the file is read, in the order the column shows. */
@@ -467,6 +481,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               continue;
             }
           }
+          if (!parsed.ok && col.name === 'quantity' && spec.file === 'shipments.csv') {
+            // A quantity written with its unit (`6 t`, `6000 KGS`): the number, and the unit checked below.
+            const split = quantityWithUnit(raw, fieldOptions[i]);
+            if (split !== undefined) {
+              values.quantity = split.quantity;
+              quantityUnit = split.unit;
+              note(col.name, `${JSON.stringify(written)} read as the quantity ${split.quantity} in ${split.unit}; write only the number in the quantity column (the unit in its own) to be sure`);
+              continue;
+            }
+          }
           if (!parsed.ok && col.type === 'date') {
             const readings = slashedDateReadings(raw);
             if (readings !== undefined && (readings.dayFirst !== undefined || readings.monthFirst !== undefined)) {
@@ -549,6 +573,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (values.currency === undefined) values.currency = valueCurrency;
           else if (values.currency !== valueCurrency) add('currency', `the value is written in ${valueCurrency} but the currency is ${values.currency as string}`);
           valueCurrency = undefined;
+        }
+        if (quantityUnit !== undefined) {
+          if (values.unit === undefined) values.unit = quantityUnit;
+          else if (values.unit !== quantityUnit) add('unit', `the quantity is written in ${quantityUnit} but the unit is ${values.unit as string}`);
+          quantityUnit = undefined;
         }
         if (emptied !== undefined) {
           // A value read without its pair would be a problem of its own (a quantity without its unit): it goes too.

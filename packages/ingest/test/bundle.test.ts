@@ -260,7 +260,7 @@ describe('lenient mode', () => {
   it('keeps a row whose optional cell cannot be read, without that cell (and its pair), saying so; strict mode refuses it', async () => {
     const entities = `${ENTITIES}\ne,company,Echo,TR,95,10,,,,`;
     const relations = `${RELATIONS.split('\n').map((l, i) => (i === 0 ? `${l},start` : `${l},`)).join('\n')}\nc,d,director,,2019-31-12`;
-    const shipments = `${SHIPMENTS}\ns3,a,b,aluminium paste,,6 tons,t,9800,EUR,2016-13-45,,bank1\ns4,a,b,paint,,2,t,,,2016-04-02,2016-04-01,`;
+    const shipments = `${SHIPMENTS}\ns3,a,b,aluminium paste,,six tons,t,9800,EUR,2016-13-45,,bank1\ns4,a,b,paint,,2,t,,,2016-04-02,2016-04-01,`;
     const dir = makeBundle({ entities, relations, shipments });
     const bundle = await readBundle(dir, { lenient: true });
     const e = bundle.entities.find((x) => x.id === 'e')!;

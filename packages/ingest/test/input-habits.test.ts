@@ -395,6 +395,18 @@ describe('spreadsheet habits (a title above the header, coordinates in degrees a
     ]);
   });
 
+  it('reads a quantity written with its unit, and refuses one whose unit disagrees with the unit column', async () => {
+    const rows = ['s1,d,a,paste,6 t,,,', 's2,d,a,peroxide,38000 Ltrs,l,,', 's3,d,a,paste,6000 KGS,t,,'];
+    const issues = await problems(makeBundle({ shipments: [HEAD, ...rows].join('\n') }));
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'unit', reason: 'the quantity is written in kg but the unit is t' }]);
+    const bundle = await readBundle(makeBundle({ shipments: [HEAD, ...rows.slice(0, 2)].join('\n') }));
+    expect(bundle.shipments.map((x) => [x.quantity, x.unit, x.quantityKg])).toEqual([
+      [6, 't', 6000],
+      [38000, 'l', undefined],
+    ]);
+    expect(bundle.warnings).toContainEqual({ file: 'shipments.csv', line: 2, column: 'quantity', reason: '"6 t" read as the quantity 6 in t; write only the number in the quantity column (the unit in its own) to be sure' });
+  });
+
   it('says that a formula is a formula, not its result', async () => {
     const issues = await problems(makeBundle({ shipments: `${HEAD},shipped\ns1,d,a,phones,=B2*2,pcs,=SUM(G2:G9),USD,=TODAY()` }));
     expect(issues.map((i) => i.column)).toEqual(['quantity', 'shipped', 'value']);

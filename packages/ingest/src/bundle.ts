@@ -532,6 +532,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             continue;
           }
           if (parsed.note !== undefined) note(col.name, parsed.note);
+          if (col.type === 'registration') {
+            // Kept where every reader looks for it, and where it always was as an extra column: the attributes.
+            setOwn(attributes, col.name, parsed.value as string);
+            continue;
+          }
           values[col.key ?? col.name] = parsed.value;
           if (col.refersToEntity) {
             const ref = parsed.value as string;

@@ -407,6 +407,17 @@ describe('spreadsheet habits (a title above the header, coordinates in degrees a
     expect(bundle.warnings).toContainEqual({ file: 'shipments.csv', line: 2, column: 'quantity', reason: '"6 t" read as the quantity 6 in t; write only the number in the quantity column (the unit in its own) to be sure' });
   });
 
+  it('reads a registration number column under its usual names into attributes.registration_number, and says when a spreadsheet cut it short', async () => {
+    const entities = 'id,kind,name,Registration No,note\na,company,Alpha,1.23457E+11,x\nb,company,Beta,HRB 12345,y';
+    const bundle = await readBundle(makeBundle({ entities, ...NO_TIES }));
+    expect(bundle.entities.map((e) => e.attributes)).toEqual([
+      { registration_number: '1.23457E+11', note: 'x' },
+      { registration_number: 'HRB 12345', note: 'y' },
+    ]);
+    expect(bundle.warnings).toContainEqual({ file: 'entities.csv', line: 2, column: 'registration_number', reason: '"1.23457E+11" is a number a spreadsheet wrote in scientific notation, its last digits lost: kept as written, not compared; format the column as text before saving' });
+    expect(bundle.warnings.some((w) => w.line === 1 && w.reason.startsWith('column "Registration No" read as "registration_number"'))).toBe(true);
+  });
+
   it('says that a formula is a formula, not its result', async () => {
     const issues = await problems(makeBundle({ shipments: `${HEAD},shipped\ns1,d,a,phones,=B2*2,pcs,=SUM(G2:G9),USD,=TODAY()` }));
     expect(issues.map((i) => i.column)).toEqual(['quantity', 'shipped', 'value']);

@@ -145,6 +145,12 @@ export const ENTITIES_SPEC: FileSpec = {
       synonyms: ['telephone', 'tel', 'phone_number', 'telephone_number'],
       description: 'Phone number, one per entity; kept as written in attributes.phone (company groups and address-hub compare its digits).',
     },
+    {
+      name: 'registration_number',
+      type: 'registration',
+      synonyms: ['registration_no', 'registration', 'reg_no', 'reg_number', 'registry_number', 'company_number', 'company_no', 'company_registration_number', 'trade_register_number', 'commercial_register_number'],
+      description: 'Registration number in a companies register; kept as written in attributes.registration_number (name matching and screening compare it).',
+    },
   ],
 };
 

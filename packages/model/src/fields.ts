@@ -23,7 +23,8 @@ export type FieldType =
   | 'currency'
   | 'unit'
   | 'concentration'
-  | 'phone';
+  | 'phone'
+  | 'registration';
 
 /**
  * A parsed cell, or the reason it is wrong. `note` says what was repaired or read generously (a currency
@@ -271,8 +272,16 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       return readConcentration(raw);
     case 'phone':
       return readPhone(raw);
+    case 'registration':
+      if (SCIENTIFIC.test(raw)) {
+        return { ok: true, value: raw, note: `${show(raw)} is a number a spreadsheet wrote in scientific notation, its last digits lost: kept as written, not compared; format the column as text before saving` };
+      }
+      return ok(raw);
   }
 }
+
+/** A number in scientific notation (`1.23457E+11`), as spreadsheets show long numbers in a General column. */
+export const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+?\d+$/i;
 
 const PHONE_CHARS = /^[+\d\s().-]+$/;
 /** Words people write beside a phone number: a label in brackets, or one of these words with an optional colon. */

@@ -49,7 +49,8 @@ export function phoneKey(phone: string | undefined): string | undefined {
 
 /** A registration number without spaces, dots, dashes or case. */
 export function registrationKey(value: string | undefined): string | undefined {
-  if (!value) return undefined;
+  // A number a spreadsheet wrote in scientific notation (1.23457E+11) lost its last digits: not compared.
+  if (!value || /^\d(?:[.,]\d+)?E\+?\d+$/i.test(value.trim())) return undefined;
   const key = fold(value).replace(/ /g, '');
   return key.length >= 3 ? key : undefined;
 }

@@ -101,6 +101,16 @@ describe('resolveEntities', () => {
     expect(scorePair(a, c).evidence).toContain('different registration numbers');
   });
 
+  test('a registration number a spreadsheet cut short (scientific notation) is not compared: it neither joins nor parts', () => {
+    const a = entity('a', 'Kestrel Kimya San. Tic. Ltd. Şti.', { country: 'TR', city: 'Gaziantep', attributes: { registration_number: '1.23457E+11' } });
+    const b = entity('b', 'KESTREL KIMYA SAN TIC LTD STI', { country: 'TR', city: 'Gaziantep', attributes: { registration_number: '123456789012' } });
+    expect(scorePair(a, b).evidence.join(' ')).not.toMatch(/registration/);
+    expect(resolveEntities(bundle([a, b])).aliases).toEqual({ b: 'a' });
+    const c = entity('c', 'Kestrel Kimya San. Tic. Ltd. Şti.', { country: 'TR', city: 'Gaziantep', attributes: { registration_number: '123456789099' } });
+    // Two numbers written whole still part namesakes.
+    expect(scorePair(b, c).evidence).toContain('different registration numbers');
+  });
+
   test('pairs between the thresholds are listed for review, not merged', () => {
     const r = resolveEntities(
       bundle([entity('a', 'Anadolu Plastik A.Ş.', { country: 'TR' }), entity('b', 'Anadolu Plastik Ambalaj A.Ş.', { country: 'TR' })]),

@@ -28,28 +28,48 @@ describe('where an entity label is drawn', () => {
 
 describe('the places a label may take', () => {
   it('beside the node first, then the other side when it fits, then below and above, inside the picture', () => {
-    // The left side would start at 1 px, outside the picture: not a place.
-    expect(labelPlaces(100, 50, 5, 91, 14, picture(600))).toEqual([
+    // The left side would start at 1 px, outside the picture: not a place. Below and above: centred, then pushed
+    // right (starting at the node's left edge) and left (ending at its right edge).
+    expect(labelPlaces(100, 50, 5, 91, 14, picture(600)).slice(0, 7)).toEqual([
       { x: 108, y: 50 },
       { x: 54.5, y: 64 },
       { x: 54.5, y: 36 },
+      { x: 95, y: 64 },
+      { x: 14, y: 64 },
+      { x: 95, y: 36 },
+      { x: 14, y: 36 },
+    ]);
+    // Then a line further below and above (30 px from the node's centre: its size, a line, and gaps).
+    expect(labelPlaces(100, 50, 5, 91, 14, picture(600)).slice(7)).toEqual([
+      { x: 54.5, y: 80 },
+      { x: 95, y: 80 },
+      { x: 14, y: 80 },
+      { x: 54.5, y: 20 },
+      { x: 95, y: 20 },
+      { x: 14, y: 20 },
     ]);
     expect(labelPlaces(200, 50, 5, 91, 14, picture(600))[1]).toEqual({ x: 101, y: 50 });
     // Near the right edge: left first; the right does not fit; below and above kept inside the picture.
-    expect(labelPlaces(560, 150, 5, 189, 14, picture(600))).toEqual([
+    // (pushed right, it would start where centred does: the edge stops it; one place each)
+    expect(labelPlaces(560, 150, 5, 189, 14, picture(600)).slice(0, 5)).toEqual([
       { x: 363, y: 150 },
       { x: 409, y: 164 },
       { x: 409, y: 136 },
+      { x: 376, y: 164 },
+      { x: 376, y: 136 },
     ]);
   });
 
   it('leaves out below and above where they would run past the top or the bottom of the area', () => {
-    expect(labelPlaces(200, 10, 5, 91, 14, picture(600))).toEqual([
+    expect(labelPlaces(200, 10, 5, 91, 14, picture(600)).slice(0, 5)).toEqual([
       { x: 208, y: 10 },
       { x: 101, y: 10 },
       { x: 154.5, y: 24 },
+      { x: 195, y: 24 },
+      { x: 114, y: 24 },
     ]);
-    expect(labelPlaces(200, 290, 5, 91, 14, picture(600)).map((p) => p.y)).toEqual([290, 290, 276]);
+    expect(labelPlaces(200, 290, 5, 91, 14, picture(600)).map((p) => p.y)).toEqual([290, 290, 276, 276, 276, 260, 260, 260]);
+    expect(labelPlaces(200, 10, 5, 91, 14, picture(600)).slice(5).map((p) => p.y)).toEqual([40, 40, 40]);
   });
 
   it('gives a label with a side (entities at one place on the map) that side only, where it fits', () => {
@@ -63,18 +83,39 @@ describe('the places a label may take', () => {
     const places = labelPlaces(620, 400, 5, 200, 14, area, 'right');
     expect(places[0]).toEqual({ x: 628, y: 400 });
     expect(labelFits(places[0], 200, 14, area)).toBe(false);
-    expect(places.slice(1)).toEqual([
+    expect(places.slice(1, 6)).toEqual([
       { x: 412, y: 400 },
       { x: 438, y: 414 },
       { x: 438, y: 386 },
+      { x: 425, y: 414 },
+      { x: 425, y: 386 },
     ]);
     for (const p of places.slice(1)) expect(labelFits(p, 200, 14, area)).toBe(true);
     // The same on the left edge for a left-hand ring label.
-    expect(labelPlaces(30, 400, 5, 200, 14, area, 'left').slice(1)).toEqual([
+    expect(labelPlaces(30, 400, 5, 200, 14, area, 'left').slice(1, 6)).toEqual([
       { x: 38, y: 400 },
       { x: 2, y: 414 },
       { x: 2, y: 386 },
+      { x: 25, y: 414 },
+      { x: 25, y: 386 },
     ]);
+  });
+
+  it('finds a place for a label near the edge whose places beside, below and above other labels cover (hand-written bundle, 5 Dec)', () => {
+    // "Ahmed al-Hassan" (122.7 px) at 550.8, 491.6 in a 640 px canvas: the right runs past the edge; the left, below
+    // (centred or pushed either way) and above cover "Cep Dünyası İletişim" (375 to 520, 491 to 507) or the
+    // cluster's title (347 to 620, 462 to 478). A line further below is free.
+    const area: LabelArea = { left: 0, top: 65.6, right: 640, bottom: 854 };
+    const w = 122.705078125;
+    const taken: PixelBox[] = [[374.8, 490.7, 520.4, 506.7], [346.9, 461.6, 620.2, 477.6], [513.7, 623, 624.1, 639]];
+    const boxOf = (p: LabelPlace): PixelBox => [p.x - 1, p.y - 8, p.x + w + 1, p.y + 8];
+    const places = labelPlaces(550.8, 491.6, 6.87, w, 14, area);
+    const covered = (p: LabelPlace) => taken.some((t) => overlaps(boxOf(p), t));
+    expect(places.slice(0, 7).every(covered)).toBe(true);
+    const place = waitingPlace(places, false, covered, () => false);
+    expect(place!.y).toBeCloseTo(491.6 + 6.87 + 7 + 2 + 16, 6);
+    // Still under its node.
+    expect(place!.x <= 550.8 && place!.x + w >= 550.8).toBe(true);
   });
 });
 

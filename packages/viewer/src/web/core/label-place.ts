@@ -41,7 +41,10 @@ export function visibleArea(width: number, height: number, covers: readonly Area
 
 /** Whether a label of `labelWidth` × `labelSize` pixels whose text starts at `place` lies inside the area (2 px in from its sides). */
 export function labelFits(place: LabelPlace, labelWidth: number, labelSize: number, area: LabelArea): boolean {
-  return place.x >= area.left + 2 && place.x + labelWidth <= area.right - 2 && place.y - labelSize / 2 >= area.top && place.y + labelSize / 2 <= area.bottom;
+  // (a thousandth of a pixel of slack: a place pushed against the edge, area.right - 2 - labelWidth, ends at the edge
+  // only up to rounding)
+  const e = 1e-3;
+  return place.x >= area.left + 2 - e && place.x + labelWidth <= area.right - 2 + e && place.y - labelSize / 2 >= area.top - e && place.y + labelSize / 2 <= area.bottom + e;
 }
 
 /**
@@ -67,7 +70,8 @@ export interface LabelPlace {
  * The places a label may take, best first: beside its node (labelX), where it always comes first; a label given a
  * side (entities at one place on the map) that fits there on its side has that place only, so that the labels of a
  * ring run away from each other. Then the other side, and below and above the node, centred on it and kept inside
- * the visible area, each only where it fits in the area. The label is drawn at the first place inside the area where
+ * the visible area, then below and above pushed right or left as far as the node allows (the label still over it),
+ * then the same a line further below and above; each only where it fits in the area. The label is drawn at the first place inside the area where
  * it covers no other label.
  */
 export function labelPlaces(nodeX: number, nodeY: number, nodeSize: number, labelWidth: number, labelSize: number, area: LabelArea, side?: string): LabelPlace[] {
@@ -78,12 +82,26 @@ export function labelPlaces(nodeX: number, nodeY: number, nodeSize: number, labe
   const leftX = nodeX - nodeSize - 3 - labelWidth;
   const centred = Math.max(area.left + 2, Math.min(area.right - 2 - labelWidth, nodeX - labelWidth / 2));
   const gap = nodeSize + labelSize / 2 + 2;
+  // Below and above, also pushed to the right or to the left while still over the node: a neighbour's label that
+  // runs under the middle of the place may leave one of its ends free.
+  const pushedRight = Math.max(area.left + 2, Math.min(area.right - 2 - labelWidth, nodeX - nodeSize));
+  const pushedLeft = Math.max(area.left + 2, Math.min(area.right - 2 - labelWidth, nodeX + nodeSize - labelWidth));
   const others = [
     { x: first.x === rightX ? leftX : rightX, y: nodeY },
     { x: centred, y: nodeY + gap },
     { x: centred, y: nodeY - gap },
+    { x: pushedRight, y: nodeY + gap },
+    { x: pushedLeft, y: nodeY + gap },
+    { x: pushedRight, y: nodeY - gap },
+    { x: pushedLeft, y: nodeY - gap },
   ];
-  for (const p of others) if (labelFits(p, labelWidth, labelSize, area)) places.push(p);
+  // Last, a line further below or above (past a neighbour's label that runs under or over the node).
+  const far = gap + labelSize + 2;
+  for (const x of [centred, pushedRight, pushedLeft]) others.push({ x, y: nodeY + far });
+  for (const x of [centred, pushedRight, pushedLeft]) others.push({ x, y: nodeY - far });
+  for (const p of others) {
+    if (labelFits(p, labelWidth, labelSize, area) && !places.some((q) => Math.abs(q.x - p.x) < 0.5 && q.y === p.y)) places.push(p);
+  }
   return places;
 }
 

@@ -78,6 +78,11 @@ interface EntityIndex {
   valid: IdTable;
   rejected: Map<string, number>;
   byLowerCase: Map<string, string>;
+  /**
+   * The ids of the entities of a name (matched without regard to case or surrounding spaces), for a reference that
+   * names an entity instead of giving its id; made on first use, once the entities are read.
+   */
+  byName?: (name: string) => readonly string[] | undefined;
 }
 
 /**
@@ -555,7 +560,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               let reason: string | undefined;
               if (rejectedAt === undefined) {
                 const other = entities.byLowerCase.get(ref.toLowerCase());
-                const hint = other === undefined ? '' : `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`;
+                const named = other === undefined ? entities.byName?.(ref) : undefined;
+                const hint =
+                  other !== undefined
+                    ? `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`
+                    : named === undefined
+                      ? ''
+                      : named.length === 1
+                        ? `; it is the name of the entity ${JSON.stringify(named[0])}: write its id`
+                        : `; ${named.length > 3 ? 'several' : named.length} entities are named so (${named.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${named.length > 3 ? ' …' : ''}): write the id of the one meant`;
                 reason = `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`;
               } else if (lenient) {
                 reason = `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`;
@@ -899,6 +912,20 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
         // The entities are final once their file is read (the other files only refer to them): made now, for the
         // caller's work that needs only them.
         entityRecords = records({ file: name, rows }, toEntity);
+        const made = entityRecords;
+        let names: Map<string, string[]> | undefined;
+        entityIndex.byName = (text) => {
+          if (names === undefined) {
+            names = new Map();
+            for (const e of made) {
+              const key = e.name.trim().toLowerCase();
+              const ids = names.get(key);
+              if (ids === undefined) names.set(key, [e.id]);
+              else ids.push(e.id);
+            }
+          }
+          return names.get(text.trim().toLowerCase());
+        };
         if (options.onEntities !== undefined && (lenient || issues.length === 0)) options.onEntities(entityRecords);
       }
     } catch (err) {

@@ -418,6 +418,18 @@ describe('spreadsheet habits (a title above the header, coordinates in degrees a
     expect(bundle.warnings.some((w) => w.line === 1 && w.reason.startsWith('column "Registration No" read as "registration_number"'))).toBe(true);
   });
 
+  it('says which entity a reference names when it gives a name instead of an id', async () => {
+    const entities = 'id,kind,name\nK-1,company,Kestrel Kimya\nK-2,company,Cep Dunyasi\nK-3,company,Atlas\nK-4,company,Atlas';
+    const shipments = 'id,supplier,buyer,commodity\ns1,Kestrel Kimya,K-2,paste\ns2, kestrel kimya ,K-2,paste\ns3,K-1,atlas,paste\ns4,K-1,Nobody,paste';
+    const issues = await problems(makeBundle({ entities, relations: 'source,target,kind', shipments }));
+    expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
+      '2:supplier: unknown entity id "Kestrel Kimya" (not in entities.csv; it is the name of the entity "K-1": write its id)',
+      '3:supplier: unknown entity id "kestrel kimya" (not in entities.csv; it is the name of the entity "K-1": write its id)',
+      '4:buyer: unknown entity id "atlas" (not in entities.csv; 2 entities are named so ("K-3", "K-4"): write the id of the one meant)',
+      '5:buyer: unknown entity id "Nobody" (not in entities.csv)',
+    ]);
+  });
+
   it('says that a formula is a formula, not its result', async () => {
     const issues = await problems(makeBundle({ shipments: `${HEAD},shipped\ns1,d,a,phones,=B2*2,pcs,=SUM(G2:G9),USD,=TODAY()` }));
     expect(issues.map((i) => i.column)).toEqual(['quantity', 'shipped', 'value']);

@@ -246,27 +246,27 @@ function commaNumber(raw: string): string {
 
 /** A number with a currency before or after it: `21000 TRY`, `€4800`, `USD 14,500.00`? (thousands commas are not read). */
 const VALUE_WITH_CURRENCY = /^(?:([^\d\s.,+-][^\d]*?)\s*)?(\d[\d.,]*)(?:\s*([^\d\s.,][^\d]*))?$/;
+/** A number with its unit after it: `6 t`, `38000 Ltrs`. */
+const QUANTITY_WITH_UNIT = /^()(\d[\d.]*)\s*([^\d\s.,][^\d]*)$/;
 
-/** The value and currency of a cell that writes both, when it does without doubt (one currency, a number). */
-function valueWithCurrency(raw: string, options: FieldOptions): { value: number; currency: string } | undefined {
-  const m = VALUE_WITH_CURRENCY.exec(raw);
-  if (m === null || (m[1] === undefined) === (m[3] === undefined)) return undefined;
-  const currency = readCurrency((m[1] ?? m[3]).trim());
-  const value = parseField('number', m[2], options);
-  if (!currency.ok || !value.ok) return undefined;
-  return { value: value.value as number, currency: currency.value };
-}
+/**
+ * The shipment columns a cell may write with the column that goes with it (a value with its currency, a quantity with
+ * its unit): the pattern (a word before or after the number), how the word is read, and the column it belongs to.
+ */
+const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: string) => FieldResult; column: string }>> = {
+  value: { pattern: VALUE_WITH_CURRENCY, read: (w) => readCurrency(w) as FieldResult, column: 'currency' },
+  quantity: { pattern: QUANTITY_WITH_UNIT, read: (w) => parseField('unit', w), column: 'unit' },
+};
 
-const QUANTITY_WITH_UNIT = /^(\d[\d.]*)\s*([^\d\s.,][^\d]*)$/;
-
-/** The quantity and unit of a cell that writes both (`6 t`, `38000 Ltrs`), when it does without doubt. */
-function quantityWithUnit(raw: string, options: FieldOptions): { quantity: number; unit: string } | undefined {
-  const m = QUANTITY_WITH_UNIT.exec(raw);
-  if (m === null) return undefined;
-  const unit = parseField('unit', m[2].trim());
-  const quantity = parseField('number', m[1], options);
-  if (!unit.ok || !quantity.ok) return undefined;
-  return { quantity: quantity.value as number, unit: unit.value as string };
+/** The number and the word of a cell that writes both (`21000 TRY`, `€4800`, `6 t`), when it does without doubt. */
+function numberWithWord(raw: string, column: string, options: FieldOptions): { number: number; word: string } | undefined {
+  const how = WRITTEN_WITH[column];
+  const m = how.pattern.exec(raw);
+  if (m === null || (m[1] === undefined || m[1] === '') === (m[3] === undefined)) return undefined;
+  const word = how.read((m[1] || m[3]).trim());
+  const number = parseField('number', m[2], options);
+  if (!word.ok || !number.ok) return undefined;
+  return { number: number.value as number, word: word.value as string };
 }
 
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
@@ -329,10 +329,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
   /** The header's name of the column read as weight_kg (for the attribute it is kept as beside a quantity). */
   let weightColumn: string | undefined;
-  /** The currency the row's value was written with (`21000 TRY`), when it was. */
-  let valueCurrency: string | undefined;
-  /** The unit the row's quantity was written with (`6 t`), when it was. */
-  let quantityUnit: string | undefined;
+  /** The currency the row's value was written with (`21000 TRY`), the unit of its quantity (`6 t`), when they were. */
+  let writtenWith: { what: string; column: string; word: string }[] | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
   /** Per date column: its dates with slashes (`05/03/2016`), read once the file is read, in the order the column shows. */
@@ -476,23 +474,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               interners[i]?.add(raw);
             }
           }
-          if (!parsed.ok && col.name === 'value' && spec.file === 'shipments.csv') {
-            // A value written with its currency (`21000 TRY`, `€4800`): the number, and the currency checked below.
-            const split = valueWithCurrency(raw, fieldOptions[i]);
+          if (!parsed.ok && spec.file === 'shipments.csv' && Object.hasOwn(WRITTEN_WITH, col.name)) {
+            // A value written with its currency (`21000 TRY`, `€4800`), a quantity with its unit (`6 t`): the number,
+            // and the other column checked below.
+            const split = numberWithWord(raw, col.name, fieldOptions[i]);
             if (split !== undefined) {
-              values.value = split.value;
-              valueCurrency = split.currency;
-              note(col.name, `${JSON.stringify(written)} read as the value ${split.value} in ${split.currency}; write only the number in the value column (the currency in its own) to be sure`);
-              continue;
-            }
-          }
-          if (!parsed.ok && col.name === 'quantity' && spec.file === 'shipments.csv') {
-            // A quantity written with its unit (`6 t`, `6000 KGS`): the number, and the unit checked below.
-            const split = quantityWithUnit(raw, fieldOptions[i]);
-            if (split !== undefined) {
-              values.quantity = split.quantity;
-              quantityUnit = split.unit;
-              note(col.name, `${JSON.stringify(written)} read as the quantity ${split.quantity} in ${split.unit}; write only the number in the quantity column (the unit in its own) to be sure`);
+              const other = WRITTEN_WITH[col.name].column;
+              values[col.name] = split.number;
+              (writtenWith ??= []).push({ what: col.name, column: other, word: split.word });
+              note(col.name, `${JSON.stringify(written)} read as the ${col.name} ${split.number} in ${split.word}; write only the number in the ${col.name} column (the ${other} in its own) to be sure`);
               continue;
             }
           }
@@ -586,16 +576,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
         }
-        if (valueCurrency !== undefined) {
-          // The currency a value was written with, and the currency column: they must agree.
-          if (values.currency === undefined) values.currency = valueCurrency;
-          else if (values.currency !== valueCurrency) add('currency', `the value is written in ${valueCurrency} but the currency is ${values.currency as string}`);
-          valueCurrency = undefined;
-        }
-        if (quantityUnit !== undefined) {
-          if (values.unit === undefined) values.unit = quantityUnit;
-          else if (values.unit !== quantityUnit) add('unit', `the quantity is written in ${quantityUnit} but the unit is ${values.unit as string}`);
-          quantityUnit = undefined;
+        if (writtenWith !== undefined) {
+          // The currency a value was written with and the currency column (the unit of a quantity and the unit
+          // column): they must agree.
+          for (const w of writtenWith) {
+            if (values[w.column] === undefined) values[w.column] = w.word;
+            else if (values[w.column] !== w.word) add(w.column, `the ${w.what} is written in ${w.word} but the ${w.column} is ${values[w.column] as string}`);
+          }
+          writtenWith = undefined;
         }
         if (emptied !== undefined) {
           // A value read without its pair would be a problem of its own (a quantity without its unit): it goes too.

@@ -1,3 +1,4 @@
+import { seededRandom } from '@chokepoint/engine';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
 import type { Bundle, Entity, Relation } from '@chokepoint/model';
 import { loadMeasuresData, matchColumns, matchFromColumns, matchInBackground, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
@@ -8,23 +9,12 @@ const reference = loadReference();
 const measures = loadMeasuresData(DEFAULT_REFERENCE_DIR);
 const options = (extra: Partial<PipelineOptions> = {}): PipelineOptions => ({ reference, measures, toolVersion: 'test', threads: 1, geocode: false, ...extra });
 
-/** A seeded random number generator (mulberry32). */
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), t | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Companies and persons, some written twice as investigators' sources write them (a typo, a legal form dropped, a
  * word in another order, a phone or a registration number in common), with ids in no order.
  */
 function variantsBundle(): Bundle {
-  const random = rng(11);
+  const random = seededRandom(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const first = ['Kestrel', 'Anatolia', 'Harran', 'Birecik', 'Mardin', 'Akcakale', 'Euphrates', 'Gaziantep', 'Nizip', 'Suruc', 'Ceylan', 'Kilis'];
   const trade = ['Chemicals', 'Electronics', 'Logistics', 'Trading', 'Construction', 'Fertilizer', 'Textiles', 'Machinery'];

@@ -192,6 +192,8 @@ export class GeoMap {
   private readonly labelThreshold: number;
   private readonly gridCell: number;
   private lastRatio = NaN;
+  /** The names of places drawn in the last frame, with their boxes in pixels (read by the browser tests). */
+  private placeNames: { name: string; box: readonly [number, number, number, number] }[] = [];
   readonly control: HTMLElement;
   private readonly select: HTMLSelectElement;
   private readonly credit: HTMLElement;
@@ -411,6 +413,11 @@ export class GeoMap {
     this.fit(target.members, target.point && mercator(target.point.lat, target.point.lon), this.pointRatio);
   }
 
+  /** The names of places drawn in the last frame, with their boxes in pixels of the canvas. */
+  drawnPlaceNames(): readonly { name: string; box: readonly [number, number, number, number] }[] {
+    return this.placeNames;
+  }
+
   /** Place symbols and counted markers, on the overlay canvas; returns the boxes they and their names take. */
   drawOverlay(ctx: CanvasRenderingContext2D, width: number, height: number, places: readonly ReportPlace[], avoid: readonly Box[] = []): [number, number, number, number][] {
     ctx.font = '12px system-ui, sans-serif';
@@ -419,6 +426,7 @@ export class GeoMap {
     const order = [...places].sort((p, q) => Number(q.kind === 'border_crossing') - Number(p.kind === 'border_crossing'));
     const taken: [number, number, number, number][] = [];
     const symbols: [number, number, number, number][] = [];
+    this.placeNames = [];
     for (const place of order) {
       const v = this.renderer.graphToViewport(mercator(place.lat, place.lon));
       if (v.x < 0 || v.y < 0 || v.x > width || v.y > height) continue;
@@ -443,11 +451,18 @@ export class GeoMap {
       ctx.fill();
       symbols.push([v.x - 7, v.y - 8, v.x + 7, v.y + 7]);
       const w = ctx.measureText(place.name).width;
-      // Below right of the symbol as before; where that covers an entity's name or another place's, another side.
-      const spot = placeLabels([{ x: v.x, y: v.y, width: w + 2, height: 14 }], [...avoid, ...taken], { width, height }, 8)[0];
+      // Below right of the symbol as before; where that covers an entity's name or another place's, another side,
+      // then the sides a little further out (a ring of names around a crowded address). Never over an entity's name:
+      // where no side is free the name is left out (the symbol stays; zoomed in, there is room).
+      let spot: ReturnType<typeof placeLabels>[number] | undefined;
+      for (const gap of [8, 24, 40]) {
+        spot = placeLabels([{ x: v.x, y: v.y, width: w + 2, height: 14 }], [...avoid, ...taken], { width, height }, gap)[0];
+        if (spot !== undefined) break;
+      }
       const box: [number, number, number, number] = spot?.box ?? [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
-      if (spot === undefined && taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      if (spot === undefined && [...avoid, ...taken].some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
       taken.push(box);
+      this.placeNames.push({ name: place.name, box });
       ctx.fillStyle = 'rgba(255,255,255,0.8)';
       ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
       ctx.fillStyle = style.color;

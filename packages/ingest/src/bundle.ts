@@ -259,13 +259,16 @@ const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: stri
 };
 
 /** The number and the word of a cell that writes both (`21000 TRY`, `€4800`, `6 t`), when it does without doubt. */
-function numberWithWord(raw: string, column: string, options: FieldOptions): { number: number; word: string } | undefined {
+function numberWithWord(raw: string, column: string, options: FieldOptions): { number: number; word: string } | { reason: string } | undefined {
   const how = WRITTEN_WITH[column];
   const m = how.pattern.exec(raw);
   if (m === null || (m[1] === undefined || m[1] === '') === (m[3] === undefined)) return undefined;
-  const word = how.read((m[1] || m[3]).trim());
+  const written = (m[1] || m[3]).trim();
+  const word = how.read(written);
+  if (!word.ok) return undefined;
   const number = parseField('number', m[2], options);
-  if (!word.ok || !number.ok) return undefined;
+  // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
+  if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}` };
   return { number: number.value as number, word: word.value as string };
 }
 
@@ -478,7 +481,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             // A value written with its currency (`21000 TRY`, `€4800`), a quantity with its unit (`6 t`): the number,
             // and the other column checked below.
             const split = numberWithWord(raw, col.name, fieldOptions[i]);
-            if (split !== undefined) {
+            if (split !== undefined && 'reason' in split) parsed = { ok: false, reason: split.reason };
+            else if (split !== undefined) {
               const other = WRITTEN_WITH[col.name].column;
               values[col.name] = split.number;
               (writtenWith ??= []).push({ what: col.name, column: other, word: split.word });

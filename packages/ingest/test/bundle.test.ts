@@ -141,7 +141,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
 
   it('a value with a currency symbol and thousands separators: why, said once', async () => {
     const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,"€48,500.00",EUR,,,` }));
-    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'value', reason: '"€48,500.00" is not a number (write digits with a dot for decimals, no thousands separators)' }]);
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'value', reason: '"€48,500.00": "€" reads as the currency EUR, but "48,500.00" is not a number (write digits with a dot for decimals, no thousands separators)' }]);
   });
 
   it('an unparseable date', async () => {

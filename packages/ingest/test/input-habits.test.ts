@@ -245,7 +245,7 @@ describe('spreadsheet habits', () => {
       'relations.csv:5:start: "2016-13-01" is not a date: there is no month 13 (dates are YYYY-MM-DD)',
       'shipments.csv:4:currency: the value is written in USD but the currency is EUR',
       'shipments.csv:5:value: "$15400" is not a number (write digits with a dot for decimals, no thousands separators)',
-      'shipments.csv:6:value: "9,800 EUR" is not a number (write digits with a dot for decimals, no thousands separators)',
+      'shipments.csv:6:value: "9,800 EUR": "EUR" reads as the currency EUR, but "9,800" is not a number (write digits with a dot for decimals, no thousands separators)',
     ]);
     const b = await readBundle(dir, { lenient: true });
     expect(b.entities.map((e) => e.kind)).toEqual(['company', 'person', 'company', 'organization']);

@@ -496,7 +496,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               // `05/03/2016`: 5 March or May 3, as the spreadsheet was set. Read at the end of the file, in the order
               // the column's other dates show (`03/15/2016` reads only month first).
               let column = slashed.get(col.name);
-              if (column === undefined) slashed.set(col.name, (column = { key: col.key ?? col.name, pending: [] }));
+              if (column === undefined) slashed.set(col.name, (column = { key: col.key ?? col.name, rows: [] }));
               if (readings.monthFirst === undefined) column.dayFirst ??= { raw, line };
               if (readings.dayFirst === undefined) column.monthFirst ??= { raw, line };
               (rowSlashed ??= []).push({ column, raw });
@@ -646,7 +646,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
 
         if (rowSlashed !== undefined) {
-          if (problems.length === 0) for (const d of rowSlashed) d.column.pending.push({ row: rows.values.length, raw: d.raw, line });
+          // Kept in the row as written until the end of the file (after the row's checks across columns, which a
+          // date not yet read must not take part in).
+          if (problems.length === 0) {
+            for (const d of rowSlashed) {
+              values[d.column.key] = d.raw;
+              d.column.rows.push(rows.values.length);
+            }
+          }
           rowSlashed = undefined;
         }
         if (problems.length === 0) {
@@ -736,8 +743,8 @@ interface SlashedColumn {
   key: string;
   dayFirst?: { raw: string; line: number };
   monthFirst?: { raw: string; line: number };
-  /** The kept rows' dates, by their place in the file's rows. */
-  pending: { row: number; raw: string; line: number }[];
+  /** The kept rows with such a date (their places in the file's rows), each holding its date as written until read. */
+  rows: number[];
 }
 
 const SLASH_ORDERS = { dayFirst: 'day/month/year', monthFirst: 'month/day/year' } as const;
@@ -749,42 +756,49 @@ const SLASH_ORDERS = { dayFirst: 'day/month/year', monthFirst: 'month/day/year' 
  * warning). A date so read that puts its row's dates out of order (received before shipped) is a problem too.
  */
 function readSlashedDates(slashed: ReadonlyMap<string, SlashedColumn>, rows: ParsedRows, file: string, ctx: ReadContext): void {
-  const problem = (line: number, column: string, reason: string, key?: string, row?: number) => {
+  const problem = (row: number, column: string, key: string, reason: string) => {
+    const line = rows.lines[row];
     if (ctx.lenient) {
-      if (key !== undefined && row !== undefined) delete rows.values[row][key];
+      delete rows.values[row][key];
       ctx.warnings.add({ file, line, column, reason: `${reason}: left empty, and the row read without it` });
     } else ctx.report({ file, line, column, reason });
   };
+  const read: { row: number; column: string; key: string }[] = [];
   for (const [column, c] of slashed) {
     const order = c.dayFirst !== undefined && c.monthFirst === undefined ? 'dayFirst' : c.monthFirst !== undefined && c.dayFirst === undefined ? 'monthFirst' : undefined;
     const shown = order === undefined ? undefined : c[order]!;
-    const read: { row: number; line: number }[] = [];
-    for (const p of c.pending) {
-      if (order === undefined || shown === undefined) {
-        const why =
-          c.dayFirst !== undefined && c.monthFirst !== undefined
-            ? `the column writes some dates day first (${JSON.stringify(c.dayFirst.raw)}, line ${c.dayFirst.line}) and others month first (${JSON.stringify(c.monthFirst.raw)}, line ${c.monthFirst.line})`
-            : 'with slashes the day and the month cannot be told apart (spreadsheets write either first), and no date of the column shows which';
-        problem(p.line, column, `${JSON.stringify(p.raw)} is not a date in ISO form YYYY-MM-DD: ${why}; write it as YYYY-MM-DD`);
-        continue;
-      }
-      // (a date with one reading only would have shown the other order, and one with none was refused when read)
-      rows.values[p.row][c.key] = slashedDateReadings(p.raw)![order]!;
-      read.push({ row: p.row, line: p.line });
+    if (order === undefined || shown === undefined) {
+      const why =
+        c.dayFirst !== undefined && c.monthFirst !== undefined
+          ? `the column writes some dates day first (${JSON.stringify(c.dayFirst.raw)}, line ${c.dayFirst.line}) and others month first (${JSON.stringify(c.monthFirst.raw)}, line ${c.monthFirst.line})`
+          : 'with slashes the day and the month cannot be told apart (spreadsheets write either first), and no date of the column shows which';
+      for (const row of c.rows) problem(row, column, c.key, `${JSON.stringify(rows.values[row][c.key])} is not a date in ISO form YYYY-MM-DD: ${why}; write it as YYYY-MM-DD`);
+      continue;
     }
-    if (order !== undefined && shown !== undefined && read.length > 0) {
-      const n = read.length;
+    for (const row of c.rows) {
+      // (a date with one reading only would have shown the other order, and one with none was refused when read)
+      rows.values[row][c.key] = slashedDateReadings(rows.values[row][c.key] as string)![order]!;
+      read.push({ row, column, key: c.key });
+    }
+    if (c.rows.length > 0) {
+      const n = c.rows.length;
       ctx.warnings.add({
         file,
-        line: read[0].line,
+        line: rows.lines[c.rows[0]],
         column,
         reason: `${n} date${n === 1 ? '' : 's'} with slashes read as ${SLASH_ORDERS[order]}, the order of ${JSON.stringify(shown.raw)} (line ${shown.line}), which reads only so (no date of the column reads only the other way); write YYYY-MM-DD to be sure`,
       });
     }
-    // A date so read may put its row's dates out of order (received before shipped, an end before its start).
-    for (const t of read) {
-      for (const p of crossFieldProblems(file as BundleFile, rows.values[t.row])) {
-        if (p.column === 'received' || p.column === 'end') problem(t.line, column, p.reason, c.key, t.row);
+  }
+  // A date so read may put its row's dates out of order (received before shipped, an end before its start): checked
+  // once every column's dates are read.
+  const told = new Set<number>();
+  for (const t of read) {
+    if (told.has(t.row) || !Object.hasOwn(rows.values[t.row], t.key)) continue;
+    for (const p of crossFieldProblems(file as BundleFile, rows.values[t.row])) {
+      if (p.column === 'received' || p.column === 'end') {
+        problem(t.row, t.column, t.key, p.reason);
+        told.add(t.row);
       }
     }
   }

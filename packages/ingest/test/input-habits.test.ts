@@ -483,12 +483,14 @@ describe('dates with slashes, read in the order their column shows', () => {
   });
 
   it("a date read so that comes before the row's other date is a problem, and a day of neither order is not a date", async () => {
-    const rows = [head, 's1,d,a,paste,03/15/2016,2016-03-01', 's2,d,a,paste,02/30/2016,', 's3,d,a,paste,04/05/2016,'];
+    const rows = [head, 's1,d,a,paste,03/15/2016,2016-03-01', 's2,d,a,paste,02/30/2016,', 's3,d,a,paste,04/05/2016,', 's4,d,a,paste,03/20/2016,03/17/2016'];
     const issues = await problems(makeBundle({ shipments: rows.join('\n') }));
     expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
       // The date read from its slashes is the one left out (lenient): the other was written without doubt.
       '2:shipped: received 2016-03-01 is before shipped 2016-03-15',
       '3:shipped: "02/30/2016" is not a date: there is no such day, read day first or month first',
+      // Both read from slashes, once: checked when both are read.
+      '5:shipped: received 2016-03-17 is before shipped 2016-03-20',
     ]);
     const lenient = await readBundle(makeBundle({ shipments: [head, 's1,d,a,paste,03/15/2016,2016-03-01'].join('\n') }), { lenient: true });
     expect(lenient.shipments[0]).toMatchObject({ id: 's1', received: '2016-03-01' });

@@ -135,7 +135,7 @@ export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions
     bundle = r.bundle;
     resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped };
     if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities`);
-  }
+  } else options.matching?.cancel(); // (matching started for nothing: its thread is stopped)
   let geocoding: ReportGeocoding = NO_GEOCODING;
   if (options.geocode ?? true) {
     progress('geocoding cities without coordinates');

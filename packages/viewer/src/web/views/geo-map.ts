@@ -454,13 +454,12 @@ export class GeoMap {
       // Below right of the symbol as before; where that covers an entity's name or another place's, another side,
       // then the sides a little further out (a ring of names around a crowded address). Never over an entity's name:
       // where no side is free the name is left out (the symbol stays; zoomed in, there is room).
+      const blocked = [...avoid, ...taken];
+      const name = [{ x: v.x, y: v.y, width: w + 2, height: 14 }];
       let spot: ReturnType<typeof placeLabels>[number] | undefined;
-      for (const gap of [8, 24, 40]) {
-        spot = placeLabels([{ x: v.x, y: v.y, width: w + 2, height: 14 }], [...avoid, ...taken], { width, height }, gap)[0];
-        if (spot !== undefined) break;
-      }
+      for (const gap of [8, 24, 40]) if ((spot = placeLabels(name, blocked, { width, height }, gap)[0]) !== undefined) break;
       const box: [number, number, number, number] = spot?.box ?? [v.x + 7, v.y + 6, v.x + 9 + w, v.y + 20];
-      if (spot === undefined && [...avoid, ...taken].some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      if (spot === undefined && blocked.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
       taken.push(box);
       this.placeNames.push({ name: place.name, box });
       ctx.fillStyle = 'rgba(255,255,255,0.8)';

@@ -17,10 +17,13 @@ export const processIO: CliIO = {
   relaunch: process.env[RELAUNCHED_ENV] === undefined ? relaunch : undefined,
 };
 
-/** How far along a stage is (`done` of `total`, in the stage's own unit: rules, records, bytes). */
+/**
+ * How far along a stage is (`done` of `total`, in the stage's own unit: rules, records, bytes, steps; no total when
+ * the number is not known ahead, as for Louvain's levels).
+ */
 export interface ProgressStep {
   done: number;
-  total: number;
+  total?: number;
 }
 
 /** A progress callback: a stage starting (no step), or how far along the current one is (a step). */
@@ -41,7 +44,7 @@ export function progressReporter(io: CliIO, quiet: boolean, now: () => number = 
   let last = start;
   return (message, step) => {
     const t = now();
-    if (step !== undefined && (step.done >= step.total || (t - last) / 1000 < interval)) return;
+    if (step !== undefined && ((step.total !== undefined && step.done >= step.total) || (t - last) / 1000 < interval)) return;
     last = t;
     io.stderr(`chokepoint: ${message} (${clockText((t - start) / 1000)})\n`);
   };

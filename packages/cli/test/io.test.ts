@@ -34,11 +34,18 @@ describe('progress clock', () => {
     report('writing the report: 18 of 18', { done: 18, total: 18 });
     t += 30_000;
     report('writing the report: 18 of 18', { done: 18, total: 18 });
-    expect(lines).toEqual([
+    expect(lines.slice(0, 3)).toEqual([
       'chokepoint: evaluating red-flag rules (0.0 s)\n',
       'chokepoint: evaluating red-flag rules: 6 of 18 rules done (10.5 s)\n',
       'chokepoint: evaluating red-flag rules: 13 of 18 rules done (21.0 s)\n',
     ]);
+    // A step whose number of steps is not known ahead (Louvain's levels) is shown on the same clock.
+    report('finding clusters (Louvain)');
+    t += 4000;
+    report('finding clusters (Louvain): pass 1, level 1: 52,000 communities of 1,000,000 entities', { done: 1 });
+    t += 7000;
+    report('finding clusters (Louvain): pass 1, level 2: 2,100 communities of 1,000,000 entities', { done: 2 });
+    expect(lines.slice(3)).toEqual(['chokepoint: finding clusters (Louvain) (57.0 s)\n', 'chokepoint: finding clusters (Louvain): pass 1, level 2: 2,100 communities of 1,000,000 entities (1 min 8 s)\n']);
     const quiet: string[] = [];
     progressReporter({ stdout: () => undefined, stderr: (x: string) => quiet.push(x) } as never, true, () => (t += 60_000))('reading: 5%', { done: 5, total: 100 });
     expect(quiet).toEqual([]);

@@ -10,7 +10,8 @@ import { EngineInputError } from './errors';
 import { groupGeography, nearestSite, type NearestSite, type Site } from './geo';
 import { KEY_NODE_DEFAULTS, rankKeyNodes, type FlagTally, type KeyNode } from './key-nodes';
 import type { Controlled } from './control';
-import { checkedIfValid, type CheckedBundle } from './input';
+import { checkedBundle, checkedIfValid, type CheckedBundle } from './input';
+import { countWords, stepsOf, type OnStep, type ProgressStep } from './progress';
 import { projectBundle } from './projection';
 
 export interface AnalyzeOptions {
@@ -30,8 +31,11 @@ export interface AnalyzeOptions {
   radiusKm?: number;
   /** How many key nodes to rank (used by rankKeyNodesOf). */
   topKeyNodes?: number;
-  /** Called as each stage starts, so a caller can show progress. The engine itself prints nothing. */
-  onProgress?: (stage: string) => void;
+  /**
+   * Called as each stage starts (no step), and as a long one goes on (a step: how far along it is, in the words of
+   * the message), so a caller can show progress. The engine itself prints nothing.
+   */
+  onProgress?: (message: string, step?: ProgressStep) => void;
   /**
    * Communities and betweenness computed elsewhere (Neo4j's Graph Data Science library), used instead of the
    * engine's Louvain and Brandes. Everything else (articulation points, bridges, geography, key-node ranking) is
@@ -251,14 +255,21 @@ interface Prepared {
 function prepare(bundle: Bundle, options: AnalyzeOptions): Prepared {
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
   const progress = options.onProgress ?? (() => undefined);
-  progress('building the graph');
+  const building = 'building the graph';
+  progress(building);
+  // The ends of every tie, checked (and kept for the projection and the analyses after it): at ten million ties, the
+  // first half of the stage.
+  checkedBundle(bundle);
+  const ties = bundle.relations.length + bundle.shipments.length;
+  stepsOf(building, options.onProgress)?.({ done: 1, total: 2, words: `the ends of ${countWords(ties, 'tie', 'ties')} checked` });
   // The weighted projection as typed arrays, keyed with Maps (ids such as "__proto__" are ordinary input).
   const csr = projectBundle(bundle);
 
   let clustering: Clustering;
   if (options.external === undefined) {
-    progress('finding clusters (Louvain)');
-    clustering = detectClustersCSR(csr, { seed });
+    const louvain = 'finding clusters (Louvain)';
+    progress(louvain);
+    clustering = detectClustersCSR(csr, { seed, onStep: stepsOf(louvain, options.onProgress) });
   } else {
     try {
       clustering = clustersFromAssignmentCSR(csr, options.external.communities);
@@ -466,6 +477,8 @@ export interface KeyNodeExtras {
   /** Share and amount of the flow lost when each entity alone is removed, by id; with the total, how amounts read, and the goods in words. */
   flowCut?: { lost: ReadonlyMap<string, { share: number; amount: number }>; total: number; format: (amount: number) => string; goods: string };
   top?: number;
+  /** Called as the ranking goes on: brokerage through ties counted, in trade counted, the nodes ranked (3 steps). */
+  onStep?: OnStep;
 }
 
 /** The bundle's name of each key (its id when the entity has none), read by position when the keys are the bundle's. */
@@ -540,8 +553,10 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   const cluster = Int32Array.from(analysis.entities, (e) => e.cluster);
   const only = anyRelevant ? relevant : undefined;
   const byTies = brokerage({ n, source: lists.ties.source, target: lists.ties.target, group: tieGroup, country, relevant: only });
+  extras.onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(lists.ties.source.length / 2, 'tie', 'ties')} counted` });
   const byTrade = brokerage({ n, source: lists.trade.source, target: lists.trade.target, group: cluster, country, relevant: only });
-  return rankKeyNodes(
+  extras.onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(lists.trade.source.length, 'shipment', 'shipments')} counted` });
+  const ranked = rankKeyNodes(
     {
       keys,
       names: extras.names !== undefined ? keys.map((k) => extras.names!.get(k) ?? k) : namesOf(bundle, keys, same),
@@ -561,4 +576,6 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
     },
     { top: extras.top ?? analysis.parameters.topKeyNodes ?? KEY_NODE_DEFAULTS.top },
   );
+  extras.onStep?.({ done: 3, total: 3, words: `${countWords(ranked.length, 'key node', 'key nodes')} ranked` });
+  return ranked;
 }

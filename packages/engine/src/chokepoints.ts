@@ -1,3 +1,4 @@
+import type { OnStep } from './progress';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { disrupt, FlowNetwork, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
 import { checkedBundle } from './input';
@@ -30,6 +31,11 @@ export interface ChokepointOptions {
    * company group are movements inside the group, not supply to the targets, and are not counted.
    */
   groupOf?: (id: string) => number | undefined;
+  /**
+   * Called as the search goes on: the maximum flows in kg and in value, the dominators, the vertex cut, the loss of
+   * flow per entity, then each removal of the disruption curve.
+   */
+  onStep?: OnStep;
 }
 
 export const CHOKEPOINT_DEFAULTS = { disruptionSteps: 10, flowCutCandidates: 30 } as const;
@@ -186,10 +192,17 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
   /** A node that lies between sources and targets: not a receiving end (a target's own index). */
   const between = (v: number) => !(v < n && targetSet.has(ids[v]));
 
+  const removals = options.removalOrder?.filter((id) => index.has(id)).map((id) => index.get(id)!);
+  const total = 5 + (removals?.length ?? options.disruptionSteps ?? CHOKEPOINT_DEFAULTS.disruptionSteps);
+  const step = (done: number, words: string) => options.onStep?.({ done, total, words });
   const kg = maxFlow(kgGraph, src, dst);
+  step(1, 'the maximum flow in kg found');
   const value = maxFlow(valueGraph, src, dst);
+  step(2, 'the maximum flow in value found');
   const dom = setDominators(topo, src, dst);
+  step(3, 'the dominators found');
   const cut = minVertexCut(topo, src, dst);
+  step(4, 'the smallest vertex cut found');
 
   const noFlowWhy = (measure: 'kg' | 'value', flow: number): string | null => {
     if (flow > 0) return null;
@@ -251,14 +264,17 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
     break;
   }
 
+  step(5, 'the loss of flow when each entity is removed alone measured');
+
   // The whole network, undirected, for the largest connected component: every tie and every shipment, as numbers
   // (the ends the check found, read only).
   const undirected = { a: checked.from, b: checked.to };
   const steps = disrupt([kgGraph, valueGraph], src, dst, undirected, {
     steps: options.disruptionSteps ?? CHOKEPOINT_DEFAULTS.disruptionSteps,
-    order: options.removalOrder?.filter((id) => index.has(id)).map((id) => index.get(id)!),
+    order: removals,
     entities: n,
     twin,
+    onStep: (s) => step(5 + s.done, `disruption: ${s.words}`),
   });
   const uniqueIds = (nodes: Iterable<number>) => [...new Set([...nodes].map(idOf))];
   const partialBy = new Map<string, number>();

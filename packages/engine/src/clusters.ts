@@ -1,3 +1,4 @@
+import type { OnStep } from './progress';
 import type { UndirectedGraph } from 'graphology';
 import { toUndirectedCSR, type UndirectedCSR } from './csr';
 import { EngineInputError } from './errors';
@@ -10,6 +11,8 @@ export interface ClusterOptions {
   resolution?: number;
   /** Edge attribute with the weight (graphology graphs only; a CSR carries its weights). */
   weightAttribute?: string;
+  /** Called as Louvain goes on (see LouvainOptions.onStep). */
+  onStep?: OnStep;
 }
 
 export const CLUSTER_DEFAULTS = { seed: 1, resolution: 1, weightAttribute: 'weight' } as const;
@@ -37,7 +40,7 @@ export function detectClustersCSR(csr: UndirectedCSR, options: ClusterOptions = 
   if (csr.offsets[csr.n] === 0) {
     return numberClusters(csr.keys, Int32Array.from(csr.keys, (_k, i) => i), 0);
   }
-  const result = louvainCSR(csr, { seed, resolution });
+  const result = louvainCSR(csr, { seed, resolution, onStep: options.onStep });
   return numberClusters(csr.keys, result.community, result.modularity);
 }
 

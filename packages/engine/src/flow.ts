@@ -1,3 +1,4 @@
+import type { OnStep } from './progress';
 /**
  * Supply chokepoints on the directed shipment graph: max-flow / min-cut (Dinic), minimum vertex
  * cuts by node splitting, dominators (Cooper–Harvey–Kennedy), and a disruption simulation.
@@ -557,6 +558,8 @@ export interface DisruptionOptions {
    */
   entities?: number;
   twin?: Int32Array;
+  /** Called after each removal (step k of the removals asked for; fewer when the flow stops first). */
+  onStep?: OnStep;
 }
 
 /**
@@ -644,6 +647,7 @@ export function disrupt(
       remaining: flows.map((f, i) => share(i, f.value)),
       largestComponent: pickLcc >= 0 ? pickLcc : largestComponent(entities, undirected.a, undirected.b, removed, lccWork),
     });
+    options.onStep?.({ done: k + 1, total: limit, words: `${k + 1} of ${limit} removals simulated` });
   }
   return steps;
 }

@@ -1,3 +1,4 @@
+import { countWords, type OnStep } from './progress';
 import type { UndirectedCSR } from './csr';
 import { seededRandom } from './random';
 
@@ -40,9 +41,11 @@ export interface LouvainOptions {
    * two passes on most graphs (like leidenalg's default of two iterations); 0 runs until a pass gains nothing.
    */
   tolerance?: number;
+  /** Called after each level of each pass, with the number of communities so far (for a caller that shows progress). */
+  onStep?: OnStep;
 }
 
-export const LOUVAIN_DEFAULTS: Required<LouvainOptions> = {
+export const LOUVAIN_DEFAULTS: Required<Omit<LouvainOptions, 'onStep'>> = {
   seed: 1,
   resolution: 1,
   maxLevels: 100,
@@ -228,6 +231,7 @@ export function louvainCSR(csr: UndirectedCSR, options: LouvainOptions = {}): Lo
   let partition = new Int32Array(nb); // partition of the base level
   identity(partition, nb);
   let levels = 0;
+  let steps = 0;
   const top = new Int32Array(nb); // node of the current level that holds each base node
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -240,6 +244,8 @@ export function louvainCSR(csr: UndirectedCSR, options: LouvainOptions = {}): Lo
       gain += moveNodes(level, comm, gamma, total, rng, scratch);
       depth++;
       const count = renumber(comm, level.n, scratch.pos);
+      steps++;
+      options.onStep?.({ done: steps, words: `pass ${pass + 1}, level ${depth}: ${countWords(count, 'community', 'communities')} of ${countWords(n, 'entity', 'entities')}` });
       if (count === level.n || depth >= maxLevels) break;
       let groups = comm;
       let groupCount = count;

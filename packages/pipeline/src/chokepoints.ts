@@ -1,4 +1,4 @@
-import { parseSelector, selectEntities, shipmentMatches, supplyChokepoints, SelectorError, type Analysis, type Selector } from '@chokepoint/engine';
+import { parseSelector, selectEntities, shipmentMatches, supplyChokepoints, SelectorError, type Analysis, type OnStep, type Selector } from '@chokepoint/engine';
 import { watchMatcher, type ReferenceData } from '@chokepoint/flags';
 import { convertMoney, valueDate, type Bundle, type FxTable, type Shipment } from '@chokepoint/model';
 import type { ReportChokepoints } from '@chokepoint/report';
@@ -46,7 +46,7 @@ export function goodsOf(reference: ReferenceData, goods: string): { pick: (s: Sh
  * stays a source (ReportChokepoints.sourcesAlsoTargets). Money is compared in one currency only: converted with
  * `fx` when given, else the flow's own currency when it has one. Null when no source or no target can be chosen.
  */
-export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null): ReportChokepoints | null {
+export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null, onStep?: OnStep): ReportChokepoints | null {
   const { pick, words: goodsWords } = goodsOf(reference, selection.goods ?? CHOKEPOINT_SELECTION_DEFAULTS.goods);
   const flowing = bundle.shipments.filter(pick);
   // The goods are matched once per shipment (the watch list matches words): the analysis asks the set.
@@ -75,6 +75,7 @@ export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: Re
     shipments: (s) => inFlowSet.has(s),
     disruptionSteps: selection.disruptionSteps ?? CHOKEPOINT_SELECTION_DEFAULTS.disruptionSteps,
     groupOf: (id) => lookup.group(id),
+    onStep,
     ...(fx === null
       ? {}
       : {

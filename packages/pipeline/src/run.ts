@@ -9,7 +9,10 @@ import {
   LISTED_PATH_DEFAULTS,
   FLAG_SEVERITY_WEIGHTS,
   controlDiscount,
+  countWords,
+  stepsOf,
   type Analysis,
+  type OnStep,
   type ExternalResults,
   type FlagTally,
   type KeyNode,
@@ -93,7 +96,7 @@ export interface PipelineHooks {
    * such as "evaluating red-flag rules: 7 of 18 rules done"): words for a person. Steps come often (every rule): a
    * caller that prints shows some of them (the CLI: one every ten seconds at most).
    */
-  onProgress?: (message: string, step?: { done: number; total: number }) => void;
+  onProgress?: (message: string, step?: { done: number; total?: number }) => void;
 }
 
 /** The analysis, step by step, for callers that want the parts as well as the report. */
@@ -194,11 +197,13 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     onProgress: (done, total) => progress(`evaluating red-flag rules: ${done} of ${total} rules done`, { done, total }),
   });
 
-  progress('finding supply chokepoints and simulating disruption');
-  const chokepoints: ReportChokepoints | null = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx);
+  const finding = 'finding supply chokepoints and simulating disruption';
+  progress(finding);
+  const chokepoints: ReportChokepoints | null = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
 
-  progress('ranking key individuals and businesses');
-  const { keyNodes, controllers } = keyNodesOf(bundle, analysis, flags, chokepoints, options);
+  const ranking = 'ranking key individuals and businesses';
+  progress(ranking);
+  const { keyNodes, controllers } = keyNodesOf(bundle, analysis, flags, chokepoints, options, stepsOf(ranking, hooks.onProgress));
   // One breadth-first search from the matched listed parties gives every entity's distance to the nearest: the
   // report lists the paths of flagged entities and key nodes, the review queue weighs every entity's.
   const listedPaths =
@@ -215,7 +220,8 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   progress('ranking entities for review');
   const queue = reviewQueueOf(bundle, analysis, flags, keyNodes, extendReference(options.reference, rules), options.listedParties?.(bundle, analysis) ?? (listedPaths === undefined ? undefined : listedDistances(bundle, listedPaths, listed!)));
 
-  progress('building the report and checking it against its schema');
+  const building = 'building the report and checking it against its schema';
+  progress(building);
   // Whether the engine's check accepted these very lists (it did, or the analysis would have stopped): the report's
   // records are then known to name only its entities. Its index of the bundle is let go before the report, where the
   // run's memory peaks.
@@ -234,6 +240,7 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
     built.shipments === bundle.shipments &&
     built.entities.length === bundle.entities.length &&
     built.entities.every((e, i) => e.id === bundle.entities[i].id);
+  stepsOf(building, hooks.onProgress)?.({ done: 1, total: 2, words: 'the report built' });
   const report = assertReport(built, 'the report', { recordIdsKnown });
   return { report, bundle, analysis, flags, keyNodes };
 }
@@ -338,6 +345,7 @@ function keyNodesOf(
   flags: FlagsResult,
   chokepoints: ReportChokepoints | null,
   options: PipelineOptions,
+  onStep?: OnStep,
 ): { keyNodes: KeyNode[]; controllers: ReturnType<typeof controllersOf> } {
   const tally = new Map<string, FlagTally>();
   for (const f of flags.flags) {
@@ -348,6 +356,7 @@ function keyNodesOf(
     }
   }
   const controlled = controlChains(bundle);
+  onStep?.({ done: 1, total: 5, words: `control followed through ${countWords(bundle.relations.length, 'relation', 'relations')}` });
   // Names come from the bundle itself (no map of every id to its name).
   const keyNodes = rankKeyNodesOf(analysis, bundle, {
     controlled,
@@ -362,8 +371,10 @@ function keyNodesOf(
             goods: chokepoints.goods,
           },
     top: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
+    onStep: onStep && ((s) => onStep({ ...s, done: s.done + 1, total: 5 })),
   });
   const controllers = controllersOf(bundle, analysis, controlled, tally, keyNodes);
+  onStep?.({ done: 5, total: 5, words: 'the controllers of flagged companies listed' });
   return { keyNodes, controllers };
 }
 

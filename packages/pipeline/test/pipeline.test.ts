@@ -123,6 +123,49 @@ describe('supply chokepoints on data nobody tuned', () => {
   });
 });
 
+describe('progress', () => {
+  it('the long stages say how far along they are, each step after its stage and before the next; the report is the same', async () => {
+    const entities = [entity('dist', { ...near, isic: '4669' }), entity('shop', { ...near, isic: '4741' }), entity('ware', near), entity('maker', { country: 'DE' })];
+    const bundle = bundleOf(entities, [tie('dist', 'ware', 'shared_address')], [ship('s1', 'maker', 'dist', { quantity: 9000, quantityKg: 9000 }), ship('s2', 'dist', 'shop', { quantity: 6000, quantityKg: 6000 }), ship('s3', 'dist', 'ware')]);
+    const lines: [string, { done: number; total?: number } | undefined][] = [];
+    const watched = await runAnalysis(bundle, options(), { onProgress: (m, s) => lines.push([m, s]) });
+    expect(JSON.stringify(watched.report)).toBe(JSON.stringify((await runAnalysis(bundle, options())).report));
+    const stages = lines.filter(([, s]) => s === undefined).map(([m]) => m);
+    /** The steps printed between the line of a stage and the next stage's line. */
+    const stepsOf = (stage: string) => {
+      const at = lines.findIndex(([m, s]) => m === stage && s === undefined);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const out: string[] = [];
+      for (const [m, s] of lines.slice(at + 1)) {
+        if (s === undefined) break;
+        expect(m.startsWith(`${stage}: `)).toBe(true);
+        out.push(m.slice(stage.length + 2));
+      }
+      return out;
+    };
+    expect(stepsOf('building the graph')).toEqual(['the ends of 4 ties checked (step 1 of 2)']);
+    expect(stepsOf('finding clusters (Louvain)').length).toBeGreaterThan(0);
+    expect(stepsOf('finding supply chokepoints and simulating disruption')).toEqual([
+      'the maximum flow in kg found (step 1 of 15)',
+      'the maximum flow in value found (step 2 of 15)',
+      'the dominators found (step 3 of 15)',
+      'the smallest vertex cut found (step 4 of 15)',
+      'the loss of flow when each entity is removed alone measured (step 5 of 15)',
+      // The flow stops after the distributor is removed: the curve ends there, and so do its steps.
+      'disruption: 1 of 10 removals simulated (step 6 of 15)',
+    ]);
+    expect(stepsOf('ranking key individuals and businesses')).toEqual([
+      'control followed through 1 relation (step 1 of 5)',
+      'brokerage through 1 tie counted (step 2 of 5)',
+      'brokerage in 3 shipments counted (step 3 of 5)',
+      `${watched.keyNodes.length} key nodes ranked (step 4 of 5)`,
+      'the controllers of flagged companies listed (step 5 of 5)',
+    ]);
+    expect(stepsOf('building the report and checking it against its schema')).toEqual(['the report built (step 1 of 2)']);
+    expect(stages.indexOf('ranking entities for review')).toBeGreaterThan(stages.indexOf('ranking key individuals and businesses'));
+  });
+});
+
 describe('payers and consignees are ties', () => {
   it('a company that pays for others’ goods is in the network, its clusters and its key nodes', async () => {
     const b = bundleOf(

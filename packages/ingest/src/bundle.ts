@@ -247,7 +247,7 @@ function commaNumber(raw: string): string {
 /** A number with a currency before or after it: `21000 TRY`, `€4800`, `USD 14,500.00`? (thousands commas are not read). */
 const VALUE_WITH_CURRENCY = /^(?:([^\d\s.,+-][^\d]*?)\s*)?(\d[\d.,]*)(?:\s*([^\d\s.,][^\d]*))?$/;
 /** A number with its unit after it: `6 t`, `38000 Ltrs` (the first group, for a word before the number, never matches). */
-const QUANTITY_WITH_UNIT = /^()(\d[\d.]*)\s*([^\d\s.,][^\d]*)$/;
+const QUANTITY_WITH_UNIT = /^()(\d[\d.,]*)\s*([^\d\s.,][^\d]*)$/;
 
 /**
  * The shipment columns a cell may write with the column that goes with it (a value with its currency, a quantity with
@@ -259,7 +259,7 @@ const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: stri
 };
 
 /** The number and the word of a cell that writes both (`21000 TRY`, `€4800`, `6 t`), when it does without doubt. */
-function numberWithWord(raw: string, column: string, options: FieldOptions): { number: number; word: string } | { reason: string } | undefined {
+function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean): { number: number; word: string } | { reason: string } | undefined {
   const how = WRITTEN_WITH[column];
   const m = how.pattern.exec(raw);
   // A word before the number or after it, not both and not neither.
@@ -267,10 +267,31 @@ function numberWithWord(raw: string, column: string, options: FieldOptions): { n
   const written = (m[1] || m[3]).trim();
   const word = how.read(written);
   if (!word.ok) return undefined;
-  const number = parseField('number', m[2], options);
+  // `1.250.000,00 TL` in a semicolon-separated file: the number's decimal comma (and dots between thousands) as the
+  // column's other cells are read.
+  const digits = decimalComma && (THOUSANDS_DOTS.test(m[2]) || DECIMAL_COMMA.test(m[2])) ? commaNumber(m[2]) : m[2];
+  const number = parseField('number', digits, options);
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
   if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}` };
   return { number: number.value as number, word: word.value as string };
+}
+
+/** A kind of tie with a share in percent after it (`Owner (51%)`, `owner 51 %`) or before it (`51% shareholder`). */
+const KIND_THEN_SHARE = /^([^\d(]*?[^\s\d(])\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?$/;
+const SHARE_THEN_KIND = /^\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?\s*([^\d\s][^\d]*)$/;
+
+/** The kind and the share of a kind cell that writes both, when both read without doubt (an owner's share only). */
+function kindWithShare(raw: string, options: FieldOptions): { kind: string; share: number } | undefined {
+  const after = KIND_THEN_SHARE.exec(raw);
+  const before = after === null ? SHARE_THEN_KIND.exec(raw) : null;
+  const words = after?.[1] ?? before?.[2];
+  const number = after?.[2] ?? before?.[1];
+  if (words === undefined || number === undefined) return undefined;
+  const kind = parseField('enum', words.trim(), options);
+  const share = parseField('percent', number.replace(',', '.'));
+  // A share belongs to ownership: `Director (50%)` is not read.
+  if (!kind.ok || kind.value !== 'owner' || !share.ok) return undefined;
+  return { kind: 'owner', share: share.value as number };
 }
 
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
@@ -337,6 +358,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let writtenWith: { what: string; column: string; word: string }[] | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
+  /** The share a relation's kind was written with (`Owner (51%)`), when it was. */
+  let writtenShare: number | undefined;
+  /** The coordinates column, when it gives the lat and lon a record needs (places.csv): an empty cell is a problem. */
+  let coordinatesRequired: string | undefined;
   /** Per date column: its dates with slashes (`05/03/2016`), read once the file is read, in the order the column shows. */
   const slashed = new Map<string, SlashedColumn>();
   /** The row's dates with slashes, kept for the end of the file if the row is kept. */
@@ -377,6 +402,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             header = h.columns;
             const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
             weightColumn = weight < 0 ? undefined : fields[weight].trim();
+            // The coordinates in one cell stand for a place's lat and lon, which it needs.
+            const coordinates = header.find((c): c is ColumnSpec => typeof c !== 'string' && c.type === 'coordinates');
+            coordinatesRequired = coordinates !== undefined && spec.columns.some((c) => c.required && c.givenBy === coordinates.name) ? coordinates.name : undefined;
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
             fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, aliases: c.aliases, max: c.max }));
             for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
@@ -462,10 +490,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               if (grouped && seen.grouped++ === 0) seen.groupedExample = raw;
               decimalCommas.set(col.name, seen);
               raw = commaNumber(raw);
-            } else if (/\d\.\d/.test(raw)) {
+            } else if (/\d\.\d/.test(raw) && !raw.includes(',')) {
               if (seen) seen.dots++;
               else decimalCommas.set(col.name, (seen = { line, example: '', count: 0, dots: 1, grouped: 0, groupedExample: '' }));
-              if (LOOKS_LIKE_THOUSANDS.test(raw) && (seen.ambiguous ??= []).length < AMBIGUOUS_KEPT) seen.ambiguous.push({ line, raw });
+              // (a latitude or longitude of three decimals, `36.645`, is never thousands: 36,645 is out of range)
+              if (LOOKS_LIKE_THOUSANDS.test(raw) && col.type !== 'latitude' && col.type !== 'longitude' && (seen.ambiguous ??= []).length < AMBIGUOUS_KEPT) seen.ambiguous.push({ line, raw });
             }
           }
           const seen = repeats[i];
@@ -481,13 +510,23 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (!parsed.ok && spec.file === 'shipments.csv' && Object.hasOwn(WRITTEN_WITH, col.name)) {
             // A value written with its currency (`21000 TRY`, `€4800`), a quantity with its unit (`6 t`): the number,
             // and the other column checked below.
-            const split = numberWithWord(raw, col.name, fieldOptions[i]);
+            const split = numberWithWord(raw, col.name, fieldOptions[i], delimiter === ';');
             if (split !== undefined && 'reason' in split) parsed = { ok: false, reason: split.reason };
             else if (split !== undefined) {
               const other = WRITTEN_WITH[col.name].column;
               values[col.name] = split.number;
               (writtenWith ??= []).push({ what: col.name, column: other, word: split.word });
               note(col.name, `${JSON.stringify(written)} read as the ${col.name} ${split.number} in ${split.word}; write only the number in the ${col.name} column (the ${other} in its own) to be sure`);
+              continue;
+            }
+          }
+          if (!parsed.ok && spec.file === 'relations.csv' && col.name === 'kind') {
+            // `Owner (51%)`, `51 % shareholder`: the kind of tie, and the share it writes beside it.
+            const split = kindWithShare(raw, fieldOptions[i]);
+            if (split !== undefined) {
+              values.kind = split.kind;
+              writtenShare = split.share;
+              note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %; write the share in the share column to be sure`);
               continue;
             }
           }
@@ -581,6 +620,19 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
         }
+        if (writtenShare !== undefined) {
+          // The share written with the kind and the share column: they must agree.
+          if (values.share === undefined) values.share = writtenShare;
+          else if (values.share !== writtenShare) add('share', `the kind says a share of ${writtenShare} % but the share is ${values.share as number} %`);
+          writtenShare = undefined;
+        }
+        if (values.coordinates !== undefined) {
+          // `36.6456, 37.0845` in one cell: the latitude and the longitude (the header has no lat or lon of its own).
+          const [lat, lon] = values.coordinates as [number, number];
+          delete values.coordinates;
+          values.lat = lat;
+          values.lon = lon;
+        } else if (coordinatesRequired !== undefined && !problems.some((p) => p.column === coordinatesRequired)) add(coordinatesRequired, REQUIRED_MISSING);
         if (writtenWith !== undefined) {
           // The currency a value was written with and the currency column (the unit of a quantity and the unit
           // column): they must agree.
@@ -709,7 +761,21 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     throw new FatalFileProblem({ file, line: 1, reason: 'the file is empty (it needs at least a header row)' });
   }
   for (const [column, d] of decimalCommas) {
-    if (d.count === 0) continue;
+    if (d.count === 0) {
+      // No decimal comma in the column, but `6.000` in a semicolon-separated file, as spreadsheets that put a dot between
+      // thousands write them: read as 6, it may mean 6,000. Said on its line, so that a quantity a thousand times off is
+      // not passed over.
+      for (const a of d.ambiguous ?? []) {
+        const asThousands = a.raw.replace('.', '');
+        ctx.warnings.add({
+          file,
+          line: a.line,
+          column,
+          reason: `"${a.raw}" read as ${Number(a.raw)}, with the dot as a decimal point; in a semicolon-separated file it may be written with a dot between thousands: if it means ${Number(asThousands).toLocaleString('en-US')}, write ${asThousands}`,
+        });
+      }
+      continue;
+    }
     // A column that writes numbers with a decimal comma, and a cell such as `120.000`: read as 120, while the same
     // hand may have meant 120,000. Said on the cell's line, so that a value a thousand times off is not passed over.
     for (const a of d.ambiguous ?? []) {

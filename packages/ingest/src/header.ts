@@ -105,7 +105,17 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
     }
     return name;
   });
-  const missing = spec.columns.filter((c) => c.required && !taken.has(c.name));
+  // A column another gives (`coordinates` for `lat` and `lon`): with both in the header, the one of its own is read and
+  // the other kept as text, so that no cell is read twice.
+  for (const c of spec.columns) {
+    const by = c.givenBy === undefined ? undefined : taken.get(c.givenBy);
+    if (by === undefined || !taken.has(c.name)) continue;
+    const raw = fields[by].trim();
+    warnings.push({ column: raw, reason: `column "${raw}" is kept as a text attribute: the header has "${c.name}" of its own` });
+    columns[by] = raw.toLowerCase();
+    taken.delete(c.givenBy!);
+  }
+  const missing = spec.columns.filter((c) => c.required && !taken.has(c.name) && !(c.givenBy !== undefined && taken.has(c.givenBy)));
   if (missing.length > 0) {
     // A header of a line of a megabyte (a file that is not a table) is quoted in part: its start and its length.
     const shown = fields.map((f) => shortened(f.trim()));

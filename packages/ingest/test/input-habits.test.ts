@@ -204,10 +204,12 @@ describe('spreadsheet habits', () => {
       expect.stringMatching(/^shipments\.csv line 2, column "value": 1 number written with a decimal comma and dots between thousands .*; 2 other cells of the column use a dot/),
       'shipments.csv line 3, column "value": "120.000" read as 120, with the dot as a decimal point, while other numbers of this column are written with a decimal comma (such as "48.500,00"): if it means 120,000 (a dot between thousands), write 120000',
     ]);
-    // Where no number of the column has a decimal comma, a dot is the file's decimal point: no warning per cell.
-    const dots = await readBundle(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;120.000;USD'].join('\n') }));
-    expect(dots.shipments[0].value).toBe(120);
-    expect(dots.warnings).toEqual([]);
+    // Where no number of the column has a decimal comma, the dot is still read as a decimal point, but the cell is
+    // pointed at too: spreadsheets that write semicolons often put dots between thousands (a hand-written Turkish
+    // export had `6.000` kg for six tonnes); a decimal such as 2.45 is not.
+    const dots = await readBundle(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;120.000;USD', 's2;a;b;paint;2.45;USD'].join('\n') }));
+    expect(dots.shipments.map((x) => x.value)).toEqual([120, 2.45]);
+    expect(dots.warnings.map(formatIssue)).toEqual(['shipments.csv line 2, column "value": "120.000" read as 120, with the dot as a decimal point; in a semicolon-separated file it may be written with a dot between thousands: if it means 120,000, write 120000']);
   });
 
   it('reads a customs extract as it comes: exporter, importer, description, net weight (kg), declared value, date', async () => {
@@ -495,5 +497,83 @@ describe('dates with slashes, read in the order their column shows', () => {
     const lenient = await readBundle(makeBundle({ shipments: [head, 's1,d,a,paste,03/15/2016,2016-03-01'].join('\n') }), { lenient: true });
     expect(lenient.shipments[0]).toMatchObject({ id: 's1', received: '2016-03-01' });
     expect(lenient.shipments[0].shipped).toBeUndefined();
+  });
+});
+
+describe('spreadsheet habits of a Turkish-language export (semicolons, a coordinates column, kinds with shares)', () => {
+  const NO_TIES = { relations: 'source;target;kind', shipments: 'id;supplier;buyer;commodity' };
+
+  it('reads the latitude and longitude of one cell, as maps copy them, for places and entities', async () => {
+    const dir = makeBundle({
+      entities: 'Ref;Type;Name;GPS\nE1;Co.;Kervan Kimya;"36,7161, 37,1150"\nE2;Ltd;Beta;36°38′44″N 37°05′04″E\nE3;company;Gamma;',
+      places: 'ID;Name;Type;Coordinates;Countries\nP1;Öncüpınar;Border gate;36.6456, 37.0845;TR|SY\nP2;Port;Seaport;36.58;TR',
+      ...NO_TIES,
+    });
+    const issues = await problems(dir);
+    expect(issues.map((i) => `${i.file} ${i.line}:${i.column}: ${i.reason}`)).toEqual([
+      'places.csv 3:coordinates: "36.58" is not a latitude and a longitude (write them as "36.6456, 37.0845", latitude first)',
+    ]);
+    writeFileSync(join(dir, 'places.csv'), 'ID;Name;Type;Coordinates;Countries\nP1;Öncüpınar;Border gate;36.6456, 37.0845;TR|SY\nP2;Port;Seaport;;TR\n');
+    expect((await problems(dir)).map((i) => `${i.file} ${i.line}:${i.column}: ${i.reason}`)).toEqual(['places.csv 3:coordinates: required value is missing']);
+    writeFileSync(join(dir, 'places.csv'), 'ID;Name;Type;Coordinates;Countries\nP1;Öncüpınar;Border gate;36.6456, 37.0845;TR|SY\n');
+    const bundle = await readBundle(dir);
+    expect(bundle.entities.map((e) => [e.id, e.kind, e.lat, e.lon])).toEqual([
+      ['E1', 'company', 36.7161, 37.115],
+      ['E2', 'company', 36.645556, 37.084444],
+      ['E3', 'company', undefined, undefined],
+    ]);
+    expect(bundle.places.map((p) => [p.id, p.kind, p.lat, p.lon, p.countries])).toEqual([['P1', 'border_crossing', 36.6456, 37.0845, ['TR', 'SY']]]);
+    expect(bundle.warnings).toContainEqual({ file: 'places.csv', line: 2, column: 'coordinates', reason: '"36.6456, 37.0845" read as the latitude 36.6456 and the longitude 37.0845' });
+    expect(bundle.warnings).toContainEqual({ file: 'places.csv', line: 2, column: 'kind', reason: '"Border gate" read as border_crossing' });
+    expect(bundle.warnings).toContainEqual({ file: 'entities.csv', line: 2, column: 'kind', reason: '"Co." read as company' });
+    expect(bundle.warnings.some((w) => w.line === 1 && w.reason.startsWith('column "Ref" read as "id"'))).toBe(true);
+    // Both ways of writing them in one header: lat and lon are read, the cell of both kept as text.
+    const both = await readBundle(makeBundle({ entities: 'id;kind;name;lat;lon;coordinates\nE1;company;A;36,7;37,1;"1, 2"', ...NO_TIES }));
+    expect(both.entities[0]).toMatchObject({ lat: 36.7, lon: 37.1, attributes: { coordinates: '1, 2' } });
+    expect(both.warnings).toContainEqual({ file: 'entities.csv', line: 1, column: 'coordinates', reason: 'column "coordinates" is kept as a text attribute: the header has "lat" of its own' });
+    // Swapped or out of range: refused, saying which.
+    const swapped = await problems(makeBundle({ entities: 'id,kind,name,coordinates\nE1,company,A,"37°05′E 36°38′N"\nE2,company,B,"136.6, 37.1"\nE3,company,C,"36.6, 37.1"', ...{ relations: 'source,target,kind', shipments: 'id,supplier,buyer,commodity' } }));
+    expect(swapped.map((i) => `${i.line}: ${i.reason}`)).toEqual([
+      '2: "37°05′E 36°38′N" is not a latitude and a longitude (the longitude comes first: are they swapped? write them as "36.6456, 37.0845", latitude first)',
+      '3: "136.6, 37.1", read as a latitude and a longitude: latitude 136.6 is out of range (-90 to 90)',
+    ]);
+  });
+
+  it('reads an owner\'s share written with the kind, and the words "of" and an abbreviation\'s dot around a kind', async () => {
+    const relations = 'From;To;Relationship;Share\nc;a;Owner (100%);\nc;b;51 % shareholder;\nc;d;owner 33,5%;33,5\nc;a;Father of;\nd;a;Owner of;';
+    const bundle = await readBundle(makeBundle({ relations }));
+    expect(bundle.relations.map((r) => [r.kind, r.share])).toEqual([
+      ['owner', 100],
+      ['owner', 51],
+      ['owner', 33.5],
+      ['family', undefined],
+      ['owner', undefined],
+    ]);
+    expect(bundle.warnings).toContainEqual({ file: 'relations.csv', line: 2, column: 'kind', reason: '"Owner (100%)" read as the kind owner with a share of 100 %; write the share in the share column to be sure' });
+    const issues = await problems(makeBundle({ relations: 'source;target;kind;share\nc;a;Owner (60%);40\nc;b;Director (50%);' }));
+    expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
+      '2:share: the kind says a share of 60 % but the share is 40 %',
+      expect.stringMatching(/^3:kind: unknown value "Director \(50%\)"/),
+    ]);
+  });
+
+  it('says when 6.000 in a semicolon-separated file may mean six thousand, and reads a value with its currency and a decimal comma', async () => {
+    const head = 'id;supplier;buyer;commodity;quantity;unit;value;currency';
+    const rows = ['s1;d;a;paste;6.000;kg;48.500,00;EUR', 's2;d;a;paste;6000;kg;1.250.000,00 TL;', 's3;d;a;paste;2.5;kg;900;EUR'];
+    const bundle = await readBundle(makeBundle({ shipments: [head, ...rows].join('\n') }));
+    expect(bundle.shipments.map((s) => [s.quantity, s.value, s.currency])).toEqual([
+      [6, 48500, 'EUR'],
+      [6000, 1250000, 'TRY'],
+      [2.5, 900, 'EUR'],
+    ]);
+    expect(bundle.warnings.filter((w) => w.column === 'quantity')).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'quantity', reason: '"6.000" read as 6, with the dot as a decimal point; in a semicolon-separated file it may be written with a dot between thousands: if it means 6,000, write 6000' },
+    ]);
+    expect(bundle.warnings).toContainEqual({ file: 'shipments.csv', line: 3, column: 'value', reason: '"1.250.000,00 TL" read as the value 1250000 in TRY; write only the number in the value column (the currency in its own) to be sure' });
+    // The value column's summary counts no cell of dots and a comma as a dot.
+    expect(bundle.warnings.find((w) => w.column === 'value' && w.reason.includes('decimal comma'))!.reason).not.toMatch(/uses a dot/);
+    // A comma-separated file writes no dots between thousands: 6.000 is six, and no warning is needed.
+    const plain = await readBundle(makeBundle({ shipments: 'id,supplier,buyer,commodity,quantity,unit\ns1,d,a,paste,6.000,kg' }));
+    expect(plain.warnings.filter((w) => w.column === 'quantity')).toEqual([]);
   });
 });

@@ -16,6 +16,11 @@ export interface ColumnSpec {
    * `individual` for `person`. Only words that mean that value and no other.
    */
   aliases?: Readonly<Record<string, string>>;
+  /**
+   * Another column that gives this one's value (`coordinates` gives `lat` and `lon`): a required column is not
+   * missing when the header has that one instead.
+   */
+  givenBy?: string;
   /** The value must be the id of an entity in entities.csv. */
   refersToEntity?: boolean;
   /** Largest value a `number` column takes (bigger ones are refused as mistakes). */
@@ -51,9 +56,35 @@ export const ENTITY_KIND_ALIASES: Readonly<Record<string, string>> = {
   firm: 'company',
   business: 'company',
   enterprise: 'company',
+  co: 'company',
+  company_limited: 'company',
+  ltd: 'company',
+  llc: 'company',
+  inc: 'company',
+  corp: 'company',
+  plc: 'company',
   organisation: 'organization',
   org: 'organization',
   ngo: 'organization',
+};
+
+/** Words maps and customs lists use for the kinds of places. */
+export const PLACE_KIND_ALIASES: Readonly<Record<string, string>> = {
+  border_gate: 'border_crossing',
+  border_post: 'border_crossing',
+  border_point: 'border_crossing',
+  border_checkpoint: 'border_crossing',
+  border_crossing_point: 'border_crossing',
+  crossing: 'border_crossing',
+  crossing_point: 'border_crossing',
+  land_border: 'border_crossing',
+  seaport: 'port',
+  sea_port: 'port',
+  harbour: 'port',
+  harbor: 'port',
+  river_port: 'port',
+  airfield: 'airport',
+  air_port: 'airport',
 };
 
 /** Words for the kinds of ties, each in the direction of its kind (the source owns, directs, pays). */
@@ -121,20 +152,24 @@ export const MAX_LITRES = 1e12;
 /** The largest invoice value, in any currency (10^18): beyond this it is a mistake, even in currencies of small units. */
 export const MAX_VALUE = 1e18;
 
+/** Names of a column that holds a latitude and a longitude together. */
+const COORDINATES_SYNONYMS = ['coords', 'lat_lon', 'latlon', 'lat_long', 'lat_lng', 'latitude_longitude', 'gps', 'gps_coordinates', 'geo_coordinates', 'lat_lon_coordinates'];
+
 export const ENTITIES_SPEC: FileSpec = {
   file: 'entities.csv',
   required: true,
   idColumn: 'id',
   description: 'Companies, people and organizations: the nodes of the network.',
   columns: [
-    { name: 'id', type: 'id', required: true, synonyms: ['entity_id'], description: 'Unique identifier, referenced by the other files.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['entity_id', 'ref', 'reference', 'entity_ref', 'entity_reference'], description: 'Unique identifier, referenced by the other files.' },
     { name: 'kind', type: 'enum', values: ENTITY_KINDS, aliases: ENTITY_KIND_ALIASES, required: true, synonyms: ['entity_kind', 'entity_type', 'type'], description: 'company, person or organization.' },
     { name: 'name', type: 'text', required: true, synonyms: ['entity_name', 'company_name', 'full_name', 'legal_name'], description: 'Name as written in the source.' },
     { name: 'country', type: 'country', synonyms: ['country_code'], description: 'ISO 3166-1 alpha-2 code.' },
     { name: 'city', type: 'text', synonyms: ['town'], description: 'City or town.' },
     { name: 'address', type: 'text', synonyms: ['street_address'], description: 'Street address.' },
-    { name: 'lat', type: 'latitude', synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84), with lon.' },
-    { name: 'lon', type: 'longitude', synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84), with lat.' },
+    { name: 'lat', type: 'latitude', givenBy: 'coordinates', synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84), with lon.' },
+    { name: 'lon', type: 'longitude', givenBy: 'coordinates', synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84), with lat.' },
+    { name: 'coordinates', type: 'coordinates', synonyms: COORDINATES_SYNONYMS, description: 'Latitude and longitude in one cell, latitude first, as maps copy them (36.6456, 37.0845); read as lat and lon.' },
     { name: 'sector', type: 'text', synonyms: ['industry', 'line_of_business'], description: 'Line of business in free text.' },
     { name: 'isic', type: 'isic', synonyms: ['isic_code', 'isic4', 'isic_rev4', 'isic_rev_4'], description: 'ISIC Rev.4 code of the line of business.' },
     { name: 'employees', type: 'integer', synonyms: ['employee_count', 'number_of_employees'], description: 'Number of employees.' },
@@ -216,9 +251,10 @@ export const PLACES_SPEC: FileSpec = {
   columns: [
     { name: 'id', type: 'id', required: true, synonyms: ['place_id'], description: 'Unique identifier of the place.' },
     { name: 'name', type: 'text', required: true, synonyms: ['place_name'], description: 'Name of the place.' },
-    { name: 'kind', type: 'enum', values: PLACE_KINDS, required: true, synonyms: ['place_kind', 'place_type', 'type'], description: 'border_crossing, port or airport.' },
-    { name: 'lat', type: 'latitude', required: true, synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84).' },
-    { name: 'lon', type: 'longitude', required: true, synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84).' },
+    { name: 'kind', type: 'enum', values: PLACE_KINDS, aliases: PLACE_KIND_ALIASES, required: true, synonyms: ['place_kind', 'place_type', 'type'], description: 'border_crossing, port or airport.' },
+    { name: 'lat', type: 'latitude', required: true, givenBy: 'coordinates', synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84).' },
+    { name: 'lon', type: 'longitude', required: true, givenBy: 'coordinates', synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84).' },
+    { name: 'coordinates', type: 'coordinates', synonyms: COORDINATES_SYNONYMS, description: 'Latitude and longitude in one cell, latitude first (36.6456, 37.0845); read as lat and lon.' },
     { name: 'countries', type: 'countryList', synonyms: ['country', 'country_codes'], description: 'Countries the place joins, separated by | (TR|SY).' },
   ],
 };

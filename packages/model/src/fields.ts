@@ -24,7 +24,8 @@ export type FieldType =
   | 'unit'
   | 'concentration'
   | 'phone'
-  | 'registration';
+  | 'registration'
+  | 'coordinates';
 
 /**
  * A parsed cell, or the reason it is wrong. `note` says what was repaired or read generously (a currency
@@ -108,6 +109,41 @@ function coordinateField(raw: string, what: 'latitude' | 'longitude'): FieldResu
   const value = Math.round((negative ? -1 : 1) * (degrees + minutes / 60 + seconds / 3600) * 1e6) / 1e6;
   if (Math.abs(value) > max) return fail(`${what} ${raw} is out of range (-${max} to ${max})`);
   return { ok: true, value, note: `${show(raw)} read as ${value} (decimal degrees); write decimal degrees to be sure` };
+}
+
+/** Two decimal numbers (a decimal point or comma each) with a comma, semicolon or spaces between: `36.6456, 37.0845`. */
+const DECIMAL_PAIR = /^([+-]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([+-]?\d+(?:[.,]\d+)?)$/;
+/** Degrees with a hemisphere letter each (after or before), latitude first: `36°38′44″N 37°05′04″E`, `N 36.64 E 37.08`. */
+const LETTERED_PAIR = /^(.*?[0-9'′"″°\s][NS]|[NS]\s*[0-9].*?[0-9'′"″°])\s*[,;]?\s*([EW]\s*[0-9].*|[0-9].*[EW])$/i;
+
+/** Each hemisphere letter for the one of the other axis (to tell a longitude written first). */
+const SWAP: Readonly<Record<string, string>> = { N: 'E', S: 'W', E: 'N', W: 'S' };
+
+/**
+ * A latitude and a longitude in one cell, as maps copy them (`36.6456, 37.0845`; `36,6456; 37,0845` with decimal
+ * commas; `36°38′44″N, 37°05′04″E`): latitude first, as every map writes them. Each is then read as `lat` and `lon`
+ * are. The value is `[lat, lon]`.
+ */
+function coordinatesField(raw: string): FieldResult {
+  const text = raw.trim();
+  if (FORMULA.test(text)) return fail(formulaReason(raw));
+  const decimal = DECIMAL_PAIR.exec(text);
+  const pair = decimal !== null ? [decimal[1], decimal[2]].map((x) => x.replace(',', '.')) : LETTERED_PAIR.exec(text)?.slice(1, 3).map((x) => x.trim());
+  if (pair === undefined) {
+    const swapped = LETTERED_PAIR.exec(text.replace(/[NSEW]/gi, (l) => SWAP[l.toUpperCase()]));
+    return fail(`${show(raw)} is not a latitude and a longitude (${swapped !== null ? 'the longitude comes first: are they swapped? ' : ''}write them as "36.6456, 37.0845", latitude first)`);
+  }
+  const lat = coordinateField(pair[0], 'latitude');
+  if (!lat.ok) return fail(`${show(raw)}, read as a latitude and a longitude: ${lat.reason}`);
+  const lon = coordinateField(pair[1], 'longitude');
+  if (!lon.ok) return fail(`${show(raw)}, read as a latitude and a longitude: ${lon.reason}`);
+  const value = [lat.value as number, lon.value as number];
+  return { ok: true, value, note: `${show(raw)} read as the latitude ${value[0]} and the longitude ${value[1]}` };
+}
+
+/** The value an enum's other word stands for (ColumnSpec.aliases; own keys only: `constructor` is no word of it). */
+function aliasOf(word: string, aliases: Readonly<Record<string, string>> | undefined): string | undefined {
+  return aliases !== undefined && Object.hasOwn(aliases, word) ? aliases[word] : undefined;
 }
 
 /** True when `raw` is a real calendar date written YYYY-MM-DD. */
@@ -218,8 +254,12 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       // "Shared Address", "paid-for", "border crossing": the same words, joined by _.
       const joined = v.trim().replace(/[\s-]+/g, '_');
       if (values.includes(joined)) return ok(joined);
-      const alias = options.aliases !== undefined && Object.hasOwn(options.aliases, joined) ? options.aliases[joined] : undefined;
+      const alias = aliasOf(joined, options.aliases);
       if (alias !== undefined) return { ok: true, value: alias, note: `${show(raw)} read as ${alias}` };
+      // `Co.`, `Owner of`, `Father of`: the word without its abbreviation dot, or the tie's word without "of".
+      const bare = joined.replace(/\.$/, '').replace(/_of$/, '');
+      const barely = bare === joined ? undefined : values.includes(bare) ? bare : aliasOf(bare, options.aliases);
+      if (barely !== undefined) return { ok: true, value: barely, note: `${show(raw)} read as ${barely}` };
       const near = closest(joined, values, 1);
       const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
       return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);
@@ -240,6 +280,8 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       return coordinateField(raw, 'latitude');
     case 'longitude':
       return coordinateField(raw, 'longitude');
+    case 'coordinates':
+      return coordinatesField(raw);
     case 'country': {
       const c = readCountry(raw);
       if (c === undefined) return fail(`${show(raw)} is not an ISO 3166-1 alpha-2 country code (such as TR, GB, DK), an alpha-3 code or a country name the reader knows`);

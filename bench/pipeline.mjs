@@ -270,9 +270,16 @@ async function runOurs(bundle, size, run, opts) {
   // Stages: from each progress line to the next; the first starts at 0 (start-up: Node and the modules loading).
   const progress = [{ at: 0, cpu: 0, text: '(start-up)', stage: 'start-up' }];
   const other = [];
+  // The lines that say how far along a stage is, kept as they came (they show what a person running it sees).
+  const steps = [];
   for (const l of m.lines) {
     const p = /^chokepoint: (.*)$/.exec(l.text);
-    if (p) { const text = progressText(p[1], bundle, report); const stage = stageOf(text); if (stage !== null) progress.push({ at: l.at, cpu: l.cpu, text, stage }); }
+    if (p) {
+      const text = progressText(p[1], bundle, report);
+      const stage = stageOf(text);
+      if (stage !== null) progress.push({ at: l.at, cpu: l.cpu, text, stage });
+      else steps.push({ at: l.at, text });
+    }
     else if (l.text.trim() !== '') other.push(l.text);
   }
   // CPU time of a stage: the process's CPU time (read from /proc as each line arrives) at the next line, less
@@ -284,7 +291,7 @@ async function runOurs(bundle, size, run, opts) {
     return { stage: p.stage, text: p.text, at: p.at, seconds: (progress[i + 1]?.at ?? m.wall) - p.at, cpu: a === null || a === undefined || b === null || b === undefined ? null : Math.max(0, b - a) };
   });
   const ok = m.code === 0 && !m.timedOut && m.signal === null;
-  const result = { run, ok, wall: m.wall, cpu: (m.userS ?? 0) + (m.sysS ?? 0), rssKB: m.rssKB, code: m.code, signal: m.signal, timedOut: m.timedOut, stages };
+  const result = { run, ok, wall: m.wall, cpu: (m.userS ?? 0) + (m.sysS ?? 0), rssKB: m.rssKB, code: m.code, signal: m.signal, timedOut: m.timedOut, stages, steps };
   if (!ok) {
     const last = stages[stages.length - 1];
     const said = m.lines.map((l) => l.text).filter((t) => t.trim() !== '');

@@ -37,7 +37,7 @@ import { IdTable } from './id-table';
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
 import { printable, printableIssue, quote, setOwn } from './printable';
-import { EncodingProblem, headText, notValidText, readHead, sniffEncoding, type SniffedText } from './text';
+import { CODE_PAGE_NAMES, EncodingProblem, guessCodePage, headText, notValidText, readHead, sniffEncoding, type SniffedText } from './text';
 import { caseTwin, WarningList } from './warnings';
 
 export interface ReadBundleOptions {
@@ -374,6 +374,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     if (err instanceof EncodingProblem) throw new FatalFileProblem({ file, line: 1, reason: err.reason });
     throw err;
   }
+  const codePage = sniffed.encoding === 'UTF-8' && sniffed.bom === 0 ? guessCodePage(head) : undefined;
+  if (codePage !== undefined) {
+    // Saved as "CSV" by a spreadsheet set for Turkish or a Western European language: read so, and said once.
+    sniffed = { encoding: codePage, bom: 0 };
+    ctx.warnings.add({ file, line: 1, reason: `the file is not UTF-8: read as ${CODE_PAGE_NAMES[codePage]}, as its letters beyond ASCII suggest; check that names read right, and save the file as "CSV UTF-8" to be sure` });
+  }
   const guess = detectHeaderDelimiter(headText(head, sniffed), (name) => matchColumn(spec, name) !== undefined);
   /** Lines above the header that read as a title (one or two cells filled), and the header problem of the first. */
   const titles: { line: number; text: string }[] = [];
@@ -463,6 +469,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               continue;
             }
             add(colName, notText);
+            // (not read as well: "T\uFFFDrkiye is not a country" would only repeat it)
+            continue;
           }
           if (typeof col === 'string') {
             if (raw !== '') setOwn(attributes, col, raw);

@@ -20,4 +20,4 @@ export { readFtm, ftmIsA, jsonLines, FTM_TIES, MAX_LINE_BYTES, SHIPMENT_SCHEMA, 
 export { loadSectorHints, defaultSectorHints, DEFAULT_SECTOR_KEYWORDS } from './hints';
 export { matchColumn, normaliseColumnName, type ColumnMatch } from './header';
 export { printable } from './printable';
-export { sniffEncoding, EncodingProblem, type SniffedText, type TextEncoding } from './text';
+export { sniffEncoding, guessCodePage, EncodingProblem, type SniffedText, type TextEncoding } from './text';

@@ -1,8 +1,49 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 
-/** The encodings the readers read: UTF-8 (with or without a byte-order mark), and UTF-16 with a byte-order mark. */
-export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
+/**
+ * The encodings the readers read: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and (for the
+ * bundle's CSV files, when their start is not UTF-8: guessCodePage) the Windows code pages spreadsheets save "CSV" in
+ * for Western European and Turkish settings.
+ */
+export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1252' | 'windows-1254';
+
+/** The code pages guessCodePage reads, as a person knows them. */
+export const CODE_PAGE_NAMES: Readonly<Record<string, string>> = { 'windows-1252': 'Windows-1252 (Western European)', 'windows-1254': 'Windows-1254 (Turkish)' };
+
+/** Bytes of letters that Windows-1254 has and Windows-1252 writes otherwise: Ğ İ Ş ğ ı ş (Ð Ý Þ ð ý þ in 1252). */
+const TURKISH_LETTERS: ReadonlySet<number> = new Set([0xd0, 0xdd, 0xde, 0xf0, 0xfd, 0xfe]);
+
+/**
+ * The Windows code page a file's first bytes are written in, when they are not UTF-8 and read as a Latin script does:
+ * letters beyond ASCII one or two at a time among ASCII ones (`Kervan Kimya Sanayi Ltd. \xDEti.`), as a spreadsheet
+ * saving "CSV" with Turkish or Western European settings writes them. Windows-1254 when a byte of the letters only
+ * Turkish uses is there (ı and ş are in most Turkish names), else Windows-1252. Undefined for UTF-8 (or ASCII), and
+ * for bytes that do not look like a Latin script (words of such bytes: Cyrillic, Greek or Arabic code pages, or not
+ * text), and for a UTF-8 file with broken cells (a character of it written in UTF-8), which are left to the UTF-8
+ * check of each cell.
+ */
+export function guessCodePage(head: Buffer): 'windows-1252' | 'windows-1254' | undefined {
+  // (a multi-byte character cut by the end of the head is not a mistake)
+  if (isUtf8(head.subarray(0, Math.max(0, head.length - 3)))) return undefined;
+  let high = 0;
+  let inRuns = 0;
+  let turkish = false;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b < 0x80) continue;
+    // A character written in UTF-8 (`ö` as C3 B6): a UTF-8 file, some of whose cells are broken; those are refused cell
+    // by cell, and the rest of the file is not misread.
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length > 0 && i + length <= head.length && isUtf8(head.subarray(i, i + length))) return undefined;
+    high++;
+    if (i >= 2 && head[i - 1] >= 0x80 && head[i - 2] >= 0x80) inRuns++;
+    if (TURKISH_LETTERS.has(b)) turkish = true;
+  }
+  if (high === 0 || inRuns > high / 10) return undefined;
+  return turkish ? 'windows-1254' : 'windows-1252';
+}
 
 /** A file's encoding and the length of its byte-order mark. */
 export interface SniffedText {
@@ -142,7 +183,9 @@ export class Utf16ToUtf8 {
  * told the bytes read so far (of the file as it is, mark included). Memory stays flat however large the file is.
  */
 export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
-  const utf16 = sniffed.encoding === 'UTF-8' ? undefined : new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE');
+  const utf16 = sniffed.encoding === 'UTF-16LE' || sniffed.encoding === 'UTF-16BE' ? new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE') : undefined;
+  // A code page of one byte a character: each chunk decodes on its own.
+  const codePage = sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254' ? new TextDecoder(sniffed.encoding) : undefined;
   let read = 0;
   let skip = sniffed.bom;
   for await (const raw of createReadStream(path) as AsyncIterable<Buffer>) {
@@ -155,7 +198,7 @@ export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: 
       skip -= n;
     }
     if (chunk.length === 0) continue;
-    yield utf16 === undefined ? chunk : utf16.push(chunk);
+    yield utf16 !== undefined ? utf16.push(chunk) : codePage !== undefined ? Buffer.from(codePage.decode(chunk), 'utf8') : chunk;
   }
   if (utf16 !== undefined) {
     const rest = utf16.end();
@@ -167,10 +210,12 @@ export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: 
 export function headText(head: Buffer, sniffed: SniffedText): string {
   const body = head.subarray(sniffed.bom);
   if (sniffed.encoding === 'UTF-8') return body.toString('utf8');
+  if (sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254') return new TextDecoder(sniffed.encoding).decode(body);
   return new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE').push(body).toString('utf8');
 }
 
 /** How the readers name an encoding in a message about text that is not valid in it. */
 export function notValidText(sniffed: SniffedText): string {
-  return sniffed.encoding === 'UTF-8' ? 'the text is not valid UTF-8 (save the file as UTF-8)' : 'the text is not valid UTF-16 (save the file as UTF-8)';
+  if (sniffed.encoding === 'UTF-16LE' || sniffed.encoding === 'UTF-16BE') return 'the text is not valid UTF-16 (save the file as UTF-8)';
+  return `the text is not valid ${sniffed.encoding === 'UTF-8' ? 'UTF-8' : CODE_PAGE_NAMES[sniffed.encoding]} (save the file as UTF-8)`;
 }

@@ -233,11 +233,29 @@ describe('readBundle names the file, line, column and reason of every problem', 
     ]);
   });
 
-  it('text that is not UTF-8', async () => {
+  it('text that is not UTF-8 in a UTF-8 file', async () => {
     const dir = makeBundle({});
-    writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xd6, 0x72]), Buffer.from('nek\nb,company,Beta\n')]));
+    writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xd6, 0x72]), Buffer.from('nek\nb,company,Çelik\n')]));
     const issues = await problems(dir);
     expect(issues[0]).toEqual({ file: 'entities.csv', line: 2, column: 'name', reason: 'the text is not valid UTF-8 (save the file as UTF-8)' });
+  });
+
+  it('a file a spreadsheet saved as "CSV" with Turkish or Western European settings: read in its code page, said once', async () => {
+    const dir = makeBundle({ relations: undefined, shipments: undefined });
+    // Windows-1254: Ş is DE, ı FD, İ DD, ş FE, ğ F0 (in Windows-1252: Þ ý Ý þ ð).
+    const turkish = Buffer.concat([Buffer.from('id;kind;name;city\na;company;Kervan Kimya Sanayi Ltd. '), Buffer.from([0xde]), Buffer.from('ti.;Gaziantep\nb;company;Y'), Buffer.from([0xfd]), Buffer.from('ld'), Buffer.from([0xfd]), Buffer.from('z GSM '), Buffer.from([0xdd]), Buffer.from('leti'), Buffer.from([0xfe]), Buffer.from('im;Kilis\n')]);
+    writeFileSync(join(dir, 'entities.csv'), turkish);
+    const b = await readBundle(dir);
+    expect(b.entities.map((e) => e.name)).toEqual(['Kervan Kimya Sanayi Ltd. Şti.', 'Yıldız GSM İletişim']);
+    expect(b.warnings).toContainEqual({ file: 'entities.csv', line: 1, reason: 'the file is not UTF-8: read as Windows-1254 (Turkish), as its letters beyond ASCII suggest; check that names read right, and save the file as "CSV UTF-8" to be sure' });
+    // Western European: no letter only Turkish uses.
+    writeFileSync(join(dir, 'entities.csv'), Buffer.from('id,kind,name,city\na,company,Soci\xe9t\xe9 G\xe9n\xe9rale,M\xfcnchen\n', 'latin1'));
+    const w = await readBundle(dir);
+    expect(w.entities.map((e) => [e.name, e.city])).toEqual([['Société Générale', 'München']]);
+    expect(w.warnings.map((x) => x.reason)).toContainEqual(expect.stringContaining('read as Windows-1252 (Western European)'));
+    // Words of bytes beyond ASCII (Cyrillic in Windows-1251) are no Latin script: refused cell by cell, as before.
+    writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xcf, 0xf0, 0xe8, 0xec, 0xe5, 0xf0]), Buffer.from('\n')]));
+    expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
   });
 });
 

@@ -340,10 +340,11 @@ describe('encodings', () => {
     expect(b.entities.map((e) => e.name)).toEqual(['Alpha', '\ufffd']);
     expect(b.rejected).toEqual([{ file: 'entities.csv', line: 3, column: 'name', reason: 'the text is not valid UTF-8 (save the file as UTF-8)' }]);
 
-    // An optional cell (a city) or an extra column (a note, as Excel writes it in Windows-1252) that is not UTF-8: a
-    // problem of its row; with --lenient the cell is left empty and the row kept, with a warning naming it.
+    // In a UTF-8 file (`Şanlıurfa` is written in UTF-8), an optional cell (a city) or an extra column (a note pasted
+    // in Windows-1252) that is not UTF-8: a problem of its row; with --lenient the cell is left empty and the row
+    // kept, with a warning naming it.
     const cp1252 = Buffer.from('Soci\xe9t\xe9 m\xe8re', 'latin1');
-    const optional = only(Buffer.concat([Buffer.from('id,kind,name,city,notes\na,company,Alpha,'), bad, Buffer.from(',fine\nb,company,Beta,Kilis,'), cp1252, Buffer.from('\n')]));
+    const optional = only(Buffer.concat([Buffer.from('id,kind,name,city,notes\na,company,Alpha,'), bad, Buffer.from(',fine\nb,company,Beta,Şanlıurfa,'), cp1252, Buffer.from('\n')]));
     expect((await refusal(readBundle(optional))).issues).toEqual([
       { file: 'entities.csv', line: 1, reason: 'no entity could be read: every row has a problem (2 listed)' },
       { file: 'entities.csv', line: 2, column: 'city', reason: 'the text is not valid UTF-8 (save the file as UTF-8)' },
@@ -353,7 +354,7 @@ describe('encodings', () => {
     expect(kept.rejected).toEqual([]);
     expect(kept.entities.map((e) => [e.id, e.city, e.attributes])).toEqual([
       ['a', undefined, { notes: 'fine' }],
-      ['b', 'Kilis', {}],
+      ['b', 'Şanlıurfa', {}],
     ]);
     expect(kept.warnings).toEqual([
       { file: 'entities.csv', line: 2, column: 'city', reason: 'the text is not valid UTF-8 (save the file as UTF-8): left empty, and the row read without it' },

@@ -61,6 +61,8 @@ export interface ReadBundleOptions {
 
 /** Column types whose cells are numbers: in a semicolon-separated file they may use a decimal comma. */
 const NUMERIC: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'latitude', 'longitude', 'concentration']);
+/** Commas between groups of three digits, and a decimal point or none: `12,500`, `1,234,567.50`. */
+const THOUSANDS_COMMAS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** One comma between digits and no dot: `1234,5`, `-36,7`, `35,5 %`. */
 const DECIMAL_COMMA = /^[^.,]*\d,\d[^.,]*$/;
 /**
@@ -269,7 +271,8 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
   if (!word.ok) return undefined;
   // `1.250.000,00 TL` in a semicolon-separated file: the number's decimal comma (and dots between thousands) as the
   // column's other cells are read.
-  const digits = decimalComma && (THOUSANDS_DOTS.test(m[2]) || DECIMAL_COMMA.test(m[2])) ? commaNumber(m[2]) : m[2];
+  // (elsewhere commas between thousands: `€48,500.00`, `9,800 EUR`)
+  const digits = decimalComma ? (THOUSANDS_DOTS.test(m[2]) || DECIMAL_COMMA.test(m[2]) ? commaNumber(m[2]) : m[2]) : THOUSANDS_COMMAS.test(m[2]) ? m[2].replace(/,/g, '') : m[2];
   const number = parseField('number', digits, options);
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
   if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}` };
@@ -358,6 +361,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let writtenWith: { what: string; column: string; word: string }[] | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
   let emptied: string[] | undefined;
+  /** The currency the header gives the value column (`Value (USD)`), when it does. */
+  let headerCurrency: string | undefined;
+  /** Per number column: its cells written with commas between thousands (`12,500`), for one warning. */
+  const thousandsCommas = new Map<string, { line: number; example: string; count: number }>();
   /** The share a relation's kind was written with (`Owner (51%)`), when it was. */
   let writtenShare: number | undefined;
   /** The coordinates column, when it gives the lat and lon a record needs (places.csv): an empty cell is a problem. */
@@ -406,6 +413,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           try {
             const h = readHeader(spec, fields, guess);
             header = h.columns;
+            headerCurrency = h.currency;
             const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
             weightColumn = weight < 0 ? undefined : fields[weight].trim();
             // The coordinates in one cell stand for a place's lat and lon, which it needs.
@@ -483,6 +491,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (col.type === 'isic') {
             isic = raw; // read below, with the row's sector
             continue;
+          }
+          if (delimiter !== ';' && (col.type === 'number' || col.type === 'integer') && THOUSANDS_COMMAS.test(raw)) {
+            // `12,500`, `1,234,567.5` in a file not separated by semicolons (whose numbers never have a decimal comma):
+            // commas between thousands, as trade databases and English-language spreadsheets write them.
+            const seen = thousandsCommas.get(col.name);
+            if (seen === undefined) thousandsCommas.set(col.name, { line, example: raw, count: 1 });
+            else seen.count++;
+            raw = raw.replace(/,/g, '');
           }
           if (delimiter === ';' && NUMERIC.has(col.type)) {
             let seen = decimalCommas.get(col.name);
@@ -628,6 +644,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
         }
+        if (headerCurrency !== undefined && values.value !== undefined) {
+          // `Value (USD)`: the currency the column's name gives, unless the row has its own (which must agree).
+          if (values.currency === undefined) values.currency = headerCurrency;
+          else if (values.currency !== headerCurrency) add('currency', `the value column is in ${headerCurrency} (its name says so) but the currency is ${values.currency as string}`);
+        }
         if (writtenShare !== undefined) {
           // The share written with the kind and the share column: they must agree.
           if (values.share === undefined) values.share = writtenShare;
@@ -767,6 +788,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   if (header === undefined && titleProblem !== undefined) throw titleProblem;
   if (header === undefined) {
     throw new FatalFileProblem({ file, line: 1, reason: 'the file is empty (it needs at least a header row)' });
+  }
+  for (const [column, t] of thousandsCommas) {
+    ctx.warnings.add({
+      file,
+      line: t.line,
+      column,
+      reason: `${t.count} number${t.count === 1 ? '' : 's'} written with commas between thousands (such as "${t.example}", read as ${t.example.replace(/,/g, '')}); in a file separated by ${DELIMITER_NAMES[delimiter]}s a comma is never a decimal mark`,
+    });
   }
   for (const [column, d] of decimalCommas) {
     if (d.count === 0) {

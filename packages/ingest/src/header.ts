@@ -1,4 +1,4 @@
-import { closest, type ColumnSpec, type FileSpec } from '@chokepoint/model';
+import { closest, readCurrency, type ColumnSpec, type FileSpec } from '@chokepoint/model';
 import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
 
 /** A header cell as a column name: lower case, words joined by `_` (`HS Code` → `hs_code`, `Net Weight (kg)` → `net_weight_kg`). */
@@ -16,6 +16,8 @@ export interface ColumnMatch {
   column: ColumnSpec;
   /** `exact`: the name itself (any case); `spelling`: the name written with spaces or hyphens; `synonym`: another name for it. */
   how: 'exact' | 'spelling' | 'synonym';
+  /** The currency the name gives a money column (`Value (USD)`, `Declared value EUR`), as an ISO 4217 code. */
+  currency?: string;
 }
 
 /** The column of the contract a header cell names, if any. */
@@ -24,6 +26,24 @@ export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefine
   const exact = spec.columns.find((c) => c.name === lower);
   if (exact) return { column: exact, how: 'exact' };
   const name = normaliseColumnName(raw);
+  const named = byName(spec, name);
+  if (named !== undefined) return named;
+  // `Value (USD)`, `USD value`, `Trade Value (US$)`: a money column and its currency, as trade databases name them.
+  const words = name.split('_');
+  for (const [ccy, rest] of [
+    [words[words.length - 1], words.slice(0, -1)],
+    [words[0], words.slice(1)],
+  ] as const) {
+    if (rest.length === 0 || ccy === undefined) continue;
+    const currency = readCurrency(ccy === 'us' && rest.length > 0 ? 'usd' : ccy);
+    const money = byName(spec, rest.join('_'));
+    if (currency.ok && money !== undefined && money.column.name === 'value') return { column: money.column, how: 'synonym', currency: currency.value };
+  }
+  return undefined;
+}
+
+/** The column a normalised name gives: written another way (`hs code`), or a synonym. */
+function byName(spec: FileSpec, name: string): ColumnMatch | undefined {
   const spelt = spec.columns.find((c) => c.name === name || c.name.replace(/_/g, '') === name.replace(/_/g, ''));
   if (spelt) return { column: spelt, how: 'spelling' };
   const squashed = name.replace(/_/g, '');
@@ -40,6 +60,8 @@ export interface HeaderRemark {
 export interface ReadHeader {
   /** For each field: the contract column it holds, or the attribute name of an extra column. */
   columns: (ColumnSpec | string)[];
+  /** The currency the header gives the value column (`Value (USD)`), when it does. */
+  currency?: string;
   warnings: HeaderRemark[];
 }
 
@@ -84,11 +106,15 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   matches.forEach((m, i) => {
     if (m !== undefined && m.how !== 'exact' && !taken.has(m.column.name)) taken.set(m.column.name, i);
   });
+  let currency: string | undefined;
   const columns = fields.map((f, i) => {
     const m = matches[i];
     const raw = f.trim();
     if (m !== undefined && taken.get(m.column.name) === i) {
-      if (m.how !== 'exact') {
+      if (m.currency !== undefined) {
+        currency = m.currency;
+        warnings.push({ column: raw, reason: `column "${raw}" read as "${m.column.name}", in ${m.currency} (the currency its name gives), where the row has no currency of its own` });
+      } else if (m.how !== 'exact') {
         warnings.push({ column: raw, reason: `column "${raw}" read as "${m.column.name}" (${m.column.description.replace(/\.$/, '')})` });
       }
       return m.column;
@@ -115,6 +141,17 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
     columns[by] = raw.toLowerCase();
     taken.delete(c.givenBy!);
   }
+  // A required column the header lacks, and another that stands in for it (`Consignee` for the buyer, as customs
+  // records name the importer): read as it, with a warning.
+  for (const c of spec.columns) {
+    const by = c.required && !taken.has(c.name) && c.standIn !== undefined ? taken.get(c.standIn) : undefined;
+    if (by === undefined) continue;
+    const raw = fields[by].trim();
+    warnings.push({ column: raw, reason: `column "${raw}" read as "${c.name}": the header has no ${c.name} column (${c.standInWhy ?? ''})` });
+    columns[by] = c;
+    taken.set(c.name, by);
+    taken.delete(c.standIn!);
+  }
   const missing = spec.columns.filter((c) => c.required && !taken.has(c.name) && !(c.givenBy !== undefined && taken.has(c.givenBy)));
   if (missing.length > 0) {
     // A header of a line of a megabyte (a file that is not a table) is quoted in part: its start and its length.
@@ -133,7 +170,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       reason: `missing required column${missing.length > 1 ? 's' : ''} ${quoted(missing.map((c) => c.name))} (${has}${typos.length > 0 ? `; ${typos.join('; ')}` : ''})`,
     });
   }
-  return { columns, warnings };
+  return { columns, warnings, ...(currency === undefined ? {} : { currency }) };
 }
 
 /** The longest text compared with the columns' names (a longer one matches none and is not compared letter by letter). */

@@ -76,11 +76,16 @@ describe('readBundle names the file, line, column and reason of every problem', 
     expect(issues).toEqual([{ file: 'entities.csv', line: 6, column: 'id', reason: 'duplicate id "b" (first used on line 3)' }]);
   });
 
-  it('an unparseable number', async () => {
-    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,"1,200",,` }));
+  it('an unparseable number; commas between thousands are read in a comma-separated file, said once per column', async () => {
+    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,about 12,,` }));
     expect(issues).toEqual([
-      { file: 'entities.csv', line: 6, column: 'employees', reason: '"1,200" is not a number (write digits with a dot for decimals, no thousands separators)' },
+      { file: 'entities.csv', line: 6, column: 'employees', reason: '"about 12" is not a number (write digits with a dot for decimals, no thousands separators)' },
     ]);
+    const b = await readBundle(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,"1,200",,\nf,company,Fox,,,,,"12,000",,` }));
+    expect(b.entities.slice(4).map((e) => e.employees)).toEqual([1200, 12000]);
+    expect(b.warnings).toContainEqual({ file: 'entities.csv', line: 6, column: 'employees', reason: '2 numbers written with commas between thousands (such as "1,200", read as 1200); in a file separated by commas a comma is never a decimal mark' });
+    // Not groups of three: a decimal comma, which only semicolon-separated files have.
+    expect((await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,"1,20",,` })))[0].reason).toMatch(/^"1,20" is not a number/);
   });
 
   it('a date of only a year or a month: kept as an attribute, with a warning, in either mode', async () => {
@@ -139,9 +144,11 @@ describe('readBundle names the file, line, column and reason of every problem', 
     ]);
   });
 
-  it('a value with a currency symbol and thousands separators: why, said once', async () => {
-    const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,"€48,500.00",EUR,,,` }));
-    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'value', reason: '"€48,500.00": "€" reads as the currency EUR, but "48,500.00" is not a number (write digits with a dot for decimals, no thousands separators)' }]);
+  it('a value with a currency symbol and commas between thousands is read; one whose number does not read says why, once', async () => {
+    const b = await readBundle(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,"€48,500.00",EUR,,,` }));
+    expect(b.shipments[2]).toMatchObject({ value: 48500, currency: 'EUR' });
+    const issues = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns3,d,a,acetone,,,,"€48,50,0.00",EUR,,,` }));
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 4, column: 'value', reason: '"€48,50,0.00": "€" reads as the currency EUR, but "48,50,0.00" is not a number (write digits with a dot for decimals, no thousands separators)' }]);
   });
 
   it('an unparseable date', async () => {

@@ -236,6 +236,28 @@ describe('spreadsheet habits', () => {
     }
   });
 
+  it('reads a trade database extract: bill of lading, shipper and consignee, weight with commas, value in the currency its column names', async () => {
+    const shipments = [
+      'Bill of Lading,Shipper,Consignee,Product Description,HS Code,Weight (KG),Value (USD),Arrival Date',
+      'BL-1,a,b,aluminium powder,760310,"12,500",48000,2017-02-11',
+      'BL-2,b,c,aluminium powder,760310,12500,"51,000.50",2017-02-20',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ relations: undefined, shipments }));
+    expect(b.shipments.map((x) => [x.id, x.supplier, x.buyer, x.consignee, x.quantityKg, x.value, x.currency, x.received])).toEqual([
+      ['BL-1', 'a', 'b', undefined, 12500, 48000, 'USD', '2017-02-11'],
+      ['BL-2', 'b', 'c', undefined, 12500, 51000.5, 'USD', '2017-02-20'],
+    ]);
+    const said = b.warnings.map((w) => `${w.line}:${w.column}:${w.reason}`);
+    expect(said).toContain('1:Consignee:column "Consignee" read as "buyer": the header has no buyer column (customs records name the importer as the consignee)');
+    expect(said).toContain('1:Value (USD):column "Value (USD)" read as "value", in USD (the currency its name gives), where the row has no currency of its own');
+    expect(said).toContain('1:Bill of Lading:column "Bill of Lading" read as "id" (Unique identifier of the shipment)');
+    // With a buyer column, the consignee is the consignee; a currency cell that disagrees with the column's name is a problem.
+    const both = await readBundle(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,consignee,commodity,USD Value\ns1,a,b,c,paste,100' }));
+    expect(both.shipments[0]).toMatchObject({ buyer: 'b', consignee: 'c', value: 100, currency: 'USD' });
+    const issues = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Value (EUR),currency\ns1,a,b,paste,100,USD\ns2,a,b,paste,100,EUR' }));
+    expect(issues).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is USD' }]);
+  });
+
   it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {
     const entities = ['id,type,name', 'a,Company,Alpha', 'b,Individual,Bora', 'c,Legal Entity,Cem', 'd,NGO,Delta'].join('\n');
     const relations = ['source,target,kind,start', 'b,a,Shareholder,', 'b,c,board member,', 'b,d,director,2016-02-30', 'b,a,director,2016-13-01'].join('\n');
@@ -247,7 +269,6 @@ describe('spreadsheet habits', () => {
       'relations.csv:5:start: "2016-13-01" is not a date: there is no month 13 (dates are YYYY-MM-DD)',
       'shipments.csv:4:currency: the value is written in USD but the currency is EUR',
       'shipments.csv:5:value: "$15400" is not a number (write digits with a dot for decimals, no thousands separators)',
-      'shipments.csv:6:value: "9,800 EUR": "EUR" reads as the currency EUR, but "9,800" is not a number (write digits with a dot for decimals, no thousands separators)',
     ]);
     const b = await readBundle(dir, { lenient: true });
     expect(b.entities.map((e) => e.kind)).toEqual(['company', 'person', 'company', 'organization']);
@@ -255,6 +276,7 @@ describe('spreadsheet habits', () => {
     expect(b.shipments.filter((s) => s.value !== undefined).map((s) => [s.id, s.value, s.currency])).toEqual([
       ['s1', 21000, 'TRY'],
       ['s2', 4800, 'EUR'],
+      ['s5', 9800, 'EUR'],
     ]);
     expect(b.warnings.map((w) => w.reason)).toEqual(
       expect.arrayContaining(['"Individual" read as person', '"Shareholder" read as owner', '"21000 TRY" read as the value 21000 in TRY; write only the number in the value column (the currency in its own) to be sure']),

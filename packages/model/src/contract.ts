@@ -21,6 +21,12 @@ export interface ColumnSpec {
    * missing when the header has that one instead.
    */
   givenBy?: string;
+  /**
+   * A column that is read as this one when the header has no column of this name (`consignee` as the `buyer` of a
+   * customs extract), with the reason said in the warning (`standInWhy`).
+   */
+  standIn?: string;
+  standInWhy?: string;
   /** The value must be the id of an entity in entities.csv. */
   refersToEntity?: boolean;
   /** Largest value a `number` column takes (bigger ones are refused as mistakes). */
@@ -209,9 +215,18 @@ export const SHIPMENTS_SPEC: FileSpec = {
   idColumn: 'id',
   description: 'Goods sold by a supplier to a buyer.',
   columns: [
-    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference'], description: 'Unique identifier of the shipment.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number'], description: 'Unique identifier of the shipment.' },
     { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id', 'exporter', 'exporter_id', 'shipper', 'shipper_id'], description: 'Entity that sold the goods.' },
-    { name: 'buyer', type: 'id', required: true, refersToEntity: true, synonyms: ['purchaser', 'buyer_id', 'importer', 'importer_id'], description: 'Entity that bought the goods.' },
+    {
+      name: 'buyer',
+      type: 'id',
+      required: true,
+      refersToEntity: true,
+      synonyms: ['purchaser', 'buyer_id', 'importer', 'importer_id'],
+      standIn: 'consignee',
+      standInWhy: 'customs records name the importer as the consignee',
+      description: 'Entity that bought the goods.',
+    },
     { name: 'commodity', type: 'text', required: true, synonyms: ['goods', 'goods_description', 'commodity_description', 'description', 'product', 'product_description', 'item_description'], description: 'What was shipped, in words.' },
     { name: 'hs_code', key: 'hsCode', type: 'hsCode', synonyms: ['hs', 'hscode', 'hs6', 'hs_6', 'tariff_code'], description: 'Harmonized System code (dots allowed: 3212.90).' },
     { name: 'quantity', type: 'number', max: MAX_QUANTITY, synonyms: ['qty'], description: 'Amount shipped, in `unit`.' },

@@ -104,14 +104,15 @@ function nearCodes(code: string): string[] {
 export function readCurrency(raw: string): CurrencyReading {
   const code = raw.trim().toUpperCase();
   const s = squash(raw);
-  const spelt = CURRENCY_SPELLINGS[s];
+  // Own keys only: a cell `constructor` or `__proto__` is no currency (the tables are object literals).
+  const spelt = Object.hasOwn(CURRENCY_SPELLINGS, s) ? CURRENCY_SPELLINGS[s] : undefined;
   if (spelt !== undefined) return { ok: true, value: spelt, note: `currency ${show(raw.trim())} read as ${spelt} (${ISO_4217_CURRENT[spelt]}); write the ISO 4217 code to be sure` };
   if (/^[A-Z]{3}$/.test(code)) {
     if (code === 'XXX' || code === 'XTS') {
       return { ok: false, reason: `${code} is the ISO 4217 code for ${code === 'XXX' ? 'no currency' : 'testing'}: leave value and currency empty when the value is not known` };
     }
-    if (code in ISO_4217_CURRENT) return { ok: true, value: code };
-    const withdrawn = ISO_4217_WITHDRAWN[code];
+    if (Object.hasOwn(ISO_4217_CURRENT, code)) return { ok: true, value: code };
+    const withdrawn = Object.hasOwn(ISO_4217_WITHDRAWN, code) ? ISO_4217_WITHDRAWN[code] : undefined;
     if (withdrawn !== undefined) {
       return { ok: true, value: code, note: `${code} (${withdrawn[0]}) is a withdrawn currency (last withdrawn ${withdrawn[1]}): amounts are kept in ${code}, never added to another currency` };
     }
@@ -119,7 +120,7 @@ export function readCurrency(raw: string): CurrencyReading {
     const hint = near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ' (such as EUR, USD, TRY)';
     return { ok: false, reason: `${show(raw)} is not an ISO 4217 currency code${hint}` };
   }
-  const ambiguous = AMBIGUOUS[s];
+  const ambiguous = Object.hasOwn(AMBIGUOUS, s) ? AMBIGUOUS[s] : undefined;
   if (ambiguous !== undefined) return { ok: false, reason: `currency ${show(raw)} is ambiguous: it can be ${ambiguous}; write the ISO 4217 code` };
   return { ok: false, reason: `${show(raw)} is not an ISO 4217 currency code (such as EUR, USD, TRY)` };
 }

@@ -2,6 +2,9 @@ import { concentrationInText, ISO_4217_CURRENT, ISO_4217_WITHDRAWN, parseField, 
 
 describe('currencies', () => {
   it('accepts ISO 4217 codes in any case, and only real ones', () => {
+    // A cell that names a member of every object is no currency (it was read as Object's constructor once).
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) expect(readCurrency(name).ok).toBe(false);
+    for (const name of ['constructor', '__proto__']) expect(parseField('currency', name)).toEqual({ ok: false, reason: `"${name}" is not an ISO 4217 currency code (such as EUR, USD, TRY)` });
     expect(readCurrency('eur')).toEqual({ ok: true, value: 'EUR' });
     expect(readCurrency('TRY')).toEqual({ ok: true, value: 'TRY' });
     expect(readCurrency('ABC')).toEqual({ ok: false, reason: '"ABC" is not an ISO 4217 currency code (such as EUR, USD, TRY)' });

@@ -1,12 +1,16 @@
 import { closest, readCurrency, type ColumnSpec, type FileSpec } from '@chokepoint/model';
 import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
 
-/** A header cell as a column name: lower case, words joined by `_` (`HS Code` → `hs_code`, `Net Weight (kg)` → `net_weight_kg`). */
+/**
+ * A header cell as a column name: lower case, words joined by `_`, `%` as the word percent (`HS Code` → `hs_code`,
+ * `Net Weight (kg)` → `net_weight_kg`, `Stake (%)` → `stake_percent`).
+ */
 export function normaliseColumnName(raw: string): string {
   return raw
     .normalize('NFKC')
     .trim()
     .toLowerCase()
+    .replace(/%/g, '_percent_')
     .replace(/[\s\-./()[\]]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }

@@ -562,7 +562,7 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
   });
 
   it('reads an owner\'s share written with the kind, and the words "of" and an abbreviation\'s dot around a kind', async () => {
-    const relations = 'From;To;Relationship;Share\nc;a;Owner (100%);\nc;b;51 % shareholder;\nc;d;owner 33,5%;33,5\nc;a;Father of;\nd;a;Owner of;';
+    const relations = 'From;To;Role;Stake (%)\nc;a;Owner (100%);\nc;b;51 % shareholder;\nc;d;owner 33,5%;33,5\nc;a;Father of;\nd;a;Owner of;\nd;b;owner;25';
     const bundle = await readBundle(makeBundle({ relations }));
     expect(bundle.relations.map((r) => [r.kind, r.share])).toEqual([
       ['owner', 100],
@@ -570,7 +570,9 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
       ['owner', 33.5],
       ['family', undefined],
       ['owner', undefined],
+      ['owner', 25],
     ]);
+    expect(bundle.warnings.filter((w) => w.line === 1).map((w) => w.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^column "Role" read as "kind"/), expect.stringMatching(/^column "Stake \(%\)" read as "share"/)]));
     expect(bundle.warnings).toContainEqual({ file: 'relations.csv', line: 2, column: 'kind', reason: '"Owner (100%)" read as the kind owner with a share of 100 %; write the share in the share column to be sure' });
     const issues = await problems(makeBundle({ relations: 'source;target;kind;share\nc;a;Owner (60%);40\nc;b;Director (50%);' }));
     expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([

@@ -202,8 +202,8 @@ export const RELATIONS_SPEC: FileSpec = {
   columns: [
     { name: 'source', type: 'id', required: true, refersToEntity: true, synonyms: ['from', 'source_id'], description: 'Entity the tie starts from (the owner, the director, the employee, the agent, the payer, the buyer whose goods were consigned).' },
     { name: 'target', type: 'id', required: true, refersToEntity: true, synonyms: ['to', 'target_id'], description: 'Entity the tie points to (the owned company, the company directed, the employer, the principal, the buyer paid for, the consignee).' },
-    { name: 'kind', type: 'enum', values: RELATION_KINDS, aliases: RELATION_KIND_ALIASES, required: true, synonyms: ['type', 'relation_type', 'relationship'], description: 'owner, director, family, employee, shared_address, associate, agent, paid_for or consigned_to.' },
-    { name: 'share', type: 'percent', synonyms: ['percentage', 'share_percent', 'ownership_share'], description: 'Ownership share in percent (0 to 100).' },
+    { name: 'kind', type: 'enum', values: RELATION_KINDS, aliases: RELATION_KIND_ALIASES, required: true, synonyms: ['type', 'relation_type', 'relationship', 'role', 'relation', 'relation_kind', 'tie_kind', 'link_type', 'connection_type'], description: 'owner, director, family, employee, shared_address, associate, agent, paid_for or consigned_to.' },
+    { name: 'share', type: 'percent', synonyms: ['percentage', 'share_percent', 'ownership_share', 'ownership_percent', 'ownership_percentage', 'stake', 'stake_percent', 'equity_share'], description: 'Ownership share in percent (0 to 100).' },
     { name: 'start', type: 'date', synonyms: ['start_date'], description: 'Date the tie began.' },
     { name: 'end', type: 'date', synonyms: ['end_date'], description: 'Date the tie ended.' },
   ],

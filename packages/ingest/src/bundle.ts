@@ -33,6 +33,7 @@ import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches,
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { IdTable } from './id-table';
+import { THOUSANDS_COMMAS } from './numbers';
 
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
@@ -61,8 +62,6 @@ export interface ReadBundleOptions {
 
 /** Column types whose cells are numbers: in a semicolon-separated file they may use a decimal comma. */
 const NUMERIC: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'latitude', 'longitude', 'concentration']);
-/** Commas between groups of three digits, and a decimal point or none: `12,500`, `1,234,567.50`. */
-const THOUSANDS_COMMAS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** One comma between digits and no dot: `1234,5`, `-36,7`, `35,5 %`. */
 const DECIMAL_COMMA = /^[^.,]*\d,\d[^.,]*$/;
 /**

@@ -24,6 +24,7 @@ import {
 import { MAX_FIELD_BYTES } from './csv';
 import { InvalidBundleError } from './errors';
 import { printableIssue, quote, setOwn } from './printable';
+import { withoutThousandsCommas } from './numbers';
 import { EncodingProblem, notValidText, readHead, sniffEncoding, utf8Chunks, type SniffedText } from './text';
 import { caseTwin, WarningList } from './warnings';
 
@@ -522,11 +523,17 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       else x.note('addressEntity', `names ${quote(a)}, which is not an Address of this file: not used`);
     }
     const address = usable[0];
-    const countryProp = first(r, 'country') !== undefined ? 'country' : first(r, 'jurisdiction') !== undefined ? 'jurisdiction' : undefined;
+    // A person's country: where they live (country), else, when the data gives none, the country of their
+    // nationality or citizenship (as registers and sanctions lists often give only that), said on the line.
+    const personal = kind === 'person' && first(r, 'country') === undefined && address?.country === undefined ? (['nationality', 'citizenship'] as const).find((p) => first(r, p) !== undefined) : undefined;
+    const countryProp = first(r, 'country') !== undefined ? 'country' : first(r, 'jurisdiction') !== undefined ? 'jurisdiction' : personal;
     if (countryProp !== undefined) {
       const c = parseField('country', first(r, countryProp)!);
-      if (c.ok) (e.country = c.value as string), used.add(countryProp);
-      else x.optional(countryProp, c.reason);
+      if (c.ok) {
+        e.country = c.value as string;
+        used.add(countryProp);
+        if (countryProp === personal) x.note(countryProp, `no country of residence: the ${countryProp} ${c.value as string} is used as the person's country`);
+      } else x.optional(countryProp, c.reason);
     } else if (address?.country !== undefined) e.country = address.country;
     const full = first(r, 'address') ?? address?.full;
     if (first(r, 'address') !== undefined) used.add('address');
@@ -652,8 +659,13 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       const amount = (prop: string): number | undefined => {
         const raw = first(r, prop);
         if (raw === undefined) return undefined;
-        const p = parseField('number', raw, { max: MAX_VALUE });
-        if (p.ok) return p.value as number;
+        // `1,250,000.00`: commas between thousands (JSON has no decimal comma to confuse them with), said on the line.
+        const plain = withoutThousandsCommas(raw);
+        const p = parseField('number', plain ?? raw, { max: MAX_VALUE });
+        if (p.ok) {
+          if (plain !== undefined) x.note(prop, `${quote(raw)} read as ${plain} (commas between thousands)`);
+          return p.value as number;
+        }
         x.optional(prop, p.reason);
         return undefined;
       };

@@ -601,3 +601,31 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
     expect(plain.warnings.filter((w) => w.column === 'quantity')).toEqual([]);
   });
 });
+
+describe('a FollowTheMoney export as Aleph and registers write it', () => {
+  it('reads payment amounts with commas between thousands, and a person\'s nationality as their country when no other is given', async () => {
+    const dir = tempDir();
+    const lines = [
+      { id: 'c1', schema: 'Company', properties: { name: ['Kervan Kimya'], country: ['tr'] } },
+      { id: 'c2', schema: 'Company', properties: { name: ['Yıldız GSM'] } },
+      { id: 'p1', schema: 'Person', properties: { name: ['Mahmut Demirtaş'], nationality: ['tr'] } },
+      { id: 'p2', schema: 'Person', properties: { name: ['Halil Demirtaş'], country: ['de'], nationality: ['tr'] } },
+      { id: 'y1', schema: 'Payment', properties: { payer: ['c2'], beneficiary: ['c1'], amount: ['1,250,000.00'], currency: ['try'] } },
+      { id: 'y2', schema: 'Payment', properties: { payer: ['c2'], beneficiary: ['c1'], amount: ['1,25'], currency: ['EUR'] } },
+    ];
+    writeFileSync(join(dir, 'x.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    const b = await readFtm(join(dir, 'x.ftm.jsonl'), { lenient: true });
+    expect(b.shipments.map((s) => [s.id, s.value, s.currency])).toEqual([
+      ['y1', 1250000, 'TRY'],
+      ['y2', undefined, undefined],
+    ]);
+    expect(b.entities.map((e) => [e.id, e.country])).toEqual([
+      ['c1', 'TR'],
+      ['c2', undefined],
+      ['p1', 'TR'],
+      ['p2', 'DE'],
+    ]);
+    expect(b.warnings).toContainEqual({ file: 'x.ftm.jsonl', line: 5, column: 'amount', reason: '"1,250,000.00" read as 1250000.00 (commas between thousands)' });
+    expect(b.warnings).toContainEqual({ file: 'x.ftm.jsonl', line: 3, column: 'nationality', reason: "no country of residence: the nationality TR is used as the person's country" });
+  });
+});

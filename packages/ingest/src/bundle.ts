@@ -797,32 +797,20 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     });
   }
   for (const [column, d] of decimalCommas) {
-    if (d.count === 0) {
-      // No decimal comma in the column, but `6.000` in a semicolon-separated file, as spreadsheets that put a dot between
-      // thousands write them: read as 6, it may mean 6,000. Said on its line, so that a quantity a thousand times off is
-      // not passed over.
-      for (const a of d.ambiguous ?? []) {
-        const asThousands = a.raw.replace('.', '');
-        ctx.warnings.add({
-          file,
-          line: a.line,
-          column,
-          reason: `"${a.raw}" read as ${Number(a.raw)}, with the dot as a decimal point; in a semicolon-separated file it may be written with a dot between thousands: if it means ${Number(asThousands).toLocaleString('en-US')}, write ${asThousands}`,
-        });
-      }
-      continue;
-    }
-    // A column that writes numbers with a decimal comma, and a cell such as `120.000`: read as 120, while the same
-    // hand may have meant 120,000. Said on the cell's line, so that a value a thousand times off is not passed over.
+    // A cell such as `120.000` is read as 120, while the same hand may have meant 120,000: in a column that writes
+    // decimal commas, and in any semicolon-separated file (spreadsheets that write semicolons often put dots between
+    // thousands). Said on the cell's line, so that a value a thousand times off is not passed over.
+    const why = d.count === 0 ? '; in a semicolon-separated file it may be written with a dot between thousands' : `, while other numbers of this column are written with a decimal comma (such as "${d.example}")`;
     for (const a of d.ambiguous ?? []) {
       const asThousands = a.raw.replace('.', '');
       ctx.warnings.add({
         file,
         line: a.line,
         column,
-        reason: `"${a.raw}" read as ${Number(a.raw)}, with the dot as a decimal point, while other numbers of this column are written with a decimal comma (such as "${d.example}"): if it means ${Number(asThousands).toLocaleString('en-US')} (a dot between thousands), write ${asThousands}`,
+        reason: `"${a.raw}" read as ${Number(a.raw)}, with the dot as a decimal point${why}: if it means ${Number(asThousands).toLocaleString('en-US')}${d.count === 0 ? '' : ' (a dot between thousands)'}, write ${asThousands}`,
       });
     }
+    if (d.count === 0) continue;
     const mixed = d.dots > 0 ? `; ${d.dots} other cell${d.dots === 1 ? '' : 's'} of the column use${d.dots === 1 ? 's' : ''} a dot, read as a decimal point too: check that none is a thousands separator` : '';
     const groups =
       d.grouped === 0 || (d.grouped === d.count && d.groupedExample === d.example)

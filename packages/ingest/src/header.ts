@@ -11,7 +11,7 @@ export function normaliseColumnName(raw: string): string {
     .trim()
     .toLowerCase()
     .replace(/%/g, '_percent_')
-    .replace(/[\s\-./()[\]]+/g, '_')
+    .replace(/[\s\-./()[\]_]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
 
@@ -32,15 +32,17 @@ export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefine
   const name = normaliseColumnName(raw);
   const named = byName(spec, name);
   if (named !== undefined) return named;
-  // `Value (USD)`, `USD value`, `Trade Value (US$)`: a money column and its currency, as trade databases name them.
-  const words = name.split('_');
+  // `Value (USD)`, `USD value`, `Trade Value (US$)`: a money column and its currency, as trade databases name them. The
+  // currency is written without small letters (a code or a symbol), so that `Value (All)` or `Value top` is not read
+  // as Albanian leks or Tongan paʻanga.
+  const words = raw.trim().split(/[\s\-./()[\]_]+/).filter((w) => w !== '');
   for (const [ccy, rest] of [
     [words[words.length - 1], words.slice(0, -1)],
     [words[0], words.slice(1)],
   ] as const) {
-    if (rest.length === 0 || ccy === undefined) continue;
-    const currency = readCurrency(ccy === 'us' && rest.length > 0 ? 'usd' : ccy);
-    const money = byName(spec, rest.join('_'));
+    if (rest.length === 0 || ccy === undefined || /\p{Ll}/u.test(ccy)) continue;
+    const currency = readCurrency(ccy);
+    const money = byName(spec, normaliseColumnName(rest.join(' ')));
     if (currency.ok && money !== undefined && money.column.name === 'value') return { column: money.column, how: 'synonym', currency: currency.value };
   }
   return undefined;

@@ -252,8 +252,10 @@ describe('spreadsheet habits', () => {
     expect(said).toContain('1:Value (USD):column "Value (USD)" read as "value", in USD (the currency its name gives), where the row has no currency of its own');
     expect(said).toContain('1:Bill of Lading:column "Bill of Lading" read as "id" (Unique identifier of the shipment)');
     // With a buyer column, the consignee is the consignee; a currency cell that disagrees with the column's name is a problem.
-    const both = await readBundle(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,consignee,commodity,USD Value\ns1,a,b,c,paste,100' }));
-    expect(both.shipments[0]).toMatchObject({ buyer: 'b', consignee: 'c', value: 100, currency: 'USD' });
+    const both = await readBundle(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,consignee,commodity,USD Value,Value (All)\ns1,a,b,c,paste,100,200' }));
+    expect(both.shipments[0]).toMatchObject({ buyer: 'b', consignee: 'c', value: 100, currency: 'USD', attributes: { 'value (all)': '200' } });
+    const symbol = await readBundle(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Trade Value (US$)\ns1,a,b,paste,100' }));
+    expect(symbol.shipments[0]).toMatchObject({ value: 100, currency: 'USD' });
     const issues = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Value (EUR),currency\ns1,a,b,paste,100,USD\ns2,a,b,paste,100,EUR' }));
     expect(issues).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is USD' }]);
   });

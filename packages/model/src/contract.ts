@@ -240,7 +240,7 @@ export const SHIPMENTS_SPEC: FileSpec = {
     },
     { name: 'unit', type: 'unit', values: UNITS, synonyms: ['uom', 'unit_of_measure', 'unit_of_quantity', 'quantity_unit', 'qty_unit'], description: 'Unit of quantity: kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen or 1000u (WCO units; usual spellings accepted).' },
     { name: 'concentration', type: 'concentration', synonyms: ['concentration_percent', 'purity'], description: 'Concentration of the goods in percent by weight (w/w), 0 to 100.' },
-    { name: 'value', type: 'number', max: MAX_VALUE, synonyms: ['invoice_value', 'declared_value', 'total_value', 'invoice_amount', 'amount'], description: 'Invoice value, in `currency`.' },
+    { name: 'value', type: 'number', max: MAX_VALUE, synonyms: ['invoice_value', 'declared_value', 'total_value', 'invoice_amount', 'amount', 'trade_value', 'customs_value', 'fob_value', 'cif_value', 'statistical_value'], description: 'Invoice value, in `currency`.' },
     { name: 'currency', type: 'currency', synonyms: ['currency_code', 'ccy'], description: 'ISO 4217 code.' },
     { name: 'shipped', type: 'date', synonyms: ['ship_date', 'shipped_date', 'shipping_date', 'date_shipped', 'departure_date', 'shipment_date', 'export_date', 'date'], description: 'Date the goods left the supplier.' },
     { name: 'received', type: 'date', synonyms: ['received_date', 'receipt_date', 'date_received', 'arrival_date', 'delivery_date', 'import_date'], description: 'Date the goods arrived.' },

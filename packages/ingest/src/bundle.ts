@@ -245,7 +245,7 @@ function commaNumber(raw: string): string {
   return THOUSANDS_DOTS.test(raw) ? raw.replace(/\./g, '').replace(',', '.') : raw.replace(',', '.');
 }
 
-/** A number with a currency before or after it: `21000 TRY`, `€4800`, `USD 14,500.00`? (thousands commas are not read). */
+/** A number with a currency before or after it: `21000 TRY`, `€4800`, `USD 14,500.00` (commas between thousands read outside semicolon files). */
 const VALUE_WITH_CURRENCY = /^(?:([^\d\s.,+-][^\d]*?)\s*)?(\d[\d.,]*)(?:\s*([^\d\s.,][^\d]*))?$/;
 /** A number with its unit after it: `6 t`, `38000 Ltrs` (the first group, for a word before the number, never matches). */
 const QUANTITY_WITH_UNIT = /^()(\d[\d.,]*)\s*([^\d\s.,][^\d]*)$/;
@@ -585,7 +585,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(written) && delimiter !== ';' && delimiter !== ',') {
               reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;
             }
-            if (lenient && !col.required) {
+            if (lenient && !col.required && col.name !== coordinatesRequired) {
               // Lenient: an optional cell that cannot be read is left empty and the row kept (a bad date should not
               // lose a shipment), said in a warning.
               note(col.name, `${reason}: left empty, and the row read without it`);
@@ -643,11 +643,6 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
         }
-        if (headerCurrency !== undefined && values.value !== undefined) {
-          // `Value (USD)`: the currency the column's name gives, unless the row has its own (which must agree).
-          if (values.currency === undefined) values.currency = headerCurrency;
-          else if (values.currency !== headerCurrency) add('currency', `the value column is in ${headerCurrency} (its name says so) but the currency is ${values.currency as string}`);
-        }
         if (writtenShare !== undefined) {
           // The share written with the kind and the share column: they must agree.
           if (values.share === undefined) values.share = writtenShare;
@@ -669,6 +664,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             else if (values[w.column] !== w.word) add(w.column, `the ${w.what} is written in ${w.word} but the ${w.column} is ${values[w.column] as string}`);
           }
           writtenWith = undefined;
+        }
+        if (headerCurrency !== undefined && values.value !== undefined) {
+          // `Value (USD)`: the currency the column's name gives, unless the row has its own, in its currency cell or its value cell (which must agree).
+          if (values.currency === undefined) values.currency = headerCurrency;
+          else if (values.currency !== headerCurrency) add('currency', `the value column is in ${headerCurrency} (its name says so) but the currency is ${values.currency as string}`);
         }
         if (emptied !== undefined) {
           // A value read without its pair would be a problem of its own (a quantity without its unit): it goes too.

@@ -258,6 +258,9 @@ describe('spreadsheet habits', () => {
     expect(symbol.shipments[0]).toMatchObject({ value: 100, currency: 'USD' });
     const issues = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Value (EUR),currency\ns1,a,b,paste,100,USD\ns2,a,b,paste,100,EUR' }));
     expect(issues).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is USD' }]);
+    // A value cell that writes its own currency under such a column: the same check, naming the column's currency.
+    const written = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Value (EUR)\ns1,a,b,paste,21000 TRY\ns2,a,b,paste,100' }));
+    expect(written).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is TRY' }]);
   });
 
   it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {
@@ -539,6 +542,9 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
     ]);
     writeFileSync(join(dir, 'places.csv'), 'ID;Name;Type;Coordinates;Countries\nP1;Öncüpınar;Border gate;36.6456, 37.0845;TR|SY\nP2;Port;Seaport;;TR\n');
     expect((await problems(dir)).map((i) => `${i.file} ${i.line}:${i.column}: ${i.reason}`)).toEqual(['places.csv 3:coordinates: required value is missing']);
+    // Leniently too, a place whose coordinates cannot be read is skipped, for the reason they cannot.
+    writeFileSync(join(dir, 'places.csv'), 'ID;Name;Type;Coordinates;Countries\nP1;Öncüpınar;Border gate;36.6456, 37.0845;TR|SY\nP2;Port;Seaport;36.58;TR\n');
+    expect((await readBundle(dir, { lenient: true })).rejected).toEqual([{ file: 'places.csv', line: 3, column: 'coordinates', reason: '"36.58" is not a latitude and a longitude (write them as "36.6456, 37.0845", latitude first)' }]);
     writeFileSync(join(dir, 'places.csv'), 'ID;Name;Type;Coordinates;Countries\nP1;Öncüpınar;Border gate;36.6456, 37.0845;TR|SY\n');
     const bundle = await readBundle(dir);
     expect(bundle.entities.map((e) => [e.id, e.kind, e.lat, e.lon])).toEqual([

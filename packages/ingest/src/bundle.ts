@@ -491,7 +491,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             isic = raw; // read below, with the row's sector
             continue;
           }
-          if (delimiter !== ';' && (col.type === 'number' || col.type === 'integer') && THOUSANDS_COMMAS.test(raw)) {
+          if (delimiter !== ';' && (col.type === 'number' || col.type === 'integer') && raw.indexOf(',') > 0 && THOUSANDS_COMMAS.test(raw)) {
             // `12,500`, `1,234,567.5` in a file not separated by semicolons (whose numbers never have a decimal comma):
             // commas between thousands, as trade databases and English-language spreadsheets write them.
             const seen = thousandsCommas.get(col.name);

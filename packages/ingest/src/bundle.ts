@@ -284,6 +284,8 @@ const SHARE_THEN_KIND = /^\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?\s*([^\d\s][^\d]*)$/;
 
 /** The kind and the share of a kind cell that writes both, when both read without doubt (an owner's share only). */
 function kindWithShare(raw: string, options: FieldOptions): { kind: string; share: number } | undefined {
+  // (a kind of tie is a few words: the patterns are not for long cells)
+  if (raw.length > 100) return undefined;
   const after = KIND_THEN_SHARE.exec(raw);
   const before = after === null ? SHARE_THEN_KIND.exec(raw) : null;
   const words = after?.[1] ?? before?.[2];

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidBundleError, readBundle, readFtm } from '@chokepoint/ingest';
-import { formatIssue, type DataIssue } from '@chokepoint/model';
+import { formatIssue, parseField, type DataIssue } from '@chokepoint/model';
 import { ENTITIES, makeBundle, removeBundles, tempDir } from './helpers';
 
 afterAll(removeBundles);
@@ -567,6 +567,9 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
       '2: "37°05′E 36°38′N" is not a latitude and a longitude (the longitude comes first: are they swapped? write them as "36.6456, 37.0845", latitude first)',
       '3: "136.6, 37.1", read as a latitude and a longitude: latitude 136.6 is out of range (-90 to 90)',
     ]);
+    // A cell of many characters is no pair of coordinates, said without reading it letter by letter (its patterns
+    // would take minutes on a cell of megabytes).
+    expect(parseField('coordinates', `N${'1'.repeat(100_000)}`)).toEqual({ ok: false, reason: `"N${'1'.repeat(56)}..." is not a latitude and a longitude: 100,001 characters` });
   });
 
   it('reads an owner\'s share written with the kind, and the words "of" and an abbreviation\'s dot around a kind', async () => {

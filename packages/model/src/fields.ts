@@ -116,6 +116,9 @@ const DECIMAL_PAIR = /^([+-]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([+-]?\d+(?:[.,]\
 /** Degrees with a hemisphere letter each (after or before), latitude first: `36°38′44″N 37°05′04″E`, `N 36.64 E 37.08`. */
 const LETTERED_PAIR = /^(.*?[0-9'′"″°\s][NS]|[NS]\s*[0-9].*?[0-9'′"″°])\s*[,;]?\s*([EW]\s*[0-9].*|[0-9].*[EW])$/i;
 
+/** The longest cell read as a pair of coordinates (`36°38′44.123″N, 37°05′04.456″E` is 32 characters). */
+const MAX_COORDINATES_LENGTH = 100;
+
 /** Each hemisphere letter for the one of the other axis (to tell a longitude written first). */
 const SWAP: Readonly<Record<string, string>> = { N: 'E', S: 'W', E: 'N', W: 'S' };
 
@@ -127,6 +130,8 @@ const SWAP: Readonly<Record<string, string>> = { N: 'E', S: 'W', E: 'N', W: 'S' 
 function coordinatesField(raw: string): FieldResult {
   const text = raw.trim();
   if (FORMULA.test(text)) return fail(formulaReason(raw));
+  // (no pair of coordinates is longer; and the patterns below are not for cells of megabytes)
+  if (text.length > MAX_COORDINATES_LENGTH) return fail(`${show(raw)} is not a latitude and a longitude: ${text.length.toLocaleString('en-US')} characters`);
   const decimal = DECIMAL_PAIR.exec(text);
   const pair = decimal !== null ? [decimal[1], decimal[2]].map((x) => x.replace(',', '.')) : LETTERED_PAIR.exec(text)?.slice(1, 3).map((x) => x.trim());
   if (pair === undefined) {

@@ -554,6 +554,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %; write the share in the share column to be sure`);
               continue;
             }
+            // `shares phone`: no kind of tie, but the phone column of entities.csv joins them as surely.
+            if (/\b(tele)?phones?\b|\btel\b/i.test(raw)) parsed = { ok: false, reason: `${parsed.reason}; for entities that share a phone number, give each its number in the phone column of entities.csv: a shared number joins them in one company group` };
           }
           if (!parsed.ok && col.type === 'date') {
             const readings = slashedDateReadings(raw);

@@ -585,10 +585,11 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
     ]);
     expect(bundle.warnings.filter((w) => w.line === 1).map((w) => w.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^column "Role" read as "kind"/), expect.stringMatching(/^column "Stake \(%\)" read as "share"/)]));
     expect(bundle.warnings).toContainEqual({ file: 'relations.csv', line: 2, column: 'kind', reason: '"Owner (100%)" read as the kind owner with a share of 100 %; write the share in the share column to be sure' });
-    const issues = await problems(makeBundle({ relations: 'source;target;kind;share\nc;a;Owner (60%);40\nc;b;Director (50%);' }));
+    const issues = await problems(makeBundle({ relations: 'source;target;kind;share\nc;a;Owner (60%);40\nc;b;Director (50%);\na;b;shares phone;' }));
     expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
       '2:share: the kind says a share of 60 % but the share is 40 %',
       expect.stringMatching(/^3:kind: unknown value "Director \(50%\)"/),
+      expect.stringMatching(/^4:kind: unknown value "shares phone" .*; for entities that share a phone number, give each its number in the phone column of entities.csv: a shared number joins them in one company group$/),
     ]);
   });
 

@@ -148,6 +148,43 @@ suite('the geographic layout in a real browser', () => {
     await page.close();
   });
 
+  it('frames a cluster or what a filter leaves on the map as closely as "Zoom to" does', async () => {
+    // On the map the frame spans every place and entity (here from Britain to the Caspian): the twentieth of it that the
+    // force layout stops at showed the cluster near Akçakale as a few pixels, in the view and in the case report's
+    // picture. Framing now goes as close as "Zoom to" a cluster does.
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await open(page, demo.url);
+    const settled = async () => {
+      await page.waitForTimeout(100);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      return page.evaluate(() => window.__chokepoint!.view.renderer.getCamera().getState().ratio);
+    };
+    await zoomTo(page, (await page.locator('#map-zoom option', { hasText: 'near a crossing,' }).first().getAttribute('value'))!);
+    const byZoomTo = await settled();
+    await page.evaluate(() => window.__chokepoint!.view.frameWhole());
+    await settled();
+    await page.locator('#cluster-list button[data-cluster]', { hasText: 'near a border' }).first().click();
+    const byList = await settled();
+    expect(byList).toBeLessThan(0.02);
+    expect(byList / byZoomTo).toBeGreaterThan(0.5);
+    expect(byList / byZoomTo).toBeLessThan(2);
+    // Its members are on screen, inside the visible area.
+    const [w, h] = await page.evaluate(() => [window.__chokepoint!.view.renderer.getDimensions().width, window.__chokepoint!.view.renderer.getDimensions().height]);
+    for (const p of await positions(page, ['tr-akc-01', 'tr-akc-02', 'tr-akc-03'])) {
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(w);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(h);
+    }
+    // The flagged entities alone (near Akçakale and Siverek), framed after the filter: a region, not the whole map.
+    await page.evaluate(() => window.__chokepoint!.view.frameWhole());
+    await settled();
+    await page.check('#only-flagged');
+    expect(await settled()).toBeLessThan(0.02);
+    await page.screenshot({ path: screenshotPath('map-flagged-framed.png') });
+    await page.close();
+  });
+
   it('zoomed in on the border region, draws province borders and towns whose names never pile up, and a map picture with its legend', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
     await open(page, demo.url);

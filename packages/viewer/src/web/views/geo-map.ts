@@ -188,6 +188,11 @@ export class GeoMap {
   private active = false;
   /** The camera ratio that shows about POINT_VIEW degrees around a place. */
   private pointRatio = 0.01;
+
+  /** The camera ratio that shows a place in its surroundings (about POINT_VIEW degrees): the closest a focus comes. */
+  placeViewRatio(): number {
+    return this.pointRatio;
+  }
   private readonly minRatio: number;
   private readonly labelThreshold: number;
   private readonly gridCell: number;

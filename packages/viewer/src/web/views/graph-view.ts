@@ -801,15 +801,35 @@ export class GraphView {
   }
 
   /** Moves the camera to an entity. */
-  focus(id: string, ratio = this.settings.focusRatio): void {
+  focus(id: string, ratio = this.focusRatio()): void {
     this.geo.reveal(this.model.byId.get(id)?.index ?? -1);
     const display = this.renderer.getNodeDisplayData(this.keyOf(id));
     if (!display) return;
     this.renderer.getCamera().animate({ x: display.x, y: display.y, ratio }, { duration: 400 });
   }
 
+  /**
+   * The camera ratio a focus on one entity comes to: the setting, and on the map no farther out than the view of a
+   * place in its surroundings (the map's frame spans every place and entity, often continents: a quarter of it shows
+   * a region, not an entity).
+   */
+  private focusRatio(): number {
+    return this.layout === 'geo' ? Math.min(this.settings.focusRatio, this.geo.placeViewRatio()) : this.settings.focusRatio;
+  }
+
   /** Moves the camera to show a set of entities. */
   focusMany(ids: string[]): void {
+    if (this.layout === 'geo') {
+      // On the map, from the places of the entities, not from where a ring around a place draws them (offsets in screen
+      // pixels, degrees wide when zoomed out: a cluster of one town stayed a few pixels wide), and no closer than the
+      // view of a place (`fit`, as "Zoom to" does).
+      this.fit(
+        ids.map((id) => this.model.byId.get(id)?.index).filter((i): i is number => i !== undefined),
+        undefined,
+        this.geo.placeViewRatio(),
+      );
+      return;
+    }
     const points = ids.map((id) => this.renderer.getNodeDisplayData(this.keyOf(id))).filter((d) => d !== undefined);
     if (points.length === 0) return;
     const [minX, maxX, minY, maxY] = bounds(points.map((p) => ({ x: p!.x, y: p!.y })));

@@ -15,6 +15,7 @@ interface Hook {
   view: {
     layout: string;
     stopLayout(): void;
+    frameWhole(): void;
     keyOf(id: string): string;
     viewportPosition(id: string): { x: number; y: number } | null;
     drawnLabels(): { label: string; box: [number, number, number, number] }[];
@@ -26,6 +27,7 @@ interface Hook {
       getCamera(): { isAnimated(): boolean; getState(): { ratio: number }; setState(s: object): void };
       getNodeDisplayData(key: string): { size: number } | undefined;
       scaleSize(size: number): number;
+      getDimensions(): { width: number; height: number };
     };
   };
 }

@@ -60,6 +60,11 @@ export interface ReadBundleOptions {
   onEntities?: (entities: readonly Entity[]) => void;
 }
 
+/**
+ * Column types whose notes say what each cell held and how it was read (`"05.03.2016" read as the date 2016-03-05`,
+ * coordinates in degrees and minutes): one warning per column and form of note (WarningList.add).
+ */
+const ALIKE_NOTES: ReadonlySet<FieldType> = new Set<FieldType>(['date', 'latitude', 'longitude', 'coordinates']);
 /** Column types whose cells are numbers: in a semicolon-separated file they may use a decimal comma. */
 const NUMERIC: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'latitude', 'longitude', 'concentration']);
 /** One comma between digits and no dot: `1234,5`, `-36,7`, `35,5 %`. */
@@ -353,9 +358,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   // One row at a time: its line, its problems and its notes (the functions are made once, not once per row).
   let line = 0;
   let problems: DataIssue[] = [];
-  let notes: DataIssue[] = [];
+  /** The row's notes; `alike`: a remark whose words hold the cell (WarningList.add), one warning for a column of them. */
+  let notes: (DataIssue & { alike?: boolean })[] = [];
   const add = (column: string | undefined, reason: string) => problems.push(column === undefined ? { file, line, reason } : { file, line, column, reason });
-  const note = (column: string, reason: string) => notes.push({ file, line, column, reason });
+  const note = (column: string, reason: string, alike = false) => notes.push({ file, line, column, reason, alike });
   /** The header's name of the column read as weight_kg (for the attribute it is kept as beside a quantity). */
   let weightColumn: string | undefined;
   /** The currency the row's value was written with (`21000 TRY`), the unit of its quantity (`6 t`), when they were. */
@@ -541,7 +547,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               const other = WRITTEN_WITH[col.name].column;
               values[col.name] = split.number;
               (writtenWith ??= []).push({ what: col.name, column: other, word: split.word });
-              note(col.name, `${JSON.stringify(written)} read as the ${col.name} ${split.number} in ${split.word}; write only the number in the ${col.name} column (the ${other} in its own) to be sure`);
+              note(col.name, `${JSON.stringify(written)} read as the ${col.name} ${split.number} in ${split.word}; write only the number in the ${col.name} column (the ${other} in its own) to be sure`, true);
               continue;
             }
           }
@@ -551,7 +557,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (split !== undefined) {
               values.kind = split.kind;
               writtenShare = split.share;
-              note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %; write the share in the share column to be sure`);
+              note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %; write the share in the share column to be sure`, true);
               continue;
             }
             // `shares phone`: no kind of tie, but the phone column of entities.csv joins them as surely.
@@ -575,7 +581,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             // used as one, and not a problem either: kept as an attribute under the column's name, as FollowTheMoney's
             // partial dates are.
             setOwn(attributes, col.name, raw);
-            note(col.name, `${JSON.stringify(written)} gives only a year or a month: not used as the ${col.name} date (dates are read to the day); kept as an attribute`);
+            note(col.name, `${JSON.stringify(written)} gives only a year or a month: not used as the ${col.name} date (dates are read to the day); kept as an attribute`, true);
             continue;
           }
           if (!parsed.ok) {
@@ -597,7 +603,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             } else add(col.name, reason);
             continue;
           }
-          if (parsed.note !== undefined) note(col.name, parsed.note);
+          if (parsed.note !== undefined) note(col.name, parsed.note, ALIKE_NOTES.has(col.type));
           if (col.type === 'registration') {
             // Kept where every reader looks for it, and where it always was as an extra column: the attributes.
             setOwn(attributes, col.name, parsed.value as string);
@@ -761,7 +767,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               else note(spec.idColumn, caseTwin(id, other, firstLineOfId.get(other)!));
             }
           }
-          for (const n of notes) ctx.warnings.add(n);
+          for (const n of notes) ctx.warnings.add(n, n.alike);
           if (spec.file === 'entities.csv') {
             entities.valid.getOrAdd(values.id as string, line);
             const lower = (values.id as string).toLowerCase();

@@ -416,7 +416,7 @@ describe('spreadsheet habits (a title above the header, coordinates in degrees a
       ['c', 36.69, 38.95],
     ]);
     expect(bundle.places[0]).toMatchObject({ lat: 36.683333, lon: 38.95 });
-    expect(bundle.warnings).toContainEqual({ file: 'entities.csv', line: 2, column: 'lat', reason: '"37°03′56″N" read as 37.065556 (decimal degrees); write decimal degrees to be sure' });
+    expect(bundle.warnings).toContainEqual({ file: 'entities.csv', line: 2, column: 'lat', reason: '"37°03′56″N" read as 37.065556 (decimal degrees); write decimal degrees to be sure (cells written alike on lines 3, 4)' });
     const swapped = await problems(makeBundle({ entities: 'id,kind,name,lat,lon\na,company,Alpha,"38°57′E","36°41′N"\nb,company,Beta,,', ...NO_TIES }));
     expect(swapped.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
       '2:lat: "38°57′E" is not a latitude: E is the hemisphere of a longitude (are lat and lon swapped?)',
@@ -584,7 +584,7 @@ describe('spreadsheet habits of a Turkish-language export (semicolons, a coordin
       ['owner', 25],
     ]);
     expect(bundle.warnings.filter((w) => w.line === 1).map((w) => w.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^column "Role" read as "kind"/), expect.stringMatching(/^column "Stake \(%\)" read as "share"/)]));
-    expect(bundle.warnings).toContainEqual({ file: 'relations.csv', line: 2, column: 'kind', reason: '"Owner (100%)" read as the kind owner with a share of 100 %; write the share in the share column to be sure' });
+    expect(bundle.warnings).toContainEqual({ file: 'relations.csv', line: 2, column: 'kind', reason: '"Owner (100%)" read as the kind owner with a share of 100 %; write the share in the share column to be sure (cells written alike on lines 3, 4)' });
     const issues = await problems(makeBundle({ relations: 'source;target;kind;share\nc;a;Owner (60%);40\nc;b;Director (50%);\na;b;shares phone;' }));
     expect(issues.map((i) => `${i.line}:${i.column}: ${i.reason}`)).toEqual([
       '2:share: the kind says a share of 60 % but the share is 40 %',
@@ -662,5 +662,20 @@ describe('a FollowTheMoney export as Aleph and registers write it', () => {
         { file: 'x.ftm.jsonl', line: 6, column: 'entity', reason: 'the Sanction "s4" names no entity: not used' },
       ]),
     );
+  });
+});
+
+describe('warnings about cells written alike', () => {
+  it('are one per column and form: a file of 500 dates written day.month.year gives one warning, not 500', async () => {
+    const rows = Array.from({ length: 500 }, (_x, i) => `s${i},d,a,paste,${1 + (i % 28)}.03.2016,2016-04-0${1 + (i % 9)} 10:00:00`);
+    const b = await readBundle(makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,shipped,received', ...rows].join('\n') }));
+    expect(b.shipments[27].shipped).toBe('2016-03-28');
+    const shipped = b.warnings.filter((w) => w.column === 'shipped');
+    expect(shipped).toEqual([{ file: 'shipments.csv', line: 2, column: 'shipped', reason: '"1.03.2016" read as the date 2016-03-01 (day.month.year); write YYYY-MM-DD to be sure (cells written alike on lines 3, 4, 5, 6, 7 and 494 more)' }]);
+    // Another form of remark in another column is a warning of its own.
+    expect(b.warnings.filter((w) => w.column === 'received').map((w) => w.reason)).toEqual(['"2016-04-01 10:00:00" read as the date 2016-04-01 (the time of day is left out) (cells written alike on lines 3, 4, 5, 6, 7 and 494 more)']);
+    // Remarks that name different things are not folded together: two currency symbols, two warnings.
+    const money = await readBundle(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,value,currency\ns1,d,a,x,100,€\ns2,d,a,x,100,£\ns3,d,a,x,100,€' }));
+    expect(money.warnings.filter((w) => w.column === 'currency').map((w) => w.line)).toEqual([2, 3]);
   });
 });

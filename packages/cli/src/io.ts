@@ -1,3 +1,4 @@
+import type { StepCount } from '@chokepoint/engine';
 import { relaunch, RELAUNCHED_ENV, type RelaunchPlan } from './relaunch';
 
 /** Where a command writes. The binary passes the process streams; tests pass buffers. */
@@ -18,16 +19,11 @@ export const processIO: CliIO = {
 };
 
 /**
- * How far along a stage is (`done` of `total`, in the stage's own unit: rules, records, bytes, steps; no total when
- * the number is not known ahead, as for Louvain's levels).
+ * A progress callback: a stage starting (no step), or how far along the current one is (a step: `done` of `total`, in
+ * the stage's own unit: rules, records, bytes, steps; no total when the number is not known ahead, as for Louvain's
+ * levels).
  */
-export interface ProgressStep {
-  done: number;
-  total?: number;
-}
-
-/** A progress callback: a stage starting (no step), or how far along the current one is (a step). */
-export type Progress = (message: string, step?: ProgressStep) => void;
+export type Progress = (message: string, step?: StepCount) => void;
 
 /** Within a stage, a line that tells how far along it is at most this often (seconds since the last line). */
 export const STEP_INTERVAL_S = 10;

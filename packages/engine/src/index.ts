@@ -45,4 +45,4 @@ export { betweennessRun, betweennessRunCSR, directedAdjacency, formatBound, BETW
 export { PathSampler, RK_CONSTANT, rkSampleSize, rkEpsilon, vcDimensionBound, vertexDiameterBound, type DiameterBound } from './betweenness-sampling';
 export { louvainCSR, modularityCSR, LOUVAIN_DEFAULTS, type LouvainOptions, type LouvainResult } from './louvain';
 export { pathsToListed, LISTED_PATH_DEFAULTS, type ListedPath, type PathStep } from './listed-paths';
-export { countWords, stepText, stepsOf, type ProgressStep, type OnStep } from './progress';
+export { countWords, stepText, stepsOf, type ProgressStep, type OnStep, type StepCount } from './progress';

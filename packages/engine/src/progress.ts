@@ -11,6 +11,9 @@ export interface ProgressStep {
 
 export type OnStep = (step: ProgressStep) => void;
 
+/** How far along, without the words (a caller's own message says them): what progress callbacks pass on. */
+export type StepCount = Pick<ProgressStep, 'done' | 'total'>;
+
 /** A step as a line for a person: "finding clusters (Louvain): pass 1, level 2: …", "…: the maximum flow in kg found (step 1 of 15)". */
 export function stepText(stage: string, step: ProgressStep): string {
   return `${stage}: ${step.words}${step.total === undefined ? '' : ` (step ${step.done} of ${step.total})`}`;

@@ -33,7 +33,7 @@ import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches,
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { IdTable } from './id-table';
-import { THOUSANDS_COMMAS } from './numbers';
+import { withoutThousandsCommas } from './numbers';
 
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
@@ -273,14 +273,20 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
   const written = (m[1] || m[3]).trim();
   const word = how.read(written);
   if (!word.ok) return undefined;
-  // `1.250.000,00 TL` in a semicolon-separated file: the number's decimal comma (and dots between thousands) as the
-  // column's other cells are read.
-  // (elsewhere commas between thousands: `€48,500.00`, `9,800 EUR`)
-  const digits = decimalComma ? (THOUSANDS_DOTS.test(m[2]) || DECIMAL_COMMA.test(m[2]) ? commaNumber(m[2]) : m[2]) : THOUSANDS_COMMAS.test(m[2]) ? m[2].replace(/,/g, '') : m[2];
-  const number = parseField('number', digits, options);
+  // `1.250.000,00 TL` in a semicolon-separated file, `€48,500.00` elsewhere: read as the column's other cells are.
+  const number = parseField('number', plainDigits(m[2], decimalComma), options);
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
   if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}` };
   return { number: number.value as number, word: word.value as string };
+}
+
+/**
+ * The digits of a number as written with the separators its file allows: a decimal comma (and dots between thousands)
+ * in a semicolon-separated file (`decimalComma`), commas between thousands in the others; as written otherwise.
+ */
+function plainDigits(raw: string, decimalComma: boolean): string {
+  if (decimalComma) return THOUSANDS_DOTS.test(raw) || DECIMAL_COMMA.test(raw) ? commaNumber(raw) : raw;
+  return withoutThousandsCommas(raw) ?? raw;
 }
 
 /** A kind of tie with a share in percent after it (`Owner (51%)`, `owner 51 %`) or before it (`51% shareholder`). */
@@ -499,13 +505,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             isic = raw; // read below, with the row's sector
             continue;
           }
-          if (delimiter !== ';' && (col.type === 'number' || col.type === 'integer') && raw.indexOf(',') > 0 && THOUSANDS_COMMAS.test(raw)) {
-            // `12,500`, `1,234,567.5` in a file not separated by semicolons (whose numbers never have a decimal comma):
-            // commas between thousands, as trade databases and English-language spreadsheets write them.
+          // `12,500`, `1,234,567.5` in a file not separated by semicolons (whose numbers never have a decimal comma):
+          // commas between thousands, as trade databases and English-language spreadsheets write them.
+          const plain = delimiter !== ';' && (col.type === 'number' || col.type === 'integer') && raw.indexOf(',') > 0 ? withoutThousandsCommas(raw) : undefined;
+          if (plain !== undefined) {
             const seen = thousandsCommas.get(col.name);
             if (seen === undefined) thousandsCommas.set(col.name, { line, example: raw, count: 1 });
             else seen.count++;
-            raw = raw.replace(/,/g, '');
+            raw = plain;
           }
           if (delimiter === ';' && NUMERIC.has(col.type)) {
             let seen = decimalCommas.get(col.name);

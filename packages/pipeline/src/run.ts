@@ -13,6 +13,7 @@ import {
   stepsOf,
   type Analysis,
   type OnStep,
+  type StepCount,
   type ExternalResults,
   type FlagTally,
   type KeyNode,
@@ -96,7 +97,7 @@ export interface PipelineHooks {
    * such as "evaluating red-flag rules: 7 of 18 rules done"): words for a person. Steps come often (every rule): a
    * caller that prints shows some of them (the CLI: one every ten seconds at most).
    */
-  onProgress?: (message: string, step?: { done: number; total?: number }) => void;
+  onProgress?: (message: string, step?: StepCount) => void;
 }
 
 /** The analysis, step by step, for callers that want the parts as well as the report. */

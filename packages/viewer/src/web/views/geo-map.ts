@@ -188,11 +188,6 @@ export class GeoMap {
   private active = false;
   /** The camera ratio that shows about POINT_VIEW degrees around a place. */
   private pointRatio = 0.01;
-
-  /** The camera ratio that shows a place in its surroundings (about POINT_VIEW degrees): the closest a focus comes. */
-  placeViewRatio(): number {
-    return this.pointRatio;
-  }
   private readonly minRatio: number;
   private readonly labelThreshold: number;
   private readonly gridCell: number;
@@ -416,6 +411,11 @@ export class GeoMap {
     const target = this.targets.find((t) => t.id === id);
     if (!target) return;
     this.fit(target.members, target.point && mercator(target.point.lat, target.point.lon), this.pointRatio);
+  }
+
+  /** The camera ratio that shows a place in its surroundings (about POINT_VIEW degrees): the closest a focus comes. */
+  placeViewRatio(): number {
+    return this.pointRatio;
   }
 
   /** The names of places drawn in the last frame, with their boxes in pixels of the canvas. */

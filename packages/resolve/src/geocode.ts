@@ -259,9 +259,14 @@ export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeRe
   const ambiguous: GeocodeResult['ambiguous'] = [];
   const unknown: GeocodeResult['unknown'] = [];
   let changed = false;
+  // Each city and country looked up once: a bundle names a few hundred towns for a hundred thousand entities, and a
+  // name not found goes through every fallback.
+  const looked = new Map<string, CityRecord[]>();
   const entities = bundle.entities.map((e): Entity => {
     if (!e.city || !e.country || (e.lat !== undefined && e.lon !== undefined)) return e;
-    const matches = lookupCity(e.city, e.country, options);
+    const key = `${e.country}\u0000${e.city}`;
+    let matches = looked.get(key);
+    if (matches === undefined) looked.set(key, (matches = lookupCity(e.city, e.country, options)));
     if (matches.length === 0) {
       unknown.push({ id: e.id, city: e.city, country: e.country });
       return e;

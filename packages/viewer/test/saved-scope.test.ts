@@ -3,7 +3,7 @@ import { sameScope, scopeTarget, viewScope, viewState } from '../src/web/core/ca
 import type { ScopeInfo } from '../src/web/core/scope';
 
 const scope = (kind: ScopeInfo['kind'], center: string | number | null, hops: number | null = null): ScopeInfo => ({
-  kind, center, hops, totals: { entities: 30000, clusters: 600, relations: 0, shipments: 0 }, weights: [], clusterNodes: [], capped: null,
+  kind, center, hops, totals: { entities: 30000, clusters: 600, relations: 0, shipments: 0, flags: 0, groups: 0, controllers: 0 }, weights: [], clusterNodes: [], capped: null,
 });
 
 describe('saved views remember the piece of a large report that was open', () => {

@@ -1,7 +1,13 @@
 import type { Report } from '@chokepoint/report';
 import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { buildModel } from '../src/web/core/model';
-import { scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
+import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
+import { clusterSeedLayout, forceSettings } from '../src/web/core/layout';
+import { nodeSize, nodeSizes } from '../src/web/core/style';
+import { reviewCounts } from '../src/web/core/case';
+import { emptyCase, setFlagStatus } from '@chokepoint/case';
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { v2Report } from './fixture';
 
 /** A report of `clusters` clusters of `size` entities in a ring: each entity tied to the next, each cluster to the next. */
@@ -44,7 +50,10 @@ describe('the overview of a large report', () => {
     expect(overview.relations).toEqual([{ source: 'cluster:1', target: 'cluster:2', kind: 'associate', attributes: { ties: '4', relations: '1', shipments: '3' } }]);
     expect(overview.shipments).toEqual([]);
     expect(overview.clusters.map((c) => [c.id, c.members, c.borderProximate])).toEqual([[1, ['cluster:1'], true], [2, ['cluster:2'], false]]);
-    expect(overview.scope).toMatchObject({ kind: 'overview', totals: { entities: 7, clusters: 2, relations: 6, shipments: 3 }, capped: null });
+    // The whole report's red flags are counted (its pieces hold only those of their entities: the overview none).
+    expect(report.flags.length).toBeGreaterThan(0);
+    expect(overview.flags).toEqual([]);
+    expect(overview.scope).toMatchObject({ kind: 'overview', totals: { entities: 7, clusters: 2, relations: 6, shipments: 3, flags: report.flags.length }, capped: null });
     expect(overview.scope.weights).toEqual([['cluster:1', 1], ['cluster:2', Math.sqrt(2 / 5)]]);
     // The web app sizes cluster nodes by these weights and reads the scope.
     const model = buildModel(overview);
@@ -151,5 +160,98 @@ describe('finding an entity in a large report', () => {
     expect(searchEntities(index, '  ').matches).toEqual([]);
     expect(searchEntities(index, 'a', 2)).toMatchObject({ more: true });
     expect(searchEntities(index, 'a', 2).matches).toHaveLength(2);
+  });
+});
+
+/**
+ * A report whose clusters are tied to many others, as a large generated bundle's are (the benchmark's 100 clusters of
+ * about a thousand members each with 3,168 lines between them), and a few clusters of one entity tied to nothing.
+ */
+function tangle(clusters: number, lone: number): Report {
+  const base = ring(clusters + lone, 4);
+  const shipments: Report['shipments'] = [];
+  for (let c = 1; c <= clusters; c++) for (let d = 1; d <= 30; d++) shipments.push({ id: `t${c}-${d}`, supplier: `e${c}-0`, buyer: `e${((c + d * 7) % clusters) + 1}-1`, commodity: 'goods', attributes: {} });
+  const loneIds = new Set(Array.from({ length: lone }, (_, i) => clusters + 1 + i));
+  const entities = base.entities.filter((e) => !loneIds.has(e.cluster) || e.id.endsWith('-0'));
+  const kept = new Set(entities.map((e) => e.id));
+  return {
+    ...base,
+    entities,
+    relations: base.relations.filter((r) => kept.has(r.source) && kept.has(r.target)),
+    shipments,
+    clusters: base.clusters.map((c) => (loneIds.has(c.id) ? { ...c, size: 1, members: [c.hub] } : c)),
+    flags: [{ ...v2Report().flags[0], id: 'x1', entity: 'e1-0', entities: ['e1-0'] }, { ...v2Report().flags[0], id: 'x2', entity: 'e2-0', entities: ['e2-0'] }],
+  } as Report;
+}
+
+/** Pairs of nodes whose discs overlap once the layout is framed in a square of `frame` pixels, as Sigma frames it. */
+function overlaps(positions: { x: number; y: number }[], sizes: number[], frame = 700): number {
+  const xs = positions.map((p) => p.x);
+  const ys = positions.map((p) => p.y);
+  const scale = frame / Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  let n = 0;
+  for (let i = 0; i < positions.length; i++)
+    for (let j = i + 1; j < positions.length; j++) if (Math.hypot(positions[i].x - positions[j].x, positions[i].y - positions[j].y) * scale < sizes[i] + sizes[j]) n++;
+  return n;
+}
+
+describe('the overview, drawn', () => {
+  it('lays out clusters tied to many others apart from each other, and keeps untied ones near', () => {
+    const overview = buildOverview(buildScaleIndex(tangle(100, 10)));
+    const model = buildModel(overview);
+    const sizes = nodeSizes(model.nodes.map((n) => n.score), true);
+    const layout = (settings: object) => {
+      const graph = new Graph({ multi: true, type: 'directed' });
+      clusterSeedLayout(model).forEach((p, i) => graph.addNode(String(i), { ...p, size: sizes[i] }));
+      for (const e of model.edges) graph.addEdge(String(model.byId.get(e.source)!.index), String(model.byId.get(e.target)!.index));
+      forceAtlas2.assign(graph, { iterations: 1000, settings });
+      return model.nodes.map((n) => graph.getNodeAttributes(String(n.index)) as { x: number; y: number });
+    };
+    const probe = new Graph();
+    model.nodes.forEach((n) => probe.addNode(n.id));
+    const inferred = forceAtlas2.inferSettings(probe);
+    // With the settings the library infers, the tied clusters fall into one ball of discs on top of each other.
+    expect(overlaps(layout(inferred), sizes)).toBeGreaterThan(100);
+    // With the overview's, no two discs overlap.
+    const settings = forceSettings(model, inferred);
+    expect(settings).toMatchObject({ strongGravityMode: true, gravity: 1 });
+    expect(overlaps(layout(settings), sizes)).toBe(0);
+    // A whole report keeps what the library infers.
+    expect(forceSettings(buildModel(v2Report()), inferred)).toEqual({ ...inferred, barnesHutOptimize: false });
+  });
+
+  it('sizes hundreds of clusters of one size to cover at most a sixth or so of the frame, and keeps their order', () => {
+    const few = nodeSizes([1, 0.5, 0.1], true);
+    expect(few).toEqual([1, 0.5, 0.1].map((s) => nodeSize(s, 3)));
+    const scores = Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? 1 : 0.5));
+    const many = nodeSizes(scores, true);
+    const cover = many.reduce((sum, r) => sum + Math.PI * r * r, 0);
+    expect(cover).toBeLessThanOrEqual(0.15 * 700 * 700);
+    expect(cover).toBeGreaterThan(0.149 * 700 * 700);
+    expect(many[0]).toBeGreaterThan(many[1]);
+    expect(many[1]).toBeGreaterThanOrEqual(nodeSize(0, 1500));
+    // A whole report is sized as before.
+    expect(nodeSizes(scores, false)).toEqual(scores.map((s) => nodeSize(s, 1500)));
+  });
+
+  it('counts clusters and lines, and the whole report\'s flags, groups and controllers', () => {
+    const report = tangle(20, 2);
+    report.keyNodes = [{ ...v2Report().keyNodes[0], id: 'e3-2', rank: 1 }];
+    report.controllers = Array.from({ length: 150 }, (_, i) => ({ ...v2Report().controllers[0], id: `e${(i % 20) + 1}-3` }));
+    report.groups = [{ ...v2Report().groups[0], id: 1, size: 2, members: ['e1-0', 'e1-1'] }, { ...v2Report().groups[0], id: 2, size: 1, members: ['e2-0'] }];
+    const overview = buildOverview(buildScaleIndex(report));
+    expect(overview.scope.totals).toMatchObject({ flags: 2, groups: 1, controllers: 150 });
+    // The key nodes of the whole report and the first of its controllers, though their entities are not drawn.
+    expect(overview.keyNodes.map((k) => k.id)).toEqual(['e3-2']);
+    expect(overview.controllers).toHaveLength(100);
+    expect(overview.groups).toEqual([]);
+    const model = buildModel(overview);
+    const counts = { entities: 22, ties: model.edges.length, shipments: 0, flagged: 2 };
+    expect(countWords(overview, 22, counts)).toEqual({ entities: '22 of 22 clusters', ties: `${model.edges.length} lines`, shipments: `${report.entities.length} entities`, flagged: '2 flagged' });
+    expect(countWords(report, 90, { entities: 1, ties: 1, shipments: 1200, flagged: 1 })).toEqual({ entities: '1 of 90 entities', ties: '1 ties', shipments: '1,200 shipments', flagged: '1 flagged' });
+    // The case counts its statuses over the whole report's flags: the overview holds none of them.
+    const c = setFlagStatus(emptyCase({ bundle: report.input.bundle, now: 'now' }), 'x1', 'confirmed', 'A', 'now');
+    expect(reviewCounts(c, model)).toEqual({ confirmed: 1, dismissed: 0, 'to-check': 1 });
+    expect(reviewCounts(c, buildModel(report))).toEqual({ confirmed: 1, dismissed: 0, 'to-check': 1 });
   });
 });

@@ -30,8 +30,11 @@ export interface Scope {
   /** The cluster or entity at the centre (null for the overview). */
   center: string | number | null;
   hops: number | null;
-  /** Entities and ties of the whole report. */
-  totals: { entities: number; clusters: number; relations: number; shipments: number };
+  /**
+   * Entities, ties, red flags, company groups (of two or more) and the people and companies behind the flags of the
+   * whole report (a piece holds only the flags and groups of its entities).
+   */
+  totals: { entities: number; clusters: number; relations: number; shipments: number; flags: number; groups: number; controllers: number };
   /** Node sizes between 0 and 1 (cluster nodes: by members), as [id, weight] pairs. */
   weights: [string, number][];
   /** Cluster nodes in this scope: node id → cluster id and members. */
@@ -175,7 +178,8 @@ function totals(index: ScaleIndex): Scope['totals'] {
   // Counted from the records held (a companion file's records are read in by the caller).
   const relations = r.relations.length;
   const shipments = r.shipments.length;
-  return { entities: r.entities.length, clusters: r.clusters.length, relations, shipments };
+  const groups = r.groups.filter((g) => g.size > 1).length;
+  return { entities: r.entities.length, clusters: r.clusters.length, relations, shipments, flags: r.flags.length, groups, controllers: r.controllers.length };
 }
 
 /** The largest of many numbers (0 for none), without spreading them as arguments. */
@@ -240,8 +244,14 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
     clusterNodes: entities.map((e, i) => [e.id, { cluster: clusters[i].id, members: clusters[i].size, flagged: Number(e.attributes['flagged members']) }]),
     capped,
   };
-  return scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)]);
+  const overview = scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)]);
+  // The whole report's key nodes and the first of the people and companies behind its flags, as lists to start from
+  // (picking one opens its neighbourhood); company groups are shown with the cluster or entity they are part of.
+  return { ...overview, keyNodes: r.keyNodes, controllers: r.controllers.slice(0, OVERVIEW_CONTROLLERS) };
 }
+
+/** How many of the people and companies behind the flags the overview lists (the strongest first, as the report). */
+export const OVERVIEW_CONTROLLERS = 100;
 
 /** Why a neighbourhood cannot be given: unknown cluster or entity (the server answers 404 with the message). */
 export class ScopeNotFoundError extends Error {}

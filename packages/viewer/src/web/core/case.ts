@@ -1,5 +1,5 @@
-import type { NoteTarget, SavedViewScope, SavedViewState } from '@chokepoint/case';
-import type { ScopeInfo } from './scope';
+import { statusCounts, type CaseFile, type FlagStatus, type NoteTarget, type SavedViewScope, type SavedViewState } from '@chokepoint/case';
+import { scopeOf, type ScopeInfo } from './scope';
 import { DEFAULT_FILTERS } from './filters';
 import type { ViewModel } from './model';
 import { EDGE_STYLE } from './style';
@@ -79,4 +79,18 @@ export function noteTargets(model: ViewModel, id: string): { target: NoteTarget;
     });
   }
   return out;
+}
+
+/**
+ * The review statuses of the report's red flags, counted. A piece of a large report holds only the flags of its
+ * entities (the overview none): there every status the case keeps counts, and the rest of the whole report's flags
+ * are to check.
+ */
+export function reviewCounts(c: CaseFile, model: ViewModel): Record<FlagStatus, number> {
+  const scope = scopeOf(model.report);
+  if (scope === null) return statusCounts(c, model.report.flags.map((f) => f.id));
+  const counts: Record<FlagStatus, number> = { 'to-check': 0, confirmed: 0, dismissed: 0 };
+  for (const f of c.flags) if (f.status !== 'to-check') counts[f.status]++;
+  counts['to-check'] = Math.max(0, scope.totals.flags - counts.confirmed - counts.dismissed);
+  return counts;
 }

@@ -38,3 +38,34 @@ export function scopeTitle(report: Report, scope: ScopeInfo): string {
 export function neighbourhoodUrl(target: { cluster: number } | { entity: string; hops: number }): string {
   return 'cluster' in target ? `neighbourhood?cluster=${target.cluster}` : `neighbourhood?entity=${encodeURIComponent(target.entity)}&hops=${target.hops}`;
 }
+
+/** The four counts above the network, in words. */
+export interface CountWords {
+  entities: string;
+  ties: string;
+  shipments: string;
+  flagged: string;
+}
+
+/**
+ * The counts above the network in words. On the overview of a large report its nodes are clusters (flagged: with a
+ * flagged member) and its lines count the ties between two clusters, so the counts say clusters and lines (and give the
+ * whole report's entities where the overview has no shipment to count), instead of calling clusters entities.
+ */
+export function countWords(report: Report, total: number, c: { entities: number; ties: number; shipments: number; flagged: number }): CountWords {
+  const scope = scopeOf(report);
+  if (scope?.kind === 'overview') {
+    return {
+      entities: `${int(c.entities)} of ${int(total)} clusters`,
+      ties: plural(c.ties, 'line', 'lines'),
+      shipments: plural(scope.totals.entities, 'entity', 'entities'),
+      flagged: `${int(c.flagged)} flagged`,
+    };
+  }
+  return {
+    entities: `${int(c.entities)} of ${int(total)} entities`,
+    ties: `${int(c.ties)} ties`,
+    shipments: `${int(c.shipments)} shipments`,
+    flagged: `${int(c.flagged)} flagged`,
+  };
+}

@@ -60,7 +60,33 @@ export const LISTED_COLOR = '#000000';
 export const FADED_COLOR = '#e4e4e4';
 
 /** Node size: small for ordinary entities, growing with the key-node score. */
-export function nodeSize(score: number, nodes: number): number {
+export function nodeSize(score: number, nodes: number, growth = 14): number {
   const base = nodes > 5000 ? 2 : nodes > 1000 ? 3 : 4;
-  return base + 14 * score;
+  return base + growth * score;
+}
+
+/** The screen a whole layout is first framed in, for sizing (pixels): about what the viewer's network area shows. */
+const FRAME_AREA = 700 * 700;
+/** The share of that frame the nodes of an overview may cover together (a sixth or so: room between them to tell them apart). */
+const OVERVIEW_COVER = 0.15;
+
+/**
+ * Node sizes (radii in pixels). On the overview of a large report every node is a cluster sized by its members, often
+ * all of them large: their growth with the size is cut until together they cover at most OVERVIEW_COVER of the first frame
+ * (hundreds of clusters of one size drew as discs on top of each other). Elsewhere `nodeSize` of each score.
+ */
+export function nodeSizes(scores: readonly number[], overview: boolean): number[] {
+  const n = scores.length;
+  const sizes = (growth: number) => scores.map((score) => nodeSize(score, n, growth));
+  if (!overview) return sizes(14);
+  const cover = (growth: number) => sizes(growth).reduce((sum, r) => sum + Math.PI * r * r, 0);
+  if (cover(14) <= OVERVIEW_COVER * FRAME_AREA) return sizes(14);
+  let lo = 0;
+  let hi = 14;
+  for (let k = 0; k < 30; k++) {
+    const mid = (lo + hi) / 2;
+    if (cover(mid) <= OVERVIEW_COVER * FRAME_AREA) lo = mid;
+    else hi = mid;
+  }
+  return sizes(lo);
 }

@@ -52,6 +52,8 @@ export interface ViewerApp {
 /** What a large report's viewer (views/scale-view.ts) lends the app: opening another piece, then a saved view in it. */
 export interface ScopeHooks {
   openScope(scope: SavedViewScope, hash: string): Promise<void>;
+  /** An entity of the whole report that this piece does not hold (picked in the review queue): opens its neighbours. */
+  openEntity(id: string): void;
 }
 
 export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}, hooks: ScopeHooks | null = null): ViewerApp {
@@ -252,6 +254,10 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
       commit(changeFilters(state, change), 'step', true);
     },
     select(id) {
+      if (id !== null && hooks !== null && !model.byId.has(id)) {
+        hooks.openEntity(id);
+        return;
+      }
       commit(selectEntity(state, id), 'replace');
       if (id !== null) focusSelection(id);
     },

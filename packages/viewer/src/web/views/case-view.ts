@@ -15,7 +15,6 @@ import {
   serializeCase,
   setFlagStatus,
   setTitle,
-  statusCounts,
   FLAG_STATUSES,
   type CaseFile,
   type CaseNote,
@@ -26,7 +25,8 @@ import {
   type SavedViewState,
 } from '@chokepoint/case';
 import { caseReportHtml, STATUS_WORDS, targetWords, when } from '../core/case-report';
-import { describeView, noteTargets, viewHash, viewScope } from '../core/case';
+import { describeView, noteTargets, reviewCounts, viewHash, viewScope } from '../core/case';
+import { scopeOf } from '../core/scope';
 import type { ViewModel } from '../core/model';
 import { int, plural } from '../core/format';
 import { append, clear, el, type Child } from './dom';
@@ -444,7 +444,7 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     status.textContent = session.status.message;
     status.className = `case-status ${session.status.state}`;
     status.setAttribute('role', session.status.state === 'error' ? 'alert' : 'status');
-    const c = statusCounts(session.case, flagIds);
+    const c = reviewCounts(session.case, model);
     counts.textContent = `Red flags: ${int(c.confirmed)} confirmed · ${int(c.dismissed)} dismissed · ${int(c['to-check'])} to check · ${plural(session.case.notes.length, 'note', 'notes')}`;
     clear(views);
     session.case.views.forEach((v, i) => append(views, viewItem(v, i)));
@@ -467,7 +467,10 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     if (session.case.notes.length > recent.length) append(notesList, el('li', { className: 'hint', text: `and ${int(session.case.notes.length - recent.length)} older (all are in the case report)` }));
     const lost = orphans(session.case, { entity: (id) => model.byId.has(id), flag: (id) => flagIds.includes(id) });
     const otherBundle = session.case.report.bundle !== model.report.input.bundle ? `This case was started on the bundle “${session.case.report.bundle}”, not “${model.report.input.bundle}”. ` : '';
-    lostLine.textContent = otherBundle + (lost.notes.length + lost.flags.length === 0 ? '' : `Kept, but not in this report: ${plural(lost.notes.length, 'note', 'notes')} and ${plural(lost.flags.length, 'status', 'statuses')} about ids this report lacks (listed in the case report).`);
+    // A piece of a large report holds a part of its entities and flags: what the case says of the rest is elsewhere in
+    // the report, not lost.
+    const outside = scopeOf(model.report) === null ? 'Kept, but not in this report' : 'Kept, about the rest of the report (outside the part shown)';
+    lostLine.textContent = otherBundle + (lost.notes.length + lost.flags.length === 0 ? '' : `${outside}: ${plural(lost.notes.length, 'note', 'notes')} and ${plural(lost.flags.length, 'status', 'statuses')}${scopeOf(model.report) === null ? ' about ids this report lacks (listed in the case report)' : ''}.`);
     saveButton.disabled = session.readonly();
     viewName.disabled = session.readonly();
     retry.hidden = !(session.mode === 'file' && session.status.state === 'error');

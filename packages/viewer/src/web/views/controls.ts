@@ -3,6 +3,7 @@ import { EDGE_KINDS, ENTITY_KINDS, type ViewModel } from '../core/model';
 import { search, type SearchIndex } from '../core/search';
 import { countsText } from '../core/flags';
 import { pathWords, proximity, ROLE_WORDS } from '../core/findings';
+import { countWords, scopeOf } from '../core/scope';
 import { plural } from '../core/format';
 import { clusterColor, EDGE_STYLE } from '../core/style';
 import { append, clear, el, int } from './dom';
@@ -69,27 +70,46 @@ export function renderFilters(root: HTMLElement, model: ViewModel, f: Filters, a
   clear(root);
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((x) => x !== value));
   append(root, el('h3', { text: 'Filters' }));
+  // The overview of a large report: its nodes are clusters (of every kind of entity) and its lines all count ties
+  // between two clusters, so the kinds of entity and of tie are not offered, nor key nodes (a cluster is none).
+  const overview = scopeOf(model.report)?.kind === 'overview';
+  if (overview) {
+    append(
+      root,
+      el(
+        'fieldset',
+        {},
+        el('legend', { text: 'Lines' }),
+        checkbox(`ties between clusters (${int(model.edges.length)})`, f.edgeKinds.includes('associate'), (on) => actions.setFilters({ edgeKinds: toggle(f.edgeKinds, 'associate', on) }), 'edge-associate', EDGE_STYLE.associate.color),
+        el('p', { className: 'hint', text: 'A line between two clusters counts the relations and shipments that join their members; open a cluster to see them.' }),
+      ),
+    );
+  } else {
+    append(
+      root,
+      el(
+        'fieldset',
+        {},
+        el('legend', { text: 'Entities' }),
+        ...ENTITY_KINDS.map((k) => checkbox(k, f.entityKinds.includes(k), (on) => actions.setFilters({ entityKinds: toggle(f.entityKinds, k, on) }), `kind-${k}`)),
+      ),
+      el(
+        'fieldset',
+        {},
+        el('legend', { text: 'Ties' }),
+        ...EDGE_KINDS.map((k) => checkbox(`${EDGE_STYLE[k].label} (${int(model.edgeKindCounts.get(k) ?? 0)})`, f.edgeKinds.includes(k), (on) => actions.setFilters({ edgeKinds: toggle(f.edgeKinds, k, on) }), `edge-${k}`, EDGE_STYLE[k].color)),
+        el('p', { className: 'hint', text: 'Shipments: one line per supplier → buyer pair. Paid for: payer → buyer; consigned to: buyer → consignee.' }),
+      ),
+    );
+  }
   append(
     root,
     el(
       'fieldset',
       {},
-      el('legend', { text: 'Entities' }),
-      ...ENTITY_KINDS.map((k) => checkbox(k, f.entityKinds.includes(k), (on) => actions.setFilters({ entityKinds: toggle(f.entityKinds, k, on) }), `kind-${k}`)),
-    ),
-    el(
-      'fieldset',
-      {},
-      el('legend', { text: 'Ties' }),
-      ...EDGE_KINDS.map((k) => checkbox(`${EDGE_STYLE[k].label} (${int(model.edgeKindCounts.get(k) ?? 0)})`, f.edgeKinds.includes(k), (on) => actions.setFilters({ edgeKinds: toggle(f.edgeKinds, k, on) }), `edge-${k}`, EDGE_STYLE[k].color)),
-      el('p', { className: 'hint', text: 'Shipments: one line per supplier → buyer pair. Paid for: payer → buyer; consigned to: buyer → consignee.' }),
-    ),
-    el(
-      'fieldset',
-      {},
       el('legend', { text: 'Only' }),
-      checkbox('key nodes', f.onlyKeyNodes, (on) => actions.setFilters({ onlyKeyNodes: on }), 'only-key'),
-      checkbox('flagged entities', f.onlyFlagged, (on) => actions.setFilters({ onlyFlagged: on }), 'only-flagged'),
+      overview ? null : checkbox('key nodes', f.onlyKeyNodes, (on) => actions.setFilters({ onlyKeyNodes: on }), 'only-key'),
+      checkbox(overview ? 'clusters with flagged members' : 'flagged entities', f.onlyFlagged, (on) => actions.setFilters({ onlyFlagged: on }), 'only-flagged'),
       checkbox('clusters near a border', f.onlyBorderClusters, (on) => actions.setFilters({ onlyBorderClusters: on }), 'only-border'),
     ),
   );
@@ -172,14 +192,15 @@ export function renderCounts(root: HTMLElement, model: ViewModel, v: Visibility)
   clear(root);
   const words = (c: Visibility['counts'], ids: boolean) => {
     const id = (name: string) => (ids ? { id: `count-${name}` } : {});
+    const w = countWords(model.report, model.nodes.length, c);
     return [
-      el('span', { ...id('entities'), text: `${int(c.entities)} of ${int(model.nodes.length)} entities` }),
+      el('span', { ...id('entities'), text: w.entities }),
       ' · ',
-      el('span', { ...id('ties'), text: `${int(c.ties)} ties` }),
+      el('span', { ...id('ties'), text: w.ties }),
       ' · ',
-      el('span', { ...id('shipments'), text: `${int(c.shipments)} shipments` }),
+      el('span', { ...id('shipments'), text: w.shipments }),
       ' · ',
-      el('span', { ...id('flagged'), text: `${int(c.flagged)} flagged` }),
+      el('span', { ...id('flagged'), text: w.flagged }),
     ];
   };
   append(root, el('span', { className: 'counts-now' }, ...words(v.counts, true)), el('span', { className: 'counts-room', 'aria-hidden': 'true' }, ...words(allCounts(model), false)));
@@ -289,10 +310,24 @@ export function renderLists(root: HTMLElement, model: ViewModel, actions: Contro
     );
   }
 
+  // The overview of a large report lists the first of the whole report's controllers, and none of its company groups
+  // (a group is shown with the cluster or entity it is part of): the headings and hints count the whole report's.
+  const totals = scopeOf(report)?.kind === 'overview' ? scopeOf(report)!.totals : null;
+  const controllerCount = totals?.controllers ?? report.controllers.length;
+  const controllersHint =
+    controllerCount === 0
+      ? 'No flagged company has a known controller.'
+      : `Who controls flagged companies: ownership of 25 % or more, directorship, along chains and through relatives.${totals !== null && controllerCount > report.controllers.length ? ` The first ${int(report.controllers.length)} of ${int(controllerCount)}; pick one to open its neighbourhood.` : ''}`;
+  const groupsHint =
+    totals !== null
+      ? `${plural(totals.groups, 'company group', 'company groups')} of two or more in the report: open a cluster or an entity to see those it is part of.`
+      : groups.length === 0
+        ? 'No company group of two or more.'
+        : 'Entities joined by ownership, directorship, family, a shared address or phone. Select one to see its members.';
   append(
     root,
-    listSection(`People and companies behind the flags (${report.controllers.length})`, ctl, true, report.controllers.length === 0 ? 'No flagged company has a known controller.' : 'Who controls flagged companies: ownership of 25 % or more, directorship, along chains and through relatives.'),
-    listSection(`Company groups (${groups.length})`, gl, true, groups.length === 0 ? 'No company group of two or more.' : 'Entities joined by ownership, directorship, family, a shared address or phone. Select one to see its members.'),
+    listSection(`People and companies behind the flags (${int(controllerCount)})`, ctl, true, controllersHint),
+    listSection(`Company groups (${int(totals?.groups ?? groups.length)})`, gl, true, groupsHint),
     listSection(`Key nodes (${report.keyNodes.length})`, kl),
     listSection(`Clusters (${clusters.length})`, cl),
   );

@@ -9,13 +9,14 @@ import { mesh } from 'topojson-client';
 import type { MultiLineString } from 'geojson';
 import world from 'world-atlas/countries-50m.json';
 import type { Visibility } from '../core/filters';
-import { clusterSeedLayout, geoLayout, mercator, type Point } from '../core/layout';
+import { clusterSeedLayout, forceSettings, geoLayout, mercator, type Point } from '../core/layout';
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
 import { changedLooks, frontOf, type Front } from '../core/redraw';
 import type { Emphasis } from '../core/state';
-import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSize } from '../core/style';
+import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSizes } from '../core/style';
+import { scopeOf } from '../core/scope';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
 import { cameraInArea, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
@@ -327,12 +328,13 @@ export class GraphView {
   ) {
     this.forcePositions = clusterSeedLayout(model);
     const n = model.nodes.length;
+    const sizes = nodeSizes(model.nodes.map((node) => node.score), scopeOf(model.report)?.kind === 'overview');
     for (const node of model.nodes) {
       const p = this.forcePositions[node.index];
       this.graph.addNode(nodeKey(node.index), {
         x: p.x,
         y: p.y,
-        size: nodeSize(node.score, n),
+        size: sizes[node.index],
         color: clusterColor(node.cluster),
         label: node.name,
         type: model.report.entities[node.index]?.listed !== undefined ? 'listed' : node.flags.length > 0 ? 'flagged' : 'circle',
@@ -774,7 +776,7 @@ export class GraphView {
   /** Starts ForceAtlas2 in a web worker (or, where workers are refused, in small steps on the page). */
   startLayout(autoStopMs = 0): void {
     if (this.layout !== 'force' || this.isLayoutRunning()) return;
-    const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 2000 };
+    const settings = forceSettings(this.model, forceAtlas2.inferSettings(this.graph));
     try {
       if (!this.fa2) this.fa2 = new FA2Layout(this.graph, { settings });
       this.fa2.start();

@@ -1,5 +1,5 @@
 import type { ViewModel } from '../core/model';
-import { append, el } from './dom';
+import { append, el, int } from './dom';
 
 /** How many entries of the review queue the overview lists. */
 const SHOWN = 20;
@@ -17,7 +17,7 @@ export function queueSection(model: ViewModel, select: (id: string) => void): HT
     return s;
   }
   const total = q.entries.length + q.omitted;
-  append(s, el('p', { className: 'hint', text: `${total} ${total === 1 ? 'entity' : 'entities'} ranked by the severity and number of their flags, watch-listed goods, key-node role, nearness to a border crossing and to a listed party.` }));
+  append(s, el('p', { className: 'hint', text: `${int(total)} ${total === 1 ? 'entity' : 'entities'} ranked by the severity and number of their flags, watch-listed goods, key-node role, nearness to a border crossing and to a listed party.` }));
   const list = el('ol', { className: 'queue', id: 'queue-list' });
   for (const e of q.entries.slice(0, SHOWN)) {
     append(
@@ -32,6 +32,6 @@ export function queueSection(model: ViewModel, select: (id: string) => void): HT
     );
   }
   append(s, list);
-  if (total > SHOWN) append(s, el('p', { className: 'hint', text: `… and ${total - SHOWN} more in the report (reviewQueue).` }));
+  if (total > SHOWN) append(s, el('p', { className: 'hint', text: `… and ${int(total - SHOWN)} more in the report (reviewQueue).` }));
   return s;
 }

@@ -95,6 +95,7 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
         await viewer.open(target.kind === 'overview' ? 'overview' : target.kind === 'cluster' ? { cluster: target.cluster } : { entity: target.entity, hops: target.hops });
         await app.restore(hash);
       },
+      openEntity: (id) => void viewer.open({ entity: id, hops: 1 }),
     });
     title.textContent = scopeTitle(report, scope);
     capped.textContent = scope.capped ?? '';

@@ -11,7 +11,7 @@ import { removeTempDirs, tempDir } from './run';
 interface ScaledHook {
   scope(): { kind: string; center: string | number | null; clusterNodes: [string, { cluster: number; members: number }][] };
   app(): {
-    model: { nodes: { id: string; cluster: number }[] };
+    model: { nodes: { id: string; cluster: number; name: string }[] };
     select(id: string | null): void;
     view: {
       stopLayout(): void;
@@ -273,6 +273,10 @@ browserSuite('the viewer in the browser on a large report', () => {
       await first.click();
       await ready('entity');
       expect([list, await page.evaluate(() => window.__chokepointScaled!.scope().center)]).toEqual([list, id]);
+      // Opened on that entity: it is selected, its details in the panel.
+      expect(await page.evaluate(() => (window.__chokepointScaled!.app() as unknown as { state(): { selected: string | null } }).state().selected)).toBe(id);
+      const name = await page.evaluate((e) => window.__chokepointScaled!.app().model.nodes.find((n) => n.id === e)!.name, id!);
+      await hasText(page.locator('#panel-title'), name);
       await page.locator('#scope-overview').click();
       await ready('overview');
     }

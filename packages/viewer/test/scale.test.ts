@@ -249,6 +249,12 @@ describe('the overview, drawn', () => {
     const counts = { entities: 22, ties: model.edges.length, shipments: 0, flagged: 2 };
     expect(countWords(overview, 22, counts)).toEqual({ entities: '22 of 22 clusters', ties: `${model.edges.length} lines`, shipments: `${report.entities.length} entities`, flagged: '2 flagged' });
     expect(countWords(report, 90, { entities: 1, ties: 1, shipments: 1200, flagged: 1 })).toEqual({ entities: '1 of 90 entities', ties: '1 ties', shipments: '1,200 shipments', flagged: '1 flagged' });
+    // A cluster with the clusters around it as single nodes counts both.
+    const piece = clusterNeighbourhood(buildScaleIndex(report), 1);
+    expect(piece.scope.clusterNodes.length).toBeGreaterThan(0);
+    expect(countWords(piece, piece.entities.length, { entities: 3, ties: 2, shipments: 1, flagged: 0 }).entities).toBe(`3 of ${piece.entities.length} entities and clusters`);
+    // Its layout pulls to the centre as the overview's does.
+    expect(forceSettings(buildModel(piece), { gravity: 0.05 })).toMatchObject({ strongGravityMode: true, gravity: 1 });
     // The case counts its statuses over the whole report's flags: the overview holds none of them.
     const c = setFlagStatus(emptyCase({ bundle: report.input.bundle, now: 'now' }), 'x1', 'confirmed', 'A', 'now');
     expect(reviewCounts(c, model)).toEqual({ confirmed: 1, dismissed: 0, 'to-check': 1 });

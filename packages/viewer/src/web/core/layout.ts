@@ -103,12 +103,13 @@ export interface ForceSettings {
 }
 
 /**
- * ForceAtlas2's settings for a network: those the library infers from the graph (Barnes–Hut above 2,000 nodes). On the
- * overview of a large report, whose clusters are tied to many others and some to none, a strong pull to the centre
- * (gravity 1 instead of 0.05): with the inferred pull the tied clusters fell into one ball of discs on top of each
- * other, a fifth of the frame wide, and the untied ones drifted to its edges.
+ * ForceAtlas2's settings for a network: those the library infers from the graph (Barnes–Hut above 2,000 nodes). In a
+ * piece of a large report (the overview, whose clusters are tied to many others and some to none; a cluster or an
+ * entity with the clusters around it as single large nodes), a strong pull to the centre (gravity 1 instead of 0.05):
+ * with the inferred pull the tied clusters fell into one ball of discs on top of each other, a fifth of the frame wide,
+ * and the untied ones drifted to its edges.
  */
 export function forceSettings<S extends ForceSettings>(model: ViewModel, inferred: S): S {
   const settings = { ...inferred, barnesHutOptimize: model.nodes.length > 2000 };
-  return scopeOf(model.report)?.kind === 'overview' ? { ...settings, strongGravityMode: true, gravity: 1 } : settings;
+  return scopeOf(model.report) !== null ? { ...settings, strongGravityMode: true, gravity: 1 } : settings;
 }

@@ -62,8 +62,10 @@ export function countWords(report: Report, total: number, c: { entities: number;
       flagged: `${int(c.flagged)} flagged`,
     };
   }
+  // A cluster or an entity with the clusters around it drawn as single nodes: those count too.
+  const around = scope !== null && scope.clusterNodes.length > 0 ? ' entities and clusters' : ' entities';
   return {
-    entities: `${int(c.entities)} of ${int(total)} entities`,
+    entities: `${int(c.entities)} of ${int(total)}${around}`,
     ties: `${int(c.ties)} ties`,
     shipments: `${int(c.shipments)} shipments`,
     flagged: `${int(c.flagged)} flagged`,

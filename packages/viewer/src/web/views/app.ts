@@ -29,6 +29,8 @@ export interface ViewerApp {
   state(): ViewState;
   visible(): Visibility;
   select(id: string | null): void;
+  /** Selects an entity where the camera is, without moving it (a piece of a large report opened on that entity). */
+  selectInPlace(id: string): void;
   selectGroup(id: number | null): void;
   setFilters(change: Partial<Filters>): void;
   setLayout(layout: Layout): void;
@@ -394,6 +396,9 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     state: () => state,
     visible: () => visible,
     select: actions.select,
+    selectInPlace: (id) => {
+      if (model.byId.has(id)) commit(selectEntity(state, id), 'replace');
+    },
     selectGroup: actions.selectGroup,
     setFilters: actions.setFilters,
     caseReady: null as unknown as Promise<CaseView>,

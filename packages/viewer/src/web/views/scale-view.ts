@@ -110,6 +110,9 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
       e.preventSigmaDefault();
       void viewer.open({ cluster: node.cluster });
     });
+    // Opened on an entity (its neighbours, a pick in the review queue or a list): that entity selected, its details in
+    // the panel, while the piece lays itself out in the whole frame.
+    if (scope.kind === 'entity' && typeof scope.center === 'string') app.selectInPlace(scope.center);
     update();
     onApp(app);
   };

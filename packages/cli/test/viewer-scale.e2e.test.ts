@@ -277,6 +277,14 @@ browserSuite('the viewer in the browser on a large report', () => {
       expect(await page.evaluate(() => (window.__chokepointScaled!.app() as unknown as { state(): { selected: string | null } }).state().selected)).toBe(id);
       const name = await page.evaluate((e) => window.__chokepointScaled!.app().model.nodes.find((n) => n.id === e)!.name, id!);
       await hasText(page.locator('#panel-title'), name);
+      // Its cluster lies mostly outside its neighbourhood: the panel opens the cluster's piece.
+      if (list === '#key-list') {
+        const cluster = await page.evaluate((e) => window.__chokepointScaled!.app().model.nodes.find((n) => n.id === e)!.cluster, id!);
+        await expect(page.locator('#start-cluster').textContent()).resolves.toMatch(/^Open its cluster \([\d,]+\)$/);
+        await page.locator('#start-cluster').click();
+        await ready('cluster');
+        expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(cluster);
+      }
       await page.locator('#scope-overview').click();
       await ready('overview');
     }

@@ -56,6 +56,8 @@ export interface ScopeHooks {
   openScope(scope: SavedViewScope, hash: string): Promise<void>;
   /** An entity of the whole report that this piece does not hold (picked in the review queue): opens its neighbours. */
   openEntity(id: string): void;
+  /** A cluster whose members this piece holds only some of: opens its piece. */
+  openCluster(cluster: number): void;
 }
 
 export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}, hooks: ScopeHooks | null = null): ViewerApp {
@@ -293,6 +295,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   });
 
   const leadActions: LeadActions = {
+    ...(hooks === null ? {} : { openCluster: (cluster: number) => hooks.openCluster(cluster) }),
     change(stepFn, fitAfter = false) {
       commit({ ...state, work: stepFn(state.work) }, 'step', fitAfter);
     },

@@ -18,6 +18,8 @@ export interface LeadActions {
   toggleLassoMode(): void;
   toggleTables(): void;
   setPathMax(max: number): void;
+  /** In a piece of a large report: opens a cluster whose members are not all in it (undefined for a whole report). */
+  openCluster?: (cluster: number) => void;
 }
 
 export interface LeadContext {
@@ -234,7 +236,12 @@ function startFromFinding(id: string, ctx: LeadContext, actions: LeadActions): H
   const cluster = ctx.model.clusters.get(node.cluster);
   const group = node.group === 0 ? undefined : ctx.model.groups.get(node.group);
   const buttons = [
-    cluster && cluster.size > 1 ? button(`Start from its cluster (${int(cluster.size)})`, () => actions.change((w) => startFrom(w, cluster.members), true), { id: 'start-cluster' }) : null,
+    // In a piece of a large report the cluster's members may lie outside it: its piece is opened instead.
+    cluster && cluster.size > 1 && cluster.members.length < cluster.size && actions.openCluster !== undefined
+      ? button(`Open its cluster (${int(cluster.size)})`, () => actions.openCluster!(cluster.id), { id: 'start-cluster' })
+      : cluster && cluster.size > 1
+        ? button(`Start from its cluster (${int(cluster.size)})`, () => actions.change((w) => startFrom(w, cluster.members), true), { id: 'start-cluster' })
+        : null,
     group && group.size > 1 ? button(`Start from its company group (${int(group.size)})`, () => actions.change((w) => startFrom(w, group.members), true), { id: 'start-group' }) : null,
   ].filter((b) => b !== null);
   return buttons.length === 0 ? null : el('div', { className: 'lead-actions' }, ...buttons);

@@ -96,6 +96,7 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
         await app.restore(hash);
       },
       openEntity: (id) => void viewer.open({ entity: id, hops: 1 }),
+      openCluster: (cluster) => void viewer.open({ cluster }),
     });
     title.textContent = scopeTitle(report, scope);
     capped.textContent = scope.capped ?? '';

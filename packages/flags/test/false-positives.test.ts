@@ -52,6 +52,11 @@ describe('off-profile-purchase: the ordinary inputs of each industry fit it', ()
     ['4923', '848220', 'wheel bearings for trucks', 60, 'kg'], // a haulier's workshop
     ['5610', '842219', 'dishwashers', 2, 'pcs'], // a restaurant kitchen
     ['6810', '841381', 'booster pumps for a managed building', 3, 'pcs'], // a building manager
+    ['2720', '284190', 'lithium cobalt oxide cathode material', 1000, 't'], // a lithium-ion cell maker (a researcher's hand-written bundle)
+    ['2720', '283329', 'cobalt sulphate', 300, 't'],
+    ['2720', '380110', 'artificial graphite for anodes', 400, 't'],
+    ['2720', '282690', 'lithium hexafluorophosphate', 20, 't'],
+    ['2720', '741011', 'copper foil', 80, 't'],
   ];
   it.each(ordinary)('ISIC %s buying HS %s (%s) is not flagged', (isic, hs, goods, quantity, unit) => {
     expect(buying(isic, hs, goods, quantity, unit, 'off-profile-purchase').map((f) => f.summary)).toEqual([]);
@@ -70,6 +75,7 @@ describe('off-profile-purchase: the ordinary inputs of each industry fit it', ()
     ['6419', '850440', 'frequency inverters', 20, 'pcs'], // watch-listed: the rows for any business do not count
     ['8230', '851713', 'smartphones', 500, 'pcs'], // phones in bulk
     ['1071', '850440', 'AC servo drives', 10, 'pcs'], // a factory of another trade buying drives
+    ['2720', '284161', 'potassium permanganate', 2, 't'], // a battery maker: the cathode oxides of 2841 fit, not permanganate
   ];
   it.each(signals)('ISIC %s buying HS %s (%s) is still flagged', (isic, hs, goods, quantity, unit) => {
     expect(buying(isic, hs, goods, quantity, unit, 'off-profile-purchase')).toHaveLength(1);

@@ -62,3 +62,41 @@ describe('supply chokepoints and the fragility curve', () => {
     expect(bad.stderr).toMatch(/--sources: cannot read the selection/);
   });
 });
+
+/**
+ * A researcher's bundle, written by hand from docs/data-format.md (fixtures/cobalt-chain: a fictional cobalt supply
+ * chain from mines to vehicle makers, ids as numbers, shipments dated by year only, no places and no people). With no
+ * border crossing the default targets are empty: the summary says how to choose them, and chosen, the figures are the
+ * ones worked out by hand from the sixteen companies.
+ */
+describe('supply chokepoints of a supply chain a researcher wrote', () => {
+  const bundle = join(__dirname, 'fixtures', 'cobalt-chain');
+
+  it('without border crossings, the summary says how to choose the goods, sources and targets', async () => {
+    const r = await run('analyze', bundle, '--out', join(tempDir(), 'chain.json'), '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Supply chokepoints: not computed');
+    expect(r.stdout).toContain('To compute the supply chokepoints of your own goods, sources and targets: for example --goods all --sources "where:sector~mining"');
+    // The cell makers' cathode material fits their line of business (ISIC 2720): no red flag on ordinary inputs.
+    expect(r.stdout).toContain('Red flags: none');
+  });
+
+  it('from the mines to the vehicle makers and the storage firm: the cut, the dominators and the curve', async () => {
+    const out = join(tempDir(), 'chain-chosen.json');
+    const r = await run('analyze', bundle, '--out', out, '--quiet', '--goods', 'all', '--sources', 'where:sector~mining', '--targets', 'where:sector~vehicles or sector~motorcycles or sector~storage');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('To compute the supply chokepoints');
+    const cp = (JSON.parse(readFileSync(out, 'utf8')) as Report).chokepoints!;
+    // Mines 1, 2 and 4; targets 13, 14, 15 (vehicles, motorcycles) and 16 (storage).
+    expect([...cp.sources].sort()).toEqual(['1', '2', '4']);
+    expect([...cp.targets].sort()).toEqual(['13', '14', '15', '16']);
+    // Ore from 1 and 2 reaches refiner 5 only (through 3 or straight), ore from 4 refiners 6 and 7: {4, 5} cuts it all.
+    expect(cp.vertexCut.map((v) => v.id).sort()).toEqual(['4', '5']);
+    // Every path to 13, 14 and 15 passes the pack assembler 12; to 16, cell maker 11.
+    expect(cp.partialDominators.map((d) => [d.id, d.targets])).toEqual(expect.arrayContaining([['12', 3], ['11', 1]]));
+    // Cells are counted in pieces: no mass reaches the targets, and the curve follows value.
+    expect(cp.maxFlow.kg).toBe(0);
+    expect(cp.disruption.map((s) => s.id)).toEqual(['5', '4']);
+    expect(cp.disruption[1].remainingValueShare).toBe(0);
+  });
+});

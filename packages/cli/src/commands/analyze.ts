@@ -162,6 +162,14 @@ export function analyzeCommand(io: CliIO): Command {
         }
       }
       if (flags.json) for (const chunk of reportChunks(report)) io.stdout(chunk);
-      else io.stdout(renderSummary(report));
+      else {
+        io.stdout(renderSummary(report));
+        // The summary (a library's text) says the sources and targets can be chosen; here is how.
+        if (report.chokepoints === null && flags.sources === undefined && flags.targets === undefined) {
+          io.stdout(
+            '\nTo compute the supply chokepoints of your own goods, sources and targets: for example --goods all --sources "where:sector~mining" --targets "where:country=DE" (or lists of entity ids, hs:PREFIX, commodity:WORDS); see chokepoint analyze --help.\n',
+          );
+        }
+      }
     });
 }

@@ -39,7 +39,7 @@ describe('supply chokepoints and the fragility curve', () => {
     expect(text.stdout).toMatch(/1 {2}Velkaron Kimya Dağıtım A\.Ş\. \(tr-dst-01\)\s+33\.4%/);
     const json = JSON.parse((await run('disrupt', path, '--top', '10', '--json')).stdout);
     expect(json.steps[0]).toMatchObject({ id: 'tr-dst-01', name: 'Velkaron Kimya Dağıtım A.Ş.' });
-    expect(Object.keys(json.steps[0])).toEqual(['id', 'name', 'remainingFlowShare', 'remainingValueShare', 'largestComponent']);
+    expect(Object.keys(json.steps[0])).toEqual(['id', 'name', 'remainingFlowShare', 'remainingValueShare', 'largestComponent', 'targetsReached']);
     const given = JSON.parse((await run('disrupt', path, '--remove', 'tr-akc-03,tr-dst-01', '--json')).stdout);
     expect(given.steps.map((s: { id: string }) => s.id)).toEqual(['tr-akc-03', 'tr-dst-01']);
     expect((await run('disrupt', path, '--remove', 'nobody')).code).toBe(2);
@@ -98,5 +98,21 @@ describe('supply chokepoints of a supply chain a researcher wrote', () => {
     expect(cp.maxFlow.kg).toBe(0);
     expect(cp.disruption.map((s) => s.id)).toEqual(['5', '4']);
     expect(cp.disruption[1].remainingValueShare).toBe(0);
+    // Without refiner 5, ore from mine 4 still reaches all four targets through refiners 6 and 7; without 4 too, none.
+    expect(cp.reachableTargets).toBe(4);
+    expect(cp.disruption.map((s) => s.targetsReached)).toEqual([4, 0]);
+    expect(r.stdout).toContain('1. without Harbour Refining Co (5): 32% of value, 4 of 4 targets reached; 12 entities still connected');
+
+    // The pack assembler and a cell maker removed: all the value of the ore still "flows" (to the storage firm, whose
+    // cells are worth more than the ore), yet only one of the four targets is reached, then none: the measure that
+    // does not add up goods of different tiers says what the researcher asks.
+    const d = await run('disrupt', out, '--remove', '12,11', '--json');
+    expect(d.code).toBe(0);
+    const json = JSON.parse(d.stdout) as { reachableTargets: number; steps: { id: string; remainingValueShare: number; targetsReached: number }[] };
+    expect(json.reachableTargets).toBe(4);
+    expect(json.steps.map((s) => [s.id, s.remainingValueShare, s.targetsReached])).toEqual([['12', 1, 1], ['11', 0, 0]]);
+    const text = await run('disrupt', out, '--remove', '12,11');
+    expect(text.stdout).toContain('targets reached (of 4)');
+    expect(text.stdout).toMatch(/1 {2}Packsys GmbH \(12\)\s+—\s+100\.0%\s+1\s+12/);
   });
 });

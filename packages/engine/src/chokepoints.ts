@@ -100,7 +100,7 @@ export interface ChokepointResult {
    * The fragility curve: after each removal, the share of kg and value still deliverable (null when that measure
    * was zero to begin with: no share of nothing), and the largest connected component.
    */
-  disruption: { id: string; remainingKgShare: number | null; remainingValueShare: number | null; largestComponent: number }[];
+  disruption: { id: string; remainingKgShare: number | null; remainingValueShare: number | null; largestComponent: number; targetsReached: number }[];
 }
 
 /**
@@ -317,6 +317,7 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
       remainingKgShare: kg.value > 0 ? s.remaining[0] : null,
       remainingValueShare: value.value > 0 ? s.remaining[1] : null,
       largestComponent: s.largestComponent,
+      targetsReached: s.targetsReached,
     })),
   };
 }

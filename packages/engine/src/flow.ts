@@ -542,6 +542,12 @@ export interface DisruptionStep {
   /** Share of the original flow still deliverable after this removal (per capacity measure). */
   remaining: number[];
   largestComponent: number;
+  /**
+   * Targets a chain of edges (any edge, whatever its capacity) still leads to from a source after this removal, the
+   * removed ones not counted: a measure that does not add flows of different goods up along a chain, as a flow of
+   * value does where each tier sells something else.
+   */
+  targetsReached: number;
 }
 
 export interface DisruptionOptions {
@@ -569,6 +575,53 @@ export interface DisruptionOptions {
  * removal the share of each flow measure still deliverable and the largest connected component of
  * the undirected network (`undirected` edge lists).
  */
+/**
+ * Counts the targets reachable from the sources along the edges of a graph (every edge, whatever its capacity), nodes
+ * marked removed left out (neither passed through nor counted). The adjacency is built once; each count is one
+ * breadth-first search.
+ */
+export function targetsReachedCounter(graph: DirectedFlowGraph, sources: ArrayLike<number>, targets: ArrayLike<number>): (removed: Uint8Array) => number {
+  const n = graph.n;
+  const m = graph.source.length;
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) offsets[graph.source[e] + 1]++;
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  const next = offsets.slice(0, n);
+  const heads = new Int32Array(m);
+  for (let e = 0; e < m; e++) heads[next[graph.source[e]]++] = graph.target[e];
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  return (removed) => {
+    seen.fill(0);
+    let tail = 0;
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i];
+      if (removed[s] || seen[s]) continue;
+      seen[s] = 1;
+      queue[tail++] = s;
+    }
+    for (let head = 0; head < tail; head++) {
+      const v = queue[head];
+      for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+        const w = heads[k];
+        if (seen[w] || removed[w]) continue;
+        seen[w] = 1;
+        queue[tail++] = w;
+      }
+    }
+    let reached = 0;
+    const counted = new Set<number>();
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (seen[t] && !removed[t] && !counted.has(t)) {
+        counted.add(t);
+        reached++;
+      }
+    }
+    return reached;
+  };
+}
+
 export function disrupt(
   graphs: DirectedFlowGraph[],
   sources: ArrayLike<number>,
@@ -585,6 +638,7 @@ export function disrupt(
     if (twin && twin[v] >= 0) removed[twin[v]] = x;
   };
   const lccWork = new Int32Array(2 * entities);
+  const reach = targetsReachedCounter(graphs[0], sources, targets);
   // One network per measure, restricted to what can carry flow: the many flows below are maxFlow's, for less work.
   const networks = graphs.map((g) => new FlowNetwork(g, sources, targets));
   const base = networks.map((f) => f.value());
@@ -646,6 +700,7 @@ export function disrupt(
       node: pick,
       remaining: flows.map((f, i) => share(i, f.value)),
       largestComponent: pickLcc >= 0 ? pickLcc : largestComponent(entities, undirected.a, undirected.b, removed, lccWork),
+      targetsReached: reach(removed),
     });
     options.onStep?.({ done: k + 1, total: limit, words: `${k + 1} of ${limit} removals simulated` });
   }

@@ -201,6 +201,19 @@ describe('largest component', () => {
   });
 });
 
+/** Targets reached from the sources by a depth-first search over every edge, removed nodes left out: by hand. */
+function reachedByHand(g: DirectedFlowGraph, sources: number[], targets: number[], removed: Uint8Array): number {
+  const seen = new Set<number>();
+  const stack = sources.filter((s) => !removed[s]);
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    for (let e = 0; e < g.source.length; e++) if (g.source[e] === v && !removed[g.target[e]]) stack.push(g.target[e]);
+  }
+  return new Set(targets.filter((t) => seen.has(t) && !removed[t])).size;
+}
+
 describe('disruption', () => {
   it('removes the node that cuts most flow first and reports what remains', () => {
     // Two routes from 0 to 5: a big one through 2 (10) and a small one through 3 (2).
@@ -211,6 +224,16 @@ describe('disruption', () => {
     expect(steps[0].largestComponent).toBe(4);
     const given = disrupt([g], [0], [5], { a: [0], b: [1] }, { order: [2, 3] });
     expect(given.map((s) => s.remaining[0])).toEqual([2 / 12, 0]);
+    // The target is still reached through 3 once 2 is gone, then not at all; without 1 it is cut off at once.
+    expect(given.map((s) => s.targetsReached)).toEqual([1, 0]);
+    expect(steps[0].targetsReached).toBe(0);
+  });
+
+  it('counts the targets still reached along any edge, whatever it carries, as a search by hand does', () => {
+    // A chain whose last tier carries nothing in the measure (pieces, not kg): its targets are still reached.
+    const g = graph(5, [[0, 1, 5], [1, 2, 5], [2, 3, 0], [2, 4, 0]]);
+    const steps = disrupt([g], [0], [3, 4], { a: g.source, b: g.target }, { order: [3, 2] });
+    expect(steps.map((s) => s.targetsReached)).toEqual([1, 0]);
   });
 
   it('greedy choices equal trying every flow-carrying node (brute force) on 200 random graphs', () => {
@@ -246,6 +269,7 @@ describe('disruption', () => {
         if (step !== undefined && step.node === best) {
           expect(step.remaining[0]).toBe(maxFlow(g, sources, targets, removed).value / maxFlow(g, sources, targets).value);
           expect(step.largestComponent).toBe(largestComponent(n, g.source, g.target, removed));
+          expect(step.targetsReached).toBe(reachedByHand(g, sources, targets, removed));
         }
       }
       expect(fast.map((s) => s.node)).toEqual(slow);

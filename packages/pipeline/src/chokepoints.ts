@@ -104,6 +104,6 @@ export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: Re
     reachableTargets: result.reachableTargets,
     edgeCut: result.edgeCut,
     vertexCut: result.vertexCut,
-    disruption: result.disruption.map((d) => ({ id: d.id, name: lookup.entity(d.id)!.name, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent })),
+    disruption: result.disruption.map((d) => ({ id: d.id, name: lookup.entity(d.id)!.name, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent, targetsReached: d.targetsReached })),
   };
 }

@@ -15,8 +15,10 @@ export interface DisruptResult {
   maxFlow: { kg: number; value: number };
   valueCurrency: string | null;
   noFlow: ChokepointResult['noFlow'];
-  steps: { id: string; name: string; remainingFlowShare: number | null; remainingValueShare: number | null; largestComponent: number }[];
+  steps: { id: string; name: string; remainingFlowShare: number | null; remainingValueShare: number | null; largestComponent: number; targetsReached: number }[];
   entities: number;
+  /** Targets a chain of shipments from a source reaches before any removal. */
+  reachableTargets: number;
   goods: string;
   sourcesSelection: string;
   targetsSelection: string;
@@ -67,8 +69,9 @@ export function disruptReport(report: Report, options: DisruptOptions = {}): Dis
     maxFlow: result.maxFlow,
     valueCurrency: result.valueCurrency,
     noFlow: result.noFlow,
-    steps: result.disruption.map((d) => ({ id: d.id, name: names.get(d.id)!, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent })),
+    steps: result.disruption.map((d) => ({ id: d.id, name: names.get(d.id)!, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent, targetsReached: d.targetsReached })),
     entities: report.entities.length,
+    reachableTargets: result.reachableTargets,
     goods: cp.goods,
     sourcesSelection: cp.sourcesSelection,
     targetsSelection: cp.targetsSelection,

@@ -324,11 +324,12 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     const shares = cp.disruption.filter((s) => s.remainingFlowShare !== null || s.remainingValueShare !== null);
     if (shares.length > 0) {
       const what = cp.noFlow.kg === null ? 'share of kg still deliverable' : `share of value (${cur}) still deliverable`;
-      out.push(`  fragility curve (greedy removals; ${what}, largest connected part):`);
+      out.push(`  fragility curve (greedy removals; ${what}, targets still reached, largest connected part):`);
       shares.slice(0, 5).forEach((s, i) => {
         const parts = [
           s.remainingFlowShare === null ? null : `${(s.remainingFlowShare * 100).toFixed(0)}% of kg`,
           s.remainingValueShare === null ? null : `${(s.remainingValueShare * 100).toFixed(0)}% of value`,
+          s.targetsReached === undefined ? null : `${int(s.targetsReached)} of ${int(cp.reachableTargets)} targets reached`,
         ].filter((x) => x !== null);
         out.push(`    ${i + 1}. without ${name(s.id)}: ${parts.join(', ')}; ${int(s.largestComponent)} entities still connected`);
       });

@@ -207,6 +207,13 @@ export interface DisruptionStep {
   remainingValueShare: Share | null;
   /** Entities in the largest connected part of the whole network after this removal. */
   largestComponent: Count;
+  /**
+   * Targets that a chain of shipments from a source still reaches after this removal (of `reachableTargets` before
+   * any), the removed ones not counted. Unlike the flow shares it does not add up goods of different tiers (ore,
+   * refined metal, parts), so it reads the same for a chain whose every tier sells something else. Absent in reports
+   * written before it was counted.
+   */
+  targetsReached?: Count;
 }
 
 /** Supply chokepoints between two sets of entities on the directed shipment graph. */

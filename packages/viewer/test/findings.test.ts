@@ -130,6 +130,9 @@ describe('labels that never contradict the numbers', () => {
       'Removal 1 of the fragility curve; still deliverable after it: kg —, value 0%.',
     ]);
     expect(chokepointLines(report, 'c1')[0]).toMatch(/^Both a supplier/);
+    // A report that counts the targets still reached after each removal says so (older reports do not count them).
+    const counted = { ...report, chokepoints: { ...report.chokepoints!, disruption: [{ ...report.chokepoints!.disruption[0], targetsReached: 0 }] } };
+    expect(chokepointLines(counted, 's').at(-1)).toBe(`Removal 1 of the fragility curve; still deliverable after it: kg —, value 0%; 0 of the ${report.chokepoints!.reachableTargets} targets still reached.`);
     expect(chokepointLines(report, 'y')).toEqual([]);
     expect(chokepointLines({ chokepoints: null }, 's')).toEqual([]);
   });

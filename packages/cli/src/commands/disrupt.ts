@@ -17,7 +17,7 @@ export function disruptCommand(io: CliIO): Command {
     .argument('<report.json>', 'a report written by `chokepoint analyze` (its supply-chokepoint sources, targets and goods are used)')
     .option('--top <n>', 'how many entities to remove', parseTop, 10)
     .option('--remove <ids>', 'remove these entities, in this order, instead of choosing (comma-separated ids)')
-    .option('--json', 'print {"steps": [{"id", "name", "remainingFlowShare", "largestComponent", ...}]} in removal order')
+    .option('--json', 'print {"reachableTargets", "steps": [{"id", "name", "remainingFlowShare", "largestComponent", "targetsReached", ...}]} in removal order')
     .action((path: string, flags: { top: number; remove?: string; json?: boolean }) => {
       const report = readReport(path);
       const order = flags.remove?.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -30,7 +30,7 @@ export function disruptCommand(io: CliIO): Command {
       }
       const { steps } = result;
       if (flags.json) {
-        io.stdout(`${JSON.stringify({ valueCurrency: result.valueCurrency, maxFlow: result.maxFlow, noFlow: result.noFlow, steps })}\n`);
+        io.stdout(`${JSON.stringify({ valueCurrency: result.valueCurrency, maxFlow: result.maxFlow, noFlow: result.noFlow, reachableTargets: result.reachableTargets, steps })}\n`);
         return;
       }
       const cur = result.valueCurrency;
@@ -46,10 +46,11 @@ export function disruptCommand(io: CliIO): Command {
       ];
       if (result.noFlow.kg !== null && before.length > 0) lines.push(`(no mass can flow: ${result.noFlow.kg}; the curve follows the value)`);
       const share = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-      lines.push('', `step  removed                                         kg left  ${`value left${cur === null ? '' : ` (${cur})`}`.padStart(16)}  largest connected part`);
+      const reached = `targets reached (of ${result.reachableTargets.toLocaleString('en-US')})`;
+      lines.push('', `step  removed                                         kg left  ${`value left${cur === null ? '' : ` (${cur})`}`.padStart(16)}  ${reached}  largest connected part`);
       steps.forEach((s, i) => {
         const label = `${s.name} (${s.id})`.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-        lines.push(`${String(i + 1).padStart(4)}  ${label.padEnd(46).slice(0, 46)}  ${share(s.remainingFlowShare).padStart(7)}  ${share(s.remainingValueShare).padStart(16)}  ${s.largestComponent.toLocaleString('en-US').padStart(22)}`);
+        lines.push(`${String(i + 1).padStart(4)}  ${label.padEnd(46).slice(0, 46)}  ${share(s.remainingFlowShare).padStart(7)}  ${share(s.remainingValueShare).padStart(16)}  ${s.targetsReached.toLocaleString('en-US').padStart(reached.length)}  ${s.largestComponent.toLocaleString('en-US').padStart(22)}`);
       });
       if (steps.length < (order?.length ?? flags.top)) lines.push('', before.length === 0 ? 'Nothing flows: there is nothing to disrupt.' : 'Nothing flows any more: the simulation stops.');
       lines.push('', 'A model of the data, not of the world: indicators for review, not predictions.');

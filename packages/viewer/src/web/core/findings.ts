@@ -123,7 +123,8 @@ export function chokepointLines(report: Pick<Report, 'chokepoints'>, id: string)
   const step = c.disruption.findIndex((d) => d.id === id);
   if (step >= 0) {
     const d = c.disruption[step];
-    lines.push(`Removal ${step + 1} of the fragility curve; still deliverable after it: kg ${percent(d.remainingFlowShare)}, value ${percent(d.remainingValueShare)}.`);
+    const reached = d.targetsReached === undefined ? '' : `; ${int(d.targetsReached)} of the ${int(c.reachableTargets)} targets still reached`;
+    lines.push(`Removal ${step + 1} of the fragility curve; still deliverable after it: kg ${percent(d.remainingFlowShare)}, value ${percent(d.remainingValueShare)}${reached}.`);
   }
   return lines;
 }

@@ -473,8 +473,8 @@ function chokepointSection(model: ViewModel, actions: PanelActions): HTMLElement
       el('p', { className: 'hint', text: 'Entities removed one at a time, each time the one that cuts the most; what is still deliverable after each removal ("—": that measure did not flow to begin with).' }),
       table(
         'fragility',
-        ['', 'Without', 'kg left', 'Value left', 'Connected'],
-        c.disruption.map((d, i) => [String(i + 1), entityButton(model, d.id, actions, false), percent(d.remainingFlowShare), percent(d.remainingValueShare), int(d.largestComponent)]),
+        ['', 'Without', 'kg left', 'Value left', `Targets reached (of ${int(c.reachableTargets)})`, 'Connected'],
+        c.disruption.map((d, i) => [String(i + 1), entityButton(model, d.id, actions, false), percent(d.remainingFlowShare), percent(d.remainingValueShare), d.targetsReached === undefined ? '—' : int(d.targetsReached), int(d.largestComponent)]),
       ),
     );
   }

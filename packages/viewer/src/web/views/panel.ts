@@ -470,10 +470,10 @@ function chokepointSection(model: ViewModel, actions: PanelActions): HTMLElement
     append(
       s,
       el('h4', { text: 'Fragility curve' }),
-      el('p', { className: 'hint', text: 'Entities removed one at a time, each time the one that cuts the most; what is still deliverable after each removal ("—": that measure did not flow to begin with).' }),
+      el('p', { className: 'hint', text: 'Entities removed one at a time, each time the one that cuts the most; after each removal, what is still deliverable ("—": that measure did not flow to begin with), how many targets a chain of shipments still reaches, and the largest connected part.' }),
       table(
         'fragility',
-        ['', 'Without', 'kg left', 'Value left', `Targets reached (of ${int(c.reachableTargets)})`, 'Connected'],
+        ['', 'Without', 'kg left', 'Value left', `Reached (of ${int(c.reachableTargets)})`, 'Largest part'],
         c.disruption.map((d, i) => [String(i + 1), entityButton(model, d.id, actions, false), percent(d.remainingFlowShare), percent(d.remainingValueShare), d.targetsReached === undefined ? '—' : int(d.targetsReached), int(d.largestComponent)]),
       ),
     );

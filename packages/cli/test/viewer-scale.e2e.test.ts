@@ -5,7 +5,7 @@ import { writeReport } from '@chokepoint/report';
 import type { Browser } from 'playwright-core';
 import { browserAvailable, hasText, launchBrowser, screenshotPath, serve, until, type Served } from './browser';
 import { largeDemoReport } from './scale-report';
-import { removeTempDirs, tempDir } from './run';
+import { removeTempDirs, run, tempDir } from './run';
 
 /** What the viewer exposes to tests for a large report (packages/viewer/src/web/main.ts, views/scale-view.ts). */
 interface ScaledHook {
@@ -120,6 +120,18 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
       expect([path, res.status]).toEqual([path, status]);
       expect(JSON.parse(res.body).error).toMatch(message);
     }
+  });
+
+  it('exports it to one HTML file all the same, saying what opening it costs and what opens it on an overview', async () => {
+    const out = join(dir, 'large.html');
+    const r = await run('export', reportPath, '--format', 'html', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.stderr).toContain(`holds all ${entities.toLocaleString('en-US')} entities of the report: a browser takes a while to open it`);
+    expect(r.stderr).toContain(`chokepoint view ${reportPath} opens a report this large on an overview of its clusters`);
+    // A small report gets no such note.
+    const small = await run('export', join(dir, 'small.json'), '--format', 'html', '--out', join(dir, 'small.html'), '--quiet');
+    expect([small.code, small.stderr]).toEqual([0, '']);
   });
 
   it('opens the whole report below the threshold (--overview-above)', async () => {

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { readReport, serializeReport } from '@chokepoint/report';
 import { serializeCase, type CaseFile } from '@chokepoint/case';
 import { readCaseFile } from '@chokepoint/case/files';
-import { exportHtml } from '@chokepoint/viewer';
+import { exportHtml, opensOnOverview, OVERVIEW_ABOVE } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
 
@@ -40,6 +40,12 @@ export function exportCommand(io: CliIO): Command {
         case 'html':
           write(flags.out, exportHtml(report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report), undefined, { caseJson: caseFile === undefined ? undefined : serializeCase(caseFile) }));
           progress('open it in a browser: no server needed');
+          // The file holds every entity and record; `chokepoint view` sends a large report piece by piece instead.
+          if (opensOnOverview(report, OVERVIEW_ABOVE)) {
+            io.stderr(
+              `chokepoint: ${flags.out} holds all ${report.entities.length.toLocaleString('en-US')} entities of the report: a browser takes a while to open it (about 20 s for 100,000 entities on a 2-core machine) and answers each change slowly; chokepoint view ${path} opens a report this large on an overview of its clusters\n`,
+            );
+          }
           break;
         case 'gexf':
           write(flags.out, toGexf(report, withCase));

@@ -300,6 +300,16 @@ browserSuite('the viewer in the browser on a large report', () => {
       await page.locator('#scope-overview').click();
       await ready('overview');
     }
+    // On the map, the note of the outlines left out keeps clear of the map's legend and "zoom to" list.
+    await page.click('#layout-geo');
+    await page.waitForFunction(() => (window.__chokepointScaled!.app().view as unknown as { outlineNote: string | null }).outlineNote !== null, null, { timeout: 10_000 });
+    const onMap = await page.evaluate(() => {
+      const view = window.__chokepointScaled!.app().view as unknown as { outlineNoteBox: number[]; overlayBoxes(): number[][] };
+      return { box: view.outlineNoteBox, covers: view.overlayBoxes() };
+    });
+    expect(onMap.covers.length).toBeGreaterThan(0);
+    for (const c of onMap.covers) expect([c, onMap.box[0] < c[2] && onMap.box[2] > c[0] && onMap.box[1] < c[3] && onMap.box[3] > c[1]]).toEqual([c, false]);
+    await page.screenshot({ path: screenshotPath('viewer-scale-overview-map.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

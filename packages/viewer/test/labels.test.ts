@@ -1,4 +1,4 @@
-import { cameraInArea, coversOtherNode, labelFits, labelPlaces, labelX, overlaps, visibleArea, waitingPlace, type LabelArea, type LabelPlace, type PixelBox } from '../src/web/core/label-place';
+import { cameraInArea, coversOtherNode, noteBox, labelFits, labelPlaces, labelX, overlaps, visibleArea, waitingPlace, type LabelArea, type LabelPlace, type PixelBox } from '../src/web/core/label-place';
 
 /** A picture `width` pixels wide and 300 high, seen whole. */
 const picture = (width: number): LabelArea => ({ left: 0, top: 0, right: width, bottom: 300 });
@@ -182,5 +182,23 @@ describe('labels and the nodes around them', () => {
     // Not on the right (over a node), nor the left (over Cy's label), nor below (over the node at 130): above it.
     expect(place).toEqual({ x: 75, y: 100 - (5 + 7 + 2) });
     expect(waitingPlace(places, true, () => true, () => false)).toBeUndefined();
+  });
+});
+
+describe('the note under the outlines', () => {
+  const area = { left: 0, top: 0, right: 730, bottom: 700 };
+  it('sits at the bottom right of the visible area', () => {
+    expect(noteBox(420, 18, area)).toEqual([306, 677, 726, 695]);
+  });
+  it('goes above the map legend where that reaches under it, and stays put where it does not', () => {
+    // The legend and "zoom to" list of the map: bottom left, 310 pixels wide, 150 high.
+    const legend = [8, 540, 318, 692] as const;
+    const [l, t, r, b] = noteBox(420, 18, area, [legend]);
+    expect([l, r]).toEqual([306, 726]);
+    expect(b).toBeLessThanOrEqual(legend[1]);
+    expect(b - t).toBe(18);
+    expect(noteBox(300, 18, area, [legend])).toEqual([426, 677, 726, 695]);
+    // Two covers one above the other: above both.
+    expect(noteBox(420, 18, area, [legend, [200, 500, 400, 545]])[3]).toBeLessThanOrEqual(500);
   });
 });

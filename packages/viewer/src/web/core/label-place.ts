@@ -139,3 +139,25 @@ export function cameraInArea(ratio: number, width: number, height: number, area:
   if (w <= 0 || h <= 0 || width <= 0 || height <= 0) return { ratio, dx: 0, dy: 0 };
   return { ratio: ratio * Math.max(1, width / w, height / h), dx: (area.left + area.right) / 2 - width / 2, dy: (area.top + area.bottom) / 2 - height / 2 };
 }
+
+/**
+ * Where a one-line note `width` × `height` pixels goes (its box: left, top, right, bottom): at the bottom right of the
+ * visible area, and above whatever sits over that corner (the map's legend and "zoom to" list cover the bottom left and
+ * can reach under a long note).
+ */
+export function noteBox(width: number, height: number, area: LabelArea, covers: readonly AreaBox[] = []): AreaBox {
+  const right = area.right - 4;
+  const left = Math.max(area.left + 4, right - width);
+  let bottom = area.bottom - 5;
+  // Each move lifts the note above one cover; at most one move per cover.
+  for (let moved = true, k = 0; moved && k <= covers.length; k++) {
+    moved = false;
+    for (const [l, t, r, b] of covers) {
+      if (left < r && right > l && bottom - height < b && bottom > t) {
+        bottom = t - 4;
+        moved = true;
+      }
+    }
+  }
+  return [left, bottom - height, right, bottom];
+}

@@ -19,7 +19,7 @@ import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_
 import { scopeOf } from '../core/scope';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
-import { cameraInArea, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
+import { cameraInArea, noteBox, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
 import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
@@ -1036,12 +1036,14 @@ export class GraphView {
       top.font = '12px system-ui, sans-serif';
       if (top.measureText(outlines.note).width > width - 16) top.font = '10px system-ui, sans-serif';
       const w = top.measureText(outlines.note).width;
-      const [x, y] = [Math.max(4, width - w - 12), height - 10];
+      // At the bottom right, above the map's legend where that reaches under it (core/label-place.ts).
+      const [x0, y0, x1, y1] = noteBox(w + 8, 18, { left: 0, top: 0, right: width, bottom: height }, this.layout === 'geo' ? this.overlayBoxes() : []);
       top.fillStyle = 'rgba(255,255,255,0.9)';
-      top.fillRect(x - 4, y - 13, w + 8, 18);
+      top.fillRect(x0, y0, x1 - x0, y1 - y0);
       top.fillStyle = FLAG_COLOR;
-      top.fillText(outlines.note, x, y);
-    }
+      top.fillText(outlines.note, x0 + 4, y1 - 5);
+      this.outlineNoteBox = [x0, y0, x1, y1];
+    } else this.outlineNoteBox = null;
   }
 
   /**
@@ -1107,6 +1109,8 @@ export class GraphView {
 
   /** The note of the outlines left out in the last frame (for tests), or null. */
   outlineNote: string | null = null;
+  /** Where that note was drawn, in pixels of the graph container (for tests), or null. */
+  outlineNoteBox: AreaBox | null = null;
 
   /**
    * The clusters near a border to outline in a frame of this size, given where each entity is drawn (null: not

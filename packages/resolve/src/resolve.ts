@@ -591,6 +591,42 @@ function repeatedRelations(list: Relation[]): Uint8Array {
 }
 
 /**
+ * The ties the data gives between entities that may be merged (those of a pair scoring at least `threshold`): a
+ * relation of relations.csv, or a shipment from one to the other (or paid for, or received, by one for the other). Two
+ * records so tied are two entities, however alike their names. By entity index, both ways, each with the first such
+ * tie in words. Only those entities' ids are looked up, once per relation and shipment.
+ */
+function tiesAmong(bundle: Bundle, scored: readonly ScoredPair[], threshold: number): Map<number, Map<number, string>> {
+  const index = new Map<string, number>();
+  for (const s of scored) {
+    if (s.score < threshold) continue;
+    index.set(bundle.entities[s.i].id, s.i);
+    index.set(bundle.entities[s.j].id, s.j);
+  }
+  const tied = new Map<number, Map<number, string>>();
+  if (index.size === 0) return tied;
+  const add = (x: string, y: string, why: () => string) => {
+    const a = index.get(x);
+    if (a === undefined) return;
+    const b = index.get(y);
+    if (b === undefined || a === b) return;
+    for (const [p, q] of [[a, b], [b, a]]) {
+      let m = tied.get(p);
+      if (!m) tied.set(p, (m = new Map()));
+      if (!m.has(q)) m.set(q, why());
+    }
+  };
+  for (const r of bundle.relations) add(r.source, r.target, () => `${r.origin.file} line ${r.origin.line} ties ${r.source} to ${r.target} (${r.kind})`);
+  for (const s of bundle.shipments) {
+    const where = () => `${s.origin.file} line ${s.origin.line}`;
+    add(s.supplier, s.buyer, () => `${where()} records a shipment from ${s.supplier} to ${s.buyer}`);
+    if (s.payer !== undefined) add(s.payer, s.buyer, () => `${where()} records ${s.payer} paying for goods bought by ${s.buyer}`);
+    if (s.consignee !== undefined) add(s.buyer, s.consignee, () => `${where()} records goods bought by ${s.buyer} delivered to ${s.consignee}`);
+  }
+  return tied;
+}
+
+/**
  * The pairs of entities that may be one, scoring at least `reviewThreshold`, by their indexes in `entities` (`i < j`,
  * in order of `i`, then `j`): what resolveEntities finds before it merges. It reads only the entities (MatchRecord),
  * so it may run while the rest of a bundle is still being read (in a worker thread: it is sent the entities' fields
@@ -614,8 +650,19 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
 
   const uf = new UnionFind(entities.length);
   // Strongest pairs first, so a chain is built from its best links; a link that would put two
-  // known countries or two registration numbers in one group is not made (it goes to review).
+  // known countries or two registration numbers in one group, or two records the data ties to each other, is not
+  // made (it goes to review).
   scored.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  const tied = tiesAmong(bundle, scored, threshold);
+  const groupMembers = new Map<number, number[]>();
+  const membersOf = (root: number): number[] => groupMembers.get(root) ?? [root];
+  /** Why two groups are two: a tie the data gives between a member of one and a member of the other. */
+  const tieBetween = (ri: number, rj: number): string | undefined => {
+    for (const a of membersOf(ri)) {
+      for (const [b, why] of tied.get(a) ?? []) if (uf.find(b) === rj) return why;
+    }
+    return undefined;
+  };
   // The countries and registration numbers of each group, kept by its root once it has more than one member.
   const groupCountries = new Map<number, Set<string>>();
   const groupRegistrations = new Map<number, Set<string>>();
@@ -642,10 +689,19 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
       review.push({ ...s, evidence: [...s.evidence, 'not merged: it would join records of different countries or registration numbers'] });
       continue;
     }
+    const tie = tied.size === 0 ? undefined : tieBetween(ri, rj);
+    if (tie !== undefined) {
+      review.push({ ...s, evidence: [...s.evidence, `not merged: ${tie}, and an entity has no tie to itself`] });
+      continue;
+    }
+    const members = [...membersOf(ri), ...membersOf(rj)];
     uf.union(s.i, s.j);
     const r = uf.find(s.i);
     groupCountries.set(r, new Set([...ci, ...cj]));
     groupRegistrations.set(r, new Set([...gi, ...gj]));
+    groupMembers.delete(ri);
+    groupMembers.delete(rj);
+    groupMembers.set(r, members);
     strong.push(s);
   }
   strong.sort((p, q) => p.i - q.i || p.j - q.j);

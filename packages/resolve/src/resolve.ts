@@ -591,10 +591,18 @@ function repeatedRelations(list: Relation[]): Uint8Array {
 }
 
 /**
- * The ties the data gives between entities that may be merged (those of a pair scoring at least `threshold`): a
- * relation of relations.csv, or a shipment from one to the other (or paid for, or received, by one for the other). Two
- * records so tied are two entities, however alike their names. By entity index, both ways, each with the first such
- * tie in words. Only those entities' ids are looked up, once per relation and shipment.
+ * Kinds of relation that only two distinct parties have: one owns, directs, employs or acts for the other, or they are
+ * family or associates. Not a shared address (the records of one firm share its address, and a list of ties made from
+ * addresses ties them), nor trade (a firm shipping to, paying for or receiving its own goods under another spelling of
+ * its name, as customs records write it).
+ */
+const DISTINCT_PARTIES: ReadonlySet<Relation['kind']> = new Set<Relation['kind']>(['owner', 'director', 'employee', 'agent', 'family', 'associate']);
+
+/**
+ * The ties the data gives between entities that may be merged (those of a pair scoring at least `threshold`) that
+ * only two distinct parties have (DISTINCT_PARTIES): two records so tied are two entities, however alike their names.
+ * By entity index, both ways, each with the first such tie in words. Only those entities' ids are looked up, once per
+ * relation.
  */
 function tiesAmong(bundle: Bundle, scored: readonly ScoredPair[], threshold: number): Map<number, Map<number, string>> {
   const index = new Map<string, number>();
@@ -616,12 +624,8 @@ function tiesAmong(bundle: Bundle, scored: readonly ScoredPair[], threshold: num
       if (!m.has(q)) m.set(q, why());
     }
   };
-  for (const r of bundle.relations) add(r.source, r.target, () => `${r.origin.file} line ${r.origin.line} ties ${r.source} to ${r.target} (${r.kind})`);
-  for (const s of bundle.shipments) {
-    const where = () => `${s.origin.file} line ${s.origin.line}`;
-    add(s.supplier, s.buyer, () => `${where()} records a shipment from ${s.supplier} to ${s.buyer}`);
-    if (s.payer !== undefined) add(s.payer, s.buyer, () => `${where()} records ${s.payer} paying for goods bought by ${s.buyer}`);
-    if (s.consignee !== undefined) add(s.buyer, s.consignee, () => `${where()} records goods bought by ${s.buyer} delivered to ${s.consignee}`);
+  for (const r of bundle.relations) {
+    if (DISTINCT_PARTIES.has(r.kind)) add(r.source, r.target, () => `${r.origin.file} line ${r.origin.line} ties ${r.source} to ${r.target} (${r.kind})`);
   }
   return tied;
 }

@@ -69,18 +69,15 @@ describe('resolveEntities', () => {
     expect(b.relations[0].source).toBe('k2');
   });
 
-  test('records the data ties to each other are two entities, however alike: the pair is left for review, saying why', () => {
-    // A company and its subsidiary of the same name (a researcher's ownership chain), a shared address between two
-    // records of one name, a shipment from one record to another of the same name, a payer of the same name.
-    const cases: [string, [string, string], ReturnType<typeof relation>[], ReturnType<typeof shipment>[], RegExp][] = [
-      ['owner', ['k1', 'k2'], [relation('k1', 'k2', 'owner')], [], /^not merged: relations\.csv line \d+ ties k1 to k2 \(owner\), and an entity has no tie to itself$/],
-      ['shared address', ['k1', 'k3'], [relation('k3', 'k1', 'shared_address')], [], /ties k3 to k1 \(shared_address\)/],
-      ['shipment', ['k1', 'k2'], [], [shipment('s2', 'k1', 'k2')], /^not merged: shipments\.csv line \d+ records a shipment from k1 to k2, and an entity has no tie to itself$/],
-      ['payer', ['k1', 'k2'], [], [shipment('s4', 'hat', 'k2', { payer: 'k1' })], /records k1 paying for goods bought by k2/],
-      ['consignee', ['k2', 'k3'], [], [shipment('s5', 'hat', 'k2', { consignee: 'k3' })], /records goods bought by k2 delivered to k3/],
+  test('records tied as only two parties are (owner, director, family …) are two entities, however alike: the pair is left for review, saying why', () => {
+    // A company and its subsidiary of the same name (a researcher's ownership chain), a director, an associate.
+    const cases: [string, [string, string], ReturnType<typeof relation>[], RegExp][] = [
+      ['owner', ['k1', 'k2'], [relation('k1', 'k2', 'owner')], /^not merged: relations\.csv line \d+ ties k1 to k2 \(owner\), and an entity has no tie to itself$/],
+      ['director', ['k1', 'k3'], [relation('k3', 'k1', 'director')], /ties k3 to k1 \(director\)/],
+      ['associate', ['k2', 'k3'], [relation('k2', 'k3', 'associate')], /ties k2 to k3 \(associate\)/],
     ];
-    for (const [what, [a, b], relations, shipments, why] of cases) {
-      const r = resolveEntities(bundle(entities(), relations, shipments));
+    for (const [what, [a, b], relations, why] of cases) {
+      const r = resolveEntities(bundle(entities(), relations));
       // The tied pair is not one entity; nothing is dropped.
       expect([what, r.aliases[b] === a || r.aliases[a] === b]).toEqual([what, false]);
       expect([what, r.dropped]).toEqual([what, { relations: 0, shipments: 0 }]);
@@ -90,6 +87,20 @@ describe('resolveEntities', () => {
     // The third variant still joins the one it is not tied to.
     const r = resolveEntities(bundle(entities(), [relation('k1', 'k2', 'owner')]));
     expect(r.merges.map((m) => [m.kept, ...m.merged].sort())).toEqual([['k1', 'k3']]);
+    // Two persons of one name at one address (they merge) tied as family (a father and his son) stay two.
+    const persons = [entity('p1', 'Mehmet Aileoglu', { country: 'TR', city: 'Akcakale', address: 'Cumhuriyet Cd. 4' }, 'person'), entity('p2', 'MEHMET AILEOGLU', { country: 'TR', city: 'Akcakale', address: 'Cumhuriyet Cd. 4' }, 'person')];
+    expect(resolveEntities(bundle(persons)).merges).toHaveLength(1);
+    expect(resolveEntities(bundle(persons, [relation('p1', 'p2', 'family')])).merges).toEqual([]);
+  });
+
+  test('a shared address or trade between two records of one name does not keep them apart: a firm\'s records share its address, and customs records a firm shipping to itself under another spelling', () => {
+    const r = resolveEntities(
+      bundle(entities(), [relation('k1', 'k3', 'shared_address')], [shipment('s2', 'k1', 'k2'), shipment('s4', 'hat', 'k2', { payer: 'k1', consignee: 'k3' })]),
+    );
+    expect(r.merges.map((m) => [m.kept, ...m.merged])).toEqual([['k1', 'k2', 'k3']]);
+    // The tie and the shipment that became an entity's own are dropped, and counted.
+    expect(r.dropped).toEqual({ relations: 1, shipments: 1 });
+    expect(r.bundle.shipments.map((s) => [s.id, s.payer, s.consignee])).toEqual([['s4', undefined, undefined]]);
   });
 
   test('different kinds never merge; same first word, different firm does not merge', () => {

@@ -1,5 +1,9 @@
 import type { Report } from '@chokepoint/report';
 import { allCounts, DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { COUNTRY_ANCHORS } from '../src/web/core/country-anchors';
 import { clusterSeedLayout, geoLayout, mercator } from '../src/web/core/layout';
 import { buildModel } from '../src/web/core/model';
 import { buildSearchIndex, search } from '../src/web/core/search';
@@ -172,6 +176,51 @@ describe('layouts and settings', () => {
     expect(mercator(0, 10).x).toBe(10);
     expect(mercator(0, 10).y).toBeCloseTo(0, 12);
     expect(mercator(60, 0).y).toBeGreaterThan(60);
+  });
+
+  it('places the unlocated entities of a cluster with no located member in their country, and the rest in a row', () => {
+    // A researcher's supply chain with countries and no coordinates at all (fixtures/cobalt-chain in the CLI tests).
+    const r = report();
+    r.entities = [
+      { ...r.entities[1], id: 'mine', country: 'CD', cluster: 1 },
+      { ...r.entities[1], id: 'mine2', country: 'CD', cluster: 1 },
+      { ...r.entities[1], id: 'refiner', country: 'CN', cluster: 2 },
+      { ...r.entities[1], id: 'nowhere', cluster: 3 },
+      { ...r.entities[1], id: 'unknown-code', country: 'XX', cluster: 3 },
+    ];
+    r.relations = [];
+    r.shipments = [];
+    r.clusters = [
+      { ...r.clusters[0], id: 1, members: ['mine', 'mine2'], size: 2 },
+      { ...r.clusters[0], id: 2, members: ['refiner'], size: 1 },
+      { ...r.clusters[0], id: 3, members: ['nowhere', 'unknown-code'], size: 2 },
+    ];
+    const { positions, located } = geoLayout(buildModel(r));
+    expect(located).toEqual([false, false, false, false, false]);
+    const near = (p: { x: number; y: number }, lat: number, lon: number, within: number) => Math.hypot(p.x - mercator(lat, lon).x, p.y - mercator(lat, lon).y) < within;
+    // Inside the DR Congo and China (their anchors' rings), two different points for the two mines.
+    expect(near(positions[0], ...COUNTRY_ANCHORS.CD, 3)).toBe(true);
+    expect(near(positions[1], ...COUNTRY_ANCHORS.CD, 3)).toBe(true);
+    expect(positions[0]).not.toEqual(positions[1]);
+    expect(near(positions[2], ...COUNTRY_ANCHORS.CN, 3)).toBe(true);
+    // No country, or a code no map knows: the row below the map, as before.
+    expect(positions[3].y).toBeLessThan(Math.min(positions[0].y, positions[2].y));
+    expect(positions[4].y).toBe(positions[3].y);
+  });
+
+  it('keeps a point inside each country, as computed from the map data (the module is generated)', () => {
+    // Boxes of the countries: [south, west, north, east].
+    const inside: [string, number, number, number, number][] = [
+      ['CD', -13.5, 12, 5.5, 31.5], ['CN', 18, 73, 54, 135], ['RU', 41, 19, 82, 180], ['FR', 41, -5, 51.5, 10], ['US', 24, -125, 50, -66],
+      ['NO', 57, 4, 72, 32], ['TR', 35.8, 25.6, 42.2, 44.9], ['SY', 32.3, 35.7, 37.4, 42.4], ['KR', 33, 125, 39, 130], ['FJ', -21, 176, -15, 180],
+    ];
+    for (const [code, s, w, n, e] of inside) {
+      const [lat, lon] = COUNTRY_ANCHORS[code];
+      expect([code, lat >= s && lat <= n && lon >= w && lon <= e]).toEqual([code, true]);
+    }
+    const script = join(__dirname, '..', 'scripts', 'gen-country-anchors.mjs');
+    const computed = execFileSync(process.execPath, ['--input-type=module', '-e', `import { countryAnchors } from ${JSON.stringify(pathToFileURL(script).href)}; console.log(JSON.stringify(countryAnchors()));`], { encoding: 'utf8' });
+    expect(Object.entries(COUNTRY_ANCHORS).map(([code, [lat, lon]]) => [code, lat, lon])).toEqual(JSON.parse(computed));
   });
 
   it('checks settings', () => {

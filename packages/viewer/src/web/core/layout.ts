@@ -1,4 +1,5 @@
-import type { ViewModel } from './model';
+import { COUNTRY_ANCHORS } from './country-anchors';
+import type { ViewModel, ViewNode } from './model';
 import { scopeOf } from './scope';
 
 export interface Point {
@@ -46,8 +47,9 @@ export function mercator(lat: number, lon: number): Point {
 
 /**
  * Geographic positions: located entities at their coordinates; unlocated ones on a small ring
- * beside the located members of their cluster (or, for clusters with no located member, in a
- * row below the map). Returns the positions and which entities were placed by their coordinates.
+ * beside the located members of their cluster, or, for clusters with no located member, on a ring
+ * around a point inside their country when it is known (COUNTRY_ANCHORS), or else in a row below the
+ * map. Returns the positions and which entities were placed by their coordinates.
  */
 export function geoLayout(model: ViewModel): { positions: Point[]; located: boolean[] } {
   const positions: Point[] = new Array(model.nodes.length);
@@ -69,6 +71,18 @@ export function geoLayout(model: ViewModel): { positions: Point[]; located: bool
     maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y);
   }
+  // Countries of the unlocated entities of clusters with no located member: their anchors count in the map's extent.
+  const anchorOf = (n: ViewNode): Point | undefined => {
+    const a = n.country === undefined || centre.has(n.cluster) || !Object.hasOwn(COUNTRY_ANCHORS, n.country) ? undefined : COUNTRY_ANCHORS[n.country];
+    return a === undefined ? undefined : mercator(a[0], a[1]);
+  };
+  for (const n of model.nodes) {
+    const a = located[n.index] ? undefined : anchorOf(n);
+    if (a === undefined) continue;
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+  }
   if (!Number.isFinite(minX)) {
     minX = 0;
     maxX = 1;
@@ -77,16 +91,23 @@ export function geoLayout(model: ViewModel): { positions: Point[]; located: bool
   const span = Math.max(1, maxX - minX);
   const ring = span / 150;
   const count = new Map<number, number>();
+  const inCountry = new Map<string, number>();
   let row = 0;
   for (const n of model.nodes) {
     if (located[n.index]) continue;
     const c = centre.get(n.cluster);
     const i = count.get(n.cluster) ?? 0;
     count.set(n.cluster, i + 1);
+    const anchor = c ? undefined : anchorOf(n);
     if (c) {
       const angle = i * GOLDEN;
       const r = ring * (1 + Math.sqrt(i));
       positions[n.index] = { x: c.x / c.n + r * Math.cos(angle), y: c.y / c.n + r * Math.sin(angle) };
+    } else if (anchor !== undefined) {
+      const k = inCountry.get(n.country!) ?? 0;
+      inCountry.set(n.country!, k + 1);
+      const r = ring * (1 + Math.sqrt(k));
+      positions[n.index] = { x: anchor.x + r * Math.cos(k * GOLDEN), y: anchor.y + r * Math.sin(k * GOLDEN) };
     } else {
       positions[n.index] = { x: minX + (row % 60) * (span / 60), y: minY - span / 20 - Math.floor(row / 60) * (span / 60) };
       row++;

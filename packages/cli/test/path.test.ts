@@ -49,6 +49,23 @@ describe('chokepoint path', () => {
     expect(r.stdout).toContain('No path from Penhallow Motion Systems Ltd (gb-sup-01) to Halil Harbelioğlu (p-001) along tie kinds family');
   });
 
+  it('takes an id of the bundle that name matching merged into another entity as that entity, and says so (path and disrupt)', async () => {
+    // konni-illela's bundle has name variants: etab-kabarawa-fils was merged into ets-kabarawa, gwarzo-agrochem into gwarzo-agro.
+    const scenario = join(tempDir(), 'konni.json');
+    expect((await run('analyze', join(DEMO, '..', 'konni-illela'), '--out', scenario, '--quiet')).code).toBe(0);
+    const aliases = (JSON.parse(readFileSync(scenario, 'utf8')) as { resolution: { aliases: Record<string, string> } }).resolution.aliases;
+    expect(aliases).toMatchObject({ 'etab-kabarawa-fils': 'ets-kabarawa', 'gwarzo-agrochem': 'gwarzo-agro' });
+    const byAlias = await run('path', scenario, 'etab-kabarawa-fils', 'dawanau-agro', '--json');
+    const byKept = await run('path', scenario, 'ets-kabarawa', 'dawanau-agro', '--json');
+    expect(byAlias.code).toBe(0);
+    expect(byAlias.stderr).toContain('etab-kabarawa-fils was merged into ets-kabarawa as a name variant (resolution in the report): the paths are of ets-kabarawa');
+    expect(byAlias.stdout).toBe(byKept.stdout);
+    const removed = await run('disrupt', scenario, '--remove', 'gwarzo-agrochem', '--json');
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toContain('gwarzo-agrochem was merged into gwarzo-agro as a name variant (resolution in the report): removing gwarzo-agro');
+    expect((JSON.parse(removed.stdout) as { steps: { id: string }[] }).steps.map((s) => s.id)).toEqual(['gwarzo-agro']);
+  });
+
   it('refuses an unknown id with exit code 3, naming it and suggesting entities', () => {
     // The real binary, as a researcher's script would run it.
     expect(existsSync(BIN)).toBe(true);

@@ -77,6 +77,16 @@ export interface PathOptions {
 
 export const DEFAULT_MAX_PATHS = 10;
 
+/**
+ * The id a report knows an entity by: the id itself when it has that entity, else the entity a name variant of that id
+ * was merged into (`resolution.aliases`: the bundle's ids stay usable), else undefined.
+ */
+export function reportEntityId(report: Pick<Report, 'entities' | 'resolution'>, id: string): { id: string; mergedFrom?: string } | undefined {
+  if (report.entities.some((e) => e.id === id)) return { id };
+  const aliases = report.resolution?.aliases ?? {};
+  return Object.hasOwn(aliases, id) ? { id: aliases[id], mergedFrom: id } : undefined;
+}
+
 /** An entity id the report does not have; with ids of entities whose name or id contains the text. */
 export class UnknownEntityError extends ReportError {
   override name = 'UnknownEntityError';

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
 import { readReport } from '@chokepoint/report';
+import { reportEntityId } from '@chokepoint/report/paths';
+import { terminalSafe } from '../terminal';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
 
@@ -20,7 +22,17 @@ export function disruptCommand(io: CliIO): Command {
     .option('--json', 'print {"reachableTargets", "steps": [{"id", "name", "remainingFlowShare", "largestComponent", "targetsReached", ...}]} in removal order')
     .action((path: string, flags: { top: number; remove?: string; json?: boolean }) => {
       const report = readReport(path);
-      const order = flags.remove?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      // Ids of the bundle that name matching merged into another entity stand for that entity, said so.
+      const order = flags.remove
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+        .map((id) => {
+          const known = reportEntityId(report, id);
+          if (known?.mergedFrom === undefined) return id;
+          io.stderr(`chokepoint: ${terminalSafe(id)} was merged into ${terminalSafe(known.id)} as a name variant (resolution in the report): removing ${terminalSafe(known.id)}\n`);
+          return known.id;
+        });
       let result;
       try {
         result = disruptReport(report, { steps: flags.top, order });

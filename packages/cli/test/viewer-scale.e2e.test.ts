@@ -289,6 +289,19 @@ browserSuite('the viewer in the browser on a large report', () => {
       expect(await page.evaluate(() => (window.__chokepointScaled!.app() as unknown as { state(): { selected: string | null } }).state().selected)).toBe(id);
       const name = await page.evaluate((e) => window.__chokepointScaled!.app().model.nodes.find((n) => n.id === e)!.name, id!);
       await hasText(page.locator('#panel-title'), name);
+      // An entity of a company group with members outside the piece (the first entity to review, in the demo's large
+      // group, has some): the button says how many of them are here.
+      const partial = await page.evaluate(() => {
+        const model = window.__chokepointScaled!.app().model as unknown as { groups: Map<number, { size: number; members: string[] }>; nodes: { id: string; group?: number }[] };
+        const node = model.nodes.find((n) => n.group !== undefined && n.group !== 0 && model.groups.get(n.group)!.members.length < model.groups.get(n.group)!.size);
+        return node === undefined ? null : { id: node.id, here: model.groups.get(node.group!)!.members.length, size: model.groups.get(node.group!)!.size };
+      });
+      if (list === '#queue-list') {
+        expect(partial).not.toBeNull();
+        await page.evaluate((e) => window.__chokepointScaled!.app().select(e), partial!.id);
+        await hasText(page.locator('#start-group'), `Start from its company group (${partial!.here} of ${partial!.size} here)`);
+        await page.evaluate((e) => window.__chokepointScaled!.app().select(e), id!);
+      }
       // Its cluster lies mostly outside its neighbourhood: the panel opens the cluster's piece.
       if (list === '#key-list') {
         const cluster = await page.evaluate((e) => window.__chokepointScaled!.app().model.nodes.find((n) => n.id === e)!.cluster, id!);

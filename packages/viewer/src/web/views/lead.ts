@@ -242,7 +242,10 @@ function startFromFinding(id: string, ctx: LeadContext, actions: LeadActions): H
       : cluster && cluster.size > 1
         ? button(`Start from its cluster (${int(cluster.size)})`, () => actions.change((w) => startFrom(w, cluster.members), true), { id: 'start-cluster' })
         : null,
-    group && group.size > 1 ? button(`Start from its company group (${int(group.size)})`, () => actions.change((w) => startFrom(w, group.members), true), { id: 'start-group' }) : null,
+    // In a piece of a large report a group's members may lie outside it: the button says how many are here.
+    group && group.size > 1
+      ? button(`Start from its company group (${group.members.length < group.size ? `${int(group.members.length)} of ${int(group.size)} here` : int(group.size)})`, () => actions.change((w) => startFrom(w, group.members), true), { id: 'start-group' })
+      : null,
   ].filter((b) => b !== null);
   return buttons.length === 0 ? null : el('div', { className: 'lead-actions' }, ...buttons);
 }

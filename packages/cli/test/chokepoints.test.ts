@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportProblems, type Report } from '@chokepoint/report';
 import { DEMO, removeTempDirs, run, tempDir, TINY } from './run';
@@ -114,5 +114,27 @@ describe('supply chokepoints of a supply chain a researcher wrote', () => {
     const text = await run('disrupt', out, '--remove', '12,11');
     expect(text.stdout).toContain('targets reached (of 4)');
     expect(text.stdout).toMatch(/1 {2}Packsys GmbH \(12\)\s+—\s+100\.0%\s+1\s+12/);
+  });
+
+  it('with neither quantities nor values (a list of who supplies whom), the curve follows the shipments and counts the targets reached', async () => {
+    // The same chain with only who shipped what to whom.
+    const dir = tempDir();
+    cpSync(join(bundle, 'entities.csv'), join(dir, 'entities.csv'));
+    const rows = readFileSync(join(bundle, 'shipments.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 4).join(','));
+    writeFileSync(join(dir, 'shipments.csv'), ['id,supplier,buyer,commodity', ...rows].join('\n') + '\n');
+    const out = join(dir, 'report.json');
+    const r = await run('analyze', dir, '--out', out, '--quiet', '--goods', 'all', '--sources', 'where:sector~mining', '--targets', 'where:sector~vehicles or sector~motorcycles or sector~storage');
+    expect(r.code).toBe(0);
+    const cp = (JSON.parse(readFileSync(out, 'utf8')) as Report).chokepoints!;
+    expect(cp.noFlow.kg).not.toBeNull();
+    expect(cp.noFlow.value).toBe('no shipment of these goods has a value');
+    // Removed by the shipments they cut: the pack assembler (three targets), then the cell maker before the fourth.
+    expect(cp.disruption.map((s) => [s.id, s.remainingFlowShare, s.remainingValueShare, s.targetsReached])).toEqual([['12', null, null, 1], ['11', null, null, 0]]);
+    expect(r.stdout).toContain('fragility curve (greedy removals by the shipments they cut, as nothing could be weighed or valued; targets still reached, largest connected part):');
+    expect(r.stdout).toContain('1. without Packsys GmbH (12): 1 of 4 targets reached; 12 entities still connected');
+    const d = await run('disrupt', out, '--top', '5');
+    expect(d.stdout).toContain('the removals follow the shipments they cut, and the curve counts the targets still reached');
+    expect(d.stdout).toContain('Nothing flows any more: the simulation stops.');
+    expect(d.stdout).not.toContain('there is nothing to disrupt');
   });
 });

@@ -214,6 +214,8 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
         : 'no chain of shipments leads from the sources to the targets';
     }
     if (measure === 'kg') return 'no shipment on the paths from the sources to the targets has a quantity that can be weighed in kg';
+    // Shipments without any value at all are counted under 'none'.
+    if (flowing.length > 0 && unvalued.get('none') === flowing.length) return 'no shipment of these goods has a value';
     return valueCurrency === null ? 'the shipments have no values in one currency (give exchange rates to compare currencies)' : `no shipment on the paths has a value in ${valueCurrency}`;
   };
   /** Flow through an entity: both halves when it is split. */
@@ -269,7 +271,9 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
   // The whole network, undirected, for the largest connected component: every tie and every shipment, as numbers
   // (the ends the check found, read only).
   const undirected = { a: checked.from, b: checked.to };
-  const steps = disrupt([kgGraph, valueGraph], src, dst, undirected, {
+  // Where neither mass nor value can flow (goods counted in pieces and no values, as a list of who supplies whom gives
+  // them), the removals follow the number of shipments, and the curve says how many targets are still reached.
+  const steps = disrupt(kg.value > 0 || value.value > 0 ? [kgGraph, valueGraph] : [kgGraph, valueGraph, countGraph], src, dst, undirected, {
     steps: options.disruptionSteps ?? CHOKEPOINT_DEFAULTS.disruptionSteps,
     order: removals,
     entities: n,

@@ -321,10 +321,15 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       if (!cp.dominators.includes(d.id)) out.push(`  every path to ${int(d.targets)} of ${int(cp.reachableTargets)} reachable targets passes through ${name(d.id)}`);
     }
     if (cp.vertexCut.length > 0) out.push(`  removing ${plural(cp.vertexCut.length, 'entity', 'entities')} stops all of it: ${cp.vertexCut.slice(0, 8).map((v) => name(v.id)).join(', ')}${cp.vertexCut.length > 8 ? ', …' : ''}`);
-    const shares = cp.disruption.filter((s) => s.remainingFlowShare !== null || s.remainingValueShare !== null);
+    const shares = cp.disruption.filter((s) => s.remainingFlowShare !== null || s.remainingValueShare !== null || s.targetsReached !== undefined);
     if (shares.length > 0) {
-      const what = cp.noFlow.kg === null ? 'share of kg still deliverable' : `share of value (${cur}) still deliverable`;
-      out.push(`  fragility curve (greedy removals; ${what}, targets still reached, largest connected part):`);
+      const what =
+        cp.noFlow.kg === null
+          ? 'greedy removals; share of kg still deliverable'
+          : cp.noFlow.value === null
+            ? `greedy removals; share of value (${cur}) still deliverable`
+            : 'greedy removals by the shipments they cut, as nothing could be weighed or valued';
+      out.push(`  fragility curve (${what}; targets still reached, largest connected part):`);
       shares.slice(0, 5).forEach((s, i) => {
         const parts = [
           s.remainingFlowShare === null ? null : `${(s.remainingFlowShare * 100).toFixed(0)}% of kg`,

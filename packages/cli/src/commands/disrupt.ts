@@ -53,7 +53,9 @@ export function disruptCommand(io: CliIO): Command {
       const lines = [
         `Fragility curve for ${result.goods} from ${result.sourcesSelection} to ${result.targetsSelection}`,
         before.length === 0
-          ? `(nothing can flow before any removal: ${result.noFlow.kg ?? result.noFlow.value}; the network has ${result.entities.toLocaleString('en-US')} entities)`
+          ? steps.length === 0
+            ? `(nothing can flow before any removal: ${result.noFlow.kg ?? result.noFlow.value}; the network has ${result.entities.toLocaleString('en-US')} entities)`
+            : `(no mass and no value can flow: ${result.noFlow.kg}; ${result.noFlow.value}; the removals follow the shipments they cut, and the curve counts the targets still reached; the network has ${result.entities.toLocaleString('en-US')} entities)`
           : `(${before.join(' and ')} can flow before any removal; the network has ${result.entities.toLocaleString('en-US')} entities)`,
       ];
       if (result.noFlow.kg !== null && before.length > 0) lines.push(`(no mass can flow: ${result.noFlow.kg}; the curve follows the value)`);
@@ -64,7 +66,7 @@ export function disruptCommand(io: CliIO): Command {
         const label = `${s.name} (${s.id})`.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
         lines.push(`${String(i + 1).padStart(4)}  ${label.padEnd(46).slice(0, 46)}  ${share(s.remainingFlowShare).padStart(7)}  ${share(s.remainingValueShare).padStart(16)}  ${s.targetsReached.toLocaleString('en-US').padStart(reached.length)}  ${s.largestComponent.toLocaleString('en-US').padStart(22)}`);
       });
-      if (steps.length < (order?.length ?? flags.top)) lines.push('', before.length === 0 ? 'Nothing flows: there is nothing to disrupt.' : 'Nothing flows any more: the simulation stops.');
+      if (steps.length < (order?.length ?? flags.top)) lines.push('', steps.length === 0 ? 'Nothing flows: there is nothing to disrupt.' : 'Nothing flows any more: the simulation stops.');
       lines.push('', 'A model of the data, not of the world: indicators for review, not predictions.');
       io.stdout(`${lines.join('\n')}\n`);
     });

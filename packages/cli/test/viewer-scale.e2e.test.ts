@@ -327,6 +327,30 @@ browserSuite('the viewer in the browser on a large report', () => {
     await page.close();
   }, 180_000);
 
+  it('a picture of the overview says clusters and lines, in its subtitle and legend', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    try {
+      await page.goto(served.url);
+      await page.waitForFunction(() => window.__chokepointScaled?.scope().kind === 'overview' && window.__chokepoint?.firstFrameMs() != null, null, { timeout: 60_000 });
+      await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+      await page.click('#export-png');
+      await page.check('#picture-scope-whole');
+      await page.check('#picture-format-svg');
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click('#picture-download')]);
+      const file = join(dir, 'overview.svg');
+      await d.saveAs(file);
+      const svg = readFileSync(file, 'utf8');
+      const clusters = (await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes.length)).toLocaleString('en-US');
+      expect(svg).toContain(`${clusters} of ${clusters} clusters`);
+      expect(svg).toContain(`${entities.toLocaleString('en-US')} entities`);
+      expect(svg).toContain('ties between clusters');
+      expect(svg).toContain('cluster (by its members)');
+      expect(svg).not.toContain('associate');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
   it('a saved view keeps the piece of the report that was open, and opening it from the overview opens that piece', async () => {
     const caseFile = join(dir, 'scaled-case.json');
     const withCase = await serve(reportPath, '--case', caseFile);

@@ -5,6 +5,7 @@ import { dateRangeText, legendClusters, pictureScene, sceneToSvg, type PictureEd
 import { FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR } from '../core/style';
 import { int } from '../core/format';
+import { countWords, scopeOf } from '../core/scope';
 import { COUNTRY_LINES, type GraphView } from './graph-view';
 import { linesIn, mapDetail, townsIn, type MapLine } from '../core/basemap';
 import { flowLegend } from '../core/map';
@@ -141,6 +142,9 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
     (id) => model.clusters.get(id)?.borderProximate ?? false,
   );
   const selected = ctx.selected === null ? null : model.byId.get(ctx.selected);
+  // On the overview of a large report the nodes are clusters and the lines count the ties between two (core/scope.ts).
+  const overview = scopeOf(report)?.kind === 'overview';
+  const words = countWords(report, model.nodes.length, c);
   return {
     width: W,
     height: H,
@@ -154,15 +158,15 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
     outlines: outlines.shown.map((o) => ({ box: o.box, label: o.label })),
     outlinesNote: outlines.note,
     title: ctx.title,
-    subtitle: `${geo ? 'Geographic' : 'Network'} layout · ${scope === 'whole' ? 'everything visible' : 'the view on screen'} · ${int(c.entities)} of ${int(model.nodes.length)} entities, ${int(c.ties)} ties, ${int(c.shipments)} shipments${selected ? ` · selected: ${selected.name}` : ''}`,
+    subtitle: `${geo ? 'Geographic' : 'Network'} layout · ${scope === 'whole' ? 'everything visible' : 'the view on screen'} · ${words.entities}, ${words.ties}, ${words.shipments}${selected ? ` · selected: ${selected.name}` : ''}`,
     dateRange: dateRangeText(model.dateRange, ctx.filters),
     disclaimer: report.disclaimer,
     credit: `Chokepoint ${report.tool.version} · bundle ${report.input.bundle} · picture made ${ctx.date}`,
     legend: {
       ...clusters,
-      ties: [...kinds].sort().map((k) => ({ color: EDGE_STYLE[k as keyof typeof EDGE_STYLE].color, label: EDGE_STYLE[k as keyof typeof EDGE_STYLE].label, arrow: ARROW_KINDS.has(k as keyof typeof EDGE_STYLE) })),
+      ties: [...kinds].sort().map((k) => ({ color: EDGE_STYLE[k as keyof typeof EDGE_STYLE].color, label: overview ? 'ties between clusters' : EDGE_STYLE[k as keyof typeof EDGE_STYLE].label, arrow: ARROW_KINDS.has(k as keyof typeof EDGE_STYLE) })),
       flagged: nodes.some((n) => n.border !== null && n.border !== FADED_COLOR),
-      sizes: 'key node (by its score)',
+      sizes: overview ? 'cluster (by its members)' : 'key node (by its score)',
       places: geo,
       flows: geo ? flowLegend(view.geo.flowWidths()) : null,
       basemap: basemap === null ? null : 'Base map: Natural Earth (public domain); towns: GeoNames (CC BY 4.0).',

@@ -208,6 +208,28 @@ describe('layouts and settings', () => {
     expect(positions[4].y).toBe(positions[3].y);
   });
 
+  it('places an unlocated entity of another country than its cluster\'s located members in its country, and one of theirs beside them', () => {
+    // The hand-written bundle of the map tests: a supplier in Köln, a shop at the border, a forwarder in the Emirates
+    // whose town no gazetteer knows; and a person of the shop, in Turkey, without coordinates.
+    const r = report();
+    r.entities = [
+      { ...r.entities[0], id: 'de-1', country: 'DE', lat: 50.94, lon: 6.96, cluster: 1 },
+      { ...r.entities[0], id: 'tr-1', country: 'TR', lat: 36.711, lon: 38.948, cluster: 1 },
+      { ...r.entities[1], id: 'ae-1', country: 'AE', cluster: 1 },
+      { ...r.entities[2], id: 'tr-p', country: 'TR', cluster: 1 },
+    ];
+    r.relations = [];
+    r.shipments = [];
+    r.clusters = [{ ...r.clusters[0], id: 1, members: ['de-1', 'tr-1', 'ae-1', 'tr-p'], size: 4 }];
+    const { positions, located } = geoLayout(buildModel(r));
+    expect(located).toEqual([true, true, false, false]);
+    const centre = { x: (positions[0].x + positions[1].x) / 2, y: (positions[0].y + positions[1].y) / 2 };
+    const distance = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+    // The forwarder in the Emirates, near its anchor; the person beside the cluster's located members, as before.
+    expect(distance(positions[2], mercator(...COUNTRY_ANCHORS.AE))).toBeLessThan(2);
+    expect(distance(positions[3], centre)).toBeLessThan(2);
+  });
+
   it('keeps a point inside each country, as computed from the map data (the module is generated)', () => {
     // Boxes of the countries: [south, west, north, east].
     const inside: [string, number, number, number, number][] = [

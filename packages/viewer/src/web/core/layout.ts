@@ -47,14 +47,18 @@ export function mercator(lat: number, lon: number): Point {
 
 /**
  * Geographic positions: located entities at their coordinates; unlocated ones on a small ring
- * beside the located members of their cluster, or, for clusters with no located member, on a ring
- * around a point inside their country when it is known (COUNTRY_ANCHORS), or else in a row below the
- * map. Returns the positions and which entities were placed by their coordinates.
+ * beside the located members of their cluster when it has some in their country (or their country is
+ * unknown); else on a ring around a point inside their country when it is known (COUNTRY_ANCHORS: a
+ * forwarder in the Emirates of a cluster located in Turkey is drawn in the Emirates, not in Turkey);
+ * else beside their cluster's located members, or in a row below the map. Returns the positions and
+ * which entities were placed by their coordinates.
  */
 export function geoLayout(model: ViewModel): { positions: Point[]; located: boolean[] } {
   const positions: Point[] = new Array(model.nodes.length);
   const located = model.nodes.map((n) => n.lat !== null && n.lon !== null);
   const centre = new Map<number, { x: number; y: number; n: number }>();
+  /** The countries of each cluster's located members. */
+  const countries = new Map<number, Set<string | undefined>>();
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -67,14 +71,21 @@ export function geoLayout(model: ViewModel): { positions: Point[]; located: bool
     c.y += p.y;
     c.n++;
     centre.set(n.cluster, c);
+    let set = countries.get(n.cluster);
+    if (!set) countries.set(n.cluster, (set = new Set()));
+    set.add(n.country);
     minX = Math.min(minX, p.x);
     maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y);
   }
-  // Countries of the unlocated entities of clusters with no located member: their anchors count in the map's extent.
+  // An unlocated entity of a known country that none of its cluster's located members is in: a point inside its country
+  // (its anchor counts in the map's extent).
   const anchorOf = (n: ViewNode): Point | undefined => {
-    const a = n.country === undefined || centre.has(n.cluster) || !Object.hasOwn(COUNTRY_ANCHORS, n.country) ? undefined : COUNTRY_ANCHORS[n.country];
-    return a === undefined ? undefined : mercator(a[0], a[1]);
+    // A located member whose country is unknown may be in the entity's: beside it, then.
+    const around = countries.get(n.cluster);
+    if (n.country === undefined || around?.has(n.country) || around?.has(undefined) || !Object.hasOwn(COUNTRY_ANCHORS, n.country)) return undefined;
+    const a = COUNTRY_ANCHORS[n.country];
+    return mercator(a[0], a[1]);
   };
   for (const n of model.nodes) {
     const a = located[n.index] ? undefined : anchorOf(n);
@@ -98,8 +109,8 @@ export function geoLayout(model: ViewModel): { positions: Point[]; located: bool
     const c = centre.get(n.cluster);
     const i = count.get(n.cluster) ?? 0;
     count.set(n.cluster, i + 1);
-    const anchor = c ? undefined : anchorOf(n);
-    if (c) {
+    const anchor = anchorOf(n);
+    if (c && anchor === undefined) {
       const angle = i * GOLDEN;
       const r = ring * (1 + Math.sqrt(i));
       positions[n.index] = { x: c.x / c.n + r * Math.cos(angle), y: c.y / c.n + r * Math.sin(angle) };

@@ -226,7 +226,7 @@ export class GeoMap {
     );
     const unlocated = model.nodes.filter((n) => n.lat === null || n.lon === null).length;
     if (unlocated > 0) {
-      legend.append(el('span', { text: `Name ${UNLOCATED_LABEL}: ${unlocated.toLocaleString('en-US')} ${unlocated === 1 ? 'entity' : 'entities'} without coordinates, drawn beside the located members of their cluster (or, where none is located, in their country; else in a row below the map), not where they are` }));
+      legend.append(el('span', { text: `Name ${UNLOCATED_LABEL}: ${unlocated.toLocaleString('en-US')} ${unlocated === 1 ? 'entity' : 'entities'} without coordinates, drawn in their country when none of their cluster's located members is in it, else beside those members (or in a row below the map), not where they are` }));
     }
     this.credit = el('div', { className: 'map-credit' });
     this.control = el('div', { className: 'map-control', hidden: true }, el('label', { for: 'map-zoom', text: 'Zoom to ' }), this.select, legend, this.credit);

@@ -591,6 +591,8 @@ export function targetsReachedCounter(graph: DirectedFlowGraph, sources: ArrayLi
   for (let e = 0; e < m; e++) heads[next[graph.source[e]]++] = graph.target[e];
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
+  // Each target once (a list may name one twice).
+  const goals = Int32Array.from(new Set(Array.from(targets)));
   return (removed) => {
     seen.fill(0);
     let tail = 0;
@@ -610,14 +612,7 @@ export function targetsReachedCounter(graph: DirectedFlowGraph, sources: ArrayLi
       }
     }
     let reached = 0;
-    const counted = new Set<number>();
-    for (let i = 0; i < targets.length; i++) {
-      const t = targets[i];
-      if (seen[t] && !removed[t] && !counted.has(t)) {
-        counted.add(t);
-        reached++;
-      }
-    }
+    for (const t of goals) if (seen[t] && !removed[t]) reached++;
     return reached;
   };
 }

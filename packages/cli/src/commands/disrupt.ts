@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
 import { readReport } from '@chokepoint/report';
-import { reportEntityId } from '@chokepoint/report/paths';
-import { terminalSafe } from '../terminal';
+import { entityIdFor } from '../entity-ids';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
 
@@ -27,12 +26,7 @@ export function disruptCommand(io: CliIO): Command {
         ?.split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '')
-        .map((id) => {
-          const known = reportEntityId(report, id);
-          if (known?.mergedFrom === undefined) return id;
-          io.stderr(`chokepoint: ${terminalSafe(id)} was merged into ${terminalSafe(known.id)} as a name variant (resolution in the report): removing ${terminalSafe(known.id)}\n`);
-          return known.id;
-        });
+        .map((id) => entityIdFor(report, id, io, (kept) => `removing ${kept}`));
       let result;
       try {
         result = disruptReport(report, { steps: flags.top, order });

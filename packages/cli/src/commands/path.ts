@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readReport } from '@chokepoint/report';
-import { DEFAULT_MAX_PATHS, PATH_TIE_KINDS, pathNetwork, reportEntityId, shortestPaths, tieWords, waypointWords } from '@chokepoint/report/paths';
+import { DEFAULT_MAX_PATHS, PATH_TIE_KINDS, pathNetwork, shortestPaths, tieWords, waypointWords } from '@chokepoint/report/paths';
+import { entityIdFor } from '../entity-ids';
 import type { CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 import { terminalSafe } from '../terminal';
@@ -26,12 +27,7 @@ export function pathCommand(io: CliIO): Command {
     .action((path: string, from: string, to: string, flags: { max: number; kinds?: string[]; json?: boolean }) => {
       const report = readReport(path);
       // An id of the bundle that name matching merged into another entity: that entity, said so.
-      [from, to] = [from, to].map((id) => {
-        const known = reportEntityId(report, id);
-        if (known?.mergedFrom === undefined) return id;
-        io.stderr(`chokepoint: ${terminalSafe(id)} was merged into ${terminalSafe(known.id)} as a name variant (resolution in the report): the paths are of ${terminalSafe(known.id)}\n`);
-        return known.id;
-      });
+      [from, to] = [from, to].map((id) => entityIdFor(report, id, io, (kept) => `the paths are of ${kept}`));
       const result = shortestPaths(pathNetwork(report), from, to, { max: flags.max, kinds: flags.kinds });
       if (flags.json) {
         io.stdout(`${JSON.stringify(result)}\n`);

@@ -87,8 +87,8 @@ export function geoLayout(model: ViewModel): { positions: Point[]; located: bool
     const a = COUNTRY_ANCHORS[n.country];
     return mercator(a[0], a[1]);
   };
-  for (const n of model.nodes) {
-    const a = located[n.index] ? undefined : anchorOf(n);
+  const anchors = model.nodes.map((n) => (located[n.index] ? undefined : anchorOf(n)));
+  for (const a of anchors) {
     if (a === undefined) continue;
     minX = Math.min(minX, a.x);
     maxX = Math.max(maxX, a.x);
@@ -109,7 +109,7 @@ export function geoLayout(model: ViewModel): { positions: Point[]; located: bool
     const c = centre.get(n.cluster);
     const i = count.get(n.cluster) ?? 0;
     count.set(n.cluster, i + 1);
-    const anchor = anchorOf(n);
+    const anchor = anchors[n.index];
     if (c && anchor === undefined) {
       const angle = i * GOLDEN;
       const r = ring * (1 + Math.sqrt(i));

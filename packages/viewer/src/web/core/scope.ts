@@ -14,6 +14,12 @@ export function scopeOf(report: Report): ScopeInfo | null {
   return typeof s === 'object' && s !== null && Array.isArray((s as ScopeInfo).weights) ? (s as ScopeInfo) : null;
 }
 
+/** The scope of a report when it is the overview of a large report (its nodes are clusters), or null. */
+export function overviewOf(report: Report): ScopeInfo | null {
+  const scope = scopeOf(report);
+  return scope?.kind === 'overview' ? scope : null;
+}
+
 /** Node weights (0 to 1) a scope gives: cluster nodes sized by their members. Empty for a whole report. */
 export function scopeWeights(report: Report): Map<string, number> {
   return new Map(scopeOf(report)?.weights ?? []);
@@ -53,17 +59,17 @@ export interface CountWords {
  * whole report's entities where the overview has no shipment to count), instead of calling clusters entities.
  */
 export function countWords(report: Report, total: number, c: { entities: number; ties: number; shipments: number; flagged: number }): CountWords {
-  const scope = scopeOf(report);
-  if (scope?.kind === 'overview') {
+  const overview = overviewOf(report);
+  if (overview !== null) {
     return {
       entities: `${int(c.entities)} of ${int(total)} clusters`,
       ties: plural(c.ties, 'line', 'lines'),
-      shipments: plural(scope.totals.entities, 'entity', 'entities'),
+      shipments: plural(overview.totals.entities, 'entity', 'entities'),
       flagged: `${int(c.flagged)} flagged`,
     };
   }
   // A cluster or an entity with the clusters around it drawn as single nodes: those count too.
-  const around = scope !== null && scope.clusterNodes.length > 0 ? ' entities and clusters' : ' entities';
+  const around = (scopeOf(report)?.clusterNodes.length ?? 0) > 0 ? ' entities and clusters' : ' entities';
   return {
     entities: `${int(c.entities)} of ${int(total)}${around}`,
     ties: `${int(c.ties)} ties`,

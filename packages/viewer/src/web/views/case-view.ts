@@ -310,6 +310,8 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
   const model = host.model;
   const live = new Live();
   const flagIds = model.report.flags.map((f) => f.id);
+  /** A piece of a large report: it holds only part of the report's entities and flags. */
+  const scoped = scopeOf(model.report) !== null;
 
   const hooks: PanelCaseHooks = {
     // The note forms are made once and put back on each refresh: a save acknowledged while someone types must not
@@ -469,8 +471,8 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     const otherBundle = session.case.report.bundle !== model.report.input.bundle ? `This case was started on the bundle “${session.case.report.bundle}”, not “${model.report.input.bundle}”. ` : '';
     // A piece of a large report holds a part of its entities and flags: what the case says of the rest is elsewhere in
     // the report, not lost.
-    const outside = scopeOf(model.report) === null ? 'Kept, but not in this report' : 'Kept, about the rest of the report (outside the part shown)';
-    lostLine.textContent = otherBundle + (lost.notes.length + lost.flags.length === 0 ? '' : `${outside}: ${plural(lost.notes.length, 'note', 'notes')} and ${plural(lost.flags.length, 'status', 'statuses')}${scopeOf(model.report) === null ? ' about ids this report lacks (listed in the case report)' : ''}.`);
+    const outside = scoped ? 'Kept, about the rest of the report (outside the part shown)' : 'Kept, but not in this report';
+    lostLine.textContent = otherBundle + (lost.notes.length + lost.flags.length === 0 ? '' : `${outside}: ${plural(lost.notes.length, 'note', 'notes')} and ${plural(lost.flags.length, 'status', 'statuses')}${scoped ? '' : ' about ids this report lacks (listed in the case report)'}.`);
     saveButton.disabled = session.readonly();
     viewName.disabled = session.readonly();
     retry.hidden = !(session.mode === 'file' && session.status.state === 'error');

@@ -3,7 +3,7 @@ import { EDGE_KINDS, ENTITY_KINDS, type ViewModel } from '../core/model';
 import { search, type SearchIndex } from '../core/search';
 import { countsText } from '../core/flags';
 import { pathWords, proximity, ROLE_WORDS } from '../core/findings';
-import { countWords, scopeOf } from '../core/scope';
+import { countWords, overviewOf } from '../core/scope';
 import { plural } from '../core/format';
 import { clusterColor, EDGE_STYLE } from '../core/style';
 import { append, clear, el, int } from './dom';
@@ -72,7 +72,7 @@ export function renderFilters(root: HTMLElement, model: ViewModel, f: Filters, a
   append(root, el('h3', { text: 'Filters' }));
   // The overview of a large report: its nodes are clusters (of every kind of entity) and its lines all count ties
   // between two clusters, so the kinds of entity and of tie are not offered, nor key nodes (a cluster is none).
-  const overview = scopeOf(model.report)?.kind === 'overview';
+  const overview = overviewOf(model.report) !== null;
   if (overview) {
     append(
       root,
@@ -312,7 +312,7 @@ export function renderLists(root: HTMLElement, model: ViewModel, actions: Contro
 
   // The overview of a large report lists the first of the whole report's controllers, and none of its company groups
   // (a group is shown with the cluster or entity it is part of): the headings and hints count the whole report's.
-  const totals = scopeOf(report)?.kind === 'overview' ? scopeOf(report)!.totals : null;
+  const totals = overviewOf(report)?.totals ?? null;
   const controllerCount = totals?.controllers ?? report.controllers.length;
   const controllersHint =
     controllerCount === 0

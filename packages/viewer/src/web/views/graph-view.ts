@@ -16,7 +16,7 @@ import { shortProximity } from '../core/findings';
 import { changedLooks, frontOf, type Front } from '../core/redraw';
 import type { Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_COLOR, nodeSizes } from '../core/style';
-import { scopeOf } from '../core/scope';
+import { overviewOf } from '../core/scope';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
 import { cameraInArea, noteBox, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
@@ -328,7 +328,7 @@ export class GraphView {
   ) {
     this.forcePositions = clusterSeedLayout(model);
     const n = model.nodes.length;
-    const sizes = nodeSizes(model.nodes.map((node) => node.score), scopeOf(model.report)?.kind === 'overview');
+    const sizes = nodeSizes(model.nodes.map((node) => node.score), overviewOf(model.report) !== null);
     for (const node of model.nodes) {
       const p = this.forcePositions[node.index];
       this.graph.addNode(nodeKey(node.index), {

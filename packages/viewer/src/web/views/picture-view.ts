@@ -5,7 +5,7 @@ import { dateRangeText, legendClusters, pictureScene, sceneToSvg, type PictureEd
 import { FOCUS, type Emphasis } from '../core/state';
 import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR } from '../core/style';
 import { int } from '../core/format';
-import { countWords, scopeOf } from '../core/scope';
+import { countWords, overviewOf } from '../core/scope';
 import { COUNTRY_LINES, type GraphView } from './graph-view';
 import { linesIn, mapDetail, townsIn, type MapLine } from '../core/basemap';
 import { flowLegend } from '../core/map';
@@ -143,7 +143,7 @@ export function gatherPicture(ctx: PictureContext, scope: PictureScope): Picture
   );
   const selected = ctx.selected === null ? null : model.byId.get(ctx.selected);
   // On the overview of a large report the nodes are clusters and the lines count the ties between two (core/scope.ts).
-  const overview = scopeOf(report)?.kind === 'overview';
+  const overview = overviewOf(report) !== null;
   const words = countWords(report, model.nodes.length, c);
   return {
     width: W,

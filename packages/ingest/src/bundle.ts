@@ -272,12 +272,28 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
   if (m === null || !m[1] === !m[3]) return undefined;
   const written = (m[1] || m[3]).trim();
   const word = how.read(written);
-  if (!word.ok) return undefined;
   // `1.250.000,00 TL` in a semicolon-separated file, `€48,500.00` elsewhere: read as the column's other cells are.
   const number = parseField('number', plainDigits(m[2], decimalComma), options);
+  if (!word.ok) {
+    // The number reads but the word beside it does not: a unit not known (`6 boxes`), a symbol several currencies share
+    // (`$61,500`): said so, rather than "not a number" of the whole cell. A word that is no symbol and no unit (`approx
+    // 5000`, `ca. 5000`) is left to that reason.
+    const said = column === 'quantity' || !/\p{L}/u.test(written) || word.reason.includes('ambiguous');
+    if (!number.ok || !said) return undefined;
+    return { reason: `${JSON.stringify(raw)}: ${word.reason} (the number alone, ${number.value as number}, goes in the ${column} column, the ${how.column} in its own)` };
+  }
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
-  if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}` };
+  if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}${dotsAndComma(m[2], decimalComma)}` };
   return { number: number.value as number, word: word.value as string };
+}
+
+/**
+ * The hint for a number refused in a file not separated by semicolons that writes dots between thousands and a decimal
+ * comma (`38.400,00`, as German or Turkish spreadsheets write numbers): decimal commas are read only in semicolon files.
+ */
+function dotsAndComma(raw: string, decimalComma: boolean): string {
+  if (decimalComma || !THOUSANDS_DOTS.test(raw)) return '';
+  return `; ${JSON.stringify(raw)} writes dots between thousands and a decimal comma, which are read only in semicolon-separated files: write ${commaNumber(raw)}`;
 }
 
 /**
@@ -537,6 +553,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           }
           const seen = repeats[i];
           let parsed = seen?.get(raw);
+          /** Whether the reason the cell is refused comes from reading a number and a word in it (it quotes the cell). */
+          let splitReason = false;
           if (parsed === undefined) {
             parsed = parseField(col.type, raw, fieldOptions[i]);
             if (seen !== undefined && seen.size < REPEATS_KEPT) {
@@ -548,8 +566,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (!parsed.ok && spec.file === 'shipments.csv' && Object.hasOwn(WRITTEN_WITH, col.name)) {
             // A value written with its currency (`21000 TRY`, `€4800`), a quantity with its unit (`6 t`): the number,
             // and the other column checked below.
-            const split = numberWithWord(raw, col.name, fieldOptions[i], delimiter === ';');
-            if (split !== undefined && 'reason' in split) parsed = { ok: false, reason: split.reason };
+            // (from the cell as written: the number in it is read with the file's separators there)
+            const split = numberWithWord(written, col.name, fieldOptions[i], delimiter === ';');
+            if (split !== undefined && 'reason' in split) {
+              parsed = { ok: false, reason: split.reason };
+              splitReason = true;
+            }
             else if (split !== undefined) {
               const other = WRITTEN_WITH[col.name].column;
               values[col.name] = split.number;
@@ -594,10 +616,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (!parsed.ok) {
             // The reason quotes the cell as written (`$15,400`), not as the decimal comma was read (`$15.400`).
             let reason = parsed.reason;
-            if (raw !== written) {
+            if (raw !== written && !splitReason) {
               const again = parseField(col.type, written, fieldOptions[i]);
               if (!again.ok) reason = again.reason;
             }
+            if (NUMERIC.has(col.type)) reason += dotsAndComma(written, delimiter === ';');
             if (NUMERIC.has(col.type) && /\d[.,]\d{3}[.,]\d/.test(written) && !reason.includes('thousands separators')) reason += ' (write numbers without thousands separators)';
             else if (NUMERIC.has(col.type) && DECIMAL_COMMA.test(written) && delimiter !== ';' && delimiter !== ',') {
               reason += ` (decimal commas are read only in semicolon-separated files; this one is separated by ${DELIMITER_NAMES[delimiter]}s)`;

@@ -188,12 +188,17 @@ describe('spreadsheet habits', () => {
     ]);
     // A cell refused after its decimal comma was read is quoted as written.
     const dollar = await problems(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;$15,400;USD'].join('\n') }));
-    expect(dollar).toEqual([expect.objectContaining({ line: 2, column: 'value', reason: expect.stringMatching(/^"\$15,400" is not a number/) })]);
+    expect(dollar).toEqual([expect.objectContaining({ line: 2, column: 'value', reason: expect.stringMatching(/^"\$15,400": currency "\$" is ambiguous: .* \(the number alone, 15\.4, goes in the value column, the currency in its own\)$/) })]);
     const all = await readBundle(makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;9.800,00;EUR'].join('\n') }));
     expect(all.warnings.map((w) => w.reason)).toEqual(['1 number written with a decimal comma and dots between thousands (such as "9.800,00", read as 9800.00), as spreadsheets in many languages write them in semicolon-separated files']);
     // A comma-separated file cannot hold it unquoted, and quoted it stays refused there (the comma may group thousands).
-    const comma = await problems(makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', 's1,a,b,paint,"9.800,00",EUR'].join('\n') }));
-    expect(comma).toEqual([expect.objectContaining({ line: 2, column: 'value' })]);
+    // Its reason says how to write it, there and written with its currency.
+    const comma = await problems(makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', 's1,a,b,paint,"9.800,00",EUR', 's2,a,b,paint,"€ 38.400,00",'].join('\n') }));
+    const hint = (raw: string, plain: string) => `; "${raw}" writes dots between thousands and a decimal comma, which are read only in semicolon-separated files: write ${plain}`;
+    expect(comma).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'value', reason: `"9.800,00" is not a number (write digits with a dot for decimals, no thousands separators)${hint('9.800,00', '9800.00')}` },
+      { file: 'shipments.csv', line: 3, column: 'value', reason: `"€ 38.400,00": "€" reads as the currency EUR, but "38.400,00" is not a number (write digits with a dot for decimals, no thousands separators)${hint('38.400,00', '38400.00')}` },
+    ]);
   });
 
   it('points at each cell such as 120.000 in a column of decimal commas: read with a decimal point, a thousand times less than a dot between thousands', async () => {
@@ -266,14 +271,17 @@ describe('spreadsheet habits', () => {
   it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {
     const entities = ['id,type,name', 'a,Company,Alpha', 'b,Individual,Bora', 'c,Legal Entity,Cem', 'd,NGO,Delta'].join('\n');
     const relations = ['source,target,kind,start', 'b,a,Shareholder,', 'b,c,board member,', 'b,d,director,2016-02-30', 'b,a,director,2016-13-01'].join('\n');
-    const shipments = ['id,supplier,buyer,commodity,value,currency', 's1,a,c,paint,21000 TRY,', 's2,a,c,paint,€4800,EUR', 's3,a,c,paint,USD 14500,EUR', 's4,a,c,paint,$15400,', 's5,a,c,paint,"9,800 EUR",'].join('\n');
+    const shipments = ['id,supplier,buyer,commodity,value,currency,quantity', 's1,a,c,paint,21000 TRY,,', 's2,a,c,paint,€4800,EUR,', 's3,a,c,paint,USD 14500,EUR,', 's4,a,c,paint,$15400,,', 's5,a,c,paint,"9,800 EUR",,', 's6,a,c,paint,approx 5000,EUR,6 boxes'].join('\n');
     const dir = makeBundle({ entities, relations, shipments, places: undefined });
     const issues = await problems(dir);
     expect(issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.reason}`)).toEqual([
       'relations.csv:4:start: "2016-02-30" is not a day of the calendar: February 2016 has 29 days',
       'relations.csv:5:start: "2016-13-01" is not a date: there is no month 13 (dates are YYYY-MM-DD)',
       'shipments.csv:4:currency: the value is written in USD but the currency is EUR',
-      'shipments.csv:5:value: "$15400" is not a number (write digits with a dot for decimals, no thousands separators)',
+      'shipments.csv:5:value: "$15400": currency "$" is ambiguous: it can be the US dollar (USD), the Canadian (CAD), Australian (AUD), Hong Kong (HKD) or another dollar, or a peso (MXN, …); write the ISO 4217 code (the number alone, 15400, goes in the value column, the currency in its own)',
+      // A unit not known beside a quantity is named; a word that is neither a symbol nor a currency is left to "not a number".
+      'shipments.csv:7:quantity: "6 boxes": unknown unit "boxes"; the units are kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u, or their usual spellings (see docs/data-format.md) (the number alone, 6, goes in the quantity column, the unit in its own)',
+      'shipments.csv:7:value: "approx 5000" is not a number (write digits with a dot for decimals, no thousands separators)',
     ]);
     const b = await readBundle(dir, { lenient: true });
     expect(b.entities.map((e) => e.kind)).toEqual(['company', 'person', 'company', 'organization']);

@@ -221,6 +221,12 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   if (geo.geocoded.length + geo.ambiguous.length + geo.unknown.length > 0) {
     out.push(`Geocoded ${plural(geo.geocoded.length, 'entity', 'entities')} from city and country; ${int(geo.ambiguous.length)} ambiguous and ${int(geo.unknown.length)} unknown places left without coordinates.`);
+    const near = geo.geocoded.filter((g) => g.spelledAs !== undefined);
+    if (near.length > 0) {
+      const slips = [...new Map(near.map((g) => [`${g.country}\u0000${g.city}`, `${JSON.stringify(g.city)} as ${g.spelledAs} (${g.country})`])).values()];
+      const shown = slips.slice(0, 5).join(', ') + (slips.length > 5 ? ` and ${int(slips.length - 5)} more (geocoding.geocoded, spelledAs)` : '');
+      out.push(`  ${int(near.length)} of them by the name of a town one letter away from the city written (a typing slip? check it): ${shown}.`);
+    }
   }
   const net = report.network;
   out.push(

@@ -271,7 +271,11 @@ export interface ReportResolution {
 /** Offline geocoding of entities that had a city and a country but no coordinates. */
 export interface ReportGeocoding {
   enabled: boolean;
-  geocoded: { id: string; city: string; country: string; lat: number; lon: number; geonameId: number }[];
+  /**
+   * `spelledAs`: the GeoNames name of the town the city was taken for when no name matched it and it is one letter away
+   * from that one (`Gaziantepp` as `Gaziantep`): a guess to check.
+   */
+  geocoded: { id: string; city: string; country: string; lat: number; lon: number; geonameId: number; spelledAs?: string }[];
   ambiguous: { id: string; city: string; country: string; candidates: number }[];
   unknown: { id: string; city: string; country: string }[];
 }

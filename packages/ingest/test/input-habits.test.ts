@@ -201,6 +201,30 @@ describe('spreadsheet habits', () => {
     ]);
   });
 
+  it('gives every record of a file one key order, however its values were written (a value with its currency, a date with slashes, a share with its kind)', async () => {
+    const shipments = [
+      'id,supplier,buyer,commodity,value,currency,shipped,payer',
+      's1,a,b,paint,4800,EUR,2021-03-15,c',
+      's2,a,b,paint,USD 14500,,15/03/2021,c',
+      's3,a,b,paint,€900,,2021-03-16,',
+      's4,a,b,paint,700,TRY,16/03/2021,c',
+    ].join('\n');
+    const relations = ['source,target,kind,share,start', 'b,a,owner,51,2020-01-01', 'c,d,Owner (60%),,15/02/2017'].join('\n');
+    const b = await readBundle(makeBundle({ relations, shipments }), { lenient: true });
+    const keys = b.shipments.map((s) => Object.keys(s).join(' '));
+    expect(keys[0]).toBe('id supplier buyer commodity value currency shipped payer attributes origin');
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[3]).toBe(keys[0]);
+    expect(keys[2]).toBe('id supplier buyer commodity value currency shipped attributes origin');
+    expect(b.shipments.map((s) => [s.value, s.currency, s.shipped])).toEqual([
+      [4800, 'EUR', '2021-03-15'],
+      [14500, 'USD', '2021-03-15'],
+      [900, 'EUR', '2021-03-16'],
+      [700, 'TRY', '2021-03-16'],
+    ]);
+    expect(b.relations.map((r) => Object.keys(r).join(' '))).toEqual(['source target kind share start attributes origin', 'source target kind share start attributes origin']);
+  });
+
   it('points at each cell such as 120.000 in a column of decimal commas: read with a decimal point, a thousand times less than a dot between thousands', async () => {
     const shipments = ['id;supplier;buyer;commodity;value;currency', 's1;a;b;paint;48.500,00;EUR', 's2;a;b;paint;120.000;USD', 's3;a;b;paint;2.45;USD'].join('\n');
     const b = await readBundle(makeBundle({ relations: undefined, shipments }));

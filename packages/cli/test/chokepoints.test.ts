@@ -138,3 +138,40 @@ describe('supply chokepoints of a supply chain a researcher wrote', () => {
     expect(d.stdout).not.toContain('there is nothing to disrupt');
   });
 });
+
+/**
+ * An investigator's bundle, written by hand from docs/data-format.md with an English spreadsheet's habits
+ * (fixtures/drone-parts: drone components and explosive precursors from suppliers in Europe, China and the Gulf, through
+ * a trader in the Emirates and a family's companies near a border crossing, to a buyer across it). The findings are the
+ * ones worked out by hand from its eighteen rows of entities.
+ */
+describe('the findings of a bundle an investigator wrote', () => {
+  const bundle = join(__dirname, 'fixtures', 'drone-parts');
+
+  it('merges the name variants, places the misspelt town, flags the flight controllers and finds the one chokepoint', async () => {
+    const out = join(tempDir(), 'drone.json');
+    const r = await run('analyze', bundle, '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    // Al-Sarab Gen. Trading L.L.C. at the same address and phone as Al Sarab General Trading LLC; the family company
+    // written once in Turkish letters and once without.
+    expect(report.resolution.merges.map((m) => [m.kept, m.merged])).toEqual([['E03', ['E04']], ['E06', ['E18']]]);
+    // The phone shop's town, written Gaziantepp: taken for Gaziantep, said to be a guess.
+    expect(report.geocoding.geocoded.find((g) => g.id === 'E05')).toMatchObject({ city: 'Gaziantepp', spelledAs: 'Gaziantep' });
+    expect(report.geocoding.unknown).toEqual([]);
+    expect(r.stdout).toContain('1 of them by the name of a town one letter away from the city written (a typing slip? check it): "Gaziantepp" as Gaziantep (TR).');
+    // 400 drone flight controllers (HS 8537.10) to a general trader, then to the family's trading company and across the
+    // border: motion-control units bought by buyers with no documented use for them.
+    const controllers = report.flags.filter((f) => f.rule === 'precursor-watchlist' && f.shipments.some((s) => ['SH-001', 'SH-003', 'SH-008'].includes(s)));
+    expect(controllers.map((f) => [f.shipment, f.entity]).sort()).toEqual([['SH-001', 'E03'], ['SH-003', 'E06'], ['SH-008', 'E09']]);
+    // The phone shop's 6 t of aluminium paste: the high flag of the rule.
+    expect(report.flags.find((f) => f.id === 'precursor-watchlist/SH-006')).toMatchObject({ severity: 'high', entity: 'E05' });
+    // Everything watch-listed that reaches the border area passes the family's trading company.
+    const cp = report.chokepoints!;
+    expect(cp.vertexCut.map((v) => v.id)).toEqual(['E06']);
+    expect(cp.disruption.map((s) => [s.id, s.remainingFlowShare, s.targetsReached])).toEqual([['E06', 0, 0]]);
+    expect(report.reviewQueue.entries[0].id).toBe('E06');
+    // The two brothers stand behind both flagged family companies.
+    expect(report.controllers.filter((c) => c.companies.length === 2).map((c) => c.id).sort()).toEqual(['E07', 'E08']);
+  });
+});

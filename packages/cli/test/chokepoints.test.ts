@@ -170,7 +170,7 @@ describe('the findings of a bundle an investigator wrote', () => {
     const cp = report.chokepoints!;
     expect(cp.vertexCut.map((v) => v.id)).toEqual(['E06']);
     expect(cp.disruption.map((s) => [s.id, s.remainingFlowShare, s.targetsReached])).toEqual([['E06', 0, 0]]);
-    expect(report.reviewQueue.entries[0].id).toBe('E06');
+    expect(report.reviewQueue?.entries[0].id).toBe('E06');
     // The two brothers stand behind both flagged family companies.
     expect(report.controllers.filter((c) => c.companies.length === 2).map((c) => c.id).sort()).toEqual(['E07', 'E08']);
   });

@@ -25,13 +25,19 @@ interface ViewerHook {
   visible(): { counts: { entities: number; ties: number }; nodes: Uint8Array };
   model: { nodes: { id: string; index: number }[] };
   marked(): string[];
+  select(id: string | null): void;
   path(): PathResult | null;
   tables: { rows(): { key: string }[] };
   view: {
     stopLayout(): void;
     viewportPosition(id: string): { x: number; y: number } | null;
     camera(): { x: number; y: number; ratio: number };
-    renderer: { getCamera(): { isAnimated(): boolean; setState(s: object): void }; getSetting(name: string): unknown };
+    renderer: {
+      getCamera(): { isAnimated(): boolean; setState(s: object): void; getState(): { x: number; y: number; ratio: number; angle: number } };
+      getSetting(name: string): unknown;
+      viewportToFramedGraph(p: { x: number; y: number }): { x: number; y: number };
+    };
+    visibleArea(): { left: number; top: number; right: number; bottom: number };
     drawnLabels(): { label: string; box: readonly [number, number, number, number] }[];
     boxedLabels(): { id: string; box: readonly [number, number, number, number] }[];
     nodeDisplay(key: string): { label?: string | null; highlighted?: boolean } | undefined;
@@ -184,6 +190,37 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     });
     expect(under.boxed).toBe(boxed.length);
     expect(under.under).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("turns a selected entity's boxed label to its left near the right edge of what is visible, not under the panel", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = await open(page, served.url);
+    await page.evaluate(() => window.__chokepoint!.select('tr-dst-01'));
+    await settle(page);
+    // The entity moved 30 px inside the right edge of the visible area (the side panel lies over the canvas beyond it):
+    // its name, about 180 px wide, cannot run to the right.
+    const r = await page.evaluate(async () => {
+      const view = window.__chokepoint!.view;
+      const area = view.visibleArea();
+      const renderer = view.renderer;
+      const camera = renderer.getCamera();
+      const pos = view.viewportPosition('tr-dst-01')!;
+      const from = renderer.viewportToFramedGraph(pos);
+      const to = renderer.viewportToFramedGraph({ x: area.right - 30, y: pos.y });
+      const state = camera.getState();
+      camera.setState({ ...state, x: state.x + from.x - to.x, y: state.y + from.y - to.y });
+      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+      return { area, at: view.viewportPosition('tr-dst-01')!, boxes: view.boxedLabels() };
+    });
+    expect(Math.abs(r.at.x - (r.area.right - 30))).toBeLessThan(1);
+    const box = r.boxes.find((b) => b.id === 'tr-dst-01')!.box;
+    expect(box[2] - box[0]).toBeGreaterThan(150);
+    expect(box[0]).toBeGreaterThanOrEqual(r.area.left);
+    expect(box[2]).toBeLessThanOrEqual(r.area.right);
+    expect(box[2]).toBeLessThan(r.at.x + 20);
+    await page.screenshot({ path: screenshotPath('workspace-boxed-label-edge.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { cameraInArea, coversOtherNode, noteBox, labelFits, labelPlaces, labelX, overlaps, visibleArea, waitingPlace, type LabelArea, type LabelPlace, type PixelBox } from '../src/web/core/label-place';
+import { boxedLabelSide, cameraInArea, coversOtherNode, noteBox, labelFits, labelPlaces, labelX, overlaps, visibleArea, waitingPlace, type LabelArea, type LabelPlace, type PixelBox } from '../src/web/core/label-place';
 
 /** A picture `width` pixels wide and 300 high, seen whole. */
 const picture = (width: number): LabelArea => ({ left: 0, top: 0, right: width, bottom: 300 });
@@ -11,6 +11,17 @@ describe('where an entity label is drawn', () => {
     // Just fitting on the right (ends 2 px before the edge) stays there.
     expect(labelX(400, 5, 190, picture(600))).toBe(408);
     expect(labelX(400, 5, 191, picture(600))).toBe(201);
+  });
+
+  it("puts a boxed label (a selected entity's) on the left where its box would run past the right edge, and only where the left has room", () => {
+    // The box: the text and 5 px, from the node's round end (radius 8): 8 + 95 = 103 px from the node's centre.
+    expect(boxedLabelSide(400, 8, 90, picture(600))).toBe('right');
+    expect(boxedLabelSide(495, 8, 90, picture(600))).toBe('right'); // ends at 598: 2 px inside
+    expect(boxedLabelSide(496, 8, 90, picture(600))).toBe('left');
+    // Past the edge on the right, but no room on the left either: on the right, as sigma draws it.
+    expect(boxedLabelSide(100, 8, 200, picture(250))).toBe('right');
+    // The visible area, not the picture: a panel over the right of the canvas.
+    expect(boxedLabelSide(400, 8, 90, { left: 0, top: 0, right: 450, bottom: 300 })).toBe('left');
   });
 
   it('stays on the right when the left has no room either (a label wider than the picture), and on the left when asked', () => {

@@ -60,6 +60,21 @@ export function labelX(nodeX: number, nodeSize: number, labelWidth: number, area
   return rightX + labelWidth > area.right - 2 && leftX >= area.left + 2 ? leftX : rightX;
 }
 
+/** Sigma's boxed label (a hovered or selected node's): the padding around its text, and its box's width beyond the text. */
+export const BOXED_PADDING = 2;
+export const BOXED_EXTRA = 5;
+
+/**
+ * Which side of its node a boxed label (the selected entity's, the ends and steps of a path) is drawn on: the right,
+ * as sigma draws it, or the left when its box would run past the right edge of the visible area (under the side
+ * panel) and fits on the left. `radius`: the box's round end around the node (sigma's: the node's size or half the
+ * label size, whichever is larger, plus the padding).
+ */
+export function boxedLabelSide(nodeX: number, radius: number, labelWidth: number, area: LabelArea): 'right' | 'left' {
+  const box = Math.round(labelWidth + BOXED_EXTRA);
+  return nodeX + radius + box > area.right - 2 && nodeX - radius - box >= area.left + 2 ? 'left' : 'right';
+}
+
 /** A place for a label: where its text starts (x) and the middle of its line (y), in pixels of the picture. */
 export interface LabelPlace {
   x: number;

@@ -19,7 +19,8 @@ import { ARROW_KINDS, clusterColor, EDGE_STYLE, FADED_COLOR, FLAG_COLOR, LISTED_
 import { overviewOf } from '../core/scope';
 import type { Camera, Layout } from '../core/url';
 import { GeoMap, MapLabels } from './geo-map';
-import { cameraInArea, noteBox, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
+import { BOXED_PADDING, boxedLabelSide, cameraInArea, noteBox, visibleArea, type AreaBox, type LabelArea } from '../core/label-place';
+import { boxedLabelDrawer } from './boxed-label';
 import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
@@ -389,6 +390,8 @@ export class GraphView {
       // The base network's ties may be drawn at a lower resolution while dimmed (`fitTiesCanvas`); the layer's never are.
       edgeProgramClasses: { ...drawing.edgeProgramClasses, arrow: dimmable(drawing.edgeProgramClasses.arrow, this.lineMode) as never, line: scaledLines(this.lineMode) },
       defaultDrawNodeLabel: this.labels.draw as never,
+      // A hovered node's boxed label turns to the left near the right edge of what the user sees (not under the panel).
+      defaultDrawNodeHover: boxedLabelDrawer(() => this.labels.area) as never,
       hideEdgesOnMove: true,
       // The base network has no order of its own: what is brought forward is drawn over it by the highlight layer.
       zIndex: false,
@@ -424,7 +427,7 @@ export class GraphView {
       this.linesDrawn = dims;
       this.fitTiesCanvas();
     });
-    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never } as never, () => {
+    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never, defaultDrawNodeHover: boxedLabelDrawer(() => this.frontLabels.area) as never } as never, () => {
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
@@ -1077,6 +1080,9 @@ export class GraphView {
     const w = context.measureText(display.label ?? '').width;
     context.font = font;
     const half = Math.max(r, size / 2 + 2) + 2;
+    // On the side its drawer puts it (boxed-label.ts): the left of a node near the right edge of the visible area.
+    const area = this.frontLabels.area ?? this.labels.area;
+    if (area !== null && boxedLabelSide(x, Math.max(r, size / 2) + BOXED_PADDING, w, area) === 'left') return [x - r - 8 - w, y - half, x + r + 4, y + half];
     return [x - r - 4, y - half, x + r + 8 + w, y + half];
   }
 

@@ -13,15 +13,24 @@ describe('where an entity label is drawn', () => {
     expect(labelX(400, 5, 191, picture(600))).toBe(201);
   });
 
-  it("puts a boxed label (a selected entity's) on the left where its box would run past the right edge, and only where the left has room", () => {
+  it("puts a boxed label (a selected entity's) on the left where its box would run past the right edge, or cover another node, and the left has room", () => {
     // The box: the text and 5 px, from the node's round end (radius 8): 8 + 95 = 103 px from the node's centre.
-    expect(boxedLabelSide(400, 8, 90, picture(600))).toBe('right');
-    expect(boxedLabelSide(495, 8, 90, picture(600))).toBe('right'); // ends at 598: 2 px inside
-    expect(boxedLabelSide(496, 8, 90, picture(600))).toBe('left');
+    const side = (x: number, width: number, area: LabelArea, nodes: PixelBox[] = []) => boxedLabelSide(x, 100, 8, width, 14, area, nodes);
+    expect(side(400, 90, picture(600))).toBe('right');
+    expect(side(495, 90, picture(600))).toBe('right'); // ends at 598: 2 px inside
+    expect(side(496, 90, picture(600))).toBe('left');
     // Past the edge on the right, but no room on the left either: on the right, as sigma draws it.
-    expect(boxedLabelSide(100, 8, 200, picture(250))).toBe('right');
+    expect(side(100, 200, picture(250))).toBe('right');
     // The visible area, not the picture: a panel over the right of the canvas.
-    expect(boxedLabelSide(400, 8, 90, { left: 0, top: 0, right: 450, bottom: 300 })).toBe('left');
+    expect(side(400, 90, { left: 0, top: 0, right: 450, bottom: 300 })).toBe('left');
+    // Another node drawn under the box on the right (its own node does not count): the left, where none is.
+    const own: PixelBox = [392, 92, 408, 108];
+    const beside: PixelBox = [440, 95, 450, 105];
+    expect(side(400, 90, picture(600), [own])).toBe('right');
+    expect(side(400, 90, picture(600), [own, beside])).toBe('left');
+    // A node under either side: the right, where it fits; a node just above or below the box covers nothing.
+    expect(side(400, 90, picture(600), [beside, [340, 95, 350, 105]])).toBe('right');
+    expect(side(400, 90, picture(600), [[440, 112, 450, 122]])).toBe('right');
   });
 
   it('stays on the right when the left has no room either (a label wider than the picture), and on the left when asked', () => {

@@ -66,13 +66,21 @@ export const BOXED_EXTRA = 5;
 
 /**
  * Which side of its node a boxed label (the selected entity's, the ends and steps of a path) is drawn on: the right,
- * as sigma draws it, or the left when its box would run past the right edge of the visible area (under the side
- * panel) and fits on the left. `radius`: the box's round end around the node (sigma's: the node's size or half the
- * label size, whichever is larger, plus the padding).
+ * as sigma draws it, unless its box would run past the right edge of the visible area (under the side panel) or
+ * cover another node drawn (`nodes`, their boxes: the entities brought forward) while the left has room and covers
+ * none; then the left. A box that covers a node on either side stays on a side where it fits, the right first.
+ * `radius`: the box's round end around the node (sigma's: the node's size or half the label size, whichever is
+ * larger, plus the padding); `labelSize`: the height of its text.
  */
-export function boxedLabelSide(nodeX: number, radius: number, labelWidth: number, area: LabelArea): 'right' | 'left' {
+export function boxedLabelSide(nodeX: number, nodeY: number, radius: number, labelWidth: number, labelSize: number, area: LabelArea, nodes: readonly PixelBox[] = []): 'right' | 'left' {
   const box = Math.round(labelWidth + BOXED_EXTRA);
-  return nodeX + radius + box > area.right - 2 && nodeX - radius - box >= area.left + 2 ? 'left' : 'right';
+  const half = Math.max(radius, Math.round(labelSize + 2 * BOXED_PADDING) / 2);
+  const fitsRight = nodeX + radius + box <= area.right - 2;
+  const fitsLeft = nodeX - radius - box >= area.left + 2;
+  const at = { x: nodeX, y: nodeY };
+  if (fitsRight && !coversOtherNode([nodeX - radius, nodeY - half, nodeX + radius + box, nodeY + half], nodes, at)) return 'right';
+  if (fitsLeft && !coversOtherNode([nodeX - radius - box, nodeY - half, nodeX + radius, nodeY + half], nodes, at)) return 'left';
+  return fitsRight || !fitsLeft ? 'right' : 'left';
 }
 
 /** A place for a label: where its text starts (x) and the middle of its line (y), in pixels of the picture. */

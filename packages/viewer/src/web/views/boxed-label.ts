@@ -1,4 +1,4 @@
-import { BOXED_EXTRA, BOXED_PADDING, boxedLabelSide, type LabelArea } from '../core/label-place';
+import { BOXED_EXTRA, BOXED_PADDING, boxedLabelSide, type LabelArea, type PixelBox } from '../core/label-place';
 
 type HoverData = { label?: string | null; x: number; y: number; size: number; color?: string; [key: string]: unknown };
 type HoverSettings = { labelSize: number; labelFont: string; labelWeight: string; labelColor: { attribute?: string; color?: string } };
@@ -6,10 +6,11 @@ type HoverSettings = { labelSize: number; labelFont: string; labelWeight: string
 /**
  * Sigma's boxed label of a hovered or highlighted node (its `drawDiscNodeHover`: a white box with a shadow, round
  * around the node, and the label in it), drawn on the side `boxedLabelSide` chooses: to the left of a node near the
- * right edge of the visible area, whose label sigma would draw under the side panel. `area()`: the visible area of
- * this frame, or null (the whole canvas: the right side, as sigma draws it).
+ * right edge of the visible area, whose label sigma would draw under the side panel, or whose label would cover
+ * another node drawn. `area()`: the visible area of this frame, or null (the whole canvas: the right side, as sigma
+ * draws it); `nodes()`: the boxes of the nodes drawn in this frame.
  */
-export function boxedLabelDrawer(area: () => LabelArea | null) {
+export function boxedLabelDrawer(area: () => LabelArea | null, nodes: () => readonly PixelBox[] = () => []) {
   return (context: CanvasRenderingContext2D, data: HoverData, settings: HoverSettings): void => {
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
@@ -27,7 +28,7 @@ export function boxedLabelDrawer(area: () => LabelArea | null) {
       const boxHeight = Math.round(size + 2 * BOXED_PADDING);
       const radius = Math.max(data.size, size / 2) + BOXED_PADDING;
       const visible = area();
-      left = visible !== null && boxedLabelSide(data.x, radius, textWidth, visible) === 'left';
+      left = visible !== null && boxedLabelSide(data.x, data.y, radius, textWidth, size, visible, nodes()) === 'left';
       const angle = Math.asin(boxHeight / 2 / radius);
       const dx = Math.sqrt(Math.abs(radius ** 2 - (boxHeight / 2) ** 2));
       const dir = left ? -1 : 1;

@@ -427,7 +427,7 @@ export class GraphView {
       this.linesDrawn = dims;
       this.fitTiesCanvas();
     });
-    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never, defaultDrawNodeHover: boxedLabelDrawer(() => this.frontLabels.area) as never } as never, () => {
+    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never, defaultDrawNodeHover: boxedLabelDrawer(() => this.frontLabels.area, () => this.frontLabels.nodes) as never } as never, () => {
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.
@@ -1082,7 +1082,7 @@ export class GraphView {
     const half = Math.max(r, size / 2 + 2) + 2;
     // On the side its drawer puts it (boxed-label.ts): the left of a node near the right edge of the visible area.
     const area = this.frontLabels.area ?? this.labels.area;
-    if (area !== null && boxedLabelSide(x, Math.max(r, size / 2) + BOXED_PADDING, w, area) === 'left') return [x - r - 8 - w, y - half, x + r + 4, y + half];
+    if (area !== null && boxedLabelSide(x, y, Math.max(r, size / 2) + BOXED_PADDING, w, size, area, this.frontLabels.nodes) === 'left') return [x - r - 8 - w, y - half, x + r + 4, y + half];
     return [x - r - 4, y - half, x + r + 8 + w, y + half];
   }
 

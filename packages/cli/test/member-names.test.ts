@@ -138,6 +138,15 @@ describe('ids named like JavaScript object members, through the whole command li
     expect(again.entities.map((e) => e.id)).toEqual(KEPT);
     expect(again.relations.map((r) => [r.source, r.target])).toEqual(report.relations.map((r) => [r.source, r.target]));
     expect(again.shipments.map((s) => [s.id, s.supplier, s.buyer])).toEqual(report.shipments.map((s) => [s.id, s.supplier, s.buyer]));
+    // The findings it exported as Notes are left out, and said so: no bad rows.
+    const notes = lines.filter((l) => (JSON.parse(l) as { schema: string }).schema === 'Note').length;
+    expect(notes).toBeGreaterThan(0);
+    const told = await run('analyze', out, '--no-resolve', '--out', join(dir, 'again.json'));
+    expect(told.code).toBe(0);
+    expect(told.stderr).toContain(`left out ${notes} records of FollowTheMoney schemata Chokepoint does not read, listed in the report under input.rejected`);
+    expect(told.stderr).not.toContain('skipped bad rows');
+    expect(told.stdout).toContain(`left out ${notes} records of FollowTheMoney schemata Chokepoint does not read (Note ${notes})`);
+    expect(told.stdout).not.toContain('bad row');
   });
 
   it('exports a self-contained HTML file that carries the report', async () => {

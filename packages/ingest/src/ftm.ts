@@ -9,6 +9,7 @@ import {
   parseField,
   readCurrency,
   shipmentConcentration,
+  unreadSchemaReason,
   MAX_QUANTITY,
   RELATION_KINDS,
   MAX_VALUE,
@@ -294,7 +295,7 @@ function envelope(raw: unknown, line: number, sink: Sink): { record: FtmRecord; 
   }
   if (badId) return undefined;
   if (roleOf(schema) === undefined) {
-    sink.skipped.push({ file, line, column: 'schema', reason: `schema ${schema} is not read by Chokepoint (not a legal entity, tie, payment, address, sanction or shipment)` });
+    sink.skipped.push({ file, line, column: 'schema', reason: unreadSchemaReason(schema) });
     return undefined;
   }
   const checked = parseField('id', id as string);

@@ -14,3 +14,19 @@ export function compareIssues(a: DataIssue, b: DataIssue): number {
   const cb = b.column ?? '';
   return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
+
+/**
+ * Why a FollowTheMoney record of a schema Chokepoint does not read (a Note, a Vessel, a Document) was left out: it is
+ * listed with the skipped records, but it is no problem of the input (an Aleph export, or Chokepoint's own export with
+ * its findings as Notes, holds many).
+ */
+export function unreadSchemaReason(schema: string): string {
+  return `schema ${schema} is not read by Chokepoint (not a legal entity, tie, payment, address, sanction or shipment)`;
+}
+
+const UNREAD_SCHEMA = /^schema (\S+) is not read by Chokepoint \(not a legal entity, tie, payment, address, sanction or shipment\)$/;
+
+/** The schema of a skipped record that was left out only for its schema (unreadSchemaReason), else undefined. */
+export function unreadSchemaOf(issue: DataIssue): string | undefined {
+  return issue.column === 'schema' ? UNREAD_SCHEMA.exec(issue.reason)?.[1] : undefined;
+}

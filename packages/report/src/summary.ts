@@ -1,5 +1,6 @@
 import type { Report, ReportCluster, ReportGroup } from './types';
 import { formatBound } from '@chokepoint/engine';
+import { unreadSchemaOf } from '@chokepoint/model';
 
 export interface SummaryOptions {
   /** How many key nodes to describe. */
@@ -166,6 +167,16 @@ export function strongestFlags(flags: Report['flags'], max: number): Report['fla
   return picked;
 }
 
+/** How many records of each schema not read, most first (then by name): `Note 43, Vessel 2`. */
+function schemaCounts(unread: Report['input']['rejected']): string {
+  const counts = new Map<string, number>();
+  for (const i of unread) {
+    const schema = unreadSchemaOf(i)!;
+    counts.set(schema, (counts.get(schema) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([schema, n]) => `${schema} ${int(n)}`).join(', ');
+}
+
 /**
  * The summary a person reads after `chokepoint analyze`: the clusters near border crossings and the
  * top key nodes, with the reasons in words. Plain text, one finding per paragraph.
@@ -186,6 +197,10 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   out.push(`Chokepoint report on "${plain(report.input.bundle)}" (seed ${report.parameters.seed}, border radius ${km(report.parameters.radiusKm)} km)`);
   // What was read, as rows of the input: the entities merged as name variants, and the ties and shipments that merging
   // made ties of an entity to itself (dropped), were read too.
+  // Records of a FollowTheMoney schema not read (Notes, Vessels…) are listed with the skipped rows, but are no problem.
+  const unread = report.input.rejected.filter((i) => unreadSchemaOf(i) !== undefined);
+  const problems = unread.length === 0 ? report.input.rejected : report.input.rejected.filter((i) => unreadSchemaOf(i) === undefined);
+  const badRows = Math.max(0, c.rejectedRows - unread.length);
   const merged = report.resolution.merges.reduce((n, m) => n + m.merged.length, 0);
   const dropped = report.resolution.dropped;
   const afterMerging = merged > 0 ? ` (${int(c.entities)} once name variants are merged)` : '';
@@ -193,7 +208,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     `Read ${plural(c.entities + merged, 'entity', 'entities')}${afterMerging}, ${plural(c.relations - implied + dropped.relations, 'relation', 'relations')}, ` +
       `${plural(c.shipments + dropped.shipments, 'shipment', 'shipments')}, ${plural(c.places, 'place', 'places')}` +
       (implied > 0 ? ` (and ${plural(implied, 'tie', 'ties')} that shipments imply through their payer or consignee, counted among the report's relations)` : '') +
-      (c.rejectedRows > 0 ? `; skipped ${plural(c.rejectedRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : ''),
+      (badRows > 0 ? `; skipped ${plural(badRows, 'bad row', 'bad rows')} (listed in the report under input.rejected)` : '') +
+      (unread.length > 0 ? `; left out ${plural(unread.length, 'record', 'records')} of FollowTheMoney schemata Chokepoint does not read (${schemaCounts(unread)})` : ''),
   );
   const queue = queueLines(report, maxQueue);
   if (queue.length > 0) out.push('', ...queue, '');
@@ -203,9 +219,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     for (const i of list.slice(0, 5)) out.push(`  ${plain(issue(i))}`);
     if (list.length > 5) out.push(`  … and ${int(list.length - 5)} more in ${where}`);
   };
-  if (report.input.rejected.length > 0) {
-    out.push(`Skipped (${plural(report.input.rejected.length, 'problem', 'problems')}):`);
-    firstFew(report.input.rejected, 'input.rejected');
+  if (problems.length > 0) {
+    out.push(`Skipped (${plural(problems.length, 'problem', 'problems')}):`);
+    firstFew(problems, 'input.rejected');
   }
   if (report.input.warnings.length > 0) {
     out.push(`${plural(report.input.warnings.length, 'warning', 'warnings')} about the input (read, but repaired or doubtful; listed in input.warnings):`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '@chokepoint/engine';
 import { evaluateFlags, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
-import { withShipmentTies } from '@chokepoint/model';
+import { unreadSchemaReason, withShipmentTies } from '@chokepoint/model';
 import { buildReport, renderSummary, type Report } from '@chokepoint/report';
 
 const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
@@ -34,6 +34,24 @@ describe('the summary of what was skipped or doubted in the input', () => {
     );
     report.geocoding.geocoded = [at('a', 'Kilis')];
     expect(renderSummary(report)).not.toContain('one letter away');
+  });
+
+  it('says records of FollowTheMoney schemata not read (Notes of its own export) were left out, apart from the bad rows', async () => {
+    const report = await tinyReport();
+    const unread = (line: number, schema: string) => ({ file: 'case.ftm.jsonl', line, column: 'schema', reason: unreadSchemaReason(schema) });
+    report.input.rejected = [unread(2, 'Note'), { file: 'case.ftm.jsonl', line: 3, column: 'date', reason: 'Payment "x3": "2019-13-01" is not a date' }, unread(4, 'Vessel'), unread(5, 'Note')];
+    report.input.counts.rejectedRows = 4;
+    const text = renderSummary(report);
+    expect(text).toContain('; skipped 1 bad row (listed in the report under input.rejected); left out 3 records of FollowTheMoney schemata Chokepoint does not read (Note 2, Vessel 1)');
+    expect(text).toContain(['Skipped (1 problem):', '  case.ftm.jsonl line 3, column "date": Payment "x3": "2019-13-01" is not a date'].join('\n'));
+    expect(text).not.toContain('Note is not read');
+    // Only records left out for their schema: no bad rows, no list of problems.
+    report.input.rejected = [unread(2, 'Note')];
+    report.input.counts.rejectedRows = 1;
+    const only = renderSummary(report);
+    expect(only).not.toContain('bad row');
+    expect(only).not.toContain('Skipped (');
+    expect(only).toContain('left out 1 record of FollowTheMoney schemata Chokepoint does not read (Note 1)');
   });
 
   it('lists the first skipped rows and warnings with file, line, column and reason, and counts the rest', async () => {

@@ -5,7 +5,7 @@ import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@
 import { bytesForPeople, estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
-import type { Bundle, Entity } from '@chokepoint/model';
+import { unreadSchemaOf, type Bundle, type Entity } from '@chokepoint/model';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
@@ -116,7 +116,11 @@ export function analyzeCommand(io: CliIO): Command {
         }
         bar.done();
         progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);
-        if (bundle.rejected.length > 0) progress(`skipped bad rows (--lenient): ${bundle.rejected.length} problems, listed in the report under input.rejected`);
+        // Records of a FollowTheMoney schema not read (Notes, Vessels…) are left out in either mode, and are no problem.
+        const unread = bundle.rejected.filter((i) => unreadSchemaOf(i) !== undefined).length;
+        const bad = bundle.rejected.length - unread;
+        if (bad > 0) progress(`skipped bad rows (--lenient): ${bad} problems, listed in the report under input.rejected`);
+        if (unread > 0) progress(`left out ${unread} records of FollowTheMoney schemata Chokepoint does not read, listed in the report under input.rejected`);
         if (bundle.warnings.length > 0) progress(`${bundle.warnings.length} warnings about the input, listed in the report under input.warnings`);
         return bundle;
       };

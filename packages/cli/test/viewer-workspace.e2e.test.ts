@@ -173,6 +173,15 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await settle(page);
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('guide-lead-paths.png') });
+    // Every entity of the paths is named on the screen: the ends in their boxes, the steps between by their labels (a
+    // step beside a larger boxed end shared its cell of sigma's label grid with it, and went unnamed).
+    const unnamed = await page.evaluate((ids) => {
+      const app = window.__chokepoint!;
+      const boxed = new Set(app.view.boxedLabels().map((b) => b.id));
+      const drawnNames = new Set(app.view.drawnLabels().map((l) => l.label));
+      return ids.filter((id) => !boxed.has(id) && !drawnNames.has(app.view.nodeDisplay(`n${app.model.nodes.find((n) => n.id === id)!.index}`)?.label as string));
+    }, onPaths);
+    expect(unnamed).toEqual([]);
     // Each entity is named once: the boxed label of a highlighted entity is not repeated by a plain one moved aside.
     const { plain, boxed } = await page.evaluate(() => {
       const app = window.__chokepoint!;

@@ -427,7 +427,15 @@ export class GraphView {
       this.linesDrawn = dims;
       this.fitTiesCanvas();
     });
-    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, { ...drawing, defaultDrawNodeLabel: this.frontLabels.draw as never, defaultDrawNodeHover: boxedLabelDrawer(() => this.frontLabels.area, () => this.frontLabels.nodes) as never } as never, () => {
+    this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, {
+        ...drawing,
+        // Sigma names the largest node of each cell of its label grid: with the base network's cells (100 px), a path's
+        // step beside its boxed end (the larger node, whose label the hover layer draws) went unnamed. What the layer
+        // holds is few: small cells, and MapLabels keeps the names from covering each other.
+        labelGridCellSize: SMALL_LABEL_CELL,
+        defaultDrawNodeLabel: this.frontLabels.draw as never,
+        defaultDrawNodeHover: boxedLabelDrawer(() => this.frontLabels.area, () => this.frontLabels.nodes) as never,
+      } as never, () => {
       this.frontLabels.avoidOverlap = this.labels.avoidOverlap;
       // Measured for this frame: the layer may draw before the base network's next frame (after a resize of the
       // window, say), when what the base measured for its last frame is out of date.

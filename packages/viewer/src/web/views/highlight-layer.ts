@@ -2,8 +2,11 @@ import type { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 
-/** The base renderer's settings the highlight layer draws with too (sizes, labels, framing). */
-const MIRRORED = ['zoomToSizeRatioFunction', 'itemSizesReference', 'labelRenderedSizeThreshold', 'labelGridCellSize', 'labelDensity', 'labelFont', 'labelSize', 'labelWeight', 'autoRescale', 'stagePadding'] as const;
+/**
+ * The base renderer's settings the highlight layer draws with too (sizes, labels, framing). Not its label grid's cell
+ * size: the layer holds few nodes, and is given its own (graph-view).
+ */
+const MIRRORED = ['zoomToSizeRatioFunction', 'itemSizesReference', 'labelRenderedSizeThreshold', 'labelDensity', 'labelFont', 'labelSize', 'labelWeight', 'autoRescale', 'stagePadding'] as const;
 
 /**
  * A second, small Sigma renderer over the base network, drawing only what a selection, a selection of several or a

@@ -21,12 +21,24 @@ export function compareIssues(a: DataIssue, b: DataIssue): number {
  * its findings as Notes, holds many).
  */
 export function unreadSchemaReason(schema: string): string {
-  return `schema ${schema} is not read by Chokepoint (not a legal entity, tie, payment, address, sanction or shipment)`;
+  return `schema ${schema}${UNREAD_TAIL}`;
 }
 
-const UNREAD_SCHEMA = /^schema (\S+) is not read by Chokepoint \(not a legal entity, tie, payment, address, sanction or shipment\)$/;
+/** The words of unreadSchemaReason after the schema's name (one text, made and recognised). */
+const UNREAD_TAIL = ' is not read by Chokepoint (not a legal entity, tie, payment, address, sanction or shipment)';
 
 /** The schema of a skipped record that was left out only for its schema (unreadSchemaReason), else undefined. */
 export function unreadSchemaOf(issue: DataIssue): string | undefined {
-  return issue.column === 'schema' ? UNREAD_SCHEMA.exec(issue.reason)?.[1] : undefined;
+  const { column, reason } = issue;
+  if (column !== 'schema' || !reason.startsWith('schema ') || !reason.endsWith(UNREAD_TAIL)) return undefined;
+  const schema = reason.slice('schema '.length, reason.length - UNREAD_TAIL.length);
+  return /^\S+$/.test(schema) ? schema : undefined;
+}
+
+/** The skipped records of an input apart: those left out only for their schema (unreadSchemaOf), and the problems. */
+export function splitUnread<T extends DataIssue>(rejected: readonly T[]): { unread: T[]; problems: T[] } {
+  const unread: T[] = [];
+  const problems: T[] = [];
+  for (const i of rejected) (unreadSchemaOf(i) === undefined ? problems : unread).push(i);
+  return { unread, problems };
 }

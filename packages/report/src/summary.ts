@@ -1,6 +1,6 @@
 import type { Report, ReportCluster, ReportGroup } from './types';
 import { formatBound } from '@chokepoint/engine';
-import { unreadSchemaOf } from '@chokepoint/model';
+import { splitUnread, unreadSchemaOf } from '@chokepoint/model';
 
 export interface SummaryOptions {
   /** How many key nodes to describe. */
@@ -198,8 +198,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   // What was read, as rows of the input: the entities merged as name variants, and the ties and shipments that merging
   // made ties of an entity to itself (dropped), were read too.
   // Records of a FollowTheMoney schema not read (Notes, Vessels…) are listed with the skipped rows, but are no problem.
-  const unread = report.input.rejected.filter((i) => unreadSchemaOf(i) !== undefined);
-  const problems = unread.length === 0 ? report.input.rejected : report.input.rejected.filter((i) => unreadSchemaOf(i) === undefined);
+  const { unread, problems } = splitUnread(report.input.rejected);
   const badRows = Math.max(0, c.rejectedRows - unread.length);
   const merged = report.resolution.merges.reduce((n, m) => n + m.merged.length, 0);
   const dropped = report.resolution.dropped;

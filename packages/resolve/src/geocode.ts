@@ -334,10 +334,15 @@ export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeRe
       return e;
     }
     const [lon, lat] = best.loc.coordinates;
-    geocoded.push(near ? { id: e.id, city: e.city, country: e.country, lat, lon, geonameId: best.cityId, spelledAs: best.name } : { id: e.id, city: e.city, country: e.country, lat, lon, geonameId: best.cityId });
+    const entry: Geocoded = { id: e.id, city: e.city, country: e.country, lat, lon, geonameId: best.cityId };
+    const attributes: Record<string, string> = { ...e.attributes, coordinates: 'geocoded' };
+    if (near) {
+      // A guess: said in the report's list and where the entity is shown (its attributes).
+      entry.spelledAs = best.name;
+      attributes.geocoded_as = `${best.name}, one letter from "${e.city}": check it`;
+    }
+    geocoded.push(entry);
     changed = true;
-    // A near spelling is said where the entity is shown (its attributes), not only in the report's list.
-    const attributes = near ? { ...e.attributes, coordinates: 'geocoded', geocoded_as: `${best.name}, one letter from "${e.city}": check it` } : { ...e.attributes, coordinates: 'geocoded' };
     return { ...e, lat, lon, attributes };
   });
   return { bundle: changed ? { ...bundle, entities } : bundle, geocoded, ambiguous, unknown };

@@ -5,7 +5,7 @@ import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@
 import { bytesForPeople, estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
-import { unreadSchemaOf, type Bundle, type Entity } from '@chokepoint/model';
+import { splitUnread, type Bundle, type Entity } from '@chokepoint/model';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { UsageError } from '../errors';
@@ -117,10 +117,9 @@ export function analyzeCommand(io: CliIO): Command {
         bar.done();
         progress(`read ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.shipments.length} shipments, ${bundle.places.length} places`);
         // Records of a FollowTheMoney schema not read (Notes, Vessels…) are left out in either mode, and are no problem.
-        const unread = bundle.rejected.filter((i) => unreadSchemaOf(i) !== undefined).length;
-        const bad = bundle.rejected.length - unread;
-        if (bad > 0) progress(`skipped bad rows (--lenient): ${bad} problems, listed in the report under input.rejected`);
-        if (unread > 0) progress(`left out ${unread} records of FollowTheMoney schemata Chokepoint does not read, listed in the report under input.rejected`);
+        const { unread, problems } = splitUnread(bundle.rejected);
+        if (problems.length > 0) progress(`skipped bad rows (--lenient): ${problems.length} problems, listed in the report under input.rejected`);
+        if (unread.length > 0) progress(`left out ${unread.length} records of FollowTheMoney schemata Chokepoint does not read, listed in the report under input.rejected`);
         if (bundle.warnings.length > 0) progress(`${bundle.warnings.length} warnings about the input, listed in the report under input.warnings`);
         return bundle;
       };

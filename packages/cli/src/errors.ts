@@ -5,7 +5,7 @@ import { ReportError } from '@chokepoint/report';
 import { CaseError } from '@chokepoint/case';
 import { FlagsError } from '@chokepoint/flags';
 import { PortInUseError } from '@chokepoint/viewer';
-import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j';
+import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j/errors';
 import { InputTooLargeError, MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
 import { InvalidListError, ScreeningError } from '@chokepoint/screening';
 

@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync
 import { totalmem } from 'node:os';
 import { HEAP_PER_INPUT_BYTE } from '@chokepoint/pipeline';
 import { LARGE_INPUT_BYTES } from '../src/relaunch';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
 import { REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
@@ -145,6 +145,24 @@ describe('the built binary', () => {
     expect(bad.status).toBe(3);
     const usage = spawnSync(process.execPath, [bin, 'analyze', TINY, '--radius-km', 'far'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
+  });
+
+  it('loads the Neo4j driver only for a command that talks to Neo4j (a third of the start-up otherwise)', () => {
+    // The modules each run loaded, printed as the process ends (a preload script, so the command runs as it is).
+    const probe = join(tempDir(), 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n");
+    const loaded = (...args: string[]): string[] => {
+      const r = spawnSync(process.execPath, ['--require', probe, bin, ...args], { encoding: 'utf8' });
+      const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+      if (line === undefined) throw new Error(`no list of modules from ${args.join(' ')}: ${r.stderr}`);
+      return JSON.parse(line.slice('LOADED '.length)) as string[];
+    };
+    const driver = (paths: string[]) => paths.some((p) => p.includes(`${sep}neo4j-driver`));
+    const out = join(tempDir(), 'r.json');
+    expect(driver(loaded('analyze', TINY, '--out', out, '--quiet'))).toBe(false);
+    expect(driver(loaded('--version'))).toBe(false);
+    // Nothing listens there: the command fails (exit 4), after loading the driver to try.
+    expect(driver(loaded('analyze', '--neo4j', 'bolt://127.0.0.1:1', '--out', out, '--quiet'))).toBe(true);
   });
 
   it('refuses an input too large for its heap before reading it, with the sizes and how to give it more (exit 4), not a crash', () => {

@@ -3,6 +3,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { DATA_FORMAT_VERSION, type Bundle, type Entity, type Place, type Relation, type Shipment } from '@chokepoint/model';
 import { checkConnection, classifyError, closeQuietly, describeServer, openSession, type DatabaseOptions } from './connect';
 import { keyOrderOf, toLocation, toProperties, type PropertyValue } from './convert';
+import { DEFAULT_BATCH_SIZE } from './defaults';
 import { Neo4jBundleConflictError, Neo4jDataError } from './errors';
 import {
   BUNDLE_LABEL,
@@ -59,7 +60,6 @@ export interface ImportResult {
   finishedBulk: boolean;
 }
 
-export const DEFAULT_BATCH_SIZE = 2000;
 
 /**
  * Labels and relationship types are chosen from fixed maps by kind: a kind outside them is refused before anything

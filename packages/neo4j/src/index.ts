@@ -12,7 +12,8 @@ export {
   Neo4jAdminError,
   type Neo4jRemedy,
 } from './errors';
-export { importBundle, contentHash, DEFAULT_BATCH_SIZE, BULK_STATUS, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './import';
+export { DEFAULT_BATCH_SIZE } from './defaults';
+export { importBundle, contentHash, BULK_STATUS, type ImportOptions, type ImportProgress, type ImportPhase, type ImportResult } from './import';
 export { readBundle, type ReadOptions } from './read';
 export {
   bulkImport,

@@ -3,25 +3,23 @@ import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
 import { ANALYZE_DEFAULTS, AUTO_EPSILON, AUTO_EXACT_LIMIT, betweennessInfoOf, betweennessRunCSR, betweennessScale, exactBetweennessInfo, projectBundle, type ExternalResults } from '@chokepoint/engine';
 import { readReport } from '@chokepoint/report';
-import {
-  bulkImport,
-  DEFAULT_BATCH_SIZE,
-  importBundle,
-  neo4jCommands,
-  openDriver,
-  startNeo4j,
-  waitForServer,
-  type BulkProgress,
-  readBundle as readBundleFromGraph,
-  requireGds,
-  runGds,
-  writeBack,
-  type ImportProgress,
-} from '@chokepoint/neo4j';
+import type * as Neo4jLibrary from '@chokepoint/neo4j';
+import type { BulkProgress, ImportProgress } from '@chokepoint/neo4j';
+import { DEFAULT_BATCH_SIZE } from '@chokepoint/neo4j/defaults';
 import { UsageError } from '../errors';
 import { readInput } from '@chokepoint/pipeline';
 import { processIO, progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
+
+/**
+ * The Neo4j package, loaded when a command first talks to Neo4j: its driver is about a third of the command line's
+ * start-up (measured with `--cpu-prof` on `chokepoint --version`: 130 of 340 ms), paid twice by a large analysis that
+ * runs again in a process set up for it, and by every command that never uses Neo4j.
+ */
+function neo4jLibrary(): typeof Neo4jLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@chokepoint/neo4j') as typeof Neo4jLibrary;
+}
 
 /** Where the server is when neither --uri nor NEO4J_URI says. */
 export const DEFAULT_NEO4J_URI = 'bolt://127.0.0.1:7687';
@@ -61,12 +59,12 @@ export interface Neo4jSourceOptions extends Neo4jConnection {
 export async function readBundleFromNeo4j(options: Neo4jSourceOptions): Promise<Bundle> {
   const progress = options.onProgress ?? (() => undefined);
   const connection = resolveConnection(options);
-  const driver = openDriver(connection);
+  const driver = neo4jLibrary().openDriver(connection);
   try {
     const database = connection.database;
-    if (options.gds) progress(`Graph Data Science ${await requireGds(driver, { database })} is installed`);
+    if (options.gds) progress(`Graph Data Science ${await neo4jLibrary().requireGds(driver, { database })} is installed`);
     progress(`reading the bundle from Neo4j at ${connection.uri}${options.query === undefined ? '' : ' (the entities of --query)'}`);
-    return await readBundleFromGraph(driver, { database, query: options.query });
+    return await neo4jLibrary().readBundle(driver, { database, query: options.query });
   } finally {
     await driver.close();
   }
@@ -102,13 +100,13 @@ export async function gdsResultsFromNeo4j(source: Neo4jSourceOptions, bundle: Bu
   const sampling = mode === 'exact' ? null : mode === 'auto' ? (n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
   const progress = settings.onProgress ?? (() => undefined);
   const connection = resolveConnection(source);
-  const driver = openDriver(connection);
+  const driver = neo4jLibrary().openDriver(connection);
   let gds;
   try {
     const ids = source.query === undefined ? undefined : bundle.entities.map((e) => e.id);
     const weighedKg = new Map(bundle.shipments.filter((s) => s.kgBasis !== undefined && s.quantityKg !== undefined).map((s) => [s.id, s.quantityKg!]));
     const steps = { project: 'projecting the network in Neo4j (GDS)', louvain: 'finding clusters in Neo4j (gds.louvain)', betweenness: 'computing betweenness in Neo4j (gds.betweenness, exact)' } as const;
-    gds = await runGds(driver, {
+    gds = await neo4jLibrary().runGds(driver, {
       database: connection.database,
       ids,
       concurrency: sampling === null ? settings.threads : 1,
@@ -305,7 +303,7 @@ export function bulkHome(flags: { bulk?: boolean; neo4jHome?: string; start?: bo
   if (home === undefined) {
     throw new UsageError('--bulk writes the database files with neo4j-admin: give the Neo4j installation folder with --neo4j-home <dir> (or NEO4J_HOME)');
   }
-  const { admin } = neo4jCommands(home);
+  const { admin } = neo4jLibrary().neo4jCommands(home);
   if (!existsSync(admin)) {
     throw new UsageError(`--neo4j-home ${home} is not a Neo4j installation: it has no bin/neo4j-admin (give the folder that holds bin/, conf/ and data/)`);
   }
@@ -342,12 +340,12 @@ function importCommand(io: CliIO): Command {
       await bulkImportAction(io, path, bundle, home, connection, flags);
       return;
     }
-    const driver = openDriver(connection);
+    const driver = neo4jLibrary().openDriver(connection);
     const bar = importProgressBar(io, flags.quiet ?? false);
     const started = Date.now();
     try {
       progress(`importing into Neo4j at ${connection.uri}${connection.database === undefined ? '' : `, database ${connection.database}`}`);
-      const result = await importBundle(driver, bundle, {
+      const result = await neo4jLibrary().importBundle(driver, bundle, {
         database: connection.database,
         batchSize: flags.batchSize,
         replace: flags.replace,
@@ -421,7 +419,7 @@ async function bulkImportAction(io: CliIO, path: string, bundle: Bundle, home: s
   progress(`importing in bulk into database ${database} of ${home} with neo4j-admin (the server must be stopped)`);
   let result;
   try {
-    result = await bulkImport(bundle, { neo4jHome: home, database, replace: flags.replace, dir: flags.bulkDir, onProgress: (p) => bar.update(p) });
+    result = await neo4jLibrary().bulkImport(bundle, { neo4jHome: home, database, replace: flags.replace, dir: flags.bulkDir, onProgress: (p) => bar.update(p) });
   } finally {
     bar.end();
   }
@@ -454,22 +452,22 @@ async function bulkImportAction(io: CliIO, path: string, bundle: Bundle, home: s
       io.stdout(
         `Wrote bundle ${result.bundle} into database ${database} of ${home} with neo4j-admin: ${counts.entities} entities, ${counts.relations} relations, ` +
           `${counts.shipments} shipments, ${counts.places} places in ${round(bulkSeconds)} s.\n` +
-          `Next: start Neo4j (${neo4jCommands(home).neo4j} start), then run ${rerun}\n` +
+          `Next: start Neo4j (${neo4jLibrary().neo4jCommands(home).neo4j} start), then run ${rerun}\n` +
           `once more: it creates the constraints and finishes the import without writing the rows again.\n`,
       );
     }
     return;
   }
-  progress(`starting Neo4j (${neo4jCommands(home).neo4j} start) and waiting for it at ${connection.uri}`);
+  progress(`starting Neo4j (${neo4jLibrary().neo4jCommands(home).neo4j} start) and waiting for it at ${connection.uri}`);
   const startStarted = Date.now();
-  await startNeo4j(home);
-  const driver = openDriver(connection);
+  await neo4jLibrary().startNeo4j(home);
+  const driver = neo4jLibrary().openDriver(connection);
   const finishBar = importProgressBar(io, flags.quiet ?? false);
   try {
-    await waitForServer(driver, { database: connection.database });
+    await neo4jLibrary().waitForServer(driver, { database: connection.database });
     const startSeconds = round((Date.now() - startStarted) / 1000);
     const finishStarted = Date.now();
-    const finished = await importBundle(driver, bundle, { database: connection.database, batchSize: flags.batchSize, onProgress: resumeAnnouncer(progress, finishBar) });
+    const finished = await neo4jLibrary().importBundle(driver, bundle, { database: connection.database, batchSize: flags.batchSize, onProgress: resumeAnnouncer(progress, finishBar) });
     finishBar.end();
     const seconds = round((Date.now() - started) / 1000);
     const finishSeconds = round((Date.now() - finishStarted) / 1000);
@@ -502,10 +500,10 @@ function writeBackCommand(io: CliIO): Command {
     const progress = progressReporter(io, flags.quiet ?? false);
     const connection = resolveConnection(flags);
     const report = readReport(path, { records: false });
-    const driver = openDriver(connection);
+    const driver = neo4jLibrary().openDriver(connection);
     try {
       progress(`writing the results of ${path} to Neo4j at ${connection.uri}`);
-      const result = await writeBack(driver, report, { database: connection.database });
+      const result = await neo4jLibrary().writeBack(driver, report, { database: connection.database });
       if (result.missing > 0) {
         progress(
           `${result.missing} entities of the report are not in the database (${result.missingIds.join(', ')}${result.missing > result.missingIds.length ? ', …' : ''}): was it imported from another version of the bundle?`,

@@ -5,6 +5,7 @@ import {
   BUNDLE_FILES,
   closest,
   compareIssues,
+  enumValues,
   crossFieldProblems,
   kilograms,
   parseField,
@@ -607,8 +608,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %; write the share in the share column to be sure`, true);
               continue;
             }
+            // `Owner, Director`: two ties between the same ends, in one cell.
+            const kinds = enumValues(raw, fieldOptions[i]);
+            if (kinds !== undefined) {
+              const named = [...new Set(kinds)];
+              parsed = { ok: false, reason: named.length === 1 ? `${JSON.stringify(written)} names the kind ${named[0]} more than once: write it once` : `${JSON.stringify(written)} names ${named.length} kinds of tie (${named.join(', ')}): write one row for each, with the same source and target` };
+            }
             // `shares phone`: no kind of tie, but the phone column of entities.csv joins them as surely.
-            if (/\b(tele)?phones?\b|\btel\b/i.test(raw)) parsed = { ok: false, reason: `${parsed.reason}; for entities that share a phone number, give each its number in the phone column of entities.csv: a shared number joins them in one company group` };
+            else if (/\b(tele)?phones?\b|\btel\b/i.test(raw)) parsed = { ok: false, reason: `${parsed.reason}; for entities that share a phone number, give each its number in the phone column of entities.csv: a shared number joins them in one company group` };
           }
           if (!parsed.ok && col.type === 'date') {
             const readings = slashedDateReadings(raw);

@@ -158,6 +158,25 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
     taken.set(c.name, by);
     taken.delete(c.standIn!);
   }
+  // A required column the header lacks, and the one column not otherwise read whose name holds its name as a word
+  // (`Company / Person name` for name, `Buyer name` for buyer): read as it, with a warning. Two such columns (`Tax ID`
+  // and `Company ID`) are a choice not made here: the error names them.
+  const unread = (i: number) => typeof columns[i] === 'string' && comparable(fields[i]);
+  /** Whether a header cell's words hold the column's name and no other column's (`id kind name` is three columns not split). */
+  const holdsName = (f: string, name: string) => {
+    const words = normaliseColumnName(f).split('_');
+    return words.includes(name) && !spec.columns.some((o) => o.name !== name && words.includes(o.name));
+  };
+  for (const c of spec.columns) {
+    if (!c.required || taken.has(c.name) || (c.givenBy !== undefined && taken.has(c.givenBy))) continue;
+    const holding = fields.flatMap((f, i) => (holdsName(f, c.name) && unread(i) ? [i] : []));
+    if (holding.length !== 1) continue;
+    const [by] = holding;
+    const raw = fields[by].trim();
+    warnings.push({ column: raw, reason: `column "${raw}" read as "${c.name}": the header has no ${c.name} column, and this is the one whose name holds the word; name it "${c.name}" to be sure` });
+    columns[by] = c;
+    taken.set(c.name, by);
+  }
   const missing = spec.columns.filter((c) => c.required && !taken.has(c.name) && !(c.givenBy !== undefined && taken.has(c.givenBy)));
   if (missing.length > 0) {
     // A header of a line of a megabyte (a file that is not a table) is quoted in part: its start and its length.
@@ -168,6 +187,8 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       : `the header has: ${listed.join(', ')}${guess.delimiter === ',' ? '' : `, separated by ${DELIMITER_NAMES[guess.delimiter]}s`}`;
     const unmatched = fields.filter((f, i) => matches[i] === undefined && comparable(f)).map((f) => f.trim());
     const typos = missing.flatMap((c) => {
+      const holding = fields.filter((f, i) => holdsName(f, c.name) && unread(i)).map((f) => f.trim());
+      if (holding.length > 1) return [`${quoted(holding)} each hold the word "${c.name}": name the one meant "${c.name}"`];
       const near = unmatched.filter((f) => closest(normaliseColumnName(f), [c.name], 1).length > 0);
       return near.length > 0 ? [`"${near[0]}" may be "${c.name}" misspelt`] : [];
     });

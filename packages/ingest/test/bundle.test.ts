@@ -77,9 +77,9 @@ describe('readBundle names the file, line, column and reason of every problem', 
   });
 
   it('an unparseable number; commas between thousands are read in a comma-separated file, said once per column', async () => {
-    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,about 12,,` }));
+    const issues = await problems(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,twelve,,` }));
     expect(issues).toEqual([
-      { file: 'entities.csv', line: 6, column: 'employees', reason: '"about 12" is not a number (write digits with a dot for decimals, no thousands separators)' },
+      { file: 'entities.csv', line: 6, column: 'employees', reason: '"twelve" is not a number (write digits with a dot for decimals, no thousands separators)' },
     ]);
     const b = await readBundle(makeBundle({ entities: `${ENTITIES}\ne,company,Echo,,,,,"1,200",,\nf,company,Fox,,,,,"12,000",,` }));
     expect(b.entities.slice(4).map((e) => e.employees)).toEqual([1200, 12000]);

@@ -711,3 +711,72 @@ describe('warnings about cells written alike', () => {
     expect(money.warnings.filter((w) => w.column === 'currency').map((w) => w.line)).toEqual([2, 3]);
   });
 });
+
+describe('habits of an English spreadsheet of notes (dates with month names, size classes, codes after their name)', () => {
+  const names = (issues: DataIssue[]) => issues.map((i) => `${i.file}:${i.line}:${i.column ?? ''} ${i.reason}`);
+
+  it("reads dates written with the month's name (Excel's 15-Jun-2009, June 15, 2009) with a warning, and refuses a year of two digits", async () => {
+    const rows = ['s1,d,a,paste,15-Jun-2009,2009-06-20', 's2,d,a,paste,"March 3, 2016",3 Mar 2016', 's3,d,a,paste,1st Sept 2016,', 's4,d,a,paste,15-Jun-09,', 's5,d,a,paste,31-Jun-2016,'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,shipped,received', ...rows].join('\n') });
+    expect(names(await problems(dir))).toEqual([
+      'shipments.csv:5:shipped "15-Jun-09" has a year of two digits (09: 1909 or 2009?): write the date as YYYY-MM-DD',
+      'shipments.csv:6:shipped "31-Jun-2016" is not a day of the calendar: June 2016 has 30 days',
+    ]);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => [s.id, s.shipped, s.received])).toEqual([
+      ['s1', '2009-06-15', '2009-06-20'],
+      ['s2', '2016-03-03', '2016-03-03'],
+      ['s3', '2016-09-01', undefined],
+      ['s4', undefined, undefined],
+      ['s5', undefined, undefined],
+    ]);
+    expect(b.warnings.find((w) => w.column === 'shipped')?.reason).toBe('"15-Jun-2009" read as the date 2009-06-15; write YYYY-MM-DD to be sure (cells written alike on lines 3, 4)');
+    // Founding dates of entities too.
+    const e = await readBundle(makeBundle({ entities: ENTITIES.replace('2001-05-02', '02-May-2001'), relations: undefined, shipments: undefined }));
+    expect(e.entities.find((x) => x.id === 'a')?.founded).toBe('2001-05-02');
+  });
+
+  it('reads a head count said to be approximate, and says what to do with a size class (10-49) or an owners\' split (50/50)', async () => {
+    const entities = ENTITIES.replace(',40,2001', ',approx. 40,2001').replace(',3,2015', ',10-49,2015');
+    const relations = ['source,target,kind,share', 'c,a,owner,50/50', 'c,b,director,'].join('\n');
+    const dir = makeBundle({ entities, relations, shipments: undefined });
+    expect(names(await problems(dir))).toEqual([
+      'entities.csv:3:employees "10-49" is a range (10 to 49), as registers give a size class, not a number: write one number (the least, 10, when that is all that is known), or leave the cell empty',
+      "relations.csv:2:share \"50/50\" gives two shares (50 % and 50 %), as a split between owners is written: give each owner's share on the row of its own tie (this row's, 50 % if it comes first)",
+    ]);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.entities.find((x) => x.id === 'a')?.employees).toBe(40);
+    expect(b.entities.find((x) => x.id === 'b')?.employees).toBeUndefined();
+    expect(b.warnings.find((w) => w.column === 'employees' && w.line === 2)?.reason).toBe('"approx. 40" read as 40, an estimate; write the number alone to be sure');
+  });
+
+  it('names the two kinds of tie written in one cell (Owner, Director): one row each', async () => {
+    const relations = ['source,target,kind', 'c,a,"Owner, Director"', 'c,b,owner / CEO', 'a,b,Owner & Owner'].join('\n');
+    expect(names(await problems(makeBundle({ relations, shipments: undefined })))).toEqual([
+      'relations.csv:2:kind "Owner, Director" names 2 kinds of tie (owner, director): write one row for each, with the same source and target',
+      'relations.csv:3:kind "owner / CEO" names 2 kinds of tie (owner, director): write one row for each, with the same source and target',
+      'relations.csv:4:kind "Owner & Owner" names the kind owner more than once: write it once',
+    ]);
+  });
+
+  it('reads an HS code after its name (HS 3212.90) and national tariff lines of up to 12 digits (Turkey\'s GTIP)', async () => {
+    const rows = ['s1,d,a,paste,HS 3212.90', 's2,d,a,fertiliser,3102.30.00.00.00', 's3,d,a,paste,HS: 321290', 's4,d,a,x,3102.30.00.00.00.00'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,hs_code', ...rows].join('\n') });
+    expect(names(await problems(dir))).toEqual(['shipments.csv:5:hs_code "3102.30.00.00.00.00" is not a Harmonized System code (2, 4, 6 or more digits, up to 12, such as 3212.90)']);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => s.hsCode)).toEqual(['321290', '310230000000', '321290', undefined]);
+    expect(b.warnings.filter((w) => w.column === 'hs_code').map((w) => w.reason)[0]).toBe('"HS 3212.90" read as the HS code 321290; write the digits alone to be sure');
+  });
+
+  it('reads a required column from the one header cell whose name holds its name (Company / Person name), and names them when several do', async () => {
+    const entities = ENTITIES.replace('id,kind,name,', 'id,kind,Company / Person name,');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined }));
+    expect(b.entities.find((x) => x.id === 'a')?.name).toBe('Alpha Kimya, Ltd');
+    expect(b.warnings.find((w) => w.line === 1)?.reason).toBe('column "Company / Person name" read as "name": the header has no name column, and this is the one whose name holds the word; name it "name" to be sure');
+    const two = makeBundle({ entities: ['Tax ID,Company ID,kind,name', '1,a,company,Alpha'].join('\n'), relations: undefined, shipments: undefined });
+    expect(names(await problems(two))).toEqual(['entities.csv:1:id missing required column "id" (the header has: Tax ID, Company ID, kind, name; "Tax ID", "Company ID" each hold the word "id": name the one meant "id")']);
+    // An invoice number is a shipment's id, as investigators' sheets name it.
+    const inv = await readBundle(makeBundle({ relations: undefined, shipments: ['Invoice No,supplier,buyer,commodity', 'INV-1,d,a,paste'].join('\n') }));
+    expect(inv.shipments.map((s) => s.id)).toEqual(['INV-1']);
+  });
+});

@@ -215,7 +215,7 @@ export const SHIPMENTS_SPEC: FileSpec = {
   idColumn: 'id',
   description: 'Goods sold by a supplier to a buyer.',
   columns: [
-    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number'], description: 'Unique identifier of the shipment.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number', 'invoice_no', 'invoice_number', 'invoice_id', 'invoice_ref'], description: 'Unique identifier of the shipment.' },
     { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id', 'exporter', 'exporter_id', 'shipper', 'shipper_id'], description: 'Entity that sold the goods.' },
     {
       name: 'buyer',

@@ -62,11 +62,20 @@ function big(n: number): string {
 /** A formula a spreadsheet exported instead of its result (`=SUM(B2:B9)`). */
 const FORMULA = /^=\s*[A-Za-z_(]/;
 
+/** A whole number said to be approximate, as registers and notes write head counts: `approx. 12`, `ca. 40`, `~250`, `about 30`. */
+const APPROXIMATE = /^(?:approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)\s*([+]?(?:\d+(?:\.\d*)?|\.\d+))$/i;
+/** Two numbers as a range, as registers give a company's size class: `10-49`, `10 – 49`, `10 to 49`. */
+const RANGE = /^(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)$/i;
+
 function numberField(raw: string, min: number, max: number, what: string): FieldResult {
   const n = parseNumber(raw);
   if (n === undefined) {
     if (FORMULA.test(raw)) return fail(formulaReason(raw));
     if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
+    const range = RANGE.exec(raw);
+    if (range !== null && Number(range[1]) < Number(range[2])) {
+      return fail(`${show(raw)} is a range (${range[1]} to ${range[2]}), as registers give a size class, not a number: write one number (the least, ${range[1]}, when that is all that is known), or leave the cell empty`);
+    }
     return fail(`${show(raw)} is not a number (write digits with a dot for decimals, no thousands separators)`);
   }
   if (n < min || n > max) return fail(`${what} ${raw} is out of range (${big(min)} to ${big(max)})`);
@@ -182,6 +191,8 @@ export function readDate(raw: string): FieldResult {
     if (isIsoDate(iso)) return { ok: true, value: iso, note: `${show(raw)} read as the date ${iso} (day.month.year); write YYYY-MM-DD to be sure` };
     return fail(`${show(raw)} is not a date: read as day.month.year, there is no ${iso}`);
   }
+  const named = namedMonthDate(raw);
+  if (named !== undefined) return named;
   const readings = slashedDateReadings(raw);
   if (readings !== undefined && readings.dayFirst === undefined && readings.monthFirst === undefined) {
     return fail(`${show(raw)} is not a date: there is no such day, read day first or month first`);
@@ -205,6 +216,31 @@ export function readDate(raw: string): FieldResult {
   }
   if (PARTIAL_DATE.test(raw)) return fail(`${show(raw)} gives only a year or a month: dates are read to the day (YYYY-MM-DD)`);
   return fail(`${show(raw)} is not a date in ISO form YYYY-MM-DD`);
+}
+
+/** English month names and their abbreviations (`Sept` too), by their first three letters. */
+const MONTH_NUMBERS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** Day, month name, year: `15-Jun-2009` (Excel's dd-mmm-yyyy), `15 June 2009`, `15.Jun.2009`. */
+const DAY_MONTH_NAME = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[\\s.-]+${MONTH_WORD}[\\s.,-]+(\\d{2}|\\d{4})$`, 'i');
+/** Month name, day, year: `June 15, 2009`, `Jun 15 2009`. */
+const MONTH_NAME_DAY = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{2}|\\d{4})$`, 'i');
+
+/**
+ * A date written with the month's English name (`15-Jun-2009`, as Excel's dd-mmm-yyyy format writes it; `15 June 2009`;
+ * `June 15, 2009`): one reading only, read with a note. A year of two digits (`15-Jun-09`) is refused (1909 or 2009?).
+ * Undefined for any other text.
+ */
+function namedMonthDate(raw: string): FieldResult | undefined {
+  const dayFirst = DAY_MONTH_NAME.exec(raw);
+  const monthFirst = dayFirst === null ? MONTH_NAME_DAY.exec(raw) : null;
+  if (dayFirst === null && monthFirst === null) return undefined;
+  const [day, word, year] = dayFirst !== null ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
+  const month = MONTH_NUMBERS[word.slice(0, 3).toLowerCase()];
+  if (year.length === 2) return fail(`${show(raw)} has a year of two digits (${year}: 19${year} or 20${year}?): write the date as YYYY-MM-DD`);
+  const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!isIsoDate(iso)) return fail(`${show(raw)} is not a day of the calendar: ${MONTHS[month - 1]} ${year} has ${new Date(Date.UTC(Number(year), month, 0)).getUTCDate()} days`);
+  return { ok: true, value: iso, note: `${show(raw)} read as the date ${iso}; write YYYY-MM-DD to be sure` };
 }
 
 /** A date with slashes and the year last (`05/03/2016`), as spreadsheets write them in either order. */
@@ -272,13 +308,25 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
     case 'number':
       return numberField(raw, 0, options.max ?? Number.MAX_VALUE, 'value');
     case 'integer': {
+      // A head count said to be approximate (`approx. 12`): the number, as the register or note gives it. (Not for
+      // amounts and quantities, which the rules compare with others.)
+      const approximate = APPROXIMATE.exec(raw);
+      if (approximate !== null) {
+        const read = parseField('integer', approximate[1], options);
+        return read.ok ? { ok: true, value: read.value, note: `${show(raw)} read as ${approximate[1]}, an estimate; write the number alone to be sure` } : read;
+      }
       const r = numberField(raw, 0, Number.MAX_SAFE_INTEGER, 'value');
       if (r.ok && !Number.isInteger(r.value)) return fail(`${show(raw)} is not a whole number`);
       return r;
     }
-    case 'percent':
+    case 'percent': {
       // "60 %" and "60%": the sign a spreadsheet adds to a percentage column.
+      const shares = /^(\d+(?:\.\d+)?)\s*%?\s*\/\s*(\d+(?:\.\d+)?)\s*%?$/.exec(raw);
+      if (shares !== null) {
+        return fail(`${show(raw)} gives two shares (${shares[1]} % and ${shares[2]} %), as a split between owners is written: give each owner's share on the row of its own tie (this row's, ${shares[1]} % if it comes first)`);
+      }
       return numberField(raw.replace(/\s*%$/, ''), 0, 100, 'percentage');
+    }
     case 'date':
       return readDate(raw);
     case 'latitude':
@@ -306,9 +354,16 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
     case 'isic':
       return readIsic(raw);
     case 'hsCode': {
-      const digits = raw.replace(/[.\s]/g, '');
-      if (/^\d{2,10}$/.test(digits) && digits.length % 2 === 0) return ok(digits);
-      return fail(`${show(raw)} is not a Harmonized System code (2, 4, 6 or more digits, such as 3212.90)`);
+      // `HS 3212.90`, `HS: 321290`, `HS-code 3212`: the code after its name.
+      const named = /^(?:hs(?:[\s-]?code)?|gtip|cn|hts)\s*[:.#-]?\s*(?=\d)/i.exec(raw);
+      const code = named === null ? raw : raw.slice(named[0].length);
+      const digits = code.replace(/[.\s]/g, '');
+      // Up to 12 digits: the 6 of the Harmonized System and a country's own (8 for the EU's Combined Nomenclature,
+      // 10 for TARIC or the US, 12 for Turkey's GTIP); the analysis reads the first 6.
+      if (/^\d{2,12}$/.test(digits) && digits.length % 2 === 0) {
+        return named === null ? ok(digits) : { ok: true, value: digits, note: `${show(raw)} read as the HS code ${digits}; write the digits alone to be sure` };
+      }
+      return fail(`${show(raw)} is not a Harmonized System code (2, 4, 6 or more digits, up to 12, such as 3212.90)`);
     }
     case 'currency':
       return readCurrency(raw);
@@ -324,6 +379,23 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       }
       return ok(raw);
   }
+}
+
+/**
+ * The values of an `enum` that a cell names together (`Owner, Director`, `owner / director`, `Owner & CEO`: the kinds
+ * of two ties written in one cell), each as parseField reads it alone; undefined unless the cell has two or more parts
+ * and every one is a value.
+ */
+export function enumValues(raw: string, options: FieldOptions): string[] | undefined {
+  const parts = raw.split(/\s*(?:[,;/&+]|\band\b)\s*/i).filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  const values: string[] = [];
+  for (const part of parts) {
+    const r = parseField('enum', part, options);
+    if (!r.ok) return undefined;
+    values.push(r.value as string);
+  }
+  return values;
 }
 
 /** A number in scientific notation (`1.23457E+11`), as spreadsheets show long numbers in a General column. */

@@ -64,7 +64,9 @@ describe('the data contract', () => {
     expect(read('date', '30.02.2023')).toEqual({ ok: false, reason: '"30.02.2023" is not a date: read as day.month.year, there is no 2023-02-30' });
     expect(read('date', '2023-02-30 10:00')).toMatchObject({ ok: false });
     for (const raw of ['01/03/2021', '3/1/2021', '2021/03/01']) expect((read('date', raw) as { reason: string }).reason).toMatch(/with slashes the day and the month cannot be told apart/);
-    expect(read('date', '3 March 2021')).toEqual({ ok: false, reason: '"3 March 2021" is not a date in ISO form YYYY-MM-DD' });
+    expect(read('date', '3 March 2021')).toEqual({ ok: true, value: '2021-03-03', note: '"3 March 2021" read as the date 2021-03-03; write YYYY-MM-DD to be sure' });
+    expect(read('date', 'March 3rd 2021')).toEqual({ ok: true, value: '2021-03-03', note: '"March 3rd 2021" read as the date 2021-03-03; write YYYY-MM-DD to be sure' });
+    expect(read('date', 'Mars 3 2021')).toEqual({ ok: false, reason: '"Mars 3 2021" is not a date in ISO form YYYY-MM-DD' });
     // A spreadsheet's day number is said as the day it would be (not read: a workbook may count from 1904).
     expect(read('date', '42499')).toEqual({ ok: false, reason: '"42499" is not a date in ISO form YYYY-MM-DD; if it is a spreadsheet\'s day number, it is 2016-05-09: format the column as a date (YYYY-MM-DD) before saving' });
     expect(read('date', '19999')).toEqual({ ok: false, reason: '"19999" is not a date in ISO form YYYY-MM-DD' });

@@ -4,7 +4,9 @@ export { fold };
 
 /** 3212.90-style display of an HS code (chapter+heading, then the rest). */
 export function showHs(code: string): string {
-  return code.length > 4 ? `${code.slice(0, 4)}.${code.slice(4)}` : code;
+  if (code.length <= 4) return code;
+  // A country's longer tariff line: its further digits in pairs, as tariffs write them (3102.30.00.00.00, not 3102.30000000).
+  return [`${code.slice(0, 4)}.${code.slice(4, 6)}`, ...(code.slice(6).match(/\d{1,2}/g) ?? [])].join('.');
 }
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -1,4 +1,4 @@
-import { RULES, showMoney, showMoneyTotals } from '@chokepoint/flags';
+import { RULES, showHs, showMoney, showMoneyTotals } from '@chokepoint/flags';
 import { bundleOf, company, crossing, resultOf, ship, tie } from './helpers';
 
 /** One bundle on which every rule fires. */
@@ -56,6 +56,9 @@ const LISTED = {
 };
 
 describe('evidence people can read', () => {
+  it('writes an HS code as 3212.90, and a national tariff line in pairs after it (3102.30.00.00.00)', () => {
+    expect(['3212', '321290', '31023000', '310230000000'].map(showHs)).toEqual(['3212', '3212.90', '3102.30.00', '3102.30.00.00.00']);
+  });
   const { flags } = resultOf(everything(), undefined, 50, LISTED);
 
   it('every rule fires on the test bundle', () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
 import { chokepointLines, controlReach, pathWords, proximity, proximityText, shortProximity, tieWords } from '../src/web/core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable } from '../src/web/core/flags';
-import { flowAmount, km, money, originText, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
+import { flowAmount, hsLabel, km, money, originText, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
 import { buildModel, EDGE_KINDS } from '../src/web/core/model';
 import { changeFilters, CONTEXT, emphasis, FADED, FOCUS, selectEntity, selectGroup, validState } from '../src/web/core/state';
 import { ARROW_KINDS, deltaE, EDGE_STYLE, FADED_COLOR } from '../src/web/core/style';
@@ -12,6 +12,9 @@ const report = v2Report();
 const model = buildModel(report);
 
 describe('money and quantities, as people read them', () => {
+  it('writes an HS code as 3212.90, and a national tariff line in pairs after it (3102.30.00.00.00)', () => {
+    expect(['3212', '321290', '31023000', '310230000000'].map(hsLabel)).toEqual(['3212', '3212.90', '3102.30.00', '3102.30.00.00.00']);
+  });
   it('never gives money without its currency', () => {
     expect(money(7200, 'USD')).toBe('USD 7,200');
     expect(money(307935000, 'NGN')).toBe('NGN 307,935,000');

@@ -20,7 +20,9 @@ export function money(value: number, currency: string | null | undefined): strin
 
 /** An HS code as the flags and the summary write it: "3212.90" (the report keeps it without dots). */
 export function hsLabel(code: string): string {
-  return code.length > 4 ? `${code.slice(0, 4)}.${code.slice(4)}` : code;
+  if (code.length <= 4) return code;
+  // A country's longer tariff line: its further digits in pairs, as tariffs write them (3102.30.00.00.00, not 3102.30000000).
+  return [`${code.slice(0, 4)}.${code.slice(4, 6)}`, ...(code.slice(6).match(/\d{1,2}/g) ?? [])].join('.');
 }
 
 /** Goods in words: "aluminium powder (HS 7603.10)". */

@@ -175,3 +175,51 @@ describe('the findings of a bundle an investigator wrote', () => {
     expect(report.controllers.filter((c) => c.companies.length === 2).map((c) => c.id).sort()).toEqual(['E07', 'E08']);
   });
 });
+
+/**
+ * A second investigator's bundle (fixtures/notes-sheet: an English spreadsheet of notes on a family's companies near
+ * the Syrian border, their suppliers in Germany and the Emirates, Windows line ends): what it holds that cannot be read
+ * is said row by row, what can is read with a warning, and its findings are those worked out by hand.
+ */
+describe('the findings of a spreadsheet of notes', () => {
+  const bundle = join(__dirname, 'fixtures', 'notes-sheet');
+
+  it('refuses the three cells that cannot be read, saying what to write, and reads the rest with warnings', async () => {
+    const strict = await run('validate', bundle);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('entities.csv line 2, column "employees": "10-49" is a range (10 to 49), as registers give a size class, not a number');
+    expect(strict.stderr).toContain('relations.csv line 2, column "kind": "Owner, Director" names 2 kinds of tie (owner, director): write one row for each');
+    expect(strict.stderr).toContain('relations.csv line 6, column "share": "50/50" gives two shares');
+    expect(strict.stderr).toContain('the bundle has 3 problems');
+  });
+
+  it('flags the phone shop and the trader across the border, not the chemical wholesaler, and ranks the phone shop first', async () => {
+    const out = join(tempDir(), 'notes.json');
+    const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    // The header's "Company / Person name" is the name; "Invoice No" the shipment's id; every date written with the
+    // month's name read; the HS code after its name and the 12-digit GTIP line read.
+    expect(report.entities.find((e) => e.id === 'K2')?.name).toBe('Sarpolek Mobile & Electronics');
+    expect(report.entities.find((e) => e.id === 'K1')?.founded).toBe('2009-06-15');
+    expect(report.shipments.map((s) => [s.id, s.hsCode, s.shipped])).toEqual([
+      ['INV-001', '321290', '2016-03-12'],
+      ['INV-002', '321290', '2016-04-02'],
+      ['INV-003', '310230000000', '2016-04-10'],
+      ['INV-004', '282919', '2016-03-03'],
+      ['INV-005', '851713', '2016-04-20'],
+      ['INV-006', '852692', '2016-05-02'],
+      ['INV-007', '284700', '2016-05-10'],
+    ]);
+    expect(report.input.rejected.map((p) => `${p.file}:${p.line}`)).toEqual(['relations.csv:2']);
+    // The wholesaler of agricultural chemicals (no ISIC code) buys chemicals in its trade: no flag. The mobile-phone
+    // shop that bought 6 t of aluminium paste and 20 t of ammonium nitrate is first for review; the trader across the
+    // border that received the nitrate, second.
+    expect(report.flags.filter((f) => f.entities.includes('K1'))).toEqual([]);
+    expect(report.flags.find((f) => f.id === 'precursor-watchlist/INV-002')).toMatchObject({ severity: 'high', entity: 'K2' });
+    expect(report.flags.find((f) => f.rule === 'consignee-mismatch')?.entities).toEqual(['K2', 'K4']);
+    expect(report.reviewQueue?.entries.map((e) => e.id)).toEqual(['K2', 'K4']);
+    // The flags' words write the GTIP line in pairs.
+    expect(r.stdout).toContain('Ammonium nitrate 34% (HS 3102.30.00.00.00)');
+  });
+});

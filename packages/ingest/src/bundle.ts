@@ -131,6 +131,12 @@ class FatalFileProblem extends Error {
 /** Spreadsheet workbooks: their sheets must be saved as CSV, not renamed. */
 const WORKBOOKS: ReadonlySet<string> = new Set(['xlsx', 'xls', 'xlsm', 'ods']);
 const DATA_EXTENSIONS: ReadonlySet<string> = new Set(['csv', 'tsv', 'tab', 'txt', 'psv', 'dat', 'xlsx', 'xlsm', 'xls', 'ods', 'jsonl', 'ijson', 'ndjson']);
+/**
+ * Extensions of text tables other than `.csv`: what spreadsheets write as "Text (Tab delimited)" (`.txt`), "Tab-separated
+ * values" (`.tsv`) and the like. A bundle file found only under one of them (`entities.txt`) is read as it, with a
+ * warning: its separator is found from its header, as for any file.
+ */
+const TEXT_TABLES: ReadonlySet<string> = new Set(['tsv', 'tab', 'txt', 'psv']);
 
 /** Which name each bundle file has in the folder, the problems that stop reading a file, and remarks on the rest. */
 interface FolderFiles {
@@ -193,6 +199,19 @@ async function folderFiles(root: string, dir: string): Promise<FolderFiles> {
       continue;
     }
     if (name !== spec.file) out.warnings.push({ file: name, line: 1, reason: `read as ${spec.file} (the name differs from it only by case)` });
+    out.names.set(spec.file, name);
+  }
+  // A bundle file saved as a text table under another extension (`entities.txt` from "Text (Tab delimited)"), when the
+  // folder has no file of its own name: read as it, if it is the only one.
+  for (const spec of BUNDLE_FILES) {
+    if (out.names.has(spec.file) || out.fatal.some((f) => f.file.toLowerCase() === spec.file)) continue;
+    const stem = spec.file.slice(0, -'.csv'.length);
+    const others = entries.filter((e) => !e.isDirectory() && TEXT_TABLES.has(extname(e.name).slice(1).toLowerCase()) && e.name.slice(0, -extname(e.name).length).toLowerCase() === stem);
+    if (others.length !== 1) continue;
+    const name = others[0].name;
+    if ((await notAFile(root, name)) !== undefined) continue;
+    claimed.add(name);
+    out.warnings.push({ file: name, line: 1, reason: `read as ${spec.file}: the folder has no ${spec.file}, and this text table has its name (name it ${spec.file} to be sure)` });
     out.names.set(spec.file, name);
   }
   const bundleNames = BUNDLE_FILES.map((f) => f.file);

@@ -3,7 +3,7 @@
  * file, line, column or property and reason; nothing crashes; messages carry no raw control characters. One
  * describe per class of problem the fuzzer (packages/cli/test/fuzz) found.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rng as seeded } from './helpers';
 import { join } from 'node:path';
 import { formatIssue, type Bundle, type DataIssue } from '@chokepoint/model';
@@ -411,20 +411,30 @@ describe('file names (fuzz class file-names)', () => {
     }
   });
 
-  it('names a file of data the bundle does not read, and says when entities.csv is there under another name', async () => {
+  it('names a file of data the bundle does not read, reads a text table under a bundle file\'s name, and says when entities.csv is there under another name', async () => {
     const dir = makeBundle({ relations: undefined });
-    writeFileSync(join(dir, 'relations.txt'), 'source,target,kind\nc,a,owner\n');
+    // Saved as "Text (Tab delimited)": relations.txt, read as relations.csv (the folder has none), with a warning.
+    writeFileSync(join(dir, 'relations.txt'), 'source\ttarget\tkind\nc\ta\towner\n');
     writeFileSync(join(dir, 'suppliers.csv'), 'id\n');
     writeFileSync(join(dir, 'README.md'), '# notes\n');
     writeFileSync(join(dir, '.DS_Store'), '');
     const b = await readBundle(dir);
     expect(b.warnings).toEqual([
-      { file: 'relations.txt', line: 1, reason: 'not a file of a bundle (entities.csv, relations.csv, shipments.csv, places.csv): not read; did you mean to name it relations.csv?' },
+      { file: 'relations.txt', line: 1, reason: 'read as relations.csv: the folder has no relations.csv, and this text table has its name (name it relations.csv to be sure)' },
       { file: 'suppliers.csv', line: 1, reason: 'not a file of a bundle (entities.csv, relations.csv, shipments.csv, places.csv): not read' },
     ]);
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.origin])).toEqual([['c', 'a', 'owner', { file: 'relations.txt', line: 2 }]]);
+    // Beside the file of its own name, another is not read.
+    const beside = makeBundle({});
+    writeFileSync(join(beside, 'relations.txt'), 'source\ttarget\tkind\nc\td\towner\n');
+    expect((await readBundle(beside)).warnings.map((w) => w.reason)).toEqual(['not a file of a bundle (entities.csv, relations.csv, shipments.csv, places.csv): not read; the bundle\'s relations.csv is read']);
+    // Two of them (entities.tsv and entities.txt): which is meant is not clear, and neither is read.
     const other = tempDir();
     writeFileSync(join(other, 'entities.tsv'), 'id\tkind\tname\na\tcompany\tAlpha\n');
-    await expect(readBundle(other)).rejects.toThrow(/has no entities\.csv \(a bundle needs at least entities\.csv; it has "entities\.tsv": name it entities\.csv\)/);
+    writeFileSync(join(other, 'entities.txt'), 'id\tkind\tname\nb\tcompany\tBeta\n');
+    await expect(readBundle(other)).rejects.toThrow(/has no entities\.csv \(a bundle needs at least entities\.csv; it has "entities\.(tsv|txt)": name it entities\.csv\)/);
+    rmSync(join(other, 'entities.txt'));
+    expect((await readBundle(other)).entities.map((e) => e.name)).toEqual(['Alpha']);
     // A workbook is not renamed but saved as CSV: the message says so.
     const book = tempDir();
     writeFileSync(join(book, 'Entities.xlsx'), Buffer.from('PK\u0003\u0004', 'latin1'));

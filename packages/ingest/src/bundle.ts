@@ -372,6 +372,27 @@ function trimmed(text: string): string {
  * column types, checks ids and references. Rows with problems are reported through `report` and left out;
  * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
  */
+/** A row's values or attributes in an order of their own (keys sorted), to compare two rows whatever their key order. */
+function rowText(record: Record<string, unknown>): string {
+  return JSON.stringify(Object.entries(record).sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0)));
+}
+
+/**
+ * Whether the row kept from line `line` (rows of a file are kept in line order) holds the very values and attributes
+ * given: a row pasted twice, which a duplicate id's message then says. False when that row was not kept.
+ */
+function sameAsKept(rows: ParsedRows, line: number, values: Record<string, unknown>, attributes: Record<string, string>): boolean {
+  let lo = 0;
+  let hi = rows.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows.lines[mid] < line) lo = mid + 1;
+    else if (rows.lines[mid] > line) hi = mid - 1;
+    else return rowText(rows.values[mid]) === rowText(values) && rowText(rows.attributes[mid]) === rowText(attributes);
+  }
+  return false;
+}
+
 async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRows> {
   const { entities, lenient } = ctx;
   const rows: ParsedRows = { values: [], attributes: [], lines: [] };
@@ -818,7 +839,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
           id = values[spec.idColumn] as string;
           const first = firstLineOfId.getOrAdd(id, line);
-          if (first !== undefined) add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first})`);
+          if (first !== undefined) add(spec.idColumn, `duplicate id ${JSON.stringify(id)} (first used on line ${first}${sameAsKept(rows, first, values, attributes) ? '; the same row written twice: delete one of them' : ''})`);
         }
 
         if (rowSlashed !== undefined) {

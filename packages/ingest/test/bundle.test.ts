@@ -74,6 +74,9 @@ describe('readBundle names the file, line, column and reason of every problem', 
   it('a duplicate id', async () => {
     const issues = await problems(makeBundle({ entities: `${ENTITIES}\nb,company,Beta again,,,,,,,` }));
     expect(issues).toEqual([{ file: 'entities.csv', line: 6, column: 'id', reason: 'duplicate id "b" (first used on line 3)' }]);
+    // The same row pasted twice (its cells written another way too: spaces, a country's name): said so.
+    const twice = await problems(makeBundle({ shipments: `${SHIPMENTS}\ns1 , d,a,aluminium paste,3212.90,6,t,12000,EUR,2016-03-01,2016-03-09,` }));
+    expect(twice).toEqual([{ file: 'shipments.csv', line: 4, column: 'id', reason: 'duplicate id "s1" (first used on line 2; the same row written twice: delete one of them)' }]);
   });
 
   it('an unparseable number; commas between thousands are read in a comma-separated file, said once per column', async () => {

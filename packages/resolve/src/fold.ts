@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { arabicNameKey } from './names';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -28,9 +29,18 @@ export function skeleton(token: string): string {
   let s = skeletons.get(token);
   if (s === undefined) {
     if (skeletons.size >= 100_000) skeletons.clear();
-    skeletons.set(token, (s = computeSkeleton(token)));
+    skeletons.set(token, (s = wordSkeleton(token)));
   }
   return s;
+}
+
+/**
+ * `skeleton` without its cache: the letter rules (`computeSkeleton`) applied to the word, or, when it spells an Arabic
+ * given name (`arabicNameKey`: `Mohammed`, `Muhammad`, `Mohamed`), to its name's key, so that the transliterations of
+ * one name share a skeleton.
+ */
+export function wordSkeleton(token: string): string {
+  return computeSkeleton(arabicNameKey(token) ?? token);
 }
 
 /** Skeletons already computed (a pure function of the token; the cache only saves time). */

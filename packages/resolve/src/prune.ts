@@ -1,4 +1,4 @@
-import { computeSkeleton, skeleton } from './fold';
+import { skeleton, wordSkeleton } from './fold';
 import { HashIds, hashes, Numbers } from './hashing';
 import { EVIDENCE, type Prepared } from './score';
 import { tokenSimilarity, tokenWeight } from './similarity';
@@ -60,7 +60,7 @@ function wordKeys(word: string, skeletonOf: (w: string) => string, out: (hash: n
   hashes(skeletonOf(word), 1, long, out);
   if (!long) return;
   hashes(word, 2, true, out);
-  for (const f of forms) if (f !== word && f.length >= 5) hashes(computeSkeleton(f), 1, true, out);
+  for (const f of forms) if (f !== word && f.length >= 5) hashes(wordSkeleton(f), 1, true, out);
 }
 
 const DIGIT = /\d/;
@@ -213,7 +213,7 @@ class Words {
     const word = this.joinedText[j];
     const start = this.joinedSize;
     const { keys, codes, directory, filter, rangeWidth, filterBits } = this;
-    wordKeys(word, computeSkeleton, (hash) => {
+    wordKeys(word, wordSkeleton, (hash) => {
       const h = codes.reduce(hash);
       const bit = h % filterBits;
       if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return;

@@ -1,5 +1,5 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
-import { computeSkeleton, skeleton } from './fold';
+import { skeleton, wordSkeleton } from './fold';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds, Vocabulary } from './prune';
 import { countryKey, entityRegistration, prepare, scorePrepared, type MatchRecord, type Prepared } from './score';
@@ -231,7 +231,7 @@ function forEachBlock(
     if (skeletonIds[w] >= 0) return;
     const token = wordText[w];
     // (each word once: the skeleton cache would only be crowded)
-    const s = computeSkeleton(token);
+    const s = wordSkeleton(token);
     skeletons[w] = s;
     skeletonIds[w] = firstWords.id(s);
     skeletonHash[w] = extend(0, s);

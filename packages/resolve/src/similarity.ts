@@ -1,5 +1,6 @@
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import { skeleton } from './fold';
+import { arabicNameKey } from './names';
 import { WEAK_TOKENS } from './normalize';
 import { editDistance, isVocabularyWord, sharedSingular, singularForms } from './words';
 
@@ -20,7 +21,7 @@ export function tokenWeight(token: string): number {
 /** Similarity of two words and why, in words (`plural`, `spelling`), or undefined when they are not alike. */
 interface WordMatch {
   s: number;
-  why: 'same' | 'plural' | 'spelling';
+  why: 'same' | 'plural' | 'spelling' | 'name';
 }
 
 const SAME: WordMatch = { s: 1, why: 'same' };
@@ -41,6 +42,11 @@ function matchWords(a: string, b: string, options: CompareOptions): WordMatch | 
 
 function computeMatch(a: string, b: string, options: CompareOptions): WordMatch | undefined {
   if (/\d/.test(a) || /\d/.test(b)) return undefined;
+  // Two spellings of one Arabic given name are one name (Mohammed / Muhammad: 0.95, as a shared skeleton); two
+  // different names are two, however close their letters (Hamid / Hamad, Said / Sayed).
+  const na = arabicNameKey(a);
+  const nb = na === undefined ? undefined : arabicNameKey(b);
+  if (na !== undefined && nb !== undefined) return na === nb ? { s: 0.95, why: 'name' } : undefined;
   const plurals = options.plurals !== false;
   if (plurals && sharedSingular(a, b) !== undefined) return { s: 0.97, why: 'plural' };
   // Two different everyday words are two different trades, however close their letters (Feeds / Seeds).
@@ -68,7 +74,8 @@ function computeMatch(a: string, b: string, options: CompareOptions): WordMatch 
 /**
  * How alike two words are: 1 equal; 0.97 one the plural of the other (`Farms` / `Farm`, `Batteries`
  * / `Battery`, unless `plurals` is off); 0.95 same skeleton (transliteration variants and doubled
- * letters: Rashid / Rasheed, Qudra / Kudra, Minning / Mining); for words of 5+ letters one edit
+ * letters: Rashid / Rasheed, Qudra / Kudra, Minning / Mining) or two spellings of one Arabic given name (Mohammed /
+ * Muhammad, Youssef / Yusuf: names.ts), while two different ones are never alike (Hamid / Hamad, Said / Sayed); for words of 5+ letters one edit
  * apart, a swap of two neighbouring letters included, their Jaro-Winkler similarity (at least 0.9):
  * Khalid / Khaled, Müller / Mueller, Logistcs / Logistics, Mramara / Marmara. Else 0. Two different
  * everyday words of company names are never alike (Feeds / Seeds, Paints / Prints: `VOCABULARY`). A
@@ -163,6 +170,7 @@ function overlap(aTokens: string[], bTokens: string[], options: CompareOptions):
     if (pa.from.length > 1 || pb.from.length > 1) reasons.push('written apart and together');
     if (c.why === 'plural') reasons.push('singular and plural');
     if (c.why === 'spelling') reasons.push('spelling');
+    if (c.why === 'name') reasons.push('one Arabic name, transliterated two ways');
     if (reasons.length > 0) notes.push(`${shown(pa)} / ${shown(pb)}: ${reasons.join(', ')}`);
   }
   const only = [...a.filter((_, i) => !usedA.has(i)), ...b.filter((_, j) => !usedB.has(j))].map(shown);

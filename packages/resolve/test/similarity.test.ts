@@ -69,6 +69,17 @@ describe('words: plurals, slips, everyday words', () => {
   });
 });
 
+describe('Arabic given names', () => {
+  test('two spellings of one name are one word; two names a letter apart are two (Hamid / Hamad, Said / Sayed, Amin / Amir)', () => {
+    for (const [a, b] of [['mohammed', 'muhammad'], ['mohamed', 'mohammad'], ['youssef', 'yusuf'], ['othman', 'uthman'], ['saeed', 'said'], ['alhassan', 'alhasan'], ['abdulrahman', 'abdelrahman']]) {
+      expect([a, b, tokenSimilarity(a, b)]).toEqual([a, b, 0.95]);
+    }
+    for (const [a, b] of [['hamid', 'hamad'], ['saeed', 'sayed'], ['ameen', 'amir'], ['youssef', 'younes'], ['hassan', 'hussein'], ['jamal', 'kamal'], ['suleiman', 'salman']]) {
+      expect([a, b, tokenSimilarity(a, b)]).toEqual([a, b, 0]);
+    }
+  });
+});
+
 describe('names: compounds written apart, together or hyphenated', () => {
   test('agro-chemicals, agro chemicals and agrochemical are one word', () => {
     const base = tokens('Gwarzo Agrochemical & Minning Supplies Limited', 'NG');

@@ -7,7 +7,7 @@
  * Each group is one name, in the spellings of the transliteration schemes and the regional habits seen in
  * registers and lists (Levant, Gulf, Egypt, Maghreb, the OpenSanctions and UN lists' aliases); its first spelling is
  * its key. Only transliterations of one Arabic name are grouped: Turkish forms (`Mehmet`, `Ahmet`, `Hüseyin`), which
- * registers write as such, are not, and names of another root are groups of their own (`Hasan` / `Husayn`, `Hamid` /
+ * registers write as such (and `Fatma`), are not, and names of another root are groups of their own (`Hasan` / `Husayn`, `Hamid` /
  * `Hamad`, `Said` / `Sayyid` / `Saad`, `Yusuf` / `Yunus`, `Sulayman` / `Salman`, `Jamal` / `Kamal`, `Amin` / `Amir`).
  */
 const GROUPS: readonly (readonly string[])[] = [
@@ -69,7 +69,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['haytham', 'haitham', 'heitham'],
   ['mahdi', 'mehdi'],
   ['ali', 'aly'],
-  ['fatima', 'fatimah', 'fatma'],
+  ['fatima', 'fatimah'],
   ['aisha', 'aysha', 'aicha', 'aishah'],
   ['maryam', 'mariam'],
   ['zaynab', 'zainab', 'zeinab'],

@@ -54,6 +54,19 @@ export function baseTokens(text: string): string[] {
   return folded === '' ? [] : joinInitials(folded.split(' '));
 }
 
+/** `bin`, `ibn`, `bint` ("son of", "daughter of") between the names of an Arabic person's chain of names. */
+const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'bint']);
+
+/**
+ * A person's name without the particles `bin`, `ibn` and `bint` between two of its names (`Ahmed bin Khalid
+ * Al-Mansour` → `ahmed khalid almansour`): registers and lists write them or leave them out, and write `bin` or `ibn`
+ * alike. Not the first or the last word (`Bin Laden` keeps its `bin` as a family name written first).
+ */
+function withoutPatronymicParticles(tokens: string[]): string[] {
+  if (tokens.length < 3) return tokens;
+  return tokens.filter((t, i) => !(i > 0 && i < tokens.length - 1 && PATRONYMIC_PARTICLES.has(t)));
+}
+
 /** Merges the Arabic article with the word after it: `al noor` → `alnoor` (and `el`, `ul` where Arabic is written). */
 function mergeArticles(tokens: string[], country: string | undefined): string[] {
   const arabic = country === undefined || ARABIC_ARTICLE_COUNTRIES.has(country);
@@ -207,6 +220,7 @@ export function nameTokens(name: string, country?: string, options: NormalizeOpt
     tokens = stripLegalForms(tokens, c);
   }
   tokens = tokens.map((t) => SPELLING_VARIANTS.get(t) ?? t);
+  if (options.titles === true && (c === undefined || ARABIC_ARTICLE_COUNTRIES.has(c))) tokens = withoutPatronymicParticles(tokens);
   const content = tokens.filter((t) => !STOPWORDS.has(t));
   return content.length > 0 ? content : tokens;
 }

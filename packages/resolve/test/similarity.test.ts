@@ -70,6 +70,15 @@ describe('words: plurals, slips, everyday words', () => {
 });
 
 describe('Arabic given names', () => {
+  test('a person\'s chain of names is compared without bin and ibn between its names', () => {
+    const person = { legalForms: false, titles: true };
+    expect(nameTokens('Ahmed bin Khalid Al-Mansour', 'SA', person)).toEqual(nameTokens('Ahmed Khalid Al Mansour', 'SA', person));
+    expect(nameTokens('Ahmed Ibn Khalid Al-Mansour', 'SA', { legalForms: false, titles: true })).toEqual(['ahmed', 'khalid', 'almansour']);
+    // A company keeps them (Bin Zayed Trading), as does a name that starts with one.
+    expect(nameTokens('Saif Bin Zayed Trading', 'AE')).toEqual(['saif', 'bin', 'zayed']);
+    expect(nameTokens('Bin Laden Osama', 'SA', { legalForms: false, titles: true })).toEqual(['bin', 'laden', 'osama']);
+  });
+
   test('two spellings of one name are one word; two names a letter apart are two (Hamid / Hamad, Said / Sayed, Amin / Amir)', () => {
     for (const [a, b] of [['mohammed', 'muhammad'], ['mohamed', 'mohammad'], ['youssef', 'yusuf'], ['othman', 'uthman'], ['saeed', 'said'], ['alhassan', 'alhasan'], ['abdulrahman', 'abdelrahman']]) {
       expect([a, b, tokenSimilarity(a, b)]).toEqual([a, b, 0.95]);

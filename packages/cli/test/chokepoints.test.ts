@@ -45,6 +45,42 @@ describe('supply chokepoints and the fragility curve', () => {
     expect((await run('disrupt', path, '--remove', 'nobody')).code).toBe(2);
   });
 
+  it('disrupt chooses other goods, sources or targets in the report, as analyze chooses them in the bundle', async () => {
+    // Both ways, the same curve: analyze with the selection, and disrupt of the default report with it.
+    for (const args of [['--goods', 'hs:321290', '--sources', 'where:country=TR and employees>100', '--targets', 'ids:tr-akc-01'], ['--targets', 'ids:tr-akc-01,tr-akc-03']]) {
+      const out = join(tempDir(), 'chosen.json');
+      expect((await run('analyze', DEMO, '--out', out, '--quiet', ...args)).code).toBe(0);
+      const analyzed = (JSON.parse(readFileSync(out, 'utf8')) as Report).chokepoints!;
+      const d = await run('disrupt', path, '--json', ...args);
+      expect(d.code).toBe(0);
+      const curve = JSON.parse(d.stdout);
+      expect(curve.steps).toEqual(analyzed.disruption);
+      expect(curve.maxFlow).toEqual(analyzed.maxFlow);
+      expect(curve.reachableTargets).toBe(analyzed.reachableTargets);
+    }
+    const text = await run('disrupt', path, '--targets', 'ids:tr-akc-01', '--top', '2');
+    expect(text.stdout).toContain('Fragility curve for watch-listed goods from the suppliers of watch-listed goods to ids:tr-akc-01');
+    // A selection that chooses nobody, or cannot be read: a usage error naming the option.
+    const none = await run('disrupt', path, '--targets', 'where:country=ZZ');
+    expect([none.code, none.stderr]).toEqual([2, 'error: --targets: no entity is a target: where:country=ZZ\n(see --help)\n']);
+    expect((await run('disrupt', path, '--sources', 'where:country')).code).toBe(2);
+  });
+
+  it('disrupt computes a curve for a report without supply chokepoints once sources and targets are chosen', async () => {
+    const out = join(tempDir(), 'notes.json');
+    expect((await run('analyze', join(__dirname, 'fixtures', 'notes-sheet'), '--lenient', '--out', out, '--quiet')).code).toBe(0);
+    const without = await run('disrupt', out);
+    expect([without.code, without.stderr]).toEqual([2, `error: ${out}: the report has no supply-chokepoint sources and targets: choose them (--sources, --targets)\n(see --help)\n`]);
+    const chosen = await run('disrupt', out, '--goods', 'all', '--sources', 'K5', '--targets', 'K4', '--json');
+    expect(chosen.code).toBe(0);
+    const curve = JSON.parse(chosen.stdout);
+    // 6 t of aluminium paste and 2 t of potassium chlorate from Germany to the wholesaler (8 t), and on from it more than
+    // that to the trader (1,130 kg of hydrogen peroxide, and 20 t of ammonium nitrate through the phone shop, consigned
+    // to the trader): 8 t can flow, all of it through the wholesaler.
+    expect(curve.maxFlow.kg).toBe(8000);
+    expect(curve.steps.map((s: { id: string; remainingFlowShare: number }) => [s.id, s.remainingFlowShare])).toEqual([['K1', 0]]);
+  });
+
   it('sources, targets and goods can be chosen by ids, HS code, commodity or attributes', async () => {
     const out = join(tempDir(), 'r.json');
     const r = await run('analyze', DEMO, '--out', out, '--quiet', '--goods', 'hs:321290', '--sources', 'where:country=TR and employees>100', '--targets', 'ids:tr-akc-01');

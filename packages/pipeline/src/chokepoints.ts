@@ -40,32 +40,60 @@ export function goodsOf(reference: ReferenceData, goods: string): { pick: (s: Sh
   return { pick: (s) => shipmentMatches(s, sel), words: goods };
 }
 
+/** Clusters and company groups as the default targets are chosen from them: their members, and whether near a border. */
+export interface NearBorder {
+  clusters: readonly { borderProximate: boolean; members: readonly string[] }[];
+  groups: readonly { borderProximate: boolean; members: readonly string[] }[];
+}
+
+/** What a selection chooses: the shipments of the goods, the ids of the sources and of the targets, each in words. */
+export interface ChokepointEnds {
+  flowing: Shipment[];
+  sourceIds: string[];
+  targetIds: string[];
+  goodsWords: string;
+  sourcesWords: string;
+  targetsWords: string;
+}
+
+/** The sources a selector chooses among the entities of the goods' shipments (`inFlow`), or their suppliers. */
+export function sourcesOf(inFlow: Bundle, sources: string | undefined, goodsWords: string): { ids: string[]; words: string } {
+  if (sources === undefined) return { ids: [...new Set(inFlow.shipments.map((s) => s.supplier))], words: `the suppliers of ${goodsWords}` };
+  return { ids: selectEntities(inFlow, selector(sources, 'sources'), 'supplier'), words: sources };
+}
+
+/** The targets a selector chooses among the entities of the goods' shipments, or the members of clusters and groups near a border. */
+export function targetsOf(inFlow: Bundle, targets: string | undefined, near: NearBorder): { ids: string[]; words: string } {
+  if (targets !== undefined) return { ids: selectEntities(inFlow, selector(targets, 'targets'), 'receiver'), words: targets };
+  const ids = new Set<string>();
+  for (const c of near.clusters) if (c.borderProximate) for (const m of c.members) ids.add(m);
+  for (const g of near.groups) if (g.borderProximate) for (const m of g.members) ids.add(m);
+  return { ids: [...ids], words: 'the members of clusters and company groups near a border crossing' };
+}
+
 /**
- * Chooses the goods, sources and targets and runs the supply-chokepoint analysis. Defaults: watch-listed goods,
- * their suppliers, and the members of clusters and company groups near a border. A supplier that is also a target
- * stays a source (ReportChokepoints.sourcesAlsoTargets). Money is compared in one currency only: converted with
- * `fx` when given, else the flow's own currency when it has one. Null when no source or no target can be chosen.
+ * The goods, sources and targets a selection chooses in a bundle. Defaults: watch-listed goods, their suppliers, and
+ * the members of clusters and company groups near a border (`near`: the analysis', or a report's).
  */
-export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null, onStep?: OnStep): ReportChokepoints | null {
+export function chokepointEnds(bundle: Bundle, near: NearBorder, reference: ReferenceData, selection: ChokepointSelection): ChokepointEnds {
   const { pick, words: goodsWords } = goodsOf(reference, selection.goods ?? CHOKEPOINT_SELECTION_DEFAULTS.goods);
   const flowing = bundle.shipments.filter(pick);
+  const inFlow = { ...bundle, shipments: flowing };
+  const sources = sourcesOf(inFlow, selection.sources, goodsWords);
+  const targets = targetsOf(inFlow, selection.targets, near);
+  return { flowing, sourceIds: sources.ids, targetIds: targets.ids, goodsWords, sourcesWords: sources.words, targetsWords: targets.words };
+}
+
+/**
+ * Chooses the goods, sources and targets (chokepointEnds) and runs the supply-chokepoint analysis. A supplier that
+ * is also a target stays a source (ReportChokepoints.sourcesAlsoTargets). Money is compared in one currency only:
+ * converted with `fx` when given, else the flow's own currency when it has one. Null when no source or no target can
+ * be chosen.
+ */
+export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null, onStep?: OnStep): ReportChokepoints | null {
+  const { flowing, sourceIds, targetIds, goodsWords, sourcesWords, targetsWords } = chokepointEnds(bundle, analysis, reference, selection);
   // The goods are matched once per shipment (the watch list matches words): the analysis asks the set.
   const inFlowSet = new Set(flowing);
-  const inFlow = { ...bundle, shipments: flowing };
-  const sourceIds = selection.sources === undefined ? [...new Set(flowing.map((s) => s.supplier))] : selectEntities(inFlow, selector(selection.sources, 'sources'), 'supplier');
-  const sourcesWords = selection.sources ?? `the suppliers of ${goodsWords}`;
-  let targetIds: string[];
-  let targetsWords: string;
-  if (selection.targets === undefined) {
-    const near = new Set<string>();
-    for (const c of analysis.clusters) if (c.borderProximate) for (const m of c.members) near.add(m);
-    for (const g of analysis.groups) if (g.borderProximate) for (const m of g.members) near.add(m);
-    targetIds = [...near];
-    targetsWords = 'the members of clusters and company groups near a border crossing';
-  } else {
-    targetIds = selectEntities(inFlow, selector(selection.targets, 'targets'), 'receiver');
-    targetsWords = selection.targets;
-  }
   if (sourceIds.length === 0 || targetIds.length === 0) return null;
   // Groups and names by the engine's index of the bundle (no map of a million ids for the few asked).
   const lookup = entityLookup(bundle, analysis);

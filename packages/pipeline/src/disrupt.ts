@@ -1,6 +1,8 @@
 import { supplyChokepoints, type ChokepointResult } from '@chokepoint/engine';
+import type { ReferenceData } from '@chokepoint/flags';
 import { convertMoney, valueDate, type FxRate, type FxTable, type Shipment } from '@chokepoint/model';
 import { bundleFromReport, type Report } from '@chokepoint/report';
+import { CHOKEPOINT_SELECTION_DEFAULTS, goodsOf, sourcesOf, targetsOf, type ChokepointSelection } from './chokepoints';
 import { PipelineOptionsError } from './errors';
 
 export interface DisruptOptions {
@@ -8,6 +10,14 @@ export interface DisruptOptions {
   steps?: number;
   /** Remove these entities, in this order, instead of choosing. */
   order?: string[];
+  /**
+   * Other goods, sources or targets than the report's. Each not given stays as the report has it (the sources too,
+   * unless the goods change: then the suppliers of the new goods), or, in a report without supply chokepoints, is the
+   * default of `runAnalysis`: watch-listed goods, their suppliers, the members of the report's clusters and company
+   * groups near a border crossing. Choosing the goods, or a report without them, needs `reference` (the watch list).
+   */
+  selection?: Omit<ChokepointSelection, 'disruptionSteps'>;
+  reference?: ReferenceData;
 }
 
 export interface DisruptResult {
@@ -41,26 +51,55 @@ export function ratesOfReport(report: Report): FxTable | null {
 /**
  * The fragility curve of a report's supply chokepoints: removes entities one at a time (the one that cuts most
  * flow first, or the ones given) and says how much of the flow is still deliverable. Uses the report's goods,
- * sources, targets and exchange rates. Shares are null when a measure did not flow to begin with.
+ * sources, targets and exchange rates, or the goods, sources and targets of `selection`, chosen in the report as
+ * `runAnalysis` chooses them in a bundle. Shares are null when a measure did not flow to begin with.
  */
 export function disruptReport(report: Report, options: DisruptOptions = {}): DisruptResult {
+  const chosen = options.selection !== undefined && Object.values(options.selection).some((v) => v !== undefined);
   const cp = report.chokepoints;
-  if (cp === null) throw new PipelineOptionsError('the report has no supply-chokepoint sources and targets: analyze the bundle again with sources and targets chosen', 'report');
+  if (cp === null && !chosen) throw new PipelineOptionsError('the report has no supply-chokepoint sources and targets: choose them', 'report');
   const known = new Set(report.entities.map((e) => e.id));
   const unknown = (options.order ?? []).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new PipelineOptionsError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`, 'order');
-  const flowing = new Set(cp.shipments);
+  const bundle = bundleFromReport(report);
+  let ends: { sources: string[]; targets: string[]; shipments: string[]; goods: string; sourcesSelection: string; targetsSelection: string };
+  if (chosen) {
+    // What is not chosen stays as the report has it (the sources too, unless the goods change), else as runAnalysis
+    // chooses it.
+    const sel = options.selection!;
+    let shipments: Shipment[];
+    let goods: string;
+    if (sel.goods === undefined && cp !== null) {
+      const theirs = new Set(cp.shipments);
+      shipments = bundle.shipments.filter((s) => theirs.has(s.id));
+      goods = cp.goods;
+    } else {
+      if (options.reference === undefined) throw new PipelineOptionsError('choosing the goods needs the reference data (the watch list)', 'reference');
+      const g = goodsOf(options.reference, sel.goods ?? CHOKEPOINT_SELECTION_DEFAULTS.goods);
+      shipments = bundle.shipments.filter(g.pick);
+      goods = g.words;
+    }
+    const inFlow = { ...bundle, shipments };
+    const sources = sel.sources === undefined && sel.goods === undefined && cp !== null ? { ids: cp.sources, words: cp.sourcesSelection } : sourcesOf(inFlow, sel.sources, goods);
+    const targets = sel.targets === undefined && cp !== null ? { ids: cp.targets, words: cp.targetsSelection } : targetsOf(inFlow, sel.targets, report);
+    if (sources.ids.length === 0) throw new PipelineOptionsError(`no entity is a source: ${sources.words} (of ${goods})`, 'sources');
+    if (targets.ids.length === 0) throw new PipelineOptionsError(`no entity is a target: ${targets.words}`, 'targets');
+    ends = { sources: sources.ids, targets: targets.ids, shipments: shipments.map((s) => s.id), goods, sourcesSelection: sources.words, targetsSelection: targets.words };
+  } else {
+    ends = { sources: cp!.sources, targets: cp!.targets, shipments: cp!.shipments, goods: cp!.goods, sourcesSelection: cp!.sourcesSelection, targetsSelection: cp!.targetsSelection };
+  }
+  const flowing = new Set(ends.shipments);
   const fx = ratesOfReport(report);
   const groupOf = new Map(report.entities.map((e) => [e.id, e.group]));
-  const result = supplyChokepoints(bundleFromReport(report), {
-    sources: cp.sources,
-    targets: cp.targets,
+  const result = supplyChokepoints(bundle, {
+    sources: ends.sources,
+    targets: ends.targets,
     shipments: (s) => flowing.has(s.id),
     groupOf: (id) => groupOf.get(id),
     disruptionSteps: options.steps,
     removalOrder: options.order,
     flowCutCandidates: 0,
-    ...(fx === null || cp.valueCurrency === null
+    ...(fx === null || (!chosen && cp!.valueCurrency === null)
       ? {}
       : { value: (s: Shipment) => (s.value === undefined || s.currency === undefined ? undefined : convertMoney(fx, s.value, s.currency, valueDate(s))), valueCurrency: fx.base }),
   });
@@ -72,8 +111,8 @@ export function disruptReport(report: Report, options: DisruptOptions = {}): Dis
     steps: result.disruption.map((d) => ({ id: d.id, name: names.get(d.id)!, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent, targetsReached: d.targetsReached })),
     entities: report.entities.length,
     reachableTargets: result.reachableTargets,
-    goods: cp.goods,
-    sourcesSelection: cp.sourcesSelection,
-    targetsSelection: cp.targetsSelection,
+    goods: ends.goods,
+    sourcesSelection: ends.sourcesSelection,
+    targetsSelection: ends.targetsSelection,
   };
 }

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
 import { readReport } from '@chokepoint/report';
 import { entityIdFor } from '../entity-ids';
@@ -15,11 +16,15 @@ export function disruptCommand(io: CliIO): Command {
     .description(
       'Simulate disruption on a report: remove entities one at a time (the one that cuts most flow first, or the ones you list) and show how much of the flow from the sources to the targets can still be delivered, and how large the biggest connected part of the network stays: the fragility curve.',
     )
-    .argument('<report.json>', 'a report written by `chokepoint analyze` (its supply-chokepoint sources, targets and goods are used)')
+    .argument('<report.json>', 'a report written by `chokepoint analyze` (its supply-chokepoint sources, targets and goods are used, unless chosen below)')
     .option('--top <n>', 'how many entities to remove', parseTop, 10)
     .option('--remove <ids>', 'remove these entities, in this order, instead of choosing (comma-separated ids)')
+    .option('--goods <selection>', "other goods than the report's: watchlist, all, hs:PREFIX or commodity:WORDS (the sources are then their suppliers, unless --sources)")
+    .option('--sources <selection>', "other sources than the report's, as for analyze: entity ids a,b (or ids:a,b), hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB")
+    .option('--targets <selection>', "other targets than the report's; same forms as --sources")
+    .option('--reference <dir>', 'folder with the reference data (the watch list, for --goods watchlist)', DEFAULT_REFERENCE_DIR)
     .option('--json', 'print {"reachableTargets", "steps": [{"id", "name", "remainingFlowShare", "largestComponent", "targetsReached", ...}]} in removal order')
-    .action((path: string, flags: { top: number; remove?: string; json?: boolean }) => {
+    .action((path: string, flags: { top: number; remove?: string; json?: boolean; goods?: string; sources?: string; targets?: string; reference: string }) => {
       const report = readReport(path);
       // Ids of the bundle that name matching merged into another entity stand for that entity, said so.
       const order = flags.remove
@@ -29,9 +34,14 @@ export function disruptCommand(io: CliIO): Command {
         .map((id) => entityIdFor(report, id, io, (kept) => `removing ${kept}`));
       let result;
       try {
-        result = disruptReport(report, { steps: flags.top, order });
+        const chosen = flags.goods !== undefined || flags.sources !== undefined || flags.targets !== undefined;
+        const selection = { goods: flags.goods, sources: flags.sources, targets: flags.targets };
+        result = disruptReport(report, { steps: flags.top, order, ...(chosen ? { selection, reference: loadReference(flags.reference) } : {}) });
       } catch (err) {
-        if (err instanceof PipelineOptionsError) throw new UsageError(err.setting === 'order' ? `--remove: ${err.detail}` : `${path}: ${err.detail}${err.setting === 'report' ? ' (--sources, --targets)' : ''}`);
+        if (err instanceof PipelineOptionsError) {
+          const option = err.setting === 'order' ? '--remove' : err.setting !== undefined && ['goods', 'sources', 'targets', 'reference'].includes(err.setting) ? `--${err.setting}` : undefined;
+          throw new UsageError(option !== undefined ? `${option}: ${err.detail}` : `${path}: ${err.detail}${err.setting === 'report' ? ' (--sources, --targets)' : ''}`);
+        }
         throw err;
       }
       const { steps } = result;

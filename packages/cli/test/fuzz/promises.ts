@@ -223,7 +223,10 @@ function extraValues(file: string, records: string[][], report: Report): string[
   const header = records[0].map((h) => h.trim().toLowerCase());
   const idAt = header.indexOf('id');
   const contract = new Set(spec.columns.map((c) => c.name));
-  const extra = header.map((h, i) => [h, i] as const).filter(([h]) => !contract.has(h) && h !== '' && header.indexOf(h) === header.lastIndexOf(h));
+  // A column the reader read as one of the contract's (a required column missing, and this one holding its name: the
+  // warning on line 1 says so) is that column, not an extra one.
+  const readAs = new Set(report.input.warnings.filter((w) => w.file === file && w.line === 1 && w.column !== undefined && w.reason.startsWith(`column "${w.column}" read as "`)).map((w) => w.column!.trim().toLowerCase()));
+  const extra = header.map((h, i) => [h, i] as const).filter(([h]) => !contract.has(h) && !readAs.has(h) && h !== '' && header.indexOf(h) === header.lastIndexOf(h));
   if (idAt < 0 || extra.length === 0) return [];
   const byId = new Map<string, { attributes: Record<string, string> }>();
   for (const r of records_) if (!byId.has(r.id)) byId.set(r.id, r);

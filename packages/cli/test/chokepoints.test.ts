@@ -66,6 +66,16 @@ describe('supply chokepoints and the fragility curve', () => {
     expect((await run('disrupt', path, '--sources', 'where:country')).code).toBe(2);
   });
 
+  it('an unknown id or a misspelt field in a selection is a usage error naming the option (it was taken for a bug, exit 1)', async () => {
+    const out = join(tempDir(), 'x.json');
+    const id = await run('analyze', DEMO, '--out', out, '--quiet', '--targets', 'ids:nobody');
+    expect([id.code, id.stderr]).toEqual([2, 'error: --targets: unknown entity id "nobody"\n(see --help)\n']);
+    const field = await run('analyze', DEMO, '--out', out, '--quiet', '--sources', 'where:sektor~chem');
+    expect([field.code, field.stderr]).toEqual([2, 'error: --sources: no entity has a value for "sektor"; did you mean "sector"?\n(see --help)\n']);
+    const again = await run('disrupt', path, '--targets', 'where:countr=SY');
+    expect([again.code, again.stderr]).toEqual([2, 'error: --targets: no entity has a value for "countr"; did you mean "country"?\n(see --help)\n']);
+  });
+
   it('disrupt computes a curve for a report without supply chokepoints once sources and targets are chosen', async () => {
     const out = join(tempDir(), 'notes.json');
     expect((await run('analyze', join(__dirname, 'fixtures', 'notes-sheet'), '--lenient', '--out', out, '--quiet')).code).toBe(0);

@@ -66,9 +66,40 @@ function parseExpression(text: string): Expression {
 }
 
 function fieldValue(e: Entity, field: string): string | number | undefined {
-  const v = (e as unknown as Record<string, unknown>)[field];
+  // Own fields only: `constructor` or `toString` is an attribute's name like any other, never a member of the object.
+  const record = e as unknown as Record<string, unknown>;
+  const v = Object.hasOwn(record, field) ? record[field] : undefined;
   if (typeof v === 'string' || typeof v === 'number') return v;
-  return e.attributes[field];
+  return Object.hasOwn(e.attributes, field) ? e.attributes[field] : undefined;
+}
+
+/** The fields every entity may have (the data contract's), whether or not a bundle fills them. */
+const ENTITY_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'name', 'country', 'city', 'address', 'lat', 'lon', 'sector', 'isic', 'employees', 'founded'] satisfies (keyof Entity)[]);
+
+/**
+ * The fields of a `where:` expression that are neither an entity's field nor an attribute any entity has (a
+ * misspelt `countr`, a column the bundle does not have), each with the names entities have one or two letters away.
+ */
+function absentFields(entities: readonly Entity[], expression: Expression): { field: string; near: string[] }[] {
+  const wanted = [...new Set(expression.flat().map((c) => c.field))];
+  const absent = wanted.filter((f) => !ENTITY_FIELDS.has(f) && !entities.some((e) => fieldValue(e, f) !== undefined));
+  if (absent.length === 0) return [];
+  const have = new Set<string>(ENTITY_FIELDS);
+  for (const e of entities) for (const k of Object.keys(e.attributes)) have.add(k);
+  return absent.map((field) => ({ field, near: [...have].filter((h) => nearName(field.toLowerCase(), h.toLowerCase())).sort() }));
+}
+
+/** Whether two field names are at most two letters apart (added, dropped or changed). */
+function nearName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_x, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] <= 2;
 }
 
 function compare(actual: string | number | undefined, c: Comparison): boolean {
@@ -114,7 +145,14 @@ export function selectEntities(bundle: Bundle, selector: Selector, role: 'suppli
     if (unknown.length > 0) throw new SelectorError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
     return selector.ids;
   }
-  if (selector.kind === 'where') return bundle.entities.filter((e) => matchesExpression(e, selector.expression)).map((e) => e.id);
+  if (selector.kind === 'where') {
+    const absent = absentFields(bundle.entities, selector.expression);
+    if (absent.length > 0) {
+      const [{ field, near }] = absent;
+      throw new SelectorError(`no entity has a value for ${JSON.stringify(field)}${near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(' or ')}?` : ` (the fields are ${[...ENTITY_FIELDS].join(', ')} and the other columns of entities.csv)`}`);
+    }
+    return bundle.entities.filter((e) => matchesExpression(e, selector.expression)).map((e) => e.id);
+  }
   const out = new Set<string>();
   for (const s of bundle.shipments) if (shipmentMatches(s, selector)) out.add(role === 'supplier' ? s.supplier : (s.consignee ?? s.buyer));
   return [...out].sort();

@@ -48,5 +48,14 @@ describe('selections', () => {
     expect(() => parseSelector('where:country')).toThrow(/cannot read the condition "country"/);
     expect(() => parseSelector('ids:')).toThrow(/is empty/);
     expect(() => selectEntities(bundle, parseSelector('ids:a,zz'), 'supplier')).toThrow(/unknown entity id "zz"/);
+    // A field neither of the contract nor a column any entity has: a slip, named, not an empty selection.
+    expect(() => selectEntities(bundle, parseSelector('where:countr=TR'), 'supplier')).toThrow('no entity has a value for "countr"; did you mean "country"?');
+    expect(() => selectEntities(bundle, parseSelector('where:phnoe~44'), 'supplier')).toThrow('no entity has a value for "phnoe"; did you mean "phone"?');
+    expect(() => selectEntities(bundle, parseSelector('where:turnover>5'), 'supplier')).toThrow(/no entity has a value for "turnover" \(the fields are id, kind, name, country, city/);
+    // Names of object members are names like any other: none of them is found on an entity's prototype.
+    expect(() => selectEntities(bundle, parseSelector('where:constructor~Object'), 'supplier')).toThrow(/no entity has a value for "constructor"/);
+    const members: Bundle = { ...bundle, entities: [e('m', { attributes: { constructor: 'yes' } }), e('n')] };
+    expect(selectEntities(members, parseSelector('where:constructor=yes'), 'supplier')).toEqual(['m']);
+    expect(() => selectEntities(members, parseSelector('where:toString!=x and constructor=yes'), 'supplier')).toThrow(/no entity has a value for "toString"/);
   });
 });

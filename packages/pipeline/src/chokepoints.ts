@@ -56,15 +56,25 @@ export interface ChokepointEnds {
   targetsWords: string;
 }
 
+/** The entities a selector chooses (selectEntities), its problems (an unknown id, a field no entity has) as the setting's. */
+function chosen(inFlow: Bundle, text: string, what: 'sources' | 'targets', role: 'supplier' | 'receiver'): string[] {
+  try {
+    return selectEntities(inFlow, selector(text, what), role);
+  } catch (err) {
+    if (err instanceof SelectorError) throw new PipelineOptionsError(err.message, what);
+    throw err;
+  }
+}
+
 /** The sources a selector chooses among the entities of the goods' shipments (`inFlow`), or their suppliers. */
 export function sourcesOf(inFlow: Bundle, sources: string | undefined, goodsWords: string): { ids: string[]; words: string } {
   if (sources === undefined) return { ids: [...new Set(inFlow.shipments.map((s) => s.supplier))], words: `the suppliers of ${goodsWords}` };
-  return { ids: selectEntities(inFlow, selector(sources, 'sources'), 'supplier'), words: sources };
+  return { ids: chosen(inFlow, sources, 'sources', 'supplier'), words: sources };
 }
 
 /** The targets a selector chooses among the entities of the goods' shipments, or the members of clusters and groups near a border. */
 export function targetsOf(inFlow: Bundle, targets: string | undefined, near: NearBorder): { ids: string[]; words: string } {
-  if (targets !== undefined) return { ids: selectEntities(inFlow, selector(targets, 'targets'), 'receiver'), words: targets };
+  if (targets !== undefined) return { ids: chosen(inFlow, targets, 'targets', 'receiver'), words: targets };
   const ids = new Set<string>();
   for (const c of near.clusters) if (c.borderProximate) for (const m of c.members) ids.add(m);
   for (const g of near.groups) if (g.borderProximate) for (const m of g.members) ids.add(m);

@@ -126,6 +126,29 @@ describe('chokepoint command line', () => {
   });
 });
 
+describe('a file given for the bundle', () => {
+  it('reads the folder of a bundle file given alone (entities.csv), said in a warning; refuses another table with what a bundle is', async () => {
+    const dir = tempDir();
+    cpSync(TINY, join(dir, 'case'), { recursive: true });
+    const out = join(dir, 'r.json');
+    const r = await run('analyze', join(dir, 'case', 'entities.csv'), '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { input: { bundle: string; warnings: { file: string; line: number; reason: string }[] }; relations: unknown[] };
+    expect(report.input.warnings[0]).toEqual({ file: 'entities.csv', line: 1, reason: 'given alone: a bundle is the folder of its files, so its folder "case" was read, with the bundle files beside it' });
+    // The same findings as from the folder (its other files were read).
+    const fromFolder = await run('analyze', join(dir, 'case'), '--json', '--quiet');
+    const viaFile = JSON.parse(readFileSync(out, 'utf8')) as { flags: unknown[]; keyNodes: unknown[] };
+    const direct = JSON.parse(fromFolder.stdout) as { flags: unknown[]; keyNodes: unknown[]; relations: unknown[] };
+    expect(viaFile.flags).toEqual(direct.flags);
+    expect(report.relations.length).toBe(direct.relations.length);
+    // Another table alone: what a bundle is, not a list of lines that are not JSON.
+    writeFileSync(join(dir, 'suppliers.csv'), 'id,kind,name\na,company,Alpha\n');
+    const table = await run('validate', join(dir, 'suppliers.csv'));
+    expect(table.code).toBe(3);
+    expect(table.stderr).toContain('suppliers.csv is a table, not a bundle: a bundle is a folder holding entities.csv');
+  });
+});
+
 describe('the built binary', () => {
   const bin = join(REPO, 'packages', 'cli', 'dist', 'bin.js');
   beforeAll(() => {

@@ -43,6 +43,8 @@ describe('supply chokepoints and the fragility curve', () => {
     const given = JSON.parse((await run('disrupt', path, '--remove', 'tr-akc-03,tr-dst-01', '--json')).stdout);
     expect(given.steps.map((s: { id: string }) => s.id)).toEqual(['tr-akc-03', 'tr-dst-01']);
     expect((await run('disrupt', path, '--remove', 'nobody')).code).toBe(2);
+    // An id in another case names the entity meant, as path does.
+    expect((await run('disrupt', path, '--remove', 'TR-DST-01')).stderr).toBe('error: --remove: unknown entity id TR-DST-01; did you mean "tr-dst-01" (Velkaron Kimya Dağıtım A.Ş.) for "TR-DST-01"?\n(see --help)\n');
   });
 
   it('disrupt chooses other goods, sources or targets in the report, as analyze chooses them in the bundle', async () => {

@@ -235,7 +235,7 @@ describe('the findings of a spreadsheet of notes', () => {
   it('refuses the three cells that cannot be read, saying what to write, and reads the rest with warnings', async () => {
     const strict = await run('validate', bundle);
     expect(strict.code).toBe(3);
-    expect(strict.stderr).toContain('entities.csv line 2, column "employees": "10-49" is a range (10 to 49), as registers give a size class, not a number');
+    expect(strict.stderr).toContain('entities.csv line 2, column "employees": "10-49" is a range (10 to 49), not a number: write one number');
     expect(strict.stderr).toContain('relations.csv line 2, column "kind": "Owner, Director" names 2 kinds of tie (owner, director): write one row for each');
     expect(strict.stderr).toContain('relations.csv line 6, column "share": "50/50" gives two shares');
     expect(strict.stderr).toContain('the bundle has 3 problems');

@@ -5,8 +5,8 @@ import {
   BUNDLE_FILES,
   closest,
   compareIssues,
-  enumValues,
   crossFieldProblems,
+  enumValues,
   kilograms,
   parseField,
   readCurrency,
@@ -367,11 +367,6 @@ function trimmed(text: string): string {
   return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
 }
 
-/**
- * Reads one file of a bundle: finds its separator, checks the header, parses every cell with the contract's
- * column types, checks ids and references. Rows with problems are reported through `report` and left out;
- * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
- */
 /** A row's values or attributes in an order of their own (keys sorted), to compare two rows whatever their key order. */
 function rowText(record: Record<string, unknown>): string {
   return JSON.stringify(Object.entries(record).sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0)));
@@ -393,6 +388,11 @@ function sameAsKept(rows: ParsedRows, line: number, values: Record<string, unkno
   return false;
 }
 
+/**
+ * Reads one file of a bundle: finds its separator, checks the header, parses every cell with the contract's
+ * column types, checks ids and references. Rows with problems are reported through `report` and left out;
+ * what was read but repaired or doubtful goes to `warnings` (only for rows that are kept).
+ */
 async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadContext): Promise<ParsedRows> {
   const { entities, lenient } = ctx;
   const rows: ParsedRows = { values: [], attributes: [], lines: [] };

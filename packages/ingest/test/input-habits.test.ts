@@ -741,7 +741,7 @@ describe('habits of an English spreadsheet of notes (dates with month names, siz
     const relations = ['source,target,kind,share', 'c,a,owner,50/50', 'c,b,director,'].join('\n');
     const dir = makeBundle({ entities, relations, shipments: undefined });
     expect(names(await problems(dir))).toEqual([
-      'entities.csv:3:employees "10-49" is a range (10 to 49), as registers give a size class, not a number: write one number (the least, 10, when that is all that is known), or leave the cell empty',
+      'entities.csv:3:employees "10-49" is a range (10 to 49), not a number: write one number (the least, 10, when that is all that is known), or leave the cell empty',
       "relations.csv:2:share \"50/50\" gives two shares (50 % and 50 %), as a split between owners is written: give each owner's share on the row of its own tie (this row's, 50 % if it comes first)",
     ]);
     const b = await readBundle(dir, { lenient: true });

@@ -74,7 +74,7 @@ function numberField(raw: string, min: number, max: number, what: string): Field
     if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
     const range = RANGE.exec(raw);
     if (range !== null && Number(range[1]) < Number(range[2])) {
-      return fail(`${show(raw)} is a range (${range[1]} to ${range[2]}), as registers give a size class, not a number: write one number (the least, ${range[1]}, when that is all that is known), or leave the cell empty`);
+      return fail(`${show(raw)} is a range (${range[1]} to ${range[2]}), not a number: write one number (the least, ${range[1]}, when that is all that is known), or leave the cell empty`);
     }
     return fail(`${show(raw)} is not a number (write digits with a dot for decimals, no thousands separators)`);
   }

@@ -6,9 +6,10 @@
  *
  * Each group is one name, in the spellings of the transliteration schemes and the regional habits seen in
  * registers and lists (Levant, Gulf, Egypt, Maghreb, the OpenSanctions and UN lists' aliases); its first spelling is
- * its key. Only transliterations of one Arabic name are grouped: Turkish forms (`Mehmet`, `Ahmet`, `Hüseyin`), which
- * registers write as such (and `Fatma`), are not, and names of another root are groups of their own (`Hasan` / `Husayn`, `Hamid` /
- * `Hamad`, `Said` / `Sayyid` / `Saad`, `Yusuf` / `Yunus`, `Sulayman` / `Salman`, `Jamal` / `Kamal`, `Amin` / `Amir`).
+ * its key. Only transliterations of one Arabic name are grouped: Turkish forms (`Mehmet`, `Ahmet`, `Hüseyin`, `Fatma`),
+ * which registers write as such, are not, and names of another root are groups of their own (`Hasan` / `Husayn`,
+ * `Hamid` / `Hamad`, `Said` / `Sayyid` / `Saad`, `Yusuf` / `Yunus`, `Sulayman` / `Salman`, `Jamal` / `Kamal`, `Amin` /
+ * `Amir`).
  */
 const GROUPS: readonly (readonly string[])[] = [
   ['muhammad', 'mohammed', 'mohammad', 'muhammed', 'mohamed', 'mohamad', 'muhamad', 'muhamed', 'mouhamed', 'mouhammad', 'mohamud'],

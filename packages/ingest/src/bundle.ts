@@ -264,6 +264,8 @@ interface DecimalCommas {
 const LOOKS_LIKE_THOUSANDS = /^[+-]?\d{1,3}\.\d{3}$/;
 /** How many such cells of one column get a warning of their own. */
 const AMBIGUOUS_KEPT = 20;
+/** Currencies whose amounts have three decimals (ISO 4217 minor unit 3): `12.345 KWD` is twelve dinars and change. */
+const THREE_DECIMALS: ReadonlySet<string> = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 
 /** The number a cell with a decimal comma (and maybe dots between thousands) writes, with a decimal point. */
 function commaNumber(raw: string): string {
@@ -551,9 +553,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
         const attributes: Record<string, string> = {};
         let isic: string | undefined;
+        /** The value cell as written (for the doubt about a dot between thousands, below). */
+        let valueWritten: string | undefined;
         for (let i = 0; i < header.length; i++) {
           const col = header[i];
           const written = trimmed(fields[i] ?? '');
+          if (typeof col !== 'string' && col.name === 'value') valueWritten = written;
           let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
           if (invalid?.includes(i)) {
@@ -832,6 +837,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (c.value !== undefined && values.concentration === undefined) late = true;
           if (c.value !== undefined) values.concentration = c.value;
           if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
+        }
+        if (valueWritten !== undefined && delimiter !== ';' && typeof values.value === 'number' && !(typeof values.currency === 'string' && THREE_DECIMALS.has(values.currency))) {
+          // `45.000 USD` in a file separated by commas: a dot is a decimal point there (45), but German or Turkish
+          // spreadsheets write it between thousands (45,000), and money has two decimals, not three. Said, cell by
+          // cell (one warning per column, its lines named); semicolon files have their own (decimalCommas).
+          const dotted = /(?:^|[^\d.,])(\d{1,3})\.(\d{3})(?![\d.,])/.exec(valueWritten);
+          if (dotted !== null && Number(`${dotted[1]}.${dotted[2]}`) === values.value) {
+            const thousands = `${dotted[1]}${dotted[2]}`;
+            note('value', `${JSON.stringify(valueWritten)} read as ${values.value as number}, with the dot as a decimal point: money has two decimals, so if it means ${Number(thousands).toLocaleString('en-US')} (a dot between thousands, as German or Turkish spreadsheets write it), write ${Number(thousands)}`, true);
+          }
         }
         // Checks across columns only make sense once each column parsed on its own.
         if (problems.length === 0) for (const p of crossFieldProblems(spec.file, values)) add(p.column, p.reason);

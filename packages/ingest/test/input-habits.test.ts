@@ -780,3 +780,26 @@ describe('habits of an English spreadsheet of notes (dates with month names, siz
     expect(inv.shipments.map((s) => s.id)).toEqual(['INV-1']);
   });
 });
+
+describe('dates with the year first, and money with a dot and three decimals', () => {
+  it('reads 2016/03/05 and 2016-3-5 as year, month, day, with one warning per column', async () => {
+    const rows = ['s1,d,a,paste,2016/03/05', 's2,d,a,paste,2016-3-5', 's3,d,a,paste,2016/02/30'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,shipped', ...rows].join('\n') });
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => s.shipped)).toEqual(['2016-03-05', '2016-03-05', undefined]);
+    expect(b.warnings.filter((w) => w.column === 'shipped').map((w) => [w.line, w.reason])).toEqual([
+      [2, '"2016/03/05" read as the date 2016-03-05 (year, month, day); write YYYY-MM-DD to be sure (cells written alike on line 3)'],
+      [4, '"2016/02/30" is not a date: read as year, month, day, there is no 2016-02-30: left empty, and the row read without it'],
+    ]);
+  });
+
+  it('says that 45.000 in a comma-separated file may mean forty-five thousand, unless its currency has three decimals', async () => {
+    const rows = ['s1,d,a,paste,45.000,USD', 's2,d,a,paste,45.000 USD,', 's3,d,a,paste,12.345,KWD', 's4,d,a,paste,45.50,USD', 's5,d,a,paste,1045.000,USD'];
+    const b = await readBundle(makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', ...rows].join('\n') }));
+    expect(b.shipments.map((s) => s.value)).toEqual([45, 45, 12.345, 45.5, 1045]);
+    const doubts = b.warnings.filter((w) => w.column === 'value' && /a dot between thousands/.test(w.reason));
+    expect(doubts.map((w) => [w.line, w.reason])).toEqual([
+      [2, '"45.000" read as 45, with the dot as a decimal point: money has two decimals, so if it means 45,000 (a dot between thousands, as German or Turkish spreadsheets write it), write 45000 (cells written alike on line 3)'],
+    ]);
+  });
+});

@@ -170,6 +170,8 @@ export function isIsoDate(raw: string): boolean {
   return d <= days;
 }
 
+/** The year first and then the month and the day, one or two digits each, with dashes or slashes (not ISO's own form). */
+const YEAR_FIRST = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const SLASHED = /^(\d{1,4})\/(\d{1,2})\/(\d{1,4})$/;
@@ -193,6 +195,14 @@ export function readDate(raw: string): FieldResult {
   }
   const named = namedMonthDate(raw);
   if (named !== undefined) return named;
+  // The year first, with dashes or slashes and a month or day of one digit (`2016-3-5`, `2016/03/05`, as Japanese
+  // and Chinese settings write it): year, month, day, in that order wherever the year comes first.
+  const yearFirst = DATE.test(raw) ? null : YEAR_FIRST.exec(raw);
+  if (yearFirst) {
+    const iso = `${yearFirst[1]}-${yearFirst[3].padStart(2, '0')}-${yearFirst[4].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return { ok: true, value: iso, note: `${show(raw)} read as the date ${iso} (year, month, day); write YYYY-MM-DD to be sure` };
+    return fail(`${show(raw)} is not a date: read as year, month, day, there is no ${iso}`);
+  }
   const readings = slashedDateReadings(raw);
   if (readings !== undefined && readings.dayFirst === undefined && readings.monthFirst === undefined) {
     return fail(`${show(raw)} is not a date: there is no such day, read day first or month first`);

@@ -63,7 +63,11 @@ describe('the data contract', () => {
     expect(read('date', '1.3.2021')).toMatchObject({ ok: true, value: '2021-03-01' });
     expect(read('date', '30.02.2023')).toEqual({ ok: false, reason: '"30.02.2023" is not a date: read as day.month.year, there is no 2023-02-30' });
     expect(read('date', '2023-02-30 10:00')).toMatchObject({ ok: false });
-    for (const raw of ['01/03/2021', '3/1/2021', '2021/03/01']) expect((read('date', raw) as { reason: string }).reason).toMatch(/with slashes the day and the month cannot be told apart/);
+    for (const raw of ['01/03/2021', '3/1/2021']) expect((read('date', raw) as { reason: string }).reason).toMatch(/with slashes the day and the month cannot be told apart/);
+    // The year first: year, month, day, as Japanese and Chinese settings write it, and ISO with one-digit parts.
+    expect(read('date', '2021/03/01')).toEqual({ ok: true, value: '2021-03-01', note: '"2021/03/01" read as the date 2021-03-01 (year, month, day); write YYYY-MM-DD to be sure' });
+    expect(read('date', '2021-3-1')).toEqual({ ok: true, value: '2021-03-01', note: '"2021-3-1" read as the date 2021-03-01 (year, month, day); write YYYY-MM-DD to be sure' });
+    expect(read('date', '2021/02/30')).toEqual({ ok: false, reason: '"2021/02/30" is not a date: read as year, month, day, there is no 2021-02-30' });
     expect(read('date', '3 March 2021')).toEqual({ ok: true, value: '2021-03-03', note: '"3 March 2021" read as the date 2021-03-03; write YYYY-MM-DD to be sure' });
     expect(read('date', 'March 3rd 2021')).toEqual({ ok: true, value: '2021-03-03', note: '"March 3rd 2021" read as the date 2021-03-03; write YYYY-MM-DD to be sure' });
     expect(read('date', 'Mars 3 2021')).toEqual({ ok: false, reason: '"Mars 3 2021" is not a date in ISO form YYYY-MM-DD' });

@@ -7,6 +7,7 @@ import {
   compareIssues,
   crossFieldProblems,
   enumValues,
+  isEstimate,
   kilograms,
   parseField,
   readCurrency,
@@ -627,7 +628,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               interners[i]?.add(raw);
             }
           }
-          if (!parsed.ok && spec.file === 'shipments.csv' && Object.hasOwn(WRITTEN_WITH, col.name)) {
+          if (!parsed.ok && spec.file === 'shipments.csv' && Object.hasOwn(WRITTEN_WITH, col.name) && !isEstimate(written)) {
             // A value written with its currency (`21000 TRY`, `€4800`), a quantity with its unit (`6 t`): the number,
             // and the other column checked below.
             // (from the cell as written: the number in it is read with the file's separators there)

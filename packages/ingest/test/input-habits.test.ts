@@ -305,7 +305,7 @@ describe('spreadsheet habits', () => {
       'shipments.csv:5:value: "$15400": currency "$" is ambiguous: it can be the US dollar (USD), the Canadian (CAD), Australian (AUD), Hong Kong (HKD) or another dollar, or a peso (MXN, …); write the ISO 4217 code (the number alone, 15400, goes in the value column, the currency in its own)',
       // A unit not known beside a quantity is named; a word that is neither a symbol nor a currency is left to "not a number".
       'shipments.csv:7:quantity: "6 boxes": unknown unit "boxes"; the units are kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u, or their usual spellings (see docs/data-format.md) (the number alone, 6, goes in the quantity column, the unit in its own)',
-      'shipments.csv:7:value: "approx 5000" is not a number (write digits with a dot for decimals, no thousands separators)',
+      'shipments.csv:7:value: "approx 5000" is an estimate: write it without "approx" (5000) if that is the figure to use, and keep the doubt in a column of its own (a note), or leave the cell empty',
     ]);
     const b = await readBundle(dir, { lenient: true });
     expect(b.entities.map((e) => e.kind)).toEqual(['company', 'person', 'company', 'organization']);
@@ -800,6 +800,17 @@ describe('dates with the year first, and money with a dot and three decimals', (
     const doubts = b.warnings.filter((w) => w.column === 'value' && /a dot between thousands/.test(w.reason));
     expect(doubts.map((w) => [w.line, w.reason])).toEqual([
       [2, '"45.000" read as 45, with the dot as a decimal point: money has two decimals, so if it means 45,000 (a dot between thousands, as German or Turkish spreadsheets write it), write 45000 (cells written alike on line 3)'],
+    ]);
+  });
+});
+
+describe('an estimate', () => {
+  it('is a head count read as its number, and an amount or quantity refused with what to write', async () => {
+    const rows = ['s1,d,a,paste,approx. 6,t,100,EUR', 's2,d,a,paste,6,t,~250,EUR'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,quantity,unit,value,currency', ...rows].join('\n') });
+    expect((await problems(dir)).map((p) => `${p.line} ${p.column}: ${p.reason}`)).toEqual([
+      '2 quantity: "approx. 6" is an estimate: write it without "approx." (6) if that is the figure to use, and keep the doubt in a column of its own (a note), or leave the cell empty',
+      '3 value: "~250" is an estimate: write it without "~" (250) if that is the figure to use, and keep the doubt in a column of its own (a note), or leave the cell empty',
     ]);
   });
 });

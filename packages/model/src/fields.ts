@@ -64,6 +64,13 @@ const FORMULA = /^=\s*[A-Za-z_(]/;
 
 /** A whole number said to be approximate, as registers and notes write head counts: `approx. 12`, `ca. 40`, `~250`, `about 30`. */
 const APPROXIMATE = /^(?:approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)\s*([+]?(?:\d+(?:\.\d*)?|\.\d+))$/i;
+/** A number after a word of estimate, with its unit or currency perhaps (`approx. 6 t`, `ca. 18000 EUR`). */
+const ESTIMATE = /^(approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)\s*(\d[\d.,]*(?:\s*\S+)?)$/i;
+/** Whether a cell is a number after a word of estimate (`approx. 6 t`, `~250`): refused as an estimate, not split. */
+export function isEstimate(raw: string): boolean {
+  return ESTIMATE.test(raw);
+}
+
 /** Two numbers as a range, as registers give a company's size class: `10-49`, `10 – 49`, `10 to 49`. */
 const RANGE = /^(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)$/i;
 
@@ -72,6 +79,10 @@ function numberField(raw: string, min: number, max: number, what: string): Field
   if (n === undefined) {
     if (FORMULA.test(raw)) return fail(formulaReason(raw));
     if (NUMBER.test(raw)) return fail(`${show(raw)} is too large (${what}s go up to ${big(max)})`);
+    // `approx. 6 t`, `ca. 18000`: an estimate, read only as a head count (parseField's integer), not as an amount or a
+    // quantity, which the rules compare with others.
+    const estimate = ESTIMATE.exec(raw);
+    if (estimate !== null) return fail(`${show(raw)} is an estimate: write it without ${JSON.stringify(estimate[1])} (${estimate[2]}) if that is the figure to use, and keep the doubt in a column of its own (a note), or leave the cell empty`);
     const range = RANGE.exec(raw);
     if (range !== null && Number(range[1]) < Number(range[2])) {
       return fail(`${show(raw)} is a range (${range[1]} to ${range[2]}), not a number: write one number (the least, ${range[1]}, when that is all that is known), or leave the cell empty`);

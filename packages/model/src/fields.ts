@@ -62,10 +62,13 @@ function big(n: number): string {
 /** A formula a spreadsheet exported instead of its result (`=SUM(B2:B9)`). */
 const FORMULA = /^=\s*[A-Za-z_(]/;
 
+/** The words that say a number is an estimate: `approx.`, `ca.`, `circa`, `about`, `around`, `~`. */
+const ESTIMATE_WORD = String.raw`(approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)`;
 /** A whole number said to be approximate, as registers and notes write head counts: `approx. 12`, `ca. 40`, `~250`, `about 30`. */
-const APPROXIMATE = /^(?:approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)\s*([+]?(?:\d+(?:\.\d*)?|\.\d+))$/i;
+const APPROXIMATE = new RegExp(String.raw`^${ESTIMATE_WORD}\s*([+]?(?:\d+(?:\.\d*)?|\.\d+))$`, 'i');
 /** A number after a word of estimate, with its unit or currency perhaps (`approx. 6 t`, `ca. 18000 EUR`). */
-const ESTIMATE = /^(approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)\s*(\d[\d.,]*(?:\s*\S+)?)$/i;
+const ESTIMATE = new RegExp(String.raw`^${ESTIMATE_WORD}\s*(\d[\d.,]*(?:\s*\S+)?)$`, 'i');
+
 /** Whether a cell is a number after a word of estimate (`approx. 6 t`, `~250`): refused as an estimate, not split. */
 export function isEstimate(raw: string): boolean {
   return ESTIMATE.test(raw);
@@ -333,8 +336,8 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       // amounts and quantities, which the rules compare with others.)
       const approximate = APPROXIMATE.exec(raw);
       if (approximate !== null) {
-        const read = parseField('integer', approximate[1], options);
-        return read.ok ? { ok: true, value: read.value, note: `${show(raw)} read as ${approximate[1]}, an estimate; write the number alone to be sure` } : read;
+        const read = parseField('integer', approximate[2], options);
+        return read.ok ? { ok: true, value: read.value, note: `${show(raw)} read as ${approximate[2]}, an estimate; write the number alone to be sure` } : read;
       }
       const r = numberField(raw, 0, Number.MAX_SAFE_INTEGER, 'value');
       if (r.ok && !Number.isInteger(r.value)) return fail(`${show(raw)} is not a whole number`);

@@ -1,4 +1,5 @@
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
+import { closest } from '@chokepoint/model';
 import { fold } from '@chokepoint/model/text';
 
 /**
@@ -78,7 +79,8 @@ const ENTITY_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'name', 'count
 
 /**
  * The fields of a `where:` expression that are neither an entity's field nor an attribute any entity has (a
- * misspelt `countr`, a column the bundle does not have), each with the names entities have one or two letters away.
+ * misspelt `countr`, a column the bundle does not have), each with the names entities have that it may be a slip of
+ * (`closest`, the did-you-mean of the data contract's messages).
  */
 function absentFields(entities: readonly Entity[], expression: Expression): { field: string; near: string[] }[] {
   const wanted = [...new Set(expression.flat().map((c) => c.field))];
@@ -86,20 +88,7 @@ function absentFields(entities: readonly Entity[], expression: Expression): { fi
   if (absent.length === 0) return [];
   const have = new Set<string>(ENTITY_FIELDS);
   for (const e of entities) for (const k of Object.keys(e.attributes)) have.add(k);
-  return absent.map((field) => ({ field, near: [...have].filter((h) => nearName(field.toLowerCase(), h.toLowerCase())).sort() }));
-}
-
-/** Whether two field names are at most two letters apart (added, dropped or changed). */
-function nearName(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 2) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_x, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length] <= 2;
+  return absent.map((field) => ({ field, near: closest(field, [...have].sort(), 2) }));
 }
 
 function compare(actual: string | number | undefined, c: Comparison): boolean {

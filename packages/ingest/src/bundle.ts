@@ -430,6 +430,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const note = (column: string, reason: string, alike = false) => notes.push({ file, line, column, reason, alike });
   /** The header's name of the column read as weight_kg (for the attribute it is kept as beside a quantity). */
   let weightColumn: string | undefined;
+  /** The index of the value column in the header (-1: none), for the doubt about a dot between thousands. */
+  let valueColumn = -1;
   /** The currency the row's value was written with (`21000 TRY`), the unit of its quantity (`6 t`), when they were. */
   let writtenWith: { what: string; column: string; word: string }[] | undefined;
   /** Lenient: the record keys of the row's optional cells that could not be read and were left empty. */
@@ -500,6 +502,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             headerCurrency = h.currency;
             const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
             weightColumn = weight < 0 ? undefined : fields[weight].trim();
+            valueColumn = header.findIndex((c) => typeof c !== 'string' && c.name === 'value');
             // The coordinates in one cell stand for a place's lat and lon, which it needs.
             const coordinates = header.find((c): c is ColumnSpec => typeof c !== 'string' && c.type === 'coordinates');
             coordinatesRequired = coordinates !== undefined && spec.columns.some((c) => c.required && c.givenBy === coordinates.name) ? coordinates.name : undefined;
@@ -554,12 +557,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
         const attributes: Record<string, string> = {};
         let isic: string | undefined;
-        /** The value cell as written (for the doubt about a dot between thousands, below). */
-        let valueWritten: string | undefined;
         for (let i = 0; i < header.length; i++) {
           const col = header[i];
           const written = trimmed(fields[i] ?? '');
-          if (typeof col !== 'string' && col.name === 'value') valueWritten = written;
           let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
           if (invalid?.includes(i)) {
@@ -839,14 +839,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (c.value !== undefined) values.concentration = c.value;
           if (c.note !== undefined) note(values.concentration === undefined ? 'commodity' : 'concentration', c.note);
         }
-        if (valueWritten !== undefined && delimiter !== ';' && typeof values.value === 'number' && !(typeof values.currency === 'string' && THREE_DECIMALS.has(values.currency))) {
+        const valueWritten = valueColumn < 0 ? '' : (fields[valueColumn] ?? '');
+        // (most values have no dot: the pattern is tried on those that do)
+        if (valueWritten.includes('.') && delimiter !== ';' && typeof values.value === 'number' && !(typeof values.currency === 'string' && THREE_DECIMALS.has(values.currency))) {
           // `45.000 USD` in a file separated by commas: a dot is a decimal point there (45), but German or Turkish
           // spreadsheets write it between thousands (45,000), and money has two decimals, not three. Said, cell by
           // cell (one warning per column, its lines named); semicolon files have their own (decimalCommas).
-          const dotted = /(?:^|[^\d.,])(\d{1,3})\.(\d{3})(?![\d.,])/.exec(valueWritten);
+          const dotted = /(?:^|[^\d.,])(\d{1,3})\.(\d{3})(?![\d.,])/.exec(trimmed(valueWritten));
           if (dotted !== null && Number(`${dotted[1]}.${dotted[2]}`) === values.value) {
             const thousands = `${dotted[1]}${dotted[2]}`;
-            note('value', `${JSON.stringify(valueWritten)} read as ${values.value as number}, with the dot as a decimal point: money has two decimals, so if it means ${Number(thousands).toLocaleString('en-US')} (a dot between thousands, as German or Turkish spreadsheets write it), write ${Number(thousands)}`, true);
+            note('value', `${JSON.stringify(trimmed(valueWritten))} read as ${values.value as number}, with the dot as a decimal point: money has two decimals, so if it means ${Number(thousands).toLocaleString('en-US')} (a dot between thousands, as German or Turkish spreadsheets write it), write ${Number(thousands)}`, true);
           }
         }
         // Checks across columns only make sense once each column parsed on its own.

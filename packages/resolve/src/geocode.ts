@@ -1,5 +1,6 @@
 import type { Bundle, Entity } from '@chokepoint/model';
 import { fold } from './fold';
+import { editDistance } from './words';
 
 export interface GeocodeOptions {
   /** The most populous match is taken only when it has at least this many times the population of the next. Default 10. */
@@ -283,17 +284,11 @@ export const NEAR_SPELLING_MIN_LENGTH = 6;
 
 /** Whether two texts are one edit apart: a character added, dropped or changed, or two neighbours swapped. */
 export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
-  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
-  if (a.slice(i + 1) === b.slice(i + 1)) return true;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return a !== b && editDistance(a, b, 1) === 1;
 }
 
-/** Per list of cities: per country, the keys of its towns of NEAR_SPELLING_MIN_POPULATION or more, with the town. */
-const townKeys = new WeakMap<readonly CityRecord[], Map<string, [string, CityRecord][]>>();
+/** The names of a town of NEAR_SPELLING_MIN_POPULATION or more (nameKeys), none for a smaller place. */
+const townKeys: CityKeys = (c) => (c.population < NEAR_SPELLING_MIN_POPULATION ? [] : nameKeys(c));
 
 /**
  * The towns of a country (NEAR_SPELLING_MIN_POPULATION inhabitants or more) whose name, or an alternate name, is one
@@ -302,22 +297,11 @@ const townKeys = new WeakMap<readonly CityRecord[], Map<string, [string, CityRec
  * not find. None for a name of fewer than NEAR_SPELLING_MIN_LENGTH letters.
  */
 export function nearSpellings(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
-  const list = options.cities ?? defaultCities();
-  const code = country.toUpperCase();
-  let byCountry = townKeys.get(list);
-  if (byCountry === undefined) townKeys.set(list, (byCountry = new Map()));
-  let keys = byCountry.get(code);
-  if (keys === undefined) {
-    byCountry.set(code, (keys = []));
-    for (const c of citiesByCountry(list).get(code) ?? []) {
-      if (c.population < NEAR_SPELLING_MIN_POPULATION) continue;
-      for (const k of nameKeys(c)) keys.push([k, c]);
-    }
-  }
+  const towns = indexFor(options.cities, country.toUpperCase(), townKeys);
   const found = new Map<number, CityRecord>();
   for (const name of placeKeys(city)) {
-    if (name.replace(/ /g, '').length < NEAR_SPELLING_MIN_LENGTH) continue;
-    for (const [k, c] of keys) if (oneEditApart(name, k)) found.set(c.cityId, c);
+    if (towns === undefined || name.replace(/ /g, '').length < NEAR_SPELLING_MIN_LENGTH) continue;
+    for (const [k, cities] of towns) if (oneEditApart(name, k)) for (const c of cities) found.set(c.cityId, c);
   }
   return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
 }

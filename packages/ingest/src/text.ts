@@ -45,6 +45,28 @@ export function guessCodePage(head: Buffer): 'windows-1252' | 'windows-1254' | u
   return turkish ? 'windows-1254' : 'windows-1252';
 }
 
+/**
+ * Windows-1252's characters for the bytes 0x80 to 0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; the five
+ * bytes it leaves undefined stay the control characters of the same number, as the WHATWG Encoding Standard has it).
+ * Node 20's TextDecoder('windows-1252') decodes those bytes as Latin-1 (0x80 as U+0080, not €): a price written `€`, a
+ * name with `’` or `œ` came out as control characters. Windows-1254 decodes right and shares these but for 0x8E, 0x9E.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** A decoder of a Windows code page, one chunk at a time (one byte is one character: chunks decode on their own). */
+export function codePageDecoder(encoding: 'windows-1252' | 'windows-1254'): (bytes: Uint8Array) => string {
+  if (encoding === 'windows-1254') {
+    const decoder = new TextDecoder(encoding);
+    return (bytes) => decoder.decode(bytes);
+  }
+  const latin1 = new TextDecoder('latin1');
+  return (bytes) => {
+    const text = latin1.decode(bytes);
+    // (the C1 range only: every other byte of Windows-1252 is its Latin-1 character)
+    return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
+  };
+}
+
 /** A file's encoding and the length of its byte-order mark. */
 export interface SniffedText {
   encoding: TextEncoding;
@@ -185,7 +207,7 @@ export class Utf16ToUtf8 {
 export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
   const utf16 = sniffed.encoding === 'UTF-16LE' || sniffed.encoding === 'UTF-16BE' ? new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE') : undefined;
   // A code page of one byte a character: each chunk decodes on its own.
-  const codePage = sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254' ? new TextDecoder(sniffed.encoding) : undefined;
+  const codePage = sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254' ? codePageDecoder(sniffed.encoding) : undefined;
   let read = 0;
   let skip = sniffed.bom;
   for await (const raw of createReadStream(path) as AsyncIterable<Buffer>) {
@@ -198,7 +220,7 @@ export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: 
       skip -= n;
     }
     if (chunk.length === 0) continue;
-    yield utf16 !== undefined ? utf16.push(chunk) : codePage !== undefined ? Buffer.from(codePage.decode(chunk), 'utf8') : chunk;
+    yield utf16 !== undefined ? utf16.push(chunk) : codePage !== undefined ? Buffer.from(codePage(chunk), 'utf8') : chunk;
   }
   if (utf16 !== undefined) {
     const rest = utf16.end();
@@ -210,7 +232,7 @@ export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: 
 export function headText(head: Buffer, sniffed: SniffedText): string {
   const body = head.subarray(sniffed.bom);
   if (sniffed.encoding === 'UTF-8') return body.toString('utf8');
-  if (sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254') return new TextDecoder(sniffed.encoding).decode(body);
+  if (sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254') return codePageDecoder(sniffed.encoding)(body);
   return new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE').push(body).toString('utf8');
 }
 

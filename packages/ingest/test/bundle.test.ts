@@ -263,6 +263,11 @@ describe('readBundle names the file, line, column and reason of every problem', 
     const w = await readBundle(dir);
     expect(w.entities.map((e) => [e.name, e.city])).toEqual([['Société Générale', 'München']]);
     expect(w.warnings.map((x) => x.reason)).toContainEqual(expect.stringContaining('read as Windows-1252 (Western European)'));
+    // Its bytes 0x80 to 0x9F are Windows-1252's (€ 0x80, ’ 0x92, œ 0x9C, Ž 0x8E), not the control characters of
+    // Latin-1 (Node's own decoder of windows-1252 gives those).
+    writeFileSync(join(dir, 'entities.csv'), Buffer.from('id;kind;name;notes\na;company;Soci\xe9t\xe9 d\x92Engrais \x9cuvre;pay\xe9 en \x80 \x8e\n', 'latin1'));
+    const c1 = await readBundle(dir);
+    expect(c1.entities.map((e) => [e.name, e.attributes.notes])).toEqual([['Société d’Engrais œuvre', 'payé en € Ž']]);
     // Words of bytes beyond ASCII (Cyrillic in Windows-1251) are no Latin script: refused cell by cell, as before.
     writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xcf, 0xf0, 0xe8, 0xec, 0xe5, 0xf0]), Buffer.from('\n')]));
     expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');

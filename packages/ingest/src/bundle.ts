@@ -35,7 +35,7 @@ import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches,
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { IdTable } from './id-table';
-import { withoutThousandsCommas } from './numbers';
+import { groupSeparatorWord, thousandsSpacesInText, withoutThousandsCommas, withoutThousandsSpaces } from './numbers';
 
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
@@ -440,6 +440,13 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let headerCurrency: string | undefined;
   /** Per number column: its cells written with commas between thousands (`12,500`), for one warning. */
   const thousandsCommas = new Map<string, { line: number; example: string; count: number }>();
+  /** Per number column: its cells written with spaces or apostrophes between thousands (`20 000`, `12'500`), for one warning. */
+  const thousandsSpaces = new Map<string, { line: number; example: string; readAs: number; count: number }>();
+  const spaced = (column: string, example: string, readAs: number) => {
+    const seen = thousandsSpaces.get(column);
+    if (seen === undefined) thousandsSpaces.set(column, { line, example, readAs, count: 1 });
+    else seen.count++;
+  };
   /** The share a relation's kind was written with (`Owner (51%)`), when it was. */
   let writtenShare: number | undefined;
   /** The coordinates column, when it gives the lat and lon a record needs (places.csv): an empty cell is a problem. */
@@ -586,6 +593,13 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             isic = raw; // read below, with the row's sector
             continue;
           }
+          // `20 000`, `7 400,00`, `12'500.50`: spaces (or apostrophes) between thousands, as French, Russian, Swiss…
+          // settings write them, and Excel saves them so in a CSV. The decimal mark is then read as in any cell.
+          const unspaced = (col.type === 'number' || col.type === 'integer') && raw.length > 4 ? withoutThousandsSpaces(raw) : undefined;
+          if (unspaced !== undefined) {
+            spaced(col.name, raw, Number(plainDigits(unspaced, delimiter === ';')));
+            raw = unspaced;
+          }
           // `12,500`, `1,234,567.5` in a file not separated by semicolons (whose numbers never have a decimal comma):
           // commas between thousands, as trade databases and English-language spreadsheets write them.
           const plain = delimiter !== ';' && (col.type === 'number' || col.type === 'integer') && raw.indexOf(',') > 0 ? withoutThousandsCommas(raw) : undefined;
@@ -632,7 +646,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             // A value written with its currency (`21000 TRY`, `€4800`), a quantity with its unit (`6 t`): the number,
             // and the other column checked below.
             // (from the cell as written: the number in it is read with the file's separators there)
-            const split = numberWithWord(written, col.name, fieldOptions[i], delimiter === ';');
+            // (`2 450 000 FCFA`, `20 000 kg`: the number's spaces between thousands left out first)
+            const unspacedText = thousandsSpacesInText(written);
+            const split = numberWithWord(unspacedText ?? written, col.name, fieldOptions[i], delimiter === ';');
+            if (unspacedText !== undefined && split !== undefined && !('reason' in split)) spaced(col.name, written, split.number);
             if (split !== undefined && 'reason' in split) {
               parsed = { ok: false, reason: split.reason };
               splitReason = true;
@@ -929,6 +946,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
       line: t.line,
       column,
       reason: `${t.count} number${t.count === 1 ? '' : 's'} written with commas between thousands (such as "${t.example}", read as ${t.example.replace(/,/g, '')}); in a file separated by ${DELIMITER_NAMES[delimiter]}s a comma is never a decimal mark`,
+    });
+  }
+  for (const [column, t] of thousandsSpaces) {
+    ctx.warnings.add({
+      file,
+      line: t.line,
+      column,
+      reason: `${t.count} number${t.count === 1 ? '' : 's'} written with ${groupSeparatorWord(t.example)} between thousands (such as ${JSON.stringify(t.example)}, read as ${t.readAs}), as spreadsheets set for French, Russian, Swiss and many other languages write them`,
     });
   }
   for (const [column, d] of decimalCommas) {

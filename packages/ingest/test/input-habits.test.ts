@@ -814,3 +814,77 @@ describe('an estimate', () => {
     ]);
   });
 });
+
+describe("habits of a French-speaking investigator's sheet (spaces between thousands, kinds and months in French)", () => {
+  const names = (issues: DataIssue[]) => issues.map((i) => `${i.file}:${i.line}:${i.column ?? ''} ${i.reason}`);
+
+  it('reads spaces and apostrophes between thousands, beside a currency or unit too, with one warning per column', async () => {
+    const nbsp = '\u00a0';
+    const narrow = '\u202f';
+    const rows = ['s1;d;a;paste;20 000;kg;7 400,00;EUR', `s2;d;a;paste;6;t;2${nbsp}450${nbsp}000 XOF;`, `s3;d;a;paste;1${narrow}500 kg;;€ 12 500,50;`, "s4;d;a;paste;5;t;12'500.50;CHF", 's5;d;a;paste;12 34;kg;;'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id;supplier;buyer;commodity;quantity;unit;value;currency', ...rows].join('\n') });
+    // A space that is not between groups of three digits is no thousands separator.
+    expect(names(await problems(dir))).toEqual(['shipments.csv:6:quantity "12 34" is not a number (write digits with a dot for decimals, no thousands separators)']);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => [s.id, s.quantity, s.unit, s.value, s.currency])).toEqual([
+      ['s1', 20000, 'kg', 7400, 'EUR'],
+      ['s2', 6, 't', 2450000, 'XOF'],
+      ['s3', 1500, 'kg', 12500.5, 'EUR'],
+      ['s4', 5, 't', 12500.5, 'CHF'],
+      ['s5', undefined, undefined, undefined, undefined],
+    ]);
+    const spaced = b.warnings.filter((w) => /between thousands/.test(w.reason)).map((w) => `${w.line}:${w.column} ${w.reason}`);
+    expect(spaced).toEqual([
+      '2:quantity 2 numbers written with spaces between thousands (such as "20 000", read as 20000), as spreadsheets set for French, Russian, Swiss and many other languages write them',
+      '2:value 4 numbers written with spaces between thousands (such as "7 400,00", read as 7400), as spreadsheets set for French, Russian, Swiss and many other languages write them',
+    ]);
+  });
+
+  it('reads kinds of entities, ties and places in French, Spanish, German and Turkish, without regard to accents or dots', async () => {
+    const entities = ['id,kind,name', 'a,Société,Alpha', 'b,S.A.R.L.,Beta', 'c,personne physique,Carol', 'd,GmbH,Delta', 'e,Gerçek kişi,Emre', 'f,Coopérative,Foxtrot'].join('\n');
+    const relations = ['source,target,kind', 'c,a,Actionnaire', 'c,b,Gérant', 'e,d,Geschäftsführer', 'c,e,Frère', 'e,c,Kardeş', 'c,f,mandataire'].join('\n');
+    const places = ['id,name,kind,country,lat,lon', 'p1,Illela,Poste frontière,NE,14.46,5.25', 'p2,Kilis,Sınır kapısı,TR,36.65,37.08'].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations, shipments: undefined, places }));
+    expect(b.entities.map((e) => e.kind)).toEqual(['company', 'company', 'person', 'company', 'person', 'organization']);
+    expect(b.relations.map((r) => r.kind)).toEqual(['owner', 'director', 'director', 'family', 'family', 'agent']);
+    expect(b.places.map((p) => p.kind)).toEqual(['border_crossing', 'border_crossing']);
+    expect(b.warnings.find((w) => w.file === 'relations.csv' && w.line === 3)?.reason).toBe('"Gérant" read as director');
+  });
+
+  it('reads dates with the month in French, Spanish, German or Turkish, estimates in French, and units in those languages', async () => {
+    const rows = ['s1,d,a,paste,15 août 2018,5,pièces', 's2,d,a,paste,1er juin 2018,5,adet', 's3,d,a,paste,15 de junio de 2018,5,Stück', 's4,d,a,paste,3 Şubat 2017,2,tonnes', 's5,d,a,paste,31 avril 2018,2,t'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,shipped,quantity,unit', ...rows].join('\n') });
+    expect(names(await problems(dir))).toEqual(['shipments.csv:6:shipped "31 avril 2018" is not a day of the calendar: April 2018 has 30 days']);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => [s.shipped, s.unit])).toEqual([
+      ['2018-08-15', 'pcs'],
+      ['2018-06-01', 'pcs'],
+      ['2018-06-15', 'pcs'],
+      ['2017-02-03', 't'],
+      [undefined, 't'],
+    ]);
+    const e = await readBundle(makeBundle({ entities: ENTITIES.replace(',40,2001', ',env. 40,2001'), relations: undefined, shipments: undefined }));
+    expect(e.entities.find((x) => x.id === 'a')?.employees).toBe(40);
+  });
+
+  it('refuses FCFA with the two CFA francs to choose from', async () => {
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', 's1,d,a,paste,1000,FCFA'].join('\n') });
+    expect(names(await problems(dir))).toEqual([
+      "shipments.csv:2:currency currency \"FCFA\" is ambiguous: it can be the CFA franc of West Africa (XOF: Benin, Burkina Faso, Côte d'Ivoire, Guinea-Bissau, Mali, Niger, Senegal, Togo) or of Central Africa (XAF: Cameroon, the Central African Republic, Chad, the Republic of the Congo, Equatorial Guinea, Gabon), two currencies; write the ISO 4217 code",
+    ]);
+  });
+
+  it('raises no doubt about a sector in French beside its code, nor about one that names goods beside the code of their trade', async () => {
+    const entities = ['id,kind,name,sector,isic', 'b,company,Beta,téléphonie mobile,4741', 'c,company,Gamma,Engrais,4669', 'd,company,Delta,fertiliser,4669', 'e,company,Echo,fertiliser,4741'].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => [e.id, e.isic])).toEqual([
+      ['b', '4741'],
+      ['c', '4669'],
+      ['d', '4669'],
+      ['e', '4741'],
+    ]);
+    // (téléphonie mobile is no "mobile food service", Engrais and fertiliser no fertiliser shop beside 4669; a phone
+    // shop's code beside fertiliser is a doubt)
+    expect(b.warnings.filter((w) => w.column === 'isic').map((w) => w.line)).toEqual([5]);
+  });
+});

@@ -44,9 +44,23 @@ export const CURRENCY_SPELLINGS: Readonly<Record<string, string>> = {
   's$': 'SGD',
   'nz$': 'NZD',
   sfr: 'CHF',
+  francsuisse: 'CHF',
+  francssuisses: 'CHF',
+  naira: 'NGN',
+  cedi: 'GHS',
+  cedis: 'GHS',
+  rand: 'ZAR',
+  ruble: 'RUB',
+  rubles: 'RUB',
+  rouble: 'RUB',
+  roubles: 'RUB',
+  dollarus: 'USD',
+  dollarsus: 'USD',
+  livresterling: 'GBP',
 };
 
 const DOLLARS = 'the US dollar (USD), the Canadian (CAD), Australian (AUD), Hong Kong (HKD) or another dollar, or a peso (MXN, …)';
+const CFA = "the CFA franc of West Africa (XOF: Benin, Burkina Faso, Côte d'Ivoire, Guinea-Bissau, Mali, Niger, Senegal, Togo) or of Central Africa (XAF: Cameroon, the Central African Republic, Chad, the Republic of the Congo, Equatorial Guinea, Gabon), two currencies";
 /** Symbols and words that several currencies share: an error that asks for the code. */
 const AMBIGUOUS: Readonly<Record<string, string>> = {
   $: DOLLARS,
@@ -60,6 +74,11 @@ const AMBIGUOUS: Readonly<Record<string, string>> = {
   pounds: 'the pound sterling (GBP), the Egyptian (EGP), Syrian (SYP) or Lebanese (LBP) pound',
   franc: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc',
   fr: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc',
+  fcfa: CFA,
+  cfa: CFA,
+  cfaf: CFA,
+  franccfa: CFA,
+  francscfa: CFA,
   dinar: 'the Iraqi (IQD), Jordanian (JOD), Kuwaiti (KWD), Serbian (RSD) or another dinar',
   rial: 'the Iranian (IRR), Omani (OMR), Yemeni (YER) or Saudi (SAR) rial or riyal',
   riyal: 'the Saudi (SAR), Qatari (QAR) or another riyal',

@@ -3,6 +3,7 @@ import { readCountry } from './country';
 import { readCurrency } from './currency';
 import { readIsic } from './isic';
 import { closest } from './suggest';
+import { fold } from './text';
 import { readUnit } from './units';
 
 /** The kinds of value a column can hold. Each has one parser below; the parsers are pure. */
@@ -62,8 +63,8 @@ function big(n: number): string {
 /** A formula a spreadsheet exported instead of its result (`=SUM(B2:B9)`). */
 const FORMULA = /^=\s*[A-Za-z_(]/;
 
-/** The words that say a number is an estimate: `approx.`, `ca.`, `circa`, `about`, `around`, `~`. */
-const ESTIMATE_WORD = String.raw`(approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|~|≈)`;
+/** The words that say a number is an estimate: `approx.`, `ca.`, `circa`, `about`, `around`, `~`, and in French, Spanish, German and Turkish (`env.`, `aprox.`, `etwa`, `yaklaşık`). */
+const ESTIMATE_WORD = String.raw`(approx(?:imately)?\.?|appr\.|ca\.?|circa|c\.|about|around|env\.?|environ|aprox\.?|aproximadamente|etwa|ungef(?:ä|ae)hr|rund|zirka|yakla[şs][ıi]k|yakl\.|~|≈)`;
 /** A whole number said to be approximate, as registers and notes write head counts: `approx. 12`, `ca. 40`, `~250`, `about 30`. */
 const APPROXIMATE = new RegExp(String.raw`^${ESTIMATE_WORD}\s*([+]?(?:\d+(?:\.\d*)?|\.\d+))$`, 'i');
 /** A number after a word of estimate, with its unit or currency perhaps (`approx. 6 t`, `ca. 18000 EUR`). */
@@ -251,6 +252,31 @@ const DAY_MONTH_NAME = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[\\s.-]+${MONTH_WO
 const MONTH_NAME_DAY = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{2}|\\d{4})$`, 'i');
 
 /**
+ * Month names and their usual abbreviations in French, Spanish, Portuguese, Italian, German, Dutch and Turkish, without
+ * accents (`août` → `aout`, `Şubat` → `subat`), to their numbers: no word stands for two months in any of them.
+ */
+const OTHER_MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
+  (
+    [
+      [1, 'janvier janv enero ene janeiro gennaio gen januar janner jan januari ocak'],
+      [2, 'fevrier fevr fev febrero feb fevereiro febbraio februar februari subat'],
+      [3, 'mars marzo mar marco maerz marz mrz maart mrt mart'],
+      [4, 'avril avr abril abr aprile apr april nisan'],
+      [5, 'mai mayo may maio maggio mag mei mayis'],
+      [6, 'juin junio jun junho giugno giu juni haziran'],
+      [7, 'juillet juil julio jul julho luglio lug juli temmuz'],
+      [8, 'aout agosto ago august aug augustus agustos'],
+      [9, 'septembre sept septiembre setiembre sep set setembro settembre september eylul'],
+      [10, 'octobre oct octubre outubro out ottobre ott oktober okt ekim'],
+      [11, 'novembre nov noviembre novembro november kasim'],
+      [12, 'decembre dec diciembre dic dezembro dez dicembre dezember december aralik'],
+    ] as const
+  ).flatMap(([month, words]) => words.split(' ').map((w) => [w, month])),
+);
+/** Day, month name, year as the languages of OTHER_MONTHS write it: `15 août 2018`, `1er juin 2018`, `15 de junio de 2018`, `15. März 2018`, `15 Haziran 2018`. */
+const DAY_OTHER_MONTH_YEAR = /^(\d{1,2})(?:er|º|°|\.)?[\s.-]+(?:de\s+)?(\p{L}+)\.?[\s.,-]+(?:de\s+)?(\d{2}|\d{4})$/iu;
+
+/**
  * A date written with the month's English name (`15-Jun-2009`, as Excel's dd-mmm-yyyy format writes it; `15 June 2009`;
  * `June 15, 2009`): one reading only, read with a note. A year of two digits (`15-Jun-09`) is refused (1909 or 2009?).
  * Undefined for any other text.
@@ -258,9 +284,20 @@ const MONTH_NAME_DAY = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,
 function namedMonthDate(raw: string): FieldResult | undefined {
   const dayFirst = DAY_MONTH_NAME.exec(raw);
   const monthFirst = dayFirst === null ? MONTH_NAME_DAY.exec(raw) : null;
-  if (dayFirst === null && monthFirst === null) return undefined;
-  const [day, word, year] = dayFirst !== null ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
-  const month = MONTH_NUMBERS[word.slice(0, 3).toLowerCase()];
+  let day: string;
+  let year: string;
+  let month: number;
+  if (dayFirst !== null || monthFirst !== null) {
+    let word: string;
+    [day, word, year] = dayFirst !== null ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
+    month = MONTH_NUMBERS[word.slice(0, 3).toLowerCase()];
+  } else {
+    // In another language, day first: `15 août 2018`, `15 de junio de 2018`.
+    const other = DAY_OTHER_MONTH_YEAR.exec(raw);
+    const folded = other === null ? '' : fold(other[2]);
+    if (other === null || !Object.hasOwn(OTHER_MONTHS, folded)) return undefined;
+    [day, year, month] = [other[1], other[3], OTHER_MONTHS[folded]];
+  }
   if (year.length === 2) return fail(`${show(raw)} has a year of two digits (${year}: 19${year} or 20${year}?): write the date as YYYY-MM-DD`);
   const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
   if (!isIsoDate(iso)) return fail(`${show(raw)} is not a day of the calendar: ${MONTHS[month - 1]} ${year} has ${new Date(Date.UTC(Number(year), month, 0)).getUTCDate()} days`);
@@ -325,6 +362,10 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       const bare = joined.replace(/\.$/, '').replace(/_of$/, '');
       const barely = bare === joined ? undefined : values.includes(bare) ? bare : aliasOf(bare, options.aliases);
       if (barely !== undefined) return { ok: true, value: barely, note: `${show(raw)} read as ${barely}` };
+      // `Société`, `Gérant`, `Sınır kapısı`, `S.A.R.L.`: the words without accents or dots (letters alone joined).
+      const folded = fold(raw).split(' ');
+      const plain = aliasOf(folded.join('_'), options.aliases) ?? (folded.every((w) => w.length === 1) ? aliasOf(folded.join(''), options.aliases) : undefined);
+      if (plain !== undefined) return { ok: true, value: plain, note: `${show(raw)} read as ${plain}` };
       const near = closest(joined, values, 1);
       const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
       return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);

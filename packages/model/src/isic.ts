@@ -214,7 +214,7 @@ function keywordReading(text: TextWords, hints: readonly SectorHint[]): SectorHi
 
 /**
  * The classes whose titles fit the text best (the text's activity, if it states one, and the most subject words,
- * at least one), if they are few enough (at most 3) to mean something.
+ * more than half of the text's), if they are few enough (at most 3) to mean something.
  */
 const TITLE_READINGS = new Map<string, string[]>();
 
@@ -242,6 +242,9 @@ function findTitleReadings(text: TextWords): string[] {
     if (n > best) (best = n), (codes = []);
     codes.push(code);
   }
+  // A reading must account for most of what the text says: `téléphonie mobile` is not a mobile food service because
+  // one word of two is in its title (the other, the subject, in none), while `pharmacy` alone reads as a pharmacy.
+  if (best * 2 <= text.subject.length) return [];
   return codes.length <= 3 ? codes.sort() : [];
 }
 
@@ -265,6 +268,12 @@ export function judgeSector(sector: string, code: string, hints: readonly Sector
   if (activityFits(text, code) && subjectHits(text, code) > 0) return { verdict: 'agrees', readings: [] };
   const hint = keywordReading(text, hints);
   if (hint !== undefined && related(hint.isic, code)) return { verdict: 'agrees', readings: [], keyword: hint.keyword };
+  // `Fertiliser` (or `Engrais`) with ISIC 4669: the text names the goods, not how the business trades in them; the
+  // keyword's own code (retail) is a default, and a longer keyword of the same goods names the code given
+  // (`fertiliser wholesale`, 4669). No contradiction.
+  if (hint !== undefined && text.activities.size === 0 && foldedHints(hints).some((h) => h.keyword.length > hint.keyword.length && h.keyword.includes(hint.keyword) && related(h.isic, code))) {
+    return { verdict: 'agrees', readings: [], keyword: hint.keyword };
+  }
   if (hint !== undefined && activityFits(text, hint.isic)) return { verdict: 'disagrees', readings: [hint.isic], keyword: hint.keyword };
   const readings = titleReadings(text);
   if (readings.length === 0) return { verdict: 'unknown', readings: [] };

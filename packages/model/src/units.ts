@@ -23,20 +23,21 @@ export const UNIT_KINDS: Readonly<Record<Unit, UnitKind>> = {
  * How customs data and spreadsheets write each unit: the WCO standard units of quantity, their usual English
  * spellings and abbreviations, and the UN/ECE Recommendation 20 codes (KGM, GRM, TNE, CTM, LTR, MTQ, MTR,
  * MTK, NAR, C62, H87, NPR, DZN, MIL). Matched case-insensitively, ignoring dots and spaces ("Kgs.", "sq m",
- * "1000 u"); ² and ³ count as 2 and 3. "ton" is read as the metric tonne, as in customs data.
+ * "1000 u"); ² and ³ count as 2 and 3. "ton" is read as the metric tonne, as in customs data. The usual words in
+ * French, Spanish, Portuguese, Italian, German and Turkish too, matched without accents (`pièces`, `Stück`, `adet`).
  */
 export const UNIT_SPELLINGS: Readonly<Record<Unit, readonly string[]>> = {
-  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'KGM'],
-  g: ['g', 'gr', 'grs', 'gram', 'grams', 'gramme', 'grammes', 'GRM'],
-  t: ['t', 'tonne', 'tonnes', 'ton', 'tons', 'mt', 'metric ton', 'metric tons', 'metric tonne', 'metric tonnes', 'TNE'],
+  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramo', 'kilogramos', 'kilogramm', 'KGM'],
+  g: ['g', 'gr', 'grs', 'gram', 'grams', 'gramme', 'grammes', 'gramo', 'gramos', 'gramm', 'GRM'],
+  t: ['t', 'tonne', 'tonnes', 'ton', 'tons', 'mt', 'metric ton', 'metric tons', 'metric tonne', 'metric tonnes', 'tonne métrique', 'tonnes métriques', 'tonelada', 'toneladas', 'tonnellata', 'tonnellate', 'Tonnen', 'TNE'],
   carats: ['carats', 'carat', 'ct', 'cts', 'CTM'],
-  l: ['l', 'lt', 'ltr', 'ltrs', 'litre', 'litres', 'liter', 'liters', 'LTR'],
-  m3: ['m3', 'm³', 'cbm', 'cu m', 'cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'MTQ'],
-  m: ['m', 'metre', 'metres', 'meter', 'meters', 'mtr', 'mtrs', 'lm', 'linear metre', 'linear metres', 'linear meter', 'linear meters', 'MTR'],
-  m2: ['m2', 'm²', 'sqm', 'sq m', 'square metre', 'square metres', 'square meter', 'square meters', 'MTK'],
-  pcs: ['pcs', 'pc', 'pce', 'pces', 'piece', 'pieces', 'u', 'unit', 'units', 'item', 'items', 'ea', 'each', 'nos', 'NAR', 'C62', 'H87'],
-  pairs: ['pairs', 'pair', 'pr', 'prs', 'NPR'],
-  dozen: ['dozen', 'dozens', 'dz', 'doz', 'dzn', 'DZN'],
+  l: ['l', 'lt', 'ltr', 'ltrs', 'litre', 'litres', 'liter', 'liters', 'litro', 'litros', 'litri', 'LTR'],
+  m3: ['m3', 'm³', 'cbm', 'cu m', 'cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'mètre cube', 'mètres cubes', 'metro cúbico', 'metros cúbicos', 'Kubikmeter', 'metreküp', 'MTQ'],
+  m: ['m', 'metre', 'metres', 'meter', 'meters', 'mtr', 'mtrs', 'lm', 'linear metre', 'linear metres', 'linear meter', 'linear meters', 'mètre', 'mètres', 'metro', 'metros', 'metri', 'MTR'],
+  m2: ['m2', 'm²', 'sqm', 'sq m', 'square metre', 'square metres', 'square meter', 'square meters', 'mètre carré', 'mètres carrés', 'metro cuadrado', 'metros cuadrados', 'Quadratmeter', 'metrekare', 'MTK'],
+  pcs: ['pcs', 'pc', 'pce', 'pces', 'piece', 'pieces', 'u', 'unit', 'units', 'item', 'items', 'ea', 'each', 'nos', 'pièce', 'pièces', 'unité', 'unités', 'pieza', 'piezas', 'unidad', 'unidades', 'peça', 'peças', 'pezzo', 'pezzi', 'Stück', 'Stk', 'adet', 'NAR', 'C62', 'H87'],
+  pairs: ['pairs', 'pair', 'pr', 'prs', 'paire', 'paires', 'par', 'pares', 'paio', 'paia', 'Paar', 'çift', 'NPR'],
+  dozen: ['dozen', 'dozens', 'dz', 'doz', 'dzn', 'douzaine', 'douzaines', 'docena', 'docenas', 'dúzia', 'dozzina', 'Dutzend', 'düzine', 'DZN'],
   '1000u': ['1000u', '1000 u', '1000 units', '1000 pcs', '1000 pieces', 'thousand', 'thousand units', 'thousand pieces', 'MIL'],
 };
 
@@ -61,12 +62,15 @@ const OTHER_UNITS: Readonly<Record<string, string>> = {
   mg: 'milligrams are not a WCO unit of quantity: convert to g (1000 mg = 1 g)',
 };
 
-/** Lower case, without dots, spaces, hyphens, underscores or ^; ² and ³ become 2 and 3. */
+/** Lower case, without dots, spaces, hyphens, underscores, ^ or accents; ² and ³ become 2 and 3. */
 function squash(raw: string): string {
   return raw
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[.\s^_-]+/g, '');
+    .replace(/[.\s^_-]+/g, '')
+    .replace(/ı/g, 'i')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 const BY_SPELLING: ReadonlyMap<string, Unit> = new Map(

@@ -66,6 +66,21 @@ describe('transshipment-hub', () => {
     expect(flags[0].explanation.sentences.join(' ')).toContain('FinCEN and BIS 2022');
   });
 
+  it('flags a route that leaves its origin and comes back, not a transit list that starts with the origin or ends with the destination', () => {
+    // (FR is no hub: only the route's shape is judged; the importer is in RU)
+    const flags = run([
+      units({ id: 'there-and-back', destinationCountry: 'RU', transitCountries: ['FR', 'DE'] }),
+      units({ id: 'origin-first', destinationCountry: 'RU', transitCountries: ['DE', 'FR'] }),
+      units({ id: 'destination-last', destinationCountry: 'RU', transitCountries: ['FR', 'RU'] }),
+      units({ id: 'origin-alone', transitCountries: ['DE'] }),
+      units({ id: 'to-and-fro', destinationCountry: 'RU', transitCountries: ['RU', 'FR'] }),
+    ]);
+    expect(flags.map((f) => [f.shipment, (f.evidence.findings as { kind: string; country: string }[]).map((x) => `${x.kind} ${x.country}`)])).toEqual([
+      ['there-and-back', ['route-back DE']],
+      ['to-and-fro', ['route-back RU']],
+    ]);
+  });
+
   it('flags a payer in a hub, and raises the severity when two routing facts hold', () => {
     const flags = run([units({ id: 'paid', destinationCountry: 'RU', transitCountries: ['AE'], payer: 'agent' })]);
     expect(flags.map((f) => [f.shipment, f.severity])).toEqual([['paid', 'high']]);

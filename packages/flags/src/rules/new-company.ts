@@ -4,12 +4,14 @@ import { goodsWords, groupWords, linkWords, recordWords, shipmentTable } from '.
 
 const NO_FOUNDED = 'no founding date';
 const NO_DATE = 'no date on its watch-listed shipments';
+/** A company that bought before the date the data give for its founding: one of the two dates is wrong (a date read month first?). */
+const BEFORE_FOUNDED = 'founded after its first watch-listed purchase (one of the dates is wrong: check them)';
 
 export const newCompany: Rule = {
   id: 'new-company',
   title: 'Company founded shortly before its first watch-listed purchase',
   description:
-    'A company whose founding date lies at most maxAgeDays before the first watch-listed shipment it bought or received (by the date shipped, or received when no shipping date is known). When that first shipment came from a company of its own group, the flag is intraGroupSeverity.',
+    'A company whose founding date lies at most maxAgeDays before the first watch-listed shipment it bought or received (by the date shipped, or received when no shipping date is known). When that first shipment came from a company of its own group, the flag is intraGroupSeverity. A company the data say was founded after that shipment is not judged, and counted so (one of the two dates is wrong: a founding date read month first, a typing slip).',
   severity: 'medium',
   parameters: [
     { name: 'maxAgeDays', type: 'integer', default: 365, min: 0, max: 36500, description: 'Age of the company at its first watch-listed purchase below which it is flagged.' },
@@ -30,7 +32,7 @@ export const newCompany: Rule = {
   falsePositives: 'Start-ups that legitimately trade chemicals or electronics, and re-registrations of old businesses under a new company.',
   intraGroup:
     'Lowered (intraGroupSeverity, default low) when the first watch-listed shipment came from the company’s own group: a new subsidiary stocked by its parent has the business background of its group.',
-  coverage: { unit: 'companies that bought or received watch-listed goods', reasons: [NO_FOUNDED, NO_DATE] },
+  coverage: { unit: 'companies that bought or received watch-listed goods', reasons: [NO_FOUNDED, NO_DATE, BEFORE_FOUNDED] },
   evaluate(ctx, params, coverage) {
     const maxAge = params.maxAgeDays as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
@@ -53,10 +55,14 @@ export const newCompany: Rule = {
         coverage.notJudged(NO_DATE);
         continue;
       }
-      coverage.judged();
       const date = (first.shipped ?? first.received)!;
       const age = daysBetween(e.founded, date);
-      if (age < 0 || age > maxAge) continue;
+      if (age < 0) {
+        coverage.notJudged(BEFORE_FOUNDED);
+        continue;
+      }
+      coverage.judged();
+      if (age > maxAge) continue;
       const months = Math.round((age / 30.44) * 10) / 10;
       const link = ctx.groupLink(first.supplier, e.id);
       const severity: Severity | undefined = link ? groupSeverity : undefined;

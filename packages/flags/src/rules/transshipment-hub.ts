@@ -18,7 +18,7 @@ export const transshipmentHub: Rule = {
   id: 'transshipment-hub',
   title: 'Routed through a transshipment hub, or on a route that does not fit',
   description:
-    'A watch-listed shipment (all shipments when watchListedOnly is false) whose route passes through a transshipment hub (data/reference/transshipment-hubs.csv: jurisdictions published guidance names as points through which goods are diverted to a destination of concern, plus extraHubs for any destination, less ignoredHubs) that is neither its origin nor its destination; whose origin is such a hub and whose destination is one of the hub’s destinations of concern; whose consignee or payer lies in such a hub, in another country than the buyer; or whose route does not fit its origin and destination: the party that received the goods is in another country than the stated destination, or the route passes back through the origin or the destination. A hub counts for a shipment only when the shipment’s destination (stated, else the receiver’s country) is among its destinations of concern (any destination when the table leaves them empty). Severity is combinedSeverity when two or more of these facts hold.',
+    'A watch-listed shipment (all shipments when watchListedOnly is false) whose route passes through a transshipment hub (data/reference/transshipment-hubs.csv: jurisdictions published guidance names as points through which goods are diverted to a destination of concern, plus extraHubs for any destination, less ignoredHubs) that is neither its origin nor its destination; whose origin is such a hub and whose destination is one of the hub’s destinations of concern; whose consignee or payer lies in such a hub, in another country than the buyer; or whose route does not fit its origin and destination: the party that received the goods is in another country than the stated destination, or the route passes back through the origin or the destination (leaves it and comes back: a transit list that starts with the origin or ends with the destination does not). A hub counts for a shipment only when the shipment’s destination (stated, else the receiver’s country) is among its destinations of concern (any destination when the table leaves them empty). Severity is combinedSeverity when two or more of these facts hold.',
   severity: 'medium',
   parameters: [
     { name: 'watchListedOnly', type: 'boolean', default: true, description: 'Judge only watch-listed shipments (the goods the guidance is about); false judges every shipment.' },
@@ -105,7 +105,12 @@ export const transshipmentHub: Rule = {
           words: `the goods were declared for ${s.destinationCountry} but the party that received them, ${ctx.label(receiver)}, is in ${receiverCountry}`,
         });
       }
-      const back = (s.transitCountries ?? []).find((t) => t === origin || t === s.destinationCountry);
+      // The route as countries in order, a country written twice in a row once (a transit list that starts with the
+      // origin or ends with the destination, as people write a route, stays in that country): it passes back through
+      // the origin or the destination only when it leaves it and comes back.
+      const stops: string[] = [];
+      for (const c of [origin, ...(s.transitCountries ?? []), s.destinationCountry]) if (c !== undefined && c !== stops[stops.length - 1]) stops.push(c);
+      const back = stops.find((c, i) => (c === origin || c === s.destinationCountry) && stops.indexOf(c) < i);
       if (back !== undefined) found.push({ kind: 'route-back', country: back, words: `the route passes back through ${back}, its own ${back === origin ? 'origin' : 'destination'}` });
       if (found.length === 0) continue;
 

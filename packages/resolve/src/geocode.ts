@@ -44,13 +44,20 @@ export interface GeocodeResult {
 }
 
 /**
- * The keys a place name is found by: the folded name (`Akçakale` → `akcakale`) and, for names
- * with Nordic or German letters, the spelling with `aa`/`oe`/`ae`/`ue` (`Århus` → `aarhus`).
+ * The keys a place name is found by: the folded name (`Akçakale` → `akcakale`), for a name with an apostrophe the
+ * name with a space for it (`Birni N'Konni` → `birni n konni`), and, for names with Nordic or German letters, the
+ * spelling with `aa`/`oe`/`ae`/`ue` (`Århus` → `aarhus`).
  */
 export function placeKeys(name: string): string[] {
   const keys = new Set<string>();
   const plain = fold(name);
   if (plain) keys.add(plain);
+  // `Birni N'Konni` (fold drops the apostrophe, as names want: `birni nkonni`) where GeoNames writes `Birni N Konni`:
+  // the apostrophe as a space too.
+  if (/['`´’]/.test(name)) {
+    const spaced = fold(name.replace(/['`´’]/g, ' '));
+    if (spaced) keys.add(spaced);
+  }
   const digraph = fold(
     name
       .replace(/å/g, 'aa')

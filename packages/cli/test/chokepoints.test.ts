@@ -271,3 +271,56 @@ describe('the findings of a spreadsheet of notes', () => {
     expect(r.stdout).toContain('Ammonium nitrate 34% (HS 3102.30.00.00.00)');
   });
 });
+
+/**
+ * A third investigator's bundle (fixtures/sahel-notes: a French-speaking investigator's sheet saved by Excel as "CSV
+ * (séparateur: point-virgule)" in Windows-1252, Windows line ends, kinds, dates, units and lines of business in French,
+ * values with spaces between thousands and in CFA francs): what cannot be read is said row by row, the rest is read
+ * with warnings, and its findings are those worked out by hand.
+ */
+describe("the findings of a French-speaking investigator's sheet", () => {
+  const bundle = join(__dirname, 'fixtures', 'sahel-notes');
+
+  it('refuses only the CFA francs that do not say which, and reads the rest with warnings', async () => {
+    const strict = await run('validate', bundle);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('shipments.csv line 4, column "currency": currency "FCFA" is ambiguous: it can be the CFA franc of West Africa (XOF');
+    expect(strict.stderr).toContain('shipments.csv line 7, column "currency": currency "F CFA" is ambiguous');
+    expect(strict.stderr).toContain('the bundle has 2 problems');
+  });
+
+  it('flags the phone shop, the telecom shop and the hardware traders, not the fertiliser wholesaler or the cooperative, and ranks the phone shop first', async () => {
+    const out = join(tempDir(), 'sahel.json');
+    const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    // Windows-1252 read as such (€ is 0x80), spaces between thousands, decimal commas, French dates and units.
+    expect(report.shipments.map((s) => [s.id, s.shipped, s.quantity, s.unit, s.value, s.currency])).toEqual([
+      ['S-001', '2018-06-15', 20000, 'kg', 7400, 'EUR'],
+      ['S-002', '2018-07-03', 6, 't', 2450000, 'XOF'],
+      ['S-003', '2018-07-22', 4.5, 't', undefined, undefined],
+      ['S-004', '2018-08-15', 250, 'kg', 3200000, 'XOF'],
+      ['S-005', '2018-09-02', 10, 't', undefined, undefined],
+      ['S-006', '2018-09-10', 3, 't', undefined, undefined],
+      ['S-007', '2018-10-01', 2000, 'kg', 1100000, 'XOF'],
+      ['S-008', '2018-10-17', 30, 't', 9000000, 'XOF'],
+      ['S-009', '2018-10-25', 50, 'pcs', 2500000, 'XOF'],
+      ['S-010', '2018-11-13', 200, 'pcs', undefined, undefined],
+    ]);
+    expect(report.entities.map((e) => e.kind).join(' ')).toBe('company company company person person company company company person company organization company');
+    expect(report.relations.filter((x) => x.source === 'E04').map((x) => x.kind)).toEqual(['owner', 'director', 'family', 'associate']);
+    expect(report.places.map((p) => p.kind)).toEqual(['border_crossing', 'border_crossing', 'port']);
+    // The wholesaler of fertiliser (commerce de gros d'engrais: ISIC 4669) buys ammonium nitrate in its trade, and the
+    // farmers' cooperative urea: no flag, and no routing flag for a transit list that names the origin. The phone shop
+    // (vente de téléphones portables: ISIC 4741) that bought 250 kg of aluminium powder is first for review.
+    expect(report.flags.filter((f) => f.entities.includes('E01') || f.entities.includes('E11'))).toEqual([]);
+    expect(report.flags.find((f) => f.id === 'precursor-watchlist/S-004')).toMatchObject({ severity: 'high', entity: 'E10' });
+    expect(report.flags.find((f) => f.id === 'precursor-watchlist/S-006')).toMatchObject({ severity: 'high', entity: 'E03' });
+    expect(report.reviewQueue?.entries.map((e) => e.id)).toEqual(['E10', 'E03', 'E02', 'E07', 'E12']);
+    // The telecom shop's sector in French beside its code raises no doubt ("mobile" is no mobile food service).
+    expect(report.input.warnings.filter((w) => w.column === 'isic')).toEqual([]);
+    // The phone shop and the telecom shop were founded, the sheet says, after their first purchases: not judged by
+    // the rule on new companies, and said so.
+    expect(report.flagRules.find((x) => x.id === 'new-company')?.coverage?.notJudged).toContainEqual({ reason: 'founded after its first watch-listed purchase (one of the dates is wrong: check them)', count: 2 });
+  });
+});

@@ -102,6 +102,12 @@ describe('labels that never contradict the numbers', () => {
     expect(shortProximity(group)).toBe('too few members located');
     expect(proximity({ ...group, located: 0, nearestPlace: null }).status).toBe('no member located');
     expect(proximity({ ...group, enoughLocated: true, located: 3, nearestPlace: null }).status).toBe('no border crossing in the data');
+    // Near by most members at two crossings, the median member 61 km from the nearer one: the count, not the median
+    // alone, says why.
+    const spread = { ...report.clusters[0], located: 4, withinRadius: 4, nearestPlace: { id: 'p', name: 'Illela', distanceKm: 60.8, minDistanceKm: 47 } };
+    expect(proximityText(spread, 50)).toBe('near a border · 4 of 4 located members within 50 km of a crossing, spread over several; median 60.8 km from Illela');
+    expect(shortProximity(spread, 50)).toBe('near border crossings, 4 of 4 within 50 km');
+    expect(shortProximity(report.clusters[0], 50)).toBe('near a border, median 4.7 km');
   });
 
   it('says how a controller controls each company', () => {

@@ -2,7 +2,7 @@ import type { Report, ReportCluster, ReportController, ReportGroup, ReportKeyNod
 import { flowAmount, int, km, percent } from './format';
 
 /** What a cluster or a company group needs to say where it lies. */
-export type Placed = Pick<ReportCluster | ReportGroup, 'borderProximate' | 'enoughLocated' | 'nearestPlace' | 'located' | 'size'>;
+export type Placed = Pick<ReportCluster | ReportGroup, 'borderProximate' | 'enoughLocated' | 'nearestPlace' | 'located' | 'size'> & Partial<Pick<ReportCluster | ReportGroup, 'withinRadius'>>;
 
 export interface Proximity {
   /** True only when the report says so (`borderProximate`): labels never contradict the numbers. */
@@ -19,9 +19,11 @@ export interface Proximity {
  * have coordinates to place it (whatever the distance of the one or two that do); otherwise "not near a border"
  * with the median distance, or why there is none.
  */
-export function proximity(u: Placed): Proximity {
+export function proximity(u: Placed, radiusKm?: number): Proximity {
   const place = u.nearestPlace;
   const median = place ? `median ${km(place.distanceKm)} km from ${place.name}` : '';
+  // Near by most members at several crossings, its median member far from any one (engine geo.ts: proximate).
+  if (u.borderProximate && spread(u, radiusKm)) return { near: true, status: 'near a border', detail: `${int(u.withinRadius!)} of ${int(u.located)} located members within ${km(radiusKm!)} km of a crossing, spread over several; ${median}` };
   if (u.borderProximate) return { near: true, status: 'near a border', detail: median };
   if (u.located === 0) return { near: false, status: 'no member located', detail: '' };
   if (!u.enoughLocated) return { near: false, status: 'too few members located', detail: `${int(u.located)} of ${int(u.size)} located` };
@@ -29,15 +31,24 @@ export function proximity(u: Placed): Proximity {
   return { near: false, status: 'not near a border', detail: median };
 }
 
+/** Near a border by most members at several crossings: the median member beyond the radius of the nearest one. */
+function spread(u: Placed, radiusKm: number | undefined): boolean {
+  return radiusKm !== undefined && u.withinRadius !== undefined && u.nearestPlace !== null && u.nearestPlace.distanceKm > radiusKm;
+}
+
 /** "near a border · median 4.4 km from Illela". */
-export function proximityText(u: Placed): string {
-  const p = proximity(u);
+export function proximityText(u: Placed, radiusKm?: number): string {
+  const p = proximity(u, radiusKm);
   return p.detail === '' ? p.status : `${p.status} · ${p.detail}`;
 }
 
-/** The same, short, for labels on the graph: "near a border, median 4.4 km" (the crossing is named in the lists). */
-export function shortProximity(u: Placed): string {
-  const p = proximity(u);
+/**
+ * The same, short, for labels on the graph: "near a border, median 4.4 km" (the crossing is named in the lists);
+ * "near border crossings, 4 of 4 within 50 km" for one whose members sit at several.
+ */
+export function shortProximity(u: Placed, radiusKm?: number): string {
+  const p = proximity(u, radiusKm);
+  if (p.near && spread(u, radiusKm)) return `near border crossings, ${int(u.withinRadius!)} of ${int(u.located)} within ${km(radiusKm!)} km`;
   if (p.near && u.nearestPlace) return `near a border, median ${km(u.nearestPlace.distanceKm)} km`;
   return p.status;
 }

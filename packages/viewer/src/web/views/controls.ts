@@ -224,7 +224,7 @@ export function renderLists(root: HTMLElement, model: ViewModel, actions: Contro
   const groups = [...report.groups].filter((g) => g.size > 1).sort((a, b) => nearFirst(a, b, a.flags, b.flags)).slice(0, 100);
   const gl = el('ol', { id: 'group-list', className: 'list' });
   for (const g of groups) {
-    const where = proximity(g);
+    const where = proximity(g, report.parameters.radiusKm);
     const controllers = g.controllers.slice(0, 2).map((c) => model.byId.get(c)?.name ?? c);
     append(
       gl,
@@ -274,7 +274,7 @@ export function renderLists(root: HTMLElement, model: ViewModel, actions: Contro
   const cl = el('ol', { id: 'cluster-list', className: 'list' });
   for (const c of clusters) {
     const hub = model.byId.get(c.hub);
-    const where = proximity(c);
+    const where = proximity(c, report.parameters.radiusKm);
     append(
       cl,
       el(

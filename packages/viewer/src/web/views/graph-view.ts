@@ -911,6 +911,23 @@ export class GraphView {
   }
 
   /**
+   * Where the camera frames what it is asked to show: the visible area, and on the map above its legend and "zoom to"
+   * list, which sit in a bottom corner (a border region framed across the whole height had its crossings and its
+   * cluster's label under the legend). Labels still use the corner beside the legend (overlayBoxes).
+   */
+  private framingArea(): LabelArea {
+    const area = this.visibleArea();
+    if (this.layout !== 'geo') return area;
+    const height = area.bottom - area.top;
+    for (const [, top] of this.overlayBoxes()) {
+      // (only a legend in the lower half, and never more than half of the height given up)
+      // (and the line of notes drawn just above it: "1 of 2 clusters near a border outlined …")
+      if (top > area.top + height / 2) area.bottom = Math.min(area.bottom, top - 24);
+    }
+    return area;
+  }
+
+  /**
    * What lies over a corner of the canvas, in pixels of the graph container: the map's legend and "zoom to" list
    * (labels keep clear of it, MapLabels.overlays).
    */
@@ -942,7 +959,7 @@ export class GraphView {
    */
   private animateInArea(target: { x: number; y: number; ratio: number }, animate = true): void {
     const { width, height } = this.renderer.getDimensions();
-    const fitted = cameraInArea(target.ratio, width, height, this.visibleArea());
+    const fitted = cameraInArea(target.ratio, width, height, this.framingArea());
     const cameraState = { x: target.x, y: target.y, ratio: fitted.ratio, angle: this.renderer.getCamera().getState().angle };
     const middle = this.renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 }, { cameraState });
     const moved = this.renderer.viewportToFramedGraph({ x: width / 2 + fitted.dx, y: height / 2 + fitted.dy }, { cameraState });
@@ -1035,7 +1052,7 @@ export class GraphView {
     const selectedGroup = group === null ? undefined : this.model.groups.get(group);
     if (selectedGroup) {
       const box = outlineBox(selectedGroup.members.map((m) => onScreen(this.model.byId.get(m)!.index)));
-      if (box !== null && !(box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height)) draw(box, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup)}`, []);
+      if (box !== null && !(box[2] < 0 || box[3] < 0 || box[0] > width || box[1] > height)) draw(box, GROUP_COLOR, `Company group ${selectedGroup.id}, ${shortProximity(selectedGroup, this.model.report.parameters.radiusKm)}`, []);
       this.keepLabelsClear(labels);
       return;
     }
@@ -1142,7 +1159,7 @@ export class GraphView {
       const box = outlineBox(points);
       if (box === null) continue;
       candidates.push({ id: cluster.id, box, size: points.filter((p) => p !== null).length, flaggedMembers: cluster.flaggedMembers ?? 0 });
-      labels.set(cluster.id, `Cluster ${cluster.id}, ${shortProximity(cluster)}`);
+      labels.set(cluster.id, `Cluster ${cluster.id}, ${shortProximity(cluster, this.model.report.parameters.radiusKm)}`);
     }
     const capped = capOutlines(candidates, { width, height });
     return { shown: capped.shown.map((c) => ({ box: c.box, id: c.id, label: labels.get(c.id)! })), note: outlinesNote(capped) };

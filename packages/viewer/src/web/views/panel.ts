@@ -71,7 +71,7 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
     row('ISIC', e.isic),
     row('Employees', e.employees),
     row('Founded', e.founded),
-    row('Company group', group ? el('span', { id: 'panel-group' }, groupButton(group, actions), ` · ${plural(group.size, 'entity', 'entities')}, ${proximityText(group)}`) : 'none (no ownership, director, family, address or phone tie)'),
+    row('Company group', group ? el('span', { id: 'panel-group' }, groupButton(group, actions), ` · ${plural(group.size, 'entity', 'entities')}, ${proximityText(group, model.report.parameters.radiusKm)}`) : 'none (no ownership, director, family, address or phone tie)'),
     row('Nearest crossing', e.nearestCrossing ? `${e.nearestCrossing.name}, ${km(e.nearestCrossing.distanceKm)} km` : null),
     row('Betweenness', e.betweenness.toFixed(4)),
     row('Ties', e.degree),
@@ -91,7 +91,7 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
     append(
       panel,
       el('h3', { text: `Cluster ${cluster.id}` }),
-      el('p', {}, `${plural(cluster.size, 'entity', 'entities')}, ${proximityText(cluster)}. `, el('button', { className: 'link', type: 'button', text: 'Show the cluster', onclick: () => actions.focusCluster(cluster.id) })),
+      el('p', {}, `${plural(cluster.size, 'entity', 'entities')}, ${proximityText(cluster, model.report.parameters.radiusKm)}. `, el('button', { className: 'link', type: 'button', text: 'Show the cluster', onclick: () => actions.focusCluster(cluster.id) })),
     );
   }
 
@@ -299,7 +299,7 @@ function renderTies(panel: HTMLElement, model: ViewModel, id: string, actions: P
 
 function renderGroup(panel: HTMLElement, model: ViewModel, g: ReportGroup, actions: PanelActions): void {
   const report = model.report;
-  const where = proximity(g);
+  const where = proximity(g, report.parameters.radiusKm);
   append(
     panel,
     overviewLink(actions),

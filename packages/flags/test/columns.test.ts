@@ -1,5 +1,5 @@
 import { analyze } from '@chokepoint/engine';
-import { buildContext, evaluateFlags, parseReference } from '@chokepoint/flags';
+import { buildContext, evaluateFlags, loadReference, parseReference } from '@chokepoint/flags';
 import { buildColumns, indexListsSorted, NO_PAYER } from '../src/columns';
 import { REFERENCE, bundleOf, company, flagsOf, resultOf, ship, tie } from './helpers';
 
@@ -98,6 +98,20 @@ describe('the shared columns of a run', () => {
     expect(shipments.map((s) => ctx.watch(s)?.id)).toEqual(expected);
     expect(shipments.map((_s, n) => ctx.watchAt(n)?.id)).toEqual(expected);
     expect(ctx.watched('shop').map((s) => s.id)).toEqual(['p2', 'm2']);
+  });
+
+  it('match a commodity without an HS code by its name in French or Spanish, as the shipped watch list gives them', () => {
+    const reference = loadReference();
+    const entities = [company('dist'), company('shop')];
+    const shipments = [
+      ship('dist', 'shop', { id: 'fr', commodity: "Nitrate d'ammonium 34,5 %" }),
+      ship('dist', 'shop', { id: 'es', commodity: 'polvo de aluminio' }),
+      ship('dist', 'shop', { id: 'det', commodity: 'détonateurs électriques' }),
+      ship('dist', 'shop', { id: 'gas', commodity: 'gaz non explosif' }),
+    ];
+    const bundle = bundleOf({ entities, shipments });
+    const ctx = buildContext(bundle, analyze(bundle), reference, 50);
+    expect(shipments.map((x) => ctx.watch(x)?.id)).toEqual(['ammonium-nitrate', 'aluminium-powder', 'detonators', undefined]);
   });
 
   it('give an entity’s watch-listed shipments once, bought first, then received (as consignee) and not bought', () => {

@@ -849,6 +849,10 @@ describe("habits of a French-speaking investigator's sheet (spaces between thous
     expect(b.relations.map((r) => r.kind)).toEqual(['owner', 'director', 'director', 'family', 'family', 'agent']);
     expect(b.places.map((p) => p.kind)).toEqual(['border_crossing', 'border_crossing']);
     expect(b.warnings.find((w) => w.file === 'relations.csv' && w.line === 3)?.reason).toBe('"Gérant" read as director');
+    // Legal forms of many countries, dots and spaces as registers write them.
+    const forms = ['S.A. de C.V.', 'S.A.C.', 'Cía. Ltda.', 'GmbH & Co. KG', 'Sp. z o.o.', 's.r.o.', 'Kft.', 'Oy', 'ApS', 'Sdn. Bhd.', 'ООО', 'OOO'];
+    const many = await readBundle(makeBundle({ entities: ['id,kind,name', ...forms.map((f, i) => `e${i},"${f}",Firm ${i}`)].join('\n'), relations: undefined, shipments: undefined }));
+    expect(many.entities.map((e) => e.kind)).toEqual(forms.map(() => 'company'));
   });
 
   it('reads dates with the month in French, Spanish, German or Turkish, estimates in French, and units in those languages', async () => {
@@ -865,6 +869,14 @@ describe("habits of a French-speaking investigator's sheet (spaces between thous
     ]);
     const e = await readBundle(makeBundle({ entities: ENTITIES.replace(',40,2001', ',env. 40,2001'), relations: undefined, shipments: undefined }));
     expect(e.entities.find((x) => x.id === 'a')?.employees).toBe(40);
+  });
+
+  it('reads the currency symbols of Latin America and Africa that stand for one currency, and refuses those that stand for two', async () => {
+    const rows = ['s1,d,a,x,10,S/.', 's2,d,a,x,10,COP$', 's3,d,a,x,10,MX$', 's4,d,a,x,10,KSh', 's5,d,a,x,10,GH₵', 's6,d,a,x,10,Birr', 's7,d,a,x,10,Bs.'];
+    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', ...rows].join('\n') });
+    expect(names(await problems(dir))).toEqual(['shipments.csv:8:currency currency "Bs." is ambiguous: it can be the Bolivian boliviano (BOB) or the Venezuelan bolívar (VES); write the ISO 4217 code']);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => s.currency)).toEqual(['PEN', 'COP', 'MXN', 'KES', 'GHS', 'ETB', undefined]);
   });
 
   it('refuses FCFA with the two CFA francs to choose from', async () => {

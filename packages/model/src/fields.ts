@@ -364,7 +364,8 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       if (barely !== undefined) return { ok: true, value: barely, note: `${show(raw)} read as ${barely}` };
       // `Société`, `Gérant`, `Sınır kapısı`, `S.A.R.L.`: the words without accents or dots (letters alone joined).
       const folded = fold(raw).split(' ');
-      const plain = aliasOf(folded.join('_'), options.aliases) ?? (folded.every((w) => w.length === 1) ? aliasOf(folded.join(''), options.aliases) : undefined);
+      // (`S.A. de C.V.`, `Sp. z o.o.`: the letters and words run together too)
+      const plain = aliasOf(folded.join('_'), options.aliases) ?? aliasOf(folded.join(''), options.aliases);
       if (plain !== undefined) return { ok: true, value: plain, note: `${show(raw)} read as ${plain}` };
       const near = closest(joined, values, 1);
       const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';

@@ -48,8 +48,30 @@ export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefine
   return undefined;
 }
 
-/** The column a normalised name gives: written another way (`hs code`), or a synonym. */
+/**
+ * A normalised name without accents, apostrophes or the sign of a number, as the synonyms in other languages are
+ * written (`date_d'expédition` → `date_d_expedition`, `alıcı` → `alici`, `n°_facture` → `n_facture`).
+ */
+function withoutAccents(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/[°º]/g, '')
+    .replace(/['’`´]/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** The column a normalised name gives: written another way (`hs code`), or a synonym (`Pays`, `Date d'expédition` too). */
 function byName(spec: FileSpec, name: string): ColumnMatch | undefined {
+  const found = byNameAsWritten(spec, name);
+  if (found !== undefined) return found;
+  const plain = withoutAccents(name);
+  return plain === name || plain === '' ? undefined : byNameAsWritten(spec, plain);
+}
+
+function byNameAsWritten(spec: FileSpec, name: string): ColumnMatch | undefined {
   const spelt = spec.columns.find((c) => c.name === name || c.name.replace(/_/g, '') === name.replace(/_/g, ''));
   if (spelt) return { column: spelt, how: 'spelling' };
   const squashed = name.replace(/_/g, '');

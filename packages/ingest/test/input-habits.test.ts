@@ -350,17 +350,17 @@ describe('spreadsheet habits', () => {
   });
 
   it('reads clear synonyms and other spellings of column names with a warning, and flags likely misspellings', async () => {
-    const entities = ['ID,Kind,Name,Latitude,Longitude,ISIC Code,Sektor', 'a,company,Alpha,36.7,38.9,4669,chemicals'].join('\n');
+    const entities = ['ID,Kind,Name,Latitude,Longitude,ISIC Code,Secter', 'a,company,Alpha,36.7,38.9,4669,chemicals'].join('\n');
     const shipments = ['id,supplier,buyer,commodity,HS Code,qty,Unit,value,curency', 's1,a,a2,aluminium paste,3212.90,6,t,,'].join('\n');
     const dir = makeBundle({ entities: `${entities}\na2,company,Beta,,,,`, relations: undefined, shipments });
     const b = await readBundle(dir);
-    expect(b.entities[0]).toMatchObject({ lat: 36.7, lon: 38.9, isic: '4669', attributes: { sektor: 'chemicals' } });
+    expect(b.entities[0]).toMatchObject({ lat: 36.7, lon: 38.9, isic: '4669', attributes: { secter: 'chemicals' } });
     expect(b.shipments[0]).toMatchObject({ hsCode: '321290', quantity: 6, quantityKg: 6000 });
     expect(b.warnings.map(formatIssue)).toEqual([
       'entities.csv line 1, column "ISIC Code": column "ISIC Code" read as "isic" (ISIC Rev.4 code of the line of business)',
       'entities.csv line 1, column "Latitude": column "Latitude" read as "lat" (Latitude in decimal degrees (WGS 84), with lon)',
       'entities.csv line 1, column "Longitude": column "Longitude" read as "lon" (Longitude in decimal degrees (WGS 84), with lat)',
-      'entities.csv line 1, column "Sektor": column "Sektor" is not a column of entities.csv and is kept as a text attribute; did you mean "sector"?',
+      'entities.csv line 1, column "Secter": column "Secter" is not a column of entities.csv and is kept as a text attribute; did you mean "sector"?',
       'shipments.csv line 1, column "HS Code": column "HS Code" read as "hs_code" (Harmonized System code (dots allowed: 3212.90))',
       'shipments.csv line 1, column "curency": column "curency" is not a column of shipments.csv and is kept as a text attribute; did you mean "currency"?',
       'shipments.csv line 1, column "qty": column "qty" read as "quantity" (Amount shipped, in `unit`)',
@@ -817,6 +817,23 @@ describe('an estimate', () => {
 
 describe("habits of a French-speaking investigator's sheet (spaces between thousands, kinds and months in French)", () => {
   const names = (issues: DataIssue[]) => issues.map((i) => `${i.file}:${i.line}:${i.column ?? ''} ${i.reason}`);
+
+  it('reads headers in French, Spanish, German and Turkish, without regard to accents, apostrophes or the sign of a number', async () => {
+    const entities = ["Identifiant;Nom;Type;Pays;Ville;Secteur d'activité;Date de création;Effectif", 'E1;Alpha SARL;Société;Niger;Niamey;quincaillerie;15/06/2016;12', 'E2;Beta SA;SA;Nigéria;Sokoto;produits chimiques;2005-01-01;85'].join('\n');
+    const relations = ['Kaynak;Hedef;İlişki;Hisse', 'E2;E1;hissedar;10'].join('\n');
+    const shipments = ["N° facture;Date d'expédition;Proveedor;Comprador;Désignation;Code SH;Cantidad;Unidad;Valor;Währung;Alıcı", "F1;15/06/2018;E2;E1;nitrate d'ammonium;3102.30;6;t;2 450 000;XOF;"].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations, shipments, places: undefined }));
+    expect(b.entities.map((e) => [e.id, e.name, e.kind, e.country, e.city, e.sector, e.founded, e.employees])).toEqual([
+      ['E1', 'Alpha SARL', 'company', 'NE', 'Niamey', 'quincaillerie', '2016-06-15', 12],
+      ['E2', 'Beta SA', 'company', 'NG', 'Sokoto', 'produits chimiques', '2005-01-01', 85],
+    ]);
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.share])).toEqual([['E2', 'E1', 'owner', 10]]);
+    // (Alıcı is the buyer in Turkish: with Comprador already the buyer, it is kept as an attribute, as any second name)
+    expect(b.shipments.map((x) => [x.id, x.shipped, x.supplier, x.buyer, x.hsCode, x.quantity, x.unit, x.value, x.currency])).toEqual([['F1', '2018-06-15', 'E2', 'E1', '310230', 6, 't', 2450000, 'XOF']]);
+    const header = b.warnings.filter((w) => w.line === 1 && w.file === 'shipments.csv').map((w) => w.reason);
+    expect(header).toContainEqual(expect.stringMatching(/^column "N° facture" read as "id"/));
+    expect(header).toContainEqual(expect.stringMatching(/^column "Währung" read as "currency"/));
+  });
 
   it('reads spaces and apostrophes between thousands, beside a currency or unit too, with one warning per column', async () => {
     const nbsp = '\u00a0';

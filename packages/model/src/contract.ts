@@ -418,10 +418,72 @@ export const MAX_LITRES = 1e12;
 /** The largest invoice value, in any currency (10^18): beyond this it is a mistake, even in currencies of small units. */
 export const MAX_VALUE = 1e18;
 
+/**
+ * Names that spreadsheets, registers and customs systems in French, Spanish, Portuguese, Italian, German and Turkish
+ * give the columns, as `synonyms` are written (lower case, words joined by `_`) and without accents or apostrophes
+ * (`Pays` → `pays`, `Date d'expédition` → `date_d_expedition`, `Alıcı` → `alici`): read as the column, with a warning,
+ * when the header does not have it under its own name. A sheet exported from a French registry or a Turkish customs
+ * system keeps its own headers; without these, a bundle written from them stopped at "missing required column".
+ */
+const OTHER_LANGUAGE_NAMES: Readonly<Record<BundleFile, Readonly<Record<string, readonly string[]>>>> = {
+  'entities.csv': {
+    id: ['identifiant', 'identificador', 'kennung'],
+    kind: ['nature', 'tipo', 'typ', 'art', 'tur', 'tipi'],
+    name: ['nom', 'raison_sociale', 'denomination', 'denomination_sociale', 'nom_de_l_entreprise', 'nombre', 'razon_social', 'denominacion', 'nome', 'ragione_sociale', 'firmenname', 'firma', 'unvan', 'ad', 'adi', 'ad_soyad', 'firma_adi', 'sirket_adi'],
+    country: ['pays', 'pais', 'land', 'staat', 'paese', 'ulke'],
+    city: ['ville', 'localite', 'commune', 'ciudad', 'localidad', 'municipio', 'cidade', 'citta', 'stadt', 'ort', 'sehir', 'il', 'ilce'],
+    address: ['adresse', 'adresse_postale', 'siege', 'siege_social', 'direccion', 'domicilio', 'endereco', 'indirizzo', 'anschrift', 'adres'],
+    sector: ['secteur', 'activite', 'secteur_d_activite', 'activite_principale', 'actividad', 'giro', 'rubro', 'branche', 'tatigkeit', 'taetigkeit', 'sektor', 'faaliyet', 'faaliyet_alani', 'is_kolu'],
+    employees: ['effectif', 'effectifs', 'nombre_d_employes', 'salaries', 'empleados', 'numero_de_empleados', 'trabajadores', 'mitarbeiter', 'beschaftigte', 'beschaeftigte', 'calisan_sayisi', 'personel_sayisi'],
+    founded: ['date_de_creation', 'date_creation', 'creation', 'date_d_immatriculation', 'fecha_de_constitucion', 'fecha_de_creacion', 'grundungsdatum', 'gruendungsdatum', 'grundung', 'gruendung', 'kurulus_tarihi'],
+    phone: ['telefono', 'telefon', 'tel_no'],
+    registration_number: ['siren', 'siret', 'rccm', 'numero_rccm', 'numero_rc', 'registre_du_commerce', 'handelsregisternummer', 'hrb', 'sicil_no', 'ticaret_sicil_no', 'mersis_no', 'ruc', 'rut'],
+  },
+  'relations.csv': {
+    source: ['origine', 'de', 'origen', 'desde', 'quelle', 'von', 'kaynak'],
+    target: ['cible', 'vers', 'destino', 'hacia', 'ziel', 'nach', 'hedef'],
+    kind: ['lien', 'nature_du_lien', 'tipo', 'tipo_de_relacion', 'vinculo', 'relacion', 'beziehung', 'art', 'iliski', 'iliski_turu'],
+    share: ['part', 'pourcentage', 'participation', 'quote_part', 'porcentaje', 'participacion', 'anteil', 'beteiligung', 'hisse', 'hisse_orani', 'pay_orani'],
+    start: ['debut', 'date_de_debut', 'inicio', 'fecha_de_inicio', 'beginn', 'baslangic'],
+    end: ['fin', 'date_de_fin', 'fecha_de_fin', 'ende', 'bitis'],
+  },
+  'shipments.csv': {
+    id: ['numero_de_facture', 'facture', 'n_facture', 'factura', 'numero_de_factura', 'rechnungsnummer', 'rechnung', 'fatura_no', 'fatura', 'beyanname_no'],
+    supplier: ['fournisseur', 'vendeur', 'expediteur', 'exportateur', 'proveedor', 'vendedor', 'exportador', 'lieferant', 'verkaufer', 'verkaeufer', 'exporteur', 'tedarikci', 'satici', 'ihracatci'],
+    buyer: ['acheteur', 'client', 'acquereur', 'importateur', 'comprador', 'cliente', 'importador', 'kaufer', 'kaeufer', 'kunde', 'importeur', 'alici', 'musteri', 'ithalatci'],
+    commodity: ['marchandise', 'marchandises', 'produit', 'designation', 'libelle', 'mercancia', 'producto', 'descripcion', 'ware', 'waren', 'warenbezeichnung', 'urun', 'mal', 'esya', 'esya_tanimi', 'mal_tanimi'],
+    hs_code: ['code_sh', 'sh', 'nomenclature', 'code_douanier', 'position_tarifaire', 'codigo_sa', 'partida_arancelaria', 'fraccion_arancelaria', 'zolltarifnummer', 'warennummer', 'gtip'],
+    quantity: ['quantite', 'qte', 'cantidad', 'quantidade', 'quantita', 'menge', 'anzahl', 'miktar'],
+    unit: ['unite', 'unidad', 'unidade', 'unita', 'einheit', 'birim', 'olcu_birimi'],
+    concentration: ['teneur', 'purete', 'concentracion', 'pureza', 'konzentration', 'konsantrasyon'],
+    value: ['valeur', 'montant', 'valor', 'importe', 'monto', 'wert', 'betrag', 'warenwert', 'tutar', 'deger', 'bedel', 'fatura_tutari'],
+    currency: ['devise', 'monnaie', 'moneda', 'divisa', 'wahrung', 'waehrung', 'para_birimi', 'doviz'],
+    shipped: ['date_d_expedition', 'date_expedition', 'date_d_envoi', 'fecha', 'fecha_de_envio', 'fecha_de_embarque', 'datum', 'versanddatum', 'tarih', 'sevk_tarihi', 'gonderim_tarihi'],
+    received: ['date_de_reception', 'date_de_livraison', 'fecha_de_recepcion', 'fecha_de_entrega', 'empfangsdatum', 'eingangsdatum', 'lieferdatum', 'teslim_tarihi', 'varis_tarihi'],
+    origin_country: ['pays_d_origine', 'origine', 'pais_de_origen', 'origen', 'ursprungsland', 'herkunftsland', 'mense_ulkesi', 'mense'],
+    destination_country: ['pays_de_destination', 'pais_de_destino', 'destino', 'bestimmungsland', 'zielland', 'varis_ulkesi'],
+    transit_countries: ['pays_de_transit', 'pais_de_transito', 'transito', 'durchfuhr', 'transitland'],
+    consignee: ['destinataire', 'consignataire', 'destinatario', 'consignatario', 'empfanger', 'empfaenger', 'teslim_alan'],
+    payer: ['payeur', 'paye_par', 'pagador', 'pagado_por', 'zahler', 'bezahlt_von', 'odeyen'],
+  },
+  'places.csv': {
+    id: ['identifiant', 'identificador'],
+    name: ['nom', 'nombre', 'ad', 'adi'],
+    kind: ['nature', 'tipo', 'typ', 'art', 'tur'],
+    countries: ['pays', 'pais', 'land', 'ulke', 'ulkeler'],
+  },
+};
+
+/** A file's contract with its columns' names in other languages (OTHER_LANGUAGE_NAMES) among their synonyms. */
+function inOtherLanguages(spec: FileSpec): FileSpec {
+  const names = OTHER_LANGUAGE_NAMES[spec.file];
+  return { ...spec, columns: spec.columns.map((c) => (Object.hasOwn(names, c.name) ? { ...c, synonyms: [...(c.synonyms ?? []), ...names[c.name]] } : c)) };
+}
+
 /** Names of a column that holds a latitude and a longitude together. */
 const COORDINATES_SYNONYMS = ['coords', 'lat_lon', 'latlon', 'lat_long', 'lat_lng', 'latitude_longitude', 'gps', 'gps_coordinates', 'geo_coordinates', 'lat_lon_coordinates'];
 
-export const ENTITIES_SPEC: FileSpec = {
+export const ENTITIES_SPEC: FileSpec = inOtherLanguages({
   file: 'entities.csv',
   required: true,
   idColumn: 'id',
@@ -453,9 +515,9 @@ export const ENTITIES_SPEC: FileSpec = {
       description: 'Registration number in a companies register; kept as written in attributes.registration_number (name matching and screening compare it).',
     },
   ],
-};
+});
 
-export const RELATIONS_SPEC: FileSpec = {
+export const RELATIONS_SPEC: FileSpec = inOtherLanguages({
   file: 'relations.csv',
   required: false,
   description: 'Ties between entities: ownership, directorship, family, employment, shared address, association, agency, payment for goods, consignment.',
@@ -467,9 +529,9 @@ export const RELATIONS_SPEC: FileSpec = {
     { name: 'start', type: 'date', synonyms: ['start_date'], description: 'Date the tie began.' },
     { name: 'end', type: 'date', synonyms: ['end_date'], description: 'Date the tie ended.' },
   ],
-};
+});
 
-export const SHIPMENTS_SPEC: FileSpec = {
+export const SHIPMENTS_SPEC: FileSpec = inOtherLanguages({
   file: 'shipments.csv',
   required: false,
   idColumn: 'id',
@@ -516,9 +578,9 @@ export const SHIPMENTS_SPEC: FileSpec = {
     { name: 'consignee', type: 'id', refersToEntity: true, synonyms: ['consignee_id'], description: 'Entity that physically received the goods, when not the buyer.' },
     { name: 'payer', type: 'id', refersToEntity: true, synonyms: ['payer_id', 'paid_by', 'payor'], description: 'Entity that paid, when not the buyer.' },
   ],
-};
+});
 
-export const PLACES_SPEC: FileSpec = {
+export const PLACES_SPEC: FileSpec = inOtherLanguages({
   file: 'places.csv',
   required: false,
   idColumn: 'id',
@@ -532,7 +594,7 @@ export const PLACES_SPEC: FileSpec = {
     { name: 'coordinates', type: 'coordinates', synonyms: COORDINATES_SYNONYMS, description: 'Latitude and longitude in one cell, latitude first (36.6456, 37.0845); read as lat and lon.' },
     { name: 'countries', type: 'countryList', synonyms: ['country', 'country_codes'], description: 'Countries the place joins, separated by | (TR|SY).' },
   ],
-};
+});
 
 /** The four files of a bundle, in the order they are read (entities first: the others refer to them). */
 export const BUNDLE_FILES: readonly FileSpec[] = [ENTITIES_SPEC, PLACES_SPEC, RELATIONS_SPEC, SHIPMENTS_SPEC];

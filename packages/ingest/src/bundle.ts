@@ -597,7 +597,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           // settings write them, and Excel saves them so in a CSV. The decimal mark is then read as in any cell.
           const unspaced = (col.type === 'number' || col.type === 'integer') && raw.length > 4 ? withoutThousandsSpaces(raw) : undefined;
           if (unspaced !== undefined) {
-            spaced(col.name, raw, Number(plainDigits(unspaced, delimiter === ';')));
+            // (said when the number then reads: `"7 400,00"` in a comma-separated file is refused for its comma)
+            const readAs = Number(plainDigits(unspaced, delimiter === ';'));
+            if (Number.isFinite(readAs)) spaced(col.name, raw, readAs);
             raw = unspaced;
           }
           // `12,500`, `1,234,567.5` in a file not separated by semicolons (whose numbers never have a decimal comma):

@@ -850,6 +850,10 @@ describe("habits of a French-speaking investigator's sheet (spaces between thous
       ['s4', 5, 't', 12500.5, 'CHF'],
       ['s5', undefined, undefined, undefined, undefined],
     ]);
+    // In a comma-separated file the decimal comma after them is refused, as any, and no warning says it was read.
+    const comma = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', 's1,d,a,paste,"7 400,00",EUR'].join('\n') });
+    expect(names(await problems(comma))).toEqual([expect.stringMatching(/^shipments\.csv:2:value "7 400,00" is not a number/)]);
+    expect((await readBundle(comma, { lenient: true })).warnings.filter((w) => /between thousands/.test(w.reason))).toEqual([]);
     const spaced = b.warnings.filter((w) => /between thousands/.test(w.reason)).map((w) => `${w.line}:${w.column} ${w.reason}`);
     expect(spaced).toEqual([
       '2:quantity 2 numbers written with spaces between thousands (such as "20 000", read as 20000), as spreadsheets set for French, Russian, Swiss and many other languages write them',

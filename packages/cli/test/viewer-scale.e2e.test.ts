@@ -186,6 +186,8 @@ browserSuite('the viewer in the browser on a large report', () => {
     await page.waitForFunction(() => !(window.__chokepointScaled!.app().view as unknown as { isLayoutRunning(): boolean }).isLayoutRunning(), null, { timeout: 30_000 });
     await expect(page.locator('#scope-title').textContent()).resolves.toMatch(/^Overview of [\d,]+ entities in [\d,]+ clusters: each node is a cluster, sized by its members/);
     await expect(page.locator('#scope-overview').isHidden()).resolves.toBe(true);
+    // As many iterations as an idle machine runs in those seconds, however busy this one is (settings.autoLayoutMinIterations).
+    expect(await page.evaluate(() => (window.__chokepointScaled!.app().view as unknown as { layoutIterations: number }).layoutIterations)).toBeGreaterThanOrEqual(90);
     const clusterNodes = await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes);
     expect(await page.evaluate(() => window.__chokepointScaled!.app().model.nodes.length)).toBe(clusterNodes.length);
     // No answer on the way to the overview is larger than a few megabytes.

@@ -14,6 +14,11 @@ export interface ViewerSettings {
   largeGraphLabelSize: number;
   /** How long ForceAtlas2 runs on its own after opening, in ms (0: do not start it). */
   autoLayoutMs: number;
+  /**
+   * The fewest iterations it runs before that stop, up to four times autoLayoutMs: a busy machine (software WebGL,
+   * other work) lays out less in the same time and left discs piled up (about 100 iterations in 4 s here when idle).
+   */
+  autoLayoutMinIterations: number;
   /** Search results shown at once. */
   searchResults: number;
   /** Camera zoom ratio when focusing on an entity. */
@@ -28,6 +33,7 @@ export const DEFAULT_SETTINGS: ViewerSettings = {
   largeGraph: 2000,
   largeGraphLabelSize: 12,
   autoLayoutMs: 4000,
+  autoLayoutMinIterations: 90,
   searchResults: 15,
   focusRatio: 0.25,
   maxArrowEdges: 100000,

@@ -780,6 +780,9 @@ export class GraphView {
     this.graph.forEachNode((_node, attrs) => (this.forcePositions[attrs.index] = { x: attrs.x, y: attrs.y }));
   }
 
+  /** ForceAtlas2 iterations since the layout last started (each worker step updates every node once). */
+  layoutIterations = 0;
+
   isLayoutRunning(): boolean {
     return (this.fa2?.isRunning() ?? false) || this.fa2Fallback !== null;
   }
@@ -789,7 +792,12 @@ export class GraphView {
     if (this.layout !== 'force' || this.isLayoutRunning()) return;
     const settings = forceSettings(this.model, forceAtlas2.inferSettings(this.graph));
     try {
-      if (!this.fa2) this.fa2 = new FA2Layout(this.graph, { settings });
+      if (!this.fa2) {
+        this.fa2 = new FA2Layout(this.graph, { settings });
+        // (the supervisor writes every iteration's positions with one update of every node)
+        this.graph.on('eachNodeAttributesUpdated', () => this.layoutIterations++);
+      }
+      this.layoutIterations = 0;
       this.fa2.start();
     } catch {
       // Some browsers refuse workers for pages opened from disk: iterate on the main thread instead.
@@ -800,7 +808,17 @@ export class GraphView {
       this.fa2Fallback = requestAnimationFrame(step);
     }
     this.onLayoutRunning(true);
-    if (autoStopMs > 0) this.autoStop = setTimeout(() => this.stopLayout(), autoStopMs);
+    if (autoStopMs > 0) {
+      // After autoStopMs, once it has run settings.autoLayoutMinIterations (the worker's; the fallback on the page is
+      // stopped by time alone), and never after four times autoStopMs.
+      const until = performance.now() + 4 * autoStopMs;
+      const stopWhenDone = () => {
+        const done = this.fa2Fallback !== null || this.layoutIterations >= this.settings.autoLayoutMinIterations || performance.now() >= until;
+        if (done) this.stopLayout();
+        else this.autoStop = setTimeout(stopWhenDone, 250);
+      };
+      this.autoStop = setTimeout(stopWhenDone, autoStopMs);
+    }
   }
 
   stopLayout(): void {

@@ -66,6 +66,16 @@ describe('chokepoint path', () => {
     expect((JSON.parse(removed.stdout) as { steps: { id: string }[] }).steps.map((s) => s.id)).toEqual(['gwarzo-agro']);
   });
 
+  it('takes the name of exactly one entity where an id goes, any case or accents, and says so (path and disrupt)', async () => {
+    const byName = await run('path', report, 'halil harbelioglu', 'Velkaron Kimya Dağıtım A.Ş.', '--json');
+    expect(byName.code).toBe(0);
+    expect(byName.stderr).toContain('"halil harbelioglu" is the name of p-001, not an id: the paths are of p-001');
+    expect(byName.stdout).toBe((await run('path', report, 'p-001', 'tr-dst-01', '--json')).stdout);
+    const removed = await run('disrupt', report, '--remove', 'Velkaron Kimya Dagitim AS', '--json');
+    expect(removed.code).toBe(0);
+    expect((JSON.parse(removed.stdout) as { steps: { id: string }[] }).steps.map((x) => x.id)).toEqual(['tr-dst-01']);
+  });
+
   it('refuses an unknown id with exit code 3, naming it and suggesting entities', () => {
     // The real binary, as a researcher's script would run it.
     expect(existsSync(BIN)).toBe(true);

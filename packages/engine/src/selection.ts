@@ -124,6 +124,22 @@ export function shipmentMatches(s: Shipment, selector: Selector): boolean {
 }
 
 /**
+ * "; did you mean …" for ids no entity has: the entities whose id is the text in another case, or whose name holds it
+ * (folded, at least three letters: a name where an id goes, `Chimie Ouest-Afrique SA` for `E06`), three at most each.
+ */
+function entityHints(entities: readonly Entity[], unknown: readonly string[]): string {
+  const hints = unknown.flatMap((text) => {
+    const key = fold(text);
+    const lower = text.toLowerCase();
+    return entities
+      .filter((e) => e.id.toLowerCase() === lower || (key.length >= 3 && fold(e.name).includes(key)))
+      .slice(0, 3)
+      .map((e) => `${JSON.stringify(e.id)} (${e.name}) for ${JSON.stringify(text)}`);
+  });
+  return hints.length > 0 ? `; did you mean ${hints.join(', ')}?` : '';
+}
+
+/**
  * The entities a selector names. For goods selectors, `role` says which end of the matching
  * shipments: their suppliers (sources) or the entities that received them (targets).
  */
@@ -131,7 +147,7 @@ export function selectEntities(bundle: Bundle, selector: Selector, role: 'suppli
   if (selector.kind === 'ids') {
     const known = new Set(bundle.entities.map((e) => e.id));
     const unknown = selector.ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new SelectorError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
+    if (unknown.length > 0) throw new SelectorError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}${entityHints(bundle.entities, unknown)}`);
     return selector.ids;
   }
   if (selector.kind === 'where') {

@@ -48,6 +48,8 @@ describe('selections', () => {
     expect(() => parseSelector('where:country')).toThrow(/cannot read the condition "country"/);
     expect(() => parseSelector('ids:')).toThrow(/is empty/);
     expect(() => selectEntities(bundle, parseSelector('ids:a,zz'), 'supplier')).toThrow(/unknown entity id "zz"/);
+    // A name where an id goes, or an id in another case: the entity named.
+    expect(() => selectEntities(bundle, parseSelector('ids:A'), 'supplier')).toThrow('unknown entity id "A"; did you mean "a" (a) for "A"?');
     // A field neither of the contract nor a column any entity has: a slip, named, not an empty selection.
     expect(() => selectEntities(bundle, parseSelector('where:countr=TR'), 'supplier')).toThrow('no entity has a value for "countr"; did you mean "country"?');
     expect(() => selectEntities(bundle, parseSelector('where:phnoe~44'), 'supplier')).toThrow('no entity has a value for "phnoe"; did you mean "phone"?');

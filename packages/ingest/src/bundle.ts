@@ -1083,7 +1083,7 @@ function asRecord<T>(r: ParsedRow, file: string, shareEmpty = false): T {
 const REQUIRED_MISSING = 'required value is missing';
 
 /** The words spreadsheets put at the start of a totals row, in the languages of the data's users. */
-const TOTALS = /^(?:grand\s+|sub-?)?totals?\b|^sum\b|^summe\b|^gesamt\b|^toplam\b|^итого\b|^всего\b|^المجموع/i;
+const TOTALS = /^(?:grand\s+|sub-?)?totals?\b|^sum\b|^summe\b|^gesamt\b|^insgesamt\b|^toplam\b|^somme\b|^suma\b|^soma\b|^totaal\b|^totale\b|^итого\b|^всего\b|^المجموع/i;
 
 /** The first filled cell of a row when it starts a totals row (`TOTAL`, `Grand total`, `Toplam`), else undefined. */
 function totalsRowLabel(fields: readonly string[]): string | undefined {

@@ -129,6 +129,9 @@ describe('readBundle names the file, line, column and reason of every problem', 
     expect(lenient.shipments.map((x) => x.id)).toEqual(['s1', 's2']);
     // Other languages' words for it; a whole record whose id starts with the word is a record.
     expect((await problems(makeBundle({ shipments: `${SHIPMENTS}\n,Toplam,,,,6006,,,,,,` })))[0].reason).toBe('"Toplam": a totals row, not a record; leave it out of the file');
+    for (const word of ['Total général', 'Somme', 'Suma total', 'Insgesamt', 'Totaal']) {
+      expect((await problems(makeBundle({ shipments: `${SHIPMENTS}\n${word},,,,,6006,,,,,,` })))[0].reason).toBe(`"${word}": a totals row, not a record; leave it out of the file`);
+    }
     const kept = await readBundle(makeBundle({ shipments: `${SHIPMENTS}\nTotal-1,d,a,acetone,,,,,,,,` }));
     expect(kept.shipments.map((x) => x.id)).toEqual(['s1', 's2', 'Total-1']);
     // A row of a record with a required value missing stays named by what it lacks.

@@ -18,7 +18,7 @@ export function disruptCommand(io: CliIO): Command {
     )
     .argument('<report.json>', 'a report written by `chokepoint analyze` (its supply-chokepoint sources, targets and goods are used, unless chosen below)')
     .option('--top <n>', 'how many entities to remove', parseTop, 10)
-    .option('--remove <ids>', 'remove these entities, in this order, instead of choosing (comma-separated ids)')
+    .option('--remove <ids>', 'remove these entities, in this order, instead of choosing (comma-separated ids, or names of one entity each)')
     .option('--goods <selection>', "other goods than the report's: watchlist, all, hs:PREFIX or commodity:WORDS (the sources are then their suppliers, unless --sources)")
     .option('--sources <selection>', "other sources than the report's, as for analyze: entity ids a,b (or ids:a,b), hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB")
     .option('--targets <selection>', "other targets than the report's; same forms as --sources")

@@ -19,8 +19,8 @@ export function pathCommand(io: CliIO): Command {
       'The shortest paths between two entities of a report: every chain of the fewest ties (in either direction), the ties each step uses, and the key nodes, articulation points and supply chokepoints on the way. The same paths the viewer shows.',
     )
     .argument('<report.json>', 'a report written by `chokepoint analyze`')
-    .argument('<from>', 'the id of the entity to start from')
-    .argument('<to>', 'the id of the entity to reach')
+    .argument('<from>', 'the id of the entity to start from (or its name, when one entity has it)')
+    .argument('<to>', 'the id of the entity to reach (or its name)')
     .option('--max <n>', 'list at most this many paths', parsePositiveInteger, DEFAULT_MAX_PATHS)
     .option('--kinds <list>', `follow only these tie kinds (comma-separated: ${PATH_TIE_KINDS.join(', ')})`, parseKinds)
     .option('--json', 'print {"from", "to", "length", "total", "truncated", "paths": [{"entities", "steps", "waypoints"}]}')

@@ -39,7 +39,7 @@ export { companyGroups, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup
 export { seededRandom } from './random';
 export { maxFlow, FlowNetwork, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
-export { parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
+export { entityHints, parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, formatBound, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';
 export { PathSampler, RK_CONSTANT, rkSampleSize, rkEpsilon, vcDimensionBound, vertexDiameterBound, type DiameterBound } from './betweenness-sampling';

@@ -124,15 +124,16 @@ export function shipmentMatches(s: Shipment, selector: Selector): boolean {
 }
 
 /**
- * "; did you mean …" for ids no entity has: the entities whose id is the text in another case, or whose name holds it
- * (folded, at least three letters: a name where an id goes, `Chimie Ouest-Afrique SA` for `E06`), three at most each.
+ * "; did you mean …" for ids no entity has, or '': the entities whose id or name holds the text without regard to
+ * case (`k1` finds `K1`; a name where an id goes finds its entity), three at most for each. The same hint for every
+ * command that takes entity ids (selections, `disrupt --remove`).
  */
-function entityHints(entities: readonly Entity[], unknown: readonly string[]): string {
+export function entityHints(entities: readonly { id: string; name: string }[], unknown: readonly string[]): string {
   const hints = unknown.flatMap((text) => {
-    const key = fold(text);
-    const lower = text.toLowerCase();
+    const needle = text.trim().toLowerCase();
+    if (needle === '') return [];
     return entities
-      .filter((e) => e.id.toLowerCase() === lower || (key.length >= 3 && fold(e.name).includes(key)))
+      .filter((e) => e.id.toLowerCase().includes(needle) || e.name.toLowerCase().includes(needle))
       .slice(0, 3)
       .map((e) => `${JSON.stringify(e.id)} (${e.name}) for ${JSON.stringify(text)}`);
   });

@@ -1,8 +1,7 @@
-import { supplyChokepoints, type ChokepointResult } from '@chokepoint/engine';
+import { entityHints, supplyChokepoints, type ChokepointResult } from '@chokepoint/engine';
 import type { ReferenceData } from '@chokepoint/flags';
 import { convertMoney, valueDate, type FxRate, type FxTable, type Shipment } from '@chokepoint/model';
 import { bundleFromReport, type Report } from '@chokepoint/report';
-import { entitySuggestions } from '@chokepoint/report/paths';
 import { CHOKEPOINT_SELECTION_DEFAULTS, goodsOf, sourcesOf, targetsOf, type ChokepointSelection } from './chokepoints';
 import { PipelineOptionsError } from './errors';
 
@@ -61,11 +60,7 @@ export function disruptReport(report: Report, options: DisruptOptions = {}): Dis
   if (cp === null && !chosen) throw new PipelineOptionsError('the report has no supply-chokepoint sources and targets: choose them', 'report');
   const known = new Set(report.entities.map((e) => e.id));
   const unknown = (options.order ?? []).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    // (as `path` says it: the ids whose text or name holds it, so that `k1` finds `K1`)
-    const hints = unknown.flatMap((id) => entitySuggestions(report, id).map((h) => `${JSON.stringify(h.id)} (${h.name}) for ${JSON.stringify(id)}`));
-    throw new PipelineOptionsError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${hints.length > 0 ? `; did you mean ${hints.join(', ')}?` : ''}`, 'order');
-  }
+  if (unknown.length > 0) throw new PipelineOptionsError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${entityHints(report.entities, unknown)}`, 'order');
   const bundle = bundleFromReport(report);
   let ends: { sources: string[]; targets: string[]; shipments: string[]; goods: string; sourcesSelection: string; targetsSelection: string };
   if (chosen) {

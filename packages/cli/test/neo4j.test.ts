@@ -417,9 +417,10 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(report.input.rejected.length).toBe(1);
   });
 
-  it("a French-speaking investigator's sheet (Windows-1252, spaces between thousands, kinds in French, CFA francs emptied) reads back as the same report", async () => {
+  it("a French-speaking investigator's sheet (Windows-1252, spaces between thousands, kinds in French, CFA francs read as XOF) reads back as the same report", async () => {
     const report = JSON.parse(await sameReportThroughNeo4j(join(__dirname, 'fixtures', 'sahel-notes'), true)) as Report;
     expect(report.shipments.find((s) => s.id === 'S-001')).toMatchObject({ quantity: 20000, value: 7400, currency: 'EUR' });
+    expect(report.shipments.find((s) => s.id === 'S-003')).toMatchObject({ value: 1850000, currency: 'XOF' });
   });
 
   it('keeps the rows a lenient import skipped, and imports FollowTheMoney files', async () => {

@@ -10,6 +10,8 @@ import {
   isEstimate,
   kilograms,
   parseField,
+  currencyOfCountries,
+  sharedCurrencyCodes,
   readCurrency,
   readIsic,
   sectorDisagreement,
@@ -91,6 +93,8 @@ interface EntityIndex {
    * names an entity instead of giving its id; made on first use, once the entities are read.
    */
   byName?: (name: string) => readonly string[] | undefined;
+  /** The country of the entity of an id (as `keyOf` keeps it), for a currency a shipment's countries settle; made on first use. */
+  countryOf?: (id: string) => string | undefined;
 }
 
 /**
@@ -288,7 +292,7 @@ const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: stri
 };
 
 /** The number and the word of a cell that writes both (`21000 TRY`, `€4800`, `6 t`), when it does without doubt. */
-function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean): { number: number; word: string } | { reason: string } | undefined {
+function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean): { number: number; word: string } | { reason: string; shared?: { number: number; word: string } } | undefined {
   const how = WRITTEN_WITH[column];
   const m = how.pattern.exec(raw);
   // A word before the number or after it, not both and not neither.
@@ -303,7 +307,9 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
     // 5000`, `ca. 5000`) is left to that reason.
     const said = column === 'quantity' || !/\p{L}/u.test(written) || word.reason.includes('ambiguous');
     if (!number.ok || !said) return undefined;
-    return { reason: `${JSON.stringify(raw)}: ${word.reason} (the number alone, ${number.value as number}, goes in the ${column} column, the ${how.column} in its own)` };
+    const reason = `${JSON.stringify(raw)}: ${word.reason} (the number alone, ${number.value as number}, goes in the ${column} column, the ${how.column} in its own)`;
+    // (`2 450 000 FCFA`: a word several currencies share, which the shipment's countries may settle)
+    return column === 'value' && sharedCurrencyCodes(written) !== undefined ? { reason, shared: { number: number.value as number, word: written } } : { reason };
   }
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
   if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}${dotsAndComma(m[2], decimalComma)}` };
@@ -449,6 +455,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   };
   /** The share a relation's kind was written with (`Owner (51%)`), when it was. */
   let writtenShare: number | undefined;
+  /**
+   * The row's cells that write a currency several share (`FCFA`, `2 450 000 FCFA`): read once the row's supplier and
+   * buyer are known, as the one currency the shipment's countries use (`value`: the number written with it).
+   */
+  let sharedCurrencies: { column: string; word: string; reason: string; value?: number }[] | undefined;
   /** The coordinates column, when it gives the lat and lon a record needs (places.csv): an empty cell is a problem. */
   let coordinatesRequired: string | undefined;
   /**
@@ -652,6 +663,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const unspacedText = thousandsSpacesInText(written);
             const split = numberWithWord(unspacedText ?? written, col.name, fieldOptions[i], delimiter === ';');
             if (unspacedText !== undefined && split !== undefined && !('reason' in split)) spaced(col.name, written, split.number);
+            if (split !== undefined && 'reason' in split && split.shared !== undefined && entities.countryOf !== undefined) {
+              (sharedCurrencies ??= []).push({ column: col.name, word: split.shared.word, reason: split.reason, value: split.shared.number });
+              continue;
+            }
             if (split !== undefined && 'reason' in split) {
               parsed = { ok: false, reason: split.reason };
               splitReason = true;
@@ -701,6 +716,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             // partial dates are.
             setOwn(attributes, col.name, raw);
             note(col.name, `${JSON.stringify(written)} gives only a year or a month: not used as the ${col.name} date (dates are read to the day); kept as an attribute`, true);
+            continue;
+          }
+          if (!parsed.ok && col.type === 'currency' && spec.file === 'shipments.csv' && entities.countryOf !== undefined && sharedCurrencyCodes(raw) !== undefined) {
+            (sharedCurrencies ??= []).push({ column: col.name, word: raw, reason: parsed.reason });
             continue;
           }
           if (!parsed.ok) {
@@ -772,6 +791,40 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               }
             }
           }
+        }
+        if (sharedCurrencies !== undefined) {
+          // `FCFA` between a supplier in Nigeria and a buyer in Niger: the West African CFA franc, the one of the two
+          // CFA francs that a country of the shipment uses. Neither or both: the cell's problem stands.
+          const countries = shipmentCountries(values, entities.countryOf!);
+          for (const c of sharedCurrencies) {
+            if (c.value !== undefined && typeof values.currency === 'string' && sharedCurrencyCodes(c.word)!.includes(values.currency)) {
+              // `2 450 000 FCFA` beside the currency XAF: the currency cell says which of them.
+              values[c.column] = c.value;
+              note(c.column, `${JSON.stringify(c.word)} read as ${values.currency}, the currency of the row; write only the number in the ${c.column} column to be sure`, true);
+              continue;
+            }
+            const r = currencyOfCountries(c.word, countries);
+            if (r !== undefined && 'code' in r) {
+              if (c.value === undefined) {
+                values[c.column] = r.code;
+                late = true;
+              } else {
+                values[c.column] = c.value;
+                (writtenWith ??= []).push({ what: c.column, column: 'currency', word: r.code });
+              }
+              note(c.column, `${JSON.stringify(c.word)} read as ${r.code}: of the currencies it can name (${sharedCurrencyCodes(c.word)!.join(', ')}), only ${r.code} is used in the shipment's countries (${JSON.stringify(countries.join(', '))}); write the ISO 4217 code to be sure`, true);
+              continue;
+            }
+            const why = countries.length === 0 ? '; the shipment names no country that would settle which' : `; the shipment's countries (${countries.join(', ')}) do not settle which${r !== undefined && r.candidates.length > 1 ? ` (they use ${r.candidates.join(' and ')})` : ''}`;
+            // (said before what to write: `…or the Venezuelan bolívar (VES); the shipment's countries (DK, TR) do not settle which; write the ISO 4217 code`)
+            const at = c.reason.indexOf('; write the ISO 4217 code');
+            const reason = at < 0 ? `${c.reason}${why}` : `${c.reason.slice(0, at)}${why}${c.reason.slice(at)}`;
+            if (lenient) {
+              note(c.column, `${reason}: left empty, and the row read without it`);
+              (emptied ??= []).push(c.column);
+            } else add(c.column, reason);
+          }
+          sharedCurrencies = undefined;
         }
         if (writtenShare !== undefined) {
           // The share written with the kind and the share column: they must agree.
@@ -1196,6 +1249,14 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
           }
           return names.get(text.trim().toLowerCase());
         };
+        let countries: Map<string, string> | undefined;
+        entityIndex.countryOf = (id) => {
+          if (countries === undefined) {
+            countries = new Map();
+            for (const e of made) if (e.country !== undefined) countries.set(e.id, e.country);
+          }
+          return countries.get(id);
+        };
         if (options.onEntities !== undefined && (lenient || issues.length === 0)) options.onEntities(entityRecords);
       }
     } catch (err) {
@@ -1229,6 +1290,22 @@ export async function readBundle(dir: string, options: ReadBundleOptions = {}): 
     rejected: issues.map(printableIssue),
     warnings: warnings.list().map(printableIssue),
   };
+}
+
+/**
+ * The countries a shipment's row names, without repeats: its supplier's and its buyer's (from entities.csv), where it
+ * left and where it went.
+ */
+function shipmentCountries(values: Record<string, unknown>, countryOf: (id: string) => string | undefined): string[] {
+  const out: string[] = [];
+  const add = (c: unknown) => {
+    if (typeof c === 'string' && !out.includes(c)) out.push(c);
+  };
+  add(typeof values.supplier === 'string' ? countryOf(values.supplier) : undefined);
+  add(typeof values.buyer === 'string' ? countryOf(values.buyer) : undefined);
+  add(values.originCountry);
+  add(values.destinationCountry);
+  return out;
 }
 
 /** The records of a file's rows, made by `make` from each row in turn. */

@@ -895,16 +895,60 @@ describe("habits of a French-speaking investigator's sheet (spaces between thous
   it('reads the currency symbols of Latin America and Africa that stand for one currency, and refuses those that stand for two', async () => {
     const rows = ['s1,d,a,x,10,S/.', 's2,d,a,x,10,COP$', 's3,d,a,x,10,MX$', 's4,d,a,x,10,KSh', 's5,d,a,x,10,GH₵', 's6,d,a,x,10,Birr', 's7,d,a,x,10,Bs.'];
     const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', ...rows].join('\n') });
-    expect(names(await problems(dir))).toEqual(['shipments.csv:8:currency currency "Bs." is ambiguous: it can be the Bolivian boliviano (BOB) or the Venezuelan bolívar (VES); write the ISO 4217 code']);
+    expect(names(await problems(dir))).toEqual(['shipments.csv:8:currency currency "Bs." is ambiguous: it can be the Bolivian boliviano (BOB) or the Venezuelan bolívar (VES); the shipment\'s countries (DK, TR) do not settle which; write the ISO 4217 code']);
     const b = await readBundle(dir, { lenient: true });
     expect(b.shipments.map((s) => s.currency)).toEqual(['PEN', 'COP', 'MXN', 'KES', 'GHS', 'ETB', undefined]);
   });
 
-  it('refuses FCFA with the two CFA francs to choose from', async () => {
-    const dir = makeBundle({ relations: undefined, shipments: ['id,supplier,buyer,commodity,value,currency', 's1,d,a,paste,1000,FCFA'].join('\n') });
-    expect(names(await problems(dir))).toEqual([
-      "shipments.csv:2:currency currency \"FCFA\" is ambiguous: it can be the CFA franc of West Africa (XOF: Benin, Burkina Faso, Côte d'Ivoire, Guinea-Bissau, Mali, Niger, Senegal, Togo) or of Central Africa (XAF: Cameroon, the Central African Republic, Chad, the Republic of the Congo, Equatorial Guinea, Gabon), two currencies; write the ISO 4217 code",
+  it('reads FCFA, lira or ¥ as the one currency the shipment\'s countries use, and refuses it where they do not settle which', async () => {
+    const entities = ['id,kind,name,country', 'ne,company,Niamey Shop,NE', 'ng,company,Sokoto Chemicals,NG', 'cm,company,Douala Trading,CM', 'tr,company,Kilis Ticaret,TR', 'cn,company,Yiwu Parts,CN', 'us,company,Ohio Tools,US', 'x,company,Nowhere Ltd,', 'y,company,Elsewhere Ltd,'].join('\n');
+    const shipments = [
+      'id,supplier,buyer,commodity,value,currency,origin_country',
+      's1,ng,ne,paste,1000,FCFA,', // Nigeria uses neither CFA franc, Niger the West African one
+      's2,ne,cm,paste,1000,F CFA,', // Niger and Cameroon: one each
+      's3,ng,x,paste,1000,FCFA,', // Nigeria alone: neither
+      's4,x,y,paste,1000,FCFA,', // no country at all
+      's5,ng,ne,paste,"2 450 000 FCFA",,', // the value written with it
+      's6,ng,ne,paste,"2 450 000 FCFA",XAF,', // the currency cell says which
+      's7,x,y,paste,1000,FCFA,ML', // where the goods left
+      's8,ng,tr,paste,1000,lira,', // TRY, not the Syrian or Lebanese pound
+      's9,cn,ne,paste,1000,¥,', // CNY, not JPY
+      's10,us,ne,paste,1000,$,', // the dollar of trade: never inferred
+    ].join('\n');
+    const dir = makeBundle({ entities, relations: undefined, shipments });
+    const refused = await problems(dir);
+    expect(refused.map((p) => [p.line, p.column])).toEqual([
+      [3, 'currency'],
+      [4, 'currency'],
+      [5, 'currency'],
+      [11, 'currency'],
     ]);
+    expect(refused[0].reason).toMatch(/^currency "F CFA" is ambiguous: it can be the CFA franc of West Africa \(XOF: .*, two currencies; the shipment's countries \(NE, CM\) do not settle which \(they use XOF and XAF\); write the ISO 4217 code$/);
+    expect(refused[1].reason).toMatch(/; the shipment's countries \(NG\) do not settle which; write the ISO 4217 code$/);
+    expect(refused[2].reason).toMatch(/; the shipment names no country that would settle which; write the ISO 4217 code$/);
+    expect(refused[3].reason).toMatch(/^currency "\$" is ambiguous: .*; write the ISO 4217 code$/);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.shipments.map((s) => [s.id, s.value, s.currency])).toEqual([
+      ['s1', 1000, 'XOF'],
+      ['s2', undefined, undefined],
+      ['s3', undefined, undefined],
+      ['s4', undefined, undefined],
+      ['s5', 2450000, 'XOF'],
+      ['s6', 2450000, 'XAF'],
+      ['s7', 1000, 'XOF'],
+      ['s8', 1000, 'TRY'],
+      ['s9', 1000, 'CNY'],
+      ['s10', undefined, undefined],
+    ]);
+    // Said once per word and currency read, with the countries that settled it; the value written with it as well.
+    const said = b.warnings.filter((w) => w.file === 'shipments.csv' && / read as [A-Z]{3}: of the currencies/.test(w.reason));
+    expect(said.map((w) => [w.line, w.column, w.reason])).toEqual([
+      [2, 'currency', '"FCFA" read as XOF: of the currencies it can name (XOF, XAF), only XOF is used in the shipment\'s countries ("NG, NE"); write the ISO 4217 code to be sure (cells written alike on line 8)'],
+      [6, 'value', '"FCFA" read as XOF: of the currencies it can name (XOF, XAF), only XOF is used in the shipment\'s countries ("NG, NE"); write the ISO 4217 code to be sure'],
+      [9, 'currency', '"lira" read as TRY: of the currencies it can name (TRY, SYP, LBP), only TRY is used in the shipment\'s countries ("NG, TR"); write the ISO 4217 code to be sure'],
+      [10, 'currency', '"¥" read as CNY: of the currencies it can name (JPY, CNY), only CNY is used in the shipment\'s countries ("CN, NE"); write the ISO 4217 code to be sure'],
+    ]);
+    expect(b.warnings.find((w) => w.line === 7 && w.column === 'value')?.reason).toBe('"FCFA" read as XAF, the currency of the row; write only the number in the value column to be sure');
   });
 
   it('raises no doubt about a sector in French beside its code, nor about one that names goods beside the code of their trade', async () => {

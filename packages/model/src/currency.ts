@@ -107,6 +107,86 @@ const AMBIGUOUS: Readonly<Record<string, string>> = {
   peso: 'the Mexican (MXN), Argentine (ARS), Colombian (COP), Philippine (PHP) or another peso',
 };
 
+/**
+ * The currencies a shared word or symbol can name, where which one is meant follows from the countries of a shipment
+ * (its supplier's, its buyer's, where it left and where it went): `FCFA` between a supplier in Nigeria and a buyer in
+ * Niger is the West African CFA franc (XOF), as Niger uses it and Nigeria uses neither CFA franc. Not the dollar
+ * (`$`): the US dollar is the currency of trade between parties of any country, so a Hong Kong supplier's `$` may be
+ * USD as well as HKD.
+ */
+export const SHARED_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
+  'c$': ['CAD', 'NIO'],
+  '¥': ['JPY', 'CNY'],
+  kr: ['SEK', 'NOK', 'DKK', 'ISK'],
+  lira: ['TRY', 'SYP', 'LBP'],
+  pound: ['GBP', 'EGP', 'SYP', 'LBP', 'SDG', 'SSP'],
+  pounds: ['GBP', 'EGP', 'SYP', 'LBP', 'SDG', 'SSP'],
+  franc: ['CHF', 'XOF', 'XAF', 'CDF', 'GNF', 'RWF', 'BIF', 'DJF', 'KMF', 'XPF'],
+  fr: ['CHF', 'XOF', 'XAF', 'CDF', 'GNF', 'RWF', 'BIF', 'DJF', 'KMF', 'XPF'],
+  bs: ['BOB', 'VES'],
+  br: ['ETB', 'BYN'],
+  fcfa: ['XOF', 'XAF'],
+  cfa: ['XOF', 'XAF'],
+  cfaf: ['XOF', 'XAF'],
+  franccfa: ['XOF', 'XAF'],
+  francscfa: ['XOF', 'XAF'],
+  dinar: ['IQD', 'JOD', 'KWD', 'RSD', 'BHD', 'DZD', 'LYD', 'TND'],
+  rial: ['IRR', 'OMR', 'YER', 'SAR'],
+  riyal: ['SAR', 'QAR', 'OMR', 'YER'],
+  dirham: ['AED', 'MAD'],
+  dh: ['AED', 'MAD'],
+  dhs: ['AED', 'MAD'],
+  rupee: ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'],
+  rs: ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'],
+  peso: ['MXN', 'ARS', 'COP', 'PHP', 'CLP', 'UYU', 'DOP', 'CUP'],
+};
+
+/** The countries (ISO 3166-1 alpha-2) whose currency each of SHARED_CURRENCIES' currencies is. */
+const USED_IN: Readonly<Record<string, readonly string[]>> = {
+  CAD: ['CA'], NIO: ['NI'], JPY: ['JP'], CNY: ['CN'],
+  SEK: ['SE'], NOK: ['NO', 'SJ'], DKK: ['DK', 'GL', 'FO'], ISK: ['IS'],
+  TRY: ['TR'], SYP: ['SY'], LBP: ['LB'],
+  GBP: ['GB', 'GG', 'JE', 'IM'], EGP: ['EG'], SDG: ['SD'], SSP: ['SS'],
+  CHF: ['CH', 'LI'],
+  XOF: ['BJ', 'BF', 'CI', 'GW', 'ML', 'NE', 'SN', 'TG'],
+  XAF: ['CM', 'CF', 'TD', 'CG', 'GQ', 'GA'],
+  CDF: ['CD'], GNF: ['GN'], RWF: ['RW'], BIF: ['BI'], DJF: ['DJ'], KMF: ['KM'], XPF: ['PF', 'NC', 'WF'],
+  BOB: ['BO'], VES: ['VE'], ETB: ['ET'], BYN: ['BY'],
+  IQD: ['IQ'], JOD: ['JO'], KWD: ['KW'], RSD: ['RS'], BHD: ['BH'], DZD: ['DZ'], LYD: ['LY'], TND: ['TN'],
+  IRR: ['IR'], OMR: ['OM'], YER: ['YE'], SAR: ['SA'], QAR: ['QA'],
+  AED: ['AE'], MAD: ['MA', 'EH'],
+  INR: ['IN', 'BT'], PKR: ['PK'], LKR: ['LK'], NPR: ['NP'], MUR: ['MU'], SCR: ['SC'],
+  MXN: ['MX'], ARS: ['AR'], COP: ['CO'], PHP: ['PH'], CLP: ['CL'], UYU: ['UY'], DOP: ['DO'], CUP: ['CU'],
+};
+
+/** The currencies `raw` can name when it is a word or symbol several share that a shipment's countries may settle. */
+export function sharedCurrencyCodes(raw: string): readonly string[] | undefined {
+  const s = squash(raw);
+  return Object.hasOwn(SHARED_CURRENCIES, s) ? SHARED_CURRENCIES[s] : undefined;
+}
+
+export type SharedCurrencyReading = { code: string; country: string } | { candidates: readonly string[] };
+
+/**
+ * A word or symbol several currencies share (`FCFA`, `lira`, `¥`), read as the one of them that `countries` (ISO
+ * 3166-1 alpha-2 codes: the countries a shipment names) use, when exactly one of them does: `code` and the first of
+ * the countries that uses it. Otherwise the currencies the countries named use among them (none, or several: the
+ * countries do not settle which). Undefined when `raw` is no such word.
+ */
+export function currencyOfCountries(raw: string, countries: readonly string[]): SharedCurrencyReading | undefined {
+  const codes = sharedCurrencyCodes(raw);
+  if (codes === undefined) return undefined;
+  const found: string[] = [];
+  let country = '';
+  for (const code of codes) {
+    const where = countries.find((c) => USED_IN[code].includes(c));
+    if (where === undefined) continue;
+    if (found.length === 0) country = where;
+    found.push(code);
+  }
+  return found.length === 1 ? { code: found[0], country } : { candidates: found };
+}
+
 /** The most traded currencies first, for "did you mean". */
 const COMMON = ['USD', 'EUR', 'JPY', 'GBP', 'CNY', 'AUD', 'CAD', 'CHF', 'HKD', 'SGD', 'SEK', 'KRW', 'NOK', 'NZD', 'INR', 'MXN', 'TRY', 'AED', 'SAR', 'RUB'];
 
@@ -143,6 +223,9 @@ export function readCurrency(raw: string): CurrencyReading {
   // Own keys only: a cell `constructor` or `__proto__` is no currency (the tables are object literals).
   const spelt = Object.hasOwn(CURRENCY_SPELLINGS, s) ? CURRENCY_SPELLINGS[s] : undefined;
   if (spelt !== undefined) return { ok: true, value: spelt, note: `currency ${show(raw.trim())} read as ${spelt} (${ISO_4217_CURRENT[spelt]}); write the ISO 4217 code to be sure` };
+  const ambiguous = Object.hasOwn(AMBIGUOUS, s) ? AMBIGUOUS[s] : undefined;
+  // (before the codes: `CFA` and `Dhs` have three letters but are no code)
+  if (ambiguous !== undefined && !Object.hasOwn(ISO_4217_CURRENT, code)) return { ok: false, reason: `currency ${show(raw)} is ambiguous: it can be ${ambiguous}; write the ISO 4217 code` };
   if (/^[A-Z]{3}$/.test(code)) {
     if (code === 'XXX' || code === 'XTS') {
       return { ok: false, reason: `${code} is the ISO 4217 code for ${code === 'XXX' ? 'no currency' : 'testing'}: leave value and currency empty when the value is not known` };
@@ -156,7 +239,5 @@ export function readCurrency(raw: string): CurrencyReading {
     const hint = near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ' (such as EUR, USD, TRY)';
     return { ok: false, reason: `${show(raw)} is not an ISO 4217 currency code${hint}` };
   }
-  const ambiguous = Object.hasOwn(AMBIGUOUS, s) ? AMBIGUOUS[s] : undefined;
-  if (ambiguous !== undefined) return { ok: false, reason: `currency ${show(raw)} is ambiguous: it can be ${ambiguous}; write the ISO 4217 code` };
   return { ok: false, reason: `${show(raw)} is not an ISO 4217 currency code (such as EUR, USD, TRY)` };
 }

@@ -1,4 +1,4 @@
-import { concentrationInText, ISO_4217_CURRENT, ISO_4217_WITHDRAWN, parseField, readConcentration, readCurrency, shipmentConcentration } from '@chokepoint/model';
+import { concentrationInText, currencyOfCountries, ISO_4217_CURRENT, SHARED_CURRENCIES, ISO_4217_WITHDRAWN, parseField, readConcentration, readCurrency, shipmentConcentration } from '@chokepoint/model';
 
 describe('currencies', () => {
   it('accepts ISO 4217 codes in any case, and only real ones', () => {
@@ -41,6 +41,27 @@ describe('currencies', () => {
 
   it.each(['$', 'dollars', '¥', 'kr', 'lira'])('refuses %s as ambiguous', (raw) => {
     expect(readCurrency(raw)).toEqual({ ok: false, reason: expect.stringMatching(/is ambiguous: it can be .*; write the ISO 4217 code/) });
+  });
+
+  it('settles a word several currencies share by the countries that use one of them, and only then', () => {
+    expect(currencyOfCountries('FCFA', ['NG', 'NE'])).toEqual({ code: 'XOF', country: 'NE' });
+    expect(currencyOfCountries('F CFA', ['CM'])).toEqual({ code: 'XAF', country: 'CM' });
+    expect(currencyOfCountries('fcfa', ['NE', 'CM'])).toEqual({ candidates: ['XOF', 'XAF'] });
+    expect(currencyOfCountries('FCFA', ['NG', 'FR'])).toEqual({ candidates: [] });
+    expect(currencyOfCountries('Lira', ['DE', 'TR'])).toEqual({ code: 'TRY', country: 'TR' });
+    expect(currencyOfCountries('Dhs', ['MA', 'ES'])).toEqual({ code: 'MAD', country: 'MA' });
+    // The dollar is the currency of trade between any countries: never settled so.
+    expect(currencyOfCountries('$', ['HK', 'TR'])).toBeUndefined();
+    expect(currencyOfCountries('USD', ['US'])).toBeUndefined();
+  });
+
+  it('has, for each shared word, current currencies it is refused as ambiguous for, each with the countries that use it', () => {
+    for (const [word, codes] of Object.entries(SHARED_CURRENCIES)) {
+      expect(readCurrency(word)).toEqual({ ok: false, reason: expect.stringMatching(/is ambiguous/) });
+      for (const code of codes) expect([code, Object.hasOwn(ISO_4217_CURRENT, code)]).toEqual([code, true]);
+      // (every currency of the word is looked up in its table of countries: one missing there would throw)
+      expect(currencyOfCountries(word, ['ZZ'])).toEqual({ candidates: [] });
+    }
   });
 });
 

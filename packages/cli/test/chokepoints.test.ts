@@ -323,3 +323,59 @@ describe("the findings of a French-speaking investigator's sheet", () => {
     expect(report.flagRules.find((x) => x.id === 'new-company')?.coverage?.notJudged).toContainEqual({ reason: 'founded after its first watch-listed purchase (one of the dates is wrong: check them)', count: 2 });
   });
 });
+
+/**
+ * A fourth investigator's bundle (fixtures/andes-notes: a Spanish-speaking investigator's sheets, saved by Excel set
+ * for Spanish as "CSV UTF-8": a byte-order mark, semicolons, Windows line ends; numbers with dots between thousands
+ * and decimal commas; kinds, ties and places in Spanish; a customs export's own column names; tax numbers as ids, one
+ * of them turned by Excel into scientific notation). The quantities are read as written (12.500 kg is twelve and a
+ * half tonnes, not twelve kilograms), and the findings are those worked out by hand.
+ */
+describe("the findings of a Spanish-speaking investigator's sheets", () => {
+  const bundle = join(__dirname, 'fixtures', 'andes-notes');
+
+  it('refuses only what cannot be read, saying how to mend it', async () => {
+    const strict = await run('validate', bundle);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('the bundle has 3 problems');
+    expect(strict.stderr).toContain('relations.csv line 9, column "kind": unknown value "Misma persona?"');
+    expect(strict.stderr).toContain('two rows that are one entity are not a tie: give the entity one row (one id) in entities.csv');
+    expect(strict.stderr).toContain('shipments.csv line 14, column "buyer": unknown entity id "2,09990E+10" (not in entities.csv): it looks like a long number a spreadsheet wrote in scientific notation');
+    expect(strict.stderr).toContain('shipments.csv line 16: "TOTAL": a totals row');
+  });
+
+  it('reads dots between thousands as such, and flags the hardware shop, the grocery and the trader across the border, not the mine or the fertiliser wholesaler', async () => {
+    const out = join(tempDir(), 'andes.json');
+    const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const shipment = (id: string) => report.shipments.find((s) => s.id === id);
+    // `12.500` KG (with `7,5` TM and `US$ 48.750,00` in the file): 12,500 kg; `25` TM: 25 t; `Bs 38.500`: BOB 38,500
+    // (Bs names the boliviano or the bolívar: the shipment from Peru to Bolivia says which).
+    expect(shipment('GR-001-000451')).toMatchObject({ quantity: 12500, unit: 'kg', value: 48750, currency: 'USD' });
+    expect(shipment('GR-001-000513')).toMatchObject({ quantity: 25, unit: 't', value: 61250, currency: 'PEN' });
+    expect(shipment('GR-001-000701')).toMatchObject({ quantity: 2000, unit: 'pcs', value: 980, currency: 'USD' });
+    expect(shipment('DUA 262-2020-40-001234')).toMatchObject({ quantity: 1150, unit: 'kg', value: 38500, currency: 'BOB' });
+    expect(shipment('DUA 262-2020-40-001301')).toMatchObject({ quantity: 7.5, unit: 't', value: 9000, currency: 'USD' });
+    expect(shipment('DUA 118-2020-10-004455')).toMatchObject({ quantity: 200000, unit: 'pcs' });
+    expect(report.input.warnings).toContainEqual(expect.objectContaining({ file: 'shipments.csv', column: 'quantity', reason: '11 numbers written with dots between thousands (such as "12.500", read as 12500), as the file\'s numbers write their decimals with a comma (such as "US$ 48.750,00")' }));
+    // (no doubt left about a dot read as a decimal point: there is none)
+    expect(report.input.warnings.filter((w) => /read as a decimal point|with the dot as a decimal point/.test(w.reason))).toEqual([]);
+    // (`Persona jurídica`, `Persona natural con negocio`, `Empresa`: companies; `Persona natural`: persons)
+    expect(report.entities.filter((e) => e.kind === 'person').map((e) => e.id)).toEqual(['CI 9900001', 'DNI 99000001', 'DNI 99000002', 'DNI 99000003']);
+    expect(report.entities.filter((e) => e.kind === 'company').length).toBe(9);
+    // (`Titular gerente`, `Gerente general`, `Socio`, `Socia`, `Cónyuge`, `Representante legal`, `Mismo domicilio`, by line)
+    expect([...report.relations].sort((a, b) => (a.origin?.line ?? 0) - (b.origin?.line ?? 0)).map((x) => x.kind)).toEqual(['owner', 'director', 'associate', 'associate', 'family', 'owner', 'director', 'shared_address']);
+    expect(report.places.map((p) => [p.id, p.kind])).toEqual([['CALLAO', 'port'], ['DES', 'border_crossing'], ['KAS', 'border_crossing']]);
+    // The licensed gold mine (0729) and the fertiliser wholesaler (4669) buy in their trade: no flag. The hardware shop
+    // that bought explosives, detonators and safety fuse, its sister shop, the grocery that bought detonators and the
+    // general trader across the border that bought them all are, in that order, first for review.
+    expect(report.flags.filter((f) => f.entities.includes('20999000055') || f.entities.includes('20999000066'))).toEqual([]);
+    expect(report.reviewQueue?.entries.map((e) => e.id)).toEqual(['20999000022', '20999000033', '10999000077', '9990000088']);
+    expect(report.flags.find((f) => f.id === 'forwarder-consignee/DUA 262-2020-40-001301')).toMatchObject({ entity: '9990000088' });
+    // A register's month and year (`05/2018`) is kept, not read as a day; the lines of business in Spanish raise no doubt.
+    expect(report.entities.find((e) => e.id === '20999000033')?.attributes.founded).toBe('05/2018');
+    expect(report.input.warnings.filter((w) => w.column === 'isic')).toEqual([]);
+  });
+});
+

@@ -7,6 +7,7 @@ import {
   compareIssues,
   crossFieldProblems,
   enumValues,
+  fold,
   isEstimate,
   kilograms,
   parseField,
@@ -37,7 +38,7 @@ import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches,
 import { BundleNotFoundError, InvalidBundleError } from './errors';
 import { HeaderProblem, matchColumn, readHeader } from './header';
 import { IdTable } from './id-table';
-import { groupSeparatorWord, thousandsSpacesInText, withoutThousandsCommas, withoutThousandsSpaces } from './numbers';
+import { DOTS_ONLY_GROUPS, dotsGroupThousands, groupSeparatorWord, thousandsSpacesInText, withoutThousandsCommas, withoutThousandsSpaces, type DotGrouping } from './numbers';
 
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
@@ -272,6 +273,14 @@ const AMBIGUOUS_KEPT = 20;
 /** Currencies whose amounts have three decimals (ISO 4217 minor unit 3): `12.345 KWD` is twelve dinars and change. */
 const THREE_DECIMALS: ReadonlySet<string> = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 
+/** A kind of tie that says two rows are one entity (`same person`, `misma persona`, `même personne`, `alias`, `aka`). */
+const SAME_ENTITY = /^(?:(?:the )?same(?: person| entity| company| as)?|identical|alias|aka|also known as|misma persona|mismo|misma|la misma persona|misma empresa|meme personne|meme entite|meme societe|alias de|gleiche person|dieselbe person|ayni kisi)$/;
+/** A number with dots between thousands beside a word (`Bs 38.500`), read so by numberWithWord in a file that groups thousands with dots. */
+const GROUPED_BESIDE_WORD = /^[^\d.,]*\d{1,3}(\.\d{3})+[^\d.,]*$/;
+/** An id as a spreadsheet writes a long number it was not told is text: `2,05123E+10`, `4.01E+11`. */
+const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+?\d+$/i;
+const SCIENTIFIC_ID = 'it looks like a long number a spreadsheet wrote in scientific notation, which keeps only its first digits (ids such as tax numbers become alike): format the column as Text and save the file again';
+
 /** The number a cell with a decimal comma (and maybe dots between thousands) writes, with a decimal point. */
 function commaNumber(raw: string): string {
   return THOUSANDS_DOTS.test(raw) ? raw.replace(/\./g, '').replace(',', '.') : raw.replace(',', '.');
@@ -292,7 +301,7 @@ const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: stri
 };
 
 /** The number and the word of a cell that writes both (`21000 TRY`, `€4800`, `6 t`), when it does without doubt. */
-function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean): { number: number; word: string } | { reason: string; shared?: { number: number; word: string } } | undefined {
+function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean, dotsGroup: boolean): { number: number; word: string } | { reason: string; shared?: { number: number; word: string } } | undefined {
   const how = WRITTEN_WITH[column];
   const m = how.pattern.exec(raw);
   // A word before the number or after it, not both and not neither.
@@ -300,7 +309,7 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
   const written = (m[1] || m[3]).trim();
   const word = how.read(written);
   // `1.250.000,00 TL` in a semicolon-separated file, `€48,500.00` elsewhere: read as the column's other cells are.
-  const number = parseField('number', plainDigits(m[2], decimalComma), options);
+  const number = parseField('number', plainDigits(m[2], decimalComma, dotsGroup), options);
   if (!word.ok) {
     // The number reads but the word beside it does not: a unit not known (`6 boxes`), a symbol several currencies share
     // (`$61,500`): said so, rather than "not a number" of the whole cell. A word that is no symbol and no unit (`approx
@@ -329,8 +338,8 @@ function dotsAndComma(raw: string, decimalComma: boolean): string {
  * The digits of a number as written with the separators its file allows: a decimal comma (and dots between thousands)
  * in a semicolon-separated file (`decimalComma`), commas between thousands in the others; as written otherwise.
  */
-function plainDigits(raw: string, decimalComma: boolean): string {
-  if (decimalComma) return THOUSANDS_DOTS.test(raw) || DECIMAL_COMMA.test(raw) ? commaNumber(raw) : raw;
+function plainDigits(raw: string, decimalComma: boolean, dotsGroup = false): string {
+  if (decimalComma) return THOUSANDS_DOTS.test(raw) || DECIMAL_COMMA.test(raw) ? commaNumber(raw) : dotsGroup && DOTS_ONLY_GROUPS.test(raw) ? raw.replace(/\./g, '') : raw;
   return withoutThousandsCommas(raw) ?? raw;
 }
 
@@ -444,6 +453,13 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let emptied: string[] | undefined;
   /** The currency the header gives the value column (`Value (USD)`), when it does. */
   let headerCurrency: string | undefined;
+  /**
+   * A semicolon-separated file whose first lines write every decimal with a comma (`7,5`, `9.800,00`): a dot between
+   * groups of three digits (`12.500`) is then a thousands separator, as the spreadsheet that saved it writes them.
+   */
+  let dotGrouping: DotGrouping | undefined;
+  /** Per number column: its cells read so (`12.500` as 12500), for one warning. */
+  const dotsBetweenThousands = new Map<string, { line: number; example: string; count: number }>();
   /** Per number column: its cells written with commas between thousands (`12,500`), for one warning. */
   const thousandsCommas = new Map<string, { line: number; example: string; count: number }>();
   /** Per number column: its cells written with spaces or apostrophes between thousands (`20 000`, `12'500`), for one warning. */
@@ -534,6 +550,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, aliases: c.aliases, max: c.max }));
             for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
+            if (delimiter === ';') {
+              // (the lines of the file's first 64 KB under the header, the last one left out: it may be cut)
+              const below = headText(head, sniffed).split(/\r\n|\n|\r/).slice(line, -1);
+              const columns = header;
+              dotGrouping = dotsGroupThousands(
+                below.map((text, k) => ({ line: line + 1 + k, cells: text.split(';').map((c) => c.replace(/^\s*"|"\s*$/g, '')) })),
+                (i) => i < columns.length && typeof columns[i] !== 'string' && NUMERIC.has((columns[i] as ColumnSpec).type),
+              );
+            }
           } catch (err) {
             if (!(err instanceof HeaderProblem)) throw err;
             const problem = titleProblem ?? new FatalFileProblem({ file, line, ...err.remark });
@@ -636,7 +661,13 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               if (grouped && seen.grouped++ === 0) seen.groupedExample = raw;
               decimalCommas.set(col.name, seen);
               raw = commaNumber(raw);
-            } else if (/\d\.\d/.test(raw) && !raw.includes(',')) {
+            } else if (dotGrouping !== undefined && col.type !== 'latitude' && col.type !== 'longitude' && DOTS_ONLY_GROUPS.test(raw)) {
+              // `12.500` in a file whose numbers write decimal commas: twelve thousand five hundred.
+              const grouped = dotsBetweenThousands.get(col.name);
+              if (grouped === undefined) dotsBetweenThousands.set(col.name, { line, example: raw, count: 1 });
+              else grouped.count++;
+              raw = raw.replace(/\./g, '');
+            } else if (/\d\.\d/.test(raw) && !raw.includes(',') && !(dotGrouping !== undefined && GROUPED_BESIDE_WORD.test(raw))) {
               if (seen) seen.dots++;
               else decimalCommas.set(col.name, (seen = { line, example: '', count: 0, dots: 1, grouped: 0, groupedExample: '' }));
               // (a latitude or longitude of three decimals, `36.645`, is never thousands: 36,645 is out of range)
@@ -661,7 +692,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             // (from the cell as written: the number in it is read with the file's separators there)
             // (`2 450 000 FCFA`, `20 000 kg`: the number's spaces between thousands left out first)
             const unspacedText = thousandsSpacesInText(written);
-            const split = numberWithWord(unspacedText ?? written, col.name, fieldOptions[i], delimiter === ';');
+            const split = numberWithWord(unspacedText ?? written, col.name, fieldOptions[i], delimiter === ';', dotGrouping !== undefined);
             if (unspacedText !== undefined && split !== undefined && !('reason' in split)) spaced(col.name, written, split.number);
             if (split !== undefined && 'reason' in split && split.shared !== undefined && entities.countryOf !== undefined) {
               (sharedCurrencies ??= []).push({ column: col.name, word: split.shared.word, reason: split.reason, value: split.shared.number });
@@ -694,6 +725,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               const named = [...new Set(kinds)];
               parsed = { ok: false, reason: named.length === 1 ? `${JSON.stringify(written)} names the kind ${named[0]} more than once: write it once` : `${JSON.stringify(written)} names ${named.length} kinds of tie (${named.join(', ')}): write one row for each, with the same source and target` };
             }
+            // `same person`, `Misma persona?`: not a tie but two rows of one entity.
+            else if (SAME_ENTITY.test(fold(raw))) parsed = { ok: false, reason: `${parsed.reason}; two rows that are one entity are not a tie: give the entity one row (one id) in entities.csv, or keep both and let name matching list them as possibly the same (docs/resolution.md)` };
             // `shares phone`: no kind of tie, but the phone column of entities.csv joins them as surely.
             else if (/\b(tele)?phones?\b|\btel\b/i.test(raw)) parsed = { ok: false, reason: `${parsed.reason}; for entities that share a phone number, give each its number in the phone column of entities.csv: a shared number joins them in one company group` };
           }
@@ -749,6 +782,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             continue;
           }
           values[col.key ?? col.name] = parsed.value;
+          if (col.type === 'id' && SCIENTIFIC.test(parsed.value as string)) note(col.name, `${JSON.stringify(parsed.value)}: ${SCIENTIFIC_ID}`, true);
           if (col.refersToEntity) {
             const ref = parsed.value as string;
             // Ties are often listed by their source: the same id as the row before is the same entity (or none), and
@@ -775,7 +809,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
                       : named.length === 1
                         ? `; it is the name of the entity ${JSON.stringify(named[0])}: write its id`
                         : `; ${named.length > 3 ? 'several' : named.length} entities are named so (${named.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${named.length > 3 ? ' …' : ''}): write the id of the one meant`;
-                reason = `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})`;
+                reason = `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})${SCIENTIFIC.test(ref) ? `: ${SCIENTIFIC_ID}` : ''}`;
               } else if (lenient) {
                 reason = `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`;
               }
@@ -1009,6 +1043,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
       line: t.line,
       column,
       reason: `${t.count} number${t.count === 1 ? '' : 's'} written with ${groupSeparatorWord(t.example)} between thousands (such as ${JSON.stringify(t.example)}, read as ${t.readAs}), as spreadsheets set for French, Russian, Swiss and many other languages write them`,
+    });
+  }
+  for (const [column, g] of dotsBetweenThousands) {
+    ctx.warnings.add({
+      file,
+      line: g.line,
+      column,
+      reason: `${g.count} number${g.count === 1 ? '' : 's'} written with dots between thousands (such as ${JSON.stringify(g.example)}, read as ${g.example.replace(/\./g, '')}), as the file's numbers write their decimals with a comma (such as ${JSON.stringify(dotGrouping!.example)})`,
     });
   }
   for (const [column, d] of decimalCommas) {

@@ -184,14 +184,19 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   // (`Company / Person name` for name, `Buyer name` for buyer): read as it, with a warning. Two such columns (`Tax ID`
   // and `Company ID`) are a choice not made here: the error names them.
   const unread = (i: number) => typeof columns[i] === 'string' && comparable(fields[i]);
-  /** Whether a header cell's words hold the column's name and no other column's (`id kind name` is three columns not split). */
-  const holdsName = (f: string, name: string) => {
-    const words = normaliseColumnName(f).split('_');
-    return words.includes(name) && !spec.columns.some((o) => o.name !== name && words.includes(o.name));
+  /**
+   * Whether a header cell's words hold the column's name, or a one-word name of it in another language of three
+   * letters or more (`N° Guía/DUA` holds `dua`, a customs declaration's number: the id), and no other column's name
+   * (`id kind name` is three columns not split).
+   */
+  const holdsName = (f: string, c: ColumnSpec) => {
+    const words = withoutAccents(normaliseColumnName(f)).split('_');
+    const named = words.includes(c.name) || (c.synonyms ?? []).some((s) => s.length >= 3 && !s.includes('_') && words.includes(s));
+    return named && !spec.columns.some((o) => o.name !== c.name && words.includes(o.name));
   };
   for (const c of spec.columns) {
     if (!c.required || taken.has(c.name) || (c.givenBy !== undefined && taken.has(c.givenBy))) continue;
-    const holding = fields.flatMap((f, i) => (holdsName(f, c.name) && unread(i) ? [i] : []));
+    const holding = fields.flatMap((f, i) => (holdsName(f, c) && unread(i) ? [i] : []));
     if (holding.length !== 1) continue;
     const [by] = holding;
     const raw = fields[by].trim();
@@ -209,7 +214,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       : `the header has: ${listed.join(', ')}${guess.delimiter === ',' ? '' : `, separated by ${DELIMITER_NAMES[guess.delimiter]}s`}`;
     const unmatched = fields.filter((f, i) => matches[i] === undefined && comparable(f)).map((f) => f.trim());
     const typos = missing.flatMap((c) => {
-      const holding = fields.filter((f, i) => holdsName(f, c.name) && unread(i)).map((f) => f.trim());
+      const holding = fields.filter((f, i) => holdsName(f, c) && unread(i)).map((f) => f.trim());
       if (holding.length > 1) return [`${quoted(holding)} each hold the word "${c.name}": name the one meant "${c.name}"`];
       const near = unmatched.filter((f) => closest(normaliseColumnName(f), [c.name], 1).length > 0);
       return near.length > 0 ? [`"${near[0]}" may be "${c.name}" misspelt`] : [];

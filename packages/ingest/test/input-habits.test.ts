@@ -965,3 +965,56 @@ describe("habits of a French-speaking investigator's sheet (spaces between thous
     expect(b.warnings.filter((w) => w.column === 'isic').map((w) => w.line)).toEqual([5]);
   });
 });
+
+describe("habits of a Spanish-speaking investigator's sheets (dots between thousands, a customs export's columns)", () => {
+  const entities = ['id;kind;name;country;lat;lon;founded', 'a;Persona jurídica;Alfa SAC;PE;-12,05;-77,04;05/2018', 'b;Persona natural con negocio;Bodega Beta;PE;;;', 'c;Persona natural;Carla;PE;;;', 'd;Empresa;Delta SRL;BO;;;'].join('\n');
+
+  it('reads 12.500 as twelve thousand five hundred where the file writes its decimals with a comma, and only there', async () => {
+    const shipments = ['id;supplier;buyer;commodity;quantity;unit;value;currency', 's1;a;b;paste;12.500;KG;US$ 48.750,00;', 's2;a;b;paste;7,5;TM;9.800,00;USD', 's3;a;d;paste;2.000;UND;Bs 38.500;'].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments }));
+    expect(b.shipments.map((s) => [s.id, s.quantity, s.unit, s.value, s.currency])).toEqual([
+      ['s1', 12500, 'kg', 48750, 'USD'],
+      ['s2', 7.5, 't', 9800, 'USD'],
+      ['s3', 2000, 'pcs', 38500, 'BOB'],
+    ]);
+    expect(b.warnings.find((w) => w.file === 'shipments.csv' && w.column === 'quantity')?.reason).toBe('2 numbers written with dots between thousands (such as "12.500", read as 12500), as the file\'s numbers write their decimals with a comma (such as "US$ 48.750,00")');
+    // A file whose first lines write a decimal with a dot (12.5) has no such habit: `2.000` stays two, with the doubt said.
+    const mixed = ['id;supplier;buyer;commodity;quantity;unit', 's1;a;b;paste;12.5;kg', 's2;a;b;paste;7,5;t', 's3;a;b;paste;2.000;kg'].join('\n');
+    const m = await readBundle(makeBundle({ entities, relations: undefined, shipments: mixed }));
+    expect(m.shipments.map((s) => s.quantity)).toEqual([12.5, 7.5, 2]);
+    expect(m.warnings.some((w) => w.line === 4 && w.column === 'quantity' && w.reason.startsWith('"2.000" read as 2, with the dot as a decimal point'))).toBe(true);
+    // Coordinates are never thousands: `-12.050` in such a file is a latitude of -12.05.
+    const places = ['id;name;kind;countries;lat;lon', 'p;Desaguadero;Paso de frontera;PE|BO;-16.565;-69.041', 'q;Kasani;CEBAF;PE|BO;-16,295;-69,012'].join('\n');
+    const p = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined, places }));
+    expect(p.places.map((x) => [x.kind, x.lat])).toEqual([['border_crossing', -16.565], ['border_crossing', -16.295]]);
+  });
+
+  it('reads kinds, ties, units and the columns of a customs export in Spanish, and a month and year as a partial date', async () => {
+    const relations = ['source;target;kind', 'c;a;Titular gerente', 'c;b;Gerente general', 'c;d;Representante legal', 'c;a;Socia', 'b;a;Mismo domicilio', 'c;d;Apoderado'].join('\n');
+    const shipments = ['N° Guía/DUA;Fecha;Proveedor;Comprador;Descripción comercial;Subpartida;Cantidad;Unidad;Peso neto kg;País origen;País destino', 'DUA-1;15/01/2020;a;d;Emulsión explosiva;3602.00.20.00;1;TM;1000;PE;BO'].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations, shipments }));
+    expect(b.entities.map((e) => e.kind)).toEqual(['company', 'company', 'person', 'company']);
+    expect(b.relations.map((r) => r.kind)).toEqual(['owner', 'director', 'director', 'associate', 'shared_address', 'agent']);
+    expect(b.shipments[0]).toMatchObject({ id: 'DUA-1', supplier: 'a', buyer: 'd', commodity: 'Emulsión explosiva', hsCode: '3602002000', quantity: 1, unit: 't', originCountry: 'PE', destinationCountry: 'BO' });
+    expect(b.warnings.find((w) => w.column === 'N° Guía/DUA')?.reason).toBe('column "N° Guía/DUA" read as "id": the header has no id column, and this is the one whose name holds the word; name it "id" to be sure');
+    expect(b.entities[0].founded).toBeUndefined();
+    expect(b.entities[0].attributes.founded).toBe('05/2018');
+  });
+
+  it('says when an id looks like a number a spreadsheet wrote in scientific notation, and that two rows of one entity are no tie', async () => {
+    const dir = makeBundle({
+      entities: ['id;kind;name', '2,09990E+10;company;Alfa', 'b;company;Beta'].join('\n'),
+      relations: ['source;target;kind', 'b;2,09990E+10;Misma persona?'].join('\n'),
+      shipments: ['id;supplier;buyer;commodity', 's1;b;2,09991E+10;paste'].join('\n'),
+    });
+    const refused = await problems(dir);
+    expect(refused.map((p) => [p.file, p.line, p.column])).toEqual([
+      ['relations.csv', 2, 'kind'],
+      ['shipments.csv', 2, 'buyer'],
+    ]);
+    expect(refused[0].reason).toMatch(/; two rows that are one entity are not a tie: give the entity one row \(one id\) in entities\.csv/);
+    expect(refused[1].reason).toMatch(/^unknown entity id "2,09991E\+10" \(not in entities\.csv\): it looks like a long number a spreadsheet wrote in scientific notation/);
+    const b = await readBundle(dir, { lenient: true });
+    expect(b.warnings.find((w) => w.file === 'entities.csv' && w.column === 'id')?.reason).toMatch(/^"2,09990E\+10": it looks like a long number a spreadsheet wrote in scientific notation/);
+  });
+});

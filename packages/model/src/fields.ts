@@ -324,8 +324,8 @@ export function slashedDateReadings(raw: string): { dayFirst?: string; monthFirs
 /** A day count as spreadsheets store dates, from 1954 (20000) to 2064 (60000). */
 const SPREADSHEET_DAY = /^[2-5]\d{4}$/;
 
-/** A date of only a year or a year and month (`2011`, `2019-03`), as registries and FollowTheMoney give some. */
-export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+/** A date of only a year or a year and month (`2011`, `2019-03`, `05/2018`), as registries and FollowTheMoney give some. */
+export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$|^(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}$/;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -373,4 +373,34 @@ suite('the geographic layout in a real browser', () => {
       served.process.kill('SIGINT');
     }
   });
+
+  it('opens where the findings are when a supplier far away stretches the map, and says how to see all of it', async () => {
+    // The Spanish-speaking investigator's sheets: a network around Lima and Lake Titicaca, and one supplier in China.
+    const report = join(dir, 'andes.json');
+    expect((await run('analyze', join(__dirname, 'fixtures', 'andes-notes'), '--lenient', '--out', report, '--quiet')).code).toBe(0);
+    const served = await serve(report);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await open(page, served.url);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      const area = await page.evaluate(() => window.__chokepoint!.view.visibleArea());
+      const inside = (p: { x: number; y: number }) => p.x >= area.left && p.x <= area.right && p.y >= area.top && p.y <= area.bottom;
+      // The distributor in Lima, the shops by the lake and the trader in El Alto on screen and apart (the whole map,
+      // China to Peru, drew them within 40 px of each other); the supplier in China beyond the view.
+      const [lima, shop, trader, china] = await positions(page, ['20999000011', '20999000022', '9990000088', 'CN-HUAXIN']);
+      for (const p of [lima, shop, trader]) expect(inside(p)).toBe(true);
+      expect(Math.hypot(lima.x - trader.x, lima.y - trader.y)).toBeGreaterThan(250);
+      expect(inside(china)).toBe(false);
+      expect(await page.locator('.map-legend').textContent()).toContain('Opened where the findings are (flagged entities, key nodes, clusters near a crossing)');
+      await page.screenshot({ path: screenshotPath('map-opening-findings.png') });
+      // "All located entities" shows the whole map, China included.
+      await zoomTo(page, 'all');
+      const [china2, lima2] = await positions(page, ['CN-HUAXIN', '20999000011']);
+      const area2 = await page.evaluate(() => window.__chokepoint!.view.visibleArea());
+      for (const p of [china2, lima2]) expect(p.x >= area2.left && p.x <= area2.right && p.y >= area2.top && p.y <= area2.bottom).toBe(true);
+      await page.close();
+    } finally {
+      served.process.kill('SIGINT');
+    }
+  });
 });

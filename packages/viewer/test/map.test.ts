@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { DEFAULT_SPREAD, flowWidths, MAX_FLOW_WIDTH, MIN_FLOW_WIDTH, placeKey, spreadColocated, zoomTargets } from '../src/web/core/map';
+import { DEFAULT_SPREAD, flowWidths, MAX_FLOW_WIDTH, MIN_FLOW_WIDTH, openingView, placeKey, spreadColocated, zoomTargets } from '../src/web/core/map';
 import { buildModel } from '../src/web/core/model';
 import { v2Report } from './fixture';
 
@@ -111,3 +111,37 @@ describe('zoom targets', () => {
     if (near.length > 0) expect(ids[1]).toBe('border');
   });
 });
+
+describe('where the map opens', () => {
+  /** The hand-made report with its entities placed around Konni and (`far`) a supplier in the Emirates. */
+  const placed = (far: boolean) => {
+    const r = v2Report();
+    r.entities.forEach((e, i) => Object.assign(e, { lat: 13 + i / 100, lon: 5 + i / 100 }));
+    if (far) Object.assign(r.entities.find((e) => e.id === 'y')!, { lat: 25.2, lon: 55.3 });
+    return buildModel(r);
+  };
+
+  it('opens on the flagged entities, the key nodes and the clusters near a crossing when a far-off entity stretches the map', () => {
+    const model = placed(true);
+    const opening = openingView(model);
+    const flagged = model.nodes.filter((n) => n.flags.length > 0 || n.keyRank !== null || model.report.clusters.some((c) => c.borderProximate && c.id === n.cluster));
+    expect(opening).toEqual({ members: flagged.map((n) => n.index), outside: expect.any(Number) });
+    expect(opening!.members).not.toContain(model.nodes.find((n) => n.id === 'y')!.index);
+    expect(opening!.outside).toBeGreaterThanOrEqual(1);
+  });
+
+  it('opens on the whole map when the findings are most of it, or there are none', () => {
+    expect(openingView(placed(false))).toBeNull();
+    const r = v2Report();
+    r.entities.forEach((e, i) => Object.assign(e, { lat: 13 + i, lon: 5 + 8 * i, flags: [] }));
+    for (const c of r.clusters) c.borderProximate = false;
+    r.keyNodes = [];
+    expect(openingView(buildModel(r))).toBeNull();
+    // One flagged entity is no area (the map opens whole); two near each other, far from the rest, are.
+    r.entities[0].flags = ['f1'];
+    expect(openingView(buildModel(r))).toBeNull();
+    Object.assign(r.entities[1], { lat: 13.1, lon: 5.2, flags: ['f2'] });
+    expect(openingView(buildModel(r))).toEqual({ members: [0, 1], outside: 5 });
+  });
+});
+

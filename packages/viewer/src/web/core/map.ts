@@ -202,6 +202,42 @@ export function zoomTargets(model: Pick<ViewModel, 'nodes' | 'report'>): ZoomTar
   return out;
 }
 
+/** How much smaller than the whole map the findings' area must be for the map to open on it (by its larger side). */
+export const OPENING_SHARE = 0.25;
+
+/** What the geographic layout opens on when the findings lie in a small part of a map that far-off entities stretch. */
+export interface OpeningView {
+  /** The located entities framed: those flagged, the key nodes and the members of clusters near a border crossing. */
+  members: number[];
+  /** The located entities outside that frame. */
+  outside: number;
+}
+
+/**
+ * Where the map opens when not on the whole of it: the located entities that are flagged, key nodes or in a cluster
+ * near a border crossing, when the box around them is less than OPENING_SHARE of the box around every located entity (by its
+ * larger side, in degrees): a supplier in China of a network in Peru and Bolivia made the map open on the world, the
+ * border region a blob of piled labels. Null when fewer than two entities are such findings, or their area is most of
+ * the map.
+ */
+export function openingView(model: Pick<ViewModel, 'nodes' | 'report'>): OpeningView | null {
+  const near = new Set(model.report.clusters.filter((c) => c.borderProximate).map((c) => c.id));
+  const located = model.nodes.filter((n) => n.lat !== null && n.lon !== null);
+  const members = located.filter((n) => n.flags.length > 0 || n.keyRank !== null || near.has(n.cluster));
+  // (one entity alone is no area: the map opens whole, and the entity is found in the lists)
+  if (members.length < 2) return null;
+  const side = (list: typeof located) => {
+    const lats = list.map((n) => n.lat!);
+    const lons = list.map((n) => n.lon!);
+    return Math.max(Math.max(...lats) - Math.min(...lats), Math.max(...lons) - Math.min(...lons));
+  };
+  const whole = side(located);
+  if (whole === 0 || side(members) >= OPENING_SHARE * whole) return null;
+  const [minLat, maxLat, minLon, maxLon] = [Math.min(...members.map((n) => n.lat!)), Math.max(...members.map((n) => n.lat!)), Math.min(...members.map((n) => n.lon!)), Math.max(...members.map((n) => n.lon!))];
+  const outside = located.filter((n) => n.lat! < minLat || n.lat! > maxLat || n.lon! < minLon || n.lon! > maxLon).length;
+  return { members: members.map((n) => n.index), outside };
+}
+
 /** What an arrow's width stands for, with sample widths for a legend. */
 export interface FlowLegendEntry {
   title: string;

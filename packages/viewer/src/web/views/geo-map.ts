@@ -3,7 +3,7 @@ import type Sigma from 'sigma';
 import type { MultiDirectedGraph } from 'graphology';
 import type { ReportPlace } from '@chokepoint/report';
 import { mercator, type Point } from '../core/layout';
-import { flowWidths, spreadColocated, zoomTargets, type FlowWidth, type PlaceMarker, type Spread, type ZoomTarget } from '../core/map';
+import { flowWidths, openingView, spreadColocated, zoomTargets, type FlowWidth, type OpeningView, type PlaceMarker, type Spread, type ZoomTarget } from '../core/map';
 import type { ViewModel } from '../core/model';
 import { el } from './dom';
 import { placeLabels, type Box } from '../core/basemap';
@@ -185,6 +185,8 @@ export class GeoMap {
   private readonly edgeSizes = new Map<string, number>();
   private readonly edgeColors = new Map<string, string>();
   private readonly targets: ZoomTarget[];
+  /** What the map opens on when the findings lie in a small part of it (openingView), or null: the whole map. */
+  readonly opening: OpeningView | null;
   private active = false;
   /** The camera ratio that shows about POINT_VIEW degrees around a place. */
   private pointRatio = 0.01;
@@ -213,6 +215,7 @@ export class GeoMap {
     this.gridCell = renderer.getSetting('labelGridCellSize');
     this.flows = flowWidths(model);
     this.targets = zoomTargets(model);
+    this.opening = openingView(model);
     this.select = el('select', { id: 'map-zoom', 'aria-label': 'Zoom the map to' });
     this.fillSelect();
     this.select.addEventListener('change', () => this.zoomTo(this.select.value));
@@ -227,6 +230,9 @@ export class GeoMap {
     const unlocated = model.nodes.filter((n) => n.lat === null || n.lon === null).length;
     if (unlocated > 0) {
       legend.append(el('span', { text: `Name ${UNLOCATED_LABEL}: ${unlocated.toLocaleString('en-US')} ${unlocated === 1 ? 'entity' : 'entities'} without coordinates, drawn in their country when none of their cluster's located members is in it, else beside those members (or in a row below the map), not where they are` }));
+    }
+    if (this.opening !== null && this.opening.outside > 0) {
+      legend.append(el('span', { className: 'map-opening', text: 'Opened where the findings are (flagged entities, key nodes, clusters near a crossing); other located entities lie beyond: zoom to “All located entities” for the whole map' }));
     }
     this.credit = el('div', { className: 'map-credit' });
     this.control = el('div', { className: 'map-control', hidden: true }, el('label', { for: 'map-zoom', text: 'Zoom to ' }), this.select, legend, this.credit);

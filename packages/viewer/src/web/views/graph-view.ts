@@ -767,8 +767,14 @@ export class GraphView {
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     // After the refresh: the ring offsets are computed in the normalisation of the places themselves.
     if (geo !== null) this.geo.enter(geo);
-    // The first view of either layout: all of it inside the visible area (on the map after enter, which sets its framing).
-    this.frameWhole();
+    // The first view of either layout: all of it inside the visible area (on the map after enter, which sets its framing),
+    // or on the map the findings, when far-off entities would make them a speck (GeoMap.opening).
+    const opening = geo !== null ? this.geo.opening : null;
+    if (opening !== null) {
+      // (from the positions as normalised in the map's own framing, which the next processing sets)
+      this.renderer.refresh();
+      this.fit(opening.members, undefined, this.geo.placeViewRatio(), false);
+    } else this.frameWhole();
   }
 
   /** The whole layout framed inside the visible area: nothing under the side panel or a bar over the canvas. */
@@ -870,7 +876,7 @@ export class GraphView {
   }
 
   /** Moves the camera to show entities (by index), or a point of the layout when there are none. */
-  private fit(indices: number[], point?: Point, pointRatio = 0.01): void {
+  private fit(indices: number[], point?: Point, pointRatio = 0.01, animate = true): void {
     const camera = this.renderer.getCamera();
     if (indices.length > 0) {
       // From the graph's own positions: members of a counted marker being opened are not drawn yet.
@@ -881,7 +887,7 @@ export class GraphView {
       // On the map, never much closer than the view of a place (about 30 km): a cluster at one town stays in its setting.
       const floor = this.layout === 'geo' ? pointRatio * 0.7 : 0;
       const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
-      this.animateInArea({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio });
+      this.animateInArea({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, animate);
     } else if (point) {
       const p = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(point));
       camera.animate({ x: p.x, y: p.y, ratio: pointRatio }, { duration: 400 });

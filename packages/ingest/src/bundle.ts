@@ -279,6 +279,11 @@ const SAME_ENTITY = /^(?:(?:the )?same(?: person| entity| company| as)?|identica
 const GROUPED_BESIDE_WORD = /^[^\d.,]*\d{1,3}(\.\d{3})+[^\d.,]*$/;
 /** An id as a spreadsheet writes a long number it was not told is text: `2,05123E+10`, `4.01E+11`. */
 const SCIENTIFIC = /^\d(?:[.,]\d+)?E\+?\d+$/i;
+/** SCIENTIFIC, tested only on a cell whose second character could start it (`2,0…`, `2.0…`, `2E…`): ids are millions of cells. */
+function maybeScientific(id: string): boolean {
+  const c = id.charCodeAt(1);
+  return (c === 44 || c === 46 || c === 69 || c === 101) && SCIENTIFIC.test(id);
+}
 const SCIENTIFIC_ID = 'it looks like a long number a spreadsheet wrote in scientific notation, which keeps only its first digits (ids such as tax numbers become alike): format the column as Text and save the file again';
 
 /** The number a cell with a decimal comma (and maybe dots between thousands) writes, with a decimal point. */
@@ -782,7 +787,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             continue;
           }
           values[col.key ?? col.name] = parsed.value;
-          if (col.type === 'id' && SCIENTIFIC.test(parsed.value as string)) note(col.name, `${JSON.stringify(parsed.value)}: ${SCIENTIFIC_ID}`, true);
+          if (col.type === 'id' && maybeScientific(parsed.value as string)) note(col.name, `${JSON.stringify(parsed.value)}: ${SCIENTIFIC_ID}`, true);
           if (col.refersToEntity) {
             const ref = parsed.value as string;
             // Ties are often listed by their source: the same id as the row before is the same entity (or none), and
@@ -809,7 +814,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
                       : named.length === 1
                         ? `; it is the name of the entity ${JSON.stringify(named[0])}: write its id`
                         : `; ${named.length > 3 ? 'several' : named.length} entities are named so (${named.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${named.length > 3 ? ' …' : ''}): write the id of the one meant`;
-                reason = `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})${SCIENTIFIC.test(ref) ? `: ${SCIENTIFIC_ID}` : ''}`;
+                reason = `unknown entity id ${JSON.stringify(ref)} (not in entities.csv${hint})${maybeScientific(ref) ? `: ${SCIENTIFIC_ID}` : ''}`;
               } else if (lenient) {
                 reason = `refers to entity ${JSON.stringify(ref)}, which was skipped (entities.csv line ${rejectedAt})`;
               }

@@ -191,7 +191,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
    */
   const holdsName = (f: string, c: ColumnSpec) => {
     const words = withoutAccents(normaliseColumnName(f)).split('_');
-    const named = words.includes(c.name) || (c.synonyms ?? []).some((s) => s.length >= 3 && !s.includes('_') && words.includes(s));
+    const named = words.includes(c.name) || (c.synonyms ?? []).some((s) => s.length >= 3 && !s.includes('_') && !PREPOSITIONS.has(s) && words.includes(s));
     return named && !spec.columns.some((o) => o.name !== c.name && words.includes(o.name));
   };
   for (const c of spec.columns) {
@@ -226,6 +226,12 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   }
   return { columns, warnings, ...(currency === undefined ? {} : { currency }) };
 }
+
+/**
+ * One-word names of a column that are also prepositions (`from`, `von`, `desde`: a tie's source): a header cell such as
+ * `Valid from` or `Gültig von` holds them without naming the column.
+ */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'von', 'nach', 'vers', 'desde', 'hacia']);
 
 /** The longest text compared with the columns' names (a longer one matches none and is not compared letter by letter). */
 const LONGEST_NAME = 200;

@@ -999,6 +999,9 @@ describe("habits of a Spanish-speaking investigator's sheets (dots between thous
     expect(b.warnings.find((w) => w.column === 'N° Guía/DUA')?.reason).toBe('column "N° Guía/DUA" read as "id": the header has no id column, and this is the one whose name holds the word; name it "id" to be sure');
     expect(b.entities[0].founded).toBeUndefined();
     expect(b.entities[0].attributes.founded).toBe('05/2018');
+    // A preposition that names a column (`von`: a tie's source in German) is not read out of `Gültig von` (valid from).
+    const dir = makeBundle({ entities, relations: ['Gültig von;target;kind', '2020-01-01;a;owner'].join('\n'), shipments: undefined });
+    expect((await problems(dir)).map((p) => p.reason)).toEqual([expect.stringMatching(/^missing required column "source"/)]);
   });
 
   it('says when an id looks like a number a spreadsheet wrote in scientific notation, and that two rows of one entity are no tie', async () => {

@@ -373,6 +373,9 @@ describe("the findings of a Spanish-speaking investigator's sheets", () => {
     expect(report.flags.filter((f) => f.entities.includes('20999000055') || f.entities.includes('20999000066'))).toEqual([]);
     expect(report.reviewQueue?.entries.map((e) => e.id)).toEqual(['20999000022', '20999000033', '10999000077', '9990000088']);
     expect(report.flags.find((f) => f.id === 'forwarder-consignee/DUA 262-2020-40-001301')).toMatchObject({ entity: '9990000088' });
+    // The cluster near the Desaguadero crossing is a haulier and its owner, who buy none of the goods: the supply
+    // chokepoints say so, rather than only that no chain of shipments reaches them.
+    expect(report.chokepoints?.noFlow.kg).toBe('none of the 2 targets buys or receives any of these goods, from anyone');
     // A register's month and year (`05/2018`) is kept, not read as a day; the lines of business in Spanish raise no doubt.
     expect(report.entities.find((e) => e.id === '20999000033')?.attributes.founded).toBe('05/2018');
     expect(report.input.warnings.filter((w) => w.column === 'isic')).toEqual([]);

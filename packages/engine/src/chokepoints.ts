@@ -204,11 +204,17 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
   const cut = minVertexCut(topo, src, dst);
   step(4, 'the smallest vertex cut found');
 
+  /** Whether any target buys or receives the goods from anyone (a pair ends at it). */
+  const dstSet = new Set(dst);
+  const targetFed = list.some((p) => dstSet.has(p.v));
   const noFlowWhy = (measure: 'kg' | 'value', flow: number): string | null => {
     if (flow > 0) return null;
     if (sources.length === 0) return 'no supplier of the goods was selected';
     if (targets.length === 0) return 'no target was selected';
     if (dom.reachableTargets === 0) {
+      // (the targets near a crossing may be a haulier and its owner, who buy none of the goods: said so, for a person
+      // to choose targets that do)
+      if (!targetFed && insideGroups === 0) return targets.length === 1 ? 'the target buys or receives none of these goods, from anyone' : `none of the ${targets.length} targets buys or receives any of these goods, from anyone`;
       return insideGroups > 0
         ? 'no chain of shipments leads from the sources to targets outside their own company groups'
         : 'no chain of shipments leads from the sources to the targets';

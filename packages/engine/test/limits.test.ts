@@ -61,3 +61,17 @@ describe('huge valid numbers', () => {
     expect(() => maxFlow(g([1, NaN, 1]), [0], [2])).toThrow(EngineInputError);
   });
 });
+
+describe('why nothing flows', () => {
+  it('says when the targets buy none of the goods, apart from when no chain of shipments reaches them', () => {
+    const b = bundle(10, 10);
+    b.entities.push(entity('e', 6), entity('f', 7));
+    // e and f (a haulier near the crossing and its owner, say) buy nothing.
+    expect(supplyChokepoints(b, { sources: ['a', 'b'], targets: ['e'] }).noFlow).toEqual({ kg: 'the target buys or receives none of these goods, from anyone', value: 'the target buys or receives none of these goods, from anyone' });
+    expect(supplyChokepoints(b, { sources: ['a', 'b'], targets: ['e', 'f'] }).noFlow.kg).toBe('none of the 2 targets buys or receives any of these goods, from anyone');
+    // c buys from a and b, but not from d: no chain leads from d to c.
+    expect(supplyChokepoints(b, { sources: ['d'], targets: ['c'] }).noFlow.kg).toBe('no chain of shipments leads from the sources to the targets');
+    expect(supplyChokepoints(b, { sources: ['a', 'b'], targets: ['d'] }).noFlow).toEqual({ kg: null, value: null });
+  });
+});
+

@@ -376,6 +376,11 @@ describe("the findings of a Spanish-speaking investigator's sheets", () => {
     // The cluster near the Desaguadero crossing is a haulier and its owner, who buy none of the goods: the supply
     // chokepoints say so, rather than only that no chain of shipments reaches them.
     expect(report.chokepoints?.noFlow.kg).toBe('none of the 2 targets buys or receives any of these goods, from anyone');
+    // Aimed at the trader across the border instead, the summary says which of the shops carries the most.
+    const aimed = await run('analyze', bundle, '--lenient', '--targets', 'ids:9990000088', '--out', join(tempDir(), 'aimed.json'), '--quiet');
+    expect(aimed.code).toBe(0);
+    expect(aimed.stdout).toContain('at most 8,650 kg can flow');
+    expect(aimed.stdout).toContain('lost without each alone (share of the kg that can flow): COMERCIAL TITICACA S.A.C. (20999000033) 87%, FERRETERIA EL MINERO E.I.R.L. (20999000022) 13%');
     // A register's month and year (`05/2018`) is kept, not read as a day; the lines of business in Spanish raise no doubt.
     expect(report.entities.find((e) => e.id === '20999000033')?.attributes.founded).toBe('05/2018');
     expect(report.input.warnings.filter((w) => w.column === 'isic')).toEqual([]);

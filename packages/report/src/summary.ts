@@ -348,6 +348,11 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       if (!cp.dominators.includes(d.id)) out.push(`  every path to ${int(d.targets)} of ${int(cp.reachableTargets)} reachable targets passes through ${name(d.id)}`);
     }
     if (cp.vertexCut.length > 0) out.push(`  removing ${plural(cp.vertexCut.length, 'entity', 'entities')} stops all of it: ${cp.vertexCut.slice(0, 8).map((v) => name(v.id)).join(', ')}${cp.vertexCut.length > 8 ? ', …' : ''}`);
+    if (cp.flowCut !== null && cp.flowCut.entities.length > 0) {
+      // (which of the entities carrying the flow matters most: a vertex cut of one target says only "the target")
+      const of = cp.flowCut.measure === 'kg' ? 'the kg' : cp.flowCut.measure === 'value' ? `the value${cur === null ? '' : ` (${cur})`}` : 'the shipments';
+      out.push(`  lost without each alone (share of ${of} that can flow): ${cp.flowCut.entities.slice(0, 5).map((e) => `${name(e.id)} ${(e.share * 100).toFixed(0)}%`).join(', ')}${cp.flowCut.entities.length > 5 ? ', …' : ''}`);
+    }
     const shares = cp.disruption.filter((s) => s.remainingFlowShare !== null || s.remainingValueShare !== null || s.targetsReached !== undefined);
     if (shares.length > 0) {
       const what =

@@ -839,15 +839,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (c.value !== undefined && typeof values.currency === 'string' && sharedCurrencyCodes(c.word)!.includes(values.currency)) {
               // `2 450 000 FCFA` beside the currency XAF: the currency cell says which of them.
               values[c.column] = c.value;
+              late = true;
               note(c.column, `${JSON.stringify(c.word)} read as ${values.currency}, the currency of the row; write only the number in the ${c.column} column to be sure`, true);
               continue;
             }
             const r = currencyOfCountries(c.word, countries);
             if (r !== undefined && 'code' in r) {
-              if (c.value === undefined) {
-                values[c.column] = r.code;
-                late = true;
-              } else {
+              // (set after the row's other cells: put in the file's key order, as any value set late)
+              late = true;
+              if (c.value === undefined) values[c.column] = r.code;
+              else {
                 values[c.column] = c.value;
                 (writtenWith ??= []).push({ what: c.column, column: 'currency', word: r.code });
               }

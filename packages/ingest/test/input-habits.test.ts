@@ -949,6 +949,9 @@ describe("habits of a French-speaking investigator's sheet (spaces between thous
       [10, 'currency', '"¥" read as CNY: of the currencies it can name (JPY, CNY), only CNY is used in the shipment\'s countries ("CN, NE"); write the ISO 4217 code to be sure'],
     ]);
     expect(b.warnings.find((w) => w.line === 7 && w.column === 'value')?.reason).toBe('"FCFA" read as XAF, the currency of the row; write only the number in the value column to be sure');
+    // The values read once the row was read stand in the file's key order, as a value read in its cell does.
+    const keys = (id: string) => Object.keys(b.shipments.find((s) => s.id === id)!).join(',');
+    expect([keys('s5'), keys('s6'), keys('s7')]).toEqual([keys('s1'), keys('s1'), keys('s7').includes('originCountry') ? keys('s1').replace('currency,', 'currency,originCountry,') : keys('s1')]);
   });
 
   it('raises no doubt about a sector in French beside its code, nor about one that names goods beside the code of their trade', async () => {

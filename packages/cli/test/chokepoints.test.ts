@@ -384,6 +384,11 @@ describe("the findings of a Spanish-speaking investigator's sheets", () => {
     // A register's month and year (`05/2018`) is kept, not read as a day; the lines of business in Spanish raise no doubt.
     expect(report.entities.find((e) => e.id === '20999000033')?.attributes.founded).toBe('05/2018');
     expect(report.input.warnings.filter((w) => w.column === 'isic')).toEqual([]);
+    // The director of the trader in El Alto has the full name of the hardware shop's owner in Juliaca, on the other
+    // side of the border: not merged (a name alone never merges), but listed for review, and named in the summary.
+    expect(report.resolution.merges).toEqual([]);
+    expect(report.resolution.possible).toEqual([expect.objectContaining({ a: 'CI 9900001', b: 'DNI 99000001', evidence: expect.arrayContaining([expect.stringMatching(/^the same full name, word for word, in two countries/)]) })]);
+    expect(r.stdout).toContain('possibly the same (0.6): Juan Carlos Quispe Mamani (CI 9900001) / QUISPE MAMANI, Juan Carlos (DNI 99000001); the same full name, word for word, in two countries');
   });
 });
 

@@ -239,6 +239,14 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `Name variants: merged ${plural(res.merges.reduce((n, m) => n + m.merged.length, 0), 'record', 'records')} into ${plural(res.merges.length, 'entity', 'entities')}; ` +
         `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
     );
+    // The first pairs to review, by name: a pair of namesakes across a border is what a person looks for in a report.
+    const named = (id: string) => `${plain(names.get(id) ?? id)} (${plain(id)})`;
+    for (const p of res.possible.slice(0, 3)) {
+      // (why it is listed, or else how the names compare)
+      const why = p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name')) ?? p.evidence[0] ?? '';
+      out.push(`  possibly the same (${p.score}): ${named(p.a)} / ${named(p.b)}; ${plain(why)}`);
+    }
+    if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
   }
   if (geo.geocoded.length + geo.ambiguous.length + geo.unknown.length > 0) {
     out.push(`Geocoded ${plural(geo.geocoded.length, 'entity', 'entities')} from city and country; ${int(geo.ambiguous.length)} ambiguous and ${int(geo.unknown.length)} unknown places left without coordinates.`);

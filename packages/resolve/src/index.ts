@@ -8,6 +8,8 @@ export { scorePair, scorePrepared, prepare, phoneKey, registrationKey, EVIDENCE,
 export {
   resolveEntities,
   matchEntities,
+  namesakesAcrossBorders,
+  NAMESAKES,
   blockingKeys,
   candidatePairs,
   type ResolveOptions,

@@ -486,7 +486,52 @@ export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: nu
     const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
     if (score >= threshold) out.push({ i, j, score, evidence });
   }
-  return out;
+  const namesakes = namesakesAcrossBorders(prepared);
+  if (namesakes.length === 0) return out;
+  const seen = new Set(out.map((p) => `${p.i} ${p.j}`));
+  for (const [i, j] of namesakes) {
+    if (seen.has(`${i} ${j}`)) continue;
+    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
+    out.push({ i, j, score, evidence: [...evidence, NAMESAKES] });
+  }
+  return out.sort((p, q) => p.i - q.i || p.j - q.j);
+}
+
+/** The words of a pair of persons listed for review as namesakes across a border (namesakesAcrossBorders). */
+export const NAMESAKES = 'the same full name, word for word, in two countries: listed for review whatever its score (a name alone never merges)';
+
+/** The fewest words of a full name for namesakes across a border to be listed: two given names or two surnames more than a first and last name. */
+const NAMESAKE_WORDS = 3;
+/** The most persons of one full name listed as namesakes: a name more common than that says nothing. */
+const NAMESAKES_KEPT = 6;
+
+/**
+ * Pairs of persons whose full names have the same words (in any order: `QUISPE MAMANI, Juan Carlos` and `Juan Carlos
+ * Quispe Mamani`), of three words or more, in two different countries: the same person registered on both sides of a
+ * border (a national identity number on each) scores below review on a name with different countries, yet is what an
+ * investigator of a cross-border network needs to see. Listed for review, never merged. A name shared by more than
+ * NAMESAKES_KEPT persons is left out (a common name). In order of `i`, then `j`.
+ */
+export function namesakesAcrossBorders(prepared: readonly Prepared[]): [number, number][] {
+  const byName = new Map<string, number[]>();
+  for (const p of prepared) {
+    if (p.entity.kind !== 'person' || p.country === undefined || p.tokens.length < NAMESAKE_WORDS) continue;
+    const key = [...p.tokens].sort().join(' ');
+    const list = byName.get(key);
+    if (list === undefined) byName.set(key, [p.index]);
+    else list.push(p.index);
+  }
+  const out: [number, number][] = [];
+  for (const list of byName.values()) {
+    if (list.length < 2 || list.length > NAMESAKES_KEPT) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const [i, j] = list[a] < list[b] ? [list[a], list[b]] : [list[b], list[a]];
+        if (prepared[i].country !== prepared[j].country) out.push([i, j]);
+      }
+    }
+  }
+  return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;

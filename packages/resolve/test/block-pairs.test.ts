@@ -1,7 +1,7 @@
 import type { Entity, EntityKind } from '@chokepoint/model';
 import { candidatePairs, prepare, scorePrepared, type Prepared } from '@chokepoint/resolve';
 import { ScoreBounds } from '../src/prune';
-import { boundedPairs, scoredPairs } from '../src/resolve';
+import { boundedPairs, NAMESAKES, scoredPairs } from '../src/resolve';
 import { entity, pick, random, slip } from './helpers';
 
 /*
@@ -79,6 +79,7 @@ describe('pairs found through the words of the names', () => {
   });
 
   test('score the same pairs as scoring every pair of the names (brute force), at every threshold', () => {
+    let namesakesSeen = 0;
     for (const { seed, count, dense } of cases) {
       const prepared: Prepared[] = names(seed, count, dense).map((e, i) => prepare(e, i));
       for (const maxBlockSize of [500, 40]) {
@@ -92,13 +93,32 @@ describe('pairs found through the words of the names', () => {
             all.push({ i, j, score, evidence });
           }
         }
+        // Persons of the same full name (three words or more, in any order) in two countries, by brute force: listed
+        // whatever their score, unless more than six persons share the name.
+        const fullName = (p: (typeof prepared)[number]) => [...p.tokens].sort().join(' ');
+        const namesakes = new Set<string>();
+        for (let i = 0; i < prepared.length; i++) {
+          for (let j = i + 1; j < prepared.length; j++) {
+            const [a, b] = [prepared[i], prepared[j]];
+            if (a.entity.kind !== 'person' || b.entity.kind !== 'person' || a.country === undefined || b.country === undefined || a.country === b.country) continue;
+            if (a.tokens.length < 3 || fullName(a) !== fullName(b)) continue;
+            const sharing = prepared.filter((p) => p.entity.kind === 'person' && p.country !== undefined && p.tokens.length >= 3 && fullName(p) === fullName(a)).length;
+            if (sharing <= 6) namesakes.add(`${i} ${j}`);
+          }
+        }
         for (const reviewThreshold of [0.3, 0.6, 0.8, 0.92]) {
           const expected = all.filter((p) => p.score >= reviewThreshold);
-          expect(scoredPairs(prepared, { reviewThreshold, maxBlockSize })).toEqual(expected);
+          const found = scoredPairs(prepared, { reviewThreshold, maxBlockSize });
+          expect(found.filter((p) => !p.evidence.includes(NAMESAKES))).toEqual(expected);
+          const listed = found.filter((p) => p.evidence.includes(NAMESAKES)).map((p) => `${p.i} ${p.j}`);
+          expect(listed).toEqual([...namesakes].filter((k) => !expected.some((p) => `${p.i} ${p.j}` === k)).sort((x, y) => Number(x.split(' ')[0]) - Number(y.split(' ')[0]) || Number(x.split(' ')[1]) - Number(y.split(' ')[1])));
           if (reviewThreshold === 0.8 && maxBlockSize === 500) expect(expected.length).toBeGreaterThan(50);
+          namesakesSeen += listed.length;
         }
       }
     }
+    // (the generated names hold such namesakes: the check above is not of empty lists)
+    expect(namesakesSeen).toBeGreaterThan(0);
   });
 
   test('the generated names hold names without words, one word, ids of object properties and accents', () => {

@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import { reportProblems, type Report } from '@chokepoint/report';
 import { DEMO, removeTempDirs, run, tempDir, TINY } from './run';
 
+/** An investigator's hand-written bundle analysed leniently (`name`: the report's file name): the run and its report. */
+async function analyzedLeniently(bundle: string, name: string): Promise<{ r: Awaited<ReturnType<typeof run>>; report: Report }> {
+  const out = join(tempDir(), name);
+  const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
+  expect(r.code).toBe(0);
+  return { r, report: JSON.parse(readFileSync(out, 'utf8')) as Report };
+}
+
 afterAll(removeTempDirs);
 
 describe('supply chokepoints and the fragility curve', () => {
@@ -242,10 +250,7 @@ describe('the findings of a spreadsheet of notes', () => {
   });
 
   it('flags the phone shop and the trader across the border, not the chemical wholesaler, and ranks the phone shop first', async () => {
-    const out = join(tempDir(), 'notes.json');
-    const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const { r, report } = await analyzedLeniently(bundle, 'notes.json');
     // The header's "Company / Person name" is the name; "Invoice No" the shipment's id; every date written with the
     // month's name read; the HS code after its name and the 12-digit GTIP line read.
     expect(report.entities.find((e) => e.id === 'K2')?.name).toBe('Sarpolek Mobile & Electronics');
@@ -289,10 +294,7 @@ describe("the findings of a French-speaking investigator's sheet", () => {
   });
 
   it('flags the phone shop, the telecom shop and the hardware traders, not the fertiliser wholesaler or the cooperative, and ranks the phone shop first', async () => {
-    const out = join(tempDir(), 'sahel.json');
-    const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const { report } = await analyzedLeniently(bundle, 'sahel.json');
     // Windows-1252 read as such (€ is 0x80), spaces between thousands, decimal commas, French dates and units.
     expect(report.shipments.map((s) => [s.id, s.shipped, s.quantity, s.unit, s.value, s.currency])).toEqual([
       ['S-001', '2018-06-15', 20000, 'kg', 7400, 'EUR'],
@@ -345,10 +347,7 @@ describe("the findings of a Spanish-speaking investigator's sheets", () => {
   });
 
   it('reads dots between thousands as such, and flags the hardware shop, the grocery and the trader across the border, not the mine or the fertiliser wholesaler', async () => {
-    const out = join(tempDir(), 'andes.json');
-    const r = await run('analyze', bundle, '--lenient', '--out', out, '--quiet');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const { r, report } = await analyzedLeniently(bundle, 'andes.json');
     const shipment = (id: string) => report.shipments.find((s) => s.id === id);
     // `12.500` KG (with `7,5` TM and `US$ 48.750,00` in the file): 12,500 kg; `25` TM: 25 t; `Bs 38.500`: BOB 38,500
     // (Bs names the boliviano or the bolívar: the shipment from Peru to Bolivia says which).

@@ -76,70 +76,40 @@ export const CURRENCY_SPELLINGS: Readonly<Record<string, string>> = {
 
 const DOLLARS = 'the US dollar (USD), the Canadian (CAD), Australian (AUD), Hong Kong (HKD) or another dollar, or a peso (MXN, …)';
 const CFA = "the CFA franc of West Africa (XOF: Benin, Burkina Faso, Côte d'Ivoire, Guinea-Bissau, Mali, Niger, Senegal, Togo) or of Central Africa (XAF: Cameroon, the Central African Republic, Chad, the Republic of the Congo, Equatorial Guinea, Gabon), two currencies";
-/** Symbols and words that several currencies share: an error that asks for the code. */
-const AMBIGUOUS: Readonly<Record<string, string>> = {
-  $: DOLLARS,
-  dollar: DOLLARS,
-  dollars: DOLLARS,
-  'c$': 'the Canadian dollar (CAD) or the Nicaraguan córdoba (NIO)',
-  '¥': 'the Japanese yen (JPY) or the Chinese yuan (CNY)',
-  kr: 'the Swedish (SEK), Norwegian (NOK), Danish (DKK) or Icelandic (ISK) krona or krone',
-  lira: 'the Turkish lira (TRY), the Syrian pound (SYP) or the Lebanese pound (LBP), all called lira',
-  pound: 'the pound sterling (GBP), the Egyptian (EGP), Syrian (SYP) or Lebanese (LBP) pound',
-  pounds: 'the pound sterling (GBP), the Egyptian (EGP), Syrian (SYP) or Lebanese (LBP) pound',
-  franc: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc',
-  fr: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc',
-  bs: 'the Bolivian boliviano (BOB) or the Venezuelan bolívar (VES)',
-  br: 'the Ethiopian birr (ETB) or the Belarusian ruble (BYN)',
-  fcfa: CFA,
-  cfa: CFA,
-  cfaf: CFA,
-  franccfa: CFA,
-  francscfa: CFA,
-  dinar: 'the Iraqi (IQD), Jordanian (JOD), Kuwaiti (KWD), Serbian (RSD) or another dinar',
-  rial: 'the Iranian (IRR), Omani (OMR), Yemeni (YER) or Saudi (SAR) rial or riyal',
-  riyal: 'the Saudi (SAR), Qatari (QAR) or another riyal',
-  dirham: 'the UAE dirham (AED) or the Moroccan dirham (MAD)',
-  dh: 'the UAE dirham (AED) or the Moroccan dirham (MAD)',
-  dhs: 'the UAE dirham (AED) or the Moroccan dirham (MAD)',
-  rupee: 'the Indian (INR), Pakistani (PKR), Sri Lankan (LKR) or another rupee',
-  rs: 'the Indian (INR), Pakistani (PKR), Sri Lankan (LKR) or another rupee',
-  peso: 'the Mexican (MXN), Argentine (ARS), Colombian (COP), Philippine (PHP) or another peso',
-};
 
 /**
- * The currencies a shared word or symbol can name, where which one is meant follows from the countries of a shipment
- * (its supplier's, its buyer's, where it left and where it went): `FCFA` between a supplier in Nigeria and a buyer in
- * Niger is the West African CFA franc (XOF), as Niger uses it and Nigeria uses neither CFA franc. Not the dollar
- * (`$`): the US dollar is the currency of trade between parties of any country, so a Hong Kong supplier's `$` may be
- * USD as well as HKD.
+ * Symbols and words that several currencies share: what the error that asks for the code says they can be, and
+ * `codes`, the currencies among which the countries of a shipment (its supplier's, its buyer's, where it left and
+ * where it went) may settle which is meant: `FCFA` between a supplier in Nigeria and a buyer in Niger is the West
+ * African CFA franc (XOF), as Niger uses it and Nigeria uses neither CFA franc. None for the dollar (`$`): the US dollar
+ * is the currency of trade between parties of any country, so a Hong Kong supplier's `$` may be USD as well as HKD.
  */
-export const SHARED_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
-  'c$': ['CAD', 'NIO'],
-  '¥': ['JPY', 'CNY'],
-  kr: ['SEK', 'NOK', 'DKK', 'ISK'],
-  lira: ['TRY', 'SYP', 'LBP'],
-  pound: ['GBP', 'EGP', 'SYP', 'LBP', 'SDG', 'SSP'],
-  pounds: ['GBP', 'EGP', 'SYP', 'LBP', 'SDG', 'SSP'],
-  franc: ['CHF', 'XOF', 'XAF', 'CDF', 'GNF', 'RWF', 'BIF', 'DJF', 'KMF', 'XPF'],
-  fr: ['CHF', 'XOF', 'XAF', 'CDF', 'GNF', 'RWF', 'BIF', 'DJF', 'KMF', 'XPF'],
-  bs: ['BOB', 'VES'],
-  br: ['ETB', 'BYN'],
-  fcfa: ['XOF', 'XAF'],
-  cfa: ['XOF', 'XAF'],
-  cfaf: ['XOF', 'XAF'],
-  franccfa: ['XOF', 'XAF'],
-  francscfa: ['XOF', 'XAF'],
-  dinar: ['IQD', 'JOD', 'KWD', 'RSD', 'BHD', 'DZD', 'LYD', 'TND'],
-  rial: ['IRR', 'OMR', 'YER', 'SAR'],
-  riyal: ['SAR', 'QAR', 'OMR', 'YER'],
-  dirham: ['AED', 'MAD'],
-  dh: ['AED', 'MAD'],
-  dhs: ['AED', 'MAD'],
-  rupee: ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'],
-  rs: ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'],
-  peso: ['MXN', 'ARS', 'COP', 'PHP', 'CLP', 'UYU', 'DOP', 'CUP'],
-};
+const SHARED_WORDS: readonly { words: readonly string[]; said: string; codes?: readonly string[] }[] = [
+  { words: ['$', 'dollar', 'dollars'], said: DOLLARS },
+  { words: ['c$'], said: 'the Canadian dollar (CAD) or the Nicaraguan córdoba (NIO)', codes: ['CAD', 'NIO'] },
+  { words: ['¥'], said: 'the Japanese yen (JPY) or the Chinese yuan (CNY)', codes: ['JPY', 'CNY'] },
+  { words: ['kr'], said: 'the Swedish (SEK), Norwegian (NOK), Danish (DKK) or Icelandic (ISK) krona or krone', codes: ['SEK', 'NOK', 'DKK', 'ISK'] },
+  { words: ['lira'], said: 'the Turkish lira (TRY), the Syrian pound (SYP) or the Lebanese pound (LBP), all called lira', codes: ['TRY', 'SYP', 'LBP'] },
+  { words: ['pound', 'pounds'], said: 'the pound sterling (GBP), the Egyptian (EGP), Syrian (SYP) or Lebanese (LBP) pound', codes: ['GBP', 'EGP', 'SYP', 'LBP', 'SDG', 'SSP'] },
+  { words: ['franc', 'fr'], said: 'the Swiss franc (CHF), the CFA francs (XOF, XAF) or another franc', codes: ['CHF', 'XOF', 'XAF', 'CDF', 'GNF', 'RWF', 'BIF', 'DJF', 'KMF', 'XPF'] },
+  { words: ['bs'], said: 'the Bolivian boliviano (BOB) or the Venezuelan bolívar (VES)', codes: ['BOB', 'VES'] },
+  { words: ['br'], said: 'the Ethiopian birr (ETB) or the Belarusian ruble (BYN)', codes: ['ETB', 'BYN'] },
+  { words: ['fcfa', 'cfa', 'cfaf', 'franccfa', 'francscfa'], said: CFA, codes: ['XOF', 'XAF'] },
+  { words: ['dinar'], said: 'the Iraqi (IQD), Jordanian (JOD), Kuwaiti (KWD), Serbian (RSD) or another dinar', codes: ['IQD', 'JOD', 'KWD', 'RSD', 'BHD', 'DZD', 'LYD', 'TND'] },
+  { words: ['rial'], said: 'the Iranian (IRR), Omani (OMR), Yemeni (YER) or Saudi (SAR) rial or riyal', codes: ['IRR', 'OMR', 'YER', 'SAR'] },
+  { words: ['riyal'], said: 'the Saudi (SAR), Qatari (QAR) or another riyal', codes: ['SAR', 'QAR', 'OMR', 'YER'] },
+  { words: ['dirham', 'dh', 'dhs'], said: 'the UAE dirham (AED) or the Moroccan dirham (MAD)', codes: ['AED', 'MAD'] },
+  { words: ['rupee', 'rs'], said: 'the Indian (INR), Pakistani (PKR), Sri Lankan (LKR) or another rupee', codes: ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'] },
+  { words: ['peso'], said: 'the Mexican (MXN), Argentine (ARS), Colombian (COP), Philippine (PHP) or another peso', codes: ['MXN', 'ARS', 'COP', 'PHP', 'CLP', 'UYU', 'DOP', 'CUP'] },
+];
+
+/** SHARED_WORDS by word: what the error says (own keys only: a cell `constructor` is no currency). */
+const AMBIGUOUS: Readonly<Record<string, string>> = Object.fromEntries(SHARED_WORDS.flatMap((g) => g.words.map((w) => [w, g.said])));
+
+/** SHARED_WORDS by word: the currencies a shipment's countries may settle it to (not the dollar's words). */
+export const SHARED_CURRENCIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  SHARED_WORDS.flatMap((g) => (g.codes === undefined ? [] : g.words.map((w) => [w, g.codes!] as const))),
+);
 
 /** The countries (ISO 3166-1 alpha-2) whose currency each of SHARED_CURRENCIES' currencies is. */
 const USED_IN: Readonly<Record<string, readonly string[]>> = {

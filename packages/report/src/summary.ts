@@ -100,7 +100,7 @@ function groupLines(report: Report, g: ReportGroup, names: Map<string, string>):
       : `median ${km(g.nearestPlace.distanceKm)} km from ${plain(g.nearestPlace.name)}`;
     lines.push(`  ${near}: ${where} (${int(g.located)} of ${int(g.size)} members located)`);
   }
-  if (g.controllers.length > 0) lines.push(`  behind its flags: ${g.controllers.slice(0, 4).map((id) => `${plain(names.get(id) ?? id)} (${plain(id)})`).join(', ')}`);
+  if (g.controllers.length > 0) lines.push(`  behind its flags: ${g.controllers.slice(0, 4).map((id) => nameAndId(names, id)).join(', ')}`);
   return lines;
 }
 
@@ -187,6 +187,11 @@ function schemaCounts(unread: Report['input']['rejected']): string {
  * The summary a person reads after `chokepoint analyze`: the clusters near border crossings and the
  * top key nodes, with the reasons in words. Plain text, one finding per paragraph.
  */
+/** An entity as the summary names it: its name and its id (the id alone when the report has no such entity). */
+function nameAndId(names: ReadonlyMap<string, string>, id: string): string {
+  return `${plain(names.get(id) ?? id)} (${plain(id)})`;
+}
+
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const maxKey = options.keyNodes ?? 10;
   const maxOther = options.otherClusters ?? 3;
@@ -240,11 +245,10 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
         `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
     );
     // The first pairs to review, by name: a pair of namesakes across a border is what a person looks for in a report.
-    const named = (id: string) => `${plain(names.get(id) ?? id)} (${plain(id)})`;
     for (const p of res.possible.slice(0, 3)) {
       // (why it is listed, or else how the names compare)
       const why = p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name')) ?? p.evidence[0] ?? '';
-      out.push(`  possibly the same (${p.score}): ${named(p.a)} / ${named(p.b)}; ${plain(why)}`);
+      out.push(`  possibly the same (${p.score}): ${nameAndId(names, p.a)} / ${nameAndId(names, p.b)}; ${plain(why)}`);
     }
     if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
   }
@@ -333,7 +337,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     out.push('');
   }
   if (cp !== null) {
-    const name = (id: string) => `${plain(names.get(id) ?? id)} (${plain(id)})`;
+    const name = (id: string) => nameAndId(names, id);
     const cur = cp.valueCurrency;
     out.push(`Supply chokepoints for ${plain(cp.goods)}, from ${plain(cp.sourcesSelection)} (${int(cp.sources.length)}) to ${plain(cp.targetsSelection)} (${int(cp.targets.length)}):`);
     if (cp.sourcesAlsoTargets.length > 0) {

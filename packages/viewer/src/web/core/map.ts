@@ -226,14 +226,16 @@ export function openingView(model: Pick<ViewModel, 'nodes' | 'report'>): Opening
   const members = located.filter((n) => n.flags.length > 0 || n.keyRank !== null || near.has(n.cluster));
   // (one entity alone is no area: the map opens whole, and the entity is found in the lists)
   if (members.length < 2) return null;
-  const side = (list: typeof located) => {
-    const lats = list.map((n) => n.lat!);
-    const lons = list.map((n) => n.lon!);
-    return Math.max(Math.max(...lats) - Math.min(...lats), Math.max(...lons) - Math.min(...lons));
+  /** The box around entities, in degrees: [min lat, max lat, min lon, max lon]. */
+  const box = (list: typeof located) => {
+    let [a, b, c, d] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const n of list) [a, b, c, d] = [Math.min(a, n.lat!), Math.max(b, n.lat!), Math.min(c, n.lon!), Math.max(d, n.lon!)];
+    return [a, b, c, d] as const;
   };
-  const whole = side(located);
-  if (whole === 0 || side(members) >= OPENING_SHARE * whole) return null;
-  const [minLat, maxLat, minLon, maxLon] = [Math.min(...members.map((n) => n.lat!)), Math.max(...members.map((n) => n.lat!)), Math.min(...members.map((n) => n.lon!)), Math.max(...members.map((n) => n.lon!))];
+  const side = ([a, b, c, d]: readonly number[]) => Math.max(b - a, d - c);
+  const whole = side(box(located));
+  const [minLat, maxLat, minLon, maxLon] = box(members);
+  if (whole === 0 || side([minLat, maxLat, minLon, maxLon]) >= OPENING_SHARE * whole) return null;
   const outside = located.filter((n) => n.lat! < minLat || n.lat! > maxLat || n.lon! < minLon || n.lon! > maxLon).length;
   return { members: members.map((n) => n.index), outside };
 }

@@ -127,7 +127,7 @@ function loadReference() {
   const fitRows = read('sector-fit.csv').map((r) => ({ isic: r.isic_prefix, hs: r.hs_prefixes === '*' ? '*' : r.hs_prefixes.split('|'), maxPcs: r.max_pcs ? Number(r.max_pcs) : undefined }));
   const keywords = new Map();
   // (the English phrases: the keywords in other languages, added later, would change the bundles of every version)
-  for (const r of read('sector-keywords.csv')) { if (/^(French|Spanish|Turkish)\b/.test(r.rationale)) continue; if (!keywords.has(r.isic)) keywords.set(r.isic, []); keywords.get(r.isic).push(r.keyword); }
+  for (const r of read('sector-keywords.csv')) { if (/^(French|Spanish|Turkish|Arabic)\b/.test(r.rationale)) continue; if (!keywords.has(r.isic)) keywords.set(r.isic, []); keywords.get(r.isic).push(r.keyword); }
   const isicTitle = new Map(read('isic/isic-rev4.csv').filter((r) => r.level === 'class').map((r) => [r.code, r.description]));
   const allKeywords = watch.flatMap((w) => w.keywords);
   // Ordinary goods: 6-digit codes that no watch-list entry claims by code, whose words name no watched good.

@@ -33,6 +33,7 @@ import {
   type Unit,
   PARTIAL_DATE,
   slashedDateReadings,
+  westernDigits,
 } from '@chokepoint/model';
 import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches, TITLE_LINES_KEPT, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
@@ -383,12 +384,28 @@ const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(nul
  * white space): a million rows have millions of cells.
  */
 function trimmed(text: string): string {
+  if (asciiEdged(text)) return text;
+  const t = text.trim();
+  // Marks that set the direction of text (a left-to-right mark before a phone number copied from an Arabic page):
+  // invisible, and never part of a value, so trimmed like spaces.
+  return DIRECTION_MARK.test(t) ? t.replace(EDGE_MARKS, '') : t;
+}
+
+/** Whether text starts and ends with a visible ASCII character (the usual cell: nothing to trim), or is empty. */
+function asciiEdged(text: string): boolean {
   const n = text.length;
-  if (n === 0) return text;
+  if (n === 0) return true;
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(n - 1);
-  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }
+
+/** The marks that set the direction of text (LRM, RLM, ALM, the embeddings, overrides and isolates). */
+const DIRECTION_MARK = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+const EDGE_MARKS = /^[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+|[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+$/g;
+
+/** The column types whose cells are read with Western digits when written with Arabic-Indic ones. */
+const EASTERN_DIGIT_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'date', 'latitude', 'longitude', 'coordinates', 'concentration', 'phone', 'hsCode', 'isic', 'registration']);
 
 /** A row's values or attributes in an order of their own (keys sorted), to compare two rows whatever their key order. */
 function rowText(record: Record<string, unknown>): string {
@@ -607,7 +624,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         let isic: string | undefined;
         for (let i = 0; i < header.length; i++) {
           const col = header[i];
-          const written = trimmed(fields[i] ?? '');
+          let written = trimmed(fields[i] ?? '');
           let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
           if (invalid?.includes(i)) {
@@ -629,6 +646,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (raw === '') {
             if (col.required) add(col.name, REQUIRED_MISSING);
             continue;
+          }
+          // `٨٥`, `١٢٬٥٠٠٫٥٠`, `٢٠١٣/٠٤/٠٢`: Arabic-Indic (or Persian) digits, as Arabic documents and hands write them,
+          // read as Western digits (one warning per column). Only a cell that starts or ends with a character beyond
+          // ASCII can hold them where they matter.
+          if (EASTERN_DIGIT_TYPES.has(col.type) && !asciiEdged(raw)) {
+            const western = westernDigits(raw);
+            if (western !== undefined) {
+              note(col.name, `${JSON.stringify(written)} is written with Arabic-Indic digits: read as ${JSON.stringify(western)}`, true);
+              raw = written = western;
+            }
           }
           if (col.type === 'isic') {
             isic = raw; // read below, with the row's sector
@@ -805,11 +832,16 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               let reason: string | undefined;
               if (rejectedAt === undefined) {
                 const other = entities.byLowerCase.get(ref.toLowerCase());
-                const named = other === undefined ? entities.byName?.(ref) : undefined;
+                // `E٠٨` for `E08`: the same id with Arabic-Indic digits.
+                const western = other === undefined ? westernDigits(ref) : undefined;
+                const digits = western === undefined ? undefined : (entities.valid.keyOf(western) ?? entities.byLowerCase.get(western.toLowerCase()));
+                const named = other === undefined && digits === undefined ? entities.byName?.(ref) : undefined;
                 const hint =
                   other !== undefined
                     ? `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`
-                    : named === undefined
+                    : digits !== undefined
+                      ? `; did you mean ${JSON.stringify(digits)}? it is written with Arabic-Indic digits, and ids are compared as written`
+                      : named === undefined
                       ? ''
                       : named.length === 1
                         ? `; it is the name of the entity ${JSON.stringify(named[0])}: write its id`

@@ -1,4 +1,4 @@
-import { closest, readCurrency, type ColumnSpec, type FileSpec } from '@chokepoint/model';
+import { closest, foldArabic, readCurrency, type ColumnSpec, type FileSpec } from '@chokepoint/model';
 import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
 
 /**
@@ -53,7 +53,8 @@ export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefine
  * written (`date_d'expédition` → `date_d_expedition`, `alıcı` → `alici`, `n°_facture` → `n_facture`).
  */
 function withoutAccents(name: string): string {
-  return name
+  // (Arabic names as their synonyms are written: `رقم_الشحنة` as `رقم_الشحنه`, `أ` as `ا`)
+  return foldArabic(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')

@@ -1024,3 +1024,63 @@ describe("habits of a Spanish-speaking investigator's sheets (dots between thous
     expect(b.warnings.find((w) => w.file === 'entities.csv' && w.column === 'id')?.reason).toMatch(/^"2,09990E\+10": it looks like a long number a spreadsheet wrote in scientific notation/);
   });
 });
+
+describe('an Arabic-speaking investigator’s sheets', () => {
+  const entities = [
+    'المعرف,النوع,الاسم,البلد,المدينة,عدد الموظفين,تاريخ التأسيس,الهاتف',
+    'a,شركة,شركة النجمة للتجارة العامة,العراق,أربيل,١٢,٢٠١٣/٠٤/٠٢,\u200e+964 750 555 0142',
+    'b,مؤسسة,مكتب الرافدين للهواتف النقالة,IQ,الموصل,٣,15 آذار 2016,\u200f07701234567',
+    'c,شخص,أحمد خليل,IQ,الموصل,,,',
+    'd,company,Delta ApS,DK,Aarhus,٤٠,,',
+  ].join('\n');
+  const relations = ['المصدر,الهدف,العلاقة,النسبة', 'c,b,مالك,١٠٠', 'c,a,مدير مفوض,', 'a,b,نفس العنوان,'].join('\n');
+  const shipments = [
+    'رقم الشحنة,المورد,المشتري,المادة,رمز النظام المنسق,الكمية,الوحدة,القيمة,العملة,تاريخ الشحن',
+    's1,d,a,عجينة الألمنيوم,٣٢١٢٫٩٠,٦,طن,"١٢٬٥٠٠٫٥٠",دولار أمريكي,١ أيار ٢٠١٧',
+    's2,a,b,نترات الأمونيوم,310230,3000,كغم,7500000,د.ع,2017-05-20',
+    // A reference copied from an Arabic page with a right-to-left mark after it.
+    's3,a,b\u200f,دوائر إلكترونية,,2000,قطعة,,,\u200f2017-06-01',
+  ].join('\n');
+
+  it('reads Arabic column names, kinds, ties, units, currencies and dates, and Arabic-Indic digits, each said once per column', async () => {
+    const b = await readBundle(makeBundle({ entities, relations, shipments, places: undefined }));
+    expect(b.entities.map((e) => [e.id, e.kind, e.country, e.employees, e.founded, e.attributes.phone])).toEqual([
+      ['a', 'company', 'IQ', 12, '2013-04-02', '+964 750 555 0142'],
+      ['b', 'company', 'IQ', 3, '2016-03-15', '07701234567'],
+      ['c', 'person', 'IQ', undefined, undefined, undefined],
+      ['d', 'company', 'DK', 40, undefined, undefined],
+    ]);
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.share])).toEqual([
+      ['c', 'b', 'owner', 100],
+      ['c', 'a', 'director', undefined],
+      ['a', 'b', 'shared_address', undefined],
+    ]);
+    expect(b.shipments.map((s) => [s.id, s.buyer, s.hsCode, s.quantity, s.unit, s.quantityKg, s.value, s.currency, s.shipped])).toEqual([
+      ['s1', 'a', '321290', 6, 't', 6000, 12500.5, 'USD', '2017-05-01'],
+      ['s2', 'b', '310230', 3000, 'kg', 3000, 7500000, 'IQD', '2017-05-20'],
+      ['s3', 'b', undefined, 2000, 'pcs', undefined, undefined, undefined, '2017-06-01'],
+    ]);
+    const digits = b.warnings.filter((w) => w.reason.includes('Arabic-Indic digits'));
+    // One warning per file and column, its first cell the example.
+    expect(digits.map((w) => `${w.file}:${w.line}:${w.column}`)).toEqual([
+      'entities.csv:2:employees',
+      'entities.csv:2:founded',
+      'relations.csv:2:share',
+      'shipments.csv:2:hs_code',
+      'shipments.csv:2:quantity',
+      'shipments.csv:2:shipped',
+      'shipments.csv:2:value',
+    ]);
+    expect(digits[0].reason).toBe('"١٢" is written with Arabic-Indic digits: read as "12" (cells written alike on lines 3, 5)');
+    const said = b.warnings.map((w) => `${w.file}:${w.column}:${w.reason}`);
+    expect(said).toContain('entities.csv:المعرف:column "المعرف" read as "id" (Unique identifier, referenced by the other files)');
+    expect(said).toContain('shipments.csv:رقم الشحنة:column "رقم الشحنة" read as "id" (Unique identifier of the shipment)');
+    expect(said).toContain('shipments.csv:currency:currency "د.ع" read as IQD (Iraqi Dinar); write the ISO 4217 code to be sure');
+    expect(said).toContain('shipments.csv:shipped:"1 أيار 2017" read as the date 2017-05-01; write YYYY-MM-DD to be sure');
+  });
+
+  it('names the id a reference written with Arabic-Indic digits stands for', async () => {
+    const dir = makeBundle({ entities: ['id,kind,name', 'E08,company,Alpha', 'E09,company,Beta'].join('\n'), relations: ['source,target,kind', 'E٠٨,E09,owner'].join('\n'), shipments: undefined, places: undefined });
+    expect((await problems(dir)).map((p) => p.reason)).toEqual(['unknown entity id "E٠٨" (not in entities.csv; did you mean "E08"? it is written with Arabic-Indic digits, and ids are compared as written)']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { FieldType } from './fields';
+import { ARABIC_COLUMN_NAMES, ARABIC_ENTITY_KINDS, ARABIC_PLACE_KINDS, ARABIC_RELATION_KINDS, arabicKey, byArabicKey } from './arabic';
 import { ENTITY_KINDS, PLACE_KINDS, RELATION_KINDS, UNITS, type Unit } from './types';
 
 /** One column of a bundle file, declared once here and read by the ingest package. */
@@ -180,6 +181,8 @@ export const ENTITY_KIND_ALIASES: Readonly<Record<string, string>> = {
   dernek: 'organization',
   vakif: 'organization',
   kooperatif: 'organization',
+  // In Arabic (arabic.ts), by arabicKey.
+  ...byArabicKey(ARABIC_ENTITY_KINDS),
 };
 
 /** Words maps and customs lists use for the kinds of places. */
@@ -230,6 +233,8 @@ export const PLACE_KIND_ALIASES: Readonly<Record<string, string>> = {
   flughafen: 'airport',
   havalimani: 'airport',
   havaalani: 'airport',
+  // In Arabic (arabic.ts), by arabicKey.
+  ...byArabicKey(ARABIC_PLACE_KINDS),
 };
 
 /** Words for the kinds of ties, each in the direction of its kind (the source owns, directs, pays). */
@@ -428,6 +433,8 @@ export const RELATION_KIND_ALIASES: Readonly<Record<string, string>> = {
   consignatario: 'consigned_to',
   empfanger: 'consigned_to',
   alici: 'consigned_to',
+  // In Arabic (arabic.ts), by arabicKey.
+  ...byArabicKey(ARABIC_RELATION_KINDS),
 };
 
 /** The largest quantity a shipment may state, in its unit: beyond this it is a mistake (10^13). */
@@ -499,7 +506,10 @@ const OTHER_LANGUAGE_NAMES: Readonly<Record<BundleFile, Readonly<Record<string, 
 /** A file's contract with its columns' names in other languages (OTHER_LANGUAGE_NAMES) among their synonyms. */
 function inOtherLanguages(spec: FileSpec): FileSpec {
   const names = OTHER_LANGUAGE_NAMES[spec.file];
-  return { ...spec, columns: spec.columns.map((c) => (Object.hasOwn(names, c.name) ? { ...c, synonyms: [...(c.synonyms ?? []), ...names[c.name]] } : c)) };
+  // Arabic names as the header reader compares them (arabicKey: hamza forms, ta marbuta and marks aside).
+  const arabic = ARABIC_COLUMN_NAMES[spec.file] ?? {};
+  const more = (c: ColumnSpec) => [...(Object.hasOwn(names, c.name) ? names[c.name] : []), ...(Object.hasOwn(arabic, c.name) ? arabic[c.name].map(arabicKey) : [])];
+  return { ...spec, columns: spec.columns.map((c) => (more(c).length > 0 ? { ...c, synonyms: [...(c.synonyms ?? []), ...more(c)] } : c)) };
 }
 
 /** Names of a column that holds a latitude and a longitude together. */

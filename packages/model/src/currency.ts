@@ -1,3 +1,4 @@
+import { ARABIC_CURRENCIES, ARABIC_SHARED_CURRENCIES, arabicKey, hasArabicLetters } from './arabic';
 import { ISO_4217_CURRENT, ISO_4217_WITHDRAWN } from './iso4217';
 import { editDistance } from './suggest';
 
@@ -129,9 +130,34 @@ const USED_IN: Readonly<Record<string, readonly string[]>> = {
   MXN: ['MX'], ARS: ['AR'], COP: ['CO'], PHP: ['PH'], CLP: ['CL'], UYU: ['UY'], DOP: ['DO'], CUP: ['CU'],
 };
 
+/** An Arabic symbol as written, without dots, spaces, marks or tatweel (hamza kept: `د.أ` JOD, `د.إ` AED). */
+function arabicSymbolKey(raw: string): string {
+  return raw.normalize('NFC').replace(/[\s.\u06d4\u064b-\u065f\u0670\u0640]+/g, '');
+}
+
+/** ARABIC_CURRENCIES: the symbols (written with dots) by their letters, the names by arabicKey. */
+const ARABIC_CODES: ReadonlyMap<string, string> = new Map(Object.entries(ARABIC_CURRENCIES).map(([w, code]) => [w.includes('.') ? arabicSymbolKey(w) : arabicKey(w), code]));
+/** ARABIC_SHARED_CURRENCIES by arabicKey: the Latin word of SHARED_WORDS whose currencies each can name. */
+const ARABIC_SHARED: ReadonlyMap<string, string> = new Map(Object.entries(ARABIC_SHARED_CURRENCIES).map(([w, latin]) => [arabicKey(w), latin]));
+
+/** A currency written in Arabic: the one it names (`د.ع`, `دينار عراقي` → IQD), or the Latin word of the shared ones it is (`دينار` → dinar). */
+function arabicCurrency(raw: string): { code: string } | { shared: string } | undefined {
+  if (!hasArabicLetters(raw)) return undefined;
+  const code = ARABIC_CODES.get(arabicSymbolKey(raw)) ?? ARABIC_CODES.get(arabicKey(raw));
+  if (code !== undefined) return { code };
+  const shared = ARABIC_SHARED.get(arabicKey(raw));
+  return shared === undefined ? undefined : { shared };
+}
+
+/** `raw` as the tables of shared words are looked up: squashed, an Arabic shared word as its Latin one. */
+function sharedKey(raw: string): string {
+  const arabic = arabicCurrency(raw);
+  return arabic !== undefined && 'shared' in arabic ? arabic.shared : squash(raw);
+}
+
 /** The currencies `raw` can name when it is a word or symbol several share that a shipment's countries may settle. */
 export function sharedCurrencyCodes(raw: string): readonly string[] | undefined {
-  const s = squash(raw);
+  const s = sharedKey(raw);
   return Object.hasOwn(SHARED_CURRENCIES, s) ? SHARED_CURRENCIES[s] : undefined;
 }
 
@@ -192,8 +218,11 @@ export function readCurrency(raw: string): CurrencyReading {
   const s = squash(raw);
   // Own keys only: a cell `constructor` or `__proto__` is no currency (the tables are object literals).
   const spelt = Object.hasOwn(CURRENCY_SPELLINGS, s) ? CURRENCY_SPELLINGS[s] : undefined;
-  if (spelt !== undefined) return { ok: true, value: spelt, note: `currency ${show(raw.trim())} read as ${spelt} (${ISO_4217_CURRENT[spelt]}); write the ISO 4217 code to be sure` };
-  const ambiguous = Object.hasOwn(AMBIGUOUS, s) ? AMBIGUOUS[s] : undefined;
+  const arabic = spelt === undefined ? arabicCurrency(raw) : undefined;
+  const named = spelt ?? (arabic !== undefined && 'code' in arabic ? arabic.code : undefined);
+  if (named !== undefined) return { ok: true, value: named, note: `currency ${show(raw.trim())} read as ${named} (${ISO_4217_CURRENT[named]}); write the ISO 4217 code to be sure` };
+  const word = arabic !== undefined && 'shared' in arabic ? arabic.shared : s;
+  const ambiguous = Object.hasOwn(AMBIGUOUS, word) ? AMBIGUOUS[word] : undefined;
   // (before the codes: `CFA` and `Dhs` have three letters but are no code)
   if (ambiguous !== undefined && !Object.hasOwn(ISO_4217_CURRENT, code)) return { ok: false, reason: `currency ${show(raw)} is ambiguous: it can be ${ambiguous}; write the ISO 4217 code` };
   if (/^[A-Z]{3}$/.test(code)) {

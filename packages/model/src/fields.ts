@@ -1,3 +1,4 @@
+import { ARABIC_MONTHS, arabicKey, hasArabicLetters } from './arabic';
 import { readConcentration } from './concentration';
 import { readCountry } from './country';
 import { readCurrency } from './currency';
@@ -276,6 +277,11 @@ const OTHER_MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
 /** Day, month name, year as the languages of OTHER_MONTHS write it: `15 août 2018`, `1er juin 2018`, `15 de junio de 2018`, `15. März 2018`, `15 Haziran 2018`. */
 const DAY_OTHER_MONTH_YEAR = /^(\d{1,2})(?:er|º|°|\.)?[\s.-]+(?:de\s+)?(\p{L}+)\.?[\s.,-]+(?:de\s+)?(\d{2}|\d{4})$/iu;
 
+/** Day, month name in Arabic (one or two words), year: `15 آذار 2017`, `1 تشرين الأول 2016`, with a comma or `/` or `-` between them too. */
+const DAY_ARABIC_MONTH_YEAR = /^(\d{1,2})[\s.,/\u060c-]+([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0640]+(?:\s+[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0640]+)?)[\s.,/\u060c-]+(\d{2}|\d{4})$/;
+/** ARABIC_MONTHS by arabicKey. */
+const ARABIC_MONTH_KEYS: ReadonlyMap<string, number> = new Map(Object.entries(ARABIC_MONTHS).map(([w, m]) => [arabicKey(w), m]));
+
 /**
  * A date written with the month's English name (`15-Jun-2009`, as Excel's dd-mmm-yyyy format writes it; `15 June 2009`;
  * `June 15, 2009`): one reading only, read with a note. A year of two digits (`15-Jun-09`) is refused (1909 or 2009?).
@@ -295,8 +301,14 @@ function namedMonthDate(raw: string): FieldResult | undefined {
     // In another language, day first: `15 août 2018`, `15 de junio de 2018`.
     const other = DAY_OTHER_MONTH_YEAR.exec(raw);
     const folded = other === null ? '' : fold(other[2]);
-    if (other === null || !Object.hasOwn(OTHER_MONTHS, folded)) return undefined;
-    [day, year, month] = [other[1], other[3], OTHER_MONTHS[folded]];
+    if (other !== null && Object.hasOwn(OTHER_MONTHS, folded)) [day, year, month] = [other[1], other[3], OTHER_MONTHS[folded]];
+    else {
+      // In Arabic, day first: `15 آذار 2017`, `1 تشرين الأول 2016`, `3 مارس 2017` (its digits made Western by the reader).
+      const arabic = hasArabicLetters(raw) ? DAY_ARABIC_MONTH_YEAR.exec(raw) : null;
+      const key = arabic === null ? '' : arabicKey(arabic[2]);
+      if (arabic === null || !ARABIC_MONTH_KEYS.has(key)) return undefined;
+      [day, year, month] = [arabic[1], arabic[3], ARABIC_MONTH_KEYS.get(key)!];
+    }
   }
   if (year.length === 2) return fail(`${show(raw)} has a year of two digits (${year}: 19${year} or 20${year}?): write the date as YYYY-MM-DD`);
   const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -367,6 +379,9 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       // (`S.A. de C.V.`, `Sp. z o.o.`: the letters and words run together too)
       const plain = aliasOf(folded.join('_'), options.aliases) ?? aliasOf(folded.join(''), options.aliases);
       if (plain !== undefined) return { ok: true, value: plain, note: `${show(raw)} read as ${plain}` };
+      // `شركة`, `مدير مفوض`, `منفذ حدودي`: words in Arabic (arabic.ts), hamza forms and marks aside.
+      const arabic = hasArabicLetters(raw) ? aliasOf(arabicKey(raw), options.aliases) : undefined;
+      if (arabic !== undefined) return { ok: true, value: arabic, note: `${show(raw)} read as ${arabic}` };
       const near = closest(joined, values, 1);
       const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
       return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);

@@ -1,5 +1,6 @@
 export * from './types';
 export * from './fields';
+export * from './arabic';
 export * from './contract';
 export * from './issues';
 export * from './units';
@@ -10,6 +11,6 @@ export * from './ties';
 export { ISIC_REV4_ROWS, type IsicRow } from './isic-rev4';
 export { ISO_4217_CURRENT, ISO_4217_WITHDRAWN, ISO_4217_PUBLISHED } from './iso4217';
 export { editDistance, closest } from './suggest';
-export { fold } from './text';
+export { fold, foldArabic, westernDigits } from './text';
 export * from './measures';
 export * from './country';

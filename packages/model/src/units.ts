@@ -1,3 +1,4 @@
+import { ARABIC_UNITS, arabicKey } from './arabic';
 import { closest } from './suggest';
 import { UNITS, type Unit } from './types';
 
@@ -77,9 +78,12 @@ const BY_SPELLING: ReadonlyMap<string, Unit> = new Map(
   UNITS.flatMap((unit) => UNIT_SPELLINGS[unit].map((s) => [squash(s), unit] as const)),
 );
 
-/** The canonical unit for a spelling (`Kgs.` → `kg`, `MTQ` → `m3`, `1000 u` → `1000u`), or undefined. */
+/** ARABIC_UNITS by arabicKey (`كغم`, `طن`, `قطعة`). */
+const BY_ARABIC: ReadonlyMap<string, Unit> = new Map(Object.entries(ARABIC_UNITS).map(([w, unit]) => [arabicKey(w), unit as Unit]));
+
+/** The canonical unit for a spelling (`Kgs.` → `kg`, `MTQ` → `m3`, `1000 u` → `1000u`, `كغم` → `kg`), or undefined. */
 export function unitOf(raw: string): Unit | undefined {
-  return BY_SPELLING.get(squash(raw));
+  return BY_SPELLING.get(squash(raw)) ?? (BY_ARABIC.size > 0 && /[\u0600-\u06ff]/.test(raw) ? BY_ARABIC.get(arabicKey(raw)) : undefined);
 }
 
 /** Reads a unit of quantity, or says why it is not one (with a "did you mean" and the list of units). */

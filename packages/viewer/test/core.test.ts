@@ -115,6 +115,17 @@ describe('search', () => {
     expect(search(index, 'zzz')).toEqual([]);
     expect(search(index, 'd-2019').map((n) => n.id)).toEqual(['d']);
   });
+
+  it('finds names written in Arabic whatever the hamza, ta marbuta or article (the query folded as the names are)', () => {
+    const node = (id: string, name: string) => ({ id, name, aliases: [], score: 0 });
+    const arabic = buildSearchIndex({ nodes: [node('E04', 'شركة النجمة الذهبية للتجارة العامة'), node('E06', 'مكتب الرافدين للهواتف النقالة'), node('E01', 'ÖZKAYA KİMYA SAN. VE TİC. A.Ş.')] } as never);
+    expect(search(arabic, 'النجمة').map((n) => n.id)).toEqual(['E04']);
+    expect(search(arabic, 'نجمه ذهبيه').map((n) => n.id)).toEqual(['E04']);
+    expect(search(arabic, 'الرافدين').map((n) => n.id)).toEqual(['E06']);
+    expect(search(arabic, 'هواتف').map((n) => n.id)).toEqual(['E06']);
+    expect(search(arabic, 'ozkaya').map((n) => n.id)).toEqual(['E01']);
+    expect(search(arabic, 'الصين')).toEqual([]);
+  });
 });
 
 describe('URL state', () => {

@@ -247,18 +247,23 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     // The first pairs to review, by name: a pair of namesakes across a border is what a person looks for in a report.
     for (const p of res.possible.slice(0, 3)) {
       // (why it is listed, or else how the names compare)
-      const why = p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name')) ?? p.evidence[0] ?? '';
+      const why = p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name') || e.startsWith('the same name in Arabic')) ?? p.evidence[0] ?? '';
       out.push(`  possibly the same (${p.score}): ${nameAndId(names, p.a)} / ${nameAndId(names, p.b)}; ${plain(why)}`);
     }
     if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
   }
   if (geo.geocoded.length + geo.ambiguous.length + geo.unknown.length > 0) {
     out.push(`Geocoded ${plural(geo.geocoded.length, 'entity', 'entities')} from city and country; ${int(geo.ambiguous.length)} ambiguous and ${int(geo.unknown.length)} unknown places left without coordinates.`);
-    const near = geo.geocoded.filter((g) => g.spelledAs !== undefined);
-    if (near.length > 0) {
-      const slips = [...new Map(near.map((g) => [`${g.country}\u0000${g.city}`, `${JSON.stringify(g.city)} as ${g.spelledAs} (${g.country})`])).values()];
-      const shown = slips.slice(0, 5).join(', ') + (slips.length > 5 ? ` and ${int(slips.length - 5)} more (geocoding.geocoded, spelledAs)` : '');
-      out.push(`  ${int(near.length)} of them by the name of a town one letter away from the city written (a typing slip? check it): ${shown}.`);
+    // The towns taken by a guess: a name one letter away (a typing slip), a name read from the Arabic script.
+    for (const [field, how] of [
+      ['spelledAs', 'by the name of a town one letter away from the city written (a typing slip? check it)'],
+      ['readAs', 'read from the Arabic script by their consonants (check it)'],
+    ] as const) {
+      const guessed = geo.geocoded.filter((g) => g[field] !== undefined);
+      if (guessed.length === 0) continue;
+      const towns = [...new Map(guessed.map((g) => [`${g.country}\u0000${g.city}`, `${JSON.stringify(g.city)} as ${g[field]} (${g.country})`])).values()];
+      const shown = towns.slice(0, 5).join(', ') + (towns.length > 5 ? ` and ${int(towns.length - 5)} more (geocoding.geocoded, ${field})` : '');
+      out.push(`  ${int(guessed.length)} of them ${how}: ${shown}.`);
     }
   }
   const net = report.network;

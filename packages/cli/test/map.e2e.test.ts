@@ -403,4 +403,43 @@ suite('the geographic layout in a real browser', () => {
       served.process.kill('SIGINT');
     }
   });
+
+  it('places the towns written in Arabic, and keeps the numbers after an Arabic name where they are written', async () => {
+    // The Arabic-speaking investigator's sheets: Mosul, Tal Afar, Qamishli and Hasakah written in Arabic letters.
+    const report = join(dir, 'tigris.json');
+    expect((await run('analyze', join(__dirname, 'fixtures', 'tigris-notes'), '--lenient', '--out', report, '--quiet')).code).toBe(0);
+    const served = await serve(report);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await open(page, served.url);
+      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+      // The phone shop in Mosul lies west of the trading company in Erbil and east of the exchange office in Qamishli.
+      const [mosul, erbil, qamishli] = await positions(page, ['E06', 'E04', 'E12']);
+      expect(mosul.x).toBeGreaterThan(qamishli.x);
+      expect(mosul.x).toBeLessThan(erbil.x);
+      await page.screenshot({ path: screenshotPath('map-arabic.png') });
+      // In the panel, "منفذ ربيعة الحدودي, 105 km": the distance drawn after (right of) the Arabic name, as written, not
+      // inside it (it was drawn at the name's left).
+      await page.evaluate(() => window.__chokepoint!.select('E06'));
+      const order = await page.evaluate(() => {
+        const dd = [...document.querySelectorAll('.row')].find((r) => r.querySelector('dt')?.textContent === 'Nearest crossing')!.querySelector('dd')!;
+        const text = dd.firstChild!;
+        const content = text.textContent!;
+        const rect = (from: number, to: number) => {
+          const range = document.createRange();
+          range.setStart(text, from);
+          range.setEnd(text, to);
+          return range.getBoundingClientRect();
+        };
+        const name = content.indexOf('منفذ');
+        const km = content.indexOf('105');
+        return { name: rect(name, name + 'منفذ ربيعة الحدودي'.length).right, km: rect(km, km + 3).left };
+      });
+      expect(order.km).toBeGreaterThan(order.name);
+      await page.screenshot({ path: screenshotPath('panel-arabic.png') });
+      await page.close();
+    } finally {
+      served.process.kill('SIGINT');
+    }
+  });
 });

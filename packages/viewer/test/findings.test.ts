@@ -1,7 +1,7 @@
 import { DEFAULT_FILTERS, visibility } from '../src/web/core/filters';
 import { chokepointLines, controlReach, pathWords, proximity, proximityText, shortProximity, tieWords } from '../src/web/core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable } from '../src/web/core/flags';
-import { flowAmount, hsLabel, km, money, originText, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
+import { flowAmount, hsLabel, isolateRtl, km, money, originText, percent, shipmentQuantity, shipmentValue, ratesFarFromShipments } from '../src/web/core/format';
 import { buildModel, EDGE_KINDS } from '../src/web/core/model';
 import { changeFilters, CONTEXT, emphasis, FADED, FOCUS, selectEntity, selectGroup, validState } from '../src/web/core/state';
 import { ARROW_KINDS, deltaE, EDGE_STYLE, FADED_COLOR } from '../src/web/core/style';
@@ -226,5 +226,21 @@ describe('where a record was read', () => {
     expect(originText({ file: '', line: 0 })).toBeNull();
     expect(originText({ file: 'x.csv', line: 0 })).toBeNull();
     expect(originText(undefined)).toBeNull();
+  });
+});
+
+describe('right-to-left names in sentences', () => {
+  const FSI = '\u2068';
+  const PDI = '\u2069';
+  it('isolates each run of Arabic (with the digits and spaces inside it), so the words and numbers after it keep their places', () => {
+    expect(isolateRtl('منفذ ربيعة الحدودي, 105 km')).toBe(`${FSI}منفذ ربيعة الحدودي${PDI}, 105 km`);
+    expect(isolateRtl('مكتب الرافدين للهواتف النقالة (E06) score 45.5')).toBe(`${FSI}مكتب الرافدين للهواتف النقالة${PDI} (E06) score 45.5`);
+    // A number inside an Arabic address stays inside it; two names in a sentence are isolated each.
+    expect(isolateRtl('شارع 60 م')).toBe(`${FSI}شارع 60 م${PDI}`);
+    expect(isolateRtl('from أربيل to الموصل')).toBe(`from ${FSI}أربيل${PDI} to ${FSI}الموصل${PDI}`);
+    expect(isolateRtl('Hebrew שלום 3')).toBe(`Hebrew ${FSI}שלום${PDI} 3`);
+    // Latin text unchanged; twice the same as once.
+    expect(isolateRtl('Akçakale, 3 km')).toBe('Akçakale, 3 km');
+    expect(isolateRtl(isolateRtl('منفذ ربيعة, 105 km'))).toBe(isolateRtl('منفذ ربيعة, 105 km'));
   });
 });

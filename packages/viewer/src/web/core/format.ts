@@ -105,3 +105,19 @@ export function originText(origin: RecordOrigin | undefined): string | null {
   const known = knownOrigin(origin);
   return known === null ? null : `${known.file}, line ${int(known.line)}`;
 }
+
+/** A letter of a script written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko …, and their presentation forms. */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** A run of text from a right-to-left letter to the last of its neighbours (digits, spaces and signs between them included). */
+const RTL_RUN = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc](?:[^A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])?/g;
+
+/**
+ * Text as shown in the page, each run of right-to-left text (an Arabic name, with the digits and spaces inside it)
+ * isolated from what follows it (between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE): without it,
+ * the number after an Arabic name in a sentence is drawn inside the name (`منفذ ربيعة الحدودي, 105 km` showed as
+ * `105 منفذ ربيعة الحدودي, km`). Text without such letters is returned as it is; isolating twice changes nothing.
+ */
+export function isolateRtl(text: string): string {
+  if (!RTL_LETTER.test(text)) return text;
+  return text.replace(RTL_RUN, (run, at: number) => (text[at - 1] === '\u2068' ? run : `\u2068${run}\u2069`));
+}

@@ -1,8 +1,11 @@
+import { isolateRtl } from '../core/format';
+
 export type Child = Node | string | number | null | undefined | false;
 
 /**
  * Creates an element. Text is always set as text (textContent / text nodes), never parsed as HTML:
- * names and attributes from the data can contain anything.
+ * names and attributes from the data can contain anything. Right-to-left runs in it (Arabic names) are isolated
+ * (isolateRtl), so that the numbers and words around them keep their places.
  */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -13,7 +16,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;
     if (typeof value === 'function') node.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
-    else if (key === 'text') node.textContent = String(value);
+    else if (key === 'text') node.textContent = isolateRtl(String(value));
     else if (key === 'className') node.className = String(value);
     else if (value === true) node.setAttribute(key, '');
     else node.setAttribute(key, String(value));
@@ -25,7 +28,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function append(parent: Node, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    parent.appendChild(typeof c === 'string' ? document.createTextNode(isolateRtl(c)) : typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Report } from '@chokepoint/report';
 import { neighbourhoodUrl, scopeOf, scopeTitle, type ScopeInfo } from '../core/scope';
 import type { ViewerSettings } from '../core/settings';
 import { startApp, type ViewerApp } from './app';
+import { isolateRtl } from '../core/format';
 import { el } from './dom';
 
 /**
@@ -98,7 +99,7 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
       openEntity: (id) => void viewer.open({ entity: id, hops: 1 }),
       openCluster: (cluster) => void viewer.open({ cluster }),
     });
-    title.textContent = scopeTitle(report, scope);
+    title.textContent = isolateRtl(scopeTitle(report, scope));
     capped.textContent = scope.capped ?? '';
     capped.hidden = scope.capped === null;
     status.textContent = '';

@@ -116,6 +116,8 @@ describe('the case in the viewer (core/case, core/case-report)', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script');
     expect(html).toContain(escapeHtml(EVIL));
+    // An Arabic note keeps the number after its Arabic words in its place when printed.
+    expect(escapeHtml('منفذ ربيعة <الحدودي>, 105 km')).toBe('\u2068منفذ ربيعة &lt;الحدودي\u2069&gt;, 105 km');
     expect(html).toContain('Indicators for review, not accusations.');
     expect(html).toContain('Findings are indicators for human review.');
     const confirmed = html.indexOf('data-flag="f4"');

@@ -1,7 +1,7 @@
 import type { Report } from '@chokepoint/report';
 import { flagStatus, orphans, statusCounts, type CaseFile, type CaseNote, type FlagStatus, type NoteTarget, type SavedView } from '@chokepoint/case';
 import { flagText } from './flags';
-import { int, plural } from './format';
+import { int, isolateRtl, plural } from './format';
 import type { ViewModel } from './model';
 import { EDGE_STYLE } from './style';
 
@@ -14,8 +14,9 @@ import { EDGE_STYLE } from './style';
 
 export const STATUS_WORDS: Record<FlagStatus, string> = { 'to-check': 'To check', confirmed: 'Confirmed', dismissed: 'Dismissed' };
 
+/** Text from the data or the case as HTML text: escaped, never markup, its right-to-left runs isolated (isolateRtl). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return isolateRtl(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A date and time as people read it in a report: 2026-03-02 14:05 UTC. */

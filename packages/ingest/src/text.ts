@@ -5,12 +5,15 @@ import { isUtf8 } from 'node:buffer';
 /**
  * The encodings the readers read: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and (for the
  * bundle's CSV files, when their start is not UTF-8: guessCodePage) the Windows code pages spreadsheets save "CSV" in
- * for Western European and Turkish settings.
+ * for Western European, Turkish and Arabic settings.
  */
-export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1252' | 'windows-1254';
+export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | CodePage;
+
+/** The Windows code pages a bundle's CSV file may be read in (guessCodePage). */
+export type CodePage = 'windows-1252' | 'windows-1254' | 'windows-1256';
 
 /** The code pages guessCodePage reads, as a person knows them. */
-export const CODE_PAGE_NAMES: Readonly<Record<string, string>> = { 'windows-1252': 'Windows-1252 (Western European)', 'windows-1254': 'Windows-1254 (Turkish)' };
+export const CODE_PAGE_NAMES: Readonly<Record<string, string>> = { 'windows-1252': 'Windows-1252 (Western European)', 'windows-1254': 'Windows-1254 (Turkish)', 'windows-1256': 'Windows-1256 (Arabic)' };
 
 /** Bytes of letters that Windows-1254 has and Windows-1252 writes otherwise: Ğ İ Ş ğ ı ş (Ð Ý Þ ð ý þ in 1252). */
 const TURKISH_LETTERS: ReadonlySet<number> = new Set([0xd0, 0xdd, 0xde, 0xf0, 0xfd, 0xfe]);
@@ -19,17 +22,19 @@ const TURKISH_LETTERS: ReadonlySet<number> = new Set([0xd0, 0xdd, 0xde, 0xf0, 0x
  * The Windows code page a file's first bytes are written in, when they are not UTF-8 and read as a Latin script does:
  * letters beyond ASCII one or two at a time among ASCII ones (`Kervan Kimya Sanayi Ltd. \xDEti.`), as a spreadsheet
  * saving "CSV" with Turkish or Western European settings writes them. Windows-1254 when a byte of the letters only
- * Turkish uses is there (ı and ş are in most Turkish names), else Windows-1252. Undefined for UTF-8 (or ASCII), and
- * for bytes that do not look like a Latin script (words of such bytes: Cyrillic, Greek or Arabic code pages, or not
- * text), and for a UTF-8 file with broken cells (a character of it written in UTF-8), which are left to the UTF-8
- * check of each cell.
+ * Turkish uses is there (ı and ş are in most Turkish names), else Windows-1252. Words of such bytes, as an Arabic
+ * spreadsheet saving "CSV" writes them, are read as Windows-1256 when the Arabic article `ال` (C7 E1) starts many of
+ * them. Undefined for UTF-8 (or ASCII), for other words of such bytes (Cyrillic or Greek code pages, or not text),
+ * and for a UTF-8 file with broken cells (a character of it written in UTF-8), which are left to the UTF-8 check of
+ * each cell.
  */
-export function guessCodePage(head: Buffer): 'windows-1252' | 'windows-1254' | undefined {
+export function guessCodePage(head: Buffer): CodePage | undefined {
   // (a multi-byte character cut by the end of the head is not a mistake)
   if (isUtf8(head.subarray(0, Math.max(0, head.length - 3)))) return undefined;
   let high = 0;
   let inRuns = 0;
   let turkish = false;
+  let article = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i];
     if (b < 0x80) continue;
@@ -40,8 +45,12 @@ export function guessCodePage(head: Buffer): 'windows-1252' | 'windows-1254' | u
     high++;
     if (i >= 2 && head[i - 1] >= 0x80 && head[i - 2] >= 0x80) inRuns++;
     if (TURKISH_LETTERS.has(b)) turkish = true;
+    if (b === 0xc7 && head[i + 1] === 0xe1) article++;
   }
-  if (high === 0 || inRuns > high / 10) return undefined;
+  if (high === 0) return undefined;
+  // Words of such bytes: Arabic written in Windows-1256 when the article `ال` (C7 E1) starts many of them (in
+  // Windows-1251 the pair is `Зб`, which Russian hardly writes); another script or not text otherwise.
+  if (inRuns > high / 10) return article >= 2 && article * 40 >= high ? 'windows-1256' : undefined;
   return turkish ? 'windows-1254' : 'windows-1252';
 }
 
@@ -53,9 +62,14 @@ export function guessCodePage(head: Buffer): 'windows-1252' | 'windows-1254' | u
  */
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
+/** Whether an encoding is one of the Windows code pages. */
+function isCodePage(encoding: TextEncoding): encoding is CodePage {
+  return encoding === 'windows-1252' || encoding === 'windows-1254' || encoding === 'windows-1256';
+}
+
 /** A decoder of a Windows code page, one chunk at a time (one byte is one character: chunks decode on their own). */
-export function codePageDecoder(encoding: 'windows-1252' | 'windows-1254'): (bytes: Uint8Array) => string {
-  if (encoding === 'windows-1254') {
+export function codePageDecoder(encoding: CodePage): (bytes: Uint8Array) => string {
+  if (encoding !== 'windows-1252') {
     const decoder = new TextDecoder(encoding);
     return (bytes) => decoder.decode(bytes);
   }
@@ -207,7 +221,7 @@ export class Utf16ToUtf8 {
 export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
   const utf16 = sniffed.encoding === 'UTF-16LE' || sniffed.encoding === 'UTF-16BE' ? new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE') : undefined;
   // A code page of one byte a character: each chunk decodes on its own.
-  const codePage = sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254' ? codePageDecoder(sniffed.encoding) : undefined;
+  const codePage = isCodePage(sniffed.encoding) ? codePageDecoder(sniffed.encoding) : undefined;
   let read = 0;
   let skip = sniffed.bom;
   for await (const raw of createReadStream(path) as AsyncIterable<Buffer>) {
@@ -232,7 +246,7 @@ export async function* utf8Chunks(path: string, sniffed: SniffedText, onBytes?: 
 export function headText(head: Buffer, sniffed: SniffedText): string {
   const body = head.subarray(sniffed.bom);
   if (sniffed.encoding === 'UTF-8') return body.toString('utf8');
-  if (sniffed.encoding === 'windows-1252' || sniffed.encoding === 'windows-1254') return codePageDecoder(sniffed.encoding)(body);
+  if (isCodePage(sniffed.encoding)) return codePageDecoder(sniffed.encoding)(body);
   return new Utf16ToUtf8(sniffed.encoding === 'UTF-16BE').push(body).toString('utf8');
 }
 

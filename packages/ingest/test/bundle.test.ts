@@ -274,8 +274,32 @@ describe('readBundle names the file, line, column and reason of every problem', 
     // Words of bytes beyond ASCII (Cyrillic in Windows-1251) are no Latin script: refused cell by cell, as before.
     writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xcf, 0xf0, 0xe8, 0xec, 0xe5, 0xf0]), Buffer.from('\n')]));
     expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
+    // A Russian sheet in Windows-1251 with many words: still refused, never read as Arabic.
+    const russian = Buffer.from('id,kind,name,city\na,company,\xce\xce\xce \xc7\xe0\xe2\xee\xe4 \xe1\xf3\xec\xe0\xe3,\xcc\xee\xf1\xea\xe2\xe0\nb,company,\xcf\xf0\xe8\xec\xe5\xf0 \xc7\xe1\xee\xf0,\xca\xe0\xe7\xe0\xed\xfc\n', 'latin1');
+    writeFileSync(join(dir, 'entities.csv'), russian);
+    expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
+  });
+
+  it('a file an Arabic spreadsheet saved as "CSV": read in Windows-1256, said once', async () => {
+    const dir = makeBundle({ relations: undefined, shipments: undefined, places: undefined });
+    const arabic = 'id,kind,name,country,city\r\nE1,شركة,شركة النجمة الذهبية للتجارة العامة,العراق,أربيل\r\nE2,شخص,أحمد خليل الحمداني,العراق,الموصل\r\n';
+    writeFileSync(join(dir, 'entities.csv'), encode1256(arabic));
+    const b = await readBundle(dir);
+    expect(b.entities.map((e) => [e.kind, e.name, e.country, e.city])).toEqual([
+      ['company', 'شركة النجمة الذهبية للتجارة العامة', 'IQ', 'أربيل'],
+      ['person', 'أحمد خليل الحمداني', 'IQ', 'الموصل'],
+    ]);
+    expect(b.warnings).toContainEqual({ file: 'entities.csv', line: 1, reason: 'the file is not UTF-8: read as Windows-1256 (Arabic), as its letters beyond ASCII suggest; check that names read right, and save the file as "CSV UTF-8" to be sure' });
   });
 });
+
+/** Text in Windows-1256 (Arabic), for the letters it has: each character by its byte in the code page. */
+function encode1256(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1256');
+  const byChar = new Map<string, number>();
+  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
+  return Buffer.from([...text].map((c) => byChar.get(c)!));
+}
 
 describe('lenient mode', () => {
   it('skips bad rows, lists every skipped row, and skips the ties of skipped entities with the reason', async () => {

@@ -68,6 +68,15 @@ export const LEGAL_FORMS: LegalFormRow[] = [
     type: 'legal',
   },
   { forms: ['General Trading', 'Gen. Trading', 'Gen Trdg', 'Trading', 'Trdg', 'Trading Co.', 'General Trading Co.'], countries: GULF, type: 'descriptor' },
+  // The same written in Arabic: the legal forms after the name (`ذ.م.م`, limited liability), the word for company or
+  // establishment before it, and the routine trade descriptors after it (`للتجارة العامة`, for general trading).
+  {
+    forms: ['ذ.م.م', 'ش.ذ.م.م', 'ش.م.م', 'ش.م.ع', 'ش.م.خ', 'ش.م.ل', 'المحدودة', 'ذات المسؤولية المحدودة', 'المساهمة', 'المساهمة الخاصة', 'المساهمة العامة'],
+    countries: GULF,
+    type: 'legal',
+  },
+  { forms: ['شركة', 'الشركة', 'مؤسسة', 'المؤسسة'], countries: GULF, type: 'legal', at: 'start' },
+  { forms: ['للتجارة العامة', 'للتجارة', 'التجارية', 'للاستيراد والتصدير', 'للتجارة والمقاولات', 'للتجارة العامة والمقاولات'], countries: GULF, type: 'descriptor' },
   // French-speaking countries
   { forms: ['SARL', 'S.à r.l.', 'S.A.R.L.', 'SARLU', 'SUARL', 'SA', 'S.A.', 'SAS', 'SASU', 'EURL', 'SNC', 'SCS', 'SCA', 'GIE'], countries: FRANCO, type: 'legal' },
   {

@@ -42,6 +42,18 @@ describe('normalizeName', () => {
     expect(normalizeName('Ornek Kimya Ltd Sti')).toBe('ornek kimya');
   });
 
+  test('the legal forms and trade descriptors of names written in Arabic: the word for company before, the form and "general trading" after', () => {
+    const same = (a: string, b: string) => expect(normalizeName(a, 'IQ')).toBe(normalizeName(b, 'IQ'));
+    same('شركة الرافدين للتجارة العامة ذ.م.م', 'شركة الرافدين للتجارة العامة المحدودة');
+    same('شركة النجمة الذهبية للتجارة العامة', 'النجمة الذهبية');
+    same('مؤسسة البادية التجارية', 'البادية');
+    expect(normalizeName('شركة الرافدين', 'IQ')).not.toBe(normalizeName('شركة الفرات', 'IQ'));
+    // Never down to nothing; and only where Arabic forms are used.
+    expect(normalizeName('شركة', 'IQ')).not.toBe('');
+    expect(normalizeName('شركة الرافدين', 'DE')).toBe(normalizeName('شركة الرافدين', 'DE'));
+    expect(normalizeName('شركة الرافدين', 'DE')).not.toBe(normalizeName('الرافدين', 'DE'));
+  });
+
   test('a name is never stripped to nothing, and legal forms only go from the end', () => {
     expect(normalizeName('Limited Ltd', 'GB')).toBe('limited');
     expect(normalizeName('GmbH Partner Service', 'DE')).toBe('gmbh partner service');

@@ -12,6 +12,7 @@ const suite = available ? describe : describe.skip;
 interface Hook {
   firstFrameMs(): number | null;
   setLayout(layout: string): void;
+  select(id: string | null): void;
   view: {
     layout: string;
     stopLayout(): void;
@@ -422,11 +423,15 @@ suite('the geographic layout in a real browser', () => {
       // inside it (it was drawn at the name's left).
       await page.evaluate(() => window.__chokepoint!.select('E06'));
       const order = await page.evaluate(() => {
-        const dd = [...document.querySelectorAll('.row')].find((r) => r.querySelector('dt')?.textContent === 'Nearest crossing')!.querySelector('dd')!;
+        // (the page's document, with what this test uses of it: the file declares the rest of its DOM narrowly)
+        type Node = { textContent: string | null; firstChild: Node | null; querySelector(q: string): Node | null };
+        type Range = { setStart(n: Node, at: number): void; setEnd(n: Node, at: number): void; getBoundingClientRect(): { left: number; right: number } };
+        const page = (globalThis as unknown as { document: { querySelectorAll(q: string): ArrayLike<Node>; createRange(): Range } }).document;
+        const dd = Array.from(page.querySelectorAll('.row')).find((r) => r.querySelector('dt')?.textContent === 'Nearest crossing')!.querySelector('dd')!;
         const text = dd.firstChild!;
         const content = text.textContent!;
         const rect = (from: number, to: number) => {
-          const range = document.createRange();
+          const range = page.createRange();
           range.setStart(text, from);
           range.setEnd(text, to);
           return range.getBoundingClientRect();

@@ -464,5 +464,12 @@ describe("the findings of an Arabic-speaking investigator's sheets", () => {
     expect(report.resolution.merges).toEqual([]);
     expect(report.resolution.possible).toEqual([expect.objectContaining({ a: 'E09', b: 'E16', evidence: expect.arrayContaining([expect.stringMatching(/^the same name in Arabic and in Latin letters/)]) })]);
     expect(r.stdout).toContain('possibly the same (0.358): أحمد خليل الحمداني (E09) / Ahmed Khalil Al-Hamdani (E16); the same name in Arabic and in Latin letters');
+    // Entities named in Arabic are found by their names (which folded to nothing before).
+    const saved = join(tempDir(), 'tigris-path.json');
+    writeFileSync(saved, JSON.stringify(report));
+    const path = await run('path', saved, 'مكتب الرافدين للهواتف النقالة', 'مؤسسة البادية التجارية');
+    expect(path.code).toBe(0);
+    expect(path.stderr).toContain('"مكتب الرافدين للهواتف النقالة" is the name of E06, not an id');
+    expect(path.stdout).toContain('The shortest path from مكتب الرافدين للهواتف النقالة (E06) to مؤسسة البادية التجارية (E13): 1 tie');
   });
 });

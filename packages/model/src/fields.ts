@@ -1,5 +1,6 @@
 import { ARABIC_MONTHS, arabicKey, hasArabicLetters } from './arabic';
 import { readConcentration } from './concentration';
+import { hijriDate, HIJRI_YEARS } from './hijri';
 import { readCountry } from './country';
 import { readCurrency } from './currency';
 import { readIsic } from './isic';
@@ -199,8 +200,12 @@ const SLASHED = /^(\d{1,4})\/(\d{1,2})\/(\d{1,4})$/;
  * the spreadsheet's settings.
  */
 export function readDate(raw: string): FieldResult {
-  if (isIsoDate(raw)) return ok(raw);
+  // (a year from 1300 to 1499 is a Hijri year: hijriDate)
+  if (isIsoDate(raw)) return raw.charCodeAt(0) === 49 && (raw.charCodeAt(1) === 51 || raw.charCodeAt(1) === 52) ? (hijriDate(raw) ?? ok(raw)) : ok(raw);
   if (FORMULA.test(raw)) return fail(formulaReason(raw));
+  // `1438/06/15 هـ`, `15/06/1438هـ`: a Hijri date, read as its Gregorian day; `1438-06-15` not marked, refused.
+  const hijri = hijriDate(raw);
+  if (hijri !== undefined) return hijri;
   const timed = DATE_TIME.exec(raw);
   if (timed && isIsoDate(timed[1])) return { ok: true, value: timed[1], note: `${show(raw)} read as the date ${timed[1]} (the time of day is left out)` };
   const dotted = DAY_MONTH_YEAR.exec(raw);
@@ -326,7 +331,8 @@ const SLASHED_YEAR_LAST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
  */
 export function slashedDateReadings(raw: string): { dayFirst?: string; monthFirst?: string } | undefined {
   const m = SLASHED_YEAR_LAST.exec(raw);
-  if (m === null) return undefined;
+  // (a Hijri year is no year of either order: readDate says what it is)
+  if (m === null || (Number(m[3]) >= HIJRI_YEARS.from && Number(m[3]) <= HIJRI_YEARS.to)) return undefined;
   const iso = (month: string, day: string) => `${m[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const dayFirst = iso(m[2], m[1]);
   const monthFirst = iso(m[1], m[2]);

@@ -2,6 +2,7 @@ export * from './types';
 export * from './fields';
 export * from './arabic';
 export * from './contract';
+export { hijriDate, hijriToGregorian, HIJRI_YEARS } from './hijri';
 export * from './issues';
 export * from './units';
 export * from './currency';

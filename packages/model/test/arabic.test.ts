@@ -9,6 +9,8 @@ import {
   ENTITY_KIND_ALIASES,
   ENTITY_KINDS,
   fold,
+  hijriToGregorian,
+  slashedDateReadings,
   foldArabic,
   parseField,
   PLACE_KIND_ALIASES,
@@ -126,5 +128,30 @@ describe('Arabic in the cells', () => {
     expect(parseField('date', '3 مارس 2017')).toMatchObject({ ok: true, value: '2017-03-03' });
     expect(parseField('date', '31 شباط 2017')).toMatchObject({ ok: false });
     expect(parseField('date', '15 آذار 17')).toMatchObject({ ok: false });
+  });
+});
+
+describe('Hijri dates', () => {
+  it('reads a date marked as Hijri as its Gregorian day (Umm al-Qura), year first or last', () => {
+    expect(hijriToGregorian(1438, 6, 15)).toBe('2017-03-14');
+    expect(hijriToGregorian(1445, 1, 1)).toBe('2023-07-19');
+    expect(hijriToGregorian(1300, 1, 1)).toBe('1882-11-12');
+    expect(hijriToGregorian(1438, 6, 30)).toBeUndefined();
+    expect(hijriToGregorian(1600, 1, 1)).toBeUndefined();
+    for (const cell of ['1438/06/15 هـ', '15/06/1438هـ', '1438-6-15 AH', 'هـ 1438/6/15', '15.06.1438 ه']) {
+      expect([cell, parseField('date', cell)]).toEqual([cell, { ok: true, value: '2017-03-14', note: `${JSON.stringify(cell)} is a Hijri date: read as 2017-03-14 (the Umm al-Qura calendar); write the Gregorian date, YYYY-MM-DD, to be sure` }]);
+    }
+    expect(parseField('date', '1438/06/30 هـ')).toEqual({ ok: false, reason: '"1438/06/30 هـ" is not a day of the Hijri calendar (year 1438, month 6, day 30)' });
+  });
+
+  it('refuses a date of a Hijri year not marked as such, with the day it would be, and leaves other dates alone', () => {
+    for (const cell of ['1438-06-15', '1438/06/15', '15/06/1438']) {
+      expect(parseField('date', cell)).toEqual({ ok: false, reason: `${JSON.stringify(cell)} is in the year 1438: no record of a bundle is that old; if it is a Hijri date (15 Jumada al-Akhira 1438 AH), it is 2017-03-14: write that, or mark the date هـ` });
+    }
+    expect(slashedDateReadings('15/06/1438')).toBeUndefined();
+    expect(parseField('date', '2017-03-14')).toEqual({ ok: true, value: '2017-03-14' });
+    expect(parseField('date', '1299-12-31')).toEqual({ ok: true, value: '1299-12-31' });
+    expect(parseField('date', '1500-01-01')).toEqual({ ok: true, value: '1500-01-01' });
+    expect(parseField('date', '2017-03-14 AH')).toMatchObject({ ok: false });
   });
 });

@@ -474,7 +474,8 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
  * and every one is a value.
  */
 export function enumValues(raw: string, options: FieldOptions): string[] | undefined {
-  const parts = raw.split(/\s*(?:[,;/&+]|\band\b)\s*/i).filter((p) => p !== '');
+  // (`،` and `؛` are the Arabic comma and semicolon; ` و` the Arabic "and", written onto the next word: `مالك ومدير`)
+  const parts = raw.split(/\s*(?:[,;/&+\u060c\u061b]|\band\b)\s*|\s+\u0648(?=[\u0620-\u064a])/i).filter((p) => p !== '');
   if (parts.length < 2) return undefined;
   const values: string[] = [];
   for (const part of parts) {

@@ -7,6 +7,7 @@ import {
   ARABIC_UNITS,
   arabicKey,
   ENTITY_KIND_ALIASES,
+  enumValues,
   ENTITY_KINDS,
   fold,
   hijriToGregorian,
@@ -79,6 +80,10 @@ describe('Arabic in the cells', () => {
     expect(kind(RELATION_KINDS, RELATION_KIND_ALIASES, 'نفس العنوان')).toMatchObject({ ok: true, value: 'shared_address' });
     expect(kind(RELATION_KINDS, RELATION_KIND_ALIASES, 'وكيل')).toMatchObject({ ok: true, value: 'agent' });
     expect(kind(RELATION_KINDS, RELATION_KIND_ALIASES, 'صديق').ok).toBe(false);
+    // Two kinds in one cell, with the Arabic comma or "and" (written onto the next word): named, to be written one per row.
+    expect(enumValues('مالك، مدير', { values: RELATION_KINDS, aliases: RELATION_KIND_ALIASES })).toEqual(['owner', 'director']);
+    expect(enumValues('مالك ومدير', { values: RELATION_KINDS, aliases: RELATION_KIND_ALIASES })).toEqual(['owner', 'director']);
+    expect(enumValues('مدير مفوض', { values: RELATION_KINDS, aliases: RELATION_KIND_ALIASES })).toBeUndefined();
   });
 
   it('has no Arabic word that folds to two values, and every value is one of the contract', () => {

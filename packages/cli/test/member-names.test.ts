@@ -119,7 +119,7 @@ describe('ids named like JavaScript object members, through the whole command li
   it('exports CSV tables with every id', async () => {
     const out = join(dir, 'tables');
     expect((await run('export', reportPath, '--format', 'csv', '--out', out, '--quiet')).code).toBe(0);
-    const nodes = parseCsv(readFileSync(join(out, 'nodes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv(readFileSync(join(out, 'nodes.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(nodes.map((n) => n.Id)).toEqual(KEPT);
     expect(nodes.find((n) => n.Id === 'toString')!.aliases).toBe('isPrototypeOf');
     const edges = parseCsv(readFileSync(join(out, 'edges.csv'), 'utf8'), { columns: true }) as Record<string, string>[];

@@ -213,8 +213,9 @@ describe('chokepoint export for Gephi and spreadsheets', () => {
     const csv = await run('export', reportPath, '--format', 'csv', '--out', join(dir, 'tables'));
     expect(csv.code).toBe(0);
     expect(csv.stderr).toMatch(/nodes\.csv[\s\S]*edges\.csv[\s\S]*groups\.csv[\s\S]*controllers\.csv/);
-    expect(readFileSync(join(dir, 'tables', 'nodes.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,label,kind/);
-    expect(readFileSync(join(dir, 'tables', 'groups.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,size,countries,borderProximate,enoughLocated/);
-    expect(readFileSync(join(dir, 'tables', 'controllers.csv'), 'utf8').split('\r\n')[0]).toMatch(/^Id,name,kind,/);
+    // (a byte-order mark first, so that Excel reads the names as UTF-8)
+    expect(readFileSync(join(dir, 'tables', 'nodes.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\ufeffId,label,kind/);
+    expect(readFileSync(join(dir, 'tables', 'groups.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\ufeffId,size,countries,borderProximate,enoughLocated/);
+    expect(readFileSync(join(dir, 'tables', 'controllers.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\ufeffId,name,kind,/);
   });
 });

@@ -503,7 +503,10 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
     const csvPath = join(dir, 'entities.csv');
     await download.saveAs(csvPath);
-    const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
+    const downloaded = readFileSync(csvPath, 'utf8');
+    // (a byte-order mark first, for Excel)
+    expect(downloaded.startsWith('\ufeffName,')).toBe(true);
+    const lines = downloaded.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Name,Id,Kind,Country,Cluster,Group,Flags,Key node,Ties,Input line');
     expect(lines.slice(1).map((l) => /,(\d+)$/.exec(l)?.[1]).sort()).toEqual(gb.map((e) => String(e.origin!.line)).sort());
     expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(gb.map((e) => e.id).sort());

@@ -11,6 +11,14 @@ import { wellFormed } from './xml';
 const FORMULA = /^(?:[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n\u0000])/;
 
 /**
+ * The byte-order mark a CSV file starts with: without it Excel, opening a file by a double click, reads it in the
+ * computer's own code page, and every name beyond ASCII (`Akçakale`, `شركة`, `Société`) turns to `Ã§`-like garbage. The
+ * strings `toCsv` returns do not have it (they are compared and parsed as text); whoever writes them to a file puts it
+ * first. Every CSV reader of note (csv-parse with `bom`, pandas, this project's) reads it as the mark it is.
+ */
+export const CSV_BOM = '\ufeff';
+
+/**
  * One CSV cell. Text from the data is never left to be interpreted as a spreadsheet formula: a cell that FORMULA
  * matches gets a leading apostrophe (OWASP's and ASVS 1.2.10's advice), and RFC 4180 quoting is applied. Unpaired
  * surrogates, which no UTF-8 file can hold, become U+FFFD. Numbers are written as numbers.

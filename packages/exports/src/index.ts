@@ -2,6 +2,6 @@ export { exportTables, noteLine, STATUS_WORDS, type ExportOptions, groupRows, co
 export { columnsOf, type Column, type ColumnType } from './columns';
 export { toGexf } from './gexf';
 export { toGraphml } from './graphml';
-export { toCsv, csvCell } from './csv';
+export { toCsv, csvCell, CSV_BOM } from './csv';
 export { toFtm } from './ftm';
 export { xmlText } from './xml';

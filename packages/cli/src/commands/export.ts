@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
+import { CSV_BOM, toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
 import { readReport, serializeReport } from '@chokepoint/report';
 import { serializeCase, type CaseFile } from '@chokepoint/case';
@@ -62,7 +62,8 @@ export function exportCommand(io: CliIO): Command {
           } catch (err) {
             throw new UsageError(`cannot create the folder ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           }
-          for (const [name, text] of Object.entries(toCsv(report, withCase))) write(join(flags.out, `${name}.csv`), text);
+          // (a byte-order mark first, so that Excel reads the names as UTF-8)
+          for (const [name, text] of Object.entries(toCsv(report, withCase))) write(join(flags.out, `${name}.csv`), CSV_BOM + text);
           break;
         }
       }

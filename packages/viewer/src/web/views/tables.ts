@@ -119,7 +119,8 @@ export class TablesView {
       id: 'table-csv',
       text: `Download CSV (${int(rows.length)} rows)`,
       onclick: () => {
-        const blob = new Blob([tableCsv(columns, this.shown)], { type: 'text/csv;charset=utf-8' });
+        // A byte-order mark first, so that Excel reads the names as UTF-8 (Arabic, Turkish, accented letters).
+        const blob = new Blob(['\ufeff', tableCsv(columns, this.shown)], { type: 'text/csv;charset=utf-8' });
         const a = el('a', { href: URL.createObjectURL(blob), download: `${this.model.report.input.bundle}-${t.kind}.csv` });
         document.body.appendChild(a);
         a.click();

@@ -120,7 +120,8 @@ function loadReference() {
   const read = (p) => parseCsv(readFileSync(join(REFERENCE, p), 'utf8'));
   const hsRows = read('hs/harmonized-system.csv');
   const watch = read('watchlist.csv').map((r) => ({
-    id: r.id, name: r.name, hs: r.hs_prefixes.split('|'), keywords: r.keywords.split('|').map(fold),
+    // (a keyword in Arabic letters folds to nothing here, and no English description holds it: left out)
+    id: r.id, name: r.name, hs: r.hs_prefixes.split('|'), keywords: r.keywords.split('|').map(fold).filter((k) => k !== ''),
     requireKeyword: r.require_keyword === 'yes', minPcs: r.min_pcs ? Number(r.min_pcs) : undefined,
     limit: r.concentration_limit ? Number(r.concentration_limit) : undefined, users: r.users.split('|'),
   }));

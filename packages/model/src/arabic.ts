@@ -16,9 +16,15 @@ export function arabicKey(text: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** Whether text has a letter of the Arabic script (U+0620–U+064A, U+066E–U+06D3, U+06FA–U+06FF). */
+/**
+ * A letter of the Arabic script (U+0620–U+064A, U+066E–U+06D3, U+06D5, U+06FA–U+06FF: not its digits, signs or vowel
+ * marks), or one of its presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC), which text copied from a PDF has.
+ */
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/;
+
+/** Whether text has a letter of the Arabic script (ARABIC_LETTER). */
 export function hasArabicLetters(text: string): boolean {
-  return /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/.test(text);
+  return ARABIC_LETTER.test(text);
 }
 
 /** A table of Arabic words by arabicKey (for the alias tables, which are looked up by key). */

@@ -47,7 +47,8 @@ function arabicWord(word: string): string {
  * `foldArabic('مالِك')` = `foldArabic('مالك')`; `foldArabic('شركة')` = `'شركه'`.
  */
 export function foldArabic(text: string): string {
-  if (!/[\u0600-\u06ff]/.test(text)) return text;
+  // (the presentation forms of text copied from a PDF, `ﺷﺮﻛﺔ`, are letters once decomposed)
+  if (!/[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '')

@@ -37,6 +37,9 @@ describe('Arabic in the cells', () => {
     // A Kurdish or Persian keyboard's kaf and yeh.
     expect(foldArabic('شرکة کیمیاوی')).toBe(foldArabic('شركة كيمياوي'));
     expect(foldArabic('Örnek')).toBe('Örnek');
+    // The presentation forms of text copied from a PDF.
+    expect(foldArabic('\ufeb7\ufeae\ufedb\ufe94')).toBe(foldArabic('شركة'));
+    expect(parseField('enum', '\ufeb7\ufeae\ufedb\ufe94', { values: ENTITY_KINDS, aliases: ENTITY_KIND_ALIASES })).toMatchObject({ ok: true, value: 'company' });
     expect(arabicKey(' مدير  مفوض ')).toBe('مدير_مفوض');
     expect(arabicKey('ذ.م.م')).toBe('ذمم');
   });

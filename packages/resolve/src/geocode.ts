@@ -1,4 +1,4 @@
-import type { Bundle, Entity } from '@chokepoint/model';
+import { hasArabicLetters, type Bundle, type Entity } from '@chokepoint/model';
 import { fold } from './fold';
 import { editDistance } from './words';
 
@@ -78,18 +78,11 @@ export function placeKeys(name: string): string[] {
   return [...keys];
 }
 
-/**
- * A letter of the Arabic script (U+0620–U+064A, U+066E–U+06D3, U+06D5, U+06FA–U+06FF: not its digits, signs or vowel
- * marks), or one of its presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF), which text copied from a PDF has.
- */
-const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/;
 /** The words of a name in the Arabic script, once its presentation forms are letters (arabicWords). */
 const ARABIC_WORDS = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]+/g;
 
-/** Whether a text has a letter of the Arabic script: a city cell written in it is read by arabicSpellingKeys. */
-export function hasArabicLetters(text: string): boolean {
-  return ARABIC_LETTER.test(text);
-}
+/** Whether a text has a letter of the Arabic script (the model's test): a city cell written in it is read by arabicSpellingKeys. */
+export { hasArabicLetters };
 
 /** A country's cities by the keys they are found by. */
 type Index = Map<string, CityRecord[]>;

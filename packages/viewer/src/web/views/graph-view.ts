@@ -90,6 +90,9 @@ const LISTED_PROGRAM = createNodeBorderProgram({
 /** The opacity of the base network while a selection or a path is drawn over it. */
 export const DIMMED_OPACITY = 0.22;
 
+/** The share of the framing area a box of findings fills in its tighter dimension when the map opens on them. */
+export const FIT_FILL = 0.75;
+
 /**
  * The resolution the base network's ties are drawn at while dimmed, where WebGL is drawn in software (a fraction of
  * the canvas's own). Filling the pixels of the faded lines is most of such a frame (98,404 ties: about 96 ms of 117
@@ -773,7 +776,7 @@ export class GraphView {
     if (opening !== null) {
       // (from the positions as normalised in the map's own framing, which the next processing sets)
       this.renderer.refresh();
-      this.fit(opening.members, undefined, this.geo.placeViewRatio(), false);
+      this.fit(opening.members, undefined, this.geo.placeViewRatio(), false, true);
     } else this.frameWhole();
   }
 
@@ -876,7 +879,7 @@ export class GraphView {
   }
 
   /** Moves the camera to show entities (by index), or a point of the layout when there are none. */
-  private fit(indices: number[], point?: Point, pointRatio = 0.01, animate = true): void {
+  private fit(indices: number[], point?: Point, pointRatio = 0.01, animate = true, tight = false): void {
     const camera = this.renderer.getCamera();
     if (indices.length > 0) {
       // From the graph's own positions: members of a counted marker being opened are not drawn yet.
@@ -886,7 +889,8 @@ export class GraphView {
       // Room around the points for their labels and rings; no lower bound but the camera's own.
       // On the map, never much closer than the view of a place (about 30 km): a cluster at one town stays in its setting.
       const floor = this.layout === 'geo' ? pointRatio * 0.7 : 0;
-      const ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
+      let ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, Math.max(maxX - minX, maxY - minY) * 1.6));
+      if (tight) ratio = Math.min(1, Math.max(camera.minRatio ?? 0, floor, this.fillingRatio([minX, maxX, minY, maxY], ratio)));
       this.animateInArea({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, animate);
     } else if (point) {
       const p = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(point));
@@ -981,6 +985,26 @@ export class GraphView {
    * Moves the camera to show what `target` would show in the whole canvas inside the visible area instead, so that
    * what is framed is not under the side panel or a bar over the canvas.
    */
+  /**
+   * The camera ratio (as animateInArea takes it) at which a box of the framed graph ([minX, maxX, minY, maxY]) fills
+   * FIT_FILL of the framing area in its tighter dimension: measured in pixels at `ratio`, as pixels follow the ratio
+   * inversely. The loose fit (the box's larger side times 1.6, then the area's narrower side) left a wide, flat
+   * region (a network from Gaziantep to Erbil, 6.6° by 0.9°) a third of the area's width, its towns piled up.
+   */
+  private fillingRatio([minX, maxX, minY, maxY]: [number, number, number, number], ratio: number): number {
+    const { width, height } = this.renderer.getDimensions();
+    const area = this.framingArea();
+    const [w, h] = [area.right - area.left, area.bottom - area.top];
+    if (w <= 0 || h <= 0) return ratio;
+    const cameraState = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio, angle: this.renderer.getCamera().getState().angle };
+    const a = this.renderer.framedGraphToViewport({ x: minX, y: minY }, { cameraState });
+    const b = this.renderer.framedGraphToViewport({ x: maxX, y: maxY }, { cameraState });
+    const fill = Math.max(Math.abs(b.x - a.x) / (w * FIT_FILL), Math.abs(b.y - a.y) / (h * FIT_FILL));
+    if (!(fill > 0)) return ratio;
+    // (animateInArea widens the ratio by the canvas over the area: taken back here)
+    return (ratio * fill) / Math.max(1, width / w, height / h);
+  }
+
   private animateInArea(target: { x: number; y: number; ratio: number }, animate = true): void {
     const { width, height } = this.renderer.getDimensions();
     const fitted = cameraInArea(target.ratio, width, height, this.framingArea());

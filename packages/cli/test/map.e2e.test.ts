@@ -415,9 +415,13 @@ suite('the geographic layout in a real browser', () => {
       await open(page, served.url);
       await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
       // The phone shop in Mosul lies west of the trading company in Erbil and east of the exchange office in Qamishli.
-      const [mosul, erbil, qamishli] = await positions(page, ['E06', 'E04', 'E12']);
+      const [mosul, erbil, qamishli, gaziantep] = await positions(page, ['E06', 'E04', 'E12', 'E01']);
       expect(mosul.x).toBeGreaterThan(qamishli.x);
       expect(mosul.x).toBeLessThan(erbil.x);
+      // The findings, from the supplier in Gaziantep to the firms in Erbil (a wide, flat region), fill the visible area's
+      // width (a third of it before: the towns of the family piled up).
+      const area = await page.evaluate(() => window.__chokepoint!.view.visibleArea());
+      expect(erbil.x - gaziantep.x).toBeGreaterThan(0.6 * (area.right - area.left));
       await page.screenshot({ path: screenshotPath('map-arabic.png') });
       // In the panel, "منفذ ربيعة الحدودي, 105 km": the distance drawn after (right of) the Arabic name, as written, not
       // inside it (it was drawn at the name's left).

@@ -409,7 +409,7 @@ describe("the findings of an Arabic-speaking investigator's sheets", () => {
     expect(strict.stderr).toContain('relations.csv line 11, column "kind": unknown value "same company?"');
     expect(strict.stderr).toContain('shipments.csv line 4, column "currency": currency "$" is ambiguous');
     expect(strict.stderr).toContain('shipments.csv line 7, column "currency": currency "دولار" is ambiguous: it can be the US dollar (USD)');
-    expect(strict.stderr).toContain('shipments.csv line 13, column "supplier": unknown entity id "E٠٨" (not in entities.csv; did you mean "E08"? it is written with Arabic-Indic digits');
+    expect(strict.stderr).toContain('shipments.csv line 13, column "supplier": unknown entity id "E٠٨" (not in entities.csv; did you mean "E08"? the two write their digits differently (Arabic-Indic and Western)');
   });
 
   it('reads the Arabic as written, places the towns written in Arabic, and flags the phone shop that bought aluminium paste, not the paint factory or the farmers', async () => {

@@ -90,6 +90,8 @@ interface EntityIndex {
   valid: IdTable;
   rejected: Map<string, number>;
   byLowerCase: Map<string, string>;
+  /** The ids written with Arabic-Indic digits, by their Western form (sameDigits; made at the first need). */
+  byWesternDigits?: Map<string, string>;
   /**
    * The ids of the entities of a name (matched without regard to case or surrounding spaces), for a reference that
    * names an entity instead of giving its id; made on first use, once the entities are read.
@@ -403,6 +405,25 @@ function asciiEdged(text: string): boolean {
 /** The marks that set the direction of text (LRM, RLM, ALM, the embeddings, overrides and isolates). */
 const DIRECTION_MARK = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 const EDGE_MARKS = /^[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+|[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+$/g;
+
+/**
+ * The entity id that `ref` writes with other digits (`E٠٨` for `E08`, or `E08` for `E٠٨`): Arabic-Indic digits in one
+ * and Western ones in the other. The ids written with Arabic-Indic digits are indexed by their Western form once, at
+ * the first reference that needs them (references to unknown ids are few).
+ */
+function sameDigits(entities: EntityIndex, ref: string): string | undefined {
+  const western = westernDigits(ref);
+  if (western !== undefined) return entities.valid.keyOf(western) ?? entities.byLowerCase.get(western.toLowerCase());
+  if (!/\d/.test(ref)) return undefined;
+  if (entities.byWesternDigits === undefined) {
+    entities.byWesternDigits = new Map();
+    for (const [id] of entities.valid) {
+      const w = westernDigits(id);
+      if (w !== undefined && !entities.byWesternDigits.has(w)) entities.byWesternDigits.set(w, id);
+    }
+  }
+  return entities.byWesternDigits.get(ref);
+}
 
 /** The column types whose cells are read with Western digits when written with Arabic-Indic ones. */
 const EASTERN_DIGIT_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['number', 'integer', 'percent', 'date', 'latitude', 'longitude', 'coordinates', 'concentration', 'phone', 'hsCode', 'isic', 'registration']);
@@ -832,15 +853,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               let reason: string | undefined;
               if (rejectedAt === undefined) {
                 const other = entities.byLowerCase.get(ref.toLowerCase());
-                // `E٠٨` for `E08`: the same id with Arabic-Indic digits.
-                const western = other === undefined ? westernDigits(ref) : undefined;
-                const digits = western === undefined ? undefined : (entities.valid.keyOf(western) ?? entities.byLowerCase.get(western.toLowerCase()));
+                // `E٠٨` for `E08` (or `E08` for `E٠٨`): the same id with the other digits.
+                const digits = other === undefined ? sameDigits(entities, ref) : undefined;
                 const named = other === undefined && digits === undefined ? entities.byName?.(ref) : undefined;
                 const hint =
                   other !== undefined
                     ? `; did you mean ${JSON.stringify(other)}? ids are case-sensitive`
                     : digits !== undefined
-                      ? `; did you mean ${JSON.stringify(digits)}? it is written with Arabic-Indic digits, and ids are compared as written`
+                      ? `; did you mean ${JSON.stringify(digits)}? the two write their digits differently (Arabic-Indic and Western), and ids are compared as written`
                       : named === undefined
                       ? ''
                       : named.length === 1

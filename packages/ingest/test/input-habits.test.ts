@@ -1079,8 +1079,11 @@ describe('an Arabic-speaking investigator’s sheets', () => {
     expect(said).toContain('shipments.csv:shipped:"1 أيار 2017" read as the date 2017-05-01; write YYYY-MM-DD to be sure');
   });
 
-  it('names the id a reference written with Arabic-Indic digits stands for', async () => {
-    const dir = makeBundle({ entities: ['id,kind,name', 'E08,company,Alpha', 'E09,company,Beta'].join('\n'), relations: ['source,target,kind', 'E٠٨,E09,owner'].join('\n'), shipments: undefined, places: undefined });
-    expect((await problems(dir)).map((p) => p.reason)).toEqual(['unknown entity id "E٠٨" (not in entities.csv; did you mean "E08"? it is written with Arabic-Indic digits, and ids are compared as written)']);
+  it('names the id a reference written with the other digits stands for (Arabic-Indic for Western, and the reverse)', async () => {
+    const dir = makeBundle({ entities: ['id,kind,name', 'E08,company,Alpha', 'E09,company,Beta', '٧,person,Gamma'].join('\n'), relations: ['source,target,kind', 'E٠٨,E09,owner', '7,E09,director'].join('\n'), shipments: undefined, places: undefined });
+    expect((await problems(dir)).map((p) => p.reason)).toEqual([
+      'unknown entity id "E٠٨" (not in entities.csv; did you mean "E08"? the two write their digits differently (Arabic-Indic and Western), and ids are compared as written)',
+      'unknown entity id "7" (not in entities.csv; did you mean "٧"? the two write their digits differently (Arabic-Indic and Western), and ids are compared as written)',
+    ]);
   });
 });

@@ -15,6 +15,9 @@ export function normaliseColumnName(raw: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/** The marks that set the direction of text (LRM, RLM, ALM, the embeddings, overrides and isolates). */
+const DIRECTION_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
 /** How a header cell was matched to a column of the contract. */
 export interface ColumnMatch {
   column: ColumnSpec;
@@ -114,9 +117,11 @@ function quoted(names: string[]): string {
 export function readHeader(spec: FileSpec, allFields: string[], guess: DelimiterGuess): ReadHeader {
   const warnings: HeaderRemark[] = [];
   // Spreadsheets often write empty cells after the last column: they are not columns.
-  let end = allFields.length;
-  while (end > 1 && allFields[end - 1].trim() === '') end--;
-  const fields = allFields.slice(0, end);
+  // The marks that set the direction of text (an RLM around `الاسم` copied from an Arabic page) are no part of a name.
+  const named = allFields.map((f) => f.replace(DIRECTION_MARKS, ''));
+  let end = named.length;
+  while (end > 1 && named[end - 1].trim() === '') end--;
+  const fields = named.slice(0, end);
   // (a name longer than any column's spelling is nobody's: not compared letter by letter with every column)
   const matches = fields.map((f) => (comparable(f) ? matchColumn(spec, f) : undefined));
   const seen = new Set<string>();

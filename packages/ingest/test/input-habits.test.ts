@@ -1079,6 +1079,12 @@ describe('an Arabic-speaking investigator’s sheets', () => {
     expect(said).toContain('shipments.csv:shipped:"1 أيار 2017" read as the date 2017-05-01; write YYYY-MM-DD to be sure');
   });
 
+  it('reads header names copied from an Arabic page with the direction marks around them', async () => {
+    const dir = makeBundle({ entities: ['\u200fالمعرف,kind,\u200fالاسم\u200f,\u200eNotes', 'E1,company,Alpha,x'].join('\n'), relations: undefined, shipments: undefined, places: undefined });
+    const b = await readBundle(dir);
+    expect(b.entities.map((e) => [e.id, e.name, e.attributes])).toEqual([['E1', 'Alpha', { notes: 'x' }]]);
+  });
+
   it('names the id a reference written with the other digits stands for (Arabic-Indic for Western, and the reverse)', async () => {
     const dir = makeBundle({ entities: ['id,kind,name', 'E08,company,Alpha', 'E09,company,Beta', '٧,person,Gamma'].join('\n'), relations: ['source,target,kind', 'E٠٨,E09,owner', '7,E09,director'].join('\n'), shipments: undefined, places: undefined });
     expect((await problems(dir)).map((p) => p.reason)).toEqual([

@@ -423,6 +423,12 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(report.shipments.find((s) => s.id === 'S-003')).toMatchObject({ value: 1850000, currency: 'XOF' });
   });
 
+  it("an Arabic-speaking investigator's sheets (Arabic names and words, Arabic-Indic digits, direction marks, towns read from the Arabic script) read back as the same report", async () => {
+    const report = JSON.parse(await sameReportThroughNeo4j(join(__dirname, 'fixtures', 'tigris-notes'), true)) as Report;
+    expect(report.entities.find((e) => e.id === 'E06')).toMatchObject({ name: 'مكتب الرافدين للهواتف النقالة', employees: 3 });
+    expect(report.geocoding.geocoded.find((g) => g.id === 'E06')?.readAs).toBe('Mosul');
+  });
+
   it('keeps the rows a lenient import skipped, and imports FollowTheMoney files', async () => {
     const dir = tempDir();
     cpSync(TINY, dir, { recursive: true });

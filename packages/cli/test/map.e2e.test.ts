@@ -88,6 +88,25 @@ async function analyzedBundle(name: string, files: Record<string, string[]>): Pr
 /** Where entities are drawn, in pixels. */
 const positions = (page: Page, ids: string[]) => page.evaluate((list) => list.map((id) => window.__chokepoint!.view.viewportPosition(id)!), ids);
 
+/**
+ * An investigator's hand-written bundle (fixtures/`fixture`) analysed leniently and served; `look` is given a page of
+ * 1600 × 1000 on its map once the camera has settled. The page and the server are closed after, whatever happens.
+ */
+async function onItsMap(fixture: string, look: (page: Page) => Promise<void>): Promise<void> {
+  const report = join(dir, `${fixture}.json`);
+  expect((await run('analyze', join(__dirname, 'fixtures', fixture), '--lenient', '--out', report, '--quiet')).code).toBe(0);
+  const served = await serve(report);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await open(page, served.url);
+    await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+    await look(page);
+    await page.close();
+  } finally {
+    served.process.kill('SIGINT');
+  }
+}
+
 suite('the geographic layout in a real browser', () => {
   let demo: Served;
   let crowded: Served;
@@ -377,13 +396,7 @@ suite('the geographic layout in a real browser', () => {
 
   it('opens where the findings are when a supplier far away stretches the map, and says how to see all of it', async () => {
     // The Spanish-speaking investigator's sheets: a network around Lima and Lake Titicaca, and one supplier in China.
-    const report = join(dir, 'andes.json');
-    expect((await run('analyze', join(__dirname, 'fixtures', 'andes-notes'), '--lenient', '--out', report, '--quiet')).code).toBe(0);
-    const served = await serve(report);
-    try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await open(page, served.url);
-      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+    await onItsMap('andes-notes', async (page) => {
       const area = await page.evaluate(() => window.__chokepoint!.view.visibleArea());
       const inside = (p: { x: number; y: number }) => p.x >= area.left && p.x <= area.right && p.y >= area.top && p.y <= area.bottom;
       // The distributor in Lima, the shops by the lake and the trader in El Alto on screen and apart (the whole map,
@@ -399,21 +412,12 @@ suite('the geographic layout in a real browser', () => {
       const [china2, lima2] = await positions(page, ['CN-HUAXIN', '20999000011']);
       const area2 = await page.evaluate(() => window.__chokepoint!.view.visibleArea());
       for (const p of [china2, lima2]) expect(p.x >= area2.left && p.x <= area2.right && p.y >= area2.top && p.y <= area2.bottom).toBe(true);
-      await page.close();
-    } finally {
-      served.process.kill('SIGINT');
-    }
+    });
   });
 
   it('places the towns written in Arabic, and keeps the numbers after an Arabic name where they are written', async () => {
     // The Arabic-speaking investigator's sheets: Mosul, Tal Afar, Qamishli and Hasakah written in Arabic letters.
-    const report = join(dir, 'tigris.json');
-    expect((await run('analyze', join(__dirname, 'fixtures', 'tigris-notes'), '--lenient', '--out', report, '--quiet')).code).toBe(0);
-    const served = await serve(report);
-    try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await open(page, served.url);
-      await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+    await onItsMap('tigris-notes', async (page) => {
       // The phone shop in Mosul lies west of the trading company in Erbil and east of the exchange office in Qamishli.
       const [mosul, erbil, qamishli, gaziantep] = await positions(page, ['E06', 'E04', 'E12', 'E01']);
       expect(mosul.x).toBeGreaterThan(qamishli.x);
@@ -446,9 +450,6 @@ suite('the geographic layout in a real browser', () => {
       });
       expect(order.km).toBeGreaterThan(order.name);
       await page.screenshot({ path: screenshotPath('panel-arabic.png') });
-      await page.close();
-    } finally {
-      served.process.kill('SIGINT');
-    }
+    });
   });
 });

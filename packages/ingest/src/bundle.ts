@@ -43,7 +43,7 @@ import { DOTS_ONLY_GROUPS, dotsGroupThousands, groupSeparatorWord, thousandsSpac
 
 import { ByteInterner } from './intern';
 import { defaultSectorHints } from './hints';
-import { printable, printableIssue, quote, setOwn } from './printable';
+import { printable, printableIssue, quote, setOwn, trimDirectionMarks } from './printable';
 import { CODE_PAGE_NAMES, EncodingProblem, guessCodePage, headText, notValidText, readHead, sniffEncoding, type SniffedText } from './text';
 import { caseTwin, WarningList } from './warnings';
 
@@ -386,11 +386,8 @@ const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(nul
  * white space): a million rows have millions of cells.
  */
 function trimmed(text: string): string {
-  if (asciiEdged(text)) return text;
-  const t = text.trim();
-  // Marks that set the direction of text (a left-to-right mark before a phone number copied from an Arabic page):
-  // invisible, and never part of a value, so trimmed like spaces.
-  return DIRECTION_MARK.test(t) ? t.replace(EDGE_MARKS, '') : t;
+  // (the marks that set the direction of text are trimmed like spaces: trimDirectionMarks)
+  return asciiEdged(text) ? text : trimDirectionMarks(text.trim());
 }
 
 /** Whether text starts and ends with a visible ASCII character (the usual cell: nothing to trim), or is empty. */
@@ -401,10 +398,6 @@ function asciiEdged(text: string): boolean {
   const last = text.charCodeAt(n - 1);
   return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }
-
-/** The marks that set the direction of text (LRM, RLM, ALM, the embeddings, overrides and isolates). */
-const DIRECTION_MARK = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
-const EDGE_MARKS = /^[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+|[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+$/g;
 
 /**
  * The entity id that `ref` writes with other digits (`E٠٨` for `E08`, or `E08` for `E٠٨`): Arabic-Indic digits in one
@@ -645,7 +638,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         let isic: string | undefined;
         for (let i = 0; i < header.length; i++) {
           const col = header[i];
-          let written = trimmed(fields[i] ?? '');
+          const cell = fields[i] ?? '';
+          // (most cells start and end with a visible ASCII character: nothing to trim, no Arabic-Indic digit to read)
+          const plainEdges = asciiEdged(cell);
+          let written = plainEdges ? cell : trimDirectionMarks(cell.trim());
           let raw = written;
           const colName = typeof col === 'string' ? col : col.name;
           if (invalid?.includes(i)) {
@@ -671,7 +667,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           // `٨٥`, `١٢٬٥٠٠٫٥٠`, `٢٠١٣/٠٤/٠٢`: Arabic-Indic (or Persian) digits, as Arabic documents and hands write them,
           // read as Western digits (one warning per column). Only a cell that starts or ends with a character beyond
           // ASCII can hold them where they matter.
-          if (EASTERN_DIGIT_TYPES.has(col.type) && !asciiEdged(raw)) {
+          if (!plainEdges && EASTERN_DIGIT_TYPES.has(col.type)) {
             const western = westernDigits(raw);
             if (western !== undefined) {
               note(col.name, `${JSON.stringify(written)} is written with Arabic-Indic digits: read as ${JSON.stringify(western)}`, true);

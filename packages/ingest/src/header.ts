@@ -1,5 +1,6 @@
 import { closest, foldArabic, readCurrency, type ColumnSpec, type FileSpec } from '@chokepoint/model';
 import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
+import { withoutDirectionMarks } from './printable';
 
 /**
  * A header cell as a column name: lower case, words joined by `_`, `%` as the word percent (`HS Code` → `hs_code`,
@@ -14,9 +15,6 @@ export function normaliseColumnName(raw: string): string {
     .replace(/[\s\-./()[\]_]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
-
-/** The marks that set the direction of text (LRM, RLM, ALM, the embeddings, overrides and isolates). */
-const DIRECTION_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
 /** How a header cell was matched to a column of the contract. */
 export interface ColumnMatch {
@@ -118,7 +116,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
   const warnings: HeaderRemark[] = [];
   // Spreadsheets often write empty cells after the last column: they are not columns.
   // The marks that set the direction of text (an RLM around `الاسم` copied from an Arabic page) are no part of a name.
-  const named = allFields.map((f) => f.replace(DIRECTION_MARKS, ''));
+  const named = allFields.map(withoutDirectionMarks);
   let end = named.length;
   while (end > 1 && named[end - 1].trim() === '') end--;
   const fields = named.slice(0, end);

@@ -1,4 +1,4 @@
-import { ARABIC_UNITS, arabicKey } from './arabic';
+import { ARABIC_UNITS, arabicKey, hasArabicLetters } from './arabic';
 import { closest } from './suggest';
 import { UNITS, type Unit } from './types';
 
@@ -83,7 +83,7 @@ const BY_ARABIC: ReadonlyMap<string, Unit> = new Map(Object.entries(ARABIC_UNITS
 
 /** The canonical unit for a spelling (`Kgs.` → `kg`, `MTQ` → `m3`, `1000 u` → `1000u`, `كغم` → `kg`), or undefined. */
 export function unitOf(raw: string): Unit | undefined {
-  return BY_SPELLING.get(squash(raw)) ?? (BY_ARABIC.size > 0 && /[\u0600-\u06ff]/.test(raw) ? BY_ARABIC.get(arabicKey(raw)) : undefined);
+  return BY_SPELLING.get(squash(raw)) ?? (hasArabicLetters(raw) ? BY_ARABIC.get(arabicKey(raw)) : undefined);
 }
 
 /** Reads a unit of quantity, or says why it is not one (with a "did you mean" and the list of units). */

@@ -16,5 +16,7 @@ export {
   moveView,
   setTitle,
   orphans,
+  judgementOf,
+  setJudgement,
 } from './ops';
 export { serializeCase } from './serialize';

@@ -1,4 +1,4 @@
-import { CASE_FORMAT, CASE_VERSION, type CaseFile, type CaseFlagStatus, type CaseNote, type FlagStatus, type NoteTarget, type SavedView, type SavedViewState } from './types';
+import { CASE_FORMAT, CASE_VERSION, type CaseFile, type CaseFlagStatus, type CaseJudgement, type CaseNote, type FlagStatus, type NoteTarget, type SavedView, type SavedViewState, type Verdict } from './types';
 
 /**
  * Changes of a case, each pure: the case and what changes in, a new case out (the old one is left as it was). Every
@@ -119,6 +119,31 @@ export function moveView(c: CaseFile, id: string, by: -1 | 1, now: string): Case
   const views = [...c.views];
   [views[i], views[j]] = [views[j], views[i]];
   return { ...c, updated: now, views };
+}
+
+/** Whether a judgement is about the pair a, b (in either order). */
+const aboutPair = (j: CaseJudgement, a: string, b: string): boolean => (j.a === a && j.b === b) || (j.a === b && j.b === a);
+
+/** The judgement on two records (in either order), if someone made one. */
+export function judgementOf(c: CaseFile, a: string, b: string): CaseJudgement | undefined {
+  return (c.judgements ?? []).find((j) => aboutPair(j, a, b));
+}
+
+/**
+ * Two records judged the same, not the same, or unsure, by someone at a time; the verdict they had goes to the
+ * history. `null` takes the judgement back (the pair is undecided again; its history goes with it). The same verdict
+ * again changes nothing; a pair of one id is no pair.
+ */
+export function setJudgement(c: CaseFile, a: string, b: string, verdict: Verdict | null, by: string, now: string): CaseFile {
+  if (a === b) return c;
+  const list = c.judgements ?? [];
+  const current = list.find((j) => aboutPair(j, a, b));
+  if (verdict === null) return current === undefined ? c : { ...c, updated: now, judgements: list.filter((j) => j !== current) };
+  if (current?.verdict === verdict) return c;
+  const entry: CaseJudgement = current
+    ? { ...current, verdict, by, at: now, history: [...current.history, { verdict: current.verdict, by: current.by, at: current.at }] }
+    : { a, b, verdict, by, at: now, history: [] };
+  return { ...c, updated: now, judgements: current ? list.map((j) => (j === current ? entry : j)) : [...list, entry] };
 }
 
 export function setTitle(c: CaseFile, title: string, now: string): CaseFile {

@@ -115,6 +115,39 @@ export type SavedViewScope =
       hops: number;
     };
 
+/** What an investigator decided of two records the analysis found alike: the same entity, not the same, or unsure. */
+export type Verdict = 'same' | 'not-same' | 'unsure';
+export const VERDICTS: readonly Verdict[] = ['same', 'not-same', 'unsure'];
+
+export interface VerdictChange {
+  verdict: Verdict;
+  by: Author;
+  at: Timestamp;
+}
+
+/**
+ * A judgement on two records (by the ids of the bundle: a merged one's original id, or an entity's): whether they are
+ * one entity. `chokepoint analyze --case` applies the case's judgements when it merges name variants: the same are
+ * merged whatever their score, the not same and the unsure are kept apart. One entry per pair (either order).
+ */
+export interface CaseJudgement {
+  /**
+   * @minLength 1
+   * @maxLength 1000
+   */
+  a: string;
+  /**
+   * @minLength 1
+   * @maxLength 1000
+   */
+  b: string;
+  verdict: Verdict;
+  by: Author;
+  at: Timestamp;
+  /** The earlier verdicts on the pair, oldest first. */
+  history: VerdictChange[];
+}
+
 export interface SavedView {
   /**
    * Unique in the case.
@@ -153,4 +186,6 @@ export interface CaseFile {
   notes: CaseNote[];
   flags: CaseFlagStatus[];
   views: SavedView[];
+  /** Judgements on pairs of records: whether two are one entity (absent in case files written before them). */
+  judgements?: CaseJudgement[];
 }

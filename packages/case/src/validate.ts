@@ -1,4 +1,4 @@
-import { CASE_FORMAT, CASE_VERSION, FLAG_STATUSES, type CaseFile } from './types';
+import { CASE_FORMAT, CASE_VERSION, FLAG_STATUSES, VERDICTS, type CaseFile } from './types';
 
 /** Base class of the errors the case package throws on purpose. */
 export class CaseError extends Error {
@@ -64,13 +64,17 @@ export function caseProblems(value: Json): string[] {
     if (v === undefined) return;
     if (typeof v !== 'string' || !(FLAG_STATUSES as readonly string[]).includes(v)) bad(path, `expected one of ${FLAG_STATUSES.join(', ')}`);
   };
+  const verdict = (v: Json, path: string) => {
+    if (v === undefined) return;
+    if (typeof v !== 'string' || !(VERDICTS as readonly string[]).includes(v)) bad(path, `expected one of ${VERDICTS.join(', ')}`);
+  };
   const list = (v: Json, path: string, each: (item: Json, path: string) => void) => {
     if (v === undefined) return;
     if (!Array.isArray(v)) bad(path, 'expected a list');
     else v.forEach((item, i) => each(item, `${path}[${i}]`));
   };
 
-  only(value, '', ['format', 'version', 'title', 'report', 'created', 'updated', 'revision', 'notes', 'flags', 'views']);
+  only(value, '', ['format', 'version', 'title', 'report', 'created', 'updated', 'revision', 'notes', 'flags', 'views'], ['judgements']);
   if (has(value, 'title')) text(value.title, 'title', 0, 200);
   if (has(value, 'report')) {
     if (!isObject(value.report)) bad('report', 'expected an object with the bundle name');
@@ -129,6 +133,31 @@ export function caseProblems(value: Json): string[] {
         if (!isObject(h)) return bad(hp, 'expected an earlier status (an object)');
         only(h, hp, ['status', 'by', 'at']);
         status(h.status, `${hp}.status`);
+        text(h.by, `${hp}.by`, 1, 200);
+        time(h.at, `${hp}.at`);
+      });
+    });
+
+  const pairs = new Set<string>();
+  if (has(value, 'judgements'))
+    list(value.judgements, 'judgements', (j, path) => {
+      if (!isObject(j)) return bad(path, 'expected a judgement on two records (an object)');
+      only(j, path, ['a', 'b', 'verdict', 'by', 'at', 'history']);
+      text(j.a, `${path}.a`, 1, 1000);
+      text(j.b, `${path}.b`, 1, 1000);
+      if (typeof j.a === 'string' && typeof j.b === 'string') {
+        if (j.a === j.b) bad(`${path}.b`, `the same id as a ("${j.a}"): a judgement is on two records`);
+        const key = JSON.stringify([j.a, j.b].sort());
+        if (pairs.has(key)) bad(path, `"${j.a}" and "${j.b}" have another judgement`);
+        pairs.add(key);
+      }
+      verdict(j.verdict, `${path}.verdict`);
+      text(j.by, `${path}.by`, 1, 200);
+      time(j.at, `${path}.at`);
+      list(j.history, `${path}.history`, (h, hp) => {
+        if (!isObject(h)) return bad(hp, 'expected an earlier verdict (an object)');
+        only(h, hp, ['verdict', 'by', 'at']);
+        verdict(h.verdict, `${hp}.verdict`);
         text(h.by, `${hp}.by`, 1, 200);
         time(h.at, `${hp}.at`);
       });

@@ -22,6 +22,8 @@ import {
   setFlagStatus,
   statusCounts,
   InvalidCaseError,
+  judgementOf,
+  setJudgement,
   type CaseFile,
 } from '@chokepoint/case';
 import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
@@ -38,6 +40,7 @@ function sample(): CaseFile {
   c = addNote(c, { kind: 'flag', id: 'F1' }, 'Invoice seen.', 'Jon Meyer', T2);
   c = setFlagStatus(c, 'F1', 'confirmed', 'Jon Meyer', T2);
   c = saveView(c, 'Border cluster', { version: 1, hash: 'layout=geo&border=1' }, 'Ana Duarte', T2);
+  c = setJudgement(c, 'k1', 'toString', 'not-same', 'Ana Duarte', T2);
   return c;
 }
 
@@ -98,6 +101,21 @@ describe('case file changes (pure)', () => {
     expect(deleteView(c, 'v2', T2).views.map((v) => v.name)).toEqual(['First']);
   });
 
+  it('keeps one judgement per pair of records (either order), earlier verdicts in its history; null takes it back', () => {
+    const c0 = emptyCase({ bundle: 'b', now: T0 });
+    const c1 = setJudgement(c0, 'a', 'b', 'same', 'Ana', T1);
+    expect(c0.judgements).toBeUndefined();
+    expect(judgementOf(c1, 'b', 'a')).toEqual({ a: 'a', b: 'b', verdict: 'same', by: 'Ana', at: T1, history: [] });
+    expect(setJudgement(c1, 'b', 'a', 'same', 'Jon', T2)).toBe(c1);
+    const c2 = setJudgement(c1, 'b', 'a', 'not-same', 'Jon', T2);
+    expect(c2.judgements).toEqual([{ a: 'a', b: 'b', verdict: 'not-same', by: 'Jon', at: T2, history: [{ verdict: 'same', by: 'Ana', at: T1 }] }]);
+    expect(c2.updated).toBe(T2);
+    expect(setJudgement(c2, 'a', 'a', 'same', 'Ana', T2)).toBe(c2);
+    expect(setJudgement(c2, 'a', 'b', null, 'Ana', T2).judgements).toEqual([]);
+    expect(setJudgement(c0, 'a', 'b', null, 'Ana', T2)).toBe(c0);
+    expect(judgementOf(c0, 'a', 'b')).toBeUndefined();
+  });
+
   it('lists what the report does not have, without dropping it', () => {
     const c = sample();
     const o = orphans(c, { entity: (id) => id === 'a', flag: () => false });
@@ -131,6 +149,11 @@ describe('case file format', () => {
     expect(broken((c) => c.flags.push({ ...c.flags[0] }))).toEqual(['flags[1].flag: flag "F1" has another status entry']);
     expect(broken((c) => (c.views[0].state = { hash: 'x' }))).toEqual(['views[0].state.version: expected a whole number, 1 or more']);
     expect(broken((c) => (c.extra = 1))).toEqual(['extra: unknown property']);
+    expect(broken((c) => (c.judgements[0].verdict = 'guilty'))).toEqual(['judgements[0].verdict: expected one of same, not-same, unsure']);
+    expect(broken((c) => (c.judgements[0].b = 'k1'))).toEqual(['judgements[0].b: the same id as a ("k1"): a judgement is on two records']);
+    expect(broken((c) => c.judgements.push({ ...c.judgements[0], a: 'toString', b: 'k1' }))).toEqual(['judgements[1]: "toString" and "k1" have another judgement']);
+    // A case written before judgements has none, and is valid.
+    expect(broken((c) => delete c.judgements)).toEqual([]);
     expect(broken((c) => delete c.notes[0].author)).toEqual(['notes[0]: "author" is missing']);
     expect(() => assertCase({ format: 'chokepoint-case', version: 1 }, 'x.json')).toThrow(/x\.json is not a valid Chokepoint case file:\n {2}the file: "title" is missing/);
   });
@@ -146,7 +169,7 @@ describe('case file format', () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     const good = JSON.parse(serializeCase(sample()));
     expect([validate(good), caseProblems(good)]).toEqual([true, []]);
-    for (const change of [(c: any) => (c.notes[0].target.kind = 'x'), (c: any) => (c.flags[0].status = 'x'), (c: any) => (c.revision = 1.5), (c: any) => (c.views[0].state = {}), (c: any) => (c.title = 'x'.repeat(201))]) {
+    for (const change of [(c: any) => (c.notes[0].target.kind = 'x'), (c: any) => (c.flags[0].status = 'x'), (c: any) => (c.revision = 1.5), (c: any) => (c.views[0].state = {}), (c: any) => (c.title = 'x'.repeat(201)), (c: any) => (c.judgements[0].verdict = 'maybe'), (c: any) => (c.judgements[0].history = {})]) {
       const c = JSON.parse(serializeCase(sample()));
       change(c);
       expect([validate(c), caseProblems(c).length > 0]).toEqual([false, true]);

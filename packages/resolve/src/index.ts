@@ -19,7 +19,12 @@ export {
   type ScoredPair,
   type Merge,
   type PossibleMatch,
+  type Judgement,
+  type JudgementsApplied,
+  type Verdict,
+  VERDICTS,
 } from './resolve';
+export { judgementWords } from './judgements';
 export {
   geocode,
   lookupCity,

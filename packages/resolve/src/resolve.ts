@@ -3,7 +3,8 @@ import { skeleton, wordSkeleton } from './fold';
 import { arabicSpellingKeys, hasArabicLetters, spellingKey } from './geocode';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds, Vocabulary } from './prune';
-import { countryKey, entityRegistration, prepare, scorePrepared, type MatchRecord, type Prepared } from './score';
+import { judgedPairs, pairKey, type PairJudgement } from './judgements';
+import { countryKey, entityRegistration, prepare, scorePair, scorePrepared, type MatchRecord, type Prepared } from './score';
 
 export interface ResolveOptions {
   /** Pairs scoring at least this are merged. Default 0.92. */
@@ -12,6 +13,34 @@ export interface ResolveOptions {
   reviewThreshold?: number;
   /** Blocks larger than this are not compared (a too-common key says little). Default 500. */
   maxBlockSize?: number;
+  /**
+   * A person's decisions on pairs of records (a case file's judgements): `same` merges the two whatever their score,
+   * `not-same` keeps them apart (and any two groups they would be in) whatever their score, `unsure` keeps them apart
+   * as well (until someone decides) and lists the pair for review with the judgement in its evidence. The last
+   * judgement of a pair counts.
+   */
+  judgements?: readonly Judgement[];
+}
+
+/** What a person decided of two records: the same entity, not the same, or unsure. */
+export type Verdict = 'same' | 'not-same' | 'unsure';
+export const VERDICTS: readonly Verdict[] = ['same', 'not-same', 'unsure'];
+
+/** A person's decision on two records, by their ids, with who decided and when (ISO), when known. */
+export interface Judgement {
+  a: string;
+  b: string;
+  verdict: Verdict;
+  by?: string;
+  at?: string;
+}
+
+/** How the judgements were applied: counts of each verdict applied, and those that could not be, with why. */
+export interface JudgementsApplied {
+  same: number;
+  notSame: number;
+  unsure: number;
+  notApplied: { a: string; b: string; verdict: Verdict; reason: string }[];
 }
 
 export interface Merge {
@@ -43,6 +72,8 @@ export interface ResolveResult {
   aliases: Record<string, string>;
   /** Ties and shipments dropped because a merge made them link an entity to itself, or duplicated another. */
   dropped: { relations: number; shipments: number };
+  /** How the judgements were applied (only when judgements were given). */
+  judged?: JudgementsApplied;
 }
 
 /** Length of the start of the compact name used as a blocking key (`prefix:`). */
@@ -778,7 +809,73 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     a.size > 0 && b.size > 0 && ([...a].some((x) => !b.has(x)) || [...b].some((x) => !a.has(x)));
   const strong: typeof scored = [];
   const review: typeof scored = [];
+  /** Two groups made one (their roots `ri`, `rj`), with the countries and registration numbers they hold. */
+  const join = (s: ScoredPair, ri: number, rj: number): void => {
+    const members = [...membersOf(ri), ...membersOf(rj)];
+    const [ci, cj, gi, gj] = [countriesOf(ri), countriesOf(rj), registrationsOf(ri), registrationsOf(rj)];
+    uf.union(s.i, s.j);
+    const r = uf.find(s.i);
+    groupCountries.set(r, new Set([...ci, ...cj]));
+    groupRegistrations.set(r, new Set([...gi, ...gj]));
+    groupMembers.delete(ri);
+    groupMembers.delete(rj);
+    groupMembers.set(r, members);
+    strong.push(s);
+  };
+
+  // A person's judgements first: pairs judged the same are joined whatever their score (unless that joins two records
+  // judged not the same, or unsure); pairs judged not the same are neither merged nor listed, pairs judged unsure are
+  // listed, and no chain of merges joins the two records of either.
+  const judged = options.judgements === undefined ? undefined : judgedPairs(entities, options.judgements);
+  const applied: JudgementsApplied | undefined = judged && { same: 0, notSame: 0, unsure: 0, notApplied: judged.notApplied };
+  const judgementOf = (i: number, j: number): PairJudgement | undefined => judged?.pairs.get(pairKey(i, j));
+  const notSame = new Map<number, PairJudgement[]>();
+  for (const p of judged?.pairs.values() ?? []) {
+    if (p.verdict === 'same') continue;
+    for (const end of [p.i, p.j]) notSame.set(end, [...(notSame.get(end) ?? []), p]);
+  }
+  /** The judgement (not the same, or unsure) that keeps two groups apart: one of its records is in each. */
+  const keptApart = (ri: number, rj: number): PairJudgement | undefined => {
+    if (notSame.size === 0) return undefined;
+    for (const a of membersOf(ri)) {
+      for (const p of notSame.get(a) ?? []) if (uf.find(p.i === a ? p.j : p.i) === rj) return p;
+    }
+    return undefined;
+  };
+  const idsOf = (p: PairJudgement) => `${JSON.stringify(entities[p.i].id)} and ${JSON.stringify(entities[p.j].id)}`;
+  if (judged !== undefined && applied !== undefined) {
+    const scoredJudged = new Map<string, ScoredPair>();
+    for (const s of scored) if (judgementOf(s.i, s.j) !== undefined) scoredJudged.set(pairKey(s.i, s.j), s);
+    /** The pair as scored, or scored now (a pair judged need not have reached the review threshold). */
+    const scoredPair = (p: PairJudgement): ScoredPair => scoredJudged.get(pairKey(p.i, p.j)) ?? { i: p.i, j: p.j, ...scorePair(entities[p.i], entities[p.j]) };
+    const inOrder = [...judged.pairs.values()].sort((p, q) => p.i - q.i || p.j - q.j);
+    for (const p of inOrder) {
+      if (p.verdict === 'not-same') applied.notSame++;
+      else if (p.verdict === 'unsure') {
+        // Listed for review with the judgement, whatever its score (never merged until someone decides).
+        const s = scoredPair(p);
+        review.push({ ...s, evidence: [...s.evidence, p.words] });
+        applied.unsure++;
+      } else {
+        const s = scoredPair(p);
+        const ri = uf.find(p.i);
+        const rj = uf.find(p.j);
+        const apart = ri === rj ? undefined : keptApart(ri, rj);
+        if (apart !== undefined) {
+          applied.notApplied.push({ a: p.a, b: p.b, verdict: 'same', reason: `merging them would join ${idsOf(apart)}, ${apart.words}` });
+          continue;
+        }
+        const pair = { ...s, evidence: [...s.evidence, p.words] };
+        if (ri === rj) strong.push(pair);
+        else join(pair, ri, rj);
+        applied.same++;
+      }
+    }
+  }
+
   for (const s of scored) {
+    // A judged pair was dealt with above.
+    if (judged !== undefined && judgementOf(s.i, s.j) !== undefined) continue;
     if (s.score < threshold) {
       review.push(s);
       continue;
@@ -799,15 +896,12 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
       review.push({ ...s, evidence: [...s.evidence, `not merged: ${tie}, and an entity has no tie to itself`] });
       continue;
     }
-    const members = [...membersOf(ri), ...membersOf(rj)];
-    uf.union(s.i, s.j);
-    const r = uf.find(s.i);
-    groupCountries.set(r, new Set([...ci, ...cj]));
-    groupRegistrations.set(r, new Set([...gi, ...gj]));
-    groupMembers.delete(ri);
-    groupMembers.delete(rj);
-    groupMembers.set(r, members);
-    strong.push(s);
+    const apart = keptApart(ri, rj);
+    if (apart !== undefined) {
+      review.push({ ...s, evidence: [...s.evidence, `not merged: it would join ${idsOf(apart)}, ${apart.words}`] });
+      continue;
+    }
+    join(s, ri, rj);
   }
   strong.sort((p, q) => p.i - q.i || p.j - q.j);
 
@@ -862,7 +956,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
   const aliasObject = Object.create(null) as Record<string, string>;
   for (const [from, into] of aliases) Object.defineProperty(aliasObject, from, { value: into, enumerable: true, writable: true, configurable: true });
   if (merges.length === 0) {
-    return { bundle, merges, possible, aliases: aliasObject, dropped: { relations: 0, shipments: 0 } };
+    return { bundle, merges, possible, aliases: aliasObject, dropped: { relations: 0, shipments: 0 }, ...(applied ? { judged: applied } : {}) };
   }
 
   const to = (id: string): string => aliases.get(id) ?? id;
@@ -927,5 +1021,6 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     possible,
     aliases: aliasObject,
     dropped: { relations: droppedRelations, shipments: droppedShipments },
+    ...(applied ? { judged: applied } : {}),
   };
 }

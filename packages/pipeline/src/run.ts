@@ -46,7 +46,7 @@ import {
   type ReportScreening,
 } from '@chokepoint/report';
 import { screenEntities, type ScreeningList, type ScreeningOptions, type ScreeningResult } from '@chokepoint/screening';
-import { geocode, resolveEntities } from '@chokepoint/resolve';
+import { geocode, resolveEntities, type Judgement } from '@chokepoint/resolve';
 import { chokepointsFor, type ChokepointSelection } from './chokepoints';
 import type { MeasuresData } from './measures-data';
 import { entityLookup } from './lookup';
@@ -60,6 +60,11 @@ export interface PipelineOptions {
   topKeyNodes?: number;
   /** Merge name variants of the same entity before the analysis (default true). */
   resolve?: boolean;
+  /**
+   * A person's judgements on pairs of records (a case file's): applied when name variants are merged (see
+   * ResolveOptions.judgements); the report's `resolution.judged` says how.
+   */
+  judgements?: readonly Judgement[];
   /**
    * Name matching started while the bundle was read (matchInBackground, from ReadBundleOptions.onEntities): used
    * when it matched these very entities, else the names are matched here. Either way the report is the same.
@@ -120,7 +125,7 @@ export interface PreparedBundle {
  * shipments imply added, volumes weighed with densities. Pure (the name matching it is given aside: see
  * PipelineOptions.matching).
  */
-export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions, 'resolve' | 'geocode' | 'measures' | 'matching'>, hooks: PipelineHooks = {}): Promise<PreparedBundle> {
+export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions, 'resolve' | 'geocode' | 'measures' | 'matching' | 'judgements'>, hooks: PipelineHooks = {}): Promise<PreparedBundle> {
   const progress = hooks.onProgress ?? (() => undefined);
   let bundle = canonicalOrder(input);
   let resolution: ReportResolution = NO_RESOLUTION;
@@ -135,9 +140,9 @@ export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions
     const matched = matchesFor(bundle.entities, early);
     early = undefined;
     progress(matched === undefined ? 'resolving name variants' : 'resolving name variants (names matched while the bundle was read)');
-    const r = resolveEntities(bundle, {}, matched);
+    const r = resolveEntities(bundle, options.judgements === undefined ? {} : { judgements: options.judgements }, matched);
     bundle = r.bundle;
-    resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped };
+    resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped, ...(r.judged === undefined ? {} : { judged: r.judged }) };
     if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities`);
   } else options.matching?.cancel(); // (matching started for nothing: its thread is stopped)
   let geocoding: ReportGeocoding = NO_GEOCODING;

@@ -239,7 +239,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   const res = report.resolution;
   const geo = report.geocoding;
-  if (res.merges.length > 0 || res.possible.length > 0) {
+  if (res.merges.length > 0 || res.possible.length > 0 || res.judged !== undefined) {
     out.push(
       `Name variants: merged ${plural(res.merges.reduce((n, m) => n + m.merged.length, 0), 'record', 'records')} into ${plural(res.merges.length, 'entity', 'entities')}; ` +
         `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
@@ -247,10 +247,19 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     // The first pairs to review, by name: a pair of namesakes across a border is what a person looks for in a report.
     for (const p of res.possible.slice(0, 3)) {
       // (why it is listed, or else how the names compare)
-      const why = p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name') || e.startsWith('the same name in Arabic')) ?? p.evidence[0] ?? '';
+      const why = p.evidence.find((e) => e.startsWith('judged')) ?? p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name') || e.startsWith('the same name in Arabic')) ?? p.evidence[0] ?? '';
       out.push(`  possibly the same (${p.score}): ${nameAndId(names, p.a)} / ${nameAndId(names, p.b)}; ${plain(why)}`);
     }
     if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
+    const j = res.judged;
+    if (j !== undefined) {
+      out.push(
+        `  Judgements of the case file applied: ${plural(j.same, 'pair', 'pairs')} merged as the same, ${int(j.notSame)} kept apart as not the same, ${int(j.unsure)} kept apart as unsure (listed for review)` +
+          (j.notApplied.length === 0 ? '.' : `; ${int(j.notApplied.length)} not applied (resolution.judged.notApplied):`),
+      );
+      for (const n of j.notApplied.slice(0, 3)) out.push(`    ${nameAndId(names, n.a)} / ${nameAndId(names, n.b)} (${n.verdict}): ${plain(n.reason)}`);
+      if (j.notApplied.length > 3) out.push(`    … and ${int(j.notApplied.length - 3)} more`);
+    }
   }
   if (geo.geocoded.length + geo.ambiguous.length + geo.unknown.length > 0) {
     out.push(`Geocoded ${plural(geo.geocoded.length, 'entity', 'entities')} from city and country; ${int(geo.ambiguous.length)} ambiguous and ${int(geo.unknown.length)} unknown places left without coordinates.`);

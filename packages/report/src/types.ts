@@ -266,6 +266,17 @@ export interface ReportResolution {
   /** Every merged id → the id it was merged into (the original ids stay searchable). */
   aliases: Record<string, string>;
   dropped: { relations: number; shipments: Count };
+  /**
+   * The investigator's judgements applied (`chokepoint analyze --case`): how many pairs were merged as the same, kept
+   * apart as not the same, kept apart and listed as unsure; and those that could not be applied, with why. Absent
+   * when the analysis was given none.
+   */
+  judged?: {
+    same: Count;
+    notSame: Count;
+    unsure: Count;
+    notApplied: { a: Id; b: Id; verdict: 'same' | 'not-same' | 'unsure'; reason: string }[];
+  };
 }
 
 /** Offline geocoding of entities that had a city and a country but no coordinates. */

@@ -8,6 +8,7 @@ import type { ScreeningList } from '@chokepoint/screening';
 import { splitUnread, type Bundle, type Entity } from '@chokepoint/model';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
+import { readCaseFile } from '@chokepoint/case/files';
 import { UsageError } from '../errors';
 import { fileProgressBar, progressReporter, type CliIO } from '../io';
 import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
@@ -20,6 +21,7 @@ interface AnalyzeFlags extends Neo4jAnalyzeFlags {
   top: number;
   lenient?: boolean;
   rules?: string;
+  case?: string;
   reference: string;
   sources?: string;
   targets?: string;
@@ -56,6 +58,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--sources <selection>', 'where the goods come from (default: their suppliers): entity ids a,b (or ids:a,b), hs:PREFIX, commodity:WORDS or where:EXPRESSION such as where:country=GB')
     .option('--targets <selection>', 'where the goods go (default: members of clusters and company groups near a border crossing); same forms as --sources; a supplier that is also a target is counted as a source')
     .option('--disrupt-steps <n>', 'removals in the disruption simulation (fragility curve)', parseCount, 10)
+    .option('--case <case.json>', 'apply the judgements of a case file (chokepoint view --case) when name variants are merged: pairs judged the same are merged whatever their score, pairs judged not the same or unsure are kept apart (see docs/resolution.md)')
     .option('--no-resolve', 'keep name variants of the same company apart (by default they are merged; see docs/resolution.md)')
     .option('--no-geocode', 'do not give coordinates to entities that have only a city and a country')
     .option('--threads <n>', 'worker threads for betweenness (default: all cores)', parsePositiveInteger)
@@ -73,6 +76,14 @@ export function analyzeCommand(io: CliIO): Command {
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
       const measures = loadMeasuresData(flags.reference, { rates: flags.rates === undefined ? undefined : flags.rates });
+      let judgements: { a: string; b: string; verdict: 'same' | 'not-same' | 'unsure'; by: string; at: string }[] | undefined;
+      if (flags.case !== undefined) {
+        if (!flags.resolve) throw new UsageError('--case applies its judgements when name variants are merged: it cannot be used with --no-resolve');
+        if (source?.gds) throw new UsageError('--case applies its judgements when name variants are merged, and --gds analyzes the network as stored in Neo4j (unmerged): choose one');
+        const kept = readCaseFile(flags.case);
+        judgements = (kept.judgements ?? []).map(({ a, b, verdict, by, at }) => ({ a, b, verdict, by, at }));
+        progress(`read ${judgements.length} judgements on pairs of records from the case ${flags.case}`);
+      }
       if (flags.exact && flags.epsilon !== undefined) throw new UsageError('--exact and --epsilon contradict each other: choose one');
       if (source?.gds && flags.resolve) {
         // GDS analyzes the network as stored; merged name variants would not be the stored nodes.
@@ -130,6 +141,7 @@ export function analyzeCommand(io: CliIO): Command {
           radiusKm: flags.radiusKm,
           topKeyNodes: flags.top,
           resolve: flags.resolve && !source?.gds,
+          judgements,
           matching,
           geocode: flags.geocode,
           betweenness: mode,

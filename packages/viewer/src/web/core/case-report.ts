@@ -1,6 +1,7 @@
 import type { Report } from '@chokepoint/report';
 import { flagStatus, orphans, statusCounts, type CaseFile, type CaseNote, type FlagStatus, type NoteTarget, type SavedView } from '@chokepoint/case';
 import { flagText } from './flags';
+import { foundWords, samePairs, VERDICT_WORDS } from './same';
 import { int, isolateRtl, plural } from './format';
 import type { ViewModel } from './model';
 import { EDGE_STYLE } from './style';
@@ -163,6 +164,20 @@ export function caseReportHtml(input: CaseReportInput): string {
   }
   for (const [about, notes] of groups) out.push(`<h3>${e(about)}</h3>`, notesHtml(notes));
 
+  // Judgements on pairs of records: whether two are one entity, as the investigators decided.
+  const judged = samePairs(model, c).filter((p) => p.judgement !== null);
+  if (judged.length > 0) {
+    out.push('<h2>One entity or two: judgements on pairs of records</h2>', '<p>Pairs of records the analysis merged or found alike, as the investigators judged them. <code>chokepoint analyze --case</code> merges the pairs judged the same and keeps the others apart.</p>');
+    out.push('<table><thead><tr><th>Records</th><th>Judgement</th><th>The analysis</th></tr></thead><tbody>');
+    for (const p of judged) {
+      const j = p.judgement!;
+      const before = j.history.length === 0 ? '' : `<span class="threshold">before: ${j.history.map((h) => `${VERDICT_WORDS[h.verdict].toLowerCase()} (${e(h.by)}, ${when(h.at)})`).join('; ')}</span>`;
+      const follows = p.state === 'applied' ? 'this report follows it' : 'not yet applied in this report (analysed before the judgement)';
+      out.push(`<tr data-pair="${e(p.a)}"><td>${e(p.nameA)} <span class="meta">(${e(p.a)})</span><br>${e(p.nameB)} <span class="meta">(${e(p.b)})</span></td><td><strong>${VERDICT_WORDS[j.verdict]}</strong> <span class="meta">by ${e(j.by)}, ${when(j.at)}</span>${before}</td><td>${e(foundWords(p))}<span class="threshold">${follows}</span></td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+
   const lost = orphans(c, { entity: (id) => model.byId.has(id), flag: (id) => flagIds.includes(id) });
   const lostFlagNotes = lost.notes.filter((n) => n.target.kind === 'flag');
   if (lost.flags.length > 0 || lostFlagNotes.length > 0) {
@@ -170,7 +185,7 @@ export function caseReportHtml(input: CaseReportInput): string {
     for (const s of lost.flags) out.push(`<p>Flag ${e(s.flag)}: <span class="status ${s.status}">${STATUS_WORDS[s.status]}</span> <span class="meta">by ${e(s.by)}, ${when(s.at)}</span></p>`);
     for (const n of lostFlagNotes) out.push(`<p class="meta">${e(targetWords(model, n.target))}</p>`, notesHtml([n]));
   }
-  out.push(`<footer>${e(report.disclaimer)}<br>Case “${e(c.title)}”, revision ${int(c.revision)} · ${plural(c.notes.length, 'note', 'notes')} · ${plural(c.flags.length, 'review status', 'review statuses')} · made with Chokepoint ${e(report.tool.version)}.</footer>`);
+  out.push(`<footer>${e(report.disclaimer)}<br>Case “${e(c.title)}”, revision ${int(c.revision)} · ${plural(c.notes.length, 'note', 'notes')} · ${plural(c.flags.length, 'review status', 'review statuses')}${(c.judgements ?? []).length > 0 ? ` · ${plural(c.judgements!.length, 'judgement on a pair of records', 'judgements on pairs of records')}` : ''} · made with Chokepoint ${e(report.tool.version)}.</footer>`);
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }

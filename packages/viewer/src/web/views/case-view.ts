@@ -14,8 +14,10 @@ import {
   sameTarget,
   serializeCase,
   setFlagStatus,
+  setJudgement,
   setTitle,
   FLAG_STATUSES,
+  VERDICTS,
   type CaseFile,
   type CaseNote,
   type FlagStatus,
@@ -26,6 +28,7 @@ import {
 } from '@chokepoint/case';
 import { caseReportHtml, STATUS_WORDS, targetWords, when } from '../core/case-report';
 import { describeView, noteTargets, reviewCounts, viewHash, viewScope } from '../core/case';
+import { evidenceFirst, foundWords, judgementWords, samePairCounts, samePairs, samePairsOf, VERDICT_WORDS, type SamePair } from '../core/same';
 import { scopeOf } from '../core/scope';
 import type { ViewModel } from '../core/model';
 import { int, plural } from '../core/format';
@@ -77,6 +80,8 @@ export interface PanelCaseHooks {
   flag(id: string): Child;
   flagBadge(id: string): Child;
   tie(source: string, target: string, kind: string): Child;
+  /** The pairs of records the entity is part of that may be one entity (merged, possibly the same, judged). */
+  same(id: string): Child;
 }
 
 const AUTHOR_KEY = 'chokepoint.author';
@@ -279,6 +284,39 @@ function noteForm(session: CaseSession, targets: { target: NoteTarget; label: st
   return el('div', { className: 'note-form' }, select === null ? null : el('label', {}, 'About ', select), area, button('Add note', { id: `${idPrefix}-add`, onclick: add }));
 }
 
+/**
+ * A pair of records that may be one entity: both names (each opens its entity), what the analysis found with the
+ * evidence, and the judgement buttons (Same, Not the same, Unsure; pressed again, a judgement is taken back).
+ */
+function pairItem(session: CaseSession, host: CaseHost, p: SamePair, index: string): HTMLElement {
+  const record = (id: string, name: string, entity: string | null) =>
+    el('button', { type: 'button', className: 'link', text: entity !== null && entity !== id ? `${name} (${id}, merged into ${entity})` : `${name} (${id})`, disabled: entity === null, onclick: () => entity !== null && host.select(entity) });
+  const group = el('div', { className: 'status-buttons', role: 'group', 'aria-label': `Are ${p.nameA} and ${p.nameB} one entity?` });
+  for (const v of VERDICTS) {
+    const pressed = p.judgement?.verdict === v;
+    append(
+      group,
+      button(VERDICT_WORDS[v], {
+        className: `status-button verdict ${v}`,
+        'data-verdict': v,
+        'aria-pressed': String(pressed),
+        disabled: session.readonly(),
+        onclick: () => session.change((c, author, time) => setJudgement(c, p.a, p.b, pressed ? null : v, author, time)),
+      }),
+    );
+  }
+  const evidence = evidenceFirst(p.evidence);
+  return el(
+    'li',
+    { className: `same-pair ${p.state ?? 'open'}`, 'data-pair': index },
+    el('div', { className: 'pair-names' }, record(p.a, p.nameA, p.entityA), el('span', { text: ' and ' }), record(p.b, p.nameB, p.entityB)),
+    el('div', { className: 'meta line found' }, el('strong', { text: foundWords(p) }), evidence.length === 0 ? null : el('span', { text: `: ${evidence[0]}` })),
+    evidence.length < 2 ? null : el('details', { className: 'meta evidence' }, el('summary', { text: `All the evidence (${evidence.length})` }), el('ul', {}, ...evidence.map((e) => el('li', { text: e })))),
+    el('div', { className: 'review-line' }, el('strong', { text: 'One entity? ' }), group),
+    el('p', { className: `meta review-who ${p.state ?? ''}`, text: judgementWords(p) }),
+  );
+}
+
 /** Keeps elements made for the panel up to date while they are on the page. */
 class Live {
   private items: { node: HTMLElement; render: (node: HTMLElement) => void }[] = [];
@@ -364,6 +402,17 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
         const s = flagStatus(session.case, id);
         if (s.by !== null) append(node, el('span', { className: `status-badge ${s.status}`, text: STATUS_WORDS[s.status] }));
       }),
+    same: (id) =>
+      live.make('div', { className: 'same-pairs', 'data-same-of': id }, (node) => {
+        const pairs = samePairsOf(samePairs(model, session.case), id);
+        if (pairs.length === 0) return;
+        append(
+          node,
+          el('h3', { text: `One entity or two? (${pairs.length})` }),
+          el('p', { className: 'hint', text: 'Records the analysis merged into this entity or found alike. Your judgement is kept in the case; chokepoint analyze --case applies it. A lead to check, not an identification.' }),
+          el('ul', { className: 'notes same-list' }, ...pairs.map((p, i) => pairItem(session, host, p, `panel-${i}`))),
+        );
+      }),
     tie: (source, target, kind) =>
       live.make('div', { className: 'tie-notes' }, (node) => {
         const notes = notesAbout(session.case, { kind: 'tie', source, target, tieKind: kind });
@@ -397,6 +446,9 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     if (e.key === 'Enter') saveButton.click();
   });
   const notesList = el('ol', { id: 'case-notes', className: 'list case-notes-list' });
+  const pairsHead = el('h4', { id: 'case-same-head' });
+  const pairsList = el('ol', { id: 'case-same', className: 'list case-same' });
+  const pairsHint = el('p', { className: 'meta', id: 'case-same-hint' });
   const loadInput = el('input', { id: 'case-load', type: 'file', accept: '.json,application/json', className: 'visually-hidden', 'aria-label': 'Load a case file' });
   loadInput.addEventListener('change', async () => {
     const file = loadInput.files?.[0];
@@ -466,6 +518,16 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
         ),
       );
     }
+    const pairs = samePairs(model, session.case);
+    const pc = samePairCounts(pairs);
+    pairsHead.textContent = `One entity or two? (${int(pc.judged)} of ${plural(pc.pairs, 'pair', 'pairs')} judged)`;
+    clear(pairsList);
+    pairs.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
+    if (pairs.length === 0) append(pairsList, el('li', { className: 'hint', text: 'The analysis merged no records and found none alike.' }));
+    pairsHint.textContent =
+      pc.pending === 0
+        ? ''
+        : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`;
     if (session.case.notes.length > recent.length) append(notesList, el('li', { className: 'hint', text: `and ${int(session.case.notes.length - recent.length)} older (all are in the case report)` }));
     const lost = orphans(session.case, { entity: (id) => model.byId.has(id), flag: (id) => flagIds.includes(id) });
     const otherBundle = session.case.report.bundle !== model.report.input.bundle ? `This case was started on the bundle “${session.case.report.bundle}”, not “${model.report.input.bundle}”. ` : '';
@@ -518,6 +580,9 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     el('div', { className: 'save-view' }, viewName, saveButton),
     el('h4', { text: 'Notes, newest first' }),
     notesList,
+    pairsHead,
+    pairsList,
+    pairsHint,
     lostLine,
     tools,
   );

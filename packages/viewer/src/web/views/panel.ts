@@ -152,6 +152,7 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
 
   const flags = report.flags.filter((f) => f.entities.includes(id));
   renderFlags(panel, model, flags, actions.caseHooks);
+  append(panel, actions.caseHooks?.same(id));
   append(panel, actions.caseHooks?.entity(id));
 
   renderShipments(panel, model, id, actions);

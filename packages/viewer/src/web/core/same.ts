@@ -1,0 +1,120 @@
+import { judgementOf, type CaseFile, type CaseJudgement, type Verdict } from '@chokepoint/case';
+import type { ViewModel } from './model';
+
+/**
+ * Pairs of records that may be one entity, as an investigator reviews them: those the analysis merged, those it left
+ * for review as possibly the same, and those the case judges (whatever the analysis did), each with the case's
+ * judgement and whether the report already follows it. Pure.
+ */
+
+export const VERDICT_WORDS: Record<Verdict, string> = { same: 'Same', 'not-same': 'Not the same', unsure: 'Unsure' };
+
+export interface SamePair {
+  /** The two records, by the bundle's ids (a merged record keeps its own id here). */
+  a: string;
+  b: string;
+  nameA: string;
+  nameB: string;
+  /** The entity of the report each record is in: a merged record's is the one it was merged into; null when none. */
+  entityA: string | null;
+  entityB: string | null;
+  /** What the analysis did: merged the two, listed them as possibly the same, or neither (only the case names them). */
+  found: 'merged' | 'possible' | 'apart';
+  /** The score of the pair (of the weakest link, for a merge), when the analysis scored it. */
+  score: number | null;
+  evidence: string[];
+  judgement: CaseJudgement | null;
+  /**
+   * `applied`: the report follows the judgement (judged the same and one entity; judged not the same or unsure and
+   * two); `pending`: it will once the bundle is analysed again with the case (`chokepoint analyze --case`); null
+   * without a judgement.
+   */
+  state: 'applied' | 'pending' | null;
+}
+
+/** The entity a record of the bundle is in, in this report (its own id, or the one it was merged into), or null. */
+function entityOf(model: ViewModel, id: string): string | null {
+  if (model.byId.has(id)) return id;
+  const aliases = model.report.resolution?.aliases;
+  const into = aliases !== undefined && Object.prototype.hasOwnProperty.call(aliases, id) ? aliases[id] : undefined;
+  return into !== undefined && model.byId.has(into) ? into : null;
+}
+
+/** The name a record had: its entity's, or for a merged record the name it was read with (the kept entity's alias names). */
+function nameOf(model: ViewModel, id: string): string {
+  const node = model.byId.get(id);
+  if (node !== undefined) return node.name;
+  const into = entityOf(model, id);
+  if (into === null) return id;
+  const kept = model.report.entities.find((e) => e.id === into);
+  const ids = (kept?.attributes.aliases ?? '').split(';').map((s) => s.trim());
+  const names = (kept?.attributes.alias_names ?? '').split(';').map((s) => s.trim());
+  const at = ids.indexOf(id);
+  return at >= 0 && names[at] !== undefined && names[at] !== '' ? names[at] : id;
+}
+
+/** Every pair to review, possibly the same first (best score first), then the merges, then pairs only the case names. */
+export function samePairs(model: ViewModel, c: CaseFile): SamePair[] {
+  const res = model.report.resolution;
+  const out: SamePair[] = [];
+  const seen = new Set<string>();
+  const key = (a: string, b: string) => JSON.stringify(a < b ? [a, b] : [b, a]);
+  const add = (a: string, b: string, found: SamePair['found'], score: number | null, evidence: string[]) => {
+    if (a === b || seen.has(key(a, b))) return;
+    seen.add(key(a, b));
+    const entityA = entityOf(model, a);
+    const entityB = entityOf(model, b);
+    const judgement = judgementOf(c, a, b) ?? null;
+    const together = entityA !== null && entityA === entityB;
+    const state = judgement === null ? null : (judgement.verdict === 'same') === together ? 'applied' : 'pending';
+    out.push({ a, b, nameA: nameOf(model, a), nameB: nameOf(model, b), entityA, entityB, found, score, evidence, judgement, state });
+  };
+  for (const p of res?.possible ?? []) add(p.a, p.b, 'possible', p.score, p.evidence);
+  for (const m of res?.merges ?? []) {
+    for (const x of m.merged) {
+      // The evidence of the links that name this record (`k1 ~ k2 (0.97): …`), else all of the merge's.
+      const own = m.evidence.filter((e) => e.startsWith(`${x} ~ `) || e.includes(` ~ ${x} (`));
+      add(m.kept, x, 'merged', m.score, own.length > 0 ? own : m.evidence);
+    }
+  }
+  for (const j of c.judgements ?? []) {
+    const together = entityOf(model, j.a) !== null && entityOf(model, j.a) === entityOf(model, j.b);
+    add(j.a, j.b, together ? 'merged' : 'apart', null, []);
+  }
+  return out;
+}
+
+/** The pairs one entity of the report is part of (through any of its records). */
+export function samePairsOf(pairs: readonly SamePair[], entity: string): SamePair[] {
+  return pairs.filter((p) => p.entityA === entity || p.entityB === entity);
+}
+
+/** Counts for the case section: pairs, judged, and judged but not yet followed by this report. */
+export function samePairCounts(pairs: readonly SamePair[]): { pairs: number; judged: number; pending: number } {
+  return { pairs: pairs.length, judged: pairs.filter((p) => p.judgement !== null).length, pending: pairs.filter((p) => p.state === 'pending').length };
+}
+
+/**
+ * The evidence of a pair with what tells most first: a judgement, why it was not merged, why it was listed whatever
+ * its score (the same name in two countries or two scripts); then the rest in the analysis's order.
+ */
+export function evidenceFirst(evidence: readonly string[]): string[] {
+  const rank = (e: string) => (e.startsWith('judged') ? 0 : e.startsWith('not merged') ? 1 : e.startsWith('the same full name') || e.startsWith('the same name in Arabic') ? 2 : 3);
+  return evidence.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
+}
+
+/** What the analysis found of a pair, in words. */
+export function foundWords(p: SamePair): string {
+  const score = p.score === null ? '' : ` (${p.score.toFixed(2)})`;
+  if (p.found === 'merged') return `Merged into one entity by the analysis${score}`;
+  if (p.found === 'possible') return `Possibly the same, left for review${score}`;
+  return 'Kept apart by the analysis';
+}
+
+/** The judgement of a pair and whether the report follows it, in words. */
+export function judgementWords(p: SamePair): string {
+  const j = p.judgement;
+  if (j === null) return 'Not judged yet.';
+  const state = p.state === 'applied' ? 'this report follows it' : 'applies when the bundle is analysed again with this case';
+  return `${VERDICT_WORDS[j.verdict]}: judged by ${j.by}, ${j.at.slice(0, 10)} ${j.at.slice(11, 16)} UTC; ${state}.`;
+}

@@ -70,7 +70,7 @@ suite('one entity or two: an investigator judges a pair in the viewer, and the n
     await page.screenshot({ path: screenshotPath('same-pair-judged.png') });
     // The name of the other record opens its entity.
     await pair.locator('.pair-names button').first().click();
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent?.includes('أحمد') ?? false, null, { timeout: 10000 });
+    await containsText(page.locator('#panel h2').first(), 'أحمد خليل الحمداني');
 
     const kept = JSON.parse(readFileSync(casePath, 'utf8')) as CaseFile;
     expect(kept.judgements?.map((j) => [j.a, j.b, j.verdict, j.by])).toEqual([['E09', 'E16', 'same', 'Layla Haddad']]);

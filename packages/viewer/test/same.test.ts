@@ -8,7 +8,7 @@ const T = '2026-12-06T10:00:00.000Z';
 
 /** The fixture with a merge (c1 kept, c1b merged into it) and a pair left for review (p, q). */
 function model() {
-  const r = { ...v2Report(), tool: { name: 'chokepoint', version: '0.0.0-test' } };
+  const r = { ...v2Report(), tool: { name: 'chokepoint' as const, version: '0.0.0-test' } };
   const c1 = r.entities.find((e) => e.id === 'c1')!;
   c1.attributes = { ...c1.attributes, aliases: 'c1b', alias_names: 'Kano <Chem> Ltd' };
   r.resolution = {

@@ -68,6 +68,8 @@ suite('one entity or two: an investigator judges a pair in the viewer, and the n
     await containsText(page.locator('#case-same-hint'), 'chokepoint analyze <bundle> --case case.json');
     await pair.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('same-pair-judged.png') });
+    // For docs/guide.md.
+    await pair.screenshot({ path: screenshotPath('guide-same.png') });
     // The name of the other record opens its entity.
     await pair.locator('.pair-names button').first().click();
     await containsText(page.locator('#panel h2').first(), 'أحمد خليل الحمداني');

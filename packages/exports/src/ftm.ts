@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { pathText, STATUS_WORDS, type ExportOptions } from './network';
+import { judgementsByEntity, pathText, STATUS_WORDS, type ExportOptions } from './network';
 
 /** What each key-node role means, in the summary's words. */
 const ROLE_WORDS: Readonly<Record<string, string>> = { control: 'behind flagged companies', brokerage: 'a broker', flow: 'the flow depends on it', structure: 'holds the network together' };
@@ -136,6 +136,11 @@ export function toFtm(report: Report, options: ExportOptions = {}): string {
     const flags = new Map(report.flags.map((f) => [f.id, f]));
     const caseNote = (id: string, entity: string, name: string, n: (typeof c.notes)[number]) =>
       out.push({ id, schema: 'Note', properties: { entity: [entity], name: [name], description: [n.text], publisher: [`Chokepoint case: ${c.title}`], createdAt: [n.created], ...(n.edited ? { modifiedAt: [n.edited] } : {}) } });
+    // Judgements on pairs of records: one Note on each entity a judged record is in.
+    let k = 0;
+    for (const [entity, lines] of judgementsByEntity(report, c)) {
+      for (const line of lines) out.push({ id: `chokepoint-case-judgement-${k++}`, schema: 'Note', properties: { entity: [entity], name: ['Case judgement: one entity or two'], description: [line], publisher: [`Chokepoint case: ${c.title}`] } });
+    }
     for (const n of c.notes) {
       const t = n.target;
       if (t.kind === 'entity') caseNote(`chokepoint-case-note-${n.id}`, t.id, `Case note by ${n.author}`, n);

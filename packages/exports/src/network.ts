@@ -211,11 +211,39 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
 }
 
 /**
+ * The case's judgements on pairs of records, in words, by the report's entity each record is in (its own id, or the
+ * one it was merged into): `Judged the same as Name (id) by Ana Duarte, 2026-12-06`. A pair whose two records are one
+ * entity gives one line on it; a record the report does not have gets none (the case and its printed report keep it).
+ */
+export function judgementsByEntity(report: Report, c: CaseFile): Map<string, string[]> {
+  const ids = new Set(report.entities.map((e) => e.id));
+  const names = new Map(report.entities.map((e) => [e.id, e.name]));
+  const aliases = report.resolution.aliases;
+  const entityOf = (id: string): string | undefined => (ids.has(id) ? id : Object.prototype.hasOwnProperty.call(aliases, id) && ids.has(aliases[id]) ? aliases[id] : undefined);
+  const verb = { same: 'the same as', 'not-same': 'not the same as', unsure: 'unsure: the same as' } as const;
+  const out = new Map<string, string[]>();
+  const push = (k: string, v: string) => (out.get(k) ?? out.set(k, []).get(k)!).push(v);
+  const named = (id: string) => `${names.get(id) ?? names.get(entityOf(id) ?? '') ?? id} (${id})`;
+  for (const j of c.judgements ?? []) {
+    const who = `by ${j.by}, ${j.at.slice(0, 10)}`;
+    const [ea, eb] = [entityOf(j.a), entityOf(j.b)];
+    if (ea !== undefined && ea === eb) {
+      push(ea, `Records ${j.a} and ${j.b} judged ${verb[j.verdict].replace(/ as$/, '')} ${who}`);
+      continue;
+    }
+    if (ea !== undefined) push(ea, `Judged ${verb[j.verdict]} ${named(j.b)} ${who}`);
+    if (eb !== undefined) push(eb, `Judged ${verb[j.verdict]} ${named(j.a)} ${who}`);
+  }
+  return out;
+}
+
+/**
  * A case's notes and review statuses as attributes, after the others: on entities `caseNotes` (notes about it),
  * `caseFlagNotes` (notes about its flags, each with the flag's title), `flagsConfirmed`, `flagsDismissed`,
  * `flagsToCheck` (its flags by review status; a flag nobody reviewed counts as to check) and `flagStatuses`
  * (`flag id: status (who, date)` for the flags reviewed); on ties `caseNotes` (a note about a tie goes to the tie of
- * its kind between its two ends, in that direction). Notes are joined with " | ", oldest first.
+ * its kind between its two ends, in that direction); on entities `caseJudgements` (the judgements on pairs of records
+ * one of its records is in: `judgementsByEntity`). Notes are joined with " | ", oldest first.
  */
 function addCase(report: Report, c: CaseFile, nodes: ExportNode[], edges: ExportEdge[]): void {
   const status = new Map(c.flags.map((f) => [f.flag, f]));
@@ -234,8 +262,11 @@ function addCase(report: Report, c: CaseFile, nodes: ExportNode[], edges: Export
   }
   const byEntity = new Map<string, string[]>();
   for (const f of report.flags) for (const e of f.entities) push(byEntity, e, f.id);
+  const judged = judgementsByEntity(report, c);
   for (const node of nodes) {
     const a = node.attributes;
+    const j = judged.get(node.id);
+    if (j) a.set('caseJudgements', j.join(' | '));
     const notes = entityNotes.get(node.id);
     if (notes) a.set('caseNotes', notes.join(' | '));
     const fn = flagNotes.get(node.id);

@@ -3,7 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { addNote, emptyCase, setFlagStatus, type CaseFile } from '@chokepoint/case';
+import { addNote, emptyCase, setFlagStatus, setJudgement, type CaseFile } from '@chokepoint/case';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import { readBundle } from '@chokepoint/ingest';
 import { loadMeasuresData, runAnalysis } from '@chokepoint/pipeline';
@@ -31,6 +31,9 @@ beforeAll(async () => {
   c = setFlagStatus(c, flag.id, 'dismissed', 'Ana Duarte', '2026-03-02T10:00:00.000Z');
   c = setFlagStatus(c, flag.id, 'confirmed', 'Jon Meyer', '2026-03-04T10:00:00.000Z');
   c = setFlagStatus(c, other.id, 'dismissed', 'Jon Meyer', '2026-03-04T11:00:00.000Z');
+  // The scenario merges etab-kabarawa-fils into ets-kabarawa; a person doubts it, and judges another pair.
+  c = setJudgement(c, 'etab-kabarawa-fils', 'ets-kabarawa', 'not-same', 'Ana Duarte', '2026-03-05T10:00:00.000Z');
+  c = setJudgement(c, flag.entity, 'ets-kabarawa', 'unsure', 'Jon Meyer', '2026-03-05T11:00:00.000Z');
 });
 
 describe('exports with a case file', () => {
@@ -46,8 +49,17 @@ describe('exports with a case file', () => {
     expect(relation.schema).toBe('Ownership');
     const flagNote = lines.find((l) => l.id === `chokepoint-flag-${flag.id}-${flag.entities[0]}`)!;
     expect(flagNote.properties.description[0]).toContain('Review status: confirmed (Jon Meyer, 2026-03-04); before: dismissed (Ana Duarte, 2026-03-02).');
+    // Judgements on pairs of records: a Note on each entity a judged record is in (a merged record's: the kept one).
+    const judged = lines.filter((l) => l.id.startsWith('chokepoint-case-judgement-'));
+    const flagged = report.entities.find((e) => e.id === flag.entity)!;
+    expect(judged.map((l) => [l.properties.entity[0], l.properties.description[0]])).toEqual([
+      ['ets-kabarawa', 'Records etab-kabarawa-fils and ets-kabarawa judged not the same by Ana Duarte, 2026-03-05'],
+      ['ets-kabarawa', `Judged unsure: the same as ${flagged.name} (${flag.entity}) by Jon Meyer, 2026-03-05`],
+      [flag.entity, `Judged unsure: the same as ${report.entities.find((e) => e.id === 'ets-kabarawa')!.name} (ets-kabarawa) by Jon Meyer, 2026-03-05`],
+    ]);
     // Without a case, nothing of it.
     expect(toFtm(report)).not.toContain('Review status');
+    expect(toFtm(report)).not.toContain('chokepoint-case-judgement');
     expect(toFtm(report)).not.toContain('chokepoint-case-note');
   });
 
@@ -64,6 +76,7 @@ describe('exports with a case file', () => {
       expect(a.flagStatuses).toContain(`${flag.id}: confirmed (Jon Meyer, 2026-03-04)`);
       const edge = back.edges(tie.source, tie.target).find((e) => back.getEdgeAttribute(e, 'kind') === 'owner')!;
       expect(back.getEdgeAttribute(edge, 'caseNotes')).toBe('Ana Duarte, 2026-03-03: Share register of 2021.');
+      expect(back.getNodeAttribute('ets-kabarawa', 'caseJudgements')).toMatch(/^Records etab-kabarawa-fils and ets-kabarawa judged not the same by Ana Duarte, 2026-03-05 \| Judged unsure: the same as /);
     }
     const csv = toCsv(report, { case: c });
     const nodes = parseCsv(csv.nodes, { columns: true }) as Record<string, string>[];

@@ -85,6 +85,8 @@ export interface PanelCaseHooks {
 }
 
 const AUTHOR_KEY = 'chokepoint.author';
+/** How many pairs of records the case section lists (the rest are in each entity's panel). */
+const MAX_PAIRS_SHOWN = 100;
 const now = () => new Date().toISOString();
 
 function readAuthor(): string {
@@ -522,7 +524,10 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     const pc = samePairCounts(pairs);
     pairsHead.textContent = `One entity or two? (${int(pc.judged)} of ${plural(pc.pairs, 'pair', 'pairs')} judged)`;
     clear(pairsList);
-    pairs.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
+    // Judged pairs first among the first shown: on a large report the list is long, and a judgement must stay in view.
+    const shown = pairs.length <= MAX_PAIRS_SHOWN ? pairs : [...pairs.filter((p) => p.judgement !== null), ...pairs.filter((p) => p.judgement === null)].slice(0, MAX_PAIRS_SHOWN);
+    shown.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
+    if (pairs.length > shown.length) append(pairsList, el('li', { className: 'hint', text: `and ${int(pairs.length - shown.length)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
     if (pairs.length === 0) append(pairsList, el('li', { className: 'hint', text: 'The analysis merged no records and found none alike.' }));
     pairsHint.textContent =
       pc.pending === 0

@@ -257,7 +257,11 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
         `  Judgements of the case file applied: ${plural(j.same, 'pair', 'pairs')} merged as the same, ${int(j.notSame)} kept apart as not the same, ${int(j.unsure)} kept apart as unsure (listed for review)` +
           (j.notApplied.length === 0 ? '.' : `; ${int(j.notApplied.length)} not applied (resolution.judged.notApplied):`),
       );
-      for (const n of j.notApplied.slice(0, 3)) out.push(`    ${nameAndId(names, n.a)} / ${nameAndId(names, n.b)} (${n.verdict}): ${plain(n.reason)}`);
+      // A record merged into another is named by the entity it is in; an id the report lacks, as it was given.
+      const aliases = res.aliases;
+      const record = (id: string) =>
+        names.has(id) ? nameAndId(names, id) : Object.prototype.hasOwnProperty.call(aliases, id) ? `${plain(id)} (merged into ${nameAndId(names, aliases[id])})` : plain(id);
+      for (const n of j.notApplied.slice(0, 3)) out.push(`    ${record(n.a)} / ${record(n.b)} (${n.verdict}): ${plain(n.reason)}`);
       if (j.notApplied.length > 3) out.push(`    … and ${int(j.notApplied.length - 3)} more`);
     }
   }

@@ -37,7 +37,7 @@ describe('one entity or two (core/same)', () => {
     expect(foundWords(pairs[1])).toBe('Merged into one entity by the analysis (0.95)');
     expect(judgementWords(pairs[0])).toBe('Not judged yet.');
     expect(samePairsOf(pairs, 'c1').map((p) => p.b)).toEqual(['c1b']);
-    expect(samePairCounts(pairs)).toEqual({ pairs: 2, judged: 0, pending: 0 });
+    expect(samePairCounts(pairs)).toEqual({ pairs: 2, judged: 0, pending: 0, refused: 0 });
     // What tells most first: a judgement, why not merged, why listed whatever the score; the rest in order.
     expect(evidenceFirst(['names a ~ b (0.5)', 'same country IQ', 'the same name in Arabic and in Latin letters', 'judged unsure by Ana'])).toEqual(['judged unsure by Ana', 'the same name in Arabic and in Latin letters', 'names a ~ b (0.5)', 'same country IQ']);
   });
@@ -56,9 +56,17 @@ describe('one entity or two (core/same)', () => {
     ]);
     expect(judgementWords(pairs[0])).toBe('Same: judged by Ana Duarte, 2026-12-06 10:00 UTC; applies when the bundle is analysed again with this case.');
     expect(judgementWords(pairs[2])).toMatch(/; this report follows it\.$/);
-    expect(samePairCounts(pairs)).toEqual({ pairs: 3, judged: 3, pending: 2 });
+    expect(samePairCounts(pairs)).toEqual({ pairs: 3, judged: 3, pending: 2, refused: 0 });
     // Judged unsure: kept apart, which this report already does for p and q.
     expect(samePairs(m, judge(c, 'p', 'q', 'unsure'))[0].state).toBe('applied');
+    // A judgement the analysis was given and could not apply says why (not "applies when analysed again").
+    m.report.resolution.judged = { same: 0, notSame: 1, unsure: 0, notApplied: [{ a: 'q', b: 'p', verdict: 'same', reason: 'merging them would join "p" and "x", judged not the same' }] };
+    const refused = samePairs(m, c)[0];
+    expect([refused.state, refused.refusal]).toEqual(['refused', 'merging them would join "p" and "x", judged not the same']);
+    expect(judgementWords(refused)).toMatch(/; the analysis could not apply it: merging them would join "p" and "x", judged not the same\.$/);
+    // Another verdict on the pair since: judged on its own terms (not the same, and apart: followed).
+    expect(samePairs(m, judge(c, 'p', 'q', 'not-same'))[0].state).toBe('applied');
+    delete m.report.resolution.judged;
     // A judgement on an id the report lacks is still listed (nothing dropped), its record opening nothing.
     const lost = samePairs(m, judge(c, 'p', 'gone', 'same')).find((p) => p.b === 'gone')!;
     expect([lost.entityB, lost.nameB, lost.found, lost.state]).toEqual([null, 'gone', 'apart', 'pending']);

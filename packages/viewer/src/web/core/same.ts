@@ -26,10 +26,13 @@ export interface SamePair {
   judgement: CaseJudgement | null;
   /**
    * `applied`: the report follows the judgement (judged the same and one entity; judged not the same or unsure and
-   * two); `pending`: it will once the bundle is analysed again with the case (`chokepoint analyze --case`); null
-   * without a judgement.
+   * two); `pending`: it will once the bundle is analysed again with the case (`chokepoint analyze --case`);
+   * `refused`: the analysis was given this judgement and could not apply it (`refusal` says why: it contradicts
+   * another judgement, an id it lacks); null without a judgement.
    */
-  state: 'applied' | 'pending' | null;
+  state: 'applied' | 'pending' | 'refused' | null;
+  /** Why the analysis could not apply the judgement (state `refused`). */
+  refusal?: string;
 }
 
 /** The entity a record of the bundle is in, in this report (its own id, or the one it was merged into), or null. */
@@ -66,8 +69,10 @@ export function samePairs(model: ViewModel, c: CaseFile): SamePair[] {
     const entityB = entityOf(model, b);
     const judgement = judgementOf(c, a, b) ?? null;
     const together = entityA !== null && entityA === entityB;
-    const state = judgement === null ? null : (judgement.verdict === 'same') === together ? 'applied' : 'pending';
-    out.push({ a, b, nameA: nameOf(model, a), nameB: nameOf(model, b), entityA, entityB, found, score, evidence, judgement, state });
+    // The analysis was given this very judgement (the same pair and verdict) and could not apply it.
+    const refused = judgement === null ? undefined : res?.judged?.notApplied.find((n) => n.verdict === judgement.verdict && key(n.a, n.b) === key(a, b));
+    const state = judgement === null ? null : (judgement.verdict === 'same') === together ? 'applied' : refused !== undefined ? 'refused' : 'pending';
+    out.push({ a, b, nameA: nameOf(model, a), nameB: nameOf(model, b), entityA, entityB, found, score, evidence, judgement, state, ...(refused === undefined ? {} : { refusal: refused.reason }) });
   };
   for (const p of res?.possible ?? []) add(p.a, p.b, 'possible', p.score, p.evidence);
   for (const m of res?.merges ?? []) {
@@ -89,9 +94,9 @@ export function samePairsOf(pairs: readonly SamePair[], entity: string): SamePai
   return pairs.filter((p) => p.entityA === entity || p.entityB === entity);
 }
 
-/** Counts for the case section: pairs, judged, and judged but not yet followed by this report. */
-export function samePairCounts(pairs: readonly SamePair[]): { pairs: number; judged: number; pending: number } {
-  return { pairs: pairs.length, judged: pairs.filter((p) => p.judgement !== null).length, pending: pairs.filter((p) => p.state === 'pending').length };
+/** Counts for the case section: pairs, judged, judged but not yet followed by this report, and refused by the analysis. */
+export function samePairCounts(pairs: readonly SamePair[]): { pairs: number; judged: number; pending: number; refused: number } {
+  return { pairs: pairs.length, judged: pairs.filter((p) => p.judgement !== null).length, pending: pairs.filter((p) => p.state === 'pending').length, refused: pairs.filter((p) => p.state === 'refused').length };
 }
 
 /**
@@ -115,6 +120,6 @@ export function foundWords(p: SamePair): string {
 export function judgementWords(p: SamePair): string {
   const j = p.judgement;
   if (j === null) return 'Not judged yet.';
-  const state = p.state === 'applied' ? 'this report follows it' : 'applies when the bundle is analysed again with this case';
+  const state = p.state === 'applied' ? 'this report follows it' : p.state === 'refused' ? `the analysis could not apply it: ${p.refusal}` : 'applies when the bundle is analysed again with this case';
   return `${VERDICT_WORDS[j.verdict]}: judged by ${j.by}, ${j.at.slice(0, 10)} ${j.at.slice(11, 16)} UTC; ${state}.`;
 }

@@ -529,10 +529,10 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     shown.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
     if (pairs.length > shown.length) append(pairsList, el('li', { className: 'hint', text: `and ${int(pairs.length - shown.length)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
     if (pairs.length === 0) append(pairsList, el('li', { className: 'hint', text: 'The analysis merged no records and found none alike.' }));
-    pairsHint.textContent =
-      pc.pending === 0
-        ? ''
-        : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`;
+    pairsHint.textContent = [
+      pc.pending === 0 ? '' : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`,
+      pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply (each says why): change one of the judgements that contradict each other.`,
+    ].filter((t) => t !== '').join(' ');
     if (session.case.notes.length > recent.length) append(notesList, el('li', { className: 'hint', text: `and ${int(session.case.notes.length - recent.length)} older (all are in the case report)` }));
     const lost = orphans(session.case, { entity: (id) => model.byId.has(id), flag: (id) => flagIds.includes(id) });
     const otherBundle = session.case.report.bundle !== model.report.input.bundle ? `This case was started on the bundle “${session.case.report.bundle}”, not “${model.report.input.bundle}”. ` : '';

@@ -115,7 +115,11 @@ export type SavedViewScope =
       hops: number;
     };
 
-/** What an investigator decided of two records the analysis found alike: the same entity, not the same, or unsure. */
+/**
+ * What an investigator decided of two records the analysis found alike: the same entity, not the same, or unsure. The
+ * values of @chokepoint/model's `Verdict`, written here too so that the case format stands on its own (a test checks
+ * the two agree).
+ */
 export type Verdict = 'same' | 'not-same' | 'unsure';
 export const VERDICTS: readonly Verdict[] = ['same', 'not-same', 'unsure'];
 

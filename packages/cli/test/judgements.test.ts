@@ -1,6 +1,7 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyCase, serializeCase, setJudgement } from '@chokepoint/case';
+import { emptyCase, serializeCase, setJudgement, VERDICTS as CASE_VERDICTS } from '@chokepoint/case';
+import { VERDICTS } from '@chokepoint/model';
 import { reportProblems, type Report } from '@chokepoint/report';
 import { removeTempDirs, run, tempDir } from './run';
 
@@ -28,6 +29,10 @@ async function analyzed(bundle: string, ...more: string[]): Promise<{ report: Re
 afterAll(removeTempDirs);
 
 describe('analyze --case: the investigator\'s judgements on pairs of records', () => {
+  it('the case format and the analysis know the same verdicts', () => {
+    expect(CASE_VERDICTS).toEqual(VERDICTS);
+  });
+
   it('a pair listed for review and judged the same is one entity in the next analysis, saying who judged it', async () => {
     // The shop owner in Arabic letters (E09) and the trading company's director in Latin ones (E16): listed, 0.36.
     const before = await analyzed(TIGRIS, '--quiet');

@@ -137,3 +137,10 @@ export interface Bundle {
   rejected: DataIssue[];
   warnings: DataIssue[];
 }
+
+/**
+ * What a person decided of two records that may be one entity: the same, not the same, or unsure (a case file's
+ * judgements, applied by name resolution).
+ */
+export type Verdict = 'same' | 'not-same' | 'unsure';
+export const VERDICTS: readonly Verdict[] = ['same', 'not-same', 'unsure'];

@@ -1,4 +1,4 @@
-import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit } from '@chokepoint/model';
+import type { DataIssue, EntityKind, PlaceKind, RelationKind, Unit, Verdict } from '@chokepoint/model';
 import type { Analysis, BrokerageCounts, ControlStep, KeyNodeMeasures, KeyNodeRole } from '@chokepoint/engine';
 import type { EffectiveRule, Flag, ReviewQueue } from '@chokepoint/flags';
 import type { ScreeningHit } from '@chokepoint/screening';
@@ -275,7 +275,7 @@ export interface ReportResolution {
     same: Count;
     notSame: Count;
     unsure: Count;
-    notApplied: { a: Id; b: Id; verdict: 'same' | 'not-same' | 'unsure'; reason: string }[];
+    notApplied: { a: Id; b: Id; verdict: Verdict; reason: string }[];
   };
 }
 

@@ -21,8 +21,6 @@ export {
   type PossibleMatch,
   type Judgement,
   type JudgementsApplied,
-  type Verdict,
-  VERDICTS,
 } from './resolve';
 export { judgementWords } from './judgements';
 export {

@@ -1,5 +1,5 @@
-import type { Entity } from '@chokepoint/model';
-import type { Judgement, JudgementsApplied, Verdict } from './resolve';
+import type { Entity, Verdict } from '@chokepoint/model';
+import type { Judgement, JudgementsApplied } from './resolve';
 
 /** A judgement on two records of the bundle, by their places in it (i < j). */
 export interface PairJudgement {

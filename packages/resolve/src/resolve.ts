@@ -1,4 +1,4 @@
-import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
+import type { Bundle, Entity, Relation, Shipment, Verdict } from '@chokepoint/model';
 import { skeleton, wordSkeleton } from './fold';
 import { arabicSpellingKeys, hasArabicLetters, spellingKey } from './geocode';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
@@ -21,10 +21,6 @@ export interface ResolveOptions {
    */
   judgements?: readonly Judgement[];
 }
-
-/** What a person decided of two records: the same entity, not the same, or unsure. */
-export type Verdict = 'same' | 'not-same' | 'unsure';
-export const VERDICTS: readonly Verdict[] = ['same', 'not-same', 'unsure'];
 
 /** A person's decision on two records, by their ids, with who decided and when (ISO), when known. */
 export interface Judgement {

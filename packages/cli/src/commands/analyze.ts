@@ -6,6 +6,7 @@ import { bytesForPeople, estimateMemory, loadMeasuresData, matchInBackground, re
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
 import { splitUnread, type Bundle, type Entity } from '@chokepoint/model';
+import type { Judgement } from '@chokepoint/resolve';
 import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { readCaseFile } from '@chokepoint/case/files';
@@ -76,7 +77,7 @@ export function analyzeCommand(io: CliIO): Command {
       const rules = flags.rules === undefined ? EMPTY_CONFIG : loadRules(flags.rules);
       const reference = loadReference(flags.reference);
       const measures = loadMeasuresData(flags.reference, { rates: flags.rates === undefined ? undefined : flags.rates });
-      let judgements: { a: string; b: string; verdict: 'same' | 'not-same' | 'unsure'; by: string; at: string }[] | undefined;
+      let judgements: Judgement[] | undefined;
       if (flags.case !== undefined) {
         if (!flags.resolve) throw new UsageError('--case applies its judgements when name variants are merged: it cannot be used with --no-resolve');
         if (source?.gds) throw new UsageError('--case applies its judgements when name variants are merged, and --gds analyzes the network as stored in Neo4j (unmerged): choose one');

@@ -78,6 +78,17 @@ describe('judgements: a person\'s decisions on pairs of records', () => {
     expect(r.judged).toMatchObject({ same: 1, notSame: 1 });
   });
 
+  test('ids that are names of object members are ids like any other', () => {
+    const ents = [entity('__proto__', 'Örnek Kimya Ltd. Şti.', { country: 'TR' }), entity('toString', 'ORNEK KIMYA LTD STI', { country: 'TR' }), entity('constructor', 'Ornek Kimya Limited', { country: 'TR' })];
+    expect(resolveEntities(bundle(ents)).merges).toHaveLength(1);
+    const r = resolveEntities(bundle(ents), { judgements: [judge('toString', '__proto__', 'not-same'), judge('constructor', 'hasOwnProperty', 'same')] });
+    const groupOf = (id: string) => (Object.prototype.hasOwnProperty.call(r.aliases, id) ? r.aliases[id] : id);
+    expect(groupOf('toString')).not.toBe(groupOf('__proto__'));
+    // The third record joins one of the two, not both.
+    expect([groupOf('toString'), groupOf('__proto__')]).toContain(groupOf('constructor'));
+    expect(r.judged).toEqual({ same: 0, notSame: 1, unsure: 0, notApplied: [{ a: 'constructor', b: 'hasOwnProperty', verdict: 'same', reason: 'no record of the bundle has the id "hasOwnProperty"' }] });
+  });
+
   test('the last judgement of a pair counts (a changed mind)', () => {
     const r = resolveEntities(bundle(firms()), { judgements: [judge('a', 'b', 'same'), judge('b', 'a', 'not-same')] });
     expect(r.merges.some((m) => m.merged.includes('a') || m.merged.includes('b'))).toBe(false);

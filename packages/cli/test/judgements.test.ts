@@ -37,6 +37,9 @@ describe('analyze --case: the investigator\'s judgements on pairs of records', (
     // The shop owner in Arabic letters (E09) and the trading company's director in Latin ones (E16): listed, 0.36.
     const before = await analyzed(TIGRIS, '--quiet');
     expect(before.report.resolution.possible.map((p) => [p.a, p.b])).toEqual([['E09', 'E16']]);
+    // The summary says how to decide it.
+    expect(before.stdout).toContain('To decide the pairs left for review: open the report with chokepoint view ');
+    expect(before.stdout).toContain('--case case.json, judge each pair under "One entity or two?", then analyze again with --case case.json');
     const { report, stdout, stderr } = await analyzed(TIGRIS, '--case', caseWith([['E16', 'E09', 'same']]));
     expect(reportProblems(report)).toEqual([]);
     expect(report.resolution.possible).toEqual([]);
@@ -51,6 +54,7 @@ describe('analyze --case: the investigator\'s judgements on pairs of records', (
     expect(stderr).toContain('read 1 judgements on pairs of records from the case');
     expect(stdout).toContain('Judgements of the case file applied: 1 pair merged as the same, 0 kept apart as not the same, 0 kept apart as unsure (listed for review).');
     expect(report.entities.length).toBe(before.report.entities.length - 1);
+    expect(stdout).not.toContain('To decide the pairs left for review');
   });
 
   it('records merged on their own and judged not the same stay two entities, and are not listed again', async () => {

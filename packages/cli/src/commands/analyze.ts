@@ -180,6 +180,12 @@ export function analyzeCommand(io: CliIO): Command {
       if (flags.json) for (const chunk of reportChunks(report)) io.stdout(chunk);
       else {
         io.stdout(renderSummary(report));
+        // Pairs left for review: how to decide them and have the next analysis follow.
+        if (report.resolution.possible.length > 0 && flags.case === undefined) {
+          io.stdout(
+            `\nTo decide the pairs left for review: open the report with chokepoint view ${out ?? 'report.json'} --case case.json, judge each pair under "One entity or two?", then analyze again with --case case.json (pairs judged the same are merged, the others kept apart).\n`,
+          );
+        }
         // The summary (a library's text) says the sources and targets can be chosen; here is how.
         if (report.chokepoints === null && flags.sources === undefined && flags.targets === undefined) {
           io.stdout(

@@ -275,16 +275,17 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
    * A page of the network drawn one way (`drawing`), its layout stopped and every entity put where its number says (the
    * layout ran for as long as each page took), so that two pages draw the same network in the same places.
    */
-  async function placedPage(drawing: string): Promise<{ page: Page; errors: string[] }> {
+  async function placedPage(drawing: string, cpuLines = true): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(withDrawing(served.url, drawing));
+    await page.goto(withDrawing(served.url, drawing) + (cpuLines ? '' : '&cpulines=0'));
     await page.waitForFunction(() => window.__chokepoint !== undefined && window.__chokepoint.firstFrameMs() !== null, null, { timeout: 60000 });
     await page.evaluate(() => {
       const view = window.__chokepoint!.view as unknown as { stopLayout(): void; graph: { updateEachNodeAttributes(f: (key: string, a: { index: number }) => unknown): void } };
       view.stopLayout();
-      view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.sin(a.index * 2.399963) * Math.sqrt(a.index) }));
+      // A half disc (every entity above the middle): a picture drawn upside down or mirrored has its ink where the other has none.
+      view.graph.updateEachNodeAttributes((_key, a) => ({ ...a, x: Math.cos(a.index * 2.399963) * Math.sqrt(a.index), y: Math.abs(Math.sin(a.index * 2.399963)) * Math.sqrt(a.index) }));
     });
     return { page, errors };
   }
@@ -316,62 +317,71 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     expect(differing).toBe(0);
   }, 120_000);
 
-  it('draws the dimmed ties at half the resolution vertex by vertex, where they are at full instance by instance', async () => {
+  it('draws the dimmed ties at half the resolution vertex by vertex (on the CPU, or with WebGL when asked), where they are at full instance by instance', async () => {
+    // Each picture's alpha, rows from the top: WebGL's buffer is read bottom row first.
     const pictures: { width: number; height: number; alpha: number[] }[] = [];
-    for (const drawing of ['instanced', 'vertices']) {
-      const { page, errors } = await placedPage(drawing);
+    for (const [drawing, cpuLines] of [['instanced', true], ['vertices', true], ['vertices', false]] as const) {
+      const { page, errors } = await placedPage(drawing, cpuLines);
       await page.evaluate(() => (window.__chokepoint!.view as unknown as { refresh(full: boolean): void }).refresh(true));
       await page.evaluate((id) => window.__chokepoint!.select(id), hub);
       await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
-      // The same camera in both, the whole network dimmed under the selection; the ties' buffer read right after.
+      // The same camera in all, the whole network dimmed under the selection; the ties read right after the frame.
       pictures.push(
         await page.evaluate(() => {
-          const s = window.__chokepoint!.view.renderer as unknown as { render(): void; getCamera(): { setState(s: unknown): void }; webGLContexts: Record<string, GL> };
+          const view = window.__chokepoint!.view as unknown as { cpuTies(): { width: number; height: number; alpha: number[] } | null; renderer: { render(): void; getCamera(): { setState(s: unknown): void }; webGLContexts: Record<string, GL> } };
+          const s = view.renderer;
           s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
           s.render();
           const gl = s.webGLContexts.edges;
           const bytes = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
           gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, bytes);
+          const [width, height] = [gl.drawingBufferWidth, gl.drawingBufferHeight];
           const alpha: number[] = [];
-          for (let i = 3; i < bytes.length; i += 4) alpha.push(bytes[i]);
-          return { width: gl.drawingBufferWidth, height: gl.drawingBufferHeight, alpha };
+          for (let y = height - 1; y >= 0; y--) for (let x = 0; x < width; x++) alpha.push(bytes[(y * width + x) * 4 + 3]);
+          const cpu = view.cpuTies();
+          // Drawn on the CPU, the WebGL canvas is left empty (and the other way round).
+          if (cpu !== null && alpha.some((a) => a > 0)) throw new Error('the ties were drawn twice: on the CPU and with WebGL');
+          return cpu ?? { width, height, alpha };
         }),
       );
+      expect(await page.evaluate(() => (window.__chokepoint!.view as unknown as { cpuTies(): unknown }).cpuTies() !== null)).toBe(drawing === 'vertices' && cpuLines);
       expect(errors).toEqual([]);
       await page.close();
     }
-    const [full, half] = pictures;
-    expect(half.width).toBe(Math.floor(full.width / 2));
-    expect(half.height).toBe(Math.floor(full.height / 2));
-    // The full picture brought down to half: a pixel is inked when any of its four is.
-    const down = new Uint8Array(half.width * half.height);
-    for (let y = 0; y < half.height * 2; y++) for (let x = 0; x < half.width * 2; x++) if (full.alpha[y * full.width + x] > 0) down[(y >> 1) * half.width + (x >> 1)] = 1;
-    const near = (ink: (x: number, y: number) => boolean, x: number, y: number): boolean => {
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (ink(x + dx, y + dy)) return true;
-      return false;
-    };
-    const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < half.width && y < half.height;
-    const fullInk = (x: number, y: number) => inside(x, y) && down[y * half.width + x] === 1;
-    const halfInk = (x: number, y: number) => inside(x, y) && half.alpha[y * half.width + x] > 0;
-    // The same ties in the same places: nearly every inked pixel of each has ink of the other beside it.
-    let inked = 0;
-    let missed = 0;
-    let inkedFull = 0;
-    let missedFull = 0;
-    for (let y = 0; y < half.height; y++) {
-      for (let x = 0; x < half.width; x++) {
-        if (halfInk(x, y)) {
-          inked++;
-          if (!near(fullInk, x, y)) missed++;
-        }
-        if (fullInk(x, y)) {
-          inkedFull++;
-          if (!near(halfInk, x, y)) missedFull++;
+    const [full, ...halves] = pictures;
+    for (const half of halves) {
+      expect(half.width).toBe(Math.floor(full.width / 2));
+      expect(half.height).toBe(Math.floor(full.height / 2));
+      // The full picture brought down to half: a pixel is inked when any of its four is.
+      const down = new Uint8Array(half.width * half.height);
+      for (let y = 0; y < half.height * 2; y++) for (let x = 0; x < half.width * 2; x++) if (full.alpha[y * full.width + x] > 0) down[(y >> 1) * half.width + (x >> 1)] = 1;
+      const near = (ink: (x: number, y: number) => boolean, x: number, y: number): boolean => {
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (ink(x + dx, y + dy)) return true;
+        return false;
+      };
+      const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < half.width && y < half.height;
+      const fullInk = (x: number, y: number) => inside(x, y) && down[y * half.width + x] === 1;
+      const halfInk = (x: number, y: number) => inside(x, y) && half.alpha[y * half.width + x] > 0;
+      // The same ties in the same places: nearly every inked pixel of each has ink of the other beside it.
+      let inked = 0;
+      let missed = 0;
+      let inkedFull = 0;
+      let missedFull = 0;
+      for (let y = 0; y < half.height; y++) {
+        for (let x = 0; x < half.width; x++) {
+          if (halfInk(x, y)) {
+            inked++;
+            if (!near(fullInk, x, y)) missed++;
+          }
+          if (fullInk(x, y)) {
+            inkedFull++;
+            if (!near(halfInk, x, y)) missedFull++;
+          }
         }
       }
+      expect(inked).toBeGreaterThan(1000);
+      expect(missed / inked).toBeLessThan(0.02);
+      expect(missedFull / inkedFull).toBeLessThan(0.02);
     }
-    expect(inked).toBeGreaterThan(1000);
-    expect(missed / inked).toBeLessThan(0.02);
-    expect(missedFull / inkedFull).toBeLessThan(0.02);
   }, 120_000);
 });

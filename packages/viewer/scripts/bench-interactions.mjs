@@ -34,6 +34,8 @@ const TARGET_MS = 100;
 // page's ?drawing=), to compare the two in one session; auto (the default) is what a user's browser gets.
 const DRAWING = process.env.BENCH_DRAWING ?? 'auto';
 if (!['auto', 'instanced', 'vertices'].includes(DRAWING)) throw new Error(`BENCH_DRAWING is auto, instanced or vertices, not ${DRAWING}`);
+// BENCH_CPULINES=0: the dimmed ties drawn with WebGL even in software (the page's ?cpulines=0), to compare.
+const CPULINES = process.env.BENCH_CPULINES !== '0';
 const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -164,7 +166,8 @@ writeFileSync(file, exportHtml(JSON.stringify(report)));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(`file://${file}${DRAWING === 'auto' ? '' : `?drawing=${DRAWING}`}`, { timeout: 300000 });
+  const query = [...(DRAWING === 'auto' ? [] : [`drawing=${DRAWING}`]), ...(CPULINES ? [] : ['cpulines=0'])];
+  await page.goto(`file://${file}${query.length === 0 ? '' : `?${query.join('&')}`}`, { timeout: 300000 });
   await page.waitForFunction(() => window.__chokepoint?.firstFrameMs() != null, null, { timeout: 300000, polling: 100 });
   await page.evaluate(() => window.__chokepoint.view.stopLayout());
   vertexDrawing = await page.evaluate(() => window.__chokepoint.view.vertexDrawing);
@@ -274,7 +277,7 @@ const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${N.toLocaleString('en-US')} entities, ${ties.toLocaleString('en-US')} ties; median of ${RUNS} runs (browser: of 3). ✗: over the ${TARGET_MS} ms target.`,
   '',
   ...(PART === 'browser' ? [] : ['| the state change (pure core, Node) | time |', '|---|---:|', ...stateRows.map((r) => `| ${r.what}${r.note ? ` ${r.note}` : ''} | ${r.ms.toFixed(1)} ms${mark(r.ms)} |`), '']),
-  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU; the network given to WebGL ${vertexDrawing ? 'vertex by vertex, as the viewer does where WebGL is drawn in software' : 'as instances'}${DRAWING === 'auto' ? '' : `, BENCH_DRAWING=${DRAWING}`}): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), from the call to the next frame (with SwiftShader drawing it), and the CPU time the page's renderer process and the GPU process (where SwiftShader draws) spent from the call to the next frame:`,
+  `In the browser (${chromiumVersion}, headless, SwiftShader software WebGL, no GPU; the network given to WebGL ${vertexDrawing ? `vertex by vertex, as the viewer does where WebGL is drawn in software${CPULINES ? ', the dimmed ties drawn on the CPU' : ''}` : 'as instances'}${DRAWING === 'auto' ? '' : `, BENCH_DRAWING=${DRAWING}`}${CPULINES ? '' : ', BENCH_CPULINES=0'}): the page's own work (state, panel, bar, tables, Sigma's reducers and buffers, the WebGL calls issued), from the call to the next frame (with SwiftShader drawing it), and the CPU time the page's renderer process and the GPU process (where SwiftShader draws) spent from the call to the next frame:`,
   '',
   '| interaction | the page (median) | to the next frame (median) | runs to the next frame (ms) | CPU: renderer, GPU process (median) |',
   '|---|---:|---:|---|---:|',

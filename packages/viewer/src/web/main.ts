@@ -40,11 +40,13 @@ function fail(root: HTMLElement, err: unknown): void {
 
 /**
  * Settings given in the page's address: `?drawing=instanced` or `?drawing=vertices` chooses how WebGL is given the
- * network (core/settings.ts DrawingMode), where the choice made for this browser draws wrongly or slowly.
+ * network (core/settings.ts DrawingMode), where the choice made for this browser draws wrongly or slowly;
+ * `?cpulines=0` draws the dimmed ties with WebGL even in software (to compare).
  */
 function settingsFromAddress(): Partial<ViewerSettings> {
-  const drawing = new URLSearchParams(location.search).get('drawing');
-  return drawing === null ? {} : { drawing: drawing as ViewerSettings['drawing'] };
+  const params = new URLSearchParams(location.search);
+  const drawing = params.get('drawing');
+  return { ...(drawing === null ? {} : { drawing: drawing as ViewerSettings['drawing'] }), ...(params.get('cpulines') === '0' ? { cpuLines: false } : {}) };
 }
 
 const root = document.getElementById('app')!;

@@ -24,6 +24,7 @@ import { boxedLabelDrawer } from './boxed-label';
 import { fillEdges, leanMoves, leanProcess, leanUpdates, type EdgeBatch, type LeanData } from './sigma-process';
 import { HighlightLayer } from './highlight-layer';
 import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
+import { CpuLines, type LineBuffer } from './cpu-lines';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
 import { capOutlines, outlinesNote, type OutlineCandidate } from '../core/outlines';
@@ -168,6 +169,8 @@ interface LineMode {
   normal: boolean;
   /** The resolution of the ties' canvas, as a fraction of Sigma's (`DIMMED_TIES_SCALE` while dimmed in software). */
   scale: number;
+  /** Where WebGL is drawn in software: the dimmed ties drawn on the CPU instead (views/cpu-lines.ts). */
+  cpu: CpuLines | null;
 }
 
 /** A frame's parameters for the ties' canvas: its viewport is the canvas's resolution (`LineMode.scale`). */
@@ -179,7 +182,8 @@ function tiesParams<P extends { pixelRatio: number }>(params: P, mode: LineMode)
 function scaledLines(mode: LineMode): EdgeProgramType {
   return class ScaledLines extends EdgeLineProgram {
     override render(params: Parameters<EdgeLineProgram['render']>[0]): void {
-      super.render(tiesParams(params, mode));
+      if (mode.draw && mode.cpu !== null) mode.cpu.add(this as unknown as LineBuffer, params.matrix);
+      else super.render(tiesParams(params, mode));
     }
   } as unknown as EdgeProgramType;
 }
@@ -227,9 +231,10 @@ function dimmable(Normal: EdgeProgramType, mode: LineMode): EdgeProgramType {
       return mode.normal || mode.fill;
     }
     render(params: Parameters<Program['render']>[0]): void {
-      // Drawn as they are only at Sigma's resolution (the lines may be drawn at a lower one).
-      if (mode.draw) this.lines.render(tiesParams(params, mode));
-      else this.normal.render(params);
+      // Drawn as they are only at Sigma's resolution (the lines may be drawn at a lower one, or on the CPU).
+      if (!mode.draw) this.normal.render(params);
+      else if (mode.cpu !== null) mode.cpu.add(this.lines as unknown as LineBuffer, params.matrix);
+      else this.lines.render(tiesParams(params, mode));
     }
     kill(): void {
       this.normal.kill();
@@ -309,7 +314,7 @@ export class GraphView {
   /** Whether the base network's last frame drew its edges as lines (dimmed: see `dimmable`). */
   private linesDrawn = false;
   /** How the base network's arrow edges are drawn (see `dimmable`). */
-  private readonly lineMode: LineMode = { draw: false, fill: false, normal: true, scale: 1 };
+  private readonly lineMode: LineMode = { draw: false, fill: false, normal: true, scale: 1, cpu: null };
   /** Sigma's display data by index (views/sigma-process.ts). */
   private readonly lean: LeanData;
   /** Each node's and edge's program type when drawn (the graph's `type`), by index. */
@@ -403,6 +408,9 @@ export class GraphView {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    // Where WebGL is drawn in software, the dimmed ties are drawn on the CPU, over the ties' canvas (views/cpu-lines.ts).
+    const edgesCanvas = this.renderer.getCanvases().edges;
+    if (this.vertexDrawing && settings.cpuLines && edgesCanvas !== undefined) this.lineMode.cpu = new CpuLines(container, edgesCanvas);
     // Sigma's indexation for what is drawn only (views/sigma-process.ts), edge ends by the edge's index.
     this.lean = leanProcess(this.renderer as unknown as Sigma, HIDDEN, { nodeKeys: model.nodes.map((n) => nodeKey(n.index)), edgeKeys: this.edgeKeys, source: this.ends.source, target: this.ends.target });
     this.nodeTypes = model.nodes.map((n) => this.graph.getNodeAttribute(nodeKey(n.index), 'type'));
@@ -428,7 +436,9 @@ export class GraphView {
       if (!dims) this.fillNormal();
       this.lineMode.draw = dims;
       this.linesDrawn = dims;
-      this.fitTiesCanvas();
+      const ties = this.fitTiesCanvas();
+      // In software, the dimmed ties of this frame are drawn on the CPU (the line programs add theirs as Sigma draws).
+      if (dims && this.lineMode.cpu !== null && ties !== null) this.lineMode.cpu.begin(ties.width, ties.height, ties.canvas, this.dimmedTiesOpacity());
     });
     this.layer = new HighlightLayer(this.renderer as unknown as Sigma, this.graph as unknown as MultiDirectedGraph, {
         ...drawing,
@@ -452,6 +462,8 @@ export class GraphView {
     container.insertBefore(this.background, container.firstChild);
     container.appendChild(this.overlay);
     this.renderer.on('afterRender', () => {
+      // The dimmed ties drawn on the CPU put on their canvas (or the canvas emptied when the network is not dimmed).
+      this.lineMode.cpu?.end();
       // The labels that could not take their first place, after those that could (MapLabels.flush).
       this.labels.flush();
       if (this.firstFrameMs === null) this.firstFrameMs = performance.now();
@@ -685,23 +697,24 @@ export class GraphView {
    * network is dimmed and drawn in software, Sigma's own otherwise (its size on the screen never changes). A canvas
    * given another size is cleared: this runs only just before a frame draws it.
    */
-  private fitTiesCanvas(): void {
+  private fitTiesCanvas(): { width: number; height: number; canvas: HTMLCanvasElement } | null {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const s = this.renderer as any;
     const canvas: HTMLCanvasElement | undefined = s.elements?.edges;
     const gl: WebGLRenderingContext | undefined = s.webGLContexts?.edges;
-    if (canvas === undefined || gl === undefined) return;
+    if (canvas === undefined || gl === undefined) return null;
     // Only lines are drawn at a lower resolution: the edges as they are (arrow heads) keep Sigma's.
     const scale = this.vertexDrawing && this.lineMode.draw ? DIMMED_TIES_SCALE : 1;
     this.lineMode.scale = scale;
     // As Sigma sizes its canvases (resize): its width and height times its pixel ratio.
     const width = Math.max(1, Math.floor(s.width * s.pixelRatio * scale));
     const height = Math.max(1, Math.floor(s.height * s.pixelRatio * scale));
-    if (canvas.width === width && canvas.height === height) return;
+    if (canvas.width === width && canvas.height === height) return { width, height, canvas };
     if (canvas.style.opacity !== '') canvas.style.opacity = String(this.dimmedTiesOpacity());
     canvas.width = width;
     canvas.height = height;
     gl.viewport(0, 0, width, height);
+    return { width, height, canvas };
   }
 
   /**
@@ -710,6 +723,11 @@ export class GraphView {
    */
   private dimmedTiesOpacity(): number {
     return DIMMED_OPACITY * this.lineMode.scale;
+  }
+
+  /** Whether the dimmed ties are drawn on the CPU (views/cpu-lines.ts), and what it last drew (for tests). */
+  cpuTies(): { width: number; height: number; alpha: number[] } | null {
+    return this.lineMode.cpu?.drawn() ?? null;
   }
 
   /** The resolution of the ties' canvas now, in pixels (for tests and pictures). */
@@ -1232,6 +1250,7 @@ export class GraphView {
 
   kill(): void {
     this.killed = true;
+    this.lineMode.cpu?.kill();
     this.stopLayout();
     this.fa2?.kill();
     // Listeners of the camera outlive the renderer (an animation still in flight emits "updated" after kill): a view

@@ -1,0 +1,73 @@
+import { rasterLines } from '../src/web/views/cpu-lines';
+
+/** A Sigma line-program buffer: per tie two vertices of x, y, packed colour, id (the colour's alpha byte as Sigma writes it). */
+function buffer(lines: { a: [number, number]; b: [number, number]; rgba: [number, number, number, number] }[]): Float32Array {
+  const array = new Float32Array(lines.length * 8);
+  const words = new Uint32Array(array.buffer);
+  lines.forEach(({ a, b, rgba: [r, g, bl, al] }, i) => {
+    const packed = ((al << 24) | (bl << 16) | (g << 8) | r) >>> 0;
+    array[i * 8] = a[0];
+    array[i * 8 + 1] = a[1];
+    words[i * 8 + 2] = packed;
+    array[i * 8 + 4] = b[0];
+    array[i * 8 + 5] = b[1];
+    words[i * 8 + 6] = packed;
+  });
+  return array;
+}
+/** Clip space is the buffer's coordinates (x, y in [-1, 1], y up). */
+const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+const inked = (pixels: Uint32Array, width: number) => [...pixels].flatMap((p, k) => (p === 0 ? [] : [[k % width, Math.floor(k / width)]]));
+
+describe('dimmed ties drawn on the CPU (views/cpu-lines rasterLines)', () => {
+  it('draws a line pixel by pixel from end to end, y up in clip space and down in pixels, opaque as Sigma packs it', () => {
+    const px = new Uint32Array(10 * 10);
+    // From the top-left corner's pixel to the middle of the bottom row.
+    rasterLines(px, 10, 10, buffer([{ a: [-0.95, 0.95], b: [0.05, -0.95], rgba: [200, 10, 20, 254] }]), 1, IDENTITY);
+    const ink = inked(px, 10);
+    expect(ink[0]).toEqual([0, 0]);
+    expect(ink.at(-1)).toEqual([5, 9]);
+    expect(ink).toHaveLength(10); // one pixel per row: a steep line
+    // Sigma's 254 for opaque is drawn opaque; the colour's bytes as they are (RGBA words of an ImageData).
+    expect(px[0]).toBe(((255 << 24) | (20 << 16) | (10 << 8) | 200) >>> 0);
+  });
+
+  it('applies the camera matrix (column by column, as WebGL reads it)', () => {
+    const px = new Uint32Array(10 * 10);
+    // Scaled by a half and moved right by a half: the line from -1 to 1 across the middle row covers x 0.0 to 1.0.
+    rasterLines(px, 10, 10, buffer([{ a: [-1, 0], b: [0.98, 0], rgba: [1, 2, 3, 254] }]), 1, [0.5, 0, 0, 0, 0.5, 0, 0.5, 0, 1]);
+    const ink = inked(px, 10);
+    expect(ink.map(([x]) => x)).toEqual([5, 6, 7, 8, 9]);
+    expect(new Set(ink.map(([, y]) => y))).toEqual(new Set([5]));
+  });
+
+  it('skips empty slots (ties hidden in place are written as zeros), and clips lines reaching far off the canvas to their pixels on it', () => {
+    const px = new Uint32Array(20 * 20);
+    const lines = buffer([
+      { a: [0, 0], b: [0, 0], rgba: [0, 0, 0, 0] },
+      // A line a million canvases long crossing the canvas horizontally.
+      { a: [-1e6, 0.01], b: [1e6, 0.01], rgba: [9, 9, 9, 254] },
+      // Entirely outside.
+      { a: [2, 2], b: [3, 5], rgba: [9, 9, 9, 254] },
+    ]);
+    const started = Date.now();
+    rasterLines(px, 20, 20, lines, 3, IDENTITY);
+    expect(Date.now() - started).toBeLessThan(200);
+    const ink = inked(px, 20);
+    expect(ink).toHaveLength(20);
+    expect(new Set(ink.map(([, y]) => y)).size).toBe(1);
+  });
+
+  it('later lines over earlier ones: opaque replaces, translucent blends', () => {
+    const px = new Uint32Array(4);
+    rasterLines(px, 4, 1, buffer([{ a: [-1, 0], b: [0.99, 0], rgba: [255, 0, 0, 254] }, { a: [-1, 0], b: [-0.01, 0], rgba: [0, 0, 255, 128] }]), 2, IDENTITY);
+    // Half-transparent blue over opaque red on the first two pixels: purple, opaque; the rest red.
+    const rgba = (w: number) => [w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, w >>> 24];
+    const [r, g, b, a] = rgba(px[0]);
+    expect(a).toBe(255);
+    expect(g).toBe(0);
+    expect(r).toBeGreaterThan(100);
+    expect(b).toBeGreaterThan(100);
+    expect(rgba(px[3])).toEqual([255, 0, 0, 255]);
+  });
+});

@@ -1,4 +1,4 @@
-import { rasterLines } from '../src/web/views/cpu-lines';
+import { rasterLines } from '../src/web/views/raster-lines';
 
 /** A Sigma line-program buffer: per tie two vertices of x, y, packed colour, id (the colour's alpha byte as Sigma writes it). */
 function buffer(lines: { a: [number, number]; b: [number, number]; rgba: [number, number, number, number] }[]): Float32Array {
@@ -19,7 +19,7 @@ function buffer(lines: { a: [number, number]; b: [number, number]; rgba: [number
 const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1];
 const inked = (pixels: Uint32Array, width: number) => [...pixels].flatMap((p, k) => (p === 0 ? [] : [[k % width, Math.floor(k / width)]]));
 
-describe('dimmed ties drawn on the CPU (views/cpu-lines rasterLines)', () => {
+describe('dimmed ties drawn on the CPU (views/raster-lines rasterLines)', () => {
   it('draws a line pixel by pixel from end to end, y up in clip space and down in pixels, opaque as Sigma packs it', () => {
     const px = new Uint32Array(10 * 10);
     // From the top-left corner's pixel to the middle of the bottom row.

@@ -1,0 +1,112 @@
+/**
+ * Lines of a Sigma line-program buffer stepped pixel by pixel into 32-bit RGBA pixels: the CPU's drawing of the dimmed
+ * ties (views/cpu-lines.ts). Pure, without the DOM (unit-tested in Node).
+ */
+
+/** Sigma's line program writes four floats per vertex (x, y, colour, id) and two vertices per tie. */
+const FLOATS_PER_VERTEX = 4;
+const FLOATS_PER_LINE = 2 * FLOATS_PER_VERTEX;
+
+/**
+ * The alpha a colour's alpha byte stands for: Sigma packs colours into a float with the alpha's lowest bit cleared
+ * (254 for opaque), and its shaders multiply the alpha by 255 / 254.
+ */
+function alphaOf(byte: number): number {
+  return byte === 0 ? 0 : Math.min(255, Math.round((byte * 255) / 254));
+}
+
+/**
+ * Draws `lines` lines of a Sigma line-program buffer (`array`: per vertex x, y, packed colour, id, in the framed graph's
+ * coordinates) into `pixels` (RGBA, one 32-bit word a pixel, rows from the top, `width` × `height`), through `matrix`
+ * (Sigma's 3 × 3 camera matrix, column by column, to clip space), as `gl.LINES` would: each line one pixel wide, its
+ * colour over what is there (opaque colours replace it; translucent ones are blended over it), clipped to the pixels.
+ * Pure but for `pixels`.
+ */
+export function rasterLines(pixels: Uint32Array, width: number, height: number, array: Float32Array, lines: number, matrix: ArrayLike<number>): void {
+  const words = new Uint32Array(array.buffer, array.byteOffset, array.length);
+  const [m0, m1, m3, m4, m6, m7] = [matrix[0], matrix[1], matrix[3], matrix[4], matrix[6], matrix[7]];
+  const sx = width / 2;
+  const sy = height / 2;
+  const maxX = width - 1;
+  const maxY = height - 1;
+  // The part of a line inside the canvas, from t0 to t1 of its length; false when none (Liang–Barsky, one side a call).
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+    return true;
+  };
+  for (let l = 0; l < lines; l++) {
+    const at = l * FLOATS_PER_LINE;
+    const packed = words[at + 2];
+    const alpha = alphaOf(packed >>> 24);
+    if (alpha === 0) continue; // an empty slot (a tie hidden in place) or a transparent tie
+    const colour = ((alpha << 24) | (packed & 0xffffff)) >>> 0;
+    const xa = array[at];
+    const ya = array[at + 1];
+    const xb = array[at + FLOATS_PER_VERTEX];
+    const yb = array[at + FLOATS_PER_VERTEX + 1];
+    // Clip space, then pixels (x to the right, y down).
+    let x0 = (m0 * xa + m3 * ya + m6 + 1) * sx;
+    let y0 = (1 - (m1 * xa + m4 * ya + m7)) * sy;
+    let x1 = (m0 * xb + m3 * yb + m6 + 1) * sx;
+    let y1 = (1 - (m1 * xb + m4 * yb + m7)) * sy;
+    // Clipped to the canvas (Liang–Barsky), so that a tie reaching far off screen costs only its pixels on it.
+    const dx = x1 - x0;
+    const dy = y1 - y0;
+    t0 = 0;
+    t1 = 1;
+    if (!(clip(-dx, x0) && clip(dx, maxX + 0.999 - x0) && clip(-dy, y0) && clip(dy, maxY + 0.999 - y0))) continue;
+    if (!Number.isFinite(x0 + y0 + x1 + y1)) continue;
+    if (t1 < 1) {
+      x1 = x0 + t1 * dx;
+      y1 = y0 + t1 * dy;
+    }
+    if (t0 > 0) {
+      x0 += t0 * dx;
+      y0 += t0 * dy;
+    }
+    let px = Math.min(maxX, Math.max(0, Math.floor(x0)));
+    let py = Math.min(maxY, Math.max(0, Math.floor(y0)));
+    const qx = Math.min(maxX, Math.max(0, Math.floor(x1)));
+    const qy = Math.min(maxY, Math.max(0, Math.floor(y1)));
+    // Bresenham from one end to the other.
+    const ax = Math.abs(qx - px);
+    const ay = -Math.abs(qy - py);
+    const stepX = px < qx ? 1 : -1;
+    const stepY = py < qy ? 1 : -1;
+    let err = ax + ay;
+    for (;;) {
+      const k = py * width + px;
+      pixels[k] = alpha === 255 ? colour : over(colour, pixels[k]);
+      if (px === qx && py === qy) break;
+      const e2 = 2 * err;
+      if (e2 >= ay) {
+        err += ay;
+        px += stepX;
+      }
+      if (e2 <= ax) {
+        err += ax;
+        py += stepY;
+      }
+    }
+  }
+}
+
+/** A translucent colour over another (straight alpha, RGBA words), as blending draws it. */
+function over(top: number, under: number): number {
+  const a = (top >>> 24) / 255;
+  const b = (under >>> 24) / 255;
+  const out = a + b * (1 - a);
+  if (out === 0) return 0;
+  const mix = (shift: number) => Math.round((((top >>> shift) & 0xff) * a + ((under >>> shift) & 0xff) * b * (1 - a)) / out);
+  return ((Math.round(out * 255) << 24) | (mix(16) << 16) | (mix(8) << 8) | mix(0)) >>> 0;
+}

@@ -80,6 +80,8 @@ suite('the case in the viewer: notes, review statuses, saved views, case report'
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page, served.url, true);
     await containsText(page.locator('#case-status'), 'All changes saved to case.json.');
+    // The demo merges no records and finds none alike: nothing to judge, no "One entity or two?" in the case.
+    expect(await page.locator('#case-same-head').isVisible()).toBe(false);
     // For docs/guide.md: the first look, at a laptop's size.
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(300);

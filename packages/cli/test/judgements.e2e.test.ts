@@ -75,6 +75,7 @@ suite('one entity or two: an investigator judges a pair in the viewer, and the n
     await containsText(page.locator('#panel h2').first(), 'أحمد خليل الحمداني');
 
     const kept = JSON.parse(readFileSync(casePath, 'utf8')) as CaseFile;
+    expect(await page.locator('#case-same-head').isVisible()).toBe(true);
     expect(kept.judgements?.map((j) => [j.a, j.b, j.verdict, j.by])).toEqual([['E09', 'E16', 'same', 'Layla Haddad']]);
     expect(errors).toEqual([]);
 

@@ -528,7 +528,9 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     const shown = pairs.length <= MAX_PAIRS_SHOWN ? pairs : [...pairs.filter((p) => p.judgement !== null), ...pairs.filter((p) => p.judgement === null)].slice(0, MAX_PAIRS_SHOWN);
     shown.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
     if (pairs.length > shown.length) append(pairsList, el('li', { className: 'hint', text: `and ${int(pairs.length - shown.length)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
-    if (pairs.length === 0) append(pairsList, el('li', { className: 'hint', text: 'The analysis merged no records and found none alike.' }));
+    // Nothing to judge (no records merged or found alike, no judgement in the case): the section is left out.
+    pairsHead.hidden = pairs.length === 0;
+    pairsList.hidden = pairs.length === 0;
     pairsHint.textContent = [
       pc.pending === 0 ? '' : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`,
       pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply (each says why): change one of the judgements that contradict each other.`,

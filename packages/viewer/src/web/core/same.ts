@@ -43,13 +43,18 @@ function entityOf(model: ViewModel, id: string): string | null {
   return into !== undefined && model.byId.has(into) ? into : null;
 }
 
+/** The report's entities by id, made once per model (a merged record's name is read from the entity kept). */
+const entitiesById = new WeakMap<ViewModel, Map<string, ViewModel['report']['entities'][number]>>();
+
 /** The name a record had: its entity's, or for a merged record the name it was read with (the kept entity's alias names). */
 function nameOf(model: ViewModel, id: string): string {
   const node = model.byId.get(id);
   if (node !== undefined) return node.name;
   const into = entityOf(model, id);
   if (into === null) return id;
-  const kept = model.report.entities.find((e) => e.id === into);
+  let byId = entitiesById.get(model);
+  if (byId === undefined) entitiesById.set(model, (byId = new Map(model.report.entities.map((e) => [e.id, e]))));
+  const kept = byId.get(into);
   const ids = (kept?.attributes.aliases ?? '').split(';').map((s) => s.trim());
   const names = (kept?.attributes.alias_names ?? '').split(';').map((s) => s.trim());
   const at = ids.indexOf(id);

@@ -533,7 +533,7 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     pairsList.hidden = pairs.length === 0;
     pairsHint.textContent = [
       pc.pending === 0 ? '' : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`,
-      pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply (each says why): change one of the judgements that contradict each other.`,
+      pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply: each says why (two judgements that contradict each other, an id the bundle does not have).`,
     ].filter((t) => t !== '').join(' ');
     if (session.case.notes.length > recent.length) append(notesList, el('li', { className: 'hint', text: `and ${int(session.case.notes.length - recent.length)} older (all are in the case report)` }));
     const lost = orphans(session.case, { entity: (id) => model.byId.has(id), flag: (id) => flagIds.includes(id) });

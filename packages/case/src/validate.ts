@@ -74,6 +74,16 @@ export function caseProblems(value: Json): string[] {
     else v.forEach((item, i) => each(item, `${path}[${i}]`));
   };
 
+  /** Earlier entries of a status or a verdict: each `{ <key>, by, at }`. */
+  const history = (v: Json, path: string, key: 'status' | 'verdict', check: (v: Json, path: string) => void) =>
+    list(v, path, (h, hp) => {
+      if (!isObject(h)) return bad(hp, `expected an earlier ${key} (an object)`);
+      only(h, hp, [key, 'by', 'at']);
+      check(h[key], `${hp}.${key}`);
+      text(h.by, `${hp}.by`, 1, 200);
+      time(h.at, `${hp}.at`);
+    });
+
   only(value, '', ['format', 'version', 'title', 'report', 'created', 'updated', 'revision', 'notes', 'flags', 'views'], ['judgements']);
   if (has(value, 'title')) text(value.title, 'title', 0, 200);
   if (has(value, 'report')) {
@@ -129,13 +139,7 @@ export function caseProblems(value: Json): string[] {
       status(f.status, `${path}.status`);
       text(f.by, `${path}.by`, 1, 200);
       time(f.at, `${path}.at`);
-      list(f.history, `${path}.history`, (h, hp) => {
-        if (!isObject(h)) return bad(hp, 'expected an earlier status (an object)');
-        only(h, hp, ['status', 'by', 'at']);
-        status(h.status, `${hp}.status`);
-        text(h.by, `${hp}.by`, 1, 200);
-        time(h.at, `${hp}.at`);
-      });
+      history(f.history, `${path}.history`, 'status', status);
     });
 
   const pairs = new Set<string>();
@@ -154,13 +158,7 @@ export function caseProblems(value: Json): string[] {
       verdict(j.verdict, `${path}.verdict`);
       text(j.by, `${path}.by`, 1, 200);
       time(j.at, `${path}.at`);
-      list(j.history, `${path}.history`, (h, hp) => {
-        if (!isObject(h)) return bad(hp, 'expected an earlier verdict (an object)');
-        only(h, hp, ['verdict', 'by', 'at']);
-        verdict(h.verdict, `${hp}.verdict`);
-        text(h.by, `${hp}.by`, 1, 200);
-        time(h.at, `${hp}.at`);
-      });
+      history(j.history, `${path}.history`, 'verdict', verdict);
     });
 
   const viewIds = new Set<string>();

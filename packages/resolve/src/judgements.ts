@@ -22,22 +22,22 @@ export function judgementWords(j: Pick<Judgement, 'verdict' | 'by' | 'at'>): str
   return `judged ${VERDICT_WORDS[j.verdict]}${by}${on}`;
 }
 
-/** The key of a pair of places, smaller first. */
-export const pairKey = (i: number, j: number): string => (i < j ? `${i},${j}` : `${j},${i}`);
+/** The key of a pair of places among `n` records, whichever comes first: a number (exact up to 94 million records). */
+export const pairKey = (i: number, j: number, n: number): number => (i < j ? i * n + j : j * n + i);
 
 /**
  * The judgements that name two records of the bundle, by pair (the last judgement of a pair counts), and those that
  * cannot be applied, with why: an id no record has, one id twice, records of different kinds. Ids name the first
  * record with that id.
  */
-export function judgedPairs(entities: readonly Entity[], judgements: readonly Judgement[]): { pairs: Map<string, PairJudgement>; notApplied: JudgementsApplied['notApplied'] } {
+export function judgedPairs(entities: readonly Entity[], judgements: readonly Judgement[]): { pairs: Map<number, PairJudgement>; notApplied: JudgementsApplied['notApplied'] } {
   const wanted = new Set<string>();
   for (const j of judgements) wanted.add(j.a).add(j.b);
   const placeOf = new Map<string, number>();
   entities.forEach((e, i) => {
     if (wanted.has(e.id) && !placeOf.has(e.id)) placeOf.set(e.id, i);
   });
-  const pairs = new Map<string, PairJudgement>();
+  const pairs = new Map<number, PairJudgement>();
   const notApplied: JudgementsApplied['notApplied'] = [];
   for (const j of judgements) {
     const refuse = (reason: string) => notApplied.push({ a: j.a, b: j.b, verdict: j.verdict, reason });
@@ -56,7 +56,7 @@ export function judgedPairs(entities: readonly Entity[], judgements: readonly Ju
       refuse(`a ${entities[i].kind} and a ${entities[k].kind} cannot be one entity`);
       continue;
     }
-    const key = pairKey(i, k);
+    const key = pairKey(i, k, entities.length);
     pairs.delete(key);
     pairs.set(key, { i: Math.min(i, k), j: Math.max(i, k), verdict: j.verdict, a: j.a, b: j.b, words: judgementWords(j) });
   }

@@ -824,7 +824,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
   // listed, and no chain of merges joins the two records of either.
   const judged = options.judgements === undefined ? undefined : judgedPairs(entities, options.judgements);
   const applied: JudgementsApplied | undefined = judged && { same: 0, notSame: 0, unsure: 0, notApplied: judged.notApplied };
-  const judgementOf = (i: number, j: number): PairJudgement | undefined => judged?.pairs.get(pairKey(i, j));
+  const judgementOf = (i: number, j: number): PairJudgement | undefined => judged?.pairs.get(pairKey(i, j, entities.length));
   const notSame = new Map<number, PairJudgement[]>();
   for (const p of judged?.pairs.values() ?? []) {
     if (p.verdict === 'same') continue;
@@ -840,10 +840,10 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
   };
   const idsOf = (p: PairJudgement) => `${JSON.stringify(entities[p.i].id)} and ${JSON.stringify(entities[p.j].id)}`;
   if (judged !== undefined && applied !== undefined) {
-    const scoredJudged = new Map<string, ScoredPair>();
-    for (const s of scored) if (judgementOf(s.i, s.j) !== undefined) scoredJudged.set(pairKey(s.i, s.j), s);
+    const scoredJudged = new Map<number, ScoredPair>();
+    for (const s of scored) if (judgementOf(s.i, s.j) !== undefined) scoredJudged.set(pairKey(s.i, s.j, entities.length), s);
     /** The pair as scored, or scored now (a pair judged need not have reached the review threshold). */
-    const scoredPair = (p: PairJudgement): ScoredPair => scoredJudged.get(pairKey(p.i, p.j)) ?? { i: p.i, j: p.j, ...scorePair(entities[p.i], entities[p.j]) };
+    const scoredPair = (p: PairJudgement): ScoredPair => scoredJudged.get(pairKey(p.i, p.j, entities.length)) ?? { i: p.i, j: p.j, ...scorePair(entities[p.i], entities[p.j]) };
     const inOrder = [...judged.pairs.values()].sort((p, q) => p.i - q.i || p.j - q.j);
     for (const p of inOrder) {
       if (p.verdict === 'not-same') applied.notSame++;

@@ -125,6 +125,7 @@ export interface Scene {
 }
 
 import { placeLabels } from './basemap';
+import { clipSegment } from './clip';
 
 const HEADER = 64;
 /** Radius of a counted marker. */
@@ -187,32 +188,10 @@ export function pictureScene(input: PictureInput): Scene {
   const inside = (x: number, y: number, pad = 0) => x >= -pad && y >= -pad && x <= input.width + pad && y <= input.height + pad;
   const gx = (x: number) => round(x);
   const gy = (y: number) => round(y + HEADER);
-  const clip = (x1: number, y1: number, x2: number, y2: number): [number, number, number, number] | null => {
-    // Liang–Barsky against the graph area.
-    let [t0, t1] = [0, 1];
-    const dx = x2 - x1;
-    const dy = y2 - y1;
-    for (const [p, q] of [
-      [-dx, x1],
-      [dx, input.width - x1],
-      [-dy, y1],
-      [dy, input.height - y1],
-    ]) {
-      if (p === 0) {
-        if (q < 0) return null;
-        continue;
-      }
-      const r = q / p;
-      if (p < 0) {
-        if (r > t1) return null;
-        if (r > t0) t0 = r;
-      } else {
-        if (r < t0) return null;
-        if (r < t1) t1 = r;
-      }
-    }
-    return [x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy];
-  };
+  const clipped = new Float64Array(4);
+  /** The part of a segment inside the graph area, or null. */
+  const clip = (x1: number, y1: number, x2: number, y2: number): [number, number, number, number] | null =>
+    clipSegment(x1, y1, x2, y2, 0, 0, input.width, input.height, clipped) ? [clipped[0], clipped[1], clipped[2], clipped[3]] : null;
   // Map lines cut at the frame, segment by segment (a long straight border may cross the area with both ends outside).
   const polylines = (lines: [number, number][][], stroke: string, width: number, dash?: number[]) => {
     for (const line of lines) {

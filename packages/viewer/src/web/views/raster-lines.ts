@@ -1,3 +1,5 @@
+import { clipSegment } from '../core/clip';
+
 /**
  * Lines of a Sigma line-program buffer stepped pixel by pixel into 32-bit RGBA pixels: the CPU's drawing of the dimmed
  * ties (views/cpu-lines.ts). Pure, without the DOM (unit-tested in Node).
@@ -29,21 +31,7 @@ export function rasterLines(pixels: Uint32Array, width: number, height: number, 
   const sy = height / 2;
   const maxX = width - 1;
   const maxY = height - 1;
-  // The part of a line inside the canvas, from t0 to t1 of its length; false when none (Liang–Barsky, one side a call).
-  let t0 = 0;
-  let t1 = 1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0;
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
-    }
-    return true;
-  };
+  const clipped = new Float64Array(4);
   for (let l = 0; l < lines; l++) {
     const at = l * FLOATS_PER_LINE;
     const packed = words[at + 2];
@@ -55,29 +43,16 @@ export function rasterLines(pixels: Uint32Array, width: number, height: number, 
     const xb = array[at + FLOATS_PER_VERTEX];
     const yb = array[at + FLOATS_PER_VERTEX + 1];
     // Clip space, then pixels (x to the right, y down).
-    let x0 = (m0 * xa + m3 * ya + m6 + 1) * sx;
-    let y0 = (1 - (m1 * xa + m4 * ya + m7)) * sy;
-    let x1 = (m0 * xb + m3 * yb + m6 + 1) * sx;
-    let y1 = (1 - (m1 * xb + m4 * yb + m7)) * sy;
-    // Clipped to the canvas (Liang–Barsky), so that a tie reaching far off screen costs only its pixels on it.
-    const dx = x1 - x0;
-    const dy = y1 - y0;
-    t0 = 0;
-    t1 = 1;
-    if (!(clip(-dx, x0) && clip(dx, maxX + 0.999 - x0) && clip(-dy, y0) && clip(dy, maxY + 0.999 - y0))) continue;
-    if (!Number.isFinite(x0 + y0 + x1 + y1)) continue;
-    if (t1 < 1) {
-      x1 = x0 + t1 * dx;
-      y1 = y0 + t1 * dy;
-    }
-    if (t0 > 0) {
-      x0 += t0 * dx;
-      y0 += t0 * dy;
-    }
-    let px = Math.min(maxX, Math.max(0, Math.floor(x0)));
-    let py = Math.min(maxY, Math.max(0, Math.floor(y0)));
-    const qx = Math.min(maxX, Math.max(0, Math.floor(x1)));
-    const qy = Math.min(maxY, Math.max(0, Math.floor(y1)));
+    const x0 = (m0 * xa + m3 * ya + m6 + 1) * sx;
+    const y0 = (1 - (m1 * xa + m4 * ya + m7)) * sy;
+    const x1 = (m0 * xb + m3 * yb + m6 + 1) * sx;
+    const y1 = (1 - (m1 * xb + m4 * yb + m7)) * sy;
+    // Clipped to the canvas, so that a tie reaching far off screen costs only its pixels on it.
+    if (!Number.isFinite(x0 + y0 + x1 + y1) || !clipSegment(x0, y0, x1, y1, 0, 0, maxX + 0.999, maxY + 0.999, clipped)) continue;
+    let px = Math.min(maxX, Math.max(0, Math.floor(clipped[0])));
+    let py = Math.min(maxY, Math.max(0, Math.floor(clipped[1])));
+    const qx = Math.min(maxX, Math.max(0, Math.floor(clipped[2])));
+    const qy = Math.min(maxY, Math.max(0, Math.floor(clipped[3])));
     // Bresenham from one end to the other.
     const ax = Math.abs(qx - px);
     const ay = -Math.abs(qy - py);

@@ -317,6 +317,34 @@ suite('the viewer draws large changes of the working view as Sigma would (a netw
     expect(differing).toBe(0);
   }, 120_000);
 
+  it('shows a dimmed frame drawn before again without drawing it (undo), and draws a frame whose ties changed', async () => {
+    const { page, errors } = await placedPage('vertices');
+    type Ties = { width: number; height: number; alpha: number[]; frames: { drawn: number; kept: number } };
+    const ties = () => page.evaluate(() => (window.__chokepoint!.view as unknown as { cpuTies(): Ties | null }).cpuTies()!);
+    await page.evaluate(() => (window.__chokepoint!.view as unknown as { refresh(full: boolean): void }).refresh(true));
+    await page.evaluate((id) => window.__chokepoint!.select(id), hub);
+    await page.waitForFunction(() => !window.__chokepoint!.view.renderer.getCamera().isAnimated());
+    await frame(page);
+    const whole = await ties();
+    // The second best-connected entity hidden: its ties leave the dimmed network (a frame drawn anew) ...
+    await page.evaluate((id) => window.__chokepoint!.changeWork((w) => ({ ...w, hidden: [id] })), other);
+    await frame(page);
+    const hidden = await ties();
+    expect(hidden.frames.drawn).toBe(whole.frames.drawn + 1);
+    let differing = 0;
+    for (let i = 0; i < whole.alpha.length; i++) if (whole.alpha[i] !== hidden.alpha[i]) differing++;
+    expect(differing).toBeGreaterThan(0);
+    // ... and undone, the frame before is shown again as it was, not drawn.
+    await page.evaluate(() => window.__chokepoint!.changeWork((w) => ({ ...w, hidden: [] })));
+    await frame(page);
+    const again = await ties();
+    expect(again.frames.drawn).toBe(hidden.frames.drawn);
+    expect(again.frames.kept).toBeGreaterThan(hidden.frames.kept);
+    expect(again.alpha).toEqual(whole.alpha);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('draws the dimmed ties at half the resolution vertex by vertex (on the CPU, or with WebGL when asked), where they are at full instance by instance', async () => {
     // Each picture's alpha, rows from the top: WebGL's buffer is read bottom row first.
     const pictures: { width: number; height: number; alpha: number[] }[] = [];

@@ -1,4 +1,4 @@
-import { rasterLines } from '../src/web/views/raster-lines';
+import { LineFrames, rasterLines } from '../src/web/views/raster-lines';
 
 /** A Sigma line-program buffer: per tie two vertices of x, y, packed colour, id (the colour's alpha byte as Sigma writes it). */
 function buffer(lines: { a: [number, number]; b: [number, number]; rgba: [number, number, number, number] }[]): Float32Array {
@@ -69,5 +69,68 @@ describe('dimmed ties drawn on the CPU (views/raster-lines rasterLines)', () => 
     expect(r).toBeGreaterThan(100);
     expect(b).toBeGreaterThan(100);
     expect(rgba(px[3])).toEqual([255, 0, 0, 255]);
+  });
+});
+
+describe('frames of dimmed ties kept (views/raster-lines LineFrames)', () => {
+  const a = () => buffer([{ a: [-0.9, -0.9], b: [0.9, 0.5], rgba: [10, 20, 30, 254] }, { a: [0.2, 0.9], b: [-0.4, -0.9], rgba: [200, 0, 0, 100] }]);
+  const b = () => buffer([{ a: [-0.9, 0.9], b: [0.9, -0.5], rgba: [0, 90, 30, 254] }]);
+  const fresh = (array: Float32Array, lines: number, matrix: ArrayLike<number>, w = 12, h = 8) => {
+    const px = new Uint32Array(w * h);
+    rasterLines(px, w, h, array, lines, matrix);
+    return [...px];
+  };
+  const frame = (frames: LineFrames, parts: [Float32Array, number, ArrayLike<number>][], w = 12, h = 8) => {
+    frames.begin(w, h);
+    for (const [array, lines, matrix] of parts) frames.add(array, lines, matrix);
+    const { pixels, drawn } = frames.end();
+    return { pixels: [...pixels], drawn };
+  };
+
+  it('draws a frame once: the same lines through the same matrix at the same size are the pixels kept', () => {
+    const frames = new LineFrames();
+    const first = frame(frames, [[a(), 2, IDENTITY]]);
+    expect(first).toEqual({ pixels: fresh(a(), 2, IDENTITY), drawn: true });
+    // Equal buffers, not the same object: compared by their words.
+    expect(frame(frames, [[a(), 2, IDENTITY]])).toEqual({ pixels: first.pixels, drawn: false });
+  });
+
+  it('draws again when a word of a buffer, the count of lines, the matrix, the size or the buffers of the frame differ', () => {
+    const frames = new LineFrames();
+    frame(frames, [[a(), 2, IDENTITY]]);
+    const moved = a();
+    moved[4] = 0.1; // one end of the first line
+    expect(frame(frames, [[moved, 2, IDENTITY]])).toEqual({ pixels: fresh(moved, 2, IDENTITY), drawn: true });
+    expect(frame(frames, [[a(), 1, IDENTITY]])).toEqual({ pixels: fresh(a(), 1, IDENTITY), drawn: true });
+    const zoomed = [0.5, 0, 0, 0, 0.5, 0, 0, 0, 1];
+    expect(frame(frames, [[a(), 2, zoomed]])).toEqual({ pixels: fresh(a(), 2, zoomed), drawn: true });
+    expect(frame(frames, [[a(), 2, IDENTITY]], 8, 12)).toEqual({ pixels: fresh(a(), 2, IDENTITY, 8, 12), drawn: true });
+    const both = frame(frames, [[a(), 2, IDENTITY], [b(), 1, IDENTITY]]);
+    expect(both.drawn).toBe(true);
+    const px = new Uint32Array(12 * 8);
+    rasterLines(px, 12, 8, a(), 2, IDENTITY);
+    rasterLines(px, 12, 8, b(), 1, IDENTITY);
+    expect(both.pixels).toEqual([...px]);
+  });
+
+  it('compares with a copy of what it drew, not the buffer as it is now (Sigma writes its buffers again in place)', () => {
+    const frames = new LineFrames();
+    const live = a();
+    frame(frames, [[live, 2, IDENTITY]]);
+    live[0] = 0.5; // written again in place after the frame
+    expect(frame(frames, [[live, 2, IDENTITY]])).toEqual({ pixels: fresh(live, 2, IDENTITY), drawn: true });
+  });
+
+  it('keeps the last frames it was asked to keep, the least recently used given up first', () => {
+    const two = new LineFrames(2);
+    frame(two, [[a(), 2, IDENTITY]]);
+    frame(two, [[b(), 1, IDENTITY]]);
+    expect(frame(two, [[a(), 2, IDENTITY]]).drawn).toBe(false);
+    frame(two, [[a(), 1, IDENTITY]]); // gives up b (a was used since)
+    expect(frame(two, [[a(), 2, IDENTITY]]).drawn).toBe(false);
+    expect(frame(two, [[b(), 1, IDENTITY]])).toEqual({ pixels: fresh(b(), 1, IDENTITY), drawn: true });
+    const none = new LineFrames(0);
+    frame(none, [[a(), 2, IDENTITY]]);
+    expect(frame(none, [[a(), 2, IDENTITY]])).toEqual({ pixels: fresh(a(), 2, IDENTITY), drawn: true });
   });
 });

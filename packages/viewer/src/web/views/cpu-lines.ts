@@ -12,7 +12,7 @@
  * WebGL canvas, which is left empty meanwhile. With a GPU nothing changes.
  */
 
-import { rasterLines } from './raster-lines';
+import { LineFrames } from './raster-lines';
 
 /** What `CpuLines.add` reads of a Sigma line program. */
 export interface LineBuffer {
@@ -28,10 +28,15 @@ export interface LineBuffer {
 export class CpuLines {
   readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
-  private image: ImageData | null = null;
-  private pixels: Uint32Array | null = null;
+  /** The frames drawn, the last few kept (a frame of the same lines is not drawn again). */
+  private readonly frames = new LineFrames();
+  /** An ImageData over each frame's pixels (made once per pixel array). */
+  private readonly images = new WeakMap<Uint32Array, ImageData>();
+  /** The pixels on the canvas now (null: the canvas is empty or was cleared by a new size). */
+  private onCanvas: Uint32Array | null = null;
   private began = false;
-  private shown = false;
+  /** Frames drawn and frames whose pixels were kept from an earlier one (for tests and the benchmark). */
+  readonly counts = { drawn: 0, kept: 0 };
 
   constructor(container: HTMLElement, under: HTMLCanvasElement) {
     this.canvas = document.createElement('canvas');
@@ -46,12 +51,12 @@ export class CpuLines {
 
   /** A frame starts that draws the dimmed ties at `width` × `height` pixels, shown at the size of `like`, with `opacity`. */
   begin(width: number, height: number, like: HTMLCanvasElement, opacity: number): void {
-    if (this.image === null || this.image.width !== width || this.image.height !== height) {
+    if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
-      this.image = this.context.createImageData(width, height);
-      this.pixels = new Uint32Array(this.image.data.buffer);
-    } else this.pixels!.fill(0);
+      this.onCanvas = null;
+    }
+    this.frames.begin(width, height);
     this.canvas.style.width = like.style.width;
     this.canvas.style.height = like.style.height;
     this.canvas.style.opacity = String(opacity);
@@ -60,18 +65,23 @@ export class CpuLines {
 
   /** The lines of a Sigma line program, drawn through the frame's camera matrix. */
   add(program: LineBuffer, matrix: ArrayLike<number>): void {
-    if (!this.began || this.pixels === null || this.image === null || program.capacity === 0) return;
-    rasterLines(this.pixels, this.image.width, this.image.height, program.array, program.capacity, matrix);
+    if (this.began) this.frames.add(program.array, program.capacity, matrix);
   }
 
   /** The frame is drawn: its lines shown, or, when no frame of dimmed ties began, the canvas emptied. */
   end(): void {
-    if (this.began && this.image !== null) {
-      this.context.putImageData(this.image, 0, 0);
-      this.shown = true;
-    } else if (this.shown) {
+    if (this.began) {
+      const { pixels, drawn } = this.frames.end();
+      this.counts[drawn ? 'drawn' : 'kept']++;
+      if (drawn || pixels !== this.onCanvas) {
+        let image = this.images.get(pixels);
+        if (image === undefined) this.images.set(pixels, (image = new ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength), this.canvas.width, this.canvas.height)));
+        this.context.putImageData(image, 0, 0);
+        this.onCanvas = pixels;
+      }
+    } else if (this.onCanvas !== null) {
       this.context.clearRect(0, 0, this.canvas.width, this.canvas.height);
-      this.shown = false;
+      this.onCanvas = null;
     }
     this.began = false;
   }

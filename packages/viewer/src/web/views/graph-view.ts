@@ -725,9 +725,13 @@ export class GraphView {
     return DIMMED_OPACITY * this.lineMode.scale;
   }
 
-  /** Whether the dimmed ties are drawn on the CPU (views/cpu-lines.ts), and what it last drew (for tests). */
-  cpuTies(): { width: number; height: number; alpha: number[] } | null {
-    return this.lineMode.cpu?.drawn() ?? null;
+  /**
+   * Whether the dimmed ties are drawn on the CPU (views/cpu-lines.ts), what it last put on its canvas, and how many of
+   * its frames were drawn and how many were those of a frame kept (for tests).
+   */
+  cpuTies(): { width: number; height: number; alpha: number[]; frames: { drawn: number; kept: number } } | null {
+    const cpu = this.lineMode.cpu;
+    return cpu === null ? null : { ...cpu.drawn(), frames: { ...cpu.counts } };
   }
 
   /** The resolution of the ties' canvas now, in pixels (for tests and pictures). */

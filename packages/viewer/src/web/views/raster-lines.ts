@@ -85,3 +85,84 @@ function over(top: number, under: number): number {
   const mix = (shift: number) => Math.round((((top >>> shift) & 0xff) * a + ((under >>> shift) & 0xff) * b * (1 - a)) / out);
   return ((Math.round(out * 255) << 24) | (mix(16) << 16) | (mix(8) << 8) | mix(0)) >>> 0;
 }
+
+/** A line buffer of a frame, with the matrix it is drawn through. */
+interface FrameLines {
+  array: Float32Array;
+  lines: number;
+  matrix: Float64Array;
+}
+
+/** A frame drawn before: its size, what it drew (the buffers copied) and its pixels. */
+interface KeptFrame {
+  width: number;
+  height: number;
+  lines: FrameLines[];
+  pixels: Uint32Array;
+}
+
+/**
+ * Frames of lines (`rasterLines`), the last few kept: a frame that draws the same lines through the same matrices at the
+ * same size as one kept is not drawn again, its pixels are those kept. Going back to a network drawn before (undo, the
+ * whole network again after a working view, a path over the network a selection dimmed) then costs a comparison of the
+ * buffers (a few milliseconds for 100,000 ties, less when they differ early) instead of stepping every pixel again.
+ * Compared word for word: a frame is never taken for another. Pure, without the DOM.
+ */
+export class LineFrames {
+  private readonly kept: KeptFrame[] = [];
+  private frame: FrameLines[] = [];
+  private width = 0;
+  private height = 0;
+
+  /** `keep`: how many frames are kept (each holds its pixels and a copy of its buffers). */
+  constructor(private readonly keep = 4) {}
+
+  /** A frame of `width` × `height` pixels starts. */
+  begin(width: number, height: number): void {
+    this.frame = [];
+    this.width = width;
+    this.height = height;
+  }
+
+  /** `lines` lines of a Sigma line-program buffer, drawn through `matrix` (as `rasterLines` takes them). */
+  add(array: Float32Array, lines: number, matrix: ArrayLike<number>): void {
+    if (lines > 0) this.frame.push({ array, lines, matrix: Float64Array.from(matrix) });
+  }
+
+  /**
+   * The frame's pixels (RGBA words, as `rasterLines` draws them), and whether they were drawn now (false: a kept
+   * frame's, the same lines, matrices and size). The pixels stay this frame's until a later frame is drawn into them.
+   */
+  end(): { pixels: Uint32Array; drawn: boolean } {
+    const { width, height, frame } = this;
+    const at = this.kept.findIndex((k) => k.width === width && k.height === height && sameLines(k.lines, frame));
+    if (at >= 0) {
+      const [k] = this.kept.splice(at, 1);
+      this.kept.push(k);
+      return { pixels: k.pixels, drawn: false };
+    }
+    // The least recently used frame's pixels are reused when of this size.
+    const old = this.kept.length >= this.keep ? this.kept.shift() : undefined;
+    const pixels = old !== undefined && old.pixels.length === width * height ? old.pixels.fill(0) : new Uint32Array(width * height);
+    for (const f of frame) rasterLines(pixels, width, height, f.array, f.lines, f.matrix);
+    const lines = frame.map((f) => ({ array: f.array.slice(0, f.lines * FLOATS_PER_LINE), lines: f.lines, matrix: f.matrix }));
+    if (this.keep > 0) this.kept.push({ width, height, lines, pixels });
+    return { pixels, drawn: true };
+  }
+}
+
+/** Whether a kept frame's lines are the frame's: the same counts, matrices and words. */
+function sameLines(kept: FrameLines[], frame: FrameLines[]): boolean {
+  if (kept.length !== frame.length) return false;
+  for (let k = 0; k < kept.length; k++) {
+    const a = kept[k];
+    const b = frame[k];
+    if (a.lines !== b.lines) return false;
+    for (let i = 0; i < a.matrix.length; i++) if (a.matrix[i] !== b.matrix[i]) return false;
+    const n = a.lines * FLOATS_PER_LINE;
+    const x = new Uint32Array(a.array.buffer, a.array.byteOffset, n);
+    const y = new Uint32Array(b.array.buffer, b.array.byteOffset, n);
+    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}

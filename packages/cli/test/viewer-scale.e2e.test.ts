@@ -156,12 +156,19 @@ browserSuite('the viewer in the browser on a large report', () => {
   let reportPath: string;
   let flags: number;
   let entities: number;
+  let pairA: { id: string; name: string };
+  let pairB: { id: string; name: string };
   beforeAll(async () => {
     dir = tempDir();
     reportPath = join(dir, 'large.json');
     const report = await largeDemoReport(dir, 30_000);
     flags = report.flags.length;
     entities = report.entities.length;
+    // Name matching's pairs between records far from each other (copies 40 and 90 of the demo), as a resolution of a
+    // large bundle lists them: no piece but their own holds them.
+    pairA = report.entities[40 * 198 + 3];
+    pairB = report.entities[90 * 198 + 3];
+    report.resolution = { ...report.resolution!, possible: [{ a: pairA.id, b: pairB.id, score: 0.91, evidence: [`names "${pairA.name}" ~ "${pairB.name}" (0.91)`] }] };
     await writeReport(report, reportPath);
     served = await serve(reportPath);
     browser = await launchBrowser();
@@ -352,6 +359,33 @@ browserSuite('the viewer in the browser on a large report', () => {
       await page.close();
     }
   }, 120_000);
+
+  it('names both records of a pair that no piece shown holds, and opens the entity of either', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const ready = (kind: string) =>
+      page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
+    await page.goto(served.url);
+    await ready('overview');
+    await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+    const pair = page.locator('#case .same-pair').first();
+    await pair.waitFor();
+    const names = pair.locator('.pair-names button');
+    await expect(names.nth(0).textContent()).resolves.toBe(`${pairA.name} (${pairA.id})`);
+    await expect(names.nth(1).textContent()).resolves.toBe(`${pairB.name} (${pairB.id})`);
+    await expect(names.nth(1).isEnabled()).resolves.toBe(true);
+    await page.screenshot({ path: screenshotPath('viewer-scale-same-pair.png') });
+    // Opening the second record loads its neighbourhood (no piece held it), where the pair is still named.
+    await names.nth(1).click();
+    await ready('entity');
+    expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(pairB.id);
+    const again = page.locator('#case .same-pair').first().locator('.pair-names button');
+    await again.first().waitFor();
+    await expect(again.nth(0).textContent()).resolves.toBe(`${pairA.name} (${pairA.id})`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('a saved view keeps the piece of the report that was open, and opening it from the overview opens that piece', async () => {
     const caseFile = join(dir, 'scaled-case.json');

@@ -5,7 +5,8 @@ import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/co
 import { clusterSeedLayout, forceSettings } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
-import { emptyCase, setFlagStatus } from '@chokepoint/case';
+import { emptyCase, setFlagStatus, setJudgement } from '@chokepoint/case';
+import { samePairs } from '../src/web/core/same';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { v2Report } from './fixture';
@@ -87,6 +88,58 @@ describe('the overview of a large report', () => {
   it('opens above the threshold only', () => {
     expect(opensOnOverview(ring(10, 2), 20)).toBe(false);
     expect(opensOnOverview(ring(10, 3), 20)).toBe(true);
+  });
+});
+
+describe('pairs of records in a large report (the overview names their entities)', () => {
+  /** A ring whose resolution merged e3-1b into e3-1, left e1-4 / e2-4 for review, and could not apply a judgement. */
+  function withPairs(): Report {
+    const r = ring(3, 5);
+    const kept = r.entities.find((e) => e.id === 'e3-1')!;
+    kept.attributes = { ...kept.attributes, aliases: 'e3-1b', alias_names: 'Entity Three-One (old name)' };
+    r.resolution = {
+      enabled: true,
+      merges: [{ kept: 'e3-1', merged: ['e3-1b'], score: 0.97, evidence: [] }],
+      possible: [{ a: 'e1-4', b: 'e2-4', score: 0.88, evidence: [] }],
+      aliases: { 'e3-1b': 'e3-1' },
+      dropped: { relations: 0, shipments: 0 },
+      judged: { same: 0, notSame: 0, unsure: 0, notApplied: [{ a: 'e2-2', b: 'nobody', verdict: 'same', reason: 'no record has the id nobody' }] },
+    };
+    return r;
+  }
+
+  it('gives the entities those records are in, with their names and the names of the records merged into them, once each', () => {
+    const index = buildScaleIndex(withPairs());
+    const named = buildOverview(index, undefined, ['e1-0', 'e3-1b', 'toString', '__proto__']).scope.named;
+    expect(named).toEqual([
+      { id: 'e1-0', name: 'Entity 1-0' },
+      { id: 'e1-4', name: 'Entity 1-4' },
+      { id: 'e2-2', name: 'Entity 2-2' },
+      { id: 'e2-4', name: 'Entity 2-4' },
+      { id: 'e3-1', name: 'Entity 3-1', aliases: 'e3-1b', alias_names: 'Entity Three-One (old name)' },
+    ]);
+    // Neighbourhoods do not repeat them: the viewer keeps the overview's.
+    expect(entityNeighbourhood(index, 'e1-2', 1).scope.named).toBeUndefined();
+  });
+
+  it('lets a piece name both records of a pair that lie outside it, say which entity each is in, and whether the report follows a judgement', () => {
+    const index = buildScaleIndex(withPairs());
+    const named = buildOverview(index).scope.named;
+    // A piece around e1-2 (e1-4 and the merged pair are outside it), given the overview's entities as the viewer does.
+    const piece = entityNeighbourhood(index, 'e1-2', 1);
+    piece.scope.named = named;
+    const c = setJudgement(emptyCase({ bundle: 'b', now: '2026-12-06T10:00:00.000Z' }), 'e3-1', 'e3-1b', 'same', 'Ana Duarte', '2026-12-06T10:00:00.000Z');
+    const pairs = samePairs(buildModel(piece), c);
+    expect(pairs.map((p) => [p.a, p.nameA, p.entityA, p.b, p.nameB, p.entityB, p.state])).toEqual([
+      ['e1-4', 'Entity 1-4', 'e1-4', 'e2-4', 'Entity 2-4', 'e2-4', null],
+      ['e3-1', 'Entity 3-1', 'e3-1', 'e3-1b', 'Entity Three-One (old name)', 'e3-1', 'applied'],
+    ]);
+    // Without them, as before: ids for names, no entity to open, and the judgement wrongly pending.
+    const bare = samePairs(buildModel(entityNeighbourhood(index, 'e1-2', 1)), c);
+    expect(bare.map((p) => [p.nameB, p.entityB, p.state])).toEqual([
+      ['e2-4', null, null],
+      ['e3-1b', null, 'pending'],
+    ]);
   });
 });
 

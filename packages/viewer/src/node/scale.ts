@@ -41,6 +41,22 @@ export interface Scope {
   clusterNodes: [string, { cluster: number; members: number; flagged: number }][];
   /** Set when the scope was cut to its limits: what was left out, in words. */
   capped: string | null;
+  /**
+   * The overview's only: the entities of the whole report that the records named by name matching (pairs merged or
+   * left for review, judgements) are in, with their names and the names of the records merged into them, so that the
+   * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps
+   * them from the overview for every piece).
+   */
+  named?: NamedEntity[];
+}
+
+/** An entity of the whole report a record of a pair is in (`Scope.named`): its id, its name, and its records' names. */
+export interface NamedEntity {
+  id: string;
+  name: string;
+  /** The entity's `aliases` and `alias_names` attributes (the records merged into it, and their names), when it has them. */
+  aliases?: string;
+  alias_names?: string;
 }
 
 export type ScopeReport = Report & { scope: Scope };
@@ -196,7 +212,7 @@ const weight = (size: number, largest: number) => Math.sqrt(size / Math.max(1, l
  * member is flagged), and between two clusters one tie counting the relations and shipments that join them. Above
  * `maxOverviewTies` cluster pairs, the pairs joined by most ties are kept, and `scope.capped` says how many were left out.
  */
-export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS): ScopeReport {
+export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS, records: readonly string[] = []): ScopeReport {
   const r = index.report;
   const pairs = new Map<number, { a: number; b: number; relations: number; shipments: number }>();
   const span = Math.max(largestOf(r.clusters.map((c) => c.id)), largestOf(index.clusterOf)) + 1;
@@ -243,11 +259,48 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
     weights: clusters.map((c) => [nodeOf(index, c.id), weight(c.size, largest)]),
     clusterNodes: entities.map((e, i) => [e.id, { cluster: clusters[i].id, members: clusters[i].size, flagged: Number(e.attributes['flagged members']) }]),
     capped,
+    named: namedEntities(index, records),
   };
   const overview = scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)]);
   // The whole report's key nodes and the first of the people and companies behind its flags, as lists to start from
   // (picking one opens its neighbourhood); company groups are shown with the cluster or entity they are part of.
   return { ...overview, keyNodes: r.keyNodes, controllers: r.controllers.slice(0, OVERVIEW_CONTROLLERS) };
+}
+
+/**
+ * The entities the records of name matching are in (`Scope.named`): the records of the pairs merged, left for review or
+ * judged that the report names, and `more` (a case's judgements), each found as an entity of the report or through the
+ * id it was merged into; in the report's order.
+ */
+function namedEntities(index: ScaleIndex, more: readonly string[]): NamedEntity[] {
+  const res = index.report.resolution;
+  const aliases = res?.aliases ?? {};
+  const found = new Set<number>();
+  const add = (id: string) => {
+    let i = index.entityIndex.get(id);
+    if (i === undefined && Object.prototype.hasOwnProperty.call(aliases, id)) i = index.entityIndex.get(aliases[id]);
+    if (i !== undefined) found.add(i);
+  };
+  for (const p of res?.possible ?? []) {
+    add(p.a);
+    add(p.b);
+  }
+  for (const m of res?.merges ?? []) {
+    add(m.kept);
+    for (const x of m.merged) add(x);
+  }
+  for (const n of res?.judged?.notApplied ?? []) {
+    add(n.a);
+    add(n.b);
+  }
+  for (const id of more) add(id);
+  return [...found]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const e = index.report.entities[i];
+      const { aliases: ids, alias_names: names } = e.attributes;
+      return { id: e.id, name: e.name, ...(ids === undefined ? {} : { aliases: ids }), ...(names === undefined ? {} : { alias_names: names }) };
+    });
 }
 
 /** How many of the people and companies behind the flags the overview lists (the strongest first, as the report). */

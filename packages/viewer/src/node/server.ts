@@ -87,7 +87,9 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     '/report.json': { type: 'application/json; charset=utf-8', body: options.reportJson },
   };
   // The overview is made before the server answers, so that the first page does not wait for it.
-  let overview: string | undefined = options.scale === undefined ? undefined : JSON.stringify(buildOverview(options.scale.index, options.scale.limits ?? DEFAULT_LIMITS));
+  // With a case, the records its judgements name are named in the overview too (see Scope.named).
+  const makeOverview = (scale: NonNullable<ViewerServerOptions['scale']>) => JSON.stringify(buildOverview(scale.index, scale.limits ?? DEFAULT_LIMITS, (options.caseStore?.get().judgements ?? []).flatMap((j) => [j.a, j.b])));
+  let overview: string | undefined = options.scale === undefined ? undefined : makeOverview(options.scale);
   const host = options.host ?? DEFAULT_HOST;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const bound = server.address() as AddressInfo;
@@ -107,7 +109,7 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
       return;
     }
     if (options.scale !== undefined && (path === '/overview.json' || path === '/neighbourhood' || path === '/search' || path === '/report.json')) {
-      serveScope(req, res, path, options.scale, () => (overview ??= JSON.stringify(buildOverview(options.scale!.index, options.scale!.limits ?? DEFAULT_LIMITS))));
+      serveScope(req, res, path, options.scale, () => (overview ??= makeOverview(options.scale!)));
       return;
     }
     // Only the exact paths above are served; anything else (../, encoded or not) is not found.

@@ -1,5 +1,6 @@
 import { judgementOf, type CaseFile, type CaseJudgement, type Verdict } from '@chokepoint/case';
 import type { ViewModel } from './model';
+import { scopeOf } from './scope';
 
 /**
  * Pairs of records that may be one entity, as an investigator reviews them: those the analysis merged, those it left
@@ -35,16 +36,34 @@ export interface SamePair {
   refusal?: string;
 }
 
-/** The entity a record of the bundle is in, in this report (its own id, or the one it was merged into), or null. */
-function entityOf(model: ViewModel, id: string): string | null {
-  if (model.byId.has(id)) return id;
-  const aliases = model.report.resolution?.aliases;
-  const into = aliases !== undefined && Object.prototype.hasOwnProperty.call(aliases, id) ? aliases[id] : undefined;
-  return into !== undefined && model.byId.has(into) ? into : null;
+/**
+ * The entities a record may be in, by id: the report's, and on a piece of a large report the entities of the whole
+ * report that its pairs' records are in (`scope.named`, sent with the overview), so that a pair whose records lie outside
+ * the piece is named and can be opened. Made once per model.
+ */
+const entitiesById = new WeakMap<ViewModel, Map<string, { id: string; name: string; aliases?: string; alias_names?: string }>>();
+function entitiesOf(model: ViewModel): Map<string, { id: string; name: string; aliases?: string; alias_names?: string }> {
+  let byId = entitiesById.get(model);
+  if (byId === undefined) {
+    byId = new Map();
+    for (const e of scopeOf(model.report)?.named ?? []) byId.set(e.id, e);
+    for (const e of model.report.entities) byId.set(e.id, { id: e.id, name: e.name, aliases: e.attributes.aliases, alias_names: e.attributes.alias_names });
+    entitiesById.set(model, byId);
+  }
+  return byId;
 }
 
-/** The report's entities by id, made once per model (a merged record's name is read from the entity kept). */
-const entitiesById = new WeakMap<ViewModel, Map<string, ViewModel['report']['entities'][number]>>();
+/**
+ * The entity a record of the bundle is in (its own id, or the one it was merged into), or null: an entity of this
+ * report, or on a piece of a large report one of the whole report's (which the viewer opens when asked).
+ */
+function entityOf(model: ViewModel, id: string): string | null {
+  const known = (x: string) => model.byId.has(x) || entitiesOf(model).has(x);
+  if (known(id)) return id;
+  const aliases = model.report.resolution?.aliases;
+  const into = aliases !== undefined && Object.prototype.hasOwnProperty.call(aliases, id) ? aliases[id] : undefined;
+  return into !== undefined && known(into) ? into : null;
+}
 
 /** The name a record had: its entity's, or for a merged record the name it was read with (the kept entity's alias names). */
 function nameOf(model: ViewModel, id: string): string {
@@ -52,11 +71,10 @@ function nameOf(model: ViewModel, id: string): string {
   if (node !== undefined) return node.name;
   const into = entityOf(model, id);
   if (into === null) return id;
-  let byId = entitiesById.get(model);
-  if (byId === undefined) entitiesById.set(model, (byId = new Map(model.report.entities.map((e) => [e.id, e]))));
-  const kept = byId.get(into);
-  const ids = (kept?.attributes.aliases ?? '').split(';').map((s) => s.trim());
-  const names = (kept?.attributes.alias_names ?? '').split(';').map((s) => s.trim());
+  const kept = entitiesOf(model).get(into);
+  if (into === id && kept !== undefined) return kept.name;
+  const ids = (kept?.aliases ?? '').split(';').map((s) => s.trim());
+  const names = (kept?.alias_names ?? '').split(';').map((s) => s.trim());
   const at = ids.indexOf(id);
   return at >= 0 && names[at] !== undefined && names[at] !== '' ? names[at] : id;
 }

@@ -83,6 +83,8 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     }),
   );
 
+  /** The whole report's entities named by its pairs of records (sent with the overview), given to every piece. */
+  let named = scopeOf(first)?.named;
   const show = (next: Report) => {
     if (app !== undefined) app.view.kill();
     root.replaceChildren();
@@ -90,6 +92,8 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     history.replaceState(null, '', `${location.pathname}${location.search}`);
     report = next;
     scope = scopeOf(next)!;
+    if (scope.named !== undefined) named = scope.named;
+    else if (named !== undefined) scope.named = named;
     app = startApp(root, next, overrides, {
       // A saved view of another piece: open that piece, then the view in it.
       openScope: async (target, hash) => {

@@ -120,7 +120,10 @@ function cli(argv) {
  * peak RSS, the report's SHA-256 and its `network` section (read from the start of the file, where it is).
  */
 function analyze(argv, name) {
-  const out = join(tmp, `${name}.json`);
+  // Each report under the same name, in a folder of its own: a report names its companion file (`report.records.jsonl`),
+  // so reports written under different names differ by that name alone.
+  mkdirSync(join(tmp, name), { recursive: true });
+  const out = join(tmp, name, 'report.json');
   const r = cli([...argv, '--out', out, '--quiet']);
   const bytes = readFileSync(out);
   const digest = createHash('sha256').update(bytes).digest('hex');

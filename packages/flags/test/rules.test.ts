@@ -98,6 +98,27 @@ describe('volume-anomaly', () => {
     expect(flagsOf(bundle, 'volume-anomaly', wide).map((f) => [f.entity, f.evidence.peerLevel])).toEqual([['dairy', 'division']]);
   });
 
+  it('names at most 50 peers, the largest, and counts them all (a common line of business can give tens of thousands)', () => {
+    // 80 farms of 10 employees, several buying the same quantity; one of 2 employees buys far more.
+    const many = Array.from({ length: 80 }, (_, i) => company(`m${String(i).padStart(2, '0')}`, { isic: '0111', employees: 10 }));
+    const quantities = many.map((_, i) => 20 + ((i * 37) % 23));
+    const bought = many.map((f, i) => ship('dist', f.id, { commodity: 'urea', hsCode: '310210', quantity: quantities[i], unit: 't' }));
+    const tiny = company('tiny', { isic: '0111', employees: 2 });
+    const big = ship('dist', 'tiny', { commodity: 'urea', hsCode: '310210', quantity: 300, unit: 't' });
+    const [flag] = flagsOf(bundleOf({ entities: [distributor, ...many, tiny], shipments: [...bought, big] }), 'volume-anomaly');
+    expect(flag.entity).toBe('tiny');
+    expect(flag.evidence.peerCount).toBe(80);
+    expect(flag.summary).toMatch(/times the median of 80 peers/);
+    // Brute force: the 50 largest by kg per employee, the earlier in the data first among equals, named in the data's order.
+    const ranked = many.map((f, i) => ({ id: f.id, i, q: quantities[i] })).sort((a, b) => b.q - a.q || a.i - b.i);
+    const named = ranked.slice(0, 50).sort((a, b) => a.i - b.i).map((x) => x.id);
+    expect(flag.evidence.peers).toEqual(named);
+    // A group of at most 50 peers is named whole, in the data's order.
+    const [few] = flagsOf(bundleOf({ entities: [distributor, ...many.slice(0, 50), tiny], shipments: [...bought.slice(0, 50), big] }), 'volume-anomaly');
+    expect(few.evidence.peers).toEqual(many.slice(0, 50).map((f) => f.id));
+    expect(few.evidence.peerCount).toBe(50);
+  });
+
   it('needs enough peers', () => {
     const tiny = company('tiny', { isic: '0111', employees: 2 });
     const s = ship('dist', 'tiny', { commodity: 'urea', hsCode: '310210', quantity: 300, unit: 't' });

@@ -33,7 +33,18 @@ export const EVIDENCE = {
   differentCountry: -0.2,
   /** Persons: a name alone is weak evidence (namesakes are common). */
   person: -0.12,
+  /**
+   * Names that each carry a number the other lacks (`Çiftlik 10 Tarım` and `Çiftlik 100 Tarım`, `Depo 1` and `Depo 2`):
+   * numbers tell branches, plots and series apart, so the rest of the names being alike says little. Not applied when
+   * the registration numbers agree.
+   */
+  differentNumbers: -0.3,
 } as const;
+
+/** The words of a name that hold a digit, in order, each once (`10`, `2b`, `1998`). */
+function numbersOf(tokens: readonly string[]): string[] {
+  return [...new Set(tokens.filter((t) => /\d/.test(t)))];
+}
 
 function attribute(e: MatchRecord, key: string): string | undefined {
   const v = e.attributes?.[key];
@@ -101,6 +112,13 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
   const nb = b.tokens.join(' ');
   evidence.push(na === nb ? `same normalized name "${na}"` : `names "${na}" ~ "${nb}" (${round(name)}${notes.length > 0 ? `: ${notes.join('; ')}` : ''})`);
   let score = name;
+  const sameRegistration = a.registration !== undefined && a.registration === b.registration;
+  const numbersA = numbersOf(a.tokens);
+  const numbersB = numbersOf(b.tokens);
+  if (!sameRegistration && numbersA.some((n) => !numbersB.includes(n)) && numbersB.some((n) => !numbersA.includes(n))) {
+    score += EVIDENCE.differentNumbers;
+    evidence.push(`different numbers in the names: ${numbersA.join(' ')} / ${numbersB.join(' ')}`);
+  }
   if (a.registration && b.registration) {
     if (a.registration === b.registration) {
       score += EVIDENCE.sameRegistration;

@@ -135,6 +135,26 @@ describe('resolveEntities', () => {
     expect(scorePair(a, c).evidence).toContain('different registration numbers');
   });
 
+  test('numbers tell records apart: names alike but for a number each are neither merged nor listed, unless the registration agrees', () => {
+    // A distributor's customer ledger: 40 farms numbered in one town (780 pairs that differ by their numbers alone).
+    const farms = Array.from({ length: 40 }, (_v, i) => entity(`f${i + 1}`, `Çiftlik ${i + 1} Tarım`, { country: 'TR', city: 'Konya' }));
+    const r = resolveEntities(bundle(farms));
+    expect(r.merges).toEqual([]);
+    expect(r.possible).toEqual([]);
+    const { score, evidence } = scorePair(farms[9], entity('x', 'Çiftlik 100 Tarım', { country: 'TR', city: 'Konya' }));
+    expect(evidence).toContain('different numbers in the names: 10 / 100');
+    expect(score).toBeLessThan(0.6);
+    // The same number, written alike or with other words around it, is no difference.
+    expect(scorePair(entity('a', 'Depo 12 Lojistik', { country: 'TR' }), entity('b', 'DEPO 12 LOJISTIK LTD', { country: 'TR' })).evidence.join(' ')).not.toContain('different numbers');
+    // A number in one name only (a branch and the firm) is left to the rest of the evidence, as before.
+    expect(scorePair(entity('a', 'Sunrise Trading 2', { country: 'AE' }), entity('b', 'Sunrise Trading', { country: 'AE' })).evidence.join(' ')).not.toContain('different numbers');
+    // The registration number says they are one (a typing slip in the name's number): merged.
+    const reg = { registration_number: 'TR-778899' };
+    const typo = resolveEntities(bundle([entity('a', 'Depo 12 Lojistik Ltd', { country: 'TR', attributes: reg }), entity('b', 'Depo 21 Lojistik Ltd', { country: 'TR', attributes: reg })]));
+    expect(typo.aliases).toEqual({ b: 'a' });
+    expect(typo.merges[0].evidence.join(' ')).not.toContain('different numbers');
+  });
+
   test('a registration number a spreadsheet cut short (scientific notation) is not compared: it neither joins nor parts', () => {
     const a = entity('a', 'Kestrel Kimya San. Tic. Ltd. Şti.', { country: 'TR', city: 'Gaziantep', attributes: { registration_number: '1.23457E+11' } });
     const b = entity('b', 'KESTREL KIMYA SAN TIC LTD STI', { country: 'TR', city: 'Gaziantep', attributes: { registration_number: '123456789012' } });

@@ -109,6 +109,7 @@ describe('volume-anomaly', () => {
     expect(flag.entity).toBe('tiny');
     expect(flag.evidence.peerCount).toBe(80);
     expect(flag.summary).toMatch(/times the median of 80 peers/);
+    expect(flag.explanation.facts.find((f) => f.label === 'Peers')?.value).toBe('80 buyers of HS 3102 in ISIC class 0111 (the 50 largest named in the evidence)');
     // Brute force: the 50 largest by kg per employee, the earlier in the data first among equals, named in the data's order.
     const ranked = many.map((f, i) => ({ id: f.id, i, q: quantities[i] })).sort((a, b) => b.q - a.q || a.i - b.i);
     const named = ranked.slice(0, 50).sort((a, b) => a.i - b.i).map((x) => x.id);
@@ -117,6 +118,7 @@ describe('volume-anomaly', () => {
     const [few] = flagsOf(bundleOf({ entities: [distributor, ...many.slice(0, 50), tiny], shipments: [...bought.slice(0, 50), big] }), 'volume-anomaly');
     expect(few.evidence.peers).toEqual(many.slice(0, 50).map((f) => f.id));
     expect(few.evidence.peerCount).toBe(50);
+    expect(few.explanation.facts.find((f) => f.label === 'Peers')?.value).toBe('50 buyers of HS 3102 in ISIC class 0111');
   });
 
   it('needs enough peers', () => {

@@ -475,7 +475,7 @@ export const volumeAnomaly: Rule = {
               threshold: `≥ ${showNumber(minRatio)} × the peer median (${showNumber(Math.round(median))} kg)`,
             },
             { label: 'Modified z-score', value: showNumber(Math.round(z * 10) / 10), threshold: `> ${showNumber(threshold)}` },
-            { label: 'Peers', value: `${peerCount} buyers of HS ${hs} in ISIC ${level} ${level === 'class' ? isic : isic.slice(0, 2)}`, threshold: `at least ${minPeers}` },
+            { label: 'Peers', value: `${peerCount} buyers of HS ${hs} in ISIC ${level} ${level === 'class' ? isic : isic.slice(0, 2)}${peerCount > PEERS_NAMED ? ` (the ${PEERS_NAMED} largest named in the evidence)` : ''}`, threshold: `at least ${minPeers}` },
             ...(groupKg > 0 ? [{ label: 'From the buyer’s own group', value: `${showNumber(groupKg)} kg` }] : []),
           ],
         },

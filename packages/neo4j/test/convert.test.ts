@@ -22,6 +22,17 @@ describe('the graph model', () => {
   });
 });
 
+describe('records put in a key order read from the database', () => {
+  it('keeps the order, makes every key an own property (a key order naming __proto__ included), and never a prototype', () => {
+    const values = JSON.parse('{"id":"e1","__proto__":"kept","toString":"t","name":"N"}') as Record<string, unknown>;
+    const out = ordered<Record<string, unknown>>(values, ['name', '__proto__', 'constructor', 'id']);
+    expect(Object.keys(out)).toEqual(['name', '__proto__', 'id', 'toString']);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toBe('kept');
+    expect(JSON.stringify(out)).toBe('{"name":"N","__proto__":"kept","id":"e1","toString":"t"}');
+  });
+});
+
 describe('records as properties and back', () => {
   it('every record of the demo survives the trip through properties, keys in the same order', async () => {
     const bundle = await readBundle(DEMO);

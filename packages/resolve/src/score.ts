@@ -20,6 +20,8 @@ export interface Prepared {
   address?: string;
   phone?: string;
   registration?: string;
+  /** The words of the name that hold a digit, each once (see `EVIDENCE.differentNumbers`). */
+  numbers: readonly string[];
 }
 
 /** Adjustments of the name similarity by the other evidence (documented in docs/resolution.md). */
@@ -41,9 +43,12 @@ export const EVIDENCE = {
   differentNumbers: -0.3,
 } as const;
 
-/** The words of a name that hold a digit, in order, each once (`10`, `2b`, `1998`). */
-function numbersOf(tokens: readonly string[]): string[] {
-  return [...new Set(tokens.filter((t) => /\d/.test(t)))];
+const NO_NUMBERS: readonly string[] = [];
+
+/** The words of a name that hold a digit, in order, each once (`10`, `2b`, `1998`); most names share one empty list. */
+function numbersOf(tokens: readonly string[]): readonly string[] {
+  const numbers = tokens.filter((t) => /\d/.test(t));
+  return numbers.length === 0 ? NO_NUMBERS : [...new Set(numbers)];
 }
 
 function attribute(e: MatchRecord, key: string): string | undefined {
@@ -80,15 +85,17 @@ export function prepare(entity: MatchRecord, index: number): Prepared {
   const country = countryKey(entity);
   const city = entity.city ? fold(entity.city) : '';
   const address = entity.address ? fold(entity.address) : '';
+  const tokens = nameTokens(entity.name, country, entity.kind === 'person' ? { legalForms: false, titles: true } : {});
   return {
     entity,
     index,
     country,
-    tokens: nameTokens(entity.name, country, entity.kind === 'person' ? { legalForms: false, titles: true } : {}),
+    tokens,
     city: city || undefined,
     address: address || undefined,
     phone: phoneKey(attribute(entity, 'phone')),
     registration: entityRegistration(entity),
+    numbers: numbersOf(tokens),
   };
 }
 
@@ -113,8 +120,8 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
   evidence.push(na === nb ? `same normalized name "${na}"` : `names "${na}" ~ "${nb}" (${round(name)}${notes.length > 0 ? `: ${notes.join('; ')}` : ''})`);
   let score = name;
   const sameRegistration = a.registration !== undefined && a.registration === b.registration;
-  const numbersA = numbersOf(a.tokens);
-  const numbersB = numbersOf(b.tokens);
+  const { numbers: numbersA } = a;
+  const { numbers: numbersB } = b;
   if (!sameRegistration && numbersA.some((n) => !numbersB.includes(n)) && numbersB.some((n) => !numbersA.includes(n))) {
     score += EVIDENCE.differentNumbers;
     evidence.push(`different numbers in the names: ${numbersA.join(' ')} / ${numbersB.join(' ')}`);

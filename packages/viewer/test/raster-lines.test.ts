@@ -1,3 +1,4 @@
+import { clipSegment } from '../src/web/core/clip';
 import { LineFrames, rasterLines } from '../src/web/views/raster-lines';
 
 /** A Sigma line-program buffer: per tie two vertices of x, y, packed colour, id (the colour's alpha byte as Sigma writes it). */
@@ -69,6 +70,74 @@ describe('dimmed ties drawn on the CPU (views/raster-lines rasterLines)', () => 
     expect(r).toBeGreaterThan(100);
     expect(b).toBeGreaterThan(100);
     expect(rgba(px[3])).toEqual([255, 0, 0, 255]);
+  });
+  it('draws what a plain Bresenham draws, line by line, in every direction, clipped, translucent or not a number (random frames)', () => {
+    // The reference: each line's ends through the matrix to pixels, clipped to the canvas, then stepped from end to end
+    // checking at each pixel whether the end is reached (as rasterLines did before its loops were made per direction).
+    const reference = (px: Uint32Array, w: number, h: number, array: Float32Array, lines: number, m: number[]) => {
+      const words = new Uint32Array(array.buffer);
+      const out = new Float64Array(4);
+      const blend = (top: number, under: number) => {
+        const a = (top >>> 24) / 255;
+        const b = (under >>> 24) / 255;
+        const o = a + b * (1 - a);
+        if (o === 0) return 0;
+        const mix = (s: number) => Math.round((((top >>> s) & 0xff) * a + ((under >>> s) & 0xff) * b * (1 - a)) / o);
+        return ((Math.round(o * 255) << 24) | (mix(16) << 16) | (mix(8) << 8) | mix(0)) >>> 0;
+      };
+      for (let l = 0; l < lines; l++) {
+        const byte = words[l * 8 + 2] >>> 24;
+        const alpha = byte === 0 ? 0 : Math.min(255, Math.round((byte * 255) / 254));
+        if (alpha === 0) continue;
+        const colour = ((alpha << 24) | (words[l * 8 + 2] & 0xffffff)) >>> 0;
+        const toPixel = (x: number, y: number) => [(m[0] * x + m[3] * y + m[6] + 1) * (w / 2), (1 - (m[1] * x + m[4] * y + m[7])) * (h / 2)];
+        const [x0, y0] = toPixel(array[l * 8], array[l * 8 + 1]);
+        const [x1, y1] = toPixel(array[l * 8 + 4], array[l * 8 + 5]);
+        if (!Number.isFinite(x0 + y0 + x1 + y1) || !clipSegment(x0, y0, x1, y1, 0, 0, w - 1 + 0.999, h - 1 + 0.999, out)) continue;
+        const cell = (v: number, max: number) => Math.min(max, Math.max(0, Math.floor(v)));
+        let [px0, py0] = [cell(out[0], w - 1), cell(out[1], h - 1)];
+        const [qx, qy] = [cell(out[2], w - 1), cell(out[3], h - 1)];
+        const ax = Math.abs(qx - px0);
+        const ay = -Math.abs(qy - py0);
+        let err = ax + ay;
+        for (;;) {
+          const k = py0 * w + px0;
+          px[k] = alpha === 255 ? colour : blend(colour, px[k]);
+          if (px0 === qx && py0 === qy) break;
+          const e2 = 2 * err;
+          if (e2 >= ay) {
+            err += ay;
+            px0 += px0 < qx ? 1 : -1;
+          }
+          if (e2 <= ax) {
+            err += ax;
+            py0 += py0 < qy ? 1 : -1;
+          }
+        }
+      }
+    };
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let frame = 0; frame < 400; frame++) {
+      const w = 1 + Math.floor(random() * 40);
+      const h = 1 + Math.floor(random() * 40);
+      const lines = 1 + Math.floor(random() * 20);
+      const array = new Float32Array(lines * 8);
+      const words = new Uint32Array(array.buffer);
+      for (let l = 0; l < lines; l++) {
+        // Ends on and off the canvas, now and then far off it or not a number.
+        for (const o of [0, 1, 4, 5]) array[l * 8 + o] = (random() * 3 - 1.5) * (random() < 0.03 ? 1e30 : 1);
+        if (random() < 0.02) array[l * 8] = NaN;
+        const alpha = [254, 254, 128, 0, 1][Math.floor(random() * 5)];
+        words[l * 8 + 2] = ((alpha << 24) | Math.floor(random() * 0xffffff)) >>> 0;
+      }
+      const matrix = [random() * 2, random() - 0.5, 0, random() - 0.5, random() * 2, 0, random() - 0.5, random() - 0.5, 1];
+      const got = new Uint32Array(w * h);
+      const want = new Uint32Array(w * h);
+      rasterLines(got, w, h, array, lines, matrix);
+      reference(want, w, h, array, lines, matrix);
+      expect({ frame, pixels: [...got] }).toEqual({ frame, pixels: [...want] });
+    }
   });
 });
 

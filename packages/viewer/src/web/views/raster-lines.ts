@@ -32,6 +32,9 @@ export function rasterLines(pixels: Uint32Array, width: number, height: number, 
   const maxX = width - 1;
   const maxY = height - 1;
   const clipped = new Float64Array(4);
+  // Inside these, a line's ends need no clipping (most ties of a frame): the box `clipSegment` clips to.
+  const edgeX = maxX + 0.999;
+  const edgeY = maxY + 0.999;
   for (let l = 0; l < lines; l++) {
     const at = l * FLOATS_PER_LINE;
     const packed = words[at + 2];
@@ -43,37 +46,82 @@ export function rasterLines(pixels: Uint32Array, width: number, height: number, 
     const xb = array[at + FLOATS_PER_VERTEX];
     const yb = array[at + FLOATS_PER_VERTEX + 1];
     // Clip space, then pixels (x to the right, y down).
-    const x0 = (m0 * xa + m3 * ya + m6 + 1) * sx;
-    const y0 = (1 - (m1 * xa + m4 * ya + m7)) * sy;
-    const x1 = (m0 * xb + m3 * yb + m6 + 1) * sx;
-    const y1 = (1 - (m1 * xb + m4 * yb + m7)) * sy;
-    // Clipped to the canvas, so that a tie reaching far off screen costs only its pixels on it.
-    if (!Number.isFinite(x0 + y0 + x1 + y1) || !clipSegment(x0, y0, x1, y1, 0, 0, maxX + 0.999, maxY + 0.999, clipped)) continue;
-    let px = Math.min(maxX, Math.max(0, Math.floor(clipped[0])));
-    let py = Math.min(maxY, Math.max(0, Math.floor(clipped[1])));
-    const qx = Math.min(maxX, Math.max(0, Math.floor(clipped[2])));
-    const qy = Math.min(maxY, Math.max(0, Math.floor(clipped[3])));
-    // Bresenham from one end to the other.
+    let x0 = (m0 * xa + m3 * ya + m6 + 1) * sx;
+    let y0 = (1 - (m1 * xa + m4 * ya + m7)) * sy;
+    let x1 = (m0 * xb + m3 * yb + m6 + 1) * sx;
+    let y1 = (1 - (m1 * xb + m4 * yb + m7)) * sy;
+    // Clipped to the canvas, so that a tie reaching far off screen costs only its pixels on it. (The comparisons are
+    // false for NaN: a tie with an end not a number is clipped, and clipping leaves it out.)
+    if (!(x0 >= 0 && x0 <= edgeX && y0 >= 0 && y0 <= edgeY && x1 >= 0 && x1 <= edgeX && y1 >= 0 && y1 <= edgeY)) {
+      if (!Number.isFinite(x0 + y0 + x1 + y1) || !clipSegment(x0, y0, x1, y1, 0, 0, edgeX, edgeY, clipped)) continue;
+      x0 = Math.min(maxX, Math.max(0, clipped[0]));
+      y0 = Math.min(maxY, Math.max(0, clipped[1]));
+      x1 = Math.min(maxX, Math.max(0, clipped[2]));
+      y1 = Math.min(maxY, Math.max(0, clipped[3]));
+    }
+    const px = Math.min(maxX, Math.floor(x0));
+    const py = Math.min(maxY, Math.floor(y0));
+    const qx = Math.min(maxX, Math.floor(x1));
+    const qy = Math.min(maxY, Math.floor(y1));
+    // Bresenham from one end to the other (Zingl's form): a step along the longer axis each pixel, and one along the
+    // other where the error says so; max(ax, -ay) steps.
     const ax = Math.abs(qx - px);
     const ay = -Math.abs(qy - py);
     const stepX = px < qx ? 1 : -1;
-    const stepY = py < qy ? 1 : -1;
-    let err = ax + ay;
-    for (;;) {
-      const k = py * width + px;
-      pixels[k] = alpha === 255 ? colour : over(colour, pixels[k]);
-      if (px === qx && py === qy) break;
-      const e2 = 2 * err;
-      if (e2 >= ay) {
+    const stepY = py < qy ? width : -width;
+    const k = py * width + px;
+    if (alpha !== 255) blendLine(pixels, k, ax, ay, stepX, stepY, colour);
+    else if (ax >= -ay) {
+      // Along x.
+      let at = k;
+      let err = ax + ay;
+      for (let n = 0; n < ax; n++) {
+        pixels[at] = colour;
+        const e2 = 2 * err;
         err += ay;
-        px += stepX;
+        at += stepX;
+        if (e2 <= ax) {
+          err += ax;
+          at += stepY;
+        }
       }
-      if (e2 <= ax) {
+      pixels[at] = colour;
+    } else {
+      // Along y.
+      let at = k;
+      let err = ax + ay;
+      for (let n = 0; n < -ay; n++) {
+        pixels[at] = colour;
+        const e2 = 2 * err;
         err += ax;
-        py += stepY;
+        at += stepY;
+        if (e2 >= ay) {
+          err += ay;
+          at += stepX;
+        }
       }
+      pixels[at] = colour;
     }
   }
+}
+
+/** A translucent line from the pixel at `k` (steps and error as in `rasterLines`), its colour blended over each pixel. */
+function blendLine(pixels: Uint32Array, k: number, ax: number, ay: number, stepX: number, stepY: number, colour: number): void {
+  let err = ax + ay;
+  const steps = Math.max(ax, -ay);
+  for (let n = 0; n < steps; n++) {
+    pixels[k] = over(colour, pixels[k]);
+    const e2 = 2 * err;
+    if (e2 >= ay) {
+      err += ay;
+      k += stepX;
+    }
+    if (e2 <= ax) {
+      err += ax;
+      k += stepY;
+    }
+  }
+  pixels[k] = over(colour, pixels[k]);
 }
 
 /** A translucent colour over another (straight alpha, RGBA words), as blending draws it. */

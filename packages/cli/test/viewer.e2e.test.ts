@@ -404,6 +404,40 @@ suite('the viewer on the scenarios (report version 2)', () => {
     await page.close();
   });
 
+  it('a controller of more flagged companies than the report names: counted in full, the most flagged listed, the rest said', async () => {
+    // The Konni–Illela report as analyze writes a controller of many flagged companies: its last company left out of
+    // the list (the report names the most flagged), companyCount counting all of them and 60 more.
+    const r = reports.get('konni-illela')!.report;
+    const musa = r.controllers.find((c) => c.id === 'musa')!;
+    const dropped = musa.companies[musa.companies.length - 1];
+    const count = musa.companies.length + 60;
+    const capped: Report = { ...r, controllers: r.controllers.map((c) => (c.id === 'musa' ? { ...c, companyCount: count, companies: c.companies.slice(0, -1) } : c)) };
+    const dir = tempDir();
+    const json = join(dir, 'capped.json');
+    writeFileSync(json, JSON.stringify(capped));
+    const html = join(dir, 'capped.html');
+    expect((await run('export', json, '--format', 'html', '--out', html, '--quiet')).code).toBe(0);
+    const page = await scenarioBrowser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, `file://${html}`);
+    const item = page.locator('#controller-list button[data-id="musa"]');
+    await containsText(item, `${count} flagged companies`);
+    await containsText(item, `and ${count - 3} more`);
+    await item.click();
+    await hasText(page.locator('#panel-controls h3'), `Behind ${count} flagged companies`);
+    await containsText(page.locator('#panel-controls'), `the ${musa.companies.length - 1} most flagged listed`);
+    expect(await page.locator('#panel-controls table.controls tbody tr').count()).toBe(musa.companies.length - 1);
+    // The company left out: musa does not name it, and the panel says a controller in its group may control it.
+    await searchAndPick(page, dropped.id);
+    await hasText(page.locator('#panel-title'), dropped.name);
+    await containsText(page.locator('#panel-controlled-by-unnamed'), '1 other controller in its company group controls more flagged companies than the report names for each');
+    await page.locator('#panel-controlled-by-unnamed').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('controller-capped.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows every money figure with its currency, the exchange rates with date and source, and quantities with their unit', async () => {
     const r = reports.get('konni-illela')!.report;
     const { page, errors } = await openScenario('konni-illela', '', 1400);

@@ -1,4 +1,4 @@
-import type { Report } from '@chokepoint/report';
+import { controlledCount, type Report } from '@chokepoint/report';
 import { judgementsByEntity, pathText, STATUS_WORDS, type ExportOptions } from './network';
 
 /** What each key-node role means, in the summary's words. */
@@ -116,7 +116,9 @@ export function toFtm(report: Report, options: ExportOptions = {}): string {
   for (const k of report.keyNodes) note(`chokepoint-key-${k.id}`, k.id, `Key node #${k.rank} (${ROLE_WORDS[k.role] ?? k.role}; score ${k.score.toFixed(2)})`, k.reasons.join('; '));
   for (const c of report.controllers) {
     const companies = c.companies.map((x) => `${x.name} (${x.id}; ${x.flags} flags): ${pathText(x.path)}${x.throughFamily ? ', through a relative' : ''}`);
-    note(`chokepoint-controller-${c.id}`, c.id, `Behind ${c.companies.length} flagged ${c.companies.length === 1 ? 'company' : 'companies'}`, `Controls (ownership of 25 % or more, directorship, along chains and through relatives): ${companies.join('; ')}. Flags on them: ${c.flags.high} high, ${c.flags.medium} medium, ${c.flags.low} low. Where to look: who decides for these companies.`);
+    const count = controlledCount(c);
+    const more = count > companies.length ? `; and ${count - companies.length} more (the ${companies.length} most flagged named)` : '';
+    note(`chokepoint-controller-${c.id}`, c.id, `Behind ${count} flagged ${count === 1 ? 'company' : 'companies'}`, `Controls (ownership of 25 % or more, directorship, along chains and through relatives): ${companies.join('; ')}${more}. Flags on them: ${c.flags.high} high, ${c.flags.medium} medium, ${c.flags.low} low. Where to look: who decides for these companies.`);
   }
   for (const c of report.clusters) {
     if (!c.borderProximate || c.nearestPlace === null) continue;

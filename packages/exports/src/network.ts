@@ -1,4 +1,4 @@
-import type { Report } from '@chokepoint/report';
+import { controlledCount, type Report } from '@chokepoint/report';
 import type { CaseFile, CaseNote } from '@chokepoint/case';
 
 /** What every export can take besides the report: a case file, whose notes and review statuses travel along. */
@@ -120,7 +120,7 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
       a.set('scoreCutOff', k.measures.cutOff);
     }
     const c = controllers.get(e.id);
-    a.set('controlsFlaggedCompanies', c?.companies.length ?? 0);
+    a.set('controlsFlaggedCompanies', c === undefined ? 0 : controlledCount(c));
     if (c) {
       a.set('controlsFlags', c.flags.high + c.flags.medium + c.flags.low);
       a.set('controlWeight', c.weight);

@@ -252,3 +252,21 @@ describe('FollowTheMoney export', () => {
     }
   });
 });
+
+describe('a controller of more flagged companies than the report names', () => {
+  it('gives the count of all of them (FtM note, GEXF/GraphML/CSV node attribute) and names those the report names', () => {
+    expect(report.controllers.length).toBeGreaterThan(0);
+    // As the report names a controller of 75 flagged companies: the most flagged listed, companyCount all of them.
+    const c = report.controllers[0];
+    const capped: Report = { ...report, controllers: [{ ...c, companyCount: c.companies.length + 73 }, ...report.controllers.slice(1)] };
+    const note = toFtm(capped).trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.id === `chokepoint-controller-${c.id}`);
+    expect(note.properties.name).toEqual([`Behind ${c.companies.length + 73} flagged companies`]);
+    expect(note.properties.description[0]).toContain(`; and 73 more (the ${c.companies.length} most flagged named). Flags on them:`);
+    const node = exportTables(capped).nodes.find((n) => n.id === c.id)!;
+    expect(node.attributes.get('controlsFlaggedCompanies')).toBe(c.companies.length + 73);
+    expect(node.attributes.get('controls')).toBe(c.companies.map((x) => x.id).join(';'));
+    // A report written before the count was added: the companies it names are all of them.
+    const before = exportTables(report).nodes.find((n) => n.id === c.id)!;
+    expect(before.attributes.get('controlsFlaggedCompanies')).toBe(c.companies.length);
+  });
+});

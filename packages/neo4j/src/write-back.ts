@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Report } from '@chokepoint/report';
+import { controlledCount, type Report } from '@chokepoint/report';
 import { checkConnection, classifyError, closeQuietly, describeServer, openSession, type DatabaseOptions } from './connect';
 import { toNumber } from './convert';
 import { Neo4jDataError } from './errors';
@@ -95,7 +95,7 @@ export async function writeBack(driver: Driver, report: Report, options: WriteBa
     }
 
     const key = new Map(report.keyNodes.map((k) => [k.id, k]));
-    const controls = new Map(report.controllers.map((c) => [c.id, c.companies.length]));
+    const controls = new Map(report.controllers.map((c) => [c.id, controlledCount(c)]));
     const rows = report.entities.map((e) => {
       const k = key.get(e.id);
       return {

@@ -1,4 +1,4 @@
-export { runAnalysis, prepareBundle, type PipelineOptions, type PipelineHooks, type PipelineResult, type PreparedBundle } from './run';
+export { runAnalysis, prepareBundle, mostFlagged, type PipelineOptions, type PipelineHooks, type PipelineResult, type PreparedBundle } from './run';
 export { chokepointsFor, goodsOf, CHOKEPOINT_SELECTION_DEFAULTS, type ChokepointSelection } from './chokepoints';
 export { loadFxTable, loadDensities, loadMeasuresData, type MeasuresData } from './measures-data';
 export { canonicalOrder } from './order';

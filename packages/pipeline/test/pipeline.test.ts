@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
-import { disruptReport, loadDensities, loadFxTable, loadMeasuresData, MeasuresDataError, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
+import { disruptReport, loadDensities, loadFxTable, loadMeasuresData, MeasuresDataError, mostFlagged, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
 import { renderSummary, reportProblems } from '@chokepoint/report';
 
 const origin = { file: 'x.csv', line: 2 };
@@ -262,5 +262,44 @@ describe('the tables the analysis reads', () => {
     const fx = loadFxTable(usd);
     expect(fx.base).toBe('USD');
     expect([...fx.rates.keys()]).toEqual(['EUR', 'TRY']);
+  });
+});
+
+describe('a controller of more flagged companies than the report names', () => {
+  it('names the 50 most flagged (ties by id), counts them all, and the summary says how many', async () => {
+    // One person directs 60 mobile-phone shops that each buy aluminium paste (one to three shipments each).
+    const shops = Array.from({ length: 60 }, (_, i) => entity(`shop-${String(i).padStart(2, '0')}`, { ...near, sector: 'mobile phone shop', isic: '4741' }));
+    const shipments = shops.flatMap((s, i) => Array.from({ length: 1 + ((i * 7) % 3) }, (_, k) => ship(`s-${i}-${k}`, 'dist', s.id, { shipped: `2010-09-1${k}` })));
+    const b = bundleOf(
+      [entity('boss', { ...near, kind: 'person' }), entity('dist', { ...near, sector: 'wholesale of chemicals', isic: '4669' }), ...shops],
+      shops.map((s) => tie('boss', s.id, 'director')),
+      shipments,
+    );
+    const { report } = await runAnalysis(b, options());
+    expect(reportProblems(report)).toEqual([]);
+    const boss = report.controllers.find((c) => c.id === 'boss')!;
+    // By brute force: each shop's flags, most first, ties by id.
+    const flagsOf = new Map<string, number>();
+    for (const f of report.flags) for (const id of new Set(f.entities)) if (id.startsWith('shop-')) flagsOf.set(id, (flagsOf.get(id) ?? 0) + 1);
+    expect(flagsOf.size).toBe(60);
+    expect(new Set(flagsOf.values()).size).toBeGreaterThan(1);
+    const all = [...flagsOf].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    expect(boss.companyCount).toBe(60);
+    expect(boss.companies.map((c) => [c.id, c.flags])).toEqual(all.slice(0, 50));
+    expect(boss.flags.high + boss.flags.medium + boss.flags.low).toBe(all.reduce((n, [, k]) => n + k, 0));
+    const summary = renderSummary(report);
+    expect(summary).toContain('Name boss (boss; person, TR; key node #1): 60 flagged companies');
+    expect(summary).toMatch(/Name shop-11 \(shop-11, 6 flags\); and 56 more\n/);
+  });
+
+  it('picks the most flagged as sorting all would (mostFlagged against a full sort, with ties)', () => {
+    let seed = 3;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 200; round++) {
+      const items = Array.from({ length: Math.floor(random() * 80) }, (_, i) => ({ id: `c${Math.floor(random() * 1000)}-${i}`, flags: Math.floor(random() * 4) }));
+      const limit = Math.floor(random() * 60);
+      const sorted = [...items].sort((x, y) => y.flags - x.flags || (x.id < y.id ? -1 : 1)).slice(0, limit);
+      expect(mostFlagged(items, (x) => x.flags, limit).map((x) => x.item)).toEqual(sorted);
+    }
   });
 });

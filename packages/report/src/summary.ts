@@ -1,4 +1,4 @@
-import type { Report, ReportCluster, ReportGroup } from './types';
+import { controlledCount, type Report, type ReportCluster, type ReportGroup } from './types';
 import { formatBound } from '@chokepoint/engine';
 import { splitUnread, unreadSchemaOf } from '@chokepoint/model';
 
@@ -342,9 +342,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     for (const c of report.controllers.slice(0, maxControllers)) {
       const sev = (['high', 'medium', 'low'] as const).filter((x) => c.flags[x] > 0).map((x) => `${int(c.flags[x])} ${x}`).join(', ');
       const rank = c.keyNodeRank === null ? '' : `; key node #${c.keyNodeRank}`;
-      out.push(`  ${plain(c.name)} (${plain(c.id)}; ${[c.kind, c.country].filter((x) => x !== undefined).join(', ')}${rank}): ${plural(c.companies.length, 'flagged company', 'flagged companies')}, ${sev} flags`);
+      out.push(`  ${plain(c.name)} (${plain(c.id)}; ${[c.kind, c.country].filter((x) => x !== undefined).join(', ')}${rank}): ${plural(controlledCount(c), 'flagged company', 'flagged companies')}, ${sev} flags`);
       const shown = c.companies.slice(0, 4).map((x) => `${plain(x.name)} (${plain(x.id)}, ${plural(x.flags, 'flag', 'flags')}${x.throughFamily ? ', through a relative' : x.path.length > 1 ? ', along a chain' : ''})`);
-      out.push(`     ${shown.join('; ')}${c.companies.length > 4 ? `; and ${int(c.companies.length - 4)} more` : ''}`);
+      out.push(`     ${shown.join('; ')}${controlledCount(c) > shown.length ? `; and ${int(controlledCount(c) - shown.length)} more` : ''}`);
     }
     out.push('');
   }

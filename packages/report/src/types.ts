@@ -161,6 +161,13 @@ export interface ReportController {
   /** Severity-weighted flags of the companies it controls, discounted along chains and through relatives. */
   weight: NonNegative;
   flags: { high: Count; medium: Count; low: Count };
+  /**
+   * How many flagged companies it controls. `companies` names at most the 50 most flagged of them (a controller in a
+   * company group of tens of thousands controls thousands); absent in reports written before it was added, where
+   * `companies` names them all (read it with `controlledCount`).
+   */
+  companyCount?: Count;
+  /** The flagged companies it controls, most flagged first: all of them, or the 50 most flagged (see `companyCount`). */
   companies: {
     id: string;
     name: string;
@@ -422,3 +429,11 @@ export interface ReportScreening {
 export type ReportRecords =
   | { stored: 'inline' }
   | { stored: 'companion'; file: string; relations: Count; shipments: Count; bytes: Count; sha256: string };
+
+/** The most flagged companies a controller names in `companies` (`ReportController.companyCount` counts them all). */
+export const CONTROLLED_NAMED = 50;
+
+/** How many flagged companies a controller controls: `companyCount`, or in a report written before it, `companies`. */
+export function controlledCount(c: Pick<ReportController, 'companyCount' | 'companies'>): number {
+  return c.companyCount ?? c.companies.length;
+}

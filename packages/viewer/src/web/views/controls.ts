@@ -1,3 +1,4 @@
+import { controlledCount } from '@chokepoint/report/types';
 import { allCounts, type Filters, type Visibility } from '../core/filters';
 import { EDGE_KINDS, ENTITY_KINDS, type ViewModel } from '../core/model';
 import { search, type SearchIndex } from '../core/search';
@@ -258,12 +259,12 @@ export function renderLists(root: HTMLElement, model: ViewModel, actions: Contro
           { type: 'button', 'data-id': c.id, onclick: () => actions.select(c.id) },
           el('strong', { text: c.name }),
           el('span', { className: 'meta', text: ` ${c.kind}${c.country ? `, ${c.country}` : ''}${c.keyNodeRank !== null ? `, key node #${c.keyNodeRank}` : ''}` }),
-          el('span', { className: 'meta line', text: `${plural(c.companies.length, 'flagged company', 'flagged companies')}; ${countsText(c.flags)}` }),
+          el('span', { className: 'meta line', text: `${plural(controlledCount(c), 'flagged company', 'flagged companies')}; ${countsText(c.flags)}` }),
           el(
             'ul',
             { className: 'companies' },
             ...shown.map((x) => el('li', {}, el('span', { className: 'company', text: x.name }), ` (${plural(x.flags, 'flag', 'flags')}): ${pathWords(x.path, nameOf)}`)),
-            c.companies.length > shown.length ? el('li', { className: 'meta', text: `and ${int(c.companies.length - shown.length)} more` }) : null,
+            controlledCount(c) > shown.length ? el('li', { className: 'meta', text: `and ${int(controlledCount(c) - shown.length)} more` }) : null,
           ),
         ),
       ),

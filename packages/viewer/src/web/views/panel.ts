@@ -1,4 +1,5 @@
 import type { Report, ReportEntity, ReportGroup, ReportShipment } from '@chokepoint/report';
+import { CONTROLLED_NAMED, controlledCount } from '@chokepoint/report/types';
 import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WORDS, tieWords } from '../core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
 import { amount, flowAmount, goodsLabel, int, km, knownOrigin, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
@@ -131,19 +132,23 @@ function renderEntity(panel: HTMLElement, model: ViewModel, id: string, actions:
       el(
         'section',
         { id: 'panel-controls' },
-        el('h3', { text: `Behind ${plural(controller.companies.length, 'flagged company', 'flagged companies')}` }),
-        el('p', { className: 'hint', text: `${countsText(controller.flags)} on the companies it controls (ownership of 25 % or more, directorship, along chains and through relatives)${controller.keyNodeRank !== null ? `; key node #${controller.keyNodeRank}` : ''}. Where to look: who decides for these companies.` }),
+        el('h3', { text: `Behind ${plural(controlledCount(controller), 'flagged company', 'flagged companies')}` }),
+        el('p', { className: 'hint', text: `${countsText(controller.flags)} on the companies it controls (ownership of 25 % or more, directorship, along chains and through relatives)${controller.keyNodeRank !== null ? `; key node #${controller.keyNodeRank}` : ''}${controlledCount(controller) > controller.companies.length ? `; the ${int(controller.companies.length)} most flagged listed` : ''}. Where to look: who decides for these companies.` }),
         table('controls', ['Company', 'Flags', 'How it controls it'], rows),
       ),
     );
   }
 
   const behind = model.report.controllers.flatMap((c) => c.companies.filter((x) => x.id === id).map((x) => ({ c, x })));
-  if (behind.length > 0) {
+  // Controllers of more flagged companies than the report names for each (the most flagged) in this company's group:
+  // they may control it too without naming it.
+  const unnamed = e.group === 0 || e.flags.length === 0 ? 0 : model.report.controllers.filter((c) => c.group === e.group && controlledCount(c) > c.companies.length && !behind.some((b) => b.c === c)).length;
+  if (behind.length > 0 || unnamed > 0) {
     append(
       panel,
-      el('h3', { text: `Controlled by (${behind.length})` }),
-      el('ul', { className: 'ties', id: 'panel-controlled-by' }, ...behind.map(({ c, x }) => el('li', {}, entityButton(model, c.id, actions, false), ` — ${pathWords(x.path, nameOf)}`))),
+      el('h3', { text: `Controlled by (${behind.length}${unnamed > 0 ? ' named' : ''})` }),
+      behind.length === 0 ? null : el('ul', { className: 'ties', id: 'panel-controlled-by' }, ...behind.map(({ c, x }) => el('li', {}, entityButton(model, c.id, actions, false), ` — ${pathWords(x.path, nameOf)}`))),
+      unnamed > 0 ? el('p', { className: 'hint', id: 'panel-controlled-by-unnamed', text: `${plural(unnamed, 'other controller', 'other controllers')} in its company group ${unnamed === 1 ? 'controls' : 'control'} more flagged companies than the report names for each (it names the ${CONTROLLED_NAMED} most flagged): ${unnamed === 1 ? 'it' : 'they'} may control this one too.` }) : null,
     );
   }
 
@@ -329,7 +334,7 @@ function renderGroup(panel: HTMLElement, model: ViewModel, g: ReportGroup, actio
         { className: 'ties', id: 'panel-group-controllers' },
         ...g.controllers.map((c) => {
           const ctl = model.controllers.get(c);
-          return el('li', {}, entityButton(model, c, actions, false), ctl ? el('span', { className: 'meta', text: ` — ${plural(ctl.companies.length, 'flagged company', 'flagged companies')}, ${countsText(ctl.flags)}` }) : null);
+          return el('li', {}, entityButton(model, c, actions, false), ctl ? el('span', { className: 'meta', text: ` — ${plural(controlledCount(ctl), 'flagged company', 'flagged companies')}, ${countsText(ctl.flags)}` }) : null);
         }),
       ),
     );

@@ -360,21 +360,37 @@ export function leanProcess(renderer: Sigma, hiddenType: string, index: LeanInde
     // Edges: only those drawn (an edge at a hidden node is not drawn either).
     drawnByType.clear();
     const byType = new Map<string, number[]>();
-    let drawnEdges: number[] = [];
+    // Drawn edges by type, in index order, in one pass over their display data (read once: 100,000 objects spread
+    // over the heap cost more to reach than to test). With zIndex, in its order, then by type.
+    let drawnEdges: number[] | null = settings.zIndex ? [] : null;
+    let lastType: string | undefined;
+    let lastList: number[] = [];
     for (let e = 0; e < E; e++) {
       const d = data.edges[e];
-      if (d.type === hiddenType || d.hidden || nodeHidden[source[e]] || nodeHidden[target[e]]) {
+      const type = d.type;
+      if (type === hiddenType || d.hidden || nodeHidden[source[e]] || nodeHidden[target[e]]) {
         edgeSlot[e] = -1;
         continue;
       }
-      drawnEdges.push(e);
+      if (drawnEdges !== null) drawnEdges.push(e);
+      else {
+        if (type !== lastType) {
+          lastType = type;
+          const list = byType.get(type);
+          if (list === undefined) byType.set(type, (lastList = []));
+          else lastList = list;
+        }
+        lastList.push(e);
+      }
     }
-    if (settings.zIndex) drawnEdges = byZIndex(drawnEdges, (e) => data.edges[e].zIndex);
-    for (const e of drawnEdges) {
-      const type = data.edges[e].type;
-      const list = byType.get(type);
-      if (list) list.push(e);
-      else byType.set(type, [e]);
+    if (drawnEdges !== null) {
+      drawnEdges = byZIndex(drawnEdges, (e) => data.edges[e].zIndex);
+      for (const e of drawnEdges) {
+        const type = data.edges[e].type;
+        const list = byType.get(type);
+        if (list) list.push(e);
+        else byType.set(type, [e]);
+      }
     }
     for (const type in s.edgePrograms) {
       if (!Object.prototype.hasOwnProperty.call(s.edgePrograms, type)) continue;

@@ -265,6 +265,19 @@ describe('spreadsheet habits', () => {
     }
   });
 
+  it('reads a distributor\'s ledger and a register extract as they name their columns: Ref, Seller, Ship to; Activity, Incorporated', async () => {
+    const entities = ['ID,Type,Name,Country,Activity,Incorporated', 'a,company,Anadolu Kimya,TR,wholesale of chemicals,1998-02-01', 'b,company,Öncüpınar GSM,TR,mobile phone shop,2015-03-14', 'f,company,Sınır Nakliyat,TR,freight forwarding,'].join('\n');
+    const shipments = ['Ref,Seller,Buyer,Goods,Qty,Unit,Ship to', 'INV-1,a,b,aluminium paste,6000,kg,f'].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments }));
+    expect(b.entities.map((e) => [e.id, e.sector, e.founded])).toEqual([['a', 'wholesale of chemicals', '1998-02-01'], ['b', 'mobile phone shop', '2015-03-14'], ['f', 'freight forwarding', undefined]]);
+    expect(b.entities.every((e) => Object.keys(e.attributes).length === 0)).toBe(true);
+    expect(b.shipments.map((s) => [s.id, s.supplier, s.buyer, s.consignee])).toEqual([['INV-1', 'a', 'b', 'f']]);
+    const said = b.warnings.map((w) => `${w.file}:${w.column}:${w.reason}`);
+    for (const [file, from, to] of [['entities.csv', 'Activity', 'sector'], ['entities.csv', 'Incorporated', 'founded'], ['shipments.csv', 'Ref', 'id'], ['shipments.csv', 'Ship to', 'consignee']]) {
+      expect(said).toContainEqual(expect.stringMatching(new RegExp(`^${file}:${from}:column "${from}" read as "${to}"`)));
+    }
+  });
+
   it('reads a trade database extract: bill of lading, shipper and consignee, weight with commas, value in the currency its column names', async () => {
     const shipments = [
       'Bill of Lading,Shipper,Consignee,Product Description,HS Code,Weight (KG),Value (USD),Arrival Date',

@@ -530,10 +530,10 @@ export const ENTITIES_SPEC: FileSpec = inOtherLanguages({
     { name: 'lat', type: 'latitude', givenBy: 'coordinates', synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84), with lon.' },
     { name: 'lon', type: 'longitude', givenBy: 'coordinates', synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84), with lat.' },
     { name: 'coordinates', type: 'coordinates', synonyms: COORDINATES_SYNONYMS, description: 'Latitude and longitude in one cell, latitude first, as maps copy them (36.6456, 37.0845); read as lat and lon.' },
-    { name: 'sector', type: 'text', synonyms: ['industry', 'line_of_business'], description: 'Line of business in free text.' },
+    { name: 'sector', type: 'text', synonyms: ['industry', 'line_of_business', 'activity', 'main_activity', 'business_activity', 'principal_activity', 'nature_of_business'], description: 'Line of business in free text.' },
     { name: 'isic', type: 'isic', synonyms: ['isic_code', 'isic4', 'isic_rev4', 'isic_rev_4'], description: 'ISIC Rev.4 code of the line of business.' },
     { name: 'employees', type: 'integer', synonyms: ['employee_count', 'number_of_employees'], description: 'Number of employees.' },
-    { name: 'founded', type: 'date', synonyms: ['founding_date', 'date_founded', 'incorporation_date'], description: 'Date of founding or registration.' },
+    { name: 'founded', type: 'date', synonyms: ['founding_date', 'date_founded', 'incorporation_date', 'incorporated', 'date_of_incorporation', 'incorporated_on', 'established', 'date_established', 'registration_date', 'date_of_registration'], description: 'Date of founding or registration.' },
     {
       name: 'phone',
       type: 'phone',
@@ -569,7 +569,7 @@ export const SHIPMENTS_SPEC: FileSpec = inOtherLanguages({
   idColumn: 'id',
   description: 'Goods sold by a supplier to a buyer.',
   columns: [
-    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number', 'invoice_no', 'invoice_number', 'invoice_id', 'invoice_ref'], description: 'Unique identifier of the shipment.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number', 'invoice_no', 'invoice_number', 'invoice_id', 'invoice_ref', 'ref', 'reference', 'ref_no'], description: 'Unique identifier of the shipment.' },
     { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id', 'exporter', 'exporter_id', 'shipper', 'shipper_id'], description: 'Entity that sold the goods.' },
     {
       name: 'buyer',
@@ -607,7 +607,7 @@ export const SHIPMENTS_SPEC: FileSpec = inOtherLanguages({
       synonyms: ['transit', 'transit_country', 'via', 'route', 'routing', 'transshipment', 'transshipment_countries', 'countries_of_transit'],
       description: 'Countries the goods passed through between origin and destination, in order, separated by | (AE|GE).',
     },
-    { name: 'consignee', type: 'id', refersToEntity: true, synonyms: ['consignee_id'], description: 'Entity that physically received the goods, when not the buyer.' },
+    { name: 'consignee', type: 'id', refersToEntity: true, synonyms: ['consignee_id', 'ship_to', 'deliver_to', 'delivered_to'], description: 'Entity that physically received the goods, when not the buyer.' },
     { name: 'payer', type: 'id', refersToEntity: true, synonyms: ['payer_id', 'paid_by', 'payor'], description: 'Entity that paid, when not the buyer.' },
   ],
 });

@@ -510,7 +510,12 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
     for (let i = 0; i < n; i++) own.set(keys[i], i);
     index = own;
   }
-  const f64 = (pick: (e: EntityResult) => number) => Float64Array.from(analysis.entities, pick);
+  // (a loop: Float64Array.from walks an array through its iterator, several times slower at 100,000 entities)
+  const f64 = (pick: (e: EntityResult) => number) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = pick(analysis.entities[i]);
+    return out;
+  };
   const lostShare = new Float64Array(n);
   const lost = new Float64Array(n);
   if (extras.flowCut) {

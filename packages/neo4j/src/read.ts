@@ -25,7 +25,23 @@ import {
   SHIPMENT_FIELDS,
   SHIPMENT_LABEL,
   SHIPMENT_TYPES,
+  type FieldSpec,
 } from './schema';
+
+/**
+ * The properties of the node or relationship `v` as a map the driver decodes cheaply: every property, with the dates
+ * of `fields` as their ISO text and the whole numbers (`seq`, `originLine` and the integer fields) as floats. The
+ * driver makes an object of each Neo4j Date and Integer and reads their fields with 64-bit arithmetic done in
+ * JavaScript (objects of their own): read back as they are, the dates and the two numbers of each of 1.1 million
+ * rows cost about a third of the Node side of reading a bundle back. Values of another type (a date written as text,
+ * a DateTime, a string in a number field) come as they are, and are read or refused as before (`fromProperty`).
+ */
+function projected(v: string, fields: readonly FieldSpec[]): string {
+  const as = (key: string, type: string, made: string) => `\`${key}\`: CASE WHEN ${v}.\`${key}\` IS :: ${type} THEN ${made}(${v}.\`${key}\`) ELSE ${v}.\`${key}\` END`;
+  const dates = fields.filter((f) => f.type === 'date').map((f) => as(f.key, 'DATE', 'toString'));
+  const whole = [...fields.filter((f) => f.type === 'integer').map((f) => f.key), 'seq', 'originLine'].map((key) => as(key, 'INTEGER', 'toFloat'));
+  return `${v} {.*, ${[...dates, ...whole].join(', ')}}`;
+}
 
 export interface ReadOptions extends DatabaseOptions {
   /**
@@ -170,8 +186,8 @@ function seqOf(props: Record<string, unknown>): number {
 async function readEntities(tx: ManagedTransaction, ids: string[] | undefined, order: KeyOrder, problems: Problems): Promise<Entity[]> {
   const query =
     ids === undefined
-      ? `MATCH (e:${ENTITY_LABEL}) RETURN properties(e) AS p`
-      : `UNWIND $ids AS id MATCH (e:${ENTITY_LABEL} {id: id}) RETURN properties(e) AS p`;
+      ? `MATCH (e:${ENTITY_LABEL}) RETURN ${projected('e', ENTITY_FIELDS)} AS p`
+      : `UNWIND $ids AS id MATCH (e:${ENTITY_LABEL} {id: id}) RETURN ${projected('e', ENTITY_FIELDS)} AS p`;
   const out: Sorted<Entity>[] = [];
   for await (const record of tx.run(query, { ids: ids ?? [] })) {
     const props = record.get('p') as Record<string, unknown>;
@@ -185,7 +201,7 @@ async function readEntities(tx: ManagedTransaction, ids: string[] | undefined, o
 }
 
 async function readRelations(tx: ManagedTransaction, ids: string[] | undefined, order: KeyOrder, problems: Problems): Promise<Relation[]> {
-  const tail = `-[r:${RELATION_TYPE_ALTERNATIVES}]->(b:${ENTITY_LABEL}) RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS p`;
+  const tail = `-[r:${RELATION_TYPE_ALTERNATIVES}]->(b:${ENTITY_LABEL}) RETURN a.id AS source, b.id AS target, type(r) AS type, ${projected('r', RELATION_FIELDS)} AS p`;
   const query = ids === undefined ? `MATCH (a:${ENTITY_LABEL})${tail}` : `UNWIND $ids AS id MATCH (a:${ENTITY_LABEL} {id: id})${tail}`;
   const inSubset = ids === undefined ? undefined : new Set(ids);
   const out: Sorted<Relation>[] = [];
@@ -209,8 +225,8 @@ async function readShipments(tx: ManagedTransaction, ids: string[] | undefined, 
   [(sh)-[:${SHIPMENT_TYPES.payer}]->(x:${ENTITY_LABEL}) | x.id] AS payer`;
   const query =
     ids === undefined
-      ? `MATCH (sh:${SHIPMENT_LABEL}) RETURN properties(sh) AS p, ${parties}`
-      : `UNWIND $ids AS id MATCH (:${ENTITY_LABEL} {id: id})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL}) RETURN properties(sh) AS p, ${parties}`;
+      ? `MATCH (sh:${SHIPMENT_LABEL}) RETURN ${projected('sh', SHIPMENT_FIELDS)} AS p, ${parties}`
+      : `UNWIND $ids AS id MATCH (:${ENTITY_LABEL} {id: id})-[:${SHIPMENT_TYPES.supplier}]->(sh:${SHIPMENT_LABEL}) RETURN ${projected('sh', SHIPMENT_FIELDS)} AS p, ${parties}`;
   const inSubset = ids === undefined ? undefined : new Set(ids);
   const out: Sorted<Shipment>[] = [];
   for await (const record of tx.run(query, { ids: ids ?? [] })) {
@@ -240,7 +256,7 @@ async function readShipments(tx: ManagedTransaction, ids: string[] | undefined, 
 
 async function readPlaces(tx: ManagedTransaction, order: KeyOrder, problems: Problems): Promise<Place[]> {
   const out: Sorted<Place>[] = [];
-  for await (const record of tx.run(`MATCH (p:${PLACE_LABEL}) RETURN properties(p) AS p`)) {
+  for await (const record of tx.run(`MATCH (p:${PLACE_LABEL}) RETURN ${projected('p', PLACE_FIELDS)} AS p`)) {
     const props = record.get('p') as Record<string, unknown>;
     const values: Record<string, unknown> = {};
     const missing = readFields(props, PLACE_FIELDS, values);

@@ -371,6 +371,51 @@ function kindWithShare(raw: string, options: FieldOptions): { kind: string; shar
   return { kind: 'owner', share: share.value as number };
 }
 
+/**
+ * The natures of control of a register of people with significant control, as the UK's (Companies House) writes them,
+ * with the variants for trusts, firms, partnerships and overseas entities after them: shares, voting rights or a right
+ * to surplus assets in a band (`…-25-to-50-percent`, more than 25 % and at most 50 %) read as owner with the band's
+ * lower bound as the share, which is what the control rule needs (25 % or more); the right to appoint or remove the
+ * board, and significant influence or control, as director (control without a share).
+ */
+const SHARE_BAND = /^(ownership-of-shares|voting-rights|right-to-share-surplus-assets)-(?:(\d{1,3})-to-(\d{1,3})-percent|more-than-(25)-percent)(?:-[a-z-]+)?$/;
+const CONTROL_WITHOUT_SHARE = /^(significant-influence-or-control|right-to-appoint-and-remove-(?:directors|members|person))(?:-[a-z-]+)?$/;
+const BAND_WORDS: Readonly<Record<string, string>> = {
+  'ownership-of-shares': 'shares',
+  'voting-rights': 'voting rights',
+  'right-to-share-surplus-assets': 'a right to surplus assets',
+};
+
+function natureOfControl(raw: string): { kind: 'owner' | 'director'; share?: number; words: string } | undefined {
+  // Several natures in one cell (as the register lists a person's): one tie, owner with the largest share when any
+  // nature is a share band, else director.
+  const parts = raw.length > 600 ? [] : raw.split(/\s*[,;|]\s*/).filter((p) => p !== '');
+  if (parts.length > 1) {
+    const natures = parts.map(oneNature);
+    if (natures.some((n) => n === undefined)) return undefined;
+    const owned = natures.filter((n) => n!.kind === 'owner');
+    const pick = owned.length > 0 ? owned.reduce((a, b) => (b!.share! > a!.share! ? b : a))! : natures[0]!;
+    return { ...pick, words: `${pick.words}, the strongest of its ${parts.length} natures` };
+  }
+  return oneNature(raw);
+}
+
+function oneNature(raw: string): { kind: 'owner' | 'director'; share?: number; words: string } | undefined {
+  if (raw.length > 120) return undefined;
+  const text = raw.trim().toLowerCase().replace(/_/g, '-');
+  const band = SHARE_BAND.exec(text);
+  if (band !== null) {
+    const low = Number(band[2] ?? band[4]);
+    const high = band[3] === undefined ? undefined : Number(band[3]);
+    if (low > 100 || (high !== undefined && (high > 100 || high <= low))) return undefined;
+    const range = high === undefined ? `more than ${low} %` : `more than ${low} % and at most ${high} %`;
+    return { kind: 'owner', share: low, words: `owner with a share of ${low} % (${BAND_WORDS[band[1]]}: ${range}; the band's lower bound)` };
+  }
+  const control = CONTROL_WITHOUT_SHARE.exec(text);
+  if (control !== null) return { kind: 'director', words: `director (${control[1] === 'significant-influence-or-control' ? 'significant influence or control' : 'the right to appoint and remove the board'}: control without a share)` };
+  return undefined;
+}
+
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
 const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   lat: 'lon',
@@ -760,6 +805,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
           if (!parsed.ok && spec.file === 'relations.csv' && col.name === 'kind') {
+            // `ownership-of-shares-25-to-50-percent`, `significant-influence-or-control`: the natures of control of a
+            // register of people with significant control, as the UK's writes them.
+            const nature = natureOfControl(raw);
+            if (nature !== undefined) {
+              values.kind = nature.kind;
+              if (nature.share !== undefined) writtenShare = nature.share;
+              note('kind', `${JSON.stringify(written)} (a nature of control, as registers of people with significant control write it) read as ${nature.words}`, true);
+              continue;
+            }
             // `Owner (51%)`, `51 % shareholder`: the kind of tie, and the share it writes beside it.
             const split = kindWithShare(raw, fieldOptions[i]);
             if (split !== undefined) {

@@ -305,6 +305,31 @@ describe('spreadsheet habits', () => {
     expect(written).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is TRY' }]);
   });
 
+  it('reads a register of people with significant control: its natures of control as owner with the band\'s lower bound, or director', async () => {
+    const relations = [
+      'source,target,kind',
+      'c,a,ownership-of-shares-25-to-50-percent',
+      'c,b,"ownership-of-shares-75-to-100-percent, voting-rights-75-to-100-percent, right-to-appoint-and-remove-directors"',
+      'd,a,voting-rights-more-than-25-percent-registered-overseas-entity',
+      'c,d,significant-influence-or-control-as-trust',
+      'a,d,right_to_appoint_and_remove_directors',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ relations, shipments: undefined }));
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.share])).toEqual([
+      ['c', 'a', 'owner', 25],
+      ['c', 'b', 'owner', 75],
+      ['d', 'a', 'owner', 25],
+      ['c', 'd', 'director', undefined],
+      ['a', 'd', 'director', undefined],
+    ]);
+    const said = b.warnings.filter((w) => w.column === 'kind').map((w) => `${w.line}: ${w.reason}`);
+    expect(said).toContain('2: "ownership-of-shares-25-to-50-percent" (a nature of control, as registers of people with significant control write it) read as owner with a share of 25 % (shares: more than 25 % and at most 50 %; the band\'s lower bound)');
+    expect(said.find((w) => w.startsWith('3: '))).toContain('read as owner with a share of 75 % (shares: more than 75 % and at most 100 %; the band\'s lower bound), the strongest of its 3 natures');
+    // A band that is not one, and a list with a kind that is no nature of control, stay problems.
+    const issues = await problems(makeBundle({ relations: 'source,target,kind\nc,a,ownership-of-shares-50-to-25-percent\nc,b,"ownership-of-shares-25-to-50-percent, friend"', shipments: undefined }));
+    expect(issues.map((i) => [i.line, i.column])).toEqual([[2, 'kind'], [3, 'kind']]);
+  });
+
   it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {
     const entities = ['id,type,name', 'a,Company,Alpha', 'b,Individual,Bora', 'c,Legal Entity,Cem', 'd,NGO,Delta'].join('\n');
     const relations = ['source,target,kind,start', 'b,a,Shareholder,', 'b,c,board member,', 'b,d,director,2016-02-30', 'b,a,director,2016-13-01'].join('\n');

@@ -386,7 +386,7 @@ const BAND_WORDS: Readonly<Record<string, string>> = {
   'right-to-share-surplus-assets': 'a right to surplus assets',
 };
 
-function natureOfControl(raw: string): { kind: 'owner' | 'director'; share?: number; words: string } | undefined {
+function natureOfControl(raw: string): { kind: 'owner' | 'director'; share?: number; band?: { low: number; high?: number }; words: string } | undefined {
   // Several natures in one cell (as the register lists a person's): one tie, owner with the largest share when any
   // nature is a share band, else director.
   const parts = raw.length > 600 ? [] : raw.split(/\s*[,;|]\s*/).filter((p) => p !== '');
@@ -400,7 +400,7 @@ function natureOfControl(raw: string): { kind: 'owner' | 'director'; share?: num
   return oneNature(raw);
 }
 
-function oneNature(raw: string): { kind: 'owner' | 'director'; share?: number; words: string } | undefined {
+function oneNature(raw: string): { kind: 'owner' | 'director'; share?: number; band?: { low: number; high?: number }; words: string } | undefined {
   if (raw.length > 120) return undefined;
   const text = raw.trim().toLowerCase().replace(/_/g, '-');
   const band = SHARE_BAND.exec(text);
@@ -409,7 +409,7 @@ function oneNature(raw: string): { kind: 'owner' | 'director'; share?: number; w
     const high = band[3] === undefined ? undefined : Number(band[3]);
     if (low > 100 || (high !== undefined && (high > 100 || high <= low))) return undefined;
     const range = high === undefined ? `more than ${low} %` : `more than ${low} % and at most ${high} %`;
-    return { kind: 'owner', share: low, words: `owner with a share of ${low} % (${BAND_WORDS[band[1]]}: ${range}; the band's lower bound)` };
+    return { kind: 'owner', share: low, band: high === undefined ? { low } : { low, high }, words: `owner (${BAND_WORDS[band[1]]}: ${range}), its share the share column's figure or else the band's lower bound, ${low} %` };
   }
   const control = CONTROL_WITHOUT_SHARE.exec(text);
   if (control !== null) return { kind: 'director', words: `director (${control[1] === 'significant-influence-or-control' ? 'significant influence or control' : 'the right to appoint and remove the board'}: control without a share)` };
@@ -552,6 +552,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   };
   /** The share a relation's kind was written with (`Owner (51%)`), when it was. */
   let writtenShare: number | undefined;
+  /** The band of the share a nature of control writes (more than `low`, at most `high` percent), when it does. */
+  let writtenBand: { low: number; high?: number } | undefined;
   /**
    * The row's cells that write a currency several share (`FCFA`, `2 450 000 FCFA`): read once the row's supplier and
    * buyer are known, as the one currency the shipment's countries use (`value`: the number written with it).
@@ -810,7 +812,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const nature = natureOfControl(raw);
             if (nature !== undefined) {
               values.kind = nature.kind;
-              if (nature.share !== undefined) writtenShare = nature.share;
+              if (nature.share !== undefined) {
+                writtenShare = nature.share;
+                writtenBand = nature.band;
+              }
               note('kind', `${JSON.stringify(written)} (a nature of control, as registers of people with significant control write it) read as ${nature.words}`, true);
               continue;
             }
@@ -974,8 +979,14 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             values.share = writtenShare;
             late = true;
           }
+          else if (writtenBand !== undefined) {
+            // A nature of control gives a band: a share column inside it is the share, more precisely.
+            const share = values.share as number;
+            if (!(share >= writtenBand.low && share <= (writtenBand.high ?? 100))) add('share', `the nature of control says more than ${writtenBand.low} %${writtenBand.high === undefined ? '' : ` and at most ${writtenBand.high} %`} but the share is ${share} %`);
+          }
           else if (values.share !== writtenShare) add('share', `the kind says a share of ${writtenShare} % but the share is ${values.share as number} %`);
           writtenShare = undefined;
+          writtenBand = undefined;
         }
         if (values.coordinates !== undefined) {
           // `36.6456, 37.0845` in one cell: the latitude and the longitude (the header has no lat or lon of its own).

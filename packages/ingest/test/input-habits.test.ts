@@ -323,11 +323,15 @@ describe('spreadsheet habits', () => {
       ['a', 'd', 'director', undefined],
     ]);
     const said = b.warnings.filter((w) => w.column === 'kind').map((w) => `${w.line}: ${w.reason}`);
-    expect(said).toContain('2: "ownership-of-shares-25-to-50-percent" (a nature of control, as registers of people with significant control write it) read as owner with a share of 25 % (shares: more than 25 % and at most 50 %; the band\'s lower bound)');
-    expect(said.find((w) => w.startsWith('3: '))).toContain('read as owner with a share of 75 % (shares: more than 75 % and at most 100 %; the band\'s lower bound), the strongest of its 3 natures');
+    expect(said).toContain('2: "ownership-of-shares-25-to-50-percent" (a nature of control, as registers of people with significant control write it) read as owner (shares: more than 25 % and at most 50 %), its share the share column\'s figure or else the band\'s lower bound, 25 %');
+    expect(said.find((w) => w.startsWith('3: '))).toContain('read as owner (shares: more than 75 % and at most 100 %), its share the share column\'s figure or else the band\'s lower bound, 75 %, the strongest of its 3 natures');
+    // A share column inside the band is the share; outside it, a problem.
+    const precise = await readBundle(makeBundle({ relations: 'source,target,kind,share\nc,a,ownership-of-shares-50-to-75-percent,60', shipments: undefined }));
+    expect(precise.relations.map((r) => [r.kind, r.share])).toEqual([['owner', 60]]);
     // A band that is not one, and a list with a kind that is no nature of control, stay problems.
-    const issues = await problems(makeBundle({ relations: 'source,target,kind\nc,a,ownership-of-shares-50-to-25-percent\nc,b,"ownership-of-shares-25-to-50-percent, friend"', shipments: undefined }));
-    expect(issues.map((i) => [i.line, i.column])).toEqual([[2, 'kind'], [3, 'kind']]);
+    const issues = await problems(makeBundle({ relations: 'source,target,kind,share\nc,a,ownership-of-shares-50-to-25-percent,\nc,b,"ownership-of-shares-25-to-50-percent, friend",\nc,b,ownership-of-shares-25-to-50-percent,80', shipments: undefined }));
+    expect(issues.map((i) => `${i.line}:${i.column}`)).toEqual(['2:kind', '3:kind', '4:share']);
+    expect(issues[2].reason).toBe('the nature of control says more than 25 % and at most 50 % but the share is 80 %');
   });
 
   it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {

@@ -277,7 +277,7 @@ const AMBIGUOUS_KEPT = 20;
 const THREE_DECIMALS: ReadonlySet<string> = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 
 /** A kind of tie that says two rows are one entity (`same person`, `misma persona`, `même personne`, `alias`, `aka`). */
-const SAME_ENTITY = /^(?:(?:the )?same(?: person| entity| company| as)?|identical|alias|aka|also known as|misma persona|mismo|misma|la misma persona|misma empresa|meme personne|meme entite|meme societe|alias de|gleiche person|dieselbe person|ayni kisi)$/;
+const SAME_ENTITY = /^(?:(?:the )?same(?: person| entity| company| as)?|identical|alias|aka|also known as|misma persona|mismo|misma|la misma persona|misma empresa|meme personne|meme entite|meme societe|alias de|gleiche person|dieselbe person|ayni kisi|(?:probably )?(?:same|similar)(?: name| id| company| intermediary| officer)?(?: and (?:address|registration date))? as)$/;
 /** A number with dots between thousands beside a word (`Bs 38.500`), read so by numberWithWord in a file that groups thousands with dots. */
 const GROUPED_BESIDE_WORD = /^[^\d.,]*\d{1,3}(\.\d{3})+[^\d.,]*$/;
 /** An id as a spreadsheet writes a long number it was not told is text: `2,05123E+10`, `4.01E+11`. */
@@ -848,6 +848,20 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               if (readings.monthFirst === undefined) column.dayFirst ??= { raw, line };
               if (readings.dayFirst === undefined) column.monthFirst ??= { raw, line };
               (rowSlashed ??= []).push({ column, raw });
+              continue;
+            }
+          }
+          if (!parsed.ok && col.type === 'country' && /[;|,]/.test(raw) && raw.length <= 200) {
+            // `LBN;TUR`, `Lebanon;Turkey`: several countries in one cell, as registers and leak databases list the
+            // countries of a person's addresses. The first is the entity's country; the cell is kept as written, as an
+            // attribute under the column's name, and the warning says so.
+            const parts = raw.split(/\s*[;|,]\s*/).filter((p) => p !== '');
+            const read = parts.map((p) => parseField('country', p, fieldOptions[i]));
+            if (parts.length > 1 && read.every((r) => r.ok)) {
+              const codes = read.map((r) => r.value as string);
+              values[col.key ?? col.name] = codes[0];
+              setOwn(attributes, `${col.name} (all)`, raw);
+              note(col.name, `${JSON.stringify(written)} names ${parts.length} countries (${codes.join(', ')}): the first, ${codes[0]}, read as the ${col.name.replace(/_/g, ' ')}, the cell kept as the attribute "${col.name} (all)"; write one country to be sure`, true);
               continue;
             }
           }

@@ -305,6 +305,40 @@ describe('spreadsheet habits', () => {
     expect(written).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is TRY' }]);
   });
 
+  it('reads an extract of a leak database as the ICIJ publishes it: node ids, links in words, countries as alpha-3 codes (several in a cell), dates as 18-MAR-2005', async () => {
+    const entities = [
+      'node_id,name,jurisdiction,country_codes,countries,incorporation_date,kind',
+      '10000001,ZEPHYR HOLDINGS LIMITED,BVI,VGB,Virgin Islands British,18-MAR-2005,company',
+      '12000001,KARIM HADDAD,,LBN;TUR,Lebanon;Turkey,,person',
+      '11000001,MOSSFIELD & PARTNERS,,PAN,Panama,,company',
+    ].join('\n');
+    const relations = [
+      'node_id_start,node_id_end,rel_type,link,start_date,end_date,sourceID',
+      '12000001,10000001,officer_of,shareholder of,18-MAR-2005,,Panama Papers',
+      '12000001,10000001,officer_of,beneficiary of,,,Panama Papers',
+      '11000001,10000001,intermediary_of,intermediary of,,,Panama Papers',
+      '11000001,10000001,officer_of,nominee director of,01-APR-2006,15-JUN-2010,Panama Papers',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations, shipments: undefined, places: undefined }));
+    expect(b.entities.map((e) => [e.id, e.country, e.founded, e.attributes['country (all)']])).toEqual([
+      ['10000001', 'VG', '2005-03-18', undefined],
+      ['12000001', 'LB', undefined, 'LBN;TUR'],
+      ['11000001', 'PA', undefined, undefined],
+    ]);
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.start, r.end])).toEqual([
+      ['12000001', '10000001', 'owner', '2005-03-18', undefined],
+      ['12000001', '10000001', 'owner', undefined, undefined],
+      ['11000001', '10000001', 'agent', undefined, undefined],
+      ['11000001', '10000001', 'director', '2006-04-01', '2010-06-15'],
+    ]);
+    const said = b.warnings.map((w) => `${w.file}:${w.line}:${w.column}: ${w.reason}`);
+    expect(said).toContain('entities.csv:3:country: "LBN;TUR" names 2 countries (LB, TR): the first, LB, read as the country, the cell kept as the attribute "country (all)"; write one country to be sure');
+    // A link that says two nodes may be one entity is not a tie: refused with what to do instead.
+    const same = await problems(makeBundle({ entities, relations: 'node_id_start,node_id_end,link\n12000001,11000001,similar name and address as', shipments: undefined, places: undefined }));
+    expect(same).toHaveLength(1);
+    expect(same[0].reason).toContain('two rows that are one entity are not a tie');
+  });
+
   it('reads a register of people with significant control: its natures of control as owner with the band\'s lower bound, or director', async () => {
     const relations = [
       'source,target,kind',

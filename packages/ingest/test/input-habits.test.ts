@@ -305,6 +305,22 @@ describe('spreadsheet habits', () => {
     expect(written).toEqual([{ file: 'shipments.csv', line: 2, column: 'currency', reason: 'the value column is in EUR (its name says so) but the currency is TRY' }]);
   });
 
+  it('reads a companies register\'s basic company data as published (Companies House: CompanyName, RegAddress.PostTown, SICCode.SicText_1 …)', async () => {
+    const entities = [
+      'id,kind,CompanyName, CompanyNumber,RegAddress.AddressLine1,RegAddress.PostTown,RegAddress.Country,CompanyCategory,CountryOfOrigin,IncorporationDate,SICCode.SicText_1',
+      'a,company,"ZENITH CHEMICALS LTD",09876543,1 MILL ST,MANCHESTER,UNITED KINGDOM,Private Limited Company,United Kingdom,14/03/2015,"46750 - Wholesale of chemical products"',
+      'b,company,"NORTHGATE PHONES LTD",11223344,2 HIGH ST,BOLTON,ENGLAND,Private Limited Company,United Kingdom,01/02/2019,"47421 - Retail sale of mobile telephones"',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined, places: undefined }));
+    expect(b.entities.map((e) => [e.name, e.address, e.city, e.country, e.founded, e.sector, e.attributes.registration_number])).toEqual([
+      ['ZENITH CHEMICALS LTD', '1 MILL ST', 'MANCHESTER', 'GB', '2015-03-14', '46750 - Wholesale of chemical products', '09876543'],
+      ['NORTHGATE PHONES LTD', '2 HIGH ST', 'BOLTON', 'GB', '2019-02-01', '47421 - Retail sale of mobile telephones', '11223344'],
+    ]);
+    // The second name of the country is kept as an attribute, said once.
+    expect(b.entities[0].attributes.countryoforigin).toBe('United Kingdom');
+    expect(b.warnings.map((w) => w.reason)).toContain('column "CountryOfOrigin" is kept as a text attribute: the header already has "country"');
+  });
+
   it('reads an extract of a leak database as the ICIJ publishes it: node ids, links in words, countries as alpha-3 codes (several in a cell), dates as 18-MAR-2005', async () => {
     const entities = [
       'node_id,name,jurisdiction,country_codes,countries,incorporation_date,kind',

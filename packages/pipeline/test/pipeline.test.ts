@@ -303,3 +303,22 @@ describe('a controller of more flagged companies than the report names', () => {
     }
   });
 });
+
+describe('a line of business as a companies register writes it', () => {
+  it('reads "47421 - Retail sale of mobile telephones" as ISIC 4741 (and the wholesale of them as 4652) with the shipped keywords', async () => {
+    const b = bundleOf(
+      [
+        entity('dist', { ...near, sector: '46750 - Wholesale of chemical products' }),
+        entity('uk', { ...near, sector: '47421 - Retail sale of mobile telephones' }),
+        entity('ukw', { ...near, sector: '46520 - Wholesale of mobile telephones and parts' }),
+      ],
+      [],
+      [ship('s1', 'dist', 'uk', { shipped: '2020-05-01' }), ship('s2', 'dist', 'ukw', { shipped: '2020-05-01' })],
+    );
+    const { report } = await runAnalysis(b, options());
+    const line = (id: string) => report.flags.find((f) => f.rule === 'off-profile-purchase' && f.entity === id)?.evidence.buyerLineOfBusiness;
+    expect(line('uk')).toMatchObject({ isic: '4741', isicFrom: 'sector', sectorKeyword: 'mobile telephone' });
+    expect(line('ukw')).toMatchObject({ isic: '4652', isicFrom: 'sector', sectorKeyword: 'wholesale of mobile telephone' });
+    expect(report.flags.find((f) => f.rule === 'precursor-watchlist' && f.entity === 'uk')?.severity).toBe('high');
+  });
+});

@@ -18,7 +18,44 @@ function tinyList(dir: string): string {
 
 afterAll(removeTempDirs);
 
+/**
+ * The fictional list as OpenSanctions' "simple" CSV export writes such a list (targets.simple.csv: one row per person,
+ * company or organization; names, aliases, countries, birth dates and identifiers, several in a cell separated by ;).
+ */
+function simpleCsv(dir: string): string {
+  const records = readFileSync(FICTIONAL, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, string[]>; datasets: string[]; last_seen: string; last_change: string });
+  const cell = (values: string[] | undefined) => {
+    const text = (values ?? []).join(';');
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const rows = records
+    .filter((r) => ['Person', 'Company', 'Organization'].includes(r.schema))
+    .map((r) => {
+      const p = r.properties;
+      return [r.id, r.schema, cell(p.name), cell(p.alias), cell(p.birthDate), cell([...(p.country ?? []), ...(p.nationality ?? [])]), cell([...(p.registrationNumber ?? []), ...(p.innCode ?? [])]), cell(r.datasets), r.last_seen, r.last_change].join(',');
+    });
+  const path = join(dir, 'targets.simple.csv');
+  writeFileSync(path, ['id,schema,name,aliases,birth_date,countries,identifiers,dataset,last_seen,last_change', ...rows].join('\r\n'));
+  return path;
+}
+
 describe('chokepoint analyze --screen', () => {
+  it("screens against the same list written as OpenSanctions' targets.simple.csv: the same matches and candidates", async () => {
+    const dir = tempDir();
+    const csv = simpleCsv(dir);
+    const [fromFtm, fromCsv] = await Promise.all([FICTIONAL, csv].map(async (list, i) => {
+      const out = join(dir, `r${i}.json`);
+      const r = await run('analyze', DEMO, '--screen', list, '--out', out, '-q');
+      expect(r.code).toBe(0);
+      return JSON.parse(readFileSync(out, 'utf8')) as { screening: { lists: { name: string; file: string; parties: number }[]; matches: { entity: string; listedId: string; score: number }[]; candidates: { entity: string; listedId: string }[] } };
+    }));
+    expect(fromCsv.screening.lists).toEqual([expect.objectContaining({ name: 'fictional_sanctions', file: 'targets.simple.csv', parties: 9 })]);
+    const pairs = (x: { entity: string; listedId: string; score: number }[]) => x.map((m) => [m.entity, m.listedId, m.score]).sort();
+    expect(pairs(fromCsv.screening.matches)).toEqual(pairs(fromFtm.screening.matches));
+    expect(fromCsv.screening.candidates.map((m) => [m.entity, m.listedId]).sort()).toEqual(fromFtm.screening.candidates.map((m) => [m.entity, m.listedId]).sort());
+    expect(fromCsv.screening.matches.length).toBeGreaterThan(0);
+  });
+
   it('screens the demo against the fictional list: matches, candidates, flags with their list, paths, summary', async () => {
     const out = join(tempDir(), 'report.json');
     const r = await run('analyze', DEMO, '--screen', FICTIONAL, '--out', out);

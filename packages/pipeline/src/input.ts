@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { BundleNotFoundError, jsonLines, readBundle, readFtm } from '@chokepoint/ingest';
+import { BundleNotFoundError, jsonLines, listCsvLines, readBundle, readFtm } from '@chokepoint/ingest';
 import { readList, type ScreeningList } from '@chokepoint/screening';
 import type { Bundle } from '@chokepoint/model';
 import { checkMemory } from './memory';
@@ -47,11 +47,14 @@ function isFile(path: string): boolean {
 }
 
 /**
- * Reads a list of listed parties (FollowTheMoney JSON lines, as OpenSanctions publishes them) for screening. Throws
- * InvalidListError (of @chokepoint/screening) naming file, line, property and reason; `lenient` skips bad records.
+ * Reads a list of listed parties for screening: FollowTheMoney JSON lines, as OpenSanctions publishes them, or a table
+ * (`.csv`, `.tsv`, `.txt`: OpenSanctions' targets.simple.csv, or a spreadsheet with a name column; listCsvLines).
+ * Throws InvalidListError (of @chokepoint/screening) naming file, line, property and reason; `lenient` skips bad
+ * records.
  */
 export function readScreeningList(path: string, options: { lenient?: boolean; onProgress?: (file: string, bytes: number, total: number) => void } = {}): Promise<ScreeningList> {
   const file = basename(path);
   const progress = options.onProgress;
-  return readList(jsonLines(path, progress === undefined ? undefined : (bytes, total) => progress(file, bytes, total)), { file, lenient: options.lenient });
+  const lines = /\.(csv|tsv|txt)$/i.test(path) ? listCsvLines(path) : jsonLines(path, progress === undefined ? undefined : (bytes, total) => progress(file, bytes, total));
+  return readList(lines, { file, lenient: options.lenient });
 }

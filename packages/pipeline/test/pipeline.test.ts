@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
-import { disruptReport, loadDensities, loadFxTable, loadMeasuresData, MeasuresDataError, mostFlagged, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
+import { disruptReport, loadDensities, loadFxTable, loadMeasuresData, MeasuresDataError, mostFlagged, readScreeningList, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
 import { renderSummary, reportProblems } from '@chokepoint/report';
 
 const origin = { file: 'x.csv', line: 2 };
@@ -320,5 +320,28 @@ describe('a line of business as a companies register writes it', () => {
     expect(line('uk')).toMatchObject({ isic: '4741', isicFrom: 'sector', sectorKeyword: 'mobile telephone' });
     expect(line('ukw')).toMatchObject({ isic: '4652', isicFrom: 'sector', sectorKeyword: 'wholesale of mobile telephone' });
     expect(report.flags.find((f) => f.rule === 'precursor-watchlist' && f.entity === 'uk')?.severity).toBe('high');
+  });
+});
+
+describe('a list of listed parties written as a table', () => {
+  it("screens against OpenSanctions' targets.simple.csv or an investigator's sheet as against FtM lines; a row without a name is named by file, line and column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-list-'));
+    try {
+      const simple = join(dir, 'targets.simple.csv');
+      writeFileSync(simple, ['id,schema,name,aliases,countries,dataset,last_seen,last_change', 'NK-1,Company,Velkaron Kimya,Velkaron Chemicals,tr,Fictional Sanctions,2024-05-01,2024-04-30', 'NK-2,Person,Halil Harbelioglu,,tr;sy,Fictional Sanctions,2024-05-01,2024-04-30'].join('\n'));
+      const list = await readScreeningList(simple);
+      expect([list.name, list.date, list.file]).toEqual(['Fictional Sanctions', '2024-05-01', 'targets.simple.csv']);
+      expect(list.parties.map((p) => [p.id, p.kind, p.names, p.countries, p.line])).toEqual([
+        ['NK-1', 'company', ['Velkaron Kimya', 'Velkaron Chemicals'], ['TR'], 2],
+        ['NK-2', 'person', ['Halil Harbelioglu'], ['TR', 'SY'], 3],
+      ]);
+      const sheet = join(dir, 'my list.csv');
+      writeFileSync(sheet, 'Name;Country\nHalil Harbelioglu;TR\n;SY\n');
+      await expect(readScreeningList(sheet)).rejects.toMatchObject({ issues: [{ file: 'my list.csv', line: 3, column: 'name', reason: expect.stringContaining('has no name') }] });
+      const lenient = await readScreeningList(sheet, { lenient: true });
+      expect([lenient.name, lenient.parties.map((p) => p.name), lenient.skipped.map((s) => s.line)]).toEqual(['my list', ['Halil Harbelioglu'], [3]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -269,7 +269,7 @@ export async function readList(lines: AsyncIterable<JsonLine> | Iterable<JsonLin
   // The list's name: the datasets every party shares, or the file name.
   let shared = datasetSets[0] ?? [];
   for (const d of datasetSets) shared = shared.filter((x) => d.includes(x));
-  const name = shared.length > 0 ? [...shared].sort().join(', ') : file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/i, '');
+  const name = shared.length > 0 ? [...shared].sort().join(', ') : file.replace(/\.(ftm\.)?(jsonl|ijson|json)$/i, '').replace(/\.(csv|tsv|txt)$/i, '');
   return {
     name,
     file,

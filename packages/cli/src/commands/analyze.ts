@@ -65,7 +65,7 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--threads <n>', 'worker threads for betweenness (default: all cores)', parsePositiveInteger)
     .option('--epsilon <e>', `estimate betweenness from sampled shortest paths (Riondato & Kornaropoulos 2016), every value within ±e of the exact one with 90% probability (default: exact up to ${AUTO_EXACT_LIMIT.toLocaleString('en-US')} entities, ±${AUTO_EPSILON} above)`, parseEpsilon)
     .option('--exact', 'compute betweenness exactly whatever the size of the network')
-    .option('--screen <list>', 'screen every entity against a list of listed parties: FollowTheMoney JSON lines, such as an OpenSanctions export (repeat for several lists; see docs/screening.md). A match is a lead to verify, not an identification', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--screen <list>', 'screen every entity against a list of listed parties: FollowTheMoney JSON lines, such as an OpenSanctions export, or a table (.csv, .tsv, .txt: OpenSanctions\' targets.simple.csv, or a sheet with a name column) (repeat for several lists; see docs/screening.md). A match is a lead to verify, not an identification', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('-q, --quiet', 'print no progress on stderr')
     .option('--json', 'print the report as JSON on stdout instead of the summary'))
     .action(async (bundleArg: string | undefined, flags: AnalyzeFlags) => {

@@ -416,6 +416,34 @@ function oneNature(raw: string): { kind: 'owner' | 'director'; share?: number; b
   return undefined;
 }
 
+/**
+ * A kind written from the other end of the tie (`owned by`, `subsidiary of`, `has director`, GLEIF's
+ * `IS_DIRECTLY_CONSOLIDATED_BY`): the kind, read with the tie turned round (its target first, as every kind is read:
+ * the owner, the director, the employee, the payer). Undefined for any other text.
+ */
+const PASSIVE_KINDS: readonly [RegExp, string][] = [
+  [/^(?:is )?(?:(?:wholly|majority|partly|beneficially|directly|indirectly|ultimately) )?(?:owned|held|controlled) by$/, 'owner'],
+  [/^(?:is )?(?:an? )?(?:(?:wholly owned|majority owned|direct|indirect) )?(?:subsidiary|branch|affiliate)(?: company)? of$/, 'owner'],
+  [/^is (?:directly |ultimately )?consolidated by$/, 'owner'],
+  [/^is international branch of$/, 'owner'],
+  [/^has (?:as )?(?:an? )?(?:owner|shareholder|parent(?: company)?|beneficial owner)$/, 'owner'],
+  [/^(?:is )?(?:directed|managed|run) by$/, 'director'],
+  [/^has (?:as )?(?:an? )?(?:director|manager|ceo)$/, 'director'],
+  [/^has (?:as )?(?:an? )?employee$/, 'employee'],
+  [/^(?:is )?represented by$/, 'agent'],
+  [/^(?:is )?paid (?:for )?by$/, 'paid_for'],
+];
+
+/** Who the source of a tie of each kind is, in the words of the warning. */
+const PASSIVE_SOURCE: Readonly<Record<string, string>> = { owner: 'owner', director: 'director', employee: 'employee', agent: 'agent', paid_for: 'payer' };
+
+function passiveKind(raw: string): string | undefined {
+  if (raw.length > 60) return undefined;
+  const text = raw.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+  for (const [pattern, kind] of PASSIVE_KINDS) if (pattern.test(text)) return kind;
+  return undefined;
+}
+
 /** Columns read together (by record key): when one cannot be read and is left empty, the other goes too. */
 const PAIRED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   lat: 'lon',
@@ -554,6 +582,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let writtenShare: number | undefined;
   /** The band of the share a nature of control writes (more than `low`, at most `high` percent), when it does. */
   let writtenBand: { low: number; high?: number } | undefined;
+  /** The row's kind was written from the other end (`owned by`): its ends are swapped once the row is read. */
+  let turned = false;
   /**
    * The row's cells that write a currency several share (`FCFA`, `2 450 000 FCFA`): read once the row's supplier and
    * buyer are known, as the one currency the shipment's countries use (`value`: the number written with it).
@@ -807,6 +837,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
           if (!parsed.ok && spec.file === 'relations.csv' && col.name === 'kind') {
+            // `owned by`, `subsidiary of`, `has director`: a kind written from the other end, read with the tie turned round
+            // (the ends swapped once the row is read).
+            const passive = passiveKind(raw);
+            if (passive !== undefined) {
+              values.kind = passive;
+              turned = true;
+              note('kind', `${JSON.stringify(written)} read as ${passive} with the tie turned round (the ${PASSIVE_SOURCE[passive]} is the source, as every kind is read): the target of the row is the source of the tie`, true);
+              continue;
+            }
             // `ownership-of-shares-25-to-50-percent`, `significant-influence-or-control`: the natures of control of a
             // register of people with significant control, as the UK's writes them.
             const nature = natureOfControl(raw);
@@ -1001,6 +1040,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           else if (values.share !== writtenShare) add('share', `the kind says a share of ${writtenShare} % but the share is ${values.share as number} %`);
           writtenShare = undefined;
           writtenBand = undefined;
+        }
+        if (turned) {
+          const { source, target } = values;
+          values.source = target;
+          values.target = source;
+          turned = false;
         }
         if (values.coordinates !== undefined) {
           // `36.6456, 37.0845` in one cell: the latitude and the longitude (the header has no lat or lon of its own).

@@ -355,6 +355,32 @@ describe('spreadsheet habits', () => {
     expect(same[0].reason).toContain('two rows that are one entity are not a tie');
   });
 
+  it('reads a kind written from the other end (owned by, subsidiary of, has director, GLEIF\'s IS_DIRECTLY_CONSOLIDATED_BY) with the tie turned round', async () => {
+    const relations = [
+      'source,target,kind,share',
+      'b,a,owned by,60',
+      'b,d,Subsidiary of,',
+      'd,a,IS_DIRECTLY_CONSOLIDATED_BY,',
+      'a,c,has director,',
+      'c,b,employed by,',
+      'b,d,paid by,',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ relations, shipments: undefined }));
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.share])).toEqual([
+      ['a', 'b', 'owner', 60],
+      ['d', 'b', 'owner', undefined],
+      ['a', 'd', 'owner', undefined],
+      ['c', 'a', 'director', undefined],
+      // (an employee is the source already: employed by is employee of)
+      ['c', 'b', 'employee', undefined],
+      ['d', 'b', 'paid_for', undefined],
+    ]);
+    // The keys in the file's order, whichever way the row was written.
+    expect(b.relations.map((r) => Object.keys(r).slice(0, 3))).toEqual(b.relations.map(() => ['source', 'target', 'kind']));
+    const said = b.warnings.filter((w) => w.column === 'kind').map((w) => `${w.line}: ${w.reason}`);
+    expect(said[0]).toBe('2: "owned by" read as owner with the tie turned round (the owner is the source, as every kind is read): the target of the row is the source of the tie (cells written alike on lines 3, 4)');
+  });
+
   it('reads a register of people with significant control: its natures of control as owner with the band\'s lower bound, or director', async () => {
     const relations = [
       'source,target,kind',

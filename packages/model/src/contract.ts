@@ -295,6 +295,7 @@ export const RELATION_KIND_ALIASES: Readonly<Record<string, string>> = {
   employment: 'employee',
   employee_of: 'employee',
   works_for: 'employee',
+  employed_by: 'employee',
   same_address: 'shared_address',
   shares_address: 'shared_address',
   shared_address_with: 'shared_address',

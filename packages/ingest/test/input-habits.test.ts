@@ -377,6 +377,17 @@ describe('spreadsheet habits', () => {
     ]);
     // The keys in the file's order, whichever way the row was written.
     expect(b.relations.map((r) => Object.keys(r).slice(0, 3))).toEqual(b.relations.map(() => ['source', 'target', 'kind']));
+    // GLEIF's level 1 and level 2 files as published: the parent that consolidates a company owns it.
+    const gleif = await readBundle(
+      makeBundle({
+        entities: 'LEI,Entity.LegalName,Entity.LegalAddress.City,Entity.LegalAddress.Country,kind\n5493001KJTIIGC8Y1R12,Zenith Holdings Ltd,London,GB,company\n213800ABCDEFGHIJKL12,Zenith Trading Ltd,Manchester,GB,company',
+        relations: 'Relationship.StartNode.NodeID,Relationship.StartNode.NodeIDType,Relationship.EndNode.NodeID,Relationship.RelationshipType\n213800ABCDEFGHIJKL12,LEI,5493001KJTIIGC8Y1R12,IS_DIRECTLY_CONSOLIDATED_BY',
+        shipments: undefined,
+        places: undefined,
+      }),
+    );
+    expect(gleif.entities.map((e) => [e.id, e.name, e.city, e.country])).toEqual([['5493001KJTIIGC8Y1R12', 'Zenith Holdings Ltd', 'London', 'GB'], ['213800ABCDEFGHIJKL12', 'Zenith Trading Ltd', 'Manchester', 'GB']]);
+    expect(gleif.relations.map((r) => [r.source, r.target, r.kind])).toEqual([['5493001KJTIIGC8Y1R12', '213800ABCDEFGHIJKL12', 'owner']]);
     const said = b.warnings.filter((w) => w.column === 'kind').map((w) => `${w.line}: ${w.reason}`);
     expect(said[0]).toBe('2: "owned by" read as owner with the tie turned round (the owner is the source, as every kind is read): the target of the row is the source of the tie (cells written alike on lines 3, 4)');
   });

@@ -69,6 +69,20 @@ export function sameRegistration(a: string, b: string): boolean {
   return short.length >= 6 && long.endsWith(short) && /^[a-z]{2,3}$/.test(long.slice(0, long.length - short.length));
 }
 
+/**
+ * Whether an id is a Legal Entity Identifier (ISO 17442: 18 letters or digits and two check digits, the whole read as
+ * a number modulo 97 equal to 1), as an entity read from GLEIF's files has for its id: compared as its registration.
+ */
+export function isLei(id: string): boolean {
+  if (!/^[A-Z0-9]{18}[0-9]{2}$/.test(id)) return false;
+  let rest = 0;
+  for (const ch of id) {
+    const digits = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  }
+  return rest === 1;
+}
+
 function attribute(e: Entity, keys: readonly string[]): string[] {
   const out: string[] = [];
   for (const k of keys) {
@@ -353,7 +367,7 @@ export function screenEntities(entities: readonly Entity[], lists: readonly Scre
   for (const e of entities) {
     const country = e.country?.toUpperCase();
     const names = [e.name, ...attribute(e, ENTITY_IDENTIFIER_COLUMNS.alias)].map((n) => prepareName(n, e.kind, country));
-    const regs = attribute(e, ENTITY_IDENTIFIER_COLUMNS.registration)
+    const regs = [...attribute(e, ENTITY_IDENTIFIER_COLUMNS.registration), ...(isLei(e.id) ? [e.id] : [])]
       .map((r) => registrationKey(r))
       .filter((k): k is string => k !== undefined);
     const births = attribute(e, ENTITY_IDENTIFIER_COLUMNS.birthDate);

@@ -1,5 +1,5 @@
 import type { Entity } from '@chokepoint/model';
-import { ListIndex, screenEntities, type ListedParty, type ScreeningList } from '@chokepoint/screening';
+import { isLei, ListIndex, screenEntities, type ListedParty, type ScreeningList } from '@chokepoint/screening';
 
 const origin = { file: 'entities.csv', line: 2 };
 const entity = (id: string, name: string, fields: Partial<Entity> = {}): Entity => ({ id, kind: 'company', name, attributes: {}, origin, ...fields });
@@ -34,6 +34,17 @@ describe('screening entities against a list', () => {
     expect(m.disagreed).toEqual([]);
     expect(m.evidence[0]).toMatch(/same normalized name "terek invest"/);
     expect(m.evidence).toContain('not compared (missing on one side): registration number');
+  });
+
+  it('compares an entity whose id is a Legal Entity Identifier (as read from GLEIF) as its registration number', () => {
+    expect(['5493001KJTIIGC8Y1R12', 'HWUPKR0MPOU8FGXBT394'].map(isLei)).toEqual([true, true]);
+    // A check digit changed, too short, lower case: not an LEI.
+    expect(['5493001KJTIIGC8Y1R13', '5493001KJTIIGC8Y1R1', '5493001kjtiigc8y1r12'].map(isLei)).toEqual([false, false, false]);
+    const listed = listOf(party('L1', ['Zenith Holdings Limited'], { countries: ['GB'], identifiers: ['5493001KJTIIGC8Y1R12'] }));
+    const byLei = screenEntities([entity('5493001KJTIIGC8Y1R12', 'Zenith Holdings Ltd', { country: 'GB' })], [listed]);
+    expect(byLei.matches.map((m) => m.agreed.map((a) => a.identifier))).toEqual([expect.arrayContaining(['registration number'])]);
+    const byName = screenEntities([entity('z1', 'Zenith Holdings Ltd', { country: 'GB' })], [listed]);
+    expect(byName.matches.flatMap((m) => m.agreed.map((a) => a.identifier))).not.toContain('registration number');
   });
 
   it('never matches on a name alone when the country or the birth date disagrees: a candidate for review', () => {

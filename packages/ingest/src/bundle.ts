@@ -355,8 +355,11 @@ function plainDigits(raw: string, decimalComma: boolean, dotsGroup = false): str
 const KIND_THEN_SHARE = /^([^\d(]*?[^\s\d(])\s*\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?$/;
 const SHARE_THEN_KIND = /^\(?\s*(\d+(?:[.,]\d+)?)\s*%\s*\)?\s*([^\d\s][^\d]*)$/;
 
-/** The kind and the share of a kind cell that writes both, when both read without doubt (an owner's share only). */
-function kindWithShare(raw: string, options: FieldOptions): { kind: string; share: number } | undefined {
+/**
+ * The kind and the share of a kind cell that writes both, when both read without doubt (an owner's share only);
+ * `turned` when the kind is written from the other end (`owned by (51%)`, `51% owned by`).
+ */
+function kindWithShare(raw: string, options: FieldOptions): { kind: string; share: number; turned: boolean } | undefined {
   // (a kind of tie is a few words: the patterns are not for long cells)
   if (raw.length > 100) return undefined;
   const after = KIND_THEN_SHARE.exec(raw);
@@ -365,10 +368,11 @@ function kindWithShare(raw: string, options: FieldOptions): { kind: string; shar
   const number = after?.[2] ?? before?.[1];
   if (words === undefined || number === undefined) return undefined;
   const kind = parseField('enum', words.trim(), options);
+  const passive = kind.ok ? undefined : passiveKind(words.trim());
   const share = parseField('percent', number.replace(',', '.'));
   // A share belongs to ownership: `Director (50%)` is not read.
-  if (!kind.ok || kind.value !== 'owner' || !share.ok) return undefined;
-  return { kind: 'owner', share: share.value as number };
+  if (!share.ok || (kind.ok ? kind.value !== 'owner' : passive !== 'owner')) return undefined;
+  return { kind: 'owner', share: share.value as number, turned: !kind.ok };
 }
 
 /**
@@ -863,7 +867,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             if (split !== undefined) {
               values.kind = split.kind;
               writtenShare = split.share;
-              note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %; write the share in the share column to be sure`, true);
+              if (split.turned) turned = true;
+              note('kind', `${JSON.stringify(written)} read as the kind ${split.kind} with a share of ${split.share} %${split.turned ? ', with the tie turned round (the owner is the source): the target of the row is the source of the tie' : ''}; write the share in the share column to be sure`, true);
               continue;
             }
             // `Owner, Director`: two ties between the same ends, in one cell.

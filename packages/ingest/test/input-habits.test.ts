@@ -377,6 +377,10 @@ describe('spreadsheet habits', () => {
     ]);
     // The keys in the file's order, whichever way the row was written.
     expect(b.relations.map((r) => Object.keys(r).slice(0, 3))).toEqual(b.relations.map(() => ['source', 'target', 'kind']));
+    // With the share written beside it, before or after.
+    const shares = await readBundle(makeBundle({ relations: 'source,target,kind\nb,a,owned by (51%)\nb,a,60% owned by\nb,d,Director (50%)', shipments: undefined }), { lenient: true });
+    expect(shares.relations.map((r) => [r.source, r.target, r.kind, r.share])).toEqual([['a', 'b', 'owner', 51], ['a', 'b', 'owner', 60]]);
+    expect(shares.rejected.map((r) => r.line)).toEqual([4]);
     // GLEIF's level 1 and level 2 files as published: the parent that consolidates a company owns it.
     const gleif = await readBundle(
       makeBundle({

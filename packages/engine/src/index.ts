@@ -46,3 +46,4 @@ export { PathSampler, RK_CONSTANT, rkSampleSize, rkEpsilon, vcDimensionBound, ve
 export { louvainCSR, modularityCSR, LOUVAIN_DEFAULTS, type LouvainOptions, type LouvainResult } from './louvain';
 export { pathsToListed, LISTED_PATH_DEFAULTS, type ListedPath, type PathStep } from './listed-paths';
 export { countWords, stepText, stepsOf, type ProgressStep, type OnStep, type StepCount } from './progress';
+export { largestBy } from './largest';

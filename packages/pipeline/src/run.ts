@@ -10,6 +10,7 @@ import {
   FLAG_SEVERITY_WEIGHTS,
   controlDiscount,
   countWords,
+  largestBy,
   stepsOf,
   type Analysis,
   type OnStep,
@@ -420,7 +421,7 @@ function controllersOf(
       weight,
       flags,
       companyCount: companies.length,
-      companies: mostFlagged(companies, (c) => { const t = tally.get(c.id)!; return t.high + t.medium + t.low; }, CONTROLLED_NAMED).map(({ item: c, flags: n }) => ({
+      companies: mostFlagged(companies, (c) => flagCount(tally.get(c.id)!), CONTROLLED_NAMED).map(({ item: c, flags: n }) => ({
         id: c.id,
         name: lookup.entity(c.id)!.name,
         flags: n,
@@ -433,27 +434,16 @@ function controllersOf(
   return out.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
 }
 
+/** A tally's flags of every severity. */
+const flagCount = (t: FlagTally) => t.high + t.medium + t.low;
+
 /**
  * The `limit` items with the most flags, most first, ties by id (the order the report lists a controller's companies
- * in): chosen in one pass, keeping the best so far in order, so that a controller of thousands of flagged companies
- * costs neither an object nor a sort per company. Pure.
+ * in), with their flags: `largestBy` of @chokepoint/engine, so that a controller of thousands of flagged companies
+ * costs no sort of them all. Pure.
  */
 export function mostFlagged<T extends { id: string }>(items: readonly T[], flagsOf: (item: T) => number, limit: number): { item: T; flags: number }[] {
-  const best: { item: T; flags: number }[] = [];
-  if (limit <= 0) return best;
-  const ahead = (flags: number, id: string, b: { item: T; flags: number }) => flags > b.flags || (flags === b.flags && id < b.item.id);
-  for (const item of items) {
-    const flags = flagsOf(item);
-    if (best.length === limit) {
-      if (!ahead(flags, item.id, best[limit - 1])) continue;
-      best.pop();
-    }
-    // (from the end: most items that make it in go near it)
-    let at = best.length;
-    while (at > 0 && ahead(flags, item.id, best[at - 1])) at--;
-    best.splice(at, 0, { item, flags });
-  }
-  return best;
+  return largestBy(items, limit, flagsOf, (a, b) => a.id < b.id).map((item) => ({ item, flags: flagsOf(item) }));
 }
 
 /** Money per currency, the conversion used (with the rates), and quantities by unit. */

@@ -1,5 +1,5 @@
 import type { Shipment } from '@chokepoint/model';
-import { median } from '@chokepoint/engine';
+import { largestBy, median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { lineFacts, lineWords, linkWords } from './words';
@@ -151,17 +151,10 @@ function largestPeers(lists: IndexLists, g: number, k: number, sized: boolean, k
   for (let j = lists.start[g]; j < lists.start[g + 1]; j++) if (lists.items[j] !== k) members.push(j);
   if (members.length <= limit) return members.map((j) => lists.items[j]);
   const figure = (t: number) => (sized ? (employees[t] > 0 ? kg[t] / employees[t] : -1) : kg[t]);
-  // The `limit` largest, kept sorted (largest first; among equals, the earlier in the group first) as they are met.
-  const top: number[] = [];
-  for (const j of members) {
-    const f = figure(lists.items[j]);
-    if (top.length === limit && f <= figure(lists.items[top[limit - 1]])) continue;
-    let at = top.length;
-    while (at > 0 && figure(lists.items[top[at - 1]]) < f) at--;
-    top.splice(at, 0, j);
-    if (top.length > limit) top.pop();
-  }
-  return top.sort((a, b) => a - b).map((j) => lists.items[j]);
+  // The `limit` largest (among equals, the earlier in the group), then in the group's order.
+  return largestBy(members, limit, (j) => figure(lists.items[j]))
+    .sort((a, b) => a - b)
+    .map((j) => lists.items[j]);
 }
 
 /** First index i with a[i] >= x in an ascending array. */

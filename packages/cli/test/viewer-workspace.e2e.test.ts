@@ -115,9 +115,26 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     const shipment = page.locator('#expand-kinds button[data-kind="shipment"]');
     await containsText(shipment, /^shipment: 4 \(4 not drawn\)$/);
     await containsText(page.locator('#neighbour-total'), '6 neighbours, 6 not drawn');
+    // The panel's facts are the selected entity's: a change of the working view redraws only the lead's sections,
+    // and where the user scrolled the panel to stays.
+    const panelNow = () =>
+      page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { getElementById(id: string): { scrollTop: number; dataset: Record<string, string> } | null } }).document;
+        const panel = doc.getElementById('panel')!;
+        return { scrollTop: panel.scrollTop, marked: doc.getElementById('panel-title')?.dataset.testMark ?? null };
+      });
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { getElementById(id: string): { scrollTop: number; scrollHeight: number; clientHeight: number; dataset: Record<string, string> } | null } }).document;
+      const panel = doc.getElementById('panel')!;
+      panel.scrollTop = Math.min(40, panel.scrollHeight - panel.clientHeight);
+      doc.getElementById('panel-title')!.dataset.testMark = 'kept';
+    });
+    const scrolled = await panelNow();
+    expect(scrolled.marked).toBe('kept');
     await shipment.click();
     await hasText(page.locator('#count-entities'), `5 of ${report.entities.length} entities`);
     await containsText(page.locator('#expand-kinds button[data-kind="shipment"]'), /^shipment: 4$/);
+    expect(await panelNow()).toEqual(scrolled);
     await page.selectOption('#expand-hops', '2');
     await page.click('#expand-all');
     const twoHops = await drawn(page);
@@ -133,6 +150,10 @@ suite('the investigation workspace in a real browser: following a lead', () => {
     await hasText(page.locator('#count-entities'), `1 of ${report.entities.length} entities`);
     await page.click('#whole-network');
     await hasText(page.locator('#count-entities'), `${report.entities.length} of ${report.entities.length} entities`);
+    expect((await panelNow()).marked).toBe('kept');
+    // Another entity selected: the panel made anew, from its top.
+    await pick(page, 'tr-dst-01');
+    expect(await panelNow()).toEqual({ scrollTop: 0, marked: null });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -190,16 +190,22 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
   });
   const leadBox = el('section', { className: 'lead', id: 'lead', 'aria-label': 'Follow this lead' });
   const pathBox = el('section', { className: 'path-box', id: 'path-box', 'aria-label': 'Shortest paths' });
-  const renderSidePanel = () => {
-    renderPanel(panel, model, state, actions);
+  /**
+   * The side panel: `whole`, made anew (the selection changed); otherwise only its sections that follow the working
+   * view and the filters (following the lead, the shortest paths), in their places, the rest of the panel and where
+   * the user scrolled it to kept (an entity's facts, findings and notes depend on the selection alone).
+   */
+  const renderSidePanel = (whole = true) => {
+    if (whole) renderPanel(panel, model, state, actions);
     const ctx = leadContext();
     renderPathSection(pathBox, ctx, leadActions);
     if (state.selected !== null) {
       renderLeadSection(leadBox, state.selected, neighbourCounts(model, adjacency, state.selected, visible.nodes), neighbourTotal(model, adjacency, state.selected, visible.nodes), ctx, leadActions);
+      if (!whole && leadBox.parentNode === panel && pathBox.parentNode === panel) return;
       const subtitle = panel.querySelector('.subtitle');
       panel.insertBefore(leadBox, subtitle ? subtitle.nextSibling : panel.firstChild);
       panel.insertBefore(pathBox, leadBox.nextSibling);
-    } else panel.insertBefore(pathBox, panel.firstChild);
+    } else if (whole || pathBox.parentNode !== panel) panel.insertBefore(pathBox, panel.firstChild);
   };
 
   /**
@@ -223,8 +229,10 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     derive();
     if (prev.filters !== state.filters) renderFilters(filters, model, state.filters, actions);
     renderCounts(counts, model, visible);
-    // The side panel depends on the selection, the working view and the filters (not on a selection of several).
-    if (prev.selected !== state.selected || prev.group !== state.group || prev.work !== state.work || prev.filters !== state.filters || how === 'restore' || panelStale) renderSidePanel();
+    // The side panel depends on the selection (made anew), the working view and the filters (its lead and path
+    // sections only), not on a selection of several.
+    const wholePanel = prev.selected !== state.selected || prev.group !== state.group || how === 'restore' || panelStale;
+    if (wholePanel || prev.work !== state.work || prev.filters !== state.filters) renderSidePanel(wholePanel);
     panelStale = false;
     renderWorkBar(workBar, leadContext(), leadActions);
     tables.update(visible, state.selected, marked);

@@ -64,6 +64,12 @@ export interface EdgeBatch {
   hidden: Uint8Array;
   /** Picking id (as Sigma's float colour) of each edge by index. */
   id: (edge: number) => number;
+  /**
+   * Each edge's colour (as Sigma's float colour) and thickness by edge index, read from `data` by the indexation that
+   * made the batch, whose edges are then all drawn (none hidden, nor at a hidden node): `data` is not read again. A
+   * batch without them (the lines filled again since, some items changed in place) reads `data` and tests each.
+   */
+  looks?: { color: Float64Array; size: Float64Array };
 }
 
 /** A float colour per colour string, as Sigma's programs write it (its own `floatColor`, looked up once per string). */
@@ -91,7 +97,7 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
     return true;
   }
   if (!fillable(p)) return false;
-  const { count, edges, data, source, target, x, y, size, hidden, id } = batch;
+  const { count, edges, data, source, target, x, y, size, hidden, id, looks } = batch;
   const array = p.array as Float32Array;
   const stride = p.STRIDE as number;
   // A program drawn vertex by vertex (views/per-vertex.ts): the item's attributes are written where its first vertex's
@@ -102,12 +108,16 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
       const e = edges[k];
       const s = source[e];
       const t = target[e];
-      const d = data[e];
-      if (d.hidden || hidden[s] || hidden[t]) {
-        array.fill(0, i, (i += stride));
-        continue;
+      let color: number;
+      if (looks !== undefined) color = looks.color[e];
+      else {
+        const d = data[e];
+        if (d.hidden || hidden[s] || hidden[t]) {
+          array.fill(0, i, (i += stride));
+          continue;
+        }
+        color = colorFloat(d.color);
       }
-      const color = colorFloat(d.color);
       const edgeIndex = id(e);
       array[i++] = x[s];
       array[i++] = y[s];
@@ -125,18 +135,25 @@ export function fillEdges(program: unknown, batch: EdgeBatch): boolean {
     const e = edges[k];
     const s = source[e];
     const t = target[e];
-    const d = data[e];
-    if (d.hidden || hidden[s] || hidden[t]) {
-      array.fill(0, start, start + stride);
-      continue;
+    let thickness: number;
+    let color: number;
+    if (looks !== undefined) {
+      thickness = looks.size[e] || 1;
+      color = looks.color[e];
+    } else {
+      const d = data[e];
+      if (d.hidden || hidden[s] || hidden[t]) {
+        array.fill(0, start, start + stride);
+        continue;
+      }
+      thickness = d.size || 1;
+      color = colorFloat(d.color);
     }
-    const thickness = d.size || 1;
     const radius = size[t] || 1;
     const x1 = x[s];
     const y1 = y[s];
     const x2 = x[t];
     const y2 = y[t];
-    const color = colorFloat(d.color);
     const dx = x2 - x1;
     const dy = y2 - y1;
     let len = dx * dx + dy * dy;
@@ -249,6 +266,8 @@ export function leanProcess(renderer: Sigma, hiddenType: string, index: LeanInde
   const y = new Float64Array(N);
   const size = new Float64Array(N);
   const nodeHidden = new Uint8Array(N);
+  /** Each drawn edge's colour and thickness, read by the indexation's pass over the edges (`EdgeBatch.looks`). */
+  const looks = { color: new Float64Array(E), size: new Float64Array(E) };
   /** The edges of each type in the programs, in slot order, as the last indexation put them. */
   const drawnByType = new Map<string, Int32Array>();
   for (let i = 0; i < N; i++) data.nodes[i] = s.nodeDataCache[nodeKeys[i]];
@@ -372,6 +391,8 @@ export function leanProcess(renderer: Sigma, hiddenType: string, index: LeanInde
         edgeSlot[e] = -1;
         continue;
       }
+      looks.color[e] = colorFloat(d.color);
+      looks.size[e] = d.size;
       if (drawnEdges !== null) drawnEdges.push(e);
       else {
         if (type !== lastType) {
@@ -397,7 +418,7 @@ export function leanProcess(renderer: Sigma, hiddenType: string, index: LeanInde
       const program = s.edgePrograms[type];
       const list = byType.get(type) ?? [];
       program.reallocate(list.length);
-      const batch: EdgeBatch = { count: list.length, edges: Int32Array.from(list), data: data.edges, source, target, x, y, size, hidden: nodeHidden, id: edgeId };
+      const batch: EdgeBatch = { count: list.length, edges: Int32Array.from(list), data: data.edges, source, target, x, y, size, hidden: nodeHidden, id: edgeId, looks };
       drawnByType.set(type, batch.edges);
       const filled = list.length > 0 && fillEdges(program, batch);
       for (let slot = 0; slot < list.length; slot++) {

@@ -37,6 +37,9 @@ if (!['auto', 'instanced', 'vertices'].includes(DRAWING)) throw new Error(`BENCH
 // BENCH_CPULINES=0: the dimmed ties drawn with WebGL even in software (the page's ?cpulines=0), to compare.
 const CPULINES = process.env.BENCH_CPULINES !== '0';
 const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
+// BENCH_PROFILE=<interaction> (as the table names it, e.g. "shortest paths"): the page's CPU profile of that interaction
+// in the second run, written to BENCH_PROFILE_OUT (default: <interaction>.cpuprofile here), for DevTools or a summary.
+const PROFILE = process.env.BENCH_PROFILE ?? null;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -197,8 +200,16 @@ try {
     return { renderer: sum('renderer'), gpu: sum('GPU') };
   };
   for (const [what] of steps) browserRows.push({ what, runs: [], page: [], renderer: [], gpu: [] });
+  if (PROFILE !== null && !steps.some(([what]) => what === PROFILE)) throw new Error(`BENCH_PROFILE names no interaction: ${PROFILE}`);
+  const profiler = PROFILE === null ? null : await page.context().newCDPSession(page);
+  if (profiler !== null) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     for (let i = 0; i < steps.length; i++) {
+      const profiled = profiler !== null && run === 1 && steps[i][0] === PROFILE;
+      if (profiled) await profiler.send('Profiler.start');
       const before = await cpuTimes();
       const [own, ms] = await page.evaluate(
         async ({ body, ids }) => {
@@ -213,6 +224,12 @@ try {
         { body: steps[i][1].toString(), ids },
       );
       const after = await cpuTimes();
+      if (profiled) {
+        const { profile } = await profiler.send('Profiler.stop');
+        const out = process.env.BENCH_PROFILE_OUT ?? `${PROFILE.replace(/[^\w-]+/g, '-')}.cpuprofile`;
+        writeFileSync(out, JSON.stringify(profile));
+        console.log(`the page's CPU profile of "${PROFILE}" (run 2) written to ${out}`);
+      }
       browserRows[i].runs.push(ms);
       browserRows[i].page.push(own);
       browserRows[i].renderer.push(after.renderer - before.renderer);

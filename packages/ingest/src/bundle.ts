@@ -620,7 +620,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   }
   const codePage = sniffed.encoding === 'UTF-8' && sniffed.bom === 0 ? guessCodePage(head) : undefined;
   if (codePage !== undefined) {
-    // Saved as "CSV" by a spreadsheet set for Turkish or a Western European language: read so, and said once.
+    // Saved as "CSV" by a spreadsheet set for Turkish, a Western European language, Arabic or a Cyrillic script: read so, and said once.
     sniffed = { encoding: codePage, bom: 0 };
     ctx.warnings.add({ file, line: 1, reason: `the file is not UTF-8: read as ${CODE_PAGE_NAMES[codePage]}, as its letters beyond ASCII suggest; check that names read right, and save the file as "CSV UTF-8" to be sure` });
   }

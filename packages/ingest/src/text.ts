@@ -5,18 +5,25 @@ import { isUtf8 } from 'node:buffer';
 /**
  * The encodings the readers read: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and (for the
  * bundle's CSV files, when their start is not UTF-8: guessCodePage) the Windows code pages spreadsheets save "CSV" in
- * for Western European, Turkish and Arabic settings.
+ * for Western European, Turkish, Arabic and Cyrillic (Russian, Ukrainian …) settings.
  */
 export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | CodePage;
 
 /** The Windows code pages a bundle's CSV file may be read in (guessCodePage). */
-export type CodePage = 'windows-1252' | 'windows-1254' | 'windows-1256';
+export type CodePage = 'windows-1252' | 'windows-1254' | 'windows-1256' | 'windows-1251';
 
 /** The code pages guessCodePage reads, as a person knows them. */
-export const CODE_PAGE_NAMES: Readonly<Record<string, string>> = { 'windows-1252': 'Windows-1252 (Western European)', 'windows-1254': 'Windows-1254 (Turkish)', 'windows-1256': 'Windows-1256 (Arabic)' };
+export const CODE_PAGE_NAMES: Readonly<Record<string, string>> = { 'windows-1252': 'Windows-1252 (Western European)', 'windows-1254': 'Windows-1254 (Turkish)', 'windows-1256': 'Windows-1256 (Arabic)', 'windows-1251': 'Windows-1251 (Cyrillic)' };
 
 /** Bytes of letters that Windows-1254 has and Windows-1252 writes otherwise: Ğ İ Ş ğ ı ş (Ð Ý Þ ð ý þ in 1252). */
 const TURKISH_LETTERS: ReadonlySet<number> = new Set([0xd0, 0xdd, 0xde, 0xf0, 0xfd, 0xfe]);
+
+/**
+ * Bytes of the commonest Cyrillic vowels in Windows-1251: а и о (E0 E8 EE) and А И О (C0 C8 CE), a quarter of the
+ * letters of Russian or Ukrainian words (о alone a tenth). In Windows-1256 they are à è î and ہ ب خ (ب the only common
+ * Arabic letter of them), in Windows-1253 ΰ θ ξ ΐ Θ Ξ, in Windows-1255 Hebrew's א ט מ (and no letters in C0–DF).
+ */
+const CYRILLIC_VOWELS: ReadonlySet<number> = new Set([0xe0, 0xe8, 0xee, 0xc0, 0xc8, 0xce]);
 
 /**
  * The Windows code page a file's first bytes are written in, when they are not UTF-8 and read as a Latin script does:
@@ -24,9 +31,11 @@ const TURKISH_LETTERS: ReadonlySet<number> = new Set([0xd0, 0xdd, 0xde, 0xf0, 0x
  * saving "CSV" with Turkish or Western European settings writes them. Windows-1254 when a byte of the letters only
  * Turkish uses is there (ı and ş are in most Turkish names), else Windows-1252. Words of such bytes, as an Arabic
  * spreadsheet saving "CSV" writes them, are read as Windows-1256 when the Arabic article `ال` (C7 E1) starts many of
- * them. Undefined for UTF-8 (or ASCII), for other words of such bytes (Cyrillic or Greek code pages, or not text),
- * and for a UTF-8 file with broken cells (a character of it written in UTF-8), which are left to the UTF-8 check of
- * each cell.
+ * them; as Windows-1251 (Cyrillic: a Russian, Ukrainian, Belarusian, Bulgarian or Serbian spreadsheet's "CSV") when
+ * the commonest Cyrillic vowels are a sixth of those bytes or more (`CYRILLIC_VOWELS`), capitals among them (words of
+ * Hebrew's code page have none). Undefined for UTF-8 (or ASCII), for other words of such bytes (Greek or Hebrew code
+ * pages, KOI8-R, or not text), and for a UTF-8 file with broken cells (a character of it written in UTF-8), which are
+ * left to the UTF-8 check of each cell.
  */
 export function guessCodePage(head: Buffer): CodePage | undefined {
   // (a multi-byte character cut by the end of the head is not a mistake)
@@ -35,6 +44,8 @@ export function guessCodePage(head: Buffer): CodePage | undefined {
   let inRuns = 0;
   let turkish = false;
   let article = 0;
+  let vowels = 0;
+  let capitals = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i];
     if (b < 0x80) continue;
@@ -46,11 +57,17 @@ export function guessCodePage(head: Buffer): CodePage | undefined {
     if (i >= 2 && head[i - 1] >= 0x80 && head[i - 2] >= 0x80) inRuns++;
     if (TURKISH_LETTERS.has(b)) turkish = true;
     if (b === 0xc7 && head[i + 1] === 0xe1) article++;
+    if (CYRILLIC_VOWELS.has(b)) vowels++;
+    if (b >= 0xc0 && b <= 0xdf) capitals++;
   }
   if (high === 0) return undefined;
   // Words of such bytes: Arabic written in Windows-1256 when the article `ال` (C7 E1) starts many of them (in
-  // Windows-1251 the pair is `Зб`, which Russian hardly writes); another script or not text otherwise.
-  if (inRuns > high / 10) return article >= 2 && article * 40 >= high ? 'windows-1256' : undefined;
+  // Windows-1251 the pair is `Зб`, which Russian hardly writes); Cyrillic in Windows-1251 when its commonest vowels
+  // are many of them; another script or not text otherwise.
+  if (inRuns > high / 10) {
+    if (article >= 2 && article * 40 >= high) return 'windows-1256';
+    return vowels * 6 >= high && capitals * 50 >= high ? 'windows-1251' : undefined;
+  }
   return turkish ? 'windows-1254' : 'windows-1252';
 }
 
@@ -64,7 +81,7 @@ const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u203
 
 /** Whether an encoding is one of the Windows code pages. */
 function isCodePage(encoding: TextEncoding): encoding is CodePage {
-  return encoding === 'windows-1252' || encoding === 'windows-1254' || encoding === 'windows-1256';
+  return encoding === 'windows-1252' || encoding === 'windows-1254' || encoding === 'windows-1256' || encoding === 'windows-1251';
 }
 
 /** A decoder of a Windows code page, one chunk at a time (one byte is one character: chunks decode on their own). */

@@ -271,13 +271,23 @@ describe('readBundle names the file, line, column and reason of every problem', 
     writeFileSync(join(dir, 'entities.csv'), Buffer.from('id;kind;name;notes\na;company;Soci\xe9t\xe9 d\x92Engrais \x9cuvre;pay\xe9 en \x80 \x8e\n', 'latin1'));
     const c1 = await readBundle(dir);
     expect(c1.entities.map((e) => [e.name, e.attributes.notes])).toEqual([['Société d’Engrais œuvre', 'payé en € Ž']]);
-    // Words of bytes beyond ASCII (Cyrillic in Windows-1251) are no Latin script: refused cell by cell, as before.
+    // Words of bytes beyond ASCII whose commonest letters are Cyrillic vowels: a Russian sheet in Windows-1251, read so
+    // (one word, or many; never as Arabic).
     writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([0xcf, 0xf0, 0xe8, 0xec, 0xe5, 0xf0]), Buffer.from('\n')]));
-    expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
-    // A Russian sheet in Windows-1251 with many words: still refused, never read as Arabic.
+    expect((await readBundle(dir)).entities.map((e) => e.name)).toEqual(['Пример']);
     const russian = Buffer.from('id,kind,name,city\na,company,\xce\xce\xce \xc7\xe0\xe2\xee\xe4 \xe1\xf3\xec\xe0\xe3,\xcc\xee\xf1\xea\xe2\xe0\nb,company,\xcf\xf0\xe8\xec\xe5\xf0 \xc7\xe1\xee\xf0,\xca\xe0\xe7\xe0\xed\xfc\n', 'latin1');
     writeFileSync(join(dir, 'entities.csv'), russian);
-    expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
+    const r = await readBundle(dir);
+    expect(r.entities.map((e) => [e.name, e.city])).toEqual([['ООО Завод бумаг', 'Москва'], ['Пример Збор', 'Казань']]);
+    expect(r.warnings.map((w) => w.reason)).toContainEqual(expect.stringContaining('read as Windows-1251 (Cyrillic)'));
+    // Greek (Windows-1253) and Hebrew (Windows-1255) words: no code page read for them, refused cell by cell.
+    for (const [encoding, text] of [['windows-1253', 'Εταιρεία Ελληνικών Προϊόντων Αθήνα'], ['windows-1255', 'חברת המסחר הישראלית תל אביב']] as const) {
+      const decoder = new TextDecoder(encoding);
+      const byChar = new Map<string, number>();
+      for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
+      writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([...text].map((c) => byChar.get(c)!)), Buffer.from('\n')]));
+      expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
+    }
   });
 
   it('a file an Arabic spreadsheet saved as "CSV": read in Windows-1256, said once', async () => {

@@ -473,3 +473,69 @@ describe("the findings of an Arabic-speaking investigator's sheets", () => {
     expect(path.stdout).toContain('The shortest path from مكتب الرافدين للهواتف النقالة (E06) to مؤسسة البادية التجارية (E13): 1 tie');
   });
 });
+
+/**
+ * A sixth investigator's bundle (fixtures/tian-shan-notes: a Russian-speaking investigator's sheets on integrated
+ * circuits reaching a Russian buyer through Kyrgyzstan, saved by Excel set for Russian as "CSV": Windows-1251,
+ * semicolons, Russian headers, kinds, units, currencies, months and country names). Before, its first header stopped
+ * it ("the text is not valid UTF-8"); then, read, no line of business in Russian named a trade.
+ */
+describe("the findings of a Russian-speaking investigator's sheets", () => {
+  const bundle = join(__dirname, 'fixtures', 'tian-shan-notes');
+
+  it('refuses only what cannot be read, saying how to mend it', async () => {
+    const strict = await run('validate', bundle);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('the bundle has 3 problems');
+    expect(strict.stderr).toContain('shipments.csv line 6, column "currency": currency "$" is ambiguous');
+    expect(strict.stderr).toContain('shipments.csv line 8, column "weight_kg": "0,12 т" is not a number');
+    expect(strict.stderr).toContain('shipments.csv line 9, column "unit": unknown unit "усл."');
+  });
+
+  it('reads the sheets as written and flags the clothing shop that bought integrated circuits paid for from Dubai, not the wholesaler or the instrument maker', async () => {
+    const { r, report } = await analyzedLeniently(bundle, 'tian-shan.json');
+    expect(report.input.warnings).toContainEqual(expect.objectContaining({ file: 'entities.csv', line: 1, reason: expect.stringContaining('read as Windows-1251 (Cyrillic)') }));
+    expect(report.entities.map((e) => [e.id, e.kind, e.country])).toEqual([
+      ['ae-01', 'company', 'AE'],
+      ['am-01', 'company', 'AM'],
+      ['hk-01', 'company', 'HK'],
+      ['kg-01', 'company', 'KG'],
+      ['kg-02', 'company', 'KG'],
+      ['p-01', 'person', 'RU'],
+      ['p-02', 'person', 'KG'],
+      ['ru-01', 'company', 'RU'],
+      ['ru-02', 'company', 'RU'],
+      ['ru-03', 'company', 'RU'],
+    ]);
+    expect(report.entities.find((e) => e.id === 'kg-01')?.name).toBe('ОсОО «Альфа Трейд Бишкек»');
+    const shipment = (id: string) => report.shipments.find((s) => s.id === id);
+    expect(shipment('10702070/150522/0012345')).toMatchObject({ quantity: 12000, unit: 'pcs', value: 1250000, currency: 'USD', payer: 'ae-01' });
+    expect(shipment('10702070/200622/0013555')).toMatchObject({ value: 118000000, currency: 'RUB', shipped: '2022-06-20' });
+    expect(shipment('10702070/050822/0015010')).toMatchObject({ currency: 'RUB', shipped: '2022-08-05' });
+    // The clothing shop (Розничная торговля одеждой: 4771) bought 20,000 integrated circuits, paid for by a Dubai
+    // trader outside its group; the wholesaler of electronic components and the instrument maker bought in their
+    // trade; the flower shop's roses are in hers.
+    const flagged = (id: string) => report.flags.filter((f) => f.entities.includes(id)).map((f) => f.id).sort();
+    expect(flagged('kg-01')).toEqual([
+      'off-profile-purchase/10702070/020622/0013001',
+      'off-profile-purchase/10702070/150522/0012345',
+      'third-party-payer/10702070/020622/0013001',
+      'third-party-payer/10702070/150522/0012345',
+    ]);
+    for (const id of ['ru-01', 'ru-02', 'ru-03']) expect(flagged(id)).toEqual([]);
+    expect(report.flagRules.find((x) => x.id === 'off-profile-purchase')?.coverage?.notJudged ?? []).not.toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/^buyer’s line of business unknown/) }));
+    expect(report.reviewQueue?.entries[0]?.id).toBe('kg-01');
+    // The two Bishkek companies at one address (ул. Токтогула, 100) and one phone are one company group with their owner.
+    const group = (id: string) => report.entities.find((e) => e.id === id)!.group;
+    expect(group('kg-01')).toBe(group('kg-02'));
+    expect(group('kg-01')).toBe(group('p-02'));
+    // Entities named in Cyrillic are found by their names.
+    const saved = join(tempDir(), 'tian-shan-path.json');
+    writeFileSync(saved, JSON.stringify(report));
+    const path = await run('path', saved, 'ООО «Вектор»', 'Bright Ocean Components Ltd');
+    expect(path.code).toBe(0);
+    expect(path.stderr).toContain('"ООО «Вектор»" is the name of ru-02, not an id');
+    expect(r.stdout).toContain('ОсОО «Альфа Трейд Бишкек» (kg-01)');
+  });
+});
+

@@ -3,8 +3,9 @@ import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
 import { withoutDirectionMarks } from './printable';
 
 /**
- * A header cell as a column name: lower case, words joined by `_`, `%` as the word percent (`HS Code` → `hs_code`,
- * `Net Weight (kg)` → `net_weight_kg`, `Stake (%)` → `stake_percent`).
+ * A header cell as a column name: lower case, words joined by `_`, `%` as the word percent, a comma as a gap (`HS
+ * Code` → `hs_code`, `Net Weight (kg)` → `net_weight_kg`, `Stake (%)` → `stake_percent`, `Вес нетто, кг` →
+ * `вес_нетто_кг`, as a semicolon-separated sheet names a column and its unit).
  */
 export function normaliseColumnName(raw: string): string {
   return raw
@@ -12,7 +13,7 @@ export function normaliseColumnName(raw: string): string {
     .trim()
     .toLowerCase()
     .replace(/%/g, '_percent_')
-    .replace(/[\s\-./()[\]_]+/g, '_')
+    .replace(/[\s\-./()[\]_,]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
 
@@ -36,7 +37,7 @@ export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefine
   // `Value (USD)`, `USD value`, `Trade Value (US$)`: a money column and its currency, as trade databases name them. The
   // currency is written without small letters (a code or a symbol), so that `Value (All)` or `Value top` is not read
   // as Albanian leks or Tongan paʻanga.
-  const words = raw.trim().split(/[\s\-./()[\]_]+/).filter((w) => w !== '');
+  const words = raw.trim().split(/[\s\-./()[\]_,]+/).filter((w) => w !== '');
   for (const [ccy, rest] of [
     [words[words.length - 1], words.slice(0, -1)],
     [words[0], words.slice(1)],

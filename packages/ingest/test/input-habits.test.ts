@@ -1158,6 +1158,77 @@ describe("habits of a Spanish-speaking investigator's sheets (dots between thous
   });
 });
 
+describe('a Russian-speaking investigator’s sheets', () => {
+  // As Excel set for Russian saves "CSV": semicolons, decimal commas, spaces between thousands, Windows-1251.
+  const entities = [
+    'ИД;Тип;Наименование;Страна;Город;Адрес;Вид деятельности;Дата регистрации;Телефон;ИНН',
+    'kg-01;ОсОО;ОсОО «Альфа Трейд»;Кыргызстан;Бишкек;ул. Токтогула, 100;Розничная торговля одеждой;12.04.2022;+996 555 123 456;02104202210123',
+    'kg-02;компания;ОсОО «Тянь-Шань Логистик»;Киргизия;Бишкек;ул. Токтогула, 100;Грузовые перевозки;20 апреля 2022 г.;;',
+    'ru-01;Юр. лицо;ООО «Вектор»;РФ;Москва;;Оптовая торговля электронными компонентами;01.03.2022;;7707000002',
+    'p-01;Физ. лицо;Асанов Бакыт Маратович;КР;Бишкек;;;;;',
+  ].join('\r\n');
+  const relations = ['Источник;Цель;Тип связи;Доля, %;Дата начала', 'p-01;kg-01;Учредитель;51;12.04.2022', 'p-01;kg-01;Генеральный директор;;', 'p-01;kg-02;владелец;100;'].join('\r\n');
+  const shipments = [
+    '№ декларации;Отправитель;Получатель;Товар;Код ТН ВЭД;Кол-во;Ед. изм.;Вес нетто, кг;Стоимость;Валюта;Дата отгрузки;Страна назначения',
+    '10702070/150522/0012345;ru-01;kg-01;Микросхемы интегральные;8542 31 000 0;12 000;шт;45,5;1 250 000,00;долл. США;15.05.2022;Киргизия',
+    '10702070/200622/0013555;kg-01;ru-01;Микросхемы интегральные;8542 31 000 0;12 000;шт;45,5;118 000 000,00;руб.;5 августа 2022 г.;Россия',
+    '10702070/010722/0014002;kg-02;ru-01;Поддоны;;2,5;т;;450 000;сом;1 июля 2022;Россия',
+  ].join('\r\n');
+
+  it('reads a sheet saved in Windows-1251: Russian column names, kinds, ties, units, currencies, months and countries, each said', async () => {
+    const dir = makeBundle({ places: undefined });
+    const write = (file: string, text: string) => writeFileSync(join(dir, file), new Uint8Array([...text].map(cp1251Byte)));
+    write('entities.csv', entities);
+    write('relations.csv', relations);
+    write('shipments.csv', shipments);
+    const b = await readBundle(dir);
+    expect(b.entities.map((e) => [e.id, e.kind, e.name, e.country, e.city, e.sector, e.founded])).toEqual([
+      ['kg-01', 'company', 'ОсОО «Альфа Трейд»', 'KG', 'Бишкек', 'Розничная торговля одеждой', '2022-04-12'],
+      ['kg-02', 'company', 'ОсОО «Тянь-Шань Логистик»', 'KG', 'Бишкек', 'Грузовые перевозки', '2022-04-20'],
+      ['ru-01', 'company', 'ООО «Вектор»', 'RU', 'Москва', 'Оптовая торговля электронными компонентами', '2022-03-01'],
+      ['p-01', 'person', 'Асанов Бакыт Маратович', 'KG', 'Бишкек', undefined, undefined],
+    ]);
+    expect(b.relations.map((r) => [r.source, r.target, r.kind, r.share, r.start])).toEqual([
+      ['p-01', 'kg-01', 'owner', 51, '2022-04-12'],
+      ['p-01', 'kg-01', 'director', undefined, undefined],
+      ['p-01', 'kg-02', 'owner', 100, undefined],
+    ]);
+    // (the net mass beside a count is kept as written, as in any language: the quantity is the count)
+    expect(b.shipments.map((s) => [s.id, s.hsCode, s.quantity, s.unit, s.quantityKg, s.attributes['вес нетто, кг'], s.value, s.currency, s.shipped, s.destinationCountry])).toEqual([
+      ['10702070/150522/0012345', '8542310000', 12000, 'pcs', undefined, '45.5', 1250000, 'USD', '2022-05-15', 'KG'],
+      ['10702070/200622/0013555', '8542310000', 12000, 'pcs', undefined, '45.5', 118000000, 'RUB', '2022-08-05', 'RU'],
+      ['10702070/010722/0014002', undefined, 2.5, 't', 2500, undefined, 450000, 'KGS', '2022-07-01', 'RU'],
+    ]);
+    const said = b.warnings.map((w) => `${w.file}:${w.column ?? ''}:${w.reason}`);
+    expect(said).toContain('entities.csv::the file is not UTF-8: read as Windows-1251 (Cyrillic), as its letters beyond ASCII suggest; check that names read right, and save the file as "CSV UTF-8" to be sure');
+    expect(said).toContain('shipments.csv:№ декларации:column "№ декларации" read as "id" (Unique identifier of the shipment)');
+    expect(said.filter((x) => /^(shipments|relations)\.csv:(Вес нетто, кг|Доля, %|Код ТН ВЭД|Ед\. изм\.):column .* read as "(weight_kg|share|hs_code|unit)"/.test(x))).toHaveLength(4);
+    expect(said).toContain('shipments.csv:currency:currency "руб." read as RUB (Russian Ruble); write the ISO 4217 code to be sure');
+    // (one warning per column and form: the first cell quoted, the others counted)
+    const starting = (text: string) => said.filter((x) => x.startsWith(text));
+    expect(starting('shipments.csv:shipped:"5 августа 2022 г." read as the date 2022-08-05; write YYYY-MM-DD to be sure')).toHaveLength(1);
+    expect(starting('entities.csv:kind:"Физ. лицо" read as person')).toHaveLength(1);
+    expect(starting('relations.csv:kind:"Генеральный директор" read as director')).toHaveLength(1);
+  });
+
+  it('names the kind, unit and currency words it does not know, as in any language', async () => {
+    const bad = ['№ декларации;Отправитель;Получатель;Товар;Кол-во;Ед. изм.;Стоимость;Валюта', 's1;a;b;Услуги;1;усл. ед.;100;долл.'].join('\n');
+    const issues = await problems(makeBundle({ shipments: bad }));
+    expect(issues.map((i) => `${i.column}: ${i.reason}`)).toEqual([
+      expect.stringMatching(/^currency: currency "долл\." is ambiguous: it can be the US dollar \(USD\)/),
+      expect.stringMatching(/^unit: unknown unit "усл\. ед\."/),
+    ]);
+  });
+});
+
+/** A character's byte in Windows-1251 (Cyrillic), for the letters and signs these sheets use. */
+function cp1251Byte(c: string): number {
+  if (c.charCodeAt(0) < 0x80) return c.charCodeAt(0);
+  const decoder = new TextDecoder('windows-1251');
+  for (let b = 0x80; b < 0x100; b++) if (decoder.decode(Uint8Array.of(b)) === c) return b;
+  throw new Error(`no byte for ${c} in Windows-1251`);
+}
+
 describe('an Arabic-speaking investigator’s sheets', () => {
   const entities = [
     'المعرف,النوع,الاسم,البلد,المدينة,عدد الموظفين,تاريخ التأسيس,الهاتف',

@@ -1,5 +1,6 @@
 import type { FieldType } from './fields';
 import { ARABIC_COLUMN_NAMES, ARABIC_ENTITY_KINDS, ARABIC_PLACE_KINDS, ARABIC_RELATION_KINDS, arabicKey, byArabicKey } from './arabic';
+import { byCyrillicKey, CYRILLIC_COLUMN_NAMES, CYRILLIC_ENTITY_KINDS, CYRILLIC_PLACE_KINDS, CYRILLIC_RELATION_KINDS } from './cyrillic';
 import { ENTITY_KINDS, PLACE_KINDS, RELATION_KINDS, UNITS, type Unit } from './types';
 
 /** One column of a bundle file, declared once here and read by the ingest package. */
@@ -183,6 +184,8 @@ export const ENTITY_KIND_ALIASES: Readonly<Record<string, string>> = {
   kooperatif: 'organization',
   // In Arabic (arabic.ts), by arabicKey.
   ...byArabicKey(ARABIC_ENTITY_KINDS),
+  // In Russian and Ukrainian (cyrillic.ts), by cyrillicKey.
+  ...byCyrillicKey(CYRILLIC_ENTITY_KINDS),
 };
 
 /** Words maps and customs lists use for the kinds of places. */
@@ -235,6 +238,8 @@ export const PLACE_KIND_ALIASES: Readonly<Record<string, string>> = {
   havaalani: 'airport',
   // In Arabic (arabic.ts), by arabicKey.
   ...byArabicKey(ARABIC_PLACE_KINDS),
+  // In Russian and Ukrainian (cyrillic.ts), by cyrillicKey.
+  ...byCyrillicKey(CYRILLIC_PLACE_KINDS),
 };
 
 /** Words for the kinds of ties, each in the direction of its kind (the source owns, directs, pays). */
@@ -452,6 +457,8 @@ export const RELATION_KIND_ALIASES: Readonly<Record<string, string>> = {
   alici: 'consigned_to',
   // In Arabic (arabic.ts), by arabicKey.
   ...byArabicKey(ARABIC_RELATION_KINDS),
+  // In Russian and Ukrainian (cyrillic.ts), by cyrillicKey.
+  ...byCyrillicKey(CYRILLIC_RELATION_KINDS),
 };
 
 /** The largest quantity a shipment may state, in its unit: beyond this it is a mistake (10^13). */
@@ -525,7 +532,13 @@ function inOtherLanguages(spec: FileSpec): FileSpec {
   const names = OTHER_LANGUAGE_NAMES[spec.file];
   // Arabic names as the header reader compares them (arabicKey: hamza forms, ta marbuta and marks aside).
   const arabic = ARABIC_COLUMN_NAMES[spec.file] ?? {};
-  const more = (c: ColumnSpec) => [...(Object.hasOwn(names, c.name) ? names[c.name] : []), ...(Object.hasOwn(arabic, c.name) ? arabic[c.name].map(arabicKey) : [])];
+  // Russian and Ukrainian names as the header reader writes them (cyrillic.ts).
+  const cyrillic = CYRILLIC_COLUMN_NAMES[spec.file] ?? {};
+  const more = (c: ColumnSpec) => [
+    ...(Object.hasOwn(names, c.name) ? names[c.name] : []),
+    ...(Object.hasOwn(arabic, c.name) ? arabic[c.name].map(arabicKey) : []),
+    ...(Object.hasOwn(cyrillic, c.name) ? cyrillic[c.name] : []),
+  ];
   return { ...spec, columns: spec.columns.map((c) => (more(c).length > 0 ? { ...c, synonyms: [...(c.synonyms ?? []), ...more(c)] } : c)) };
 }
 

@@ -32,6 +32,14 @@ const MORE_NAMES: Record<string, string[]> = {
   BA: ['Bosnia'], SZ: ['Swaziland'], TL: ['East Timor'], NL: ['Holland'], GB: ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Britain'],
 };
 
+/** Russian names and abbreviations the package does not give, as declarations and registers of the region write them. */
+const MORE_RUSSIAN_NAMES: Record<string, string[]> = {
+  RU: ['РФ'], KG: ['КР', 'Кыргызстан', 'Кыргызская Республика', 'Киргизская Республика'], KZ: ['Республика Казахстан', 'РК'],
+  BY: ['Белоруссия', 'Республика Беларусь', 'РБ'], CN: ['КНР', 'Китай'], KP: ['КНДР'], KR: ['Южная Корея', 'Республика Корея'],
+  TM: ['Туркменистан'], MD: ['Молдова'], US: ['Соединенные Штаты', 'Соединенные Штаты Америки'], GB: ['Англия'],
+  AE: ['Объединенные Арабские Эмираты'], IR: ['Исламская Республика Иран'], UZ: ['Республика Узбекистан'], AM: ['Республика Армения'],
+};
+
 let byName: Map<string, string> | undefined;
 
 /**
@@ -41,7 +49,7 @@ let byName: Map<string, string> | undefined;
 function names(): Map<string, string> {
   if (byName !== undefined) return byName;
   const found = new Map<string, string | null>();
-  for (const table of [...LOCALES.map((l) => l.countries as Record<string, string | string[]>), MORE_NAMES]) {
+  for (const table of [...LOCALES.map((l) => l.countries as Record<string, string | string[]>), MORE_NAMES, MORE_RUSSIAN_NAMES]) {
     for (const [code, value] of Object.entries(table)) {
       for (const name of typeof value === 'string' ? [value] : value) {
         const key = foldCountryName(name);

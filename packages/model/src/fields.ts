@@ -1,4 +1,5 @@
 import { ARABIC_MONTHS, arabicKey, hasArabicLetters } from './arabic';
+import { CYRILLIC_MONTHS, cyrillicKey, hasCyrillicLetters } from './cyrillic';
 import { readConcentration } from './concentration';
 import { hijriDate, HIJRI_YEARS } from './hijri';
 import { readCountry } from './country';
@@ -284,6 +285,8 @@ const DAY_OTHER_MONTH_YEAR = /^(\d{1,2})(?:er|º|°|\.)?[\s.-]+(?:de\s+)?(\p{L}+
 
 /** Day, month name in Arabic (one or two words), year: `15 آذار 2017`, `1 تشرين الأول 2016`, with a comma or `/` or `-` between them too. */
 const DAY_ARABIC_MONTH_YEAR = /^(\d{1,2})[\s.,/\u060c-]+([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0640]+(?:\s+[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u064b-\u065f\u0640]+)?)[\s.,/\u060c-]+(\d{2}|\d{4})$/;
+/** Day, month name in Russian or Ukrainian, year, perhaps with `г.`, `года`, `р.` or `року` after it: `5 августа 2022 г.`, `15.марта.2021`. */
+const DAY_CYRILLIC_MONTH_YEAR = /^(\d{1,2})[\s.,-]+([\u0400-\u04ff]+)\.?[\s.,-]+(\d{2}|\d{4})(?:\s*(?:г|гг|года|р|року)\.?)?$/iu;
 /** ARABIC_MONTHS by arabicKey. */
 const ARABIC_MONTH_KEYS: ReadonlyMap<string, number> = new Map(Object.entries(ARABIC_MONTHS).map(([w, m]) => [arabicKey(w), m]));
 
@@ -311,8 +314,13 @@ function namedMonthDate(raw: string): FieldResult | undefined {
       // In Arabic, day first: `15 آذار 2017`, `1 تشرين الأول 2016`, `3 مارس 2017` (its digits made Western by the reader).
       const arabic = hasArabicLetters(raw) ? DAY_ARABIC_MONTH_YEAR.exec(raw) : null;
       const key = arabic === null ? '' : arabicKey(arabic[2]);
-      if (arabic === null || !ARABIC_MONTH_KEYS.has(key)) return undefined;
-      [day, year, month] = [arabic[1], arabic[3], ARABIC_MONTH_KEYS.get(key)!];
+      // In Russian or Ukrainian, day first, the year perhaps followed by `г.` or `года` (`р.`, `року`): `5 августа
+      // 2022 г.`, `15 березня 2021 року`.
+      const cyrillic = arabic === null && hasCyrillicLetters(raw) ? DAY_CYRILLIC_MONTH_YEAR.exec(raw) : null;
+      const cyrillicMonth = cyrillic === null ? '' : cyrillicKey(cyrillic[2]);
+      if (cyrillic !== null && Object.hasOwn(CYRILLIC_MONTHS, cyrillicMonth)) [day, year, month] = [cyrillic[1], cyrillic[3], CYRILLIC_MONTHS[cyrillicMonth]];
+      else if (arabic === null || !ARABIC_MONTH_KEYS.has(key)) return undefined;
+      else [day, year, month] = [arabic[1], arabic[3], ARABIC_MONTH_KEYS.get(key)!];
     }
   }
   if (year.length === 2) return fail(`${show(raw)} has a year of two digits (${year}: 19${year} or 20${year}?): write the date as YYYY-MM-DD`);
@@ -388,6 +396,9 @@ export function parseField(type: FieldType, raw: string, options: FieldOptions =
       // `شركة`, `مدير مفوض`, `منفذ حدودي`: words in Arabic (arabic.ts), hamza forms and marks aside.
       const arabic = hasArabicLetters(raw) ? aliasOf(arabicKey(raw), options.aliases) : undefined;
       if (arabic !== undefined) return { ok: true, value: arabic, note: `${show(raw)} read as ${arabic}` };
+      // `Физ. лицо`, `Генеральный директор`, `ООО`: words in Russian or Ukrainian (cyrillic.ts), dots and `ё` aside.
+      const cyrillic = hasCyrillicLetters(raw) ? aliasOf(cyrillicKey(raw), options.aliases) : undefined;
+      if (cyrillic !== undefined) return { ok: true, value: cyrillic, note: `${show(raw)} read as ${cyrillic}` };
       const near = closest(joined, values, 1);
       const hint = near.length > 0 ? `; did you mean ${near[0]}?` : '';
       return fail(`unknown value ${show(raw)} (expected one of: ${values.join(', ')}${hint})`);

@@ -1,6 +1,7 @@
 export * from './types';
 export * from './fields';
 export * from './arabic';
+export * from './cyrillic';
 export * from './contract';
 export { hijriDate, hijriToGregorian, HIJRI_YEARS } from './hijri';
 export * from './issues';

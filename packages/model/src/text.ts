@@ -2,11 +2,16 @@ const SPECIAL: Record<string, string> = { ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', 
 
 /** A letter of the Arabic script (or an Arabic-Indic digit). */
 const ARABIC = /[\u0600-\u06ff]/;
+/** A small letter of the Cyrillic script (`а`–`я`, and `ђ`–`џ`, `ґ` of Ukrainian, Belarusian and the Balkan languages). */
+const CYRILLIC = /[\u0430-\u045f\u0491]/;
+const NOT_LATIN = /[^a-z0-9]+/g;
+const NOT_LATIN_OR_CYRILLIC = /[^a-z0-9\u0430-\u045f\u0491]+/g;
 
 /**
  * Folds text for matching: lower case, diacritics removed (Akçakale → akcakale, Örnek → ornek),
- * punctuation turned into single spaces. Arabic-script words are kept, as `arabicWord` folds them (`بيع الهواتف
- * النقالة` → `بيع هواتف نقاله`), and Arabic-Indic digits become Western ones. Pure and dependency-free, so browsers
+ * punctuation turned into single spaces. Cyrillic words are kept, their marks removed as well (`ё` → `е`, `й` → `и`:
+ * `Торговля розничная одеждой` → `торговля розничная одеждои`); Arabic-script words are kept, as `arabicWord` folds
+ * them (`بيع الهواتف النقالة` → `بيع هواتف نقاله`), and Arabic-Indic digits become Western ones. Pure and dependency-free, so browsers
  * can use it too (`@chokepoint/model/text`).
  */
 export function fold(text: string): string {
@@ -15,7 +20,7 @@ export function fold(text: string): string {
     .replace(/[ıøæœßđłþð]/g, (c) => SPECIAL[c])
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
-  if (!ARABIC.test(plain)) return plain.replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!ARABIC.test(plain)) return plain.replace(CYRILLIC.test(plain) ? NOT_LATIN_OR_CYRILLIC : NOT_LATIN, ' ').trim();
   return foldArabic(westernDigits(plain) ?? plain)
     .replace(/[^a-z0-9\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a4\u06af]+/g, ' ')
     .trim()

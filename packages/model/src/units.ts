@@ -25,21 +25,22 @@ export const UNIT_KINDS: Readonly<Record<Unit, UnitKind>> = {
  * spellings and abbreviations, and the UN/ECE Recommendation 20 codes (KGM, GRM, TNE, CTM, LTR, MTQ, MTR,
  * MTK, NAR, C62, H87, NPR, DZN, MIL). Matched case-insensitively, ignoring dots and spaces ("Kgs.", "sq m",
  * "1000 u"); ² and ³ count as 2 and 3. "ton" is read as the metric tonne, as in customs data. The usual words in
- * French, Spanish, Portuguese, Italian, German and Turkish too, matched without accents (`pièces`, `Stück`, `adet`).
+ * French, Spanish, Portuguese, Italian, German, Turkish and Russian too, matched without accents (`pièces`, `Stück`,
+ * `adet`, `шт`, `кг`).
  */
 export const UNIT_SPELLINGS: Readonly<Record<Unit, readonly string[]>> = {
-  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramo', 'kilogramos', 'kilogramm', 'KGM'],
-  g: ['g', 'gr', 'grs', 'gram', 'grams', 'gramme', 'grammes', 'gramo', 'gramos', 'gramm', 'GRM'],
-  t: ['t', 'tonne', 'tonnes', 'ton', 'tons', 'mt', 'metric ton', 'metric tons', 'metric tonne', 'metric tonnes', 'tonne métrique', 'tonnes métriques', 'tonelada', 'toneladas', 'tm', 'tn', 'tonelada métrica', 'toneladas métricas', 'tonnellata', 'tonnellate', 'Tonnen', 'TNE'],
+  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramo', 'kilogramos', 'kilogramm', 'KGM', 'кг', 'килограмм', 'килограммов', 'кило'],
+  g: ['g', 'gr', 'grs', 'gram', 'grams', 'gramme', 'grammes', 'gramo', 'gramos', 'gramm', 'GRM', 'г', 'гр', 'грамм', 'граммов'],
+  t: ['t', 'tonne', 'tonnes', 'ton', 'tons', 'mt', 'metric ton', 'metric tons', 'metric tonne', 'metric tonnes', 'tonne métrique', 'tonnes métriques', 'tonelada', 'toneladas', 'tm', 'tn', 'tonelada métrica', 'toneladas métricas', 'tonnellata', 'tonnellate', 'Tonnen', 'TNE', 'т', 'тн', 'тонна', 'тонны', 'тонн', 'т.н.'],
   carats: ['carats', 'carat', 'ct', 'cts', 'CTM'],
-  l: ['l', 'lt', 'ltr', 'ltrs', 'litre', 'litres', 'liter', 'liters', 'litro', 'litros', 'litri', 'LTR'],
-  m3: ['m3', 'm³', 'cbm', 'cu m', 'cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'mètre cube', 'mètres cubes', 'metro cúbico', 'metros cúbicos', 'Kubikmeter', 'metreküp', 'MTQ'],
-  m: ['m', 'metre', 'metres', 'meter', 'meters', 'mtr', 'mtrs', 'lm', 'linear metre', 'linear metres', 'linear meter', 'linear meters', 'mètre', 'mètres', 'metro', 'metros', 'metri', 'MTR'],
-  m2: ['m2', 'm²', 'sqm', 'sq m', 'square metre', 'square metres', 'square meter', 'square meters', 'mètre carré', 'mètres carrés', 'metro cuadrado', 'metros cuadrados', 'Quadratmeter', 'metrekare', 'MTK'],
-  pcs: ['pcs', 'pc', 'pce', 'pces', 'piece', 'pieces', 'u', 'unit', 'units', 'item', 'items', 'ea', 'each', 'nos', 'pièce', 'pièces', 'unité', 'unités', 'pieza', 'piezas', 'pza', 'pzas', 'unidad', 'unidades', 'und', 'unds', 'unid', 'peça', 'peças', 'pezzo', 'pezzi', 'Stück', 'Stk', 'adet', 'NAR', 'C62', 'H87'],
-  pairs: ['pairs', 'pair', 'pr', 'prs', 'paire', 'paires', 'par', 'pares', 'paio', 'paia', 'Paar', 'çift', 'NPR'],
-  dozen: ['dozen', 'dozens', 'dz', 'doz', 'dzn', 'douzaine', 'douzaines', 'docena', 'docenas', 'dúzia', 'dozzina', 'Dutzend', 'düzine', 'DZN'],
-  '1000u': ['1000u', '1000 u', '1000 units', '1000 pcs', '1000 pieces', 'thousand', 'thousand units', 'thousand pieces', 'MIL'],
+  l: ['l', 'lt', 'ltr', 'ltrs', 'litre', 'litres', 'liter', 'liters', 'litro', 'litros', 'litri', 'LTR', 'л', 'литр', 'литров', 'літр'],
+  m3: ['m3', 'm³', 'cbm', 'cu m', 'cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'mètre cube', 'mètres cubes', 'metro cúbico', 'metros cúbicos', 'Kubikmeter', 'metreküp', 'MTQ', 'м3', 'м³', 'куб м', 'куб. м', 'кубометр', 'кубометров'],
+  m: ['m', 'metre', 'metres', 'meter', 'meters', 'mtr', 'mtrs', 'lm', 'linear metre', 'linear metres', 'linear meter', 'linear meters', 'mètre', 'mètres', 'metro', 'metros', 'metri', 'MTR', 'м', 'метр', 'метров', 'пог м'],
+  m2: ['m2', 'm²', 'sqm', 'sq m', 'square metre', 'square metres', 'square meter', 'square meters', 'mètre carré', 'mètres carrés', 'metro cuadrado', 'metros cuadrados', 'Quadratmeter', 'metrekare', 'MTK', 'м2', 'м²', 'кв м', 'кв. м'],
+  pcs: ['pcs', 'pc', 'pce', 'pces', 'piece', 'pieces', 'u', 'unit', 'units', 'item', 'items', 'ea', 'each', 'nos', 'pièce', 'pièces', 'unité', 'unités', 'pieza', 'piezas', 'pza', 'pzas', 'unidad', 'unidades', 'und', 'unds', 'unid', 'peça', 'peças', 'pezzo', 'pezzi', 'Stück', 'Stk', 'adet', 'NAR', 'C62', 'H87', 'шт', 'штук', 'штука', 'штуки', 'ед', 'единиц', 'единица'],
+  pairs: ['pairs', 'pair', 'pr', 'prs', 'paire', 'paires', 'par', 'pares', 'paio', 'paia', 'Paar', 'çift', 'NPR', 'пар', 'пара', 'пары'],
+  dozen: ['dozen', 'dozens', 'dz', 'doz', 'dzn', 'douzaine', 'douzaines', 'docena', 'docenas', 'dúzia', 'dozzina', 'Dutzend', 'düzine', 'DZN', 'дюжина', 'дюжин'],
+  '1000u': ['1000u', '1000 u', '1000 units', '1000 pcs', '1000 pieces', 'thousand', 'thousand units', 'thousand pieces', 'MIL', 'тыс шт', 'тыс. шт', '1000 шт'],
 };
 
 /** Units that are not WCO units of quantity but turn up in data, with what to do instead. */

@@ -537,5 +537,29 @@ describe("the findings of a Russian-speaking investigator's sheets", () => {
     expect(path.stderr).toContain('"ООО «Вектор»" is the name of ru-02, not an id');
     expect(r.stdout).toContain('ОсОО «Альфа Трейд Бишкек» (kg-01)');
   });
+
+  it('with the shipped rules file of the Common High Priority List, flags the clothing shop as no user of the chips and as a new company, and the routes through Kyrgyzstan and Armenia', async () => {
+    const out = join(tempDir(), 'tian-shan-chpl.json');
+    const rules = join(__dirname, '..', '..', '..', 'data', 'rules', 'common-high-priority-list.yaml');
+    const r = await run('analyze', bundle, '--lenient', '--rules', rules, '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const flagged = (id: string, rule: string) => report.flags.filter((f) => f.entities.includes(id) && f.rule === rule).map((f) => [f.id, f.severity]);
+    // 12,000 and 8,000 integrated circuits (HS 8542.31, 8542.39) for a clothing shop: not a user of them, and off its trade.
+    expect(flagged('kg-01', 'precursor-watchlist')).toEqual([
+      ['precursor-watchlist/10702070/020622/0013001', 'high'],
+      ['precursor-watchlist/10702070/150522/0012345', 'high'],
+    ]);
+    const chips = report.flags.find((f) => f.id === 'precursor-watchlist/10702070/150522/0012345')!;
+    expect(chips.explanation.sentences).toContain('Electronic integrated circuits is on the watch list as dual-use goods.');
+    expect(chips.summary).toContain('watch-listed as electronic integrated circuits (dual use)');
+    expect(flagged('kg-01', 'new-company')).toHaveLength(1);
+    // The wholesaler of electronic components (4652) and the instrument maker (2651) are users of them.
+    expect(flagged('ru-02', 'precursor-watchlist')).toEqual([]);
+    expect(flagged('ru-01', 'precursor-watchlist')).toEqual([]);
+    // Chips bound for Russia through Kyrgyzstan and Armenia, both transshipment hubs of the FinCEN–BIS alert.
+    expect(report.flags.filter((f) => f.rule === 'transshipment-hub').length).toBeGreaterThan(0);
+    expect(report.reviewQueue?.entries[0]).toMatchObject({ id: 'kg-01' });
+  });
 });
 

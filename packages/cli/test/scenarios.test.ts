@@ -147,3 +147,21 @@ describe.each(withExpectations)('scenario %s', (name) => {
     for (const [a, b] of expected.notSameAs ?? []) expect([a, b, alias(a) !== alias(b)]).toEqual([a, b, true]);
   });
 });
+
+describe('upper-lars-transit with the shipped rules file of the Common High Priority List', () => {
+  it('flags the ring’s buyers of integrated circuits and radio modules as non-users, and none of the ordinary firms that buy them', async () => {
+    const out = join(tempDir(), 'report.json');
+    const rules = join(REPO, 'data', 'rules', 'common-high-priority-list.yaml');
+    const r = await run('analyze', join(SCENARIOS, 'upper-lars-transit'), '--rules', rules, '--out', out, '--threads', '1', '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    const entities = (rule: string) => [...new Set(report.flags.filter((f) => f.rule === rule).map((f) => f.entity))].sort();
+    // The travel agency, the cosmetics shop, the IT consultancy, the general trader and the two Russian importers
+    // (data/scenarios/upper-lars-transit/README.md); the first four also as new companies.
+    expect(entities('precursor-watchlist')).toEqual(['am-evn-11', 'am-evn-17', 'am-evn-22', 'am-evn-26', 'ru-mow-01', 'ru-vlk-02']);
+    expect(entities('new-company')).toEqual(['am-evn-11', 'am-evn-17', 'am-evn-22', 'am-evn-26']);
+    // The distributor, the electronics repairer, the bank, the university and the telecom operator buy them too.
+    const bought = new Set(report.shipments.filter((s) => /^(8542|851762|852691)/.test(s.hsCode ?? '')).map((s) => s.buyer));
+    for (const id of ['am-evn-03', 'am-evn-15', 'am-evn-13', 'am-evn-02', 'am-evn-04']) expect([id, bought.has(id)]).toEqual([id, true]);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { RulesFileError, type RulesProblem } from './errors';
-import { CONCENTRATION_BASES, isSection, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
+import { CONCENTRATION_BASES, isSection, isWatchCategory, WATCH_CATEGORIES, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { RULES } from './rules';
 import { fold } from './text';
 import { SEVERITIES, type EffectiveRule, type ParamSpec, type ParamValue, type Rule, type Severity } from './types';
@@ -185,7 +185,7 @@ export function validateRules(value: unknown, file: string, lineOf: (path: (stri
     const p = ['watchlist', i];
     known(p, item, ['id', 'name', 'category', 'hs', 'keywords', 'requireKeyword', 'minPcs', 'concentrationLimit', 'concentrationBasis', 'users', 'usersSource', 'source']);
     const category = item.category ?? 'explosive-precursor';
-    if (category !== 'explosive-precursor' && category !== 'ied-component') problem([...p, 'category'], `expected explosive-precursor or ied-component, got ${typeOf(category)}`);
+    if (!isWatchCategory(category)) problem([...p, 'category'], `expected ${Object.keys(WATCH_CATEGORIES).join(', ')}, got ${typeOf(category)}`);
     const keywords = item.keywords === undefined ? [] : Array.isArray(item.keywords) && item.keywords.every((k) => typeof k === 'string') ? (item.keywords as string[]) : (problem([...p, 'keywords'], `expected a list of words, got ${typeOf(item.keywords)}`), []);
     if (item.requireKeyword !== undefined && typeof item.requireKeyword !== 'boolean') problem([...p, 'requireKeyword'], `expected true or false, got ${typeOf(item.requireKeyword)}`);
     if (item.minPcs !== undefined && !(typeof item.minPcs === 'number' && Number.isInteger(item.minPcs) && item.minPcs >= 0)) problem([...p, 'minPcs'], `expected a whole number, got ${typeOf(item.minPcs)}`);

@@ -5,11 +5,28 @@ import { isicEntry } from '@chokepoint/model';
 import { ReferenceDataError } from './errors';
 import { fold } from './text';
 
-/** A watch-listed commodity (explosive precursor or IED component) and who legitimately uses it. */
+/**
+ * What a watch-listed commodity is: an explosives precursor, an IED component (the shipped list holds these two), or
+ * dual-use goods (items such as the integrated circuits of the Common High Priority List, which a rules file adds:
+ * data/rules/common-high-priority-list.yaml), with the words a flag says it in.
+ */
+export const WATCH_CATEGORIES = {
+  'explosive-precursor': 'an explosives precursor',
+  'ied-component': 'an IED component',
+  'dual-use': 'dual-use goods',
+} as const;
+export type WatchCategory = keyof typeof WATCH_CATEGORIES;
+
+/** Whether a value is a watch list category. */
+export function isWatchCategory(value: unknown): value is WatchCategory {
+  return typeof value === 'string' && Object.hasOwn(WATCH_CATEGORIES, value);
+}
+
+/** A watch-listed commodity (explosive precursor, IED component or dual-use goods) and who legitimately uses it. */
 export interface WatchItem {
   id: string;
   name: string;
-  category: 'explosive-precursor' | 'ied-component';
+  category: WatchCategory;
   hsPrefixes: string[];
   /** Folded keywords: match shipments without an HS code; confirm an HS match when `requireKeyword`. */
   keywords: string[];
@@ -131,8 +148,8 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
   const watchlist: WatchItem[] = rows(texts.watchlist, 'watchlist.csv', ['id', 'name', 'category', 'hs_prefixes', 'keywords', 'require_keyword', 'min_pcs', 'users', 'source']).map(
     ({ line, row }) => {
       const category = row.category;
-      if (category !== 'explosive-precursor' && category !== 'ied-component') {
-        throw new ReferenceDataError(`watchlist.csv line ${line}, column "category": unknown category ${JSON.stringify(category)}`);
+      if (!isWatchCategory(category)) {
+        throw new ReferenceDataError(`watchlist.csv line ${line}, column "category": unknown category ${JSON.stringify(category)} (expected ${Object.keys(WATCH_CATEGORIES).join(', ')})`);
       }
       const minPcs = row.min_pcs === '' || row.min_pcs === undefined ? undefined : Number(row.min_pcs);
       if (minPcs !== undefined && !Number.isInteger(minPcs)) {

@@ -80,6 +80,24 @@ describe('rules files', () => {
     expect(found[0].reason).toMatch(/expected a digit code/);
   });
 
+  it('takes the three watch-list categories, and names them when another is written', () => {
+    const entry = (category: string) => ['watchlist:', '  - id: chips', '    name: integrated circuits', `    category: ${category}`, '    hs: "854231"'].join('\n');
+    for (const category of ['explosive-precursor', 'ied-component', 'dual-use']) expect(parseRules(entry(category), 'rules.yaml').watchlist[0].category).toBe(category);
+    expect(problems(entry('dual use goods')).map((p) => [p.line, p.path, p.reason])).toEqual([[4, 'watchlist.0.category', 'expected explosive-precursor, ied-component, dual-use, got string "dual use goods"']]);
+  });
+
+  it('reads the shipped rules file of the Common High Priority List: dual-use goods with their users and sources', () => {
+    const config = loadRules(join(__dirname, '..', '..', '..', 'data', 'rules', 'common-high-priority-list.yaml'));
+    expect(config.watchlist.map((w) => [w.id, w.category, w.hsPrefixes])).toEqual([
+      ['chpl-integrated-circuits', 'dual-use', ['854231', '854232', '854233', '854239']],
+      ['chpl-radio-and-navigation-modules', 'dual-use', ['851762', '852691']],
+    ]);
+    for (const w of config.watchlist) {
+      expect(w.users.length).toBeGreaterThan(5);
+      expect(w.source).toMatch(/^Common High Priority List/);
+    }
+  });
+
   it('tells a rules file that uses a renamed parameter what it is called now', () => {
     const [p] = problems('rules:\n  rapid-transit:\n    parameters:\n      exemptWholesale: false\n');
     expect(p).toMatchObject({ line: 4, path: 'rules.rapid-transit.parameters.exemptWholesale' });

@@ -1,5 +1,5 @@
 import { showNumber } from '../text';
-import type { WatchItem } from '../reference';
+import { WATCH_CATEGORIES, type WatchItem } from '../reference';
 import type { ConcentrationCheck, Fact, Rule, RuleHit, Severity } from '../types';
 import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
@@ -42,9 +42,9 @@ export function listOrigin(item: WatchItem): string {
 
 export const precursorWatchlist: Rule = {
   id: 'precursor-watchlist',
-  title: 'Watch-listed precursor or IED component bought by a buyer with no documented use for it',
+  title: 'Watch-listed goods (a precursor, an IED component or dual-use goods) bought by a buyer with no documented use for them',
   description:
-    'A shipment of a commodity on the watch list (data/reference/watchlist.csv: explosive precursors of EU Regulation 2019/1148, Annexes I and II, and the IED components CAR documented) bought by an entity whose line of business is not among the documented professional users of that commodity, or is unknown. A shipment whose stated concentration is at or below the Annex I limit value of its entry (hydrogen peroxide 12 % w/w, nitric acid 3 % …) is not a watch-list event; a shipment that states no concentration counts, and the flag says so. Severity rises when the purchase also does not fit the buyer’s line of business (rule off-profile-purchase); it is intraGroupSeverity when the supplier belongs to the buyer’s company group.',
+    'A shipment of a commodity on the watch list (data/reference/watchlist.csv: explosive precursors of EU Regulation 2019/1148, Annexes I and II, and the IED components CAR documented; a rules file may add dual-use goods, as data/rules/common-high-priority-list.yaml adds the integrated circuits and radio and navigation modules of the Common High Priority List) bought by an entity whose line of business is not among the documented professional users of that commodity, or is unknown. A shipment whose stated concentration is at or below the Annex I limit value of its entry (hydrogen peroxide 12 % w/w, nitric acid 3 % …) is not a watch-list event; a shipment that states no concentration counts, and the flag says so. Severity rises when the purchase also does not fit the buyer’s line of business (rule off-profile-purchase); it is intraGroupSeverity when the supplier belongs to the buyer’s company group.',
   severity: 'medium',
   parameters: [
     { name: 'severityWhenOffProfile', type: 'severity', default: 'high', description: 'Severity when the purchase is also off-profile for the buyer.' },
@@ -120,7 +120,7 @@ export const precursorWatchlist: Rule = {
         explanation: {
           sentences: [
             `${recordWords(ctx, s)}.`,
-            `${item.name[0].toUpperCase()}${item.name.slice(1)} is on the watch list as ${category === 'ied component' ? 'an IED component' : 'an explosives precursor'}.`,
+            `${item.name[0].toUpperCase()}${item.name.slice(1)} is on the watch list as ${WATCH_CATEGORIES[item.category]}.`,
             ...(concentration ? [concentrationSentence(concentration)] : []),
             user === undefined
               ? 'The buyer’s line of business is unknown (no ISIC code, and its sector text matched no keyword), so whether it is a documented professional user could not be checked.'

@@ -10,6 +10,7 @@ import {
   fold,
   isEstimate,
   kilograms,
+  MAX_KG,
   parseField,
   currencyOfCountries,
   sharedCurrencyCodes,
@@ -839,6 +840,19 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               note(col.name, `${JSON.stringify(written)} read as the ${col.name} ${split.number} in ${split.word}; write only the number in the ${col.name} column (the ${other} in its own) to be sure`, true);
               continue;
             }
+          }
+          if (!parsed.ok && spec.file === 'shipments.csv' && col.name === 'weight_kg' && !isEstimate(written)) {
+            // `0,12 т`, `2.5 t`, `750 g` in the column of kilograms: a mass written with its unit, read in kilograms.
+            const m = QUANTITY_WITH_UNIT.exec(thousandsSpacesInText(written) ?? written);
+            const unit = m === null ? undefined : parseField('unit', m[3].trim());
+            const number = m === null ? undefined : parseField('number', plainDigits(m[2], delimiter === ';', dotGrouping !== undefined), fieldOptions[i]);
+            const kg = unit?.ok && number?.ok ? kilograms(number.value as number, unit.value as Unit) : undefined;
+            if (kg !== undefined && kg <= MAX_KG) {
+              values[col.key ?? col.name] = kg;
+              note(col.name, `${JSON.stringify(written)} read as ${kg} kg (a mass written with its unit in the column of kilograms); write the kilograms alone to be sure`, true);
+              continue;
+            }
+            if (unit?.ok && number?.ok && kg === undefined) parsed = { ok: false, reason: `${JSON.stringify(written)} is not a mass (${unit.value as string} is no unit of mass): the column holds kilograms; write the quantity and its unit in the quantity and unit columns` };
           }
           if (!parsed.ok && spec.file === 'relations.csv' && col.name === 'kind') {
             // `owned by`, `subsidiary of`, `has director`: a kind written from the other end, read with the tie turned round

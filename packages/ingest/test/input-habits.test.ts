@@ -1211,6 +1211,21 @@ describe('a Russian-speaking investigator’s sheets', () => {
     expect(starting('relations.csv:kind:"Генеральный директор" read as director')).toHaveLength(1);
   });
 
+  it('reads a mass written with its unit in the column of kilograms (0,12 т, 2.5 t, 750 g), and refuses a count there', async () => {
+    const head = 'id,supplier,buyer,commodity,quantity,unit,weight_kg';
+    const b = await readBundle(makeBundle({ shipments: [head, 's1,a,b,chips,5000,pcs,2.5 t', 's2,a,b,chips,300,pcs,750 g', 's3,a,b,chips,100,pcs,"1,200 kg"'].join('\n') }));
+    expect(b.shipments.map((x) => [x.id, x.quantityKg, x.attributes.weight_kg])).toEqual([
+      ['s1', undefined, '2500'],
+      ['s2', undefined, '0.75'],
+      ['s3', undefined, '1200'],
+    ]);
+    expect(b.warnings.map((w) => w.reason)).toContainEqual(expect.stringMatching(/^"2\.5 t" read as 2500 kg \(a mass written with its unit in the column of kilograms\)/));
+    const semi = await readBundle(makeBundle({ shipments: ['id;supplier;buyer;commodity;weight_kg', 's1;a;b;chips;0,12 т'].join('\n') }));
+    expect(semi.shipments.map((x) => [x.quantity, x.unit, x.quantityKg])).toEqual([[120, 'kg', 120]]);
+    const issues = await problems(makeBundle({ shipments: [head, 's1,a,b,chips,5000,pcs,12 pcs'].join('\n') }));
+    expect(issues.map((i) => `${i.column}: ${i.reason}`)).toEqual(['weight_kg: "12 pcs" is not a mass (pcs is no unit of mass): the column holds kilograms; write the quantity and its unit in the quantity and unit columns']);
+  });
+
   it('names the kind, unit and currency words it does not know, as in any language', async () => {
     const bad = ['№ декларации;Отправитель;Получатель;Товар;Кол-во;Ед. изм.;Стоимость;Валюта', 's1;a;b;Услуги;1;усл. ед.;100;долл.'].join('\n');
     const issues = await problems(makeBundle({ shipments: bad }));

@@ -75,6 +75,12 @@ export function placeKeys(name: string): string[] {
       .replace(/Ü/g, 'Ue'),
   );
   if (digraph) keys.add(digraph);
+  // `Ереван`, `Екатеринбург`: a Cyrillic `Е` or `Ё` that starts a word is `Ye`, `Yo` in the English spellings GeoNames
+  // gives (`Yerevan`, `Yekaterinburg`), where a letter-by-letter transliteration writes `Erevan`.
+  if (/(^|[^\p{L}])[ЕЁеё]/u.test(name)) {
+    const ye = fold(name.replace(/(^|[^\p{L}])([ЕЁеё])/gu, (_m, before: string, e: string) => `${before}${e === 'Е' || e === 'е' ? 'Ye' : 'Yo'}`));
+    if (ye) keys.add(ye);
+  }
   return [...keys];
 }
 
@@ -123,6 +129,34 @@ export const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
   Moskva: 'Moscow',
   'Sankt-Peterburg': 'Saint Petersburg',
   København: 'Copenhagen',
+  // In Russian (and Ukrainian), where the letters' transliteration is not the English name.
+  Москва: 'Moscow',
+  'Санкт-Петербург': 'Saint Petersburg',
+  Петербург: 'Saint Petersburg',
+  Киев: 'Kyiv',
+  Київ: 'Kyiv',
+  Одесса: 'Odesa',
+  Харьков: 'Kharkiv',
+  Львов: 'Lviv',
+  Кишинев: 'Chisinau',
+  Кишинёв: 'Chisinau',
+  Таллин: 'Tallinn',
+  Вильнюс: 'Vilnius',
+  Варшава: 'Warsaw',
+  Вена: 'Vienna',
+  Прага: 'Prague',
+  Рим: 'Rome',
+  Париж: 'Paris',
+  Стамбул: 'Istanbul',
+  Тегеран: 'Tehran',
+  Пекин: 'Beijing',
+  Шанхай: 'Shanghai',
+  Гонконг: 'Hong Kong',
+  Сеул: 'Seoul',
+  Токио: 'Tokyo',
+  Дели: 'Delhi',
+  'Нур-Султан': 'Astana',
+  'Нижний Новгород': 'Nizhniy Novgorod',
   Halab: 'Aleppo',
   Dimashq: 'Damascus',
   'Al Mawsil': 'Mosul',

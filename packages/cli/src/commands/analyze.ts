@@ -1,13 +1,14 @@
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
-import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG } from '@chokepoint/flags';
+import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG, SHIPPED_RULES } from '@chokepoint/flags';
 import { bytesForPeople, estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
 import { splitUnread, type Bundle, type Entity } from '@chokepoint/model';
 import type { Judgement } from '@chokepoint/resolve';
-import { renderSummary, reportChunks, writeReport } from '@chokepoint/report';
+import { renderSummary, reportChunks, writeReport, type Report } from '@chokepoint/report';
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { readCaseFile } from '@chokepoint/case/files';
 import { UsageError } from '../errors';
@@ -192,6 +193,28 @@ export function analyzeCommand(io: CliIO): Command {
             '\nTo compute the supply chokepoints of your own goods, sources and targets: for example --goods all --sources "where:sector~mining" --targets "where:country=DE" (or lists of entity ids, hs:PREFIX, commodity:WORDS); see chokepoint analyze --help.\n',
           );
         }
+        // Goods of the Common High Priority List in the data, which the shipped watch list does not follow: how to.
+        if (flags.rules === undefined) {
+          const hint = highPriorityHint(report);
+          if (hint !== undefined) io.stdout(`\n${hint}\n`);
+        }
       }
     });
+}
+
+/**
+ * When no rules file was given and the report's shipments carry goods of the shipped rules file of the Common High
+ * Priority List (integrated circuits, radio and navigation modules: dual-use goods the shipped watch list leaves out),
+ * how many, and the option that has the rules follow them. Undefined otherwise, or when the file is not there.
+ */
+export function highPriorityHint(report: Pick<Report, 'shipments'>, file: string = SHIPPED_RULES.commonHighPriorityList): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const items = loadRules(file).watchlist;
+  const prefixes = items.flatMap((w) => w.hsPrefixes);
+  let count = 0;
+  for (const s of report.shipments) if (s.hsCode !== undefined && prefixes.some((p) => s.hsCode!.startsWith(p))) count++;
+  if (count === 0) return undefined;
+  const shown = relative(process.cwd(), file);
+  const path = shown.startsWith('..') || isAbsolute(shown) ? file : shown;
+  return `${count.toLocaleString('en-US')} shipment${count === 1 ? '' : 's'} carry goods of the Common High Priority List (${items.map((w) => w.name).join('; ')}), which the shipped watch list does not follow: to have the rules treat them as dual-use goods (who bought them with no use for them, new companies, routes), analyze again with --rules ${path}`;
 }

@@ -42,7 +42,7 @@ export function listOrigin(item: WatchItem): string {
 
 export const precursorWatchlist: Rule = {
   id: 'precursor-watchlist',
-  title: 'Watch-listed goods (a precursor, an IED component or dual-use goods) bought by a buyer with no documented use for them',
+  title: 'Watch-listed goods bought by a buyer with no documented use for them',
   description:
     'A shipment of a commodity on the watch list (data/reference/watchlist.csv: explosive precursors of EU Regulation 2019/1148, Annexes I and II, and the IED components CAR documented; a rules file may add dual-use goods, as data/rules/common-high-priority-list.yaml adds the integrated circuits and radio and navigation modules of the Common High Priority List) bought by an entity whose line of business is not among the documented professional users of that commodity, or is unknown. A shipment whose stated concentration is at or below the Annex I limit value of its entry (hydrogen peroxide 12 % w/w, nitric acid 3 % …) is not a watch-list event; a shipment that states no concentration counts, and the flag says so. Severity rises when the purchase also does not fit the buyer’s line of business (rule off-profile-purchase); it is intraGroupSeverity when the supplier belongs to the buyer’s company group.',
   severity: 'medium',

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BundleNotFoundError, InvalidBundleError, readBundle } from '@chokepoint/ingest';
 import { formatIssue, type DataIssue, type Entity } from '@chokepoint/model';
-import { ENTITIES, makeBundle, RELATIONS, removeBundles, SHIPMENTS, tempDir } from './helpers';
+import { encodeIn, ENTITIES, makeBundle, RELATIONS, removeBundles, SHIPMENTS, tempDir } from './helpers';
 
 afterAll(removeBundles);
 
@@ -283,10 +283,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
     // Greek (Windows-1253), Hebrew (Windows-1255) and Russian in KOI8-R: no code page read for them, refused cell by
     // cell (KOI8-R's letters are not where Windows-1251 has them: never read as it).
     for (const [encoding, text] of [['windows-1253', 'Εταιρεία Ελληνικών Προϊόντων Αθήνα'], ['windows-1255', 'חברת המסחר הישראלית תל אביב'], ['koi8-r', 'Общество с ограниченной ответственностью Торговый дом Новосибирск']] as const) {
-      const decoder = new TextDecoder(encoding);
-      const byChar = new Map<string, number>();
-      for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
-      writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), Buffer.from([...text].map((c) => byChar.get(c)!)), Buffer.from('\n')]));
+      writeFileSync(join(dir, 'entities.csv'), Buffer.concat([Buffer.from('id,kind,name\na,company,'), encodeIn(encoding, text), Buffer.from('\n')]));
       expect((await problems(dir)).map((i) => i.reason)).toContain('the text is not valid UTF-8 (save the file as UTF-8)');
     }
   });
@@ -294,7 +291,7 @@ describe('readBundle names the file, line, column and reason of every problem', 
   it('a file an Arabic spreadsheet saved as "CSV": read in Windows-1256, said once', async () => {
     const dir = makeBundle({ relations: undefined, shipments: undefined, places: undefined });
     const arabic = 'id,kind,name,country,city\r\nE1,شركة,شركة النجمة الذهبية للتجارة العامة,العراق,أربيل\r\nE2,شخص,أحمد خليل الحمداني,العراق,الموصل\r\n';
-    writeFileSync(join(dir, 'entities.csv'), encode1256(arabic));
+    writeFileSync(join(dir, 'entities.csv'), encodeIn('windows-1256', arabic));
     const b = await readBundle(dir);
     expect(b.entities.map((e) => [e.kind, e.name, e.country, e.city])).toEqual([
       ['company', 'شركة النجمة الذهبية للتجارة العامة', 'IQ', 'أربيل'],
@@ -303,14 +300,6 @@ describe('readBundle names the file, line, column and reason of every problem', 
     expect(b.warnings).toContainEqual({ file: 'entities.csv', line: 1, reason: 'the file is not UTF-8: read as Windows-1256 (Arabic), as its letters beyond ASCII suggest; check that names read right, and save the file as "CSV UTF-8" to be sure' });
   });
 });
-
-/** Text in Windows-1256 (Arabic), for the letters it has: each character by its byte in the code page. */
-function encode1256(text: string): Buffer {
-  const decoder = new TextDecoder('windows-1256');
-  const byChar = new Map<string, number>();
-  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
-  return Buffer.from([...text].map((c) => byChar.get(c)!));
-}
 
 describe('lenient mode', () => {
   it('skips bad rows, lists every skipped row, and skips the ties of skipped entities with the reason', async () => {

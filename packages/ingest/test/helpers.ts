@@ -51,3 +51,20 @@ export function makeBundle(files: Partial<Record<'entities' | 'relations' | 'shi
   }
   return dir;
 }
+
+/**
+ * Text in a single-byte code page (`windows-1251`, `windows-1256`, `koi8-r` …), as a spreadsheet saving "CSV" in it
+ * writes it: each character by its byte there. Throws for a character the code page does not have.
+ */
+export function encodeIn(encoding: string, text: string): Buffer {
+  const decoder = new TextDecoder(encoding);
+  const byChar = new Map<string, number>();
+  for (let b = 255; b >= 0; b--) byChar.set(decoder.decode(Uint8Array.of(b)), b);
+  return Buffer.from(
+    [...text].map((c) => {
+      const b = byChar.get(c);
+      if (b === undefined) throw new Error(`no byte for ${c} in ${encoding}`);
+      return b;
+    }),
+  );
+}

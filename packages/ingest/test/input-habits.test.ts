@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidBundleError, readBundle, readFtm } from '@chokepoint/ingest';
 import { formatIssue, parseField, type DataIssue } from '@chokepoint/model';
-import { ENTITIES, makeBundle, removeBundles, tempDir } from './helpers';
+import { encodeIn, ENTITIES, makeBundle, removeBundles, tempDir } from './helpers';
 
 afterAll(removeBundles);
 
@@ -1177,7 +1177,7 @@ describe('a Russian-speaking investigator’s sheets', () => {
 
   it('reads a sheet saved in Windows-1251: Russian column names, kinds, ties, units, currencies, months and countries, each said', async () => {
     const dir = makeBundle({ places: undefined });
-    const write = (file: string, text: string) => writeFileSync(join(dir, file), new Uint8Array([...text].map(cp1251Byte)));
+    const write = (file: string, text: string) => writeFileSync(join(dir, file), encodeIn('windows-1251', text));
     write('entities.csv', entities);
     write('relations.csv', relations);
     write('shipments.csv', shipments);
@@ -1241,14 +1241,6 @@ describe('a Russian-speaking investigator’s sheets', () => {
     ]);
   });
 });
-
-/** A character's byte in Windows-1251 (Cyrillic), for the letters and signs these sheets use. */
-function cp1251Byte(c: string): number {
-  if (c.charCodeAt(0) < 0x80) return c.charCodeAt(0);
-  const decoder = new TextDecoder('windows-1251');
-  for (let b = 0x80; b < 0x100; b++) if (decoder.decode(Uint8Array.of(b)) === c) return b;
-  throw new Error(`no byte for ${c} in Windows-1251`);
-}
 
 describe('an Arabic-speaking investigator’s sheets', () => {
   const entities = [

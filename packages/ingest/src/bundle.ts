@@ -545,6 +545,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
    * header is read), so that the Map finds them by identity, without hashing a new string per cell.
    */
   const interners: (ByteInterner | undefined)[] = [];
+  /**
+   * Per column with an interner: the reading of each of its entries (by ByteInterner entry), so that a cell the
+   * tokenizer found in the interner (CsvRow.entries) is read without a lookup in `repeats`.
+   */
+  const readingsByEntry: FieldResult[][] = [];
   /** Per column of the header that names an entity: its last id, and what entities.valid gave for it. */
   const lastRef: (string | undefined)[] = [];
   const lastKnown: (string | undefined)[] = [];
@@ -635,7 +640,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   try {
     for await (const batch of readCsvBatches(path, ctx.onBytes, { delimiter, encoding: sniffed, interners, recover: true })) {
       for (const row of batch) {
-        const { fields, empty, invalid, quoting } = row;
+        const { fields, empty, invalid, quoting, entries } = row;
         line = row.line;
         if (empty) {
           ctx.warnings.add({ file, line, reason: 'a row of separators only, with no value in any cell: skipped' });
@@ -666,7 +671,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             ];
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
             fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, aliases: c.aliases, max: c.max }));
-            for (const seen of repeats) interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
+            for (const seen of repeats) {
+              interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
+              readingsByEntry.push([]);
+            }
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
             if (delimiter === ';') {
               // (the lines of the file's first 64 KB under the header, the last one left out: it may be cut)
@@ -806,15 +814,22 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             }
           }
           const seen = repeats[i];
-          let parsed = seen?.get(raw);
+          // (a cell read as it was written, whose text the tokenizer found among the column's: its reading by position)
+          const entry = entries === undefined || raw !== cell ? -1 : entries[i];
+          let parsed = entry >= 0 ? readingsByEntry[i][entry] : seen?.get(raw);
           /** Whether the reason the cell is refused comes from reading a number and a word in it (it quotes the cell). */
           let splitReason = false;
           if (parsed === undefined) {
             parsed = parseField(col.type, raw, fieldOptions[i]);
             if (seen !== undefined && seen.size < REPEATS_KEPT) {
               seen.set(raw, parsed);
-              // The next cells with this text are this very string: the Map finds them by identity.
-              interners[i]?.add(raw);
+              // The next cells with this text are this very string: the Map finds them by identity, and the
+              // tokenizer gives its entry.
+              const interner = interners[i];
+              if (interner !== undefined) {
+                interner.add(raw);
+                if (interner.lastEntry >= 0) readingsByEntry[i][interner.lastEntry] = parsed;
+              }
             }
           }
           if (!parsed.ok && spec.file === 'shipments.csv' && Object.hasOwn(WRITTEN_WITH, col.name) && !isEstimate(written)) {

@@ -99,6 +99,12 @@ export interface CsvRow {
    * field ends cannot be told (the row should not be read), else a quote read literally (the row may be kept).
    */
   quoting?: QuotingRemark[];
+  /**
+   * Per field, when the tokenizer has interners: the entry of the interner's table the field's text is (ByteInterner
+   * `lastEntry`), or -1. A reader that keeps something per entry (what the text was read as) finds it by position,
+   * without looking the string up again.
+   */
+  entries?: number[];
 }
 
 /** Broken quoting in one field of a row, read past by a recovering tokenizer. */
@@ -173,6 +179,8 @@ export class CsvTokenizer {
   private fields: string[] = [];
   /** The positions of the fields of the record so far whose bytes are not valid text. */
   private invalid: number[] | undefined;
+  /** The interner entries of the fields of the record so far (CsvRow.entries), when there are interners. */
+  private entries: number[] = [];
   /** The bytes of the current field, when it spans chunks or holds a doubled quote. */
   private parts: Buffer[] = [];
   /**
@@ -406,6 +414,7 @@ export class CsvTokenizer {
 
   private endField(): void {
     let text: string;
+    let entry = -1;
     if (this.pendStart >= 0 && this.parts.length === 0) {
       const chunk = this.chunk;
       const start = this.pendStart;
@@ -421,10 +430,11 @@ export class CsvTokenizer {
           }
         }
       }
-      if (ascii) {
-        const intern = this.interners[this.fields.length];
-        text = intern === undefined ? (chunk as LatinSlicing).latin1Slice(start, end) : intern.bytes(chunk, start, end);
-      } else text = this.decode(chunk.subarray(start, end));
+      const intern = ascii ? this.interners[this.fields.length] : undefined;
+      if (intern !== undefined) {
+        text = intern.bytes(chunk, start, end);
+        entry = intern.lastEntry;
+      } else text = ascii ? (chunk as LatinSlicing).latin1Slice(start, end) : this.decode(chunk.subarray(start, end));
     } else if (this.parts.length === 0) text = '';
     else {
       this.keepPending();
@@ -433,6 +443,7 @@ export class CsvTokenizer {
       this.partBytes = 0;
     }
     this.fields.push(text);
+    if (this.interners.length > 0) this.entries.push(entry);
     this.state = State.Start;
     this.literal = false;
   }
@@ -467,6 +478,11 @@ export class CsvTokenizer {
     const invalid = this.invalid;
     const row: CsvRow = invalid !== undefined ? { line: this.recordLine, fields, invalid } : { line: this.recordLine, fields };
     if (this.quoting !== undefined) row.quoting = this.quoting;
+    if (this.interners.length > 0) {
+      // (a record begun before the interners were given has fewer entries than fields: none kept for it)
+      if (this.entries.length === fields.length) row.entries = this.entries;
+      this.entries = [];
+    }
     out.push(row);
     this.fields = [];
     this.invalid = undefined;

@@ -34,6 +34,12 @@ export class ByteInterner {
     this.mask = 1023;
   }
 
+  /**
+   * The entry (0, 1, 2 … in the order kept) of the text `bytes` or `add` gave last, or -1 when it is not kept: the
+   * caller may keep something per entry (an array by entry) and find it without a lookup.
+   */
+  lastEntry = -1;
+
   /** How many distinct texts are kept. */
   get size(): number {
     return this.strings.length;
@@ -62,8 +68,12 @@ export class ByteInterner {
           break;
         }
       }
-      if (same) return s;
+      if (same) {
+        this.lastEntry = entry - 1;
+        return s;
+      }
     }
+    this.lastEntry = -1;
     return (bytes as LatinSlicing).latin1Slice(start, end);
   }
 
@@ -75,21 +85,28 @@ export class ByteInterner {
     let h = OFFSET | 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c >= 0x80) return text;
+      if (c >= 0x80) {
+        this.lastEntry = -1;
+        return text;
+      }
       h = Math.imul(h ^ c, PRIME);
     }
     const mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot];
       if (entry === 0) break;
-      if (this.hashes[entry - 1] === h && this.strings[entry - 1] === text) return this.strings[entry - 1];
+      if (this.hashes[entry - 1] === h && this.strings[entry - 1] === text) {
+        this.lastEntry = entry - 1;
+        return this.strings[entry - 1];
+      }
     }
-    this.insert(text, h);
+    this.lastEntry = this.insert(text, h);
     return text;
   }
 
-  private insert(text: string, h: number): void {
-    if (this.strings.length >= this.limit) return;
+  /** Keeps `text` (hash `h`): its entry, or -1 when the table is full. */
+  private insert(text: string, h: number): number {
+    if (this.strings.length >= this.limit) return -1;
     const index = this.strings.length;
     this.strings.push(text);
     if (index >= this.hashes.length) {
@@ -101,6 +118,7 @@ export class ByteInterner {
     // At most half full: probes stay short.
     if (this.strings.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(index, h);
+    return index;
   }
 
   private place(index: number, h: number): void {

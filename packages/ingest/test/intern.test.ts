@@ -46,6 +46,7 @@ describe('CsvTokenizer with interners', () => {
     const random = rng(11);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     const cells = ['kg', 'pcs', 'USD', '2019-01-02', 'e12', ' kg', 'kg ', 'Örnek', '😀', 'a,b', 'say "hi"', '', '__proto__', 'x\ny'];
+    let found = 0;
     for (let run = 0; run < 200; run++) {
       const rows = Array.from({ length: 1 + Math.floor(random() * 12) }, () => Array.from({ length: 4 }, () => pick(cells)));
       const text = rows.map((r) => r.map((c) => (/[",\n]/.test(c) || c === '' ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
@@ -68,7 +69,25 @@ describe('CsvTokenizer with interners', () => {
       const small = new ByteInterner(2);
       small.add('kg');
       small.add('e12');
-      expect(read([seeded, undefined, small, seeded])).toEqual(read([]));
+      const interners = [seeded, undefined, small, seeded];
+      const interned = read(interners);
+      // Each field's entry is the one its interner keeps for its text (or -1: not kept, or no interner).
+      for (const row of interned) {
+        expect(row.entries).toHaveLength(row.fields.length);
+        row.fields.forEach((field, i) => {
+          const interner = interners[i];
+          const entry = row.entries![i];
+          if (interner === undefined) return expect(entry).toBe(-1);
+          if (entry < 0) return;
+          found++;
+          interner.add(field);
+          expect(interner.lastEntry).toBe(entry);
+        });
+        delete row.entries;
+      }
+      expect(interned).toEqual(read([]));
     }
+    // (most cells of the seeded columns lie within one chunk: their entries are given)
+    expect(found).toBeGreaterThan(1000);
   });
 });

@@ -65,7 +65,7 @@ describe('the flags of a command run again', () => {
     expect(relaunchFlags({ why: 'large', semiSpaceMb: 128 })).toEqual(['--max-semi-space-size=128', '--min-semi-space-size=64', '--expose-gc']);
   });
 
-  it('collectGarbage does nothing where gc is not exposed, and collects where it is', () => {
+  it('collectGarbage does nothing where gc is not exposed or the heap in use is small, and collects where it is not', () => {
     const { collectGarbage } = require('../src/relaunch') as typeof import('../src/relaunch');
     const g = globalThis as { gc?: () => void };
     const had = g.gc;
@@ -74,7 +74,11 @@ describe('the flags of a command run again', () => {
       delete g.gc;
       expect(() => collectGarbage()).not.toThrow();
       g.gc = () => void calls++;
+      collectGarbage(0);
+      expect(calls).toBe(1);
+      // (this test's heap is far below the default threshold, and below a petabyte)
       collectGarbage();
+      collectGarbage(2 ** 50);
       expect(calls).toBe(1);
     } finally {
       if (had === undefined) delete g.gc;

@@ -1148,6 +1148,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const stated = typeof values.quantity === 'number' && typeof values.unit === 'string' ? kilograms(values.quantity, values.unit as Unit) : undefined;
             if (stated !== undefined && Math.abs(stated - kg) > 0.01 * Math.max(stated, kg)) {
               note(name, `${kg} kg differs from the quantity ${values.quantity as number} ${values.unit as string} (${stated} kg): the quantity is used, the mass kept as an attribute`);
+            } else if (stated === undefined && kg > 0) {
+              // Goods counted in pieces, drums, litres or metres, with their mass beside them (as every customs
+              // declaration gives it): the mass is what the goods weigh, and what the rules compare in kg (no density
+              // needed, none guessed).
+              values.quantityKg = kg;
+              values.kgBasis = { source: `${DECLARED_MASS} ${JSON.stringify(name)}` };
+              // (the quantity quoted: one warning for the column, whatever the units)
+              const quantity = `${values.quantity as number}${typeof values.unit === 'string' ? ` ${values.unit}` : ''}`;
+              note(name, `${kg} kg beside the quantity ${JSON.stringify(quantity)}: the mass is the goods' weight in kg (the rules compare masses), the quantity kept as counted`, true);
             }
           }
         }
@@ -1388,6 +1397,9 @@ function asRecord<T>(r: ParsedRow, file: string, shareEmpty = false): T {
 }
 
 const REQUIRED_MISSING = 'required value is missing';
+
+/** Where a shipment's weight came from when its quantity is not a mass and its row gave the mass (kgBasis.source). */
+const DECLARED_MASS = 'the mass declared in the column';
 
 /** The words spreadsheets put at the start of a totals row, in the languages of the data's users. */
 const TOTALS = /^(?:grand\s+|sub-?)?totals?\b|^sum\b|^summe\b|^gesamt\b|^insgesamt\b|^toplam\b|^somme\b|^suma\b|^soma\b|^totaal\b|^totale\b|^итого\b|^всего\b|^المجموع/i;

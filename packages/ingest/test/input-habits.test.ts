@@ -265,6 +265,31 @@ describe('spreadsheet habits', () => {
     }
   });
 
+  it('weighs goods counted in pieces, litres or metres by the net mass their row declares beside them, and says so once', async () => {
+    const shipments = [
+      'Shipment ID,Exporter,Importer,Product Description,HS Code,Quantity,Unit,Net Weight (kg)',
+      'c1,a,b,aluminium paste,3212.90,240,pcs,6000',
+      'c2,a,b,sulphuric acid,2807.00,2000,l,2900',
+      'c3,a,b,aluminium paste,3212.90,6,t,6000',
+      'c4,a,b,aluminium paste,3212.90,300,pcs,',
+      'c5,a,b,detonating cord,3603.50,500,m,0',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ relations: undefined, shipments }));
+    const declared = { source: 'the mass declared in the column "Net Weight (kg)"' };
+    expect(b.shipments.map((s) => [s.id, s.quantity, s.unit, s.quantityKg, s.kgBasis])).toEqual([
+      ['c1', 240, 'pcs', 6000, declared],
+      ['c2', 2000, 'l', 2900, declared],
+      // (a mass is weighed by itself; no mass, or a mass of 0, weighs nothing)
+      ['c3', 6, 't', 6000, undefined],
+      ['c4', 300, 'pcs', undefined, undefined],
+      ['c5', 500, 'm', undefined, undefined],
+    ]);
+    // The mass stays among the row's attributes, as written.
+    expect(b.shipments[0].attributes).toEqual({ 'net weight (kg)': '6000' });
+    const said = b.warnings.filter((w) => w.column === 'Net Weight (kg)' && !w.reason.startsWith('column')).map((w) => `${w.line}:${w.reason}`);
+    expect(said).toEqual([`2:6000 kg beside the quantity "240 pcs": the mass is the goods' weight in kg (the rules compare masses), the quantity kept as counted (cells written alike on line 3)`]);
+  });
+
   it('reads a distributor\'s ledger and a register extract as they name their columns: Ref, Seller, Ship to; Activity, Incorporated', async () => {
     const entities = ['ID,Type,Name,Country,Activity,Incorporated', 'a,company,Anadolu Kimya,TR,wholesale of chemicals,1998-02-01', 'b,company,Öncüpınar GSM,TR,mobile phone shop,2015-03-14', 'f,company,Sınır Nakliyat,TR,freight forwarding,'].join('\n');
     const shipments = ['Ref,Seller,Buyer,Goods,Qty,Unit,Ship to', 'INV-1,a,b,aluminium paste,6000,kg,f'].join('\n');
@@ -1193,10 +1218,10 @@ describe('a Russian-speaking investigator’s sheets', () => {
       ['p-01', 'kg-01', 'director', undefined, undefined],
       ['p-01', 'kg-02', 'owner', 100, undefined],
     ]);
-    // (the net mass beside a count is kept as written, as in any language: the quantity is the count)
+    // (the net mass beside a count is the goods' weight in kg, and kept as written: the quantity is the count)
     expect(b.shipments.map((s) => [s.id, s.hsCode, s.quantity, s.unit, s.quantityKg, s.attributes['вес нетто, кг'], s.value, s.currency, s.shipped, s.destinationCountry])).toEqual([
-      ['10702070/150522/0012345', '8542310000', 12000, 'pcs', undefined, '45.5', 1250000, 'USD', '2022-05-15', 'KG'],
-      ['10702070/200622/0013555', '8542310000', 12000, 'pcs', undefined, '45.5', 118000000, 'RUB', '2022-08-05', 'RU'],
+      ['10702070/150522/0012345', '8542310000', 12000, 'pcs', 45.5, '45.5', 1250000, 'USD', '2022-05-15', 'KG'],
+      ['10702070/200622/0013555', '8542310000', 12000, 'pcs', 45.5, '45.5', 118000000, 'RUB', '2022-08-05', 'RU'],
       ['10702070/010722/0014002', undefined, 2.5, 't', 2500, undefined, 450000, 'KGS', '2022-07-01', 'RU'],
     ]);
     const said = b.warnings.map((w) => `${w.file}:${w.column ?? ''}:${w.reason}`);
@@ -1215,9 +1240,9 @@ describe('a Russian-speaking investigator’s sheets', () => {
     const head = 'id,supplier,buyer,commodity,quantity,unit,weight_kg';
     const b = await readBundle(makeBundle({ shipments: [head, 's1,a,b,chips,5000,pcs,2.5 t', 's2,a,b,chips,300,pcs,750 g', 's3,a,b,chips,100,pcs,"1,200 kg"'].join('\n') }));
     expect(b.shipments.map((x) => [x.id, x.quantityKg, x.attributes.weight_kg])).toEqual([
-      ['s1', undefined, '2500'],
-      ['s2', undefined, '0.75'],
-      ['s3', undefined, '1200'],
+      ['s1', 2500, '2500'],
+      ['s2', 0.75, '0.75'],
+      ['s3', 1200, '1200'],
     ]);
     expect(b.warnings.map((w) => w.reason)).toContainEqual(expect.stringMatching(/^"2\.5 t" read as 2500 kg \(a mass written with its unit in the column of kilograms\)/));
     const semi = await readBundle(makeBundle({ shipments: ['id;supplier;buyer;commodity;weight_kg', 's1;a;b;chips;0,12 т'].join('\n') }));

@@ -86,8 +86,12 @@ export interface Shipment {
    * a known density (then `kgBasis` says so); absent otherwise (lengths, areas, counts, unknown densities).
    */
   quantityKg?: number;
-  /** How quantityKg was found from a volume: the density used (kg per litre) and where it comes from. */
-  kgBasis?: { density: number; source: string };
+  /**
+   * How quantityKg was found when the quantity is not a mass: from a volume, the density used (kg per litre) and
+   * where it comes from; or the mass the row declared beside a count, a volume or a length (weight_kg), with no
+   * density, `source` naming the column.
+   */
+  kgBasis?: { density?: number; source: string };
   /** Concentration of the goods in percent by weight (w/w), when stated (a column, or "35%" in the commodity). */
   concentration?: number;
   value?: number;

@@ -485,6 +485,7 @@ function measuresOf(bundle: Bundle, measures: MeasuresData): ReportMeasures {
   }
   const byUnit = new Map<string, { shipments: number; weighed: number }>();
   let weighedByDensity = 0;
+  let weighedByDeclaredMass = 0;
   let unweighed = 0;
   for (const s of bundle.shipments) {
     const unit = s.quantity === undefined ? 'none' : (s.unit ?? 'none');
@@ -492,7 +493,10 @@ function measuresOf(bundle: Bundle, measures: MeasuresData): ReportMeasures {
     u.shipments++;
     if (s.quantityKg !== undefined) u.weighed++;
     else unweighed++;
-    if (s.kgBasis !== undefined) weighedByDensity++;
+    if (s.kgBasis !== undefined) {
+      if (s.kgBasis.density !== undefined) weighedByDensity++;
+      else weighedByDeclaredMass++;
+    }
     byUnit.set(unit, u);
   }
   return {
@@ -502,6 +506,7 @@ function measuresOf(bundle: Bundle, measures: MeasuresData): ReportMeasures {
     quantities: {
       byUnit: [...byUnit].sort((a, b) => b[1].shipments - a[1].shipments || (a[0] < b[0] ? -1 : 1)).map(([unit, u]) => ({ unit, ...u })),
       weighedByDensity,
+      ...(weighedByDeclaredMass > 0 ? { weighedByDeclaredMass } : {}),
       unweighed,
     },
   };

@@ -1,4 +1,4 @@
-import { controlledCount, type Report, type ReportCluster, type ReportGroup } from './types';
+import { controlledCount, type Report, type ReportCluster, type ReportGroup, type ReportMeasures } from './types';
 import { formatBound } from '@chokepoint/engine';
 import { splitUnread, unreadSchemaOf } from '@chokepoint/model';
 
@@ -33,6 +33,15 @@ export function queueLines(report: Report, max: number): string[] {
   const weak = q.entries.filter((e) => e.ordinaryOnly).length;
   if (weak > 0) lines.push(`  ${plural(weak, 'entity has', 'entities have')} only off-profile purchases of ordinary goods (not watch-listed): listed after all the others.`);
   return lines;
+}
+
+/** How the shipments not counted in a mass were weighed: " (3 from volumes, with densities; 12 by the mass their rows declare)". */
+function weighedHow(q: ReportMeasures['quantities']): string {
+  const how = [
+    ...(q.weighedByDensity > 0 ? [`${int(q.weighedByDensity)} from volumes, with densities`] : []),
+    ...((q.weighedByDeclaredMass ?? 0) > 0 ? [`${int(q.weighedByDeclaredMass!)} by the mass their rows declare`] : []),
+  ];
+  return how.length === 0 ? '' : ` (${how.join('; ')})`;
 }
 
 /** What each key-node role means in the list, for people. */
@@ -76,7 +85,7 @@ function measuresLines(report: Report): string[] {
     const weighed = q.byUnit.reduce((n, u) => n + u.weighed, 0);
     const rest = q.byUnit.filter((u) => u.shipments > u.weighed).map((u) => `${int(u.shipments - u.weighed)} ${u.unit === 'none' ? 'without a quantity' : `in ${u.unit}`}`);
     lines.push(
-      `Quantities: ${plural(weighed, 'shipment', 'shipments')} weighed in kg${q.weighedByDensity > 0 ? ` (${int(q.weighedByDensity)} from volumes, with densities)` : ''}` +
+      `Quantities: ${plural(weighed, 'shipment', 'shipments')} weighed in kg${weighedHow(q)}` +
         (rest.length > 0 ? `; not weighed: ${rest.join(', ')}` : '') + '.',
     );
   }

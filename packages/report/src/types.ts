@@ -81,7 +81,11 @@ export interface ReportShipment {
   quantity?: NonNegative;
   unit?: Unit;
   quantityKg?: NonNegative;
-  kgBasis?: { density: number; source: string };
+  /**
+   * How quantityKg was found when the quantity is not a mass: from a volume and a density (`density`, kg per litre,
+   * and its source), or the mass the row declared beside a count (no density; `source` names the column).
+   */
+  kgBasis?: { density?: number; source: string };
   concentration?: NonNegative;
   value?: NonNegative;
   currency?: CurrencyCode;
@@ -324,6 +328,11 @@ export interface ReportMeasures {
     byUnit: { unit: string; shipments: Count; weighed: number }[];
     /** Shipments weighed from a volume with a density from the density table. */
     weighedByDensity: number;
+    /**
+     * Shipments whose quantity is not a mass (a count, a volume, a length) weighed by the mass their row declared
+     * (weight_kg); absent when none was.
+     */
+    weighedByDeclaredMass?: Count;
     /** Shipments that could not be weighed (lengths, areas, counts, unknown densities, no quantity). */
     unweighed: number;
   };

@@ -33,6 +33,8 @@ describe('money and quantities, as people read them', () => {
     expect(shipmentQuantity({ quantity: 3, unit: 'm2' })).toBe('3 m²');
     expect(shipmentQuantity({ quantity: 500, unit: 'kg', quantityKg: 500 })).toBe('500 kg');
     expect(shipmentQuantity({})).toBe('');
+    // Counted goods weighed by the mass their row declared: no density, said as declared.
+    expect(shipmentQuantity({ quantity: 240, unit: 'pcs', quantityKg: 6000, kgBasis: { source: 'the mass declared in the column "Net Weight (kg)"' } })).toBe('240 pcs (6,000 kg, declared)');
   });
 
   it('shows a share of a flow that did not exist as "—", never as a percentage of zero', () => {

@@ -73,10 +73,14 @@ export function goodsLabel(ctx: FlagContext, s: Shipment): string {
   return `${s.commodity}, HS ${showHs(s.hsCode)}${description === undefined ? '' : ` (${shorten(description, 60)})`}`;
 }
 
-/** "6,000 kg", with how a volume was weighed: "2,000 l (2,900 kg at 1.45 kg/l, density from …)". */
+/**
+ * "6,000 kg", with how a volume was weighed: "2,000 l (2,900 kg at 1.45 kg/l, density from …)", or where the mass of
+ * counted goods came from: "240 drums (6,000 kg, the mass the row declares (net_weight_kg))".
+ */
 export function quantityLabel(s: Shipment): string {
   if (s.kgBasis !== undefined && s.quantity !== undefined && s.quantityKg !== undefined) {
-    return `${showQuantity(s.quantity, s.unit, undefined)} (${showQuantity(undefined, undefined, s.quantityKg)} at ${s.kgBasis.density} kg/l, ${s.kgBasis.source})`;
+    const density = s.kgBasis.density === undefined ? '' : ` at ${s.kgBasis.density} kg/l`;
+    return `${showQuantity(s.quantity, s.unit, undefined)} (${showQuantity(undefined, undefined, s.quantityKg)}${density}, ${s.kgBasis.source})`;
   }
   return showQuantity(s.quantity, s.unit, s.quantityKg);
 }

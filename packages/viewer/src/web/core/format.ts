@@ -53,7 +53,7 @@ export function shipmentQuantity(s: Pick<ReportShipment, 'quantity' | 'unit' | '
   const unit = s.unit ?? 'kg';
   const given = quantityIn(s.quantity, unit);
   if (s.quantityKg === undefined || unit === 'kg') return given;
-  const basis = s.kgBasis ? ` at ${amount(s.kgBasis.density)} kg/l` : '';
+  const basis = s.kgBasis?.density !== undefined ? ` at ${amount(s.kgBasis.density)} kg/l` : s.kgBasis ? ', declared' : '';
   return `${given} (${quantityIn(s.quantityKg, 'kg')}${basis})`;
 }
 

@@ -234,7 +234,11 @@ function goods(s: ReportShipment): string {
 /** Where weights came from volumes: each density used, with its source, once. */
 function densityNotes(shipments: readonly ReportShipment[]): HTMLElement | null {
   const bases = new Map<string, number>();
-  for (const s of shipments) if (s.kgBasis) bases.set(`${amount(s.kgBasis.density)} kg/l: ${s.kgBasis.source}`, (bases.get(`${amount(s.kgBasis.density)} kg/l: ${s.kgBasis.source}`) ?? 0) + 1);
+  for (const s of shipments) {
+    if (s.kgBasis?.density === undefined) continue;
+    const text = `${amount(s.kgBasis.density)} kg/l: ${s.kgBasis.source}`;
+    bases.set(text, (bases.get(text) ?? 0) + 1);
+  }
   if (bases.size === 0) return null;
   return el('div', { className: 'source density-basis' }, el('p', { text: 'Weighed from volumes, with these densities:' }), el('ul', {}, ...[...bases].map(([text, n]) => el('li', { text: `${text} (${plural(n, 'shipment', 'shipments')})` }))));
 }
@@ -424,7 +428,7 @@ function quantitySection(report: Report): HTMLElement {
   append(
     s,
     table('units', ['Unit', 'Shipments', 'Weighed in kg'], q.byUnit.map((u) => [unitLabel(u.unit), int(u.shipments), int(u.weighed)])),
-    el('p', { className: 'hint', text: `${q.weighedByDensity > 0 ? `${plural(q.weighedByDensity, 'shipment was', 'shipments were')} weighed from a volume with a density (shown on each). ` : ''}${q.unweighed > 0 ? `${plural(q.unweighed, 'shipment', 'shipments')} could not be weighed (lengths, areas, counts, unknown densities, no quantity): they stay in their unit.` : ''}` }),
+    el('p', { className: 'hint', text: `${q.weighedByDensity > 0 ? `${plural(q.weighedByDensity, 'shipment was', 'shipments were')} weighed from a volume with a density (shown on each). ` : ''}${(q.weighedByDeclaredMass ?? 0) > 0 ? `${plural(q.weighedByDeclaredMass!, 'shipment counted in another unit was', 'shipments counted in other units were')} weighed by the mass its row declares (marked “declared”). ` : ''}${q.unweighed > 0 ? `${plural(q.unweighed, 'shipment', 'shipments')} could not be weighed (lengths, areas, counts, unknown densities, no quantity): they stay in their unit.` : ''}` }),
   );
   return s;
 }

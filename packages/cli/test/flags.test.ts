@@ -85,6 +85,8 @@ describe('red flags through the CLI', () => {
     const flag = report.flags.find((f) => f.rule === 'volume-anomaly');
     expect(flag).toMatchObject({ entity: 'tiny', evidence: { totalKg: 300000 } });
     expect(flag!.summary).toContain('bought 300,000 kg of HS 3102 goods in 1 shipment: 10.3 times the median of 5 peers');
+    // (the explanation says where the kilograms came from)
+    expect(flag!.explanation.facts).toContainEqual({ label: 'Total bought', value: '300,000 kg (300,000 kg of it the mass declared beside 300 pcs)' });
     expect(report.shipments.find((x) => x.id === 'u9')).toMatchObject({ quantity: 300, unit: 'pcs', quantityKg: 300000, kgBasis: { source: 'the mass declared in the column "Net Weight (kg)"' } });
     expect(report.measures.quantities).toMatchObject({ weighedByDensity: 0, weighedByDeclaredMass: 1, unweighed: 0 });
     expect(report.input.warnings.map((w) => w.reason)).toContain('300000 kg beside the quantity "300 pcs": the mass is the goods\' weight in kg (the rules compare masses), the quantity kept as counted');

@@ -1,6 +1,6 @@
 import type { Shipment } from '@chokepoint/model';
 import { largestBy, median } from '@chokepoint/engine';
-import { listWords, plural, showHs, showMoneyTotals, showNumber } from '../text';
+import { listWords, plural, showHs, showMoneyTotals, showNumber, showQuantity } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
 import { lineFacts, lineWords, linkWords } from './words';
 import { indexLists, PairSet, type IndexLists } from '../columns';
@@ -460,7 +460,7 @@ export const volumeAnomaly: Rule = {
             { label: 'Buyer', value: `${ctx.label(buyer)}, ${lineWords(ctx, buyer)}${employees === undefined ? '' : `, ${plural(employees, 'employee', 'employees')}`}` },
             { label: 'Goods', value: `HS ${hs}${description === undefined ? '' : ` (${description})`}` },
             { label: 'Shipments', value: `${bought.length}: ${bought.slice(0, 10).map((s) => s.id).join(', ')}${bought.length > 10 ? ' …' : ''}` },
-            { label: 'Total bought', value: `${showNumber(t.kg)} kg` },
+            { label: 'Total bought', value: `${showNumber(t.kg)} kg${declaredWords(bought)}` },
             ...(money === undefined ? [] : [{ label: 'Value of these shipments', value: money }]),
             {
               label: perEmployee ? 'Quantity per employee' : 'Total quantity',
@@ -477,3 +477,20 @@ export const volumeAnomaly: Rule = {
     return hits;
   },
 };
+
+/**
+ * Where the kilograms of goods counted in another unit came from, when their rows declared them: " (120,000 kg of it
+ * the mass declared beside 300 pcs)". Empty when every shipment was a mass or a volume weighed with a density.
+ */
+function declaredWords(bought: readonly Shipment[]): string {
+  let kg = 0;
+  let n = 0;
+  const counted: string[] = [];
+  for (const s of bought) {
+    if (s.kgBasis === undefined || s.kgBasis.density !== undefined || s.quantityKg === undefined) continue;
+    kg += s.quantityKg;
+    if (n++ < 3) counted.push(showQuantity(s.quantity, s.unit, undefined));
+  }
+  if (n === 0) return '';
+  return ` (${showNumber(kg)} kg of it the mass declared beside ${counted.join(', ')}${n > 3 ? ' …' : ''})`;
+}

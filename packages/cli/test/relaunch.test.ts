@@ -66,7 +66,7 @@ describe('the flags of a command run again', () => {
   });
 
   it('collectGarbage does nothing where gc is not exposed or the heap in use is small, and collects where it is not', () => {
-    const { collectGarbage } = require('../src/relaunch') as typeof import('../src/relaunch');
+    const { collectGarbage, COLLECT_FROM_BYTES } = require('../src/relaunch') as typeof import('../src/relaunch');
     const g = globalThis as { gc?: () => void };
     const had = g.gc;
     let calls = 0;
@@ -76,10 +76,10 @@ describe('the flags of a command run again', () => {
       g.gc = () => void calls++;
       collectGarbage(0);
       expect(calls).toBe(1);
-      // (this test's heap is far below the default threshold, and below a petabyte)
-      collectGarbage();
+      // (a heap in use below the threshold: nothing; the default threshold is a gigabyte, whatever this process holds)
       collectGarbage(2 ** 50);
       expect(calls).toBe(1);
+      expect(COLLECT_FROM_BYTES).toBe(1024 ** 3);
     } finally {
       if (had === undefined) delete g.gc;
       else g.gc = had;

@@ -111,6 +111,8 @@ interface ParsedRows {
   values: Record<string, unknown>[];
   attributes: Record<string, string>[];
   lines: number[];
+  /** By row (its place in `values`): the mass it declared beside goods counted in another unit (few rows, or none). */
+  declared?: Map<number, DeclaredMass>;
 }
 
 /** One row of ParsedRows, as the record makers take it. */
@@ -118,6 +120,17 @@ interface ParsedRow {
   line: number;
   values: Record<string, unknown>;
   attributes: Record<string, string>;
+  declared?: DeclaredMass;
+}
+
+/**
+ * A shipment's mass in kg declared beside a quantity that is not a mass (weight_kg beside pieces, litres, metres), and
+ * the words of its kgBasis. Set on the record after its origin, where the weight of a mass is set (toShipment): the
+ * shipments of a file keep one order of keys, which a database that stores them keeps too.
+ */
+interface DeclaredMass {
+  kg: number;
+  source: string;
 }
 
 /**
@@ -723,6 +736,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           add(undefined, `the row has ${width} field${width === 1 ? '' : 's'} but the header has ${header.length}`);
         }
         const values: Record<string, unknown> = {};
+        let declared: DeclaredMass | undefined;
         // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
         const attributes: Record<string, string> = {};
         let isic: string | undefined;
@@ -1152,8 +1166,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               // Goods counted in pieces, drums, litres or metres, with their mass beside them (as every customs
               // declaration gives it): the mass is what the goods weigh, and what the rules compare in kg (no density
               // needed, none guessed).
-              values.quantityKg = kg;
-              values.kgBasis = { source: `${DECLARED_MASS} ${JSON.stringify(name)}` };
+              declared = { kg, source: `${DECLARED_MASS} ${JSON.stringify(name)}` };
               // (the quantity quoted: one warning for the column, whatever the units)
               const quantity = `${values.quantity as number}${typeof values.unit === 'string' ? ` ${values.unit}` : ''}`;
               note(name, `${kg} kg beside the quantity ${JSON.stringify(quantity)}: the mass is the goods' weight in kg (the rules compare masses), the quantity kept as counted`, true);
@@ -1203,6 +1216,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           rows.values.push(late ? inKeyOrder(values, keyOrder) : values);
           rows.attributes.push(attributes);
           rows.lines.push(line);
+          if (declared !== undefined) (rows.declared ??= new Map()).set(rows.values.length - 1, declared);
           if (id !== undefined && spec.idColumn !== undefined) {
             const lower = id.toLowerCase();
             if (idsByLowerCase === undefined && lower !== id) {
@@ -1442,6 +1456,10 @@ function toShipment(r: ParsedRow, file: string): Shipment {
   const s = asRecord<Shipment>(r, file, true);
   const kg = s.quantity === undefined || s.unit === undefined ? undefined : kilograms(s.quantity, s.unit);
   if (kg !== undefined) s.quantityKg = kg;
+  else if (r.declared !== undefined) {
+    s.quantityKg = r.declared.kg;
+    s.kgBasis = { source: r.declared.source };
+  }
   return s;
 }
 
@@ -1576,9 +1594,14 @@ function shipmentCountries(values: Record<string, unknown>, countryOf: (id: stri
 
 /** The records of a file's rows, made by `make` from each row in turn. */
 function records<T>(of: { file: string; rows: ParsedRows }, make: (r: ParsedRow, file: string) => T): T[] {
-  const { values, attributes, lines } = of.rows;
+  const { values, attributes, lines, declared } = of.rows;
   const out: T[] = [];
-  for (let k = 0; k < values.length; k++) out.push(make({ line: lines[k], values: values[k], attributes: attributes[k] }, of.file));
+  for (let k = 0; k < values.length; k++) {
+    const row: ParsedRow = { line: lines[k], values: values[k], attributes: attributes[k] };
+    const mass = declared?.get(k);
+    if (mass !== undefined) row.declared = mass;
+    out.push(make(row, of.file));
+  }
   return out;
 }
 

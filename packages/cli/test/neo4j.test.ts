@@ -452,6 +452,12 @@ describeIf(shared !== undefined || canStart)('Neo4j: import, read back, write ba
     expect(report.geocoding.geocoded.find((g) => g.id === 'E06')?.readAs).toBe('Mosul');
   });
 
+  it("a Russian-speaking investigator's sheets (Windows-1251, chips counted in pieces weighed by the net mass beside them) read back as the same report", async () => {
+    const report = JSON.parse(await sameReportThroughNeo4j(join(__dirname, 'fixtures', 'tian-shan-notes'), true)) as Report;
+    expect(report.shipments.find((s) => s.id === '10702070/150522/0012345')).toMatchObject({ quantity: 12000, unit: 'pcs', quantityKg: 45.5, kgBasis: { source: 'the mass declared in the column "Вес нетто, кг"' } });
+    expect(report.measures.quantities.weighedByDeclaredMass).toBe(7);
+  });
+
   it('keeps the rows a lenient import skipped, and imports FollowTheMoney files', async () => {
     const dir = tempDir();
     cpSync(TINY, dir, { recursive: true });

@@ -115,7 +115,7 @@ function checkReferences(bundle: Bundle): void {
 
 // ---- CSV values, typed as the MERGE path stores them (convert.ts: toProperties, toLocation). -------------------
 
-const HEADER_TYPE: Record<FieldSpec['type'], string> = { string: '', float: ':double', integer: ':long', date: ':date', strings: ':string[]' };
+const HEADER_TYPE: Record<FieldSpec['type'], string> = { string: '', float: ':double', integer: ':long', date: ':date', strings: ':string[]', json: '' };
 
 /** A FLOAT as Java's Double.parseDouble reads it back to the same double (JS's shortest round-trip form; -0 keeps its sign). */
 function float(x: number): string {
@@ -237,6 +237,9 @@ function recordCells(file: CsvFile, record: Record<string, unknown>, fields: rea
         break;
       case 'strings':
         line += file.text((value as string[]).join(ARRAY_DELIMITER));
+        break;
+      case 'json':
+        line += file.text(JSON.stringify(value));
         break;
     }
   }

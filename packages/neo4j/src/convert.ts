@@ -20,6 +20,8 @@ function toProperty(spec: FieldSpec, value: unknown): PropertyValue {
       return toNeo4jDate(value as string);
     case 'strings':
       return [...(value as string[])];
+    case 'json':
+      return JSON.stringify(value);
     default:
       return value as string | number;
   }
@@ -74,6 +76,18 @@ export function fromProperty(spec: FieldSpec, value: unknown): unknown {
       return typeof value === 'string' ? value : undefined;
     case 'strings':
       return Array.isArray(value) ? value.map(String) : undefined;
+    case 'json':
+      return typeof value === 'string' ? parsedObject(value) : undefined;
+  }
+}
+
+/** The object a JSON text holds, or undefined when it holds none (text another tool wrote). */
+function parsedObject(text: string): object | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -70,7 +70,8 @@ export const CONSTRAINTS: readonly string[] = [
 ];
 
 /** How a field is stored: text, float, integer, date (Neo4j DATE), list of text. */
-export type FieldType = 'string' | 'float' | 'integer' | 'date' | 'strings';
+/** How a field is stored: `json` is an object (a shipment's kgBasis) stored as its JSON text. */
+export type FieldType = 'string' | 'float' | 'integer' | 'date' | 'strings' | 'json';
 
 export interface FieldSpec {
   /** The key in the TypeScript record, which is also the property name in Neo4j. */
@@ -111,6 +112,7 @@ export const SHIPMENT_FIELDS: readonly FieldSpec[] = [
   { key: 'unit', type: 'string' },
   { key: 'concentration', type: 'float' },
   { key: 'quantityKg', type: 'float' },
+  { key: 'kgBasis', type: 'json' },
   { key: 'value', type: 'float' },
   { key: 'currency', type: 'string' },
   { key: 'shipped', type: 'date' },

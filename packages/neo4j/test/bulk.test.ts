@@ -78,7 +78,8 @@ function hostileBundle(): Bundle {
       buyer: id,
       commodity: text === '' ? 'x' : text,
       quantity: 5e-324,
-      unit: 'kg',
+      // (every other shipment counted in pieces and weighed by a declared mass: its kgBasis stored as JSON text)
+      ...(i % 2 === 0 ? { unit: 'kg' } : { unit: 'pcs', kgBasis: { source: `the mass declared in the column ${JSON.stringify(text)}` } }),
       quantityKg: 5e-324,
       ...(i % 2 === 0 ? { consignee: id, payer: `${HOSTILE[(i + 1) % HOSTILE.length]}#${(i + 1) % HOSTILE.length}` } : {}),
       attributes: {},

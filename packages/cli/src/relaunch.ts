@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
 import { bytesForPeople, type MemoryEstimate } from '@chokepoint/pipeline';
 import { heapToAsk } from './errors';
 
@@ -108,21 +107,13 @@ export function relaunchFlags(plan: RelaunchPlan): string[] {
 }
 
 /**
- * The heap in use from which collectGarbage collects: a full collection of a heap below it costs more than it gives
- * back (at 100k entities, 0.55 GB in use: 0.37 s of the run's 25 s, for memory far below the machine's).
- */
-export const COLLECT_FROM_BYTES = 1024 ** 3;
-
-/**
  * One full garbage collection, when the process was started with `--expose-gc` (as a command run again for a large
- * input is) and at least `fromBytes` of the heap are in use; nothing otherwise. For the moment an analysis is done and
- * its report is about to be written: with a heap that may grow to three quarters of the machine, V8 ran no full
- * collection in the last minute of a run on a million entities, so the analysis' working data (let go by then) stayed
- * in memory while 3.3 GB were written.
+ * input is); nothing otherwise. For the moment an analysis is done and its report is about to be written: with a
+ * heap that may grow to three quarters of the machine, V8 ran no full collection in the last minute of a run on a
+ * million entities, so the analysis' working data (let go by then) stayed in memory while 3.3 GB were written.
  */
-export function collectGarbage(fromBytes: number = COLLECT_FROM_BYTES): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc !== undefined && getHeapStatistics().used_heap_size >= fromBytes) gc();
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Thrown by a command that should run again in a new process (`relaunchPlan`); `main` does it. */

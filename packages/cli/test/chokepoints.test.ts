@@ -558,6 +558,9 @@ describe("the findings of a Russian-speaking investigator's sheets", () => {
     const chips = report.flags.find((f) => f.id === 'precursor-watchlist/10702070/150522/0012345')!;
     expect(chips.explanation.sentences).toContain('Electronic integrated circuits is on the watch list as dual-use goods.');
     expect(chips.summary).toContain('watch-listed as electronic integrated circuits (dual use)');
+    // Counted in pieces, weighed by the net mass beside them: the count first, the declared mass beside it.
+    expect(chips.explanation.sentences[0]).toContain('buying 12,000 pcs (46 kg declared) of Микросхемы интегральные электронные, процессоры (HS 8542.31.00.00)');
+    expect(chips.explanation.facts).toContainEqual({ label: 'Quantity', value: '12,000 pcs (46 kg, the mass declared in the column "Вес нетто, кг")' });
     expect(flagged('kg-01', 'new-company')).toHaveLength(1);
     // The wholesaler of electronic components (4652) and the instrument maker (2651) are users of them.
     expect(flagged('ru-02', 'precursor-watchlist')).toEqual([]);

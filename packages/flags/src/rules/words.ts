@@ -18,9 +18,14 @@ export function lineWords(ctx: FlagContext, id: string): string {
   return text;
 }
 
-/** "6,000 kg of aluminium paste (HS 3212.90)". */
+/**
+ * "6,000 kg of aluminium paste (HS 3212.90)"; goods counted in another unit and weighed by the mass their row
+ * declared keep their count first: "12,000 pcs (46 kg declared) of integrated circuits (HS 8542.31)".
+ */
 export function goodsWords(s: Shipment): string {
-  return `${showQuantity(s.quantity, s.unit, s.quantityKg)} of ${s.commodity}${s.hsCode === undefined ? '' : ` (HS ${showHs(s.hsCode)})`}`;
+  const declared = s.kgBasis !== undefined && s.kgBasis.density === undefined && s.quantity !== undefined && s.quantityKg !== undefined;
+  const amount = declared ? `${showQuantity(s.quantity, s.unit, undefined)} (${showQuantity(undefined, undefined, s.quantityKg)} declared)` : showQuantity(s.quantity, s.unit, s.quantityKg);
+  return `${amount} of ${s.commodity}${s.hsCode === undefined ? '' : ` (HS ${showHs(s.hsCode)})`}`;
 }
 
 /** " on 2015-03-09" or "". */

@@ -254,9 +254,14 @@ function shipmentRows(model: ViewModel, list: readonly ReportShipment[], id: str
       cells.push(el('span', {}, `${way} `, entityButton(model, other, actions, false)));
     }
     const quantity = shipmentQuantity(s);
+    // The weight worked out beside a count or a volume ("(30.2 kg, declared)") on a line of its own: kept on the
+    // quantity's line, it widened the column until the goods' words broke in the middle.
+    const cut = quantity.indexOf(' (');
+    const lines = quantity === '' ? [] : cut < 0 ? [quantity] : [quantity.slice(0, cut), quantity.slice(cut + 1)];
+    const parts: Child[] = lines.flatMap((text, k) => [k > 0 ? el('br') : null, el('span', { className: 'qty', text })]);
     cells.push(
       goods(s),
-      el('span', {}, quantity === '' ? null : el('span', { className: 'qty', text: quantity }), quantity !== '' && s.value !== undefined ? el('br') : null, s.value === undefined ? null : moneyEl(shipmentValue(s))),
+      el('span', {}, ...parts, lines.length > 0 && s.value !== undefined ? el('br') : null, s.value === undefined ? null : moneyEl(shipmentValue(s))),
     );
     return cells;
   });

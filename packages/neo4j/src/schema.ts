@@ -69,8 +69,7 @@ export const CONSTRAINTS: readonly string[] = [
   ),
 ];
 
-/** How a field is stored: text, float, integer, date (Neo4j DATE), list of text. */
-/** How a field is stored: `json` is an object (a shipment's kgBasis) stored as its JSON text. */
+/** How a field is stored: text, float, integer, date (Neo4j DATE), list of text, or an object (a shipment's kgBasis) as its JSON text. */
 export type FieldType = 'string' | 'float' | 'integer' | 'date' | 'strings' | 'json';
 
 export interface FieldSpec {

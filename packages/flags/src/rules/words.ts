@@ -80,7 +80,7 @@ export function goodsLabel(ctx: FlagContext, s: Shipment): string {
 
 /**
  * "6,000 kg", with how a volume was weighed: "2,000 l (2,900 kg at 1.45 kg/l, density from …)", or where the mass of
- * counted goods came from: "240 drums (6,000 kg, the mass the row declares (net_weight_kg))".
+ * counted goods came from: "240 pcs (6,000 kg, the mass declared in the column "Net Weight (kg)")".
  */
 export function quantityLabel(s: Shipment): string {
   if (s.kgBasis !== undefined && s.quantity !== undefined && s.quantityKg !== undefined) {

@@ -71,12 +71,12 @@ describe('red flags through the CLI', () => {
   });
 
   it('weighs goods counted in bags by the net mass their customs rows declare: the volume rule judges them, and its evidence says where the kilograms came from', async () => {
-    // Five farms buy urea by the tonne; a two-person farm buys 300 bags, declared at 300,000 kg net.
+    // Five farms buy urea by the tonne; a two-person farm buys 300 bags (a count of packages), declared at 300,000 kg net.
     const dir = tempDir();
     const farms = [1, 2, 3, 4, 5].map((i) => `f${i},company,Tarla ${i},TR,Urfa,growing of cereals,0111,10`);
     writeFileSync(join(dir, 'entities.csv'), ['id,kind,name,country,city,sector,isic,employees', 'dist,company,Ornek Gubre,TR,Urfa,wholesale of fertilisers,4669,40', ...farms, 'tiny,company,Kucuk Tarla,TR,Urfa,growing of cereals,0111,2'].join('\r\n'));
     const rows = [1, 2, 3, 4, 5].map((i) => `u${i},dist,f${i},urea,3102.10,${20 + 3 * i},t,${(20 + 3 * i) * 1000},2016-03-0${i}`);
-    writeFileSync(join(dir, 'shipments.csv'), ['Shipment ID,Exporter,Importer,Product Description,HS Code,Quantity,Unit,Net Weight (kg),Date', ...rows, 'u9,dist,tiny,urea,3102.10,300,pcs,300000,2016-03-09'].join('\r\n'));
+    writeFileSync(join(dir, 'shipments.csv'), ['Shipment ID,Exporter,Importer,Product Description,HS Code,Quantity,Unit,Net Weight (kg),Date', ...rows, 'u9,dist,tiny,urea,3102.10,300,bags,300000,2016-03-09'].join('\r\n'));
     const out = join(dir, 'report.json');
     const r = await run('analyze', dir, '--out', out, '--quiet');
     expect(r.code).toBe(0);
@@ -90,6 +90,8 @@ describe('red flags through the CLI', () => {
     expect(report.shipments.find((x) => x.id === 'u9')).toMatchObject({ quantity: 300, unit: 'pcs', quantityKg: 300000, kgBasis: { source: 'the mass declared in the column "Net Weight (kg)"' } });
     expect(report.measures.quantities).toMatchObject({ weighedByDensity: 0, weighedByDeclaredMass: 1, unweighed: 0 });
     expect(report.input.warnings.map((w) => w.reason)).toContain('300000 kg beside the quantity "300 pcs": the mass is the goods\' weight in kg (the rules compare masses), the quantity kept as counted');
+    // (bags, as the extract counts them: packages read as pieces, said once)
+    expect(report.input.warnings.map((w) => w.reason)).toContain('"bags" read as pcs: a count of packages, not a WCO unit; a weight_kg column beside it gives the goods\' mass');
     const summary = await run('summary', out);
     expect(summary.stdout).toContain('Quantities: 6 shipments weighed in kg (1 by the mass their rows declare).');
   });

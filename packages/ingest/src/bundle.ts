@@ -323,7 +323,7 @@ const WRITTEN_WITH: Readonly<Record<string, { pattern: RegExp; read: (word: stri
 };
 
 /** The number and the word of a cell that writes both (`21000 TRY`, `€4800`, `6 t`), when it does without doubt. */
-function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean, dotsGroup: boolean): { number: number; word: string } | { reason: string; shared?: { number: number; word: string } } | undefined {
+function numberWithWord(raw: string, column: string, options: FieldOptions, decimalComma: boolean, dotsGroup: boolean): { number: number; word: string; note?: string } | { reason: string; shared?: { number: number; word: string } } | undefined {
   const how = WRITTEN_WITH[column];
   const m = how.pattern.exec(raw);
   // A word before the number or after it, not both and not neither.
@@ -344,7 +344,8 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
   }
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
   if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}${dotsAndComma(m[2], decimalComma)}` };
-  return { number: number.value as number, word: word.value as string };
+  // (with what reading the word said: `boxes` read as pcs, a count of packages)
+  return word.note === undefined ? { number: number.value as number, word: word.value as string } : { number: number.value as number, word: word.value as string, note: word.note };
 }
 
 /**
@@ -867,6 +868,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               values[col.name] = split.number;
               (writtenWith ??= []).push({ what: col.name, column: other, word: split.word });
               note(col.name, `${JSON.stringify(written)} read as the ${col.name} ${split.number} in ${split.word}; write only the number in the ${col.name} column (the ${other} in its own) to be sure`, true);
+              // (`6 boxes`: that boxes are a count of packages; a currency's note would repeat the one above)
+              if (split.note !== undefined && col.name === 'quantity') note(other, split.note, true);
               continue;
             }
           }

@@ -453,7 +453,7 @@ describe('spreadsheet habits', () => {
   it('reads a value written with its currency, the words registers use for kinds, and says why a date does not exist', async () => {
     const entities = ['id,type,name', 'a,Company,Alpha', 'b,Individual,Bora', 'c,Legal Entity,Cem', 'd,NGO,Delta'].join('\n');
     const relations = ['source,target,kind,start', 'b,a,Shareholder,', 'b,c,board member,', 'b,d,director,2016-02-30', 'b,a,director,2016-13-01'].join('\n');
-    const shipments = ['id,supplier,buyer,commodity,value,currency,quantity', 's1,a,c,paint,21000 TRY,,', 's2,a,c,paint,€4800,EUR,', 's3,a,c,paint,USD 14500,EUR,', 's4,a,c,paint,$15400,,', 's5,a,c,paint,"9,800 EUR",,', 's6,a,c,paint,approx 5000,EUR,6 boxes'].join('\n');
+    const shipments = ['id,supplier,buyer,commodity,value,currency,quantity', 's1,a,c,paint,21000 TRY,,', 's2,a,c,paint,€4800,EUR,', 's3,a,c,paint,USD 14500,EUR,', 's4,a,c,paint,$15400,,', 's5,a,c,paint,"9,800 EUR",,', 's6,a,c,paint,approx 5000,EUR,6 lots', 's7,a,c,paint,5000,EUR,6 boxes'].join('\n');
     const dir = makeBundle({ entities, relations, shipments, places: undefined });
     const issues = await problems(dir);
     expect(issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.reason}`)).toEqual([
@@ -462,7 +462,7 @@ describe('spreadsheet habits', () => {
       'shipments.csv:4:currency: the value is written in USD but the currency is EUR',
       'shipments.csv:5:value: "$15400": currency "$" is ambiguous: it can be the US dollar (USD), the Canadian (CAD), Australian (AUD), Hong Kong (HKD) or another dollar, or a peso (MXN, …); write the ISO 4217 code (the number alone, 15400, goes in the value column, the currency in its own)',
       // A unit not known beside a quantity is named; a word that is neither a symbol nor a currency is left to "not a number".
-      'shipments.csv:7:quantity: "6 boxes": unknown unit "boxes"; the units are kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u, or their usual spellings (see docs/data-format.md) (the number alone, 6, goes in the quantity column, the unit in its own)',
+      'shipments.csv:7:quantity: "6 lots": unknown unit "lots"; the units are kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u, or their usual spellings (see docs/data-format.md) (the number alone, 6, goes in the quantity column, the unit in its own)',
       'shipments.csv:7:value: "approx 5000" is an estimate: write it without "approx" (5000) if that is the figure to use, and keep the doubt in a column of its own (a note), or leave the cell empty',
     ]);
     const b = await readBundle(dir, { lenient: true });
@@ -472,10 +472,16 @@ describe('spreadsheet habits', () => {
       ['s1', 21000, 'TRY'],
       ['s2', 4800, 'EUR'],
       ['s5', 9800, 'EUR'],
+      ['s7', 5000, 'EUR'],
     ]);
     expect(b.warnings.map((w) => w.reason)).toEqual(
       expect.arrayContaining(['"Individual" read as person', '"Shareholder" read as owner', '"21000 TRY" read as the value 21000 in TRY; write only the number in the value column (the currency in its own) to be sure']),
     );
+    // Boxes are a count of packages: read as pieces, and said.
+    expect(b.shipments.find((s) => s.id === 's7')).toMatchObject({ quantity: 6, unit: 'pcs' });
+    expect(b.warnings.filter((w) => w.column === 'unit').map((w) => w.reason)).toEqual(['"boxes" read as pcs: a count of packages, not a WCO unit; a weight_kg column beside it gives the goods\' mass']);
+    // (a value written with its currency is said once, in the value column: not again in the currency column)
+    expect(b.warnings.filter((w) => w.column === 'currency' && w.reason.includes(' read as '))).toEqual([]);
   });
 
   it('refuses thousands separators, and explains decimal commas outside semicolon files', async () => {

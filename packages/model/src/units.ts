@@ -64,6 +64,22 @@ const OTHER_UNITS: Readonly<Record<string, string>> = {
   mg: 'milligrams are not a WCO unit of quantity: convert to g (1000 mg = 1 g)',
 };
 
+/**
+ * Packages that customs records and ledgers count goods in (`240 drums`, `50 bags`, `12 cartons`): not WCO units of
+ * quantity, but counts all the same. Read as pieces (`pcs`), with a note saying so: the count is of packages, and a
+ * `weight_kg` column beside it gives the goods' mass. (`ct` stays carats; `bbl` is refused as a volume.)
+ */
+const PACKAGE_SPELLINGS: readonly string[] = [
+  'drum', 'drums', 'bag', 'bags', 'sack', 'sacks', 'carton', 'cartons', 'ctn', 'ctns', 'box', 'boxes', 'case', 'cases',
+  'crate', 'crates', 'pallet', 'pallets', 'bale', 'bales', 'roll', 'rolls', 'package', 'packages', 'pkg', 'pkgs',
+  'packet', 'packets', 'bundle', 'bundles', 'can', 'cans', 'canister', 'canisters', 'jerrycan', 'jerrycans', 'cylinder',
+  'cylinders', 'bottle', 'bottles', 'coil', 'coils', 'ibc', 'ibcs', 'tote', 'totes',
+  'fût', 'fûts', 'sac', 'sacs', 'carton', 'colis', 'caisse', 'caisses', 'palette', 'palettes', 'bidon', 'bidons',
+  'tambor', 'tambores', 'saco', 'sacos', 'caja', 'cajas', 'bulto', 'bultos', 'Fass', 'Fässer', 'Sack', 'Säcke', 'Karton', 'Kartons', 'Kiste', 'Kisten', 'Palette', 'Paletten',
+  'varil', 'variller', 'çuval', 'çuvallar', 'koli', 'koliler', 'kutu', 'kutular', 'palet', 'paletler',
+  'бочка', 'бочки', 'бочек', 'мешок', 'мешка', 'мешков', 'коробка', 'коробки', 'коробок', 'ящик', 'ящика', 'ящиков', 'поддон', 'поддона', 'поддонов', 'упаковка', 'упаковки', 'упаковок', 'упак', 'место', 'места', 'мест',
+];
+
 /** Lower case, without dots, spaces, hyphens, underscores, ^ or accents; ² and ³ become 2 and 3. */
 function squash(raw: string): string {
   return raw
@@ -79,6 +95,9 @@ const BY_SPELLING: ReadonlyMap<string, Unit> = new Map(
   UNITS.flatMap((unit) => UNIT_SPELLINGS[unit].map((s) => [squash(s), unit] as const)),
 );
 
+/** PACKAGE_SPELLINGS, squashed. */
+const PACKAGES: ReadonlySet<string> = new Set(PACKAGE_SPELLINGS.map(squash));
+
 /** ARABIC_UNITS by arabicKey (`كغم`, `طن`, `قطعة`). */
 const BY_ARABIC: ReadonlyMap<string, Unit> = new Map(Object.entries(ARABIC_UNITS).map(([w, unit]) => [arabicKey(w), unit as Unit]));
 
@@ -88,10 +107,13 @@ export function unitOf(raw: string): Unit | undefined {
 }
 
 /** Reads a unit of quantity, or says why it is not one (with a "did you mean" and the list of units). */
-export function readUnit(raw: string): { ok: true; value: Unit } | { ok: false; reason: string } {
+export function readUnit(raw: string): { ok: true; value: Unit; note?: string } | { ok: false; reason: string } {
   const unit = unitOf(raw);
   if (unit !== undefined) return { ok: true, value: unit };
   const shown = JSON.stringify(raw.length > 30 ? `${raw.slice(0, 27)}...` : raw);
+  if (PACKAGES.has(squash(raw))) {
+    return { ok: true, value: 'pcs', note: `${shown} read as pcs: a count of packages, not a WCO unit; a weight_kg column beside it gives the goods' mass` };
+  }
   const other = OTHER_UNITS[squash(raw)];
   if (other !== undefined) return { ok: false, reason: `unit ${shown}: ${other}` };
   const near = closest(squash(raw), BY_SPELLING.keys(), 5).map((s) => BY_SPELLING.get(s)!);

@@ -51,6 +51,17 @@ describe('units of quantity', () => {
     expect(parseField('unit', 'Kgs.')).toEqual({ ok: true, value: 'kg' });
   });
 
+  it('reads packages (drums, bags, cartons …) as a count of pieces, saying so, and never in place of a unit', () => {
+    for (const raw of ['drums', 'Bags', 'CTNS', 'cartons', 'sacs', 'Fässer', 'çuval', 'мешков', 'pallets']) {
+      expect([raw, readUnit(raw)]).toEqual([raw, { ok: true, value: 'pcs', note: `${JSON.stringify(raw)} read as pcs: a count of packages, not a WCO unit; a weight_kg column beside it gives the goods' mass` }]);
+      expect(unitOf(raw)).toBeUndefined();
+    }
+    // A unit's spelling stays that unit's (ct: carats), and a barrel stays refused as a volume to convert.
+    expect(readUnit('ct')).toEqual({ ok: true, value: 'carats' });
+    expect(readUnit('bbl')).toMatchObject({ ok: false });
+    expect(readUnit('place')).toMatchObject({ ok: false });
+  });
+
   it('asks for a unit with the real list', () => {
     const [p] = crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 5 });
     expect(p).toEqual({ column: 'unit', reason: 'a quantity needs a unit (kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen, 1000u)' });

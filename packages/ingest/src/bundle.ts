@@ -345,7 +345,7 @@ function numberWithWord(raw: string, column: string, options: FieldOptions, deci
   // The word read (`US$` as USD) but not the number (`52,000`): said so, rather than "not a number" of the whole cell.
   if (!number.ok) return { reason: `${JSON.stringify(raw)}: ${JSON.stringify(written)} reads as the ${how.column} ${word.value as string}, but ${number.reason}${dotsAndComma(m[2], decimalComma)}` };
   // (with what reading the word said: `boxes` read as pcs, a count of packages)
-  return word.note === undefined ? { number: number.value as number, word: word.value as string } : { number: number.value as number, word: word.value as string, note: word.note };
+  return { number: number.value as number, word: word.value as string, note: word.note };
 }
 
 /**

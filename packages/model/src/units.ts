@@ -74,8 +74,8 @@ const PACKAGE_SPELLINGS: readonly string[] = [
   'crate', 'crates', 'pallet', 'pallets', 'bale', 'bales', 'roll', 'rolls', 'package', 'packages', 'pkg', 'pkgs',
   'packet', 'packets', 'bundle', 'bundles', 'can', 'cans', 'canister', 'canisters', 'jerrycan', 'jerrycans', 'cylinder',
   'cylinders', 'bottle', 'bottles', 'coil', 'coils', 'ibc', 'ibcs', 'tote', 'totes',
-  'fût', 'fûts', 'sac', 'sacs', 'carton', 'colis', 'caisse', 'caisses', 'palette', 'palettes', 'bidon', 'bidons',
-  'tambor', 'tambores', 'saco', 'sacos', 'caja', 'cajas', 'bulto', 'bultos', 'Fass', 'Fässer', 'Sack', 'Säcke', 'Karton', 'Kartons', 'Kiste', 'Kisten', 'Palette', 'Paletten',
+  'fût', 'fûts', 'sac', 'sacs', 'colis', 'caisse', 'caisses', 'palette', 'palettes', 'bidon', 'bidons',
+  'tambor', 'tambores', 'saco', 'sacos', 'caja', 'cajas', 'bulto', 'bultos', 'Fass', 'Fässer', 'Säcke', 'Karton', 'Kartons', 'Kiste', 'Kisten', 'Paletten',
   'varil', 'variller', 'çuval', 'çuvallar', 'koli', 'koliler', 'kutu', 'kutular', 'palet', 'paletler',
   'бочка', 'бочки', 'бочек', 'мешок', 'мешка', 'мешков', 'коробка', 'коробки', 'коробок', 'ящик', 'ящика', 'ящиков', 'поддон', 'поддона', 'поддонов', 'упаковка', 'упаковки', 'упаковок', 'упак', 'место', 'места', 'мест',
 ];

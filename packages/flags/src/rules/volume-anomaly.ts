@@ -2,7 +2,7 @@ import type { Shipment } from '@chokepoint/model';
 import { largestBy, median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber, showQuantity } from '../text';
 import type { Rule, RuleHit, Severity } from '../types';
-import { lineFacts, lineWords, linkWords } from './words';
+import { lineFacts, lineWords, linkWords, massDeclared } from './words';
 import { indexLists, PairSet, type IndexLists } from '../columns';
 
 const NO_HS = 'no HS code';
@@ -487,8 +487,8 @@ function declaredWords(bought: readonly Shipment[]): string {
   let n = 0;
   const counted: string[] = [];
   for (const s of bought) {
-    if (s.kgBasis === undefined || s.kgBasis.density !== undefined || s.quantityKg === undefined) continue;
-    kg += s.quantityKg;
+    if (!massDeclared(s)) continue;
+    kg += s.quantityKg!;
     if (n++ < 3) counted.push(showQuantity(s.quantity, s.unit, undefined));
   }
   if (n === 0) return '';

@@ -23,9 +23,13 @@ export function lineWords(ctx: FlagContext, id: string): string {
  * declared keep their count first: "12,000 pcs (46 kg declared) of integrated circuits (HS 8542.31)".
  */
 export function goodsWords(s: Shipment): string {
-  const declared = s.kgBasis !== undefined && s.kgBasis.density === undefined && s.quantity !== undefined && s.quantityKg !== undefined;
-  const amount = declared ? `${showQuantity(s.quantity, s.unit, undefined)} (${showQuantity(undefined, undefined, s.quantityKg)} declared)` : showQuantity(s.quantity, s.unit, s.quantityKg);
+  const amount = massDeclared(s) && s.quantity !== undefined ? `${showQuantity(s.quantity, s.unit, undefined)} (${showQuantity(undefined, undefined, s.quantityKg)} declared)` : showQuantity(s.quantity, s.unit, s.quantityKg);
   return `${amount} of ${s.commodity}${s.hsCode === undefined ? '' : ` (HS ${showHs(s.hsCode)})`}`;
+}
+
+/** Whether a shipment's kilograms are the mass its row declared beside a count, a volume or a length (no density). */
+export function massDeclared(s: Shipment): boolean {
+  return s.kgBasis !== undefined && s.kgBasis.density === undefined && s.quantityKg !== undefined;
 }
 
 /** " on 2015-03-09" or "". */

@@ -49,12 +49,17 @@ export function quantityIn(n: number, unit: string): string {
  * "120 l (121.2 kg at 1.01 kg/l)". A quantity that could not be weighed stays in its unit. Empty when none is given.
  */
 export function shipmentQuantity(s: Pick<ReportShipment, 'quantity' | 'unit' | 'quantityKg' | 'kgBasis'>): string {
-  if (s.quantity === undefined) return s.quantityKg === undefined ? '' : quantityIn(s.quantityKg, 'kg');
+  return shipmentQuantityParts(s).join(' ');
+}
+
+/** shipmentQuantity in its parts: the quantity as given, then the weight worked out from it when there is one. */
+export function shipmentQuantityParts(s: Pick<ReportShipment, 'quantity' | 'unit' | 'quantityKg' | 'kgBasis'>): string[] {
+  if (s.quantity === undefined) return s.quantityKg === undefined ? [] : [quantityIn(s.quantityKg, 'kg')];
   const unit = s.unit ?? 'kg';
   const given = quantityIn(s.quantity, unit);
-  if (s.quantityKg === undefined || unit === 'kg') return given;
+  if (s.quantityKg === undefined || unit === 'kg') return [given];
   const basis = s.kgBasis?.density !== undefined ? ` at ${amount(s.kgBasis.density)} kg/l` : s.kgBasis ? ', declared' : '';
-  return `${given} (${quantityIn(s.quantityKg, 'kg')}${basis})`;
+  return [given, `(${quantityIn(s.quantityKg, 'kg')}${basis})`];
 }
 
 /** A shipment's value with its currency, or '' when it has none. */

@@ -2,7 +2,7 @@ import type { Report, ReportEntity, ReportGroup, ReportShipment } from '@chokepo
 import { CONTROLLED_NAMED, controlledCount } from '@chokepoint/report/types';
 import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WORDS, tieWords } from '../core/findings';
 import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
-import { amount, flowAmount, goodsLabel, int, km, knownOrigin, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantity, shipmentValue, unitLabel } from '../core/format';
+import { amount, flowAmount, goodsLabel, int, km, knownOrigin, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantityParts, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
 import { EDGE_STYLE } from '../core/style';
 import type { PanelCaseHooks } from './case-view';
@@ -253,11 +253,9 @@ function shipmentRows(model: ViewModel, list: readonly ReportShipment[], id: str
       const { way, other } = shipmentRole(s, id);
       cells.push(el('span', {}, `${way} `, entityButton(model, other, actions, false)));
     }
-    const quantity = shipmentQuantity(s);
     // The weight worked out beside a count or a volume ("(30.2 kg, declared)") on a line of its own: kept on the
     // quantity's line, it widened the column until the goods' words broke in the middle.
-    const cut = quantity.indexOf(' (');
-    const lines = quantity === '' ? [] : cut < 0 ? [quantity] : [quantity.slice(0, cut), quantity.slice(cut + 1)];
+    const lines = shipmentQuantityParts(s);
     const parts: Child[] = lines.flatMap((text, k) => [k > 0 ? el('br') : null, el('span', { className: 'qty', text })]);
     cells.push(
       goods(s),

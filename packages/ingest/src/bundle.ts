@@ -38,7 +38,7 @@ import {
 } from '@chokepoint/model';
 import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches, TITLE_LINES_KEPT, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
-import { HeaderProblem, matchColumn, readHeader } from './header';
+import { HeaderProblem, matchColumn, readHeader, type MassUnit } from './header';
 import { IdTable } from './id-table';
 import { DOTS_ONLY_GROUPS, dotsGroupThousands, groupSeparatorWord, thousandsSpacesInText, withoutThousandsCommas, withoutThousandsSpaces, type DotGrouping } from './numbers';
 
@@ -586,6 +586,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   let emptied: string[] | undefined;
   /** The currency the header gives the value column (`Value (USD)`), when it does. */
   let headerCurrency: string | undefined;
+  /** The unit of mass the header gives the column of kilograms (`Net Weight (t)`), when it does. */
+  let headerMass: MassUnit | undefined;
   /**
    * A semicolon-separated file whose first lines write every decimal with a comma (`7,5`, `9.800,00`): a dot between
    * groups of three digits (`12.500`) is then a thousands separator, as the spreadsheet that saved it writes them.
@@ -671,6 +673,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const h = readHeader(spec, fields, guess);
             header = h.columns;
             headerCurrency = h.currency;
+            headerMass = h.mass;
             const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
             weightColumn = weight < 0 ? undefined : fields[weight].trim();
             valueColumn = header.findIndex((c) => typeof c !== 'string' && c.name === 'value');
@@ -738,6 +741,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         }
         const values: Record<string, unknown> = {};
         let declared: DeclaredMass | undefined;
+        /** The row's mass as its column writes it (in the unit of the column's name), kept as an attribute beside a quantity. */
+        let weightWritten: number | undefined;
         // Extra columns may have any name (`__proto__`, `constructor`): setOwn keeps each as an own property.
         const attributes: Record<string, string> = {};
         let isic: string | undefined;
@@ -881,6 +886,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             const kg = unit?.ok && number?.ok ? kilograms(number.value as number, unit.value as Unit) : undefined;
             if (kg !== undefined && kg <= MAX_KG) {
               values[col.key ?? col.name] = kg;
+              weightWritten = kg / (headerMass?.kgPer ?? 1);
               note(col.name, `${JSON.stringify(written)} read as ${kg} kg (a mass written with its unit in the column of kilograms); write the kilograms alone to be sure`, true);
               continue;
             }
@@ -991,6 +997,17 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           if (col.type === 'registration') {
             // Kept where every reader looks for it, and where it always was as an extra column: the attributes.
             setOwn(attributes, col.name, parsed.value as string);
+            continue;
+          }
+          if (headerMass !== undefined && col.name === 'weight_kg') {
+            // (`Net Weight (t)`: the column's number in tonnes, its mass in kg)
+            // (to the milligram: `1 lb` is 0.453592 kg, not 0.45359237000000004)
+            const kg = Math.round((parsed.value as number) * headerMass.kgPer * 1e6) / 1e6;
+            if (kg > MAX_KG) add(col.name, `${JSON.stringify(written)} ${headerMass.words} is ${kg} kg, more than ${MAX_KG} kg: check the number and the unit the column's name gives`);
+            else {
+              values.weightKg = kg;
+              weightWritten = parsed.value as number;
+            }
             continue;
           }
           values[col.key ?? col.name] = parsed.value;
@@ -1161,7 +1178,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             values.unit = 'kg';
           } else {
             const name = weightColumn ?? 'weight_kg';
-            setOwn(attributes, name.toLowerCase(), String(kg));
+            setOwn(attributes, name.toLowerCase(), String(weightWritten ?? kg));
             const stated = typeof values.quantity === 'number' && typeof values.unit === 'string' ? kilograms(values.quantity, values.unit as Unit) : undefined;
             if (stated !== undefined && Math.abs(stated - kg) > 0.01 * Math.max(stated, kg)) {
               note(name, `${kg} kg differs from the quantity ${values.quantity as number} ${values.unit as string} (${stated} kg): the quantity is used, the mass kept as an attribute`);

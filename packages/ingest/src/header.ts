@@ -1,4 +1,4 @@
-import { closest, foldArabic, readCurrency, type ColumnSpec, type FileSpec } from '@chokepoint/model';
+import { closest, foldArabic, KG_PER_UNIT, readCurrency, unitOf, type ColumnSpec, type FileSpec } from '@chokepoint/model';
 import { DELIMITER_NAMES, type DelimiterGuess } from './csv';
 import { withoutDirectionMarks } from './printable';
 
@@ -24,6 +24,32 @@ export interface ColumnMatch {
   how: 'exact' | 'spelling' | 'synonym';
   /** The currency the name gives a money column (`Value (USD)`, `Declared value EUR`), as an ISO 4217 code. */
   currency?: string;
+  /** The unit of mass the name gives the column of kilograms (`Net Weight (t)`, `WEIGHT (LB)`). */
+  mass?: MassUnit;
+}
+
+/** A unit of mass other than the kilogram, as a weight column's name gives it: its name in words and its kilograms. */
+export interface MassUnit {
+  /** `tonnes`, `grams`, `carats`, `pounds`. */
+  words: string;
+  /** `1 t = 1,000 kg`. */
+  equals: string;
+  kgPer: number;
+}
+
+/** The pound: no WCO unit of quantity (refused in the unit column), but US customs records give weights in it. */
+const POUND: MassUnit = { words: 'pounds', equals: '1 lb = 0.45359237 kg', kgPer: 0.45359237 };
+const POUND_SPELLINGS: ReadonlySet<string> = new Set(['lb', 'lbs', 'pound', 'pounds']);
+const MASS_WORDS: Readonly<Record<string, string>> = { g: 'grams', t: 'tonnes', carats: 'carats' };
+
+/** The unit of mass other than kg that a word of a column's name writes (`t`, `MT`, `tonnes`, `LB`, `т`), if any. */
+function massUnitOf(word: string): MassUnit | undefined {
+  if (POUND_SPELLINGS.has(word.toLowerCase())) return POUND;
+  const unit = unitOf(word);
+  const words = unit === undefined ? undefined : MASS_WORDS[unit];
+  if (unit === undefined || words === undefined) return undefined;
+  const kgPer = KG_PER_UNIT[unit];
+  return { words, equals: `1 ${unit === 'carats' ? 'carat' : unit} = ${kgPer.toLocaleString('en-US', { maximumFractionDigits: 6 })} kg`, kgPer };
 }
 
 /** The column of the contract a header cell names, if any. */
@@ -46,6 +72,14 @@ export function matchColumn(spec: FileSpec, raw: string): ColumnMatch | undefine
     const currency = readCurrency(ccy);
     const money = byName(spec, normaliseColumnName(rest.join(' ')));
     if (currency.ok && money !== undefined && money.column.name === 'value') return { column: money.column, how: 'synonym', currency: currency.value };
+  }
+  // `Net Weight (t)`, `Gross weight, tonnes`, `Quantity (MT)`, `WEIGHT (LB)`, `Вес нетто, т`: the column of kilograms
+  // in another unit of mass, as trade data names it (its name with `kg` for the unit is a name of the column).
+  const mass = words.length > 1 ? massUnitOf(words[words.length - 1]) : undefined;
+  if (mass !== undefined) {
+    const rest = normaliseColumnName(words.slice(0, -1).join(' '));
+    const weight = [byName(spec, rest), byName(spec, `${rest}_kg`)].find((m) => m?.column.name === 'weight_kg');
+    if (weight !== undefined) return { column: weight.column, how: 'synonym', mass };
   }
   return undefined;
 }
@@ -93,6 +127,8 @@ export interface ReadHeader {
   columns: (ColumnSpec | string)[];
   /** The currency the header gives the value column (`Value (USD)`), when it does. */
   currency?: string;
+  /** The unit of mass the header gives the column of kilograms (`Net Weight (t)`), when it does. */
+  mass?: MassUnit;
   warnings: HeaderRemark[];
 }
 
@@ -131,15 +167,18 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
     seen.add(name);
   }
   // A column named exactly wins over a synonym or another spelling of it; two inexact names of one column
-  // keep the first.
+  // keep the first; a weight in kilograms wins over one in another unit (`WEIGHT (KG)` and `WEIGHT (LB)`).
   const taken = new Map<string, number>();
   matches.forEach((m, i) => {
     if (m?.how === 'exact') taken.set(m.column.name, i);
   });
-  matches.forEach((m, i) => {
-    if (m !== undefined && m.how !== 'exact' && !taken.has(m.column.name)) taken.set(m.column.name, i);
-  });
+  for (const inUnit of [false, true]) {
+    matches.forEach((m, i) => {
+      if (m !== undefined && m.how !== 'exact' && (m.mass !== undefined) === inUnit && !taken.has(m.column.name)) taken.set(m.column.name, i);
+    });
+  }
   let currency: string | undefined;
+  let mass: MassUnit | undefined;
   const columns = fields.map((f, i) => {
     const m = matches[i];
     const raw = f.trim();
@@ -147,6 +186,9 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       if (m.currency !== undefined) {
         currency = m.currency;
         warnings.push({ column: raw, reason: `column "${raw}" read as "${m.column.name}", in ${m.currency} (the currency its name gives), where the row has no currency of its own` });
+      } else if (m.mass !== undefined) {
+        mass = m.mass;
+        warnings.push({ column: raw, reason: `column "${raw}" read as "${m.column.name}", in ${m.mass.words} (the unit its name gives): each mass turned into kg (${m.mass.equals})` });
       } else if (m.how !== 'exact') {
         warnings.push({ column: raw, reason: `column "${raw}" read as "${m.column.name}" (${m.column.description.replace(/\.$/, '')})` });
       }
@@ -229,7 +271,7 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       reason: `missing required column${missing.length > 1 ? 's' : ''} ${quoted(missing.map((c) => c.name))} (${has}${typos.length > 0 ? `; ${typos.join('; ')}` : ''})`,
     });
   }
-  return { columns, warnings, ...(currency === undefined ? {} : { currency }) };
+  return { columns, warnings, ...(currency === undefined ? {} : { currency }), ...(mass === undefined ? {} : { mass }) };
 }
 
 /**

@@ -290,6 +290,50 @@ describe('spreadsheet habits', () => {
     expect(said).toEqual([`2:6000 kg beside the quantity "240 pcs": the mass is the goods' weight in kg (the rules compare masses), the quantity kept as counted (cells written alike on line 3)`]);
   });
 
+  it('reads a weight column in the unit its name gives (Net Weight (t), WEIGHT (LB), Вес нетто, т) as kilograms, and says so', async () => {
+    const shipments = [
+      'Shipment ID,Exporter,Importer,Product Description,Quantity,Unit,Net Weight (t)',
+      'c1,a,b,urea,400,bags,20',
+      'c2,a,b,urea,,,1.5',
+      'c3,a,b,urea,6,t,5',
+      'c4,a,b,urea,300,bags,2.5 t',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ relations: undefined, shipments }));
+    const declared = { source: 'the mass declared in the column "Net Weight (t)"' };
+    expect(b.shipments.map((s) => [s.id, s.quantity, s.unit, s.quantityKg, s.kgBasis])).toEqual([
+      ['c1', 400, 'pcs', 20000, declared],
+      // (no quantity: the mass, in kg, is the quantity)
+      ['c2', 1500, 'kg', 1500, undefined],
+      ['c3', 6, 't', 6000, undefined],
+      // (a cell that writes its own unit is read in it)
+      ['c4', 300, 'pcs', 2500, declared],
+    ]);
+    // The attribute keeps the number as the column writes it (in tonnes), under the column's name.
+    expect(b.shipments.map((s) => s.attributes)).toEqual([{ 'net weight (t)': '20' }, {}, { 'net weight (t)': '5' }, { 'net weight (t)': '2.5' }]);
+    const said = b.warnings.map((w) => `${w.line}:${w.column}:${w.reason}`);
+    expect(said).toContain('1:Net Weight (t):column "Net Weight (t)" read as "weight_kg", in tonnes (the unit its name gives): each mass turned into kg (1 t = 1,000 kg)');
+    expect(said).toContain('4:Net Weight (t):5000 kg differs from the quantity 6 t (6000 kg): the quantity is used, the mass kept as an attribute');
+
+    // US customs records give pounds beside kilograms: the kilograms are read, the pounds kept as an attribute.
+    const us = await readBundle(makeBundle({ relations: undefined, shipments: 'id,shipper,consignee,commodity,WEIGHT (LB),WEIGHT (KG)\ns1,a,b,paste,2204.6,1000' }));
+    expect(us.shipments[0]).toMatchObject({ quantity: 1000, unit: 'kg', attributes: { 'weight (lb)': '2204.6' } });
+    expect(us.warnings.map((w) => w.reason)).toContain('column "WEIGHT (LB)" is kept as a text attribute: the header already has "weight_kg"');
+    const pounds = await readBundle(makeBundle({ relations: undefined, shipments: 'id,shipper,consignee,commodity,Gross Weight (lbs)\ns1,a,b,paste,1000\ns2,a,b,paste,1' }));
+    expect(pounds.shipments.map((s) => [s.quantity, s.unit])).toEqual([[453.59237, 'kg'], [0.453592, 'kg']]);
+    expect(pounds.warnings.map((w) => w.reason)).toContain('column "Gross Weight (lbs)" read as "weight_kg", in pounds (the unit its name gives): each mass turned into kg (1 lb = 0.45359237 kg)');
+    // Other languages, tonnes written MT, a quantity in tonnes; a name whose last word is no unit of mass is not read.
+    for (const [name, kg] of [['Вес нетто, т', 2000], ['Poids net (tonnes)', 2000], ['Quantity (MT)', 2000], ['Net mass (g)', 0.002]] as const) {
+      const read = await readBundle(makeBundle({ relations: undefined, shipments: `id,supplier,buyer,commodity,"${name}"\ns1,a,b,paste,2` }));
+      expect([name, read.shipments[0].quantityKg]).toEqual([name, kg]);
+    }
+    const litres = await readBundle(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Net Weight (l)\ns1,a,b,paste,2' }));
+    expect(litres.shipments[0]).toMatchObject({ attributes: { 'net weight (l)': '2' } });
+    expect(litres.shipments[0].quantityKg).toBeUndefined();
+    // A mass beyond the largest the reader takes, once turned into kg: a problem naming the cell and the unit.
+    const huge = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Net Weight (t)\ns1,a,b,paste,2000000000' }));
+    expect(huge).toEqual([{ file: 'shipments.csv', line: 2, column: 'weight_kg', reason: '"2000000000" tonnes is 2000000000000 kg, more than 1000000000000 kg: check the number and the unit the column\'s name gives' }]);
+  });
+
   it('reads a distributor\'s ledger and a register extract as they name their columns: Ref, Seller, Ship to; Activity, Incorporated', async () => {
     const entities = ['ID,Type,Name,Country,Activity,Incorporated', 'a,company,Anadolu Kimya,TR,wholesale of chemicals,1998-02-01', 'b,company,Öncüpınar GSM,TR,mobile phone shop,2015-03-14', 'f,company,Sınır Nakliyat,TR,freight forwarding,'].join('\n');
     const shipments = ['Ref,Seller,Buyer,Goods,Qty,Unit,Ship to', 'INV-1,a,b,aluminium paste,6000,kg,f'].join('\n');

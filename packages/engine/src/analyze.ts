@@ -13,6 +13,7 @@ import type { Controlled } from './control';
 import { checkedBundle, checkedIfValid, type CheckedBundle } from './input';
 import { countWords, stepsOf, type OnStep, type ProgressStep } from './progress';
 import { projectBundle } from './projection';
+import { clustersInWorker, louvainInWorker, type ClustersInWorker } from './louvain-thread';
 
 export interface AnalyzeOptions {
   /** Worker threads for betweenness (analyzeAsync only). */
@@ -36,6 +37,11 @@ export interface AnalyzeOptions {
    * the message), so a caller can show progress. The engine itself prints nothing.
    */
   onProgress?: (message: string, step?: ProgressStep) => void;
+  /**
+   * Whether Louvain runs in a worker thread beside the stages that need no clusters (startAnalysis): by default when
+   * the network is large and a second core is there (louvainInWorker). The clusters are the same either way.
+   */
+  clustersInWorker?: boolean;
   /**
    * Communities and betweenness computed elsewhere (Neo4j's Graph Data Science library), used instead of the
    * engine's Louvain and Brandes. Everything else (articulation points, bridges, geography, key-node ranking) is
@@ -235,15 +241,97 @@ export function analyze(bundle: Bundle, options: AnalyzeOptions = {}): Analysis 
  * asked, sampled with a stated error bound (see AnalyzeOptions.betweenness).
  */
 export async function analyzeAsync(bundle: Bundle, options: AnalyzeOptions = {}): Promise<Analysis> {
-  const prepared = prepare(bundle, options);
-  if (options.external !== undefined) return finishExternal(bundle, options, prepared, options.external);
+  return (await startAnalysis(bundle, options)).complete();
+}
+
+/** What the red-flag rules read of an analysis: its parameters and each entity's nearest border crossing, in bundle order. */
+export interface CrossingAnalysis {
+  parameters: Analysis['parameters'];
+  entities: readonly Pick<EntityResult, 'id' | 'nearestCrossing'>[];
+}
+
+/** An analysis whose clusters may still be being found, in a worker thread (startAnalysis). */
+export interface AnalysisInProgress {
+  /** Known already: what the red-flag rules read. */
+  crossings: CrossingAnalysis;
+  /** Whether the clusters are still being found. */
+  clustersPending(): boolean;
+  /** The whole analysis, once the clusters are found (the same object on every call). */
+  complete(): Promise<Analysis>;
+  /** Stops the search for clusters (for a caller that stops before it needs them). */
+  cancel(): void;
+}
+
+/**
+ * analyzeAsync in two steps. On a large network with a second core (see louvainInWorker), Louvain runs in a worker
+ * thread while this one finds the articulation points, betweenness, distances to crossings and company groups, and
+ * the caller goes on with what needs no clusters (the red-flag rules read only `crossings`): `complete()` then waits
+ * for the clusters and finishes the analysis. The result is the same as analyze's, whichever thread found the
+ * clusters (the same louvainCSR on the same arrays and seed).
+ */
+export async function startAnalysis(bundle: Bundle, options: AnalyzeOptions = {}): Promise<AnalysisInProgress> {
+  if (options.external !== undefined) {
+    const analysis = finishExternal(bundle, options, prepare(bundle, options), options.external);
+    return { crossings: analysis, clustersPending: () => false, complete: () => Promise.resolve(analysis), cancel: () => undefined };
+  }
+  const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
   const progress = options.onProgress ?? (() => undefined);
-  const mode = options.betweenness ?? 'auto';
-  const n = prepared.csr.n;
-  const sampling = mode === 'exact' ? null : mode === 'auto' ? (n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
-  progress(sampling === null ? 'computing betweenness' : `estimating betweenness (±${sampling.epsilon})`);
-  const run = await betweennessRunCSR(prepared.csr, { threads: options.threads, epsilon: sampling?.epsilon ?? null, delta: sampling?.delta, seed: options.seed ?? ANALYZE_DEFAULTS.seed });
-  return finish(bundle, options, prepared, run.values, betweennessInfoOf(run, sampling?.epsilon ?? null));
+  const csr = buildGraph(bundle, options);
+  let clusters: ClustersInWorker | undefined;
+  let here: Clustering | undefined;
+  const louvain = 'finding clusters (Louvain)';
+  if (louvainInWorker(csr, { threads: options.threads, inWorker: options.clustersInWorker })) {
+    progress(`${louvain} in a second thread, while the next stages go on`);
+    clusters = clustersInWorker(csr, { seed, onFallback: (why) => progress(`finding clusters in a worker thread failed (${why}): finding them here instead`) });
+  } else {
+    progress(louvain);
+    here = detectClustersCSR(csr, { seed, onStep: stepsOf(louvain, options.onProgress) });
+  }
+  try {
+    progress('finding articulation points and bridges');
+    const cuts = cutPointsCSR(csr);
+    const mode = options.betweenness ?? 'auto';
+    const sampling = mode === 'exact' ? null : mode === 'auto' ? (csr.n > AUTO_EXACT_LIMIT ? { epsilon: AUTO_EPSILON } : null) : mode;
+    progress(sampling === null ? 'computing betweenness' : `estimating betweenness (±${sampling.epsilon})`);
+    const run = await betweennessRunCSR(csr, { threads: options.threads, epsilon: sampling?.epsilon ?? null, delta: sampling?.delta, seed });
+    const info = betweennessInfoOf(run, sampling?.epsilon ?? null);
+    const before = beforeClusters(bundle, options);
+    return inProgress(bundle, options, { csr, cuts, bc: run.values, before }, info, here ?? clusters!);
+  } catch (err) {
+    clusters?.cancel();
+    throw err;
+  }
+}
+
+/** What finishWith needs besides the clusters. */
+interface Parts {
+  csr: UndirectedCSR;
+  cuts: ReturnType<typeof cutPointsCSR>;
+  bc: Float64Array;
+  before: BeforeClusters;
+}
+
+/** startAnalysis's answer (a function of its own, so that its closures hold only what they need). */
+function inProgress(bundle: Bundle, options: AnalyzeOptions, given: Parts, info: BetweennessInfo, clusters: Clustering | ClustersInWorker): AnalysisInProgress {
+  const nearest = given.before.nearest;
+  const entities: Pick<EntityResult, 'id' | 'nearestCrossing'>[] = new Array(nearest.length);
+  for (let i = 0; i < nearest.length; i++) entities[i] = { id: bundle.entities[i].id, nearestCrossing: nearest[i] };
+  const worker = 'settled' in clusters ? clusters : undefined;
+  // (let go once the analysis is made: the projection of a million entities is some hundreds of megabytes)
+  let parts: Parts | undefined = given;
+  const finished = async (): Promise<Analysis> => {
+    const clustering = 'settled' in clusters ? await clusters.clustering : clusters;
+    const p = parts!;
+    parts = undefined;
+    return finishWith(bundle, options, p.csr, p.cuts, p.bc, info, p.before, clustering);
+  };
+  let analysis: Promise<Analysis> | undefined;
+  return {
+    crossings: { parameters: parametersOf(options), entities },
+    clustersPending: () => worker !== undefined && !worker.settled(),
+    complete: () => (analysis ??= finished()),
+    cancel: () => worker?.cancel(),
+  };
 }
 
 interface Prepared {
@@ -255,15 +343,7 @@ interface Prepared {
 function prepare(bundle: Bundle, options: AnalyzeOptions): Prepared {
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
   const progress = options.onProgress ?? (() => undefined);
-  const building = 'building the graph';
-  progress(building);
-  // The ends of every tie, checked (and kept for the projection and the analyses after it): at ten million ties, the
-  // first half of the stage.
-  checkedBundle(bundle);
-  const ties = bundle.relations.length + bundle.shipments.length;
-  stepsOf(building, options.onProgress)?.({ done: 1, total: 2, words: `the ends of ${countWords(ties, 'tie', 'ties')} checked` });
-  // The weighted projection as typed arrays, keyed with Maps (ids such as "__proto__" are ordinary input).
-  const csr = projectBundle(bundle);
+  const csr = buildGraph(bundle, options);
 
   let clustering: Clustering;
   if (options.external === undefined) {
@@ -283,6 +363,20 @@ function prepare(bundle: Bundle, options: AnalyzeOptions): Prepared {
   const cuts = cutPointsCSR(csr);
 
   return { clustering, csr, cuts };
+}
+
+/** The weighted projection of a bundle, its ties' ends checked first. */
+function buildGraph(bundle: Bundle, options: AnalyzeOptions): UndirectedCSR {
+  const progress = options.onProgress ?? (() => undefined);
+  const building = 'building the graph';
+  progress(building);
+  // The ends of every tie, checked (and kept for the projection and the analyses after it): at ten million ties, the
+  // first half of the stage.
+  checkedBundle(bundle);
+  const ties = bundle.relations.length + bundle.shipments.length;
+  stepsOf(building, options.onProgress)?.({ done: 1, total: 2, words: `the ends of ${countWords(ties, 'tie', 'ties')} checked` });
+  // The weighted projection as typed arrays, keyed with Maps (ids such as "__proto__" are ordinary input).
+  return projectBundle(bundle);
 }
 
 function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, external: ExternalResults): Analysis {
@@ -355,28 +449,52 @@ function countriesByCount(list: readonly (string | undefined)[]): string[] {
   return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
 }
 
-function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc: Float64Array, info: BetweennessInfo): Analysis {
-  const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
-  const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
-  const topKeyNodes = options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes;
-  const progress = options.onProgress ?? (() => undefined);
-  const { clustering, csr, cuts } = prepared;
-  const n = csr.n;
+function parametersOf(options: AnalyzeOptions): Analysis['parameters'] {
+  return { seed: options.seed ?? ANALYZE_DEFAULTS.seed, radiusKm: options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm, topKeyNodes: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes };
+}
 
+/** What the analysis finds without the clusters: each entity's nearest crossing (bundle order) and the company groups. */
+interface BeforeClusters {
+  crossings: Site[];
+  nearest: (NearestSite | null)[];
+  grouping: ReturnType<typeof companyGroups>;
+}
+
+function beforeClusters(bundle: Bundle, options: AnalyzeOptions): BeforeClusters {
+  const progress = options.onProgress ?? (() => undefined);
   progress('measuring distances to border crossings');
   const crossings: Site[] = bundle.places.filter((p) => p.kind === 'border_crossing');
+  const nearest = bundle.entities.map((e) => (e.lat !== undefined && e.lon !== undefined ? nearestSite({ lat: e.lat, lon: e.lon }, crossings) ?? null : null));
+  progress('finding company groups');
+  const grouping = companyGroups(bundle);
+  return { crossings, nearest, grouping };
+}
+
+function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc: Float64Array, info: BetweennessInfo): Analysis {
+  return finishWith(bundle, options, prepared.csr, prepared.cuts, bc, info, beforeClusters(bundle, options), prepared.clustering);
+}
+
+function finishWith(
+  bundle: Bundle,
+  options: AnalyzeOptions,
+  csr: UndirectedCSR,
+  cuts: ReturnType<typeof cutPointsCSR>,
+  bc: Float64Array,
+  info: BetweennessInfo,
+  before: BeforeClusters,
+  clustering: Clustering,
+): Analysis {
+  const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
+  const n = csr.n;
+  const { crossings, nearest, grouping } = before;
   const entityById = new Map(bundle.entities.map((e) => [e.id, e]));
   const indexOf = new Map(csr.keys.map((k, i) => [k, i]));
   const clusterOf = csr.keys.map((k) => clustering.cluster.get(k)!);
-
-  progress('finding company groups');
-  const grouping = companyGroups(bundle);
   const groupOfId = new Map<string, number>();
   bundle.entities.forEach((e, i) => groupOfId.set(e.id, grouping.groupOf[i]));
 
-  const entities: EntityResult[] = bundle.entities.map((e) => {
+  const entities: EntityResult[] = bundle.entities.map((e, k) => {
     const i = indexOf.get(e.id)!;
-    const located = e.lat !== undefined && e.lon !== undefined;
     return {
       id: e.id,
       cluster: clusterOf[i],
@@ -387,7 +505,7 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
       componentSize: cuts.componentSizes[cuts.component[i]],
       degree: csr.offsets[i + 1] - csr.offsets[i],
       group: groupOfId.get(e.id)!,
-      nearestCrossing: located ? nearestSite({ lat: e.lat!, lon: e.lon! }, crossings) ?? null : null,
+      nearestCrossing: nearest[k],
     };
   });
 
@@ -452,7 +570,7 @@ function finish(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, bc:
   });
 
   return {
-    parameters: { seed, radiusKm, topKeyNodes },
+    parameters: parametersOf(options),
     network: {
       betweenness: info,
       entities: n,

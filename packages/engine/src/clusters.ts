@@ -82,7 +82,7 @@ export function clustersFromAssignmentCSR(csr: UndirectedCSR, assignment: Readon
 }
 
 /** Numbers communities (any labels, one per node in key order) 1, 2, … from the largest down, ties by first member. */
-function numberClusters(keys: readonly string[], community: Int32Array, modularity: number): Clustering {
+export function numberClusters(keys: readonly string[], community: Int32Array, modularity: number): Clustering {
   const groups = new Map<number, number[]>();
   keys.forEach((_key, i) => {
     const list = groups.get(community[i]);

@@ -1,5 +1,5 @@
 import { judgeSector, sectorDisagreement, type Bundle, type DataIssue, type Entity, type Shipment } from '@chokepoint/model';
-import type { Analysis } from '@chokepoint/engine';
+import type { CrossingAnalysis } from '@chokepoint/engine';
 import { buildColumns, indexLists, type FlagColumns, type IndexLists } from './columns';
 import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { Scratch } from './scratch';
@@ -137,7 +137,7 @@ export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, column
 }
 
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
-export function buildContext(bundle: Bundle, analysis: Analysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
+export function buildContext(bundle: Bundle, analysis: CrossingAnalysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
   const columns = buildColumns(bundle);
   // The entity of an id: by its number when ids are unique (the usual case: no map of its own), else by a map made
   // on first use, in which the last entity with an id wins.

@@ -1,5 +1,5 @@
 import type { Bundle } from '@chokepoint/model';
-import type { Analysis } from '@chokepoint/engine';
+import type { CrossingAnalysis } from '@chokepoint/engine';
 import { EMPTY_CONFIG, effectiveRules, extendReference, type RulesConfig } from './config';
 import { buildContext } from './context';
 import type { ReferenceData } from './reference';
@@ -37,7 +37,7 @@ function without(list: readonly string[], drop: readonly string[]): string[] {
  */
 export function evaluateFlags(
   bundle: Bundle,
-  analysis: Analysis,
+  analysis: CrossingAnalysis,
   reference: ReferenceData,
   config: RulesConfig = EMPTY_CONFIG,
   extras: FlagExtras = {},

@@ -1,6 +1,6 @@
 import type { Scratch } from './scratch';
 import type { Bundle, Entity, Shipment } from '@chokepoint/model';
-import type { Analysis } from '@chokepoint/engine';
+import type { CrossingAnalysis } from '@chokepoint/engine';
 import type { FlagColumns } from './columns';
 import type { ReferenceData, WatchItem } from './reference';
 
@@ -195,7 +195,8 @@ export interface FlagExtras {
 /** What every rule can look at, computed once per run. */
 export interface FlagContext {
   bundle: Bundle;
-  analysis: Analysis;
+  /** What the rules read of the analysis: its parameters and each entity's nearest crossing (a whole Analysis will do). */
+  analysis: CrossingAnalysis;
   reference: ReferenceData;
   entity(id: string): Entity;
   /** The entity of a number (columns.entityIds); undefined for an id that a shipment names but no entity has. */

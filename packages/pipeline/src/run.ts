@@ -1,5 +1,5 @@
 import {
-  analyzeAsync,
+  startAnalysis,
   controlChains,
   checkedIfValid,
   forgetCheckedBundle,
@@ -13,6 +13,7 @@ import {
   largestBy,
   stepsOf,
   type Analysis,
+  type AnalysisInProgress,
   type OnStep,
   type StepCount,
   type ExternalResults,
@@ -76,6 +77,11 @@ export interface PipelineOptions {
   geocode?: boolean;
   betweenness?: 'auto' | 'exact' | { epsilon: number; delta?: number };
   threads?: number;
+  /**
+   * Whether Louvain runs in a worker thread while the red-flag rules are evaluated (default: on large networks with a
+   * second core; see the engine's louvainInWorker). The report is the same either way.
+   */
+  clustersInWorker?: boolean;
   rules?: RulesConfig;
   reference: ReferenceData;
   measures: MeasuresData;
@@ -167,7 +173,6 @@ export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions
  */
 export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks: PipelineHooks = {}): Promise<PipelineResult> {
   const progress = hooks.onProgress ?? (() => undefined);
-  const rules = options.rules ?? EMPTY_CONFIG;
   const { bundle, resolution, geocoding } = await prepareBundle(input, options, hooks);
   // The records as read are not needed again: a parameter stays alive as long as its function runs, and merging name
   // variants copies every shipment, so holding the input would keep two copies of each for the whole analysis.
@@ -175,16 +180,35 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
 
   const external = options.external === undefined ? undefined : await options.external(bundle);
 
-  const analysis = await analyzeAsync(bundle, {
+  // Louvain may run in a worker thread meanwhile (large networks): the red-flag rules need no clusters.
+  const started = await startAnalysis(bundle, {
     external,
     threads: options.threads,
+    clustersInWorker: options.clustersInWorker,
     betweenness: options.betweenness ?? 'auto',
     seed: options.seed ?? ANALYZE_DEFAULTS.seed,
     radiusKm: options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm,
     topKeyNodes: options.topKeyNodes ?? ANALYZE_DEFAULTS.topKeyNodes,
     onProgress: progress,
   });
+  try {
+    return await analyzeFurther(bundle, started, options, hooks, resolution, geocoding);
+  } finally {
+    started.cancel();
+  }
+}
 
+/** runAnalysis once the network is built and its clusters are being found (`started`). */
+async function analyzeFurther(
+  bundle: Bundle,
+  started: AnalysisInProgress,
+  options: PipelineOptions,
+  hooks: PipelineHooks,
+  resolution: ReportResolution,
+  geocoding: ReportGeocoding,
+): Promise<PipelineResult> {
+  const progress = hooks.onProgress ?? (() => undefined);
+  const rules = options.rules ?? EMPTY_CONFIG;
   let screened: ScreeningResult | undefined;
   let listed: Map<string, ListedMatch[]> | undefined;
   if (options.screening !== undefined) {
@@ -201,9 +225,11 @@ export async function runAnalysis(input: Bundle, options: PipelineOptions, hooks
   }
 
   progress('evaluating red-flag rules');
-  const flags = evaluateFlags(bundle, analysis, options.reference, rules, listed === undefined ? {} : { listed }, {
+  const flags = evaluateFlags(bundle, started.crossings, options.reference, rules, listed === undefined ? {} : { listed }, {
     onProgress: (done, total) => progress(`evaluating red-flag rules: ${done} of ${total} rules done`, { done, total }),
   });
+  if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');
+  const analysis = await started.complete();
 
   const finding = 'finding supply chokepoints and simulating disruption';
   progress(finding);

@@ -345,3 +345,21 @@ describe('a list of listed parties written as a table', () => {
     }
   });
 });
+
+describe('Louvain in a worker thread while the red-flag rules run', () => {
+  it('gives a report byte for byte the same as Louvain on the calling thread, for each scenario', async () => {
+    const { readBundle } = await import('@chokepoint/ingest');
+    const scenarios = join(__dirname, '..', '..', '..', 'data', 'scenarios');
+    for (const name of ['border-procurement', 'qaratau-relay']) {
+      const text: string[] = [];
+      for (const clustersInWorker of [false, true]) {
+        const { report } = await runAnalysis(await readBundle(join(scenarios, name)), options({ clustersInWorker, threads: 2, geocode: true }));
+        expect(report.clusters.length).toBeGreaterThan(1);
+        expect(report.flags.length).toBeGreaterThan(0);
+        text.push(JSON.stringify(report));
+      }
+      expect([name, text[1].length]).toEqual([name, text[0].length]);
+      expect(text[1] === text[0]).toBe(true);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
 import { brokerage } from './brokerage';
-import { companyGroups } from './groups';
+import { groupTieKinds } from './groups';
 import { betweennessRunCSR, type BetweennessRun } from './parallel';
 import { clustersFromAssignmentCSR, detectClustersCSR, CLUSTER_DEFAULTS, type Clustering } from './clusters';
 import type { UndirectedCSR } from './csr';
@@ -457,7 +457,7 @@ function parametersOf(options: AnalyzeOptions): Analysis['parameters'] {
 interface BeforeClusters {
   crossings: Site[];
   nearest: (NearestSite | null)[];
-  grouping: ReturnType<typeof companyGroups>;
+  grouping: ReturnType<typeof groupTieKinds>;
 }
 
 function beforeClusters(bundle: Bundle, options: AnalyzeOptions): BeforeClusters {
@@ -466,7 +466,8 @@ function beforeClusters(bundle: Bundle, options: AnalyzeOptions): BeforeClusters
   const crossings: Site[] = bundle.places.filter((p) => p.kind === 'border_crossing');
   const nearest = bundle.entities.map((e) => (e.lat !== undefined && e.lon !== undefined ? nearestSite({ lat: e.lat, lon: e.lon }, crossings) ?? null : null));
   progress('finding company groups');
-  const grouping = companyGroups(bundle);
+  // (the ends of the relations as the engine's check of the bundle found them, when it did: no id looked up again)
+  const grouping = groupTieKinds(bundle, checkedIfValid(bundle));
   return { crossings, nearest, grouping };
 }
 
@@ -550,8 +551,6 @@ function finishWith(
 
   const groups: GroupResult[] = grouping.groups.map((g) => {
     const geo = groupGeography(located(g.members), crossings, radiusKm, g.members.length);
-    const kinds = new Map<string, number>();
-    for (const t of g.ties) kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);
     const inCluster = new Map<number, number>();
     for (const m of g.members) inCluster.set(clusterOf[indexOf.get(m)!], (inCluster.get(clusterOf[indexOf.get(m)!]) ?? 0) + 1);
     return {
@@ -559,7 +558,7 @@ function finishWith(
       members: g.members,
       size: g.members.length,
       countries: countriesByCount(g.members.map((m) => entityById.get(m)!.country)),
-      tieKinds: [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([kind, count]) => ({ kind, count })),
+      tieKinds: g.tieKinds,
       located: geo.located,
       withinRadius: geo.withinRadius,
       nearestPlace: geo.nearest,

@@ -46,36 +46,103 @@ export function addressKey(raw: string | undefined): string | undefined {
   return a.length >= 10 ? a : undefined;
 }
 
+/** The kinds of group ties, numbered (GroupCore.tieKind). */
+const TIE_KINDS: readonly GroupTieKind[] = [...GROUP_TIE_KINDS, 'same_phone', 'same_address'];
+
+/** Company groups as numbers: what companyGroups and groupTieKinds make their answers of. */
+interface GroupCore {
+  /** Members of each group (two or more) by entity position, in entity order; groups from the largest down. */
+  lists: number[][];
+  groupOf: Int32Array;
+  /** The ties that join entities, in the order of CompanyGroup.ties: their ends by entity position, their kinds by number. */
+  tieSource: Int32Array;
+  tieTarget: Int32Array;
+  tieKind: Uint8Array;
+  ties: number;
+}
+
 /**
  * Company groups: the connected parts of the network of ownership, directorship, family and shared-address ties,
  * shared phone numbers and shared street addresses, followed across borders (a family on both sides of a crossing
  * is one group). Pure: the bundle in, the groups out; linear in entities and relations.
  */
 export function companyGroups(bundle: Pick<Bundle, 'entities' | 'relations'>): CompanyGroups {
+  const core = groupCore(bundle);
+  const ids = bundle.entities.map((e) => e.id);
+  const tiesOf = core.lists.map(() => [] as GroupTie[]);
+  for (let t = 0; t < core.ties; t++) {
+    tiesOf[core.groupOf[core.tieSource[t]] - 1].push({ source: ids[core.tieSource[t]], target: ids[core.tieTarget[t]], kind: TIE_KINDS[core.tieKind[t]] });
+  }
+  return {
+    groups: core.lists.map((l, g) => ({ id: g + 1, members: l.map((i) => ids[i]), ties: tiesOf[g] })),
+    groupOf: core.groupOf,
+  };
+}
+
+/**
+ * The company groups with, for each, how many of its ties are of each kind (most first, then by name) instead of the
+ * ties themselves: what the analysis reports, without an object for each of millions of ties. `ends`: the positions
+ * of the relations' ends, when known (the engine's check of the bundle), so that no id is looked up again.
+ */
+export function groupTieKinds(
+  bundle: Pick<Bundle, 'entities' | 'relations'>,
+  ends?: { from: Int32Array; to: Int32Array },
+): { groups: { id: number; members: string[]; tieKinds: { kind: string; count: number }[] }[]; groupOf: Int32Array } {
+  const core = groupCore(bundle, ends);
+  const counts = new Int32Array(core.lists.length * TIE_KINDS.length);
+  for (let t = 0; t < core.ties; t++) counts[(core.groupOf[core.tieSource[t]] - 1) * TIE_KINDS.length + core.tieKind[t]]++;
+  const groups = core.lists.map((l, g) => {
+    const tieKinds: { kind: string; count: number }[] = [];
+    for (let k = 0; k < TIE_KINDS.length; k++) {
+      const count = counts[g * TIE_KINDS.length + k];
+      if (count > 0) tieKinds.push({ kind: TIE_KINDS[k], count });
+    }
+    tieKinds.sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1));
+    return { id: g + 1, members: l.map((i) => bundle.entities[i].id), tieKinds };
+  });
+  return { groups, groupOf: core.groupOf };
+}
+
+function groupCore(bundle: Pick<Bundle, 'entities' | 'relations'>, ends?: { from: Int32Array; to: Int32Array }): GroupCore {
   const n = bundle.entities.length;
-  const index = new Map<string, number>();
-  bundle.entities.forEach((e, i) => index.set(e.id, i));
+  const relations = bundle.relations;
+  let index: Map<string, number> | undefined;
+  if (ends === undefined) {
+    index = new Map<string, number>();
+    bundle.entities.forEach((e, i) => index!.set(e.id, i));
+  }
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  const ties: GroupTie[] = [];
-  const join = (a: number, b: number, tie: GroupTie) => {
-    ties.push(tie);
+  // At most one tie per relation, and one per entity for a shared phone and one for a shared address.
+  const most = relations.length + 2 * n;
+  const tieSource = new Int32Array(most);
+  const tieTarget = new Int32Array(most);
+  const tieKind = new Uint8Array(most);
+  let ties = 0;
+  const join = (a: number, b: number, kind: number) => {
+    tieSource[ties] = a;
+    tieTarget[ties] = b;
+    tieKind[ties++] = kind;
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const kinds = new Set<string>(GROUP_TIE_KINDS);
-  for (const r of bundle.relations) {
-    if (!kinds.has(r.kind)) continue;
-    const a = index.get(r.source);
-    const b = index.get(r.target);
+  const kinds = new Map<string, number>(GROUP_TIE_KINDS.map((k, i) => [k, i]));
+  for (let r = 0; r < relations.length; r++) {
+    const relation = relations[r];
+    const kind = kinds.get(relation.kind);
+    if (kind === undefined) continue;
+    const a = ends === undefined ? index!.get(relation.source) : ends.from[r];
+    const b = ends === undefined ? index!.get(relation.target) : ends.to[r];
     if (a === undefined || b === undefined || a === b) continue;
-    join(a, b, { source: r.source, target: r.target, kind: r.kind as GroupTieKind });
+    join(a, b, kind);
   }
+  const samePhone = TIE_KINDS.indexOf('same_phone');
+  const sameAddress = TIE_KINDS.indexOf('same_address');
   const byPhone = new Map<string, number>();
   const byAddress = new Map<string, number>();
   bundle.entities.forEach((e, i) => {
@@ -83,13 +150,13 @@ export function companyGroups(bundle: Pick<Bundle, 'entities' | 'relations'>): C
     if (phone !== undefined) {
       const first = byPhone.get(phone);
       if (first === undefined) byPhone.set(phone, i);
-      else join(first, i, { source: bundle.entities[first].id, target: e.id, kind: 'same_phone' });
+      else join(first, i, samePhone);
     }
     const address = addressKey(e.address);
     if (address !== undefined) {
       const first = byAddress.get(address);
       if (first === undefined) byAddress.set(address, i);
-      else join(first, i, { source: bundle.entities[first].id, target: e.id, kind: 'same_address' });
+      else join(first, i, sameAddress);
     }
   });
   const members = new Map<number, number[]>();
@@ -102,10 +169,5 @@ export function companyGroups(bundle: Pick<Bundle, 'entities' | 'relations'>): C
   const lists = [...members.values()].filter((l) => l.length >= 2).sort((a, b) => b.length - a.length || a[0] - b[0]);
   const groupOf = new Int32Array(n);
   lists.forEach((l, g) => l.forEach((i) => (groupOf[i] = g + 1)));
-  const tiesOf = lists.map(() => [] as GroupTie[]);
-  for (const t of ties) tiesOf[groupOf[index.get(t.source)!] - 1].push(t);
-  return {
-    groups: lists.map((l, g) => ({ id: g + 1, members: l.map((i) => bundle.entities[i].id), ties: tiesOf[g] })),
-    groupOf,
-  };
+  return { lists, groupOf, tieSource, tieTarget, tieKind, ties };
 }

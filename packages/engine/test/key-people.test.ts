@@ -1,4 +1,4 @@
-import { brokerage, companyGroups, controlChains, rankKeyNodesOf, analyze, seededRandom, type Analysis } from '@chokepoint/engine';
+import { brokerage, checkedBundle, companyGroups, groupTieKinds, controlChains, rankKeyNodesOf, analyze, seededRandom, type Analysis } from '@chokepoint/engine';
 import type { Bundle, Entity, Relation, RelationKind, Shipment } from '@chokepoint/model';
 
 const origin = { file: 'x.csv', line: 1 };
@@ -114,6 +114,31 @@ describe('company groups', () => {
     expect(members).toEqual([['p1', 'p2', 'c1', 'c2'], ['c3', 'c4']]);
     expect(g.groups[0].ties.map((t) => t.kind)).toEqual(['family', 'owner', 'same_phone']);
     expect(Array.from(g.groupOf)).toEqual([1, 1, 1, 1, 2, 2, 0, 0, 0]);
+  });
+
+  it('counts the ties of each group by kind as the ties themselves add up, with the ends of the check or looked up', () => {
+    const rng = seededRandom(11);
+    for (let round = 0; round < 30; round++) {
+      const n = 5 + Math.floor(rng() * 40);
+      const entities = Array.from({ length: n }, (_, i) =>
+        entity(i === 0 ? '__proto__' : `e${i}`, { ...(rng() < 0.2 ? { attributes: { phone: `+90 414 555 01${Math.floor(rng() * 3)}` } } : {}), ...(rng() < 0.2 ? { address: `Gümrük Cd. No ${Math.floor(rng() * 3)}, Akçakale` } : {}) }),
+      );
+      const kinds = ['owner', 'director', 'family', 'shared_address', 'associate', 'agent'] as const;
+      const relations = Array.from({ length: Math.floor(rng() * 2 * n) }, () => {
+        const a = Math.floor(rng() * n);
+        const b = (a + 1 + Math.floor(rng() * (n - 1))) % n;
+        return tie(entities[a].id, entities[b].id, kinds[Math.floor(rng() * kinds.length)]);
+      });
+      const b = bundleOf(entities, relations, []);
+      const g = companyGroups(b);
+      const expected = g.groups.map((x) => {
+        const count = new Map<string, number>();
+        for (const t of x.ties) count.set(t.kind, (count.get(t.kind) ?? 0) + 1);
+        return { id: x.id, members: x.members, tieKinds: [...count].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).map(([kind, c]) => ({ kind, count: c })) };
+      });
+      expect(groupTieKinds(b)).toEqual({ groups: expected, groupOf: g.groupOf });
+      expect(groupTieKinds(b, checkedBundle(b))).toEqual({ groups: expected, groupOf: g.groupOf });
+    }
   });
 });
 

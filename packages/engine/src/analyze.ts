@@ -320,7 +320,7 @@ function inProgress(bundle: Bundle, options: AnalyzeOptions, given: Parts, info:
   // (let go once the analysis is made: the projection of a million entities is some hundreds of megabytes)
   let parts: Parts | undefined = given;
   const finished = async (): Promise<Analysis> => {
-    const clustering = 'settled' in clusters ? await clusters.clustering : clusters;
+    const clustering = worker === undefined ? (clusters as Clustering) : await worker.clustering;
     const p = parts!;
     parts = undefined;
     return finishWith(bundle, options, p.csr, p.cuts, p.bc, info, p.before, clustering);

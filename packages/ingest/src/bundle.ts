@@ -38,7 +38,7 @@ import {
 } from '@chokepoint/model';
 import { CsvSyntaxError, DELIMITER_NAMES, detectHeaderDelimiter, readCsvBatches, TITLE_LINES_KEPT, type Delimiter } from './csv';
 import { BundleNotFoundError, InvalidBundleError } from './errors';
-import { HeaderProblem, matchColumn, readHeader, type MassUnit } from './header';
+import { HeaderProblem, matchColumn, normaliseColumnName, readHeader, type MassUnit } from './header';
 import { IdTable } from './id-table';
 import { DOTS_ONLY_GROUPS, dotsGroupThousands, groupSeparatorWord, thousandsSpacesInText, withoutThousandsCommas, withoutThousandsSpaces, type DotGrouping } from './numbers';
 
@@ -578,6 +578,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   const note = (column: string, reason: string, alike = false) => notes.push({ file, line, column, reason, alike });
   /** The header's name of the column read as weight_kg (for the attribute it is kept as beside a quantity). */
   let weightColumn: string | undefined;
+  /**
+   * When the header has no unit column: an extra column whose name holds the word unit or UoM (`Q.UNIT`, `Unit
+   * code`), named in the problem of a quantity without a unit.
+   */
+  let unreadUnit: string | undefined;
   /** The index of the value column in the header (-1: none), for the doubt about a dot between thousands. */
   let valueColumn = -1;
   /** The currency the row's value was written with (`21000 TRY`), the unit of its quantity (`6 t`), when they were. */
@@ -676,6 +681,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             headerMass = h.mass;
             const weight = header.findIndex((c) => typeof c !== 'string' && c.name === 'weight_kg');
             weightColumn = weight < 0 ? undefined : fields[weight].trim();
+            unreadUnit = header.some((c) => typeof c !== 'string' && c.name === 'unit')
+              ? undefined
+              : fields.find((f, k) => typeof header![k] === 'string' && /(?:^|_)(?:units?|uom)(?:_|$)/.test(normaliseColumnName(f)))?.trim();
             valueColumn = header.findIndex((c) => typeof c !== 'string' && c.name === 'value');
             // The coordinates in one cell stand for a place's lat and lon, which it needs.
             const coordinates = header.find((c): c is ColumnSpec => typeof c !== 'string' && c.type === 'coordinates');
@@ -1212,7 +1220,11 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           }
         }
         // Checks across columns only make sense once each column parsed on its own.
-        if (problems.length === 0) for (const p of crossFieldProblems(spec.file, values)) add(p.column, p.reason);
+        if (problems.length === 0) {
+          for (const p of crossFieldProblems(spec.file, values)) {
+            add(p.column, p.column === 'unit' && unreadUnit !== undefined ? `${p.reason}; the column ${JSON.stringify(unreadUnit)} is kept as a text attribute, not read as the unit: name it "unit" if it holds the units` : p.reason);
+          }
+        }
         let id: string | undefined;
         if (spec.idColumn !== undefined && typeof values[spec.idColumn] === 'string') {
           id = values[spec.idColumn] as string;

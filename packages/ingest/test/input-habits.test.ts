@@ -330,6 +330,12 @@ describe('spreadsheet habits', () => {
     expect(litres.shipments[0]).toMatchObject({ attributes: { 'net weight (l)': '2' } });
     expect(litres.shipments[0].quantityKg).toBeUndefined();
     // A mass beyond the largest the reader takes, once turned into kg: a problem naming the cell and the unit.
+    // A US import record's columns: the unit as Q.UNIT, in cartons and packages.
+    const bol = await readBundle(makeBundle({ relations: undefined, shipments: 'BILL OF LADING,SHIPPER,CONSIGNEE,PRODUCT DESCRIPTION,QUANTITY,Q.UNIT,WEIGHT (KG)\r\nB1,a,b,spanners,120,CTN,1200\r\nB2,a,b,chips,55,PKG,550\r\n' }));
+    expect(bol.shipments.map((s) => [s.quantity, s.unit, s.quantityKg])).toEqual([[120, 'pcs', 1200], [55, 'pcs', 550]]);
+    // A unit column under a name not known: the problem of a quantity without a unit names it.
+    const unread = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,quantity,Unit code\ns1,a,b,paste,6,t' }));
+    expect(unread).toEqual([{ file: 'shipments.csv', line: 2, column: 'unit', reason: expect.stringContaining('; the column "Unit code" is kept as a text attribute, not read as the unit: name it "unit" if it holds the units') }]);
     const huge = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,Net Weight (t)\ns1,a,b,paste,2000000000' }));
     expect(huge).toEqual([{ file: 'shipments.csv', line: 2, column: 'weight_kg', reason: '"2000000000" tonnes is 2000000000000 kg, more than 1000000000000 kg: check the number and the unit the column\'s name gives' }]);
   });

@@ -622,7 +622,7 @@ export const SHIPMENTS_SPEC: FileSpec = inOtherLanguages({
       synonyms: ['net_weight_kg', 'net_weight', 'gross_weight_kg', 'gross_weight', 'quantity_kg', 'net_mass_kg', 'mass_kg', 'kg'],
       description: 'Mass of the goods in kg, as customs records give it: the quantity in kg when the row has no quantity.',
     },
-    { name: 'unit', type: 'unit', values: UNITS, synonyms: ['uom', 'unit_of_measure', 'unit_of_quantity', 'quantity_unit', 'qty_unit'], description: 'Unit of quantity: kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen or 1000u (WCO units; usual spellings accepted).' },
+    { name: 'unit', type: 'unit', values: UNITS, synonyms: ['uom', 'unit_of_measure', 'unit_of_quantity', 'quantity_unit', 'qty_unit', 'q_unit', 'quantity_uom', 'qty_uom', 'unit_of_qty'], description: 'Unit of quantity: kg, g, t, carats, l, m3, m, m2, pcs, pairs, dozen or 1000u (WCO units; usual spellings accepted).' },
     { name: 'concentration', type: 'concentration', synonyms: ['concentration_percent', 'purity'], description: 'Concentration of the goods in percent by weight (w/w), 0 to 100.' },
     { name: 'value', type: 'number', max: MAX_VALUE, synonyms: ['invoice_value', 'declared_value', 'total_value', 'invoice_amount', 'amount', 'trade_value', 'customs_value', 'fob_value', 'cif_value', 'statistical_value'], description: 'Invoice value, in `currency`.' },
     { name: 'currency', type: 'currency', synonyms: ['currency_code', 'ccy'], description: 'ISO 4217 code.' },

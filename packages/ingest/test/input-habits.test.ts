@@ -333,6 +333,15 @@ describe('spreadsheet habits', () => {
     // A US import record's columns: the unit as Q.UNIT, in cartons and packages.
     const bol = await readBundle(makeBundle({ relations: undefined, shipments: 'BILL OF LADING,SHIPPER,CONSIGNEE,PRODUCT DESCRIPTION,QUANTITY,Q.UNIT,WEIGHT (KG)\r\nB1,a,b,spanners,120,CTN,1200\r\nB2,a,b,chips,55,PKG,550\r\n' }));
     expect(bol.shipments.map((s) => [s.quantity, s.unit, s.quantityKg])).toEqual([[120, 'pcs', 1200], [55, 'pcs', 550]]);
+    // A trade database's columns: goods shipped, quantity unit, the weight in kg and in tonnes, the value of goods in
+    // the currency its name gives, the shipment's origin and destination by country name.
+    const panjiva = await readBundle(
+      makeBundle({
+        relations: undefined,
+        shipments: 'Bill of Lading Number,Arrival Date,Shipper,Consignee,Goods Shipped,Quantity,Quantity Unit,Weight (kg),Weight (t),Value of Goods (USD),Shipment Origin,Shipment Destination\nB1,2023-03-14,a,b,spanners,120,CTN,1200,1.2,8400,China,United States\n',
+      }),
+    );
+    expect(panjiva.shipments[0]).toMatchObject({ id: 'B1', commodity: 'spanners', quantity: 120, unit: 'pcs', quantityKg: 1200, value: 8400, currency: 'USD', originCountry: 'CN', destinationCountry: 'US', attributes: { 'weight (t)': '1.2', 'weight (kg)': '1200' } });
     // A unit column under a name not known: the problem of a quantity without a unit names it.
     const unread = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,quantity,Unit code\ns1,a,b,paste,6,t' }));
     expect(unread).toEqual([{ file: 'shipments.csv', line: 2, column: 'unit', reason: expect.stringContaining('; the column "Unit code" is kept as a text attribute, not read as the unit: name it "unit" if it holds the units') }]);

@@ -10,6 +10,7 @@ import {
   fold,
   isEstimate,
   kilograms,
+  kindOfCompanyType,
   MAX_KG,
   parseField,
   currencyOfCountries,
@@ -899,6 +900,15 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
               continue;
             }
             if (unit?.ok && number?.ok && kg === undefined) parsed = { ok: false, reason: `${JSON.stringify(written)} is not a mass (${unit.value as string} is no unit of mass): the column holds kilograms; write the quantity and its unit in the quantity and unit columns` };
+          }
+          if (!parsed.ok && spec.file === 'entities.csv' && col.name === 'kind') {
+            // `Private Limited Company`, `Limited Liability Company`: a company type, as a register gives it.
+            const kind = kindOfCompanyType(raw);
+            if (kind !== undefined) {
+              values.kind = kind;
+              note('kind', `${JSON.stringify(written)} read as ${kind} (a legal form or company type)`, true);
+              continue;
+            }
           }
           if (!parsed.ok && spec.file === 'relations.csv' && col.name === 'kind') {
             // `owned by`, `subsidiary of`, `has director`: a kind written from the other end, read with the tie turned round

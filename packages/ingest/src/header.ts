@@ -264,7 +264,10 @@ export function readHeader(spec: FileSpec, allFields: string[], guess: Delimiter
       const holding = fields.filter((f, i) => holdsName(f, c) && unread(i)).map((f) => f.trim());
       if (holding.length > 1) return [`${quoted(holding)} each hold the word "${c.name}": name the one meant "${c.name}"`];
       const near = unmatched.filter((f) => closest(normaliseColumnName(f), [c.name], 1).length > 0);
-      return near.length > 0 ? [`"${near[0]}" may be "${c.name}" misspelt`] : [];
+      if (near.length > 0) return [`"${near[0]}" may be "${c.name}" misspelt`];
+      // A register's export identifies companies by their number (`company_number`), read as the registration number.
+      const registration = c.name === 'id' ? taken.get('registration_number') : undefined;
+      return registration === undefined ? [] : [`"${fields[registration].trim()}" is read as the registration number: if it identifies the entities, add a column "id" with the same numbers (or rename it id)`];
     });
     throw new HeaderProblem({
       column: missing[0].name,

@@ -349,6 +349,28 @@ describe('spreadsheet habits', () => {
     expect(huge).toEqual([{ file: 'shipments.csv', line: 2, column: 'weight_kg', reason: '"2000000000" tonnes is 2000000000000 kg, more than 1000000000000 kg: check the number and the unit the column\'s name gives' }]);
   });
 
+  it('reads a companies register export as OpenCorporates writes it: jurisdiction codes, company types, the full address', async () => {
+    const entities = [
+      'id,company_number,name,jurisdiction_code,incorporation_date,company_type,registered_address_in_full,current_status',
+      '09876543,09876543,ACME TRADING LIMITED,gb,2015-06-01,Private Limited Company,"1 High St, London, EC1A 1AA",Active',
+      '5512345,5512345,DELTA HOLDINGS LLC,us_de,2019-01-15,Limited Liability Company,"251 Little Falls Dr, Wilmington, DE 19808",Active',
+      'F1,F-77,Friends of the River,gb_eng,2001-02-03,Charitable Incorporated Organisation,,Active',
+    ].join('\n');
+    const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined }));
+    expect(b.entities.map((e) => [e.id, e.kind, e.country, e.founded, e.address, e.attributes.registration_number])).toEqual([
+      ['09876543', 'company', 'GB', '2015-06-01', '1 High St, London, EC1A 1AA', '09876543'],
+      ['5512345', 'company', 'US', '2019-01-15', '251 Little Falls Dr, Wilmington, DE 19808', '5512345'],
+      ['F1', 'organization', 'GB', '2001-02-03', undefined, 'F-77'],
+    ]);
+    const said = b.warnings.map((w) => `${w.line}:${w.column}:${w.reason}`);
+    expect(said).toContain('2:kind:"Private Limited Company" read as company (a legal form or company type) (cells written alike on line 3)');
+    expect(said).toContain('4:kind:"Charitable Incorporated Organisation" read as organization (a legal form or company type)');
+    expect(said).toContain('3:country:"us_de" read as US, the country of that subdivision (a state, province or region: ISO 3166-2)');
+    // Without an id column, the problem says the company number was read as the registration number, and what to do.
+    const noId = await problems(makeBundle({ entities: entities.replace(/^[^,]*,/gm, ''), relations: undefined, shipments: undefined }));
+    expect(noId[0].reason).toContain('"company_number" is read as the registration number: if it identifies the entities, add a column "id" with the same numbers (or rename it id)');
+  });
+
   it('reads a distributor\'s ledger and a register extract as they name their columns: Ref, Seller, Ship to; Activity, Incorporated', async () => {
     const entities = ['ID,Type,Name,Country,Activity,Incorporated', 'a,company,Anadolu Kimya,TR,wholesale of chemicals,1998-02-01', 'b,company,Öncüpınar GSM,TR,mobile phone shop,2015-03-14', 'f,company,Sınır Nakliyat,TR,freight forwarding,'].join('\n');
     const shipments = ['Ref,Seller,Buyer,Goods,Qty,Unit,Ship to', 'INV-1,a,b,aluminium paste,6000,kg,f'].join('\n');

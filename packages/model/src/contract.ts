@@ -54,6 +54,32 @@ export interface FileSpec {
 }
 
 /** Words registers and spreadsheets use for the kinds of entities. */
+/**
+ * The kind of an entity whose kind cell gives its legal form or company type, as registers and OpenCorporates write
+ * it (`Private Limited Company`, `Limited Liability Company`, `Foreign Profit Corporation`, `Non-profit Corporation`):
+ * organization for a non-profit, a charity, a foundation or an association, company for any other form a word of
+ * which names a company; undefined otherwise. Words, not the whole cell: register types are long and many.
+ */
+export function kindOfCompanyType(raw: string): 'company' | 'organization' | undefined {
+  if (raw.length > 120) return undefined;
+  const words = raw
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\./g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  const text = ` ${words.join(' ')} `;
+  if (/ (non ?profit|not for profit|charity|charitable|foundation|association|incorporated organisation) /.test(text)) return 'organization';
+  return words.some((w) => COMPANY_FORM_WORDS.has(w)) ? 'company' : undefined;
+}
+
+/** Words of a company type that name a company (kindOfCompanyType). */
+const COMPANY_FORM_WORDS: ReadonlySet<string> = new Set([
+  'company', 'companies', 'corporation', 'corp', 'limited', 'ltd', 'llc', 'llp', 'plc', 'inc', 'incorporated', 'partnership',
+  'gmbh', 'sarl', 'sas', 'srl', 'spa', 'bv', 'nv', 'oy', 'oyj', 'kft', 'sro', 'doo', 'ooo', 'zao', 'oao', 'pjsc', 'jsc',
+]);
+
 export const ENTITY_KIND_ALIASES: Readonly<Record<string, string>> = {
   individual: 'person',
   natural_person: 'person',
@@ -554,9 +580,9 @@ export const ENTITIES_SPEC: FileSpec = inOtherLanguages({
     { name: 'id', type: 'id', required: true, synonyms: ['entity_id', 'ref', 'reference', 'entity_ref', 'entity_reference', 'node_id', 'lei'], description: 'Unique identifier, referenced by the other files.' },
     { name: 'kind', type: 'enum', values: ENTITY_KINDS, aliases: ENTITY_KIND_ALIASES, required: true, synonyms: ['entity_kind', 'entity_type', 'type'], description: 'company, person or organization.' },
     { name: 'name', type: 'text', required: true, synonyms: ['entity_name', 'company_name', 'full_name', 'legal_name', 'entity_legal_name'], description: 'Name as written in the source.' },
-    { name: 'country', type: 'country', synonyms: ['country_code', 'country_codes', 'countries', 'reg_address_country', 'country_of_origin', 'country_of_incorporation', 'country_of_registration', 'entity_legal_address_country', 'legal_address_country'], description: 'ISO 3166-1 alpha-2 code.' },
+    { name: 'country', type: 'country', synonyms: ['country_code', 'country_codes', 'countries', 'reg_address_country', 'country_of_origin', 'country_of_incorporation', 'country_of_registration', 'entity_legal_address_country', 'legal_address_country', 'jurisdiction_code'], description: 'ISO 3166-1 alpha-2 code.' },
     { name: 'city', type: 'text', synonyms: ['town', 'post_town', 'reg_address_post_town', 'registered_address_post_town', 'registered_town', 'entity_legal_address_city', 'legal_address_city'], description: 'City or town.' },
-    { name: 'address', type: 'text', synonyms: ['street_address', 'reg_address_address_line1', 'registered_address', 'registered_office_address'], description: 'Street address.' },
+    { name: 'address', type: 'text', synonyms: ['street_address', 'reg_address_address_line1', 'registered_address', 'registered_office_address', 'registered_address_in_full'], description: 'Street address.' },
     { name: 'lat', type: 'latitude', givenBy: 'coordinates', synonyms: ['latitude'], description: 'Latitude in decimal degrees (WGS 84), with lon.' },
     { name: 'lon', type: 'longitude', givenBy: 'coordinates', synonyms: ['longitude', 'lng', 'long'], description: 'Longitude in decimal degrees (WGS 84), with lat.' },
     { name: 'coordinates', type: 'coordinates', synonyms: COORDINATES_SYNONYMS, description: 'Latitude and longitude in one cell, latitude first, as maps copy them (36.6456, 37.0845); read as lat and lon.' },

@@ -77,6 +77,12 @@ export function readCountry(raw: string): { code: string; note?: string } | unde
     const code = countries.alpha3ToAlpha2(upper);
     if (code !== undefined) return { code, note: `${JSON.stringify(raw)} read as ${code}, the ISO 3166-1 alpha-2 code of the alpha-3 code ${upper}` };
   }
+  // `US-DE`, `GB-ENG` (ISO 3166-2), `us_de`, `ae_du` (as OpenCorporates writes jurisdictions): a country's subdivision.
+  const subdivision = /^([A-Za-z]{2})[-_][A-Za-z0-9]{1,3}$/.exec(raw);
+  if (subdivision !== null && countries.isValid(subdivision[1].toUpperCase())) {
+    const country = subdivision[1].toUpperCase();
+    return { code: country, note: `${JSON.stringify(raw)} read as ${country}, the country of that subdivision (a state, province or region: ISO 3166-2)` };
+  }
   const code = names().get(foldCountryName(raw));
   if (code === undefined) return undefined;
   return { code, note: `the country name ${JSON.stringify(raw)} read as ${code} (ISO 3166-1 alpha-2); write codes to be sure` };

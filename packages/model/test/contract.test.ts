@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_FILES, crossFieldProblems, foldCountryName, isIsoDate, parseField } from '@chokepoint/model';
+import { BUNDLE_FILES, crossFieldProblems, foldCountryName, isIsoDate, kindOfCompanyType, parseField, readCountry } from '@chokepoint/model';
 
 describe('the data contract', () => {
   it('docs/data-format.md documents every column of every file', () => {
@@ -97,5 +97,17 @@ describe('the data contract', () => {
     expect(crossFieldProblems('shipments.csv', { supplier: 'a', buyer: 'b', quantity: 5 })[0].column).toBe('unit');
     expect(crossFieldProblems('relations.csv', { source: 'a', target: 'b', start: '2016-02-02', end: '2015-01-01' })[0].column).toBe('end');
     expect(crossFieldProblems('entities.csv', { lat: 1 })).toEqual([{ column: 'lon', reason: 'latitude and longitude must be given together' }]);
+  });
+
+  it('reads a subdivision code (US-DE, GB-ENG, us_de as OpenCorporates writes jurisdictions) as its country, saying so', () => {
+    expect(['US-DE', 'GB-ENG', 'us_de', 'ae_du', 'gb'].map((c) => readCountry(c)?.code)).toEqual(['US', 'GB', 'US', 'AE', 'GB']);
+    expect(readCountry('us_de')?.note).toBe('"us_de" read as US, the country of that subdivision (a state, province or region: ISO 3166-2)');
+    // (no such country; too long a subdivision; not a code)
+    expect(['XX-DE', 'US-DELA', 'U-S', 'us__de'].map((c) => readCountry(c))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads a company type as a register writes it as the kind of entity, a non-profit as an organization', () => {
+    const kinds = ['Private Limited Company', 'Limited Liability Company', 'Foreign Profit Corporation', 'Public Limited Company (PLC)', 'S.A.R.L.', 'GmbH & Co. KG', 'Non-profit Corporation', 'Charitable Incorporated Organisation', 'Registered Society', 'Sole trader', ''];
+    expect(kinds.map(kindOfCompanyType)).toEqual(['company', 'company', 'company', 'company', 'company', 'company', 'organization', 'organization', undefined, undefined, undefined]);
   });
 });

@@ -53,7 +53,6 @@ export interface FileSpec {
   description: string;
 }
 
-/** Words registers and spreadsheets use for the kinds of entities. */
 /**
  * The kind of an entity whose kind cell gives its legal form or company type, as registers and OpenCorporates write
  * it (`Private Limited Company`, `Limited Liability Company`, `Foreign Profit Corporation`, `Non-profit Corporation`):
@@ -80,6 +79,7 @@ const COMPANY_FORM_WORDS: ReadonlySet<string> = new Set([
   'gmbh', 'sarl', 'sas', 'srl', 'spa', 'bv', 'nv', 'oy', 'oyj', 'kft', 'sro', 'doo', 'ooo', 'zao', 'oao', 'pjsc', 'jsc',
 ]);
 
+/** Words registers and spreadsheets use for the kinds of entities. */
 export const ENTITY_KIND_ALIASES: Readonly<Record<string, string>> = {
   individual: 'person',
   natural_person: 'person',

@@ -1,6 +1,8 @@
 import type { Bundle } from '@chokepoint/model';
 import { betweennessCSR, betweennessScale } from './betweenness';
-import { brokerage } from './brokerage';
+import { availableParallelism } from 'node:os';
+import { brokerage, type BrokerageInput, type BrokerageResult } from './brokerage';
+import { brokerageInWorker, BROKERAGE_THREAD_ABOVE } from './brokerage-thread';
 import { groupTieKinds } from './groups';
 import { betweennessRunCSR, type BetweennessRun } from './parallel';
 import { clustersFromAssignmentCSR, detectClustersCSR, CLUSTER_DEFAULTS, type Clustering } from './clusters';
@@ -594,25 +596,28 @@ export interface KeyNodeExtras {
   /** Share and amount of the flow lost when each entity alone is removed, by id; with the total, how amounts read, and the goods in words. */
   flowCut?: { lost: ReadonlyMap<string, { share: number; amount: number }>; total: number; format: (amount: number) => string; goods: string };
   top?: number;
+  /**
+   * The brokerage counts, when counted already (brokerageOfCase or brokerageInBackground, with the same flags and
+   * control): not counted again.
+   */
+  brokerage?: BrokerageOfCase;
   /** Called as the ranking goes on: brokerage through ties counted, in trade counted, the nodes ranked (3 steps). */
   onStep?: OnStep;
 }
 
-/** The bundle's name of each key (its id when the entity has none), read by position when the keys are the bundle's. */
-function namesOf(bundle: Bundle, keys: readonly string[], same: boolean): string[] {
-  if (same) return keys.map((k, i) => bundle.entities[i].name ?? k);
-  // Keys in another order: the last entity of an id names it, as a map from the bundle's entities would.
-  const byId = new Map<string, string>();
-  for (const e of bundle.entities) byId.set(e.id, e.name);
-  return keys.map((k) => byId.get(k) ?? k);
+/** Brokerage through ties (groups: company groups) and in trade (groups: clusters), counted for a case (rankKeyNodesOf). */
+export interface BrokerageOfCase {
+  ties: BrokerageResult;
+  trade: BrokerageResult;
+  /** Whether only paths touching the case counted (something is flagged), as rankKeyNodes reports it. */
+  ofCase: boolean;
+  /** Ties and shipments walked, for the progress words. */
+  tieCount: number;
+  tradeCount: number;
 }
 
-/**
- * Ranks the key nodes of an analysed network (rankKeyNodes) with the flags, control and flow found after it. Brokerage
- * is counted here, once the flags are known: only two-step paths that touch the case (a flagged entity, or a
- * controller of one, at either end) count, unless nothing is flagged, when every path counts.
- */
-export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNodeExtras): KeyNode[] {
+/** The analysis' entities by position: the check's index of the bundle when the keys are its entities in order. */
+function keyIndex(analysis: Analysis, bundle: Bundle): { keys: string[]; same: boolean; checked: CheckedBundle | undefined; index: ReadonlyMap<string, number> } {
   const keys = analysis.entities.map((e) => e.id);
   const n = keys.length;
   // The analysis' entities are the bundle's, in its order (as analyze makes them): the check's index of the bundle
@@ -627,20 +632,14 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
     for (let i = 0; i < n; i++) own.set(keys[i], i);
     index = own;
   }
-  // (a loop: Float64Array.from walks an array through its iterator, several times slower at 100,000 entities)
-  const f64 = (pick: (e: EntityResult) => number) => {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = pick(analysis.entities[i]);
-    return out;
-  };
-  const lostShare = new Float64Array(n);
-  const lost = new Float64Array(n);
-  if (extras.flowCut) {
-    for (const [id, x] of extras.flowCut.lost) {
-      const i = index.get(id);
-      if (i !== undefined) (lostShare[i] = x.share), (lost[i] = x.amount);
-    }
-  }
+  return { keys, same, checked, index };
+}
+
+/** What brokerage counts, as typed arrays: the ties and the trade, each with its groups, the countries, the case. */
+function brokerageInputs(analysis: Analysis, bundle: Bundle, extras: Pick<KeyNodeExtras, 'flags' | 'controlled'>): { ties: BrokerageInput; trade: BrokerageInput; ofCase: boolean } {
+  const { same, checked, index } = keyIndex(analysis, bundle);
+  const n = analysis.entities.length;
+  const entities = bundle.entities;
   // Brokerage through ties (groups: company groups; an entity in none is a group of its own) and in trade (clusters).
   // Countries numbered in the order of the entities (of `keys`) that have them.
   const countryOf: (string | undefined)[] = new Array(n).fill(undefined);
@@ -674,10 +673,79 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   const tieGroup = Int32Array.from(analysis.entities, (e, i) => (e.group > 0 ? e.group : -1 - i));
   const cluster = Int32Array.from(analysis.entities, (e) => e.cluster);
   const only = anyRelevant ? relevant : undefined;
-  const byTies = brokerage({ n, source: lists.ties.source, target: lists.ties.target, group: tieGroup, country, relevant: only });
-  extras.onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(lists.ties.source.length / 2, 'tie', 'ties')} counted` });
-  const byTrade = brokerage({ n, source: lists.trade.source, target: lists.trade.target, group: cluster, country, relevant: only });
-  extras.onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(lists.trade.source.length, 'shipment', 'shipments')} counted` });
+  return {
+    ties: { n, source: lists.ties.source, target: lists.ties.target, group: tieGroup, country, relevant: only },
+    trade: { n, source: lists.trade.source, target: lists.trade.target, group: cluster, country, relevant: only },
+    ofCase: anyRelevant,
+  };
+}
+
+/** Brokerage for the key-node ranking, counted on this thread (what rankKeyNodesOf counts when not given it). */
+export function brokerageOfCase(analysis: Analysis, bundle: Bundle, extras: Pick<KeyNodeExtras, 'flags' | 'controlled' | 'onStep'>): BrokerageOfCase {
+  const input = brokerageInputs(analysis, bundle, extras);
+  const ties = brokerage(input.ties);
+  extras.onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(input.ties.source.length / 2, 'tie', 'ties')} counted` });
+  const trade = brokerage(input.trade);
+  extras.onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(input.trade.source.length, 'shipment', 'shipments')} counted` });
+  return { ties, trade, ofCase: input.ofCase, tieCount: input.ties.source.length / 2, tradeCount: input.trade.source.length };
+}
+
+/**
+ * brokerageOfCase in a worker thread (brokerage-thread.ts) when the network is large and a second thread is allowed,
+ * so that the calling thread may compute the supply chokepoints meanwhile; on this thread otherwise. The same counts.
+ */
+export function brokerageInBackground(
+  analysis: Analysis,
+  bundle: Bundle,
+  extras: Pick<KeyNodeExtras, 'flags' | 'controlled'>,
+  options: { threads?: number; inWorker?: boolean } = {},
+): { counts: Promise<BrokerageOfCase>; cancel(): void } {
+  const input = brokerageInputs(analysis, bundle, extras);
+  const edges = input.ties.source.length + input.trade.source.length;
+  const worker = edges > 0 && (options.inWorker ?? ((options.threads ?? availableParallelism()) > 1 && edges >= BROKERAGE_THREAD_ABOVE));
+  const made = (ties: BrokerageResult, trade: BrokerageResult): BrokerageOfCase => ({ ties, trade, ofCase: input.ofCase, tieCount: input.ties.source.length / 2, tradeCount: input.trade.source.length });
+  if (!worker) return { counts: Promise.resolve(made(brokerage(input.ties), brokerage(input.trade))), cancel: () => undefined };
+  const run = brokerageInWorker(input.ties, input.trade);
+  return { counts: run.counts.then(([ties, trade]) => made(ties, trade)), cancel: run.cancel };
+}
+
+/** The bundle's name of each key (its id when the entity has none), read by position when the keys are the bundle's. */
+function namesOf(bundle: Bundle, keys: readonly string[], same: boolean): string[] {
+  if (same) return keys.map((k, i) => bundle.entities[i].name ?? k);
+  // Keys in another order: the last entity of an id names it, as a map from the bundle's entities would.
+  const byId = new Map<string, string>();
+  for (const e of bundle.entities) byId.set(e.id, e.name);
+  return keys.map((k) => byId.get(k) ?? k);
+}
+
+/**
+ * Ranks the key nodes of an analysed network (rankKeyNodes) with the flags, control and flow found after it. Brokerage
+ * is counted here, once the flags are known: only two-step paths that touch the case (a flagged entity, or a
+ * controller of one, at either end) count, unless nothing is flagged, when every path counts.
+ */
+export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNodeExtras): KeyNode[] {
+  const { keys, same, index } = keyIndex(analysis, bundle);
+  const n = keys.length;
+  // (a loop: Float64Array.from walks an array through its iterator, several times slower at 100,000 entities)
+  const f64 = (pick: (e: EntityResult) => number) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = pick(analysis.entities[i]);
+    return out;
+  };
+  const lostShare = new Float64Array(n);
+  const lost = new Float64Array(n);
+  if (extras.flowCut) {
+    for (const [id, x] of extras.flowCut.lost) {
+      const i = index.get(id);
+      if (i !== undefined) (lostShare[i] = x.share), (lost[i] = x.amount);
+    }
+  }
+  let counted = extras.brokerage;
+  if (counted === undefined) counted = brokerageOfCase(analysis, bundle, extras);
+  else {
+    extras.onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(counted.tieCount, 'tie', 'ties')} counted` });
+    extras.onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(counted.tradeCount, 'shipment', 'shipments')} counted` });
+  }
   const ranked = rankKeyNodes(
     {
       keys,
@@ -689,8 +757,8 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
       loneCutOff: f64((e) => e.loneCutOff),
       componentSize: f64((e) => e.componentSize),
       bridges: analysis.bridges.map((b) => ({ u: index.get(b.source)!, v: index.get(b.target)!, sizeU: b.sides[0], sizeV: b.sides[1] })),
-      brokerage: { ties: byTies, trade: byTrade },
-      brokerageOfCase: anyRelevant,
+      brokerage: { ties: counted.ties, trade: counted.trade },
+      brokerageOfCase: counted.ofCase,
       controlled: extras.controlled,
       flags: extras.flags,
       flowCut: extras.flowCut && { lostShare, lost, total: extras.flowCut.total, format: extras.flowCut.format, goods: extras.flowCut.goods },

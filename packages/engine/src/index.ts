@@ -32,7 +32,8 @@ export {
   type FlagTally,
   type FlowCutInput,
 } from './key-nodes';
-export { analyze, analyzeAsync, startAnalysis, betweennessInfoOf, exactBetweennessInfo, rankKeyNodesOf, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type ExternalResults, type EntityResult, type ClusterResult, type GroupResult, type BridgeResult, type KeyNodeExtras, type CrossingAnalysis, type AnalysisInProgress } from './analyze';
+export { analyze, analyzeAsync, startAnalysis, brokerageOfCase, brokerageInBackground, betweennessInfoOf, exactBetweennessInfo, rankKeyNodesOf, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type ExternalResults, type EntityResult, type ClusterResult, type GroupResult, type BridgeResult, type KeyNodeExtras, type CrossingAnalysis, type AnalysisInProgress, type BrokerageOfCase } from './analyze';
+export { BROKERAGE_THREAD_ABOVE } from './brokerage-thread';
 export { louvainInWorker, LOUVAIN_THREAD_ABOVE } from './louvain-thread';
 export { brokerage, countsOf, type BrokerageInput, type BrokerageResult, type BrokerageCounts } from './brokerage';
 export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep, type Controlled } from './control';

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { CLUSTER_DEFAULTS, numberClusters, detectClustersCSR, type Clustering } from './clusters';
 import type { UndirectedCSR } from './csr';
+import { answerOnce } from './worker-answer';
 
 /** What a Louvain worker thread is given: the projection's arrays (copies) and the options. */
 export interface LouvainThreadData {
@@ -43,12 +41,6 @@ export interface ClustersInWorker {
   cancel(): void;
 }
 
-function workerPath(): string {
-  const compiled = __filename.endsWith('.ts') ? join(__dirname, '..', 'dist', 'louvain-worker.js') : join(__dirname, 'louvain-worker.js');
-  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: build the engine first (pnpm build)`);
-  return compiled;
-}
-
 /**
  * Whether clustersInWorker is worth it for this network: it has ties, it is large enough (LOUVAIN_THREAD_ABOVE), and
  * a second core is there to run it (`threads` above 1, by default the machine's available parallelism). `inWorker`
@@ -70,43 +62,18 @@ export function clustersInWorker(csr: UndirectedCSR, options: { seed?: number; r
   const resolution = options.resolution ?? CLUSTER_DEFAULTS.resolution;
   let done = false;
   const found = new Int32Array(new SharedArrayBuffer(4));
-  let thread: Worker | undefined;
-  let answered = false;
-  const here = (why: string): Clustering => {
-    options.onFallback?.(why);
-    return detectClustersCSR(csr, { seed, resolution });
-  };
-  const clustering = new Promise<Clustering>((resolve, reject) => {
-    const settle = (make: () => Clustering) => {
-      if (answered) return;
-      answered = true;
-      done = true;
-      try {
-        resolve(make());
-      } catch (err) {
-        reject(err);
-      }
-    };
-    try {
-      const data: LouvainThreadData = { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, seed, resolution, found };
-      thread = new Worker(workerPath(), { workerData: data });
-    } catch (err) {
-      settle(() => here((err as Error).message));
-      return;
-    }
-    thread.once('message', (m: LouvainThreadResult) => {
-      void thread?.terminate();
-      settle(() => numberClusters(csr.keys, m.community, m.modularity));
-    });
-    thread.once('error', (err) => settle(() => here(err.message)));
-    thread.once('exit', (code) => settle(() => here(`the worker thread stopped (exit code ${code})`)));
-  });
-  return {
-    settled: () => done || Atomics.load(found, 0) === 1,
-    clustering,
-    cancel: () => {
-      answered = true;
-      void thread?.terminate();
+  const data: LouvainThreadData = { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, seed, resolution, found };
+  const run = answerOnce<Clustering, LouvainThreadResult>(
+    'louvain-worker',
+    data,
+    (m) => numberClusters(csr.keys, m.community, m.modularity),
+    (why) => {
+      options.onFallback?.(why);
+      return detectClustersCSR(csr, { seed, resolution });
     },
-  };
+  );
+  const clustering = run.answer.finally(() => {
+    done = true;
+  });
+  return { settled: () => done || Atomics.load(found, 0) === 1, clustering, cancel: run.cancel };
 }

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 import type { UndirectedCSR } from './csr';
+import { workerFile } from './worker-answer';
 import { PathSampler, RK_CONSTANT, rkEpsilon, rkSampleSize, vertexDiameterBound } from './betweenness-sampling';
 
 export interface BetweennessRunOptions {
@@ -60,11 +59,6 @@ const EXACT_PREFERRED = 2;
 /** Below this many adjacency entries still to read, worker threads cost more to start than they save. */
 const PARALLEL_WORK = 20_000_000;
 
-function workerPath(): string {
-  const compiled = __filename.endsWith('.ts') ? join(__dirname, '..', 'dist', 'betweenness-worker.js') : join(__dirname, 'betweenness-worker.js');
-  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: build the engine first (pnpm build)`);
-  return compiled;
-}
 
 function shared<T extends Int32Array | Float64Array>(a: T): T {
   const buffer = new SharedArrayBuffer(a.byteLength);
@@ -124,7 +118,7 @@ class WorkerPool {
   private failure: Error | null = null;
 
   constructor(size: number, data: WorkerData) {
-    const path = workerPath();
+    const path = workerFile('betweenness-worker');
     this.workers = [];
     this.waiting = [];
     for (let i = 0; i < size; i++) {

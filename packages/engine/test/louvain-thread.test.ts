@@ -1,4 +1,4 @@
-import { analyze, louvainInWorker, projectBundle, seededRandom, startAnalysis, LOUVAIN_THREAD_ABOVE } from '@chokepoint/engine';
+import { analyze, brokerageInBackground, brokerageOfCase, controlChains, louvainInWorker, projectBundle, rankKeyNodesOf, seededRandom, startAnalysis, LOUVAIN_THREAD_ABOVE, type FlagTally } from '@chokepoint/engine';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
 
 // On a large network Louvain runs in a worker thread while the calling thread goes on with what needs no clusters
@@ -91,5 +91,30 @@ describe('Louvain in a worker thread', () => {
     started.cancel();
     // (nothing left running: Jest would report the open handle of a worker never stopped)
     expect(started.crossings.entities.length).toBe(1200);
+  });
+});
+
+describe('brokerage in a worker thread', () => {
+  const bundle = network();
+  const analysis = analyze(bundle, { seed: 5 });
+  const flags = new Map<string, FlagTally>([
+    ['c3-4', { high: 1, medium: 0, low: 0 }],
+    ['c17-0', { high: 0, medium: 2, low: 0 }],
+  ]);
+  const controlled = controlChains(bundle);
+
+  it('counts what the calling thread counts, and the ranking given the counts is the ranking that counts them', async () => {
+    const here = brokerageOfCase(analysis, bundle, { flags, controlled });
+    const there = brokerageInBackground(analysis, bundle, { flags, controlled }, { inWorker: true });
+    const counts = await there.counts;
+    // (arrays made by the worker are of Node's realm, not the test's: compared by their numbers)
+    const numbers = (c: typeof here) => JSON.stringify({ ...c, ties: Object.entries(c.ties).map(([k, a]) => [k, Array.from(a)]), trade: Object.entries(c.trade).map(([k, a]) => [k, Array.from(a)]) });
+    expect(numbers(counts)).toBe(numbers(here));
+    expect(here.ofCase).toBe(true);
+    expect(Math.max(...here.ties.liaison, ...here.trade.gatekeeper)).toBeGreaterThan(0);
+    expect(rankKeyNodesOf(analysis, bundle, { flags, controlled, brokerage: counts })).toEqual(rankKeyNodesOf(analysis, bundle, { flags, controlled }));
+    // On the calling thread when asked (or for a small network by default): the same counts.
+    expect(numbers(await brokerageInBackground(analysis, bundle, { flags, controlled }, { inWorker: false }).counts)).toBe(numbers(here));
+    expect(numbers(await brokerageInBackground(analysis, bundle, { flags, controlled }).counts)).toBe(numbers(here));
   });
 });

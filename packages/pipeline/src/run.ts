@@ -1,5 +1,6 @@
 import {
   startAnalysis,
+  brokerageInBackground,
   controlChains,
   checkedIfValid,
   forgetCheckedBundle,
@@ -14,6 +15,7 @@ import {
   stepsOf,
   type Analysis,
   type AnalysisInProgress,
+  type BrokerageOfCase,
   type OnStep,
   type StepCount,
   type ExternalResults,
@@ -82,6 +84,11 @@ export interface PipelineOptions {
    * second core; see the engine's louvainInWorker). The report is the same either way.
    */
   clustersInWorker?: boolean;
+  /**
+   * Whether the key-node ranking's brokerage is counted in a worker thread while the supply chokepoints are found
+   * (default: on large networks with a second core; see the engine's brokerageInBackground). The report is the same.
+   */
+  brokerageInWorker?: boolean;
   rules?: RulesConfig;
   reference: ReferenceData;
   measures: MeasuresData;
@@ -231,13 +238,25 @@ async function analyzeFurther(
   if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');
   const analysis = await started.complete();
 
-  const finding = 'finding supply chokepoints and simulating disruption';
-  progress(finding);
-  const chokepoints: ReportChokepoints | null = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
+  // The case (who is flagged, who controls whom) is known now: brokerage, the costliest part of the key-node ranking,
+  // is counted in a worker thread on large networks while the supply chokepoints are found here.
+  const tally = flagTally(flags);
+  const controlled = controlChains(bundle);
+  const brokerage = brokerageInBackground(analysis, bundle, { flags: tally, controlled }, { threads: options.threads, inWorker: options.brokerageInWorker });
+  let keyNodes: KeyNode[];
+  let controllers: ReportController[];
+  let chokepoints: ReportChokepoints | null;
+  try {
+    const finding = 'finding supply chokepoints and simulating disruption';
+    progress(finding);
+    chokepoints = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
 
-  const ranking = 'ranking key individuals and businesses';
-  progress(ranking);
-  const { keyNodes, controllers } = keyNodesOf(bundle, analysis, flags, chokepoints, options, stepsOf(ranking, hooks.onProgress));
+    const ranking = 'ranking key individuals and businesses';
+    progress(ranking);
+    ({ keyNodes, controllers } = keyNodesOf(bundle, analysis, tally, controlled, await brokerage.counts, chokepoints, options, stepsOf(ranking, hooks.onProgress)));
+  } finally {
+    brokerage.cancel();
+  }
   // One breadth-first search from the matched listed parties gives every entity's distance to the nearest: the
   // report lists the paths of flagged entities and key nodes, the review queue weighs every entity's.
   const listedPaths =
@@ -373,14 +392,8 @@ function reviewQueueOf(
  * what it builds on the way (every entity's name, every chain of control: hundreds of megabytes at a million
  * entities) is let go before the report is built, where the run's memory peaks.
  */
-function keyNodesOf(
-  bundle: Bundle,
-  analysis: Analysis,
-  flags: FlagsResult,
-  chokepoints: ReportChokepoints | null,
-  options: PipelineOptions,
-  onStep?: OnStep,
-): { keyNodes: KeyNode[]; controllers: ReturnType<typeof controllersOf> } {
+/** Each flagged entity's flags by severity. */
+function flagTally(flags: FlagsResult): Map<string, FlagTally> {
   const tally = new Map<string, FlagTally>();
   for (const f of flags.flags) {
     for (const id of f.entities) {
@@ -389,12 +402,25 @@ function keyNodesOf(
       tally.set(id, t);
     }
   }
-  const controlled = controlChains(bundle);
+  return tally;
+}
+
+function keyNodesOf(
+  bundle: Bundle,
+  analysis: Analysis,
+  tally: ReadonlyMap<string, FlagTally>,
+  controlled: ReturnType<typeof controlChains>,
+  brokerage: BrokerageOfCase,
+  chokepoints: ReportChokepoints | null,
+  options: PipelineOptions,
+  onStep?: OnStep,
+): { keyNodes: KeyNode[]; controllers: ReturnType<typeof controllersOf> } {
   onStep?.({ done: 1, total: 5, words: `control followed through ${countWords(bundle.relations.length, 'relation', 'relations')}` });
   // Names come from the bundle itself (no map of every id to its name).
   const keyNodes = rankKeyNodesOf(analysis, bundle, {
     controlled,
     flags: tally,
+    brokerage,
     flowCut:
       chokepoints === null || chokepoints.flowCut === null
         ? undefined

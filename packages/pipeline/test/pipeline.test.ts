@@ -346,14 +346,15 @@ describe('a list of listed parties written as a table', () => {
   });
 });
 
-describe('Louvain in a worker thread while the red-flag rules run', () => {
-  it('gives a report byte for byte the same as Louvain on the calling thread, for each scenario', async () => {
+describe('Louvain and brokerage in worker threads while the red-flag rules and the supply chokepoints run', () => {
+  it('give a report byte for byte the same as on the calling thread, for each scenario', async () => {
     const { readBundle } = await import('@chokepoint/ingest');
     const scenarios = join(__dirname, '..', '..', '..', 'data', 'scenarios');
     for (const name of ['border-procurement', 'qaratau-relay']) {
       const text: string[] = [];
-      for (const clustersInWorker of [false, true]) {
-        const { report } = await runAnalysis(await readBundle(join(scenarios, name)), options({ clustersInWorker, threads: 2, geocode: true }));
+      for (const inWorker of [false, true]) {
+        const { report } = await runAnalysis(await readBundle(join(scenarios, name)), options({ clustersInWorker: inWorker, brokerageInWorker: inWorker, threads: 2, geocode: true }));
+        expect(report.keyNodes.some((k) => k.brokerage.ties.liaison + k.brokerage.trade.liaison + k.brokerage.ties.gatekeeper + k.brokerage.trade.gatekeeper > 0)).toBe(true);
         expect(report.clusters.length).toBeGreaterThan(1);
         expect(report.flags.length).toBeGreaterThan(0);
         text.push(JSON.stringify(report));

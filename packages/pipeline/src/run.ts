@@ -238,25 +238,7 @@ async function analyzeFurther(
   if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');
   const analysis = await started.complete();
 
-  // The case (who is flagged, who controls whom) is known now: brokerage, the costliest part of the key-node ranking,
-  // is counted in a worker thread on large networks while the supply chokepoints are found here.
-  const tally = flagTally(flags);
-  const controlled = controlChains(bundle);
-  const brokerage = brokerageInBackground(analysis, bundle, { flags: tally, controlled }, { threads: options.threads, inWorker: options.brokerageInWorker });
-  let keyNodes: KeyNode[];
-  let controllers: ReportController[];
-  let chokepoints: ReportChokepoints | null;
-  try {
-    const finding = 'finding supply chokepoints and simulating disruption';
-    progress(finding);
-    chokepoints = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
-
-    const ranking = 'ranking key individuals and businesses';
-    progress(ranking);
-    ({ keyNodes, controllers } = keyNodesOf(bundle, analysis, tally, controlled, await brokerage.counts, chokepoints, options, stepsOf(ranking, hooks.onProgress)));
-  } finally {
-    brokerage.cancel();
-  }
+  const { chokepoints, keyNodes, controllers } = await chokepointsAndKeyNodes(bundle, analysis, flags, options, hooks);
   // One breadth-first search from the matched listed parties gives every entity's distance to the nearest: the
   // report lists the paths of flagged entities and key nodes, the review queue weighs every entity's.
   const listedPaths =
@@ -388,10 +370,36 @@ function reviewQueueOf(
 }
 
 /**
- * The key individuals and businesses, and who stands behind the flagged companies. A function of its own, so that
- * what it builds on the way (every entity's name, every chain of control: hundreds of megabytes at a million
- * entities) is let go before the report is built, where the run's memory peaks.
+ * The supply chokepoints, then the key nodes and the controllers of flagged companies. The case (who is flagged, who
+ * controls whom) is known: brokerage, the costliest part of the key-node ranking, is counted in a worker thread on
+ * large networks while the supply chokepoints are found here. A function of its own, so that the chains of control
+ * (hundreds of megabytes at a million entities) are let go before the report is built, where the run's memory peaks.
  */
+async function chokepointsAndKeyNodes(
+  bundle: Bundle,
+  analysis: Analysis,
+  flags: FlagsResult,
+  options: PipelineOptions,
+  hooks: PipelineHooks,
+): Promise<{ chokepoints: ReportChokepoints | null; keyNodes: KeyNode[]; controllers: ReportController[] }> {
+  const progress = hooks.onProgress ?? (() => undefined);
+  const tally = flagTally(flags);
+  const controlled = controlChains(bundle);
+  const brokerage = brokerageInBackground(analysis, bundle, { flags: tally, controlled }, { threads: options.threads, inWorker: options.brokerageInWorker });
+  try {
+    const finding = 'finding supply chokepoints and simulating disruption';
+    progress(finding);
+    const rules = options.rules ?? EMPTY_CONFIG;
+    const chokepoints = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
+    const ranking = 'ranking key individuals and businesses';
+    progress(ranking);
+    const { keyNodes, controllers } = keyNodesOf(bundle, analysis, tally, controlled, await brokerage.counts, chokepoints, options, stepsOf(ranking, hooks.onProgress));
+    return { chokepoints, keyNodes, controllers };
+  } finally {
+    brokerage.cancel();
+  }
+}
+
 /** Each flagged entity's flags by severity. */
 function flagTally(flags: FlagsResult): Map<string, FlagTally> {
   const tally = new Map<string, FlagTally>();
@@ -405,6 +413,10 @@ function flagTally(flags: FlagsResult): Map<string, FlagTally> {
   return tally;
 }
 
+/**
+ * The key individuals and businesses, and who stands behind the flagged companies. A function of its own, so that
+ * what it builds on the way (every entity's name) is let go before the report is built, where the run's memory peaks.
+ */
 function keyNodesOf(
   bundle: Bundle,
   analysis: Analysis,

@@ -351,12 +351,14 @@ describe('spreadsheet habits', () => {
 
   it('reads a companies register export as OpenCorporates writes it: jurisdiction codes, company types, the full address', async () => {
     const entities = [
-      'id,company_number,name,jurisdiction_code,incorporation_date,company_type,registered_address_in_full,current_status',
-      '09876543,09876543,ACME TRADING LIMITED,gb,2015-06-01,Private Limited Company,"1 High St, London, EC1A 1AA",Active',
-      '5512345,5512345,DELTA HOLDINGS LLC,us_de,2019-01-15,Limited Liability Company,"251 Little Falls Dr, Wilmington, DE 19808",Active',
-      'F1,F-77,Friends of the River,gb_eng,2001-02-03,Charitable Incorporated Organisation,,Active',
+      'id,company_number,name,jurisdiction_code,incorporation_date,company_type,registered_address_in_full,current_status,industry_codes',
+      '09876543,09876543,ACME TRADING LIMITED,gb,2015-06-01,Private Limited Company,"1 High St, London, EC1A 1AA",Active,uk_sic_2007-47421: Retail sale of mobile telephones',
+      '5512345,5512345,DELTA HOLDINGS LLC,us_de,2019-01-15,Limited Liability Company,"251 Little Falls Dr, Wilmington, DE 19808",Active,',
+      'F1,F-77,Friends of the River,gb_eng,2001-02-03,Charitable Incorporated Organisation,,Active,',
     ].join('\n');
     const b = await readBundle(makeBundle({ entities, relations: undefined, shipments: undefined }));
+    // The industry codes are the sector in words (from which the rules read the line of business: ISIC 4741 here).
+    expect(b.entities[0].sector).toBe('uk_sic_2007-47421: Retail sale of mobile telephones');
     expect(b.entities.map((e) => [e.id, e.kind, e.country, e.founded, e.address, e.attributes.registration_number])).toEqual([
       ['09876543', 'company', 'GB', '2015-06-01', '1 High St, London, EC1A 1AA', '09876543'],
       ['5512345', 'company', 'US', '2019-01-15', '251 Little Falls Dr, Wilmington, DE 19808', '5512345'],

@@ -636,8 +636,12 @@ function keyIndex(analysis: Analysis, bundle: Bundle): { keys: string[]; same: b
 }
 
 /** What brokerage counts, as typed arrays: the ties and the trade, each with its groups, the countries, the case. */
-function brokerageInputs(analysis: Analysis, bundle: Bundle, extras: Pick<KeyNodeExtras, 'flags' | 'controlled'>): { ties: BrokerageInput; trade: BrokerageInput; ofCase: boolean } {
-  const { same, checked, index } = keyIndex(analysis, bundle);
+function brokerageInputs(
+  analysis: Analysis,
+  bundle: Bundle,
+  extras: Pick<KeyNodeExtras, 'flags' | 'controlled'>,
+  { same, checked, index }: ReturnType<typeof keyIndex> = keyIndex(analysis, bundle),
+): { ties: BrokerageInput; trade: BrokerageInput; ofCase: boolean } {
   const n = analysis.entities.length;
   const entities = bundle.entities;
   // Brokerage through ties (groups: company groups; an entity in none is a group of its own) and in trade (clusters).
@@ -682,11 +686,19 @@ function brokerageInputs(analysis: Analysis, bundle: Bundle, extras: Pick<KeyNod
 
 /** Brokerage for the key-node ranking, counted on this thread (what rankKeyNodesOf counts when not given it). */
 export function brokerageOfCase(analysis: Analysis, bundle: Bundle, extras: Pick<KeyNodeExtras, 'flags' | 'controlled' | 'onStep'>): BrokerageOfCase {
-  const input = brokerageInputs(analysis, bundle, extras);
+  return countedHere(brokerageInputs(analysis, bundle, extras), extras.onStep);
+}
+
+/** Both counts of `input` on this thread, each step said. */
+function countedHere(input: ReturnType<typeof brokerageInputs>, onStep: OnStep | undefined): BrokerageOfCase {
   const ties = brokerage(input.ties);
-  extras.onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(input.ties.source.length / 2, 'tie', 'ties')} counted` });
+  onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(input.ties.source.length / 2, 'tie', 'ties')} counted` });
   const trade = brokerage(input.trade);
-  extras.onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(input.trade.source.length, 'shipment', 'shipments')} counted` });
+  onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(input.trade.source.length, 'shipment', 'shipments')} counted` });
+  return ofCase(input, ties, trade);
+}
+
+function ofCase(input: ReturnType<typeof brokerageInputs>, ties: BrokerageResult, trade: BrokerageResult): BrokerageOfCase {
   return { ties, trade, ofCase: input.ofCase, tieCount: input.ties.source.length / 2, tradeCount: input.trade.source.length };
 }
 
@@ -703,10 +715,9 @@ export function brokerageInBackground(
   const input = brokerageInputs(analysis, bundle, extras);
   const edges = input.ties.source.length + input.trade.source.length;
   const worker = edges > 0 && (options.inWorker ?? ((options.threads ?? availableParallelism()) > 1 && edges >= BROKERAGE_THREAD_ABOVE));
-  const made = (ties: BrokerageResult, trade: BrokerageResult): BrokerageOfCase => ({ ties, trade, ofCase: input.ofCase, tieCount: input.ties.source.length / 2, tradeCount: input.trade.source.length });
-  if (!worker) return { counts: Promise.resolve(made(brokerage(input.ties), brokerage(input.trade))), cancel: () => undefined };
+  if (!worker) return { counts: Promise.resolve(countedHere(input, undefined)), cancel: () => undefined };
   const run = brokerageInWorker(input.ties, input.trade);
-  return { counts: run.counts.then(([ties, trade]) => made(ties, trade)), cancel: run.cancel };
+  return { counts: run.counts.then(([ties, trade]) => ofCase(input, ties, trade)), cancel: run.cancel };
 }
 
 /** The bundle's name of each key (its id when the entity has none), read by position when the keys are the bundle's. */
@@ -724,7 +735,8 @@ function namesOf(bundle: Bundle, keys: readonly string[], same: boolean): string
  * controller of one, at either end) count, unless nothing is flagged, when every path counts.
  */
 export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNodeExtras): KeyNode[] {
-  const { keys, same, index } = keyIndex(analysis, bundle);
+  const at = keyIndex(analysis, bundle);
+  const { keys, same, index } = at;
   const n = keys.length;
   // (a loop: Float64Array.from walks an array through its iterator, several times slower at 100,000 entities)
   const f64 = (pick: (e: EntityResult) => number) => {
@@ -741,7 +753,7 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
     }
   }
   let counted = extras.brokerage;
-  if (counted === undefined) counted = brokerageOfCase(analysis, bundle, extras);
+  if (counted === undefined) counted = countedHere(brokerageInputs(analysis, bundle, extras, at), extras.onStep);
   else {
     extras.onStep?.({ done: 1, total: 3, words: `brokerage through ${countWords(counted.tieCount, 'tie', 'ties')} counted` });
     extras.onStep?.({ done: 2, total: 3, words: `brokerage in ${countWords(counted.tradeCount, 'shipment', 'shipments')} counted` });

@@ -28,14 +28,18 @@ export function brokerageInWorker(ties: BrokerageInput, trade: BrokerageInput): 
   return { counts: run.answer, cancel: run.cancel };
 }
 
-/** A brokerage input as a worker can be given it: its arrays as typed arrays (an ArrayLike may be a plain array). */
+/**
+ * A brokerage input as a worker can be given it: its arrays as typed arrays (an ArrayLike may be a plain array). Typed
+ * arrays are given as they are: sending them copies them already.
+ */
 function plain(input: BrokerageInput): BrokerageInput {
+  const typed = (a: ArrayLike<number>): Int32Array => (a instanceof Int32Array ? a : Int32Array.from(a));
   return {
     n: input.n,
-    source: Int32Array.from(input.source),
-    target: Int32Array.from(input.target),
-    group: Int32Array.from(input.group),
-    country: Int32Array.from(input.country),
+    source: typed(input.source),
+    target: typed(input.target),
+    group: typed(input.group),
+    country: typed(input.country),
     ...(input.relevant === undefined ? {} : { relevant: input.relevant }),
     ...(input.exactPaths === undefined ? {} : { exactPaths: input.exactPaths }),
   };

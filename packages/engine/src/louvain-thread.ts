@@ -19,8 +19,6 @@ export interface LouvainThreadData {
 export interface LouvainThreadResult {
   community: Int32Array;
   modularity: number;
-  /** How long Louvain took in the worker, in seconds. */
-  seconds: number;
 }
 
 /**

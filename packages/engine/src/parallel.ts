@@ -59,7 +59,6 @@ const EXACT_PREFERRED = 2;
 /** Below this many adjacency entries still to read, worker threads cost more to start than they save. */
 const PARALLEL_WORK = 20_000_000;
 
-
 function shared<T extends Int32Array | Float64Array>(a: T): T {
   const buffer = new SharedArrayBuffer(a.byteLength);
   const copy = new (a.constructor as { new (b: SharedArrayBuffer): T })(buffer);

@@ -109,35 +109,49 @@ export function indexLists(owner: Int32Array, entities: number, arrays: Int32Mak
 
 /**
  * Index lists of `owner` like `indexLists`, but each entity's items ordered by `keys` (the first key first, then the
- * next …, then item number), as a stable sort with a comparator of those keys would order them: a counting sort per
- * key, least significant first, with no comparator call per pair. `keys[j].of[i]` is item i's value of key j, from 0
- * to `keys[j].count - 1` (read only for items with an owner).
+ * next …, then item number), as a stable sort with a comparator of those keys would order them. `keys[j].of[i]` is
+ * item i's value of key j, from 0 to `keys[j].count - 1` (read only for items with an owner).
+ *
+ * The items are put in their entities' runs first (in item order, one pass), then each run is sorted on its own: most
+ * runs are a few items long (an entity's sales), sorted by insertion, which reads each item's keys a few times; a
+ * long run (a hub's) by a comparison sort. Sorting the whole list key by key instead (a counting sort per key, then
+ * by entity) reads and writes every item at random places once per key and once more by entity: at six million
+ * shipments that was the larger cost.
  */
 export function indexListsSorted(owner: Int32Array, entities: number, keys: readonly { of: Int32Array; count: number }[], arrays: Int32Maker = MADE): IndexLists {
-  let m = 0;
-  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) m++;
-  let order = arrays.int32(m);
-  for (let i = 0, k = 0; i < owner.length; i++) if (owner[i] >= 0) order[k++] = i;
-  let next = arrays.int32(m);
-  for (let j = keys.length - 1; j >= 0; j--) {
-    const { of, count } = keys[j];
-    const at = arrays.int32(count + 1);
-    for (let k = 0; k < m; k++) at[of[order[k]] + 1]++;
-    for (let v = 0; v < count; v++) at[v + 1] += at[v];
-    for (let k = 0; k < m; k++) next[at[of[order[k]]]++] = order[k];
-    [order, next] = [next, order];
+  const lists = indexLists(owner, entities, arrays);
+  const { start, items } = lists;
+  const first = keys.length > 0 ? keys[0].of : undefined;
+  /** Whether item x comes before item y: by the keys in turn, then by item number. */
+  const before = (x: number, y: number): boolean => {
+    if (first !== undefined && first[x] !== first[y]) return first[x] < first[y];
+    for (let j = 1; j < keys.length; j++) {
+      const of = keys[j].of;
+      if (of[x] !== of[y]) return of[x] < of[y];
+    }
+    return x < y;
+  };
+  for (let e = 0; e < entities; e++) {
+    const lo = start[e];
+    const hi = start[e + 1];
+    if (hi - lo < 2) continue;
+    if (hi - lo <= SHORT_RUN) {
+      for (let k = lo + 1; k < hi; k++) {
+        const x = items[k];
+        let j = k - 1;
+        while (j >= lo && before(x, items[j])) {
+          items[j + 1] = items[j];
+          j--;
+        }
+        items[j + 1] = x;
+      }
+    } else items.subarray(lo, hi).sort((x, y) => (x === y ? 0 : before(x, y) ? -1 : 1));
   }
-  const start = arrays.int32(entities + 1);
-  for (let k = 0; k < m; k++) start[owner[order[k]] + 1]++;
-  for (let e = 0; e < entities; e++) start[e + 1] += start[e];
-  const fill = arrays.int32(entities);
-  fill.set(start.subarray(0, entities));
-  // The sort's spare array takes the lists (a new typed array is memory V8 counts as external: at a million
-  // shipments every 64 MB of it starts a full collection).
-  const items = next;
-  for (let k = 0; k < m; k++) items[fill[owner[order[k]]]++] = order[k];
-  return { start, items };
+  return lists;
 }
+
+/** Runs up to this long are sorted by insertion in indexListsSorted. */
+const SHORT_RUN = 32;
 
 /** Days from one date time to another, as `daysBetween` counts them (times from `dateTimes`). */
 export const daysFrom = (from: number, to: number): number => Math.round((to - from) / 86_400_000);

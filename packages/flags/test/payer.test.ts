@@ -54,6 +54,20 @@ describe('third-party-payer: which ties were checked', () => {
     expect((flag.evidence.payerTie as { path: string[] }).path).toEqual(['FRIEND Ltd (friend) is recorded as an associate of Person owner (owner)', 'Person owner (owner) owns TRADER Ltd (trader)']);
   });
 
+  it('between two groups joined by several such ties, the tie between payer and buyer themselves is named, else the first', () => {
+    const owner = person('owner');
+    const friend = company('friend', { isic: '7710' });
+    const other = company('other', { isic: '7710' });
+    // friend's group (friend, other) and trader's group (trader, owner) are joined by two ties: other → owner first,
+    // then friend → trader, the payer and the buyer themselves.
+    const relations = [tie('owner', 'trader', 'owner'), tie('other', 'friend', 'shared_address'), tie('other', 'owner', 'associate'), tie('friend', 'trader', 'agent')];
+    const direct = payerFlags(bundleOf({ entities: [maker, trader, owner, friend, other], relations, shipments: [units('friend')] }))[0];
+    expect(direct.evidence.payerTie).toMatchObject({ kind: 'agent', source: 'friend', target: 'trader' });
+    // Paid by `other`: no tie of its own to the buyer, so the first recorded between the groups.
+    const first = payerFlags(bundleOf({ entities: [maker, trader, owner, friend, other], relations, shipments: [units('other')] }))[0];
+    expect(first.evidence.payerTie).toMatchObject({ kind: 'associate', source: 'other', target: 'owner' });
+  });
+
   it('the severity for agents and associates is a parameter', () => {
     const agent = company('agent', { isic: '4610' });
     const config = parseRules('rules: {third-party-payer: {parameters: {linkedSeverity: medium}}}', 'r.yaml');

@@ -1,7 +1,7 @@
 import type { Relation } from '@chokepoint/model';
 import { listWords, plural } from '../text';
 import type { FlagContext, Rule, RuleHit, Severity } from '../types';
-import { NO_PAYER, PairSet } from '../columns';
+import { indexLists, NO_PAYER, PairSet } from '../columns';
 import { dateWords, goodsWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 /** The kinds of tie checked between payer and buyer, in words, as the evidence lists them. */
@@ -73,30 +73,38 @@ export const thirdPartyPayer: Rule = {
     // Keyed by the two group numbers (the lower first; -1, the group of an unknown id, counted in, as 0 here).
     const groupAtNo = (e: number): number => (e < 0 ? -1 : ctx.groupOf[e]);
     const groupNo = (id: string): number => groupAtNo(c.entityOf(id));
+    // Built on the first call: each pair's ties as one run of `actingItems` (relation numbers, in bundle order) from
+    // `actingStart[k]`, for the k of the pair in `pairs` (no array per pair: a large bundle has millions of ties).
     let pairs: PairSet | undefined;
-    const acting: Relation[][] = [];
+    let actingStart = new Int32Array(0);
+    let actingItems = new Int32Array(0);
+    const relations = ctx.bundle.relations;
     const actingTie = (payer: string, buyer: string): { relation: Relation; path: string[] } | undefined => {
       if (!pairs) {
         pairs = new PairSet();
-        const relations = ctx.bundle.relations;
+        // (the rule's own arrays, lent for the time it runs)
+        const pairOf = ctx.scratch.int32(relations.length, -1);
         for (let t = 0; t < relations.length; t++) {
-          const r = relations[t];
-          if (!ACTING_TIES.includes(r.kind)) continue;
+          if (!ACTING_TIES.includes(relations[t].kind)) continue;
           const a = groupAtNo(c.relationSource[t]);
           const b = groupAtNo(c.relationTarget[t]);
-          const k = pairs.add(Math.min(a, b) + 1, Math.max(a, b) + 1);
-          if (k === acting.length) acting.push([r]);
-          else acting[k].push(r);
+          pairOf[t] = pairs.add(Math.min(a, b) + 1, Math.max(a, b) + 1);
         }
+        ({ start: actingStart, items: actingItems } = indexLists(pairOf, pairs.size, ctx.scratch));
       }
       const a = groupNo(payer);
       const b = groupNo(buyer);
       const k = pairs.find(Math.min(a, b) + 1, Math.max(a, b) + 1);
       if (k < 0) return undefined;
-      const ties = acting[k];
       // A tie between payer and buyer themselves first; else the first recorded, through the groups.
-      const direct = ties.find((r) => (r.source === payer && r.target === buyer) || (r.source === buyer && r.target === payer));
-      const relation = direct ?? ties[0];
+      let relation = relations[actingItems[actingStart[k]]];
+      for (let j = actingStart[k]; j < actingStart[k + 1]; j++) {
+        const r = relations[actingItems[j]];
+        if ((r.source === payer && r.target === buyer) || (r.source === buyer && r.target === payer)) {
+          relation = r;
+          break;
+        }
+      }
       const payerEnd = ctx.group(relation.source).id === a ? relation.source : relation.target;
       const buyerEnd = payerEnd === relation.source ? relation.target : relation.source;
       const path = [...(ctx.groupLink(payer, payerEnd) ?? []), tieWords(ctx, relation), ...(ctx.groupLink(buyerEnd, buyer) ?? [])];

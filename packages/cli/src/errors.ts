@@ -74,6 +74,9 @@ export function memoryRemedy(err: InputTooLargeError): string {
   if (askMb !== undefined) {
     return `Give Node.js a larger heap, for example: NODE_OPTIONS=--max-old-space-size=${askMb} chokepoint … (or node --max-old-space-size=${askMb} with the path of chokepoint's bin.js).`;
   }
+  if (err.estimate.kind === 'report' || err.estimate.kind === 'reportRecords') {
+    return 'This machine has too little memory for it: open the report on a machine with more memory, or analyse a part of the data (one region, or a year of shipments) for a smaller report.';
+  }
   return 'This machine has too little memory for it: analyse it on a machine with more memory, or a part of the data (one region, or a year of shipments).';
 }
 

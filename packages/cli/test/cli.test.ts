@@ -4,7 +4,9 @@ import { EngineInputError } from '@chokepoint/engine';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { HEAP_PER_INPUT_BYTE } from '@chokepoint/pipeline';
+import { HEAP_PER_INPUT_BYTE, HEAP_PER_REPORT_BYTE } from '@chokepoint/pipeline';
+import { getHeapStatistics } from 'node:v8';
+import { main } from '@chokepoint/cli';
 import { LARGE_INPUT_BYTES } from '../src/relaunch';
 import { join, sep } from 'node:path';
 import { reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
@@ -247,6 +249,65 @@ describe('the built binary', () => {
     const chosen = spawnSync(process.execPath, ['--max-semi-space-size=32', bin, 'analyze', dir, '--out', out], { encoding: 'utf8', env });
     expect(chosen.stderr).not.toMatch(/running the command again/);
     expect(chosen.status).toBe(3);
+  });
+
+  it('refuses a report too large for its heap before reading it (exit 4, the sizes and what to do), in every command that reads one', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
+    // A records file beside it of 128 MB (sparse: no disk used): more than a 64 MB old space can hold once read.
+    const records = join(dir, 'r.records.jsonl');
+    writeFileSync(records, '');
+    truncateSync(records, 128 * 2 ** 20);
+    const commands = [
+      ['view', out, '--port', '0'],
+      ['export', out, '--format', 'csv', '--out', join(dir, 'csv')],
+      ['disrupt', out],
+      ['path', out, 'kimya', 'sinir'],
+    ];
+    for (const args of commands) {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=64', bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+      expect([args[0], r.status]).toEqual([args[0], 4]);
+      expect(r.stderr).toMatch(
+        /the input is too large for the memory available: the report and its records file hold 13\d MB, and reading it takes at least about 2\d\d MB of memory, but this process may use at most \d+ MB \(the machine has [\d.]+ GB in all\)/,
+      );
+      expect(r.stderr).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+/);
+      expect(r.stderr).not.toMatch(/heap out of memory|something unexpected/);
+    }
+    // summary reads no records: the report alone fits.
+    const summary = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'summary', out], { encoding: 'utf8' });
+    expect(summary.status).toBe(0);
+    expect(summary.stdout).toMatch(/indicators for human review/);
+  });
+
+  it('reads a report too large for Node.js’s default heap in a process run again with a larger one', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
+    // Records just larger than this process's heap allows (sparse: no disk used; the check reads only their size).
+    const records = join(dir, 'r.records.jsonl');
+    writeFileSync(records, '');
+    truncateSync(records, Math.ceil(getHeapStatistics().heap_size_limit / HEAP_PER_REPORT_BYTE.records) + 2 ** 20);
+    const needed = statSync(records).size * HEAP_PER_REPORT_BYTE.records;
+    const plans: unknown[] = [];
+    let stderr = '';
+    const code = await main(['view', out, '--port', '0'], {
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      relaunch: async (plan) => {
+        plans.push(plan);
+        return 0;
+      },
+    });
+    if (needed * 1.5 > totalmem() * 0.75) {
+      console.warn(`this machine (${totalmem()} bytes) cannot give ${needed * 1.5} bytes of heap: only the refusal is checked`);
+      expect(code).toBe(4);
+      expect(stderr).toMatch(/too little memory for it: open the report on a machine with more memory/);
+      return;
+    }
+    expect(code).toBe(0);
+    expect(plans).toEqual([{ why: 'memory', heapMb: Math.floor((totalmem() * 0.75) / 2 ** 20), semiSpaceMb: 256 }]);
+    expect(stderr).toMatch(/chokepoint: the input needs at least about [\d.]+ GB of memory, more than the [\d.]+ GB Node\.js allows by default: running the command again/);
   });
 });
 

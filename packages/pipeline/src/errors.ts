@@ -27,6 +27,14 @@ export function bytesForPeople(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(n / 1e6))} MB`;
 }
 
+/** What holds the input, in the words of InputTooLargeError. */
+const INPUT_WORDS = {
+  bundle: 'the bundle’s CSV files hold',
+  ftm: 'the FollowTheMoney file holds',
+  report: 'the report holds',
+  reportRecords: 'the report and its records file hold',
+} as const;
+
 /**
  * The input is too large for the memory this process may use: raised before reading it, instead of running out of
  * memory part way. Carries the sizes, so that a caller can say how to give it more (or that the machine has too
@@ -37,15 +45,15 @@ export class InputTooLargeError extends PipelineError {
   constructor(
     readonly estimate: {
       inputBytes: number;
-      kind: 'bundle' | 'ftm';
+      kind: 'bundle' | 'ftm' | 'report' | 'reportRecords';
       neededBytes: number;
       heapLimitBytes: number;
       totalMemoryBytes: number;
     },
   ) {
     super(
-      `the input is too large for the memory available: ${estimate.kind === 'ftm' ? 'the FollowTheMoney file holds' : 'the bundle’s CSV files hold'} ${bytesForPeople(estimate.inputBytes)}, ` +
-        `and analysing it takes at least about ${bytesForPeople(estimate.neededBytes)} of memory, but this process may use at most ${bytesForPeople(estimate.heapLimitBytes)} ` +
+      `the input is too large for the memory available: ${INPUT_WORDS[estimate.kind]} ${bytesForPeople(estimate.inputBytes)}, ` +
+        `and ${estimate.kind === 'report' || estimate.kind === 'reportRecords' ? 'reading' : 'analysing'} it takes at least about ${bytesForPeople(estimate.neededBytes)} of memory, but this process may use at most ${bytesForPeople(estimate.heapLimitBytes)} ` +
         `(the machine has ${bytesForPeople(estimate.totalMemoryBytes)} in all)`,
     );
   }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { companionPath } from '@chokepoint/report';
 import { InputTooLargeError } from './errors';
 
 /**
@@ -19,10 +20,13 @@ export const HEAP_PER_INPUT_BYTE = { bundle: 7, ftm: 15 } as const;
 
 /** What an input needs and what the process has, in bytes. */
 export interface MemoryEstimate {
-  /** The input's size on disk: a FollowTheMoney file, or the CSV files of a bundle folder. */
+  /**
+   * The input's size on disk: a FollowTheMoney file, the CSV files of a bundle folder, or a report file (with its
+   * records file, `reportRecords`, when they are read too).
+   */
   inputBytes: number;
-  kind: 'bundle' | 'ftm';
-  /** The least heap its analysis takes (HEAP_PER_INPUT_BYTE). */
+  kind: 'bundle' | 'ftm' | 'report' | 'reportRecords';
+  /** The least heap its analysis (or, for a report, reading it) takes (HEAP_PER_INPUT_BYTE, HEAP_PER_REPORT_BYTE). */
   neededBytes: number;
   /** The most the JavaScript heap of this process may grow to (V8's limit, which --max-old-space-size sets). */
   heapLimitBytes: number;
@@ -57,6 +61,43 @@ export function estimateMemory(path: string): MemoryEstimate {
     inputBytes,
     kind,
     neededBytes: inputBytes * HEAP_PER_INPUT_BYTE[kind],
+    heapLimitBytes: getHeapStatistics().heap_size_limit,
+    totalMemoryBytes: totalmem(),
+  };
+}
+
+/**
+ * The heap a report takes once read, per byte of its files: the report itself (entities with their results, the
+ * findings) and its companion file of records, when they are read (`readReport` with records). Measured with
+ * `readReport`, then a full garbage collection, on the reports of the benchmark bundles (2026-12-07, 2-core EPYC):
+ * 100k entities, 68 MB of report 110 MB of heap and 260 MB of records 325 MB more; 1M entities, 673 MB of report
+ * 954 MB and 2.63 GB of records 3.25 GB more (1.42 and 1.24 bytes per byte), to which reading adds its passing
+ * strings and the viewer its index (5.3 GB of RSS for `chokepoint view` on the 1M report): hence a margin above
+ * what was measured. Before these were checked, `view` on that report ran out of Node.js's default heap of 4 GB
+ * after 100 s.
+ */
+export const HEAP_PER_REPORT_BYTE = { report: 1.6, records: 1.5 } as const;
+
+/**
+ * The size of the report at `path` (and of its companion file of records beside it, with `records`), with the
+ * memory reading it takes. A report that keeps its records inline has no companion; a file missing or unreadable
+ * counts as empty (the reader names it).
+ */
+export function estimateReportMemory(path: string, options: { records?: boolean } = {}): MemoryEstimate {
+  const size = (file: string): number => {
+    try {
+      const st = statSync(file);
+      return st.isFile() ? st.size : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const reportBytes = size(path);
+  const recordsBytes = options.records === false ? 0 : size(companionPath(path));
+  return {
+    inputBytes: reportBytes + recordsBytes,
+    kind: recordsBytes > 0 ? 'reportRecords' : 'report',
+    neededBytes: reportBytes * HEAP_PER_REPORT_BYTE.report + recordsBytes * HEAP_PER_REPORT_BYTE.records,
     heapLimitBytes: getHeapStatistics().heap_size_limit,
     totalMemoryBytes: totalmem(),
   };

@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
-import { readReport } from '@chokepoint/report';
 import { entityIdFor } from '../entity-ids';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
+import { readReportFor } from '../read-report';
 
 function parseTop(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
@@ -25,7 +25,7 @@ export function disruptCommand(io: CliIO): Command {
     .option('--reference <dir>', 'folder with the reference data (the watch list, for --goods watchlist)', DEFAULT_REFERENCE_DIR)
     .option('--json', 'print {"reachableTargets", "steps": [{"id", "name", "remainingFlowShare", "largestComponent", "targetsReached", ...}]} in removal order')
     .action((path: string, flags: { top: number; remove?: string; json?: boolean; goods?: string; sources?: string; targets?: string; reference: string }) => {
-      const report = readReport(path);
+      const report = readReportFor(path);
       // Ids of the bundle that name matching merged into another entity stand for that entity, said so.
       const order = flags.remove
         ?.split(',')

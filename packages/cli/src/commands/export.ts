@@ -2,12 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_BOM, toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
-import { readReport, serializeReport } from '@chokepoint/report';
+import { serializeReport } from '@chokepoint/report';
 import { serializeCase, type CaseFile } from '@chokepoint/case';
 import { readCaseFile } from '@chokepoint/case/files';
 import { exportHtml, opensOnOverview, OVERVIEW_ABOVE } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
+import { readReportFor } from '../read-report';
 
 export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv', 'ftm'] as const;
 
@@ -24,7 +25,7 @@ export function exportCommand(io: CliIO): Command {
     .option('-q, --quiet', 'print no progress on stderr')
     .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean; case?: string }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
-      const report = readReport(path);
+      const report = readReportFor(path);
       const caseFile: CaseFile | undefined = flags.case === undefined ? undefined : readCaseFile(flags.case);
       if (caseFile !== undefined && caseFile.report.bundle !== report.input.bundle) io.stderr(`chokepoint: the case ${flags.case} was started on the bundle "${caseFile.report.bundle}", this report is of "${report.input.bundle}"\n`);
       const withCase = { case: caseFile };

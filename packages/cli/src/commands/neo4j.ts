@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Bundle } from '@chokepoint/model';
 import { ANALYZE_DEFAULTS, AUTO_EPSILON, AUTO_EXACT_LIMIT, betweennessInfoOf, betweennessRunCSR, betweennessScale, exactBetweennessInfo, projectBundle, type ExternalResults } from '@chokepoint/engine';
-import { readReport } from '@chokepoint/report';
 import type * as Neo4jLibrary from '@chokepoint/neo4j';
 import type { BulkProgress, ImportProgress } from '@chokepoint/neo4j';
 import { DEFAULT_BATCH_SIZE } from '@chokepoint/neo4j/defaults';
@@ -10,6 +9,7 @@ import { UsageError } from '../errors';
 import { readInput } from '@chokepoint/pipeline';
 import { processIO, progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
+import { readReportFor } from '../read-report';
 
 /**
  * The Neo4j package, loaded when a command first talks to Neo4j: its driver is about a third of the command line's
@@ -499,7 +499,7 @@ function writeBackCommand(io: CliIO): Command {
   ).action(async (path: string, flags: ConnectionFlags) => {
     const progress = progressReporter(io, flags.quiet ?? false);
     const connection = resolveConnection(flags);
-    const report = readReport(path, { records: false });
+    const report = readReportFor(path, { records: false });
     const driver = neo4jLibrary().openDriver(connection);
     try {
       progress(`writing the results of ${path} to Neo4j at ${connection.uri}`);

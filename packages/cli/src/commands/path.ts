@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { readReport } from '@chokepoint/report';
 import { DEFAULT_MAX_PATHS, PATH_TIE_KINDS, pathNetwork, shortestPaths, tieWords, waypointWords } from '@chokepoint/report/paths';
 import { entityIdFor } from '../entity-ids';
 import type { CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 import { terminalSafe } from '../terminal';
+import { readReportFor } from '../read-report';
 
 function parseKinds(value: string): string[] {
   const kinds = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
@@ -25,7 +25,7 @@ export function pathCommand(io: CliIO): Command {
     .option('--kinds <list>', `follow only these tie kinds (comma-separated: ${PATH_TIE_KINDS.join(', ')})`, parseKinds)
     .option('--json', 'print {"from", "to", "length", "total", "truncated", "paths": [{"entities", "steps", "waypoints"}]}')
     .action((path: string, from: string, to: string, flags: { max: number; kinds?: string[]; json?: boolean }) => {
-      const report = readReport(path);
+      const report = readReportFor(path);
       // An id of the bundle that name matching merged into another entity: that entity, said so.
       [from, to] = [from, to].map((id) => entityIdFor(report, id, io, (kept) => `the paths are of ${kept}`));
       const result = shortestPaths(pathNetwork(report), from, to, { max: flags.max, kinds: flags.kinds });

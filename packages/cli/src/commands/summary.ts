@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { readReport, renderSummary } from '@chokepoint/report';
+import { renderSummary } from '@chokepoint/report';
 import type { CliIO } from '../io';
 import { parseCount } from '../options';
+import { readReportFor } from '../read-report';
 
 export function summaryCommand(io: CliIO): Command {
   return new Command('summary')
@@ -9,6 +10,6 @@ export function summaryCommand(io: CliIO): Command {
     .argument('<report.json>', 'a report file')
     .option('--top <n>', 'how many key nodes to describe', parseCount, 10)
     .action((path: string, flags: { top: number }) => {
-      io.stdout(renderSummary(readReport(path, { records: false }), { keyNodes: flags.top }));
+      io.stdout(renderSummary(readReportFor(path, { records: false }), { keyNodes: flags.top }));
     });
 }

@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { emptyCase } from '@chokepoint/case';
 import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
 import { Command, InvalidArgumentError } from 'commander';
-import { readReport, serializeReport } from '@chokepoint/report';
+import { serializeReport } from '@chokepoint/report';
 import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
+import { readReportFor } from '../read-report';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -38,7 +39,7 @@ export function viewCommand(io: CliIO): Command {
       OVERVIEW_ABOVE,
     )
     .action(async (path: string, flags: { port: number; host: string; case?: string; overviewAbove: number }) => {
-      const report = readReport(path); // refuses a missing or invalid report with a clear message
+      const report = readReportFor(path); // refuses a missing or invalid report with a clear message
       const large = opensOnOverview(report, flags.overviewAbove);
       // A report whose records are in a companion file is served whole, records included; a large one in pieces.
       const reportJson = large ? '' : report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);

@@ -1,15 +1,31 @@
-import { estimateReportMemory, InputTooLargeError } from '@chokepoint/pipeline';
+import { bytesForPeople, estimateReportMemory, InputTooLargeError } from '@chokepoint/pipeline';
 import { readReport, type ReadReportOptions, type Report } from '@chokepoint/report';
+import type { Progress } from './io';
 
 /**
  * readReport for a command, once the report (and its records file, when they are read) is known to fit in the heap
  * this process may use. A report too large for it is refused before it is read (InputTooLargeError): `main` runs the
  * command again with a larger heap when the machine has the memory, else says how much is needed (exit 4), instead
  * of running out of memory part way through reading it (as `view` did on a report of a million entities, after
- * 100 s, with V8's native stack trace).
+ * 100 s, with V8's native stack trace). `progress` is told how far along reading is (a line every few seconds, so
+ * none for a report read in a moment).
  */
-export function readReportFor(path: string, options: ReadReportOptions = {}): Report {
+export function readReportFor(path: string, options: Omit<ReadReportOptions, 'onProgress'> = {}, progress?: Progress): Report {
   const estimate = estimateReportMemory(path, { records: options.records ?? true });
   if (estimate.neededBytes > estimate.heapLimitBytes) throw new InputTooLargeError(estimate);
-  return readReport(path, options);
+  // A large report says when reading starts and when it is being checked (a minute each at a million entities); a
+  // small one only what the reporter shows of the steps (nothing, when it is read in a moment).
+  const large = progress !== undefined && estimate.inputBytes >= LARGE_REPORT_BYTES;
+  if (large) progress(`reading the report ${path} (${bytesForPeople(estimate.inputBytes)})`);
+  const onProgress =
+    progress === undefined
+      ? undefined
+      : (bytes: number, total: number) => {
+          progress(`reading the report ${path}: ${total > 0 ? Math.floor((bytes / total) * 100) : 100}% of ${bytesForPeople(total)}`, { done: bytes, total });
+          if (large && bytes >= total) progress(`checking the report ${path} against its schema`);
+        };
+  return readReport(path, { ...options, onProgress });
 }
+
+/** From this size of report files on, reading one says when it starts and when the report is being checked. */
+const LARGE_REPORT_BYTES = 64 * 2 ** 20;

@@ -7,6 +7,7 @@ import { totalmem } from 'node:os';
 import { HEAP_PER_INPUT_BYTE, HEAP_PER_REPORT_BYTE } from '@chokepoint/pipeline';
 import { getHeapStatistics } from 'node:v8';
 import { main } from '@chokepoint/cli';
+import { readReportFor } from '../src/read-report';
 import { LARGE_INPUT_BYTES } from '../src/relaunch';
 import { join, sep } from 'node:path';
 import { reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
@@ -278,6 +279,16 @@ describe('the built binary', () => {
     const summary = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'summary', out], { encoding: 'utf8' });
     expect(summary.status).toBe(0);
     expect(summary.stdout).toMatch(/indicators for human review/);
+  });
+
+  it('says how far along reading a report is, in words and as a step (the progress reporter prints a step every few seconds)', async () => {
+    const out = join(tempDir(), 'r.json');
+    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
+    const told: [string, unknown][] = [];
+    const report = readReportFor(out, {}, (message, step) => told.push([message, step]));
+    expect(report.entities.length).toBeGreaterThan(0);
+    const size = statSync(out).size;
+    expect(told).toEqual([[`reading the report ${out}: 100% of 1 MB`, { done: size, total: size }]]);
   });
 
   it('reads a report too large for Node.js’s default heap in a process run again with a larger one', async () => {

@@ -1,9 +1,10 @@
-import { entityHints, supplyChokepoints, type ChokepointResult } from '@chokepoint/engine';
+import { entityHints, stepsOf, supplyChokepoints, type ChokepointResult } from '@chokepoint/engine';
 import type { ReferenceData } from '@chokepoint/flags';
 import { convertMoney, valueDate, type FxRate, type FxTable, type Shipment } from '@chokepoint/model';
 import { bundleFromReport, type Report } from '@chokepoint/report';
 import { CHOKEPOINT_SELECTION_DEFAULTS, goodsOf, sourcesOf, targetsOf, type ChokepointSelection } from './chokepoints';
 import { PipelineOptionsError } from './errors';
+import type { PipelineHooks } from './run';
 
 export interface DisruptOptions {
   /** How many entities to remove greedily. */
@@ -52,9 +53,10 @@ export function ratesOfReport(report: Report): FxTable | null {
  * The fragility curve of a report's supply chokepoints: removes entities one at a time (the one that cuts most
  * flow first, or the ones given) and says how much of the flow is still deliverable. Uses the report's goods,
  * sources, targets and exchange rates, or the goods, sources and targets of `selection`, chosen in the report as
- * `runAnalysis` chooses them in a bundle. Shares are null when a measure did not flow to begin with.
+ * `runAnalysis` chooses them in a bundle. Shares are null when a measure did not flow to begin with. `hooks.onProgress`
+ * is told each step of the simulation (a report of a million entities takes about a minute).
  */
-export function disruptReport(report: Report, options: DisruptOptions = {}): DisruptResult {
+export function disruptReport(report: Report, options: DisruptOptions = {}, hooks: Pick<PipelineHooks, 'onProgress'> = {}): DisruptResult {
   const chosen = options.selection !== undefined && Object.values(options.selection).some((v) => v !== undefined);
   const cp = report.chokepoints;
   if (cp === null && !chosen) throw new PipelineOptionsError('the report has no supply-chokepoint sources and targets: choose them', 'report');
@@ -99,6 +101,7 @@ export function disruptReport(report: Report, options: DisruptOptions = {}): Dis
     disruptionSteps: options.steps,
     removalOrder: options.order,
     flowCutCandidates: 0,
+    onStep: stepsOf('simulating disruption', hooks.onProgress),
     ...(fx === null || (!chosen && cp!.valueCurrency === null)
       ? {}
       : { value: (s: Shipment) => (s.value === undefined || s.currency === undefined ? undefined : convertMoney(fx, s.value, s.currency, valueDate(s))), valueCurrency: fx.base }),

@@ -113,10 +113,15 @@ const WHOLE_TEXT_LIMIT = 256 * 1024 * 1024;
  * Parses a JSON object from a file of any size: small files at once; large ones piece by piece, each element of a
  * top-level array on its own, so that no string larger than one element is ever made.
  */
-export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_LIMIT): unknown {
+export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_LIMIT, onBytes?: (bytes: number) => void): unknown {
   const size = statSync(path).size;
-  if (size <= wholeTextLimit) return JSON.parse(readFileSync(path, 'utf8'));
+  if (size <= wholeTextLimit) {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    onBytes?.(size);
+    return value;
+  }
   const buffer = readFileSync(path);
+  let told = 0;
   let i = 0;
   const ws = () => {
     while (i < buffer.length && (buffer[i] === 0x20 || buffer[i] === 0x0a || buffer[i] === 0x0d || buffer[i] === 0x09)) i++;
@@ -175,6 +180,7 @@ export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_
           const start = i;
           i = valueEnd();
           items.push(parseSlice(start, i));
+          if (onBytes !== undefined && i - told >= PROGRESS_BYTES) onBytes((told = i));
           ws();
           if (buffer[i] === 0x2c) i++;
           else if (buffer[i] === 0x5d) {
@@ -190,25 +196,39 @@ export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_
       value = parseSlice(start, i);
     }
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (onBytes !== undefined && i - told >= PROGRESS_BYTES) onBytes((told = i));
     ws();
     if (buffer[i] === 0x2c) i++;
     else if (buffer[i] === 0x7d) break;
     else throw new SyntaxError(`expected , or } at byte ${i}`);
   }
+  onBytes?.(size);
   return out;
 }
+
+/** Reading tells how far along it is about every this many bytes (ReadReportOptions.onProgress). */
+const PROGRESS_BYTES = 16 * 2 ** 20;
 
 export interface ReadReportOptions {
   /** Also read the records from the companion file, when the report keeps them apart (default true). */
   records?: boolean;
+  /**
+   * Told how far along reading is, about every 16 MB and at the end: the bytes read of the report and of its records
+   * file together, and how many there are in all (the records file's counted when the records are read).
+   */
+  onProgress?: (bytes: number, totalBytes: number) => void;
 }
 
 /** Reads and validates a report file; with `records`, fills in the relations and shipments of its companion file. */
 export function readReport(path: string, options: ReadReportOptions = {}): Report {
   if (!existsSync(path)) throw new InvalidReportError(`cannot read the report ${path} (is the path right?)`);
+  const reportBytes = statSync(path).size;
+  const recordsFile = options.records === false ? undefined : companionPath(path);
+  const total = reportBytes + (recordsFile !== undefined && existsSync(recordsFile) ? statSync(recordsFile).size : 0);
+  const onProgress = options.onProgress;
   let value: unknown;
   try {
-    value = readLargeJson(path);
+    value = readLargeJson(path, undefined, onProgress && ((bytes) => onProgress(bytes, total)));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== undefined) throw new InvalidReportError(`cannot read the report ${path} (${(err as NodeJS.ErrnoException).code})`);
     throw new InvalidReportError(`${path} is not JSON (${(err as Error).message})`);
@@ -216,11 +236,11 @@ export function readReport(path: string, options: ReadReportOptions = {}): Repor
   const report = assertReport(value, path);
   if (options.records === false || report.records.stored === 'inline') return report;
   // The records are checked like the rest: the schema, and that they name entities of the report.
-  return assertReport({ ...report, ...readRecords(path, report) }, path);
+  return assertReport({ ...report, ...readRecords(path, report, onProgress && ((bytes) => onProgress(reportBytes + bytes, Math.max(total, reportBytes + bytes)))) }, path);
 }
 
 /** The relations and shipments of a report whose records are in a companion file, checked against the report. */
-export function readRecords(reportPath: string, report: Report): { relations: ReportRelation[]; shipments: ReportShipment[] } {
+export function readRecords(reportPath: string, report: Report, onBytes?: (bytes: number) => void): { relations: ReportRelation[]; shipments: ReportShipment[] } {
   const meta = report.records;
   if (meta.stored === 'inline') return { relations: report.relations, shipments: report.shipments };
   const file = join(dirname(reportPath), basename(meta.file));
@@ -231,6 +251,8 @@ export function readRecords(reportPath: string, report: Report): { relations: Re
   const shipments: ReportShipment[] = [];
   let header: { chokepointRecords?: number; relations?: number; shipments?: number } | undefined;
   let lineNo = 0;
+  let read = 0;
+  let told = 0;
   try {
     const chunk = Buffer.alloc(1 << 20);
     const decoder = new StringDecoder('utf8');
@@ -251,14 +273,17 @@ export function readRecords(reportPath: string, report: Report): { relations: Re
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
+      read += n;
       hash.update(chunk.subarray(0, n));
       const text = rest + decoder.write(chunk.subarray(0, n));
       const lines = text.split('\n');
       rest = lines.pop()!;
       for (const line of lines) take(line);
+      if (onBytes !== undefined && read - told >= PROGRESS_BYTES) onBytes((told = read));
     }
     rest += decoder.end();
     if (rest !== '') take(rest);
+    onBytes?.(read);
   } finally {
     closeSync(fd);
   }

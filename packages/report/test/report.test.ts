@@ -205,6 +205,34 @@ describe('a report sized by its findings', () => {
     expect(bytes.toString('utf8')).toBe(`${lines.join('\n')}\n`);
     const main = JSON.parse(readFileSync(path, 'utf8'));
     expect(main.records).toMatchObject({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    // Reading it back says how far along it is: the report's bytes, then the records' (the two files' sizes in all).
+    const reportBytes = readFileSync(path).length;
+    const read: [number, number][] = [];
+    readReport(path, { onProgress: (done, all) => read.push([done, all]) });
+    expect(read).toEqual([
+      [reportBytes, reportBytes + bytes.length],
+      [reportBytes + bytes.length, reportBytes + bytes.length],
+    ]);
+    const alone: [number, number][] = [];
+    readReport(path, { records: false, onProgress: (done, all) => alone.push([done, all]) });
+    expect(alone).toEqual([[reportBytes, reportBytes]]);
+  });
+
+  it('says how far along it is every 16 MB of a large report read piece by piece', () => {
+    // 40 MB of JSON in a list of 4,000 items: the piecewise reader (forced with a limit of 0) tells the bytes twice
+    // before the end (past 16 and 32 MB), then the end.
+    const path = join(dir, 'big.json');
+    const item = { text: 'x'.repeat(10_000) };
+    writeFileSync(path, JSON.stringify({ items: Array.from({ length: 4000 }, () => item), after: 1 }));
+    const size = readFileSync(path).length;
+    const told: number[] = [];
+    const value = readLargeJson(path, 0, (bytes) => told.push(bytes)) as { items: unknown[]; after: number };
+    expect(value.items).toHaveLength(4000);
+    expect(value.after).toBe(1);
+    expect(told).toHaveLength(3);
+    expect(told[0]).toBeGreaterThanOrEqual(16 * 2 ** 20);
+    expect(told[1] - told[0]).toBeGreaterThanOrEqual(16 * 2 ** 20);
+    expect(told[2]).toBe(size);
   });
 
   it('fails with the system’s reason when the file cannot be written', async () => {

@@ -3,7 +3,7 @@ import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
 import { entityIdFor } from '../entity-ids';
 import { UsageError } from '../errors';
-import type { CliIO } from '../io';
+import { progressReporter, type CliIO } from '../io';
 import { readReportFor } from '../read-report';
 
 function parseTop(value: string): number {
@@ -24,19 +24,23 @@ export function disruptCommand(io: CliIO): Command {
     .option('--targets <selection>', "other targets than the report's; same forms as --sources")
     .option('--reference <dir>', 'folder with the reference data (the watch list, for --goods watchlist)', DEFAULT_REFERENCE_DIR)
     .option('--json', 'print {"reachableTargets", "steps": [{"id", "name", "remainingFlowShare", "largestComponent", "targetsReached", ...}]} in removal order')
-    .action((path: string, flags: { top: number; remove?: string; json?: boolean; goods?: string; sources?: string; targets?: string; reference: string }) => {
-      const report = readReportFor(path);
+    .option('-q, --quiet', 'print no progress on stderr')
+    .action((path: string, flags: { top: number; remove?: string; json?: boolean; goods?: string; sources?: string; targets?: string; reference: string; quiet?: boolean }) => {
+      const progress = progressReporter(io, flags.quiet ?? false);
+      const report = readReportFor(path, {}, progress);
       // Ids of the bundle that name matching merged into another entity stand for that entity, said so.
       const order = flags.remove
         ?.split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '')
         .map((id) => entityIdFor(report, id, io, (kept) => `removing ${kept}`));
+      // A large network (its records kept apart from the report) takes a while to simulate: say so.
+      if (report.records.stored === 'companion') progress('simulating disruption: the network of the flows, then the removals');
       let result;
       try {
         const chosen = flags.goods !== undefined || flags.sources !== undefined || flags.targets !== undefined;
         const selection = { goods: flags.goods, sources: flags.sources, targets: flags.targets };
-        result = disruptReport(report, { steps: flags.top, order, ...(chosen ? { selection, reference: loadReference(flags.reference) } : {}) });
+        result = disruptReport(report, { steps: flags.top, order, ...(chosen ? { selection, reference: loadReference(flags.reference) } : {}) }, { onProgress: progress });
       } catch (err) {
         if (err instanceof PipelineOptionsError) {
           const option = err.setting === 'order' ? '--remove' : err.setting !== undefined && ['goods', 'sources', 'targets', 'reference'].includes(err.setting) ? `--${err.setting}` : undefined;

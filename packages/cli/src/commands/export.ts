@@ -25,7 +25,7 @@ export function exportCommand(io: CliIO): Command {
     .option('-q, --quiet', 'print no progress on stderr')
     .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean; case?: string }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
-      const report = readReportFor(path);
+      const report = readReportFor(path, {}, progress);
       const caseFile: CaseFile | undefined = flags.case === undefined ? undefined : readCaseFile(flags.case);
       if (caseFile !== undefined && caseFile.report.bundle !== report.input.bundle) io.stderr(`chokepoint: the case ${flags.case} was started on the bundle "${caseFile.report.bundle}", this report is of "${report.input.bundle}"\n`);
       const withCase = { case: caseFile };

@@ -499,7 +499,7 @@ function writeBackCommand(io: CliIO): Command {
   ).action(async (path: string, flags: ConnectionFlags) => {
     const progress = progressReporter(io, flags.quiet ?? false);
     const connection = resolveConnection(flags);
-    const report = readReportFor(path, { records: false });
+    const report = readReportFor(path, { records: false }, progress);
     const driver = neo4jLibrary().openDriver(connection);
     try {
       progress(`writing the results of ${path} to Neo4j at ${connection.uri}`);

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_PATHS, PATH_TIE_KINDS, pathNetwork, shortestPaths, tieWords, waypointWords } from '@chokepoint/report/paths';
 import { entityIdFor } from '../entity-ids';
-import type { CliIO } from '../io';
+import { progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 import { terminalSafe } from '../terminal';
 import { readReportFor } from '../read-report';
@@ -24,8 +24,9 @@ export function pathCommand(io: CliIO): Command {
     .option('--max <n>', 'list at most this many paths', parsePositiveInteger, DEFAULT_MAX_PATHS)
     .option('--kinds <list>', `follow only these tie kinds (comma-separated: ${PATH_TIE_KINDS.join(', ')})`, parseKinds)
     .option('--json', 'print {"from", "to", "length", "total", "truncated", "paths": [{"entities", "steps", "waypoints"}]}')
-    .action((path: string, from: string, to: string, flags: { max: number; kinds?: string[]; json?: boolean }) => {
-      const report = readReportFor(path);
+    .option('-q, --quiet', 'print no progress on stderr')
+    .action((path: string, from: string, to: string, flags: { max: number; kinds?: string[]; json?: boolean; quiet?: boolean }) => {
+      const report = readReportFor(path, {}, progressReporter(io, flags.quiet ?? false));
       // An id of the bundle that name matching merged into another entity: that entity, said so.
       [from, to] = [from, to].map((id) => entityIdFor(report, id, io, (kept) => `the paths are of ${kept}`));
       const result = shortestPaths(pathNetwork(report), from, to, { max: flags.max, kinds: flags.kinds });

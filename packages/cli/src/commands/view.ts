@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { serializeReport } from '@chokepoint/report';
 import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
-import type { CliIO } from '../io';
+import { progressReporter, type CliIO } from '../io';
 import { readReportFor } from '../read-report';
 
 function parsePort(value: string): number {
@@ -38,8 +38,10 @@ export function viewCommand(io: CliIO): Command {
       parseCount,
       OVERVIEW_ABOVE,
     )
-    .action(async (path: string, flags: { port: number; host: string; case?: string; overviewAbove: number }) => {
-      const report = readReportFor(path); // refuses a missing or invalid report with a clear message
+    .option('-q, --quiet', 'print no progress on stderr (reading a large report takes a while)')
+    .action(async (path: string, flags: { port: number; host: string; case?: string; overviewAbove: number; quiet?: boolean }) => {
+      // Refuses a missing or invalid report with a clear message.
+      const report = readReportFor(path, {}, progressReporter(io, flags.quiet ?? false));
       const large = opensOnOverview(report, flags.overviewAbove);
       // A report whose records are in a companion file is served whole, records included; a large one in pieces.
       const reportJson = large ? '' : report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);

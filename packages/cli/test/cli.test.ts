@@ -10,7 +10,8 @@ import { main } from '@chokepoint/cli';
 import { readReportFor } from '../src/read-report';
 import { LARGE_INPUT_BYTES } from '../src/relaunch';
 import { join, sep } from 'node:path';
-import { reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
+import { readReport, reportProblems, REPORT_SCHEMA_VERSION } from '@chokepoint/report';
+import { toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
 import { REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
 afterAll(removeTempDirs);
@@ -279,6 +280,29 @@ describe('the built binary', () => {
     const summary = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'summary', out], { encoding: 'utf8' });
     expect(summary.status).toBe(0);
     expect(summary.stdout).toMatch(/indicators for human review/);
+  });
+
+  it('writes each export piece by piece, the same bytes as the export made whole; refuses an html export of a report no page can hold', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    expect((await run('analyze', join(REPO, 'data', 'scenarios', 'border-procurement'), '--out', out, '--quiet')).code).toBe(0);
+    const report = readReport(out);
+    const made = { gexf: toGexf(report), graphml: toGraphml(report), ftm: toFtm(report) };
+    for (const format of ['gexf', 'graphml', 'ftm'] as const) {
+      const file = join(dir, `x.${format}`);
+      expect((await run('export', out, '--format', format, '--out', file, '--quiet')).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(made[format]);
+    }
+    expect((await run('export', out, '--format', 'csv', '--out', join(dir, 'csv'), '--quiet')).code).toBe(0);
+    for (const [name, text] of Object.entries(toCsv(report))) expect(readFileSync(join(dir, 'csv', `${name}.csv`), 'utf8')).toBe(`\ufeff${text}`);
+    // A records file beside the report of 500 MB (sparse: no disk used): no html page holds that; said before reading.
+    const records = join(dir, 'r.records.jsonl');
+    writeFileSync(records, '');
+    truncateSync(records, 500 * 2 ** 20);
+    const html = await run('export', out, '--format', 'html', '--out', join(dir, 'x.html'), '--quiet');
+    expect(html.code).toBe(2);
+    expect(html.stderr).toMatch(/r\.json and its records hold 5\d\d MB: an html export puts all of it in one page, and a browser \(like one string of Node\.js\) holds at most a few hundred MB\. Open it with chokepoint view .*r\.json/);
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
   });
 
   it('says how far along reading a report is, in words and as a step (the progress reporter prints a step every few seconds)', async () => {

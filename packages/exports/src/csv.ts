@@ -1,6 +1,7 @@
 import type { Report } from '@chokepoint/report';
 import { columnsOf } from './columns';
 import { controllerRows, exportTables, groupRows, type Attributes, type ExportOptions, type Scalar } from './network';
+import { collected, type TextSink } from './sink';
 import { wellFormed } from './xml';
 
 /**
@@ -31,7 +32,7 @@ export function csvCell(value: Scalar | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function table(rows: { attributes: Attributes }[], first: [string, (row: never) => Scalar][]): string {
+function table(rows: { attributes: Attributes }[], first: [string, (row: never) => Scalar][], sink: TextSink): void {
   const header = first.map(([name]) => name);
   const cells: ((row: { attributes: Attributes }) => Scalar | undefined)[] = first.map(([, get]) => get as (row: unknown) => Scalar);
   for (const { name } of columnsOf(rows)) {
@@ -41,9 +42,8 @@ function table(rows: { attributes: Attributes }[], first: [string, (row: never) 
     header.push(title);
     cells.push((row) => row.attributes.get(name));
   }
-  const lines = [header.map((c) => csvCell(c)).join(',')];
-  for (const r of rows) lines.push(cells.map((cell) => csvCell(cell(r))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  sink(`${header.map((c) => csvCell(c)).join(',')}\r\n`);
+  for (const r of rows) sink(`${cells.map((cell) => csvCell(cell(r))).join(',')}\r\n`);
 }
 
 /**
@@ -51,16 +51,31 @@ function table(rows: { attributes: Attributes }[], first: [string, (row: never) 
  * (company groups) and controllers.csv (the people and companies behind the flags, one row per flagged company
  * each controls). Money columns name their currency (`value_EUR`); every text cell is formula-safe.
  */
-export function toCsv(report: Report, options: ExportOptions = {}): { nodes: string; edges: string; groups: string; controllers: string } {
+export function toCsv(report: Report, options: ExportOptions = {}): Record<CsvTable, string> {
+  const tables = csvTables(report, options);
+  return { nodes: collected(tables.nodes), edges: collected(tables.edges), groups: collected(tables.groups), controllers: collected(tables.controllers) };
+}
+
+/** The names of the CSV tables, in the order they are written. */
+export const CSV_TABLES = ['nodes', 'edges', 'groups', 'controllers'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+/** toCsv, each table written line by line to the sink it is given (its byte-order mark not included). */
+export function csvTables(report: Report, options: ExportOptions = {}): Record<CsvTable, (sink: TextSink) => void> {
   const { nodes, edges } = exportTables(report, options);
   return {
-    nodes: table(nodes, [['Id', (n: { id: string }) => n.id]]),
-    edges: table(edges, [
-      ['Id', (e: { id: string }) => e.id],
-      ['Source', (e: { source: string }) => e.source],
-      ['Target', (e: { target: string }) => e.target],
-    ]),
-    groups: table(groupRows(report), [['Id', (g: { id: string }) => g.id]]),
-    controllers: table(controllerRows(report), [['Id', (c: { id: string }) => c.id]]),
+    nodes: (sink) => table(nodes, [['Id', (n: { id: string }) => n.id]], sink),
+    edges: (sink) =>
+      table(
+        edges,
+        [
+          ['Id', (e: { id: string }) => e.id],
+          ['Source', (e: { source: string }) => e.source],
+          ['Target', (e: { target: string }) => e.target],
+        ],
+        sink,
+      ),
+    groups: (sink) => table(groupRows(report), [['Id', (g: { id: string }) => g.id]], sink),
+    controllers: (sink) => table(controllerRows(report), [['Id', (c: { id: string }) => c.id]], sink),
   };
 }

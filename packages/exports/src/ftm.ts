@@ -1,5 +1,6 @@
 import { controlledCount, type Report } from '@chokepoint/report';
 import { judgementsByEntity, pathText, STATUS_WORDS, type ExportOptions } from './network';
+import { collected, type TextSink } from './sink';
 
 /** What each key-node role means, in the summary's words. */
 const ROLE_WORDS: Readonly<Record<string, string>> = { control: 'behind flagged companies', brokerage: 'a broker', flow: 'the flow depends on it', structure: 'holds the network together' };
@@ -43,9 +44,14 @@ function put(props: Record<string, string[]>, key: string, value: string | numbe
  * escapes line breaks and unpaired surrogates, so every line parses whatever the names hold.
  */
 export function toFtm(report: Report, options: ExportOptions = {}): string {
+  return collected((sink) => writeFtm(report, sink, options));
+}
+
+/** toFtm, line by line to `sink`. */
+export function writeFtm(report: Report, sink: TextSink, options: ExportOptions = {}): void {
   const c = options.case;
   const statuses = new Map((c?.flags ?? []).map((f) => [f.flag, f]));
-  const out: FtmLine[] = [];
+  const out = { push: (line: FtmLine) => sink(`${JSON.stringify(line)}\n`) };
   const kinds = new Map(report.entities.map((e) => [e.id, e.kind]));
   for (const e of report.entities) {
     const schema = e.kind === 'person' ? 'Person' : e.kind === 'company' ? 'Company' : 'Organization';
@@ -153,5 +159,4 @@ export function toFtm(report: Report, options: ExportOptions = {}): string {
       }
     }
   }
-  return out.map((l) => JSON.stringify(l)).join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import type { Report } from '@chokepoint/report';
 import { columnsOf, scalarText, type Column } from './columns';
 import { exportTables, type ExportOptions, mercatorY, type Attributes } from './network';
+import { collected, lineSink, type TextSink } from './sink';
 import { xmlText } from './xml';
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
@@ -11,18 +12,24 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b
  * by xmlText: escaped, with the code points XML 1.0 cannot hold replaced by U+FFFD.
  */
 export function toGexf(report: Report, options: ExportOptions = {}): string {
+  return collected((sink) => writeGexf(report, sink, options));
+}
+
+/** toGexf, line by line to `sink`. */
+export function writeGexf(report: Report, sink: TextSink, options: ExportOptions = {}): void {
   const { nodes, edges } = exportTables(report, options);
   // The node label is the GEXF label, not an attribute.
   const nodeColumns = columnsOf(nodes).filter((c) => c.name !== 'label');
   const edgeColumns = columnsOf(edges);
-  const out: string[] = [
+  const out = lineSink(sink);
+  out.push(
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">',
     '  <meta>',
     '    <creator>Chokepoint</creator>',
     '  </meta>',
     '  <graph defaultedgetype="directed" mode="static">',
-  ];
+  );
   const declare = (kind: 'node' | 'edge', columns: Column[]) => {
     out.push(`    <attributes class="${kind}" mode="static">`);
     columns.forEach((c, i) => out.push(`      <attribute id="${i}" title="${xmlText(c.name)}" type="${c.type}"/>`));
@@ -55,6 +62,5 @@ export function toGexf(report: Report, options: ExportOptions = {}): string {
     out.push(`      <edge id="${xmlText(e.id)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}" weight="${weight}" label="${xmlText(String(a.get('kind')))}">`, ...values(a, edgeColumns));
     out.push('      </edge>');
   }
-  out.push('    </edges>', '  </graph>', '</gexf>', '');
-  return out.join('\n');
+  out.push('    </edges>', '  </graph>', '</gexf>');
 }

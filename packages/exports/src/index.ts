@@ -1,7 +1,8 @@
 export { exportTables, noteLine, STATUS_WORDS, type ExportOptions, groupRows, controllerRows, pathText, valueColumn, mercatorY, type Attributes, type ExportNode, type ExportEdge, type Scalar } from './network';
 export { columnsOf, type Column, type ColumnType } from './columns';
-export { toGexf } from './gexf';
-export { toGraphml } from './graphml';
-export { toCsv, csvCell, CSV_BOM } from './csv';
-export { toFtm } from './ftm';
+export { toGexf, writeGexf } from './gexf';
+export { toGraphml, writeGraphml } from './graphml';
+export { toCsv, csvTables, csvCell, CSV_BOM, CSV_TABLES, type CsvTable } from './csv';
+export { toFtm, writeFtm } from './ftm';
+export { collected, type TextSink } from './sink';
 export { xmlText } from './xml';

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSV_BOM, toCsv, toFtm, toGexf, toGraphml } from '@chokepoint/exports';
+import { CSV_BOM, CSV_TABLES, csvTables, writeFtm, writeGexf, writeGraphml, type TextSink } from '@chokepoint/exports';
 import { Command, Option } from 'commander';
 import { serializeReport } from '@chokepoint/report';
 import { serializeCase, type CaseFile } from '@chokepoint/case';
@@ -8,9 +8,21 @@ import { readCaseFile } from '@chokepoint/case/files';
 import { exportHtml, opensOnOverview, OVERVIEW_ABOVE } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
+import { bytesForPeople, estimateReportMemory } from '@chokepoint/pipeline';
 import { readReportFor } from '../read-report';
 
 export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv', 'ftm'] as const;
+
+/**
+ * The most report files (the report and its records) an html export takes: the page holds them whole, as one string
+ * while it is made (Node.js's longest is about 512 MB) and in the browser that opens it. The report of 100,000
+ * entities of the benchmark (330 MB with its records) is exported, and opens in about 20 s; one of a million
+ * entities (3.3 GB) failed after two minutes with "Invalid string length".
+ */
+const HTML_MOST_BYTES = 400 * 2 ** 20;
+
+/** Exports are written in pieces of about this many characters (1 MB of text, or a few). */
+const PIECE_CHARS = 2 ** 20;
 
 export function exportCommand(io: CliIO): Command {
   return new Command('export')
@@ -25,17 +37,59 @@ export function exportCommand(io: CliIO): Command {
     .option('-q, --quiet', 'print no progress on stderr')
     .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean; case?: string }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
+      if (flags.format === 'html') {
+        // One page holds the whole report: refused before reading one a browser cannot hold (nor one string).
+        const { inputBytes } = estimateReportMemory(path);
+        if (inputBytes > HTML_MOST_BYTES) {
+          throw new UsageError(
+            `${path} and its records hold ${bytesForPeople(inputBytes)}: an html export puts all of it in one page, and a browser (like one string of Node.js) holds at most a few hundred MB. Open it with chokepoint view ${path} (an overview of its clusters first, the rest loaded as you open it), or export it as gexf, graphml, csv or ftm, which are written piece by piece`,
+          );
+        }
+      }
       const report = readReportFor(path, {}, progress);
       const caseFile: CaseFile | undefined = flags.case === undefined ? undefined : readCaseFile(flags.case);
       if (caseFile !== undefined && caseFile.report.bundle !== report.input.bundle) io.stderr(`chokepoint: the case ${flags.case} was started on the bundle "${caseFile.report.bundle}", this report is of "${report.input.bundle}"\n`);
       const withCase = { case: caseFile };
+      const cannotWrite = (file: string, err: unknown) => new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       const write = (file: string, text: string) => {
         try {
           writeFileSync(file, text);
         } catch (err) {
-          throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          throw cannotWrite(file, err);
         }
         progress(`wrote ${file} (${Math.round(Buffer.byteLength(text) / 1024)} KB)`);
+      };
+      /** An export written to `file` as it is made (`first`, then what `make` sends), in pieces of about 1 MB. */
+      const writeInPieces = (file: string, make: (sink: TextSink) => void, first = '') => {
+        let fd: number;
+        try {
+          fd = openSync(file, 'w');
+        } catch (err) {
+          throw cannotWrite(file, err);
+        }
+        let bytes = 0;
+        try {
+          let pending: string[] = [first];
+          let size = first.length;
+          const flush = () => {
+            const buffer = Buffer.from(pending.join(''), 'utf8');
+            for (let at = 0; at < buffer.length; ) at += writeSync(fd, buffer, at);
+            bytes += buffer.length;
+            pending = [];
+            size = 0;
+          };
+          make((text) => {
+            pending.push(text);
+            size += text.length;
+            if (size >= PIECE_CHARS) flush();
+          });
+          flush();
+        } catch (err) {
+          throw (err as NodeJS.ErrnoException).code !== undefined ? cannotWrite(file, err) : err;
+        } finally {
+          closeSync(fd);
+        }
+        progress(`wrote ${file} (${Math.round(bytes / 1024)} KB)`);
       };
       switch (flags.format) {
         case 'html':
@@ -49,13 +103,13 @@ export function exportCommand(io: CliIO): Command {
           }
           break;
         case 'gexf':
-          write(flags.out, toGexf(report, withCase));
+          writeInPieces(flags.out, (sink) => writeGexf(report, sink, withCase));
           break;
         case 'graphml':
-          write(flags.out, toGraphml(report, withCase));
+          writeInPieces(flags.out, (sink) => writeGraphml(report, sink, withCase));
           break;
         case 'ftm':
-          write(flags.out, toFtm(report, withCase));
+          writeInPieces(flags.out, (sink) => writeFtm(report, sink, withCase));
           break;
         case 'csv': {
           try {
@@ -64,7 +118,8 @@ export function exportCommand(io: CliIO): Command {
             throw new UsageError(`cannot create the folder ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
           }
           // (a byte-order mark first, so that Excel reads the names as UTF-8)
-          for (const [name, text] of Object.entries(toCsv(report, withCase))) write(join(flags.out, `${name}.csv`), CSV_BOM + text);
+          const tables = csvTables(report, withCase);
+          for (const name of CSV_TABLES) writeInPieces(join(flags.out, `${name}.csv`), tables[name], CSV_BOM);
           break;
         }
       }

@@ -287,6 +287,18 @@ browserSuite('the viewer in the browser on a large report', () => {
     expect(await page.evaluate(() => window.__chokepointScaled!.scope().center)).toBe(found);
     await page.locator('#scope-overview').click();
     await ready('overview');
+    // The search box at the top searches the piece shown (the clusters here): it says so, and offers the whole report,
+    // where the name is found (a person types there first; "No entity matches" alone read as "not in the report").
+    await page.fill('#search', 'Velkaron');
+    await hasText(page.locator('#search-results .empty'), 'No entity shown here matches.');
+    await hasText(page.locator('#search-everywhere'), 'Search the whole report for “Velkaron”');
+    await page.screenshot({ path: screenshotPath('viewer-scale-search-everywhere.png') });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#scope-find').inputValue()).resolves.toBe('Velkaron');
+    const everywhere = page.locator('#scope-find-results button').first();
+    await everywhere.waitFor();
+    expect(await everywhere.getAttribute('data-id')).toBe(found);
+    await expect(page.locator('#search-results').isHidden()).resolves.toBe(true);
     // An entity to review first, or a key node, is not drawn in the overview: picking it opens its neighbours.
     for (const list of ['#queue-list', '#key-list']) {
       const first = page.locator(`${list} button[data-id]`).first();

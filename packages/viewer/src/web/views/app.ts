@@ -58,6 +58,8 @@ export interface ScopeHooks {
   openEntity(id: string): void;
   /** A cluster whose members this piece holds only some of: opens its piece. */
   openCluster(cluster: number): void;
+  /** Searches the whole report for a text typed in the search box (which searches only this piece). */
+  findInReport(text: string): void;
 }
 
 export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}, hooks: ScopeHooks | null = null): ViewerApp {
@@ -393,7 +395,7 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     el('div', { className: 'tools' }, ...layoutButtons, runButton, pngButton, linkButton),
     counts,
   );
-  renderSearch(header.querySelector('.search-box') as HTMLElement, index, settings.searchResults, actions);
+  renderSearch(header.querySelector('.search-box') as HTMLElement, index, settings.searchResults, actions, hooks === null ? undefined : (text) => hooks.findInReport(text));
   append(left, filters, lists);
   renderFilters(filters, model, state.filters, actions);
   renderLists(lists, model, actions);

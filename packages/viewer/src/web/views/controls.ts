@@ -16,15 +16,27 @@ export interface ControlActions {
   focusCluster(id: number): void;
 }
 
-/** Search box with instant results; arrow keys move through the results, Enter picks one. */
-export function renderSearch(root: HTMLElement, index: SearchIndex, limit: number, actions: ControlActions): void {
+/**
+ * Search box with instant results; arrow keys move through the results, Enter picks one. `everywhere`: the view shows
+ * a piece of a large report (an overview of its clusters, or a neighbourhood), which the index holds only: the results
+ * then end with a button that searches the whole report for the text (and Enter with no result does the same).
+ */
+export function renderSearch(root: HTMLElement, index: SearchIndex, limit: number, actions: ControlActions, everywhere?: (text: string) => void): void {
   const input = el('input', { id: 'search', type: 'search', placeholder: 'Search by name or id', autocomplete: 'off', 'aria-label': 'Search entities by name or id' });
   const results = el('ul', { id: 'search-results', role: 'listbox', 'aria-label': 'Search results' });
   const update = () => {
     clear(results);
     const found = search(index, input.value, limit);
     results.hidden = input.value.trim() === '';
-    if (found.length === 0 && !results.hidden) append(results, el('li', { className: 'empty', text: 'No entity matches.' }));
+    if (found.length === 0 && !results.hidden) append(results, el('li', { className: 'empty', text: everywhere === undefined ? 'No entity matches.' : 'No entity shown here matches.' }));
+    if (everywhere !== undefined && !results.hidden) {
+      const text = input.value;
+      const whole = () => {
+        results.hidden = true;
+        everywhere(text);
+      };
+      append(results, el('li', { className: 'everywhere' }, el('button', { type: 'button', className: 'result everywhere', id: 'search-everywhere', onclick: whole, text: `Search the whole report for “${text.trim()}”` })));
+    }
     for (const node of found) {
       const pick = () => {
         actions.select(node.id);

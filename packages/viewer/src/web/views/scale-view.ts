@@ -102,6 +102,10 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
       },
       openEntity: (id) => void viewer.open({ entity: id, hops: 1 }),
       openCluster: (cluster) => void viewer.open({ cluster }),
+      findInReport: (text) => {
+        findInput.value = text;
+        void find(text).then(() => findResults.querySelector('button')?.focus());
+      },
     });
     title.textContent = isolateRtl(scopeTitle(report, scope));
     capped.textContent = scope.capped ?? '';

@@ -223,6 +223,7 @@ export interface ReadReportOptions {
 export function readReport(path: string, options: ReadReportOptions = {}): Report {
   if (!existsSync(path)) throw new InvalidReportError(`cannot read the report ${path} (is the path right?)`);
   const reportBytes = statSync(path).size;
+  // Until the report says where its records are: the records file by the report's name, when they are read.
   const recordsFile = options.records === false ? undefined : companionPath(path);
   const total = reportBytes + (recordsFile !== undefined && existsSync(recordsFile) ? statSync(recordsFile).size : 0);
   const onProgress = options.onProgress;
@@ -236,7 +237,9 @@ export function readReport(path: string, options: ReadReportOptions = {}): Repor
   const report = assertReport(value, path);
   if (options.records === false || report.records.stored === 'inline') return report;
   // The records are checked like the rest: the schema, and that they name entities of the report.
-  return assertReport({ ...report, ...readRecords(path, report, onProgress && ((bytes) => onProgress(reportBytes + bytes, Math.max(total, reportBytes + bytes)))) }, path);
+  // (the records' size as the report recorded it: the file the report names, whatever the report is called now)
+  const all = reportBytes + report.records.bytes;
+  return assertReport({ ...report, ...readRecords(path, report, onProgress && ((bytes) => onProgress(reportBytes + bytes, Math.max(all, reportBytes + bytes)))) }, path);
 }
 
 /** The relations and shipments of a report whose records are in a companion file, checked against the report. */

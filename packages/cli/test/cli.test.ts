@@ -305,6 +305,21 @@ describe('the built binary', () => {
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
   });
 
+  it('validate says when it starts reading a large bundle, and nothing with --quiet', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entities.csv'), 'id,kind,name\ne1,company,Fictional One\n');
+    // 64 MB of shipments (sparse: no disk used), which the reader then refuses at their first line.
+    const sparse = join(dir, 'shipments.csv');
+    writeFileSync(sparse, '');
+    truncateSync(sparse, LARGE_INPUT_BYTES);
+    const r = await run('validate', dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr.startsWith(`chokepoint: reading ${dir} (67 MB) (`)).toBe(true);
+    const quiet = await run('validate', dir, '--quiet');
+    expect(quiet.code).toBe(3);
+    expect(quiet.stderr).not.toMatch(/chokepoint: reading/);
+  });
+
   it('says how far along reading a report is, in words and as a step (the progress reporter prints a step every few seconds)', async () => {
     const out = join(tempDir(), 'r.json');
     expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);

@@ -12,7 +12,7 @@ import { renderSummary, reportChunks, writeReport, type Report } from '@chokepoi
 import { addNeo4jSourceOptions, gdsResultsFromNeo4j, neo4jSource, readBundleFromNeo4j, type Neo4jAnalyzeFlags } from './neo4j';
 import { readCaseFile } from '@chokepoint/case/files';
 import { UsageError } from '../errors';
-import { fileProgressBar, progressReporter, type CliIO } from '../io';
+import { fileProgressBar, progressReporter, readingProgress, type CliIO } from '../io';
 import { parseCount, parseEpsilon, parsePositiveInteger, parsePositiveNumber, parseSeed } from '../options';
 import { VERSION } from '../version';
 
@@ -115,9 +115,8 @@ export function analyzeCommand(io: CliIO): Command {
       let matching: Matching | undefined;
       const readBundle = async (): Promise<Bundle> => {
         if (source === undefined) progress(`reading ${bundleDir}`);
-        const bar = fileProgressBar(flags.quiet ?? false);
-        // Not on a terminal (a log, a pipe): how far reading is, as lines like those of the other stages.
-        const onBytes = bar.onProgress ?? ((file: string, bytes: number, total: number) => progress(`reading ${file}: ${Math.floor((100 * bytes) / total)}% of ${bytesForPeople(total)}`, { done: bytes, total }));
+        const bar = readingProgress(flags.quiet ?? false, progress);
+        const onBytes = bar.onProgress;
         const onEntities = flags.resolve ? (entities: readonly Entity[]) => void (matching = matchInBackground(entities, { threads: flags.threads })) : undefined;
         const read = { lenient: flags.lenient, onProgress: onBytes, sectorHints: reference.sectorKeywords, onEntities };
         let bundle: Bundle;

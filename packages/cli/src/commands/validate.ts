@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
 import { formatIssue } from '@chokepoint/model';
-import { readInput } from '@chokepoint/pipeline';
-import type { CliIO } from '../io';
+import { bytesForPeople, estimateMemory, readInput } from '@chokepoint/pipeline';
+import { LARGE_INPUT_BYTES } from '../relaunch';
+import { progressReporter, readingProgress, type CliIO } from '../io';
 
 /** Text from the input never sends control sequences to a terminal. */
 // eslint-disable-next-line no-control-regex
@@ -14,9 +15,16 @@ export function validateCommand(io: CliIO): Command {
     .argument('<bundle>', 'folder with entities.csv and optionally relations.csv, shipments.csv, places.csv; or a FollowTheMoney .jsonl file')
     .option('--reference <dir>', 'folder with the reference data (sector-keywords.csv is used to check sectors against ISIC codes)', DEFAULT_REFERENCE_DIR)
     .option('--json', 'print the counts and warnings as JSON')
-    .action(async (bundleDir: string, flags: { json?: boolean; reference: string }) => {
+    .option('-q, --quiet', 'print no progress on stderr')
+    .action(async (bundleDir: string, flags: { json?: boolean; reference: string; quiet?: boolean }) => {
       const reference = loadReference(flags.reference);
-      const bundle = await readInput(bundleDir, { sectorHints: reference.sectorKeywords });
+      // How far reading is: a large bundle takes a minute or more (and says so when it starts).
+      const progress = progressReporter(io, flags.quiet ?? false);
+      const { inputBytes } = estimateMemory(bundleDir);
+      if (inputBytes >= LARGE_INPUT_BYTES) progress(`reading ${bundleDir} (${bytesForPeople(inputBytes)})`);
+      const bar = readingProgress(flags.quiet ?? false, progress);
+      const bundle = await readInput(bundleDir, { sectorHints: reference.sectorKeywords, onProgress: bar.onProgress });
+      bar.done();
       const counts = {
         bundle: bundle.name,
         entities: bundle.entities.length,

@@ -342,6 +342,11 @@ describe('spreadsheet habits', () => {
       }),
     );
     expect(panjiva.shipments[0]).toMatchObject({ id: 'B1', commodity: 'spanners', quantity: 120, unit: 'pcs', quantityKg: 1200, value: 8400, currency: 'USD', originCountry: 'CN', destinationCountry: 'US', attributes: { 'weight (t)': '1.2', 'weight (kg)': '1200' } });
+    // A spreadsheet's abbreviations of currency (`Curr.`, `Cur`, `CCY`) name the currency column; the value is read in it.
+    for (const name of ['Curr.', 'Cur', 'CCY', 'Invoice currency']) {
+      const read = await readBundle(makeBundle({ relations: undefined, shipments: `id,supplier,buyer,commodity,Invoice value,${name}\ns1,a,b,paste,21000,EUR` }));
+      expect([name, read.shipments[0].value, read.shipments[0].currency]).toEqual([name, 21000, 'EUR']);
+    }
     // A unit column under a name not known: the problem of a quantity without a unit names it.
     const unread = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,quantity,Unit code\ns1,a,b,paste,6,t' }));
     expect(unread).toEqual([{ file: 'shipments.csv', line: 2, column: 'unit', reason: expect.stringContaining('; the column "Unit code" is kept as a text attribute, not read as the unit: name it "unit" if it holds the units') }]);

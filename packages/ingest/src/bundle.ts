@@ -144,6 +144,9 @@ const UNIQUE_TEXT: ReadonlySet<string> = new Set(['name', 'address']);
 /** At most this many distinct texts are kept per column (a column whose cells never repeat stops growing there). */
 const REPEATS_KEPT = 20_000;
 
+/** A word for currency in a column's name (normalised), for the hint of a value without a currency. */
+const CURRENCY_WORD = /(?:^|_)(?:currenc(?:y|ies)|curr?|ccy|crncy|devises?|monnaie|monedas?|divisas?|moedas?|wahrung|waehrung|doviz|para_birimi|valuta)(?:_|$)/;
+
 /** Thrown inside one file when it cannot be read further; turned into a fatal InvalidBundleError. */
 class FatalFileProblem extends Error {
   constructor(readonly issue: DataIssue) {
@@ -584,6 +587,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
    * code`), named in the problem of a quantity without a unit.
    */
   let unreadUnit: string | undefined;
+  /** Likewise for the currency: an extra column whose name holds a word for currency (`Currency of payment`, `Devise fact.`). */
+  let unreadCurrency: string | undefined;
   /** The index of the value column in the header (-1: none), for the doubt about a dot between thousands. */
   let valueColumn = -1;
   /** The currency the row's value was written with (`21000 TRY`), the unit of its quantity (`6 t`), when they were. */
@@ -685,6 +690,9 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             unreadUnit = header.some((c) => typeof c !== 'string' && c.name === 'unit')
               ? undefined
               : fields.find((f, k) => typeof header![k] === 'string' && /(?:^|_)(?:units?|uom)(?:_|$)/.test(normaliseColumnName(f)))?.trim();
+            unreadCurrency = header.some((c) => typeof c !== 'string' && c.name === 'currency')
+              ? undefined
+              : fields.find((f, k) => typeof header![k] === 'string' && CURRENCY_WORD.test(normaliseColumnName(f)))?.trim();
             valueColumn = header.findIndex((c) => typeof c !== 'string' && c.name === 'value');
             // The coordinates in one cell stand for a place's lat and lon, which it needs.
             const coordinates = header.find((c): c is ColumnSpec => typeof c !== 'string' && c.type === 'coordinates');
@@ -1232,7 +1240,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
         // Checks across columns only make sense once each column parsed on its own.
         if (problems.length === 0) {
           for (const p of crossFieldProblems(spec.file, values)) {
-            add(p.column, p.column === 'unit' && unreadUnit !== undefined ? `${p.reason}; the column ${JSON.stringify(unreadUnit)} is kept as a text attribute, not read as the unit: name it "unit" if it holds the units` : p.reason);
+            const unread = p.column === 'unit' ? unreadUnit : p.column === 'currency' ? unreadCurrency : undefined;
+            add(p.column, unread !== undefined ? `${p.reason}; the column ${JSON.stringify(unread)} is kept as a text attribute, not read as the ${p.column}: name it "${p.column}" if it holds the ${p.column === 'unit' ? 'units' : 'currencies'}` : p.reason);
           }
         }
         let id: string | undefined;

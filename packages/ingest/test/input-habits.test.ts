@@ -347,6 +347,11 @@ describe('spreadsheet habits', () => {
       const read = await readBundle(makeBundle({ relations: undefined, shipments: `id,supplier,buyer,commodity,Invoice value,${name}\ns1,a,b,paste,21000,EUR` }));
       expect([name, read.shipments[0].value, read.shipments[0].currency]).toEqual([name, 21000, 'EUR']);
     }
+    // A currency column under a name not known: the problem of a value without a currency names it.
+    const noCurrency = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,value,Currency of payment\ns1,a,b,paste,5,EUR' }));
+    expect(noCurrency).toEqual([
+      { file: 'shipments.csv', line: 2, column: 'currency', reason: 'a value needs a currency (such as EUR); the column "Currency of payment" is kept as a text attribute, not read as the currency: name it "currency" if it holds the currencies' },
+    ]);
     // A unit column under a name not known: the problem of a quantity without a unit names it.
     const unread = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,quantity,Unit code\ns1,a,b,paste,6,t' }));
     expect(unread).toEqual([{ file: 'shipments.csv', line: 2, column: 'unit', reason: expect.stringContaining('; the column "Unit code" is kept as a text attribute, not read as the unit: name it "unit" if it holds the units') }]);

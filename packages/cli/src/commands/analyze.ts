@@ -3,7 +3,7 @@ import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON } from '@chokepoint/engine';
 import { loadReference, loadRules, DEFAULT_REFERENCE_DIR, EMPTY_CONFIG, SHIPPED_RULES } from '@chokepoint/flags';
-import { bytesForPeople, estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
+import { estimateMemory, loadMeasuresData, matchInBackground, readInput, readScreeningList, runAnalysis, type Matching } from '@chokepoint/pipeline';
 import { collectGarbage, givenFlags, RelaunchRequest, relaunchPlan } from '../relaunch';
 import type { ScreeningList } from '@chokepoint/screening';
 import { splitUnread, type Bundle, type Entity } from '@chokepoint/model';

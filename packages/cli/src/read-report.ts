@@ -8,10 +8,13 @@ import type { Progress } from './io';
  * command again with a larger heap when the machine has the memory, else says how much is needed (exit 4), instead
  * of running out of memory part way through reading it (as `view` did on a report of a million entities, after
  * 100 s, with V8's native stack trace). `progress` is told how far along reading is (a line every few seconds, so
- * none for a report read in a moment).
+ * none for a report read in a moment). `work.heapTimes`: how many times the report's own heap the command holds at
+ * its peak, when its work takes more than reading (the exports).
  */
-export function readReportFor(path: string, options: Omit<ReadReportOptions, 'onProgress'> = {}, progress?: Progress): Report {
-  const estimate = estimateReportMemory(path, { records: options.records ?? true });
+export function readReportFor(path: string, options: Omit<ReadReportOptions, 'onProgress'> = {}, progress?: Progress, work: { heapTimes?: number } = {}): Report {
+  const read = estimateReportMemory(path, { records: options.records ?? true });
+  // A command whose own work holds more than the report (an export's table of every node and tie) asks for that too.
+  const estimate = { ...read, neededBytes: read.neededBytes * (work.heapTimes ?? 1) };
   if (estimate.neededBytes > estimate.heapLimitBytes) throw new InputTooLargeError(estimate);
   // A large report says when reading starts and when it is being checked (a minute each at a million entities); a
   // small one only what the reporter shows of the steps (nothing, when it is read in a moment).

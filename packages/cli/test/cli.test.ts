@@ -330,6 +330,22 @@ describe('the built binary', () => {
     expect(told).toEqual([[`reading the report ${out}: 100% of 1 MB`, { done: size, total: size }]]);
   });
 
+  it('an export, whose tables hold more than the report, asks for that memory too', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
+    // 48 MB of records beside it (sparse): reading fits a 64 MB old space (112 MB of heap in all), exporting does not.
+    const records = join(dir, 'r.records.jsonl');
+    writeFileSync(records, '');
+    truncateSync(records, 48 * 2 ** 20);
+    const exported = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'export', out, '--format', 'csv', '--out', join(dir, 'csv')], { encoding: 'utf8' });
+    expect(exported.status).toBe(4);
+    expect(exported.stderr).toMatch(/the report and its records file hold 5\d MB, and reading it takes at least about 1\d\d MB of memory/);
+    expect(existsSync(join(dir, 'csv'))).toBe(false);
+    const disrupted = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'disrupt', out, '--quiet'], { encoding: 'utf8' });
+    expect([disrupted.status, disrupted.stderr]).toEqual([0, '']);
+  });
+
   it('reads a report too large for Node.js’s default heap in a process run again with a larger one', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');

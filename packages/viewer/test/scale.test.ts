@@ -165,6 +165,22 @@ describe('neighbourhoods', () => {
     expect(one.keyNodes.every((k) => one.entities.some((e) => e.id === k.id))).toBe(true);
   });
 
+  it('keeps where the entities of a piece were geocoded, and no other entity’s (megabytes at a million entities)', () => {
+    const report = ring(3, 5);
+    const place = (id: string) => ({ id, city: 'Kilis', country: 'TR' });
+    report.geocoding = {
+      enabled: true,
+      geocoded: [{ ...place('e1-1'), lat: 36.7, lon: 37.1, geonameId: 1 }, { ...place('e3-2'), lat: 36.7, lon: 37.1, geonameId: 1 }],
+      ambiguous: [{ ...place('e1-2'), candidates: 2 }, { ...place('e2-2'), candidates: 2 }],
+      unknown: [place('e1-3'), place('e2-4')],
+    };
+    const index = buildScaleIndex(report);
+    const one = entityNeighbourhood(index, 'e1-2', 1);
+    expect(one.geocoding).toEqual({ enabled: true, geocoded: [report.geocoding.geocoded[0]], ambiguous: [report.geocoding.ambiguous[0]], unknown: [report.geocoding.unknown[0]] });
+    // The overview's nodes are clusters: no entity's geocoding goes with it.
+    expect(buildOverview(index).geocoding).toEqual({ enabled: true, geocoded: [], ambiguous: [], unknown: [] });
+  });
+
   it('gives an entity with what lies within a number of ties', () => {
     const index = buildScaleIndex(ring(3, 5));
     const one = entityNeighbourhood(index, 'e1-2', 1);

@@ -184,6 +184,11 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
     controllers: r.controllers.filter((c) => has(c.id)),
     bridges: r.bridges.filter((b) => has(b.source) && has(b.target)),
     flags: r.flags.filter((f) => f.entities.some(has)),
+    // Where the entities of this piece were geocoded (the whole list is megabytes at a million entities; a report of
+    // an older schema may have none).
+    ...(r.geocoding === undefined
+      ? {}
+      : { geocoding: { ...r.geocoding, geocoded: r.geocoding.geocoded.filter((g) => has(g.id)), ambiguous: r.geocoding.ambiguous.filter((g) => has(g.id)), unknown: r.geocoding.unknown.filter((g) => has(g.id)) } }),
     records: { stored: 'inline' },
     scope,
   } as ScopeReport;

@@ -347,6 +347,12 @@ describe('spreadsheet habits', () => {
       const read = await readBundle(makeBundle({ relations: undefined, shipments: `id,supplier,buyer,commodity,Invoice value,${name}\ns1,a,b,paste,21000,EUR` }));
       expect([name, read.shipments[0].value, read.shipments[0].currency]).toEqual([name, 21000, 'EUR']);
     }
+    // A customs declarations extract: the declaration's number and date, consignor and consignee (the importer, as the
+    // buyer when no buyer column is given), a time of day after the date.
+    const declarations = await readBundle(
+      makeBundle({ relations: undefined, shipments: 'Declaration no.,Declaration date,Consignor,Consignee,Goods description,Declared value,Curr.\nD-19-1,2019-07-03T00:00:00,a,b,paste,12500,USD\n' }),
+    );
+    expect(declarations.shipments[0]).toMatchObject({ id: 'D-19-1', shipped: '2019-07-03', supplier: 'a', buyer: 'b', commodity: 'paste', value: 12500, currency: 'USD' });
     // A currency column under a name not known: the problem of a value without a currency names it.
     const noCurrency = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,value,Currency of payment\ns1,a,b,paste,5,EUR' }));
     expect(noCurrency).toEqual([

@@ -625,8 +625,8 @@ export const SHIPMENTS_SPEC: FileSpec = inOtherLanguages({
   idColumn: 'id',
   description: 'Goods sold by a supplier to a buyer.',
   columns: [
-    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number', 'invoice_no', 'invoice_number', 'invoice_id', 'invoice_ref', 'ref', 'reference', 'ref_no'], description: 'Unique identifier of the shipment.' },
-    { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id', 'exporter', 'exporter_id', 'shipper', 'shipper_id'], description: 'Entity that sold the goods.' },
+    { name: 'id', type: 'id', required: true, synonyms: ['shipment_id', 'shipment_no', 'shipment_number', 'shipment_ref', 'shipment_reference', 'bill_of_lading', 'bill_of_lading_number', 'bl_number', 'bol_number', 'bol', 'air_waybill', 'awb', 'declaration_number', 'declaration_no', 'declaration_id', 'customs_declaration', 'customs_declaration_number', 'entry_number', 'entry_no', 'invoice_no', 'invoice_number', 'invoice_id', 'invoice_ref', 'ref', 'reference', 'ref_no'], description: 'Unique identifier of the shipment.' },
+    { name: 'supplier', type: 'id', required: true, refersToEntity: true, synonyms: ['seller', 'vendor', 'supplier_id', 'exporter', 'exporter_id', 'shipper', 'shipper_id', 'consignor', 'consignor_id'], description: 'Entity that sold the goods.' },
     {
       name: 'buyer',
       type: 'id',
@@ -652,7 +652,7 @@ export const SHIPMENTS_SPEC: FileSpec = inOtherLanguages({
     { name: 'concentration', type: 'concentration', synonyms: ['concentration_percent', 'purity'], description: 'Concentration of the goods in percent by weight (w/w), 0 to 100.' },
     { name: 'value', type: 'number', max: MAX_VALUE, synonyms: ['invoice_value', 'declared_value', 'total_value', 'invoice_amount', 'amount', 'trade_value', 'customs_value', 'fob_value', 'cif_value', 'statistical_value', 'value_of_goods', 'goods_value'], description: 'Invoice value, in `currency`.' },
     { name: 'currency', type: 'currency', synonyms: ['currency_code', 'ccy', 'curr', 'cur', 'curr_code', 'currency_iso', 'invoice_currency', 'value_currency'], description: 'ISO 4217 code.' },
-    { name: 'shipped', type: 'date', synonyms: ['ship_date', 'shipped_date', 'shipping_date', 'date_shipped', 'departure_date', 'shipment_date', 'export_date', 'date'], description: 'Date the goods left the supplier.' },
+    { name: 'shipped', type: 'date', synonyms: ['ship_date', 'shipped_date', 'shipping_date', 'date_shipped', 'departure_date', 'shipment_date', 'export_date', 'declaration_date', 'date_of_declaration', 'date'], description: 'Date the goods left the supplier.' },
     { name: 'received', type: 'date', synonyms: ['received_date', 'receipt_date', 'date_received', 'arrival_date', 'delivery_date', 'import_date'], description: 'Date the goods arrived.' },
     { name: 'origin_country', key: 'originCountry', type: 'country', synonyms: ['origin', 'country_of_origin', 'export_country', 'shipment_origin', 'country_of_export'], description: 'Country the goods left.' },
     { name: 'destination_country', key: 'destinationCountry', type: 'country', synonyms: ['destination', 'country_of_destination', 'import_country', 'shipment_destination', 'country_of_import'], description: 'Country the goods went to.' },

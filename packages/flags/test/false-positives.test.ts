@@ -216,3 +216,16 @@ describe('off-profile-purchase: the benefit of the doubt when the reader warned 
     expect(flags(bundleOf({ entities: [supplier, pharmacy], shipments: [peroxide] }), 'precursor-watchlist')).toHaveLength(1);
   });
 });
+
+describe('a line of business written in German', () => {
+  it('reads a phone shop and a chemicals wholesaler from their German sector text (the shipped keywords), and judges their purchases', () => {
+    const wholesaler = company('chem', { sector: 'Großhandel mit chemischen Erzeugnissen' });
+    const shop = company('handy', { sector: 'Einzelhandel mit Mobiltelefonen' });
+    const paste = ship('chem', 'handy', { id: 'l100', commodity: 'Aluminiumpulver', hsCode: '760310', quantity: 2500, unit: 'kg', value: 4875, currency: 'EUR' });
+    const bundle = bundleOf({ entities: [wholesaler, shop], shipments: [paste] });
+    const { flags } = evaluateFlags(bundle, analyze(bundle, { radiusKm: 50 }), loadReference());
+    const offProfile = flags.find((f) => f.rule === 'off-profile-purchase');
+    expect(offProfile?.evidence.buyerLineOfBusiness).toMatchObject({ isic: '4741' });
+    expect(flags.find((f) => f.rule === 'precursor-watchlist')?.severity).toBe('high');
+  });
+});

@@ -526,7 +526,7 @@ const OTHER_LANGUAGE_NAMES: Readonly<Record<BundleFile, Readonly<Record<string, 
     end: ['fin', 'date_de_fin', 'fecha_de_fin', 'ende', 'bitis'],
   },
   'shipments.csv': {
-    id: ['numero_de_facture', 'facture', 'n_facture', 'factura', 'numero_de_factura', 'n_factura', 'dua', 'n_dua', 'numero_de_dua', 'declaracion', 'numero_de_declaracion', 'declaracion_aduanera', 'pedimento', 'guia', 'n_guia', 'guia_de_remision', 'numero_de_guia', 'rechnungsnummer', 'rechnung', 'fatura_no', 'fatura', 'beyanname_no'],
+    id: ['numero_de_facture', 'facture', 'n_facture', 'factura', 'numero_de_factura', 'n_factura', 'dua', 'n_dua', 'numero_de_dua', 'declaracion', 'numero_de_declaracion', 'declaracion_aduanera', 'pedimento', 'guia', 'n_guia', 'guia_de_remision', 'numero_de_guia', 'rechnungsnummer', 'rechnung', 'rechnungs_nr', 'rechnung_nr', 'lieferschein', 'lieferschein_nr', 'lieferscheinnummer', 'belegnummer', 'beleg_nr', 'zollanmeldung', 'zollanmeldungsnummer', 'fatura_no', 'fatura', 'beyanname_no'],
     supplier: ['fournisseur', 'vendeur', 'expediteur', 'exportateur', 'proveedor', 'vendedor', 'exportador', 'lieferant', 'verkaufer', 'verkaeufer', 'exporteur', 'tedarikci', 'satici', 'ihracatci'],
     buyer: ['acheteur', 'client', 'acquereur', 'importateur', 'comprador', 'cliente', 'importador', 'kaufer', 'kaeufer', 'kunde', 'importeur', 'alici', 'musteri', 'ithalatci'],
     commodity: ['marchandise', 'marchandises', 'produit', 'designation', 'libelle', 'mercancia', 'mercaderia', 'producto', 'descripcion', 'descripcion_comercial', 'descripcion_de_la_mercancia', 'descripcion_de_mercancia', 'descripcion_del_producto', 'mercadoria', 'descricao', 'ware', 'waren', 'warenbezeichnung', 'urun', 'mal', 'esya', 'esya_tanimi', 'mal_tanimi'],

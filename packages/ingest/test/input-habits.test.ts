@@ -353,6 +353,11 @@ describe('spreadsheet habits', () => {
       makeBundle({ relations: undefined, shipments: 'Declaration no.,Declaration date,Consignor,Consignee,Goods description,Declared value,Curr.\nD-19-1,2019-07-03T00:00:00,a,b,paste,12500,USD\n' }),
     );
     expect(declarations.shipments[0]).toMatchObject({ id: 'D-19-1', shipped: '2019-07-03', supplier: 'a', buyer: 'b', commodity: 'paste', value: 12500, currency: 'USD' });
+    // A German export's delivery-note and invoice numbers are the shipment's id.
+    for (const name of ['Lieferschein-Nr.', 'Rechnungs-Nr.', 'Belegnummer', 'Zollanmeldung']) {
+      const read = await readBundle(makeBundle({ relations: undefined, shipments: `${name};Lieferant;Käufer;Warenbezeichnung\nL-100;a;b;Aluminiumpulver\n` }));
+      expect([name, read.shipments[0].id, read.shipments[0].supplier, read.shipments[0].buyer]).toEqual([name, 'L-100', 'a', 'b']);
+    }
     // A currency column under a name not known: the problem of a value without a currency names it.
     const noCurrency = await problems(makeBundle({ relations: undefined, shipments: 'id,supplier,buyer,commodity,value,Currency of payment\ns1,a,b,paste,5,EUR' }));
     expect(noCurrency).toEqual([

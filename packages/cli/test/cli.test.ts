@@ -16,6 +16,22 @@ import { REPO, removeTempDirs, run, tempDir, TINY } from './run';
 
 afterAll(removeTempDirs);
 
+/** A file of `bytes` NUL bytes (sparse: no disk used), for the checks that read only a file's size. */
+function sparseFile(path: string, bytes: number): void {
+  writeFileSync(path, '');
+  truncateSync(path, bytes);
+}
+
+/** The report of `bundle` in a new folder, and beside it a records file of `recordsBytes` (sparse), as a large report has. */
+async function reportWithRecords(recordsBytes: number, bundle = TINY): Promise<{ dir: string; out: string; records: string }> {
+  const dir = tempDir();
+  const out = join(dir, 'r.json');
+  expect((await run('analyze', bundle, '--out', out, '--quiet')).code).toBe(0);
+  const records = join(dir, 'r.records.jsonl');
+  sparseFile(records, recordsBytes);
+  return { dir, out, records };
+}
+
 describe('chokepoint command line', () => {
   it('prints help with exit 0, for the tool and for each command', async () => {
     const root = await run('--help');
@@ -254,13 +270,8 @@ describe('the built binary', () => {
   });
 
   it('refuses a report too large for its heap before reading it (exit 4, the sizes and what to do), in every command that reads one', async () => {
-    const dir = tempDir();
-    const out = join(dir, 'r.json');
-    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
-    // A records file beside it of 128 MB (sparse: no disk used): more than a 64 MB old space can hold once read.
-    const records = join(dir, 'r.records.jsonl');
-    writeFileSync(records, '');
-    truncateSync(records, 128 * 2 ** 20);
+    // A records file beside it of 128 MB: more than a 64 MB old space can hold once read.
+    const { dir, out } = await reportWithRecords(128 * 2 ** 20);
     const commands = [
       ['view', out, '--port', '0'],
       ['export', out, '--format', 'csv', '--out', join(dir, 'csv')],
@@ -296,9 +307,7 @@ describe('the built binary', () => {
     expect((await run('export', out, '--format', 'csv', '--out', join(dir, 'csv'), '--quiet')).code).toBe(0);
     for (const [name, text] of Object.entries(toCsv(report))) expect(readFileSync(join(dir, 'csv', `${name}.csv`), 'utf8')).toBe(`\ufeff${text}`);
     // A records file beside the report of 500 MB (sparse: no disk used): no html page holds that; said before reading.
-    const records = join(dir, 'r.records.jsonl');
-    writeFileSync(records, '');
-    truncateSync(records, 500 * 2 ** 20);
+    sparseFile(join(dir, 'r.records.jsonl'), 500 * 2 ** 20);
     const html = await run('export', out, '--format', 'html', '--out', join(dir, 'x.html'), '--quiet');
     expect(html.code).toBe(2);
     expect(html.stderr).toMatch(/r\.json and its records hold 5\d\d MB: an html export puts all of it in one page, and a browser \(like one string of Node\.js\) holds at most a few hundred MB\. Open it with chokepoint view .*r\.json/);
@@ -309,9 +318,7 @@ describe('the built binary', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'entities.csv'), 'id,kind,name\ne1,company,Fictional One\n');
     // 64 MB of shipments (sparse: no disk used), which the reader then refuses at their first line.
-    const sparse = join(dir, 'shipments.csv');
-    writeFileSync(sparse, '');
-    truncateSync(sparse, LARGE_INPUT_BYTES);
+    sparseFile(join(dir, 'shipments.csv'), LARGE_INPUT_BYTES);
     const r = await run('validate', dir);
     expect(r.code).toBe(3);
     expect(r.stderr.startsWith(`chokepoint: reading ${dir} (67 MB) (`)).toBe(true);
@@ -331,13 +338,8 @@ describe('the built binary', () => {
   });
 
   it('an export, whose tables hold more than the report, asks for that memory too', async () => {
-    const dir = tempDir();
-    const out = join(dir, 'r.json');
-    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
-    // 48 MB of records beside it (sparse): reading fits a 64 MB old space (112 MB of heap in all), exporting does not.
-    const records = join(dir, 'r.records.jsonl');
-    writeFileSync(records, '');
-    truncateSync(records, 48 * 2 ** 20);
+    // 48 MB of records beside it: reading fits a 64 MB old space (112 MB of heap in all), exporting does not.
+    const { dir, out } = await reportWithRecords(48 * 2 ** 20);
     const exported = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'export', out, '--format', 'csv', '--out', join(dir, 'csv')], { encoding: 'utf8' });
     expect(exported.status).toBe(4);
     expect(exported.stderr).toMatch(/the report and its records file hold 5\d MB, and reading it takes at least about 1\d\d MB of memory/);
@@ -347,13 +349,8 @@ describe('the built binary', () => {
   });
 
   it('reads a report too large for Node.js’s default heap in a process run again with a larger one', async () => {
-    const dir = tempDir();
-    const out = join(dir, 'r.json');
-    expect((await run('analyze', TINY, '--out', out, '--quiet')).code).toBe(0);
-    // Records just larger than this process's heap allows (sparse: no disk used; the check reads only their size).
-    const records = join(dir, 'r.records.jsonl');
-    writeFileSync(records, '');
-    truncateSync(records, Math.ceil(getHeapStatistics().heap_size_limit / HEAP_PER_REPORT_BYTE.records) + 2 ** 20);
+    // Records just larger than this process's heap allows (the check reads only their size).
+    const { out, records } = await reportWithRecords(Math.ceil(getHeapStatistics().heap_size_limit / HEAP_PER_REPORT_BYTE.records) + 2 ** 20);
     const needed = statSync(records).size * HEAP_PER_REPORT_BYTE.records;
     const plans: unknown[] = [];
     let stderr = '';

@@ -6,9 +6,9 @@ import { serializeReport } from '@chokepoint/report';
 import { serializeCase, type CaseFile } from '@chokepoint/case';
 import { readCaseFile } from '@chokepoint/case/files';
 import { exportHtml, opensOnOverview, OVERVIEW_ABOVE } from '@chokepoint/viewer';
+import { bytesForPeople, estimateReportMemory } from '@chokepoint/pipeline';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
-import { bytesForPeople, estimateReportMemory } from '@chokepoint/pipeline';
 import { readReportFor } from '../read-report';
 
 export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv', 'ftm'] as const;

@@ -134,6 +134,29 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
     expect([small.code, small.stderr]).toEqual([0, '']);
   });
 
+  it('refuses a report whose records file is missing or damaged, naming the file and the line (exit 3)', async () => {
+    const { copyFileSync, mkdirSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    // The report alone in another folder.
+    mkdirSync(join(dir, 'alone'));
+    const copy = join(dir, 'alone', 'large.json');
+    copyFileSync(reportPath, copy);
+    // The view reads a large report's ties from its records file (not every record): a missing file is said so.
+    const missing = await run('view', copy, '--port', '0', '--quiet');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/keeps its records in large\.records\.jsonl, which is missing: keep the two files together/);
+    // A record's line cut in two: the line named.
+    const text = readFileSync(join(dir, 'large.records.jsonl'), 'utf8');
+    writeFileSync(join(dir, 'large.records.jsonl.bak'), text);
+    try {
+      writeFileSync(join(dir, 'large.records.jsonl'), text.replace(/\n(\{"source":"[^"]*")/, '\n$1\n'));
+      const damaged = await run('view', reportPath, '--port', '0', '--quiet');
+      expect(damaged.code).toBe(3);
+      expect(damaged.stderr).toMatch(/large\.records\.jsonl line 2 is not JSON: the records file is damaged/);
+    } finally {
+      copyFileSync(join(dir, 'large.records.jsonl.bak'), join(dir, 'large.records.jsonl'));
+    }
+  });
+
   it('opens the whole report below the threshold (--overview-above)', async () => {
     const whole = await serve(reportPath, '--overview-above', String(entities));
     try {

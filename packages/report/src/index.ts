@@ -1,6 +1,7 @@
 export * from './types';
 export { buildReport, bundleFromReport, serializeReport, reportChunks, NO_RESOLUTION, NO_GEOCODING, NO_MEASURES, type ReportMeta, type ReportExtras } from './build';
 export { renderSummary, strongestFlags, type SummaryOptions } from './summary';
-export { reportProblems, assertReport, reportSchema, REPORT_SCHEMA_PATH, type ReportCheckOptions } from './validate';
+export { reportProblems, recordProblem, assertReport, reportSchema, REPORT_SCHEMA_PATH, type ReportCheckOptions } from './validate';
 export { writeReport, readReport, readRecords, readLargeJson, companionPath, COMPANION_ABOVE, type WriteReportOptions, type ReadReportOptions } from './files';
 export { ReportError, InvalidReportError } from './errors';
+export { recordTable, companionRecordTable, type RecordTable, type RecordTableOptions } from './record-table';

@@ -128,6 +128,26 @@ function consistencyProblems(report: Report, limit: number, recordIdsKnown: bool
   return problems.slice(0, limit);
 }
 
+let recordValidators: Map<string, ValidateFunction> | undefined;
+
+/**
+ * Why one relation or shipment (`list`: the report's list it belongs to) is not valid against the report schema, or
+ * null when it is: the quick check first, and Ajv for the exact reason when the quick check doubts it. For records
+ * read one at a time (a report's records file, read when a record is asked for).
+ */
+export function recordProblem(list: 'relations' | 'shipments', value: unknown): string | null {
+  const { lists } = validator();
+  if (lists.get(list)?.(value) === true) return null;
+  if (recordValidators === undefined) {
+    const schema = reportSchema() as { definitions: object; properties: Record<string, { items: object }> };
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    recordValidators = new Map((['relations', 'shipments'] as const).map((name) => [name, ajv.compile({ definitions: schema.definitions, ...schema.properties[name].items })]));
+  }
+  const validate = recordValidators.get(list)!;
+  if (validate(value)) return null;
+  return (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath === '' ? 'the record' : e.instancePath}: ${e.message ?? 'is invalid'}`).join('; ');
+}
+
 /** Throws InvalidReportError unless `value` is a valid report; returns it typed otherwise. */
 export function assertReport(value: unknown, source = 'the report', options: ReportCheckOptions = {}): Report {
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value && value.schemaVersion !== REPORT_SCHEMA_VERSION) {

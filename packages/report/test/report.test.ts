@@ -1,17 +1,6 @@
 import { join } from 'node:path';
-import { analyze, rankKeyNodesOf } from '@chokepoint/engine';
-import { evaluateFlags, loadReference } from '@chokepoint/flags';
-import { readBundle } from '@chokepoint/ingest';
-import { assertReport, buildReport, InvalidReportError, renderSummary, reportChunks, reportProblems, serializeReport, strongestFlags, type Report } from '@chokepoint/report';
-
-const TINY = join(__dirname, '..', '..', 'cli', 'test', 'fixtures', 'tiny');
-
-async function tinyReport(seed = 1): Promise<Report> {
-  const bundle = await readBundle(TINY);
-  const analysis = analyze(bundle, { seed });
-  const keyNodes = rankKeyNodesOf(analysis, bundle, { names: new Map(bundle.entities.map((e) => [e.id, e.name])) });
-  return buildReport(bundle, analysis, evaluateFlags(bundle, analysis, loadReference()), { toolVersion: '0.0.0-test', lenient: false }, { keyNodes });
-}
+import { assertReport, InvalidReportError, renderSummary, reportChunks, reportProblems, serializeReport, strongestFlags, type Report } from '@chokepoint/report';
+import { tinyReport } from './tiny';
 
 describe('the report contract', () => {
   it('a built report follows the JSON Schema', async () => {

@@ -3,10 +3,10 @@ import { emptyCase } from '@chokepoint/case';
 import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
 import { Command, InvalidArgumentError } from 'commander';
 import { serializeReport } from '@chokepoint/report';
-import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer } from '@chokepoint/viewer';
+import { buildScaleIndex, CaseStore, entityIndexOf, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer, type ScaleIndex } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
-import { readReportFor } from '../read-report';
+import { readRecordTableFor, readReportFor } from '../read-report';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -40,12 +40,21 @@ export function viewCommand(io: CliIO): Command {
     )
     .option('-q, --quiet', 'print no progress on stderr (reading a large report takes a while)')
     .action(async (path: string, flags: { port: number; host: string; case?: string; overviewAbove: number; quiet?: boolean }) => {
-      // Refuses a missing or invalid report with a clear message.
-      const report = readReportFor(path, {}, progressReporter(io, flags.quiet ?? false));
-      const large = opensOnOverview(report, flags.overviewAbove);
-      // A report whose records are in a companion file is served whole, records included; a large one in pieces.
-      const reportJson = large ? '' : report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(report);
-      const scale = large ? { index: buildScaleIndex(report) } : undefined;
+      // Refuses a missing or invalid report with a clear message. The records (in a file of their own, for a large
+      // report) are read as the viewer needs them: a large report's ties as a table, its records when a piece is sent.
+      const progress = progressReporter(io, flags.quiet ?? false);
+      const head = readReportFor(path, { records: false }, progress);
+      const large = opensOnOverview(head, flags.overviewAbove);
+      let reportJson = '';
+      let scale: { index: ScaleIndex } | undefined;
+      if (large) {
+        const entityIndex = entityIndexOf(head);
+        scale = { index: buildScaleIndex(head, readRecordTableFor(path, head, entityIndex, progress), entityIndex) };
+      } else {
+        // A small report is served whole, its records included.
+        reportJson = head.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(readReportFor(path, {}, progress));
+      }
+      const report = head;
       if (large) io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} clusters and loads a cluster or an entity when you open it.\n`);
       let caseStore: CaseStore | undefined;
       if (flags.case !== undefined) {

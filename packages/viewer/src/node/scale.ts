@@ -1,4 +1,7 @@
-import type { Report, ReportCluster, ReportEntity, ReportRelation, ReportShipment } from '@chokepoint/report';
+import { recordTable, type RecordTable, type Report, type ReportCluster, type ReportEntity, type ReportRelation, type ReportShipment } from '@chokepoint/report';
+import type { NamedEntity, Scope, ScopeReport } from './scope-types';
+
+export type { NamedEntity, Scope, ScopeReport } from './scope-types';
 
 /**
  * The viewer at scale: above a number of entities, the browser is not sent the whole report but a scope of it: the
@@ -25,48 +28,16 @@ export interface ScopeLimits {
 
 export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000, maxOverviewTies: 10_000 };
 
-export interface Scope {
-  kind: 'overview' | 'cluster' | 'entity';
-  /** The cluster or entity at the centre (null for the overview). */
-  center: string | number | null;
-  hops: number | null;
-  /**
-   * Entities, ties, red flags, company groups (of two or more) and the people and companies behind the flags of the
-   * whole report (a piece holds only the flags and groups of its entities).
-   */
-  totals: { entities: number; clusters: number; relations: number; shipments: number; flags: number; groups: number; controllers: number };
-  /** Node sizes between 0 and 1 (cluster nodes: by members), as [id, weight] pairs. */
-  weights: [string, number][];
-  /** Cluster nodes in this scope: node id → cluster id and members. */
-  clusterNodes: [string, { cluster: number; members: number; flagged: number }][];
-  /** Set when the scope was cut to its limits: what was left out, in words. */
-  capped: string | null;
-  /**
-   * The overview's only: the entities of the whole report that the records named by name matching (pairs merged or
-   * left for review, judgements) are in, with their names and the names of the records merged into them, so that the
-   * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps
-   * them from the overview for every piece).
-   */
-  named?: NamedEntity[];
-}
-
-/** An entity of the whole report a record of a pair is in (`Scope.named`): its id, its name, and its records' names. */
-export interface NamedEntity {
-  id: string;
-  name: string;
-  /** The entity's `aliases` and `alias_names` attributes (the records merged into it, and their names), when it has them. */
-  aliases?: string;
-  alias_names?: string;
-}
-
-export type ScopeReport = Report & { scope: Scope };
-
 /** What a server keeps to answer scope requests quickly: built once per report. */
 export interface ScaleIndex {
+  /** The report (its relations and shipments may be left out: `records` has them). */
   report: Report;
   entityIndex: Map<string, number>;
-  /** Per entity: its ties, as indices into relations (r ≥ 0) and shipments (−1 − s). */
-  ties: number[][];
+  /** The report's relations and shipments: their ends, and the records read when a piece needs them. */
+  records: RecordTable;
+  /** Per entity i: its ties, as record numbers (relations first, then shipments), tieList[tieStart[i] … tieStart[i + 1]). */
+  tieStart: Int32Array;
+  tieList: Int32Array;
   clusters: Map<number, ReportCluster>;
   /** Cluster id of each entity (by entity index). */
   clusterOf: number[];
@@ -74,38 +45,47 @@ export interface ScaleIndex {
   prefix: string;
 }
 
-export function buildScaleIndex(report: Report): ScaleIndex {
+/** The entity index of each of a report's entities. */
+export function entityIndexOf(report: Pick<Report, 'entities'>): Map<string, number> {
   const entityIndex = new Map<string, number>();
   report.entities.forEach((e, i) => entityIndex.set(e.id, i));
-  const ties: number[][] = report.entities.map(() => []);
-  const add = (id: string, t: number) => {
-    const i = entityIndex.get(id);
-    if (i !== undefined) ties[i].push(t);
-  };
-  report.relations.forEach((r, i) => {
-    add(r.source, i);
-    if (r.target !== r.source) add(r.target, i);
-  });
-  report.shipments.forEach((s, i) => {
-    add(s.supplier, -1 - i);
-    if (s.buyer !== s.supplier) add(s.buyer, -1 - i);
-  });
+  return entityIndex;
+}
+
+/**
+ * The index of a report for its pieces. `records`: the table of its relations and shipments when they are not in the
+ * report (companionRecordTable reads a records file's ends only); by default, the report's own.
+ */
+export function buildScaleIndex(report: Report, records?: RecordTable, entityIndex: Map<string, number> = entityIndexOf(report)): ScaleIndex {
+  const table = records ?? recordTable(report, entityIndex);
+  const n = report.entities.length;
+  const total = table.from.length;
+  // Each record is a tie of both its ends (once, for a record that ties an entity to itself), in record order.
+  const tieStart = new Int32Array(n + 1);
+  for (let k = 0; k < total; k++) {
+    tieStart[table.from[k] + 1]++;
+    if (table.to[k] !== table.from[k]) tieStart[table.to[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) tieStart[i + 1] += tieStart[i];
+  const tieList = new Int32Array(tieStart[n]);
+  const next = tieStart.slice(0, n);
+  for (let k = 0; k < total; k++) {
+    tieList[next[table.from[k]]++] = k;
+    if (table.to[k] !== table.from[k]) tieList[next[table.to[k]]++] = k;
+  }
   let prefix = CLUSTER_NODE_PREFIX;
   while (report.entities.some((e) => e.id.startsWith(prefix))) prefix = `~${prefix}`;
-  return { report, entityIndex, ties, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
+  return { report, entityIndex, records: table, tieStart, tieList, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
 }
 
 const nodeOf = (index: ScaleIndex, cluster: number) => `${index.prefix}${cluster}`;
 const int = (n: number) => n.toLocaleString('en-US');
 
-function ends(index: ScaleIndex, t: number): [string, string] {
-  if (t >= 0) {
-    const r = index.report.relations[t];
-    return [r.source, r.target];
-  }
-  const s = index.report.shipments[-1 - t];
-  return [s.supplier, s.buyer];
-}
+/** How many ties entity i has. */
+const tieCount = (index: ScaleIndex, i: number) => index.tieStart[i + 1] - index.tieStart[i];
+
+/** The entity at the other end of record t from entity i. */
+const otherEnd = (index: ScaleIndex, t: number, i: number) => (index.records.from[t] === i ? index.records.to[t] : index.records.from[t]);
 
 /** A cluster drawn as one entity: at the centre of its located members, flagged when any member is. */
 function clusterEntity(index: ScaleIndex, c: ReportCluster): ReportEntity {
@@ -196,9 +176,8 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
 
 function totals(index: ScaleIndex): Scope['totals'] {
   const r = index.report;
-  // Counted from the records held (a companion file's records are read in by the caller).
-  const relations = r.relations.length;
-  const shipments = r.shipments.length;
+  const relations = index.records.relations;
+  const shipments = index.records.shipments;
   const groups = r.groups.filter((g) => g.size > 1).length;
   return { entities: r.entities.length, clusters: r.clusters.length, relations, shipments, flags: r.flags.length, groups, controllers: r.controllers.length };
 }
@@ -231,20 +210,8 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
     if (relation) p.relations++;
     else p.shipments++;
   };
-  const clusterOfId = (id: string) => {
-    const i = index.entityIndex.get(id);
-    return i === undefined ? undefined : index.clusterOf[i];
-  };
-  for (const rel of r.relations) {
-    const a = clusterOfId(rel.source);
-    const b = clusterOfId(rel.target);
-    if (a !== undefined && b !== undefined) count(a, b, true);
-  }
-  for (const s of r.shipments) {
-    const a = clusterOfId(s.supplier);
-    const b = clusterOfId(s.buyer);
-    if (a !== undefined && b !== undefined) count(a, b, false);
-  }
+  const { from, to } = index.records;
+  for (let k = 0; k < from.length; k++) count(index.clusterOf[from[k]], index.clusterOf[to[k]], k < index.records.relations);
   let list = [...pairs.values()].sort((p, q) => q.relations + q.shipments - (p.relations + p.shipments) || p.a - q.a || p.b - q.b);
   let capped: string | null = null;
   if (list.length > limits.maxOverviewTies) {
@@ -324,18 +291,18 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
   const inScope = new Set(chosen);
   const shownClusters = new Set<number>();
   for (const i of chosen) shownClusters.add(index.clusterOf[i]);
-  const relations: ReportRelation[] = [];
-  const shipments: ReportShipment[] = [];
+  const R = index.records.relations;
+  // Record numbers of the ties drawn, read once all are known (from the records file, for a large report).
+  const relationIds: number[] = [];
+  const shipmentIds: number[] = [];
   const seen = new Set<number>();
   const outside = new Map<string, { entity: string; cluster: number; relations: number; shipments: number }>();
   let tiesLeft = 0;
   let total = 0;
   for (const i of chosen) {
-    for (const t of index.ties[i]) {
-      const [a, b] = ends(index, t);
-      const ia = index.entityIndex.get(a)!;
-      const ib = index.entityIndex.get(b)!;
-      const other = ia === i ? ib : ia;
+    for (let x = index.tieStart[i]; x < index.tieStart[i + 1]; x++) {
+      const t = index.tieList[x];
+      const other = otherEnd(index, t, i);
       if (inScope.has(other)) {
         if (seen.has(t)) continue;
         seen.add(t);
@@ -344,8 +311,8 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
           continue;
         }
         total++;
-        if (t >= 0) relations.push(r.relations[t]);
-        else shipments.push(r.shipments[-1 - t]);
+        if (t < R) relationIds.push(t);
+        else shipmentIds.push(t);
       } else {
         const cluster = index.clusterOf[other];
         // Ties to entities left out of a cluster that is shown (beyond the hops, or beyond the limit) are not drawn.
@@ -353,7 +320,7 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
         const key = `${i} ${cluster}`;
         let o = outside.get(key);
         if (!o) outside.set(key, (o = { entity: r.entities[i].id, cluster, relations: 0, shipments: 0 }));
-        if (t >= 0) o.relations++;
+        if (t < R) o.relations++;
         else o.shipments++;
       }
     }
@@ -391,6 +358,8 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
     capped: notes.length > 0 ? notes.join(' ') : null,
   };
   const ids = new Set(members.map((e) => e.id));
+  const relations = index.records.read(relationIds) as ReportRelation[];
+  const shipments = index.records.read(shipmentIds) as ReportShipment[];
   return scoped(index, entities, [...relations, ...aggregated], shipments, new Set([...shownClusters, ...aroundIds]), scope, (c) =>
     aroundIds.has(c.id) && !shownClusters.has(c.id) ? [nodeOf(index, c.id)] : c.members.filter((m) => ids.has(m)),
   );
@@ -405,7 +374,7 @@ export function clusterNeighbourhood(index: ScaleIndex, cluster: number, limits:
   const cap = Math.max(1, Math.floor(limits.maxNodes * 0.8));
   if (members.length > cap) {
     notes.push(`Cluster ${cluster} has ${int(members.length)} members: the ${int(cap)} with most ties are shown.`);
-    members = [...members].sort((a, b) => index.ties[b].length - index.ties[a].length || a - b).slice(0, cap);
+    members = [...members].sort((a, b) => tieCount(index, b) - tieCount(index, a) || a - b).slice(0, cap);
   }
   return neighbourhood(index, members, 'cluster', cluster, null, limits, notes);
 }
@@ -423,9 +392,8 @@ export function entityNeighbourhood(index: ScaleIndex, id: string, hops: number,
   for (let h = 0; h < hops && !full; h++) {
     const next: number[] = [];
     for (const i of frontier) {
-      for (const t of index.ties[i]) {
-        const [a, b] = ends(index, t);
-        const other = index.entityIndex.get(a === index.report.entities[i].id ? b : a)!;
+      for (let x = index.tieStart[i]; x < index.tieStart[i + 1]; x++) {
+        const other = otherEnd(index, index.tieList[x], i);
         if (seen.has(other)) continue;
         if (chosen.length >= cap) {
           full = true;

@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import type { Scope } from '../../node/scale';
+import type { Scope } from '../../node/scope-types';
 
 /**
  * A piece of a large report, as the viewer server sends it (packages/viewer/src/node/scale.ts): report-shaped, with a

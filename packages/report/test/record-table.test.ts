@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { companionPath, companionRecordTable, InvalidReportError, readReport, recordTable, writeReport, type RecordTable, type Report } from '@chokepoint/report';
+import { tinyReport } from './tiny';
+
+const dir = mkdtempSync(join(tmpdir(), 'chokepoint-record-table-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const indexOf = (report: Report) => new Map(report.entities.map((e, i) => [e.id, i]));
+
+/** Every record of a table, by number. */
+const all = (table: RecordTable) => table.read(Array.from({ length: table.relations + table.shipments }, (_, k) => k));
+
+/**
+ * The tiny report with ids that writeReport's lines cannot be read in place for (quotes, backslashes, a line break,
+ * letters beyond ASCII, `toString`), and many more shipments, so that lines are cut between chunks of the file.
+ */
+async function awkwardReport(): Promise<Report> {
+  const tiny = await tinyReport();
+  const rename = new Map(tiny.entities.map((e, i) => [e.id, ['toString', 'a"quoted"', 'back\\slash', 'line\nbreak', 'Ünal Dış Ticaret', '𝄞'][i] ?? e.id]));
+  const id = (x: string) => rename.get(x) ?? x;
+  const shipments = Array.from({ length: 300 }, (_, i) => {
+    const s = tiny.shipments[i % tiny.shipments.length];
+    return { ...s, id: `s${i}`, supplier: id(s.supplier), buyer: id(s.buyer), ...(s.consignee === undefined ? {} : { consignee: id(s.consignee) }), ...(s.payer === undefined ? {} : { payer: id(s.payer) }) };
+  });
+  const report = JSON.parse(JSON.stringify({ ...tiny, shipments })) as Report;
+  report.entities.forEach((e) => (e.id = id(e.id)));
+  report.relations.forEach((r) => ((r.source = id(r.source)), (r.target = id(r.target))));
+  report.clusters.forEach((c) => ((c.members = c.members.map(id)), (c.hub = id(c.hub))));
+  report.groups.forEach((g) => (g.members = g.members.map(id)));
+  report.keyNodes.forEach((k) => (k.id = id(k.id)));
+  report.bridges.forEach((b) => ((b.source = id(b.source)), (b.target = id(b.target))));
+  report.flags.forEach((f) => (f.entities = f.entities.map(id)));
+  report.controllers.forEach((c) => (c.id = id(c.id)));
+  return report;
+}
+
+describe('the table of a report’s records', () => {
+  it('holds the ends of every relation and shipment, and reads the records asked for in the order asked', async () => {
+    const report = await tinyReport();
+    const index = indexOf(report);
+    const table = recordTable(report, index);
+    expect(table.relations).toBe(report.relations.length);
+    expect(table.shipments).toBe(report.shipments.length);
+    report.relations.forEach((r, k) => expect([table.from[k], table.to[k]]).toEqual([index.get(r.source), index.get(r.target)]));
+    report.shipments.forEach((s, j) => expect([table.from[table.relations + j], table.to[table.relations + j]]).toEqual([index.get(s.supplier), index.get(s.buyer)]));
+    const r = report.relations.length;
+    expect(table.read([r, 0, r + 1])).toEqual([report.shipments[0], report.relations[0], report.shipments[1]]);
+    expect(() => recordTable({ relations: [{ ...report.relations[0], target: 'nobody' }], shipments: [] }, index)).toThrow(/relation 1 names "nobody", which is not an entity of the report/);
+  });
+
+  it('is the same from a records file, read whole or in chunks that cut lines, with ids that need escapes', async () => {
+    const report = await awkwardReport();
+    expect(report.entities.map((e) => e.id)).toContain('line\nbreak');
+    const path = join(dir, 'awkward.json');
+    await writeReport(report, path, { companionAbove: 3 });
+    const head = readReport(path, { records: false });
+    expect(head.relations).toEqual([]);
+    const index = indexOf(head);
+    const expected = recordTable(report, index);
+    for (const chunkBytes of [undefined, 1, 7, 100, 4096]) {
+      const told: number[] = [];
+      const table = companionRecordTable(path, head, index, { chunkBytes, onBytes: (b) => told.push(b) });
+      expect([table.relations, table.shipments]).toEqual([expected.relations, expected.shipments]);
+      expect(Array.from(table.from)).toEqual(Array.from(expected.from));
+      expect(Array.from(table.to)).toEqual(Array.from(expected.to));
+      expect(told[told.length - 1]).toBe(readFileSync(companionPath(path)).length);
+      expect(all(table)).toEqual(all(expected));
+    }
+    const table = companionRecordTable(path, head, index);
+    const r = table.relations;
+    expect(table.read([r + 299, 1, r])).toEqual([report.shipments[299], report.relations[1], report.shipments[0]]);
+    expect(table.read([])).toEqual([]);
+  });
+
+  it('refuses a missing, foreign or damaged records file as readReport does', async () => {
+    const report = await tinyReport();
+    const path = join(dir, 'c.json');
+    await writeReport(report, path, { companionAbove: 3 });
+    const head = readReport(path, { records: false });
+    const index = indexOf(head);
+    const file = companionPath(path);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"t3"', '"t9"'));
+    expect(() => companionRecordTable(path, head, index)).toThrow(/is not the records file of c\.json/);
+    // One line fewer.
+    writeFileSync(file, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
+    expect(() => companionRecordTable(path, head, index)).toThrow(/is not the records file of c\.json/);
+    writeFileSync(file, text.replace('\n{', '\n{{'));
+    expect(() => companionRecordTable(path, head, index)).toThrow(/c\.records\.jsonl line 2 is not JSON: the records file is damaged/);
+    rmSync(file);
+    expect(() => companionRecordTable(path, head, index)).toThrow(/keeps its records in c\.records\.jsonl, which is missing/);
+  });
+
+  /** A report whose records file is `lines`, with the hash and counts of that file (what writeReport would record). */
+  function withRecordsFile(head: Report, name: string, lines: string[], counts: { relations: number; shipments: number }): { path: string; report: Report } {
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    writeFileSync(join(dir, `${name}.records.jsonl`), bytes);
+    const report = { ...head, records: { stored: 'companion' as const, file: `${name}.records.jsonl`, ...counts, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } };
+    return { path: join(dir, `${name}.json`), report };
+  }
+
+  it('names the line of a record whose end is not an entity of the report', async () => {
+    const tiny = await tinyReport();
+    const head = { ...tiny, relations: [], shipments: [] };
+    const header = JSON.stringify({ chokepointRecords: 1, relations: 1, shipments: 1 });
+    const relation = JSON.stringify(tiny.relations[0]);
+    const { path, report } = withRecordsFile(head, 'stranger', [header, relation, JSON.stringify({ ...tiny.shipments[0], buyer: 'Nobody & Co' })], { relations: 1, shipments: 1 });
+    expect(() => companionRecordTable(path, report, indexOf(head))).toThrow(new InvalidReportError('stranger.records.jsonl line 3: the buyer "Nobody & Co" is not an entity of the report'));
+    // Written another way than writeReport writes (keys in another order, spaces): read all the same.
+    const other = JSON.stringify({ kind: tiny.relations[0].kind, target: tiny.relations[0].target, source: tiny.relations[0].source, attributes: tiny.relations[0].attributes }, null, 0).replace(/,/g, ', ');
+    const again = withRecordsFile(head, 'reordered', [header, other, JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
+    const table = companionRecordTable(again.path, again.report, indexOf(head));
+    expect([table.from[0], table.to[0]]).toEqual([indexOf(head).get(tiny.relations[0].source), indexOf(head).get(tiny.relations[0].target)]);
+    // A record without its ends.
+    const { kind, attributes } = tiny.relations[0];
+    const endless = withRecordsFile(head, 'endless', [header, JSON.stringify({ kind, attributes }), JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
+    expect(() => companionRecordTable(endless.path, endless.report, indexOf(head))).toThrow(/endless\.records\.jsonl line 2: a relation needs its source and target/);
+  });
+
+  it('checks a record against the schema when it is read, and notices a file changed since', async () => {
+    const tiny = await tinyReport();
+    const head = { ...tiny, relations: [], shipments: [] };
+    const header = JSON.stringify({ chokepointRecords: 1, relations: 1, shipments: 1 });
+    const bad = JSON.stringify({ ...tiny.relations[0], kind: 'cousin' });
+    const { path, report } = withRecordsFile(head, 'invalid', [header, bad, JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
+    const table = companionRecordTable(path, report, indexOf(head));
+    expect(table.read([1])).toEqual([tiny.shipments[0]]);
+    expect(() => table.read([0])).toThrow(/invalid\.records\.jsonl: the relation 1 is not valid: \/kind: must be equal to one of the allowed values/);
+    // The file rewritten after the table was made: its records are no longer where they were.
+    const good = withRecordsFile(head, 'changing', [header, JSON.stringify(tiny.relations[0]), JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
+    const changing = companionRecordTable(good.path, good.report, indexOf(head));
+    expect(changing.read([0, 1])).toEqual([tiny.relations[0], tiny.shipments[0]]);
+    writeFileSync(join(dir, 'changing.records.jsonl'), `${header}\n${JSON.stringify(tiny.relations[1])}\n${JSON.stringify(tiny.shipments[0])}\n`);
+    expect(() => changing.read([0])).toThrow(/changing\.records\.jsonl has changed since it was opened/);
+    writeFileSync(join(dir, 'changing.records.jsonl'), header);
+    expect(() => changing.read([1])).toThrow(/changing\.records\.jsonl has changed since it was opened/);
+    expect(() => changing.read([2])).toThrow(RangeError);
+  });
+});

@@ -76,6 +76,20 @@ describe('chokepoint path', () => {
     expect((JSON.parse(removed.stdout) as { steps: { id: string }[] }).steps.map((x) => x.id)).toEqual(['tr-dst-01']);
   });
 
+  it('gives the same paths from a report whose records are in a file of their own, reading only the ends of its ties', async () => {
+    const { readReport, writeReport, companionPath } = require('@chokepoint/report') as typeof import('@chokepoint/report');
+    const apart = join(tempDir(), 'apart.json');
+    expect((await writeReport(readReport(report), apart, { companionAbove: 10 })).companion).toBe(companionPath(apart));
+    for (const args of [['gb-sup-01', 'tr-akc-04'], ['p-001', 'tr-dst-01', '--json'], ['p-001', 'tr-akc-02', '--json', '--kinds', 'owner,director,family'], ['halil harbelioglu', 'Velkaron Kimya Dağıtım A.Ş.']]) {
+      const whole = await run('path', report, ...args);
+      const fromFile = await run('path', apart, ...args);
+      expect(whole.code).toBe(0);
+      expect(fromFile).toEqual(whole);
+    }
+    // A path with shipments and relations on it, so that both kinds of record are read from the file.
+    expect((await run('path', apart, 'gb-sup-01', 'tr-akc-04')).stdout).toMatch(/shipped to .*\(\d+ shipments\)[\s\S]*had shipments consigned to[\s\S]*shares an address with/);
+  });
+
   it('refuses an unknown id with exit code 3, naming it and suggesting entities', () => {
     // The real binary, as a researcher's script would run it.
     expect(existsSync(BIN)).toBe(true);

@@ -1,4 +1,4 @@
-import type { Report, ReportRelation } from './types';
+import type { Report, ReportRelation, ReportShipment } from './types';
 import { ReportError } from './errors';
 
 /**
@@ -104,11 +104,47 @@ export class UnknownEntityError extends ReportError {
 type PathReport = Pick<Report, 'entities' | 'relations' | 'shipments' | 'keyNodes' | 'chokepoints'>;
 
 /**
+ * The relations and shipments a path network is made of: the report's own lists by default; for a report read without
+ * its records, a table of their ends whose records are read when a path needs them (the report package's
+ * `RecordTable`, which `chokepoint path` reads from a large report's records file). Records are numbered relations
+ * first, then shipments.
+ */
+export interface PathRecords {
+  readonly relations: number;
+  readonly shipments: number;
+  /** The entity (index in report.entities) at each record's first end (a relation's source, a shipment's supplier); −1: none. */
+  readonly from: ArrayLike<number>;
+  /** The entity at each record's other end (a relation's target, a shipment's buyer); −1: none. */
+  readonly to: ArrayLike<number>;
+  relationKind(k: number): string;
+  read(records: readonly number[]): (ReportRelation | ReportShipment)[];
+}
+
+/** The report's own relations and shipments as PathRecords (an end that is not an entity of the report: −1). */
+function reportRecords(report: PathReport, index: ReadonlyMap<string, number>): PathRecords {
+  const { relations, shipments } = report;
+  const R = relations.length;
+  const from = new Int32Array(R + shipments.length);
+  const to = new Int32Array(R + shipments.length);
+  relations.forEach((r, k) => {
+    from[k] = index.get(r.source) ?? -1;
+    to[k] = index.get(r.target) ?? -1;
+  });
+  shipments.forEach((s, j) => {
+    from[R + j] = index.get(s.supplier) ?? -1;
+    to[R + j] = index.get(s.buyer) ?? -1;
+  });
+  return { relations: R, shipments: shipments.length, from, to, relationKind: (k) => relations[k].kind, read: (ks) => ks.map((k) => (k < R ? relations[k] : shipments[k - R])) };
+}
+
+/**
  * What the search needs, built once per report: every pair of entities with a tie, the ties between them and the
  * kinds among them (a bit per kind), and each entity's pairs in compressed rows.
  */
 export interface PathNetwork {
   report: PathReport;
+  /** Where the ties' records are read from (pairTies). */
+  records: PathRecords;
   index: Map<string, number>;
   /** Per pair: its two entities (positions), the kinds of its ties as bits of PATH_TIE_KINDS. */
   pairA: Uint32Array;
@@ -136,8 +172,10 @@ export interface PathNetwork {
 
 const KIND_BIT = new Map<string, number>(PATH_TIE_KINDS.map((k, i) => [k, 1 << i]));
 
-export function pathNetwork(report: PathReport): PathNetwork {
+export function pathNetwork(report: PathReport, given?: PathRecords): PathNetwork {
   const index = new Map(report.entities.map((e, i) => [e.id, i]));
+  const records = given ?? reportRecords(report, index);
+  const R = records.relations;
   const n = report.entities.length;
   const pairOf = new Map<number, number>();
   const a: number[] = [];
@@ -166,21 +204,21 @@ export function pathNetwork(report: PathReport): PathNetwork {
     pairLast[p] = tie;
     kinds[p] |= KIND_BIT.get(kind) ?? 0;
   };
-  report.relations.forEach((r: ReportRelation, i) => {
-    const x = index.get(r.source);
-    const y = index.get(r.target);
-    if (x === undefined || y === undefined) return;
-    add(x, y, i, r.kind);
-  });
+  for (let k = 0; k < R; k++) {
+    const x = records.from[k];
+    const y = records.to[k];
+    if (x < 0 || y < 0) continue;
+    add(x, y, k, records.relationKind(k));
+  }
   // One tie per supplier → buyer pair, holding its shipments.
   const shipmentPairs = new Map<number, number>();
   const shipmentFirst: number[] = [];
   const shipmentLast: number[] = [];
-  const shipmentNext = new Int32Array(report.shipments.length).fill(-1);
-  report.shipments.forEach((s, i) => {
-    const x = index.get(s.supplier);
-    const y = index.get(s.buyer);
-    if (x === undefined || y === undefined) return;
+  const shipmentNext = new Int32Array(records.shipments).fill(-1);
+  for (let i = 0; i < records.shipments; i++) {
+    const x = records.from[R + i];
+    const y = records.to[R + i];
+    if (x < 0 || y < 0) continue;
     const k = x * n + y;
     const tie = shipmentPairs.get(k);
     if (tie !== undefined) {
@@ -193,7 +231,7 @@ export function pathNetwork(report: PathReport): PathNetwork {
       shipmentPairs.set(k, t);
       add(x, y, -1 - t, 'shipment');
     }
-  });
+  }
   const offsets = new Uint32Array(n + 1);
   for (let p = 0; p < a.length; p++) {
     offsets[a[p] + 1]++;
@@ -211,6 +249,7 @@ export function pathNetwork(report: PathReport): PathNetwork {
   }
   return {
     report,
+    records,
     index,
     pairA: Uint32Array.from(a),
     pairB: Uint32Array.from(b),
@@ -231,18 +270,19 @@ export function pathNetwork(report: PathReport): PathNetwork {
 /** The ties of one pair of the network, in the order they were found (relations, then shipment pairs). */
 export function pairTies(net: PathNetwork, pair: number): PathTie[] {
   const out: PathTie[] = [];
+  const R = net.records.relations;
   for (let t = net.pairFirst[pair]; t !== -1; t = net.tieNext[t]) {
     const ref = net.tieRef[t];
     if (ref >= 0) {
-      const r = net.report.relations[ref];
+      const r = net.records.read([ref])[0] as ReportRelation;
       const tie: PathTie = { kind: r.kind, source: r.source, target: r.target, relation: ref };
       if (r.share !== undefined) tie.share = r.share;
       out.push(tie);
     } else {
-      const first = net.report.shipments[net.shipmentFirst[-1 - ref]];
-      const shipments: string[] = [];
-      for (let i = net.shipmentFirst[-1 - ref]; i !== -1; i = net.shipmentNext[i]) shipments.push(net.report.shipments[i].id);
-      out.push({ kind: 'shipment', source: first.supplier, target: first.buyer, shipments });
+      const numbers: number[] = [];
+      for (let i = net.shipmentFirst[-1 - ref]; i !== -1; i = net.shipmentNext[i]) numbers.push(R + i);
+      const shipments = net.records.read(numbers) as ReportShipment[];
+      out.push({ kind: 'shipment', source: shipments[0].supplier, target: shipments[0].buyer, shipments: shipments.map((s) => s.id) });
     }
   }
   return out;

@@ -23,6 +23,8 @@ export interface RecordTable {
   readonly from: Int32Array;
   /** The entity at each record's other end: a relation's target, a shipment's buyer. */
   readonly to: Int32Array;
+  /** Relation k's kind (`owner`, `director`…). */
+  relationKind(k: number): string;
   /** Records by number, in the order asked (checked against the report schema when read from the file). */
   read(records: readonly number[]): (ReportRelation | ReportShipment)[];
 }
@@ -50,6 +52,7 @@ export function recordTable(report: Pick<Report, 'relations' | 'shipments'>, ent
     shipments: shipments.length,
     from,
     to,
+    relationKind: (k) => relations[k].kind,
     read: (ks) => ks.map((k) => (k < relations.length ? relations[k] : shipments[k - relations.length])),
   };
 }
@@ -73,6 +76,7 @@ const LF = 0x0a;
 
 /** How a relation's line and a shipment's line start when `writeReport` wrote them, and the names of their two ends. */
 const RELATION = { start: Buffer.from('{"source":"', 'latin1'), between: Buffer.from('","target":"', 'latin1'), ends: ['source', 'target'] as const };
+const KIND = Buffer.from('","kind":"', 'latin1');
 const SHIPMENT = { start: Buffer.from('{"id":"', 'latin1'), skip: Buffer.from('","supplier":"', 'latin1'), between: Buffer.from('","buyer":"', 'latin1'), ends: ['supplier', 'buyer'] as const };
 
 /** Whether `buffer` holds `bytes` at `at`. */
@@ -195,6 +199,27 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
   // Where each record's line starts in the file (a file may pass 4 GB) and how long it is, without its line break.
   const start = new Float64Array(total);
   const length = new Int32Array(total);
+  // Each relation's kind, as its number among the kinds met (a handful: the schema names nine).
+  const kinds = new Uint16Array(relations);
+  const kindNames: string[] = [];
+  const kindBytes: Buffer[] = [];
+  const kindOf = (text: string): number => {
+    let i = kindNames.indexOf(text);
+    if (i < 0) {
+      if (kindNames.length >= 0xffff) throw new InvalidReportError(`${name} has more kinds of relation than a report can: the records file is damaged`);
+      i = kindNames.push(text) - 1;
+      kindBytes.push(Buffer.from(text, 'utf8'));
+    }
+    return i;
+  };
+  /** The kind whose bytes are s … e of `buffer`. */
+  const kindAt = (buffer: Buffer, s: number, e: number): number => {
+    for (let i = 0; i < kindBytes.length; i++) {
+      const b = kindBytes[i];
+      if (b.length === e - s && startsAt(buffer, s, b)) return i;
+    }
+    return kindOf(buffer.toString('utf8', s, e));
+  };
   const foreign = () => new InvalidReportError(`${name} is not the records file of ${basename(reportPath)} (its contents differ from what the report recorded): analyze the bundle again`);
   const ids = new IdBytes(entityIndex);
   const hash = createHash('sha256');
@@ -234,6 +259,7 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
       // The ends as writeReport writes them, found by their bytes in place; any other line is parsed whole.
       let ia = -1;
       let ib = -1;
+      let kind = -1;
       let p = s + shape.start.length;
       if (startsAt(buffer, s, shape.start)) {
         if (shape === SHIPMENT) {
@@ -244,12 +270,15 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
         if (aEnd >= 0 && startsAt(buffer, aEnd, shape.between)) {
           const q = aEnd + shape.between.length;
           const bEnd = plainStringEnd(buffer, q, e);
-          if (bEnd >= 0) {
+          // A relation's kind follows its ends.
+          const kEnd = bEnd >= 0 && shape === RELATION && startsAt(buffer, bEnd, KIND) ? plainStringEnd(buffer, bEnd + KIND.length, e) : -1;
+          if (bEnd >= 0 && (shape === SHIPMENT || kEnd >= 0)) {
             // Records come by their first end (a relation's source): the previous record's, when it is the same.
             ia = k > 0 && ids.is(from[k - 1], buffer, p, aEnd) ? from[k - 1] : ids.find(buffer, p, aEnd);
             if (ia < 0) entity(lineNo, shape.ends[0], buffer.toString('utf8', p, aEnd));
             ib = ids.find(buffer, q, bEnd);
             if (ib < 0) entity(lineNo, shape.ends[1], buffer.toString('utf8', q, bEnd));
+            if (shape === RELATION) kind = kindAt(buffer, bEnd + KIND.length, kEnd);
           }
         }
       }
@@ -264,9 +293,14 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
         if (typeof x !== 'string' || typeof y !== 'string') throw new InvalidReportError(`${name} line ${lineNo}: a ${k < relations ? 'relation' : 'shipment'} needs its ${shape.ends.join(' and ')}`);
         ia = entity(lineNo, shape.ends[0], x);
         ib = entity(lineNo, shape.ends[1], y);
+        if (shape === RELATION) {
+          if (typeof value.kind !== 'string') throw new InvalidReportError(`${name} line ${lineNo}: a relation needs its kind`);
+          kind = kindOf(value.kind);
+        }
       }
       from[k] = ia;
       to[k] = ib;
+      if (shape === RELATION) kinds[k] = kind;
       start[k] = base + s;
       length[k] = e - s;
       k++;
@@ -308,6 +342,10 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
     shipments: shipmentsCount,
     from,
     to,
+    relationKind(k) {
+      if (!(k >= 0 && k < relations)) throw new RangeError(`no relation ${k}: the report has ${relations}`);
+      return kindNames[kinds[k]];
+    },
     read(ks) {
       const out: (ReportRelation | ReportShipment)[] = [];
       if (ks.length === 0) return out;

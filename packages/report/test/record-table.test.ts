@@ -68,6 +68,7 @@ describe('the table of a report’s records', () => {
       expect(Array.from(table.to)).toEqual(Array.from(expected.to));
       expect(told[told.length - 1]).toBe(readFileSync(companionPath(path)).length);
       expect(all(table)).toEqual(all(expected));
+      expect(report.relations.map((_, k) => table.relationKind(k))).toEqual(report.relations.map((r) => r.kind));
     }
     const table = companionRecordTable(path, head, index);
     const r = table.relations;
@@ -114,6 +115,8 @@ describe('the table of a report’s records', () => {
     const again = withRecordsFile(head, 'reordered', [header, other, JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
     const table = companionRecordTable(again.path, again.report, indexOf(head));
     expect([table.from[0], table.to[0]]).toEqual([indexOf(head).get(tiny.relations[0].source), indexOf(head).get(tiny.relations[0].target)]);
+    expect(table.relationKind(0)).toBe(tiny.relations[0].kind);
+    expect(() => table.relationKind(1)).toThrow(RangeError);
     // A record without its ends.
     const { kind, attributes } = tiny.relations[0];
     const endless = withRecordsFile(head, 'endless', [header, JSON.stringify({ kind, attributes }), JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });

@@ -43,18 +43,17 @@ export function viewCommand(io: CliIO): Command {
       // Refuses a missing or invalid report with a clear message. The records (in a file of their own, for a large
       // report) are read as the viewer needs them: a large report's ties as a table, its records when a piece is sent.
       const progress = progressReporter(io, flags.quiet ?? false);
-      const head = readReportFor(path, { records: false }, progress);
-      const large = opensOnOverview(head, flags.overviewAbove);
+      const report = readReportFor(path, { records: false }, progress);
+      const large = opensOnOverview(report, flags.overviewAbove);
       let reportJson = '';
       let scale: { index: ScaleIndex } | undefined;
       if (large) {
-        const entityIndex = entityIndexOf(head);
-        scale = { index: buildScaleIndex(head, readRecordTableFor(path, head, entityIndex, progress), entityIndex) };
+        const entityIndex = entityIndexOf(report);
+        scale = { index: buildScaleIndex(report, readRecordTableFor(path, report, entityIndex, progress), entityIndex) };
       } else {
-        // A small report is served whole, its records included.
-        reportJson = head.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(readReportFor(path, {}, progress));
+        // A small report is served whole, its records included (read again with them, when they are apart).
+        reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(readReportFor(path, {}, progress));
       }
-      const report = head;
       if (large) io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} clusters and loads a cluster or an entity when you open it.\n`);
       let caseStore: CaseStore | undefined;
       if (flags.case !== undefined) {

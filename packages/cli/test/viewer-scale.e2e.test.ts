@@ -157,6 +157,35 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
     }
   });
 
+  it('says so when the records file changes or goes while it serves, and goes on serving the rest', async () => {
+    const { copyFileSync, mkdirSync, rmSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    const own = join(dir, 'changing');
+    mkdirSync(own);
+    copyFileSync(reportPath, join(own, 'large.json'));
+    copyFileSync(join(dir, 'large.records.jsonl'), join(own, 'large.records.jsonl'));
+    const changing = await serve(join(own, 'large.json'));
+    try {
+      const overview = JSON.parse((await get(changing.url, '/overview.json')).body) as { keyNodes: { id: string }[] };
+      const piece = `/neighbourhood?entity=${encodeURIComponent(overview.keyNodes[0].id)}&hops=1`;
+      expect((await get(changing.url, piece)).status).toBe(200);
+      // Rewritten (as by analyzing again into the same file): its records are no longer where they were.
+      const text = readFileSync(join(own, 'large.records.jsonl'), 'utf8');
+      writeFileSync(join(own, 'large.records.jsonl'), text.replace(/\n[^\n]*\n/, '\n'));
+      const changed = await get(changing.url, piece);
+      expect(changed.status).toBe(500);
+      expect(JSON.parse(changed.body).error).toMatch(/large\.records\.jsonl has changed since it was opened .*: open the report again/);
+      rmSync(join(own, 'large.records.jsonl'));
+      const gone = await get(changing.url, piece);
+      expect(gone.status).toBe(500);
+      expect(JSON.parse(gone.body).error).toMatch(/cannot read large\.records\.jsonl any more \(ENOENT\): was it moved or deleted\? Open the report again/);
+      // The server is still there: the overview and the search need no record.
+      expect((await get(changing.url, '/overview.json')).status).toBe(200);
+      expect((await get(changing.url, '/search?q=a')).status).toBe(200);
+    } finally {
+      changing.process.kill('SIGINT');
+    }
+  });
+
   it('opens the whole report below the threshold (--overview-above)', async () => {
     const whole = await serve(reportPath, '--overview-above', String(entities));
     try {

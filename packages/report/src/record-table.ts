@@ -349,13 +349,24 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
     read(ks) {
       const out: (ReportRelation | ReportShipment)[] = [];
       if (ks.length === 0) return out;
-      const fd = openSync(file, 'r');
+      const unreadable = (err: unknown) => new InvalidReportError(`cannot read ${name} any more (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): was it moved or deleted? Open the report again`);
+      let fd: number;
+      try {
+        fd = openSync(file, 'r');
+      } catch (err) {
+        throw unreadable(err);
+      }
       try {
         let buffer = Buffer.alloc(1 << 16);
         for (const k of ks) {
           if (!(k >= 0 && k < total)) throw new RangeError(`no record ${k}: the report has ${total}`);
           if (length[k] > buffer.length) buffer = Buffer.alloc(length[k]);
-          const got = readSync(fd, buffer, 0, length[k], start[k]);
+          let got: number;
+          try {
+            got = readSync(fd, buffer, 0, length[k], start[k]);
+          } catch (err) {
+            throw unreadable(err);
+          }
           const kind = k < relations ? 'relations' : 'shipments';
           let value: unknown;
           try {

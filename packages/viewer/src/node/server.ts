@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { InvalidReportError } from '@chokepoint/report';
 import { isIP, type AddressInfo } from 'node:net';
 import { readAssets, type WebAssets } from './assets';
 import type { CaseStore } from './case-store';
@@ -194,6 +195,12 @@ function serveScope(req: IncomingMessage, res: ServerResponse, path: string, sca
     } catch (err) {
       if (err instanceof ScopeNotFoundError) {
         answer(res, 404, { error: err.message }, head);
+        return;
+      }
+      // The records of a large report are read from its records file when a piece is sent: a file changed, moved or
+      // deleted since the viewer opened it is said so, and the viewer goes on serving what it can.
+      if (err instanceof InvalidReportError) {
+        answer(res, 500, { error: err.message }, head);
         return;
       }
       throw err;

@@ -54,7 +54,7 @@ export function viewCommand(io: CliIO): Command {
         // A small report is served whole, its records included (read again with them, when they are apart).
         reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(readReportFor(path, {}, progress));
       }
-      if (large) io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} clusters and loads a cluster or an entity when you open it.\n`);
+      if (large) io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} cluster${report.clusters.length === 1 ? '' : 's'} and loads a cluster or an entity when you open it.\n`);
       let caseStore: CaseStore | undefined;
       if (flags.case !== undefined) {
         const existing = existsSync(flags.case);

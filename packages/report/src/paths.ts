@@ -5,7 +5,9 @@ import { ReportError } from './errors';
  * Shortest paths between two entities of a report: every path of the least number of ties, up to a limit, with the
  * ties each step uses and the key nodes, articulation points and supply chokepoints each path passes through. Pure
  * (the report in, plain data out) and free of Node: the browser viewer imports it (`@chokepoint/report/paths`) as
- * well as `chokepoint path`.
+ * well as `chokepoint path`. The records of the ties come from the report, or from the `PathRecords` a caller gives
+ * (`chokepoint path` gives a table that reads them from a large report's records file: the only reading is the
+ * caller's).
  *
  * Ties are followed in either direction (who owns whom does not stop a chain of ties); each step lists its ties with
  * their own direction. Shipments count as one tie per supplier → buyer pair.

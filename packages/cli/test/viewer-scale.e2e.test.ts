@@ -210,11 +210,13 @@ browserSuite('the viewer in the browser on a large report', () => {
   let entities: number;
   let pairA: { id: string; name: string };
   let pairB: { id: string; name: string };
+  let choke: { sources: number; targets: number; shipments: number };
   beforeAll(async () => {
     dir = tempDir();
     reportPath = join(dir, 'large.json');
     const report = await largeDemoReport(dir, 30_000);
     flags = report.flags.length;
+    choke = { sources: report.chokepoints!.sources.length, targets: report.chokepoints!.targets.length, shipments: report.chokepoints!.shipments.length };
     entities = report.entities.length;
     // Name matching's pairs between records far from each other (copies 40 and 90 of the demo), as a resolution of a
     // large bundle lists them: no piece but their own holds them.
@@ -261,6 +263,12 @@ browserSuite('the viewer in the browser on a large report', () => {
     expect(await page.locator('#only-key').count()).toBe(0);
     await expect(page.locator('#edge-associate').isChecked()).resolves.toBe(true);
     await expect(page.locator('#case-counts').textContent()).resolves.toContain(`${flags.toLocaleString('en-US')} to check`);
+    // The supply chokepoints count the whole report's sources, targets and shipments, which the overview does not list.
+    const chokepoints = (await page.locator('#overview-chokepoints').textContent()) ?? '';
+    expect(choke.shipments).toBeGreaterThan(100);
+    expect(chokepoints).toContain(`Sources${choke.sources.toLocaleString('en-US')} entities`);
+    expect(chokepoints).toContain(`Targets${choke.targets.toLocaleString('en-US')} entities`);
+    expect(chokepoints).toContain(`Shipments${choke.shipments.toLocaleString('en-US')} shipments carry the flow`);
     // Discs drawn on top of each other: a pair whose centres are closer than their radii (in pixels, as drawn).
     const piled = await page.evaluate(() => {
       const view = window.__chokepointScaled!.app().view;

@@ -225,6 +225,52 @@ describe('neighbourhoods', () => {
   });
 });
 
+describe('the supply chokepoints in a piece', () => {
+  /** ring(4, 5) with supply chokepoints over its entities and shipments. */
+  function withChokepoints(): Report {
+    const report = ring(4, 5);
+    report.chokepoints = {
+      ...v2Report().chokepoints!,
+      sources: ['e1-0', 'e2-0', 'e3-0'],
+      targets: ['e2-0', 'e3-1', 'e4-0', 'e4-4'],
+      sourcesAlsoTargets: ['e2-0'],
+      shipments: ['s1', 's2', 's3', 's4'],
+      edgeCut: [{ source: 'e1-0', target: 'e2-0', kg: 5 }, { source: 'e3-0', target: 'e4-0', kg: 2 }],
+      dominators: ['e3-0'],
+    };
+    return report;
+  }
+
+  it('lists only the sources, targets, shipments and cut ties of its own entities, and counts the whole report\'s', () => {
+    const index = buildScaleIndex(withChokepoints());
+    const piece = clusterNeighbourhood(index, 3);
+    expect(piece.chokepoints!.sources).toEqual(['e3-0']);
+    expect(piece.chokepoints!.targets).toEqual(['e3-1']);
+    // Cluster 3's shipments (s2 from e2-0, s3 to e4-0) join it to other clusters, drawn as ties to their nodes: none held.
+    expect(piece.shipments).toEqual([]);
+    expect(piece.chokepoints!.shipments).toEqual([]);
+    expect(piece.chokepoints!.edgeCut).toEqual([]);
+    expect(piece.scope.chokepointCounts).toEqual({ sources: 3, targets: 4, shipments: 4 });
+    // What the panel names one by one stays whole, to be opened from any piece.
+    expect(piece.chokepoints!.sourcesAlsoTargets).toEqual(['e2-0']);
+    expect(piece.chokepoints!.dominators).toEqual(['e3-0']);
+    const entity = entityNeighbourhood(index, 'e3-0', 1);
+    expect(entity.chokepoints!.edgeCut).toEqual([{ source: 'e3-0', target: 'e4-0', kg: 2 }]);
+    expect(entity.chokepoints!.shipments.sort()).toEqual(['s2', 's3']);
+    const overview = buildOverview(index);
+    expect([overview.chokepoints!.sources, overview.chokepoints!.targets, overview.chokepoints!.shipments, overview.chokepoints!.edgeCut]).toEqual([[], [], [], []]);
+    expect(overview.scope.chokepointCounts).toEqual({ sources: 3, targets: 4, shipments: 4 });
+  });
+
+  it('says nothing of them when the report has none', () => {
+    const report = ring(4, 5);
+    report.chokepoints = null;
+    const piece = clusterNeighbourhood(buildScaleIndex(report), 1);
+    expect(piece.chokepoints).toBeNull();
+    expect(piece.scope.chokepointCounts).toBeUndefined();
+  });
+});
+
 describe('finding an entity in a large report', () => {
   it('matches a part of a name or id, accents and case ignored, names that start with it first', () => {
     const index = buildScaleIndex(v2Report());

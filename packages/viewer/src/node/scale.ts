@@ -152,6 +152,8 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
   const r = index.report;
   const present = new Set(entities.map((e) => e.id));
   const has = (id: string) => present.has(id);
+  const cp = r.chokepoints;
+  const flowing = new Set(shipments.map((s) => s.id));
   return {
     ...r,
     input: { ...r.input, rejected: r.input.rejected.slice(0, 200), warnings: r.input.warnings.slice(0, 200) },
@@ -164,13 +166,19 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
     controllers: r.controllers.filter((c) => has(c.id)),
     bridges: r.bridges.filter((b) => has(b.source) && has(b.target)),
     flags: r.flags.filter((f) => f.entities.some(has)),
+    // The supply chokepoints' long lists kept to the piece (the panel counts them from scope.chokepointCounts); the
+    // entities it names one by one (the cut, the dominators, the fragility curve) stay whole, to be opened from any piece.
+    chokepoints:
+      cp === null
+        ? null
+        : { ...cp, sources: cp.sources.filter(has), targets: cp.targets.filter(has), shipments: cp.shipments.filter((id) => flowing.has(id)), edgeCut: cp.edgeCut.filter((e) => has(e.source) && has(e.target)) },
     // Where the entities of this piece were geocoded (the whole list is megabytes at a million entities; a report of
     // an older schema may have none).
     ...(r.geocoding === undefined
       ? {}
       : { geocoding: { ...r.geocoding, geocoded: r.geocoding.geocoded.filter((g) => has(g.id)), ambiguous: r.geocoding.ambiguous.filter((g) => has(g.id)), unknown: r.geocoding.unknown.filter((g) => has(g.id)) } }),
     records: { stored: 'inline' },
-    scope,
+    scope: cp === null ? scope : { ...scope, chokepointCounts: { sources: cp.sources.length, targets: cp.targets.length, shipments: cp.shipments.length } },
   } as ScopeReport;
 }
 

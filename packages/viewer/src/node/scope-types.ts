@@ -18,6 +18,12 @@ export interface Scope {
   /** Set when the scope was cut to its limits: what was left out, in words. */
   capped: string | null;
   /**
+   * The whole report's supply-chokepoint sources, targets and shipments, counted: a piece lists only those of its own
+   * entities and shipments, and the edges of the smallest cut between its own entities (at a million entities, the
+   * whole lists were 15 MB of every piece). Absent when the report has no supply chokepoints.
+   */
+  chokepointCounts?: { sources: number; targets: number; shipments: number };
+  /**
    * The overview's only: the entities of the whole report that the records named by name matching (pairs merged or
    * left for review, judgements) are in, with their names and the names of the records merged into them, so that the
    * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps

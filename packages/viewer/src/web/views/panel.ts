@@ -4,6 +4,7 @@ import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WO
 import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
 import { amount, flowAmount, goodsLabel, int, km, knownOrigin, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantityParts, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
+import { scopeOf } from '../core/scope';
 import { EDGE_STYLE } from '../core/style';
 import type { PanelCaseHooks } from './case-view';
 import { append, clear, el, moneyEl, table, type Child } from './dom';
@@ -448,13 +449,15 @@ function chokepointSection(model: ViewModel, actions: PanelActions): HTMLElement
     ids.length > max ? ` and ${int(ids.length - max)} more` : null,
   ];
   const cur = c.valueCurrency;
+  // A piece of a large report lists only its own sources, targets and shipments: the whole report's are counted.
+  const counts = scopeOf(model.report)?.chokepointCounts ?? { sources: c.sources.length, targets: c.targets.length, shipments: c.shipments.length };
   const facts = el('dl', { className: 'facts' });
   append(
     facts,
     row('Goods', c.goods),
-    row('Sources', `${plural(c.sources.length, 'entity', 'entities')}: ${c.sourcesSelection}`),
-    row('Targets', `${plural(c.targets.length, 'entity', 'entities')}: ${c.targetsSelection}`),
-    row('Shipments', `${plural(c.shipments.length, 'shipment carries', 'shipments carry')} the flow`),
+    row('Sources', `${plural(counts.sources, 'entity', 'entities')}: ${c.sourcesSelection}`),
+    row('Targets', `${plural(counts.targets, 'entity', 'entities')}: ${c.targetsSelection}`),
+    row('Shipments', `${plural(counts.shipments, 'shipment carries', 'shipments carry')} the flow`),
     row('Most that can flow', el('span', { id: 'overview-maxflow' }, c.noFlow.kg === null ? el('span', { className: 'qty', text: quantityIn(c.maxFlow.kg, 'kg') }) : 'no mass (below)', ' and ', c.noFlow.value === null && cur !== null ? moneyEl(money(c.maxFlow.value, cur)) : 'no value (below)')),
   );
   append(s, facts);

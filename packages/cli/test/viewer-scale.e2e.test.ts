@@ -144,14 +144,18 @@ describe('chokepoint view on a large report: the overview and neighbourhoods', (
     const missing = await run('view', copy, '--port', '0', '--quiet');
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/keeps its records in large\.records\.jsonl, which is missing: keep the two files together/);
-    // A record's line cut in two: the line named.
+    // A byte of a record's line changed: the line named. One more byte: not the file the report recorded.
     const text = readFileSync(join(dir, 'large.records.jsonl'), 'utf8');
     writeFileSync(join(dir, 'large.records.jsonl.bak'), text);
     try {
-      writeFileSync(join(dir, 'large.records.jsonl'), text.replace(/\n(\{"source":"[^"]*")/, '\n$1\n'));
+      writeFileSync(join(dir, 'large.records.jsonl'), text.replace(/\n\{"source":"/, '\n["source":"'));
       const damaged = await run('view', reportPath, '--port', '0', '--quiet');
       expect(damaged.code).toBe(3);
       expect(damaged.stderr).toMatch(/large\.records\.jsonl line 2 is not JSON: the records file is damaged/);
+      writeFileSync(join(dir, 'large.records.jsonl'), `${text}\n`);
+      const longer = await run('view', reportPath, '--port', '0', '--quiet');
+      expect(longer.code).toBe(3);
+      expect(longer.stderr).toMatch(/large\.records\.jsonl is not the records file of large\.json \(its contents differ from what the report recorded\)/);
     } finally {
       copyFileSync(join(dir, 'large.records.jsonl.bak'), join(dir, 'large.records.jsonl'));
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InvalidReportError } from './errors';
 import type { Report, ReportRelation, ReportShipment } from './types';
@@ -69,6 +69,9 @@ const PROGRESS_BYTES = 16 * 2 ** 20;
 
 /** The records file is read this much at a time. */
 const CHUNK_BYTES = 16 * 2 ** 20;
+
+/** No record's line is this long (a line is made one string to be parsed): a longer one is damage. */
+const MAX_LINE_BYTES = 64 * 2 ** 20;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -221,6 +224,8 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
     return kindOf(buffer.toString('utf8', s, e));
   };
   const foreign = () => new InvalidReportError(`${name} is not the records file of ${basename(reportPath)} (its contents differ from what the report recorded): analyze the bundle again`);
+  // A file of another size than the report recorded is not its records file: said before reading it.
+  if (statSync(file).size !== meta.bytes) throw foreign();
   const ids = new IdBytes(entityIndex);
   const hash = createHash('sha256');
   const fd = openSync(file, 'r');
@@ -307,6 +312,7 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
     };
     for (;;) {
       if (held === buffer.length) {
+        if (held >= MAX_LINE_BYTES) throw new InvalidReportError(`${name} line ${lineNo + 1} is longer than ${MAX_LINE_BYTES / 2 ** 20} MB, more than any record: the records file is damaged`);
         // One line longer than the buffer: a larger buffer, the line kept.
         const larger = Buffer.alloc(buffer.length * 2);
         buffer.copy(larger, 0, 0, held);

@@ -89,8 +89,17 @@ describe('the table of a report’s records', () => {
     // One line fewer.
     writeFileSync(file, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
     expect(() => companionRecordTable(path, head, index)).toThrow(/is not the records file of c\.json/);
-    writeFileSync(file, text.replace('\n{', '\n{{'));
+    // (a byte changed, the size the same)
+    writeFileSync(file, text.replace('\n{', '\n['));
     expect(() => companionRecordTable(path, head, index)).toThrow(/c\.records\.jsonl line 2 is not JSON: the records file is damaged/);
+    // The right size but no line break in it (NUL bytes, as a copy cut short by a crash leaves): the line is too long.
+    const { truncateSync } = require('node:fs') as typeof import('node:fs');
+    writeFileSync(file, '');
+    truncateSync(file, 65 * 2 ** 20);
+    const sized = { ...head, records: { ...head.records, bytes: 65 * 2 ** 20 } } as Report;
+    expect(() => companionRecordTable(path, sized, index)).toThrow(/c\.records\.jsonl line 1 is longer than 64 MB, more than any record: the records file is damaged/);
+    // Another size than the report recorded: refused before reading.
+    expect(() => companionRecordTable(path, head, index)).toThrow(/is not the records file of c\.json/);
     rmSync(file);
     expect(() => companionRecordTable(path, head, index)).toThrow(/keeps its records in c\.records\.jsonl, which is missing/);
   });

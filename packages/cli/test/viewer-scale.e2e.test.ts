@@ -215,12 +215,15 @@ browserSuite('the viewer in the browser on a large report', () => {
   let pairA: { id: string; name: string };
   let pairB: { id: string; name: string };
   let choke: { sources: number; targets: number; shipments: number };
+  let flowCutNames: string[];
   beforeAll(async () => {
     dir = tempDir();
     reportPath = join(dir, 'large.json');
     const report = await largeDemoReport(dir, 30_000);
     flags = report.flags.length;
     choke = { sources: report.chokepoints!.sources.length, targets: report.chokepoints!.targets.length, shipments: report.chokepoints!.shipments.length };
+    const names = new Map(report.entities.map((e) => [e.id, e.name]));
+    flowCutNames = (report.chokepoints!.flowCut?.entities ?? []).map((e) => names.get(e.id)!);
     entities = report.entities.length;
     // Name matching's pairs between records far from each other (copies 40 and 90 of the demo), as a resolution of a
     // large bundle lists them: no piece but their own holds them.
@@ -273,6 +276,9 @@ browserSuite('the viewer in the browser on a large report', () => {
     expect(chokepoints).toContain(`Sources${choke.sources.toLocaleString('en-US')} entities`);
     expect(chokepoints).toContain(`Targets${choke.targets.toLocaleString('en-US')} entities`);
     expect(chokepoints).toContain(`Shipments${choke.shipments.toLocaleString('en-US')} shipments carry the flow`);
+    // The entities it names one by one are named, though the overview holds only clusters.
+    expect(flowCutNames.length).toBeGreaterThan(0);
+    await expect(page.locator('table.flow-cut tbody tr td:first-child').allTextContents()).resolves.toEqual(flowCutNames);
     // Discs drawn on top of each other: a pair whose centres are closer than their radii (in pixels, as drawn).
     const piled = await page.evaluate(() => {
       const view = window.__chokepointScaled!.app().view;

@@ -6,7 +6,7 @@ import { clusterSeedLayout, forceSettings } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
 import { emptyCase, setFlagStatus, setJudgement } from '@chokepoint/case';
-import { samePairs } from '../src/web/core/same';
+import { entityName, samePairs } from '../src/web/core/same';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { v2Report } from './fixture';
@@ -260,6 +260,25 @@ describe('the supply chokepoints in a piece', () => {
     const overview = buildOverview(index);
     expect([overview.chokepoints!.sources, overview.chokepoints!.targets, overview.chokepoints!.shipments, overview.chokepoints!.edgeCut]).toEqual([[], [], [], []]);
     expect(overview.scope.chokepointCounts).toEqual({ sources: 3, targets: 4, shipments: 4 });
+  });
+
+  it('names in the overview the entities the panel names one by one, so that any piece shows their names', () => {
+    const report = withChokepoints();
+    report.chokepoints!.flowCut = { measure: 'kg', total: 10, entities: [{ id: 'e4-4', amount: 5, share: 0.5 }] };
+    report.chokepoints!.disruption = [{ id: 'e1-3', name: 'Entity 1-3', remainingFlowShare: 0.5, remainingValueShare: null, largestComponent: 19 }];
+    report.chokepoints!.vertexCut = Array.from({ length: 10 }, (_, k) => ({ id: `e2-${k % 5}`, kg: 1, value: 0 }));
+    const overview = buildOverview(buildScaleIndex(report));
+    const named = new Map((overview.scope.named ?? []).map((e) => [e.id, e.name]));
+    for (const id of ['e4-4', 'e1-3', 'e3-0', 'e2-0', 'e2-4']) expect([id, named.get(id)]).toEqual([id, `Entity ${id.slice(1)}`]);
+    // The overview holds cluster nodes only: the panel finds the names there.
+    const model = buildModel(overview);
+    expect(model.byId.has('e4-4')).toBe(false);
+    expect(entityName(model, 'e4-4')).toBe('Entity 4-4');
+    expect(entityName(model, 'nobody')).toBeUndefined();
+    // A report without supply chokepoints names none of them.
+    const none = ring(4, 5);
+    none.chokepoints = null;
+    expect(buildOverview(buildScaleIndex(none)).scope.named).toEqual([]);
   });
 
   it('says nothing of them when the report has none', () => {

@@ -239,7 +239,7 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
     weights: clusters.map((c) => [nodeOf(index, c.id), weight(c.size, largest)]),
     clusterNodes: entities.map((e, i) => [e.id, { cluster: clusters[i].id, members: clusters[i].size, flagged: Number(e.attributes['flagged members']) }]),
     capped,
-    named: namedEntities(index, records),
+    named: namedEntities(index, [...records, ...chokepointNamed(r)]),
   };
   const overview = scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)]);
   // The whole report's key nodes and the first of the people and companies behind its flags, as lists to start from
@@ -282,6 +282,27 @@ function namedEntities(index: ScaleIndex, more: readonly string[]): NamedEntity[
       return { id: e.id, name: e.name, ...(ids === undefined ? {} : { aliases: ids }), ...(names === undefined ? {} : { alias_names: names }) };
     });
 }
+
+/**
+ * The entities the panel's supply-chokepoint section names one by one (the flow lost without each, the fragility curve,
+ * and the first of the dominators, the partial ones, the smallest cut and the sources that are also targets, as many
+ * as it shows): named in the overview (`Scope.named`) so that a piece that does not hold them still shows their names.
+ */
+function chokepointNamed(report: Report): string[] {
+  const c = report.chokepoints;
+  if (c === null) return [];
+  return [
+    ...(c.flowCut?.entities ?? []).map((e) => e.id),
+    ...c.disruption.map((d) => d.id),
+    ...c.dominators.slice(0, CHOKEPOINT_NAMES_SHOWN),
+    ...c.partialDominators.slice(0, 5).map((d) => d.id),
+    ...c.vertexCut.slice(0, CHOKEPOINT_NAMES_SHOWN).map((v) => v.id),
+    ...c.sourcesAlsoTargets.slice(0, CHOKEPOINT_NAMES_SHOWN),
+  ];
+}
+
+/** How many entities of a list the panel's supply-chokepoint section names before "and N more". */
+const CHOKEPOINT_NAMES_SHOWN = 8;
 
 /** How many of the people and companies behind the flags the overview lists (the strongest first, as the report). */
 export const OVERVIEW_CONTROLLERS = 100;

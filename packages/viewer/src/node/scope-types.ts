@@ -27,7 +27,7 @@ export interface Scope {
    * The overview's only: the entities of the whole report that the records named by name matching (pairs merged or
    * left for review, judgements) are in, with their names and the names of the records merged into them, so that the
    * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps
-   * them from the overview for every piece).
+   * them from the overview for every piece); and the entities the supply-chokepoint section names one by one.
    */
   named?: NamedEntity[];
 }

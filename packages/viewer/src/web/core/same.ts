@@ -54,6 +54,14 @@ function entitiesOf(model: ViewModel): Map<string, { id: string; name: string; a
 }
 
 /**
+ * The name of an entity of the report, whether the piece shown holds it or the overview named it (`Scope.named`), or
+ * undefined.
+ */
+export function entityName(model: ViewModel, id: string): string | undefined {
+  return model.byId.get(id)?.name ?? entitiesOf(model).get(id)?.name;
+}
+
+/**
  * The entity a record of the bundle is in (its own id, or the one it was merged into), or null: an entity of this
  * report, or on a piece of a large report one of the whole report's (which the viewer opens when asked).
  */

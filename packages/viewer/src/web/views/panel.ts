@@ -4,6 +4,7 @@ import { chokepointLines, MEASURES, pathWords, proximity, proximityText, ROLE_WO
 import { countsText, coverageText, flagsByRule, flagText, ruleTable, severityCounts } from '../core/flags';
 import { amount, flowAmount, goodsLabel, int, km, knownOrigin, money, originText, percent, plural, quantityIn, ratesFarFromShipments, shipmentQuantityParts, shipmentValue, unitLabel } from '../core/format';
 import type { ViewModel } from '../core/model';
+import { entityName } from '../core/same';
 import { scopeOf } from '../core/scope';
 import { EDGE_STYLE } from '../core/style';
 import type { PanelCaseHooks } from './case-view';
@@ -26,8 +27,9 @@ function row(label: string, value: Child | string | number | null | undefined): 
 }
 
 function entityButton(model: ViewModel, id: string, actions: PanelActions, withId = true): HTMLElement {
-  const e = model.byId.get(id);
-  return el('button', { className: 'link', type: 'button', 'data-id': id, text: e ? (withId ? `${e.name} (${id})` : e.name) : id, onclick: () => actions.select(id) });
+  // (an entity of a large report that the piece shown does not hold: named when the overview named it)
+  const name = entityName(model, id);
+  return el('button', { className: 'link', type: 'button', 'data-id': id, text: name !== undefined ? (withId ? `${name} (${id})` : name) : id, onclick: () => actions.select(id) });
 }
 
 function groupButton(group: ReportGroup, actions: PanelActions, text = `Company group ${group.id}`): HTMLElement {

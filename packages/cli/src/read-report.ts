@@ -1,5 +1,5 @@
 import { bytesForPeople, estimateReportMemory, InputTooLargeError } from '@chokepoint/pipeline';
-import { companionRecordTable, readReport, type ReadReportOptions, type RecordTable, type Report } from '@chokepoint/report';
+import { companionRecordTable, entityIndexOf, readReport, type ReadReportOptions, type RecordTable, type Report } from '@chokepoint/report';
 import type { Progress } from './io';
 
 /**
@@ -38,7 +38,7 @@ const LARGE_REPORT_BYTES = 64 * 2 ** 20;
  * asked for), for a report read without its records: what the viewer of a large report needs, in a tenth of the
  * time and memory of reading every record (74 s and 3.3 GB of heap for the 2.6 GB records file of a million entities).
  */
-export function readRecordTableFor(path: string, report: Report, entityIndex: ReadonlyMap<string, number>, progress?: Progress): RecordTable {
+export function readRecordTableFor(path: string, report: Report, progress?: Progress): RecordTable {
   const meta = report.records;
   const onBytes =
     progress === undefined || meta.stored === 'inline'
@@ -48,5 +48,5 @@ export function readRecordTableFor(path: string, report: Report, entityIndex: Re
           progress(`reading the ties of ${meta.file}: ${total > 0 ? Math.floor((bytes / total) * 100) : 100}% of ${bytesForPeople(total)}`, { done: bytes, total });
         };
   if (meta.stored === 'companion' && progress !== undefined && meta.bytes >= LARGE_REPORT_BYTES) progress(`reading the ties of ${meta.file} (${bytesForPeople(meta.bytes)})`);
-  return companionRecordTable(path, report, entityIndex, { onBytes });
+  return companionRecordTable(path, report, entityIndexOf(report), { onBytes });
 }

@@ -12,11 +12,11 @@ export function collected(write: (sink: TextSink) => void): string {
   return parts.join('');
 }
 
-/** Lines to a sink: each line passed on with its line break (`\n`, or `eol`). */
-export function lineSink(sink: TextSink, eol = '\n'): { push: (...lines: string[]) => void } {
+/** Lines to a sink: each line passed on with its line break. */
+export function lineSink(sink: TextSink): { push: (...lines: string[]) => void } {
   return {
     push: (...lines) => {
-      for (const line of lines) sink(line + eol);
+      for (const line of lines) sink(`${line}\n`);
     },
   };
 }

@@ -207,7 +207,19 @@ export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_
 }
 
 /** Reading tells how far along it is about every this many bytes (ReadReportOptions.onProgress). */
-const PROGRESS_BYTES = 16 * 2 ** 20;
+export const PROGRESS_BYTES = 16 * 2 ** 20;
+
+/** The records file a report keeps its records in, beside the report (refused when it is missing). */
+export function recordsFileOf(reportPath: string, file: string): string {
+  const path = join(dirname(reportPath), basename(file));
+  if (!existsSync(path)) throw new InvalidReportError(`the report ${reportPath} keeps its records in ${file}, which is missing: keep the two files together`);
+  return path;
+}
+
+/** A records file that is not the one the report recorded (its hash, size, header or counts differ). */
+export function foreignRecords(file: string, reportPath: string): InvalidReportError {
+  return new InvalidReportError(`${file} is not the records file of ${basename(reportPath)} (its contents differ from what the report recorded): analyze the bundle again`);
+}
 
 export interface ReadReportOptions {
   /** Also read the records from the companion file, when the report keeps them apart (default true). */
@@ -246,8 +258,7 @@ export function readReport(path: string, options: ReadReportOptions = {}): Repor
 export function readRecords(reportPath: string, report: Report, onBytes?: (bytes: number) => void): { relations: ReportRelation[]; shipments: ReportShipment[] } {
   const meta = report.records;
   if (meta.stored === 'inline') return { relations: report.relations, shipments: report.shipments };
-  const file = join(dirname(reportPath), basename(meta.file));
-  if (!existsSync(file)) throw new InvalidReportError(`the report ${reportPath} keeps its records in ${meta.file}, which is missing: keep the two files together`);
+  const file = recordsFileOf(reportPath, meta.file);
   const hash = createHash('sha256');
   const fd = openSync(file, 'r');
   const relations: ReportRelation[] = [];
@@ -291,7 +302,7 @@ export function readRecords(reportPath: string, report: Report, onBytes?: (bytes
     closeSync(fd);
   }
   if (hash.digest('hex') !== meta.sha256 || header?.chokepointRecords !== 1 || relations.length !== meta.relations || shipments.length !== meta.shipments) {
-    throw new InvalidReportError(`${meta.file} is not the records file of ${basename(reportPath)} (its contents differ from what the report recorded): analyze the bundle again`);
+    throw foreignRecords(meta.file, reportPath);
   }
   return { relations, shipments };
 }

@@ -112,6 +112,8 @@ type PathReport = Pick<Report, 'entities' | 'relations' | 'shipments' | 'keyNode
  * first, then shipments.
  */
 export interface PathRecords {
+  /** Each entity's index in report.entities, by id (made from the report when not given). */
+  readonly entityIndex?: ReadonlyMap<string, number>;
   readonly relations: number;
   readonly shipments: number;
   /** The entity (index in report.entities) at each record's first end (a relation's source, a shipment's supplier); −1: none. */
@@ -147,7 +149,7 @@ export interface PathNetwork {
   report: PathReport;
   /** Where the ties' records are read from (pairTies). */
   records: PathRecords;
-  index: Map<string, number>;
+  index: ReadonlyMap<string, number>;
   /** Per pair: its two entities (positions), the kinds of its ties as bits of PATH_TIE_KINDS. */
   pairA: Uint32Array;
   pairB: Uint32Array;
@@ -175,7 +177,7 @@ export interface PathNetwork {
 const KIND_BIT = new Map<string, number>(PATH_TIE_KINDS.map((k, i) => [k, 1 << i]));
 
 export function pathNetwork(report: PathReport, given?: PathRecords): PathNetwork {
-  const index = new Map(report.entities.map((e, i) => [e.id, i]));
+  const index = given?.entityIndex ?? new Map(report.entities.map((e, i) => [e.id, i]));
   const records = given ?? reportRecords(report, index);
   const R = records.relations;
   const n = report.entities.length;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InvalidReportError } from './errors';
+import { foreignRecords, PROGRESS_BYTES, recordsFileOf } from './files';
 import type { Report, ReportRelation, ReportShipment } from './types';
 import { recordProblem } from './validate';
 
@@ -16,6 +16,8 @@ import { recordProblem } from './validate';
  * million entities, reading every record of the 2.6 GB file as objects took 74 s and 3.3 GB of heap.
  */
 export interface RecordTable {
+  /** Each entity's index in report.entities, by id (what `from` and `to` hold). */
+  readonly entityIndex: ReadonlyMap<string, number>;
   /** How many relations and shipments there are. */
   readonly relations: number;
   readonly shipments: number;
@@ -27,6 +29,13 @@ export interface RecordTable {
   relationKind(k: number): string;
   /** Records by number, in the order asked (checked against the report schema when read from the file). */
   read(records: readonly number[]): (ReportRelation | ReportShipment)[];
+}
+
+/** The index of each of a report's entities, by id. */
+export function entityIndexOf(report: Pick<Report, 'entities'>): Map<string, number> {
+  const entityIndex = new Map<string, number>();
+  report.entities.forEach((e, i) => entityIndex.set(e.id, i));
+  return entityIndex;
 }
 
 /** The table of a report whose records are held (inline, or read in by readReport). `entityIndex`: id → entity index. */
@@ -48,6 +57,7 @@ export function recordTable(report: Pick<Report, 'relations' | 'shipments'>, ent
     to[relations.length + j] = at(s.buyer, `shipment ${j + 1}`);
   });
   return {
+    entityIndex,
     relations: relations.length,
     shipments: shipments.length,
     from,
@@ -63,9 +73,6 @@ export interface RecordTableOptions {
   /** How much of the file is read at a time (default 16 MB; a line longer than that is read whole all the same). */
   chunkBytes?: number;
 }
-
-/** Reading the records file tells how far along it is about every this many bytes. */
-const PROGRESS_BYTES = 16 * 2 ** 20;
 
 /** The records file is read this much at a time. */
 const CHUNK_BYTES = 16 * 2 ** 20;
@@ -193,8 +200,7 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
   const meta = report.records;
   if (meta.stored === 'inline') return recordTable(report, entityIndex);
   const name = meta.file;
-  const file = join(dirname(reportPath), basename(name));
-  if (!existsSync(file)) throw new InvalidReportError(`the report ${reportPath} keeps its records in ${name}, which is missing: keep the two files together`);
+  const file = recordsFileOf(reportPath, name);
   const relations = meta.relations;
   const total = meta.relations + meta.shipments;
   const from = new Int32Array(total);
@@ -223,7 +229,7 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
     }
     return kindOf(buffer.toString('utf8', s, e));
   };
-  const foreign = () => new InvalidReportError(`${name} is not the records file of ${basename(reportPath)} (its contents differ from what the report recorded): analyze the bundle again`);
+  const foreign = () => foreignRecords(name, reportPath);
   // A file of another size than the report recorded is not its records file: said before reading it.
   if (statSync(file).size !== meta.bytes) throw foreign();
   const ids = new IdBytes(entityIndex);
@@ -344,6 +350,7 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
   if (hash.digest('hex') !== meta.sha256 || !header || k !== total) throw foreign();
   const shipmentsCount = meta.shipments;
   return {
+    entityIndex,
     relations,
     shipments: shipmentsCount,
     from,

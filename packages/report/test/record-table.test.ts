@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { companionPath, companionRecordTable, InvalidReportError, readReport, recordTable, writeReport, type RecordTable, type Report } from '@chokepoint/report';
+import { companionPath, companionRecordTable, entityIndexOf, InvalidReportError, readReport, recordTable, writeReport, type RecordTable, type Report } from '@chokepoint/report';
 import { tinyReport } from './tiny';
 
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-record-table-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const indexOf = (report: Report) => new Map(report.entities.map((e, i) => [e.id, i]));
 
 /** Every record of a table, by number. */
 const all = (table: RecordTable) => table.read(Array.from({ length: table.relations + table.shipments }, (_, k) => k));
@@ -40,7 +38,7 @@ async function awkwardReport(): Promise<Report> {
 describe('the table of a report’s records', () => {
   it('holds the ends of every relation and shipment, and reads the records asked for in the order asked', async () => {
     const report = await tinyReport();
-    const index = indexOf(report);
+    const index = entityIndexOf(report);
     const table = recordTable(report, index);
     expect(table.relations).toBe(report.relations.length);
     expect(table.shipments).toBe(report.shipments.length);
@@ -58,7 +56,7 @@ describe('the table of a report’s records', () => {
     await writeReport(report, path, { companionAbove: 3 });
     const head = readReport(path, { records: false });
     expect(head.relations).toEqual([]);
-    const index = indexOf(head);
+    const index = entityIndexOf(head);
     const expected = recordTable(report, index);
     for (const chunkBytes of [undefined, 1, 7, 100, 4096]) {
       const told: number[] = [];
@@ -81,7 +79,7 @@ describe('the table of a report’s records', () => {
     const path = join(dir, 'c.json');
     await writeReport(report, path, { companionAbove: 3 });
     const head = readReport(path, { records: false });
-    const index = indexOf(head);
+    const index = entityIndexOf(head);
     const file = companionPath(path);
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace('"t3"', '"t9"'));
@@ -118,18 +116,18 @@ describe('the table of a report’s records', () => {
     const header = JSON.stringify({ chokepointRecords: 1, relations: 1, shipments: 1 });
     const relation = JSON.stringify(tiny.relations[0]);
     const { path, report } = withRecordsFile(head, 'stranger', [header, relation, JSON.stringify({ ...tiny.shipments[0], buyer: 'Nobody & Co' })], { relations: 1, shipments: 1 });
-    expect(() => companionRecordTable(path, report, indexOf(head))).toThrow(new InvalidReportError('stranger.records.jsonl line 3: the buyer "Nobody & Co" is not an entity of the report'));
+    expect(() => companionRecordTable(path, report, entityIndexOf(head))).toThrow(new InvalidReportError('stranger.records.jsonl line 3: the buyer "Nobody & Co" is not an entity of the report'));
     // Written another way than writeReport writes (keys in another order, spaces): read all the same.
     const other = JSON.stringify({ kind: tiny.relations[0].kind, target: tiny.relations[0].target, source: tiny.relations[0].source, attributes: tiny.relations[0].attributes }, null, 0).replace(/,/g, ', ');
     const again = withRecordsFile(head, 'reordered', [header, other, JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
-    const table = companionRecordTable(again.path, again.report, indexOf(head));
-    expect([table.from[0], table.to[0]]).toEqual([indexOf(head).get(tiny.relations[0].source), indexOf(head).get(tiny.relations[0].target)]);
+    const table = companionRecordTable(again.path, again.report, entityIndexOf(head));
+    expect([table.from[0], table.to[0]]).toEqual([entityIndexOf(head).get(tiny.relations[0].source), entityIndexOf(head).get(tiny.relations[0].target)]);
     expect(table.relationKind(0)).toBe(tiny.relations[0].kind);
     expect(() => table.relationKind(1)).toThrow(RangeError);
     // A record without its ends.
     const { kind, attributes } = tiny.relations[0];
     const endless = withRecordsFile(head, 'endless', [header, JSON.stringify({ kind, attributes }), JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
-    expect(() => companionRecordTable(endless.path, endless.report, indexOf(head))).toThrow(/endless\.records\.jsonl line 2: a relation needs its source and target/);
+    expect(() => companionRecordTable(endless.path, endless.report, entityIndexOf(head))).toThrow(/endless\.records\.jsonl line 2: a relation needs its source and target/);
   });
 
   it('checks a record against the schema when it is read, and notices a file changed since', async () => {
@@ -138,12 +136,12 @@ describe('the table of a report’s records', () => {
     const header = JSON.stringify({ chokepointRecords: 1, relations: 1, shipments: 1 });
     const bad = JSON.stringify({ ...tiny.relations[0], kind: 'cousin' });
     const { path, report } = withRecordsFile(head, 'invalid', [header, bad, JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
-    const table = companionRecordTable(path, report, indexOf(head));
+    const table = companionRecordTable(path, report, entityIndexOf(head));
     expect(table.read([1])).toEqual([tiny.shipments[0]]);
     expect(() => table.read([0])).toThrow(/invalid\.records\.jsonl: the relation 1 is not valid: \/kind: must be equal to one of the allowed values/);
     // The file rewritten after the table was made: its records are no longer where they were.
     const good = withRecordsFile(head, 'changing', [header, JSON.stringify(tiny.relations[0]), JSON.stringify(tiny.shipments[0])], { relations: 1, shipments: 1 });
-    const changing = companionRecordTable(good.path, good.report, indexOf(head));
+    const changing = companionRecordTable(good.path, good.report, entityIndexOf(head));
     expect(changing.read([0, 1])).toEqual([tiny.relations[0], tiny.shipments[0]]);
     writeFileSync(join(dir, 'changing.records.jsonl'), `${header}\n${JSON.stringify(tiny.relations[1])}\n${JSON.stringify(tiny.shipments[0])}\n`);
     expect(() => changing.read([0])).toThrow(/changing\.records\.jsonl has changed since it was opened/);

@@ -30,7 +30,7 @@ export function pathCommand(io: CliIO): Command {
       // A report whose records are in a file of their own: the ends of its ties read from it, and only the records
       // of the ties on the paths found (reading every record took 95 s and 7.6 GB at a million entities).
       const report = readReportFor(path, { records: false }, progress);
-      const records = report.records.stored === 'companion' ? readRecordTableFor(path, report, new Map(report.entities.map((e, i) => [e.id, i])), progress) : undefined;
+      const records = report.records.stored === 'companion' ? readRecordTableFor(path, report, progress) : undefined;
       // An id of the bundle that name matching merged into another entity: that entity, said so.
       [from, to] = [from, to].map((id) => entityIdFor(report, id, io, (kept) => `the paths are of ${kept}`));
       const result = shortestPaths(pathNetwork(report, records), from, to, { max: flags.max, kinds: flags.kinds });

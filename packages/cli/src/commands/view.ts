@@ -3,7 +3,7 @@ import { emptyCase } from '@chokepoint/case';
 import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
 import { Command, InvalidArgumentError } from 'commander';
 import { serializeReport } from '@chokepoint/report';
-import { buildScaleIndex, CaseStore, entityIndexOf, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer, type ScaleIndex } from '@chokepoint/viewer';
+import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer, type ScaleIndex } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
 import { readRecordTableFor, readReportFor } from '../read-report';
@@ -48,13 +48,12 @@ export function viewCommand(io: CliIO): Command {
       let reportJson = '';
       let scale: { index: ScaleIndex } | undefined;
       if (large) {
-        const entityIndex = entityIndexOf(report);
-        scale = { index: buildScaleIndex(report, readRecordTableFor(path, report, entityIndex, progress), entityIndex) };
+        scale = { index: buildScaleIndex(report, readRecordTableFor(path, report, progress)) };
+        io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} cluster${report.clusters.length === 1 ? '' : 's'} and loads a cluster or an entity when you open it.\n`);
       } else {
         // A small report is served whole, its records included (read again with them, when they are apart).
         reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(readReportFor(path, {}, progress));
       }
-      if (large) io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} cluster${report.clusters.length === 1 ? '' : 's'} and loads a cluster or an entity when you open it.\n`);
       let caseStore: CaseStore | undefined;
       if (flags.case !== undefined) {
         const existing = existsSync(flags.case);

@@ -1,4 +1,4 @@
-import { recordTable, type RecordTable, type Report, type ReportCluster, type ReportEntity, type ReportRelation, type ReportShipment } from '@chokepoint/report';
+import { entityIndexOf, recordTable, type RecordTable, type Report, type ReportCluster, type ReportEntity, type ReportRelation, type ReportShipment } from '@chokepoint/report';
 import type { NamedEntity, Scope, ScopeReport } from './scope-types';
 
 export type { NamedEntity, Scope, ScopeReport } from './scope-types';
@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000, m
 export interface ScaleIndex {
   /** The report (its relations and shipments may be left out: `records` has them). */
   report: Report;
-  entityIndex: Map<string, number>;
+  entityIndex: ReadonlyMap<string, number>;
   /** The report's relations and shipments: their ends, and the records read when a piece needs them. */
   records: RecordTable;
   /** Per entity i: its ties, as record numbers (relations first, then shipments), tieList[tieStart[i] … tieStart[i + 1]). */
@@ -45,19 +45,12 @@ export interface ScaleIndex {
   prefix: string;
 }
 
-/** The entity index of each of a report's entities. */
-export function entityIndexOf(report: Pick<Report, 'entities'>): Map<string, number> {
-  const entityIndex = new Map<string, number>();
-  report.entities.forEach((e, i) => entityIndex.set(e.id, i));
-  return entityIndex;
-}
-
 /**
  * The index of a report for its pieces. `records`: the table of its relations and shipments when they are not in the
  * report (companionRecordTable reads a records file's ends only); by default, the report's own.
  */
-export function buildScaleIndex(report: Report, records?: RecordTable, entityIndex: Map<string, number> = entityIndexOf(report)): ScaleIndex {
-  const table = records ?? recordTable(report, entityIndex);
+export function buildScaleIndex(report: Report, records?: RecordTable): ScaleIndex {
+  const table = records ?? recordTable(report, entityIndexOf(report));
   const n = report.entities.length;
   const total = table.from.length;
   // Each record is a tie of both its ends (once, for a record that ties an entity to itself), in record order.
@@ -75,7 +68,7 @@ export function buildScaleIndex(report: Report, records?: RecordTable, entityInd
   }
   let prefix = CLUSTER_NODE_PREFIX;
   while (report.entities.some((e) => e.id.startsWith(prefix))) prefix = `~${prefix}`;
-  return { report, entityIndex, records: table, tieStart, tieList, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
+  return { report, entityIndex: table.entityIndex, records: table, tieStart, tieList, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
 }
 
 const nodeOf = (index: ScaleIndex, cluster: number) => `${index.prefix}${cluster}`;

@@ -279,6 +279,8 @@ browserSuite('the viewer in the browser on a large report', () => {
     // The entities it names one by one are named, though the overview holds only clusters.
     expect(flowCutNames.length).toBeGreaterThan(0);
     await expect(page.locator('table.flow-cut tbody tr td:first-child').allTextContents()).resolves.toEqual(flowCutNames);
+    // And the rules panel the whole report's red flags, though the overview holds none of them.
+    await expect(page.locator('#overview-rules .hint').first().textContent()).resolves.toMatch(new RegExp(`^${flags.toLocaleString('en-US')} red flags in the whole report from`));
     // Discs drawn on top of each other: a pair whose centres are closer than their radii (in pixels, as drawn).
     const piled = await page.evaluate(() => {
       const view = window.__chokepointScaled!.app().view;

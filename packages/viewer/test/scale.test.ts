@@ -5,6 +5,7 @@ import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/co
 import { clusterSeedLayout, forceSettings } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
+import { ruleTable } from '../src/web/core/flags';
 import { emptyCase, setFlagStatus, setJudgement } from '@chokepoint/case';
 import { entityName, samePairs } from '../src/web/core/same';
 import Graph from 'graphology';
@@ -287,6 +288,26 @@ describe('the supply chokepoints in a piece', () => {
     const piece = clusterNeighbourhood(buildScaleIndex(report), 1);
     expect(piece.chokepoints).toBeNull();
     expect(piece.scope.chokepointCounts).toBeUndefined();
+  });
+});
+
+describe('the red flags in a piece', () => {
+  it('counts the whole report\'s flags by rule and severity, which the rules panel shows', () => {
+    const report = ring(4, 5);
+    const base = v2Report();
+    report.flagRules = base.flagRules;
+    report.flags = [
+      { ...base.flags[0], id: 'x1', entities: ['e1-1'], severity: 'high' },
+      { ...base.flags[0], id: 'x2', entities: ['e3-2'], severity: 'low' },
+      { ...base.flags[1], id: 'x3', entities: ['e3-2'], severity: 'high' },
+    ];
+    const piece = clusterNeighbourhood(buildScaleIndex(report), 1);
+    expect(piece.flags.map((f) => f.id)).toEqual(['x1']);
+    const whole = [['precursor-watchlist', { high: 1, medium: 0, low: 1 }], ['third-party-payer', { high: 1, medium: 0, low: 0 }], ['new-company', { high: 0, medium: 0, low: 0 }]];
+    expect(piece.scope.ruleCounts).toEqual(whole);
+    expect(ruleTable(piece, piece.scope.ruleCounts).map((r) => [r.rule.id, r.counts])).toEqual(whole);
+    // Counted from the piece's own flags, the panel would have said one.
+    expect(ruleTable(piece).map((r) => r.counts.high + r.counts.low)).toEqual([1, 0, 0]);
   });
 });
 

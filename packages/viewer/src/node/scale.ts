@@ -43,6 +43,8 @@ export interface ScaleIndex {
   clusterOf: number[];
   /** What cluster node ids start with: CLUSTER_NODE_PREFIX, unless an entity id already does. */
   prefix: string;
+  /** The whole report's red flags by rule and severity (Scope.ruleCounts). */
+  ruleCounts: NonNullable<Scope['ruleCounts']>;
 }
 
 /**
@@ -68,7 +70,14 @@ export function buildScaleIndex(report: Report, records?: RecordTable): ScaleInd
   }
   let prefix = CLUSTER_NODE_PREFIX;
   while (report.entities.some((e) => e.id.startsWith(prefix))) prefix = `~${prefix}`;
-  return { report, entityIndex: table.entityIndex, records: table, tieStart, tieList, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
+  const byRule = new Map(report.flagRules.map((r) => [r.id, { high: 0, medium: 0, low: 0 }]));
+  for (const f of report.flags) {
+    let counts = byRule.get(f.rule);
+    if (counts === undefined) byRule.set(f.rule, (counts = { high: 0, medium: 0, low: 0 }));
+    counts[f.severity]++;
+  }
+  return {
+    ruleCounts: [...byRule], report, entityIndex: table.entityIndex, records: table, tieStart, tieList, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
 }
 
 const nodeOf = (index: ScaleIndex, cluster: number) => `${index.prefix}${cluster}`;
@@ -171,7 +180,7 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
       ? {}
       : { geocoding: { ...r.geocoding, geocoded: r.geocoding.geocoded.filter((g) => has(g.id)), ambiguous: r.geocoding.ambiguous.filter((g) => has(g.id)), unknown: r.geocoding.unknown.filter((g) => has(g.id)) } }),
     records: { stored: 'inline' },
-    scope: cp === null ? scope : { ...scope, chokepointCounts: { sources: cp.sources.length, targets: cp.targets.length, shipments: cp.shipments.length } },
+    scope: { ...scope, ruleCounts: index.ruleCounts, ...(cp === null ? {} : { chokepointCounts: { sources: cp.sources.length, targets: cp.targets.length, shipments: cp.shipments.length } }) },
   } as ScopeReport;
 }
 

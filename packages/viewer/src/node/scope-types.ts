@@ -24,6 +24,11 @@ export interface Scope {
    */
   chokepointCounts?: { sources: number; targets: number; shipments: number };
   /**
+   * The whole report's red flags counted by rule and severity (a piece holds only the flags of its entities; the
+   * overview, of cluster nodes, none), as [rule id, counts] pairs in the report's order of rules.
+   */
+  ruleCounts?: [string, { high: number; medium: number; low: number }][];
+  /**
    * The overview's only: the entities of the whole report that the records named by name matching (pairs merged or
    * left for review, judgements) are in, with their names and the names of the records merged into them, so that the
    * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps

@@ -88,7 +88,12 @@ export function coverageText(c: Coverage): { judged: string; notJudged: string[]
 }
 
 /** Every rule as it ran, with its flags counted: for the list of rules and their coverage. */
-export function ruleTable(report: Pick<Report, 'flags' | 'flagRules'>): { rule: Rule; counts: SeverityCounts }[] {
+export function ruleTable(report: Pick<Report, 'flags' | 'flagRules'>, whole?: readonly [string, SeverityCounts][]): { rule: Rule; counts: SeverityCounts }[] {
+  // A piece of a large report holds only its entities' flags: the whole report's counts, when given.
+  if (whole !== undefined) {
+    const counts = new Map(whole);
+    return report.flagRules.map((rule) => ({ rule, counts: counts.get(rule.id) ?? { high: 0, medium: 0, low: 0 } }));
+  }
   const byRule = new Map<string, Flag[]>();
   for (const f of report.flags) {
     const list = byRule.get(f.rule);

@@ -501,9 +501,11 @@ function chokepointSection(model: ViewModel, actions: PanelActions): HTMLElement
 
 function rulesSection(report: Report): HTMLElement {
   const s = section('Red-flag rules', 'overview-rules');
-  append(s, el('p', { className: 'hint', text: `${plural(report.flags.length, 'red flag', 'red flags')} from ${plural(report.flagRules.filter((r) => r.enabled).length, 'enabled rule', 'enabled rules')}. What each rule could not judge is counted: a rule that saw nothing did not clear anyone.` }));
+  // A piece of a large report: the whole report's flags, counted (the piece holds only its entities').
+  const scope = scopeOf(report);
+  append(s, el('p', { className: 'hint', text: `${plural(scope?.totals.flags ?? report.flags.length, 'red flag', 'red flags')}${scope === null ? '' : ' in the whole report'} from ${plural(report.flagRules.filter((r) => r.enabled).length, 'enabled rule', 'enabled rules')}. What each rule could not judge is counted: a rule that saw nothing did not clear anyone.` }));
   const list = el('ul', { className: 'rules', id: 'rule-list' });
-  for (const { rule, counts } of ruleTable(report)) {
+  for (const { rule, counts } of ruleTable(report, scope?.ruleCounts)) {
     const cov = rule.coverage ? coverageText(rule.coverage) : null;
     append(
       list,

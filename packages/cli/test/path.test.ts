@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readReport, writeReport } from '@chokepoint/report';
 import type { PathResult } from '@chokepoint/report/paths';
 import { BIN } from './browser';
 import { DEMO, removeTempDirs, run, tempDir } from './run';
+import { multiplyReport } from './scale-report';
 
 let report: string;
 beforeAll(async () => {
@@ -108,4 +110,35 @@ describe('chokepoint path', () => {
     expect(missing.code).toBe(3);
     expect(readFileSync(report, 'utf8').length).toBeGreaterThan(0);
   });
+
+  it('reads the ties of a large report in a second thread while the report is read: the same paths, and the same refusals', async () => {
+    // The demo's network ten times over, each shipment with a long note: a records file of more than 64 MB, from
+    // which the ties are read beside the report.
+    const dir = tempDir();
+    const big = multiplyReport(readReport(report), 10);
+    const note = 'n'.repeat(Math.ceil((70 * 2 ** 20) / big.shipments.length));
+    for (const s of big.shipments) s.attributes = { ...s.attributes, note };
+    const path = join(dir, 'big.json');
+    await writeReport(big, path, { companionAbove: 1000 });
+    const threaded = await run('path', path, 'p-001~3', 'tr-dst-01~3', '--json');
+    expect(threaded.code).toBe(0);
+    expect(threaded.stderr).toMatch(/reading the ties of big\.records\.jsonl \(7\d MB\), begun in a second thread while the report was read/);
+    // A copy of the report under another name: its records file is not the one by its name, and is read after it.
+    const renamed = join(dir, 'renamed.json');
+    copyFileSync(path, renamed);
+    const after = await run('path', renamed, 'p-001~3', 'tr-dst-01~3', '--json');
+    expect(after.code).toBe(0);
+    expect(after.stderr).toMatch(/reading the ties of big\.records\.jsonl \(7\d MB\) \(/);
+    expect(after.stderr).not.toMatch(/second thread/);
+    expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(after.stdout));
+    expect((JSON.parse(threaded.stdout) as PathResult).paths.length).toBeGreaterThan(0);
+    // A byte changed in a record: both refuse it with the same words.
+    const records = join(dir, 'big.records.jsonl');
+    const text = readFileSync(records, 'latin1');
+    writeFileSync(records, text.replace('\n{"source":"', '\n["source":"'), 'latin1');
+    const damaged = [await run('path', path, 'p-001~3', 'tr-dst-01~3', '--quiet'), await run('path', renamed, 'p-001~3', 'tr-dst-01~3', '--quiet')];
+    expect(damaged.map((r) => r.code)).toEqual([3, 3]);
+    expect(damaged[0].stderr).toMatch(/big\.records\.jsonl line 2 is not JSON: the records file is damaged/);
+    expect(damaged[1].stderr).toBe(damaged[0].stderr);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { reportChunks } from './build';
 import { InvalidReportError } from './errors';
 import { jsonLinesBytes } from './lines';
+import { PROGRESS_BYTES } from './progress';
 import type { Report, ReportRelation, ReportShipment } from './types';
 import { assertReport } from './validate';
 
@@ -205,9 +206,6 @@ export function readLargeJson(path: string, wholeTextLimit: number = WHOLE_TEXT_
   onBytes?.(size);
   return out;
 }
-
-/** Reading tells how far along it is about every this many bytes (ReadReportOptions.onProgress). */
-export const PROGRESS_BYTES = 16 * 2 ** 20;
 
 /** The records file a report keeps its records in, beside the report (refused when it is missing). */
 export function recordsFileOf(reportPath: string, file: string): string {

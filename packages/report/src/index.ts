@@ -4,4 +4,5 @@ export { renderSummary, strongestFlags, type SummaryOptions } from './summary';
 export { reportProblems, recordProblem, assertReport, reportSchema, REPORT_SCHEMA_PATH, type ReportCheckOptions } from './validate';
 export { writeReport, readReport, readRecords, readLargeJson, companionPath, COMPANION_ABOVE, type WriteReportOptions, type ReadReportOptions } from './files';
 export { ReportError, InvalidReportError } from './errors';
-export { entityIndexOf, recordTable, companionRecordTable, type RecordTable, type RecordTableOptions } from './record-table';
+export { entityIndexOf, recordTable, companionRecordTable, recordTableOfScan, type RecordTable, type RecordTableOptions } from './record-table';
+export { scanRecords, scanRecordsInBackground, type RecordScan, type BackgroundScan, type ScanOptions } from './record-scan';

@@ -2,7 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { companionPath, companionRecordTable, entityIndexOf, InvalidReportError, readReport, recordTable, writeReport, type RecordTable, type Report } from '@chokepoint/report';
+import {
+  companionPath,
+  companionRecordTable,
+  entityIndexOf,
+  InvalidReportError,
+  readReport,
+  recordTable,
+  recordTableOfScan,
+  scanRecordsInBackground,
+  writeReport,
+  type RecordTable,
+  type Report,
+} from '@chokepoint/report';
 import { tinyReport } from './tiny';
 
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-record-table-'));
@@ -148,5 +160,53 @@ describe('the table of a report’s records', () => {
     writeFileSync(join(dir, 'changing.records.jsonl'), header);
     expect(() => changing.read([1])).toThrow(/changing\.records\.jsonl has changed since it was opened/);
     expect(() => changing.read([2])).toThrow(RangeError);
+  });
+
+  /** The table made by a pass over the records file in a worker thread (as `view` and `path` make it for a large report). */
+  async function viaThread(path: string, report: Report, chunkBytes?: number): Promise<RecordTable> {
+    const meta = report.records;
+    if (meta.stored !== 'companion') throw new Error('a report with a records file was expected');
+    const scan = await scanRecordsInBackground(join(dir, meta.file), { chunkBytes }).result;
+    return recordTableOfScan(path, report, entityIndexOf(report), scan);
+  }
+
+  it('is the same made in a worker thread while the report is read, and refuses what the pass here refuses', async () => {
+    const report = await awkwardReport();
+    const path = join(dir, 'threaded.json');
+    await writeReport(report, path, { companionAbove: 3 });
+    const head = readReport(path, { records: false });
+    const expected = recordTable(report, entityIndexOf(head));
+    for (const chunkBytes of [undefined, 1, 100]) {
+      const table = await viaThread(path, head, chunkBytes);
+      expect(Array.from(table.from)).toEqual(Array.from(expected.from));
+      expect(Array.from(table.to)).toEqual(Array.from(expected.to));
+      expect(all(table)).toEqual(all(expected));
+      expect(report.relations.map((_, k) => table.relationKind(k))).toEqual(report.relations.map((r) => r.kind));
+    }
+    // The same refusals, and of two problems the one on the earlier line, whichever the pass met first.
+    const tiny = await tinyReport();
+    const bare = { ...tiny, relations: [], shipments: [] };
+    const header = JSON.stringify({ chokepointRecords: 1, relations: 1, shipments: 2 });
+    const relation = JSON.stringify(tiny.relations[0]);
+    const shipment = JSON.stringify(tiny.shipments[0]);
+    const stranger = JSON.stringify({ ...tiny.shipments[1], supplier: 'Nobody & Co' });
+    const cases: [string, string[], { relations: number; shipments: number }, RegExp][] = [
+      ['unknown-first', [header, relation, stranger, '{broken'], { relations: 1, shipments: 2 }, /unknown-first\.records\.jsonl line 3: the supplier "Nobody & Co" is not an entity of the report/],
+      ['damage-first', [header, '{broken', relation, stranger], { relations: 1, shipments: 2 }, /damage-first\.records\.jsonl line 2 is not JSON: the records file is damaged/],
+      ['endless', [header, JSON.stringify({ kind: 'owner' }), shipment, shipment], { relations: 1, shipments: 2 }, /endless\.records\.jsonl line 2: a relation needs its source and target/],
+      ['other-counts', [header, relation, shipment, shipment], { relations: 2, shipments: 1 }, /is not the records file of other-counts\.json/],
+      ['line-more', [header, relation, shipment, shipment, shipment], { relations: 1, shipments: 2 }, /is not the records file of line-more\.json/],
+      ['no-header', [relation, shipment], { relations: 1, shipments: 1 }, /is not the records file of no-header\.json/],
+    ];
+    for (const [name, lines, counts, problem] of cases) {
+      const { path: casePath, report: caseReport } = withRecordsFile(bare, name, lines, counts);
+      expect(() => companionRecordTable(casePath, caseReport, entityIndexOf(bare))).toThrow(problem);
+      await expect(viaThread(casePath, caseReport)).rejects.toThrow(problem);
+    }
+    // What the file system refuses is the thread's error; a pass no longer wanted stops.
+    await expect(scanRecordsInBackground(join(dir, 'none.records.jsonl')).result).rejects.toMatchObject({ code: 'ENOENT' });
+    const cancelled = scanRecordsInBackground(companionPath(path));
+    cancelled.cancel();
+    await expect(cancelled.result).rejects.toThrow(/cancelled/);
   });
 });

@@ -4,7 +4,7 @@ import { entityIdFor } from '../entity-ids';
 import { progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 import { terminalSafe } from '../terminal';
-import { readRecordTableFor, readReportFor } from '../read-report';
+import { readRecordTableFor, readReportBesideTies } from '../read-report';
 
 function parseKinds(value: string): string[] {
   const kinds = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
@@ -25,12 +25,14 @@ export function pathCommand(io: CliIO): Command {
     .option('--kinds <list>', `follow only these tie kinds (comma-separated: ${PATH_TIE_KINDS.join(', ')})`, parseKinds)
     .option('--json', 'print {"from", "to", "length", "total", "truncated", "paths": [{"entities", "steps", "waypoints"}]}')
     .option('-q, --quiet', 'print no progress on stderr')
-    .action((path: string, from: string, to: string, flags: { max: number; kinds?: string[]; json?: boolean; quiet?: boolean }) => {
+    .action(async (path: string, from: string, to: string, flags: { max: number; kinds?: string[]; json?: boolean; quiet?: boolean }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
       // A report whose records are in a file of their own: the ends of its ties read from it, and only the records
       // of the ties on the paths found (reading every record took 95 s and 7.6 GB at a million entities).
-      const report = readReportFor(path, { records: false }, progress);
-      const records = report.records.stored === 'companion' ? readRecordTableFor(path, report, progress) : undefined;
+      // (a large report's ties are read in a second thread while the report itself is)
+      const { report, started } = readReportBesideTies(path, progress);
+      const records = report.records.stored === 'companion' ? await readRecordTableFor(path, report, progress, started) : undefined;
+      if (records === undefined) started?.cancel();
       // An id of the bundle that name matching merged into another entity: that entity, said so.
       [from, to] = [from, to].map((id) => entityIdFor(report, id, io, (kept) => `the paths are of ${kept}`));
       const result = shortestPaths(pathNetwork(report, records), from, to, { max: flags.max, kinds: flags.kinds });

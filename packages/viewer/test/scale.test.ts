@@ -2,7 +2,7 @@ import type { Report } from '@chokepoint/report';
 import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { buildModel } from '../src/web/core/model';
 import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
-import { clusterSeedLayout, forceSettings } from '../src/web/core/layout';
+import { clusterSeedLayout, forceSettings, warmUpIterations } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
 import { ruleTable } from '../src/web/core/flags';
@@ -378,6 +378,36 @@ describe('the overview, drawn', () => {
     expect(overlaps(layout(settings), sizes)).toBe(0);
     // A whole report keeps what the library infers.
     expect(forceSettings(buildModel(v2Report()), inferred)).toEqual({ ...inferred, barnesHutOptimize: false });
+  });
+
+  it('opens a cluster spread out: its layout runs before the first frame, as many iterations as its size allows', () => {
+    // A cluster of 56 entities in a chain, tied to the clusters around it (drawn as single nodes).
+    const report = ring(9, 56);
+    for (let c = 3; c <= 8; c++) report.shipments.push({ id: `x${c}`, supplier: `e1-${c * 5}`, buyer: `e${c}-0`, commodity: 'goods', attributes: {} });
+    const model = buildModel(clusterNeighbourhood(buildScaleIndex(report), 1));
+    const members = model.nodes.filter((n) => !n.id.startsWith('cluster:')).map((n) => n.index);
+    expect(members).toHaveLength(56);
+    const graph = new Graph({ multi: true, type: 'directed' });
+    clusterSeedLayout(model).forEach((p, i) => graph.addNode(String(i), { ...p, size: 3 }));
+    for (const e of model.edges) graph.addEdge(String(model.byId.get(e.source)!.index), String(model.byId.get(e.target)!.index));
+    /** The median distance from a member to the node nearest it, in pixels of a 700-pixel frame around the piece. */
+    const spacing = () => {
+      const at = model.nodes.map((n) => graph.getNodeAttributes(String(n.index)) as { x: number; y: number });
+      const scale = 700 / Math.max(Math.max(...at.map((p) => p.x)) - Math.min(...at.map((p) => p.x)), Math.max(...at.map((p) => p.y)) - Math.min(...at.map((p) => p.y)));
+      const nearest = members.map((i) => Math.min(...at.map((p, j) => (j === i ? Infinity : Math.hypot(p.x - at[i].x, p.y - at[i].y))))).sort((a, b) => a - b);
+      return nearest[nearest.length >> 1] * scale;
+    };
+    const seeded = spacing();
+    const iterations = warmUpIterations(model);
+    expect(iterations).toBe(100);
+    forceAtlas2.assign(graph, { iterations, settings: forceSettings(model, forceAtlas2.inferSettings(graph)) });
+    // At the seed positions the members lie some 19 pixels apart, under each other's labels; then 64.
+    expect(seeded).toBeLessThan(25);
+    expect(spacing()).toBeGreaterThan(2.5 * seeded);
+    // Larger pieces run fewer (about a quarter of a second's worth), and a whole report none: it spreads as it is seen.
+    const large = (n: number) => warmUpIterations({ ...model, nodes: Array.from({ length: n }, (_, i) => ({ ...model.nodes[0], index: i })) });
+    expect([large(880), large(4000), large(50_000)]).toEqual([44, 14, 0]);
+    expect(warmUpIterations(buildModel(report))).toBe(0);
   });
 
   it('sizes hundreds of clusters of one size to cover at most a sixth or so of the frame, and keeps their order', () => {

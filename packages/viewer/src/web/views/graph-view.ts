@@ -9,7 +9,7 @@ import { mesh } from 'topojson-client';
 import type { MultiLineString } from 'geojson';
 import world from 'world-atlas/countries-50m.json';
 import type { Visibility } from '../core/filters';
-import { clusterSeedLayout, forceSettings, geoLayout, mercator, type Point } from '../core/layout';
+import { clusterSeedLayout, forceSettings, geoLayout, mercator, warmUpIterations, type Point } from '../core/layout';
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
@@ -363,6 +363,12 @@ export class GraphView {
         type: arrows && ARROW_KINDS.has(e.kind) ? 'arrow' : 'line',
         index: e.index,
       });
+    }
+    // A piece of a large report opens spread out, not in the ball its seed positions make (warmUpIterations).
+    const warmUp = warmUpIterations(model);
+    if (warmUp > 0) {
+      forceAtlas2.assign(this.graph, { iterations: warmUp, settings: forceSettings(model, forceAtlas2.inferSettings(this.graph)) });
+      this.saveForcePositions();
     }
 
     this.background = document.createElement('canvas');

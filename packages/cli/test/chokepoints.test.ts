@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { reportProblems, type Report } from '@chokepoint/report';
+import { dirname, join } from 'node:path';
+import { readReport, reportProblems, writeReport, type Report } from '@chokepoint/report';
 import { DEMO, removeTempDirs, run, tempDir, TINY } from './run';
 
 /** An investigator's hand-written bundle analysed leniently (`name`: the report's file name): the run and its report. */
@@ -53,6 +53,22 @@ describe('supply chokepoints and the fragility curve', () => {
     expect((await run('disrupt', path, '--remove', 'nobody')).code).toBe(2);
     // An id in another case names the entity meant, as path does.
     expect((await run('disrupt', path, '--remove', 'TR-DST-01')).stderr).toBe('error: --remove: unknown entity id TR-DST-01; did you mean "tr-dst-01" (Velkaron Kimya Dağıtım A.Ş.) for "TR-DST-01"?\n(see --help)\n');
+  });
+
+  it('disrupt of a report whose records are in a file of their own reads only the flow\'s shipments: the same curves', async () => {
+    const apart = join(tempDir(), 'apart.json');
+    expect((await writeReport(readReport(path), apart, { companionAbove: 10 })).companion).not.toBeNull();
+    for (const args of [['--top', '10', '--json'], ['--remove', 'tr-akc-03,tr-dst-01', '--json'], ['--top', '3'], ['--goods', 'hs:321290', '--targets', 'ids:tr-akc-01', '--json']]) {
+      const [inline, table] = [await run('disrupt', path, ...args, '--quiet'), await run('disrupt', apart, ...args, '--quiet')];
+      expect([table.code, table.stderr]).toEqual([0, '']);
+      expect(table.stdout).toBe(inline.stdout);
+    }
+    // Its records file changed since: refused, named.
+    const records = join(dirname(apart), 'apart.records.jsonl');
+    writeFileSync(records, readFileSync(records, 'utf8').replace('"tr-dst-01"', '"tr-akc-01"'));
+    const changed = await run('disrupt', apart, '--quiet');
+    expect(changed.code).toBe(3);
+    expect(changed.stderr).toMatch(/apart\.records\.jsonl is not the records file of apart\.json/);
   });
 
   it('disrupt chooses other goods, sources or targets in the report, as analyze chooses them in the bundle', async () => {

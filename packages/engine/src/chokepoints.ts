@@ -1,7 +1,8 @@
 import type { OnStep } from './progress';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { disrupt, FlowNetwork, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
-import { checkedBundle } from './input';
+import { EngineInputError } from './errors';
+import { checkedBundle, checkShipmentMeasures, originText } from './input';
 
 export interface ChokepointOptions {
   /** Entities the goods come from. */
@@ -109,12 +110,51 @@ export interface ChokepointResult {
  * source (see `sourcesAlsoTargets`): no supplier of the goods is ever dropped.
  */
 export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): ChokepointResult {
-  const ids = bundle.entities.map((e) => e.id);
   // id → position, and the ends of every tie; EngineInputError for a broken contract or totals beyond MAX_TOTAL.
   const checked = checkedBundle(bundle);
-  const index = checked.index;
+  return chokepointsOf({ ids: bundle.entities.map((e) => e.id), index: checked.index, ends: checked, shipments: bundle.shipments }, options);
+}
+
+/**
+ * A network given by the ends of its ties rather than as a bundle: what supplyChokepointsIn needs. For a report whose
+ * records are in a file of their own, the ends are its record table's and the shipments only those that may flow
+ * (read from the file): `disrupt` at a million entities need not read ten million records as objects.
+ */
+export interface ChokepointNetwork {
+  /** Each entity's id, by position. */
+  ids: readonly string[];
+  /** Entity id → position (every id of `ids`). */
+  index: ReadonlyMap<string, number>;
+  /** The ends of every tie of the network, relations and shipments, as positions: for the largest connected part. */
+  ends: { readonly from: Int32Array; readonly to: Int32Array };
+  /** The shipments that may flow (options.shipments picks among them). */
+  shipments: readonly Shipment[];
+}
+
+/**
+ * supplyChokepoints over a network given as a ChokepointNetwork: the same results as for the bundle it stands for
+ * (its ends and shipments). The shipments are checked as checkBundle checks them (known ends, measures); the ends
+ * are taken as given.
+ */
+export function supplyChokepointsIn(network: ChokepointNetwork, options: ChokepointOptions): ChokepointResult {
+  const { ids, index, ends, shipments } = network;
+  if (ends.from.length !== ends.to.length) throw new EngineInputError(`the ends of the ties do not pair: ${ends.from.length} and ${ends.to.length}`);
+  for (let k = 0; k < ends.from.length; k++) {
+    if (!(ends.from[k] >= 0 && ends.from[k] < ids.length && ends.to[k] >= 0 && ends.to[k] < ids.length)) throw new EngineInputError(`tie ${k + 1} has an end that is not an entity of the network`);
+  }
+  for (const s of shipments) {
+    for (const id of [s.supplier, s.buyer, s.consignee, s.payer]) {
+      if (id !== undefined && !index.has(id)) throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} names ${JSON.stringify(id)}, which is not an entity of the network`);
+    }
+  }
+  checkShipmentMeasures(shipments);
+  return chokepointsOf(network, options);
+}
+
+function chokepointsOf(network: ChokepointNetwork, options: ChokepointOptions): ChokepointResult {
+  const { ids, index } = network;
   const pick = options.shipments ?? (() => true);
-  const flowing = bundle.shipments.filter((s) => pick(s) && index.has(s.supplier) && index.has(shipmentReceiver(s)) && s.supplier !== shipmentReceiver(s));
+  const flowing = network.shipments.filter((s) => pick(s) && index.has(s.supplier) && index.has(shipmentReceiver(s)) && s.supplier !== shipmentReceiver(s));
 
   let valueOf = options.value;
   let valueCurrency: string | null = options.valueCurrency ?? null;
@@ -276,7 +316,7 @@ export function supplyChokepoints(bundle: Bundle, options: ChokepointOptions): C
 
   // The whole network, undirected, for the largest connected component: every tie and every shipment, as numbers
   // (the ends the check found, read only).
-  const undirected = { a: checked.from, b: checked.to };
+  const undirected = { a: network.ends.from, b: network.ends.to };
   // Where neither mass nor value can flow (goods counted in pieces and no values, as a list of who supplies whom gives
   // them), the removals follow the number of shipments, and the curve says how many targets are still reached.
   const steps = disrupt(kg.value > 0 || value.value > 0 ? [kgGraph, valueGraph] : [kgGraph, valueGraph, countGraph], src, dst, undirected, {

@@ -40,7 +40,7 @@ export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep,
 export { companyGroups, groupTieKinds, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
 export { seededRandom } from './random';
 export { maxFlow, FlowNetwork, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
-export { supplyChokepoints, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
+export { supplyChokepoints, supplyChokepointsIn, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointNetwork, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
 export { entityHints, parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, formatBound, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';

@@ -73,18 +73,8 @@ function check(bundle: Bundle, ends: TieEnds | undefined): Map<string, number> {
     if (from !== undefined) (from[i] = u!), (to![i] = v!);
   }
   const r = relations.length;
-  const totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
   const shipments = bundle.shipments;
-  // One measure of shipment i (m: its place in MEASURES), named at the call so that each read is of one property.
-  const measure = (s: Shipment, i: number, m: number, v: unknown) => {
-    if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${MEASURES[m][0]} ${String(v)}: it must be a finite number of 0 or more`);
-    }
-    const t = totals[m];
-    t.sum += v;
-    if (v > t.largest) (t.largest = v), (t.at = i);
-  };
+  const measures = new MeasureTotals();
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
     const u = s.supplier === undefined ? undefined : index.get(s.supplier);
@@ -95,20 +85,57 @@ function check(bundle: Bundle, ends: TieEnds | undefined): Map<string, number> {
     if (s.consignee !== undefined && !index.has(s.consignee)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.consignee);
     if (s.payer !== undefined && !index.has(s.payer)) unknown(`shipment ${JSON.stringify(s.id)}`, s.origin, s.payer);
     if (s.supplier === s.buyer) itself(`shipment ${JSON.stringify(s.id)}`, s.origin, s.supplier);
-    // In the order of MEASURES (the first measure at fault is the one named).
-    measure(s, i, 0, s.quantityKg);
-    measure(s, i, 1, s.quantity);
-    measure(s, i, 2, s.value);
+    measures.add(s, i);
   }
-  MEASURES.forEach(([field, words], m) => {
-    const t = totals[m];
-    if (t.sum <= MAX_TOTAL) return;
-    const s = bundle.shipments[t.at];
-    throw new EngineInputError(
-      `the ${words} of the ${bundle.shipments.length.toLocaleString('en-US')} shipments add up to more than ${MAX_TOTAL} (the largest: shipment ${JSON.stringify(s.id)}${originText(s.origin)}, ${field} ${t.largest}), beyond what the analysis can add up without losing the totals: check the quantities, units and values`,
-    );
-  });
+  measures.check(shipments);
   return index;
+}
+
+/**
+ * The quantities, masses and values of shipments, checked one by one and added up (checkBundle's rules for them): a
+ * measure that is not a finite number of 0 or more, or totals beyond MAX_TOTAL, are an EngineInputError naming the
+ * shipment.
+ */
+class MeasureTotals {
+  private readonly totals = MEASURES.map(() => ({ sum: 0, largest: -1, at: -1 }));
+
+  /** Shipment s, at position i of its list. */
+  add(s: Shipment, i: number): void {
+    // In the order of MEASURES (the first measure at fault is the one named).
+    this.measure(s, i, 0, s.quantityKg);
+    this.measure(s, i, 1, s.quantity);
+    this.measure(s, i, 2, s.value);
+  }
+
+  // One measure of shipment i (m: its place in MEASURES), named at the call so that each read is of one property.
+  private measure(s: Shipment, i: number, m: number, v: unknown): void {
+    if (v === undefined) return;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new EngineInputError(`shipment ${JSON.stringify(s.id)}${originText(s.origin)} has the ${MEASURES[m][0]} ${String(v)}: it must be a finite number of 0 or more`);
+    }
+    const t = this.totals[m];
+    t.sum += v;
+    if (v > t.largest) (t.largest = v), (t.at = i);
+  }
+
+  /** Throws when the totals of `shipments` (the list added) pass MAX_TOTAL. */
+  check(shipments: readonly Shipment[]): void {
+    MEASURES.forEach(([field, words], m) => {
+      const t = this.totals[m];
+      if (t.sum <= MAX_TOTAL) return;
+      const s = shipments[t.at];
+      throw new EngineInputError(
+        `the ${words} of the ${shipments.length.toLocaleString('en-US')} shipments add up to more than ${MAX_TOTAL} (the largest: shipment ${JSON.stringify(s.id)}${originText(s.origin)}, ${field} ${t.largest}), beyond what the analysis can add up without losing the totals: check the quantities, units and values`,
+      );
+    });
+  }
+}
+
+/** The rules of checkBundle for the quantities, masses and values of `shipments` alone (for shipments given apart from a bundle). */
+export function checkShipmentMeasures(shipments: readonly Shipment[]): void {
+  const measures = new MeasureTotals();
+  for (let i = 0; i < shipments.length; i++) measures.add(shipments[i], i);
+  measures.check(shipments);
 }
 
 /** What a check of a bundle saw: its lists (the arrays and the records in them), the index it gave and the ends. */

@@ -1,7 +1,7 @@
-import { entityHints, stepsOf, supplyChokepoints, type ChokepointResult } from '@chokepoint/engine';
+import { entityHints, stepsOf, supplyChokepoints, supplyChokepointsIn, type ChokepointOptions, type ChokepointResult } from '@chokepoint/engine';
 import type { ReferenceData } from '@chokepoint/flags';
 import { convertMoney, valueDate, type FxRate, type FxTable, type Shipment } from '@chokepoint/model';
-import { bundleFromReport, type Report } from '@chokepoint/report';
+import { bundleFromReport, shipmentsFromReport, type RecordTable, type Report, type ReportShipment } from '@chokepoint/report';
 import { CHOKEPOINT_SELECTION_DEFAULTS, goodsOf, sourcesOf, targetsOf, type ChokepointSelection } from './chokepoints';
 import { PipelineOptionsError } from './errors';
 import type { PipelineHooks } from './run';
@@ -19,6 +19,12 @@ export interface DisruptOptions {
    */
   selection?: Omit<ChokepointSelection, 'disruptionSteps'>;
   reference?: ReferenceData;
+  /**
+   * The report's relations and shipments as a table (a report read without its records, which a large report keeps
+   * in a file of their own): the simulation then reads only the shipments of the report's flow, not every record.
+   * Not with `selection`, which chooses among all the shipments (read the report with its records for it).
+   */
+  records?: RecordTable;
 }
 
 export interface DisruptResult {
@@ -63,25 +69,32 @@ export function disruptReport(report: Report, options: DisruptOptions = {}, hook
   const known = new Set(report.entities.map((e) => e.id));
   const unknown = (options.order ?? []).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new PipelineOptionsError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${entityHints(report.entities, unknown)}`, 'order');
-  const bundle = bundleFromReport(report);
+  if (chosen && options.records !== undefined) throw new PipelineOptionsError('choosing the goods, sources or targets needs every shipment of the report: read it with its records', 'records');
+  // (a report read without its records and no table of them would look like a network without ties)
+  if (options.records === undefined && report.records.stored === 'companion' && report.relations.length + report.shipments.length === 0) {
+    throw new PipelineOptionsError('the report was read without its records: read them, or give their table', 'records');
+  }
+  const bundle = options.records === undefined ? bundleFromReport(report) : undefined;
   let ends: { sources: string[]; targets: string[]; shipments: string[]; goods: string; sourcesSelection: string; targetsSelection: string };
   if (chosen) {
     // What is not chosen stays as the report has it (the sources too, unless the goods change), else as runAnalysis
     // chooses it.
     const sel = options.selection!;
+    // (chosen: read with its records, made a bundle above)
+    const whole = bundle!;
     let shipments: Shipment[];
     let goods: string;
     if (sel.goods === undefined && cp !== null) {
       const theirs = new Set(cp.shipments);
-      shipments = bundle.shipments.filter((s) => theirs.has(s.id));
+      shipments = whole.shipments.filter((s) => theirs.has(s.id));
       goods = cp.goods;
     } else {
       if (options.reference === undefined) throw new PipelineOptionsError('choosing the goods needs the reference data (the watch list)', 'reference');
       const g = goodsOf(options.reference, sel.goods ?? CHOKEPOINT_SELECTION_DEFAULTS.goods);
-      shipments = bundle.shipments.filter(g.pick);
+      shipments = whole.shipments.filter(g.pick);
       goods = g.words;
     }
-    const inFlow = { ...bundle, shipments };
+    const inFlow = { ...whole, shipments };
     const sources = sel.sources === undefined && sel.goods === undefined && cp !== null ? { ids: cp.sources, words: cp.sourcesSelection } : sourcesOf(inFlow, sel.sources, goods);
     const targets = sel.targets === undefined && cp !== null ? { ids: cp.targets, words: cp.targetsSelection } : targetsOf(inFlow, sel.targets, report);
     if (sources.ids.length === 0) throw new PipelineOptionsError(`no entity is a source: ${sources.words} (of ${goods})`, 'sources');
@@ -93,7 +106,7 @@ export function disruptReport(report: Report, options: DisruptOptions = {}, hook
   const flowing = new Set(ends.shipments);
   const fx = ratesOfReport(report);
   const groupOf = new Map(report.entities.map((e) => [e.id, e.group]));
-  const result = supplyChokepoints(bundle, {
+  const chokepointOptions: ChokepointOptions = {
     sources: ends.sources,
     targets: ends.targets,
     shipments: (s) => flowing.has(s.id),
@@ -105,7 +118,16 @@ export function disruptReport(report: Report, options: DisruptOptions = {}, hook
     ...(fx === null || (!chosen && cp!.valueCurrency === null)
       ? {}
       : { value: (s: Shipment) => (s.value === undefined || s.currency === undefined ? undefined : convertMoney(fx, s.value, s.currency, valueDate(s))), valueCurrency: fx.base }),
-  });
+  };
+  const table = options.records;
+  // A table of the records: the ties by their ends, and of the shipments only those of the flow, read from the file.
+  const result =
+    table === undefined
+      ? supplyChokepoints(bundle!, chokepointOptions)
+      : supplyChokepointsIn(
+          { ids: report.entities.map((e) => e.id), index: table.entityIndex, ends: table, shipments: shipmentsFromReport(table.read(table.shipmentsById(ends.shipments)) as ReportShipment[]) },
+          chokepointOptions,
+        );
   const names = new Map(report.entities.map((e) => [e.id, e.name]));
   return {
     maxFlow: result.maxFlow,

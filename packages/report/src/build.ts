@@ -13,6 +13,7 @@ import {
   type ReportMeasures,
   type ReportResolution,
   type ReportScreening,
+  type ReportShipment,
 } from './types';
 
 /** Distances are reported to the metre. */
@@ -250,9 +251,17 @@ export function serializeReport(report: Report): string {
 }
 
 /** The network a report carries, as a bundle again (for commands that re-analyze a report). */
+/** A report's shipments as a bundle's (bundleFromReport's), for shipments read from a records file a few at a time. */
+export function shipmentsFromReport(shipments: readonly ReportShipment[]): Bundle['shipments'] {
+  return shipments.map((s) => ({ ...s, origin: s.origin ?? REPORT_ORIGIN }));
+}
+
+/** Where a record of a report written before records carried their origin is said to come from. */
+const REPORT_ORIGIN = { file: 'report.json', line: 1 };
+
 export function bundleFromReport(report: Report): Bundle {
   // Records keep where they were first read; a report written before records carried it says only the report.
-  const origin = { file: 'report.json', line: 1 };
+  const origin = REPORT_ORIGIN;
   return {
     name: report.input.bundle,
     entities: report.entities.map((e) => ({
@@ -272,7 +281,7 @@ export function bundleFromReport(report: Report): Bundle {
       origin: e.origin ?? origin,
     })),
     relations: report.relations.map((r) => ({ ...r, origin: r.origin ?? origin })),
-    shipments: report.shipments.map((s) => ({ ...s, origin: s.origin ?? origin })),
+    shipments: shipmentsFromReport(report.shipments),
     places: report.places.map((p) => ({ ...p, attributes: {}, origin })),
     rejected: [],
     warnings: report.input.warnings,

@@ -28,6 +28,8 @@ export interface RecordScan {
   /** The line each id was first met on, and at which end (0: a relation's source, 1: its target, 2: a supplier, 3: a buyer). */
   firstLine: Int32Array;
   firstEnd: Uint8Array;
+  /** Each shipment's id, as the FNV-1a hash of its UTF-8 (shipment j: idHashes[j]), to find shipments by id. */
+  shipmentIdHashes: Int32Array;
   /** Each relation's kind, as its number in kindNames. */
   kinds: Uint16Array;
   kindNames: string[];
@@ -100,6 +102,12 @@ function fnv(bytes: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5;
   for (let j = s; j < e; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
   return h;
+}
+
+/** The FNV-1a hash of an id's UTF-8 (as RecordScan.shipmentIdHashes holds them). */
+export function idHash(id: string): number {
+  const bytes = Buffer.from(id, 'utf8');
+  return fnv(bytes, 0, bytes.length);
 }
 
 /** A typed array twice as long (or `least` long), its values kept. */
@@ -199,6 +207,7 @@ export function scanRecords(file: string, options: ScanOptions = {}): RecordScan
   let start = new Float64Array(1 << 12);
   let length = new Int32Array(1 << 12);
   let kinds = new Uint16Array(1 << 12);
+  let idHashes = new Int32Array(1 << 12);
   const kindNames: string[] = [];
   const kindBytes: Buffer[] = [];
   const hash = createHash('sha256');
@@ -268,6 +277,7 @@ export function scanRecords(file: string, options: ScanOptions = {}): RecordScan
       start = new Float64Array(most);
       length = new Int32Array(most);
       kinds = new Uint16Array(Math.min(header.relations, most));
+      idHashes = new Int32Array(Math.min(header.shipments, most));
       return;
     }
     const relations = header.relations;
@@ -280,6 +290,7 @@ export function scanRecords(file: string, options: ScanOptions = {}): RecordScan
       length = grown(length);
     }
     if (relation && k === kinds.length) kinds = grown(kinds);
+    if (!relation && k - relations === idHashes.length) idHashes = grown(idHashes);
     // The ends as writeReport writes them, found by their bytes in place; any other line is parsed whole.
     let ia = -1;
     let ib = -1;
@@ -289,6 +300,7 @@ export function scanRecords(file: string, options: ScanOptions = {}): RecordScan
     if (startsAt(buffer, s, relation ? RELATION_START : SHIPMENT_START)) {
       if (!relation) {
         const idEnd = plainStringEnd(buffer, p, e);
+        if (idEnd >= 0) idHashes[k - relations] = fnv(buffer, p, idEnd);
         p = idEnd >= 0 && startsAt(buffer, idEnd, SHIPMENT_SKIP) ? idEnd + SHIPMENT_SKIP.length : -1;
       }
       const between = relation ? RELATION_BETWEEN : SHIPMENT_BETWEEN;
@@ -318,6 +330,7 @@ export function scanRecords(file: string, options: ScanOptions = {}): RecordScan
       if (typeof x !== 'string' || typeof y !== 'string') return damaged(`: a ${relation ? 'relation' : 'shipment'} needs its ${a} and ${b}`);
       ia = idOf(x, first);
       ib = idOf(y, first + 1);
+      if (!relation) idHashes[k - relations] = typeof value.id === 'string' ? idHash(value.id) : 0;
       if (relation) {
         if (typeof value.kind !== 'string') return damaged(': a relation needs its kind');
         kind = kindOf(value.kind);
@@ -385,6 +398,7 @@ export function scanRecords(file: string, options: ScanOptions = {}): RecordScan
     firstLine: ids.firstLine.subarray(0, n),
     firstEnd: ids.firstEnd.subarray(0, n),
     kinds: kinds.subarray(0, Math.min(k, header?.relations ?? 0)),
+    shipmentIdHashes: idHashes.subarray(0, Math.max(0, k - (header?.relations ?? 0))),
     kindNames,
     start: start.subarray(0, k),
     length: length.subarray(0, k),

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InvalidReportError } from './errors';
 import { foreignRecords, recordsFileOf } from './files';
-import { END_NAMES, scanRecords, type RecordScan } from './record-scan';
+import { END_NAMES, idHash, scanRecords, type RecordScan } from './record-scan';
 import type { Report, ReportRelation, ReportShipment } from './types';
 import { recordProblem } from './validate';
 
@@ -29,6 +29,8 @@ export interface RecordTable {
   relationKind(k: number): string;
   /** Records by number, in the order asked (checked against the report schema when read from the file). */
   read(records: readonly number[]): (ReportRelation | ReportShipment)[];
+  /** The numbers of the shipments whose ids are among `ids`, in the order of the records (ids of no shipment left out). */
+  shipmentsById(ids: readonly string[]): number[];
 }
 
 /** The index of each of a report's entities, by id. */
@@ -64,6 +66,12 @@ export function recordTable(report: Pick<Report, 'relations' | 'shipments'>, ent
     to,
     relationKind: (k) => relations[k].kind,
     read: (ks) => ks.map((k) => (k < relations.length ? relations[k] : shipments[k - relations.length])),
+    shipmentsById(ids) {
+      const wanted = new Set(ids);
+      const out: number[] = [];
+      shipments.forEach((s, j) => wanted.has(s.id) && out.push(relations.length + j));
+      return out;
+    },
   };
 }
 
@@ -128,7 +136,7 @@ export function recordTableOfScan(reportPath: string, report: Report, entityInde
     to[k] = entityOf[to[k]];
   }
   const shipmentsCount = meta.shipments;
-  return {
+  const table: RecordTable = {
     entityIndex,
     relations,
     shipments: shipmentsCount,
@@ -179,5 +187,18 @@ export function recordTableOfScan(reportPath: string, report: Report, entityInde
       }
       return out;
     },
+    shipmentsById(ids) {
+      // By the hashes of their ids, then read to compare the ids themselves (two ids may share a hash).
+      const wanted = new Set(ids);
+      const hashes = new Set(ids.map(idHash));
+      const candidates: number[] = [];
+      const h = scan.shipmentIdHashes;
+      for (let j = 0; j < h.length; j++) if (hashes.has(h[j])) candidates.push(relations + j);
+      const out: number[] = [];
+      const records = table.read(candidates) as ReportShipment[];
+      records.forEach((s, c) => wanted.has(s.id) && out.push(candidates[c]));
+      return out;
+    },
   };
+  return table;
 }

@@ -11,6 +11,7 @@ import {
   recordTable,
   recordTableOfScan,
   scanRecordsInBackground,
+  idHash,
   writeReport,
   type RecordTable,
   type Report,
@@ -208,5 +209,33 @@ describe('the table of a report’s records', () => {
     const cancelled = scanRecordsInBackground(companionPath(path));
     cancelled.cancel();
     await expect(cancelled.result).rejects.toThrow(/cancelled/);
+  });
+
+  it('finds shipments by id, in the file and in memory, two ids of one hash told apart', async () => {
+    const tiny = await tinyReport();
+    // Two shipment ids with the same FNV-1a hash (found by trying: the table finds shipments by the hashes of their ids).
+    const seen = new Map<number, string>();
+    let twins: [string, string] | undefined;
+    for (let i = 0; twins === undefined; i++) {
+      const id = `ship-${i}`;
+      const h = idHash(id);
+      const other = seen.get(h);
+      if (other !== undefined) twins = [other, id];
+      else seen.set(h, id);
+    }
+    expect(idHash(twins[0])).toBe(idHash(twins[1]));
+    const shipments = [...tiny.shipments.map((s, i) => ({ ...s, id: `x${i}` })), { ...tiny.shipments[0], id: twins[0] }, { ...tiny.shipments[1], id: twins[1] }, { ...tiny.shipments[0], id: 'back\\slash "quoted"' }];
+    const report = { ...tiny, shipments } as Report;
+    const path = join(dir, 'by-id.json');
+    await writeReport(report, path, { companionAbove: 3 });
+    const head = readReport(path, { records: false });
+    const r = report.relations.length;
+    const n = tiny.shipments.length;
+    for (const table of [companionRecordTable(path, head, entityIndexOf(head)), recordTable(report, entityIndexOf(report))]) {
+      expect(table.shipmentsById([twins[1]])).toEqual([r + n + 1]);
+      expect(table.shipmentsById([twins[0]])).toEqual([r + n]);
+      expect(table.shipmentsById(['back\\slash "quoted"', 'x1', 'nobody', 'x0'])).toEqual([r, r + 1, r + n + 2]);
+      expect(table.shipmentsById([])).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { bytesForPeople, estimateReportMemory, InputTooLargeError } from '@chokepoint/pipeline';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import {
@@ -56,7 +56,7 @@ const LARGE_REPORT_BYTES = 64 * 2 ** 20;
  */
 export function startReadingTies(path: string): BackgroundScan | undefined {
   const file = companionPath(path);
-  if (availableParallelism() < 2 || !existsSync(file) || statSync(file).size < LARGE_REPORT_BYTES) return undefined;
+  if (availableParallelism() < 2 || sizeOf(file) < LARGE_REPORT_BYTES) return undefined;
   try {
     return scanRecordsInBackground(file);
   } catch {
@@ -96,7 +96,7 @@ export async function readRecordTableFor(path: string, report: Report, progress?
           progress(`reading the ties of ${meta.file}: ${total > 0 ? Math.floor((bytes / total) * 100) : 100}% of ${bytesForPeople(total)}`, { done: bytes, total });
         };
   const large = meta.stored === 'companion' && meta.bytes >= LARGE_REPORT_BYTES;
-  if (started !== undefined && meta.stored === 'companion' && sameFile(started.file, path, meta.file) && statSync(started.file).size === meta.bytes) {
+  if (started !== undefined && meta.stored === 'companion' && sameFile(started.file, path, meta.file) && sizeOf(started.file) === meta.bytes) {
     if (progress !== undefined && large) progress(`reading the ties of ${meta.file} (${bytesForPeople(meta.bytes)}), begun in a second thread while the report was read`);
     if (tell !== undefined) started.listen(tell);
     let scan: RecordScan | undefined;
@@ -112,6 +112,15 @@ export async function readRecordTableFor(path: string, report: Report, progress?
   started?.cancel();
   if (progress !== undefined && large) progress(`reading the ties of ${meta.file} (${bytesForPeople(meta.bytes)})`);
   return companionRecordTable(path, report, entityIndexOf(report), { onBytes: tell });
+}
+
+/** The size of `file`, or -1 when it cannot be read (gone since: the reading after the report says so). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
 }
 
 /** Whether `file` is the records file `name` of the report at `reportPath`. */

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readReport, writeReport } from '@chokepoint/report';
+import { readReport, scanRecordsInBackground, writeReport } from '@chokepoint/report';
 import type { PathResult } from '@chokepoint/report/paths';
 import { BIN } from './browser';
 import { DEMO, removeTempDirs, run, tempDir } from './run';
 import { multiplyReport } from './scale-report';
+import { readRecordTableFor } from '../src/read-report';
 
 let report: string;
 beforeAll(async () => {
@@ -141,4 +142,24 @@ describe('chokepoint path', () => {
     expect(damaged[0].stderr).toMatch(/big\.records\.jsonl line 2 is not JSON: the records file is damaged/);
     expect(damaged[1].stderr).toBe(damaged[0].stderr);
   }, 120_000);
+
+  it('reads the ties after the report when the file read beside it is gone since, or is not the one the report names', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'two.json');
+    await writeReport(multiplyReport(readReport(report), 2), path, { companionAbove: 10 });
+    const head = readReport(path, { records: false });
+    const records = join(dir, 'two.records.jsonl');
+    // Another file than the one the report names: stopped, and the report's own read.
+    const other = join(dir, 'other.records.jsonl');
+    copyFileSync(records, other);
+    const elsewhere = scanRecordsInBackground(other);
+    const table = await readRecordTableFor(path, head, undefined, elsewhere);
+    await expect(elsewhere.result).rejects.toThrow(/cancelled/);
+    expect(table.relations + table.shipments).toBe(head.records.stored === 'companion' ? head.records.relations + head.records.shipments : -1);
+    // The report's own, deleted once read beside the report: said missing (not a crash of the command).
+    const started = scanRecordsInBackground(records);
+    await started.result;
+    rmSync(records);
+    await expect(readRecordTableFor(path, head, undefined, started)).rejects.toThrow(/keeps its records in two\.records\.jsonl, which is missing/);
+  });
 });

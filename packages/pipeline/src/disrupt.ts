@@ -71,7 +71,8 @@ export function disruptReport(report: Report, options: DisruptOptions = {}, hook
   if (unknown.length > 0) throw new PipelineOptionsError(`unknown entity id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${entityHints(report.entities, unknown)}`, 'order');
   if (chosen && options.records !== undefined) throw new PipelineOptionsError('choosing the goods, sources or targets needs every shipment of the report: read it with its records', 'records');
   // (a report read without its records and no table of them would look like a network without ties)
-  if (options.records === undefined && report.records.stored === 'companion' && report.relations.length + report.shipments.length === 0) {
+  const meta = report.records;
+  if (options.records === undefined && meta.stored === 'companion' && meta.relations + meta.shipments > 0 && report.relations.length + report.shipments.length === 0) {
     throw new PipelineOptionsError('the report was read without its records: read them, or give their table', 'records');
   }
   const bundle = options.records === undefined ? bundleFromReport(report) : undefined;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
 import { disruptReport, loadDensities, loadFxTable, loadMeasuresData, MeasuresDataError, mostFlagged, readScreeningList, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
-import { renderSummary, reportProblems } from '@chokepoint/report';
+import { entityIndexOf, recordTable, renderSummary, reportProblems } from '@chokepoint/report';
 
 const origin = { file: 'x.csv', line: 2 };
 const entity = (id: string, extra: Partial<Entity> = {}): Entity => ({ id, kind: 'company', name: `Name ${id}`, attributes: {}, origin, ...extra });
@@ -91,6 +91,19 @@ describe('supply chokepoints on data nobody tuned', () => {
     expect(none.chokepoints!.valueCurrency).toBeNull();
     expect(none.chokepoints!.noFlow.value).toMatch(/no values in one currency/);
     expect(renderSummary(none)).not.toMatch(/value at most [\d]/);
+  });
+
+  it('disrupts a report given the table of its records as it disrupts the report holding them, and says what it needs', async () => {
+    const { report } = await runAnalysis(bundle, options());
+    const table = recordTable(report, entityIndexOf(report));
+    for (const steps of [1, 3]) expect(disruptReport(report, { steps, records: table })).toEqual(disruptReport(report, { steps }));
+    expect(disruptReport(report, { order: ['shop'], records: table })).toEqual(disruptReport(report, { order: ['shop'] }));
+    // Other goods are chosen among every shipment: the report with its records, not a table.
+    expect(() => disruptReport(report, { selection: { targets: 'ids:shop' }, records: table })).toThrow(/records: choosing the goods, sources or targets needs every shipment of the report/);
+    // A report read without the records it keeps apart, and no table: not taken for a network without ties.
+    const apart = { ...report, relations: [], shipments: [], records: { stored: 'companion' as const, file: 'r.records.jsonl', relations: report.relations.length, shipments: report.shipments.length, bytes: 1, sha256: '0'.repeat(64) } };
+    expect(() => disruptReport(apart, { steps: 1 })).toThrow(/records: the report was read without its records/);
+    expect(disruptReport(apart, { steps: 1, records: table })).toEqual(disruptReport(report, { steps: 1 }));
   });
 
   it('says why nothing can flow, and never prints a share of a zero flow', async () => {

@@ -134,10 +134,11 @@ export interface ChokepointNetwork {
 /**
  * supplyChokepoints over a network given as a ChokepointNetwork: the same results as for the bundle it stands for
  * (its ends and shipments). The shipments are checked as checkBundle checks them (known ends, measures); the ends
- * are taken as given.
+ * and the index are taken as given, once they fit the entities (every end one of them, one index entry each).
  */
 export function supplyChokepointsIn(network: ChokepointNetwork, options: ChokepointOptions): ChokepointResult {
   const { ids, index, ends, shipments } = network;
+  if (index.size !== ids.length) throw new EngineInputError(`the index has ${index.size} entities, the network ${ids.length}`);
   if (ends.from.length !== ends.to.length) throw new EngineInputError(`the ends of the ties do not pair: ${ends.from.length} and ${ends.to.length}`);
   for (let k = 0; k < ends.from.length; k++) {
     if (!(ends.from[k] >= 0 && ends.from[k] < ids.length && ends.to[k] >= 0 && ends.to[k] < ids.length)) throw new EngineInputError(`tie ${k + 1} has an end that is not an entity of the network`);

@@ -57,5 +57,6 @@ describe('supply chokepoints of a network given by the ends of its ties', () => 
     const to = Int32Array.from(checked.to);
     to[3] = 60;
     expect(() => supplyChokepointsIn({ ...base, ends: { from: checked.from, to }, shipments: [] }, options)).toThrow(/tie 4 has an end that is not an entity of the network/);
+    expect(() => supplyChokepointsIn({ ...base, index: new Map([...checked.index].slice(1)), shipments: [] }, options)).toThrow(/the index has 59 entities, the network 60/);
   });
 });

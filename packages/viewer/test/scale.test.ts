@@ -2,7 +2,7 @@ import type { Report } from '@chokepoint/report';
 import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { buildModel } from '../src/web/core/model';
 import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
-import { clusterSeedLayout, forceSettings, warmUpIterations } from '../src/web/core/layout';
+import { clusterRing, clusterSeedLayout, forceSettings, warmUpIterations } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
 import { ruleTable } from '../src/web/core/flags';
@@ -408,6 +408,41 @@ describe('the overview, drawn', () => {
     const large = (n: number) => warmUpIterations({ ...model, nodes: Array.from({ length: n }, (_, i) => ({ ...model.nodes[0], index: i })) });
     expect([large(880), large(4000), large(50_000)]).toEqual([44, 14, 0]);
     expect(warmUpIterations(buildModel(report))).toBe(0);
+  });
+
+  it('sets the clusters around a piece on a ring round its entities, each near those it is tied to, none on another', () => {
+    // A cluster of 30 entities in a chain, each of 60 other clusters tied to one of its members (two rings' worth).
+    const report = ring(61, 30);
+    for (let c = 3; c <= 60; c++) report.shipments.push({ id: `x${c}`, supplier: `e1-${c % 30}`, buyer: `e${c}-0`, commodity: 'goods', attributes: {} });
+    const model = buildModel(clusterNeighbourhood(buildScaleIndex(report), 1));
+    const around = model.nodes.filter((n) => n.id.startsWith('cluster:'));
+    expect(around).toHaveLength(60);
+    // The members where a layout might leave them: on a circle, member k at angle k.
+    const at = (i: number) => {
+      const n = model.nodes[i];
+      const k = Number(n.id.split('-')[1] ?? 0);
+      return n.id.startsWith('cluster:') ? { x: 0, y: 0 } : { x: 10 * Math.cos((2 * Math.PI * k) / 30), y: 10 * Math.sin((2 * Math.PI * k) / 30) };
+    };
+    const placed = clusterRing(model, at);
+    expect(placed.size).toBe(60);
+    const points = around.map((n) => placed.get(n.index)!);
+    // Outside the entities (which lie within 10 of the centre), on two rings, and no two closer than a tenth of the ring's radius.
+    for (const p of points) expect([13.5, 16.2].map((r) => Math.abs(Math.hypot(p.x, p.y) - r)).some((d) => d < 1e-9)).toBe(true);
+    let closest = Infinity;
+    for (let i = 0; i < points.length; i++) for (let j = i + 1; j < points.length; j++) closest = Math.min(closest, Math.hypot(points[i].x - points[j].x, points[i].y - points[j].y));
+    expect(closest).toBeGreaterThan(1.35);
+    // Each near the member it is tied to: cluster c (tied to member c mod 30) within a few steps of that member's angle.
+    for (const n of around) {
+      const c = Number(n.id.slice('cluster:'.length));
+      if (c < 3) continue;
+      const want = (2 * Math.PI * (c % 30)) / 30;
+      const p = placed.get(n.index)!;
+      const off = Math.abs(((Math.atan2(p.y, p.x) - want + 3 * Math.PI) % (2 * Math.PI)) - Math.PI);
+      expect(off).toBeLessThan((2 * Math.PI * 4) / 60);
+    }
+    // Not in the overview (all its nodes are clusters), nor in a whole report.
+    expect(clusterRing(buildModel(buildOverview(buildScaleIndex(report))), at).size).toBe(0);
+    expect(clusterRing(buildModel(report), at).size).toBe(0);
   });
 
   it('sizes hundreds of clusters of one size to cover at most a sixth or so of the frame, and keeps their order', () => {

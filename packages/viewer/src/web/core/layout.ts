@@ -164,3 +164,60 @@ export function warmUpIterations(model: ViewModel): number {
   const msPerIteration = n > 2000 ? 3.5e-4 * n * Math.log2(n) : 0.5 + 6.6e-6 * n * n;
   return Math.min(100, Math.floor(WARM_UP_MS / msPerIteration));
 }
+
+/**
+ * In a piece of a large report that shows entities with the clusters around them as single nodes (a cluster, an
+ * entity's neighbourhood): where those cluster nodes go, on a ring around the entities, each near the entities it is
+ * tied to (in the order of those angles, evenly spaced; on two rings a little apart when many), so that they neither
+ * pile on each other nor on the entities. With the layout alone, the 67 clusters around a cluster of 100 entities fell
+ * into one heap of discs under their labels, pulled to the few members tying them. `at`: the nodes' positions now.
+ * Empty for a whole report, the overview (whose nodes are all clusters) or a piece without cluster nodes.
+ */
+export function clusterRing(model: ViewModel, at: (index: number) => Point): Map<number, Point> {
+  const scope = scopeOf(model.report);
+  const out = new Map<number, Point>();
+  if (scope === null || scope.kind === 'overview' || scope.clusterNodes.length === 0) return out;
+  const ring = new Set(scope.clusterNodes.map(([id]) => model.byId.get(id)?.index).filter((i): i is number => i !== undefined));
+  const inside = model.nodes.filter((n) => !ring.has(n.index)).map((n) => n.index);
+  if (inside.length === 0 || ring.size === 0) return out;
+  let cx = 0;
+  let cy = 0;
+  for (const i of inside) (cx += at(i).x), (cy += at(i).y);
+  cx /= inside.length;
+  cy /= inside.length;
+  let reach = 0;
+  for (const i of inside) reach = Math.max(reach, Math.hypot(at(i).x - cx, at(i).y - cy));
+  // The angle of the entities each cluster node is tied to (their mean position), from the entities' centre.
+  const sum = new Map<number, { x: number; y: number; n: number }>();
+  for (const e of model.edges) {
+    const a = model.byId.get(e.source)!.index;
+    const b = model.byId.get(e.target)!.index;
+    for (const [c, m] of [[a, b], [b, a]]) {
+      if (!ring.has(c) || ring.has(m)) continue;
+      const s = sum.get(c) ?? { x: 0, y: 0, n: 0 };
+      s.x += at(m).x;
+      s.y += at(m).y;
+      s.n++;
+      sum.set(c, s);
+    }
+  }
+  const order = [...ring].map((c, k) => {
+    const s = sum.get(c);
+    const angle = s === undefined || (s.x / s.n === cx && s.y / s.n === cy) ? (2 * Math.PI * k) / ring.size : Math.atan2(s.y / s.n - cy, s.x / s.n - cx);
+    return { c, angle };
+  });
+  order.sort((p, q) => p.angle - q.angle || p.c - q.c);
+  const radius = Math.max(reach, 1) * 1.35;
+  // Many discs on one ring would touch (about 40 fit around the frame): every other one a little further out.
+  const two = ring.size > RING_ONE_UP_TO;
+  const step = (2 * Math.PI) / ring.size;
+  order.forEach(({ c }, k) => {
+    const angle = order[0].angle + k * step;
+    const r = two && k % 2 === 1 ? radius * 1.2 : radius;
+    out.set(c, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
+  });
+  return out;
+}
+
+/** Up to this many cluster nodes go on one ring (clusterRing); more on two. */
+const RING_ONE_UP_TO = 40;

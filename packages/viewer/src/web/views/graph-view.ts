@@ -9,7 +9,7 @@ import { mesh } from 'topojson-client';
 import type { MultiLineString } from 'geojson';
 import world from 'world-atlas/countries-50m.json';
 import type { Visibility } from '../core/filters';
-import { clusterSeedLayout, forceSettings, geoLayout, mercator, warmUpIterations, type Point } from '../core/layout';
+import { clusterRing, clusterSeedLayout, forceSettings, geoLayout, mercator, warmUpIterations, type Point } from '../core/layout';
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
@@ -366,10 +366,11 @@ export class GraphView {
     }
     // A piece of a large report opens spread out, not in the ball its seed positions make (warmUpIterations).
     const warmUp = warmUpIterations(model);
-    if (warmUp > 0) {
-      forceAtlas2.assign(this.graph, { iterations: warmUp, settings: forceSettings(model, forceAtlas2.inferSettings(this.graph)) });
-      this.saveForcePositions();
-    }
+    if (warmUp > 0) forceAtlas2.assign(this.graph, { iterations: warmUp, settings: forceSettings(model, forceAtlas2.inferSettings(this.graph)) });
+    // The clusters around a piece's entities on a ring, where the layout leaves them (`fixed`), not in a heap.
+    const ring = clusterRing(model, (i) => this.graph.getNodeAttributes(nodeKey(i)));
+    for (const [i, p] of ring) this.graph.mergeNodeAttributes(nodeKey(i), { x: p.x, y: p.y, fixed: true });
+    if (warmUp > 0 || ring.size > 0) this.saveForcePositions();
 
     this.background = document.createElement('canvas');
     this.background.className = 'layer-background';

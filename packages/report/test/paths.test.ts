@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { brandes } from 'graphology-shortest-path/unweighted';
-import { pairTies, pathNetwork, shortestPaths, tieWords, UnknownEntityError, waypointWords } from '../src/paths';
+import { pairTies, pathNetwork, PATH_TIE_KINDS, shortestPaths, tieWords, UnknownEntityError, waypointWords } from '../src/paths';
 import type { Report, ReportEntity, ReportRelation, ReportShipment } from '../src/types';
 
 type PathReport = Parameters<typeof pathNetwork>[0];
@@ -140,6 +140,97 @@ describe('shortestPaths against graphology-shortest-path', () => {
           expect(ours.length).toBe(theirs[0].length - 1);
         }
       }
+    }
+  });
+});
+
+/**
+ * The network as the first version built it (Maps keyed by pair numbers, arrays grown tie by tie), kept as the
+ * reference the typed-array build must equal, array for array.
+ */
+function referenceNetwork(r: PathReport) {
+  const index = new Map(r.entities.map((e, i) => [e.id, i]));
+  const n = r.entities.length;
+  const bit = (kind: string) => ((PATH_TIE_KINDS as readonly string[]).includes(kind) ? 1 << (PATH_TIE_KINDS as readonly string[]).indexOf(kind) : 0);
+  const pairOf = new Map<number, number>();
+  const a: number[] = [];
+  const b: number[] = [];
+  const kinds: number[] = [];
+  const pairFirst: number[] = [];
+  const pairLast: number[] = [];
+  const tieNext: number[] = [];
+  const tieRef: number[] = [];
+  const add = (x: number, y: number, ref: number, kind: string) => {
+    if (x === y) return;
+    const [lo, hi] = x < y ? [x, y] : [y, x];
+    const k = lo * n + hi;
+    let p = pairOf.get(k);
+    const tie = tieRef.length;
+    tieRef.push(ref);
+    tieNext.push(-1);
+    if (p === undefined) {
+      p = a.length;
+      pairOf.set(k, p);
+      a.push(lo);
+      b.push(hi);
+      kinds.push(0);
+      pairFirst.push(tie);
+    } else tieNext[pairLast[p]] = tie;
+    pairLast[p] = tie;
+    kinds[p] |= bit(kind);
+  };
+  r.relations.forEach((rel, k) => {
+    const [x, y] = [index.get(rel.source) ?? -1, index.get(rel.target) ?? -1];
+    if (x >= 0 && y >= 0) add(x, y, k, rel.kind);
+  });
+  const shipmentPairs = new Map<number, number>();
+  const shipmentFirst: number[] = [];
+  const shipmentLast: number[] = [];
+  const shipmentNext = new Array<number>(r.shipments.length).fill(-1);
+  r.shipments.forEach((s, i) => {
+    const [x, y] = [index.get(s.supplier) ?? -1, index.get(s.buyer) ?? -1];
+    if (x < 0 || y < 0) return;
+    const t = shipmentPairs.get(x * n + y);
+    if (t !== undefined) {
+      shipmentNext[shipmentLast[t]] = i;
+      shipmentLast[t] = i;
+    } else {
+      shipmentPairs.set(x * n + y, shipmentFirst.length);
+      shipmentFirst.push(i);
+      shipmentLast.push(i);
+      add(x, y, -1 - (shipmentFirst.length - 1), 'shipment');
+    }
+  });
+  return { pairA: a, pairB: b, pairKinds: kinds, pairFirst, tieNext, tieRef, shipmentFirst, shipmentNext };
+}
+
+describe('the path network', () => {
+  it('is built as the reference builds it: pairs in the order of their first tie, each pair\'s ties and shipments chained in order', () => {
+    const kinds: ReportRelation['kind'][] = ['owner', 'director', 'family', 'associate', 'paid_for', 'agent'];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      let x = seed;
+      const rand = (m: number) => Math.floor(((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32) * m);
+      const ids = Array.from({ length: 12 + rand(20) }, (_, i) => `e${i}`);
+      // Ends that repeat (pairs of many ties, both ways), ties of an entity to itself, and ends that are no entity.
+      const end = () => (rand(25) === 0 ? 'nobody' : ids[rand(ids.length)]);
+      const r: PathReport = {
+        entities: ids.map((id) => entity(id)),
+        relations: Array.from({ length: rand(80) }, () => rel(end(), end(), kinds[rand(kinds.length)])),
+        shipments: Array.from({ length: rand(120) }, (_, i) => ship(`s${i}`, end(), end())),
+        keyNodes: [],
+        chokepoints: null,
+      };
+      const net = pathNetwork(r);
+      const want = referenceNetwork(r);
+      expect(Array.from(net.pairA)).toEqual(want.pairA);
+      expect(Array.from(net.pairB)).toEqual(want.pairB);
+      expect(Array.from(net.pairKinds)).toEqual(want.pairKinds);
+      expect(Array.from(net.pairFirst)).toEqual(want.pairFirst);
+      expect(Array.from(net.tieNext)).toEqual(want.tieNext);
+      expect(Array.from(net.tieRef)).toEqual(want.tieRef);
+      expect(Array.from(net.shipmentFirst)).toEqual(want.shipmentFirst);
+      expect(Array.from(net.shipmentNext)).toEqual(want.shipmentNext);
+      expect(want.pairA.length).toBeGreaterThan(0);
     }
   });
 });

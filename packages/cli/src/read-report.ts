@@ -66,17 +66,29 @@ export function startReadingTies(path: string): BackgroundScan | undefined {
 }
 
 /**
- * readReportFor without the records, the pass over a large report's records file begun beside it (startReadingTies)
- * for readRecordTableFor; the pass is stopped when the report cannot be read.
+ * A report read without its records, and the table of their ends when `wants(report)` (by default: when the report
+ * keeps its records in a file of their own; `records` undefined otherwise, the report holding them). A large report's
+ * records file is read in a second thread while the report is (startReadingTies); the thread is stopped when the
+ * report cannot be read or the table is not wanted. What `view`, `path` and `disrupt` read of a report.
  */
-export function readReportBesideTies(path: string, progress?: Progress): { report: Report; started?: BackgroundScan } {
+export async function readReportAndTies(
+  path: string,
+  progress?: Progress,
+  wants: (report: Report) => boolean = (report) => report.records.stored === 'companion',
+): Promise<{ report: Report; records?: RecordTable }> {
   const started = startReadingTies(path);
+  let report: Report;
   try {
-    return { report: readReportFor(path, { records: false }, progress), started };
+    report = readReportFor(path, { records: false }, progress);
   } catch (err) {
     started?.cancel();
     throw err;
   }
+  if (!wants(report)) {
+    started?.cancel();
+    return { report };
+  }
+  return { report, records: await readRecordTableFor(path, report, progress, started) };
 }
 
 /**

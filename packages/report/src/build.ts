@@ -250,7 +250,6 @@ export function serializeReport(report: Report): string {
   return [...reportChunks(report)].join('');
 }
 
-/** The network a report carries, as a bundle again (for commands that re-analyze a report). */
 /** A report's shipments as a bundle's (bundleFromReport's), for shipments read from a records file a few at a time. */
 export function shipmentsFromReport(shipments: readonly ReportShipment[]): Bundle['shipments'] {
   return shipments.map((s) => ({ ...s, origin: s.origin ?? REPORT_ORIGIN }));
@@ -259,6 +258,7 @@ export function shipmentsFromReport(shipments: readonly ReportShipment[]): Bundl
 /** Where a record of a report written before records carried their origin is said to come from. */
 const REPORT_ORIGIN = { file: 'report.json', line: 1 };
 
+/** The network a report carries, as a bundle again (for commands that re-analyze a report). */
 export function bundleFromReport(report: Report): Bundle {
   // Records keep where they were first read; a report written before records carried it says only the report.
   const origin = REPORT_ORIGIN;

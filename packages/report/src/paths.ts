@@ -232,27 +232,30 @@ export function pathNetwork(report: PathReport, given?: PathRecords): PathNetwor
   const pairOfTie = new Int32Array(T);
   const pairLast = new Int32Array(T);
   const tieNext = new Int32Array(T).fill(-1);
-  const a: number[] = [];
-  const b: number[] = [];
-  const kinds: number[] = [];
-  const pairFirst: number[] = [];
+  // (as many pairs as ties at most: made that long, and cut to the pairs found)
+  const pairA = new Uint32Array(T);
+  const pairB = new Uint32Array(T);
+  const pairKinds = new Uint16Array(T);
+  const pairFirst = new Int32Array(T);
+  let pairCount = 0;
   for (let t = 0; t < T; t++) {
     const f = firstTie[t];
     let p: number;
     if (f === t) {
-      p = a.length;
-      a.push(tieX[t]);
-      b.push(tieY[t]);
-      kinds.push(0);
-      pairFirst.push(t);
+      p = pairCount++;
+      pairA[p] = tieX[t];
+      pairB[p] = tieY[t];
+      pairFirst[p] = t;
     } else {
       p = pairOfTie[f];
       tieNext[pairLast[p]] = t;
     }
     pairOfTie[t] = p;
     pairLast[p] = t;
-    kinds[p] |= bits[t];
+    pairKinds[p] |= bits[t];
   }
+  const a = pairA.subarray(0, pairCount);
+  const b = pairB.subarray(0, pairCount);
   const tieRef = refs.subarray(0, T);
   const shipmentFirst = shipmentFirstList.subarray(0, shipmentTies);
   const offsets = new Uint32Array(n + 1);
@@ -274,10 +277,10 @@ export function pathNetwork(report: PathReport, given?: PathRecords): PathNetwor
     report,
     records,
     index,
-    pairA: Uint32Array.from(a),
-    pairB: Uint32Array.from(b),
-    pairKinds: Uint16Array.from(kinds),
-    pairFirst: Int32Array.from(pairFirst),
+    pairA: a,
+    pairB: b,
+    pairKinds: pairKinds.subarray(0, pairCount),
+    pairFirst: pairFirst.subarray(0, pairCount),
     tieNext,
     tieRef,
     shipmentFirst,
@@ -327,21 +330,32 @@ function firstOfGroup(count: number, n: number, x: (i: number) => number, y: (i:
 
 /** The ties of one pair of the network, in the order they were found (relations, then shipment pairs). */
 export function pairTies(net: PathNetwork, pair: number): PathTie[] {
-  const out: PathTie[] = [];
   const R = net.records.relations;
+  // The records of all the pair's ties read at once (from a records file, one opening), then taken in order.
+  const numbers: number[] = [];
+  const counts: number[] = [];
   for (let t = net.pairFirst[pair]; t !== -1; t = net.tieNext[t]) {
     const ref = net.tieRef[t];
+    const before = numbers.length;
+    if (ref >= 0) numbers.push(ref);
+    else for (let i = net.shipmentFirst[-1 - ref]; i !== -1; i = net.shipmentNext[i]) numbers.push(R + i);
+    counts.push(numbers.length - before);
+  }
+  const records = net.records.read(numbers);
+  const out: PathTie[] = [];
+  let at = 0;
+  for (let t = net.pairFirst[pair], c = 0; t !== -1; t = net.tieNext[t], c++) {
+    const ref = net.tieRef[t];
     if (ref >= 0) {
-      const r = net.records.read([ref])[0] as ReportRelation;
+      const r = records[at] as ReportRelation;
       const tie: PathTie = { kind: r.kind, source: r.source, target: r.target, relation: ref };
       if (r.share !== undefined) tie.share = r.share;
       out.push(tie);
     } else {
-      const numbers: number[] = [];
-      for (let i = net.shipmentFirst[-1 - ref]; i !== -1; i = net.shipmentNext[i]) numbers.push(R + i);
-      const shipments = net.records.read(numbers) as ReportShipment[];
+      const shipments = records.slice(at, at + counts[c]) as ReportShipment[];
       out.push({ kind: 'shipment', source: shipments[0].supplier, target: shipments[0].buyer, shipments: shipments.map((s) => s.id) });
     }
+    at += counts[c];
   }
   return out;
 }

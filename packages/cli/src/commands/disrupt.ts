@@ -1,11 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '@chokepoint/flags';
 import { disruptReport, PipelineOptionsError } from '@chokepoint/pipeline';
-import type { RecordTable, Report } from '@chokepoint/report';
 import { entityIdFor } from '../entity-ids';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
-import { readRecordTableFor, readReportBesideTies, readReportFor } from '../read-report';
+import { readReportAndTies, readReportFor } from '../read-report';
 
 function parseTop(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
@@ -32,14 +31,7 @@ export function disruptCommand(io: CliIO): Command {
       // The report's own flow needs the ends of every tie and the records of the flow's shipments only: a report whose
       // records are in a file of their own is read without them (at a million entities, ten million records as
       // objects took 140 s and 7.6 GB). Other goods, sources or targets are chosen among every shipment.
-      let report: Report;
-      let records: RecordTable | undefined;
-      if (chosen) report = readReportFor(path, {}, progress);
-      else {
-        const read = readReportBesideTies(path, progress);
-        report = read.report;
-        records = report.records.stored === 'companion' ? await readRecordTableFor(path, report, progress, read.started) : (read.started?.cancel(), undefined);
-      }
+      const { report, records } = chosen ? { report: readReportFor(path, {}, progress), records: undefined } : await readReportAndTies(path, progress);
       // Ids of the bundle that name matching merged into another entity stand for that entity, said so.
       const order = flags.remove
         ?.split(',')

@@ -4,7 +4,7 @@ import { entityIdFor } from '../entity-ids';
 import { progressReporter, type CliIO } from '../io';
 import { parsePositiveInteger } from '../options';
 import { terminalSafe } from '../terminal';
-import { readRecordTableFor, readReportBesideTies } from '../read-report';
+import { readReportAndTies } from '../read-report';
 
 function parseKinds(value: string): string[] {
   const kinds = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
@@ -30,9 +30,7 @@ export function pathCommand(io: CliIO): Command {
       // A report whose records are in a file of their own: the ends of its ties read from it, and only the records
       // of the ties on the paths found (reading every record took 95 s and 7.6 GB at a million entities).
       // (a large report's ties are read in a second thread while the report itself is)
-      const { report, started } = readReportBesideTies(path, progress);
-      const records = report.records.stored === 'companion' ? await readRecordTableFor(path, report, progress, started) : undefined;
-      if (records === undefined) started?.cancel();
+      const { report, records } = await readReportAndTies(path, progress);
       // An id of the bundle that name matching merged into another entity: that entity, said so.
       [from, to] = [from, to].map((id) => entityIdFor(report, id, io, (kept) => `the paths are of ${kept}`));
       const result = shortestPaths(pathNetwork(report, records), from, to, { max: flags.max, kinds: flags.kinds });

@@ -6,7 +6,7 @@ import { serializeReport } from '@chokepoint/report';
 import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer, type ScaleIndex } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
-import { readRecordTableFor, readReportBesideTies, readReportFor } from '../read-report';
+import { readReportAndTies, readReportFor } from '../read-report';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -43,14 +43,12 @@ export function viewCommand(io: CliIO): Command {
       // Refuses a missing or invalid report with a clear message. The records (in a file of their own, for a large
       // report) are read as the viewer needs them: a large report's ties as a table, its records when a piece is sent.
       const progress = progressReporter(io, flags.quiet ?? false);
-      // (a large report's ties are read in a second thread while the report itself is)
-      const { report, started } = readReportBesideTies(path, progress);
-      const large = opensOnOverview(report, flags.overviewAbove);
-      if (!large) started?.cancel();
+      // (the table of a large report's ties is read in a second thread while the report itself is)
+      const { report, records } = await readReportAndTies(path, progress, (r) => opensOnOverview(r, flags.overviewAbove));
       let reportJson = '';
       let scale: { index: ScaleIndex } | undefined;
-      if (large) {
-        scale = { index: buildScaleIndex(report, await readRecordTableFor(path, report, progress, started)) };
+      if (records !== undefined) {
+        scale = { index: buildScaleIndex(report, records) };
         io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} cluster${report.clusters.length === 1 ? '' : 's'} and loads a cluster or an entity when you open it.\n`);
       } else {
         // A small report is served whole, its records included (read again with them, when they are apart).

@@ -76,8 +76,8 @@ export function buildScaleIndex(report: Report, records?: RecordTable): ScaleInd
     if (counts === undefined) byRule.set(f.rule, (counts = { high: 0, medium: 0, low: 0 }));
     counts[f.severity]++;
   }
-  return {
-    ruleCounts: [...byRule], report, entityIndex: table.entityIndex, records: table, tieStart, tieList, clusters: new Map(report.clusters.map((c) => [c.id, c])), clusterOf: report.entities.map((e) => e.cluster), prefix };
+  const clusters = new Map(report.clusters.map((c) => [c.id, c]));
+  return { report, entityIndex: table.entityIndex, records: table, tieStart, tieList, clusters, clusterOf: report.entities.map((e) => e.cluster), prefix, ruleCounts: [...byRule] };
 }
 
 const nodeOf = (index: ScaleIndex, cluster: number) => `${index.prefix}${cluster}`;

@@ -134,6 +134,9 @@ export interface ForceSettings {
   barnesHutOptimize?: boolean;
 }
 
+/** Above this many nodes ForceAtlas2 runs with the Barnes–Hut approximation (as the library infers it). */
+const BARNES_HUT_ABOVE = 2000;
+
 /**
  * ForceAtlas2's settings for a network: those the library infers from the graph (Barnes–Hut above 2,000 nodes). In a
  * piece of a large report (the overview, whose clusters are tied to many others and some to none; a cluster or an
@@ -142,7 +145,7 @@ export interface ForceSettings {
  * and the untied ones drifted to its edges.
  */
 export function forceSettings<S extends ForceSettings>(model: ViewModel, inferred: S): S {
-  const settings = { ...inferred, barnesHutOptimize: model.nodes.length > 2000 };
+  const settings = { ...inferred, barnesHutOptimize: model.nodes.length > BARNES_HUT_ABOVE };
   return scopeOf(model.report) !== null ? { ...settings, strongGravityMode: true, gravity: 1 } : settings;
 }
 
@@ -161,7 +164,7 @@ const WARM_UP_MS = 250;
 export function warmUpIterations(model: ViewModel): number {
   const n = model.nodes.length;
   if (scopeOf(model.report) === null || n < 2) return 0;
-  const msPerIteration = n > 2000 ? 3.5e-4 * n * Math.log2(n) : 0.5 + 6.6e-6 * n * n;
+  const msPerIteration = n > BARNES_HUT_ABOVE ? 3.5e-4 * n * Math.log2(n) : 0.5 + 6.6e-6 * n * n;
   return Math.min(100, Math.floor(WARM_UP_MS / msPerIteration));
 }
 

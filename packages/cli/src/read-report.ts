@@ -69,17 +69,19 @@ export function startReadingTies(path: string): BackgroundScan | undefined {
  * A report read without its records, and the table of their ends when `wants(report)` (by default: when the report
  * keeps its records in a file of their own; `records` undefined otherwise, the report holding them). A large report's
  * records file is read in a second thread while the report is (startReadingTies); the thread is stopped when the
- * report cannot be read or the table is not wanted. What `view`, `path` and `disrupt` read of a report.
+ * report cannot be read or the table is not wanted. What `view`, `path`, `disrupt` and `export` read of a report;
+ * `work.heapTimes`: as for readReportFor.
  */
 export async function readReportAndTies(
   path: string,
   progress?: Progress,
   wants: (report: Report) => boolean = (report) => report.records.stored === 'companion',
+  work: { heapTimes?: number } = {},
 ): Promise<{ report: Report; records?: RecordTable }> {
   const started = startReadingTies(path);
   let report: Report;
   try {
-    report = readReportFor(path, { records: false }, progress);
+    report = readReportFor(path, { records: false }, progress, work);
   } catch (err) {
     started?.cancel();
     throw err;

@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
-import { columnsOf } from './columns';
-import { controllerRows, exportTables, groupRows, type Attributes, type ExportOptions, type Scalar } from './network';
+import { columnsOf, type Column } from './columns';
+import { controllerRows, exportNetwork, groupRows, type Attributes, type ExportOptions, type Scalar } from './network';
 import { collected, type TextSink } from './sink';
 import { wellFormed } from './xml';
 
@@ -32,10 +32,10 @@ export function csvCell(value: Scalar | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function table(rows: { attributes: Attributes }[], first: [string, (row: never) => Scalar][], sink: TextSink): void {
+function table(rows: Iterable<{ attributes: Attributes }>, columns: Column[], first: [string, (row: never) => Scalar][], sink: TextSink): void {
   const header = first.map(([name]) => name);
   const cells: ((row: { attributes: Attributes }) => Scalar | undefined)[] = first.map(([, get]) => get as (row: unknown) => Scalar);
-  for (const { name } of columnsOf(rows)) {
+  for (const { name } of columns) {
     // An attribute named like a fixed column (an input column called "Id") is written as input.Id.
     let title = name;
     while (header.includes(title)) title = `input.${title}`;
@@ -62,12 +62,14 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** toCsv, each table written line by line to the sink it is given (its byte-order mark not included). */
 export function csvTables(report: Report, options: ExportOptions = {}): Record<CsvTable, (sink: TextSink) => void> {
-  const { nodes, edges } = exportTables(report, options);
+  const network = exportNetwork(report, options);
+  const rows = <T extends { attributes: Attributes }>(list: T[]) => ({ list, columns: columnsOf(list) });
   return {
-    nodes: (sink) => table(nodes, [['Id', (n: { id: string }) => n.id]], sink),
+    nodes: (sink) => table(network.nodes(), network.nodeColumns(), [['Id', (n: { id: string }) => n.id]], sink),
     edges: (sink) =>
       table(
-        edges,
+        network.edges(),
+        network.edgeColumns(),
         [
           ['Id', (e: { id: string }) => e.id],
           ['Source', (e: { source: string }) => e.source],
@@ -75,7 +77,13 @@ export function csvTables(report: Report, options: ExportOptions = {}): Record<C
         ],
         sink,
       ),
-    groups: (sink) => table(groupRows(report), [['Id', (g: { id: string }) => g.id]], sink),
-    controllers: (sink) => table(controllerRows(report), [['Id', (c: { id: string }) => c.id]], sink),
+    groups: (sink) => {
+      const { list, columns } = rows(groupRows(report));
+      table(list, columns, [['Id', (g: { id: string }) => g.id]], sink);
+    },
+    controllers: (sink) => {
+      const { list, columns } = rows(controllerRows(report));
+      table(list, columns, [['Id', (c: { id: string }) => c.id]], sink);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { controlledCount, type Report } from '@chokepoint/report';
 import { judgementsByEntity, pathText, STATUS_WORDS, type ExportOptions } from './network';
+import { eachRecord, recordSource } from './records';
 import { collected, type TextSink } from './sink';
 
 /** What each key-node role means, in the summary's words. */
@@ -50,6 +51,8 @@ export function toFtm(report: Report, options: ExportOptions = {}): string {
 /** toFtm, line by line to `sink`. */
 export function writeFtm(report: Report, sink: TextSink, options: ExportOptions = {}): void {
   const c = options.case;
+  const records = recordSource(report, options.records);
+  const tell = options.onProgress;
   const statuses = new Map((c?.flags ?? []).map((f) => [f.flag, f]));
   const out = { push: (line: FtmLine) => sink(`${JSON.stringify(line)}\n`) };
   const kinds = new Map(report.entities.map((e) => [e.id, e.kind]));
@@ -63,9 +66,11 @@ export function writeFtm(report: Report, sink: TextSink, options: ExportOptions 
     if (Object.hasOwn(e.attributes, 'phone')) put(p, 'phone', e.attributes.phone);
     out.push({ id: e.id, schema, properties: p });
   }
-  report.relations.forEach((r, i) => {
+  let i = 0;
+  for (const r of eachRecord(records.relations, records.relationsIn, (done) => tell?.('writing the relations', done, records.relations))) {
+    const at = i++;
     // Ties implied by shipments travel with the shipments (their payer and consignee) and are derived again on reading.
-    if (r.viaShipments !== undefined) return;
+    if (r.viaShipments !== undefined) continue;
     let t: TieSchema = TIE_SCHEMA.get(r.kind) ?? { schema: 'UnknownLink', source: 'subject', target: 'object', role: r.kind.replace(/_/g, ' ') };
     if (PERSON_ONLY.has(t.schema) && (kinds.get(r.source) !== 'person' || kinds.get(r.target) !== 'person')) {
       t = { schema: 'UnknownLink', source: 'subject', target: 'object', role: r.kind };
@@ -75,9 +80,9 @@ export function writeFtm(report: Report, sink: TextSink, options: ExportOptions 
     if (r.kind === 'owner') put(p, 'percentage', r.share);
     put(p, 'startDate', r.start);
     put(p, 'endDate', r.end);
-    out.push({ id: `chokepoint-relation-${i}`, schema: t.schema, properties: p });
-  });
-  for (const s of report.shipments) {
+    out.push({ id: `chokepoint-relation-${at}`, schema: t.schema, properties: p });
+  }
+  for (const s of eachRecord(records.shipments, records.shipmentsIn, (done) => tell?.('writing the shipments', done, records.shipments))) {
     if (s.commodity === 'payment' && Object.hasOwn(s.attributes, 'ftmSchema') && s.attributes.ftmSchema === 'Payment') {
       const p: Record<string, string[]> = { payer: [s.supplier], beneficiary: [s.buyer] };
       put(p, s.currency === 'EUR' ? 'amountEur' : 'amount', s.value);
@@ -137,17 +142,22 @@ export function writeFtm(report: Report, sink: TextSink, options: ExportOptions 
   if (c !== undefined) {
     // The case's own notes, as the investigator wrote them: on the entity, on the tie's FtM entity (its first end for
     // trade, which FtM keeps as shipments), or on every entity a flag concerns.
+    // (the ties the notes are about, found in one more pass over the relations)
+    const wanted = new Set(c.notes.flatMap((n) => (n.target.kind === 'tie' ? [JSON.stringify([n.target.source, n.target.target, n.target.tieKind])] : [])));
     const relationId = new Map<string, string>();
-    report.relations.forEach((r, i) => {
-      if (r.viaShipments === undefined) relationId.set(JSON.stringify([r.source, r.target, r.kind]), `chokepoint-relation-${i}`);
-    });
+    let k = 0;
+    for (const r of wanted.size === 0 ? [] : eachRecord(records.relations, records.relationsIn)) {
+      const at = k++;
+      const tie = r.viaShipments === undefined ? JSON.stringify([r.source, r.target, r.kind]) : undefined;
+      if (tie !== undefined && wanted.has(tie)) relationId.set(tie, `chokepoint-relation-${at}`);
+    }
     const flags = new Map(report.flags.map((f) => [f.id, f]));
     const caseNote = (id: string, entity: string, name: string, n: (typeof c.notes)[number]) =>
       out.push({ id, schema: 'Note', properties: { entity: [entity], name: [name], description: [n.text], publisher: [`Chokepoint case: ${c.title}`], createdAt: [n.created], ...(n.edited ? { modifiedAt: [n.edited] } : {}) } });
     // Judgements on pairs of records: one Note on each entity a judged record is in.
-    let k = 0;
+    let judgement = 0;
     for (const [entity, lines] of judgementsByEntity(report, c)) {
-      for (const line of lines) out.push({ id: `chokepoint-case-judgement-${k++}`, schema: 'Note', properties: { entity: [entity], name: ['Case judgement: one entity or two'], description: [line], publisher: [`Chokepoint case: ${c.title}`] } });
+      for (const line of lines) out.push({ id: `chokepoint-case-judgement-${judgement++}`, schema: 'Note', properties: { entity: [entity], name: ['Case judgement: one entity or two'], description: [line], publisher: [`Chokepoint case: ${c.title}`] } });
     }
     for (const n of c.notes) {
       const t = n.target;

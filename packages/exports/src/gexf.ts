@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
-import { columnsOf, scalarText, type Column } from './columns';
-import { exportTables, type ExportOptions, mercatorY, type Attributes } from './network';
+import { scalarText, type Column } from './columns';
+import { exportNetwork, type ExportOptions, mercatorY, type Attributes } from './network';
 import { collected, lineSink, type TextSink } from './sink';
 import { xmlText } from './xml';
 
@@ -17,10 +17,10 @@ export function toGexf(report: Report, options: ExportOptions = {}): string {
 
 /** toGexf, line by line to `sink`. */
 export function writeGexf(report: Report, sink: TextSink, options: ExportOptions = {}): void {
-  const { nodes, edges } = exportTables(report, options);
+  const network = exportNetwork(report, options);
   // The node label is the GEXF label, not an attribute.
-  const nodeColumns = columnsOf(nodes).filter((c) => c.name !== 'label');
-  const edgeColumns = columnsOf(edges);
+  const nodeColumns = network.nodeColumns().filter((c) => c.name !== 'label');
+  const edgeColumns = network.edgeColumns();
   const out = lineSink(sink);
   out.push(
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -45,7 +45,7 @@ export function writeGexf(report: Report, sink: TextSink, options: ExportOptions
     return lines.length === 0 ? [] : ['        <attvalues>', ...lines, '        </attvalues>'];
   };
   out.push('    <nodes>');
-  for (const n of nodes) {
+  for (const n of network.nodes()) {
     const a = n.attributes;
     out.push(`      <node id="${xmlText(n.id)}" label="${xmlText(String(a.get('label') ?? n.id))}">`, ...values(a, nodeColumns));
     out.push(`        <viz:color hex="${PALETTE[((a.get('cluster') as number) - 1) % PALETTE.length]}"/>`);
@@ -56,7 +56,7 @@ export function writeGexf(report: Report, sink: TextSink, options: ExportOptions
     out.push('      </node>');
   }
   out.push('    </nodes>', '    <edges>');
-  for (const e of edges) {
+  for (const e of network.edges()) {
     const a = e.attributes;
     const weight = a.get('kind') === 'shipment' ? Number(a.get('shipments')) : 1;
     out.push(`      <edge id="${xmlText(e.id)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}" weight="${weight}" label="${xmlText(String(a.get('kind')))}">`, ...values(a, edgeColumns));

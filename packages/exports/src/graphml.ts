@@ -1,6 +1,6 @@
 import type { Report } from '@chokepoint/report';
-import { columnsOf, scalarText, type Column } from './columns';
-import { exportTables, type ExportOptions, type Attributes } from './network';
+import { scalarText, type Column } from './columns';
+import { exportNetwork, type ExportOptions, type Attributes } from './network';
 import { collected, lineSink, type TextSink } from './sink';
 import { xmlText } from './xml';
 
@@ -16,10 +16,10 @@ export function toGraphml(report: Report, options: ExportOptions = {}): string {
 
 /** toGraphml, line by line to `sink`. */
 export function writeGraphml(report: Report, sink: TextSink, options: ExportOptions = {}): void {
-  const { nodes, edges } = exportTables(report, options);
+  const network = exportNetwork(report, options);
   const keyed = (columns: Column[], prefix: string) => columns.map((c, i) => ({ ...c, id: `${prefix}${i}` }));
-  const nodeKeys = keyed(columnsOf(nodes), 'n');
-  const edgeKeys = keyed(columnsOf(edges), 'e');
+  const nodeKeys = keyed(network.nodeColumns(), 'n');
+  const edgeKeys = keyed(network.edgeColumns(), 'e');
   const out = lineSink(sink);
   out.push('<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">');
   for (const [domain, keys] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
@@ -31,7 +31,7 @@ export function writeGraphml(report: Report, sink: TextSink, options: ExportOpti
       .filter((k) => attrs.has(k.name))
       .map((k) => `      <data key="${k.id}">${xmlText(scalarText(attrs.get(k.name)!))}</data>`)
       .join('\n');
-  for (const n of nodes) out.push(`    <node id="${xmlText(n.id)}">\n${data(n.attributes, nodeKeys)}\n    </node>`);
-  for (const e of edges) out.push(`    <edge id="${xmlText(e.id)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}">\n${data(e.attributes, edgeKeys)}\n    </edge>`);
+  for (const n of network.nodes()) out.push(`    <node id="${xmlText(n.id)}">\n${data(n.attributes, nodeKeys)}\n    </node>`);
+  for (const e of network.edges()) out.push(`    <edge id="${xmlText(e.id)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}">\n${data(e.attributes, edgeKeys)}\n    </edge>`);
   out.push('  </graph>', '</graphml>');
 }

@@ -1,9 +1,19 @@
-import { controlledCount, type Report } from '@chokepoint/report';
+import { controlledCount, entityIndexOf, type RecordTable, type Report, type ReportRelation } from '@chokepoint/report';
 import type { CaseFile, CaseNote } from '@chokepoint/case';
+import { columnsOf, type Column } from './columns';
+import { eachRecord, RECORD_BATCH, recordSource, ShipmentPairs, type ExportProgress, type ShipmentPair } from './records';
 
-/** What every export can take besides the report: a case file, whose notes and review statuses travel along. */
+/** What every export can take besides the report. */
 export interface ExportOptions {
+  /** A case file, whose notes and review statuses travel along. */
   case?: CaseFile;
+  /**
+   * The table of the report's records, for a report read without them (one that keeps them in a file of their own):
+   * they are read from the file a stretch at a time instead of all at once.
+   */
+  records?: RecordTable;
+  /** Told how far along the export is (about every 32,768 entities, records or pairs). */
+  onProgress?: ExportProgress;
 }
 
 /** A note as one line of text: `author, date: text` (line breaks kept as " / "). */
@@ -59,15 +69,36 @@ export function valueColumn(currency: string | undefined): string {
 }
 
 /**
- * The report's network as flat tables: one node per entity with its results (cluster, company group, key-node role,
- * score and its five measures, what it controls, flags; when lists were screened against, whether it is listed, on
- * which list and as whom, and for flagged entities and key nodes the ties to the nearest listed party), one edge per relation (with the shipments behind the ties
- * shipments imply) and one per supplier → buyer pair of shipments (with counts, kg, quantities that could not be
- * weighed in their unit, value per currency — never added across currencies — and commodities). Absent values are
- * left out rather than written as empty. The input's extra columns follow the results; one whose name a result
- * already uses (such as `cluster`) is called `input.cluster`.
+ * The report's network as flat tables, made as they are read: one node per entity with its results (cluster, company
+ * group, key-node role, score and its five measures, what it controls, flags; when lists were screened against,
+ * whether it is listed, on which list and as whom, and for flagged entities and key nodes the ties to the nearest
+ * listed party), one edge per relation (with the shipments behind the ties shipments imply) and one per supplier →
+ * buyer pair of shipments (with counts, kg, quantities that could not be weighed in their unit, value per currency —
+ * never added across currencies — and commodities). Absent values are left out rather than written as empty. The
+ * input's extra columns follow the results; one whose name a result already uses (such as `cluster`) is called
+ * `input.cluster`.
+ *
+ * Nothing is held row by row: each pass over `nodes()` or `edges()` makes the rows again, and the relations are read
+ * again (from the report, or a stretch of its records file at a time); only the shipments are read once, added up by
+ * pair in typed arrays. The columns (`nodeColumns`, `edgeColumns`) take a pass of their own, made once.
  */
+export interface ExportNetwork {
+  nodes(): Iterable<ExportNode>;
+  edges(): Iterable<ExportEdge>;
+  /** The columns of the nodes and of the edges, in the order their names are first met, each with its type. */
+  nodeColumns(): Column[];
+  edgeColumns(): Column[];
+}
+
+/** The report's network, as exportNetwork makes it, in two lists (for small reports and tests). */
 export function exportTables(report: Report, options: ExportOptions = {}): { nodes: ExportNode[]; edges: ExportEdge[] } {
+  const network = exportNetwork(report, options);
+  return { nodes: [...network.nodes()], edges: [...network.edges()] };
+}
+
+export function exportNetwork(report: Report, options: ExportOptions = {}): ExportNetwork {
+  const source = recordSource(report, options.records);
+  const tell = options.onProgress;
   const key = new Map(report.keyNodes.map((k) => [k.id, k]));
   const clusters = new Map(report.clusters.map((c) => [c.id, c]));
   const groups = new Map(report.groups.map((g) => [g.id, g]));
@@ -83,7 +114,8 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
   // Screening against lists: every node says whether it is listed, and how far the flagged ones and key nodes are from one.
   const screened = report.screening !== undefined;
   const hops = new Map((report.screening?.paths ?? []).map((p) => [p.entity, p]));
-  const nodes = report.entities.map((e) => {
+  const withCase = options.case === undefined ? undefined : caseAttributes(report, options.case);
+  const nodeOf = (e: Report['entities'][number]): ExportNode => {
     const a: Attributes = new Map<string, Scalar>([
       ['label', e.name],
       ['kind', e.kind],
@@ -142,9 +174,10 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
       if (path !== undefined && path.hops !== null) a.set('hopsToListed', path.hops);
     }
     for (const [name, v] of Object.entries(e.attributes)) a.set(inputName(a, name), v);
+    withCase?.node(e.id, a);
     return { id: e.id, attributes: a };
-  });
-  const edges: ExportEdge[] = report.relations.map((r, i) => {
+  };
+  const relationEdge = (r: ReportRelation, i: number): ExportEdge => {
     const a: Attributes = new Map<string, Scalar>([['kind', r.kind]]);
     if (r.share !== undefined) a.set('share', r.share);
     if (r.start !== undefined) a.set('start', r.start);
@@ -154,60 +187,70 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
       a.set('shipments', r.viaShipments.length);
     }
     for (const [name, v] of Object.entries(r.attributes ?? {})) a.set(inputName(a, name), v);
+    withCase?.edge(r.source, r.target, a);
     return { id: `r${i}`, source: r.source, target: r.target, attributes: a };
-  });
-  interface Pair {
-    source: string;
-    target: string;
-    shipments: number;
-    weighed: number;
-    kg: number;
-    /** Quantities that could not be weighed, by unit. */
-    units: Map<string, number>;
-    /** Values by currency (never added across currencies). */
-    values: Map<string | undefined, number>;
-    commodities: Set<string>;
-    first?: string;
-    last?: string;
-  }
-  const pairs = new Map<string, Pair>();
-  for (const s of report.shipments) {
-    const k = JSON.stringify([s.supplier, s.buyer]);
-    const p: Pair = pairs.get(k) ?? { source: s.supplier, target: s.buyer, shipments: 0, weighed: 0, kg: 0, units: new Map(), values: new Map(), commodities: new Set<string>() };
-    p.shipments++;
-    if (s.quantityKg !== undefined) {
-      p.weighed++;
-      p.kg += s.quantityKg;
-    } else if (s.quantity !== undefined && s.unit !== undefined) p.units.set(s.unit, (p.units.get(s.unit) ?? 0) + s.quantity);
-    if (s.value !== undefined) p.values.set(s.currency, (p.values.get(s.currency) ?? 0) + s.value);
-    p.commodities.add(s.commodity);
-    const d = s.shipped ?? s.received;
-    if (d !== undefined) {
-      if (p.first === undefined || d < p.first) p.first = d;
-      if (p.last === undefined || d > p.last) p.last = d;
-    }
-    pairs.set(k, p);
-  }
+  };
   const byName = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1);
-  let i = 0;
-  for (const p of pairs.values()) {
+  const pairEdge = (p: ShipmentPair, i: number): ExportEdge => {
     const a: Attributes = new Map<string, Scalar>([
       ['kind', 'shipment'],
       ['shipments', p.shipments],
     ]);
     if (p.weighed > 0) a.set('kg', p.kg);
     if (p.weighed < p.shipments) a.set('unweighed', p.shipments - p.weighed);
-    for (const [unit, q] of [...p.units].sort((x, y) => byName(x[0], y[0]))) a.set(`quantity_${unit}`, q);
-    const currencies = [...p.values.keys()].sort(byName);
-    for (const c of currencies) a.set(valueColumn(c), p.values.get(c)!);
-    if (currencies.length > 0) a.set('currencies', currencies.map((c) => c ?? 'not stated').join(';'));
-    a.set('commodities', [...p.commodities].sort().join(';'));
+    for (const [unit, q] of p.units.sort((x, y) => byName(x[0], y[0]))) a.set(`quantity_${unit}`, q);
+    const values = p.values.sort((x, y) => byName(x[0], y[0]));
+    for (const [c, v] of values) a.set(valueColumn(c), v);
+    if (values.length > 0) a.set('currencies', values.map(([c]) => c ?? 'not stated').join(';'));
+    a.set('commodities', p.commodities.sort().join(';'));
     if (p.first !== undefined) a.set('first', p.first);
     if (p.last !== undefined) a.set('last', p.last);
-    edges.push({ id: `s${i++}`, source: p.source, target: p.target, attributes: a });
+    const from = report.entities[p.source].id;
+    const to = report.entities[p.target].id;
+    withCase?.edge(from, to, a);
+    return { id: `s${i}`, source: from, target: to, attributes: a };
+  };
+  // The shipments added up by pair, once (at the first pass over the edges).
+  let pairs: ShipmentPairs | undefined;
+  const shipmentPairs = (): ShipmentPairs => {
+    if (pairs !== undefined) return pairs;
+    const made = new ShipmentPairs();
+    const index = source.ends === undefined ? entityIndexOf(report) : undefined;
+    const at = (id: string) => index!.get(id) ?? -1;
+    let j = 0;
+    for (const s of eachRecord(source.shipments, source.shipmentsIn, (done) => tell?.('adding up the shipments by pair', done, source.shipments))) {
+      const ends = source.ends;
+      if (ends === undefined) made.add(s, at(s.supplier), at(s.buyer));
+      else made.add(s, ends.from[ends.offset + j], ends.to[ends.offset + j]);
+      j++;
+    }
+    return (pairs = made);
+  };
+  function* nodes(what?: string): Generator<ExportNode> {
+    const total = report.entities.length;
+    for (let i = 0; i < total; i++) {
+      yield nodeOf(report.entities[i]);
+      if (what !== undefined && tell !== undefined && ((i + 1) % RECORD_BATCH === 0 || i + 1 === total)) tell(what, i + 1, total);
+    }
   }
-  if (options.case !== undefined) addCase(report, options.case, nodes, edges);
-  return { nodes, edges };
+  function* edges(what?: string): Generator<ExportEdge> {
+    const added = shipmentPairs();
+    let i = 0;
+    const told = what === undefined ? undefined : (done: number) => tell?.(`${what} the relations`, done, source.relations);
+    for (const r of eachRecord(source.relations, source.relationsIn, told)) yield relationEdge(r, i++);
+    for (let p = 0; p < added.count; p++) {
+      yield pairEdge(added.pair(p), p);
+      if (what !== undefined && tell !== undefined && ((p + 1) % RECORD_BATCH === 0 || p + 1 === added.count)) tell(`${what} the shipment pairs`, p + 1, added.count);
+    }
+  }
+  let nodeColumns: Column[] | undefined;
+  let edgeColumns: Column[] | undefined;
+  return {
+    nodes: () => nodes('writing the entities'),
+    edges: () => edges('writing'),
+    nodeColumns: () => (nodeColumns ??= columnsOf(nodes('reading the entities'))),
+    edgeColumns: () => (edgeColumns ??= columnsOf(edges('reading'))),
+  };
 }
 
 /**
@@ -245,7 +288,7 @@ export function judgementsByEntity(report: Report, c: CaseFile): Map<string, str
  * its kind between its two ends, in that direction); on entities `caseJudgements` (the judgements on pairs of records
  * one of its records is in: `judgementsByEntity`). Notes are joined with " | ", oldest first.
  */
-function addCase(report: Report, c: CaseFile, nodes: ExportNode[], edges: ExportEdge[]): void {
+function caseAttributes(report: Report, c: CaseFile): { node: (id: string, a: Attributes) => void; edge: (source: string, target: string, a: Attributes) => void } {
   const status = new Map(c.flags.map((f) => [f.flag, f]));
   const flags = new Map(report.flags.map((f) => [f.id, f]));
   const entityNotes = new Map<string, string[]>();
@@ -263,31 +306,33 @@ function addCase(report: Report, c: CaseFile, nodes: ExportNode[], edges: Export
   const byEntity = new Map<string, string[]>();
   for (const f of report.flags) for (const e of f.entities) push(byEntity, e, f.id);
   const judged = judgementsByEntity(report, c);
-  for (const node of nodes) {
-    const a = node.attributes;
-    const j = judged.get(node.id);
-    if (j) a.set('caseJudgements', j.join(' | '));
-    const notes = entityNotes.get(node.id);
-    if (notes) a.set('caseNotes', notes.join(' | '));
-    const fn = flagNotes.get(node.id);
-    if (fn) a.set('caseFlagNotes', fn.join(' | '));
-    const ids = byEntity.get(node.id) ?? [];
-    if (ids.length === 0) continue;
-    const count = { 'to-check': 0, confirmed: 0, dismissed: 0 };
-    for (const id of ids) count[status.get(id)?.status ?? 'to-check']++;
-    a.set('flagsConfirmed', count.confirmed);
-    a.set('flagsDismissed', count.dismissed);
-    a.set('flagsToCheck', count['to-check']);
-    const reviewed = ids.filter((id) => status.has(id)).map((id) => {
-      const s = status.get(id)!;
-      return `${id}: ${STATUS_WORDS[s.status]} (${s.by}, ${s.at.slice(0, 10)})`;
-    });
-    if (reviewed.length > 0) a.set('flagStatuses', reviewed.join('; '));
-  }
-  for (const e of edges) {
-    const notes = tieNotes.get(JSON.stringify([e.source, e.target, String(e.attributes.get('kind'))]));
-    if (notes) e.attributes.set('caseNotes', notes.join(' | '));
-  }
+  return {
+    node(id, a) {
+      const j = judged.get(id);
+      if (j) a.set('caseJudgements', j.join(' | '));
+      const notes = entityNotes.get(id);
+      if (notes) a.set('caseNotes', notes.join(' | '));
+      const fn = flagNotes.get(id);
+      if (fn) a.set('caseFlagNotes', fn.join(' | '));
+      const ids = byEntity.get(id) ?? [];
+      if (ids.length === 0) return;
+      const count = { 'to-check': 0, confirmed: 0, dismissed: 0 };
+      for (const f of ids) count[status.get(f)?.status ?? 'to-check']++;
+      a.set('flagsConfirmed', count.confirmed);
+      a.set('flagsDismissed', count.dismissed);
+      a.set('flagsToCheck', count['to-check']);
+      const reviewed = ids.filter((f) => status.has(f)).map((f) => {
+        const s = status.get(f)!;
+        return `${f}: ${STATUS_WORDS[s.status]} (${s.by}, ${s.at.slice(0, 10)})`;
+      });
+      if (reviewed.length > 0) a.set('flagStatuses', reviewed.join('; '));
+    },
+    edge(source, target, a) {
+      if (tieNotes.size === 0) return;
+      const notes = tieNotes.get(JSON.stringify([source, target, String(a.get('kind'))]));
+      if (notes) a.set('caseNotes', notes.join(' | '));
+    },
+  };
 }
 
 /** Company groups as rows: size, countries, members, ties, border proximity (by the report's rule), flags, controllers. */

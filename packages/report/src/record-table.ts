@@ -3,6 +3,9 @@ import { InvalidReportError } from './errors';
 import { foreignRecords, recordsFileOf } from './files';
 import { END_NAMES, idHash, scanRecords, type RecordScan } from './record-scan';
 import type { Report, ReportRelation, ReportShipment } from './types';
+
+/** readRange reads the records file this many bytes at a time (or one longer line). */
+const RANGE_BYTES = 16 * 2 ** 20;
 import { recordProblem } from './validate';
 
 /**
@@ -29,6 +32,11 @@ export interface RecordTable {
   relationKind(k: number): string;
   /** Records by number, in the order asked (checked against the report schema when read from the file). */
   read(records: readonly number[]): (ReportRelation | ReportShipment)[];
+  /**
+   * Records `start` to `end` − 1, in order: for a pass over many (an export), read from the file a stretch of lines at
+   * a time instead of one read per record, and checked as `read` checks them.
+   */
+  readRange(start: number, end: number): (ReportRelation | ReportShipment)[];
   /** The numbers of the shipments whose ids are among `ids`, in the order of the records (ids of no shipment left out). */
   shipmentsById(ids: readonly string[]): number[];
 }
@@ -66,6 +74,12 @@ export function recordTable(report: Pick<Report, 'relations' | 'shipments'>, ent
     to,
     relationKind: (k) => relations[k].kind,
     read: (ks) => ks.map((k) => (k < relations.length ? relations[k] : shipments[k - relations.length])),
+    readRange(start, end) {
+      if (!(start >= 0 && end <= relations.length + shipments.length)) throw new RangeError(`no records ${start} to ${end - 1}: the report has ${relations.length + shipments.length}`);
+      const out: (ReportRelation | ReportShipment)[] = [];
+      for (let k = start; k < end; k++) out.push(k < relations.length ? relations[k] : shipments[k - relations.length]);
+      return out;
+    },
     shipmentsById(ids) {
       const wanted = new Set(ids);
       const out: number[] = [];
@@ -80,6 +94,8 @@ export interface RecordTableOptions {
   onBytes?: (bytes: number) => void;
   /** How much of the file is read at a time (default 16 MB; a line longer than that is read whole all the same). */
   chunkBytes?: number;
+  /** How much of the file `readRange` reads at a time (default 16 MB; a longer line is read whole all the same). */
+  rangeBytes?: number;
 }
 
 /**
@@ -94,7 +110,7 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
   const file = recordsFileOf(reportPath, meta.file);
   // A file of another size than the report recorded is not its records file: said before reading it.
   if (statSync(file).size !== meta.bytes) throw foreignRecords(meta.file, reportPath);
-  return recordTableOfScan(reportPath, report, entityIndex, scanRecords(file, { ...options, expected: meta }));
+  return recordTableOfScan(reportPath, report, entityIndex, scanRecords(file, { ...options, expected: meta }), options);
 }
 
 /**
@@ -103,7 +119,8 @@ export function companionRecordTable(reportPath: string, report: Report, entityI
  * end is an entity of the report; the first problem by line is the one told), the ids at the ends made the report's
  * entities. The scan's ends are rewritten in place (the table's `from` and `to` are its arrays): a scan makes one table.
  */
-export function recordTableOfScan(reportPath: string, report: Report, entityIndex: ReadonlyMap<string, number>, scan: RecordScan): RecordTable {
+export function recordTableOfScan(reportPath: string, report: Report, entityIndex: ReadonlyMap<string, number>, scan: RecordScan, options: Pick<RecordTableOptions, 'rangeBytes'> = {}): RecordTable {
+  const rangeBytes = options.rangeBytes ?? RANGE_BYTES;
   const meta = report.records;
   if (meta.stored === 'inline') return recordTable(report, entityIndex);
   const name = meta.file;
@@ -136,6 +153,41 @@ export function recordTableOfScan(reportPath: string, report: Report, entityInde
     to[k] = entityOf[to[k]];
   }
   const shipmentsCount = meta.shipments;
+  const unreadable = (err: unknown) => new InvalidReportError(`cannot read ${name} any more (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): was it moved or deleted? Open the report again`);
+  const changed = () => new InvalidReportError(`${name} has changed since it was opened (a record is no longer where it was): open the report again`);
+  const openRecords = (): number => {
+    try {
+      return openSync(file, 'r');
+    } catch (err) {
+      throw unreadable(err);
+    }
+  };
+  /** `bytes` bytes of the file from `position` into `buffer` (a file cut short since it was opened: changed). */
+  const readFully = (fd: number, buffer: Buffer, bytes: number, position: number) => {
+    let got: number;
+    try {
+      got = readSync(fd, buffer, 0, bytes, position);
+    } catch (err) {
+      throw unreadable(err);
+    }
+    if (got !== bytes) throw changed();
+  };
+  /** Record k, whose line starts at `offset` of `buffer`: parsed, checked against the schema and against its ends. */
+  const recordIn = (buffer: Buffer, offset: number, k: number): ReportRelation | ReportShipment => {
+    const kind = k < relations ? 'relations' : 'shipments';
+    let value: unknown;
+    try {
+      value = JSON.parse(buffer.toString('utf8', offset, offset + length[k]));
+    } catch {
+      throw changed();
+    }
+    const problem = recordProblem(kind, value);
+    if (problem !== null) throw new InvalidReportError(`${name}: the ${kind === 'relations' ? `relation ${k + 1}` : `shipment ${k - relations + 1}`} is not valid: ${problem}`);
+    const record = value as ReportRelation & ReportShipment;
+    const [a, b] = kind === 'relations' ? [record.source, record.target] : [record.supplier, record.buyer];
+    if (entityIndex.get(a) !== from[k] || entityIndex.get(b) !== to[k]) throw changed();
+    return record;
+  };
   const table: RecordTable = {
     entityIndex,
     relations,
@@ -149,38 +201,35 @@ export function recordTableOfScan(reportPath: string, report: Report, entityInde
     read(ks) {
       const out: (ReportRelation | ReportShipment)[] = [];
       if (ks.length === 0) return out;
-      const unreadable = (err: unknown) => new InvalidReportError(`cannot read ${name} any more (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): was it moved or deleted? Open the report again`);
-      let fd: number;
-      try {
-        fd = openSync(file, 'r');
-      } catch (err) {
-        throw unreadable(err);
-      }
+      const fd = openRecords();
       try {
         let buffer = Buffer.alloc(1 << 16);
         for (const k of ks) {
           if (!(k >= 0 && k < total)) throw new RangeError(`no record ${k}: the report has ${total}`);
           if (length[k] > buffer.length) buffer = Buffer.alloc(length[k]);
-          let got: number;
-          try {
-            got = readSync(fd, buffer, 0, length[k], start[k]);
-          } catch (err) {
-            throw unreadable(err);
-          }
-          const kind = k < relations ? 'relations' : 'shipments';
-          let value: unknown;
-          try {
-            if (got !== length[k]) throw new Error('short');
-            value = JSON.parse(buffer.toString('utf8', 0, got));
-          } catch {
-            throw new InvalidReportError(`${name} has changed since it was opened (a record is no longer where it was): open the report again`);
-          }
-          const problem = recordProblem(kind, value);
-          if (problem !== null) throw new InvalidReportError(`${name}: the ${kind === 'relations' ? `relation ${k + 1}` : `shipment ${k - relations + 1}`} is not valid: ${problem}`);
-          const record = value as ReportRelation & ReportShipment;
-          const [a, b] = kind === 'relations' ? [record.source, record.target] : [record.supplier, record.buyer];
-          if (entityIndex.get(a) !== from[k] || entityIndex.get(b) !== to[k]) throw new InvalidReportError(`${name} has changed since it was opened (a record is no longer where it was): open the report again`);
-          out.push(record);
+          readFully(fd, buffer, length[k], start[k]);
+          out.push(recordIn(buffer, 0, k));
+        }
+      } finally {
+        closeSync(fd);
+      }
+      return out;
+    },
+    readRange(first, end) {
+      if (!(first >= 0 && end <= total)) throw new RangeError(`no records ${first} to ${end - 1}: the report has ${total}`);
+      const out: (ReportRelation | ReportShipment)[] = [];
+      if (end <= first) return out;
+      const fd = openRecords();
+      try {
+        // (a stretch of lines of at most rangeBytes at a time, or one longer line)
+        for (let k = first; k < end; ) {
+          let last = k + 1;
+          while (last < end && start[last] + length[last] - start[k] <= rangeBytes) last++;
+          const from = start[k];
+          const bytes = start[last - 1] + length[last - 1] - from;
+          const buffer = Buffer.allocUnsafe(bytes);
+          readFully(fd, buffer, bytes, from);
+          for (; k < last; k++) out.push(recordIn(buffer, start[k] - from, k));
         }
       } finally {
         closeSync(fd);

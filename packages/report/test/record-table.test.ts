@@ -87,6 +87,37 @@ describe('the table of a report’s records', () => {
     expect(table.read([])).toEqual([]);
   });
 
+  it('reads a range of records in order, a stretch of the file at a time, as one by one', async () => {
+    const report = await awkwardReport();
+    const path = join(dir, 'ranges.json');
+    await writeReport(report, path, { companionAbove: 3 });
+    const head = readReport(path, { records: false });
+    const index = entityIndexOf(head);
+    const held = recordTable(report, index);
+    const total = held.relations + held.shipments;
+    const numbers = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
+    // (stretches of one byte: a line at a time; of 500 bytes: a few lines; of the whole file)
+    for (const rangeBytes of [1, 500, undefined]) {
+      const table = companionRecordTable(path, head, index, { rangeBytes });
+      for (const [a, b] of [[0, total], [0, 1], [held.relations - 1, held.relations + 2], [total - 7, total], [5, 5]]) {
+        expect(table.readRange(a, b)).toEqual(table.read(numbers(a, b)));
+        expect(held.readRange(a, b)).toEqual(held.read(numbers(a, b)));
+      }
+      expect(() => table.readRange(0, total + 1)).toThrow(RangeError);
+      expect(() => held.readRange(-1, 2)).toThrow(RangeError);
+    }
+    // A file changed after the table was made: said, whichever way it is read.
+    const table = companionRecordTable(path, head, index);
+    const file = companionPath(path);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/"s7"/, '"s7" '));
+    expect(() => table.readRange(0, total)).toThrow(/has changed since it was opened/);
+    writeFileSync(file, text.slice(0, text.length - 40));
+    expect(() => table.readRange(total - 3, total)).toThrow(/has changed since it was opened/);
+    rmSync(file);
+    expect(() => table.readRange(0, 1)).toThrow(/cannot read ranges\.records\.jsonl any more \(ENOENT\)/);
+  });
+
   it('refuses a missing, foreign or damaged records file as readReport does', async () => {
     const report = await tinyReport();
     const path = join(dir, 'c.json');

@@ -9,7 +9,7 @@ import { exportHtml, opensOnOverview, OVERVIEW_ABOVE } from '@chokepoint/viewer'
 import { bytesForPeople, estimateReportMemory } from '@chokepoint/pipeline';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
-import { readReportFor } from '../read-report';
+import { readReportAndTies, readReportFor } from '../read-report';
 
 export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv', 'ftm'] as const;
 
@@ -22,12 +22,16 @@ export const EXPORT_FORMATS = ['html', 'gexf', 'graphml', 'csv', 'ftm'] as const
 const HTML_MOST_BYTES = 400 * 2 ** 20;
 
 /**
- * The heap the gexf, graphml, csv and ftm exports hold at their peak, in times the report's own (they make a row of
- * attributes for every entity and tie): the gexf export of the 1M benchmark report (673 MB + 2.63 GB of records, about
- * 5 GB of heap once read) peaked at 13.3 GB of RSS. A machine without that memory is told so before the report is read,
- * instead of running out of it part way through the export.
+ * The heap the gexf, graphml, csv and ftm exports need at their peak, in times what the report read without its
+ * records holds (HEAP_PER_REPORT_BYTE.report): they read the records a stretch at a time and add up the shipments by
+ * pair in typed arrays, so their peak is reading the report itself, its text (two bytes a character when a name goes
+ * beyond Latin-1) and the objects parsed from it side by side. Measured (2026-12-07, 2-core EPYC): the gexf export of
+ * the 100k benchmark report (68 MB, its 260 MB of records apart) ran out of an old space of 220 MB while parsing the
+ * report and ran whole in 240 MB (3.5 bytes of heap per byte of report); the 1M one (673 MB + 2.63 GB of records)
+ * peaked at 3.7 GB of RSS, where reading every record first had taken 13.3 GB. A machine without that memory is told
+ * so before the report is read, instead of running out of it part way through.
  */
-const EXPORT_HEAP_TIMES = 2.5;
+const EXPORT_HEAP_TIMES = 2.2;
 
 /** Exports are written in pieces of about this many characters (1 MB of text, or a few). */
 const PIECE_CHARS = 2 ** 20;
@@ -43,7 +47,7 @@ export function exportCommand(io: CliIO): Command {
     .requiredOption('-o, --out <file>', 'where to write it')
     .option('--case <case.json>', 'a case file (from `chokepoint view --case`): html embeds it read-only; ftm writes its notes and review statuses as Note entities; gexf, graphml and csv add them as attributes')
     .option('-q, --quiet', 'print no progress on stderr')
-    .action((path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean; case?: string }) => {
+    .action(async (path: string, flags: { format: (typeof EXPORT_FORMATS)[number]; out: string; quiet?: boolean; case?: string }) => {
       const progress = progressReporter(io, flags.quiet ?? false);
       if (flags.format === 'html') {
         // One page holds the whole report: refused before reading one a browser cannot hold (nor one string).
@@ -54,10 +58,12 @@ export function exportCommand(io: CliIO): Command {
           );
         }
       }
-      const report = readReportFor(path, {}, progress, { heapTimes: flags.format === 'html' ? 1 : EXPORT_HEAP_TIMES });
+      // The html page holds every record; the other formats read them from the records file a stretch at a time.
+      const { report, records } = flags.format === 'html' ? { report: readReportFor(path, {}, progress), records: undefined } : await readReportAndTies(path, progress, undefined, { heapTimes: EXPORT_HEAP_TIMES });
       const caseFile: CaseFile | undefined = flags.case === undefined ? undefined : readCaseFile(flags.case);
       if (caseFile !== undefined && caseFile.report.bundle !== report.input.bundle) io.stderr(`chokepoint: the case ${flags.case} was started on the bundle "${caseFile.report.bundle}", this report is of "${report.input.bundle}"\n`);
-      const withCase = { case: caseFile };
+      const onProgress = (what: string, done: number, total: number) => progress(`exporting: ${what}, ${total > 0 ? Math.floor((done / total) * 100) : 100}% of ${total.toLocaleString('en-US')}`, { done, total });
+      const withCase = { case: caseFile, records, onProgress };
       const cannotWrite = (file: string, err: unknown) => new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       const write = (file: string, text: string) => {
         try {

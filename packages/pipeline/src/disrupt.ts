@@ -104,6 +104,9 @@ export function disruptReport(report: Report, options: DisruptOptions = {}, hook
   } else {
     ends = { sources: cp!.sources, targets: cp!.targets, shipments: cp!.shipments, goods: cp!.goods, sourcesSelection: cp!.sourcesSelection, targetsSelection: cp!.targetsSelection };
   }
+  // A large network (its records kept apart from the report) takes a while to simulate: said once what was asked is
+  // known to make sense (not ahead of a refusal).
+  if (meta.stored === 'companion') hooks.onProgress?.('simulating disruption: the network of the flows, then the removals');
   const flowing = new Set(ends.shipments);
   const fx = ratesOfReport(report);
   const groupOf = new Map(report.entities.map((e) => [e.id, e.group]));

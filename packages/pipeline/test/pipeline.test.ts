@@ -104,6 +104,14 @@ describe('supply chokepoints on data nobody tuned', () => {
     const apart = { ...report, relations: [], shipments: [], records: { stored: 'companion' as const, file: 'r.records.jsonl', relations: report.relations.length, shipments: report.shipments.length, bytes: 1, sha256: '0'.repeat(64) } };
     expect(() => disruptReport(apart, { steps: 1 })).toThrow(/records: the report was read without its records/);
     expect(disruptReport(apart, { steps: 1, records: table })).toEqual(disruptReport(report, { steps: 1 }));
+    // A large network says it is simulating once what was asked makes sense, never ahead of a refusal.
+    const told: string[] = [];
+    disruptReport(apart, { steps: 1, records: table }, { onProgress: (m) => told.push(m) });
+    expect(told[0]).toBe('simulating disruption: the network of the flows, then the removals');
+    told.length = 0;
+    expect(() => disruptReport({ ...apart, chokepoints: null }, { steps: 1, records: table }, { onProgress: (m) => told.push(m) })).toThrow(/no supply-chokepoint sources and targets/);
+    expect(() => disruptReport(apart, { order: ['nobody'], records: table }, { onProgress: (m) => told.push(m) })).toThrow(/unknown entity id nobody/);
+    expect(told).toEqual([]);
   });
 
   it('says why nothing can flow, and never prints a share of a zero flow', async () => {

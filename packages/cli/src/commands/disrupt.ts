@@ -38,8 +38,6 @@ export function disruptCommand(io: CliIO): Command {
         .map((s) => s.trim())
         .filter((s) => s !== '')
         .map((id) => entityIdFor(report, id, io, (kept) => `removing ${kept}`));
-      // A large network (its records kept apart from the report) takes a while to simulate: say so.
-      if (report.records.stored === 'companion') progress('simulating disruption: the network of the flows, then the removals');
       let result;
       try {
         const selection = { goods: flags.goods, sources: flags.sources, targets: flags.targets };

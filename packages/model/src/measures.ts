@@ -123,7 +123,8 @@ export function weighVolumes(bundle: Bundle, rows: readonly DensityRow[]): Bundl
     if (litres === undefined) return s;
     const row = densityFor(rows, s);
     if (row === undefined) return s;
-    const kg = s.quantity * litres * row.density;
+    // (to the milligram, as a mass read from the data is: 800 l at 1.13 kg/l is 904 kg, not 903.9999999999999)
+    const kg = Math.round(s.quantity * litres * row.density * 1e6) / 1e6;
     if (!Number.isFinite(kg)) return s;
     changed = true;
     const basis = `${row.name}${row.concentration === undefined ? '' : ` ${row.concentration} %`}: ${row.density} kg/l (${row.source})`;

@@ -134,13 +134,16 @@ describe('supply chokepoints on data nobody tuned', () => {
     const litres = bundleOf(entities, [], [
       ship('l1', 'maker', 'shop', { commodity: 'hydrogen peroxide 35%', hsCode: '284700', quantity: 1000, unit: 'l', quantityKg: undefined, concentration: 35 }),
       ship('m1', 'maker', 'shop', { commodity: 'copper cable', hsCode: '854449', quantity: 500, unit: 'm', quantityKg: undefined }),
+      // (800 × 1.13 is 903.9999999999999 in floating point: weighed to the milligram, 904)
+      ship('l2', 'maker', 'shop', { commodity: 'hydrogen peroxide 35%', hsCode: '284700', quantity: 800, unit: 'l', quantityKg: undefined, concentration: 35 }),
     ]);
     const { report } = await runAnalysis(litres, options());
     const l1 = report.shipments.find((s) => s.id === 'l1')!;
     expect(l1.quantityKg).toBeCloseTo(1130, 6);
+    expect(report.shipments.find((s) => s.id === 'l2')!.quantityKg).toBe(904);
     expect(l1.kgBasis!.source).toMatch(/CRC Handbook/);
     expect(report.shipments.find((s) => s.id === 'm1')!.quantityKg).toBeUndefined();
-    expect(report.measures.quantities).toMatchObject({ weighedByDensity: 1, unweighed: 1 });
+    expect(report.measures.quantities).toMatchObject({ weighedByDensity: 2, unweighed: 1 });
   });
 });
 

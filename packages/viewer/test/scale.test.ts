@@ -360,11 +360,11 @@ describe('the overview, drawn', () => {
     const overview = buildOverview(buildScaleIndex(tangle(100, 10)));
     const model = buildModel(overview);
     const sizes = nodeSizes(model.nodes.map((n) => n.score), true);
-    const layout = (settings: object) => {
+    const layout = (settings: object, iterations = 1000) => {
       const graph = new Graph({ multi: true, type: 'directed' });
       clusterSeedLayout(model).forEach((p, i) => graph.addNode(String(i), { ...p, size: sizes[i] }));
       for (const e of model.edges) graph.addEdge(String(model.byId.get(e.source)!.index), String(model.byId.get(e.target)!.index));
-      forceAtlas2.assign(graph, { iterations: 1000, settings });
+      forceAtlas2.assign(graph, { iterations, settings });
       return model.nodes.map((n) => graph.getNodeAttributes(String(n.index)) as { x: number; y: number });
     };
     const probe = new Graph();
@@ -374,8 +374,14 @@ describe('the overview, drawn', () => {
     expect(overlaps(layout(inferred), sizes)).toBeGreaterThan(100);
     // With the overview's, no two discs overlap.
     const settings = forceSettings(model, inferred);
-    expect(settings).toMatchObject({ strongGravityMode: true, gravity: 1 });
+    expect(settings).toMatchObject({ strongGravityMode: true, gravity: 1, adjustSizes: true });
     expect(overlaps(layout(settings), sizes)).toBe(0);
+    // Nor after the iterations it runs before its first frame (what a user sees first), which without ForceAtlas2's
+    // anti-collision left discs on top of each other.
+    const first = warmUpIterations(model);
+    expect(first).toBeGreaterThan(0);
+    expect(overlaps(layout(settings, first), sizes)).toBe(0);
+    expect(overlaps(layout({ ...settings, adjustSizes: false }, first), sizes)).toBeGreaterThan(0);
     // A whole report keeps what the library infers.
     expect(forceSettings(buildModel(v2Report()), inferred)).toEqual({ ...inferred, barnesHutOptimize: false });
   });

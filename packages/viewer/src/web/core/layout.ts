@@ -132,6 +132,7 @@ export interface ForceSettings {
   gravity?: number;
   strongGravityMode?: boolean;
   barnesHutOptimize?: boolean;
+  adjustSizes?: boolean;
 }
 
 /** Above this many nodes ForceAtlas2 runs with the Barnes–Hut approximation (as the library infers it). */
@@ -146,7 +147,12 @@ const BARNES_HUT_ABOVE = 2000;
  */
 export function forceSettings<S extends ForceSettings>(model: ViewModel, inferred: S): S {
   const settings = { ...inferred, barnesHutOptimize: model.nodes.length > BARNES_HUT_ABOVE };
-  return scopeOf(model.report) !== null ? { ...settings, strongGravityMode: true, gravity: 1 } : settings;
+  const scope = scopeOf(model.report);
+  if (scope === null) return settings;
+  // The overview's clusters are each tied to dozens of others (58 on average at 100k entities): every layout draws
+  // them as one ball, and there their discs lay on top of each other. ForceAtlas2's anti-collision keeps each disc's
+  // radius (its `size`, in the layout's units) clear of the others; the frame then fits a layout wider than the discs.
+  return { ...settings, strongGravityMode: true, gravity: 1, ...(scope.kind === 'overview' ? { adjustSizes: true } : {}) };
 }
 
 /** The time a piece's layout may run before its first frame (warmUpIterations), in milliseconds of this machine. */

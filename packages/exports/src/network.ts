@@ -96,6 +96,7 @@ export function exportTables(report: Report, options: ExportOptions = {}): { nod
   return { nodes: [...network.nodes()], edges: [...network.edges()] };
 }
 
+/** The report's network as the exports write it (ExportNetwork): rows made as they are asked for. */
 export function exportNetwork(report: Report, options: ExportOptions = {}): ExportNetwork {
   const source = recordSource(report, options.records);
   const tell = options.onProgress;
@@ -216,11 +217,16 @@ export function exportNetwork(report: Report, options: ExportOptions = {}): Expo
     if (pairs !== undefined) return pairs;
     const made = new ShipmentPairs();
     const index = source.ends === undefined ? entityIndexOf(report) : undefined;
-    const at = (id: string) => index!.get(id) ?? -1;
+    const at = (id: string, s: { id: string }) => {
+      const i = index!.get(id);
+      // (readReport refuses such a report: this is a report made otherwise)
+      if (i === undefined) throw new Error(`shipment ${JSON.stringify(s.id)} names ${JSON.stringify(id)}, which is not an entity of the report`);
+      return i;
+    };
     let j = 0;
     for (const s of eachRecord(source.shipments, source.shipmentsIn, (done) => tell?.('adding up the shipments by pair', done, source.shipments))) {
       const ends = source.ends;
-      if (ends === undefined) made.add(s, at(s.supplier), at(s.buyer));
+      if (ends === undefined) made.add(s, at(s.supplier, s), at(s.buyer, s));
       else made.add(s, ends.from[ends.offset + j], ends.to[ends.offset + j]);
       j++;
     }

@@ -161,5 +161,8 @@ describe('exports of a report that keeps its records in a file of their own', ()
   it('refuses a report read without its records when no table of them is given, rather than export it without ties', () => {
     expect(() => toGexf(head)).toThrow(/read without the records it keeps in apart\.records\.jsonl/);
     expect(() => toFtm(head)).toThrow(/read without the records it keeps in apart\.records\.jsonl/);
+    // A report made otherwise than readReport reads one (which refuses it), whose shipment names no entity: said.
+    const stray = { ...whole, records: { stored: 'inline' as const }, shipments: [{ ...whole.shipments[0], buyer: 'nobody' }] };
+    expect(() => toGexf(stray)).toThrow(/names "nobody", which is not an entity of the report/);
   });
 });

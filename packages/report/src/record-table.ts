@@ -3,10 +3,10 @@ import { InvalidReportError } from './errors';
 import { foreignRecords, recordsFileOf } from './files';
 import { END_NAMES, idHash, scanRecords, type RecordScan } from './record-scan';
 import type { Report, ReportRelation, ReportShipment } from './types';
+import { recordProblem } from './validate';
 
 /** readRange reads the records file this many bytes at a time (or one longer line). */
 const RANGE_BYTES = 16 * 2 ** 20;
-import { recordProblem } from './validate';
 
 /**
  * A report's relations and shipments as a table of their ends, for what needs the ties of the whole network at once

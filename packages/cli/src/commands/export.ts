@@ -25,10 +25,10 @@ const HTML_MOST_BYTES = 400 * 2 ** 20;
  * The heap the gexf, graphml, csv and ftm exports need at their peak, in times what the report read without its
  * records holds (HEAP_PER_REPORT_BYTE.report): they read the records a stretch at a time and add up the shipments by
  * pair in typed arrays, beside the report. Measured (2026-12-07, 2-core EPYC): the gexf export of the 100k benchmark
- * report (68 MB, its 260 MB of records apart) ran out of an old space of 160 MB while making the rows of its shipment pairs and
- * ran whole in 190 MB (1.75 times the report's 109 MB), hence a margin above it; the 1M one (673 MB + 2.63 GB of
- * records) peaked at 3.7 GB of RSS, where reading every record first had taken 13.3 GB. A machine without that memory
- * is told so before the report is read, instead of running out of it part way through.
+ * report (68 MB, its 260 MB of records apart) ran out of an old space of 160 MB while making the rows of its shipment
+ * pairs and ran whole in 190 MB (1.75 times the report's 109 MB), hence a margin above it; the 1M one (673 MB + 2.63 GB
+ * of records) peaked at 3.7 GB of RSS, where reading every record first had taken 13.3 GB. A machine without that
+ * memory is told so before the report is read, instead of running out of it part way through.
  */
 const EXPORT_HEAP_TIMES = 2.2;
 

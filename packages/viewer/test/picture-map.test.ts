@@ -1,4 +1,4 @@
-import { capOutlines, outlinesNote, overlapShare, type OutlineCandidate } from '../src/web/core/outlines';
+import { capOutlines, outlineLabelPlace, outlinesNote, overlapShare, type OutlineCandidate, type ScreenBox } from '../src/web/core/outlines';
 import { flowLegend, MAX_FLOW_WIDTH, MIN_FLOW_WIDTH, type FlowWidth } from '../src/web/core/map';
 import { pictureScene, sceneToSvg, textWidth, type PictureInput } from '../src/web/core/picture';
 
@@ -35,6 +35,42 @@ describe('outlines of clusters near a border on a crowded overview', () => {
     expect(overlapShare([10, 10, 10, 10], [0, 0, 20, 20])).toBe(1);
     expect(overlapShare([30, 30, 30, 30], [0, 0, 20, 20])).toBe(0);
     expect(overlapShare([0, 0, 9, 9], [5, 0, 14, 9])).toBe(0.5);
+  });
+});
+
+describe('the label of an outline', () => {
+  const frame = { width: 800, height: 600 };
+  // An outline around one disc at (200, 200): its label of 150 pixels goes above it at its left, else below, else at
+  // its right above or below.
+  const box: ScreenBox = [186, 186, 214, 214];
+  const disc = (x: number, y: number, r = 10): ScreenBox => [x - r, y - r, x + r, y + r];
+  const at = (p: ReturnType<typeof outlineLabelPlace>) => (p === null ? null : [p.x, p.y]);
+
+  it('goes above the outline at its left when nothing is there, and keeps off the discs of other nodes where it can', () => {
+    expect(at(outlineLabelPlace(box, 150, frame, [], [], [], 10))).toEqual([186, 182]);
+    // Its own member's disc (centre inside the outline) does not count.
+    expect(at(outlineLabelPlace(box, 150, frame, [], [], [disc(200, 200, 16)], 10))).toEqual([186, 182]);
+    // A neighbour's disc above it: below.
+    expect(at(outlineLabelPlace(box, 150, frame, [], [], [disc(260, 170)], 10))).toEqual([186, 228]);
+    // Discs above and below on its right side: at its right, above (the text ends at the outline's right edge).
+    expect(at(outlineLabelPlace(box, 150, frame, [], [], [disc(300, 170), disc(300, 235)], 10))).toEqual([64, 182]);
+    // Discs everywhere: above at its left, over them, as before.
+    const all = [disc(120, 170), disc(300, 170), disc(120, 235), disc(300, 235)];
+    expect(at(outlineLabelPlace(box, 150, frame, [], [], all, 10))).toEqual([186, 182]);
+    // And when a label is there: no label (another place over discs would only add to a pile).
+    expect(at(outlineLabelPlace(box, 150, frame, [[180, 160, 340, 176]], [], all, 10))).toBeNull();
+  });
+
+  it('never covers a label already drawn, nor one a selection brings forward; none left: no label', () => {
+    // Another outline's label above: below.
+    expect(at(outlineLabelPlace(box, 150, frame, [[180, 160, 340, 176]], [], [], 10))).toEqual([186, 228]);
+    // A label brought forward below, and one drawn above the outline: none of the four places is clear.
+    expect(at(outlineLabelPlace(box, 150, frame, [[186, 160, 240, 172]], [[150, 214, 360, 240]], [], 10))).toBeNull();
+    // The one above only to the right of the outline: at its right, above.
+    expect(at(outlineLabelPlace(box, 150, frame, [[250, 160, 340, 172]], [[150, 214, 360, 240]], [], 10))).toEqual([64, 182]);
+    // Near the frame's right edge, the text stays inside it.
+    const edge: ScreenBox = [760, 300, 790, 330];
+    expect(outlineLabelPlace(edge, 150, frame, [], [], [], 10)!.box[2]).toBeLessThanOrEqual(frame.width);
   });
 });
 

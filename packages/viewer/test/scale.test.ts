@@ -382,6 +382,11 @@ describe('the overview, drawn', () => {
     expect(first).toBeGreaterThan(0);
     expect(overlaps(layout(settings, first), sizes)).toBe(0);
     expect(overlaps(layout({ ...settings, adjustSizes: false }, first), sizes)).toBeGreaterThan(0);
+    // Not on an overview of many hundred clusters, where it pushed the ball's edge out (measured in the browser).
+    const large = buildModel(buildOverview(buildScaleIndex(tangle(600, 10))));
+    expect(large.nodes.length).toBeGreaterThan(500);
+    expect(forceSettings(large, inferred)).toMatchObject({ strongGravityMode: true, gravity: 1 });
+    expect(forceSettings(large, inferred)).not.toHaveProperty('adjustSizes');
     // A whole report keeps what the library infers.
     expect(forceSettings(buildModel(v2Report()), inferred)).toEqual({ ...inferred, barnesHutOptimize: false });
   });

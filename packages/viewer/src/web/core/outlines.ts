@@ -58,3 +58,43 @@ export function outlinesNote(capped: CappedOutlines): string | null {
   const n = capped.shown.length + capped.notShown;
   return `${capped.shown.length} of ${n.toLocaleString('en-US')} clusters near a border outlined (most flagged first); zoom in for the others`;
 }
+
+/** A box on the screen: left, top, right, bottom, in pixels. */
+export type ScreenBox = readonly [number, number, number, number];
+
+/** Where an outline's label goes: its box, and where its text starts (x) and its baseline (y). */
+export interface OutlineLabelPlace {
+  box: [number, number, number, number];
+  x: number;
+  y: number;
+}
+
+/**
+ * Where the label of an outline `box` goes, `width` pixels of text wide, in a frame of `frame` pixels: above the box
+ * at its left, below it at its left, above at its right, below at its right, the first that covers no label already
+ * drawn (`labels`, kept `gap` pixels apart above and below; `front`, the labels a selection brings forward) and no
+ * node's disc outside the box (`discs`: in a piece with the clusters around it on a ring, a label above a disc lay
+ * across its neighbours); else above at its left when that covers no label (over discs, as before: another place over
+ * discs would only add a label to the pile); else null. Pure.
+ */
+export function outlineLabelPlace(box: ScreenBox, width: number, frame: { width: number; height: number }, labels: readonly ScreenBox[], front: readonly ScreenBox[], discs: readonly ScreenBox[], gap: number): OutlineLabelPlace | null {
+  const [x0, y0, x1, y1] = box;
+  const left = Math.max(2, Math.min(x0, frame.width - width - 4));
+  const right = Math.max(2, Math.min(x1 - width, frame.width - width - 4));
+  const above = Math.max(14, y0 - 4);
+  const below = Math.min(frame.height - 4, y1 + 14);
+  const places = [
+    [left, above],
+    [left, below],
+    [right, above],
+    [right, below],
+  ].map(([x, y]): OutlineLabelPlace => ({ box: [x - 2, y - 12, x + width + 2, y + 4], x, y }));
+  const hits = (a: ScreenBox, t: ScreenBox, g = 0) => a[0] < t[2] && a[2] > t[0] && a[1] - g < t[3] && a[3] + g > t[1];
+  const clearOfLabels = places.filter((p) => !labels.some((t) => hits(p.box, t, gap)) && !front.some((t) => hits(p.box, t)));
+  // (a disc whose centre is inside the outline is one of the cluster's own members)
+  const outside = discs.filter((d) => {
+    const [cx, cy] = [(d[0] + d[2]) / 2, (d[1] + d[3]) / 2];
+    return !(cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1);
+  });
+  return clearOfLabels.find((p) => !outside.some((d) => hits(p.box, d))) ?? (clearOfLabels[0] === places[0] ? places[0] : null);
+}

@@ -27,7 +27,7 @@ import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
 import { CpuLines, type LineBuffer } from './cpu-lines';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
-import { capOutlines, outlinesNote, type OutlineCandidate } from '../core/outlines';
+import { capOutlines, outlineLabelPlace, outlinesNote, type OutlineCandidate, type ScreenBox } from '../core/outlines';
 
 interface NodeAttrs {
   x: number;
@@ -61,6 +61,8 @@ export interface RenderState {
 
 /** Pixels kept between two outline labels, above and below (about a line of their text). */
 const OUTLINE_LABEL_GAP = 10;
+/** The outlines' labels keep clear of the nodes' discs in networks of up to this many nodes (outlineLabelPlace). */
+const DISCS_KEPT_CLEAR_UP_TO = 5000;
 /** A change of what is drawn of at most this many nodes and edges is given to Sigma in place (see GraphView.refresh). */
 const IN_PLACE_MAX = 5000;
 /** Items hidden in place (empty instances still drawn) before a full indexation is preferred. */
@@ -1119,6 +1121,22 @@ export class GraphView {
     const front: (readonly number[])[] = this.layer.isShown() ? [...this.frontLabels.boxes()] : [];
     if (this.layer.isShown()) front.push(...this.boxed(top).map((b) => b.box));
     const onScreen = (index: number) => (visible.nodes[index] ? this.renderer.graphToViewport(this.graph.getNodeAttributes(nodeKey(index))) : null);
+    // The nodes' discs, which the outlines' labels keep clear of where they can (made once a frame, for a network
+    // small enough: an overview, a piece; over thousands of nodes every place of a label covers some).
+    let discs: ScreenBox[] | undefined;
+    const discsOnScreen = (): ScreenBox[] => {
+      if (discs !== undefined) return discs;
+      discs = [];
+      if (this.model.nodes.length > DISCS_KEPT_CLEAR_UP_TO) return discs;
+      for (const node of this.model.nodes) {
+        const p = onScreen(node.index);
+        const display = p === null ? undefined : this.renderer.getNodeDisplayData(nodeKey(node.index));
+        if (p === null || display === undefined || display.hidden) continue;
+        const r = this.renderer.scaleSize(display.size);
+        if (p.x + r >= 0 && p.y + r >= 0 && p.x - r <= width && p.y - r <= height) discs.push([p.x - r, p.y - r, p.x + r, p.y + r]);
+      }
+      return discs;
+    };
     const draw = (box: Box, color: string, label: string, dash: number[]) => {
       const [x0, y0, x1, y1] = box;
       top.strokeStyle = color;
@@ -1126,18 +1144,15 @@ export class GraphView {
       top.lineWidth = 1.5;
       top.strokeRect(x0, y0, x1 - x0, y1 - y0);
       top.setLineDash([]);
-      const w = top.measureText(label).width;
-      const lx = Math.max(2, Math.min(x0, width - w - 4));
-      const ly = Math.max(14, y0 - 4);
-      const lbox: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
-      // Outline labels keep a line's height apart (labels a few pixels apart read as one pile of text).
-      const covers = (t: readonly number[], gap = 0) => lbox[0] < t[2] && lbox[2] > t[0] && lbox[1] - gap < t[3] && lbox[3] + gap > t[1];
-      if (labels.some((t) => covers(t, OUTLINE_LABEL_GAP)) || front.some((t) => covers(t))) return;
+      // Outline labels keep a line's height apart (labels a few pixels apart read as one pile of text), and off other discs.
+      const place = outlineLabelPlace(box, top.measureText(label).width, { width, height }, labels, front as ScreenBox[], discsOnScreen(), OUTLINE_LABEL_GAP);
+      if (place === null) return;
+      const lbox = place.box;
       labels.push(lbox);
       top.fillStyle = 'rgba(255,255,255,0.85)';
       top.fillRect(lbox[0], lbox[1], lbox[2] - lbox[0], lbox[3] - lbox[1]);
       top.fillStyle = color;
-      top.fillText(label, lx, ly);
+      top.fillText(label, place.x, place.y);
     };
     top.font = 'bold 12px system-ui, sans-serif';
     const selectedGroup = group === null ? undefined : this.model.groups.get(group);

@@ -63,7 +63,8 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 /** toCsv, each table written line by line to the sink it is given (its byte-order mark not included). */
 export function csvTables(report: Report, options: ExportOptions = {}): Record<CsvTable, (sink: TextSink) => void> {
   const network = exportNetwork(report, options);
-  const rows = <T extends { attributes: Attributes }>(list: T[]) => ({ list, columns: columnsOf(list) });
+  // (groups and controllers: a row for each group or controller, few enough to hold)
+  const small = (rows: { id: string; attributes: Attributes }[], sink: TextSink) => table(rows, columnsOf(rows), [['Id', (r: { id: string }) => r.id]], sink);
   return {
     nodes: (sink) => table(network.nodes(), network.nodeColumns(), [['Id', (n: { id: string }) => n.id]], sink),
     edges: (sink) =>
@@ -77,13 +78,7 @@ export function csvTables(report: Report, options: ExportOptions = {}): Record<C
         ],
         sink,
       ),
-    groups: (sink) => {
-      const { list, columns } = rows(groupRows(report));
-      table(list, columns, [['Id', (g: { id: string }) => g.id]], sink);
-    },
-    controllers: (sink) => {
-      const { list, columns } = rows(controllerRows(report));
-      table(list, columns, [['Id', (c: { id: string }) => c.id]], sink);
-    },
+    groups: (sink) => small(groupRows(report), sink),
+    controllers: (sink) => small(controllerRows(report), sink),
   };
 }

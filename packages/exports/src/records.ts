@@ -99,11 +99,56 @@ export interface ShipmentPair {
   last?: string;
 }
 
+/** Where pair `source` → `target` (entity indices) is looked for first in ShipmentPairs' table. */
+function pairHash(source: number, target: number): number {
+  return (Math.imul(source, 0x9e3779b1) ^ Math.imul(target + 0x632be5ab, 0x85ebca6b)) >>> 0;
+}
+
+/**
+ * Amounts of each pair by name (quantities by unit, values by currency), never added across names: the first name of a
+ * pair and its sum inline, any further ones in a Map beside (most pairs trade in one unit and one currency). Each sum
+ * starts at 0 and adds the amounts in the order given, as a Map per pair did.
+ */
+class SumsByName {
+  private readonly names = new Numbering();
+  private first = new Int32Array(1024).fill(-1);
+  private sum = new Float64Array(1024);
+  private readonly more = new Map<number, Map<number, number>>();
+
+  /** Room for twice as many pairs. */
+  grow(): void {
+    const first = new Int32Array(this.first.length * 2).fill(-1);
+    first.set(this.first);
+    this.first = first;
+    this.sum = grown(this.sum);
+  }
+
+  add(p: number, name: string | undefined, amount: number): void {
+    const id = this.names.of(name);
+    if (this.first[p] < 0 || this.first[p] === id) {
+      this.sum[p] = (this.first[p] < 0 ? 0 : this.sum[p]) + amount;
+      this.first[p] = id;
+    } else {
+      const more = this.more.get(p) ?? this.more.set(p, new Map()).get(p)!;
+      more.set(id, (more.get(id) ?? 0) + amount);
+    }
+  }
+
+  /** Pair `p`'s sums by name, the first name first. */
+  of(p: number): [string | undefined, number][] {
+    const out: [string | undefined, number][] = [];
+    if (this.first[p] >= 0) out.push([this.names.names[this.first[p]], this.sum[p]]);
+    for (const [id, sum] of this.more.get(p) ?? []) out.push([this.names.names[id], sum]);
+    return out;
+  }
+}
+
 /**
  * The shipments of a report added up by supplier → buyer pair, in typed arrays (a million entities have millions of
  * pairs): pairs numbered in the order their first shipment comes, each with its counts, kg, first and last dates, its
- * first unit, currency and commodity inline and any further ones in Maps beside (most pairs trade one kind of goods in
- * one currency). Sums are made in the order of the shipments, as adding them one by one into a Map per pair did.
+ * quantities by unit and values by currency (SumsByName), and its commodities, the first inline and any further ones
+ * in a Set beside (most pairs trade one kind of goods). Sums are made in the order of the shipments, as adding them
+ * one by one into a Map per pair did.
  */
 export class ShipmentPairs {
   private slots = new Int32Array(1 << 16);
@@ -116,23 +161,16 @@ export class ShipmentPairs {
   private kg = new Float64Array(1024);
   private first = new Int32Array(1024);
   private last = new Int32Array(1024);
-  private unit = new Int32Array(1024);
-  private unitSum = new Float64Array(1024);
-  private currency = new Int32Array(1024);
-  private valueSum = new Float64Array(1024);
   private commodity = new Int32Array(1024);
-  private readonly moreUnits = new Map<number, Map<number, number>>();
-  private readonly moreValues = new Map<number, Map<number, number>>();
+  private readonly quantities = new SumsByName();
+  private readonly values = new SumsByName();
   private readonly moreCommodities = new Map<number, Set<number>>();
-  private readonly units = new Numbering();
-  private readonly currencies = new Numbering();
   private readonly commodities = new Numbering();
   private readonly dates = new Numbering();
 
   /** The pair of `source` → `target` (entity indices), numbered when first met. */
   private pairOf(source: number, target: number): number {
-    const h = (Math.imul(source, 0x9e3779b1) ^ Math.imul(target + 0x632be5ab, 0x85ebca6b)) >>> 0;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = pairHash(source, target) & this.mask; ; slot = (slot + 1) & this.mask) {
       const held = this.slots[slot];
       if (held === 0) {
         const p = this.count++;
@@ -142,8 +180,6 @@ export class ShipmentPairs {
         this.target[p] = target;
         this.first[p] = -1;
         this.last[p] = -1;
-        this.unit[p] = -1;
-        this.currency[p] = -1;
         this.commodity[p] = -1;
         if (this.count * 2 > this.mask) this.rehash();
         return p;
@@ -160,11 +196,9 @@ export class ShipmentPairs {
     this.kg = grown(this.kg);
     this.first = grown(this.first);
     this.last = grown(this.last);
-    this.unit = grown(this.unit);
-    this.unitSum = grown(this.unitSum);
-    this.currency = grown(this.currency);
-    this.valueSum = grown(this.valueSum);
     this.commodity = grown(this.commodity);
+    this.quantities.grow();
+    this.values.grow();
   }
 
   private rehash(): void {
@@ -172,8 +206,7 @@ export class ShipmentPairs {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (let p = 0; p < this.count; p++) {
-      const h = (Math.imul(this.source[p], 0x9e3779b1) ^ Math.imul(this.target[p] + 0x632be5ab, 0x85ebca6b)) >>> 0;
-      let slot = h & this.mask;
+      let slot = pairHash(this.source[p], this.target[p]) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = p + 1;
     }
@@ -186,26 +219,8 @@ export class ShipmentPairs {
     if (s.quantityKg !== undefined) {
       this.weighed[p]++;
       this.kg[p] += s.quantityKg;
-    } else if (s.quantity !== undefined && s.unit !== undefined) {
-      const u = this.units.of(s.unit);
-      if (this.unit[p] < 0 || this.unit[p] === u) {
-        this.unitSum[p] = (this.unit[p] < 0 ? 0 : this.unitSum[p]) + s.quantity;
-        this.unit[p] = u;
-      } else {
-        const more = this.moreUnits.get(p) ?? this.moreUnits.set(p, new Map()).get(p)!;
-        more.set(u, (more.get(u) ?? 0) + s.quantity);
-      }
-    }
-    if (s.value !== undefined) {
-      const c = this.currencies.of(s.currency);
-      if (this.currency[p] < 0 || this.currency[p] === c) {
-        this.valueSum[p] = (this.currency[p] < 0 ? 0 : this.valueSum[p]) + s.value;
-        this.currency[p] = c;
-      } else {
-        const more = this.moreValues.get(p) ?? this.moreValues.set(p, new Map()).get(p)!;
-        more.set(c, (more.get(c) ?? 0) + s.value);
-      }
-    }
+    } else if (s.quantity !== undefined && s.unit !== undefined) this.quantities.add(p, s.unit, s.quantity);
+    if (s.value !== undefined) this.values.add(p, s.currency, s.value);
     const k = this.commodities.of(s.commodity);
     if (this.commodity[p] < 0) this.commodity[p] = k;
     else if (this.commodity[p] !== k) (this.moreCommodities.get(p) ?? this.moreCommodities.set(p, new Set()).get(p)!).add(k);
@@ -220,12 +235,6 @@ export class ShipmentPairs {
 
   /** Pair `p`, added up. */
   pair(p: number): ShipmentPair {
-    const units: [string, number][] = [];
-    if (this.unit[p] >= 0) units.push([this.units.names[this.unit[p]]!, this.unitSum[p]]);
-    for (const [u, q] of this.moreUnits.get(p) ?? []) units.push([this.units.names[u]!, q]);
-    const values: [string | undefined, number][] = [];
-    if (this.currency[p] >= 0) values.push([this.currencies.names[this.currency[p]], this.valueSum[p]]);
-    for (const [c, v] of this.moreValues.get(p) ?? []) values.push([this.currencies.names[c], v]);
     const commodities = [this.commodities.names[this.commodity[p]]!];
     for (const k of this.moreCommodities.get(p) ?? []) commodities.push(this.commodities.names[k]!);
     return {
@@ -234,8 +243,9 @@ export class ShipmentPairs {
       shipments: this.shipments[p],
       weighed: this.weighed[p],
       kg: this.kg[p],
-      units,
-      values,
+      // (a unit is always named: only shipments with one are added up by unit)
+      units: this.quantities.of(p) as [string, number][],
+      values: this.values.of(p),
       commodities,
       first: this.first[p] < 0 ? undefined : this.dates.names[this.first[p]],
       last: this.last[p] < 0 ? undefined : this.dates.names[this.last[p]],

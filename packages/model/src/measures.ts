@@ -117,17 +117,30 @@ export function densityFor(rows: readonly DensityRow[], s: Pick<Shipment, 'hsCod
  */
 export function weighVolumes(bundle: Bundle, rows: readonly DensityRow[]): Bundle {
   let changed = false;
+  // The density row of each kind of goods, found once (a million shipments name a few thousand kinds), and each
+  // row's words once.
+  const rowOf = new Map<string, DensityRow | null>();
+  const basisOf = new Map<DensityRow, string>();
   const shipments = bundle.shipments.map((s) => {
     if (s.quantityKg !== undefined || s.quantity === undefined || s.unit === undefined) return s;
     const litres = LITRES_PER_UNIT[s.unit];
     if (litres === undefined) return s;
-    const row = densityFor(rows, s);
-    if (row === undefined) return s;
+    const goods = `${s.hsCode ?? '\u0000'}\u0001${s.concentration ?? ''}\u0001${s.commodity}`;
+    let row = rowOf.get(goods);
+    if (row === undefined) {
+      row = densityFor(rows, s) ?? null;
+      rowOf.set(goods, row);
+    }
+    if (row === null) return s;
     // (to the milligram, as a mass read from the data is: 800 l at 1.13 kg/l is 904 kg, not 903.9999999999999)
     const kg = Math.round(s.quantity * litres * row.density * 1e6) / 1e6;
     if (!Number.isFinite(kg)) return s;
     changed = true;
-    const basis = `${row.name}${row.concentration === undefined ? '' : ` ${row.concentration} %`}: ${row.density} kg/l (${row.source})`;
+    let basis = basisOf.get(row);
+    if (basis === undefined) {
+      basis = `${row.name}${row.concentration === undefined ? '' : ` ${row.concentration} %`}: ${row.density} kg/l (${row.source})`;
+      basisOf.set(row, basis);
+    }
     return { ...s, quantityKg: kg, kgBasis: { density: row.density, source: basis } };
   });
   return changed ? { ...bundle, shipments } : bundle;

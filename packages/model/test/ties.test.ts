@@ -50,6 +50,20 @@ describe('withShipmentTies', () => {
     expect(withShipmentTies(once)).toEqual(once);
   });
 
+  it('derives a tie where the pair has a tie of another kind only, and returns the bundle itself when every tie it implies is written', () => {
+    const owns: Relation = { source: 'pay', target: 'buy', kind: 'owner', attributes: {}, origin: { file: 'relations.csv', line: 2 } };
+    const consigned: Relation = { source: 'buy', target: 'pay', kind: 'consigned_to', attributes: {}, origin: { file: 'relations.csv', line: 3 } };
+    const b = bundle([shipment('s1', 2, { payer: 'pay' }), shipment('s2', 3, { consignee: 'pay' })], [owns, consigned]);
+    expect(withShipmentTies(b).relations.map((r) => [r.kind, r.source, r.target, r.viaShipments])).toEqual([
+      ['owner', 'pay', 'buy', undefined],
+      ['consigned_to', 'buy', 'pay', undefined],
+      ['paid_for', 'pay', 'buy', ['s1']],
+    ]);
+    const paid: Relation = { ...owns, kind: 'paid_for' };
+    const written = bundle([shipment('s1', 2, { payer: 'pay' }), shipment('s2', 3, { consignee: 'pay' })], [paid, consigned]);
+    expect(withShipmentTies(written)).toBe(written);
+  });
+
   it('is stable: the same bundle gives the same ties in the same order', () => {
     const shipments = Array.from({ length: 30 }, (_, i) => shipment(`s${i}`, i + 2, { buyer: `b${i % 4}`, payer: `p${i % 3}`, consignee: `c${i % 5}` }));
     const a = withShipmentTies(bundle(shipments));

@@ -302,6 +302,38 @@ browserSuite('the viewer in the browser on a large report', () => {
     // Hundreds of clusters near a border: only some of those in view are outlined, and the note says so.
     const note = await page.evaluate(() => (window.__chokepointScaled!.app().view as unknown as { outlineNote: string | null }).outlineNote);
     expect(note).toMatch(/^12 of [\d,]+ clusters near a border outlined/);
+    // Every outline labelled, and no whole label over a disc that is not its own cluster's: the clusters in the middle
+    // of the ball have theirs set apart, with a line to the outline.
+    const outlined = await page.evaluate(() => {
+      const view = window.__chokepointScaled!.app().view as unknown as {
+        outlineLabels: { box: number[]; outline: number[]; leader?: number[]; short?: boolean }[];
+        graph: { forEachNode(f: (key: string) => void): void };
+        renderer: { getNodeDisplayData(key: string): unknown; framedGraphToViewport(d: unknown): { x: number; y: number }; scaleSize(s: number): number };
+      };
+      const discs: number[][] = [];
+      view.graph.forEachNode((key) => {
+        const d = view.renderer.getNodeDisplayData(key) as { size: number; hidden?: boolean } | undefined;
+        if (!d || d.hidden) return;
+        const v = view.renderer.framedGraphToViewport(d);
+        const r = view.renderer.scaleSize(d.size);
+        discs.push([v.x - r, v.y - r, v.x + r, v.y + r]);
+      });
+      const hits = (a: number[], b: number[]) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+      const own = (d: number[], o: number[]) => (d[0] + d[2]) / 2 >= o[0] && (d[0] + d[2]) / 2 <= o[2] && (d[1] + d[3]) / 2 >= o[1] && (d[1] + d[3]) / 2 <= o[3];
+      const over = (l: { box: number[]; outline: number[] }) => discs.some((d) => hits(l.box, d) && !own(d, l.outline));
+      return {
+        labels: view.outlineLabels.length,
+        apart: view.outlineLabels.filter((l) => l.leader !== undefined).length,
+        short: view.outlineLabels.filter((l) => l.short).length,
+        wholeOverDiscs: view.outlineLabels.filter((l) => !l.short && over(l)).length,
+      };
+    });
+    // (the whole words where there is room, beside the outline or set apart with a line to it; the rest as a short tag,
+    // "Cluster 106", beside the outline: five whole labels lay over discs in the middle, others had none)
+    expect(outlined.labels).toBe(12);
+    expect(outlined.wholeOverDiscs).toBe(0);
+    expect(outlined.apart).toBeGreaterThan(0);
+    expect(outlined.short).toBeLessThan(12);
 
     // Select a cluster node and open it: its members replace it.
     const [nodeId, node] = clusterNodes[0];

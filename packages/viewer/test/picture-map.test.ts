@@ -1,4 +1,4 @@
-import { capOutlines, outlineLabelPlace, outlinesNote, overlapShare, type OutlineCandidate, type ScreenBox } from '../src/web/core/outlines';
+import { calloutPlace, capOutlines, labelLines, labelWidths, LINE_HEIGHT, outlineLabelPlace, outlinesNote, overlapShare, type CalloutRoom, type OutlineCandidate, type ScreenBox } from '../src/web/core/outlines';
 import { flowLegend, MAX_FLOW_WIDTH, MIN_FLOW_WIDTH, type FlowWidth } from '../src/web/core/map';
 import { pictureScene, sceneToSvg, textWidth, type PictureInput } from '../src/web/core/picture';
 
@@ -71,6 +71,137 @@ describe('the label of an outline', () => {
     // Near the frame's right edge, the text stays inside it.
     const edge: ScreenBox = [760, 300, 790, 330];
     expect(outlineLabelPlace(edge, 150, frame, [], [], [], 10)!.box[2]).toBeLessThanOrEqual(frame.width);
+  });
+});
+
+describe('the label of an outline set apart (a callout) on a crowded overview', () => {
+  const frame = { width: 800, height: 600 };
+  const room: CalloutRoom = { area: { left: 0, top: 100, right: 800, bottom: 600 }, covers: [] };
+  const disc = (x: number, y: number, r = 10): ScreenBox => [x - r, y - r, x + r, y + r];
+  const hits = (a: readonly number[], b: readonly number[]) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+  /** A ball of discs 24 pixels apart, of radius 10, around (400, 350): every place beside an outline inside it covers some. */
+  const ball: ScreenBox[] = [];
+  for (let x = 250; x <= 550; x += 24) for (let y = 200; y <= 500; y += 24) if (Math.hypot(x - 400, y - 350) <= 150) ball.push(disc(x, y));
+  // One disc of the ball's middle row, outlined.
+  const middle = ball.find((d) => d[0] + 10 === 394 && d[1] + 10 === 344)!;
+  const box: ScreenBox = [middle[0] - 4, middle[1] - 4, middle[2] + 4, middle[3] + 4];
+
+  it('goes just outside the discs of its row, nearest the outline, with a line from the label to the outline', () => {
+    const place = outlineLabelPlace(box, 150, frame, [], [], ball, 10, room)!;
+    expect(place.leader).toBeDefined();
+    // In the outline's own row, left of the leftmost disc of that row (x 250 − 10): the text ends 8 + 2 pixels before it.
+    expect(place.box[3] - 4).toBe(Math.round((box[1] + box[3]) / 2 + 4));
+    expect(place.box[2]).toBe(ball.filter((d) => d[3] > place.box[1] - 4 && d[1] < place.box[3] + 4).reduce((m, d) => Math.min(m, d[0]), Infinity) - 8);
+    // The line runs from the label's right edge to the outline's left edge, level.
+    expect(place.leader).toEqual([place.box[2], (place.box[1] + place.box[3]) / 2, box[0], (place.box[1] + place.box[3]) / 2]);
+    expect(ball.some((d) => hits(place.box, d))).toBe(false);
+    // Without room to set it apart: above at its left, over discs, as before.
+    expect(outlineLabelPlace(box, 150, frame, [], [], ball, 10)!.leader).toBeUndefined();
+  });
+
+  it('keeps off labels already drawn, the bars above the graph and the covers, and inside the area', () => {
+    const first = outlineLabelPlace(box, 150, frame, [], [], ball, 10, room)!;
+    // That place taken: the next nearest row or side, a line's height and the gap away from it.
+    const second = outlineLabelPlace(box, 150, frame, [first.box], [], ball, 10, room)!;
+    expect(second.leader).toBeDefined();
+    expect(hits(second.box, [first.box[0], first.box[1] - 10, first.box[2], first.box[3] + 10])).toBe(false);
+    // Both sides of every row covered: none.
+    const wall: ScreenBox[] = [[0, 100, 800, 600]];
+    expect(calloutPlace(box, 150, room, wall, [], ball, 10)).toBeNull();
+    expect(calloutPlace(box, 150, { ...room, covers: wall }, [], [], ball, 10)).toBeNull();
+    // An area too narrow for the label beside the ball: above or below it, where its rows are narrower.
+    const narrow: CalloutRoom = { area: { left: 150, top: 0, right: 650, bottom: 600 }, covers: [] };
+    const p = calloutPlace(box, 150, narrow, [], [], ball, 10)!;
+    expect(p.box[0]).toBeGreaterThanOrEqual(152);
+    expect(p.box[2]).toBeLessThanOrEqual(648);
+    expect(ball.some((d) => hits(p.box, d))).toBe(false);
+    expect(Math.abs(p.y - 350)).toBeGreaterThan(60);
+  });
+
+  it('goes in two lines where one finds no room beside the discs, or where two lie nearer the outline', () => {
+    expect(labelLines('Cluster 106, near a border, median 1.6 km', 2)).toEqual(['Cluster 106,', 'near a border, median 1.6 km']);
+    expect(labelLines('Cluster 106, near a border, median 1.6 km')).toEqual(['Cluster 106, near a border, median 1.6 km']);
+    expect(labelLines('Company group 4', 2)).toEqual(['Company group 4']);
+    // 240 pixels of area left of the ball's middle rows: a line of 280 pixels fits only above or below the ball, two
+    // lines of 190 beside its middle, nearer.
+    const narrow: CalloutRoom = { area: { left: 0, top: 100, right: 800, bottom: 600 }, covers: [] };
+    const one = outlineLabelPlace(box, 280, frame, [], [], ball, 10, narrow)!;
+    const two = outlineLabelPlace(box, { one: 280, two: 190 }, frame, [], [], ball, 10, narrow)!;
+    expect(one.lines).toBeUndefined();
+    expect(two.lines).toBe(2);
+    expect(two.box[3] - two.box[1]).toBe(16 + LINE_HEIGHT);
+    expect(Math.hypot(two.leader![2] - two.leader![0], two.leader![3] - two.leader![1])).toBeLessThan(Math.hypot(one.leader![2] - one.leader![0], one.leader![3] - one.leader![1]));
+    expect(ball.some((d) => hits(two.box, d))).toBe(false);
+    // Where one line is as near (a wide frame, room at the outline's row), one line.
+    expect(outlineLabelPlace(box, { one: 100, two: 90 }, frame, [], [], ball, 10, narrow)!.lines).toBeUndefined();
+  });
+
+  it('where no room is left to set it apart: its short tag beside the outline, off discs where it can', () => {
+    expect(labelLines('Cluster 106, near a border, median 1.6 km', 1, true)).toEqual(['Cluster 106']);
+    expect(labelWidths('Cluster 106, near a border', (t) => t.length)).toEqual({ one: 26, two: 13, short: 11 });
+    const full: CalloutRoom = { ...room, covers: [[0, 0, 800, 600]] };
+    const widths = { one: 280, two: 190, short: 80 };
+    // Discs all around: the tag above at its left, over them (as short as a label can be).
+    const tag = outlineLabelPlace(box, widths, frame, [], [], ball, 10, full)!;
+    expect(tag).toMatchObject({ short: true, x: box[0], y: box[1] - 4 });
+    expect(tag.box[2] - tag.box[0]).toBe(84);
+    // That place taken by a label: the next place clear of labels (below at its left).
+    expect(outlineLabelPlace(box, widths, frame, [tag.box], [], ball, 10, full)).toMatchObject({ short: true, x: box[0], y: box[3] + 14 });
+    // A free place for the tag only (a gap of 90 pixels to the outline's right, above): there, off the discs.
+    const gapped = ball.filter((d) => !(d[1] < box[1] && d[3] > box[1] - 20 && d[2] > box[2] - 84 && d[0] < box[2] + 2));
+    const free = outlineLabelPlace(box, widths, frame, [], [], gapped, 10, full)!;
+    expect(free.short).toBe(true);
+    expect(gapped.some((d) => hits(free.box, d) && !(d[0] >= box[0] && d[2] <= box[2] && d[1] >= box[1] && d[3] <= box[3]))).toBe(false);
+    // The four places taken by labels: level with the outline's middle, at its left.
+    const taken: ScreenBox[] = [[box[0] - 10, box[1] - 24, box[2] + 10, box[1] - 12], [box[0] - 10, box[3] + 12, box[2] + 10, box[3] + 24]];
+    expect(outlineLabelPlace(box, widths, frame, taken, [], ball, 10, full)).toMatchObject({ short: true, x: box[0] - 86, y: Math.round((box[1] + box[3]) / 2 + 4) });
+    // Labels a few pixels above and below every place: the tag where it only touches them (not over them).
+    const close: ScreenBox[] = [[box[0] - 120, box[1] - 26, box[2] + 120, box[1] - 16], [box[0] - 120, box[3] + 18, box[2] + 120, box[3] + 28], [box[0] - 120, box[1] + 2, box[0] - 2, box[1] + 10], [box[2] + 2, box[1] + 2, box[2] + 120, box[1] + 10]];
+    const touching = outlineLabelPlace(box, widths, frame, close, [], ball, 10, full)!;
+    expect(touching).toMatchObject({ short: true, x: box[0], y: box[1] - 4 });
+    expect(close.some((t) => hits(touching.box, t))).toBe(false);
+    // Without a short tag: the whole label above at its left, over discs, as before.
+    expect(outlineLabelPlace(box, { one: 280 }, frame, [], [], ball, 10, full)).toMatchObject({ x: box[0], y: box[1] - 4 });
+    expect(outlineLabelPlace(box, { one: 280 }, frame, [], [], ball, 10, full)!.short).toBeUndefined();
+  });
+
+  it('on random crowds: never over a disc, a label, a cover or outside its area, and its line ends on the outline', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let placed = 0;
+    for (let run = 0; run < 200; run++) {
+      const discs = Array.from({ length: 20 + Math.floor(random() * 300) }, () => disc(100 + random() * 600, 120 + random() * 460, 3 + random() * 12));
+      const labels = Array.from({ length: Math.floor(random() * 8) }, (): ScreenBox => {
+        const x = random() * 700;
+        const y = 100 + random() * 480;
+        return [x, y, x + 60 + random() * 100, y + 16];
+      });
+      const covers: ScreenBox[] = random() < 0.5 ? [] : [[600, 480, 800, 600]];
+      const area = { left: random() * 50, top: 80 + random() * 60, right: 750 + random() * 50, bottom: 560 + random() * 40 };
+      const d = discs[Math.floor(random() * discs.length)];
+      const outline: ScreenBox = [d[0] - 3, d[1] - 3, d[2] + 3, d[3] + 3];
+      const width = 40 + random() * 200;
+      const lines = random() < 0.5 ? 1 : 2;
+      const p = calloutPlace(outline, width, { area, covers }, labels, [], discs, 10, lines);
+      if (p === null) continue;
+      placed++;
+      expect(p.box[2] - p.box[0]).toBeCloseTo(width + 4, 9);
+      expect(p.box[3] - p.box[1]).toBe(16 + (lines - 1) * LINE_HEIGHT);
+      expect(p.box[0]).toBeGreaterThanOrEqual(area.left + 2);
+      expect(p.box[2]).toBeLessThanOrEqual(area.right - 2);
+      expect(p.box[1]).toBeGreaterThanOrEqual(area.top + 2);
+      expect(p.box[3]).toBeLessThanOrEqual(area.bottom);
+      expect(discs.some((x) => hits(p.box, x))).toBe(false);
+      expect(hits(p.box, outline)).toBe(false);
+      expect(labels.some((t) => hits([p.box[0], p.box[1] - 10, p.box[2], p.box[3] + 10], t))).toBe(false);
+      expect(covers.some((t) => hits(p.box, t))).toBe(false);
+      const [, , bx, by] = p.leader!;
+      expect(bx).toBeGreaterThanOrEqual(outline[0]);
+      expect(bx).toBeLessThanOrEqual(outline[2]);
+      expect(by).toBeGreaterThanOrEqual(outline[1]);
+      expect(by).toBeLessThanOrEqual(outline[3]);
+    }
+    expect(placed).toBeGreaterThan(150);
   });
 });
 

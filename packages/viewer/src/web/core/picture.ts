@@ -126,6 +126,7 @@ export interface Scene {
 
 import { placeLabels } from './basemap';
 import { clipSegment } from './clip';
+import { labelLines, labelWidths, outlineLabelPlace, DISCS_KEPT_CLEAR_UP_TO, LINE_HEIGHT, OUTLINE_LABEL_GAP } from './outlines';
 
 const HEADER = 64;
 /** Radius of a counted marker. */
@@ -269,20 +270,25 @@ export function pictureScene(input: PictureInput): Scene {
   // Labels: the outlines' first, then the selection, then the names of border crossings, then the others by
   // importance, then the towns of the base map; each where it covers no other label and stays inside the area.
   const taken: [number, number, number, number][] = [];
+  // The discs the outlines' labels keep off (as on the screen, in a picture of a few thousand nodes at most).
+  const discs: [number, number, number, number][] = drawn.length > DISCS_KEPT_CLEAR_UP_TO ? [] : drawn.map((n) => [n.x - n.size, n.y - n.size, n.x + n.size, n.y + n.size]);
   for (const o of input.outlines ?? []) {
     const [x0, y0, x1, y1] = [Math.max(0, o.box[0]), Math.max(0, o.box[1]), Math.min(input.width, o.box[2]), Math.min(input.height, o.box[3])];
     if (x1 <= x0 || y1 <= y0) continue;
     for (const [a, b, c, d] of [[x0, y0, x1, y0], [x1, y0, x1, y1], [x1, y1, x0, y1], [x0, y1, x0, y0]])
       items.push({ t: 'line', x1: gx(a), y1: gy(b), x2: gx(c), y2: gy(d), stroke: '#c00000', width: 1.5, dash: [5, 4] });
     const text = fit(o.label, 12, input.width - 8);
-    const w = textWidth(text, 12);
-    const lx = Math.max(2, Math.min(x0, input.width - w - 4));
-    const ly = Math.max(14, y0 - 4);
-    const box: [number, number, number, number] = [lx - 2, ly - 12, lx + w + 2, ly + 4];
-    if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+    // Placed as on the screen (core/outlines.ts): beside the outline off other discs, else set apart with a line to it.
+    const place = outlineLabelPlace([x0, y0, x1, y1], labelWidths(text, (t) => textWidth(t, 12)), input, taken, [], discs, OUTLINE_LABEL_GAP, { area: { left: 0, top: 0, right: input.width, bottom: input.height }, covers: [] });
+    if (place === null) continue;
+    const box = place.box;
     taken.push(box);
+    if (place.leader !== undefined) {
+      const [ax, ay, bx, by] = place.leader;
+      items.push({ t: 'line', x1: gx(ax), y1: gy(ay), x2: gx(bx), y2: gy(by), stroke: '#c00000', width: 1 });
+    }
     items.push({ t: 'rect', x: gx(box[0]), y: gy(box[1]), w: round(box[2] - box[0]), h: round(box[3] - box[1]), fill: '#ffffff' });
-    items.push({ t: 'text', x: gx(lx), y: gy(ly), text, size: 12, color: '#c00000', weight: 'bold' });
+    labelLines(text, place.lines, place.short).forEach((line, k) => items.push({ t: 'text', x: gx(place.x), y: gy(place.y + k * LINE_HEIGHT), text: line, size: 12, color: '#c00000', weight: 'bold' }));
   }
   const free = (box: [number, number, number, number]) => !taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]);
   const order = [...drawn].filter((n) => n.label !== '').sort((a, b) => b.priority - a.priority || b.size - a.size || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

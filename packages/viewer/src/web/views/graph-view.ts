@@ -27,7 +27,7 @@ import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
 import { CpuLines, type LineBuffer } from './cpu-lines';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
-import { capOutlines, outlineLabelPlace, outlinesNote, type OutlineCandidate, type ScreenBox } from '../core/outlines';
+import { capOutlines, labelLines, labelWidths, outlineLabelPlace, outlinesNote, DISCS_KEPT_CLEAR_UP_TO, LINE_HEIGHT, OUTLINE_LABEL_GAP, type OutlineCandidate, type ScreenBox } from '../core/outlines';
 
 interface NodeAttrs {
   x: number;
@@ -59,10 +59,6 @@ export interface RenderState {
   highlight?: Uint8Array | null;
 }
 
-/** Pixels kept between two outline labels, above and below (about a line of their text). */
-const OUTLINE_LABEL_GAP = 10;
-/** The outlines' labels keep clear of the nodes' discs in networks of up to this many nodes (outlineLabelPlace). */
-const DISCS_KEPT_CLEAR_UP_TO = 5000;
 /** A change of what is drawn of at most this many nodes and edges is given to Sigma in place (see GraphView.refresh). */
 const IN_PLACE_MAX = 5000;
 /** Items hidden in place (empty instances still drawn) before a full indexation is preferred. */
@@ -1127,16 +1123,21 @@ export class GraphView {
     const discsOnScreen = (): ScreenBox[] => {
       if (discs !== undefined) return discs;
       discs = [];
-      if (this.model.nodes.length > DISCS_KEPT_CLEAR_UP_TO) return discs;
+      // (counted among the nodes drawn: an overview's model also holds the entities of the clusters opened, hidden)
       for (const node of this.model.nodes) {
         const p = onScreen(node.index);
         const display = p === null ? undefined : this.renderer.getNodeDisplayData(nodeKey(node.index));
         if (p === null || display === undefined || display.hidden) continue;
         const r = this.renderer.scaleSize(display.size);
         if (p.x + r >= 0 && p.y + r >= 0 && p.x - r <= width && p.y - r <= height) discs.push([p.x - r, p.y - r, p.x + r, p.y + r]);
+        if (discs.length > DISCS_KEPT_CLEAR_UP_TO) return (discs = []);
       }
       return discs;
     };
+    // Where a label may be set apart from its outline: below the bars over the graph, off the map's legend and lists.
+    const room = { area: this.visibleArea(), covers: this.overlayBoxes() };
+    const drawnLabels: { box: ScreenBox; outline: ScreenBox; leader?: ScreenBox; short?: boolean }[] = [];
+    this.outlineLabels = drawnLabels;
     const draw = (box: Box, color: string, label: string, dash: number[]) => {
       const [x0, y0, x1, y1] = box;
       top.strokeStyle = color;
@@ -1144,15 +1145,25 @@ export class GraphView {
       top.lineWidth = 1.5;
       top.strokeRect(x0, y0, x1 - x0, y1 - y0);
       top.setLineDash([]);
-      // Outline labels keep a line's height apart (labels a few pixels apart read as one pile of text), and off other discs.
-      const place = outlineLabelPlace(box, top.measureText(label).width, { width, height }, labels, front as ScreenBox[], discsOnScreen(), OUTLINE_LABEL_GAP);
+      // Outline labels keep a line's height apart (labels a few pixels apart read as one pile of text), and off other
+      // discs: set apart with a line to the outline where no place beside it is free.
+      const place = outlineLabelPlace(box, labelWidths(label, (t) => top.measureText(t).width), { width, height }, labels, front as ScreenBox[], discsOnScreen(), OUTLINE_LABEL_GAP, room);
       if (place === null) return;
       const lbox = place.box;
       labels.push(lbox);
+      drawnLabels.push({ box: lbox, outline: [x0, y0, x1, y1], ...(place.leader === undefined ? {} : { leader: place.leader }), ...(place.short ? { short: true } : {}) });
+      if (place.leader !== undefined) {
+        const [ax, ay, bx, by] = place.leader;
+        top.lineWidth = 1;
+        top.beginPath();
+        top.moveTo(ax, ay);
+        top.lineTo(bx, by);
+        top.stroke();
+      }
       top.fillStyle = 'rgba(255,255,255,0.85)';
       top.fillRect(lbox[0], lbox[1], lbox[2] - lbox[0], lbox[3] - lbox[1]);
       top.fillStyle = color;
-      top.fillText(label, place.x, place.y);
+      labelLines(label, place.lines, place.short).forEach((text, k) => top.fillText(text, place.x, place.y + k * LINE_HEIGHT));
     };
     top.font = 'bold 12px system-ui, sans-serif';
     const selectedGroup = group === null ? undefined : this.model.groups.get(group);
@@ -1170,8 +1181,8 @@ export class GraphView {
       top.font = '12px system-ui, sans-serif';
       if (top.measureText(outlines.note).width > width - 16) top.font = '10px system-ui, sans-serif';
       const w = top.measureText(outlines.note).width;
-      // At the bottom right, above the map's legend where that reaches under it (core/label-place.ts).
-      const [x0, y0, x1, y1] = noteBox(w + 8, 18, { left: 0, top: 0, right: width, bottom: height }, this.layout === 'geo' ? this.overlayBoxes() : []);
+      // At the bottom right, above the map's legend where that reaches under it, and above the outlines' labels (core/label-place.ts).
+      const [x0, y0, x1, y1] = noteBox(w + 8, 18, { left: 0, top: 0, right: width, bottom: height }, [...(this.layout === 'geo' ? this.overlayBoxes() : []), ...labels]);
       top.fillStyle = 'rgba(255,255,255,0.9)';
       top.fillRect(x0, y0, x1 - x0, y1 - y0);
       top.fillStyle = FLAG_COLOR;
@@ -1243,6 +1254,12 @@ export class GraphView {
   redrawAfterMove(): void {
     if (this.movedFrame) this.renderer.scheduleRender();
   }
+
+  /**
+   * The outlines' labels drawn in the last frame (for tests): each label's box, its outline's, the line between them
+   * for a label set apart, and whether only its short tag was drawn; in pixels of the graph container.
+   */
+  outlineLabels: { box: ScreenBox; outline: ScreenBox; leader?: ScreenBox; short?: boolean }[] = [];
 
   /** The note of the outlines left out in the last frame (for tests), or null. */
   outlineNote: string | null = null;

@@ -297,8 +297,9 @@ browserSuite('the viewer in the browser on a large report', () => {
     });
     expect(piled.nodes).toBe(clusterNodes.length);
     // 1,302 pairs of 1,520 discs overlapped with the layout's inferred pull and discs sized for a few clusters; about 80
-    // now, where the layout, stopped after a few seconds, left neighbours touching.
-    expect(piled.pairs).toBeLessThan(piled.nodes / 10);
+    // where the layout, stopped after a few seconds, left neighbours touching; none since the discs are moved apart
+    // once it stops (a pair or two allowed for rounding at the frame's edge).
+    expect(piled.pairs).toBeLessThanOrEqual(2);
     // Hundreds of clusters near a border: only some of those in view are outlined, and the note says so.
     const note = await page.evaluate(() => (window.__chokepointScaled!.app().view as unknown as { outlineNote: string | null }).outlineNote);
     expect(note).toMatch(/^12 of [\d,]+ clusters near a border outlined/);

@@ -2,7 +2,7 @@ import type { Report } from '@chokepoint/report';
 import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { buildModel } from '../src/web/core/model';
 import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
-import { clusterRing, clusterSeedLayout, forceSettings, warmUpIterations } from '../src/web/core/layout';
+import { clusterRing, clusterSeedLayout, DISC_ROOM, forceSettings, separateDiscs, separateDiscsInFrame, warmUpIterations, type Point } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
 import { ruleTable } from '../src/web/core/flags';
@@ -389,6 +389,54 @@ describe('the overview, drawn', () => {
     expect(forceSettings(large, inferred)).not.toHaveProperty('adjustSizes');
     // A whole report keeps what the library infers.
     expect(forceSettings(buildModel(v2Report()), inferred)).toEqual({ ...inferred, barnesHutOptimize: false });
+  });
+
+  it('moves an overview\'s discs apart once its layout stops, wherever they lay, moving none that did not touch', () => {
+    /** Pairs closer than `room` times their radii added, counted pair by pair. */
+    const touching = (ps: readonly Point[], rs: readonly number[], room = DISC_ROOM * 0.999) => {
+      let pairs = 0;
+      for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) if (Math.hypot(ps[i].x - ps[j].x, ps[i].y - ps[j].y) < room * (rs[i] + rs[j])) pairs++;
+      return pairs;
+    };
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // A ball of 1,500 discs of mixed sizes, a third of its area theirs, hundreds on top of each other, three at one
+    // point, and a far one alone.
+    const points: Point[] = Array.from({ length: 1500 }, () => {
+      const a = random() * 2 * Math.PI;
+      const d = Math.sqrt(random()) * 160;
+      return { x: d * Math.cos(a), y: d * Math.sin(a) };
+    });
+    points.push({ x: 5, y: 5 }, { x: 5, y: 5 }, { x: 5, y: 5 }, { x: 1000, y: 1000 });
+    const radii = points.map(() => 0.8 + random() * 2.5);
+    expect(touching(points, radii)).toBeGreaterThan(800);
+    const { points: apart, overlapping } = separateDiscs(points, radii);
+    expect(overlapping).toBe(0);
+    expect(touching(apart, radii)).toBe(0);
+    // The far disc did not move; the same input gives the same positions.
+    expect(apart[1503]).toEqual({ x: 1000, y: 1000 });
+    expect(separateDiscs(points, radii).points).toEqual(apart);
+    // Discs already apart stay where they are.
+    expect(separateDiscs(apart, radii).points).toEqual(apart);
+    // Drawn at a fixed size in a frame that scales the layout by its extent: the extent grows, the radii with it, and
+    // the discs are apart at the size they are drawn. A denser ball (half of its area the discs'), where separating
+    // them once leaves hundreds touching at the size they are then drawn.
+    const ball = (radius: number): Point[] =>
+      Array.from({ length: 1500 }, () => {
+        const a = random() * 2 * Math.PI;
+        const d = Math.sqrt(random()) * radius;
+        return { x: d * Math.cos(a), y: d * Math.sin(a) };
+      });
+    const dense = ball(120);
+    const sizes = dense.map(() => 0.8 + random() * 2.5);
+    const inFrame = separateDiscsInFrame(dense, sizes);
+    expect(inFrame.overlapping).toBe(0);
+    expect(inFrame.grown).toBeGreaterThan(1.005);
+    expect(touching(inFrame.points, sizes.map((r) => r * inFrame.grown))).toBe(0);
+    const once = separateDiscs(dense, sizes).points;
+    const extent = (ps: Point[]) => Math.max(Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)), Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y)));
+    const grownOnce = extent(once) / extent(dense);
+    expect(touching(once, sizes.map((r) => r * grownOnce))).toBeGreaterThan(100);
   });
 
   it('opens a cluster spread out: its layout runs before the first frame, as many iterations as its size allows', () => {

@@ -154,7 +154,8 @@ export function forceSettings<S extends ForceSettings>(model: ViewModel, inferre
   // radius (its `size`, in the layout's units) clear of the others. Measured in Chromium (pairs of discs closer than
   // 0.9 times their radii, as drawn, once the layout stopped): the 110 clusters of the 100k bench report 9 → 0 pairs;
   // the 1,520 of the e2e test's report about 80 → 213 (on so many, it pushed the ball's edge out and the frame
-  // shrank it): hence only on an overview of a few hundred clusters.
+  // shrank it): hence only on an overview of a few hundred clusters. Larger ones have their discs moved apart once
+  // the layout stops (separateDiscsInFrame; the e2e test's 1,520: none left touching).
   const adjust = scope.kind === 'overview' && model.nodes.length <= ADJUST_SIZES_UP_TO;
   return { ...settings, strongGravityMode: true, gravity: 1, ...(adjust ? { adjustSizes: true } : {}) };
 }
@@ -237,3 +238,113 @@ export function clusterRing(model: ViewModel, at: (index: number) => Point): Map
 
 /** Up to this many cluster nodes go on one ring (clusterRing); more on two. */
 const RING_ONE_UP_TO = 40;
+
+/**
+ * An overview's discs are moved apart once its layout stops up to this many (separateDiscsInFrame: about a look at
+ * each disc's neighbours a pass, up to a few hundred passes where discs are packed tight).
+ */
+export const SEPARATE_DISCS_UP_TO = 5000;
+
+/** How far apart separateDiscs keeps two discs: their radii added, times this (a little room between them). */
+export const DISC_ROOM = 1.1;
+
+/**
+ * Discs moved apart where they overlap: each pair closer than DISC_ROOM times their radii added is pushed apart along
+ * the line between their centres, each by half of what is missing (a pair at one point along a direction fixed by
+ * their indices), pair after pair, pass after pass until no pair overlaps or `passes` are done. For the overview of a large report once
+ * its layout stops: on more than a few hundred clusters ForceAtlas2's own anti-collision pushed the ball's edge out
+ * (forceSettings), and its discs were left touching. Positions and radii in the same units; pairs found through a grid
+ * of cells as wide as the largest disc, so a pass costs about one look at each disc's neighbours. Pure: returns the new
+ * positions and how many pairs overlapped at the last pass (0 when all are apart).
+ */
+export function separateDiscs(points: readonly Point[], radii: readonly number[], passes = 100): { points: Point[]; overlapping: number } {
+  const n = points.length;
+  const x = Float64Array.from(points, (p) => p.x);
+  const y = Float64Array.from(points, (p) => p.y);
+  let largest = 0;
+  for (const r of radii) if (r > largest) largest = r;
+  let overlapping = 0;
+  if (n < 2 || !(largest > 0)) return { points: points.map((p) => ({ x: p.x, y: p.y })), overlapping };
+  const cell = 2 * largest * DISC_ROOM;
+  // The grid as a hash table of cells in typed arrays (buckets by a hash of the cell's coordinates; two cells sharing
+  // a bucket only add pairs whose distance is then looked at).
+  let size = 1;
+  while (size < 2 * n) size *= 2;
+  const bucketOf = (cx: number, cy: number) => (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663)) & (size - 1);
+  const start = new Int32Array(size + 1);
+  const items = new Int32Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  for (let pass = 0; pass < passes; pass++) {
+    start.fill(0);
+    for (let i = 0; i < n; i++) start[bucketOf(Math.floor(x[i] / cell), Math.floor(y[i] / cell)) + 1]++;
+    for (let b = 0; b < size; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, size);
+    for (let i = 0; i < n; i++) items[fill[bucketOf(Math.floor(x[i] / cell), Math.floor(y[i] / cell))]++] = i;
+    overlapping = 0;
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(x[i] / cell);
+      const cy = Math.floor(y[i] / cell);
+      for (let ox = -1; ox <= 1; ox++) {
+        for (let oy = -1; oy <= 1; oy++) {
+          const b = bucketOf(cx + ox, cy + oy);
+          for (let k = start[b]; k < start[b + 1]; k++) {
+            const j = items[k];
+            // (each pair once a pass, from its first disc; a bucket met twice around one disc is looked at once)
+            if (j <= i || seen[j] === i) continue;
+            seen[j] = i;
+            const want = (radii[i] + radii[j]) * DISC_ROOM;
+            let ux = x[j] - x[i];
+            let uy = y[j] - y[i];
+            const d = Math.hypot(ux, uy);
+            // (a pair pushed apart lies at `want` give or take a rounding error: apart)
+            if (d >= want * (1 - 1e-9)) continue;
+            overlapping++;
+            if (d === 0) {
+              // (one point: apart along a direction of their own)
+              const a = ((i * 7919 + j * 104729) % 360) * (Math.PI / 180);
+              ux = Math.cos(a);
+              uy = Math.sin(a);
+            } else {
+              ux /= d;
+              uy /= d;
+            }
+            // (moved at once, not at the end of the pass: the next pair sees where these two are now)
+            const push = (want - d) / 2;
+            x[i] -= ux * push;
+            y[i] -= uy * push;
+            x[j] += ux * push;
+            y[j] += uy * push;
+          }
+        }
+      }
+    }
+    // (`seen` holds the disc a pair was looked at from: from the next pass on, again)
+    seen.fill(-1);
+    if (overlapping === 0) break;
+  }
+  return { points: Array.from(x, (px, i) => ({ x: px, y: y[i] })), overlapping };
+}
+
+/**
+ * separateDiscs for discs drawn at a fixed size on the screen whatever the layout's extent (Sigma's node sizes are
+ * pixels; the layout is scaled to the frame by its larger side): moving discs apart widens the layout, the frame then
+ * draws it smaller, and the discs overlap again by as much. `radii` are in the layout's units at its extent as given;
+ * each round scales them by how much the extent has grown and separates again, until the extent settles. Pure.
+ */
+export function separateDiscsInFrame(points: readonly Point[], radii: readonly number[], rounds = 6): { points: Point[]; overlapping: number; grown: number } {
+  const extentOf = (ps: readonly Point[]) => {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of ps) (x0 = Math.min(x0, p.x)), (y0 = Math.min(y0, p.y)), (x1 = Math.max(x1, p.x)), (y1 = Math.max(y1, p.y));
+    return Math.max(x1 - x0, y1 - y0);
+  };
+  const before = extentOf(points);
+  let result = separateDiscs(points, radii);
+  let grown = 1;
+  for (let round = 1; round < rounds && before > 0; round++) {
+    const now = extentOf(result.points) / before;
+    if (result.overlapping === 0 && Math.abs(now - grown) < 0.005) break;
+    grown = now;
+    result = separateDiscs(result.points, radii.map((r) => r * grown));
+  }
+  return { ...result, grown: before > 0 ? extentOf(result.points) / before : 1 };
+}

@@ -9,7 +9,7 @@ import { mesh } from 'topojson-client';
 import type { MultiLineString } from 'geojson';
 import world from 'world-atlas/countries-50m.json';
 import type { Visibility } from '../core/filters';
-import { clusterRing, clusterSeedLayout, forceSettings, geoLayout, mercator, warmUpIterations, type Point } from '../core/layout';
+import { clusterRing, clusterSeedLayout, forceSettings, geoLayout, mercator, separateDiscsInFrame, SEPARATE_DISCS_UP_TO, warmUpIterations, type Point } from '../core/layout';
 import type { ViewModel } from '../core/model';
 import type { ViewerSettings } from '../core/settings';
 import { shortProximity } from '../core/findings';
@@ -877,8 +877,37 @@ export class GraphView {
     if (this.fa2?.isRunning()) this.fa2.stop();
     if (this.fa2Fallback !== null) cancelAnimationFrame(this.fa2Fallback);
     this.fa2Fallback = null;
-    if (this.layout === 'force') this.saveForcePositions();
+    if (this.layout === 'force') {
+      this.separateOverviewDiscs();
+      this.saveForcePositions();
+    }
     this.onLayoutRunning(false);
+  }
+
+  /**
+   * An overview's discs moved apart where they touch, once its layout stops (core/layout.ts `separateDiscsInFrame`):
+   * on more than a few hundred clusters ForceAtlas2 leaves neighbours on top of each other in the ball the tied
+   * clusters make. The discs drawn, with their radii as drawn now in the layout's units (1,520 clusters: 44 ms in
+   * Chromium, once).
+   */
+  private separateOverviewDiscs(): void {
+    if (overviewOf(this.model.report) === null || this.model.nodes.length > SEPARATE_DISCS_UP_TO) return;
+    const a = this.renderer.graphToViewport({ x: 0, y: 0 });
+    const b = this.renderer.graphToViewport({ x: 1, y: 0 });
+    const perUnit = Math.hypot(b.x - a.x, b.y - a.y);
+    if (!(perUnit > 0)) return;
+    const keys: string[] = [];
+    const points: Point[] = [];
+    const radii: number[] = [];
+    this.graph.forEachNode((key, attrs) => {
+      const d = this.renderer.getNodeDisplayData(key);
+      if (d === undefined || d.hidden) return;
+      keys.push(key);
+      points.push({ x: attrs.x, y: attrs.y });
+      radii.push(this.renderer.scaleSize(d.size) / perUnit);
+    });
+    const moved = separateDiscsInFrame(points, radii).points;
+    keys.forEach((key, i) => this.graph.mergeNodeAttributes(key, { x: moved[i].x, y: moved[i].y }));
   }
 
   /** Moves the camera to an entity. */

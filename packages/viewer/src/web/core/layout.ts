@@ -251,11 +251,12 @@ export const DISC_ROOM = 1.1;
 /**
  * Discs moved apart where they overlap: each pair closer than DISC_ROOM times their radii added is pushed apart along
  * the line between their centres, each by half of what is missing (a pair at one point along a direction fixed by
- * their indices), pair after pair, pass after pass until no pair overlaps or `passes` are done. For the overview of a large report once
- * its layout stops: on more than a few hundred clusters ForceAtlas2's own anti-collision pushed the ball's edge out
- * (forceSettings), and its discs were left touching. Positions and radii in the same units; pairs found through a grid
- * of cells as wide as the largest disc, so a pass costs about one look at each disc's neighbours. Pure: returns the new
- * positions and how many pairs overlapped at the last pass (0 when all are apart).
+ * their indices), pair after pair, pass after pass until no pair overlaps or `passes` are done. For the overview of a
+ * large report once its layout stops: on more than a few hundred clusters ForceAtlas2's own anti-collision pushed the
+ * ball's edge out (forceSettings), and its discs were left touching. Positions and radii in the same units; pairs
+ * found through a grid of cells as wide as the largest pair may lie apart and still touch, so a pass costs about one
+ * look at each disc's neighbours. Pure: returns the new positions and how many pairs overlapped at the last pass (0
+ * when all are apart).
  */
 export function separateDiscs(points: readonly Point[], radii: readonly number[], passes = 100): { points: Point[]; overlapping: number } {
   const n = points.length;

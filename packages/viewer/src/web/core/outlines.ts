@@ -94,6 +94,16 @@ export interface OutlineLabelPlace {
 export const LINE_HEIGHT = 14;
 
 /**
+ * How wide a label is drawn, in pixels: in one line; in two (`two`: its words up to the first comma, then the rest);
+ * and its words up to the first comma alone (`short`: "Cluster 106", a tag where nothing else finds room).
+ */
+export interface LabelWidths {
+  one: number;
+  two?: number;
+  short?: number;
+}
+
+/**
  * A label's text in the lines it is drawn in: one, or two (up to the first comma, then the rest); or, `short`, its
  * words up to the first comma alone.
  */
@@ -124,16 +134,6 @@ const CALLOUT_MARGIN = 8;
 const CALLOUT_STEP = 4;
 
 /**
- * How wide a label is drawn, in pixels: in one line; in two (`two`: its words up to the first comma, then the rest);
- * and its words up to the first comma alone (`short`: "Cluster 106", a tag where nothing else finds room).
- */
-export interface LabelWidths {
-  one: number;
-  two?: number;
-  short?: number;
-}
-
-/**
  * Where the label of an outline `box` goes (`text`: its widths, or its width in one line), in a frame of `frame`
  * pixels: above the box at its left, below it at its left, above at its right, below at its right, the first that
  * covers no label already drawn (`labels`, kept `gap` pixels apart above and below; `front`, the labels a selection
@@ -142,9 +142,8 @@ export interface LabelWidths {
  * `room` is given: set apart, just outside the discs of some row of the frame, with a line to the outline
  * (calloutPlace; in two lines where that is nearer). Where that finds no room either: the short tag (`text.short`)
  * in the first of those four places, or level with the outline's middle at its left or right, that covers no label
- * (kept the gap from them where one is), off discs where one is; else the whole label above at its
- * left when that covers no label (over discs: another place over discs would only add a label to the pile); else
- * null. Pure.
+ * (kept the gap from them where one is), off discs where one is; else the whole label above at its left when that
+ * covers no label (over discs: another place over discs would only add a label to the pile); else null. Pure.
  */
 export function outlineLabelPlace(
   box: ScreenBox,

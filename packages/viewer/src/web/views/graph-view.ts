@@ -1210,7 +1210,8 @@ export class GraphView {
       top.font = '12px system-ui, sans-serif';
       if (top.measureText(outlines.note).width > width - 16) top.font = '10px system-ui, sans-serif';
       const w = top.measureText(outlines.note).width;
-      // At the bottom right, above the map's legend where that reaches under it, and above the outlines' labels (core/label-place.ts).
+      // At the bottom right, above the map's legend where that reaches under it and above the outlines' labels
+      // (core/label-place.ts).
       const [x0, y0, x1, y1] = noteBox(w + 8, 18, { left: 0, top: 0, right: width, bottom: height }, [...(this.layout === 'geo' ? this.overlayBoxes() : []), ...labels]);
       top.fillStyle = 'rgba(255,255,255,0.9)';
       top.fillRect(x0, y0, x1 - x0, y1 - y0);

@@ -105,6 +105,11 @@ describe('the label of an outline set apart (a callout) on a crowded overview', 
     const second = outlineLabelPlace(box, 150, frame, [first.box], [], ball, 10, room)!;
     expect(second.leader).toBeDefined();
     expect(hits(second.box, [first.box[0], first.box[1] - 10, first.box[2], first.box[3] + 10])).toBe(false);
+    // An outline wider than anything in its rows (no disc at all): beside the outline itself, off it.
+    const wide: ScreenBox = [300, 300, 500, 400];
+    const off = calloutPlace(wide, 100, room, [], [], [], 10)!;
+    expect(off.box[2]).toBe(wide[0] - 8);
+    expect(hits(off.box, wide)).toBe(false);
     // Both sides of every row covered: none.
     const wall: ScreenBox[] = [[0, 100, 800, 600]];
     expect(calloutPlace(box, 150, room, wall, [], ball, 10)).toBeNull();

@@ -1,3 +1,5 @@
+import { overlaps } from './label-place';
+
 /**
  * Which clusters near a border get their dashed outline: on a large report's overview hundreds of them can be near a
  * border, and outlining all buries the network under boxes and labels. Only the clusters in view are outlined, and of
@@ -214,7 +216,7 @@ function leaderLength(p: OutlineLabelPlace): number {
 
 /** Whether boxes a and t overlap (a kept g pixels from t above and below). */
 function hits(a: ScreenBox, t: ScreenBox, g = 0): boolean {
-  return a[0] < t[2] && a[2] > t[0] && a[1] - g < t[3] && a[3] + g > t[1];
+  return overlaps(g === 0 ? a : [a[0], a[1] - g, a[2], a[3] + g], t);
 }
 
 /**
@@ -230,20 +232,12 @@ export function calloutPlace(box: ScreenBox, width: number, room: CalloutRoom, l
   const top = area.top + 14;
   const bottom = area.bottom - 4 - extra;
   if (bottom < top) return null;
-  // The leftmost and rightmost disc edge of each strip of CALLOUT_STEP pixels (discs outside the area left out).
-  const strips = Math.floor((area.bottom - area.top) / CALLOUT_STEP) + 1;
-  const minLeft = new Float64Array(strips).fill(Infinity);
-  const maxRight = new Float64Array(strips).fill(-Infinity);
+  const { strips, minLeft, maxRight } = discStrips(discs, area);
   const stripOf = (y: number) => Math.floor((y - area.top) / CALLOUT_STEP);
-  for (const d of [...discs, box]) {
-    const from = Math.max(0, stripOf(d[1]));
-    const to = Math.min(strips - 1, stripOf(d[3]));
-    for (let k = from; k <= to; k++) {
-      if (d[0] < minLeft[k]) minLeft[k] = d[0];
-      if (d[2] > maxRight[k]) maxRight[k] = d[2];
-    }
-  }
   const [x0, y0, x1, y1] = box;
+  // The outline's own strips: a label keeps off it as off the discs.
+  const boxFrom = Math.max(0, stripOf(y0));
+  const boxTo = Math.min(strips - 1, stripOf(y1));
   const centre = Math.round((y0 + y1) / 2 + 4 - extra / 2);
   // A row |dy| from the outline's middle is at least |dy| − reach from the outline: rows farther than the best line so
   // far are not tried.
@@ -258,9 +252,15 @@ export function calloutPlace(box: ScreenBox, width: number, room: CalloutRoom, l
     // The discs of the label's row and a margin above and below it.
     let lo = Infinity;
     let hi = -Infinity;
-    for (let s = Math.max(0, stripOf(y - 12 - CALLOUT_MARGIN / 2)); s <= Math.min(strips - 1, stripOf(y + 4 + extra + CALLOUT_MARGIN / 2)); s++) {
+    const from = Math.max(0, stripOf(y - 12 - CALLOUT_MARGIN / 2));
+    const to = Math.min(strips - 1, stripOf(y + 4 + extra + CALLOUT_MARGIN / 2));
+    for (let s = from; s <= to; s++) {
       lo = Math.min(lo, minLeft[s]);
       hi = Math.max(hi, maxRight[s]);
+    }
+    if (boxFrom <= boxTo && boxFrom <= to && boxTo >= from) {
+      lo = Math.min(lo, x0);
+      hi = Math.max(hi, x1);
     }
     for (const x of [lo - CALLOUT_MARGIN - 2 - width, hi + CALLOUT_MARGIN + 2]) {
       if (!Number.isFinite(x)) continue;
@@ -276,6 +276,41 @@ export function calloutPlace(box: ScreenBox, width: number, room: CalloutRoom, l
     }
   }
   return best;
+}
+
+/** The leftmost and rightmost disc edge of each strip of CALLOUT_STEP pixels of an area (discs outside it left out). */
+interface DiscStrips {
+  top: number;
+  bottom: number;
+  strips: number;
+  minLeft: Float64Array;
+  maxRight: Float64Array;
+}
+
+/**
+ * DiscStrips made once for a frame's discs (each outline's callout, in one line and in two, reads the same), by the
+ * list's identity: a list of discs is not changed once given.
+ */
+const stripsMade = new WeakMap<readonly ScreenBox[], DiscStrips>();
+
+function discStrips(discs: readonly ScreenBox[], area: { top: number; bottom: number }): DiscStrips {
+  const made = stripsMade.get(discs);
+  if (made !== undefined && made.top === area.top && made.bottom === area.bottom) return made;
+  const strips = Math.floor((area.bottom - area.top) / CALLOUT_STEP) + 1;
+  const minLeft = new Float64Array(strips).fill(Infinity);
+  const maxRight = new Float64Array(strips).fill(-Infinity);
+  const stripOf = (y: number) => Math.floor((y - area.top) / CALLOUT_STEP);
+  for (const d of discs) {
+    const from = Math.max(0, stripOf(d[1]));
+    const to = Math.min(strips - 1, stripOf(d[3]));
+    for (let k = from; k <= to; k++) {
+      if (d[0] < minLeft[k]) minLeft[k] = d[0];
+      if (d[2] > maxRight[k]) maxRight[k] = d[2];
+    }
+  }
+  const out = { top: area.top, bottom: area.bottom, strips, minLeft, maxRight };
+  stripsMade.set(discs, out);
+  return out;
 }
 
 /** The nearest points of two boxes (x and y at a, then at b): the middle of where they overlap along an axis. */

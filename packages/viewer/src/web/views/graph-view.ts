@@ -27,7 +27,7 @@ import { arrowProgram, perVertex, useVertexDrawing } from './per-vertex';
 import { CpuLines, type LineBuffer } from './cpu-lines';
 import { BASEMAP_STYLE, drawTowns, loadBasemap, mapDrawing, strokeLines, type MapFrame } from './basemap-layer';
 import type { Basemap, Box, MapLine } from '../core/basemap';
-import { capOutlines, labelLines, labelWidths, outlineLabelPlace, outlinesNote, DISCS_KEPT_CLEAR_UP_TO, LINE_HEIGHT, OUTLINE_LABEL_GAP, type OutlineCandidate, type ScreenBox } from '../core/outlines';
+import { capOutlines, labelLines, labelWidths, outlineLabelPlace, outlinesNote, DISCS_KEPT_CLEAR_UP_TO, LINE_HEIGHT, OUTLINE_LABEL_GAP, type CalloutRoom, type OutlineCandidate, type ScreenBox } from '../core/outlines';
 
 interface NodeAttrs {
   x: number;
@@ -1170,8 +1170,9 @@ export class GraphView {
       }
       return discs;
     };
-    // Where a label may be set apart from its outline: below the bars over the graph, off the map's legend and lists.
-    const room = { area: this.visibleArea(), covers: this.overlayBoxes() };
+    // Where a label may be set apart from its outline: below the bars over the graph, off the map's legend and lists
+    // (read from the page once a frame, when an outline is drawn).
+    let room: CalloutRoom | undefined;
     const drawnLabels: { box: ScreenBox; outline: ScreenBox; leader?: ScreenBox; short?: boolean }[] = [];
     this.outlineLabels = drawnLabels;
     const draw = (box: Box, color: string, label: string, dash: number[]) => {
@@ -1183,7 +1184,7 @@ export class GraphView {
       top.setLineDash([]);
       // Outline labels keep a line's height apart (labels a few pixels apart read as one pile of text), and off other
       // discs: set apart with a line to the outline where no place beside it is free.
-      const place = outlineLabelPlace(box, labelWidths(label, (t) => top.measureText(t).width), { width, height }, labels, front as ScreenBox[], discsOnScreen(), OUTLINE_LABEL_GAP, room);
+      const place = outlineLabelPlace(box, labelWidths(label, (t) => top.measureText(t).width), { width, height }, labels, front as ScreenBox[], discsOnScreen(), OUTLINE_LABEL_GAP, (room ??= { area: this.visibleArea(), covers: this.overlayBoxes() }));
       if (place === null) return;
       const lbox = place.box;
       labels.push(lbox);

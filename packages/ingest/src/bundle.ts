@@ -101,6 +101,26 @@ interface EntityIndex {
   byName?: (name: string) => readonly string[] | undefined;
   /** The country of the entity of an id (as `keyOf` keeps it), for a currency a shipment's countries settle; made on first use. */
   countryOf?: (id: string) => string | undefined;
+  /**
+   * The valid ids as a tokenizer's interner (entityIdInterner): a cell of a column that names an entity whose bytes are
+   * one of them is given as the very string `valid` holds; made for the first file that names entities.
+   */
+  interner?: ByteInterner;
+}
+
+/**
+ * The interner of the valid entity ids (EntityIndex.interner), made once the entities are read: every id in ASCII
+ * that reads as itself as an id (no note: not one a spreadsheet may have written in scientific notation). A column
+ * that names entities then needs, for a cell the interner knows, no new string, no parse and no lookup: its text is
+ * the id of an entity, as `valid` holds it (a million entities and ten million references: a string, a parse and a
+ * hash of each reference saved).
+ */
+function entityIdInterner(entities: EntityIndex): ByteInterner {
+  if (entities.interner !== undefined) return entities.interner;
+  const interner = new ByteInterner();
+  for (const [id] of entities.valid) if (!maybeScientific(id)) interner.add(id);
+  entities.interner = interner;
+  return interner;
 }
 
 /**
@@ -568,6 +588,8 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
    * tokenizer found in the interner (CsvRow.entries) is read without a lookup in `repeats`.
    */
   const readingsByEntry: FieldResult[][] = [];
+  /** Per column of the header: whether it names an entity and its tokenizer's interner is entityIdInterner's. */
+  const entityColumn: boolean[] = [];
   /** Per column of the header that names an entity: its last id, and what entities.valid gave for it. */
   const lastRef: (string | undefined)[] = [];
   const lastKnown: (string | undefined)[] = [];
@@ -705,8 +727,10 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
             ];
             repeats = header.map((c) => (typeof c !== 'string' && REPEATING.has(c.type) && !(c.type === 'text' && UNIQUE_TEXT.has(c.name)) ? new Map() : undefined));
             fieldOptions = header.map((c) => (typeof c === 'string' ? {} : { values: c.values, aliases: c.aliases, max: c.max }));
-            for (const seen of repeats) {
-              interners.push(seen === undefined ? undefined : new ByteInterner(REPEATS_KEPT));
+            for (let k = 0; k < header.length; k++) {
+              const c = header[k];
+              entityColumn.push(typeof c !== 'string' && c.refersToEntity === true && c.type === 'id' && repeats[k] === undefined);
+              interners.push(repeats[k] !== undefined ? new ByteInterner(REPEATS_KEPT) : entityColumn[k] ? entityIdInterner(entities) : undefined);
               readingsByEntry.push([]);
             }
             for (const w of h.warnings) ctx.warnings.add({ file, line, column: w.column, reason: w.reason });
@@ -789,6 +813,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           }
           if (raw === '') {
             if (col.required) add(col.name, REQUIRED_MISSING);
+            continue;
+          }
+          if (entityColumn[i] && entries !== undefined && entries[i] >= 0 && raw === cell) {
+            // The id of an entity, as the interner of the entities' ids found its bytes: that very id, read as it
+            // would be (an id that reads as itself, of an entity that is there).
+            values[col.key ?? col.name] = cell;
             continue;
           }
           // `٨٥`, `١٢٬٥٠٠٫٥٠`, `٢٠١٣/٠٤/٠٢`: Arabic-Indic (or Persian) digits, as Arabic documents and hands write them,

@@ -484,3 +484,82 @@ describe('repeated cells are read once and shared, never merged', () => {
     expect(b.warnings.find((w) => w.column === 'currency')?.reason).toMatch(/also on line 5/);
   });
 });
+
+describe('references to entities, read through the interner of the entities ids', () => {
+  afterAll(removeBundles);
+  const entities = [
+    'id,kind,name',
+    'e1,company,One',
+    'toString,company,Two',
+    '__proto__,company,Three',
+    '1.2E+05,company,Four',
+    'Şirket-1,company,Five',
+    'with space,company,Six',
+    'X1,company,Seven',
+  ].join('\n');
+
+  // The tokenizer interns cells from the bytes of the file's second chunk on (64 KiB): rows before it and after it,
+  // the same rows read the same.
+  const filler = (row: string, n: number) => Array.from({ length: n }, () => row);
+
+  it('reads each as written: plain, spaced, quoted, beyond ASCII, in scientific notation, named by a property of objects', async () => {
+    const ties = ['e1,toString,owner', ' e1 ,__proto__,director', '"e1","toString",associate', '1.2E+05,e1,owner', 'Şirket-1,with space,owner', '"with space",X1,owner'];
+    const trade = ['s1,e1,X1,tea,toString,__proto__', 's2,__proto__,1.2E+05,tea,,', 's3,"toString",Şirket-1,tea,e1,'];
+    const dir = makeBundle({
+      entities,
+      relations: ['source,target,kind', ...ties, ...filler('e1,toString,associate', 4000), ...ties].join('\r\n'),
+      shipments: ['id,supplier,buyer,commodity,payer,consignee', ...trade, ...filler('s,e1,toString,tea,,', 3000).map((r, k) => r.replace('s,', `f${k},`)), ...trade.map((r) => r.replace('s', 't'))].join('\n'),
+      places: undefined,
+    });
+    const bundle = await readBundle(dir);
+    const ends = [
+      ['e1', 'toString'],
+      ['e1', '__proto__'],
+      ['e1', 'toString'],
+      ['1.2E+05', 'e1'],
+      ['Şirket-1', 'with space'],
+      ['with space', 'X1'],
+    ];
+    expect(bundle.relations.length).toBe(4012);
+    expect(bundle.relations.slice(0, 6).map((r) => [r.source, r.target])).toEqual(ends);
+    expect(bundle.relations.slice(-6).map((r) => [r.source, r.target])).toEqual(ends);
+    const parties = [
+      ['e1', 'X1', 'toString', '__proto__'],
+      ['__proto__', '1.2E+05', undefined, undefined],
+      ['toString', 'Şirket-1', 'e1', undefined],
+    ];
+    expect(bundle.shipments.length).toBe(3006);
+    expect(bundle.shipments.slice(0, 3).map((s) => [s.supplier, s.buyer, s.payer, s.consignee])).toEqual(parties);
+    expect(bundle.shipments.slice(-3).map((s) => [s.supplier, s.buyer, s.payer, s.consignee])).toEqual(parties);
+    // (no own property but the record's: `__proto__` is an id, not the object's prototype)
+    for (const s of [bundle.shipments[1], bundle.shipments[3004]]) {
+      expect(Object.getPrototypeOf(s)).toBe(Object.prototype);
+      expect(Object.keys(s)).not.toContain('payer');
+    }
+    // An id a spreadsheet may have written in scientific notation is said so wherever it names an entity (one warning
+    // per column, naming the other lines).
+    const scientific = bundle.warnings.filter((w) => w.reason.includes('scientific notation'));
+    expect(scientific.map((w) => [w.file, w.column, w.line, /\(cells written alike on (.*)\)$/.exec(w.reason)?.[1]])).toEqual([
+      ['entities.csv', 'id', 5, undefined],
+      ['relations.csv', 'source', 5, 'line 4011'],
+      ['shipments.csv', 'buyer', 3, 'line 3006'],
+    ]);
+  });
+
+  it('refuses an id no entity has, however near one it is', async () => {
+    const dir = makeBundle({
+      entities,
+      relations: ['source,target,kind', ...filler('e1,toString,associate', 4000), 'e1,x1,owner', 'e1 ,e10,owner', 'e,e1,owner', 'toString,valueOf,owner'].join('\n'),
+      shipments: undefined,
+      places: undefined,
+    });
+    const err = await readBundle(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidBundleError);
+    expect((err as InvalidBundleError).issues.map((i) => [i.line, i.column, i.reason])).toEqual([
+      [4002, 'target', 'unknown entity id "x1" (not in entities.csv; did you mean "X1"? ids are case-sensitive)'],
+      [4003, 'target', 'unknown entity id "e10" (not in entities.csv)'],
+      [4004, 'source', 'unknown entity id "e" (not in entities.csv)'],
+      [4005, 'target', 'unknown entity id "valueOf" (not in entities.csv)'],
+    ]);
+  });
+});

@@ -108,6 +108,21 @@ interface EntityIndex {
   interner?: ByteInterner;
 }
 
+/** The most rows rowsAbout tells (a file of more makes its tables grow as they fill). */
+const ROWS_RESERVED_UP_TO = 16_000_000;
+
+/**
+ * About how many rows a file of `size` bytes holds, from the line breaks of its first bytes (`head`); 0 when the head
+ * is the whole file or holds too few lines to tell.
+ */
+function rowsAbout(head: Buffer, size: number): number {
+  if (head.length >= size) return 0;
+  let lines = 0;
+  for (let at = head.indexOf(0x0a); at >= 0; at = head.indexOf(0x0a, at + 1)) lines++;
+  if (lines < 2) return 0;
+  return Math.min(ROWS_RESERVED_UP_TO, Math.ceil((size * lines) / head.length));
+}
+
 /**
  * The interner of the valid entity ids (EntityIndex.interner), made once the entities are read: every id in ASCII
  * that reads as itself as an id (no note: not one a spreadsheet may have written in scientific notation). A column
@@ -666,6 +681,12 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
   /** The row's dates with slashes, kept for the end of the file if the row is kept. */
   let rowSlashed: { column: SlashedColumn; raw: string }[] | undefined;
   const head = await readHead(path);
+  if (spec.idColumn !== undefined) {
+    // (the tables of a file's ids made at their size once: see IdTable.reserve)
+    const rows = rowsAbout(head, (await stat(path)).size);
+    firstLineOfId.reserve(rows);
+    if (spec.file === 'entities.csv') entities.valid.reserve(rows);
+  }
   let sniffed: SniffedText;
   try {
     sniffed = sniffEncoding(head);

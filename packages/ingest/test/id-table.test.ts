@@ -41,6 +41,23 @@ describe('IdTable', () => {
     }
   });
 
+  it('answers the same once room is made for its ids, before any is added or after some, for fewer or more than come', () => {
+    const random = rng(5);
+    const ids = Array.from({ length: 30000 }, (_, i) => (random() < 0.2 ? `e${Math.floor(random() * 5000)}` : `s${i}`));
+    const fill = (table: IdTable, reserveAt: number, count: number) => {
+      const answers = ids.map((id, line) => {
+        if (line === reserveAt) table.reserve(count);
+        return table.getOrAdd(id, line);
+      });
+      return { answers, entries: [...table], asked: ['e1', 's7', 'never', 's29999'].map((id) => [table.get(id), table.keyOf(id)]) };
+    };
+    const grown = fill(new IdTable(), -1, 0);
+    expect(grown.entries.length).toBeGreaterThan(20000);
+    for (const [at, count] of [[0, 30000], [0, 1_000_000], [0, 3000], [12000, 30000], [29999, 40000], [5, 0]]) {
+      expect(fill(new IdTable(), at, count)).toEqual(grown);
+    }
+  });
+
   it('keeps two ids of the same hash apart', () => {
     const seen = new Map<number, string>();
     let pair: [string, string] | undefined;

@@ -603,6 +603,24 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
    * tokenizer found in the interner (CsvRow.entries) is read without a lookup in `repeats`.
    */
   const readingsByEntry: FieldResult[][] = [];
+  /**
+   * What sectorDisagreement says of a sector and an ISIC code, by sector and code: the same words and code, the same
+   * doubt (sectors repeat over the rows of a large entities.csv). At most REPEATS_KEPT are kept.
+   */
+  const sectorDoubts = new Map<string, Map<string, string | null>>();
+  let sectorDoubtsKept = 0;
+  const sectorDoubt = (sector: string, code: string): string | undefined => {
+    let byCode = sectorDoubts.get(sector);
+    let doubt = byCode?.get(code);
+    if (doubt === undefined) {
+      doubt = sectorDisagreement(sector, code, ctx.hints) ?? null;
+      if (sectorDoubtsKept++ < REPEATS_KEPT) {
+        if (byCode === undefined) sectorDoubts.set(sector, (byCode = new Map()));
+        byCode.set(code, doubt);
+      }
+    }
+    return doubt ?? undefined;
+  };
   /** Per column of the header: whether it names an entity and its tokenizer's interner is entityIdInterner's. */
   const entityColumn: boolean[] = [];
   /** Per column of the header that names an entity: its last id, and what entities.valid gave for it. */
@@ -1240,7 +1258,7 @@ async function readFile(path: string, file: string, spec: FileSpec, ctx: ReadCon
           else {
             values.isic = r.value;
             if (r.note !== undefined) note('isic', r.note);
-            const doubt = sector === undefined ? undefined : sectorDisagreement(sector, r.value, ctx.hints);
+            const doubt = sector === undefined ? undefined : sectorDoubt(sector, r.value);
             if (doubt !== undefined) note('isic', doubt);
           }
         }

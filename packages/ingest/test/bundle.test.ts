@@ -485,7 +485,7 @@ describe('repeated cells are read once and shared, never merged', () => {
   });
 });
 
-describe('references to entities, read through the interner of the entities ids', () => {
+describe("references to entities, read through the interner of the entities' ids", () => {
   afterAll(removeBundles);
   const entities = [
     'id,kind,name',
@@ -561,5 +561,45 @@ describe('references to entities, read through the interner of the entities ids'
       [4004, 'source', 'unknown entity id "e" (not in entities.csv)'],
       [4005, 'target', 'unknown entity id "valueOf" (not in entities.csv)'],
     ]);
+  });
+});
+
+describe('what repeats is read once, and said of every row', () => {
+  afterAll(removeBundles);
+
+  it('the concentration a commodity gives, and the doubt a sector and its ISIC code raise', async () => {
+    const dir = makeBundle({
+      entities: [
+        'id,kind,name,sector,isic',
+        'a,company,Alpha,retail sale of mobile phones,2011',
+        'b,company,Beta,retail sale of mobile phones,2011',
+        'c,company,Gamma,retail sale of mobile phones,4742',
+        'd,company,Delta,retail sale of mobile phones,2011',
+      ].join('\n'),
+      relations: undefined,
+      shipments: [
+        'id,supplier,buyer,commodity,quantity,unit',
+        's1,a,b,hydrogen peroxide 35%,10,kg',
+        's2,a,c,hydrogen peroxide 35%,10,kg',
+        's3,a,b,nitric acid 60-68%,10,kg',
+        's4,a,d,nitric acid 60-68%,10,kg',
+        's5,b,d,hydrogen peroxide 35%,10,kg',
+      ].join('\n'),
+      places: undefined,
+    });
+    const bundle = await readBundle(dir);
+    expect(bundle.shipments.map((s) => [s.id, s.concentration])).toEqual([
+      ['s1', 35],
+      ['s2', 35],
+      ['s3', undefined],
+      ['s4', undefined],
+      ['s5', 35],
+    ]);
+    // (a warning said again on other rows names them: `also on lines 3, 5`)
+    const said = (file: string, column: string, words: string) =>
+      bundle.warnings.filter((w) => w.file === file && w.column === column && w.reason.includes(words)).map((w) => [w.line, /\(also on (.*)\)$/.exec(w.reason)?.[1]]);
+    expect(said('shipments.csv', 'commodity', 'range of concentrations')).toEqual([[4, 'line 5']]);
+    expect(said('entities.csv', 'isic', 'ISIC 2011 (Manufacture of basic chemicals) disagree')).toEqual([[2, 'lines 3, 5']]);
+    expect(said('entities.csv', 'isic', 'ISIC 4742')).toEqual([[4, undefined]]);
   });
 });

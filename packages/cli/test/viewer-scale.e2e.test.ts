@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeReport } from '@chokepoint/report';
+import { writeReport, type Report } from '@chokepoint/report';
 import type { Browser } from 'playwright-core';
 import { browserAvailable, hasText, launchBrowser, screenshotPath, serve, until, type Served } from './browser';
 import { largeDemoReport } from './scale-report';
@@ -229,7 +229,9 @@ browserSuite('the viewer in the browser on a large report', () => {
     // large bundle lists them: no piece but their own holds them.
     pairA = report.entities[40 * 198 + 3];
     pairB = report.entities[90 * 198 + 3];
-    report.resolution = { ...report.resolution!, possible: [{ a: pairA.id, b: pairB.id, score: 0.91, evidence: [`names "${pairA.name}" ~ "${pairB.name}" (0.91)`] }] };
+    // Then 149 more, of two records of one copy each: the overview carries the first hundred, and counts them all.
+    const more = Array.from({ length: 149 }, (_, c) => ({ a: report.entities[c * 198 + 5].id, b: report.entities[c * 198 + 6].id, score: 0.9, evidence: [] }));
+    report.resolution = { ...report.resolution!, possible: [{ a: pairA.id, b: pairB.id, score: 0.91, evidence: [`names "${pairA.name}" ~ "${pairB.name}" (0.91)`] }, ...more] };
     await writeReport(report, reportPath);
     served = await serve(reportPath);
     browser = await launchBrowser();
@@ -492,6 +494,10 @@ browserSuite('the viewer in the browser on a large report', () => {
     await expect(names.nth(0).textContent()).resolves.toBe(`${pairA.name} (${pairA.id})`);
     await expect(names.nth(1).textContent()).resolves.toBe(`${pairB.name} (${pairB.id})`);
     await expect(names.nth(1).isEnabled()).resolves.toBe(true);
+    // The overview carries a hundred of the 150 pairs (the rest are in the pieces of their entities), and counts all.
+    expect(await page.evaluate(async () => ((await (await fetch('/overview.json')).json()) as Report).resolution.possible.length)).toBe(100);
+    await expect(page.locator('#case-same-head').textContent()).resolves.toBe('One entity or two? (0 of 150 pairs judged)');
+    await expect(page.locator('#case-same li.hint').textContent()).resolves.toMatch(/^and 50 more pairs: each is in the panel of its entity/);
     await page.screenshot({ path: screenshotPath('viewer-scale-same-pair.png') });
     // Opening the second record loads its neighbourhood (no piece held it), where the pair is still named.
     await names.nth(1).click();
@@ -500,6 +506,8 @@ browserSuite('the viewer in the browser on a large report', () => {
     const again = page.locator('#case .same-pair').first().locator('.pair-names button');
     await again.first().waitFor();
     await expect(again.nth(0).textContent()).resolves.toBe(`${pairA.name} (${pairA.id})`);
+    // The piece carries its own pair; the overview's are kept beside it, and all are still counted.
+    await expect(page.locator('#case-same-head').textContent()).resolves.toBe('One entity or two? (0 of 150 pairs judged)');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

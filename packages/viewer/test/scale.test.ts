@@ -1,7 +1,7 @@
 import type { Report } from '@chokepoint/report';
 import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { buildModel } from '../src/web/core/model';
-import { countWords, scopeOf, scopeTitle, neighbourhoodUrl } from '../src/web/core/scope';
+import { countWords, scopeOf, scopeTitle, neighbourhoodUrl, withKeptPairs } from '../src/web/core/scope';
 import { clusterRing, clusterSeedLayout, DISC_ROOM, forceSettings, separateDiscs, separateDiscsInFrame, warmUpIterations, type Point } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
@@ -130,22 +130,90 @@ describe('pairs of records in a large report (the overview names their entities)
 
   it('lets a piece name both records of a pair that lie outside it, say which entity each is in, and whether the report follows a judgement', () => {
     const index = buildScaleIndex(withPairs());
-    const named = buildOverview(index).scope.named;
-    // A piece around e1-2 (e1-4 and the merged pair are outside it), given the overview's entities as the viewer does.
+    // A piece around e1-2 (e1-4 and the merged pair are outside it), given the overview's pairs and entities as the
+    // viewer does.
     const piece = entityNeighbourhood(index, 'e1-2', 1);
-    piece.scope.named = named;
+    const { kept } = withKeptPairs(buildOverview(index), undefined);
     const c = setJudgement(emptyCase({ bundle: 'b', now: '2026-12-06T10:00:00.000Z' }), 'e3-1', 'e3-1b', 'same', 'Ana Duarte', '2026-12-06T10:00:00.000Z');
-    const pairs = samePairs(buildModel(piece), c);
+    const pairs = samePairs(buildModel(withKeptPairs(piece, kept).report), c);
     expect(pairs.map((p) => [p.a, p.nameA, p.entityA, p.b, p.nameB, p.entityB, p.state])).toEqual([
       ['e1-4', 'Entity 1-4', 'e1-4', 'e2-4', 'Entity 2-4', 'e2-4', null],
       ['e3-1', 'Entity 3-1', 'e3-1', 'e3-1b', 'Entity Three-One (old name)', 'e3-1', 'applied'],
     ]);
-    // Without them, as before: ids for names, no entity to open, and the judgement wrongly pending.
+    // Without them (the piece alone): the pair outside it not listed, the judged record unnamed, with no entity to
+    // open, and its judgement wrongly pending.
     const bare = samePairs(buildModel(entityNeighbourhood(index, 'e1-2', 1)), c);
-    expect(bare.map((p) => [p.nameB, p.entityB, p.state])).toEqual([
-      ['e2-4', null, null],
-      ['e3-1b', null, 'pending'],
-    ]);
+    expect(bare.map((p) => [p.nameB, p.entityB, p.state])).toEqual([['e3-1b', null, 'pending']]);
+  });
+
+  /**
+   * A ring of 20 clusters of 10 whose resolution left 250 pairs for review, each of two records two (or five) clusters
+   * apart, one of them a record merged into e7-3.
+   */
+  function manyPairs(): Report {
+    const r = ring(20, 10);
+    const kept = r.entities.find((e) => e.id === 'e7-3')!;
+    kept.attributes = { ...kept.attributes, aliases: 'e7-3b', alias_names: 'Seven-Three (old name)' };
+    const possible = Array.from({ length: 250 }, (_, k) => {
+      const [g, m, hop] = [1 + (k % 20), Math.floor(k / 20) % 10, k < 200 ? 2 : 5];
+      return { a: `e${g}-${m}`, b: `e${1 + ((g - 1 + hop) % 20)}-${m}`, score: 0.9, evidence: [] as string[] };
+    });
+    possible[180] = { a: 'e7-3b', b: 'e12-3', score: 0.8, evidence: [] };
+    r.resolution = { enabled: true, merges: [{ kept: 'e7-3', merged: ['e7-3b'], score: 0.97, evidence: [] }], possible, aliases: { 'e7-3b': 'e7-3' }, dropped: { relations: 0, shipments: 0 } };
+    return r;
+  }
+
+  it('are carried where they concern the piece: the overview the first and those a case judges, a neighbourhood those of its entities', () => {
+    const report = manyPairs();
+    const all = report.resolution.possible;
+    const index = buildScaleIndex(report);
+    const overview = buildOverview(index, undefined, ['e3-7', 'e5-7']);
+    expect(overview.scope.possiblePairs).toBe(250);
+    // The first hundred, and a later pair whose two records the case judges.
+    const judged = all.findIndex((p) => p.a === 'e3-7' && p.b === 'e5-7');
+    expect(judged).toBeGreaterThan(100);
+    expect(overview.resolution.possible).toEqual([...all.slice(0, 100), all[judged]]);
+    // A cluster's piece: every pair one of whose records is in it (through the id merged into e7-3 too), in order,
+    // and the entities of their other records named.
+    const piece = clusterNeighbourhood(index, 7);
+    const members = new Set(report.clusters.find((c) => c.id === 7)!.members);
+    const inCluster = (id: string) => members.has(id === 'e7-3b' ? 'e7-3' : id);
+    const expected = all.filter((p) => inCluster(p.a) || inCluster(p.b));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected).toContainEqual({ a: 'e7-3b', b: 'e12-3', score: 0.8, evidence: [] });
+    expect(piece.resolution.possible).toEqual(expected);
+    expect(piece.scope.possiblePairs).toBe(250);
+    const others = new Set(expected.flatMap((p) => [p.a, p.b]).filter((id) => !inCluster(id)));
+    expect(new Set(piece.scope.named!.map((e) => e.id))).toEqual(others);
+    // What a piece weighs: a tenth of the pairs, not all of them.
+    expect(JSON.stringify(piece.resolution.possible).length).toBeLessThan(JSON.stringify(all).length / 5);
+  });
+
+  it('are kept by the viewer across pieces: a piece lists its own first, then every pair seen before, each once, and counts all of them', () => {
+    const index = buildScaleIndex(manyPairs());
+    const overview = buildOverview(index);
+    const first = withKeptPairs(overview, undefined);
+    expect(first.report.resolution.possible).toEqual(overview.resolution.possible);
+    expect(first.kept!.total).toBe(250);
+    const seven = clusterNeighbourhood(index, 7);
+    const second = withKeptPairs(seven, first.kept);
+    const key = (p: { a: string; b: string }) => [p.a, p.b].sort().join(' ');
+    const listed = second.report.resolution.possible.map(key);
+    // Its own first, then the overview's that it does not hold; each pair once.
+    expect(listed.slice(0, seven.resolution.possible.length)).toEqual(seven.resolution.possible.map(key));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(new Set(listed)).toEqual(new Set([...seven.resolution.possible, ...overview.resolution.possible].map(key)));
+    expect(scopeOf(second.report)!.possiblePairs).toBe(250);
+    // The entities named by either piece are named in the second (the overview's and the cluster's own).
+    const named = new Set(scopeOf(second.report)!.named!.map((e) => e.id));
+    for (const e of [...overview.scope.named!, ...seven.scope.named!]) expect(named.has(e.id)).toBe(true);
+    // A pair seen in cluster 7's piece stays listed in the next piece, which does not carry it.
+    const fifteen = clusterNeighbourhood(index, 15);
+    expect(fifteen.resolution.possible.map(key)).not.toContain(key({ a: 'e7-3b', b: 'e12-3' }));
+    expect(withKeptPairs(fifteen, second.kept).report.resolution.possible.map(key)).toContain(key({ a: 'e7-3b', b: 'e12-3' }));
+    // A whole report is given back as it is.
+    const whole = manyPairs();
+    expect(withKeptPairs(whole, second.kept).report).toBe(whole);
   });
 });
 

@@ -150,7 +150,16 @@ function aggregateTie(source: string, target: string, relations: number, shipmen
 }
 
 /** The report's own sections, kept to the ids a scope holds. */
-function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRelation[], shipments: ReportShipment[], clusterIds: Set<number>, scope: Scope, clusterMembers: (c: ReportCluster) => string[]): ScopeReport {
+function scoped(
+  index: ScaleIndex,
+  entities: ReportEntity[],
+  relations: ReportRelation[],
+  shipments: ReportShipment[],
+  clusterIds: Set<number>,
+  scope: Scope,
+  clusterMembers: (c: ReportCluster) => string[],
+  possible: Pair[],
+): ScopeReport {
   const r = index.report;
   const present = new Set(entities.map((e) => e.id));
   const has = (id: string) => present.has(id);
@@ -180,7 +189,15 @@ function scoped(index: ScaleIndex, entities: ReportEntity[], relations: ReportRe
       ? {}
       : { geocoding: { ...r.geocoding, geocoded: r.geocoding.geocoded.filter((g) => has(g.id)), ambiguous: r.geocoding.ambiguous.filter((g) => has(g.id)), unknown: r.geocoding.unknown.filter((g) => has(g.id)) } }),
     records: { stored: 'inline' },
-    scope: { ...scope, ruleCounts: index.ruleCounts, ...(cp === null ? {} : { chokepointCounts: { sources: cp.sources.length, targets: cp.targets.length, shipments: cp.shipments.length } }) },
+    // The pairs of records left for review that concern the piece (all of them were megabytes in every piece at a
+    // million entities), and how many the whole report has.
+    ...(r.resolution === undefined ? {} : { resolution: { ...r.resolution, possible } }),
+    scope: {
+      ...scope,
+      ruleCounts: index.ruleCounts,
+      ...(cp === null ? {} : { chokepointCounts: { sources: cp.sources.length, targets: cp.targets.length, shipments: cp.shipments.length } }),
+      ...(r.resolution === undefined ? {} : { possiblePairs: r.resolution.possible.length }),
+    },
   } as ScopeReport;
 }
 
@@ -241,41 +258,64 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
     weights: clusters.map((c) => [nodeOf(index, c.id), weight(c.size, largest)]),
     clusterNodes: entities.map((e, i) => [e.id, { cluster: clusters[i].id, members: clusters[i].size, flagged: Number(e.attributes['flagged members']) }]),
     capped,
-    named: namedEntities(index, [...records, ...chokepointNamed(r)]),
   };
-  const overview = scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)]);
+  const possible = overviewPairs(index, records);
+  const res = r.resolution;
+  scope.named = namedEntities(index, [
+    ...possible.flatMap((p) => [p.a, p.b]),
+    ...(res?.merges ?? []).flatMap((m) => [m.kept, ...m.merged]),
+    ...(res?.judged?.notApplied ?? []).flatMap((n) => [n.a, n.b]),
+    ...records,
+    ...chokepointNamed(r),
+  ]);
+  const overview = scoped(index, entities, relations, [], new Set(clusters.map((c) => c.id)), scope, (c) => [nodeOf(index, c.id)], possible);
   // The whole report's key nodes and the first of the people and companies behind its flags, as lists to start from
   // (picking one opens its neighbourhood); company groups are shown with the cluster or entity they are part of.
   return { ...overview, keyNodes: r.keyNodes, controllers: r.controllers.slice(0, OVERVIEW_CONTROLLERS) };
 }
 
+type Pair = Report['resolution']['possible'][number];
+
+/** How many of the pairs of records left for review the overview carries: the first, in the report's order. */
+export const OVERVIEW_PAIRS = 100;
+
+/** The entity (its position in the report) a record of the bundle is in: its own id, or the one it was merged into. */
+function recordEntity(index: ScaleIndex, id: string): number | undefined {
+  const i = index.entityIndex.get(id);
+  if (i !== undefined) return i;
+  const aliases = index.report.resolution?.aliases ?? {};
+  return Object.prototype.hasOwnProperty.call(aliases, id) ? index.entityIndex.get(aliases[id]) : undefined;
+}
+
+/**
+ * The pairs left for review the overview carries: the first OVERVIEW_PAIRS, and every pair both of whose records a
+ * case names (`records`: its judgements'), in the report's order. The viewer keeps them for every piece.
+ */
+function overviewPairs(index: ScaleIndex, records: readonly string[]): Pair[] {
+  const named = new Set(records);
+  return (index.report.resolution?.possible ?? []).filter((p, k) => k < OVERVIEW_PAIRS || (named.has(p.a) && named.has(p.b)));
+}
+
+/** The pairs left for review one of whose records is in one of the entities `present` (by position), in the report's order. */
+function piecePairs(index: ScaleIndex, present: ReadonlySet<number>): Pair[] {
+  const inPiece = (id: string) => {
+    const i = recordEntity(index, id);
+    return i !== undefined && present.has(i);
+  };
+  return (index.report.resolution?.possible ?? []).filter((p) => inPiece(p.a) || inPiece(p.b));
+}
+
 /**
  * The entities the records of name matching are in (`Scope.named`): the records of the pairs merged, left for review or
- * judged that the report names, and `more` (a case's judgements), each found as an entity of the report or through the
- * id it was merged into; in the report's order.
+ * judged that a piece carries (`records`: their ids, with a case's judgements' and those the panel names), each found
+ * as an entity of the report or through the id it was merged into; once each, in the report's order.
  */
-function namedEntities(index: ScaleIndex, more: readonly string[]): NamedEntity[] {
-  const res = index.report.resolution;
-  const aliases = res?.aliases ?? {};
+function namedEntities(index: ScaleIndex, records: Iterable<string>): NamedEntity[] {
   const found = new Set<number>();
-  const add = (id: string) => {
-    let i = index.entityIndex.get(id);
-    if (i === undefined && Object.prototype.hasOwnProperty.call(aliases, id)) i = index.entityIndex.get(aliases[id]);
+  for (const id of records) {
+    const i = recordEntity(index, id);
     if (i !== undefined) found.add(i);
-  };
-  for (const p of res?.possible ?? []) {
-    add(p.a);
-    add(p.b);
   }
-  for (const m of res?.merges ?? []) {
-    add(m.kept);
-    for (const x of m.merged) add(x);
-  }
-  for (const n of res?.judged?.notApplied ?? []) {
-    add(n.a);
-    add(n.b);
-  }
-  for (const id of more) add(id);
   return [...found]
     .sort((a, b) => a - b)
     .map((i) => {
@@ -391,8 +431,18 @@ function neighbourhood(index: ScaleIndex, chosen: number[], kind: 'cluster' | 'e
   const ids = new Set(members.map((e) => e.id));
   const relations = index.records.read(relationIds) as ReportRelation[];
   const shipments = index.records.read(shipmentIds) as ReportShipment[];
-  return scoped(index, entities, [...relations, ...aggregated], shipments, new Set([...shownClusters, ...aroundIds]), scope, (c) =>
-    aroundIds.has(c.id) && !shownClusters.has(c.id) ? [nodeOf(index, c.id)] : c.members.filter((m) => ids.has(m)),
+  // The pairs of its entities, and the entities of their other records (the viewer adds the overview's to them).
+  const possible = piecePairs(index, inScope);
+  if (possible.length > 0) scope.named = namedEntities(index, possible.flatMap((p) => [p.a, p.b])).filter((e) => !ids.has(e.id));
+  return scoped(
+    index,
+    entities,
+    [...relations, ...aggregated],
+    shipments,
+    new Set([...shownClusters, ...aroundIds]),
+    scope,
+    (c) => (aroundIds.has(c.id) && !shownClusters.has(c.id) ? [nodeOf(index, c.id)] : c.members.filter((m) => ids.has(m))),
+    possible,
   );
 }
 

@@ -29,12 +29,19 @@ export interface Scope {
    */
   ruleCounts?: [string, { high: number; medium: number; low: number }][];
   /**
-   * The overview's only: the entities of the whole report that the records named by name matching (pairs merged or
-   * left for review, judgements) are in, with their names and the names of the records merged into them, so that the
-   * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps
-   * them from the overview for every piece); and the entities the supply-chokepoint section names one by one.
+   * The entities of the whole report that the records named by name matching (pairs merged or left for review that
+   * the piece carries, judgements) are in, with their names and the names of the records merged into them, so that the
+   * viewer names both records of a pair and opens the entity of either, whichever piece is shown (the viewer keeps the
+   * overview's for every piece, and adds a neighbourhood's: the entities of its pairs' other records); and, in the
+   * overview, the entities the supply-chokepoint section names one by one.
    */
   named?: NamedEntity[];
+  /**
+   * How many pairs of records the whole report left for review (`resolution.possible`): a piece carries only some (the
+   * overview the first OVERVIEW_PAIRS and those a case judges, a neighbourhood those of its entities, with the entities
+   * of their other records in `named`). Absent from a report without resolution.
+   */
+  possiblePairs?: number;
 }
 
 /** An entity of the whole report a record of a pair is in (`Scope.named`): its id, its name, and its records' names. */

@@ -77,3 +77,43 @@ export function countWords(report: Report, total: number, c: { entities: number;
     flagged: `${int(c.flagged)} flagged`,
   };
 }
+
+/**
+ * What the viewer keeps of name matching across the pieces of a large report: the pairs left for review and the
+ * entities their records are in, as the pieces shown so far gave them (the overview's first). Each piece carries only
+ * those that concern it (Scope.possiblePairs, Scope.named); a pair seen once stays listed (and a judgement made on it
+ * says what the analysis found), whichever piece is shown next.
+ */
+export interface KeptPairs {
+  possible: Report['resolution']['possible'];
+  named: NonNullable<Scope['named']>;
+  /** How many pairs the whole report left for review. */
+  total: number | undefined;
+}
+
+/**
+ * Takes a piece's pairs and named entities into `kept` (the first time a pair or an entity is seen), and gives the
+ * piece the whole of what is kept: its own pairs first, then the others in the order seen. Pure: a new KeptPairs and a
+ * new report; a report that is no piece of a large report is given back as it is.
+ */
+export function withKeptPairs(report: Report, kept: KeptPairs | undefined): { report: Report; kept: KeptPairs | undefined } {
+  const scope = scopeOf(report);
+  if (scope === null) return { report, kept };
+  const pairKey = (p: { a: string; b: string }) => JSON.stringify(p.a < p.b ? [p.a, p.b] : [p.b, p.a]);
+  const own = report.resolution?.possible ?? [];
+  const seenPairs = new Set(own.map(pairKey));
+  const possible = [...own, ...(kept?.possible ?? []).filter((p) => !seenPairs.has(pairKey(p)))];
+  const ownNamed = scope.named ?? [];
+  const seenNamed = new Set(ownNamed.map((e) => e.id));
+  const named = [...ownNamed, ...(kept?.named ?? []).filter((e) => !seenNamed.has(e.id))];
+  const total = scope.possiblePairs ?? kept?.total;
+  const next: KeptPairs = { possible, named, total };
+  return {
+    report: {
+      ...report,
+      ...(report.resolution === undefined ? {} : { resolution: { ...report.resolution, possible } }),
+      scope: { ...scope, named, ...(total === undefined ? {} : { possiblePairs: total }) },
+    } as Report,
+    kept: next,
+  };
+}

@@ -522,15 +522,20 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     }
     const pairs = samePairs(model, session.case);
     const pc = samePairCounts(pairs);
-    pairsHead.textContent = `One entity or two? (${int(pc.judged)} of ${plural(pc.pairs, 'pair', 'pairs')} judged)`;
+    // A piece of a large report carries the pairs left for review that concern it (and those seen before): the others
+    // are counted all the same.
+    const total = scopeOf(model.report)?.possiblePairs;
+    const notCarried = total === undefined ? 0 : Math.max(0, total - (model.report.resolution?.possible.length ?? 0));
+    pairsHead.textContent = `One entity or two? (${int(pc.judged)} of ${plural(pc.pairs + notCarried, 'pair', 'pairs')} judged)`;
     clear(pairsList);
     // Judged pairs first among the first shown: on a large report the list is long, and a judgement must stay in view.
     const shown = pairs.length <= MAX_PAIRS_SHOWN ? pairs : [...pairs.filter((p) => p.judgement !== null), ...pairs.filter((p) => p.judgement === null)].slice(0, MAX_PAIRS_SHOWN);
     shown.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
-    if (pairs.length > shown.length) append(pairsList, el('li', { className: 'hint', text: `and ${int(pairs.length - shown.length)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
+    const more = pairs.length + notCarried - shown.length;
+    if (more > 0) append(pairsList, el('li', { className: 'hint', text: `and ${int(more)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
     // Nothing to judge (no records merged or found alike, no judgement in the case): the section is left out.
-    pairsHead.hidden = pairs.length === 0;
-    pairsList.hidden = pairs.length === 0;
+    pairsHead.hidden = pairs.length + notCarried === 0;
+    pairsList.hidden = pairs.length + notCarried === 0;
     pairsHint.textContent = [
       pc.pending === 0 ? '' : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`,
       pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply: each says why (two judgements that contradict each other, an id the bundle does not have).`,

@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { neighbourhoodUrl, scopeOf, scopeTitle, type ScopeInfo } from '../core/scope';
+import { neighbourhoodUrl, scopeOf, scopeTitle, withKeptPairs, type KeptPairs, type ScopeInfo } from '../core/scope';
 import type { ViewerSettings } from '../core/settings';
 import { startApp, type ViewerApp } from './app';
 import { isolateRtl } from '../core/format';
@@ -83,17 +83,18 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
     }),
   );
 
-  /** The whole report's entities named by its pairs of records (sent with the overview), given to every piece. */
-  let named = scopeOf(first)?.named;
-  const show = (next: Report) => {
+  /** The pairs of records left for review and the entities they name, as the pieces shown so far gave them. */
+  let kept: KeptPairs | undefined;
+  const show = (piece: Report) => {
     if (app !== undefined) app.view.kill();
     root.replaceChildren();
     root.className = '';
     history.replaceState(null, '', `${location.pathname}${location.search}`);
+    const taken = withKeptPairs(piece, kept);
+    kept = taken.kept;
+    const next = taken.report;
     report = next;
     scope = scopeOf(next)!;
-    if (scope.named !== undefined) named = scope.named;
-    else if (named !== undefined) scope.named = named;
     app = startApp(root, next, overrides, {
       // A saved view of another piece: open that piece, then the view in it.
       openScope: async (target, hash) => {

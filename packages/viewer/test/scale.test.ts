@@ -1,5 +1,7 @@
 import type { Report } from '@chokepoint/report';
 import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
+import { startViewerServer } from '../src/node/server';
+import { CaseStore } from '../src/node/case-store';
 import { buildModel } from '../src/web/core/model';
 import { countWords, scopeOf, scopeTitle, neighbourhoodUrl, withKeptPairs } from '../src/web/core/scope';
 import { clusterRing, clusterSeedLayout, DISC_ROOM, forceSettings, separateDiscs, separateDiscsInFrame, warmUpIterations, type Point } from '../src/web/core/layout';
@@ -187,6 +189,24 @@ describe('pairs of records in a large report (the overview names their entities)
     expect(new Set(piece.scope.named!.map((e) => e.id))).toEqual(others);
     // What a piece weighs: a tenth of the pairs, not all of them.
     expect(JSON.stringify(piece.resolution.possible).length).toBeLessThan(JSON.stringify(all).length / 5);
+  });
+
+  it('a pair the case judges after the viewer started is carried by the overview it sends next', async () => {
+    const index = buildScaleIndex(manyPairs());
+    const now = '2026-12-07T10:00:00.000Z';
+    const store = new CaseStore('case.json', emptyCase({ bundle: 'b', now }), () => undefined);
+    const server = await startViewerServer({ reportJson: '', scale: { index }, port: 0, assets: { html: '', js: '', css: '', basemap: '{}' }, caseStore: store });
+    try {
+      const carried = async () => ((await (await fetch(`${server.url}overview.json`)).json()) as Report).resolution.possible.map((p) => `${p.a} ${p.b}`);
+      expect(await carried()).toHaveLength(100);
+      expect(await carried()).not.toContain('e3-7 e5-7');
+      const judged = setJudgement(store.get(), 'e3-7', 'e5-7', 'not-same', 'Ana Duarte', now);
+      expect(store.save({ base: store.get().revision, case: judged })).toMatchObject({ ok: true });
+      expect(await carried()).toHaveLength(101);
+      expect(await carried()).toContain('e3-7 e5-7');
+    } finally {
+      await server.close();
+    }
   });
 
   it('are kept by the viewer across pieces: a piece lists its own first, then every pair seen before, each once, and counts all of them', () => {

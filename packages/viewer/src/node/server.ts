@@ -88,9 +88,14 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     '/report.json': { type: 'application/json; charset=utf-8', body: options.reportJson },
   };
   // The overview is made before the server answers, so that the first page does not wait for it.
-  // With a case, the records its judgements name are named in the overview too (see Scope.named).
-  const makeOverview = (scale: NonNullable<ViewerServerOptions['scale']>) => JSON.stringify(buildOverview(scale.index, scale.limits ?? DEFAULT_LIMITS, (options.caseStore?.get().judgements ?? []).flatMap((j) => [j.a, j.b])));
-  let overview: string | undefined = options.scale === undefined ? undefined : makeOverview(options.scale);
+  // With a case, the records its judgements name are named in the overview too, and the pairs of records it judges
+  // carried (see Scope.named, Scope.possiblePairs): made again once the case judges other records.
+  const judged = () => JSON.stringify((options.caseStore?.get().judgements ?? []).flatMap((j) => [j.a, j.b]));
+  const makeOverview = (scale: NonNullable<ViewerServerOptions['scale']>) => {
+    const records = judged();
+    return { records, text: JSON.stringify(buildOverview(scale.index, scale.limits ?? DEFAULT_LIMITS, JSON.parse(records) as string[])) };
+  };
+  let overview = options.scale === undefined ? undefined : makeOverview(options.scale);
   const host = options.host ?? DEFAULT_HOST;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const bound = server.address() as AddressInfo;
@@ -110,7 +115,10 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
       return;
     }
     if (options.scale !== undefined && (path === '/overview.json' || path === '/neighbourhood' || path === '/search' || path === '/report.json')) {
-      serveScope(req, res, path, options.scale, () => (overview ??= makeOverview(options.scale!)));
+      serveScope(req, res, path, options.scale, () => {
+        if (overview === undefined || overview.records !== judged()) overview = makeOverview(options.scale!);
+        return overview.text;
+      });
       return;
     }
     // Only the exact paths above are served; anything else (../, encoded or not) is not found.

@@ -4,7 +4,7 @@ import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
 import { ReportError } from '@chokepoint/report';
 import { CaseError } from '@chokepoint/case';
 import { FlagsError } from '@chokepoint/flags';
-import { PortInUseError } from '@chokepoint/viewer';
+import { PortInUseError, ViewerNotBuiltError } from '@chokepoint/viewer';
 import { Neo4jDataError, Neo4jError, Neo4jQueryError, Neo4jUnavailableError } from '@chokepoint/neo4j/errors';
 import { InputTooLargeError, MeasuresDataError, PipelineOptionsError } from '@chokepoint/pipeline';
 import { InvalidListError, ScreeningError } from '@chokepoint/screening';
@@ -90,6 +90,8 @@ export function describeError(err: unknown): ErrorOutcome {
     return { code: EXIT.usage, message: '' };
   }
   if (err instanceof PortInUseError) return { code: EXIT.usage, message: `error: ${err.message}` };
+  // (an installation without the viewer's web files, as a checkout built in part leaves it: what is missing, not a bug)
+  if (err instanceof ViewerNotBuiltError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}` };
   if (err instanceof UsageError) return { code: EXIT.usage, message: `error: ${err.message}\n(see --help)` };
   if (err instanceof PipelineOptionsError) return { code: EXIT.usage, message: `error: ${err.setting === undefined ? err.message : `--${err.setting}: ${err.detail}`}\n(see --help)` };
   if (err instanceof InputTooLargeError) return { code: EXIT.serviceUnavailable, message: `error: ${err.message}\n${memoryRemedy(err)}` };

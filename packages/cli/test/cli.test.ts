@@ -1,5 +1,6 @@
 import { fileProgressBar } from '../src/io';
 import { describeError } from '../src/errors';
+import { ViewerNotBuiltError } from '@chokepoint/viewer';
 import { EngineInputError } from '@chokepoint/engine';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
@@ -479,6 +480,11 @@ describe('bad input that reaches the engine', () => {
     const err = new EngineInputError('external betweenness (Neo4j Graph Data Science 2.13.9): 1 values are not numbers from 0 to 1, e.g. "a": NaN');
     expect(describeError(err)).toEqual({ code: 3, message: `error: ${err.message}` });
     expect(describeError(new RangeError('an unexpected failure')).code).toBe(1);
+  });
+
+  it('a viewer whose web files were never built is what is missing (exit 4), not a bug', () => {
+    const err = new ViewerNotBuiltError("the viewer's web files are missing in /x/dist/web: run `pnpm build` first");
+    expect(describeError(err)).toEqual({ code: 4, message: `error: ${err.message}` });
   });
 
   it('a report edited so that its shipments cannot be added up, or that names unknown entities, is refused by every command (exit 3)', async () => {

@@ -126,7 +126,7 @@ describe('pairs of records in a large report (the overview names their entities)
       { id: 'e2-4', name: 'Entity 2-4' },
       { id: 'e3-1', name: 'Entity 3-1', aliases: 'e3-1b', alias_names: 'Entity Three-One (old name)' },
     ]);
-    // Neighbourhoods do not repeat them: the viewer keeps the overview's.
+    // A neighbourhood with no pair of its own names none (the viewer keeps the overview's for it).
     expect(entityNeighbourhood(index, 'e1-2', 1).scope.named).toBeUndefined();
   });
 

@@ -273,14 +273,17 @@ export function separateDiscs(points: readonly Point[], radii: readonly number[]
   while (size < 2 * n) size *= 2;
   const bucketOf = (cx: number, cy: number) => (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663)) & (size - 1);
   const start = new Int32Array(size + 1);
+  const fill = new Int32Array(size);
+  const bucket = new Int32Array(n);
   const items = new Int32Array(n);
   const seen = new Int32Array(n).fill(-1);
   for (let pass = 0; pass < passes; pass++) {
+    // (each disc's bucket found once a pass; the arrays made once, not once a pass)
     start.fill(0);
-    for (let i = 0; i < n; i++) start[bucketOf(Math.floor(x[i] / cell), Math.floor(y[i] / cell)) + 1]++;
+    for (let i = 0; i < n; i++) start[(bucket[i] = bucketOf(Math.floor(x[i] / cell), Math.floor(y[i] / cell))) + 1]++;
     for (let b = 0; b < size; b++) start[b + 1] += start[b];
-    const fill = start.slice(0, size);
-    for (let i = 0; i < n; i++) items[fill[bucketOf(Math.floor(x[i] / cell), Math.floor(y[i] / cell))]++] = i;
+    fill.set(start.subarray(0, size));
+    for (let i = 0; i < n; i++) items[fill[bucket[i]]++] = i;
     overlapping = 0;
     for (let i = 0; i < n; i++) {
       const cx = Math.floor(x[i] / cell);

@@ -1,5 +1,6 @@
 import { judgementOf, type CaseFile, type CaseJudgement, type Verdict } from '@chokepoint/case';
 import type { ViewModel } from './model';
+import { pairKey } from './pair-key';
 import { scopeOf } from './scope';
 
 /**
@@ -92,16 +93,15 @@ export function samePairs(model: ViewModel, c: CaseFile): SamePair[] {
   const res = model.report.resolution;
   const out: SamePair[] = [];
   const seen = new Set<string>();
-  const key = (a: string, b: string) => JSON.stringify(a < b ? [a, b] : [b, a]);
   const add = (a: string, b: string, found: SamePair['found'], score: number | null, evidence: string[]) => {
-    if (a === b || seen.has(key(a, b))) return;
-    seen.add(key(a, b));
+    if (a === b || seen.has(pairKey(a, b))) return;
+    seen.add(pairKey(a, b));
     const entityA = entityOf(model, a);
     const entityB = entityOf(model, b);
     const judgement = judgementOf(c, a, b) ?? null;
     const together = entityA !== null && entityA === entityB;
     // The analysis was given this very judgement (the same pair and verdict) and could not apply it.
-    const refused = judgement === null ? undefined : res?.judged?.notApplied.find((n) => n.verdict === judgement.verdict && key(n.a, n.b) === key(a, b));
+    const refused = judgement === null ? undefined : res?.judged?.notApplied.find((n) => n.verdict === judgement.verdict && pairKey(n.a, n.b) === pairKey(a, b));
     const state = judgement === null ? null : (judgement.verdict === 'same') === together ? 'applied' : refused !== undefined ? 'refused' : 'pending';
     out.push({ a, b, nameA: nameOf(model, a), nameB: nameOf(model, b), entityA, entityB, found, score, evidence, judgement, state, ...(refused === undefined ? {} : { refusal: refused.reason }) });
   };

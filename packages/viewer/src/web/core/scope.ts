@@ -1,5 +1,6 @@
 import type { Report } from '@chokepoint/report';
 import type { Scope } from '../../node/scope-types';
+import { pairKey } from './pair-key';
 
 /**
  * A piece of a large report, as the viewer server sends it (packages/viewer/src/node/scale.ts): report-shaped, with a
@@ -99,10 +100,9 @@ export interface KeptPairs {
 export function withKeptPairs(report: Report, kept: KeptPairs | undefined): { report: Report; kept: KeptPairs | undefined } {
   const scope = scopeOf(report);
   if (scope === null) return { report, kept };
-  const pairKey = (p: { a: string; b: string }) => JSON.stringify(p.a < p.b ? [p.a, p.b] : [p.b, p.a]);
   const own = report.resolution?.possible ?? [];
-  const seenPairs = new Set(own.map(pairKey));
-  const possible = [...own, ...(kept?.possible ?? []).filter((p) => !seenPairs.has(pairKey(p)))];
+  const seenPairs = new Set(own.map((p) => pairKey(p.a, p.b)));
+  const possible = [...own, ...(kept?.possible ?? []).filter((p) => !seenPairs.has(pairKey(p.a, p.b)))];
   const ownNamed = scope.named ?? [];
   const seenNamed = new Set(ownNamed.map((e) => e.id));
   const named = [...ownNamed, ...(kept?.named ?? []).filter((e) => !seenNamed.has(e.id))];

@@ -18,5 +18,6 @@ export {
   orphans,
   judgementOf,
   setJudgement,
+  pairKey,
 } from './ops';
 export { serializeCase } from './serialize';

@@ -121,6 +121,14 @@ export function moveView(c: CaseFile, id: string, by: -1 | 1, now: string): Case
   return { ...c, updated: now, views };
 }
 
+/**
+ * One key for a pair of records whichever order it is written in (`a ~ b` and `b ~ a` are one pair): for sets and maps
+ * of pairs, in the viewer and its server alike.
+ */
+export function pairKey(a: string, b: string): string {
+  return JSON.stringify(a < b ? [a, b] : [b, a]);
+}
+
 /** Whether a judgement is about the pair a, b (in either order). */
 const aboutPair = (j: CaseJudgement, a: string, b: string): boolean => (j.a === a && j.b === b) || (j.a === b && j.b === a);
 

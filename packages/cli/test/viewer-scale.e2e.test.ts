@@ -1,5 +1,6 @@
 import { request } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { emptyCase, serializeCase, setJudgement, setTitle } from '@chokepoint/case';
 import { join } from 'node:path';
 import { writeReport, type Report } from '@chokepoint/report';
 import type { Browser } from 'playwright-core';
@@ -212,6 +213,7 @@ browserSuite('the viewer in the browser on a large report', () => {
   let reportPath: string;
   let flags: number;
   let entities: number;
+  let report0: Report;
   let pairA: { id: string; name: string };
   let pairB: { id: string; name: string };
   let choke: { sources: number; targets: number; shipments: number };
@@ -220,6 +222,7 @@ browserSuite('the viewer in the browser on a large report', () => {
     dir = tempDir();
     reportPath = join(dir, 'large.json');
     const report = await largeDemoReport(dir, 30_000);
+    report0 = report;
     flags = report.flags.length;
     choke = { sources: report.chokepoints!.sources.length, targets: report.chokepoints!.targets.length, shipments: report.chokepoints!.shipments.length };
     const names = new Map(report.entities.map((e) => [e.id, e.name]));
@@ -241,6 +244,19 @@ browserSuite('the viewer in the browser on a large report', () => {
     served?.process.kill('SIGINT');
     removeTempDirs();
   });
+
+  /** A page of the viewer at `url`, open on the overview with its layout stopped; the page's errors gathered; `ready` waits for a piece of a kind. */
+  async function openOverview(url: string) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const ready = (kind: string) =>
+      page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
+    await page.goto(url);
+    await ready('overview');
+    await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+    return { page, errors, ready };
+  }
 
   it('opens on the overview of the clusters, opens a cluster, an entity\'s neighbours, and goes back', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -480,14 +496,7 @@ browserSuite('the viewer in the browser on a large report', () => {
   }, 120_000);
 
   it('names both records of a pair that no piece shown holds, and opens the entity of either', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const ready = (kind: string) =>
-      page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
-    await page.goto(served.url);
-    await ready('overview');
-    await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+    const { page, errors, ready } = await openOverview(served.url);
     const pair = page.locator('#case .same-pair').first();
     await pair.waitFor();
     const names = pair.locator('.pair-names button');
@@ -512,16 +521,41 @@ browserSuite('the viewer in the browser on a large report', () => {
     await page.close();
   }, 180_000);
 
+  it('goes on with a case loaded in the browser from piece to piece, listing a pair it judges that no piece carried as the analysis left it', async () => {
+    // A case file judging a pair past the overview's first hundred (its records in copy 140 of the demo).
+    const far = { a: report0.entities[140 * 198 + 5], b: report0.entities[140 * 198 + 6] };
+    const now = '2026-12-07T10:00:00.000Z';
+    const judged = setJudgement(setTitle(emptyCase({ bundle: report0.input.bundle, now }), 'Copy 140', now), far.a.id, far.b.id, 'not-same', 'Ana Duarte', now);
+    const caseFile = join(dir, 'loaded-case.json');
+    writeFileSync(caseFile, serializeCase(judged));
+    const { page, errors, ready } = await openOverview(served.url);
+    await page.locator('#case-load').setInputFiles(caseFile);
+    const judgedPair = page.locator('#case .same-pair', { hasText: far.a.name }).first();
+    await judgedPair.waitFor();
+    // The server gave the pair (the overview did not carry it): left for review, not kept apart.
+    await expect(judgedPair.locator('.found').textContent()).resolves.toMatch(/^Possibly the same, left for review \(0\.90\)/);
+    await expect(page.locator('#case-same-head').textContent()).resolves.toBe('One entity or two? (1 of 150 pairs judged)');
+    // Another piece: the same case (in this page only, not saved anywhere), the pair as the analysis left it.
+    const [nodeId] = (await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes))[0];
+    await page.evaluate((id) => window.__chokepointScaled!.app().select(id), nodeId);
+    await page.locator('#scope-title').click();
+    await page.locator('#scope-open-cluster').click();
+    await ready('cluster');
+    await page.locator('#case-same-head', { hasText: '1 of 150' }).waitFor();
+    await expect(page.locator('#case-title').inputValue()).resolves.toBe('Copy 140');
+    await expect(page.locator('#case .same-pair', { hasText: far.a.name }).first().locator('.found').textContent()).resolves.toMatch(/left for review/);
+    await expect(page.locator('#case-status').textContent()).resolves.toMatch(/Kept in this page only/);
+    await page.locator('#case .same-pair', { hasText: far.a.name }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('viewer-scale-loaded-case.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('a saved view keeps the piece of the report that was open, and opening it from the overview opens that piece', async () => {
     const caseFile = join(dir, 'scaled-case.json');
     const withCase = await serve(reportPath, '--case', caseFile);
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      const ready = (kind: string) =>
-        page.waitForFunction((k) => window.__chokepointScaled?.scope().kind === k && window.__chokepoint?.firstFrameMs() != null, kind, { timeout: 60_000 });
-      await page.goto(withCase.url);
-      await ready('overview');
-      await page.evaluate(() => window.__chokepointScaled!.app().view.stopLayout());
+      const { page, ready } = await openOverview(withCase.url);
       const [nodeId, node] = (await page.evaluate(() => window.__chokepointScaled!.scope().clusterNodes))[0];
       await page.evaluate((id) => window.__chokepointScaled!.app().select(id), nodeId);
       await page.locator('#scope-title').click();

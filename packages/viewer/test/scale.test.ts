@@ -1,15 +1,15 @@
 import type { Report } from '@chokepoint/report';
-import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
+import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, judgedPairs, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { startViewerServer } from '../src/node/server';
 import { CaseStore } from '../src/node/case-store';
 import { buildModel } from '../src/web/core/model';
-import { countWords, scopeOf, scopeTitle, neighbourhoodUrl, withKeptPairs } from '../src/web/core/scope';
+import { countWords, keepMore, scopeOf, scopeTitle, neighbourhoodUrl, withKeptPairs } from '../src/web/core/scope';
 import { clusterRing, clusterSeedLayout, DISC_ROOM, forceSettings, separateDiscs, separateDiscsInFrame, warmUpIterations, type Point } from '../src/web/core/layout';
 import { nodeSize, nodeSizes } from '../src/web/core/style';
 import { reviewCounts } from '../src/web/core/case';
 import { ruleTable } from '../src/web/core/flags';
 import { emptyCase, setFlagStatus, setJudgement } from '@chokepoint/case';
-import { entityName, samePairs } from '../src/web/core/same';
+import { carryPairs, entityName, possiblePairs, samePairs } from '../src/web/core/same';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { v2Report } from './fixture';
@@ -234,6 +234,78 @@ describe('pairs of records in a large report (the overview names their entities)
     // A whole report is given back as it is.
     const whole = manyPairs();
     expect(withKeptPairs(whole, second.kept).report).toBe(whole);
+  });
+
+  it('are given for a case loaded in the browser: the pairs it judges, in the report\'s order, and the entities of their records', () => {
+    const report = manyPairs();
+    const all = report.resolution.possible;
+    const index = buildScaleIndex(report);
+    // A pair past the first hundred written the other way round, a pair through the record merged into e7-3, a pair the
+    // analysis never left for review (its records are named all the same), and a record of no entity.
+    const late = all[230];
+    const given = judgedPairs(index, [
+      ['e12-3', 'e7-3b'],
+      [late.b, late.a],
+      ['e1-0', 'e9-9'],
+      ['nobody', '__proto__'],
+    ]);
+    expect(given.possible).toEqual([all[180], late]);
+    expect(given.named.map((e) => e.id).sort()).toEqual(['e1-0', 'e12-3', 'e7-3', 'e9-9', late.a, late.b].sort());
+    expect(given.named.find((e) => e.id === 'e7-3')).toMatchObject({ aliases: 'e7-3b', alias_names: 'Seven-Three (old name)' });
+    expect(judgedPairs(index, [])).toEqual({ possible: [], named: [] });
+  });
+
+  it('answer POST /pairs from the viewer\'s own page, and refuse anything else with the reason', async () => {
+    const report = manyPairs();
+    const index = buildScaleIndex(report);
+    const server = await startViewerServer({ reportJson: '', scale: { index }, port: 0, assets: { html: '', js: '', css: '', basemap: '{}' } });
+    try {
+      const post = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => fetch(`${server.url}pairs`, { method: 'POST', headers, body });
+      const late = report.resolution.possible[230];
+      const ok = await post(JSON.stringify({ pairs: [[late.a, late.b]] }));
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { possible: unknown[] }).possible).toEqual([late]);
+      const refused = async (res: Response, status: number, reason: RegExp) => {
+        expect(res.status).toBe(status);
+        expect(((await res.json()) as { error: string }).error).toMatch(reason);
+      };
+      await refused(await post('{"pairs": [["a"]]}'), 400, /pairs of two record ids/);
+      await refused(await post('{"pairs": [["a", 7]]}'), 400, /pairs of two record ids/);
+      await refused(await post(JSON.stringify({ pairs: [['a', 'x'.repeat(2001)]] })), 400, /1 to 2000 characters/);
+      await refused(await post('[]'), 400, /expected \{"pairs"/);
+      await refused(await post('{"pairs": '), 400, /the pairs sent is not JSON/);
+      await refused(await post('{"pairs": []}', { 'Content-Type': 'text/plain' }), 415, /application\/json/);
+      await refused(await post('{"pairs": []}', { 'Content-Type': 'application/json', Origin: 'http://evil.example' }), 403, /only from the viewer's own page/);
+      expect((await fetch(`${server.url}pairs`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a case loaded in the browser lists a pair it judges that the piece shown did not carry as left for review once the server gave it', () => {
+    const report = manyPairs();
+    const index = buildScaleIndex(report);
+    // Past the overview's first hundred, and of records no pair among those names.
+    const late = report.resolution.possible[150];
+    const overview = withKeptPairs(buildOverview(index), undefined).report;
+    const model = buildModel(overview);
+    const c = setJudgement(emptyCase({ bundle: 'b', now: '2026-12-07T10:00:00.000Z' }), late.a, late.b, 'not-same', 'Ana Duarte', '2026-12-07T10:00:00.000Z');
+    const pairOf = () => samePairs(model, c).find((p) => p.judgement !== null)!;
+    // Not carried: the case alone names it, as two records kept apart whose entities the piece cannot name.
+    expect(pairOf()).toMatchObject({ found: 'apart', entityA: null, entityB: null });
+    const total = possiblePairs(model).length;
+    expect(carryPairs(model, judgedPairs(index, [[late.a, late.b]]))).toBe(3);
+    expect(pairOf()).toMatchObject({ a: late.a, b: late.b, found: 'possible', entityA: late.a, entityB: late.b, state: 'applied' });
+    expect(entityName(model, late.a)).toBe(report.entities.find((e) => e.id === late.a)!.name);
+    expect(possiblePairs(model)).toHaveLength(total + 1);
+    // Given again, nothing is added twice.
+    expect(carryPairs(model, judgedPairs(index, [[late.b, late.a]]))).toBe(0);
+    expect(samePairs(model, c).filter((p) => p.judgement !== null)).toHaveLength(1);
+    // What the viewer keeps for the next pieces takes them in too, after what it held.
+    const kept = keepMore(withKeptPairs(buildOverview(index), undefined).kept, judgedPairs(index, [[late.a, late.b]]));
+    expect(kept.possible.at(-1)).toEqual(late);
+    expect(kept.total).toBe(250);
+    expect(keepMore(kept, judgedPairs(index, [[late.a, late.b]]))).toEqual(kept);
   });
 });
 

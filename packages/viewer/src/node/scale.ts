@@ -1,4 +1,5 @@
 import { entityIndexOf, recordTable, type RecordTable, type Report, type ReportCluster, type ReportEntity, type ReportRelation, type ReportShipment } from '@chokepoint/report';
+import { pairKey } from '@chokepoint/case';
 import type { NamedEntity, Scope, ScopeReport } from './scope-types';
 
 export type { NamedEntity, Scope, ScopeReport } from './scope-types';
@@ -294,6 +295,20 @@ function recordEntity(index: ScaleIndex, id: string): number | undefined {
 function overviewPairs(index: ScaleIndex, records: readonly string[]): Pair[] {
   const named = new Set(records);
   return (index.report.resolution?.possible ?? []).filter((p, k) => k < OVERVIEW_PAIRS || (named.has(p.a) && named.has(p.b)));
+}
+
+/** How many pairs of records one request for the pairs a case judges may name (`judgedPairs`). */
+export const MAX_JUDGED_PAIRS = 100_000;
+
+/**
+ * The pairs left for review that a case judges (`pairs`: its judgements' records, two by two), in the report's order,
+ * and the entities of the judged records (`Scope.named`): what the viewer needs to show a case loaded in the browser
+ * whose judgements name pairs the pieces shown so far did not carry.
+ */
+export function judgedPairs(index: ScaleIndex, pairs: readonly (readonly [string, string])[]): { possible: Pair[]; named: NamedEntity[] } {
+  const asked = new Set(pairs.map(([a, b]) => pairKey(a, b)));
+  const possible = (index.report.resolution?.possible ?? []).filter((p) => asked.has(pairKey(p.a, p.b)));
+  return { possible, named: namedEntities(index, pairs.flat()) };
 }
 
 /** The pairs left for review one of whose records is in one of the entities `present` (by position), in the report's order. */

@@ -4,7 +4,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import { readAssets, type WebAssets } from './assets';
 import type { CaseStore } from './case-store';
 import { PortInUseError } from './errors';
-import { buildOverview, clusterNeighbourhood, DEFAULT_LIMITS, entityNeighbourhood, ScopeNotFoundError, searchEntities, type ScaleIndex, type ScopeLimits, type ScopeReport } from './scale';
+import { buildOverview, clusterNeighbourhood, DEFAULT_LIMITS, entityNeighbourhood, judgedPairs, MAX_JUDGED_PAIRS, ScopeNotFoundError, searchEntities, type ScaleIndex, type ScopeLimits, type ScopeReport } from './scale';
 
 export interface ViewerServerOptions {
   /** The report's JSON text, already validated by the caller (ignored with `scale`). */
@@ -108,6 +108,10 @@ export function startViewerServer(options: ViewerServerOptions): Promise<ViewerS
     const path = (req.url ?? '/').split('?')[0].split('#')[0];
     if (path === '/case.json' && options.caseStore !== undefined && req.method === 'PUT') {
       saveCase(req, res, options.caseStore, bound.port);
+      return;
+    }
+    if (path === '/pairs' && options.scale !== undefined && req.method === 'POST') {
+      servePairs(req, res, options.scale.index, bound.port);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -236,9 +240,39 @@ function answer(res: ServerResponse, status: number, body: object, head = false)
  * after the file is written (CaseStore.save).
  */
 function saveCase(req: IncomingMessage, res: ServerResponse, store: CaseStore, port: number): void {
+  readJson(req, res, port, 'the case sent', 'the case is saved only from the viewer\'s own page', (body) => {
+    const result = store.save(body);
+    if (result.ok) answer(res, 200, { revision: result.revision });
+    else answer(res, result.status, { error: result.message, ...(result.revision === undefined ? {} : { revision: result.revision }) });
+  });
+}
+
+/**
+ * POST /pairs on a large report: `{"pairs": [[a, b], …]}` (a case's judgements' records, at most MAX_JUDGED_PAIRS
+ * pairs of ids of 1 to 2000 characters) gives the pairs left for review among them and the entities of their records
+ * (judgedPairs), for a case loaded in the browser. Sent by the viewer's own page, like the case.
+ */
+function servePairs(req: IncomingMessage, res: ServerResponse, index: ScaleIndex, port: number): void {
+  readJson(req, res, port, 'the pairs sent', 'pairs are asked only from the viewer\'s own page', (body) => {
+    const pairs = (body as { pairs?: unknown } | null)?.pairs;
+    const id = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length <= 2000;
+    if (!Array.isArray(pairs) || pairs.length > MAX_JUDGED_PAIRS || !pairs.every((p) => Array.isArray(p) && p.length === 2 && id(p[0]) && id(p[1]))) {
+      answer(res, 400, { error: `expected {"pairs": [[a, b], …]}: at most ${MAX_JUDGED_PAIRS.toLocaleString('en-US')} pairs of two record ids (1 to 2000 characters each)` });
+      return;
+    }
+    answer(res, 200, judgedPairs(index, pairs as [string, string][]));
+  });
+}
+
+/**
+ * Reads a JSON body (Content-Type application/json, at most MAX_CASE_BYTES) sent by the viewer's own page (an Origin
+ * header, when there is one, must be this server) and gives it to `then`; anything else is answered here (403, 415,
+ * 413, 400) with the reason. `what` names the body in those reasons.
+ */
+function readJson(req: IncomingMessage, res: ServerResponse, port: number, what: string, forbidden: string, then: (body: unknown) => void): void {
   const origin = req.headers.origin;
   if (origin !== undefined && !(origin !== 'null' && hostAllowedOrigin(origin, req.headers.host, port))) {
-    answer(res, 403, { error: 'forbidden: the case is saved only from the viewer\'s own page' });
+    answer(res, 403, { error: `forbidden: ${forbidden}` });
     req.resume();
     return;
   }
@@ -255,7 +289,7 @@ function saveCase(req: IncomingMessage, res: ServerResponse, store: CaseStore, p
     size += chunk.length;
     if (size > MAX_CASE_BYTES) {
       refused = true;
-      answer(res, 413, { error: `the case sent is larger than ${MAX_CASE_BYTES / 1024 / 1024} MB` });
+      answer(res, 413, { error: `${what} is larger than ${MAX_CASE_BYTES / 1024 / 1024} MB` });
       return;
     }
     chunks.push(chunk);
@@ -266,12 +300,10 @@ function saveCase(req: IncomingMessage, res: ServerResponse, store: CaseStore, p
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch (err) {
-      answer(res, 400, { error: `the case sent is not JSON: ${(err as Error).message}` });
+      answer(res, 400, { error: `${what} is not JSON: ${(err as Error).message}` });
       return;
     }
-    const result = store.save(body);
-    if (result.ok) answer(res, 200, { revision: result.revision });
-    else answer(res, result.status, { error: result.message, ...(result.revision === undefined ? {} : { revision: result.revision }) });
+    then(body);
   });
 }
 

@@ -1,7 +1,7 @@
-import { judgementOf, type CaseFile, type CaseJudgement, type Verdict } from '@chokepoint/case';
+import { judgementOf, pairKey, type CaseFile, type CaseJudgement, type Verdict } from '@chokepoint/case';
 import type { ViewModel } from './model';
-import { pairKey } from './pair-key';
 import { scopeOf } from './scope';
+import type { NamedEntity } from '../../node/scope-types';
 
 /**
  * Pairs of records that may be one entity, as an investigator reviews them: those the analysis merged, those it left
@@ -52,6 +52,46 @@ function entitiesOf(model: ViewModel): Map<string, { id: string; name: string; a
     entitiesById.set(model, byId);
   }
   return byId;
+}
+
+type Pair = NonNullable<ViewModel['report']['resolution']>['possible'][number];
+
+/**
+ * Pairs left for review that a piece of a large report did not carry but the case judges (asked of the server once a
+ * case is loaded in the browser: `carryPairs`), by model: listed with the piece's own.
+ */
+const carriedByModel = new WeakMap<ViewModel, Pair[]>();
+
+/**
+ * Adds pairs left for review (and the entities of their records) to what a piece of a large report holds, for this
+ * model: a pair it already lists, or an entity it already names, is left as it is. Gives how many pairs or entities
+ * were new.
+ */
+export function carryPairs(model: ViewModel, more: { possible: readonly Pair[]; named: readonly NamedEntity[] }): number {
+  const byId = entitiesOf(model);
+  let added = 0;
+  for (const e of more.named) {
+    if (byId.has(e.id)) continue;
+    byId.set(e.id, e);
+    added++;
+  }
+  const carried = carriedByModel.get(model) ?? [];
+  const seen = new Set([...(model.report.resolution?.possible ?? []), ...carried].map((p) => pairKey(p.a, p.b)));
+  for (const p of more.possible) {
+    if (seen.has(pairKey(p.a, p.b))) continue;
+    seen.add(pairKey(p.a, p.b));
+    carried.push(p);
+    added++;
+  }
+  carriedByModel.set(model, carried);
+  return added;
+}
+
+/** The pairs left for review the model holds: the report's (or the piece's) own, then those carried for a case. */
+export function possiblePairs(model: ViewModel): readonly Pair[] {
+  const carried = carriedByModel.get(model);
+  const own = model.report.resolution?.possible ?? [];
+  return carried === undefined ? own : [...own, ...carried];
 }
 
 /**
@@ -105,7 +145,7 @@ export function samePairs(model: ViewModel, c: CaseFile): SamePair[] {
     const state = judgement === null ? null : (judgement.verdict === 'same') === together ? 'applied' : refused !== undefined ? 'refused' : 'pending';
     out.push({ a, b, nameA: nameOf(model, a), nameB: nameOf(model, b), entityA, entityB, found, score, evidence, judgement, state, ...(refused === undefined ? {} : { refusal: refused.reason }) });
   };
-  for (const p of res?.possible ?? []) add(p.a, p.b, 'possible', p.score, p.evidence);
+  for (const p of possiblePairs(model)) add(p.a, p.b, 'possible', p.score, p.evidence);
   for (const m of res?.merges ?? []) {
     for (const x of m.merged) {
       // The evidence of the links that name this record (`k1 ~ k2 (0.97): …`), else all of the merge's.

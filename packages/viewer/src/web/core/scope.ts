@@ -1,6 +1,6 @@
+import { pairKey } from '@chokepoint/case';
 import type { Report } from '@chokepoint/report';
 import type { Scope } from '../../node/scope-types';
-import { pairKey } from './pair-key';
 
 /**
  * A piece of a large report, as the viewer server sends it (packages/viewer/src/node/scale.ts): report-shaped, with a
@@ -93,6 +93,20 @@ export interface KeptPairs {
 }
 
 /**
+ * Adds to `kept` the pairs and named entities of `more` it does not hold yet (a pair once, whichever order its records
+ * are written in; an entity once), after those it holds. Pure: a new KeptPairs.
+ */
+export function keepMore(kept: KeptPairs | undefined, more: { possible: KeptPairs['possible']; named: KeptPairs['named']; total?: number | undefined }): KeptPairs {
+  const seenPairs = new Set((kept?.possible ?? []).map((p) => pairKey(p.a, p.b)));
+  const seenNamed = new Set((kept?.named ?? []).map((e) => e.id));
+  return {
+    possible: [...(kept?.possible ?? []), ...more.possible.filter((p) => !seenPairs.has(pairKey(p.a, p.b)))],
+    named: [...(kept?.named ?? []), ...more.named.filter((e) => !seenNamed.has(e.id))],
+    total: kept?.total ?? more.total,
+  };
+}
+
+/**
  * Takes a piece's pairs and named entities into `kept` (the first time a pair or an entity is seen), and gives the
  * piece the whole of what is kept: its own pairs first, then the others in the order seen. Pure: a new KeptPairs and a
  * new report; a report that is no piece of a large report is given back as it is.
@@ -100,14 +114,8 @@ export interface KeptPairs {
 export function withKeptPairs(report: Report, kept: KeptPairs | undefined): { report: Report; kept: KeptPairs | undefined } {
   const scope = scopeOf(report);
   if (scope === null) return { report, kept };
-  const own = report.resolution?.possible ?? [];
-  const seenPairs = new Set(own.map((p) => pairKey(p.a, p.b)));
-  const possible = [...own, ...(kept?.possible ?? []).filter((p) => !seenPairs.has(pairKey(p.a, p.b)))];
-  const ownNamed = scope.named ?? [];
-  const seenNamed = new Set(ownNamed.map((e) => e.id));
-  const named = [...ownNamed, ...(kept?.named ?? []).filter((e) => !seenNamed.has(e.id))];
-  const total = scope.possiblePairs ?? kept?.total;
-  const next: KeptPairs = { possible, named, total };
+  const next = keepMore({ possible: report.resolution?.possible ?? [], named: scope.named ?? [], total: scope.possiblePairs }, kept ?? { possible: [], named: [], total: undefined });
+  const { possible, named, total } = next;
   return {
     report: {
       ...report,

@@ -12,7 +12,7 @@ import { renderCounts, renderFilters, renderLists, renderSearch, type ControlAct
 import { append, el } from './dom';
 import { GraphView } from './graph-view';
 import { renderPanel, type PanelActions } from './panel';
-import { loadCaseSource, startCaseView, type CaseHost, type CaseView } from './case-view';
+import { loadCaseSource, startCaseView, type CaseHost, type CaseSession, type CaseView } from './case-view';
 import { sameScope, scopeTarget, viewState } from '../core/case';
 import { scopeOf as scopeOfReport } from '../core/scope';
 import type { SavedViewScope } from '@chokepoint/case';
@@ -60,6 +60,10 @@ export interface ScopeHooks {
   openCluster(cluster: number): void;
   /** Searches the whole report for a text typed in the search box (which searches only this piece). */
   findInReport(text: string): void;
+  /** The case session of the piece shown before, which this piece goes on with (null for the first piece). */
+  caseSession(): Promise<CaseSession | null>;
+  /** Asks the server for the pairs left for review that a case judges and no piece shown so far carried (CaseHost.carryPairs). */
+  carryPairs: NonNullable<CaseHost['carryPairs']>;
 }
 
 export function startApp(root: HTMLElement, report: Report, overrides: Partial<ViewerSettings> = {}, hooks: ScopeHooks | null = null): ViewerApp {
@@ -445,8 +449,10 @@ export function startApp(root: HTMLElement, report: Report, overrides: Partial<V
     // A view saved on another piece of a large report opens that piece first.
     restore: (hash, scope) => (scope && hooks !== null && !sameScope(scope, scopeTarget(scopeOfReport(report))) ? hooks.openScope(scope, hash) : app.restore(hash)),
     pictureSvg: (title) => sceneToSvg(pictureScene(gatherPicture(pictureContext(title), 'view')), { title }),
+    ...(hooks === null ? {} : { carryPairs: hooks.carryPairs }),
   };
-  app.caseReady = loadCaseSource(report.input.bundle).then((source) => {
+  // A piece of a large report goes on with the case of the piece before (its unsaved changes, its saves under way).
+  app.caseReady = (hooks === null ? Promise.resolve(null) : hooks.caseSession()).then((kept) => kept ?? loadCaseSource(report.input.bundle)).then((source) => {
     const caseView = startCaseView(left, caseHost, source);
     actions.caseHooks = caseView.hooks;
     renderSidePanel();

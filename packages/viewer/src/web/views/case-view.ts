@@ -28,9 +28,10 @@ import {
 } from '@chokepoint/case';
 import { caseReportHtml, STATUS_WORDS, targetWords, when } from '../core/case-report';
 import { describeView, noteTargets, reviewCounts, viewHash, viewScope } from '../core/case';
-import { evidenceFirst, foundWords, judgementWords, samePairCounts, samePairs, samePairsOf, VERDICT_WORDS, type SamePair } from '../core/same';
+import { carryPairs, evidenceFirst, foundWords, possiblePairs, judgementWords, samePairCounts, samePairs, samePairsOf, VERDICT_WORDS, type SamePair } from '../core/same';
 import { scopeOf } from '../core/scope';
 import type { ViewModel } from '../core/model';
+import type { NamedEntity } from '../../node/scope-types';
 import { int, plural } from '../core/format';
 import { append, clear, el, type Child } from './dom';
 import { download, fileName } from './picture-view';
@@ -72,6 +73,11 @@ export interface CaseHost {
   restore(hash: string, scope?: SavedViewScope | null): Promise<void>;
   /** An SVG picture of the view on screen, for the case report. */
   pictureSvg(title: string): string;
+  /**
+   * On a piece of a large report: asks the server for the pairs left for review among `pairs` (a case's judgements)
+   * that no piece shown so far carried, with the entities of their records; null when there is nothing to ask.
+   */
+  carryPairs?(pairs: [string, string][]): Promise<{ possible: NonNullable<ViewModel['report']['resolution']>['possible']; named: NamedEntity[] } | null>;
 }
 
 /** The elements the panel asks for, kept up to date as the case changes. */
@@ -124,7 +130,7 @@ export class CaseSession {
 
   private idleStatus(): CaseSession['status'] {
     if (this.mode === 'embedded') return { state: 'readonly', message: 'Read-only: the case as it was exported with this file. Download it to keep working on it.' };
-    if (this.mode === 'memory') return { state: 'local', message: this.case.updated === this.case.created && this.case.notes.length + this.case.flags.length + this.case.views.length === 0 ? 'Not kept yet: download the case to keep your notes (or open the report with --case).' : 'Kept in this page only: download the case to keep it.' };
+    if (this.mode === 'memory') return { state: 'local', message: this.case.updated === this.case.created && this.case.notes.length + this.case.flags.length + this.case.views.length + (this.case.judgements?.length ?? 0) === 0 ? 'Not kept yet: download the case to keep your notes (or open the report with --case).' : 'Kept in this page only: download the case to keep it.' };
     return { state: 'saved', message: `All changes saved to ${this.file ?? 'the case file'}.` };
   }
 
@@ -132,8 +138,10 @@ export class CaseSession {
     return this.mode === 'embedded';
   }
 
-  onChange(listener: () => void): void {
+  /** Calls `listener` after each change; gives the function that stops it. */
+  onChange(listener: () => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private notify(): void {
@@ -340,13 +348,18 @@ class Live {
 export interface CaseView {
   session: CaseSession;
   hooks: PanelCaseHooks;
+  /** Stops following the session (the view is gone; the session may go on in the next piece of a large report). */
+  dispose(): void;
   /** Builds the printable case report (pictures of the saved views included) as HTML. */
   caseReport(): Promise<string>;
 }
 
-/** The case section of the sidebar and the panel's notes and statuses. */
-export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSource): CaseView {
-  const session = new CaseSession(source);
+/**
+ * The case section of the sidebar and the panel's notes and statuses. `source` may be the session of the piece of a
+ * large report shown before: the case goes on, unsaved changes and saves under way included.
+ */
+export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSource | CaseSession): CaseView {
+  const session = source instanceof CaseSession ? source : new CaseSession(source);
   const model = host.model;
   const live = new Live();
   const flagIds = model.report.flags.map((f) => f.id);
@@ -525,7 +538,7 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     // A piece of a large report carries the pairs left for review that concern it (and those seen before): the others
     // are counted all the same.
     const total = scopeOf(model.report)?.possiblePairs;
-    const notCarried = total === undefined ? 0 : Math.max(0, total - (model.report.resolution?.possible.length ?? 0));
+    const notCarried = total === undefined ? 0 : Math.max(0, total - possiblePairs(model).length);
     pairsHead.textContent = `One entity or two? (${int(pc.judged)} of ${plural(pc.pairs + notCarried, 'pair', 'pairs')} judged)`;
     clear(pairsList);
     // Judged pairs first among the first shown: on a large report the list is long, and a judgement must stay in view.
@@ -537,6 +550,7 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     pairsHead.hidden = pairs.length + notCarried === 0;
     pairsList.hidden = pairs.length + notCarried === 0;
     pairsHint.textContent = [
+      pairsMissing,
       pc.pending === 0 ? '' : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`,
       pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply: each says why (two judgements that contradict each other, an id the bundle does not have).`,
     ].filter((t) => t !== '').join(' ');
@@ -598,18 +612,48 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     lostLine,
     tools,
   );
-  session.onChange(() => {
+  // On a piece of a large report, the pairs a case judges that the pieces shown so far did not carry (a case loaded in
+  // the browser) are asked of the server, so that each is listed as the analysis left it.
+  let pairsMissing = '';
+  let judgementsAsked: CaseFile['judgements'] | null = null;
+  const askPairs = () => {
+    const judgements = session.case.judgements ?? [];
+    if (host.carryPairs === undefined || judgements === judgementsAsked || judgements.length === 0) return;
+    judgementsAsked = judgements;
+    host
+      .carryPairs(judgements.map((j) => [j.a, j.b]))
+      .then((more) => {
+        pairsMissing = '';
+        if (more !== null && carryPairs(model, more) > 0) {
+          render();
+          live.refresh();
+        }
+      })
+      .catch((err: unknown) => {
+        judgementsAsked = null;
+        pairsMissing = `What the analysis found of the pairs this case judges could not be fetched (${err instanceof Error ? err.message : String(err)}): pairs outside the part shown are listed as kept apart until a part holding them is opened.`;
+        render();
+      });
+  };
+  const stop = session.onChange(() => {
+    askPairs();
     render();
     live.refresh();
   });
+  askPairs();
   render();
-  window.addEventListener('beforeunload', (e) => {
+  const unsavedWarning = (e: BeforeUnloadEvent) => {
     if (session.unsaved()) e.preventDefault();
-  });
+  };
+  window.addEventListener('beforeunload', unsavedWarning);
 
   const view: CaseView = {
     session,
     hooks,
+    dispose() {
+      stop();
+      window.removeEventListener('beforeunload', unsavedWarning);
+    },
     async caseReport() {
       const before = host.snapshot();
       const pictures: { view: SavedView; svg: string | null; description: string }[] = [];

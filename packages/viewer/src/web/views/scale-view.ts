@@ -1,5 +1,6 @@
 import type { Report } from '@chokepoint/report';
-import { neighbourhoodUrl, scopeOf, scopeTitle, withKeptPairs, type KeptPairs, type ScopeInfo } from '../core/scope';
+import { pairKey } from '@chokepoint/case';
+import { keepMore, neighbourhoodUrl, scopeOf, scopeTitle, withKeptPairs, type KeptPairs, type ScopeInfo } from '../core/scope';
 import type { ViewerSettings } from '../core/settings';
 import { startApp, type ViewerApp } from './app';
 import { isolateRtl } from '../core/format';
@@ -85,7 +86,33 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
 
   /** The pairs of records left for review and the entities they name, as the pieces shown so far gave them. */
   let kept: KeptPairs | undefined;
+  /** The pairs a case judges already asked of the server (POST /pairs), by pairKey. */
+  const asked = new Set<string>();
+  const carryPairs = async (pairs: [string, string][]) => {
+    const known = new Set((kept?.possible ?? []).map((p) => pairKey(p.a, p.b)));
+    const ask = pairs.filter(([a, b]) => !known.has(pairKey(a, b)) && !asked.has(pairKey(a, b)));
+    if (ask.length === 0) return null;
+    for (const [a, b] of ask) asked.add(pairKey(a, b));
+    try {
+      const res = await fetch('pairs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pairs: ask }), cache: 'no-store' });
+      const body = (await res.json()) as { possible?: KeptPairs['possible']; named?: KeptPairs['named']; error?: string };
+      if (!res.ok || body.possible === undefined || body.named === undefined) throw new Error(body.error ?? `answer ${res.status}`);
+      kept = keepMore(kept, { possible: body.possible, named: body.named });
+      return { possible: body.possible, named: body.named };
+    } catch (err) {
+      for (const [a, b] of ask) asked.delete(pairKey(a, b));
+      throw err;
+    }
+  };
   const show = (piece: Report) => {
+    // The case goes on in the next piece: the view of this one lets go of it (CaseView.dispose).
+    const before = app?.caseReady.then(
+      (c) => {
+        c.dispose();
+        return c.session;
+      },
+      () => null,
+    );
     if (app !== undefined) app.view.kill();
     root.replaceChildren();
     root.className = '';
@@ -107,6 +134,8 @@ export function startScaled(root: HTMLElement, first: Report, onApp: (app: Viewe
         findInput.value = text;
         void find(text).then(() => findResults.querySelector('button')?.focus());
       },
+      caseSession: () => before ?? Promise.resolve(null),
+      carryPairs,
     });
     title.textContent = isolateRtl(scopeTitle(report, scope));
     capped.textContent = scope.capped ?? '';

@@ -471,6 +471,16 @@ browserSuite('the viewer in the browser on a large report', () => {
     await page.close();
   }, 180_000);
 
+  it('says why when the server will not send the overview (its reason, not a complaint about the report\'s version)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const reason = 'this piece of the report is 142.4 MB, above the limit of 64.0 MB';
+    await page.route('**/overview.json', (route) => route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: reason }) }));
+    await page.goto(served.url);
+    await page.locator('.error[role=alert] p').waitFor();
+    await expect(page.locator('.error[role=alert] p').textContent()).resolves.toBe(`the viewer's server answered 413: ${reason}`);
+    await page.close();
+  }, 60_000);
+
   it('a picture of the overview says clusters and lines, in its subtitle and legend', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     try {

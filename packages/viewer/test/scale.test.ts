@@ -1,5 +1,5 @@
 import type { Report } from '@chokepoint/report';
-import { buildOverview, buildScaleIndex, clusterNeighbourhood, entityNeighbourhood, judgedPairs, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
+import { buildOverview, buildScaleIndex, clusterNeighbourhood, DEFAULT_LIMITS, overviewClusterCount, entityNeighbourhood, judgedPairs, opensOnOverview, ScopeNotFoundError, searchEntities } from '../src/node/scale';
 import { startViewerServer } from '../src/node/server';
 import { CaseStore } from '../src/node/case-store';
 import { buildModel } from '../src/web/core/model';
@@ -70,10 +70,59 @@ describe('the overview of a large report', () => {
   it('keeps the most tied pairs of clusters when there are too many, and says so', () => {
     const report = ring(30, 3);
     report.shipments.push({ id: 'extra', supplier: 'e5-1', buyer: 'e6-1', commodity: 'goods', attributes: {} } as Report['shipments'][number]);
-    const overview = buildOverview(buildScaleIndex(report), { maxNodes: 100, maxTies: 1000, maxOverviewTies: 10 });
+    const overview = buildOverview(buildScaleIndex(report), { ...DEFAULT_LIMITS, maxNodes: 100, maxTies: 1000, maxOverviewTies: 10 });
     expect(overview.relations).toHaveLength(10);
     expect(overview.relations.find((r) => r.source === 'cluster:5' && r.target === 'cluster:6')?.attributes.ties).toBe('2');
     expect(overview.scope.capped).toBe('The overview draws the 10 most tied pairs of clusters of 30; open a cluster to see all its ties.');
+  });
+
+  /** `report` with `count` entities alone (no tie, a cluster of one each, numbered after its clusters), `flagged` of them flagged. */
+  function withLoneEntities(report: Report, count: number, flagged: readonly number[] = []): Report {
+    const first = report.clusters.length + 1;
+    for (let k = 0; k < count; k++) {
+      const id = `lone${k}`;
+      report.entities.push({ ...report.entities[0], id, name: `Listed ${k}`, cluster: first + k, group: 0, lat: null, lon: null, flags: flagged.includes(k) ? [`g${k}`] : [] });
+      report.clusters.push({ ...report.clusters[0], id: first + k, members: [id], size: 1, hub: id, borderProximate: false });
+    }
+    return report;
+  }
+
+  it('draws the clusters of two entities or more of a register of mostly lone entities, and says what it leaves out', () => {
+    const report = withLoneEntities(ring(12, 3), 30, [4]);
+    const index = buildScaleIndex(report);
+    const limits = { ...DEFAULT_LIMITS, maxOverviewClusters: 20 };
+    const overview = buildOverview(index, limits);
+    expect(overview.entities.map((e) => e.id)).toEqual(Array.from({ length: 12 }, (_, i) => `cluster:${i + 1}`));
+    expect(overview.relations).toHaveLength(12);
+    expect(overview.scope.capped).toBe(
+      'The overview draws the 12 clusters of two entities or more of 42: the other 30 clusters (each of one entity, 30 entities in all, 1 of them flagged) and their ties are not drawn: find their entities with “Find in the whole report”, or in the lists of flags and key nodes.',
+    );
+    expect(overview.scope.totals).toMatchObject({ entities: 66, clusters: 42 });
+    expect(overviewClusterCount(index, limits)).toBe(12);
+    // The counts over the network say how many of the report's clusters are drawn.
+    expect(countWords(overview, 12, { entities: 12, ties: 12, shipments: 0, flagged: 1 }).entities).toBe('12 of 42 clusters');
+    // Under the limit, every cluster is drawn, lone entities too.
+    const all = buildOverview(index, { ...DEFAULT_LIMITS, maxOverviewClusters: 42 });
+    expect(all.entities).toHaveLength(42);
+    expect(all.scope.capped).toBeNull();
+  });
+
+  it('draws the largest clusters above its limit (of one size, the flagged first), and only the ties among them', () => {
+    const report = ring(30, 3);
+    // Cluster 7 one member larger; cluster 2 has a flagged member (ring's).
+    report.entities.push({ ...report.entities[0], id: 'e7-x', name: 'Entity 7-x', cluster: 7, flags: [] });
+    report.relations.push({ source: 'e7-0', target: 'e7-x', kind: 'associate', attributes: {} } as Report['relations'][number]);
+    const seven = report.clusters.find((c) => c.id === 7)!;
+    seven.members = [...seven.members, 'e7-x'];
+    seven.size = 4;
+    const overview = buildOverview(buildScaleIndex(report), { ...DEFAULT_LIMITS, maxOverviewClusters: 5 });
+    expect(overview.entities.map((e) => e.id)).toEqual(['cluster:1', 'cluster:2', 'cluster:3', 'cluster:4', 'cluster:7']);
+    // The ring's shipments c → c + 1 between drawn clusters only.
+    expect(overview.relations.map((r) => `${r.source} ${r.target}`)).toEqual(['cluster:1 cluster:2', 'cluster:2 cluster:3', 'cluster:3 cluster:4']);
+    expect(overview.scope.capped).toMatch(/^The overview draws the 5 largest clusters of 30: the other 25 clusters \(of 3 entities or fewer each, 75 entities in all, 0 of them flagged\)/);
+    // Only lone entities: the first of them (the flagged first) are drawn all the same.
+    const lone = withLoneEntities(ring(1, 1), 10, [6, 8]);
+    expect(buildOverview(buildScaleIndex(lone), { ...DEFAULT_LIMITS, maxOverviewClusters: 4 }).entities.map((e) => e.attributes.members + ' ' + e.flags.join())).toEqual(['1 ', '1 ', '1 g6', '1 g8']);
   });
 
   it('gives cluster nodes ids no entity has', () => {
@@ -363,13 +412,13 @@ describe('neighbourhoods', () => {
 
   it('cuts a neighbourhood to its limits and says what was left out', () => {
     const index = buildScaleIndex(ring(4, 100));
-    const cluster = clusterNeighbourhood(index, 1, { maxNodes: 50, maxTies: 1000, maxOverviewTies: 1000 });
+    const cluster = clusterNeighbourhood(index, 1, { ...DEFAULT_LIMITS, maxNodes: 50, maxTies: 1000, maxOverviewTies: 1000 });
     expect(cluster.entities.filter((e) => e.cluster === 1)).toHaveLength(40);
     expect(cluster.scope.capped).toMatch(/^Cluster 1 has 100 members: the 40 with most ties are shown\./);
-    const ties = clusterNeighbourhood(index, 2, { maxNodes: 1000, maxTies: 10, maxOverviewTies: 1000 });
+    const ties = clusterNeighbourhood(index, 2, { ...DEFAULT_LIMITS, maxNodes: 1000, maxTies: 10, maxOverviewTies: 1000 });
     expect(ties.relations.length + ties.shipments.length).toBe(10);
     expect(ties.scope.capped).toMatch(/ties beyond the limit of 10 are left out\.$/);
-    const far = entityNeighbourhood(index, 'e1-50', 3, { maxNodes: 5, maxTies: 100, maxOverviewTies: 1000 });
+    const far = entityNeighbourhood(index, 'e1-50', 3, { ...DEFAULT_LIMITS, maxNodes: 5, maxTies: 100, maxOverviewTies: 1000 });
     expect(far.entities.filter((e) => !e.id.startsWith('cluster:'))).toHaveLength(4);
     expect(far.scope.capped).toMatch(/^More than 4 entities lie within 3 ties/);
   });

@@ -3,7 +3,7 @@ import { emptyCase } from '@chokepoint/case';
 import { readCaseFile, writeCaseFile } from '@chokepoint/case/files';
 import { Command, InvalidArgumentError } from 'commander';
 import { serializeReport } from '@chokepoint/report';
-import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, OVERVIEW_ABOVE, startViewerServer, type ScaleIndex } from '@chokepoint/viewer';
+import { buildScaleIndex, CaseStore, DEFAULT_HOST, DEFAULT_PORT, opensOnOverview, overviewClusterCount, OVERVIEW_ABOVE, startViewerServer, type ScaleIndex } from '@chokepoint/viewer';
 import { UsageError } from '../errors';
 import { progressReporter, type CliIO } from '../io';
 import { readReportAndTies, readReportFor } from '../read-report';
@@ -49,7 +49,10 @@ export function viewCommand(io: CliIO): Command {
       let scale: { index: ScaleIndex } | undefined;
       if (records !== undefined) {
         scale = { index: buildScaleIndex(report, records) };
-        io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${report.clusters.length.toLocaleString('en-US')} cluster${report.clusters.length === 1 ? '' : 's'} and loads a cluster or an entity when you open it.\n`);
+        const clusters = report.clusters.length;
+        const drawn = overviewClusterCount(scale.index);
+        const of = drawn < clusters ? `clusters (the largest ${drawn.toLocaleString('en-US')} of ${clusters.toLocaleString('en-US')})` : `${clusters.toLocaleString('en-US')} cluster${clusters === 1 ? '' : 's'}`;
+        io.stdout(`This report has ${report.entities.length.toLocaleString('en-US')} entities: the viewer opens on an overview of its ${of} and loads a cluster or an entity when you open it.\n`);
       } else {
         // A small report is served whole, its records included (read again with them, when they are apart).
         reportJson = report.records.stored === 'inline' ? readFileSync(path, 'utf8') : serializeReport(readReportFor(path, {}, progress));

@@ -25,9 +25,15 @@ export interface ScopeLimits {
   maxTies: number;
   /** Most lines between clusters the overview draws (the pairs joined by most ties). */
   maxOverviewTies: number;
+  /**
+   * Most clusters the overview draws (the largest; among clusters of one size, those with most flagged members). A
+   * register of a million entities most of which have no tie (a sanctions list) has hundreds of thousands of clusters
+   * of one entity each: all of them were an overview of 142 MB for 200,000 such entities, which the server refused.
+   */
+  maxOverviewClusters: number;
 }
 
-export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000, maxOverviewTies: 10_000 };
+export const DEFAULT_LIMITS: ScopeLimits = { maxNodes: 5_000, maxTies: 60_000, maxOverviewTies: 10_000, maxOverviewClusters: 5_000 };
 
 /** What a server keeps to answer scope requests quickly: built once per report. */
 export interface ScaleIndex {
@@ -83,6 +89,7 @@ export function buildScaleIndex(report: Report, records?: RecordTable): ScaleInd
 
 const nodeOf = (index: ScaleIndex, cluster: number) => `${index.prefix}${cluster}`;
 const int = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many: string) => `${int(n)} ${n === 1 ? one : many}`;
 
 /** How many ties entity i has. */
 const tieCount = (index: ScaleIndex, i: number) => index.tieStart[i + 1] - index.tieStart[i];
@@ -226,10 +233,12 @@ const weight = (size: number, largest: number) => Math.sqrt(size / Math.max(1, l
  */
 export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS, records: readonly string[] = []): ScopeReport {
   const r = index.report;
+  const { clusters, left } = overviewClusters(index, limits.maxOverviewClusters);
+  const drawn = left === null ? null : new Set(clusters.map((c) => c.id));
   const pairs = new Map<number, { a: number; b: number; relations: number; shipments: number }>();
   const span = Math.max(largestOf(r.clusters.map((c) => c.id)), largestOf(index.clusterOf)) + 1;
   const count = (a: number, b: number, relation: boolean) => {
-    if (a === b) return;
+    if (a === b || (drawn !== null && !(drawn.has(a) && drawn.has(b)))) return;
     const x = a < b ? a : b;
     const y = a < b ? b : a;
     const key = x * span + y; // cluster ids are small integers: a number key, not a string, for half a million ties
@@ -241,13 +250,18 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
   const { from, to } = index.records;
   for (let k = 0; k < from.length; k++) count(index.clusterOf[from[k]], index.clusterOf[to[k]], k < index.records.relations);
   let list = [...pairs.values()].sort((p, q) => q.relations + q.shipments - (p.relations + p.shipments) || p.a - q.a || p.b - q.b);
-  let capped: string | null = null;
+  const notes: string[] = [];
+  if (left !== null) {
+    const sizes = left.largest === 1 ? 'each of one entity' : `of ${int(left.largest)} entities or fewer each`;
+    const which = clusters.length < limits.maxOverviewClusters && left.largest === 1 ? `the ${plural(clusters.length, 'cluster', 'clusters')} of two entities or more` : `the ${int(clusters.length)} largest clusters`;
+    notes.push(`The overview draws ${which} of ${int(r.clusters.length)}: the other ${plural(left.clusters, 'cluster', 'clusters')} (${sizes}, ${plural(left.entities, 'entity', 'entities')} in all, ${int(left.flagged)} of them flagged) and their ties are not drawn: find their entities with “Find in the whole report”, or in the lists of flags and key nodes.`);
+  }
   if (list.length > limits.maxOverviewTies) {
-    capped = `The overview draws the ${int(limits.maxOverviewTies)} most tied pairs of clusters of ${int(list.length)}; open a cluster to see all its ties.`;
+    notes.push(`The overview draws the ${int(limits.maxOverviewTies)} most tied pairs of clusters of ${int(list.length)}; open a cluster to see all its ties.`);
     list = list.slice(0, limits.maxOverviewTies);
   }
+  const capped = notes.length > 0 ? notes.join(' ') : null;
   list.sort((p, q) => p.a - q.a || p.b - q.b);
-  const clusters = [...r.clusters].sort((a, b) => a.id - b.id);
   const largest = Math.max(1, largestOf(clusters.map((c) => c.size)));
   const entities = clusters.map((c) => clusterEntity(index, c));
   const relations = list.map((p) => aggregateTie(nodeOf(index, p.a), nodeOf(index, p.b), p.relations, p.shipments));
@@ -276,6 +290,40 @@ export function buildOverview(index: ScaleIndex, limits: ScopeLimits = DEFAULT_L
 }
 
 type Pair = Report['resolution']['possible'][number];
+
+/** How many clusters the overview of a report draws (all of them, or the largest: see ScopeLimits.maxOverviewClusters). */
+export function overviewClusterCount(index: ScaleIndex, limits: ScopeLimits = DEFAULT_LIMITS): number {
+  return overviewClusters(index, limits.maxOverviewClusters).clusters.length;
+}
+
+/**
+ * The clusters the overview draws, by id: all of them up to `max`; above, the `max` largest (among clusters of one size,
+ * those with more flagged members first, then by id), with what is left out (`left`: how many clusters and entities,
+ * and the size of the largest of them), else null.
+ */
+function overviewClusters(index: ScaleIndex, max: number): { clusters: ReportCluster[]; left: { clusters: number; entities: number; largest: number; flagged: number } | null } {
+  const all = [...index.report.clusters].sort((a, b) => a.id - b.id);
+  if (all.length <= max) return { clusters: all, left: null };
+  const flagged = new Map<number, number>();
+  for (const c of all) {
+    let n = 0;
+    for (const m of c.members) {
+      const i = index.entityIndex.get(m);
+      if (i !== undefined && index.report.entities[i].flags.length > 0) n++;
+    }
+    flagged.set(c.id, n);
+  }
+  const ranked = [...all].sort((a, b) => b.size - a.size || flagged.get(b.id)! - flagged.get(a.id)! || a.id - b.id);
+  // Entities alone (clusters of one) are drawn only when nothing else is: a ring of thousands of dots says nothing.
+  const firstAlone = ranked.findIndex((c) => c.size === 1);
+  const count = Math.max(0, Math.min(max, firstAlone > 0 ? firstAlone : ranked.length));
+  const kept = new Set(ranked.slice(0, count).map((c) => c.id));
+  const rest = ranked.slice(count);
+  return {
+    clusters: all.filter((c) => kept.has(c.id)),
+    left: { clusters: rest.length, entities: rest.reduce((sum, c) => sum + c.size, 0), largest: largestOf(rest.map((c) => c.size)), flagged: rest.reduce((sum, c) => sum + flagged.get(c.id)!, 0) },
+  };
+}
 
 /** How many of the pairs of records left for review the overview carries: the first, in the report's order. */
 export const OVERVIEW_PAIRS = 100;

@@ -24,13 +24,29 @@ async function loadReport(): Promise<{ report: Report; scaled: boolean }> {
   let text: string;
   if (embedded?.textContent?.trim()) text = embedded.textContent;
   else {
+    // A large report answers overview.json; any other answers 404 there and sends report.json whole.
     const overview = await fetch('overview.json');
     scaled = overview.ok;
-    text = scaled ? await overview.text() : await (await fetch('report.json')).text();
+    const res = scaled || overview.status !== 404 ? overview : await fetch('report.json');
+    if (!res.ok) throw new Error(await refusal(res));
+    text = await res.text();
   }
   const report = JSON.parse(text) as Report;
   if (report?.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error(`this viewer reads report schema version ${REPORT_SCHEMA_VERSION}, not ${JSON.stringify(report?.schemaVersion)}`);
   return { report, scaled };
+}
+
+/** What the server said when it would not send the report or its overview: its reason (`{"error": …}`), else its text. */
+async function refusal(res: Response): Promise<string> {
+  const text = await res.text();
+  let reason = text.trim();
+  try {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    if (typeof error === 'string') reason = error;
+  } catch {
+    // not JSON: the text as it is
+  }
+  return `the viewer's server answered ${res.status}${reason === '' ? '' : `: ${reason}`}`;
 }
 
 function fail(root: HTMLElement, err: unknown): void {

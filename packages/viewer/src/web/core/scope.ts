@@ -63,7 +63,8 @@ export function countWords(report: Report, total: number, c: { entities: number;
   const overview = overviewOf(report);
   if (overview !== null) {
     return {
-      entities: `${int(c.entities)} of ${int(total)} clusters`,
+      // Of all the report's clusters: an overview of a register of lone entities draws only the largest (Scope.capped).
+      entities: `${int(c.entities)} of ${int(Math.max(total, overview.totals.clusters))} clusters`,
       ties: plural(c.ties, 'line', 'lines'),
       shipments: plural(overview.totals.entities, 'entity', 'entities'),
       flagged: `${int(c.flagged)} flagged`,

@@ -211,38 +211,76 @@ export function buildReport(bundle: Bundle, analysis: Analysis, flagged: FlagsRe
  */
 export const COMPACT_ABOVE = 100_000;
 
+/** Lists longer than this are written a slice at a time by reportChunks, wherever they lie in the report. */
+const LONG_LIST = 1000;
+
+/** Items of the lists a value is or holds (a section of the report: resolution.possible, geocoding.geocoded …). */
+function listItems(value: unknown, depth = 0): number {
+  if (Array.isArray(value)) return value.length;
+  if (depth >= 3 || typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  for (const v of Object.values(value)) n += listItems(v, depth + 1);
+  return n;
+}
+
+/** Whether a value holds a list longer than LONG_LIST, itself or in its objects (to a few levels). */
+function holdsLongList(value: unknown, depth = 0): boolean {
+  if (Array.isArray(value)) return value.length > LONG_LIST;
+  if (depth >= 3 || typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some((v) => holdsLongList(v, depth + 1));
+}
+
+/**
+ * A value as compact JSON, in pieces: a long list a slice of items at a time, an object that holds one key by key,
+ * anything else as JSON.stringify writes it. The pieces joined are JSON.stringify's text.
+ */
+function* compactChunks(value: unknown, depth = 0): Generator<string> {
+  if (Array.isArray(value) && value.length > LONG_LIST) {
+    yield '[';
+    // Each slice as JSON.stringify writes an array, without its brackets: the same text as its items' JSON joined
+    // by commas (undefined and functions as null), built in one call rather than one string per item.
+    for (let i = 0; i < value.length; i += 5000) {
+      const text = JSON.stringify(value.slice(i, i + 5000));
+      yield `${i === 0 ? '' : ','}${text.slice(1, -1)}`;
+    }
+    yield ']';
+    return;
+  }
+  if (!Array.isArray(value) && holdsLongList(value, depth)) {
+    let first = true;
+    yield '{';
+    for (const [key, v] of Object.entries(value as object)) {
+      // JSON.stringify leaves out what it cannot write as a member (undefined, functions).
+      if (v === undefined || typeof v === 'function') continue;
+      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+      first = false;
+      yield* compactChunks(v, depth + 1);
+    }
+    yield '}';
+    return;
+  }
+  yield JSON.stringify(value);
+}
+
 /**
  * The report as written to disk, in pieces: two-space indented JSON with a final newline, or, for
- * large networks, compact JSON streamed array item by array item (the same bytes JSON.stringify would
- * give, without ever holding the whole text, which can exceed what one string may hold).
+ * large networks, compact JSON streamed list by list, a slice of items at a time, the lists inside its sections too
+ * (the same bytes JSON.stringify would give, without ever holding the whole text, which can exceed what one string may
+ * hold: five million pairs of records left for review, from a register of people with common names, did).
  */
 export function* reportChunks(report: Report): Generator<string> {
-  // Entities, the records (here or in a companion file) and the flags: a report whose records went to a companion
-  // file can still hold hundreds of thousands of flags, more text than one string may hold when indented.
+  // Entities, the records (here or in a companion file), the flags and the lists inside sections: a report whose
+  // records went to a companion file can still hold hundreds of thousands of flags or pairs of records, more text than
+  // one string may hold when indented.
   const stored = report.records?.stored === 'companion' ? report.records.relations + report.records.shipments : 0;
-  const records = report.entities.length + report.relations.length + report.shipments.length + stored + report.flags.length;
+  const inSections = Object.values(report).reduce((n: number, v) => n + (Array.isArray(v) ? 0 : listItems(v)), 0);
+  const records = report.entities.length + report.relations.length + report.shipments.length + stored + report.flags.length + inSections;
   if (records <= COMPACT_ABOVE) {
     yield `${JSON.stringify(report, null, 2)}\n`;
     return;
   }
-  let first = true;
-  yield '{';
-  for (const [key, value] of Object.entries(report)) {
-    if (value === undefined) continue;
-    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (Array.isArray(value) && value.length > 1000) {
-      yield '[';
-      // Each slice as JSON.stringify writes an array, without its brackets: the same text as its items' JSON joined
-      // by commas (undefined and functions as null), built in one call rather than one string per item.
-      for (let i = 0; i < value.length; i += 5000) {
-        const text = JSON.stringify(value.slice(i, i + 5000));
-        yield `${i === 0 ? '' : ','}${text.slice(1, -1)}`;
-      }
-      yield ']';
-    } else yield JSON.stringify(value);
-  }
-  yield '}\n';
+  yield* compactChunks(report);
+  yield '\n';
 }
 
 /** The whole report as one string (small and medium reports; large ones go through reportChunks). */

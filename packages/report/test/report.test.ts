@@ -141,6 +141,27 @@ describe('large reports', () => {
   });
 });
 
+describe('reports with long lists inside their sections', () => {
+  it('stream those lists a slice at a time, byte for byte what JSON.stringify gives (five million pairs of records left for review made a text longer than one string may hold)', async () => {
+    const report = await tinyReport();
+    const pair = { a: 'p1', b: 'p2', score: 0.88, evidence: ['same normalized name "anna sokolov"', 'persons need more than a name'] };
+    const possible = Array.from({ length: 120_000 }, (_v, i) => ({ ...pair, b: `p${i + 2}` }));
+    const many = { ...report, resolution: { ...report.resolution, possible } };
+    const chunks = [...reportChunks(many)];
+    // Compact although the network is tiny, and no piece holds more than a slice of the pairs.
+    expect(chunks.join('')).toBe(`${JSON.stringify(many)}\n`);
+    const longest = Math.max(...chunks.map((c) => c.length));
+    expect(longest).toBeLessThan(JSON.stringify(possible).length / 20);
+    expect(chunks.length).toBeGreaterThan(24);
+    // A member left undefined is left out, as JSON.stringify leaves it out.
+    const odd = { ...many, resolution: { ...many.resolution, extra: undefined } } as unknown as Report;
+    expect([...reportChunks(odd)].join('')).toBe(`${JSON.stringify(odd)}\n`);
+    // Few items in all: indented as before.
+    const few = { ...report, resolution: { ...report.resolution, possible: possible.slice(0, 1500) } };
+    expect([...reportChunks(few)].join('')).toBe(`${JSON.stringify(few, null, 2)}\n`);
+  });
+});
+
 describe('one source of truth for the report', () => {
   it('docs/report.schema.json is what the TypeScript types give (pnpm schema regenerates it)', () => {
     const { spawnSync } = require('node:child_process') as typeof import('node:child_process');

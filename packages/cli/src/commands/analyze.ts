@@ -174,7 +174,11 @@ export function analyzeCommand(io: CliIO): Command {
           const { companion } = await writeReport(report, out, { onProgress });
           progress(`wrote ${resolve(out)}${companion === null ? '' : ` and its records, ${resolve(companion)} (keep the two files together)`}`);
         } catch (err) {
-          throw new UsageError(`cannot write the report to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          // The file system refused (no such folder, no permission, a full disk): the path is the person's to change.
+          // Anything else is not theirs to mend, and is not said to be (it said "see --help" for a report too long to write).
+          const code = (err as NodeJS.ErrnoException).code;
+          if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot write the report to ${out}: ${code}`);
+          throw err;
         }
       }
       if (flags.json) for (const chunk of reportChunks(report)) io.stdout(chunk);

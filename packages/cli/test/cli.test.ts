@@ -443,6 +443,30 @@ describe('FollowTheMoney input through the CLI', () => {
     expect(report.keyNodes.length).toBeGreaterThan(0);
   });
 
+  it('reads a register of persons with common names: no pair listed on a common name alone, the names said, the rest found', async () => {
+    // 40 persons named Ivan Petrov (either order) in Russia, two of them at one address; two of Jean Dupont's names a
+    // letter apart; numbered companies.
+    const dir = tempDir();
+    const line = (id: string, schema: string, properties: Record<string, string[]>) => JSON.stringify({ id, schema, properties });
+    const rows = [
+      ...Array.from({ length: 40 }, (_, k) => line(`p${k}`, 'Person', { name: [k % 2 === 0 ? 'Ivan Petrov' : 'PETROV Ivan'], nationality: ['ru'], ...(k < 2 ? { address: ['ul. Lenina 5, Moskva'] } : {}) })),
+      line('j1', 'Person', { name: ['Jean-Baptiste Dupontel'], nationality: ['fr'] }),
+      line('j2', 'Person', { name: ['Jean-Baptiste Dupontell'], nationality: ['fr'] }),
+      ...Array.from({ length: 30 }, (_, k) => line(`c${k}`, 'Company', { name: [`Ural Trading ${k + 1} LLC`], jurisdiction: ['ru'] })),
+      line('o1', 'Ownership', { owner: ['p3'], asset: ['c1'] }),
+    ];
+    writeFileSync(join(dir, 'register.ftm.jsonl'), `${rows.join('\n')}\n`);
+    const r = await run('analyze', join(dir, 'register.ftm.jsonl'), '--out', join(dir, 'r.json'), '--quiet');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Report;
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.resolution.commonNames).toEqual({ names: 1, persons: 40, most: [{ name: 'ivan petrov', persons: 40 }] });
+    // The two at one address merged; no other pair of Ivan Petrovs listed (780 pairs of a name alone); the Duponts listed.
+    expect(report.resolution.merges.map((m) => [m.kept, ...m.merged])).toEqual([['p0', 'p1']]);
+    expect(report.resolution.possible.map((p) => [p.a, p.b].sort().join(' '))).toEqual(['j1 j2']);
+    expect(r.stdout).toContain('40 persons bear one of 1 common name (more than six persons each, such as "ivan petrov" (40))');
+  });
+
   it('refuses an empty input the same way, FtM or CSV: exit 3, naming the file and the line, in either mode', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'empty.jsonl'), '');

@@ -157,7 +157,15 @@ export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions
     progress(matched === undefined ? 'resolving name variants' : 'resolving name variants (names matched while the bundle was read)');
     const r = resolveEntities(bundle, options.judgements === undefined ? {} : { judgements: options.judgements }, matched);
     bundle = r.bundle;
-    resolution = { enabled: true, merges: r.merges, possible: r.possible, aliases: r.aliases, dropped: r.dropped, ...(r.judged === undefined ? {} : { judged: r.judged }) };
+    resolution = {
+      enabled: true,
+      merges: r.merges,
+      possible: r.possible,
+      aliases: r.aliases,
+      dropped: r.dropped,
+      ...(r.judged === undefined ? {} : { judged: r.judged }),
+      ...(r.commonNames === undefined ? {} : { commonNames: r.commonNames }),
+    };
     if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities`);
   } else options.matching?.cancel(); // (matching started for nothing: its thread is stopped)
   let geocoding: ReportGeocoding = NO_GEOCODING;

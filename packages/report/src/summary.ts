@@ -248,7 +248,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   const res = report.resolution;
   const geo = report.geocoding;
-  if (res.merges.length > 0 || res.possible.length > 0 || res.judged !== undefined) {
+  if (res.merges.length > 0 || res.possible.length > 0 || res.judged !== undefined || res.commonNames !== undefined) {
     out.push(
       `Name variants: merged ${plural(res.merges.reduce((n, m) => n + m.merged.length, 0), 'record', 'records')} into ${plural(res.merges.length, 'entity', 'entities')}; ` +
         `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
@@ -260,6 +260,13 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       out.push(`  possibly the same (${p.score}): ${nameAndId(names, p.a)} / ${nameAndId(names, p.b)}; ${plain(why)}`);
     }
     if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
+    const common = res.commonNames;
+    if (common !== undefined) {
+      const most = common.most.slice(0, 3).map((n) => `"${plain(n.name)}" (${int(n.persons)})`);
+      out.push(
+        `  ${plural(common.persons, 'person bears', 'persons bear')} one of ${plural(common.names, 'common name', 'common names')} (more than six persons each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).`,
+      );
+    }
     const j = res.judged;
     if (j !== undefined) {
       out.push(

@@ -4,11 +4,13 @@ export { VOCABULARY, SPELLING_VARIANTS } from './vocabulary';
 export { singularForms, sharedSingular, isVocabularyWord, editDistance } from './words';
 export { normalizeName, nameTokens, STOPWORDS, WEAK_TOKENS, type NormalizeOptions } from './normalize';
 export { nameSimilarity, compareNames, tokenOverlap, tokenSimilarity, compactSimilarity, type CompareOptions, type NameComparison } from './similarity';
-export { scorePair, scorePrepared, prepare, phoneKey, registrationKey, EVIDENCE, type MatchRecord, type PairScore, type Prepared } from './score';
+export { scorePair, scorePrepared, prepare, corroborated, phoneKey, registrationKey, EVIDENCE, type MatchRecord, type PairScore, type Prepared } from './score';
 export {
   resolveEntities,
   matchEntities,
   namesakesAcrossBorders,
+  commonPersonNames,
+  COMMON_NAMES_LISTED,
   NAMESAKES,
   namesInTwoScripts,
   TWO_SCRIPTS,
@@ -21,6 +23,7 @@ export {
   type PossibleMatch,
   type Judgement,
   type JudgementsApplied,
+  type CommonNames,
 } from './resolve';
 export { judgementWords } from './judgements';
 export {

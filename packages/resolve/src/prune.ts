@@ -616,9 +616,16 @@ function mostOtherEvidence(a: Prepared): number {
   return score;
 }
 
-/** What the scorer adds to the name similarity for the other evidence; a shared address assumed where both have one. */
+/**
+ * What the scorer adds to the name similarity for the other evidence; a shared address assumed where both have one.
+ * Names that each carry a number the other lacks count as the scorer counts them (`EVIDENCE.differentNumbers`): a
+ * register of numbered companies (`Ural Trading 17 LLC`, `Ural Trading 245 LLC`) had a million and a half such pairs
+ * scored, none of them reaching review.
+ */
 function otherEvidence(a: Prepared, b: Prepared): number {
   let score = 0;
+  const sameRegistration = a.registration !== undefined && a.registration === b.registration;
+  if (!sameRegistration && a.numbers.some((n) => !b.numbers.includes(n)) && b.numbers.some((n) => !a.numbers.includes(n))) score += EVIDENCE.differentNumbers;
   if (a.registration && b.registration) score += a.registration === b.registration ? EVIDENCE.sameRegistration : EVIDENCE.differentRegistration;
   if (a.phone && b.phone && a.phone === b.phone) score += EVIDENCE.samePhone;
   if (a.address && b.address) score += EVIDENCE.sameAddress;

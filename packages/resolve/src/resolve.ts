@@ -4,7 +4,7 @@ import { arabicSpellingKeys, hasArabicLetters, spellingKey } from './geocode';
 import { HASH_BITS, HashIds, hashes, Numbers } from './hashing';
 import { ScoreBounds, Vocabulary } from './prune';
 import { judgedPairs, pairKey, type PairJudgement } from './judgements';
-import { countryKey, entityRegistration, prepare, scorePair, scorePrepared, type MatchRecord, type Prepared } from './score';
+import { corroborated, countryKey, entityRegistration, prepare, scorePair, scorePrepared, type MatchRecord, type Prepared } from './score';
 
 export interface ResolveOptions {
   /** Pairs scoring at least this are merged. Default 0.92. */
@@ -70,6 +70,8 @@ export interface ResolveResult {
   dropped: { relations: number; shipments: number };
   /** How the judgements were applied (only when judgements were given). */
   judged?: JudgementsApplied;
+  /** The common names of persons, whose bearers were neither merged nor listed on their names alone (see commonNameOf). */
+  commonNames?: CommonNames;
 }
 
 /** Length of the start of the compact name used as a blocking key (`prefix:`). */
@@ -480,7 +482,7 @@ export interface ScoredPair {
  * order of `i`, then `j`: found block by block through the words of the names (`ScoreBounds.blockPairs`), without going
  * through every pair of a block.
  */
-export function boundedPairs(prepared: Prepared[], options: { threshold: number; maxBlockSize: number }, bounds?: ScoreBounds): [number, number][] {
+export function boundedPairs(prepared: Prepared[], options: { threshold: number; maxBlockSize: number; skip?: (i: number, j: number) => boolean }, bounds?: ScoreBounds): [number, number][] {
   const blocks: [Int32Array, Uint8Array | undefined, boolean][] = [];
   const inBlock = new Uint8Array(prepared.length);
   const vocabulary = new Vocabulary(prepared);
@@ -496,7 +498,8 @@ export function boundedPairs(prepared: Prepared[], options: { threshold: number;
   // Only the words of entities in a block are indexed (about half of the entities of a large bundle are in none).
   const b = bounds ?? new ScoreBounds(prepared, inBlock, vocabulary);
   const list = new PairList(prepared.length);
-  const push = (i: number, j: number): void => list.push(i, j);
+  const skip = options.skip;
+  const push = skip === undefined ? (i: number, j: number): void => list.push(i, j) : (i: number, j: number): void => void (skip(i, j) || list.push(i, j));
   for (const [members, sides, across] of blocks) b.blockPairs(members, sides, across, options.threshold, push);
   return list.take().filter(([i, j]) => b.mayReach(i, j, options.threshold));
 }
@@ -508,7 +511,14 @@ export function boundedPairs(prepared: Prepared[], options: { threshold: number;
  */
 export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean }): ScoredPair[] {
   const threshold = options.reviewThreshold;
-  const pairs = options.prune === false ? candidatePairs(prepared, options.maxBlockSize) : boundedPairs(prepared, { threshold, maxBlockSize: options.maxBlockSize });
+  // Two persons of a common name, with nothing else in common: not scored, not listed (see commonNameOf); left out as
+  // the pairs are found (millions of them, in a register of people with common names).
+  const namesakes = commonNameOf(prepared);
+  const skip = namesakes === undefined ? undefined : (i: number, j: number) => namesakes[i] >= 0 && namesakes[i] === namesakes[j] && !corroborated(prepared[i], prepared[j]);
+  const pairs =
+    options.prune === false
+      ? candidatePairs(prepared, options.maxBlockSize).filter(([i, j]) => skip === undefined || !skip(i, j))
+      : boundedPairs(prepared, { threshold, maxBlockSize: options.maxBlockSize, ...(skip === undefined ? {} : { skip }) });
   const out: ScoredPair[] = [];
   for (const [i, j] of pairs) {
     const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
@@ -615,6 +625,63 @@ export function namesakesAcrossBorders(prepared: readonly Prepared[]): [number, 
     }
   }
   return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/** The key of a person's name as namesakes are counted: the words of the normalized name, in any order. */
+const personNameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
+
+/**
+ * Per record (by `index`), the number of the common name it bears (-1: none): a person whose name, in any order of its
+ * words, more than NAMESAKES_KEPT persons of the bundle bear. A common name says nothing: two such persons are neither
+ * merged nor listed for review unless they share a registration number, a phone or an address (`corroborated`). A
+ * register of 200,000 sanctioned people, most of them bearing one of a few hundred common names, gave five million
+ * pairs "possibly the same" (a report too large to write, and a list nobody can review). Undefined when no name is.
+ */
+function commonNameOf(prepared: readonly Prepared[]): Int32Array | undefined {
+  const { keys } = commonNames(prepared);
+  if (keys.size === 0) return undefined;
+  const out = new Int32Array(prepared.length).fill(-1);
+  for (const p of prepared) if (p.entity.kind === 'person') out[p.index] = keys.get(personNameKey(p)) ?? -1;
+  return out;
+}
+
+/** The common names of persons (see commonNameOf), numbered, with how many persons bear each. */
+function commonNames(prepared: readonly Prepared[]): { keys: Map<string, number>; names: { name: string; persons: number }[] } {
+  const count = new Map<string, number>();
+  for (const p of prepared) {
+    if (p.entity.kind !== 'person' || p.tokens.length === 0) continue;
+    const key = personNameKey(p);
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  const keys = new Map<string, number>();
+  const names: { name: string; persons: number }[] = [];
+  for (const [name, persons] of count) {
+    if (persons <= NAMESAKES_KEPT) continue;
+    keys.set(name, names.length);
+    names.push({ name, persons });
+  }
+  return { keys, names };
+}
+
+/** How many of the common names resolveEntities lists (the most borne first); `CommonNames.names` counts them all. */
+export const COMMON_NAMES_LISTED = 20;
+
+/** The common names of persons of a bundle's entities (see commonNameOf): how many, borne by how many, the most borne. */
+export interface CommonNames {
+  names: number;
+  persons: number;
+  /** The COMMON_NAMES_LISTED names borne by most persons (their normalized words, sorted), most first, then by name. */
+  most: { name: string; persons: number }[];
+}
+
+/** The common names of persons among `entities`, or undefined when none is: said in the report (resolution.commonNames). */
+export function commonPersonNames(entities: readonly MatchRecord[]): CommonNames | undefined {
+  const prepared: Prepared[] = [];
+  for (let i = 0; i < entities.length; i++) if (entities[i].kind === 'person') prepared.push(prepare(entities[i], i));
+  const { names } = commonNames(prepared);
+  if (names.length === 0) return undefined;
+  const most = [...names].sort((a, b) => b.persons - a.persons || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, COMMON_NAMES_LISTED);
+  return { names: names.length, persons: names.reduce((n, x) => n + x.persons, 0), most };
 }
 
 const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;
@@ -943,6 +1010,8 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     replaced.set(keptAt, mergeEntity(kept, others.map((m) => entities[m])));
   }
 
+  const commonNames = commonPersonNames(entities);
+  const common = commonNames === undefined ? {} : { commonNames };
   const possible: PossibleMatch[] = review
     .filter((r) => uf.find(r.i) !== uf.find(r.j))
     .sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
@@ -952,7 +1021,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
   const aliasObject = Object.create(null) as Record<string, string>;
   for (const [from, into] of aliases) Object.defineProperty(aliasObject, from, { value: into, enumerable: true, writable: true, configurable: true });
   if (merges.length === 0) {
-    return { bundle, merges, possible, aliases: aliasObject, dropped: { relations: 0, shipments: 0 }, ...(applied ? { judged: applied } : {}) };
+    return { bundle, merges, possible, aliases: aliasObject, dropped: { relations: 0, shipments: 0 }, ...(applied ? { judged: applied } : {}), ...common };
   }
 
   const to = (id: string): string => aliases.get(id) ?? id;
@@ -1018,5 +1087,6 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     aliases: aliasObject,
     dropped: { relations: droppedRelations, shipments: droppedShipments },
     ...(applied ? { judged: applied } : {}),
+    ...common,
   };
 }

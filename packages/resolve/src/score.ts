@@ -99,6 +99,19 @@ export function prepare(entity: MatchRecord, index: number): Prepared {
   };
 }
 
+/** Whether two records give one address (the same, or alike enough: Jaro–Winkler 0.95 or more, folded). */
+function sameAddress(a: Prepared, b: Prepared): boolean {
+  return a.address !== undefined && b.address !== undefined && (a.address === b.address || jaroWinkler(a.address, b.address) >= 0.95);
+}
+
+/**
+ * Whether two records share something besides their names that tells one entity: a registration number, a phone or an
+ * address (what raises a pair's score; a country or a city is shared by too many).
+ */
+export function corroborated(a: Prepared, b: Prepared): boolean {
+  return (a.registration !== undefined && a.registration === b.registration) || (a.phone !== undefined && a.phone === b.phone) || sameAddress(a, b);
+}
+
 export interface PairScore {
   score: number;
   evidence: string[];
@@ -139,7 +152,7 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
     score += EVIDENCE.samePhone;
     evidence.push(`same phone ${a.entity.attributes.phone}`);
   }
-  if (a.address && b.address && (a.address === b.address || jaroWinkler(a.address, b.address) >= 0.95)) {
+  if (sameAddress(a, b)) {
     score += EVIDENCE.sameAddress;
     evidence.push(`same address "${a.entity.address}"`);
   }

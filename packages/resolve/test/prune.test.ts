@@ -32,6 +32,8 @@ function names(seed: number, count: number): Entity[] {
       words.splice(i, 2, words[i] + words[i + 1]);
     }
     if (r() < 0.1) words.push(slip(r, words[words.length - 1]));
+    // Numbered names (branches, plots, series): the scorer lowers a pair whose names each hold a number the other lacks.
+    if (r() < 0.2) words.push(pick(r, ['1', '2', '10', '2b', '17']));
     const extra: Partial<Entity> = {};
     if (r() < 0.85) extra.country = pick(r, ['TR', 'TR', 'CN', 'SY']);
     if (r() < 0.6) extra.city = pick(r, ['Gaziantep', 'Kilis', 'Urumqi']);
@@ -107,10 +109,12 @@ describe('score bounds', () => {
       const prepared = names(seed, 180).map((e, i) => prepare(e, i));
       const bounds = new ScoreBounds(prepared);
       let alike = 0;
+      let numbered = 0;
       const above: string[] = [];
       for (let i = 0; i < prepared.length; i++) {
         for (let j = i + 1; j < prepared.length; j++) {
-          const { score } = scorePrepared(prepared[i], prepared[j]);
+          const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
+          if (evidence.some((e) => e.startsWith('different numbers'))) numbered++;
           const bound = Math.min(1, Math.max(0, bounds.upperBound(i, j)));
           const pair = `${prepared[i].entity.name} / ${prepared[j].entity.name}: ${score}`;
           // The score is rounded to thousandths.
@@ -122,8 +126,9 @@ describe('score bounds', () => {
         }
       }
       expect(above).toEqual([]);
-      // The generated names do hold pairs to find.
+      // The generated names do hold pairs to find, and pairs of names with different numbers.
       expect(alike).toBeGreaterThan(20);
+      expect(numbered).toBeGreaterThan(20);
     }
   });
 

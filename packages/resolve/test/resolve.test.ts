@@ -26,6 +26,26 @@ describe('resolveEntities', () => {
     expect(r.bundle.shipments.map((x) => [x.supplier, x.buyer])).toEqual([['constructor', '__proto__']]);
   });
 
+  test('lists no pair of persons of a common name on their names alone, says which names, and keeps the pairs something else ties', () => {
+    // Eight persons named Ivan Petrov (in either order of the words), two of them sharing an address and two a phone;
+    // six named Olga Sokolova (not common: six or fewer); a company of the common name.
+    const ivans = Array.from({ length: 8 }, (_, k) =>
+      entity(`p${k}`, k % 2 === 0 ? 'Ivan Petrov' : 'PETROV, Ivan', { kind: 'person', country: 'RU', ...(k === 1 || k === 2 ? { address: 'ul. Lenina 5, Moskva' } : {}), attributes: k === 5 || k === 6 ? { phone: '+7 495 123 45 67' } : {} }),
+    );
+    const olgas = Array.from({ length: 6 }, (_, k) => entity(`o${k}`, 'Olga Sokolova', { kind: 'person', country: 'RU' }));
+    const r = resolveEntities(bundle([...ivans, ...olgas, entity('c1', 'Ivan Petrov', { country: 'RU' })]));
+    // The pairs with an address or a phone in common are merged (their scores rise above the threshold) …
+    expect(r.merges.map((m) => [m.kept, ...m.merged].sort())).toEqual([['p1', 'p2'], ['p5', 'p6']]);
+    // … no other pair of Ivan Petrovs is listed, and every pair of Olga Sokolovas is.
+    const listed = r.possible.map((p) => [p.a, p.b].sort().join(' '));
+    expect(listed.filter((k) => k.startsWith('p'))).toEqual([]);
+    expect(listed.filter((k) => k.startsWith('o'))).toHaveLength(15);
+    expect(r.commonNames).toEqual({ names: 1, persons: 8, most: [{ name: 'ivan petrov', persons: 8 }] });
+    // Seven bearers make a name common; six do not.
+    expect(resolveEntities(bundle(olgas)).commonNames).toBeUndefined();
+    expect(resolveEntities(bundle([...olgas, entity('o6', 'Sokolova Olga', { kind: 'person', country: 'KZ' })])).commonNames).toEqual({ names: 1, persons: 7, most: [{ name: 'olga sokolova', persons: 7 }] });
+  });
+
   const entities = () => [
     entity('k1', 'Örnek Kimya Ltd. Şti.', { country: 'TR', city: 'Gaziantep' }),
     entity('hat', 'Hatlı Telefon', { country: 'TR', city: 'Akçakale' }),

@@ -75,6 +75,9 @@ describe('Gould–Fernandez brokerage against brute force', () => {
       const group = Array.from({ length: n }, () => Math.floor(rng() * 3));
       const country = Array.from({ length: n }, () => Math.floor(rng() * 3) - 1);
       const r = brokerage({ n, source: edges.map((e) => e[0]), target: edges.map((e) => e[1]), group, country });
+      // The same with every neighbour's ties looked up rather than marked (as a hub's are).
+      const looked = brokerage({ n, source: edges.map((e) => e[0]), target: edges.map((e) => e[1]), group, country, lookupAbove: 0 });
+      expect(looked).toEqual(r);
       const expected = bruteForce(n, edges, group, country);
       for (let v = 0; v < n; v++) {
         expect([t, v, r.coordinator[v], r.itinerant[v], r.gatekeeper[v], r.representative[v], r.liaison[v], r.crossBorder[v]]).toEqual([

@@ -96,7 +96,26 @@ export function reviewQueue(input: ReviewQueueInput, options: ReviewQueueOptions
   }
   const keyNodes = new Map(input.keyNodes.map((k) => [k.id, k]));
   const topRank = Math.max(1, ...input.keyNodes.map((k) => k.rank));
-  const ordinary = (f: Flag) => f.rule === 'off-profile-purchase' && !f.shipments.some((s) => input.watchListed.has(s));
+  // Whether each flag is an off-profile purchase of ordinary goods, found once per flag: a flag may list hundreds of
+  // shipments, and the sort of an entity's flags asks again and again (a distributor's thousands of flags took minutes).
+  const ordinaryOf = new Map<Flag, boolean>();
+  const ordinary = (f: Flag): boolean => {
+    let o = ordinaryOf.get(f);
+    if (o === undefined) ordinaryOf.set(f, (o = f.rule === 'off-profile-purchase' && !f.shipments.some((s) => input.watchListed.has(s))));
+    return o;
+  };
+  // The watch-listed goods of each flag, found once per flag: a company group's flag lists every shipment of its
+  // members (tens of thousands) and names each of them (nearly two thousand).
+  const goodsByFlag = new Map<Flag, readonly string[]>();
+  const goodsOf = (f: Flag): readonly string[] => {
+    let names = goodsByFlag.get(f);
+    if (names === undefined) {
+      const found = new Set<string>();
+      for (const s of f.shipments) if (input.watchListed.has(s)) found.add(input.watchNames?.get(s) ?? 'watch-listed goods');
+      goodsByFlag.set(f, (names = [...found]));
+    }
+    return names;
+  };
   const candidates: (ReviewEntry & { tier: number })[] = [];
   for (const e of input.entities) {
     const flags = byEntity.get(e.id) ?? [];
@@ -114,10 +133,15 @@ export function reviewQueue(input: ReviewQueueInput, options: ReviewQueueOptions
       rules.set(f.rule, r);
     }
     let score = 0;
-    for (const r of rules.values()) score += Math.max(...r.flags.map((f) => WEIGHT[f.severity])) + Math.min(3, r.flags.length - 1);
+    for (const r of rules.values()) {
+      // (not Math.max(...list): a rule can flag an entity more times than a call may take arguments)
+      let strongest = 0;
+      for (const f of r.flags) strongest = Math.max(strongest, WEIGHT[f.severity]);
+      score += strongest + Math.min(3, r.flags.length - 1);
+    }
     if (weak.length > 0) score += 0.5;
     const goods = new Set<string>();
-    for (const f of strong) for (const s of f.shipments) if (input.watchListed.has(s)) goods.add(input.watchNames?.get(s) ?? 'watch-listed goods');
+    for (const f of strong) for (const name of goodsOf(f)) goods.add(name);
     if (goods.size > 0) score += 4;
     const key = keyNodes.get(e.id);
     if (key) score += 4 * (1 - (key.rank - 1) / Math.max(topRank, 1));

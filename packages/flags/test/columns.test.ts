@@ -188,6 +188,73 @@ describe('rapid-transit on indexed sales', () => {
     ]);
   });
 
+  it('follows each chain back to the receipt just before each sale and forward by the quickest sale, as reading every receipt and sale finds them (a hub of hundreds)', () => {
+    // A distributor (not a reseller) buying from and selling to 30 firms: 600 shipments of three goods over four months,
+    // some with a receipt date, a few undated or with a date that cannot be read.
+    let seed = 7;
+    const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const firms = Array.from({ length: 30 }, (_, k) => company(`f${k}`, { isic: '2011' }));
+    const hub = company('hub', { isic: '2011' });
+    const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    const goods = [
+      { hsCode: '110100', commodity: 'flour' },
+      { hsCode: '170100', commodity: 'sugar' },
+      { hsCode: '281420', commodity: 'ammonia' },
+    ];
+    const shipments = Array.from({ length: 600 }, (_, k) => {
+      const firm = `f${Math.floor(r() * 30)}`;
+      const [supplier, buyer] = r() < 0.5 ? [firm, 'hub'] : ['hub', firm];
+      const d = Math.floor(r() * 120);
+      const shipped = r() < 0.03 ? undefined : r() < 0.02 ? '2024-02-30' : day(d);
+      const received = r() < 0.4 ? day(d + Math.floor(r() * 4)) : undefined;
+      return ship(supplier, buyer, { id: `s${String(k).padStart(3, '0')}`, ...goods[Math.floor(r() * 3)], ...(shipped === undefined ? {} : { shipped }), ...(received === undefined ? {} : { received }) });
+    });
+    const byId = new Map(shipments.map((x) => [x.id, x]));
+    const time = (d: string | undefined) => (d === undefined ? NaN : Date.parse(`${d}T00:00:00Z`));
+    /** The receipt of the sale's goods by its supplier just before it, within 14 days: fewest days, then lowest id. */
+    const previousOf = (sale: (typeof shipments)[number]) => {
+      let best: (typeof shipments)[number] | undefined;
+      let bestDays = 0;
+      for (const x of shipments) {
+        if ((x.consignee ?? x.buyer) !== sale.supplier || x.id === sale.id || x.hsCode!.slice(0, 4) !== sale.hsCode!.slice(0, 4)) continue;
+        const days = Math.round((time(sale.shipped) - time(x.received ?? x.shipped)) / 86_400_000);
+        if (!(days >= 0 && days <= 14)) continue;
+        if (best === undefined || days < bestDays || (days === bestDays && x.id < best.id)) [best, bestDays] = [x, days];
+      }
+      return best;
+    };
+    /** The sales of the goods by their receiver within 14 days of arrival: fewest days first, then lowest id. */
+    const onwardOf = (inbound: (typeof shipments)[number]) =>
+      shipments
+        .filter((x) => x.supplier === (inbound.consignee ?? inbound.buyer) && x.id !== inbound.id && x.hsCode!.slice(0, 4) === inbound.hsCode!.slice(0, 4))
+        .map((x) => ({ x, days: Math.round((time(x.shipped) - time(inbound.received ?? inbound.shipped)) / 86_400_000) }))
+        .filter(({ days }) => days >= 0 && days <= 14)
+        .sort((a, b) => a.days - b.days || (a.x.id < b.x.id ? -1 : 1));
+    const flags = flagsOf(bundleOf({ entities: [hub, ...firms], shipments }), 'rapid-transit');
+    expect(flags.length).toBeGreaterThan(100);
+    let forward = 0;
+    for (const f of flags) {
+      const chain = f.evidence.chain as string[];
+      const at = chain.indexOf(f.shipment!);
+      // Every onward sale within the limit is listed, and the chain goes on from each hop by the quickest.
+      expect([f.id, (f.evidence.onward as { shipment: string }[]).map((o) => o.shipment)]).toEqual([f.id, onwardOf(byId.get(f.shipment!)!).map((o) => o.x.id)]);
+      for (let k = at + 1; k < chain.length; k++, forward++) expect([f.id, k, onwardOf(byId.get(chain[k - 1])!)[0]?.x.id]).toEqual([f.id, k, chain[k]]);
+      const last = onwardOf(byId.get(chain[chain.length - 1])!)[0];
+      if (chain.length < 50) expect([f.id, last === undefined || chain.includes(last.x.id)]).toEqual([f.id, true]);
+    }
+    expect(forward).toBeGreaterThan(100);
+    let steps = 0;
+    for (const f of flags) {
+      const chain = f.evidence.chain as string[];
+      const at = chain.indexOf(f.shipment!);
+      // Each shipment of the chain up to the flagged one was reached from the next by the receipt just before it.
+      for (let k = at; k > 0; k--, steps++) expect([f.id, k, previousOf(byId.get(chain[k])!)?.id]).toEqual([f.id, k, chain[k - 1]]);
+      const first = previousOf(byId.get(chain[0])!);
+      if (chain.length < 25) expect([f.id, first === undefined || chain.includes(first.id)]).toEqual([f.id, true]);
+    }
+    expect(steps).toBeGreaterThan(100);
+  });
+
   it('counts an inbound shipment whose holder sold the same goods on without a date as not fully judged', () => {
     const shipments = [
       ship('__proto__', 'toString', { id: 'in', received: '2024-03-10', ...flour }),

@@ -283,6 +283,17 @@ export const rapidTransit: Rule = {
     };
     const hits: RuleHit[] = [];
     const t = transitOf(ctx);
+    // The step back and the step forward from each shipment, found once: the chains of many shipments pass through the
+    // same ones (a distributor's, whose dwell limit holds hundreds of receipts and sales). -2: not found yet; -1: none.
+    const steps = (find: (s: number) => number | undefined) => {
+      const known = ctx.scratch.int32(ctx.bundle.shipments.length, -2);
+      return (s: number): number | undefined => {
+        if (known[s] === -2) known[s] = find(s) ?? -1;
+        return known[s] < 0 ? undefined : known[s];
+      };
+    };
+    const before = steps((s) => previous(t, s, maxDwell));
+    const quickestAfter = steps((s) => firstOnward(t, s, maxDwell));
     const shipments = ctx.bundle.shipments;
     for (let at = 0; at < shipments.length; at++) {
       if (watchOnly && ctx.watchOf[at] < 0) continue;
@@ -319,14 +330,14 @@ export const rapidTransit: Rule = {
       const chain: Shipment[] = [inbound];
       const seen = new Set([inbound.id]);
       // Chains are followed up to MAX_HOPS shipments each way.
-      for (let p = previous(t, at, maxDwell); p !== undefined && !seen.has(shipments[p].id) && chain.length < MAX_HOPS; p = previous(t, p, maxDwell)) {
+      for (let p = before(at); p !== undefined && !seen.has(shipments[p].id) && chain.length < MAX_HOPS; p = before(p)) {
         chain.unshift(shipments[p]);
         seen.add(shipments[p].id);
       }
       for (let n = next[0] === undefined ? undefined : next[0].at; n !== undefined && !seen.has(shipments[n].id) && chain.length < 2 * MAX_HOPS; ) {
         chain.push(shipments[n]);
         seen.add(shipments[n].id);
-        n = firstOnward(t, n, maxDwell);
+        n = quickestAfter(n);
       }
       const start = chain[0].shipped ?? arrival(chain[0])!;
       const end = arrival(chain[chain.length - 1])!;

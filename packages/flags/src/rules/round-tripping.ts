@@ -114,7 +114,9 @@ export const roundTripping: Rule = {
     }
 
     const hits: RuleHit[] = [];
-    const circles = new Map<string, { hit: RuleHit; runs: number }>();
+    // (`listed`: the shipments a circle's flag lists, to add each once: a circle run thousands of times through a
+    // distributor had each run's shipments looked for along the whole list)
+    const circles = new Map<string, { hit: RuleHit; runs: number; listed: Set<string> }>();
     // The search's marks, by shipment: visited in search number `mark`, from which shipment, at which depth.
     const mark = arrays.int32(count);
     const prevOf = arrays.int32(count);
@@ -187,7 +189,11 @@ export const roundTripping: Rule = {
       const before = circles.get(circle);
       if (before !== undefined) {
         before.runs++;
-        for (const s of chain) if (!before.hit.shipments.includes(s.id)) before.hit.shipments.push(s.id);
+        for (const s of chain) {
+          if (before.listed.has(s.id)) continue;
+          before.listed.add(s.id);
+          before.hit.shipments.push(s.id);
+        }
         before.hit.evidence.runs = before.runs;
         continue;
       }
@@ -234,7 +240,7 @@ export const roundTripping: Rule = {
           ],
         },
       };
-      circles.set(circle, { hit, runs: 1 });
+      circles.set(circle, { hit, runs: 1, listed: new Set(hit.shipments) });
       hits.push(hit);
     }
     for (const { hit, runs } of circles.values()) {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Entity } from '@chokepoint/model';
-import { matchEntities, type MatchRecord, type ScoredPair } from '@chokepoint/resolve';
+import { matchNames, type CommonNames, type MatchRecord, type NameMatches, type ScoredPair } from '@chokepoint/resolve';
 import { keyOrder } from './order';
 
 /**
@@ -33,6 +33,8 @@ export interface EarlyMatches {
   order: Int32Array;
   /** The pairs matchEntities found, with `i` and `j` positions in canonical order. */
   pairs: ScoredPair[];
+  /** The common names of persons among them (matchNames). */
+  commonNames: CommonNames | undefined;
 }
 
 /** Matching under way in a worker thread. */
@@ -67,7 +69,7 @@ export function matchColumns(entities: readonly Entity[]): MatchColumns {
  * The matches of entities given as columns (what the worker thread computes): the canonical order by id, then
  * matchEntities over the records in that order. Pure.
  */
-export function matchFromColumns(c: MatchColumns): { order: Int32Array; pairs: ScoredPair[] } {
+export function matchFromColumns(c: MatchColumns): { order: Int32Array } & NameMatches {
   const n = c.ids.length;
   const byId = keyOrder(c.ids);
   const order = new Int32Array(n);
@@ -80,7 +82,7 @@ export function matchFromColumns(c: MatchColumns): { order: Int32Array; pairs: S
     if (c.registrations[i] !== undefined) attributes.registration_number = c.registrations[i]!;
     records.push({ id: c.ids[i], kind: c.kinds[i] as Entity['kind'], name: c.names[i], country: c.countries[i], city: c.cities[i], address: c.addresses[i], attributes });
   }
-  return { order, pairs: matchEntities(records) };
+  return { order, ...matchNames(records) };
 }
 
 function workerPath(): string {
@@ -110,7 +112,7 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
       void worker.terminate();
     };
   });
-  worker.once('message', (m: { order: Int32Array; pairs: ScoredPair[] }) => settle({ entities, order: m.order, pairs: m.pairs }));
+  worker.once('message', (m: { order: Int32Array; pairs: ScoredPair[]; commonNames: CommonNames | undefined }) => settle({ entities, order: m.order, pairs: m.pairs, commonNames: m.commonNames }));
   worker.once('error', (err) => settle(err instanceof Error ? err : new Error(String(err))));
   worker.once('exit', (code) => settle(new Error(`the matching thread stopped (exit code ${code})`)));
   return {
@@ -126,8 +128,8 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
  * The pairs of `matched` for `entities` (the bundle's entities in canonical order), when they were matched from these
  * very entities; else undefined (the caller matches them itself).
  */
-export function matchesFor(entities: readonly Entity[], matched: EarlyMatches | undefined): ScoredPair[] | undefined {
+export function matchesFor(entities: readonly Entity[], matched: EarlyMatches | undefined): NameMatches | undefined {
   if (matched === undefined || matched.entities.length !== entities.length) return undefined;
   for (let k = 0; k < entities.length; k++) if (entities[k] !== matched.entities[matched.order[k]]) return undefined;
-  return matched.pairs;
+  return { pairs: matched.pairs, commonNames: matched.commonNames };
 }

@@ -2,7 +2,7 @@ import { seededRandom } from '@chokepoint/engine';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
 import type { Bundle, Entity, Relation } from '@chokepoint/model';
 import { loadMeasuresData, matchColumns, matchFromColumns, matchInBackground, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
-import { matchEntities } from '@chokepoint/resolve';
+import { commonPersonNames, matchEntities } from '@chokepoint/resolve';
 
 const origin = { file: 'entities.csv', line: 2 };
 const reference = loadReference();
@@ -62,6 +62,7 @@ describe('name variants matched in a worker thread while the bundle is read', ()
     const canonical = [...order].map((i) => bundle.entities[i]);
     expect(pairs.length).toBeGreaterThan(20);
     expect(pairs).toEqual(matchEntities(canonical));
+    expect(matchFromColumns(matchColumns(bundle.entities)).commonNames).toEqual(commonPersonNames(bundle.entities));
   });
 
   it('give the report of names matched by the analysis itself, byte for byte, and the analysis says it used them', async () => {
@@ -73,6 +74,8 @@ describe('name variants matched in a worker thread while the bundle is read', ()
     expect(said).toContain('resolving name variants (names matched while the bundle was read)');
     expect(early.report.resolution.merges.length).toBeGreaterThan(10);
     expect(early.report.resolution.possible.length).toBeGreaterThan(10);
+    // The common names of persons counted in the thread, as the analysis counts them itself.
+    expect(early.report.resolution.commonNames?.names).toBeGreaterThan(0);
     expect(JSON.stringify(early.report)).toBe(JSON.stringify(here.report));
   });
 

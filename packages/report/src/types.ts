@@ -287,7 +287,8 @@ export interface ReportResolution {
     notSame: Count;
     unsure: Count;
     notApplied: { a: Id; b: Id; verdict: Verdict; reason: string }[];
-  };  /**
+  };
+  /**
    * Names of persons more than six persons of the bundle bear (the words of the normalized name, in any order): two
    * persons of such a name are neither merged nor listed for review unless they share a registration number, a phone
    * or an address (a common name says nothing). How many names, borne by how many persons, and the 20 borne by most.

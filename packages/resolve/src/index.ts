@@ -8,6 +8,7 @@ export { scorePair, scorePrepared, prepare, corroborated, phoneKey, registration
 export {
   resolveEntities,
   matchEntities,
+  matchNames,
   namesakesAcrossBorders,
   commonPersonNames,
   COMMON_NAMES_LISTED,
@@ -24,6 +25,7 @@ export {
   type Judgement,
   type JudgementsApplied,
   type CommonNames,
+  type NameMatches,
 } from './resolve';
 export { judgementWords } from './judgements';
 export {

@@ -509,11 +509,11 @@ export function boundedPairs(prepared: Prepared[], options: { threshold: number;
  * default), only pairs whose upper bound (`ScoreBounds`) reaches the threshold are scored (`boundedPairs`); the
  * result is the same as scoring every candidate pair (`prune: false`, kept for the tests that show it).
  */
-export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean }): ScoredPair[] {
+export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean; common?: CommonNameTable }): ScoredPair[] {
   const threshold = options.reviewThreshold;
   // Two persons of a common name, with nothing else in common: not scored, not listed (see commonNameOf); left out as
   // the pairs are found (millions of them, in a register of people with common names).
-  const namesakes = commonNameOf(prepared);
+  const namesakes = commonNameOf(prepared, options.common ?? commonNames(prepared));
   const skip = namesakes === undefined ? undefined : (i: number, j: number) => namesakes[i] >= 0 && namesakes[i] === namesakes[j] && !corroborated(prepared[i], prepared[j]);
   const pairs =
     options.prune === false
@@ -637,8 +637,7 @@ const personNameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
  * register of 200,000 sanctioned people, most of them bearing one of a few hundred common names, gave five million
  * pairs "possibly the same" (a report too large to write, and a list nobody can review). Undefined when no name is.
  */
-function commonNameOf(prepared: readonly Prepared[]): Int32Array | undefined {
-  const { keys } = commonNames(prepared);
+function commonNameOf(prepared: readonly Prepared[], { keys }: CommonNameTable): Int32Array | undefined {
   if (keys.size === 0) return undefined;
   const out = new Int32Array(prepared.length).fill(-1);
   for (const p of prepared) if (p.entity.kind === 'person') out[p.index] = keys.get(personNameKey(p)) ?? -1;
@@ -646,7 +645,12 @@ function commonNameOf(prepared: readonly Prepared[]): Int32Array | undefined {
 }
 
 /** The common names of persons (see commonNameOf), numbered, with how many persons bear each. */
-function commonNames(prepared: readonly Prepared[]): { keys: Map<string, number>; names: { name: string; persons: number }[] } {
+interface CommonNameTable {
+  keys: Map<string, number>;
+  names: { name: string; persons: number }[];
+}
+
+function commonNames(prepared: readonly Prepared[]): CommonNameTable {
   const count = new Map<string, number>();
   for (const p of prepared) {
     if (p.entity.kind !== 'person' || p.tokens.length === 0) continue;
@@ -678,7 +682,11 @@ export interface CommonNames {
 export function commonPersonNames(entities: readonly MatchRecord[]): CommonNames | undefined {
   const prepared: Prepared[] = [];
   for (let i = 0; i < entities.length; i++) if (entities[i].kind === 'person') prepared.push(prepare(entities[i], i));
-  const { names } = commonNames(prepared);
+  return commonNamesSaid(commonNames(prepared));
+}
+
+/** What the report says of a table of common names (undefined when it has none). */
+function commonNamesSaid({ names }: CommonNameTable): CommonNames | undefined {
   if (names.length === 0) return undefined;
   const most = [...names].sort((a, b) => b.persons - a.persons || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, COMMON_NAMES_LISTED);
   return { names: names.length, persons: names.reduce((n, x) => n + x.persons, 0), most };
@@ -832,8 +840,22 @@ function tiesAmong(bundle: Bundle, scored: readonly ScoredPair[], threshold: num
  * and sends back the pairs). Pure and deterministic.
  */
 export function matchEntities(entities: readonly MatchRecord[], options: Pick<ResolveOptions, 'reviewThreshold' | 'maxBlockSize'> = {}): ScoredPair[] {
+  return matchNames(entities, options).pairs;
+}
+
+/** What matching finds: the pairs (see matchEntities) and the common names of persons (see commonPersonNames). */
+export interface NameMatches {
+  pairs: ScoredPair[];
+  commonNames: CommonNames | undefined;
+}
+
+const isNameMatches = (m: readonly ScoredPair[] | NameMatches): m is NameMatches => !Array.isArray(m);
+
+/** matchEntities and commonPersonNames at once, from the same prepared records (each name normalized once). */
+export function matchNames(entities: readonly MatchRecord[], options: Pick<ResolveOptions, 'reviewThreshold' | 'maxBlockSize'> = {}): NameMatches {
   const prepared = entities.map((e, i) => prepare(e, i));
-  return scoredPairs(prepared, { reviewThreshold: options.reviewThreshold ?? 0.8, maxBlockSize: options.maxBlockSize ?? 500 });
+  const common = commonNames(prepared);
+  return { pairs: scoredPairs(prepared, { reviewThreshold: options.reviewThreshold ?? 0.8, maxBlockSize: options.maxBlockSize ?? 500, common }), commonNames: commonNamesSaid(common) };
 }
 
 /**
@@ -842,10 +864,12 @@ export function matchEntities(entities: readonly MatchRecord[], options: Pick<Re
  * pairs matchEntities found for these very entities (`bundle.entities`, in this order) with the same options, when
  * they were found beforehand; else they are found here.
  */
-export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, matched?: readonly ScoredPair[]): ResolveResult {
+export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, matched?: readonly ScoredPair[] | NameMatches): ResolveResult {
   const threshold = options.threshold ?? 0.92;
   const entities = bundle.entities;
-  const scored = matched === undefined ? matchEntities(entities, options) : matched.slice();
+  // Matches made elsewhere (a worker thread) come with the common names, or alone (their names are counted here).
+  const found = matched === undefined ? matchNames(entities, options) : isNameMatches(matched) ? matched : { pairs: matched, commonNames: commonPersonNames(entities) };
+  const scored = found.pairs.slice();
 
   const uf = new UnionFind(entities.length);
   // Strongest pairs first, so a chain is built from its best links; a link that would put two
@@ -1010,7 +1034,7 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     replaced.set(keptAt, mergeEntity(kept, others.map((m) => entities[m])));
   }
 
-  const commonNames = commonPersonNames(entities);
+  const commonNames = found.commonNames;
   const common = commonNames === undefined ? {} : { commonNames };
   const possible: PossibleMatch[] = review
     .filter((r) => uf.find(r.i) !== uf.find(r.j))

@@ -264,7 +264,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     if (common !== undefined) {
       const most = common.most.slice(0, 3).map((n) => `"${plain(n.name)}" (${int(n.persons)})`);
       out.push(
-        `  ${plural(common.persons, 'person bears', 'persons bear')} one of ${plural(common.names, 'common name', 'common names')} (more than six persons each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).`,
+        `  ${plural(common.persons, 'person bears', 'persons bear')} one of ${plural(common.names, 'common name', 'common names')} (more than six persons each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review with another person on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).`,
       );
     }
     const j = res.judged;

@@ -289,9 +289,9 @@ export interface ReportResolution {
     notApplied: { a: Id; b: Id; verdict: Verdict; reason: string }[];
   };
   /**
-   * Names of persons more than six persons of the bundle bear (the words of the normalized name, in any order): two
-   * persons of such a name are neither merged nor listed for review unless they share a registration number, a phone
-   * or an address (a common name says nothing). How many names, borne by how many persons, and the 20 borne by most.
+   * Names of persons more than six persons of the bundle bear (the words of the normalized name, in any order): a person
+   * of such a name is neither merged with nor listed for review beside another person unless they share a registration
+   * number, a phone or an address (a common name says nothing). How many names, borne by how many persons, and the 20 borne by most.
    * Absent when no name is that common.
    */
   commonNames?: { names: Count; persons: Count; most: { name: string; persons: Count }[] };

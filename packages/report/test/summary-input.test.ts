@@ -97,7 +97,7 @@ describe('the summary of what was skipped or doubted in the input', () => {
     report.resolution = { ...report.resolution, enabled: true, commonNames: { names: 224, persons: 160_000, most: [{ name: 'anna sokolov', persons: 790 }, { name: 'ivan <b>petrov</b>\u001b[2J', persons: 780 }, { name: 'li wei', persons: 12 }, { name: 'omar haddad', persons: 9 }] } };
     const text = renderSummary(report);
     expect(text).toContain(
-      '160,000 persons bear one of 224 common names (more than six persons each, such as "anna sokolov" (790), "ivan <b>petrov</b>\ufffd[2J" (780), "li wei" (12)): a common name says nothing, so they were neither merged nor listed for review on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).',
+      '160,000 persons bear one of 224 common names (more than six persons each, such as "anna sokolov" (790), "ivan <b>petrov</b>\ufffd[2J" (780), "li wei" (12)): a common name says nothing, so they were neither merged nor listed for review with another person on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).',
     );
     expect(text).not.toContain('omar haddad');
   });

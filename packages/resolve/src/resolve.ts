@@ -511,10 +511,12 @@ export function boundedPairs(prepared: Prepared[], options: { threshold: number;
  */
 export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean; common?: CommonNameTable }): ScoredPair[] {
   const threshold = options.reviewThreshold;
-  // Two persons of a common name, with nothing else in common: not scored, not listed (see commonNameOf); left out as
-  // the pairs are found (millions of them, in a register of people with common names).
+  // Two persons, one of them (or both) of a common name, with nothing else in common: not scored, not listed (see
+  // commonNameOf); left out as the pairs are found (millions of them, in a register of people with common names).
   const namesakes = commonNameOf(prepared, options.common ?? commonNames(prepared));
-  const skip = namesakes === undefined ? undefined : (i: number, j: number) => namesakes[i] >= 0 && namesakes[i] === namesakes[j] && !corroborated(prepared[i], prepared[j]);
+  const person = (x: number) => prepared[x].entity.kind === 'person';
+  const skip =
+    namesakes === undefined ? undefined : (i: number, j: number) => (namesakes[i] >= 0 ? person(j) : namesakes[j] >= 0 && person(i)) && !corroborated(prepared[i], prepared[j]);
   const pairs =
     options.prune === false
       ? candidatePairs(prepared, options.maxBlockSize).filter(([i, j]) => skip === undefined || !skip(i, j))
@@ -632,7 +634,8 @@ const personNameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
 
 /**
  * Per record (by `index`), the number of the common name it bears (-1: none): a person whose name, in any order of its
- * words, more than NAMESAKES_KEPT persons of the bundle bear. A common name says nothing: two such persons are neither
+ * words, more than NAMESAKES_KEPT persons of the bundle bear. A common name says nothing: such a person and another
+ * person (of that name, or of another spelling of it: `Mohamed Ali` and each of eight `Mohammed Ali`) are neither
  * merged nor listed for review unless they share a registration number, a phone or an address (`corroborated`). A
  * register of 200,000 sanctioned people, most of them bearing one of a few hundred common names, gave five million
  * pairs "possibly the same" (a report too large to write, and a list nobody can review). Undefined when no name is.

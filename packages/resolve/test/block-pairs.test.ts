@@ -87,11 +87,12 @@ describe('pairs found through the words of the names', () => {
         // Every pair of the names, scored as before; a pair is a candidate when it shares a block.
         const inBlock = new Set(candidatePairs(prepared, maxBlockSize).map(([i, j]) => i * prepared.length + j));
         const fullName = (p: (typeof prepared)[number]) => [...p.tokens].sort().join(' ');
-        // Two persons of a name more than six persons bear (in any order of its words), sharing no registration number,
-        // phone or address (by the evidence of their score): neither scored nor listed.
+        // Two persons, one of them (or both) of a name more than six persons bear (in any order of its words), sharing no
+        // registration number, phone or address (by the evidence of their score): neither scored nor listed.
         const bearers = (p: Prepared) => prepared.filter((q) => q.entity.kind === 'person' && q.tokens.length > 0 && fullName(q) === fullName(p)).length;
+        const common = (p: Prepared) => p.tokens.length > 0 && bearers(p) > 6;
         const commonNamesakes = (a: Prepared, b: Prepared, evidence: string[]) =>
-          a.entity.kind === 'person' && b.entity.kind === 'person' && a.tokens.length > 0 && fullName(a) === fullName(b) && bearers(a) > 6 && !evidence.some((e) => /^same (registration number|phone|address) /.test(e));
+          a.entity.kind === 'person' && b.entity.kind === 'person' && (common(a) || common(b)) && !evidence.some((e) => /^same (registration number|phone|address) /.test(e));
         const all: { i: number; j: number; score: number; evidence: string[] }[] = [];
         for (let i = 0; i < prepared.length; i++) {
           for (let j = i + 1; j < prepared.length; j++) {

@@ -33,10 +33,12 @@ describe('resolveEntities', () => {
       entity(`p${k}`, k % 2 === 0 ? 'Ivan Petrov' : 'PETROV, Ivan', { kind: 'person', country: 'RU', ...(k === 1 || k === 2 ? { address: 'ul. Lenina 5, Moskva' } : {}), attributes: k === 5 || k === 6 ? { phone: '+7 495 123 45 67' } : {} }),
     );
     const olgas = Array.from({ length: 6 }, (_, k) => entity(`o${k}`, 'Olga Sokolova', { kind: 'person', country: 'RU' }));
-    const r = resolveEntities(bundle([...ivans, ...olgas, entity('c1', 'Ivan Petrov', { country: 'RU' })]));
+    // Another spelling of the common name (one person), and a company of it.
+    const petrow = entity('p8', 'Ivan Petrow', { kind: 'person', country: 'RU' });
+    const r = resolveEntities(bundle([...ivans, petrow, ...olgas, entity('c1', 'Ivan Petrov', { country: 'RU' })]));
     // The pairs with an address or a phone in common are merged (their scores rise above the threshold) …
     expect(r.merges.map((m) => [m.kept, ...m.merged].sort())).toEqual([['p1', 'p2'], ['p5', 'p6']]);
-    // … no other pair of Ivan Petrovs is listed, and every pair of Olga Sokolovas is.
+    // … no other pair of Ivan Petrovs is listed, nor Ivan Petrow with any of them, and every pair of Olga Sokolovas is.
     const listed = r.possible.map((p) => [p.a, p.b].sort().join(' '));
     expect(listed.filter((k) => k.startsWith('p'))).toEqual([]);
     expect(listed.filter((k) => k.startsWith('o'))).toHaveLength(15);

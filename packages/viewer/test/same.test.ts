@@ -1,7 +1,7 @@
 import { emptyCase, setJudgement, type CaseFile } from '@chokepoint/case';
 import { caseReportHtml } from '../src/web/core/case-report';
 import { buildModel } from '../src/web/core/model';
-import { evidenceFirst, foundWords, judgementWords, samePairCounts, samePairs, samePairsOf } from '../src/web/core/same';
+import { commonNamesWords, evidenceFirst, foundWords, judgementWords, samePairCounts, samePairs, samePairsOf } from '../src/web/core/same';
 import { v2Report } from './fixture';
 
 const T = '2026-12-06T10:00:00.000Z';
@@ -40,6 +40,20 @@ describe('one entity or two (core/same)', () => {
     expect(samePairCounts(pairs)).toEqual({ pairs: 2, judged: 0, pending: 0, refused: 0 });
     // What tells most first: a judgement, why not merged, why listed whatever the score; the rest in order.
     expect(evidenceFirst(['names a ~ b (0.5)', 'same country IQ', 'the same name in Arabic and in Latin letters', 'judged unsure by Ana'])).toEqual(['judged unsure by Ana', 'the same name in Arabic and in Latin letters', 'names a ~ b (0.5)', 'same country IQ']);
+  });
+
+  it('says why persons of common names are not paired, naming the names borne most (nothing when none is)', () => {
+    expect(commonNamesWords(model())).toBeNull();
+    const r = { ...v2Report(), tool: { name: 'chokepoint' as const, version: '0.0.0-test' } };
+    r.resolution = {
+      ...r.resolution!,
+      commonNames: { names: 224, persons: 160_000, most: [{ name: 'anna sokolov', persons: 790 }, { name: 'ivan petrov', persons: 780 }, { name: 'li wei', persons: 12 }, { name: 'omar haddad', persons: 9 }] },
+    };
+    expect(commonNamesWords(buildModel(r))).toBe(
+      '160,000 persons bear one of 224 common names (more than six persons each, such as “anna sokolov” (790), “ivan petrov” (780), “li wei” (12)): none of them is paired with another person on the name alone, only with a shared registration number, phone or address.',
+    );
+    r.resolution.commonNames = { names: 1, persons: 8, most: [{ name: 'ali mohammed', persons: 8 }] };
+    expect(commonNamesWords(buildModel(r))).toBe('8 persons bear a common name (more than six persons each, such as “ali mohammed” (8)): none of them is paired with another person on the name alone, only with a shared registration number, phone or address.');
   });
 
   it('says whether the report follows each judgement: pending until the bundle is analysed again with the case', () => {

@@ -179,6 +179,19 @@ export function evidenceFirst(evidence: readonly string[]): string[] {
   return evidence.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
 }
 
+/**
+ * What name matching says of persons of common names (`resolution.commonNames`), in words: a reviewer looking for the
+ * pairs of a common name learns why there are none. Null when the report names none.
+ */
+export function commonNamesWords(model: ViewModel): string | null {
+  const common = model.report.resolution?.commonNames;
+  if (common === undefined) return null;
+  const most = common.most.slice(0, 3).map((n) => `“${n.name}” (${n.persons.toLocaleString('en-US')})`);
+  const persons = common.persons === 1 ? '1 person bears' : `${common.persons.toLocaleString('en-US')} persons bear`;
+  const names = common.names === 1 ? 'a common name' : `one of ${common.names.toLocaleString('en-US')} common names`;
+  return `${persons} ${names} (more than six persons each, such as ${most.join(', ')}): none of them is paired with another person on the name alone, only with a shared registration number, phone or address.`;
+}
+
 /** What the analysis found of a pair, in words. */
 export function foundWords(p: SamePair): string {
   const score = p.score === null ? '' : ` (${p.score.toFixed(2)})`;

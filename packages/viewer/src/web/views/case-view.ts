@@ -28,7 +28,7 @@ import {
 } from '@chokepoint/case';
 import { caseReportHtml, STATUS_WORDS, targetWords, when } from '../core/case-report';
 import { describeView, noteTargets, reviewCounts, viewHash, viewScope } from '../core/case';
-import { carryPairs, evidenceFirst, foundWords, possiblePairs, judgementWords, samePairCounts, samePairs, samePairsOf, VERDICT_WORDS, type SamePair } from '../core/same';
+import { carryPairs, commonNamesWords, evidenceFirst, foundWords, possiblePairs, judgementWords, samePairCounts, samePairs, samePairsOf, VERDICT_WORDS, type SamePair } from '../core/same';
 import { scopeOf } from '../core/scope';
 import type { ViewModel } from '../core/model';
 import type { NamedEntity } from '../../node/scope-types';
@@ -546,10 +546,13 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     shown.forEach((p, i) => append(pairsList, pairItem(session, host, p, String(i))));
     const more = pairs.length + notCarried - shown.length;
     if (more > 0) append(pairsList, el('li', { className: 'hint', text: `and ${int(more)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
-    // Nothing to judge (no records merged or found alike, no judgement in the case): the section is left out.
-    pairsHead.hidden = pairs.length + notCarried === 0;
+    // Nothing to judge (no records merged or found alike, no judgement in the case): the section is left out, unless
+    // persons of common names were left unpaired (said here, so that their absence is not taken for nothing found).
+    const common = commonNamesWords(model);
+    pairsHead.hidden = pairs.length + notCarried === 0 && common === null;
     pairsList.hidden = pairs.length + notCarried === 0;
     pairsHint.textContent = [
+      common ?? '',
       pairsMissing,
       pc.pending === 0 ? '' : `${plural(pc.pending, 'judgement', 'judgements')} this report does not follow yet: analyse the bundle again with this case (chokepoint analyze <bundle> --case ${session.file ?? '<the downloaded case>'}) and open the new report.`,
       pc.refused === 0 ? '' : `${plural(pc.refused, 'judgement', 'judgements')} the analysis could not apply: each says why (two judgements that contradict each other, an id the bundle does not have).`,

@@ -42,6 +42,30 @@ describe('one entity or two (core/same)', () => {
     expect(evidenceFirst(['names a ~ b (0.5)', 'same country IQ', 'the same name in Arabic and in Latin letters', 'judged unsure by Ana'])).toEqual(['judged unsure by Ana', 'the same name in Arabic and in Latin letters', 'names a ~ b (0.5)', 'same country IQ']);
   });
 
+  it('names a merged record by its own name only when the kept entity\'s alias names tell it (else the kept name, or its id)', () => {
+    const r = { ...v2Report(), tool: { name: 'chokepoint' as const, version: '0.0.0-test' } };
+    const [c1, c2] = ['c1', 'c2'].map((id) => r.entities.find((e) => e.id === id)!);
+    // c1 kept two records of its own name and one of another: the alias names hold that one name, not one per record.
+    c1.attributes = { ...c1.attributes, aliases: 'x1; x2; x3', alias_names: 'Kano Chemicals (old)' };
+    // c2 kept a record of the very same name: no alias names at all.
+    c2.attributes = { ...c2.attributes, aliases: 'y1' };
+    r.resolution = {
+      enabled: true,
+      merges: [
+        { kept: 'c1', merged: ['x1', 'x2', 'x3'], score: 0.95, evidence: [] },
+        { kept: 'c2', merged: ['y1'], score: 0.97, evidence: [] },
+      ],
+      possible: [],
+      aliases: { x1: 'c1', x2: 'c1', x3: 'c1', y1: 'c2' },
+      dropped: { relations: 0, shipments: 0 },
+    };
+    const names = new Map(samePairs(buildModel(r), emptyCase({ bundle: 'b', now: T })).map((p) => [p.b, p.nameB]));
+    // (it gave x1 the name of x3, the one different name, by position)
+    expect(names.get('x1')).toBe('x1');
+    expect(names.get('x3')).toBe('x3');
+    expect(names.get('y1')).toBe(c2.name);
+  });
+
   it('says why persons of common names are not paired, naming the names borne most (nothing when none is)', () => {
     expect(commonNamesWords(model())).toBeNull();
     const r = { ...v2Report(), tool: { name: 'chokepoint' as const, version: '0.0.0-test' } };

@@ -122,10 +122,15 @@ function nameOf(model: ViewModel, id: string): string {
   if (into === null) return id;
   const kept = entitiesOf(model).get(into);
   if (into === id && kept !== undefined) return kept.name;
-  const ids = (kept?.aliases ?? '').split(';').map((s) => s.trim());
-  const names = (kept?.alias_names ?? '').split(';').map((s) => s.trim());
+  const list = (text: string | undefined) => (text ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '');
+  const ids = list(kept?.aliases);
+  const names = list(kept?.alias_names);
   const at = ids.indexOf(id);
-  return at >= 0 && names[at] !== undefined && names[at] !== '' ? names[at] : id;
+  if (at < 0 || kept === undefined) return id;
+  // `alias_names` holds the merged records' names that differ from the kept one's, each once: not one per id. None:
+  // every merged record bore the kept name; one per id: in the ids' order; anything else cannot be told apart (the id).
+  if (names.length === 0) return kept.name;
+  return names.length === ids.length ? names[at] : id;
 }
 
 /** Every pair to review, possibly the same first (best score first), then the merges, then pairs only the case names. */

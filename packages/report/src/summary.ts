@@ -253,11 +253,15 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       `Name variants: merged ${plural(res.merges.reduce((n, m) => n + m.merged.length, 0), 'record', 'records')} into ${plural(res.merges.length, 'entity', 'entities')}; ` +
         `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
     );
+    // A record merged into another is named by the entity it is in; an id the report lacks, as it was given.
+    const aliases = res.aliases;
+    const record = (id: string) =>
+      names.has(id) ? nameAndId(names, id) : Object.prototype.hasOwnProperty.call(aliases, id) ? `${plain(id)} (merged into ${nameAndId(names, aliases[id])})` : plain(id);
     // The first pairs to review, by name: a pair of namesakes across a border is what a person looks for in a report.
     for (const p of res.possible.slice(0, 3)) {
       // (why it is listed, or else how the names compare)
       const why = p.evidence.find((e) => e.startsWith('judged')) ?? p.evidence.find((e) => e.startsWith('not merged') || e.startsWith('the same full name') || e.startsWith('the same name in Arabic')) ?? p.evidence[0] ?? '';
-      out.push(`  possibly the same (${p.score}): ${nameAndId(names, p.a)} / ${nameAndId(names, p.b)}; ${plain(why)}`);
+      out.push(`  possibly the same (${p.score}): ${record(p.a)} / ${record(p.b)}; ${plain(why)}`);
     }
     if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
     const common = res.commonNames;
@@ -273,10 +277,6 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
         `  Judgements of the case file applied: ${plural(j.same, 'pair', 'pairs')} merged as the same, ${int(j.notSame)} kept apart as not the same, ${int(j.unsure)} kept apart as unsure (listed for review)` +
           (j.notApplied.length === 0 ? '.' : `; ${int(j.notApplied.length)} not applied (resolution.judged.notApplied):`),
       );
-      // A record merged into another is named by the entity it is in; an id the report lacks, as it was given.
-      const aliases = res.aliases;
-      const record = (id: string) =>
-        names.has(id) ? nameAndId(names, id) : Object.prototype.hasOwnProperty.call(aliases, id) ? `${plain(id)} (merged into ${nameAndId(names, aliases[id])})` : plain(id);
       for (const n of j.notApplied.slice(0, 3)) out.push(`    ${record(n.a)} / ${record(n.b)} (${n.verdict}): ${plain(n.reason)}`);
       if (j.notApplied.length > 3) out.push(`    … and ${int(j.notApplied.length - 3)} more`);
     }

@@ -92,6 +92,13 @@ describe('the summary of what was skipped or doubted in the input', () => {
     expect(renderSummary(report)).toContain(`Read ${c.entities} entities, ${c.relations - implied} relations, ${c.shipments} shipments`);
   });
 
+  it('names a record of a pair left for review that was merged into another by the entity it is in', async () => {
+    const report = await tinyReport();
+    const [kept, other] = report.entities;
+    report.resolution = { ...report.resolution, enabled: true, possible: [{ a: 'x1', b: other.id, score: 0.85, evidence: ['names "a" ~ "b" (0.9)'] }], aliases: { x1: kept.id } };
+    expect(renderSummary(report)).toContain(`possibly the same (0.85): x1 (merged into ${kept.name} (${kept.id})) / ${other.name} (${other.id}); names "a" ~ "b" (0.9)`);
+  });
+
   it('says how many persons bear common names, which, and that they were not listed for review on their names alone', async () => {
     const report = await tinyReport();
     report.resolution = { ...report.resolution, enabled: true, commonNames: { names: 224, persons: 160_000, most: [{ name: 'anna sokolov', persons: 790 }, { name: 'ivan <b>petrov</b>\u001b[2J', persons: 780 }, { name: 'li wei', persons: 12 }, { name: 'omar haddad', persons: 9 }] } };

@@ -2,7 +2,7 @@ import { seededRandom } from '@chokepoint/engine';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
 import type { Bundle, Entity, Relation } from '@chokepoint/model';
 import { loadMeasuresData, matchColumns, matchFromColumns, matchInBackground, runAnalysis, type PipelineOptions } from '@chokepoint/pipeline';
-import { commonPersonNames, matchEntities } from '@chokepoint/resolve';
+import { matchEntities, matchNames } from '@chokepoint/resolve';
 
 const origin = { file: 'entities.csv', line: 2 };
 const reference = loadReference();
@@ -62,7 +62,7 @@ describe('name variants matched in a worker thread while the bundle is read', ()
     const canonical = [...order].map((i) => bundle.entities[i]);
     expect(pairs.length).toBeGreaterThan(20);
     expect(pairs).toEqual(matchEntities(canonical));
-    expect(matchFromColumns(matchColumns(bundle.entities)).commonNames).toEqual(commonPersonNames(bundle.entities));
+    expect(matchFromColumns(matchColumns(bundle.entities)).commonNames).toEqual(matchNames(bundle.entities).commonNames);
   });
 
   it('give the report of names matched by the analysis itself, byte for byte, and the analysis says it used them', async () => {

@@ -10,7 +10,6 @@ export {
   matchEntities,
   matchNames,
   namesakesAcrossBorders,
-  commonPersonNames,
   COMMON_NAMES_LISTED,
   NAMESAKES,
   namesInTwoScripts,

@@ -681,14 +681,7 @@ export interface CommonNames {
   most: { name: string; persons: number }[];
 }
 
-/** The common names of persons among `entities`, or undefined when none is: said in the report (resolution.commonNames). */
-export function commonPersonNames(entities: readonly MatchRecord[]): CommonNames | undefined {
-  const prepared: Prepared[] = [];
-  for (let i = 0; i < entities.length; i++) if (entities[i].kind === 'person') prepared.push(prepare(entities[i], i));
-  return commonNamesSaid(commonNames(prepared));
-}
-
-/** What the report says of a table of common names (undefined when it has none). */
+/** What the report says of a table of common names (undefined when it has none): resolution.commonNames. */
 function commonNamesSaid({ names }: CommonNameTable): CommonNames | undefined {
   if (names.length === 0) return undefined;
   const most = [...names].sort((a, b) => b.persons - a.persons || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, COMMON_NAMES_LISTED);
@@ -846,15 +839,16 @@ export function matchEntities(entities: readonly MatchRecord[], options: Pick<Re
   return matchNames(entities, options).pairs;
 }
 
-/** What matching finds: the pairs (see matchEntities) and the common names of persons (see commonPersonNames). */
+/** What matching finds: the pairs (see matchEntities) and the common names of persons (resolution.commonNames). */
 export interface NameMatches {
   pairs: ScoredPair[];
   commonNames: CommonNames | undefined;
 }
 
-const isNameMatches = (m: readonly ScoredPair[] | NameMatches): m is NameMatches => !Array.isArray(m);
-
-/** matchEntities and commonPersonNames at once, from the same prepared records (each name normalized once). */
+/**
+ * The pairs (matchEntities) and the common names of persons (commonNameOf, as resolution.commonNames says them), from
+ * the same prepared records (each name normalized once).
+ */
 export function matchNames(entities: readonly MatchRecord[], options: Pick<ResolveOptions, 'reviewThreshold' | 'maxBlockSize'> = {}): NameMatches {
   const prepared = entities.map((e, i) => prepare(e, i));
   const common = commonNames(prepared);
@@ -867,11 +861,11 @@ export function matchNames(entities: readonly MatchRecord[], options: Pick<Resol
  * pairs matchEntities found for these very entities (`bundle.entities`, in this order) with the same options, when
  * they were found beforehand; else they are found here.
  */
-export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, matched?: readonly ScoredPair[] | NameMatches): ResolveResult {
+export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, matched?: NameMatches): ResolveResult {
   const threshold = options.threshold ?? 0.92;
   const entities = bundle.entities;
-  // Matches made elsewhere (a worker thread) come with the common names, or alone (their names are counted here).
-  const found = matched === undefined ? matchNames(entities, options) : isNameMatches(matched) ? matched : { pairs: matched, commonNames: commonPersonNames(entities) };
+  // Matches made elsewhere (a worker thread) come with the common names.
+  const found = matched ?? matchNames(entities, options);
   const scored = found.pairs.slice();
 
   const uf = new UnionFind(entities.length);

@@ -443,9 +443,9 @@ describe('FollowTheMoney input through the CLI', () => {
     expect(report.keyNodes.length).toBeGreaterThan(0);
   });
 
-  it('reads a register of persons with common names: no pair listed on a common name alone, the names said, the rest found', async () => {
+  it('reads a register of persons and companies with common names: no pair listed or merged on a common name alone, the names said, the rest found', async () => {
     // 40 persons named Ivan Petrov (either order) in Russia, two of them at one address; two of Jean Dupont's names a
-    // letter apart; numbered companies.
+    // letter apart; numbered companies; twelve companies named Sever Trading in twelve cities, two of one phone.
     const dir = tempDir();
     const line = (id: string, schema: string, properties: Record<string, string[]>) => JSON.stringify({ id, schema, properties });
     const rows = [
@@ -453,6 +453,9 @@ describe('FollowTheMoney input through the CLI', () => {
       line('j1', 'Person', { name: ['Jean-Baptiste Dupontel'], nationality: ['fr'] }),
       line('j2', 'Person', { name: ['Jean-Baptiste Dupontell'], nationality: ['fr'] }),
       ...Array.from({ length: 30 }, (_, k) => line(`c${k}`, 'Company', { name: [`Ural Trading ${k + 1} LLC`], jurisdiction: ['ru'] })),
+      ...Array.from({ length: 12 }, (_, k) =>
+        line(`s${String(k).padStart(2, '0')}`, 'Company', { name: [k % 2 === 0 ? 'Sever Trading LLC' : 'OOO "Sever Trading"'], jurisdiction: ['ru'], address: [['Tverskaya 7, Moskva', 'Nevsky 28, Sankt-Peterburg', 'Lenina 3, Kazan', 'Mira 12, Samara', 'Sovetskaya 40, Omsk', 'Pushkina 9, Tula', 'Gagarina 15, Perm', 'Kirova 2, Ufa', 'Chkalova 33, Orenburg', 'Frunze 5, Tomsk', 'Marksa 21, Irkutsk', 'Svobody 8, Yaroslavl'][k]], ...(k >= 10 ? { phone: ['+7 495 765 43 21'] } : {}) }),
+      ),
       line('o1', 'Ownership', { owner: ['p3'], asset: ['c1'] }),
     ];
     writeFileSync(join(dir, 'register.ftm.jsonl'), `${rows.join('\n')}\n`);
@@ -461,10 +464,13 @@ describe('FollowTheMoney input through the CLI', () => {
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Report;
     expect(reportProblems(report)).toEqual([]);
     expect(report.resolution.commonNames).toEqual({ names: 1, persons: 40, most: [{ name: 'ivan petrov', persons: 40 }] });
-    // The two at one address merged; no other pair of Ivan Petrovs listed (780 pairs of a name alone); the Duponts listed.
-    expect(report.resolution.merges.map((m) => [m.kept, ...m.merged])).toEqual([['p0', 'p1']]);
+    expect(report.resolution.commonCompanyNames).toEqual({ names: 1, companies: 12, most: [{ name: 'sever trading', companies: 12 }] });
+    // The two at one address merged, and the two firms of one phone; no other pair of Ivan Petrovs listed (780 pairs of
+    // a name alone), no other Sever Trading merged (they were all merged into one); the Duponts listed.
+    expect(report.resolution.merges.map((m) => [m.kept, ...m.merged])).toEqual([['p0', 'p1'], ['s10', 's11']]);
     expect(report.resolution.possible.map((p) => [p.a, p.b].sort().join(' '))).toEqual(['j1 j2']);
     expect(r.stdout).toContain('40 persons bear one of 1 common name (more than six persons each, such as "ivan petrov" (40))');
+    expect(r.stdout).toContain('12 companies bear one of 1 common company name (more than six companies each, such as "sever trading" (12))');
   });
 
   it('refuses an empty input the same way, FtM or CSV: exit 3, naming the file and the line, in either mode', async () => {

@@ -2,5 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { matchFromColumns, type MatchColumns } from './matching';
 
-const { order, pairs, commonNames } = matchFromColumns(workerData as MatchColumns);
-parentPort!.postMessage({ order, pairs, commonNames }, [order.buffer]);
+const { order, pairs, commonNames, commonCompanyNames } = matchFromColumns(workerData as MatchColumns);
+parentPort!.postMessage({ order, pairs, commonNames, commonCompanyNames }, [order.buffer]);

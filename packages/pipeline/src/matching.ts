@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Entity } from '@chokepoint/model';
-import { matchNames, type CommonNames, type MatchRecord, type NameMatches, type ScoredPair } from '@chokepoint/resolve';
+import { matchNames, type CommonCompanyNames, type CommonNames, type MatchRecord, type NameMatches, type ScoredPair } from '@chokepoint/resolve';
 import { keyOrder } from './order';
 
 /**
@@ -35,6 +35,8 @@ export interface EarlyMatches {
   pairs: ScoredPair[];
   /** The common names of persons among them (matchNames). */
   commonNames: CommonNames | undefined;
+  /** The common names of companies among them (matchNames). */
+  commonCompanyNames: CommonCompanyNames | undefined;
 }
 
 /** Matching under way in a worker thread. */
@@ -112,7 +114,9 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
       void worker.terminate();
     };
   });
-  worker.once('message', (m: { order: Int32Array; pairs: ScoredPair[]; commonNames: CommonNames | undefined }) => settle({ entities, order: m.order, pairs: m.pairs, commonNames: m.commonNames }));
+  worker.once('message', (m: { order: Int32Array } & NameMatches) =>
+    settle({ entities, order: m.order, pairs: m.pairs, commonNames: m.commonNames, commonCompanyNames: m.commonCompanyNames }),
+  );
   worker.once('error', (err) => settle(err instanceof Error ? err : new Error(String(err))));
   worker.once('exit', (code) => settle(new Error(`the matching thread stopped (exit code ${code})`)));
   return {
@@ -131,5 +135,5 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
 export function matchesFor(entities: readonly Entity[], matched: EarlyMatches | undefined): NameMatches | undefined {
   if (matched === undefined || matched.entities.length !== entities.length) return undefined;
   for (let k = 0; k < entities.length; k++) if (entities[k] !== matched.entities[matched.order[k]]) return undefined;
-  return { pairs: matched.pairs, commonNames: matched.commonNames };
+  return { pairs: matched.pairs, commonNames: matched.commonNames, commonCompanyNames: matched.commonCompanyNames };
 }

@@ -165,6 +165,7 @@ export async function prepareBundle(input: Bundle, options: Pick<PipelineOptions
       dropped: r.dropped,
       ...(r.judged === undefined ? {} : { judged: r.judged }),
       ...(r.commonNames === undefined ? {} : { commonNames: r.commonNames }),
+      ...(r.commonCompanyNames === undefined ? {} : { commonCompanyNames: r.commonCompanyNames }),
     };
     if (r.merges.length > 0) progress(`merged ${r.merges.reduce((n, m) => n + m.merged.length, 0)} name variants into ${r.merges.length} entities`);
   } else options.matching?.cancel(); // (matching started for nothing: its thread is stopped)

@@ -63,6 +63,7 @@ describe('name variants matched in a worker thread while the bundle is read', ()
     expect(pairs.length).toBeGreaterThan(20);
     expect(pairs).toEqual(matchEntities(canonical));
     expect(matchFromColumns(matchColumns(bundle.entities)).commonNames).toEqual(matchNames(bundle.entities).commonNames);
+    expect(matchFromColumns(matchColumns(bundle.entities)).commonCompanyNames).toEqual(matchNames(bundle.entities).commonCompanyNames);
   });
 
   it('give the report of names matched by the analysis itself, byte for byte, and the analysis says it used them', async () => {
@@ -76,6 +77,7 @@ describe('name variants matched in a worker thread while the bundle is read', ()
     expect(early.report.resolution.possible.length).toBeGreaterThan(10);
     // The common names of persons counted in the thread, as the analysis counts them itself.
     expect(early.report.resolution.commonNames?.names).toBeGreaterThan(0);
+    expect(early.report.resolution.commonCompanyNames?.names).toBeGreaterThan(0);
     expect(JSON.stringify(early.report)).toBe(JSON.stringify(here.report));
   });
 

@@ -248,7 +248,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   }
   const res = report.resolution;
   const geo = report.geocoding;
-  if (res.merges.length > 0 || res.possible.length > 0 || res.judged !== undefined || res.commonNames !== undefined) {
+  if (res.merges.length > 0 || res.possible.length > 0 || res.judged !== undefined || res.commonNames !== undefined || res.commonCompanyNames !== undefined) {
     out.push(
       `Name variants: merged ${plural(res.merges.reduce((n, m) => n + m.merged.length, 0), 'record', 'records')} into ${plural(res.merges.length, 'entity', 'entities')}; ` +
         `${plural(res.possible.length, 'pair', 'pairs')} left for review (resolution in the report).`,
@@ -269,6 +269,13 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       const most = common.most.slice(0, 3).map((n) => `"${plain(n.name)}" (${int(n.persons)})`);
       out.push(
         `  ${plural(common.persons, 'person bears', 'persons bear')} one of ${plural(common.names, 'common name', 'common names')} (more than six persons each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review with another person on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).`,
+      );
+    }
+    const companies = res.commonCompanyNames;
+    if (companies !== undefined) {
+      const most = companies.most.slice(0, 3).map((n) => `"${plain(n.name)}" (${int(n.companies)})`);
+      out.push(
+        `  ${plural(companies.companies, 'company bears', 'companies bear')} one of ${plural(companies.names, 'common company name', 'common company names')} (more than six companies each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review with another company on their names alone, only with a shared registration number, phone or address (report: resolution.commonCompanyNames).`,
       );
     }
     const j = res.judged;

@@ -289,12 +289,20 @@ export interface ReportResolution {
     notApplied: { a: Id; b: Id; verdict: Verdict; reason: string }[];
   };
   /**
-   * Names of persons more than six persons of the bundle bear (the words of the normalized name, in any order): a person
-   * of such a name is neither merged with nor listed for review beside another person unless they share a registration
-   * number, a phone or an address (a common name says nothing). How many names, borne by how many persons, and the 20 borne by most.
-   * Absent when no name is that common.
+   * Names of persons more than six persons of the bundle bear (the words of the normalized name, in any order; each told
+   * as the first of its persons by id writes it): a person of such a name is neither merged with nor listed for review
+   * beside another person unless they share a registration number, a phone or an address (a common name says nothing).
+   * How many names, borne by how many persons, and the 20 borne by most. Absent when no name is that common.
    */
   commonNames?: { names: Count; persons: Count; most: { name: string; persons: Count }[] };
+  /**
+   * Names of companies more than six companies of the bundle bear (the words of the normalized name, its legal form left
+   * out, in any order; each told as the first of its companies by id writes it): a company of such a name is neither
+   * merged with nor listed for review beside another company unless they share a registration number, a phone or an
+   * address (a common name says nothing). How many names, borne by how many companies, and the 20 borne by most. Absent
+   * when no company name is that common.
+   */
+  commonCompanyNames?: { names: Count; companies: Count; most: { name: string; companies: Count }[] };
 }
 
 /** Offline geocoding of entities that had a city and a country but no coordinates. */

@@ -107,6 +107,11 @@ describe('the summary of what was skipped or doubted in the input', () => {
       '160,000 persons bear one of 224 common names (more than six persons each, such as "anna sokolov" (790), "ivan <b>petrov</b>\ufffd[2J" (780), "li wei" (12)): a common name says nothing, so they were neither merged nor listed for review with another person on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).',
     );
     expect(text).not.toContain('omar haddad');
+    expect(text).not.toContain('common company name');
+    report.resolution.commonCompanyNames = { names: 1, companies: 14, most: [{ name: 'alnoor trading', companies: 14 }] };
+    expect(renderSummary(report)).toContain(
+      '14 companies bear one of 1 common company name (more than six companies each, such as "alnoor trading" (14)): a common name says nothing, so they were neither merged nor listed for review with another company on their names alone, only with a shared registration number, phone or address (report: resolution.commonCompanyNames).',
+    );
   });
 
   it('says nothing when nothing was skipped or doubted', async () => {

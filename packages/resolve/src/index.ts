@@ -24,6 +24,7 @@ export {
   type Judgement,
   type JudgementsApplied,
   type CommonNames,
+  type CommonCompanyNames,
   type NameMatches,
 } from './resolve';
 export { judgementWords } from './judgements';

@@ -72,6 +72,8 @@ export interface ResolveResult {
   judged?: JudgementsApplied;
   /** The common names of persons, whose bearers were neither merged nor listed on their names alone (see commonNameOf). */
   commonNames?: CommonNames;
+  /** The common names of companies, likewise. */
+  commonCompanyNames?: CommonCompanyNames;
 }
 
 /** Length of the start of the compact name used as a blocking key (`prefix:`). */
@@ -511,12 +513,14 @@ export function boundedPairs(prepared: Prepared[], options: { threshold: number;
  */
 export function scoredPairs(prepared: Prepared[], options: { reviewThreshold: number; maxBlockSize: number; prune?: boolean; common?: CommonNameTable }): ScoredPair[] {
   const threshold = options.reviewThreshold;
-  // Two persons, one of them (or both) of a common name, with nothing else in common: not scored, not listed (see
-  // commonNameOf); left out as the pairs are found (millions of them, in a register of people with common names).
+  // Two persons, or two companies, one of them (or both) of a common name, with nothing else in common: not scored,
+  // not listed (see commonNameOf); left out as the pairs are found (millions of them, in a register of people with
+  // common names).
   const namesakes = commonNameOf(prepared, options.common ?? commonNames(prepared));
-  const person = (x: number) => prepared[x].entity.kind === 'person';
   const skip =
-    namesakes === undefined ? undefined : (i: number, j: number) => (namesakes[i] >= 0 ? person(j) : namesakes[j] >= 0 && person(i)) && !corroborated(prepared[i], prepared[j]);
+    namesakes === undefined
+      ? undefined
+      : (i: number, j: number) => (namesakes[i] >= 0 || namesakes[j] >= 0) && prepared[i].entity.kind === prepared[j].entity.kind && !corroborated(prepared[i], prepared[j]);
   const pairs =
     options.prune === false
       ? candidatePairs(prepared, options.maxBlockSize).filter(([i, j]) => skip === undefined || !skip(i, j))
@@ -629,45 +633,58 @@ export function namesakesAcrossBorders(prepared: readonly Prepared[]): [number, 
   return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
-/** The key of a person's name as namesakes are counted: the words of the normalized name, in any order. */
-const personNameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
+/** The kinds of entity whose common names say nothing (commonNameOf). */
+type CommonKind = 'person' | 'company';
+const commonKind = (p: Prepared): p is Prepared & { entity: { kind: CommonKind } } => p.entity.kind === 'person' || p.entity.kind === 'company';
+
+/** The key of a name as namesakes are counted: the words of the normalized name, in any order. */
+const nameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
 
 /**
  * Per record (by `index`), the number of the common name it bears (-1: none): a person whose name, in any order of its
- * words, more than NAMESAKES_KEPT persons of the bundle bear. A common name says nothing: such a person and another
- * person (of that name, or of another spelling of it: `Mohamed Ali` and each of eight `Mohammed Ali`) are neither
- * merged nor listed for review unless they share a registration number, a phone or an address (`corroborated`). A
- * register of 200,000 sanctioned people, most of them bearing one of a few hundred common names, gave five million
- * pairs "possibly the same" (a report too large to write, and a list nobody can review). Undefined when no name is.
+ * words, more than NAMESAKES_KEPT persons of the bundle bear, or a company whose name (its legal form left out) more
+ * than NAMESAKES_KEPT companies bear. A common name says nothing: such a person and another person (of that name, or of
+ * another spelling of it: `Mohamed Ali` and each of eight `Mohammed Ali`), such a company and another company (fourteen
+ * `Al Noor Trading` in fourteen Turkish cities, ten `Star Electronics` in ten countries), are neither merged nor listed
+ * for review unless they share a registration number, a phone or an address (`corroborated`). A register of 200,000
+ * sanctioned people, most of them bearing one of a few hundred common names, gave five million pairs "possibly the
+ * same" (a report too large to write, and a list nobody can review); fourteen trading companies of one name, each a
+ * small firm, were merged into one that then held all their flags and ranked first among the key nodes. Undefined when
+ * no name is common.
  */
 function commonNameOf(prepared: readonly Prepared[], { keys }: CommonNameTable): Int32Array | undefined {
-  if (keys.size === 0) return undefined;
+  if (keys.person.size === 0 && keys.company.size === 0) return undefined;
   const out = new Int32Array(prepared.length).fill(-1);
-  for (const p of prepared) if (p.entity.kind === 'person') out[p.index] = keys.get(personNameKey(p)) ?? -1;
+  for (const p of prepared) if (commonKind(p)) out[p.index] = keys[p.entity.kind].get(nameKey(p)) ?? -1;
   return out;
 }
 
-/** The common names of persons (see commonNameOf), numbered, with how many persons bear each. */
+/** The common names of persons and of companies (see commonNameOf), numbered per kind, with how many bear each. */
 interface CommonNameTable {
-  keys: Map<string, number>;
-  names: { name: string; persons: number }[];
+  keys: Record<CommonKind, Map<string, number>>;
+  names: Record<CommonKind, { name: string; bearers: number }[]>;
 }
 
 function commonNames(prepared: readonly Prepared[]): CommonNameTable {
-  const count = new Map<string, number>();
+  // (per key: how many bear it, and its words as the first of them writes them, which is how the name is told)
+  const count = { person: new Map<string, { bearers: number; name: string }>(), company: new Map<string, { bearers: number; name: string }>() };
   for (const p of prepared) {
-    if (p.entity.kind !== 'person' || p.tokens.length === 0) continue;
-    const key = personNameKey(p);
-    count.set(key, (count.get(key) ?? 0) + 1);
+    if (!commonKind(p) || p.tokens.length === 0) continue;
+    const key = nameKey(p);
+    const of = count[p.entity.kind];
+    const seen = of.get(key);
+    if (seen === undefined) of.set(key, { bearers: 1, name: p.tokens.join(' ') });
+    else seen.bearers++;
   }
-  const keys = new Map<string, number>();
-  const names: { name: string; persons: number }[] = [];
-  for (const [name, persons] of count) {
-    if (persons <= NAMESAKES_KEPT) continue;
-    keys.set(name, names.length);
-    names.push({ name, persons });
+  const table: CommonNameTable = { keys: { person: new Map(), company: new Map() }, names: { person: [], company: [] } };
+  for (const kind of ['person', 'company'] as const) {
+    for (const [key, { bearers, name }] of count[kind]) {
+      if (bearers <= NAMESAKES_KEPT) continue;
+      table.keys[kind].set(key, table.names[kind].length);
+      table.names[kind].push({ name, bearers });
+    }
   }
-  return { keys, names };
+  return table;
 }
 
 /** How many of the common names resolveEntities lists (the most borne first); `CommonNames.names` counts them all. */
@@ -677,15 +694,39 @@ export const COMMON_NAMES_LISTED = 20;
 export interface CommonNames {
   names: number;
   persons: number;
-  /** The COMMON_NAMES_LISTED names borne by most persons (their normalized words, sorted), most first, then by name. */
+  /**
+   * The COMMON_NAMES_LISTED names borne by most persons (their normalized words, in the order of the first person of
+   * the name by id; the name is matched in any order of its words), most first, then by name.
+   */
   most: { name: string; persons: number }[];
 }
 
-/** What the report says of a table of common names (undefined when it has none): resolution.commonNames. */
-function commonNamesSaid({ names }: CommonNameTable): CommonNames | undefined {
-  if (names.length === 0) return undefined;
-  const most = [...names].sort((a, b) => b.persons - a.persons || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, COMMON_NAMES_LISTED);
-  return { names: names.length, persons: names.reduce((n, x) => n + x.persons, 0), most };
+/** The common names of companies (see commonNameOf), as CommonNames says those of persons. */
+export interface CommonCompanyNames {
+  names: number;
+  companies: number;
+  /** The COMMON_NAMES_LISTED names borne by most companies (their normalized words, as for CommonNames), most first, then by name. */
+  most: { name: string; companies: number }[];
+}
+
+/** The names of a kind of a table of common names, most borne first (then by name), and how many bear them all. */
+function mostBorne(names: readonly { name: string; bearers: number }[]): { bearers: number; most: { name: string; bearers: number }[] } {
+  const most = [...names].sort((a, b) => b.bearers - a.bearers || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, COMMON_NAMES_LISTED);
+  return { bearers: names.reduce((n, x) => n + x.bearers, 0), most };
+}
+
+/** What the report says of the common names of persons (undefined when there are none): resolution.commonNames. */
+function commonNamesSaid({ names: { person } }: CommonNameTable): CommonNames | undefined {
+  if (person.length === 0) return undefined;
+  const { bearers, most } = mostBorne(person);
+  return { names: person.length, persons: bearers, most: most.map((n) => ({ name: n.name, persons: n.bearers })) };
+}
+
+/** What the report says of the common names of companies (undefined when there are none): resolution.commonCompanyNames. */
+function commonCompanyNamesSaid({ names: { company } }: CommonNameTable): CommonCompanyNames | undefined {
+  if (company.length === 0) return undefined;
+  const { bearers, most } = mostBorne(company);
+  return { names: company.length, companies: bearers, most: most.map((n) => ({ name: n.name, companies: n.bearers })) };
 }
 
 const FIELDS = ['country', 'city', 'address', 'sector', 'isic', 'employees', 'founded'] as const;
@@ -839,10 +880,14 @@ export function matchEntities(entities: readonly MatchRecord[], options: Pick<Re
   return matchNames(entities, options).pairs;
 }
 
-/** What matching finds: the pairs (see matchEntities) and the common names of persons (resolution.commonNames). */
+/**
+ * What matching finds: the pairs (see matchEntities), the common names of persons (resolution.commonNames) and of
+ * companies (resolution.commonCompanyNames).
+ */
 export interface NameMatches {
   pairs: ScoredPair[];
   commonNames: CommonNames | undefined;
+  commonCompanyNames: CommonCompanyNames | undefined;
 }
 
 /**
@@ -852,7 +897,11 @@ export interface NameMatches {
 export function matchNames(entities: readonly MatchRecord[], options: Pick<ResolveOptions, 'reviewThreshold' | 'maxBlockSize'> = {}): NameMatches {
   const prepared = entities.map((e, i) => prepare(e, i));
   const common = commonNames(prepared);
-  return { pairs: scoredPairs(prepared, { reviewThreshold: options.reviewThreshold ?? 0.8, maxBlockSize: options.maxBlockSize ?? 500, common }), commonNames: commonNamesSaid(common) };
+  return {
+    pairs: scoredPairs(prepared, { reviewThreshold: options.reviewThreshold ?? 0.8, maxBlockSize: options.maxBlockSize ?? 500, common }),
+    commonNames: commonNamesSaid(common),
+    commonCompanyNames: commonCompanyNamesSaid(common),
+  };
 }
 
 /**
@@ -1031,8 +1080,8 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     replaced.set(keptAt, mergeEntity(kept, others.map((m) => entities[m])));
   }
 
-  const commonNames = found.commonNames;
-  const common = commonNames === undefined ? {} : { commonNames };
+  const { commonNames, commonCompanyNames } = found;
+  const common = { ...(commonNames === undefined ? {} : { commonNames }), ...(commonCompanyNames === undefined ? {} : { commonCompanyNames }) };
   const possible: PossibleMatch[] = review
     .filter((r) => uf.find(r.i) !== uf.find(r.j))
     .sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)

@@ -81,25 +81,28 @@ describe('pairs found through the words of the names', () => {
   test('score the same pairs as scoring every pair of the names (brute force), at every threshold', () => {
     let namesakesSeen = 0;
     let commonSeen = 0;
+    let commonCompaniesSeen = 0;
     for (const { seed, count, dense } of cases) {
       const prepared: Prepared[] = names(seed, count, dense).map((e, i) => prepare(e, i));
       for (const maxBlockSize of [500, 40]) {
         // Every pair of the names, scored as before; a pair is a candidate when it shares a block.
         const inBlock = new Set(candidatePairs(prepared, maxBlockSize).map(([i, j]) => i * prepared.length + j));
         const fullName = (p: (typeof prepared)[number]) => [...p.tokens].sort().join(' ');
-        // Two persons, one of them (or both) of a name more than six persons bear (in any order of its words), sharing no
-        // registration number, phone or address (by the evidence of their score): neither scored nor listed.
-        const bearers = (p: Prepared) => prepared.filter((q) => q.entity.kind === 'person' && q.tokens.length > 0 && fullName(q) === fullName(p)).length;
-        const common = (p: Prepared) => p.tokens.length > 0 && bearers(p) > 6;
+        // Two persons (or two companies), one of them (or both) of a name more than six persons (companies) bear (in any
+        // order of its words), sharing no registration number, phone or address (by the evidence of their score):
+        // neither scored nor listed.
+        const bearers = (p: Prepared) => prepared.filter((q) => q.entity.kind === p.entity.kind && q.tokens.length > 0 && fullName(q) === fullName(p)).length;
+        const common = (p: Prepared) => (p.entity.kind === 'person' || p.entity.kind === 'company') && p.tokens.length > 0 && bearers(p) > 6;
         const commonNamesakes = (a: Prepared, b: Prepared, evidence: string[]) =>
-          a.entity.kind === 'person' && b.entity.kind === 'person' && (common(a) || common(b)) && !evidence.some((e) => /^same (registration number|phone|address) /.test(e));
+          a.entity.kind === b.entity.kind && (common(a) || common(b)) && !evidence.some((e) => /^same (registration number|phone|address) /.test(e));
         const all: { i: number; j: number; score: number; evidence: string[] }[] = [];
         for (let i = 0; i < prepared.length; i++) {
           for (let j = i + 1; j < prepared.length; j++) {
             if (!inBlock.has(i * prepared.length + j)) continue;
             const { score, evidence } = scorePrepared(prepared[i], prepared[j]);
             if (commonNamesakes(prepared[i], prepared[j], evidence)) {
-              commonSeen++;
+              if (prepared[i].entity.kind === 'person') commonSeen++;
+              else commonCompaniesSeen++;
               continue;
             }
             all.push({ i, j, score, evidence });
@@ -131,6 +134,7 @@ describe('pairs found through the words of the names', () => {
     // (the generated names hold such namesakes, and pairs of common names: the checks above are not of empty lists)
     expect(namesakesSeen).toBeGreaterThan(0);
     expect(commonSeen).toBeGreaterThan(0);
+    expect(commonCompaniesSeen).toBeGreaterThan(0);
   });
 
   test('the generated names hold names without words, one word, ids of object properties and accents', () => {

@@ -48,6 +48,39 @@ describe('resolveEntities', () => {
     expect(resolveEntities(bundle([...olgas, entity('o6', 'Sokolova Olga', { kind: 'person', country: 'KZ' })])).commonNames).toEqual({ names: 1, persons: 7, most: [{ name: 'olga sokolova', persons: 7 }] });
   });
 
+  test('merges no companies of a common name on their names alone (fourteen Al Noor Trading in fourteen cities), and keeps those a phone or a registration ties', () => {
+    // Fourteen trading firms of one name in four spellings, in fourteen Turkish cities: each pair scored 0.94 (the same
+    // name, different cities) and all fourteen were merged into one. Two share a phone, two a registration number.
+    const cities = ['Gaziantep', 'Kilis', 'Sanliurfa', 'Mersin', 'Adana', 'Hatay', 'Istanbul', 'Ankara', 'Izmir', 'Konya', 'Bursa', 'Antalya', 'Kayseri', 'Malatya'];
+    const spellings = ['Al Noor Trading Ltd', 'AL NOOR TRADING LTD. STI.', 'Al-Noor Trading', 'Alnoor Trading Co'];
+    const noors = cities.map((city, k) =>
+      entity(`n${String(k).padStart(2, '0')}`, spellings[k % 4], {
+        country: 'TR',
+        city,
+        attributes: k === 3 || k === 4 ? { phone: '+90 342 555 01 01' } : k === 7 || k === 8 ? { registration_number: 'TR-34-998877' } : {},
+      }),
+    );
+    // Another spelling of the name (one firm, in Gaziantep beside n00); six firms of another name (not common); a person of the common name.
+    const nour = entity('n99', 'Al Nour Trading', { country: 'TR', city: 'Gaziantep' });
+    const stars = ['AE', 'LB', 'JO', 'IQ', 'SY', 'IR'].map((c) => entity(`s${c}`, 'Star Electronics LLC', { country: c }));
+    const r = resolveEntities(bundle([...noors, nour, ...stars, entity('p1', 'Al Noor Trading', { kind: 'person', country: 'TR' })]));
+    expect(r.merges.map((m) => [m.kept, ...m.merged].sort())).toEqual([
+      ['n03', 'n04'],
+      ['n07', 'n08'],
+    ]);
+    const listed = r.possible.map((p) => [p.a, p.b].sort().join(' '));
+    expect(listed.filter((k) => k.startsWith('n'))).toEqual([]);
+    // (six firms of a name in six countries: each pair listed for review, as before)
+    expect(listed.filter((k) => k.startsWith('s'))).toHaveLength(15);
+    expect(r.commonCompanyNames).toEqual({ names: 1, companies: 14, most: [{ name: 'alnoor trading', companies: 14 }] });
+    expect(r.commonNames).toBeUndefined();
+    // Seven companies make a name common; six do not (and a common name of persons is not one of companies).
+    expect(resolveEntities(bundle(stars)).commonCompanyNames).toBeUndefined();
+    const seven = resolveEntities(bundle([...stars, entity('sTR', 'STAR ELECTRONICS', { country: 'TR' })]));
+    expect(seven.commonCompanyNames).toEqual({ names: 1, companies: 7, most: [{ name: 'star electronics', companies: 7 }] });
+    expect(seven.possible).toEqual([]);
+  });
+
   const entities = () => [
     entity('k1', 'Örnek Kimya Ltd. Şti.', { country: 'TR', city: 'Gaziantep' }),
     entity('hat', 'Hatlı Telefon', { country: 'TR', city: 'Akçakale' }),

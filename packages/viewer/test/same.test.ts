@@ -78,6 +78,13 @@ describe('one entity or two (core/same)', () => {
     );
     r.resolution.commonNames = { names: 1, persons: 8, most: [{ name: 'ali mohammed', persons: 8 }] };
     expect(commonNamesWords(buildModel(r))).toBe('8 persons bear a common name (more than six persons each, such as “ali mohammed” (8)): none of them is paired with another person on the name alone, only with a shared registration number, phone or address.');
+    r.resolution.commonCompanyNames = { names: 2, companies: 24, most: [{ name: 'alnoor trading', companies: 14 }, { name: 'star electronics', companies: 10 }] };
+    expect(commonNamesWords(buildModel(r))).toBe(
+      '8 persons bear a common name (more than six persons each, such as “ali mohammed” (8)): none of them is paired with another person on the name alone, only with a shared registration number, phone or address. ' +
+        '24 companies bear one of 2 common names (more than six companies each, such as “alnoor trading” (14), “star electronics” (10)): none of them is paired with another company on the name alone, only with a shared registration number, phone or address.',
+    );
+    delete r.resolution.commonNames;
+    expect(commonNamesWords(buildModel(r))).toMatch(/^24 companies bear/);
   });
 
   it('says whether the report follows each judgement: pending until the bundle is analysed again with the case', () => {

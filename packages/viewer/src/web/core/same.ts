@@ -185,16 +185,26 @@ export function evidenceFirst(evidence: readonly string[]): string[] {
 }
 
 /**
- * What name matching says of persons of common names (`resolution.commonNames`), in words: a reviewer looking for the
- * pairs of a common name learns why there are none. Null when the report names none.
+ * What name matching says of persons and companies of common names (`resolution.commonNames`,
+ * `resolution.commonCompanyNames`), in words: a reviewer looking for the pairs of a common name learns why there are
+ * none. Null when the report names none.
  */
 export function commonNamesWords(model: ViewModel): string | null {
-  const common = model.report.resolution?.commonNames;
-  if (common === undefined) return null;
-  const most = common.most.slice(0, 3).map((n) => `“${n.name}” (${n.persons.toLocaleString('en-US')})`);
-  const persons = common.persons === 1 ? '1 person bears' : `${common.persons.toLocaleString('en-US')} persons bear`;
-  const names = common.names === 1 ? 'a common name' : `one of ${common.names.toLocaleString('en-US')} common names`;
-  return `${persons} ${names} (more than six persons each, such as ${most.join(', ')}): none of them is paired with another person on the name alone, only with a shared registration number, phone or address.`;
+  const resolution = model.report.resolution;
+  const said: string[] = [];
+  const persons = resolution?.commonNames;
+  if (persons !== undefined) said.push(commonWords(persons.names, persons.persons, persons.most.map((n) => [n.name, n.persons]), 'person', 'persons'));
+  const companies = resolution?.commonCompanyNames;
+  if (companies !== undefined) said.push(commonWords(companies.names, companies.companies, companies.most.map((n) => [n.name, n.companies]), 'company', 'companies'));
+  return said.length === 0 ? null : said.join(' ');
+}
+
+/** One kind's common names in words (commonNamesWords). */
+function commonWords(names: number, bearers: number, most: [string, number][], one: string, many: string): string {
+  const some = most.slice(0, 3).map(([name, n]) => `“${name}” (${n.toLocaleString('en-US')})`);
+  const who = bearers === 1 ? `1 ${one} bears` : `${bearers.toLocaleString('en-US')} ${many} bear`;
+  const which = names === 1 ? 'a common name' : `one of ${names.toLocaleString('en-US')} common names`;
+  return `${who} ${which} (more than six ${many} each, such as ${some.join(', ')}): none of them is paired with another ${one} on the name alone, only with a shared registration number, phone or address.`;
 }
 
 /** What the analysis found of a pair, in words. */

@@ -18,6 +18,8 @@ export interface Prepared {
   tokens: string[];
   city?: string;
   address?: string;
+  /** The numbers of the address (its runs of digits, in order): a house, a building, a postal code. */
+  addressNumbers?: string;
   phone?: string;
   registration?: string;
   /** The words of the name that hold a digit, each once (see `EVIDENCE.differentNumbers`). */
@@ -93,15 +95,20 @@ export function prepare(entity: MatchRecord, index: number): Prepared {
     tokens,
     city: city || undefined,
     address: address || undefined,
+    addressNumbers: address ? (address.match(/\d+/g) ?? []).join(' ') : undefined,
     phone: phoneKey(attribute(entity, 'phone')),
     registration: entityRegistration(entity),
     numbers: numbersOf(tokens),
   };
 }
 
-/** Whether two records give one address (the same, or alike enough: Jaro–Winkler 0.95 or more, folded). */
+/**
+ * Whether two records give one address: the same, or alike enough (Jaro–Winkler 0.95 or more, folded) with the same
+ * numbers (`Sanayi Cd. No:4` and `Sanayi Caddesi No 4`). `Lenina 5, Kazan` and `Lenina 15, Kazan` are alike letter for
+ * letter but are two buildings: firms of one common name on one street are not one firm for that.
+ */
 function sameAddress(a: Prepared, b: Prepared): boolean {
-  return a.address !== undefined && b.address !== undefined && (a.address === b.address || jaroWinkler(a.address, b.address) >= 0.95);
+  return a.address !== undefined && b.address !== undefined && (a.address === b.address || (a.addressNumbers === b.addressNumbers && jaroWinkler(a.address, b.address) >= 0.95));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { loadReference, parseReference, parseRules } from '@chokepoint/flags';
 import type { Shipment } from '@chokepoint/model';
-import { bundleOf, company, flagsOf, person, REFERENCE, ship, tie } from './helpers';
+import { bundleOf, company, flagsOf, person, REFERENCE, resultOf, ship, tie } from './helpers';
 import { analyze } from '@chokepoint/engine';
 import { evaluateFlags } from '@chokepoint/flags';
 
@@ -193,6 +193,29 @@ describe('round-tripping', () => {
     expect(flagsOf(bundleOf({ entities, relations, shipments: backwards }), 'round-tripping')).toEqual([]);
     const returned = [flour('home', 'a', '2020-01-01'), flour('a', 'home', '2020-01-20')];
     expect(flagsOf(bundleOf({ entities, relations, shipments: returned }), 'round-tripping')).toEqual([]);
+  });
+
+  it('follows a circle through a distributor of few sales; past 500 sales in the window the search stops where it is, and says so', () => {
+    // home → a → hub → sister, the hub selling the flour to `n` other firms on the way.
+    const hub = company('hub', { isic: '4690' });
+    const circle = (n: number) => {
+      const firms = Array.from({ length: n }, (_, k) => company(`f${k}`, { isic: '4690' }));
+      const shipments = [
+        flour('home', 'a', '2020-01-01', 'out'),
+        flour('a', 'hub', '2020-01-05', 'in'),
+        ...firms.map((f, k) => flour('hub', f.id, '2020-01-10', `sale${k}`)),
+        flour('hub', 'sister', '2020-01-20', 'back'),
+      ];
+      return resultOf(bundleOf({ entities: [...entities, hub, ...firms], relations, shipments }));
+    };
+    const few = circle(10);
+    expect(few.flags.filter((f) => f.rule === 'round-tripping').map((f) => [f.entity, f.shipments])).toEqual([['home', ['out', 'in', 'back']]]);
+    expect(few.rules.find((r) => r.id === 'round-tripping')!.coverage!.notJudged).toEqual([]);
+    // 600 sales before the return: the search from the first sale stops once 500 are queued (it used to read on through
+    // every sale of the window, ten thousand for each purchase of a distributor's customer), and says it was cut short.
+    const many = circle(600);
+    expect(many.flags.filter((f) => f.rule === 'round-tripping')).toEqual([]);
+    expect(many.rules.find((r) => r.id === 'round-tripping')!.coverage!.notJudged).toEqual([{ reason: 'search cut short (more than 500 onward shipments within the window: longer chains not followed)', count: 2 }]);
   });
 
   it('near miss: other goods come back', () => {

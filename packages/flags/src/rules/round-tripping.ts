@@ -177,6 +177,9 @@ export const roundTripping: Rule = {
             continue;
           }
           queue.push(next);
+          // The budget is of shipments explored: once the queue holds that many, the search is cut short here too (a
+          // distributor's window holds ten thousand sales of one goods, read for each of its 200,000 purchases).
+          if (queue.length >= BUDGET) break;
         }
       }
       if (found < 0 && queue.length >= BUDGET && i < queue.length) coverage.notJudged(CUT_SHORT);

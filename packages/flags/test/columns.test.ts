@@ -209,16 +209,22 @@ describe('rapid-transit on indexed sales', () => {
       const shipped = r() < 0.03 ? undefined : r() < 0.02 ? '2024-02-30' : day(d);
       const received = r() < 0.4 ? day(d + Math.floor(r() * 4)) : undefined;
       // (ids out of the file's order: the quickest sales of one day are named by id, not in the order read)
-      return ship(supplier, buyer, { id: `s${String((k * 379) % 600).padStart(3, '0')}`, ...goods[Math.floor(r() * 3)], ...(shipped === undefined ? {} : { shipped }), ...(received === undefined ? {} : { received }) });
+      // (one in ten without its HS code: the same goods then by their words)
+      const { hsCode, commodity } = goods[Math.floor(r() * 3)];
+      const coded = r() < 0.9 ? { hsCode } : {};
+      return ship(supplier, buyer, { id: `s${String((k * 379) % 600).padStart(3, '0')}`, commodity, ...coded, ...(shipped === undefined ? {} : { shipped }), ...(received === undefined ? {} : { received }) });
     });
     const byId = new Map(shipments.map((x) => [x.id, x]));
+    /** The same goods: the same heading when both have a code, else the same words. */
+    const sameGoods = (a: (typeof shipments)[number], b: (typeof shipments)[number]) =>
+      a.hsCode !== undefined && b.hsCode !== undefined ? a.hsCode.slice(0, 4) === b.hsCode.slice(0, 4) : a.commodity === b.commodity;
     const time = (d: string | undefined) => (d === undefined ? NaN : Date.parse(`${d}T00:00:00Z`));
     /** The receipt of the sale's goods by its supplier just before it, within 14 days: fewest days, then lowest id. */
     const previousOf = (sale: (typeof shipments)[number]) => {
       let best: (typeof shipments)[number] | undefined;
       let bestDays = 0;
       for (const x of shipments) {
-        if ((x.consignee ?? x.buyer) !== sale.supplier || x.id === sale.id || x.hsCode!.slice(0, 4) !== sale.hsCode!.slice(0, 4)) continue;
+        if ((x.consignee ?? x.buyer) !== sale.supplier || x.id === sale.id || !sameGoods(x, sale)) continue;
         const days = Math.round((time(sale.shipped) - time(x.received ?? x.shipped)) / 86_400_000);
         if (!(days >= 0 && days <= 14)) continue;
         if (best === undefined || days < bestDays || (days === bestDays && x.id < best.id)) [best, bestDays] = [x, days];
@@ -228,7 +234,7 @@ describe('rapid-transit on indexed sales', () => {
     /** The sales of the goods by their receiver within 14 days of arrival: fewest days first, then lowest id. */
     const onwardOf = (inbound: (typeof shipments)[number]) =>
       shipments
-        .filter((x) => x.supplier === (inbound.consignee ?? inbound.buyer) && x.id !== inbound.id && x.hsCode!.slice(0, 4) === inbound.hsCode!.slice(0, 4))
+        .filter((x) => x.supplier === (inbound.consignee ?? inbound.buyer) && x.id !== inbound.id && sameGoods(x, inbound))
         .map((x) => ({ x, days: Math.round((time(x.shipped) - time(inbound.received ?? inbound.shipped)) / 86_400_000) }))
         .filter(({ days }) => days >= 0 && days <= 14)
         .sort((a, b) => a.days - b.days || (a.x.id < b.x.id ? -1 : 1));

@@ -14,26 +14,122 @@ const MAX_HOPS = 25;
 const arrival = (s: Shipment): string | undefined => s.received ?? s.shipped;
 
 /**
- * What the rule reads, by shipment number, built once per run: each shipment's arrival date, and each entity's
- * sales with a readable shipping date in date order (so that the sales within a dwell limit are found by binary
- * search) and its sales without a shipping date (which cannot be timed).
+ * What the rule reads, by shipment number, built once per run: each shipment's arrival date, each entity's sales with
+ * a readable shipping date and its receipts with a readable arrival date, of each goods in time order (so that the
+ * sales of the same goods within a dwell limit are found by binary search, without reading the others), and its sales
+ * without a shipping date (which cannot be timed).
  */
 interface Transit {
   c: FlagColumns;
   /** Per shipment: the number of its arrival date (received, else shipped), -1 for none. */
   arrival: Int32Array;
-  /** Per entity: its dated sales, by shipping time; `salesTime` is aligned with `sales.items`. */
-  sales: IndexLists;
-  salesTime: Float64Array;
+  /** Per entity: its dated sales, of each goods by shipping time. */
+  sales: Timeline;
   /** Per entity: its sales without a shipping date. */
   undated: IndexLists;
   /**
-   * Per entity: what it received with a readable arrival date, by arrival time; `receiptTime` is aligned with
-   * `receipts.items` (so that the receipt just before a sale is found by binary search: a distributor receiving 200,000
-   * shipments had all of them read for each of its sales, along every chain, seven minutes for one rule).
+   * Per entity: what it received with a readable arrival date, of each goods by arrival time (so that the receipt just
+   * before a sale is found by binary search: a distributor receiving 200,000 shipments had all of them read for each
+   * of its sales, along every chain, seven minutes for one rule).
    */
-  receipts: IndexLists;
-  receiptTime: Float64Array;
+  receipts: Timeline;
+}
+
+/** Shipments of each entity by a key (HS heading or commodity words), then by time: `time` is aligned with `lists.items`. */
+interface TimedLists {
+  lists: IndexLists;
+  /** Per shipment: its key. */
+  key: Int32Array;
+  time: Float64Array;
+}
+
+/**
+ * Shipments of each entity, of each goods in time order, as sameGoods tells goods apart: those with an HS code by
+ * heading, those without by their commodity words, and (made on first need, for a shipment without a code) all by
+ * their words. A distributor's dwell limit holds thousands of shipments of other goods: the 400,000 shipments through
+ * one distributor had 8,800 read for each of its 200,000 receipts, and again for each of its sales.
+ */
+interface Timeline {
+  coded: TimedLists;
+  uncoded: TimedLists;
+  all(): TimedLists;
+}
+
+function timeline(c: FlagColumns, owner: Int32Array, rank: Int32Array, ranks: number, timeOf: (i: number) => number, arrays: FlagContext['scratch']): Timeline {
+  const count = owner.length;
+  const make = (keep: (i: number) => boolean, key: Int32Array, keys: number): TimedLists => {
+    const own = arrays.int32(count);
+    for (let i = 0; i < count; i++) own[i] = owner[i] >= 0 && keep(i) ? owner[i] : -1;
+    const lists = indexListsSorted(own, c.entityIds.length, [
+      { of: key, count: keys },
+      { of: rank, count: ranks },
+    ], arrays);
+    const time = arrays.float64(lists.items.length);
+    for (let k = 0; k < lists.items.length; k++) time[k] = timeOf(lists.items[k]);
+    return { lists, key, time };
+  };
+  let all: TimedLists | undefined;
+  return {
+    coded: make((i) => c.hs[i] >= 0, c.heading, c.headings.length),
+    uncoded: make((i) => c.hs[i] < 0, c.words, c.wordTexts.length),
+    all: () => (all ??= make(() => true, c.words, c.wordTexts.length)),
+  };
+}
+
+/** A run of a TimedLists: its items from `lo` to `end`. */
+type Run = { of: TimedLists; lo: number; end: number };
+
+/** The shipments of entity `e` with key `key` from time `from` on (to the end of the key's run). */
+function runOf(of: TimedLists, e: number, key: number, from: number): Run {
+  const { start, items } = of.lists;
+  const keys = of.key;
+  let lo = start[e];
+  let hi = start[e + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[items[mid]] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  hi = start[e + 1];
+  while (end < hi) {
+    const mid = (end + hi) >>> 1;
+    if (keys[items[mid]] <= key) end = mid + 1;
+    else hi = mid;
+  }
+  hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (of.time[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return { of, lo, end };
+}
+
+/** The runs of entity `e`'s shipments in `t` of the same goods as shipment `s` (sameGoods), from time `from` on. */
+function sameGoodsRuns(t: Timeline, c: FlagColumns, e: number, s: number, from: number): Run[] {
+  if (c.hs[s] >= 0) return [runOf(t.coded, e, c.heading[s], from), runOf(t.uncoded, e, c.words[s], from)];
+  return [runOf(t.all(), e, c.words[s], from)];
+}
+
+/**
+ * Visits the shipments of one or two runs in time order (equal times: the first run's first), each with its time,
+ * until `visit` returns false.
+ */
+function eachByTime(runs: readonly Run[], visit: (i: number, time: number) => boolean): void {
+  const [x, y] = runs;
+  let a = x.lo;
+  let b = y === undefined ? 0 : y.lo;
+  const bEnd = y === undefined ? 0 : y.end;
+  while (a < x.end || b < bEnd) {
+    if (b >= bEnd || (a < x.end && x.of.time[a] <= y!.of.time[b])) {
+      if (!visit(x.of.lists.items[a], x.of.time[a])) return;
+      a++;
+    } else {
+      if (!visit(y!.of.lists.items[b], y!.of.time[b])) return;
+      b++;
+    }
+  }
 }
 
 function transitOf(ctx: FlagContext): Transit {
@@ -52,18 +148,16 @@ function transitOf(ctx: FlagContext): Transit {
     dated[i] = on >= 0 && !Number.isNaN(c.dateTimes[on]) ? c.supplier[i] : -1;
     undatedOwner[i] = on < 0 ? c.supplier[i] : -1;
   }
-  // Each entity's dated sales by shipping time, then in bundle order: times ranked once (equal times one rank), the
-  // sales counted into their ranks.
+  // Each entity's dated sales by goods and shipping time, then in bundle order: times ranked once (equal times one
+  // rank), the sales counted into their ranks.
   const byTime = [...c.dateTimes.keys()].filter((d) => !Number.isNaN(c.dateTimes[d])).sort((a, b) => c.dateTimes[a] - c.dateTimes[b]);
   const timeRank = new Int32Array(c.dateTimes.length);
   let ranks = 0;
   byTime.forEach((d, k) => (timeRank[d] = k > 0 && c.dateTimes[d] === c.dateTimes[byTime[k - 1]] ? ranks - 1 : ranks++));
   const saleRank = arrays.int32(count);
   for (let i = 0; i < count; i++) if (dated[i] >= 0) saleRank[i] = timeRank[c.shippedOn[i]];
-  const sales = indexListsSorted(dated, entities, [{ of: saleRank, count: ranks }], arrays);
-  const salesTime = arrays.float64(sales.items.length);
-  for (let k = 0; k < sales.items.length; k++) salesTime[k] = c.dateTimes[c.shippedOn[sales.items[k]]];
-  // Each entity's receipts with a readable arrival date, by arrival time.
+  const sales = timeline(c, dated, saleRank, ranks, (i) => c.dateTimes[c.shippedOn[i]], arrays);
+  // Each entity's receipts with a readable arrival date, by goods and arrival time.
   const arrived = arrays.int32(count);
   const arrivalRank = arrays.int32(count);
   for (let i = 0; i < count; i++) {
@@ -71,10 +165,8 @@ function transitOf(ctx: FlagContext): Transit {
     arrived[i] = a >= 0 && !Number.isNaN(c.dateTimes[a]) ? c.receiver[i] : -1;
     if (arrived[i] >= 0) arrivalRank[i] = timeRank[a];
   }
-  const receipts = indexListsSorted(arrived, entities, [{ of: arrivalRank, count: ranks }], arrays);
-  const receiptTime = arrays.float64(receipts.items.length);
-  for (let k = 0; k < receipts.items.length; k++) receiptTime[k] = c.dateTimes[arrival[receipts.items[k]]];
-  return { c, arrival, sales, salesTime, undated: indexLists(undatedOwner, entities, arrays), receipts, receiptTime };
+  const receipts = timeline(c, arrived, arrivalRank, ranks, (i) => c.dateTimes[arrival[i]], arrays);
+  return { c, arrival, sales, undated: indexLists(undatedOwner, entities, arrays), receipts };
 }
 
 /** Same goods: the same HS heading when both codes are known, else the same commodity words. */
@@ -96,27 +188,12 @@ function undatedOnward(t: Transit, inbound: number): boolean {
 
 const DAY_MS = 86_400_000;
 
-/**
- * Where the sales that may follow `inbound` begin among its receiver's sales by time (`lo`, to `end`), and when it
- * arrived (`at`): the first sale shipped less than a day before arrival (a day rounds to 0 or less); from there, days
- * only grow along the list. Undefined when the arrival has no readable date.
- */
-function salesAfter(t: Transit, inbound: number): { at: number; lo: number; end: number } | undefined {
-  const { c, sales, salesTime } = t;
+/** When `inbound` arrived (its time), or undefined when the arrival has no readable date. */
+function arrivedAt(t: Transit, inbound: number): number | undefined {
   const arrived = t.arrival[inbound];
   if (arrived < 0) return undefined;
-  const at = c.dateTimes[arrived];
-  if (Number.isNaN(at)) return undefined;
-  const holder = c.receiver[inbound];
-  const end = sales.start[holder + 1];
-  let lo = sales.start[holder];
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (salesTime[mid] < at - DAY_MS) lo = mid + 1;
-    else hi = mid;
-  }
-  return { at, lo, end };
+  const at = t.c.dateTimes[arrived];
+  return Number.isNaN(at) ? undefined : at;
 }
 
 /**
@@ -136,67 +213,86 @@ const NO_SALES: OnwardSales = { named: [], count: 0 };
 
 /**
  * Onward shipments of the goods of `inbound` by the entity that received them, within the dwell limit (those `keep`
- * keeps, when given): how many, and the ONWARD_NAMED quickest (fewest days, then lowest id).
+ * keeps, when given): how many, and the ONWARD_NAMED quickest (fewest days, then lowest id). The sales read are those
+ * of the same goods shipped from a day before arrival on (a day rounds to 0 or less); from there, days only grow.
  */
 function onward(t: Transit, inbound: number, maxDwell: number, keep?: (o: number) => boolean): OnwardSales {
-  const { c, sales, salesTime } = t;
-  const after = salesAfter(t, inbound);
-  if (after === undefined) return NO_SALES;
-  const { at, lo, end } = after;
-  let named: Onward[] | undefined;
+  const { c } = t;
+  const at = arrivedAt(t, inbound);
+  if (at === undefined) return NO_SALES;
+  const runs = sameGoodsRuns(t.sales, c, c.receiver[inbound], inbound, at - DAY_MS);
+  // Without `keep`, and unless the receipt is a sale of its receiver too, every sale from the first of 0 days to the
+  // last within the limit counts: counted by binary search, and only the quickest read (a distributor's limit holds
+  // hundreds of sales of the same goods for each of its receipts).
+  const counted = keep === undefined && c.supplier[inbound] !== c.receiver[inbound];
   let count = 0;
+  if (counted) {
+    for (const r of runs) {
+      r.lo = firstDay(r, (time) => daysFrom(at, time) >= 0);
+      r.end = firstDay(r, (time) => daysFrom(at, time) > maxDwell);
+      count += r.end - r.lo;
+    }
+    if (count === 0) return NO_SALES;
+  }
+  let named: Onward[] | undefined;
   /** The days of the ONWARD_NAMED-th sale kept for naming (-1: fewer kept): sales of that day are kept too, for the tie-break by id. */
   let lastDays = -1;
-  // The shipments themselves (their ids) read only for the sales of the same goods.
-  let id: string | undefined;
-  for (let k = lo; k < end; k++) {
-    const days = daysFrom(at, salesTime[k]);
-    if (days > maxDwell) break;
-    if (!(days >= 0)) continue;
-    const o = sales.items[k];
-    if (!sameGoods(c, inbound, o)) continue;
+  const id = c.shipments[inbound].id;
+  eachByTime(runs, (o, time) => {
+    const days = daysFrom(at, time);
+    if (days > maxDwell || (counted && lastDays >= 0 && days > lastDays)) return false;
+    if (!(days >= 0) || (keep !== undefined && !keep(o))) return true;
     const out = c.shipments[o];
-    if (out.id === (id ??= c.shipments[inbound].id)) continue;
-    if (keep !== undefined && !keep(o)) continue;
-    count++;
-    // Days only grow along the list: the quickest are the first, but for the order by id among those of one day.
+    if (out.id === id) return true;
+    if (!counted) count++;
+    // The quickest are the first, but for the order by id among those of one day.
     if (lastDays < 0 || days === lastDays) {
       (named ??= []).push({ out, at: o, days });
       if (lastDays < 0 && named.length === ONWARD_NAMED) lastDays = days;
     }
-  }
+    return true;
+  });
   if (named === undefined) return NO_SALES;
   named.sort((a, b) => a.days - b.days || (a.out.id < b.out.id ? -1 : 1));
   return { named: named.length > ONWARD_NAMED ? named.slice(0, ONWARD_NAMED) : named, count };
 }
 
+/** The first item of run `r` (from its `lo`, to its `end`) whose time `reached` says yes to; `reached` must only turn from no to yes. */
+function firstDay(r: Run, reached: (time: number) => boolean): number {
+  let lo = r.lo;
+  let hi = r.end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (reached(r.of.time[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
- * onward(t, inbound, maxDwell)[0] (the quickest onward shipment, the lowest id among the quickest), found without
+ * onward(t, inbound, maxDwell).named[0] (the quickest onward shipment, the lowest id among the quickest), found without
  * reading the rest of the dwell limit: a chain is followed forward hop by hop, and a distributor's limit holds hundreds
  * of sales.
  */
 function firstOnward(t: Transit, inbound: number, maxDwell: number): number | undefined {
-  const { c, sales, salesTime } = t;
-  const after = salesAfter(t, inbound);
-  if (after === undefined) return undefined;
-  const { at, lo, end } = after;
+  const { c } = t;
+  const at = arrivedAt(t, inbound);
+  if (at === undefined) return undefined;
   const id = c.shipments[inbound].id;
   let best: number | undefined;
   let bestDays = 0;
-  for (let k = lo; k < end; k++) {
-    const days = daysFrom(at, salesTime[k]);
-    // Days only grow along the list: past the limit, or past the day of the quickest found, nothing quicker comes.
-    if (days > maxDwell || (best !== undefined && days > bestDays)) break;
-    if (!(days >= 0)) continue;
-    const o = sales.items[k];
-    if (!sameGoods(c, inbound, o)) continue;
+  eachByTime(sameGoodsRuns(t.sales, c, c.receiver[inbound], inbound, at - DAY_MS), (o, time) => {
+    const days = daysFrom(at, time);
+    // Days only grow: past the limit, or past the day of the quickest found, nothing quicker comes.
+    if (days > maxDwell || (best !== undefined && days > bestDays)) return false;
+    if (!(days >= 0)) return true;
     const oid = c.shipments[o].id;
-    if (oid === id) continue;
-    if (best === undefined || oid < c.shipments[best].id) {
+    if (oid !== id && (best === undefined || oid < c.shipments[best].id)) {
       best = o;
       bestDays = days;
     }
-  }
+    return true;
+  });
   return best;
 }
 /** An onward shipment (and its number) with the days it left after the goods arrived. */
@@ -214,31 +310,22 @@ function previous(t: Transit, s: number, maxDwell: number): number | undefined {
   const shipped = c.dateTimes[on];
   if (Number.isNaN(shipped)) return undefined;
   const id = c.shipments[s].id;
-  const { receipts, receiptTime } = t;
-  const holder = c.supplier[s];
   let best: number | undefined;
   let bestDays = 0;
-  // Only receipts that arrived from maxDwell days (and one more, for the rounding of days) before the sale to a day
-  // after it can be within the limit: found by binary search among the holder's receipts by arrival time.
-  const end = receipts.start[holder + 1];
-  let lo = receipts.start[holder];
-  let hi = end;
+  // Only receipts of the goods that arrived from maxDwell days (and one more, for the rounding of days) before the sale
+  // to a day after it can be within the limit.
   const from = shipped - (maxDwell + 1) * DAY_MS;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (receiptTime[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < end && receiptTime[k] <= shipped + DAY_MS; k++) {
-    const i = receipts.items[k];
-    if (c.shipments[i].id === id || !sameGoods(c, i, s)) continue;
-    const days = daysFrom(receiptTime[k], shipped);
-    if (!(days >= 0 && days <= maxDwell)) continue;
+  eachByTime(sameGoodsRuns(t.receipts, c, c.supplier[s], s, from), (i, time) => {
+    if (time > shipped + DAY_MS) return false;
+    if (c.shipments[i].id === id) return true;
+    const days = daysFrom(time, shipped);
+    if (!(days >= 0 && days <= maxDwell)) return true;
     if (best === undefined || days < bestDays || (days === bestDays && c.shipments[i].id < c.shipments[best].id)) {
       best = i;
       bestDays = days;
     }
-  }
+    return true;
+  });
   return best;
 }
 
@@ -308,6 +395,16 @@ export const rapidTransit: Rule = {
       const c = crossingOf.get(id);
       return c !== null && c !== undefined && c.distanceKm <= radius ? c : undefined;
     };
+    /** Per entity number: 1 when it lies within `radius` of a border crossing (nearBorder), made on first use. */
+    let nearBy: Int8Array | undefined;
+    const nearByNumber = (): Int8Array => {
+      if (nearBy === undefined) {
+        const ids = ctx.columns.entityIds;
+        nearBy = new Int8Array(ids.length);
+        for (let e = 0; e < ids.length; e++) if (nearBorder(ids[e]) !== undefined) nearBy[e] = 1;
+      }
+      return nearBy;
+    };
     const hits: RuleHit[] = [];
     const t = transitOf(ctx);
     // The step back and the step forward from each shipment, found once: the chains of many shipments pass through the
@@ -345,12 +442,12 @@ export const rapidTransit: Rule = {
       const item = ctx.watch(inbound);
       const resold = exemptResellers && isReseller(ctx, holder) && ctx.fits(holder, inbound) === true;
       if (resold) {
-        const signal = (to: string) =>
-          item !== undefined &&
-          nearBorder(to) !== undefined &&
-          ctx.isUser(to, item) !== true &&
-          (nearBorder(holder) !== undefined || ctx.group(holder).id === ctx.group(to).id);
-        sold = onward(t, at, maxDwell, (o) => signal(shipments[o].consignee ?? shipments[o].buyer));
+        // (goods not watch-listed: no sale counts, none is read)
+        if (item === undefined) continue;
+        const signal = (to: string) => nearBorder(to) !== undefined && ctx.isUser(to, item) !== true && (nearBorder(holder) !== undefined || ctx.group(holder).id === ctx.group(to).id);
+        // (the recipients by a border crossing found by number first: a distributor's receipt has hundreds of sales to read)
+        const near = nearByNumber();
+        sold = onward(t, at, maxDwell, (o) => near[t.c.receiver[o]] === 1 && signal(shipments[o].consignee ?? shipments[o].buyer));
         if (sold.count === 0) continue;
       }
       const next = sold.named;

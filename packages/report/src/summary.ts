@@ -446,7 +446,15 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       else groups.set(f.rule, [f]);
     }
     const rank = (sev: string) => (sev === 'high' ? 3 : sev === 'medium' ? 2 : 1);
-    const ordered = [...groups].sort((a, b) => Math.max(...b[1].map((f) => rank(f.severity))) - Math.max(...a[1].map((f) => rank(f.severity))) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    // (the highest severity of each rule's flags by a loop: a rule can raise more flags than a call may take arguments,
+    // and 262,000 flags on a distributor's trade stopped the summary with "Maximum call stack size exceeded")
+    const highest = new Map<string, number>();
+    for (const [rule, list] of groups) {
+      let top = 0;
+      for (const f of list) top = Math.max(top, rank(f.severity));
+      highest.set(rule, top);
+    }
+    const ordered = [...groups].sort((a, b) => highest.get(b[0])! - highest.get(a[0])! || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
     for (const [rule, list] of ordered) {
       const sev = (['high', 'medium', 'low'] as const).map((x) => [x, list.filter((f) => f.severity === x).length] as const).filter(([, n]) => n > 0);
       const on = new Set(list.flatMap((f) => f.entities)).size;

@@ -114,6 +114,17 @@ describe('the summary of what was skipped or doubted in the input', () => {
     );
   });
 
+  it('summarises a rule that raised more flags than a call may take arguments (262,000 on a distributor stopped it)', async () => {
+    const report = await tinyReport();
+    expect(report.flags.length).toBeGreaterThan(0);
+    const first = report.flags[0];
+    // (two rules: the rules are ordered by their flags' highest severity)
+    const other = report.flags.find((f) => f.rule !== first.rule) ?? { ...first, rule: 'new-company' };
+    report.flags = [...Array.from({ length: 300_000 }, (_, k) => ({ ...first, id: `${first.rule}/x${k}` })), other];
+    const text = renderSummary(report);
+    expect(text).toContain('300,000 flags');
+  });
+
   it('says nothing when nothing was skipped or doubted', async () => {
     const report = await tinyReport();
     report.input.rejected = [];

@@ -1074,7 +1074,8 @@ export function resolveEntities(bundle: Bundle, options: ResolveOptions = {}, ma
     merges.push({
       kept: kept.id,
       merged: others.map((m) => entities[m].id),
-      score: Math.min(...edges.map((e) => e.score)),
+      // (by reduce: a merge of many records has more edges than a call may take arguments)
+      score: edges.reduce((low, e) => Math.min(low, e.score), Infinity),
       evidence: edges.map((e) => `${entities[e.i].id} ~ ${entities[e.j].id} (${e.score}): ${e.evidence.join('; ')}`),
     });
     replaced.set(keptAt, mergeEntity(kept, others.map((m) => entities[m])));

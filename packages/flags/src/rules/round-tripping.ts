@@ -64,7 +64,8 @@ export const roundTripping: Rule = {
       return g;
     });
     const wordsBase = goodsTexts.length;
-    goodsTexts.push(...c.wordTexts);
+    // (one at a time: a large bundle's goods words are more than a call may take arguments)
+    for (const w of c.wordTexts) goodsTexts.push(w);
     // The rule's own arrays, lent for the time it runs (ctx.scratch).
     const arrays = ctx.scratch;
     const goodsOf = arrays.int32(count);

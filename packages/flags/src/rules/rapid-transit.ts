@@ -132,6 +132,23 @@ function eachByTime(runs: readonly Run[], visit: (i: number, time: number) => bo
   }
 }
 
+/** eachByTime backwards: the latest first (equal times: the second run's first), until `visit` returns false. */
+function eachByTimeBackwards(runs: readonly Run[], visit: (i: number, time: number) => boolean): void {
+  const [x, y] = runs;
+  let a = x.end - 1;
+  let b = y === undefined ? -1 : y.end - 1;
+  const bLo = y === undefined ? 0 : y.lo;
+  while (a >= x.lo || b >= bLo) {
+    if (b < bLo || (a >= x.lo && x.of.time[a] > y!.of.time[b])) {
+      if (!visit(x.of.lists.items[a], x.of.time[a])) return;
+      a--;
+    } else {
+      if (!visit(y!.of.lists.items[b], y!.of.time[b])) return;
+      b--;
+    }
+  }
+}
+
 function transitOf(ctx: FlagContext): Transit {
   const c = ctx.columns;
   const count = c.shipments.length;
@@ -243,7 +260,8 @@ function onward(t: Transit, inbound: number, maxDwell: number, keep?: (o: number
     if (days > maxDwell || (counted && lastDays >= 0 && days > lastDays)) return false;
     if (!(days >= 0) || (keep !== undefined && !keep(o))) return true;
     const out = c.shipments[o];
-    if (out.id === id) return true;
+    // (counted: the receipt is not among its receiver's sales, whose ids are others')
+    if (!counted && out.id === id) return true;
     if (!counted) count++;
     // The quickest are the first, but for the order by id among those of one day.
     if (lastDays < 0 || days === lastDays) {
@@ -314,12 +332,15 @@ function previous(t: Transit, s: number, maxDwell: number): number | undefined {
   let bestDays = 0;
   // Only receipts of the goods that arrived from maxDwell days (and one more, for the rounding of days) before the sale
   // to a day after it can be within the limit.
+  // Read from the latest back (days only grow): the first day with a receipt is the quickest, and only its receipts are
+  // read (a distributor receives hundreds of the same goods within the limit of each sale).
   const from = shipped - (maxDwell + 1) * DAY_MS;
-  eachByTime(sameGoodsRuns(t.receipts, c, c.supplier[s], s, from), (i, time) => {
-    if (time > shipped + DAY_MS) return false;
-    if (c.shipments[i].id === id) return true;
+  const runs = sameGoodsRuns(t.receipts, c, c.supplier[s], s, from);
+  for (const r of runs) r.end = firstDay(r, (time) => time > shipped + DAY_MS);
+  eachByTimeBackwards(runs, (i, time) => {
     const days = daysFrom(time, shipped);
-    if (!(days >= 0 && days <= maxDwell)) return true;
+    if (days > maxDwell || (best !== undefined && days > bestDays)) return false;
+    if (!(days >= 0) || c.shipments[i].id === id) return true;
     if (best === undefined || days < bestDays || (days === bestDays && c.shipments[i].id < c.shipments[best].id)) {
       best = i;
       bestDays = days;
@@ -397,14 +418,21 @@ export const rapidTransit: Rule = {
     };
     /** Per entity number: 1 when it lies within `radius` of a border crossing (nearBorder), made on first use. */
     let nearBy: Int8Array | undefined;
+    let nearAll = 0;
     const nearByNumber = (): Int8Array => {
       if (nearBy === undefined) {
         const ids = ctx.columns.entityIds;
         nearBy = new Int8Array(ids.length);
-        for (let e = 0; e < ids.length; e++) if (nearBorder(ids[e]) !== undefined) nearBy[e] = 1;
+        for (let e = 0; e < ids.length; e++) {
+          if (nearBorder(ids[e]) === undefined) continue;
+          nearBy[e] = 1;
+          nearAll++;
+        }
       }
       return nearBy;
     };
+    /** How many entities lie by a border crossing. */
+    const nearCount = (): number => (nearByNumber(), nearAll);
     const hits: RuleHit[] = [];
     const t = transitOf(ctx);
     // The step back and the step forward from each shipment, found once: the chains of many shipments pass through the
@@ -442,8 +470,8 @@ export const rapidTransit: Rule = {
       const item = ctx.watch(inbound);
       const resold = exemptResellers && isReseller(ctx, holder) && ctx.fits(holder, inbound) === true;
       if (resold) {
-        // (goods not watch-listed: no sale counts, none is read)
-        if (item === undefined) continue;
+        // (goods not watch-listed, or no recipient by a border crossing in the data: no sale counts, none is read)
+        if (item === undefined || nearCount() === 0) continue;
         const signal = (to: string) => nearBorder(to) !== undefined && ctx.isUser(to, item) !== true && (nearBorder(holder) !== undefined || ctx.group(holder).id === ctx.group(to).id);
         // (the recipients by a border crossing found by number first: a distributor's receipt has hundreds of sales to read)
         const near = nearByNumber();

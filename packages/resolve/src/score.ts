@@ -33,7 +33,15 @@ export const EVIDENCE = {
   samePhone: 0.08,
   sameAddress: 0.08,
   sameCity: 0.02,
-  differentCity: -0.06,
+  /**
+   * Companies and organizations in two cities: a firm of a name in one city and a firm of that name in another, with
+   * nothing else in common, score 0.90, left for review rather than merged (a hand-written bundle had four `Al Noor
+   * Trading` in four Turkish cities merged into one firm at 0.94). A shared registration number, phone or address still
+   * merges them.
+   */
+  differentCity: -0.1,
+  /** Persons in two cities (a person moves; and a person's name alone already stays below a merge). */
+  differentCityPerson: -0.06,
   differentCountry: -0.2,
   /** Persons: a name alone is weak evidence (namesakes are common). */
   person: -0.12,
@@ -174,7 +182,7 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
       score += EVIDENCE.sameCity;
       evidence.push(`same city ${a.entity.city}`);
     } else {
-      score += EVIDENCE.differentCity;
+      score += a.entity.kind === 'person' ? EVIDENCE.differentCityPerson : EVIDENCE.differentCity;
       evidence.push(`different cities ${a.entity.city} / ${b.entity.city}`);
     }
   }

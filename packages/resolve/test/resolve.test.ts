@@ -148,6 +148,28 @@ describe('resolveEntities', () => {
     expect(resolveEntities(bundle(persons, [relation('p1', 'p2', 'family')])).merges).toEqual([]);
   });
 
+  test('firms of one name in different cities, with nothing else in common, are left for review, not merged; persons as before', () => {
+    // Four Al Noor Trading in four Turkish cities (a hand-written bundle had them merged into one firm at 0.94).
+    const noors = ['Kilis', 'Sanliurfa', 'Hatay', 'Mersin'].map((city, k) => entity(`n${k}`, ['Al Noor Trading Ltd', 'AL NOOR TRADING', 'Al-Noor Trading Co.', 'Alnoor Trading'][k], { country: 'TR', city }));
+    const r = resolveEntities(bundle(noors));
+    expect(r.merges).toEqual([]);
+    expect(r.possible.map((p) => [p.a, p.b, p.score])).toEqual([
+      ['n0', 'n1', 0.9],
+      ['n0', 'n2', 0.9],
+      ['n0', 'n3', 0.9],
+      ['n1', 'n2', 0.9],
+      ['n1', 'n3', 0.9],
+      ['n2', 'n3', 0.9],
+    ]);
+    // A phone in common still merges them; the same city too.
+    const phone = resolveEntities(bundle([noors[0], { ...noors[1], attributes: {} }].map((e) => ({ ...e, attributes: { phone: '+90 348 555 01 01' } }))));
+    expect(phone.merges.map((m) => [m.kept, ...m.merged])).toEqual([['n0', 'n1']]);
+    expect(resolveEntities(bundle([noors[0], { ...noors[1], city: 'Kilis' }])).merges).toHaveLength(1);
+    // Two persons of one name in two cities are listed as before (0.82).
+    const persons = resolveEntities(bundle([entity('p1', 'Mehmet Aydemir', { kind: 'person', country: 'TR', city: 'Kilis' }), entity('p2', 'Mehmet Aydemir', { kind: 'person', country: 'TR', city: 'Hatay' })]));
+    expect(persons.possible.map((p) => [p.a, p.b, p.score])).toEqual([['p1', 'p2', 0.82]]);
+  });
+
   test('an address written another way is one address; an address with another number is another building', () => {
     const firm = (id: string, address: string) => entity(id, 'Kuzey Kimya', { country: 'TR', address });
     const same = (a: string, b: string) => scorePair(firm('a', a), firm('b', b)).evidence.some((e) => e.startsWith('same address'));

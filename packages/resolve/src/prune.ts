@@ -630,7 +630,7 @@ function otherEvidence(a: Prepared, b: Prepared): number {
   if (a.phone && b.phone && a.phone === b.phone) score += EVIDENCE.samePhone;
   if (a.address && b.address) score += EVIDENCE.sameAddress;
   if (a.country && b.country && a.country !== b.country) score += EVIDENCE.differentCountry;
-  if (a.city && b.city) score += a.city === b.city ? EVIDENCE.sameCity : a.entity.kind === 'person' ? EVIDENCE.differentCityPerson : EVIDENCE.differentCity;
+  if (a.city && b.city) score += a.city === b.city ? EVIDENCE.sameCity : EVIDENCE.differentCity;
   if (a.entity.kind === 'person') score += EVIDENCE.person;
   return score;
 }

@@ -33,15 +33,14 @@ export const EVIDENCE = {
   samePhone: 0.08,
   sameAddress: 0.08,
   sameCity: 0.02,
+  differentCity: -0.06,
   /**
-   * Companies and organizations in two cities: a firm of a name in one city and a firm of that name in another, with
-   * nothing else in common, score 0.90, left for review rather than merged (a hand-written bundle had four `Al Noor
-   * Trading` in four Turkish cities merged into one firm at 0.94). A shared registration number, phone or address still
-   * merges them.
+   * The most two companies (or organizations) in two cities score with nothing but their names in common (no
+   * registration number, phone or address): 0.90, left for review rather than merged. A firm of a name in one city and
+   * a firm of that name in another scored 0.94 and were merged (a hand-written bundle had four `Al Noor Trading` in
+   * four Turkish cities made one firm). Persons never merge on a name alone anyway.
    */
-  differentCity: -0.1,
-  /** Persons in two cities (a person moves; and a person's name alone already stays below a merge). */
-  differentCityPerson: -0.06,
+  twoCitiesAtMost: 0.9,
   differentCountry: -0.2,
   /** Persons: a name alone is weak evidence (namesakes are common). */
   person: -0.12,
@@ -182,13 +181,16 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
       score += EVIDENCE.sameCity;
       evidence.push(`same city ${a.entity.city}`);
     } else {
-      score += a.entity.kind === 'person' ? EVIDENCE.differentCityPerson : EVIDENCE.differentCity;
+      score += EVIDENCE.differentCity;
       evidence.push(`different cities ${a.entity.city} / ${b.entity.city}`);
     }
   }
   if (a.entity.kind === 'person') {
     score += EVIDENCE.person;
     evidence.push('persons need more than a name');
+  } else if (a.city && b.city && a.city !== b.city && score > EVIDENCE.twoCitiesAtMost && !corroborated(a, b)) {
+    score = EVIDENCE.twoCitiesAtMost;
+    evidence.push(`not merged: two cities and nothing but the name in common (at most ${EVIDENCE.twoCitiesAtMost}; a registration number, phone or address would merge them)`);
   }
   return { score: round(Math.max(0, Math.min(1, score))), evidence };
 }

@@ -35,67 +35,101 @@ interface Transit {
   receipts: Timeline;
 }
 
-/** Shipments of each entity by a key (HS heading or commodity words), then by time: `time` is aligned with `lists.items`. */
+/**
+ * Shipments of each entity by a key (HS heading or commodity words; none for `wide`), then by time: `time` is aligned
+ * with `lists.items`.
+ */
 interface TimedLists {
   lists: IndexLists;
-  /** Per shipment: its key. */
-  key: Int32Array;
+  /** Per shipment: its key (undefined: by time only). */
+  key: Int32Array | undefined;
   time: Float64Array;
 }
 
 /**
- * Shipments of each entity, of each goods in time order, as sameGoods tells goods apart: those with an HS code by
- * heading, those without by their commodity words, and (made on first need, for a shipment without a code) all by
- * their words. A distributor's dwell limit holds thousands of shipments of other goods: the 400,000 shipments through
- * one distributor had 8,800 read for each of its 200,000 receipts, and again for each of its sales.
+ * An entity with more shipments than this (sales, or receipts) has them indexed by goods as well as by time: the
+ * shipments of the same goods within a dwell limit are read without the others. An entity with fewer has all of them
+ * read, the others passed over (sorting a few shipments by goods costs more than reading past them).
+ */
+const BY_GOODS_ABOVE = 64;
+
+/**
+ * Shipments of each entity in time order (`wide`), and for an entity of more than BY_GOODS_ABOVE (`byGoods`), of each
+ * goods in time order as sameGoods tells goods apart: those with an HS code by heading, those without by their
+ * commodity words, and (made on first need, for a shipment without a code) all by their words. A distributor's dwell
+ * limit holds thousands of shipments of other goods: the 400,000 shipments through one distributor had 8,800 read for
+ * each of its 200,000 receipts, and again for each of its sales.
  */
 interface Timeline {
-  coded: TimedLists;
-  uncoded: TimedLists;
+  wide: TimedLists;
+  /** Per entity: 1 when its shipments are indexed by goods. */
+  byGoods: Uint8Array;
+  /** The shipments of the entities indexed by goods (made on first need): with a code, by heading; without, by words; all by words. */
+  coded(): TimedLists;
+  uncoded(): TimedLists;
   all(): TimedLists;
 }
 
 function timeline(c: FlagColumns, owner: Int32Array, rank: Int32Array, ranks: number, timeOf: (i: number) => number, arrays: FlagContext['scratch']): Timeline {
   const count = owner.length;
-  const make = (keep: (i: number) => boolean, key: Int32Array, keys: number): TimedLists => {
-    const own = arrays.int32(count);
-    for (let i = 0; i < count; i++) own[i] = owner[i] >= 0 && keep(i) ? owner[i] : -1;
-    const lists = indexListsSorted(own, c.entityIds.length, [
-      { of: key, count: keys },
-      { of: rank, count: ranks },
-    ], arrays);
+  const entities = c.entityIds.length;
+  const timed = (lists: IndexLists, key: Int32Array | undefined): TimedLists => {
     const time = arrays.float64(lists.items.length);
     for (let k = 0; k < lists.items.length; k++) time[k] = timeOf(lists.items[k]);
     return { lists, key, time };
   };
+  const wide = timed(indexListsSorted(owner, entities, [{ of: rank, count: ranks }], arrays), undefined);
+  const byGoods = new Uint8Array(entities);
+  for (let e = 0; e < entities; e++) if (wide.lists.start[e + 1] - wide.lists.start[e] > BY_GOODS_ABOVE) byGoods[e] = 1;
+  const make = (keep: (i: number) => boolean, key: Int32Array, keys: number): TimedLists => {
+    const own = arrays.int32(count);
+    for (let i = 0; i < count; i++) own[i] = owner[i] >= 0 && byGoods[owner[i]] === 1 && keep(i) ? owner[i] : -1;
+    return timed(
+      indexListsSorted(own, entities, [
+        { of: key, count: keys },
+        { of: rank, count: ranks },
+      ], arrays),
+      key,
+    );
+  };
+  let coded: TimedLists | undefined;
+  let uncoded: TimedLists | undefined;
   let all: TimedLists | undefined;
   return {
-    coded: make((i) => c.hs[i] >= 0, c.heading, c.headings.length),
-    uncoded: make((i) => c.hs[i] < 0, c.words, c.wordTexts.length),
+    wide,
+    byGoods,
+    coded: () => (coded ??= make((i) => c.hs[i] >= 0, c.heading, c.headings.length)),
+    uncoded: () => (uncoded ??= make((i) => c.hs[i] < 0, c.words, c.wordTexts.length)),
     all: () => (all ??= make(() => true, c.words, c.wordTexts.length)),
   };
 }
 
+/** Whether entity `e` has no shipment in `t` (most buyers sell nothing: nothing to look up). */
+const none = (t: Timeline, e: number): boolean => t.wide.lists.start[e + 1] === t.wide.lists.start[e];
+
 /** A run of a TimedLists: its items from `lo` to `end`. */
 type Run = { of: TimedLists; lo: number; end: number };
 
-/** The shipments of entity `e` with key `key` from time `from` on (to the end of the key's run). */
+/** The shipments of entity `e` with key `key` (any, by time only) from time `from` on (to the end of the key's run). */
 function runOf(of: TimedLists, e: number, key: number, from: number): Run {
   const { start, items } = of.lists;
   const keys = of.key;
   let lo = start[e];
   let hi = start[e + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[items[mid]] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  hi = start[e + 1];
-  while (end < hi) {
-    const mid = (end + hi) >>> 1;
-    if (keys[items[mid]] <= key) end = mid + 1;
-    else hi = mid;
+  let end = hi;
+  if (keys !== undefined) {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[items[mid]] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    end = lo;
+    hi = start[e + 1];
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (keys[items[mid]] <= key) end = mid + 1;
+      else hi = mid;
+    }
   }
   hi = end;
   while (lo < hi) {
@@ -106,11 +140,17 @@ function runOf(of: TimedLists, e: number, key: number, from: number): Run {
   return { of, lo, end };
 }
 
-/** The runs of entity `e`'s shipments in `t` of the same goods as shipment `s` (sameGoods), from time `from` on. */
-function sameGoodsRuns(t: Timeline, c: FlagColumns, e: number, s: number, from: number): Run[] {
-  if (c.hs[s] >= 0) return [runOf(t.coded, e, c.heading[s], from), runOf(t.uncoded, e, c.words[s], from)];
-  return [runOf(t.all(), e, c.words[s], from)];
+/**
+ * The runs of entity `e`'s shipments in `t` from time `from` on that hold those of the same goods as shipment `s`
+ * (sameGoods): only those (`exact`), or, for an entity not indexed by goods, all of them (the caller passes over the
+ * others).
+ */
+function sameGoodsRuns(t: Timeline, c: FlagColumns, e: number, s: number, from: number): { runs: Run[]; exact: boolean } {
+  if (t.byGoods[e] === 0) return { runs: [runOf(t.wide, e, 0, from)], exact: false };
+  if (c.hs[s] >= 0) return { runs: [runOf(t.coded(), e, c.heading[s], from), runOf(t.uncoded(), e, c.words[s], from)], exact: true };
+  return { runs: [runOf(t.all(), e, c.words[s], from)], exact: true };
 }
+
 
 /**
  * Visits the shipments of one or two runs in time order (equal times: the first run's first), each with its time,
@@ -236,12 +276,12 @@ const NO_SALES: OnwardSales = { named: [], count: 0 };
 function onward(t: Transit, inbound: number, maxDwell: number, keep?: (o: number) => boolean): OnwardSales {
   const { c } = t;
   const at = arrivedAt(t, inbound);
-  if (at === undefined) return NO_SALES;
-  const runs = sameGoodsRuns(t.sales, c, c.receiver[inbound], inbound, at - DAY_MS);
-  // Without `keep`, and unless the receipt is a sale of its receiver too, every sale from the first of 0 days to the
-  // last within the limit counts: counted by binary search, and only the quickest read (a distributor's limit holds
-  // hundreds of sales of the same goods for each of its receipts).
-  const counted = keep === undefined && c.supplier[inbound] !== c.receiver[inbound];
+  if (at === undefined || none(t.sales, c.receiver[inbound])) return NO_SALES;
+  const { runs, exact } = sameGoodsRuns(t.sales, c, c.receiver[inbound], inbound, at - DAY_MS);
+  // Of the same goods only (exact), without `keep`, and unless the receipt is a sale of its receiver too, every sale
+  // from the first of 0 days to the last within the limit counts: counted by binary search, and only the quickest read
+  // (a distributor's limit holds hundreds of sales of the same goods for each of its receipts).
+  const counted = exact && keep === undefined && c.supplier[inbound] !== c.receiver[inbound];
   let count = 0;
   if (counted) {
     for (const r of runs) {
@@ -258,7 +298,7 @@ function onward(t: Transit, inbound: number, maxDwell: number, keep?: (o: number
   eachByTime(runs, (o, time) => {
     const days = daysFrom(at, time);
     if (days > maxDwell || (counted && lastDays >= 0 && days > lastDays)) return false;
-    if (!(days >= 0) || (keep !== undefined && !keep(o))) return true;
+    if (!(days >= 0) || (!exact && !sameGoods(c, inbound, o)) || (keep !== undefined && !keep(o))) return true;
     const out = c.shipments[o];
     // (counted: the receipt is not among its receiver's sales, whose ids are others')
     if (!counted && out.id === id) return true;
@@ -295,15 +335,16 @@ function firstDay(r: Run, reached: (time: number) => boolean): number {
 function firstOnward(t: Transit, inbound: number, maxDwell: number): number | undefined {
   const { c } = t;
   const at = arrivedAt(t, inbound);
-  if (at === undefined) return undefined;
+  if (at === undefined || none(t.sales, c.receiver[inbound])) return undefined;
   const id = c.shipments[inbound].id;
   let best: number | undefined;
   let bestDays = 0;
-  eachByTime(sameGoodsRuns(t.sales, c, c.receiver[inbound], inbound, at - DAY_MS), (o, time) => {
+  const { runs, exact } = sameGoodsRuns(t.sales, c, c.receiver[inbound], inbound, at - DAY_MS);
+  eachByTime(runs, (o, time) => {
     const days = daysFrom(at, time);
     // Days only grow: past the limit, or past the day of the quickest found, nothing quicker comes.
     if (days > maxDwell || (best !== undefined && days > bestDays)) return false;
-    if (!(days >= 0)) return true;
+    if (!(days >= 0) || (!exact && !sameGoods(c, inbound, o))) return true;
     const oid = c.shipments[o].id;
     if (oid !== id && (best === undefined || oid < c.shipments[best].id)) {
       best = o;
@@ -326,7 +367,7 @@ function previous(t: Transit, s: number, maxDwell: number): number | undefined {
   const on = c.shippedOn[s];
   if (on < 0) return undefined;
   const shipped = c.dateTimes[on];
-  if (Number.isNaN(shipped)) return undefined;
+  if (Number.isNaN(shipped) || none(t.receipts, c.supplier[s])) return undefined;
   const id = c.shipments[s].id;
   let best: number | undefined;
   let bestDays = 0;
@@ -335,12 +376,12 @@ function previous(t: Transit, s: number, maxDwell: number): number | undefined {
   // Read from the latest back (days only grow): the first day with a receipt is the quickest, and only its receipts are
   // read (a distributor receives hundreds of the same goods within the limit of each sale).
   const from = shipped - (maxDwell + 1) * DAY_MS;
-  const runs = sameGoodsRuns(t.receipts, c, c.supplier[s], s, from);
+  const { runs, exact } = sameGoodsRuns(t.receipts, c, c.supplier[s], s, from);
   for (const r of runs) r.end = firstDay(r, (time) => time > shipped + DAY_MS);
   eachByTimeBackwards(runs, (i, time) => {
     const days = daysFrom(time, shipped);
     if (days > maxDwell || (best !== undefined && days > bestDays)) return false;
-    if (!(days >= 0) || c.shipments[i].id === id) return true;
+    if (!(days >= 0) || (!exact && !sameGoods(c, i, s)) || c.shipments[i].id === id) return true;
     if (best === undefined || days < bestDays || (days === bestDays && c.shipments[i].id < c.shipments[best].id)) {
       best = i;
       bestDays = days;

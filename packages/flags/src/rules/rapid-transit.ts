@@ -151,7 +151,6 @@ function sameGoodsRuns(t: Timeline, c: FlagColumns, e: number, s: number, from: 
   return { runs: [runOf(t.all(), e, c.words[s], from)], exact: true };
 }
 
-
 /**
  * Visits the shipments of one or two runs in time order (equal times: the first run's first), each with its time,
  * until `visit` returns false.
@@ -205,8 +204,8 @@ function transitOf(ctx: FlagContext): Transit {
     dated[i] = on >= 0 && !Number.isNaN(c.dateTimes[on]) ? c.supplier[i] : -1;
     undatedOwner[i] = on < 0 ? c.supplier[i] : -1;
   }
-  // Each entity's dated sales by goods and shipping time, then in bundle order: times ranked once (equal times one
-  // rank), the sales counted into their ranks.
+  // Each entity's dated sales by shipping time (and by goods, for the entities of many), then in bundle order: times
+  // ranked once (equal times one rank), the sales counted into their ranks.
   const byTime = [...c.dateTimes.keys()].filter((d) => !Number.isNaN(c.dateTimes[d])).sort((a, b) => c.dateTimes[a] - c.dateTimes[b]);
   const timeRank = new Int32Array(c.dateTimes.length);
   let ranks = 0;
@@ -214,7 +213,7 @@ function transitOf(ctx: FlagContext): Transit {
   const saleRank = arrays.int32(count);
   for (let i = 0; i < count; i++) if (dated[i] >= 0) saleRank[i] = timeRank[c.shippedOn[i]];
   const sales = timeline(c, dated, saleRank, ranks, (i) => c.dateTimes[c.shippedOn[i]], arrays);
-  // Each entity's receipts with a readable arrival date, by goods and arrival time.
+  // Each entity's receipts with a readable arrival date, by arrival time (and by goods, for the entities of many).
   const arrived = arrays.int32(count);
   const arrivalRank = arrays.int32(count);
   for (let i = 0; i < count; i++) {
@@ -372,9 +371,9 @@ function previous(t: Transit, s: number, maxDwell: number): number | undefined {
   let best: number | undefined;
   let bestDays = 0;
   // Only receipts of the goods that arrived from maxDwell days (and one more, for the rounding of days) before the sale
-  // to a day after it can be within the limit.
-  // Read from the latest back (days only grow): the first day with a receipt is the quickest, and only its receipts are
-  // read (a distributor receives hundreds of the same goods within the limit of each sale).
+  // to a day after it can be within the limit. They are read from the latest back (days only grow): the first day with
+  // a receipt is the quickest, and only its receipts are read (a distributor receives hundreds of the same goods within
+  // the limit of each sale).
   const from = shipped - (maxDwell + 1) * DAY_MS;
   const { runs, exact } = sameGoodsRuns(t.receipts, c, c.supplier[s], s, from);
   for (const r of runs) r.end = firstDay(r, (time) => time > shipped + DAY_MS);

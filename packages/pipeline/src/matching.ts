@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Entity } from '@chokepoint/model';
-import { matchNames, type CommonCompanyNames, type CommonNames, type MatchRecord, type NameMatches, type ScoredPair } from '@chokepoint/resolve';
+import { matchNames, type MatchRecord, type NameMatches } from '@chokepoint/resolve';
 import { keyOrder } from './order';
 
 /**
@@ -25,18 +25,15 @@ export interface MatchColumns {
   registrations: (string | undefined)[];
 }
 
-/** What matching found for a list of entities: the pairs, by position in canonical order (entities by id). */
-export interface EarlyMatches {
+/**
+ * What matching found for a list of entities (matchNames): the pairs, with `i` and `j` positions in canonical order
+ * (entities by id), and the common names among them.
+ */
+export interface EarlyMatches extends NameMatches {
   /** The entities matched, as given (the same objects). */
   entities: readonly Entity[];
   /** `order[k]`: the position in `entities` of the k-th entity in canonical order (by id). */
   order: Int32Array;
-  /** The pairs matchEntities found, with `i` and `j` positions in canonical order. */
-  pairs: ScoredPair[];
-  /** The common names of persons among them (matchNames). */
-  commonNames: CommonNames | undefined;
-  /** The common names of companies among them (matchNames). */
-  commonCompanyNames: CommonCompanyNames | undefined;
 }
 
 /** Matching under way in a worker thread. */
@@ -114,9 +111,7 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
       void worker.terminate();
     };
   });
-  worker.once('message', (m: { order: Int32Array } & NameMatches) =>
-    settle({ entities, order: m.order, pairs: m.pairs, commonNames: m.commonNames, commonCompanyNames: m.commonCompanyNames }),
-  );
+  worker.once('message', (m: { order: Int32Array } & NameMatches) => settle({ ...m, entities }));
   worker.once('error', (err) => settle(err instanceof Error ? err : new Error(String(err))));
   worker.once('exit', (code) => settle(new Error(`the matching thread stopped (exit code ${code})`)));
   return {
@@ -135,5 +130,6 @@ export function matchInBackground(entities: readonly Entity[], options: { thread
 export function matchesFor(entities: readonly Entity[], matched: EarlyMatches | undefined): NameMatches | undefined {
   if (matched === undefined || matched.entities.length !== entities.length) return undefined;
   for (let k = 0; k < entities.length; k++) if (entities[k] !== matched.entities[matched.order[k]]) return undefined;
-  return { pairs: matched.pairs, commonNames: matched.commonNames, commonCompanyNames: matched.commonCompanyNames };
+  const { pairs, commonNames, commonCompanyNames } = matched;
+  return { pairs, commonNames, commonCompanyNames };
 }

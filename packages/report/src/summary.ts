@@ -264,19 +264,17 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
       out.push(`  possibly the same (${p.score}): ${record(p.a)} / ${record(p.b)}; ${plain(why)}`);
     }
     if (res.possible.length > 3) out.push(`  … and ${int(res.possible.length - 3)} more pairs (report: resolution.possible)`);
-    const common = res.commonNames;
-    if (common !== undefined) {
-      const most = common.most.slice(0, 3).map((n) => `"${plain(n.name)}" (${int(n.persons)})`);
-      out.push(
-        `  ${plural(common.persons, 'person bears', 'persons bear')} one of ${plural(common.names, 'common name', 'common names')} (more than six persons each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review with another person on their names alone, only with a shared registration number, phone or address (report: resolution.commonNames).`,
-      );
-    }
+    // Persons, then companies, of common names: why none of them is paired on a name alone.
+    const commonLine = (names: number, bearers: number, most: readonly (readonly [string, number])[], kind: [string, string], field: string, what: string) =>
+      `  ${plural(bearers, `${kind[0]} bears`, `${kind[1]} bear`)} one of ${plural(names, what, `${what}s`)} (more than six ${kind[1]} each, such as ${most
+        .slice(0, 3)
+        .map(([name, n]) => `"${plain(name)}" (${int(n)})`)
+        .join(', ')}): a common name says nothing, so they were neither merged nor listed for review with another ${kind[0]} on their names alone, only with a shared registration number, phone or address (report: resolution.${field}).`;
+    const persons = res.commonNames;
+    if (persons !== undefined) out.push(commonLine(persons.names, persons.persons, persons.most.map((n) => [n.name, n.persons] as const), ['person', 'persons'], 'commonNames', 'common name'));
     const companies = res.commonCompanyNames;
     if (companies !== undefined) {
-      const most = companies.most.slice(0, 3).map((n) => `"${plain(n.name)}" (${int(n.companies)})`);
-      out.push(
-        `  ${plural(companies.companies, 'company bears', 'companies bear')} one of ${plural(companies.names, 'common company name', 'common company names')} (more than six companies each, such as ${most.join(', ')}): a common name says nothing, so they were neither merged nor listed for review with another company on their names alone, only with a shared registration number, phone or address (report: resolution.commonCompanyNames).`,
-      );
+      out.push(commonLine(companies.names, companies.companies, companies.most.map((n) => [n.name, n.companies] as const), ['company', 'companies'], 'commonCompanyNames', 'common company name'));
     }
     const j = res.judged;
     if (j !== undefined) {

@@ -162,11 +162,14 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
       evidence.push('different registration numbers');
     }
   }
-  if (a.phone && b.phone && a.phone === b.phone) {
+  const samePhone = a.phone !== undefined && a.phone === b.phone;
+  if (samePhone) {
     score += EVIDENCE.samePhone;
     evidence.push(`same phone ${a.entity.attributes.phone}`);
   }
-  if (sameAddress(a, b)) {
+  // (what `corroborated` tells, each piece found once)
+  const shared = sameAddress(a, b);
+  if (shared) {
     score += EVIDENCE.sameAddress;
     evidence.push(`same address "${a.entity.address}"`);
   }
@@ -188,7 +191,7 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
   if (a.entity.kind === 'person') {
     score += EVIDENCE.person;
     evidence.push('persons need more than a name');
-  } else if (a.city && b.city && a.city !== b.city && score > EVIDENCE.twoCitiesAtMost && !corroborated(a, b)) {
+  } else if (a.city && b.city && a.city !== b.city && score > EVIDENCE.twoCitiesAtMost && !(sameRegistration || samePhone || shared)) {
     score = EVIDENCE.twoCitiesAtMost;
     evidence.push(`not merged: two cities and nothing but the name in common (at most ${EVIDENCE.twoCitiesAtMost}; a registration number, phone or address would merge them)`);
   }

@@ -456,23 +456,23 @@ export const rapidTransit: Rule = {
       const c = crossingOf.get(id);
       return c !== null && c !== undefined && c.distanceKm <= radius ? c : undefined;
     };
-    /** Per entity number: 1 when it lies within `radius` of a border crossing (nearBorder), made on first use. */
-    let nearBy: Int8Array | undefined;
-    let nearAll = 0;
-    const nearByNumber = (): Int8Array => {
+    /**
+     * Per entity number: 1 when it lies within `radius` of a border crossing (nearBorder), and how many do; made on
+     * first use.
+     */
+    let nearBy: { at: Int8Array; count: number } | undefined;
+    const nearByNumber = (): { at: Int8Array; count: number } => {
       if (nearBy === undefined) {
         const ids = ctx.columns.entityIds;
-        nearBy = new Int8Array(ids.length);
+        nearBy = { at: new Int8Array(ids.length), count: 0 };
         for (let e = 0; e < ids.length; e++) {
           if (nearBorder(ids[e]) === undefined) continue;
-          nearBy[e] = 1;
-          nearAll++;
+          nearBy.at[e] = 1;
+          nearBy.count++;
         }
       }
       return nearBy;
     };
-    /** How many entities lie by a border crossing. */
-    const nearCount = (): number => (nearByNumber(), nearAll);
     const hits: RuleHit[] = [];
     const t = transitOf(ctx);
     // The step back and the step forward from each shipment, found once: the chains of many shipments pass through the
@@ -511,11 +511,12 @@ export const rapidTransit: Rule = {
       const resold = exemptResellers && isReseller(ctx, holder) && ctx.fits(holder, inbound) === true;
       if (resold) {
         // (goods not watch-listed, or no recipient by a border crossing in the data: no sale counts, none is read)
-        if (item === undefined || nearCount() === 0) continue;
+        if (item === undefined) continue;
+        const near = nearByNumber();
+        if (near.count === 0) continue;
         const signal = (to: string) => nearBorder(to) !== undefined && ctx.isUser(to, item) !== true && (nearBorder(holder) !== undefined || ctx.group(holder).id === ctx.group(to).id);
         // (the recipients by a border crossing found by number first: a distributor's receipt has hundreds of sales to read)
-        const near = nearByNumber();
-        sold = onward(t, at, maxDwell, (o) => near[t.c.receiver[o]] === 1 && signal(shipments[o].consignee ?? shipments[o].buyer));
+        sold = onward(t, at, maxDwell, (o) => near.at[t.c.receiver[o]] === 1 && signal(shipments[o].consignee ?? shipments[o].buyer));
         if (sold.count === 0) continue;
       }
       const next = sold.named;

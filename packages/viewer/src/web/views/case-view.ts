@@ -547,7 +547,8 @@ export function startCaseView(root: HTMLElement, host: CaseHost, source: CaseSou
     const more = pairs.length + notCarried - shown.length;
     if (more > 0) append(pairsList, el('li', { className: 'hint', text: `and ${int(more)} more pairs: each is in the panel of its entity, and all are in the report (resolution)` }));
     // Nothing to judge (no records merged or found alike, no judgement in the case): the section is left out, unless
-    // persons of common names were left unpaired (said here, so that their absence is not taken for nothing found).
+    // persons or companies of common names were left unpaired (said here, so that their absence is not taken for nothing
+    // found).
     const common = commonNamesWords(model);
     pairsHead.hidden = pairs.length + notCarried === 0 && common === null;
     pairsList.hidden = pairs.length + notCarried === 0;

@@ -20,16 +20,20 @@ const PRIME = 0x01000193;
  * UTF-16 code unit and the bytes can be compared with the string's char codes). Open addressing over typed arrays.
  */
 export class ByteInterner {
-  /** Slot → entry index + 1 (0: empty). */
+  /**
+   * Two numbers per slot: the entry index + 1 (0: empty), then the entry's hash. Side by side, a probe reads the entry
+   * and its hash from one cache line: with a hundred thousand ids in the table, a second array for the hashes cost a
+   * second miss of the cache for nearly every cell.
+   */
   private slots: Int32Array;
-  /** Entry → its hash. */
+  /** Entry → its hash (for growing the table). */
   private hashes: Int32Array;
   private readonly strings: string[] = [];
   private mask: number;
 
   /** @param limit the most distinct texts kept; beyond it, new texts are made as usual but not kept. */
   constructor(readonly limit: number = Infinity) {
-    this.slots = new Int32Array(1024);
+    this.slots = new Int32Array(2 * 1024);
     this.hashes = new Int32Array(512);
     this.mask = 1023;
   }
@@ -56,9 +60,9 @@ export class ByteInterner {
     const slots = this.slots;
     const len = end - start;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot];
+      const entry = slots[2 * slot];
       if (entry === 0) break;
-      if (this.hashes[entry - 1] !== h) continue;
+      if (slots[2 * slot + 1] !== h) continue;
       const s = this.strings[entry - 1];
       if (s.length !== len) continue;
       let same = true;
@@ -93,9 +97,9 @@ export class ByteInterner {
     }
     const mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot];
+      const entry = this.slots[2 * slot];
       if (entry === 0) break;
-      if (this.hashes[entry - 1] === h && this.strings[entry - 1] === text) {
+      if (this.slots[2 * slot + 1] === h && this.strings[entry - 1] === text) {
         this.lastEntry = entry - 1;
         return this.strings[entry - 1];
       }
@@ -116,7 +120,7 @@ export class ByteInterner {
     }
     this.hashes[index] = h;
     // At most half full: probes stay short.
-    if (this.strings.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.strings.length * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(index, h);
     return index;
   }
@@ -124,12 +128,13 @@ export class ByteInterner {
   private place(index: number, h: number): void {
     const mask = this.mask;
     let slot = h & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = index + 1;
+    while (this.slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[2 * slot] = index + 1;
+    this.slots[2 * slot + 1] = h;
   }
 
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
     for (let i = 0; i < this.strings.length; i++) this.place(i, this.hashes[i]);
   }

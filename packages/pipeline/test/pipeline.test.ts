@@ -370,21 +370,41 @@ describe('a list of listed parties written as a table', () => {
   });
 });
 
-describe('Louvain and brokerage in worker threads while the red-flag rules and the supply chokepoints run', () => {
+describe('Louvain, the supply chokepoints and brokerage in worker threads while the red-flag rules run', () => {
   it('give a report byte for byte the same as on the calling thread, for each scenario', async () => {
     const { readBundle } = await import('@chokepoint/ingest');
     const scenarios = join(__dirname, '..', '..', '..', 'data', 'scenarios');
     for (const name of ['border-procurement', 'qaratau-relay']) {
       const text: string[] = [];
-      for (const inWorker of [false, true]) {
-        const { report } = await runAnalysis(await readBundle(join(scenarios, name)), options({ clustersInWorker: inWorker, brokerageInWorker: inWorker, threads: 2, geocode: true }));
+      // Everything here; everything in workers; the clusters here and so the supply chokepoints started in their
+      // worker before the first rule (whether the clusters of a worker are there before the rules end is a race).
+      const ways = [
+        { clustersInWorker: false, brokerageInWorker: false, chokepointsInWorker: false },
+        { clustersInWorker: true, brokerageInWorker: true, chokepointsInWorker: true },
+        { clustersInWorker: false, brokerageInWorker: false, chokepointsInWorker: true },
+      ];
+      for (const way of ways) {
+        const said: string[] = [];
+        const { report } = await runAnalysis(await readBundle(join(scenarios, name)), options({ ...way, threads: 2, geocode: true }), { onProgress: (m) => said.push(m) });
         expect(report.keyNodes.some((k) => k.brokerage.ties.liaison + k.brokerage.trade.liaison + k.brokerage.ties.gatekeeper + k.brokerage.trade.gatekeeper > 0)).toBe(true);
         expect(report.clusters.length).toBeGreaterThan(1);
         expect(report.flags.length).toBeGreaterThan(0);
+        expect(report.chokepoints?.disruption.length).toBeGreaterThan(0);
+        if (way === ways[2]) {
+          // Started between two rules (the first), in the second thread; none found here.
+          const started = said.indexOf('finding supply chokepoints and simulating disruption in a second thread, while the red-flag rules go on');
+          expect(started).toBeGreaterThan(said.indexOf('evaluating red-flag rules: 0 of 17 rules done'));
+          expect(started).toBeLessThan(said.indexOf('evaluating red-flag rules: 1 of 17 rules done'));
+          expect(said).not.toContain('finding supply chokepoints and simulating disruption');
+          expect(said.filter((m) => m.includes('failed'))).toEqual([]);
+        }
+        if (way === ways[0]) expect(said).toContain('finding supply chokepoints and simulating disruption');
         text.push(JSON.stringify(report));
       }
-      expect([name, text[1].length]).toEqual([name, text[0].length]);
-      expect(text[1] === text[0]).toBe(true);
+      for (const k of [1, 2]) {
+        expect([name, k, text[k].length]).toEqual([name, k, text[0].length]);
+        expect(text[k] === text[0]).toBe(true);
+      }
     }
   });
 });

@@ -4,7 +4,7 @@ import { EMPTY_CONFIG, effectiveRules, extendReference, type RulesConfig } from 
 import { buildContext } from './context';
 import type { ReferenceData } from './reference';
 import { RULES } from './rules';
-import { SEVERITIES, type CoverageTally, type EffectiveRule, type Flag, type FlagExtras, type Severity } from './types';
+import { SEVERITIES, type CoverageTally, type EffectiveRule, type Flag, type FlagExtras, type RuleProgress, type Severity } from './types';
 
 export const FLAG_DISCLAIMER =
   'Each flag is an indicator for human review, not a verdict: it says which facts match a published red flag, not that anyone did anything wrong.';
@@ -17,9 +17,15 @@ export interface FlagsResult {
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
 
 export interface EvaluateHooks {
-  /** Called before each enabled rule, with how many are evaluated already and how many there are. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called before each enabled rule, with how many are evaluated already and how many there are; and, while a rule
+   * reads its items, with how far through them it is (`within`: the rule's id, and the share of its items read, from 0
+   * to 1). Often: a caller that prints shows some of them.
+   */
+  onProgress?: (done: number, total: number, within?: { rule: string; share: number }) => void;
 }
+
+const NO_PROGRESS: RuleProgress = () => undefined;
 
 /** The items of `list` that are not in `drop`, in order (a set when both are long: a group flag names thousands). */
 function without(list: readonly string[], drop: readonly string[]): string[] {
@@ -67,7 +73,10 @@ export function evaluateFlags(
         notJudged[r] += n;
       },
     };
-    const hits = rule.evaluate(ctx, settings.parameters, tally);
+    const done = evaluated - 1;
+    const onProgress = hooks.onProgress;
+    const progress: RuleProgress = onProgress === undefined ? NO_PROGRESS : (at, of) => onProgress(done, enabled, { rule: rule.id, share: of > 0 ? Math.min(1, at / of) : 0 });
+    const hits = rule.evaluate(ctx, settings.parameters, tally, progress);
     // The arrays the rule was lent are free for the next one.
     ctx.scratch.reset();
     settings.coverage = {

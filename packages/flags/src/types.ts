@@ -95,8 +95,18 @@ export interface Rule {
   intraGroup: string;
   /** What the rule counts for its coverage, and the reasons it may not fully judge an item (in report order). */
   coverage: { unit: string; reasons: readonly string[] };
-  evaluate(ctx: FlagContext, params: Record<string, ParamValue | null>, coverage: CoverageTally): RuleHit[];
+  /**
+   * `progress(done, total)`: how far through its items the rule is (a distributor's year of customs records keeps
+   * one rule busy for a minute); called every PROGRESS_EVERY items or so, never for the result.
+   */
+  evaluate(ctx: FlagContext, params: Record<string, ParamValue | null>, coverage: CoverageTally, progress: RuleProgress): RuleHit[];
 }
+
+/** How far through its items a rule is: `done` of `total` (RuleDefinition.evaluate). */
+export type RuleProgress = (done: number, total: number) => void;
+
+/** A rule says how far along it is once every this many items (a power of two, less one: `(n & PROGRESS_EVERY) === 0`). */
+export const PROGRESS_EVERY = 0xfff;
 
 /** A flag as it appears in the report: an indicator for human review, never a verdict. */
 export interface Flag {

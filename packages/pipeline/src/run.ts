@@ -254,8 +254,10 @@ async function analyzeFurther(
   let chokepointsUnderWay: ChokepointsUnderWay | undefined;
   try {
     flags = evaluateFlags(bundle, started.crossings, options.reference, rules, listed === undefined ? {} : { listed }, {
-      onProgress: (done, total) => {
-        progress(`evaluating red-flag rules: ${done} of ${total} rules done`, { done, total });
+      onProgress: (done, total, within) => {
+        // (within a rule: how far through its items, in whole percent)
+        const along = within === undefined ? '' : ` (${within.rule}: ${Math.floor(100 * within.share)}% read)`;
+        progress(`evaluating red-flag rules: ${done} of ${total} rules done${along}`, { done, total });
         beside.poll();
       },
     });

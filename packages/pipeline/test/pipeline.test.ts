@@ -399,6 +399,8 @@ describe('Louvain, the supply chokepoints and brokerage in worker threads while 
           expect(said.filter((m) => m.includes('failed'))).toEqual([]);
         }
         if (way === ways[0]) expect(said).toContain('finding supply chokepoints and simulating disruption');
+        // Within a rule, how far through its items (issue 14: a rule busy for a minute on a distributor's records).
+        expect(said.filter((m) => /^evaluating red-flag rules: \d+ of 17 rules done \((?:[a-z]+-)+[a-z]+: \d+% read\)$/.test(m)).length).toBeGreaterThanOrEqual(15);
         text.push(JSON.stringify(report));
       }
       for (const k of [1, 2]) {

@@ -1,6 +1,6 @@
 import { addressKey, phoneKey } from '@chokepoint/engine';
 import { listWords, plural } from '../text';
-import type { Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit, type Severity } from '../types';
 
 /** Ties that make companies related: the same owners, directors or family behind them. */
 const RELATED_BY = new Set(['owner', 'director', 'family']);
@@ -33,7 +33,7 @@ export const addressHub: Rule = {
   intraGroup:
     'Companies of one ownership group count once: a group’s subsidiaries at its headquarters are one party, not many. Only unrelated companies make a hub.',
   coverage: { unit: 'companies with an address or phone number', reasons: [] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const minUnrelated = params.minUnrelated as number;
     const watchSeverity = params.watchSeverity as Severity;
     const phones = params.checkPhones as boolean;
@@ -61,7 +61,10 @@ export const addressHub: Rule = {
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
     const places = new Map<string, { kind: 'address' | 'phone'; text: string; companies: string[] }>();
-    for (const e of ctx.bundle.entities) {
+    const items = ctx.bundle.entities;
+    for (let at = 0; at < items.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(at, items.length);
+      const e = items[at];
       if (e.kind === 'person') continue;
       const address = addressKey(e.address);
       const phone = phones && Object.hasOwn(e.attributes, 'phone') ? phoneKey(e.attributes.phone) : undefined;

@@ -1,7 +1,7 @@
 import type { Shipment } from '@chokepoint/model';
 import type { WatchItem } from '../reference';
 import { listWords, plural, showNumber } from '../text';
-import type { Rule, RuleHit } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit } from '../types';
 
 const NO_COORDINATES = 'no coordinates (distance to a crossing unknown)';
 const NO_CROSSING = 'no border crossing in the data';
@@ -27,12 +27,15 @@ export const borderJunction: Rule = {
   intraGroup:
     'Counted. Consolidation at a border through the companies of one group is what CAR describes (linked, family-owned companies feeding a warehouse by the crossing), so suppliers from the company’s own group count like others; the flag says how many of them are in the group.',
   coverage: { unit: 'companies', reasons: [NO_COORDINATES, NO_CROSSING] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const radius = (params.radiusKm as number | null) ?? ctx.radiusKm;
     const minSuppliers = params.minSuppliers as number;
     const hits: RuleHit[] = [];
     const c = ctx.columns;
-    for (const e of ctx.analysis.entities) {
+    const items = ctx.analysis.entities;
+    for (let at = 0; at < items.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(at, items.length);
+      const e = items[at];
       const entity = ctx.entity(e.id);
       if (entity.kind !== 'company') continue;
       if (e.nearestCrossing === null) {

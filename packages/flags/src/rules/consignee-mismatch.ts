@@ -1,4 +1,4 @@
-import type { Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit, type Severity } from '../types';
 import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 const NO_HS = 'no HS code (fit to the consignee not checked)';
@@ -36,12 +36,15 @@ export const consigneeMismatch: Rule = {
   intraGroup:
     'Judged on the consignee. A delivery to a company of the buyer’s own group whose line of business fits the goods is ordinary group logistics (a group warehouse, a sister shop): groupSeverity, default low. Inside the group, goods that do not fit the consignee (drone parts delivered to the group’s phone shop) or a forwarder as consignee still raise the severity, because that is the pattern the sources describe. When the fit cannot be checked, the flag stays at the rule’s severity.',
   coverage: { unit: 'shipments delivered to a consignee other than the buyer', reasons: [LINE_UNKNOWN, NO_HS] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const forwarders = params.forwarderIsic as string[];
     const raised = params.raisedSeverity as Severity;
     const groupSeverity = params.groupSeverity as Severity;
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
+    const items = ctx.bundle.shipments;
+    for (let at = 0; at < items.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(at, items.length);
+      const s = items[at];
       if (s.consignee === undefined || s.consignee === s.buyer) continue;
       const c = s.consignee;
       const link = ctx.groupLink(s.buyer, c);

@@ -1,6 +1,6 @@
 import type { Shipment } from '@chokepoint/model';
 import { showHs } from '../text';
-import type { Rule, RuleHit } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit } from '../types';
 import { dateWords, goodsWords, lineFacts, lineWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 const LINE_UNKNOWN = 'final recipient’s line of business unknown (whether it is a forwarder or trader not checked)';
@@ -35,12 +35,13 @@ export const forwarderConsignee: Rule = {
   intraGroup:
     'Judged as any other shipment: a group’s own forwarder as final destination still hides where the goods went.',
   coverage: { unit: 'watch-listed shipments', reasons: [LINE_UNKNOWN, NO_DATE] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const forwarders = params.forwarderIsic as string[];
     const traders = params.tradingIsic as string[];
     const hits: RuleHit[] = [];
     const shipments = ctx.bundle.shipments;
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, shipments.length);
       const s = shipments[n];
       const item = ctx.watchAt(n);
       if (item === undefined) continue;

@@ -1,5 +1,5 @@
 import type { Shipment } from '@chokepoint/model';
-import type { RuleHit, Rule } from '../types';
+import { PROGRESS_EVERY, type RuleHit, type Rule } from '../types';
 import type { WatchItem } from '../reference';
 import { listWords, plural } from '../text';
 import { linkWords } from './words';
@@ -26,7 +26,7 @@ export const linkedFamilyGroup: Rule = {
   intraGroup:
     'Not counted. The rule asks what a group took in; goods one member passes to another were already in the group (or were made there), so only shipments from suppliers outside the group count.',
   coverage: { unit: 'company groups with at least minCompanies companies', reasons: [] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const minCommodities = params.minCommodities as number;
     const minCompanies = params.minCompanies as number;
     const countUse = params.countDocumentedUse as boolean;
@@ -34,6 +34,7 @@ export const linkedFamilyGroup: Rule = {
     const hits: RuleHit[] = [];
     const entities = ctx.bundle.entities;
     for (let i = 0; i < entities.length; i++) {
+      if ((i & PROGRESS_EVERY) === 0) progress(i, entities.length);
       const n = ctx.columns.entityNumbers[i];
       if (seenGroups.has(ctx.groupOf[n])) continue;
       seenGroups.add(ctx.groupOf[n]);

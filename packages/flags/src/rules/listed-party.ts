@@ -1,6 +1,6 @@
 import { RELATION_KINDS, type Shipment } from '@chokepoint/model';
 import { listWords } from '../text';
-import type { FlagContext, ListedMatch, Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type FlagContext, type ListedMatch, type Rule, type RuleHit, type Severity } from '../types';
 import { dateWords, goodsWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 /** "Kestrel Freight LLC (id KF-1) on fictional-list, line 4 of fictional-list.jsonl". */
@@ -52,14 +52,17 @@ export const listedPartyMatch: Rule = {
     'Namesakes (common names, companies of the same name in the same country) when neither side gives a birth date or registration number; a party delisted after the list’s date; lists that include politically exposed persons, who are no wrongdoers.',
   intraGroup: 'Not applicable: the rule looks at one entity and the lists.',
   coverage: { unit: 'entities screened against lists', reasons: [] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const reviewTopics = params.reviewTopics as string[];
     const reviewSeverity = params.reviewSeverity as Severity;
     // Without a list there is nothing to judge (the report has no screening section then).
     if (!ctx.screened) return [];
     coverage.judged(ctx.bundle.entities.length);
     const hits: RuleHit[] = [];
-    for (const e of ctx.bundle.entities) {
+    const entities = ctx.bundle.entities;
+    for (let at = 0; at < entities.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(at, entities.length);
+      const e = entities[at];
       const matches = ctx.listed(e.id);
       if (matches.length === 0) continue;
       const best = matches[0];
@@ -136,7 +139,7 @@ export const shipmentToListed: Rule = {
     'Matches that turn out to be namesakes (see listed-party-match); a shared address in a large building or a registered-agent address; employees or relatives with no part in the business; ties that ended before the shipment.',
   intraGroup: 'Flagged all the same: goods sent inside the group of a listed party reach the listed party’s group.',
   coverage: { unit: 'shipments (when lists were screened against)', reasons: [] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const nearSeverity = params.nearSeverity as Severity;
     const kinds = new Set(params.ties as string[]);
     const reviewTopics = params.reviewTopics as string[];
@@ -146,7 +149,12 @@ export const shipmentToListed: Rule = {
     coverage.judged(ctx.bundle.shipments.length);
     // Ties to listed parties, by the entity at the other end.
     const near = new Map<string, { listed: string; kind: string; source: string; target: string }[]>();
-    for (const r of ctx.bundle.relations) {
+    // (how far along: the ties read, the first half; the shipments, the second)
+    const relations = ctx.bundle.relations;
+    const shipments = ctx.bundle.shipments;
+    for (let at = 0; at < relations.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(at, 2 * relations.length);
+      const r = relations[at];
       if (!kinds.has(r.kind)) continue;
       for (const [a, b] of [
         [r.source, r.target],
@@ -159,7 +167,9 @@ export const shipmentToListed: Rule = {
       }
     }
     const hits: RuleHit[] = [];
-    for (const s of ctx.bundle.shipments) {
+    for (let at = 0; at < shipments.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(shipments.length + at, 2 * shipments.length);
+      const s = shipments[at];
       const receivers = [...new Set([s.buyer, ...(s.consignee === undefined ? [] : [s.consignee])])];
       const direct = receivers.find((r) => restricted(r).length > 0);
       if (direct !== undefined) {

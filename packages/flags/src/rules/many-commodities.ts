@@ -1,7 +1,7 @@
 import type { Shipment } from '@chokepoint/model';
 import type { WatchItem } from '../reference';
 import { listWords, plural, showHs } from '../text';
-import type { Rule, RuleHit } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit } from '../types';
 import { lineFacts, lineWords } from './words';
 
 const SIZE_UNKNOWN = 'number of employees unknown (judged as a small company)';
@@ -36,13 +36,14 @@ export const manyCommodities: Rule = {
     'Small general stores, hardware and farm-supply shops that sell many goods to the public (give them an ISIC class among the documented users, or a rules-file entry), small distributors whose employee count is missing, and firms whose size is recorded wrong.',
   intraGroup: 'Goods bought from a company of the buyer’s own group are left out: they were already in the group, and the purchases that brought them in are judged on their own.',
   coverage: { unit: 'companies that bought or received watch-listed goods', reasons: [SIZE_UNKNOWN] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const minChapters = params.minChapters as number;
     const maxEmployees = params.maxEmployees as number;
     const unknownSmall = params.unknownSizeIsSmall as boolean;
     const hits: RuleHit[] = [];
     const entities = ctx.bundle.entities;
     for (let i = 0; i < entities.length; i++) {
+      if ((i & PROGRESS_EVERY) === 0) progress(i, entities.length);
       const e = entities[i];
       if (e.kind !== 'company') continue;
       const mine = ctx.watchedAt(ctx.columns.entityNumbers[i]);

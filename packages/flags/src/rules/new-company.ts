@@ -1,5 +1,5 @@
 import { daysBetween, plural } from '../text';
-import type { Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit, type Severity } from '../types';
 import { goodsWords, groupWords, linkWords, recordWords, shipmentTable } from './words';
 
 const NO_FOUNDED = 'no founding date';
@@ -33,12 +33,13 @@ export const newCompany: Rule = {
   intraGroup:
     'Lowered (intraGroupSeverity, default low) when the first watch-listed shipment came from the company’s own group: a new subsidiary stocked by its parent has the business background of its group.',
   coverage: { unit: 'companies that bought or received watch-listed goods', reasons: [NO_FOUNDED, NO_DATE, BEFORE_FOUNDED] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const maxAge = params.maxAgeDays as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const hits: RuleHit[] = [];
     const entities = ctx.bundle.entities;
     for (let i = 0; i < entities.length; i++) {
+      if ((i & PROGRESS_EVERY) === 0) progress(i, entities.length);
       const e = entities[i];
       if (e.kind !== 'company') continue;
       const watched = ctx.watchedAt(ctx.columns.entityNumbers[i]);

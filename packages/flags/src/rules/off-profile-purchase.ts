@@ -1,6 +1,6 @@
 import { describeIsic } from '@chokepoint/model';
 import { showHs } from '../text';
-import type { Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit, type Severity } from '../types';
 import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable, shorten } from './words';
 
 const NO_HS = 'no HS code';
@@ -34,7 +34,7 @@ export const offProfilePurchase: Rule = {
   intraGroup:
     'Lowered (intraGroupSeverity, default low). Goods a group company passes to another (a parent supplying a subsidiary from its own stock, a group warehouse) were already in the group: the purchase that brought them into the group is judged on its own. The flag stays, so that the transfer can be read beside that purchase.',
   coverage: { unit: 'shipments', reasons: [NO_HS, LINE_UNKNOWN, NO_FIT_ROW] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const minKg = params.minKg as number;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const hits: RuleHit[] = [];
@@ -42,6 +42,7 @@ export const offProfilePurchase: Rule = {
     const buyers = ctx.columns.buyer;
     const c = ctx.columns;
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, shipments.length);
       // By the columns; the shipment itself is read only when it is flagged.
       if (c.hs[n] < 0) {
         coverage.notJudged(NO_HS);

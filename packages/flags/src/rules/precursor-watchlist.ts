@@ -1,6 +1,6 @@
 import { showNumber } from '../text';
 import { WATCH_CATEGORIES, type WatchItem } from '../reference';
-import type { ConcentrationCheck, Fact, Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type ConcentrationCheck, type Fact, type Rule, type RuleHit, type Severity } from '../types';
 import { dateWords, goodsWords, groupWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 const LINE_UNKNOWN = 'buyer’s line of business unknown (flagged: documented use could not be checked)';
@@ -68,13 +68,14 @@ export const precursorWatchlist: Rule = {
   intraGroup:
     'Lowered (intraGroupSeverity, default low). A company buying from its own parent or sister company receives goods that were already in the group: the purchase that brought them into the group (from an outside supplier) is judged on its own, and a group that makes the goods is not buying them. The flag stays, with the ties that link supplier and buyer, because watch-listed goods reaching a group company with no documented use for them is still worth reading beside the group’s other flags.',
   coverage: { unit: 'watch-listed shipments', reasons: [LINE_UNKNOWN, NO_CONCENTRATION] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const combined = params.severityWhenOffProfile as Severity;
     const includeUsers = params.includeDocumentedUsers as boolean;
     const groupSeverity = params.intraGroupSeverity as Severity;
     const hits: RuleHit[] = [];
     const shipments = ctx.bundle.shipments;
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, shipments.length);
       const s = shipments[n];
       const item = ctx.watchAt(n);
       if (item === undefined) continue;

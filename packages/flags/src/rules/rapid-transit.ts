@@ -2,7 +2,7 @@ import type { EntityResult } from '@chokepoint/engine';
 import type { Shipment } from '@chokepoint/model';
 import { daysFrom, indexLists, indexListsSorted, type FlagColumns, type IndexLists } from '../columns';
 import { daysBetween, listWords, plural, showNumber } from '../text';
-import type { FlagContext, Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type FlagContext, type Rule, type RuleHit, type Severity } from '../types';
 import { goodsWords, lineWords, linkWords, shipmentTable } from './words';
 
 const NO_DATE = 'no date of arrival or shipping';
@@ -440,7 +440,7 @@ export const rapidTransit: Rule = {
   intraGroup:
     'Judged on the whole chain. Goods that enter a group from outside and are passed quickly through its companies towards a border are the pattern CAR describes, so those chains keep their severity, and the flag names the hops made inside a group. A chain that never leaves one group (a factory supplying the group warehouse, which supplies a group shop) is internal logistics: intraGroupSeverity, default low.',
   coverage: { unit: 'shipments received', reasons: [NO_DATE, UNDATED_ONWARD] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const maxDwell = params.maxDwellDays as number;
     const maxChain = params.maxChainDays as number;
     const chainSeverity = params.chainSeverity as Severity;
@@ -488,6 +488,7 @@ export const rapidTransit: Rule = {
     const quickestAfter = steps((s) => firstOnward(t, s, maxDwell));
     const shipments = ctx.bundle.shipments;
     for (let at = 0; at < shipments.length; at++) {
+      if ((at & PROGRESS_EVERY) === 0) progress(at, shipments.length);
       if (watchOnly && ctx.watchOf[at] < 0) continue;
       if (t.arrival[at] < 0) {
         coverage.notJudged(NO_DATE);

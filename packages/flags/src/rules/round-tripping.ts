@@ -1,7 +1,7 @@
 import type { Shipment } from '@chokepoint/model';
 import { daysFrom, indexListsSorted, PairSet } from '../columns';
 import { daysBetween, plural, showHs } from '../text';
-import type { Fact, Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Fact, type Rule, type RuleHit, type Severity } from '../types';
 import { goodsLabel, quantityLabel, shipmentLabel } from './words';
 
 const NO_DATE = 'no date (shipped or received): the order of shipments cannot be told';
@@ -42,7 +42,7 @@ export const roundTripping: Rule = {
   intraGroup:
     'The chain must leave the group: shipments between companies of one group are neither a start nor a step. Goods that pass only between the group’s own companies are ordinary logistics.',
   coverage: { unit: 'shipments sold outside the seller’s company group', reasons: [NO_DATE, CUT_SHORT] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const windowDays = params.windowDays as number;
     const minShipments = params.minShipments as number;
     const maxShipments = Math.max(params.maxShipments as number, minShipments);
@@ -124,6 +124,7 @@ export const roundTripping: Rule = {
     const depthOf = arrays.int32(count);
     let search = 0;
     for (let i0 = 0; i0 < count; i0++) {
+      if ((i0 & PROGRESS_EVERY) === 0) progress(i0, count);
       const s0 = shipments[i0];
       const home = groupOf[supplier[i0]];
       if (groupOf[buyer[i0]] === home) continue;

@@ -1,6 +1,6 @@
 import type { Relation } from '@chokepoint/model';
 import { listWords, plural } from '../text';
-import type { FlagContext, Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type FlagContext, type Rule, type RuleHit, type Severity } from '../types';
 import { indexLists, NO_PAYER, PairSet } from '../columns';
 import { dateWords, goodsWords, lineFacts, lineWords, linkWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
@@ -53,7 +53,7 @@ export const thirdPartyPayer: Rule = {
   intraGroup:
     'A payer in the buyer’s company group is no third party: never flagged. Whether the supplier is in the buyer’s group does not change the judgement: an unexplained outsider paying for a transfer inside a group is no less unexplained.',
   coverage: { unit: 'shipments paid for by someone other than the buyer', reasons: [PAYER_LINE_UNKNOWN] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const linkedSeverity = params.linkedSeverity as Severity;
     const financeIsic = params.financeIsic as string[];
     const financeSeverity = params.financeSeverity as Severity;
@@ -114,6 +114,7 @@ export const thirdPartyPayer: Rule = {
     const hits: RuleHit[] = [];
     const shipments = ctx.bundle.shipments;
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, shipments.length);
       // By the columns first: a shipment without a payer, or paid for by its buyer, is not read.
       const known = c.payer[n];
       if (known === NO_PAYER || known === c.buyer[n]) continue;

@@ -1,6 +1,6 @@
 import type { TransshipmentHub } from '../reference';
 import { listWords } from '../text';
-import type { Fact, Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Fact, type Rule, type RuleHit, type Severity } from '../types';
 import { dateWords, goodsWords, recordWords, shipmentFacts, shipmentTable } from './words';
 
 const NO_DESTINATION = 'destination unknown (no destination country, and the receiver’s country not recorded)';
@@ -48,7 +48,7 @@ export const transshipmentHub: Rule = {
   intraGroup:
     'Judged as any other shipment: a group that routes goods through a hub company of its own still routes them through the hub, and the guidance names such structures.',
   coverage: { unit: 'watch-listed shipments (every shipment when watchListedOnly is false)', reasons: [NO_DESTINATION, NO_ROUTE] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const watchOnly = params.watchListedOnly as boolean;
     const extra = params.extraHubs as string[];
     const ignored = new Set(params.ignoredHubs as string[]);
@@ -69,6 +69,7 @@ export const transshipmentHub: Rule = {
     const hits: RuleHit[] = [];
     const shipments = ctx.bundle.shipments;
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, shipments.length);
       const s = shipments[n];
       const item = ctx.watchAt(n);
       if (watchOnly && item === undefined) continue;

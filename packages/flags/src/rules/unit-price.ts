@@ -1,5 +1,5 @@
 import { showHs, showNumber } from '../text';
-import type { Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit, type Severity } from '../types';
 import { groupWords, recordWords, shipmentFacts, shipmentTable } from './words';
 import { LeaveOneOut } from './volume-anomaly';
 import { indexLists } from '../columns';
@@ -52,7 +52,7 @@ export const unitPrice: Rule = {
   intraGroup:
     'Lowered (intraGroupSeverity, default low): prices between companies of one group are transfer prices, set by policy and tax rules rather than the market, and often far from it. The flag stays, because mispriced trade inside a group is also how value is moved across borders.',
   coverage: { unit: 'shipments', reasons: [NO_PRICE, FEW_PEERS] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const digits = params.hsDigits as number;
     const minPeers = params.minPeers as number;
     const minRatio = params.minRatio as number;
@@ -81,6 +81,7 @@ export const unitPrice: Rule = {
     const priceAt = ctx.scratch.float64(shipments.length);
     let unpriced = 0;
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, shipments.length);
       const s = shipments[n];
       // The price, per kilogram when the shipment was weighed, else per its own unit (pieces, litres, metres …).
       let price = 0;

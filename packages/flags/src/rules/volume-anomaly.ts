@@ -1,7 +1,7 @@
 import type { Shipment } from '@chokepoint/model';
 import { largestBy, median } from '@chokepoint/engine';
 import { listWords, plural, showHs, showMoneyTotals, showNumber, showQuantity } from '../text';
-import type { Rule, RuleHit, Severity } from '../types';
+import { PROGRESS_EVERY, type Rule, type RuleHit, type Severity } from '../types';
 import { lineFacts, lineWords, linkWords, massDeclared } from './words';
 import { indexLists, PairSet, type IndexLists } from '../columns';
 
@@ -205,7 +205,7 @@ export const volumeAnomaly: Rule = {
   intraGroup:
     'Counted, then checked without. The quantity a buyer takes in is what its scale must explain, whoever sold it, so purchases from the own group stay in the total. But a group company that receives the group’s stock (a sales arm supplied by its parent) looks out of scale only because of those transfers: when the purchases from outside the group alone are not out of scale, the flag is intraGroupSeverity (default low) and says how much came from inside the group and how the companies are linked.',
   coverage: { unit: 'shipments', reasons: [NO_HS, NO_KG, LINE_UNKNOWN, FEW_PEERS] },
-  evaluate(ctx, params, coverage) {
+  evaluate(ctx, params, coverage, progress) {
     const threshold = params.threshold as number;
     const minPeers = params.minPeers as number;
     const minKg = params.minKg as number;
@@ -227,7 +227,9 @@ export const volumeAnomaly: Rule = {
     let noHs = 0;
     let noKg = 0;
     // By the columns alone: no shipment object is read.
+    // (how far along: the shipments read, the first half; the buyers' totals judged, the second)
     for (let n = 0; n < shipments.length; n++) {
+      if ((n & PROGRESS_EVERY) === 0) progress(n, 2 * shipments.length);
       if (c.hs[n] < 0) {
         noHs++;
         continue;
@@ -326,6 +328,7 @@ export const volumeAnomaly: Rule = {
 
     const hits: RuleHit[] = [];
     for (let k = 0; k < totalCount; k++) {
+      if ((k & PROGRESS_EVERY) === 0) progress(totalCount + k, 2 * totalCount);
       const buyerNo = tBuyer[k];
       const isic = ctx.lineAt(buyerNo).isic;
       if (isic === undefined) {

@@ -260,11 +260,6 @@ export interface AnalysisInProgress {
   clustersPending(): boolean;
   /** The whole analysis, once the clusters are found (the same object on every call). */
   complete(): Promise<Analysis>;
-  /**
-   * The whole analysis when the clusters are found already, else undefined, without waiting: for a caller busy with
-   * other work (the red-flag rules), which does not turn the event loop. The same object as complete() gives.
-   */
-  completeNow(): Analysis | undefined;
   /** Stops the search for clusters (for a caller that stops before it needs them). */
   cancel(): void;
 }
@@ -279,7 +274,7 @@ export interface AnalysisInProgress {
 export async function startAnalysis(bundle: Bundle, options: AnalyzeOptions = {}): Promise<AnalysisInProgress> {
   if (options.external !== undefined) {
     const analysis = finishExternal(bundle, options, prepare(bundle, options), options.external);
-    return { crossings: analysis, clustersPending: () => false, complete: () => Promise.resolve(analysis), completeNow: () => analysis, cancel: () => undefined };
+    return { crossings: analysis, clustersPending: () => false, complete: () => Promise.resolve(analysis), cancel: () => undefined };
   }
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
   const progress = options.onProgress ?? (() => undefined);
@@ -326,23 +321,17 @@ function inProgress(bundle: Bundle, options: AnalyzeOptions, given: Parts, info:
   const worker = 'settled' in clusters ? clusters : undefined;
   // (let go once the analysis is made: the projection of a million entities is some hundreds of megabytes)
   let parts: Parts | undefined = given;
-  let made: Analysis | undefined;
-  const finish = (clustering: Clustering): Analysis => {
-    if (made !== undefined) return made;
+  const finished = async (): Promise<Analysis> => {
+    const clustering = worker === undefined ? (clusters as Clustering) : await worker.clustering;
     const p = parts!;
     parts = undefined;
-    return (made = finishWith(bundle, options, p.csr, p.cuts, p.bc, info, p.before, clustering));
+    return finishWith(bundle, options, p.csr, p.cuts, p.bc, info, p.before, clustering);
   };
   let analysis: Promise<Analysis> | undefined;
   return {
     crossings: { parameters: parametersOf(options), entities },
     clustersPending: () => worker !== undefined && !worker.settled(),
-    complete: () => (analysis ??= (async () => finish(worker === undefined ? (clusters as Clustering) : await worker.clustering))()),
-    completeNow: () => {
-      if (made !== undefined) return made;
-      const clustering = worker === undefined ? (clusters as Clustering) : worker.now();
-      return clustering === undefined ? undefined : finish(clustering);
-    },
+    complete: () => (analysis ??= finished()),
     cancel: () => worker?.cancel(),
   };
 }

@@ -34,14 +34,13 @@ export {
 } from './key-nodes';
 export { analyze, analyzeAsync, startAnalysis, brokerageOfCase, brokerageInBackground, betweennessInfoOf, exactBetweennessInfo, rankKeyNodesOf, ANALYZE_DEFAULTS, AUTO_EXACT_LIMIT, AUTO_EPSILON, type Analysis, type AnalyzeOptions, type BetweennessInfo, type ExternalResults, type EntityResult, type ClusterResult, type GroupResult, type BridgeResult, type KeyNodeExtras, type CrossingAnalysis, type AnalysisInProgress, type BrokerageOfCase } from './analyze';
 export { BROKERAGE_THREAD_ABOVE } from './brokerage-thread';
-export { clustersInWorker, louvainInWorker, LOUVAIN_THREAD_ABOVE, type ClustersInWorker } from './louvain-thread';
+export { louvainInWorker, LOUVAIN_THREAD_ABOVE } from './louvain-thread';
 export { brokerage, countsOf, type BrokerageInput, type BrokerageResult, type BrokerageCounts } from './brokerage';
 export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep, type Controlled } from './control';
 export { companyGroups, groupTieKinds, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
 export { seededRandom } from './random';
 export { maxFlow, FlowNetwork, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, supplyChokepointsIn, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointNetwork, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';
-export { chokepointsInWorker, chokepointOptionsOf, CHOKEPOINTS_THREAD_ABOVE, type ChokepointThreadOptions } from './chokepoints-thread';
 export { entityHints, parseSelector, selectEntities, shipmentMatches, matchesExpression, SelectorError, type Selector, type Expression } from './selection';
 export { brandesRaw, undirectedAdjacency, type Adjacency } from './betweenness';
 export { betweennessRun, betweennessRunCSR, directedAdjacency, formatBound, BETWEENNESS_RUN_DEFAULTS, type BetweennessRun, type BetweennessRunOptions } from './parallel';

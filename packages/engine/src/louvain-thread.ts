@@ -11,20 +11,14 @@ export interface LouvainThreadData {
   weights: Float64Array;
   seed: number;
   resolution: number;
-  /**
-   * Set to 1 by the worker once `community` and `modularity` hold its answer: the calling thread can tell, and take
-   * the answer, without turning its event loop (between two red-flag rules).
-   */
+  /** Set to 1 by the worker when its answer is sent: the calling thread can tell without turning its event loop. */
   found: Int32Array;
-  /** Shared with the calling thread: each node's community (n entries), written by the worker before `found`. */
-  community: Int32Array;
-  /** Shared with the calling thread: the modularity (one entry), written by the worker before `found`. */
-  modularity: Float64Array;
 }
 
-/** A Louvain worker thread's answer: that `community` and `modularity` (shared) hold it. */
+/** A Louvain worker thread's answer. */
 export interface LouvainThreadResult {
-  found: true;
+  community: Int32Array;
+  modularity: number;
 }
 
 /**
@@ -36,12 +30,6 @@ export const LOUVAIN_THREAD_ABOVE = 200_000;
 export interface ClustersInWorker {
   /** Whether the clusters are found (the worker has answered, or the promise settled). */
   settled(): boolean;
-  /**
-   * The clusters when they are found, else undefined: read from memory the worker shares, so that a caller busy with
-   * other work (which does not turn the event loop) takes them as soon as they are there. The same object as
-   * `clustering` gives, whichever is asked first.
-   */
-  now(): Clustering | undefined;
   /**
    * The clusters, numbered as detectClustersCSR numbers them. A worker that fails (it cannot start, or stops) is not
    * the user's problem: Louvain then runs on the calling thread, `onFallback` told why.
@@ -72,35 +60,18 @@ export function clustersInWorker(csr: UndirectedCSR, options: { seed?: number; r
   const resolution = options.resolution ?? CLUSTER_DEFAULTS.resolution;
   let done = false;
   const found = new Int32Array(new SharedArrayBuffer(4));
-  const community = new Int32Array(new SharedArrayBuffer(4 * csr.n));
-  const modularity = new Float64Array(new SharedArrayBuffer(8));
-  const data: LouvainThreadData = { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, seed, resolution, found, community, modularity };
-  /** The clusters, once made (from the worker's answer, or on this thread after a failure): made once. */
-  let made: Clustering | undefined;
-  const fromShared = (): Clustering => (made ??= numberClusters(csr.keys, community.slice(), modularity[0]));
-  let taken: ((c: Clustering) => void) | undefined;
+  const data: LouvainThreadData = { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, seed, resolution, found };
   const run = answerOnce<Clustering, LouvainThreadResult>(
     'louvain-worker',
     data,
-    () => fromShared(),
+    (m) => numberClusters(csr.keys, m.community, m.modularity),
     (why) => {
       options.onFallback?.(why);
-      return (made ??= detectClustersCSR(csr, { seed, resolution }));
+      return detectClustersCSR(csr, { seed, resolution });
     },
   );
-  // Taken by now(): the worker is let go and its promise never settles, so `clustering` settles from here.
-  const takenEarly = new Promise<Clustering>((resolve) => (taken = resolve));
-  const clustering = Promise.race([run.answer, takenEarly]).finally(() => {
+  const clustering = run.answer.finally(() => {
     done = true;
   });
-  const now = (): Clustering | undefined => {
-    if (made !== undefined) return made;
-    // (Atomics: the worker's writes to `community` and `modularity` are seen once its store of `found` is)
-    if (Atomics.load(found, 0) !== 1) return undefined;
-    run.cancel();
-    const c = fromShared();
-    taken!(c);
-    return c;
-  };
-  return { settled: () => done || Atomics.load(found, 0) === 1, now, clustering, cancel: run.cancel };
+  return { settled: () => done || Atomics.load(found, 0) === 1, clustering, cancel: run.cancel };
 }

@@ -1,4 +1,4 @@
-import { chokepointOptionsOf, chokepointsInWorker, EngineInputError, supplyChokepoints, supplyChokepointsIn, type ChokepointOptions, type ChokepointThreadOptions } from '@chokepoint/engine';
+import { EngineInputError, supplyChokepoints, supplyChokepointsIn, type ChokepointOptions } from '@chokepoint/engine';
 import type { Bundle, Entity, Relation, Shipment } from '@chokepoint/model';
 import { checkedBundle } from '../src/input';
 
@@ -58,57 +58,5 @@ describe('supply chokepoints of a network given by the ends of its ties', () => 
     to[3] = 60;
     expect(() => supplyChokepointsIn({ ...base, ends: { from: checked.from, to }, shipments: [] }, options)).toThrow(/tie 4 has an end that is not an entity of the network/);
     expect(() => supplyChokepointsIn({ ...base, index: new Map([...checked.index].slice(1)), shipments: [] }, options)).toThrow(/the index has 59 entities, the network 60/);
-  });
-});
-
-describe('supply chokepoints in a worker thread', () => {
-  const fx = {
-    base: 'EUR',
-    source: 'test rates',
-    rates: new Map([['USD', [{ date: '2000-01-01', perBase: 1.25, source: 'test' }, { date: '2020-01-01', perBase: 1.1, source: 'test' }]]]),
-  };
-
-  it('give the calling thread’s result: groups by position, values converted with a table, the flow’s own currency', async () => {
-    for (const seed of [1, 2, 3]) {
-      const bundle = network(seed);
-      // (shipped dates, so that the conversion picks a rate by date)
-      bundle.shipments.forEach((s, i) => (s.shipped = i % 2 === 0 ? '2010-05-01' : '2021-03-02'));
-      const checked = checkedBundle(bundle);
-      const ids = bundle.entities.map((e) => e.id);
-      const groups = Int32Array.from(ids, (_id, i) => (i % 7 === 0 ? 0 : 1 + (i % 3)));
-      const flowing = bundle.shipments.filter((s) => s.commodity === 'acetone');
-      const network_ = { ids, index: checked.index, ends: checked, shipments: flowing };
-      for (const extra of [{}, { fx }, { disruptionSteps: 3, removalOrder: ['e20', 'e3'] }] as Partial<ChokepointThreadOptions>[]) {
-        const options: ChokepointThreadOptions = { sources: ['e0', 'e1', 'e2', 'e5', 'e58'], targets: ['e50', 'e55', 'e58', 'e59'], groups, ...extra };
-        const here = supplyChokepointsIn(network_, chokepointOptionsOf(options, checked.index));
-        const fallback: string[] = [];
-        const worker = chokepointsInWorker(network_, options, { onFallback: (why) => fallback.push(why) });
-        const there = await worker.result;
-        expect(fallback).toEqual([]);
-        expect(worker.settled()).toBe(true);
-        // (objects made by the worker are of Node's realm, not the test's: compared as JSON, which the report is)
-        expect(JSON.stringify(there)).toBe(JSON.stringify(here));
-        expect(here.disruption.length).toBeGreaterThan(0);
-        if ('fx' in extra) expect([here.valueCurrency, here.maxFlow.value > 0]).toEqual(['EUR', true]);
-      }
-      // The groups matter (a delivery inside a group is no supply), and so does the table: the test could tell.
-      const near = { sources: ['e0', 'e1', 'e2', 'e3'], targets: ['e6', 'e8', 'e10', 'e12'] };
-      const plain = supplyChokepointsIn(network_, chokepointOptionsOf(near, checked.index));
-      const grouped = supplyChokepointsIn(network_, chokepointOptionsOf({ ...near, groups: Int32Array.from(ids, () => 1) }, checked.index));
-      expect([plain.insideGroups, grouped.insideGroups > 0]).toEqual([0, true]);
-    }
-  });
-
-  it('is found on the calling thread, said so, when the worker cannot answer: the input’s own error then', async () => {
-    const bundle = network(7);
-    const checked = checkedBundle(bundle);
-    const fallback: string[] = [];
-    const worker = chokepointsInWorker(
-      { ids: bundle.entities.map((e) => e.id), index: checked.index, ends: checked, shipments: [{ ...bundle.shipments[0], buyer: 'nobody' }] },
-      { sources: ['e0'], targets: ['e59'] },
-      { onFallback: (why) => fallback.push(why) },
-    );
-    await expect(worker.result).rejects.toThrow(new EngineInputError('shipment "s0" (shipments.csv line 2) names "nobody", which is not an entity of the network'));
-    expect(fallback).toEqual([expect.stringContaining('names "nobody"')]);
   });
 });

@@ -1,4 +1,4 @@
-import { analyze, brokerageInBackground, clustersInWorker, detectClustersCSR, brokerageOfCase, controlChains, louvainInWorker, projectBundle, rankKeyNodesOf, seededRandom, startAnalysis, LOUVAIN_THREAD_ABOVE, type FlagTally } from '@chokepoint/engine';
+import { analyze, brokerageInBackground, brokerageOfCase, controlChains, louvainInWorker, projectBundle, rankKeyNodesOf, seededRandom, startAnalysis, LOUVAIN_THREAD_ABOVE, type FlagTally } from '@chokepoint/engine';
 import type { Bundle, Entity, Place, Relation, Shipment } from '@chokepoint/model';
 
 // On a large network Louvain runs in a worker thread while the calling thread goes on with what needs no clusters
@@ -59,48 +59,6 @@ describe('Louvain in a worker thread', () => {
     expect(said).toContain('finding clusters (Louvain) in a second thread, while the next stages go on');
     expect(said).not.toContain('finding clusters (Louvain)');
     expect(said.indexOf('finding company groups')).toBeGreaterThan(said.indexOf('finding articulation points and bridges'));
-  });
-
-  it('gives the whole analysis without turning the event loop once the worker has written its clusters (completeNow)', async () => {
-    const started = await startAnalysis(bundle, { seed: 5, clustersInWorker: true, threads: 1 });
-    const expected = await (await startAnalysis(bundle, { seed: 5, clustersInWorker: false, threads: 1 })).complete();
-    // Busy, as the red-flag rules are: the event loop does not turn, so only the shared memory can tell.
-    let now = started.completeNow();
-    const until = Date.now() + 20_000;
-    while (now === undefined && Date.now() < until) {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-      now = started.completeNow();
-    }
-    expect(now).toBeDefined();
-    expect(started.clustersPending()).toBe(false);
-    expect(now).toEqual(expected);
-    // The same object from either, whichever came first.
-    expect(started.completeNow()).toBe(now);
-    expect(await started.complete()).toBe(now);
-  });
-
-  it("takes the worker's clusters from shared memory, the event loop never turned since the worker started", async () => {
-    const csr = projectBundle(bundle);
-    const worker = clustersInWorker(csr, { seed: 5 });
-    // No await from here to now(): the worker's message cannot have been handled, only its shared memory read.
-    let now = worker.now();
-    const until = Date.now() + 20_000;
-    while (now === undefined && Date.now() < until) {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-      now = worker.now();
-    }
-    expect(now).toBeDefined();
-    expect(worker.settled()).toBe(true);
-    expect(now).toEqual(detectClustersCSR(csr, { seed: 5 }));
-    // The promise gives the same object (the worker let go, its message never read).
-    expect(await worker.clustering).toBe(now);
-  });
-
-  it('completeNow gives the object complete() gave, when that came first', async () => {
-    const started = await startAnalysis(bundle, { seed: 5, clustersInWorker: true, threads: 1 });
-    const analysis = await started.complete();
-    expect(started.completeNow()).toBe(analysis);
-    expect(analysis.clusters).toEqual(analyze(bundle, { seed: 5 }).clusters);
   });
 
   it('finds the clusters on the calling thread when asked, with the same result and the usual stages', async () => {

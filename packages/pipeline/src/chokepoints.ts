@@ -1,21 +1,6 @@
-import {
-  checkedBundle,
-  chokepointOptionsOf,
-  chokepointsInWorker,
-  parseSelector,
-  selectEntities,
-  shipmentMatches,
-  supplyChokepointsIn,
-  SelectorError,
-  type Analysis,
-  type ChokepointNetwork,
-  type ChokepointResult,
-  type ChokepointThreadOptions,
-  type OnStep,
-  type Selector,
-} from '@chokepoint/engine';
+import { parseSelector, selectEntities, shipmentMatches, supplyChokepoints, SelectorError, type Analysis, type OnStep, type Selector } from '@chokepoint/engine';
 import { watchMatcher, type ReferenceData } from '@chokepoint/flags';
-import type { Bundle, FxTable, Shipment } from '@chokepoint/model';
+import { convertMoney, valueDate, type Bundle, type FxTable, type Shipment } from '@chokepoint/model';
 import type { ReportChokepoints } from '@chokepoint/report';
 import { PipelineOptionsError } from './errors';
 import { entityLookup } from './lookup';
@@ -110,91 +95,53 @@ export function chokepointEnds(bundle: Bundle, near: NearBorder, reference: Refe
 }
 
 /**
- * The supply-chokepoint analysis of a selection, ready to run (chokepointsFor runs it here, chokepointsInBackground in
- * a worker thread): the network as the engine takes it, the options as data, and how to make the report's section of
- * the engine's result. Null when no source or no target can be chosen.
- */
-interface ChokepointRun {
-  network: ChokepointNetwork;
-  options: ChokepointThreadOptions;
-  report: (result: ChokepointResult) => ReportChokepoints | null;
-}
-
-function chokepointRun(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null): ChokepointRun | null {
-  const { flowing, sourceIds, targetIds, goodsWords, sourcesWords, targetsWords } = chokepointEnds(bundle, analysis, reference, selection);
-  if (sourceIds.length === 0 || targetIds.length === 0) return null;
-  // The ends of every tie and the index of the ids, as the engine's check of the bundle made them (no second Map).
-  const checked = checkedBundle(bundle);
-  // Each entity's company group by position (0: none), from the analysis.
-  const lookup = entityLookup(bundle, analysis);
-  const groups = new Int32Array(bundle.entities.length);
-  for (let i = 0; i < groups.length; i++) groups[i] = lookup.group(bundle.entities[i].id) ?? 0;
-  return {
-    network: { ids: bundle.entities.map((e) => e.id), index: checked.index, ends: checked, shipments: flowing },
-    options: {
-      sources: sourceIds,
-      targets: targetIds,
-      disruptionSteps: selection.disruptionSteps ?? CHOKEPOINT_SELECTION_DEFAULTS.disruptionSteps,
-      groups,
-      ...(fx === null ? {} : { fx }),
-    },
-    report: (result) => {
-      if (result.sources.length === 0 || result.targets.length === 0) return null;
-      return {
-        goods: goodsWords,
-        sourcesSelection: sourcesWords,
-        targetsSelection: targetsWords,
-        sources: result.sources,
-        targets: result.targets,
-        sourcesAlsoTargets: result.sourcesAlsoTargets,
-        shipments: flowing.map((s) => s.id),
-        insideGroups: result.insideGroups,
-        unweighed: result.unweighed,
-        unvalued: result.unvalued,
-        valueCurrency: result.valueCurrency,
-        maxFlow: result.maxFlow,
-        noFlow: result.noFlow,
-        flowCut: result.flowCut,
-        dominators: result.dominators,
-        partialDominators: result.partialDominators,
-        reachableTargets: result.reachableTargets,
-        edgeCut: result.edgeCut,
-        vertexCut: result.vertexCut,
-        disruption: result.disruption.map((d) => ({ id: d.id, name: lookup.entity(d.id)!.name, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent, targetsReached: d.targetsReached })),
-      };
-    },
-  };
-}
-
-/**
  * Chooses the goods, sources and targets (chokepointEnds) and runs the supply-chokepoint analysis. A supplier that
  * is also a target stays a source (ReportChokepoints.sourcesAlsoTargets). Money is compared in one currency only:
  * converted with `fx` when given, else the flow's own currency when it has one. Null when no source or no target can
  * be chosen.
  */
 export function chokepointsFor(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null, onStep?: OnStep): ReportChokepoints | null {
-  const run = chokepointRun(bundle, analysis, reference, selection, fx);
-  if (run === null) return null;
-  const { network, options } = run;
-  return run.report(supplyChokepointsIn(network, { ...chokepointOptionsOf(options, network.index), onStep }));
-}
-
-/** chokepointsFor under way in a worker thread. */
-export interface ChokepointsUnderWay {
-  /** The report's section, as chokepointsFor gives it. */
-  chokepoints: Promise<ReportChokepoints | null>;
-  /** Whether the worker has answered (without turning the event loop). */
-  settled(): boolean;
-  cancel(): void;
-}
-
-/**
- * chokepointsFor in a worker thread (the engine's chokepointsInWorker), while this thread goes on with other work:
- * the same result. The goods, sources and targets are chosen here first (a selection's errors are thrown here).
- */
-export function chokepointsInBackground(bundle: Bundle, analysis: Analysis, reference: ReferenceData, selection: ChokepointSelection, fx: FxTable | null, onFallback?: (why: string) => void): ChokepointsUnderWay {
-  const run = chokepointRun(bundle, analysis, reference, selection, fx);
-  if (run === null) return { chokepoints: Promise.resolve(null), settled: () => true, cancel: () => undefined };
-  const worker = chokepointsInWorker(run.network, run.options, { onFallback });
-  return { chokepoints: worker.result.then(run.report), settled: worker.settled, cancel: worker.cancel };
+  const { flowing, sourceIds, targetIds, goodsWords, sourcesWords, targetsWords } = chokepointEnds(bundle, analysis, reference, selection);
+  // The goods are matched once per shipment (the watch list matches words): the analysis asks the set.
+  const inFlowSet = new Set(flowing);
+  if (sourceIds.length === 0 || targetIds.length === 0) return null;
+  // Groups and names by the engine's index of the bundle (no map of a million ids for the few asked).
+  const lookup = entityLookup(bundle, analysis);
+  const result = supplyChokepoints(bundle, {
+    sources: sourceIds,
+    targets: targetIds,
+    shipments: (s) => inFlowSet.has(s),
+    disruptionSteps: selection.disruptionSteps ?? CHOKEPOINT_SELECTION_DEFAULTS.disruptionSteps,
+    groupOf: (id) => lookup.group(id),
+    onStep,
+    ...(fx === null
+      ? {}
+      : {
+          value: (s: Shipment) => (s.value === undefined || s.currency === undefined ? undefined : convertMoney(fx, s.value, s.currency, valueDate(s))),
+          valueCurrency: fx.base,
+        }),
+  });
+  if (result.sources.length === 0 || result.targets.length === 0) return null;
+  return {
+    goods: goodsWords,
+    sourcesSelection: sourcesWords,
+    targetsSelection: targetsWords,
+    sources: result.sources,
+    targets: result.targets,
+    sourcesAlsoTargets: result.sourcesAlsoTargets,
+    shipments: flowing.map((s) => s.id),
+    insideGroups: result.insideGroups,
+    unweighed: result.unweighed,
+    unvalued: result.unvalued,
+    valueCurrency: result.valueCurrency,
+    maxFlow: result.maxFlow,
+    noFlow: result.noFlow,
+    flowCut: result.flowCut,
+    dominators: result.dominators,
+    partialDominators: result.partialDominators,
+    reachableTargets: result.reachableTargets,
+    edgeCut: result.edgeCut,
+    vertexCut: result.vertexCut,
+    disruption: result.disruption.map((d) => ({ id: d.id, name: lookup.entity(d.id)!.name, remainingFlowShare: d.remainingKgShare, remainingValueShare: d.remainingValueShare, largestComponent: d.largestComponent, targetsReached: d.targetsReached })),
+  };
 }

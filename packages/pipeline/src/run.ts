@@ -1,8 +1,6 @@
-import { availableParallelism } from 'node:os';
 import {
   startAnalysis,
   brokerageInBackground,
-  CHOKEPOINTS_THREAD_ABOVE,
   controlChains,
   checkedIfValid,
   forgetCheckedBundle,
@@ -54,7 +52,7 @@ import {
 } from '@chokepoint/report';
 import { screenEntities, type ScreeningList, type ScreeningOptions, type ScreeningResult } from '@chokepoint/screening';
 import { geocode, resolveEntities, type Judgement } from '@chokepoint/resolve';
-import { chokepointsFor, chokepointsInBackground, type ChokepointSelection, type ChokepointsUnderWay } from './chokepoints';
+import { chokepointsFor, type ChokepointSelection } from './chokepoints';
 import type { MeasuresData } from './measures-data';
 import { entityLookup } from './lookup';
 import { canonicalOrder } from './order';
@@ -91,12 +89,6 @@ export interface PipelineOptions {
    * (default: on large networks with a second core; see the engine's brokerageInBackground). The report is the same.
    */
   brokerageInWorker?: boolean;
-  /**
-   * Whether the supply chokepoints are found in a worker thread while the red-flag rules are evaluated, once the
-   * clusters are there (default: on large networks with a second core; see the engine's chokepointsInWorker). The
-   * report is the same either way.
-   */
-  chokepointsInWorker?: boolean;
   rules?: RulesConfig;
   reference: ReferenceData;
   measures: MeasuresData;
@@ -249,27 +241,17 @@ async function analyzeFurther(
   }
 
   progress('evaluating red-flag rules');
-  const beside = chokepointsBesideRules(bundle, started, options, progress);
-  let flags: FlagsResult;
-  let chokepointsUnderWay: ChokepointsUnderWay | undefined;
-  try {
-    flags = evaluateFlags(bundle, started.crossings, options.reference, rules, listed === undefined ? {} : { listed }, {
-      onProgress: (done, total, within) => {
-        // (within a rule: how far through its items, in whole percent)
-        const along = within === undefined ? '' : ` (${within.rule}: ${Math.floor(100 * within.share)}% read)`;
-        progress(`evaluating red-flag rules: ${done} of ${total} rules done${along}`, { done, total });
-        beside.poll();
-      },
-    });
-    if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');
-    chokepointsUnderWay = beside.underWay();
-  } catch (err) {
-    beside.underWay()?.cancel();
-    throw err;
-  }
+  const flags = evaluateFlags(bundle, started.crossings, options.reference, rules, listed === undefined ? {} : { listed }, {
+    onProgress: (done, total, within) => {
+      // (within a rule: how far through its items, in whole percent)
+      const along = within === undefined ? '' : ` (${within.rule}: ${Math.floor(100 * within.share)}% read)`;
+      progress(`evaluating red-flag rules: ${done} of ${total} rules done${along}`, { done, total });
+    },
+  });
+  if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');
   const analysis = await started.complete();
 
-  const { chokepoints, keyNodes, controllers } = await chokepointsAndKeyNodes(bundle, analysis, flags, options, hooks, chokepointsUnderWay);
+  const { chokepoints, keyNodes, controllers } = await chokepointsAndKeyNodes(bundle, analysis, flags, options, hooks);
   // One breadth-first search from the matched listed parties gives every entity's distance to the nearest: the
   // report lists the paths of flagged entities and key nodes, the review queue weighs every entity's.
   const listedPaths =
@@ -412,60 +394,23 @@ async function chokepointsAndKeyNodes(
   flags: FlagsResult,
   options: PipelineOptions,
   hooks: PipelineHooks,
-  underWay: ChokepointsUnderWay | undefined,
 ): Promise<{ chokepoints: ReportChokepoints | null; keyNodes: KeyNode[]; controllers: ReportController[] }> {
   const progress = hooks.onProgress ?? (() => undefined);
-  let brokerage: ReturnType<typeof brokerageInBackground> | undefined;
+  const tally = flagTally(flags);
+  const controlled = controlChains(bundle);
+  const brokerage = brokerageInBackground(analysis, bundle, { flags: tally, controlled }, { threads: options.threads, inWorker: options.brokerageInWorker });
   try {
-    const tally = flagTally(flags);
-    const controlled = controlChains(bundle);
-    brokerage = brokerageInBackground(analysis, bundle, { flags: tally, controlled }, { threads: options.threads, inWorker: options.brokerageInWorker });
-    let chokepoints: ReportChokepoints | null;
-    if (underWay !== undefined) {
-      if (!underWay.settled()) progress('waiting for the supply chokepoints (in the second thread)');
-      chokepoints = await underWay.chokepoints;
-    } else {
-      const finding = 'finding supply chokepoints and simulating disruption';
-      progress(finding);
-      chokepoints = chokepointsFor(bundle, analysis, chokepointReference(options), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
-    }
+    const finding = 'finding supply chokepoints and simulating disruption';
+    progress(finding);
+    const rules = options.rules ?? EMPTY_CONFIG;
+    const chokepoints = chokepointsFor(bundle, analysis, extendReference(options.reference, rules), options.chokepoints ?? {}, options.measures.fx, stepsOf(finding, hooks.onProgress));
     const ranking = 'ranking key individuals and businesses';
     progress(ranking);
     const { keyNodes, controllers } = keyNodesOf(bundle, analysis, tally, controlled, await brokerage.counts, chokepoints, options, stepsOf(ranking, hooks.onProgress));
     return { chokepoints, keyNodes, controllers };
   } finally {
-    brokerage?.cancel();
-    underWay?.cancel();
+    brokerage.cancel();
   }
-}
-
-/** The reference data the supply chokepoints choose watch-listed goods by: the shipped lists, extended by the rules file. */
-function chokepointReference(options: PipelineOptions): ReferenceData {
-  return extendReference(options.reference, options.rules ?? EMPTY_CONFIG);
-}
-
-/**
- * The supply chokepoints found beside the red-flag rules: `poll()`, called between two rules, starts them in a worker
- * thread as soon as the clusters they need are found (the rules need none), on large networks with a second core
- * (PipelineOptions.chokepointsInWorker); `underWay()` gives them once started. Otherwise they are found after the rules,
- * on this thread, as before.
- */
-function chokepointsBesideRules(bundle: Bundle, started: AnalysisInProgress, options: PipelineOptions, progress: (text: string) => void): { poll(): void; underWay(): ChokepointsUnderWay | undefined } {
-  const ties = bundle.relations.length + bundle.shipments.length;
-  const inWorker = options.chokepointsInWorker ?? ((options.threads ?? availableParallelism()) > 1 && ties >= CHOKEPOINTS_THREAD_ABOVE);
-  let underWay: ChokepointsUnderWay | undefined;
-  return {
-    poll: () => {
-      if (!inWorker || underWay !== undefined) return;
-      const analysis = started.completeNow();
-      if (analysis === undefined) return;
-      progress('finding supply chokepoints and simulating disruption in a second thread, while the red-flag rules go on');
-      underWay = chokepointsInBackground(bundle, analysis, chokepointReference(options), options.chokepoints ?? {}, options.measures.fx, (why) =>
-        progress(`finding supply chokepoints in a worker thread failed (${why}): finding them here instead`),
-      );
-    },
-    underWay: () => underWay,
-  };
 }
 
 /** Each flagged entity's flags by severity. */

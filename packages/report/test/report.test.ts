@@ -139,6 +139,29 @@ describe('large reports', () => {
     expect(chunks.length).toBeGreaterThan(20);
     expect(chunks.join('')).toBe(`${JSON.stringify(flagged)}\n`);
   });
+
+  it('write long lists in slices of some tens of thousands of characters, whatever the size of their items (large ones cost the collector dearly)', async () => {
+    const report = await tinyReport();
+    // Flags of very different sizes: a few characters of evidence, or a long explanation (a distributor's flags run
+    // to some kilobytes each), and a size that changes along the list.
+    const flags = Array.from({ length: 20_000 }, (_v, i) => {
+      const f = report.flags[i % report.flags.length];
+      const long = i % 7000 < 3000;
+      return { ...f, id: `f${i}`, summary: long ? `${f.summary} ${'detail '.repeat(400)}` : f.summary };
+    });
+    // (its records in a companion file: a large report, written compact)
+    const flagged = { ...report, flags, relations: [], shipments: [], records: { stored: 'companion' as const, file: 'r.records.jsonl', relations: 150_000, shipments: 50_000, bytes: 1, sha256: '0'.repeat(64) } };
+    const chunks = [...reportChunks(flagged)];
+    expect(chunks.join('')).toBe(`${JSON.stringify(flagged)}\n`);
+    const sizes = chunks.map((c) => c.length);
+    // Below V8's largest young object (128 KiB), but where the items grow at once (the count is taken from the slice
+    // before); none of a handful of items only where the items are small.
+    expect(sizes.filter((n) => n >= 128 * 1024).length).toBeLessThanOrEqual(3);
+    expect(Math.max(...sizes)).toBeLessThan(1024 * 1024);
+    const slices = chunks.filter((c) => c.startsWith(',{"id":"f') || c.startsWith('{"id":"f'));
+    expect(slices.length).toBeGreaterThan(100);
+    expect(slices.filter((c) => c.length > 16 * 1024).length).toBeGreaterThan(slices.length * 0.8);
+  });
 });
 
 describe('reports with long lists inside their sections', () => {

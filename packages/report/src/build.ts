@@ -216,6 +216,11 @@ const LONG_LIST = 1000;
 /** The characters of one slice of a long list, about (compactChunks): below V8's largest young object (128 KiB). */
 const SLICE_CHARS = 48 * 1024;
 
+/** How many items the next slice of a list takes, when `count` items made `length` characters: about SLICE_CHARS. */
+export function nextSliceCount(count: number, length: number): number {
+  return Math.max(8, Math.min(5000, Math.round((count * SLICE_CHARS) / Math.max(1, length))));
+}
+
 /** Items of the lists a value is or holds (a section of the report: resolution.possible, geocoding.geocoded …). */
 function listItems(value: unknown, depth = 0): number {
   if (Array.isArray(value)) return value.length;
@@ -250,7 +255,7 @@ function* compactChunks(value: unknown, depth = 0): Generator<string> {
       const text = JSON.stringify(value.slice(i, i + count));
       yield `${i === 0 ? '' : ','}${text.slice(1, -1)}`;
       i += count;
-      count = Math.max(8, Math.min(5000, Math.round((count * SLICE_CHARS) / Math.max(1, text.length))));
+      count = nextSliceCount(count, text.length);
     }
     yield ']';
     return;

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { reportChunks } from './build';
+import { nextSliceCount, reportChunks } from './build';
 import { InvalidReportError } from './errors';
 import { jsonLinesBytes } from './lines';
 import { PROGRESS_BYTES } from './progress';
@@ -64,19 +64,25 @@ export async function writeReport(report: Report, path: string, options: WriteRe
   return { companion };
 }
 
-/** The companion file's pieces: its header line, then the relations and the shipments as JSON lines, 5,000 a piece. */
+/**
+ * The companion file's pieces: its header line, then the relations and the shipments as JSON lines, a piece of about
+ * SLICE_CHARS bytes at a time (as many records as that takes, from the piece before; see compactChunks).
+ */
 function* companionPieces(report: Report, seen: (piece: Buffer, records: number) => void): Generator<Buffer> {
   const header = Buffer.from(`${JSON.stringify({ chokepointRecords: 1, relations: report.relations.length, shipments: report.shipments.length })}\n`, 'utf8');
   seen(header, 0);
   yield header;
   let records = 0;
   for (const list of [report.relations, report.shipments] as readonly object[][]) {
-    for (let i = 0; i < list.length; i += 5000) {
-      const end = Math.min(i + 5000, list.length);
+    let count = 64;
+    for (let i = 0; i < list.length; ) {
+      const end = Math.min(i + count, list.length);
       const piece = jsonLinesBytes(list, i, end);
       records += end - i;
       seen(piece, records);
       yield piece;
+      count = nextSliceCount(count, piece.length);
+      i = end;
     }
   }
 }

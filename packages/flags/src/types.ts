@@ -97,12 +97,12 @@ export interface Rule {
   coverage: { unit: string; reasons: readonly string[] };
   /**
    * `progress(done, total)`: how far through its items the rule is (a distributor's year of customs records keeps
-   * one rule busy for a minute); called every PROGRESS_EVERY items or so, never for the result.
+   * one rule busy for a minute), told once every PROGRESS_EVERY + 1 items; it plays no part in the result.
    */
   evaluate(ctx: FlagContext, params: Record<string, ParamValue | null>, coverage: CoverageTally, progress: RuleProgress): RuleHit[];
 }
 
-/** How far through its items a rule is: `done` of `total` (RuleDefinition.evaluate). */
+/** How far through its items a rule is: `done` of `total` (Rule.evaluate). */
 export type RuleProgress = (done: number, total: number) => void;
 
 /** A rule says how far along it is once every this many items (a power of two, less one: `(n & PROGRESS_EVERY) === 0`). */

@@ -13,9 +13,29 @@ export interface CliIO {
   relaunch?: (plan: RelaunchPlan) => Promise<number>;
 }
 
+/**
+ * Writes to a process stream whose reader may go away (`chokepoint analyze … | head`): once the pipe is closed (EPIPE),
+ * what is left to say is dropped and the command goes on to its end (its files written, its exit code kept), instead
+ * of stopping on an unhandled error with Node's stack trace. Any other error of the stream is thrown, as before.
+ */
+export function closableWriter(stream: NodeJS.WritableStream): (text: string) => void {
+  let watching = false;
+  let closed = false;
+  return (text) => {
+    if (!watching) {
+      watching = true;
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') throw err;
+        closed = true;
+      });
+    }
+    if (!closed) stream.write(text);
+  };
+}
+
 export const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: closableWriter(process.stdout),
+  stderr: closableWriter(process.stderr),
   relaunch: process.env[RELAUNCHED_ENV] === undefined ? relaunch : undefined,
 };
 

@@ -2,7 +2,7 @@ import { fileProgressBar } from '../src/io';
 import { describeError } from '../src/errors';
 import { ViewerNotBuiltError } from '@chokepoint/viewer';
 import { EngineInputError } from '@chokepoint/engine';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { HEAP_PER_INPUT_BYTE, HEAP_PER_REPORT_BYTE } from '@chokepoint/pipeline';
@@ -189,6 +189,17 @@ describe('the built binary', () => {
     expect(bad.status).toBe(3);
     const usage = spawnSync(process.execPath, [bin, 'analyze', TINY, '--radius-km', 'far'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
+  });
+
+  it('goes on to its end when the reader of its output goes away (`chokepoint analyze … | head`)', async () => {
+    const out = join(tempDir(), 'r.json');
+    const child = spawn(process.execPath, [bin, 'analyze', TINY, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader gone before a word is written: every write of the summary and of the progress meets a closed pipe.
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).flags.length).toBeGreaterThan(0);
   });
 
   it('loads the Neo4j driver only for a command that talks to Neo4j (a third of the start-up otherwise)', () => {

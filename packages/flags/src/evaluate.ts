@@ -54,10 +54,11 @@ export function evaluateFlags(
   const flags: Flag[] = [];
   const enabled = rules.filter((r) => r.enabled).length;
   let evaluated = 0;
+  const onProgress = hooks.onProgress;
   RULES.forEach((rule, order) => {
     const settings = rules[order];
     if (!settings.enabled) return;
-    hooks.onProgress?.(evaluated++, enabled);
+    onProgress?.(evaluated++, enabled);
     // Counts by reason, in the declared order (rules count every shipment: a search of a few reasons, no Map).
     const reasons = rule.coverage.reasons;
     const notJudged = new Array<number>(reasons.length).fill(0);
@@ -74,7 +75,6 @@ export function evaluateFlags(
       },
     };
     const done = evaluated - 1;
-    const onProgress = hooks.onProgress;
     const progress: RuleProgress = onProgress === undefined ? NO_PROGRESS : (at, of) => onProgress(done, enabled, { rule: rule.id, share: of > 0 ? Math.min(1, at / of) : 0 });
     const hits = rule.evaluate(ctx, settings.parameters, tally, progress);
     // The arrays the rule was lent are free for the next one.

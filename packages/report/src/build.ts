@@ -216,6 +216,9 @@ const LONG_LIST = 1000;
 /** The characters of one slice of a long list, about (compactChunks): below V8's largest young object (128 KiB). */
 const SLICE_CHARS = 48 * 1024;
 
+/** How many items the first slice of a list takes (nextSliceCount sizes the others). */
+export const FIRST_SLICE_COUNT = 64;
+
 /** How many items the next slice of a list takes, when `count` items made `length` characters: about SLICE_CHARS. */
 export function nextSliceCount(count: number, length: number): number {
   return Math.max(8, Math.min(5000, Math.round((count * SLICE_CHARS) / Math.max(1, length))));
@@ -250,7 +253,7 @@ function* compactChunks(value: unknown, depth = 0): Generator<string> {
     // is made among the young objects and collected cheaply; a larger one is a large object of the old generation,
     // whose allocation brings the collector over the whole heap sooner (the 449,187 flags of a distributor's trade,
     // 1.4 GB of text, took 30 s to write in slices of 5,000 flags, 17 s in slices of 50, from the report read back).
-    let count = 64;
+    let count = FIRST_SLICE_COUNT;
     for (let i = 0; i < value.length; ) {
       const text = JSON.stringify(value.slice(i, i + count));
       yield `${i === 0 ? '' : ','}${text.slice(1, -1)}`;

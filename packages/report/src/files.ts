@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { nextSliceCount, reportChunks } from './build';
+import { FIRST_SLICE_COUNT, nextSliceCount, reportChunks } from './build';
 import { InvalidReportError } from './errors';
 import { jsonLinesBytes } from './lines';
 import { PROGRESS_BYTES } from './progress';
@@ -74,7 +74,7 @@ function* companionPieces(report: Report, seen: (piece: Buffer, records: number)
   yield header;
   let records = 0;
   for (const list of [report.relations, report.shipments] as readonly object[][]) {
-    let count = 64;
+    let count = FIRST_SLICE_COUNT;
     for (let i = 0; i < list.length; ) {
       const end = Math.min(i + count, list.length);
       const piece = jsonLinesBytes(list, i, end);

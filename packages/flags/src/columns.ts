@@ -1,6 +1,7 @@
 import { checkedIfValid } from '@chokepoint/engine';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { fold } from './text';
+import { PROGRESS_EVERY, type RuleProgress } from './types';
 
 /**
  * Shipment numbers (positions in `bundle.shipments`) per entity number, each entity's in one run:
@@ -156,7 +157,11 @@ const SHORT_RUN = 32;
 /** Days from one date time to another, as `daysBetween` counts them (times from `dateTimes`). */
 export const daysFrom = (from: number, to: number): number => Math.round((to - from) / 86_400_000);
 
-export function buildColumns(bundle: Bundle): FlagColumns {
+/**
+ * The columns the rules read (`FlagColumns`), from the bundle. `progress(done, total)` is told how many shipments are
+ * read, once every PROGRESS_EVERY + 1 of them (millions of shipments take seconds); it plays no part in the result.
+ */
+export function buildColumns(bundle: Bundle, progress?: RuleProgress): FlagColumns {
   const ids = bundle.entities.map((e) => e.id);
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
@@ -197,6 +202,7 @@ export function buildColumns(bundle: Bundle): FlagColumns {
   const ends = unique ? checkedIfValid(bundle) : undefined;
   const r0 = bundle.relations.length;
   for (let i = 0; i < count; i++) {
+    if ((i & PROGRESS_EVERY) === 0) progress?.(i, count);
     const s = shipments[i];
     buyer[i] = ends !== undefined && s.buyer !== undefined ? ends.to[r0 + i] : number(s.buyer);
     supplier[i] = ends !== undefined && s.supplier !== undefined ? ends.from[r0 + i] : number(s.supplier);

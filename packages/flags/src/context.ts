@@ -4,7 +4,10 @@ import { buildColumns, indexLists, type FlagColumns, type IndexLists } from './c
 import { ownFitRows, type ReferenceData, type SectorFit, type SectorKeyword, type WatchItem } from './reference';
 import { Scratch } from './scratch';
 import { fold } from './text';
-import type { ConcentrationCheck, FitJudgement, FlagContext, FlagExtras, LineOfBusiness, ListedMatch } from './types';
+import { PROGRESS_EVERY, type ConcentrationCheck, type FitJudgement, type FlagContext, type FlagExtras, type LineOfBusiness, type ListedMatch, type RuleProgress } from './types';
+
+/** The two passes over the shipments that build a rules' context (buildContext's progress). */
+export type ContextStep = 'columns' | 'watch list';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */
 export const GROUP_TIES = ['owner', 'director', 'family', 'shared_address'] as const;
@@ -93,7 +96,7 @@ export function watchMatcher(reference: Pick<ReferenceData, 'watchlist'>): (s: S
  * folded text number (`fold(commodity)`, which is all the keywords are looked for in), and the shipment itself is
  * read only for the entries that remain (pieces and concentration).
  */
-export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, columns: FlagColumns): Int32Array {
+export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, columns: FlagColumns, progress?: RuleProgress): Int32Array {
   const items = reference.watchlist;
   const everyItem = items.map((_item, i) => i);
   const byCode: (number[] | undefined)[] = new Array(columns.hsCodes.length);
@@ -110,6 +113,7 @@ export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, column
   const out = new Int32Array(count).fill(-1);
   if (items.length === 0) return out;
   for (let n = 0; n < count; n++) {
+    if ((n & PROGRESS_EVERY) === 0) progress?.(n, count);
     const hs = columns.hs[n];
     let candidates: number[];
     if (hs < 0) candidates = everyItem;
@@ -137,8 +141,20 @@ export function watchNumbers(reference: Pick<ReferenceData, 'watchlist'>, column
 }
 
 /** Builds what the rules look at, once: indexes by entity, lines of business, company groups. */
-export function buildContext(bundle: Bundle, analysis: CrossingAnalysis, reference: ReferenceData, radiusKm: number, extras: FlagExtras = {}): FlagContext {
-  const columns = buildColumns(bundle);
+/**
+ * What every rule reads: the bundle's columns, indices and shared lookups. `progress(step, done, total)` is told how
+ * far through the shipments its two passes are (read into columns, then matched against the watch list), once
+ * every PROGRESS_EVERY + 1 of them; it plays no part in the result.
+ */
+export function buildContext(
+  bundle: Bundle,
+  analysis: CrossingAnalysis,
+  reference: ReferenceData,
+  radiusKm: number,
+  extras: FlagExtras = {},
+  progress?: (step: ContextStep, done: number, total: number) => void,
+): FlagContext {
+  const columns = buildColumns(bundle, progress && ((done, total) => progress('columns', done, total)));
   // The entity of an id: by its number when ids are unique (the usual case: no map of its own), else by a map made
   // on first use, in which the last entity with an id wins.
   let uniqueIds = true;
@@ -221,7 +237,7 @@ export function buildContext(bundle: Bundle, analysis: CrossingAnalysis, referen
   // Every rule asks about the same shipments: match each one against the watch list once (the matcher keeps what it
   // learnt of each HS code and commodity text). `watchOf` holds each shipment's entry number, -1 for none.
   const match = watchMatcher(reference);
-  const watchOf = watchNumbers(reference, columns);
+  const watchOf = watchNumbers(reference, columns, progress && ((done, total) => progress('watch list', done, total)));
   const watch = (s: Shipment): WatchItem | undefined => match(s);
   /** The watch-listed shipments an entity bought, then those it received and did not buy: each once. */
   const watched = (id: string): Shipment[] => watchedAt(columns.entityOf(id));

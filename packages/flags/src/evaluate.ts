@@ -1,7 +1,7 @@
 import type { Bundle } from '@chokepoint/model';
 import type { CrossingAnalysis } from '@chokepoint/engine';
 import { EMPTY_CONFIG, effectiveRules, extendReference, type RulesConfig } from './config';
-import { buildContext } from './context';
+import { buildContext, type ContextStep } from './context';
 import type { ReferenceData } from './reference';
 import { RULES } from './rules';
 import { SEVERITIES, type CoverageTally, type EffectiveRule, type Flag, type FlagExtras, type RuleProgress, type Severity } from './types';
@@ -23,6 +23,11 @@ export interface EvaluateHooks {
    * to 1). Often: a caller that prints shows some of them.
    */
   onProgress?: (done: number, total: number, within?: { rule: string; share: number }) => void;
+  /**
+   * Called before the rules, while what they share is built: which pass over the shipments (read into columns, then
+   * matched against the watch list) and how many of them it has read, once every PROGRESS_EVERY + 1 shipments.
+   */
+  onPreparing?: (step: ContextStep, done: number, total: number) => void;
 }
 
 const NO_PROGRESS: RuleProgress = () => undefined;
@@ -50,7 +55,7 @@ export function evaluateFlags(
   hooks: EvaluateHooks = {},
 ): FlagsResult {
   const rules = effectiveRules(config);
-  const ctx = buildContext(bundle, analysis, extendReference(reference, config), analysis.parameters.radiusKm, extras);
+  const ctx = buildContext(bundle, analysis, extendReference(reference, config), analysis.parameters.radiusKm, extras, hooks.onPreparing);
   const flags: Flag[] = [];
   const enabled = rules.filter((r) => r.enabled).length;
   let evaluated = 0;

@@ -1,7 +1,7 @@
 export * from './types';
 export { RULES, robustZ, LeaveOneOut } from './rules';
 export { evaluateFlags, FLAG_DISCLAIMER, type EvaluateHooks, type FlagsResult } from './evaluate';
-export { buildContext, watchMatcher, watchNumbers, GROUP_TIES } from './context';
+export { buildContext, watchMatcher, watchNumbers, GROUP_TIES, type ContextStep } from './context';
 export { PairSet, type FlagColumns, type IndexLists } from './columns';
 export { loadRules, parseRules, validateRules, effectiveRules, extendReference, checkParam, EMPTY_CONFIG, type RulesConfig, type RuleOverride } from './config';
 export { loadReference, parseReference, ownFitRows, isSection, isWatchCategory, ISIC_SECTIONS, DEFAULT_REFERENCE_DIR, SHIPPED_RULES, WATCH_CATEGORIES, type ReferenceData, type WatchCategory, type WatchItem, type SectorFit, type SectorKeyword, type TransshipmentHub } from './reference';

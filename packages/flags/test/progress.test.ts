@@ -43,4 +43,25 @@ describe('how far along the red-flag rules are', () => {
       expect([id, s.every((x, i) => x >= 0 && x < 1 && (i === 0 || x > s[i - 1]))]).toEqual([id, true]);
     }
   });
+
+  it('says, before the rules, how far through the shipments the two passes that build what they share are', () => {
+    const calls: { step: string; share: number }[] = [];
+    const before: string[] = [];
+    const result = evaluateFlags(bundle, analysis, REFERENCE, undefined, {}, {
+      onPreparing: (step, done, total) => calls.push({ step, share: Math.round((done / total) * 1000) / 1000 }),
+      onProgress: () => before.push(`${calls.length}`),
+    });
+    expect(JSON.stringify(evaluateFlags(bundle, analysis, REFERENCE))).toBe(JSON.stringify(result));
+    // The shipments read into columns, then matched against the watch list: at 0, then every 4,096 of the 9,000.
+    expect(calls).toEqual([
+      { step: 'columns', share: 0 },
+      { step: 'columns', share: 0.455 },
+      { step: 'columns', share: 0.91 },
+      { step: 'watch list', share: 0 },
+      { step: 'watch list', share: 0.455 },
+      { step: 'watch list', share: 0.91 },
+    ]);
+    // All of it before the first rule.
+    expect(before[0]).toBe('6');
+  });
 });

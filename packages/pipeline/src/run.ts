@@ -247,6 +247,10 @@ async function analyzeFurther(
       const along = within === undefined ? '' : ` (${within.rule}: ${Math.floor(100 * within.share)}% read)`;
       progress(`evaluating red-flag rules: ${done} of ${total} rules done${along}`, { done, total });
     },
+    onPreparing: (step, done, total) => {
+      const pass = step === 'columns' ? 'the shipments read into columns' : 'the shipments matched against the watch list';
+      progress(`evaluating red-flag rules: preparing what they share (${pass}: ${Math.floor((100 * done) / total)}%)`, { done, total });
+    },
   });
   if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');
   const analysis = await started.complete();

@@ -384,6 +384,11 @@ describe('Louvain and brokerage in worker threads while the red-flag rules and t
         expect(report.flags.length).toBeGreaterThan(0);
         // Within a rule, how far through its items (issue 14: a rule busy for a minute on a distributor's records).
         expect(said.filter((m) => /^evaluating red-flag rules: \d+ of 17 rules done \((?:[a-z]+-)+[a-z]+: \d+% read\)$/.test(m)).length).toBeGreaterThanOrEqual(15);
+        // Before the rules, what they share (two passes over the shipments; a few hundred here: once each, at the start).
+        expect(said.filter((m) => m.startsWith('evaluating red-flag rules: preparing'))).toEqual([
+          'evaluating red-flag rules: preparing what they share (the shipments read into columns: 0%)',
+          'evaluating red-flag rules: preparing what they share (the shipments matched against the watch list: 0%)',
+        ]);
         text.push(JSON.stringify(report));
       }
       expect([name, text[1].length]).toEqual([name, text[0].length]);

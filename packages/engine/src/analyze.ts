@@ -490,15 +490,20 @@ function finishWith(
   const radiusKm = options.radiusKm ?? ANALYZE_DEFAULTS.radiusKm;
   const n = csr.n;
   const { crossings, nearest, grouping } = before;
-  const entityById = new Map(bundle.entities.map((e) => [e.id, e]));
-  const indexOf = new Map(csr.keys.map((k, i) => [k, i]));
-  const clusterOf = csr.keys.map((k) => clustering.cluster.get(k)!);
-  const groupOfId = new Map<string, number>();
-  bundle.entities.forEach((e, i) => groupOfId.set(e.id, grouping.groupOf[i]));
+  const list = bundle.entities;
+  // Node i is the bundle's entity i (projectBundle keys the nodes by the bundle's ids in order, which the check made
+  // unique): entities, clusters and groups are read by position, with no map of a million ids.
+  if (csr.keys.length !== list.length || !csr.keys.every((k, i) => k === list[i].id)) throw new Error('the analysis was given a graph whose nodes are not the bundle\'s entities in order');
+  // Each node's cluster.
+  const clusterOf = new Int32Array(n);
+  clustering.nodes.forEach((nodes, c) => {
+    for (const i of nodes) clusterOf[i] = c + 1;
+  });
 
-  const entities: EntityResult[] = bundle.entities.map((e, k) => {
-    const i = indexOf.get(e.id)!;
-    return {
+  const entities: EntityResult[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    entities[i] = {
       id: e.id,
       cluster: clusterOf[i],
       betweenness: bc[i],
@@ -507,33 +512,37 @@ function finishWith(
       loneCutOff: cuts.loneCutOff[i],
       componentSize: cuts.componentSizes[cuts.component[i]],
       degree: csr.offsets[i + 1] - csr.offsets[i],
-      group: groupOfId.get(e.id)!,
-      nearestCrossing: nearest[k],
+      group: grouping.groupOf[i],
+      nearestCrossing: nearest[i],
     };
-  });
+  }
 
-  const located = (members: readonly string[]) =>
-    members
-      .map((m) => entityById.get(m)!)
-      .filter((e) => e.lat !== undefined && e.lon !== undefined)
-      .map((e) => ({ lat: e.lat!, lon: e.lon! }));
+  const located = (nodes: readonly number[]) => {
+    const out: { lat: number; lon: number }[] = [];
+    for (const i of nodes) {
+      const e = list[i];
+      if (e.lat !== undefined && e.lon !== undefined) out.push({ lat: e.lat, lon: e.lon });
+    }
+    return out;
+  };
+  const countriesOf = (nodes: readonly number[]) => countriesByCount(nodes.map((i) => list[i].country));
 
   const clusters: ClusterResult[] = clustering.members.map((members, c) => {
     const id = c + 1;
+    const nodes = clustering.nodes[c];
     let internal = 0;
     let external = 0;
-    let hub = members[0];
-    for (const m of members) {
-      const i = indexOf.get(m)!;
+    let hub = nodes[0];
+    for (const i of nodes) {
       for (let j = csr.offsets[i]; j < csr.offsets[i + 1]; j++) {
         if (clusterOf[csr.targets[j]] === id) internal++;
         else external++;
       }
-      if (bc[i] > bc[indexOf.get(hub)!]) hub = m;
+      if (bc[i] > bc[hub]) hub = i;
     }
     internal /= 2;
     const size = members.length;
-    const geo = groupGeography(located(members), crossings, radiusKm, size);
+    const geo = groupGeography(located(nodes), crossings, radiusKm, size);
     return {
       id,
       members,
@@ -541,25 +550,29 @@ function finishWith(
       density: size < 2 ? null : internal / ((size * (size - 1)) / 2),
       internalTies: internal,
       externalTies: external,
-      countries: countriesByCount(members.map((m) => entityById.get(m)!.country)),
+      countries: countriesOf(nodes),
       located: geo.located,
       withinRadius: geo.withinRadius,
       nearestPlace: geo.nearest,
       borderProximate: geo.proximate,
       enoughLocated: geo.enoughLocated,
-      hub,
+      hub: csr.keys[hub],
     };
   });
 
-  const groups: GroupResult[] = grouping.groups.map((g) => {
-    const geo = groupGeography(located(g.members), crossings, radiusKm, g.members.length);
+  // Each group's members by position, in bundle order as its members are listed (0: in no group).
+  const groupNodes: number[][] = grouping.groups.map(() => []);
+  for (let i = 0; i < list.length; i++) if (grouping.groupOf[i] > 0) groupNodes[grouping.groupOf[i] - 1].push(i);
+  const groups: GroupResult[] = grouping.groups.map((g, x) => {
+    const nodes = groupNodes[x];
+    const geo = groupGeography(located(nodes), crossings, radiusKm, g.members.length);
     const inCluster = new Map<number, number>();
-    for (const m of g.members) inCluster.set(clusterOf[indexOf.get(m)!], (inCluster.get(clusterOf[indexOf.get(m)!]) ?? 0) + 1);
+    for (const i of nodes) inCluster.set(clusterOf[i], (inCluster.get(clusterOf[i]) ?? 0) + 1);
     return {
       id: g.id,
       members: g.members,
       size: g.members.length,
-      countries: countriesByCount(g.members.map((m) => entityById.get(m)!.country)),
+      countries: countriesOf(nodes),
       tieKinds: g.tieKinds,
       located: geo.located,
       withinRadius: geo.withinRadius,

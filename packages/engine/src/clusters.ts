@@ -22,6 +22,8 @@ export interface Clustering {
   cluster: Map<string, number>;
   /** Members of each cluster in node order; `members[0]` belongs to cluster 1. */
   members: string[][];
+  /** The same members as positions of the nodes (in the graph's keys): what the analysis reads, with no lookup of a key. */
+  nodes: number[][];
   modularity: number;
 }
 
@@ -92,7 +94,7 @@ export function numberClusters(keys: readonly string[], community: Int32Array, m
   const order = [...groups.values()].sort((a, b) => b.length - a.length || a[0] - b[0]);
   const cluster = new Map<string, number>();
   order.forEach((list, c) => list.forEach((i) => cluster.set(keys[i], c + 1)));
-  return { cluster, members: order.map((list) => list.map((i) => keys[i])), modularity };
+  return { cluster, members: order.map((list) => list.map((i) => keys[i])), nodes: order, modularity };
 }
 
 /** Newman's modularity of a partition of a weighted undirected graph (resolution 1). */

@@ -248,8 +248,8 @@ async function analyzeFurther(
       progress(`evaluating red-flag rules: ${done} of ${total} rules done${along}`, { done, total });
     },
     onPreparing: (step, done, total) => {
-      const pass = step === 'columns' ? 'the shipments read into columns' : 'the shipments matched against the watch list';
-      progress(`evaluating red-flag rules: preparing what they share (${pass}: ${Math.floor((100 * done) / total)}%)`, { done, total });
+      const pass = step === 'columns' ? 'read into columns' : 'matched against the watch list';
+      progress(`evaluating red-flag rules: preparing what they share: ${done.toLocaleString('en-US')} of ${countWords(total, 'shipment', 'shipments')} ${pass}`, { done, total });
     },
   });
   if (started.clustersPending()) progress('waiting for the clusters (Louvain, in the second thread)');

@@ -152,6 +152,7 @@ export function stageOf(text) {
     [/\(step [\d,]+ of [\d,]+\)$|^finding clusters \(Louvain\): pass \d/, null],
     [/^reading\b/i, 'read'],
     [/^read \d/i, 'order'], // the input sorted into canonical order, before the first step of the analysis
+    [/canonical order/i, 'order'],
     [/warnings? about the input|skipped bad rows/i, null],
     [/name variants/i, 'resolve'],
     [/geocod/i, 'geocode'],

@@ -164,6 +164,7 @@ export function stageOf(text) {
     [/border crossings|distances/i, 'border distances'],
     [/company groups/i, 'company groups'],
     [/red-flag|red flag|flags/i, 'flags'],
+    [/chains of control/i, 'ranking'], // control and brokerage, for the key nodes, before the chokepoints
     [/chokepoint|disruption/i, 'chokepoints'],
     [/ranking|key individuals|key nodes/i, 'ranking'],
     [/building the report|checking the report|report's schema/i, 'report'],

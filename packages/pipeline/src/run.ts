@@ -402,6 +402,8 @@ async function chokepointsAndKeyNodes(
   hooks: PipelineHooks,
 ): Promise<{ chokepoints: ReportChokepoints | null; keyNodes: KeyNode[]; controllers: ReportController[] }> {
   const progress = hooks.onProgress ?? (() => undefined);
+  // (at a million entities, some seconds before the chokepoints start: a line of their own)
+  progress('following chains of control to the flagged companies and counting brokerage (for the key nodes)');
   const tally = flagTally(flags);
   // Only the flagged companies each entity controls: all that the brokerage, the key nodes and the controllers read
   // (at a million entities, the list of every company each controls was hundreds of megabytes and 18 s).

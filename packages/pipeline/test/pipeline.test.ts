@@ -187,6 +187,9 @@ describe('progress', () => {
     ]);
     expect(stepsOf('building the report and checking it against its schema')).toEqual(['the report built (step 1 of 2)']);
     expect(stages.indexOf('ranking entities for review')).toBeGreaterThan(stages.indexOf('ranking key individuals and businesses'));
+    // Control and brokerage, for the key nodes, between the rules and the chokepoints (seconds at a million entities).
+    const control = stages.indexOf('following chains of control to the flagged companies and counting brokerage (for the key nodes)');
+    expect([control > stages.indexOf('evaluating red-flag rules'), control + 1]).toEqual([true, stages.indexOf('finding supply chokepoints and simulating disruption')]);
   });
 });
 

@@ -294,8 +294,17 @@ async function analyzeFurther(
     built.shipments === bundle.shipments &&
     built.entities.length === bundle.entities.length &&
     built.entities.every((e, i) => e.id === bundle.entities[i].id);
-  stepsOf(building, hooks.onProgress)?.({ done: 1, total: 2, words: 'the report built' });
-  const report = assertReport(built, 'the report', { recordIdsKnown });
+  const step = stepsOf(building, hooks.onProgress);
+  step?.({ done: 1, total: 2, words: 'the report built' });
+  const report = assertReport(built, 'the report', {
+    recordIdsKnown,
+    // (ten million records at a million entities: how far the check is, beside the step of the report built)
+    onProgress:
+      step &&
+      ((checked, total) => {
+        if (checked > 0) step({ done: 1, total: 2, words: `the report built; ${checked.toLocaleString('en-US')} of ${countWords(total, 'record', 'records')} checked` });
+      }),
+  });
   return { report, bundle, analysis, flags, keyNodes };
 }
 

@@ -105,4 +105,17 @@ describe('the quick check of the report’s lists', () => {
     expect(bad((r) => (r.network = 5))).toEqual(['/network: must be object']);
     expect(() => assertReport({ ...report, shipments: [...report.shipments, { ...report.shipments[0], quantity: -1 }] })).toThrow('not a valid Chokepoint report');
   });
+
+  it('says how many records of the long lists it has checked, of how many, without changing its answer', () => {
+    // 70,000 copies of a shipment (ids made distinct).
+    const many = { ...report, shipments: Array.from({ length: 70_000 }, (_x, i) => ({ ...report.shipments[i % report.shipments.length], id: `s${i}` })) };
+    const calls: [number, number][] = [];
+    expect(reportProblems(many, 20, { onProgress: (checked, total) => calls.push([checked, total]) })).toEqual(reportProblems(many));
+    const lengths = [...checks.keys()].filter((name) => Array.isArray((many as unknown as Record<string, unknown[]>)[name])).map((name) => (many as unknown as Record<string, unknown[]>)[name].length);
+    const total = lengths.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(70_000);
+    expect(calls.every(([, t]) => t === total)).toBe(true);
+    // At the first record and every 65,536 records after it, counted over the lists.
+    expect(calls.map(([c]) => c)).toEqual([0, 65_536]);
+  });
 });

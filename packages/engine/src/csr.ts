@@ -1,4 +1,5 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import { largeFloat64Array, largeInt32Array } from './arrays';
 
 /**
  * An undirected simple graph in compressed sparse row form: the neighbours of node i are
@@ -146,8 +147,8 @@ export function csrFromUniquePairs(n: number, source: Int32Array, target: Int32A
  */
 function placeBothWays(n: number, offsets: Int32Array, source: Int32Array, target: Int32Array, weight: Float64Array): { targets: Int32Array; weights: Float64Array } {
   const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]);
-  const weights = new Float64Array(offsets[n]);
+  const targets = largeInt32Array(offsets[n]);
+  const weights = largeFloat64Array(offsets[n]);
   for (let e = 0; e < source.length; e++) {
     const s = source[e];
     const t = target[e];

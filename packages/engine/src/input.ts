@@ -1,5 +1,6 @@
 import type { Bundle, Origin, Shipment } from '@chokepoint/model';
 import { EngineInputError } from './errors';
+import { largeInt32Array } from './arrays';
 
 /**
  * The most that the quantities, the kilograms or the values of all shipments may add up to: 1e300. Below it every
@@ -187,7 +188,7 @@ export function checkedBundle(bundle: Bundle): CheckedBundle {
     return seen;
   }
   const ties = bundle.relations.length + bundle.shipments.length;
-  const ends: TieEnds = { from: new Int32Array(ties), to: new Int32Array(ties) };
+  const ends: TieEnds = { from: largeInt32Array(ties), to: largeInt32Array(ties) };
   const index = check(bundle, ends);
   // Copies of the lists (a pointer per record): a list changed in place after the check is told from the one checked.
   const checked: Checked = { index, from: ends.from, to: ends.to, entities: bundle.entities.slice(), relations: bundle.relations.slice(), shipments: bundle.shipments.slice() };

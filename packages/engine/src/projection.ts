@@ -2,6 +2,7 @@ import type { Bundle, RelationKind } from '@chokepoint/model';
 import { csrFromUniquePairs, type UndirectedCSR } from './csr';
 import { EngineInputError } from './errors';
 import { checkedBundle, checkedIndex, originText } from './input';
+import { largeFloat64Array, largeInt32Array, largeUint8Array } from './arrays';
 
 /**
  * Weights of the undirected projection used for clustering. A tie between two entities adds its
@@ -114,7 +115,7 @@ export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): 
   const r = relations.length;
   const m = r + shipments.length;
   // A relation's weight.
-  const tieWeight = new Float64Array(r);
+  const tieWeight = largeFloat64Array(r);
   for (let e = 0; e < r; e++) {
     const rel = relations[e];
     const w = weights[rel.kind];
@@ -127,9 +128,9 @@ export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): 
   for (let e = 0; e < m; e++) start[Math.min(from[e], to[e]) + 1]++;
   for (let u = 0; u < n; u++) start[u + 1] += start[u];
   const fill = start.slice(0, n);
-  const order = new Int32Array(m);
+  const order = largeInt32Array(m);
   for (let e = 0; e < m; e++) order[fill[Math.min(from[e], to[e])]++] = e;
-  const first = new Int32Array(m);
+  const first = largeInt32Array(m);
   const owner = new Int32Array(n).fill(-1);
   const seenAt = new Int32Array(n);
   for (let u = 0; u < n; u++) {
@@ -144,9 +145,9 @@ export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): 
     }
   }
   // Each pair's weight and kilograms, added up in the order the ties are met (as projectionPairs adds them).
-  const weight = new Float64Array(m);
-  const kg = new Float64Array(m);
-  const trade = new Uint8Array(m); // 1: the pair trades; 2: a shipment of it has a known mass
+  const weight = largeFloat64Array(m);
+  const kg = largeFloat64Array(m);
+  const trade = largeUint8Array(m); // 1: the pair trades; 2: a shipment of it has a known mass
   for (let e = 0; e < r; e++) weight[first[e]] += tieWeight[e];
   for (let j = 0; j < shipments.length; j++) {
     const p = first[r + j];
@@ -159,9 +160,9 @@ export function projectBundle(bundle: Bundle, options: ProjectionOptions = {}): 
   }
   let pairs = 0;
   for (let e = 0; e < m; e++) if (first[e] === e) pairs++;
-  const source = new Int32Array(pairs);
-  const target = new Int32Array(pairs);
-  const pairWeight = new Float64Array(pairs);
+  const source = largeInt32Array(pairs);
+  const target = largeInt32Array(pairs);
+  const pairWeight = largeFloat64Array(pairs);
   let p = 0;
   for (let e = 0; e < m; e++) {
     if (first[e] !== e) continue;

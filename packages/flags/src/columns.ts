@@ -1,4 +1,4 @@
-import { checkedIfValid } from '@chokepoint/engine';
+import { checkedIfValid, largeFloat64Array, largeInt32Array, largeUint8Array } from '@chokepoint/engine';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { fold } from './text';
 import { PROGRESS_EVERY, type RuleProgress } from './types';
@@ -90,7 +90,7 @@ class Interner {
 }
 
 /** Typed arrays made as usual, for lists kept beyond one rule (a rule's own lists may come from its Scratch). */
-const MADE = { int32: (length: number) => new Int32Array(length) };
+const MADE = { int32: largeInt32Array };
 type Int32Maker = { int32(length: number): Int32Array };
 
 /**
@@ -180,17 +180,18 @@ export function buildColumns(bundle: Bundle, progress?: RuleProgress): FlagColum
   };
   const shipments = bundle.shipments;
   const count = shipments.length;
-  const buyer = new Int32Array(count);
-  const supplier = new Int32Array(count);
-  const receiver = new Int32Array(count);
-  const payer = new Int32Array(count);
-  const hs = new Int32Array(count);
-  const kg = new Float64Array(count);
-  const hasKg = new Uint8Array(count);
-  const heading = new Int32Array(count);
-  const words = new Int32Array(count);
-  const shippedOn = new Int32Array(count);
-  const receivedOn = new Int32Array(count);
+  // (large arrays: see largeInt32Array)
+  const buyer = largeInt32Array(count);
+  const supplier = largeInt32Array(count);
+  const receiver = largeInt32Array(count);
+  const payer = largeInt32Array(count);
+  const hs = largeInt32Array(count);
+  const kg = largeFloat64Array(count);
+  const hasKg = largeUint8Array(count);
+  const heading = largeInt32Array(count);
+  const words = largeInt32Array(count);
+  const shippedOn = largeInt32Array(count);
+  const receivedOn = largeInt32Array(count);
   const hsCodes = new Interner();
   const headings = new Interner();
   const hsHeading: number[] = [];
@@ -287,9 +288,9 @@ export class PairSet {
   constructor(expected = 16) {
     let size = 16;
     while (size < expected * 2) size *= 2;
-    this.a = new Int32Array(size).fill(-1);
-    this.b = new Int32Array(size);
-    this.n = new Int32Array(size);
+    this.a = largeInt32Array(size).fill(-1);
+    this.b = largeInt32Array(size);
+    this.n = largeInt32Array(size);
     this.mask = size - 1;
   }
 
@@ -328,9 +329,9 @@ export class PairSet {
 
   private grow(): void {
     const { a, b, n } = this;
-    this.a = new Int32Array(a.length * 2).fill(-1);
-    this.b = new Int32Array(a.length * 2);
-    this.n = new Int32Array(a.length * 2);
+    this.a = largeInt32Array(a.length * 2).fill(-1);
+    this.b = largeInt32Array(a.length * 2);
+    this.n = largeInt32Array(a.length * 2);
     this.mask = a.length * 2 - 1;
     for (let i = 0; i < a.length; i++) {
       if (a[i] === -1) continue;

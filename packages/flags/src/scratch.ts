@@ -1,3 +1,5 @@
+import { LARGE_ARRAY_BYTES } from '@chokepoint/engine';
+
 /**
  * Typed arrays a rule works in while it runs (one number per shipment or entity), lent from buffers kept for the
  * whole evaluation instead of made anew by each rule.
@@ -13,8 +15,8 @@
  */
 export class Scratch {
   /** Buffers free to lend, and those lent since the last reset. */
-  private readonly free: ArrayBuffer[] = [];
-  private readonly lent: ArrayBuffer[] = [];
+  private readonly free: ArrayBufferLike[] = [];
+  private readonly lent: ArrayBufferLike[] = [];
 
   /** A zeroed Int32Array of `length` (or filled with `fill`), as `new Int32Array(length)` gives. */
   int32(length: number, fill = 0): Int32Array {
@@ -45,17 +47,18 @@ export class Scratch {
   }
 
   /** The smallest free buffer that holds `bytes`, else a new one of that size. */
-  private take(bytes: number): { buffer: ArrayBuffer; fresh: boolean } {
+  private take(bytes: number): { buffer: ArrayBufferLike; fresh: boolean } {
     let best = -1;
     for (let i = 0; i < this.free.length; i++) {
       const size = this.free[i].byteLength;
       if (size >= bytes && (best < 0 || size < this.free[best].byteLength)) best = i;
     }
-    let buffer: ArrayBuffer;
+    let buffer: ArrayBufferLike;
     let fresh = false;
     if (best >= 0) buffer = this.free.splice(best, 1)[0];
     else {
-      buffer = new ArrayBuffer(bytes);
+      // (a large one on a SharedArrayBuffer, which V8 does not count as external memory: see largeInt32Array)
+      buffer = bytes < LARGE_ARRAY_BYTES ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
       fresh = true;
     }
     this.lent.push(buffer);

@@ -16,6 +16,7 @@ import { checkedBundle, checkedIfValid, type CheckedBundle } from './input';
 import { countWords, stepsOf, type OnStep, type ProgressStep } from './progress';
 import { projectBundle } from './projection';
 import { clustersInWorker, louvainInWorker, type ClustersInWorker } from './louvain-thread';
+import { largeFloat64Array, largeInt32Array, largeUint8Array } from './arrays';
 
 export interface AnalyzeOptions {
   /** Worker threads for betweenness (analyzeAsync only). */
@@ -383,7 +384,7 @@ function buildGraph(bundle: Bundle, options: AnalyzeOptions): UndirectedCSR {
 
 function finishExternal(bundle: Bundle, options: AnalyzeOptions, prepared: Prepared, external: ExternalResults): Analysis {
   const keys = prepared.csr.keys;
-  const bc = new Float64Array(keys.length);
+  const bc = largeFloat64Array(keys.length);
   const missing: string[] = [];
   const invalid: string[] = [];
   keys.forEach((k, i) => {
@@ -417,8 +418,8 @@ function brokerageTies(bundle: Bundle, ends: CheckedBundle | undefined, indexOf:
   // order, or a bundle the check refuses) the ties are looked up one by one, the ends that are not nodes left out.
   const endOf = (id: string | undefined, tie: number, which: Int32Array | undefined): number | undefined =>
     which === undefined ? indexOf.get(id as string) : id === undefined ? undefined : which[tie];
-  const src = new Int32Array(2 * relations.length);
-  const dst = new Int32Array(2 * relations.length);
+  const src = largeInt32Array(2 * relations.length);
+  const dst = largeInt32Array(2 * relations.length);
   let k = 0;
   for (let i = 0; i < relations.length; i++) {
     const r = relations[i];
@@ -431,8 +432,8 @@ function brokerageTies(bundle: Bundle, ends: CheckedBundle | undefined, indexOf:
     dst[k++] = a;
   }
   const r0 = relations.length;
-  const tSrc = new Int32Array(shipments.length);
-  const tDst = new Int32Array(shipments.length);
+  const tSrc = largeInt32Array(shipments.length);
+  const tDst = largeInt32Array(shipments.length);
   let t = 0;
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i];
@@ -495,7 +496,7 @@ function finishWith(
   // unique): entities, clusters and groups are read by position, with no map of a million ids.
   if (csr.keys.length !== list.length || !csr.keys.every((k, i) => k === list[i].id)) throw new Error('the analysis was given a graph whose nodes are not the bundle\'s entities in order');
   // Each node's cluster.
-  const clusterOf = new Int32Array(n);
+  const clusterOf = largeInt32Array(n);
   clustering.nodes.forEach((nodes, c) => {
     for (const i of nodes) clusterOf[i] = c + 1;
   });
@@ -668,7 +669,7 @@ function brokerageInputs(
     }
   }
   const countryIndex = new Map<string, number>();
-  const country = new Int32Array(n);
+  const country = largeInt32Array(n);
   for (let i = 0; i < n; i++) {
     const c = countryOf[i];
     if (c === undefined) country[i] = -1;
@@ -678,7 +679,7 @@ function brokerageInputs(
       country[i] = x;
     }
   }
-  const relevant = new Uint8Array(n);
+  const relevant = largeUint8Array(n);
   let anyRelevant = false;
   const mark = (id: string) => {
     const i = index.get(id);
@@ -753,12 +754,12 @@ export function rankKeyNodesOf(analysis: Analysis, bundle: Bundle, extras: KeyNo
   const n = keys.length;
   // (a loop: Float64Array.from walks an array through its iterator, several times slower at 100,000 entities)
   const f64 = (pick: (e: EntityResult) => number) => {
-    const out = new Float64Array(n);
+    const out = largeFloat64Array(n);
     for (let i = 0; i < n; i++) out[i] = pick(analysis.entities[i]);
     return out;
   };
-  const lostShare = new Float64Array(n);
-  const lost = new Float64Array(n);
+  const lostShare = largeFloat64Array(n);
+  const lost = largeFloat64Array(n);
   if (extras.flowCut) {
     for (const [id, x] of extras.flowCut.lost) {
       const i = index.get(id);

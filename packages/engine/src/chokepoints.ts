@@ -3,6 +3,7 @@ import type { Bundle, Shipment } from '@chokepoint/model';
 import { disrupt, FlowNetwork, maxFlow, minVertexCut, setDominators, type DirectedFlowGraph } from './flow';
 import { EngineInputError } from './errors';
 import { checkedBundle, checkShipmentMeasures, originText } from './input';
+import { largeInt32Array, largeUint8Array } from './arrays';
 
 export interface ChokepointOptions {
   /** Entities the goods come from. */
@@ -173,7 +174,7 @@ function chokepointsOf(network: ChokepointNetwork, options: ChokepointOptions): 
   const sourcesAlsoTargets = sources.filter((id) => targetSet.has(id));
   // An entity that is both a source and a target is split: its own index receives (a target), a new index sells.
   const n = ids.length;
-  const twin = new Int32Array(n + sourcesAlsoTargets.length).fill(-1);
+  const twin = largeInt32Array(n + sourcesAlsoTargets.length).fill(-1);
   const original = Int32Array.from({ length: n + sourcesAlsoTargets.length }, (_x, i) => i);
   sourcesAlsoTargets.forEach((id, k) => {
     const v = index.get(id)!;
@@ -281,7 +282,7 @@ function chokepointsOf(network: ChokepointNetwork, options: ChokepointOptions): 
     const candidates: number[] = [];
     for (let v = 0; v < n; v++) if (through(flow.nodeFlow, v) > 1e-12) candidates.push(v);
     candidates.sort((x, y) => through(flow.nodeFlow, y) - through(flow.nodeFlow, x) || x - y);
-    const removed = new Uint8Array(size);
+    const removed = largeUint8Array(size);
     const entities: FlowCut['entities'] = [];
     const keep = options.flowCutCandidates ?? CHOKEPOINT_DEFAULTS.flowCutCandidates;
     if (keep <= 0) {

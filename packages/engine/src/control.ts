@@ -1,4 +1,5 @@
 import type { Bundle, RelationKind } from '@chokepoint/model';
+import { largeInt32Array } from './arrays';
 
 /**
  * Who stands behind a company: its owners and directors, followed along chains (the owner of its owner, the
@@ -48,11 +49,11 @@ interface StepLists {
 }
 
 function stepLists(n: number, from: readonly number[], to: readonly number[], steps: readonly ControlStep[]): StepLists {
-  const start = new Int32Array(n + 1);
+  const start = largeInt32Array(n + 1);
   for (const u of from) start[u + 1]++;
   for (let u = 0; u < n; u++) start[u + 1] += start[u];
   const fill = start.slice(0, n);
-  const reach = new Int32Array(from.length);
+  const reach = largeInt32Array(from.length);
   const placed: ControlStep[] = new Array(from.length);
   for (let k = 0; k < from.length; k++) {
     const at = fill[from[k]]++;
@@ -117,9 +118,9 @@ export function controlChains(bundle: Pick<Bundle, 'entities' | 'relations'>, op
 
   // Breadth-first along control ties from an entity: shortest paths, input order on ties. `mark` holds the search
   // that last reached each entity, `via` the step that reached it (its position in out), for the paths.
-  const mark = new Int32Array(n).fill(-1);
-  const via = new Int32Array(n);
-  const parent = new Int32Array(n);
+  const mark = largeInt32Array(n).fill(-1);
+  const via = largeInt32Array(n);
+  const parent = largeInt32Array(n);
   let search = 0;
   const pathTo = (start: number, v: number): ControlStep[] => {
     const path: ControlStep[] = [];
@@ -164,7 +165,7 @@ export function controlChains(bundle: Pick<Bundle, 'entities' | 'relations'>, op
 
   const chains = new Map<string, Controlled[]>();
   // Whether an entity is listed for the controller at hand already (the round of that controller).
-  const seen = new Int32Array(n).fill(-1);
+  const seen = largeInt32Array(n).fill(-1);
   let round = 0;
   for (const e of bundle.entities) {
     const at = number.get(e.id)!;

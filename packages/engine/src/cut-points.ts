@@ -1,5 +1,6 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { toUndirectedCSR, type UndirectedCSR } from './csr';
+import { largeInt32Array, largeUint8Array } from './arrays';
 
 /** Typed-array result of the cut-point search, indexed like the CSR's nodes. */
 export interface CutPointArrays {
@@ -28,29 +29,29 @@ export interface CutPointArrays {
  */
 export function cutPointsCSR(csr: UndirectedCSR): CutPointArrays {
   const { n, offsets, targets } = csr;
-  const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n).fill(-1);
-  const next = new Int32Array(n);
-  const subtree = new Int32Array(n);
-  const separated = new Int32Array(n); // total size of child subtrees cut off by removing the node
-  const biggestPiece = new Int32Array(n); // largest such child subtree
-  const children = new Int32Array(n);
-  const loneChildren = new Int32Array(n); // child subtrees of one node cut off by removing the node
-  const isCut = new Uint8Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const cutOff = new Int32Array(n);
-  const loneCutOff = new Int32Array(n);
-  const stack = new Int32Array(n);
-  const order = new Int32Array(n); // nodes in discovery order, to finish each component
+  const disc = largeInt32Array(n).fill(-1);
+  const low = largeInt32Array(n);
+  const parent = largeInt32Array(n).fill(-1);
+  const next = largeInt32Array(n);
+  const subtree = largeInt32Array(n);
+  const separated = largeInt32Array(n); // total size of child subtrees cut off by removing the node
+  const biggestPiece = largeInt32Array(n); // largest such child subtree
+  const children = largeInt32Array(n);
+  const loneChildren = largeInt32Array(n); // child subtrees of one node cut off by removing the node
+  const isCut = largeUint8Array(n);
+  const component = largeInt32Array(n).fill(-1);
+  const cutOff = largeInt32Array(n);
+  const loneCutOff = largeInt32Array(n);
+  const stack = largeInt32Array(n);
+  const order = largeInt32Array(n); // nodes in discovery order, to finish each component
   const componentSizes: number[] = [];
   const pendingBridges: { u: number; v: number; below: number }[] = [];
   const bridges: CutPointArrays['bridges'] = [];
   // Edge stack for the blocks: edges are pushed as they are first seen, popped when a block closes.
-  const edgeU = new Int32Array(targets.length);
-  const edgeV = new Int32Array(targets.length);
+  const edgeU = largeInt32Array(targets.length);
+  const edgeV = largeInt32Array(targets.length);
   let esp = 0;
-  const stamp = new Int32Array(n).fill(-1);
+  const stamp = largeInt32Array(n).fill(-1);
   const blockSizes: number[] = [];
   let time = 0;
 

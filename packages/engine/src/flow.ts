@@ -6,6 +6,7 @@ import type { OnStep } from './progress';
  */
 
 import { EngineInputError } from './errors';
+import { largeFloat64Array, largeInt32Array, largeUint8Array } from './arrays';
 
 /**
  * The most the capacities of a flow graph may add up to (about 1.1e307, a sixteenth of the largest double): below
@@ -51,14 +52,14 @@ class Dinic {
     readonly n: number,
     maxEdges: number,
   ) {
-    this.head = new Int32Array(n).fill(-1);
-    this.nxt = new Int32Array(2 * maxEdges);
-    this.to = new Int32Array(2 * maxEdges);
-    this.cap = new Float64Array(2 * maxEdges);
-    this.level = new Int32Array(n);
-    this.iter = new Int32Array(n);
-    this.queue = new Int32Array(n);
-    this.path = new Int32Array(n);
+    this.head = largeInt32Array(n).fill(-1);
+    this.nxt = largeInt32Array(2 * maxEdges);
+    this.to = largeInt32Array(2 * maxEdges);
+    this.cap = largeFloat64Array(2 * maxEdges);
+    this.level = largeInt32Array(n);
+    this.iter = largeInt32Array(n);
+    this.queue = largeInt32Array(n);
+    this.path = largeInt32Array(n);
   }
 
   /** Adds u → v with capacity c; returns the index of the forward arc (its reverse is index ^ 1). */
@@ -149,7 +150,7 @@ class Dinic {
 
   /** Nodes reachable from s in the residual network (the source side of a minimum cut). */
   reachable(s: number): Uint8Array {
-    const seen = new Uint8Array(this.n);
+    const seen = largeUint8Array(this.n);
     const stack = [s];
     seen[s] = 1;
     while (stack.length > 0) {
@@ -187,19 +188,19 @@ export function maxFlow(g: DirectedFlowGraph, sources: ArrayLike<number>, target
   const S = n;
   const T = n + 1;
   const d = new Dinic(n + 2, source.length + sources.length + targets.length);
-  const arcs = new Int32Array(source.length).fill(-1);
+  const arcs = largeInt32Array(source.length).fill(-1);
   for (let e = 0; e < source.length; e++) {
     if (removed && (removed[source[e]] || removed[target[e]])) continue;
     if (capacity[e] > 0 && source[e] !== target[e]) arcs[e] = d.add(source[e], target[e], capacity[e]);
   }
-  const isTarget = new Uint8Array(n);
+  const isTarget = largeUint8Array(n);
   for (let i = 0; i < targets.length; i++) isTarget[targets[i]] = 1;
   for (let i = 0; i < sources.length; i++) if (!(removed && removed[sources[i]]) && !isTarget[sources[i]]) d.add(S, sources[i], Infinity);
   for (let i = 0; i < targets.length; i++) if (!(removed && removed[targets[i]])) d.add(targets[i], T, Infinity);
   const value = d.maxFlow(S, T);
-  const edgeFlow = new Float64Array(source.length);
-  const inflow = new Float64Array(n);
-  const outflow = new Float64Array(n);
+  const edgeFlow = largeFloat64Array(source.length);
+  const inflow = largeFloat64Array(n);
+  const outflow = largeFloat64Array(n);
   const side = d.reachable(S);
   const cutEdges: number[] = [];
   for (let e = 0; e < source.length; e++) {
@@ -211,7 +212,7 @@ export function maxFlow(g: DirectedFlowGraph, sources: ArrayLike<number>, target
     if (side[source[e]] && !side[target[e]]) cutEdges.push(e);
   }
   // Through a node: what enters it, or for a source what leaves it.
-  const nodeFlow = new Float64Array(n);
+  const nodeFlow = largeFloat64Array(n);
   for (let v = 0; v < n; v++) nodeFlow[v] = Math.max(inflow[v], outflow[v]);
   return { value, edgeFlow, nodeFlow, cutEdges };
 }
@@ -257,8 +258,8 @@ export class FlowNetwork {
     const outEdge = edgeOrder(n, source);
     const inEdge = edgeOrder(n, target);
     const search = (starts: ArrayLike<number>, from: Int32Array, to: Int32Array, edgeAt: Int32Array): Uint8Array => {
-      const seen = new Uint8Array(n);
-      const stack = new Int32Array(n);
+      const seen = largeUint8Array(n);
+      const stack = largeInt32Array(n);
       let sp = 0;
       for (let i = 0; i < starts.length; i++) {
         if (!seen[starts[i]]) {
@@ -281,14 +282,14 @@ export class FlowNetwork {
     // Every source counts as a start (a source that is also a target may lose its target role in a variant).
     const forward = search(sources, outFrom, outTo, outEdge);
     const backward = search(targets, inFrom, inTo, inEdge);
-    this.local = new Int32Array(n).fill(-1);
+    this.local = largeInt32Array(n).fill(-1);
     const nodes: number[] = [];
     for (let v = 0; v < n; v++) if (forward[v] && backward[v]) this.local[v] = nodes.push(v) - 1;
     this.nodes = Int32Array.from(nodes);
     const edges: number[] = [];
     for (let e = 0; e < source.length; e++) if (usable(e) && this.local[source[e]] >= 0 && this.local[target[e]] >= 0) edges.push(e);
     this.edges = Int32Array.from(edges);
-    this.isTarget = new Uint8Array(n);
+    this.isTarget = largeUint8Array(n);
     for (let i = 0; i < targets.length; i++) this.isTarget[targets[i]] = 1;
     this.dinic = new Dinic(nodes.length + 2, edges.length + sources.length + targets.length);
   }
@@ -308,7 +309,7 @@ export class FlowNetwork {
     dinic.clear();
     // Kept between runs (a disruption curve runs thousands): a new typed array each time is memory V8 counts as
     // external, and at a million entities every 64 MB of it starts a full collection of a 4 GB heap.
-    const arcs = (this.arcs ??= new Int32Array(edges.length)).fill(-1);
+    const arcs = (this.arcs ??= largeInt32Array(edges.length)).fill(-1);
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i];
       if (removed && (removed[g.source[e]] || removed[g.target[e]])) continue;
@@ -339,8 +340,8 @@ export class FlowNetwork {
     const { g, edges } = this;
     const { value, arcs } = this.run(removed, -1);
     // The inflow is summed in the array returned; the outflow in one kept between calls (see run).
-    const nodeFlow = new Float64Array(g.n);
-    const outflow = (this.outflow ??= new Float64Array(g.n)).fill(0);
+    const nodeFlow = largeFloat64Array(g.n);
+    const outflow = (this.outflow ??= largeFloat64Array(g.n)).fill(0);
     // Edge by edge in input order, as maxFlow adds them up (the edges left out carry nothing).
     for (let i = 0; i < edges.length; i++) {
       if (arcs[i] < 0) continue;
@@ -355,10 +356,10 @@ export class FlowNetwork {
 
 /** The edge numbers grouped by `from` node, in input order within each node (the order outAdjacency lists them in). */
 function edgeOrder(n: number, from: ArrayLike<number>): Int32Array {
-  const offsets = new Int32Array(n + 1);
+  const offsets = largeInt32Array(n + 1);
   for (let e = 0; e < from.length; e++) offsets[from[e] + 1]++;
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-  const out = new Int32Array(from.length);
+  const out = largeInt32Array(from.length);
   for (let e = 0; e < from.length; e++) out[offsets[from[e]]++] = e;
   return out;
 }
@@ -372,10 +373,10 @@ export function minVertexCut(g: DirectedFlowGraph, sources: ArrayLike<number>, t
   const S = 2 * n;
   const T = 2 * n + 1;
   const d = new Dinic(2 * n + 2, n + source.length + sources.length + targets.length);
-  const split = new Int32Array(n);
+  const split = largeInt32Array(n);
   for (let v = 0; v < n; v++) split[v] = d.add(2 * v, 2 * v + 1, 1);
   for (let e = 0; e < source.length; e++) if (capacity[e] > 0 && source[e] !== target[e]) d.add(2 * source[e] + 1, 2 * target[e], Infinity);
-  const isTarget = new Uint8Array(n);
+  const isTarget = largeUint8Array(n);
   for (let i = 0; i < targets.length; i++) isTarget[targets[i]] = 1;
   for (let i = 0; i < sources.length; i++) if (!isTarget[sources[i]]) d.add(S, 2 * sources[i], Infinity);
   for (let i = 0; i < targets.length; i++) d.add(2 * targets[i] + 1, T, Infinity);
@@ -393,11 +394,11 @@ export function minVertexCut(g: DirectedFlowGraph, sources: ArrayLike<number>, t
  */
 export function immediateDominators(n: number, offsets: Int32Array, targets: Int32Array, root: number): Int32Array {
   // Reverse postorder by iterative DFS.
-  const order = new Int32Array(n);
-  const post = new Int32Array(n).fill(-1);
-  const visited = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const next = new Int32Array(n);
+  const order = largeInt32Array(n);
+  const post = largeInt32Array(n).fill(-1);
+  const visited = largeUint8Array(n);
+  const stack = largeInt32Array(n);
+  const next = largeInt32Array(n);
   let sp = 0;
   let count = 0;
   stack[sp++] = root;
@@ -419,14 +420,14 @@ export function immediateDominators(n: number, offsets: Int32Array, targets: Int
     }
   }
   // Predecessors of reachable nodes.
-  const predCount = new Int32Array(n + 1);
+  const predCount = largeInt32Array(n + 1);
   for (let u = 0; u < n; u++) if (visited[u]) for (let j = offsets[u]; j < offsets[u + 1]; j++) predCount[targets[j] + 1]++;
   for (let i = 0; i < n; i++) predCount[i + 1] += predCount[i];
-  const preds = new Int32Array(predCount[n]);
+  const preds = largeInt32Array(predCount[n]);
   const fill = predCount.slice(0, n);
   for (let u = 0; u < n; u++) if (visited[u]) for (let j = offsets[u]; j < offsets[u + 1]; j++) preds[fill[targets[j]]++] = u;
 
-  const idom = new Int32Array(n).fill(-1);
+  const idom = largeInt32Array(n).fill(-1);
   idom[root] = root;
   const intersect = (a: number, b: number): number => {
     while (a !== b) {
@@ -458,10 +459,10 @@ export function immediateDominators(n: number, offsets: Int32Array, targets: Int
 
 /** Out-adjacency (CSR) of a flow graph, optionally with extra nodes and edges appended. */
 export function outAdjacency(n: number, source: ArrayLike<number>, target: ArrayLike<number>): { offsets: Int32Array; targets: Int32Array } {
-  const offsets = new Int32Array(n + 1);
+  const offsets = largeInt32Array(n + 1);
   for (let e = 0; e < source.length; e++) offsets[source[e] + 1]++;
   for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-  const targets = new Int32Array(source.length);
+  const targets = largeInt32Array(source.length);
   const fill = offsets.slice(0, n);
   for (let e = 0; e < source.length; e++) targets[fill[source[e]]++] = target[e];
   return { offsets, targets };
@@ -492,13 +493,13 @@ export function setDominators(g: DirectedFlowGraph, sources: ArrayLike<number>, 
       dst.push(g.target[e]);
     }
   }
-  const isTarget = new Uint8Array(n);
+  const isTarget = largeUint8Array(n);
   for (let i = 0; i < targets.length; i++) isTarget[targets[i]] = 1;
   for (let i = 0; i < sources.length; i++) if (!isTarget[sources[i]]) (src.push(S), dst.push(sources[i]));
   for (let i = 0; i < targets.length; i++) (src.push(targets[i]), dst.push(T));
   const { offsets, targets: adj } = outAdjacency(n + 2, src, dst);
   const idom = immediateDominators(n + 2, offsets, adj, S);
-  const targetsDominated = new Int32Array(n);
+  const targetsDominated = largeInt32Array(n);
   let reachable = 0;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
@@ -515,7 +516,7 @@ export function setDominators(g: DirectedFlowGraph, sources: ArrayLike<number>, 
 export function largestComponent(n: number, a: ArrayLike<number>, b: ArrayLike<number>, removed: Uint8Array, work?: Int32Array): number {
   // `work` (2n numbers or more), when given, is used instead of two new arrays: the disruption curve asks this once
   // for every candidate it weighs (see FlowNetwork.run on why new typed arrays cost so much at scale).
-  const parent = work === undefined ? new Int32Array(n) : work.subarray(0, n);
+  const parent = work === undefined ? largeInt32Array(n) : work.subarray(0, n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
@@ -527,7 +528,7 @@ export function largestComponent(n: number, a: ArrayLike<number>, b: ArrayLike<n
     const rb = find(b[e]);
     if (ra !== rb) parent[ra] = rb;
   }
-  const size = work === undefined ? new Int32Array(n) : work.subarray(n, 2 * n).fill(0);
+  const size = work === undefined ? largeInt32Array(n) : work.subarray(n, 2 * n).fill(0);
   let best = 0;
   for (let i = 0; i < n; i++) {
     if (removed[i]) continue;
@@ -583,14 +584,14 @@ export interface DisruptionOptions {
 export function targetsReachedCounter(graph: DirectedFlowGraph, sources: ArrayLike<number>, targets: ArrayLike<number>): (removed: Uint8Array) => number {
   const n = graph.n;
   const m = graph.source.length;
-  const offsets = new Int32Array(n + 1);
+  const offsets = largeInt32Array(n + 1);
   for (let e = 0; e < m; e++) offsets[graph.source[e] + 1]++;
   for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
   const next = offsets.slice(0, n);
-  const heads = new Int32Array(m);
+  const heads = largeInt32Array(m);
   for (let e = 0; e < m; e++) heads[next[graph.source[e]]++] = graph.target[e];
-  const seen = new Uint8Array(n);
-  const queue = new Int32Array(n);
+  const seen = largeUint8Array(n);
+  const queue = largeInt32Array(n);
   // Each target once (a list may name one twice).
   const goals = Int32Array.from(new Set(Array.from(targets)));
   return (removed) => {
@@ -627,12 +628,12 @@ export function disrupt(
   const n = graphs[0].n;
   const entities = options.entities ?? n;
   const twin = options.twin;
-  const removed = new Uint8Array(n);
+  const removed = largeUint8Array(n);
   const setRemoved = (v: number, x: 0 | 1) => {
     removed[v] = x;
     if (twin && twin[v] >= 0) removed[twin[v]] = x;
   };
-  const lccWork = new Int32Array(2 * entities);
+  const lccWork = largeInt32Array(2 * entities);
   const reach = targetsReachedCounter(graphs[0], sources, targets);
   // One network per measure, restricted to what can carry flow: the many flows below are maxFlow's, for less work.
   const networks = graphs.map((g) => new FlowNetwork(g, sources, targets));

@@ -1,4 +1,5 @@
 import { fold, type Bundle, type RelationKind } from '@chokepoint/model';
+import { largeInt32Array, largeUint8Array } from './arrays';
 
 /**
  * Ties that make a company group (CAR 2020: linked, family-owned companies): ownership, directorship, family and a
@@ -89,7 +90,7 @@ export function groupTieKinds(
   ends?: { from: Int32Array; to: Int32Array },
 ): { groups: { id: number; members: string[]; tieKinds: { kind: string; count: number }[] }[]; groupOf: Int32Array } {
   const core = groupCore(bundle, ends);
-  const counts = new Int32Array(core.lists.length * TIE_KINDS.length);
+  const counts = largeInt32Array(core.lists.length * TIE_KINDS.length);
   for (let t = 0; t < core.ties; t++) counts[(core.groupOf[core.tieSource[t]] - 1) * TIE_KINDS.length + core.tieKind[t]]++;
   const groups = core.lists.map((l, g) => {
     const tieKinds: { kind: string; count: number }[] = [];
@@ -111,7 +112,7 @@ function groupCore(bundle: Pick<Bundle, 'entities' | 'relations'>, ends?: { from
     index = new Map<string, number>();
     bundle.entities.forEach((e, i) => index!.set(e.id, i));
   }
-  const parent = new Int32Array(n);
+  const parent = largeInt32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -119,9 +120,9 @@ function groupCore(bundle: Pick<Bundle, 'entities' | 'relations'>, ends?: { from
   };
   // At most one tie per relation, and one per entity for a shared phone and one for a shared address.
   const most = relations.length + 2 * n;
-  const tieSource = new Int32Array(most);
-  const tieTarget = new Int32Array(most);
-  const tieKind = new Uint8Array(most);
+  const tieSource = largeInt32Array(most);
+  const tieTarget = largeInt32Array(most);
+  const tieKind = largeUint8Array(most);
   let ties = 0;
   const join = (a: number, b: number, kind: number) => {
     tieSource[ties] = a;
@@ -167,7 +168,7 @@ function groupCore(bundle: Pick<Bundle, 'entities' | 'relations'>, ends?: { from
     else members.set(root, [i]);
   }
   const lists = [...members.values()].filter((l) => l.length >= 2).sort((a, b) => b.length - a.length || a[0] - b[0]);
-  const groupOf = new Int32Array(n);
+  const groupOf = largeInt32Array(n);
   lists.forEach((l, g) => l.forEach((i) => (groupOf[i] = g + 1)));
   return { lists, groupOf, tieSource, tieTarget, tieKind, ties };
 }

@@ -1,5 +1,6 @@
 import { countsOf, zeroBrokerage, type BrokerageCounts, type BrokerageResult } from './brokerage';
 import type { Controlled } from './control';
+import { largeFloat64Array, largeInt32Array } from './arrays';
 
 /**
  * The key-node ranking: the key individuals and businesses of a network in the sense of Conflict Armament Research
@@ -183,9 +184,9 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
   input.keys.forEach((k, i) => index.set(k, i));
 
   // Control: the severity-weighted flags of the companies each entity controls.
-  const controlRaw = new Float64Array(n);
-  const controlCompanies = new Int32Array(n);
-  const controlFlags = new Int32Array(n);
+  const controlRaw = largeFloat64Array(n);
+  const controlCompanies = largeInt32Array(n);
+  const controlFlags = largeInt32Array(n);
   const flaggedControlled: Controlled[][] = Array.from({ length: n }, () => []);
   if (input.controlled && input.flags) {
     for (const [id, list] of input.controlled) {
@@ -205,8 +206,8 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
 
   // Brokerage through ties and in trade, each between groups and across borders, on a log scale.
   const kinds = ['ties', 'trade'] as const;
-  const crossGroup = { ties: new Float64Array(n), trade: new Float64Array(n) };
-  const crossBorder = { ties: new Float64Array(n), trade: new Float64Array(n) };
+  const crossGroup = { ties: largeFloat64Array(n), trade: largeFloat64Array(n) };
+  const crossBorder = { ties: largeFloat64Array(n), trade: largeFloat64Array(n) };
   // One form inside: the arrays (a list of counts, as tests give them, turned into arrays once).
   const brokerage = input.brokerage && { ties: asResult(input.brokerage.ties), trade: asResult(input.brokerage.trade) };
   if (brokerage) {
@@ -219,7 +220,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
     }
   }
 
-  const effectiveCut = new Float64Array(n);
+  const effectiveCut = largeFloat64Array(n);
   for (let i = 0; i < n; i++) effectiveCut[i] = input.cutOff[i] - input.loneCutOff[i] + LONE_CUT_OFF_WEIGHT * input.loneCutOff[i];
 
   const max = (a: ArrayLike<number>) => {
@@ -236,7 +237,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
   const brokerageOf = (kind: 'ties' | 'trade', i: number) => (logShare(crossGroup[kind][i], maxGroup[kind]) + logShare(crossBorder[kind][i], maxBorder[kind])) / 2;
 
   const measures: KeyNodeMeasures[] = new Array(n);
-  const score = new Float64Array(n);
+  const score = largeFloat64Array(n);
   for (let i = 0; i < n; i++) {
     const m: KeyNodeMeasures = {
       control: maxControl > 0 ? controlRaw[i] / maxControl : 0,
@@ -257,7 +258,7 @@ export function rankKeyNodes(input: KeyNodeInputs, options: KeyNodeOptions = {})
 
   const byKey = (a: number, b: number) => (input.keys[a] < input.keys[b] ? -1 : input.keys[a] > input.keys[b] ? 1 : 0);
   const byBetweenness = [...Array(n).keys()].sort((a, b) => input.betweenness[b] - input.betweenness[a] || byKey(a, b));
-  const bRank = new Int32Array(n);
+  const bRank = largeInt32Array(n);
   byBetweenness.forEach((node, r) => (bRank[node] = r + 1));
   const chosen = [...Array(n).keys()]
     .filter((i) => score[i] > 1e-12)

@@ -1,5 +1,6 @@
 import type { Bundle } from '@chokepoint/model';
 import { projectionPairs } from './projection';
+import { largeInt32Array } from './arrays';
 
 /** One tie on a path: two entities and the kinds of tie between them (relation kinds, and `shipment` when they trade). */
 export interface PathStep {
@@ -39,11 +40,11 @@ export function pathsToListed(bundle: Bundle, targets: readonly string[], from: 
     adjacency[p.source].push({ to: p.target, kinds: p.kinds });
     adjacency[p.target].push({ to: p.source, kinds: p.kinds });
   }
-  const dist = new Int32Array(n).fill(-1);
+  const dist = largeInt32Array(n).fill(-1);
   /** The next entity on the way to the nearest target, and the kinds of that tie. */
-  const next = new Int32Array(n).fill(-1);
+  const next = largeInt32Array(n).fill(-1);
   const nextKinds: (string[] | undefined)[] = new Array(n);
-  const root = new Int32Array(n).fill(-1);
+  const root = largeInt32Array(n).fill(-1);
   let queue: number[] = [];
   for (const t of targets) {
     const i = index.get(t);

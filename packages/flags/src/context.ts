@@ -6,7 +6,7 @@ import { Scratch } from './scratch';
 import { fold } from './text';
 import { PROGRESS_EVERY, type ConcentrationCheck, type FitJudgement, type FlagContext, type FlagExtras, type LineOfBusiness, type ListedMatch, type RuleProgress } from './types';
 
-/** The two passes over the shipments that build a rules' context (buildContext's progress). */
+/** The two passes over the shipments that build the rules' context (buildContext's progress). */
 export type ContextStep = 'columns' | 'watch list';
 
 /** Relation kinds that bind a company group (CAR: linked, family-owned companies). */

@@ -15,17 +15,44 @@
  */
 export const LARGE_ARRAY_BYTES = 1 << 20;
 
+/** A zeroed buffer of `bytes`: a SharedArrayBuffer from LARGE_ARRAY_BYTES on, else an ArrayBuffer. */
+export function largeBuffer(bytes: number): ArrayBufferLike {
+  return bytes < LARGE_ARRAY_BYTES ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
+}
+
 /** A zeroed Int32Array of `length` (a SharedArrayBuffer's when large). */
 export function largeInt32Array(length: number): Int32Array {
-  return length * 4 < LARGE_ARRAY_BYTES ? new Int32Array(length) : new Int32Array(new SharedArrayBuffer(length * 4));
+  return new Int32Array(largeBuffer(length * 4));
 }
 
 /** A zeroed Float64Array of `length` (a SharedArrayBuffer's when large). */
 export function largeFloat64Array(length: number): Float64Array {
-  return length * 8 < LARGE_ARRAY_BYTES ? new Float64Array(length) : new Float64Array(new SharedArrayBuffer(length * 8));
+  return new Float64Array(largeBuffer(length * 8));
 }
 
 /** A zeroed Uint8Array of `length` (a SharedArrayBuffer's when large). */
 export function largeUint8Array(length: number): Uint8Array {
-  return length < LARGE_ARRAY_BYTES ? new Uint8Array(length) : new Uint8Array(new SharedArrayBuffer(length));
+  return new Uint8Array(largeBuffer(length));
+}
+
+/** Items grouped by owner: owner o's items are `items[start[o]]` … `items[start[o + 1] - 1]`, in item order. */
+export interface IndexLists {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+/**
+ * The positions 0 … owner.length - 1 grouped by `owner[i]` (a number from 0 to `owners - 1`; negative: the item has
+ * none and is left out), each owner's in position order: a stable counting sort, two passes. `int32` makes the arrays
+ * (a pool's lent ones, for lists that are not kept).
+ */
+export function indexLists(owner: ArrayLike<number>, owners: number, int32: (length: number) => Int32Array = largeInt32Array): IndexLists {
+  const start = int32(owners + 1);
+  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) start[owner[i] + 1]++;
+  for (let o = 0; o < owners; o++) start[o + 1] += start[o];
+  const fill = int32(owners);
+  fill.set(start.subarray(0, owners));
+  const items = int32(start[owners]);
+  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) items[fill[owner[i]]++] = i;
+  return { start, items };
 }

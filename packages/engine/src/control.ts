@@ -1,5 +1,5 @@
 import type { Bundle, RelationKind } from '@chokepoint/model';
-import { largeInt32Array } from './arrays';
+import { indexLists, largeInt32Array } from './arrays';
 
 /**
  * Who stands behind a company: its owners and directors, followed along chains (the owner of its owner, the
@@ -49,16 +49,12 @@ interface StepLists {
 }
 
 function stepLists(n: number, from: readonly number[], to: readonly number[], steps: readonly ControlStep[]): StepLists {
-  const start = largeInt32Array(n + 1);
-  for (const u of from) start[u + 1]++;
-  for (let u = 0; u < n; u++) start[u + 1] += start[u];
-  const fill = start.slice(0, n);
-  const reach = largeInt32Array(from.length);
-  const placed: ControlStep[] = new Array(from.length);
-  for (let k = 0; k < from.length; k++) {
-    const at = fill[from[k]]++;
-    reach[at] = to[k];
-    placed[at] = steps[k];
+  const { start, items } = indexLists(from, n);
+  const reach = largeInt32Array(items.length);
+  const placed: ControlStep[] = new Array(items.length);
+  for (let at = 0; at < items.length; at++) {
+    reach[at] = to[items[at]];
+    placed[at] = steps[items[at]];
   }
   return { start, to: reach, steps: placed };
 }

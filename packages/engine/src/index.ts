@@ -7,7 +7,7 @@ export {
   type ProjectionPair,
 } from './projection';
 export { EngineInputError } from './errors';
-export { largeFloat64Array, largeInt32Array, largeUint8Array, LARGE_ARRAY_BYTES } from './arrays';
+export { indexLists, largeBuffer, largeFloat64Array, largeInt32Array, largeUint8Array, LARGE_ARRAY_BYTES, type IndexLists } from './arrays';
 export { checkBundle, checkedBundle, checkedIfValid, forgetCheckedBundle, MAX_TOTAL, type CheckedBundle } from './input';
 export { toUndirectedCSR, csrFromEdgeList, type UndirectedCSR, type CSROptions } from './csr';
 export { cutPoints, cutPointsCSR, type CutPoints, type CutPointArrays, type ArticulationPoint, type Bridge } from './cut-points';

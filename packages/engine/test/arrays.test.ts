@@ -1,4 +1,4 @@
-import { LARGE_ARRAY_BYTES, largeFloat64Array, largeInt32Array, largeUint8Array } from '@chokepoint/engine';
+import { LARGE_ARRAY_BYTES, largeBuffer, largeFloat64Array, largeInt32Array, largeUint8Array } from '@chokepoint/engine';
 
 // The large working arrays go on SharedArrayBuffers (which V8 does not count as external memory, so that a million
 // entities' arrays do not bring full collections of the heap); small ones stay ordinary. Both are zeroed and behave
@@ -17,6 +17,13 @@ describe('large working arrays', () => {
       expect([name, below.buffer instanceof SharedArrayBuffer, at.buffer instanceof SharedArrayBuffer]).toEqual([name, false, true]);
       expect([name, at.length, Array.prototype.every.call(at, (x: number) => x === 0)]).toEqual([name, LARGE_ARRAY_BYTES / bytes, true]);
     }
+  });
+
+  it('largeBuffer gives the buffer for that many bytes: shared from LARGE_ARRAY_BYTES on, zeroed', () => {
+    const below = largeBuffer(LARGE_ARRAY_BYTES - 1);
+    const at = largeBuffer(LARGE_ARRAY_BYTES);
+    expect([below instanceof SharedArrayBuffer, below.byteLength, at instanceof SharedArrayBuffer, at.byteLength]).toEqual([false, LARGE_ARRAY_BYTES - 1, true, LARGE_ARRAY_BYTES]);
+    expect(new Uint8Array(at).every((x) => x === 0)).toBe(true);
   });
 
   it('read, write, fill and copy as typed arrays do', () => {

@@ -1,4 +1,4 @@
-import { checkedIfValid, largeFloat64Array, largeInt32Array, largeUint8Array } from '@chokepoint/engine';
+import { checkedIfValid, indexLists as ownersLists, largeFloat64Array, largeInt32Array, largeUint8Array, type IndexLists as OwnersLists } from '@chokepoint/engine';
 import type { Bundle, Shipment } from '@chokepoint/model';
 import { fold } from './text';
 import { PROGRESS_EVERY, type RuleProgress } from './types';
@@ -7,10 +7,7 @@ import { PROGRESS_EVERY, type RuleProgress } from './types';
  * Shipment numbers (positions in `bundle.shipments`) per entity number, each entity's in one run:
  * entity e's are items[start[e]] … items[start[e + 1] - 1], in bundle order.
  */
-export interface IndexLists {
-  start: Int32Array;
-  items: Int32Array;
-}
+export type IndexLists = OwnersLists;
 
 /**
  * The bundle as columns, built once per run for the rules that walk every shipment: entities and shipments by
@@ -98,14 +95,7 @@ type Int32Maker = { int32(length: number): Int32Array };
  * `arrays` makes the arrays (a rule's `ctx.scratch` for lists it does not keep).
  */
 export function indexLists(owner: Int32Array, entities: number, arrays: Int32Maker = MADE): IndexLists {
-  const start = arrays.int32(entities + 1);
-  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) start[owner[i] + 1]++;
-  for (let e = 0; e < entities; e++) start[e + 1] += start[e];
-  const fill = arrays.int32(entities);
-  fill.set(start.subarray(0, entities));
-  const items = arrays.int32(start[entities]);
-  for (let i = 0; i < owner.length; i++) if (owner[i] >= 0) items[fill[owner[i]]++] = i;
-  return { start, items };
+  return ownersLists(owner, entities, (length) => arrays.int32(length));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LARGE_ARRAY_BYTES } from '@chokepoint/engine';
+import { largeBuffer } from '@chokepoint/engine';
 
 /**
  * Typed arrays a rule works in while it runs (one number per shipment or entity), lent from buffers kept for the
@@ -57,8 +57,8 @@ export class Scratch {
     let fresh = false;
     if (best >= 0) buffer = this.free.splice(best, 1)[0];
     else {
-      // (a large one on a SharedArrayBuffer, which V8 does not count as external memory: see largeInt32Array)
-      buffer = bytes < LARGE_ARRAY_BYTES ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
+      // (a large one on a SharedArrayBuffer, which V8 does not count as external memory: see largeBuffer)
+      buffer = largeBuffer(bytes);
       fresh = true;
     }
     this.lent.push(buffer);

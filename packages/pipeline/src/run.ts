@@ -301,9 +301,7 @@ async function analyzeFurther(
     // (ten million records at a million entities: how far the check is, beside the step of the report built)
     onProgress:
       step &&
-      ((checked, total) => {
-        if (checked > 0) step({ done: 1, total: 2, words: `the report built; ${checked.toLocaleString('en-US')} of ${countWords(total, 'record', 'records')} checked` });
-      }),
+      ((checked, total) => step({ done: 1, total: 2, words: `the report built; ${checked.toLocaleString('en-US')} of ${countWords(total, 'record', 'records')} checked` })),
   });
   return { report, bundle, analysis, flags, keyNodes };
 }

@@ -42,7 +42,8 @@ function withoutCheckedLists(value: unknown, lists: ReadonlyMap<string, (item: u
   for (const [name, list, check] of long) {
     let accepted = true;
     for (let i = 0; i < list.length; i++) {
-      if (((before + i) & CHECK_PROGRESS_EVERY) === 0) onProgress?.(before + i, total);
+      const checked = before + i;
+      if ((checked & CHECK_PROGRESS_EVERY) === 0 && checked > 0) onProgress?.(checked, total);
       if (!check(list[i])) {
         accepted = false;
         break;
@@ -71,7 +72,8 @@ export interface ReportCheckOptions {
   recordIdsKnown?: boolean;
   /**
    * How many of the records of the report's long lists are checked, of how many (a million entities bring ten
-   * million records: seconds), once every 65,536; it plays no part in the result.
+   * million records: seconds), once every 65,536 (from 65,536 on: never for a report of fewer); it plays no part in
+   * the result.
    */
   onProgress?: (checked: number, total: number) => void;
 }

@@ -115,7 +115,7 @@ describe('the quick check of the report’s lists', () => {
     const total = lengths.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(70_000);
     expect(calls.every(([, t]) => t === total)).toBe(true);
-    // At the first record and every 65,536 records after it, counted over the lists.
-    expect(calls.map(([c]) => c)).toEqual([0, 65_536]);
+    // Every 65,536 records, counted over the lists (not at the start: 0 checked says nothing).
+    expect(calls.map(([c]) => c)).toEqual([65_536]);
   });
 });

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { EngineInputError } from '@chokepoint/engine';
 import { IngestError, InvalidBundleError } from '@chokepoint/ingest';
+import { ISSUES_SHOWN } from '@chokepoint/model';
 import { ReportError } from '@chokepoint/report';
 import { CaseError } from '@chokepoint/case';
 import { FlagsError } from '@chokepoint/flags';
@@ -98,7 +99,9 @@ export function describeError(err: unknown): ErrorOutcome {
   if (err instanceof MeasuresDataError) return { code: EXIT.invalidInput, message: `error: ${err.message}` };
   if (err instanceof InvalidBundleError) {
     const how = err.fatal ? '' : '\n(--lenient reads it so with analyze and neo4j import; the report lists skipped rows under input.rejected, emptied cells under input.warnings)';
-    return { code: EXIT.invalidInput, message: `error: ${err.message}${how}` };
+    // (the message shows the first ISSUES_SHOWN and counts the rest: where the whole list is)
+    const all = err.issues.length > ISSUES_SHOWN ? `\n(chokepoint validate <bundle> --json writes every one of the ${err.issues.length.toLocaleString('en-US')} problems, as JSON, to keep in a file)` : '';
+    return { code: EXIT.invalidInput, message: `error: ${err.message}${how}${all}` };
   }
   if (err instanceof InvalidListError && !err.fatal) {
     return { code: EXIT.invalidInput, message: `error: --screen: ${err.message}\n(--lenient skips the bad records; the report lists them under screening.lists[].skipped)` };

@@ -129,6 +129,24 @@ describe('chokepoint command line', () => {
     expect(bad.stderr).toContain('entities.csv line 2, column "lat": latitude 91 is out of range (-90 to 90)');
   });
 
+  it('lists the first 50 problems of a bundle with many, counts the rest by file and column, and validate --json gives them all', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 60 }, (_x, i) => `e${i},company,E${i},91,0`);
+    writeFileSync(join(dir, 'entities.csv'), `id,kind,name,lat,lon\n${rows.join('\n')}\nok,company,OK,0,0\n`);
+    const bad = await run('analyze', dir, '--quiet');
+    expect(bad.code).toBe(3);
+    const listed = bad.stderr.split('\n').filter((l) => /^ {2}entities\.csv line \d+, column "lat": latitude 91 is out of range/.test(l));
+    expect(listed).toHaveLength(50);
+    expect(bad.stderr).toContain('error: the bundle has 60 problems:');
+    expect(bad.stderr).toContain('  … and 10 more. All 60, by file and column:\n    entities.csv, column "lat": 60 (lines 2 to 61)\n');
+    expect(bad.stderr).toContain('chokepoint validate <bundle> --json writes every one of the 60 problems');
+    const all = await run('validate', dir, '--json', '--quiet');
+    expect(all.code).toBe(3);
+    const json = JSON.parse(all.stdout) as { valid: boolean; fatal: boolean; problems: { file: string; line: number; column: string; reason: string }[] };
+    expect([json.valid, json.fatal, json.problems.length]).toEqual([false, false, 60]);
+    expect(json.problems[59]).toEqual({ file: 'entities.csv', line: 61, column: 'lat', reason: 'latitude 91 is out of range (-90 to 90)' });
+  });
+
   it('summary re-reads a report, and refuses a file that is not one', async () => {
     const dir = tempDir();
     const out = join(dir, 'report.json');

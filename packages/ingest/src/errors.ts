@@ -1,4 +1,4 @@
-import { formatIssue, type DataIssue } from '@chokepoint/model';
+import { issueLines, type DataIssue } from '@chokepoint/model';
 
 /** Base class of every error the ingest package throws on purpose. */
 export class IngestError extends Error {
@@ -26,10 +26,10 @@ export class InvalidBundleError extends IngestError {
 
   static describe(issues: DataIssue[], fatal: boolean): string {
     const n = issues.length;
-    const head = `the bundle has ${n} problem${n === 1 ? '' : 's'}`;
+    const head = `the bundle has ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}`;
     const tail = fatal
       ? 'Fix them and run again.'
       : 'Fix them and run again, or read the bundle leniently: rows that cannot be read are then skipped, optional cells that cannot be read left empty, and each is listed.';
-    return `${head}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n${tail}`;
+    return `${head}:\n${issueLines(issues).join('\n')}\n${tail}`;
   }
 }

@@ -1,4 +1,4 @@
-import { formatIssue, type DataIssue } from '@chokepoint/model';
+import { issueLines, type DataIssue } from '@chokepoint/model';
 
 /** Base class of every error the screening package throws on purpose. */
 export class ScreeningError extends Error {
@@ -21,9 +21,7 @@ export class InvalidListError extends ScreeningError {
   static describe(issues: DataIssue[], fatal: boolean): string {
     const n = issues.length;
     const file = issues[0]?.file ?? 'the list';
-    const shown = issues.slice(0, 50).map((i) => `  ${formatIssue(i)}`);
-    if (n > shown.length) shown.push(`  … and ${n - shown.length} more`);
     const tail = fatal ? 'Fix the list and run again.' : 'Fix the list and run again, or read it leniently: the bad records are then skipped and listed.';
-    return `the list ${file} has ${n} problem${n === 1 ? '' : 's'}:\n${shown.join('\n')}\n${tail}`;
+    return `the list ${file} has ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}:\n${issueLines(issues).join('\n')}\n${tail}`;
   }
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '@chokepoint/flags';
+import { InvalidBundleError } from '@chokepoint/ingest';
 import { formatIssue } from '@chokepoint/model';
 import { bytesForPeople, estimateMemory, readInput } from '@chokepoint/pipeline';
 import { LARGE_INPUT_BYTES } from '../relaunch';
@@ -14,7 +15,7 @@ export function validateCommand(io: CliIO): Command {
     .description('Check a bundle folder against the data contract and list every problem, without analyzing it.')
     .argument('<bundle>', 'folder with entities.csv and optionally relations.csv, shipments.csv, places.csv; or a FollowTheMoney .jsonl file')
     .option('--reference <dir>', 'folder with the reference data (sector-keywords.csv is used to check sectors against ISIC codes)', DEFAULT_REFERENCE_DIR)
-    .option('--json', 'print the counts and warnings as JSON')
+    .option('--json', 'print the counts and warnings as JSON; for a bundle with problems, every problem (the exit code is still 3)')
     .option('-q, --quiet', 'print no progress on stderr')
     .action(async (bundleDir: string, flags: { json?: boolean; reference: string; quiet?: boolean }) => {
       const reference = loadReference(flags.reference);
@@ -23,7 +24,14 @@ export function validateCommand(io: CliIO): Command {
       const { inputBytes } = estimateMemory(bundleDir);
       if (inputBytes >= LARGE_INPUT_BYTES) progress(`reading ${bundleDir} (${bytesForPeople(inputBytes)})`);
       const bar = readingProgress(flags.quiet ?? false, progress);
-      const bundle = await readInput(bundleDir, { sectorHints: reference.sectorKeywords, onProgress: bar.onProgress });
+      let bundle;
+      try {
+        bundle = await readInput(bundleDir, { sectorHints: reference.sectorKeywords, onProgress: bar.onProgress });
+      } catch (err) {
+        // Every problem on stdout, to keep in a file (the message on stderr shows the first ones and counts the rest).
+        if (flags.json && err instanceof InvalidBundleError) io.stdout(`${JSON.stringify({ valid: false, fatal: err.fatal, problems: err.issues })}\n`);
+        throw err;
+      }
       bar.done();
       const counts = {
         bundle: bundle.name,

@@ -47,6 +47,14 @@ export function addressKey(raw: string | undefined): string | undefined {
   return a.length >= 10 ? a : undefined;
 }
 
+/**
+ * A phone number or street address shared by entities of this many groups or more (groups of their relations alone:
+ * ownership, directorship, family, shared address) joins none of them in a company group: it is a hub, such as a
+ * registered agent's address that a register gives thousands of companies (the address-hub rule flags it, from five
+ * unrelated companies by default). Below, the entities that share it are one group, as linked family firms are.
+ */
+export const HUB_GROUPS = 5;
+
 /** The kinds of group ties, numbered (GroupCore.tieKind). */
 const TIE_KINDS: readonly GroupTieKind[] = [...GROUP_TIE_KINDS, 'same_phone', 'same_address'];
 
@@ -144,22 +152,45 @@ function groupCore(bundle: Pick<Bundle, 'entities' | 'relations'>, ends?: { from
   }
   const samePhone = TIE_KINDS.indexOf('same_phone');
   const sameAddress = TIE_KINDS.indexOf('same_address');
-  const byPhone = new Map<string, number>();
-  const byAddress = new Map<string, number>();
+  // Entities by phone and by address, in entity order (each key's first entity first), and each entity's two lists.
+  const byPhone = new Map<string, number[]>();
+  const byAddress = new Map<string, number[]>();
+  const phoneList: (number[] | undefined)[] = new Array(n);
+  const addressList: (number[] | undefined)[] = new Array(n);
+  const listOf = (keys: Map<string, number[]>, key: string, i: number): number[] => {
+    let list = keys.get(key);
+    if (list === undefined) keys.set(key, (list = []));
+    list.push(i);
+    return list;
+  };
   bundle.entities.forEach((e, i) => {
     const phone = phoneKey(Object.hasOwn(e.attributes, 'phone') ? e.attributes.phone : undefined);
-    if (phone !== undefined) {
-      const first = byPhone.get(phone);
-      if (first === undefined) byPhone.set(phone, i);
-      else join(first, i, samePhone);
-    }
+    if (phone !== undefined) phoneList[i] = listOf(byPhone, phone, i);
     const address = addressKey(e.address);
-    if (address !== undefined) {
-      const first = byAddress.get(address);
-      if (first === undefined) byAddress.set(address, i);
-      else join(first, i, sameAddress);
-    }
+    if (address !== undefined) addressList[i] = listOf(byAddress, address, i);
   });
+  // A phone or an address shared by entities of HUB_GROUPS or more groups that the relations leave apart is a hub
+  // (a registered agent, a business centre: what address-hub flags), not a tie: it joins none of them. Every key is
+  // judged on the groups of the relations alone, before any key joins, so that the order of the keys plays no part.
+  const hubs = new Set<number[]>();
+  for (const keys of [byPhone, byAddress]) {
+    for (const list of keys.values()) {
+      if (list.length < HUB_GROUPS) continue;
+      const roots = new Set<number>();
+      for (const i of list) {
+        if (roots.add(find(i)).size < HUB_GROUPS) continue;
+        hubs.add(list);
+        break;
+      }
+    }
+  }
+  // Each entity tied to the first of its phone and of its address, in entity order (phone first).
+  for (let i = 0; i < n; i++) {
+    const phone = phoneList[i];
+    if (phone !== undefined && phone[0] !== i && !hubs.has(phone)) join(phone[0], i, samePhone);
+    const address = addressList[i];
+    if (address !== undefined && address[0] !== i && !hubs.has(address)) join(address[0], i, sameAddress);
+  }
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const root = find(i);

@@ -38,7 +38,7 @@ export { BROKERAGE_THREAD_ABOVE } from './brokerage-thread';
 export { louvainInWorker, LOUVAIN_THREAD_ABOVE } from './louvain-thread';
 export { brokerage, countsOf, type BrokerageInput, type BrokerageResult, type BrokerageCounts } from './brokerage';
 export { controlChains, CONTROL_DEFAULTS, type ControlOptions, type ControlStep, type Controlled } from './control';
-export { companyGroups, groupTieKinds, phoneKey, addressKey, GROUP_TIE_KINDS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
+export { companyGroups, groupTieKinds, phoneKey, addressKey, GROUP_TIE_KINDS, HUB_GROUPS, type CompanyGroup, type CompanyGroups, type GroupTie, type GroupTieKind } from './groups';
 export { seededRandom } from './random';
 export { maxFlow, FlowNetwork, MAX_CAPACITY_TOTAL, minVertexCut, immediateDominators, setDominators, disrupt, largestComponent, outAdjacency, type DirectedFlowGraph, type FlowResult, type DominatorResult, type DisruptionStep, type DisruptionOptions } from './flow';
 export { supplyChokepoints, supplyChokepointsIn, shipmentMass, shipmentReceiver, CHOKEPOINT_DEFAULTS, type ChokepointNetwork, type ChokepointOptions, type ChokepointResult, type FlowCut } from './chokepoints';

@@ -1,4 +1,4 @@
-import { brokerage, checkedBundle, companyGroups, groupTieKinds, controlChains, rankKeyNodesOf, analyze, seededRandom, type Analysis } from '@chokepoint/engine';
+import { brokerage, checkedBundle, companyGroups, groupTieKinds, HUB_GROUPS, addressKey, phoneKey, controlChains, rankKeyNodesOf, analyze, seededRandom, type Analysis } from '@chokepoint/engine';
 import type { Bundle, Entity, Relation, RelationKind, Shipment } from '@chokepoint/model';
 
 const origin = { file: 'x.csv', line: 1 };
@@ -117,6 +117,77 @@ describe('company groups', () => {
     expect(members).toEqual([['p1', 'p2', 'c1', 'c2'], ['c3', 'c4']]);
     expect(g.groups[0].ties.map((t) => t.kind)).toEqual(['family', 'owner', 'same_phone']);
     expect(Array.from(g.groupOf)).toEqual([1, 1, 1, 1, 2, 2, 0, 0, 0]);
+  });
+
+  it('does not join by a phone or address that entities of HUB_GROUPS groups or more share (a registered agent): below, it joins', () => {
+    expect(HUB_GROUPS).toBe(5);
+    const agent = 'Trust Company Complex, Ajeltake Road, Majuro';
+    // Six companies at the agent's address, two of them owned by one person (five groups: a hub); at a family's office,
+    // four companies of four groups (not a hub: one group); one phone of five unrelated companies (a hub).
+    const entities = [
+      entity('p1'),
+      ...['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => entity(id, { address: agent })),
+      ...['f1', 'f2', 'f3', 'f4'].map((id) => entity(id, { address: 'Gümrük Cd. No 14, Akçakale' })),
+      ...['t1', 't2', 't3', 't4', 't5'].map((id) => entity(id, { attributes: { phone: '+90 414 555 0101' } })),
+    ];
+    const g = companyGroups(bundleOf(entities, [tie('p1', 'a1', 'owner', 60), tie('p1', 'a2', 'owner', 60)], []));
+    expect(g.groups.map((x) => x.members)).toEqual([['f1', 'f2', 'f3', 'f4'], ['p1', 'a1', 'a2']]);
+    expect(g.groups[0].ties.map((t) => [t.source, t.target, t.kind])).toEqual([['f1', 'f2', 'same_address'], ['f1', 'f3', 'same_address'], ['f1', 'f4', 'same_address']]);
+    // One more owner tie makes the agent's companies four groups: then the address joins them all.
+    const joined = companyGroups(bundleOf(entities, [tie('p1', 'a1', 'owner', 60), tie('p1', 'a2', 'owner', 60), tie('p1', 'a3', 'director')], []));
+    expect(joined.groups[0].members).toEqual(['p1', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+  });
+
+  it('groups as the plain definition says, hubs left out, on random networks', () => {
+    const rng = seededRandom(23);
+    for (let round = 0; round < 60; round++) {
+      const n = 5 + Math.floor(rng() * 40);
+      const entities = Array.from({ length: n }, (_, i) =>
+        entity(i === 0 ? 'toString' : `e${i}`, { ...(rng() < 0.4 ? { attributes: { phone: `+90 414 555 01${Math.floor(rng() * 2)}` } } : {}), ...(rng() < 0.4 ? { address: `Gümrük Cd. No ${Math.floor(rng() * 2)}, Akçakale` } : {}) }),
+      );
+      const kinds = ['owner', 'director', 'family', 'shared_address', 'associate'] as const;
+      const relations = Array.from({ length: Math.floor(rng() * n) }, () => {
+        const a = Math.floor(rng() * n);
+        const b = (a + 1 + Math.floor(rng() * (n - 1))) % n;
+        return tie(entities[a].id, entities[b].id, kinds[Math.floor(rng() * kinds.length)]);
+      });
+      // The definition: groups of the relations (connected parts, by search); a phone or address whose entities lie in
+      // HUB_GROUPS of those or more joins nothing; else all of them are joined.
+      const adjacent = entities.map(() => new Set<number>());
+      const at = new Map(entities.map((e, i) => [e.id, i]));
+      for (const r of relations) {
+        if (r.kind === 'associate') continue;
+        adjacent[at.get(r.source)!].add(at.get(r.target)!);
+        adjacent[at.get(r.target)!].add(at.get(r.source)!);
+      }
+      const part = (adj: Set<number>[]) => {
+        const of = new Array<number>(n).fill(-1);
+        for (let s = 0; s < n; s++) {
+          if (of[s] >= 0) continue;
+          const stack = [s];
+          of[s] = s;
+          while (stack.length > 0) for (const v of adj[stack.pop()!]) if (of[v] < 0) stack.push(v), (of[v] = s);
+        }
+        return of;
+      };
+      const byRelations = part(adjacent);
+      const keys = [(e: (typeof entities)[number]) => phoneKey(e.attributes.phone), (e: (typeof entities)[number]) => addressKey(e.address)];
+      for (const key of keys) {
+        const sharing = new Map<string, number[]>();
+        entities.forEach((e, i) => {
+          const k = key(e);
+          if (k !== undefined) sharing.set(k, [...(sharing.get(k) ?? []), i]);
+        });
+        for (const list of sharing.values()) {
+          if (new Set(list.map((i) => byRelations[i])).size >= HUB_GROUPS) continue;
+          for (const i of list) for (const j of list) if (i !== j) adjacent[i].add(j);
+        }
+      }
+      const whole = part(adjacent);
+      const expected = [...new Set(whole)].map((root) => entities.map((e, i) => (whole[i] === root ? e.id : undefined)).filter((id) => id !== undefined)).filter((m) => m.length >= 2);
+      const got = companyGroups(bundleOf(entities, relations, [])).groups.map((x) => x.members);
+      expect(new Set(got.map((m) => m.join(' ')))).toEqual(new Set(expected.map((m) => m.join(' '))));
+    }
   });
 
   it('counts the ties of each group by kind as the ties themselves add up, with the ends of the check or looked up', () => {

@@ -147,6 +147,28 @@ describe('chokepoint command line', () => {
     expect(json.problems[59]).toEqual({ file: 'entities.csv', line: 61, column: 'lat', reason: 'latitude 91 is out of range (-90 to 90)' });
   });
 
+  it('keeps firms of one name at one address apart when a FollowTheMoney register gives them different numbers, and exports the numbers', async () => {
+    const dir = tempDir();
+    const address = { id: 'a1', schema: 'Address', properties: { full: ['Arch. Makariou III 155, Limassol'], city: ['Limassol'], country: ['cy'] } };
+    const firm = (id: string, name: string, registrationNumber?: string) => ({ id, schema: 'Company', properties: { name: [name], jurisdiction: ['cy'], addressEntity: ['a1'], ...(registrationNumber === undefined ? {} : { registrationNumber: [registrationNumber] }) } });
+    // Three firms of one name with their own numbers (a formation agent's clients); two of another name without any.
+    const lines = [address, firm('c1', 'Golden Delta Trading Ltd', 'HE 401'), firm('c2', 'Golden Delta Trading Ltd', 'HE 402'), firm('c3', 'Golden Delta Trading Ltd', 'HE 403'), firm('c4', 'Orion Marine Ltd'), firm('c5', 'Orion Marine Ltd')];
+    writeFileSync(join(dir, 'register.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    const out = join(dir, 'r.json');
+    expect((await run('analyze', join(dir, 'register.ftm.jsonl'), '--out', out, '--quiet')).code).toBe(0);
+    const report = readReport(out);
+    expect(report.resolution.merges.map((m) => [m.kept, m.merged])).toEqual([['c4', ['c5']]]);
+    expect(report.entities.map((e) => e.attributes.registration_number)).toEqual(['HE 401', 'HE 402', 'HE 403', undefined]);
+    const ftm = join(dir, 'back.ftm.jsonl');
+    expect((await run('export', out, '--format', 'ftm', '--out', ftm, '--quiet')).code).toBe(0);
+    const exported = readFileSync(ftm, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; properties: Record<string, string[]> });
+    expect(exported.filter((l) => l.properties.registrationNumber !== undefined).map((l) => [l.id, l.properties.registrationNumber])).toEqual([
+      ['c1', ['HE 401']],
+      ['c2', ['HE 402']],
+      ['c3', ['HE 403']],
+    ]);
+  });
+
   it('summary re-reads a report, and refuses a file that is not one', async () => {
     const dir = tempDir();
     const out = join(dir, 'report.json');

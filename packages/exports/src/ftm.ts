@@ -64,6 +64,8 @@ export function writeFtm(report: Report, sink: TextSink, options: ExportOptions 
     put(p, 'sector', e.sector);
     if (schema !== 'Person') put(p, 'incorporationDate', e.founded);
     if (Object.hasOwn(e.attributes, 'phone')) put(p, 'phone', e.attributes.phone);
+    // (read back as registration_number: FtM's LegalEntity, Person included, has registrationNumber)
+    if (Object.hasOwn(e.attributes, 'registration_number')) put(p, 'registrationNumber', e.attributes.registration_number);
     out.push({ id: e.id, schema, properties: p });
   }
   let i = 0;

@@ -573,6 +573,14 @@ export async function readFtm(path: string, options: { lenient?: boolean; onProg
       else x.optional('incorporationDate', d.reason);
     }
     const base: Record<string, string> = { ftmSchema: r.schema };
+    // Its registration number where the contract keeps it (attributes.registration_number, as the CSV column is):
+    // name matching compares it (different numbers keep two firms of one name apart) and screening reads it. A second
+    // number and more stay, with the first, in the attribute registrationNumber.
+    const registration = all(r, 'registrationNumber')[0]?.trim();
+    if (registration !== undefined && registration !== '') {
+      base.registration_number = registration;
+      used.add('registrationNumber');
+    }
     const others = usable.slice(1).map((a) => a.full ?? a.record.id);
     if (others.length > 0) base.otherAddresses = others.join('; ');
     const sanctioned = sanctions.get(r.id);

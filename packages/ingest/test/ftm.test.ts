@@ -45,6 +45,22 @@ describe('FollowTheMoney JSON lines', () => {
     for (const [k, v] of raw) expect(read.get(k)).toBeCloseTo(v, 6);
   });
 
+  it('keeps a registration number where name matching and screening read it (attributes.registration_number)', async () => {
+    const dir = tempDir();
+    const lines = [
+      { id: 'c1', schema: 'Company', properties: { name: ['Golden Delta Trading Ltd'], registrationNumber: [' 09876543 '] } },
+      { id: 'c2', schema: 'Company', properties: { name: ['Golden Delta Trading Ltd'], registrationNumber: ['HE 123', 'HE 124'] } },
+      { id: 'c3', schema: 'Company', properties: { name: ['Orion Marine SA'], registrationNumber: [''] } },
+    ];
+    writeFileSync(join(dir, 'register.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    const b = await readFtm(join(dir, 'register.ftm.jsonl'));
+    expect(b.entities.map((e) => [e.id, e.attributes.registration_number, e.attributes.registrationNumber])).toEqual([
+      ['c1', '09876543', undefined],
+      ['c2', 'HE 123', 'HE 123; HE 124'],
+      ['c3', undefined, undefined],
+    ]);
+  });
+
   it('reads ties from the schema edges and the shipment convention, and names every problem', async () => {
     const dir = tempDir();
     const lines = [

@@ -299,8 +299,8 @@ export interface ReportResolution {
    * Names of companies more than six companies of the bundle bear (the words of the normalized name, its legal form left
    * out, in any order; each told as the first of its companies by id writes it): a company of such a name is neither
    * merged with nor listed for review beside another company unless they share a registration number, a phone or an
-   * address (a common name says nothing). How many names, borne by how many companies, and the 20 borne by most. Absent
-   * when no company name is that common.
+   * address (a common name says nothing). Organizations count as companies here (their names are counted together).
+   * How many names, borne by how many companies, and the 20 borne by most. Absent when no company name is that common.
    */
   commonCompanyNames?: { names: Count; companies: Count; most: { name: string; companies: Count }[] };
 }

@@ -633,17 +633,20 @@ export function namesakesAcrossBorders(prepared: readonly Prepared[]): [number, 
   return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
-/** The kinds of entity whose common names say nothing (commonNameOf). */
+/**
+ * The tables of common names (commonNameOf): persons, and companies with organizations (the names of legal entities
+ * other than persons: nine foundations named `Blue Trust` in one country are no more one than nine firms of one name).
+ */
 type CommonKind = 'person' | 'company';
-const commonKind = (p: Prepared): p is Prepared & { entity: { kind: CommonKind } } => p.entity.kind === 'person' || p.entity.kind === 'company';
+const commonKind = (p: Prepared): CommonKind => (p.entity.kind === 'person' ? 'person' : 'company');
 
 /** The key of a name as namesakes are counted: the words of the normalized name, in any order. */
 const nameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
 
 /**
  * Per record (by `index`), the number of the common name it bears (-1: none): a person whose name, in any order of its
- * words, more than NAMESAKES_KEPT persons of the bundle bear, or a company whose name (its legal form left out) more
- * than NAMESAKES_KEPT companies bear. A common name says nothing: such a person and another person (of that name, or of
+ * words, more than NAMESAKES_KEPT persons of the bundle bear, or a company or organization whose name (its legal form
+ * left out) more than NAMESAKES_KEPT companies and organizations bear. A common name says nothing: such a person and another person (of that name, or of
  * another spelling of it: `Mohamed Ali` and each of eight `Mohammed Ali`), such a company and another company (fourteen
  * `Al Noor Trading` in fourteen Turkish cities, ten `Star Electronics` in ten countries), are neither merged nor listed
  * for review unless they share a registration number, a phone or an address (`corroborated`). A register of 200,000
@@ -655,7 +658,7 @@ const nameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
 function commonNameOf(prepared: readonly Prepared[], { keys }: CommonNameTable): Int32Array | undefined {
   if (keys.person.size === 0 && keys.company.size === 0) return undefined;
   const out = new Int32Array(prepared.length).fill(-1);
-  for (const p of prepared) if (commonKind(p)) out[p.index] = keys[p.entity.kind].get(nameKey(p)) ?? -1;
+  for (const p of prepared) out[p.index] = keys[commonKind(p)].get(nameKey(p)) ?? -1;
   return out;
 }
 
@@ -669,9 +672,9 @@ function commonNames(prepared: readonly Prepared[]): CommonNameTable {
   // (per key: how many bear it, and its words as the first of them writes them, which is how the name is told)
   const count = { person: new Map<string, { bearers: number; name: string }>(), company: new Map<string, { bearers: number; name: string }>() };
   for (const p of prepared) {
-    if (!commonKind(p) || p.tokens.length === 0) continue;
+    if (p.tokens.length === 0) continue;
     const key = nameKey(p);
-    const of = count[p.entity.kind];
+    const of = count[commonKind(p)];
     const seen = of.get(key);
     if (seen === undefined) of.set(key, { bearers: 1, name: p.tokens.join(' ') });
     else seen.bearers++;

@@ -88,11 +88,12 @@ describe('pairs found through the words of the names', () => {
         // Every pair of the names, scored as before; a pair is a candidate when it shares a block.
         const inBlock = new Set(candidatePairs(prepared, maxBlockSize).map(([i, j]) => i * prepared.length + j));
         const fullName = (p: (typeof prepared)[number]) => [...p.tokens].sort().join(' ');
-        // Two persons (or two companies), one of them (or both) of a name more than six persons (companies) bear (in any
-        // order of its words), sharing no registration number, phone or address (by the evidence of their score):
-        // neither scored nor listed.
-        const bearers = (p: Prepared) => prepared.filter((q) => q.entity.kind === p.entity.kind && q.tokens.length > 0 && fullName(q) === fullName(p)).length;
-        const common = (p: Prepared) => (p.entity.kind === 'person' || p.entity.kind === 'company') && p.tokens.length > 0 && bearers(p) > 6;
+        // Two persons (or two companies, or two organizations), one of them (or both) of a name more than six persons
+        // (companies and organizations together) bear (in any order of its words), sharing no registration number,
+        // phone or address (by the evidence of their score): neither scored nor listed.
+        const table = (p: Prepared) => (p.entity.kind === 'person' ? 'person' : 'legal');
+        const bearers = (p: Prepared) => prepared.filter((q) => table(q) === table(p) && q.tokens.length > 0 && fullName(q) === fullName(p)).length;
+        const common = (p: Prepared) => p.tokens.length > 0 && bearers(p) > 6;
         const commonNamesakes = (a: Prepared, b: Prepared, evidence: string[]) =>
           a.entity.kind === b.entity.kind && (common(a) || common(b)) && !evidence.some((e) => /^same (registration number|phone|address) /.test(e));
         const all: { i: number; j: number; score: number; evidence: string[] }[] = [];

@@ -79,6 +79,13 @@ describe('resolveEntities', () => {
     const seven = resolveEntities(bundle([...stars, entity('sTR', 'STAR ELECTRONICS', { country: 'TR' })]));
     expect(seven.commonCompanyNames).toEqual({ names: 1, companies: 7, most: [{ name: 'star electronics', companies: 7 }] });
     expect(seven.possible).toEqual([]);
+    // Organizations count with companies: nine foundations of one name in one country, nothing else in common, are
+    // not one (a register of a million had them merged, nine at a time); two that share a phone still merge.
+    const trusts = Array.from({ length: 9 }, (_x, k) => entity(`t${k}`, 'Blue Trust', { country: 'SY', ...(k < 2 ? { attributes: { phone: '+963 11 555 0101' } } : {}) }, 'organization'));
+    const t = resolveEntities(bundle(trusts));
+    expect(t.merges.map((m) => [m.kept, ...m.merged])).toEqual([['t0', 't1']]);
+    expect(t.possible).toEqual([]);
+    expect(t.commonCompanyNames).toEqual({ names: 1, companies: 9, most: [{ name: 'blue trust', companies: 9 }] });
   });
 
   const entities = () => [

@@ -646,14 +646,14 @@ const nameKey = (p: Prepared): string => [...p.tokens].sort().join(' ');
 /**
  * Per record (by `index`), the number of the common name it bears (-1: none): a person whose name, in any order of its
  * words, more than NAMESAKES_KEPT persons of the bundle bear, or a company or organization whose name (its legal form
- * left out) more than NAMESAKES_KEPT companies and organizations bear. A common name says nothing: such a person and another person (of that name, or of
- * another spelling of it: `Mohamed Ali` and each of eight `Mohammed Ali`), such a company and another company (fourteen
- * `Al Noor Trading` in fourteen Turkish cities, ten `Star Electronics` in ten countries), are neither merged nor listed
- * for review unless they share a registration number, a phone or an address (`corroborated`). A register of 200,000
- * sanctioned people, most of them bearing one of a few hundred common names, gave five million pairs "possibly the
- * same" (a report too large to write, and a list nobody can review); fourteen trading companies of one name, each a
- * small firm, were merged into one that then held all their flags and ranked first among the key nodes. Undefined when
- * no name is common.
+ * left out) more than NAMESAKES_KEPT companies and organizations bear. A common name says nothing: such a person and
+ * another person (of that name, or of another spelling of it: `Mohamed Ali` and each of eight `Mohammed Ali`), such a
+ * company and another company (fourteen `Al Noor Trading` in fourteen Turkish cities, ten `Star Electronics` in ten
+ * countries), are neither merged nor listed for review unless they share a registration number, a phone or an
+ * address (`corroborated`). A register of 200,000 sanctioned people, most of them bearing one of a few hundred common
+ * names, gave five million pairs "possibly the same" (a report too large to write, and a list nobody can review);
+ * fourteen trading companies of one name, each a small firm, were merged into one that then held all their flags and
+ * ranked first among the key nodes. Undefined when no name is common.
  */
 function commonNameOf(prepared: readonly Prepared[], { keys }: CommonNameTable): Int32Array | undefined {
   if (keys.person.size === 0 && keys.company.size === 0) return undefined;

@@ -10,6 +10,7 @@ export {
   matchEntities,
   matchNames,
   namesakesAcrossBorders,
+  BUSY_ADDRESS_KEPT,
   COMMON_NAMES_LISTED,
   NAMESAKES,
   namesInTwoScripts,

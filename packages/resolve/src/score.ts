@@ -20,6 +20,11 @@ export interface Prepared {
   address?: string;
   /** The numbers of the address (its runs of digits, in order): a house, a building, a postal code. */
   addressNumbers?: string;
+  /**
+   * How many records of the input give this address, when more than BUSY_ADDRESS_KEPT do (set by matchNames): a
+   * business centre's or an agent's address, which adds nothing to a pair's score.
+   */
+  addressShared?: number;
   phone?: string;
   registration?: string;
   /** The words of the name that hold a digit, each once (see `EVIDENCE.differentNumbers`). */
@@ -169,9 +174,12 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
   }
   // (what `corroborated` tells, each piece found once)
   const shared = sameAddress(a, b);
-  if (shared) {
+  const busy = Math.max(a.addressShared ?? 0, b.addressShared ?? 0);
+  if (shared && busy === 0) {
     score += EVIDENCE.sameAddress;
     evidence.push(`same address "${a.entity.address}"`);
+  } else if (shared) {
+    evidence.push(`same address "${a.entity.address}", which ${busy} records give (a business centre or an agent's: not counted)`);
   }
   if (a.country && b.country && a.country !== b.country) {
     score += EVIDENCE.differentCountry;
@@ -191,7 +199,7 @@ export function scorePrepared(a: Prepared, b: Prepared): PairScore {
   if (a.entity.kind === 'person') {
     score += EVIDENCE.person;
     evidence.push('persons need more than a name');
-  } else if (a.city && b.city && a.city !== b.city && score > EVIDENCE.twoCitiesAtMost && !(sameRegistration || samePhone || shared)) {
+  } else if (a.city && b.city && a.city !== b.city && score > EVIDENCE.twoCitiesAtMost && !(sameRegistration || samePhone || (shared && busy === 0))) {
     score = EVIDENCE.twoCitiesAtMost;
     evidence.push(`not merged: two cities and nothing but the name in common (at most ${EVIDENCE.twoCitiesAtMost}; a registration number, phone or address would merge them)`);
   }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Entity, EntityKind } from '@chokepoint/model';
-import { candidatePairs, prepare, resolveEntities, scorePair } from '@chokepoint/resolve';
+import { BUSY_ADDRESS_KEPT, candidatePairs, prepare, resolveEntities, scorePair } from '@chokepoint/resolve';
 import { bundle, entity, readCsv, relation, shipment } from './helpers';
 
 describe('resolveEntities', () => {
@@ -86,6 +86,27 @@ describe('resolveEntities', () => {
     expect(t.merges.map((m) => [m.kept, ...m.merged])).toEqual([['t0', 't1']]);
     expect(t.possible).toEqual([]);
     expect(t.commonCompanyNames).toEqual({ names: 1, companies: 9, most: [{ name: 'blue trust', companies: 9 }] });
+  });
+
+  test('an address more than BUSY_ADDRESS_KEPT records give adds nothing to a score, and still lets one name at it be one firm', () => {
+    expect(BUSY_ADDRESS_KEPT).toBe(6);
+    const office = 'Office 1205, Business Bay Tower, Dubai';
+    const at = (address: string, others: number) => [
+      entity('f1', 'Emirates Falcon Marine FZE', { country: 'AE', city: 'Dubai', address }),
+      entity('f2', 'Emirates Falcon FZE', { country: 'AE', city: 'Dubai', address }),
+      entity('s1', 'Star Electronics LLC', { country: 'AE', city: 'Dubai', address }),
+      entity('s2', 'STAR ELECTRONICS L.L.C.', { country: 'AE', city: 'Dubai', address }),
+      ...Array.from({ length: others }, (_x, k) => entity(`o${k}`, `${['Oasis', 'Pearl', 'Dune', 'Palm', 'Gulf', 'Sahara'][k % 6]} ${['Foodstuff', 'Textiles', 'Shipping'][k % 3]} ${k} FZE`, { country: 'AE', city: 'Dubai', address })),
+    ];
+    // Six records at the office (four, and two others): the address counts, and the two Emirates Falcon merge.
+    const quiet = resolveEntities(bundle(at(office, 2)));
+    expect(quiet.merges.map((m) => [m.kept, ...m.merged].sort())).toEqual([['f1', 'f2'], ['s1', 's2']]);
+    // Seven: it adds nothing; the two names alike are left for review, saying why; one name at it is still one firm.
+    const busy = resolveEntities(bundle(at(office, 3)));
+    expect(busy.merges.map((m) => [m.kept, ...m.merged].sort())).toEqual([['s1', 's2']]);
+    const pair = busy.possible.find((p) => [p.a, p.b].sort().join(' ') === 'f1 f2');
+    expect(pair?.score).toBeLessThan(0.92);
+    expect(pair?.evidence).toContain(`same address "${office}", which 7 records give (a business centre or an agent's: not counted)`);
   });
 
   const entities = () => [
